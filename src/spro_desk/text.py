@@ -1,0 +1,46 @@
+"""Text helpers shared by search, import and exports: folding, neutralising outside text."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Bidirectional embedding/override/isolate controls: they can reorder what an agent reads.
+_BIDI_CONTROLS = dict.fromkeys(
+    [0x200E, 0x200F, 0x061C, *range(0x202A, 0x202F), *range(0x2066, 0x206A)]
+)
+_HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z][^<>]*>")
+_FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def fold(text: str) -> str:
+    """Lower-case, accent-free form used to compare what people type with names."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def words(text: str) -> list[str]:
+    """The folded words of a text; everything that is not a letter or digit separates."""
+    return _WORD.findall(fold(text))
+
+
+def strip_bidi_controls(text: str) -> str:
+    return text.translate(_BIDI_CONTROLS)
+
+
+def has_bidi_controls(text: str) -> bool:
+    return any(ord(c) in _BIDI_CONTROLS for c in text)
+
+
+def has_html_markup(text: str) -> bool:
+    return bool(_HTML_TAG.search(text))
+
+
+def looks_like_formula(text: str) -> bool:
+    return text.startswith(_FORMULA_PREFIXES)
+
+
+def neutralise_formula(text: str) -> str:
+    """Make a spreadsheet show the text instead of evaluating it (OWASP CSV injection)."""
+    return "'" + text if looks_like_formula(text) else text
