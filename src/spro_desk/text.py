@@ -12,6 +12,8 @@ _BIDI_CONTROLS = dict.fromkeys(
 _HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z][^<>]*>")
 _FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 _WORD = re.compile(r"\w+", re.UNICODE)
+# A signed number or phone number ("+33 5 13 90 99 60"): a spreadsheet reads it as a value.
+_PLAIN_NUMBER = re.compile(r"[+-]?[\d\s().]+")
 
 
 def fold(text: str) -> str:
@@ -38,7 +40,7 @@ def has_html_markup(text: str) -> bool:
 
 
 def looks_like_formula(text: str) -> bool:
-    return text.startswith(_FORMULA_PREFIXES)
+    return text.startswith(_FORMULA_PREFIXES) and not _PLAIN_NUMBER.fullmatch(text)
 
 
 def neutralise_formula(text: str) -> str:

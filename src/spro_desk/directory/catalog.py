@@ -1,0 +1,128 @@
+"""Reading the cached directory: its summary, and the full record of a service."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Connection
+
+from spro_desk.storage.engine import Database
+
+# Columns read for a search hit or a suggestion candidate (service s, structure st).
+SUMMARY_SELECT = """
+SELECT s.pk, s.id, st.id, s.nom, st.nom, COALESCE(s.commune, st.commune),
+       COALESCE(s.code_insee, st.code_insee), COALESCE(s.horaires_accueil, st.horaires_accueil),
+       st.reseau, s.modes_accueil
+FROM service s JOIN structure st ON st.pk = s.structure_pk
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class ServiceSummary:
+    pk: int
+    service_id: str
+    structure_id: str
+    service_nom: str
+    structure_nom: str
+    commune: str | None
+    code_insee: str | None
+    horaires: str | None
+    reseau: str | None
+    modes_accueil: tuple[str, ...]
+
+    @classmethod
+    def from_row(cls, row: tuple[Any, ...]) -> ServiceSummary:
+        return cls(*row[:9], tuple(json.loads(row[9] or "[]")))
+
+
+@dataclass(frozen=True)
+class DirectoryInfo:
+    structures: int
+    services: int
+    source: str | None
+    imported_at: datetime | None
+    rejected: int
+    warnings: int
+    oldest_update: str | None
+    newest_update: str | None
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "structures": self.structures,
+            "services": self.services,
+            "source": self.source or "",
+            "imported_at": self.imported_at.isoformat() if self.imported_at else "",
+            "rejected": self.rejected,
+            "warnings": self.warnings,
+            "oldest_update": self.oldest_update,
+            "newest_update": self.newest_update,
+        }
+
+
+def directory_info(db: Database) -> DirectoryInfo:
+    with db.engine.connect() as connection:
+        run = connection.exec_driver_sql
+        structures = run("SELECT COUNT(*) FROM structure").scalar_one()
+        services = run("SELECT COUNT(*) FROM service").scalar_one()
+        last = run(
+            "SELECT source, imported_at, rejected, warnings FROM directory_import "
+            "ORDER BY pk DESC LIMIT 1"
+        ).first()
+        oldest, newest = run("SELECT MIN(date_maj), MAX(date_maj) FROM service").one()
+    imported_at = datetime.fromisoformat(last[1]).replace(tzinfo=UTC) if last else None
+    return DirectoryInfo(
+        structures=structures,
+        services=services,
+        source=last[0] if last else None,
+        imported_at=imported_at,
+        rejected=last[2] if last else 0,
+        warnings=last[3] if last else 0,
+        oldest_update=oldest,
+        newest_update=newest,
+    )
+
+
+def summaries(connection: Connection, pks: list[int]) -> dict[int, ServiceSummary]:
+    if not pks:
+        return {}
+    marks = ", ".join("?" for _ in pks)
+    rows = connection.exec_driver_sql(f"{SUMMARY_SELECT} WHERE s.pk IN ({marks})", tuple(pks))
+    return {row[0]: ServiceSummary.from_row(tuple(row)) for row in rows}
+
+
+def service_record(db: Database, service_id: str) -> dict[str, Any] | None:
+    """Everything the directory says about a service and its structure (for the detail pane)."""
+    with db.engine.connect() as connection:
+        service = (
+            connection.exec_driver_sql("SELECT * FROM service WHERE id = ?", (service_id,))
+            .mappings()
+            .first()
+        )
+        if service is None:
+            return None
+        structure = (
+            connection.exec_driver_sql(
+                "SELECT * FROM structure WHERE pk = ?", (service["structure_pk"],)
+            )
+            .mappings()
+            .one()
+        )
+    return {"service": _decoded(service), "structure": _decoded(structure)}
+
+
+_JSON_COLUMNS = frozenset(
+    {
+        "thematiques", "publics", "modes_accueil", "modes_mobilisation", "mobilisable_par",
+        "zone_eligibilite", "spro_publics", "reseaux_porteurs", "niveaux",
+    }
+)  # fmt: skip
+
+
+def _decoded(row: Any) -> dict[str, Any]:
+    return {
+        key: json.loads(value) if key in _JSON_COLUMNS and value is not None else value
+        for key, value in dict(row).items()
+    }

@@ -1,0 +1,85 @@
+"""SPRO networks: their names, their mandates, and inferring them when x_spro is absent."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from spro_desk.text import fold
+
+NETWORK_LABELS: dict[str, str] = {
+    "cio": "CIO",
+    "mission-locale": "Mission locale",
+    "information-jeunesse": "Information Jeunesse",
+    "france-travail": "France Travail",
+    "cap-emploi": "Cap emploi",
+    "avenir-actifs": "Avenir Actifs",
+    "apec": "Apec",
+    "transitions-pro": "Transitions Pro",
+    "cma": "Chambre de métiers et de l'artisanat",
+    "cci": "CCI",
+    "suio": "SUIO",
+    "vae": "Point relais conseil VAE",
+    "e2c": "École de la 2e chance",
+    "cidff": "CIDFF",
+    "france-services": "France services",
+}
+
+# The five operators of the conseil en évolution professionnelle.
+CEP_OPERATORS = frozenset(
+    {"france-travail", "cap-emploi", "apec", "mission-locale", "avenir-actifs"}
+)
+
+# data·inclusion `reseaux_porteurs` codes that name one SPRO network unambiguously.
+_FROM_RESEAU_PORTEUR = {
+    "mission-locale": "mission-locale",
+    "france-travail": "france-travail",
+    "cap-emploi-reseau-cheops": "cap-emploi",
+    "reseau-information-jeunesse": "information-jeunesse",
+    "ecoles-de-la-deuxieme-chance": "e2c",
+    "cidff": "cidff",
+    "france-service": "france-services",
+    "msap": "france-services",
+}
+
+# Patterns over the folded (accent-free, lower-case) name; first match wins.
+_FROM_NAME: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), network)
+    for pattern, network in (
+        (r"\bcio\b|centre d.information et d.orientation", "cio"),
+        (r"\bmission locale\b", "mission-locale"),
+        (r"information jeunesse|\b[bp]ij\b|\bcrij\b", "information-jeunesse"),
+        (r"\bfrance travail\b|\bpole emploi\b", "france-travail"),
+        (r"\bcap emploi\b", "cap-emploi"),
+        (r"\bavenir actifs\b", "avenir-actifs"),
+        (r"\bapec\b", "apec"),
+        (r"\btransitions? pro\b", "transitions-pro"),
+        (r"chambre de metiers|\bcma\b", "cma"),
+        (r"\bcci\b|chambre de commerce", "cci"),
+        (r"\bsuio\b|service universitaire d.information", "suio"),
+        (r"\bvae\b|validation des acquis", "vae"),
+        (r"ecole de la (2e|deuxieme) chance|\be2c\b", "e2c"),
+        (r"\bcidff\b", "cidff"),
+        (r"\bfrance services?\b", "france-services"),
+    )
+)
+
+
+def network_label(code: str | None) -> str:
+    if not code:
+        return "Autre réseau"
+    return NETWORK_LABELS.get(code, code)
+
+
+def infer_network(nom: str, reseaux_porteurs: Iterable[str] = ()) -> str | None:
+    """The SPRO network of a structure that has no x_spro, from its data·inclusion fields."""
+    for code in reseaux_porteurs:
+        if code in _FROM_RESEAU_PORTEUR:
+            return _FROM_RESEAU_PORTEUR[code]
+    folded = fold(nom)
+    return next((network for pattern, network in _FROM_NAME if pattern.search(folded)), None)
+
+
+def infer_level(service_type: str | None) -> int:
+    """Information services are level 1; advice, support, workshops and training level 2."""
+    return 1 if service_type == "information" else 2

@@ -1,0 +1,187 @@
+"""Turn validated data·inclusion rows into the rows of the directory tables."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import TYPE_CHECKING, Any
+
+from spro_desk.directory.networks import CEP_OPERATORS, infer_level, infer_network
+from spro_desk.geo import Geography
+from spro_desk.text import strip_bidi_controls
+from spro_desk.vocab import STATUTS, category_of
+
+if TYPE_CHECKING:
+    from spro_desk.directory.importer import ValidService, ValidStructure
+
+STRUCTURE_COLUMNS = (
+    "pk", "id", "source", "nom", "description", "date_maj", "siret", "commune", "code_postal",
+    "code_insee", "adresse", "complement_adresse", "latitude", "longitude", "telephone",
+    "courriel", "site_web", "lien_source", "horaires_accueil", "accessibilite_lieu",
+    "reseaux_porteurs", "reseau", "reseau_infere", "operateur_cep", "niveaux",
+)  # fmt: skip
+SERVICE_COLUMNS = (
+    "pk", "id", "structure_pk", "source", "nom", "description", "date_maj", "type",
+    "thematiques", "frais", "frais_precisions", "publics", "publics_precisions",
+    "conditions_acces", "commune", "code_postal", "code_insee", "adresse", "complement_adresse",
+    "latitude", "longitude", "telephone", "courriel", "contact_nom_prenom", "lien_source",
+    "lien_mobilisation", "modes_accueil", "modes_mobilisation", "mobilisable_par",
+    "mobilisation_precisions", "zone_eligibilite", "horaires_accueil", "spro_publics",
+    "age_min", "age_max", "operateur_cep", "niveau",
+)  # fmt: skip
+
+# Which SPRO statuts a data·inclusion public covers, for directories without x_spro.
+STATUTS_OF_PUBLIC: dict[str, tuple[str, ...]] = {
+    "tous-publics": tuple(STATUTS),
+    "jeunes": ("scolaire", "etudiant", "apprenti", "decrocheur"),
+    "etudiants": ("etudiant",),
+    "demandeurs-emploi": ("demandeur-emploi",),
+    "actifs": ("salarie", "cadre", "independant"),
+    "familles": ("famille",),
+    "seniors": ("retraite",),
+}
+
+
+@dataclass
+class DirectoryTables:
+    structures: list[tuple[Any, ...]] = field(default_factory=list)
+    services: list[tuple[Any, ...]] = field(default_factory=list)
+    tags: list[tuple[str, str, int]] = field(default_factory=list)
+    fts: list[tuple[int, str, str, str, str]] = field(default_factory=list)
+
+
+def _text(value: Any) -> Any:
+    if isinstance(value, str):
+        return strip_bidi_controls(value)
+    if value is None or isinstance(value, int | float | bool):
+        return value
+    return str(value)  # dates, URLs
+
+
+def _codes(values: Iterable[Any] | None) -> list[str]:
+    """Enum sets of the models as sorted lists of codes, so a re-import is byte-identical."""
+    return sorted(v.value if isinstance(v, Enum) else str(v) for v in values or ())
+
+
+def _json(values: list[str] | None) -> str | None:
+    return None if values is None else json.dumps(values, ensure_ascii=False)
+
+
+def build_tables(
+    structures: dict[str, ValidStructure], services: dict[str, ValidService], geo: Geography
+) -> DirectoryTables:
+    tables = DirectoryTables()
+    structure_pk: dict[str, int] = {}
+    networks: dict[str, str | None] = {}
+    names: dict[str, str] = {}
+    for pk, valid in enumerate(structures.values(), start=1):
+        row = _structure_row(pk, valid)
+        tables.structures.append(row)
+        structure_pk[valid.model.id] = pk
+        networks[valid.model.id] = row[STRUCTURE_COLUMNS.index("reseau")]
+        names[valid.model.id] = row[STRUCTURE_COLUMNS.index("nom")]
+    for pk, valid in enumerate(services.values(), start=1):
+        model = valid.model
+        owner = structures[model.structure_id].model
+        tables.services.append(_service_row(pk, structure_pk[model.structure_id], valid))
+        tables.tags.extend(_tags(pk, valid, networks[model.structure_id], owner, geo))
+        tables.fts.append(
+            (
+                pk,
+                _text(model.nom),
+                names[model.structure_id],
+                " ".join(filter(None, (_text(model.description), _text(owner.description)))),
+                _text(model.commune or owner.commune or ""),
+            )
+        )
+    return tables
+
+
+def _structure_row(pk: int, valid: ValidStructure) -> tuple[Any, ...]:
+    model, extension = valid.model, valid.extension
+    porteurs = _codes(model.reseaux_porteurs)
+    if extension is not None and extension.reseau:
+        reseau, inferred = extension.reseau, False
+    else:
+        reseau, inferred = infer_network(model.nom, porteurs), True
+    cep = extension.operateur_cep if extension is not None else reseau in CEP_OPERATORS
+    niveaux = sorted(set(extension.niveaux)) if extension is not None else []
+    values = {
+        **{name: _text(getattr(model, name, None)) for name in STRUCTURE_COLUMNS[1:20]},
+        "reseaux_porteurs": _json(porteurs),
+        "reseau": reseau,
+        "reseau_infere": inferred,
+        "operateur_cep": bool(cep),
+        "niveaux": _json(niveaux),
+    }
+    return (pk, *(values[name] for name in STRUCTURE_COLUMNS[1:]))
+
+
+def _service_row(pk: int, structure_pk: int, valid: ValidService) -> tuple[Any, ...]:
+    model, extension = valid.model, valid.extension
+    lists = {
+        "thematiques": _json(_codes(model.thematiques)),
+        "publics": _json(_codes(model.publics)),
+        "modes_accueil": _json(_codes(model.modes_accueil)),
+        "modes_mobilisation": _json(_codes(model.modes_mobilisation)),
+        "mobilisable_par": _json(_codes(model.mobilisable_par)),
+        "zone_eligibilite": _json(valid.zones),
+    }
+    spro = {
+        "spro_publics": _json(extension.publics) if extension else None,
+        "age_min": extension.age_min if extension else None,
+        "age_max": extension.age_max if extension else None,
+        "operateur_cep": extension.operateur_cep if extension else None,
+        "niveau": extension.niveau if extension else None,
+    }
+    values = {"structure_pk": structure_pk, **lists, **spro}
+    return tuple(
+        pk if name == "pk" else values[name] if name in values else _text(getattr(model, name))
+        for name in SERVICE_COLUMNS
+    )
+
+
+def _tags(
+    pk: int, valid: ValidService, reseau: str | None, owner: Any, geo: Geography
+) -> Iterator[tuple[str, str, int]]:
+    model, extension = valid.model, valid.extension
+    for zone in _eligibility_zones(valid, owner, geo):
+        yield ("zone", zone, pk)
+    thematiques = _codes(model.thematiques)
+    for code in sorted({*thematiques, *(category_of(t) for t in thematiques)}):
+        yield ("thematique", code, pk)
+    publics = _codes(model.publics)
+    for code in publics:
+        yield ("public", code, pk)
+    for statut in _statuts(publics, extension.publics if extension else None):
+        yield ("statut", statut, pk)
+    for mode in _codes(model.modes_accueil):
+        yield ("mode", mode, pk)
+    if reseau:
+        yield ("reseau", reseau, pk)
+    yield ("niveau", str(_level(valid)), pk)
+
+
+def _eligibility_zones(valid: ValidService, owner: Any, geo: Geography) -> list[str]:
+    """The zone codes of the service; without any, the département where it stands."""
+    if valid.zones:
+        return sorted(set(valid.zones))
+    for code in (valid.model.code_insee, owner.code_insee):
+        commune = geo.commune(code) if code else None
+        if commune is not None:
+            return [commune.departement]
+    return []
+
+
+def _statuts(publics: list[str], spro_publics: list[str] | None) -> list[str]:
+    if spro_publics is not None:
+        return sorted(set(spro_publics))
+    return sorted({s for p in publics for s in STATUTS_OF_PUBLIC.get(p, ())})
+
+
+def _level(valid: ValidService) -> int:
+    if valid.extension is not None and valid.extension.niveau:
+        return valid.extension.niveau
+    return infer_level(valid.model.type.value if valid.model.type else None)

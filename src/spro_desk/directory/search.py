@@ -1,0 +1,159 @@
+"""Search the cached directory: full text (accents, case and word endings ignored) + filters."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Connection
+
+from spro_desk.directory.catalog import ServiceSummary, summaries
+from spro_desk.directory.hours import Hours
+from spro_desk.geo import Geography, geography
+from spro_desk.storage.engine import Database
+from spro_desk.text import words
+from spro_desk.vocab import STATUTS, publics
+
+MAX_QUERY_WORDS = 12
+MAX_WORD_LENGTH = 40
+# How many ranked candidates to read per pass when "open at" filters in Python.
+_OPEN_AT_BATCH = 400
+
+
+@dataclass(frozen=True)
+class SearchFilters:
+    commune: str | None = None
+    thematiques: tuple[str, ...] = ()
+    public: str | None = None
+    mode_accueil: str | None = None
+    reseau: str | None = None
+    open_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    summary: ServiceSummary
+    score: float
+    reasons: list[str] = field(default_factory=list)
+
+    def as_json(self) -> dict[str, Any]:
+        s = self.summary
+        return {
+            "service_id": s.service_id,
+            "structure_id": s.structure_id,
+            "service_nom": s.service_nom,
+            "structure_nom": s.structure_nom,
+            "commune": s.commune,
+            "score": self.score,
+            "reasons": self.reasons,
+        }
+
+
+def match_expression(text: str) -> str | None:
+    """An FTS5 query that can never be a syntax error: each word quoted, prefix-matched.
+
+    Folding to \\w+ words drops quotes, stars, parentheses and lone dashes; quoting each word
+    turns operators such as NEAR, AND or NOT into plain words.
+    """
+    terms = [w[:MAX_WORD_LENGTH] for w in words(text[:2000])][:MAX_QUERY_WORDS]
+    return " ".join(f'"{term}"*' for term in terms) or None
+
+
+def _tag_clause(kind: str, values: tuple[str, ...]) -> tuple[str, list[Any]]:
+    marks = ", ".join("?" for _ in values)
+    sql = f"SELECT service_pk FROM service_tag WHERE kind = ? AND value IN ({marks})"
+    return sql, [kind, *values]
+
+
+def _public_kind(public: str) -> str:
+    return "statut" if public in STATUTS and public not in publics() else "public"
+
+
+def filter_clauses(filters: SearchFilters, geo: Geography) -> list[tuple[str, list[Any]]]:
+    """Sub-selects of service pks, one per active filter (all must hold)."""
+    clauses = []
+    if filters.commune is not None:
+        zones = geo.zones_of_commune(filters.commune) or (filters.commune,)
+        clauses.append(_tag_clause("zone", tuple(zones)))
+    if filters.thematiques:
+        clauses.append(_tag_clause("thematique", tuple(filters.thematiques)))
+    if filters.public:
+        clauses.append(_tag_clause(_public_kind(filters.public), (filters.public,)))
+    if filters.mode_accueil:
+        clauses.append(_tag_clause("mode", (filters.mode_accueil,)))
+    if filters.reseau:
+        clauses.append(_tag_clause("reseau", (filters.reseau,)))
+    return clauses
+
+
+class DirectorySearch:
+    """Search-as-you-type over one desk database."""
+
+    def __init__(self, db: Database, geo: Geography | None = None) -> None:
+        self.db = db
+        self.geo = geo or geography()
+
+    def search(
+        self, text: str = "", filters: SearchFilters | None = None, limit: int = 50
+    ) -> list[SearchHit]:
+        filters = filters or SearchFilters()
+        limit = max(1, min(limit, 1000))
+        with self.db.engine.connect() as connection:
+            if filters.open_at is None:
+                ranked = self._ranked(connection, text, filters, limit, 0)
+            else:
+                ranked = self._ranked_open(connection, text, filters, limit)
+            found = summaries(connection, [pk for pk, _ in ranked])
+        return [
+            SearchHit(found[pk], score, self._reasons(found[pk], filters))
+            for pk, score in ranked
+            if pk in found
+        ]
+
+    def _ranked(
+        self, connection: Connection, text: str, filters: SearchFilters, limit: int, offset: int
+    ) -> list[tuple[int, float]]:
+        clauses = filter_clauses(filters, self.geo)
+        expression = match_expression(text)
+        if expression is None:
+            where = " AND ".join(f"pk IN ({sql})" for sql, _ in clauses) or "1"
+            sql = f"SELECT pk, 0.0 FROM service WHERE {where} ORDER BY nom, pk LIMIT ? OFFSET ?"
+            params = [p for _, ps in clauses for p in ps]
+        else:
+            where = "".join(f" AND rowid IN ({sql})" for sql, _ in clauses)
+            sql = (
+                f"SELECT rowid, rank FROM service_fts WHERE service_fts MATCH ?{where} "
+                "ORDER BY rank LIMIT ? OFFSET ?"
+            )
+            params = [expression, *(p for _, ps in clauses for p in ps)]
+        rows = connection.exec_driver_sql(sql, (*params, limit, offset)).all()
+        return [(pk, round(-rank, 3)) for pk, rank in rows]
+
+    def _ranked_open(
+        self, connection: Connection, text: str, filters: SearchFilters, limit: int
+    ) -> list[tuple[int, float]]:
+        assert filters.open_at is not None
+        kept: list[tuple[int, float]] = []
+        offset = 0
+        while len(kept) < limit:
+            batch = self._ranked(connection, text, filters, _OPEN_AT_BATCH, offset)
+            if not batch:
+                break
+            found = summaries(connection, [pk for pk, _ in batch])
+            kept.extend(
+                (pk, score)
+                for pk, score in batch
+                if Hours.parse(found[pk].horaires).is_open(filters.open_at)
+            )
+            offset += _OPEN_AT_BATCH
+        return kept[:limit]
+
+    def _reasons(self, summary: ServiceSummary, filters: SearchFilters) -> list[str]:
+        reasons = []
+        if filters.commune is not None:
+            label = self.geo.zone_label(filters.commune)
+            reasons.append(f"accessible aux habitants de {label}")
+        if filters.open_at is not None:
+            reasons.append(Hours.parse(summary.horaires).status_fr(filters.open_at))
+        return reasons

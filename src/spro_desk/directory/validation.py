@@ -1,0 +1,90 @@
+"""Row validation with the data·inclusion models, and the reasons in French."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, ValidationError, conint
+
+from spro_desk.vocab import STATUTS
+
+_MESSAGES = {
+    "missing": "champ obligatoire « {field} » absent",
+    "string_too_short": "« {field} » trop court (au moins {min_length} caractères)",
+    "string_too_long": "« {field} » trop long (au plus {max_length} caractères)",
+    "too_short": "« {field} » ne doit pas être vide",
+    "string_pattern_mismatch": "« {field} » n'a pas le format attendu",
+    "string_type": "« {field} » doit être un texte",
+    "float_parsing": "« {field} » n'est pas un nombre",
+    "float_type": "« {field} » n'est pas un nombre",
+    "int_parsing": "« {field} » n'est pas un nombre entier",
+    "set_type": "« {field} » doit être une liste",
+    "list_type": "« {field} » doit être une liste",
+    "enum": "« {field} » : valeur inconnue « {input} »",
+    "literal_error": "« {field} » : valeur inconnue « {input} »",
+    "date_parsing": "« {field} » n'est pas une date (AAAA-MM-JJ attendu)",
+    "date_from_datetime_parsing": "« {field} » n'est pas une date (AAAA-MM-JJ attendu)",
+    "url_parsing": "« {field} » n'est pas une adresse web valide",
+    "url_scheme": "« {field} » n'est pas une adresse web valide",
+    "bool_parsing": "« {field} » doit valoir true ou false",
+    "dict_type": "la ligne doit être un objet JSON",
+    "model_type": "la ligne doit être un objet JSON",
+}
+
+
+def _field(loc: tuple[Any, ...]) -> str:
+    return str(loc[0]) if loc else "ligne"
+
+
+def _one_reason(error: dict[str, Any]) -> str:
+    field = _field(error["loc"])
+    kind = error["type"]
+    if kind == "value_error":
+        if field == "courriel":
+            return "« courriel » n'est pas une adresse électronique valide"
+        message = str(error.get("ctx", {}).get("error", error["msg"]))
+        return f"« {field} » : {message}"
+    template = _MESSAGES.get(kind, "« {field} » invalide")
+    context = {"field": field, "input": _short(error.get("input")), **error.get("ctx", {})}
+    try:
+        return template.format(**context)
+    except (KeyError, IndexError):
+        return f"« {field} » invalide"
+
+
+def _short(value: Any) -> str:
+    text = str(value)
+    return text if len(text) <= 60 else text[:57] + "…"
+
+
+def french_reason(error: ValidationError, limit: int = 3) -> str:
+    """The first few problems of a row, joined for one line of the import report."""
+    reasons = list(dict.fromkeys(_one_reason(e) for e in error.errors()))
+    suffix = f" (+{len(reasons) - limit} autres)" if len(reasons) > limit else ""
+    return "; ".join(reasons[:limit]) + suffix
+
+
+# --- the x_spro extension ------------------------------------------------------------------
+
+Level = Literal[1, 2]
+
+
+class StructureExtension(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+    reseau: str | None = None
+    operateur_cep: bool = False
+    niveaux: list[Level] = []
+
+
+class ServiceExtension(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+    publics: list[str] | None = None
+    age_min: conint(ge=0, le=120) | None = None  # type: ignore[valid-type]
+    age_max: conint(ge=0, le=120) | None = None  # type: ignore[valid-type]
+    operateur_cep: bool | None = None
+    niveau: Level | None = None
+
+    def unknown_publics(self) -> list[str]:
+        return [p for p in self.publics or [] if p not in STATUTS]

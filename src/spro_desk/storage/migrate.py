@@ -1,0 +1,74 @@
+"""Apply the Alembic migrations shipped in the package; refuse a database from the future."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import datetime
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine
+
+MIGRATIONS_DIR = Path(__file__).parent / "migrations"
+
+
+class NewerDatabaseError(RuntimeError):
+    """The database was written by a newer SPRO Desk: opening it could damage it."""
+
+    def __init__(self, revision: str) -> None:
+        super().__init__(
+            "Cette base de données a été créée par une version plus récente de SPRO Desk "
+            f"(schéma « {revision} »). Installez la dernière version de SPRO Desk pour l'ouvrir ; "
+            "aucune donnée n'a été modifiée."
+        )
+        self.revision = revision
+
+
+def alembic_config() -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    return config
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision()
+
+
+def _known_revisions() -> set[str]:
+    script = ScriptDirectory.from_config(alembic_config())
+    return {rev.revision for rev in script.walk_revisions()}
+
+
+def backup_before_migration(path: Path, revision: str) -> Path:
+    """Copy the database (SQLite online backup) next to it before its schema changes."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = path.parent / "backups" / f"avant-migration-{revision}-{stamp}.sqlite"
+    target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    with sqlite3.connect(path) as source, sqlite3.connect(target) as copy:
+        source.backup(copy)
+    copy.close()
+    return target
+
+
+def upgrade_to_head(engine: Engine, path: Path) -> None:
+    current = current_revision(engine)
+    if current is not None and current not in _known_revisions():
+        raise NewerDatabaseError(current)
+    if current == head_revision():
+        return
+    if current is not None:
+        backup_before_migration(path, current)
+    config = alembic_config()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")

@@ -1,0 +1,212 @@
+"""The SQLite tables, as SQLModel classes. Schema changes go through an Alembic migration."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import JSON, Column, ForeignKey, Index, String
+from sqlmodel import Field, SQLModel
+
+
+def _json_list() -> Column:
+    return Column(JSON, nullable=False, default=list)
+
+
+def _json_optional() -> Column:
+    return Column(JSON, nullable=True)
+
+
+# --- the cached partner directory (replaced as a whole at each import) -------------------------
+
+
+class DirectoryImport(SQLModel, table=True):
+    __tablename__ = "directory_import"
+
+    pk: int | None = Field(default=None, primary_key=True)
+    source: str
+    imported_at: datetime
+    structures: int
+    services: int
+    rejected: int
+    warnings: int
+    report: dict = Field(sa_column=Column(JSON, nullable=False))
+
+
+class Structure(SQLModel, table=True):
+    __tablename__ = "structure"
+
+    pk: int | None = Field(default=None, primary_key=True)
+    id: str = Field(sa_column=Column(String, nullable=False, unique=True))
+    source: str
+    nom: str
+    description: str | None = None
+    date_maj: str | None = None
+    siret: str | None = None
+    commune: str | None = None
+    code_postal: str | None = None
+    code_insee: str | None = None
+    adresse: str | None = None
+    complement_adresse: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    telephone: str | None = None
+    courriel: str | None = None
+    site_web: str | None = None
+    lien_source: str | None = None
+    horaires_accueil: str | None = None
+    accessibilite_lieu: str | None = None
+    reseaux_porteurs: list = Field(sa_column=_json_list())
+    # SPRO network: from x_spro when given, otherwise inferred (reseau_infere is then true)
+    reseau: str | None = None
+    reseau_infere: bool = False
+    operateur_cep: bool = False
+    niveaux: list = Field(sa_column=_json_list())
+
+
+class Service(SQLModel, table=True):
+    __tablename__ = "service"
+
+    pk: int | None = Field(default=None, primary_key=True)
+    id: str = Field(sa_column=Column(String, nullable=False, unique=True))
+    structure_pk: int = Field(
+        sa_column=Column(ForeignKey("structure.pk", ondelete="CASCADE"), nullable=False, index=True)
+    )
+    source: str
+    nom: str
+    description: str | None = None
+    date_maj: str | None = None
+    type: str | None = None
+    thematiques: list = Field(sa_column=_json_list())
+    frais: str | None = None
+    frais_precisions: str | None = None
+    publics: list = Field(sa_column=_json_list())
+    publics_precisions: str | None = None
+    conditions_acces: str | None = None
+    commune: str | None = None
+    code_postal: str | None = None
+    code_insee: str | None = None
+    adresse: str | None = None
+    complement_adresse: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    telephone: str | None = None
+    courriel: str | None = None
+    contact_nom_prenom: str | None = None
+    lien_source: str | None = None
+    lien_mobilisation: str | None = None
+    modes_accueil: list = Field(sa_column=_json_list())
+    modes_mobilisation: list = Field(sa_column=_json_list())
+    mobilisable_par: list = Field(sa_column=_json_list())
+    mobilisation_precisions: str | None = None
+    zone_eligibilite: list = Field(sa_column=_json_list())
+    horaires_accueil: str | None = None
+    # x_spro extension (None when the row does not carry it)
+    spro_publics: list | None = Field(default=None, sa_column=_json_optional())
+    age_min: int | None = None
+    age_max: int | None = None
+    operateur_cep: bool | None = None
+    niveau: int | None = None
+
+
+class ServiceTag(SQLModel, table=True):
+    """Filterable facets of a service, one row per value: the index behind every filter.
+
+    kinds: zone (zone_eligibilite codes, or the service's département when it has none),
+    thematique (sub-thématiques and their categories), public (data·inclusion publics),
+    statut (SPRO statuts served, explicit or inferred), mode, reseau.
+    """
+
+    __tablename__ = "service_tag"
+    __table_args__ = ({"sqlite_with_rowid": False},)
+
+    kind: str = Field(primary_key=True)
+    value: str = Field(primary_key=True)
+    service_pk: int = Field(
+        sa_column=Column(
+            ForeignKey("service.pk", ondelete="CASCADE"), primary_key=True, nullable=False
+        )
+    )
+
+
+# --- what the desk records ------------------------------------------------------------------
+
+
+class Contact(SQLModel, table=True):
+    __tablename__ = "contact"
+
+    id: str = Field(primary_key=True)  # UUID created on the desk
+    occurred_at: datetime = Field(index=True)
+    recorded_at: datetime
+    updated_at: datetime
+    canal: str
+    lieu: str | None = None  # place of the permanence
+    statut: str
+    tranche_age: str = "non-renseigne"
+    sexe: str = "non-renseigne"
+    handicap: bool | None = None
+    commune: str | None = None
+    besoins: list = Field(sa_column=_json_list())
+    reponses: list = Field(sa_column=_json_list())
+    duree: int | None = None
+    agent: str | None = None
+    site: str | None = None
+
+
+class Referral(SQLModel, table=True):
+    __tablename__ = "referral"
+
+    id: str = Field(primary_key=True)  # UUID created on the desk
+    contact_id: str = Field(
+        sa_column=Column(ForeignKey("contact.id", ondelete="CASCADE"), nullable=False, index=True)
+    )
+    # kept even when a later directory drops the service: names are a snapshot
+    service_id: str
+    structure_id: str
+    service_nom: str
+    structure_nom: str
+    type: str
+    rdv_at: datetime | None = None
+    statut: str = Field(index=True)
+    motif: list = Field(sa_column=_json_list())
+    created_at: datetime
+    updated_at: datetime
+
+
+class Consent(SQLModel, table=True):
+    __tablename__ = "consent"
+
+    id: str = Field(primary_key=True)
+    contact_id: str = Field(
+        sa_column=Column(ForeignKey("contact.id", ondelete="CASCADE"), nullable=False, index=True)
+    )
+    purpose: str
+    wording: str
+    agent: str | None = None
+    given_at: datetime
+
+
+class PersonalData(SQLModel, table=True):
+    """Identifying fields: only ever stored under a consent, never exported in clear."""
+
+    __tablename__ = "personal_data"
+
+    contact_id: str = Field(
+        sa_column=Column(ForeignKey("contact.id", ondelete="CASCADE"), primary_key=True)
+    )
+    consent_id: str = Field(
+        sa_column=Column(ForeignKey("consent.id", ondelete="CASCADE"), nullable=False)
+    )
+    nom: str | None = None
+    telephone: str | None = None
+    courriel: str | None = None
+    note: str | None = None
+
+
+class Setting(SQLModel, table=True):
+    __tablename__ = "setting"
+
+    key: str = Field(primary_key=True)
+    value: dict = Field(sa_column=Column(JSON, nullable=False))
+
+
+Index("ix_service_tag_service", ServiceTag.service_pk)

@@ -1,0 +1,126 @@
+"""The controlled vocabularies of a contact and a referral, and the data·inclusion ones.
+
+French labels here are domain data (the codes' official wording), shown by the CLI and the UI;
+the UI wraps them in its own translatable strings where it needs other languages.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from data_inclusion.schema import v1 as di
+
+CANAUX: dict[str, str] = {
+    "accueil-physique": "Accueil physique",
+    "telephone": "Téléphone",
+    "courriel": "Courriel",
+    "visio": "Visioconférence",
+    "permanence": "Permanence",
+    "evenement": "Événement",
+}
+
+STATUTS: dict[str, str] = {
+    "scolaire": "Scolaire (collégien, lycéen)",
+    "etudiant": "Étudiant",
+    "apprenti": "Apprenti",
+    "decrocheur": "Jeune sorti sans diplôme, sans emploi ni formation",
+    "demandeur-emploi": "Demandeur d'emploi",
+    "salarie": "Salarié",
+    "cadre": "Cadre",
+    "independant": "Indépendant",
+    "benevole": "Bénévole",
+    "retraite": "Retraité",
+    "famille": "Parent, famille",
+    "autre": "Autre",
+}
+
+TRANCHES_AGE: dict[str, str] = {
+    "moins-16": "Moins de 16 ans",
+    "16-17": "16-17 ans",
+    "18-25": "18-25 ans",
+    "26-44": "26-44 ans",
+    "45-54": "45-54 ans",
+    "55-plus": "55 ans et plus",
+    "non-renseigne": "Non renseigné",
+}
+
+SEXES: dict[str, str] = {
+    "femme": "Femme",
+    "homme": "Homme",
+    "autre": "Autre",
+    "non-renseigne": "Non renseigné",
+}
+
+REPONSES: dict[str, str] = {
+    "information-orale": "Information orale",
+    "documentation": "Documentation remise",
+    "outil-numerique": "Outil numérique",
+    "atelier-collectif": "Atelier collectif",
+    "orientation": "Orientation vers un partenaire",
+    "rendez-vous": "Rendez-vous pris",
+}
+
+REFERRAL_TYPES: dict[str, str] = {
+    "information": "Information (adresse remise)",
+    "rendez-vous": "Rendez-vous",
+}
+
+REFERRAL_STATUTS: dict[str, str] = {
+    "propose": "Proposé",
+    "rdv-pris": "Rendez-vous pris",
+    "honore": "Honoré",
+    "non-honore": "Non honoré",
+    "annule": "Annulé",
+}
+
+# Statuts whose age band is young enough for the mandates of the 16-25 networks.
+YOUTH_AGE_MAX = 25
+
+
+@cache
+def categories() -> dict[str, str]:
+    return {c.value: c.label for c in di.Categorie}
+
+
+@cache
+def thematiques() -> dict[str, str]:
+    """Every sub-thématique code with its label."""
+    return {t.value: t.label for t in di.Thematique}
+
+
+def category_of(thematique: str) -> str:
+    return thematique.split("--", 1)[0]
+
+
+def is_category(code: str) -> bool:
+    return code in categories()
+
+
+def is_need(code: str) -> bool:
+    """A need is a data·inclusion category or sub-thématique."""
+    return code in categories() or code in thematiques()
+
+
+def need_label(code: str) -> str:
+    return categories().get(code) or thematiques().get(code) or code
+
+
+@cache
+def publics() -> dict[str, str]:
+    return {p.value: p.label for p in di.Public}
+
+
+@cache
+def modes_accueil() -> dict[str, str]:
+    return {m.value: m.label for m in di.ModeAccueil}
+
+
+@cache
+def reseaux_porteurs() -> dict[str, str]:
+    return {r.value: r.label for r in di.ReseauPorteur}
+
+
+def age_band(age: int) -> str:
+    """The tranche d'âge of an age in years."""
+    bands = ((15, "moins-16"), (17, "16-17"), (25, "18-25"), (44, "26-44"), (54, "45-54"))
+    return next((band for limit, band in bands if age <= limit), "55-plus")

@@ -1,0 +1,47 @@
+"""Shared fixtures: a fresh SQLite file per test, the copied fixture directories."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from spro_desk.directory.importer import import_directory
+from spro_desk.storage.engine import Database
+
+DATA = Path(__file__).parent / "data"
+CVL = DATA / "cvl"
+CVL_DIRTY = CVL / "dirty"
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Iterator[Database]:
+    database = Database(tmp_path / "desk.sqlite")
+    yield database
+    database.close()
+
+
+@pytest.fixture(scope="session")
+def cvl_db_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The Centre-Val de Loire directory imported once; tests copy the file."""
+    path = tmp_path_factory.mktemp("cvl") / "desk.sqlite"
+    database = Database(path)
+    import_directory(database, CVL)
+    database.close()
+    return path
+
+
+@pytest.fixture
+def cvl_db(cvl_db_file: Path, tmp_path: Path) -> Iterator[Database]:
+    import sqlite3
+
+    target = tmp_path / "desk.sqlite"
+    with sqlite3.connect(cvl_db_file) as source, sqlite3.connect(target) as copy:
+        source.backup(copy)
+    database = Database(target)
+    yield database
+    database.close()
