@@ -1,0 +1,31 @@
+"""French administrative geography: communes, EPCI, départements, régions and zones."""
+
+from spro_desk.geo.cog import (
+    FRANCE,
+    FRANCE_COUNTRY_CODE,
+    Commune,
+    Departement,
+    Epci,
+    Geography,
+    GeographyError,
+    GeoSource,
+    Region,
+    ZoneKind,
+    geography,
+    search_key,
+)
+
+__all__ = [
+    "FRANCE",
+    "FRANCE_COUNTRY_CODE",
+    "Commune",
+    "Departement",
+    "Epci",
+    "GeoSource",
+    "Geography",
+    "GeographyError",
+    "Region",
+    "ZoneKind",
+    "geography",
+    "search_key",
+]
