@@ -38,14 +38,19 @@ def write_directory(
         run("DELETE FROM service")
         run("DELETE FROM structure")
         run("INSERT INTO service_fts(service_fts) VALUES ('delete-all')")
-        run(_insert_sql("structure", STRUCTURE_COLUMNS), tables.structures)
-        run(_insert_sql("service", SERVICE_COLUMNS), tables.services)
-        run("INSERT INTO service_tag (kind, value, service_pk) VALUES (?, ?, ?)", tables.tags)
-        run(
-            "INSERT INTO service_fts (rowid, nom, structure_nom, description, commune) "
-            "VALUES (?, ?, ?, ?, ?)",
-            tables.fts,
+        inserts = (
+            (_insert_sql("structure", STRUCTURE_COLUMNS), tables.structures),
+            (_insert_sql("service", SERVICE_COLUMNS), tables.services),
+            ("INSERT INTO service_tag (kind, value, service_pk) VALUES (?, ?, ?)", tables.tags),
+            (
+                "INSERT INTO service_fts (rowid, nom, structure_nom, description, commune) "
+                "VALUES (?, ?, ?, ?, ?)",
+                tables.fts,
+            ),
         )
+        for sql, rows in inserts:
+            if rows:  # an empty list would be taken for "no parameters"
+                run(sql, rows)
         run("INSERT INTO service_fts(service_fts) VALUES ('optimize')")
         run(
             "INSERT INTO directory_import "

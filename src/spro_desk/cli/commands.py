@@ -1,0 +1,104 @@
+"""What each command does, on top of the domain services; output is printed by the caller."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from spro_desk.contacts.model import ConsentInput, ContactInput, PersonalDataInput
+from spro_desk.contacts.service import ContactService
+from spro_desk.directory.catalog import directory_info
+from spro_desk.directory.importer import import_directory
+from spro_desk.directory.search import DirectorySearch, SearchFilters
+from spro_desk.orientation.profile import VisitorProfile
+from spro_desk.orientation.suggest import Suggester
+from spro_desk.storage.engine import Database
+
+Result = dict[str, Any]
+
+
+def directory_import(db: Database, args: argparse.Namespace) -> Result:
+    report = import_directory(db, Path(args.path))
+    return report.as_json()
+
+
+def directory_info_command(db: Database, args: argparse.Namespace) -> Result:
+    return directory_info(db).as_json()
+
+
+def directory_search(db: Database, args: argparse.Namespace) -> Result:
+    filters = SearchFilters(
+        commune=args.commune,
+        thematiques=tuple(args.thematique),
+        public=args.public,
+        mode_accueil=args.mode,
+        reseau=args.reseau,
+        open_at=args.at,
+    )
+    hits = DirectorySearch(db).search(args.text, filters, limit=args.limit)
+    return {"results": [hit.as_json() for hit in hits]}
+
+
+def suggest(db: Database, args: argparse.Namespace) -> Result:
+    profile = VisitorProfile(
+        commune=args.commune,
+        statut=args.statut,
+        besoins=tuple(args.besoin),
+        age=args.age,
+        handicap=args.handicap,
+        at=args.at or datetime.now(),
+    )
+    suggestions = Suggester(db).suggest(profile, limit=args.limit)
+    return {"results": [s.as_json() for s in suggestions]}
+
+
+def contact_add(db: Database, args: argparse.Namespace) -> Result:
+    personal = PersonalDataInput(
+        nom=args.nom, telephone=args.telephone, courriel=args.courriel, note=args.note
+    )
+    data = ContactInput(
+        canal=args.canal,
+        statut=args.statut,
+        tranche_age=args.tranche_age,
+        sexe=args.sexe,
+        handicap=True if args.handicap else None,
+        commune=args.commune,
+        lieu=args.lieu,
+        besoins=tuple(args.besoin),
+        reponses=tuple(args.reponse),
+        duree=args.duree,
+        occurred_at=args.at,
+        agent=args.agent,
+        personal=personal,
+        consent=ConsentInput(agent=args.agent) if args.consentement else None,
+    )
+    return {"id": ContactService(db).record(data)}
+
+
+def contact_list(db: Database, args: argparse.Namespace) -> Result:
+    since = datetime.combine(args.since, datetime.min.time()) if args.since else None
+    contacts = ContactService(db).list(since=since)
+    return {"contacts": [c.as_json() for c in contacts]}
+
+
+def referral_add(db: Database, args: argparse.Namespace) -> Result:
+    return {"id": ContactService(db).add_referral(args.contact, args.service, rdv_at=args.rdv)}
+
+
+def referral_set(db: Database, args: argparse.Namespace) -> Result:
+    referral = ContactService(db).set_referral_status(args.id, args.statut)
+    return {"id": referral.id, "statut": referral.statut}
+
+
+HANDLERS = {
+    ("directory", "import"): directory_import,
+    ("directory", "info"): directory_info_command,
+    ("directory", "search"): directory_search,
+    ("suggest", None): suggest,
+    ("contact", "add"): contact_add,
+    ("contact", "list"): contact_list,
+    ("referral", "add"): referral_add,
+    ("referral", "set"): referral_set,
+}

@@ -1,0 +1,61 @@
+"""Entry point of `spro-desk` and `python -m spro_desk`."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from collections.abc import Sequence
+
+from spro_desk.cli.commands import HANDLERS
+from spro_desk.cli.output import render
+from spro_desk.cli.parser import EXIT_OK, EXIT_REFUSED, EXIT_USAGE, UsageError, build_parser
+from spro_desk.contacts.model import ContactError
+from spro_desk.directory.source import DirectoryImportError
+from spro_desk.orientation.profile import ProfileError
+from spro_desk.paths import database_path, ensure_private_dir, resolve_data_dir
+from spro_desk.storage.engine import Database
+from spro_desk.storage.migrate import NewerDatabaseError
+
+REFUSALS = (DirectoryImportError, ContactError, ProfileError, NewerDatabaseError)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    logging.basicConfig(level=logging.WARNING, stream=sys.stderr)
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except UsageError as error:
+        print(error, file=sys.stderr)
+        return EXIT_USAGE
+    data_dir = ensure_private_dir(resolve_data_dir(args.data_dir))
+    if args.command is None:
+        from spro_desk.ui.app import run_app  # Qt is loaded only for the window
+
+        return run_app(data_dir, use_sample_if_empty=args.sample_if_empty)
+    return run_command(args, data_dir)
+
+
+def run_command(args: object, data_dir: object) -> int:
+    key = (args.command, getattr(args, "action", None))  # type: ignore[attr-defined]
+    try:
+        db = Database(database_path(data_dir))  # type: ignore[arg-type]
+    except NewerDatabaseError as error:
+        print(error, file=sys.stderr)
+        return EXIT_REFUSED
+    try:
+        result = HANDLERS[key](db, args)  # type: ignore[arg-type]
+    except REFUSALS as error:
+        print(f"Refusé : {error}", file=sys.stderr)
+        return EXIT_REFUSED
+    finally:
+        db.close()
+    if args.json:  # type: ignore[attr-defined]
+        print(json.dumps(result, ensure_ascii=False))
+    else:
+        print(render(key, result))
+    return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,176 @@
+"""The command line: a stable interface for agents' scripts and acceptance checks."""
+
+from __future__ import annotations
+
+import argparse
+import re
+from datetime import date, datetime
+from typing import NoReturn
+
+from spro_desk import __version__
+from spro_desk.vocab import (
+    CANAUX,
+    REFERRAL_STATUTS,
+    REPONSES,
+    SEXES,
+    STATUTS,
+    TRANCHES_AGE,
+    is_need,
+    modes_accueil,
+    publics,
+)
+
+EXIT_OK, EXIT_USAGE, EXIT_REFUSED = 0, 1, 2
+
+
+class UsageError(Exception):
+    """A malformed command line (exit code 1)."""
+
+
+class FrenchArgumentParser(argparse.ArgumentParser):
+    """argparse exits with 2 on a usage error; our interface promises 1, and French."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage()
+        raise UsageError(f"{self.prog} : {french_usage_message(message)}")
+
+
+_ARGPARSE_FRENCH = (
+    (re.compile(r"the following arguments are required: (.*)"), r"arguments obligatoires : \1"),
+    (re.compile(r"argument (\S+): invalid choice: (.*?) \(choose from (.*)\)"),
+     r"\1 : valeur \2 invalide (choix : \3)"),
+    (re.compile(r"argument (\S+): invalid (\w+) value: (.*)"), r"\1 : valeur \3 invalide"),
+    (re.compile(r"argument (\S+): (.*)"), r"\1 : \2"),
+    (re.compile(r"unrecognized arguments: (.*)"), r"arguments inconnus : \1"),
+)  # fmt: skip
+
+
+def french_usage_message(message: str) -> str:
+    for pattern, replacement in _ARGPARSE_FRENCH:
+        if pattern.match(message):
+            return pattern.sub(replacement, message, count=1)
+    return message
+
+
+def moment(text: str) -> datetime:
+    try:
+        return datetime.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"date et heure invalides « {text} » (format ISO attendu, ex. 2026-11-18T10:00)"
+        ) from None
+
+
+def day(text: str) -> date:
+    try:
+        return date.fromisoformat(text[:10])
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"date invalide « {text} » (AAAA-MM-JJ attendu)") from None
+
+
+def need(text: str) -> str:
+    if not is_need(text):
+        raise argparse.ArgumentTypeError(
+            f"thématique inconnue « {text} » (catégorie ou sous-thématique data·inclusion)"
+        )
+    return text
+
+
+def public(text: str) -> str:
+    if text not in publics() and text not in STATUTS:
+        raise argparse.ArgumentTypeError(
+            f"public inconnu « {text} » : un public data·inclusion ou un statut SPRO"
+        )
+    return text
+
+
+def _json_flag(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help="une ligne JSON sur la sortie")
+
+
+def build_parser() -> FrenchArgumentParser:
+    parser = FrenchArgumentParser(
+        prog="spro-desk",
+        description="SPRO Desk : accueil, annuaire des partenaires et orientation, hors ligne.",
+    )
+    parser.add_argument("--version", action="version", version=f"spro-desk {__version__}")
+    parser.add_argument("--data-dir", help="dossier des données (sinon SPRO_DESK_DATA_DIR)")
+    parser.add_argument(
+        "--sample-if-empty",
+        action="store_true",
+        help="au premier démarrage, charger l'annuaire d'exemple",
+    )
+    commands = parser.add_subparsers(dest="command", parser_class=FrenchArgumentParser)
+    _directory_commands(commands.add_parser("directory", help="annuaire des partenaires"))
+    _suggest_command(commands.add_parser("suggest", help="structures les plus adaptées"))
+    _contact_commands(commands.add_parser("contact", help="contacts d'accueil"))
+    _referral_commands(commands.add_parser("referral", help="orientations"))
+    return parser
+
+
+def _directory_commands(parser: argparse.ArgumentParser) -> None:
+    actions = parser.add_subparsers(dest="action", required=True, parser_class=FrenchArgumentParser)
+    imp = actions.add_parser("import", help="importer un export data·inclusion (dossier ou .zip)")
+    imp.add_argument("path")
+    _json_flag(imp)
+    _json_flag(actions.add_parser("info", help="état de l'annuaire"))
+    search = actions.add_parser("search", help="rechercher un service")
+    search.add_argument("text", nargs="?", default="")
+    search.add_argument("--commune", help="code INSEE de la commune de la personne")
+    search.add_argument("--thematique", type=need, action="append", default=[])
+    search.add_argument("--public", type=public)
+    search.add_argument("--mode", choices=sorted(modes_accueil()), help="mode d'accueil")
+    search.add_argument("--reseau", help="réseau SPRO (cio, mission-locale…)")
+    search.add_argument("--at", type=moment, help="ouvert à ce moment (ISO)")
+    search.add_argument("--limit", type=int, default=20)
+    _json_flag(search)
+
+
+def _suggest_command(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--commune", required=True)
+    parser.add_argument("--statut", required=True, choices=list(STATUTS))
+    parser.add_argument("--besoin", type=need, action="append", required=True)
+    parser.add_argument("--age", type=int)
+    parser.add_argument("--handicap", action="store_true")
+    parser.add_argument("--at", type=moment, help="pour un autre moment (ISO)")
+    parser.add_argument("--limit", type=int, default=5)
+    _json_flag(parser)
+
+
+def _contact_commands(parser: argparse.ArgumentParser) -> None:
+    actions = parser.add_subparsers(dest="action", required=True, parser_class=FrenchArgumentParser)
+    add = actions.add_parser("add", help="enregistrer un contact")
+    add.add_argument("--canal", required=True, choices=list(CANAUX))
+    add.add_argument("--statut", required=True, choices=list(STATUTS))
+    add.add_argument("--tranche-age", default="non-renseigne", choices=list(TRANCHES_AGE))
+    add.add_argument("--sexe", default="non-renseigne", choices=list(SEXES))
+    add.add_argument("--handicap", action="store_true")
+    add.add_argument("--commune")
+    add.add_argument("--lieu", help="lieu de la permanence")
+    add.add_argument("--besoin", type=need, action="append", default=[])
+    add.add_argument("--reponse", choices=list(REPONSES), action="append", default=[])
+    add.add_argument("--duree", type=int, help="minutes")
+    add.add_argument("--at", type=moment, help="moment du contact (défaut : maintenant)")
+    add.add_argument("--agent")
+    add.add_argument("--consentement", action="store_true", help="la personne a donné son accord")
+    add.add_argument("--nom")
+    add.add_argument("--telephone")
+    add.add_argument("--courriel")
+    add.add_argument("--note")
+    _json_flag(add)
+    listing = actions.add_parser("list", help="lister les contacts")
+    listing.add_argument("--since", type=day)
+    _json_flag(listing)
+
+
+def _referral_commands(parser: argparse.ArgumentParser) -> None:
+    actions = parser.add_subparsers(dest="action", required=True, parser_class=FrenchArgumentParser)
+    add = actions.add_parser("add", help="orienter un contact vers un service")
+    add.add_argument("--contact", required=True)
+    add.add_argument("--service", required=True)
+    add.add_argument("--rdv", type=moment, help="rendez-vous pris (ISO)")
+    _json_flag(add)
+    status = actions.add_parser("set", help="changer le statut d'une orientation")
+    status.add_argument("--id", required=True)
+    status.add_argument("--statut", required=True, choices=list(REFERRAL_STATUTS))
+    _json_flag(status)

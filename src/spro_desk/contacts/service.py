@@ -1,0 +1,277 @@
+"""Record contacts, attach referrals, follow their status: the domain service of the desk."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlmodel import Session, col, select
+
+from spro_desk.contacts.model import (
+    ContactError,
+    ContactInput,
+    PersonalDataInput,
+)
+from spro_desk.geo import Geography, geography
+from spro_desk.storage.engine import Database
+from spro_desk.storage.tables import Consent, Contact, PersonalData, Referral
+from spro_desk.vocab import REFERRAL_STATUTS
+
+
+def new_id() -> str:
+    """Random UUIDs: unique across every desk of a region without any coordination."""
+    return str(uuid.uuid4())
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def as_aware(moment: datetime) -> datetime:
+    """Naive datetimes are the desk's local wall clock."""
+    return moment if moment.tzinfo else moment.astimezone()
+
+
+@dataclass
+class ReferralView:
+    id: str
+    contact_id: str
+    service_id: str
+    structure_id: str
+    service_nom: str
+    structure_nom: str
+    type: str
+    rdv_at: datetime | None
+    statut: str
+    motif: list[str]
+    created_at: datetime
+    updated_at: datetime
+
+    def as_json(self) -> dict[str, Any]:
+        data = dict(self.__dict__)
+        for key in ("rdv_at", "created_at", "updated_at"):
+            data[key] = data[key].isoformat() if data[key] else None
+        return data
+
+
+@dataclass
+class ContactView:
+    id: str
+    occurred_at: datetime
+    canal: str
+    lieu: str | None
+    statut: str
+    tranche_age: str
+    sexe: str
+    handicap: bool | None
+    commune: str | None
+    besoins: list[str]
+    reponses: list[str]
+    duree: int | None
+    agent: str | None
+    site: str | None
+    has_personal_data: bool
+    referrals: list[ReferralView] = field(default_factory=list)
+
+    def as_json(self) -> dict[str, Any]:
+        data = {k: v for k, v in self.__dict__.items() if k != "referrals"}
+        data["occurred_at"] = self.occurred_at.isoformat()
+        data["referrals"] = [r.as_json() for r in self.referrals]
+        return data
+
+
+def _referral_view(row: Referral) -> ReferralView:
+    return ReferralView(**{name: getattr(row, name) for name in ReferralView.__dataclass_fields__})
+
+
+class ContactService:
+    def __init__(self, db: Database, geo: Geography | None = None) -> None:
+        self.db = db
+        self.geo = geo or geography()
+
+    # --- contacts -------------------------------------------------------------------------
+
+    def record(self, data: ContactInput) -> str:
+        """Store an anonymous contact (and personal data only under a consent); return its id."""
+        data.check(known_commune=self.geo.commune(data.commune or "") is not None)
+        now = utc_now()
+        contact = Contact(
+            id=new_id(),
+            occurred_at=as_aware(data.occurred_at) if data.occurred_at else now,
+            recorded_at=now,
+            updated_at=now,
+            canal=data.canal,
+            lieu=data.lieu if data.canal == "permanence" else None,
+            statut=data.statut,
+            tranche_age=data.tranche_age,
+            sexe=data.sexe,
+            handicap=data.handicap,
+            commune=data.commune or None,
+            besoins=list(dict.fromkeys(data.besoins)),
+            reponses=list(dict.fromkeys(data.reponses)),
+            duree=data.duree,
+            agent=data.agent,
+            site=data.site,
+        )
+        with self.db.transaction() as session:
+            session.add(contact)
+            session.flush()
+            self._store_personal(session, contact.id, data, now)
+        return contact.id
+
+    def _store_personal(
+        self, session: Session, contact_id: str, data: ContactInput, now: datetime
+    ) -> None:
+        if data.consent is None:
+            return
+        consent = Consent(
+            id=new_id(),
+            contact_id=contact_id,
+            purpose=data.consent.purpose,
+            wording=data.consent.wording,
+            agent=data.consent.agent or data.agent,
+            given_at=now,
+        )
+        session.add(consent)
+        session.flush()
+        personal = data.personal or PersonalDataInput()
+        if not personal.is_empty():
+            session.add(
+                PersonalData(
+                    contact_id=contact_id,
+                    consent_id=consent.id,
+                    **{k: (v.strip() or None) if v else None for k, v in personal.__dict__.items()},
+                )
+            )
+
+    def list(self, since: datetime | None = None) -> list[ContactView]:
+        with self.db.session() as session:
+            query = select(Contact).order_by(col(Contact.occurred_at))
+            if since is not None:
+                query = query.where(col(Contact.occurred_at) >= as_aware(since))
+            contacts = session.exec(query).all()
+            ids = [c.id for c in contacts]
+            referrals = self._referrals_by_contact(session, ids)
+            with_personal = self._ids_with_personal(session, ids)
+        return [self._view(c, referrals.get(c.id, []), c.id in with_personal) for c in contacts]
+
+    def get(self, contact_id: str) -> ContactView:
+        with self.db.session() as session:
+            contact = session.get(Contact, contact_id)
+            if contact is None:
+                raise ContactError(f"Contact « {contact_id} » introuvable.")
+            referrals = self._referrals_by_contact(session, [contact_id])
+            personal = self._ids_with_personal(session, [contact_id])
+        return self._view(contact, referrals.get(contact_id, []), contact_id in personal)
+
+    def personal_data(self, contact_id: str) -> PersonalDataInput | None:
+        with self.db.session() as session:
+            row = session.get(PersonalData, contact_id)
+        if row is None:
+            return None
+        return PersonalDataInput(
+            nom=row.nom, telephone=row.telephone, courriel=row.courriel, note=row.note
+        )
+
+    def delete(self, contact_id: str) -> None:
+        with self.db.transaction() as session:
+            contact = session.get(Contact, contact_id)
+            if contact is None:
+                raise ContactError(f"Contact « {contact_id} » introuvable.")
+            session.delete(contact)
+
+    @staticmethod
+    def _referrals_by_contact(session: Session, ids: list[str]) -> dict[str, list[ReferralView]]:
+        if not ids:
+            return {}
+        rows = session.exec(
+            select(Referral)
+            .where(col(Referral.contact_id).in_(ids))
+            .order_by(col(Referral.created_at))
+        ).all()
+        grouped: dict[str, list[ReferralView]] = {}
+        for row in rows:
+            grouped.setdefault(row.contact_id, []).append(_referral_view(row))
+        return grouped
+
+    @staticmethod
+    def _ids_with_personal(session: Session, ids: list[str]) -> set[str]:
+        if not ids:
+            return set()
+        query = select(PersonalData.contact_id).where(col(PersonalData.contact_id).in_(ids))
+        return set(session.exec(query).all())
+
+    @staticmethod
+    def _view(contact: Contact, referrals: list[ReferralView], personal: bool) -> ContactView:
+        return ContactView(
+            **{
+                name: getattr(contact, name)
+                for name in ContactView.__dataclass_fields__
+                if name not in {"has_personal_data", "referrals"}
+            },
+            has_personal_data=personal,
+            referrals=referrals,
+        )
+
+    # --- referrals ------------------------------------------------------------------------
+
+    def add_referral(
+        self,
+        contact_id: str,
+        service_id: str,
+        *,
+        rdv_at: datetime | None = None,
+        motif: list[str] | None = None,
+    ) -> str:
+        service = self._directory_service(service_id)
+        now = utc_now()
+        referral = Referral(
+            id=new_id(),
+            contact_id=contact_id,
+            service_id=service_id,
+            structure_id=service["structure_id"],
+            service_nom=service["service_nom"],
+            structure_nom=service["structure_nom"],
+            type="rendez-vous" if rdv_at else "information",
+            rdv_at=as_aware(rdv_at) if rdv_at else None,
+            statut="rdv-pris" if rdv_at else "propose",
+            motif=list(motif or []),
+            created_at=now,
+            updated_at=now,
+        )
+        with self.db.transaction() as session:
+            if session.get(Contact, contact_id) is None:
+                raise ContactError(f"Contact « {contact_id} » introuvable.")
+            session.add(referral)
+        return referral.id
+
+    def set_referral_status(self, referral_id: str, statut: str) -> ReferralView:
+        if statut not in REFERRAL_STATUTS:
+            raise ContactError(
+                f"Statut d'orientation « {statut} » inconnu : {', '.join(REFERRAL_STATUTS)}."
+            )
+        with self.db.transaction() as session:
+            referral = session.get(Referral, referral_id)
+            if referral is None:
+                raise ContactError(f"Orientation « {referral_id} » introuvable.")
+            referral.statut = statut
+            referral.updated_at = utc_now()
+            session.add(referral)
+            session.flush()
+            return _referral_view(referral)
+
+    def _directory_service(self, service_id: str) -> dict[str, str]:
+        with self.db.engine.connect() as connection:
+            row = connection.exec_driver_sql(
+                "SELECT st.id, s.nom, st.nom FROM service s "
+                "JOIN structure st ON st.pk = s.structure_pk WHERE s.id = ?",
+                (service_id,),
+            ).first()
+        if row is None:
+            raise ContactError(
+                f"Service « {service_id} » absent de l'annuaire : vérifiez l'identifiant "
+                "ou mettez l'annuaire à jour."
+            )
+        return {"structure_id": row[0], "service_nom": row[1], "structure_nom": row[2]}

@@ -1,0 +1,95 @@
+"""Turning directory values into display text: outside text made inert, French dates and numbers."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+
+from PySide6.QtCore import QCoreApplication
+
+from spro_desk.directory.catalog import DirectoryInfo
+from spro_desk.text import strip_bidi_controls
+
+NBSP = "\u00a0"
+_SPACES = re.compile(r"\s+")
+_FRENCH_PHONE = re.compile(r"\+33\s*([1-9](?:\s*\d){8})")
+
+
+def one_line(value: object) -> str:
+    """Directory text for a cell or a title: no bidi controls, no line breaks."""
+    if value is None:
+        return ""
+    return _SPACES.sub(" ", strip_bidi_controls(str(value))).strip()
+
+
+def paragraph(value: object) -> str:
+    """Directory text kept on several lines (descriptions), without bidi controls."""
+    if value is None:
+        return ""
+    return strip_bidi_controls(str(value)).strip()
+
+
+def number(value: int) -> str:
+    """French digit grouping; U+00A0 because some Windows fonts lack U+202F."""
+    return f"{value:,}".replace(",", NBSP)
+
+
+def french_date(value: str | date | None) -> str:
+    """``14/09/2026`` from an ISO date; anything unreadable is shown as given."""
+    if value is None:
+        return ""
+    try:
+        day = value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return one_line(value)
+    return day.strftime("%d/%m/%Y")
+
+
+def french_datetime(value: datetime) -> str:
+    local = value.astimezone() if value.tzinfo else value
+    return QCoreApplication.translate("Formatting", "{date} à {time}").format(
+        date=local.strftime("%d/%m/%Y"), time=local.strftime("%H:%M")
+    )
+
+
+def phone(value: object) -> str:
+    """``05 13 90 99 60`` for a French number in international form; others unchanged."""
+    text = one_line(value)
+    match = _FRENCH_PHONE.fullmatch(text)
+    if not match:
+        return text
+    digits = "0" + re.sub(r"\s", "", match.group(1))
+    return " ".join(digits[i : i + 2] for i in range(0, 10, 2))
+
+
+def _count(value: int, one: str, many: str) -> str:
+    # French puts 0 and 1 in the singular.
+    return (one if value <= 1 else many).format(n=number(value))
+
+
+def structures_count(value: int) -> str:
+    return _count(
+        value,
+        QCoreApplication.translate("Formatting", "{n} structure"),
+        QCoreApplication.translate("Formatting", "{n} structures"),
+    )
+
+
+def services_count(value: int) -> str:
+    return _count(
+        value,
+        QCoreApplication.translate("Formatting", "{n} service"),
+        QCoreApplication.translate("Formatting", "{n} services"),
+    )
+
+
+def directory_summary(info: DirectoryInfo) -> str:
+    """The status bar line: what the desk's directory holds and when it was imported."""
+    if info.services == 0 and info.structures == 0:
+        return QCoreApplication.translate("Formatting", "Annuaire vide")
+    counts = f"{structures_count(info.structures)} · {services_count(info.services)}"
+    if info.imported_at is None:
+        return counts
+    return QCoreApplication.translate("Formatting", "{counts} · importé le {when}").format(
+        counts=counts, when=french_datetime(info.imported_at)
+    )

@@ -1,0 +1,146 @@
+"""Table model of directory search results: one row per service, columns named by constant."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+
+from spro_desk.directory.catalog import ServiceSummary
+from spro_desk.directory.hours import Hours
+from spro_desk.directory.networks import network_label
+from spro_desk.directory.search import DirectorySearch
+from spro_desk.ui.formatting import one_line
+
+# The most rows one search shows; DirectorySearch accepts up to 1000.
+RESULT_LIMIT = 1000
+
+Clock = Callable[[], datetime]
+Index = QModelIndex | QPersistentModelIndex
+
+
+class Column(IntEnum):
+    SERVICE = 0
+    STRUCTURE = 1
+    COMMUNE = 2
+    RESEAU = 3
+    HORAIRES = 4
+
+
+SERVICE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class ServiceResultsModel(QAbstractTableModel):
+    """Holds the summaries of the last search; the hours status is computed for visible rows."""
+
+    def __init__(
+        self, search: DirectorySearch, clock: Clock, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._search = search
+        self._clock = clock
+        self._rows: list[ServiceSummary] = []
+        self._now = clock()
+        # status_fr walks the opening rules: computed once per row, when a view asks for it.
+        self._status: dict[int, str] = {}
+
+    # --- filling ------------------------------------------------------------------------------
+
+    def search(self, text: str) -> None:
+        hits = self._search.search(text, limit=RESULT_LIMIT)
+        self.set_summaries([hit.summary for hit in hits])
+
+    def set_summaries(self, summaries: list[ServiceSummary]) -> None:
+        self.beginResetModel()
+        self._rows = list(summaries)
+        self._now = self._clock()
+        self._status.clear()
+        self.endResetModel()
+
+    def refresh_clock(self) -> None:
+        """"Ouvert jusqu'à 17 h" goes stale: recompute the statuses for the current time."""
+        self._now = self._clock()
+        self._status.clear()
+        if self._rows:
+            first = self.index(0, Column.HORAIRES)
+            last = self.index(len(self._rows) - 1, Column.HORAIRES)
+            self.dataChanged.emit(first, last, [Qt.ItemDataRole.DisplayRole])
+
+    # --- reading ------------------------------------------------------------------------------
+
+    @property
+    def limit_reached(self) -> bool:
+        return len(self._rows) >= RESULT_LIMIT
+
+    def summary(self, row: int) -> ServiceSummary:
+        return self._rows[row]
+
+    def service_id(self, row: int) -> str:
+        return self._rows[row].service_id
+
+    # --- QAbstractTableModel ------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt signature)
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt signature)
+        return 0 if parent.isValid() else len(Column)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        summary = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(index.row(), summary, Column(index.column()))
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == Column.HORAIRES:
+            return "\n".join(Hours.parse(summary.horaires).describe_fr())
+        if role == SERVICE_ID_ROLE:
+            return summary.service_id
+        return None
+
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if not 0 <= section < len(Column):
+            return None
+        return self.column_title(Column(section))
+
+    def column_title(self, column: Column) -> str:
+        titles = {
+            Column.SERVICE: self.tr("Service"),
+            Column.STRUCTURE: self.tr("Structure"),
+            Column.COMMUNE: self.tr("Commune"),
+            Column.RESEAU: self.tr("Réseau"),
+            Column.HORAIRES: self.tr("Horaires"),
+        }
+        return titles[column]
+
+    def _display(self, row: int, summary: ServiceSummary, column: Column) -> str:
+        if column == Column.SERVICE:
+            return one_line(summary.service_nom)
+        if column == Column.STRUCTURE:
+            return one_line(summary.structure_nom)
+        if column == Column.COMMUNE:
+            return one_line(summary.commune)
+        if column == Column.RESEAU:
+            return network_label(summary.reseau) if summary.reseau else ""
+        return self._hours_status(row, summary)
+
+    def _hours_status(self, row: int, summary: ServiceSummary) -> str:
+        if row not in self._status:
+            self._status[row] = Hours.parse(summary.horaires).status_fr(self._now)
+        return self._status[row]

@@ -1,0 +1,184 @@
+"""The detail pane's content: what the directory says about one service, as plain-text sections.
+
+Directory text comes from outside (any partner can publish a name like ``<img src=x>``): it is
+only ever inserted with ``QTextCursor.insertText``, which never interprets markup.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QFont, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument
+
+from spro_desk.directory.hours import Hours
+from spro_desk.directory.networks import network_label
+from spro_desk.geo import Geography
+from spro_desk.ui.formatting import french_date, one_line, paragraph, phone
+from spro_desk.vocab import need_label, publics
+
+# Beyond this, a zone list buries the rest of the sheet; the count of the others is given.
+MAX_ZONES_SHOWN = 12
+
+
+@dataclass(frozen=True)
+class Section:
+    heading: str
+    lines: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ServiceDetail:
+    title: str
+    subtitle: str
+    sections: tuple[Section, ...]
+
+    def plain_text(self) -> str:
+        parts = [self.title, self.subtitle]
+        for section in self.sections:
+            parts.extend([section.heading, *section.lines])
+        return "\n".join(parts)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ServiceDetail", text)
+
+
+def _labelled(label: str, value: str) -> str | None:
+    return f"{label}\u00a0: {value}" if value else None
+
+
+def _address_lines(row: dict[str, Any]) -> list[str]:
+    town = " ".join(p for p in (one_line(row.get("code_postal")), one_line(row.get("commune"))) if p)
+    lines = [one_line(row.get("adresse")), one_line(row.get("complement_adresse")), town]
+    return [line for line in lines if line]
+
+
+def _contact_lines(row: dict[str, Any]) -> list[str]:
+    lines = [
+        _labelled(QCoreApplication.translate("ServiceDetail", "Contact"),
+                  one_line(row.get("contact_nom_prenom"))),
+        _labelled(QCoreApplication.translate("ServiceDetail", "Téléphone"),
+                  phone(row.get("telephone"))),
+        _labelled(QCoreApplication.translate("ServiceDetail", "Courriel"),
+                  one_line(row.get("courriel"))),
+        _labelled(QCoreApplication.translate("ServiceDetail", "Site web"),
+                  one_line(row.get("site_web"))),
+    ]  # fmt: skip
+    return [line for line in lines if line]
+
+
+def _hours_lines(service: dict[str, Any], structure: dict[str, Any], now: datetime) -> list[str]:
+    hours = Hours.parse(service.get("horaires_accueil") or structure.get("horaires_accueil"))
+    return [hours.status_fr(now), *hours.describe_fr()]
+
+
+def _labels(codes: list[str] | None, label: Any) -> list[str]:
+    return [one_line(label(code)) for code in codes or []]
+
+
+def _zone_lines(codes: list[str] | None, geo: Geography) -> list[str]:
+    labels = sorted({one_line(geo.zone_label(code)) for code in codes or []})
+    if len(labels) <= MAX_ZONES_SHOWN:
+        return labels
+    others = len(labels) - MAX_ZONES_SHOWN
+    more = QCoreApplication.translate("ServiceDetail", "… et {n} autres zones").format(n=others)
+    return [*labels[:MAX_ZONES_SHOWN], more]
+
+
+def _update_lines(service: dict[str, Any], structure: dict[str, Any]) -> list[str]:
+    lines = [
+        _labelled(QCoreApplication.translate("ServiceDetail", "Service"),
+                  french_date(service.get("date_maj"))),
+        _labelled(QCoreApplication.translate("ServiceDetail", "Structure"),
+                  french_date(structure.get("date_maj"))),
+    ]  # fmt: skip
+    return [line for line in lines if line]
+
+
+def _service_sections(
+    service: dict[str, Any], structure: dict[str, Any], now: datetime, geo: Geography
+) -> list[Section]:
+    publics_labels = publics()
+    precisions = one_line(service.get("publics_precisions"))
+    return [
+        Section(_tr("Présentation"), (paragraph(service.get("description")),)),
+        Section(_tr("Lieu d'accueil"), tuple(_address_lines(service) or _address_lines(structure))),
+        Section(_tr("Contact du service"), tuple(_contact_lines(service))),
+        Section(_tr("Horaires"), tuple(_hours_lines(service, structure, now))),
+        Section(
+            _tr("Publics"),
+            (*_labels(service.get("publics"), lambda c: publics_labels.get(c, c)), precisions),
+        ),
+        Section(_tr("Thématiques"), tuple(_labels(service.get("thematiques"), need_label))),
+        Section(_tr("Zone d'éligibilité"), tuple(_zone_lines(service.get("zone_eligibilite"), geo))),
+    ]
+
+
+def _structure_section(structure: dict[str, Any]) -> Section:
+    network = structure.get("reseau")
+    lines = [
+        one_line(structure.get("nom")),
+        _labelled(_tr("Réseau"), network_label(network) if network else ""),
+        *_address_lines(structure),
+        *_contact_lines(structure),
+    ]
+    return Section(_tr("Structure"), tuple(line for line in lines if line))
+
+
+def build_detail(record: dict[str, Any], now: datetime, geo: Geography) -> ServiceDetail:
+    """Sections for `service_record`'s result; empty sections are left out."""
+    service, structure = record["service"], record["structure"]
+    sections = [
+        *_service_sections(service, structure, now, geo),
+        _structure_section(structure),
+        Section(_tr("Mise à jour"), tuple(_update_lines(service, structure))),
+    ]
+    kept = tuple(
+        Section(s.heading, tuple(line for line in s.lines if line)) for s in sections
+    )
+    return ServiceDetail(
+        title=one_line(service.get("nom")),
+        subtitle=one_line(structure.get("nom")),
+        sections=tuple(s for s in kept if s.lines),
+    )
+
+
+# --- rendering --------------------------------------------------------------------------------
+
+
+def _char_format(base: QFont, *, bold: bool = False, scale: float = 1.0) -> QTextCharFormat:
+    text_format = QTextCharFormat()
+    font = QFont(base)
+    font.setBold(bold)
+    if font.pointSizeF() > 0:
+        font.setPointSizeF(font.pointSizeF() * scale)
+    text_format.setFont(font)
+    return text_format
+
+
+def _block(top_margin: float) -> QTextBlockFormat:
+    block = QTextBlockFormat()
+    block.setTopMargin(top_margin)
+    return block
+
+
+def render_detail(detail: ServiceDetail | None, document: QTextDocument, empty_text: str) -> None:
+    """Replace the document's content; every string goes in as plain text."""
+    document.clear()
+    cursor = QTextCursor(document)
+    base = document.defaultFont()
+    if detail is None:
+        cursor.insertText(empty_text, _char_format(base))
+        return
+    cursor.insertText(detail.title, _char_format(base, bold=True, scale=1.3))
+    cursor.insertBlock(_block(2), _char_format(base))
+    cursor.insertText(detail.subtitle, _char_format(base, scale=1.1))
+    for section in detail.sections:
+        cursor.insertBlock(_block(10), _char_format(base, bold=True))
+        cursor.insertText(section.heading)
+        for line in section.lines:
+            cursor.insertBlock(_block(0), _char_format(base))
+            cursor.insertText(line)

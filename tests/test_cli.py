@@ -1,0 +1,176 @@
+"""The command line: JSON contract, exit codes, the --data-dir and environment overrides."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import CVL, CVL_DIRTY
+
+from spro_desk import __version__
+from spro_desk.cli.main import main
+
+
+def run(
+    capsys: pytest.CaptureFixture[str], data_dir: Path, *args: str
+) -> tuple[int, dict | str, str]:
+    code = main(["--data-dir", str(data_dir), *args])
+    out, err = capsys.readouterr()
+    if "--json" in args and code == 0:
+        return code, json.loads(out), err
+    return code, out, err
+
+
+@pytest.fixture
+def desk(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
+    code, _, _ = run(capsys, tmp_path, "directory", "import", str(CVL), "--json")
+    assert code == 0
+    return tmp_path
+
+
+def test_directory_import_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, result, _ = run(capsys, tmp_path, "directory", "import", str(CVL_DIRTY), "--json")
+    assert code == 0
+    assert set(result) == {"structures", "services", "rejected", "warnings"}
+    assert result["structures"] == 174 and len(result["rejected"]) == 53
+    assert set(result["rejected"][0]) == {"file", "index", "id", "reason"}
+    assert set(result["warnings"][0]) == {"file", "index", "id", "message"}
+
+
+def test_failed_import_exits_2_and_keeps_the_directory(
+    desk: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = run(capsys, desk, "directory", "import", str(desk / "nowhere"), "--json")
+    assert code == 2 and out == "" and "n'existe pas" in err
+    code, info, _ = run(capsys, desk, "directory", "info", "--json")
+    assert (info["structures"], info["services"]) == (329, 679)
+    assert info["source"] == str(CVL) and info["imported_at"]
+
+
+def test_search_and_suggest_json(desk: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, result, _ = run(
+        capsys,
+        desk,
+        "directory",
+        "search",
+        "mission",
+        "--commune",
+        "18033",
+        "--limit",
+        "3",
+        "--json",
+    )
+    assert code == 0 and len(result["results"]) == 3
+    expected = {
+        "service_id",
+        "structure_id",
+        "service_nom",
+        "structure_nom",
+        "commune",
+        "score",
+        "reasons",
+    }
+    assert expected <= set(result["results"][0])
+    code, result, _ = run(
+        capsys, desk, "suggest", "--commune", "18197", "--statut", "decrocheur",
+        "--besoin", "trouver-un-emploi", "--age", "20", "--at", "2026-11-18T10:00", "--json",
+    )  # fmt: skip
+    assert code == 0
+    assert result["results"][0]["structure_id"] == "spro-annuaire--mission-locale-ca-bourges-plus"
+    assert result["results"][0]["reasons"]
+
+
+def test_contact_and_referral_commands(desk: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, created, _ = run(
+        capsys, desk, "contact", "add", "--canal", "accueil-physique", "--statut", "scolaire",
+        "--tranche-age", "16-17", "--besoin", "choisir-un-metier", "--reponse", "orientation",
+        "--commune", "18033", "--json",
+    )  # fmt: skip
+    assert code == 0
+    code, referral, _ = run(
+        capsys, desk, "referral", "add", "--contact", created["id"],
+        "--service", "spro-annuaire--cio-de-bourges--1", "--rdv", "2026-11-25T10:00", "--json",
+    )  # fmt: skip
+    assert code == 0 and referral["id"]
+    code, _, _ = run(
+        capsys, desk, "referral", "set", "--id", referral["id"], "--statut", "honore", "--json"
+    )
+    assert code == 0
+    code, listing, _ = run(capsys, desk, "contact", "list", "--json")
+    [contact] = listing["contacts"]
+    assert contact["id"] == created["id"] and contact["tranche_age"] == "16-17"
+    assert [(r["type"], r["statut"]) for r in contact["referrals"]] == [("rendez-vous", "honore")]
+    assert "nom" not in contact and contact["has_personal_data"] is False
+
+
+def test_personal_data_needs_consent(desk: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    base = ["contact", "add", "--canal", "telephone", "--statut", "salarie", "--nom", "Camille"]
+    code, out, err = run(capsys, desk, *base, "--json")
+    assert code == 2 and out == "" and "consentement" in err
+    code, listing, _ = run(capsys, desk, "contact", "list", "--json")
+    assert listing["contacts"] == []
+    code, created, _ = run(
+        capsys, desk, *base, "--consentement", "--telephone", "0600000000", "--json"
+    )
+    assert code == 0 and created["id"]
+
+
+def test_contact_list_since(desk: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    for moment in ("2026-01-10T09:00", "2026-11-10T09:00"):
+        run(
+            capsys,
+            desk,
+            "contact",
+            "add",
+            "--canal",
+            "courriel",
+            "--statut",
+            "autre",
+            "--at",
+            moment,
+        )
+    code, listing, _ = run(capsys, desk, "contact", "list", "--since", "2026-06-01", "--json")
+    assert [c["occurred_at"][:10] for c in listing["contacts"]] == ["2026-11-10"]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["contact", "add", "--canal", "pigeon", "--statut", "scolaire"],
+        ["suggest", "--commune", "18033"],
+        ["directory", "search", "--at", "demain"],
+        ["directory"],
+        ["nimportequoi"],
+    ],
+)
+def test_usage_errors_exit_1_in_french(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], args: list[str]
+) -> None:
+    code, out, err = run(capsys, tmp_path, *args)
+    assert code == 1
+    assert "spro-desk" in err
+
+
+def test_unknown_commune_is_refused(desk: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, desk, "suggest", "--commune", "00000", "--statut", "scolaire",
+                       "--besoin", "choisir-un-metier", "--json")  # fmt: skip
+    assert code == 2 and "Commune" in err
+
+
+def test_environment_variable_chooses_the_data_dir(tmp_path: Path) -> None:
+    env = {"SPRO_DESK_DATA_DIR": str(tmp_path / "env-data"), "PATH": "/usr/bin:/bin"}
+    subprocess.run(
+        [sys.executable, "-m", "spro_desk", "contact", "add", "--canal", "visio", "--statut", "autre"],
+        env=env, check=True, capture_output=True,
+    )  # fmt: skip
+    assert (tmp_path / "env-data" / "spro-desk.sqlite").exists()
+
+
+def test_version_and_module_entry_point() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "spro_desk", "--version"], capture_output=True, text=True
+    )
+    assert done.returncode == 0 and done.stdout.strip() == f"spro-desk {__version__}"

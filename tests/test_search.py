@@ -1,0 +1,97 @@
+"""Directory search: accents, prefixes, filters, and no error on any text typed."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from spro_desk.directory.search import DirectorySearch, SearchFilters, match_expression
+from spro_desk.storage.engine import Database
+
+
+def _structures(hits) -> set[str]:
+    return {h.summary.structure_nom for h in hits}
+
+
+def test_accents_and_case_are_ignored(cvl_db: Database) -> None:
+    search = DirectorySearch(cvl_db)
+    with_accents = search.search("Châteauroux", limit=100)
+    without = search.search("CHATEAUROUX", limit=100)
+    assert with_accents and [h.summary.pk for h in with_accents] == [h.summary.pk for h in without]
+
+
+def test_prefixes_match_as_you_type(cvl_db: Database) -> None:
+    search = DirectorySearch(cvl_db)
+    for typed in ("mis", "missi", "mission loc"):
+        hits = search.search(typed, limit=10)
+        assert hits and all("Mission locale" in h.summary.structure_nom for h in hits[:3]), typed
+
+
+def test_structure_names_descriptions_and_communes_are_searched(cvl_db: Database) -> None:
+    search = DirectorySearch(cvl_db)
+    assert "CIO de Bourges" in _structures(search.search("cio bourges"))
+    assert search.search("psychologue")  # only in descriptions
+    assert all(h.summary.commune for h in search.search("vierzon"))
+
+
+def test_commune_filter_uses_epci_and_departement_zones(cvl_db: Database) -> None:
+    hits = DirectorySearch(cvl_db).search("", SearchFilters(commune="18031"), limit=1000)
+    names = _structures(hits)
+    assert "CIO de Bourges" in names  # its zone lists the EPCI of Blet
+    assert "Cap emploi Cher" in names  # zone: the département 18
+    assert not any("Loiret" in n for n in names)
+
+
+def test_thematique_filter_by_category_or_sub_thematique(cvl_db: Database) -> None:
+    search = DirectorySearch(cvl_db)
+    category = search.search("", SearchFilters(thematiques=("souvrir-a-linternational",)), 500)
+    sub = search.search(
+        "", SearchFilters(thematiques=("trouver-un-emploi--maintien-dans-lemploi",)), 500
+    )
+    assert category and {h.summary.reseau for h in category} == {"information-jeunesse"}
+    assert sub and {h.summary.reseau for h in sub} == {"cap-emploi"}
+
+
+def test_public_mode_and_network_filters(cvl_db: Database) -> None:
+    search = DirectorySearch(cvl_db)
+    cadres = search.search("", SearchFilters(public="cadre", reseau="apec"), 50)
+    assert cadres and all(h.summary.reseau == "apec" for h in cadres)
+    remote = search.search("", SearchFilters(mode_accueil="a-distance"), 1000)
+    assert remote and all("a-distance" in h.summary.modes_accueil for h in remote)
+    handicap = search.search("", SearchFilters(public="personnes-en-situation-de-handicap"), 500)
+    assert handicap and {h.summary.reseau for h in handicap} == {"cap-emploi"}
+
+
+def test_open_at_a_given_moment(cvl_db: Database) -> None:
+    search = DirectorySearch(cvl_db)
+    saturday = search.search("", SearchFilters(open_at=datetime(2026, 11, 21, 10, 0)), 1000)
+    wednesday = search.search("", SearchFilters(open_at=datetime(2026, 11, 18, 10, 0)), 1000)
+    assert 0 < len(saturday) < len(wednesday)
+    armistice = search.search("", SearchFilters(open_at=datetime(2026, 11, 11, 10, 0)), 1000)
+    assert armistice  # permanences do not close on public holidays...
+    assert all("PH off" not in (h.summary.horaires or "") for h in armistice)  # ...agencies do
+
+
+def test_hostile_queries_become_plain_words() -> None:
+    assert match_expression('"NEAR(a b)" AND -x* OR') == '"near"* "a"* "b"* "and"* "x"* "or"*'
+    assert match_expression("- * \" ' 🚀") is None
+
+
+HOSTILE = st.one_of(
+    st.text(),
+    st.sampled_from(['"', "*", "NEAR", "AND", "OR NOT", "-", "^", "(", "a:b", "🚀", "\x00"]),
+    st.text(alphabet='"*-^():NEAR ANDOR🚀éà', max_size=50),
+    st.just("a" * 10_000),
+    st.just("mission " * 2_000),
+)
+
+
+@settings(
+    max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(text=HOSTILE)
+def test_search_never_raises_on_any_text(cvl_db: Database, text: str) -> None:
+    hits = DirectorySearch(cvl_db).search(text, SearchFilters(commune="18033"), limit=5)
+    assert isinstance(hits, list) and len(hits) <= 5
