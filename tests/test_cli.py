@@ -8,10 +8,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import CVL, CVL_DIRTY
 
 from spro_desk import __version__
 from spro_desk.cli.main import main
+
+from conftest import CVL, CVL_DIRTY
 
 
 def run(
@@ -132,7 +133,7 @@ def test_contact_list_since(desk: Path, capsys: pytest.CaptureFixture[str]) -> N
             "--at",
             moment,
         )
-    code, listing, _ = run(capsys, desk, "contact", "list", "--since", "2026-06-01", "--json")
+    _, listing, _ = run(capsys, desk, "contact", "list", "--since", "2026-06-01", "--json")
     assert [c["occurred_at"][:10] for c in listing["contacts"]] == ["2026-11-10"]
 
 
@@ -149,7 +150,7 @@ def test_contact_list_since(desk: Path, capsys: pytest.CaptureFixture[str]) -> N
 def test_usage_errors_exit_1_in_french(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], args: list[str]
 ) -> None:
-    code, out, err = run(capsys, tmp_path, *args)
+    code, _, err = run(capsys, tmp_path, *args)
     assert code == 1
     assert "spro-desk" in err
 
@@ -163,7 +164,8 @@ def test_unknown_commune_is_refused(desk: Path, capsys: pytest.CaptureFixture[st
 def test_environment_variable_chooses_the_data_dir(tmp_path: Path) -> None:
     env = {"SPRO_DESK_DATA_DIR": str(tmp_path / "env-data"), "PATH": "/usr/bin:/bin"}
     subprocess.run(
-        [sys.executable, "-m", "spro_desk", "contact", "add", "--canal", "visio", "--statut", "autre"],
+        [sys.executable, "-m", "spro_desk", "contact", "add",
+         "--canal", "visio", "--statut", "autre"],
         env=env, check=True, capture_output=True,
     )  # fmt: skip
     assert (tmp_path / "env-data" / "spro-desk.sqlite").exists()

@@ -9,11 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CVL, CVL_DIRTY
 from spro_desk.directory.catalog import directory_info, service_record
 from spro_desk.directory.importer import ImportCancelled, import_directory
 from spro_desk.directory.source import DirectoryImportError
 from spro_desk.storage.engine import Database
+
+from conftest import CVL, CVL_DIRTY
 
 
 def _snapshot(db: Database) -> dict[str, list[tuple]]:

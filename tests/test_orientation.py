@@ -7,12 +7,13 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from conftest import CVL
 
 from spro_desk.directory.importer import import_directory
 from spro_desk.orientation.profile import ProfileError, VisitorProfile
 from spro_desk.orientation.suggest import Suggester
 from spro_desk.storage.engine import Database
+
+from conftest import CVL
 
 SCENARIOS = json.loads((CVL / "scenarios.json").read_text())
 WEDNESDAY_10AM = datetime(2026, 11, 18, 10, 0)

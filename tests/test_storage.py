@@ -9,7 +9,6 @@ import stat
 from pathlib import Path
 
 import pytest
-from conftest import DATA
 
 from spro_desk.contacts.service import ContactService
 from spro_desk.directory.catalog import directory_info
@@ -21,6 +20,8 @@ from spro_desk.storage.migrate import (
     current_revision,
     head_revision,
 )
+
+from conftest import DATA
 
 SCHEMAS = DATA / "schemas"
 

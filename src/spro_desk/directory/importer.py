@@ -76,6 +76,16 @@ class ValidService:
     zones: list[str]
 
 
+_TEXT_CHECKS = (
+    (has_bidi_controls, "« {} » contient des caractères de contrôle bidirectionnels : supprimés"),
+    (has_html_markup, "« {} » contient des balises HTML : affichées comme du texte brut"),
+    (
+        looks_like_formula,
+        "« {} » commence comme une formule de tableur : neutralisé dans les exports",
+    ),
+)
+
+
 class _Checker:
     """Validates the rows of one import and collects what it rejects and warns about."""
 
@@ -162,27 +172,9 @@ class _Checker:
         for name, value in model:
             if not isinstance(value, str) or name == "id":
                 continue
-            if has_bidi_controls(value):
-                self.warn(
-                    file,
-                    index,
-                    model.id,
-                    f"« {name} » contient des caractères de contrôle bidirectionnels : supprimés",
-                )
-            if has_html_markup(value):
-                self.warn(
-                    file,
-                    index,
-                    model.id,
-                    f"« {name} » contient des balises HTML : affichées comme du texte brut",
-                )
-            if looks_like_formula(value):
-                self.warn(
-                    file,
-                    index,
-                    model.id,
-                    f"« {name} » commence comme une formule de tableur : neutralisé dans les exports",
-                )
+            for applies, message in _TEXT_CHECKS:
+                if applies(value):
+                    self.warn(file, index, model.id, message.format(name))
 
     def _check_hours(self, file: str, index: int, row_id: str, raw: str | None) -> None:
         message = hours_warning(raw)
@@ -231,9 +223,10 @@ def import_directory(
     services = checker.services(raw.services, structures)
     _stop_if(is_cancelled)
     if not structures and not services:
+        first = report.rejected[0].message if report.rejected else "fichiers vides"
         raise DirectoryImportError(
             "Aucune ligne valide dans cet annuaire : l'annuaire actuel est conservé. "
-            f"Premier problème : {report.rejected[0].message if report.rejected else 'fichiers vides'}."
+            f"Premier problème : {first}."
         )
     step("Enregistrement de l'annuaire", 3, 4)
     tables = row_builders.build_tables(structures, services, geo)
