@@ -82,3 +82,14 @@ def test_data_dir_resolution(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
 def test_data_dir_is_private(tmp_path: Path) -> None:
     folder = ensure_private_dir(tmp_path / "desk")
     assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+
+
+def test_migrations_and_table_models_agree(db: Database) -> None:
+    """A model change without its Alembic migration would show up here."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+    from sqlmodel import SQLModel
+
+    with db.engine.connect() as connection:
+        differences = compare_metadata(MigrationContext.configure(connection), SQLModel.metadata)
+    assert [d for d in differences if "service_fts" not in str(d)] == []

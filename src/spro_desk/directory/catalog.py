@@ -37,6 +37,19 @@ class ServiceSummary:
     def from_row(cls, row: tuple[Any, ...]) -> ServiceSummary:
         return cls(*row[:9], tuple(json.loads(row[9] or "[]")))
 
+    def result_json(self, score: float, reasons: list[str]) -> dict[str, Any]:
+        """One result of `directory search` or `suggest` in the CLI's JSON contract."""
+        return {
+            "service_id": self.service_id,
+            "structure_id": self.structure_id,
+            "service_nom": self.service_nom,
+            "structure_nom": self.structure_nom,
+            "commune": self.commune,
+            "reseau": self.reseau,
+            "score": score,
+            "reasons": reasons,
+        }
+
 
 @dataclass(frozen=True)
 class DirectoryInfo:

@@ -38,16 +38,7 @@ class SearchHit:
     reasons: list[str] = field(default_factory=list)
 
     def as_json(self) -> dict[str, Any]:
-        s = self.summary
-        return {
-            "service_id": s.service_id,
-            "structure_id": s.structure_id,
-            "service_nom": s.service_nom,
-            "structure_nom": s.structure_nom,
-            "commune": s.commune,
-            "score": self.score,
-            "reasons": self.reasons,
-        }
+        return self.summary.result_json(self.score, self.reasons)
 
 
 def match_expression(text: str) -> str | None:

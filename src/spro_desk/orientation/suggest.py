@@ -74,17 +74,7 @@ class Suggestion:
     reasons: list[str] = field(default_factory=list)
 
     def as_json(self) -> dict[str, Any]:
-        s = self.summary
-        return {
-            "service_id": s.service_id,
-            "structure_id": s.structure_id,
-            "service_nom": s.service_nom,
-            "structure_nom": s.structure_nom,
-            "commune": s.commune,
-            "reseau": s.reseau,
-            "score": self.signals.score(),
-            "reasons": self.reasons,
-        }
+        return self.summary.result_json(self.signals.score(), self.reasons)
 
 
 def requested_codes(besoins: tuple[str, ...]) -> tuple[str, ...]:

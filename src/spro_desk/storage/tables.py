@@ -32,16 +32,9 @@ class DirectoryImport(SQLModel, table=True):
     report: dict = Field(sa_column=Column(JSON, nullable=False))
 
 
-class Structure(SQLModel, table=True):
-    __tablename__ = "structure"
+class _Place(SQLModel):
+    """Where a structure or a service receives people, and how to reach it."""
 
-    pk: int | None = Field(default=None, primary_key=True)
-    id: str = Field(sa_column=Column(String, nullable=False, unique=True))
-    source: str
-    nom: str
-    description: str | None = None
-    date_maj: str | None = None
-    siret: str | None = None
     commune: str | None = None
     code_postal: str | None = None
     code_insee: str | None = None
@@ -51,6 +44,18 @@ class Structure(SQLModel, table=True):
     longitude: float | None = None
     telephone: str | None = None
     courriel: str | None = None
+
+
+class Structure(_Place, table=True):
+    __tablename__ = "structure"
+
+    pk: int | None = Field(default=None, primary_key=True)
+    id: str = Field(sa_column=Column(String, nullable=False, unique=True))
+    source: str
+    nom: str
+    description: str | None = None
+    date_maj: str | None = None
+    siret: str | None = None
     site_web: str | None = None
     lien_source: str | None = None
     horaires_accueil: str | None = None
@@ -63,7 +68,7 @@ class Structure(SQLModel, table=True):
     niveaux: list = Field(sa_column=_json_list())
 
 
-class Service(SQLModel, table=True):
+class Service(_Place, table=True):
     __tablename__ = "service"
 
     pk: int | None = Field(default=None, primary_key=True)
@@ -82,15 +87,6 @@ class Service(SQLModel, table=True):
     publics: list = Field(sa_column=_json_list())
     publics_precisions: str | None = None
     conditions_acces: str | None = None
-    commune: str | None = None
-    code_postal: str | None = None
-    code_insee: str | None = None
-    adresse: str | None = None
-    complement_adresse: str | None = None
-    latitude: float | None = None
-    longitude: float | None = None
-    telephone: str | None = None
-    courriel: str | None = None
     contact_nom_prenom: str | None = None
     lien_source: str | None = None
     lien_mobilisation: str | None = None
