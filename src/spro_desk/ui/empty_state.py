@@ -14,7 +14,6 @@ def _plain_label(text: str) -> QLabel:
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setWordWrap(True)
     label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-    label.setMaximumWidth(_TEXT_WIDTH)
     return label
 
 
@@ -63,18 +62,28 @@ class EmptyStatePanel(QWidget):
         return button
 
     def _layout(self) -> None:
+        # Wrapped labels get their height right only when a layout fixes their width: they
+        # fill a fixed-width block, and that block is centred.
+        content = QWidget()
+        content.setFixedWidth(_TEXT_WIDTH)
+        column = QVBoxLayout(content)
+        for label in (self.title, self.explanation, self.busy_label):
+            column.addWidget(label)
+        column.addSpacing(16)
         buttons = QHBoxLayout()
         buttons.addStretch()
         buttons.addWidget(self.sample_button)
         buttons.addWidget(self.import_button)
         buttons.addStretch()
-        column = QVBoxLayout(self)
-        column.addStretch()
-        for label in (self.title, self.explanation, self.busy_label):
-            column.addWidget(label, 0, Qt.AlignmentFlag.AlignHCenter)
-        column.addSpacing(16)
         column.addLayout(buttons)
-        column.addStretch()
+        row = QHBoxLayout()
+        row.addStretch()
+        row.addWidget(content)
+        row.addStretch()
+        outer = QVBoxLayout(self)
+        outer.addStretch()
+        outer.addLayout(row)
+        outer.addStretch()
 
     def set_busy(self, message: str | None) -> None:
         """While an import runs, say so and keep the buttons from starting another one."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from datetime import date, datetime
 
@@ -27,6 +28,16 @@ def paragraph(value: object) -> str:
     if value is None:
         return ""
     return strip_bidi_controls(str(value)).strip()
+
+
+def tooltip(text: str) -> str:
+    """Tooltip markup showing `text` literally.
+
+    Qt renders a tooltip as HTML whenever it merely looks like HTML, so directory text cannot
+    be passed as is: it is escaped inside an explicit rich-text wrapper.
+    """
+    escaped = html.escape(paragraph(text)).replace("\n", "<br>")
+    return f"<qt>{escaped}</qt>"
 
 
 def number(value: int) -> str:

@@ -19,7 +19,7 @@ from spro_desk.directory.catalog import ServiceSummary
 from spro_desk.directory.hours import Hours
 from spro_desk.directory.networks import network_label
 from spro_desk.directory.search import DirectorySearch
-from spro_desk.ui.formatting import one_line
+from spro_desk.ui.formatting import one_line, tooltip
 
 # The most rows one search shows; DirectorySearch accepts up to 1000.
 RESULT_LIMIT = 1000
@@ -67,7 +67,7 @@ class ServiceResultsModel(QAbstractTableModel):
         self.endResetModel()
 
     def refresh_clock(self) -> None:
-        """"Ouvert jusqu'à 17 h" goes stale: recompute the statuses for the current time."""
+        """Recompute the statuses for the current time: "Ouvert jusqu'à 17 h" goes stale."""
         self._now = self._clock()
         self._status.clear()
         if self._rows:
@@ -101,8 +101,8 @@ class ServiceResultsModel(QAbstractTableModel):
         summary = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(index.row(), summary, Column(index.column()))
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() == Column.HORAIRES:
-            return "\n".join(Hours.parse(summary.horaires).describe_fr())
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(index.row(), summary, Column(index.column()))
         if role == SERVICE_ID_ROLE:
             return summary.service_id
         return None
@@ -139,6 +139,14 @@ class ServiceResultsModel(QAbstractTableModel):
         if column == Column.RESEAU:
             return network_label(summary.reseau) if summary.reseau else ""
         return self._hours_status(row, summary)
+
+    def _tooltip(self, row: int, summary: ServiceSummary, column: Column) -> str | None:
+        # Cells are elided in narrow columns: the tooltip gives the whole text.
+        if column == Column.HORAIRES:
+            text = "\n".join(Hours.parse(summary.horaires).describe_fr())
+        else:
+            text = self._display(row, summary, column)
+        return tooltip(text) if text else None
 
     def _hours_status(self, row: int, summary: ServiceSummary) -> str:
         if row not in self._status:

@@ -42,16 +42,14 @@ class ServiceDetail:
         return "\n".join(parts)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ServiceDetail", text)
-
-
 def _labelled(label: str, value: str) -> str | None:
     return f"{label}\u00a0: {value}" if value else None
 
 
 def _address_lines(row: dict[str, Any]) -> list[str]:
-    town = " ".join(p for p in (one_line(row.get("code_postal")), one_line(row.get("commune"))) if p)
+    town = " ".join(
+        p for p in (one_line(row.get("code_postal")), one_line(row.get("commune"))) if p
+    )
     lines = [one_line(row.get("adresse")), one_line(row.get("complement_adresse")), town]
     return [line for line in lines if line]
 
@@ -104,16 +102,34 @@ def _service_sections(
     publics_labels = publics()
     precisions = one_line(service.get("publics_precisions"))
     return [
-        Section(_tr("Présentation"), (paragraph(service.get("description")),)),
-        Section(_tr("Lieu d'accueil"), tuple(_address_lines(service) or _address_lines(structure))),
-        Section(_tr("Contact du service"), tuple(_contact_lines(service))),
-        Section(_tr("Horaires"), tuple(_hours_lines(service, structure, now))),
         Section(
-            _tr("Publics"),
+            QCoreApplication.translate("ServiceDetail", "Présentation"),
+            (paragraph(service.get("description")),),
+        ),
+        Section(
+            QCoreApplication.translate("ServiceDetail", "Lieu d'accueil"),
+            tuple(_address_lines(service) or _address_lines(structure)),
+        ),
+        Section(
+            QCoreApplication.translate("ServiceDetail", "Contact du service"),
+            tuple(_contact_lines(service)),
+        ),
+        Section(
+            QCoreApplication.translate("ServiceDetail", "Horaires"),
+            tuple(_hours_lines(service, structure, now)),
+        ),
+        Section(
+            QCoreApplication.translate("ServiceDetail", "Publics"),
             (*_labels(service.get("publics"), lambda c: publics_labels.get(c, c)), precisions),
         ),
-        Section(_tr("Thématiques"), tuple(_labels(service.get("thematiques"), need_label))),
-        Section(_tr("Zone d'éligibilité"), tuple(_zone_lines(service.get("zone_eligibilite"), geo))),
+        Section(
+            QCoreApplication.translate("ServiceDetail", "Thématiques"),
+            tuple(_labels(service.get("thematiques"), need_label)),
+        ),
+        Section(
+            QCoreApplication.translate("ServiceDetail", "Zone d'éligibilité"),
+            tuple(_zone_lines(service.get("zone_eligibilite"), geo)),
+        ),
     ]
 
 
@@ -121,11 +137,17 @@ def _structure_section(structure: dict[str, Any]) -> Section:
     network = structure.get("reseau")
     lines = [
         one_line(structure.get("nom")),
-        _labelled(_tr("Réseau"), network_label(network) if network else ""),
+        _labelled(
+            QCoreApplication.translate("ServiceDetail", "Réseau"),
+            network_label(network) if network else "",
+        ),
         *_address_lines(structure),
         *_contact_lines(structure),
     ]
-    return Section(_tr("Structure"), tuple(line for line in lines if line))
+    return Section(
+        QCoreApplication.translate("ServiceDetail", "Structure"),
+        tuple(line for line in lines if line),
+    )
 
 
 def build_detail(record: dict[str, Any], now: datetime, geo: Geography) -> ServiceDetail:
@@ -134,11 +156,12 @@ def build_detail(record: dict[str, Any], now: datetime, geo: Geography) -> Servi
     sections = [
         *_service_sections(service, structure, now, geo),
         _structure_section(structure),
-        Section(_tr("Mise à jour"), tuple(_update_lines(service, structure))),
+        Section(
+            QCoreApplication.translate("ServiceDetail", "Mise à jour"),
+            tuple(_update_lines(service, structure)),
+        ),
     ]
-    kept = tuple(
-        Section(s.heading, tuple(line for line in s.lines if line)) for s in sections
-    )
+    kept = tuple(Section(s.heading, tuple(line for line in s.lines if line)) for s in sections)
     return ServiceDetail(
         title=one_line(service.get("nom")),
         subtitle=one_line(structure.get("nom")),

@@ -1,0 +1,88 @@
+"""Errors the agent must see: French dialogs instead of a traceback or a vanished window."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+from collections.abc import Callable
+from types import TracebackType
+
+from PySide6.QtCore import QCoreApplication, Qt, QThread
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+log = logging.getLogger(__name__)
+
+ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], None]
+
+
+def message_box(
+    parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str
+) -> QMessageBox:
+    """A box whose text is never read as HTML: messages quote file names and directory text."""
+    box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    return box
+
+
+def show_warning(parent: QWidget, title: str, text: str) -> QMessageBox:
+    """Window-modal and non-blocking: background work keeps reporting while it is open."""
+    box = message_box(parent, QMessageBox.Icon.Warning, title, text)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
+    return box
+
+
+def show_fatal(text: str) -> None:
+    """For failures before any window exists (the database cannot be opened)."""
+    title = QCoreApplication.translate("Errors", "SPRO Desk ne peut pas démarrer")
+    message_box(None, QMessageBox.Icon.Critical, title, text).exec()
+
+
+def _on_ui_thread() -> bool:
+    app = QApplication.instance()
+    return app is not None and QThread.currentThread() == app.thread()
+
+
+class CrashReporter:
+    """sys.excepthook: log the error, then tell the agent in French; one dialog at a time."""
+
+    def __init__(self) -> None:
+        self._showing = False
+
+    def __call__(
+        self, kind: type[BaseException], error: BaseException, tb: TracebackType | None
+    ) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            sys.__excepthook__(kind, error, tb)
+            return
+        log.critical("Unexpected error", exc_info=(kind, error, tb))
+        if self._showing or not _on_ui_thread():
+            return
+        self._showing = True
+        try:
+            self._dialog("".join(traceback.format_exception(kind, error, tb))).exec()
+        finally:
+            self._showing = False
+
+    def _dialog(self, details: str) -> QMessageBox:
+        box = message_box(
+            QApplication.activeWindow(),
+            QMessageBox.Icon.Critical,
+            QCoreApplication.translate("Errors", "Erreur inattendue"),
+            QCoreApplication.translate(
+                "Errors",
+                "Une erreur inattendue s'est produite. L'opération en cours n'a peut-être pas "
+                "abouti ; les données déjà enregistrées sont conservées.\n\n"
+                "Si le problème se reproduit, transmettez le détail ci-dessous au support.",
+            ),
+        )
+        box.setDetailedText(details)
+        return box
+
+
+def install_excepthook() -> ExceptHook:
+    """Install the crash reporter; returns the previous hook so it can be put back."""
+    previous = sys.excepthook
+    sys.excepthook = CrashReporter()
+    return previous

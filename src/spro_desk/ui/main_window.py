@@ -1,0 +1,211 @@
+"""The main window: the directory screen, or the first-start panel while the directory is empty."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QStackedWidget, QWidget
+
+from spro_desk.directory.catalog import directory_info
+from spro_desk.directory.importer import ImportReport
+from spro_desk.geo import Geography
+from spro_desk.storage.engine import Database
+from spro_desk.ui.background import Runner, TaskRunner
+from spro_desk.ui.directory_view import DirectoryView
+from spro_desk.ui.empty_state import EmptyStatePanel
+from spro_desk.ui.errors import show_warning
+from spro_desk.ui.formatting import directory_summary
+from spro_desk.ui.import_flow import DirectoryImportController, report_message
+from spro_desk.ui.models import Clock
+from spro_desk.ui.status import ProgressIndicator
+
+GEOMETRY_KEY = "main_window/geometry"
+SPLITTER_KEY = "main_window/splitter"
+DEFAULT_SIZE = (1280, 800)
+MESSAGE_TIMEOUT_MS = 15_000
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self,
+        db: Database,
+        *,
+        settings: QSettings,
+        runner: Runner | None = None,
+        clock: Clock = datetime.now,
+        geo: Geography | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._db = db
+        self._settings = settings
+        self._runner = runner or TaskRunner(self)
+        self._closed = False
+        self.setWindowTitle(self.tr("SPRO Desk — Annuaire"))
+        self.importer = DirectoryImportController(db, self._runner, self)
+        self.directory_view = DirectoryView(db, clock=clock, geo=geo)
+        self.empty_state = EmptyStatePanel()
+        self._stack = QStackedWidget()
+        self._stack.addWidget(self.empty_state)
+        self._stack.addWidget(self.directory_view)
+        self.setCentralWidget(self._stack)
+        self.progress = ProgressIndicator()
+        self.summary_label = QLabel()
+        self._build_status_bar()
+        self._build_actions()
+        self._connect()
+        self._restore_geometry()
+        self.refresh_directory()
+
+    # --- construction -------------------------------------------------------------------------
+
+    def _build_status_bar(self) -> None:
+        self.summary_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.summary_label.setAccessibleName(self.tr("État de l'annuaire"))
+        bar = self.statusBar()
+        bar.setAccessibleName(self.tr("Barre d'état"))
+        bar.addPermanentWidget(self.progress)
+        bar.addPermanentWidget(self.summary_label)
+
+    def _action(self, text: str, shortcut: str, description: str) -> QAction:
+        action = QAction(text, self)
+        action.setShortcut(QKeySequence(shortcut))
+        action.setStatusTip(description)
+        action.setToolTip(description)
+        return action
+
+    def _build_actions(self) -> None:
+        self.import_action = self._action(
+            self.tr("&Importer un annuaire…"),
+            "Ctrl+I",
+            self.tr("Importer un export data·inclusion (dossier ou archive .zip)"),
+        )
+        self.quit_action = self._action(self.tr("&Quitter"), "Ctrl+Q", self.tr("Fermer SPRO Desk"))
+        self.find_action = self._action(
+            self.tr("&Rechercher dans l'annuaire"),
+            "Ctrl+F",
+            self.tr("Placer le curseur dans la zone de recherche"),
+        )
+        file_menu = self.menuBar().addMenu(self.tr("&Fichier"))
+        file_menu.addAction(self.import_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        edit_menu = self.menuBar().addMenu(self.tr("&Édition"))
+        edit_menu.addAction(self.find_action)
+
+    def _connect(self) -> None:
+        self.import_action.triggered.connect(self.choose_directory_to_import)
+        self.quit_action.triggered.connect(self.close)
+        self.find_action.triggered.connect(self._focus_search)
+        self.empty_state.load_sample_requested.connect(self.importer.import_sample)
+        self.empty_state.import_requested.connect(self.choose_directory_to_import)
+        self.progress.cancel_requested.connect(self._cancel_import)
+        self.importer.started.connect(self._import_started)
+        self.importer.progressed.connect(self.progress.step)
+        self.importer.succeeded.connect(self._import_succeeded)
+        self.importer.failed.connect(self._import_failed)
+        self.importer.cancelled.connect(self._import_cancelled)
+        self.importer.finished.connect(self._import_finished)
+
+    # --- directory state ----------------------------------------------------------------------
+
+    @property
+    def directory_is_empty(self) -> bool:
+        return self._stack.currentWidget() is self.empty_state
+
+    def refresh_directory(self) -> None:
+        """The directory screen when there is something to search, else the first-start panel."""
+        info = directory_info(self._db)
+        self.summary_label.setText(directory_summary(info))
+        if info.services:
+            self._stack.setCurrentWidget(self.directory_view)
+            self.directory_view.start()
+        else:
+            self._stack.setCurrentWidget(self.empty_state)
+
+    def offer_first_start(self, use_sample_if_empty: bool) -> None:
+        """On an empty directory, load the sample at once if asked: never a blank screen."""
+        if use_sample_if_empty and self.directory_is_empty:
+            self.importer.import_sample()
+
+    @property
+    def is_working(self) -> bool:
+        """Whether background work is still under way (tests check nothing outlives a window)."""
+        return self._runner.is_busy()
+
+    def _focus_search(self) -> None:
+        if not self.directory_is_empty:
+            self.directory_view.focus_search()
+
+    # --- importing ----------------------------------------------------------------------------
+
+    def choose_directory_to_import(self) -> None:
+        selected, _filter = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Importer un annuaire"),
+            str(Path.home()),
+            self.tr(
+                "Export data·inclusion (*.zip structures.json services.json);;Tous les fichiers (*)"
+            ),
+        )
+        if selected:
+            self.importer.import_path(Path(selected))
+
+    def _import_started(self, label: str) -> None:
+        self.import_action.setEnabled(False)
+        self.empty_state.set_busy(label)
+        self.progress.begin(label)
+
+    def _cancel_import(self) -> None:
+        self.progress.cancelling()
+        self.importer.cancel()
+
+    def _import_succeeded(self, report: ImportReport) -> None:
+        self.refresh_directory()
+        self.statusBar().showMessage(report_message(report), MESSAGE_TIMEOUT_MS)
+
+    def _import_failed(self, message: str) -> None:
+        show_warning(self, self.tr("Import impossible"), message)
+
+    def _import_cancelled(self) -> None:
+        message = self.tr("Import annulé : l'annuaire actuel est conservé.")
+        self.statusBar().showMessage(message, MESSAGE_TIMEOUT_MS)
+
+    def _import_finished(self) -> None:
+        self.progress.end()
+        self.empty_state.set_busy(None)
+        self.import_action.setEnabled(True)
+
+    # --- lifetime -----------------------------------------------------------------------------
+
+    def _restore_geometry(self) -> None:
+        geometry = self._settings.value(GEOMETRY_KEY)
+        if not isinstance(geometry, QByteArray) or not self.restoreGeometry(geometry):
+            self.resize(*DEFAULT_SIZE)
+        splitter = self._settings.value(SPLITTER_KEY)
+        if isinstance(splitter, QByteArray):
+            self.directory_view.splitter.restoreState(splitter)
+
+    def _save_geometry(self) -> None:
+        self._settings.setValue(GEOMETRY_KEY, self.saveGeometry())
+        self._settings.setValue(SPLITTER_KEY, self.directory_view.splitter.saveState())
+        self._settings.sync()
+
+    def shutdown(self) -> None:
+        """Stop timers and background work before the database closes; safe to call twice."""
+        if self._closed:
+            return
+        self._closed = True
+        self._save_geometry()
+        self.importer.cancel()
+        self._runner.shutdown()
+        self.directory_view.shutdown()
+        self.progress.end()
+        self.statusBar().clearMessage()  # also stops the status bar's own timeout timer
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.shutdown()
+        super().closeEvent(event)
