@@ -82,7 +82,24 @@ class ContactView:
         return data
 
 
-def _referral_view(row: Referral) -> ReferralView:
+def _anonymous_fields(data: ContactInput) -> dict[str, Any]:
+    return {
+        "canal": data.canal,
+        "lieu": data.lieu if data.canal == "permanence" else None,
+        "statut": data.statut,
+        "tranche_age": data.tranche_age,
+        "sexe": data.sexe,
+        "handicap": data.handicap,
+        "commune": data.commune or None,
+        "besoins": list(dict.fromkeys(data.besoins)),
+        "reponses": list(dict.fromkeys(data.reponses)),
+        "duree": data.duree,
+        "agent": data.agent,
+        "site": data.site,
+    }
+
+
+def referral_view(row: Referral) -> ReferralView:
     return ReferralView(**{name: getattr(row, name) for name in ReferralView.__dataclass_fields__})
 
 
@@ -102,18 +119,7 @@ class ContactService:
             occurred_at=as_aware(data.occurred_at) if data.occurred_at else now,
             recorded_at=now,
             updated_at=now,
-            canal=data.canal,
-            lieu=data.lieu if data.canal == "permanence" else None,
-            statut=data.statut,
-            tranche_age=data.tranche_age,
-            sexe=data.sexe,
-            handicap=data.handicap,
-            commune=data.commune or None,
-            besoins=list(dict.fromkeys(data.besoins)),
-            reponses=list(dict.fromkeys(data.reponses)),
-            duree=data.duree,
-            agent=data.agent,
-            site=data.site,
+            **_anonymous_fields(data),
         )
         with self.db.transaction() as session:
             session.add(contact)
@@ -148,7 +154,11 @@ class ContactService:
 
     def list(self, since: datetime | None = None) -> list[ContactView]:
         with self.db.session() as session:
-            query = select(Contact).order_by(col(Contact.occurred_at))
+            query = (
+                select(Contact)
+                .where(col(Contact.deleted_at).is_(None))
+                .order_by(col(Contact.occurred_at))
+            )
             if since is not None:
                 query = query.where(col(Contact.occurred_at) >= as_aware(since))
             contacts = session.exec(query).all()
@@ -159,9 +169,7 @@ class ContactService:
 
     def get(self, contact_id: str) -> ContactView:
         with self.db.session() as session:
-            contact = session.get(Contact, contact_id)
-            if contact is None:
-                raise ContactError(f"Contact « {contact_id} » introuvable.")
+            contact = self._existing(session, contact_id)
             referrals = self._referrals_by_contact(session, [contact_id])
             personal = self._ids_with_personal(session, [contact_id])
         return self._view(contact, referrals.get(contact_id, []), contact_id in personal)
@@ -176,11 +184,37 @@ class ContactService:
         )
 
     def delete(self, contact_id: str) -> None:
+        """Mark the contact deleted; `restore` undoes it."""
+        self._set_deleted(contact_id, utc_now())
+
+    def restore(self, contact_id: str) -> None:
+        self._set_deleted(contact_id, None)
+
+    def _set_deleted(self, contact_id: str, when: datetime | None) -> None:
         with self.db.transaction() as session:
-            contact = session.get(Contact, contact_id)
-            if contact is None:
-                raise ContactError(f"Contact « {contact_id} » introuvable.")
-            session.delete(contact)
+            contact = self._existing(session, contact_id)
+            contact.deleted_at = when
+            contact.updated_at = utc_now()
+            session.add(contact)
+
+    def update(self, contact_id: str, data: ContactInput) -> None:
+        """Correct the anonymous fields of a contact (its personal data is left as it is)."""
+        data.check(known_commune=self.geo.commune(data.commune or "") is not None)
+        with self.db.transaction() as session:
+            contact = self._existing(session, contact_id)
+            for name, value in _anonymous_fields(data).items():
+                setattr(contact, name, value)
+            if data.occurred_at is not None:
+                contact.occurred_at = as_aware(data.occurred_at)
+            contact.updated_at = utc_now()
+            session.add(contact)
+
+    @staticmethod
+    def _existing(session: Session, contact_id: str) -> Contact:
+        contact = session.get(Contact, contact_id)
+        if contact is None:
+            raise ContactError(f"Contact « {contact_id} » introuvable.")
+        return contact
 
     @staticmethod
     def _referrals_by_contact(session: Session, ids: list[str]) -> dict[str, list[ReferralView]]:
@@ -193,7 +227,7 @@ class ContactService:
         ).all()
         grouped: dict[str, list[ReferralView]] = {}
         for row in rows:
-            grouped.setdefault(row.contact_id, []).append(_referral_view(row))
+            grouped.setdefault(row.contact_id, []).append(referral_view(row))
         return grouped
 
     @staticmethod
@@ -260,7 +294,7 @@ class ContactService:
             referral.updated_at = utc_now()
             session.add(referral)
             session.flush()
-            return _referral_view(referral)
+            return referral_view(referral)
 
     def _directory_service(self, service_id: str) -> dict[str, str]:
         with self.db.engine.connect() as connection:

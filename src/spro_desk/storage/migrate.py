@@ -69,6 +69,18 @@ def upgrade_to_head(engine: Engine, path: Path) -> None:
     if current is not None:
         backup_before_migration(path, current)
     config = alembic_config()
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "head")
+    with engine.connect() as connection:
+        # SQLite rebuilds a table to alter it: with foreign keys on, dropping the old copy
+        # would cascade into referrals and consents. Checked again before committing.
+        connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
+        connection.commit()  # a pragma opens no SQLite transaction: end SQLAlchemy's autobegin
+        try:
+            with connection.begin():
+                config.attributes["connection"] = connection
+                command.upgrade(config, "head")
+                broken = connection.exec_driver_sql("PRAGMA foreign_key_check").first()
+                if broken is not None:
+                    raise RuntimeError(f"Migration refusée : clé étrangère rompue ({broken}).")
+        finally:
+            connection.exec_driver_sql("PRAGMA foreign_keys=ON")
+            connection.commit()

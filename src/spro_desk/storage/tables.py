@@ -146,6 +146,8 @@ class Contact(SQLModel, table=True):
     duree: int | None = None
     agent: str | None = None
     site: str | None = None
+    # Deletion is a state, not a removal: it can be undone and, later, synchronised.
+    deleted_at: datetime | None = Field(default=None, index=True)
 
 
 class Referral(SQLModel, table=True):

@@ -1,0 +1,83 @@
+"""The desk's settings, declared as data: the settings screen is generated from this list."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from spro_desk.storage.engine import Database
+from spro_desk.storage.tables import Setting
+from spro_desk.vocab import CANAUX
+
+
+class SettingError(ValueError):
+    """A value the setting does not accept; the message is French."""
+
+
+@dataclass(frozen=True)
+class SettingSpec:
+    key: str
+    default: Any
+    kind: str  # "text", "choice", "commune", "list"
+    label: str
+    choices: tuple[str, ...] = ()
+
+    def check(self, value: Any) -> Any:
+        if self.kind == "list":
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise SettingError(f"{self.label} : une liste de textes est attendue.")
+            return [v.strip() for v in value if v.strip()]
+        if value is None:
+            return None
+        if not isinstance(value, str):
+            raise SettingError(f"{self.label} : un texte est attendu.")
+        if self.kind == "choice" and value not in self.choices:
+            raise SettingError(f"{self.label} : « {value} » n'est pas un choix possible.")
+        return value.strip()
+
+
+SETTINGS: tuple[SettingSpec, ...] = (
+    SettingSpec("site.nom", "", "text", "Nom du site"),
+    SettingSpec("site.reseau", "", "text", "Réseau"),
+    SettingSpec("site.commune", None, "commune", "Commune du site"),
+    SettingSpec(
+        "site.canal_defaut", "accueil-physique", "choice", "Canal par défaut", tuple(CANAUX)
+    ),
+    SettingSpec("site.permanences", [], "list", "Lieux de permanence"),
+    SettingSpec("agents", [], "list", "Agents"),
+    SettingSpec("agent.courant", None, "text", "Agent en poste"),
+    SettingSpec("langue", "fr", "choice", "Langue", ("fr", "en")),
+)
+_BY_KEY = {spec.key: spec for spec in SETTINGS}
+
+
+def spec(key: str) -> SettingSpec:
+    try:
+        return _BY_KEY[key]
+    except KeyError:
+        raise SettingError(f"Réglage inconnu : {key}.") from None
+
+
+class SiteSettings:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def get(self, key: str) -> Any:
+        with self.db.session() as session:
+            row = session.get(Setting, key)
+        return row.value["v"] if row is not None else spec(key).default
+
+    def set(self, key: str, value: Any) -> None:
+        checked = spec(key).check(value)
+        with self.db.transaction() as session:
+            row = session.get(Setting, key)
+            if row is None:
+                session.add(Setting(key=key, value={"v": checked}))
+            else:
+                row.value = {"v": checked}
+                session.add(row)
+
+    def all(self) -> dict[str, Any]:
+        with self.db.session() as session:
+            stored = {row.key: row.value["v"] for row in session.query(Setting).all()}
+        return {s.key: stored.get(s.key, s.default) for s in SETTINGS}
