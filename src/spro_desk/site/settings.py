@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from sqlmodel import select
+
 from spro_desk.storage.engine import Database
 from spro_desk.storage.tables import Setting
 from spro_desk.vocab import CANAUX
@@ -79,5 +81,5 @@ class SiteSettings:
 
     def all(self) -> dict[str, Any]:
         with self.db.session() as session:
-            stored = {row.key: row.value["v"] for row in session.query(Setting).all()}
+            stored = {row.key: row.value["v"] for row in session.exec(select(Setting)).all()}
         return {s.key: stored.get(s.key, s.default) for s in SETTINGS}
