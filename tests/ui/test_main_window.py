@@ -24,7 +24,28 @@ def _select_row(qtbot: QtBot, window: MainWindow, row: int) -> None:
     qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
 
 
+def test_screens_are_tabs_reached_with_ctrl_and_a_number(qtbot: QtBot, window: MainWindow) -> None:
+    window.show_screen("accueil")
+    assert window.windowTitle() == "SPRO Desk — Accueil"
+    titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
+    assert titles == [
+        "Accueil",
+        "Annuaire",
+        "Orientation",
+        "Suivi",
+        "Tableau de bord",
+        "Paramètres",
+    ]
+    for number, name in enumerate(("accueil", "annuaire", "orientation", "suivi"), start=1):
+        qtbot.keyClick(window, Qt.Key.Key_0 + number, Qt.KeyboardModifier.ControlModifier)
+        assert window.current_screen_name() == name
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_screen_name() == "annuaire"
+    assert window.directory_view.search_box.hasFocus()
+
+
 def test_title_status_bar_and_headers(window: MainWindow) -> None:
+    window.show_screen("annuaire")
     assert window.windowTitle() == "SPRO Desk — Annuaire"
     assert not window.directory_is_empty
     assert window.summary_label.text().startswith("329 structures · 679 services · importé le ")

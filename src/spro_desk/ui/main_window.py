@@ -1,4 +1,5 @@
-"""The main window: the directory screen, or the first-start panel while the directory is empty."""
+"""The main window: one tab per screen; the directory tab shows the first-start panel while
+the directory is empty."""
 
 from __future__ import annotations
 
@@ -7,19 +8,28 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QStackedWidget, QWidget
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QStackedWidget,
+    QTabWidget,
+    QWidget,
+)
 
 from spro_desk.directory.catalog import directory_info
 from spro_desk.directory.importer import ImportReport
 from spro_desk.geo import Geography
 from spro_desk.storage.engine import Database
 from spro_desk.ui.background import Runner, TaskRunner
+from spro_desk.ui.context import DeskContext, OrientationRequest
 from spro_desk.ui.directory_view import DirectoryView
 from spro_desk.ui.empty_state import EmptyStatePanel
 from spro_desk.ui.errors import show_warning
 from spro_desk.ui.formatting import directory_summary
 from spro_desk.ui.import_flow import DirectoryImportController, report_message
 from spro_desk.ui.models import Clock
+from spro_desk.ui.screens import ANNUAIRE, SCREEN_CLASSES, SCREEN_ORDER, Screen
 from spro_desk.ui.status import ProgressIndicator
 
 GEOMETRY_KEY = "main_window/geometry"
@@ -44,14 +54,25 @@ class MainWindow(QMainWindow):
         self._settings = settings
         self._runner = runner or TaskRunner(self)
         self._closed = False
-        self.setWindowTitle(self.tr("SPRO Desk — Annuaire"))
+        self.context = DeskContext(db, self._runner, settings, clock=clock)
+        if geo is not None:
+            self.context.geo = geo
         self.importer = DirectoryImportController(db, self._runner, self)
         self.directory_view = DirectoryView(db, clock=clock, geo=geo)
         self.empty_state = EmptyStatePanel()
         self._stack = QStackedWidget()
         self._stack.addWidget(self.empty_state)
         self._stack.addWidget(self.directory_view)
-        self.setCentralWidget(self._stack)
+        self.screens: dict[str, Screen] = {
+            name: SCREEN_CLASSES[name](self.context) for name in SCREEN_ORDER if name != ANNUAIRE
+        }
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName(self.tr("Écrans de SPRO Desk"))
+        self.tabs.setDocumentMode(True)
+        for name in SCREEN_ORDER:
+            page = self._stack if name == ANNUAIRE else self.screens[name]
+            self.tabs.addTab(page, self._screen_title(name))
+        self.setCentralWidget(self.tabs)
         self.progress = ProgressIndicator()
         self.summary_label = QLabel()
         self._build_status_bar()
@@ -59,6 +80,7 @@ class MainWindow(QMainWindow):
         self._connect()
         self._restore_geometry()
         self.refresh_directory()
+        self.show_screen(ANNUAIRE if self.directory_is_empty else SCREEN_ORDER[0])
 
     # --- construction -------------------------------------------------------------------------
 
@@ -95,6 +117,14 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.quit_action)
         edit_menu = self.menuBar().addMenu(self.tr("&Édition"))
         edit_menu.addAction(self.find_action)
+        go_menu = self.menuBar().addMenu(self.tr("&Aller à"))
+        self.screen_actions: dict[str, QAction] = {}
+        for number, name in enumerate(SCREEN_ORDER, start=1):
+            title = self._screen_title(name)
+            action = self._action(title, f"Ctrl+{number}", self.tr("Afficher l'écran %s") % title)
+            action.triggered.connect(lambda _checked=False, n=name: self.show_screen(n))
+            go_menu.addAction(action)
+            self.screen_actions[name] = action
 
     def _connect(self) -> None:
         self.import_action.triggered.connect(self.choose_directory_to_import)
@@ -109,6 +139,10 @@ class MainWindow(QMainWindow):
         self.importer.failed.connect(self._import_failed)
         self.importer.cancelled.connect(self._import_cancelled)
         self.importer.finished.connect(self._import_finished)
+        self.tabs.currentChanged.connect(self._screen_changed)
+        navigator = self.context.navigator
+        navigator.screen_requested.connect(self.show_screen)
+        navigator.orientation_requested.connect(self._orient)
 
     # --- directory state ----------------------------------------------------------------------
 
@@ -137,8 +171,35 @@ class MainWindow(QMainWindow):
         return self._runner.is_busy()
 
     def _focus_search(self) -> None:
+        self.show_screen(ANNUAIRE)
         if not self.directory_is_empty:
             self.directory_view.focus_search()
+
+    # --- screens ------------------------------------------------------------------------------
+
+    def _screen_title(self, name: str) -> str:
+        if name == ANNUAIRE:
+            return self.tr("Annuaire")
+        return self.screens[name].title()
+
+    def current_screen_name(self) -> str:
+        return SCREEN_ORDER[self.tabs.currentIndex()]
+
+    def show_screen(self, name: str) -> None:
+        self.tabs.setCurrentIndex(SCREEN_ORDER.index(name))
+        self._screen_changed(self.tabs.currentIndex())
+
+    def _screen_changed(self, index: int) -> None:
+        name = SCREEN_ORDER[index]
+        self.setWindowTitle(self.tr("SPRO Desk — %s") % self._screen_title(name))
+        if name in self.screens:
+            self.screens[name].activate()
+
+    def _orient(self, request: OrientationRequest) -> None:
+        self.show_screen("orientation")
+        load = getattr(self.screens["orientation"], "load_request", None)
+        if load is not None:
+            load(request)
 
     # --- importing ----------------------------------------------------------------------------
 
@@ -165,6 +226,7 @@ class MainWindow(QMainWindow):
 
     def _import_succeeded(self, report: ImportReport) -> None:
         self.refresh_directory()
+        self.context.navigator.directory_changed.emit()
         self.statusBar().showMessage(report_message(report), MESSAGE_TIMEOUT_MS)
 
     def _import_failed(self, message: str) -> None:
@@ -203,6 +265,8 @@ class MainWindow(QMainWindow):
         self.importer.cancel()
         self._runner.shutdown()
         self.directory_view.shutdown()
+        for screen in self.screens.values():
+            screen.shutdown()
         self.progress.end()
         self.statusBar().clearMessage()  # also stops the status bar's own timeout timer
 
