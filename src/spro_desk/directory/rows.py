@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from spro_desk.directory.networks import CEP_OPERATORS, infer_level, infer_network
 from spro_desk.geo import Geography
-from spro_desk.text import strip_bidi_controls
+from spro_desk.text import strip_bidi_controls, words
 from spro_desk.vocab import STATUTS, category_of
 
 if TYPE_CHECKING:
@@ -29,8 +29,10 @@ SERVICE_COLUMNS = (
     "latitude", "longitude", "telephone", "courriel", "contact_nom_prenom", "lien_source",
     "lien_mobilisation", "modes_accueil", "modes_mobilisation", "mobilisable_par",
     "mobilisation_precisions", "zone_eligibilite", "horaires_accueil", "spro_publics",
-    "age_min", "age_max", "operateur_cep", "niveau",
+    "age_min", "age_max", "operateur_cep", "niveau", "search_text",
 )  # fmt: skip
+
+FIELD_SEPARATOR = "\x1f"
 
 # Which SPRO statuts a data·inclusion public covers, for directories without x_spro.
 STATUTS_OF_PUBLIC: dict[str, tuple[str, ...]] = {
@@ -85,18 +87,26 @@ def build_tables(
     for pk, valid in enumerate(services.values(), start=1):
         model = valid.model
         owner = structures[model.structure_id].model
-        tables.services.append(_service_row(pk, structure_pk[model.structure_id], valid))
-        tables.tags.extend(_tags(pk, valid, networks[model.structure_id], owner, geo))
-        tables.fts.append(
-            (
-                pk,
-                _text(model.nom),
-                names[model.structure_id],
-                " ".join(filter(None, (_text(model.description), _text(owner.description)))),
-                _text(model.commune or owner.commune or ""),
-            )
+        fts = (
+            pk,
+            _text(model.nom),
+            names[model.structure_id],
+            " ".join(filter(None, (_text(model.description), _text(owner.description)))),
+            _text(model.commune or owner.commune or ""),
         )
+        row = _service_row(pk, structure_pk[model.structure_id], valid)
+        tables.services.append((*row[:-1], search_text(*fts[1:])))
+        tables.tags.extend(_tags(pk, valid, networks[model.structure_id], owner, geo))
+        tables.fts.append(fts)
     return tables
+
+
+def search_text(nom: str, structure_nom: str, description: str, commune: str) -> str:
+    """The fields of the full-text index, folded, each word preceded by a space."""
+    return FIELD_SEPARATOR.join(
+        "".join(" " + word for word in words(field))
+        for field in (nom, structure_nom, description, commune)
+    )
 
 
 def _structure_row(pk: int, valid: ValidStructure) -> tuple[Any, ...]:
@@ -136,7 +146,7 @@ def _service_row(pk: int, structure_pk: int, valid: ValidService) -> tuple[Any, 
         "operateur_cep": extension.operateur_cep if extension else None,
         "niveau": extension.niveau if extension else None,
     }
-    values = {"structure_pk": structure_pk, **lists, **spro}
+    values = {"structure_pk": structure_pk, **lists, **spro, "search_text": ""}
     return tuple(
         pk if name == "pk" else values[name] if name in values else _text(getattr(model, name))
         for name in SERVICE_COLUMNS

@@ -10,6 +10,7 @@ from sqlalchemy import Connection
 
 from spro_desk.directory.catalog import ServiceSummary, summaries
 from spro_desk.directory.hours import Hours
+from spro_desk.directory.rows import FIELD_SEPARATOR
 from spro_desk.geo import Geography, geography
 from spro_desk.storage.engine import Database
 from spro_desk.text import words
@@ -17,6 +18,13 @@ from spro_desk.vocab import STATUTS, publics
 
 MAX_QUERY_WORDS = 12
 MAX_WORD_LENGTH = 40
+# Up to this many services left by the filters, their folded text is matched directly: the
+# cost follows the candidates, not the whole index (a one-letter prefix merges thousands of
+# terms in FTS5, again for every candidate row it is asked about).
+DIRECT_MATCH_LIMIT = 5000
+# Weights of the fields of search_text (name, structure, description, commune), as in the
+# bm25 rank of the full-text index.
+FIELD_WEIGHTS = (10.0, 6.0, 1.0, 3.0)
 # How many ranked candidates to read per pass when "open at" filters in Python.
 _OPEN_AT_BATCH = 400
 
@@ -41,14 +49,32 @@ class SearchHit:
         return self.summary.result_json(self.score, self.reasons)
 
 
+def query_terms(text: str) -> list[str]:
+    return [w[:MAX_WORD_LENGTH] for w in words(text[:2000])][:MAX_QUERY_WORDS]
+
+
 def match_expression(text: str) -> str | None:
     """An FTS5 query that can never be a syntax error: each word quoted, prefix-matched.
 
     Folding to \\w+ words drops quotes, stars, parentheses and lone dashes; quoting each word
     turns operators such as NEAR, AND or NOT into plain words.
     """
-    terms = [w[:MAX_WORD_LENGTH] for w in words(text[:2000])][:MAX_QUERY_WORDS]
-    return " ".join(f'"{term}"*' for term in terms) or None
+    return " ".join(f'"{term}"*' for term in query_terms(text)) or None
+
+
+def direct_score(terms: list[str], search_text: str) -> float:
+    """Every term must start a word of some field; the score adds the best field's weight."""
+    fields = search_text.split(FIELD_SEPARATOR)
+    total = 0.0
+    for term in terms:
+        needle = " " + term
+        best = max(
+            (w for w, f in zip(FIELD_WEIGHTS, fields, strict=False) if needle in f), default=0
+        )
+        if not best:
+            return 0.0
+        total += best
+    return total
 
 
 def _tag_clause(kind: str, values: tuple[str, ...]) -> tuple[str, list[Any]]:
@@ -107,6 +133,10 @@ class DirectorySearch:
     ) -> list[tuple[int, float]]:
         clauses = filter_clauses(filters, self.geo)
         expression = match_expression(text)
+        if expression is not None and clauses:
+            direct = self._ranked_directly(connection, text, clauses, limit, offset)
+            if direct is not None:
+                return direct
         if expression is None:
             where = " AND ".join(f"pk IN ({sql})" for sql, _ in clauses) or "1"
             sql = f"SELECT pk, 0.0 FROM service WHERE {where} ORDER BY nom, pk LIMIT ? OFFSET ?"
@@ -120,6 +150,29 @@ class DirectorySearch:
             params = [expression, *(p for _, ps in clauses for p in ps)]
         rows = connection.exec_driver_sql(sql, (*params, limit, offset)).all()
         return [(pk, round(-rank, 3)) for pk, rank in rows]
+
+    def _ranked_directly(
+        self,
+        connection: Connection,
+        text: str,
+        clauses: list[tuple[str, list[Any]]],
+        limit: int,
+        offset: int,
+    ) -> list[tuple[int, float]] | None:
+        """Rank the filtered services in Python; None when the filters leave too many."""
+        where = " AND ".join(f"pk IN ({sql})" for sql, _ in clauses)
+        params = [p for _, ps in clauses for p in ps]
+        rows = connection.exec_driver_sql(
+            f"SELECT pk, search_text, nom FROM service WHERE {where} LIMIT ?",
+            (*params, DIRECT_MATCH_LIMIT + 1),
+        ).all()
+        if len(rows) > DIRECT_MATCH_LIMIT:
+            return None
+        terms = query_terms(text)
+        scored = [(pk, direct_score(terms, folded), nom) for pk, folded, nom in rows]
+        scored = [item for item in scored if item[1] > 0]
+        scored.sort(key=lambda item: (-item[1], item[2], item[0]))
+        return [(pk, score) for pk, score, _ in scored[offset : offset + limit]]
 
     def _ranked_open(
         self, connection: Connection, text: str, filters: SearchFilters, limit: int

@@ -102,6 +102,9 @@ class Service(_Place, table=True):
     age_max: int | None = None
     operateur_cep: bool | None = None
     niveau: int | None = None
+    # Folded words of the name, structure, commune and descriptions, one field per \x1f: lets
+    # a search restricted to a few hundred services skip the full-text index entirely.
+    search_text: str = ""
 
 
 class ServiceTag(SQLModel, table=True):

@@ -30,6 +30,7 @@ from spro_desk.ui.formatting import directory_summary
 from spro_desk.ui.import_flow import DirectoryImportController, report_message
 from spro_desk.ui.models import Clock
 from spro_desk.ui.screens import ANNUAIRE, SCREEN_CLASSES, SCREEN_ORDER, Screen
+from spro_desk.ui.screens.settings_screen import SettingsScreen
 from spro_desk.ui.status import ProgressIndicator
 
 GEOMETRY_KEY = "main_window/geometry"
@@ -139,6 +140,9 @@ class MainWindow(QMainWindow):
         self.importer.failed.connect(self._import_failed)
         self.importer.cancelled.connect(self._import_cancelled)
         self.importer.finished.connect(self._import_finished)
+        settings_screen = self.screens["parametres"]
+        if isinstance(settings_screen, SettingsScreen):  # Paramètres imports with progress too
+            settings_screen.bind_importer(self.importer, self.import_action)
         self.tabs.currentChanged.connect(self._screen_changed)
         navigator = self.context.navigator
         navigator.screen_requested.connect(self.show_screen)

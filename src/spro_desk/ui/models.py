@@ -1,8 +1,13 @@
-"""Table model of directory search results: one row per service, columns named by constant."""
+"""Table model of directory search results: one row per service, columns named by constant.
+
+Rows arrive in pages: the view asks for the next page (`canFetchMore`/`fetchMore`) when the
+agent scrolls to the end, so a broad search never reads more than what is looked at.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import datetime
 from enum import IntEnum
 from typing import Any
@@ -18,11 +23,15 @@ from PySide6.QtCore import (
 from spro_desk.directory.catalog import ServiceSummary
 from spro_desk.directory.hours import Hours
 from spro_desk.directory.networks import network_label
-from spro_desk.directory.search import DirectorySearch
+from spro_desk.directory.search import DirectorySearch, SearchFilters
 from spro_desk.ui.formatting import one_line, tooltip
 
-# The most rows one search shows; DirectorySearch accepts up to 1000.
+# The most rows DirectorySearch returns for one query (it has no offset yet).
 RESULT_LIMIT = 1000
+# Ranking, not reading rows, is what a search costs: one page is as large as the search allows.
+PAGE_SIZE = RESULT_LIMIT
+# "Open now" checks each candidate's hours in Python: small pages keep a keystroke fast.
+OPEN_NOW_PAGE_SIZE = 100
 
 Clock = Callable[[], datetime]
 Index = QModelIndex | QPersistentModelIndex
@@ -39,6 +48,16 @@ class Column(IntEnum):
 SERVICE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
+@dataclass(frozen=True)
+class _Query:
+    text: str = ""
+    filters: SearchFilters = field(default_factory=SearchFilters)
+
+    @property
+    def page_size(self) -> int:
+        return OPEN_NOW_PAGE_SIZE if self.filters.open_at is not None else PAGE_SIZE
+
+
 class ServiceResultsModel(QAbstractTableModel):
     """Holds the summaries of the last search; the hours status is computed for visible rows."""
 
@@ -48,23 +67,60 @@ class ServiceResultsModel(QAbstractTableModel):
         super().__init__(parent)
         self._search = search
         self._clock = clock
+        self._query = _Query()
         self._rows: list[ServiceSummary] = []
+        self._seen: set[int] = set()
+        self._more = False
         self._now = clock()
         # status_fr walks the opening rules: computed once per row, when a view asks for it.
         self._status: dict[int, str] = {}
 
     # --- filling ------------------------------------------------------------------------------
 
-    def search(self, text: str) -> None:
-        hits = self._search.search(text, limit=RESULT_LIMIT)
-        self.set_summaries([hit.summary for hit in hits])
+    def search(self, text: str, filters: SearchFilters | None = None) -> None:
+        """Run a new search and show its first page."""
+        self._query = _Query(text, filters or SearchFilters())
+        page = self._fetch_page(0, self._query.page_size)
+        self._reset(page, more=len(page) == self._query.page_size)
 
     def set_summaries(self, summaries: list[ServiceSummary]) -> None:
+        """Show given rows (no further pages)."""
+        self._reset(list(summaries), more=False)
+
+    def _reset(self, rows: list[ServiceSummary], *, more: bool) -> None:
         self.beginResetModel()
-        self._rows = list(summaries)
+        self._rows = rows
+        self._seen = {row.pk for row in rows}
+        self._more = more and len(rows) < RESULT_LIMIT
         self._now = self._clock()
         self._status.clear()
         self.endResetModel()
+
+    def _fetch_page(self, offset: int, size: int) -> list[ServiceSummary]:
+        # Without an offset in DirectorySearch, a page is the tail of a longer search.
+        query = self._query
+        hits = self._search.search(query.text, query.filters, limit=offset + size)
+        return [hit.summary for hit in hits[offset:]]
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008 (Qt signature)
+        return not parent.isValid() and self._more
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008 (Qt signature)
+        if not self.canFetchMore(parent):
+            return
+        size = min(self._query.page_size, RESULT_LIMIT - len(self._rows))
+        page = self._fetch_page(len(self._rows), size)
+        # Equal ranks may come back in another order from a longer search: skip repeats.
+        fresh = [row for row in page if row.pk not in self._seen]
+        self._more = len(page) == size and len(self._rows) + len(fresh) < RESULT_LIMIT
+        if not fresh:
+            self._more = False
+            return
+        first = len(self._rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(fresh) - 1)
+        self._rows.extend(fresh)
+        self._seen.update(row.pk for row in fresh)
+        self.endInsertRows()
 
     def refresh_clock(self) -> None:
         """Recompute the statuses for the current time: "Ouvert jusqu'à 17 h" goes stale."""
@@ -80,6 +136,11 @@ class ServiceResultsModel(QAbstractTableModel):
     @property
     def limit_reached(self) -> bool:
         return len(self._rows) >= RESULT_LIMIT
+
+    @property
+    def has_more(self) -> bool:
+        """Whether scrolling to the end will bring more rows."""
+        return self._more
 
     def summary(self, row: int) -> ServiceSummary:
         return self._rows[row]

@@ -17,7 +17,7 @@ from spro_desk.directory.hours import Hours
 from spro_desk.directory.networks import network_label
 from spro_desk.geo import Geography
 from spro_desk.ui.formatting import french_date, one_line, paragraph, phone
-from spro_desk.vocab import need_label, publics
+from spro_desk.vocab import STATUTS, modes_accueil, need_label, publics
 
 # Beyond this, a zone list buries the rest of the sheet; the count of the others is given.
 MAX_ZONES_SHOWN = 12
@@ -54,6 +54,24 @@ def _address_lines(row: dict[str, Any]) -> list[str]:
     return [line for line in lines if line]
 
 
+def _place_lines(service: dict[str, Any], structure: dict[str, Any]) -> list[str]:
+    # acceslibre describes the building: it is the structure's, shown as text to copy.
+    access = _labelled(
+        QCoreApplication.translate("ServiceDetail", "Accessibilité"),
+        one_line(structure.get("accessibilite_lieu")),
+    )
+    modes = _labelled(
+        QCoreApplication.translate("ServiceDetail", "Accueil"),
+        _joined(service.get("modes_accueil"), lambda c: modes_accueil().get(c, c)),
+    )
+    lines = [*(_address_lines(service) or _address_lines(structure)), modes, access]
+    return [line for line in lines if line]
+
+
+def _joined(codes: list[str] | None, label: Any) -> str:
+    return ", ".join(_labels(codes, label))
+
+
 def _contact_lines(row: dict[str, Any]) -> list[str]:
     lines = [
         _labelled(QCoreApplication.translate("ServiceDetail", "Contact"),
@@ -75,6 +93,53 @@ def _hours_lines(service: dict[str, Any], structure: dict[str, Any], now: dateti
 
 def _labels(codes: list[str] | None, label: Any) -> list[str]:
     return [one_line(label(code)) for code in codes or []]
+
+
+def _age_line(service: dict[str, Any]) -> str:
+    low, high = service.get("age_min"), service.get("age_max")
+    if low is not None and high is not None:
+        text = QCoreApplication.translate("ServiceDetail", "De {low} à {high} ans")
+    elif low is not None:
+        text = QCoreApplication.translate("ServiceDetail", "À partir de {low} ans")
+    elif high is not None:
+        text = QCoreApplication.translate("ServiceDetail", "Jusqu'à {high} ans")
+    else:
+        return ""
+    return text.format(low=low, high=high)
+
+
+def _publics_lines(service: dict[str, Any]) -> list[str]:
+    labels = publics()
+    statuts = _labelled(
+        QCoreApplication.translate("ServiceDetail", "Statuts accueillis"),
+        _joined(service.get("spro_publics"), lambda c: STATUTS.get(c, c)),
+    )
+    return [
+        *_labels(service.get("publics"), lambda c: labels.get(c, c)),
+        statuts or "",
+        _age_line(service),
+        one_line(service.get("publics_precisions")),
+    ]
+
+
+def _fees_label(code: str) -> str:
+    labels = {
+        "gratuit": QCoreApplication.translate("ServiceDetail", "Gratuit"),
+        "payant": QCoreApplication.translate("ServiceDetail", "Payant"),
+    }
+    return labels.get(code, one_line(code))
+
+
+def _access_lines(service: dict[str, Any]) -> list[str]:
+    fees = service.get("frais")
+    fees_line = _labelled(
+        QCoreApplication.translate("ServiceDetail", "Frais"), _fees_label(fees) if fees else ""
+    )
+    return [
+        paragraph(service.get("conditions_acces")),
+        fees_line or "",
+        paragraph(service.get("frais_precisions")),
+    ]
 
 
 def _zone_lines(codes: list[str] | None, geo: Geography) -> list[str]:
@@ -99,38 +164,25 @@ def _update_lines(service: dict[str, Any], structure: dict[str, Any]) -> list[st
 def _service_sections(
     service: dict[str, Any], structure: dict[str, Any], now: datetime, geo: Geography
 ) -> list[Section]:
-    publics_labels = publics()
-    precisions = one_line(service.get("publics_precisions"))
-    return [
-        Section(
-            QCoreApplication.translate("ServiceDetail", "Présentation"),
-            (paragraph(service.get("description")),),
-        ),
-        Section(
-            QCoreApplication.translate("ServiceDetail", "Lieu d'accueil"),
-            tuple(_address_lines(service) or _address_lines(structure)),
-        ),
-        Section(
-            QCoreApplication.translate("ServiceDetail", "Contact du service"),
-            tuple(_contact_lines(service)),
-        ),
-        Section(
-            QCoreApplication.translate("ServiceDetail", "Horaires"),
-            tuple(_hours_lines(service, structure, now)),
-        ),
-        Section(
-            QCoreApplication.translate("ServiceDetail", "Publics"),
-            (*_labels(service.get("publics"), lambda c: publics_labels.get(c, c)), precisions),
-        ),
-        Section(
-            QCoreApplication.translate("ServiceDetail", "Thématiques"),
-            tuple(_labels(service.get("thematiques"), need_label)),
-        ),
-        Section(
-            QCoreApplication.translate("ServiceDetail", "Zone d'éligibilité"),
-            tuple(_zone_lines(service.get("zone_eligibilite"), geo)),
-        ),
-    ]
+    # Literal translate() calls: lupdate extracts nothing from an alias.
+    headed = (
+        (QCoreApplication.translate("ServiceDetail", "Présentation"),
+         [paragraph(service.get("description"))]),
+        (QCoreApplication.translate("ServiceDetail", "Lieu d'accueil"),
+         _place_lines(service, structure)),
+        (QCoreApplication.translate("ServiceDetail", "Contact du service"),
+         _contact_lines(service)),
+        (QCoreApplication.translate("ServiceDetail", "Horaires"),
+         _hours_lines(service, structure, now)),
+        (QCoreApplication.translate("ServiceDetail", "Publics"), _publics_lines(service)),
+        (QCoreApplication.translate("ServiceDetail", "Conditions d'accès"),
+         _access_lines(service)),
+        (QCoreApplication.translate("ServiceDetail", "Thématiques"),
+         _labels(service.get("thematiques"), need_label)),
+        (QCoreApplication.translate("ServiceDetail", "Zone d'éligibilité"),
+         _zone_lines(service.get("zone_eligibilite"), geo)),
+    )  # fmt: skip
+    return [Section(heading, tuple(lines)) for heading, lines in headed]
 
 
 def _structure_section(structure: dict[str, Any]) -> Section:

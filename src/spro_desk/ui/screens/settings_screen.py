@@ -1,12 +1,184 @@
-"""The « Paramètres » screen."""
+"""The « Paramètres » screen: a form generated from the declared settings, and the directory."""
 
 from __future__ import annotations
 
-from spro_desk.ui.screens.base import PlaceholderScreen
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QResizeEvent
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from spro_desk.directory.catalog import directory_info
+from spro_desk.site.settings import SETTINGS, SettingError, SettingSpec, spec
+from spro_desk.ui.context import DeskContext
+from spro_desk.ui.import_flow import DirectoryImportController
+from spro_desk.ui.screens.base import Screen
+from spro_desk.ui.settings.directory_panel import DirectoryPanel
+from spro_desk.ui.settings.editors import SettingEditor, make_editor
+from spro_desk.ui.settings.labels import section_title, setting_hint, setting_label
+
+FORM_WIDTH_EM = 100
+TWO_COLUMNS_EM = 150
 
 
-class SettingsScreen(PlaceholderScreen):
+class SettingsScreen(Screen):
     name = "parametres"
+
+    def __init__(self, context: DeskContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self.editors: dict[str, SettingEditor] = {
+            s.key: make_editor(s, context.geo) for s in SETTINGS
+        }
+        self.save_button = QPushButton(self.tr("&Enregistrer"))
+        self.revert_button = QPushButton(self.tr("Rétablir"))
+        self.status = QLabel()
+        self.directory = DirectoryPanel()
+        self._shown: dict[str, Any] = {}
+        self._describe()
+        self._build()
+        self.save_button.clicked.connect(self.save)
+        self.revert_button.clicked.connect(self.load)
+        context.navigator.directory_changed.connect(self.refresh_directory)
+        self.load()
 
     def title(self) -> str:
         return self.tr("Paramètres")
+
+    # --- construction -------------------------------------------------------------------------
+
+    def _describe(self) -> None:
+        self.save_button.setAccessibleName(self.tr("Enregistrer les paramètres"))
+        self.save_button.setAccessibleDescription(
+            self.tr("Vérifie puis enregistre tous les réglages du site.")
+        )
+        self.revert_button.setAccessibleName(self.tr("Rétablir les paramètres enregistrés"))
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.status.setWordWrap(True)
+        self.status.setAccessibleName(self.tr("Résultat de l'enregistrement"))
+
+    def _build(self) -> None:
+        form = QWidget()
+        column = QVBoxLayout(form)
+        column.setContentsMargins(0, 0, 0, 0)
+        for title, specs in self._sections().items():
+            column.addWidget(self._section(title, specs))
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.revert_button)
+        buttons.addStretch(1)
+        column.addLayout(buttons)
+        column.addWidget(self.status)
+        column.addStretch(1)
+        # Very long fields are hard to read on a wide screen: the form keeps a readable width.
+        form.setMaximumWidth(self.fontMetrics().averageCharWidth() * FORM_WIDTH_EM)
+        content = QWidget()
+        self._columns = QBoxLayout(QBoxLayout.Direction.LeftToRight, content)
+        self._columns.addWidget(form, 3)
+        self._columns.addWidget(self.directory, 2, Qt.AlignmentFlag.AlignTop)
+        area = QScrollArea()
+        area.setWidgetResizable(True)
+        area.setWidget(content)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(area)
+
+    @staticmethod
+    def _sections() -> dict[str, list[SettingSpec]]:
+        sections: dict[str, list[SettingSpec]] = {}
+        for setting in SETTINGS:
+            sections.setdefault(section_title(setting.key), []).append(setting)
+        return sections
+
+    def _section(self, title: str, specs: list[SettingSpec]) -> QGroupBox:
+        box = QGroupBox(title)
+        form = QFormLayout(box)
+        for setting in specs:
+            editor = self.editors[setting.key]
+            label = QLabel(self.tr("{label}\u00a0:").format(label=setting_label(setting)))
+            label.setBuddy(editor.widget)
+            form.addRow(label, editor.widget)
+            hint = setting_hint(setting)
+            if hint:
+                editor.widget.setAccessibleDescription(hint)
+                form.addRow("", self._hint(hint))
+        return box
+
+    @staticmethod
+    def _hint(text: str) -> QLabel:
+        label = QLabel(text)
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        label.setWordWrap(True)
+        return label
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        # Side by side when there is room; one above the other at large text sizes.
+        wide = event.size().width() >= self.fontMetrics().averageCharWidth() * TWO_COLUMNS_EM
+        direction = QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
+        self._columns.setDirection(direction)
+        super().resizeEvent(event)
+
+    def bind_importer(self, importer: DirectoryImportController, action: QAction) -> None:
+        """Let the directory section import with the window's action, showing its progress."""
+        self.directory.bind_importer(importer, action)
+
+    # --- behaviour ----------------------------------------------------------------------------
+
+    def activate(self) -> None:
+        # Another screen may have changed a setting; edits not saved yet are never dropped.
+        if not self.has_unsaved_edits():
+            self.load()
+        self.refresh_directory()
+
+    def load(self) -> None:
+        """Show the saved values (unsaved edits are dropped)."""
+        for key, value in self.context.site.all().items():
+            self.editors[key].set_value(value)
+        self._shown = self._edited_values()
+        self.status.clear()
+
+    def has_unsaved_edits(self) -> bool:
+        return self._edited_values() != self._shown
+
+    def _edited_values(self) -> dict[str, Any]:
+        return {key: editor.value() for key, editor in self.editors.items()}
+
+    def save(self) -> bool:
+        """Check every field, then save them all; nothing is saved while one is refused."""
+        values, errors = self._checked_values()
+        if errors:
+            self.status.setText("\n".join(message for _key, message in errors))
+            self.editors[errors[0][0]].widget.setFocus(Qt.FocusReason.OtherFocusReason)
+            return False
+        site = self.context.site
+        for key, value in values.items():
+            site.set(key, value)
+        self.load()  # shows the values as stored (trimmed, empty lines dropped)
+        self.status.setText(self.tr("Paramètres enregistrés."))
+        return True
+
+    def _checked_values(self) -> tuple[dict[str, Any], list[tuple[str, str]]]:
+        values: dict[str, Any] = {}
+        errors: list[tuple[str, str]] = []
+        for key, editor in self.editors.items():
+            problem = editor.problem()
+            if problem:
+                errors.append((key, problem))
+                continue
+            try:
+                values[key] = spec(key).check(editor.value())
+            except SettingError as error:
+                errors.append((key, str(error)))
+        return values, errors
+
+    def refresh_directory(self) -> None:
+        self.directory.show_info(directory_info(self.context.db), self.context.clock().date())

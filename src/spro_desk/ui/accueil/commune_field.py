@@ -1,0 +1,49 @@
+"""The commune of residence: typed as a name or a postal code, stored as its INSEE code."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QWidget
+
+from spro_desk.geo import Commune, Geography
+from spro_desk.ui.accueil.completion import CompletingLineEdit, Match
+
+
+def commune_text(commune: Commune) -> str:
+    return f"{commune.nom} ({commune.departement})"
+
+
+class CommuneField(CompletingLineEdit):
+    """Leaving the field with a name typed but not picked takes the best match, shown as such."""
+
+    def __init__(self, geo: Geography, parent: QWidget | None = None) -> None:
+        self._geo = geo
+        self._code: str | None = None
+        super().__init__(self._search_communes, parent)
+        self.chosen.connect(lambda code, _shown: self.set_code(code))
+        self.textEdited.connect(self._forget)
+        self.editingFinished.connect(self.settle)
+
+    def _search_communes(self, text: str) -> list[Match]:
+        return [
+            (f"{commune_text(c)} — {', '.join(c.codes_postaux[:3])}", c.code)
+            for c in self._geo.search_communes(text, limit=12)
+        ]
+
+    def code(self) -> str | None:
+        return self._code
+
+    def value(self) -> str | None:
+        """The INSEE code, or the text itself when it matches no commune (the domain says so)."""
+        return self._code or (self.text().strip() or None)
+
+    def set_code(self, code: str | None) -> None:
+        commune = self._geo.commune(code) if code else None
+        self._code = commune.code if commune else None
+        self.setText(commune_text(commune) if commune else (code or ""))
+
+    def _forget(self, _text: str) -> None:
+        self._code = None
+
+    def settle(self) -> None:
+        if self._code is None and self.text().strip():
+            self.take_first_match()

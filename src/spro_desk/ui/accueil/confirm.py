@@ -1,0 +1,28 @@
+"""Questions asked before an action that discards something; replaced by a stub in tests."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+# (parent, title, question, label of the button that goes ahead, undoable) -> went ahead
+Confirm = Callable[[QWidget, str, str, str, bool], bool]
+
+
+def ask(parent: QWidget, title: str, question: str, go_ahead: str, undoable: bool) -> bool:
+    """A French question whose buttons say what they do; Échap keeps things as they are."""
+    box = QMessageBox(
+        QMessageBox.Icon.Question, title, question, QMessageBox.StandardButton.NoButton, parent
+    )
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    accept = box.addButton(go_ahead, QMessageBox.ButtonRole.AcceptRole)
+    cancel = box.addButton(
+        QCoreApplication.translate("Confirm", "Annuler"), QMessageBox.ButtonRole.RejectRole
+    )
+    box.setEscapeButton(cancel)
+    # Entrée goes ahead only when the action can be undone: the agent already chose it.
+    box.setDefaultButton(accept if undoable else cancel)
+    box.exec()
+    return box.clickedButton() is accept

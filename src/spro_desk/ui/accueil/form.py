@@ -1,0 +1,289 @@
+"""The contact form: anonymous fields first, the personal ones behind the consent box."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from itertools import pairwise
+
+from PySide6.QtCore import QDateTime
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateTimeEdit,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QLabel,
+    QSpinBox,
+    QWidget,
+)
+
+from spro_desk.contacts.model import ConsentInput, ContactInput
+from spro_desk.contacts.service import ContactView
+from spro_desk.geo import Geography
+from spro_desk.ui.accueil import labels
+from spro_desk.ui.accueil.commune_field import CommuneField
+from spro_desk.ui.accueil.consent import ConsentBox
+from spro_desk.ui.accueil.keyed import KeyedCheckList, KeyedComboBox, keys_hint
+from spro_desk.ui.accueil.needs_field import NeedsField
+
+MAX_DUREE = 24 * 60
+
+
+def local_wall_time(moment: datetime) -> datetime:
+    """Stored times are aware; the form shows the desk's wall clock."""
+    return moment.astimezone().replace(tzinfo=None) if moment.tzinfo else moment
+
+
+class ContactForm(QWidget):
+    def __init__(
+        self, geo: Geography, frequent_needs: Sequence[str], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.statut = KeyedComboBox(labels.STATUTS)
+        self.statut.setPlaceholderText(self.tr("Une touche : S, E, A, J, D…"))
+        self.tranche_age = KeyedComboBox(labels.TRANCHES_AGE)
+        self.sexe = KeyedComboBox(labels.SEXES)
+        self.handicap = KeyedComboBox(labels.HANDICAPS)
+        self.commune = CommuneField(geo)
+        self.commune.setPlaceholderText(self.tr("Nom ou code postal…"))
+        self.besoins = NeedsField(frequent_needs)
+        self.reponses = KeyedCheckList(labels.REPONSES)
+        self.canal = KeyedComboBox(labels.CANAUX)
+        self.lieu = QComboBox()
+        self.lieu.setEditable(True)
+        self.when = QDateTimeEdit()
+        self.when.setDisplayFormat("dd/MM/yyyy HH:mm")
+        self.when.setCalendarPopup(True)
+        self.duree = QSpinBox()
+        self.duree.setRange(0, MAX_DUREE)
+        self.duree.setSuffix(self.tr(" min"))
+        self.duree.setSpecialValueText(self.tr("non renseignée"))
+        self.consent = ConsentBox()
+        self.edit_note = QLabel()
+        self._when_edited = False
+        self._baseline: tuple[object, ...] = ()
+        self._layout()
+        self._describe()
+        self._set_tab_order()
+        self.canal.currentIndexChanged.connect(self._canal_changed)
+        self.when.dateTimeChanged.connect(self._when_changed)
+
+    # --- construction -------------------------------------------------------------------------
+
+    def _group(self, title: str, rows: list[tuple[str, QWidget]]) -> QGroupBox:
+        group = QGroupBox(title)
+        form = QFormLayout(group)
+        for text, widget in rows:
+            label = QLabel(text)
+            label.setBuddy(widget.search if isinstance(widget, NeedsField) else widget)
+            form.addRow(label, widget)
+        return group
+
+    def _layout(self) -> None:
+        # What every contact needs comes first, in Tab order too; the optional details follow.
+        essentiel = self._group(
+            self.tr("L'essentiel"),
+            [
+                (self.tr("&Statut :"), self.statut),
+                (self.tr("&Besoins :"), self.besoins),
+                (self.tr("&Réponses :"), self.reponses),
+            ],
+        )
+        personne = self._group(
+            self.tr("La personne (facultatif)"),
+            [
+                (self.tr("Tranche d'â&ge :"), self.tranche_age),
+                (self.tr("Se&xe :"), self.sexe),
+                (self.tr("&Handicap :"), self.handicap),
+                (self.tr("Co&mmune :"), self.commune),
+            ],
+        )
+        contact = self._group(
+            self.tr("Le contact"),
+            [
+                (self.tr("&Canal :"), self.canal),
+                (self.tr("&Lieu :"), self.lieu),
+                (self.tr("Date et he&ure :"), self.when),
+                (self.tr("&Durée :"), self.duree),
+            ],
+        )
+        rows = self.reponses.sizeHintForRow(0) * self.reponses.count()
+        self.reponses.setFixedHeight(rows + 2 * self.reponses.frameWidth())
+        self.edit_note.setWordWrap(True)
+        self.edit_note.hide()
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.addWidget(essentiel, 0, 0, 2, 1)
+        grid.addWidget(personne, 0, 1)
+        grid.addWidget(contact, 1, 1)
+        grid.addWidget(self.edit_note, 2, 0, 1, 2)
+        grid.addWidget(self.consent, 3, 0, 1, 2)
+        grid.setRowStretch(4, 1)
+
+    def _describe(self) -> None:
+        keyed = (
+            (self.statut, self.tr("Statut"), labels.STATUTS),
+            (self.tranche_age, self.tr("Tranche d'âge"), labels.TRANCHES_AGE),
+            (self.sexe, self.tr("Sexe (déclaré, facultatif)"), labels.SEXES),
+            (self.handicap, self.tr("Situation de handicap"), labels.HANDICAPS),
+            (self.canal, self.tr("Canal"), labels.CANAUX),
+        )
+        for widget, name, choices in keyed:
+            widget.setAccessibleName(name)
+            widget.setAccessibleDescription(self.tr("Une touche choisit : %s") % keys_hint(choices))
+            widget.setToolTip(widget.accessibleDescription())
+        self.reponses.setAccessibleName(self.tr("Réponses données"))
+        self.reponses.setAccessibleDescription(
+            self.tr("Une touche coche ou décoche : %s") % keys_hint(labels.REPONSES)
+        )
+        self.reponses.setToolTip(self.reponses.accessibleDescription())
+        self.commune.setAccessibleName(self.tr("Commune de résidence"))
+        self.commune.setAccessibleDescription(
+            self.tr("Tapez le nom (accents facultatifs) ou le code postal, puis Entrée.")
+        )
+        self.besoins.setAccessibleName(self.tr("Besoins"))
+        self.lieu.setAccessibleName(self.tr("Lieu de la permanence"))
+        self.lieu.setAccessibleDescription(self.tr("Actif seulement pour le canal Permanence."))
+        self.when.setAccessibleName(self.tr("Date et heure du contact"))
+        self.when.setAccessibleDescription(
+            self.tr("Par défaut, l'heure de l'enregistrement ; modifiable pour une saisie tardive.")
+        )
+        self.duree.setAccessibleName(self.tr("Durée en minutes"))
+        self.duree.setAccessibleDescription(self.tr("Facultative ; 0 signifie non renseignée."))
+        self.edit_note.setAccessibleName(self.tr("Contact en cours de modification"))
+
+    def _set_tab_order(self) -> None:
+        chain: list[QWidget] = [
+            self.statut,
+            self.besoins.search,
+            self.besoins.chosen_list,
+            self.reponses,
+            self.tranche_age,
+            self.sexe,
+            self.handicap,
+            self.commune,
+            self.canal,
+            self.lieu,
+            self.when,
+            self.duree,
+            self.consent.consent,
+            *self.consent.personal_widgets(),
+        ]
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
+
+    def first_field(self) -> QWidget:
+        return self.statut
+
+    def last_field(self) -> QWidget:
+        return self.consent.note
+
+    # --- state --------------------------------------------------------------------------------
+
+    def _canal_changed(self, _index: int) -> None:
+        self.lieu.setEnabled(self.canal.code() == "permanence")
+
+    def _when_changed(self, _moment: QDateTime) -> None:
+        self._when_edited = True
+
+    def _set_when(self, moment: datetime, edited: bool) -> None:
+        self.when.blockSignals(True)
+        self.when.setDateTime(moment.replace(microsecond=0))
+        self.when.blockSignals(False)
+        self._when_edited = edited
+
+    def set_permanences(self, places: Sequence[str]) -> None:
+        current = self.lieu.currentText()
+        self.lieu.clear()
+        self.lieu.addItems(list(places))
+        self.lieu.setCurrentText(current or (places[0] if places else ""))
+
+    def reset(self, canal: str, now: datetime) -> None:
+        """A blank form for the next person; the permanence place is kept for the session."""
+        self.statut.set_code(None)
+        self.tranche_age.set_code("non-renseigne")
+        self.sexe.set_code("non-renseigne")
+        self.handicap.set_code(labels.HANDICAP_NOT_ASKED)
+        self.commune.set_code(None)
+        self.besoins.clear()
+        self.reponses.set_codes(labels.DEFAULT_REPONSES)
+        self.canal.set_code(canal)
+        self.duree.setValue(0)
+        self._set_when(now, edited=False)
+        self.consent.reset()
+        self.show_editing(None)
+        self._canal_changed(self.canal.currentIndex())
+        self._baseline = self._values()
+
+    def _values(self) -> tuple[object, ...]:
+        return (
+            self.statut.code(),
+            self.tranche_age.code(),
+            self.sexe.code(),
+            self.handicap.code(),
+            self.commune.text().strip(),
+            self.besoins.codes(),
+            self.reponses.codes(),
+            self.duree.value(),
+            self.canal.code(),
+            self.lieu.currentText(),
+            self.when.dateTime() if self._when_edited else None,
+            self.consent.is_given(),
+        )
+
+    def has_changes(self) -> bool:
+        """Whether anything was typed since the form was reset or loaded."""
+        return self._values() != self._baseline
+
+    def load(self, contact: ContactView) -> None:
+        """Fill the form with a recorded contact to correct it."""
+        self.statut.set_code(contact.statut)
+        self.tranche_age.set_code(contact.tranche_age)
+        self.sexe.set_code(contact.sexe)
+        self.handicap.set_code(labels.handicap_code(contact.handicap))
+        self.commune.set_code(contact.commune)
+        self.besoins.set_codes(contact.besoins)
+        self.reponses.set_codes(contact.reponses)
+        self.canal.set_code(contact.canal)
+        self._canal_changed(self.canal.currentIndex())
+        if contact.lieu:
+            self.lieu.setCurrentText(contact.lieu)
+        self.duree.setValue(contact.duree or 0)
+        self._set_when(local_wall_time(contact.occurred_at), edited=True)
+        self.consent.reset()
+        self.show_editing(contact)
+        self._baseline = self._values()
+
+    def show_editing(self, contact: ContactView | None) -> None:
+        """Personal data is only ever given with a new contact's consent, never added later."""
+        self.consent.setEnabled(contact is None)
+        self.edit_note.setVisible(contact is not None)
+        if contact is None:
+            return
+        when = local_wall_time(contact.occurred_at).strftime("%H:%M")
+        note = self.tr("Modification du contact de %s.") % when
+        if contact.has_personal_data:
+            note += " " + self.tr("Ses coordonnées enregistrées restent inchangées.")
+        self.edit_note.setText(note)
+
+    def contact_input(self, now: datetime, agent: str | None, site: str | None) -> ContactInput:
+        """What the form says, for the domain to check; `now` when the time was not edited."""
+        canal = self.canal.code() or ""
+        return ContactInput(
+            canal=canal,
+            statut=self.statut.code() or "",
+            tranche_age=self.tranche_age.code() or "non-renseigne",
+            sexe=self.sexe.code() or "non-renseigne",
+            handicap=labels.handicap_value(self.handicap.code() or ""),
+            commune=self.commune.value(),
+            besoins=self.besoins.codes(),
+            reponses=self.reponses.codes(),
+            duree=self.duree.value() or None,
+            lieu=(self.lieu.currentText().strip() or None) if canal == "permanence" else None,
+            occurred_at=self.when.dateTime().toPython() if self._when_edited else now,
+            agent=agent,
+            site=site,
+            personal=self.consent.personal(),
+            consent=ConsentInput(agent=agent) if self.consent.is_given() else None,
+        )

@@ -1,0 +1,168 @@
+"""The "Aujourd'hui" list: open a contact to correct it, delete it with a way back."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from spro_desk.ui.accueil.today import CONTACT_ID_ROLE, TodayColumn, TodayModel
+
+# Long enough to notice the mistake; Ctrl+Z still works after the bar is gone.
+UNDO_BAR_MS = 15_000
+
+
+class UndoBar(QFrame):
+    """ "Contact supprimé. [Annuler]", shown for a while after a deletion."""
+
+    undo_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.message = QLabel()
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self.message.setWordWrap(True)
+        self.message.setAccessibleName(self.tr("Suppression effectuée"))
+        self.undo_button = QPushButton(self.tr("Annuler (Ctrl+Z)"))
+        self.undo_button.setAccessibleName(self.tr("Annuler la suppression"))
+        self.undo_button.setAccessibleDescription(self.tr("Rétablit le dernier contact supprimé."))
+        self.undo_button.clicked.connect(self.undo_requested)
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(UNDO_BAR_MS)
+        self.timer.timeout.connect(self.hide)
+        layout = QHBoxLayout(self)
+        layout.addWidget(self.message, 1)
+        layout.addWidget(self.undo_button)
+        self.hide()
+
+    def announce(self, message: str) -> None:
+        self.message.setText(message)
+        self.show()
+        self.timer.start()
+
+    def dismiss(self) -> None:
+        self.timer.stop()
+        self.hide()
+
+
+class TodayPanel(QWidget):
+    edit_requested = Signal(str)
+    delete_requested = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = TodayModel(self)
+        self.title = QLabel(self.tr("Au&jourd'hui"))
+        self.table = QTableView()
+        self.count = QLabel()
+        self.edit_button = QPushButton(self.tr("Modifier (Entrée)"))
+        self.delete_button = QPushButton(self.tr("Supprimer (Suppr)"))
+        self.undo_bar = UndoBar()
+        self._build_table()
+        self._layout()
+        self._describe()
+        self.edit_button.clicked.connect(self._edit_current)
+        self.delete_button.clicked.connect(self._delete_current)
+        self.table.activated.connect(self._edit_index)
+        self.model.modelReset.connect(self._update)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update())
+        self._update()
+
+    def _build_table(self) -> None:
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)  # one line per contact; the tooltip has the whole text
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        for column in (
+            TodayColumn.CANAL,
+            TodayColumn.STATUT,
+            TodayColumn.BESOINS,
+            TodayColumn.REPONSES,
+        ):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        delete = QAction(self.tr("Supprimer le contact"), self.table)
+        delete.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        delete.triggered.connect(self._delete_current)
+        self.table.addAction(delete)
+
+    def _layout(self) -> None:
+        self.title.setBuddy(self.table)
+        self.count.setWordWrap(True)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.edit_button)
+        buttons.addWidget(self.delete_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.title)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.count)
+        layout.addLayout(buttons)
+        layout.addWidget(self.undo_bar)
+
+    def _describe(self) -> None:
+        self.table.setAccessibleName(self.tr("Contacts enregistrés aujourd'hui"))
+        self.table.setAccessibleDescription(
+            self.tr("Entrée ouvre le contact pour le modifier ; Suppr le supprime.")
+        )
+        self.count.setAccessibleName(self.tr("Nombre de contacts aujourd'hui"))
+        self.edit_button.setAccessibleName(self.tr("Modifier le contact sélectionné"))
+        self.delete_button.setAccessibleName(self.tr("Supprimer le contact sélectionné"))
+        self.delete_button.setAccessibleDescription(
+            self.tr("Demande confirmation ; Ctrl+Z rétablit le contact.")
+        )
+
+    def current_id(self) -> str | None:
+        rows = self.table.selectionModel().selectedRows()
+        return rows[0].data(CONTACT_ID_ROLE) if rows else None
+
+    def select(self, contact_id: str) -> None:
+        row = self.model.row_of(contact_id)
+        if row is not None:
+            self.table.selectRow(row)
+
+    def _update(self) -> None:
+        selected = self.current_id() is not None
+        self.edit_button.setEnabled(selected)
+        self.delete_button.setEnabled(selected)
+        total = self.model.rowCount()
+        if total == 0:
+            text = self.tr("Aucun contact aujourd'hui.")
+        elif total == 1:
+            text = self.tr("1 contact aujourd'hui")
+        else:
+            text = self.tr("{n} contacts aujourd'hui").format(n=total)
+        self.count.setText(text)
+
+    def _edit_index(self, index: QModelIndex) -> None:
+        contact_id = index.data(CONTACT_ID_ROLE)
+        if contact_id:
+            self.edit_requested.emit(contact_id)
+
+    def _edit_current(self) -> None:
+        contact_id = self.current_id()
+        if contact_id:
+            self.edit_requested.emit(contact_id)
+
+    def _delete_current(self) -> None:
+        contact_id = self.current_id()
+        if contact_id:
+            self.delete_requested.emit(contact_id)

@@ -1,0 +1,234 @@
+"""Booking a referral: information only, or a rendez-vous checked against the opening hours."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from PySide6.QtCore import QDateTime, QLocale, Qt
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QMessageBox,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from spro_desk.directory.catalog import ServiceSummary
+from spro_desk.directory.hours import Hours
+from spro_desk.ui.errors import message_box
+from spro_desk.ui.formatting import one_line
+from spro_desk.ui.orientation.dates import long_datetime_fr
+
+# Without known hours the proposed rendez-vous is the next working morning.
+_DEFAULT_HOUR = 9
+
+
+def default_rdv(hours: Hours, now: datetime) -> datetime:
+    """The service's next opening, else tomorrow morning: a start the agent adjusts."""
+    opening = hours.next_opening(now)
+    if opening is not None:
+        return opening
+    return (now + timedelta(days=1)).replace(hour=_DEFAULT_HOUR, minute=0, second=0, microsecond=0)
+
+
+class BookingDialog(QDialog):
+    """Modal to the window but non-blocking (open()); `accepted` carries on the booking."""
+
+    def __init__(
+        self,
+        summary: ServiceSummary,
+        *,
+        has_consent: bool,
+        now: datetime,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.summary = summary
+        self._hours = Hours.parse(summary.horaires)
+        self._now = now
+        self._confirmed_closed = False
+        self.closed_warning: QMessageBox | None = None
+        self.setWindowTitle(self.tr("Orienter vers ce service"))
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 70)
+        self.information = QRadioButton(
+            self.tr("&Information : l'adresse est remise à la personne")
+        )
+        self.rendez_vous = QRadioButton(self.tr("&Rendez-vous pris pour la personne"))
+        self.when = self._make_when()
+        self.hours_status = self._plain_label(self.tr("Ouverture au moment choisi"))
+        # Room for the longest warning from the start: the dialog does not jump as dates change.
+        self.hours_status.setMinimumHeight(self.fontMetrics().lineSpacing() * 3)
+        self.hours_status.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.consent_note = self._plain_label(self.tr("Données personnelles"))
+        self.buttons = self._make_buttons()
+        self._describe(has_consent)
+        self._layout()
+        group = QButtonGroup(self)
+        group.addButton(self.information)
+        group.addButton(self.rendez_vous)
+        self.information.setChecked(True)
+        self.rendez_vous.toggled.connect(self._type_changed)
+        self.when.dateTimeChanged.connect(self._moment_changed)
+        self._type_changed(False)
+
+    # --- construction -------------------------------------------------------------------------
+
+    def _make_when(self) -> QDateTimeEdit:
+        edit = QDateTimeEdit()
+        edit.setLocale(QLocale(QLocale.Language.French, QLocale.Country.France))
+        edit.setDisplayFormat("dddd dd/MM/yyyy HH:mm")
+        edit.setCalendarPopup(True)
+        edit.setDateTime(QDateTime(default_rdv(self._hours, self._now)))
+        edit.setAccessibleName(self.tr("Date et heure du rendez-vous"))
+        edit.setAccessibleDescription(
+            self.tr(
+                "Flèches haut et bas pour changer la partie sélectionnée ; Alt+Bas : calendrier."
+            )
+        )
+        return edit
+
+    def _plain_label(self, name: str) -> QLabel:
+        label = QLabel()
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        label.setWordWrap(True)
+        label.setAccessibleName(name)
+        return label
+
+    def _make_buttons(self) -> QDialogButtonBox:
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText(self.tr("&Enregistrer l'orientation"))
+        ok.setAccessibleName(self.tr("Enregistrer l'orientation"))
+        cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setText(self.tr("Annuler"))
+        cancel.setAccessibleName(self.tr("Annuler sans rien enregistrer"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        return buttons
+
+    def _describe(self, has_consent: bool) -> None:
+        self.information.setAccessibleName(self.tr("Information seulement"))
+        self.rendez_vous.setAccessibleName(self.tr("Rendez-vous"))
+        self.rendez_vous.setAccessibleDescription(
+            self.tr("L'heure choisie est comparée aux horaires d'ouverture du service.")
+        )
+        if has_consent:
+            note = self.tr(
+                "La personne a donné son accord : son nom peut figurer sur la fiche de liaison "
+                "et être communiqué au service."
+            )
+        else:
+            note = self.tr(
+                "Pas de consentement enregistré : aucune donnée personnelle n'est transmise ni "
+                "imprimée, la fiche de liaison reste anonyme. Pour prendre un rendez-vous au nom "
+                "de la personne, recueillez d'abord son accord dans l'écran Accueil."
+            )
+        self.consent_note.setText(note)
+
+    def _layout(self) -> None:
+        title = self._plain_label(self.tr("Service choisi"))
+        title.setText(
+            f"{one_line(self.summary.service_nom)}\n{one_line(self.summary.structure_nom)}"
+        )
+        hours = self._plain_label(self.tr("Horaires d'ouverture du service"))
+        hours.setText("\n".join(self._hours.describe_fr()))
+        form = QFormLayout()
+        form.addRow(self.tr("Service :"), title)
+        form.addRow(self.tr("Horaires :"), hours)
+        when_label = QLabel(self.tr("&Date et heure :"))
+        when_label.setBuddy(self.when)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.information)
+        layout.addWidget(self.rendez_vous)
+        row = QFormLayout()
+        row.addRow(when_label, self.when)
+        layout.addLayout(row)
+        layout.addWidget(self.hours_status)
+        layout.addWidget(self.consent_note)
+        layout.addWidget(self.buttons)
+
+    # --- behaviour ----------------------------------------------------------------------------
+
+    def rdv_at(self) -> datetime | None:
+        """The chosen moment, naive local time like the desk's clock; None for information."""
+        if not self.rendez_vous.isChecked():
+            return None
+        return self.when.dateTime().toPython().replace(second=0, microsecond=0)
+
+    def moment_problem(self) -> str | None:
+        """What is wrong with the chosen moment, in French; None when it looks right."""
+        moment = self.rdv_at()
+        if moment is None:
+            return None
+        if moment < self._now:
+            return self.tr("Ce moment est déjà passé : choisissez une date à venir.")
+        if self._hours.is_open(moment) is not False:
+            return None
+        opening = self._hours.next_opening(moment)
+        if opening is None:
+            detail = self.tr("aucune ouverture connue dans les deux semaines qui suivent.")
+        else:
+            detail = self.tr("il ouvre le {moment}.").format(moment=long_datetime_fr(opening))
+        return self.tr("Le service est fermé à ce moment : {detail}").format(detail=detail)
+
+    def _type_changed(self, _checked: bool) -> None:
+        self.when.setEnabled(self.rendez_vous.isChecked())
+        self._moment_changed()
+
+    def _moment_changed(self) -> None:
+        self._confirmed_closed = False
+        self.hours_status.setText(self._status_text())
+        # Bold rather than a colour: it stays visible under a high-contrast palette.
+        font = self.hours_status.font()
+        font.setBold(self.moment_problem() is not None)
+        self.hours_status.setFont(font)
+
+    def _status_text(self) -> str:
+        moment = self.rdv_at()
+        if moment is None:
+            return ""
+        problem = self.moment_problem()
+        if problem is not None:
+            return problem
+        if self._hours.is_open(moment) is None:
+            return self.tr(
+                "Horaires non renseignés ou incertains : confirmez l'heure avec le service."
+            )
+        return self.tr("Le service est ouvert à ce moment.")
+
+    def accept(self) -> None:
+        problem = self.moment_problem()
+        if problem is None or self._confirmed_closed:
+            super().accept()
+            return
+        self._ask_confirmation(problem)
+
+    def _ask_confirmation(self, problem: str) -> None:
+        box = message_box(
+            self, QMessageBox.Icon.Warning, self.tr("Vérifier le rendez-vous"),
+            self.tr("{problem}\n\nGarder ce moment quand même ?").format(problem=problem),
+        )  # fmt: skip
+        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("&Garder ce moment"))
+        box.button(QMessageBox.StandardButton.No).setText(self.tr("&Changer l'heure"))
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.finished.connect(self._confirmation_answered)
+        self.closed_warning = box
+        box.open()
+
+    def _confirmation_answered(self, answer: int) -> None:
+        self.closed_warning = None
+        if answer == QMessageBox.StandardButton.Yes:
+            self._confirmed_closed = True
+            super().accept()
+        else:
+            self.when.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -1,0 +1,52 @@
+"""Dates as an agent reads them aloud: « mercredi 18 novembre 2026 à 10 h 00 ».
+
+The slip and the booking dialog are French documents whatever the interface language, so the
+day and month names come from a French QLocale rather than the system one.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from PySide6.QtCore import QCoreApplication, QLocale
+
+NBSP = "\u00a0"
+
+
+def _french() -> QLocale:
+    return QLocale(QLocale.Language.French, QLocale.Country.France)
+
+
+def local_wall_clock(moment: datetime) -> datetime:
+    """Stored moments are aware (UTC); the agent and the person read local time."""
+    return moment.astimezone().replace(tzinfo=None) if moment.tzinfo else moment
+
+
+def long_date_fr(day: date) -> str:
+    locale = _french()
+    number = QCoreApplication.translate("Dates", "1er") if day.day == 1 else str(day.day)
+    return QCoreApplication.translate("Dates", "{weekday} {day} {month} {year}").format(
+        weekday=locale.dayName(day.isoweekday(), QLocale.FormatType.LongFormat),
+        day=number,
+        month=locale.monthName(day.month, QLocale.FormatType.LongFormat),
+        year=day.year,
+    )
+
+
+def clock_time_fr(moment: datetime) -> str:
+    """Always with minutes (« 10 h 00 »): an appointment time is read, not estimated."""
+    return f"{moment.hour}{NBSP}h{NBSP}{moment.minute:02d}"
+
+
+def long_datetime_fr(moment: datetime) -> str:
+    moment = local_wall_clock(moment)
+    return QCoreApplication.translate("Dates", "{date} à {time}").format(
+        date=long_date_fr(moment.date()), time=clock_time_fr(moment)
+    )
+
+
+def short_datetime_fr(moment: datetime | None) -> str:
+    """« 05/03/2026 14:00 » for table cells, where width counts."""
+    if moment is None:
+        return ""
+    return local_wall_clock(moment).strftime("%d/%m/%Y %H:%M")

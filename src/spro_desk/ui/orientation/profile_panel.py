@@ -1,0 +1,165 @@
+"""Who the agent looks for a structure for: commune, statut, age, handicap and needs."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from spro_desk.geo import Geography
+from spro_desk.orientation.profile import ProfileError, VisitorProfile
+from spro_desk.ui.orientation.commune_field import CommuneField, commune_label
+from spro_desk.ui.orientation.labels import statut_labels
+from spro_desk.ui.orientation.needs_picker import NeedsPicker
+
+# The spin box's lowest value stands for "age not given" (shown as text, never sent).
+NO_AGE = -1
+MAX_AGE = 120
+
+
+class ProfilePanel(QGroupBox):
+    changed = Signal()
+
+    def __init__(self, geo: Geography, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTitle(self.tr("Personne à orienter"))
+        self._geo = geo
+        self.commune = CommuneField(geo)
+        self.commune_hint = QLabel()
+        self.statut = self._make_statut()
+        self.age = self._make_age()
+        self.handicap = QCheckBox(self.tr("&Handicap (RQTH obtenue ou en cours)"))
+        self.needs = NeedsPicker()
+        self._describe()
+        self._layout()
+        self.commune.commune_changed.connect(self._show_commune)
+        for signal in (
+            self.commune.commune_changed,
+            self.statut.currentIndexChanged,
+            self.age.valueChanged,
+            self.handicap.toggled,
+            self.needs.changed,
+        ):
+            signal.connect(self.changed)
+        self._show_commune()
+
+    # --- construction -------------------------------------------------------------------------
+
+    def _make_statut(self) -> QComboBox:
+        combo = QComboBox()
+        # Long statut labels must not widen the whole window (200 % scaling, small screens).
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(18)
+        combo.addItem(self.tr("— Choisir un statut —"), None)
+        for code, label in statut_labels().items():
+            combo.addItem(label, code)
+        return combo
+
+    def _make_age(self) -> QSpinBox:
+        spin = QSpinBox()
+        spin.setRange(NO_AGE, MAX_AGE)
+        spin.setSpecialValueText(self.tr("Non renseigné"))
+        spin.setSuffix(self.tr(" ans"))
+        spin.setValue(NO_AGE)
+        return spin
+
+    def _describe(self) -> None:
+        self.commune.setAccessibleName(self.tr("Commune de résidence"))
+        self.commune.setAccessibleDescription(
+            self.tr("Tapez un nom, un code postal ou un code INSEE ; choisissez dans la liste.")
+        )
+        self.commune_hint.setTextFormat(Qt.TextFormat.PlainText)
+        self.commune_hint.setAccessibleName(self.tr("Commune retenue"))
+        self.statut.setAccessibleName(self.tr("Statut de la personne"))
+        self.age.setAccessibleName(self.tr("Âge"))
+        self.age.setAccessibleDescription(
+            self.tr("Facultatif ; la plus petite valeur le laisse vide.")
+        )
+        self.handicap.setAccessibleName(self.tr("Situation de handicap"))
+        self.handicap.setAccessibleDescription(
+            self.tr("Reconnaissance de travailleur handicapé obtenue ou en cours.")
+        )
+
+    def _layout(self) -> None:
+        form = QFormLayout()
+        form.addRow(self._buddy(self.tr("&Commune :"), self.commune), self.commune)
+        form.addRow("", self.commune_hint)
+        form.addRow(self._buddy(self.tr("S&tatut :"), self.statut), self.statut)
+        form.addRow(self._buddy(self.tr("Â&ge :"), self.age), self.age)
+        form.addRow("", self.handicap)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self._buddy(self.tr("&Besoins :"), self.needs.filter_box))
+        layout.addWidget(self.needs, stretch=1)
+
+    @staticmethod
+    def _buddy(text: str, widget: QWidget) -> QLabel:
+        label = QLabel(text)
+        label.setBuddy(widget)
+        return label
+
+    # --- values -------------------------------------------------------------------------------
+
+    def clear(self) -> None:
+        self.set_values(None, None, None, False, ())
+
+    def set_values(
+        self,
+        commune: str | None,
+        statut: str | None,
+        age: int | None,
+        handicap: bool,
+        besoins: tuple[str, ...],
+    ) -> None:
+        self.commune.set_code(commune)
+        index = self.statut.findData(statut) if statut else 0
+        self.statut.setCurrentIndex(max(index, 0))
+        self.age.setValue(age if age is not None else NO_AGE)
+        self.handicap.setChecked(handicap)
+        self.needs.set_codes(besoins)
+
+    def statut_code(self) -> str | None:
+        return self.statut.currentData()
+
+    def age_value(self) -> int | None:
+        return None if self.age.value() == NO_AGE else self.age.value()
+
+    def profile(self, at: datetime) -> VisitorProfile:
+        """The profile to suggest for; ProfileError says in French what is missing."""
+        commune = self.commune.code()
+        if commune is None:
+            raise ProfileError(
+                self.tr("Indiquez la commune de la personne (nom, code postal ou code INSEE).")
+            )
+        statut = self.statut_code()
+        if statut is None:
+            raise ProfileError(self.tr("Choisissez le statut de la personne."))
+        return VisitorProfile(
+            commune=commune,
+            statut=statut,
+            besoins=self.needs.codes(),
+            age=self.age_value(),
+            handicap=self.handicap.isChecked(),
+            at=at,
+        )
+
+    def _show_commune(self) -> None:
+        code = self.commune.code()
+        commune = self._geo.commune(code) if code else None
+        if commune is not None:
+            text = self.tr("Commune retenue : {commune}").format(commune=commune_label(commune))
+        elif self.commune.text().strip():
+            text = self.tr("Commune introuvable : vérifiez le nom ou le code postal.")
+        else:
+            text = ""
+        self.commune_hint.setText(text)

@@ -1,0 +1,103 @@
+"""Recording a referral and preparing its slip: plain functions the background runner calls.
+
+They only combine domain services (ContactService, build_slip); what a contact, a referral or
+a consent is stays defined there. Nothing here touches a widget.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from datetime import datetime
+
+from spro_desk.contacts.model import ContactInput
+from spro_desk.contacts.service import ContactService
+from spro_desk.orientation.slip import ReferralSlip, build_slip
+from spro_desk.site.settings import SiteSettings
+from spro_desk.vocab import age_band
+
+
+@dataclass(frozen=True)
+class PersonFacts:
+    """What the profile panel knows of the person, recorded when no contact exists yet."""
+
+    statut: str
+    commune: str | None
+    age: int | None
+    handicap: bool
+    besoins: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class BookingRequest:
+    contact_id: str | None
+    person: PersonFacts | None
+    service_id: str
+    rdv_at: datetime | None
+    motif: tuple[str, ...]
+    now: datetime
+
+
+@dataclass(frozen=True)
+class Booking:
+    contact_id: str
+    referral_id: str
+    slip: ReferralSlip | None
+    contact_created: bool
+
+
+def minimal_contact(
+    person: PersonFacts, settings: SiteSettings, request: BookingRequest
+) -> ContactInput:
+    reponses = ("orientation", "rendez-vous") if request.rdv_at else ("orientation",)
+    return ContactInput(
+        canal=settings.get("site.canal_defaut"),
+        statut=person.statut,
+        tranche_age=age_band(person.age) if person.age is not None else "non-renseigne",
+        handicap=person.handicap,
+        commune=person.commune,
+        besoins=person.besoins,
+        reponses=reponses,
+        occurred_at=request.now,
+        agent=settings.get("agent.courant") or None,
+        site=settings.get("site.nom") or None,
+    )
+
+
+def book(contacts: ContactService, settings: SiteSettings, request: BookingRequest) -> Booking:
+    """Record the contact if there is none yet, then the referral; return the slip to give."""
+    contact_id = request.contact_id
+    created = contact_id is None
+    if contact_id is None:
+        if request.person is None:
+            raise ValueError("A referral without a contact needs the person's facts")
+        contact_id = contacts.record(minimal_contact(request.person, settings, request))
+    try:
+        referral_id = contacts.add_referral(
+            contact_id, request.service_id, rdv_at=request.rdv_at, motif=list(request.motif)
+        )
+    except Exception:
+        # Two transactions: a contact made only for this referral must not stay behind alone,
+        # or a retry would count the person twice.
+        if created:
+            contacts.delete(contact_id)
+        raise
+    slip = slip_for(contacts, contact_id, request.service_id, request.rdv_at, request.now)
+    return Booking(contact_id, referral_id, slip, created)
+
+
+def slip_for(
+    contacts: ContactService,
+    contact_id: str,
+    service_id: str,
+    rdv_at: datetime | None,
+    now: datetime,
+) -> ReferralSlip | None:
+    # personal_data is None unless the person consented: the slip is then anonymous.
+    person = contacts.personal_data(contact_id)
+    slip = build_slip(contacts.db, service_id, rdv_at=rdv_at, person=person)
+    return dataclasses.replace(slip, issued_at=now) if slip is not None else None
+
+
+def has_consent(contacts: ContactService, contact_id: str | None) -> bool:
+    return contact_id is not None and contacts.personal_data(contact_id) is not None
