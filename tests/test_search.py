@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -95,3 +96,22 @@ HOSTILE = st.one_of(
 def test_search_never_raises_on_any_text(cvl_db: Database, text: str) -> None:
     hits = DirectorySearch(cvl_db).search(text, SearchFilters(commune="18033"), limit=5)
     assert isinstance(hits, list) and len(hits) <= 5
+
+
+def test_filtered_search_finds_the_same_services_either_way(
+    cvl_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Few candidates are matched directly, many go through FTS5: same services found."""
+    from spro_desk.directory import search as module
+
+    search = DirectorySearch(cvl_db)
+    cases = [("m", "18033"), ("mission loc", "37261"), ("conseil", "45234"), ("cio", "36044")]
+    direct = [
+        {h.summary.pk for h in search.search(t, SearchFilters(commune=c), 1000)} for t, c in cases
+    ]
+    monkeypatch.setattr(module, "DIRECT_MATCH_LIMIT", 0)
+    indexed = [
+        {h.summary.pk for h in search.search(t, SearchFilters(commune=c), 1000)} for t, c in cases
+    ]
+    assert direct == indexed
+    assert all(direct)

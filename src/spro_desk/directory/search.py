@@ -141,11 +141,21 @@ class DirectorySearch:
             where = " AND ".join(f"pk IN ({sql})" for sql, _ in clauses) or "1"
             sql = f"SELECT pk, 0.0 FROM service WHERE {where} ORDER BY nom, pk LIMIT ? OFFSET ?"
             params = [p for _, ps in clauses for p in ps]
-        else:
-            where = "".join(f" AND rowid IN ({sql})" for sql, _ in clauses)
+        elif not clauses:
+            # rowid as a tie-break keeps pages stable (and lets SQLite's sorter do the work)
             sql = (
-                f"SELECT rowid, rank FROM service_fts WHERE service_fts MATCH ?{where} "
-                "ORDER BY rank LIMIT ? OFFSET ?"
+                "SELECT rowid, rank FROM service_fts WHERE service_fts MATCH ? "
+                "ORDER BY rank, rowid LIMIT ? OFFSET ?"
+            )
+            params = [expression]
+        else:
+            # MATERIALIZED keeps SQLite from pushing the filter into FTS5 as one rowid lookup
+            # per candidate, each of which would merge the prefix's doclists again.
+            where = " AND ".join(f"pk IN ({sql})" for sql, _ in clauses) or "1"
+            sql = (
+                "WITH m AS MATERIALIZED (SELECT rowid AS pk, rank FROM service_fts "
+                f"WHERE service_fts MATCH ?) SELECT pk, rank FROM m WHERE {where} "
+                "ORDER BY rank, pk LIMIT ? OFFSET ?"
             )
             params = [expression, *(p for _, ps in clauses for p in ps)]
         rows = connection.exec_driver_sql(sql, (*params, limit, offset)).all()
