@@ -9,6 +9,9 @@ import unicodedata
 _BIDI_CONTROLS = dict.fromkeys(
     [0x200E, 0x200F, 0x061C, *range(0x202A, 0x202F), *range(0x2066, 0x206A)]
 )
+_BIDI_PATTERN = re.compile("[" + "".join(map(chr, _BIDI_CONTROLS)) + "]")
+# The combining diacritical marks blocks: what NFKD splits off accented letters.
+_COMBINING_MARKS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 _HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z][^<>]*>")
 _FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -18,8 +21,9 @@ _PLAIN_NUMBER = re.compile(r"[+-]?[\d\s().]+")
 
 def fold(text: str) -> str:
     """Lower-case, accent-free form used to compare what people type with names."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    if text.isascii():  # most directory text: no decomposition needed
+        return text.casefold()
+    return _COMBINING_MARKS.sub("", unicodedata.normalize("NFKD", text)).casefold()
 
 
 def words(text: str) -> list[str]:
@@ -28,11 +32,11 @@ def words(text: str) -> list[str]:
 
 
 def strip_bidi_controls(text: str) -> str:
-    return text.translate(_BIDI_CONTROLS)
+    return text.translate(_BIDI_CONTROLS) if _BIDI_PATTERN.search(text) else text
 
 
 def has_bidi_controls(text: str) -> bool:
-    return any(ord(c) in _BIDI_CONTROLS for c in text)
+    return _BIDI_PATTERN.search(text) is not None
 
 
 def has_html_markup(text: str) -> bool:
@@ -46,3 +50,11 @@ def looks_like_formula(text: str) -> bool:
 def neutralise_formula(text: str) -> str:
     """Make a spreadsheet show the text instead of evaluating it (OWASP CSV injection)."""
     return "'" + text if looks_like_formula(text) else text
+
+
+_SUSPICIOUS = re.compile(_BIDI_PATTERN.pattern + "|" + _HTML_TAG.pattern)
+
+
+def might_need_neutralising(text: str) -> bool:
+    """One quick scan before the precise checks: almost every text is harmless."""
+    return text.startswith(_FORMULA_PREFIXES) or _SUSPICIOUS.search(text) is not None

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import TYPE_CHECKING, Any
 
-from spro_desk.directory.networks import CEP_OPERATORS, infer_level, infer_network
+from spro_desk.directory.networks import CEP_OPERATORS, infer_network
 from spro_desk.geo import Geography
 from spro_desk.text import strip_bidi_controls, words
 from spro_desk.vocab import STATUTS, category_of
@@ -68,7 +68,9 @@ def _codes(values: Iterable[Any] | None) -> list[str]:
 
 
 def _json(values: list[str] | None) -> str | None:
-    return None if values is None else json.dumps(values, ensure_ascii=False)
+    if values is None:
+        return None
+    return json.dumps(values, ensure_ascii=False) if values else "[]"
 
 
 def build_tables(
@@ -94,8 +96,8 @@ def build_tables(
             " ".join(filter(None, (_text(model.description), _text(owner.description)))),
             _text(model.commune or owner.commune or ""),
         )
-        row = _service_row(pk, structure_pk[model.structure_id], valid)
-        tables.services.append((*row[:-1], search_text(*fts[1:])))
+        search = search_text(*fts[1:])
+        tables.services.append(_service_row(pk, structure_pk[model.structure_id], valid, search))
         tables.tags.extend(_tags(pk, valid, networks[model.structure_id], owner, geo))
         tables.fts.append(fts)
     return tables
@@ -129,28 +131,28 @@ def _structure_row(pk: int, valid: ValidStructure) -> tuple[Any, ...]:
     return (pk, *(values[name] for name in STRUCTURE_COLUMNS[1:]))
 
 
-def _service_row(pk: int, structure_pk: int, valid: ValidService) -> tuple[Any, ...]:
-    model, extension = valid.model, valid.extension
-    lists = {
-        "thematiques": _json(_codes(model.thematiques)),
-        "publics": _json(_codes(model.publics)),
-        "modes_accueil": _json(_codes(model.modes_accueil)),
-        "modes_mobilisation": _json(_codes(model.modes_mobilisation)),
-        "mobilisable_par": _json(_codes(model.mobilisable_par)),
+def _service_row(pk: int, structure_pk: int, valid: ValidService, search: str) -> tuple[Any, ...]:
+    fields, extension = valid.model.__dict__, valid.extension
+    computed = {
+        "pk": pk,
+        "structure_pk": structure_pk,
+        **{name: _json(_codes(fields[name])) for name in _ENUM_LIST_COLUMNS},
         "zone_eligibilite": _json(valid.zones),
-    }
-    spro = {
         "spro_publics": _json(extension.publics) if extension else None,
         "age_min": extension.age_min if extension else None,
         "age_max": extension.age_max if extension else None,
         "operateur_cep": extension.operateur_cep if extension else None,
         "niveau": extension.niveau if extension else None,
+        "search_text": search,
     }
-    values = {"structure_pk": structure_pk, **lists, **spro, "search_text": ""}
     return tuple(
-        pk if name == "pk" else values[name] if name in values else _text(getattr(model, name))
-        for name in SERVICE_COLUMNS
+        computed[name] if name in computed else _text(fields[name]) for name in SERVICE_COLUMNS
     )
+
+
+_ENUM_LIST_COLUMNS = (
+    "thematiques", "publics", "modes_accueil", "modes_mobilisation", "mobilisable_par",
+)  # fmt: skip
 
 
 def _tags(
@@ -171,7 +173,6 @@ def _tags(
         yield ("mode", mode, pk)
     if reseau:
         yield ("reseau", reseau, pk)
-    yield ("niveau", str(_level(valid)), pk)
 
 
 def _eligibility_zones(valid: ValidService, owner: Any, geo: Geography) -> list[str]:
@@ -189,9 +190,3 @@ def _statuts(publics: list[str], spro_publics: list[str] | None) -> list[str]:
     if spro_publics is not None:
         return sorted(set(spro_publics))
     return sorted({s for p in publics for s in STATUTS_OF_PUBLIC.get(p, ())})
-
-
-def _level(valid: ValidService) -> int:
-    if valid.extension is not None and valid.extension.niveau:
-        return valid.extension.niveau
-    return infer_level(valid.model.type.value if valid.model.type else None)

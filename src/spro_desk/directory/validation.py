@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, ValidationError, conint
+from pydantic.networks import validate_email
 
 from spro_desk.vocab import STATUTS
 
@@ -62,6 +64,30 @@ def french_reason(error: ValidationError, limit: int = 3) -> str:
     reasons = list(dict.fromkeys(_one_reason(e) for e in error.errors()))
     suffix = f" (+{len(reasons) - limit} autres)" if len(reasons) > limit else ""
     return "; ".join(reasons[:limit]) + suffix
+
+
+# --- validating a row ---------------------------------------------------------------------
+
+
+@lru_cache(maxsize=65_536)
+def checked_email(value: str) -> str | None:
+    """The model's own e-mail check, once per distinct address: services repeat their
+    structure's address, and this check is most of the cost of validating a row."""
+    try:
+        return validate_email(value)[1]
+    except ValueError:  # pydantic's PydanticCustomError is a ValueError
+        return None
+
+
+def validate_row(model_cls: type[BaseModel], row: Any) -> Any:
+    """`model_cls.model_validate(row)`, with the e-mail check served from the cache."""
+    email = row.get("courriel") if isinstance(row, dict) else None
+    normalised = checked_email(email) if isinstance(email, str) else None
+    if normalised is None:  # absent, or invalid: the model reports it as usual
+        return model_cls.model_validate(row)
+    model = model_cls.model_validate({**row, "courriel": None})
+    model.courriel = normalised  # type: ignore[attr-defined]
+    return model
 
 
 # --- the x_spro extension ------------------------------------------------------------------

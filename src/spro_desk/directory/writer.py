@@ -41,7 +41,11 @@ def write_directory(
         inserts = (
             (_insert_sql("structure", STRUCTURE_COLUMNS), tables.structures),
             (_insert_sql("service", SERVICE_COLUMNS), tables.services),
-            ("INSERT INTO service_tag (kind, value, service_pk) VALUES (?, ?, ?)", tables.tags),
+            # in key order: appending to the WITHOUT ROWID b-tree instead of inserting at random
+            (
+                "INSERT INTO service_tag (kind, value, service_pk) VALUES (?, ?, ?)",
+                sorted(tables.tags),
+            ),
             (
                 "INSERT INTO service_fts (rowid, nom, structure_nom, description, commune) "
                 "VALUES (?, ?, ?, ?, ?)",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import JSON, Column, ForeignKey, Index, String
+from sqlalchemy import JSON, Column, ForeignKey, String
 from sqlmodel import Field, SQLModel
 
 
@@ -113,6 +113,8 @@ class ServiceTag(SQLModel, table=True):
     kinds: zone (zone_eligibilite codes, or the service's département when it has none),
     thematique (sub-thématiques and their categories), public (data·inclusion publics),
     statut (SPRO statuts served, explicit or inferred), mode, reseau.
+    Derived data, rewritten with the services in the same transaction: no foreign key and no
+    second index, which would double the cost of writing its 1.5 million national rows.
     """
 
     __tablename__ = "service_tag"
@@ -120,11 +122,7 @@ class ServiceTag(SQLModel, table=True):
 
     kind: str = Field(primary_key=True)
     value: str = Field(primary_key=True)
-    service_pk: int = Field(
-        sa_column=Column(
-            ForeignKey("service.pk", ondelete="CASCADE"), primary_key=True, nullable=False
-        )
-    )
+    service_pk: int = Field(primary_key=True)
 
 
 # --- what the desk records ------------------------------------------------------------------
@@ -208,6 +206,3 @@ class Setting(SQLModel, table=True):
 
     key: str = Field(primary_key=True)
     value: dict = Field(sa_column=Column(JSON, nullable=False))
-
-
-Index("ix_service_tag_service", ServiceTag.service_pk)
