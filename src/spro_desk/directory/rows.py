@@ -6,6 +6,7 @@ import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from enum import Enum
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from spro_desk.directory.networks import CEP_OPERATORS, infer_network
@@ -55,9 +56,11 @@ class DirectoryTables:
 
 
 def _text(value: Any) -> Any:
-    if isinstance(value, str):
+    if value is None:
+        return None
+    if type(value) is str:
         return strip_bidi_controls(value)
-    if value is None or isinstance(value, int | float | bool):
+    if isinstance(value, int | float | bool):
         return value
     return str(value)  # dates, URLs
 
@@ -65,6 +68,16 @@ def _text(value: Any) -> Any:
 def _codes(values: Iterable[Any] | None) -> list[str]:
     """Enum sets of the models as sorted lists of codes, so a re-import is byte-identical."""
     return sorted(v.value if isinstance(v, Enum) else str(v) for v in values or ())
+
+
+@lru_cache(maxsize=4096)
+def _codes_json(values: frozenset[Any]) -> str:
+    """A national directory repeats a few hundred combinations of codes ~100,000 times."""
+    return json.dumps(_codes(values), ensure_ascii=False)
+
+
+def _enum_json(values: Iterable[Any] | None) -> str:
+    return _codes_json(frozenset(values)) if values else "[]"
 
 
 def _json(values: list[str] | None) -> str | None:
@@ -136,7 +149,7 @@ def _service_row(pk: int, structure_pk: int, valid: ValidService, search: str) -
     computed = {
         "pk": pk,
         "structure_pk": structure_pk,
-        **{name: _json(_codes(fields[name])) for name in _ENUM_LIST_COLUMNS},
+        **{name: _enum_json(fields[name]) for name in _ENUM_LIST_COLUMNS},
         "zone_eligibilite": _json(valid.zones),
         "spro_publics": _json(extension.publics) if extension else None,
         "age_min": extension.age_min if extension else None,
