@@ -124,3 +124,21 @@ def age_band(age: int) -> str:
     """The tranche d'âge of an age in years."""
     bands = ((15, "moins-16"), (17, "16-17"), (25, "18-25"), (44, "26-44"), (54, "45-54"))
     return next((band for limit, band in bands if age <= limit), "55-plus")
+
+
+# An age inside each band for the orientation engine, which reasons on ages: within each band
+# the youth mandates (16-25, up to 30) give the same answer for every age of the band but 26-44,
+# where 35 stands for the band's majority.
+_REPRESENTATIVE_AGE = {
+    "moins-16": 15,
+    "16-17": 17,
+    "18-25": 21,
+    "26-44": 35,
+    "45-54": 50,
+    "55-plus": 60,
+}
+
+
+def representative_age(band: str) -> int | None:
+    """An age that stands for a tranche d'âge; None when the band is not known."""
+    return _REPRESENTATIVE_AGE.get(band)

@@ -15,13 +15,14 @@ from spro_desk.contacts.model import ContactInput, PersonalDataInput
 from spro_desk.contacts.service import ContactService
 from spro_desk.site.settings import SiteSettings
 from spro_desk.storage.engine import Database
-from spro_desk.ui.accueil import labels
+from spro_desk.ui import labels
+from spro_desk.ui.accueil import defaults
 from spro_desk.ui.accueil.needs import search_needs
 from spro_desk.ui.accueil.today import TodayColumn
 from spro_desk.ui.context import OrientationRequest
 from spro_desk.ui.main_window import MainWindow
 from spro_desk.ui.screens.accueil import AccueilScreen, frequent_needs
-from spro_desk.vocab import CANAUX, REPONSES, SEXES, STATUTS, TRANCHES_AGE
+from spro_desk.vocab import CANAUX, REPONSES, SEXES, STATUTS, TRANCHES_AGE, representative_age
 
 from .conftest import FIXED_NOW, WindowFactory
 
@@ -143,7 +144,7 @@ def test_after_recording_the_form_is_ready_for_the_next_person(desk: Desk) -> No
     form = desk.screen.form
     assert form.statut.code() is None
     assert form.besoins.codes() == ()
-    assert form.reponses.codes() == labels.DEFAULT_REPONSES
+    assert form.reponses.codes() == defaults.DEFAULT_REPONSES
     assert form.canal.code() == "accueil-physique"
     assert form.statut.hasFocus()
     assert desk.screen.feedback.text() == "Contact enregistré à 10:00."
@@ -569,14 +570,16 @@ def test_the_labels_cover_the_vocabularies_with_distinct_keys() -> None:
     ):
         assert {c.code: c.source for c in choices} == vocabulary
         assert len({c.key for c in choices}) == len(choices)
-    assert set(labels.REPRESENTATIVE_AGE) == set(TRANCHES_AGE) - {"non-renseigne"}
+    assert {b for b in TRANCHES_AGE if representative_age(b) is not None} == set(TRANCHES_AGE) - {
+        "non-renseigne"
+    }
 
 
 def test_a_desk_may_choose_its_one_key_needs() -> None:
     assert frequent_needs(["sante", "pas-un-besoin"]) == ("sante",)
     assert frequent_needs("mobilite") == ("mobilite",)
-    assert frequent_needs(None) == labels.FREQUENT_NEEDS
-    assert frequent_needs(["pas-un-besoin"]) == labels.FREQUENT_NEEDS
+    assert frequent_needs(None) == defaults.FREQUENT_NEEDS
+    assert frequent_needs(["pas-un-besoin"]) == defaults.FREQUENT_NEEDS
 
 
 def test_every_control_is_named_for_screen_readers(desk: Desk) -> None:

@@ -17,7 +17,8 @@ from spro_desk.directory.hours import Hours
 from spro_desk.directory.networks import network_label
 from spro_desk.geo import Geography
 from spro_desk.ui.formatting import french_date, one_line, paragraph, phone
-from spro_desk.vocab import STATUTS, modes_accueil, need_label, publics
+from spro_desk.ui.labels import statut_labels
+from spro_desk.vocab import modes_accueil, need_label, publics
 
 # Beyond this, a zone list buries the rest of the sheet; the count of the others is given.
 MAX_ZONES_SHOWN = 12
@@ -112,7 +113,7 @@ def _publics_lines(service: dict[str, Any]) -> list[str]:
     labels = publics()
     statuts = _labelled(
         QCoreApplication.translate("ServiceDetail", "Statuts accueillis"),
-        _joined(service.get("spro_publics"), lambda c: STATUTS.get(c, c)),
+        _joined(service.get("spro_publics"), lambda c: statut_labels().get(c, c)),
     )
     return [
         *_labels(service.get("publics"), lambda c: labels.get(c, c)),

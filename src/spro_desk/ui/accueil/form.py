@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
 from spro_desk.contacts.model import ConsentInput, ContactInput
 from spro_desk.contacts.service import ContactView
 from spro_desk.geo import Geography
-from spro_desk.ui.accueil import labels
+from spro_desk.ui import labels
+from spro_desk.ui.accueil import defaults
 from spro_desk.ui.accueil.commune_field import CommuneField
 from spro_desk.ui.accueil.consent import ConsentBox
 from spro_desk.ui.accueil.keyed import KeyedCheckList, KeyedComboBox, keys_hint
@@ -207,7 +208,7 @@ class ContactForm(QWidget):
         self.handicap.set_code(labels.HANDICAP_NOT_ASKED)
         self.commune.set_code(None)
         self.besoins.clear()
-        self.reponses.set_codes(labels.DEFAULT_REPONSES)
+        self.reponses.set_codes(defaults.DEFAULT_REPONSES)
         self.canal.set_code(canal)
         self.duree.setValue(0)
         self._set_when(now, edited=False)

@@ -15,7 +15,7 @@ from PySide6.QtCore import (
 )
 
 from spro_desk.contacts.service import ContactView
-from spro_desk.ui.accueil import labels
+from spro_desk.ui import labels
 from spro_desk.ui.accueil.form import local_wall_time
 from spro_desk.ui.accueil.needs import need_text
 

@@ -17,8 +17,9 @@ from PySide6.QtCore import (
 )
 
 from spro_desk.reports.activity import Activity
+from spro_desk.ui import labels
 from spro_desk.ui.formatting import number, tooltip
-from spro_desk.vocab import CANAUX, REFERRAL_STATUTS, REFERRAL_TYPES, STATUTS, categories
+from spro_desk.vocab import categories
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -36,19 +37,19 @@ class FigureGroup:
     rows: tuple[tuple[str, int], ...]
 
 
-def _by_count(counts: Counter[str], labels: Mapping[str, str]) -> tuple[tuple[str, int], ...]:
+def _by_count(counts: Counter[str], names: Mapping[str, str]) -> tuple[tuple[str, int], ...]:
     """Non-zero counts, largest first; ties keep the vocabulary's order."""
-    rank = {code: i for i, code in enumerate(labels)}
+    rank = {code: i for i, code in enumerate(names)}
     codes = sorted(
         (code for code, value in counts.items() if value),
         key=lambda code: (-counts[code], rank.get(code, len(rank)), code),
     )
-    return tuple((labels.get(code, code), counts[code]) for code in codes)
+    return tuple((names.get(code, code), counts[code]) for code in codes)
 
 
-def _every(counts: Counter[str], labels: Mapping[str, str]) -> tuple[tuple[str, int], ...]:
+def _every(counts: Counter[str], names: Mapping[str, str]) -> tuple[tuple[str, int], ...]:
     """Every code of the vocabulary, zeros included: the outcomes read as a whole."""
-    return tuple((label, counts.get(code, 0)) for code, label in labels.items())
+    return tuple((label, counts.get(code, 0)) for code, label in names.items())
 
 
 def activity_groups(activity: Activity) -> list[FigureGroup]:
@@ -57,18 +58,19 @@ def activity_groups(activity: Activity) -> list[FigureGroup]:
         (QCoreApplication.translate("Dashboard", "Contacts"), activity.contacts),
         (QCoreApplication.translate("Dashboard", "Orientations"), activity.referrals),
     )
+    type_labels = labels.labels_of(labels.REFERRAL_TYPES)
     breakdowns = {
         "canal": (QCoreApplication.translate("Dashboard", "Contacts par canal"),
-                  _by_count(activity.by_canal, CANAUX)),
+                  _by_count(activity.by_canal, labels.labels_of(labels.CANAUX))),
         "statut": (QCoreApplication.translate("Dashboard", "Contacts par statut"),
-                   _by_count(activity.by_statut, STATUTS)),
+                   _by_count(activity.by_statut, labels.statut_labels())),
         "besoin": (QCoreApplication.translate("Dashboard", "Contacts par besoin"),
                    _by_count(activity.by_besoin, categories())),
         "orientation-statut": (
             QCoreApplication.translate("Dashboard", "Orientations par résultat"),
-            _every(activity.referrals_by_statut, REFERRAL_STATUTS)),
+            _every(activity.referrals_by_statut, labels.referral_status_labels())),
         "orientation-type": (QCoreApplication.translate("Dashboard", "Orientations par type"),
-                             _every(activity.referrals_by_type, REFERRAL_TYPES)),
+                             _every(activity.referrals_by_type, type_labels)),
     }  # fmt: skip
     return [
         FigureGroup(TOTALS, QCoreApplication.translate("Dashboard", "Totaux"), totals),

@@ -21,7 +21,8 @@ from spro_desk.directory.search import SearchFilters
 from spro_desk.geo import Geography
 from spro_desk.ui.directory.commune_field import CommuneField
 from spro_desk.ui.directory.searchable_combo import SearchableCombo, compact
-from spro_desk.vocab import STATUTS, categories, category_of, publics, thematiques
+from spro_desk.ui.labels import statut_labels
+from spro_desk.vocab import categories, category_of, publics, thematiques
 
 # The data·inclusion code of services that can be given remotely.
 REMOTE_MODE = "a-distance"
@@ -94,7 +95,7 @@ class DirectoryFilterBar(QWidget):
         for code, label in publics().items():
             model.appendRow(_item(label, code))
         model.appendRow(_heading(self.tr("Statuts des visiteurs")))
-        for code, label in STATUTS.items():
+        for code, label in statut_labels().items():
             model.appendRow(_item(label, code))
         return model
 

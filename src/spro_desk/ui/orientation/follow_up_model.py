@@ -10,8 +10,8 @@ from PySide6.QtGui import QFont
 
 from spro_desk.contacts.follow_up import FollowUpItem
 from spro_desk.ui.formatting import one_line, tooltip
+from spro_desk.ui.labels import referral_status_label, referral_type_label
 from spro_desk.ui.orientation.dates import short_datetime_fr
-from spro_desk.ui.orientation.labels import referral_status_label, referral_type_label
 
 Index = QModelIndex | QPersistentModelIndex
 REFERRAL_ID_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
 
 from spro_desk.geo import Geography
 from spro_desk.orientation.profile import ProfileError, VisitorProfile
+from spro_desk.ui.labels import statut_labels
 from spro_desk.ui.orientation.commune_field import CommuneField, commune_label
-from spro_desk.ui.orientation.labels import statut_labels
 from spro_desk.ui.orientation.needs_picker import NeedsPicker
 
 # The spin box's lowest value stands for "age not given" (shown as text, never sent).

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from spro_desk.contacts.model import ContactError, ContactInput
 from spro_desk.contacts.service import ContactView
-from spro_desk.ui.accueil import labels
+from spro_desk.ui.accueil import defaults
 from spro_desk.ui.accueil.commune_field import commune_text
 from spro_desk.ui.accueil.confirm import Confirm, ask
 from spro_desk.ui.accueil.form import ContactForm, local_wall_time
@@ -27,7 +27,7 @@ from spro_desk.ui.accueil.today import TodayColumn, cell_text
 from spro_desk.ui.accueil.today_panel import TodayPanel
 from spro_desk.ui.context import DeskContext, OrientationRequest
 from spro_desk.ui.screens.base import Screen
-from spro_desk.vocab import is_need
+from spro_desk.vocab import is_need, representative_age
 
 SPLITTER_KEY = "accueil/splitter"
 TODAY_WIDTH = 440
@@ -40,7 +40,7 @@ def frequent_needs(value: object) -> tuple[str, ...]:
         needs = tuple(code for code in chosen if isinstance(code, str) and is_need(code))
         if needs:
             return needs
-    return labels.FREQUENT_NEEDS
+    return defaults.FREQUENT_NEEDS
 
 
 class AccueilScreen(Screen):
@@ -48,7 +48,7 @@ class AccueilScreen(Screen):
 
     def __init__(self, context: DeskContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
-        stored = context.qsettings.value(labels.FREQUENT_NEEDS_KEY)
+        stored = context.qsettings.value(defaults.FREQUENT_NEEDS_KEY)
         self.form = ContactForm(context.geo, frequent_needs(stored))
         self.today = TodayPanel()
         self.record_button = QPushButton()
@@ -255,7 +255,7 @@ class AccueilScreen(Screen):
             contact_id=contact_id,
             commune=data.commune,
             statut=data.statut,
-            age=labels.REPRESENTATIVE_AGE.get(data.tranche_age),
+            age=representative_age(data.tranche_age),
             handicap=data.handicap is True,
             besoins=data.besoins,
         )

@@ -25,8 +25,8 @@ from spro_desk.contacts.service import ReferralView
 from spro_desk.ui.background import Callbacks, TaskContext
 from spro_desk.ui.context import DeskContext
 from spro_desk.ui.formatting import one_line
+from spro_desk.ui.labels import referral_status_label, referral_status_labels
 from spro_desk.ui.orientation.follow_up_model import FollowUpColumn, FollowUpModel
-from spro_desk.ui.orientation.labels import referral_status_label, referral_status_labels
 from spro_desk.ui.screens.base import Screen
 
 log = logging.getLogger(__name__)

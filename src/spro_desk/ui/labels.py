@@ -1,4 +1,4 @@
-"""Translatable labels of the contact vocabularies, and the single key that picks each value.
+"""Translatable labels of the desk's vocabularies, and the single key that picks each value.
 
 The French wording matches `spro_desk.vocab` (the domain's labels); it is repeated here inside
 QT_TRANSLATE_NOOP so that lupdate extracts it and other interface languages can translate it.
@@ -87,36 +87,18 @@ REPONSES: tuple[Choice, ...] = (
     Choice("rendez-vous", "R", QT_TRANSLATE_NOOP("Vocabulary", "Rendez-vous pris")),
 )
 
-# Most walk-ins leave with spoken information: the response ticked on a fresh form.
-DEFAULT_REPONSES: tuple[str, ...] = ("information-orale",)
-
-# The need categories offered as one-key choices (1 to 9), in the order of the SPRO's
-# first-level demand: orientation, training, employment first. Fixed so that keys stay learnt;
-# a desk may set its own list under this QSettings key.
-FREQUENT_NEEDS_KEY = "accueil/besoins_frequents"
-FREQUENT_NEEDS: tuple[str, ...] = (
-    "choisir-un-metier",
-    "se-former",
-    "trouver-un-emploi",
-    "preparer-sa-candidature",
-    "creer-une-entreprise",
-    "souvrir-a-linternational",
-    "mobilite",
-    "logement-hebergement",
-    "difficultes-financieres",
+REFERRAL_STATUTS: tuple[Choice, ...] = (
+    Choice("propose", "P", QT_TRANSLATE_NOOP("Vocabulary", "Proposé")),
+    Choice("rdv-pris", "R", QT_TRANSLATE_NOOP("Vocabulary", "Rendez-vous pris")),
+    Choice("honore", "H", QT_TRANSLATE_NOOP("Vocabulary", "Honoré")),
+    Choice("non-honore", "N", QT_TRANSLATE_NOOP("Vocabulary", "Non honoré")),
+    Choice("annule", "A", QT_TRANSLATE_NOOP("Vocabulary", "Annulé")),
 )
 
-# An age inside each band for the orientation engine, which reasons on ages: within each band
-# the youth mandates (16-25, up to 30) give the same answer for every age of the band but 26-44,
-# where 35 stands for the band's majority.
-REPRESENTATIVE_AGE: dict[str, int] = {
-    "moins-16": 15,
-    "16-17": 17,
-    "18-25": 21,
-    "26-44": 35,
-    "45-54": 50,
-    "55-plus": 60,
-}
+REFERRAL_TYPES: tuple[Choice, ...] = (
+    Choice("information", "I", QT_TRANSLATE_NOOP("Vocabulary", "Information")),
+    Choice("rendez-vous", "R", QT_TRANSLATE_NOOP("Vocabulary", "Rendez-vous")),
+)
 
 
 def label_of(choices: tuple[Choice, ...], code: str | None) -> str:
@@ -134,3 +116,24 @@ def handicap_code(value: bool | None) -> str:
 
 def handicap_value(code: str) -> bool | None:
     return {"oui": True, "non": False}.get(code)
+
+
+def labels_of(choices: tuple[Choice, ...]) -> dict[str, str]:
+    """Code → translated label, in the vocabulary's order."""
+    return {choice.code: choice.label for choice in choices}
+
+
+def statut_labels() -> dict[str, str]:
+    return labels_of(STATUTS)
+
+
+def referral_status_labels() -> dict[str, str]:
+    return labels_of(REFERRAL_STATUTS)
+
+
+def referral_status_label(code: str) -> str:
+    return label_of(REFERRAL_STATUTS, code)
+
+
+def referral_type_label(code: str) -> str:
+    return label_of(REFERRAL_TYPES, code)
