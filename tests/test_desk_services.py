@@ -102,3 +102,30 @@ def test_slip_has_where_when_and_what_to_bring(cvl_db: Database) -> None:
     named = build_slip(cvl_db, CIO_SERVICE, person=PersonalDataInput(nom="Camille"))
     assert named is not None and named.person is not None and named.person.nom == "Camille"
     assert build_slip(cvl_db, "inconnu") is None
+
+
+def test_contact_and_referral_are_stored_together_or_not_at_all(cvl_db: Database) -> None:
+    service = ContactService(cvl_db)
+    contact_id, referral_id = service.record_with_referral(
+        _contact(), CIO_SERVICE, rdv_at=datetime(2026, 11, 25, 10, 0), motif=["proche"]
+    )
+    contact = service.get(contact_id)
+    assert [r.id for r in contact.referrals] == [referral_id]
+    assert contact.reponses == ["orientation", "rendez-vous"]  # what the desk gave
+    with pytest.raises(ContactError):
+        service.record_with_referral(_contact(statut="etudiant"), "service-inconnu")
+    assert [c.id for c in service.list()] == [contact_id]
+
+
+def test_a_referral_adds_orientation_to_the_responses_once(cvl_db: Database) -> None:
+    service = ContactService(cvl_db)
+    contact_id = service.record(_contact(reponses=("information-orale",)))
+    service.add_referral(contact_id, CIO_SERVICE)
+    service.add_referral(contact_id, CIO_SERVICE)
+    assert service.get(contact_id).reponses == ["information-orale", "orientation"]
+
+
+def test_slip_carries_the_date_it_was_issued(cvl_db: Database) -> None:
+    issued = datetime(2026, 3, 10, 10, 0)
+    slip = build_slip(cvl_db, CIO_SERVICE, issued_at=issued)
+    assert slip is not None and slip.issued_at == issued

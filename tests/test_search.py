@@ -115,3 +115,13 @@ def test_filtered_search_finds_the_same_services_either_way(
     ]
     assert direct == indexed
     assert all(direct)
+
+
+@pytest.mark.parametrize("text", ["", "conseil", "m"])
+def test_pages_follow_each_other_without_overlap(cvl_db: Database, text: str) -> None:
+    search = DirectorySearch(cvl_db)
+    whole = [h.summary.pk for h in search.search(text, limit=120)]
+    pages = [
+        h.summary.pk for start in (0, 40, 80) for h in search.search(text, limit=40, offset=start)
+    ]
+    assert pages == whole and len(set(pages)) == len(pages)

@@ -113,19 +113,23 @@ class ContactService:
     def record(self, data: ContactInput) -> str:
         """Store an anonymous contact (and personal data only under a consent); return its id."""
         data.check(known_commune=self.geo.commune(data.commune or "") is not None)
+        contact = self._new_contact(data)
+        with self.db.transaction() as session:
+            session.add(contact)
+            session.flush()
+            self._store_personal(session, contact.id, data, contact.recorded_at)
+        return contact.id
+
+    @staticmethod
+    def _new_contact(data: ContactInput) -> Contact:
         now = utc_now()
-        contact = Contact(
+        return Contact(
             id=new_id(),
             occurred_at=as_aware(data.occurred_at) if data.occurred_at else now,
             recorded_at=now,
             updated_at=now,
             **_anonymous_fields(data),
         )
-        with self.db.transaction() as session:
-            session.add(contact)
-            session.flush()
-            self._store_personal(session, contact.id, data, now)
-        return contact.id
 
     def _store_personal(
         self, session: Session, contact_id: str, data: ContactInput, now: datetime
@@ -259,9 +263,36 @@ class ContactService:
         rdv_at: datetime | None = None,
         motif: list[str] | None = None,
     ) -> str:
+        referral = self._new_referral(contact_id, service_id, rdv_at, motif)
+        with self.db.transaction() as session:
+            self._attach(session, referral)
+        return referral.id
+
+    def record_with_referral(
+        self,
+        data: ContactInput,
+        service_id: str,
+        *,
+        rdv_at: datetime | None = None,
+        motif: list[str] | None = None,
+    ) -> tuple[str, str]:
+        """A contact and its referral in one transaction: both are stored, or neither."""
+        data.check(known_commune=self.geo.commune(data.commune or "") is not None)
+        contact = self._new_contact(data)
+        referral = self._new_referral(contact.id, service_id, rdv_at, motif)
+        with self.db.transaction() as session:
+            session.add(contact)
+            session.flush()
+            self._store_personal(session, contact.id, data, contact.recorded_at)
+            self._attach(session, referral)
+        return contact.id, referral.id
+
+    def _new_referral(
+        self, contact_id: str, service_id: str, rdv_at: datetime | None, motif: list[str] | None
+    ) -> Referral:
         service = self._directory_service(service_id)
         now = utc_now()
-        referral = Referral(
+        return Referral(
             id=new_id(),
             contact_id=contact_id,
             service_id=service_id,
@@ -275,11 +306,17 @@ class ContactService:
             created_at=now,
             updated_at=now,
         )
-        with self.db.transaction() as session:
-            if session.get(Contact, contact_id) is None:
-                raise ContactError(f"Contact « {contact_id} » introuvable.")
-            session.add(referral)
-        return referral.id
+
+    def _attach(self, session: Session, referral: Referral) -> None:
+        """Store the referral; the contact's responses now include what was given."""
+        contact = self._existing(session, referral.contact_id)
+        given = ["orientation"] + (["rendez-vous"] if referral.type == "rendez-vous" else [])
+        missing = [r for r in given if r not in contact.reponses]
+        if missing:
+            contact.reponses = [*contact.reponses, *missing]
+            contact.updated_at = referral.created_at
+            session.add(contact)
+        session.add(referral)
 
     def set_referral_status(self, referral_id: str, statut: str) -> ReferralView:
         if statut not in REFERRAL_STATUTS:

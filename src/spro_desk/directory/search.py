@@ -112,15 +112,20 @@ class DirectorySearch:
         self.geo = geo or geography()
 
     def search(
-        self, text: str = "", filters: SearchFilters | None = None, limit: int = 50
+        self,
+        text: str = "",
+        filters: SearchFilters | None = None,
+        limit: int = 50,
+        offset: int = 0,
     ) -> list[SearchHit]:
+        """One page of results, best first; `offset` skips the pages already shown."""
         filters = filters or SearchFilters()
-        limit = max(1, min(limit, 1000))
+        limit, offset = max(1, min(limit, 1000)), max(0, offset)
         with self.db.engine.connect() as connection:
             if filters.open_at is None:
-                ranked = self._ranked(connection, text, filters, limit, 0)
+                ranked = self._ranked(connection, text, filters, limit, offset)
             else:
-                ranked = self._ranked_open(connection, text, filters, limit)
+                ranked = self._ranked_open(connection, text, filters, limit + offset)[offset:]
             found = summaries(connection, [pk for pk, _ in ranked])
         return [
             SearchHit(found[pk], score, self._reasons(found[pk], filters))

@@ -49,6 +49,7 @@ def build_slip(
     *,
     rdv_at: datetime | None = None,
     person: PersonalDataInput | None = None,
+    issued_at: datetime | None = None,
 ) -> ReferralSlip | None:
     """The slip for a service of the directory; personal data only when it was consented."""
     record = service_record(db, service_id)
@@ -69,4 +70,5 @@ def build_slip(
         to_bring=_to_bring(service),
         accessibilite=_clean(structure.get("accessibilite_lieu")),
         person=person if person is not None and not person.is_empty() else None,
+        issued_at=issued_at or datetime.now(),
     )

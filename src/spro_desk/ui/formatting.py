@@ -73,13 +73,13 @@ def phone(value: object) -> str:
     return " ".join(digits[i : i + 2] for i in range(0, 10, 2))
 
 
-def _count(value: int, one: str, many: str) -> str:
+def count_phrase(value: int, one: str, many: str) -> str:
     # French puts 0 and 1 in the singular.
     return (one if value <= 1 else many).format(n=number(value))
 
 
 def structures_count(value: int) -> str:
-    return _count(
+    return count_phrase(
         value,
         QCoreApplication.translate("Formatting", "{n} structure"),
         QCoreApplication.translate("Formatting", "{n} structures"),
@@ -87,7 +87,7 @@ def structures_count(value: int) -> str:
 
 
 def services_count(value: int) -> str:
-    return _count(
+    return count_phrase(
         value,
         QCoreApplication.translate("Formatting", "{n} service"),
         QCoreApplication.translate("Formatting", "{n} services"),

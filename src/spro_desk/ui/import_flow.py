@@ -12,7 +12,7 @@ from spro_desk.directory.source import DirectoryImportError
 from spro_desk.resources import resource_path
 from spro_desk.storage.engine import Database
 from spro_desk.ui.background import Callbacks, Runner, TaskContext
-from spro_desk.ui.formatting import number, services_count, structures_count
+from spro_desk.ui.formatting import count_phrase, services_count, structures_count
 
 log = logging.getLogger(__name__)
 
@@ -106,13 +106,20 @@ def report_message(report: ImportReport) -> str:
     """One status-bar line summing up a finished import."""
     text = QCoreApplication.translate("ImportFlow", "Annuaire importé : {structures}, {services}")
     message = text.format(
-        structures=structures_count(report.structures), services=services_count(report.services)
+        structures=structures_count(report.structures),
+        services=services_count(report.services),
     )
     if report.rejected or report.warnings:
-        details = QCoreApplication.translate(
-            "ImportFlow", " ({rejected} lignes rejetées, {warnings} avertissements)"
-        )
-        message += details.format(
-            rejected=number(len(report.rejected)), warnings=number(len(report.warnings))
+        message += " ({}, {})".format(
+            count_phrase(
+                len(report.rejected),
+                QCoreApplication.translate("ImportFlow", "{n} ligne rejetée"),
+                QCoreApplication.translate("ImportFlow", "{n} lignes rejetées"),
+            ),
+            count_phrase(
+                len(report.warnings),
+                QCoreApplication.translate("ImportFlow", "{n} avertissement"),
+                QCoreApplication.translate("ImportFlow", "{n} avertissements"),
+            ),
         )
     return message + "."

@@ -6,7 +6,6 @@ a consent is stays defined there. Nothing here touches a widget.
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -68,20 +67,15 @@ def book(contacts: ContactService, settings: SiteSettings, request: BookingReque
     """Record the contact if there is none yet, then the referral; return the slip to give."""
     contact_id = request.contact_id
     created = contact_id is None
+    options = {"rdv_at": request.rdv_at, "motif": list(request.motif)}
     if contact_id is None:
         if request.person is None:
             raise ValueError("A referral without a contact needs the person's facts")
-        contact_id = contacts.record(minimal_contact(request.person, settings, request))
-    try:
-        referral_id = contacts.add_referral(
-            contact_id, request.service_id, rdv_at=request.rdv_at, motif=list(request.motif)
+        contact_id, referral_id = contacts.record_with_referral(
+            minimal_contact(request.person, settings, request), request.service_id, **options
         )
-    except Exception:
-        # Two transactions: a contact made only for this referral must not stay behind alone,
-        # or a retry would count the person twice.
-        if created:
-            contacts.delete(contact_id)
-        raise
+    else:
+        referral_id = contacts.add_referral(contact_id, request.service_id, **options)
     slip = slip_for(contacts, contact_id, request.service_id, request.rdv_at, request.now)
     return Booking(contact_id, referral_id, slip, created)
 
@@ -95,8 +89,7 @@ def slip_for(
 ) -> ReferralSlip | None:
     # personal_data is None unless the person consented: the slip is then anonymous.
     person = contacts.personal_data(contact_id)
-    slip = build_slip(contacts.db, service_id, rdv_at=rdv_at, person=person)
-    return dataclasses.replace(slip, issued_at=now) if slip is not None else None
+    return build_slip(contacts.db, service_id, rdv_at=rdv_at, person=person, issued_at=now)
 
 
 def has_consent(contacts: ContactService, contact_id: str | None) -> bool:
