@@ -170,9 +170,6 @@ class DirectoryView(QWidget):
         elif self.model.has_more:
             text = self.tr("{n} premiers services affichés ; la suite vient en faisant défiler.")
             text = text.format(n=number(rows))
-        elif self.model.limit_reached:
-            text = self.tr("Les {n} premiers services sont affichés : précisez la recherche.")
-            text = text.format(n=number(rows))
         else:
             text = services_count(rows)
         self.result_count.setText(text)

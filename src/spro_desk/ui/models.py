@@ -26,7 +26,7 @@ from spro_desk.directory.networks import network_label
 from spro_desk.directory.search import DirectorySearch, SearchFilters
 from spro_desk.ui.formatting import one_line, tooltip
 
-# The most rows DirectorySearch returns for one query (it has no offset yet).
+# The most rows DirectorySearch returns for one call; further pages come with an offset.
 RESULT_LIMIT = 1000
 # Ranking, not reading rows, is what a search costs: one page is as large as the search allows.
 PAGE_SIZE = RESULT_LIMIT
@@ -91,16 +91,15 @@ class ServiceResultsModel(QAbstractTableModel):
         self.beginResetModel()
         self._rows = rows
         self._seen = {row.pk for row in rows}
-        self._more = more and len(rows) < RESULT_LIMIT
+        self._more = more
         self._now = self._clock()
         self._status.clear()
         self.endResetModel()
 
     def _fetch_page(self, offset: int, size: int) -> list[ServiceSummary]:
-        # Without an offset in DirectorySearch, a page is the tail of a longer search.
         query = self._query
-        hits = self._search.search(query.text, query.filters, limit=offset + size)
-        return [hit.summary for hit in hits[offset:]]
+        hits = self._search.search(query.text, query.filters, limit=size, offset=offset)
+        return [hit.summary for hit in hits]
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008 (Qt signature)
         return not parent.isValid() and self._more
@@ -132,10 +131,6 @@ class ServiceResultsModel(QAbstractTableModel):
             self.dataChanged.emit(first, last, [Qt.ItemDataRole.DisplayRole])
 
     # --- reading ------------------------------------------------------------------------------
-
-    @property
-    def limit_reached(self) -> bool:
-        return len(self._rows) >= RESULT_LIMIT
 
     @property
     def has_more(self) -> bool:
