@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
 from spro_desk.paths import database_path
+from spro_desk.site.settings import SiteSettings
 from spro_desk.storage.engine import Database
 from spro_desk.ui import app as app_module
 from spro_desk.ui import errors, run_app
@@ -124,6 +125,9 @@ def isolated_settings(tmp_path: Path) -> None:
 
 @pytest.mark.usefixtures("isolated_settings")
 def test_run_app_loads_the_sample_on_first_start(qapp: QApplication, tmp_path: Path) -> None:
+    desk = Database(database_path(tmp_path / "data"))
+    SiteSettings(desk).set("langue", "fr")  # the title is checked in French, whatever the OS
+    desk.close()
     seen: dict[str, Any] = {}
     previous_hook = sys.excepthook
     # If the sample never loads, end the event loop rather than hang the test run.

@@ -53,7 +53,8 @@ def test_the_form_follows_the_declaration(window: MainWindow) -> None:
     assert canal.currentText() == "Accueil physique"  # the declared default, in French
     langue = screen.editors["langue"].widget
     assert isinstance(langue, QComboBox)
-    assert [langue.itemText(i) for i in range(langue.count())] == ["Français", "English"]
+    names = [langue.itemText(i) for i in range(langue.count())]
+    assert names == ["Langue de l'ordinateur", "Français", "English"]
     assert langue.accessibleDescription() == (
         "La langue prend effet au prochain démarrage de SPRO Desk."
     )

@@ -374,17 +374,8 @@ def _bulk_search_keys(names: list[str]) -> list[str]:
     # A newline inside a name would shift every following key: fall back to one by one.
     if not names or joined.count("\n") != len(names) - 1:
         return [search_key(name) for name in names]
-    spaced = _NON_WORD_KEEP_LINES.sub(" ", _replace_ligatures(_fold_bulk(joined)))
+    spaced = _NON_WORD_KEEP_LINES.sub(" ", _replace_ligatures(fold(joined)))
     return [line.strip() for line in spaced.split("\n")]
-
-
-def _fold_bulk(text: str) -> str:
-    """``spro_desk.text.fold`` with C-level passes instead of a per-character generator."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    marks = "".join(sorted(c for c in set(decomposed) if unicodedata.combining(c)))
-    if marks:
-        decomposed = re.sub(f"[{re.escape(marks)}]", "", decomposed)
-    return decomposed.casefold()
 
 
 def _expand_abbreviations(key: str) -> str:

@@ -11,6 +11,9 @@ from spro_desk.storage.engine import Database
 from spro_desk.storage.tables import Setting
 from spro_desk.vocab import CANAUX
 
+# The interface follows the computer's language until the desk picks one.
+SYSTEM_LANGUAGE = "systeme"
+
 
 class SettingError(ValueError):
     """A value the setting does not accept; the message is French."""
@@ -48,7 +51,7 @@ SETTINGS: tuple[SettingSpec, ...] = (
     SettingSpec("site.permanences", [], "list", "Lieux de permanence"),
     SettingSpec("agents", [], "list", "Agents"),
     SettingSpec("agent.courant", None, "text", "Agent en poste"),
-    SettingSpec("langue", "fr", "choice", "Langue", ("fr", "en")),
+    SettingSpec("langue", SYSTEM_LANGUAGE, "choice", "Langue", (SYSTEM_LANGUAGE, "fr", "en")),
 )
 _BY_KEY = {spec.key: spec for spec in SETTINGS}
 

@@ -8,15 +8,25 @@ import sys
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSettings
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTranslator
+from PySide6.QtGui import QPainter, QPalette, QPen
+from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QApplication,
+    QProxyStyle,
+    QStyle,
+    QStyleOption,
+    QStyleOptionButton,
+    QStyleOptionFocusRect,
+    QWidget,
+)
 from sqlalchemy.exc import SQLAlchemyError
 
 from spro_desk.paths import database_path, ensure_private_dir
 from spro_desk.storage.engine import Database
 from spro_desk.storage.migrate import NewerDatabaseError
 from spro_desk.ui.errors import install_excepthook, show_fatal
-from spro_desk.ui.i18n import install_translators, remove_translators
+from spro_desk.ui.i18n import desk_language, install_translators, remove_translators
 from spro_desk.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -25,6 +35,73 @@ APP_NAME = "SPRO Desk"
 ORGANISATION = "SPRO"
 LOG_FILE = "spro-desk.log"
 LOG_MAX_BYTES = 1_000_000
+FOCUS_FRAME_WIDTH = 2
+
+
+class VisibleFocusStyle(QProxyStyle):
+    """The platform style, plus the focus marks it leaves out.
+
+    Fusion (and other styles) mark a focused line edit but draw nothing around a focused item
+    view or read-only text: with an empty list, a keyboard user cannot see where the focus is.
+    A dialog's default button is drawn the same with or without the focus. Both get a mark in
+    the palette's highlight colour, so a high-contrast palette applies too.
+    """
+
+    def drawPrimitive(
+        self,
+        element: QStyle.PrimitiveElement,
+        option: QStyleOption,
+        painter: QPainter,
+        widget: QWidget | None = None,
+    ) -> None:
+        super().drawPrimitive(element, option, painter, widget)
+        focused = bool(option.state & QStyle.StateFlag.State_HasFocus)
+        frame = element == QStyle.PrimitiveElement.PE_Frame
+        if frame and focused and isinstance(widget, QAbstractScrollArea):
+            self._focus_frame(option, painter)
+
+    def drawControl(
+        self,
+        element: QStyle.ControlElement,
+        option: QStyleOption,
+        painter: QPainter,
+        widget: QWidget | None = None,
+    ) -> None:
+        super().drawControl(element, option, painter, widget)
+        keyboard = QStyle.StateFlag.State_HasFocus | QStyle.StateFlag.State_KeyboardFocusChange
+        default = isinstance(option, QStyleOptionButton) and bool(
+            option.features & QStyleOptionButton.ButtonFeature.DefaultButton
+        )
+        button = element == QStyle.ControlElement.CE_PushButton
+        if button and default and (option.state & keyboard) == keyboard:
+            self._focus_rect(option, painter, widget)
+
+    @staticmethod
+    def _focus_frame(option: QStyleOption, painter: QPainter) -> None:
+        painter.save()
+        pen = QPen(option.palette.color(QPalette.ColorRole.Highlight), FOCUS_FRAME_WIDTH)
+        pen.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        inset = FOCUS_FRAME_WIDTH // 2
+        painter.drawRect(option.rect.adjusted(inset, inset, -inset, -inset))
+        painter.restore()
+
+    def _focus_rect(self, option: QStyleOption, painter: QPainter, widget: QWidget | None) -> None:
+        focus = QStyleOptionFocusRect()
+        focus.state = option.state
+        focus.palette = option.palette
+        focus.rect = self.subElementRect(
+            QStyle.SubElement.SE_PushButtonFocusRect, option, widget
+        )
+        self.drawPrimitive(QStyle.PrimitiveElement.PE_FrameFocusRect, focus, painter, widget)
+
+
+def install_focus_style(app: QApplication) -> str:
+    """Wrap the current style in VisibleFocusStyle; returns the style's name to restore it."""
+    name = app.style().name()
+    app.setStyle(VisibleFocusStyle(name))
+    return name
 
 
 def _application() -> QApplication:
@@ -77,32 +154,50 @@ def open_database(data_dir: Path) -> Database | None:
     return None
 
 
+def apply_desk_language(
+    app: QCoreApplication, db: Database, translators: list[QTranslator]
+) -> list[QTranslator]:
+    """Switch to the language chosen in Paramètres, if the desk chose one.
+
+    Returns the translators now installed (keep them alive). Until the database is open only
+    the system locale is known, and the messages about an unusable database follow it.
+    """
+    preferred = desk_language(db)
+    if preferred is None:
+        return translators
+    remove_translators(app, translators)
+    return install_translators(app, preferred=preferred)
+
+
 def run_app(data_dir: Path, *, use_sample_if_empty: bool) -> int:
     """Run the desktop application until its window closes; returns the exit status."""
     app = _application()
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORGANISATION)
     translators = install_translators(app)
+    previous_style = install_focus_style(app)
     _configure_logging(data_dir)
     previous_hook = install_excepthook()
     try:
-        return _run_window(app, data_dir, use_sample_if_empty)
+        db = open_database(data_dir)
+        if db is None:
+            return 1
+        try:
+            translators = apply_desk_language(app, db, translators)
+            return _run_window(app, db, use_sample_if_empty)
+        finally:
+            db.close()
     finally:
         sys.excepthook = previous_hook
         remove_translators(app, translators)
+        app.setStyle(previous_style)
 
 
-def _run_window(app: QApplication, data_dir: Path, use_sample_if_empty: bool) -> int:
-    db = open_database(data_dir)
-    if db is None:
-        return 1
-    try:
-        window = MainWindow(db, settings=QSettings())
-        window.show()
-        window.offer_first_start(use_sample_if_empty)
-        status = app.exec()
-        # quit() can end the loop without a close event: stop background work regardless.
-        window.shutdown()
-        return status
-    finally:
-        db.close()
+def _run_window(app: QApplication, db: Database, use_sample_if_empty: bool) -> int:
+    window = MainWindow(db, settings=QSettings())
+    window.show()
+    window.offer_first_start(use_sample_if_empty)
+    status = app.exec()
+    # quit() can end the loop without a close event: stop background work regardless.
+    window.shutdown()
+    return status

@@ -1,4 +1,8 @@
-"""Interface language: French source strings, optional translations, Qt's own dialogs in step."""
+"""Interface language: French source strings, an English catalog, Qt's own dialogs in step.
+
+The language is the one chosen in Paramètres (desk setting ``langue``) when the desk has chosen
+one, else the system locale's when SPRO Desk is translated into it, else French.
+"""
 
 from __future__ import annotations
 
@@ -8,11 +12,18 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from spro_desk.resources import resource_path
+from spro_desk.site.settings import SYSTEM_LANGUAGE, SiteSettings
+from spro_desk.storage.engine import Database
 
 log = logging.getLogger(__name__)
 
 SOURCE_LANGUAGE = "fr"
+# Qt writes its own strings in English: an English interface needs no Qt catalog.
+QT_SOURCE_LANGUAGE = "en"
 APP_CATALOG = "spro_desk"
+LANGUAGE_SETTING = "langue"
+# The locale each interface language formats dates and numbers with (the catalogs' targets).
+LOCALES = {"fr": "fr_FR", "en": "en_GB"}
 
 
 def app_translations_dir() -> Path:
@@ -23,12 +34,23 @@ def qt_translations_dir() -> str:
     return QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
 
 
-def interface_language(locale: QLocale) -> str:
-    """The user's language when SPRO Desk is translated into it, French otherwise."""
-    language = locale.name().split("_")[0]
-    if language != SOURCE_LANGUAGE and (app_translations_dir() / _qm(language)).is_file():
-        return language
+def is_available(language: str) -> bool:
+    """French always; another language when its compiled catalog is shipped."""
+    return language == SOURCE_LANGUAGE or (app_translations_dir() / _qm(language)).is_file()
+
+
+def interface_language(locale: QLocale, preferred: str | None = None) -> str:
+    """`preferred` when SPRO Desk speaks it, else the locale's language if so, else French."""
+    for language in (preferred, locale.name().split("_")[0]):
+        if language and is_available(language):
+            return language
     return SOURCE_LANGUAGE
+
+
+def desk_language(db: Database) -> str | None:
+    """The language chosen in Paramètres; None leaves it to the computer's language."""
+    chosen = SiteSettings(db).get(LANGUAGE_SETTING)
+    return None if chosen == SYSTEM_LANGUAGE else chosen
 
 
 def _qm(language: str) -> str:
@@ -43,24 +65,27 @@ def _load(name: str, directory: str | Path) -> QTranslator | None:
     return None
 
 
-def install_translators(app: QCoreApplication, locale: QLocale | None = None) -> list[QTranslator]:
-    """Install the catalogs for the interface language.
+def install_translators(
+    app: QCoreApplication, locale: QLocale | None = None, *, preferred: str | None = None
+) -> list[QTranslator]:
+    """Install the catalogs for the interface language (see `interface_language`).
 
     Keep the returned list alive: a garbage-collected translator silently stops translating.
     Qt's catalog follows the interface language, not the system one, so that standard
     dialogs ("Annuler", "Ouvrir") match the rest of the window.
     """
-    language = interface_language(locale or QLocale.system())
-    # French needs no app catalog (it is the source language) but one may still be shipped.
+    language = interface_language(locale or QLocale.system(), preferred)
     candidates = [
-        _load(f"qtbase_{language}", qt_translations_dir()),
+        # French needs no app catalog (it is the source language) but one may still be shipped.
         _load(f"{APP_CATALOG}_{language}", app_translations_dir()),
     ]
+    if language != QT_SOURCE_LANGUAGE:
+        candidates.append(_load(f"qtbase_{language}", qt_translations_dir()))
     translators = [t for t in candidates if t is not None]
     for translator in translators:
         app.installTranslator(translator)
-    if language == SOURCE_LANGUAGE:
-        QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Country.France))
+    QLocale.setDefault(QLocale(LOCALES.get(language, language)))
+    log.info("Interface language: %s", language)
     return translators
 
 

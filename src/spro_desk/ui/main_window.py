@@ -69,6 +69,8 @@ class MainWindow(QMainWindow):
         }
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(self.tr("Écrans de SPRO Desk"))
+        # The tab bar, not the tab widget, takes the focus: it is what a screen reader announces.
+        self.tabs.tabBar().setAccessibleName(self.tr("Écrans de SPRO Desk"))
         self.tabs.setDocumentMode(True)
         for name in SCREEN_ORDER:
             page = self._stack if name == ANNUAIRE else self.screens[name]

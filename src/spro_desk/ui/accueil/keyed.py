@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QComboBox, QListWidget, QListWidgetItem, QWidget
 
@@ -22,7 +22,8 @@ def typed_key(event: QKeyEvent) -> str | None:
 
 def keys_hint(choices: tuple[Choice, ...]) -> str:
     """Keys and labels, like « S : Scolaire, E : Étudiant », for descriptions and tooltips."""
-    return ", ".join(f"{c.key} : {c.label}" for c in choices)
+    pair = QCoreApplication.translate("Keyed", "{key} : {label}")  # French spacing is translated
+    return ", ".join(pair.format(key=c.key, label=c.label) for c in choices)
 
 
 def item_text(choice: Choice) -> str:

@@ -113,7 +113,8 @@ class NeedsField(QWidget):
         layout.addWidget(self.chosen_list)
 
     def _describe(self) -> None:
-        hint = ", ".join(f"{n} : {need_text(code)}" for n, code in self._numbered())
+        pair = self.tr("{key} : {label}")  # French spacing is translated
+        hint = ", ".join(pair.format(key=n, label=need_text(code)) for n, code in self._numbered())
         self.search.setAccessibleName(self.tr("Rechercher un besoin"))
         self.search.setAccessibleDescription(
             self.tr(

@@ -61,7 +61,10 @@ class BarChart(QWidget):
         """What the chart shows, as a sentence for assistive technologies."""
         if not self._bars:
             return self._empty_text
-        return " ; ".join(f"{label}\u00a0: {number(value)}" for label, value in self._bars)
+        pair = self.tr("{label}\u00a0: {value}")  # French typography differs from English
+        return self.tr(" ; ").join(
+            pair.format(label=label, value=number(value)) for label, value in self._bars
+        )
 
     # --- geometry -----------------------------------------------------------------------------
 

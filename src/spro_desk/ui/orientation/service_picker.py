@@ -71,7 +71,9 @@ class ServicePickerDialog(QDialog):
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setText(self.tr("&Choisir ce service"))
         ok.setAccessibleName(self.tr("Choisir ce service"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Annuler"))
+        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setText(self.tr("Annuler"))
+        cancel.setAccessibleName(self.tr("Annuler sans choisir de service"))
         layout = QVBoxLayout(self)
         for widget in (self.search_box, self.count, self.table, self.buttons):
             layout.addWidget(widget)

@@ -96,6 +96,9 @@ class AccueilScreen(Screen):
         scroll.setWidget(self.form)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        # Frameless, it could not show its focus: Tab goes straight to the form's fields.
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        scroll.setAccessibleName(self.tr("Formulaire du contact"))
         buttons = QHBoxLayout()
         for button in (self.record_button, self.orient_button, self.cancel_edit_button):
             buttons.addWidget(button)

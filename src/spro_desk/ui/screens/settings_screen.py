@@ -88,6 +88,7 @@ class SettingsScreen(Screen):
         area = QScrollArea()
         area.setWidgetResizable(True)
         area.setWidget(content)
+        area.setAccessibleName(self.tr("Réglages du site"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(area)

@@ -8,11 +8,17 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from spro_desk.site.settings import SettingSpec
-from spro_desk.vocab import CANAUX
+from spro_desk.site.settings import SYSTEM_LANGUAGE, SettingSpec
+from spro_desk.ui.labels import CANAUX, labels_of
+
 
 # Language names are written in their own language, whatever the interface language.
-LANGUAGE_NAMES = {"fr": "Français", "en": "English"}
+def language_names() -> dict[str, str]:
+    return {
+        SYSTEM_LANGUAGE: QCoreApplication.translate("Settings", "Langue de l'ordinateur"),
+        "fr": "Français",
+        "en": "English",
+    }
 
 
 def setting_label(spec: SettingSpec) -> str:
@@ -43,7 +49,8 @@ def section_title(key: str) -> str:
 
 def choice_labels(spec: SettingSpec) -> dict[str, str]:
     """A label for each allowed value; codes without one are shown as they are."""
-    known = {"site.canal_defaut": CANAUX, "langue": LANGUAGE_NAMES}.get(spec.key, {})
+    # The channels' translated labels, not the domain's French ones.
+    known = {"site.canal_defaut": labels_of(CANAUX), "langue": language_names()}.get(spec.key, {})
     return {code: known.get(code, code) for code in spec.choices}
 
 
