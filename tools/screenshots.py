@@ -4,8 +4,14 @@ Usage::
 
     python tools/screenshots.py [--output DIR]
 
-Runs offscreen (no display needed). If text renders as boxes, point ``QT_QPA_FONTDIR`` to a
-folder of TrueType fonts, e.g. ``/usr/share/fonts/truetype/dejavu``. The Qt code lives in
+Writes, at 1280 × 800: accueil, annuaire, orientation, suivi, tableau-de-bord, parametres,
+premier-demarrage, annuaire-contraste (a high-contrast palette), accueil-200 (``QT_SCALE_FACTOR=2``
+in a process of its own) and fiche-de-liaison (the first page of a real slip PDF, rendered with
+``pdftoppm`` when it is installed, else by laying the same document out on an image).
+
+Runs offscreen (no display needed), with a pinned clock and the Europe/Paris time zone, so the
+images only change when the interface does. If text renders as boxes, point ``QT_QPA_FONTDIR``
+to a folder of TrueType fonts, e.g. ``/usr/share/fonts/truetype/dejavu``. The Qt code lives in
 ``spro_desk.ui.screenshots``: nothing outside ``spro_desk.ui`` imports Qt.
 """
 

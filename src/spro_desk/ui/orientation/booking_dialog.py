@@ -23,6 +23,7 @@ from spro_desk.directory.hours import Hours
 from spro_desk.ui.errors import message_box
 from spro_desk.ui.formatting import one_line
 from spro_desk.ui.orientation.dates import long_datetime_fr
+from spro_desk.ui.widgets import plain_label
 
 # Without known hours the proposed rendez-vous is the next working morning.
 _DEFAULT_HOUR = 9
@@ -60,11 +61,11 @@ class BookingDialog(QDialog):
         )
         self.rendez_vous = QRadioButton(self.tr("&Rendez-vous pris pour la personne"))
         self.when = self._make_when()
-        self.hours_status = self._plain_label(self.tr("Ouverture au moment choisi"))
+        self.hours_status = plain_label("", self.tr("Ouverture au moment choisi"))
         # Room for the longest warning from the start: the dialog does not jump as dates change.
         self.hours_status.setMinimumHeight(self.fontMetrics().lineSpacing() * 3)
         self.hours_status.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        self.consent_note = self._plain_label(self.tr("Données personnelles"))
+        self.consent_note = plain_label("", self.tr("Données personnelles"))
         self.buttons = self._make_buttons()
         self._describe(has_consent)
         self._layout()
@@ -91,13 +92,6 @@ class BookingDialog(QDialog):
             )
         )
         return edit
-
-    def _plain_label(self, name: str) -> QLabel:
-        label = QLabel()
-        label.setTextFormat(Qt.TextFormat.PlainText)
-        label.setWordWrap(True)
-        label.setAccessibleName(name)
-        return label
 
     def _make_buttons(self) -> QDialogButtonBox:
         buttons = QDialogButtonBox(
@@ -133,11 +127,11 @@ class BookingDialog(QDialog):
         self.consent_note.setText(note)
 
     def _layout(self) -> None:
-        title = self._plain_label(self.tr("Service choisi"))
+        title = plain_label("", self.tr("Service choisi"))
         title.setText(
             f"{one_line(self.summary.service_nom)}\n{one_line(self.summary.structure_nom)}"
         )
-        hours = self._plain_label(self.tr("Horaires d'ouverture du service"))
+        hours = plain_label("", self.tr("Horaires d'ouverture du service"))
         hours.setText("\n".join(self._hours.describe_fr()))
         form = QFormLayout()
         form.addRow(self.tr("Service :"), title)

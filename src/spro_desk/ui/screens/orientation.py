@@ -8,7 +8,6 @@ import logging
 from PySide6.QtCore import QItemSelection, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -31,6 +30,7 @@ from spro_desk.ui.orientation.referral_flow import Booking, PersonFacts
 from spro_desk.ui.orientation.service_picker import ServicePickerDialog
 from spro_desk.ui.orientation.suggestion_model import Choice, SuggestionColumn, SuggestionModel
 from spro_desk.ui.screens.base import Screen
+from spro_desk.ui.widgets import plain_label, setup_row_table
 
 log = logging.getLogger(__name__)
 
@@ -53,7 +53,7 @@ class OrientationScreen(Screen):
         self.model = SuggestionModel(self)
         self.table = self._make_table()
         self.reasons = self._make_reasons()
-        self.message = self._plain_label(self.tr("Message de l'écran Orientation"))
+        self.message = plain_label("", self.tr("Message de l'écran Orientation"))
         self.suggest_button = self._button(
             self.tr("&Suggérer"), self.tr("Chercher les services adaptés à ce profil (Entrée)")
         )
@@ -79,23 +79,18 @@ class OrientationScreen(Screen):
     # --- construction -------------------------------------------------------------------------
 
     def _make_table(self) -> QTableView:
-        table = QTableView()
-        table.setModel(self.model)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setTabKeyNavigation(False)
+        table = setup_row_table(
+            QTableView(),
+            self.model,
+            self.tr("Services suggérés"),
+            self.tr("Du plus adapté au moins adapté ; Ctrl+Entrée oriente vers la ligne choisie."),
+        )
         table.setWordWrap(False)
-        table.verticalHeader().hide()
         header = table.horizontalHeader()
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         for column, width in _COLUMN_WIDTHS.items():
             table.setColumnWidth(column, width)
-        table.setAccessibleName(self.tr("Services suggérés"))
-        table.setAccessibleDescription(
-            self.tr("Du plus adapté au moins adapté ; Ctrl+Entrée oriente vers la ligne choisie.")
-        )
         return table
 
     def _make_reasons(self) -> QPlainTextEdit:
@@ -108,13 +103,6 @@ class OrientationScreen(Screen):
             self.tr("Les raisons de la suggestion, à lire à la personne.")
         )
         return reasons
-
-    def _plain_label(self, name: str) -> QLabel:
-        label = QLabel()
-        label.setTextFormat(Qt.TextFormat.PlainText)
-        label.setWordWrap(True)
-        label.setAccessibleName(name)
-        return label
 
     def _button(self, text: str, description: str) -> QPushButton:
         button = QPushButton(text)

@@ -8,7 +8,6 @@ import logging
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -28,6 +27,7 @@ from spro_desk.ui.formatting import one_line
 from spro_desk.ui.labels import referral_status_label, referral_status_labels
 from spro_desk.ui.orientation.follow_up_model import FollowUpColumn, FollowUpModel
 from spro_desk.ui.screens.base import Screen
+from spro_desk.ui.widgets import plain_label, setup_row_table
 
 log = logging.getLogger(__name__)
 
@@ -56,8 +56,8 @@ class SuiviScreen(Screen):
         self.model = FollowUpModel(self)
         self.filter = self._make_filter()
         self.table = self._make_table()
-        self.summary = self._plain_label(self.tr("Résumé du suivi"))
-        self.message = self._plain_label(self.tr("Message de l'écran Suivi"))
+        self.summary = plain_label("", self.tr("Résumé du suivi"))
+        self.message = plain_label("", self.tr("Message de l'écran Suivi"))
         self.status_actions = {code: self._status_action(code, key) for code, key in STATUS_KEYS}
         self.undo_action = self._make_undo()
         self.toolbar = self._make_toolbar()
@@ -83,33 +83,23 @@ class SuiviScreen(Screen):
         return combo
 
     def _make_table(self) -> QTableView:
-        table = QTableView()
-        table.setModel(self.model)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setTabKeyNavigation(False)
+        table = setup_row_table(
+            QTableView(),
+            self.model,
+            self.tr("Orientations à suivre"),
+            self.tr(
+                "En retard d'abord. Sur la ligne choisie : H honoré, N non honoré, A annulé, "
+                "R rendez-vous pris, P proposé ; Ctrl+Z annule le dernier changement."
+            ),
+        )
         table.setWordWrap(False)
-        table.verticalHeader().hide()
         header = table.horizontalHeader()
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         for column, width in _COLUMN_WIDTHS.items():
             table.setColumnWidth(column, width)
         table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-        table.setAccessibleName(self.tr("Orientations à suivre"))
-        table.setAccessibleDescription(self.tr(
-            "En retard d'abord. Sur la ligne choisie : H honoré, N non honoré, A annulé, "
-            "R rendez-vous pris, P proposé ; Ctrl+Z annule le dernier changement."
-        ))  # fmt: skip
         return table
-
-    def _plain_label(self, name: str) -> QLabel:
-        label = QLabel()
-        label.setTextFormat(Qt.TextFormat.PlainText)
-        label.setWordWrap(True)
-        label.setAccessibleName(name)
-        return label
 
     def _status_action(self, code: str, key: str) -> QAction:
         label = referral_status_label(code)

@@ -1,0 +1,553 @@
+"""Desktop application benchmarks (issue 3): cold start and search-as-you-type latency.
+
+Usage::
+
+    python bench/bench_ui.py                  # both parts, national directory, 7 start pairs
+    python bench/bench_ui.py --part start     # cold start only (sample directory)
+    python bench/bench_ui.py --part typing    # keystroke-to-results only (national directory)
+    python bench/bench_ui.py --profile        # also: where the desk's start spends its time
+    python bench/bench_ui.py --part typing --search-delay-ms 0 --page-size 100   # what-if
+
+**Cold start to a usable window.** Fresh processes of ``bench/ui_start_probe.py``, alternating:
+a bare PySide6 QMainWindow with a QLabel, and SPRO Desk's real start (``spro-desk --data-dir
+DIR`` on a database that already holds the sample directory), both offscreen. The parent reads
+``time.time_ns()`` just before it starts a process; the child reports when its window has been
+shown, painted once, and the event loop then ran a 0 ms timer. One unmeasured start of each
+comes first (page cache). Target: the desk's median ≤ 2 × the bare window's median.
+
+**Keystroke to results.** The real MainWindow on ``bench/out/national.sqlite3`` (built from
+``bench/out/national/`` when missing), offscreen. For each key of a typing sequence (``m``,
+``mi``, ``mis`` … ``mission locale``, ``cio b`` …) typed with ``QTest.keyClick`` into the search
+box, once every result of the previous key is on screen:
+
+- *debounce*: from the key to the moment the view asks the model to search (the view waits
+  ``SEARCH_DELAY_MS`` for the next key);
+- *search + model*: from there to the model's ``modelReset`` (the search and the new rows);
+- *to results*: key → ``modelReset`` (the target: within 100 ms);
+- *to painted*: key → the results table has been repainted.
+
+The same typing runs without filter and with a commune filter. Prints tables and writes
+``bench/out/results-ui.json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ctypes
+import io
+import json
+import os
+import pstats
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import asdict, dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from support import (
+    BENCH_OUT,
+    NATIONAL,
+    PROJECT_ROOT,
+    ensure_dataset,
+    load_average,
+    machine_description,
+    percentile,
+)
+
+PROBE = Path(__file__).resolve().parent / "ui_start_probe.py"
+NATIONAL_DB = BENCH_OUT / "national.sqlite3"
+RESULTS = BENCH_OUT / "results-ui.json"
+WHAT_IF_RESULTS = BENCH_OUT / "results-ui-what-if.json"
+FONT_DIRS = (Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/share/fonts"))
+START_RATIO_TARGET = 2.0
+LATENCY_TARGET_MS = 100.0
+# A Wednesday morning: opening statuses in the results are those of a working day.
+TYPING_NOW = datetime(2026, 11, 18, 10, 0)
+# What an agent types at the desk: names of networks, a town, a need.
+TYPED = (
+    "mission locale",
+    "cio b",
+    "france tr",
+    "conseil en evolution",
+    "cap emploi",
+    "information jeunesse",
+    "apprentissage",
+    "logement",
+)
+# With a commune filter: large cities, mid-sized towns, a rural commune.
+COMMUNES = ("75056", "13055", "59350", "18033", "15187")
+WAIT_S = 10.0
+
+
+def offscreen_environment(config_home: Path) -> dict[str, str]:
+    """Offscreen Qt with fonts, and QSettings kept out of the user's own configuration."""
+    environment = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(config_home))
+    font_dir = next((d for d in FONT_DIRS if d.is_dir()), None)
+    if font_dir is not None and "QT_QPA_FONTDIR" not in environment:
+        environment["QT_QPA_FONTDIR"] = str(font_dir)
+    environment["PYTHONPATH"] = os.pathsep.join(
+        [str(PROJECT_ROOT / "src"), *filter(None, [os.environ.get("PYTHONPATH")])]
+    )
+    return environment
+
+
+# --- cold start ---------------------------------------------------------------------------------
+
+
+@dataclass
+class StartRuns:
+    bare: list[dict[str, float]] = field(default_factory=list)
+    desk: list[dict[str, float]] = field(default_factory=list)
+
+    def usable(self, kind: str) -> list[float]:
+        return [run["usable"] for run in getattr(self, kind)]
+
+    def median(self, kind: str) -> float:
+        return statistics.median(self.usable(kind))
+
+    @property
+    def ratio(self) -> float:
+        return self.median("desk") / self.median("bare")
+
+    def milestones(self, kind: str) -> dict[str, float]:
+        """Median of each milestone, in the order they happen."""
+        runs = getattr(self, kind)
+        names = [name for name in runs[0] if name != "visible"]
+        return {name: statistics.median(run[name] for run in runs) for name in names}
+
+
+def prepare_desk_data(root: Path) -> Path:
+    """A data folder whose database already holds the sample directory (first start is done)."""
+    from spro_desk.directory.importer import import_directory
+    from spro_desk.paths import database_path
+    from spro_desk.resources import resource_path
+    from spro_desk.storage.engine import Database
+
+    data_dir = root / "donnees"
+    data_dir.mkdir()
+    db = Database(database_path(data_dir))
+    try:
+        import_directory(db, resource_path("sample-directory"))
+    finally:
+        db.close()
+    return data_dir
+
+
+def start_once(
+    kind: str, data_dir: Path, environment: dict[str, str], python_options: Iterable[str] = ()
+) -> tuple[dict[str, float], str]:
+    command = [sys.executable, *python_options, str(PROBE), kind, "T0", str(data_dir)]
+    command[command.index("T0")] = str(time.time_ns())
+    done = subprocess.run(command, env=environment, capture_output=True, text=True, timeout=120)
+    if done.returncode != 0:
+        raise RuntimeError(f"{kind} start failed ({done.returncode}):\n{done.stderr}")
+    milestones = json.loads(done.stdout.strip().splitlines()[-1])
+    if not milestones.get("visible"):
+        raise RuntimeError(f"{kind}: no visible window when the probe fired")
+    return milestones, done.stderr
+
+
+def measure_start(runs: int) -> StartRuns:
+    results = StartRuns()
+    with tempfile.TemporaryDirectory(prefix="spro-bench-ui-") as temp:
+        root = Path(temp)
+        data_dir = prepare_desk_data(root)
+        environment = offscreen_environment(root / "config")
+        for kind in ("bare", "desk"):  # warm-up: page cache, .pyc files
+            start_once(kind, data_dir, environment)
+        for run in range(runs):
+            order = ("bare", "desk") if run % 2 == 0 else ("desk", "bare")
+            for kind in order:
+                milestones, _stderr = start_once(kind, data_dir, environment)
+                getattr(results, kind).append(milestones)
+                print(f"  start {run + 1}/{runs} {kind:4}: {milestones['usable']:7.1f} ms",
+                      flush=True)  # fmt: skip
+    return results
+
+
+def print_start(results: StartRuns) -> None:
+    print()
+    print("Cold start to a usable window (ms since the process was started)")
+    header = f"{'':22}{'median':>9}{'min':>9}{'max':>9}   runs"
+    print(header)
+    for kind, label in (("bare", "bare PySide6 window"), ("desk", "SPRO Desk")):
+        values = results.usable(kind)
+        runs = " ".join(f"{value:.0f}" for value in values)
+        print(f"{label:22}{statistics.median(values):9.1f}{min(values):9.1f}"
+              f"{max(values):9.1f}   {runs}")  # fmt: skip
+    met = "yes" if results.ratio <= START_RATIO_TARGET else "NO"
+    print(f"ratio {results.ratio:.2f}× (target ≤ {START_RATIO_TARGET:g}×): {met}")
+    for kind in ("bare", "desk"):
+        steps = results.milestones(kind)
+        print(f"  {kind} milestones (median ms): "
+              + ", ".join(f"{name} {value:.0f}" for name, value in steps.items()))  # fmt: skip
+
+
+# --- where the desk's start goes ------------------------------------------------------------------
+
+_IMPORT_LINE = re.compile(r"import time:\s+(\d+) \|\s+(\d+) \|( *)(\S+)")
+
+
+def import_breakdown(stderr: str, top: int = 12) -> list[tuple[str, float]]:
+    """Self time of `python -X importtime`, summed by top-level package (ms)."""
+    totals: dict[str, float] = {}
+    for line in stderr.splitlines():
+        match = _IMPORT_LINE.match(line)
+        if match:
+            package = match.group(4).split(".")[0]
+            totals[package] = totals.get(package, 0.0) + int(match.group(1)) / 1000
+    return sorted(totals.items(), key=lambda item: -item[1])[:top]
+
+
+def import_cumulative(stderr: str, names: Iterable[str]) -> dict[str, float]:
+    """Cumulative import time of given modules (ms), where they were first imported."""
+    wanted = set(names)
+    found: dict[str, float] = {}
+    for line in stderr.splitlines():
+        match = _IMPORT_LINE.match(line)
+        if match and match.group(4) in wanted and match.group(4) not in found:
+            found[match.group(4)] = int(match.group(2)) / 1000
+    return found
+
+
+PROFILED_MODULES = (
+    "spro_desk.cli.commands",
+    "spro_desk.contacts.service",
+    "sqlmodel",
+    "spro_desk.storage.migrate",
+    "alembic",
+    "data_inclusion.schema",
+    "spro_desk.storage.tables",
+    "spro_desk.directory.importer",
+    "spro_desk.ui.app",
+    "spro_desk.ui.main_window",
+    "spro_desk.ui.screens",
+    "PySide6.QtWidgets",
+)
+
+
+def profile_start() -> dict[str, Any]:
+    """-X importtime and cProfile of one desk start (after a warm-up start)."""
+    with tempfile.TemporaryDirectory(prefix="spro-bench-ui-") as temp:
+        root = Path(temp)
+        data_dir = prepare_desk_data(root)
+        environment = offscreen_environment(root / "config")
+        start_once("desk", data_dir, environment)
+        _milestones, stderr = start_once("desk", data_dir, environment, ["-X", "importtime"])
+        stats_file = root / "start.prof"
+        start_once("desk", data_dir, environment, ["-m", "cProfile", "-o", str(stats_file)])
+        stream = io.StringIO()
+        stats = pstats.Stats(str(stats_file), stream=stream)
+        stats.sort_stats("cumulative").print_stats(r"spro_desk|sqlalchemy\.engine|alembic", 30)
+    return {
+        "imports_by_package_ms": import_breakdown(stderr),
+        "imports_cumulative_ms": import_cumulative(stderr, PROFILED_MODULES),
+        "cprofile": stream.getvalue(),
+    }
+
+
+def print_profile(profile: dict[str, Any]) -> None:
+    print()
+    print("Where the desk's start goes")
+    print("  -X importtime, self time by top-level package (ms):")
+    for package, value in profile["imports_by_package_ms"]:
+        print(f"    {value:7.1f}  {package}")
+    print("  -X importtime, cumulative (ms, where first imported):")
+    for name, value in profile["imports_cumulative_ms"].items():
+        print(f"    {value:7.1f}  {name}")
+    print("  cProfile (cumulative, project and database frames):")
+    lines = profile["cprofile"].splitlines()
+    start = next((i for i, line in enumerate(lines) if "ncalls" in line), 0)
+    for line in lines[start : start + 32]:
+        print("    " + line)
+
+
+# --- keystroke to results -------------------------------------------------------------------------
+
+
+@dataclass
+class Keystroke:
+    text: str
+    commune: str | None
+    debounce_ms: float
+    search_ms: float
+    results_ms: float
+    painted_ms: float
+    rows: int
+
+
+def national_database() -> Path:
+    if NATIONAL_DB.is_file():
+        return NATIONAL_DB
+    from spro_desk.directory.importer import import_directory
+    from spro_desk.storage.engine import Database
+
+    folder = ensure_dataset(NATIONAL)
+    print(f"importing {folder} into {NATIONAL_DB} (a few minutes)…", flush=True)
+    db = Database(NATIONAL_DB)
+    try:
+        import_directory(db, folder)
+    finally:
+        db.close()
+    return NATIONAL_DB
+
+
+def keep_none_alive() -> None:
+    """PySide6 6.12.0 on Python 3.11 drops one reference to None per call of a method returning
+    void (6.11.3 does not; Python 3.12+ makes None immortal). A few hundred typed keys with
+    their detail refresh take None's count to zero and abort the interpreter ("none_dealloc"),
+    at the latest when it exits. 5 million references held by a tuple that is never freed keep
+    the benchmark alive; the application itself has no such ballast."""
+    ballast = (None,) * 5_000_000
+    ctypes.pythonapi.Py_IncRef(ctypes.py_object(ballast))
+
+
+@dataclass(frozen=True)
+class WhatIf:
+    """Product constants changed for one run, to weigh a change before making it."""
+
+    search_delay_ms: int | None = None
+    page_size: int | None = None
+
+    def describe(self) -> str:
+        parts = [f"{name}={value}" for name, value in asdict(self).items() if value is not None]
+        return ", ".join(parts) or "as shipped"
+
+
+def measure_typing(database: Path, what_if: WhatIf = WhatIf()) -> list[Keystroke]:
+    """Type every sequence of TYPED, without and with a commune filter, in the real window."""
+    keep_none_alive()
+    with tempfile.TemporaryDirectory(prefix="spro-bench-ui-") as temp:
+        os.environ.update(offscreen_environment(Path(temp)))
+        from PySide6.QtWidgets import QApplication
+
+        app = QApplication.instance() or QApplication(sys.argv[:1])
+        try:
+            return _type_in_window(database, Path(temp), what_if)
+        finally:
+            del app
+
+
+def _type_in_window(database: Path, temp: Path, what_if: WhatIf) -> list[Keystroke]:
+    from PySide6.QtCore import QEvent, QEventLoop, QObject, QSettings, Qt, QTimer
+    from PySide6.QtTest import QTest
+
+    from spro_desk.storage.engine import Database
+    from spro_desk.ui import models
+    from spro_desk.ui.main_window import MainWindow
+
+    if what_if.page_size is not None:
+        models.PAGE_SIZE = what_if.page_size
+    db = Database(database)
+    settings = QSettings(str(temp / "settings.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(db, settings=settings, clock=lambda: TYPING_NOW)
+    window.resize(1280, 800)
+    window.show()
+    window.show_screen("annuaire")
+    view = window.directory_view
+    if what_if.search_delay_ms is not None:
+        view._search_timer.setInterval(what_if.search_delay_ms)
+    box = view.search_box
+    marks: dict[str, float] = {}
+
+    real_search = view.model.search
+
+    def timed_search(*args: Any, **kwargs: Any) -> None:
+        marks.setdefault("search", time.perf_counter())
+        real_search(*args, **kwargs)
+
+    view.model.search = timed_search  # type: ignore[method-assign]
+
+    def reset() -> None:
+        marks.setdefault("reset", time.perf_counter())
+
+    def painted() -> None:
+        marks.setdefault("painted", time.perf_counter())
+
+    view.model.modelReset.connect(reset)
+    # Armed by the first paint after the reset; fires once that paint is over.
+    after_paint = QTimer()
+    after_paint.setSingleShot(True)
+    after_paint.setInterval(0)
+    after_paint.timeout.connect(painted)
+
+    class PaintWatch(QObject):
+        def eventFilter(self, _watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint and "reset" in marks:
+                after_paint.start()
+            return False
+
+    watch = PaintWatch()
+    view.table.viewport().installEventFilter(watch)
+
+    # An instance's processEvents: PySide6 6.12.0's static QCoreApplication.processEvents (like
+    # every static void method there) drops a reference to None per call, and the interpreter
+    # aborts after a few thousand calls.
+    loop = QEventLoop()
+
+    def settle(until: Callable[[], bool]) -> None:
+        deadline = time.perf_counter() + WAIT_S
+        while not until():
+            if time.perf_counter() > deadline:
+                raise TimeoutError(f"no results after {WAIT_S} s for {box.text()!r}")
+            loop.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 50)
+
+    def clear() -> None:
+        if not box.text():
+            return
+        marks.clear()
+        box.clear()  # a search of its own, not measured
+        settle(lambda: "painted" in marks)
+
+    samples: list[Keystroke] = []
+    try:
+        window.activateWindow()
+        box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        settle(box.hasFocus)
+        for commune in (None, *COMMUNES):
+            view.filter_bar.commune.set_code(commune)
+            for words in TYPED:
+                clear()
+                for char in words:
+                    marks.clear()
+                    key_at = time.perf_counter()
+                    QTest.keyClick(box, char)
+                    settle(lambda: "painted" in marks)
+                    samples.append(
+                        Keystroke(
+                            text=box.text(),
+                            commune=commune,
+                            debounce_ms=(marks["search"] - key_at) * 1000,
+                            search_ms=(marks["reset"] - marks["search"]) * 1000,
+                            results_ms=(marks["reset"] - key_at) * 1000,
+                            painted_ms=(marks["painted"] - key_at) * 1000,
+                            rows=view.model.rowCount(),
+                        )
+                    )
+    finally:
+        view.table.viewport().removeEventFilter(watch)
+        window.close()
+        db.close()
+    return samples
+
+
+def typing_summary(samples: list[Keystroke]) -> dict[str, dict[str, float]]:
+    summary: dict[str, dict[str, float]] = {}
+    for label, chosen in (
+        ("no filter", [s for s in samples if s.commune is None]),
+        ("commune filter", [s for s in samples if s.commune is not None]),
+    ):
+        row: dict[str, float] = {"keys": len(chosen)}
+        for name in ("debounce_ms", "search_ms", "results_ms", "painted_ms"):
+            values = [getattr(s, name) for s in chosen]
+            row[f"{name} p50"] = percentile(values, 0.50)
+            row[f"{name} p95"] = percentile(values, 0.95)
+            row[f"{name} max"] = max(values)
+        row["within target"] = sum(s.results_ms <= LATENCY_TARGET_MS for s in chosen) / len(chosen)
+        summary[label] = row
+    return summary
+
+
+def print_typing(
+    samples: list[Keystroke], summary: dict[str, dict[str, float]], what_if: WhatIf
+) -> None:
+    print()
+    print(f"Keystroke to results in the Annuaire, national directory (ms; {what_if.describe()})")
+    columns = (("debounce_ms", "debounce"), ("search_ms", "search+model"),
+               ("results_ms", "key→results"), ("painted_ms", "key→painted"))  # fmt: skip
+    print(f"{'':16}{'keys':>5}" + "".join(f"{title + ' p50':>18}{'p95':>7}"
+                                           for _name, title in columns))  # fmt: skip
+    for label, row in summary.items():
+        cells = "".join(f"{row[name + ' p50']:18.1f}{row[name + ' p95']:7.1f}"
+                        for name, _title in columns)  # fmt: skip
+        print(f"{label:16}{row['keys']:5.0f}{cells}")
+    for label, row in summary.items():
+        met = "yes" if row["results_ms p95"] <= LATENCY_TARGET_MS else "NO"
+        print(f"{label}: key→results p95 {row['results_ms p95']:.1f} ms "
+              f"(target ≤ {LATENCY_TARGET_MS:g} ms): {met}; "
+              f"{row['within target']:.0%} of the keys within the target")  # fmt: skip
+    slowest = sorted(samples, key=lambda s: -s.results_ms)[:8]
+    print("slowest keys (key→results ms, search+model ms, rows, commune, text):")
+    for s in slowest:
+        commune = s.commune or "-"
+        print(f"  {s.results_ms:7.1f} {s.search_ms:7.1f} {s.rows:5} {commune:6} {s.text!r}")
+
+
+# --- main -----------------------------------------------------------------------------------------
+
+
+def pyside_version() -> str:
+    import PySide6
+    from PySide6 import QtCore
+
+    return f"{PySide6.__version__} (Qt {QtCore.qVersion()}), QT_QPA_PLATFORM=offscreen"
+
+
+def parse_arguments() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--part", choices=("all", "start", "typing"), default="all")
+    parser.add_argument("--runs", type=int, default=7, help="measured start pairs (≥ 5)")
+    parser.add_argument("--database", type=Path, help="default: bench/out/national.sqlite3")
+    parser.add_argument("--profile", action="store_true", help="importtime + cProfile of a start")
+    parser.add_argument(
+        "--search-delay-ms",
+        type=int,
+        metavar="MS",
+        help="what-if: the view's debounce instead of SEARCH_DELAY_MS",
+    )
+    parser.add_argument(
+        "--page-size",
+        type=int,
+        metavar="ROWS",
+        help="what-if: the model's first page instead of models.PAGE_SIZE",
+    )
+    return parser.parse_args()
+
+
+def main() -> None:
+    args = parse_arguments()
+    machine = machine_description()
+    machine["pyside6"] = pyside_version()
+    print("Machine: " + ", ".join(f"{key} {value}" for key, value in machine.items()), flush=True)
+    report: dict[str, Any] = {"machine": machine}
+    if args.part in ("all", "start"):
+        start = measure_start(args.runs)
+        print_start(start)
+        report["start"] = {
+            "bare_ms": start.usable("bare"),
+            "desk_ms": start.usable("desk"),
+            "bare_median_ms": start.median("bare"),
+            "desk_median_ms": start.median("desk"),
+            "ratio": start.ratio,
+            "milestones_median_ms": {k: start.milestones(k) for k in ("bare", "desk")},
+        }
+        if args.profile or start.ratio > START_RATIO_TARGET:
+            profile = profile_start()
+            print_profile(profile)
+            report["start_profile"] = profile
+    if args.part in ("all", "typing"):
+        database = args.database or national_database()
+        what_if = WhatIf(args.search_delay_ms, args.page_size)
+        samples = measure_typing(database, what_if)
+        summary = typing_summary(samples)
+        print_typing(samples, summary, what_if)
+        report["typing"] = {"database": str(database), "what_if": asdict(what_if),
+                            "summary": summary, "keys": [asdict(s) for s in samples]}  # fmt: skip
+    machine["load at end"] = load_average()
+    print(f"\nload average at end: {machine['load at end']}")
+    # A what-if run never replaces the figures of the product as shipped.
+    shipped = args.search_delay_ms is None and args.page_size is None
+    target = RESULTS if shipped else WHAT_IF_RESULTS
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
+    print(f"written: {target.relative_to(PROJECT_ROOT)}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,120 @@
+"""Child process of bench_ui.py: start a window and say when it became usable.
+
+Usage::
+
+    python bench/ui_start_probe.py bare T0_NS
+    python bench/ui_start_probe.py desk T0_NS DATA_DIR
+
+``T0_NS`` is ``time.time_ns()`` read by the parent just before it started this process, so the
+figure includes the interpreter's own start. "Usable" means: the window is shown, it has been
+painted once, and the event loop then ran a 0 ms timer (nothing else was queued before it).
+The probe prints one JSON line with the milestones in milliseconds since T0 and quits.
+
+``bare`` is a plain PySide6 QMainWindow with a QLabel. ``desk`` is SPRO Desk's real start,
+``spro-desk --data-dir DATA_DIR``: only QApplication.exec is wrapped, to arm the probe.
+Kept free of project imports before the measured code runs, so both start the same way.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from collections.abc import Callable
+from typing import Any
+
+T0_NS = int(sys.argv[2])
+MILESTONES: dict[str, float] = {"probe_started": (time.time_ns() - T0_NS) / 1e6}
+
+
+def mark(name: str) -> None:
+    MILESTONES[name] = (time.time_ns() - T0_NS) / 1e6
+
+
+def arm(window_of: Callable[[], Any]) -> None:
+    """When the window has painted once, a 0 ms timer reports and quits the event loop."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    def report() -> None:
+        mark("usable")
+        window = window_of()
+        MILESTONES["visible"] = bool(window is not None and window.isVisible())
+        print(json.dumps(MILESTONES), flush=True)
+        QApplication.quit()
+
+    class FirstPaint(QObject):
+        def __init__(self) -> None:
+            super().__init__()
+            self.seen = False
+
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint and not self.seen:
+                self.seen = True
+                mark("first_paint")
+                QTimer.singleShot(0, report)
+            return False
+
+    def watch() -> None:
+        window = window_of()
+        if not isinstance(window, QWidget):
+            QTimer.singleShot(1, watch)
+            return
+        watcher = FirstPaint()
+        watcher.setParent(window)  # kept alive with the window
+        target = window.centralWidget() if hasattr(window, "centralWidget") else window
+        (target or window).installEventFilter(watcher)
+        target.update()
+
+    watch()
+
+
+def bare() -> None:
+    from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+
+    mark("imports_done")
+    app = QApplication(sys.argv[:1])
+    window = QMainWindow()
+    window.setWindowTitle("Bare PySide6")
+    window.setCentralWidget(QLabel("Bonjour"))
+    window.resize(1280, 800)
+    window.show()
+    mark("exec")
+    arm(lambda: window)
+    app.exec()
+
+
+def desk(data_dir: str) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    real_exec = QApplication.exec
+
+    def exec_with_probe(_app: QApplication) -> int:
+        mark("exec")
+
+        def main_window() -> object:
+            return next((w for w in QApplication.topLevelWidgets()
+                         if w.inherits("QMainWindow") and w.isVisible()), None)  # fmt: skip
+
+        arm(main_window)
+        return real_exec()
+
+    QApplication.exec = exec_with_probe  # type: ignore[method-assign]
+    from spro_desk.cli.main import main
+
+    mark("cli_imported")
+    import spro_desk.ui.app  # what main() imports lazily: timed on its own  # noqa: F401
+
+    mark("imports_done")
+    status = main(["--data-dir", data_dir])
+    if status != 0:
+        raise SystemExit(status)
+
+
+if __name__ == "__main__":
+    if sys.argv[1] == "bare":
+        bare()
+    elif sys.argv[1] == "desk":
+        desk(sys.argv[3])
+    else:
+        raise SystemExit(__doc__)
