@@ -26,7 +26,7 @@ from spro_desk.ui.service_detail import build_detail, render_detail
 
 # Results must follow a keystroke within ~100 ms (a search takes ~50 ms on the national
 # directory); a typist's next key usually comes later, so most keys do not search twice.
-SEARCH_DELAY_MS = 50
+SEARCH_DELAY_MS = 0
 # Opening statuses ("ouvert jusqu'à 17 h") are refreshed this often.
 CLOCK_REFRESH_MS = 60_000
 _COLUMN_WIDTHS = {
@@ -62,6 +62,8 @@ class DirectoryView(QWidget):
         self.table = self._make_table()
         self.detail = self._make_detail()
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        # A zero-delay timer fires once the keys already queued are handled: a key typed after
+        # the results are painted searches at once, keys typed during a search make one search.
         self._search_timer = self._timer(SEARCH_DELAY_MS, self.run_search, single_shot=True)
         self._clock_timer = self._timer(CLOCK_REFRESH_MS, self._refresh_clock, single_shot=False)
         self._layout()
@@ -175,7 +177,7 @@ class DirectoryView(QWidget):
         self.result_count.setText(text)
 
     def _focus_results(self) -> None:
-        if self._search_timer.isActive():  # Enter typed faster than the debounce
+        if self._search_timer.isActive():  # Enter typed before the queued keys were searched
             self.run_search()
         if self.model.rowCount() == 0:
             return
