@@ -93,3 +93,9 @@ def test_migrations_and_table_models_agree(db: Database) -> None:
     with db.engine.connect() as connection:
         differences = compare_metadata(MigrationContext.configure(connection), SQLModel.metadata)
     assert [d for d in differences if "service_fts" not in str(d)] == []
+
+
+def test_the_shipped_revision_list_matches_the_migration_scripts() -> None:
+    from spro_desk.storage.migrate import SHIPPED_REVISIONS, script_revisions
+
+    assert list(SHIPPED_REVISIONS) == script_revisions()

@@ -7,17 +7,11 @@ import logging
 import sys
 from collections.abc import Sequence
 
-from spro_desk.cli.commands import HANDLERS
-from spro_desk.cli.output import render
 from spro_desk.cli.parser import EXIT_OK, EXIT_REFUSED, EXIT_USAGE, UsageError, build_parser
-from spro_desk.contacts.model import ContactError
-from spro_desk.directory.source import DirectoryImportError
-from spro_desk.orientation.profile import ProfileError
 from spro_desk.paths import database_path, ensure_private_dir, resolve_data_dir
-from spro_desk.storage.engine import Database
-from spro_desk.storage.migrate import NewerDatabaseError
 
-REFUSALS = (DirectoryImportError, ContactError, ProfileError, NewerDatabaseError)
+# The commands and the window import what they need when they run: starting the desktop app
+# does not pay for the import pipeline, the suggestion engine or the output formatting.
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -37,6 +31,15 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def run_command(args: object, data_dir: object) -> int:
+    from spro_desk.cli.commands import HANDLERS
+    from spro_desk.cli.output import render
+    from spro_desk.contacts.model import ContactError
+    from spro_desk.directory.source import DirectoryImportError
+    from spro_desk.orientation.profile import ProfileError
+    from spro_desk.storage.engine import Database
+    from spro_desk.storage.migrate import NewerDatabaseError
+
+    refusals = (DirectoryImportError, ContactError, ProfileError, NewerDatabaseError)
     key = (args.command, getattr(args, "action", None))  # type: ignore[attr-defined]
     try:
         db = Database(database_path(data_dir))  # type: ignore[arg-type]
@@ -45,7 +48,7 @@ def run_command(args: object, data_dir: object) -> int:
         return EXIT_REFUSED
     try:
         result = HANDLERS[key](db, args)  # type: ignore[arg-type]
-    except REFUSALS as error:
+    except refusals as error:
         print(f"Refusé : {error}", file=sys.stderr)
         return EXIT_REFUSED
     finally:

@@ -28,9 +28,9 @@ from spro_desk.ui.empty_state import EmptyStatePanel
 from spro_desk.ui.errors import show_warning
 from spro_desk.ui.formatting import directory_summary
 from spro_desk.ui.import_flow import DirectoryImportController, report_message
+from spro_desk.ui.lazy_screens import LazyScreens
 from spro_desk.ui.models import Clock
-from spro_desk.ui.screens import ANNUAIRE, SCREEN_CLASSES, SCREEN_ORDER, Screen
-from spro_desk.ui.screens.settings_screen import SettingsScreen
+from spro_desk.ui.screens import ANNUAIRE, SCREEN_ORDER, Screen, screen_title
 from spro_desk.ui.status import ProgressIndicator
 
 GEOMETRY_KEY = "main_window/geometry"
@@ -64,16 +64,16 @@ class MainWindow(QMainWindow):
         self._stack = QStackedWidget()
         self._stack.addWidget(self.empty_state)
         self._stack.addWidget(self.directory_view)
-        self.screens: dict[str, Screen] = {
-            name: SCREEN_CLASSES[name](self.context) for name in SCREEN_ORDER if name != ANNUAIRE
-        }
+        self.screens = LazyScreens(
+            self.context, tuple(n for n in SCREEN_ORDER if n != ANNUAIRE), self._screen_built
+        )
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(self.tr("Écrans de SPRO Desk"))
         # The tab bar, not the tab widget, takes the focus: it is what a screen reader announces.
         self.tabs.tabBar().setAccessibleName(self.tr("Écrans de SPRO Desk"))
         self.tabs.setDocumentMode(True)
         for name in SCREEN_ORDER:
-            page = self._stack if name == ANNUAIRE else self.screens[name]
+            page = self._stack if name == ANNUAIRE else self.screens.page(name)
             self.tabs.addTab(page, self._screen_title(name))
         self.setCentralWidget(self.tabs)
         self.progress = ProgressIndicator()
@@ -142,9 +142,6 @@ class MainWindow(QMainWindow):
         self.importer.failed.connect(self._import_failed)
         self.importer.cancelled.connect(self._import_cancelled)
         self.importer.finished.connect(self._import_finished)
-        settings_screen = self.screens["parametres"]
-        if isinstance(settings_screen, SettingsScreen):  # Paramètres imports with progress too
-            settings_screen.bind_importer(self.importer, self.import_action)
         self.tabs.currentChanged.connect(self._screen_changed)
         navigator = self.context.navigator
         navigator.screen_requested.connect(self.show_screen)
@@ -186,7 +183,7 @@ class MainWindow(QMainWindow):
     def _screen_title(self, name: str) -> str:
         if name == ANNUAIRE:
             return self.tr("Annuaire")
-        return self.screens[name].title()
+        return screen_title(name)
 
     def current_screen_name(self) -> str:
         return SCREEN_ORDER[self.tabs.currentIndex()]
@@ -198,8 +195,13 @@ class MainWindow(QMainWindow):
     def _screen_changed(self, index: int) -> None:
         name = SCREEN_ORDER[index]
         self.setWindowTitle(self.tr("SPRO Desk — %s") % self._screen_title(name))
-        if name in self.screens:
+        if name != ANNUAIRE:
             self.screens[name].activate()
+
+    def _screen_built(self, screen: Screen) -> None:
+        bind = getattr(screen, "bind_importer", None)
+        if bind is not None:  # Paramètres imports with progress too
+            bind(self.importer, self.import_action)
 
     def _orient(self, request: OrientationRequest) -> None:
         self.show_screen("orientation")
@@ -271,7 +273,7 @@ class MainWindow(QMainWindow):
         self.importer.cancel()
         self._runner.shutdown()
         self.directory_view.shutdown()
-        for screen in self.screens.values():
+        for screen in self.screens.built():
             screen.shutdown()
         self.progress.end()
         self.statusBar().clearMessage()  # also stops the status bar's own timeout timer

@@ -1,18 +1,45 @@
-"""The screens of the main window, in tab order (Ctrl+1 … Ctrl+6)."""
+"""The screens of the main window, in tab order (Ctrl+1 … Ctrl+6).
 
-from spro_desk.ui.screens.accueil import AccueilScreen
+A screen's module is imported, and the screen built, the first time it is shown: the window
+opens on one screen without paying for the others (the fiche de liaison's print support…).
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+
+from PySide6.QtCore import QCoreApplication
+
 from spro_desk.ui.screens.base import Screen
-from spro_desk.ui.screens.dashboard import DashboardScreen
-from spro_desk.ui.screens.orientation import OrientationScreen
-from spro_desk.ui.screens.settings_screen import SettingsScreen
-from spro_desk.ui.screens.suivi import SuiviScreen
 
 ANNUAIRE = "annuaire"
 # The directory tab is built by the main window itself (it switches to the first-start panel).
 SCREEN_ORDER = ("accueil", ANNUAIRE, "orientation", "suivi", "tableau-de-bord", "parametres")
-SCREEN_CLASSES: dict[str, type[Screen]] = {
-    cls.name: cls
-    for cls in (AccueilScreen, OrientationScreen, SuiviScreen, DashboardScreen, SettingsScreen)
+# name → (module, class); the class name is also the translation context of its title.
+_LOCATIONS = {
+    "accueil": ("spro_desk.ui.screens.accueil", "AccueilScreen"),
+    "orientation": ("spro_desk.ui.screens.orientation", "OrientationScreen"),
+    "suivi": ("spro_desk.ui.screens.suivi", "SuiviScreen"),
+    "tableau-de-bord": ("spro_desk.ui.screens.dashboard", "DashboardScreen"),
+    "parametres": ("spro_desk.ui.screens.settings_screen", "SettingsScreen"),
 }
 
-__all__ = ["ANNUAIRE", "SCREEN_CLASSES", "SCREEN_ORDER", "Screen"]
+
+def screen_class(name: str) -> type[Screen]:
+    module, cls = _LOCATIONS[name]
+    return getattr(import_module(module), cls)
+
+
+def screen_title(name: str) -> str:
+    """The tab title, without building the screen (same text and context as its title())."""
+    titles = {
+        "accueil": QCoreApplication.translate("AccueilScreen", "Accueil"),
+        "orientation": QCoreApplication.translate("OrientationScreen", "Orientation"),
+        "suivi": QCoreApplication.translate("SuiviScreen", "Suivi"),
+        "tableau-de-bord": QCoreApplication.translate("DashboardScreen", "Tableau de bord"),
+        "parametres": QCoreApplication.translate("SettingsScreen", "Paramètres"),
+    }
+    return titles[name]
+
+
+__all__ = ["ANNUAIRE", "SCREEN_ORDER", "Screen", "screen_class", "screen_title"]
