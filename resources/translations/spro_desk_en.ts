@@ -15,6 +15,7 @@
         <translation>Discard the changes</translation>
     </message>
     <message>
+        <location filename="../../src/spro_desk/ui/screens/__init__.py" line="36"/>
         <location filename="../../src/spro_desk/ui/screens/accueil.py" line="69"/>
         <source>Accueil</source>
         <translation>Front desk</translation>
@@ -174,147 +175,147 @@
 <context>
     <name>BookingDialog</name>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="56"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="57"/>
         <source>Orienter vers ce service</source>
         <translation>Refer to this service</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="59"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="60"/>
         <source>&amp;Information : l&apos;adresse est remise à la personne</source>
         <translation>&amp;Information only: the person is given the address</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="61"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="62"/>
         <source>&amp;Rendez-vous pris pour la personne</source>
         <translation>&amp;Appointment booked for the person</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="63"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="64"/>
         <source>Ouverture au moment choisi</source>
         <translation>Open at the chosen time</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="67"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="68"/>
         <source>Données personnelles</source>
         <translation>Personal data</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="87"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="88"/>
         <source>Date et heure du rendez-vous</source>
         <translation>Appointment date and time</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="90"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="91"/>
         <source>Flèches haut et bas pour changer la partie sélectionnée ; Alt+Bas : calendrier.</source>
         <translation>Up and Down arrows change the selected part; Alt+Down: calendar.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="107"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="101"/>
         <source>&amp;Enregistrer l&apos;orientation</source>
         <translation>&amp;Save referral</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="108"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="102"/>
         <source>Enregistrer l&apos;orientation</source>
         <translation>Save the referral</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="110"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="104"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="111"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="105"/>
         <source>Annuler sans rien enregistrer</source>
         <translation>Cancel without saving anything</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="117"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="111"/>
         <source>Information seulement</source>
         <translation>Information only</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="118"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="112"/>
         <source>Rendez-vous</source>
         <translation>Appointment</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="120"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="114"/>
         <source>L&apos;heure choisie est comparée aux horaires d&apos;ouverture du service.</source>
         <translation>The chosen time is checked against the service&apos;s opening hours.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="124"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="118"/>
         <source>La personne a donné son accord : son nom peut figurer sur la fiche de liaison et être communiqué au service.</source>
         <translation>The person has consented: their name may appear on the referral slip and be passed on to the service.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="129"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="123"/>
         <source>Pas de consentement enregistré : aucune donnée personnelle n&apos;est transmise ni imprimée, la fiche de liaison reste anonyme. Pour prendre un rendez-vous au nom de la personne, recueillez d&apos;abord son accord dans l&apos;écran Accueil.</source>
         <translation>No consent recorded: no personal data is passed on or printed, and the referral slip stays anonymous. To book an appointment in the person&apos;s name, first obtain their consent on the Front desk screen.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="136"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="130"/>
         <source>Service choisi</source>
         <translation>Chosen service</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="140"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="134"/>
         <source>Horaires d&apos;ouverture du service</source>
         <translation>The service&apos;s opening hours</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="143"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="137"/>
         <source>Service :</source>
         <translation>Service:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="144"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="138"/>
         <source>Horaires :</source>
         <translation>Opening hours:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="145"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="139"/>
         <source>&amp;Date et heure :</source>
         <translation>&amp;Date and time:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="172"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="166"/>
         <source>Ce moment est déjà passé : choisissez une date à venir.</source>
         <translation>This time has already passed: choose a future date.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="177"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="171"/>
         <source>aucune ouverture connue dans les deux semaines qui suivent.</source>
         <translation>no known opening in the next two weeks.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="179"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="173"/>
         <source>il ouvre le {moment}.</source>
         <translation>it opens on {moment}.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="180"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="174"/>
         <source>Le service est fermé à ce moment : {detail}</source>
         <translation>The service is closed at that time: {detail}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="203"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="197"/>
         <source>Horaires non renseignés ou incertains : confirmez l&apos;heure avec le service.</source>
         <translation>Opening hours missing or uncertain: confirm the time with the service.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="205"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="199"/>
         <source>Le service est ouvert à ce moment.</source>
         <translation>The service is open at that time.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="216"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="210"/>
         <source>Vérifier le rendez-vous</source>
         <translation>Check the appointment</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="217"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="211"/>
         <source>{problem}
 
 Garder ce moment quand même ?</source>
@@ -323,12 +324,12 @@ Garder ce moment quand même ?</source>
 Keep this time anyway?</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="220"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="214"/>
         <source>&amp;Garder ce moment</source>
         <translation>&amp;Keep this time</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="221"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="215"/>
         <source>&amp;Changer l&apos;heure</source>
         <translation>&amp;Change the time</translation>
     </message>
@@ -346,7 +347,7 @@ Keep this time anyway?</translation>
         <translation>No municipality matches this text.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/commune_field.py" line="38"/>
+        <location filename="../../src/spro_desk/ui/orientation/commune_field.py" line="39"/>
         <source>Nom, code postal ou code INSEE</source>
         <translation>Name, postcode or INSEE code</translation>
     </message>
@@ -525,102 +526,102 @@ Keep this time anyway?</translation>
         <translation>D&amp;uration:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="127"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="128"/>
         <source>Statut</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="128"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="129"/>
         <source>Tranche d&apos;âge</source>
         <translation>Age band</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="129"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="130"/>
         <source>Sexe (déclaré, facultatif)</source>
         <translation>Sex (self-declared, optional)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="130"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="131"/>
         <source>Situation de handicap</source>
         <translation>Disability</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="131"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="132"/>
         <source>Canal</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="135"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="136"/>
         <source>Une touche choisit : %s</source>
         <translation>One key chooses: %s</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="137"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="138"/>
         <source>Réponses données</source>
         <translation>Responses given</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="139"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="140"/>
         <source>Une touche coche ou décoche : %s</source>
         <translation>One key ticks or unticks: %s</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="142"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="143"/>
         <source>Commune de résidence</source>
         <translation>Municipality of residence</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="144"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="145"/>
         <source>Tapez le nom (accents facultatifs) ou le code postal, puis Entrée.</source>
         <translation>Type the name (accents optional) or the postcode, then Enter.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="146"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="147"/>
         <source>Besoins</source>
         <translation>Needs</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="147"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="148"/>
         <source>Lieu de la permanence</source>
         <translation>Outreach venue</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="148"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="149"/>
         <source>Actif seulement pour le canal Permanence.</source>
         <translation>Only for the Outreach session channel.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="149"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="150"/>
         <source>Date et heure du contact</source>
         <translation>Contact date and time</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="151"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="152"/>
         <source>Par défaut, l&apos;heure de l&apos;enregistrement ; modifiable pour une saisie tardive.</source>
         <translation>By default, the time of saving; change it when recording later.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="153"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="154"/>
         <source>Durée en minutes</source>
         <translation>Duration in minutes</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="154"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="155"/>
         <source>Facultative ; 0 signifie non renseignée.</source>
         <translation>Optional; 0 means not given.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="155"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="156"/>
         <source>Contact en cours de modification</source>
         <translation>Contact being edited</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="266"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="267"/>
         <source>Modification du contact de %s.</source>
         <translation>Editing the contact at %s.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="268"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="269"/>
         <source>Ses coordonnées enregistrées restent inchangées.</source>
         <translation>Their saved contact details stay unchanged.</translation>
     </message>
@@ -681,6 +682,7 @@ Keep this time anyway?</translation>
         <translation>This &amp;month</translation>
     </message>
     <message>
+        <location filename="../../src/spro_desk/ui/screens/__init__.py" line="39"/>
         <location filename="../../src/spro_desk/ui/screens/dashboard.py" line="57"/>
         <source>Tableau de bord</source>
         <translation>Dashboard</translation>
@@ -1077,57 +1079,57 @@ Keep this time anyway?</translation>
         <translation>Number of results</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory_view.py" line="81"/>
+        <location filename="../../src/spro_desk/ui/directory_view.py" line="83"/>
         <source>Rechercher un service, une structure, une commune…</source>
         <translation>Search for a service, an organisation, a municipality…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory_view.py" line="83"/>
+        <location filename="../../src/spro_desk/ui/directory_view.py" line="85"/>
         <source>Rechercher dans l&apos;annuaire</source>
         <translation>Search the directory</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory_view.py" line="85"/>
+        <location filename="../../src/spro_desk/ui/directory_view.py" line="87"/>
         <source>Les résultats s&apos;affichent pendant la frappe. Entrée passe aux résultats.</source>
         <translation>Results appear as you type. Enter moves to the results.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory_view.py" line="108"/>
+        <location filename="../../src/spro_desk/ui/directory_view.py" line="110"/>
         <source>Résultats de la recherche</source>
         <translation>Search results</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory_view.py" line="109"/>
+        <location filename="../../src/spro_desk/ui/directory_view.py" line="111"/>
         <source>Un service par ligne ; sa fiche s&apos;affiche à côté.</source>
         <translation>One service per row; its details appear alongside.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory_view.py" line="116"/>
+        <location filename="../../src/spro_desk/ui/directory_view.py" line="118"/>
         <source>Fiche du service</source>
         <translation>Service details</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory_view.py" line="117"/>
+        <location filename="../../src/spro_desk/ui/directory_view.py" line="119"/>
         <source>Coordonnées, horaires et publics du service.</source>
         <translation>The service&apos;s contact details, opening hours and audiences.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory_view.py" line="167"/>
+        <location filename="../../src/spro_desk/ui/directory_view.py" line="169"/>
         <source>Aucun service ne correspond à cette recherche avec ces filtres.</source>
         <translation>No service matches this search with these filters.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory_view.py" line="169"/>
+        <location filename="../../src/spro_desk/ui/directory_view.py" line="171"/>
         <source>Aucun service ne correspond à cette recherche.</source>
         <translation>No service matches this search.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory_view.py" line="171"/>
+        <location filename="../../src/spro_desk/ui/directory_view.py" line="173"/>
         <source>{n} premiers services affichés ; la suite vient en faisant défiler.</source>
         <translation>First {n} services shown; scroll for more.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory_view.py" line="193"/>
+        <location filename="../../src/spro_desk/ui/directory_view.py" line="195"/>
         <source>Sélectionnez un service pour afficher sa fiche.</source>
         <translation>Select a service to see its details.</translation>
     </message>
@@ -1393,32 +1395,32 @@ If the problem happens again, send the details below to support.</translation>
         <translation>Show the %s screen</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/main_window.py" line="188"/>
+        <location filename="../../src/spro_desk/ui/main_window.py" line="185"/>
         <source>Annuaire</source>
         <translation>Directory</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/main_window.py" line="200"/>
+        <location filename="../../src/spro_desk/ui/main_window.py" line="197"/>
         <source>SPRO Desk — %s</source>
         <translation>SPRO Desk — %s</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/main_window.py" line="215"/>
+        <location filename="../../src/spro_desk/ui/main_window.py" line="217"/>
         <source>Importer un annuaire</source>
         <translation>Import a directory</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/main_window.py" line="218"/>
+        <location filename="../../src/spro_desk/ui/main_window.py" line="220"/>
         <source>Export data·inclusion (*.zip structures.json services.json);;Tous les fichiers (*)</source>
         <translation>data·inclusion export (*.zip structures.json services.json);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/main_window.py" line="239"/>
+        <location filename="../../src/spro_desk/ui/main_window.py" line="241"/>
         <source>Import impossible</source>
         <translation>Import failed</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/main_window.py" line="242"/>
+        <location filename="../../src/spro_desk/ui/main_window.py" line="244"/>
         <source>Import annulé : l&apos;annuaire actuel est conservé.</source>
         <translation>Import cancelled: the current directory is kept.</translation>
     </message>
@@ -1557,77 +1559,78 @@ If the problem happens again, send the details below to support.</translation>
         <translation>Choose any service from the directory</translation>
     </message>
     <message>
+        <location filename="../../src/spro_desk/ui/screens/__init__.py" line="37"/>
         <location filename="../../src/spro_desk/ui/screens/orientation.py" line="77"/>
         <source>Orientation</source>
         <translation>Referral</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/orientation.py" line="95"/>
+        <location filename="../../src/spro_desk/ui/screens/orientation.py" line="85"/>
         <source>Services suggérés</source>
         <translation>Suggested services</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/orientation.py" line="97"/>
+        <location filename="../../src/spro_desk/ui/screens/orientation.py" line="86"/>
         <source>Du plus adapté au moins adapté ; Ctrl+Entrée oriente vers la ligne choisie.</source>
         <translation>Best match first; Ctrl+Enter refers to the selected row.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/orientation.py" line="106"/>
+        <location filename="../../src/spro_desk/ui/screens/orientation.py" line="101"/>
         <source>Pourquoi ce service</source>
         <translation>Why this service</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/orientation.py" line="108"/>
+        <location filename="../../src/spro_desk/ui/screens/orientation.py" line="103"/>
         <source>Les raisons de la suggestion, à lire à la personne.</source>
         <translation>Why this service is suggested, to read to the person.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/orientation.py" line="138"/>
+        <location filename="../../src/spro_desk/ui/screens/orientation.py" line="126"/>
         <source>Suggestions (la personne choisit) :</source>
         <translation>Suggestions (the person chooses):</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/orientation.py" line="196"/>
+        <location filename="../../src/spro_desk/ui/screens/orientation.py" line="184"/>
         <source>Profil vidé : saisissez la nouvelle personne.</source>
         <translation>Profile cleared: enter the new person.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/orientation.py" line="211"/>
+        <location filename="../../src/spro_desk/ui/screens/orientation.py" line="199"/>
         <source>Recherche des services adaptés…</source>
         <translation>Looking for suitable services…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/orientation.py" line="223"/>
+        <location filename="../../src/spro_desk/ui/screens/orientation.py" line="211"/>
         <source>Aucun service de l&apos;annuaire ne répond à ces besoins pour cette commune : élargissez les besoins ou choisissez « Autre service… ».</source>
         <translation>No service in the directory meets these needs for this municipality: widen the needs or choose “Other service…”.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/orientation.py" line="227"/>
+        <location filename="../../src/spro_desk/ui/screens/orientation.py" line="215"/>
         <source>{n} services suggérés, du plus adapté au moins adapté.</source>
         <translation>{n} services suggested, best match first.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/orientation.py" line="241"/>
+        <location filename="../../src/spro_desk/ui/screens/orientation.py" line="229"/>
         <source>Les suggestions n&apos;ont pas pu être calculées. Réessayez ; si le problème continue, cherchez dans l&apos;Annuaire.</source>
         <translation>The suggestions could not be computed. Try again; if the problem persists, search the Directory.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/orientation.py" line="272"/>
+        <location filename="../../src/spro_desk/ui/screens/orientation.py" line="260"/>
         <source>Sélectionnez d&apos;abord un service dans la liste des suggestions.</source>
         <translation>First select a service in the list of suggestions.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/orientation.py" line="285"/>
+        <location filename="../../src/spro_desk/ui/screens/orientation.py" line="273"/>
         <source>Choisissez le statut de la personne avant de l&apos;orienter.</source>
         <translation>Choose the person&apos;s status before referring them.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/orientation.py" line="301"/>
+        <location filename="../../src/spro_desk/ui/screens/orientation.py" line="289"/>
         <source>Orientation enregistrée vers {structure}.</source>
         <translation>Referral to {structure} saved.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/orientation.py" line="310"/>
+        <location filename="../../src/spro_desk/ui/screens/orientation.py" line="298"/>
         <source>L&apos;annuaire a été mis à jour : relancez la suggestion.</source>
         <translation>The directory has been updated: run the suggestion again.</translation>
     </message>
@@ -2135,6 +2138,7 @@ If the problem happens again, send the details below to support.</translation>
         <translation>Revert</translation>
     </message>
     <message>
+        <location filename="../../src/spro_desk/ui/screens/__init__.py" line="40"/>
         <location filename="../../src/spro_desk/ui/screens/settings_screen.py" line="55"/>
         <source>Paramètres</source>
         <translation>Settings</translation>
@@ -2375,6 +2379,7 @@ If the problem happens again, send the details below to support.</translation>
         <translation>Follow-up screen message</translation>
     </message>
     <message>
+        <location filename="../../src/spro_desk/ui/screens/__init__.py" line="38"/>
         <location filename="../../src/spro_desk/ui/screens/suivi.py" line="72"/>
         <source>Suivi</source>
         <translation>Follow-up</translation>
@@ -2395,77 +2400,87 @@ If the problem happens again, send the details below to support.</translation>
         <translation>Overdue appointments stay at the top.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/suivi.py" line="100"/>
+        <location filename="../../src/spro_desk/ui/screens/suivi.py" line="89"/>
         <source>Orientations à suivre</source>
         <translation>Referrals to follow up</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/suivi.py" line="102"/>
+        <location filename="../../src/spro_desk/ui/screens/suivi.py" line="91"/>
         <source>En retard d&apos;abord. Sur la ligne choisie : H honoré, N non honoré, A annulé, R rendez-vous pris, P proposé ; Ctrl+Z annule le dernier changement.</source>
         <translation>Overdue first. On the selected row: H attended, N missed, A cancelled, R appointment booked, P proposed; Ctrl+Z undoes the last change.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/suivi.py" line="116"/>
+        <location filename="../../src/spro_desk/ui/screens/suivi.py" line="106"/>
         <source>{label} ({key})</source>
         <translation>{label} ({key})</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/suivi.py" line="121"/>
+        <location filename="../../src/spro_desk/ui/screens/suivi.py" line="111"/>
         <source>Marquer l&apos;orientation choisie « {label} » (touche {key})</source>
         <translation>Mark the selected referral “{label}” (key {key})</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/suivi.py" line="130"/>
+        <location filename="../../src/spro_desk/ui/screens/suivi.py" line="120"/>
         <source>Annuler (Ctrl+Z)</source>
         <translation>Undo (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/suivi.py" line="134"/>
+        <location filename="../../src/spro_desk/ui/screens/suivi.py" line="124"/>
         <source>Remettre le statut précédent de la dernière orientation modifiée</source>
         <translation>Restore the previous status of the last changed referral</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/suivi.py" line="146"/>
+        <location filename="../../src/spro_desk/ui/screens/suivi.py" line="136"/>
         <source>Changer le statut de l&apos;orientation choisie</source>
         <translation>Change the status of the selected referral</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/suivi.py" line="156"/>
+        <location filename="../../src/spro_desk/ui/screens/suivi.py" line="146"/>
         <source>&amp;Statut :</source>
         <translation>&amp;Status:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/suivi.py" line="193"/>
+        <location filename="../../src/spro_desk/ui/screens/suivi.py" line="183"/>
         <source>Aucune orientation avec ce statut.</source>
         <translation>No referral with this status.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/suivi.py" line="196"/>
-        <source>{total} orientation(s), dont {late} rendez-vous en retard (sans résultat noté).</source>
-        <translation>{total} referral(s), including {late} overdue appointment(s) (no outcome recorded).</translation>
+        <location filename="../../src/spro_desk/ui/screens/suivi.py" line="185"/>
+        <source>{n} orientation</source>
+        <translation>{n} referral</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/suivi.py" line="199"/>
-        <source>{total} orientation(s), aucune en retard.</source>
-        <translation>{total} referral(s), none overdue.</translation>
+        <location filename="../../src/spro_desk/ui/screens/suivi.py" line="185"/>
+        <source>{n} orientations</source>
+        <translation>{n} referrals</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/suivi.py" line="222"/>
+        <location filename="../../src/spro_desk/ui/screens/suivi.py" line="187"/>
+        <source>{count}, dont {late} rendez-vous en retard (sans résultat noté).</source>
+        <translation>{count}, including {late} overdue appointments (no outcome recorded).</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/screens/suivi.py" line="189"/>
+        <source>{count}, aucune en retard.</source>
+        <translation>{count}, none overdue.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/screens/suivi.py" line="213"/>
         <source>Sélectionnez d&apos;abord une orientation dans la liste.</source>
         <translation>First select a referral in the list.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/suivi.py" line="246"/>
+        <location filename="../../src/spro_desk/ui/screens/suivi.py" line="237"/>
         <source>{structure} : « {label} » enregistré.</source>
         <translation>{structure}: “{label}” saved.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/suivi.py" line="250"/>
+        <location filename="../../src/spro_desk/ui/screens/suivi.py" line="241"/>
         <source>Ctrl+Z remet « {previous} ».</source>
         <translation>Ctrl+Z restores “{previous}”.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/suivi.py" line="263"/>
+        <location filename="../../src/spro_desk/ui/screens/suivi.py" line="254"/>
         <source>Le statut n&apos;a pas pu être enregistré. Réessayez dans un instant.</source>
         <translation>The status could not be saved. Try again in a moment.</translation>
     </message>

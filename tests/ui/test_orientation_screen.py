@@ -324,3 +324,19 @@ def test_printing_goes_through_the_background_runner(
     assert "Cap emploi Cher" in pdf_text(tmp_path / "printed.pdf")
     assert page_size(tmp_path / "printed.pdf") == pytest.approx(A5_POINTS, abs=1)
     assert slip_dialog.status.text() == "Fiche envoyée à l'imprimante."
+
+
+def test_enter_in_the_commune_list_picks_the_commune_only(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    screen = _screen(window)
+    field = screen.profile.commune
+    field.setFocus()
+    qtbot.keyClicks(field, "vierz")
+    popup = field.completer().popup()
+    qtbot.waitUntil(popup.isVisible)
+    qtbot.keyClick(popup, Qt.Key.Key_Down)
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not popup.isVisible())
+    assert field.code() == "18279"
+    assert screen.model.rowCount() == 0  # Entrée chose the commune, it did not suggest

@@ -119,9 +119,14 @@ def build_tables(
 def search_text(nom: str, structure_nom: str, description: str, commune: str) -> str:
     """The fields of the full-text index, folded, each word preceded by a space."""
     return FIELD_SEPARATOR.join(
-        "".join(" " + word for word in words(field))
-        for field in (nom, structure_nom, description, commune)
+        _spaced_words(field) for field in (nom, structure_nom, description, commune)
     )
+
+
+@lru_cache(maxsize=65_536)
+def _spaced_words(text: str) -> str:
+    """Services of a network share names and descriptions: each is folded once."""
+    return "".join(" " + word for word in words(text))
 
 
 def _structure_row(pk: int, valid: ValidStructure) -> tuple[Any, ...]:

@@ -55,7 +55,6 @@ def write_directory(
         for sql, rows in inserts:
             if rows:  # an empty list would be taken for "no parameters"
                 run(sql, rows)
-        run("INSERT INTO service_fts(service_fts) VALUES ('optimize')")
         run(
             "INSERT INTO directory_import "
             "(source, imported_at, structures, services, rejected, warnings, report) "

@@ -109,6 +109,7 @@ class ContactForm(QWidget):
                 (self.tr("&Durée :"), self.duree),
             ],
         )
+        self.reponses.ensurePolished()  # row heights follow the style: measure them after it
         rows = self.reponses.sizeHintForRow(0) * self.reponses.count()
         self.reponses.setFixedHeight(rows + 2 * self.reponses.frameWidth())
         self.edit_note.setWordWrap(True)

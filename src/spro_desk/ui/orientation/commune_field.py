@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QStringListModel, Qt, Signal
+from PySide6.QtCore import QEvent, QStringListModel, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 
 from spro_desk.geo import Commune, Geography
@@ -36,6 +37,19 @@ class CommuneField(QLineEdit):
         self.textEdited.connect(self._typed)
         self.setClearButtonEnabled(True)
         self.setPlaceholderText(self.tr("Nom, code postal ou code INSEE"))
+
+    def event(self, event: QEvent) -> bool:
+        # While the list of communes is open, Entrée picks one: it must not reach the screen's
+        # own Entrée shortcut ("Suggérer"), which would leave the list open to eat the next key.
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and self._completer.popup().isVisible()
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        ):
+            event.accept()
+            return True
+        return super().event(event)
 
     def code(self) -> str | None:
         """The commune meant: the one picked, else the best match of what was typed."""

@@ -23,7 +23,7 @@ from spro_desk.contacts.model import ContactError
 from spro_desk.contacts.service import ReferralView
 from spro_desk.ui.background import Callbacks, TaskContext
 from spro_desk.ui.context import DeskContext
-from spro_desk.ui.formatting import one_line
+from spro_desk.ui.formatting import count_phrase, one_line
 from spro_desk.ui.labels import referral_status_label, referral_status_labels
 from spro_desk.ui.orientation.follow_up_model import FollowUpColumn, FollowUpModel
 from spro_desk.ui.screens.base import Screen
@@ -181,12 +181,13 @@ class SuiviScreen(Screen):
         total, late = self.model.rowCount(), self.model.overdue_count()
         if total == 0:
             text = self.tr("Aucune orientation avec ce statut.")
-        elif late:
-            text = self.tr(
-                "{total} orientation(s), dont {late} rendez-vous en retard (sans résultat noté)."
-            ).format(total=total, late=late)
         else:
-            text = self.tr("{total} orientation(s), aucune en retard.").format(total=total)
+            count = count_phrase(total, self.tr("{n} orientation"), self.tr("{n} orientations"))
+            text = (
+                self.tr("{count}, dont {late} rendez-vous en retard (sans résultat noté).")
+                if late
+                else self.tr("{count}, aucune en retard.")
+            ).format(count=count, late=late)
         self.summary.setText(text)
 
     def selected_item(self) -> FollowUpItem | None:
