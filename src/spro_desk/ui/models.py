@@ -13,7 +13,6 @@ from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -24,6 +23,7 @@ from spro_desk.directory.catalog import ServiceSummary
 from spro_desk.directory.hours import Hours
 from spro_desk.directory.networks import network_label
 from spro_desk.directory.search import DirectorySearch, SearchFilters
+from spro_desk.ui.column_model import ColumnTableModel
 from spro_desk.ui.formatting import one_line, tooltip
 
 # The most rows DirectorySearch returns for one call; further pages come with an offset.
@@ -58,8 +58,10 @@ class _Query:
         return OPEN_NOW_PAGE_SIZE if self.filters.open_at is not None else PAGE_SIZE
 
 
-class ServiceResultsModel(QAbstractTableModel):
+class ServiceResultsModel(ColumnTableModel):
     """Holds the summaries of the last search; the hours status is computed for visible rows."""
+
+    COLUMNS = Column
 
     def __init__(
         self, search: DirectorySearch, clock: Clock, parent: QObject | None = None
@@ -148,9 +150,6 @@ class ServiceResultsModel(QAbstractTableModel):
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt signature)
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt signature)
-        return 0 if parent.isValid() else len(Column)
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
@@ -162,18 +161,6 @@ class ServiceResultsModel(QAbstractTableModel):
         if role == SERVICE_ID_ROLE:
             return summary.service_id
         return None
-
-    def headerData(
-        self,
-        section: int,
-        orientation: Qt.Orientation,
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if not 0 <= section < len(Column):
-            return None
-        return self.column_title(Column(section))
 
     def column_title(self, column: Column) -> str:
         titles = {

@@ -5,10 +5,11 @@ from __future__ import annotations
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
 
 from spro_desk.contacts.follow_up import FollowUpItem
+from spro_desk.ui.column_model import ColumnTableModel
 from spro_desk.ui.formatting import one_line, tooltip
 from spro_desk.ui.labels import referral_status_label, referral_type_label
 from spro_desk.ui.orientation.dates import short_datetime_fr
@@ -26,7 +27,9 @@ class FollowUpColumn(IntEnum):
     STATUT = 5
 
 
-class FollowUpModel(QAbstractTableModel):
+class FollowUpModel(ColumnTableModel):
+    COLUMNS = FollowUpColumn
+
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._items: list[FollowUpItem] = []
@@ -53,9 +56,6 @@ class FollowUpModel(QAbstractTableModel):
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt signature)
         return 0 if parent.isValid() else len(self._items)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt signature)
-        return 0 if parent.isValid() else len(FollowUpColumn)
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._items):
             return None
@@ -69,15 +69,6 @@ class FollowUpModel(QAbstractTableModel):
         if role == REFERRAL_ID_ROLE:
             return item.referral.id
         return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if not 0 <= section < len(FollowUpColumn):
-            return None
-        return self.column_title(FollowUpColumn(section))
 
     def column_title(self, column: FollowUpColumn) -> str:
         titles = {

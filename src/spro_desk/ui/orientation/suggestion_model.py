@@ -6,10 +6,11 @@ from dataclasses import dataclass, field
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from spro_desk.directory.catalog import ServiceSummary
 from spro_desk.orientation.suggest import Suggestion
+from spro_desk.ui.column_model import ColumnTableModel
 from spro_desk.ui.formatting import one_line, tooltip
 
 Index = QModelIndex | QPersistentModelIndex
@@ -37,7 +38,9 @@ class Choice:
         return cls(suggestion.summary, list(suggestion.reasons))
 
 
-class SuggestionModel(QAbstractTableModel):
+class SuggestionModel(ColumnTableModel):
+    COLUMNS = SuggestionColumn
+
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[Choice] = []
@@ -68,9 +71,6 @@ class SuggestionModel(QAbstractTableModel):
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt signature)
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt signature)
-        return 0 if parent.isValid() else len(SuggestionColumn)
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
@@ -80,15 +80,6 @@ class SuggestionModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return tooltip(text) if text else None
         return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if not 0 <= section < len(SuggestionColumn):
-            return None
-        return self.column_title(SuggestionColumn(section))
 
     def column_title(self, column: SuggestionColumn) -> str:
         titles = {
