@@ -4,141 +4,146 @@
 <context>
     <name>AccueilScreen</name>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/accueil.py" line="55"/>
+        <location filename="../../src/spro_desk/ui/screens/accueil.py" line="56"/>
         <source>Orienter (Ctrl+O)</source>
         <translation>Refer (Ctrl+O)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/accueil.py" line="56"/>
-        <location filename="../../src/spro_desk/ui/screens/accueil.py" line="144"/>
+        <location filename="../../src/spro_desk/ui/screens/accueil.py" line="57"/>
+        <location filename="../../src/spro_desk/ui/screens/accueil.py" line="149"/>
         <source>Abandonner la modification</source>
         <translation>Discard the changes</translation>
     </message>
     <message>
         <location filename="../../src/spro_desk/ui/screens/__init__.py" line="36"/>
-        <location filename="../../src/spro_desk/ui/screens/accueil.py" line="69"/>
+        <location filename="../../src/spro_desk/ui/screens/accueil.py" line="74"/>
         <source>Accueil</source>
         <translation>Front desk</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/accueil.py" line="83"/>
-        <location filename="../../src/spro_desk/ui/screens/accueil.py" line="191"/>
+        <location filename="../../src/spro_desk/ui/screens/accueil.py" line="88"/>
+        <location filename="../../src/spro_desk/ui/screens/accueil.py" line="217"/>
         <source>Enregistrer le contact</source>
         <translation>Save the contact</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/accueil.py" line="87"/>
-        <location filename="../../src/spro_desk/ui/screens/accueil.py" line="140"/>
+        <location filename="../../src/spro_desk/ui/screens/accueil.py" line="92"/>
+        <location filename="../../src/spro_desk/ui/screens/accueil.py" line="145"/>
         <source>Enregistrer et orienter</source>
         <translation>Save and refer</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/accueil.py" line="90"/>
+        <location filename="../../src/spro_desk/ui/screens/accueil.py" line="95"/>
         <source>Rétablir le dernier contact supprimé</source>
         <translation>Restore the last deleted contact</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/accueil.py" line="101"/>
+        <location filename="../../src/spro_desk/ui/screens/accueil.py" line="106"/>
         <source>Formulaire du contact</source>
         <translation>Contact form</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/accueil.py" line="142"/>
+        <location filename="../../src/spro_desk/ui/screens/accueil.py" line="147"/>
         <source>Enregistre le contact puis cherche les structures adaptées à la personne.</source>
         <translation>Saves the contact, then looks for organisations suited to the person.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/accueil.py" line="146"/>
+        <location filename="../../src/spro_desk/ui/screens/accueil.py" line="151"/>
         <source>Laisse le contact tel qu&apos;il était et vide le formulaire.</source>
         <translation>Leaves the contact as it was and clears the form.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/accueil.py" line="148"/>
+        <location filename="../../src/spro_desk/ui/screens/accueil.py" line="153"/>
         <source>Message</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/accueil.py" line="190"/>
+        <location filename="../../src/spro_desk/ui/screens/accueil.py" line="206"/>
+        <source>Saisie en cours retrouvée : SPRO Desk s&apos;était fermé avant son enregistrement. Vérifiez-la puis enregistrez (les coordonnées personnelles ne sont jamais conservées hors de la base).</source>
+        <translation>Unsaved entry recovered: SPRO Desk closed before it was recorded. Check it, then record it (personal details are never kept outside the database).</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/screens/accueil.py" line="216"/>
         <source>Enregistrer (Ctrl+Entrée)</source>
         <translation>Save (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/accueil.py" line="198"/>
+        <location filename="../../src/spro_desk/ui/screens/accueil.py" line="224"/>
         <source>Choisissez le statut de la personne (une touche suffit).</source>
         <translation>Choose the person&apos;s status (one key is enough).</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/accueil.py" line="217"/>
+        <location filename="../../src/spro_desk/ui/screens/accueil.py" line="243"/>
         <source>Contact non enregistré : %s</source>
         <translation>Contact not saved: %s</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/accueil.py" line="230"/>
+        <location filename="../../src/spro_desk/ui/screens/accueil.py" line="256"/>
         <source>Contact de %s modifié.</source>
         <translation>Contact at %s updated.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/accueil.py" line="232"/>
+        <location filename="../../src/spro_desk/ui/screens/accueil.py" line="258"/>
         <source>Contact enregistré à %s.</source>
         <translation>Contact saved at %s.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/accueil.py" line="241"/>
+        <location filename="../../src/spro_desk/ui/screens/accueil.py" line="267"/>
         <source>Commune : %s.</source>
         <translation>Municipality: %s.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/accueil.py" line="280"/>
+        <location filename="../../src/spro_desk/ui/screens/accueil.py" line="306"/>
         <source>Enregistrer la modification (Ctrl+Entrée)</source>
         <translation>Save the changes (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/accueil.py" line="281"/>
+        <location filename="../../src/spro_desk/ui/screens/accueil.py" line="307"/>
         <source>Enregistrer la modification du contact</source>
         <translation>Save the changes to the contact</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/accueil.py" line="289"/>
+        <location filename="../../src/spro_desk/ui/screens/accueil.py" line="315"/>
         <source>Saisie en cours</source>
         <translation>Entry in progress</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/accueil.py" line="291"/>
+        <location filename="../../src/spro_desk/ui/screens/accueil.py" line="317"/>
         <source>Le formulaire contient une saisie non enregistrée. L&apos;abandonner pour modifier le contact choisi ?</source>
         <translation>The form holds an unsaved entry. Discard it to edit the selected contact?</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/accueil.py" line="294"/>
+        <location filename="../../src/spro_desk/ui/screens/accueil.py" line="320"/>
         <source>Abandonner la saisie</source>
         <translation>Discard the entry</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/accueil.py" line="300"/>
+        <location filename="../../src/spro_desk/ui/screens/accueil.py" line="326"/>
         <source>Modification abandonnée : le contact est inchangé.</source>
         <translation>Changes discarded: the contact is unchanged.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/accueil.py" line="307"/>
+        <location filename="../../src/spro_desk/ui/screens/accueil.py" line="333"/>
         <source>Supprimer le contact de %s ? Ctrl+Z le rétablit.</source>
         <translation>Delete the contact at %s? Ctrl+Z restores it.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/accueil.py" line="309"/>
+        <location filename="../../src/spro_desk/ui/screens/accueil.py" line="335"/>
         <source>Supprimer un contact</source>
         <translation>Delete a contact</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/accueil.py" line="309"/>
+        <location filename="../../src/spro_desk/ui/screens/accueil.py" line="335"/>
         <source>Supprimer</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/accueil.py" line="319"/>
+        <location filename="../../src/spro_desk/ui/screens/accueil.py" line="345"/>
         <source>Contact de %s supprimé.</source>
         <translation>Contact at %s deleted.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/accueil.py" line="338"/>
+        <location filename="../../src/spro_desk/ui/screens/accueil.py" line="364"/>
         <source>Contact rétabli.</source>
         <translation>Contact restored.</translation>
     </message>
@@ -616,12 +621,12 @@ Keep this time anyway?</translation>
         <translation>Contact being edited</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="267"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="299"/>
         <source>Modification du contact de %s.</source>
         <translation>Editing the contact at %s.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="269"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="301"/>
         <source>Ses coordonnées enregistrées restent inchangées.</source>
         <translation>Their saved contact details stay unchanged.</translation>
     </message>
@@ -1210,42 +1215,42 @@ If the problem happens again, send the details below to support.</translation>
 <context>
     <name>FollowUpModel</name>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/follow_up_model.py" line="84"/>
+        <location filename="../../src/spro_desk/ui/orientation/follow_up_model.py" line="75"/>
         <source>Date du contact</source>
         <translation>Contact date</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/follow_up_model.py" line="85"/>
+        <location filename="../../src/spro_desk/ui/orientation/follow_up_model.py" line="76"/>
         <source>Structure</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/follow_up_model.py" line="86"/>
+        <location filename="../../src/spro_desk/ui/orientation/follow_up_model.py" line="77"/>
         <source>Service</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/follow_up_model.py" line="87"/>
+        <location filename="../../src/spro_desk/ui/orientation/follow_up_model.py" line="78"/>
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/follow_up_model.py" line="88"/>
+        <location filename="../../src/spro_desk/ui/orientation/follow_up_model.py" line="79"/>
         <source>Rendez-vous</source>
         <translation>Appointment</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/follow_up_model.py" line="89"/>
+        <location filename="../../src/spro_desk/ui/orientation/follow_up_model.py" line="80"/>
         <source>Statut</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/follow_up_model.py" line="96"/>
+        <location filename="../../src/spro_desk/ui/orientation/follow_up_model.py" line="87"/>
         <source>En retard · {statut}</source>
         <translation>Overdue · {statut}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/follow_up_model.py" line="114"/>
+        <location filename="../../src/spro_desk/ui/orientation/follow_up_model.py" line="105"/>
         <source>Motif :
 {motif}</source>
         <translation>Reason:
@@ -1979,27 +1984,27 @@ If the problem happens again, send the details below to support.</translation>
 <context>
     <name>ServiceResultsModel</name>
     <message>
-        <location filename="../../src/spro_desk/ui/models.py" line="180"/>
+        <location filename="../../src/spro_desk/ui/models.py" line="167"/>
         <source>Service</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/models.py" line="181"/>
+        <location filename="../../src/spro_desk/ui/models.py" line="168"/>
         <source>Structure</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/models.py" line="182"/>
+        <location filename="../../src/spro_desk/ui/models.py" line="169"/>
         <source>Commune</source>
         <translation>Municipality</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/models.py" line="183"/>
+        <location filename="../../src/spro_desk/ui/models.py" line="170"/>
         <source>Réseau</source>
         <translation>Network</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/models.py" line="184"/>
+        <location filename="../../src/spro_desk/ui/models.py" line="171"/>
         <source>Horaires</source>
         <translation>Opening hours</translation>
     </message>
@@ -2326,42 +2331,42 @@ If the problem happens again, send the details below to support.</translation>
 <context>
     <name>SuggestionModel</name>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/suggestion_model.py" line="95"/>
+        <location filename="../../src/spro_desk/ui/orientation/suggestion_model.py" line="86"/>
         <source>N°</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/suggestion_model.py" line="96"/>
+        <location filename="../../src/spro_desk/ui/orientation/suggestion_model.py" line="87"/>
         <source>Service</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/suggestion_model.py" line="97"/>
+        <location filename="../../src/spro_desk/ui/orientation/suggestion_model.py" line="88"/>
         <source>Structure</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/suggestion_model.py" line="98"/>
+        <location filename="../../src/spro_desk/ui/orientation/suggestion_model.py" line="89"/>
         <source>Commune</source>
         <translation>Municipality</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/suggestion_model.py" line="99"/>
+        <location filename="../../src/spro_desk/ui/orientation/suggestion_model.py" line="90"/>
         <source>Pourquoi</source>
         <translation>Why</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/suggestion_model.py" line="107"/>
+        <location filename="../../src/spro_desk/ui/orientation/suggestion_model.py" line="98"/>
         <source>Service choisi dans l&apos;annuaire (hors suggestions).</source>
         <translation>Service chosen from the directory (not a suggestion).</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/suggestion_model.py" line="114"/>
+        <location filename="../../src/spro_desk/ui/orientation/suggestion_model.py" line="105"/>
         <source>annuaire</source>
         <translation>directory</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/suggestion_model.py" line="122"/>
+        <location filename="../../src/spro_desk/ui/orientation/suggestion_model.py" line="113"/>
         <source>choisi dans l&apos;annuaire</source>
         <translation>chosen from the directory</translation>
     </message>

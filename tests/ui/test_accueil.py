@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
+from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -631,3 +632,32 @@ def test_tab_goes_through_the_essentials_first(qtbot: QtBot, desk: Desk) -> None
     for widget in expected:
         desk.keyboard.press(Qt.Key.Key_Tab)
         assert QApplication.focusWidget() is widget
+
+
+# --- nothing lost on a crash ----------------------------------------------------------------
+
+
+def test_a_contact_being_typed_survives_a_crash_without_its_personal_data(
+    qtbot: QtBot, db: Database, make_window: WindowFactory, settings: QSettings
+) -> None:
+    first = open_accueil(qtbot, make_window(db), db)
+    keys = first.keyboard
+    keys.press("E")
+    keys.press(Qt.Key.Key_Tab)
+    keys.press("2")  # a frequent need: Se former
+    keys.press("O", ALT)
+    qtbot.waitUntil(first.screen.form.consent.is_given)
+    keys.press("N", ALT)
+    keys.type("Lina Martin")
+    first.screen.draft.save()  # what the timer does every 1.5 s
+    settings_file = Path(settings.fileName())
+    assert "Lina" not in settings_file.read_text(encoding="utf-8")
+    # The process dies here: a new window on the same desk finds the contact being typed.
+    again = open_accueil(qtbot, make_window(db), db)
+    form = again.screen.form
+    assert (form.statut.code(), form.besoins.codes()) == ("etudiant", ("se-former",))
+    assert form.consent.nom.text() == "" and not form.consent.is_given()
+    assert "Saisie en cours retrouvée" in again.screen.feedback.text()
+    again.keyboard.press(Qt.Key.Key_Return, CTRL)  # recorded: the draft is gone
+    assert again.screen.draft.pending() is None
+    assert [c.statut for c in again.contacts.list()] == ["etudiant"]

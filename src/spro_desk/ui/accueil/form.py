@@ -234,6 +234,38 @@ class ContactForm(QWidget):
             self.consent.is_given(),
         )
 
+    def anonymous_state(self) -> dict[str, object]:
+        """The anonymous fields, for the draft kept across a crash (never the personal ones)."""
+        return {
+            "statut": self.statut.code(),
+            "tranche_age": self.tranche_age.code(),
+            "sexe": self.sexe.code(),
+            "handicap": self.handicap.code(),
+            "commune": self.commune.value(),
+            "besoins": list(self.besoins.codes()),
+            "reponses": list(self.reponses.codes()),
+            "canal": self.canal.code(),
+            "lieu": self.lieu.currentText(),
+            "duree": self.duree.value(),
+        }
+
+    def restore_state(self, state: dict[str, object]) -> None:
+        """Refill the anonymous fields from a draft; unknown values are left as they are."""
+        for name in ("statut", "tranche_age", "sexe", "handicap", "canal"):
+            if isinstance(state.get(name), str):
+                getattr(self, name).set_code(state[name])
+        self._canal_changed(self.canal.currentIndex())
+        if isinstance(state.get("lieu"), str) and state["lieu"]:
+            self.lieu.setCurrentText(state["lieu"])
+        if isinstance(state.get("commune"), str):
+            self.commune.set_code(state["commune"])
+        for name in ("besoins", "reponses"):
+            codes = state.get(name)
+            if isinstance(codes, list):
+                getattr(self, name).set_codes([c for c in codes if isinstance(c, str)])
+        if isinstance(state.get("duree"), int):
+            self.duree.setValue(state["duree"])
+
     def has_changes(self) -> bool:
         """Whether anything was typed since the form was reset or loaded."""
         return self._values() != self._baseline

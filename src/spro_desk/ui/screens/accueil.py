@@ -22,6 +22,7 @@ from spro_desk.contacts.service import ContactView
 from spro_desk.ui.accueil import defaults
 from spro_desk.ui.accueil.commune_field import commune_text
 from spro_desk.ui.accueil.confirm import Confirm, ask
+from spro_desk.ui.accueil.draft import DraftKeeper
 from spro_desk.ui.accueil.form import ContactForm, local_wall_time
 from spro_desk.ui.accueil.today import TodayColumn, cell_text
 from spro_desk.ui.accueil.today_panel import TodayPanel
@@ -62,8 +63,12 @@ class AccueilScreen(Screen):
         self._build_actions()
         self._layout()
         self._describe()
+        self.draft = DraftKeeper(context.qsettings, self._draft_state, self)
         self._connect()
+        left_over = self.draft.pending()  # read before the blank form below clears it
         self._new_contact()
+        self._restore_draft(left_over)
+        self.draft.start()
 
     def title(self) -> str:
         return self.tr("Accueil")
@@ -169,6 +174,8 @@ class AccueilScreen(Screen):
         self.form.first_field().setFocus(Qt.FocusReason.OtherFocusReason)
 
     def shutdown(self) -> None:
+        self.draft.save()
+        self.draft.stop()
         self.today.undo_bar.dismiss()
         self.context.qsettings.setValue(SPLITTER_KEY, self.splitter.saveState())
 
@@ -184,7 +191,26 @@ class AccueilScreen(Screen):
     def _default_canal(self) -> str:
         return str(self.context.site.get("site.canal_defaut") or "accueil-physique")
 
+    def _draft_state(self) -> dict[str, object] | None:
+        """A new contact being typed; corrections of recorded contacts are not drafts."""
+        if self._editing is not None or not self.form.has_changes():
+            return None
+        return self.form.anonymous_state()
+
+    def _restore_draft(self, state: dict[str, object] | None) -> None:
+        if state is None:
+            return
+        self.form.restore_state(state)
+        self.feedback.setText(
+            self.tr(
+                "Saisie en cours retrouvée : SPRO Desk s'était fermé avant son enregistrement. "
+                "Vérifiez-la puis enregistrez (les coordonnées personnelles ne sont jamais "
+                "conservées hors de la base)."
+            )
+        )
+
     def _new_contact(self) -> None:
+        self.draft.clear()
         self._editing = None
         self.form.reset(self._default_canal(), self.context.clock())
         self.record_button.setText(self.tr("Enregistrer (Ctrl+Entrée)"))
