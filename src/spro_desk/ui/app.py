@@ -25,6 +25,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from spro_desk.paths import database_path, ensure_private_dir
 from spro_desk.storage.engine import Database
 from spro_desk.storage.migrate import NewerDatabaseError
+from spro_desk.ui.contrast import apply_contrast_outlines
 from spro_desk.ui.errors import install_excepthook, show_fatal
 from spro_desk.ui.i18n import desk_language, install_translators, remove_translators
 from spro_desk.ui.main_window import MainWindow
@@ -176,6 +177,7 @@ def run_app(data_dir: Path, *, use_sample_if_empty: bool) -> int:
     app.setOrganizationName(ORGANISATION)
     translators = install_translators(app)
     previous_style = install_focus_style(app)
+    previous_sheet = apply_contrast_outlines(app)
     _configure_logging(data_dir)
     previous_hook = install_excepthook()
     try:
@@ -191,6 +193,7 @@ def run_app(data_dir: Path, *, use_sample_if_empty: bool) -> int:
         sys.excepthook = previous_hook
         remove_translators(app, translators)
         app.setStyle(previous_style)
+        app.setStyleSheet(previous_sheet)
 
 
 def _run_window(app: QApplication, db: Database, use_sample_if_empty: bool) -> int:

@@ -35,6 +35,7 @@ from spro_desk.site.settings import SiteSettings
 from spro_desk.storage.engine import Database
 from spro_desk.ui.app import APP_NAME, ORGANISATION
 from spro_desk.ui.background import ImmediateRunner
+from spro_desk.ui.contrast import apply_contrast_outlines
 from spro_desk.ui.i18n import install_translators, remove_translators
 from spro_desk.ui.import_flow import sample_directory
 from spro_desk.ui.main_window import MainWindow
@@ -459,9 +460,11 @@ def high_contrast_directory_screen(database: Path, data_dir: Path, target: Path)
     app = _application()
     previous = app.palette()
     app.setPalette(high_contrast_palette())
+    previous_sheet = apply_contrast_outlines(app)  # as run_app does for such a palette
     try:
         return directory_screen(database, data_dir, target)
     finally:
+        app.setStyleSheet(previous_sheet)
         app.setPalette(previous)
 
 
