@@ -41,6 +41,7 @@ from spro_desk.directory.search import DirectorySearch
 from spro_desk.orientation.slip import build_slip
 from spro_desk.storage.engine import Database
 from spro_desk.ui.app import install_focus_style
+from spro_desk.ui.contrast import high_contrast_palette
 from spro_desk.ui.dashboard.bar_chart import BarChart
 from spro_desk.ui.main_window import MainWindow
 from spro_desk.ui.orientation.booking_dialog import BookingDialog
@@ -260,9 +261,7 @@ def test_every_control_of_every_screen_is_named_reachable_and_shows_its_focus(
 
 
 @pytest.mark.usefixtures("focus_style")
-def test_every_control_of_the_orientation_dialogs(
-    qtbot: QtBot, active_window: MainWindow
-) -> None:
+def test_every_control_of_the_orientation_dialogs(qtbot: QtBot, active_window: MainWindow) -> None:
     picker = _picker(qtbot, active_window)
     summary = picker.selected()
     assert summary is not None
@@ -292,31 +291,10 @@ def test_no_tab_stop_hides_its_focus(qtbot: QtBot, active_window: MainWindow) ->
 # --- high contrast ---------------------------------------------------------------------------
 
 
-def _high_contrast() -> QPalette:
-    black, white, yellow = QColor("#000000"), QColor("#ffffff"), QColor("#ffff00")
-    roles = QPalette.ColorRole
-    palette = QPalette()
-    for role, color in (
-        (roles.Window, black),
-        (roles.WindowText, white),
-        (roles.Base, black),
-        (roles.AlternateBase, black),
-        (roles.Text, white),
-        (roles.Button, black),
-        (roles.ButtonText, white),
-        (roles.Highlight, yellow),
-        (roles.HighlightedText, black),
-        (roles.ToolTipBase, black),
-        (roles.ToolTipText, white),
-    ):
-        palette.setColor(role, color)
-    return palette
-
-
 @pytest.fixture
 def high_contrast(qapp: QApplication) -> Iterator[QPalette]:
     previous = qapp.palette()
-    qapp.setPalette(_high_contrast())
+    qapp.setPalette(high_contrast_palette())
     yield qapp.palette()
     qapp.setPalette(previous)
 

@@ -5,27 +5,20 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QCheckBox, QLineEdit
 from pytestqt.qtbot import QtBot
 
-from spro_desk.ui.contrast import apply_contrast_outlines, needs_outlines
-
-
-def _dark_palette() -> QPalette:
-    palette = QPalette()
-    for role in (QPalette.ColorRole.Window, QPalette.ColorRole.Base, QPalette.ColorRole.Button):
-        palette.setColor(role, QColor("black"))
-    for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text):
-        palette.setColor(role, QColor("white"))
-    palette.setColor(QPalette.ColorRole.Highlight, QColor("yellow"))
-    return palette
+from spro_desk.ui.contrast import (
+    apply_contrast_outlines,
+    high_contrast_palette,
+    needs_outlines,
+)
 
 
 @pytest.fixture
 def dark_app(qapp: QApplication) -> Iterator[QApplication]:
     previous_palette, previous_sheet = qapp.palette(), qapp.styleSheet()
-    qapp.setPalette(_dark_palette())
+    qapp.setPalette(high_contrast_palette())
     yield qapp
     qapp.setStyleSheet(previous_sheet)
     qapp.setPalette(previous_palette)
@@ -42,7 +35,7 @@ def _has_bright_pixels(widget: QLineEdit | QCheckBox) -> bool:
 
 def test_the_outlines_follow_the_palette(qapp: QApplication) -> None:
     assert not needs_outlines(qapp.palette())
-    assert needs_outlines(_dark_palette())
+    assert needs_outlines(high_contrast_palette())
 
 
 def test_fields_and_check_boxes_show_their_outline(qtbot: QtBot, dark_app: QApplication) -> None:

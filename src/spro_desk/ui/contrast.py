@@ -7,7 +7,7 @@ Combo boxes keep Fusion's drawing: a style sheet would take their arrow away.
 
 from __future__ import annotations
 
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
 DARK_WINDOW_LIGHTNESS = 80
@@ -36,3 +36,37 @@ def apply_contrast_outlines(app: QApplication) -> str:
     if needs_outlines(app.palette()):
         app.setStyleSheet(previous + OUTLINES)
     return previous
+
+
+def high_contrast_palette() -> QPalette:
+    """White on black with cyan selection and yellow links, like a desktop high-contrast theme."""
+    black, white, grey = QColor("#000000"), QColor("#ffffff"), QColor("#c0c0c0")
+    roles = QPalette.ColorRole
+    palette = QPalette()
+    for role, color in (
+        (roles.Window, black),
+        (roles.WindowText, white),
+        (roles.Base, black),
+        (roles.AlternateBase, QColor("#1c1c1c")),
+        (roles.Text, white),
+        (roles.BrightText, white),
+        (roles.Button, black),
+        (roles.ButtonText, white),
+        (roles.Light, white),
+        (roles.Midlight, grey),
+        (roles.Mid, grey),
+        (roles.Dark, grey),
+        (roles.Shadow, white),
+        (roles.Highlight, QColor("#1aebff")),
+        (roles.HighlightedText, black),
+        (roles.Link, QColor("#ffff00")),
+        (roles.LinkVisited, QColor("#ffff00")),
+        (roles.ToolTipBase, black),
+        (roles.ToolTipText, white),
+        (roles.PlaceholderText, grey),
+    ):
+        palette.setColor(role, color)
+    disabled = QColor("#3ff23f")  # the desktop themes' green for what cannot be used
+    for role in (roles.WindowText, roles.Text, roles.ButtonText):
+        palette.setColor(QPalette.ColorGroup.Disabled, role, disabled)
+    return palette

@@ -23,7 +23,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QSettings, QSizeF, Qt
-from PySide6.QtGui import QColor, QImage, QPainter, QPalette
+from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -35,7 +35,7 @@ from spro_desk.site.settings import SiteSettings
 from spro_desk.storage.engine import Database
 from spro_desk.ui.app import APP_NAME, ORGANISATION
 from spro_desk.ui.background import ImmediateRunner
-from spro_desk.ui.contrast import apply_contrast_outlines
+from spro_desk.ui.contrast import apply_contrast_outlines, high_contrast_palette
 from spro_desk.ui.i18n import install_translators, remove_translators
 from spro_desk.ui.import_flow import sample_directory
 from spro_desk.ui.main_window import MainWindow
@@ -422,38 +422,6 @@ def first_start_screen(data_dir: Path, target: Path) -> Path:
         return save(window, target)
 
 
-def high_contrast_palette() -> QPalette:
-    """White on black with cyan selection and yellow links, like a desktop high-contrast theme."""
-    black, white, grey = QColor("#000000"), QColor("#ffffff"), QColor("#c0c0c0")
-    roles = QPalette.ColorRole
-    palette = QPalette()
-    for role, color in (
-        (roles.Window, black),
-        (roles.WindowText, white),
-        (roles.Base, black),
-        (roles.AlternateBase, QColor("#1c1c1c")),
-        (roles.Text, white),
-        (roles.BrightText, white),
-        (roles.Button, black),
-        (roles.ButtonText, white),
-        (roles.Light, white),
-        (roles.Midlight, grey),
-        (roles.Mid, grey),
-        (roles.Dark, grey),
-        (roles.Shadow, white),
-        (roles.Highlight, QColor("#1aebff")),
-        (roles.HighlightedText, black),
-        (roles.Link, QColor("#ffff00")),
-        (roles.LinkVisited, QColor("#ffff00")),
-        (roles.ToolTipBase, black),
-        (roles.ToolTipText, white),
-        (roles.PlaceholderText, grey),
-    ):
-        palette.setColor(role, color)
-    disabled = QColor("#3ff23f")  # the desktop themes' green for what cannot be used
-    for role in (roles.WindowText, roles.Text, roles.ButtonText):
-        palette.setColor(QPalette.ColorGroup.Disabled, role, disabled)
-    return palette
 
 
 def high_contrast_directory_screen(database: Path, data_dir: Path, target: Path) -> Path:
