@@ -33,7 +33,6 @@ The same typing runs without filter and with a commune filter. Prints tables and
 from __future__ import annotations
 
 import argparse
-import ctypes
 import io
 import json
 import os
@@ -298,16 +297,6 @@ def national_database() -> Path:
     return NATIONAL_DB
 
 
-def keep_none_alive() -> None:
-    """PySide6 6.12.0 on Python 3.11 drops one reference to None per call of a method returning
-    void (6.11.3 does not; Python 3.12+ makes None immortal). A few hundred typed keys with
-    their detail refresh take None's count to zero and abort the interpreter ("none_dealloc"),
-    at the latest when it exits. 5 million references held by a tuple that is never freed keep
-    the benchmark alive; the application itself has no such ballast."""
-    ballast = (None,) * 5_000_000
-    ctypes.pythonapi.Py_IncRef(ctypes.py_object(ballast))
-
-
 @dataclass(frozen=True)
 class WhatIf:
     """Product constants changed for one run, to weigh a change before making it."""
@@ -322,7 +311,6 @@ class WhatIf:
 
 def measure_typing(database: Path, what_if: WhatIf = WhatIf()) -> list[Keystroke]:
     """Type every sequence of TYPED, without and with a commune filter, in the real window."""
-    keep_none_alive()
     with tempfile.TemporaryDirectory(prefix="spro-bench-ui-") as temp:
         os.environ.update(offscreen_environment(Path(temp)))
         from PySide6.QtWidgets import QApplication

@@ -245,9 +245,7 @@ def _copy_database(source: Path, target: Path) -> None:
 
 
 def pump() -> None:
-    """Deliver pending events. Through QEventLoop.processEvents, which returns a value: on
-    Python 3.11, PySide6 6.12.0's methods returning void (QCoreApplication.processEvents among
-    them) drop a reference to None per call, and enough calls abort the interpreter."""
+    """Deliver pending events, for at most 50 ms."""
     QEventLoop().processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
 
 
