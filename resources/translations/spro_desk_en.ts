@@ -151,7 +151,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../src/spro_desk/ui/app.py" line="147"/>
+        <location filename="../../src/spro_desk/ui/app.py" line="148"/>
         <source>La base de données «&#xa0;{path}&#xa0;» ne peut pas être ouverte ({error}). Vérifiez que le dossier est accessible et qu&apos;aucune autre fenêtre de SPRO Desk ne l&apos;utilise.</source>
         <translation>The database “{path}” cannot be opened ({error}). Check that the folder is accessible and that no other SPRO Desk window is using it.</translation>
     </message>
@@ -1265,32 +1265,32 @@ If the problem happens again, send the details below to support.</translation>
         <translation>{date} at {time}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/formatting.py" line="84"/>
+        <location filename="../../src/spro_desk/ui/formatting.py" line="87"/>
         <source>{n} structure</source>
         <translation>{n} organisation</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/formatting.py" line="85"/>
+        <location filename="../../src/spro_desk/ui/formatting.py" line="88"/>
         <source>{n} structures</source>
         <translation>{n} organisations</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/formatting.py" line="92"/>
+        <location filename="../../src/spro_desk/ui/formatting.py" line="95"/>
         <source>{n} service</source>
         <translation>{n} service</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/formatting.py" line="93"/>
+        <location filename="../../src/spro_desk/ui/formatting.py" line="96"/>
         <source>{n} services</source>
         <translation>{n} services</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/formatting.py" line="100"/>
+        <location filename="../../src/spro_desk/ui/formatting.py" line="103"/>
         <source>Annuaire vide</source>
         <translation>Empty directory</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/formatting.py" line="104"/>
+        <location filename="../../src/spro_desk/ui/formatting.py" line="107"/>
         <source>{counts} · importé le {when}</source>
         <translation>{counts} · imported on {when}</translation>
     </message>

@@ -326,9 +326,7 @@ def test_printing_goes_through_the_background_runner(
     assert slip_dialog.status.text() == "Fiche envoyée à l'imprimante."
 
 
-def test_enter_in_the_commune_list_picks_the_commune_only(
-    qtbot: QtBot, window: MainWindow
-) -> None:
+def test_enter_in_the_commune_list_picks_the_commune_only(qtbot: QtBot, window: MainWindow) -> None:
     screen = _screen(window)
     field = screen.profile.commune
     field.setFocus()
@@ -340,3 +338,14 @@ def test_enter_in_the_commune_list_picks_the_commune_only(
     qtbot.waitUntil(lambda: not popup.isVisible())
     assert field.code() == "18279"
     assert screen.model.rowCount() == 0  # Entrée chose the commune, it did not suggest
+
+
+def test_leaving_the_commune_field_names_the_commune(qtbot: QtBot, window: MainWindow) -> None:
+    screen = _screen(window)
+    field = screen.profile.commune
+    field.setFocus()
+    qtbot.keyClicks(field, "18100")
+    field.completer().popup().hide()
+    screen.profile.statut.setFocus()
+    qtbot.waitUntil(lambda: field.text().startswith("Vierzon"))
+    assert field.code() == "18279"

@@ -6,7 +6,7 @@ import html
 import re
 from datetime import date, datetime
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QLocale
 
 from spro_desk.directory.catalog import DirectoryInfo
 from spro_desk.text import strip_bidi_controls
@@ -74,8 +74,11 @@ def phone(value: object) -> str:
 
 
 def count_phrase(value: int, one: str, many: str) -> str:
-    # French puts 0 and 1 in the singular.
-    return (one if value <= 1 else many).format(n=number(value))
+    """The singular or plural phrase, by the rule of the interface's language."""
+    # French puts 0 and 1 in the singular; English only 1.
+    english = QLocale().language() == QLocale.Language.English
+    singular = value == 1 if english else value <= 1
+    return (one if singular else many).format(n=number(value))
 
 
 def structures_count(value: int) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QStringListModel, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 
 from spro_desk.geo import Commune, Geography
@@ -50,6 +50,14 @@ class CommuneField(QLineEdit):
             event.accept()
             return True
         return super().event(event)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        # Leaving the field settles what was typed ("18100") on the commune it stands for.
+        super().focusOutEvent(event)
+        if self._code is None and not self._completer.popup().isVisible():
+            best = self.code()
+            if best is not None:
+                self.set_code(best)
 
     def code(self) -> str | None:
         """The commune meant: the one picked, else the best match of what was typed."""
