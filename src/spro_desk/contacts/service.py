@@ -17,6 +17,7 @@ from spro_desk.contacts.model import (
 from spro_desk.geo import Geography, geography
 from spro_desk.storage.engine import Database
 from spro_desk.storage.tables import Consent, Contact, PersonalData, Referral
+from spro_desk.sync.changelog import append_event
 from spro_desk.vocab import REFERRAL_STATUTS
 
 
@@ -116,7 +117,7 @@ class ContactService:
         contact = self._new_contact(data)
         with self.db.transaction() as session:
             session.add(contact)
-            session.flush()
+            append_event(session, contact, "create")
             self._store_personal(session, contact.id, data, contact.recorded_at)
         return contact.id
 
@@ -200,6 +201,7 @@ class ContactService:
             contact.deleted_at = when
             contact.updated_at = utc_now()
             session.add(contact)
+            append_event(session, contact, "delete" if when else "update")
 
     def update(self, contact_id: str, data: ContactInput) -> None:
         """Correct the anonymous fields of a contact (its personal data is left as it is)."""
@@ -212,6 +214,7 @@ class ContactService:
                 contact.occurred_at = as_aware(data.occurred_at)
             contact.updated_at = utc_now()
             session.add(contact)
+            append_event(session, contact, "update")
 
     @staticmethod
     def _existing(session: Session, contact_id: str) -> Contact:
@@ -282,7 +285,7 @@ class ContactService:
         referral = self._new_referral(contact.id, service_id, rdv_at, motif)
         with self.db.transaction() as session:
             session.add(contact)
-            session.flush()
+            append_event(session, contact, "create")
             self._store_personal(session, contact.id, data, contact.recorded_at)
             self._attach(session, referral)
         return contact.id, referral.id
@@ -316,7 +319,9 @@ class ContactService:
             contact.reponses = [*contact.reponses, *missing]
             contact.updated_at = referral.created_at
             session.add(contact)
+            append_event(session, contact, "update")
         session.add(referral)
+        append_event(session, referral, "create")
 
     def set_referral_status(self, referral_id: str, statut: str) -> ReferralView:
         if statut not in REFERRAL_STATUTS:
@@ -330,7 +335,7 @@ class ContactService:
             referral.statut = statut
             referral.updated_at = utc_now()
             session.add(referral)
-            session.flush()
+            append_event(session, referral, "update")
             return referral_view(referral)
 
     def _directory_service(self, service_id: str) -> dict[str, str]:

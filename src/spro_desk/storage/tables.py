@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import JSON, Column, ForeignKey, String
+from sqlalchemy import JSON, Column, ForeignKey, Integer, String
 from sqlmodel import Field, SQLModel
 
 
@@ -206,3 +206,23 @@ class Setting(SQLModel, table=True):
 
     key: str = Field(primary_key=True)
     value: dict = Field(sa_column=Column(JSON, nullable=False))
+
+
+class Event(SQLModel, table=True):
+    """The desk's append-only change log: what the sync bundles carry to the coordinator.
+
+    One row per create, change or deletion of a contact or referral, written in the same
+    transaction as the change. `seq` is gapless on the desk (unique: a second writer that read
+    the same maximum fails and rolls back instead of leaving a hole). The payload is the
+    entity's anonymous state after the change, never personal data.
+    """
+
+    __tablename__ = "event"
+
+    id: str = Field(primary_key=True)  # UUIDv7: sorts by creation time
+    seq: int = Field(sa_column=Column(Integer, nullable=False, unique=True))
+    at: datetime
+    entity: str
+    entity_id: str = Field(index=True)
+    op: str
+    payload: dict = Field(sa_column=Column(JSON, nullable=False))

@@ -1,0 +1,1 @@
+"""Synchronisation with the regional coordinator: the desk's change log, then bundles."""
