@@ -10,7 +10,9 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-QT_FREE = ("storage", "directory", "geo", "orientation", "contacts", "cli", "sync", "site", "reports")
+QT_FREE = (
+    "storage", "directory", "geo", "orientation", "contacts", "cli", "sync", "site", "reports",
+)  # fmt: skip
 
 
 def test_ruff_is_clean() -> None:
