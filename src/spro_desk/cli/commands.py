@@ -92,6 +92,26 @@ def referral_set(db: Database, args: argparse.Namespace) -> Result:
     return {"id": referral.id, "statut": referral.statut}
 
 
+def desk_init(db: Database, args: argparse.Namespace) -> Result:
+    from spro_desk.geo import geography
+    from spro_desk.sync.identity import IdentityError, init_desk
+
+    if geography().commune(args.commune) is None:
+        raise IdentityError(f"Commune « {args.commune} » inconnue : indiquez son code INSEE.")
+    identity = init_desk(db, Path(args.resolved_data_dir), args.site_nom, args.reseau, args.commune)
+    return identity.registration()
+
+
+def desk_registration(db: Database, args: argparse.Namespace) -> Result:
+    from spro_desk.sync.identity import IdentityError, load_identity, write_registration
+
+    identity = load_identity(db)
+    if identity is None:
+        raise IdentityError("Ce poste n'a pas encore d'identité : lancez « spro-desk desk init ».")
+    out = write_registration(identity, Path(args.out))
+    return {"file": str(out), "desk_id": identity.desk_id}
+
+
 HANDLERS = {
     ("directory", "import"): directory_import,
     ("directory", "info"): directory_info_command,
@@ -101,4 +121,6 @@ HANDLERS = {
     ("contact", "list"): contact_list,
     ("referral", "add"): referral_add,
     ("referral", "set"): referral_set,
+    ("desk", "init"): desk_init,
+    ("desk", "registration"): desk_registration,
 }

@@ -38,8 +38,10 @@ def run_command(args: object, data_dir: object) -> int:
     from spro_desk.orientation.profile import ProfileError
     from spro_desk.storage.engine import Database
     from spro_desk.storage.migrate import NewerDatabaseError
+    from spro_desk.sync.identity import IdentityError
 
-    refusals = (DirectoryImportError, ContactError, ProfileError, NewerDatabaseError)
+    refusals = (DirectoryImportError, ContactError, ProfileError, NewerDatabaseError, IdentityError)
+    args.resolved_data_dir = data_dir  # type: ignore[attr-defined]
     key = (args.command, getattr(args, "action", None))  # type: ignore[attr-defined]
     try:
         db = Database(database_path(data_dir))  # type: ignore[arg-type]

@@ -105,7 +105,20 @@ def build_parser() -> FrenchArgumentParser:
     _suggest_command(commands.add_parser("suggest", help="structures les plus adaptées"))
     _contact_commands(commands.add_parser("contact", help="contacts d'accueil"))
     _referral_commands(commands.add_parser("referral", help="orientations"))
+    _desk_commands(commands.add_parser("desk", help="identité du poste (synchronisation)"))
     return parser
+
+
+def _desk_commands(parser: argparse.ArgumentParser) -> None:
+    actions = parser.add_subparsers(dest="action", required=True, parser_class=FrenchArgumentParser)
+    init = actions.add_parser("init", help="créer l'identité et la clé de signature du poste")
+    init.add_argument("--site-nom", required=True)
+    init.add_argument("--reseau", required=True)
+    init.add_argument("--commune", required=True, help="code INSEE de la commune du site")
+    _json_flag(init)
+    registration = actions.add_parser("registration", help="fichier d'enregistrement du poste")
+    registration.add_argument("--out", required=True)
+    _json_flag(registration)
 
 
 def _directory_commands(parser: argparse.ArgumentParser) -> None:

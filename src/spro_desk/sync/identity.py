@@ -1,0 +1,105 @@
+"""The desk's identity: an id and an Ed25519 signing key, made once at set-up.
+
+The private key stays in the desk's data folder, readable by its owner only; the registration
+file the coordinator imports holds only the public half and the site's description.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+import uuid
+from dataclasses import asdict, dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+from spro_desk.storage.engine import Database
+from spro_desk.storage.tables import Setting
+
+IDENTITY_KEY = "desk.identity"
+SIGNING_KEY_FILE = Path("keys") / "desk-signing.pem"
+REGISTRATION_FORMAT = "spro-desk-registration/1"
+
+
+class IdentityError(ValueError):
+    """The desk cannot be set up (or is not yet); the message says why in French."""
+
+
+@dataclass(frozen=True)
+class DeskIdentity:
+    desk_id: str
+    public_key: str  # raw Ed25519 public key, base64
+    site_nom: str
+    reseau: str
+    commune: str
+    created_at: str
+
+    def registration(self) -> dict[str, Any]:
+        return {"format": REGISTRATION_FORMAT, **asdict(self)}
+
+
+def load_identity(db: Database) -> DeskIdentity | None:
+    with db.session() as session:
+        row = session.get(Setting, IDENTITY_KEY)
+    return DeskIdentity(**row.value) if row is not None else None
+
+
+def init_desk(
+    db: Database, data_dir: Path, site_nom: str, reseau: str, commune: str
+) -> DeskIdentity:
+    """Create the desk's id and signing key; refused when the desk already has them."""
+    if load_identity(db) is not None or (data_dir / SIGNING_KEY_FILE).exists():
+        raise IdentityError(
+            "Ce poste a déjà son identité : la recréer rendrait ses envois méconnaissables "
+            "par le coordinateur. Aucune modification n'a été faite."
+        )
+    if not site_nom.strip():
+        raise IdentityError("Indiquez le nom du site.")
+    key = Ed25519PrivateKey.generate()
+    public = key.public_key().public_bytes(
+        serialization.Encoding.Raw, serialization.PublicFormat.Raw
+    )
+    identity = DeskIdentity(
+        desk_id=str(uuid.uuid4()),
+        public_key=base64.b64encode(public).decode(),
+        site_nom=site_nom.strip(),
+        reseau=reseau.strip(),
+        commune=commune.strip(),
+        created_at=datetime.now(UTC).isoformat(),
+    )
+    _write_private_key(data_dir / SIGNING_KEY_FILE, key)
+    with db.transaction() as session:
+        session.add(Setting(key=IDENTITY_KEY, value=asdict(identity)))
+    return identity
+
+
+def _write_private_key(path: Path, key: Ed25519PrivateKey) -> None:
+    pem = key.private_bytes(
+        serialization.Encoding.PEM,
+        serialization.PrivateFormat.PKCS8,
+        serialization.NoEncryption(),  # protected at rest with the database (issue 6)
+    )
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(descriptor, "wb") as file:
+        file.write(pem)
+        file.flush()
+        os.fsync(file.fileno())
+
+
+def signing_key(data_dir: Path) -> Ed25519PrivateKey:
+    pem = (data_dir / SIGNING_KEY_FILE).read_bytes()
+    key = serialization.load_pem_private_key(pem, password=None)
+    if not isinstance(key, Ed25519PrivateKey):
+        raise IdentityError("La clé de signature du poste n'est pas une clé Ed25519.")
+    return key
+
+
+def write_registration(identity: DeskIdentity, out: Path) -> Path:
+    out.write_text(json.dumps(identity.registration(), ensure_ascii=False, indent=1), "utf-8")
+    return out
