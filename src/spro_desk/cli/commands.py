@@ -112,6 +112,36 @@ def desk_registration(db: Database, args: argparse.Namespace) -> Result:
     return {"file": str(out), "desk_id": identity.desk_id}
 
 
+def desk_trust_coordinator(db: Database, args: argparse.Namespace) -> Result:
+    from spro_desk.sync.coordinator_identity import trust_coordinator
+
+    identity = trust_coordinator(db, Path(args.file))
+    return {"signing_public_key": identity.signing_public_key, "recipients": identity.recipients}
+
+
+def coordinator_init(db: Database, args: argparse.Namespace) -> Result:
+    from spro_desk.sync.coordinator_identity import init_coordinator
+
+    identity = init_coordinator(Path(args.resolved_data_dir))
+    return identity.body()
+
+
+def coordinator_identity_file(db: Database, args: argparse.Namespace) -> Result:
+    import json
+
+    from spro_desk.sync.coordinator_identity import SIGNING_KEY_FILE, signed_identity_file
+    from spro_desk.sync.identity import IdentityError
+
+    data_dir = Path(args.resolved_data_dir)
+    if not (data_dir / SIGNING_KEY_FILE).exists():
+        raise IdentityError(
+            "Pas de clés de coordinateur ici : lancez « spro-desk coordinator init »."
+        )
+    document = signed_identity_file(data_dir)
+    Path(args.out).write_text(json.dumps(document, indent=1), "utf-8")
+    return {"file": args.out, "recipients": len(document["recipients"])}
+
+
 HANDLERS = {
     ("directory", "import"): directory_import,
     ("directory", "info"): directory_info_command,
@@ -123,4 +153,7 @@ HANDLERS = {
     ("referral", "set"): referral_set,
     ("desk", "init"): desk_init,
     ("desk", "registration"): desk_registration,
+    ("desk", "trust-coordinator"): desk_trust_coordinator,
+    ("coordinator", "init"): coordinator_init,
+    ("coordinator", "identity"): coordinator_identity_file,
 }

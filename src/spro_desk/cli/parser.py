@@ -106,6 +106,7 @@ def build_parser() -> FrenchArgumentParser:
     _contact_commands(commands.add_parser("contact", help="contacts d'accueil"))
     _referral_commands(commands.add_parser("referral", help="orientations"))
     _desk_commands(commands.add_parser("desk", help="identité du poste (synchronisation)"))
+    _coordinator_commands(commands.add_parser("coordinator", help="coordination régionale"))
     return parser
 
 
@@ -119,6 +120,17 @@ def _desk_commands(parser: argparse.ArgumentParser) -> None:
     registration = actions.add_parser("registration", help="fichier d'enregistrement du poste")
     registration.add_argument("--out", required=True)
     _json_flag(registration)
+    trust = actions.add_parser("trust-coordinator", help="importer l'identité du coordinateur")
+    trust.add_argument("file")
+    _json_flag(trust)
+
+
+def _coordinator_commands(parser: argparse.ArgumentParser) -> None:
+    actions = parser.add_subparsers(dest="action", required=True, parser_class=FrenchArgumentParser)
+    _json_flag(actions.add_parser("init", help="créer les clés du coordinateur"))
+    identity = actions.add_parser("identity", help="fichier d'identité signé, pour les postes")
+    identity.add_argument("--out", required=True)
+    _json_flag(identity)
 
 
 def _directory_commands(parser: argparse.ArgumentParser) -> None:

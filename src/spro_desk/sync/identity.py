@@ -61,43 +61,54 @@ def init_desk(
     if not site_nom.strip():
         raise IdentityError("Indiquez le nom du site.")
     key = Ed25519PrivateKey.generate()
-    public = key.public_key().public_bytes(
-        serialization.Encoding.Raw, serialization.PublicFormat.Raw
-    )
     identity = DeskIdentity(
         desk_id=str(uuid.uuid4()),
-        public_key=base64.b64encode(public).decode(),
+        public_key=public_key_text(key),
         site_nom=site_nom.strip(),
         reseau=reseau.strip(),
         commune=commune.strip(),
         created_at=datetime.now(UTC).isoformat(),
     )
-    _write_private_key(data_dir / SIGNING_KEY_FILE, key)
+    private_file(data_dir / SIGNING_KEY_FILE, key)
     with db.transaction() as session:
         session.add(Setting(key=IDENTITY_KEY, value=asdict(identity)))
     return identity
 
 
-def _write_private_key(path: Path, key: Ed25519PrivateKey) -> None:
-    pem = key.private_bytes(
-        serialization.Encoding.PEM,
-        serialization.PrivateFormat.PKCS8,
-        serialization.NoEncryption(),  # protected at rest with the database (issue 6)
+def public_key_text(key: Ed25519PrivateKey) -> str:
+    """The raw Ed25519 public key, base64."""
+    raw = key.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+    return base64.b64encode(raw).decode()
+
+
+def private_file(path: Path, secret: Ed25519PrivateKey | bytes) -> None:
+    """Write a private key readable by its owner only, never over an existing one."""
+    data = (
+        secret
+        if isinstance(secret, bytes)
+        else secret.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),  # protected at rest with the database (issue 6)
+        )
     )
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     with os.fdopen(descriptor, "wb") as file:
-        file.write(pem)
+        file.write(data)
         file.flush()
         os.fsync(file.fileno())
 
 
-def signing_key(data_dir: Path) -> Ed25519PrivateKey:
-    pem = (data_dir / SIGNING_KEY_FILE).read_bytes()
-    key = serialization.load_pem_private_key(pem, password=None)
+def read_private_key(path: Path) -> Ed25519PrivateKey:
+    key = serialization.load_pem_private_key(path.read_bytes(), password=None)
     if not isinstance(key, Ed25519PrivateKey):
-        raise IdentityError("La clé de signature du poste n'est pas une clé Ed25519.")
+        raise IdentityError(f"La clé {path.name} n'est pas une clé Ed25519.")
     return key
+
+
+def signing_key(data_dir: Path) -> Ed25519PrivateKey:
+    return read_private_key(data_dir / SIGNING_KEY_FILE)
 
 
 def write_registration(identity: DeskIdentity, out: Path) -> Path:
