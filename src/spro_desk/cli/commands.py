@@ -142,6 +142,13 @@ def coordinator_identity_file(db: Database, args: argparse.Namespace) -> Result:
     return {"file": args.out, "recipients": len(document["recipients"])}
 
 
+def sync_export(db: Database, args: argparse.Namespace) -> Result:
+    from spro_desk.sync.bundle import export_bundle
+
+    result = export_bundle(db, Path(args.resolved_data_dir), Path(args.out))
+    return {"bundle": str(result.path), "events": result.events, "sequence": result.sequence}
+
+
 HANDLERS = {
     ("directory", "import"): directory_import,
     ("directory", "info"): directory_info_command,
@@ -154,6 +161,7 @@ HANDLERS = {
     ("desk", "init"): desk_init,
     ("desk", "registration"): desk_registration,
     ("desk", "trust-coordinator"): desk_trust_coordinator,
+    ("sync", "export"): sync_export,
     ("coordinator", "init"): coordinator_init,
     ("coordinator", "identity"): coordinator_identity_file,
 }

@@ -107,6 +107,7 @@ def build_parser() -> FrenchArgumentParser:
     _referral_commands(commands.add_parser("referral", help="orientations"))
     _desk_commands(commands.add_parser("desk", help="identité du poste (synchronisation)"))
     _coordinator_commands(commands.add_parser("coordinator", help="coordination régionale"))
+    _sync_commands(commands.add_parser("sync", help="envois au coordinateur"))
     return parser
 
 
@@ -123,6 +124,13 @@ def _desk_commands(parser: argparse.ArgumentParser) -> None:
     trust = actions.add_parser("trust-coordinator", help="importer l'identité du coordinateur")
     trust.add_argument("file")
     _json_flag(trust)
+
+
+def _sync_commands(parser: argparse.ArgumentParser) -> None:
+    actions = parser.add_subparsers(dest="action", required=True, parser_class=FrenchArgumentParser)
+    export = actions.add_parser("export", help="écrire l'envoi de la semaine (clé USB, dossier)")
+    export.add_argument("--out", required=True, help="dossier de destination")
+    _json_flag(export)
 
 
 def _coordinator_commands(parser: argparse.ArgumentParser) -> None:

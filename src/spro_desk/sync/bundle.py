@@ -1,0 +1,141 @@
+"""The weekly desk → coordinator bundle (format spro-desk-bundle/1, see docs/sync-format.md).
+
+A tar archive — `events.jsonl`, `manifest.json` (signed by the desk), `manifest.sig` —
+encrypted with age to every recipient the coordinator published. It carries every event the
+coordinator has not acknowledged yet, so a lost bundle is repaired by the next one, and the
+hash of the previous bundle, so a desk restored from an old backup shows as a fork.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import io
+import json
+import os
+import tarfile
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pyrage
+
+from spro_desk.storage.engine import Database
+from spro_desk.storage.tables import Event, Setting
+from spro_desk.sync.changelog import events
+from spro_desk.sync.coordinator_identity import trusted_coordinator
+from spro_desk.sync.identity import IdentityError, load_identity, signing_key
+
+BUNDLE_FORMAT = "spro-desk-bundle/1"
+STATE_KEY = "sync.state"  # last bundle number and hash, last acknowledged event
+EVENTS_MEMBER, MANIFEST_MEMBER, SIGNATURE_MEMBER = "events.jsonl", "manifest.json", "manifest.sig"
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    path: Path
+    sequence: int
+    events: int
+
+
+def _canonical(value: Any) -> bytes:
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
+
+
+def _event_line(event: Event) -> bytes:
+    return _canonical(
+        {
+            "id": event.id,
+            "seq": event.seq,
+            "at": event.at.astimezone(UTC).isoformat(),
+            "entity": event.entity,
+            "entity_id": event.entity_id,
+            "op": event.op,
+            "payload": event.payload,
+        }
+    )
+
+
+def _state(db: Database) -> dict[str, Any]:
+    with db.session() as session:
+        row = session.get(Setting, STATE_KEY)
+    return dict(row.value) if row is not None else {"bundle": 0, "hash": None, "acked": 0}
+
+
+def _save_state(db: Database, state: dict[str, Any]) -> None:
+    with db.transaction() as session:
+        row = session.get(Setting, STATE_KEY)
+        if row is None:
+            session.add(Setting(key=STATE_KEY, value=state))
+        else:
+            row.value = state
+            session.add(row)
+
+
+def _tar(members: list[tuple[str, bytes]]) -> bytes:
+    buffer = io.BytesIO()
+    with tarfile.open(fileobj=buffer, mode="w", format=tarfile.PAX_FORMAT) as archive:
+        for name, data in members:
+            info = tarfile.TarInfo(name)
+            info.size, info.mtime, info.mode = len(data), 0, 0o600
+            archive.addfile(info, io.BytesIO(data))
+    return buffer.getvalue()
+
+
+def _write_durably(folder: Path, name: str, data: bytes) -> Path:
+    """Temporary name, flushed and synced, renamed, then read back before it counts as ready."""
+    folder.mkdir(parents=True, exist_ok=True)
+    final, temporary = folder / name, folder / f".{name}.part"
+    with open(temporary, "wb") as file:
+        file.write(data)
+        file.flush()
+        os.fsync(file.fileno())
+    os.replace(temporary, final)
+    if hashlib.sha256(final.read_bytes()).digest() != hashlib.sha256(data).digest():
+        raise OSError(f"{final} ne relit pas ce qui a été écrit : support défectueux ?")
+    return final
+
+
+def export_bundle(db: Database, data_dir: Path, out: Path) -> ExportResult:
+    identity, coordinator = load_identity(db), trusted_coordinator(db)
+    if identity is None:
+        raise IdentityError("Ce poste n'a pas encore d'identité : lancez « spro-desk desk init ».")
+    if coordinator is None:
+        raise IdentityError(
+            "Ce poste ne connaît pas encore son coordinateur : importez son identité avec "
+            "« spro-desk desk trust-coordinator FICHIER »."
+        )
+    state = _state(db)
+    with db.session() as session:
+        pending = events(session, after_seq=state["acked"])
+    lines = b"".join(_event_line(e) + b"\n" for e in pending)
+    sequence = state["bundle"] + 1
+    manifest = {
+        "format": BUNDLE_FORMAT,
+        "desk_id": identity.desk_id,
+        "bundle_seq": sequence,
+        "previous_bundle_sha256": state["hash"],
+        "events": {
+            "first_seq": pending[0].seq if pending else None,
+            "last_seq": pending[-1].seq if pending else None,
+            "count": len(pending),
+            "contacts": sum(1 for e in pending if e.entity == "contact"),
+            "referrals": sum(1 for e in pending if e.entity == "referral"),
+        },
+        "members": {
+            EVENTS_MEMBER: {"size": len(lines), "sha256": hashlib.sha256(lines).hexdigest()}
+        },
+        "last_ack": state["acked"],
+        "created_at": datetime.now(UTC).isoformat(),
+    }
+    manifest_bytes = _canonical(manifest)
+    signature = base64.b64encode(signing_key(data_dir).sign(manifest_bytes))
+    archive = _tar(
+        [(MANIFEST_MEMBER, manifest_bytes), (SIGNATURE_MEMBER, signature), (EVENTS_MEMBER, lines)]
+    )
+    recipients = [pyrage.x25519.Recipient.from_str(r) for r in coordinator.recipients]
+    sealed = pyrage.encrypt(archive, recipients)
+    path = _write_durably(out, f"{identity.desk_id}-{sequence:06d}.spro-bundle", sealed)
+    _save_state(db, {**state, "bundle": sequence, "hash": hashlib.sha256(sealed).hexdigest()})
+    return ExportResult(path, sequence, len(pending))
