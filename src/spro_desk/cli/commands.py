@@ -149,6 +149,44 @@ def sync_export(db: Database, args: argparse.Namespace) -> Result:
     return {"bundle": str(result.path), "events": result.events, "sequence": result.sequence}
 
 
+def coordinator_register(db: Database, args: argparse.Namespace) -> Result:
+    from spro_desk.sync.coordinator import register_desk
+
+    desk = register_desk(db, Path(args.file))
+    return {"desk_id": desk.desk_id, "site_nom": desk.site_nom}
+
+
+def coordinator_import(db: Database, args: argparse.Namespace) -> Result:
+    from spro_desk.sync.coordinator import BundleRefused, import_bundle
+
+    result: Result = {"accepted": [], "refused": [], "events_new": 0, "events_duplicate": 0}
+    for name in args.bundles:
+        try:
+            outcome = import_bundle(db, Path(args.resolved_data_dir), Path(name))
+        except BundleRefused as error:
+            result["refused"].append({"file": name, "reason": str(error)})
+            continue
+        result["accepted"].append(
+            {
+                "file": name,
+                "desk_id": outcome.desk_id,
+                "bundle_seq": outcome.bundle_seq,
+                "alerts": outcome.alerts,
+            }
+        )
+        result["events_new"] += outcome.events_new
+        result["events_duplicate"] += outcome.events_duplicate
+    if not result["accepted"]:
+        raise BundleRefused("; ".join(f"{r['file']} : {r['reason']}" for r in result["refused"]))
+    return result
+
+
+def coordinator_status_command(db: Database, args: argparse.Namespace) -> Result:
+    from spro_desk.sync.coordinator import coordinator_status
+
+    return coordinator_status(db)
+
+
 HANDLERS = {
     ("directory", "import"): directory_import,
     ("directory", "info"): directory_info_command,
@@ -164,4 +202,7 @@ HANDLERS = {
     ("sync", "export"): sync_export,
     ("coordinator", "init"): coordinator_init,
     ("coordinator", "identity"): coordinator_identity_file,
+    ("coordinator", "register"): coordinator_register,
+    ("coordinator", "import"): coordinator_import,
+    ("coordinator", "status"): coordinator_status_command,
 }

@@ -139,6 +139,13 @@ def _coordinator_commands(parser: argparse.ArgumentParser) -> None:
     identity = actions.add_parser("identity", help="fichier d'identité signé, pour les postes")
     identity.add_argument("--out", required=True)
     _json_flag(identity)
+    register = actions.add_parser("register", help="enregistrer un poste")
+    register.add_argument("file")
+    _json_flag(register)
+    receive = actions.add_parser("import", help="importer des envois de postes")
+    receive.add_argument("bundles", nargs="+")
+    _json_flag(receive)
+    _json_flag(actions.add_parser("status", help="postes, envois, alertes"))
 
 
 def _directory_commands(parser: argparse.ArgumentParser) -> None:

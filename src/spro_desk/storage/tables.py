@@ -226,3 +226,57 @@ class Event(SQLModel, table=True):
     entity_id: str = Field(index=True)
     op: str
     payload: dict = Field(sa_column=Column(JSON, nullable=False))
+
+
+# --- the coordinator's side -----------------------------------------------------------------
+
+
+class RegisteredDesk(SQLModel, table=True):
+    __tablename__ = "registered_desk"
+
+    desk_id: str = Field(primary_key=True)
+    public_key: str
+    site_nom: str
+    reseau: str
+    commune: str
+    registered_at: datetime
+    revoked: bool = False
+
+
+class ReceivedBundle(SQLModel, table=True):
+    __tablename__ = "received_bundle"
+
+    sha256: str = Field(primary_key=True)
+    desk_id: str = Field(index=True)
+    bundle_seq: int
+    previous_sha256: str | None = None
+    received_at: datetime
+    events: int
+
+
+class ReceivedEvent(SQLModel, table=True):
+    """An event of a desk as the coordinator stores it; the same id is stored once."""
+
+    __tablename__ = "received_event"
+
+    id: str = Field(primary_key=True)
+    desk_id: str = Field(index=True)
+    seq: int
+    content_sha256: str
+    entity: str
+    entity_id: str = Field(index=True)
+    op: str
+    at: str
+    payload: dict = Field(sa_column=Column(JSON, nullable=False))
+
+
+class SyncAlert(SQLModel, table=True):
+    """Forks, gaps and quarantined events, for the coordinator to look at."""
+
+    __tablename__ = "sync_alert"
+
+    pk: int | None = Field(default=None, primary_key=True)
+    desk_id: str = Field(index=True)
+    kind: str  # fork, gap, quarantine
+    detail: dict = Field(sa_column=Column(JSON, nullable=False))
+    raised_at: datetime
