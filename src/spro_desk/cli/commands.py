@@ -187,6 +187,19 @@ def coordinator_status_command(db: Database, args: argparse.Namespace) -> Result
     return coordinator_status(db)
 
 
+def sync_import_update(db: Database, args: argparse.Namespace) -> Result:
+    from spro_desk.sync.acknowledgement import apply_acknowledgement
+
+    return {"kind": "acknowledgement", "acked_seq": apply_acknowledgement(db, Path(args.file))}
+
+
+def coordinator_acknowledge(db: Database, args: argparse.Namespace) -> Result:
+    from spro_desk.sync.acknowledgement import write_acknowledgements
+
+    written = write_acknowledgements(db, Path(args.resolved_data_dir), Path(args.out))
+    return {"files": [str(p) for p in written]}
+
+
 HANDLERS = {
     ("directory", "import"): directory_import,
     ("directory", "info"): directory_info_command,
@@ -200,6 +213,8 @@ HANDLERS = {
     ("desk", "registration"): desk_registration,
     ("desk", "trust-coordinator"): desk_trust_coordinator,
     ("sync", "export"): sync_export,
+    ("sync", "import-update"): sync_import_update,
+    ("coordinator", "acknowledge"): coordinator_acknowledge,
     ("coordinator", "init"): coordinator_init,
     ("coordinator", "identity"): coordinator_identity_file,
     ("coordinator", "register"): coordinator_register,

@@ -131,6 +131,9 @@ def _sync_commands(parser: argparse.ArgumentParser) -> None:
     export = actions.add_parser("export", help="écrire l'envoi de la semaine (clé USB, dossier)")
     export.add_argument("--out", required=True, help="dossier de destination")
     _json_flag(export)
+    update = actions.add_parser("import-update", help="accusé de réception du coordinateur")
+    update.add_argument("file")
+    _json_flag(update)
 
 
 def _coordinator_commands(parser: argparse.ArgumentParser) -> None:
@@ -146,6 +149,9 @@ def _coordinator_commands(parser: argparse.ArgumentParser) -> None:
     receive.add_argument("bundles", nargs="+")
     _json_flag(receive)
     _json_flag(actions.add_parser("status", help="postes, envois, alertes"))
+    acks = actions.add_parser("acknowledge", help="accusés de réception signés, un par poste")
+    acks.add_argument("--out", required=True)
+    _json_flag(acks)
 
 
 def _directory_commands(parser: argparse.ArgumentParser) -> None:

@@ -57,13 +57,13 @@ def _event_line(event: Event) -> bytes:
     )
 
 
-def _state(db: Database) -> dict[str, Any]:
+def load_state(db: Database) -> dict[str, Any]:
     with db.session() as session:
         row = session.get(Setting, STATE_KEY)
     return dict(row.value) if row is not None else {"bundle": 0, "hash": None, "acked": 0}
 
 
-def _save_state(db: Database, state: dict[str, Any]) -> None:
+def save_state(db: Database, state: dict[str, Any]) -> None:
     with db.transaction() as session:
         row = session.get(Setting, STATE_KEY)
         if row is None:
@@ -106,7 +106,7 @@ def export_bundle(db: Database, data_dir: Path, out: Path) -> ExportResult:
             "Ce poste ne connaît pas encore son coordinateur : importez son identité avec "
             "« spro-desk desk trust-coordinator FICHIER »."
         )
-    state = _state(db)
+    state = load_state(db)
     with db.session() as session:
         pending = events(session, after_seq=state["acked"])
     lines = b"".join(_event_line(e) + b"\n" for e in pending)
@@ -137,5 +137,5 @@ def export_bundle(db: Database, data_dir: Path, out: Path) -> ExportResult:
     recipients = [pyrage.x25519.Recipient.from_str(r) for r in coordinator.recipients]
     sealed = pyrage.encrypt(archive, recipients)
     path = _write_durably(out, f"{identity.desk_id}-{sequence:06d}.spro-bundle", sealed)
-    _save_state(db, {**state, "bundle": sequence, "hash": hashlib.sha256(sealed).hexdigest()})
+    save_state(db, {**state, "bundle": sequence, "hash": hashlib.sha256(sealed).hexdigest()})
     return ExportResult(path, sequence, len(pending))

@@ -1,0 +1,91 @@
+"""Acknowledgements: the coordinator tells each desk, signed, up to which event it has all.
+
+`acked_seq` is the end of the desk's gapless run from 1: a desk never drops an event the
+coordinator may still be missing. A desk applies an acknowledgement only if the trusted
+coordinator signed it, for this desk, within what the desk wrote; an older one changes nothing.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+from sqlmodel import func, select
+
+from spro_desk.storage.engine import Database
+from spro_desk.storage.tables import Event, ReceivedEvent, RegisteredDesk
+from spro_desk.sync.bundle import load_state, save_state
+from spro_desk.sync.coordinator_identity import SIGNING_KEY_FILE, trusted_coordinator
+from spro_desk.sync.identity import IdentityError, load_identity, read_private_key
+
+ACK_FORMAT = "spro-desk-ack/1"
+
+
+def _canonical(value: dict[str, Any]) -> bytes:
+    return json.dumps(value, sort_keys=True, separators=(",", ":")).encode()
+
+
+def contiguous_seq(db: Database, desk_id: str) -> int:
+    with db.session() as session:
+        seqs = sorted(
+            session.exec(select(ReceivedEvent.seq).where(ReceivedEvent.desk_id == desk_id)).all()
+        )
+    run = 0
+    for seq in seqs:
+        if seq != run + 1:
+            break
+        run = seq
+    return run
+
+
+def write_acknowledgements(db: Database, data_dir: Path, out: Path) -> list[Path]:
+    """One signed acknowledgement file per registered desk."""
+    key = read_private_key(data_dir / SIGNING_KEY_FILE)
+    with db.session() as session:
+        desks = [d.desk_id for d in session.exec(select(RegisteredDesk)).all()]
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    for desk_id in desks:
+        body = {
+            "format": ACK_FORMAT,
+            "desk_id": desk_id,
+            "acked_seq": contiguous_seq(db, desk_id),
+            "created_at": datetime.now(UTC).isoformat(),
+        }
+        signature = base64.b64encode(key.sign(_canonical(body))).decode()
+        path = out / f"{desk_id}.spro-ack"
+        path.write_text(json.dumps({**body, "signature": signature}), "utf-8")
+        written.append(path)
+    return written
+
+
+def apply_acknowledgement(db: Database, path: Path) -> int:
+    """Record what the coordinator confirmed; returns the acknowledged sequence now in force."""
+    identity, coordinator = load_identity(db), trusted_coordinator(db)
+    if identity is None or coordinator is None:
+        raise IdentityError("Ce poste n'est pas encore relié à un coordinateur.")
+    try:
+        document = json.loads(path.read_text("utf-8"))
+        body = {k: v for k, v in document.items() if k != "signature"}
+        key = Ed25519PublicKey.from_public_bytes(base64.b64decode(coordinator.signing_public_key))
+        key.verify(base64.b64decode(document["signature"]), _canonical(body))
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, InvalidSignature) as error:
+        raise IdentityError(
+            "Accusé de réception refusé : illisible ou non signé par votre coordinateur."
+        ) from error
+    if body.get("format") != ACK_FORMAT or body.get("desk_id") != identity.desk_id:
+        raise IdentityError("Cet accusé de réception concerne un autre poste : refusé.")
+    with db.session() as session:
+        written = session.exec(select(func.max(Event.seq))).one() or 0
+    acked = body.get("acked_seq")
+    if not isinstance(acked, int) or not 0 <= acked <= written:
+        raise IdentityError("Accusé de réception incohérent avec ce poste : refusé.")
+    state = load_state(db)
+    if acked > state["acked"]:
+        save_state(db, {**state, "acked": acked})
+    return max(acked, state["acked"])
