@@ -30,7 +30,7 @@ from spro_desk.sync.bundle import BUNDLE_FORMAT, EVENTS_MEMBER, MANIFEST_MEMBER,
 from spro_desk.sync.coordinator_identity import encryption_identities
 from spro_desk.sync.identity import REGISTRATION_FORMAT
 
-MAX_BUNDLE_BYTES = 512 * 1024 * 1024
+MAX_BUNDLE_BYTES = 256 * 1024 * 1024  # age does not compress: plaintext ≈ file size
 MAX_MEMBER_BYTES = {MANIFEST_MEMBER: 1024 * 1024, SIGNATURE_MEMBER: 1024}
 
 
@@ -85,23 +85,29 @@ def register_desk(db: Database, path: Path) -> RegisteredDesk:
 
 
 def _members(archive: bytes) -> dict[str, bytes]:
-    """The three expected regular files, with bounded sizes; anything else is refused."""
+    """The three expected regular files, with bounded sizes; anything else is refused.
+
+    Headers are read one by one and reading stops at the fourth: an archive of a million
+    entries costs no more than one of four.
+    """
     expected = {MANIFEST_MEMBER, SIGNATURE_MEMBER, EVENTS_MEMBER}
+    contents: dict[str, bytes] = {}
     try:
         with tarfile.open(fileobj=io.BytesIO(archive), mode="r:") as tar:
-            members = tar.getmembers()
-            names = [m.name for m in members]
-            if sorted(names) != sorted(expected) or not all(m.isreg() for m in members):
-                raise BundleRefused("Contenu inattendu dans l'envoi (fichiers en trop ou absents).")
-            contents = {}
-            for member in members:
+            while (member := tar.next()) is not None:
+                if member.name not in expected - contents.keys() or not member.isreg():
+                    raise BundleRefused(
+                        "Contenu inattendu dans l'envoi (fichier en trop ou étranger)."
+                    )
                 if member.size > MAX_MEMBER_BYTES.get(member.name, MAX_BUNDLE_BYTES):
                     raise BundleRefused(f"« {member.name} » est anormalement volumineux.")
                 extracted = tar.extractfile(member)
                 contents[member.name] = extracted.read() if extracted else b""
-            return contents
-    except tarfile.TarError as error:
+    except (tarfile.TarError, EOFError) as error:
         raise BundleRefused("Archive de l'envoi illisible.") from error
+    if contents.keys() != expected:
+        raise BundleRefused("L'envoi est incomplet : un fichier manque.")
+    return contents
 
 
 def _checked_manifest(db: Database, members: dict[str, bytes]) -> dict[str, Any]:
