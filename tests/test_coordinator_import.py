@@ -155,3 +155,28 @@ def test_a_desk_restored_from_an_old_backup_shows_as_a_fork(tmp_path: Path) -> N
     import_bundle(coordinator, world.coordinator_dir, tmp_path / "second.spro-bundle")
     outcome = import_bundle(coordinator, world.coordinator_dir, forked)
     assert "fork" in outcome.alerts
+
+
+def test_a_lost_bundle_is_repaired_by_the_next_one(tmp_path: Path) -> None:
+    world = Region(tmp_path)
+    world.week(0, 2)  # lost on a train
+    second = world.week(0, 1)
+    coordinator = world.coordinator()
+    outcome = import_bundle(coordinator, world.coordinator_dir, second)
+    assert outcome.events_new == 3 and outcome.alerts == []
+    assert {seq for _id, _desk, seq, _sha in _state(coordinator)} == {1, 2, 3}
+
+
+def test_a_revoked_desk_is_refused_and_keeps_what_was_received(tmp_path: Path) -> None:
+    from spro_desk.sync.coordinator import revoke_desk
+
+    world = Region(tmp_path)
+    coordinator = world.coordinator()
+    import_bundle(coordinator, world.coordinator_dir, world.week(0, 1))
+    before = _state(coordinator)
+    identity = load_identity(world.desks[0][0])
+    assert identity is not None
+    revoke_desk(coordinator, identity.desk_id)
+    with pytest.raises(BundleRefused, match="révoqué"):
+        import_bundle(coordinator, world.coordinator_dir, world.week(0, 1))
+    assert _state(coordinator) == before

@@ -181,6 +181,13 @@ def coordinator_import(db: Database, args: argparse.Namespace) -> Result:
     return result
 
 
+def coordinator_revoke(db: Database, args: argparse.Namespace) -> Result:
+    from spro_desk.sync.coordinator import revoke_desk
+
+    desk = revoke_desk(db, args.desk_id)
+    return {"desk_id": desk.desk_id, "revoked": desk.revoked}
+
+
 def coordinator_status_command(db: Database, args: argparse.Namespace) -> Result:
     from spro_desk.sync.coordinator import coordinator_status
 
@@ -220,4 +227,5 @@ HANDLERS = {
     ("coordinator", "register"): coordinator_register,
     ("coordinator", "import"): coordinator_import,
     ("coordinator", "status"): coordinator_status_command,
+    ("coordinator", "revoke"): coordinator_revoke,
 }

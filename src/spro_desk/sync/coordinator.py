@@ -81,6 +81,17 @@ def register_desk(db: Database, path: Path) -> RegisteredDesk:
     return desk
 
 
+def revoke_desk(db: Database, desk_id: str) -> RegisteredDesk:
+    """A lost or stolen desk: its bundles are refused from now on (what was received stays)."""
+    with db.transaction() as session:
+        desk = session.get(RegisteredDesk, desk_id)
+        if desk is None:
+            raise BundleRefused(f"Poste inconnu : {desk_id}.")
+        desk.revoked = True
+        session.add(desk)
+    return desk
+
+
 # --- reading a bundle ----------------------------------------------------------------------
 
 
