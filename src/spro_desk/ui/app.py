@@ -48,6 +48,19 @@ class VisibleFocusStyle(QProxyStyle):
     the palette's highlight colour, so a high-contrast palette applies too.
     """
 
+    def styleHint(
+        self,
+        hint: QStyle.StyleHint,
+        option: QStyleOption | None = None,
+        widget: QWidget | None = None,
+        returnData: object = None,
+    ) -> int:
+        # No fades (a line edit's clear button): a busy agent wants the field at once, and a
+        # window closed mid-animation never has a half-drawn widget to paint.
+        if hint == QStyle.StyleHint.SH_Widget_Animation_Duration:
+            return 0
+        return super().styleHint(hint, option, widget, returnData)
+
     def drawPrimitive(
         self,
         element: QStyle.PrimitiveElement,
