@@ -8,6 +8,7 @@ from typing import Any
 from sqlmodel import select
 
 from spro_desk.storage.engine import Database
+from spro_desk.storage.records import read_record, write_record
 from spro_desk.storage.tables import Setting
 from spro_desk.vocab import CANAUX
 
@@ -68,19 +69,11 @@ class SiteSettings:
         self.db = db
 
     def get(self, key: str) -> Any:
-        with self.db.session() as session:
-            row = session.get(Setting, key)
-        return row.value["v"] if row is not None else spec(key).default
+        record = read_record(self.db, key)
+        return record["v"] if record is not None else spec(key).default
 
     def set(self, key: str, value: Any) -> None:
-        checked = spec(key).check(value)
-        with self.db.transaction() as session:
-            row = session.get(Setting, key)
-            if row is None:
-                session.add(Setting(key=key, value={"v": checked}))
-            else:
-                row.value = {"v": checked}
-                session.add(row)
+        write_record(self.db, key, {"v": spec(key).check(value)})
 
     def all(self) -> dict[str, Any]:
         with self.db.session() as session:

@@ -11,10 +11,7 @@ import base64
 import json
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
 
-from cryptography.exceptions import InvalidSignature
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from sqlmodel import func, select
 
 from spro_desk.storage.engine import Database
@@ -22,12 +19,9 @@ from spro_desk.storage.tables import Event, ReceivedEvent, RegisteredDesk
 from spro_desk.sync.bundle import load_state, save_state
 from spro_desk.sync.coordinator_identity import SIGNING_KEY_FILE, trusted_coordinator
 from spro_desk.sync.identity import IdentityError, load_identity, read_private_key
+from spro_desk.sync.signing import canonical, signature_valid
 
 ACK_FORMAT = "spro-desk-ack/1"
-
-
-def _canonical(value: dict[str, Any]) -> bytes:
-    return json.dumps(value, sort_keys=True, separators=(",", ":")).encode()
 
 
 def contiguous_seq(db: Database, desk_id: str) -> int:
@@ -57,7 +51,7 @@ def write_acknowledgements(db: Database, data_dir: Path, out: Path) -> list[Path
             "acked_seq": contiguous_seq(db, desk_id),
             "created_at": datetime.now(UTC).isoformat(),
         }
-        signature = base64.b64encode(key.sign(_canonical(body))).decode()
+        signature = base64.b64encode(key.sign(canonical(body))).decode()
         path = out / f"{desk_id}.spro-ack"
         path.write_text(json.dumps({**body, "signature": signature}), "utf-8")
         written.append(path)
@@ -72,12 +66,15 @@ def apply_acknowledgement(db: Database, path: Path) -> int:
     try:
         document = json.loads(path.read_text("utf-8"))
         body = {k: v for k, v in document.items() if k != "signature"}
-        key = Ed25519PublicKey.from_public_bytes(base64.b64decode(coordinator.signing_public_key))
-        key.verify(base64.b64decode(document["signature"]), _canonical(body))
-    except (OSError, ValueError, KeyError, TypeError, AttributeError, InvalidSignature) as error:
+        signed = signature_valid(
+            coordinator.signing_public_key, document["signature"], canonical(body)
+        )
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        signed = False
+    if not signed:
         raise IdentityError(
             "Accusé de réception refusé : illisible ou non signé par votre coordinateur."
-        ) from error
+        )
     if body.get("format") != ACK_FORMAT or body.get("desk_id") != identity.desk_id:
         raise IdentityError("Cet accusé de réception concerne un autre poste : refusé.")
     with db.session() as session:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import io
-import json
 import os
 import tarfile
 from dataclasses import dataclass
@@ -22,10 +21,12 @@ from typing import Any
 import pyrage
 
 from spro_desk.storage.engine import Database
-from spro_desk.storage.tables import Event, Setting
+from spro_desk.storage.records import read_record, write_record
+from spro_desk.storage.tables import Event
 from spro_desk.sync.changelog import events
 from spro_desk.sync.coordinator_identity import trusted_coordinator
 from spro_desk.sync.identity import IdentityError, load_identity, signing_key
+from spro_desk.sync.signing import canonical
 
 BUNDLE_FORMAT = "spro-desk-bundle/1"
 STATE_KEY = "sync.state"  # last bundle number and hash, last acknowledged event
@@ -39,12 +40,8 @@ class ExportResult:
     events: int
 
 
-def _canonical(value: Any) -> bytes:
-    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
-
-
 def _event_line(event: Event) -> bytes:
-    return _canonical(
+    return canonical(
         {
             "id": event.id,
             "seq": event.seq,
@@ -58,19 +55,11 @@ def _event_line(event: Event) -> bytes:
 
 
 def load_state(db: Database) -> dict[str, Any]:
-    with db.session() as session:
-        row = session.get(Setting, STATE_KEY)
-    return dict(row.value) if row is not None else {"bundle": 0, "hash": None, "acked": 0}
+    return read_record(db, STATE_KEY) or {"bundle": 0, "hash": None, "acked": 0}
 
 
 def save_state(db: Database, state: dict[str, Any]) -> None:
-    with db.transaction() as session:
-        row = session.get(Setting, STATE_KEY)
-        if row is None:
-            session.add(Setting(key=STATE_KEY, value=state))
-        else:
-            row.value = state
-            session.add(row)
+    write_record(db, STATE_KEY, state)
 
 
 def _tar(members: list[tuple[str, bytes]]) -> bytes:
@@ -129,7 +118,7 @@ def export_bundle(db: Database, data_dir: Path, out: Path) -> ExportResult:
         "last_ack": state["acked"],
         "created_at": datetime.now(UTC).isoformat(),
     }
-    manifest_bytes = _canonical(manifest)
+    manifest_bytes = canonical(manifest)
     signature = base64.b64encode(signing_key(data_dir).sign(manifest_bytes))
     archive = _tar(
         [(MANIFEST_MEMBER, manifest_bytes), (SIGNATURE_MEMBER, signature), (EVENTS_MEMBER, lines)]

@@ -20,7 +20,6 @@ from pathlib import Path
 from typing import Any
 
 import pyrage
-from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from sqlmodel import Session, col, delete, func, select
 
@@ -29,6 +28,7 @@ from spro_desk.storage.tables import ReceivedBundle, ReceivedEvent, RegisteredDe
 from spro_desk.sync.bundle import BUNDLE_FORMAT, EVENTS_MEMBER, MANIFEST_MEMBER, SIGNATURE_MEMBER
 from spro_desk.sync.coordinator_identity import encryption_identities
 from spro_desk.sync.identity import REGISTRATION_FORMAT
+from spro_desk.sync.signing import signature_valid
 
 MAX_BUNDLE_BYTES = 256 * 1024 * 1024  # age does not compress: plaintext ≈ file size
 MAX_MEMBER_BYTES = {MANIFEST_MEMBER: 1024 * 1024, SIGNATURE_MEMBER: 1024}
@@ -137,11 +137,8 @@ def _checked_manifest(db: Database, members: dict[str, bytes]) -> dict[str, Any]
         desk = session.get(RegisteredDesk, str(manifest.get("desk_id")))
     if desk is None or desk.revoked:
         raise BundleRefused(f"Poste inconnu ou révoqué : {manifest.get('desk_id')}.")
-    try:
-        key = Ed25519PublicKey.from_public_bytes(base64.b64decode(desk.public_key))
-        key.verify(base64.b64decode(members[SIGNATURE_MEMBER]), members[MANIFEST_MEMBER])
-    except (InvalidSignature, ValueError) as error:
-        raise BundleRefused("Signature du poste invalide : envoi altéré ou contrefait.") from error
+    if not signature_valid(desk.public_key, members[SIGNATURE_MEMBER], members[MANIFEST_MEMBER]):
+        raise BundleRefused("Signature du poste invalide : envoi altéré ou contrefait.")
     declared = manifest.get("members", {}).get(EVENTS_MEMBER, {})
     events = members[EVENTS_MEMBER]
     if declared != {"size": len(events), "sha256": hashlib.sha256(events).hexdigest()}:

@@ -14,13 +14,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from cryptography.exceptions import InvalidSignature
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from pyrage import x25519
 
 from spro_desk.storage.engine import Database
-from spro_desk.storage.tables import Setting
+from spro_desk.storage.records import read_record, write_record
 from spro_desk.sync.identity import IdentityError, private_file, public_key_text, read_private_key
+from spro_desk.sync.signing import canonical, signature_valid
 
 IDENTITY_FORMAT = "spro-desk-coordinator/1"
 SIGNING_KEY_FILE = Path("keys") / "coordinator-signing.pem"
@@ -39,10 +39,6 @@ class CoordinatorIdentity:
             "signing_public_key": self.signing_public_key,
             "recipients": list(self.recipients),
         }
-
-
-def _canonical(body: dict[str, Any]) -> bytes:
-    return json.dumps(body, sort_keys=True, separators=(",", ":")).encode()
 
 
 # --- the coordinator's side ----------------------------------------------------------------
@@ -79,7 +75,7 @@ def coordinator_identity(data_dir: Path) -> CoordinatorIdentity:
 
 def signed_identity_file(data_dir: Path) -> dict[str, Any]:
     body = coordinator_identity(data_dir).body()
-    signature = read_private_key(data_dir / SIGNING_KEY_FILE).sign(_canonical(body))
+    signature = read_private_key(data_dir / SIGNING_KEY_FILE).sign(canonical(body))
     return {**body, "signature": base64.b64encode(signature).decode()}
 
 
@@ -88,13 +84,11 @@ def signed_identity_file(data_dir: Path) -> dict[str, Any]:
 
 def _verify(document: dict[str, Any], signing_public_key: str) -> None:
     body = {k: v for k, v in document.items() if k != "signature"}
-    try:
-        key = Ed25519PublicKey.from_public_bytes(base64.b64decode(signing_public_key))
-        key.verify(base64.b64decode(str(document.get("signature", ""))), _canonical(body))
-    except (InvalidSignature, ValueError, TypeError) as error:
+    signature = str(document.get("signature", ""))
+    if not signature_valid(signing_public_key, signature, canonical(body)):
         raise IdentityError(
             "Fichier d'identité du coordinateur refusé : sa signature ne correspond pas."
-        ) from error
+        )
 
 
 def _parse(document: Any) -> CoordinatorIdentity:
@@ -113,11 +107,10 @@ def _parse(document: Any) -> CoordinatorIdentity:
 
 
 def trusted_coordinator(db: Database) -> CoordinatorIdentity | None:
-    with db.session() as session:
-        row = session.get(Setting, TRUSTED_KEY)
-    if row is None:
+    record = read_record(db, TRUSTED_KEY)
+    if record is None:
         return None
-    return CoordinatorIdentity(row.value["signing_public_key"], tuple(row.value["recipients"]))
+    return CoordinatorIdentity(record["signing_public_key"], tuple(record["recipients"]))
 
 
 def trust_coordinator(db: Database, path: Path) -> CoordinatorIdentity:
@@ -134,13 +127,9 @@ def trust_coordinator(db: Database, path: Path) -> CoordinatorIdentity:
             "Ce fichier vient d'un autre coordinateur que celui de ce poste : refusé, rien n'a "
             "été modifié. Contactez votre coordination SPRO."
         )
-    with db.transaction() as session:
-        row = session.get(Setting, TRUSTED_KEY)
-        value = {"signing_public_key": identity.signing_public_key,
-                 "recipients": list(identity.recipients)}  # fmt: skip
-        if row is None:
-            session.add(Setting(key=TRUSTED_KEY, value=value))
-        else:
-            row.value = value
-            session.add(row)
+    value = {
+        "signing_public_key": identity.signing_public_key,
+        "recipients": list(identity.recipients),
+    }
+    write_record(db, TRUSTED_KEY, value)
     return identity

@@ -19,7 +19,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from spro_desk.storage.engine import Database
-from spro_desk.storage.tables import Setting
+from spro_desk.storage.records import read_record, write_record
 
 IDENTITY_KEY = "desk.identity"
 SIGNING_KEY_FILE = Path("keys") / "desk-signing.pem"
@@ -44,9 +44,8 @@ class DeskIdentity:
 
 
 def load_identity(db: Database) -> DeskIdentity | None:
-    with db.session() as session:
-        row = session.get(Setting, IDENTITY_KEY)
-    return DeskIdentity(**row.value) if row is not None else None
+    record = read_record(db, IDENTITY_KEY)
+    return DeskIdentity(**record) if record is not None else None
 
 
 def init_desk(
@@ -70,8 +69,7 @@ def init_desk(
         created_at=datetime.now(UTC).isoformat(),
     )
     private_file(data_dir / SIGNING_KEY_FILE, key)
-    with db.transaction() as session:
-        session.add(Setting(key=IDENTITY_KEY, value=asdict(identity)))
+    write_record(db, IDENTITY_KEY, asdict(identity))
     return identity
 
 

@@ -1,0 +1,25 @@
+"""Small keyed records of the desk (settings, identities, sync state) in the `setting` table."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spro_desk.storage.engine import Database
+from spro_desk.storage.tables import Setting
+
+
+def read_record(db: Database, key: str) -> dict[str, Any] | None:
+    with db.session() as session:
+        row = session.get(Setting, key)
+    return dict(row.value) if row is not None else None
+
+
+def write_record(db: Database, key: str, value: dict[str, Any]) -> None:
+    """Create or replace the record, in its own transaction."""
+    with db.transaction() as session:
+        row = session.get(Setting, key)
+        if row is None:
+            session.add(Setting(key=key, value=value))
+        else:
+            row.value = value
+            session.add(row)
