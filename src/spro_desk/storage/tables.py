@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import JSON, Column, ForeignKey, Integer, String
+from sqlalchemy import JSON, Column, ForeignKey, Index, Integer, String
 from sqlmodel import Field, SQLModel
 
 
@@ -280,3 +280,108 @@ class SyncAlert(SQLModel, table=True):
     kind: str  # fork, gap, quarantine
     detail: dict = Field(sa_column=Column(JSON, nullable=False))
     raised_at: datetime
+
+
+# --- merged state for indicators (issue 5): the latest state of each contact and referral ----
+#
+# Derived from `received_event` by `spro_desk.reports.merged` (kept up to date at each import,
+# rebuildable at any time); a desk builds the same tables as TEMP tables over its own rows.
+# Dates are local (Europe/Paris) calendar days as ISO text, so GROUP BY needs no date function.
+
+
+class MergedVersion(SQLModel, table=True):
+    """The event that set each entity's merged state: the latest desk seq wins, even a delete."""
+
+    __tablename__ = "merged_version"
+    __table_args__ = ({"sqlite_with_rowid": False},)
+
+    entity_id: str = Field(primary_key=True)
+    entity: str  # contact, referral
+    desk_id: str
+    seq: int
+    live: bool  # false: deleted (a tombstone, so an older event cannot bring it back)
+
+
+class MergedContact(SQLModel, table=True):
+    __tablename__ = "merged_contact"
+    __table_args__ = (
+        Index("ix_merged_contact_day_desk", "day", "desk_id"),
+        Index("ix_merged_contact_desk_day", "desk_id", "day"),
+    )
+
+    id: str = Field(primary_key=True)
+    desk_id: str
+    seq: int
+    occurred_at: str  # ISO 8601, UTC
+    day: str  # YYYY-MM-DD, local
+    week: str  # the Monday of the ISO week, YYYY-MM-DD
+    month: str  # YYYY-MM
+    canal: str
+    statut: str
+    tranche_age: str
+    sexe: str
+    handicap: str  # oui, non, non-renseigne
+    commune: str | None = None
+    duree: int | None = None
+
+
+class MergedContactCode(SQLModel, table=True):
+    """One row per need, need category and response of a contact, for GROUP BY.
+
+    kind: besoin (as recorded: a category or a sub-thématique), categorie (the categories of
+    the needs, once per contact), reponse. The contact's desk and day are copied for filtering.
+    """
+
+    __tablename__ = "merged_contact_code"
+    __table_args__ = (
+        Index("ix_merged_contact_code_kind_day", "kind", "day", "desk_id", "code"),
+        {"sqlite_with_rowid": False},
+    )
+
+    contact_id: str = Field(primary_key=True)
+    kind: str = Field(primary_key=True)
+    code: str = Field(primary_key=True)
+    desk_id: str
+    day: str
+
+
+class MergedReferral(SQLModel, table=True):
+    """A referral with its contact's day and moment copied (null while the contact is absent
+    or deleted: the referral then counts nowhere) and its destination's network and level as
+    the coordinator's directory gives them."""
+
+    __tablename__ = "merged_referral"
+    __table_args__ = (
+        Index("ix_merged_referral_day_desk", "contact_day", "desk_id"),
+        Index("ix_merged_referral_desk_day", "desk_id", "contact_day"),
+    )
+
+    id: str = Field(primary_key=True)
+    desk_id: str
+    seq: int
+    contact_id: str = Field(index=True)
+    contact_day: str | None = None
+    contact_at: str | None = None
+    service_id: str
+    structure_id: str
+    structure_nom: str
+    service_nom: str
+    type: str
+    statut: str
+    rdv_at: str | None = None
+    created_at: str
+    updated_at: str
+    reseau: str | None = None  # destination network (directory), when known
+    niveau: int | None = None  # destination level of service: 1, 2, or unknown
+
+
+class MergedDesk(SQLModel, table=True):
+    """What the last bundle of each desk said about the desk itself (its directory's age)."""
+
+    __tablename__ = "merged_desk"
+
+    desk_id: str = Field(primary_key=True)
+    bundle_seq: int
+    bundle_created_at: str | None = None
+    directory_imported_at: str | None = None
+    directory_version: str | None = None
