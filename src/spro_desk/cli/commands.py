@@ -7,6 +7,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from spro_desk.cli.commands_sync_update import HANDLERS as SYNC_UPDATE_HANDLERS
 from spro_desk.contacts.model import ConsentInput, ContactInput, PersonalDataInput
 from spro_desk.contacts.service import ContactService
 from spro_desk.directory.catalog import directory_info
@@ -194,12 +195,6 @@ def coordinator_status_command(db: Database, args: argparse.Namespace) -> Result
     return coordinator_status(db)
 
 
-def sync_import_update(db: Database, args: argparse.Namespace) -> Result:
-    from spro_desk.sync.acknowledgement import apply_acknowledgement
-
-    return {"kind": "acknowledgement", "acked_seq": apply_acknowledgement(db, Path(args.file))}
-
-
 def coordinator_acknowledge(db: Database, args: argparse.Namespace) -> Result:
     from spro_desk.sync.acknowledgement import write_acknowledgements
 
@@ -220,7 +215,6 @@ HANDLERS = {
     ("desk", "registration"): desk_registration,
     ("desk", "trust-coordinator"): desk_trust_coordinator,
     ("sync", "export"): sync_export,
-    ("sync", "import-update"): sync_import_update,
     ("coordinator", "acknowledge"): coordinator_acknowledge,
     ("coordinator", "init"): coordinator_init,
     ("coordinator", "identity"): coordinator_identity_file,
@@ -228,4 +222,5 @@ HANDLERS = {
     ("coordinator", "import"): coordinator_import,
     ("coordinator", "status"): coordinator_status_command,
     ("coordinator", "revoke"): coordinator_revoke,
+    **SYNC_UPDATE_HANDLERS,
 }

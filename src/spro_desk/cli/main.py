@@ -39,11 +39,12 @@ def run_command(args: object, data_dir: object) -> int:
     from spro_desk.storage.engine import Database
     from spro_desk.storage.migrate import NewerDatabaseError
     from spro_desk.sync.coordinator import BundleRefused
+    from spro_desk.sync.directory_update import SnapshotRefused
     from spro_desk.sync.identity import IdentityError
 
     refusals = (
         DirectoryImportError, ContactError, ProfileError, NewerDatabaseError, IdentityError,
-        BundleRefused,
+        BundleRefused, SnapshotRefused,
     )  # fmt: skip
     args.resolved_data_dir = data_dir  # type: ignore[attr-defined]
     key = (args.command, getattr(args, "action", None))  # type: ignore[attr-defined]

@@ -37,13 +37,12 @@ def contiguous_seq(db: Database, desk_id: str) -> int:
     return run
 
 
-def write_acknowledgements(db: Database, data_dir: Path, out: Path) -> list[Path]:
-    """One signed acknowledgement file per registered desk."""
+def acknowledgement_documents(db: Database, data_dir: Path) -> dict[str, bytes]:
+    """One signed acknowledgement per registered desk (its file's bytes), by desk id."""
     key = read_private_key(data_dir / SIGNING_KEY_FILE)
     with db.session() as session:
         desks = [d.desk_id for d in session.exec(select(RegisteredDesk)).all()]
-    out.mkdir(parents=True, exist_ok=True)
-    written = []
+    documents = {}
     for desk_id in desks:
         body = {
             "format": ACK_FORMAT,
@@ -52,24 +51,42 @@ def write_acknowledgements(db: Database, data_dir: Path, out: Path) -> list[Path
             "created_at": datetime.now(UTC).isoformat(),
         }
         signature = base64.b64encode(key.sign(canonical(body))).decode()
+        documents[desk_id] = json.dumps({**body, "signature": signature}).encode()
+    return documents
+
+
+def write_acknowledgements(db: Database, data_dir: Path, out: Path) -> list[Path]:
+    """One signed acknowledgement file per registered desk."""
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    for desk_id, document in acknowledgement_documents(db, data_dir).items():
         path = out / f"{desk_id}.spro-ack"
-        path.write_text(json.dumps({**body, "signature": signature}), "utf-8")
+        path.write_bytes(document)
         written.append(path)
     return written
 
 
 def apply_acknowledgement(db: Database, path: Path) -> int:
     """Record what the coordinator confirmed; returns the acknowledged sequence now in force."""
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise IdentityError(f"Accusé de réception illisible : {path.name}.") from error
+    return apply_acknowledgement_data(db, data)
+
+
+def apply_acknowledgement_data(db: Database, data: bytes) -> int:
+    """`apply_acknowledgement` for a file already read (e.g. carried by a directory update)."""
     identity, coordinator = load_identity(db), trusted_coordinator(db)
     if identity is None or coordinator is None:
         raise IdentityError("Ce poste n'est pas encore relié à un coordinateur.")
     try:
-        document = json.loads(path.read_text("utf-8"))
+        document = json.loads(data)
         body = {k: v for k, v in document.items() if k != "signature"}
         signed = signature_valid(
             coordinator.signing_public_key, document["signature"], canonical(body)
         )
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+    except (ValueError, KeyError, TypeError, AttributeError):
         signed = False
     if not signed:
         raise IdentityError(

@@ -1,0 +1,76 @@
+"""Commands of the coordinator → desk direction: directory snapshots and acknowledgements."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from spro_desk.storage.engine import Database
+
+Result = dict[str, Any]
+
+
+def coordinator_publish_directory(db: Database, args: argparse.Namespace) -> Result:
+    from spro_desk.sync.directory_update import publish_directory
+
+    result = publish_directory(
+        db,
+        Path(args.resolved_data_dir),
+        Path(args.path),
+        Path(args.out),
+        expires_days=args.expires_days,
+        with_acknowledgements=args.with_acknowledgements,
+    )
+    return {
+        "file": str(result.path),
+        "version": result.version,
+        "published_at": result.published_at.isoformat(),
+        "expires_at": result.expires_at.isoformat(),
+        "structures": result.report.structures,
+        "services": result.report.services,
+        "rejected": len(result.report.rejected),
+        "warnings": len(result.report.warnings),
+        "acknowledgements": result.acknowledgements,
+        "size": result.size,
+    }
+
+
+def _starts_like_snapshot(path: Path) -> bool:
+    from spro_desk.sync.directory_update import SNAPSHOT_MAGIC, SnapshotRefused
+
+    try:
+        with open(path, "rb") as file:
+            return file.read(len(SNAPSHOT_MAGIC)) == SNAPSHOT_MAGIC
+    except OSError as error:
+        raise SnapshotRefused(f"Fichier illisible : {path.name} ({error.strerror}).") from error
+
+
+def sync_import_update(db: Database, args: argparse.Namespace) -> Result:
+    """A directory snapshot or an acknowledgement, told apart by the file's first bytes."""
+    path = Path(args.file)
+    if not _starts_like_snapshot(path):
+        from spro_desk.sync.acknowledgement import apply_acknowledgement
+
+        return {"kind": "acknowledgement", "acked_seq": apply_acknowledgement(db, path)}
+    from spro_desk.sync.directory_update import install_snapshot
+
+    result = install_snapshot(db, path)
+    return {
+        "kind": "directory",
+        "version": result.snapshot.version,
+        "published_at": result.snapshot.published_at.isoformat(),
+        "expires_at": result.snapshot.expires_at.isoformat(),
+        "structures": result.report.structures,
+        "services": result.report.services,
+        "rejected": len(result.report.rejected),
+        "warnings": len(result.report.warnings),
+        "acked_seq": result.acked_seq,
+        "notes": result.notes,
+    }
+
+
+HANDLERS = {
+    ("coordinator", "publish-directory"): coordinator_publish_directory,
+    ("sync", "import-update"): sync_import_update,
+}
