@@ -23,6 +23,7 @@ import pyrage
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from sqlmodel import Session, col, delete, func, select
 
+from spro_desk.reports.merged import apply_to_merged_state
 from spro_desk.storage.engine import Database
 from spro_desk.storage.tables import ReceivedBundle, ReceivedEvent, RegisteredDesk, SyncAlert
 from spro_desk.sync.bundle import BUNDLE_FORMAT, EVENTS_MEMBER, MANIFEST_MEMBER, SIGNATURE_MEMBER
@@ -198,6 +199,8 @@ def import_bundle(db: Database, data_dir: Path, path: Path) -> ImportOutcome:
             )
         )
         _record_gaps(session, outcome)
+        # Issue 5: the indicators' tables follow every accepted event, in this transaction.
+        apply_to_merged_state(session, outcome.desk_id, events, manifest)
     return outcome
 
 

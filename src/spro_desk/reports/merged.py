@@ -1,0 +1,378 @@
+"""The merged state: the latest contact and referral of every desk, in tables built for GROUP BY.
+
+Indicators over a million contacts cannot read JSON events; they read these tables instead
+(`merged_contact`, `merged_contact_code`, `merged_referral`, see storage/tables.py). They are a
+pure function of the events received:
+
+- per entity, the event with the highest (desk seq, desk id) wins, whatever the order in which
+  bundles arrive; `merged_version` keeps that winner, deletions included (a tombstone), so an
+  older event arriving late cannot bring a deleted contact back;
+- a contact whose latest state is deleted (op `delete`, or `deleted_at` set) leaves the tables;
+  its referrals stay but lose their contact's day, so they count nowhere until it comes back;
+- a referral's destination network and level of service come from the directory of the
+  database that merges (the coordinator's), looked up once when merged.
+
+The coordinator calls `apply_to_merged_state` inside the transaction that stores a bundle's
+events; `rebuild_merged_state` recomputes everything from `received_event`. A desk feeds its
+own rows through `merge_events` into TEMP tables of the same names (see `reports.source`), so
+the desk's view and the coordinator's share every line of the indicator code.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlmodel import Session
+
+from spro_desk.vocab import category_of
+
+# Days and weeks are the region's calendar days, whatever the clock of the machine that merges.
+LOCAL_TIME = ZoneInfo("Europe/Paris")
+_CHUNK = 500  # ids per IN (...) query: well under SQLite's variable limit
+MERGED_TABLES = (
+    "merged_version", "merged_contact", "merged_contact_code", "merged_referral", "merged_desk",
+)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class MergeEvent:
+    """One change of one entity, as a bundle (or the desk's own table) describes it."""
+
+    desk_id: str
+    seq: int
+    entity: str  # contact, referral
+    entity_id: str
+    op: str  # create, update, delete
+    payload: dict[str, Any]
+
+    @property
+    def rank(self) -> tuple[int, str]:
+        return (self.seq, self.desk_id)
+
+
+# --- from payloads to rows -------------------------------------------------------------------
+
+
+def parse_moment(value: str | datetime | None) -> datetime | None:
+    if value is None:
+        return None
+    moment = value if isinstance(value, datetime) else datetime.fromisoformat(value)
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def local_day(moment: datetime) -> date:
+    return moment.astimezone(LOCAL_TIME).date()
+
+
+def week_start(day: date) -> date:
+    """The Monday of the ISO week of `day`."""
+    return day - timedelta(days=day.weekday())
+
+
+def _handicap(value: Any) -> str:
+    return "non-renseigne" if value is None else ("oui" if value else "non")
+
+
+def contact_row(event: MergeEvent) -> tuple[Any, ...] | None:
+    """The merged_contact row of a contact's state; None when that state is deleted."""
+    payload = event.payload
+    if event.op == "delete" or payload.get("deleted_at"):
+        return None
+    occurred = parse_moment(payload["occurred_at"])
+    assert occurred is not None
+    day = local_day(occurred)
+    return (
+        event.entity_id,
+        event.desk_id,
+        event.seq,
+        occurred.astimezone(UTC).isoformat(),
+        day.isoformat(),
+        week_start(day).isoformat(),
+        day.isoformat()[:7],
+        str(payload["canal"]),
+        str(payload["statut"]),
+        str(payload.get("tranche_age") or "non-renseigne"),
+        str(payload.get("sexe") or "non-renseigne"),
+        _handicap(payload.get("handicap")),
+        payload.get("commune") or None,
+        payload.get("duree"),
+    )
+
+
+def contact_codes(contact: tuple[Any, ...], payload: dict[str, Any]) -> list[tuple[str, ...]]:
+    """merged_contact_code rows: needs as recorded, their categories once, responses."""
+    contact_id, desk_id, day = contact[0], contact[1], contact[4]
+    needs = {str(code) for code in payload.get("besoins") or ()}
+    codes = {("besoin", code) for code in needs}
+    codes |= {("categorie", category_of(code)) for code in needs}
+    codes |= {("reponse", str(code)) for code in payload.get("reponses") or ()}
+    return [(contact_id, kind, code, desk_id, day) for kind, code in sorted(codes)]
+
+
+def referral_row(
+    event: MergeEvent, day: str | None, at: str | None, reseau: str | None, niveau: int | None
+) -> tuple[Any, ...]:
+    """The merged_referral row of a referral's state, with its contact's day and moment."""
+    p = event.payload
+    head = (event.entity_id, event.desk_id, event.seq, str(p["contact_id"]), day, at)
+    names = (str(p.get("structure_nom") or ""), str(p.get("service_nom") or ""))
+    moments = (_iso(p.get("rdv_at")), _iso(p["created_at"]), _iso(p["updated_at"]))
+    kind = (str(p["type"]), str(p["statut"]))
+    return (
+        *head,
+        str(p["service_id"]),
+        str(p["structure_id"]),
+        *names,
+        *kind,
+        *moments,
+        reseau,
+        niveau,
+    )
+
+
+def _iso(value: Any) -> str | None:
+    moment = parse_moment(value)
+    return moment.astimezone(UTC).isoformat() if moment else None
+
+
+# --- the destination's network and level, from the directory ----------------------------------
+
+
+def _destinations(
+    connection: sqlite3.Connection, referrals: Sequence[MergeEvent]
+) -> dict[str, tuple[str | None, int | None]]:
+    """service id -> (network, level of service), as the directory of this database says.
+
+    Level: the service's own `niveau` (x_spro); otherwise 2 for a CEP operator's service or
+    structure (CEP is level-2 by law); otherwise the structure's single declared level; else
+    unknown (None).
+    """
+    service_ids = sorted({str(e.payload.get("service_id")) for e in referrals})
+    found: dict[str, tuple[str | None, int | None]] = {}
+    for chunk in _chunks(service_ids):
+        marks = ",".join("?" * len(chunk))
+        rows = connection.execute(
+            "SELECT v.id, s.reseau, v.niveau, v.operateur_cep, s.operateur_cep, s.niveaux "
+            f"FROM service v JOIN structure s ON s.pk = v.structure_pk WHERE v.id IN ({marks})",
+            chunk,
+        )
+        for service_id, reseau, niveau, service_cep, structure_cep, niveaux in rows:
+            found[service_id] = (reseau, _level(niveau, service_cep, structure_cep, niveaux))
+    return found
+
+
+def _level(
+    niveau: int | None, service_cep: bool | None, structure_cep: bool, niveaux: str | None
+) -> int | None:
+    if niveau in (1, 2):
+        return int(niveau)
+    if service_cep or structure_cep:
+        return 2
+    declared = json.loads(niveaux) if niveaux else []
+    return int(declared[0]) if len(declared) == 1 and declared[0] in (1, 2) else None
+
+
+def _structure_networks(
+    connection: sqlite3.Connection, structure_ids: Iterable[str]
+) -> dict[str, str | None]:
+    """Network of structures whose service is no longer in the directory."""
+    found: dict[str, str | None] = {}
+    for chunk in _chunks(sorted(set(structure_ids))):
+        marks = ",".join("?" * len(chunk))
+        query = f"SELECT id, reseau FROM structure WHERE id IN ({marks})"
+        found.update(connection.execute(query, chunk).fetchall())
+    return found
+
+
+# --- merging ---------------------------------------------------------------------------------
+
+
+def _chunks(values: Sequence[Any], size: int = _CHUNK) -> Iterator[Sequence[Any]]:
+    for start in range(0, len(values), size):
+        yield values[start : start + size]
+
+
+def _current_ranks(connection: sqlite3.Connection, ids: Sequence[str]) -> dict[str, tuple]:
+    ranks: dict[str, tuple] = {}
+    for chunk in _chunks(ids):
+        marks = ",".join("?" * len(chunk))
+        query = f"SELECT entity_id, seq, desk_id FROM merged_version WHERE entity_id IN ({marks})"
+        ranks.update({row[0]: (row[1], row[2]) for row in connection.execute(query, chunk)})
+    return ranks
+
+
+def _winners(connection: sqlite3.Connection, events: Iterable[MergeEvent]) -> list[MergeEvent]:
+    """The events that are newer than both the rest of the batch and the merged state."""
+    latest: dict[str, MergeEvent] = {}
+    for event in events:
+        known = latest.get(event.entity_id)
+        if known is None or event.rank > known.rank:
+            latest[event.entity_id] = event
+    current = _current_ranks(connection, list(latest))
+    return [
+        e for e in latest.values() if e.entity_id not in current or e.rank > current[e.entity_id]
+    ]
+
+
+def merge_events(connection: sqlite3.Connection, events: Iterable[MergeEvent]) -> int:
+    """Bring the merged tables up to date with `events`; returns how many entities changed.
+
+    Works on any connection where the `merged_*` names resolve (main tables at the
+    coordinator, TEMP tables on a desk), inside the caller's transaction.
+    """
+    winners = _winners(connection, events)
+    if not winners:
+        return 0
+    connection.executemany(
+        "INSERT OR REPLACE INTO merged_version (entity_id, entity, desk_id, seq, live) "
+        "VALUES (?, ?, ?, ?, ?)",
+        [(e.entity_id, e.entity, e.desk_id, e.seq, int(_is_live(e))) for e in winners],
+    )
+    contacts = [e for e in winners if e.entity == "contact"]
+    referrals = [e for e in winners if e.entity == "referral"]
+    if contacts:
+        _merge_contacts(connection, contacts)
+    if referrals:
+        _merge_referrals(connection, referrals)
+    return len(winners)
+
+
+def _is_live(event: MergeEvent) -> bool:
+    return event.op != "delete" and not event.payload.get("deleted_at")
+
+
+def _merge_contacts(connection: sqlite3.Connection, contacts: list[MergeEvent]) -> None:
+    ids = [(e.entity_id,) for e in contacts]
+    connection.executemany("DELETE FROM merged_contact WHERE id = ?", ids)
+    connection.executemany("DELETE FROM merged_contact_code WHERE contact_id = ?", ids)
+    rows, codes, days = [], [], []
+    for event in contacts:
+        row = contact_row(event)
+        if row is not None:
+            rows.append(row)
+            codes.extend(contact_codes(row, event.payload))
+        days.append((row[4] if row else None, row[3] if row else None, event.entity_id))
+    connection.executemany(f"INSERT INTO merged_contact VALUES ({','.join('?' * 14)})", rows)
+    connection.executemany("INSERT INTO merged_contact_code VALUES (?, ?, ?, ?, ?)", codes)
+    # Referrals recorded before this state of their contact follow it (day, or nowhere).
+    connection.executemany(
+        "UPDATE merged_referral SET contact_day = ?, contact_at = ? WHERE contact_id = ?", days
+    )
+
+
+def _merge_referrals(connection: sqlite3.Connection, referrals: list[MergeEvent]) -> None:
+    connection.executemany(
+        "DELETE FROM merged_referral WHERE id = ?", [(e.entity_id,) for e in referrals]
+    )
+    live = [e for e in referrals if _is_live(e)]
+    if not live:
+        return
+    destinations = _destinations(connection, live)
+    orphans = [str(e.payload.get("structure_id")) for e in live]
+    networks = _structure_networks(connection, orphans)
+    contact_ids = sorted({str(e.payload["contact_id"]) for e in live})
+    contacts: dict[str, tuple[str, str]] = {}
+    for chunk in _chunks(contact_ids):
+        marks = ",".join("?" * len(chunk))
+        query = f"SELECT id, day, occurred_at FROM merged_contact WHERE id IN ({marks})"
+        contacts.update({row[0]: (row[1], row[2]) for row in connection.execute(query, chunk)})
+    rows = []
+    for event in live:
+        p = event.payload
+        reseau, niveau = destinations.get(
+            str(p["service_id"]), (networks.get(str(p["structure_id"])), None)
+        )
+        day, at = contacts.get(str(p["contact_id"]), (None, None))
+        rows.append(referral_row(event, day, at, reseau, niveau))
+    connection.executemany(f"INSERT INTO merged_referral VALUES ({','.join('?' * 17)})", rows)
+
+
+# --- the coordinator's hook and rebuild --------------------------------------------------------
+
+
+def _driver_connection(session: Session) -> sqlite3.Connection:
+    session.flush()  # rows the session holds must be visible to the plain connection
+    return session.connection().connection.driver_connection  # type: ignore[return-value]
+
+
+def apply_to_merged_state(
+    session: Session,
+    desk_id: str,
+    events: Sequence[tuple[dict[str, Any], str]],
+    manifest: dict[str, Any] | None = None,
+) -> int:
+    """Merge a bundle's events (each with its content hash) inside the import transaction.
+
+    Only events stored in `received_event` with that very content are merged: a quarantined
+    event (same id, other content) never reaches the indicators; duplicates are harmless.
+    The manifest's `directory` block (the desk's directory age) is kept in `merged_desk`.
+    """
+    connection = _driver_connection(session)
+    stored: dict[str, str] = {}
+    ids = [str(event.get("id")) for event, _content in events]
+    for chunk in _chunks(ids):
+        marks = ",".join("?" * len(chunk))
+        query = f"SELECT id, content_sha256 FROM received_event WHERE id IN ({marks})"
+        stored.update(connection.execute(query, chunk).fetchall())
+    accepted = (
+        MergeEvent(desk_id, int(e["seq"]), e["entity"], e["entity_id"], e["op"], e["payload"])
+        for e, content in events
+        if stored.get(str(e.get("id"))) == content
+    )
+    changed = merge_events(connection, accepted)
+    if manifest is not None:
+        _record_desk(connection, desk_id, manifest)
+    return changed
+
+
+def _record_desk(connection: sqlite3.Connection, desk_id: str, manifest: dict[str, Any]) -> None:
+    """Keep what the desk's newest bundle says about itself (an older bundle changes nothing)."""
+    directory = manifest.get("directory") if isinstance(manifest.get("directory"), dict) else {}
+    connection.execute(
+        "INSERT INTO merged_desk VALUES (?, ?, ?, ?, ?) ON CONFLICT (desk_id) DO UPDATE SET "
+        "bundle_seq = excluded.bundle_seq, bundle_created_at = excluded.bundle_created_at, "
+        "directory_imported_at = excluded.directory_imported_at, "
+        "directory_version = excluded.directory_version "
+        "WHERE excluded.bundle_seq >= merged_desk.bundle_seq",
+        (
+            desk_id,
+            int(manifest.get("bundle_seq") or 0),
+            _text(manifest.get("created_at")),
+            _text(directory.get("imported_at")),
+            _text(directory.get("version")),
+        ),
+    )
+
+
+def _text(value: Any) -> str | None:
+    return None if value is None else str(value)[:64]
+
+
+def rebuild_merged_state(session: Session, batch: int = 20_000) -> int:
+    """Recompute contacts and referrals from every received event (merged_desk is kept)."""
+    connection = _driver_connection(session)
+    for table in ("merged_version", "merged_contact", "merged_contact_code", "merged_referral"):
+        connection.execute(f"DELETE FROM {table}")
+    changed = 0
+    # Contacts first, so referrals find their contact's day without a second pass.
+    for entity in ("contact", "referral"):
+        cursor = connection.execute(
+            "SELECT desk_id, seq, entity, entity_id, op, payload FROM received_event "
+            "WHERE entity = ?",
+            (entity,),
+        )
+        while rows := cursor.fetchmany(batch):
+            changed += merge_events(
+                connection,
+                [
+                    MergeEvent(desk, seq, kind, entity_id, op, json.loads(payload))
+                    for desk, seq, kind, entity_id, op, payload in rows
+                ],
+            )
+    return changed

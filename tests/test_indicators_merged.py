@@ -1,0 +1,143 @@
+"""The coordinator's merged state follows the desks' own tables, in any bundle order."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import shutil
+import sqlite3
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from spro_desk.contacts.model import ContactInput
+from spro_desk.contacts.service import ContactService
+from spro_desk.reports.merged import rebuild_merged_state
+from spro_desk.storage.engine import Database
+from spro_desk.sync.bundle import export_bundle
+from spro_desk.sync.coordinator import import_bundle, register_desk
+from spro_desk.sync.coordinator_identity import (
+    init_coordinator,
+    signed_identity_file,
+    trust_coordinator,
+)
+from spro_desk.sync.identity import init_desk, load_identity, write_registration
+
+TABLES = ("merged_version", "merged_contact", "merged_contact_code", "merged_referral")
+
+
+def _copy(source: Path, target: Path) -> Database:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(source, target)
+    return Database(target)
+
+
+def _merged(db: Database) -> dict[str, list[tuple]]:
+    connection = sqlite3.connect(db.path)
+    try:
+        return {t: sorted(connection.execute(f"SELECT * FROM {t}").fetchall()) for t in TABLES}
+    finally:
+        connection.close()
+
+
+@pytest.fixture(scope="module")
+def two_weeks(cvl_db_file: Path, tmp_path_factory: pytest.TempPathFactory) -> dict:
+    """One desk's two bundles: week 1 records, refers and deletes; week 2 changes it all."""
+    root = tmp_path_factory.mktemp("merged")
+    coordinator_dir = root / "coordinator"
+    init_coordinator(coordinator_dir)
+    (root / "coordinator.json").write_text(json.dumps(signed_identity_file(coordinator_dir)))
+    desk = _copy(cvl_db_file, root / "desk" / "desk.sqlite")
+    init_desk(desk, root / "desk", "CIO de Bourges", "cio", "18033")
+    trust_coordinator(desk, root / "coordinator.json")
+    with sqlite3.connect(desk.path) as connection:
+        service_id = connection.execute("SELECT id FROM service ORDER BY id LIMIT 1").fetchone()[0]
+    contacts = ContactService(desk)
+    monday = datetime(2026, 3, 2, 9, 30, tzinfo=UTC)
+    kept = contacts.record(
+        ContactInput(
+            canal="telephone",
+            statut="etudiant",
+            sexe="femme",
+            commune="18033",
+            besoins=("choisir-un-metier--confirmer-son-choix-de-metier", "choisir-un-metier"),
+            occurred_at=monday,
+        )
+    )
+    dropped = contacts.record(ContactInput(canal="courriel", statut="salarie", occurred_at=monday))
+    referral = contacts.add_referral(kept, service_id, rdv_at=monday + timedelta(days=3))
+    contacts.delete(dropped)
+    first = export_bundle(desk, root / "desk", root / "usb").path
+    contacts.set_referral_status(referral, "honore")
+    contacts.restore(dropped)
+    contacts.delete(kept)
+    second = export_bundle(desk, root / "desk", root / "usb").path
+    identity = load_identity(desk)
+    assert identity is not None
+    registration = write_registration(identity, root / "desk.json")
+    desk.close()
+    return {
+        "root": root,
+        "coordinator_dir": coordinator_dir,
+        "registration": registration,
+        "bundles": [first, second],
+        "ids": {"kept": kept, "dropped": dropped, "referral": referral},
+        "directory": cvl_db_file,
+    }
+
+
+def _coordinator(world: dict, name: str) -> Database:
+    db = _copy(world["directory"], world["root"] / name)  # the coordinator's own directory
+    register_desk(db, world["registration"])
+    return db
+
+
+def test_every_bundle_order_gives_the_state_of_the_desk(two_weeks: dict) -> None:
+    states = []
+    for number, order in enumerate(itertools.permutations([0, 1, 0, 1], 4)):
+        db = _coordinator(two_weeks, f"c{number}.sqlite")
+        for index in order:
+            import_bundle(db, two_weeks["coordinator_dir"], two_weeks["bundles"][index])
+        states.append(_merged(db))
+        db.close()
+    assert all(state == states[0] for state in states)
+    state, ids = states[0], two_weeks["ids"]
+    # The restored contact is back; the one deleted last is gone, its referral counts nowhere.
+    assert [row[0] for row in state["merged_contact"]] == [ids["dropped"]]
+    (referral,) = state["merged_referral"]
+    assert referral[0] == ids["referral"] and referral[4] is None and referral[11] == "honore"
+    assert {(r[0], r[4]) for r in state["merged_version"]} == {
+        (ids["kept"], 0),
+        (ids["dropped"], 1),
+        (ids["referral"], 1),
+    }
+    print(f"\nmerged state identical over {len(states)} bundle orders")
+
+
+def test_the_first_week_alone_and_a_rebuild_agree(two_weeks: dict) -> None:
+    db = _coordinator(two_weeks, "first.sqlite")
+    import_bundle(db, two_weeks["coordinator_dir"], two_weeks["bundles"][0])
+    state = _merged(db)
+    ids = two_weeks["ids"]
+    (contact,) = state["merged_contact"]
+    assert contact[0] == ids["kept"] and contact[4:7] == ("2026-03-02", "2026-03-02", "2026-03")
+    assert contact[7:13] == ("telephone", "etudiant", "non-renseigne", "femme", "non-renseigne",
+                             "18033")  # fmt: skip
+    kinds = {(row[1], row[2]) for row in state["merged_contact_code"]}
+    assert kinds == {
+        ("besoin", "choisir-un-metier--confirmer-son-choix-de-metier"),
+        ("besoin", "choisir-un-metier"),
+        ("categorie", "choisir-un-metier"),
+        ("reponse", "orientation"),
+        ("reponse", "rendez-vous"),
+    }
+    (referral,) = state["merged_referral"]
+    assert referral[4] == "2026-03-02" and referral[10:12] == ("rendez-vous", "rdv-pris")
+    with db.transaction() as session:
+        rebuild_merged_state(session)
+    assert _merged(db) == state
+    with sqlite3.connect(db.path) as connection:
+        desks = connection.execute("SELECT desk_id, bundle_seq FROM merged_desk").fetchall()
+    assert [seq for _desk, seq in desks] == [1]
+    db.close()
