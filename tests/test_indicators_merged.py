@@ -138,6 +138,9 @@ def test_the_first_week_alone_and_a_rebuild_agree(two_weeks: dict) -> None:
         rebuild_merged_state(session)
     assert _merged(db) == state
     with sqlite3.connect(db.path) as connection:
-        desks = connection.execute("SELECT desk_id, bundle_seq FROM merged_desk").fetchall()
-    assert [seq for _desk, seq in desks] == [1]
+        desks = connection.execute(
+            "SELECT bundle_seq, directory_imported_at FROM merged_desk"
+        ).fetchall()
+    ((seq, imported_at),) = desks
+    assert seq == 1 and datetime.fromisoformat(imported_at).tzinfo is not None
     db.close()

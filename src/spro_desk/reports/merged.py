@@ -335,17 +335,21 @@ def _record_desk(connection: sqlite3.Connection, desk_id: str, manifest: dict[st
     """Keep what the desk's newest bundle says about itself (an older bundle changes nothing)."""
     directory = manifest.get("directory") if isinstance(manifest.get("directory"), dict) else {}
     connection.execute(
-        "INSERT INTO merged_desk VALUES (?, ?, ?, ?, ?) ON CONFLICT (desk_id) DO UPDATE SET "
+        "INSERT INTO merged_desk (desk_id, bundle_seq, bundle_created_at, directory_version, "
+        "directory_published_at, directory_imported_at) VALUES (?, ?, ?, ?, ?, ?) "
+        "ON CONFLICT (desk_id) DO UPDATE SET "
         "bundle_seq = excluded.bundle_seq, bundle_created_at = excluded.bundle_created_at, "
-        "directory_imported_at = excluded.directory_imported_at, "
-        "directory_version = excluded.directory_version "
+        "directory_version = excluded.directory_version, "
+        "directory_published_at = excluded.directory_published_at, "
+        "directory_imported_at = excluded.directory_imported_at "
         "WHERE excluded.bundle_seq >= merged_desk.bundle_seq",
         (
             desk_id,
             int(manifest.get("bundle_seq") or 0),
             _text(manifest.get("created_at")),
-            _text(directory.get("imported_at")),
             _text(directory.get("version")),
+            _text(directory.get("published_at")),
+            _text(directory.get("imported_at")),
         ),
     )
 

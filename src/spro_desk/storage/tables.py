@@ -383,5 +383,6 @@ class MergedDesk(SQLModel, table=True):
     desk_id: str = Field(primary_key=True)
     bundle_seq: int
     bundle_created_at: str | None = None
-    directory_imported_at: str | None = None
     directory_version: str | None = None
+    directory_published_at: str | None = None
+    directory_imported_at: str | None = None

@@ -19,10 +19,11 @@ from pathlib import Path
 from typing import Any
 
 import pyrage
+from sqlmodel import func, select
 
 from spro_desk.storage.engine import Database
 from spro_desk.storage.records import read_record, write_record
-from spro_desk.storage.tables import Event
+from spro_desk.storage.tables import DirectoryImport, Event
 from spro_desk.sync.changelog import events
 from spro_desk.sync.coordinator_identity import trusted_coordinator
 from spro_desk.sync.identity import IdentityError, load_identity, signing_key
@@ -86,6 +87,18 @@ def _write_durably(folder: Path, name: str, data: bytes) -> Path:
     return final
 
 
+def directory_summary(db: Database) -> dict[str, Any]:
+    """The desk's directory version and dates, for the coordinator's "directory age" (issue 5)."""
+    snapshot = read_record(db, "directory.snapshot") or {}
+    with db.session() as session:
+        last = session.exec(select(func.max(DirectoryImport.imported_at))).one()
+    return {
+        "version": snapshot.get("version"),
+        "published_at": snapshot.get("published_at"),
+        "imported_at": last.replace(tzinfo=last.tzinfo or UTC).isoformat() if last else None,
+    }
+
+
 def export_bundle(db: Database, data_dir: Path, out: Path) -> ExportResult:
     identity, coordinator = load_identity(db), trusted_coordinator(db)
     if identity is None:
@@ -117,6 +130,7 @@ def export_bundle(db: Database, data_dir: Path, out: Path) -> ExportResult:
         },
         "last_ack": state["acked"],
         "created_at": datetime.now(UTC).isoformat(),
+        "directory": directory_summary(db),
     }
     manifest_bytes = canonical(manifest)
     signature = base64.b64encode(signing_key(data_dir).sign(manifest_bytes))

@@ -95,8 +95,9 @@ def upgrade() -> None:
         sa.Column("desk_id", Text(), nullable=False),
         sa.Column("bundle_seq", sa.Integer(), nullable=False),
         sa.Column("bundle_created_at", Text(), nullable=True),
-        sa.Column("directory_imported_at", Text(), nullable=True),
         sa.Column("directory_version", Text(), nullable=True),
+        sa.Column("directory_published_at", Text(), nullable=True),
+        sa.Column("directory_imported_at", Text(), nullable=True),
         sa.PrimaryKeyConstraint("desk_id"),
     )
     _fill_from_received_events()
