@@ -13,6 +13,7 @@ import base64
 import hashlib
 import io
 import json
+import re
 import tempfile
 import zipfile
 import zlib
@@ -292,13 +293,24 @@ def _verified_manifest(data: bytes, signing_public_key: str) -> tuple[dict[str, 
     return manifest, payload
 
 
+_ACK_NAME = re.compile(r"acks/[0-9a-f-]{36}\.spro-ack")
+
+
+def _allowed_member(name: str) -> bool:
+    return name in (STRUCTURES_FILE, SERVICES_FILE) or _ACK_NAME.fullmatch(name) is not None
+
+
 def _unpacked(payload: bytes, declared: dict[str, Any]) -> dict[str, bytes]:
     """Exactly the declared members, each read no further than its declared size."""
     members: dict[str, bytes] = {}
     try:
         with zipfile.ZipFile(io.BytesIO(payload)) as archive:
             names = archive.namelist()
-            if sorted(names) != sorted(declared) or len(set(names)) != len(names):
+            if (
+                sorted(names) != sorted(declared)
+                or len(set(names)) != len(names)
+                or not all(_allowed_member(name) for name in names)
+            ):
                 raise SnapshotRefused("La mise à jour contient des fichiers inattendus.")
             for name in names:
                 expected = declared[name]
