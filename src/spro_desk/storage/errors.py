@@ -1,0 +1,139 @@
+"""What can go wrong with the disk under the database, as exceptions that speak French.
+
+SQLite reports a full disk, a read-only disk or a failing one with result codes; the sqlite3
+module (3.11+) carries them on its exceptions, SQLAlchemy wraps those. `translated` turns them
+into `StorageError`s whose message says what happened and what to do. Every message promises
+what the code guarantees: the transaction was rolled back, nothing already recorded is lost.
+"""
+
+from __future__ import annotations
+
+import errno
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from sqlalchemy.exc import DBAPIError
+
+# Primary SQLite result codes (the low byte of an extended code).
+SQLITE_BUSY = 5
+SQLITE_READONLY = 8
+SQLITE_IOERR = 10
+SQLITE_CORRUPT = 11
+SQLITE_FULL = 13
+SQLITE_CANTOPEN = 14
+SQLITE_NOTADB = 26
+
+_NOTHING_LOST = "Rien de ce qui était déjà enregistré n'est perdu."
+
+
+class StorageError(RuntimeError):
+    """The database could not be read or written; the message is for the agent, in French."""
+
+
+class DiskFullError(StorageError):
+    def __init__(self) -> None:
+        super().__init__(
+            "Le disque de l'ordinateur est plein : l'enregistrement n'a pas pu être fait. "
+            f"{_NOTHING_LOST} Libérez de la place (corbeille, téléchargements) puis "
+            "enregistrez à nouveau : SPRO Desk n'a pas besoin d'être relancé."
+        )
+
+
+class ReadOnlyStorageError(StorageError):
+    def __init__(self) -> None:
+        super().__init__(
+            "Le disque ou le dossier des données est en lecture seule : l'enregistrement n'a "
+            f"pas pu être fait. {_NOTHING_LOST} Vérifiez les droits du dossier ou faites "
+            "vérifier le disque, puis enregistrez à nouveau."
+        )
+
+
+class StorageIOError(StorageError):
+    def __init__(self) -> None:
+        super().__init__(
+            "Le disque n'a pas répondu correctement (erreur de lecture ou d'écriture) : "
+            f"l'opération n'a pas abouti. {_NOTHING_LOST} Réessayez ; si l'erreur revient, "
+            "fermez SPRO Desk et faites vérifier le disque de l'ordinateur."
+        )
+
+
+class CannotOpenError(StorageError):
+    def __init__(self) -> None:
+        super().__init__(
+            "Le fichier de la base de données ne peut pas être ouvert : le dossier des données "
+            "a peut-être été déplacé, renommé ou rendu inaccessible. Vérifiez qu'il existe et "
+            "que vous pouvez y écrire, puis relancez SPRO Desk."
+        )
+
+
+class CorruptDatabaseError(StorageError):
+    def __init__(self, detail: str = "") -> None:
+        super().__init__(
+            "La base de données est endommagée"
+            + (f" ({detail})" if detail else "")
+            + " : SPRO Desk n'y écrit plus rien pour ne pas aggraver le problème. Restaurez la "
+            "dernière sauvegarde (Paramètres › Restaurer une sauvegarde, ou "
+            "« spro-desk backup restore ») ; la base actuelle est gardée de côté."
+        )
+
+
+class DatabaseBusyError(StorageError):
+    def __init__(self) -> None:
+        super().__init__(
+            "La base de données est occupée par une autre fenêtre ou commande de SPRO Desk : "
+            f"l'opération n'a pas été faite. {_NOTHING_LOST} Réessayez dans un instant."
+        )
+
+
+_BY_SQLITE_CODE: dict[int, type[StorageError]] = {
+    SQLITE_FULL: DiskFullError,
+    SQLITE_READONLY: ReadOnlyStorageError,
+    SQLITE_IOERR: StorageIOError,
+    SQLITE_CANTOPEN: CannotOpenError,
+    SQLITE_CORRUPT: CorruptDatabaseError,
+    SQLITE_NOTADB: CorruptDatabaseError,
+    SQLITE_BUSY: DatabaseBusyError,
+}
+
+_BY_ERRNO: dict[int, type[StorageError]] = {
+    errno.ENOSPC: DiskFullError,
+    errno.EDQUOT: DiskFullError,
+    errno.EFBIG: DiskFullError,
+    errno.EROFS: ReadOnlyStorageError,
+    errno.EACCES: ReadOnlyStorageError,
+    errno.EPERM: ReadOnlyStorageError,
+    errno.EIO: StorageIOError,
+}
+
+
+def sqlite_code(error: BaseException) -> int | None:
+    """The primary SQLite result code carried by the error (or the one it wraps)."""
+    original = error.orig if isinstance(error, DBAPIError) else error
+    code = getattr(original, "sqlite_errorcode", None)
+    return code & 0xFF if isinstance(code, int) else None
+
+
+def translated(error: BaseException) -> StorageError | None:
+    """The StorageError that tells the agent about `error`, or None if it is not a disk fault."""
+    if isinstance(error, StorageError):
+        return error
+    code = sqlite_code(error)
+    if code is not None:
+        kind = _BY_SQLITE_CODE.get(code)
+        return kind() if kind is not None else None
+    if isinstance(error, OSError) and error.errno in _BY_ERRNO:
+        return _BY_ERRNO[error.errno]()
+    return None
+
+
+@contextmanager
+def storage_errors() -> Iterator[None]:
+    """Re-raise disk faults met inside the block as StorageErrors; anything else unchanged."""
+    try:
+        yield
+    except (sqlite3.Error, DBAPIError, OSError) as error:
+        mapped = translated(error)
+        if mapped is None or mapped is error:
+            raise
+        raise mapped from error
