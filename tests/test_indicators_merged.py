@@ -124,7 +124,7 @@ def test_the_first_week_alone_and_a_rebuild_agree(two_weeks: dict) -> None:
     assert contact[0] == ids["kept"] and contact[4:7] == ("2026-03-02", "2026-03-02", "2026-03")
     assert contact[7:13] == ("telephone", "etudiant", "non-renseigne", "femme", "non-renseigne",
                              "18033")  # fmt: skip
-    kinds = {(row[1], row[2]) for row in state["merged_contact_code"]}
+    kinds = {(row[0], row[1]) for row in state["merged_contact_code"]}
     assert kinds == {
         ("besoin", "choisir-un-metier--confirmer-son-choix-de-metier"),
         ("besoin", "choisir-un-metier"),

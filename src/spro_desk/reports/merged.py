@@ -30,6 +30,7 @@ from zoneinfo import ZoneInfo
 
 from sqlmodel import Session
 
+from spro_desk.directory.networks import infer_level
 from spro_desk.vocab import category_of
 
 # Days and weeks are the region's calendar days, whatever the clock of the machine that merges.
@@ -112,7 +113,7 @@ def contact_codes(contact: tuple[Any, ...], payload: dict[str, Any]) -> list[tup
     codes = {("besoin", code) for code in needs}
     codes |= {("categorie", category_of(code)) for code in needs}
     codes |= {("reponse", str(code)) for code in payload.get("reponses") or ()}
-    return [(contact_id, kind, code, desk_id, day) for kind, code in sorted(codes)]
+    return [(kind, code, day, desk_id, contact_id) for kind, code in sorted(codes)]
 
 
 def referral_row(
@@ -122,7 +123,9 @@ def referral_row(
     p = event.payload
     head = (event.entity_id, event.desk_id, event.seq, str(p["contact_id"]), day, at)
     names = (str(p.get("structure_nom") or ""), str(p.get("service_nom") or ""))
-    moments = (_iso(p.get("rdv_at")), _iso(p["created_at"]), _iso(p["updated_at"]))
+    rdv = parse_moment(p.get("rdv_at"))
+    rdv_day = local_day(rdv).isoformat() if rdv else None
+    moments = (_iso(rdv), rdv_day, _iso(p["created_at"]), _iso(p["updated_at"]))
     kind = (str(p["type"]), str(p["statut"]))
     return (
         *head,
@@ -150,32 +153,40 @@ def _destinations(
     """service id -> (network, level of service), as the directory of this database says.
 
     Level: the service's own `niveau` (x_spro); otherwise 2 for a CEP operator's service or
-    structure (CEP is level-2 by law); otherwise the structure's single declared level; else
-    unknown (None).
+    structure (the CEP is level-2 by law); otherwise the structure's single declared level;
+    otherwise the level the directory infers from the service type (information: 1, else 2,
+    as the suggestions do); else unknown (None).
     """
     service_ids = sorted({str(e.payload.get("service_id")) for e in referrals})
     found: dict[str, tuple[str | None, int | None]] = {}
     for chunk in _chunks(service_ids):
         marks = ",".join("?" * len(chunk))
         rows = connection.execute(
-            "SELECT v.id, s.reseau, v.niveau, v.operateur_cep, s.operateur_cep, s.niveaux "
+            "SELECT v.id, s.reseau, v.niveau, v.operateur_cep, s.operateur_cep, s.niveaux, v.type "
             f"FROM service v JOIN structure s ON s.pk = v.structure_pk WHERE v.id IN ({marks})",
             chunk,
         )
-        for service_id, reseau, niveau, service_cep, structure_cep, niveaux in rows:
-            found[service_id] = (reseau, _level(niveau, service_cep, structure_cep, niveaux))
+        for service_id, reseau, niveau, service_cep, structure_cep, niveaux, kind in rows:
+            level = _level(niveau, service_cep, structure_cep, niveaux, kind)
+            found[service_id] = (reseau, level)
     return found
 
 
 def _level(
-    niveau: int | None, service_cep: bool | None, structure_cep: bool, niveaux: str | None
+    niveau: int | None,
+    service_cep: bool | None,
+    structure_cep: bool,
+    niveaux: str | None,
+    service_type: str | None,
 ) -> int | None:
     if niveau in (1, 2):
         return int(niveau)
     if service_cep or structure_cep:
         return 2
     declared = json.loads(niveaux) if niveaux else []
-    return int(declared[0]) if len(declared) == 1 and declared[0] in (1, 2) else None
+    if len(declared) == 1 and declared[0] in (1, 2):
+        return int(declared[0])
+    return infer_level(service_type) if service_type else None
 
 
 def _structure_networks(
@@ -290,7 +301,7 @@ def _merge_referrals(connection: sqlite3.Connection, referrals: list[MergeEvent]
         )
         day, at = contacts.get(str(p["contact_id"]), (None, None))
         rows.append(referral_row(event, day, at, reseau, niveau))
-    connection.executemany(f"INSERT INTO merged_referral VALUES ({','.join('?' * 17)})", rows)
+    connection.executemany(f"INSERT INTO merged_referral VALUES ({','.join('?' * 18)})", rows)
 
 
 # --- the coordinator's hook and rebuild --------------------------------------------------------

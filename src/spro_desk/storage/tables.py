@@ -304,9 +304,15 @@ class MergedVersion(SQLModel, table=True):
 
 class MergedContact(SQLModel, table=True):
     __tablename__ = "merged_contact"
+    # Each breakdown reads one covering index in its GROUP BY order: no sort of a million rows.
     __table_args__ = (
         Index("ix_merged_contact_day_desk", "day", "desk_id"),
-        Index("ix_merged_contact_desk_day", "desk_id", "day"),
+        Index(
+            "ix_merged_contact_profile",
+            *("canal", "statut", "tranche_age", "sexe", "handicap", "day", "desk_id"),
+        ),
+        Index("ix_merged_contact_commune", "commune", "day", "desk_id"),
+        Index("ix_merged_contact_desk_canal", "desk_id", "canal", "day"),
     )
 
     id: str = Field(primary_key=True)
@@ -329,20 +335,21 @@ class MergedContactCode(SQLModel, table=True):
     """One row per need, need category and response of a contact, for GROUP BY.
 
     kind: besoin (as recorded: a category or a sub-thématique), categorie (the categories of
-    the needs, once per contact), reponse. The contact's desk and day are copied for filtering.
+    the needs, once per contact), reponse. The contact's desk and day are copied for filtering;
+    the key's order is the GROUP BY order of the breakdowns.
     """
 
     __tablename__ = "merged_contact_code"
     __table_args__ = (
-        Index("ix_merged_contact_code_kind_day", "kind", "day", "desk_id", "code"),
+        Index("ix_merged_contact_code_contact", "contact_id"),
         {"sqlite_with_rowid": False},
     )
 
-    contact_id: str = Field(primary_key=True)
     kind: str = Field(primary_key=True)
     code: str = Field(primary_key=True)
-    desk_id: str
-    day: str
+    day: str = Field(primary_key=True)
+    desk_id: str = Field(primary_key=True)
+    contact_id: str = Field(primary_key=True)
 
 
 class MergedReferral(SQLModel, table=True):
@@ -351,10 +358,7 @@ class MergedReferral(SQLModel, table=True):
     the coordinator's directory gives them."""
 
     __tablename__ = "merged_referral"
-    __table_args__ = (
-        Index("ix_merged_referral_day_desk", "contact_day", "desk_id"),
-        Index("ix_merged_referral_desk_day", "desk_id", "contact_day"),
-    )
+    __table_args__ = (Index("ix_merged_referral_day_desk", "contact_day", "desk_id"),)
 
     id: str = Field(primary_key=True)
     desk_id: str
@@ -369,6 +373,7 @@ class MergedReferral(SQLModel, table=True):
     type: str
     statut: str
     rdv_at: str | None = None
+    rdv_day: str | None = None  # local day of the rendez-vous
     created_at: str
     updated_at: str
     reseau: str | None = None  # destination network (directory), when known

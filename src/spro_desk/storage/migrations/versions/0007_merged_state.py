@@ -50,22 +50,24 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id"),
     )
     op.create_index("ix_merged_contact_day_desk", "merged_contact", ["day", "desk_id"])
-    op.create_index("ix_merged_contact_desk_day", "merged_contact", ["desk_id", "day"])
+    op.create_index(
+        "ix_merged_contact_profile",
+        "merged_contact",
+        ["canal", "statut", "tranche_age", "sexe", "handicap", "day", "desk_id"],
+    )
+    op.create_index("ix_merged_contact_commune", "merged_contact", ["commune", "day", "desk_id"])
+    op.create_index("ix_merged_contact_desk_canal", "merged_contact", ["desk_id", "canal", "day"])
     op.create_table(
         "merged_contact_code",
-        sa.Column("contact_id", Text(), nullable=False),
         sa.Column("kind", Text(), nullable=False),
         sa.Column("code", Text(), nullable=False),
-        sa.Column("desk_id", Text(), nullable=False),
         sa.Column("day", Text(), nullable=False),
-        sa.PrimaryKeyConstraint("contact_id", "kind", "code"),
+        sa.Column("desk_id", Text(), nullable=False),
+        sa.Column("contact_id", Text(), nullable=False),
+        sa.PrimaryKeyConstraint("kind", "code", "day", "desk_id", "contact_id"),
         sqlite_with_rowid=False,
     )
-    op.create_index(
-        "ix_merged_contact_code_kind_day",
-        "merged_contact_code",
-        ["kind", "day", "desk_id", "code"],
-    )
+    op.create_index("ix_merged_contact_code_contact", "merged_contact_code", ["contact_id"])
     op.create_table(
         "merged_referral",
         sa.Column("id", Text(), nullable=False),
@@ -81,6 +83,7 @@ def upgrade() -> None:
         sa.Column("type", Text(), nullable=False),
         sa.Column("statut", Text(), nullable=False),
         sa.Column("rdv_at", Text(), nullable=True),
+        sa.Column("rdv_day", Text(), nullable=True),
         sa.Column("created_at", Text(), nullable=False),
         sa.Column("updated_at", Text(), nullable=False),
         sa.Column("reseau", Text(), nullable=True),
@@ -89,7 +92,6 @@ def upgrade() -> None:
     )
     op.create_index("ix_merged_referral_contact_id", "merged_referral", ["contact_id"])
     op.create_index("ix_merged_referral_day_desk", "merged_referral", ["contact_day", "desk_id"])
-    op.create_index("ix_merged_referral_desk_day", "merged_referral", ["desk_id", "contact_day"])
     op.create_table(
         "merged_desk",
         sa.Column("desk_id", Text(), nullable=False),
@@ -119,13 +121,12 @@ def _fill_from_received_events() -> None:
 
 def downgrade() -> None:
     op.drop_table("merged_desk")
-    op.drop_index("ix_merged_referral_desk_day", table_name="merged_referral")
     op.drop_index("ix_merged_referral_day_desk", table_name="merged_referral")
     op.drop_index("ix_merged_referral_contact_id", table_name="merged_referral")
     op.drop_table("merged_referral")
-    op.drop_index("ix_merged_contact_code_kind_day", table_name="merged_contact_code")
+    op.drop_index("ix_merged_contact_code_contact", table_name="merged_contact_code")
     op.drop_table("merged_contact_code")
-    op.drop_index("ix_merged_contact_desk_day", table_name="merged_contact")
-    op.drop_index("ix_merged_contact_day_desk", table_name="merged_contact")
+    for index in ("desk_canal", "commune", "profile", "day_desk"):
+        op.drop_index(f"ix_merged_contact_{index}", table_name="merged_contact")
     op.drop_table("merged_contact")
     op.drop_table("merged_version")
