@@ -116,9 +116,7 @@ class AboutDialog(QDialog):
                 "Poste d'accueil hors ligne du Service public régional de l'orientation : "
                 "premier accueil, annuaire des partenaires et orientation."
             ),
-            self.tr("Logiciel libre distribué sous licence {licence}.").format(
-                licence=OWN_LICENCE
-            ),
+            self.tr("Logiciel libre distribué sous licence {licence}.").format(licence=OWN_LICENCE),
         ]
         if data_dir is not None:
             lines.append(self.tr("Dossier des données : {path}").format(path=data_dir))

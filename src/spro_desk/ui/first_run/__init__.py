@@ -1,0 +1,84 @@
+"""The first-run assistant, shown when the data folder is new (no site configured).
+
+The application asks ``first_run_snapshot`` before its main window. An existing data folder is
+recognised with the sqlite3 module alone (no SQLAlchemy, no Qt page imported): the window's
+fast start is untouched. Only a folder that looks new opens the database and the assistant.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from spro_desk.paths import database_path
+from spro_desk.ui.mode import is_coordinator
+
+if TYPE_CHECKING:
+    from spro_desk.storage.engine import Database
+    from spro_desk.storage.quick_read import StartupSnapshot
+
+DESK_KEY_FILE = Path("keys") / "desk-signing.pem"  # sync.identity.SIGNING_KEY_FILE (tested)
+_CONFIGURED = (
+    "SELECT EXISTS (SELECT 1 FROM setting WHERE key IN ('site.nom', 'desk.identity'))"
+    " OR EXISTS (SELECT 1 FROM contact) OR EXISTS (SELECT 1 FROM service)"
+)
+
+
+def folder_looks_new(data_dir: Path) -> bool:
+    """No site, identity, contact or directory yet (cheap: read-only sqlite3, no migration)."""
+    if is_coordinator(data_dir) or (data_dir / DESK_KEY_FILE).exists():
+        return False
+    path = database_path(data_dir)
+    if not path.is_file():
+        return True
+    try:
+        connection = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=1.0)
+    except sqlite3.Error:
+        return False  # the real opening explains what is wrong with it
+    try:
+        return not connection.execute(_CONFIGURED).fetchone()[0]
+    except sqlite3.Error:
+        return True  # an empty file, or no table yet: nothing configured
+    finally:
+        connection.close()
+
+
+def first_run_snapshot(
+    data_dir: Path, snapshot: StartupSnapshot, keys: Iterable[str]
+) -> StartupSnapshot | None:
+    """The snapshot to start the window with: after the assistant on a new folder (re-read,
+    the assistant changed it); None when the agent left the assistant (the app quits)."""
+    if not folder_looks_new(data_dir):
+        return snapshot
+    from spro_desk.storage.engine import Database
+    from spro_desk.storage.migrate import NewerDatabaseError
+    from spro_desk.storage.quick_read import read_startup_snapshot
+
+    try:
+        db = Database(database_path(data_dir))
+    except NewerDatabaseError:
+        return snapshot  # the window's own opening tells the agent
+    try:
+        if not run_first_run(db, data_dir):
+            return None
+    finally:
+        db.close()
+    return read_startup_snapshot(database_path(data_dir), keys)
+
+
+def run_first_run(db: Database, data_dir: Path) -> bool:
+    """Show the assistant if the data folder is new; False when the agent gave up (quit)."""
+    from spro_desk.ui.first_run.setup import needs_first_run
+
+    if not needs_first_run(db, data_dir):
+        return True
+    from spro_desk.geo import geography
+    from spro_desk.ui.first_run.wizard import FirstRunWizard
+
+    wizard = FirstRunWizard(db, data_dir, geography())
+    wizard.exec()
+    applied = wizard.applied
+    wizard.deleteLater()
+    return applied

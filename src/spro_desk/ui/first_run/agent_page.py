@@ -1,0 +1,76 @@
+"""The first agent: a name and a PIN (digits only, typed twice)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRegularExpression
+from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWizardPage
+
+from spro_desk.ui.first_run.agent_adapter import PIN_LENGTHS
+from spro_desk.ui.widgets import plain_label
+
+
+class AgentPage(QWizardPage):
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTitle(self.tr("Le premier agent"))
+        self.setSubTitle(
+            self.tr(
+                "La personne qui prépare ce poste. Son code lui est demandé pour ouvrir "
+                "SPRO Desk ; les autres agents s'ajoutent ensuite dans Paramètres."
+            )
+        )
+        low, high = min(PIN_LENGTHS), max(PIN_LENGTHS)
+        digits = QRegularExpressionValidator(QRegularExpression(f"[0-9]{{0,{high}}}"), self)
+        self.name = QLineEdit()
+        self.name.setAccessibleName(self.tr("Nom de l'agent"))
+        self.pin = QLineEdit()
+        self.pin.setAccessibleName(self.tr("Code de l'agent"))
+        self.pin.setAccessibleDescription(
+            self.tr("De {low} à {high} chiffres.").format(low=low, high=high)
+        )
+        self.confirmation = QLineEdit()
+        self.confirmation.setAccessibleName(self.tr("Code de l'agent, une seconde fois"))
+        for field in (self.pin, self.confirmation):
+            field.setEchoMode(QLineEdit.EchoMode.Password)
+            field.setValidator(digits)
+            field.setMaxLength(high)
+        self.hint = plain_label()
+        self.hint.setAccessibleName(self.tr("État du code"))
+        form = QFormLayout(self)
+        for text, widget in (
+            (self.tr("&Nom :"), self.name),
+            (self.tr("&Code ({low} à {high} chiffres) :").format(low=low, high=high), self.pin),
+            (self.tr("C&onfirmation du code :"), self.confirmation),
+        ):
+            label = QLabel(text)
+            label.setBuddy(widget)
+            form.addRow(label, widget)
+        form.addRow(self.hint)
+        for field in (self.name, self.pin, self.confirmation):
+            field.textChanged.connect(self._changed)
+        self._changed()
+
+    def agent_name(self) -> str:
+        return self.name.text().strip()
+
+    def agent_pin(self) -> str:
+        return self.pin.text()
+
+    def _pin_problem(self) -> str | None:
+        pin, again = self.pin.text(), self.confirmation.text()
+        if len(pin) not in PIN_LENGTHS:
+            return self.tr("Le code compte de {low} à {high} chiffres.").format(
+                low=min(PIN_LENGTHS), high=max(PIN_LENGTHS)
+            )
+        if pin != again:
+            return self.tr("Les deux codes tapés ne sont pas identiques.")
+        return None
+
+    def _changed(self) -> None:
+        problem = self._pin_problem() if self.pin.text() or self.confirmation.text() else None
+        self.hint.setText(problem or "")
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:
+        return bool(self.agent_name()) and self._pin_problem() is None

@@ -1,0 +1,119 @@
+"""The desk's site: its name, its network, its commune and its permanence places."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QWizardPage
+
+from spro_desk.directory.networks import NETWORK_LABELS
+from spro_desk.geo import Geography
+from spro_desk.site.settings import spec
+from spro_desk.ui.directory.commune_field import CommuneField
+from spro_desk.ui.first_run.setup import SiteChoice
+from spro_desk.ui.settings.editors import ListEditor
+from spro_desk.ui.widgets import plain_label
+
+
+class SitePage(QWizardPage):
+    def __init__(self, geo: Geography) -> None:
+        super().__init__()
+        self.setTitle(self.tr("Le site"))
+        self.setSubTitle(
+            self.tr(
+                "Ces informations figurent sur les fiches de liaison et dans les envois à la "
+                "coordination. Elles se modifient ensuite dans Paramètres."
+            )
+        )
+        self.name = QLineEdit()
+        self.name.setAccessibleName(self.tr("Nom du site"))
+        self.name.setPlaceholderText(self.tr("ex. CIO de Bourges"))
+        self.network = QComboBox()
+        self.network.setEditable(True)  # a network not listed can be typed
+        self.network.setAccessibleName(self.tr("Réseau du site"))
+        self.network.addItem("", "")
+        for code, label in NETWORK_LABELS.items():
+            self.network.addItem(label, code)
+        self.commune = CommuneField(geo)
+        self.commune.setAccessibleName(self.tr("Commune du site"))
+        self.places = ListEditor(spec("site.permanences"))
+        self.problem = plain_label()
+        self.problem.setAccessibleName(self.tr("Ce qui manque"))
+        self._layout()
+        self.name.textChanged.connect(self.completeChanged)
+        self.network.currentTextChanged.connect(self.completeChanged)
+        self.commune.textChanged.connect(self.completeChanged)
+        self.places.entry.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Entrée adds the place typed; the wizard must not take it as « Suivant » too. With
+        # nothing typed, Entrée goes on to the next page as everywhere else.
+        enter = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        if (
+            watched is self.places.entry
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in enter
+            and self.places.entry.text().strip()
+        ):
+            self.places.add()
+            return True
+        return super().eventFilter(watched, event)
+
+    def _layout(self) -> None:
+        form = QFormLayout(self)
+        rows = (
+            (self.tr("&Nom du site :"), self.name),
+            (self.tr("&Réseau :"), self.network),
+            (self.tr("&Commune :"), self.commune),
+            (self.tr("&Lieux de permanence :"), self.places.widget),
+        )
+        for text, widget in rows:
+            label = QLabel(text)
+            label.setBuddy(self.places.entry if widget is self.places.widget else widget)
+            form.addRow(label, widget)
+        form.addRow(
+            "",
+            plain_label(
+                self.tr(
+                    "Facultatif : les autres lieux où le site tient une permanence "
+                    "(mairie, lycée…), proposés à la saisie d'un passage."
+                )
+            ),
+        )
+        form.addRow(self.problem)
+
+    def network_code(self) -> str:
+        """The network's code when one of the list is chosen, else the text typed."""
+        text = self.network.currentText().strip()
+        index = self.network.findText(text, Qt.MatchFlag.MatchFixedString)
+        if index > 0:
+            return str(self.network.itemData(index))
+        return text
+
+    def choice(self) -> SiteChoice:
+        return SiteChoice(
+            nom=self.name.text().strip(),
+            reseau=self.network_code(),
+            commune=self.commune.code(),
+            permanences=tuple(self.places.value()),
+        )
+
+    def isComplete(self) -> bool:
+        # A commune typed but not yet picked counts: Suivant settles it (validatePage).
+        commune = self.commune.code() or self.commune.text().strip()
+        return bool(self.name.text().strip() and self.network_code() and commune)
+
+    def validatePage(self) -> bool:
+        self.commune.settle()  # Suivant straight after typing: settle the typed name first
+        if self.commune.is_unresolved() or self.commune.code() is None:
+            self.problem.setText(
+                self.tr(
+                    "«\u00a0{text}\u00a0» ne correspond à aucune commune. Tapez le nom ou le "
+                    "code postal et choisissez dans la liste."
+                ).format(text=self.commune.text().strip())
+            )
+            self.commune.setFocus(Qt.FocusReason.OtherFocusReason)
+            return False
+        self.problem.clear()
+        return True

@@ -1,0 +1,280 @@
+"""The first-run assistant: a new desk or coordination set up offline, through real widgets."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QWizard
+from pytestqt.qtbot import QtBot
+
+from spro_desk.directory.catalog import directory_info
+from spro_desk.geo import geography
+from spro_desk.paths import database_path
+from spro_desk.resources import resource_path
+from spro_desk.site.settings import SiteSettings
+from spro_desk.storage.engine import Database
+from spro_desk.sync.identity import SIGNING_KEY_FILE, load_identity
+from spro_desk.ui.first_run import DESK_KEY_FILE, folder_looks_new, run_first_run
+from spro_desk.ui.first_run.setup import (
+    FirstRunChoices,
+    Role,
+    SetupRefused,
+    SiteChoice,
+    apply_choices,
+    needs_first_run,
+)
+from spro_desk.ui.first_run.wizard import (
+    AGENT,
+    DIRECTORY,
+    IMPORT,
+    ROLE,
+    SITE,
+    SUMMARY,
+    FirstRunWizard,
+)
+from spro_desk.ui.mode import is_coordinator
+
+from .conftest import IMPORT_TIMEOUT_MS
+
+SAMPLE_SERVICES = 679
+BOURGES = "18033"
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    folder = tmp_path / "donnees"
+    folder.mkdir()
+    return folder
+
+
+@pytest.fixture
+def desk_db(data_dir: Path) -> Iterator[Database]:
+    database = Database(database_path(data_dir))
+    yield database
+    database.close()
+
+
+@pytest.fixture
+def wizard(qtbot: QtBot, desk_db: Database, data_dir: Path) -> Iterator[FirstRunWizard]:
+    shown = FirstRunWizard(desk_db, data_dir, geography())
+    qtbot.addWidget(shown)
+    shown.show()
+    yield shown
+    if shown.isVisible():
+        shown.reject()
+
+
+def _next(qtbot: QtBot, wizard: FirstRunWizard, expected: int) -> None:
+    button = wizard.button(QWizard.WizardButton.CommitButton)
+    if not button.isVisible():
+        button = wizard.button(QWizard.WizardButton.NextButton)
+    assert button.isEnabled(), f"« {button.text()} » disabled on page {wizard.currentId()}"
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert wizard.currentId() == expected
+
+
+def _fill_site(qtbot: QtBot, wizard: FirstRunWizard) -> None:
+    page = wizard.site_page
+    qtbot.keyClicks(page.name, "CIO de Bourges")
+    page.network.setCurrentIndex(page.network.findData("cio"))
+    qtbot.keyClicks(page.commune, "Bourges")  # typed, not picked: Suivant settles it
+    qtbot.keyClicks(page.places.entry, "Mairie de Vierzon")
+    qtbot.keyClick(page.places.entry, Qt.Key.Key_Return)
+
+
+def _fill_agent(qtbot: QtBot, wizard: FirstRunWizard, pin: str = "4821") -> None:
+    page = wizard.agent_page
+    qtbot.keyClicks(page.name, "Claire")
+    qtbot.keyClicks(page.pin, pin)
+    qtbot.keyClicks(page.confirmation, pin)
+
+
+def _wait_for_import(qtbot: QtBot, wizard: FirstRunWizard) -> None:
+    qtbot.waitUntil(lambda: not wizard.import_page.running, timeout=IMPORT_TIMEOUT_MS)
+    finish = wizard.button(QWizard.WizardButton.FinishButton)
+    assert finish.isEnabled()
+    qtbot.mouseClick(finish, Qt.MouseButton.LeftButton)
+
+
+def test_a_desk_is_set_up_with_the_sample_directory(
+    qtbot: QtBot, wizard: FirstRunWizard, desk_db: Database, data_dir: Path
+) -> None:
+    assert needs_first_run(desk_db, data_dir)
+    _next(qtbot, wizard, SITE)
+    _fill_site(qtbot, wizard)
+    _next(qtbot, wizard, AGENT)
+    assert wizard.site_page.commune.code() == BOURGES
+    _fill_agent(qtbot, wizard)
+    _next(qtbot, wizard, DIRECTORY)
+    _next(qtbot, wizard, SUMMARY)
+    summary = wizard.summary_page
+    assert str(data_dir) in summary.data_text.text()
+    assert "backups/" in summary.backup_text.text()
+    assert "CIO de Bourges" in summary.choices_text.text()
+    assert load_identity(desk_db) is None  # nothing written before « Créer »
+    _next(qtbot, wizard, IMPORT)
+    _wait_for_import(qtbot, wizard)
+
+    assert wizard.applied
+    site = SiteSettings(desk_db)
+    assert site.get("site.nom") == "CIO de Bourges"
+    assert site.get("site.reseau") == "cio"
+    assert site.get("site.commune") == BOURGES
+    assert site.get("site.permanences") == ["Mairie de Vierzon"]
+    identity = load_identity(desk_db)
+    assert identity is not None
+    assert (identity.site_nom, identity.reseau, identity.commune) == (
+        "CIO de Bourges", "cio", BOURGES)  # fmt: skip
+    assert (data_dir / SIGNING_KEY_FILE).is_file()
+    assert directory_info(desk_db).services == SAMPLE_SERVICES
+    assert not needs_first_run(desk_db, data_dir)
+    assert not folder_looks_new(data_dir)
+
+
+def test_a_coordination_skips_the_site_and_gets_its_keys(
+    qtbot: QtBot, wizard: FirstRunWizard, desk_db: Database, data_dir: Path
+) -> None:
+    wizard.role_page.coordinator.setChecked(True)
+    _next(qtbot, wizard, AGENT)
+    _fill_agent(qtbot, wizard)
+    _next(qtbot, wizard, DIRECTORY)
+    assert not wizard.directory_page.snapshot.isVisible()  # it publishes; it never installs
+    wizard.directory_page.later.setChecked(True)
+    _next(qtbot, wizard, SUMMARY)
+    assert "keys/" in wizard.summary_page.backup_text.text()
+    _next(qtbot, wizard, IMPORT)
+    _wait_for_import(qtbot, wizard)
+    assert is_coordinator(data_dir)
+    assert load_identity(desk_db) is None
+    assert directory_info(desk_db).services == 0
+    assert not folder_looks_new(data_dir)
+
+
+def test_a_desk_installs_the_directory_published_by_its_coordination(
+    qtbot: QtBot, wizard: FirstRunWizard, desk_db: Database, tmp_path: Path
+) -> None:
+    from spro_desk.sync.coordinator_identity import init_coordinator, signed_identity_file
+    from spro_desk.sync.directory_update import installed_snapshot, publish_directory
+
+    coordination = tmp_path / "coordination"
+    init_coordinator(coordination)
+    identity_file = tmp_path / "usb" / "coordination.json"
+    identity_file.parent.mkdir()
+    identity_file.write_text(json.dumps(signed_identity_file(coordination)), "utf-8")
+    snapshot = tmp_path / "usb" / "annuaire.spro-dir"
+    coordinator_db = Database(database_path(coordination))
+    try:
+        publish_directory(coordinator_db, coordination, resource_path("sample-directory"), snapshot)
+    finally:
+        coordinator_db.close()
+
+    _next(qtbot, wizard, SITE)
+    _fill_site(qtbot, wizard)
+    _next(qtbot, wizard, AGENT)
+    _fill_agent(qtbot, wizard)
+    _next(qtbot, wizard, DIRECTORY)
+    page = wizard.directory_page
+    page.snapshot.setChecked(True)
+    assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()  # two files needed
+    page.snapshot_path.set_path(snapshot)
+    page.identity_path.set_path(identity_file)
+    _next(qtbot, wizard, SUMMARY)
+    _next(qtbot, wizard, IMPORT)
+    _wait_for_import(qtbot, wizard)
+    installed = installed_snapshot(desk_db)
+    assert installed is not None and installed.version >= 1
+    assert directory_info(desk_db).services == SAMPLE_SERVICES
+
+
+def test_a_wrong_pin_or_commune_keeps_next_disabled(qtbot: QtBot, wizard: FirstRunWizard) -> None:
+    _next(qtbot, wizard, SITE)
+    next_button = wizard.button(QWizard.WizardButton.NextButton)
+    qtbot.keyClicks(wizard.site_page.name, "PIJ")
+    wizard.site_page.network.setCurrentIndex(wizard.site_page.network.findData("cio"))
+    qtbot.keyClicks(wizard.site_page.commune, "zzzzqx")
+    qtbot.mouseClick(next_button, Qt.MouseButton.LeftButton)
+    assert wizard.currentId() == SITE  # no such commune: the page says so
+    assert "zzzzqx" in wizard.site_page.problem.text()
+    wizard.site_page.commune.clear()
+    qtbot.keyClicks(wizard.site_page.commune, "Vierzon")
+    _next(qtbot, wizard, AGENT)
+    agent = wizard.agent_page
+    qtbot.keyClicks(agent.name, "Samir")
+    qtbot.keyClicks(agent.pin, "12ab34")  # letters are refused by the field itself
+    assert agent.pin.text() == "1234"
+    qtbot.keyClicks(agent.confirmation, "1235")
+    assert not next_button.isEnabled()
+    assert "identiques" in agent.hint.text()
+    agent.confirmation.clear()
+    qtbot.keyClicks(agent.confirmation, "1234")
+    assert next_button.isEnabled()
+
+
+def test_leaving_before_create_changes_nothing(
+    qtbot: QtBot, wizard: FirstRunWizard, desk_db: Database, data_dir: Path
+) -> None:
+    _next(qtbot, wizard, SITE)
+    _fill_site(qtbot, wizard)
+    _next(qtbot, wizard, AGENT)
+    wizard.reject()
+    assert not wizard.applied
+    assert needs_first_run(desk_db, data_dir)
+    assert folder_looks_new(data_dir)
+    assert not (data_dir / "keys").exists()
+
+
+def test_refused_choices_change_nothing(desk_db: Database, data_dir: Path) -> None:
+    choices = FirstRunChoices(
+        role=Role.DESK,
+        agent_name="Claire",
+        agent_pin="12",
+        site=SiteChoice(nom="CIO", reseau="cio", commune="99999"),
+    )
+    with pytest.raises(SetupRefused) as refused:
+        apply_choices(desk_db, data_dir, choices)
+    assert "commune" in str(refused.value) and "chiffres" in str(refused.value)
+    assert needs_first_run(desk_db, data_dir)
+    assert SiteSettings(desk_db).get("site.nom") == ""
+
+
+def test_a_bad_coordination_identity_refuses_the_whole_setup(
+    desk_db: Database, data_dir: Path, tmp_path: Path
+) -> None:
+    forged = tmp_path / "coordination.json"
+    forged.write_text(json.dumps({"format": "spro-desk-coordinator/1"}), "utf-8")
+    choices = FirstRunChoices(
+        role=Role.DESK,
+        agent_name="Claire",
+        agent_pin="4821",
+        site=SiteChoice(nom="CIO", reseau="cio", commune=BOURGES),
+        coordinator_identity=forged,
+    )
+    with pytest.raises(SetupRefused, match="coordinateur"):
+        apply_choices(desk_db, data_dir, choices)
+    assert needs_first_run(desk_db, data_dir)
+    assert not (data_dir / SIGNING_KEY_FILE).exists()
+
+
+def test_a_configured_folder_never_shows_the_assistant(desk_db: Database, data_dir: Path) -> None:
+    SiteSettings(desk_db).set("site.nom", "Mission locale de Vierzon")
+    assert not folder_looks_new(data_dir)
+    assert run_first_run(desk_db, data_dir)  # returns at once: no window to answer
+
+
+def test_the_quick_check_names_the_identity_key_file() -> None:
+    assert DESK_KEY_FILE == SIGNING_KEY_FILE
+
+
+def test_every_field_has_a_name_and_every_label_a_buddy(wizard: FirstRunWizard) -> None:
+    for page in (wizard.site_page, wizard.agent_page, wizard.directory_page):
+        for label in page.findChildren(QLabel):
+            if "&" in label.text():
+                assert label.buddy() is not None, label.text()
+                assert label.buddy().accessibleName(), label.text()
+    for field in (wizard.role_page.desk, wizard.role_page.coordinator):
+        assert "&" in field.text()
+    assert wizard.currentId() == ROLE
