@@ -79,7 +79,8 @@ def test_the_database_itself_refuses_personal_data_without_consent(db: Database)
     with sqlite3.connect(db.path) as raw, pytest.raises(sqlite3.IntegrityError):
         raw.execute("PRAGMA foreign_keys=ON")
         raw.execute(
-            "INSERT INTO personal_data (contact_id, consent_id, nom) VALUES (?, NULL, 'x')",
+            "INSERT INTO personal_data (contact_id, consent_id, key_id, sealed) "
+            "VALUES (?, NULL, 'k', x'00')",
             (contact_id,),
         )
 

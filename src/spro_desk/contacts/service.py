@@ -15,6 +15,7 @@ from spro_desk.contacts.model import (
     PersonalDataInput,
 )
 from spro_desk.geo import Geography, geography
+from spro_desk.privacy.personal import DISPLAY, read_personal, sealed_row
 from spro_desk.storage.engine import Database
 from spro_desk.storage.tables import Consent, Contact, PersonalData, Referral
 from spro_desk.sync.changelog import append_event
@@ -115,10 +116,11 @@ class ContactService:
         """Store an anonymous contact (and personal data only under a consent); return its id."""
         data.check(known_commune=self.geo.commune(data.commune or "") is not None)
         contact = self._new_contact(data)
+        personal = self._personal_rows(contact, data)  # sealed before the write lock is taken
         with self.db.transaction() as session:
             session.add(contact)
             append_event(session, contact, "create")
-            self._store_personal(session, contact.id, data, contact.recorded_at)
+            self._store_personal(session, personal)
         return contact.id
 
     @staticmethod
@@ -132,30 +134,37 @@ class ContactService:
             **_anonymous_fields(data),
         )
 
-    def _store_personal(
-        self, session: Session, contact_id: str, data: ContactInput, now: datetime
-    ) -> None:
+    def _personal_rows(
+        self, contact: Contact, data: ContactInput
+    ) -> tuple[Consent, PersonalData | None] | None:
+        """The consent and, under it, the personal data sealed (never stored in clear)."""
         if data.consent is None:
-            return
+            return None
         consent = Consent(
             id=new_id(),
-            contact_id=contact_id,
+            contact_id=contact.id,
             purpose=data.consent.purpose,
             wording=data.consent.wording,
             agent=data.consent.agent or data.agent,
-            given_at=now,
+            given_at=contact.recorded_at,
         )
+        personal = data.personal or PersonalDataInput()
+        if personal.is_empty():
+            return consent, None
+        values = {k: (v.strip() or None) if v else None for k, v in personal.__dict__.items()}
+        return consent, sealed_row(self.db, contact.id, consent.id, values)
+
+    @staticmethod
+    def _store_personal(
+        session: Session, rows: tuple[Consent, PersonalData | None] | None
+    ) -> None:
+        if rows is None:
+            return
+        consent, personal = rows
         session.add(consent)
         session.flush()
-        personal = data.personal or PersonalDataInput()
-        if not personal.is_empty():
-            session.add(
-                PersonalData(
-                    contact_id=contact_id,
-                    consent_id=consent.id,
-                    **{k: (v.strip() or None) if v else None for k, v in personal.__dict__.items()},
-                )
-            )
+        if personal is not None:
+            session.add(personal)
 
     def list(self, since: datetime | None = None) -> list[ContactView]:
         with self.db.session() as session:
@@ -179,14 +188,11 @@ class ContactService:
             personal = self._ids_with_personal(session, [contact_id])
         return self._view(contact, referrals.get(contact_id, []), contact_id in personal)
 
-    def personal_data(self, contact_id: str) -> PersonalDataInput | None:
-        with self.db.session() as session:
-            row = session.get(PersonalData, contact_id)
-        if row is None:
-            return None
-        return PersonalDataInput(
-            nom=row.nom, telephone=row.telephone, courriel=row.courriel, note=row.note
-        )
+    def personal_data(self, contact_id: str, *, why: str = DISPLAY) -> PersonalDataInput | None:
+        """Opened for an allowed agent and written to the access log (`why`: DISPLAY, PRINT or
+        EXPORT of spro_desk.privacy.personal); None when the person gave none."""
+        values = read_personal(self.db, contact_id, why=why)
+        return PersonalDataInput(**values) if values is not None else None
 
     def delete(self, contact_id: str) -> None:
         """Mark the contact deleted; `restore` undoes it."""
@@ -283,10 +289,11 @@ class ContactService:
         data.check(known_commune=self.geo.commune(data.commune or "") is not None)
         contact = self._new_contact(data)
         referral = self._new_referral(contact.id, service_id, rdv_at, motif)
+        personal = self._personal_rows(contact, data)
         with self.db.transaction() as session:
             session.add(contact)
             append_event(session, contact, "create")
-            self._store_personal(session, contact.id, data, contact.recorded_at)
+            self._store_personal(session, personal)
             self._attach(session, referral)
         return contact.id, referral.id
 

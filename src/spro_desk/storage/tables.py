@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import JSON, Column, ForeignKey, Index, Integer, String
+from sqlalchemy import JSON, Column, ForeignKey, Index, Integer, LargeBinary, String
 from sqlmodel import Field, SQLModel
 
 
@@ -182,10 +182,15 @@ class Consent(SQLModel, table=True):
     wording: str
     agent: str | None = None
     given_at: datetime
+    # The personal data given under this consent was erased (retention or the person's
+    # request); the consent stays as the record of what was agreed and when it ended.
+    erased_at: datetime | None = None
+    erased_reason: str | None = None
 
 
 class PersonalData(SQLModel, table=True):
-    """Identifying fields: only ever stored under a consent, never exported in clear."""
+    """Identifying fields (nom, téléphone, courriel, note): only ever stored under a consent,
+    and only sealed (spro_desk.privacy.personal): the database never holds them in clear."""
 
     __tablename__ = "personal_data"
 
@@ -195,10 +200,30 @@ class PersonalData(SQLModel, table=True):
     consent_id: str = Field(
         sa_column=Column(ForeignKey("consent.id", ondelete="CASCADE"), nullable=False)
     )
-    nom: str | None = None
-    telephone: str | None = None
-    courriel: str | None = None
-    note: str | None = None
+    key_id: str  # the desk key it is sealed to
+    sealed: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
+
+
+class Agent(SQLModel, table=True):
+    """An account on the desk (spro_desk.agents.accounts): never a person received."""
+
+    __tablename__ = "agent"
+
+    id: str = Field(primary_key=True)
+    nom: str = Field(sa_column=Column(String, nullable=False, unique=True))
+    role: str
+    secret_kind: str  # "pin" or "mot-de-passe"
+    secret_hash: str  # Argon2id, PHC string
+    # The desk's private key wrapped under a key derived from the secret (None: the role does
+    # not read personal data, or the account was disabled).
+    kek_salt: bytes | None = Field(default=None, sa_column=Column(LargeBinary, nullable=True))
+    kek_cost: dict = Field(sa_column=Column(JSON, nullable=False))
+    wrapped_key: bytes | None = Field(default=None, sa_column=Column(LargeBinary, nullable=True))
+    created_at: datetime
+    updated_at: datetime
+    disabled_at: datetime | None = None
+    failed_attempts: int = 0
+    blocked_until: datetime | None = None
 
 
 class Setting(SQLModel, table=True):

@@ -1,0 +1,350 @@
+"""Agents' accounts: a name, a role, and a PIN or password stored as an Argon2id hash.
+
+An account whose role reads personal data also holds the desk's private key, wrapped under a
+key derived from its secret (`spro_desk.privacy.crypto`): the secret both proves who is at the
+desk and opens the personal data. Forgetting it loses nothing as long as another such account
+or the OS keyring holds the key; the only one forgetting it makes personal data unreadable,
+by design.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from itertools import pairwise
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+from sqlmodel import Session, col, func, select
+
+from spro_desk.agents.roles import Permission, Role, holds_key
+from spro_desk.privacy import crypto
+from spro_desk.privacy.keys import vault
+from spro_desk.storage.engine import Database
+from spro_desk.storage.tables import Agent
+
+DEFAULT_COST = crypto.KdfCost()
+PIN_MIN_DIGITS = 6
+PASSWORD_MIN_CHARS = 8
+NAME_MAX_CHARS = 60
+FREE_ATTEMPTS = 5  # then each wrong secret doubles the wait, up to MAX_BLOCK
+FIRST_BLOCK = timedelta(seconds=30)
+MAX_BLOCK = timedelta(minutes=15)
+SALT_BYTES = 16
+
+
+class AgentError(ValueError):
+    """An account that cannot be created, changed or opened; the message is French."""
+
+
+@dataclass(frozen=True)
+class AgentView:
+    id: str
+    nom: str
+    role: Role
+    secret_kind: str
+    created_at: datetime
+    active: bool
+    holds_key: bool
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "id": self.id,
+            "nom": self.nom,
+            "role": str(self.role),
+            "secret": self.secret_kind,
+            "actif": self.active,
+        }
+
+
+def _now(now: datetime | None) -> datetime:
+    return now if now is not None else datetime.now(UTC)
+
+
+def _aware(moment: datetime) -> datetime:
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def _view(row: Agent) -> AgentView:
+    return AgentView(
+        id=row.id,
+        nom=row.nom,
+        role=Role(row.role),
+        secret_kind=row.secret_kind,
+        created_at=row.created_at,
+        active=row.disabled_at is None,
+        holds_key=row.wrapped_key is not None,
+    )
+
+
+def _hasher(cost: crypto.KdfCost) -> PasswordHasher:
+    return PasswordHasher(
+        time_cost=cost.time_cost, memory_cost=cost.memory_kib, parallelism=cost.parallelism
+    )
+
+
+# --- rules -------------------------------------------------------------------------------------
+
+
+def _trivial_pin(pin: str) -> bool:
+    steps = {int(b) - int(a) for a, b in pairwise(pin)}
+    return len(set(pin)) == 1 or steps in ({1}, {-1})
+
+
+def secret_kind(secret: str) -> str:
+    """ "pin" or "mot-de-passe"; refuses what a passer-by would guess in a few tries."""
+    if secret.isdigit():
+        if len(secret) < PIN_MIN_DIGITS:
+            raise AgentError(f"Le code doit compter au moins {PIN_MIN_DIGITS} chiffres.")
+        if _trivial_pin(secret):
+            raise AgentError("Ce code est trop facile à deviner (chiffres identiques ou suivis).")
+        return "pin"
+    if len(secret) < PASSWORD_MIN_CHARS:
+        raise AgentError(
+            f"Le mot de passe doit compter au moins {PASSWORD_MIN_CHARS} caractères "
+            f"(ou choisissez un code d'au moins {PIN_MIN_DIGITS} chiffres)."
+        )
+    return "mot-de-passe"
+
+
+def _checked_name(name: str) -> str:
+    clean = " ".join(name.split())
+    if not clean:
+        raise AgentError("Indiquez le nom de l'agent.")
+    if len(clean) > NAME_MAX_CHARS or not clean.isprintable():
+        raise AgentError(
+            f"Le nom de l'agent : {NAME_MAX_CHARS} caractères au plus, sans saut de ligne."
+        )
+    return clean
+
+
+# --- reading -----------------------------------------------------------------------------------
+
+
+def has_agents(db: Database) -> bool:
+    """Whether the desk has an active account (then every access to personal data needs one)."""
+    with db.session() as session:
+        row = session.exec(select(Agent.id).where(col(Agent.disabled_at).is_(None)).limit(1))
+        return row.first() is not None
+
+
+def list_agents(db: Database, *, include_disabled: bool = False) -> list[AgentView]:
+    query = select(Agent).order_by(func.lower(Agent.nom))
+    if not include_disabled:
+        query = query.where(col(Agent.disabled_at).is_(None))
+    with db.session() as session:
+        return [_view(row) for row in session.exec(query).all()]
+
+
+def get_agent(db: Database, agent_id: str) -> AgentView:
+    with db.session() as session:
+        return _view(_existing(session, agent_id))
+
+
+def _existing(session: Session, agent_id: str) -> Agent:
+    row = session.get(Agent, agent_id)
+    if row is None:
+        raise AgentError("Cet agent n'existe pas sur ce poste.")
+    return row
+
+
+# --- creating ----------------------------------------------------------------------------------
+
+
+def _wrap_context(agent_id: str, key_id: str) -> bytes:
+    return b"spro-desk agent key\x00" + agent_id.encode() + b"\x00" + key_id.encode()
+
+
+def _wrap_for(
+    db: Database, agent_id: str, secret: str, cost: crypto.KdfCost
+) -> tuple[bytes, bytes]:
+    """(salt, wrapped private key); the desk must be unlocked (or new: the key is created)."""
+    desk = vault(db).public()
+    private = vault(db).private()
+    salt = os.urandom(SALT_BYTES)
+    kek = crypto.derive_kek(secret, salt, cost)
+    wrapped = crypto.wrap(kek, crypto.private_bytes(private), _wrap_context(agent_id, desk.key_id))
+    return salt, wrapped
+
+
+def create_agent(
+    db: Database,
+    name: str,
+    secret: str,
+    role: Role | str,
+    *,
+    cost: crypto.KdfCost = DEFAULT_COST,
+    now: datetime | None = None,
+) -> AgentView:
+    """Create an account. The first one must be a site manager and needs nobody's permission
+    (the first-run assistant calls this); later ones need a site manager at the desk."""
+    role = Role(role)
+    name = _checked_name(name)
+    kind = secret_kind(secret)
+    first = not has_agents(db)
+    if first and role != Role.RESPONSABLE:
+        raise AgentError("Le premier compte du poste est celui du ou de la responsable de site.")
+    if not first:
+        from spro_desk.agents.sessions import require
+
+        require(db, Permission.MANAGE_AGENTS)
+    moment = _now(now)
+    agent_id = str(uuid.uuid4())
+    salt, wrapped = _wrap_for(db, agent_id, secret, cost) if holds_key(role) else (None, None)
+    row = Agent(
+        id=agent_id,
+        nom=name,
+        role=str(role),
+        secret_kind=kind,
+        secret_hash=_hasher(cost).hash(secret),
+        kek_salt=salt,
+        kek_cost=cost.as_json(),
+        wrapped_key=wrapped,
+        created_at=moment,
+        updated_at=moment,
+    )
+    with db.transaction() as session:
+        taken = session.exec(select(Agent.id).where(func.lower(Agent.nom) == name.lower())).first()
+        if taken is not None:
+            raise AgentError(f"Un agent s'appelle déjà « {name} » sur ce poste.")
+        session.add(row)
+    if wrapped is not None:
+        vault(db).forget_provisional_file()
+    return _view(row)
+
+
+# --- opening -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Opened:
+    agent: AgentView
+    private: X25519PrivateKey | None
+
+
+def _blocked_message(until: datetime, now: datetime) -> str:
+    seconds = max(1, int((until - now).total_seconds()))
+    wait = f"{seconds} s" if seconds < 120 else f"{seconds // 60} min"
+    return f"Trop de codes erronés : réessayez dans {wait}."
+
+
+def _block_after(failures: int) -> timedelta | None:
+    if failures < FREE_ATTEMPTS:
+        return None
+    return min(FIRST_BLOCK * 2 ** (failures - FREE_ATTEMPTS), MAX_BLOCK)
+
+
+def _record_failure(db: Database, agent_id: str, now: datetime) -> None:
+    with db.transaction() as session:
+        row = _existing(session, agent_id)
+        row.failed_attempts += 1
+        block = _block_after(row.failed_attempts)
+        row.blocked_until = now + block if block else None
+        session.add(row)
+
+
+def _record_success(db: Database, agent_id: str) -> None:
+    with db.transaction() as session:
+        row = _existing(session, agent_id)
+        if row.failed_attempts or row.blocked_until:
+            row.failed_attempts, row.blocked_until = 0, None
+            session.add(row)
+
+
+def _secret_matches(row: Agent, secret: str) -> bool:
+    try:
+        return _hasher(DEFAULT_COST).verify(row.secret_hash, secret)
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+def _unwrap(db: Database, row: Agent, secret: str) -> X25519PrivateKey | None:
+    if row.wrapped_key is None or row.kek_salt is None:
+        return None
+    desk = vault(db).existing_public()
+    if desk is None:
+        raise AgentError("La clé du poste est introuvable : la base de données est incomplète.")
+    kek = crypto.derive_kek(secret, row.kek_salt, crypto.KdfCost.from_json(row.kek_cost))
+    try:
+        raw = crypto.unwrap(kek, row.wrapped_key, _wrap_context(row.id, desk.key_id))
+    except crypto.SealError:
+        raise AgentError(
+            "La clé de ce compte est illisible : demandez à la ou au responsable "
+            "de site de recréer votre compte."
+        ) from None
+    return crypto.private_from_bytes(raw)
+
+
+def open_account(
+    db: Database, agent_id: str, secret: str, *, now: datetime | None = None
+) -> Opened:
+    """Check the secret (with growing waits after repeated failures) and unwrap the key."""
+    moment = _now(now)
+    with db.session() as session:
+        row = _existing(session, agent_id)
+    if row.disabled_at is not None:
+        raise AgentError(
+            "Ce compte a été désactivé : adressez-vous à la ou au responsable de site."
+        )
+    if row.blocked_until is not None and _aware(row.blocked_until) > moment:
+        raise AgentError(_blocked_message(_aware(row.blocked_until), moment))
+    if not _secret_matches(row, secret):
+        _record_failure(db, agent_id, moment)
+        raise AgentError("Code ou mot de passe incorrect.")
+    private = _unwrap(db, row, secret)
+    _record_success(db, agent_id)
+    return Opened(_view(row), private)
+
+
+# --- changing ----------------------------------------------------------------------------------
+
+
+def change_secret(
+    db: Database, agent_id: str, new_secret: str, *, cost: crypto.KdfCost = DEFAULT_COST
+) -> None:
+    """The agent at the desk changes their own secret, or a site manager resets someone's
+    (both need the desk unlocked, to wrap the key again under the new secret)."""
+    from spro_desk.agents.sessions import desk_session, require
+
+    current = desk_session(db).agent
+    if current is None or current.id != agent_id:
+        require(db, Permission.MANAGE_AGENTS)
+    kind = secret_kind(new_secret)
+    with db.session() as session:
+        role = Role(_existing(session, agent_id).role)
+    salt, wrapped = _wrap_for(db, agent_id, new_secret, cost) if holds_key(role) else (None, None)
+    with db.transaction() as session:
+        row = _existing(session, agent_id)
+        row.secret_kind, row.secret_hash = kind, _hasher(cost).hash(new_secret)
+        row.kek_salt, row.wrapped_key, row.kek_cost = salt, wrapped, cost.as_json()
+        row.failed_attempts, row.blocked_until = 0, None
+        row.updated_at = datetime.now(UTC)
+        session.add(row)
+
+
+def disable_agent(db: Database, agent_id: str, *, now: datetime | None = None) -> None:
+    """The account can no longer open the desk; its copy of the key is destroyed."""
+    from spro_desk.agents.sessions import require
+
+    require(db, Permission.MANAGE_AGENTS)
+    with db.transaction() as session:
+        row = _existing(session, agent_id)
+        if row.role == Role.RESPONSABLE:
+            others = session.exec(
+                select(func.count())
+                .select_from(Agent)
+                .where(Agent.role == str(Role.RESPONSABLE), col(Agent.disabled_at).is_(None))
+                .where(Agent.id != agent_id)
+            ).one()
+            if not others:
+                raise AgentError(
+                    "Il faut au moins un ou une responsable de site actif sur le poste : créez "
+                    "d'abord un autre compte de responsable."
+                )
+        row.disabled_at = _now(now)
+        row.wrapped_key = row.kek_salt = None
+        row.updated_at = _now(now)
+        session.add(row)

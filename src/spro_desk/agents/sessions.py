@@ -1,0 +1,82 @@
+"""Who is at the desk now: the session of one open database, and the permission checks.
+
+A desk without any account yet (a fresh install, the tests, the command line before the first
+agent) is in its set-up phase: nothing to log into, so nothing is refused on that ground. As
+soon as one account exists, every read, export or erasure of personal data needs an agent at
+the desk whose role allows it.
+"""
+
+from __future__ import annotations
+
+import weakref
+from datetime import datetime
+
+from spro_desk.agents.accounts import AgentError, AgentView, has_agents, open_account
+from spro_desk.agents.roles import ROLE_LABELS, Permission, can
+from spro_desk.privacy.keys import vault
+from spro_desk.storage.engine import Database
+
+
+class AccessDenied(PermissionError):
+    """The agent at the desk (or nobody) may not do this; the message is French."""
+
+
+class DeskSession:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+        self.agent: AgentView | None = None
+        # Who was at the desk when it locked: the lock screen offers their name first.
+        self.last_agent_id: str | None = None
+
+    def login(self, agent_id: str, secret: str, *, now: datetime | None = None) -> AgentView:
+        from spro_desk.privacy.audit import audit_log
+
+        try:
+            opened = open_account(self._db, agent_id, secret, now=now)
+        except AgentError:
+            audit_log(self._db).append("connexion-refusee", agent_id=agent_id, now=now)
+            raise
+        if opened.private is not None:
+            vault(self._db).unlock(opened.private)
+        self.agent = opened.agent
+        self.last_agent_id = opened.agent.id
+        audit_log(self._db).append("connexion", agent=opened.agent, now=now)
+        return opened.agent
+
+    def lock(self, *, now: datetime | None = None) -> None:
+        """End the session and forget the key; safe to call when nobody is logged in."""
+        from spro_desk.privacy.audit import audit_log
+
+        agent, self.agent = self.agent, None
+        vault(self._db).lock()
+        if agent is not None:
+            audit_log(self._db).append("verrouillage", agent=agent, now=now)
+
+    def is_open(self) -> bool:
+        return self.agent is not None
+
+
+_SESSIONS: weakref.WeakKeyDictionary[Database, DeskSession] = weakref.WeakKeyDictionary()
+
+
+def desk_session(db: Database) -> DeskSession:
+    found = _SESSIONS.get(db)
+    if found is None:
+        found = _SESSIONS[db] = DeskSession(db)
+    return found
+
+
+def require(db: Database, permission: Permission) -> AgentView | None:
+    """The agent allowed to do this now, or None while the desk has no account at all."""
+    agent = desk_session(db).agent
+    if agent is None:
+        if has_agents(db):
+            raise AccessDenied(
+                "Connectez-vous d'abord : cette action concerne des données personnelles."
+            )
+        return None
+    if not can(agent.role, permission):
+        raise AccessDenied(
+            f"Action réservée : le rôle « {ROLE_LABELS[agent.role]} » ne le permet pas."
+        )
+    return agent

@@ -1,0 +1,91 @@
+"""Erasing personal data for good: on the person's request, and by the retention purge.
+
+Only the `personal_data` row goes; the contact, its referrals and the consent record (what was
+agreed, when, and now when it ended) stay: the anonymous statistics are untouched.
+
+"For good" on disk: the erasing transaction runs with `PRAGMA secure_delete=ON`, so SQLite
+overwrites the freed cell and pages with zeros instead of leaving them in the free list; then
+a `wal_checkpoint(TRUNCATE)` copies the zeroed pages into the database file and empties the
+write-ahead log, where older frames could still hold the row. The bytes were sealed anyway;
+this makes sure that not even the ciphertext survives in the files SQLite manages.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from datetime import UTC, datetime
+
+from sqlmodel import Session, col, delete, select
+
+from spro_desk.agents.roles import Permission
+from spro_desk.agents.sessions import require
+from spro_desk.privacy.audit import audit_log
+from spro_desk.storage.engine import Database
+from spro_desk.storage.tables import Consent, PersonalData
+
+log = logging.getLogger(__name__)
+
+ON_REQUEST = "demande-de-la-personne"
+BY_RETENTION = "duree-de-conservation"
+AFTER_DELETION = "contact-supprime"
+
+
+def secure_delete(session: Session) -> None:
+    """Zero what this transaction frees (a per-connection flag; harmless to leave on)."""
+    session.connection().exec_driver_sql("PRAGMA secure_delete=ON")
+
+
+def erase_rows(
+    session: Session, contact_ids: Iterable[str], reason: str, now: datetime
+) -> list[str]:
+    """Remove the personal data of these contacts and close their consents; the erased ids."""
+    ids = list(contact_ids)
+    if not ids:
+        return []
+    secure_delete(session)
+    held = list(
+        session.exec(select(PersonalData.contact_id).where(col(PersonalData.contact_id).in_(ids)))
+    )
+    session.exec(delete(PersonalData).where(col(PersonalData.contact_id).in_(ids)))
+    consents = session.exec(
+        select(Consent).where(col(Consent.contact_id).in_(ids), col(Consent.erased_at).is_(None))
+    ).all()
+    for consent in consents:
+        consent.erased_at, consent.erased_reason = now, reason
+        session.add(consent)
+    return held
+
+
+def flush_freed_pages(db: Database) -> bool:
+    """Checkpoint the WAL into the database file and truncate it; False when a reader kept
+    part of it (the next purge tries again)."""
+    with db.engine.connect() as connection:
+        busy, _log_frames, _done = connection.exec_driver_sql(
+            "PRAGMA wal_checkpoint(TRUNCATE)"
+        ).one()
+        connection.commit()
+    if busy:
+        log.info("WAL checkpoint incomplete: a reader is still open")
+    return not busy
+
+
+def erase_person(db: Database, contact_id: str, *, now: datetime | None = None) -> bool:
+    """« Effacer les données de cette personne »: at once, for an allowed agent; True when
+    something was erased."""
+    agent = require(db, Permission.ERASE_PERSONAL)
+    moment = now or datetime.now(UTC)
+    with db.transaction() as session:
+        erased = erase_rows(session, [contact_id], ON_REQUEST, moment)
+        if erased:
+            audit_log(db).append(
+                "effacement",
+                agent=agent,
+                contact_id=contact_id,
+                detail={"motif": ON_REQUEST},
+                now=moment,
+                connection=session.connection(),
+            )
+    if erased:
+        flush_freed_pages(db)
+    return bool(erased)
