@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from spro_desk.cli.commands_sync_update import HANDLERS as SYNC_UPDATE_HANDLERS
+from spro_desk.cli.commands_transport import HANDLERS as TRANSPORT_HANDLERS
 from spro_desk.contacts.model import ConsentInput, ContactInput, PersonalDataInput
 from spro_desk.contacts.service import ContactService
 from spro_desk.directory.catalog import directory_info
@@ -144,9 +145,9 @@ def coordinator_identity_file(db: Database, args: argparse.Namespace) -> Result:
 
 
 def sync_export(db: Database, args: argparse.Namespace) -> Result:
-    from spro_desk.sync.bundle import export_bundle
+    from spro_desk.sync.transport import export_to_folder
 
-    result = export_bundle(db, Path(args.resolved_data_dir), Path(args.out))
+    result = export_to_folder(db, Path(args.resolved_data_dir), Path(args.out))
     return {"bundle": str(result.path), "events": result.events, "sequence": result.sequence}
 
 
@@ -223,4 +224,5 @@ HANDLERS = {
     ("coordinator", "status"): coordinator_status_command,
     ("coordinator", "revoke"): coordinator_revoke,
     **SYNC_UPDATE_HANDLERS,
+    **TRANSPORT_HANDLERS,
 }

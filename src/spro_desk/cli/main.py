@@ -41,10 +41,11 @@ def run_command(args: object, data_dir: object) -> int:
     from spro_desk.sync.coordinator import BundleRefused
     from spro_desk.sync.directory_update import SnapshotRefused
     from spro_desk.sync.identity import IdentityError
+    from spro_desk.sync.transport import TransportError
 
     refusals = (
         DirectoryImportError, ContactError, ProfileError, NewerDatabaseError, IdentityError,
-        BundleRefused, SnapshotRefused,
+        BundleRefused, SnapshotRefused, TransportError,
     )  # fmt: skip
     args.resolved_data_dir = data_dir  # type: ignore[attr-defined]
     key = (args.command, getattr(args, "action", None))  # type: ignore[attr-defined]

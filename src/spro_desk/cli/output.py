@@ -63,6 +63,31 @@ def _render_contacts(result: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def _render_push(result: dict[str, Any]) -> str:
+    sent = len(result["sent"]) + len(result["confirmed"])
+    lines = [f"{sent} envoi(s) envoyé(s) et confirmé(s) par le serveur ; {result['pending']} en "
+             "attente."]  # fmt: skip
+    lines += [f"  échec  {f['name']} : {f['error']}" for f in result["failed"]]
+    lines += [f"  reçu   {u['name']} ({u['kind']})" for u in result["updates"]]
+    lines += [f"  refusé {u['name']} : {u['error']}" for u in result["update_errors"]]
+    if result["error"]:
+        lines.append(f"Arrêté : {result['error']}")
+    return "\n".join(lines)
+
+
+def _render_queue(result: dict[str, Any]) -> str:
+    lines = [f"Événements non confirmés par le coordinateur : {result['events_pending']}.",
+             f"Serveur : {result['endpoint'] or 'aucun (export sur clé seulement)'}."]  # fmt: skip
+    if not result["queue"]:
+        return "\n".join([*lines, "Aucun envoi en attente."])
+    for item in result["queue"]:
+        state = item["last_error"] or "pas encore essayé"
+        when = item["next_attempt_at"] or "au prochain passage"
+        lines.append(f"  {item['name']}  {item['size']} o  {item['attempts']} essai(s)  "
+                     f"prochain : {when}  {state}")  # fmt: skip
+    return "\n".join(lines)
+
+
 def _render_id(result: dict[str, Any]) -> str:
     return "\n".join(f"{key} : {value}" for key, value in result.items())
 
@@ -73,4 +98,6 @@ _RENDERERS = {
     ("directory", "search"): _render_results,
     ("suggest", None): _render_results,
     ("contact", "list"): _render_contacts,
+    ("sync", "push"): _render_push,
+    ("sync", "queue"): _render_queue,
 }

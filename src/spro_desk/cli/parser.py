@@ -134,6 +134,9 @@ def _sync_commands(parser: argparse.ArgumentParser) -> None:
     update = actions.add_parser("import-update", help="accusé de réception du coordinateur")
     update.add_argument("file")
     _json_flag(update)
+    push = actions.add_parser("push", help="envoyer au serveur WebDAV et recevoir les mises à jour")
+    _json_flag(push)
+    _json_flag(actions.add_parser("queue", help="envois en attente vers le serveur WebDAV"))
 
 
 def _coordinator_commands(parser: argparse.ArgumentParser) -> None:

@@ -24,7 +24,7 @@ class SettingError(ValueError):
 class SettingSpec:
     key: str
     default: Any
-    kind: str  # "text", "choice", "commune", "list"
+    kind: str  # "text", "choice", "commune", "list", "url", "secret" (a password: never shown)
     label: str
     choices: tuple[str, ...] = ()
 
@@ -39,7 +39,17 @@ class SettingSpec:
             raise SettingError(f"{self.label} : un texte est attendu.")
         if self.kind == "choice" and value not in self.choices:
             raise SettingError(f"{self.label} : « {value} » n'est pas un choix possible.")
+        if self.kind == "url" and value.strip():
+            return self._checked_url(value)
         return value.strip()
+
+    def _checked_url(self, value: str) -> str:
+        from spro_desk.sync.webdav import check_url  # loaded when an address is saved
+
+        try:
+            return check_url(value)
+        except ValueError as error:
+            raise SettingError(f"{self.label} : {error}") from None
 
 
 SETTINGS: tuple[SettingSpec, ...] = (
@@ -53,6 +63,10 @@ SETTINGS: tuple[SettingSpec, ...] = (
     SettingSpec("agents", [], "list", "Agents"),
     SettingSpec("agent.courant", None, "text", "Agent en poste"),
     SettingSpec("langue", SYSTEM_LANGUAGE, "choice", "Langue", (SYSTEM_LANGUAGE, "fr", "en")),
+    # The WebDAV folder the desk sends its bundles to (empty: export to a USB stick only).
+    SettingSpec("sync.url", "", "url", "Adresse du dossier de synchronisation (https://…)"),
+    SettingSpec("sync.utilisateur", "", "text", "Identifiant de synchronisation"),
+    SettingSpec("sync.secret", "", "secret", "Mot de passe ou jeton d'application"),
 )
 _BY_KEY = {spec.key: spec for spec in SETTINGS}
 
