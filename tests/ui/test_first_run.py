@@ -17,8 +17,14 @@ from spro_desk.paths import database_path
 from spro_desk.resources import resource_path
 from spro_desk.site.settings import SiteSettings
 from spro_desk.storage.engine import Database
+from spro_desk.sync.coordinator_identity import SIGNING_KEY_FILE as COORDINATOR_SIGNING_KEY
 from spro_desk.sync.identity import SIGNING_KEY_FILE, load_identity
-from spro_desk.ui.first_run import DESK_KEY_FILE, folder_looks_new, run_first_run
+from spro_desk.ui.first_run import (
+    COORDINATOR_KEY_FILE,
+    DESK_KEY_FILE,
+    folder_looks_new,
+    run_first_run,
+)
 from spro_desk.ui.first_run.setup import (
     FirstRunChoices,
     Role,
@@ -36,7 +42,6 @@ from spro_desk.ui.first_run.wizard import (
     SUMMARY,
     FirstRunWizard,
 )
-from spro_desk.ui.mode import is_coordinator
 
 from .conftest import IMPORT_TIMEOUT_MS
 
@@ -148,7 +153,7 @@ def test_a_coordination_skips_the_site_and_gets_its_keys(
     assert "keys/" in wizard.summary_page.backup_text.text()
     _next(qtbot, wizard, IMPORT)
     _wait_for_import(qtbot, wizard)
-    assert is_coordinator(data_dir)
+    assert (data_dir / COORDINATOR_SIGNING_KEY).is_file()
     assert load_identity(desk_db) is None
     assert directory_info(desk_db).services == 0
     assert not folder_looks_new(data_dir)
@@ -265,8 +270,9 @@ def test_a_configured_folder_never_shows_the_assistant(desk_db: Database, data_d
     assert run_first_run(desk_db, data_dir)  # returns at once: no window to answer
 
 
-def test_the_quick_check_names_the_identity_key_file() -> None:
+def test_the_quick_check_names_the_key_files() -> None:
     assert DESK_KEY_FILE == SIGNING_KEY_FILE
+    assert COORDINATOR_KEY_FILE == COORDINATOR_SIGNING_KEY
 
 
 def test_every_field_has_a_name_and_every_label_a_buddy(wizard: FirstRunWizard) -> None:

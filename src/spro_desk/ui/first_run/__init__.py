@@ -13,13 +13,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from spro_desk.paths import database_path
-from spro_desk.ui.mode import is_coordinator
 
 if TYPE_CHECKING:
     from spro_desk.storage.engine import Database
     from spro_desk.storage.quick_read import StartupSnapshot
 
-DESK_KEY_FILE = Path("keys") / "desk-signing.pem"  # sync.identity.SIGNING_KEY_FILE (tested)
+# The key files `desk init` and `coordinator init` write (sync.identity, sync.coordinator_identity;
+# a test checks they match), spelt here so that a start does not load the cryptography libraries.
+DESK_KEY_FILE = Path("keys") / "desk-signing.pem"
+COORDINATOR_KEY_FILE = Path("keys") / "coordinator-signing.pem"
 _CONFIGURED = (
     "SELECT EXISTS (SELECT 1 FROM setting WHERE key IN ('site.nom', 'desk.identity'))"
     " OR EXISTS (SELECT 1 FROM contact) OR EXISTS (SELECT 1 FROM service)"
@@ -28,7 +30,7 @@ _CONFIGURED = (
 
 def folder_looks_new(data_dir: Path) -> bool:
     """No site, identity, contact or directory yet (cheap: read-only sqlite3, no migration)."""
-    if is_coordinator(data_dir) or (data_dir / DESK_KEY_FILE).exists():
+    if any((data_dir / key).exists() for key in (DESK_KEY_FILE, COORDINATOR_KEY_FILE)):
         return False
     path = database_path(data_dir)
     if not path.is_file():

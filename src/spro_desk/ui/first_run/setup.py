@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING
 from spro_desk.site.settings import SiteSettings, spec
 from spro_desk.storage.engine import Database
 from spro_desk.ui.first_run.agent_adapter import PIN_LENGTHS, create_first_agent
-from spro_desk.ui.mode import is_coordinator
 
 if TYPE_CHECKING:
     from spro_desk.directory.importer import ImportReport, ProgressCallback
@@ -51,9 +50,10 @@ class FirstRunChoices:
 
 def needs_first_run(db: Database, data_dir: Path) -> bool:
     """A new data folder: no site, no identity, no coordinator keys, nothing recorded."""
+    from spro_desk.sync.coordinator_identity import SIGNING_KEY_FILE
     from spro_desk.sync.identity import load_identity
 
-    if is_coordinator(data_dir) or load_identity(db) is not None:
+    if (data_dir / SIGNING_KEY_FILE).exists() or load_identity(db) is not None:
         return False
     if SiteSettings(db).get("site.nom"):
         return False
