@@ -1,0 +1,242 @@
+"""The SQL behind the indicators: every count is a GROUP BY in SQLite, never a loop over rows.
+
+Each breakdown reads a covering index in its GROUP BY order (see the indexes of the merged
+tables), so a year of a region (a million contacts) is read without sorting it. When the
+filters leave few contacts, the planner's own choice (the day index, then a small sort) is
+faster, so the indexes are forced only above `FORCE_INDEX_ABOVE` contacts.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from spro_desk.reports.filters import Filters, Period, Site
+
+FORCE_INDEX_ABOVE = 20_000
+OUTCOMES = ("honore", "non-honore", "annule", "sans-suite", "en-cours")
+
+
+@dataclass(frozen=True)
+class Where:
+    """A WHERE clause over a day column and the desk column, with its parameters."""
+
+    sql: str
+    params: tuple[object, ...]
+
+
+def where(filters: Filters, sites: Sequence[Site], day: str = "day") -> Where:
+    period = filters.period
+    sql = f"{day} BETWEEN ? AND ?"
+    params: list[object] = [period.start.isoformat(), period.end.isoformat()]
+    if filters.restricts_sites:
+        ids = sorted(site.desk_id for site in sites if site.matches(filters))
+        if not ids:
+            return Where("0", ())
+        sql += f" AND desk_id IN ({','.join('?' * len(ids))})"
+        params += ids
+    return Where(sql, tuple(params))
+
+
+def _hint(index: str, large: bool) -> str:
+    return f"INDEXED BY {index}" if large else ""
+
+
+# --- contacts ------------------------------------------------------------------------------
+
+
+def contacts_by_day(connection: sqlite3.Connection, w: Where) -> dict[str, int]:
+    query = (
+        "SELECT day, COUNT(*) FROM merged_contact INDEXED BY ix_merged_contact_day_desk "
+        f"WHERE {w.sql} GROUP BY day"
+    )
+    return dict(connection.execute(query, w.params).fetchall())
+
+
+PROFILE = ("canal", "statut", "tranche_age", "sexe", "handicap")
+
+
+def contact_profiles(
+    connection: sqlite3.Connection, w: Where, large: bool
+) -> dict[str, dict[str, int]]:
+    """Counts by canal, statut, tranche d'âge, sexe, handicap, and sexe × tranche d'âge.
+
+    One pass over the profile index into a small cube (at most a few thousand groups), whose
+    margins SQLite then sums.
+    """
+    connection.execute("DROP TABLE IF EXISTS temp.report_profile")
+    connection.execute(
+        f"CREATE TEMP TABLE report_profile AS SELECT {', '.join(PROFILE)}, COUNT(*) AS n "
+        f"FROM merged_contact {_hint('ix_merged_contact_profile', large)} "
+        f"WHERE {w.sql} GROUP BY {', '.join(PROFILE)}",
+        w.params,
+    )
+    margins = {
+        column: dict(
+            connection.execute(
+                f"SELECT {column}, SUM(n) FROM temp.report_profile GROUP BY {column}"
+            ).fetchall()
+        )
+        for column in PROFILE
+    }
+    margins["sexe_age"] = {
+        f"{sexe}|{age}": n
+        for sexe, age, n in connection.execute(
+            "SELECT sexe, tranche_age, SUM(n) FROM temp.report_profile GROUP BY sexe, tranche_age"
+        )
+    }
+    connection.execute("DROP TABLE temp.report_profile")
+    return margins
+
+
+def contacts_by_commune(connection: sqlite3.Connection, w: Where, large: bool) -> dict[str, int]:
+    """Residence commune → contacts; the key "" holds contacts without a commune."""
+    query = (
+        f"SELECT COALESCE(commune, ''), COUNT(*) FROM merged_contact "
+        f"{_hint('ix_merged_contact_commune', large)} WHERE {w.sql} GROUP BY commune"
+    )
+    return dict(connection.execute(query, w.params).fetchall())
+
+
+def contacts_by_site_and_canal(
+    connection: sqlite3.Connection, w: Where, large: bool
+) -> dict[tuple[str, str], int]:
+    query = (
+        "SELECT desk_id, canal, COUNT(*) FROM merged_contact "
+        f"{_hint('ix_merged_contact_desk_canal', large)} WHERE {w.sql} GROUP BY desk_id, canal"
+    )
+    return {(desk, canal): n for desk, canal, n in connection.execute(query, w.params)}
+
+
+def codes(connection: sqlite3.Connection, w: Where, kind: str) -> dict[str, int]:
+    """Contacts by need (kind besoin), need category (categorie) or response (reponse)."""
+    query = (
+        "SELECT code, COUNT(*) FROM merged_contact_code "
+        f"WHERE kind = ? AND {w.sql} GROUP BY code"
+    )
+    return dict(connection.execute(query, (kind, *w.params)).fetchall())
+
+
+# --- referrals -----------------------------------------------------------------------------
+
+
+def _cutoff(as_of: datetime, days: int) -> str:
+    return (as_of - timedelta(days=days)).astimezone(UTC).replace(microsecond=0).isoformat()
+
+
+def outcome_sql() -> str:
+    """honoré / non honoré / annulé as recorded; still proposé or rdv pris: "sans suite" once
+    its date (the rendez-vous, else the referral's creation) is older than the cutoff, else
+    "en cours". ISO UTC strings compare as moments."""
+    return (
+        "CASE WHEN statut IN ('honore', 'non-honore', 'annule') THEN statut "
+        "WHEN COALESCE(rdv_at, created_at) < ? THEN 'sans-suite' ELSE 'en-cours' END"
+    )
+
+
+@dataclass
+class ReferralCounts:
+    total: int
+    contacts_referred: int
+    by_type: dict[str, int]
+    by_outcome: dict[str, int]
+    by_type_outcome: dict[tuple[str, str], int]
+    by_network: dict[str, int]
+    by_structure: dict[str, int]
+    structure_names: dict[str, str]
+
+
+def referral_counts(
+    connection: sqlite3.Connection, w: Where, as_of: datetime, sans_suite_days: int
+) -> ReferralCounts:
+    connection.execute("DROP TABLE IF EXISTS temp.report_referral")
+    connection.execute(
+        "CREATE TEMP TABLE report_referral AS SELECT type, "
+        f"{outcome_sql()} AS issue, COALESCE(reseau, '') AS reseau, structure_id, "
+        "MAX(structure_nom) AS nom, COUNT(*) AS n "
+        f"FROM merged_referral WHERE {w.sql} GROUP BY 1, 2, 3, 4",
+        (_cutoff(as_of, sans_suite_days), *w.params),
+    )
+
+    def margin(column: str) -> dict[str, int]:
+        query = f"SELECT {column}, SUM(n) FROM temp.report_referral GROUP BY {column}"
+        return dict(connection.execute(query).fetchall())
+
+    type_outcome = {
+        (kind, issue): n
+        for kind, issue, n in connection.execute(
+            "SELECT type, issue, SUM(n) FROM temp.report_referral GROUP BY type, issue"
+        )
+    }
+    names = dict(
+        connection.execute(
+            "SELECT structure_id, MAX(nom) FROM temp.report_referral GROUP BY structure_id"
+        ).fetchall()
+    )
+    (referred,) = connection.execute(
+        f"SELECT COUNT(DISTINCT contact_id) FROM merged_referral WHERE {w.sql}", w.params
+    ).fetchone()
+    result = ReferralCounts(
+        total=sum(type_outcome.values()),
+        contacts_referred=referred,
+        by_type=margin("type"),
+        by_outcome=margin("issue"),
+        by_type_outcome=type_outcome,
+        by_network=margin("reseau"),
+        by_structure=margin("structure_id"),
+        structure_names=names,
+    )
+    connection.execute("DROP TABLE temp.report_referral")
+    return result
+
+
+def delay_histogram(connection: sqlite3.Connection, w: Where) -> dict[int, int]:
+    """Days from the contact to its rendez-vous (local calendar days) → referrals."""
+    query = (
+        "SELECT CAST(julianday(rdv_day) - julianday(contact_day) AS INTEGER) AS delay, COUNT(*) "
+        f"FROM merged_referral WHERE rdv_day IS NOT NULL AND {w.sql} GROUP BY delay"
+    )
+    return dict(connection.execute(query, w.params).fetchall())
+
+
+def level_two(connection: sqlite3.Connection, w: Where) -> tuple[int, int]:
+    """Contacts with a referral to a level-2 service not cancelled; of them, honoured."""
+    query = (
+        "SELECT COUNT(DISTINCT contact_id), "
+        "COUNT(DISTINCT CASE WHEN statut = 'honore' THEN contact_id END) "
+        f"FROM merged_referral WHERE niveau = 2 AND statut != 'annule' AND {w.sql}"
+    )
+    referred, honoured = connection.execute(query, w.params).fetchone()
+    return int(referred), int(honoured)
+
+
+def referral_total(connection: sqlite3.Connection, w: Where) -> int:
+    query = f"SELECT COUNT(*) FROM merged_referral WHERE {w.sql}"
+    return int(connection.execute(query, w.params).fetchone()[0])
+
+
+def quantile(histogram: dict[int, int], q: float) -> float | None:
+    """The smallest value v with at least q of the observations ≤ v (nearest rank, lower).
+
+    Walks the histogram's distinct values (a few hundred at most), not the observations.
+    """
+    count = sum(histogram.values())
+    if count == 0:
+        return None
+    rank = max(1, -(-q * count // 1))  # ceil(q·n), at least the first observation
+    seen = 0
+    for value in sorted(histogram):
+        seen += histogram[value]
+        if seen >= rank:
+            return float(value)
+    return float(max(histogram))
+
+
+def months_of(period: Period) -> list[str]:
+    months, day = [], period.start.replace(day=1)
+    while day <= period.end:
+        months.append(day.isoformat()[:7])
+        day = (day + timedelta(days=32)).replace(day=1)
+    return months

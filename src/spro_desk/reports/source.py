@@ -1,0 +1,206 @@
+"""Where indicators read from: the coordinator's merged tables, or a desk's own rows.
+
+Both sources hand the indicator code a plain SQLite connection on which the names
+`merged_contact`, `merged_contact_code` and `merged_referral` resolve to the right rows:
+
+- `CoordinatorSource`: the main tables, kept up to date by every bundle import;
+- `DeskSource`: TEMP tables of the same names and indexes (SQLite looks in `temp` first),
+  filled from the desk's `contact` and `referral` tables through the very functions that merge
+  bundle events — the site's own view and the region's share every line of code.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import AbstractContextManager, contextmanager
+from datetime import UTC, datetime, time, timedelta
+from typing import Protocol
+
+from spro_desk.geo.cog import Geography, geography
+from spro_desk.reports.filters import Period, Site, locate
+from spro_desk.reports.merged import LOCAL_TIME, MergeEvent, merge_events, parse_moment
+from spro_desk.storage.engine import Database
+from spro_desk.storage.records import read_record
+
+MERGED_FOR_INDICATORS = (
+    "merged_version", "merged_contact", "merged_contact_code", "merged_referral",
+)  # fmt: skip
+LOCAL_DESK_ID = "local"  # a desk with no sync identity yet
+
+
+class Source(Protocol):
+    label: str  # "Coordination régionale", or the site's name
+    tracks_bundles: bool  # whether desks' bundles (and lateness) are known
+
+    def connect(
+        self, periods: Sequence[Period] = ()
+    ) -> AbstractContextManager[sqlite3.Connection]: ...
+
+    def sites(self) -> list[Site]: ...
+
+    def freshness(self) -> datetime | None:
+        """The moment the data is as fresh as: the last bundle received, or now on a desk."""
+
+
+def _open(db: Database) -> sqlite3.Connection:
+    connection = sqlite3.connect(db.path, timeout=5)
+    connection.execute("PRAGMA cache_size=-64000")
+    connection.execute("PRAGMA temp_store=MEMORY")
+    return connection
+
+
+class CoordinatorSource:
+    label = "Coordination régionale"
+    tracks_bundles = True  # desks without a recent bundle are "late"
+
+    def __init__(self, db: Database, geo: Geography | None = None) -> None:
+        self.db = db
+        self.geo = geo or geography()
+
+    @contextmanager
+    def connect(self, periods: Sequence[Period] = ()) -> Iterator[sqlite3.Connection]:
+        connection = _open(self.db)
+        try:
+            yield connection
+        finally:
+            connection.close()
+
+    def sites(self) -> list[Site]:
+        with self.connect() as connection:
+            rows = connection.execute(
+                "SELECT d.desk_id, d.site_nom, d.reseau, d.commune, b.last, "
+                "COALESCE(m.directory_published_at, m.directory_imported_at) "
+                "FROM registered_desk d "
+                "LEFT JOIN (SELECT desk_id, MAX(received_at) AS last FROM received_bundle "
+                "GROUP BY desk_id) b ON b.desk_id = d.desk_id "
+                "LEFT JOIN merged_desk m ON m.desk_id = d.desk_id "
+                "ORDER BY d.site_nom, d.desk_id"
+            ).fetchall()
+        sites = (
+            Site(desk, nom, reseau, commune, last_bundle_at=_moment(last),
+                 directory_date=_moment(directory))
+            for desk, nom, reseau, commune, last, directory in rows
+        )  # fmt: skip
+        return [locate(site, self.geo) for site in sites]
+
+    def freshness(self) -> datetime | None:
+        with self.connect() as connection:
+            (last,) = connection.execute("SELECT MAX(received_at) FROM received_bundle").fetchone()
+        return _moment(last)
+
+
+def _moment(value: str | None) -> datetime | None:
+    return parse_moment(value.replace(" ", "T")) if value else None
+
+
+# --- the desk's own view ------------------------------------------------------------------
+
+
+def _temp_copies(connection: sqlite3.Connection) -> None:
+    """TEMP tables and indexes with the definitions of the main merged tables."""
+    marks = ",".join("?" * len(MERGED_FOR_INDICATORS))
+    rows = connection.execute(
+        f"SELECT type, sql FROM sqlite_master WHERE tbl_name IN ({marks}) AND sql IS NOT NULL "
+        "ORDER BY type DESC",  # tables before their indexes
+        MERGED_FOR_INDICATORS,
+    ).fetchall()
+    for kind, sql in rows:
+        if kind == "table":
+            connection.execute(re.sub(r"^CREATE TABLE", "CREATE TEMP TABLE", sql))
+        else:
+            connection.execute(re.sub(r"^CREATE (UNIQUE )?INDEX ", r"CREATE \1INDEX temp.", sql))
+
+
+def _utc_bounds(periods: Sequence[Period]) -> tuple[str, str]:
+    """A UTC window that surely holds every local day of the periods."""
+    start = datetime.combine(min(p.start for p in periods), time(), LOCAL_TIME)
+    end = datetime.combine(max(p.end for p in periods) + timedelta(days=1), time(), LOCAL_TIME)
+    return (
+        start.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S"),
+        end.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S"),
+    )
+
+
+class DeskSource:
+    """The site's own contacts and referrals, as the coordinator would merge them."""
+
+    tracks_bundles = False
+
+    def __init__(self, db: Database, geo: Geography | None = None) -> None:
+        self.db = db
+        self.geo = geo or geography()
+        self.label = self._setting("site.nom") or "Ce site"
+
+    def _setting(self, key: str) -> str | None:
+        record = read_record(self.db, key)
+        return record["v"] if record else None
+
+    def desk_id(self) -> str:
+        identity = read_record(self.db, "desk.identity")
+        return str(identity["desk_id"]) if identity and "desk_id" in identity else LOCAL_DESK_ID
+
+    @contextmanager
+    def connect(self, periods: Sequence[Period] = ()) -> Iterator[sqlite3.Connection]:
+        connection = _open(self.db)
+        try:
+            _temp_copies(connection)
+            if periods:
+                self._fill(connection, periods)
+            yield connection
+        finally:
+            connection.close()  # the TEMP tables go with the connection
+
+    def _fill(self, connection: sqlite3.Connection, periods: Sequence[Period]) -> None:
+        from spro_desk.sync.changelog import CONTACT_FIELDS, REFERRAL_FIELDS
+
+        start, end = _utc_bounds(periods)
+        desk = self.desk_id()
+        columns = ", ".join(CONTACT_FIELDS)
+        contacts = connection.execute(
+            f"SELECT id, {columns} FROM main.contact WHERE deleted_at IS NULL "
+            "AND occurred_at >= ? AND occurred_at < ?",
+            (start, end),
+        ).fetchall()
+        merge_events(connection, (_event(desk, "contact", row, CONTACT_FIELDS) for row in contacts))
+        columns = ", ".join(f"r.{name}" for name in REFERRAL_FIELDS)
+        referrals = connection.execute(
+            f"SELECT r.id, {columns} FROM main.referral r JOIN main.contact c "
+            "ON c.id = r.contact_id WHERE c.deleted_at IS NULL "
+            "AND c.occurred_at >= ? AND c.occurred_at < ?",
+            (start, end),
+        ).fetchall()
+        merge_events(
+            connection, (_event(desk, "referral", row, REFERRAL_FIELDS) for row in referrals)
+        )
+
+    def sites(self) -> list[Site]:
+        from spro_desk.sync.bundle import directory_summary
+
+        summary = directory_summary(self.db)
+        directory = _moment(summary.get("published_at") or summary.get("imported_at"))
+        site = Site(
+            self.desk_id(),
+            self.label,
+            self._setting("site.reseau") or "",
+            self._setting("site.commune"),
+            directory_date=directory,
+        )
+        return [locate(site, self.geo)]
+
+    def freshness(self) -> datetime | None:
+        return datetime.now(UTC)
+
+
+_JSON_FIELDS = {"besoins", "reponses", "motif"}
+
+
+def _event(desk: str, entity: str, row: tuple, fields: Sequence[str]) -> MergeEvent:
+    import json
+
+    payload = {
+        name: json.loads(value) if name in _JSON_FIELDS and isinstance(value, str) else value
+        for name, value in zip(fields, row[1:], strict=True)
+    }
+    return MergeEvent(desk, 0, entity, row[0], "update", payload)

@@ -1,0 +1,156 @@
+"""Every indicator on a generated region whose true values are known in advance."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from spro_desk.geo.cog import geography
+from spro_desk.reports.filters import Filters, Options, Period
+from spro_desk.reports.indicators import Indicators, compute_indicators
+from spro_desk.reports.source import CoordinatorSource
+from spro_desk.reports.synthetic import Dataset, generate
+from spro_desk.storage.engine import Database
+
+COUNTED = (
+    "contacts.mois", "contacts.semaine", "contacts.canal", "contacts.statut",
+    "contacts.tranche_age", "contacts.sexe", "contacts.handicap", "contacts.commune",
+    "besoins.thematique", "besoins.categorie", "reponses", "orientations.type",
+    "orientations.issue", "orientations.reseau", "orientations.structure",
+)  # fmt: skip
+REGION_24 = ("18", "28", "36", "37", "41", "45")  # Centre-Val de Loire
+CROSSED = ("contacts.sexe_age", "sites.contacts", "orientations.type_issue")
+
+
+@pytest.fixture(scope="module")
+def region(tmp_path_factory: pytest.TempPathFactory) -> tuple[Database, Dataset]:
+    db = Database(tmp_path_factory.mktemp("region") / "coordinator.sqlite")
+    connection = sqlite3.connect(db.path)
+    dataset = generate(connection, desks=12, contacts=3_000, referrals=900, seed=11)
+    connection.close()
+    return db, dataset
+
+
+def _nonzero(counts: dict) -> dict:
+    return {key: n for key, n in counts.items() if n}
+
+
+def check_against_truths(indicators: Indicators, truths: dict) -> int:
+    """Assert every indicator equals its truth; returns how many values were compared."""
+    compared = 0
+    figures = indicators.figures
+    for key in ("contacts", "orientations", "contacts_orientes"):
+        assert figures[key].value == truths[key], key
+    contacts = truths["contacts"]
+    assert figures["taux_orientation"].value == (
+        round(truths["orientations"] / contacts, 3) if contacts else None
+    )
+    assert figures["part_niveau2"].value == (
+        round(100 * truths["contacts_niveau2"] / contacts, 1) if contacts else None
+    )
+    assert figures["part_niveau2_honore"].value == (
+        round(100 * truths["contacts_niveau2_honore"] / contacts, 1) if contacts else None
+    )
+    for key in COUNTED:
+        assert _nonzero(indicators.tables[key].as_counts()) == dict(truths[key]), key
+        compared += len(truths[key])
+    for key in CROSSED:
+        table = indicators.tables[key]
+        cells = {
+            (r, c): table.cells[i][j]
+            for i, (r, _) in enumerate(table.rows)
+            for j, (c, _) in enumerate(table.columns)
+        }
+        assert _nonzero(cells) == dict(truths[key]), key
+        compared += len(truths[key])
+    delays = truths["delays"]
+    assert indicators.delay.count == len(delays)
+    if delays:  # nearest rank: the ceil(q·n)-th smallest
+        for q, value in ((0.25, indicators.delay.q1), (0.5, indicators.delay.median),
+                         (0.75, indicators.delay.q3)):  # fmt: skip
+            assert value == delays[max(1, -(-int(q * 4 * len(delays)) // 4)) - 1]
+    territory = _territory(indicators.filters)
+    reached = truths["communes_reached"]
+    cover = indicators.coverage
+    assert cover.communes == len(territory)
+    assert cover.communes_reached == len(reached & territory)
+    assert {code for code, _ in cover.white_communes} == territory - reached
+    communes = truths["contacts.commune"]
+    assert cover.contacts_outside == sum(
+        n for code, n in communes.items() if code and code not in territory
+    )
+    previous = {key: last for key, _label, _now, last in indicators.comparison.figures}
+    assert previous == truths["previous"]
+    late = sorted(d.site.desk_id for d in indicators.desks if d.late)
+    assert late == truths["late_desks"]
+    return compared + 12
+
+
+def _territory(filters: Filters) -> set[str]:
+    departements = [filters.departement] if filters.departement else REGION_24
+    return {code for d in departements for code in geography().communes_in_zone(d)}
+
+
+FILTERS = {
+    "year": {},
+    "site": {"site": "desk-0003"},
+    "reseau": {"reseau": "mission-locale"},
+    "departement": {"departement": "45"},
+    "one month": {"period": Period(date(2026, 3, 1), date(2026, 3, 31))},
+    "previous year": {"period": Period(date(2025, 1, 1), date(2025, 12, 31))},
+}
+
+
+@pytest.mark.parametrize("name", FILTERS)
+def test_indicators_equal_the_generated_truths(region: tuple, name: str) -> None:
+    db, dataset = region
+    arguments = {"period": dataset.period, **FILTERS[name]}
+    filters = Filters(**arguments)
+    options = Options(as_of=dataset.as_of)
+    indicators = compute_indicators(CoordinatorSource(db), filters, options)
+    compared = check_against_truths(indicators, dataset.truths(filters, options))
+    assert indicators.figures["contacts"].value > 0
+    print(f"\n{name}: {compared} indicator values equal to their truth")
+
+
+def test_white_zones_and_contacts_from_outside(region: tuple) -> None:
+    db, dataset = region
+    indicators = compute_indicators(
+        CoordinatorSource(db), Filters(dataset.period), Options(as_of=dataset.as_of)
+    )
+    truths = dataset.truths(Filters(dataset.period))
+    cover = indicators.coverage
+    assert cover.territory == "Centre-Val de Loire"
+    # Residents come from two thirds of the region's communes: a third at least is white.
+    assert cover.communes > 1700 and len(cover.white_communes) >= cover.communes // 3
+    outside = sum(n for code, n in truths["contacts.commune"].items() if code.startswith("75"))
+    assert cover.contacts_outside == outside > 0
+    assert cover.contacts_unknown == truths["contacts.commune"][""]
+    assert 0 < len(cover.white_epcis) < cover.epcis
+
+
+def test_drill_down_from_a_month_and_a_site(region: tuple) -> None:
+    db, dataset = region
+    source, options = CoordinatorSource(db), Options(as_of=dataset.as_of)
+    year = compute_indicators(source, Filters(dataset.period), options)
+    march = year.drill_down("contacts.mois", "2026-03")
+    assert march == Filters(Period(date(2026, 3, 1), date(2026, 3, 31)))
+    detail = compute_indicators(source, march, options)
+    assert detail.figures["contacts"].value == year.tables["contacts.mois"].value("2026-03")
+    site = year.drill_down("sites.contacts", "desk-0002")
+    assert site is not None and site.site == "desk-0002"
+    by_site = compute_indicators(source, site, options)
+    assert by_site.figures["contacts"].value == year.tables["sites.contacts"].row_total(2)
+
+
+def test_an_empty_selection_gives_zeros_not_errors(tmp_path: Path) -> None:
+    db = Database(tmp_path / "empty.sqlite")
+    indicators = compute_indicators(
+        CoordinatorSource(db), Filters(Period(date(2026, 1, 1), date(2026, 12, 31)))
+    )
+    assert indicators.figures["contacts"].value == 0
+    assert indicators.figures["taux_orientation"].value is None
+    assert indicators.delay.median is None and indicators.desks == []
