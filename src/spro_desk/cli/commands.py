@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from spro_desk.cli.commands_sync_update import HANDLERS as SYNC_UPDATE_HANDLERS
+from spro_desk.cli.commands_privacy import HANDLERS as PRIVACY_HANDLERS
 from spro_desk.cli.commands_transport import HANDLERS as TRANSPORT_HANDLERS
 from spro_desk.contacts.model import ConsentInput, ContactInput, PersonalDataInput
 from spro_desk.contacts.service import ContactService
@@ -225,4 +226,5 @@ HANDLERS = {
     ("coordinator", "revoke"): coordinator_revoke,
     **SYNC_UPDATE_HANDLERS,
     **TRANSPORT_HANDLERS,
+    **PRIVACY_HANDLERS,
 }

@@ -36,6 +36,7 @@ def run_command(args: object, data_dir: object) -> int:
     from spro_desk.contacts.model import ContactError
     from spro_desk.directory.source import DirectoryImportError
     from spro_desk.orientation.profile import ProfileError
+    from spro_desk.privacy.audit import AuditTampered
     from spro_desk.storage.engine import Database
     from spro_desk.storage.migrate import NewerDatabaseError
     from spro_desk.sync.coordinator import BundleRefused
@@ -45,7 +46,7 @@ def run_command(args: object, data_dir: object) -> int:
 
     refusals = (
         DirectoryImportError, ContactError, ProfileError, NewerDatabaseError, IdentityError,
-        BundleRefused, SnapshotRefused, TransportError,
+        BundleRefused, SnapshotRefused, TransportError, AuditTampered,
     )  # fmt: skip
     args.resolved_data_dir = data_dir  # type: ignore[attr-defined]
     key = (args.command, getattr(args, "action", None))  # type: ignore[attr-defined]

@@ -92,6 +92,10 @@ def _render_id(result: dict[str, Any]) -> str:
     return "\n".join(f"{key} : {value}" for key, value in result.items())
 
 
+def _render_message(result: dict[str, Any]) -> str:
+    return str(result["message"])
+
+
 _RENDERERS = {
     ("directory", "import"): _render_import,
     ("directory", "info"): _render_info,
@@ -100,4 +104,6 @@ _RENDERERS = {
     ("contact", "list"): _render_contacts,
     ("sync", "push"): _render_push,
     ("sync", "queue"): _render_queue,
+    ("privacy", "purge"): _render_message,
+    ("privacy", "audit"): _render_message,
 }

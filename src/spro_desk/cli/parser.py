@@ -108,7 +108,16 @@ def build_parser() -> FrenchArgumentParser:
     _desk_commands(commands.add_parser("desk", help="identité du poste (synchronisation)"))
     _coordinator_commands(commands.add_parser("coordinator", help="coordination régionale"))
     _sync_commands(commands.add_parser("sync", help="envois au coordinateur"))
+    _privacy_commands(commands.add_parser("privacy", help="données personnelles : purge, journal"))
     return parser
+
+
+def _privacy_commands(parser: argparse.ArgumentParser) -> None:
+    actions = parser.add_subparsers(dest="action", required=True, parser_class=FrenchArgumentParser)
+    _json_flag(actions.add_parser("purge", help="effacer les données personnelles échues"))
+    audit = actions.add_parser("audit", help="journal d'accès aux données personnelles")
+    audit.add_argument("--verify", action="store_true", help="vérifier qu'il est intact")
+    _json_flag(audit)
 
 
 def _desk_commands(parser: argparse.ArgumentParser) -> None:

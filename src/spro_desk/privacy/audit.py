@@ -39,6 +39,10 @@ GENESIS = "0" * 64
 _TAIL_BLOCK = 8192
 
 
+class AuditTampered(RuntimeError):
+    """The access log was modified, shortened or reordered; the message names the entry."""
+
+
 def canonical(data: dict[str, Any]) -> bytes:
     return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
 
