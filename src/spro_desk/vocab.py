@@ -6,9 +6,15 @@ the UI wraps them in its own translatable strings where it needs other languages
 
 from __future__ import annotations
 
+import json
 from functools import cache
+from typing import Any
 
-from data_inclusion.schema import v1 as di
+from spro_desk.resources import resource_path
+
+# Generated from data-inclusion-schema by tools/build_vocab.py (a test keeps them equal): the
+# schema package costs a tenth of a second to import, the desk's first screen only needs labels.
+DATA_INCLUSION_VOCAB = ("vocab", "data-inclusion-v1.json")
 
 CANAUX: dict[str, str] = {
     "accueil-physique": "Accueil physique",
@@ -78,14 +84,17 @@ YOUTH_AGE_MAX = 25
 
 
 @cache
+def _data_inclusion() -> dict[str, Any]:
+    return json.loads(resource_path(*DATA_INCLUSION_VOCAB).read_text(encoding="utf-8"))
+
+
 def categories() -> dict[str, str]:
-    return {c.value: c.label for c in di.Categorie}
+    return _data_inclusion()["categories"]
 
 
-@cache
 def thematiques() -> dict[str, str]:
     """Every sub-thématique code with its label."""
-    return {t.value: t.label for t in di.Thematique}
+    return _data_inclusion()["thematiques"]
 
 
 def category_of(thematique: str) -> str:
@@ -105,19 +114,16 @@ def need_label(code: str) -> str:
     return categories().get(code) or thematiques().get(code) or code
 
 
-@cache
 def publics() -> dict[str, str]:
-    return {p.value: p.label for p in di.Public}
+    return _data_inclusion()["publics"]
 
 
-@cache
 def modes_accueil() -> dict[str, str]:
-    return {m.value: m.label for m in di.ModeAccueil}
+    return _data_inclusion()["modes_accueil"]
 
 
-@cache
 def reseaux_porteurs() -> dict[str, str]:
-    return {r.value: r.label for r in di.ReseauPorteur}
+    return _data_inclusion()["reseaux_porteurs"]
 
 
 def age_band(age: int) -> str:

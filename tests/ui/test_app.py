@@ -61,7 +61,7 @@ def test_an_unreadable_database_is_explained(
     monkeypatch.setattr(app_module, "show_fatal", shown.append)
     database_path(tmp_path).write_bytes(b"ceci n'est pas une base SQLite" * 100)
     assert app_module.open_database(tmp_path) is None
-    assert "ne peut pas être ouverte" in shown[0]
+    assert "endommagée" in shown[0] and "Restaurez" in shown[0]
 
 
 class _FakeDialog:
@@ -104,7 +104,8 @@ def _close_when(condition: Callable[[MainWindow], bool], seen: dict[str, Any]) -
 
     def check() -> None:
         windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
-        if windows and windows[0].isVisible() and condition(windows[0]):
+        ready = windows and windows[0].database_ready
+        if ready and windows[0].isVisible() and condition(windows[0]):
             seen["rows"] = windows[0].directory_view.model.rowCount()
             seen["title"] = windows[0].windowTitle()
             timer.stop()

@@ -7,7 +7,7 @@ import re
 from datetime import date, datetime
 from typing import NoReturn
 
-from spro_desk import __version__
+from spro_desk import package_version
 from spro_desk.vocab import (
     CANAUX,
     REFERRAL_STATUTS,
@@ -43,6 +43,14 @@ _ARGPARSE_FRENCH = (
     (re.compile(r"argument (\S+): (.*)"), r"\1 : \2"),
     (re.compile(r"unrecognized arguments: (.*)"), r"arguments inconnus : \1"),
 )  # fmt: skip
+
+
+class VersionAction(argparse.Action):
+    """--version, reading the package metadata only when asked (the window starts without it)."""
+
+    def __call__(self, parser: argparse.ArgumentParser, *_args: object, **_kw: object) -> None:
+        print(f"spro-desk {package_version()}")
+        parser.exit()
 
 
 def french_usage_message(message: str) -> str:
@@ -93,7 +101,7 @@ def build_parser() -> FrenchArgumentParser:
         prog="spro-desk",
         description="SPRO Desk : accueil, annuaire des partenaires et orientation, hors ligne.",
     )
-    parser.add_argument("--version", action="version", version=f"spro-desk {__version__}")
+    parser.add_argument("--version", action=VersionAction, nargs=0, help="afficher la version")
     parser.add_argument("--data-dir", help="dossier des données (sinon SPRO_DESK_DATA_DIR)")
     parser.add_argument(
         "--sample-if-empty",

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlmodel import select
-
-from spro_desk.storage.engine import Database
-from spro_desk.storage.records import read_record, write_record
-from spro_desk.storage.tables import Setting
 from spro_desk.vocab import CANAUX
+
+if TYPE_CHECKING:  # storage (SQLAlchemy) is imported when a setting is read or written
+    from spro_desk.storage.engine import Database
 
 # The interface follows the computer's language until the desk picks one.
 SYSTEM_LANGUAGE = "systeme"
@@ -83,13 +82,34 @@ class SiteSettings:
         self.db = db
 
     def get(self, key: str) -> Any:
+        from spro_desk.storage.records import read_record
+
         record = read_record(self.db, key)
         return record["v"] if record is not None else spec(key).default
 
     def set(self, key: str, value: Any) -> None:
+        from spro_desk.storage.records import write_record
+
         write_record(self.db, key, {"v": spec(key).check(value)})
 
     def all(self) -> dict[str, Any]:
+        from sqlmodel import select
+
+        from spro_desk.storage.tables import Setting
+
         with self.db.session() as session:
             stored = {row.key: row.value["v"] for row in session.exec(select(Setting)).all()}
         return {s.key: stored.get(s.key, s.default) for s in SETTINGS}
+
+
+class StartupSettings:
+    """The settings as read before the database layer is loaded, for the window's first paint.
+
+    Read-only: the window switches to `SiteSettings` once the database is open.
+    """
+
+    def __init__(self, stored: Mapping[str, Any]) -> None:
+        self._stored = dict(stored)
+
+    def get(self, key: str) -> Any:
+        return self._stored[key] if key in self._stored else spec(key).default

@@ -1,12 +1,16 @@
-"""Starting the desktop application: Qt, language, crash reporting, database, main window."""
+"""Starting the desktop application: Qt, language, crash reporting, main window, database.
+
+The window is shown before the database layer is even imported (ui/startup.py): it opens as
+fast as a bare Qt window would, and the database attaches a moment later.
+"""
 
 from __future__ import annotations
 
 import logging
-import sqlite3
 import sys
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTranslator
 from PySide6.QtGui import QPainter, QPalette, QPen
@@ -20,15 +24,23 @@ from PySide6.QtWidgets import (
     QStyleOptionFocusRect,
     QWidget,
 )
-from sqlalchemy.exc import SQLAlchemyError
 
 from spro_desk.paths import database_path, ensure_private_dir
-from spro_desk.storage.engine import Database
-from spro_desk.storage.migrate import NewerDatabaseError
+from spro_desk.storage.quick_read import StartupSnapshot, read_startup_snapshot
 from spro_desk.ui.contrast import apply_contrast_outlines
 from spro_desk.ui.errors import install_excepthook, show_fatal
-from spro_desk.ui.i18n import desk_language, install_translators, remove_translators
+from spro_desk.ui.i18n import (
+    LANGUAGE_SETTING,
+    chosen_language,
+    desk_language,
+    install_translators,
+    remove_translators,
+)
 from spro_desk.ui.main_window import MainWindow
+from spro_desk.ui.startup import DatabaseOpener, after_first_paint, open_database_or_explain
+
+if TYPE_CHECKING:
+    from spro_desk.storage.engine import Database
 
 log = logging.getLogger(__name__)
 
@@ -149,23 +161,11 @@ def _configure_logging(data_dir: Path) -> None:
 
 def open_database(data_dir: Path) -> Database | None:
     """The desk database, or None after telling the agent in French why it cannot be opened."""
-    path = database_path(data_dir)
-    try:
-        ensure_private_dir(data_dir)
-        return Database(path)
-    except NewerDatabaseError as error:
-        show_fatal(str(error))
-    except (SQLAlchemyError, sqlite3.Error, OSError) as error:
-        log.exception("Cannot open the database %s", path)
-        show_fatal(
-            QCoreApplication.translate(
-                "App",
-                "La base de données «\u00a0{path}\u00a0» ne peut pas être ouverte ({error}). "
-                "Vérifiez que le dossier est accessible et qu'aucune autre fenêtre de SPRO Desk "
-                "ne l'utilise.",
-            ).format(path=path, error=type(error).__name__)
-        )
-    return None
+    result = open_database_or_explain(data_dir)
+    if isinstance(result, str):
+        show_fatal(result)
+        return None
+    return result
 
 
 def apply_desk_language(
@@ -183,25 +183,24 @@ def apply_desk_language(
     return install_translators(app, preferred=preferred)
 
 
+# What the first paint needs from the database (storage.quick_read reads them with sqlite3).
+STARTUP_SETTINGS = (LANGUAGE_SETTING, "site.canal_defaut", "site.permanences")
+
+
 def run_app(data_dir: Path, *, use_sample_if_empty: bool) -> int:
     """Run the desktop application until its window closes; returns the exit status."""
     app = _application()
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORGANISATION)
-    translators = install_translators(app)
+    snapshot = read_startup_snapshot(database_path(data_dir), STARTUP_SETTINGS)
+    preferred = chosen_language(snapshot.settings.get(LANGUAGE_SETTING))
+    translators = install_translators(app, preferred=preferred)
     previous_style = install_focus_style(app)
     previous_sheet = apply_contrast_outlines(app)
     _configure_logging(data_dir)
     previous_hook = install_excepthook()
     try:
-        db = open_database(data_dir)
-        if db is None:
-            return 1
-        try:
-            translators = apply_desk_language(app, db, translators)
-            return _run_window(app, db, use_sample_if_empty)
-        finally:
-            db.close()
+        return _run_window(app, data_dir, snapshot, use_sample_if_empty)
     finally:
         sys.excepthook = previous_hook
         remove_translators(app, translators)
@@ -209,11 +208,39 @@ def run_app(data_dir: Path, *, use_sample_if_empty: bool) -> int:
         app.setStyleSheet(previous_sheet)
 
 
-def _run_window(app: QApplication, db: Database, use_sample_if_empty: bool) -> int:
-    window = MainWindow(db, settings=QSettings())
+def _run_window(
+    app: QApplication, data_dir: Path, snapshot: StartupSnapshot, use_sample_if_empty: bool
+) -> int:
+    window = MainWindow(
+        None,
+        settings=QSettings(),
+        startup_settings=snapshot.settings,
+        has_directory=snapshot.has_directory,
+    )
+    running = [True]
+
+    def attach(db: Database) -> None:
+        if running[0]:  # not when the window closed while the database was opening
+            window.attach_database(db)
+            window.offer_first_start(use_sample_if_empty)
+
+    def refuse(message: str) -> None:
+        window.hide()
+        show_fatal(message)
+        app.exit(1)
+
+    opener = DatabaseOpener(data_dir)  # not the window's child: it outlives a closed window
+    opener.opened.connect(attach)
+    opener.failed.connect(refuse)
     window.show()
-    window.offer_first_start(use_sample_if_empty)
-    status = app.exec()
-    # quit() can end the loop without a close event: stop background work regardless.
-    window.shutdown()
+    after_first_paint(window, opener.start)
+    try:
+        status = app.exec()
+    finally:
+        running[0] = False
+        # quit() can end the loop without a close event: stop background work regardless.
+        window.shutdown()
+        opener.wait()
+        if opener.database is not None:
+            opener.database.close()
     return status

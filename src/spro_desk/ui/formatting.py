@@ -5,11 +5,14 @@ from __future__ import annotations
 import html
 import re
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
-from spro_desk.directory.catalog import DirectoryInfo
 from spro_desk.text import strip_bidi_controls
+
+if TYPE_CHECKING:
+    from spro_desk.directory.catalog import DirectoryInfo
 
 NBSP = "\u00a0"
 _SPACES = re.compile(r"\s+")

@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from spro_desk.resources import resource_path
 from spro_desk.site.settings import SYSTEM_LANGUAGE, SiteSettings
-from spro_desk.storage.engine import Database
+
+if TYPE_CHECKING:
+    from spro_desk.storage.engine import Database
 
 log = logging.getLogger(__name__)
 
@@ -49,8 +52,12 @@ def interface_language(locale: QLocale, preferred: str | None = None) -> str:
 
 def desk_language(db: Database) -> str | None:
     """The language chosen in Paramètres; None leaves it to the computer's language."""
-    chosen = SiteSettings(db).get(LANGUAGE_SETTING)
-    return None if chosen == SYSTEM_LANGUAGE else chosen
+    return chosen_language(SiteSettings(db).get(LANGUAGE_SETTING))
+
+
+def chosen_language(setting: object) -> str | None:
+    """The `langue` setting's value as a language code; None for the computer's language."""
+    return setting if isinstance(setting, str) and setting != SYSTEM_LANGUAGE else None
 
 
 def _qm(language: str) -> str:

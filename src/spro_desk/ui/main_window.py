@@ -1,10 +1,15 @@
 """The main window: one tab per screen; the directory tab shows the first-start panel while
-the directory is empty."""
+the directory is empty.
+
+The window can be shown before the database is open (`db=None`, see ui/startup.py): the Accueil
+form is usable at once, and what needs the database attaches in `attach_database`.
+"""
 
 from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -17,21 +22,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from spro_desk.directory.catalog import directory_info
-from spro_desk.directory.importer import ImportReport
-from spro_desk.geo import Geography
-from spro_desk.storage.engine import Database
 from spro_desk.ui.background import Runner, TaskRunner
-from spro_desk.ui.context import DeskContext, OrientationRequest
-from spro_desk.ui.directory_view import DirectoryView
+from spro_desk.ui.context import Clock, DeskContext, OrientationRequest
 from spro_desk.ui.empty_state import EmptyStatePanel
 from spro_desk.ui.errors import show_warning
 from spro_desk.ui.formatting import directory_summary
-from spro_desk.ui.import_flow import DirectoryImportController, report_message
 from spro_desk.ui.lazy_screens import LazyScreens
-from spro_desk.ui.models import Clock
 from spro_desk.ui.screens import ANNUAIRE, SCREEN_ORDER, Screen, screen_title
 from spro_desk.ui.status import ProgressIndicator
+
+if TYPE_CHECKING:  # loaded with the database, after the first paint
+    from spro_desk.directory.importer import ImportReport
+    from spro_desk.geo import Geography
+    from spro_desk.storage.engine import Database
+    from spro_desk.ui.directory_view import DirectoryView
+    from spro_desk.ui.import_flow import DirectoryImportController
 
 GEOMETRY_KEY = "main_window/geometry"
 SPLITTER_KEY = "main_window/splitter"
@@ -42,28 +47,34 @@ MESSAGE_TIMEOUT_MS = 15_000
 class MainWindow(QMainWindow):
     def __init__(
         self,
-        db: Database,
+        db: Database | None,
         *,
         settings: QSettings,
         runner: Runner | None = None,
         clock: Clock = datetime.now,
         geo: Geography | None = None,
+        startup_settings: dict[str, Any] | None = None,
+        has_directory: bool = True,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self._db = db
+        self._db: Database | None = None
         self._settings = settings
         self._runner = runner or TaskRunner(self)
         self._closed = False
-        self.context = DeskContext(db, self._runner, settings, clock=clock)
+        self.context = DeskContext(
+            None, self._runner, settings, clock=clock, startup_settings=startup_settings or {}
+        )
         if geo is not None:
             self.context.geo = geo
-        self.importer = DirectoryImportController(db, self._runner, self)
-        self.directory_view = DirectoryView(db, clock=clock, geo=geo)
+        self.importer: DirectoryImportController | None = None
+        self.directory_view: DirectoryView | None = None
         self.empty_state = EmptyStatePanel()
+        self.opening = QLabel(self.tr("Ouverture de la base de données…"))
+        self.opening.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._stack = QStackedWidget()
+        self._stack.addWidget(self.opening)
         self._stack.addWidget(self.empty_state)
-        self._stack.addWidget(self.directory_view)
         self.screens = LazyScreens(
             self.context, tuple(n for n in SCREEN_ORDER if n != ANNUAIRE), self._screen_built
         )
@@ -82,8 +93,42 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._connect()
         self._restore_geometry()
+        if db is not None:
+            self.attach_database(db)
+            self.show_screen(ANNUAIRE if self.directory_is_empty else SCREEN_ORDER[0])
+        else:
+            self.import_action.setEnabled(False)
+            self.summary_label.setText(self.opening.text())
+            self.show_screen(SCREEN_ORDER[0] if has_directory else ANNUAIRE)
+
+    def attach_database(self, db: Database) -> None:
+        """Everything that reads or writes the desk's data, once the database is open."""
+        from spro_desk.ui.directory_view import DirectoryView
+        from spro_desk.ui.import_flow import DirectoryImportController
+
+        self._db = db
+        self.context.db = db
+        self.importer = DirectoryImportController(db, self._runner, self)
+        self.directory_view = DirectoryView(db, clock=self.context.clock, geo=self.context.geo)
+        self._stack.addWidget(self.directory_view)
+        splitter = self._settings.value(SPLITTER_KEY)
+        if isinstance(splitter, QByteArray):
+            self.directory_view.splitter.restoreState(splitter)
+        self._connect_importer(self.importer)
+        self.import_action.setEnabled(True)
+        for screen in self.screens.built():
+            self._screen_built(screen)
         self.refresh_directory()
-        self.show_screen(ANNUAIRE if self.directory_is_empty else SCREEN_ORDER[0])
+        self.context.navigator.database_ready.emit()
+        # A screen asked for while the database was opening is built now; one already built
+        # (Accueil) refreshes through database_ready, without moving the agent's focus.
+        current = self.current_screen_name()
+        if current != ANNUAIRE and current not in {s.name for s in self.screens.built()}:
+            self._screen_changed(self.tabs.currentIndex())
+
+    @property
+    def database_ready(self) -> bool:
+        return self._db is not None
 
     # --- construction -------------------------------------------------------------------------
 
@@ -133,19 +178,21 @@ class MainWindow(QMainWindow):
         self.import_action.triggered.connect(self.choose_directory_to_import)
         self.quit_action.triggered.connect(self.close)
         self.find_action.triggered.connect(self._focus_search)
-        self.empty_state.load_sample_requested.connect(self.importer.import_sample)
         self.empty_state.import_requested.connect(self.choose_directory_to_import)
         self.progress.cancel_requested.connect(self._cancel_import)
-        self.importer.started.connect(self._import_started)
-        self.importer.progressed.connect(self.progress.step)
-        self.importer.succeeded.connect(self._import_succeeded)
-        self.importer.failed.connect(self._import_failed)
-        self.importer.cancelled.connect(self._import_cancelled)
-        self.importer.finished.connect(self._import_finished)
         self.tabs.currentChanged.connect(self._screen_changed)
         navigator = self.context.navigator
         navigator.screen_requested.connect(self.show_screen)
         navigator.orientation_requested.connect(self._orient)
+
+    def _connect_importer(self, importer: DirectoryImportController) -> None:
+        self.empty_state.load_sample_requested.connect(importer.import_sample)
+        importer.started.connect(self._import_started)
+        importer.progressed.connect(self.progress.step)
+        importer.succeeded.connect(self._import_succeeded)
+        importer.failed.connect(self._import_failed)
+        importer.cancelled.connect(self._import_cancelled)
+        importer.finished.connect(self._import_finished)
 
     # --- directory state ----------------------------------------------------------------------
 
@@ -155,6 +202,10 @@ class MainWindow(QMainWindow):
 
     def refresh_directory(self) -> None:
         """The directory screen when there is something to search, else the first-start panel."""
+        from spro_desk.directory.catalog import directory_info
+
+        if self._db is None or self.directory_view is None:
+            return
         info = directory_info(self._db)
         self.summary_label.setText(directory_summary(info))
         if info.services:
@@ -165,7 +216,7 @@ class MainWindow(QMainWindow):
 
     def offer_first_start(self, use_sample_if_empty: bool) -> None:
         """On an empty directory, load the sample at once if asked: never a blank screen."""
-        if use_sample_if_empty and self.directory_is_empty:
+        if use_sample_if_empty and self.directory_is_empty and self.importer is not None:
             self.importer.import_sample()
 
     @property
@@ -175,7 +226,7 @@ class MainWindow(QMainWindow):
 
     def _focus_search(self) -> None:
         self.show_screen(ANNUAIRE)
-        if not self.directory_is_empty:
+        if not self.directory_is_empty and self.directory_view is not None:
             self.directory_view.focus_search()
 
     # --- screens ------------------------------------------------------------------------------
@@ -195,12 +246,13 @@ class MainWindow(QMainWindow):
     def _screen_changed(self, index: int) -> None:
         name = SCREEN_ORDER[index]
         self.setWindowTitle(self.tr("SPRO Desk — %s") % self._screen_title(name))
-        if name != ANNUAIRE:
+        # Only Accueil works before the database is open; the others are built when it is.
+        if name != ANNUAIRE and (self._db is not None or name == SCREEN_ORDER[0]):
             self.screens[name].activate()
 
     def _screen_built(self, screen: Screen) -> None:
         bind = getattr(screen, "bind_importer", None)
-        if bind is not None:  # Paramètres imports with progress too
+        if bind is not None and self.importer is not None:  # Paramètres imports with progress
             bind(self.importer, self.import_action)
 
     def _orient(self, request: OrientationRequest) -> None:
@@ -220,7 +272,7 @@ class MainWindow(QMainWindow):
                 "Export data·inclusion (*.zip structures.json services.json);;Tous les fichiers (*)"
             ),
         )
-        if selected:
+        if selected and self.importer is not None:
             self.importer.import_path(Path(selected))
 
     def _import_started(self, label: str) -> None:
@@ -230,9 +282,12 @@ class MainWindow(QMainWindow):
 
     def _cancel_import(self) -> None:
         self.progress.cancelling()
-        self.importer.cancel()
+        if self.importer is not None:
+            self.importer.cancel()
 
     def _import_succeeded(self, report: ImportReport) -> None:
+        from spro_desk.ui.import_flow import report_message
+
         self.refresh_directory()
         self.context.navigator.directory_changed.emit()
         self.statusBar().showMessage(report_message(report), MESSAGE_TIMEOUT_MS)
@@ -255,13 +310,11 @@ class MainWindow(QMainWindow):
         geometry = self._settings.value(GEOMETRY_KEY)
         if not isinstance(geometry, QByteArray) or not self.restoreGeometry(geometry):
             self.resize(*DEFAULT_SIZE)
-        splitter = self._settings.value(SPLITTER_KEY)
-        if isinstance(splitter, QByteArray):
-            self.directory_view.splitter.restoreState(splitter)
 
     def _save_geometry(self) -> None:
         self._settings.setValue(GEOMETRY_KEY, self.saveGeometry())
-        self._settings.setValue(SPLITTER_KEY, self.directory_view.splitter.saveState())
+        if self.directory_view is not None:
+            self._settings.setValue(SPLITTER_KEY, self.directory_view.splitter.saveState())
         self._settings.sync()
 
     def shutdown(self) -> None:
@@ -270,9 +323,11 @@ class MainWindow(QMainWindow):
             return
         self._closed = True
         self._save_geometry()
-        self.importer.cancel()
+        if self.importer is not None:
+            self.importer.cancel()
         self._runner.shutdown()
-        self.directory_view.shutdown()
+        if self.directory_view is not None:
+            self.directory_view.shutdown()
         for screen in self.screens.built():
             screen.shutdown()
         self.progress.end()

@@ -6,9 +6,7 @@ agent scrolls to the end, so a broad search never reads more than what is looked
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
 from enum import IntEnum
 from typing import Any
 
@@ -24,6 +22,7 @@ from spro_desk.directory.hours import Hours
 from spro_desk.directory.networks import network_label
 from spro_desk.directory.search import DirectorySearch, SearchFilters
 from spro_desk.ui.column_model import ColumnTableModel
+from spro_desk.ui.context import Clock
 from spro_desk.ui.formatting import one_line, tooltip
 
 # The most rows DirectorySearch returns for one call; further pages come with an offset.
@@ -33,7 +32,6 @@ PAGE_SIZE = RESULT_LIMIT
 # "Open now" checks each candidate's hours in Python: small pages keep a keystroke fast.
 OPEN_NOW_PAGE_SIZE = 100
 
-Clock = Callable[[], datetime]
 Index = QModelIndex | QPersistentModelIndex
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 from itertools import pairwise
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDateTime
 from PySide6.QtWidgets import (
@@ -19,7 +20,6 @@ from PySide6.QtWidgets import (
 )
 
 from spro_desk.contacts.model import ConsentInput, ContactInput
-from spro_desk.contacts.service import ContactView
 from spro_desk.geo import Geography
 from spro_desk.ui import labels
 from spro_desk.ui.accueil import defaults
@@ -27,6 +27,9 @@ from spro_desk.ui.accueil.commune_field import CommuneField
 from spro_desk.ui.accueil.consent import ConsentBox
 from spro_desk.ui.accueil.keyed import KeyedCheckList, KeyedComboBox, keys_hint
 from spro_desk.ui.accueil.needs_field import NeedsField
+
+if TYPE_CHECKING:  # the service (SQLAlchemy) loads after the window is shown
+    from spro_desk.contacts.service import ContactView
 
 MAX_DUREE = 24 * 60
 

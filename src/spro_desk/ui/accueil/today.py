@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from enum import IntEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -14,10 +14,12 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from spro_desk.contacts.service import ContactView
 from spro_desk.ui import labels
 from spro_desk.ui.accueil.form import local_wall_time
 from spro_desk.ui.accueil.needs import need_text
+
+if TYPE_CHECKING:  # the service (SQLAlchemy) loads after the window is shown
+    from spro_desk.contacts.service import ContactView
 
 Index = QModelIndex | QPersistentModelIndex
 CONTACT_ID_ROLE = Qt.ItemDataRole.UserRole + 1

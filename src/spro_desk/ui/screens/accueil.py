@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, time
 from itertools import pairwise
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -18,7 +19,6 @@ from PySide6.QtWidgets import (
 )
 
 from spro_desk.contacts.model import ContactError, ContactInput
-from spro_desk.contacts.service import ContactView
 from spro_desk.ui.accueil import defaults
 from spro_desk.ui.accueil.commune_field import commune_text
 from spro_desk.ui.accueil.confirm import Confirm, ask
@@ -29,6 +29,9 @@ from spro_desk.ui.accueil.today_panel import TodayPanel
 from spro_desk.ui.context import DeskContext, OrientationRequest
 from spro_desk.ui.screens.base import Screen
 from spro_desk.vocab import is_need, representative_age
+
+if TYPE_CHECKING:  # the service (SQLAlchemy) loads after the window is shown
+    from spro_desk.contacts.service import ContactView
 
 SPLITTER_KEY = "accueil/splitter"
 TODAY_WIDTH = 440
@@ -163,6 +166,8 @@ class AccueilScreen(Screen):
         self.today.edit_requested.connect(self.edit)
         self.today.delete_requested.connect(self.delete)
         self.context.navigator.contacts_changed.connect(self.refresh_today)
+        # The form is usable before the database is open; today's list fills in when it is.
+        self.context.navigator.database_ready.connect(self.refresh_today)
 
     # --- screen lifetime ----------------------------------------------------------------------
 
@@ -180,6 +185,8 @@ class AccueilScreen(Screen):
         self.context.qsettings.setValue(SPLITTER_KEY, self.splitter.saveState())
 
     def refresh_today(self) -> None:
+        if not self.context.ready:
+            return
         selected = self.today.current_id()
         midnight = datetime.combine(self.context.clock().date(), time.min)
         self.today.model.set_contacts(self.context.contacts.list(since=midnight))
@@ -244,6 +251,14 @@ class AccueilScreen(Screen):
             return None
 
     def _save(self) -> tuple[str, ContactInput] | None:
+        if not self.context.ready:
+            self.show_error(
+                self.tr(
+                    "La base de données finit de s'ouvrir : enregistrez de nouveau dans un "
+                    "instant, votre saisie est conservée."
+                )
+            )
+            return None
         data = self._input()
         if data is None:
             return None

@@ -1,0 +1,50 @@
+"""What the window needs for its first paint, read with the sqlite3 module alone.
+
+The database layer (SQLAlchemy, SQLModel, the migrations) takes about half a second to import,
+longer than Qt itself. The window is drawn first from these few values — the desk's language,
+default channel and permanence places, whether a directory is loaded — while the database opens
+in the background (ui/startup.py). Read-only and forgiving: any problem answers "nothing known",
+and the real opening then reports it.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+
+@dataclass(frozen=True)
+class StartupSnapshot:
+    settings: dict[str, Any] = field(default_factory=dict)  # setting key → value
+    has_directory: bool = False
+
+
+def read_startup_snapshot(path: Path, keys: Iterable[str]) -> StartupSnapshot:
+    if not path.is_file():
+        return StartupSnapshot()
+    try:
+        connection = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=1.0)
+    except sqlite3.Error:
+        return StartupSnapshot()
+    try:
+        return StartupSnapshot(_settings(connection, tuple(keys)), _has_directory(connection))
+    except (sqlite3.Error, ValueError, TypeError, KeyError):
+        return StartupSnapshot()
+    finally:
+        connection.close()
+
+
+def _settings(connection: sqlite3.Connection, keys: tuple[str, ...]) -> dict[str, Any]:
+    if not keys:
+        return {}
+    marks = ",".join("?" * len(keys))
+    rows = connection.execute(f"SELECT key, value FROM setting WHERE key IN ({marks})", keys)
+    return {key: json.loads(value)["v"] for key, value in rows}
+
+
+def _has_directory(connection: sqlite3.Connection) -> bool:
+    return connection.execute("SELECT EXISTS (SELECT 1 FROM service)").fetchone()[0] == 1
