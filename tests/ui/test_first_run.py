@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWizard
 from pytestqt.qtbot import QtBot
 
+from spro_desk.agents.accounts import list_agents
 from spro_desk.directory.catalog import directory_info
 from spro_desk.geo import geography
 from spro_desk.paths import database_path
@@ -91,7 +92,7 @@ def _fill_site(qtbot: QtBot, wizard: FirstRunWizard) -> None:
     qtbot.keyClick(page.places.entry, Qt.Key.Key_Return)
 
 
-def _fill_agent(qtbot: QtBot, wizard: FirstRunWizard, pin: str = "4821") -> None:
+def _fill_agent(qtbot: QtBot, wizard: FirstRunWizard, pin: str = "482190") -> None:
     page = wizard.agent_page
     qtbot.keyClicks(page.name, "Claire")
     qtbot.keyClicks(page.pin, pin)
@@ -136,6 +137,7 @@ def test_a_desk_is_set_up_with_the_sample_directory(
         "CIO de Bourges", "cio", BOURGES)  # fmt: skip
     assert (data_dir / SIGNING_KEY_FILE).is_file()
     assert directory_info(desk_db).services == SAMPLE_SERVICES
+    assert [(a.nom, a.role) for a in list_agents(desk_db)] == [("Claire", "responsable-de-site")]
     assert not needs_first_run(desk_db, data_dir)
     assert not folder_looks_new(data_dir)
 
@@ -209,13 +211,19 @@ def test_a_wrong_pin_or_commune_keeps_next_disabled(qtbot: QtBot, wizard: FirstR
     _next(qtbot, wizard, AGENT)
     agent = wizard.agent_page
     qtbot.keyClicks(agent.name, "Samir")
-    qtbot.keyClicks(agent.pin, "12ab34")  # letters are refused by the field itself
-    assert agent.pin.text() == "1234"
-    qtbot.keyClicks(agent.confirmation, "1235")
+    qtbot.keyClicks(agent.pin, "1234")
+    assert "6" in agent.hint.text() and not next_button.isEnabled()  # too short
+    agent.pin.clear()
+    qtbot.keyClicks(agent.pin, "123456")
+    assert "facile" in agent.hint.text()  # the accounts' own rule: no run of digits
+    agent.pin.clear()
+    qtbot.keyClicks(agent.pin, "92ab7135")  # letters are refused by the field itself
+    assert agent.pin.text() == "927135"
+    qtbot.keyClicks(agent.confirmation, "927136")
     assert not next_button.isEnabled()
     assert "identiques" in agent.hint.text()
     agent.confirmation.clear()
-    qtbot.keyClicks(agent.confirmation, "1234")
+    qtbot.keyClicks(agent.confirmation, "927135")
     assert next_button.isEnabled()
 
 
@@ -254,7 +262,7 @@ def test_a_bad_coordination_identity_refuses_the_whole_setup(
     choices = FirstRunChoices(
         role=Role.DESK,
         agent_name="Claire",
-        agent_pin="4821",
+        agent_pin="482190",
         site=SiteChoice(nom="CIO", reseau="cio", commune=BOURGES),
         coordinator_identity=forged,
     )

@@ -1,30 +1,31 @@
-"""The first agent of the desk, created the way the agents' accounts are.
+"""The first agent of the desk: an account of ``spro_desk.agents`` (name, PIN, role).
 
-Accounts (name, PIN, role) belong to ``spro_desk.agents``; until that package is part of the
-tree, the agent is written to the settings' list of agents (and made the agent on duty) so the
-assistant works either way. Only this module knows which of the two it is.
+The only place the assistant meets the accounts' rules: the PIN's length and strength are
+theirs, and so is the role the first account must have.
 """
 
 from __future__ import annotations
 
-from spro_desk.site.settings import SiteSettings
+from spro_desk.agents.accounts import PIN_MIN_DIGITS, AgentError, create_agent, secret_kind
+from spro_desk.agents.roles import Role
 from spro_desk.storage.engine import Database
 
-PIN_LENGTHS = range(4, 9)  # digits of a PIN
-FIRST_AGENT_ROLE = "responsable"  # the one who sets the desk up manages it
+PIN_MAX_DIGITS = 12
+PIN_LENGTHS = range(PIN_MIN_DIGITS, PIN_MAX_DIGITS + 1)
+FIRST_AGENT_ROLE = Role.RESPONSABLE  # the one who sets the desk up manages it
+
+
+def pin_problem(pin: str) -> str | None:
+    """Why the accounts would refuse this PIN, in French (None: accepted)."""
+    if not (pin.isascii() and pin.isdigit()) or len(pin) not in PIN_LENGTHS:
+        return f"Le code compte de {PIN_MIN_DIGITS} à {PIN_MAX_DIGITS} chiffres."
+    try:
+        secret_kind(pin)
+    except AgentError as error:
+        return str(error)
+    return None
 
 
 def create_first_agent(db: Database, name: str, pin: str) -> None:
-    try:
-        from spro_desk.agents import create_agent  # type: ignore[attr-defined]
-    except ImportError:
-        _add_to_settings(db, name)
-        return
+    """Raises AgentError (French) when the accounts refuse it."""
     create_agent(db, name, pin, FIRST_AGENT_ROLE)
-
-
-def _add_to_settings(db: Database, name: str) -> None:
-    settings = SiteSettings(db)
-    agents = [a for a in settings.get("agents") if a != name]
-    settings.set("agents", [name, *agents])
-    settings.set("agent.courant", name)

@@ -6,7 +6,7 @@ from PySide6.QtCore import QRegularExpression
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWizardPage
 
-from spro_desk.ui.first_run.agent_adapter import PIN_LENGTHS
+from spro_desk.ui.first_run.agent_adapter import PIN_LENGTHS, pin_problem
 from spro_desk.ui.widgets import plain_label
 
 
@@ -16,8 +16,8 @@ class AgentPage(QWizardPage):
         self.setTitle(self.tr("Le premier agent"))
         self.setSubTitle(
             self.tr(
-                "La personne qui prépare ce poste. Son code lui est demandé pour ouvrir "
-                "SPRO Desk ; les autres agents s'ajoutent ensuite dans Paramètres."
+                "La personne qui prépare ce poste, responsable du site. Son code protège "
+                "l'accès aux données personnelles ; les autres agents s'ajoutent ensuite."
             )
         )
         low, high = min(PIN_LENGTHS), max(PIN_LENGTHS)
@@ -59,10 +59,9 @@ class AgentPage(QWizardPage):
 
     def _pin_problem(self) -> str | None:
         pin, again = self.pin.text(), self.confirmation.text()
-        if len(pin) not in PIN_LENGTHS:
-            return self.tr("Le code compte de {low} à {high} chiffres.").format(
-                low=min(PIN_LENGTHS), high=max(PIN_LENGTHS)
-            )
+        problem = pin_problem(pin)
+        if problem:
+            return problem
         if pin != again:
             return self.tr("Les deux codes tapés ne sont pas identiques.")
         return None

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from spro_desk.site.settings import SiteSettings, spec
 from spro_desk.storage.engine import Database
-from spro_desk.ui.first_run.agent_adapter import PIN_LENGTHS, create_first_agent
+from spro_desk.ui.first_run.agent_adapter import create_first_agent, pin_problem
 
 if TYPE_CHECKING:
     from spro_desk.directory.importer import ImportReport, ProgressCallback
@@ -71,11 +71,9 @@ def problems(choices: FirstRunChoices) -> list[str]:
         found += _site_problems(choices.site)
     if not choices.agent_name.strip():
         found.append("Indiquez le nom du premier agent.")
-    pin = choices.agent_pin
-    if not (pin.isdigit() and pin.isascii() and len(pin) in PIN_LENGTHS):
-        found.append(
-            f"Le code de l'agent doit compter de {min(PIN_LENGTHS)} à {max(PIN_LENGTHS)} chiffres."
-        )
+    problem = pin_problem(choices.agent_pin)
+    if problem:
+        found.append(problem)
     return found
 
 
@@ -106,14 +104,16 @@ def apply_choices(db: Database, data_dir: Path, choices: FirstRunChoices) -> Non
             "Ce dossier de données est déjà configuré : l'assistant ne modifie rien. "
             "Utilisez l'écran Paramètres."
         )
+    from spro_desk.agents.accounts import AgentError
+
     try:
         if choices.role is Role.DESK:
             _set_up_desk(db, data_dir, choices)
         else:
             _set_up_coordinator(data_dir)
-    except IdentityError as error:
+        create_first_agent(db, choices.agent_name.strip(), choices.agent_pin)
+    except (IdentityError, AgentError) as error:
         raise SetupRefused(str(error)) from error
-    create_first_agent(db, choices.agent_name.strip(), choices.agent_pin)
 
 
 def _set_up_desk(db: Database, data_dir: Path, choices: FirstRunChoices) -> None:
