@@ -38,6 +38,7 @@ def run_command(args: object, data_dir: object) -> int:
     from spro_desk.orientation.profile import ProfileError
     from spro_desk.privacy.audit import AuditTampered
     from spro_desk.storage.engine import Database
+    from spro_desk.storage.errors import StorageError
     from spro_desk.storage.migrate import NewerDatabaseError
     from spro_desk.sync.coordinator import BundleRefused
     from spro_desk.sync.directory_update import SnapshotRefused
@@ -50,14 +51,18 @@ def run_command(args: object, data_dir: object) -> int:
     )  # fmt: skip
     args.resolved_data_dir = data_dir  # type: ignore[attr-defined]
     key = (args.command, getattr(args, "action", None))  # type: ignore[attr-defined]
+    if key[0] == "backup":  # works on a database too damaged to be opened and migrated
+        from spro_desk.cli.commands_backup import run_backup_command
+
+        return run_backup_command(args, data_dir)  # type: ignore[arg-type]
     try:
         db = Database(database_path(data_dir))  # type: ignore[arg-type]
-    except NewerDatabaseError as error:
+    except (NewerDatabaseError, StorageError) as error:
         print(error, file=sys.stderr)
         return EXIT_REFUSED
     try:
         result = HANDLERS[key](db, args)  # type: ignore[arg-type]
-    except refusals as error:
+    except (*refusals, StorageError) as error:  # a disk fault: full, read-only, damaged
         print(f"Refusé : {error}", file=sys.stderr)
         return EXIT_REFUSED
     finally:

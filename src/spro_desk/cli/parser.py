@@ -117,6 +117,7 @@ def build_parser() -> FrenchArgumentParser:
     _coordinator_commands(commands.add_parser("coordinator", help="coordination régionale"))
     _sync_commands(commands.add_parser("sync", help="envois au coordinateur"))
     _privacy_commands(commands.add_parser("privacy", help="données personnelles : purge, journal"))
+    _backup_commands(commands.add_parser("backup", help="sauvegardes de la base"))
     return parser
 
 
@@ -126,6 +127,16 @@ def _privacy_commands(parser: argparse.ArgumentParser) -> None:
     audit = actions.add_parser("audit", help="journal d'accès aux données personnelles")
     audit.add_argument("--verify", action="store_true", help="vérifier qu'il est intact")
     _json_flag(audit)
+
+
+def _backup_commands(parser: argparse.ArgumentParser) -> None:
+    actions = parser.add_subparsers(dest="action", required=True, parser_class=FrenchArgumentParser)
+    _json_flag(actions.add_parser("list", help="sauvegardes du poste, avec leur contenu"))
+    _json_flag(actions.add_parser("create", help="sauvegarder la base maintenant"))
+    restore = actions.add_parser("restore", help="remplacer la base par une sauvegarde")
+    restore.add_argument("file", help="fichier de sauvegarde (ou son nom dans backups/)")
+    restore.add_argument("--yes", action="store_true", help="sans demander de confirmation")
+    _json_flag(restore)
 
 
 def _desk_commands(parser: argparse.ArgumentParser) -> None:

@@ -33,17 +33,18 @@ class IntegrityReport:
         return "ok" if self.ok else "; ".join(self.problems[:3])
 
 
-def read_only_uri(path: Path) -> str:
-    """A URI that opens the file without ever writing it (no journal rolled back, no WAL reset)."""
-    return f"{path.resolve().as_uri()}?mode=ro"
+def read_only_uri(path: Path, *, immutable: bool = False) -> str:
+    """A URI that opens the file without writing it. `immutable` is for files nobody else
+    opens (backups): no lock is taken and no -wal/-shm file is created next to them."""
+    return f"{path.resolve().as_uri()}?{'immutable=1' if immutable else 'mode=ro'}"
 
 
-def quick_check(path: Path) -> IntegrityReport:
+def quick_check(path: Path, *, immutable: bool = False) -> IntegrityReport:
     """Run `PRAGMA quick_check` on its own read-only connection; a file that cannot even be
     read as a database is reported as damaged, not raised."""
     started = time.perf_counter()
     try:
-        connection = sqlite3.connect(read_only_uri(path), uri=True)
+        connection = sqlite3.connect(read_only_uri(path, immutable=immutable), uri=True)
         try:
             rows = connection.execute(f"PRAGMA quick_check({MAX_PROBLEMS})").fetchall()
         finally:
