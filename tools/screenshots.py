@@ -5,7 +5,9 @@ Usage::
     python tools/screenshots.py [--output DIR]
 
 Writes, at 1280 × 800: accueil, annuaire, orientation, suivi, tableau-de-bord, parametres,
-premier-demarrage, annuaire-contraste (a high-contrast palette), accueil-200 (``QT_SCALE_FACTOR=2``
+premier-demarrage, annuaire-contraste (a high-contrast palette), coordination-postes,
+coordination-envois and coordination-alertes (the coordinator's window over a fictitious region
+of eight desks, built with the real sync services), accueil-200 (``QT_SCALE_FACTOR=2``
 in a process of its own) and fiche-de-liaison (the first page of a real slip PDF, rendered with
 ``pdftoppm`` when it is installed, else by laying the same document out on an image).
 

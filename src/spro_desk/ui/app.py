@@ -200,6 +200,12 @@ def run_app(data_dir: Path, *, use_sample_if_empty: bool) -> int:
     _configure_logging(data_dir)
     previous_hook = install_excepthook()
     try:
+        from spro_desk.ui.mode import is_coordinator
+
+        if is_coordinator(data_dir):  # a coordinator's folder (`coordinator init`): its window
+            from spro_desk.ui.coordinator.window import run_coordinator_window
+
+            return run_coordinator_window(app, data_dir)
         return _run_window(app, data_dir, snapshot, use_sample_if_empty)
     finally:
         sys.excepthook = previous_hook

@@ -31,6 +31,7 @@ from spro_desk.contacts.model import ConsentInput, ContactInput, PersonalDataInp
 from spro_desk.contacts.service import ContactService
 from spro_desk.directory.importer import import_directory
 from spro_desk.orientation.slip import build_slip
+from spro_desk.paths import database_path
 from spro_desk.site.settings import SiteSettings
 from spro_desk.storage.engine import Database
 from spro_desk.ui.app import APP_NAME, ORGANISATION
@@ -434,6 +435,49 @@ def high_contrast_directory_screen(database: Path, data_dir: Path, target: Path)
         app.setPalette(previous)
 
 
+# --- the coordination ---------------------------------------------------------------------------
+
+
+def coordinator_screens(root: Path, out: Path) -> list[Path]:
+    """Postes, Envois reçus right after importing this week's drop folder, and Alertes, over a
+    fictitious region built with the real services (spro_desk.ui.coordinator.demo)."""
+    from spro_desk.ui.coordinator import ALERTES, ENVOIS, POSTES, demo
+    from spro_desk.ui.coordinator.bundles_screen import BundlesScreen
+    from spro_desk.ui.coordinator.window import CoordinatorWindow
+
+    region = demo.build_demo_region(root)
+    db = Database(database_path(region.coordinator_dir))
+    settings = QSettings(str(root / "settings.ini"), QSettings.Format.IniFormat)
+    window = CoordinatorWindow(
+        db,
+        region.coordinator_dir,
+        settings=settings,
+        runner=ImmediateRunner(),
+        clock=lambda: SCREENSHOT_NOW,
+    )
+    try:
+        window.resize(*WINDOW_SIZE)
+        window.show()
+        window.activateWindow()
+        wait_until(window.isActiveWindow)
+        since = demo.now_as_stored()
+        envois = window.screens[ENVOIS]
+        assert isinstance(envois, BundlesScreen)
+        envois.importer.import_folder(region.drop_folder)
+        demo.redate(db, since, demo.THIS_WEEK)
+        shots = []
+        for name, file in ((POSTES, "postes"), (ENVOIS, "envois"), (ALERTES, "alertes")):
+            window.show_screen(name)
+            shots.append(save(window, out / f"coordination-{file}.png"))  # type: ignore[arg-type]
+        return shots
+    finally:
+        window.close()
+        window.deleteLater()
+        pump()
+        db.close()
+        region.close()
+
+
 # --- the fiche de liaison -------------------------------------------------------------------------
 
 
@@ -531,6 +575,7 @@ def capture(output_dir: Path) -> list[Path]:
                 high_contrast_directory_screen(
                     week, root / "contraste", out / "annuaire-contraste.png"
                 ),
+                *coordinator_screens(root / "coordination", out),
             ]
     finally:
         remove_translators(app, translators)
