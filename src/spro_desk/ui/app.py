@@ -200,6 +200,12 @@ def run_app(data_dir: Path, *, use_sample_if_empty: bool) -> int:
     _configure_logging(data_dir)
     previous_hook = install_excepthook()
     try:
+        if not use_sample_if_empty:  # a new data folder opens the first-run assistant (issue 7)
+            from spro_desk.ui.first_run import first_run_snapshot
+
+            snapshot = first_run_snapshot(data_dir, snapshot, STARTUP_SETTINGS)
+            if snapshot is None:  # the agent left the assistant: nothing was set up
+                return 0
         from spro_desk.ui.mode import is_coordinator
 
         if is_coordinator(data_dir):  # a coordinator's folder (`coordinator init`): its window

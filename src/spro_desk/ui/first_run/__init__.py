@@ -7,6 +7,7 @@ fast start is untouched. Only a folder that looks new opens the database and the
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 from collections.abc import Iterable
 from pathlib import Path
@@ -20,16 +21,19 @@ if TYPE_CHECKING:
 
 # The key files `desk init` and `coordinator init` write (sync.identity, sync.coordinator_identity;
 # a test checks they match), spelt here so that a start does not load the cryptography libraries.
+log = logging.getLogger(__name__)
+
 DESK_KEY_FILE = Path("keys") / "desk-signing.pem"
 COORDINATOR_KEY_FILE = Path("keys") / "coordinator-signing.pem"
-_CONFIGURED = (
-    "SELECT EXISTS (SELECT 1 FROM setting WHERE key IN ('site.nom', 'desk.identity'))"
-    " OR EXISTS (SELECT 1 FROM contact) OR EXISTS (SELECT 1 FROM service)"
+# A new database holds no setting (site, language, identity…), no contact and no directory.
+CONFIGURED_QUERY = (
+    "SELECT EXISTS (SELECT 1 FROM setting) OR EXISTS (SELECT 1 FROM contact)"
+    " OR EXISTS (SELECT 1 FROM service)"
 )
 
 
 def folder_looks_new(data_dir: Path) -> bool:
-    """No site, identity, contact or directory yet (cheap: read-only sqlite3, no migration)."""
+    """Nothing set up or recorded yet (cheap: read-only sqlite3, no migration, no Qt page)."""
     if any((data_dir / key).exists() for key in (DESK_KEY_FILE, COORDINATOR_KEY_FILE)):
         return False
     path = database_path(data_dir)
@@ -40,7 +44,7 @@ def folder_looks_new(data_dir: Path) -> bool:
     except sqlite3.Error:
         return False  # the real opening explains what is wrong with it
     try:
-        return not connection.execute(_CONFIGURED).fetchone()[0]
+        return not connection.execute(CONFIGURED_QUERY).fetchone()[0]
     except sqlite3.Error:
         return True  # an empty file, or no table yet: nothing configured
     finally:
@@ -55,13 +59,13 @@ def first_run_snapshot(
     if not folder_looks_new(data_dir):
         return snapshot
     from spro_desk.storage.engine import Database
-    from spro_desk.storage.migrate import NewerDatabaseError
     from spro_desk.storage.quick_read import read_startup_snapshot
 
     try:
         db = Database(database_path(data_dir))
-    except NewerDatabaseError:
-        return snapshot  # the window's own opening tells the agent
+    except Exception:  # a database from the future, a disk fault: the window's opening explains
+        log.warning("First-run check: the database does not open", exc_info=True)
+        return snapshot
     try:
         if not run_first_run(db, data_dir):
             return None

@@ -14,7 +14,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from spro_desk.site.settings import SiteSettings, spec
+from spro_desk.site.settings import spec
 from spro_desk.storage.engine import Database
 from spro_desk.ui.first_run.agent_adapter import create_first_agent, pin_problem
 
@@ -49,19 +49,13 @@ class FirstRunChoices:
 
 
 def needs_first_run(db: Database, data_dir: Path) -> bool:
-    """A new data folder: no site, no identity, no coordinator keys, nothing recorded."""
-    from spro_desk.sync.coordinator_identity import SIGNING_KEY_FILE
-    from spro_desk.sync.identity import load_identity
+    """A new data folder: no key, no setting (site, language…), nothing recorded or imported."""
+    from spro_desk.ui.first_run import CONFIGURED_QUERY, COORDINATOR_KEY_FILE, DESK_KEY_FILE
 
-    if (data_dir / SIGNING_KEY_FILE).exists() or load_identity(db) is not None:
-        return False
-    if SiteSettings(db).get("site.nom"):
+    if any((data_dir / key).exists() for key in (DESK_KEY_FILE, COORDINATOR_KEY_FILE)):
         return False
     with db.engine.connect() as connection:
-        run = connection.exec_driver_sql
-        contacts = run("SELECT COUNT(*) FROM contact").scalar_one()
-        services = run("SELECT COUNT(*) FROM service").scalar_one()
-    return contacts == 0 and services == 0
+        return not connection.exec_driver_sql(CONFIGURED_QUERY).scalar_one()
 
 
 def problems(choices: FirstRunChoices) -> list[str]:
