@@ -213,6 +213,8 @@ def create_agent(
         session.add(row)
     if wrapped is not None:
         vault(db).forget_provisional_file()
+    if first:
+        vault(db).lock()  # from now on the key opens with an agent's secret: log in to use it
     return _view(row)
 
 
