@@ -155,9 +155,9 @@ def _alerts(window: CoordinatorWindow) -> AlertsScreen:
 
 
 def _column(screen: Any, column: int) -> list[str]:
-    """A column as the view shows it (sorted), top to bottom."""
-    proxy = screen.proxy
-    return [proxy.data(proxy.index(row, column)) for row in range(proxy.rowCount())]
+    """A column as the view shows it, top to bottom."""
+    model = screen.model
+    return [model.data(model.index(row, column)) for row in range(model.rowCount())]
 
 
 def _import(
@@ -284,7 +284,7 @@ def test_a_late_desk_comes_first_in_bold_and_in_words(
     assert _column(screen, DeskColumn.ETAT) == ["En retard", "À jour"]
     assert _column(screen, DeskColumn.SILENCE) == ["21 jours", "Aujourd'hui"]
     assert _column(screen, DeskColumn.DERNIER_ENVOI)[1].startswith("n° 1 · ")
-    font = screen.proxy.data(screen.proxy.index(0, DeskColumn.SITE), Qt.ItemDataRole.FontRole)
+    font = screen.model.data(screen.model.index(0, DeskColumn.SITE), Qt.ItemDataRole.FontRole)
     assert isinstance(font, QFont) and font.bold()
     assert screen.summary.text() == "2 postes enregistrés : 1 en retard, 0 révoqué."
     assert screen.late_after.value() == 14  # the default
@@ -438,7 +438,7 @@ def test_forks_and_gaps_are_listed_and_explained(
     assert screen.summary.text() == (
         "2 alertes : 1 bifurcation, 1 poste avec des événements manquants."
     )
-    for row in range(screen.proxy.rowCount()):
+    for row in range(screen.model.rowCount()):
         screen.table.selectRow(row)
         text = screen.explanation.toPlainText()
         assert "À faire :" in text

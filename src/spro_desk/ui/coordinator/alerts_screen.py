@@ -10,7 +10,7 @@ from spro_desk.ui.coordinator.alert_text import FORK, GAP, QUARANTINE, alert_exp
 from spro_desk.ui.coordinator.base import CoordinatorScreen
 from spro_desk.ui.coordinator.context import CoordinatorContext
 from spro_desk.ui.coordinator.models import AlertColumn, AlertModel
-from spro_desk.ui.coordinator.tables import select_source_row, selected_source_row, sorted_table
+from spro_desk.ui.coordinator.tables import selected_row, sorted_table
 from spro_desk.ui.formatting import count_phrase
 from spro_desk.ui.widgets import plain_label
 
@@ -23,9 +23,8 @@ class AlertsScreen(CoordinatorScreen):
     def __init__(self, context: CoordinatorContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.model = AlertModel(self)
-        self.table, self.proxy = sorted_table(
+        self.table = sorted_table(
             self.model,
-            self,
             self.tr("Alertes"),
             self.tr("Les plus récentes d'abord ; l'explication de l'alerte choisie suit la liste."),
             _COLUMN_WIDTHS,
@@ -70,8 +69,8 @@ class AlertsScreen(CoordinatorScreen):
         self._show_summary()
         row = next((n for n, a in enumerate(self.model.rows()) if kept and a.pk == kept.pk), None)
         if row is not None:
-            select_source_row(self.table, self.proxy, row)
-        elif self.proxy.rowCount():
+            self.table.selectRow(row)
+        elif self.model.rowCount():
             self.table.selectRow(0)
         self._show_explanation()
 
@@ -104,7 +103,7 @@ class AlertsScreen(CoordinatorScreen):
         )
 
     def selected_alert(self) -> AlertView | None:
-        row = selected_source_row(self.table, self.proxy)
+        row = selected_row(self.table)
         return self.model.row(row) if row is not None else None
 
     def _show_explanation(self, *_args: object) -> None:

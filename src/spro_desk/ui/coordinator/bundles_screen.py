@@ -31,9 +31,8 @@ class BundlesScreen(CoordinatorScreen):
     def __init__(self, context: CoordinatorContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.model = BundleModel(self)
-        self.table, self.proxy = sorted_table(
+        self.table = sorted_table(
             self.model,
-            self,
             self.tr("Envois reçus"),
             self.tr("Les plus récents d'abord ; cliquez un en-tête pour trier."),
             _COLUMN_WIDTHS,

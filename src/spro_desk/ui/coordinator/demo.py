@@ -224,11 +224,13 @@ def redate(coordinator: Database, since: datetime, at: datetime, step_minutes: i
         # By site, not by import order (files are named by random desk ids): the same images
         # on every run.
         bundles = sorted(bundles, key=lambda bundle: (sites[bundle.desk_id], bundle.bundle_seq))
+        received: dict[str, datetime] = {}
         for number, bundle in enumerate(bundles):
             bundle.received_at = at + timedelta(minutes=step_minutes * number)
+            received[bundle.desk_id] = bundle.received_at
             session.add(bundle)
-        for alert in alerts:
-            alert.raised_at = at
+        for alert in alerts:  # raised by its desk's bundle, at the same moment
+            alert.raised_at = received.get(alert.desk_id, at)
             session.add(alert)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -34,7 +34,7 @@ from spro_desk.ui.background import Callbacks, TaskContext
 from spro_desk.ui.coordinator.base import CoordinatorScreen
 from spro_desk.ui.coordinator.context import CoordinatorContext
 from spro_desk.ui.coordinator.models import DeskColumn, DeskModel
-from spro_desk.ui.coordinator.tables import select_source_row, selected_source_row, sorted_table
+from spro_desk.ui.coordinator.tables import selected_row, sorted_table
 from spro_desk.ui.formatting import count_phrase, one_line
 from spro_desk.ui.widgets import plain_label
 
@@ -56,7 +56,7 @@ class DesksScreen(CoordinatorScreen):
     def __init__(self, context: CoordinatorContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.model = DeskModel(context.commune_name, self)
-        self.table, self.proxy = self._make_table()
+        self.table = self._make_table()
         self.late_after = self._make_late_after()
         self.summary = plain_label("", self.tr("Résumé des postes"))
         self.message = plain_label("", self.tr("Message de l'écran Postes"))
@@ -77,10 +77,9 @@ class DesksScreen(CoordinatorScreen):
 
     # --- construction -------------------------------------------------------------------------
 
-    def _make_table(self) -> tuple[QTableView, QSortFilterProxyModel]:
-        table, proxy = sorted_table(
+    def _make_table(self) -> QTableView:
+        table = sorted_table(
             self.model,
-            self,
             self.tr("Postes enregistrés"),
             self.tr(
                 "Les postes en retard d'abord ; cliquez un en-tête pour trier. "
@@ -90,7 +89,7 @@ class DesksScreen(CoordinatorScreen):
             (DeskColumn.ETAT, Qt.SortOrder.AscendingOrder),
         )
         table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-        return table, proxy
+        return table
 
     def _make_late_after(self) -> QSpinBox:
         spin = QSpinBox()
@@ -185,17 +184,17 @@ class DesksScreen(CoordinatorScreen):
         )
 
     def selected_desk(self) -> DeskOverview | None:
-        row = selected_source_row(self.table, self.proxy)
+        row = selected_row(self.table)
         return self.model.row(row) if row is not None else None
 
     def select_desk(self, desk_id: str) -> bool:
         row = self.model.row_of(desk_id)
         if row is not None:
-            select_source_row(self.table, self.proxy, row)
+            self.table.selectRow(row)
         return row is not None
 
     def _reselect(self, desk_id: str | None) -> None:
-        if not (desk_id and self.select_desk(desk_id)) and self.proxy.rowCount():
+        if not (desk_id and self.select_desk(desk_id)) and self.model.rowCount():
             self.table.selectRow(0)
         self._update_actions()
 
