@@ -9,6 +9,7 @@ from typing import Any
 
 from spro_desk.cli.commands_sync_update import HANDLERS as SYNC_UPDATE_HANDLERS
 from spro_desk.cli.commands_privacy import HANDLERS as PRIVACY_HANDLERS
+from spro_desk.cli.commands_report import HANDLERS as REPORT_HANDLERS
 from spro_desk.cli.commands_transport import HANDLERS as TRANSPORT_HANDLERS
 from spro_desk.contacts.model import ConsentInput, ContactInput, PersonalDataInput
 from spro_desk.contacts.service import ContactService
@@ -227,4 +228,5 @@ HANDLERS = {
     **SYNC_UPDATE_HANDLERS,
     **TRANSPORT_HANDLERS,
     **PRIVACY_HANDLERS,
+    **REPORT_HANDLERS,
 }

@@ -32,6 +32,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def run_command(args: object, data_dir: object) -> int:
     from spro_desk.cli.commands import HANDLERS
+    from spro_desk.cli.commands_report import ReportRefused
     from spro_desk.cli.output import render
     from spro_desk.contacts.model import ContactError
     from spro_desk.directory.source import DirectoryImportError
@@ -47,7 +48,7 @@ def run_command(args: object, data_dir: object) -> int:
 
     refusals = (
         DirectoryImportError, ContactError, ProfileError, NewerDatabaseError, IdentityError,
-        BundleRefused, SnapshotRefused, TransportError, AuditTampered,
+        BundleRefused, SnapshotRefused, TransportError, AuditTampered, ReportRefused,
     )  # fmt: skip
     args.resolved_data_dir = data_dir  # type: ignore[attr-defined]
     key = (args.command, getattr(args, "action", None))  # type: ignore[attr-defined]

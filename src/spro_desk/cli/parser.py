@@ -118,7 +118,14 @@ def build_parser() -> FrenchArgumentParser:
     _sync_commands(commands.add_parser("sync", help="envois au coordinateur"))
     _privacy_commands(commands.add_parser("privacy", help="données personnelles : purge, journal"))
     _backup_commands(commands.add_parser("backup", help="sauvegardes de la base"))
+    _report_command(commands.add_parser("report", help="bilan d'activité du site (ce poste)"))
     return parser
+
+
+def _report_command(parser: argparse.ArgumentParser, *, coordinator: bool = False) -> None:
+    from spro_desk.cli.commands_report import add_report_arguments
+
+    add_report_arguments(parser, coordinator=coordinator)
 
 
 def _privacy_commands(parser: argparse.ArgumentParser) -> None:
@@ -180,6 +187,10 @@ def _coordinator_commands(parser: argparse.ArgumentParser) -> None:
     receive.add_argument("bundles", nargs="+")
     _json_flag(receive)
     _json_flag(actions.add_parser("status", help="postes, envois, alertes"))
+    _report_command(
+        actions.add_parser("report", help="bilan d'activité de tous les postes reçus"),
+        coordinator=True,
+    )
     revoke = actions.add_parser("revoke", help="révoquer un poste perdu ou volé")
     revoke.add_argument("desk_id")
     _json_flag(revoke)

@@ -170,11 +170,12 @@ def _table(grid: list[list[Any]], styles: dict[str, Any], has_total: bool) -> An
          else french_number(cell) for index, cell in enumerate(row)]
         for row in grid
     ]  # fmt: skip
-    columns = len(grid[0])
-    first = 7.5 if columns > 2 else 11.0
     from reportlab.lib.units import cm
 
-    widths = [first * cm] + [min(2.6, (17 - first) / max(1, columns - 1)) * cm] * (columns - 1)
+    columns = len(grid[0])  # 17 cm of text width: the first column takes what is left
+    other = 2.6 if columns <= 4 else 2.1
+    first = max(4.0, min(11.0, 17 - other * (columns - 1)))
+    widths = [first * cm] + [other * cm] * (columns - 1)
     table = Table(data, colWidths=widths, repeatRows=1)
     commands = [
         ("FONT", (0, 0), (-1, -1), regular, 8),
