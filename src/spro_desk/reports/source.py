@@ -131,7 +131,8 @@ class DeskSource:
     def __init__(self, db: Database, geo: Geography | None = None) -> None:
         self.db = db
         self.geo = geo or geography()
-        self.label = self._setting("site.nom") or "Ce site"
+        identity = read_record(db, "desk.identity") or {}
+        self.label = self._setting("site.nom") or identity.get("site_nom") or "Ce site"
 
     def _setting(self, key: str) -> str | None:
         record = read_record(self.db, key)
@@ -180,11 +181,12 @@ class DeskSource:
 
         summary = directory_summary(self.db)
         directory = _moment(summary.get("published_at") or summary.get("imported_at"))
+        identity = read_record(self.db, "desk.identity") or {}
         site = Site(
             self.desk_id(),
             self.label,
-            self._setting("site.reseau") or "",
-            self._setting("site.commune"),
+            self._setting("site.reseau") or str(identity.get("reseau") or ""),
+            self._setting("site.commune") or identity.get("commune"),
             directory_date=directory,
         )
         return [locate(site, self.geo)]
