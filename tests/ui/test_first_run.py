@@ -7,8 +7,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QWizard
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QLabel, QWizard
 from pytestqt.qtbot import QtBot
 
 from spro_desk.agents.accounts import list_agents
@@ -292,3 +292,79 @@ def test_every_field_has_a_name_and_every_label_a_buddy(wizard: FirstRunWizard) 
     for field in (wizard.role_page.desk, wizard.role_page.coordinator):
         assert "&" in field.text()
     assert wizard.currentId() == ROLE
+
+
+@pytest.fixture
+def isolated_settings(tmp_path: Path) -> None:
+    # run_app uses the default QSettings: keep it out of the user's real configuration.
+    for format_ in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(format_, QSettings.Scope.UserScope, str(tmp_path / "qsettings"))
+
+
+@pytest.mark.usefixtures("isolated_settings")
+def test_a_new_folder_starts_with_the_assistant_then_opens_the_desk(
+    qapp: QApplication, tmp_path: Path
+) -> None:
+    from spro_desk.ui import run_app
+    from spro_desk.ui.main_window import MainWindow
+
+    data_dir = tmp_path / "nouveau"
+    seen: dict[str, object] = {}
+    bot = QtBot(qapp)
+
+    def drive() -> None:
+        wizards = [w for w in QApplication.topLevelWidgets() if isinstance(w, FirstRunWizard)]
+        if wizards and wizards[0].isVisible() and "wizard" not in seen:
+            seen["wizard"] = True
+            wizard = wizards[0]
+            _next(bot, wizard, SITE)
+            _fill_site(bot, wizard)
+            _next(bot, wizard, AGENT)
+            _fill_agent(bot, wizard)
+            _next(bot, wizard, DIRECTORY)
+            _next(bot, wizard, SUMMARY)
+            _next(bot, wizard, IMPORT)
+            _wait_for_import(bot, wizard)
+        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
+        if windows and windows[0].isVisible() and not windows[0].directory_is_empty:
+            seen["window"] = windows[0].windowTitle()
+            timer.stop()
+            windows[0].close()
+
+    timer = QTimer()
+    timer.setInterval(50)
+    timer.timeout.connect(drive)
+    timer.start()
+    watchdog = QTimer()  # never hang the test run
+    watchdog.setSingleShot(True)
+    watchdog.timeout.connect(QApplication.closeAllWindows)
+    watchdog.start(IMPORT_TIMEOUT_MS)
+    status = run_app(data_dir, use_sample_if_empty=False)
+    timer.stop()
+    watchdog.stop()
+    assert status == 0
+    assert seen.get("wizard") and "window" in seen
+    assert not folder_looks_new(data_dir)
+
+
+@pytest.mark.usefixtures("isolated_settings")
+def test_leaving_the_assistant_quits_without_setting_anything_up(
+    qapp: QApplication, tmp_path: Path
+) -> None:
+    from spro_desk.ui import run_app
+
+    data_dir = tmp_path / "nouveau"
+
+    def leave() -> None:
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, FirstRunWizard) and widget.isVisible():
+                widget.reject()
+                timer.stop()
+
+    timer = QTimer()
+    timer.setInterval(50)
+    timer.timeout.connect(leave)
+    timer.start()
+    assert run_app(data_dir, use_sample_if_empty=False) == 0
+    timer.stop()
+    assert folder_looks_new(data_dir)
