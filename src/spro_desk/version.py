@@ -13,10 +13,13 @@ import json
 import re
 import sys
 from dataclasses import asdict, dataclass
-from importlib import metadata
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from spro_desk.resources import resource_path
+
+if TYPE_CHECKING:
+    from importlib import metadata
 
 DISTRIBUTION = "spro-desk"
 OWN_LICENCE = "EUPL-1.2"
@@ -70,6 +73,8 @@ DATA_SOURCES: tuple[DataSource, ...] = (
 
 def app_version() -> str:
     """The installed package's version; a frozen build's recorded one; the source tree's."""
+    from importlib import metadata  # ~50 ms: only when the version is asked for
+
     try:
         return metadata.version(DISTRIBUTION)
     except metadata.PackageNotFoundError:
@@ -80,14 +85,20 @@ def app_version() -> str:
     return _source_tree_version() or UNKNOWN_VERSION
 
 
-def _source_tree_version() -> str | None:
+def _source_tree_project() -> dict[str, Any] | None:
+    """The [project] table of the source tree's pyproject.toml (None when installed or frozen)."""
     pyproject = Path(__file__).resolve().parents[2] / "pyproject.toml"
     try:
         import tomllib
 
-        return str(tomllib.loads(pyproject.read_text("utf-8"))["project"]["version"])
+        return dict(tomllib.loads(pyproject.read_text("utf-8"))["project"])
     except (OSError, KeyError, ValueError):
         return None
+
+
+def _source_tree_version() -> str | None:
+    project = _source_tree_project()
+    return str(project["version"]) if project and "version" in project else None
 
 
 def _recorded() -> dict[str, object]:
@@ -107,10 +118,16 @@ def components() -> list[Component]:
     return installed_components()
 
 
-def installed_components(root: str = DISTRIBUTION) -> list[Component]:
-    """Walk the installed requirements of `root` (extras it asks for included)."""
+def installed_components() -> list[Component]:
+    """Walk the installed requirements of SPRO Desk (extras they ask for included).
+
+    From a source tree the roots are pyproject.toml's dependencies: an editable install's
+    metadata keeps the list of the day it was installed.
+    """
+    from importlib import metadata
+
     found: dict[str, Component] = {}
-    pending: list[tuple[str, frozenset[str]]] = [(root, frozenset())]
+    pending = [parsed for parsed in map(_wanted_root, _root_requirements()) if parsed]
     while pending:
         name, extras = pending.pop()
         try:
@@ -118,15 +135,30 @@ def installed_components(root: str = DISTRIBUTION) -> list[Component]:
         except metadata.PackageNotFoundError:
             continue  # an optional or platform-specific dependency not installed here
         key = _canonical(dist.metadata["Name"] or name)
-        if key != _canonical(root):
-            if key in found:
-                continue
-            found[key] = _component(dist)
+        if key in found:
+            continue
+        found[key] = _component(dist)
         for requirement in dist.requires or []:
             parsed = _wanted(requirement, extras)
             if parsed is not None:
                 pending.append(parsed)
     return sorted(found.values(), key=lambda c: c.name.lower())
+
+
+def _root_requirements() -> list[str]:
+    from importlib import metadata
+
+    project = _source_tree_project()
+    if project is not None and isinstance(project.get("dependencies"), list):
+        return [str(requirement) for requirement in project["dependencies"]]
+    try:
+        return list(metadata.requires(DISTRIBUTION) or [])
+    except metadata.PackageNotFoundError:
+        return []
+
+
+def _wanted_root(requirement: str) -> tuple[str, frozenset[str]] | None:
+    return _wanted(requirement, frozenset())
 
 
 def _canonical(name: str) -> str:
@@ -224,6 +256,8 @@ def _bundled_runtime() -> list[Component]:
 
 
 def _version_or_blank(name: str) -> str:
+    from importlib import metadata
+
     try:
         return metadata.version(name)
     except metadata.PackageNotFoundError:
