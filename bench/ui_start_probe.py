@@ -31,17 +31,29 @@ def mark(name: str) -> None:
     MILESTONES[name] = (time.time_ns() - T0_NS) / 1e6
 
 
-def arm(window_of: Callable[[], Any]) -> None:
-    """When the window has painted once, a 0 ms timer reports and quits the event loop."""
+def arm(window_of: Callable[[], Any], until: Callable[[Any], bool] | None = None) -> None:
+    """When the window has painted once, a 0 ms timer reports and quits the event loop.
+
+    With `until`, the probe also waits (polling every millisecond) for `until(window)` and marks
+    that moment as "database_ready" before it reports.
+    """
     from PySide6.QtCore import QEvent, QObject, QTimer
     from PySide6.QtWidgets import QApplication, QWidget
 
     def report() -> None:
-        mark("usable")
         window = window_of()
+        if until is not None and not until(window):
+            QTimer.singleShot(1, report)
+            return
+        if until is not None:
+            mark("database_ready")
         MILESTONES["visible"] = bool(window is not None and window.isVisible())
         print(json.dumps(MILESTONES), flush=True)
         QApplication.quit()
+
+    def usable() -> None:
+        mark("usable")
+        report()
 
     class FirstPaint(QObject):
         def __init__(self) -> None:
@@ -52,7 +64,7 @@ def arm(window_of: Callable[[], Any]) -> None:
             if event.type() == QEvent.Type.Paint and not self.seen:
                 self.seen = True
                 mark("first_paint")
-                QTimer.singleShot(0, report)
+                QTimer.singleShot(0, usable)
             return False
 
     def watch() -> None:
@@ -96,7 +108,8 @@ def desk(data_dir: str) -> None:
             return next((w for w in QApplication.topLevelWidgets()
                          if w.inherits("QMainWindow") and w.isVisible()), None)  # fmt: skip
 
-        arm(main_window)
+        # The window paints before the database opens: say when that happens too.
+        arm(main_window, until=lambda window: bool(getattr(window, "database_ready", True)))
         return real_exec()
 
     QApplication.exec = exec_with_probe  # type: ignore[method-assign]

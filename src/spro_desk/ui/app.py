@@ -8,27 +8,17 @@ from __future__ import annotations
 
 import logging
 import sys
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTranslator
-from PySide6.QtGui import QPainter, QPalette, QPen
-from PySide6.QtWidgets import (
-    QAbstractScrollArea,
-    QApplication,
-    QProxyStyle,
-    QStyle,
-    QStyleOption,
-    QStyleOptionButton,
-    QStyleOptionFocusRect,
-    QWidget,
-)
+from PySide6.QtCore import QCoreApplication, QSettings, QTranslator
+from PySide6.QtWidgets import QApplication
 
 from spro_desk.paths import database_path, ensure_private_dir
 from spro_desk.storage.quick_read import StartupSnapshot, read_startup_snapshot
 from spro_desk.ui.contrast import apply_contrast_outlines
 from spro_desk.ui.errors import install_excepthook, show_fatal
+from spro_desk.ui.focus_style import install_focus_style
 from spro_desk.ui.i18n import (
     LANGUAGE_SETTING,
     chosen_language,
@@ -48,86 +38,6 @@ APP_NAME = "SPRO Desk"
 ORGANISATION = "SPRO"
 LOG_FILE = "spro-desk.log"
 LOG_MAX_BYTES = 1_000_000
-FOCUS_FRAME_WIDTH = 2
-
-
-class VisibleFocusStyle(QProxyStyle):
-    """The platform style, plus the focus marks it leaves out.
-
-    Fusion (and other styles) mark a focused line edit but draw nothing around a focused item
-    view or read-only text: with an empty list, a keyboard user cannot see where the focus is.
-    A dialog's default button is drawn the same with or without the focus. Both get a mark in
-    the palette's highlight colour, so a high-contrast palette applies too.
-    """
-
-    def styleHint(
-        self,
-        hint: QStyle.StyleHint,
-        option: QStyleOption | None = None,
-        widget: QWidget | None = None,
-        returnData: object = None,
-    ) -> int:
-        # No fades (a line edit's clear button): a busy agent wants the field at once, and a
-        # window closed mid-animation never has a half-drawn widget to paint.
-        if hint == QStyle.StyleHint.SH_Widget_Animation_Duration:
-            return 0
-        return super().styleHint(hint, option, widget, returnData)
-
-    def drawPrimitive(
-        self,
-        element: QStyle.PrimitiveElement,
-        option: QStyleOption,
-        painter: QPainter,
-        widget: QWidget | None = None,
-    ) -> None:
-        super().drawPrimitive(element, option, painter, widget)
-        focused = bool(option.state & QStyle.StateFlag.State_HasFocus)
-        frame = element == QStyle.PrimitiveElement.PE_Frame
-        if frame and focused and isinstance(widget, QAbstractScrollArea):
-            self._focus_frame(option, painter)
-
-    def drawControl(
-        self,
-        element: QStyle.ControlElement,
-        option: QStyleOption,
-        painter: QPainter,
-        widget: QWidget | None = None,
-    ) -> None:
-        super().drawControl(element, option, painter, widget)
-        keyboard = QStyle.StateFlag.State_HasFocus | QStyle.StateFlag.State_KeyboardFocusChange
-        default = isinstance(option, QStyleOptionButton) and bool(
-            option.features & QStyleOptionButton.ButtonFeature.DefaultButton
-        )
-        button = element == QStyle.ControlElement.CE_PushButton
-        if button and default and (option.state & keyboard) == keyboard:
-            self._focus_rect(option, painter, widget)
-
-    @staticmethod
-    def _focus_frame(option: QStyleOption, painter: QPainter) -> None:
-        painter.save()
-        pen = QPen(option.palette.color(QPalette.ColorRole.Highlight), FOCUS_FRAME_WIDTH)
-        pen.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
-        painter.setPen(pen)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        inset = FOCUS_FRAME_WIDTH // 2
-        painter.drawRect(option.rect.adjusted(inset, inset, -inset, -inset))
-        painter.restore()
-
-    def _focus_rect(self, option: QStyleOption, painter: QPainter, widget: QWidget | None) -> None:
-        focus = QStyleOptionFocusRect()
-        focus.state = option.state
-        focus.palette = option.palette
-        focus.rect = self.subElementRect(
-            QStyle.SubElement.SE_PushButtonFocusRect, option, widget
-        )
-        self.drawPrimitive(QStyle.PrimitiveElement.PE_FrameFocusRect, focus, painter, widget)
-
-
-def install_focus_style(app: QApplication) -> str:
-    """Wrap the current style in VisibleFocusStyle; returns the style's name to restore it."""
-    name = app.style().name()
-    app.setStyle(VisibleFocusStyle(name))
-    return name
 
 
 def _application() -> QApplication:
@@ -144,6 +54,8 @@ def _configure_logging(data_dir: Path) -> None:
 
     Best effort: a folder that cannot be written is reported when the database opens.
     """
+    from logging.handlers import RotatingFileHandler  # socket, pickle…: not before the window
+
     root = logging.getLogger()
     if root.handlers:
         return
@@ -195,9 +107,8 @@ def run_app(data_dir: Path, *, use_sample_if_empty: bool) -> int:
     snapshot = read_startup_snapshot(database_path(data_dir), STARTUP_SETTINGS)
     preferred = chosen_language(snapshot.settings.get(LANGUAGE_SETTING))
     translators = install_translators(app, preferred=preferred)
-    previous_style = install_focus_style(app)
+    previous_style = app.style().name()
     previous_sheet = apply_contrast_outlines(app)
-    _configure_logging(data_dir)
     previous_hook = install_excepthook()
     try:
         if not use_sample_if_empty:  # a new data folder opens the first-run assistant (issue 7)
@@ -241,11 +152,18 @@ def _run_window(
         show_fatal(message)
         app.exit(1)
 
+    def after_paint() -> None:
+        # What the first paint does not need: the focus marks look the same until a widget
+        # has the keyboard focus, and the log file is written from now on.
+        install_focus_style(app)
+        _configure_logging(data_dir)
+        opener.start()
+
     opener = DatabaseOpener(data_dir)  # not the window's child: it outlives a closed window
     opener.opened.connect(attach)
     opener.failed.connect(refuse)
     window.show()
-    after_first_paint(window, opener.start)
+    after_first_paint(window, after_paint)
     try:
         status = app.exec()
     finally:

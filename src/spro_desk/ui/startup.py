@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
+from spro_desk.geo import geography
 from spro_desk.paths import database_path, ensure_private_dir
 
 if TYPE_CHECKING:
@@ -84,6 +85,7 @@ class DatabaseOpener(QObject):
         try:
             for module in WARM_MODULES:
                 __import__(module)
+            geography()  # read once per process: the commune fields find it ready
             result = open_database_or_explain(self._data_dir)
         except Exception as error:  # reported to the agent, never lost in a thread
             log.exception("Unexpected error while opening the database")

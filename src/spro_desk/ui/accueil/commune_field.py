@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtWidgets import QWidget
 
 from spro_desk.geo import Commune, Geography
 from spro_desk.ui.accueil.completion import CompletingLineEdit, Match
+
+# The geography, or how to get it: the Accueil form is drawn before the communes are read
+# (about 35 ms), which happens after the window's first paint or at the first keystroke here.
+GeographySource = Geography | Callable[[], Geography]
 
 
 def commune_text(commune: Commune) -> str:
@@ -15,13 +21,18 @@ def commune_text(commune: Commune) -> str:
 class CommuneField(CompletingLineEdit):
     """Leaving the field with a name typed but not picked takes the best match, shown as such."""
 
-    def __init__(self, geo: Geography, parent: QWidget | None = None) -> None:
-        self._geo = geo
+    def __init__(self, geo: GeographySource, parent: QWidget | None = None) -> None:
+        self._geo_source = geo
         self._code: str | None = None
         super().__init__(self._search_communes, parent)
         self.chosen.connect(lambda code, _shown: self.set_code(code))
         self.textEdited.connect(self._forget)
         self.editingFinished.connect(self.settle)
+
+    @property
+    def _geo(self) -> Geography:
+        source = self._geo_source
+        return source if isinstance(source, Geography) else source()
 
     def _search_communes(self, text: str) -> list[Match]:
         return [

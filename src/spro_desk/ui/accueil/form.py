@@ -20,10 +20,9 @@ from PySide6.QtWidgets import (
 )
 
 from spro_desk.contacts.model import ConsentInput, ContactInput
-from spro_desk.geo import Geography
 from spro_desk.ui import labels
 from spro_desk.ui.accueil import defaults
-from spro_desk.ui.accueil.commune_field import CommuneField
+from spro_desk.ui.accueil.commune_field import CommuneField, GeographySource
 from spro_desk.ui.accueil.consent import ConsentBox
 from spro_desk.ui.accueil.keyed import KeyedCheckList, KeyedComboBox, keys_hint
 from spro_desk.ui.accueil.needs_field import NeedsField
@@ -41,7 +40,7 @@ def local_wall_time(moment: datetime) -> datetime:
 
 class ContactForm(QWidget):
     def __init__(
-        self, geo: Geography, frequent_needs: Sequence[str], parent: QWidget | None = None
+        self, geo: GeographySource, frequent_needs: Sequence[str], parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.statut = KeyedComboBox(labels.STATUTS)

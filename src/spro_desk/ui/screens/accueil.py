@@ -27,6 +27,7 @@ from spro_desk.ui.accueil.form import ContactForm, local_wall_time
 from spro_desk.ui.accueil.today import TodayColumn, cell_text
 from spro_desk.ui.accueil.today_panel import TodayPanel
 from spro_desk.ui.context import DeskContext, OrientationRequest
+from spro_desk.ui.personal_panel import PersonalDataKeeper, PersonalPanel
 from spro_desk.ui.screens.base import Screen
 from spro_desk.vocab import is_need, representative_age
 
@@ -53,8 +54,9 @@ class AccueilScreen(Screen):
     def __init__(self, context: DeskContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         stored = context.qsettings.value(defaults.FREQUENT_NEEDS_KEY)
-        self.form = ContactForm(context.geo, frequent_needs(stored))
+        self.form = ContactForm(lambda: context.geo, frequent_needs(stored))
         self.today = TodayPanel()
+        self.personal = PersonalPanel()
         self.record_button = QPushButton()
         self.orient_button = QPushButton(self.tr("Orienter (Ctrl+O)"))
         self.cancel_edit_button = QPushButton(self.tr("Abandonner la modification"))
@@ -68,6 +70,7 @@ class AccueilScreen(Screen):
         self._describe()
         self.draft = DraftKeeper(context.qsettings, self._draft_state, self)
         self._connect()
+        self.personal_data = PersonalDataKeeper(self)
         left_over = self.draft.pending()  # read before the blank form below clears it
         self._new_contact()
         self._restore_draft(left_over)
@@ -120,7 +123,12 @@ class AccueilScreen(Screen):
         column.addLayout(buttons)
         column.addWidget(self.feedback)
         self.splitter.addWidget(left)
-        self.splitter.addWidget(self.today)
+        right = QWidget()
+        side = QVBoxLayout(right)
+        side.setContentsMargins(0, 0, 0, 0)
+        side.addWidget(self.today, 1)
+        side.addWidget(self.personal)
+        self.splitter.addWidget(right)
         self.splitter.setStretchFactor(0, 1)
         self._restore_splitter()
         layout = QVBoxLayout(self)
@@ -134,6 +142,8 @@ class AccueilScreen(Screen):
             self.today.edit_button,
             self.today.delete_button,
             self.today.undo_bar.undo_button,
+            self.personal.show_button,
+            self.personal.erase_button,
         ]
         for first, second in pairwise(chain):
             QWidget.setTabOrder(first, second)
@@ -184,6 +194,13 @@ class AccueilScreen(Screen):
         self.today.undo_bar.dismiss()
         self.context.qsettings.setValue(SPLITTER_KEY, self.splitter.saveState())
 
+    def hide_personal_data(self) -> None:
+        """The desk locks: no personal data may stay in a widget (ui/lock.py)."""
+        self.personal_data.hide()
+
+    def restore_personal_data(self) -> None:
+        self.personal_data.restore()
+
     def refresh_today(self) -> None:
         if not self.context.ready:
             return
@@ -232,9 +249,12 @@ class AccueilScreen(Screen):
             self.form.statut.setFocus(Qt.FocusReason.OtherFocusReason)
             return None
         site = self.context.site
+        from spro_desk.agents.sessions import desk_session
+
+        logged_in = desk_session(self.context.db).agent  # else the name set in Paramètres
         return self.form.contact_input(
             now=self.context.clock(),
-            agent=site.get("agent.courant") or None,
+            agent=logged_in.nom if logged_in else site.get("agent.courant") or None,
             site=site.get("site.nom") or None,
         )
 

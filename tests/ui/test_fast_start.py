@@ -1,0 +1,100 @@
+"""The window paints before the database layer is imported, and the database attaches after.
+
+Cold start is measured in bench/bench_ui.py; these tests keep its design from eroding: a
+module imported on the way to the first paint that pulls in SQLAlchemy (or the data·inclusion
+schema) would silently put half a second back on every start.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt
+from pytestqt.qtbot import QtBot
+
+from spro_desk.contacts.service import ContactService
+from spro_desk.paths import database_path
+from spro_desk.site.settings import SiteSettings
+from spro_desk.storage.engine import Database
+from spro_desk.storage.quick_read import read_startup_snapshot
+from spro_desk.ui.main_window import MainWindow
+
+HEAVY = ("sqlalchemy", "sqlmodel", "alembic", "data_inclusion", "pydantic", "cryptography")
+
+FIRST_PAINT = """
+import json, sys
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+from spro_desk.cli.parser import build_parser
+build_parser().parse_args([])
+import spro_desk.ui.app
+from spro_desk.ui.main_window import MainWindow
+app = QApplication([])
+window = MainWindow(None, settings=QSettings(sys.argv[1], QSettings.Format.IniFormat),
+                    startup_settings={"site.canal_defaut": "telephone"}, has_directory=True)
+window.show()
+app.processEvents()
+print(json.dumps({"screen": window.current_screen_name(),
+                  "loaded": sorted(m for m in sys.modules if m.split(".")[0] in sys.argv[2:])}))
+"""
+
+
+def test_the_first_paint_imports_no_database_layer(tmp_path: Path) -> None:
+    environment = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    done = subprocess.run(
+        [sys.executable, "-c", FIRST_PAINT, str(tmp_path / "s.ini"), *HEAVY],
+        env=environment, capture_output=True, text=True, timeout=60, check=True,
+    )  # fmt: skip
+    seen = json.loads(done.stdout.strip().splitlines()[-1])
+    assert seen["screen"] == "accueil"
+    assert seen["loaded"] == [], "imported before the first paint"
+
+
+def test_the_startup_read_needs_only_sqlite(db: Database) -> None:
+    SiteSettings(db).set("langue", "en")
+    SiteSettings(db).set("site.permanences", ["Mairie de Vierzon"])
+    snapshot = read_startup_snapshot(db.path, ("langue", "site.permanences", "site.nom"))
+    assert snapshot.settings == {"langue": "en", "site.permanences": ["Mairie de Vierzon"]}
+    assert snapshot.has_directory is False
+    assert read_startup_snapshot(db.path.parent / "absent.sqlite", ("langue",)).settings == {}
+
+
+def test_the_form_works_before_the_database_and_keeps_its_input(
+    qtbot: QtBot, tmp_path: Path, settings: QSettings
+) -> None:
+    window = MainWindow(
+        None, settings=settings, startup_settings={"site.canal_defaut": "telephone"}
+    )
+    qtbot.addWidget(window)
+    window.show()
+    accueil = window.screens["accueil"]
+    assert not window.database_ready and window.current_screen_name() == "accueil"
+    assert accueil.form.canal.code() == "telephone"  # from the startup read
+    qtbot.keyClicks(accueil.form.statut, "e")  # the agent starts typing at once
+    chosen = accueil.form.statut.code()
+    assert chosen is not None
+    accueil.record()
+    assert "finit de s'ouvrir" in accueil.feedback.text()  # nothing lost, nothing recorded
+    window.show_screen("suivi")  # other screens wait for the database
+    assert "suivi" not in {s.name for s in window.screens.built()}
+    window.show_screen("accueil")
+    accueil.form.statut.setFocus(Qt.FocusReason.OtherFocusReason)
+    assert window.focusWidget() is accueil.form.statut
+
+    db = Database(database_path(tmp_path / "data"))
+    try:
+        window.attach_database(db)
+        assert window.database_ready and window.directory_view is not None
+        assert accueil.form.statut.code() == chosen  # the typed value survived
+        assert window.focusWidget() is accueil.form.statut  # the focus did not jump
+        accueil.record()
+        assert len(ContactService(db).list()) == 1
+        window.show_screen("suivi")
+        assert "suivi" in {s.name for s in window.screens.built()}
+    finally:
+        window.close()
+        db.close()
