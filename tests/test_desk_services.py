@@ -92,6 +92,15 @@ def test_settings_are_declared_and_checked(db: Database) -> None:
         settings.set("inconnu", "x")
 
 
+def test_all_settings_ignore_the_other_records_of_the_table(db: Database) -> None:
+    from spro_desk.storage.records import write_record
+
+    write_record(db, "sync.state", {"sequence": 3})  # identity, sync state: not settings
+    SiteSettings(db).set("site.nom", "CIO de Bourges")
+    every = SiteSettings(db).all()
+    assert every["site.nom"] == "CIO de Bourges" and "sync.state" not in every
+
+
 def test_slip_has_where_when_and_what_to_bring(cvl_db: Database) -> None:
     rdv = datetime(2026, 11, 25, 10, 0)
     slip = build_slip(cvl_db, "spro-annuaire--cap-emploi-cher--1", rdv_at=rdv)

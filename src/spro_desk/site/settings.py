@@ -93,12 +93,14 @@ class SiteSettings:
         write_record(self.db, key, {"v": spec(key).check(value)})
 
     def all(self) -> dict[str, Any]:
-        from sqlmodel import select
+        from sqlmodel import col, select
 
         from spro_desk.storage.tables import Setting
 
         with self.db.session() as session:
-            stored = {row.key: row.value["v"] for row in session.exec(select(Setting)).all()}
+            rows = session.exec(select(Setting).where(col(Setting.key).in_(_BY_KEY))).all()
+        # The same table keeps other records (identity, sync state…), not shaped as settings.
+        stored = {row.key: row.value["v"] for row in rows if "v" in row.value}
         return {s.key: stored.get(s.key, s.default) for s in SETTINGS}
 
 
