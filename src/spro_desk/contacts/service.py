@@ -194,6 +194,11 @@ class ContactService:
         values = read_personal(self.db, contact_id, why=why)
         return PersonalDataInput(**values) if values is not None else None
 
+    def has_personal_data(self, contact_id: str) -> bool:
+        """Whether personal data is held, without opening it (not an access: nothing logged)."""
+        with self.db.session() as session:
+            return bool(self._ids_with_personal(session, [contact_id]))
+
     def delete(self, contact_id: str) -> None:
         """Mark the contact deleted; `restore` undoes it."""
         self._set_deleted(contact_id, utc_now())

@@ -28,6 +28,7 @@ from spro_desk.ui.empty_state import EmptyStatePanel
 from spro_desk.ui.errors import show_warning
 from spro_desk.ui.formatting import directory_summary
 from spro_desk.ui.lazy_screens import LazyScreens
+from spro_desk.ui.lock import PrivacyGuard
 from spro_desk.ui.screens import ANNUAIRE, SCREEN_ORDER, Screen, screen_title
 from spro_desk.ui.status import ProgressIndicator
 
@@ -89,6 +90,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.tabs)
         self.progress = ProgressIndicator()
         self.summary_label = QLabel()
+        self.privacy = PrivacyGuard(self, self._runner)  # locking, idle time, purges
+        self.privacy.set_screens(self.screens.built)
         self._build_status_bar()
         self._build_actions()
         self._connect()
@@ -119,6 +122,7 @@ class MainWindow(QMainWindow):
         for screen in self.screens.built():
             self._screen_built(screen)
         self.refresh_directory()
+        self.privacy.start(db)  # locked at once when the desk has accounts
         self.context.navigator.database_ready.emit()
         # A screen asked for while the database was opening is built now; one already built
         # (Accueil) refreshes through database_ready, without moving the agent's focus.
@@ -161,6 +165,7 @@ class MainWindow(QMainWindow):
         )
         file_menu = self.menuBar().addMenu(self.tr("&Fichier"))
         file_menu.addAction(self.import_action)
+        file_menu.addAction(self.privacy.lock_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = self.menuBar().addMenu(self.tr("&Édition"))
@@ -254,6 +259,9 @@ class MainWindow(QMainWindow):
         bind = getattr(screen, "bind_importer", None)
         if bind is not None and self.importer is not None:  # Paramètres imports with progress
             bind(self.importer, self.import_action)
+        bind_privacy = getattr(screen, "bind_privacy", None)
+        if bind_privacy is not None and self._db is not None:  # purge, lock, agents' panels
+            bind_privacy(self.privacy)
 
     def _orient(self, request: OrientationRequest) -> None:
         self.show_screen("orientation")
@@ -325,6 +333,7 @@ class MainWindow(QMainWindow):
         self._save_geometry()
         if self.importer is not None:
             self.importer.cancel()
+        self.privacy.shutdown()
         self._runner.shutdown()
         if self.directory_view is not None:
             self.directory_view.shutdown()

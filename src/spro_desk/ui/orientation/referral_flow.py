@@ -87,10 +87,18 @@ def slip_for(
     rdv_at: datetime | None,
     now: datetime,
 ) -> ReferralSlip | None:
-    # personal_data is None unless the person consented: the slip is then anonymous.
-    person = contacts.personal_data(contact_id)
+    # personal_data is None unless the person consented: the slip is then anonymous. Printing
+    # it is an access to personal data (access log); an agent who may not see it prints none.
+    from spro_desk.agents.sessions import AccessDenied
+    from spro_desk.privacy.keys import PersonalDataLocked
+    from spro_desk.privacy.personal import PRINT
+
+    try:
+        person = contacts.personal_data(contact_id, why=PRINT)
+    except (AccessDenied, PersonalDataLocked):
+        person = None
     return build_slip(contacts.db, service_id, rdv_at=rdv_at, person=person, issued_at=now)
 
 
 def has_consent(contacts: ContactService, contact_id: str | None) -> bool:
-    return contact_id is not None and contacts.personal_data(contact_id) is not None
+    return contact_id is not None and contacts.has_personal_data(contact_id)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QResizeEvent
@@ -27,6 +27,9 @@ from spro_desk.ui.settings.directory_panel import DirectoryPanel
 from spro_desk.ui.settings.editors import SettingEditor, make_editor
 from spro_desk.ui.settings.labels import section_title, setting_hint, setting_label
 
+if TYPE_CHECKING:
+    from spro_desk.ui.lock import PrivacyGuard
+
 FORM_WIDTH_EM = 100
 TWO_COLUMNS_EM = 150
 
@@ -43,6 +46,11 @@ class SettingsScreen(Screen):
         self.revert_button = QPushButton(self.tr("Rétablir"))
         self.status = QLabel()
         self.directory = DirectoryPanel()
+        from spro_desk.ui.agents_dialog import AgentsPanel  # the screen is built with the database
+        from spro_desk.ui.privacy_panel import PrivacyPanel
+
+        self.privacy_panel = PrivacyPanel(context.db)
+        self.agents_panel = AgentsPanel(context.db)
         self._shown: dict[str, Any] = {}
         self._describe()
         self._build()
@@ -84,7 +92,13 @@ class SettingsScreen(Screen):
         content = QWidget()
         self._columns = QBoxLayout(QBoxLayout.Direction.LeftToRight, content)
         self._columns.addWidget(form, 3)
-        self._columns.addWidget(self.directory, 2, Qt.AlignmentFlag.AlignTop)
+        side = QWidget()
+        side_column = QVBoxLayout(side)
+        side_column.setContentsMargins(0, 0, 0, 0)
+        for panel in (self.directory, self.privacy_panel, self.agents_panel):
+            side_column.addWidget(panel)
+        side_column.addStretch(1)
+        self._columns.addWidget(side, 2, Qt.AlignmentFlag.AlignTop)
         area = QScrollArea()
         area.setWidgetResizable(True)
         area.setWidget(content)
@@ -132,6 +146,20 @@ class SettingsScreen(Screen):
         """Let the directory section import with the window's action, showing its progress."""
         self.directory.bind_importer(importer, action)
 
+    def bind_privacy(self, guard: PrivacyGuard) -> None:
+        """The window's purge and lock: the panels follow who is at the desk."""
+        if getattr(self, "_guard", None) is guard:  # bound again when the database attaches
+            return
+        self._guard = guard
+        self.privacy_panel.bind_guard(guard)
+        self.privacy_panel.policy_saved.connect(guard.policy_changed)
+        guard.locked_changed.connect(self._session_changed)
+
+    def _session_changed(self, locked: bool) -> None:
+        if not locked:
+            self.privacy_panel.load()
+            self.agents_panel.refresh()
+
     # --- behaviour ----------------------------------------------------------------------------
 
     def activate(self) -> None:
@@ -139,6 +167,8 @@ class SettingsScreen(Screen):
         if not self.has_unsaved_edits():
             self.load()
         self.refresh_directory()
+        self.privacy_panel.load()
+        self.agents_panel.refresh()
 
     def load(self) -> None:
         """Show the saved values (unsaved edits are dropped)."""
