@@ -117,11 +117,12 @@ def device_is_removable(device: str, sysfs: Path = SYSFS, depth: int = 0) -> boo
 
 
 def linux_placement(
-    folder: Path, mountinfo: Path = MOUNTINFO, sysfs: Path = SYSFS
+    folder: Path, mountinfo: Path | None = None, sysfs: Path | None = None
 ) -> tuple[str, str] | None:
     """(kind, detail) when `folder` is on a network or removable file system, else None."""
+    sysfs = sysfs or SYSFS
     try:
-        mounts = parse_mountinfo(mountinfo.read_text(encoding="utf-8"))
+        mounts = parse_mountinfo((mountinfo or MOUNTINFO).read_text(encoding="utf-8"))
     except OSError:
         return None
     mount = mount_of(folder, mounts)
