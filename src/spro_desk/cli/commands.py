@@ -7,9 +7,9 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from spro_desk.cli.commands_sync_update import HANDLERS as SYNC_UPDATE_HANDLERS
 from spro_desk.cli.commands_privacy import HANDLERS as PRIVACY_HANDLERS
 from spro_desk.cli.commands_report import HANDLERS as REPORT_HANDLERS
+from spro_desk.cli.commands_sync_update import HANDLERS as SYNC_UPDATE_HANDLERS
 from spro_desk.cli.commands_transport import HANDLERS as TRANSPORT_HANDLERS
 from spro_desk.contacts.model import ConsentInput, ContactInput, PersonalDataInput
 from spro_desk.contacts.service import ContactService
@@ -161,14 +161,14 @@ def coordinator_register(db: Database, args: argparse.Namespace) -> Result:
 
 
 def coordinator_import(db: Database, args: argparse.Namespace) -> Result:
-    from spro_desk.sync.coordinator import BundleRefused, import_bundle
+    from spro_desk.sync.coordinator import BundleRefused, import_bundles
 
     result: Result = {"accepted": [], "refused": [], "events_new": 0, "events_duplicate": 0}
-    for name in args.bundles:
-        try:
-            outcome = import_bundle(db, Path(args.resolved_data_dir), Path(name))
-        except BundleRefused as error:
-            result["refused"].append({"file": name, "reason": str(error)})
+    paths = [Path(name) for name in args.bundles]
+    outcomes = import_bundles(db, Path(args.resolved_data_dir), paths)  # batches share commits
+    for name, (_path, outcome) in zip(args.bundles, outcomes, strict=True):
+        if isinstance(outcome, BundleRefused):
+            result["refused"].append({"file": name, "reason": str(outcome)})
             continue
         result["accepted"].append(
             {

@@ -1,0 +1,119 @@
+"""Coordinator import in batches: each bundle still accepted or refused on its own."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import io
+import json
+import tarfile
+from pathlib import Path
+
+import pyrage
+from sqlmodel import select
+
+from spro_desk.storage.tables import ReceivedBundle, ReceivedEvent, SyncAlert
+from spro_desk.sync import coordinator
+from spro_desk.sync.coordinator import BundleRefused, import_bundle, import_bundles
+from spro_desk.sync.identity import load_identity, signing_key
+from test_coordinator_import import Region, _state
+
+
+def _signed_bundle(region: Region, lines: list[bytes], target: Path, bundle_seq: int) -> Path:
+    """A bundle the registered desk 0 signed, with events it wrote by hand."""
+    db, folder = region.desks[0]
+    identity = load_identity(db)
+    assert identity is not None
+    events = b"".join(line + b"\n" for line in lines)
+    manifest = json.dumps(
+        {
+            "format": "spro-desk-bundle/1", "desk_id": identity.desk_id,
+            "bundle_seq": bundle_seq, "previous_bundle_sha256": None,
+            "events": {"count": len(lines)}, "last_ack": 0,
+            "members": {"events.jsonl": {
+                "size": len(events), "sha256": hashlib.sha256(events).hexdigest()}},
+        },
+        sort_keys=True, separators=(",", ":"),
+    ).encode()  # fmt: skip
+    signature = base64.b64encode(signing_key(folder).sign(manifest))
+    buffer = io.BytesIO()
+    with tarfile.open(fileobj=buffer, mode="w") as tar:
+        for name, data in (("manifest.json", manifest), ("manifest.sig", signature),
+                           ("events.jsonl", events)):  # fmt: skip
+            info = tarfile.TarInfo(name)
+            info.size = len(data)
+            tar.addfile(info, io.BytesIO(data))
+    identity_file = json.loads((region.root / "coordinator.json").read_text())
+    recipients = [pyrage.x25519.Recipient.from_str(r) for r in identity_file["recipients"]]
+    target.write_bytes(pyrage.encrypt(buffer.getvalue(), recipients))
+    return target
+
+
+def test_a_batch_keeps_each_verdict_and_order(tmp_path: Path) -> None:
+    region = Region(tmp_path)
+    db = region.coordinator()
+    good = [region.week(0, 2), region.week(1, 3)]
+    broken = tmp_path / "broken.spro-bundle"
+    broken.write_bytes(good[0].read_bytes()[:-10])
+    results = import_bundles(db, region.coordinator_dir, [good[0], broken, good[1], good[0]])
+    assert [path for path, _ in results] == [good[0], broken, good[1], good[0]]
+    verdicts = [type(result).__name__ for _path, result in results]
+    assert verdicts == ["ImportOutcome", "BundleRefused", "ImportOutcome", "ImportOutcome"]
+    assert [r.events_new for _p, r in results if not isinstance(r, BundleRefused)] == [2, 3, 0]
+    assert results[3][1].events_duplicate == 2  # the same file twice in one batch
+    assert len(_state(db)) == 5
+    with db.session() as session:
+        assert len(session.exec(select(ReceivedBundle)).all()) == 2
+
+
+def test_a_bundle_failing_while_applied_changes_nothing_and_spares_the_others(
+    tmp_path: Path,
+) -> None:
+    region = Region(tmp_path)
+    db = region.coordinator()
+    before = region.week(1, 2)
+    # Well formed for the import, but a referral whose payload the merged state cannot read.
+    odd = json.dumps(
+        {"id": "0190a000-0000-7000-8000-000000000001", "seq": 1, "at": "2026-03-02T09:00:00+00:00",
+         "entity": "referral", "entity_id": "r1", "op": "create", "payload": {}},
+        sort_keys=True, separators=(",", ":"),
+    ).encode()  # fmt: skip
+    bad = _signed_bundle(region, [odd], tmp_path / "odd.spro-bundle", bundle_seq=1)
+    after = region.week(1, 1)
+    results = import_bundles(db, region.coordinator_dir, [before, bad, after])
+    assert isinstance(results[1][1], BundleRefused)
+    assert "incohérent" in str(results[1][1])
+    with db.session() as session:
+        desks = {e.desk_id for e in session.exec(select(ReceivedEvent)).all()}
+        alerts = session.exec(select(SyncAlert)).all()
+    assert len(_state(db)) == 3 and len(desks) == 1 and alerts == []
+
+
+def test_malformed_events_are_refused_before_anything_is_written(tmp_path: Path) -> None:
+    region = Region(tmp_path)
+    db = region.coordinator()
+    cases = [b'{"id":1,"seq":1}', b'{"a":NaN}', b"[" * 100_000, b'{"id":"x"} trailing']
+    for number, line in enumerate(cases):
+        path = _signed_bundle(region, [line], tmp_path / f"m{number}.spro-bundle", number + 1)
+        try:
+            import_bundle(db, region.coordinator_dir, path)
+        except BundleRefused as error:
+            assert "Événement" in str(error)
+        else:
+            raise AssertionError(f"accepted: {line[:30]!r}")
+    assert _state(db) == set()
+
+
+def test_batches_commit_in_groups(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr(coordinator, "BATCH_BUNDLES", 2)
+    region = Region(tmp_path)
+    db = region.coordinator()
+    bundles = [region.week(number % 2, 1) for number in range(5)]
+    seen: list[tuple[str, int, int]] = []
+    results = import_bundles(
+        db, region.coordinator_dir, bundles, progress=lambda *step: seen.append(step)
+    )
+    assert all(not isinstance(r, BundleRefused) for _p, r in results)
+    assert len(_state(db)) == 5 and seen[-1] == ("", 5, 5)
+    cancelled = import_bundles(db, region.coordinator_dir, bundles, is_cancelled=lambda: True)
+    assert cancelled == []
