@@ -11,7 +11,6 @@ import json
 import random
 import socket
 import threading
-import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -83,6 +82,7 @@ class FaultyFront:
         self.counts: dict[str, int] = {}
         self.log: list[tuple[str, str, str]] = []  # method, path, what happened
         self.server_errors: list[Any] = []
+        self.release = threading.Event()  # ends a "slow" answer early when the server stops
         self._lock = threading.Lock()
 
     def __call__(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> Any:
@@ -128,7 +128,7 @@ class FaultyFront:
         return broken()
 
     def _slow(self, fault: Fault, environ: dict[str, Any], start_response: Any) -> Any:
-        time.sleep(fault.delay)
+        self.release.wait(fault.delay)
         return self.app(environ, start_response)
 
 
@@ -174,14 +174,19 @@ class WebDavServer:
     def start(self) -> None:
         self._server = wsgi.Server(("127.0.0.1", self.port), self.front, numthreads=4)
         self._server.expiration_interval = 0.05  # stops in 50 ms, not 500
-        self._server.error_log = self.front.server_errors.append  # a "cut" is not news
+        self._server.error_log = self._server_error  # a "cut" is not news
         self._server.prepare()
         self._thread = threading.Thread(target=self._server.serve, daemon=True)
         self._thread.start()
 
+    def _server_error(self, message: str = "", *_args: Any, **_kwargs: Any) -> None:
+        self.front.server_errors.append(message)
+
     def stop(self) -> None:
         if self._server is not None:
+            self.front.release.set()
             self._server.stop()
+            self.front.release.clear()
             assert self._thread is not None
             self._thread.join(timeout=10)
             self._server = self._thread = None

@@ -5,6 +5,7 @@ Usage::
     python tools/screenshots.py [--output DIR]
 
 Writes, at 1280 × 800: accueil, annuaire, orientation, suivi, tableau-de-bord, parametres,
+synchronisation,
 premier-demarrage, annuaire-contraste (a high-contrast palette), coordination-postes,
 coordination-envois and coordination-alertes (the coordinator's window over a fictitious region
 of eight desks, built with the real sync services), accueil-200 (``QT_SCALE_FACTOR=2``

@@ -35,6 +35,7 @@ def test_screens_are_tabs_reached_with_ctrl_and_a_number(qtbot: QtBot, window: M
         "Suivi",
         "Tableau de bord",
         "Paramètres",
+        "Synchronisation",
     ]
     for number, name in enumerate(("accueil", "annuaire", "orientation", "suivi"), start=1):
         qtbot.keyClick(window, Qt.Key.Key_0 + number, Qt.KeyboardModifier.ControlModifier)

@@ -164,7 +164,9 @@ def _try_lock(descriptor: int) -> bool:
 # --- the USB stick -------------------------------------------------------------------------
 
 
-def export_to_folder(db: Database, data_dir: Path, folder: Path) -> ExportResult:
+def export_to_folder(
+    db: Database, data_dir: Path, folder: Path, *, now: datetime | None = None
+) -> ExportResult:
     """`sync export`: this week's bundle written into `folder` (a USB stick), and noted."""
     require_ready(db)
     with sync_lock(data_dir, wait=EXPORT_LOCK_WAIT) as locked:
@@ -173,7 +175,7 @@ def export_to_folder(db: Database, data_dir: Path, folder: Path) -> ExportResult
                 "Un envoi vers le serveur est en cours : réessayez l'export dans une minute."
             )
         result = export_bundle(db, data_dir, folder)
-    last = {"at": datetime.now(UTC).isoformat(), "folder": str(folder),
+    last = {"at": (now or datetime.now(UTC)).isoformat(), "folder": str(folder),
             "sequence": result.sequence, "events": result.events}  # fmt: skip
     _update_state(db, last_export=last)
     return result
@@ -397,10 +399,8 @@ class Transport:
             if not locked:
                 report.busy = True
                 return report
-            self._client = WebDavClient(endpoint, timeout=self.timeout)
-            if self._aborted:
-                self._client.abort()
             stop = _either(cancel, lambda: self._aborted)
+            self._client = WebDavClient(endpoint, timeout=self.timeout, cancelled=stop)
             self._round(report, desk_id, force, stop, progress or (lambda *_: None))
         return report
 
@@ -413,7 +413,8 @@ class Transport:
             self._fetch(report, desk_id, force, stop, progress)
         report.cancelled = stop()
         report.pending = len(self.outbox.items(self.clock()))
-        self._note_round(report)
+        if not report.cancelled:
+            self._note_round(report)
 
     # --- building -----------------------------------------------------------------------------
 
@@ -443,6 +444,8 @@ class Transport:
             try:
                 remote, uploaded = self._deliver(item)
             except WebDavError as error:
+                if stop():  # cut on purpose (the window closes): not the server's failure
+                    return
                 failed = self.outbox.failed(item, str(error), now, self.policy, self.rng)
                 report.failed.append({"name": item.name, "error": str(error)})
                 if error.endpoint_wide:
@@ -534,8 +537,9 @@ class Transport:
                     fetched[remote.name] = remote.fingerprint()
                     _update_state(self.db, fetched=fetched)
         except WebDavError as error:
-            report.error = str(error)
-            self._fetch_failed(str(error))
+            if not stop():
+                report.error = str(error)
+                self._fetch_failed(str(error))
             return
         self._fetch_succeeded()
 

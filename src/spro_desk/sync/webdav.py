@@ -22,6 +22,7 @@ import ssl
 import threading
 import time
 import urllib.request
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
@@ -161,9 +162,16 @@ def _endpoint_wide(status: int) -> bool:
 class WebDavClient:
     """Requests relative to the endpoint's folder; one connection per request."""
 
-    def __init__(self, endpoint: Endpoint, *, timeout: float = DEFAULT_TIMEOUT) -> None:
+    def __init__(
+        self,
+        endpoint: Endpoint,
+        *,
+        timeout: float = DEFAULT_TIMEOUT,
+        cancelled: Callable[[], bool] = lambda: False,
+    ) -> None:
         self.endpoint = endpoint
         self.timeout = timeout
+        self._cancelled = cancelled  # checked before each request; abort() cuts one in flight
         self._base = urlsplit(check_url(endpoint.url))
         self._context = ssl.create_default_context()  # the system's trust store
         self._lock = threading.Lock()
@@ -283,7 +291,7 @@ class WebDavClient:
         if isinstance(body, bytes):
             length = len(body)
         with self._lock:
-            if self._aborted:
+            if self._aborted or self._cancelled():
                 raise WebDavError("Synchronisation interrompue.")
             connection = self._active = self._connect()
         try:
@@ -335,6 +343,8 @@ def _read_bounded(response: http.client.HTTPResponse, limit: int) -> bytes:
     data = response.read(limit + 1)
     if len(data) > limit:
         raise WebDavError("Réponse du serveur anormalement volumineuse.", endpoint_wide=False)
+    if response.length:  # bytes announced but never sent: the connection was cut
+        raise WebDavError("Réponse du serveur interrompue : nouvel essai plus tard.")
     return data
 
 

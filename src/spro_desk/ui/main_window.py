@@ -31,6 +31,7 @@ from spro_desk.ui.lazy_screens import LazyScreens
 from spro_desk.ui.lock import PrivacyGuard
 from spro_desk.ui.screens import ANNUAIRE, SCREEN_ORDER, Screen, screen_title
 from spro_desk.ui.status import ProgressIndicator
+from spro_desk.ui.synchronisation.rounds import SyncRounds
 
 if TYPE_CHECKING:  # loaded with the database, after the first paint
     from spro_desk.directory.importer import ImportReport
@@ -92,6 +93,7 @@ class MainWindow(QMainWindow):
         self.summary_label = QLabel()
         self.privacy = PrivacyGuard(self, self._runner)  # locking, idle time, purges
         self.privacy.set_screens(self.screens.built)
+        self.sync_rounds = SyncRounds(self.context, self)  # rounds start with the database
         self._build_status_bar()
         self._build_actions()
         self._connect()
@@ -122,6 +124,7 @@ class MainWindow(QMainWindow):
         for screen in self.screens.built():
             self._screen_built(screen)
         self.refresh_directory()
+        self.sync_rounds.start()
         self.privacy.start(db)  # locked at once when the desk has accounts
         self.context.navigator.database_ready.emit()
         # A screen asked for while the database was opening is built now; one already built
@@ -142,6 +145,7 @@ class MainWindow(QMainWindow):
         bar = self.statusBar()
         bar.setAccessibleName(self.tr("Barre d'état"))
         bar.addPermanentWidget(self.progress)
+        bar.addPermanentWidget(self.sync_rounds.indicator)
         bar.addPermanentWidget(self.summary_label)
 
     def _action(self, text: str, shortcut: str, description: str) -> QAction:
@@ -189,6 +193,7 @@ class MainWindow(QMainWindow):
         navigator = self.context.navigator
         navigator.screen_requested.connect(self.show_screen)
         navigator.orientation_requested.connect(self._orient)
+        self.sync_rounds.directory_installed.connect(self.refresh_directory)
 
     def _connect_importer(self, importer: DirectoryImportController) -> None:
         self.empty_state.load_sample_requested.connect(importer.import_sample)
@@ -259,6 +264,9 @@ class MainWindow(QMainWindow):
         bind = getattr(screen, "bind_importer", None)
         if bind is not None and self.importer is not None:  # Paramètres imports with progress
             bind(self.importer, self.import_action)
+        bind_rounds = getattr(screen, "bind_sync_rounds", None)
+        if bind_rounds is not None:  # Synchronisation: « Envoyer maintenant » and the outcome
+            bind_rounds(self.sync_rounds)
         bind_privacy = getattr(screen, "bind_privacy", None)
         if bind_privacy is not None and self._db is not None:  # purge, lock, agents' panels
             bind_privacy(self.privacy)
@@ -333,6 +341,7 @@ class MainWindow(QMainWindow):
         self._save_geometry()
         if self.importer is not None:
             self.importer.cancel()
+        self.sync_rounds.shutdown()  # cuts a request in flight: closing never waits a timeout
         self.privacy.shutdown()
         self._runner.shutdown()
         if self.directory_view is not None:

@@ -416,6 +416,23 @@ def settings_screen(database: Path, data_dir: Path, target: Path) -> Path:
         return save(window, target)
 
 
+def synchronisation_screen(database: Path, data_dir: Path, target: Path) -> Path:
+    """The week exported on a stick and acknowledged, one visit waiting, a WebDAV folder set."""
+    from spro_desk.ui.synchronisation.demo import prepare_synchronised_desk
+
+    _copy_database(database, data_dir / "desk.sqlite")
+    db = Database(data_dir / "desk.sqlite")
+    try:
+        exported_at = datetime(2026, 11, 18, 17, 30, tzinfo=UTC)
+        prepare_synchronised_desk(db, data_dir, data_dir.parent / "coordination-cle", exported_at,
+                                  SCREENSHOT_NOW)  # fmt: skip
+    finally:
+        db.close()
+    with opened_window(None, data_dir) as window:
+        window.show_screen("synchronisation")
+        return save(window, target)
+
+
 def first_start_screen(data_dir: Path, target: Path) -> Path:
     with opened_window(None, data_dir) as window:
         return save(window, target)
@@ -570,6 +587,7 @@ def capture(output_dir: Path) -> list[Path]:
                 suivi_screen(week, root / "suivi", out / "suivi.png"),
                 dashboard_screen(week, root / "tableau", out / "tableau-de-bord.png"),
                 settings_screen(week, root / "parametres", out / "parametres.png"),
+                synchronisation_screen(week, root / "sync", out / "synchronisation.png"),
                 first_start_screen(root / "vide", out / "premier-demarrage.png"),
                 slip_page(week, root, out / "fiche-de-liaison.png"),
                 high_contrast_directory_screen(

@@ -1,4 +1,4 @@
-"""The screens of the main window, in tab order (Ctrl+1 … Ctrl+6).
+"""The screens of the main window, in tab order (Ctrl+1 … Ctrl+7).
 
 A screen's module is imported, and the screen built, the first time it is shown: the window
 opens on one screen without paying for the others (the fiche de liaison's print support…).
@@ -14,7 +14,9 @@ from spro_desk.ui.screens.base import Screen
 
 ANNUAIRE = "annuaire"
 # The directory tab is built by the main window itself (it switches to the first-start panel).
-SCREEN_ORDER = ("accueil", ANNUAIRE, "orientation", "suivi", "tableau-de-bord", "parametres")
+SCREEN_ORDER = (
+    "accueil", ANNUAIRE, "orientation", "suivi", "tableau-de-bord", "parametres", "synchronisation",
+)  # fmt: skip
 # name → (module, class); the class name is also the translation context of its title.
 _LOCATIONS = {
     "accueil": ("spro_desk.ui.screens.accueil", "AccueilScreen"),
@@ -22,6 +24,7 @@ _LOCATIONS = {
     "suivi": ("spro_desk.ui.screens.suivi", "SuiviScreen"),
     "tableau-de-bord": ("spro_desk.ui.screens.dashboard", "DashboardScreen"),
     "parametres": ("spro_desk.ui.screens.settings_screen", "SettingsScreen"),
+    "synchronisation": ("spro_desk.ui.screens.synchronisation", "SynchronisationScreen"),
 }
 
 
@@ -38,6 +41,7 @@ def screen_title(name: str) -> str:
         "suivi": QCoreApplication.translate("SuiviScreen", "Suivi"),
         "tableau-de-bord": QCoreApplication.translate("DashboardScreen", "Tableau de bord"),
         "parametres": QCoreApplication.translate("SettingsScreen", "Paramètres"),
+        "synchronisation": QCoreApplication.translate("SynchronisationScreen", "Synchronisation"),
     }
     return titles[name]
 

@@ -1,0 +1,1 @@
+"""The desk's synchronisation in the window: the outbox as a table, the background rounds."""
