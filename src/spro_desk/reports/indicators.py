@@ -312,6 +312,11 @@ def _referral_tables(r: q.ReferralCounts) -> dict[str, Table]:
             "orientations.reseau", "Orientations par réseau de destination", "Réseau",
             r.by_network, networks, column="Orientations", keep_zeros=False,
         ),
+        "orientations.reseau_issue": cross(
+            "orientations.reseau_issue", "Orientations par réseau de destination et issue",
+            "Réseau", r.by_network_outcome, sorted(networks.items(), key=lambda item: item[1]),
+            list(OUTCOME_LABELS.items()),
+        ),
         "orientations.structure": one_way(
             "orientations.structure", "Orientations par structure de destination",
             "Structure", r.by_structure, r.structure_names, column="Orientations",

@@ -144,6 +144,7 @@ class ReferralCounts:
     by_outcome: dict[str, int]
     by_type_outcome: dict[tuple[str, str], int]
     by_network: dict[str, int]
+    by_network_outcome: dict[tuple[str, str], int]  # the dashboard's drill from a network
     by_structure: dict[str, int]
     structure_names: dict[str, str]
 
@@ -170,6 +171,12 @@ def referral_counts(
             "SELECT type, issue, SUM(n) FROM temp.report_referral GROUP BY type, issue"
         )
     }
+    network_outcome = {
+        (reseau, issue): n
+        for reseau, issue, n in connection.execute(
+            "SELECT reseau, issue, SUM(n) FROM temp.report_referral GROUP BY reseau, issue"
+        )
+    }
     names = dict(
         connection.execute(
             "SELECT structure_id, MAX(nom) FROM temp.report_referral GROUP BY structure_id"
@@ -185,6 +192,7 @@ def referral_counts(
         by_outcome=margin("issue"),
         by_type_outcome=type_outcome,
         by_network=margin("reseau"),
+        by_network_outcome=network_outcome,
         by_structure=margin("structure_id"),
         structure_names=names,
     )
