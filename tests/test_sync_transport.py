@@ -28,7 +28,7 @@ from spro_desk.paths import database_path
 from spro_desk.site.settings import SettingError, SiteSettings
 from spro_desk.storage.engine import Database
 from spro_desk.sync.acknowledgement import write_acknowledgements
-from spro_desk.sync.bundle import load_state
+from spro_desk.sync.bundle import export_bundle, load_state
 from spro_desk.sync.coordinator import import_bundle, register_desk
 from spro_desk.sync.coordinator_identity import (
     init_coordinator,
@@ -307,7 +307,9 @@ def test_server_down_keeps_the_queue_and_backs_off_then_delivers(
     assert item.attempts == 1 and item.last_error == first.error
     assert item.next_attempt_at is not None
     assert FAST.base / 2 <= item.next_attempt_at - clock.now <= FAST.base
-    # A restart of the application: the queue is read back from the desk's records.
+    # A restart of the application: the queue is read back from the desk's folder and records.
+    region.desk.close()
+    region.desk = Database(database_path(region.desk_dir))
     quiet = region.transport(dav, clock).run_round()
     assert quiet.failed == [] and quiet.sent == []  # not due yet: the server is not hit
     clock.advance(FAST.base)
@@ -364,6 +366,20 @@ def test_errors_mid_upload_lose_nothing_and_duplicate_nothing(
         f"\nfaults mid-upload: bundles sent={len(built)}, failed attempts={failures}, "
         f"events imported={counts['events_new']}, duplicates={duplicates}, lost=0"
     )
+
+
+def test_a_bundle_written_just_before_a_crash_is_still_sent(
+    region: Region, dav: WebDavServer
+) -> None:
+    region.record(2)
+    outbox = Outbox(region.desk, region.desk_dir)
+    # The bundle reached the outbox folder, the process died before noting anything else.
+    written = export_bundle(region.desk, region.desk_dir, outbox.folder).path
+    report = region.transport(dav, Clock()).run_round()
+    # Found and sent; the round, which never saw it noted, also made the next one: harmless.
+    assert report.built is not None and report.sent == [written.name, report.built]
+    assert dav.files("bundles") == report.sent and report.pending == 0
+    assert _import_all(region, dav.root / "bundles")["events_new"] == 2
 
 
 def test_wrong_password_says_so_in_french(region: Region, dav: WebDavServer) -> None:

@@ -185,6 +185,7 @@ def test_a_desk_not_set_up_says_what_to_do_and_does_it(
     coordination: Coordination,
     make_window: WindowFactory,
     monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
 ) -> None:
     screen = _screen(qtbot, make_window(db))
     assert not screen.setup_box.isHidden()
@@ -201,6 +202,12 @@ def test_a_desk_not_set_up_says_what_to_do_and_does_it(
     qtbot.waitUntil(lambda: load_identity(db) is not None, timeout=WAIT_MS)
     qtbot.waitUntil(lambda: "coordinateur" in screen.readiness.text(), timeout=WAIT_MS)
     assert screen.trust_button.isVisibleTo(screen) and not screen.init_button.isVisibleTo(screen)
+    registration = tmp_path / "inscription-blet.json"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(registration), ""))
+    _click(qtbot, screen.registration_button)
+    qtbot.waitUntil(registration.exists, timeout=WAIT_MS)
+    registered = register_desk(coordination.db, registration)  # what the coordination does
+    assert registered.site_nom == "Mairie de Blet" and registered.commune == "18030"
     chosen = str(coordination.identity_file)
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a, **_k: (chosen, ""))
     _click(qtbot, screen.trust_button)

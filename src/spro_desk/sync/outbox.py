@@ -105,8 +105,11 @@ class Outbox:
     def _record(self) -> dict[str, Any]:
         return read_record(self.db, OUTBOX_KEY) or {"items": {}, "sent": []}
 
-    def items(self, now: datetime | None = None) -> list[QueueItem]:
-        """The queued bundles, oldest first (bundle numbers order the file names)."""
+    def items(self, now: datetime | None = None, *, save: bool = True) -> list[QueueItem]:
+        """The queued bundles, oldest first (bundle numbers order the file names).
+
+        A file not noted yet is noted (`save`) only by whoever holds the sync lock: a reader
+        writing the record meanwhile could undo a failure the round just noted."""
         record = self._record()
         known = {name: _item(v) for name, v in record["items"].items()}
         files = sorted(self.folder.glob(f"*{BUNDLE_SUFFIX}")) if self.folder.is_dir() else []
@@ -115,7 +118,7 @@ class Outbox:
             known.get(f.name) or QueueItem(f.name, f.stat().st_size, _sha256(f), moment)
             for f in files
         ]
-        if [i.name for i in items] != sorted(known):
+        if save and [i.name for i in items] != sorted(known):
             record["items"] = {i.name: asdict(i) | _dates(i) for i in items}
             write_record(self.db, OUTBOX_KEY, record)
         return items

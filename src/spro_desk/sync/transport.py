@@ -296,7 +296,7 @@ def sync_overview(db: Database, data_dir: Path) -> SyncOverview:
             export["events"],
         ),
         last_ack_at=_moment((state["last_ack"] or {}).get("at")),
-        queue=outbox.items(),
+        queue=outbox.items(save=False),  # read-only: a round may be writing the record
         sent=outbox.sent(),
         endpoint_url=endpoint.url if endpoint else None,
         last_round_at=_moment(last_round.get("at")),

@@ -26,13 +26,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from spro_desk.ui.background import Callbacks, TaskContext, Work
+from spro_desk.ui.background import Callbacks, TaskContext
 from spro_desk.ui.context import DeskContext
 from spro_desk.ui.formatting import count_phrase
 from spro_desk.ui.screens.base import Screen
 from spro_desk.ui.synchronisation import summary
 from spro_desk.ui.synchronisation.queue_model import QueueColumn, QueueModel
 from spro_desk.ui.synchronisation.rounds import SyncRounds
+from spro_desk.ui.synchronisation.setup import DeskSetup
 from spro_desk.ui.widgets import plain_label, setup_row_table
 
 if TYPE_CHECKING:
@@ -73,6 +74,7 @@ class SynchronisationScreen(Screen):
         self.model = QueueModel(self)
         self.table = self._make_table()
         self.message = plain_label("", self.tr("Message de l'écran Synchronisation"))
+        self.setup = DeskSetup(context, self)
         self._describe()
         self._layout()
         self._connect()
@@ -184,9 +186,11 @@ class SynchronisationScreen(Screen):
     def _connect(self) -> None:
         self.export_button.clicked.connect(self.choose_export_folder)
         self.send_button.clicked.connect(self.send_now)
-        self.init_button.clicked.connect(self.create_identity)
-        self.registration_button.clicked.connect(self.choose_registration_file)
-        self.trust_button.clicked.connect(self.choose_coordinator_identity)
+        self.init_button.clicked.connect(self.setup.create_identity)
+        self.registration_button.clicked.connect(self.setup.choose_registration_file)
+        self.trust_button.clicked.connect(self.setup.choose_coordinator_identity)
+        self.setup.answered.connect(self._say)
+        self.setup.changed.connect(self.refresh)
         self.context.navigator.contacts_changed.connect(self._contacts_changed)
         self.context.navigator.directory_changed.connect(self._contacts_changed)
 
@@ -362,89 +366,3 @@ class SynchronisationScreen(Screen):
         self._show_busy(None)
         self._say(message)
         self.refresh()
-
-    # --- setting the desk up ------------------------------------------------------------------
-
-    def create_identity(self) -> None:
-        db = self.context.db
-        if db is None:
-            return
-        missing = self.tr(
-            "Renseignez d'abord le nom et la commune du site dans Paramètres, puis revenez "
-            "créer l'identité du poste."
-        )
-
-        def work(_task: TaskContext) -> str:
-            from spro_desk.site.settings import SiteSettings
-            from spro_desk.sync.identity import IdentityError, init_desk
-
-            site = SiteSettings(db)  # read now: Paramètres may have changed since the screen
-            nom, reseau, commune = (
-                site.get(k) for k in ("site.nom", "site.reseau", "site.commune")
-            )
-            if not nom or not commune:
-                raise IdentityError(missing)
-            return init_desk(db, summary.data_dir(db), nom, reseau or "", commune).desk_id
-
-        done = self.tr("Identité du poste créée. Enregistrez maintenant le fichier d'inscription.")
-        self._run_setup(work, done)
-
-    def choose_registration_file(self) -> None:
-        selected, _filter = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Enregistrer le fichier d'inscription du poste"),
-            str(Path.home() / "inscription-poste.json"),
-            self.tr("Inscription SPRO Desk (*.json)"),
-        )
-        db = self.context.db
-        if not selected or db is None:
-            return
-
-        def work(_task: TaskContext) -> str:
-            from spro_desk.sync.identity import IdentityError, load_identity, write_registration
-
-            identity = load_identity(db)
-            if identity is None:
-                raise IdentityError("Ce poste n'a pas encore d'identité.")
-            return str(write_registration(identity, Path(selected)))
-
-        done = self.tr("Fichier d'inscription enregistré : remettez-le à votre coordination.")
-        self._run_setup(work, done)
-
-    def choose_coordinator_identity(self) -> None:
-        selected, _filter = QFileDialog.getOpenFileName(
-            self,
-            self.tr("Importer l'identité du coordinateur"),
-            str(Path.home()),
-            self.tr("Identité du coordinateur (*.json);;Tous les fichiers (*)"),
-        )
-        db = self.context.db
-        if not selected or db is None:
-            return
-
-        def work(_task: TaskContext) -> str:
-            from spro_desk.sync.coordinator_identity import trust_coordinator
-
-            trust_coordinator(db, Path(selected))
-            return selected
-
-        done = self.tr("Identité du coordinateur importée : les envois lui sont chiffrés.")
-        self._run_setup(work, done)
-
-    def _run_setup(self, work: Work, done: str) -> None:
-        def succeeded(_result: object) -> None:
-            self._say(done)
-            self.refresh()
-
-        self.context.runner.submit(
-            work, Callbacks(on_result=succeeded, on_error=self._setup_failed)
-        )
-
-    def _setup_failed(self, error: Exception) -> None:
-        from spro_desk.sync.identity import IdentityError
-
-        if isinstance(error, IdentityError):
-            self._say(str(error))
-            return
-        log.error("Setting the desk's synchronisation up failed", exc_info=error)
-        self._say(self.tr("L'opération a échoué ; rien n'a été modifié."))
