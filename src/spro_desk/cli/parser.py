@@ -108,6 +108,8 @@ def build_parser() -> FrenchArgumentParser:
         action="store_true",
         help="au premier démarrage, charger l'annuaire d'exemple",
     )
+    # Hidden: quit once the window is usable (installer smoke test, start benchmark).
+    parser.add_argument("--smoke-quit-after", type=int, metavar="MS", help=argparse.SUPPRESS)
     commands = parser.add_subparsers(dest="command", parser_class=FrenchArgumentParser)
     _directory_commands(commands.add_parser("directory", help="annuaire des partenaires"))
     _suggest_command(commands.add_parser("suggest", help="structures les plus adaptées"))
