@@ -8,9 +8,11 @@ status, an answer lost after the work was done, a body cut short, a slow answer.
 from __future__ import annotations
 
 import json
+import os
 import random
 import socket
 import threading
+import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -35,6 +37,7 @@ from spro_desk.sync.coordinator_identity import (
     signed_identity_file,
     trust_coordinator,
 )
+from spro_desk.sync.directory_update import installed_snapshot, publish_directory
 from spro_desk.sync.identity import init_desk, write_registration
 from spro_desk.sync.outbox import Outbox, RetryPolicy
 from spro_desk.sync.transport import (
@@ -48,6 +51,7 @@ from spro_desk.sync.transport import (
 from spro_desk.sync.webdav import Endpoint
 
 USER, PASSWORD = "cio-bourges", "jeton-7f3a-9c21"
+CVL = Path(__file__).parent / "data" / "cvl"
 FAST = RetryPolicy(base=timedelta(seconds=10), cap=timedelta(minutes=5), jitter=0.5)
 START = datetime(2026, 3, 10, 9, 0, tzinfo=UTC)
 
@@ -418,6 +422,47 @@ def test_an_acknowledgement_on_the_server_is_applied_once(
     later = transport.run_round(force=True)
     assert later.built is not None  # carries only the event after the acknowledgement
     assert list((region.desk_dir / "inbox").glob("*")) == []
+
+
+def _small_directory(target: Path, structures: int) -> Path:
+    """The first structures of the Centre-Val de Loire fixture and their services."""
+    rows = json.loads((CVL / "structures.json").read_text("utf-8"))[:structures]
+    kept = {row["id"] for row in rows}
+    services = json.loads((CVL / "services.json").read_text("utf-8"))
+    target.mkdir(parents=True)
+    (target / "structures.json").write_text(json.dumps(rows), "utf-8")
+    services = [s for s in services if s["structure_id"] in kept]
+    (target / "services.json").write_text(json.dumps(services), "utf-8")
+    return target
+
+
+def test_the_newest_directory_snapshot_on_the_server_is_installed_with_its_acknowledgement(
+    region: Region, dav: WebDavServer
+) -> None:
+    clock = Clock()
+    region.record(2)
+    transport = region.transport(dav, clock)
+    assert transport.run_round(force=True).sent
+    _import_all(region, dav.root / "bundles")
+    updates = dav.root / "updates"
+    updates.mkdir()
+    older, newer = updates / "annuaire-1.spro-directory", updates / "annuaire-2.spro-directory"
+    for path, size in ((older, 5), (newer, 12)):
+        source = _small_directory(region.root / path.stem, size)
+        publish_directory(
+            region.coordinator, region.coordinator_dir, source, path, with_acknowledgements=True
+        )
+    os.utime(older, (time.time() - 3600, time.time() - 3600))
+    report = transport.run_round(force=True)
+    [update] = report.updates
+    assert update["name"] == newer.name and update["kind"] == "directory"
+    assert update["acked_seq"] == 2 and load_state(region.desk)["acked"] == 2
+    assert report.directory_installed and report.ok
+    snapshot = installed_snapshot(region.desk)
+    assert snapshot is not None and snapshot.version == update["version"]
+    gets = [p for m, p, _w in dav.front.log if m == "GET" and p.startswith("/updates/")]
+    assert gets == [f"/updates/{newer.name}"]  # the older one is never downloaded
+    assert transport.run_round(force=True).updates == []  # unchanged: not fetched again
 
 
 def test_settings_check_the_address_and_keep_the_secret_out_of_sight(
