@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QDialog,
     QFileDialog,
     QLabel,
     QMainWindow,
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from spro_desk.ui.about import app_icon
 from spro_desk.ui.background import Runner, TaskRunner
 from spro_desk.ui.context import Clock, DeskContext, OrientationRequest
 from spro_desk.ui.empty_state import EmptyStatePanel
@@ -94,6 +96,7 @@ class MainWindow(QMainWindow):
         self.privacy = PrivacyGuard(self, self._runner)  # locking, idle time, purges
         self.privacy.set_screens(self.screens.built)
         self.sync_rounds = SyncRounds(self.context, self)  # rounds start with the database
+        self.setWindowIcon(app_icon())
         self._build_status_bar()
         self._build_actions()
         self._connect()
@@ -182,6 +185,20 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _checked=False, n=name: self.show_screen(n))
             go_menu.addAction(action)
             self.screen_actions[name] = action
+        # « À propos » (version, data sources, licences): Alt+D then P from the keyboard.
+        self.about_action = QAction(self.tr("À &propos de SPRO Desk…"), self)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self.about_action.triggered.connect(self.show_about)
+        self.menuBar().addMenu(self.tr("Ai&de")).addAction(self.about_action)
+
+    def show_about(self) -> QDialog:
+        from spro_desk.ui.about import AboutDialog
+
+        data_dir = self._db.path.parent if self._db is not None else None
+        dialog = AboutDialog(data_dir, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()  # window-modal, not blocking: background work keeps reporting
+        return dialog
 
     def _connect(self) -> None:
         self.import_action.triggered.connect(self.choose_directory_to_import)
