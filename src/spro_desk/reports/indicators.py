@@ -19,6 +19,8 @@ docs/indicators.md.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
@@ -125,22 +127,17 @@ def compute_indicators(
     as_of = options.as_of or datetime.now(UTC)
     sites = source.sites()
     previous = filters.period.previous_year()
-    with source.connect([filters.period, previous]) as connection:
-        w = q.where(filters, sites)
-        days = q.contacts_by_day(connection, w)
-        total = sum(days.values())
-        large = total > q.FORCE_INDEX_ABOVE
-        profiles = q.contact_profiles(connection, w, large)
-        communes = q.contacts_by_commune(connection, w, large)
-        site_canal = q.contacts_by_site_and_canal(connection, w, large)
-        needs = q.codes(connection, w, "besoin")
-        needs_by_category = q.codes(connection, w, "categorie")
-        responses = q.codes(connection, w, "reponse")
-        wr = q.where(filters, sites, day="contact_day")
-        referrals = q.referral_counts(connection, wr, as_of, options.sans_suite_days)
-        delays = q.delay_histogram(connection, wr)
-        level2, level2_honoured = q.level_two(connection, wr)
-        last_year = _previous_year(connection, filters.with_period(previous), sites)
+    w = q.where(filters, sites)
+    wr = q.where(filters, sites, day="contact_day")
+    parts = (
+        lambda c: _contact_part(c, w),
+        lambda c: _code_part(c, w),
+        lambda c: _referral_part(c, wr, as_of, options, filters.with_period(previous), sites),
+    )
+    (days, profiles, communes, site_canal), (needs, needs_by_category, responses), (
+        referrals, delays, (level2, level2_honoured), last_year
+    ) = _run(source, [filters.period, previous], parts)
+    total = sum(days.values())
     delay = DelayStats(
         sum(delays.values()),
         q.quantile(delays, 0.25),
@@ -177,6 +174,53 @@ def compute_indicators(
     )
 
 
+def _run(source: Source, periods: list[Period], parts: tuple) -> list[Any]:  # type: ignore[type-arg]
+    """Each part on its own connection in parallel when the source allows it (SQLite works
+    without the GIL: two cores, two queries), else one after the other on one connection."""
+    if not source.parallel:
+        with source.connect(periods) as connection:
+            return [part(connection) for part in parts]
+
+    def run(part: Callable[[sqlite3.Connection], Any]) -> Any:
+        with source.connect(periods) as connection:
+            return part(connection)
+
+    with ThreadPoolExecutor(max_workers=len(parts)) as pool:
+        return list(pool.map(run, parts))
+
+
+def _contact_part(connection: sqlite3.Connection, w: q.Where) -> tuple[Any, ...]:
+    days = q.contacts_by_day(connection, w)
+    large = sum(days.values()) > q.FORCE_INDEX_ABOVE
+    return (
+        days,
+        q.contact_profiles(connection, w, large),
+        q.contacts_by_commune(connection, w, large),
+        q.contacts_by_site_and_canal(connection, w, large),
+    )
+
+
+def _code_part(connection: sqlite3.Connection, w: q.Where) -> tuple[Any, ...]:
+    return tuple(q.codes(connection, w, kind) for kind in ("besoin", "categorie", "reponse"))
+
+
+def _referral_part(
+    connection: sqlite3.Connection,
+    wr: q.Where,
+    as_of: datetime,
+    options: Options,
+    previous: Filters,
+    sites: list[Site],
+) -> tuple[Any, ...]:
+    q.select_referrals(connection, wr)
+    return (
+        q.referral_counts(connection, as_of, options.sans_suite_days),
+        q.delay_histogram(connection),
+        q.level_two(connection),
+        _previous_year(connection, previous, sites),
+    )
+
+
 _COMPARED = (
     ("contacts", "Contacts"),
     ("orientations", "Orientations"),
@@ -196,7 +240,7 @@ def _previous_year(
     return {
         "contacts": sum(days.values()),
         "orientations": q.referral_total(connection, wr),
-        "contacts_niveau2": q.level_two(connection, wr)[0],
+        "contacts_niveau2": q.level_two(connection, wr, "merged_referral")[0],
         "months": months,
     }
 

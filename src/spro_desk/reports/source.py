@@ -33,6 +33,7 @@ LOCAL_DESK_ID = "local"  # a desk with no sync identity yet
 class Source(Protocol):
     label: str  # "Coordination régionale", or the site's name
     tracks_bundles: bool  # whether desks' bundles (and lateness) are known
+    parallel: bool  # whether `connect` may be called for concurrent queries
 
     def connect(
         self, periods: Sequence[Period] = ()
@@ -54,6 +55,7 @@ def _open(db: Database) -> sqlite3.Connection:
 class CoordinatorSource:
     label = "Coordination régionale"
     tracks_bundles = True  # desks without a recent bundle are "late"
+    parallel = True  # independent queries may run on several connections at once
 
     def __init__(self, db: Database, geo: Geography | None = None) -> None:
         self.db = db
@@ -127,6 +129,7 @@ class DeskSource:
     """The site's own contacts and referrals, as the coordinator would merge them."""
 
     tracks_bundles = False
+    parallel = False  # the TEMP tables live on one connection
 
     def __init__(self, db: Database, geo: Geography | None = None) -> None:
         self.db = db
