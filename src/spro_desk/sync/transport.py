@@ -323,6 +323,7 @@ class RoundReport:
     cancelled: bool = False
     pending: int = 0  # bundles still in the outbox after the round
     directory_installed: bool = False
+    contacted: bool = False  # whether the server was asked anything (nothing was due: no)
 
     @property
     def ok(self) -> bool:
@@ -413,8 +414,8 @@ class Transport:
             self._fetch(report, desk_id, force, stop, progress)
         report.cancelled = stop()
         report.pending = len(self.outbox.items(self.clock()))
-        if not report.cancelled:
-            self._note_round(report)
+        if report.contacted and not report.cancelled:
+            self._note_round(report)  # « last exchange » means one: not every quiet check
 
     # --- building -----------------------------------------------------------------------------
 
@@ -437,6 +438,7 @@ class Transport:
     ) -> None:
         now = self.clock()
         due = [i for i in self.outbox.items(now) if force or i.is_due(now)]
+        report.contacted = report.contacted or bool(due)
         for number, item in enumerate(due):
             if stop():
                 return
@@ -450,8 +452,10 @@ class Transport:
                 report.failed.append({"name": item.name, "error": str(error)})
                 if error.endpoint_wide:
                     report.error = str(error)
+                    until = failed.next_attempt_at or now
                     for later in due[number + 1 :]:
-                        self.outbox.postponed(later, failed.next_attempt_at or now, str(error))
+                        self.outbox.postponed(later, until, str(error))
+                    self._postpone_fetch(until, str(error))  # the same server: wait with it
                     return
                 continue
             self.outbox.delivered(item, remote, self.clock())
@@ -525,6 +529,7 @@ class Transport:
         next_at = _moment(state["fetch"]["next_at"])
         if not force and next_at is not None and next_at > self.clock():
             return
+        report.contacted = True
         try:
             listing = self._require_client().list_folder(REMOTE_UPDATES) or []
             fetched = dict(state["fetched"])
@@ -575,6 +580,11 @@ class Transport:
         attempts = int(fetch["attempts"]) + 1
         next_at = self.clock() + self.policy.delay(attempts, self.rng)
         fetch = {"attempts": attempts, "next_at": next_at.isoformat(), "last_error": message}
+        _update_state(self.db, fetch=fetch)
+
+    def _postpone_fetch(self, until: datetime, message: str) -> None:
+        fetch = transport_state(self.db)["fetch"]
+        fetch = {**fetch, "next_at": until.isoformat(), "last_error": message}
         _update_state(self.db, fetch=fetch)
 
     def _fetch_succeeded(self) -> None:

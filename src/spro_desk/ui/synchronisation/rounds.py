@@ -96,7 +96,8 @@ class SyncRounds(QObject):
         if self._running or self._closed or db is None:
             return False
         self._running = True
-        self.indicator.setText(self.tr("Synchronisation en cours…"))
+        if force:  # a timed check that turns out to have nothing due changes nothing shown
+            self.indicator.setText(self.tr("Synchronisation en cours…"))
         self.started.emit()
 
         def work(task: TaskContext) -> RoundReport | None:
@@ -125,7 +126,8 @@ class SyncRounds(QObject):
             if report.directory_installed:
                 self.directory_installed.emit()
                 self.context.navigator.directory_changed.emit()
-        self.indicator.setText(self._indicator_text(report))
+        if report is not None and (report.contacted or report.busy):
+            self.indicator.setText(self._indicator_text(report))
         self.finished.emit(report)
 
     def _failed(self, error: Exception) -> None:
@@ -145,9 +147,7 @@ class SyncRounds(QObject):
         self.indicator.setText(self.tr("Synchronisation impossible (voir l'écran Synchronisation)"))
         self.failed.emit(message)
 
-    def _indicator_text(self, report: RoundReport | None) -> str:
-        if report is None:
-            return ""
+    def _indicator_text(self, report: RoundReport) -> str:
         if report.busy:
             return self.tr("Synchronisation déjà en cours ailleurs")
         if report.error or report.failed:
