@@ -386,7 +386,7 @@ def test_a_bundle_written_just_before_a_crash_is_still_sent(
     assert _import_all(region, dav.root / "bundles")["events_new"] == 2
 
 
-def test_wrong_password_says_so_in_french(region: Region, dav: WebDavServer) -> None:
+def test_wrong_password_or_folder_says_so_in_french(region: Region, dav: WebDavServer) -> None:
     region.record(1)
     report = region.transport(dav, Clock(), endpoint=dav.endpoint("mauvais")).run_round()
     assert report.error is not None
@@ -395,6 +395,9 @@ def test_wrong_password_says_so_in_french(region: Region, dav: WebDavServer) -> 
     [item] = Outbox(region.desk, region.desk_dir).items()
     assert item.attempts == 1 and "Paramètres" in (item.last_error or "")
     assert dav.files("bundles") == []
+    elsewhere = Endpoint(dav.url + "absent/", USER, PASSWORD)  # a folder the server lacks
+    missing = region.transport(dav, Clock(), endpoint=elsewhere).run_round(force=True)
+    assert (missing.error or "").startswith("Dossier de synchronisation introuvable")
 
 
 def test_an_acknowledgement_on_the_server_is_applied_once(

@@ -123,6 +123,8 @@ def _status_message(status: int, reason: str, host: str) -> str:
         "dans Paramètres.",
         407: "Le proxy de votre réseau demande une identification (407) : contactez votre "
         "service informatique.",
+        409: "Dossier de synchronisation introuvable sur le serveur (409) : vérifiez l'adresse "
+        "dans Paramètres.",
         507: "Le serveur de synchronisation est plein (507) : prévenez votre coordination.",
     }
     if status in messages:
@@ -156,7 +158,7 @@ def _connection_message(error: BaseException, host: str, timeout: float) -> str:
 
 
 def _endpoint_wide(status: int) -> bool:
-    return status in (401, 403, 407, 429) or status >= 500 or 300 <= status < 400
+    return status in (401, 403, 407, 409, 429) or status >= 500 or 300 <= status < 400
 
 
 class WebDavClient:
