@@ -117,3 +117,24 @@ def test_batches_commit_in_groups(tmp_path: Path, monkeypatch) -> None:
     assert len(_state(db)) == 5 and seen[-1] == ("", 5, 5)
     cancelled = import_bundles(db, region.coordinator_dir, bundles, is_cancelled=lambda: True)
     assert cancelled == []
+
+
+def test_a_fault_while_reading_ahead_stops_the_import(tmp_path: Path, monkeypatch) -> None:
+    region = Region(tmp_path)
+    db = region.coordinator()
+    bundles = [region.week(0, 1), region.week(0, 1)]
+    original = coordinator._Reader.open
+
+    def failing(self: coordinator._Reader, path: Path) -> coordinator._Opened:
+        if path == bundles[1]:
+            raise OSError("disque débranché")
+        return original(self, path)
+
+    monkeypatch.setattr(coordinator._Reader, "open", failing)
+    try:
+        import_bundles(db, region.coordinator_dir, bundles)
+    except OSError as error:
+        assert "débranché" in str(error)
+    else:
+        raise AssertionError("the fault was swallowed")
+    assert _state(db) == set()  # nothing committed: the batch never reached its commit

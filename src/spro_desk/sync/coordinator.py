@@ -12,12 +12,15 @@ are kept as gap alerts.
 from __future__ import annotations
 
 import base64
+import contextlib
 import hashlib
 import io
 import json
+import queue
 import sqlite3
 import tarfile
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -171,19 +174,19 @@ def _well_formed(event: Any) -> bool:
     )
 
 
-def _events(manifest: dict[str, Any], data: bytes) -> list[tuple[dict[str, Any], str, str]]:
-    """Each event parsed, with the SHA-256 of its line and the line itself (UTF-8 text)."""
+def _events(manifest: dict[str, Any], data: bytes) -> list[tuple[dict[str, Any], str]]:
+    """Each event parsed, with the SHA-256 of its line."""
     events = []
     for line in data.splitlines():
         try:
-            # orjson: strict JSON (no NaN, no lone surrogate, as SQLite reads it), and twice
-            # as fast as json for the import's largest cost after the database writes.
-            event, text = orjson.loads(line), line.decode()
+            # orjson: strict JSON (no NaN, no lone surrogate), and twice as fast as json for
+            # the import's largest cost after the database writes.
+            event = orjson.loads(line)
         except (ValueError, RecursionError) as error:
             raise BundleRefused("Événement illisible dans l'envoi.") from error
         if not _well_formed(event):
             raise BundleRefused("Événement incomplet dans l'envoi.")
-        events.append((event, hashlib.sha256(line).hexdigest(), text))
+        events.append((event, hashlib.sha256(line).hexdigest()))
     if len(events) != manifest.get("events", {}).get("count"):
         raise BundleRefused("Le nombre d'événements ne correspond pas au manifeste.")
     return events
@@ -195,7 +198,7 @@ class _Opened:
 
     digest: str  # SHA-256 of the file as received
     manifest: dict[str, Any]
-    events: list[tuple[dict[str, Any], str, str]]  # event, SHA-256 of its line, the line
+    events: list[tuple[dict[str, Any], str]]  # each event with the SHA-256 of its line
 
 
 class _Reader:
@@ -256,19 +259,16 @@ def import_bundles(
     """Import the bundles in order, each accepted or refused on its own, batches committed
     together; one result per path, in the order of `paths`. A cancel stops between two
     bundles (the paths not reached have no result); what was applied before it is kept."""
-    reader = _Reader(db, data_dir)
     results: dict[int, ImportResult] = {}
     pending: list[tuple[int, Path, _Opened]] = []
     held = 0
-    for index, path in enumerate(paths):
+    for index, path, opened in _opened_ahead(_Reader(db, data_dir), paths):
         if is_cancelled is not None and is_cancelled():
             break
         if progress is not None:
             progress(path.name, index, len(paths))
-        try:
-            opened = reader.open(path)
-        except BundleRefused as error:
-            results[index] = (path, error)
+        if isinstance(opened, BundleRefused):
+            results[index] = (path, opened)
             continue
         pending.append((index, path, opened))
         held += len(opened.events)
@@ -279,6 +279,45 @@ def import_bundles(
     if progress is not None and len(results) == len(paths):
         progress("", len(paths), len(paths))
     return [results[index] for index in sorted(results)]
+
+
+OPEN_AHEAD = 32  # bundles decrypted and parsed ahead of the one being applied
+
+
+def _opened_ahead(
+    reader: _Reader, paths: list[Path]
+) -> Iterator[tuple[int, Path, _Opened | BundleRefused]]:
+    """The bundles opened by a second thread, in order, while this one writes the previous
+    ones: SQLite lets go of the GIL while it writes and syncs, so reading (decryption, JSON)
+    no longer adds to writing (bench/bench_sync.py)."""
+    ahead: queue.Queue[tuple[int, Path, Any] | None] = queue.Queue(maxsize=OPEN_AHEAD)
+    stop = threading.Event()
+
+    def read_all() -> None:
+        for index, path in enumerate(paths):
+            if stop.is_set():
+                break
+            try:
+                item: Any = reader.open(path)
+            except BaseException as error:  # a refusal, or a fault re-raised by the writer
+                item = error
+            ahead.put((index, path, item))
+        ahead.put(None)
+
+    thread = threading.Thread(target=read_all, name="bundle-reader", daemon=True)
+    thread.start()
+    try:
+        while (entry := ahead.get()) is not None:
+            index, path, item = entry
+            if isinstance(item, BaseException) and not isinstance(item, BundleRefused):
+                raise item
+            yield index, path, item
+    finally:
+        stop.set()
+        while thread.is_alive():  # unblock a reader waiting for room, then let it end
+            with contextlib.suppress(queue.Empty):
+                ahead.get(timeout=0.05)
+        thread.join()
 
 
 def _apply_batch(db: Database, batch: list[tuple[int, Path, _Opened]]) -> dict[int, ImportResult]:
@@ -330,8 +369,7 @@ def _apply_bundle(
     )  # fmt: skip
     _record_gaps(connection, outcome, now)
     # Issue 5: the indicators' tables follow every accepted event, in this transaction.
-    pairs = [(event, content) for event, content, _line in events]
-    apply_to_merged_state(session, outcome.desk_id, pairs, manifest)
+    apply_to_merged_state(session, outcome.desk_id, events, manifest)
     return outcome
 
 
@@ -377,14 +415,14 @@ def _stored_contents(connection: sqlite3.Connection, ids: list[str]) -> dict[str
 def _store_events(
     connection: sqlite3.Connection,
     outcome: ImportOutcome,
-    events: list[tuple[dict[str, Any], str, str]],
+    events: list[tuple[dict[str, Any], str]],
     now: str,
 ) -> None:
     """New events stored; the same content again counted; the same id with other content
     quarantined, never overwritten."""
-    stored = _stored_contents(connection, [event["id"] for event, _content, _line in events])
+    stored = _stored_contents(connection, [event["id"] for event, _content in events])
     rows = []
-    for event, content, line in events:
+    for event, content in events:
         known = stored.get(event["id"])
         if known == content:
             outcome.events_duplicate += 1
@@ -397,14 +435,13 @@ def _store_events(
             rows.append(
                 (
                     event["id"], outcome.desk_id, event["seq"], content, event["entity"],
-                    event["entity_id"], event["op"], event["at"], line,
+                    event["entity_id"], event["op"], event["at"],
+                    orjson.dumps(event["payload"]).decode(),  # json.dumps: 8 times slower
                 )
             )  # fmt: skip
-    # The payload's JSON text cut out of the line by SQLite: serialising it again in Python
-    # was a fifth of the import (bench/bench_sync.py). The line parsed in Python already.
     connection.executemany(
         "INSERT INTO received_event (id, desk_id, seq, content_sha256, entity, entity_id, op, "
-        "at, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, json_extract(?, '$.payload'))",
+        "at, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         rows,
     )
     outcome.events_new += len(rows)
