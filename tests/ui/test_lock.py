@@ -1,0 +1,259 @@
+"""The desk locks after the idle time and on Ctrl+L: no personal data left in any widget, the PIN
+needed (a wrong one refused), and the agent back where they were; the first site manager's
+account; « Effacer les données de cette personne » from Accueil."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractItemModel, QAbstractListModel, QModelIndex, Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QApplication,
+    QComboBox,
+    QDialog,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QTextEdit,
+)
+from pytestqt.qtbot import QtBot
+
+from spro_desk.agents.accounts import create_agent, list_agents
+from spro_desk.agents.roles import Role
+from spro_desk.agents.sessions import desk_session
+from spro_desk.contacts.service import ContactService
+from spro_desk.privacy.audit import audit_log
+from spro_desk.storage.engine import Database
+from spro_desk.ui.agents_dialog import FirstAgentPanel
+from spro_desk.ui.lock import LockScreen
+from spro_desk.ui.main_window import MainWindow
+from test_privacy_support import (
+    AGENT_PIN,
+    CANARIES,
+    CANARY_NAME,
+    CANARY_PHONE,
+    FAST,
+    MANAGER_PIN,
+    manager,
+    record_canary,
+)
+
+from .conftest import FIXED_NOW, WindowFactory
+
+TYPED = "Typhaine Saisie-en-cours"  # typed in the form, not recorded yet
+
+
+def _model_texts(model: QAbstractItemModel) -> list[str]:
+    texts = []
+    root = QModelIndex()
+    # A list model's columnCount is private in Qt: one column.
+    columns = 1 if isinstance(model, QAbstractListModel) else model.columnCount(root)
+    for row in range(model.rowCount(root)):
+        for column in range(columns):
+            index = model.index(row, column)
+            for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+                value = model.data(index, role)
+                if isinstance(value, str):
+                    texts.append(value)
+    return texts
+
+
+def widget_texts() -> tuple[int, list[str]]:
+    """Every text every widget of the application holds, shown or not."""
+    widgets = QApplication.allWidgets()
+    texts: list[str] = []
+    for widget in widgets:
+        texts += [widget.windowTitle(), widget.toolTip(), widget.accessibleName()]
+        if isinstance(widget, QLineEdit | QLabel | QAbstractButton):
+            texts.append(widget.text())
+        if isinstance(widget, QPlainTextEdit | QTextEdit):
+            texts.append(widget.toPlainText())
+        if isinstance(widget, QComboBox):
+            texts += [widget.itemText(i) for i in range(widget.count())]
+        if isinstance(widget, QAbstractItemView) and widget.model() is not None:
+            texts += _model_texts(widget.model())
+    return len(widgets), texts
+
+
+def canaries_on_screen(*extra: str) -> int:
+    _count, texts = widget_texts()
+    return sum(needle in text for text in texts for needle in (*CANARIES, *extra))
+
+
+def _desk_with_agents(db: Database) -> tuple[str, str]:
+    claire = manager(db)
+    session = desk_session(db)
+    session.login(claire.id, MANAGER_PIN)
+    samir = create_agent(db, "Samir", AGENT_PIN, Role.AGENT, cost=FAST)
+    session.lock()
+    return claire.id, samir.id
+
+
+def _unlock(qtbot: QtBot, window: MainWindow, agent_id: str, pin: str) -> None:
+    screen = window.centralWidget()
+    assert isinstance(screen, LockScreen)
+    screen.agent.setCurrentIndex(screen.agent.findData(agent_id))
+    qtbot.keyClicks(screen.secret, pin)
+    qtbot.keyClick(screen.secret, Qt.Key.Key_Return)
+
+
+def _accueil_with_canaries(qtbot: QtBot, window: MainWindow) -> object:
+    accueil = window.screens["accueil"]
+    box = accueil.form.consent
+    box.consent.setChecked(True)
+    qtbot.keyClicks(box.nom, TYPED)
+    accueil.today.select(accueil.today.model.contact(0).id)
+    qtbot.mouseClick(accueil.personal.show_button, Qt.MouseButton.LeftButton)
+    assert CANARY_NAME in accueil.personal.details.text()
+    return accueil
+
+
+def test_idle_time_locks_the_desk_and_leaves_no_personal_data_in_any_widget(
+    qtbot: QtBot, cvl_db: Database, make_window: WindowFactory
+) -> None:
+    record_canary(cvl_db, FIXED_NOW)
+    _claire, samir = _desk_with_agents(cvl_db)
+    window = make_window(cvl_db)
+    assert window.privacy.is_locked and isinstance(window.centralWidget(), LockScreen)
+    assert canaries_on_screen() == 0
+    _unlock(qtbot, window, samir, AGENT_PIN)
+    qtbot.waitUntil(lambda: not window.privacy.is_locked)
+    window.show_screen("accueil")
+    accueil = _accueil_with_canaries(qtbot, window)
+    before = canaries_on_screen(TYPED)
+    focus_before = QApplication.focusWidget()
+
+    window.privacy.set_idle_ms(300)  # five minutes by default; the same timer
+    qtbot.waitUntil(lambda: window.privacy.is_locked, timeout=5000)
+    scanned, _texts = widget_texts()
+    after = canaries_on_screen(TYPED)
+    print(f"\nLock after idle: {scanned} widgets walked, personal data shown before the lock "
+          f"{before}, after it {after}")  # fmt: skip
+    assert before >= 2 and after == 0
+    assert isinstance(window.centralWidget(), LockScreen) and not window.tabs.isVisible()
+    assert not all(a.isEnabled() for a in window.screen_actions.values())
+
+    # A wrong PIN is refused: still locked, still nothing shown.
+    _unlock(qtbot, window, samir, "000001")
+    lock_screen = window.centralWidget()
+    qtbot.waitUntil(lambda: "incorrect" in lock_screen.message.text())
+    assert window.privacy.is_locked and canaries_on_screen(TYPED) == 0
+
+    window.privacy.set_idle_ms(60_000)
+    _unlock(qtbot, window, samir, AGENT_PIN)
+    qtbot.waitUntil(lambda: not window.privacy.is_locked)
+    assert window.centralWidget() is window.tabs and window.current_screen_name() == "accueil"
+    assert accueil.form.consent.nom.text() == TYPED  # the typing is back, where it was
+    assert QApplication.focusWidget() is focus_before
+    assert accueil.personal.details.text() == ""  # a display must be asked for again
+    actions = [e["action"] for e in audit_log(cvl_db).entries()]
+    assert actions[-4:] == ["affichage", "verrouillage", "connexion-refusee", "connexion"]
+
+
+def test_ctrl_l_locks_and_closes_an_open_dialog(
+    qtbot: QtBot, cvl_db: Database, make_window: WindowFactory
+) -> None:
+    claire, _samir = _desk_with_agents(cvl_db)
+    window = make_window(cvl_db)
+    _unlock(qtbot, window, claire, MANAGER_PIN)
+    qtbot.waitUntil(lambda: not window.privacy.is_locked)
+    dialog = QDialog(window)
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.open()
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is dialog)
+    window.privacy.lock_action.trigger()
+    assert window.privacy.is_locked and not dialog.isVisible()
+    assert dialog.result() == QDialog.DialogCode.Rejected
+
+
+def test_a_coordinator_unlocking_does_not_get_the_agents_typing(
+    qtbot: QtBot, cvl_db: Database, make_window: WindowFactory
+) -> None:
+    claire, _samir = _desk_with_agents(cvl_db)
+    session = desk_session(cvl_db)
+    session.login(claire, MANAGER_PIN)
+    lea = create_agent(cvl_db, "Léa", "coordination 2026", Role.COORDINATEUR, cost=FAST)
+    session.lock()
+    window = make_window(cvl_db)
+    _unlock(qtbot, window, claire, MANAGER_PIN)
+    qtbot.waitUntil(lambda: not window.privacy.is_locked)
+    accueil = window.screens["accueil"]
+    accueil.form.consent.consent.setChecked(True)
+    qtbot.keyClicks(accueil.form.consent.nom, TYPED)
+    window.privacy.lock()
+    _unlock(qtbot, window, lea.id, "coordination 2026")
+    qtbot.waitUntil(lambda: not window.privacy.is_locked)
+    assert canaries_on_screen(TYPED) == 0
+    window.privacy.lock()
+    _unlock(qtbot, window, claire, MANAGER_PIN)
+    qtbot.waitUntil(lambda: not window.privacy.is_locked)
+    assert accueil.form.consent.nom.text() == TYPED
+
+
+def test_without_any_account_the_site_manager_is_created_first(
+    qtbot: QtBot, db: Database, make_window: WindowFactory
+) -> None:
+    window = make_window(db)
+    assert not window.privacy.is_locked  # tests' windows, like a desk being set up
+    window.privacy.require_first_agent()
+    panel = window.centralWidget()
+    assert isinstance(panel, FirstAgentPanel) and not window.tabs.isVisible()
+    qtbot.keyClicks(panel.form.name, "Claire")
+    qtbot.keyClicks(panel.form.secret, "123456")
+    qtbot.keyClicks(panel.form.confirmation, "123456")
+    qtbot.mouseClick(panel.create_button, Qt.MouseButton.LeftButton)
+    assert "trop facile" in panel.form.message.text() and not list_agents(db)
+    for field in (panel.form.secret, panel.form.confirmation):
+        field.clear()
+        qtbot.keyClicks(field, MANAGER_PIN)
+    qtbot.mouseClick(panel.create_button, Qt.MouseButton.LeftButton)
+    [claire] = list_agents(db)
+    assert (claire.nom, claire.role) == ("Claire", Role.RESPONSABLE)
+    assert window.centralWidget() is window.tabs and desk_session(db).agent == claire
+    assert window.privacy.lock_action.isEnabled()
+
+
+def test_erase_from_accueil_keeps_the_contact_and_removes_the_person(
+    qtbot: QtBot, cvl_db: Database, make_window: WindowFactory
+) -> None:
+    contact_id = record_canary(cvl_db, FIXED_NOW)
+    claire, _samir = _desk_with_agents(cvl_db)
+    window = make_window(cvl_db)
+    _unlock(qtbot, window, claire, MANAGER_PIN)
+    qtbot.waitUntil(lambda: not window.privacy.is_locked)
+    window.show_screen("accueil")
+    accueil = window.screens["accueil"]
+    questions: list[str] = []
+    accueil.confirm = lambda _p, _t, question, _go, _undo: questions.append(question) or True
+    accueil.today.select(contact_id)
+    assert accueil.personal.erase_button.isEnabled()
+    qtbot.mouseClick(accueil.personal.erase_button, Qt.MouseButton.LeftButton)
+    assert CANARY_NAME not in questions[0] and "10:00" in questions[0]
+    service = ContactService(cvl_db)
+    assert not service.has_personal_data(contact_id)
+    assert [c.id for c in service.list()] == [contact_id]  # still counted
+    assert not accueil.personal.erase_button.isEnabled()
+    assert "anonyme" in accueil.personal.summary.text()
+    assert canaries_on_screen(CANARY_PHONE) == 0
+
+
+def test_settings_show_accounts_and_durations_to_the_site_manager_only(
+    qtbot: QtBot, cvl_db: Database, make_window: WindowFactory
+) -> None:
+    claire, samir = _desk_with_agents(cvl_db)
+    window = make_window(cvl_db)
+    _unlock(qtbot, window, samir, AGENT_PIN)
+    qtbot.waitUntil(lambda: not window.privacy.is_locked)
+    window.show_screen("parametres")
+    screen = window.screens["parametres"]
+    assert not screen.agents_panel.add_button.isEnabled()
+    assert not screen.privacy_panel.save_button.isEnabled()
+    assert screen.agents_panel.list.count() == 2
+    window.privacy.lock()
+    _unlock(qtbot, window, claire, MANAGER_PIN)
+    qtbot.waitUntil(lambda: not window.privacy.is_locked)
+    panel = screen.privacy_panel
+    assert panel.save_button.isEnabled() and screen.agents_panel.add_button.isEnabled()
+    panel.idle.setValue(10)
+    assert panel.save()
+    assert window.privacy.idle_timer.interval() == 10 * 60_000
