@@ -9,11 +9,8 @@ what the code guarantees: the transaction was rolled back, nothing already recor
 from __future__ import annotations
 
 import errno
-import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-
-from sqlalchemy.exc import DBAPIError
 
 # Primary SQLite result codes (the low byte of an extended code).
 SQLITE_BUSY = 5
@@ -63,7 +60,7 @@ class CannotOpenError(StorageError):
         super().__init__(
             "Le fichier de la base de données ne peut pas être ouvert : le dossier des données "
             "a peut-être été déplacé, renommé ou rendu inaccessible. Vérifiez qu'il existe et "
-            "que vous pouvez y écrire, puis relancez SPRO Desk."
+            "que vous pouvez y écrire, puis réessayez."
         )
 
 
@@ -109,7 +106,9 @@ _BY_ERRNO: dict[int, type[StorageError]] = {
 
 def sqlite_code(error: BaseException) -> int | None:
     """The primary SQLite result code carried by the error (or the one it wraps)."""
-    original = error.orig if isinstance(error, DBAPIError) else error
+    # SQLAlchemy's DBAPIError keeps the driver's exception in `orig` (not imported here: the
+    # window imports this module before the database layer).
+    original = getattr(error, "orig", None) or error
     code = getattr(original, "sqlite_errorcode", None)
     return code & 0xFF if isinstance(code, int) else None
 
@@ -132,7 +131,7 @@ def storage_errors() -> Iterator[None]:
     """Re-raise disk faults met inside the block as StorageErrors; anything else unchanged."""
     try:
         yield
-    except (sqlite3.Error, DBAPIError, OSError) as error:
+    except Exception as error:
         mapped = translated(error)
         if mapped is None or mapped is error:
             raise

@@ -145,6 +145,9 @@ def _run_window(
     def attach(db: Database) -> None:
         if running[0]:  # not when the window closed while the database was opening
             window.attach_database(db)
+            from spro_desk.ui.resilience import start_resilience  # the storage layer is loaded
+
+            start_resilience(window, window.context)  # integrity check, then daily backups
             window.offer_first_start(use_sample_if_empty)
 
     def refuse(message: str) -> None:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from spro_desk.contacts.model import ContactError, ContactInput
+from spro_desk.storage.errors import StorageError
 from spro_desk.ui.accueil import defaults
 from spro_desk.ui.accueil.commune_field import commune_text
 from spro_desk.ui.accueil.confirm import Confirm, ask
@@ -267,6 +268,10 @@ class AccueilScreen(Screen):
             service.update(self._editing.id, data)
             return self._editing.id
         except ContactError as error:
+            self.show_error(self.tr("Contact non enregistré : %s") % error)
+            return None
+        except StorageError as error:  # disk full, read-only, failing: the form keeps it all
+            self.draft.save()
             self.show_error(self.tr("Contact non enregistré : %s") % error)
             return None
 

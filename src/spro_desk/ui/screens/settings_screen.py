@@ -44,6 +44,7 @@ class SettingsScreen(Screen):
         }
         self.save_button = QPushButton(self.tr("&Enregistrer"))
         self.revert_button = QPushButton(self.tr("Rétablir"))
+        self.backup_button = QPushButton(self.tr("Restaurer une &sauvegarde…"))
         self.status = QLabel()
         self.directory = DirectoryPanel()
         from spro_desk.ui.agents_dialog import AgentsPanel  # the screen is built with the database
@@ -56,6 +57,7 @@ class SettingsScreen(Screen):
         self._build()
         self.save_button.clicked.connect(self.save)
         self.revert_button.clicked.connect(self.load)
+        self.backup_button.clicked.connect(self.open_backups)
         context.navigator.directory_changed.connect(self.refresh_directory)
         self.load()
 
@@ -83,6 +85,7 @@ class SettingsScreen(Screen):
         buttons = QHBoxLayout()
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.revert_button)
+        buttons.addWidget(self.backup_button)
         buttons.addStretch(1)
         column.addLayout(buttons)
         column.addWidget(self.status)
@@ -176,6 +179,13 @@ class SettingsScreen(Screen):
             self.editors[key].set_value(value)
         self._shown = self._edited_values()
         self.status.clear()
+
+    def open_backups(self) -> None:
+        """The desk's backups with what each holds; one is restored on confirmation."""
+        from spro_desk.ui.backup_dialog import open_backup_dialog
+
+        if self.context.ready:
+            self.backup_dialog = open_backup_dialog(self.context, self)
 
     def has_unsaved_edits(self) -> bool:
         return self._edited_values() != self._shown
