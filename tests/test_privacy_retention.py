@@ -172,3 +172,31 @@ def test_only_agents_allowed_to_may_erase(db: Database) -> None:
     with pytest.raises(AccessDenied):
         erase_person(db, contact_id)
     assert _held(db) == 1
+
+
+def test_backups_hold_only_sealed_data_and_a_restore_never_brings_an_erasure_back(
+    db: Database,
+) -> None:
+    """Backups are copies of the database: sealed the same way. Restoring one taken before an
+    erasure would bring the person back; the purge erases them again from the access log."""
+    from spro_desk.storage.backup import create_backup
+
+    contact_id = record_canary(db)
+    backup = create_backup(db.path)
+    found = occurrences([backup], CANARIES)
+    assert found == dict.fromkeys(CANARIES, 0)
+    erase_person(db, contact_id)
+    db.close()
+    db.path.with_name(db.path.name + "-wal").unlink(missing_ok=True)
+    db.path.with_name(db.path.name + "-shm").unlink(missing_ok=True)
+    backup_bytes = backup.read_bytes()
+    db.path.write_bytes(backup_bytes)  # the agent restores yesterday's backup
+    restored = Database(db.path)
+    try:
+        assert ContactService(restored).has_personal_data(contact_id)
+        report = run_purge(restored)
+        print(f"\nBackup: canary in clear {sum(found.values())}; after restoring a backup taken "
+              f"before « effacer », the purge erased {report.erased} person again")  # fmt: skip
+        assert report.erased == 1 and not ContactService(restored).has_personal_data(contact_id)
+    finally:
+        restored.close()

@@ -73,3 +73,21 @@ def test_the_byte_search_finds_what_is_there(tmp_path: Path) -> None:
     (tmp_path / "none.bin").write_bytes(b"\0" * 100)
     found = occurrences(files_of(tmp_path), (CANARY_NAME, CANARY_PHONE, CANARY_MAIL))
     assert found == {CANARY_NAME: 1, CANARY_PHONE: 1, CANARY_MAIL: 0}
+
+
+def test_privacy_and_agents_are_domain_packages_free_of_qt() -> None:
+    """As tests/test_lint.py checks for the older domain packages (the first-run assistant and
+    the command line use these without a window)."""
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[1] / "src" / "spro_desk"
+    for package in ("privacy", "agents"):
+        for path in (root / package).rglob("*.py"):
+            text = path.read_text(encoding="utf-8")
+            assert "PySide6" not in text and "spro_desk.ui" not in text, path
+    code = (
+        "import sys, spro_desk.privacy.purge, spro_desk.privacy.audit, spro_desk.agents.sessions;"
+        " sys.exit('PySide6' in sys.modules)"
+    )
+    assert subprocess.run([sys.executable, "-c", code]).returncode == 0

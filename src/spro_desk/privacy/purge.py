@@ -22,6 +22,7 @@ from spro_desk.storage.tables import Consent, Contact, PersonalData, Referral
 CLOSED_STATUTS = ("honore", "non-honore", "annule")
 # A deleted contact can be restored (Ctrl+Z) during the day; after that its personal data goes.
 DELETED_GRACE = timedelta(days=1)
+AFTER_RESTORE = "deja-effacee-avant-restauration"
 LAST_PURGE_RECORD = "privacy.last_purge"
 
 
@@ -101,9 +102,12 @@ def run_purge(db: Database, *, now: datetime | None = None) -> PurgeReport:
     policy = load_policy(db)
     due: dict[str, list[str]] = {}
     next_due: datetime | None = None
+    erased_before = _logged_erasures(db)
     for holding in holdings(db):
         when, reason = holding.due(policy)
-        if when <= moment:
+        if holding.contact_id in erased_before:
+            due.setdefault(AFTER_RESTORE, []).append(holding.contact_id)
+        elif when <= moment:
             due.setdefault(reason, []).append(holding.contact_id)
         elif next_due is None or when < next_due:
             next_due = when
@@ -114,6 +118,16 @@ def run_purge(db: Database, *, now: datetime | None = None) -> PurgeReport:
     report = PurgeReport(moment, erased, len(holdings(db)), next_due, dropped, backups_sealed)
     write_record(db, LAST_PURGE_RECORD, report.as_json())
     return report
+
+
+def _logged_erasures(db: Database) -> set[str]:
+    """Contacts whose data the access log says was erased: a backup restored since then
+    brought it back, and it goes again (the log lives outside the database and its backups)."""
+    return {
+        entry["contact"]
+        for entry in audit_log(db).entries()
+        if entry.get("action") == "effacement" and entry.get("contact")
+    }
 
 
 def _erase_due(db: Database, due: dict[str, list[str]], moment: datetime) -> int:
