@@ -1,0 +1,394 @@
+"""Synchronisation (issue 4): a busy desk's year exported, 500 desk-weeks imported.
+
+Usage: ``python bench/bench_sync.py [--quick] [--fresh] [--desks N]``.
+
+1. **Export.** One desk records a busy year — 30,000 contacts, 8,000 of them referred — through
+   the real `ContactService` (so the change log is written exactly as the app writes it), then
+   `export_bundle` is timed. Baseline in the same run: reading the same events from SQLite and
+   writing them as JSON lines to a synced file, unsigned and unencrypted.
+2. **Coordinator import.** 500 registered desks each export a real signed, age-encrypted bundle
+   of one week (60 contacts, 15 of them referred: ~90 events). In a fresh process, the
+   coordinator imports them all (timed, peak memory = the process's VmHWM). Baseline in the
+   same process: the same rows (the `received_event` rows the import stores) inserted with one
+   `executemany` in one transaction into a fresh SQLite table of the same schema, with the
+   same durability settings (WAL, synchronous=FULL). Target: import ≤ 3× the baseline.
+
+Generating the desks is not timed; the world (keys, registrations, bundles) is kept under
+bench/out/sync-<size>/ and reused by the next run (--fresh regenerates it). --quick: a year a
+fifth as busy and 100 desks, in well under 3 minutes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import shutil
+import sqlite3
+import subprocess
+import sys
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import event
+from support import BENCH_OUT, PROJECT_ROOT, Figure, machine_description, print_table
+
+from spro_desk.contacts.model import ContactInput
+from spro_desk.contacts.service import ContactService
+from spro_desk.directory.importer import import_directory
+from spro_desk.storage.engine import Database
+from spro_desk.sync import coordinator
+from spro_desk.sync.bundle import BUNDLE_FORMAT, export_bundle
+from spro_desk.sync.coordinator import BundleRefused, import_bundles, register_desk
+from spro_desk.sync.coordinator_identity import (
+    init_coordinator,
+    signed_identity_file,
+    trust_coordinator,
+)
+from spro_desk.sync.identity import init_desk, load_identity, write_registration
+from spro_desk.vocab import CANAUX, REPONSES, SEXES, STATUTS, TRANCHES_AGE, categories
+
+IMPORT_TARGET = 3.0  # coordinator import at most 3 times the bulk-insert baseline
+CVL = PROJECT_ROOT / "tests" / "data" / "cvl"
+COMMUNES = ("18033", "45234", "37261", "41018", "28085", "36044")
+YEAR_START = datetime(2026, 1, 5, 8, 0, tzinfo=UTC)
+FULL = {"contacts": 30_000, "referrals": 8_000, "desks": 500}
+QUICK = {"contacts": 6_000, "referrals": 1_600, "desks": 100}
+WEEK_CONTACTS, WEEK_REFERRALS = 60, 15
+
+
+# --- making desks (not timed) --------------------------------------------------------------
+
+
+def fast_writes(db: Database) -> Database:
+    """synchronous=OFF on this engine's connections: generating a year is not what is measured,
+    and 46,000 fsyncs would take minutes. The services and the change log are unchanged."""
+    event.listen(db.engine, "connect", lambda c, _r: c.execute("PRAGMA synchronous=OFF"))
+    db.engine.dispose()
+    return db
+
+
+def small_directory(target: Path) -> Path:
+    """Twelve structures of the test fixture and their services: enough to refer to."""
+    structures = json.loads((CVL / "structures.json").read_text("utf-8"))[:12]
+    kept = {s["id"] for s in structures}
+    services = [
+        s for s in json.loads((CVL / "services.json").read_text("utf-8"))
+        if s["structure_id"] in kept
+    ]  # fmt: skip
+    target.mkdir(parents=True, exist_ok=True)
+    (target / "structures.json").write_text(json.dumps(structures), "utf-8")
+    (target / "services.json").write_text(json.dumps(services), "utf-8")
+    return target
+
+
+def template_desk(world: Path) -> tuple[Path, list[str]]:
+    """A migrated desk database with a small directory: copied for every desk (no Alembic)."""
+    path = world / "template.sqlite"
+    db = Database(path)
+    import_directory(db, small_directory(world / "directory"))
+    with db.engine.connect() as connection:
+        services = [r[0] for r in connection.exec_driver_sql("SELECT id FROM service ORDER BY id")]
+    db.close()
+    return path, services
+
+
+def contact_input(rng: random.Random, at: datetime) -> ContactInput:
+    needs = list(categories())
+    return ContactInput(
+        canal=rng.choice(list(CANAUX)),
+        statut=rng.choice(list(STATUTS)),
+        tranche_age=rng.choice(list(TRANCHES_AGE)),
+        sexe=rng.choice(list(SEXES)),
+        commune=rng.choice(COMMUNES),
+        besoins=tuple(rng.sample(needs, rng.randint(1, 2))),
+        reponses=(rng.choice([r for r in REPONSES if r not in ("orientation", "rendez-vous")]),),
+        duree=rng.choice((5, 10, 15, 30)),
+        occurred_at=at,
+    )
+
+
+def record_activity(
+    db: Database, rng: random.Random, services: list[str], contacts: int, referrals: int,
+    start: datetime, span: timedelta,
+) -> None:  # fmt: skip
+    """`contacts` contacts spread over `span`, `referrals` of them referred in the same step."""
+    service = ContactService(db)
+    referred = set(rng.sample(range(contacts), referrals))
+    for number in range(contacts):
+        at = start + span * (number / contacts)
+        data = contact_input(rng, at)
+        if number in referred:
+            rdv = at + timedelta(days=rng.randint(1, 14)) if rng.random() < 0.4 else None
+            service.record_with_referral(data, rng.choice(services), rdv_at=rdv)
+        else:
+            service.record(data)
+
+
+class World:
+    """The coordinator's keys, a template desk, and the desks' registrations and bundles."""
+
+    def __init__(self, root: Path, sizes: dict[str, int], fresh: bool) -> None:
+        self.root, self.sizes = root, sizes
+        self.coordinator_dir = root / "coordinator"
+        self.bundles_dir, self.registrations_dir = root / "bundles", root / "registrations"
+        marker = root / "world.json"
+        expected = {"format": BUNDLE_FORMAT, **sizes}
+        if not fresh and marker.exists() and json.loads(marker.read_text()) == expected:
+            self.template = root / "template.sqlite"
+            self.services = self._services()
+            return
+        shutil.rmtree(root, ignore_errors=True)
+        root.mkdir(parents=True)
+        init_coordinator(self.coordinator_dir)
+        identity = signed_identity_file(self.coordinator_dir)
+        (root / "coordinator.json").write_text(json.dumps(identity))
+        self.template, self.services = template_desk(root)
+        self._make_desk_weeks(sizes["desks"])
+        marker.write_text(json.dumps(expected))
+
+    def _services(self) -> list[str]:
+        with sqlite3.connect(self.template) as connection:
+            return [r[0] for r in connection.execute("SELECT id FROM service ORDER BY id")]
+
+    def new_desk(self, folder: Path, name: str) -> Database:
+        shutil.rmtree(folder, ignore_errors=True)
+        folder.mkdir(parents=True)
+        shutil.copyfile(self.template, folder / "desk.sqlite")
+        db = fast_writes(Database(folder / "desk.sqlite"))
+        init_desk(db, folder, name, "cio", "18033")
+        trust_coordinator(db, self.root / "coordinator.json")
+        return db
+
+    def _make_desk_weeks(self, desks: int) -> None:
+        started = time.perf_counter()
+        scratch = self.root / "scratch"
+        for number in range(desks):
+            rng = random.Random(number)
+            db = self.new_desk(scratch, f"Site {number}")
+            identity = load_identity(db)
+            assert identity is not None
+            record_activity(
+                db, rng, self.services, WEEK_CONTACTS, WEEK_REFERRALS,
+                YEAR_START, timedelta(days=5),
+            )  # fmt: skip
+            export_bundle(db, scratch, self.bundles_dir)
+            self.registrations_dir.mkdir(exist_ok=True)
+            write_registration(identity, self.registrations_dir / f"{identity.desk_id}.json")
+            db.close()
+            if number % 50 == 49:
+                print(f"  {number + 1} desk-weeks generated "
+                      f"({time.perf_counter() - started:.0f} s)", flush=True)  # fmt: skip
+        shutil.rmtree(scratch)
+
+
+# --- 1. a busy year exported ---------------------------------------------------------------
+
+
+def export_baseline(database: Path, out: Path) -> float:
+    """The same events read from SQLite and written as JSON lines to a synced file."""
+    started = time.perf_counter()
+    connection = sqlite3.connect(database)
+    rows = connection.execute(
+        "SELECT id, seq, at, entity, entity_id, op, payload FROM event ORDER BY seq"
+    ).fetchall()
+    connection.close()
+    names = ("id", "seq", "at", "entity", "entity_id", "op", "payload")
+    with open(out, "wb") as file:
+        for row in rows:
+            record = dict(zip(names, row, strict=True))
+            record["payload"] = json.loads(record["payload"])
+            file.write(json.dumps(record, separators=(",", ":")).encode() + b"\n")
+        file.flush()
+        os.fsync(file.fileno())
+    return time.perf_counter() - started
+
+
+def measure_export(world: World) -> dict[str, Any]:
+    folder = world.root / "year-desk"
+    started = time.perf_counter()
+    db = world.new_desk(folder, "Site très actif")
+    record_activity(
+        db, random.Random(2026), world.services, world.sizes["contacts"],
+        world.sizes["referrals"], YEAR_START, timedelta(days=365),
+    )  # fmt: skip
+    db.close()
+    generated = time.perf_counter() - started
+    db = Database(folder / "desk.sqlite")  # the app's settings again: synchronous=FULL
+    with db.engine.connect() as connection:
+        events = connection.exec_driver_sql("SELECT COUNT(*) FROM event").scalar_one()
+    baseline = export_baseline(folder / "desk.sqlite", folder / "baseline.jsonl")
+    out = folder / "usb"
+    started = time.perf_counter()
+    result = export_bundle(db, folder, out)
+    elapsed = time.perf_counter() - started
+    db.close()
+    return {
+        "generated_s": generated, "events": events, "export_s": elapsed,
+        "baseline_s": baseline, "bundle_bytes": result.path.stat().st_size,
+        "baseline_bytes": (folder / "baseline.jsonl").stat().st_size,
+    }  # fmt: skip
+
+
+# --- 2. the coordinator imports a week of every desk (run in a fresh process) ---------------
+
+
+def high_water_kib() -> int:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1])
+    return 0
+
+
+def received_rows(db: Database) -> list[tuple[Any, ...]]:
+    with db.engine.connect() as connection:
+        return connection.exec_driver_sql(
+            "SELECT id, desk_id, seq, content_sha256, entity, entity_id, op, at, payload "
+            "FROM received_event"
+        ).all()
+
+
+def baseline_insert(db: Database, rows: list[tuple[Any, ...]], target: Path) -> tuple[float, float]:
+    """The same rows into a fresh table of received_event's schema, executemany, one commit."""
+    with db.engine.connect() as connection:
+        schema = [
+            sql for (sql,) in connection.exec_driver_sql(
+                "SELECT sql FROM sqlite_master WHERE tbl_name = 'received_event' AND sql NOT NULL"
+            )
+        ]  # fmt: skip
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{target}{suffix}").unlink(missing_ok=True)
+    connection = sqlite3.connect(target, isolation_level=None)
+    connection.execute("PRAGMA journal_mode=WAL")
+    connection.execute("PRAGMA synchronous=FULL")
+    for sql in schema:
+        connection.execute(sql)
+    insert = (
+        "INSERT INTO received_event (id, desk_id, seq, content_sha256, entity, entity_id, op, "
+        "at, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    )
+    started, cpu = time.perf_counter(), time.process_time()
+    connection.execute("BEGIN")
+    connection.executemany(insert, rows)
+    connection.execute("COMMIT")
+    elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu
+    connection.close()
+    return elapsed, cpu
+
+
+def timed_merged_state() -> list[float]:
+    """Instrumentation only (the step still runs): the seconds spent in issue 5's merged-state
+    update, which the coordinator import calls for every bundle."""
+    spent = [0.0]
+    original = coordinator.apply_to_merged_state
+
+    def timed(*args: Any, **kwargs: Any) -> int:
+        started = time.perf_counter()
+        try:
+            return original(*args, **kwargs)
+        finally:
+            spent[0] += time.perf_counter() - started
+
+    coordinator.apply_to_merged_state = timed
+    return spent
+
+
+def coordinator_child(world_root: Path) -> dict[str, Any]:
+    bundles = sorted((world_root / "bundles").glob("*.spro-bundle"))
+    target = world_root / "coordinator.sqlite"
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{target}{suffix}").unlink(missing_ok=True)
+    db = Database(target)
+    for registration in sorted((world_root / "registrations").glob("*.json")):
+        register_desk(db, registration)
+    for bundle in bundles:
+        bundle.read_bytes()  # both contenders start with the files in the page cache
+    merged = timed_merged_state()
+    memory_before = high_water_kib()
+    started, cpu = time.perf_counter(), time.process_time()
+    results = import_bundles(db, world_root / "coordinator", bundles)
+    elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu
+    memory_peak = high_water_kib()
+    refused = [str(r) for _path, r in results if isinstance(r, BundleRefused)]
+    rows = received_rows(db)
+    # The baseline three times, its median: it lasts under a second on a shared machine.
+    baselines = sorted(baseline_insert(db, rows, world_root / "baseline.sqlite") for _ in range(3))
+    baseline_cpu = sorted(cpu for _wall, cpu in baselines)[1]
+    db.close()
+    return {
+        "bundles": len(bundles), "refused": refused, "events": len(rows),
+        "import_s": elapsed, "import_cpu_s": cpu, "merged_state_s": merged[0],
+        "baseline_s": baselines[1][0], "baselines_s": [wall for wall, _cpu in baselines],
+        "baseline_cpu_s": baseline_cpu,
+        "vmhwm_before_kib": memory_before, "vmhwm_kib": memory_peak,
+    }  # fmt: skip
+
+
+def measure_coordinator(world: World) -> dict[str, Any]:
+    command = [sys.executable, __file__, "--child-import", str(world.root)]
+    done = subprocess.run(command, capture_output=True, text=True, check=True)
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+# --- the run -------------------------------------------------------------------------------
+
+
+def figures(export: dict[str, Any], coordinator: dict[str, Any]) -> list[Figure]:
+    baseline = coordinator["baseline_s"]
+    ratio = coordinator["import_s"] / baseline
+    own = coordinator["import_s"] - coordinator["merged_state_s"]
+    return [
+        Figure("export of a busy year", export["export_s"], "s", "-", None,
+               export["baseline_s"], export["export_s"] / export["baseline_s"]),
+        Figure("bundle size", export["bundle_bytes"] / 1e6, "MB", "-", None,
+               export["baseline_bytes"] / 1e6, export["bundle_bytes"] / export["baseline_bytes"]),
+        Figure("coordinator import", coordinator["import_s"], "s", f"≤ {IMPORT_TARGET:g}× baseline",
+               ratio <= IMPORT_TARGET, baseline, ratio),
+        Figure("  of which merged state (issue 5)", coordinator["merged_state_s"], "s", "-", None,
+               baseline, coordinator["merged_state_s"] / baseline),
+        Figure("  import without merged state", own, "s", f"≤ {IMPORT_TARGET:g}× baseline",
+               own / baseline <= IMPORT_TARGET, baseline, own / baseline),
+        Figure("coordinator import, CPU time", coordinator["import_cpu_s"], "s", "-", None,
+               coordinator["baseline_cpu_s"],
+               coordinator["import_cpu_s"] / coordinator["baseline_cpu_s"]),
+        Figure("coordinator peak memory", coordinator["vmhwm_kib"] / 1024, "MiB", "-", None),
+    ]  # fmt: skip
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="a smaller year and 100 desks")
+    parser.add_argument("--fresh", action="store_true", help="regenerate the desks' bundles")
+    parser.add_argument("--desks", type=int, help="number of desk-weeks (default 500, quick 100)")
+    parser.add_argument("--child-import", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child_import:
+        print(json.dumps(coordinator_child(args.child_import)))
+        return
+    sizes = dict(QUICK if args.quick else FULL)
+    if args.desks:
+        sizes["desks"] = args.desks
+    for key, value in machine_description().items():
+        print(f"{key}: {value}")
+    print(f"sizes: {sizes}", flush=True)
+    started = time.perf_counter()
+    world = World(BENCH_OUT / f"sync-{'quick' if args.quick else 'full'}", sizes, args.fresh)
+    print(f"world ready in {time.perf_counter() - started:.0f} s", flush=True)
+    export = measure_export(world)
+    print(f"year: {export['events']} events recorded in {export['generated_s']:.0f} s "
+          "(not timed)", flush=True)  # fmt: skip
+    coordinator = measure_coordinator(world)
+    print(f"coordinator: {coordinator['bundles']} bundles, {coordinator['events']} events")
+    print_table(figures(export, coordinator))
+    results = {"sizes": sizes, "export": export, "coordinator": coordinator}
+    (BENCH_OUT / f"results-sync-{'quick' if args.quick else 'full'}.json").write_text(
+        json.dumps(results, indent=1)
+    )
+    print(f"total {time.perf_counter() - started:.0f} s")
+
+
+if __name__ == "__main__":
+    main()
