@@ -197,6 +197,52 @@ def test_a_thousand_kills_lose_no_acknowledged_contact(tmp_path: Path) -> None:
     assert result["acknowledged"] > KILLS
 
 
+def _two_writers(path: Path, per_writer: int) -> tuple[set[str], list[str]]:
+    """Two processes recording at once; returns the ids acknowledged and the errors met."""
+    children = []
+    for seed in (1, 2):
+        read_end, write_end = os.pipe()
+        pid = os.fork()
+        if pid == 0:
+            os.close(read_end)
+            try:
+                rng, service = random.Random(seed), ContactService(Database(path))
+                for _ in range(per_writer):
+                    try:
+                        os.write(write_end, f"{service.record(_contact(rng))}\n".encode())
+                    except Exception as error:  # reported to the parent, counted as a failure
+                        os.write(write_end, f"error {type(error).__name__}: {error}\n".encode())
+            finally:
+                os._exit(0)
+        os.close(write_end)
+        children.append((pid, read_end))
+    ids, errors = set(), []
+    for pid, read_end in children:
+        with os.fdopen(read_end, "rb") as pipe:
+            for line in pipe.read().decode().splitlines():
+                (errors.append(line) if line.startswith("error") else ids.add(line))
+        os.waitpid(pid, 0)
+    return ids, errors
+
+
+def test_two_processes_writing_at_once_never_fail(tmp_path: Path) -> None:
+    """A second window or a CLI command writing while the app does: BEGIN IMMEDIATE takes the
+    write lock first and waits for it (busy_timeout), so no write fails and the change log's
+    sequence stays gapless."""
+    path = tmp_path / "desk.sqlite"
+    Database(path).close()
+    geography()
+    sys.stdout.flush()
+    ids, errors = _two_writers(path, 60)
+    with closing(sqlite3.connect(path)) as connection:
+        stored = {row[0] for row in connection.execute("SELECT id FROM contact")}
+        seqs = [row[0] for row in connection.execute("SELECT seq FROM event ORDER BY seq")]
+    print(f"\ntwo writers: {len(ids)} contacts acknowledged, {len(errors)} errors")
+    assert errors == []
+    assert len(ids) == 120 and ids <= stored
+    assert seqs == list(range(1, len(seqs) + 1))
+
+
 if __name__ == "__main__":
     outcome = crash_loop(Path(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]))
     print(json.dumps(outcome))
