@@ -168,7 +168,9 @@ def _sync_commands(parser: argparse.ArgumentParser) -> None:
     export = actions.add_parser("export", help="écrire l'envoi de la semaine (clé USB, dossier)")
     export.add_argument("--out", required=True, help="dossier de destination")
     _json_flag(export)
-    update = actions.add_parser("import-update", help="accusé de réception du coordinateur")
+    update = actions.add_parser(
+        "import-update", help="mise à jour de l'annuaire ou accusé de réception du coordinateur"
+    )
     update.add_argument("file")
     _json_flag(update)
     push = actions.add_parser("push", help="envoyer au serveur WebDAV et recevoir les mises à jour")
@@ -199,6 +201,16 @@ def _coordinator_commands(parser: argparse.ArgumentParser) -> None:
     acks = actions.add_parser("acknowledge", help="accusés de réception signés, un par poste")
     acks.add_argument("--out", required=True)
     _json_flag(acks)
+    publish = actions.add_parser("publish-directory", help="mise à jour signée de l'annuaire")
+    publish.add_argument("path", help="export data·inclusion (dossier ou .zip)")
+    publish.add_argument("--out", required=True, help="fichier de la mise à jour à écrire")
+    publish.add_argument("--expires-days", type=int, default=45, help="validité (45 jours)")
+    publish.add_argument(
+        "--with-acknowledgements",
+        action="store_true",
+        help="joindre l'accusé de réception signé de chaque poste",
+    )
+    _json_flag(publish)
 
 
 def _directory_commands(parser: argparse.ArgumentParser) -> None:
