@@ -16,12 +16,14 @@ from spro_desk.ui.coordinator.base import CoordinatorScreen
 POSTES = "postes"
 ENVOIS = "envois"
 ALERTES = "alertes"
-SCREEN_ORDER: tuple[str, ...] = (POSTES, ENVOIS, ALERTES)
+TABLEAU = "tableau-de-bord"
+SCREEN_ORDER: tuple[str, ...] = (POSTES, ENVOIS, ALERTES, TABLEAU)
 # name → (module, class); the class name is also the translation context of its title.
 _LOCATIONS = {
     POSTES: ("spro_desk.ui.coordinator.desks_screen", "DesksScreen"),
     ENVOIS: ("spro_desk.ui.coordinator.bundles_screen", "BundlesScreen"),
     ALERTES: ("spro_desk.ui.coordinator.alerts_screen", "AlertsScreen"),
+    TABLEAU: ("spro_desk.ui.coordinator.dashboard_screen", "CoordinatorDashboardScreen"),
 }
 
 
@@ -36,11 +38,12 @@ def screen_title(name: str) -> str:
         POSTES: QCoreApplication.translate("DesksScreen", "Postes"),
         ENVOIS: QCoreApplication.translate("BundlesScreen", "Envois reçus"),
         ALERTES: QCoreApplication.translate("AlertsScreen", "Alertes"),
+        TABLEAU: QCoreApplication.translate("CoordinatorDashboardScreen", "Tableau de bord"),
     }
     return titles[name]
 
 
 __all__ = [
-    "ALERTES", "ENVOIS", "POSTES", "SCREEN_ORDER", "CoordinatorScreen", "screen_class",
+    "ALERTES", "ENVOIS", "POSTES", "SCREEN_ORDER", "TABLEAU", "CoordinatorScreen", "screen_class",
     "screen_title",
 ]  # fmt: skip

@@ -1,0 +1,78 @@
+"""The summary row: one button per headline figure; activating it opens its breakdown."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+
+from spro_desk.ui.dashboard.data import Tile, french_decimal
+from spro_desk.ui.widgets import plain_label
+
+VALUE_SCALE = 1.6  # the figure reads at a glance, larger than its label
+
+
+class TileButton(QPushButton):
+    """A button drawn as a card: label, figure, and a line of context."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.key = ""
+        self.caption = plain_label()
+        self.figure = QLabel()
+        self.figure.setTextFormat(Qt.TextFormat.PlainText)
+        font = self.figure.font()
+        font.setPointSizeF(font.pointSizeF() * VALUE_SCALE)
+        font.setBold(True)
+        self.figure.setFont(font)
+        self.detail = plain_label()
+        column = QVBoxLayout(self)
+        for label in (self.caption, self.figure, self.detail):
+            label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+            column.addWidget(label)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+
+    def show_tile(self, tile: Tile) -> None:
+        self.key = tile.key
+        value = french_decimal(tile.value, tile.unit)
+        self.caption.setText(tile.label)
+        self.figure.setText(value)
+        self.detail.setText(tile.detail)
+        self.setAccessibleName(f"{tile.label}\u00a0: {value}")
+        self.setAccessibleDescription(
+            self.tr("{detail}. Entrée : le détail de ce chiffre.").format(detail=tile.detail))
+        self.updateGeometry()
+
+    def sizeHint(self) -> QSize:
+        return self.layout().sizeHint()
+
+    def minimumSizeHint(self) -> QSize:
+        hint = self.layout().minimumSize()
+        return QSize(self.fontMetrics().averageCharWidth() * 14, hint.height())
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return self.layout().totalHeightForWidth(width)
+
+
+class SummaryRow(QWidget):
+    tile_activated = Signal(str)  # the tile's key
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(self.tr("Chiffres clés"))
+        self.buttons: dict[str, TileButton] = {}
+        self._row = QHBoxLayout(self)
+        self._row.setContentsMargins(0, 0, 0, 0)
+
+    def show_tiles(self, tiles: tuple[Tile, ...]) -> None:
+        for tile in tiles:
+            button = self.buttons.get(tile.key)
+            if button is None:
+                button = TileButton()
+                button.clicked.connect(lambda _checked=False, b=button: self.tile_activated.emit(
+                    b.key))  # fmt: skip
+                self._row.addWidget(button)
+                self.buttons[tile.key] = button
+            button.show_tile(tile)
