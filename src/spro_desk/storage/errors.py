@@ -70,8 +70,9 @@ class CorruptDatabaseError(StorageError):
             "La base de données est endommagée"
             + (f" ({detail})" if detail else "")
             + " : SPRO Desk n'y écrit plus rien pour ne pas aggraver le problème. Restaurez la "
-            "dernière sauvegarde (Paramètres › Restaurer une sauvegarde, ou "
-            "« spro-desk backup restore ») ; la base actuelle est gardée de côté."
+            "dernière sauvegarde (Paramètres › Restaurer une sauvegarde ; si SPRO Desk ne "
+            "s'ouvre plus : « spro-desk backup list » puis « spro-desk backup restore "
+            "FICHIER ») ; la base actuelle est gardée de côté."
         )
 
 
