@@ -42,7 +42,7 @@ from spro_desk.orientation.slip import build_slip
 from spro_desk.storage.engine import Database
 from spro_desk.ui.focus_style import install_focus_style
 from spro_desk.ui.contrast import high_contrast_palette
-from spro_desk.ui.dashboard.bar_chart import BarChart
+from spro_desk.ui.dashboard.charts import BreakdownChart
 from spro_desk.ui.main_window import MainWindow
 from spro_desk.ui.orientation.booking_dialog import BookingDialog
 from spro_desk.ui.orientation.service_picker import ServicePickerDialog
@@ -306,21 +306,17 @@ def _record_activity(window: MainWindow) -> None:
     contacts.record(ContactInput(canal="telephone", statut="etudiant", occurred_at=FIXED_NOW))
 
 
-def _bar_pixels(window: MainWindow, image: QImage, chart: BarChart) -> list[QColor]:
-    """Inside each bar, a few pixels in from its left end, in the window's image."""
-    geometry = chart._geometry()  # where paintEvent put the bars
+def _bar_pixels(window: MainWindow, image: QImage, chart: BreakdownChart) -> list[QColor]:
+    """The middle of each bar, in the window's image."""
     colours = []
-    for row, (_label, value) in enumerate(chart.bars()):
-        if not value:
-            continue
-        middle = geometry.title_height + row * geometry.row_height + geometry.row_height // 2
-        point = chart.mapTo(window, QPoint(geometry.bar_left + 2, middle))
+    for row in range(len(chart.bars())):
+        point = chart.mapTo(window, chart.bar_centre(row))
         colours.append(image.pixelColor(point * image.devicePixelRatio()))
     return colours
 
 
 def test_high_contrast_renders_and_the_chart_uses_the_palette(
-    high_contrast: QPalette, cvl_db: Database, make_window: WindowFactory
+    qtbot: QtBot, high_contrast: QPalette, cvl_db: Database, make_window: WindowFactory
 ) -> None:
     window = make_window(cvl_db)
     _record_activity(window)
@@ -330,7 +326,8 @@ def test_high_contrast_renders_and_the_chart_uses_the_palette(
     screen = window.screens["tableau-de-bord"]
     assert isinstance(screen, DashboardScreen)
     window.show_screen("tableau-de-bord")
-    chart = screen.charts["canal"]
+    qtbot.waitUntil(lambda: screen.view.settled)  # the figures are computed off the UI thread
+    chart = screen.charts["contacts.canal"]
     assert chart.bars() == (("Accueil physique", 2), ("Téléphone", 1))
     image = window.grab().toImage()
     highlight = high_contrast.color(QPalette.ColorRole.Highlight)

@@ -16,7 +16,8 @@ class Breadcrumb(QWidget):
         super().__init__(parent)
         self.back_action = QAction(self.tr("◀ Retour"), self)
         self.back_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Back))
-        self.back_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        # The window's shortcut while the breadcrumb shows (the dashboard's tab is current).
+        self.back_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         self.back_action.setToolTip(self.tr("Revenir au chiffre précédent (Alt+←)"))
         self.back_action.triggered.connect(self._back)
         self.back_button = QToolButton()

@@ -162,6 +162,11 @@ class FilterBar(QWidget):
         for name, combo in self.site_combos.items():
             _fill(combo, every[name], choices[name])
 
+    @property
+    def pending(self) -> bool:
+        """A change waits for the user's pause."""
+        return self._settle.isActive()
+
     def stop(self) -> None:
         """Forget a pending change (the window closes)."""
         self._settle.stop()

@@ -180,6 +180,12 @@ class DashboardView(QWidget):
     def busy(self) -> bool:
         return self.loader.busy or self.exporter.busy
 
+    @property
+    def settled(self) -> bool:
+        """Figures on screen, and nothing under way or about to start (tests, benchmarks)."""
+        idle = not self.busy and self._pending is None and not self.filter_bar.pending
+        return idle and self._data is not None
+
     def data(self) -> DashboardData | None:
         """The figures on screen (those of the last step of the path)."""
         return self._data

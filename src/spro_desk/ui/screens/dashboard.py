@@ -8,6 +8,7 @@ coordination will once its bundles arrive.
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
@@ -15,6 +16,9 @@ from spro_desk.ui.context import DeskContext
 from spro_desk.ui.dashboard.periods import DESK_PRESETS, THIS_WEEK, reference_moment
 from spro_desk.ui.dashboard.view import DashboardSetup, DashboardView
 from spro_desk.ui.screens.base import Screen
+
+if TYPE_CHECKING:  # Qt Charts loads when the dashboard is first shown
+    from spro_desk.ui.dashboard.charts import BreakdownChart
 
 PRESET_KEY = "tableau-de-bord/preset"
 
@@ -57,6 +61,11 @@ class DashboardScreen(Screen):
 
     def activate(self) -> None:
         self.view.activate()
+
+    @property
+    def charts(self) -> dict[str, BreakdownChart]:
+        """The overview's charts by breakdown key (none before the screen is first shown)."""
+        return self.view.overview.charts if self.view.overview is not None else {}
 
     def shutdown(self) -> None:
         self.view.shutdown()
