@@ -218,17 +218,21 @@ def _current_ranks(connection: sqlite3.Connection, ids: Sequence[str]) -> dict[s
     return ranks
 
 
-def _winners(connection: sqlite3.Connection, events: Iterable[MergeEvent]) -> list[MergeEvent]:
-    """The events that are newer than both the rest of the batch and the merged state."""
+def _winners(
+    connection: sqlite3.Connection, events: Iterable[MergeEvent]
+) -> tuple[list[MergeEvent], set[str]]:
+    """The events newer than both the rest of the batch and the merged state, and the ids
+    the merged state already knew (only those have rows to replace)."""
     latest: dict[str, MergeEvent] = {}
     for event in events:
         known = latest.get(event.entity_id)
         if known is None or event.rank > known.rank:
             latest[event.entity_id] = event
     current = _current_ranks(connection, list(latest))
-    return [
+    winners = [
         e for e in latest.values() if e.entity_id not in current or e.rank > current[e.entity_id]
     ]
+    return winners, set(current)
 
 
 def merge_events(connection: sqlite3.Connection, events: Iterable[MergeEvent]) -> int:
@@ -237,7 +241,7 @@ def merge_events(connection: sqlite3.Connection, events: Iterable[MergeEvent]) -
     Works on any connection where the `merged_*` names resolve (main tables at the
     coordinator, TEMP tables on a desk), inside the caller's transaction.
     """
-    winners = _winners(connection, events)
+    winners, known = _winners(connection, events)
     if not winners:
         return 0
     connection.executemany(
@@ -248,9 +252,9 @@ def merge_events(connection: sqlite3.Connection, events: Iterable[MergeEvent]) -
     contacts = [e for e in winners if e.entity == "contact"]
     referrals = [e for e in winners if e.entity == "referral"]
     if contacts:
-        _merge_contacts(connection, contacts)
+        _merge_contacts(connection, contacts, known)
     if referrals:
-        _merge_referrals(connection, referrals)
+        _merge_referrals(connection, referrals, known)
     return len(winners)
 
 
@@ -258,8 +262,10 @@ def _is_live(event: MergeEvent) -> bool:
     return event.op != "delete" and not event.payload.get("deleted_at")
 
 
-def _merge_contacts(connection: sqlite3.Connection, contacts: list[MergeEvent]) -> None:
-    ids = [(e.entity_id,) for e in contacts]
+def _merge_contacts(
+    connection: sqlite3.Connection, contacts: list[MergeEvent], known: set[str]
+) -> None:
+    ids = [(e.entity_id,) for e in contacts if e.entity_id in known]
     connection.executemany("DELETE FROM merged_contact WHERE id = ?", ids)
     connection.executemany("DELETE FROM merged_contact_code WHERE contact_id = ?", ids)
     rows, codes, days = [], [], []
@@ -277,9 +283,12 @@ def _merge_contacts(connection: sqlite3.Connection, contacts: list[MergeEvent]) 
     )
 
 
-def _merge_referrals(connection: sqlite3.Connection, referrals: list[MergeEvent]) -> None:
+def _merge_referrals(
+    connection: sqlite3.Connection, referrals: list[MergeEvent], known: set[str]
+) -> None:
     connection.executemany(
-        "DELETE FROM merged_referral WHERE id = ?", [(e.entity_id,) for e in referrals]
+        "DELETE FROM merged_referral WHERE id = ?",
+        [(e.entity_id,) for e in referrals if e.entity_id in known],
     )
     live = [e for e in referrals if _is_live(e)]
     if not live:
