@@ -59,6 +59,9 @@ def test_the_form_follows_the_declaration(window: MainWindow) -> None:
         "La langue prend effet au prochain démarrage de SPRO Desk."
     )
     assert all(editor.widget.accessibleName() for editor in screen.editors.values())
+    secret = screen.editors["sync.secret"].widget
+    assert isinstance(secret, QLineEdit)
+    assert secret.echoMode() == QLineEdit.EchoMode.Password  # never readable over a shoulder
 
 
 def test_settings_are_saved_and_reloaded(

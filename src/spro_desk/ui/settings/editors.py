@@ -190,4 +190,7 @@ def make_editor(spec: SettingSpec, geo: Geography) -> SettingEditor:
         return CommuneEditor(spec, geo)
     if spec.kind == "list":
         return ListEditor(spec)
-    return TextEditor(spec)
+    editor = TextEditor(spec)
+    if spec.kind == "secret":  # a visitor at the desk must not read the sync password
+        editor.widget.setEchoMode(QLineEdit.EchoMode.Password)
+    return editor

@@ -31,6 +31,13 @@ def setting_label(spec: SettingSpec) -> str:
         "agents": QCoreApplication.translate("Settings", "Agents"),
         "agent.courant": QCoreApplication.translate("Settings", "Agent en poste"),
         "langue": QCoreApplication.translate("Settings", "Langue"),
+        "sync.url": QCoreApplication.translate(
+            "Settings", "Adresse du dossier de synchronisation (https://…)"
+        ),
+        "sync.utilisateur": QCoreApplication.translate("Settings", "Identifiant"),
+        "sync.secret": QCoreApplication.translate(
+            "Settings", "Mot de passe ou jeton d'application"
+        ),
     }
     return labels.get(spec.key, spec.label)
 
@@ -43,6 +50,7 @@ def section_title(key: str) -> str:
         "agents": QCoreApplication.translate("Settings", "Agents"),
         "agent": QCoreApplication.translate("Settings", "Agents"),
         "langue": QCoreApplication.translate("Settings", "Langue"),
+        "sync": QCoreApplication.translate("Settings", "Synchronisation (WebDAV, Nextcloud)"),
     }
     return titles.get(prefix, QCoreApplication.translate("Settings", "Autres réglages"))
 
