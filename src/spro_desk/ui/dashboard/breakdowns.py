@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 
 from spro_desk.reports.filters import Filters
 from spro_desk.reports.indicators import Indicators
@@ -41,7 +42,7 @@ class Row:
     values: tuple[Value, ...]  # one per column
     drill: Drill | None = None
 
-    @property
+    @cached_property  # (frozen: computed once; a region's tables sum thousands of rows)
     def total(self) -> int:
         return sum(value for value in self.values if isinstance(value, int))
 
@@ -60,7 +61,7 @@ class Breakdown:
     shares: bool = False  # a column with each row's share of the total
     note: str = ""
 
-    @property
+    @cached_property
     def total(self) -> int:
         return sum(row.total for row in self.rows)
 

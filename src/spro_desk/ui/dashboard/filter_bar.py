@@ -113,7 +113,8 @@ class FilterBar(QWidget):
         self.start.dateChanged.connect(self._start_changed)
         self.end.dateChanged.connect(self._end_changed)
         for combo in self.site_combos.values():
-            combo.activated.connect(self._settle.start)
+            # (not connected to start() itself: the index would become its interval)
+            combo.activated.connect(lambda _index: self._settle.start())
 
     # --- reading and setting ------------------------------------------------------------------
 

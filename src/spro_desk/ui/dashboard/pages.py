@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
@@ -39,6 +39,11 @@ class OverviewPage(QWidget):
         super().__init__(parent)
         self.charts: dict[str, BreakdownChart] = {}
         self.titles: dict[str, QToolButton] = {}
+        self._queue: list[tuple[str, Breakdown]] = []
+        self._empty_text = ""
+        self._next_chart = QTimer(self)
+        self._next_chart.setInterval(0)
+        self._next_chart.timeout.connect(self._draw_next_chart)
         self.tree_model = BreakdownTreeModel(self)
         self.tree = self._make_tree()
         self.cards = QScrollArea()
@@ -87,18 +92,38 @@ class OverviewPage(QWidget):
         return tree
 
     def show_data(self, data: DashboardData, empty_text: str) -> None:
-        for key, chart in self.charts.items():
-            breakdown = data.breakdown(key)
-            self.titles[key].setText(self.tr("{title} ›").format(title=breakdown.title))
-            self.titles[key].setAccessibleName(
-                self.tr("Ouvrir le tableau : {title}").format(title=breakdown.title))
-            chart.show_breakdown(breakdown, empty_text)
-            # Cards scroll: each chart gets its readable height rather than a share of the page.
-            chart.setMinimumHeight(min(chart.preferred_height(), self._card_height()))
-        layout = self.cards.widget().layout()
-        layout.invalidate()  # the charts' new minimum heights are not seen otherwise
-        layout.activate()
+        """The tree at once; the charts one per turn of the event loop, so the window answers
+        between two (a region's eight charts in one go would hold it for a while)."""
+        self._queue = [(key, data.breakdown(key)) for key in self.charts]
+        self._empty_text = empty_text
         self.tree_model.set_breakdowns([data.breakdown(key) for key in data.listed()])
+        self._next_chart.start()
+
+    @property
+    def pending(self) -> bool:
+        """Charts still to redraw."""
+        return bool(self._queue)
+
+    def stop(self) -> None:
+        self._next_chart.stop()
+
+    def _draw_next_chart(self) -> None:
+        if not self._queue:
+            self._next_chart.stop()
+            return
+        key, breakdown = self._queue.pop(0)
+        self.titles[key].setText(self.tr("{title} ›").format(title=breakdown.title))
+        self.titles[key].setAccessibleName(
+            self.tr("Ouvrir le tableau : {title}").format(title=breakdown.title))
+        chart = self.charts[key]
+        chart.show_breakdown(breakdown, self._empty_text)
+        # Cards scroll: each chart gets its readable height rather than a share of the page.
+        chart.setMinimumHeight(min(chart.preferred_height(), self._card_height()))
+        if not self._queue:
+            self._next_chart.stop()
+            layout = self.cards.widget().layout()
+            layout.invalidate()  # the charts' new minimum heights are not seen otherwise
+            layout.activate()
 
     def _card_height(self) -> int:
         return self.fontMetrics().height() * CARD_LINES

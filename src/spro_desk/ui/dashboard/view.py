@@ -172,6 +172,8 @@ class DashboardView(QWidget):
 
     def shutdown(self) -> None:
         self.filter_bar.stop()
+        if self.overview is not None:
+            self.overview.stop()
         self.loader.cancel()
         self.exporter.cancel()
         self.progress.end()
@@ -184,7 +186,8 @@ class DashboardView(QWidget):
     def settled(self) -> bool:
         """Figures on screen, and nothing under way or about to start (tests, benchmarks)."""
         idle = not self.busy and self._pending is None and not self.filter_bar.pending
-        return idle and self._data is not None
+        drawing = self.overview is not None and self.overview.pending
+        return idle and not drawing and self._data is not None
 
     def data(self) -> DashboardData | None:
         """The figures on screen (those of the last step of the path)."""
