@@ -2,23 +2,27 @@
 # Builds SPRO Desk for Linux: the PyInstaller one-folder build, then a .deb holding it with a
 # desktop entry and the icon. Run from anywhere, after `bash scripts/bootstrap.sh --dev`:
 #
-#   bash installer/build-linux.sh [--dist DIR] [--no-deb]
+#   bash installer/build-linux.sh [--dist DIR] [--work DIR] [--no-deb]
 #
 # Output: DIR/spro-desk/ (the one-folder build: DIR/spro-desk/spro-desk is the program, window
-# and command line) and DIR/spro-desk_VERSION_ARCH.deb. DIR defaults to dist/.
+# and command line) and DIR/spro-desk_VERSION_ARCH.deb. --dist defaults to dist/, --work (the
+# build's scratch and PyInstaller's cache, so that two builds never share one) to
+# build/installer/.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 dist="$root/dist"
+work="$root/build/installer"
 make_deb=1
 while [ $# -gt 0 ]; do
   case "$1" in
     --dist) dist="$(mkdir -p "$2" && cd "$2" && pwd)"; shift 2 ;;
+    --work) work="$(mkdir -p "$2" && cd "$2" && pwd)"; shift 2 ;;
     --no-deb) make_deb=0; shift ;;
-    *) echo "usage : bash installer/build-linux.sh [--dist DOSSIER] [--no-deb]" >&2; exit 1 ;;
+    *) echo "usage : bash installer/build-linux.sh [--dist DOSSIER] [--work DOSSIER] [--no-deb]" >&2
+       exit 1 ;;
   esac
 done
 python="$root/.venv/bin/python"
-work="$root/build/installer"
 if [ ! -x "$python" ]; then
   echo "Lancez d'abord : bash scripts/bootstrap.sh --dev" >&2
   exit 1
@@ -29,6 +33,8 @@ if ! "$python" -c 'import PyInstaller' 2>/dev/null; then
 fi
 started=$(date +%s)
 mkdir -p "$work"
+export PYINSTALLER_CONFIG_DIR="$work/cache"  # stripped binaries, reused by the next build
+export SPRO_DESK_LICENCES="$work/licences.json"  # read by the spec
 
 # 1. The licences of every component, from the metadata of the packages being frozen.
 "$python" -m spro_desk.version --write-licences "$work/licences.json"

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import time
@@ -56,9 +57,11 @@ def build(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Build]:
     if shutil.which("dpkg-deb") is None:
         pytest.fail("dpkg-deb est nécessaire pour construire le paquet (Debian, Ubuntu).")
     dist = tmp_path_factory.mktemp("dist")
+    work = tmp_path_factory.mktemp("work")  # never the shared build/installer/
     started = time.perf_counter()
+    script = ROOT / "installer" / "build-linux.sh"
     done = subprocess.run(
-        ["bash", str(ROOT / "installer" / "build-linux.sh"), "--dist", str(dist)],
+        ["bash", str(script), "--dist", str(dist), "--work", str(work)],
         capture_output=True,
         text=True,
         timeout=900,
@@ -119,6 +122,33 @@ def test_the_build_is_small_enough(build: Build) -> None:
     assert not list(qt.rglob("*Qt6Quick*")) and not list(qt.rglob("*Qt6Qml*"))
     platforms = sorted(p.name for p in (qt / "plugins" / "platforms").iterdir())
     assert platforms == ["libqoffscreen.so", "libqxcb.so"]
+
+
+def _needed(library: Path) -> list[str]:
+    out = subprocess.run(["readelf", "-d", str(library)], capture_output=True, text=True).stdout
+    return re.findall(r"\(NEEDED\).*\[(.*)\]", out)
+
+
+def test_no_bundled_library_is_left_unused(build: Build) -> None:
+    """Every shared library copied next to the program is needed by something kept: the
+    libraries of the plugins the spec drops go with them."""
+    if shutil.which("readelf") is None:
+        pytest.skip("readelf (binutils) is needed to read the libraries' dependencies")
+    internal = build.folder / "_internal"
+    files = [p for p in internal.rglob("*.so*") if p.is_file() and not p.is_symlink()]
+    by_name = {p.name: p for p in files}
+    by_name.update({p.name: p.resolve() for p in internal.iterdir() if p.is_symlink()})
+    loaded_by_the_bootloader = {"libpython3.11.so.1.0"}
+    roots = [p for p in files if p.parent != internal or not p.name.startswith("lib")]
+    roots += [p for p in files if p.name in loaded_by_the_bootloader]
+    reached: set[Path] = set()
+    while roots:
+        library = roots.pop()
+        if library not in reached:
+            reached.add(library)
+            roots += [by_name[name] for name in _needed(library) if name in by_name]
+    unused = sorted(p.name for p in files if p not in reached)
+    assert not unused, f"libraries nothing needs: {unused}"
 
 
 def test_the_package_installs_the_program_menu_entry_and_icon(build: Build) -> None:
