@@ -76,9 +76,11 @@ class SummaryPage(QWizardPage):
 
     def _backup_advice(self, role: Role) -> str:
         common = self.tr(
-            "Sauvegardes : avant chaque mise à jour de SPRO Desk qui modifie la base, une copie "
-            "est faite dans backups/. Copiez en plus régulièrement tout le dossier sur un "
-            "support externe rangé à part, SPRO Desk fermé."
+            "Sauvegardes : SPRO Desk copie sa base chaque jour dans backups/ (les 7 derniers "
+            "jours et 4 semaines avant sont gardés), et avant chaque mise à jour qui modifie la "
+            "base. Ces copies restent sur cet ordinateur : copiez aussi régulièrement tout le "
+            "dossier sur un support externe rangé à part. Une copie se restaure par "
+            "« spro-desk backup restore »."
         )
         if role is Role.COORDINATOR:
             specific = self.tr(
