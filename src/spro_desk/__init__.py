@@ -8,13 +8,11 @@ from functools import cache
 @cache
 def package_version() -> str:
     # importlib.metadata costs ~50 ms to import: read only when the version is asked for, not on
-    # every start of the window.
-    from importlib.metadata import PackageNotFoundError, version
+    # every start of the window. The installed metadata, else what a frozen build recorded,
+    # else the source tree's pyproject.toml (spro_desk.version).
+    from spro_desk.version import app_version
 
-    try:
-        return version("spro-desk")
-    except PackageNotFoundError:  # running from a source tree that was not installed
-        return "0.0.0+source"
+    return app_version()
 
 
 def __getattr__(name: str) -> str:
