@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from spro_desk.ui.background import Callbacks, Runner
 
@@ -266,7 +267,8 @@ class PrivacyGuard(QObject):
     # --- the window's content -----------------------------------------------------------------
 
     def _take_screens(self, replacement: QWidget) -> None:
-        self._focus = QApplication.focusWidget()
+        focus = QApplication.focusWidget()  # possibly in another window: not ours to restore
+        self._focus = focus if focus is not None and self._window.isAncestorOf(focus) else None
         self._close_dialogs()
         self._disabled = [
             action
@@ -293,9 +295,9 @@ class PrivacyGuard(QObject):
             action.setEnabled(True)
         self._disabled = []
         self.lock_action.setEnabled(True)
-        if self._focus is not None and self._focus.isVisible():
-            self._focus.setFocus(Qt.FocusReason.OtherFocusReason)
-        self._focus = None
+        focus, self._focus = self._focus, None
+        if focus is not None and isValid(focus) and focus.isVisible():  # not deleted meanwhile
+            focus.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _close_dialogs(self) -> None:
         """A confirmation left open must not stay on a locked desk: it is cancelled."""
