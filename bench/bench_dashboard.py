@@ -17,11 +17,16 @@ not answer (a stall).
 
     python bench/bench_dashboard.py            # the full region
     python bench/bench_dashboard.py --quick    # 50 desks, 100,000 contacts
+    python bench/bench_dashboard.py --gc-freeze   # what-if: no full garbage collection pauses
+
+The stalls that remain are Python's full garbage collections (a pause of every thread, the UI
+thread included, proportional to the objects alive): `--gc-freeze` shows them gone.
 """
 
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import statistics
@@ -133,7 +138,24 @@ def _bare(monitor: StallMonitor, source: CoordinatorSource, filters: Filters,
 
 
 def _median(runs: list[dict[str, float]]) -> dict[str, float]:
-    return {key: statistics.median(run[key] for run in runs) for key in runs[0]}
+    """Medians of the runs, and the worst stall of any run."""
+    medians = {key: statistics.median(run[key] for run in runs) for key in runs[0]}
+    if "stall_s" in medians:
+        medians["worst_stall_s"] = max(run["stall_s"] for run in runs)
+    return medians
+
+
+def _drills(view: DashboardView, run: int, year: int) -> list[tuple[str, Callable[[], None]]]:
+    def first_row(key: str, number: int = 0) -> Callable[[], None]:
+        return lambda: _drill(view, key, view.current_breakdown().rows[number].code)()  # type: ignore[union-attr]
+
+    return [
+        ("tile Contacts → by network", view.summary.buttons["contacts"].click),
+        ("network → its sites", first_row("contacts.reseau")),
+        ("site → its months (computed)", first_row("contacts.site", run)),
+        ("month → its weeks (computed)", _drill(view, "contacts.mois", f"{year}-{3 + run:02d}")),
+        ("back (Alt+←, kept)", view.breadcrumb.back_action.trigger),
+    ]
 
 
 def _choose_network(view: DashboardView, code: str) -> Callable[[], None]:
@@ -161,6 +183,8 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--quick", action="store_true", help="a tenth of the region")
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--gc-freeze", action="store_true",
+                        help="what-if: gc.freeze() once the window is up (see BENCHMARKS.md)")
     args = parser.parse_args()
     scale = QUICK if args.quick else FULL
     db, dataset = _database(scale, rebuild=False)
@@ -182,6 +206,8 @@ def main() -> None:
     run_until(lambda: time.perf_counter() > idle_until)
     results["idle window (1 s, for comparison)"] = {"total_s": 1.0, "stall_s": monitor.stop()}
     results["first show"] = step.measure(lambda: window.show_screen(TABLEAU))
+    if args.gc_freeze:  # what was allocated so far is never scanned again by a full collection
+        gc.freeze()
 
     changes = [step.measure(_choose_network(view, code)) for code in NETWORKS[: args.runs]]
     results["filter change (network)"] = _median(changes)
@@ -193,42 +219,38 @@ def main() -> None:
     results["baseline: compute_indicators, no Qt"] = _median(baseline)
 
     results["back to the whole region (kept)"] = step.measure(_choose_network(view, ""))
-    results["whole region, computed again"] = step.measure(view.refresh)
-    drills = (
-        ("tile Contacts → by network", lambda: view.summary.buttons["contacts"].click()),
-        ("network → its sites", lambda: _drill(view, "contacts.reseau",
-                                               view.current_breakdown().rows[0].code)()),  # type: ignore[union-attr]
-        ("site → its months (computed)", lambda: _drill(view, "contacts.site",
-                                                        view.current_breakdown().rows[0].code)()),  # type: ignore[union-attr]
-        ("month → its weeks (computed)", lambda: _drill(view, "contacts.mois",
-                                                        f"{dataset.year}-03")()),
-        ("back (Alt+←, kept)", view.breadcrumb.back_action.trigger),
-    )  # fmt: skip
-    for name, action in drills:
-        results[name] = step.measure(action)
+    results["whole region, computed again"] = _median(
+        [step.measure(view.refresh) for _ in range(args.runs)])
+    drills: dict[str, list[dict[str, float]]] = {}
+    for run in range(args.runs):  # another site and another month each time: never kept
+        view.breadcrumb.step_requested.emit(0)
+        for name, action in _drills(view, run, dataset.year):
+            drills.setdefault(name, []).append(step.measure(action))
+    results |= {name: _median(runs) for name, runs in drills.items()}
 
     window.close()
     window.shutdown()
     db.close()
-    _report(scale, results)
+    _report(scale, results, "-gc-freeze" if args.gc_freeze else "")
 
 
-def _report(scale: dict[str, int], results: dict[str, dict[str, float]]) -> None:
+def _ms(seconds: float | None) -> str:
+    return "" if seconds is None else f"{seconds * 1000:.0f} ms"
+
+
+def _report(scale: dict[str, int], results: dict[str, dict[str, float]], variant: str) -> None:
     baseline = results["baseline: compute_indicators, no Qt"]["total_s"]
     print(f"\nregion: {scale['desks']} desks, {scale['contacts']:,} contacts, "
           f"{scale['referrals']:,} referrals; UI-thread tick every {TICK_MS} ms")  # fmt: skip
-    print(f"{'step':<38} {'to updated':>11} {'after pause':>12} {'× baseline':>11} "
-          f"{'worst stall':>12}")  # fmt: skip
+    print(f"{'step (median of runs)':<38} {'to updated':>11} {'after pause':>12} "
+          f"{'× baseline':>11} {'longest stall':>14} {'(worst run)':>12}")  # fmt: skip
     for name, timing in results.items():
-        pause = timing.get("after_pause_s")
-        stall = timing.get("stall_s")
-        print(f"{name:<38} {timing['total_s'] * 1000:>8.0f} ms "
-              f"{'' if pause is None else f'{pause * 1000:>9.0f} ms':>12} "
-              f"{timing['total_s'] / baseline:>10.2f}× "
-              f"{'' if stall is None else f'{stall * 1000:>9.0f} ms':>12}")  # fmt: skip
+        print(f"{name:<38} {_ms(timing['total_s']):>11} {_ms(timing.get('after_pause_s')):>12} "
+              f"{timing['total_s'] / baseline:>10.2f}× {_ms(timing.get('stall_s')):>14} "
+              f"{_ms(timing.get('worst_stall_s')):>12}")  # fmt: skip
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     print(f"load average at the end: {load:.1f} (2 cores shared: figures vary with it)")
-    name = "quick" if scale is QUICK else "region"
+    name = ("quick" if scale is QUICK else "region") + variant
     out = BENCH_OUT / f"results-dashboard-{name}.json"
     out.write_text(json.dumps({"scale": scale, "results": results, "load": load}, indent=1))
 
