@@ -146,7 +146,7 @@ def _unique(folder: Path, kind: str, now: datetime) -> Path:
 def create_backup(db_path: Path, *, kind: str = DAILY, now: datetime | None = None) -> Path:
     """Write a checked backup of the database; the file only appears once it is complete."""
     folder = backups_folder(db_path)
-    with storage_errors():
+    with storage_errors(file_errors=True):
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         target = _unique(folder, kind, now or datetime.now())
         partial = target.with_name(target.name + ".partiel")
@@ -185,7 +185,15 @@ def list_backups(db_path: Path, kinds: Iterable[str] | None = None) -> list[Back
     folder = backups_folder(db_path)
     found = [parse_name(p) for p in folder.glob("*.sqlite")] if folder.is_dir() else []
     files = [f for f in found if f is not None and (wanted is None or f.kind in wanted)]
-    return sorted(files, key=lambda f: (f.created_at, f.path.name), reverse=True)
+    # Names hold the second: two copies of the same second are told apart by modification time.
+    return sorted(files, key=lambda f: (f.created_at, _modified(f.path)), reverse=True)
+
+
+def _modified(path: Path) -> int:
+    try:
+        return path.stat().st_mtime_ns
+    except OSError:  # deleted meanwhile (another window's rotation)
+        return 0
 
 
 def backup_due(db_path: Path, now: datetime | None = None) -> bool:
@@ -390,7 +398,7 @@ def restore_backup(db_path: Path, backup: Path, engine: Engine | None = None) ->
     migrates.
     """
     info = _checked_for_restore(backup)
-    with storage_errors():
+    with storage_errors(file_errors=True):
         previous = keep_current(db_path)
         try:
             _write_into(backup, db_path)

@@ -128,11 +128,18 @@ def translated(error: BaseException) -> StorageError | None:
 
 
 @contextmanager
-def storage_errors() -> Iterator[None]:
-    """Re-raise disk faults met inside the block as StorageErrors; anything else unchanged."""
+def storage_errors(*, file_errors: bool = False) -> Iterator[None]:
+    """Re-raise disk faults met inside the block as StorageErrors; anything else unchanged.
+
+    Only SQLite's errors by default: an OSError of other work done inside a session (writing a
+    bundle, reading an import) keeps its type for the code that handles it. `file_errors` also
+    maps the OSErrors of the block (backups, which copy files themselves).
+    """
     try:
         yield
     except Exception as error:
+        if isinstance(error, OSError) and not file_errors:
+            raise
         mapped = translated(error)
         if mapped is None or mapped is error:
             raise
