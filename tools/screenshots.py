@@ -8,9 +8,11 @@ Writes, at 1280 × 800: accueil, annuaire, orientation, suivi, tableau-de-bord, 
 synchronisation,
 premier-demarrage, annuaire-contraste (a high-contrast palette), coordination-postes,
 coordination-envois and coordination-alertes (the coordinator's window over a fictitious region
-of eight desks, built with the real sync services), accueil-200 (``QT_SCALE_FACTOR=2``
-in a process of its own) and fiche-de-liaison (the first page of a real slip PDF, rendered with
-``pdftoppm`` when it is installed, else by laying the same document out on an image).
+of eight desks, built with the real sync services), coordination-tableau-de-bord and
+coordination-tableau-de-bord-detail (its dashboard over a generated year of 24 sites),
+accueil-200 (``QT_SCALE_FACTOR=2`` in a process of its own) and fiche-de-liaison (the first
+page of a real slip PDF, rendered with ``pdftoppm`` when it is installed, else by laying the same
+document out on an image).
 
 Runs offscreen (no display needed), with a pinned clock and the Europe/Paris time zone, so the
 images only change when the interface does. If text renders as boxes, point ``QT_QPA_FONTDIR``

@@ -405,8 +405,11 @@ def suivi_screen(database: Path, data_dir: Path, target: Path) -> Path:
 
 
 def dashboard_screen(database: Path, data_dir: Path, target: Path) -> Path:
+    """This week of the CIO, as its own dashboard shows it (charts drawn one per turn)."""
     with opened_window(database, data_dir) as window:
         window.show_screen("tableau-de-bord")
+        view = window.screens["tableau-de-bord"].view  # type: ignore[attr-defined]
+        wait_until(lambda: view.settled)
         return save(window, target)
 
 
@@ -493,6 +496,48 @@ def coordinator_screens(root: Path, out: Path) -> list[Path]:
         pump()
         db.close()
         region.close()
+
+
+def coordinator_dashboard_screens(root: Path, out: Path) -> list[Path]:
+    """The coordination's « Tableau de bord » over a year of a fictitious region (the bilan's
+    generator, seeded: 24 sites named « Site 0001 »…), seen on 10 January of the next year: the
+    overview, then Contacts → by network → the sites of the largest network."""
+    from spro_desk.reports.synthetic import generate
+    from spro_desk.ui.coordinator import TABLEAU
+    from spro_desk.ui.coordinator.dashboard_screen import PRESET_KEY
+    from spro_desk.ui.coordinator.window import CoordinatorWindow
+    from spro_desk.ui.dashboard.periods import LAST_YEAR
+
+    root.mkdir(parents=True, exist_ok=True)
+    db = Database(root / "coordination.sqlite")
+    connection = sqlite3.connect(db.path)
+    dataset = generate(connection, desks=24, contacts=12_000, referrals=3_000, seed=24,
+                       keep=False)  # fmt: skip
+    connection.close()
+    settings = QSettings(str(root / "settings.ini"), QSettings.Format.IniFormat)
+    settings.setValue(PRESET_KEY, LAST_YEAR)  # the year generated
+    window = CoordinatorWindow(db, root, settings=settings, runner=ImmediateRunner(),
+                               clock=lambda: dataset.as_of)  # fmt: skip
+    try:
+        window.resize(*WINDOW_SIZE)
+        window.show()
+        window.activateWindow()
+        wait_until(window.isActiveWindow)
+        window.show_screen(TABLEAU)
+        view = window.screens[TABLEAU].view  # type: ignore[attr-defined]
+        wait_until(lambda: view.settled)
+        shots = [save(window, out / "coordination-tableau-de-bord.png")]  # type: ignore[arg-type]
+        view.summary.buttons["contacts"].click()
+        networks = view.current_breakdown()
+        view.drill(networks, networks.rows[0].code)
+        wait_until(lambda: view.settled)
+        shots.append(save(window, out / "coordination-tableau-de-bord-detail.png"))  # type: ignore[arg-type]
+        return shots
+    finally:
+        window.close()
+        window.deleteLater()
+        pump()
+        db.close()
 
 
 # --- the fiche de liaison -------------------------------------------------------------------------
@@ -594,6 +639,7 @@ def capture(output_dir: Path) -> list[Path]:
                     week, root / "contraste", out / "annuaire-contraste.png"
                 ),
                 *coordinator_screens(root / "coordination", out),
+                *coordinator_dashboard_screens(root / "coordination-bilan", out),
             ]
     finally:
         remove_translators(app, translators)

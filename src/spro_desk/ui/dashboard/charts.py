@@ -36,6 +36,7 @@ MAX_BARS = 20  # bars of an unordered breakdown (the table has every row)
 MAX_AXIS_LABELS = 12  # labels under a line of weeks
 DESCRIBED_ROWS = 30  # rows read out in the accessible description
 LABEL_CHARS = 26  # a bar's label, at most (the table and the description have it whole)
+MIN_LINE_POINTS = 3  # a line needs a few weeks to mean something; fewer are bars
 MIN_LINES = 11  # the smallest chart, in lines of text: axis labels stay readable
 # Okabe–Ito: told apart with the common colour-vision deficiencies; outlined in the text colour.
 SET_COLOURS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442",
@@ -60,13 +61,7 @@ class BreakdownChart(QChartView):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        chart = QChart()
-        chart.setBackgroundRoundness(0)
-        chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
-        chart.setMargins(QMargins(2, 2, 2, 2))
-        chart.layout().setContentsMargins(0, 0, 0, 0)
-        chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
-        self.setChart(chart)
+        self.setChart(_new_chart())
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setFrameShape(QFrame.Shape.StyledPanel)  # the style draws the focus on the frame
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -119,11 +114,11 @@ class BreakdownChart(QChartView):
     # --- building -----------------------------------------------------------------------------
 
     def _clear(self) -> None:
-        chart = self.chart()
-        chart.removeAllSeries()
-        for axis in chart.axes():
-            chart.removeAxis(axis)
-            axis.deleteLater()
+        """A new chart: the old one leaves the scene at once, nothing of it is drawn again
+        (removed axes are otherwise painted until their deferred deletion)."""
+        old = self.chart()
+        self.setChart(_new_chart())
+        old.deleteLater()
         self._sets, self._line = [], None
 
     def _rebuild(self) -> None:
@@ -132,11 +127,16 @@ class BreakdownChart(QChartView):
         chart.setTitle("" if self._rows else self._empty_text)
         chart.legend().hide()
         if self._rows and self._breakdown is not None:
-            if self._breakdown.chart == LINE:
+            if self._kind() == LINE:
                 self._build_line()
             else:
-                self._build_bars(self._breakdown.chart)
+                self._build_bars(self._kind())
         self._apply_style()
+
+    def _kind(self) -> str:
+        """The breakdown's chart; bars for a line of fewer than three points (one week)."""
+        kind = self._breakdown.chart if self._breakdown else BARS
+        return BARS if kind == LINE and len(self._rows) < MIN_LINE_POINTS else kind
 
     def _columns(self) -> list[int]:
         """Columns drawn as bar sets: those with a count in the rows shown."""
@@ -222,8 +222,7 @@ class BreakdownChart(QChartView):
         return len(self._rows) - 1 - category if kind in HORIZONTAL else category
 
     def _category_of(self, row: int) -> int:
-        kind = self._breakdown.chart if self._breakdown else BARS
-        return self._row_of(row, kind)  # the mapping is its own inverse
+        return self._row_of(row, self._kind())  # the mapping is its own inverse
 
     # --- palette and fonts --------------------------------------------------------------------
 
@@ -271,7 +270,7 @@ class BreakdownChart(QChartView):
     def preferred_height(self) -> int:
         """Room for every bar of a horizontal chart (within bounds), else a fixed height."""
         line = self.fontMetrics().height()
-        kind = self._breakdown.chart if self._breakdown else BARS
+        kind = self._kind()
         height = line * (5 + 2 * len(self._rows)) if kind in HORIZONTAL else line * 16
         return min(max(height, line * MIN_LINES), line * 34)
 
@@ -351,7 +350,7 @@ class BreakdownChart(QChartView):
         chart = self.chart()
         series = chart.series()[0]
         value = float(self._rows[row].total)
-        kind = self._breakdown.chart if self._breakdown else BARS
+        kind = self._kind()
         category = float(self._category_of(row))
         if kind == LINE:
             point = QPointF(category, value)
@@ -361,6 +360,16 @@ class BreakdownChart(QChartView):
             point = QPointF(category, value / 2)
         scene = chart.mapToScene(chart.mapToPosition(point, series))
         return self.mapFromScene(scene)
+
+
+def _new_chart() -> QChart:
+    chart = QChart()
+    chart.setBackgroundRoundness(0)
+    chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+    chart.setMargins(QMargins(2, 2, 2, 2))
+    chart.layout().setContentsMargins(0, 0, 0, 0)
+    chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+    return chart
 
 
 def _count(row: Row, column: int) -> int:

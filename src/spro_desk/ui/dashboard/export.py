@@ -65,10 +65,11 @@ class BilanExporter(QObject):
         self._runner = runner
         self._settings = settings
         self._task: TaskContext | None = None
+        self._busy = False  # an ImmediateRunner answers within submit(): not the task's state
 
     @property
     def busy(self) -> bool:
-        return self._task is not None
+        return self._busy
 
     def choose_and_export(self, indicators: Indicators, parent: QWidget) -> None:
         period = indicators.filters.period
@@ -88,27 +89,29 @@ class BilanExporter(QObject):
 
     def export(self, indicators: Indicators, path: Path, fmt: str) -> None:
         labels = (self.tr("Secret statistique…"), self.tr("Écriture du bilan…"))
+        self._busy = True
         self.started.emit(self.tr("Export du bilan…"))
 
         def work(task: TaskContext) -> Path:
             return export_bilan(indicators, path, fmt, task, labels)
 
-        self._task = self._runner.submit(work, Callbacks(
+        task = self._runner.submit(work, Callbacks(
             on_result=self._written, on_error=lambda error: self._failed(error, path),
             on_progress=self.progressed.emit,
         ))  # fmt: skip
+        self._task = task if self._busy else None
 
     def cancel(self) -> None:
         if self._task is not None:
             self._task.cancel()
 
     def _written(self, path: Path) -> None:
-        self._task = None
+        self._task, self._busy = None, False
         self.succeeded.emit(path)
         self.finished.emit()
 
     def _failed(self, error: Exception, path: Path) -> None:
-        self._task = None
+        self._task, self._busy = None, False
         if isinstance(error, Cancelled):
             self.failed.emit(self.tr("Export annulé : aucun fichier n'a été écrit."))
         elif isinstance(error, OSError):

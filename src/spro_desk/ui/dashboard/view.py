@@ -260,7 +260,9 @@ class DashboardView(QWidget):
 
     def _shown_text(self, data: DashboardData) -> str:
         ind = data.indicators
-        fresh = french_datetime(ind.freshness) if ind.freshness else self.tr("aucun envoi reçu")
+        # A site's own data is as fresh as the moment it was read (the clock, pinned in tests).
+        moment = ind.freshness if self._setup.several_sites else ind.as_of
+        fresh = french_datetime(moment) if moment else self.tr("aucun envoi reçu")
         return self.tr("{scope} · {filters} · données à jour au {fresh}").format(
             scope=ind.scope, filters=ind.filters.describe(), fresh=fresh)
 
