@@ -216,8 +216,11 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--quick", action="store_true", help="a tenth of the region")
     parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--gc-freeze", action="store_true",
-                        help="what-if: gc.freeze() once the window is up (see BENCHMARKS.md)")
+    parser.add_argument(
+        "--gc-freeze",
+        action="store_true",
+        help="what-if: gc.freeze() once the window is up (see BENCHMARKS.md)",
+    )
     args = parser.parse_args()
     scale = QUICK if args.quick else FULL
     db, dataset = _database(scale, rebuild=False)
@@ -257,7 +260,8 @@ def main() -> None:
 
     results["back to the whole region (kept)"] = step.measure(_choose_network(view, ""))
     results["whole region, computed again"] = _median(
-        [step.measure(view.refresh) for _ in range(args.runs)])
+        [step.measure(view.refresh) for _ in range(args.runs)]
+    )
     drills: dict[str, list[dict[str, float]]] = {}
     for run in range(args.runs):  # another site and another month each time: never kept
         view.breadcrumb.step_requested.emit(0)
@@ -288,9 +292,11 @@ def _report(scale: dict[str, int], results: dict[str, dict[str, float]], variant
               f"{_ms(timing.get('worst_stall_s')):>8} {_ms(timing.get('ui_work_s')):>8} "
               f"{_ms(timing.get('slice_s')):>13}")  # fmt: skip
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
-    print("stall: the 10 ms tick's longest lateness (an idle second shows the timer's own); UI "
-          "work: the dashboard's commit, chart drawing and repaint; longest piece: the longest "
-          "of those in one go")
+    print(
+        "stall: the 10 ms tick's longest lateness (an idle second shows the timer's own); UI "
+        "work: the dashboard's commit, chart drawing and repaint; longest piece: the longest "
+        "of those in one go"
+    )
     print(f"load average at the end: {load:.1f} (2 cores shared: figures vary with it)")
     name = ("quick" if scale is QUICK else "region") + variant
     out = BENCH_OUT / f"results-dashboard-{name}.json"

@@ -133,7 +133,9 @@ def test_recording_a_contact_refreshes_the_open_dashboard(
 def test_drilling_from_the_total_to_a_week(qtbot: QtBot, busy_window: MainWindow) -> None:
     busy_window.show_screen("tableau-de-bord")
     view = _shown(qtbot, busy_window).view
-    qtbot.mouseClick(view.summary.buttons["contacts"], Qt.MouseButton.LeftButton)
+    contacts = view.summary.buttons["contacts"]
+    contacts.setFocus()
+    qtbot.keyClick(contacts, Qt.Key.Key_Return)  # a tile opens its breakdown
     qtbot.waitUntil(lambda: view.settled and len(view.path) == 2, timeout=LOAD_MS)
     months = view.current_breakdown()
     assert months is not None and months.key == "contacts.mois"

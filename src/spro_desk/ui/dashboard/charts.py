@@ -175,8 +175,11 @@ class BreakdownChart(QChartView):
         self._attach(series, categories, Qt.AlignmentFlag.AlignLeft if horizontal
                      else Qt.AlignmentFlag.AlignBottom)  # fmt: skip
         # Room on the value axis for the labels drawn past the end of the bars.
-        self._attach(series, _value_axis(highest * (1.15 if single else 1.0)),
-                     Qt.AlignmentFlag.AlignBottom if horizontal else Qt.AlignmentFlag.AlignLeft)
+        self._attach(
+            series,
+            _value_axis(highest * (1.15 if single else 1.0)),
+            Qt.AlignmentFlag.AlignBottom if horizontal else Qt.AlignmentFlag.AlignLeft,
+        )
         if not single:
             self.chart().legend().show()
 
@@ -309,7 +312,8 @@ class BreakdownChart(QChartView):
         if current is not None:
             pair = self.tr("{label}\u00a0: {value}")
             self.setAccessibleDescription(
-                pair.format(label=current.label, value=number(current.total)))
+                pair.format(label=current.label, value=number(current.total))
+            )
 
     def activate_current(self) -> None:
         row = self.current_row()

@@ -32,8 +32,8 @@ from spro_desk.ui.formatting import number
 UNREGISTERED = "?"  # network of a desk that sent data but is not registered any more
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("DashboardData", text)
+# Called by this name with its context spelled out, so that pyside6-lupdate finds the texts.
+translate = QCoreApplication.translate
 
 
 @dataclass(frozen=True)
@@ -92,34 +92,68 @@ def _tiles(data: DashboardData) -> tuple[Tile, ...]:
     ind = data.indicators
     figures = {key: figure.value for key, figure in ind.figures.items()}
     previous = {key: before for key, _label, _now, before in ind.comparison.figures}
-    last_year = _tr("Année précédente : {n}")
+    last_year = translate("DashboardData", "Année précédente : {n}")
     cover = ind.coverage
     tiles = [
-        Tile("contacts", _tr("Contacts"), figures["contacts"], "",
-             last_year.format(n=number(previous["contacts"])),
-             Drill("contacts.reseau" if data.several_sites else "contacts.mois")),
-        Tile("orientations", _tr("Orientations"), figures["orientations"], "",
-             last_year.format(n=number(previous["orientations"])),
-             Drill("orientations.issue")),
-        Tile("taux_orientation", _tr("Orientations par contact"), figures["taux_orientation"],
-             "", _tr("{n} contacts orientés").format(n=number(figures["contacts_orientes"] or 0)),
-             Drill("orientations.reseau")),
-        Tile("part_niveau2", _tr("Part orientée vers le niveau 2"), figures["part_niveau2"], "%",
-             _tr("rendez-vous honoré : {share}").format(
-                 share=french_decimal(figures["part_niveau2_honore"], "%")),
-             Drill("continuite")),
-        Tile("zones_blanches", _tr("Zones blanches (communes)"), len(cover.white_communes), "",
-             _tr("sur {n} communes · {epci} EPCI sans contact").format(
-                 n=number(cover.communes), epci=number(len(cover.white_epcis))),
-             Drill("couverture")),
-    ]  # fmt: skip
+        Tile(
+            "contacts",
+            translate("DashboardData", "Contacts"),
+            figures["contacts"],
+            "",
+            last_year.format(n=number(previous["contacts"])),
+            Drill("contacts.reseau" if data.several_sites else "contacts.mois"),
+        ),
+        Tile(
+            "orientations",
+            translate("DashboardData", "Orientations"),
+            figures["orientations"],
+            "",
+            last_year.format(n=number(previous["orientations"])),
+            Drill("orientations.issue"),
+        ),
+        Tile(
+            "taux_orientation",
+            translate("DashboardData", "Orientations par contact"),
+            figures["taux_orientation"],
+            "",
+            translate("DashboardData", "{n} contacts orientés").format(
+                n=number(figures["contacts_orientes"] or 0)
+            ),
+            Drill("orientations.reseau"),
+        ),
+        Tile(
+            "part_niveau2",
+            translate("DashboardData", "Part orientée vers le niveau 2"),
+            figures["part_niveau2"],
+            "%",
+            translate("DashboardData", "rendez-vous honoré : {share}").format(
+                share=french_decimal(figures["part_niveau2_honore"], "%")
+            ),
+            Drill("continuite"),
+        ),
+        Tile(
+            "zones_blanches",
+            translate("DashboardData", "Zones blanches (communes)"),
+            len(cover.white_communes),
+            "",
+            translate("DashboardData", "sur {n} communes · {epci} EPCI sans contact").format(
+                n=number(cover.communes), epci=number(len(cover.white_epcis))
+            ),
+            Drill("couverture"),
+        ),
+    ]
     if data.several_sites:
         late = sum(1 for desk in ind.desks if desk.late)
         tiles.append(
-            Tile("postes_retard", _tr("Postes en retard"), late, "",
-                 _tr("sur {n} postes").format(n=number(len(ind.desks))),
-                 Drill("postes", focus="retard"))
-        )  # fmt: skip
+            Tile(
+                "postes_retard",
+                translate("DashboardData", "Postes en retard"),
+                late,
+                "",
+                translate("DashboardData", "sur {n} postes").format(n=number(len(ind.desks))),
+                Drill("postes", focus="retard"),
+            )
+        )
     return tuple(tiles)
 
 
@@ -161,14 +195,19 @@ def _network_of(data: DashboardData) -> dict[str, str]:
 
 
 def _network_name(code: str) -> str:
-    return _tr("Poste non enregistré") if code == UNREGISTERED else network_label(code)
+    return (
+        translate("DashboardData", "Poste non enregistré")
+        if code == UNREGISTERED
+        else network_label(code)
+    )
 
 
 def _site_rows(data: DashboardData) -> list[tuple[str, str, list[int]]]:
     """(desk id, site name, contacts by canal) of the site table."""
     table = data.indicators.tables["sites.contacts"]
-    return [(code, label, cells) for (code, label), cells in zip(table.rows, table.cells,
-                                                                strict=True)]  # fmt: skip
+    return [
+        (code, label, cells) for (code, label), cells in zip(table.rows, table.cells, strict=True)
+    ]
 
 
 def _contacts_by_network(data: DashboardData, _focus: str) -> Breakdown:
@@ -178,12 +217,22 @@ def _contacts_by_network(data: DashboardData, _focus: str) -> Breakdown:
         network = networks.get(desk, UNREGISTERED)
         counts[network] = counts.get(network, 0) + sum(cells)
     rows = tuple(
-        Row(code, _network_name(code), (n,), Drill("contacts.site", focus=code,
-                                                   label=_network_name(code)))
+        Row(
+            code,
+            _network_name(code),
+            (n,),
+            Drill("contacts.site", focus=code, label=_network_name(code)),
+        )
         for code, n in sorted(counts.items(), key=lambda item: (-item[1], item[0]))
-    )  # fmt: skip
-    return Breakdown("contacts.reseau", _tr("Contacts par réseau du site"), _tr("Réseau"),
-                     (("n", _tr("Contacts")),), rows, shares=True)  # fmt: skip
+    )
+    return Breakdown(
+        "contacts.reseau",
+        translate("DashboardData", "Contacts par réseau du site"),
+        translate("DashboardData", "Réseau"),
+        (("n", translate("DashboardData", "Contacts")),),
+        rows,
+        shares=True,
+    )
 
 
 def _contacts_by_site(data: DashboardData, network: str) -> Breakdown:
@@ -195,23 +244,42 @@ def _contacts_by_site(data: DashboardData, network: str) -> Breakdown:
         if not network or networks.get(desk, UNREGISTERED) == network
     ]
     rows.sort(key=lambda row: -row.total)
-    title = _tr("Contacts par site")
+    title = translate("DashboardData", "Contacts par site")
     if network:
-        title = _tr("Contacts par site — {network}").format(network=_network_name(network))
-    return Breakdown("contacts.site", title, _tr("Site"), (("n", _tr("Contacts")),),
-                     tuple(rows), shares=True)  # fmt: skip
+        title = translate("DashboardData", "Contacts par site — {network}").format(
+            network=_network_name(network)
+        )
+    return Breakdown(
+        "contacts.site",
+        title,
+        translate("DashboardData", "Site"),
+        (("n", translate("DashboardData", "Contacts")),),
+        tuple(rows),
+        shares=True,
+    )
 
 
 def _sites_for_canal(data: DashboardData, canal: str) -> Breakdown:
     table = data.indicators.tables["sites.contacts"]
     column = [code for code, _ in table.columns].index(canal)
     drill = site_drill(data.indicators)
-    rows = [Row(desk, name, (cells[column],), drill(desk, name))
-            for desk, name, cells in _site_rows(data) if cells[column]]  # fmt: skip
+    rows = [
+        Row(desk, name, (cells[column],), drill(desk, name))
+        for desk, name, cells in _site_rows(data)
+        if cells[column]
+    ]
     rows.sort(key=lambda row: -row.total)
-    title = _tr("Contacts par site — {canal}").format(canal=table.columns[column][1])
-    return Breakdown("sites.canal", title, _tr("Site"), (("n", _tr("Contacts")),),
-                     tuple(rows), shares=True)  # fmt: skip
+    title = translate("DashboardData", "Contacts par site — {canal}").format(
+        canal=table.columns[column][1]
+    )
+    return Breakdown(
+        "sites.canal",
+        title,
+        translate("DashboardData", "Site"),
+        (("n", translate("DashboardData", "Contacts")),),
+        tuple(rows),
+        shares=True,
+    )
 
 
 def _sub_themes(data: DashboardData, category: str) -> Breakdown:
@@ -223,12 +291,17 @@ def _sub_themes(data: DashboardData, category: str) -> Breakdown:
         if code.startswith(prefix)
     )
     categories = dict(data.indicators.tables["besoins.categorie"].rows)
-    title = _tr("Besoins par sous-thématique — {category}").format(
-        category=categories.get(category, category))
-    note = _tr("Un contact peut avoir plusieurs sous-thématiques, et un besoin noté au niveau de "
-               "la catégorie n'en a aucune : la somme peut différer du total de la catégorie.")
-    return Breakdown("besoins.thematique", title, table.row_header, tuple(table.columns), rows,
-                     note=note)  # fmt: skip
+    title = translate("DashboardData", "Besoins par sous-thématique — {category}").format(
+        category=categories.get(category, category)
+    )
+    note = translate(
+        "DashboardData",
+        "Un contact peut avoir plusieurs sous-thématiques, et un besoin noté au niveau de "
+        "la catégorie n'en a aucune : la somme peut différer du total de la catégorie.",
+    )
+    return Breakdown(
+        "besoins.thematique", title, table.row_header, tuple(table.columns), rows, note=note
+    )
 
 
 def _network_outcome_cells(data: DashboardData) -> tuple[list, list, list[list[int]]]:
@@ -240,38 +313,76 @@ def _outcomes_of_network(data: DashboardData, network: str) -> Breakdown:
     rows, columns, cells = _network_outcome_cells(data)
     index = [code for code, _ in rows].index(network) if network in dict(rows) else None
     values = cells[index] if index is not None else [0] * len(columns)
-    outcome_rows = tuple(Row(code, label, (n,)) for (code, label), n
-                         in zip(columns, values, strict=True))  # fmt: skip
-    title = _tr("Issues des orientations — {network}").format(network=network_label(network))
-    return Breakdown("orientations.issue_du_reseau", title, _tr("Issue"),
-                     (("n", _tr("Orientations")),), outcome_rows, chart=BARS, ordered=True,
-                     shares=True)  # fmt: skip
+    outcome_rows = tuple(
+        Row(code, label, (n,)) for (code, label), n in zip(columns, values, strict=True)
+    )
+    title = translate("DashboardData", "Issues des orientations — {network}").format(
+        network=network_label(network)
+    )
+    return Breakdown(
+        "orientations.issue_du_reseau",
+        title,
+        translate("DashboardData", "Issue"),
+        (("n", translate("DashboardData", "Orientations")),),
+        outcome_rows,
+        chart=BARS,
+        ordered=True,
+        shares=True,
+    )
 
 
 def _networks_for_outcome(data: DashboardData, outcome: str) -> Breakdown:
     rows, columns, cells = _network_outcome_cells(data)
     column = [code for code, _ in columns].index(outcome)
     network_rows = [
-        Row(code, label, (row[column],), Drill("orientations.issue_du_reseau", focus=code,
-                                                label=label))
-        for (code, label), row in zip(rows, cells, strict=True) if row[column]
-    ]  # fmt: skip
+        Row(
+            code,
+            label,
+            (row[column],),
+            Drill("orientations.issue_du_reseau", focus=code, label=label),
+        )
+        for (code, label), row in zip(rows, cells, strict=True)
+        if row[column]
+    ]
     network_rows.sort(key=lambda row: -row.total)
-    title = _tr("Orientations « {outcome} » par réseau de destination").format(
-        outcome=OUTCOME_LABELS.get(outcome, outcome))
-    return Breakdown("orientations.reseau_pour_issue", title, _tr("Réseau"),
-                     (("n", _tr("Orientations")),), tuple(network_rows), shares=True)  # fmt: skip
+    title = translate(
+        "DashboardData", "Orientations « {outcome} » par réseau de destination"
+    ).format(outcome=OUTCOME_LABELS.get(outcome, outcome))
+    return Breakdown(
+        "orientations.reseau_pour_issue",
+        title,
+        translate("DashboardData", "Réseau"),
+        (("n", translate("DashboardData", "Orientations")),),
+        tuple(network_rows),
+        shares=True,
+    )
 
 
 def _listing(key: str, title: str, header: str, columns: tuple, rows: list[Row]) -> Breakdown:
-    return Breakdown(key, title, header, columns, tuple(rows), chart=NO_CHART,
-                     total_row=False, total_column=False)  # fmt: skip
+    return Breakdown(
+        key,
+        title,
+        header,
+        columns,
+        tuple(rows),
+        chart=NO_CHART,
+        total_row=False,
+        total_column=False,
+    )
 
 
 def _continuity(data: DashboardData, _focus: str) -> Breakdown:
     ind = data.indicators
-    keys = ("contacts_orientes", "rendez_vous", "delai_q1", "delai_mediane", "delai_q3",
-            "part_niveau2", "part_niveau2_honore", "taux_orientation")  # fmt: skip
+    keys = (
+        "contacts_orientes",
+        "rendez_vous",
+        "delai_q1",
+        "delai_mediane",
+        "delai_q3",
+        "part_niveau2",
+        "part_niveau2_honore",
+        "taux_orientation",
+    )
     to_networks = Drill("orientations.reseau_issue")
     rows = []
     for key in keys:
@@ -279,42 +390,93 @@ def _continuity(data: DashboardData, _focus: str) -> Breakdown:
         value: Value = figure.value
         if isinstance(value, float) and figure.unit:
             value = french_decimal(value, "" if figure.unit == "jours" else figure.unit)
-        unit = _tr(" (jours)") if figure.unit == "jours" else ""
-        rows.append(Row(key, figure.label + unit, (value,),
-                        to_networks if key.startswith("part_niveau2") else None))  # fmt: skip
-    return _listing("continuite", _tr("Délais et continuité vers le niveau 2"), _tr("Indicateur"),
-                    (("valeur", _tr("Valeur")),), rows)  # fmt: skip
+        unit = translate("DashboardData", " (jours)") if figure.unit == "jours" else ""
+        rows.append(
+            Row(
+                key,
+                figure.label + unit,
+                (value,),
+                to_networks if key.startswith("part_niveau2") else None,
+            )
+        )
+    return _listing(
+        "continuite",
+        translate("DashboardData", "Délais et continuité vers le niveau 2"),
+        translate("DashboardData", "Indicateur"),
+        (("valeur", translate("DashboardData", "Valeur")),),
+        rows,
+    )
 
 
 def _coverage(data: DashboardData, _focus: str) -> Breakdown:
     cover = data.indicators.coverage
     items = (
-        ("communes", _tr("Communes du territoire"), cover.communes, None),
-        ("atteintes", _tr("Communes d'où vient au moins un contact"), cover.communes_reached,
-         None),
-        ("blanches", _tr("Communes sans aucun contact (zones blanches)"),
-         len(cover.white_communes), Drill("couverture.communes")),
-        ("epci", _tr("EPCI du territoire"), cover.epcis, None),
-        ("epci_blancs", _tr("EPCI sans aucun contact"), len(cover.white_epcis),
-         Drill("couverture.epci")),
-        ("hors", _tr("Contacts résidant hors du territoire"), cover.contacts_outside, None),
-        ("inconnue", _tr("Contacts sans commune renseignée"), cover.contacts_unknown, None),
-    )  # fmt: skip
+        ("communes", translate("DashboardData", "Communes du territoire"), cover.communes, None),
+        (
+            "atteintes",
+            translate("DashboardData", "Communes d'où vient au moins un contact"),
+            cover.communes_reached,
+            None,
+        ),
+        (
+            "blanches",
+            translate("DashboardData", "Communes sans aucun contact (zones blanches)"),
+            len(cover.white_communes),
+            Drill("couverture.communes"),
+        ),
+        ("epci", translate("DashboardData", "EPCI du territoire"), cover.epcis, None),
+        (
+            "epci_blancs",
+            translate("DashboardData", "EPCI sans aucun contact"),
+            len(cover.white_epcis),
+            Drill("couverture.epci"),
+        ),
+        (
+            "hors",
+            translate("DashboardData", "Contacts résidant hors du territoire"),
+            cover.contacts_outside,
+            None,
+        ),
+        (
+            "inconnue",
+            translate("DashboardData", "Contacts sans commune renseignée"),
+            cover.contacts_unknown,
+            None,
+        ),
+    )
     rows = [Row(code, label, (n,), drill) for code, label, n, drill in items]
-    title = _tr("Couverture du territoire : {territory}").format(territory=cover.territory)
-    return _listing("couverture", title, _tr("Indicateur"), (("n", _tr("Nombre")),), rows)
+    title = translate("DashboardData", "Couverture du territoire : {territory}").format(
+        territory=cover.territory
+    )
+    return _listing(
+        "couverture",
+        title,
+        translate("DashboardData", "Indicateur"),
+        (("n", translate("DashboardData", "Nombre")),),
+        rows,
+    )
 
 
 def _white_communes(data: DashboardData, _focus: str) -> Breakdown:
     rows = [Row(code, name, (code,)) for code, name in data.indicators.coverage.white_communes]
-    return _listing("couverture.communes", _tr("Communes sans aucun contact (zones blanches)"),
-                    _tr("Commune"), (("code", _tr("Code INSEE")),), rows)  # fmt: skip
+    return _listing(
+        "couverture.communes",
+        translate("DashboardData", "Communes sans aucun contact (zones blanches)"),
+        translate("DashboardData", "Commune"),
+        (("code", translate("DashboardData", "Code INSEE")),),
+        rows,
+    )
 
 
 def _white_epcis(data: DashboardData, _focus: str) -> Breakdown:
     rows = [Row(code, name, (code,)) for code, name in data.indicators.coverage.white_epcis]
-    return _listing("couverture.epci", _tr("EPCI sans aucun contact"), _tr("EPCI"),
-                    (("code", _tr("SIREN")),), rows)  # fmt: skip
+    return _listing(
+        "couverture.epci",
+        translate("DashboardData", "EPCI sans aucun contact"),
+        translate("DashboardData", "EPCI"),
+        (("code", translate("DashboardData", "SIREN")),),
+        rows,
+    )
 
 
 def _desks(data: DashboardData, focus: str) -> Breakdown:
@@ -322,20 +484,41 @@ def _desks(data: DashboardData, focus: str) -> Breakdown:
     ind = data.indicators
     drill = site_drill(ind)
     statuses = sorted(ind.desks, key=lambda d: (not d.late, d.site.nom, d.site.desk_id))
-    never, yes, no = _tr("jamais"), _tr("oui"), _tr("non")
+    never, yes, no = (
+        translate("DashboardData", "jamais"),
+        translate("DashboardData", "oui"),
+        translate("DashboardData", "non"),
+    )
     rows = [
-        Row(d.site.desk_id, d.site.nom,
-            (network_label(d.site.reseau), never if d.days_since_bundle is None
-             else d.days_since_bundle, d.directory_age_days, yes if d.late else no),
-            drill(d.site.desk_id, d.site.nom))
-        for d in statuses if d.late or focus != "retard"
-    ]  # fmt: skip
-    columns = (("reseau", _tr("Réseau")), ("jours", _tr("Jours depuis le dernier envoi")),
-               ("annuaire", _tr("Âge de l'annuaire (jours)")), ("retard", _tr("En retard")))
+        Row(
+            d.site.desk_id,
+            d.site.nom,
+            (
+                network_label(d.site.reseau),
+                never if d.days_since_bundle is None else d.days_since_bundle,
+                d.directory_age_days,
+                yes if d.late else no,
+            ),
+            drill(d.site.desk_id, d.site.nom),
+        )
+        for d in statuses
+        if d.late or focus != "retard"
+    ]
+    columns = (
+        ("reseau", translate("DashboardData", "Réseau")),
+        ("jours", translate("DashboardData", "Jours depuis le dernier envoi")),
+        ("annuaire", translate("DashboardData", "Âge de l'annuaire (jours)")),
+        ("retard", translate("DashboardData", "En retard")),
+    )
     late = ind.options.late_after_days
-    title = (_tr("Postes en retard (sans envoi depuis plus de {n} jours)").format(n=late)
-             if focus == "retard" else _tr("Postes : dernier envoi et âge de l'annuaire"))
-    return _listing("postes", title, _tr("Site"), columns, rows)  # fmt: skip
+    title = (
+        translate("DashboardData", "Postes en retard (sans envoi depuis plus de {n} jours)").format(
+            n=late
+        )
+        if focus == "retard"
+        else translate("DashboardData", "Postes : dernier envoi et âge de l'annuaire")
+    )
+    return _listing("postes", title, translate("DashboardData", "Site"), columns, rows)
 
 
 __all__ = ["HBARS", "DashboardData", "Tile", "build_dashboard_data", "french_decimal"]

@@ -99,8 +99,12 @@ class FilterBar(QWidget):
                self.end]  # fmt: skip
         for column, widget in enumerate(row):
             grid.addWidget(widget, 0, column)
-        mnemonics = {"site": self.tr("S&ite :"), "reseau": self.tr("&Réseau :"),
-                     "departement": self.tr("Dépar&tement :"), "epci": self.tr("EP&CI :")}
+        mnemonics = {
+            "site": self.tr("S&ite :"),
+            "reseau": self.tr("&Réseau :"),
+            "departement": self.tr("Dépar&tement :"),
+            "epci": self.tr("EP&CI :"),
+        }
         for number, (name, combo) in enumerate(self.site_combos.items()):
             label = QLabel(mnemonics[name])
             label.setBuddy(combo)

@@ -114,7 +114,8 @@ class OverviewPage(QWidget):
         key, breakdown = self._queue.pop(0)
         self.titles[key].setText(self.tr("{title} ›").format(title=breakdown.title))
         self.titles[key].setAccessibleName(
-            self.tr("Ouvrir le tableau : {title}").format(title=breakdown.title))
+            self.tr("Ouvrir le tableau : {title}").format(title=breakdown.title)
+        )
         chart = self.charts[key]
         chart.show_breakdown(breakdown, self._empty_text)
         # Cards scroll: each chart gets its readable height rather than a share of the page.
@@ -152,8 +153,7 @@ class BreakdownPage(QWidget):
         self.table = setup_row_table(QTableView(), self.model, self.tr("Tableau du détail"),
                                      self.tr("Entrée sur une ligne : son détail"))  # fmt: skip
         self.table.setWordWrap(False)
-        self.table.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.activated.connect(self._table_activated)
         self.note = plain_label("", self.tr("Note du tableau"))
         splitter = QSplitter(Qt.Orientation.Horizontal)

@@ -30,6 +30,7 @@ class TileButton(QPushButton):
             label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
             column.addWidget(label)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.setAutoDefault(True)  # Entrée opens the detail, as Espace does
 
     def show_tile(self, tile: Tile) -> None:
         self.key = tile.key
@@ -39,7 +40,8 @@ class TileButton(QPushButton):
         self.detail.setText(tile.detail)
         self.setAccessibleName(f"{tile.label}\u00a0: {value}")
         self.setAccessibleDescription(
-            self.tr("{detail}. Entrée : le détail de ce chiffre.").format(detail=tile.detail))
+            self.tr("{detail}. Entrée : le détail de ce chiffre.").format(detail=tile.detail)
+        )
         self.updateGeometry()
 
     def sizeHint(self) -> QSize:

@@ -65,8 +65,9 @@ class DashboardView(QWidget):
         self.filter_bar = FilterBar(setup.presets, setup.today, setup.several_sites)
         self.export_button = QPushButton(self.tr("E&xporter le bilan…"))
         self.export_button.setAccessibleName(self.tr("Exporter le bilan"))
-        self.export_button.setAccessibleDescription(self.tr(
-            "Les chiffres affichés, en XLSX, CSV, PDF ou JSON, avec le secret statistique"))
+        self.export_button.setAccessibleDescription(
+            self.tr("Les chiffres affichés, en XLSX, CSV, PDF ou JSON, avec le secret statistique")
+        )
         self.export_button.setEnabled(False)
         self.progress = ProgressIndicator()
         self.shown = plain_label("", self.tr("Chiffres affichés"))
@@ -264,7 +265,8 @@ class DashboardView(QWidget):
         moment = ind.freshness if self._setup.several_sites else ind.as_of
         fresh = french_datetime(moment) if moment else self.tr("aucun envoi reçu")
         return self.tr("{scope} · {filters} · données à jour au {fresh}").format(
-            scope=ind.scope, filters=ind.filters.describe(), fresh=fresh)
+            scope=ind.scope, filters=ind.filters.describe(), fresh=fresh
+        )
 
     def drill(self, breakdown: Breakdown, code: str, *, from_overview: bool = False) -> None:
         """Activate row `code` of `breakdown` (a bar, a table row): its breakdown, if it has one,
