@@ -185,11 +185,17 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _checked=False, n=name: self.show_screen(n))
             go_menu.addAction(action)
             self.screen_actions[name] = action
-        # « À propos » (version, data sources, licences): Alt+D then P from the keyboard.
-        self.about_action = QAction(self.tr("À &propos de SPRO Desk…"), self)
+        # « À propos » (version, data sources, licences): F1, or the menu bar from the keyboard
+        # (F10 or Alt, then the arrows). « Aide » has no mnemonic: every letter of it is taken
+        # by a field of some screen, and a shared mnemonic would make both ambiguous.
+        self.about_action = self._action(
+            self.tr("À &propos de SPRO Desk…"),
+            "F1",
+            self.tr("Version, sources des données et licences des composants"),
+        )
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.about_action.triggered.connect(self.show_about)
-        self.menuBar().addMenu(self.tr("Ai&de")).addAction(self.about_action)
+        self.menuBar().addMenu(self.tr("Aide")).addAction(self.about_action)
 
     def show_about(self) -> QDialog:
         from spro_desk.ui.about import AboutDialog
