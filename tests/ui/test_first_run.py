@@ -368,3 +368,36 @@ def test_leaving_the_assistant_quits_without_setting_anything_up(
     assert run_app(data_dir, use_sample_if_empty=False) == 0
     timer.stop()
     assert folder_looks_new(data_dir)
+
+
+def test_no_two_controls_of_a_page_share_a_mnemonic(
+    qapp: QApplication, desk_db: Database, data_dir: Path, qtbot: QtBot
+) -> None:
+    from collections import Counter
+
+    from PySide6.QtCore import QLocale
+    from PySide6.QtGui import QKeySequence
+    from PySide6.QtWidgets import QAbstractButton
+
+    from spro_desk.ui.i18n import install_translators, remove_translators
+
+    translators = install_translators(qapp, QLocale(QLocale.Language.French))  # « &Suivant > »
+    try:
+        shown = FirstRunWizard(desk_db, data_dir, geography())
+        qtbot.addWidget(shown)
+        shown.show()
+        for page_id in (ROLE, SITE, AGENT, DIRECTORY, SUMMARY, IMPORT):
+            page = shown.page(page_id)
+            shown.setStartId(page_id)
+            shown.restart()
+            texts = [
+                widget.text()
+                for widget in [*page.findChildren(QLabel), *shown.findChildren(QAbstractButton)]
+                if widget.isVisible() and widget.isEnabled() and "&" in widget.text()
+            ]
+            keys = [QKeySequence.mnemonic(text).toString() for text in texts]
+            shared = [key for key, count in Counter(keys).items() if key and count > 1]
+            assert not shared, f"page {page_id}: {shared} in {texts}"
+        shown.reject()
+    finally:
+        remove_translators(qapp, translators)

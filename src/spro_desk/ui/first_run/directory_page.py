@@ -64,7 +64,7 @@ class DirectoryPage(QWizardPage):
         )
         self.sample = QRadioButton(self.tr("L'annuaire d'&exemple (pour essayer ou se former)"))
         self.export = QRadioButton(self.tr("Un e&xport data·inclusion (dossier ou archive .zip)"))
-        self.snapshot = QRadioButton(self.tr("L'annuaire &publié par la coordination"))
+        self.snapshot = QRadioButton(self.tr("L'annuaire publié par la c&oordination"))
         self.later = QRadioButton(self.tr("Plus &tard"))
         self.sample.setChecked(True)
         self._group = QButtonGroup(self)

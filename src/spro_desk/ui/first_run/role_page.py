@@ -18,7 +18,7 @@ class RolePage(QWizardPage):
                 "n'est nécessaire : tout reste sur ce poste."
             )
         )
-        self.desk = QRadioButton(self.tr("Le &poste d'accueil d'un site"))
+        self.desk = QRadioButton(self.tr("Le poste d'&accueil d'un site"))
         self.desk.setAccessibleDescription(
             self.tr("CIO, mission locale, Point Information Jeunesse, permanence…")
         )
