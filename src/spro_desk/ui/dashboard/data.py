@@ -29,6 +29,9 @@ from spro_desk.ui.dashboard.breakdowns import (
 )
 from spro_desk.ui.formatting import number
 
+# The headline tiles, in order; the last one only where desks send bundles (the coordinator).
+TILE_KEYS = ("contacts", "orientations", "taux_orientation", "part_niveau2", "zones_blanches")
+LATE_DESKS_TILE = "postes_retard"
 UNREGISTERED = "?"  # network of a desk that sent data but is not registered any more
 
 
@@ -146,7 +149,7 @@ def _tiles(data: DashboardData) -> tuple[Tile, ...]:
         late = sum(1 for desk in ind.desks if desk.late)
         tiles.append(
             Tile(
-                "postes_retard",
+                LATE_DESKS_TILE,
                 translate("DashboardData", "Postes en retard"),
                 late,
                 "",

@@ -14,9 +14,9 @@ VALUE_SCALE = 1.6  # the figure reads at a glance, larger than its label
 class TileButton(QPushButton):
     """A button drawn as a card: label, figure, and a line of context."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, key: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.key = ""
+        self.key = key
         self.caption = plain_label()
         self.figure = QLabel()
         self.figure.setTextFormat(Qt.TextFormat.PlainText)
@@ -33,7 +33,6 @@ class TileButton(QPushButton):
         self.setAutoDefault(True)  # Entrée opens the detail, as Espace does
 
     def show_tile(self, tile: Tile) -> None:
-        self.key = tile.key
         value = french_decimal(tile.value, tile.unit)
         self.caption.setText(tile.label)
         self.figure.setText(value)
@@ -59,22 +58,24 @@ class TileButton(QPushButton):
 
 
 class SummaryRow(QWidget):
+    """One button per headline figure, all built at once (`keys`): the controls the keyboard
+    reaches do not change when the first figures arrive."""
+
     tile_activated = Signal(str)  # the tile's key
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, keys: tuple[str, ...], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName(self.tr("Chiffres clés"))
         self.buttons: dict[str, TileButton] = {}
-        self._row = QHBoxLayout(self)
-        self._row.setContentsMargins(0, 0, 0, 0)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        for key in keys:
+            button = TileButton(key)
+            button.clicked.connect(lambda _checked=False, k=key: self.tile_activated.emit(k))
+            row.addWidget(button)
+            self.buttons[key] = button
 
     def show_tiles(self, tiles: tuple[Tile, ...]) -> None:
         for tile in tiles:
-            button = self.buttons.get(tile.key)
-            if button is None:
-                button = TileButton()
-                button.clicked.connect(lambda _checked=False, b=button: self.tile_activated.emit(
-                    b.key))  # fmt: skip
-                self._row.addWidget(button)
-                self.buttons[tile.key] = button
-            button.show_tile(tile)
+            if tile.key in self.buttons:
+                self.buttons[tile.key].show_tile(tile)

@@ -29,7 +29,7 @@ from spro_desk.ui.background import Runner
 from spro_desk.ui.dashboard import navigation
 from spro_desk.ui.dashboard.breadcrumb import Breadcrumb
 from spro_desk.ui.dashboard.breakdowns import Breakdown
-from spro_desk.ui.dashboard.data import DashboardData
+from spro_desk.ui.dashboard.data import LATE_DESKS_TILE, TILE_KEYS, DashboardData
 from spro_desk.ui.dashboard.export import BilanExporter
 from spro_desk.ui.dashboard.filter_bar import FilterBar
 from spro_desk.ui.dashboard.loader import IndicatorsLoader, OptionsFactory, SourceFactory
@@ -77,8 +77,11 @@ class DashboardView(QWidget):
             "recalculer."), self.tr("Secret statistique"))  # fmt: skip
         self.message = plain_label("", self.tr("Message du tableau de bord"))
         self.message.hide()
-        self.summary = SummaryRow()
+        tiles = TILE_KEYS + ((LATE_DESKS_TILE,) if setup.several_sites else ())
+        self.summary = SummaryRow(tiles)
+        self.summary.hide()  # until the first figures: no tile without its figure
         self.breadcrumb = Breadcrumb()
+        self.breadcrumb.set_path([self.tr("Vue d'ensemble")])
         self.stack = QStackedWidget()
         self.stack.addWidget(plain_label(self.tr("Calcul des indicateurs…")))
         self.overview: OverviewPage | None = None
@@ -225,6 +228,7 @@ class DashboardView(QWidget):
         self.path = navigation.titled(path, title)
         self.breadcrumb.set_path([step.title for step in self.path])
         self.summary.show_tiles(data.tiles)
+        self.summary.show()
         self.filter_bar.set_choices(data.sites, self._setup.geo())
         self.shown.setText(self._shown_text(data))
         self.export_button.setEnabled(not self.exporter.busy)
