@@ -67,8 +67,35 @@ def test_a_batch_keeps_each_verdict_and_order(tmp_path: Path) -> None:
 
 
 def test_a_bundle_failing_while_applied_changes_nothing_and_spares_the_others(
+    tmp_path: Path, monkeypatch
+) -> None:
+    region = Region(tmp_path)
+    db = region.coordinator()
+    before = region.week(1, 2)
+    middle = region.week(0, 1)
+    after = region.week(1, 1)
+    failing_desk = load_identity(region.desks[0][0]).desk_id  # type: ignore[union-attr]
+    real_record_desk = coordinator.record_desk
+
+    def fails_for_desk_0(connection, desk_id: str, manifest: dict) -> None:  # type: ignore[no-untyped-def]
+        if desk_id == failing_desk:  # after its events, gaps and bundle row were written
+            raise TypeError("unexpected")
+        real_record_desk(connection, desk_id, manifest)
+
+    monkeypatch.setattr(coordinator, "record_desk", fails_for_desk_0)
+    results = import_bundles(db, region.coordinator_dir, [before, middle, after])
+    assert isinstance(results[1][1], BundleRefused)
+    assert "incohérent" in str(results[1][1])
+    with db.session() as session:
+        desks = {e.desk_id for e in session.exec(select(ReceivedEvent)).all()}
+        bundles = session.exec(select(ReceivedBundle)).all()
+    assert len(_state(db)) == 3 and len(desks) == 1 and len(bundles) == 2
+
+
+def test_an_event_the_indicators_cannot_merge_is_refused_before_anything_is_written(
     tmp_path: Path,
 ) -> None:
+    """The merge runs after the import's commit: what it could not read is never stored."""
     region = Region(tmp_path)
     db = region.coordinator()
     before = region.week(1, 2)

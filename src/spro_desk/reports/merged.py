@@ -12,26 +12,38 @@ pure function of the events received:
 - a referral's destination network and level of service come from the directory of the
   database that merges (the coordinator's), looked up once when merged.
 
-The coordinator calls `apply_to_merged_state` inside the transaction that stores a bundle's
-events; `rebuild_merged_state` recomputes everything from `received_event`. A desk feeds its
-own rows through `merge_events` into TEMP tables of the same names (see `reports.source`), so
-the desk's view and the coordinator's share every line of the indicator code.
+At the coordinator the tables are a materialised view of `received_event`, kept apart from
+the import: the import stores a bundle's events atomically and commits; then
+`catch_up_merged_state` merges every event above a watermark (the highest `received_event`
+rowid merged, in the `setting` record `coordinator.merged_upto`) in transactions of its own,
+each moving the watermark with the rows it merged. A crash in between only leaves the view
+behind: the next catch-up — after the next import, or at the start of any indicators
+computation (`reports.source.CoordinatorSource`) — merges the rest, and merging an event twice
+changes nothing ("the highest rank wins"). `rebuild_merged_state` recomputes everything from
+`received_event`. A desk feeds its own rows through `merge_events` into TEMP tables of the same
+names (see `reports.source`), so the desk's view and the coordinator's share every line of the
+indicator code.
 """
 
 from __future__ import annotations
 
 import json
 import sqlite3
+import threading
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
+import orjson
 from sqlmodel import Session
 
 from spro_desk.directory.networks import infer_level
 from spro_desk.vocab import category_of
+
+if TYPE_CHECKING:
+    from spro_desk.storage.engine import Database
 
 # Days and weeks are the region's calendar days, whatever the clock of the machine that merges.
 LOCAL_TIME = ZoneInfo("Europe/Paris")
@@ -137,6 +149,50 @@ def referral_row(
         reseau,
         niveau,
     )
+
+
+_SCALARS = (str, int, float, type(None))  # what SQLite binds (bool is an int)
+_REFERRAL_KEYS = ("contact_id", "service_id", "structure_id", "type", "statut")
+
+
+def mergeable(entity: str, op: str, payload: dict[str, Any]) -> bool:
+    """Whether the row builders above can read this event's payload.
+
+    The import refuses a bundle holding an event that is not: the merge runs after the
+    import's commit, and one stored event it cannot read would stop every later catch-up.
+    Checks exactly what `contact_row`, `contact_codes` and `referral_row` read.
+    """
+    if op == "delete" or payload.get("deleted_at"):
+        return True  # a tombstone: only its id is merged
+    try:
+        if entity == "contact":
+            return (
+                _local_moment(payload["occurred_at"], required=True)
+                and "canal" in payload
+                and "statut" in payload
+                and type(payload.get("besoins")) in (list, type(None))
+                and type(payload.get("reponses")) in (list, type(None))
+                and isinstance(payload.get("commune"), _SCALARS)
+                and isinstance(payload.get("duree"), _SCALARS)
+            )
+        return (
+            all(key in payload for key in _REFERRAL_KEYS)
+            and _local_moment(payload["created_at"], required=True)
+            and _local_moment(payload["updated_at"], required=True)
+            and _local_moment(payload.get("rdv_at"), required=False)
+        )
+    except (KeyError, ValueError, TypeError, OverflowError):
+        return False
+
+
+def _local_moment(value: Any, *, required: bool) -> bool:
+    """A moment the merge can parse and place in local time (raises when it cannot)."""
+    if value is None:
+        return not required
+    if type(value) is not str:
+        return False
+    local_day(parse_moment(value))  # type: ignore[arg-type]
+    return True
 
 
 def _iso(value: Any) -> str | None:
@@ -313,7 +369,12 @@ def _merge_referrals(
     connection.executemany(f"INSERT INTO merged_referral VALUES ({','.join('?' * 18)})", rows)
 
 
-# --- the coordinator's hook and rebuild --------------------------------------------------------
+# --- the coordinator's materialised view: catch-up, desks, rebuild ----------------------------
+
+WATERMARK_KEY = "coordinator.merged_upto"  # {"rowid": the highest received_event rowid merged}
+CATCH_UP_BATCH = 20_000  # events per catch-up transaction: bounded memory, short write locks
+_catch_up_locks: dict[str, threading.Lock] = {}
+_locks_guard = threading.Lock()
 
 
 def _driver_connection(session: Session) -> sqlite3.Connection:
@@ -321,38 +382,94 @@ def _driver_connection(session: Session) -> sqlite3.Connection:
     return session.connection().connection.driver_connection  # type: ignore[return-value]
 
 
-def apply_to_merged_state(
-    session: Session,
-    desk_id: str,
-    events: Sequence[tuple[dict[str, Any], str]],
-    manifest: dict[str, Any] | None = None,
-) -> int:
-    """Merge a bundle's events (each with its content hash) inside the import transaction.
+def _watermark(connection: sqlite3.Connection) -> int | None:
+    row = connection.execute(
+        "SELECT json_extract(value, '$.rowid') FROM setting WHERE key = ?", (WATERMARK_KEY,)
+    ).fetchone()
+    return None if row is None or row[0] is None else int(row[0])
 
-    Only events stored in `received_event` with that very content are merged: a quarantined
-    event (same id, other content) never reaches the indicators; duplicates are harmless.
-    The manifest's `directory` block (the desk's directory age) is kept in `merged_desk`.
-    """
-    connection = _driver_connection(session)
-    stored: dict[str, str] = {}
-    ids = [str(event.get("id")) for event, _content in events]
-    for chunk in _chunks(ids):
-        marks = ",".join("?" * len(chunk))
-        query = f"SELECT id, content_sha256 FROM received_event WHERE id IN ({marks})"
-        stored.update(connection.execute(query, chunk).fetchall())
-    accepted = (
-        MergeEvent(desk_id, int(e["seq"]), e["entity"], e["entity_id"], e["op"], e["payload"])
-        for e, content in events
-        if stored.get(str(e.get("id"))) == content
+
+def _set_watermark(connection: sqlite3.Connection, rowid: int) -> None:
+    connection.execute(
+        "INSERT INTO setting (key, value) VALUES (?, ?) "
+        "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        (WATERMARK_KEY, json.dumps({"rowid": rowid})),
     )
-    changed = merge_events(connection, accepted)
-    if manifest is not None:
-        _record_desk(connection, desk_id, manifest)
-    return changed
 
 
-def _record_desk(connection: sqlite3.Connection, desk_id: str, manifest: dict[str, Any]) -> None:
-    """Keep what the desk's newest bundle says about itself (an older bundle changes nothing)."""
+def _last_rowid(connection: sqlite3.Connection) -> int:
+    (last,) = connection.execute("SELECT MAX(rowid) FROM received_event").fetchone()
+    return int(last or 0)
+
+
+def start_watermark(connection: sqlite3.Connection) -> None:
+    """Called by the import before it stores events, in its transaction: the first import
+    since the view was decoupled sets the watermark below its events.
+
+    Why: `received_event` rows are never deleted, so their rowids only grow (and VACUUM, which
+    may renumber rowids, has no hole to close). Before this record existed, every stored event
+    was merged inside its import; so a missing record means "everything stored is merged",
+    and an import that finds it missing records exactly that before adding anything.
+    """
+    if _watermark(connection) is None:
+        _set_watermark(connection, _last_rowid(connection))
+
+
+def merged_state_behind(connection: sqlite3.Connection) -> bool:
+    """Whether events were stored that the merged tables do not reflect yet (two index reads)."""
+    upto = _watermark(connection)
+    return upto is not None and _last_rowid(connection) > upto
+
+
+def _lock_for(db: Database) -> threading.Lock:
+    """One catch-up at a time per database file in this process: parallel indicator
+    connections wait here for the first one's work rather than on SQLite's busy timeout."""
+    key = str(db.path.resolve())
+    with _locks_guard:
+        return _catch_up_locks.setdefault(key, threading.Lock())
+
+
+def catch_up_merged_state(db: Database, batch: int = CATCH_UP_BATCH) -> int:
+    """Merge every received event above the watermark; returns how many events were merged.
+
+    Each batch is one transaction that merges its events and moves the watermark past them,
+    so an interruption keeps what was done and the next call resumes after it. Events are
+    merged as stored: a quarantined event (same id, other content) was never stored, so it
+    never reaches the indicators.
+    """
+    merged = 0
+    with _lock_for(db):
+        while True:
+            with db.transaction() as session:
+                connection = _driver_connection(session)
+                upto = _watermark(connection)
+                if upto is None:  # no import since the view was decoupled: all merged
+                    _set_watermark(connection, _last_rowid(connection))
+                    return merged
+                rows = connection.execute(
+                    "SELECT rowid, desk_id, seq, entity, entity_id, op, payload "
+                    "FROM received_event WHERE rowid > ? ORDER BY rowid LIMIT ?",
+                    (upto, batch),
+                ).fetchall()
+                if not rows:
+                    return merged
+                merge_events(
+                    connection,
+                    [
+                        MergeEvent(desk, seq, entity, entity_id, op, orjson.loads(payload))
+                        for _rowid, desk, seq, entity, entity_id, op, payload in rows
+                    ],
+                )
+                _set_watermark(connection, rows[-1][0])
+                merged += len(rows)
+
+
+def record_desk(connection: sqlite3.Connection, desk_id: str, manifest: dict[str, Any]) -> None:
+    """Keep what the desk's newest bundle says about itself (an older bundle changes nothing).
+
+    Called by the import in its own transaction: the manifest is not kept anywhere else, and
+    it is one row per bundle.
+    """
     directory = manifest.get("directory") if isinstance(manifest.get("directory"), dict) else {}
     connection.execute(
         "INSERT INTO merged_desk (desk_id, bundle_seq, bundle_created_at, directory_version, "
@@ -379,7 +496,8 @@ def _text(value: Any) -> str | None:
 
 
 def rebuild_merged_state(session: Session, batch: int = 20_000) -> int:
-    """Recompute contacts and referrals from every received event (merged_desk is kept)."""
+    """Recompute contacts and referrals from every received event (merged_desk is kept); the
+    watermark then stands at the last event."""
     connection = _driver_connection(session)
     for table in ("merged_version", "merged_contact", "merged_contact_code", "merged_referral"):
         connection.execute(f"DELETE FROM {table}")
@@ -395,8 +513,9 @@ def rebuild_merged_state(session: Session, batch: int = 20_000) -> int:
             changed += merge_events(
                 connection,
                 [
-                    MergeEvent(desk, seq, kind, entity_id, op, json.loads(payload))
+                    MergeEvent(desk, seq, kind, entity_id, op, orjson.loads(payload))
                     for desk, seq, kind, entity_id, op, payload in rows
                 ],
             )
+    _set_watermark(connection, _last_rowid(connection))
     return changed

@@ -3,7 +3,8 @@
 Both sources hand the indicator code a plain SQLite connection on which the names
 `merged_contact`, `merged_contact_code` and `merged_referral` resolve to the right rows:
 
-- `CoordinatorSource`: the main tables, kept up to date by every bundle import;
+- `CoordinatorSource`: the main tables, a view of the received events that every connection
+  first brings up to date (`reports.merged.catch_up_merged_state`), so no figure is stale;
 - `DeskSource`: TEMP tables of the same names and indexes (SQLite looks in `temp` first),
   filled from the desk's `contact` and `referral` tables through the very functions that merge
   bundle events — the site's own view and the region's share every line of code.
@@ -20,7 +21,14 @@ from typing import Protocol
 
 from spro_desk.geo.cog import Geography, geography
 from spro_desk.reports.filters import Period, Site, locate
-from spro_desk.reports.merged import LOCAL_TIME, MergeEvent, merge_events, parse_moment
+from spro_desk.reports.merged import (
+    LOCAL_TIME,
+    MergeEvent,
+    catch_up_merged_state,
+    merge_events,
+    merged_state_behind,
+    parse_moment,
+)
 from spro_desk.storage.engine import Database
 from spro_desk.storage.records import read_record
 
@@ -65,6 +73,11 @@ class CoordinatorSource:
     def connect(self, periods: Sequence[Period] = ()) -> Iterator[sqlite3.Connection]:
         connection = _open(self.db)
         try:
+            # Events imported but not merged yet (the import's catch-up interrupted, or
+            # running in another process) are merged before anything is read. Checking costs
+            # two index reads; no transaction stays open on this connection meanwhile.
+            if merged_state_behind(connection):
+                catch_up_merged_state(self.db)
             yield connection
         finally:
             connection.close()

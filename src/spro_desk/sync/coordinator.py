@@ -31,7 +31,7 @@ import pyrage
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from sqlmodel import Session, col, func, select
 
-from spro_desk.reports.merged import apply_to_merged_state
+from spro_desk.reports.merged import mergeable, record_desk, start_watermark
 from spro_desk.storage.engine import Database
 from spro_desk.storage.tables import ReceivedEvent, RegisteredDesk, SyncAlert
 from spro_desk.sync.bundle import BUNDLE_FORMAT, EVENTS_MEMBER, MANIFEST_MEMBER, SIGNATURE_MEMBER
@@ -186,6 +186,9 @@ def _events(manifest: dict[str, Any], data: bytes) -> list[tuple[dict[str, Any],
             raise BundleRefused("Événement illisible dans l'envoi.") from error
         if not _well_formed(event):
             raise BundleRefused("Événement incomplet dans l'envoi.")
+        if not mergeable(event["entity"], event["op"], event["payload"]):
+            # what is stored must be mergeable: the indicators merge it after the commit
+            raise BundleRefused("Contenu de l'envoi incohérent : refusé.")
         events.append((event, hashlib.sha256(line).hexdigest()))
     if len(events) != manifest.get("events", {}).get("count"):
         raise BundleRefused("Le nombre d'événements ne correspond pas au manifeste.")
@@ -327,6 +330,7 @@ def _apply_batch(db: Database, batch: list[tuple[int, Path, _Opened]]) -> dict[i
     results: dict[int, ImportResult] = {}
     with db.transaction() as session:
         connection = session.connection().connection.driver_connection
+        start_watermark(connection)  # before any event is stored: see reports.merged
         for index, path, opened in batch:
             connection.execute("SAVEPOINT bundle")
             try:
@@ -368,8 +372,10 @@ def _apply_bundle(
         ),
     )  # fmt: skip
     _record_gaps(connection, outcome, now)
-    # Issue 5: the indicators' tables follow every accepted event, in this transaction.
-    apply_to_merged_state(session, outcome.desk_id, events, manifest)
+    # The indicators' merged tables are a view of the stored events, brought up to date after
+    # the commit (reports.merged.catch_up_merged_state); what the desk says of itself
+    # (its directory's age) is in no event, so it is kept here.
+    record_desk(connection, outcome.desk_id, manifest)
     return outcome
 
 

@@ -18,10 +18,11 @@ from typing import Any
 
 from sqlmodel import col, func, select
 
+from spro_desk.reports.merged import catch_up_merged_state
 from spro_desk.storage.engine import Database
 from spro_desk.storage.records import read_record, write_record
 from spro_desk.storage.tables import ReceivedBundle, RegisteredDesk, SyncAlert
-from spro_desk.sync.coordinator import BundleRefused, ImportOutcome, import_bundle
+from spro_desk.sync.coordinator import BundleRefused, ImportOutcome, import_bundles
 from spro_desk.sync.coordinator_identity import signed_identity_file
 
 BUNDLE_SUFFIX = ".spro-bundle"
@@ -225,6 +226,7 @@ class BatchImport:
     accepted: list[tuple[Path, ImportOutcome]] = field(default_factory=list)
     refused: list[RefusedFile] = field(default_factory=list)
     not_imported: list[Path] = field(default_factory=list)
+    events_merged: int = 0  # events brought into the indicators after the import's commit
 
     @property
     def cancelled(self) -> bool:
@@ -256,21 +258,20 @@ def import_bundle_files(
     progress: ProgressCallback | None = None,
     is_cancelled: Callable[[], bool] | None = None,
 ) -> BatchImport:
-    """Import each file in its own transaction; a cancel stops between two files."""
+    """Import the files as one batched import (`sync.coordinator.import_bundles`: each file
+    accepted or refused on its own, commits shared); a cancel stops between two files. Then,
+    unless cancelled, the indicators' merged tables catch up with the events just committed
+    (a cancelled import leaves that to the next indicators computation)."""
     batch = BatchImport()
-    for done, path in enumerate(paths):
-        if is_cancelled is not None and is_cancelled():
-            batch.not_imported = list(paths[done:])
-            break
-        if progress is not None:
-            progress(path.name, done, len(paths))
-        try:
-            batch.accepted.append((path, import_bundle(db, data_dir, path)))
-        except BundleRefused as error:
-            batch.refused.append(RefusedFile(path, str(error)))
-    else:
-        if progress is not None:
-            progress("", len(paths), len(paths))
+    results = import_bundles(db, data_dir, paths, progress=progress, is_cancelled=is_cancelled)
+    for path, result in results:
+        if isinstance(result, BundleRefused):
+            batch.refused.append(RefusedFile(path, str(result)))
+        else:
+            batch.accepted.append((path, result))
+    batch.not_imported = list(paths[len(results) :])
+    if not batch.cancelled:
+        batch.events_merged = catch_up_merged_state(db)
     return batch
 
 
