@@ -161,6 +161,7 @@ def coordinator_register(db: Database, args: argparse.Namespace) -> Result:
 
 
 def coordinator_import(db: Database, args: argparse.Namespace) -> Result:
+    from spro_desk.reports.merged import catch_up_merged_state
     from spro_desk.sync.coordinator import BundleRefused, import_bundles
 
     result: Result = {"accepted": [], "refused": [], "events_new": 0, "events_duplicate": 0}
@@ -180,6 +181,8 @@ def coordinator_import(db: Database, args: argparse.Namespace) -> Result:
         )
         result["events_new"] += outcome.events_new
         result["events_duplicate"] += outcome.events_duplicate
+    # After the import's commit: the indicators' merged tables catch up (reports.merged).
+    result["events_merged"] = catch_up_merged_state(db)
     if not result["accepted"]:
         raise BundleRefused("; ".join(f"{r['file']} : {r['reason']}" for r in result["refused"]))
     return result
