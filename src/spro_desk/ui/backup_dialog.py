@@ -114,6 +114,7 @@ class BackupDialog(QDialog):
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
         self.details.setAccessibleName(self.tr("Contenu de la sauvegarde choisie"))
         self.status.setAccessibleName(self.tr("Résultat"))
+        self.restore_button.setAccessibleName(self.tr("Restaurer la sauvegarde choisie"))
         self.restore_button.setAccessibleDescription(
             self.tr("Remplace la base actuelle par cette sauvegarde, après en avoir gardé copie.")
         )

@@ -45,6 +45,10 @@ class SettingsScreen(Screen):
         self.save_button = QPushButton(self.tr("&Enregistrer"))
         self.revert_button = QPushButton(self.tr("Rétablir"))
         self.backup_button = QPushButton(self.tr("Restaurer une &sauvegarde…"))
+        self.backup_button.setAccessibleName(self.tr("Restaurer une sauvegarde"))
+        self.backup_button.setAccessibleDescription(
+            self.tr("Les sauvegardes du poste, avec leur contenu ; la base actuelle est gardée.")
+        )
         self.status = QLabel()
         self.directory = DirectoryPanel()
         from spro_desk.ui.agents_dialog import AgentsPanel  # the screen is built with the database
