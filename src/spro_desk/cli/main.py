@@ -26,11 +26,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         from spro_desk.ui.app import run_app  # Qt is loaded only for the window
 
-        if args.smoke_quit_after is not None:
-            from spro_desk.ui.smoke import quit_when_usable
-
-            quit_when_usable(args.smoke_quit_after)
-        return run_app(data_dir, use_sample_if_empty=args.sample_if_empty)
+        return run_app(
+            data_dir,
+            use_sample_if_empty=args.sample_if_empty,
+            smoke_quit_after_ms=args.smoke_quit_after,
+        )
     return run_command(args, data_dir)
 
 

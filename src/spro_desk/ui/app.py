@@ -99,8 +99,18 @@ def apply_desk_language(
 STARTUP_SETTINGS = (LANGUAGE_SETTING, "site.canal_defaut", "site.permanences")
 
 
-def run_app(data_dir: Path, *, use_sample_if_empty: bool) -> int:
-    """Run the desktop application until its window closes; returns the exit status."""
+def run_app(
+    data_dir: Path, *, use_sample_if_empty: bool, smoke_quit_after_ms: int | None = None
+) -> int:
+    """Run the desktop application until its window closes; returns the exit status.
+
+    `smoke_quit_after_ms`: quit that long after the first window is usable (the installer's
+    smoke test and the start benchmark, through the hidden `--smoke-quit-after`).
+    """
+    if smoke_quit_after_ms is not None:
+        from spro_desk.ui.smoke import quit_when_usable
+
+        quit_when_usable(smoke_quit_after_ms)
     app = _application()
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORGANISATION)
