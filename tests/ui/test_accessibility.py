@@ -40,9 +40,9 @@ from spro_desk.contacts.model import ContactInput
 from spro_desk.directory.search import DirectorySearch
 from spro_desk.orientation.slip import build_slip
 from spro_desk.storage.engine import Database
-from spro_desk.ui.focus_style import install_focus_style
 from spro_desk.ui.contrast import high_contrast_palette
 from spro_desk.ui.dashboard.charts import BreakdownChart
+from spro_desk.ui.focus_style import install_focus_style
 from spro_desk.ui.main_window import MainWindow
 from spro_desk.ui.orientation.booking_dialog import BookingDialog
 from spro_desk.ui.orientation.service_picker import ServicePickerDialog
