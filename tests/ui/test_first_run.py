@@ -330,6 +330,7 @@ def test_a_new_folder_starts_with_the_assistant_then_opens_the_desk(
             seen["window"] = windows[0].windowTitle()
             timer.stop()
             windows[0].close()
+            windows[0].deleteLater()  # later tests look for the app's one MainWindow
 
     timer = QTimer()
     timer.setInterval(50)
