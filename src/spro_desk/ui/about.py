@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import qVersion
-from PySide6.QtGui import QIcon, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from spro_desk.resources import resource_path
+from spro_desk.ui.icon import app_icon
 from spro_desk.ui.widgets import plain_label, setup_row_table
 from spro_desk.version import (
     DATA_SOURCES,
@@ -28,18 +28,7 @@ from spro_desk.version import (
     components,
 )
 
-ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)
 ABOUT_SIZE_EM = (70, 34)
-
-
-def app_icon() -> QIcon:
-    """The signpost icon at every size it ships in (PNG: no SVG plugin in the build)."""
-    icon = QIcon()
-    for size in ICON_SIZES:
-        path = resource_path("icons", f"spro-desk-{size}.png")
-        if path.is_file():
-            icon.addFile(str(path))
-    return icon
 
 
 def qt_component() -> Component:

@@ -117,7 +117,8 @@ def run_app(
     snapshot = read_startup_snapshot(database_path(data_dir), STARTUP_SETTINGS)
     preferred = chosen_language(snapshot.settings.get(LANGUAGE_SETTING))
     translators = install_translators(app, preferred=preferred)
-    previous_style = app.style().name()
+    # Before the first widget: installed later, it would re-polish the whole window (~25 ms).
+    previous_style = install_focus_style(app)
     previous_sheet = apply_contrast_outlines(app)
     previous_hook = install_excepthook()
     try:
@@ -166,10 +167,7 @@ def _run_window(
         app.exit(1)
 
     def after_paint() -> None:
-        # What the first paint does not need: the focus marks look the same until a widget
-        # has the keyboard focus, and the log file is written from now on.
-        install_focus_style(app)
-        _configure_logging(data_dir)
+        _configure_logging(data_dir)  # the log file is not needed for the first paint
         opener.start()
 
     opener = DatabaseOpener(data_dir)  # not the window's child: it outlives a closed window

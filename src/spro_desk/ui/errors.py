@@ -7,9 +7,13 @@ import sys
 import traceback
 from collections.abc import Callable
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, QThread
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication
+
+if TYPE_CHECKING:  # QMessageBox costs ~15 ms to set up: only when a message is shown
+    from PySide6.QtWidgets import QMessageBox, QWidget
 
 log = logging.getLogger(__name__)
 
@@ -20,6 +24,8 @@ def message_box(
     parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str
 ) -> QMessageBox:
     """A box whose text is never read as HTML: messages quote file names and directory text."""
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
     box.setTextFormat(Qt.TextFormat.PlainText)
     return box
@@ -27,6 +33,8 @@ def message_box(
 
 def show_warning(parent: QWidget, title: str, text: str) -> QMessageBox:
     """Window-modal and non-blocking: background work keeps reporting while it is open."""
+    from PySide6.QtWidgets import QMessageBox
+
     box = message_box(parent, QMessageBox.Icon.Warning, title, text)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()
@@ -35,6 +43,8 @@ def show_warning(parent: QWidget, title: str, text: str) -> QMessageBox:
 
 def show_fatal(text: str) -> None:
     """For failures before any window exists (the database cannot be opened)."""
+    from PySide6.QtWidgets import QMessageBox
+
     title = QCoreApplication.translate("Errors", "SPRO Desk ne peut pas démarrer")
     message_box(None, QMessageBox.Icon.Critical, title, text).exec()
 
@@ -66,6 +76,8 @@ class CrashReporter:
             self._showing = False
 
     def _dialog(self, details: str) -> QMessageBox:
+        from PySide6.QtWidgets import QMessageBox
+
         box = message_box(
             QApplication.activeWindow(),
             QMessageBox.Icon.Critical,

@@ -23,12 +23,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from spro_desk.ui.about import app_icon
 from spro_desk.ui.background import Runner, TaskRunner
 from spro_desk.ui.context import Clock, DeskContext, OrientationRequest
 from spro_desk.ui.empty_state import EmptyStatePanel
 from spro_desk.ui.errors import show_warning
 from spro_desk.ui.formatting import directory_summary
+from spro_desk.ui.icon import app_icon
 from spro_desk.ui.lazy_screens import LazyScreens
 from spro_desk.ui.lock import PrivacyGuard
 from spro_desk.ui.screens import ANNUAIRE, SCREEN_ORDER, Screen, screen_title
