@@ -11,7 +11,6 @@ import json
 from datetime import datetime
 
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PublicKey
-from sqlmodel import Session
 
 from spro_desk.agents.roles import Permission
 from spro_desk.agents.sessions import require
@@ -78,7 +77,3 @@ def read_personal(
     values = open_values(db, contact_id, row.sealed)
     audit_log(db).append(why, agent=agent, contact_id=contact_id, now=now)
     return values
-
-
-def has_personal(session: Session, contact_id: str) -> bool:
-    return session.get(PersonalData, contact_id) is not None

@@ -169,6 +169,7 @@ class PrivacyGuard(QObject):
         self._screens: Callable[[], list[Any]] = lambda: []
         self._lock_screen: LockScreen | None = None
         self._first_agent: QWidget | None = None
+        self._closed = False  # the window shut down: nothing may start any more
         self.lock_action = QAction(self.tr("&Verrouiller le poste"), window)
         self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
         self.lock_action.setStatusTip(self.tr("Masquer les données personnelles jusqu'au code"))
@@ -215,6 +216,8 @@ class PrivacyGuard(QObject):
     def start(self, db: Database) -> None:
         """The database is attached: lock at once when the desk has accounts."""
         self._db = db
+        if self._closed:  # the database opened after the window closed
+            return
         if self._agents_exist():
             self.lock_action.setEnabled(True)
             if not self._session().is_open():
@@ -225,7 +228,7 @@ class PrivacyGuard(QObject):
     def start_app_duties(self) -> None:
         """What the real application does and the tests' windows do not: ask for the first
         account when there is none, purge now and every day."""
-        if self._db is None:
+        if self._db is None or self._closed:
             return
         if not self._agents_exist():
             self.require_first_agent()
@@ -233,6 +236,7 @@ class PrivacyGuard(QObject):
         self.purge_timer.start()
 
     def shutdown(self) -> None:
+        self._closed = True
         self.idle_timer.stop()
         self.purge_timer.stop()
         self._unwatch()
@@ -315,7 +319,7 @@ class PrivacyGuard(QObject):
     # --- locking ------------------------------------------------------------------------------
 
     def lock(self) -> None:
-        if self._db is None or self.is_locked or not self._agents_exist():
+        if self._db is None or self._closed or self.is_locked or not self._agents_exist():
             return
         for screen in self._screens():
             hide = getattr(screen, "hide_personal_data", None)
@@ -341,6 +345,8 @@ class PrivacyGuard(QObject):
 
     def unlock(self, agent_id: str, secret: str) -> None:
         """Checks the secret off the UI thread (Argon2id takes a few tenths of a second)."""
+        if self._closed:
+            return
         screen = self._lock_screen_widget()
         screen.set_busy(True)
         session = self._session()
@@ -372,7 +378,7 @@ class PrivacyGuard(QObject):
 
     def require_first_agent(self) -> None:
         """No account yet: the site manager's form takes the screens' place until created."""
-        if self._db is None or self._agents_exist() or self.is_locked:
+        if self._db is None or self._closed or self._agents_exist() or self.is_locked:
             return
         from spro_desk.ui.agents_dialog import FirstAgentPanel
 
@@ -394,7 +400,7 @@ class PrivacyGuard(QObject):
 
     def purge_now(self) -> None:
         """Off the UI thread; the result goes to `purge_done` (status bar, Paramètres)."""
-        if self._db is None:
+        if self._db is None or self._closed:
             return
         from spro_desk.privacy.purge import run_purge
 
