@@ -8,10 +8,14 @@ Usage: ``python bench/bench_sync.py [--quick] [--fresh] [--desks N] [--profile]`
    writing them as JSON lines to a synced file, unsigned and unencrypted.
 2. **Coordinator import.** 500 registered desks each export a real signed, age-encrypted bundle
    of one week (60 contacts, 15 of them referred: ~90 events). In a fresh process, the
-   coordinator imports them all (timed, peak memory = the process's VmHWM). Baseline in the
-   same process: the same rows (the `received_event` rows the import stores) inserted with one
-   `executemany` in one transaction into a fresh SQLite table of the same schema, with the
-   same durability settings (WAL, synchronous=FULL). Target: import ≤ 3× the baseline.
+   coordinator imports them all three times, each on a fresh database, as `coordinator import`
+   does: the import (decrypt, check, store the events: its commit) is timed, then, apart, the
+   catch-up of issue 5's merged state (`catch_up_merged_state`, after the commit). Medians of
+   the three; peak memory = the process's VmHWM after the import and after the catch-up.
+   Baseline, run right after each import (same load): the same `received_event` rows inserted
+   with one `executemany` in one transaction into a fresh SQLite table of the same schema, with
+   the same durability (WAL, synchronous=FULL). Target: import ≤ 3× the baseline. The catch-up
+   is also compared with bulk-inserting the merged rows it writes.
 
 Generating the desks is not timed; the world (keys, registrations, bundles) is kept under
 bench/out/sync-<size>/ and reused by the next run (--fresh regenerates it). --quick: a year a
@@ -37,13 +41,20 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import event
-from support import BENCH_OUT, PROJECT_ROOT, Figure, machine_description, print_table
+from support import (
+    BENCH_OUT,
+    PROJECT_ROOT,
+    Figure,
+    load_average,
+    machine_description,
+    print_table,
+)
 
 from spro_desk.contacts.model import ContactInput
 from spro_desk.contacts.service import ContactService
 from spro_desk.directory.importer import import_directory
+from spro_desk.reports.merged import catch_up_merged_state
 from spro_desk.storage.engine import Database
-from spro_desk.sync import coordinator
 from spro_desk.sync.bundle import BUNDLE_FORMAT, export_bundle
 from spro_desk.sync.coordinator import BundleRefused, import_bundles, register_desk
 from spro_desk.sync.coordinator_identity import (
@@ -247,12 +258,11 @@ def high_water_kib() -> int:
 
 
 EVENT_TABLES = ("received_event",)
-# Every table the import writes: its events, and what it derives from them (bundles, alerts,
-# issue 5's merged state for the indicators).
-WRITTEN_TABLES = (
-    "received_event", "received_bundle", "sync_alert", "merged_version", "merged_contact",
-    "merged_contact_code", "merged_referral", "merged_desk",
-)  # fmt: skip
+# Every table the import writes (its events, bundles, alerts, what each desk says of itself),
+# and every table the catch-up writes (issue 5's merged state for the indicators).
+IMPORT_TABLES = ("received_event", "received_bundle", "sync_alert", "merged_desk")
+MERGED_TABLES = ("merged_version", "merged_contact", "merged_contact_code", "merged_referral")
+RUNS = 3  # imports (each on a fresh database), interleaved with the baseline's runs
 
 
 def bulk_insert(db: Database, tables: tuple[str, ...], target: Path) -> tuple[float, float]:
@@ -286,36 +296,20 @@ def bulk_insert(db: Database, tables: tuple[str, ...], target: Path) -> tuple[fl
     return elapsed, cpu
 
 
-def median_of_three(db: Database, tables: tuple[str, ...], target: Path) -> tuple[float, float]:
-    """Wall and CPU medians of three runs: a baseline under a second is at the mercy of the
-    other work on a shared machine."""
-    runs = [bulk_insert(db, tables, target) for _ in range(3)]
-    return sorted(w for w, _c in runs)[1], sorted(c for _w, c in runs)[1]
+def timed(action: Callable[[], Any]) -> tuple[Any, float, float]:
+    """The action's result, wall and CPU seconds."""
+    started, cpu = time.perf_counter(), time.process_time()
+    result = action()
+    return result, time.perf_counter() - started, time.process_time() - cpu
 
 
-def timed_merged_state() -> list[float]:
-    """Instrumentation only (the step still runs): the seconds spent in issue 5's merged-state
-    update, which the coordinator import calls for every bundle."""
-    spent = [0.0]
-    original = coordinator.apply_to_merged_state
-
-    def timed(*args: Any, **kwargs: Any) -> int:
-        started = time.perf_counter()
-        try:
-            return original(*args, **kwargs)
-        finally:
-            spent[0] += time.perf_counter() - started
-
-    coordinator.apply_to_merged_state = timed
-    return spent
-
-
-def profiled(action: Callable[[], Any], enabled: bool) -> Any:
-    """cProfile of the timed import on stderr (--profile): where the time goes."""
+def profiled(action: Callable[[], Any], enabled: bool, title: str) -> Any:
+    """cProfile of the action on stderr (--profile): where the time goes."""
     if not enabled:
         return action()
     profiler = cProfile.Profile()
     result = profiler.runcall(action)
+    print(f"\n===== {title} =====", file=sys.stderr)
     stats = pstats.Stats(profiler, stream=sys.stderr).strip_dirs()
     stats.sort_stats("tottime").print_stats(25)
     stats.sort_stats("cumulative").print_stats(25)
@@ -333,49 +327,65 @@ def fresh_coordinator(world_root: Path, name: str) -> Database:
     return db
 
 
-def import_without_merged_state(world_root: Path, bundles: list[Path]) -> float:
-    """What-if, on a second fresh database: the same import with issue 5's merged-state step
-    replaced by nothing — the cost of decrypting, checking and storing the events alone."""
-    db = fresh_coordinator(world_root, "coordinator-no-merge.sqlite")
-    original, coordinator.apply_to_merged_state = coordinator.apply_to_merged_state, _nothing
-    try:
-        started = time.perf_counter()
-        import_bundles(db, world_root / "coordinator", bundles)
-        return time.perf_counter() - started
-    finally:
-        coordinator.apply_to_merged_state = original
-        db.close()
+def median(values: list[float]) -> float:
+    return sorted(values)[len(values) // 2]
 
 
-def _nothing(*_args: Any, **_kwargs: Any) -> int:
-    return 0
+def one_import(world_root: Path, bundles: list[Path], run: int, profile: bool) -> dict[str, Any]:
+    """On a fresh coordinator: the import (decrypt, check, store: one commit per batch), then
+    the catch-up of the merged state, as `coordinator import` runs them, timed apart."""
+    db = fresh_coordinator(world_root, f"coordinator-{run}.sqlite")
+    keys = world_root / "coordinator"
+    results, wall, cpu = timed(
+        lambda: profiled(lambda: import_bundles(db, keys, bundles), profile, "import")
+    )
+    import_peak = high_water_kib()
+    merged, merge_wall, merge_cpu = timed(
+        lambda: profiled(lambda: catch_up_merged_state(db), profile, "merge catch-up")
+    )
+    refused = [str(r) for _path, r in results if isinstance(r, BundleRefused)]
+    return {
+        "db": db, "refused": refused, "import_s": wall, "import_cpu_s": cpu,
+        "merged_events": merged, "catch_up_s": merge_wall, "catch_up_cpu_s": merge_cpu,
+        "vmhwm_import_kib": import_peak, "vmhwm_kib": high_water_kib(),
+    }  # fmt: skip
 
 
 def coordinator_child(world_root: Path, profile: bool = False) -> dict[str, Any]:
     bundles = sorted((world_root / "bundles").glob("*.spro-bundle"))
-    db = fresh_coordinator(world_root, "coordinator.sqlite")
     for bundle in bundles:
         bundle.read_bytes()  # both contenders start with the files in the page cache
-    merged = timed_merged_state()
-    memory_before = high_water_kib()
-    started, cpu = time.perf_counter(), time.process_time()
-    results = profiled(lambda: import_bundles(db, world_root / "coordinator", bundles), profile)
-    elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu
-    memory_peak = high_water_kib()
-    refused = [str(r) for _path, r in results if isinstance(r, BundleRefused)]
-    with db.engine.connect() as connection:
-        events = connection.exec_driver_sql("SELECT COUNT(*) FROM received_event").scalar_one()
-    baseline, baseline_cpu = median_of_three(db, EVENT_TABLES, world_root / "baseline.sqlite")
-    written, written_cpu = median_of_three(db, WRITTEN_TABLES, world_root / "baseline.sqlite")
-    db.close()
-    without_merged = import_without_merged_state(world_root, bundles)
+    target = world_root / "baseline.sqlite"
+    imports, baselines, written, merged_baselines = [], [], [], []
+    for run in range(RUNS):
+        result = one_import(world_root, bundles, run, profile and run == 0)
+        db = result.pop("db")
+        imports.append(result)
+        # the baseline right after each import: both under the same load
+        baselines.append(bulk_insert(db, EVENT_TABLES, target))
+        written.append(bulk_insert(db, IMPORT_TABLES, target))
+        merged_baselines.append(bulk_insert(db, MERGED_TABLES, target))
+        if run == 0:
+            with db.engine.connect() as connection:
+                events = connection.exec_driver_sql(
+                    "SELECT COUNT(*) FROM received_event"
+                ).scalar_one()
+        db.close()
+    pick = {key: median([r[key] for r in imports]) for key in (
+        "import_s", "import_cpu_s", "catch_up_s", "catch_up_cpu_s")}  # fmt: skip
     return {
-        "bundles": len(bundles), "refused": refused, "events": events,
-        "import_s": elapsed, "import_cpu_s": cpu, "merged_state_s": merged[0],
-        "import_without_merged_s": without_merged,
-        "baseline_s": baseline, "baseline_cpu_s": baseline_cpu,
-        "written_baseline_s": written, "written_baseline_cpu_s": written_cpu,
-        "vmhwm_before_kib": memory_before, "vmhwm_kib": memory_peak,
+        "bundles": len(bundles), "refused": imports[0]["refused"], "events": events,
+        "merged_events": imports[0]["merged_events"], **pick,
+        "import_runs_s": [r["import_s"] for r in imports],
+        "catch_up_runs_s": [r["catch_up_s"] for r in imports],
+        "baseline_s": median([w for w, _c in baselines]),
+        "baseline_cpu_s": median([c for _w, c in baselines]),
+        "baseline_runs_s": [w for w, _c in baselines],
+        "written_baseline_s": median([w for w, _c in written]),
+        "merged_baseline_s": median([w for w, _c in merged_baselines]),
+        "vmhwm_import_kib": imports[0]["vmhwm_import_kib"],
+        "vmhwm_kib": max(r["vmhwm_kib"] for r in imports),
+        "load_average": load_average(),
     }  # fmt: skip
 
 
@@ -390,29 +400,36 @@ def measure_coordinator(world: World, profile: bool) -> dict[str, Any]:
 
 
 def figures(export: dict[str, Any], coordinator: dict[str, Any]) -> list[Figure]:
-    baseline = coordinator["baseline_s"]
-    ratio = coordinator["import_s"] / baseline
-    own = coordinator["import_without_merged_s"]
+    baseline, baseline_cpu = coordinator["baseline_s"], coordinator["baseline_cpu_s"]
+    imported, merged = coordinator["import_s"], coordinator["catch_up_s"]
     return [
         Figure("export of a busy year", export["export_s"], "s", "-", None,
                export["baseline_s"], export["export_s"] / export["baseline_s"]),
         Figure("bundle size", export["bundle_bytes"] / 1e6, "MB", "-", None,
                export["baseline_bytes"] / 1e6, export["bundle_bytes"] / export["baseline_bytes"]),
-        Figure("coordinator import", coordinator["import_s"], "s", f"≤ {IMPORT_TARGET:g}× baseline",
-               ratio <= IMPORT_TARGET, baseline, ratio),
-        Figure("  of which merged state (issue 5)", coordinator["merged_state_s"], "s", "-", None,
-               baseline, coordinator["merged_state_s"] / baseline),
-        Figure("import, merged state skipped (what-if)", own, "s",
-               f"≤ {IMPORT_TARGET:g}× baseline",
-               own / baseline <= IMPORT_TARGET, baseline, own / baseline),
+        Figure("coordinator import", imported, "s", f"≤ {IMPORT_TARGET:g}× baseline",
+               imported / baseline <= IMPORT_TARGET, baseline, imported / baseline),
         Figure("coordinator import, CPU time", coordinator["import_cpu_s"], "s", "-", None,
-               coordinator["baseline_cpu_s"],
-               coordinator["import_cpu_s"] / coordinator["baseline_cpu_s"]),
-        Figure("coordinator import vs all rows it writes", coordinator["import_s"], "s", "-",
-               None, coordinator["written_baseline_s"],
-               coordinator["import_s"] / coordinator["written_baseline_s"]),
-        Figure("coordinator peak memory", coordinator["vmhwm_kib"] / 1024, "MiB", "-", None),
+               baseline_cpu, coordinator["import_cpu_s"] / baseline_cpu),
+        Figure("merged-state catch-up (after the commit)", merged, "s", "-", None,
+               baseline, merged / baseline),
+        Figure("merged-state catch-up, CPU time", coordinator["catch_up_cpu_s"], "s", "-", None,
+               baseline_cpu, coordinator["catch_up_cpu_s"] / baseline_cpu),
+        Figure("catch-up vs bulk-inserting the merged rows", merged, "s", "-", None,
+               coordinator["merged_baseline_s"], merged / coordinator["merged_baseline_s"]),
+        Figure("import vs bulk-inserting every row it writes", imported, "s", "-", None,
+               coordinator["written_baseline_s"], imported / coordinator["written_baseline_s"]),
+        Figure("import + catch-up", imported + merged, "s", "-", None,
+               baseline, (imported + merged) / baseline),
+        Figure("peak memory after the import", coordinator["vmhwm_import_kib"] / 1024, "MiB",
+               "-", None),
+        Figure("peak memory after the catch-up", coordinator["vmhwm_kib"] / 1024, "MiB",
+               "-", None),
     ]  # fmt: skip
+
+
+def fmt(values: list[float]) -> str:
+    return " ".join(f"{value:.2f}" for value in values) + " s"
 
 
 def main() -> None:
@@ -439,7 +456,12 @@ def main() -> None:
     print(f"year: {export['events']} events recorded in {export['generated_s']:.0f} s "
           "(not timed)", flush=True)  # fmt: skip
     coordinator = measure_coordinator(world, args.profile)
-    print(f"coordinator: {coordinator['bundles']} bundles, {coordinator['events']} events")
+    print(f"coordinator: {coordinator['bundles']} bundles, {coordinator['events']} events, "
+          f"{coordinator['merged_events']} merged; medians of {RUNS} runs, load average "
+          f"{coordinator['load_average']} at the end")  # fmt: skip
+    print(f"  import runs {fmt(coordinator['import_runs_s'])}, catch-up runs "
+          f"{fmt(coordinator['catch_up_runs_s'])}, baseline runs "
+          f"{fmt(coordinator['baseline_runs_s'])}")  # fmt: skip
     print_table(figures(export, coordinator))
     results = {"sizes": sizes, "export": export, "coordinator": coordinator}
     (BENCH_OUT / f"results-sync-{'quick' if args.quick else 'full'}.json").write_text(

@@ -137,6 +137,10 @@ def test_a_quarantined_event_never_reaches_the_indicators(tmp_path: Path) -> Non
     assert catch_up_merged_state(db) == 0
     with sqlite3.connect(db.path) as connection:
         assert connection.execute("SELECT canal FROM merged_contact").fetchall() == before
+        (detail,) = connection.execute(
+            "SELECT detail FROM sync_alert WHERE kind = 'quarantine'"
+        ).fetchone()
+    assert json.loads(detail)["event"] == event  # the refused content, shown as received
     assert before == [("telephone",)]
     print("\nquarantined event: 0 merged, the contact keeps its stored content")
     db.close()

@@ -174,9 +174,11 @@ def _well_formed(event: Any) -> bool:
     )
 
 
-def _events(manifest: dict[str, Any], data: bytes) -> list[tuple[dict[str, Any], str]]:
-    """Each event parsed, with the SHA-256 of its line."""
-    events = []
+def _event_rows(desk_id: str, manifest: dict[str, Any], data: bytes) -> list[tuple[Any, ...]]:
+    """Each event parsed, checked and turned into its `received_event` row, here in the
+    reading thread, so the writing thread only compares and inserts."""
+    rows = []
+    sha256 = hashlib.sha256
     for line in data.splitlines():
         try:
             # orjson: strict JSON (no NaN, no lone surrogate), and twice as fast as json for
@@ -186,13 +188,20 @@ def _events(manifest: dict[str, Any], data: bytes) -> list[tuple[dict[str, Any],
             raise BundleRefused("Événement illisible dans l'envoi.") from error
         if not _well_formed(event):
             raise BundleRefused("Événement incomplet dans l'envoi.")
-        if not mergeable(event["entity"], event["op"], event["payload"]):
+        payload = event["payload"]
+        if not mergeable(event["entity"], event["op"], payload):
             # what is stored must be mergeable: the indicators merge it after the commit
             raise BundleRefused("Contenu de l'envoi incohérent : refusé.")
-        events.append((event, hashlib.sha256(line).hexdigest()))
-    if len(events) != manifest.get("events", {}).get("count"):
+        rows.append(
+            (
+                event["id"], desk_id, event["seq"], sha256(line).hexdigest(), event["entity"],
+                event["entity_id"], event["op"], event["at"],
+                orjson.dumps(payload).decode(),  # json.dumps: 8 times slower
+            )
+        )  # fmt: skip
+    if len(rows) != manifest.get("events", {}).get("count"):
         raise BundleRefused("Le nombre d'événements ne correspond pas au manifeste.")
-    return events
+    return rows
 
 
 @dataclass(frozen=True)
@@ -201,7 +210,7 @@ class _Opened:
 
     digest: str  # SHA-256 of the file as received
     manifest: dict[str, Any]
-    events: list[tuple[dict[str, Any], str]]  # each event with the SHA-256 of its line
+    rows: list[tuple[Any, ...]]  # its events as `received_event` rows, in file order
 
 
 class _Reader:
@@ -231,14 +240,14 @@ class _Reader:
             ) from error
         members = _members(archive)
         manifest = _checked_manifest(self.desks, members)
-        events = _events(manifest, members[EVENTS_MEMBER])
-        return _Opened(hashlib.sha256(sealed).hexdigest(), manifest, events)
+        rows = _event_rows(str(manifest["desk_id"]), manifest, members[EVENTS_MEMBER])
+        return _Opened(hashlib.sha256(sealed).hexdigest(), manifest, rows)
 
 
 # --- applying it ---------------------------------------------------------------------------
 
-BATCH_BUNDLES = 200  # bundles per commit at most …
-BATCH_EVENTS = 200_000  # … and events held in memory at once
+BATCH_BUNDLES = 1000  # bundles per commit at most …
+BATCH_EVENTS = 100_000  # … and events held in memory at once (and a write lock of seconds)
 Progress = Callable[[str, int, int], None]
 ImportResult = tuple[Path, ImportOutcome | BundleRefused]
 
@@ -274,7 +283,7 @@ def import_bundles(
             results[index] = (path, opened)
             continue
         pending.append((index, path, opened))
-        held += len(opened.events)
+        held += len(opened.rows)
         if len(pending) >= BATCH_BUNDLES or held >= BATCH_EVENTS:
             results.update(_apply_batch(db, pending))
             pending, held = [], 0
@@ -323,19 +332,48 @@ def _opened_ahead(
         thread.join()
 
 
+class _BundleFailed(Exception):
+    """A bundle failed while applied with the others of its batch (see `_apply_batch`)."""
+
+
+_APPLY_FAULTS = (KeyError, TypeError, ValueError, AttributeError, sqlite3.IntegrityError)
+
+
 def _apply_batch(db: Database, batch: list[tuple[int, Path, _Opened]]) -> dict[int, ImportResult]:
-    """One transaction; each bundle in a savepoint, so a failing one leaves no trace."""
+    """One transaction for the batch. A bundle that fails while applied must leave no trace
+    and spare the others; a savepoint per bundle would cost a statement journal per bundle
+    for a failure the reading thread's checks make exceptional, so the batch is first
+    applied without, and only when one bundle fails is it applied again, each bundle in its
+    savepoint."""
     if not batch:
         return {}
+    try:
+        with db.transaction() as session:
+            connection = session.connection().connection.driver_connection
+            start_watermark(connection)  # before any event is stored: see reports.merged
+            results: dict[int, ImportResult] = {}
+            for index, path, opened in batch:
+                try:
+                    results[index] = (path, _apply_bundle(connection, opened))
+                except _APPLY_FAULTS as error:
+                    raise _BundleFailed from error  # rolls the whole batch back
+            return results
+    except _BundleFailed:
+        return _apply_each_in_a_savepoint(db, batch)
+
+
+def _apply_each_in_a_savepoint(
+    db: Database, batch: list[tuple[int, Path, _Opened]]
+) -> dict[int, ImportResult]:
     results: dict[int, ImportResult] = {}
     with db.transaction() as session:
         connection = session.connection().connection.driver_connection
-        start_watermark(connection)  # before any event is stored: see reports.merged
+        start_watermark(connection)
         for index, path, opened in batch:
             connection.execute("SAVEPOINT bundle")
             try:
-                outcome = _apply_bundle(session, connection, opened)
-            except (KeyError, TypeError, ValueError, AttributeError, sqlite3.IntegrityError):
+                outcome = _apply_bundle(connection, opened)
+            except _APPLY_FAULTS:
                 connection.execute("ROLLBACK TO bundle")
                 connection.execute("RELEASE bundle")
                 refused = BundleRefused("Contenu de l'envoi incohérent : refusé.")
@@ -351,24 +389,22 @@ def _sql_utc(moment: datetime) -> str:
     return moment.astimezone(UTC).replace(tzinfo=None).isoformat(sep=" ", timespec="microseconds")
 
 
-def _apply_bundle(
-    session: Session, connection: sqlite3.Connection, opened: _Opened
-) -> ImportOutcome:
-    manifest, events = opened.manifest, opened.events
+def _apply_bundle(connection: sqlite3.Connection, opened: _Opened) -> ImportOutcome:
+    manifest, rows = opened.manifest, opened.rows
     outcome = ImportOutcome(str(manifest["desk_id"]), int(manifest["bundle_seq"]))
     run = connection.execute
     if run("SELECT 1 FROM received_bundle WHERE sha256 = ?", (opened.digest,)).fetchone():
-        outcome.events_duplicate = len(events)
+        outcome.events_duplicate = len(rows)
         return outcome
     now = _sql_utc(datetime.now(UTC))
     _check_chain(connection, manifest, outcome, now)
-    _store_events(connection, outcome, events, now)
+    _store_events(connection, outcome, opened, now)
     run(
         "INSERT INTO received_bundle (sha256, desk_id, bundle_seq, previous_sha256, received_at, "
         "events) VALUES (?, ?, ?, ?, ?, ?)",
         (
             opened.digest, outcome.desk_id, outcome.bundle_seq,
-            manifest.get("previous_bundle_sha256"), now, len(events),
+            manifest.get("previous_bundle_sha256"), now, len(rows),
         ),
     )  # fmt: skip
     _record_gaps(connection, outcome, now)
@@ -419,38 +455,43 @@ def _stored_contents(connection: sqlite3.Connection, ids: list[str]) -> dict[str
 
 
 def _store_events(
-    connection: sqlite3.Connection,
-    outcome: ImportOutcome,
-    events: list[tuple[dict[str, Any], str]],
-    now: str,
+    connection: sqlite3.Connection, outcome: ImportOutcome, opened: _Opened, now: str
 ) -> None:
     """New events stored; the same content again counted; the same id with other content
     quarantined, never overwritten."""
-    stored = _stored_contents(connection, [event["id"] for event, _content in events])
-    rows = []
-    for event, content in events:
-        known = stored.get(event["id"])
-        if known == content:
-            outcome.events_duplicate += 1
-        elif known is not None:
-            outcome.quarantined += 1
-            detail = {"event_id": event["id"], "seq": event["seq"], "event": event}
-            _alert(connection, outcome, "quarantine", detail, now)
-        else:
-            stored[event["id"]] = content
-            rows.append(
-                (
-                    event["id"], outcome.desk_id, event["seq"], content, event["entity"],
-                    event["entity_id"], event["op"], event["at"],
-                    orjson.dumps(event["payload"]).decode(),  # json.dumps: 8 times slower
-                )
-            )  # fmt: skip
+    rows = opened.rows
+    stored = _stored_contents(connection, [row[0] for row in rows])
+    if not stored and len({row[0] for row in rows}) == len(rows):
+        new = rows  # the usual case: nothing of this bundle was received before
+    else:
+        new = []
+        for row in rows:
+            known = stored.get(row[0])
+            if known == row[3]:
+                outcome.events_duplicate += 1
+            elif known is not None:
+                outcome.quarantined += 1
+                detail = {"event_id": row[0], "seq": row[2], "event": _event_of(row)}
+                _alert(connection, outcome, "quarantine", detail, now)
+            else:
+                stored[row[0]] = row[3]
+                new.append(row)
     connection.executemany(
         "INSERT INTO received_event (id, desk_id, seq, content_sha256, entity, entity_id, op, "
         "at, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        rows,
+        new,
     )
-    outcome.events_new += len(rows)
+    outcome.events_new += len(new)
+
+
+_ROW_FIELDS = ("id", "desk_id", "seq", "content_sha256", "entity", "entity_id", "op", "at")
+
+
+def _event_of(row: tuple[Any, ...]) -> dict[str, Any]:
+    """The event a `received_event` row was made of, to show a quarantined one."""
+    event = dict(zip(_ROW_FIELDS, row, strict=False))
+    del event["desk_id"], event["content_sha256"]
+    return {**event, "payload": orjson.loads(row[8])}
 
 
 def desk_gaps(session: Session, desk_id: str) -> list[int]:
