@@ -313,8 +313,10 @@ def test_a_new_folder_starts_with_the_assistant_then_opens_the_desk(
     bot = QtBot(qapp)
 
     def drive() -> None:
-        wizards = [w for w in QApplication.topLevelWidgets() if isinstance(w, FirstRunWizard)]
-        if wizards and wizards[0].isVisible() and "wizard" not in seen:
+        # Only visible windows: an earlier test may have left a closed one not yet deleted.
+        shown = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
+        wizards = [w for w in shown if isinstance(w, FirstRunWizard)]
+        if wizards and "wizard" not in seen:
             seen["wizard"] = True
             wizard = wizards[0]
             _next(bot, wizard, SITE)
@@ -325,8 +327,8 @@ def test_a_new_folder_starts_with_the_assistant_then_opens_the_desk(
             _next(bot, wizard, SUMMARY)
             _next(bot, wizard, IMPORT)
             _wait_for_import(bot, wizard)
-        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
-        if windows and windows[0].isVisible() and not windows[0].directory_is_empty:
+        windows = [w for w in shown if isinstance(w, MainWindow)]
+        if windows and not windows[0].directory_is_empty:
             seen["window"] = windows[0].windowTitle()
             timer.stop()
             windows[0].close()
