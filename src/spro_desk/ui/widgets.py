@@ -1,9 +1,12 @@
-"""Widget settings every screen shares: read-only row tables and plain-text labels."""
+"""Widget settings every screen shares: row tables, action bars and plain-text labels."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from PySide6.QtCore import QAbstractItemModel, Qt
-from PySide6.QtWidgets import QAbstractItemView, QLabel, QTableView
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QAbstractItemView, QLabel, QTableView, QToolBar
 
 
 def setup_row_table(
@@ -30,3 +33,20 @@ def plain_label(text: str = "", name: str = "") -> QLabel:
     if name:
         label.setAccessibleName(name)
     return label
+
+
+def action_bar(name: str, actions: Iterable[QAction]) -> QToolBar:
+    """A text-only bar of a screen's actions, each button named for screen readers.
+
+    A toolbar folds what does not fit behind its extension button: the screen stays usable in a
+    narrow window or at 200 % scaling.
+    """
+    bar = QToolBar()
+    bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+    bar.setAccessibleName(name)
+    for action in actions:
+        bar.addAction(action)
+        button = bar.widgetForAction(action)
+        button.setAccessibleName(action.text().replace("&", ""))
+        button.setAccessibleDescription(action.toolTip())
+    return bar

@@ -20,7 +20,7 @@ from spro_desk.ui.coordinator.models import BundleColumn, BundleModel
 from spro_desk.ui.coordinator.tables import sorted_table
 from spro_desk.ui.formatting import count_phrase
 from spro_desk.ui.status import ProgressIndicator
-from spro_desk.ui.widgets import plain_label
+from spro_desk.ui.widgets import action_bar, plain_label
 
 _COLUMN_WIDTHS = {BundleColumn.POSTE: 280, BundleColumn.NUMERO: 110, BundleColumn.EVENEMENTS: 110}
 
@@ -74,15 +74,7 @@ class BundlesScreen(CoordinatorScreen):
         return action
 
     def _make_toolbar(self) -> QToolBar:
-        bar = QToolBar()
-        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        bar.setAccessibleName(self.tr("Importer des envois"))
-        for action in self.menu_actions():
-            bar.addAction(action)
-            button = bar.widgetForAction(action)
-            button.setAccessibleName(action.text().replace("&", ""))
-            button.setAccessibleDescription(action.toolTip())
-        return bar
+        return action_bar(self.tr("Importer des envois"), self.menu_actions())
 
     def _layout(self) -> None:
         actions = QHBoxLayout()

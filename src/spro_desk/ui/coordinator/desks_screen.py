@@ -36,7 +36,7 @@ from spro_desk.ui.coordinator.context import CoordinatorContext
 from spro_desk.ui.coordinator.models import DeskColumn, DeskModel
 from spro_desk.ui.coordinator.tables import selected_row, sorted_table
 from spro_desk.ui.formatting import count_phrase, one_line
-from spro_desk.ui.widgets import plain_label
+from spro_desk.ui.widgets import action_bar, plain_label
 
 log = logging.getLogger(__name__)
 
@@ -124,15 +124,8 @@ class DesksScreen(CoordinatorScreen):
         return action
 
     def _make_toolbar(self) -> QToolBar:
-        bar = QToolBar()
-        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        bar.setAccessibleName(self.tr("Actions sur les postes"))
-        for action in (self.register_action, self.revoke_action):
-            bar.addAction(action)
-            button = bar.widgetForAction(action)
-            button.setAccessibleName(action.text().replace("&", ""))
-            button.setAccessibleDescription(action.toolTip())
-        return bar
+        actions = (self.register_action, self.revoke_action)
+        return action_bar(self.tr("Actions sur les postes"), actions)
 
     def _layout(self) -> None:
         top = QHBoxLayout()

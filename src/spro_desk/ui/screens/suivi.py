@@ -27,7 +27,7 @@ from spro_desk.ui.formatting import count_phrase, one_line
 from spro_desk.ui.labels import referral_status_label, referral_status_labels
 from spro_desk.ui.orientation.follow_up_model import FollowUpColumn, FollowUpModel
 from spro_desk.ui.screens.base import Screen
-from spro_desk.ui.widgets import plain_label, setup_row_table
+from spro_desk.ui.widgets import action_bar, plain_label, setup_row_table
 
 log = logging.getLogger(__name__)
 
@@ -129,17 +129,8 @@ class SuiviScreen(Screen):
         return action
 
     def _make_toolbar(self) -> QToolBar:
-        # A toolbar folds what does not fit behind its extension button: the screen stays
-        # usable in a narrow window or at 200 % scaling.
-        bar = QToolBar()
-        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        bar.setAccessibleName(self.tr("Changer le statut de l'orientation choisie"))
-        for action in [*self.status_actions.values(), self.undo_action]:
-            bar.addAction(action)
-            button = bar.widgetForAction(action)
-            button.setAccessibleName(action.text())
-            button.setAccessibleDescription(action.toolTip())
-        return bar
+        actions = [*self.status_actions.values(), self.undo_action]
+        return action_bar(self.tr("Changer le statut de l'orientation choisie"), actions)
 
     def _layout(self) -> None:
         top = QHBoxLayout()
