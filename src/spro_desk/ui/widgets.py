@@ -2,17 +2,24 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from PySide6.QtCore import QAbstractItemModel, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QAbstractItemView, QLabel, QTableView, QToolBar
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QToolBar
 
 
 def setup_row_table(
-    table: QTableView, model: QAbstractItemModel, name: str, description: str = ""
+    table: QTableView,
+    model: QAbstractItemModel,
+    name: str,
+    description: str = "",
+    widths: Mapping[int, int] | None = None,
 ) -> QTableView:
-    """A read-only table that selects one whole row; Tab leaves it, the arrows move inside."""
+    """A read-only table that selects one whole row; Tab leaves it, the arrows move inside.
+
+    With `widths` (column → pixels), one line per row and columns the agent can resize.
+    """
     table.setModel(model)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -22,6 +29,13 @@ def setup_row_table(
     table.setAccessibleName(name)
     if description:
         table.setAccessibleDescription(description)
+    if widths is not None:
+        table.setWordWrap(False)
+        header = table.horizontalHeader()
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for column, width in widths.items():
+            table.setColumnWidth(column, width)
     return table
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from PySide6.QtCore import QAbstractItemModel, Qt
-from PySide6.QtWidgets import QHeaderView, QTableView
+from PySide6.QtWidgets import QTableView
 
 from spro_desk.ui.widgets import setup_row_table
 
@@ -18,13 +18,7 @@ def sorted_table(
     first_order: tuple[int, Qt.SortOrder],
 ) -> QTableView:
     """A row table over `model`; `first_order` (column, order) is the order it opens in."""
-    table = setup_row_table(QTableView(), model, name, description)
-    table.setWordWrap(False)
-    header = table.horizontalHeader()
-    header.setStretchLastSection(True)
-    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    for column, width in widths.items():
-        table.setColumnWidth(column, width)
+    table = setup_row_table(QTableView(), model, name, description, widths)
     table.setSortingEnabled(True)
     table.sortByColumn(*first_order)
     return table

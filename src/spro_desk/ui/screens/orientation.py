@@ -9,7 +9,6 @@ from PySide6.QtCore import QItemSelection, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPlainTextEdit,
     QPushButton,
@@ -84,13 +83,8 @@ class OrientationScreen(Screen):
             self.model,
             self.tr("Services suggérés"),
             self.tr("Du plus adapté au moins adapté ; Ctrl+Entrée oriente vers la ligne choisie."),
+            _COLUMN_WIDTHS,
         )
-        table.setWordWrap(False)
-        header = table.horizontalHeader()
-        header.setStretchLastSection(True)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in _COLUMN_WIDTHS.items():
-            table.setColumnWidth(column, width)
         return table
 
     def _make_reasons(self) -> QPlainTextEdit:

@@ -10,7 +10,6 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QTableView,
     QToolBar,
@@ -91,13 +90,8 @@ class SuiviScreen(Screen):
                 "En retard d'abord. Sur la ligne choisie : H honoré, N non honoré, A annulé, "
                 "R rendez-vous pris, P proposé ; Ctrl+Z annule le dernier changement."
             ),
+            _COLUMN_WIDTHS,
         )
-        table.setWordWrap(False)
-        header = table.horizontalHeader()
-        header.setStretchLastSection(True)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in _COLUMN_WIDTHS.items():
-            table.setColumnWidth(column, width)
         table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         return table
 

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QProgressBar,
     QPushButton,
@@ -92,13 +91,8 @@ class SynchronisationScreen(Screen):
             self.model,
             self.tr("Envois en attente vers le serveur"),
             self.tr("Un envoi quitte la file quand le serveur l'a confirmé, octet pour octet."),
+            _COLUMN_WIDTHS,
         )
-        table.setWordWrap(False)
-        header = table.horizontalHeader()
-        header.setStretchLastSection(True)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in _COLUMN_WIDTHS.items():
-            table.setColumnWidth(column, width)
         table.setMinimumHeight(table.fontMetrics().height() * TABLE_LINES)
         return table
 
