@@ -35,6 +35,7 @@ from spro_desk.privacy.policy import (
 )
 from spro_desk.privacy.purge import PurgeReport, last_purge
 from spro_desk.storage.engine import Database
+from spro_desk.ui.formatting import count_phrase
 
 if TYPE_CHECKING:
     from spro_desk.ui.lock import PrivacyGuard
@@ -170,18 +171,26 @@ class PrivacyPanel(QGroupBox):
         self._guard.purge_now()
 
     def _purged(self, report: PurgeReport) -> None:
-        self.status.setText(
-            self.tr("Purge faite : données de %n personne(s) effacée(s).", "", report.erased)
+        # Plurals by count_phrase, like the rest of the interface (one message per form).
+        erased = count_phrase(
+            report.erased,
+            self.tr("Purge faite : données de {n} personne effacées."),
+            self.tr("Purge faite : données de {n} personnes effacées."),
         )
+        self.status.setText(erased)
         self._show_last(report.as_json())
 
     def _show_last(self, record: dict[str, Any] | None) -> None:
         if record is None:
             self.last.setText(self.tr("Aucune purge encore faite sur ce poste."))
             return
-        text = self.tr("Dernière purge : %s ; %n personne(s) dont les données restent.", "",
-                       int(record["kept"])) % record["ran_at"][:16].replace("T", " ")  # fmt: skip
-        self.last.setText(text)
+        kept = count_phrase(
+            int(record["kept"]),
+            self.tr("{n} personne dont les données restent"),
+            self.tr("{n} personnes dont les données restent"),
+        )
+        when = record["ran_at"][:16].replace("T", " ")
+        self.last.setText(self.tr("Dernière purge : {when} ; {kept}.").format(when=when, kept=kept))
 
     def verify(self) -> None:
         check = audit_log(self._db).verify()
