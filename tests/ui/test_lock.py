@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QTextEdit,
+    QWidget,
 )
 from pytestqt.qtbot import QtBot
 
@@ -25,6 +26,7 @@ from spro_desk.contacts.service import ContactService
 from spro_desk.privacy.audit import audit_log
 from spro_desk.storage.engine import Database
 from spro_desk.ui.agents_dialog import FirstAgentPanel
+from spro_desk.ui.background import ImmediateRunner
 from spro_desk.ui.lock import LockScreen
 from spro_desk.ui.main_window import MainWindow
 from test_privacy_support import (
@@ -58,9 +60,16 @@ def _model_texts(model: QAbstractItemModel) -> list[str]:
     return texts
 
 
-def widget_texts() -> tuple[int, list[str]]:
-    """Every text every widget of the application holds, shown or not."""
-    widgets = QApplication.allWidgets()
+def _widgets(window: MainWindow) -> list[QWidget]:
+    """The window and everything in it, shown or not (the screens taken out while locked stay
+    its children), plus any other window on screen (a dialog)."""
+    shown = [w for w in QApplication.topLevelWidgets() if w.isVisible() and w is not window]
+    return [widget for root in (window, *shown) for widget in (root, *root.findChildren(QWidget))]
+
+
+def widget_texts(window: MainWindow) -> tuple[int, list[str]]:
+    """Every text every widget of the window holds, shown or not."""
+    widgets = _widgets(window)
     texts: list[str] = []
     for widget in widgets:
         texts += [widget.windowTitle(), widget.toolTip(), widget.accessibleName()]
@@ -75,8 +84,8 @@ def widget_texts() -> tuple[int, list[str]]:
     return len(widgets), texts
 
 
-def canaries_on_screen(*extra: str) -> int:
-    _count, texts = widget_texts()
+def canaries_on_screen(window: MainWindow, *extra: str) -> int:
+    _count, texts = widget_texts(window)
     return sum(needle in text for text in texts for needle in (*CANARIES, *extra))
 
 
@@ -115,18 +124,19 @@ def test_idle_time_locks_the_desk_and_leaves_no_personal_data_in_any_widget(
     _claire, samir = _desk_with_agents(cvl_db)
     window = make_window(cvl_db)
     assert window.privacy.is_locked and isinstance(window.centralWidget(), LockScreen)
-    assert canaries_on_screen() == 0
+    assert canaries_on_screen(window) == 0
     _unlock(qtbot, window, samir, AGENT_PIN)
     qtbot.waitUntil(lambda: not window.privacy.is_locked)
     window.show_screen("accueil")
     accueil = _accueil_with_canaries(qtbot, window)
-    before = canaries_on_screen(TYPED)
+    before = canaries_on_screen(window, TYPED)
     focus_before = QApplication.focusWidget()
 
     window.privacy.set_idle_ms(300)  # five minutes by default; the same timer
+    # (this test unlocks through the window's real worker thread; the others synchronously)
     qtbot.waitUntil(lambda: window.privacy.is_locked, timeout=5000)
-    scanned, _texts = widget_texts()
-    after = canaries_on_screen(TYPED)
+    scanned, _texts = widget_texts(window)
+    after = canaries_on_screen(window, TYPED)
     print(f"\nLock after idle: {scanned} widgets walked, personal data shown before the lock "
           f"{before}, after it {after}")  # fmt: skip
     assert before >= 2 and after == 0
@@ -137,7 +147,7 @@ def test_idle_time_locks_the_desk_and_leaves_no_personal_data_in_any_widget(
     _unlock(qtbot, window, samir, "000001")
     lock_screen = window.centralWidget()
     qtbot.waitUntil(lambda: "incorrect" in lock_screen.message.text())
-    assert window.privacy.is_locked and canaries_on_screen(TYPED) == 0
+    assert window.privacy.is_locked and canaries_on_screen(window, TYPED) == 0
 
     window.privacy.set_idle_ms(60_000)
     _unlock(qtbot, window, samir, AGENT_PIN)
@@ -154,7 +164,7 @@ def test_ctrl_l_locks_and_closes_an_open_dialog(
     qtbot: QtBot, cvl_db: Database, make_window: WindowFactory
 ) -> None:
     claire, _samir = _desk_with_agents(cvl_db)
-    window = make_window(cvl_db)
+    window = make_window(cvl_db, runner=ImmediateRunner())
     _unlock(qtbot, window, claire, MANAGER_PIN)
     qtbot.waitUntil(lambda: not window.privacy.is_locked)
     dialog = QDialog(window)
@@ -174,7 +184,7 @@ def test_a_coordinator_unlocking_does_not_get_the_agents_typing(
     session.login(claire, MANAGER_PIN)
     lea = create_agent(cvl_db, "Léa", "coordination 2026", Role.COORDINATEUR, cost=FAST)
     session.lock()
-    window = make_window(cvl_db)
+    window = make_window(cvl_db, runner=ImmediateRunner())
     _unlock(qtbot, window, claire, MANAGER_PIN)
     qtbot.waitUntil(lambda: not window.privacy.is_locked)
     accueil = window.screens["accueil"]
@@ -183,7 +193,7 @@ def test_a_coordinator_unlocking_does_not_get_the_agents_typing(
     window.privacy.lock()
     _unlock(qtbot, window, lea.id, "coordination 2026")
     qtbot.waitUntil(lambda: not window.privacy.is_locked)
-    assert canaries_on_screen(TYPED) == 0
+    assert canaries_on_screen(window, TYPED) == 0
     window.privacy.lock()
     _unlock(qtbot, window, claire, MANAGER_PIN)
     qtbot.waitUntil(lambda: not window.privacy.is_locked)
@@ -193,7 +203,7 @@ def test_a_coordinator_unlocking_does_not_get_the_agents_typing(
 def test_without_any_account_the_site_manager_is_created_first(
     qtbot: QtBot, db: Database, make_window: WindowFactory
 ) -> None:
-    window = make_window(db)
+    window = make_window(db, runner=ImmediateRunner())
     assert not window.privacy.is_locked  # tests' windows, like a desk being set up
     window.privacy.require_first_agent()
     panel = window.centralWidget()
@@ -218,7 +228,7 @@ def test_erase_from_accueil_keeps_the_contact_and_removes_the_person(
 ) -> None:
     contact_id = record_canary(cvl_db, FIXED_NOW)
     claire, _samir = _desk_with_agents(cvl_db)
-    window = make_window(cvl_db)
+    window = make_window(cvl_db, runner=ImmediateRunner())
     _unlock(qtbot, window, claire, MANAGER_PIN)
     qtbot.waitUntil(lambda: not window.privacy.is_locked)
     window.show_screen("accueil")
@@ -234,14 +244,14 @@ def test_erase_from_accueil_keeps_the_contact_and_removes_the_person(
     assert [c.id for c in service.list()] == [contact_id]  # still counted
     assert not accueil.personal.erase_button.isEnabled()
     assert "anonyme" in accueil.personal.summary.text()
-    assert canaries_on_screen(CANARY_PHONE) == 0
+    assert canaries_on_screen(window, CANARY_PHONE) == 0
 
 
 def test_settings_show_accounts_and_durations_to_the_site_manager_only(
     qtbot: QtBot, cvl_db: Database, make_window: WindowFactory
 ) -> None:
     claire, samir = _desk_with_agents(cvl_db)
-    window = make_window(cvl_db)
+    window = make_window(cvl_db, runner=ImmediateRunner())
     _unlock(qtbot, window, samir, AGENT_PIN)
     qtbot.waitUntil(lambda: not window.privacy.is_locked)
     window.show_screen("parametres")

@@ -12,6 +12,7 @@ manager's account form while the desk has none.
 from __future__ import annotations
 
 import logging
+import weakref
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -160,16 +161,18 @@ class PrivacyGuard(QObject):
 
     def __init__(self, window: QMainWindow, runner: Runner) -> None:
         super().__init__(window)
-        self._window = window
+        # No Python reference to the window (its parent) nor its screens: a reference held by a
+        # pending callback or a connection must never keep a closed window alive.
         self._runner = runner
         self._db: Database | None = None
         self._held: QWidget | None = None  # the screens, out of the window while locked
         self._focus: QWidget | None = None
         self._disabled: list[QAction] = []
-        self._screens: Callable[[], list[Any]] = lambda: []
+        self._screens: Callable[[], Callable[[], list[Any]] | None] = lambda: None
         self._lock_screen: LockScreen | None = None
         self._first_agent: QWidget | None = None
         self._closed = False  # the window shut down: nothing may start any more
+        self._parked: QWidget | None = None
         self.lock_action = QAction(self.tr("&Verrouiller le poste"), window)
         self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
         self.lock_action.setStatusTip(self.tr("Masquer les données personnelles jusqu'au code"))
@@ -193,7 +196,17 @@ class PrivacyGuard(QObject):
 
     def set_screens(self, screens: Callable[[], list[Any]]) -> None:
         """Where to find the built screens (their hide/restore_personal_data hooks)."""
-        self._screens = screens
+        self._screens = weakref.WeakMethod(screens)  # type: ignore[arg-type]
+
+    @property
+    def _window(self) -> QMainWindow:
+        window = self.parent()
+        assert isinstance(window, QMainWindow)
+        return window
+
+    def _built_screens(self) -> list[Any]:
+        screens = self._screens()
+        return screens() if screens is not None else []
 
     def set_idle_ms(self, milliseconds: int | None) -> None:
         """Override the policy's idle time (tests); None goes back to the policy."""
@@ -283,14 +296,13 @@ class PrivacyGuard(QObject):
             action.setEnabled(False)
         self.lock_action.setEnabled(False)
         self._held = self._window.takeCentralWidget()
-        self._held.hide()
+        self._held.setParent(self._parking())  # out of the window, never a window of its own
         self._window.setCentralWidget(replacement)
 
     def _give_back_screens(self) -> None:
         replacement = self._window.takeCentralWidget()
         if replacement is not None:
-            replacement.hide()
-            replacement.setParent(None)
+            replacement.setParent(self._parking())
         held, self._held = self._held, None
         assert held is not None
         self._window.setCentralWidget(held)
@@ -302,6 +314,14 @@ class PrivacyGuard(QObject):
         focus, self._focus = self._focus, None
         if focus is not None and isValid(focus) and focus.isVisible():  # not deleted meanwhile
             focus.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _parking(self) -> QWidget:
+        """A hidden child of the window for what is taken out of it (a widget taken out of a
+        main window has no parent: it would become a top-level window)."""
+        if self._parked is None:
+            self._parked = QWidget(self._window)
+            self._parked.hide()
+        return self._parked
 
     def _close_dialogs(self) -> None:
         """A confirmation left open must not stay on a locked desk: it is cancelled."""
@@ -321,7 +341,7 @@ class PrivacyGuard(QObject):
     def lock(self) -> None:
         if self._db is None or self._closed or self.is_locked or not self._agents_exist():
             return
-        for screen in self._screens():
+        for screen in self._built_screens():
             hide = getattr(screen, "hide_personal_data", None)
             if hide is not None:
                 hide()
@@ -367,7 +387,7 @@ class PrivacyGuard(QObject):
         if not self.is_locked:
             return
         self._give_back_screens()
-        for screen in self._screens():
+        for screen in self._built_screens():
             restore = getattr(screen, "restore_personal_data", None)
             if restore is not None:
                 restore()
@@ -384,10 +404,15 @@ class PrivacyGuard(QObject):
 
         panel = FirstAgentPanel(self._db)
         panel.created.connect(self._first_agent_created)
-        panel.quit_requested.connect(self._window.close)
+        panel.quit_requested.connect(self._quit)
         self._first_agent = panel
         self._take_screens(panel)
         panel.focus_first_field()
+
+    def _quit(self) -> None:
+        # Through the guard: a connection to the window's own bound method would keep the
+        # window alive after it closed.
+        self._window.close()
 
     def _first_agent_created(self, _agent: AgentView) -> None:
         self._first_agent = None
