@@ -166,15 +166,13 @@ def _run_window(
         show_fatal(message)
         app.exit(1)
 
-    def after_paint() -> None:
-        _configure_logging(data_dir)  # the log file is not needed for the first paint
-        opener.start()
-
-    opener = DatabaseOpener(data_dir)  # not the window's child: it outlives a closed window
+    # Not the window's child: it outlives a closed window. The log file is set up on its
+    # thread too: the UI thread only draws and answers the agent.
+    opener = DatabaseOpener(data_dir, first=lambda: _configure_logging(data_dir))
     opener.opened.connect(attach)
     opener.failed.connect(refuse)
     window.show()
-    after_first_paint(window, after_paint)
+    after_first_paint(window, opener.start)
     try:
         status = app.exec()
     finally:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+import sys
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -19,7 +20,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
-from spro_desk.geo import geography
 from spro_desk.paths import database_path, ensure_private_dir
 
 if TYPE_CHECKING:
@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+UI_SWITCH_INTERVAL_S = 0.001
 # What the screens need once the database is open: imported by the worker, not the UI thread.
 WARM_MODULES = (
     "spro_desk.contacts.service",
@@ -66,9 +67,17 @@ class DatabaseOpener(QObject):
     opened = Signal(object)
     failed = Signal(str)
 
-    def __init__(self, data_dir: Path, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        data_dir: Path,
+        parent: QObject | None = None,
+        *,
+        first: Callable[[], None] | None = None,
+    ) -> None:
+        """`first` runs on the worker before anything else (e.g. setting up the log file)."""
         super().__init__(parent)
         self._data_dir = data_dir
+        self._first = first
         self._thread: threading.Thread | None = None
         # Kept here too: a database opened as the window closes must still be closed.
         self.database: Database | None = None
@@ -82,9 +91,23 @@ class DatabaseOpener(QObject):
             self._thread.join()
 
     def _run(self) -> None:
+        # Imports hold the GIL; handing it back to the UI thread every millisecond instead of
+        # every 5 keeps the window answering keys while this runs.
+        interval = sys.getswitchinterval()
+        sys.setswitchinterval(UI_SWITCH_INTERVAL_S)
         try:
+            self._open()
+        finally:
+            sys.setswitchinterval(interval)
+
+    def _open(self) -> None:
+        try:
+            if self._first is not None:
+                self._first()
             for module in WARM_MODULES:
                 __import__(module)
+            from spro_desk.geo import geography
+
             geography()  # read once per process: the commune fields find it ready
             result = open_database_or_explain(self._data_dir)
         except Exception as error:  # reported to the agent, never lost in a thread

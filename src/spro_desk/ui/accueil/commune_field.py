@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING, TypeAlias
 
 from PySide6.QtWidgets import QWidget
 
-from spro_desk.geo import Commune, Geography
 from spro_desk.ui.accueil.completion import CompletingLineEdit, Match
+
+if TYPE_CHECKING:  # the geography module loads with the database, after the first paint
+    from spro_desk.geo import Commune, Geography
 
 # The geography, or how to get it: the Accueil form is drawn before the communes are read
 # (about 35 ms), which happens after the window's first paint or at the first keystroke here.
-GeographySource = Geography | Callable[[], Geography]
+GeographySource: TypeAlias = "Geography | Callable[[], Geography]"
 
 
 def commune_text(commune: Commune) -> str:
@@ -32,7 +35,7 @@ class CommuneField(CompletingLineEdit):
     @property
     def _geo(self) -> Geography:
         source = self._geo_source
-        return source if isinstance(source, Geography) else source()
+        return source() if callable(source) else source
 
     def _search_communes(self, text: str) -> list[Match]:
         return [
