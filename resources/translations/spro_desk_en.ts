@@ -583,12 +583,12 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../src/spro_desk/ui/startup.py" line="55"/>
+        <location filename="../../src/spro_desk/ui/startup.py" line="56"/>
         <source>La base de données «&#xa0;{path}&#xa0;» ne peut pas être ouverte ({error}). Vérifiez que le dossier est accessible et qu&apos;aucune autre fenêtre de SPRO Desk ne l&apos;utilise.</source>
         <translation>The database “{path}” cannot be opened ({error}). Check that the folder is accessible and that no other SPRO Desk window is using it.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/startup.py" line="92"/>
+        <location filename="../../src/spro_desk/ui/startup.py" line="115"/>
         <source>Erreur inattendue à l&apos;ouverture de la base de données ({error}).</source>
         <translation>Unexpected error while opening the database ({error}).</translation>
     </message>
@@ -5340,7 +5340,7 @@ Restore it now?</translation>
     </message>
     <message>
         <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="62"/>
-        <source>Importer l&apos;identité du &amp;coordinateur…</source>
+        <source>Importer l&apos;identité du coo&amp;rdinateur…</source>
         <translation>Import the c&amp;oordinator&apos;s identity…</translation>
     </message>
     <message>
@@ -5460,7 +5460,7 @@ Restore it now?</translation>
     </message>
     <message>
         <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="163"/>
-        <source>&amp;File d&apos;envoi :</source>
+        <source>Fi&amp;le d&apos;envoi :</source>
         <translation>Outgoing &amp;queue:</translation>
     </message>
     <message>

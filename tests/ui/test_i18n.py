@@ -27,8 +27,11 @@ from spro_desk.ui.screens import SCREEN_ORDER
 from .conftest import WindowFactory
 
 ROOT = Path(__file__).resolve().parents[2]
-ENGLISH_TABS = ["Front desk", "Directory", "Referral", "Follow-up", "Dashboard", "Settings"]
-ENGLISH_MENUS = ["&File", "&Edit", "&Go to"]
+ENGLISH_TABS = [
+    "Front desk", "Directory", "Referral", "Follow-up", "Dashboard", "Settings", "Synchronisation",
+]  # fmt: skip
+# "Aide" has no mnemonic in French (every letter is taken by a field somewhere): nor in English.
+ENGLISH_MENUS = ["&File", "&Edit", "&Go to", "Help"]
 # {name}, %s, %d, %n, %1…: what .format() or % fills in must survive translation.
 PLACEHOLDER = re.compile(r"\{[a-z_]*\}|%[sdn]|%\d")
 # A mnemonic is one "&" before a character other than "&" ("&&" is a literal ampersand).

@@ -59,7 +59,7 @@ class SynchronisationScreen(Screen):
         self.readiness = plain_label("", self.tr("Ce qui manque pour synchroniser"))
         self.init_button = QPushButton(self.tr("&Créer l'identité du poste"))
         self.registration_button = QPushButton(self.tr("Enregistrer le fichier d'&inscription…"))
-        self.trust_button = QPushButton(self.tr("Importer l'identité du &coordinateur…"))
+        self.trust_button = QPushButton(self.tr("Importer l'identité du coo&rdinateur…"))
         self.pending = plain_label("", self.tr("En attente de confirmation"))
         self.last_export = plain_label("", self.tr("Dernier export"))
         self.export_button = QPushButton(self.tr("&Exporter sur une clé maintenant…"))
@@ -160,7 +160,7 @@ class SynchronisationScreen(Screen):
         )
         column.addWidget(self._group(self.tr("Accusé de réception"), self.acknowledgement))
         column.addWidget(self._group(self.tr("Annuaire"), self.directory, self.directory_warning))
-        queue_label = QLabel(self.tr("&File d'envoi :"))
+        queue_label = QLabel(self.tr("Fi&le d'envoi :"))
         queue_label.setBuddy(self.table)
         column.addWidget(
             self._group(
