@@ -159,6 +159,7 @@ def _run_window(
             from spro_desk.ui.resilience import start_resilience  # the storage layer is loaded
 
             start_resilience(window, window.context)  # integrity check, then daily backups
+            window.privacy.start_app_duties()  # first account if none, purge now and daily
             window.offer_first_start(use_sample_if_empty)
 
     def refuse(message: str) -> None:
