@@ -282,8 +282,11 @@ def test_run_app_starts_in_the_desk_language(qapp: QApplication, tmp_path: Path)
     timer.setInterval(50)
 
     def close_when_shown() -> None:
-        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
-        if windows and windows[0].isVisible():
+        # Only visible ones: an earlier test may leave a closed window not yet deleted.
+        windows = [
+            w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()
+        ]
+        if windows:
             seen["title"] = windows[0].windowTitle()
             timer.stop()
             windows[0].close()

@@ -6,12 +6,14 @@ fast as a bare Qt window would, and the database attaches a moment later.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QSettings, QTranslator
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from spro_desk.paths import database_path, ensure_private_dir
@@ -181,6 +183,19 @@ def _run_window(
         # quit() can end the loop without a close event: stop background work regardless.
         window.shutdown()
         opener.wait()
-        if opener.database is not None:
-            opener.database.close()
+        _release(window, opener)
     return status
+
+
+def _release(window: MainWindow, opener: DatabaseOpener) -> None:
+    """Close the database and free the window: closures and helpers refer to it, and a
+    process that runs the app again (tests, a restore) must not find the old one around."""
+    for signal in (opener.opened, opener.failed):
+        with contextlib.suppress(RuntimeError, TypeError):  # the window may be gone already
+            signal.disconnect()
+    if shiboken6.isValid(window):
+        window.hide()
+        window.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    if opener.database is not None:
+        opener.database.close()
