@@ -443,6 +443,61 @@ def first_start_screen(data_dir: Path, target: Path) -> Path:
 
 
 
+def lock_screen(database: Path, data_dir: Path, target: Path) -> Path:
+    """The desk locked after the idle time: no personal data on screen, the agent's code asked."""
+    from spro_desk.agents.accounts import create_agent
+    from spro_desk.agents.roles import Role
+    from spro_desk.privacy.crypto import KdfCost
+
+    with opened_window(database, data_dir) as window:
+        fast = KdfCost(time_cost=1, memory_kib=8192, parallelism=1)  # a picture, not a vault
+        create_agent(window.context.database, "Camille Martin", "482915", Role.RESPONSABLE,
+                     cost=fast)  # fmt: skip
+        window.privacy.lock()
+        wait_until(lambda: window.privacy.is_locked)
+        return save(window, target)
+
+
+def about_dialog(database: Path, data_dir: Path, target: Path) -> Path:
+    with opened_window(database, data_dir) as window:
+        dialog = window.show_about()
+        wait_until(dialog.isVisible)
+        settle_animations()
+        if not dialog.grab().save(str(target)):
+            raise OSError(f"cannot write {target}")
+        dialog.close()
+        return target
+
+
+def first_run_pages(data_dir: Path, out: Path) -> list[Path]:
+    """The first-run assistant of a new data folder: its role page and its site page."""
+    from spro_desk.geo import geography
+    from spro_desk.ui.first_run.wizard import FirstRunWizard
+
+    data_dir.mkdir(parents=True, exist_ok=True)
+    db = Database(data_dir / "desk.sqlite")
+    wizard = FirstRunWizard(db, data_dir, geography(), runner=ImmediateRunner())
+    paths = []
+    try:
+        wizard.resize(900, 640)
+        wizard.show()
+        wait_until(wizard.isVisible)
+        for name in ("premier-demarrage-role", "premier-demarrage-site"):
+            settle_animations()
+            target = out / f"{name}.png"
+            if not wizard.grab().save(str(target)):
+                raise OSError(f"cannot write {target}")
+            paths.append(target)
+            wizard.next()
+            pump()
+    finally:
+        wizard.close()
+        wizard.deleteLater()
+        pump()
+        db.close()
+    return paths
+
+
 def high_contrast_directory_screen(database: Path, data_dir: Path, target: Path) -> Path:
     app = _application()
     previous = app.palette()
@@ -634,6 +689,10 @@ def capture(output_dir: Path) -> list[Path]:
                 settings_screen(week, root / "parametres", out / "parametres.png"),
                 synchronisation_screen(week, root / "sync", out / "synchronisation.png"),
                 first_start_screen(root / "vide", out / "premier-demarrage.png"),
+                *first_run_pages(root / "assistant", out),
+                # The directory alone: the week's database was sealed to another folder's key.
+                lock_screen(directory, root / "verrou", out / "verrouillage.png"),
+                about_dialog(week, root / "a-propos", out / "a-propos.png"),
                 slip_page(week, root, out / "fiche-de-liaison.png"),
                 high_contrast_directory_screen(
                     week, root / "contraste", out / "annuaire-contraste.png"
