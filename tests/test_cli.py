@@ -11,6 +11,7 @@ import pytest
 
 from spro_desk import __version__
 from spro_desk.cli.main import main
+from spro_desk.cli.parser import UsageError
 
 from conftest import CVL, CVL_DIRTY
 
@@ -176,3 +177,14 @@ def test_version_and_module_entry_point() -> None:
         [sys.executable, "-m", "spro_desk", "--version"], capture_output=True, text=True
     )
     assert done.returncode == 0 and done.stdout.strip() == f"spro-desk {__version__}"
+
+
+def test_the_window_start_parses_only_the_global_options() -> None:
+    from spro_desk.cli.main import parse_arguments
+
+    window = parse_arguments(["--data-dir", "d", "--sample-if-empty"])
+    assert (window.command, window.data_dir, window.sample_if_empty) == (None, "d", True)
+    command = parse_arguments(["--data-dir", "d", "contact", "list", "--json"])
+    assert (command.command, command.action, command.json) == ("contact", "list", True)
+    with pytest.raises(UsageError):
+        parse_arguments(["--data-dir", "d", "--inconnu"])  # still refused, by the full parser

@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import logging
 import sys
 from collections.abc import Sequence
 
-from spro_desk.cli.parser import EXIT_OK, EXIT_REFUSED, EXIT_USAGE, UsageError, build_parser
+from spro_desk.cli.parser import (
+    EXIT_OK,
+    EXIT_REFUSED,
+    EXIT_USAGE,
+    UsageError,
+    build_parser,
+    build_window_parser,
+)
 from spro_desk.paths import database_path, ensure_private_dir, resolve_data_dir
 
 # The commands and the window import what they need when they run: starting the desktop app
@@ -16,9 +24,8 @@ from spro_desk.paths import database_path, ensure_private_dir, resolve_data_dir
 
 def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, stream=sys.stderr)
-    parser = build_parser()
     try:
-        args = parser.parse_args(argv)
+        args = parse_arguments(sys.argv[1:] if argv is None else list(argv))
     except UsageError as error:
         print(error, file=sys.stderr)
         return EXIT_USAGE
@@ -32,6 +39,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             smoke_quit_after_ms=args.smoke_quit_after,
         )
     return run_command(args, data_dir)
+
+
+def parse_arguments(argv: list[str]) -> argparse.Namespace:
+    """The window's start (global options only) without building every command's parser."""
+    if not {"-h", "--help"} & set(argv):
+        window_args, rest = build_window_parser().parse_known_args(argv)
+        if not rest:
+            window_args.command = None
+            return window_args
+    return build_parser().parse_args(argv)
 
 
 def run_command(args: object, data_dir: object) -> int:
