@@ -6,7 +6,16 @@ from collections.abc import Iterable, Mapping
 
 from PySide6.QtCore import QAbstractItemModel, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QToolBar
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
 
 
 def setup_row_table(
@@ -64,3 +73,23 @@ def action_bar(name: str, actions: Iterable[QAction]) -> QToolBar:
         button.setAccessibleName(action.text().replace("&", ""))
         button.setAccessibleDescription(action.toolTip())
     return bar
+
+
+def table_screen_layout(
+    screen: QWidget,
+    control_label: str,
+    control: QWidget,
+    summary: QWidget,
+    below: tuple[QWidget, ...],
+) -> None:
+    """A list screen: a labelled control and a summary on top, then `below` (table, actions…)."""
+    top = QHBoxLayout()
+    label = QLabel(control_label)
+    label.setBuddy(control)
+    top.addWidget(label)
+    top.addWidget(control)
+    top.addWidget(summary, stretch=1)
+    layout = QVBoxLayout(screen)
+    layout.addLayout(top)
+    for widget in below:
+        layout.addWidget(widget)

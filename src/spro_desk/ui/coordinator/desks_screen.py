@@ -10,13 +10,10 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractButton,
     QFileDialog,
-    QHBoxLayout,
-    QLabel,
     QMessageBox,
     QSpinBox,
     QTableView,
     QToolBar,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -36,7 +33,7 @@ from spro_desk.ui.coordinator.context import CoordinatorContext
 from spro_desk.ui.coordinator.models import DeskColumn, DeskModel
 from spro_desk.ui.coordinator.tables import selected_row, sorted_table
 from spro_desk.ui.formatting import count_phrase, one_line
-from spro_desk.ui.widgets import action_bar, plain_label
+from spro_desk.ui.widgets import action_bar, plain_label, table_screen_layout
 
 log = logging.getLogger(__name__)
 
@@ -128,17 +125,10 @@ class DesksScreen(CoordinatorScreen):
         return action_bar(self.tr("Actions sur les postes"), actions)
 
     def _layout(self) -> None:
-        top = QHBoxLayout()
-        late_label = QLabel(self.tr("En retard &après :"))
-        late_label.setBuddy(self.late_after)
-        top.addWidget(late_label)
-        top.addWidget(self.late_after)
-        top.addWidget(self.summary, stretch=1)
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.table)
-        layout.addWidget(self.toolbar)
-        layout.addWidget(self.message)
+        below = (self.table, self.toolbar, self.message)
+        table_screen_layout(
+            self, self.tr("En retard &après :"), self.late_after, self.summary, below
+        )
 
     # --- reading ------------------------------------------------------------------------------
 

@@ -9,11 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
-    QHBoxLayout,
-    QLabel,
     QTableView,
     QToolBar,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -26,7 +23,7 @@ from spro_desk.ui.formatting import count_phrase, one_line
 from spro_desk.ui.labels import referral_status_label, referral_status_labels
 from spro_desk.ui.orientation.follow_up_model import FollowUpColumn, FollowUpModel
 from spro_desk.ui.screens.base import Screen
-from spro_desk.ui.widgets import action_bar, plain_label, setup_row_table
+from spro_desk.ui.widgets import action_bar, plain_label, setup_row_table, table_screen_layout
 
 log = logging.getLogger(__name__)
 
@@ -127,17 +124,8 @@ class SuiviScreen(Screen):
         return action_bar(self.tr("Changer le statut de l'orientation choisie"), actions)
 
     def _layout(self) -> None:
-        top = QHBoxLayout()
-        filter_label = QLabel(self.tr("&Statut :"))
-        filter_label.setBuddy(self.filter)
-        top.addWidget(filter_label)
-        top.addWidget(self.filter)
-        top.addWidget(self.summary, stretch=1)
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.table)
-        layout.addWidget(self.toolbar)
-        layout.addWidget(self.message)
+        below = (self.table, self.toolbar, self.message)
+        table_screen_layout(self, self.tr("&Statut :"), self.filter, self.summary, below)
 
     # --- reading ------------------------------------------------------------------------------
 
