@@ -12,7 +12,6 @@ from __future__ import annotations
 import logging
 import sqlite3
 import sys
-import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -21,6 +20,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
 from spro_desk.paths import database_path, ensure_private_dir
+from spro_desk.ui.background import Callbacks, TaskRunner
 
 if TYPE_CHECKING:
     from spro_desk.storage.engine import Database
@@ -62,7 +62,8 @@ def open_database_or_explain(data_dir: Path) -> Database | str:
 
 
 class DatabaseOpener(QObject):
-    """Opens the database in a worker thread; `opened(db)` or `failed(message)` on the UI one."""
+    """Opens the database on the project's background runner; `opened(db)` or
+    `failed(message)` on the UI thread."""
 
     opened = Signal(object)
     failed = Signal(str)
@@ -78,29 +79,34 @@ class DatabaseOpener(QObject):
         super().__init__(parent)
         self._data_dir = data_dir
         self._first = first
-        self._thread: threading.Thread | None = None
+        self._runner = TaskRunner(self)
         # Kept here too: a database opened as the window closes must still be closed.
         self.database: Database | None = None
 
     def start(self) -> None:
-        self._thread = threading.Thread(target=self._run, name="open-database", daemon=True)
-        self._thread.start()
+        self._runner.submit(lambda _context: self._run(), Callbacks(on_result=self._deliver))
 
     def wait(self) -> None:
-        if self._thread is not None:
-            self._thread.join()
+        """Wait for the worker; a result it had not delivered yet is dropped (see `database`)."""
+        self._runner.shutdown()
 
-    def _run(self) -> None:
+    def _deliver(self, result: Database | str) -> None:
+        if isinstance(result, str):
+            self.failed.emit(result)
+        else:
+            self.opened.emit(result)
+
+    def _run(self) -> Database | str:
         # Imports hold the GIL; handing it back to the UI thread every millisecond instead of
         # every 5 keeps the window answering keys while this runs.
         interval = sys.getswitchinterval()
         sys.setswitchinterval(UI_SWITCH_INTERVAL_S)
         try:
-            self._open()
+            return self._open()
         finally:
             sys.setswitchinterval(interval)
 
-    def _open(self) -> None:
+    def _open(self) -> Database | str:
         try:
             if self._first is not None:
                 self._first()
@@ -112,14 +118,12 @@ class DatabaseOpener(QObject):
             result = open_database_or_explain(self._data_dir)
         except Exception as error:  # reported to the agent, never lost in a thread
             log.exception("Unexpected error while opening the database")
-            result = QCoreApplication.translate(
+            return QCoreApplication.translate(
                 "App", "Erreur inattendue à l'ouverture de la base de données ({error})."
             ).format(error=type(error).__name__)
-        if isinstance(result, str):
-            self.failed.emit(result)
-        else:
+        if not isinstance(result, str):
             self.database = result
-            self.opened.emit(result)
+        return result
 
 
 class _FirstPaint(QObject):
