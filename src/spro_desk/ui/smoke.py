@@ -15,30 +15,19 @@ import json
 import sys
 import time
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
+
+from spro_desk.ui.startup import after_first_paint
 
 POLL_MS = 5
 _app: QApplication | None = None
 
 
-class _FirstPaint(QObject):
-    def __init__(self, window: QWidget, after_ms: int) -> None:
-        super().__init__(window)
-        self._window = window
-        self._after_ms = after_ms
-        self._seen = False
-
-    def eventFilter(self, _watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint and not self._seen:
-            self._seen = True
-            QTimer.singleShot(0, self._usable)
-        return False
-
-    def _usable(self) -> None:
-        report = {"usable_ns": time.time_ns(), "window": type(self._window).__name__}
-        print(json.dumps(report), flush=True)
-        QTimer.singleShot(self._after_ms, _quit)
+def _report_usable(window: QWidget, after_ms: int) -> None:
+    report = {"usable_ns": time.time_ns(), "window": type(window).__name__}
+    print(json.dumps(report), flush=True)
+    QTimer.singleShot(after_ms, _quit)
 
 
 def _quit() -> None:
@@ -66,8 +55,8 @@ class _Watcher(QObject):
         window = shown[0]
         target = window.centralWidget() if hasattr(window, "centralWidget") else None
         watched = target or window
-        watched.installEventFilter(_FirstPaint(window, self._after_ms))
-        watched.update()
+        after_ms = self._after_ms
+        after_first_paint(watched, lambda: _report_usable(window, after_ms))
 
 
 def quit_when_usable(after_ms: int) -> None:
