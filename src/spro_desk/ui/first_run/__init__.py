@@ -14,17 +14,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from spro_desk.paths import database_path
+from spro_desk.ui.mode import COORDINATOR_KEY
 
 if TYPE_CHECKING:
     from spro_desk.storage.engine import Database
     from spro_desk.storage.quick_read import StartupSnapshot
 
-# The key files `desk init` and `coordinator init` write (sync.identity, sync.coordinator_identity;
-# a test checks they match), spelt here so that a start does not load the cryptography libraries.
 log = logging.getLogger(__name__)
 
+# The key file `desk init` writes (sync.identity; a test checks they match), spelt here so that a
+# start does not load the cryptography libraries; the coordinator's is ui.mode's.
 DESK_KEY_FILE = Path("keys") / "desk-signing.pem"
-COORDINATOR_KEY_FILE = Path("keys") / "coordinator-signing.pem"
+COORDINATOR_KEY_FILE = COORDINATOR_KEY
 # A new database holds no setting (site, language, identity…), no contact and no directory.
 CONFIGURED_QUERY = (
     "SELECT EXISTS (SELECT 1 FROM setting) OR EXISTS (SELECT 1 FROM contact)"
