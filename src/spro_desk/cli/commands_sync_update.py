@@ -36,38 +36,11 @@ def coordinator_publish_directory(db: Database, args: argparse.Namespace) -> Res
     }
 
 
-def _starts_like_snapshot(path: Path) -> bool:
-    from spro_desk.sync.directory_update import SNAPSHOT_MAGIC, SnapshotRefused
-
-    try:
-        with open(path, "rb") as file:
-            return file.read(len(SNAPSHOT_MAGIC)) == SNAPSHOT_MAGIC
-    except OSError as error:
-        raise SnapshotRefused(f"Fichier illisible : {path.name} ({error.strerror}).") from error
-
-
 def sync_import_update(db: Database, args: argparse.Namespace) -> Result:
     """A directory snapshot or an acknowledgement, told apart by the file's first bytes."""
-    path = Path(args.file)
-    if not _starts_like_snapshot(path):
-        from spro_desk.sync.acknowledgement import apply_acknowledgement
+    from spro_desk.sync.updates import apply_update
 
-        return {"kind": "acknowledgement", "acked_seq": apply_acknowledgement(db, path)}
-    from spro_desk.sync.directory_update import install_snapshot
-
-    result = install_snapshot(db, path)
-    return {
-        "kind": "directory",
-        "version": result.snapshot.version,
-        "published_at": result.snapshot.published_at.isoformat(),
-        "expires_at": result.snapshot.expires_at.isoformat(),
-        "structures": result.report.structures,
-        "services": result.report.services,
-        "rejected": len(result.report.rejected),
-        "warnings": len(result.report.warnings),
-        "acked_seq": result.acked_seq,
-        "notes": result.notes,
-    }
+    return apply_update(db, Path(args.file))
 
 
 HANDLERS = {

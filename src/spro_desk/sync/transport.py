@@ -35,6 +35,7 @@ from spro_desk.sync.bundle import ExportResult, export_bundle, load_state
 from spro_desk.sync.coordinator_identity import trusted_coordinator
 from spro_desk.sync.identity import IdentityError, load_identity
 from spro_desk.sync.outbox import BUNDLE_SUFFIX, Outbox, QueueItem, RetryPolicy, SentItem
+from spro_desk.sync.updates import apply_update
 from spro_desk.sync.webdav import (
     DEFAULT_TIMEOUT,
     Endpoint,
@@ -182,22 +183,6 @@ def export_to_folder(
 
 
 # --- applying what comes back --------------------------------------------------------------
-
-
-def apply_update(
-    db: Database, path: Path, *, progress: Progress | None = None, cancel: Cancelled | None = None
-) -> dict[str, Any]:
-    """What `sync import-update` does: a directory snapshot or an acknowledgement, told apart
-    by the file's first bytes. Raises the refusal of the module concerned."""
-    from spro_desk.sync.acknowledgement import apply_acknowledgement
-    from spro_desk.sync.directory_update import SNAPSHOT_MAGIC, install_snapshot
-
-    with open(path, "rb") as file:
-        is_snapshot = file.read(len(SNAPSHOT_MAGIC)) == SNAPSHOT_MAGIC
-    if not is_snapshot:
-        return {"kind": "acknowledgement", "acked_seq": apply_acknowledgement(db, path)}
-    result = install_snapshot(db, path, progress=progress, is_cancelled=cancel or (lambda: False))
-    return {"kind": "directory", "version": result.snapshot.version, "acked_seq": result.acked_seq}
 
 
 def _refusals() -> tuple[type[Exception], ...]:
@@ -558,7 +543,7 @@ class Transport:
             received = partial.with_name(remote.name)
             os.replace(partial, received)
             try:
-                outcome = apply_update(self.db, received, progress=progress, cancel=stop)
+                outcome = apply_update(self.db, received, progress=progress, is_cancelled=stop)
             except _refusals() as refusal:
                 report.update_errors.append({"name": remote.name, "error": str(refusal)})
                 return
