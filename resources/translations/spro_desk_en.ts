@@ -588,7 +588,7 @@
         <translation>The database “{path}” cannot be opened ({error}). Check that the folder is accessible and that no other SPRO Desk window is using it.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/startup.py" line="115"/>
+        <location filename="../../src/spro_desk/ui/startup.py" line="121"/>
         <source>Erreur inattendue à l&apos;ouverture de la base de données ({error}).</source>
         <translation>Unexpected error while opening the database ({error}).</translation>
     </message>
@@ -1570,45 +1570,40 @@ Keep this time anyway?</translation>
 <context>
     <name>CoordinatorWindow</name>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/window.py" line="59"/>
-        <location filename="../../src/spro_desk/ui/coordinator/window.py" line="60"/>
+        <location filename="../../src/spro_desk/ui/coordinator/window.py" line="56"/>
+        <location filename="../../src/spro_desk/ui/coordinator/window.py" line="57"/>
         <source>Écrans de la coordination</source>
         <translation>Coordination screens</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/window.py" line="65"/>
+        <location filename="../../src/spro_desk/ui/coordinator/window.py" line="62"/>
         <source>Barre d&apos;état</source>
         <translation>Status bar</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/window.py" line="74"/>
+        <location filename="../../src/spro_desk/ui/coordinator/window.py" line="71"/>
         <source>&amp;Fichier</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/window.py" line="78"/>
+        <location filename="../../src/spro_desk/ui/coordinator/window.py" line="75"/>
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/window.py" line="87"/>
+        <location filename="../../src/spro_desk/ui/coordinator/window.py" line="84"/>
         <source>&amp;Aller à</source>
         <translation>&amp;Go to</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/window.py" line="92"/>
+        <location filename="../../src/spro_desk/ui/coordinator/window.py" line="89"/>
         <source>Afficher l&apos;écran %s</source>
         <translation>Show the %s screen</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/window.py" line="117"/>
+        <location filename="../../src/spro_desk/ui/coordinator/window.py" line="114"/>
         <source>SPRO Desk — Coordination — %s</source>
         <translation>SPRO Desk — Coordination — %s</translation>
-    </message>
-    <message>
-        <location filename="../../src/spro_desk/ui/coordinator/window.py" line="161"/>
-        <source>La base de la coordination « {path} » ne peut pas être ouverte ({error}). Vérifiez que le dossier est accessible et qu&apos;aucune autre fenêtre de SPRO Desk ne l&apos;utilise.</source>
-        <translation>The coordination database “{path}” cannot be opened ({error}). Check that the folder is accessible and that no other SPRO Desk window is using it.</translation>
     </message>
 </context>
 <context>
@@ -2109,152 +2104,152 @@ Desk ID: {id}</translation>
     <name>DesksScreen</name>
     <message>
         <location filename="../../src/spro_desk/ui/coordinator/__init__.py" line="38"/>
-        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="73"/>
+        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="70"/>
         <source>Postes</source>
         <translation>Desks</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="61"/>
+        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="58"/>
         <source>Résumé des postes</source>
         <translation>Desks summary</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="62"/>
+        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="59"/>
         <source>Message de l&apos;écran Postes</source>
         <translation>Desks screen message</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="83"/>
+        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="80"/>
         <source>Postes enregistrés</source>
         <translation>Registered desks</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="85"/>
+        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="82"/>
         <source>Les postes en retard d&apos;abord ; cliquez un en-tête pour trier. Suppr révoque le poste choisi, après confirmation.</source>
         <translation>Overdue desks first; click a header to sort. Del revokes the selected desk, after confirmation.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="97"/>
+        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="94"/>
         <source> jours</source>
         <translation> days</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="99"/>
+        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="96"/>
         <source>Délai avant qu&apos;un poste soit en retard</source>
         <translation>Time before a desk is overdue</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="101"/>
+        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="98"/>
         <source>Un poste actif sans envoi depuis plus de ce nombre de jours est en retard.</source>
         <translation>An active desk with no bundle for more than this number of days is overdue.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="106"/>
+        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="103"/>
         <source>&amp;Enregistrer un poste…</source>
         <translation>&amp;Register a desk…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="109"/>
+        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="106"/>
         <source>Importer le fichier d&apos;enregistrement d&apos;un poste (spro-desk desk registration)</source>
         <translation>Import a desk&apos;s registration file (spro-desk desk registration)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="115"/>
+        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="112"/>
         <source>&amp;Révoquer…</source>
         <translation>Re&amp;voke…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="120"/>
+        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="117"/>
         <source>Refuser désormais les envois du poste choisi (poste perdu ou volé)</source>
         <translation>Refuse the selected desk&apos;s bundles from now on (desk lost or stolen)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="128"/>
+        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="125"/>
         <source>Actions sur les postes</source>
         <translation>Desk actions</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="132"/>
+        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="130"/>
         <source>En retard &amp;après :</source>
         <translation>&amp;Late after:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="161"/>
+        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="151"/>
         <source>Aucun poste enregistré : « Enregistrer un poste… » importe le fichier qu&apos;un site produit avec « spro-desk desk registration ».</source>
         <translation>No desks registered: “Register a desk…” imports the file a site produces with “spro-desk desk registration”.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="167"/>
+        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="157"/>
         <source>{n} poste enregistré</source>
         <translation>{n} desk registered</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="167"/>
+        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="157"/>
         <source>{n} postes enregistrés</source>
         <translation>{n} desks registered</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="170"/>
+        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="160"/>
         <source>{n} en retard</source>
         <translation>{n} overdue</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="173"/>
+        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="163"/>
         <source>{n} révoqué</source>
         <translation>{n} revoked</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="173"/>
+        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="163"/>
         <source>{n} révoqués</source>
         <translation>{n} revoked</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="176"/>
+        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="166"/>
         <source>{desks} : {late}, {revoked}.</source>
         <translation>{desks}: {late}, {revoked}.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="210"/>
+        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="200"/>
         <source>Enregistrer un poste</source>
         <translation>Register a desk</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="212"/>
+        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="202"/>
         <source>Enregistrement de poste (*.json);;Tous les fichiers (*)</source>
         <translation>Desk registration (*.json);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="232"/>
+        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="222"/>
         <source>Le poste « {site} » était déjà enregistré : rien n&apos;a changé.</source>
         <translation>The desk “{site}” was already registered: nothing has changed.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="235"/>
+        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="225"/>
         <source>Poste « {site} » enregistré. Ses envois seront acceptés dès qu&apos;il aura importé l&apos;identité de la coordination.</source>
         <translation>Desk “{site}” registered. Its bundles will be accepted once it has imported the coordination&apos;s identity.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="249"/>
+        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="239"/>
         <source>Choisissez d&apos;abord un poste actif dans la liste.</source>
         <translation>First choose an active desk in the list.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="253"/>
+        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="243"/>
         <source>Révoquer un poste</source>
         <translation>Revoke a desk</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="260"/>
+        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="250"/>
         <source>&amp;Révoquer ce poste</source>
         <translation>&amp;Revoke this desk</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="262"/>
+        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="252"/>
         <source>&amp;Annuler</source>
         <translation>&amp;Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="275"/>
+        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="265"/>
         <source>Révoquer le poste « {site} » ({reseau}, {commune}) ?
 
 Ses envois seront refusés à partir de maintenant ; ce qui a déjà été reçu est conservé. À faire seulement pour un poste perdu, volé ou remplacé : pour l&apos;accepter à nouveau, le site devra créer une nouvelle identité et se faire enregistrer.
@@ -2267,17 +2262,17 @@ Its bundles will be refused from now on; what has already been received is kept.
 Desk ID: {id}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="293"/>
+        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="283"/>
         <source>Révocation abandonnée : le poste reste actif.</source>
         <translation>Revocation abandoned: the desk stays active.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="304"/>
+        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="294"/>
         <source>Poste « {site} » révoqué : ses prochains envois seront refusés.</source>
         <translation>Desk “{site}” revoked: its next bundles will be refused.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="322"/>
+        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="312"/>
         <source>L&apos;opération n&apos;a pas abouti ({error}) : rien n&apos;a été modifié.</source>
         <translation>The operation did not complete ({error}): nothing was changed.</translation>
     </message>
@@ -4923,118 +4918,118 @@ Restore it now?</translation>
 <context>
     <name>SuiviScreen</name>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/suivi.py" line="58"/>
+        <location filename="../../src/spro_desk/ui/screens/suivi.py" line="55"/>
         <source>Résumé du suivi</source>
         <translation>Follow-up summary</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/suivi.py" line="59"/>
+        <location filename="../../src/spro_desk/ui/screens/suivi.py" line="56"/>
         <source>Message de l&apos;écran Suivi</source>
         <translation>Follow-up screen message</translation>
     </message>
     <message>
         <location filename="../../src/spro_desk/ui/screens/__init__.py" line="41"/>
-        <location filename="../../src/spro_desk/ui/screens/suivi.py" line="71"/>
+        <location filename="../../src/spro_desk/ui/screens/suivi.py" line="68"/>
         <source>Suivi</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/suivi.py" line="77"/>
+        <location filename="../../src/spro_desk/ui/screens/suivi.py" line="74"/>
         <source>Tous les statuts</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/suivi.py" line="80"/>
+        <location filename="../../src/spro_desk/ui/screens/suivi.py" line="77"/>
         <source>Filtrer par statut</source>
         <translation>Filter by status</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/suivi.py" line="81"/>
+        <location filename="../../src/spro_desk/ui/screens/suivi.py" line="78"/>
         <source>Les rendez-vous en retard restent en tête.</source>
         <translation>Overdue appointments stay at the top.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/suivi.py" line="88"/>
+        <location filename="../../src/spro_desk/ui/screens/suivi.py" line="85"/>
         <source>Orientations à suivre</source>
         <translation>Referrals to follow up</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/suivi.py" line="90"/>
+        <location filename="../../src/spro_desk/ui/screens/suivi.py" line="87"/>
         <source>En retard d&apos;abord. Sur la ligne choisie : H honoré, N non honoré, A annulé, R rendez-vous pris, P proposé ; Ctrl+Z annule le dernier changement.</source>
         <translation>Overdue first. On the selected row: H attended, N missed, A cancelled, R appointment booked, P proposed; Ctrl+Z undoes the last change.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/suivi.py" line="100"/>
+        <location filename="../../src/spro_desk/ui/screens/suivi.py" line="97"/>
         <source>{label} ({key})</source>
         <translation>{label} ({key})</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/suivi.py" line="105"/>
+        <location filename="../../src/spro_desk/ui/screens/suivi.py" line="102"/>
         <source>Marquer l&apos;orientation choisie « {label} » (touche {key})</source>
         <translation>Mark the selected referral “{label}” (key {key})</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/suivi.py" line="114"/>
+        <location filename="../../src/spro_desk/ui/screens/suivi.py" line="111"/>
         <source>Annuler (Ctrl+Z)</source>
         <translation>Undo (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/suivi.py" line="118"/>
+        <location filename="../../src/spro_desk/ui/screens/suivi.py" line="115"/>
         <source>Remettre le statut précédent de la dernière orientation modifiée</source>
         <translation>Restore the previous status of the last changed referral</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/suivi.py" line="127"/>
+        <location filename="../../src/spro_desk/ui/screens/suivi.py" line="124"/>
         <source>Changer le statut de l&apos;orientation choisie</source>
         <translation>Change the status of the selected referral</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/suivi.py" line="131"/>
+        <location filename="../../src/spro_desk/ui/screens/suivi.py" line="128"/>
         <source>&amp;Statut :</source>
         <translation>&amp;Status:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/suivi.py" line="168"/>
+        <location filename="../../src/spro_desk/ui/screens/suivi.py" line="156"/>
         <source>Aucune orientation avec ce statut.</source>
         <translation>No referral with this status.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/suivi.py" line="170"/>
+        <location filename="../../src/spro_desk/ui/screens/suivi.py" line="158"/>
         <source>{n} orientation</source>
         <translation>{n} referral</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/suivi.py" line="170"/>
+        <location filename="../../src/spro_desk/ui/screens/suivi.py" line="158"/>
         <source>{n} orientations</source>
         <translation>{n} referrals</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/suivi.py" line="172"/>
+        <location filename="../../src/spro_desk/ui/screens/suivi.py" line="160"/>
         <source>{count}, dont {late} rendez-vous en retard (sans résultat noté).</source>
         <translation>{count}, including {late} overdue appointments (no outcome recorded).</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/suivi.py" line="174"/>
+        <location filename="../../src/spro_desk/ui/screens/suivi.py" line="162"/>
         <source>{count}, aucune en retard.</source>
         <translation>{count}, none overdue.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/suivi.py" line="198"/>
+        <location filename="../../src/spro_desk/ui/screens/suivi.py" line="186"/>
         <source>Sélectionnez d&apos;abord une orientation dans la liste.</source>
         <translation>First select a referral in the list.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/suivi.py" line="222"/>
+        <location filename="../../src/spro_desk/ui/screens/suivi.py" line="210"/>
         <source>{structure} : « {label} » enregistré.</source>
         <translation>{structure}: “{label}” saved.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/suivi.py" line="226"/>
+        <location filename="../../src/spro_desk/ui/screens/suivi.py" line="214"/>
         <source>Ctrl+Z remet « {previous} ».</source>
         <translation>Ctrl+Z restores “{previous}”.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/suivi.py" line="239"/>
+        <location filename="../../src/spro_desk/ui/screens/suivi.py" line="227"/>
         <source>Le statut n&apos;a pas pu être enregistré. Réessayez dans un instant.</source>
         <translation>The status could not be saved. Try again in a moment.</translation>
     </message>

@@ -551,3 +551,16 @@ def test_every_screen_and_action_is_reachable_and_named(
     }
     menus = [action.text() for action in window.menuBar().actions()]
     assert menus == ["&Fichier", "&Postes", "&Envois reçus", "&Aller à"]
+
+
+def test_a_damaged_coordination_database_is_explained_not_raised(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from spro_desk.paths import database_path
+    from spro_desk.ui.coordinator import window as window_module
+
+    shown: list[str] = []
+    monkeypatch.setattr(window_module, "show_fatal", shown.append)
+    database_path(tmp_path).write_bytes(b"pas une base SQLite" * 200)
+    assert window_module.open_coordinator_database(tmp_path) is None
+    assert "endommagée" in shown[0]

@@ -3,25 +3,22 @@
 from __future__ import annotations
 
 import logging
-import sqlite3
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QSettings
+from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QTabWidget, QWidget
-from sqlalchemy.exc import SQLAlchemyError
 
 from spro_desk.geo import Geography
-from spro_desk.paths import database_path
 from spro_desk.storage.engine import Database
-from spro_desk.storage.migrate import NewerDatabaseError
 from spro_desk.ui.background import Runner, TaskRunner
 from spro_desk.ui.coordinator import SCREEN_ORDER, CoordinatorScreen, screen_class
 from spro_desk.ui.coordinator.context import CoordinatorContext
 from spro_desk.ui.coordinator.exports import CoordinatorExports
 from spro_desk.ui.errors import show_fatal
 from spro_desk.ui.models import Clock
+from spro_desk.ui.startup import open_database_or_explain
 
 log = logging.getLogger(__name__)
 
@@ -150,22 +147,11 @@ class CoordinatorWindow(QMainWindow):
 
 def open_coordinator_database(data_dir: Path) -> Database | None:
     """The coordination's database, or None after saying in French why it cannot be opened."""
-    path = database_path(data_dir)
-    try:
-        return Database(path)
-    except NewerDatabaseError as error:
-        show_fatal(str(error))
-    except (SQLAlchemyError, sqlite3.Error, OSError) as error:
-        log.exception("Cannot open the coordinator database %s", path)
-        show_fatal(
-            QCoreApplication.translate(
-                "CoordinatorWindow",
-                "La base de la coordination « {path} » ne peut pas être ouverte ({error}). "
-                "Vérifiez que le dossier est accessible et qu'aucune autre fenêtre de SPRO Desk "
-                "ne l'utilise.",
-            ).format(path=path, error=type(error).__name__)
-        )
-    return None
+    result = open_database_or_explain(data_dir)  # the desk's checks and messages, disk faults too
+    if isinstance(result, str):
+        show_fatal(result)
+        return None
+    return result
 
 
 def run_coordinator_window(app: QApplication, data_dir: Path) -> int:
