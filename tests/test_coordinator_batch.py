@@ -14,6 +14,7 @@ from sqlmodel import select
 
 from spro_desk.storage.tables import ReceivedBundle, ReceivedEvent, SyncAlert
 from spro_desk.sync import coordinator
+from spro_desk.sync.bundle_opening import BundleOpener, OpenedBundle
 from spro_desk.sync.coordinator import BundleRefused, import_bundle, import_bundles
 from spro_desk.sync.identity import load_identity, signing_key
 from test_coordinator_import import Region, _state
@@ -150,14 +151,14 @@ def test_a_fault_while_reading_ahead_stops_the_import(tmp_path: Path, monkeypatc
     region = Region(tmp_path)
     db = region.coordinator()
     bundles = [region.week(0, 1), region.week(0, 1)]
-    original = coordinator._Reader.open
+    original = BundleOpener.open
 
-    def failing(self: coordinator._Reader, path: Path) -> coordinator._Opened:
+    def failing(self: BundleOpener, path: Path) -> OpenedBundle:
         if path == bundles[1]:
             raise OSError("disque débranché")
         return original(self, path)
 
-    monkeypatch.setattr(coordinator._Reader, "open", failing)
+    monkeypatch.setattr(BundleOpener, "open", failing)
     try:
         import_bundles(db, region.coordinator_dir, bundles)
     except OSError as error:

@@ -10,8 +10,10 @@ upgraded, and the first-run assistant on a new folder.
 
 from __future__ import annotations
 
+import io
 import json
 import os
+import pickle
 import re
 import shutil
 import subprocess
@@ -215,3 +217,32 @@ def test_frozen_program_upgrades_an_older_data_folder(build: Build, tmp_path: Pa
     assert len(listed["contacts"]) == expected["contacts_listed"]
     assert expected["sample_contact"]["id"] in {c["id"] for c in listed["contacts"]}
     assert list((data / "backups").glob("avant-migration-*"))
+
+
+def test_frozen_program_opens_bundles_as_the_coordinators_worker(
+    build: Build, tmp_path: Path
+) -> None:
+    """A large coordinator import opens bundles in a worker: for the frozen program, itself
+    started with reader_process.WORKER_FLAG (installer/entry.py)."""
+    from spro_desk.sync import reader_process
+    from spro_desk.sync.coordinator import _opener
+    from test_coordinator_import import Region
+
+    region = Region(tmp_path / "region")
+    bundles = [region.week(0, 2), region.week(1, 3)]
+    opener = _opener(region.coordinator(), region.coordinator_dir)
+    requests = b"".join(
+        pickle.dumps(message)
+        for message in ((str(region.coordinator_dir), opener.desks), *map(str, bundles), None)
+    )
+    done = subprocess.run(
+        [str(build.program), reader_process.WORKER_FLAG],
+        input=requests, env=_environment(tmp_path), capture_output=True, timeout=RUN_TIMEOUT_S,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    replies, rows = io.BytesIO(done.stdout), []
+    while header := replies.read(reader_process.FRAME_HEADER):
+        verdict, opened = pickle.loads(replies.read(int.from_bytes(header, "little")))
+        assert verdict == "opened"
+        rows.append(opened.rows)
+    assert rows == [opener.open(bundle).rows for bundle in bundles]

@@ -19,6 +19,7 @@ from spro_desk.cli.main import main
 from spro_desk.contacts.model import ContactInput
 from spro_desk.contacts.service import ContactService
 from spro_desk.reports import merged
+from spro_desk.reports.event_shape import mergeable
 from spro_desk.reports.filters import Filters, Options, Period
 from spro_desk.reports.indicators import Indicators, compute_indicators
 from spro_desk.reports.merged import WATERMARK_KEY, catch_up_merged_state
@@ -233,7 +234,7 @@ REFERRAL = {
 def test_only_payloads_the_merge_can_read_are_mergeable(
     entity: str, op: str, payload: dict, expected: bool
 ) -> None:
-    assert merged.mergeable(entity, op, payload) is expected
+    assert mergeable(entity, op, payload) is expected
     if expected and op != "delete" and not payload.get("deleted_at"):
         event = merged.MergeEvent("d", 1, entity, "e1", op, payload)
         row = (

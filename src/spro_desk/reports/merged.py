@@ -151,48 +151,6 @@ def referral_row(
     )
 
 
-_SCALARS = (str, int, float, type(None))  # what SQLite binds (bool is an int)
-_REFERRAL_KEYS = ("contact_id", "service_id", "structure_id", "type", "statut")
-
-
-def mergeable(entity: str, op: str, payload: dict[str, Any]) -> bool:
-    """Whether the row builders above can read this event's payload.
-
-    The import refuses a bundle holding an event that is not: the merge runs after the
-    import's commit, and one stored event it cannot read would stop every later catch-up.
-    Checks exactly what `contact_row`, `contact_codes` and `referral_row` read.
-    """
-    if op == "delete" or payload.get("deleted_at"):
-        return True  # a tombstone: only its id is merged
-    try:
-        if entity == "contact":
-            return (
-                _local_moment(payload["occurred_at"], required=True)
-                and "canal" in payload
-                and "statut" in payload
-                and type(payload.get("besoins")) in (list, type(None))
-                and type(payload.get("reponses")) in (list, type(None))
-                and isinstance(payload.get("commune"), _SCALARS)
-                and isinstance(payload.get("duree"), _SCALARS)
-            )
-        return (
-            all(key in payload for key in _REFERRAL_KEYS)
-            and _local_moment(payload["created_at"], required=True)
-            and _local_moment(payload["updated_at"], required=True)
-            and _local_moment(payload.get("rdv_at"), required=False)
-        )
-    except (KeyError, ValueError, TypeError, OverflowError):
-        return False
-
-
-def _local_moment(value: Any, *, required: bool) -> bool:
-    """A moment the merge can parse and place in local time (ValueError when it cannot):
-    converting to Europe/Paris overflows only within a day of the years 1 and 9999."""
-    if value is None:
-        return not required
-    return type(value) is str and 1 < datetime.fromisoformat(value).year < 9999
-
-
 def _iso(value: Any) -> str | None:
     moment = parse_moment(value)
     return moment.astimezone(UTC).isoformat() if moment else None

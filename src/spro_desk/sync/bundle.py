@@ -24,14 +24,18 @@ from sqlmodel import func, select
 from spro_desk.storage.engine import Database
 from spro_desk.storage.records import read_record, write_record
 from spro_desk.storage.tables import DirectoryImport, Event
+from spro_desk.sync.bundle_format import (
+    BUNDLE_FORMAT,
+    EVENTS_MEMBER,
+    MANIFEST_MEMBER,
+    SIGNATURE_MEMBER,
+)
 from spro_desk.sync.changelog import events
 from spro_desk.sync.coordinator_identity import trusted_coordinator
 from spro_desk.sync.identity import IdentityError, load_identity, signing_key
 from spro_desk.sync.signing import canonical
 
-BUNDLE_FORMAT = "spro-desk-bundle/1"
 STATE_KEY = "sync.state"  # last bundle number and hash, last acknowledged event
-EVENTS_MEMBER, MANIFEST_MEMBER, SIGNATURE_MEMBER = "events.jsonl", "manifest.json", "manifest.sig"
 
 
 @dataclass(frozen=True)

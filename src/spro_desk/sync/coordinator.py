@@ -12,14 +12,9 @@ are kept as gap alerts.
 from __future__ import annotations
 
 import base64
-import contextlib
-import hashlib
-import io
+import itertools
 import json
-import queue
 import sqlite3
-import tarfile
-import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -27,24 +22,20 @@ from pathlib import Path
 from typing import Any
 
 import orjson
-import pyrage
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from sqlmodel import Session, col, func, select
 
-from spro_desk.reports.merged import mergeable, record_desk, start_watermark
+from spro_desk.reports.merged import record_desk, start_watermark
 from spro_desk.storage.engine import Database
 from spro_desk.storage.tables import ReceivedEvent, RegisteredDesk, SyncAlert
-from spro_desk.sync.bundle import BUNDLE_FORMAT, EVENTS_MEMBER, MANIFEST_MEMBER, SIGNATURE_MEMBER
-from spro_desk.sync.coordinator_identity import encryption_identities
+from spro_desk.sync.bundle_opening import (
+    BundleOpener,
+    BundleRefused,
+    OpenedBundle,
+    encryption_identities,
+)
 from spro_desk.sync.identity import REGISTRATION_FORMAT
-from spro_desk.sync.signing import signature_valid
-
-MAX_BUNDLE_BYTES = 256 * 1024 * 1024  # age does not compress: plaintext ≈ file size
-MAX_MEMBER_BYTES = {MANIFEST_MEMBER: 1024 * 1024, SIGNATURE_MEMBER: 1024}
-
-
-class BundleRefused(ValueError):
-    """The bundle (or registration) is refused as a whole; nothing was changed."""
+from spro_desk.sync.reader_process import opened_in_order
 
 
 @dataclass
@@ -101,147 +92,16 @@ def revoke_desk(db: Database, desk_id: str) -> RegisteredDesk:
     return desk
 
 
-# --- reading a bundle ----------------------------------------------------------------------
+# --- reading the bundles ------------------------------------------------------------------
 
 
-def _members(archive: bytes) -> dict[str, bytes]:
-    """The three expected regular files, with bounded sizes; anything else is refused.
-
-    Headers are read one by one and reading stops at the fourth: an archive of a million
-    entries costs no more than one of four.
-    """
-    expected = {MANIFEST_MEMBER, SIGNATURE_MEMBER, EVENTS_MEMBER}
-    contents: dict[str, bytes] = {}
-    try:
-        with tarfile.open(fileobj=io.BytesIO(archive), mode="r:") as tar:
-            while (member := tar.next()) is not None:
-                if member.name not in expected - contents.keys() or not member.isreg():
-                    raise BundleRefused(
-                        "Contenu inattendu dans l'envoi (fichier en trop ou étranger)."
-                    )
-                if member.size > MAX_MEMBER_BYTES.get(member.name, MAX_BUNDLE_BYTES):
-                    raise BundleRefused(f"« {member.name} » est anormalement volumineux.")
-                extracted = tar.extractfile(member)
-                contents[member.name] = extracted.read() if extracted else b""
-    except (tarfile.TarError, EOFError) as error:
-        raise BundleRefused("Archive de l'envoi illisible.") from error
-    if contents.keys() != expected:
-        raise BundleRefused("L'envoi est incomplet : un fichier manque.")
-    return contents
-
-
-def _checked_manifest(desks: dict[str, tuple[str, bool]], members: dict[str, bytes]) -> dict:
-    try:
-        manifest = json.loads(members[MANIFEST_MEMBER])
-    except ValueError as error:
-        raise BundleRefused("Manifeste illisible.") from error
-    if not isinstance(manifest, dict):
-        raise BundleRefused("Manifeste illisible.")
-    if manifest.get("format") != BUNDLE_FORMAT:
-        raise BundleRefused(
-            f"Format d'envoi non pris en charge ({manifest.get('format')}) : "
-            "mettez SPRO Desk à jour côté coordination."
-        )
-    public_key, revoked = desks.get(str(manifest.get("desk_id")), ("", True))
-    if revoked:
-        raise BundleRefused(f"Poste inconnu ou révoqué : {manifest.get('desk_id')}.")
-    if not signature_valid(public_key, members[SIGNATURE_MEMBER], members[MANIFEST_MEMBER]):
-        raise BundleRefused("Signature du poste invalide : envoi altéré ou contrefait.")
-    declared = manifest.get("members", {}).get(EVENTS_MEMBER, {})
-    events = members[EVENTS_MEMBER]
-    if declared != {"size": len(events), "sha256": hashlib.sha256(events).hexdigest()}:
-        raise BundleRefused("Les événements ne correspondent pas au manifeste signé.")
-    if not isinstance(manifest.get("bundle_seq"), int):
-        raise BundleRefused("Manifeste incomplet : numéro d'envoi absent.")
-    return manifest
-
-
-_ENTITIES = ("contact", "referral")
-
-
-def _well_formed(event: Any) -> bool:
-    """What applying needs of an event (the merged state reads the payload further)."""
-    return (
-        type(event) is dict
-        and type(event.get("id")) is str
-        and type(event.get("seq")) is int
-        and event["seq"] >= 1
-        and event.get("entity") in _ENTITIES
-        and type(event.get("entity_id")) is str
-        and type(event.get("op")) is str
-        and type(event.get("at")) is str
-        and type(event.get("payload")) is dict
-    )
-
-
-def _event_rows(desk_id: str, manifest: dict[str, Any], data: bytes) -> list[tuple[Any, ...]]:
-    """Each event parsed, checked and turned into its `received_event` row, here in the
-    reading thread, so the writing thread only compares and inserts."""
-    rows = []
-    sha256 = hashlib.sha256
-    for line in data.splitlines():
-        try:
-            # orjson: strict JSON (no NaN, no lone surrogate), and twice as fast as json for
-            # the import's largest cost after the database writes.
-            event = orjson.loads(line)
-        except (ValueError, RecursionError) as error:
-            raise BundleRefused("Événement illisible dans l'envoi.") from error
-        if not _well_formed(event):
-            raise BundleRefused("Événement incomplet dans l'envoi.")
-        payload = event["payload"]
-        if not mergeable(event["entity"], event["op"], payload):
-            # what is stored must be mergeable: the indicators merge it after the commit
-            raise BundleRefused("Contenu de l'envoi incohérent : refusé.")
-        rows.append(
-            (
-                event["id"], desk_id, event["seq"], sha256(line).hexdigest(), event["entity"],
-                event["entity_id"], event["op"], event["at"],
-                orjson.dumps(payload).decode(),  # json.dumps: 8 times slower
-            )
-        )  # fmt: skip
-    if len(rows) != manifest.get("events", {}).get("count"):
-        raise BundleRefused("Le nombre d'événements ne correspond pas au manifeste.")
-    return rows
-
-
-@dataclass(frozen=True)
-class _Opened:
-    """A bundle decrypted and checked, ready to apply."""
-
-    digest: str  # SHA-256 of the file as received
-    manifest: dict[str, Any]
-    rows: list[tuple[Any, ...]]  # its events as `received_event` rows, in file order
-
-
-class _Reader:
-    """Opens the bundles of one batch with the coordinator's keys and the registered desks,
-    read once for the batch."""
-
-    def __init__(self, db: Database, data_dir: Path) -> None:
-        self.identities = encryption_identities(data_dir)
-        with db.session() as session:
-            self.desks = {
-                d.desk_id: (d.public_key, d.revoked)
-                for d in session.exec(select(RegisteredDesk)).all()
-            }
-
-    def open(self, path: Path) -> _Opened:
-        try:
-            if path.stat().st_size > MAX_BUNDLE_BYTES:
-                raise BundleRefused("Envoi anormalement volumineux : refusé sans être ouvert.")
-            sealed = path.read_bytes()
-        except OSError as error:
-            raise BundleRefused(f"Fichier illisible : {error.strerror}.") from error
-        try:
-            archive = pyrage.decrypt(sealed, self.identities)
-        except Exception as error:  # pyrage's DecryptError and its header errors
-            raise BundleRefused(
-                "Envoi indéchiffrable : chiffré pour une autre clé, tronqué ou altéré."
-            ) from error
-        members = _members(archive)
-        manifest = _checked_manifest(self.desks, members)
-        rows = _event_rows(str(manifest["desk_id"]), manifest, members[EVENTS_MEMBER])
-        return _Opened(hashlib.sha256(sealed).hexdigest(), manifest, rows)
+def _opener(db: Database, data_dir: Path) -> BundleOpener:
+    """The coordinator's keys and the registered desks, read once for the batch."""
+    with db.session() as session:
+        desks = {
+            d.desk_id: (d.public_key, d.revoked) for d in session.exec(select(RegisteredDesk)).all()
+        }
+    return BundleOpener(encryption_identities(data_dir), desks)
 
 
 # --- applying it ---------------------------------------------------------------------------
@@ -272,64 +132,38 @@ def import_bundles(
     together; one result per path, in the order of `paths`. A cancel stops between two
     bundles (the paths not reached have no result); what was applied before it is kept."""
     results: dict[int, ImportResult] = {}
-    pending: list[tuple[int, Path, _Opened]] = []
-    held = 0
-    for index, path, opened in _opened_ahead(_Reader(db, data_dir), paths):
-        if is_cancelled is not None and is_cancelled():
-            break
-        if progress is not None:
-            progress(path.name, index, len(paths))
-        if isinstance(opened, BundleRefused):
-            results[index] = (path, opened)
-            continue
-        pending.append((index, path, opened))
-        held += len(opened.rows)
-        if len(pending) >= BATCH_BUNDLES or held >= BATCH_EVENTS:
-            results.update(_apply_batch(db, pending))
-            pending, held = [], 0
-    results.update(_apply_batch(db, pending))
+    opened = opened_in_order(_opener(db, data_dir), data_dir, paths)
+    try:
+        accepted = _accepted(opened, results, len(paths), progress, is_cancelled)
+        while _apply_batch(db, accepted, results):
+            pass
+    finally:
+        opened.close()  # stops the reading worker, whatever happened
     if progress is not None and len(results) == len(paths):
         progress("", len(paths), len(paths))
     return [results[index] for index in sorted(results)]
 
 
-OPEN_AHEAD = 32  # bundles decrypted and parsed ahead of the one being applied
+_Accepted = tuple[int, Path, OpenedBundle]
 
 
-def _opened_ahead(
-    reader: _Reader, paths: list[Path]
-) -> Iterator[tuple[int, Path, _Opened | BundleRefused]]:
-    """The bundles opened by a second thread, in order, while this one writes the previous
-    ones: SQLite lets go of the GIL while it writes and syncs, so reading (decryption, JSON)
-    no longer adds to writing (bench/bench_sync.py)."""
-    ahead: queue.Queue[tuple[int, Path, Any] | None] = queue.Queue(maxsize=OPEN_AHEAD)
-    stop = threading.Event()
-
-    def read_all() -> None:
-        for index, path in enumerate(paths):
-            if stop.is_set():
-                break
-            try:
-                item: Any = reader.open(path)
-            except BaseException as error:  # a refusal, or a fault re-raised by the writer
-                item = error
-            ahead.put((index, path, item))
-        ahead.put(None)
-
-    thread = threading.Thread(target=read_all, name="bundle-reader", daemon=True)
-    thread.start()
-    try:
-        while (entry := ahead.get()) is not None:
-            index, path, item = entry
-            if isinstance(item, BaseException) and not isinstance(item, BundleRefused):
-                raise item
-            yield index, path, item
-    finally:
-        stop.set()
-        while thread.is_alive():  # unblock a reader waiting for room, then let it end
-            with contextlib.suppress(queue.Empty):
-                ahead.get(timeout=0.05)
-        thread.join()
+def _accepted(
+    opened: Iterator[tuple[int, Path, OpenedBundle | BundleRefused]],
+    results: dict[int, ImportResult],
+    total: int,
+    progress: Progress | None,
+    is_cancelled: Callable[[], bool] | None,
+) -> Iterator[_Accepted]:
+    """The bundles that opened, in order; refusals go straight to `results`."""
+    for index, path, bundle in opened:
+        if is_cancelled is not None and is_cancelled():
+            return
+        if progress is not None:
+            progress(path.name, index, total)
+        if isinstance(bundle, BundleRefused):
+            results[index] = (path, bundle)
+        else:
+            yield index, path, bundle
 
 
 class _BundleFailed(Exception):
@@ -339,31 +173,43 @@ class _BundleFailed(Exception):
 _APPLY_FAULTS = (KeyError, TypeError, ValueError, AttributeError, sqlite3.IntegrityError)
 
 
-def _apply_batch(db: Database, batch: list[tuple[int, Path, _Opened]]) -> dict[int, ImportResult]:
-    """One transaction for the batch. A bundle that fails while applied must leave no trace
-    and spare the others; a savepoint per bundle would cost a statement journal per bundle
-    for a failure the reading thread's checks make exceptional, so the batch is first
-    applied without, and only when one bundle fails is it applied again, each bundle in its
-    savepoint."""
-    if not batch:
-        return {}
+def _apply_batch(
+    db: Database, accepted: Iterator[_Accepted], results: dict[int, ImportResult]
+) -> bool:
+    """Apply the next bundles in one transaction, each as soon as it is opened (the worker
+    opens the following ones meanwhile), up to the batch's bounds; whether more may follow.
+
+    A bundle that fails while applied must leave no trace and spare the others; a savepoint
+    per bundle would cost a statement journal per bundle for a failure the opening checks
+    (sync.bundle_opening) make exceptional, so the batch is first applied without, and only
+    when one bundle fails is it applied again, each bundle in its savepoint.
+    """
+    first = next(accepted, None)
+    if first is None:
+        return False
+    applied: list[_Accepted] = []
+    held = 0
     try:
         with db.transaction() as session:
             connection = session.connection().connection.driver_connection
             start_watermark(connection)  # before any event is stored: see reports.merged
-            results: dict[int, ImportResult] = {}
-            for index, path, opened in batch:
+            for index, path, bundle in itertools.chain((first,), accepted):
+                applied.append((index, path, bundle))
                 try:
-                    results[index] = (path, _apply_bundle(connection, opened))
+                    results[index] = (path, _apply_bundle(connection, bundle))
                 except _APPLY_FAULTS as error:
                     raise _BundleFailed from error  # rolls the whole batch back
-            return results
+                held += len(bundle.rows)
+                if len(applied) >= BATCH_BUNDLES or held >= BATCH_EVENTS:
+                    return True
+            return False
     except _BundleFailed:
-        return _apply_each_in_a_savepoint(db, batch)
+        results.update(_apply_each_in_a_savepoint(db, applied))
+        return True
 
 
 def _apply_each_in_a_savepoint(
-    db: Database, batch: list[tuple[int, Path, _Opened]]
+    db: Database, batch: list[tuple[int, Path, OpenedBundle]]
 ) -> dict[int, ImportResult]:
     results: dict[int, ImportResult] = {}
     with db.transaction() as session:
@@ -389,7 +235,7 @@ def _sql_utc(moment: datetime) -> str:
     return moment.astimezone(UTC).replace(tzinfo=None).isoformat(sep=" ", timespec="microseconds")
 
 
-def _apply_bundle(connection: sqlite3.Connection, opened: _Opened) -> ImportOutcome:
+def _apply_bundle(connection: sqlite3.Connection, opened: OpenedBundle) -> ImportOutcome:
     manifest, rows = opened.manifest, opened.rows
     outcome = ImportOutcome(str(manifest["desk_id"]), int(manifest["bundle_seq"]))
     run = connection.execute
@@ -455,7 +301,7 @@ def _stored_contents(connection: sqlite3.Connection, ids: list[str]) -> dict[str
 
 
 def _store_events(
-    connection: sqlite3.Connection, outcome: ImportOutcome, opened: _Opened, now: str
+    connection: sqlite3.Connection, outcome: ImportOutcome, opened: OpenedBundle, now: str
 ) -> None:
     """New events stored; the same content again counted; the same id with other content
     quarantined, never overwritten."""

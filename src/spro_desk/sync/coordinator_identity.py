@@ -19,12 +19,12 @@ from pyrage import x25519
 
 from spro_desk.storage.engine import Database
 from spro_desk.storage.records import read_record, write_record
+from spro_desk.sync.bundle_opening import ENCRYPTION_KEYS_DIR, encryption_identities
 from spro_desk.sync.identity import IdentityError, private_file, public_key_text, read_private_key
 from spro_desk.sync.signing import canonical, signature_valid
 
 IDENTITY_FORMAT = "spro-desk-coordinator/1"
 SIGNING_KEY_FILE = Path("keys") / "coordinator-signing.pem"
-ENCRYPTION_KEYS_DIR = Path("keys") / "encryption"
 TRUSTED_KEY = "coordinator.trusted"
 
 
@@ -60,11 +60,6 @@ def add_encryption_key(data_dir: Path) -> str:
     number = len(list(folder.glob("*.age"))) + 1 if folder.exists() else 1
     private_file(folder / f"{number:03d}.age", str(identity).encode())
     return str(identity.to_public())
-
-
-def encryption_identities(data_dir: Path) -> list[x25519.Identity]:
-    files = sorted((data_dir / ENCRYPTION_KEYS_DIR).glob("*.age"))
-    return [x25519.Identity.from_str(f.read_text("ascii").strip()) for f in files]
 
 
 def coordinator_identity(data_dir: Path) -> CoordinatorIdentity:

@@ -1,0 +1,233 @@
+"""Opening a batch of bundles in a second process while the coordinator writes the previous ones.
+
+Opening a bundle (decryption, signature, JSON) costs the coordinator as much CPU as storing it.
+A thread cannot overlap the two: both hold the GIL, and a writer that gives the GIL up around
+each SQLite step then waits for the reader's switch interval (measured: slower than opening and
+writing one after the other). A process of its own does overlap them on a second core.
+
+The worker is started fresh (`python -m spro_desk.sync.reader_process`, or the frozen program
+with `WORKER_FLAG`), never forked from a process that may have Qt or TLS threads. It loads the
+coordinator's keys from the data folder itself; the parent sends it the registered desks, then
+the paths a few at a time, and reads back one pickled verdict per path, in order. Anything the
+worker cannot do ends in the parent opening that bundle (and the rest) itself: a worker that
+fails to start, dies or hits an unexpected error changes which process does the work, never the
+result.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import pickle
+import queue
+import subprocess
+import sys
+import threading
+from collections.abc import Generator, Iterator
+from pathlib import Path
+from typing import IO, Any
+
+from spro_desk.sync.bundle_opening import (
+    BundleOpener,
+    BundleRefused,
+    OpenedBundle,
+    RegisteredKeys,
+    encryption_identities,
+)
+
+WORKER_FLAG = "--spro-bundle-reader"  # the frozen program's hidden switch (installer/entry.py)
+MIN_BUNDLES = 16  # fewer: starting a process (~50 ms) costs more than it saves
+AHEAD = 32  # paths sent before their verdicts are read: bounds what waits in memory
+FRAME_HEADER = 8  # bytes of a reply's length, before the reply
+WORKERS = 1  # a second one competes with the writing process for two cores: no faster (bench)
+
+Opened = tuple[int, Path, OpenedBundle | BundleRefused]
+
+
+# --- the worker's side ---------------------------------------------------------------------
+
+
+def serve(requests: IO[bytes], replies: IO[bytes]) -> None:
+    """Answer `(data_dir, desks)` then one path at a time, until None, with one verdict each:
+    ("opened", OpenedBundle), ("refused", message) or ("fault", None)."""
+    data_dir, desks = pickle.load(requests)
+    opener = BundleOpener(encryption_identities(Path(data_dir)), desks)
+    while (path := pickle.load(requests)) is not None:
+        reply: tuple[str, Any]
+        try:
+            reply = ("opened", opener.open(Path(path)))
+        except BundleRefused as refusal:
+            reply = ("refused", str(refusal))
+        except Exception:  # the parent opens this bundle again and meets the fault itself
+            reply = ("fault", None)
+        frame = pickle.dumps(reply, protocol=pickle.HIGHEST_PROTOCOL)
+        replies.write(len(frame).to_bytes(FRAME_HEADER, "little") + frame)
+        replies.flush()
+
+
+def main() -> int:
+    replies = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
+    sys.stdout = sys.stderr  # a stray print must not corrupt the replies
+    with contextlib.suppress(BrokenPipeError, EOFError, KeyboardInterrupt):
+        serve(sys.stdin.buffer, replies)
+    return 0
+
+
+# --- the coordinator's side ----------------------------------------------------------------
+
+
+def opened_in_order(
+    opener: BundleOpener, data_dir: Path, paths: list[Path]
+) -> Generator[Opened, None, None]:
+    """Each path with its opened bundle or refusal, in order; opened by worker processes when
+    there are enough of them and a second core, else here. An unexpected fault (a disk gone)
+    is raised here, as when opening in this process."""
+    workers = _Workers.start(data_dir, opener.desks, paths) if _worth_a_process(paths) else None
+    if workers is None:
+        yield from _opened_here(opener, paths, 0)
+        return
+    try:
+        yield from _opened_by(workers, opener, paths)
+    finally:
+        workers.stop()
+
+
+def _worth_a_process(paths: list[Path]) -> bool:
+    return len(paths) >= MIN_BUNDLES and (os.cpu_count() or 1) > 1
+
+
+def _opened_here(opener: BundleOpener, paths: list[Path], first: int) -> Iterator[Opened]:
+    for index, path in enumerate(paths[first:], start=first):
+        yield index, path, _open_or_refuse(opener, path)
+
+
+def _open_or_refuse(opener: BundleOpener, path: Path) -> OpenedBundle | BundleRefused:
+    try:
+        return opener.open(path)
+    except BundleRefused as refusal:
+        return refusal
+
+
+def _opened_by(workers: _Workers, opener: BundleOpener, paths: list[Path]) -> Iterator[Opened]:
+    for index, path in enumerate(paths):
+        try:
+            workers.send_up_to(index + AHEAD)
+            verdict, value = workers.verdict(index)
+        except (OSError, EOFError, pickle.UnpicklingError, ValueError):
+            yield from _opened_here(opener, paths, index)  # a worker is gone: go on here
+            return
+        if verdict == "opened":
+            yield index, path, value
+        elif verdict == "refused":
+            yield index, path, BundleRefused(value)
+        else:
+            yield index, path, _open_or_refuse(opener, path)
+
+
+class _Workers:
+    """Worker processes taking the paths in turn: path i goes to worker i mod their number,
+    and its verdict is read back from that worker, so verdicts come back in path order."""
+
+    def __init__(self, processes: list[subprocess.Popen[bytes]], paths: list[Path]) -> None:
+        self.processes, self.paths, self.sent = processes, paths, 0
+        # A pipe holds one or two replies: a thread per worker empties it into a queue, so a
+        # worker never waits for this process to finish writing before it opens the next.
+        self.replies: list[queue.SimpleQueue[bytes | None]] = []
+        for worker in processes:
+            self.replies.append(queue.SimpleQueue())
+            drain = threading.Thread(
+                target=_drain, args=(_stream(worker.stdout), self.replies[-1]), daemon=True
+            )
+            drain.start()
+
+    @classmethod
+    def start(cls, data_dir: Path, desks: RegisteredKeys, paths: list[Path]) -> _Workers | None:
+        processes: list[subprocess.Popen[bytes]] = []
+        try:
+            for _ in range(WORKERS):
+                processes.append(_start_worker())
+                _send(processes[-1], (str(data_dir), desks))
+        except OSError:
+            cls(processes, paths).stop()
+            return None  # opened here instead
+        return cls(processes, paths)
+
+    def send_up_to(self, count: int) -> None:
+        """Every path before `count` sent to its worker; the end marker once all are."""
+        if self.sent >= len(self.paths):
+            return
+        while self.sent < min(count, len(self.paths)):
+            worker = self.processes[self.sent % len(self.processes)]
+            pickle.dump(str(self.paths[self.sent]), _stream(worker.stdin))
+            self.sent += 1
+        for worker in self.processes:
+            if self.sent == len(self.paths):
+                pickle.dump(None, _stream(worker.stdin))
+            _stream(worker.stdin).flush()
+
+    def verdict(self, index: int) -> tuple[str, Any]:
+        frame = self.replies[index % len(self.processes)].get()
+        if frame is None:
+            raise EOFError("the worker stopped")
+        return pickle.loads(frame)
+
+    def stop(self) -> None:
+        for worker in self.processes:
+            for stream in (worker.stdin, worker.stdout):
+                with contextlib.suppress(OSError):
+                    _stream(stream).close()
+        for worker in self.processes:
+            try:
+                worker.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                worker.kill()
+                worker.wait()
+
+
+def _drain(replies: IO[bytes], frames: queue.SimpleQueue[bytes | None]) -> None:
+    """Each reply's bytes into `frames`, then None when the worker is gone."""
+    with contextlib.suppress(OSError, ValueError):
+        while len(header := replies.read(FRAME_HEADER)) == FRAME_HEADER:
+            size = int.from_bytes(header, "little")
+            frame = replies.read(size)
+            if len(frame) != size:
+                break
+            frames.put(frame)
+    frames.put(None)
+
+
+def _stream(stream: IO[bytes] | None) -> IO[bytes]:
+    assert stream is not None  # the workers are started with both pipes
+    return stream
+
+
+def _send(worker: subprocess.Popen[bytes], message: object) -> None:
+    pickle.dump(message, _stream(worker.stdin))
+    _stream(worker.stdin).flush()
+
+
+def _worker_command() -> list[str]:
+    if getattr(sys, "frozen", False):
+        return [sys.executable, WORKER_FLAG]
+    return [sys.executable, "-m", __name__]
+
+
+def _start_worker() -> subprocess.Popen[bytes]:
+    environment = dict(os.environ)
+    package_root = str(Path(__file__).resolve().parents[2])  # this very code, not another copy
+    environment["PYTHONPATH"] = os.pathsep.join(
+        filter(None, (package_root, environment.get("PYTHONPATH")))
+    )
+    no_console = getattr(subprocess, "CREATE_NO_WINDOW", 0)  # Windows: no console flashes
+    return subprocess.Popen(
+        _worker_command(),
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        env=environment,
+        creationflags=no_console,
+    )
+
+
+if __name__ == "__main__":
+    sys.exit(main())

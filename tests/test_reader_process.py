@@ -1,0 +1,198 @@
+"""Bundles opened by a worker process while the coordinator writes: same verdicts, same state,
+whatever happens to the worker."""
+
+from __future__ import annotations
+
+import io
+import pickle
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+from sqlmodel import select
+
+from spro_desk.storage.engine import Database
+from spro_desk.storage.tables import ReceivedBundle, SyncAlert
+from spro_desk.sync import reader_process
+from spro_desk.sync.bundle_opening import BundleOpener, OpenedBundle
+from spro_desk.sync.coordinator import BundleRefused, import_bundles
+from test_coordinator_import import Region, _state
+
+BUNDLES = reader_process.MIN_BUNDLES + 4
+
+
+@pytest.fixture(scope="module")
+def world(tmp_path_factory: pytest.TempPathFactory) -> tuple[Region, list[Path]]:
+    """Enough bundles for a worker, with three refusals among them: a truncated file, one
+    encrypted for another coordinator, and a file that is not a bundle."""
+    root = tmp_path_factory.mktemp("reader")
+    region = Region(root)
+    bundles = [region.week(number % 2, 1 + number % 3) for number in range(BUNDLES - 3)]
+    truncated = root / "truncated.spro-bundle"
+    truncated.write_bytes(bundles[2].read_bytes()[:-40])
+    stranger = Region(root / "elsewhere")  # its own coordinator: our keys cannot open it
+    garbage = root / "garbage.spro-bundle"
+    garbage.write_bytes(b"not an age file at all")
+    bundles[5:5] = [truncated, stranger.week(0, 1), garbage]
+    return region, bundles
+
+
+def _import(region: Region, bundles: list[Path], name: str) -> tuple[list[str], Database]:
+    db = region.coordinator(name)
+    results = import_bundles(db, region.coordinator_dir, bundles)
+    assert [path for path, _ in results] == bundles
+    verdicts = [
+        f"refused: {result}" if isinstance(result, BundleRefused)
+        else f"new {result.events_new} dup {result.events_duplicate} {sorted(result.alerts)}"
+        for _path, result in results
+    ]  # fmt: skip
+    return verdicts, db
+
+
+def _everything(db: Database) -> tuple[object, ...]:
+    with db.session() as session:
+        bundles = sorted((b.sha256, b.bundle_seq) for b in session.exec(select(ReceivedBundle)))
+        alerts = sorted((a.desk_id, a.kind) for a in session.exec(select(SyncAlert)))
+    return _state(db), bundles, alerts
+
+
+@pytest.fixture(scope="module")
+def opened_here(world: tuple[Region, list[Path]]) -> tuple[list[str], tuple[object, ...]]:
+    """The reference: every bundle opened in the importing process."""
+    region, bundles = world
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(reader_process, "MIN_BUNDLES", 10_000)
+        verdicts, db = _import(region, bundles, "here.sqlite")
+    state = _everything(db)
+    db.close()
+    assert sum(v.startswith("refused") for v in verdicts) == 3
+    return verdicts, state
+
+
+def _started_workers(monkeypatch: pytest.MonkeyPatch) -> list[subprocess.Popen[bytes]]:
+    started: list[subprocess.Popen[bytes]] = []
+    real_start = reader_process._start_worker
+
+    def recording() -> subprocess.Popen[bytes]:
+        started.append(real_start())
+        return started[-1]
+
+    monkeypatch.setattr(reader_process, "_start_worker", recording)
+    return started
+
+
+def test_a_worker_gives_the_same_verdicts_and_state(
+    world: tuple[Region, list[Path]], opened_here: tuple[list[str], tuple[object, ...]],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    region, bundles = world
+    started = _started_workers(monkeypatch)
+    verdicts, db = _import(region, bundles, "worker.sqlite")
+    assert len(started) == reader_process.WORKERS  # the worker really did the opening
+    assert all(worker.poll() is not None for worker in started)  # and is gone
+    assert (verdicts, _everything(db)) == opened_here
+    db.close()
+
+
+def _fake_worker(tmp_path: Path, body: str) -> list[str]:
+    script = tmp_path / "worker.py"
+    script.write_text(textwrap.dedent(body))
+    return [sys.executable, str(script)]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "import sys; sys.exit(3)\n",  # dies at once
+        """
+        import os, pickle, sys
+        from spro_desk.sync import reader_process
+        requests, replies = sys.stdin.buffer, sys.stdout.buffer
+        data_dir, desks = pickle.load(requests)
+        for _ in range(4):  # answers "fault" four times, then dies mid-reply
+            pickle.load(requests)
+            frame = pickle.dumps(("fault", None))
+            replies.write(len(frame).to_bytes(reader_process.FRAME_HEADER, "little") + frame)
+            replies.flush()
+        replies.write((1000).to_bytes(reader_process.FRAME_HEADER, "little") + b"half")
+        replies.flush()
+        os._exit(1)
+        """,
+    ],
+    ids=["dies-at-once", "faults-then-dies"],
+)
+def test_a_failing_worker_changes_who_opens_never_the_result(
+    world: tuple[Region, list[Path]], opened_here: tuple[list[str], tuple[object, ...]],
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, body: str,
+) -> None:  # fmt: skip
+    region, bundles = world
+    monkeypatch.setattr(reader_process, "_worker_command", lambda: _fake_worker(tmp_path, body))
+    verdicts, db = _import(region, bundles, f"{tmp_path.name}.sqlite")
+    assert (verdicts, _everything(db)) == opened_here
+    db.close()
+
+
+def test_a_worker_that_cannot_start_leaves_the_opening_here(
+    world: tuple[Region, list[Path]], opened_here: tuple[list[str], tuple[object, ...]],
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
+) -> None:  # fmt: skip
+    region, bundles = world
+    monkeypatch.setattr(reader_process, "_worker_command", lambda: [str(tmp_path / "missing")])
+    verdicts, db = _import(region, bundles, "no-worker.sqlite")
+    assert (verdicts, _everything(db)) == opened_here
+    db.close()
+
+
+def test_a_cancelled_import_stops_its_worker(
+    world: tuple[Region, list[Path]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    region, bundles = world
+    started = _started_workers(monkeypatch)
+    seen: list[int] = []
+    db = region.coordinator("cancelled.sqlite")
+    results = import_bundles(
+        db, region.coordinator_dir, bundles,
+        progress=lambda _name, index, _total: seen.append(index),
+        is_cancelled=lambda: len(seen) >= 3,
+    )  # fmt: skip
+    assert [path for path, _ in results] == bundles[:3]
+    assert len(_state(db)) == sum(r.events_new for _p, r in results)  # what ran is kept
+    assert started and all(worker.poll() is not None for worker in started)
+    db.close()
+
+
+def test_the_worker_answers_each_path_in_order(
+    world: tuple[Region, list[Path]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The worker's side of the protocol, run in this process: opened, refused, or "fault"
+    for what was neither (the importing process then opens that one itself)."""
+    region, bundles = world
+    db = region.coordinator("protocol.sqlite")
+    from spro_desk.sync.coordinator import _opener
+
+    desks = _opener(db, region.coordinator_dir).desks
+    real_open = BundleOpener.open
+
+    def open_or_fail(self: BundleOpener, path: Path) -> OpenedBundle:
+        if path == bundles[1]:
+            raise RuntimeError("a bug")
+        return real_open(self, path)
+
+    monkeypatch.setattr(BundleOpener, "open", open_or_fail)
+    requests = io.BytesIO()
+    for message in ((str(region.coordinator_dir), desks), *map(str, bundles[:7]), None):
+        pickle.dump(message, requests)
+    requests.seek(0)
+    replies = io.BytesIO()
+    reader_process.serve(requests, replies)
+    replies.seek(0)
+    verdicts = []
+    while header := replies.read(reader_process.FRAME_HEADER):
+        verdict, value = pickle.loads(replies.read(int.from_bytes(header, "little")))
+        verdicts.append(verdict)
+        if verdict == "opened":
+            assert isinstance(value, OpenedBundle) and value.rows
+    assert verdicts == ["opened", "fault", "opened", "opened", "opened", "refused", "refused"]
+    db.close()
