@@ -491,7 +491,7 @@ def pyside_version() -> str:
 def parse_arguments() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--part", choices=("all", "start", "typing"), default="all")
-    parser.add_argument("--runs", type=int, default=7, help="measured start pairs (≥ 5)")
+    parser.add_argument("--runs", type=int, default=15, help="measured start pairs (≥ 5)")
     parser.add_argument("--database", type=Path, help="default: bench/out/national.sqlite3")
     parser.add_argument("--profile", action="store_true", help="importtime + cProfile of a start")
     parser.add_argument(

@@ -98,3 +98,31 @@ def test_the_form_works_before_the_database_and_keeps_its_input(
     finally:
         window.close()
         db.close()
+
+
+FEATURE_SCAN = """
+import json, sys
+sys.path.insert(0, sys.argv[1])
+import PySide6.QtCore
+if sys.argv[2] == "app":
+    import spro_desk.ui  # turns the scan off before its own modules are imported
+import uses_qt  # a module that names PySide6, imported after PySide6
+feature = sys.modules["PySide6.support.feature"]
+print(json.dumps(feature.pyside_feature_dict.get("uses_qt")))
+"""
+
+
+def test_pysides_feature_scan_is_off_once_the_interface_is_imported(tmp_path: Path) -> None:
+    """PySide reads the source of each module imported after it (bench/bench_ui.py: 14 ms
+    of the start); the interface package turns that off. Without it, a module naming PySide6
+    is marked 0 ("scanned, may select features"); with it, -1 (ignored, as when frozen)."""
+    (tmp_path / "uses_qt.py").write_text("import PySide6.QtCore\n")
+    environment = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    marks = {}
+    for case in ("plain", "app"):
+        done = subprocess.run(
+            [sys.executable, "-c", FEATURE_SCAN, str(tmp_path), case],
+            env=environment, capture_output=True, text=True, timeout=60, check=True,
+        )  # fmt: skip
+        marks[case] = json.loads(done.stdout.strip().splitlines()[-1])
+    assert marks == {"plain": 0, "app": -1}

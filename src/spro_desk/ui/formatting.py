@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import re
 from datetime import date, datetime
 from typing import TYPE_CHECKING
@@ -39,6 +38,8 @@ def tooltip(text: str) -> str:
     Qt renders a tooltip as HTML whenever it merely looks like HTML, so directory text cannot
     be passed as is: it is escaped inside an explicit rich-text wrapper.
     """
+    import html  # only for tooltips: not on the way to the first paint
+
     escaped = html.escape(paragraph(text)).replace("\n", "<br>")
     return f"<qt>{escaped}</qt>"
 

@@ -84,7 +84,14 @@ class DatabaseOpener(QObject):
         self.database: Database | None = None
 
     def start(self) -> None:
-        self._runner.submit(lambda _context: self._run(), Callbacks(on_result=self._deliver))
+        # Imports hold the GIL; handing it back to the UI thread every millisecond instead of
+        # every 5 keeps the window answering keys while the worker runs. Set before the worker
+        # starts, or its first imports keep the UI thread waiting the default 5 ms.
+        interval = sys.getswitchinterval()
+        sys.setswitchinterval(UI_SWITCH_INTERVAL_S)
+        self._runner.submit(
+            lambda _context: self._run(interval), Callbacks(on_result=self._deliver)
+        )
 
     def wait(self) -> None:
         """Wait for the worker; a result it had not delivered yet is dropped (see `database`)."""
@@ -96,15 +103,11 @@ class DatabaseOpener(QObject):
         else:
             self.opened.emit(result)
 
-    def _run(self) -> Database | str:
-        # Imports hold the GIL; handing it back to the UI thread every millisecond instead of
-        # every 5 keeps the window answering keys while this runs.
-        interval = sys.getswitchinterval()
-        sys.setswitchinterval(UI_SWITCH_INTERVAL_S)
+    def _run(self, interval: float) -> Database | str:
         try:
             return self._open()
         finally:
-            sys.setswitchinterval(interval)
+            sys.setswitchinterval(interval)  # the usual interval, once the imports are done
 
     def _open(self) -> Database | str:
         try:
