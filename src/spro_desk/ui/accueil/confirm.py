@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 # (parent, title, question, label of the button that goes ahead, undoable) -> went ahead
 Confirm = Callable[[QWidget, str, str, str, bool], bool]
@@ -13,6 +13,8 @@ Confirm = Callable[[QWidget, str, str, str, bool], bool]
 
 def ask(parent: QWidget, title: str, question: str, go_ahead: str, undoable: bool) -> bool:
     """A French question whose buttons say what they do; Échap keeps things as they are."""
+    from PySide6.QtWidgets import QMessageBox  # when asked: not on the way to the first paint
+
     box = QMessageBox(
         QMessageBox.Icon.Question, title, question, QMessageBox.StandardButton.NoButton, parent
     )
