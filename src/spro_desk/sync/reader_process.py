@@ -66,10 +66,11 @@ def serve(requests: IO[bytes], replies: IO[bytes]) -> None:
 
 
 def main() -> int:
-    replies = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
+    # The pipes by descriptor: a windowed frozen program may have no sys.stdin/sys.stdout.
+    requests, replies = os.fdopen(os.dup(0), "rb"), os.fdopen(os.dup(1), "wb")
     sys.stdout = sys.stderr  # a stray print must not corrupt the replies
     with contextlib.suppress(BrokenPipeError, EOFError, KeyboardInterrupt):
-        serve(sys.stdin.buffer, replies)
+        serve(requests, replies)
     return 0
 
 
