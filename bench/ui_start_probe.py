@@ -11,8 +11,9 @@ painted once, and the event loop then ran a 0 ms timer (nothing else was queued 
 The probe prints one JSON line with the milestones in milliseconds since T0 and quits.
 
 ``bare`` is a plain PySide6 QMainWindow with a QLabel. ``desk`` is SPRO Desk's real start,
-``spro-desk --data-dir DATA_DIR``: only QApplication.exec is wrapped, to arm the probe.
-Kept free of project imports before the measured code runs, so both start the same way.
+``spro-desk --data-dir DATA_DIR``, importing as that command does (its command line first,
+Qt when the window opens): only QApplication.exec is wrapped, to arm the probe. Kept free of
+project imports before the measured code runs, so both start the same way.
 """
 
 from __future__ import annotations
