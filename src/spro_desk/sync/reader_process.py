@@ -20,6 +20,7 @@ import contextlib
 import os
 import pickle
 import queue
+import site
 import subprocess
 import sys
 import threading
@@ -213,12 +214,24 @@ def _worker_command() -> list[str]:
     return [sys.executable, "-m", __name__]
 
 
-def _start_worker() -> subprocess.Popen[bytes]:
+def _worker_environment() -> dict[str, str]:
+    """This process's environment; from a source tree, with that tree first on the worker's
+    path, so that it runs this very code (an installed package is found without it, and its
+    site-packages must not go before the standard library)."""
     environment = dict(os.environ)
-    package_root = str(Path(__file__).resolve().parents[2])  # this very code, not another copy
-    environment["PYTHONPATH"] = os.pathsep.join(
-        filter(None, (package_root, environment.get("PYTHONPATH")))
-    )
+    if getattr(sys, "frozen", False):
+        return environment  # the worker is the program itself
+    package_root = os.path.realpath(Path(__file__).parents[2])
+    installed = {os.path.realpath(folder) for folder in site.getsitepackages()}
+    if package_root not in installed:
+        environment["PYTHONPATH"] = os.pathsep.join(
+            filter(None, (package_root, environment.get("PYTHONPATH")))
+        )
+    return environment
+
+
+def _start_worker() -> subprocess.Popen[bytes]:
+    environment = _worker_environment()
     no_console = getattr(subprocess, "CREATE_NO_WINDOW", 0)  # Windows: no console flashes
     return subprocess.Popen(
         _worker_command(),
