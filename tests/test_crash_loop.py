@@ -69,18 +69,24 @@ def _writer(service: ContactService, pipe: int, seed: int) -> None:
         os.write(pipe, f"{contact_id}\n".encode())
 
 
-def _time_to_acks(service: ContactService, seed: int, count: int) -> tuple[float, set[str]]:
-    """Seconds from a fork to the child's `count`-th acknowledgement, and the ids read."""
+def _fork_writer(service: ContactService, seed: int) -> tuple[int, int]:
+    """A forked writer child; returns its pid and the end of the pipe its ids come from."""
     read_end, write_end = os.pipe()
-    started = time.perf_counter()
     pid = os.fork()
-    if pid == 0:
+    if pid == 0:  # the child: never returns into pytest
         os.close(read_end)
         try:
             _writer(service, write_end, seed)
         finally:
             os._exit(0)
     os.close(write_end)
+    return pid, read_end
+
+
+def _time_to_acks(service: ContactService, seed: int, count: int) -> tuple[float, set[str]]:
+    """Seconds from a fork to the child's `count`-th acknowledgement, and the ids read."""
+    started = time.perf_counter()
+    pid, read_end = _fork_writer(service, seed)
     with os.fdopen(read_end, "rb") as pipe:
         ids = {pipe.readline().decode().strip() for _ in range(count)}
         elapsed = time.perf_counter() - started
@@ -92,15 +98,7 @@ def _time_to_acks(service: ContactService, seed: int, count: int) -> tuple[float
 def _run_child(service: ContactService, seed: int, acks: int, delay: float) -> set[str]:
     """Fork a writer, kill it `delay` after its `acks`-th acknowledgement (after the fork when
     `acks` is 0); return the ids it acknowledged."""
-    read_end, write_end = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # the child: never returns into pytest
-        os.close(read_end)
-        try:
-            _writer(service, write_end, seed)
-        finally:
-            os._exit(0)
-    os.close(write_end)
+    pid, read_end = _fork_writer(service, seed)
     with os.fdopen(read_end, "rb") as pipe:
         early = [pipe.readline().decode() for _ in range(acks)]
         time.sleep(delay)

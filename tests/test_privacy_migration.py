@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
 from alembic import command
+from alembic.config import Config
 
 from spro_desk.contacts.service import ContactService
 from spro_desk.privacy.purge import run_purge
@@ -21,7 +23,8 @@ STALE = "Ancienne Fiche Effacée"  # deleted before the upgrade, left in a free 
 PEOPLE = 30
 
 
-def _database_at_0007(path: Path) -> list[str]:
+def _migrate(path: Path, step: Callable[[Config, str], None], revision: str) -> None:
+    """Alembic's upgrade or downgrade to `revision`, foreign keys off as the app migrates."""
     engine = make_engine(path)
     with engine.connect() as connection:
         connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
@@ -29,8 +32,12 @@ def _database_at_0007(path: Path) -> list[str]:
         with connection.begin():
             config = alembic_config()
             config.attributes["connection"] = connection
-            command.upgrade(config, "0007")
+            step(config, revision)
     engine.dispose()
+
+
+def _database_at_0007(path: Path) -> list[str]:
+    _migrate(path, command.upgrade, "0007")
     ids = [f"00000000-0000-4000-8000-{n:012d}" for n in range(PEOPLE + 1)]
     moment = datetime(2026, 11, 1, 10, tzinfo=UTC).isoformat(sep=" ")
     with sqlite3.connect(path) as raw:
@@ -127,15 +134,7 @@ def test_downgrade_keeps_the_rows_sealed_and_upgrading_again_restores_them(
     ids = _database_at_0007(path)
     db = Database(path)
     db.close()
-    engine = make_engine(path)
-    with engine.connect() as connection:
-        connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
-        connection.commit()
-        with connection.begin():
-            config = alembic_config()
-            config.attributes["connection"] = connection
-            command.downgrade(config, "0007")
-    engine.dispose()
+    _migrate(path, command.downgrade, "0007")
     assert occurrences([path], (CANARY_NAME,)) == {CANARY_NAME: 0}
     again = Database(path)
     try:

@@ -8,13 +8,12 @@ the desk whose role allows it.
 
 from __future__ import annotations
 
-import weakref
 from datetime import datetime
 
 from spro_desk.agents.accounts import AgentError, AgentView, has_agents, open_account
 from spro_desk.agents.roles import ROLE_LABELS, Permission, can
 from spro_desk.privacy.keys import vault
-from spro_desk.storage.engine import Database
+from spro_desk.storage.engine import Database, one_per_database
 
 
 class AccessDenied(PermissionError):
@@ -56,14 +55,7 @@ class DeskSession:
         return self.agent is not None
 
 
-_SESSIONS: weakref.WeakKeyDictionary[Database, DeskSession] = weakref.WeakKeyDictionary()
-
-
-def desk_session(db: Database) -> DeskSession:
-    found = _SESSIONS.get(db)
-    if found is None:
-        found = _SESSIONS[db] = DeskSession(db)
-    return found
+desk_session = one_per_database(DeskSession)  # the session of this open database
 
 
 def require(db: Database, permission: Permission) -> AgentView | None:

@@ -22,7 +22,6 @@ import hmac
 import json
 import os
 import secrets
-import weakref
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -31,7 +30,7 @@ from typing import Any
 
 from sqlalchemy import Connection, text
 
-from spro_desk.storage.engine import Database
+from spro_desk.storage.engine import Database, one_per_database
 
 AUDIT_RECORD = "privacy.audit"
 AUDIT_DIR = "audit"
@@ -341,11 +340,4 @@ class AuditLog:
         os.replace(temporary, path)
 
 
-_LOGS: weakref.WeakKeyDictionary[Database, AuditLog] = weakref.WeakKeyDictionary()
-
-
-def audit_log(db: Database) -> AuditLog:
-    found = _LOGS.get(db)
-    if found is None:
-        found = _LOGS[db] = AuditLog(db)
-    return found
+audit_log = one_per_database(AuditLog)  # the access log of this open database

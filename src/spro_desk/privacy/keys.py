@@ -19,7 +19,6 @@ import base64
 import json
 import logging
 import os
-import weakref
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -29,7 +28,7 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X
 from sqlalchemy import text
 
 from spro_desk.privacy import crypto
-from spro_desk.storage.engine import Database
+from spro_desk.storage.engine import Database, one_per_database
 
 log = logging.getLogger(__name__)
 
@@ -279,12 +278,4 @@ class KeyVault:
             shred(provisional_key_path(self._db.path, desk.key_id))
 
 
-_VAULTS: weakref.WeakKeyDictionary[Database, KeyVault] = weakref.WeakKeyDictionary()
-
-
-def vault(db: Database) -> KeyVault:
-    """The vault of this open database (one per Database object)."""
-    found = _VAULTS.get(db)
-    if found is None:
-        found = _VAULTS[db] = KeyVault(db)
-    return found
+vault = one_per_database(KeyVault)  # the vault of this open database

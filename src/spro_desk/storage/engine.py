@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+import weakref
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TypeVar
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.pool import QueuePool
@@ -84,3 +86,20 @@ class Database:
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+Companion = TypeVar("Companion")
+
+
+def one_per_database(make: Callable[[Database], Companion]) -> Callable[[Database], Companion]:
+    """A function giving `make(db)`, made once per open Database object and kept while that
+    object lives (the desk's session, its key vault, its access log)."""
+    made: weakref.WeakKeyDictionary[Database, Companion] = weakref.WeakKeyDictionary()
+
+    def companion(db: Database) -> Companion:
+        found = made.get(db)
+        if found is None:
+            found = made[db] = make(db)
+        return found
+
+    return companion

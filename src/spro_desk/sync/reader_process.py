@@ -40,7 +40,6 @@ WORKER_FLAG = "--spro-bundle-reader"  # the frozen program's hidden switch (inst
 MIN_BUNDLES = 16  # fewer: starting a process (~50 ms) costs more than it saves
 AHEAD = 32  # paths sent before their verdicts are read: bounds what waits in memory
 FRAME_HEADER = 8  # bytes of a reply's length, before the reply
-WORKERS = 1  # a second one competes with the writing process for two cores: no faster (bench)
 
 Opened = tuple[int, Path, OpenedBundle | BundleRefused]
 
@@ -81,17 +80,17 @@ def main() -> int:
 def opened_in_order(
     opener: BundleOpener, data_dir: Path, paths: list[Path]
 ) -> Generator[Opened, None, None]:
-    """Each path with its opened bundle or refusal, in order; opened by worker processes when
+    """Each path with its opened bundle or refusal, in order; opened by a worker process when
     there are enough of them and a second core, else here. An unexpected fault (a disk gone)
     is raised here, as when opening in this process."""
-    workers = _Workers.start(data_dir, opener.desks, paths) if _worth_a_process(paths) else None
-    if workers is None:
+    worker = _Worker.start(data_dir, opener.desks, paths) if _worth_a_process(paths) else None
+    if worker is None:
         yield from _opened_here(opener, paths, 0)
         return
     try:
-        yield from _opened_by(workers, opener, paths)
+        yield from _opened_by(worker, opener, paths)
     finally:
-        workers.stop()
+        worker.stop()
 
 
 def _worth_a_process(paths: list[Path]) -> bool:
@@ -110,13 +109,13 @@ def _open_or_refuse(opener: BundleOpener, path: Path) -> OpenedBundle | BundleRe
         return refusal
 
 
-def _opened_by(workers: _Workers, opener: BundleOpener, paths: list[Path]) -> Iterator[Opened]:
+def _opened_by(worker: _Worker, opener: BundleOpener, paths: list[Path]) -> Iterator[Opened]:
     for index, path in enumerate(paths):
         try:
-            workers.send_up_to(index + AHEAD)
-            verdict, value = workers.verdict(index)
+            worker.send_up_to(index + AHEAD)
+            verdict, value = worker.verdict()
         except (OSError, EOFError, pickle.UnpicklingError, ValueError):
-            yield from _opened_here(opener, paths, index)  # a worker is gone: go on here
+            yield from _opened_here(opener, paths, index)  # the worker is gone: go on here
             return
         if verdict == "opened":
             yield index, path, value
@@ -126,64 +125,65 @@ def _opened_by(workers: _Workers, opener: BundleOpener, paths: list[Path]) -> It
             yield index, path, _open_or_refuse(opener, path)
 
 
-class _Workers:
-    """Worker processes taking the paths in turn: path i goes to worker i mod their number,
-    and its verdict is read back from that worker, so verdicts come back in path order."""
+class _Worker:
+    """The worker process, sent the paths a few ahead of the verdicts read back, in order.
 
-    def __init__(self, processes: list[subprocess.Popen[bytes]], paths: list[Path]) -> None:
-        self.processes, self.paths, self.sent = processes, paths, 0
-        # A pipe holds one or two replies: a thread per worker empties it into a queue, so a
-        # worker never waits for this process to finish writing before it opens the next.
-        self.replies: list[queue.SimpleQueue[bytes | None]] = []
-        for worker in processes:
-            self.replies.append(queue.SimpleQueue())
-            drain = threading.Thread(
-                target=_drain, args=(_stream(worker.stdout), self.replies[-1]), daemon=True
-            )
-            drain.start()
+    One worker: a second one competes with the writing process for two cores and was no
+    faster (BENCHMARKS.md, issue 4).
+    """
+
+    def __init__(self, process: subprocess.Popen[bytes], paths: list[Path]) -> None:
+        self.process, self.paths, self.sent = process, paths, 0
+        # A pipe holds one or two replies: a thread empties it into a queue, so the worker
+        # never waits for this process to finish writing before it opens the next bundle.
+        self.replies: queue.SimpleQueue[bytes | None] = queue.SimpleQueue()
+        drain = threading.Thread(
+            target=_drain, args=(_stream(process.stdout), self.replies), daemon=True
+        )
+        drain.start()
 
     @classmethod
-    def start(cls, data_dir: Path, desks: RegisteredKeys, paths: list[Path]) -> _Workers | None:
-        processes: list[subprocess.Popen[bytes]] = []
+    def start(cls, data_dir: Path, desks: RegisteredKeys, paths: list[Path]) -> _Worker | None:
+        """A worker told the data folder and the registered desks; None if it cannot start
+        (the bundles are then opened here)."""
         try:
-            for _ in range(WORKERS):
-                processes.append(_start_worker())
-                _send(processes[-1], (str(data_dir), desks))
+            worker = cls(_start_worker(), paths)
         except OSError:
-            cls(processes, paths).stop()
-            return None  # opened here instead
-        return cls(processes, paths)
+            return None
+        try:
+            requests = _stream(worker.process.stdin)
+            pickle.dump((str(data_dir), desks), requests)
+            requests.flush()
+        except OSError:
+            worker.stop()
+            return None
+        return worker
 
     def send_up_to(self, count: int) -> None:
-        """Every path before `count` sent to its worker; the end marker once all are."""
-        if self.sent >= len(self.paths):
-            return
+        """Every path before `count` sent; the end marker once all are."""
+        requests = _stream(self.process.stdin)
         while self.sent < min(count, len(self.paths)):
-            worker = self.processes[self.sent % len(self.processes)]
-            pickle.dump(str(self.paths[self.sent]), _stream(worker.stdin))
+            pickle.dump(str(self.paths[self.sent]), requests)
             self.sent += 1
-        for worker in self.processes:
             if self.sent == len(self.paths):
-                pickle.dump(None, _stream(worker.stdin))
-            _stream(worker.stdin).flush()
+                pickle.dump(None, requests)
+        requests.flush()
 
-    def verdict(self, index: int) -> tuple[str, Any]:
-        frame = self.replies[index % len(self.processes)].get()
+    def verdict(self) -> tuple[str, Any]:
+        frame = self.replies.get()
         if frame is None:
             raise EOFError("the worker stopped")
         return pickle.loads(frame)
 
     def stop(self) -> None:
-        for worker in self.processes:
-            for stream in (worker.stdin, worker.stdout):
-                with contextlib.suppress(OSError):
-                    _stream(stream).close()
-        for worker in self.processes:
-            try:
-                worker.wait(timeout=5)
-            except subprocess.TimeoutExpired:
-                worker.kill()
-                worker.wait()
+        """Stopped at once, whatever it was doing: what it opens is only ever read, never
+        kept, and a cancelled import must not wait for the paths already sent."""
+        with contextlib.suppress(OSError):
+            _stream(self.process.stdin).close()
+        self.process.kill()
+        self.process.wait()
+        with contextlib.suppress(OSError):
+            _stream(self.process.stdout).close()
 
 
 def _drain(replies: IO[bytes], frames: queue.SimpleQueue[bytes | None]) -> None:
@@ -199,13 +199,8 @@ def _drain(replies: IO[bytes], frames: queue.SimpleQueue[bytes | None]) -> None:
 
 
 def _stream(stream: IO[bytes] | None) -> IO[bytes]:
-    assert stream is not None  # the workers are started with both pipes
+    assert stream is not None  # the worker is started with both pipes
     return stream
-
-
-def _send(worker: subprocess.Popen[bytes], message: object) -> None:
-    pickle.dump(message, _stream(worker.stdin))
-    _stream(worker.stdin).flush()
 
 
 def _worker_command() -> list[str]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from spro_desk.ui.context import DeskContext
 
@@ -24,6 +24,16 @@ class Screen(QWidget):
 
     def shutdown(self) -> None:
         """Stop timers and pending work before the database closes."""
+
+    def fill_with_scrolled(self, content: QWidget, accessible_name: str) -> None:
+        """The screen is `content`, scrolled when the window is smaller than it."""
+        area = QScrollArea()
+        area.setWidgetResizable(True)
+        area.setWidget(content)
+        area.setAccessibleName(accessible_name)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(area)
 
 
 class PlaceholderScreen(Screen):

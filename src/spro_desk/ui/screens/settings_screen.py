@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -106,13 +105,7 @@ class SettingsScreen(Screen):
             side_column.addWidget(panel)
         side_column.addStretch(1)
         self._columns.addWidget(side, 2, Qt.AlignmentFlag.AlignTop)
-        area = QScrollArea()
-        area.setWidgetResizable(True)
-        area.setWidget(content)
-        area.setAccessibleName(self.tr("Réglages du site"))
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(area)
+        self.fill_with_scrolled(content, self.tr("Réglages du site"))
 
     @staticmethod
     def _sections() -> dict[str, list[SettingSpec]]:

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QPushButton,
-    QScrollArea,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -169,13 +168,7 @@ class SynchronisationScreen(Screen):
             )
         )  # fmt: skip
         column.addStretch(1)
-        area = QScrollArea()
-        area.setWidgetResizable(True)
-        area.setWidget(content)
-        area.setAccessibleName(self.tr("État de la synchronisation"))
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(area)
+        self.fill_with_scrolled(content, self.tr("État de la synchronisation"))
 
     def _connect(self) -> None:
         self.export_button.clicked.connect(self.choose_export_folder)
