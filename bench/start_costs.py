@@ -1,0 +1,156 @@
+"""What the start's remaining and removed costs are (issue 3): each in fresh processes, medians.
+
+Usage: ``python bench/start_costs.py [--runs N]``.
+
+Backs the breakdown in BENCHMARKS.md (issue 3), in fresh offscreen processes (``.pyc`` files
+written first):
+
+- **feature scan**: importing the interface (``spro_desk.ui.app`` and the Accueil screen's
+  modules: what is imported before the first paint) after PySide6, with PySide's
+  ``__feature__`` source scan turned off as the app does (``ui/feature_scan.py``), and with it
+  left on; also how many modules the scan would read;
+- **Qt namespace**: ``from PySide6.QtCore import Qt`` after QtWidgets (PySide6 creates its
+  Python enum classes on that first use);
+- **QStyle**: ``from PySide6.QtWidgets import QProxyStyle`` after that (what the focus style's
+  class costs to define);
+- **styleHint override**: the main window built, then shown and painted once, under the focus style
+  as shipped, and under the same style with the Python ``styleHint`` override it used to have
+  (returning 0 for the animation duration); the override's calls are counted;
+- **style overrides at the first paint**: the window's first paint under the focus style
+  against plain Fusion (no Python override, so no ``QStyleOption`` class handed to Python).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from support import PROJECT_ROOT, machine_description
+
+CHILD_PRELUDE = """
+import json, sys, time
+from PySide6.QtWidgets import QApplication
+"""
+
+FEATURE_SCAN = CHILD_PRELUDE + """
+import types
+import PySide6.QtCore
+feature = sys.modules["PySide6.support.feature"]
+calls = [0]
+scan = feature._mod_uses_pyside
+def counted(module):
+    calls[0] += 1
+    return scan(module)
+feature._mod_uses_pyside = counted
+if sys.argv[1] == "on":  # the interface then turns off a stand-in, not the real scan
+    sys.modules["PySide6.support.feature"] = types.SimpleNamespace(_mod_uses_pyside=None)
+started = time.perf_counter()
+import spro_desk.ui.app
+import spro_desk.ui.screens.accueil  # the first screen's modules: imported before the paint too
+print(json.dumps({"ms": (time.perf_counter() - started) * 1000, "scanned": calls[0]}))
+"""
+
+QT_NAMESPACE = CHILD_PRELUDE + """
+started = time.perf_counter()
+from PySide6.QtCore import Qt
+middle = time.perf_counter()
+from PySide6.QtWidgets import QProxyStyle
+done = time.perf_counter()
+print(json.dumps({"qt_ms": (middle - started) * 1000, "qstyle_ms": (done - middle) * 1000}))
+"""
+
+WINDOW = CHILD_PRELUDE + """
+from PySide6.QtCore import QEvent, QObject, QSettings
+from PySide6.QtWidgets import QProxyStyle, QStyle
+import spro_desk.ui
+from spro_desk.ui.focus_style import VisibleFocusStyle
+from spro_desk.ui.main_window import MainWindow
+import spro_desk.ui.screens.accueil  # imported apart: only building and painting are timed
+calls = [0]
+class WithStyleHint(VisibleFocusStyle):
+    def styleHint(self, hint, option=None, widget=None, returnData=None):
+        calls[0] += 1
+        if hint == QStyle.StyleHint.SH_Widget_Animation_Duration:
+            return 0
+        return super().styleHint(hint, option, widget, returnData)
+styles = {"shipped": VisibleFocusStyle, "styleHint": WithStyleHint, "fusion": QProxyStyle}
+app = QApplication([])
+app.setStyle(styles[sys.argv[1]]("fusion"))
+class FirstPaint(QObject):
+    seen = False
+    def eventFilter(self, _watched, event):
+        FirstPaint.seen = FirstPaint.seen or event.type() == QEvent.Type.Paint
+        return False
+started = time.perf_counter()
+window = MainWindow(None, settings=QSettings(sys.argv[2], QSettings.Format.IniFormat),
+                    startup_settings={}, has_directory=True)
+built = time.perf_counter()
+watcher = FirstPaint()
+window.centralWidget().installEventFilter(watcher)
+window.show()
+while not FirstPaint.seen:  # the whole window paints in the pass that reaches it
+    app.processEvents()
+painted = time.perf_counter()
+print(json.dumps({"build_ms": (built - started) * 1000, "paint_ms": (painted - built) * 1000,
+                  "calls": calls[0]}))
+"""
+
+
+def run_child(script: str, *arguments: str) -> dict[str, float]:
+    environment = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    environment.pop("PYTHONDONTWRITEBYTECODE", None)  # as an installed program: from .pyc
+    done = subprocess.run(
+        [sys.executable, "-c", script, *arguments],
+        env=environment, capture_output=True, text=True, timeout=120, check=True,
+        cwd=PROJECT_ROOT,
+    )  # fmt: skip
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def medians(runs: int, script: str, *arguments: str) -> dict[str, float]:
+    run_child(script, *arguments)  # unmeasured: page cache, .pyc files
+    samples = [run_child(script, *arguments) for _ in range(runs)]
+    return {key: statistics.median(s[key] for s in samples) for key in samples[0]}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7, help="processes per figure")
+    args = parser.parse_args()
+    for key, value in machine_description().items():
+        print(f"{key}: {value}")
+    off, on = (medians(args.runs, FEATURE_SCAN, mode) for mode in ("off", "on"))
+    print(f"\nimporting the interface after PySide6 (median of {args.runs} processes, ms)")
+    for label, figures in (("feature scan off (as shipped)", off), ("feature scan on", on)):
+        print(f"  {label:29} {figures['ms']:7.1f}   modules scanned {figures['scanned']:.0f}")
+    print(f"  the scan's cost               {on['ms'] - off['ms']:7.1f}")
+    enums = medians(args.runs, QT_NAMESPACE)
+    print(f"\nfirst use of the Qt namespace     {enums['qt_ms']:7.1f} ms")
+    print(f"first use of QStyle (QProxyStyle) {enums['qstyle_ms']:7.1f} ms")
+    with tempfile.TemporaryDirectory(prefix="spro-start-costs-") as temp:
+        settings = str(Path(temp) / "settings.ini")
+        windows = {style: medians(args.runs, WINDOW, style, settings)
+                   for style in ("shipped", "styleHint", "fusion")}  # fmt: skip
+    print("\nthe main window built, then shown and painted once (ms)")
+    for style, label in (("shipped", "focus style as shipped"),
+                         ("styleHint", "with the old styleHint override"),
+                         ("fusion", "plain Fusion, no Python override")):  # fmt: skip
+        figures = windows[style]
+        calls = f"   styleHint calls {figures['calls']:.0f}" if style == "styleHint" else ""
+        print(f"  {label:34} build {figures['build_ms']:6.1f}   "
+              f"paint {figures['paint_ms']:6.1f}{calls}")  # fmt: skip
+    shipped, old, plain = windows["shipped"], windows["styleHint"], windows["fusion"]
+    print(f"  the styleHint override's cost: "
+          f"{old['build_ms'] + old['paint_ms'] - shipped['build_ms'] - shipped['paint_ms']:.1f}")
+    print(f"  the focus style's overrides at the first paint: "
+          f"{shipped['paint_ms'] - plain['paint_ms']:.1f}")
+
+
+if __name__ == "__main__":
+    main()
