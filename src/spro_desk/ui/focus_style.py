@@ -28,8 +28,9 @@ class VisibleFocusStyle(QProxyStyle):
 
     Only what it must change is overridden in Python: every override is a call from Qt into
     Python for each query. `styleHint`, overridden once to turn animations off, was asked
-    ~3,000 times before the first paint (≈ 11 ms of a 200 ms start, bench/bench_ui.py), and
-    turned off none that SPRO Desk shows (a line edit's clear button fades over a fixed 160 ms).
+    ~3,000 times before the first paint (6–12 ms of a start of about 200 ms,
+    bench/start_costs.py), and turned off none that SPRO Desk shows (a line edit's clear button
+    fades over a fixed 160 ms).
     """
 
     def drawPrimitive(
