@@ -89,8 +89,16 @@ def test_a_worker_gives_the_same_verdicts_and_state(
 ) -> None:  # fmt: skip
     region, bundles = world
     started = _started_workers(monkeypatch)
+    in_parent: list[Path] = []
+    open_here = reader_process._open_or_refuse
+
+    def recording(opener: BundleOpener, path: Path) -> OpenedBundle | BundleRefused:
+        in_parent.append(path)
+        return open_here(opener, path)
+
+    monkeypatch.setattr(reader_process, "_open_or_refuse", recording)
     verdicts, db = _import(region, bundles, "worker.sqlite")
-    assert len(started) == 1  # the worker really did the opening
+    assert len(started) == 1 and in_parent == []  # the worker did all the opening
     assert all(worker.poll() is not None for worker in started)  # and is gone
     assert (verdicts, _everything(db)) == opened_here
     db.close()
