@@ -1,6 +1,7 @@
 """What the start's remaining and removed costs are (issue 3): each in fresh processes, medians.
 
-Usage: ``python bench/start_costs.py [--runs N]``.
+Usage: ``python bench/start_costs.py [--runs N]`` (11 processes per variant by default, the
+variants of one figure taking turns).
 
 Backs the breakdown in BENCHMARKS.md (issue 3), in fresh offscreen processes (``.pyc`` files
 written first):
@@ -8,7 +9,7 @@ written first):
 - **feature scan**: importing the interface (``spro_desk.ui.app`` and the Accueil screen's
   modules: what is imported before the first paint) after PySide6, with PySide's
   ``__feature__`` source scan turned off as the app does (``ui/feature_scan.py``), and with it
-  left on; also how many modules the scan would read;
+  left on; how many modules the scan reads, and the time spent inside it;
 - **Qt namespace**: ``from PySide6.QtCore import Qt`` after QtWidgets (PySide6 creates its
   Python enum classes on that first use);
 - **QStyle**: ``from PySide6.QtWidgets import QProxyStyle`` after that (what the focus style's
@@ -24,13 +25,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import statistics
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
+from bench_ui import offscreen_environment
 from support import PROJECT_ROOT, machine_description
 
 CHILD_PRELUDE = """
@@ -42,18 +43,23 @@ FEATURE_SCAN = CHILD_PRELUDE + """
 import types
 import PySide6.QtCore
 feature = sys.modules["PySide6.support.feature"]
-calls = [0]
+calls, inside = [0], [0.0]
 scan = feature._mod_uses_pyside
 def counted(module):
     calls[0] += 1
-    return scan(module)
+    entered = time.perf_counter()
+    try:
+        return scan(module)
+    finally:
+        inside[0] += time.perf_counter() - entered
 feature._mod_uses_pyside = counted
 if sys.argv[1] == "on":  # the interface then turns off a stand-in, not the real scan
     sys.modules["PySide6.support.feature"] = types.SimpleNamespace(_mod_uses_pyside=None)
 started = time.perf_counter()
 import spro_desk.ui.app
 import spro_desk.ui.screens.accueil  # the first screen's modules: imported before the paint too
-print(json.dumps({"ms": (time.perf_counter() - started) * 1000, "scanned": calls[0]}))
+print(json.dumps({"ms": (time.perf_counter() - started) * 1000, "scanned": calls[0],
+                  "scan_ms": inside[0] * 1000}))
 """
 
 QT_NAMESPACE = CHILD_PRELUDE + """
@@ -88,8 +94,7 @@ class FirstPaint(QObject):
         FirstPaint.seen = FirstPaint.seen or event.type() == QEvent.Type.Paint
         return False
 started = time.perf_counter()
-window = MainWindow(None, settings=QSettings(sys.argv[2], QSettings.Format.IniFormat),
-                    startup_settings={}, has_directory=True)
+window = MainWindow(None, settings=QSettings(), startup_settings={}, has_directory=True)
 built = time.perf_counter()
 watcher = FirstPaint()
 window.centralWidget().installEventFilter(watcher)
@@ -102,41 +107,49 @@ print(json.dumps({"build_ms": (built - started) * 1000, "paint_ms": (painted - b
 """
 
 
-def run_child(script: str, *arguments: str) -> dict[str, float]:
-    environment = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    environment.pop("PYTHONDONTWRITEBYTECODE", None)  # as an installed program: from .pyc
+def run_child(script: str, config: Path, *arguments: str) -> dict[str, float]:
     done = subprocess.run(
         [sys.executable, "-c", script, *arguments],
-        env=environment, capture_output=True, text=True, timeout=120, check=True,
-        cwd=PROJECT_ROOT,
+        env=offscreen_environment(config), capture_output=True, text=True, timeout=120,
+        check=True, cwd=PROJECT_ROOT,
     )  # fmt: skip
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
-def medians(runs: int, script: str, *arguments: str) -> dict[str, float]:
-    run_child(script, *arguments)  # unmeasured: page cache, .pyc files
-    samples = [run_child(script, *arguments) for _ in range(runs)]
-    return {key: statistics.median(s[key] for s in samples) for key in samples[0]}
+def medians(runs: int, script: str, variants: tuple[str, ...]) -> dict[str, dict[str, float]]:
+    """For each variant (the child's argument), the median of each figure the child prints over
+    `runs` processes. The variants take turns, so that a change of the machine's speed falls on
+    all of them alike; one unmeasured warm-up of each first (page cache, .pyc files)."""
+    samples: dict[str, list[dict[str, float]]] = {variant: [] for variant in variants}
+    with tempfile.TemporaryDirectory(prefix="spro-start-costs-") as temp:
+        config = Path(temp)
+        for variant in variants:
+            run_child(script, config, variant)
+        for _ in range(runs):
+            for variant in variants:
+                samples[variant].append(run_child(script, config, variant))
+    return {
+        variant: {key: statistics.median(s[key] for s in runs_of) for key in runs_of[0]}
+        for variant, runs_of in samples.items()
+    }
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=7, help="processes per figure")
+    parser.add_argument("--runs", type=int, default=11, help="processes per variant")
     args = parser.parse_args()
     for key, value in machine_description().items():
         print(f"{key}: {value}")
-    off, on = (medians(args.runs, FEATURE_SCAN, mode) for mode in ("off", "on"))
+    scans = medians(args.runs, FEATURE_SCAN, ("off", "on"))
+    off, on = scans["off"], scans["on"]
     print(f"\nimporting the interface after PySide6 (median of {args.runs} processes, ms)")
     for label, figures in (("feature scan off (as shipped)", off), ("feature scan on", on)):
-        print(f"  {label:29} {figures['ms']:7.1f}   modules scanned {figures['scanned']:.0f}")
-    print(f"  the scan's cost               {on['ms'] - off['ms']:7.1f}")
-    enums = medians(args.runs, QT_NAMESPACE)
+        print(f"  {label:29} {figures['ms']:7.1f}   modules scanned {figures['scanned']:.0f}"
+              f"   time inside the scan {figures['scan_ms']:5.1f}")  # fmt: skip
+    enums = medians(args.runs, QT_NAMESPACE, ("",))[""]
     print(f"\nfirst use of the Qt namespace     {enums['qt_ms']:7.1f} ms")
     print(f"first use of QStyle (QProxyStyle) {enums['qstyle_ms']:7.1f} ms")
-    with tempfile.TemporaryDirectory(prefix="spro-start-costs-") as temp:
-        settings = str(Path(temp) / "settings.ini")
-        windows = {style: medians(args.runs, WINDOW, style, settings)
-                   for style in ("shipped", "styleHint", "fusion")}  # fmt: skip
+    windows = medians(args.runs, WINDOW, ("shipped", "styleHint", "fusion"))
     print("\nthe main window built, then shown and painted once (ms)")
     for style, label in (("shipped", "focus style as shipped"),
                          ("styleHint", "with the old styleHint override"),

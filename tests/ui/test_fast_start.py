@@ -113,7 +113,7 @@ print(json.dumps(feature.pyside_feature_dict.get("uses_qt")))
 
 
 def test_pysides_feature_scan_is_off_once_the_interface_is_imported(tmp_path: Path) -> None:
-    """PySide reads the source of each module imported after it (bench/start_costs.py: 7–9 ms
+    """PySide reads the source of each module imported after it (bench/start_costs.py: 8–11 ms
     of the start); the interface package turns that off. Without it, a module naming PySide6
     is marked 0 ("scanned, may select features"); with it, -1 (ignored, as when frozen)."""
     (tmp_path / "uses_qt.py").write_text("import PySide6.QtCore\n")

@@ -3,7 +3,7 @@
 Once PySide6 is imported, it reads the source of each module imported after it, looking for
 "PySide6" in it, to know which modules may select a `from __feature__ import snake_case` or
 `true_property` mode. SPRO Desk selects none, and the scan read the source of the 93 modules
-the interface imports before its first paint: 7–9 ms of a start of about 200 ms
+the interface imports before its first paint: 8–11 ms of a start of about 200 ms
 (bench/start_costs.py). Without it every module is "ignored" by the feature switching, as it
 already is in the frozen program, where no source is there to scan.
 """

@@ -28,7 +28,7 @@ class VisibleFocusStyle(QProxyStyle):
 
     Only what it must change is overridden in Python: every override is a call from Qt into
     Python for each query. `styleHint`, overridden once to turn animations off, was asked
-    ~3,000 times before the first paint (6–12 ms of a start of about 200 ms,
+    ~3,000 times before the first paint (8–9 ms of a start of about 200 ms,
     bench/start_costs.py), and turned off none that SPRO Desk shows (a line edit's clear button
     fades over a fixed 160 ms).
     """
