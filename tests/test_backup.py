@@ -284,7 +284,8 @@ def test_backup_commands(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
     [listed] = json.loads(out)["backups"]
     assert code == 0 and listed["file"] == created["file"] and listed["kind"] == DAILY
     code, out, err = cli(capsys, tmp_path, "restore", Path(created["file"]).name, "--json")
-    assert code == 2 and "--yes" in err and out == ""  # no silent restore from a script
+    assert code == 2 and "--yes" in err  # no silent restore from a script
+    assert json.loads(out) == {"ok": False, "error": json.loads(out)["error"], "exit_code": 2}
     code, out, _ = cli(capsys, tmp_path, "restore", Path(created["file"]).name, "--yes", "--json")
     restored = json.loads(out)
     assert code == 0 and Path(restored["previous_copy"]).exists()

@@ -46,7 +46,9 @@ def test_failed_import_exits_2_and_keeps_the_directory(
     desk: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     code, out, err = run(capsys, desk, "directory", "import", str(desk / "nowhere"), "--json")
-    assert code == 2 and out == "" and "n'existe pas" in err
+    assert code == 2 and "n'existe pas" in err
+    assert json.loads(out) == {"ok": False, "error": json.loads(out)["error"], "exit_code": 2}
+    assert "n'existe pas" in json.loads(out)["error"]  # --json: one object, refusals included
     code, info, _ = run(capsys, desk, "directory", "info", "--json")
     assert (info["structures"], info["services"]) == (329, 679)
     assert info["source"] == str(CVL) and info["imported_at"]
@@ -111,7 +113,7 @@ def test_contact_and_referral_commands(desk: Path, capsys: pytest.CaptureFixture
 def test_personal_data_needs_consent(desk: Path, capsys: pytest.CaptureFixture[str]) -> None:
     base = ["contact", "add", "--canal", "telephone", "--statut", "salarie", "--nom", "Camille"]
     code, out, err = run(capsys, desk, *base, "--json")
-    assert code == 2 and out == "" and "consentement" in err
+    assert code == 2 and "consentement" in err and json.loads(out)["ok"] is False
     code, listing, _ = run(capsys, desk, "contact", "list", "--json")
     assert listing["contacts"] == []
     code, created, _ = run(
@@ -148,11 +150,11 @@ def test_contact_list_since(desk: Path, capsys: pytest.CaptureFixture[str]) -> N
         ["nimportequoi"],
     ],
 )
-def test_usage_errors_exit_1_in_french(
+def test_usage_errors_exit_2_in_french(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], args: list[str]
 ) -> None:
     code, _, err = run(capsys, tmp_path, *args)
-    assert code == 1
+    assert code == 2  # nothing done
     assert "spro-desk" in err
 
 

@@ -135,7 +135,7 @@ def test_the_command_line_verifies_and_exits_2_when_altered(
     assert main(["--data-dir", str(data), "privacy", "audit", "--verify", "--json"]) == 2
     captured = capsys.readouterr()
     print(f"\nCLI after tampering: exit 2, « {captured.err.strip()} »")
-    assert captured.out == "" and "n° 6 a été modifiée" in captured.err
+    assert json.loads(captured.out)["ok"] is False and "n° 6 a été modifiée" in captured.err
 
 
 def test_expired_entries_are_dropped_and_the_rest_still_verifies(db: Database) -> None:

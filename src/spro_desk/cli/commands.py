@@ -160,31 +160,54 @@ def coordinator_register(db: Database, args: argparse.Namespace) -> Result:
     return {"desk_id": desk.desk_id, "site_nom": desk.site_nom}
 
 
+def _bundle_paths(names: list[str]) -> list[Path]:
+    """The files named, a folder standing for its `.spro-bundle` files in name order."""
+    from spro_desk.sync.coordinator_views import bundle_files_in
+
+    paths: list[Path] = []
+    for name in names:
+        path = Path(name)
+        paths.extend(bundle_files_in(path) if path.is_dir() else [path])
+    return paths
+
+
 def coordinator_import(db: Database, args: argparse.Namespace) -> Result:
+    from spro_desk.cli.parser import EXIT_OK, EXIT_PARTIAL, EXIT_REFUSED
     from spro_desk.reports.merged import catch_up_merged_state
     from spro_desk.sync.coordinator import BundleRefused, import_bundles
 
-    result: Result = {"accepted": [], "refused": [], "events_new": 0, "events_duplicate": 0}
-    paths = [Path(name) for name in args.bundles]
+    result: Result = {"accepted": [], "refused": [], "results": [], "events_new": 0,
+                      "events_duplicate": 0, "events_refused": 0}  # fmt: skip
+    paths = _bundle_paths(args.bundles)
     outcomes = import_bundles(db, Path(args.resolved_data_dir), paths)  # batches share commits
-    for name, (_path, outcome) in zip(args.bundles, outcomes, strict=True):
+    for path, outcome in outcomes:
+        name = str(path)
         if isinstance(outcome, BundleRefused):
             result["refused"].append({"file": name, "reason": str(outcome)})
+            result["results"].append({"file": name, "accepted": False, "error": str(outcome)})
             continue
-        result["accepted"].append(
-            {
-                "file": name,
-                "desk_id": outcome.desk_id,
-                "bundle_seq": outcome.bundle_seq,
-                "alerts": outcome.alerts,
-            }
-        )
+        entry = {
+            "file": name,
+            "desk_id": outcome.desk_id,
+            "bundle_seq": outcome.bundle_seq,
+            "events_new": outcome.events_new,
+            "events_duplicate": outcome.events_duplicate,
+            "events_refused": outcome.refused,
+            "alerts": outcome.alerts,
+        }
+        result["accepted"].append(entry)
+        result["results"].append({**entry, "accepted": True})
         result["events_new"] += outcome.events_new
         result["events_duplicate"] += outcome.events_duplicate
+        result["events_refused"] += outcome.refused
     # After the import's commit: the indicators' merged tables catch up (reports.merged).
     result["events_merged"] = catch_up_merged_state(db)
-    if not result["accepted"]:
-        raise BundleRefused("; ".join(f"{r['file']} : {r['reason']}" for r in result["refused"]))
+    if not paths:
+        result["error"] = "Aucun envoi (.spro-bundle) à importer."
+    partial = result["refused"] or result["events_refused"]
+    result["exit_code"] = (
+        EXIT_REFUSED if not result["accepted"] else EXIT_PARTIAL if partial else EXIT_OK
+    )
     return result
 
 

@@ -26,6 +26,7 @@ from spro_desk.storage.backup import (
 from spro_desk.storage.errors import StorageError
 from spro_desk.storage.migrate import NewerDatabaseError
 from spro_desk.storage.placement import check_placement
+from spro_desk.sync.branches import read_history, restore_outlook, start_branch_at
 
 Result = dict[str, Any]
 
@@ -62,12 +63,13 @@ def resolve_backup(db_path: Path, name: str) -> Path:
     )
 
 
-def _confirmed(info: BackupPreview, args: argparse.Namespace) -> bool:
+def _confirmed(info: BackupPreview, args: argparse.Namespace, sync_note: str) -> bool:
     if args.yes:
         return True
     if not sys.stdin.isatty():
         raise BackupError("Restauration non confirmée : ajoutez --yes pour la faire sans question.")
     print(render_preview(info.as_json()), file=sys.stderr)
+    print(sync_note, file=sys.stderr)
     print(
         "La base actuelle sera remplacée (une copie en est gardée). Restaurer ? [o/N] ",
         end="",
@@ -79,10 +81,20 @@ def _confirmed(info: BackupPreview, args: argparse.Namespace) -> bool:
 
 def backup_restore(db_path: Path, args: argparse.Namespace) -> Result:
     backup = resolve_backup(db_path, args.file)
-    if not _confirmed(preview(backup), args):
+    outlook = restore_outlook(db_path, backup)  # said before anything is done
+    if not _confirmed(preview(backup), args, outlook.message()):
         raise BackupError("Restauration abandonnée : rien n'a été modifié.")
+    synced = read_history(db_path).known or read_history(backup).known
     result = restore_backup(db_path, backup)
-    return {"restored": result.restored.as_json(), "previous_copy": str(result.previous_copy)}
+    sync = outlook.as_json()
+    if synced:  # a desk with a sync history continues on a new branch (sync.branches)
+        state = start_branch_at(db_path, result.previous_copy)
+        sync["branch_number"] = state["branch_number"]
+    return {
+        "restored": result.restored.as_json(),
+        "previous_copy": str(result.previous_copy),
+        "sync": sync,
+    }
 
 
 HANDLERS = {"list": backup_list, "create": backup_create, "restore": backup_restore}
@@ -113,7 +125,7 @@ def render(action: str, result: Result) -> str:
         return (
             "Sauvegarde restaurée :\n" + render_preview(result["restored"]) + "\n"
             f"La base d'avant est gardée dans « {result['previous_copy']} » "
-            "(la restaurer annule cette restauration)."
+            "(la restaurer annule cette restauration).\n" + result["sync"]["message"]
         )
     return "Sauvegarde créée :\n" + render_preview(result)
 
@@ -125,6 +137,9 @@ def run_backup_command(args: argparse.Namespace, data_dir: Path) -> int:
         result = HANDLERS[args.action](db_path, args)
     except (StorageError, NewerDatabaseError) as error:
         print(f"Refusé : {error}", file=sys.stderr)
+        if args.json:
+            print(json.dumps({"ok": False, "error": str(error), "exit_code": EXIT_REFUSED},
+                             ensure_ascii=False))  # fmt: skip
         return EXIT_REFUSED
     print(json.dumps(result, ensure_ascii=False) if args.json else render(args.action, result))
     return EXIT_OK

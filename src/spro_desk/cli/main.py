@@ -24,10 +24,13 @@ from spro_desk.paths import database_path, ensure_private_dir, resolve_data_dir
 
 def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, stream=sys.stderr)
+    arguments = sys.argv[1:] if argv is None else list(argv)
     try:
-        args = parse_arguments(sys.argv[1:] if argv is None else list(argv))
+        args = parse_arguments(arguments)
     except UsageError as error:
         print(error, file=sys.stderr)
+        if "--json" in arguments:
+            print_refusal_json(str(error), EXIT_USAGE)
         return EXIT_USAGE
     data_dir = ensure_private_dir(resolve_data_dir(args.data_dir))
     if args.command is None:
@@ -39,6 +42,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             smoke_quit_after_ms=args.smoke_quit_after,
         )
     return run_command(args, data_dir)
+
+
+def print_refusal_json(message: str, code: int = EXIT_REFUSED) -> None:
+    """With --json, a refusal too is one JSON object on stdout."""
+    print(json.dumps({"ok": False, "error": message, "exit_code": code}, ensure_ascii=False))
 
 
 def parse_arguments(argv: list[str]) -> argparse.Namespace:
@@ -77,23 +85,28 @@ def run_command(args: object, data_dir: object) -> int:
         from spro_desk.cli.commands_backup import run_backup_command
 
         return run_backup_command(args, data_dir)  # type: ignore[arg-type]
+    as_json = bool(getattr(args, "json", False))
     try:
         db = Database(database_path(data_dir))  # type: ignore[arg-type]
     except (NewerDatabaseError, StorageError) as error:
         print(error, file=sys.stderr)
+        if as_json:
+            print_refusal_json(str(error))
         return EXIT_REFUSED
     try:
         result = HANDLERS[key](db, args)  # type: ignore[arg-type]
     except (*refusals, StorageError) as error:  # a disk fault: full, read-only, damaged
         print(f"Refusé : {error}", file=sys.stderr)
+        if as_json:
+            print_refusal_json(str(error))
         return EXIT_REFUSED
     finally:
         db.close()
-    if args.json:  # type: ignore[attr-defined]
+    if as_json:
         print(json.dumps(result, ensure_ascii=False))
     else:
         print(render(key, result))
-    return EXIT_OK
+    return int(result.get("exit_code", EXIT_OK))
 
 
 if __name__ == "__main__":

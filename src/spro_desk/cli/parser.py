@@ -20,7 +20,16 @@ from spro_desk.vocab import (
     publics,
 )
 
-EXIT_OK, EXIT_USAGE, EXIT_REFUSED = 0, 1, 2
+# 0: everything asked was done (all accepted); 1: part of it was refused (e.g. some bundles of
+# an import); 2: nothing was done (a refusal or a malformed command line).
+EXIT_OK, EXIT_PARTIAL, EXIT_REFUSED = 0, 1, 2
+EXIT_USAGE = EXIT_REFUSED
+EXIT_CODES_HELP = (
+    "Codes de sortie : 0 tout a été fait (tout accepté) ; 1 une partie a été refusée (par "
+    "exemple certains envois d'un import) ; 2 rien n'a été fait (refus ou commande mal formée). "
+    "Avec --json, la sortie standard porte toujours un seul objet JSON, refus compris "
+    "(clés « error » et « exit_code »)."
+)
 
 
 class UsageError(Exception):
@@ -120,6 +129,7 @@ def build_parser() -> FrenchArgumentParser:
     parser = FrenchArgumentParser(
         prog="spro-desk",
         description="SPRO Desk : accueil, annuaire des partenaires et orientation, hors ligne.",
+        epilog=EXIT_CODES_HELP,
     )
     _global_options(parser)
     commands = parser.add_subparsers(dest="command", parser_class=FrenchArgumentParser)
@@ -199,8 +209,12 @@ def _coordinator_commands(parser: argparse.ArgumentParser) -> None:
     register = actions.add_parser("register", help="enregistrer un poste")
     register.add_argument("file")
     _json_flag(register)
-    receive = actions.add_parser("import", help="importer des envois de postes")
-    receive.add_argument("bundles", nargs="+")
+    receive = actions.add_parser(
+        "import",
+        help="importer des envois de postes (fichiers ou dossiers)",
+        epilog=EXIT_CODES_HELP,
+    )
+    receive.add_argument("bundles", nargs="+", help="fichiers .spro-bundle ou dossiers")
     _json_flag(receive)
     _json_flag(actions.add_parser("status", help="postes, envois, alertes"))
     _report_command(

@@ -63,10 +63,12 @@ class MergeEvent:
     entity_id: str
     op: str  # create, update, delete
     payload: dict[str, Any]
+    branch: str = ""  # the desk's history branch (sync.branches): a later one wins
+    event_id: str = ""  # last resort: two events can never tie, whatever the import order
 
     @property
-    def rank(self) -> tuple[int, str]:
-        return (self.seq, self.desk_id)
+    def rank(self) -> tuple[str, int, str, str]:
+        return (self.branch, self.seq, self.desk_id, self.event_id)
 
 
 # --- from payloads to rows -------------------------------------------------------------------
@@ -225,8 +227,11 @@ def _current_ranks(connection: sqlite3.Connection, ids: Sequence[str]) -> dict[s
     ranks: dict[str, tuple] = {}
     for chunk in _chunks(ids):
         marks = ",".join("?" * len(chunk))
-        query = f"SELECT entity_id, seq, desk_id FROM merged_version WHERE entity_id IN ({marks})"
-        ranks.update({row[0]: (row[1], row[2]) for row in connection.execute(query, chunk)})
+        query = (
+            "SELECT entity_id, branch, seq, desk_id, event_id FROM merged_version "
+            f"WHERE entity_id IN ({marks})"
+        )
+        ranks.update({row[0]: tuple(row[1:]) for row in connection.execute(query, chunk)})
     return ranks
 
 
@@ -257,9 +262,12 @@ def merge_events(connection: sqlite3.Connection, events: Iterable[MergeEvent]) -
     if not winners:
         return 0
     connection.executemany(
-        "INSERT OR REPLACE INTO merged_version (entity_id, entity, desk_id, seq, live) "
-        "VALUES (?, ?, ?, ?, ?)",
-        [(e.entity_id, e.entity, e.desk_id, e.seq, int(_is_live(e))) for e in winners],
+        "INSERT OR REPLACE INTO merged_version (entity_id, entity, desk_id, seq, live, branch, "
+        "event_id) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [
+            (e.entity_id, e.entity, e.desk_id, e.seq, int(_is_live(e)), e.branch, e.event_id)
+            for e in winners
+        ],
     )
     contacts = [e for e in winners if e.entity == "contact"]
     referrals = [e for e in winners if e.entity == "referral"]
@@ -403,21 +411,21 @@ def catch_up_merged_state(db: Database, batch: int = CATCH_UP_BATCH) -> int:
                     _set_watermark(connection, _last_rowid(connection))
                     return merged
                 rows = connection.execute(
-                    "SELECT rowid, desk_id, seq, entity, entity_id, op, payload "
+                    "SELECT rowid, desk_id, seq, entity, entity_id, op, payload, branch, id "
                     "FROM received_event WHERE rowid > ? ORDER BY rowid LIMIT ?",
                     (upto, batch),
                 ).fetchall()
                 if not rows:
                     return merged
-                merge_events(
-                    connection,
-                    [
-                        MergeEvent(desk, seq, entity, entity_id, op, orjson.loads(payload))
-                        for _rowid, desk, seq, entity, entity_id, op, payload in rows
-                    ],
-                )
+                merge_events(connection, [_merge_event(row[1:]) for row in rows])
                 _set_watermark(connection, rows[-1][0])
                 merged += len(rows)
+
+
+def _merge_event(row: Sequence[Any]) -> MergeEvent:
+    """desk_id, seq, entity, entity_id, op, payload, branch, id of a `received_event` row."""
+    desk, seq, entity, entity_id, op, payload, branch, event_id = row
+    return MergeEvent(desk, seq, entity, entity_id, op, orjson.loads(payload), branch, event_id)
 
 
 def record_desk(connection: sqlite3.Connection, desk_id: str, manifest: dict[str, Any]) -> None:
@@ -461,17 +469,11 @@ def rebuild_merged_state(session: Session, batch: int = 20_000) -> int:
     # Contacts first, so referrals find their contact's day without a second pass.
     for entity in ("contact", "referral"):
         cursor = connection.execute(
-            "SELECT desk_id, seq, entity, entity_id, op, payload FROM received_event "
+            "SELECT desk_id, seq, entity, entity_id, op, payload, branch, id FROM received_event "
             "WHERE entity = ?",
             (entity,),
         )
         while rows := cursor.fetchmany(batch):
-            changed += merge_events(
-                connection,
-                [
-                    MergeEvent(desk, seq, kind, entity_id, op, orjson.loads(payload))
-                    for desk, seq, kind, entity_id, op, payload in rows
-                ],
-            )
+            changed += merge_events(connection, [_merge_event(row) for row in rows])
     _set_watermark(connection, _last_rowid(connection))
     return changed

@@ -82,6 +82,11 @@ class Dataset:
 # --- generating ----------------------------------------------------------------------------
 
 
+_VERSION_INSERT = (
+    "INSERT INTO merged_version (entity_id, entity, desk_id, seq, live) VALUES (?, ?, ?, ?, ?)"
+)
+
+
 def _sites(rng: random.Random, geo: Geography, count: int, communes: list[str]) -> list[Site]:
     sites = []
     for number in range(count):
@@ -115,9 +120,7 @@ def generate(
     geo = geo or geography()
     rng = random.Random(seed)
     region = sorted(
-        code
-        for dep in ("18", "28", "36", "37", "41", "45")
-        for code in geo.communes_in_zone(dep)
+        code for dep in ("18", "28", "36", "37", "41", "45") for code in geo.communes_in_zone(dep)
     )
     # Residents come from two thirds of the region's communes: the rest are white zones.
     lived_in = region[: len(region) * 2 // 3]
@@ -222,7 +225,7 @@ def _flush_contacts(
 ) -> None:
     connection.executemany(f"INSERT INTO merged_contact VALUES ({','.join('?' * 14)})", rows)
     connection.executemany("INSERT INTO merged_contact_code VALUES (?, ?, ?, ?, ?)", codes)
-    connection.executemany("INSERT INTO merged_version VALUES (?, ?, ?, ?, ?)", versions)
+    connection.executemany(_VERSION_INSERT, versions)
     connection.commit()
 
 
@@ -254,9 +257,7 @@ def _write_referrals(
         created = moment + timedelta(minutes=5)
         rdv = created + timedelta(days=rng.randrange(30), hours=rng.randrange(8)) if (
             rng.random() < 0.5) else None  # fmt: skip
-        statut = (
-            OUTCOME_RAW[rng.randrange(5)] if rdv else ("propose", "annule")[rng.random() < 0.1]
-        )
+        statut = OUTCOME_RAW[rng.randrange(5)] if rdv else ("propose", "annule")[rng.random() < 0.1]
         referral = Referral(
             f"r{number:08d}", contact_id, desk, None if deleted else contact, structure_id, nom,
             reseau, niveau, "rendez-vous" if rdv else "information", statut, created, rdv,
@@ -282,7 +283,7 @@ def _write_referrals(
 
 def _flush_referrals(connection: sqlite3.Connection, rows: list, versions: list) -> None:
     connection.executemany(f"INSERT INTO merged_referral VALUES ({','.join('?' * 18)})", rows)
-    connection.executemany("INSERT INTO merged_version VALUES (?, ?, ?, ?, ?)", versions)
+    connection.executemany(_VERSION_INSERT, versions)
     connection.commit()
 
 

@@ -251,6 +251,9 @@ class Event(SQLModel, table=True):
     entity_id: str = Field(index=True)
     op: str
     payload: dict = Field(sa_column=Column(JSON, nullable=False))
+    # The history branch it was written on: empty for the first; a desk restored from a backup
+    # continues on a new one (spro_desk.sync.branches), so its new events never pass for old.
+    branch: str = Field(default="", sa_column_kwargs={"server_default": ""})
 
 
 # --- the coordinator's side -----------------------------------------------------------------
@@ -277,12 +280,17 @@ class ReceivedBundle(SQLModel, table=True):
     previous_sha256: str | None = None
     received_at: datetime
     events: int
+    branch: str = Field(default="", sa_column_kwargs={"server_default": ""})
+    lineage: str | None = None  # JSON [[branch, first seq], ...]: the desk's history it carries
+    manifest_sha256: str | None = None  # the same signed content re-encrypted is no fork
+    created_at: str | None = None  # when the desk made it (ISO 8601): "late" counts from it
 
 
 class ReceivedEvent(SQLModel, table=True):
     """An event of a desk as the coordinator stores it; the same id is stored once."""
 
     __tablename__ = "received_event"
+    __table_args__ = (Index("ix_received_event_desk_seq", "desk_id", "seq"),)
 
     id: str = Field(primary_key=True)
     desk_id: str = Field(index=True)
@@ -293,6 +301,7 @@ class ReceivedEvent(SQLModel, table=True):
     op: str
     at: str
     payload: dict = Field(sa_column=Column(JSON, nullable=False))
+    branch: str = Field(default="", sa_column_kwargs={"server_default": ""})
 
 
 class SyncAlert(SQLModel, table=True):
@@ -302,9 +311,26 @@ class SyncAlert(SQLModel, table=True):
 
     pk: int | None = Field(default=None, primary_key=True)
     desk_id: str = Field(index=True)
-    kind: str  # fork, gap, quarantine
+    kind: str  # fork, gap, quarantine, unauthorised
     detail: dict = Field(sa_column=Column(JSON, nullable=False))
     raised_at: datetime
+    fingerprint: str | None = Field(default=None, index=True)  # the same alert is raised once
+    occurrences: int = Field(default=1, sa_column_kwargs={"server_default": "1"})
+    last_raised_at: datetime | None = None
+    handled_at: datetime | None = None
+    handled_note: str | None = None
+
+
+class SyncAlertLog(SQLModel, table=True):
+    """Every handling of an alert, with its note: the coordination's audit trail."""
+
+    __tablename__ = "sync_alert_log"
+
+    pk: int | None = Field(default=None, primary_key=True)
+    alert_pk: int = Field(index=True)
+    at: datetime
+    action: str  # handled, reopened
+    note: str
 
 
 # --- merged state for indicators (issue 5): the latest state of each contact and referral ----
@@ -326,6 +352,8 @@ class MergedVersion(SQLModel, table=True):
     desk_id: str
     seq: int
     live: bool  # false: deleted (a tombstone, so an older event cannot bring it back)
+    branch: str = Field(default="", sa_column_kwargs={"server_default": ""})
+    event_id: str = Field(default="", sa_column_kwargs={"server_default": ""})
 
 
 class MergedContact(SQLModel, table=True):

@@ -1,22 +1,28 @@
 """Acknowledgements: the coordinator tells each desk, signed, up to which event it has all.
 
-`acked_seq` is the end of the desk's gapless run from 1: a desk never drops an event the
-coordinator may still be missing. A desk applies an acknowledgement only if the trusted
-coordinator signed it, for this desk, within what the desk wrote; an older one changes nothing.
+`acked_seq` is the end of the desk's gapless run from 1 along the desk's latest history
+(sync.branches): a desk never drops an event the coordinator may still be missing. The
+acknowledgement names the event it ends on (`head_sha256`, the SHA-256 of its bundle line): a
+desk applies it only if the trusted coordinator signed it, for this desk, and that event is the
+desk's own — an acknowledgement of a history the desk no longer has (it was restored from a
+backup since) is refused, so the desk sends its new events again. An older one changes nothing.
 """
 
 from __future__ import annotations
 
 import base64
+import hashlib
 import json
+import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
-from sqlmodel import func, select
+from sqlmodel import select
 
 from spro_desk.storage.engine import Database
-from spro_desk.storage.tables import Event, ReceivedEvent, RegisteredDesk
-from spro_desk.sync.bundle import load_state, save_state
+from spro_desk.storage.tables import Event, RegisteredDesk
+from spro_desk.sync.bundle import event_line, load_state, save_state
 from spro_desk.sync.coordinator_identity import SIGNING_KEY_FILE, trusted_coordinator
 from spro_desk.sync.identity import IdentityError, load_identity, read_private_key
 from spro_desk.sync.signing import canonical, signature_valid
@@ -24,17 +30,46 @@ from spro_desk.sync.signing import canonical, signature_valid
 ACK_FORMAT = "spro-desk-ack/1"
 
 
+def latest_lineage(connection: sqlite3.Connection, desk_id: str) -> list[list[Any]]:
+    """The lineage of the desk's latest branch (ids are time-ordered), as its bundles say."""
+    row = connection.execute(
+        "SELECT lineage FROM received_bundle WHERE desk_id = ? AND lineage IS NOT NULL "
+        "ORDER BY branch DESC, bundle_seq DESC LIMIT 1",
+        (desk_id,),
+    ).fetchone()
+    return json.loads(row[0]) if row else [["", 1]]
+
+
+def branch_at(history: list[list[Any]], seq: int) -> str:
+    label = ""
+    for step_label, first in history:
+        if first <= seq:
+            label = step_label
+    return label
+
+
+def acknowledged_head(connection: sqlite3.Connection, desk_id: str) -> tuple[int, str | None]:
+    """The end of the desk's gapless run along its latest history, and that event's hash."""
+    history = latest_lineage(connection, desk_id)
+    run, head = 0, None
+    rows = connection.execute(
+        "SELECT seq, branch, content_sha256 FROM received_event WHERE desk_id = ? ORDER BY seq",
+        (desk_id,),
+    )
+    for seq, branch, digest in rows:
+        if seq <= run:
+            continue
+        if seq > run + 1:
+            break
+        if branch == branch_at(history, seq):
+            run, head = seq, digest
+    return run, head
+
+
 def contiguous_seq(db: Database, desk_id: str) -> int:
     with db.session() as session:
-        seqs = sorted(
-            session.exec(select(ReceivedEvent.seq).where(ReceivedEvent.desk_id == desk_id)).all()
-        )
-    run = 0
-    for seq in seqs:
-        if seq != run + 1:
-            break
-        run = seq
-    return run
+        connection = session.connection().connection.driver_connection
+        return acknowledged_head(connection, desk_id)[0]
 
 
 def acknowledgement_documents(db: Database, data_dir: Path) -> dict[str, bytes]:
@@ -44,10 +79,14 @@ def acknowledgement_documents(db: Database, data_dir: Path) -> dict[str, bytes]:
         desks = [d.desk_id for d in session.exec(select(RegisteredDesk)).all()]
     documents = {}
     for desk_id in desks:
+        with db.session() as session:
+            connection = session.connection().connection.driver_connection
+            acked, head = acknowledged_head(connection, desk_id)
         body = {
             "format": ACK_FORMAT,
             "desk_id": desk_id,
-            "acked_seq": contiguous_seq(db, desk_id),
+            "acked_seq": acked,
+            "head_sha256": head,
             "created_at": datetime.now(UTC).isoformat(),
         }
         signature = base64.b64encode(key.sign(canonical(body))).decode()
@@ -94,12 +133,30 @@ def apply_acknowledgement_data(db: Database, data: bytes) -> int:
         )
     if body.get("format") != ACK_FORMAT or body.get("desk_id") != identity.desk_id:
         raise IdentityError("Cet accusé de réception concerne un autre poste : refusé.")
-    with db.session() as session:
-        written = session.exec(select(func.max(Event.seq))).one() or 0
     acked = body.get("acked_seq")
-    if not isinstance(acked, int) or not 0 <= acked <= written:
+    if not isinstance(acked, int) or acked < 0:
         raise IdentityError("Accusé de réception incohérent avec ce poste : refusé.")
+    _check_own_history(db, acked, body.get("head_sha256"))
     state = load_state(db)
     if acked > state["acked"]:
         save_state(db, {**state, "acked": acked})
     return max(acked, state["acked"])
+
+
+OTHER_HISTORY = (
+    "Cet accusé de réception concerne un autre historique de ce poste (d'avant une "
+    "restauration de sauvegarde) : ignoré. Rien n'est perdu : les changements que le "
+    "coordinateur n'a pas confirmés pour cet historique-ci seront envoyés à nouveau."
+)
+
+
+def _check_own_history(db: Database, acked: int, head: Any) -> None:
+    """The acknowledged event must be this desk's own event at that number."""
+    if acked == 0:
+        return
+    with db.session() as session:
+        event = session.exec(select(Event).where(Event.seq == acked)).first()
+    if event is None or not isinstance(head, str):
+        raise IdentityError(OTHER_HISTORY)
+    if hashlib.sha256(event_line(event)).hexdigest() != head:
+        raise IdentityError(OTHER_HISTORY)

@@ -12,7 +12,9 @@ import base64
 import hashlib
 import io
 import os
+import re
 import tarfile
+import unicodedata
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -24,6 +26,7 @@ from sqlmodel import func, select
 from spro_desk.storage.engine import Database
 from spro_desk.storage.records import read_record, write_record
 from spro_desk.storage.tables import DirectoryImport, Event
+from spro_desk.sync.branches import STATE_KEY, branch_number, lineage
 from spro_desk.sync.bundle_format import (
     BUNDLE_FORMAT,
     EVENTS_MEMBER,
@@ -32,10 +35,8 @@ from spro_desk.sync.bundle_format import (
 )
 from spro_desk.sync.changelog import events
 from spro_desk.sync.coordinator_identity import trusted_coordinator
-from spro_desk.sync.identity import IdentityError, load_identity, signing_key
+from spro_desk.sync.identity import DeskIdentity, IdentityError, load_identity, signing_key
 from spro_desk.sync.signing import canonical
-
-STATE_KEY = "sync.state"  # last bundle number and hash, last acknowledged event
 
 
 @dataclass(frozen=True)
@@ -45,18 +46,36 @@ class ExportResult:
     events: int
 
 
-def _event_line(event: Event) -> bytes:
-    return canonical(
-        {
-            "id": event.id,
-            "seq": event.seq,
-            "at": event.at.astimezone(UTC).isoformat(),
-            "entity": event.entity,
-            "entity_id": event.entity_id,
-            "op": event.op,
-            "payload": event.payload,
-        }
-    )
+def event_line(event: Event) -> bytes:
+    """The event as the bundle carries it; its SHA-256 is what acknowledgements name."""
+    line = {
+        "id": event.id,
+        "seq": event.seq,
+        "at": event.at.astimezone(UTC).isoformat(),
+        "entity": event.entity,
+        "entity_id": event.entity_id,
+        "op": event.op,
+        "payload": event.payload,
+    }
+    if event.branch:  # absent on the first branch: older events keep their exact bytes
+        line["branch"] = event.branch
+    return canonical(line)
+
+
+def site_slug(name: str) -> str:
+    """« CIO de Bourges » → `cio-de-bourges`: a file name a person can read, on any disk."""
+    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    return re.sub(r"[^a-z0-9]+", "-", plain).strip("-")[:40] or "poste"
+
+
+def bundle_prefix(identity: DeskIdentity) -> str:
+    """`<site>_<first 4 hex digits of the desk id>_`: what every bundle of this desk starts with."""
+    return f"{site_slug(identity.site_nom)}_{identity.desk_id.replace('-', '')[:4]}_"
+
+
+def bundle_name(identity: DeskIdentity, sequence: int, branch: int) -> str:
+    """e.g. `cio-de-bourges_d3f2_n0012_b2.spro-bundle`: site, desk, bundle number, branch."""
+    return f"{bundle_prefix(identity)}n{sequence:04d}_b{branch}.spro-bundle"
 
 
 def load_state(db: Database) -> dict[str, Any]:
@@ -115,7 +134,8 @@ def export_bundle(db: Database, data_dir: Path, out: Path) -> ExportResult:
     state = load_state(db)
     with db.session() as session:
         pending = events(session, after_seq=state["acked"])
-    lines = b"".join(_event_line(e) + b"\n" for e in pending)
+    number = branch_number(state)
+    lines = b"".join(event_line(e) + b"\n" for e in pending)
     sequence = state["bundle"] + 1
     manifest = {
         "format": BUNDLE_FORMAT,
@@ -135,6 +155,11 @@ def export_bundle(db: Database, data_dir: Path, out: Path) -> ExportResult:
         "last_ack": state["acked"],
         "created_at": datetime.now(UTC).isoformat(),
         "directory": directory_summary(db),
+        "branch": {
+            "id": state.get("branch") or "",
+            "number": number,
+            "lineage": lineage(state),
+        },
     }
     manifest_bytes = canonical(manifest)
     signature = base64.b64encode(signing_key(data_dir).sign(manifest_bytes))
@@ -143,6 +168,6 @@ def export_bundle(db: Database, data_dir: Path, out: Path) -> ExportResult:
     )
     recipients = [pyrage.x25519.Recipient.from_str(r) for r in coordinator.recipients]
     sealed = pyrage.encrypt(archive, recipients)
-    path = _write_durably(out, f"{identity.desk_id}-{sequence:06d}.spro-bundle", sealed)
+    path = _write_durably(out, bundle_name(identity, sequence, number), sealed)
     save_state(db, {**state, "bundle": sequence, "hash": hashlib.sha256(sealed).hexdigest()})
     return ExportResult(path, sequence, len(pending))

@@ -7,3 +7,11 @@ BUNDLE_FORMAT = "spro-desk-bundle/1"
 EVENTS_MEMBER, MANIFEST_MEMBER, SIGNATURE_MEMBER = "events.jsonl", "manifest.json", "manifest.sig"
 MAX_BUNDLE_BYTES = 256 * 1024 * 1024  # age does not compress: plaintext ≈ file size
 MAX_MEMBER_BYTES = {MANIFEST_MEMBER: 1024 * 1024, SIGNATURE_MEMBER: 1024}
+
+# Bounds on the numbers a bundle declares, checked before anything is sized by them: a desk
+# writes tens of thousands of events a year; a hundred million is beyond any real history, and
+# far below what SQLite's integers or Python's ranges make costly.
+MAX_SEQ = 100_000_000
+MAX_BUNDLE_SEQ = 10_000_000
+MAX_BRANCHES = 1000  # restores in one desk's life
+MAX_LABEL = 64  # characters of a branch id

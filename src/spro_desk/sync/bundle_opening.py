@@ -25,8 +25,12 @@ from spro_desk.sync.bundle_format import (
     BUNDLE_FORMAT,
     EVENTS_MEMBER,
     MANIFEST_MEMBER,
+    MAX_BRANCHES,
     MAX_BUNDLE_BYTES,
+    MAX_BUNDLE_SEQ,
+    MAX_LABEL,
     MAX_MEMBER_BYTES,
+    MAX_SEQ,
     SIGNATURE_MEMBER,
 )
 from spro_desk.sync.signing import signature_valid
@@ -47,6 +51,7 @@ class OpenedBundle:
     digest: str  # SHA-256 of the file as received
     manifest: dict[str, Any]
     rows: list[tuple[Any, ...]]  # its events as `received_event` rows, in file order
+    manifest_digest: str = ""  # SHA-256 of the signed manifest: the same content re-encrypted
 
 
 def encryption_identities(data_dir: Path) -> list[x25519.Identity]:
@@ -76,7 +81,8 @@ class BundleOpener:
         members = _members(archive)
         manifest = _checked_manifest(self.desks, members)
         rows = _event_rows(str(manifest["desk_id"]), manifest, members[EVENTS_MEMBER])
-        return OpenedBundle(hashlib.sha256(sealed).hexdigest(), manifest, rows)
+        manifest_digest = hashlib.sha256(members[MANIFEST_MEMBER]).hexdigest()
+        return OpenedBundle(hashlib.sha256(sealed).hexdigest(), manifest, rows, manifest_digest)
 
 
 def _members(archive: bytes) -> dict[str, bytes]:
@@ -126,9 +132,52 @@ def _checked_manifest(desks: RegisteredKeys, members: dict[str, bytes]) -> dict[
     events = members[EVENTS_MEMBER]
     if declared != {"size": len(events), "sha256": hashlib.sha256(events).hexdigest()}:
         raise BundleRefused("Les événements ne correspondent pas au manifeste signé.")
+    _check_numbers(manifest)
+    return manifest
+
+
+def _bounded(value: Any, low: int, high: int) -> bool:
+    return type(value) is int and low <= value <= high
+
+
+def _check_numbers(manifest: dict[str, Any]) -> None:
+    """Every number the manifest declares, bounded before anything is sized by it."""
     if not isinstance(manifest.get("bundle_seq"), int):
         raise BundleRefused("Manifeste incomplet : numéro d'envoi absent.")
-    return manifest
+    if not _bounded(manifest["bundle_seq"], 1, MAX_BUNDLE_SEQ):
+        raise BundleRefused("Numéro d'envoi hors limites dans le manifeste : envoi refusé.")
+    counts = manifest.get("events")
+    if not isinstance(counts, dict) or not _bounded(counts.get("count"), 0, MAX_SEQ):
+        raise BundleRefused("Nombre d'événements absent ou hors limites : envoi refusé.")
+    if not _bounded(manifest.get("last_ack", 0), 0, MAX_SEQ):
+        raise BundleRefused("Numéro d'accusé de réception hors limites : envoi refusé.")
+    manifest["branch"] = _checked_branch(manifest.get("branch"))
+
+
+def _checked_branch(branch: Any) -> dict[str, Any]:
+    """The desk's branch and lineage (absent from older desks: the first branch)."""
+    if branch is None:
+        return {"id": "", "number": 1, "lineage": [["", 1]]}
+    refused = BundleRefused("Historique du poste illisible dans le manifeste : envoi refusé.")
+    if not isinstance(branch, dict) or not _label(branch.get("id")):
+        raise refused
+    history = branch.get("lineage")
+    if not isinstance(history, list) or not 1 <= len(history) <= MAX_BRANCHES:
+        raise refused
+    previous = 0
+    for step in history:
+        if not (isinstance(step, list) and len(step) == 2 and _label(step[0])):
+            raise refused
+        if not _bounded(step[1], previous + 1, MAX_SEQ + 1):
+            raise refused
+        previous = step[1]
+    if history[-1][0] != branch["id"] or not _bounded(branch.get("number"), 1, MAX_BRANCHES):
+        raise refused
+    return {"id": branch["id"], "number": branch["number"], "lineage": history}
+
+
+def _label(value: Any) -> bool:
+    return type(value) is str and len(value) <= MAX_LABEL
 
 
 _ENTITIES = ("contact", "referral")  # a tuple: `in` must not hash what a desk sent
@@ -138,8 +187,12 @@ def _event_rows(desk_id: str, manifest: dict[str, Any], data: bytes) -> list[tup
     """Each event parsed, checked and turned into its `received_event` row, so that applying
     only compares and inserts. The import's largest cost after the database writes: one pass
     with local names (bench/bench_sync.py)."""
-    rows = []
+    rows: list[tuple[Any, ...]] = []
     append, sha256, loads, dumps = rows.append, hashlib.sha256, orjson.loads, orjson.dumps
+    # A bundle carries the desk's events after its last acknowledgement, consecutive.
+    expected = manifest["events"].get("first_seq")
+    if expected is not None and not _bounded(expected, 1, MAX_SEQ):
+        raise BundleRefused("Numéro d'événement hors limites dans le manifeste : envoi refusé.")
     for line in data.splitlines():
         try:
             # orjson: strict JSON (no NaN, no lone surrogate), and twice as fast as json
@@ -148,19 +201,24 @@ def _event_rows(desk_id: str, manifest: dict[str, Any], data: bytes) -> list[tup
             raise BundleRefused("Événement illisible dans l'envoi.") from error
         if fields is None:
             raise BundleRefused("Événement incomplet dans l'envoi.")
-        event_id, seq, entity, entity_id, op, at, payload = fields
+        event_id, seq, entity, entity_id, op, at, payload, branch = fields
         if not mergeable(entity, op, payload):
             # what is stored must be mergeable: the indicators merge it after the commit
             raise BundleRefused("Contenu de l'envoi incohérent : refusé.")
+        if seq != (seq if expected is None else expected):
+            raise BundleRefused(
+                "Numéros d'événements hors limites ou non consécutifs dans l'envoi : refusé."
+            )
+        expected = seq + 1
         content = sha256(line).hexdigest()
         text = dumps(payload).decode()  # json.dumps: 8 times slower
-        append((event_id, desk_id, seq, content, entity, entity_id, op, at, text))
+        append((event_id, desk_id, seq, content, entity, entity_id, op, at, text, branch))
     return _counted(rows, manifest)
 
 
 def _fields(event: Any) -> tuple[Any, ...] | None:
-    """id, seq, entity, entity_id, op, at and payload, or None when one that applying needs
-    is missing or of the wrong type (the merged state reads the payload further)."""
+    """id, seq, entity, entity_id, op, at, payload and branch, or None when one that applying
+    needs is missing or of the wrong type (the merged state reads the payload further)."""
     if type(event) is not dict:
         return None
     try:
@@ -171,20 +229,26 @@ def _fields(event: Any) -> tuple[Any, ...] | None:
     except KeyError:
         return None
     event_id, seq, entity, entity_id, op, at, payload = fields
+    branch = event.get("branch", "")
     well_formed = (
         type(event_id) is str
         and type(seq) is int
-        and seq >= 1
+        and 1 <= seq <= MAX_SEQ
+        and type(branch) is str
+        and len(branch) <= MAX_LABEL
         and entity in _ENTITIES
         and type(entity_id) is str
         and type(op) is str
         and type(at) is str
         and type(payload) is dict
     )
-    return fields if well_formed else None
+    return (*fields, branch) if well_formed else None
 
 
 def _counted(rows: list[tuple[Any, ...]], manifest: dict[str, Any]) -> list[tuple[Any, ...]]:
-    if len(rows) != manifest.get("events", {}).get("count"):
+    declared = manifest["events"]
+    if len(rows) != declared.get("count"):
         raise BundleRefused("Le nombre d'événements ne correspond pas au manifeste.")
+    if rows and declared.get("last_seq") not in (None, rows[-1][2]):
+        raise BundleRefused("Le dernier numéro d'événement ne correspond pas au manifeste.")
     return rows

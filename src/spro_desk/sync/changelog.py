@@ -54,6 +54,12 @@ def next_sequence(session: Session) -> int:
     return (session.exec(select(func.max(Event.seq))).one() or 0) + 1
 
 
+def current_branch(session: Session) -> str:
+    from spro_desk.sync.branches import current_branch as branch  # branches imports uuid7
+
+    return branch(session)
+
+
 def append_event(
     session: Session, entity: Contact | Referral, op: str, *, at: datetime | None = None
 ) -> Event:
@@ -70,6 +76,7 @@ def append_event(
         entity_id=entity.id,
         op=op,
         payload=contact_payload(entity) if is_contact else referral_payload(entity),
+        branch=current_branch(session),
     )
     session.add(event)
     session.flush()

@@ -45,6 +45,7 @@ class ImportOutcome:
     events_new: int = 0
     events_duplicate: int = 0
     quarantined: int = 0
+    refused: int = 0  # events naming another desk's contacts or referrals
     alerts: list[str] = field(default_factory=list)
 
 
@@ -243,22 +244,37 @@ def _apply_bundle(connection: sqlite3.Connection, opened: OpenedBundle) -> Impor
         outcome.events_duplicate = len(rows)
         return outcome
     now = _sql_utc(datetime.now(UTC))
-    _check_chain(connection, manifest, outcome, now)
+    same_content = run(
+        "SELECT 1 FROM received_bundle WHERE desk_id = ? AND manifest_sha256 = ?",
+        (outcome.desk_id, opened.manifest_digest),
+    ).fetchone()
+    if same_content is None:  # the same signed content re-encrypted is no fork
+        _check_chain(connection, manifest, outcome, now, opened.manifest_digest)
     _store_events(connection, outcome, opened, now)
+    branch = manifest["branch"]
     run(
         "INSERT INTO received_bundle (sha256, desk_id, bundle_seq, previous_sha256, received_at, "
-        "events) VALUES (?, ?, ?, ?, ?, ?)",
+        "events, branch, lineage, manifest_sha256, created_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             opened.digest, outcome.desk_id, outcome.bundle_seq,
-            manifest.get("previous_bundle_sha256"), now, len(rows),
+            manifest.get("previous_bundle_sha256"), now, len(rows), branch["id"],
+            json.dumps(branch["lineage"]), opened.manifest_digest,
+            _text(manifest.get("created_at")),
         ),
     )  # fmt: skip
-    _record_gaps(connection, outcome, now)
+    if same_content is None:
+        _announce_branch(connection, outcome, branch, now)
+        _record_gaps(connection, outcome, now)
     # The indicators' merged tables are a view of the stored events, brought up to date after
     # the commit (reports.merged.catch_up_merged_state); what the desk says of itself
     # (its directory's age) is in no event, so it is kept here.
     record_desk(connection, outcome.desk_id, manifest)
     return outcome
+
+
+def _text(value: Any) -> str | None:
+    return None if value is None else str(value)[:64]
 
 
 def _alert(
@@ -267,27 +283,100 @@ def _alert(
     kind: str,
     detail: dict[str, Any],
     now: str,
+    key: str | None = None,
 ) -> None:
-    connection.execute(
-        "INSERT INTO sync_alert (desk_id, kind, detail, raised_at) VALUES (?, ?, ?, ?)",
-        (outcome.desk_id, kind, json.dumps(detail), now),
-    )
+    """Raise an alert once: the same one again (same kind, desk and `key`) is counted on it and
+    its detail refreshed; handled, it is reopened (the handling stays in the audit trail)."""
+    fingerprint = f"{kind}:{outcome.desk_id}:{key if key is not None else json.dumps(detail)}"
     outcome.alerts.append(kind)
+    updated = connection.execute(
+        "UPDATE sync_alert SET occurrences = occurrences + 1, last_raised_at = ?2, "
+        "handled_at = CASE WHEN detail = ?1 THEN handled_at END, "
+        "handled_note = CASE WHEN detail = ?1 THEN handled_note END, detail = ?1 "
+        "WHERE fingerprint = ?3",
+        (json.dumps(detail), now, fingerprint),
+    )
+    if updated.rowcount:
+        return
+    connection.execute(
+        "INSERT INTO sync_alert (desk_id, kind, detail, raised_at, fingerprint, occurrences, "
+        "last_raised_at) VALUES (?, ?, ?, ?, ?, 1, ?)",
+        (outcome.desk_id, kind, json.dumps(detail), now, fingerprint, now),
+    )
 
 
 def _check_chain(
-    connection: sqlite3.Connection, manifest: dict[str, Any], outcome: ImportOutcome, now: str
+    connection: sqlite3.Connection,
+    manifest: dict[str, Any],
+    outcome: ImportOutcome,
+    now: str,
+    manifest_digest: str,
 ) -> None:
-    query = "SELECT sha256 FROM received_bundle WHERE desk_id = ? AND bundle_seq = ?"
+    branch = manifest["branch"]["id"]
+    known_branch = connection.execute(
+        "SELECT 1 FROM received_bundle WHERE desk_id = ? AND branch = ? LIMIT 1",
+        (outcome.desk_id, branch),
+    ).fetchone()
+    if branch and known_branch is None:
+        return  # a new branch: announced as such (_announce_branch)
+    query = (
+        "SELECT manifest_sha256, sha256 FROM received_bundle WHERE desk_id = ? AND bundle_seq = ?"
+    )
     if connection.execute(query, (outcome.desk_id, outcome.bundle_seq)).fetchone():
-        # a desk restored from an old backup numbers again
-        detail = {"bundle_seq": outcome.bundle_seq, "reason": "numéro réutilisé"}
-        _alert(connection, outcome, "fork", detail, now)
+        # a desk restored from an old backup, by hand, numbers again
+        detail = {
+            "bundle_seq": outcome.bundle_seq,
+            "reason": "numéro réutilisé",
+            "message": (
+                f"L'envoi n° {outcome.bundle_seq} a été reçu deux fois avec des contenus "
+                "différents (poste restauré sans passer par « Restaurer une sauvegarde » ?). "
+                "Les deux sont gardés et fusionnés par identifiant d'événement : rien n'est perdu."
+            ),
+        }
+        _alert(connection, outcome, "fork", detail, now, key=f"seq:{outcome.bundle_seq}")
         return
     previous = connection.execute(query, (outcome.desk_id, outcome.bundle_seq - 1)).fetchone()
     if previous is not None and previous[0] != manifest.get("previous_bundle_sha256"):
-        detail = {"bundle_seq": outcome.bundle_seq, "reason": "chaîne rompue"}
-        _alert(connection, outcome, "fork", detail, now)
+        detail = {
+            "bundle_seq": outcome.bundle_seq,
+            "reason": "chaîne rompue",
+            "message": (
+                f"L'envoi n° {outcome.bundle_seq} ne suit pas l'envoi n° "
+                f"{outcome.bundle_seq - 1} reçu. Les deux sont gardés : rien n'est perdu."
+            ),
+        }
+        _alert(connection, outcome, "fork", detail, now, key=f"chain:{outcome.bundle_seq}")
+
+
+def _announce_branch(
+    connection: sqlite3.Connection, outcome: ImportOutcome, branch: dict[str, Any], now: str
+) -> None:
+    """A desk restored from a backup: say exactly what happened, and that nothing was lost."""
+    if not branch["id"]:
+        return
+    history = branch["lineage"]
+    first = int(history[-1][1])
+    parent = history[-2][0] if len(history) > 1 else ""
+    (old,) = connection.execute(
+        "SELECT COUNT(*) FROM received_event WHERE desk_id = ? AND seq >= ? AND branch != ?",
+        (outcome.desk_id, first, branch["id"]),
+    ).fetchone()
+    detail = {
+        "reason": "restauration",
+        "branch": branch["id"],
+        "branch_number": branch["number"],
+        "parent_branch": parent,
+        "from_seq": first,
+        "old_branch_events": int(old),
+        "bundle_seq": outcome.bundle_seq,
+        "message": (
+            f"Le poste a été restauré depuis une sauvegarde : il continue sur la branche "
+            f"b{branch['number']} à partir de l'événement n° {first}. Les {old} événement(s) "
+            f"n° {first} et suivants de l'ancienne branche déjà reçus restent comptés, et les "
+            "deux branches sont fusionnées par identifiant d'événement : rien n'est perdu."
+        ),
+    }
+    _alert(connection, outcome, "fork", detail, now, key=f"branch:{branch['id']}")
 
 
 def _stored_contents(connection: sqlite3.Connection, ids: list[str]) -> dict[str, str]:
@@ -300,12 +389,64 @@ def _stored_contents(connection: sqlite3.Connection, ids: list[str]) -> dict[str
     return stored
 
 
+def _foreign_owners(
+    connection: sqlite3.Connection, desk_id: str, entity_ids: list[str]
+) -> dict[str, str]:
+    """entity id → the other desk that created it, for the ids another desk already wrote."""
+    owners: dict[str, str] = {}
+    for start in range(0, len(entity_ids), 500):
+        chunk = entity_ids[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        query = (
+            f"SELECT entity_id, desk_id FROM received_event WHERE entity_id IN ({marks}) "
+            "AND desk_id != ?"
+        )
+        owners.update(connection.execute(query, [*chunk, desk_id]).fetchall())
+    return owners
+
+
+def _unauthorised(
+    connection: sqlite3.Connection, outcome: ImportOutcome, rows: list[tuple[Any, ...]], now: str
+) -> list[tuple[Any, ...]]:
+    """The rows the desk may write: only its own contacts and referrals, and referrals of its
+    own contacts. The others are left out and named in an alert."""
+    entity_ids = sorted({row[5] for row in rows})
+    contact_of = {
+        row[0]: str(orjson.loads(row[8]).get("contact_id")) for row in rows if row[4] == "referral"
+    }
+    owners = _foreign_owners(
+        connection, outcome.desk_id, sorted({*entity_ids, *contact_of.values()})
+    )
+    if not owners:
+        return rows
+    kept, refused = [], []
+    for row in rows:
+        owner = owners.get(row[5]) or owners.get(contact_of.get(row[0], ""))
+        (refused if owner else kept).append(row)
+    if refused:
+        foreign = sorted({owners.get(r[5]) or owners[contact_of[r[0]]] for r in refused})
+        outcome.refused += len(refused)
+        detail = {
+            "count": len(refused),
+            "owner_desks": foreign,
+            "entity_ids": sorted({r[5] for r in refused})[:50],
+            "event_ids": [r[0] for r in refused[:50]],
+            "message": (
+                f"{len(refused)} changement(s) de ce poste portent sur des contacts ou "
+                "orientations d'un autre poste : refusés, rien n'a été modifié chez l'autre "
+                "poste. Un poste ne peut changer que ce qu'il a créé."
+            ),
+        }
+        _alert(connection, outcome, "unauthorised", detail, now, key=",".join(foreign))
+    return kept
+
+
 def _store_events(
     connection: sqlite3.Connection, outcome: ImportOutcome, opened: OpenedBundle, now: str
 ) -> None:
     """New events stored; the same content again counted; the same id with other content
-    quarantined, never overwritten."""
-    rows = opened.rows
+    quarantined, never overwritten; a change of another desk's entity refused."""
+    rows = _unauthorised(connection, outcome, opened.rows, now)
     stored = _stored_contents(connection, [row[0] for row in rows])
     if not stored and len({row[0] for row in rows}) == len(rows):
         new = rows  # the usual case: nothing of this bundle was received before
@@ -318,13 +459,13 @@ def _store_events(
             elif known is not None:
                 outcome.quarantined += 1
                 detail = {"event_id": row[0], "seq": row[2], "event": _event_of(row)}
-                _alert(connection, outcome, "quarantine", detail, now)
+                _alert(connection, outcome, "quarantine", detail, now, key=row[0])
             else:
                 stored[row[0]] = row[3]
                 new.append(row)
     connection.executemany(
         "INSERT INTO received_event (id, desk_id, seq, content_sha256, entity, entity_id, op, "
-        "at, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "at, payload, branch) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         new,
     )
     outcome.events_new += len(new)
@@ -340,30 +481,54 @@ def _event_of(row: tuple[Any, ...]) -> dict[str, Any]:
     return {**event, "payload": orjson.loads(row[8])}
 
 
-def desk_gaps(session: Session, desk_id: str) -> list[int]:
-    seqs = session.exec(select(ReceivedEvent.seq).where(ReceivedEvent.desk_id == desk_id)).all()
-    present = set(seqs)
-    return [n for n in range(1, max(present, default=0) + 1) if n not in present]
+MAX_RANGES = 100  # missing runs kept in a gap alert; the count covers them all
+
+
+def missing_ranges(
+    connection: sqlite3.Connection, desk_id: str, limit: int = MAX_RANGES
+) -> tuple[int, list[list[int]]]:
+    """How many sequence numbers of the desk are missing below its highest, and the first
+    missing runs `[first, last]`: computed by SQLite over the index, in bounded memory,
+    however large the numbers."""
+    count, top = connection.execute(
+        "SELECT COUNT(DISTINCT seq), MAX(seq) FROM received_event WHERE desk_id = ?", (desk_id,)
+    ).fetchone()
+    if not top or count == top:  # sequence numbers start at 1: as many as the last, no hole
+        return 0, []
+    ranges = connection.execute(
+        "SELECT previous + 1, seq - 1 FROM (SELECT seq, LAG(seq, 1, 0) OVER (ORDER BY seq) "
+        "AS previous FROM (SELECT DISTINCT seq FROM received_event WHERE desk_id = ?)) "
+        "WHERE seq > previous + 1 ORDER BY seq LIMIT ?",
+        (desk_id, limit),
+    ).fetchall()
+    return int(top) - int(count), [[int(a), int(b)] for a, b in ranges]
+
+
+def desk_gaps(session: Session, desk_id: str, limit: int = 1000) -> list[int]:
+    """The first missing sequence numbers of the desk (at most `limit`)."""
+    connection = session.connection().connection.driver_connection
+    _count, ranges = missing_ranges(connection, desk_id)
+    return _expanded(ranges, limit)
+
+
+def _expanded(ranges: list[list[int]], limit: int) -> list[int]:
+    numbers: list[int] = []
+    for first, last in ranges:
+        numbers.extend(range(first, min(last, first + limit - len(numbers) - 1) + 1))
+        if len(numbers) >= limit:
+            break
+    return numbers
 
 
 def _record_gaps(connection: sqlite3.Connection, outcome: ImportOutcome, now: str) -> None:
-    connection.execute(
-        "DELETE FROM sync_alert WHERE desk_id = ? AND kind = 'gap'", (outcome.desk_id,)
-    )
-    count, top = connection.execute(
-        "SELECT COUNT(DISTINCT seq), MAX(seq) FROM received_event WHERE desk_id = ?",
-        (outcome.desk_id,),
-    ).fetchone()
-    if not top or count == top:  # sequence numbers start at 1: as many as the last, no hole
-        return
-    present = {
-        seq
-        for (seq,) in connection.execute(
-            "SELECT seq FROM received_event WHERE desk_id = ?", (outcome.desk_id,)
+    count, ranges = missing_ranges(connection, outcome.desk_id)
+    if not count:
+        connection.execute(
+            "DELETE FROM sync_alert WHERE desk_id = ? AND kind = 'gap'", (outcome.desk_id,)
         )
-    }
-    missing = [n for n in range(1, top + 1) if n not in present]
-    _alert(connection, outcome, "gap", {"missing": missing[:1000], "count": len(missing)}, now)
+        return
+    detail = {"missing": _expanded(ranges, 1000), "count": count, "ranges": ranges}
+    _alert(connection, outcome, "gap", detail, now, key="")
 
 
 # --- what the coordinator sees -------------------------------------------------------------
