@@ -319,9 +319,7 @@ def _check_chain(
     ).fetchone()
     if branch and known_branch is None:
         return  # a new branch: announced as such (_announce_branch)
-    query = (
-        "SELECT manifest_sha256, sha256 FROM received_bundle WHERE desk_id = ? AND bundle_seq = ?"
-    )
+    query = "SELECT sha256 FROM received_bundle WHERE desk_id = ? AND bundle_seq = ?"
     if connection.execute(query, (outcome.desk_id, outcome.bundle_seq)).fetchone():
         # a desk restored from an old backup, by hand, numbers again
         detail = {
