@@ -296,6 +296,19 @@ def _verified_manifest(data: bytes, signing_public_key: str) -> tuple[dict[str, 
 _ACK_NAME = re.compile(r"acks/[0-9a-f-]{36}\.spro-ack")
 
 
+def signed_version(db: Database, path: Path) -> tuple[int, int]:
+    """The version a snapshot file is signed for, and the version installed on this desk: a
+    WebDAV round compares the files it finds before installing any (never an older one)."""
+    coordinator = trusted_coordinator(db)
+    if coordinator is None:
+        raise SnapshotRefused("Ce poste ne connaît pas encore son coordinateur.")
+    manifest, _payload = _verified_manifest(_read_bounded(path), coordinator.signing_public_key)
+    version = _fields(manifest)[0]
+    record = read_record(db, INSTALLED_KEY) or {}
+    installed = max(int(record.get("version") or 0), int(record.get("pending_version") or 0))
+    return version, installed
+
+
 def _allowed_member(name: str) -> bool:
     return name in (STRUCTURES_FILE, SERVICES_FILE) or _ACK_NAME.fullmatch(name) is not None
 

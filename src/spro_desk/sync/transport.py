@@ -308,6 +308,7 @@ class RoundReport:
     cancelled: bool = False
     pending: int = 0  # bundles still in the outbox after the round
     directory_installed: bool = False
+    notices: list[str] = field(default_factory=list)  # e.g. an older snapshot found and left
     contacted: bool = False  # whether the server was asked anything (nothing was due: no)
 
     @property
@@ -328,6 +329,7 @@ class RoundReport:
             "error": self.error,
             "busy": self.busy,
             "pending": self.pending,
+            "notices": self.notices,
         }
 
 
@@ -518,11 +520,17 @@ class Transport:
         try:
             listing = self._require_client().list_folder(REMOTE_UPDATES) or []
             fetched = dict(state["fetched"])
-            for remote in _wanted(listing, desk_id, fetched):
+            acks, directories = _wanted(listing, desk_id, fetched)
+            newest = self._newest_directory(directories, report, fetched, stop)
+            if newest is not None and not stop():
+                remote, received = newest
+                progress(f"Installation de {remote.name}", 0, 1)
+                self._apply(remote, received, report, progress, stop)
+            for remote in acks:
                 if stop():
                     return
                 progress(f"Réception de {remote.name}", 0, 1)
-                self._receive(remote, report, progress, stop)
+                self._apply(remote, self._download(remote), report, progress, stop)
                 if not stop():
                     fetched[remote.name] = remote.fingerprint()
                     _update_state(self.db, fetched=fetched)
@@ -533,26 +541,79 @@ class Transport:
             return
         self._fetch_succeeded()
 
-    def _receive(
-        self, remote: RemoteFile, report: RoundReport, progress: Progress, stop: Cancelled
-    ) -> None:
+    def _newest_directory(
+        self,
+        candidates: list[RemoteFile],
+        report: RoundReport,
+        fetched: dict[str, str],
+        stop: Cancelled,
+    ) -> tuple[RemoteFile, Path] | None:
+        """The snapshot signed with the highest version not installed yet, downloaded; the
+        upload order or dates on the server do not count (an older snapshot put there later
+        must not win). Each file is read once (until it changes); an older one is said."""
+        from spro_desk.sync.directory_update import signed_version
+
+        best: tuple[int, RemoteFile, Path] | None = None
+        installed, seen = 0, []
+        for remote in candidates:
+            if stop():
+                break
+            path = self._download(remote)
+            fetched[remote.name] = remote.fingerprint()
+            try:
+                version, installed = signed_version(self.db, path)
+            except _refusals() as refusal:
+                report.update_errors.append({"name": remote.name, "error": str(refusal)})
+                path.unlink(missing_ok=True)
+                continue
+            seen.append((version, remote.name))
+            if best is not None and version <= best[0]:
+                path.unlink(missing_ok=True)
+                continue
+            if best is not None:
+                best[2].unlink(missing_ok=True)
+            best = (version, remote, path)
+        _update_state(self.db, fetched=fetched)
+        top = max(installed, best[0] if best else 0)
+        report.notices += [
+            f"Une mise à jour de l'annuaire plus ancienne ({name}, version {version}) a été "
+            f"trouvée sur le serveur : ignorée, la version {top} est plus récente."
+            for version, name in seen
+            if version < top
+        ]
+        if best is not None and best[0] <= installed:
+            best[2].unlink(missing_ok=True)
+            return None
+        return (best[1], best[2]) if best is not None else None
+
+    def _download(self, remote: RemoteFile) -> Path:
         limit = MAX_ACK_BYTES if remote.name.endswith(ACK_SUFFIX) else MAX_DIRECTORY_BYTES
         partial = self._scratch(remote.name + INCOMPLETE)
         try:
             self._require_client().download(REMOTE_UPDATES + remote.name, partial, max_bytes=limit)
             received = partial.with_name(remote.name)
             os.replace(partial, received)
-            try:
-                outcome = apply_update(self.db, received, progress=progress, is_cancelled=stop)
-            except _refusals() as refusal:
-                report.update_errors.append({"name": remote.name, "error": str(refusal)})
-                return
-            except _cancelled_import():
-                return  # the round stops; the same file is fetched again next time
-            finally:
-                received.unlink(missing_ok=True)
         finally:
             partial.unlink(missing_ok=True)
+        return received
+
+    def _apply(
+        self,
+        remote: RemoteFile,
+        received: Path,
+        report: RoundReport,
+        progress: Progress,
+        stop: Cancelled,
+    ) -> None:
+        try:
+            outcome = apply_update(self.db, received, progress=progress, is_cancelled=stop)
+        except _refusals() as refusal:
+            report.update_errors.append({"name": remote.name, "error": str(refusal)})
+            return
+        except _cancelled_import():
+            return  # the round stops; the same file is fetched again next time
+        finally:
+            received.unlink(missing_ok=True)
         report.updates.append({"name": remote.name, **outcome})
         if outcome["kind"] == "directory":
             report.directory_installed = True
@@ -610,16 +671,18 @@ def _fork_name(item: QueueItem) -> str:
     return f"{stem}-{item.sha256[:12]}{BUNDLE_SUFFIX}"
 
 
-def _wanted(listing: list[RemoteFile], desk_id: str, fetched: dict[str, str]) -> list[RemoteFile]:
-    """This desk's acknowledgement and the newest directory snapshot, when they changed."""
-    files = [f for f in listing if not f.is_folder]
+def _wanted(
+    listing: list[RemoteFile], desk_id: str, fetched: dict[str, str]
+) -> tuple[list[RemoteFile], list[RemoteFile]]:
+    """This desk's acknowledgement and the directory snapshots, those that changed since read."""
+    files = [f for f in listing if not f.is_folder and fetched.get(f.name) != f.fingerprint()]
     acks = [f for f in files if f.name == f"{desk_id}{ACK_SUFFIX}"]
     directories = sorted(
         (f for f in files if f.name.endswith(DIRECTORY_SUFFIX)),
         key=lambda f: (_http_date(f.modified), f.name),
+        reverse=True,  # the likeliest newest first; every one is still compared
     )
-    wanted = directories[-1:] + acks  # the snapshot first: it may carry an acknowledgement
-    return [f for f in wanted if fetched.get(f.name) != f.fingerprint()]
+    return acks, directories
 
 
 def _http_date(text: str | None) -> datetime:
