@@ -34,16 +34,22 @@ SITES = ("CIO de Bourges", "Mission locale de Tours", "CIO d'Orléans", "BIJ de 
 class World:
     """A coordinator and `desks` desks, each in its own data folder."""
 
-    def __init__(self, root: Path, desks: int = 2) -> None:
+    def __init__(self, root: Path, desks: int = 2, *, existing: bool = False) -> None:
+        """A new region in `root`, or (`existing`) the one a copied template holds."""
         self.root = root
         self.coordinator_dir = root / "coordinator"
-        init_coordinator(self.coordinator_dir)
         self.identity_file = root / "coordinator.json"
-        self.identity_file.write_text(json.dumps(signed_identity_file(self.coordinator_dir)))
         self.usb = root / "usb"
         self.folders = [root / f"desk{n}" for n in range(desks)]
         self.dbs: list[Database] = []
         self.ids: list[str] = []
+        if existing:
+            self.dbs = [Database(database_path(folder)) for folder in self.folders]
+            self.ids = [load_identity(db).desk_id for db in self.dbs]  # type: ignore[union-attr]
+            self.coordinator = Database(root / "coordinator.sqlite")
+            return
+        init_coordinator(self.coordinator_dir)
+        self.identity_file.write_text(json.dumps(signed_identity_file(self.coordinator_dir)))
         for number, folder in enumerate(self.folders):
             db = Database(database_path(folder))
             identity = init_desk(db, folder, SITES[number % len(SITES)], "cio", "18033")

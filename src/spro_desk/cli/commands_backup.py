@@ -20,13 +20,12 @@ from spro_desk.storage.backup import (
     create_backup,
     list_backups,
     preview,
-    restore_backup,
     rotate,
 )
 from spro_desk.storage.errors import StorageError
 from spro_desk.storage.migrate import NewerDatabaseError
 from spro_desk.storage.placement import check_placement
-from spro_desk.sync.branches import read_history, restore_outlook, start_branch_at
+from spro_desk.sync.branches import restore_desk_backup, restore_outlook
 
 Result = dict[str, Any]
 
@@ -84,11 +83,10 @@ def backup_restore(db_path: Path, args: argparse.Namespace) -> Result:
     outlook = restore_outlook(db_path, backup)  # said before anything is done
     if not _confirmed(preview(backup), args, outlook.message()):
         raise BackupError("Restauration abandonnée : rien n'a été modifié.")
-    synced = read_history(db_path).known or read_history(backup).known
-    result = restore_backup(db_path, backup)
+    # a desk with a sync history continues on a new branch (sync.branches)
+    result, outlook, state = restore_desk_backup(db_path, backup)
     sync = outlook.as_json()
-    if synced:  # a desk with a sync history continues on a new branch (sync.branches)
-        state = start_branch_at(db_path, result.previous_copy)
+    if state is not None:
         sync["branch_number"] = state["branch_number"]
     return {
         "restored": result.restored.as_json(),

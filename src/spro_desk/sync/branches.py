@@ -137,7 +137,9 @@ def start_branch(db: Database, replaced: Path | None) -> dict[str, Any]:
         last = session.connection().exec_driver_sql("SELECT MAX(seq) FROM event").scalar()
     label = uuid7()
     number = max(before.branch_number, branch_number(state)) + 1
-    history = [*lineage(state), [label, int(last or 0) + 1]]
+    first = int(last or 0) + 1
+    # A branch that wrote nothing on this history (restored again at once) leaves no step.
+    history = [*(step for step in lineage(state) if step[1] < first), [label, first]]
     newer_elsewhere = before.bundle > int(state.get("bundle") or 0)
     state = {
         **state,
@@ -158,3 +160,24 @@ def start_branch_at(db_path: Path, replaced: Path | None) -> dict[str, Any]:
         return start_branch(db, replaced)
     finally:
         db.close()
+
+
+def restore_desk_backup(
+    db_path: Path, backup: Path, engine: Any = None, db: Database | None = None
+) -> tuple[Any, RestoreOutlook, dict[str, Any] | None]:
+    """Restore `backup` in place of the desk database and, for a desk with a sync history,
+    open a new branch: the restore itself (storage.backup) and what it means for the sync.
+
+    `engine`/`db`: the running application's (its connections stay usable); without them the
+    database file is opened here once restored. Returns the restore's result, what was said
+    before it (`restore_outlook`) and the new sync state (None: no sync history)."""
+    from spro_desk.storage.backup import restore_backup
+
+    outlook = restore_outlook(db_path, backup)
+    synced = read_history(db_path).known or read_history(backup).known
+    result = restore_backup(db_path, backup, engine)
+    if not synced:
+        return result, outlook, None
+    if db is not None:
+        return result, outlook, start_branch(db, result.previous_copy)
+    return result, outlook, start_branch_at(db_path, result.previous_copy)

@@ -27,7 +27,7 @@ from sqlmodel import Session, col, func, select
 
 from spro_desk.reports.merged import record_desk, start_watermark
 from spro_desk.storage.engine import Database
-from spro_desk.storage.tables import ReceivedEvent, RegisteredDesk, SyncAlert
+from spro_desk.storage.tables import ReceivedEvent, RegisteredDesk, SyncAlert, SyncAlertLog
 from spro_desk.sync.bundle_opening import (
     BundleOpener,
     BundleRefused,
@@ -77,8 +77,35 @@ def register_desk(db: Database, path: Path) -> RegisteredDesk:
             raise BundleRefused(
                 f"Le poste {desk.desk_id} est déjà enregistré avec une autre clé : refusé."
             )
+        if known is not None and known.revoked:
+            raise BundleRefused(
+                f"Le poste {desk.desk_id} ({known.site_nom}) a été révoqué : l'enregistrer à "
+                "nouveau ne suffit pas. Pour le réintégrer délibérément : « spro-desk "
+                f"coordinator reinstate {desk.desk_id} --note MOTIF »."
+            )
         if known is None:
             session.add(desk)
+    return desk
+
+
+def reinstate_desk(db: Database, desk_id: str, note: str) -> RegisteredDesk:
+    """Take a revoked desk back, deliberately: its bundles are accepted again (what it sent
+    while revoked is resent by its next bundle). Kept in the audit trail with its note."""
+    if not note.strip():
+        raise BundleRefused("Réintégration refusée : indiquez son motif (--note).")
+    with db.transaction() as session:
+        desk = session.get(RegisteredDesk, desk_id)
+        if desk is None:
+            raise BundleRefused(f"Poste inconnu : {desk_id}.")
+        if not desk.revoked:
+            raise BundleRefused(f"Le poste {desk_id} n'est pas révoqué : rien à réintégrer.")
+        desk.revoked = False
+        session.add(desk)
+        session.add(
+            SyncAlertLog(
+                alert_pk=0, at=datetime.now(UTC), action=f"reinstated:{desk_id}", note=note.strip()
+            )
+        )
     return desk
 
 
@@ -90,6 +117,8 @@ def revoke_desk(db: Database, desk_id: str) -> RegisteredDesk:
             raise BundleRefused(f"Poste inconnu : {desk_id}.")
         desk.revoked = True
         session.add(desk)
+        session.add(SyncAlertLog(alert_pk=0, at=datetime.now(UTC), action=f"revoked:{desk_id}",
+                                 note=""))  # fmt: skip
     return desk
 
 
