@@ -145,7 +145,13 @@ def test_restore_from_parametres_with_a_preview(
     with qtbot.waitSignal(dialog.restored, timeout=10_000):
         qtbot.keyClick(dialog.list, Qt.Key.Key_Return)
     assert "Contacts : 1" in asked[0] and "copie" in asked[0]
+    # issue 12: said before acting — what was recorded since the backup, and the new branch
+    assert "1 changement(s) ont été faits après cette sauvegarde" in asked[0]
+    assert "nouvelle branche" in asked[0]
     assert ids(db) == {kept}
+    from spro_desk.sync.bundle import load_state
+
+    assert load_state(db)["branch_number"] == 2  # new events never pass for the lost ones
     assert dialog.list.count() == 2  # the copy of the database before the restore is listed
     assert "avant restauration" in dialog.list.item(0).text()
     assert "restaurée" in dialog.status.text()

@@ -32,10 +32,10 @@ from spro_desk.storage.backup import (
     RestoreResult,
     parse_name,
     previews,
-    restore_backup,
 )
 from spro_desk.storage.errors import StorageError
 from spro_desk.storage.migrate import NewerDatabaseError
+from spro_desk.sync.branches import restore_desk_backup
 from spro_desk.ui.accueil.confirm import Confirm, ask
 from spro_desk.ui.context import DeskContext
 from spro_desk.ui.errors import message_box
@@ -64,9 +64,7 @@ def preview_text(info: BackupPreview) -> str:
     """What the backup holds, in words: the agent checks it before restoring."""
     last = info.last_contact_at.astimezone() if info.last_contact_at else None
     last_text = (
-        last.strftime("%d/%m/%Y %H:%M")
-        if last
-        else QCoreApplication.translate("Backups", "aucun")
+        last.strftime("%d/%m/%Y %H:%M") if last else QCoreApplication.translate("Backups", "aucun")
     )
     return QCoreApplication.translate(
         "Backups",
@@ -163,11 +161,16 @@ class BackupDialog(QDialog):
         info = self.selected()
         if info is None:
             return
+        from spro_desk.sync.branches import restore_outlook
+
         question = self.tr(
             "Remplacer la base actuelle par cette sauvegarde ?\n\n{preview}\n\n"
             "Ce qui a été saisi depuis n'y figure pas. Une copie de la base actuelle est "
-            "gardée : la restaurer annule cette opération."
-        ).format(preview=preview_text(info))
+            "gardée : la restaurer annule cette opération.\n\n{sync}"
+        ).format(
+            preview=preview_text(info),
+            sync=restore_outlook(self.context.database.path, info.path).message(),
+        )
         title = self.tr("Restaurer une sauvegarde")
         if not self.confirm(self, title, question, self.tr("Restaurer"), True):
             return
@@ -179,12 +182,14 @@ class BackupDialog(QDialog):
         database = self.context.database
         self.restore_button.setEnabled(False)
         self.status.setText(self.tr("Restauration en cours…"))
+        # a desk with a sync history continues on a new branch (sync.branches)
         self.context.runner.submit(
-            lambda _task: restore_backup(database.path, backup, database.engine),
+            lambda _task: restore_desk_backup(database.path, backup, database.engine),
             Callbacks(on_result=self._restored, on_error=self._failed),
         )
 
-    def _restored(self, result: RestoreResult) -> None:
+    def _restored(self, restored: tuple[RestoreResult, object, object]) -> None:
+        result = restored[0]
         self.context.database.gate.release(None)  # a damaged file was just replaced
         self.reload()
         self.status.setText(
