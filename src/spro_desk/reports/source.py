@@ -88,9 +88,12 @@ class CoordinatorSource:
                 "SELECT d.desk_id, d.site_nom, d.reseau, d.commune, b.last, "
                 "COALESCE(m.directory_published_at, m.directory_imported_at) "
                 "FROM registered_desk d "
-                "LEFT JOIN (SELECT desk_id, MAX(received_at) AS last FROM received_bundle "
+                f"LEFT JOIN (SELECT desk_id, MAX({BUNDLE_MADE_AT}) AS last FROM received_bundle "
                 "GROUP BY desk_id) b ON b.desk_id = d.desk_id "
                 "LEFT JOIN merged_desk m ON m.desk_id = d.desk_id "
+                # a revoked desk is out of coverage and late counts (issue 12); what it sent
+                # before stays in the figures
+                "WHERE NOT d.revoked "
                 "ORDER BY d.site_nom, d.desk_id"
             ).fetchall()
         sites = (
@@ -104,6 +107,14 @@ class CoordinatorSource:
         with self.connect() as connection:
             (last,) = connection.execute("SELECT MAX(received_at) FROM received_bundle").fetchone()
         return _moment(last)
+
+
+# When a bundle was made: the desk's `created_at`, but never later than its arrival (a desk
+# clock ahead would hide a late desk); bundles of older desks have only their arrival.
+BUNDLE_MADE_AT = (
+    "MIN(COALESCE(substr(created_at, 1, 26), replace(received_at, ' ', 'T')), "
+    "replace(received_at, ' ', 'T'))"
+)
 
 
 def _moment(value: str | None) -> datetime | None:

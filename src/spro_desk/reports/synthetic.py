@@ -193,7 +193,11 @@ def _write_desks(connection: sqlite3.Connection, rng: random.Random, dataset: Da
             directory = dataset.as_of - timedelta(days=rng.randrange(120))
             merged.append((site.desk_id, 1, received.isoformat(), "3", directory.isoformat(), None))
     connection.executemany("INSERT INTO registered_desk VALUES (?, ?, ?, ?, ?, ?, ?)", registered)
-    connection.executemany("INSERT INTO received_bundle VALUES (?, ?, ?, ?, ?, ?)", bundles)
+    connection.executemany(
+        "INSERT INTO received_bundle (sha256, desk_id, bundle_seq, previous_sha256, received_at, "
+        "events) VALUES (?, ?, ?, ?, ?, ?)",
+        bundles,
+    )
     connection.executemany("INSERT INTO merged_desk VALUES (?, ?, ?, ?, ?, ?)", merged)
     connection.commit()
     last = {b[1]: datetime.fromisoformat(b[4]).replace(tzinfo=UTC) for b in bundles}

@@ -16,9 +16,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import literal_column
 from sqlmodel import col, func, select
 
 from spro_desk.reports.merged import catch_up_merged_state
+from spro_desk.reports.source import BUNDLE_MADE_AT
 from spro_desk.storage.engine import Database
 from spro_desk.storage.records import read_record, write_record
 from spro_desk.storage.tables import ReceivedBundle, RegisteredDesk, SyncAlert
@@ -82,19 +84,18 @@ def desk_overview(db: Database, now: datetime, late_after: int) -> list[DeskOver
     now = _utc(now)
     # SQLite gives a bare column the value of the row that holds the MAX(): the number of the
     # bundle received last (after a fork it is not the highest number).
+    # "late" counts from when the desk made its last bundle (issue 12), not when it arrived
+    made_at = func.max(literal_column(BUNDLE_MADE_AT))
     received = select(
-        ReceivedBundle.desk_id,
-        func.count(),
-        func.max(ReceivedBundle.received_at),
-        ReceivedBundle.bundle_seq,
+        ReceivedBundle.desk_id, func.count(), made_at, ReceivedBundle.bundle_seq
     ).group_by(ReceivedBundle.desk_id)
     with db.session() as session:
         desks = session.exec(select(RegisteredDesk)).all()
         stats = {row[0]: row[1:] for row in session.exec(received).all()}
     rows = []
     for desk in desks:
-        count, last_at, last_seq = stats.get(desk.desk_id, (0, None, None))
-        last_at = _utc(last_at) if last_at is not None else None
+        count, made, last_seq = stats.get(desk.desk_id, (0, None, None))
+        last_at = _utc(datetime.fromisoformat(made)) if made is not None else None
         silent = _days_between(last_at or _utc(desk.registered_at), now)
         rows.append(
             DeskOverview(
