@@ -208,6 +208,7 @@ def coordinator_import(db: Database, args: argparse.Namespace) -> Result:
     result["exit_code"] = (
         EXIT_REFUSED if not result["accepted"] else EXIT_PARTIAL if partial else EXIT_OK
     )
+    result["ok"] = result["exit_code"] == EXIT_OK
     return result
 
 
@@ -222,6 +223,60 @@ def coordinator_status_command(db: Database, args: argparse.Namespace) -> Result
     from spro_desk.sync.coordinator import coordinator_status
 
     return coordinator_status(db)
+
+
+def coordinator_reinstate(db: Database, args: argparse.Namespace) -> Result:
+    from spro_desk.sync.coordinator import reinstate_desk
+
+    desk = reinstate_desk(db, args.desk_id, args.note)
+    return {"desk_id": desk.desk_id, "site_nom": desk.site_nom, "revoked": desk.revoked}
+
+
+def coordinator_completeness(db: Database, args: argparse.Namespace) -> Result:
+    from spro_desk.sync.completeness import completeness
+
+    return completeness(db, weeks=args.weeks)
+
+
+def coordinator_alerts(db: Database, args: argparse.Namespace) -> Result:
+    from spro_desk.sync.completeness import alert_log, list_alerts
+
+    result: Result = {"alerts": list_alerts(db, include_handled=args.all)}
+    if args.all:
+        result["log"] = alert_log(db)
+    return result
+
+
+def coordinator_handle_alert(db: Database, args: argparse.Namespace) -> Result:
+    from spro_desk.sync.completeness import handle_alert
+
+    alert = handle_alert(db, args.id, args.note)
+    return {"id": alert.pk, "kind": alert.kind, "handled_note": alert.handled_note}
+
+
+def sync_configure(db: Database, args: argparse.Namespace) -> Result:
+    """The WebDAV address, account and secret (read from stdin, never from the command line:
+    it would show in the process list and the shell's history)."""
+    import sys
+
+    from spro_desk.site.settings import SettingError, SiteSettings
+    from spro_desk.sync.transport import SECRET_KEY, URL_KEY, USER_KEY, TransportError
+
+    site = SiteSettings(db)
+    try:
+        if args.url is not None:
+            site.set(URL_KEY, args.url.strip())
+        if args.user is not None:
+            site.set(USER_KEY, args.user.strip())
+        if args.secret_stdin:
+            site.set(SECRET_KEY, sys.stdin.readline().rstrip("\r\n"))
+    except SettingError as error:
+        raise TransportError(str(error)) from error
+    return {
+        "endpoint": site.get(URL_KEY) or None,
+        "user": site.get(USER_KEY) or None,
+        "secret_set": bool(site.get(SECRET_KEY)),
+    }
 
 
 def coordinator_acknowledge(db: Database, args: argparse.Namespace) -> Result:
@@ -251,6 +306,11 @@ HANDLERS = {
     ("coordinator", "import"): coordinator_import,
     ("coordinator", "status"): coordinator_status_command,
     ("coordinator", "revoke"): coordinator_revoke,
+    ("coordinator", "reinstate"): coordinator_reinstate,
+    ("coordinator", "completeness"): coordinator_completeness,
+    ("coordinator", "alerts"): coordinator_alerts,
+    ("coordinator", "handle-alert"): coordinator_handle_alert,
+    ("sync", "configure"): sync_configure,
     **SYNC_UPDATE_HANDLERS,
     **TRANSPORT_HANDLERS,
     **PRIVACY_HANDLERS,

@@ -88,6 +88,75 @@ def _render_queue(result: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def _render_coordinator_import(result: dict[str, Any]) -> str:
+    lines = [
+        f"{len(result['accepted'])} envoi(s) accepté(s), {len(result['refused'])} refusé(s) ; "
+        f"{result['events_new']} événement(s) nouveau(x), {result['events_duplicate']} déjà "
+        f"reçu(s), {result['events_merged']} intégré(s) aux indicateurs."
+    ]
+    if result.get("events_refused"):
+        lines.append(
+            f"{result['events_refused']} changement(s) refusé(s) : contacts d'un autre poste."
+        )
+    lines += [f"  refusé {r['file']} : {r['reason']}" for r in result["refused"]]
+    alerted = [a for a in result["accepted"] if a["alerts"]]
+    lines += [f"  alerte {a['file']} : {', '.join(a['alerts'])}" for a in alerted]
+    if result.get("error"):
+        lines.append(result["error"])
+    return "\n".join(lines)
+
+
+def _render_coordinator_status(result: dict[str, Any]) -> str:
+    lines = [
+        f"Postes actifs : {len(result['desks'])} ; révoqués : {len(result['revoked_desks'])}.",
+        f"Contacts : {result['contacts']} ; orientations : {result['referrals']} "
+        f"(hors supprimés) ; événements reçus : {result['events']}.",
+    ]
+    lines += [f"  {d['site_nom']}  {d['desk_id']}" for d in result["desks"]]
+    lines += [f"  {d['site_nom']}  {d['desk_id']}  (révoqué)" for d in result["revoked_desks"]]
+    for gap in result["gaps"]:
+        lines.append(f"Manquants ({gap['desk_id']}) : {gap['count']} numéro(s) d'événement.")
+    opened = sum(result["open_alerts"].values())
+    lines.append(f"Alertes ouvertes : {opened} (« spro-desk coordinator alerts » les détaille).")
+    return "\n".join(lines)
+
+
+def _runs(ranges: list[list[int]]) -> str:
+    return ", ".join(f"{a}" if a == b else f"{a}–{b}" for a, b in ranges[:10])
+
+
+def _render_completeness(result: dict[str, Any]) -> str:
+    header = "Poste".ljust(28) + " ".join(w[5:] for w in result["weeks"])
+    lines = [f"Envois reçus par semaine (semaines du lundi) — {result['late']} poste(s) en retard "
+             f"(plus de {result['late_after_days']} jours sans envoi).", header]  # fmt: skip
+    for desk in result["desks"]:
+        cells = " ".join(f"{n:>5}" if n else "    ·" for n in desk["weeks"])
+        late = "  EN RETARD" if desk["late"] else ""
+        lines.append(f"{desk['site_nom'][:27]:<28}{cells}{late}")
+        for key, label in (("missing_bundles", "envois"), ("missing_events", "événements")):
+            missing = desk[key]
+            if missing["count"]:
+                lines.append(
+                    f"    {label} manquants : {missing['count']} ({_runs(missing['ranges'])})"
+                )
+    if result["revoked"]:
+        lines.append("Révoqués (hors couverture et retards) : "
+                     + ", ".join(d["site_nom"] for d in result["revoked"]))  # fmt: skip
+    return "\n".join(lines)
+
+
+def _render_alerts(result: dict[str, Any]) -> str:
+    if not result["alerts"]:
+        return "Aucune alerte ouverte."
+    lines = []
+    for alert in result["alerts"]:
+        state = f"traitée : {alert['handled_note']}" if alert["handled_at"] else "ouverte"
+        times = f" ×{alert['occurrences']}" if alert["occurrences"] > 1 else ""
+        lines.append(f"n° {alert['id']}  {alert['site_nom']}  {alert['label']}{times}  [{state}]")
+        lines.append(f"    {alert['message']}")
+    return "\n".join(lines)
+
+
 def _render_id(result: dict[str, Any]) -> str:
     return "\n".join(f"{key} : {value}" for key, value in result.items())
 
@@ -104,6 +173,10 @@ _RENDERERS = {
     ("contact", "list"): _render_contacts,
     ("sync", "push"): _render_push,
     ("sync", "queue"): _render_queue,
+    ("coordinator", "import"): _render_coordinator_import,
+    ("coordinator", "status"): _render_coordinator_status,
+    ("coordinator", "completeness"): _render_completeness,
+    ("coordinator", "alerts"): _render_alerts,
     ("privacy", "purge"): _render_message,
     ("privacy", "audit"): _render_message,
 }

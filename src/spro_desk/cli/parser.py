@@ -198,6 +198,13 @@ def _sync_commands(parser: argparse.ArgumentParser) -> None:
     push = actions.add_parser("push", help="envoyer au serveur WebDAV et recevoir les mises à jour")
     _json_flag(push)
     _json_flag(actions.add_parser("queue", help="envois en attente vers le serveur WebDAV"))
+    configure = actions.add_parser("configure", help="adresse et compte du dossier WebDAV")
+    configure.add_argument("--url", help="adresse https:// du dossier (vide : aucun serveur)")
+    configure.add_argument("--user", help="nom d'utilisateur")
+    configure.add_argument(
+        "--secret-stdin", action="store_true", help="lire le mot de passe ou jeton sur l'entrée"
+    )
+    _json_flag(configure)
 
 
 def _coordinator_commands(parser: argparse.ArgumentParser) -> None:
@@ -224,6 +231,22 @@ def _coordinator_commands(parser: argparse.ArgumentParser) -> None:
     revoke = actions.add_parser("revoke", help="révoquer un poste perdu ou volé")
     revoke.add_argument("desk_id")
     _json_flag(revoke)
+    reinstate = actions.add_parser("reinstate", help="réintégrer délibérément un poste révoqué")
+    reinstate.add_argument("desk_id")
+    reinstate.add_argument("--note", required=True, help="motif, gardé dans le journal")
+    _json_flag(reinstate)
+    matrix = actions.add_parser(
+        "completeness", help="envois reçus par poste et par semaine, numéros manquants, retards"
+    )
+    matrix.add_argument("--weeks", type=int, default=8, help="semaines montrées (8)")
+    _json_flag(matrix)
+    alerts = actions.add_parser("alerts", help="alertes ouvertes (--all : aussi les traitées)")
+    alerts.add_argument("--all", action="store_true", help="avec les traitées et le journal")
+    _json_flag(alerts)
+    handle = actions.add_parser("handle-alert", help="marquer une alerte comme traitée")
+    handle.add_argument("id", type=int)
+    handle.add_argument("--note", required=True, help="ce qui a été fait, gardé dans le journal")
+    _json_flag(handle)
     acks = actions.add_parser("acknowledge", help="accusés de réception signés, un par poste")
     acks.add_argument("--out", required=True)
     _json_flag(acks)

@@ -23,11 +23,11 @@ from typing import Any
 
 import orjson
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
-from sqlmodel import Session, col, func, select
+from sqlmodel import Session, col, select
 
 from spro_desk.reports.merged import record_desk, start_watermark
 from spro_desk.storage.engine import Database
-from spro_desk.storage.tables import ReceivedEvent, RegisteredDesk, SyncAlert, SyncAlertLog
+from spro_desk.storage.tables import RegisteredDesk, SyncAlert, SyncAlertLog
 from spro_desk.sync.bundle_opening import (
     BundleOpener,
     BundleRefused,
@@ -562,22 +562,47 @@ def _record_gaps(connection: sqlite3.Connection, outcome: ImportOutcome, now: st
 
 
 def coordinator_status(db: Database) -> dict[str, Any]:
+    """Desks (active and revoked apart), live contacts and referrals (a deleted contact is not
+    counted: the merged state, brought up to date first), open alerts by kind."""
+    from spro_desk.reports.merged import catch_up_merged_state
+
+    catch_up_merged_state(db)
     with db.session() as session:
         desks = session.exec(select(RegisteredDesk)).all()
-        alerts = session.exec(select(SyncAlert).order_by(col(SyncAlert.pk))).all()
-
-        def distinct(entity: str) -> int:
-            query = select(func.count(func.distinct(ReceivedEvent.entity_id))).where(
-                ReceivedEvent.entity == entity
-            )
-            return session.exec(query).one()
-
+        alerts = session.exec(
+            select(SyncAlert).where(col(SyncAlert.handled_at).is_(None)).order_by(col(SyncAlert.pk))
+        ).all()
+        connection = session.connection().connection.driver_connection
+        (contacts,) = connection.execute("SELECT COUNT(*) FROM merged_contact").fetchone()
+        (referrals,) = connection.execute("SELECT COUNT(*) FROM merged_referral").fetchone()
+        (events,) = connection.execute("SELECT COUNT(*) FROM received_event").fetchone()
+        open_by_kind: dict[str, int] = {}
+        for alert in alerts:
+            open_by_kind[alert.kind] = open_by_kind.get(alert.kind, 0) + 1
         return {
             "desks": [
-                {"desk_id": d.desk_id, "site_nom": d.site_nom, "revoked": d.revoked} for d in desks
+                {"desk_id": d.desk_id, "site_nom": d.site_nom, "revoked": d.revoked}
+                for d in desks
+                if not d.revoked
             ],
-            "contacts": distinct("contact"),
-            "referrals": distinct("referral"),
-            "gaps": [{"desk_id": a.desk_id, **a.detail} for a in alerts if a.kind == "gap"],
-            "alerts": [{"desk_id": a.desk_id, "kind": a.kind} for a in alerts if a.kind != "gap"],
+            "revoked_desks": [
+                {"desk_id": d.desk_id, "site_nom": d.site_nom, "revoked": d.revoked}
+                for d in desks
+                if d.revoked
+            ],
+            "contacts": int(contacts),
+            "referrals": int(referrals),
+            "events": int(events),
+            "gaps": [_gap(a) for a in alerts if a.kind == "gap"],
+            "alerts": [
+                {"id": a.pk, "desk_id": a.desk_id, "kind": a.kind}
+                for a in alerts
+                if a.kind != "gap"
+            ],
+            "open_alerts": open_by_kind,
         }
+
+
+def _gap(alert: SyncAlert) -> dict[str, Any]:
+    detail = alert.detail
+    return {"desk_id": alert.desk_id, "count": detail.get("count"), "ranges": detail.get("ranges")}
