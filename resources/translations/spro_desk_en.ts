@@ -588,7 +588,7 @@
         <translation>The database “{path}” cannot be opened ({error}). Check that the folder is accessible and that no other SPRO Desk window is using it.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/startup.py" line="121"/>
+        <location filename="../../src/spro_desk/ui/startup.py" line="124"/>
         <source>Erreur inattendue à l&apos;ouverture de la base de données ({error}).</source>
         <translation>Unexpected error while opening the database ({error}).</translation>
     </message>
@@ -596,43 +596,43 @@
 <context>
     <name>BackupDialog</name>
     <message>
-        <location filename="../../src/spro_desk/ui/backup_dialog.py" line="99"/>
-        <location filename="../../src/spro_desk/ui/backup_dialog.py" line="171"/>
+        <location filename="../../src/spro_desk/ui/backup_dialog.py" line="97"/>
+        <location filename="../../src/spro_desk/ui/backup_dialog.py" line="174"/>
         <source>Restaurer une sauvegarde</source>
         <translation>Restore a backup</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/backup_dialog.py" line="103"/>
+        <location filename="../../src/spro_desk/ui/backup_dialog.py" line="101"/>
         <source>&amp;Restaurer cette sauvegarde…</source>
         <translation>&amp;Restore this backup…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/backup_dialog.py" line="110"/>
+        <location filename="../../src/spro_desk/ui/backup_dialog.py" line="108"/>
         <source>Sauvegardes du poste</source>
         <translation>This desk&apos;s backups</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/backup_dialog.py" line="115"/>
+        <location filename="../../src/spro_desk/ui/backup_dialog.py" line="113"/>
         <source>Contenu de la sauvegarde choisie</source>
         <translation>Contents of the selected backup</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/backup_dialog.py" line="116"/>
+        <location filename="../../src/spro_desk/ui/backup_dialog.py" line="114"/>
         <source>Résultat</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/backup_dialog.py" line="117"/>
+        <location filename="../../src/spro_desk/ui/backup_dialog.py" line="115"/>
         <source>Restaurer la sauvegarde choisie</source>
         <translation>Restore the selected backup</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/backup_dialog.py" line="119"/>
+        <location filename="../../src/spro_desk/ui/backup_dialog.py" line="117"/>
         <source>Remplace la base actuelle par cette sauvegarde, après en avoir gardé copie.</source>
         <translation>Replaces the current database with this backup, after keeping a copy of it.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/backup_dialog.py" line="146"/>
+        <location filename="../../src/spro_desk/ui/backup_dialog.py" line="144"/>
         <source>Aucune sauvegarde pour l&apos;instant : SPRO Desk en fait une chaque jour, la première quelques instants après son ouverture.</source>
         <translation>No backups yet: SPRO Desk makes one every day, the first a few moments after it opens.</translation>
     </message>
@@ -642,35 +642,39 @@
 
 {preview}
 
-Ce qui a été saisi depuis n&apos;y figure pas. Une copie de la base actuelle est gardée : la restaurer annule cette opération.</source>
+Ce qui a été saisi depuis n&apos;y figure pas. Une copie de la base actuelle est gardée : la restaurer annule cette opération.
+
+{sync}</source>
         <translation>Replace the current database with this backup?
 
 {preview}
 
-Anything entered since is not in it. A copy of the current database is kept: restoring it undoes this operation.</translation>
+Anything entered since is not in it. A copy of the current database is kept: restoring it undoes this operation.
+
+{sync}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/backup_dialog.py" line="172"/>
+        <location filename="../../src/spro_desk/ui/backup_dialog.py" line="175"/>
         <source>Restaurer</source>
         <translation>Restore</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/backup_dialog.py" line="181"/>
+        <location filename="../../src/spro_desk/ui/backup_dialog.py" line="184"/>
         <source>Restauration en cours…</source>
         <translation>Restoring…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/backup_dialog.py" line="192"/>
+        <location filename="../../src/spro_desk/ui/backup_dialog.py" line="197"/>
         <source>Sauvegarde du {date} restaurée. La base d&apos;avant est gardée : « {name} ».</source>
         <translation>Backup of {date} restored. The previous database is kept: “{name}”.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/backup_dialog.py" line="207"/>
+        <location filename="../../src/spro_desk/ui/backup_dialog.py" line="212"/>
         <source>Restauration impossible : %s</source>
         <translation>Restore failed: %s</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/backup_dialog.py" line="209"/>
+        <location filename="../../src/spro_desk/ui/backup_dialog.py" line="214"/>
         <source>Restauration impossible</source>
         <translation>Restore failed</translation>
     </message>
@@ -703,12 +707,12 @@ Anything entered since is not in it. A copy of the current database is kept: res
         <translation>{date} at {time} — {kind}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/backup_dialog.py" line="69"/>
+        <location filename="../../src/spro_desk/ui/backup_dialog.py" line="67"/>
         <source>aucun</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/backup_dialog.py" line="71"/>
+        <location filename="../../src/spro_desk/ui/backup_dialog.py" line="69"/>
         <source>Sauvegarde du {date}
 Contacts : {contacts} · orientations : {referrals} · services de l&apos;annuaire : {services}
 Dernier contact : {last}
@@ -1214,7 +1218,7 @@ Keep this time anyway?</translation>
 <context>
     <name>Confirm</name>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/confirm.py" line="22"/>
+        <location filename="../../src/spro_desk/ui/accueil/confirm.py" line="24"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
@@ -3038,37 +3042,37 @@ If the problem happens again, send the details below to support.</translation>
 <context>
     <name>Formatting</name>
     <message>
-        <location filename="../../src/spro_desk/ui/formatting.py" line="64"/>
+        <location filename="../../src/spro_desk/ui/formatting.py" line="65"/>
         <source>{date} à {time}</source>
         <translation>{date} at {time}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/formatting.py" line="90"/>
+        <location filename="../../src/spro_desk/ui/formatting.py" line="91"/>
         <source>{n} structure</source>
         <translation>{n} organisation</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/formatting.py" line="91"/>
+        <location filename="../../src/spro_desk/ui/formatting.py" line="92"/>
         <source>{n} structures</source>
         <translation>{n} organisations</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/formatting.py" line="98"/>
+        <location filename="../../src/spro_desk/ui/formatting.py" line="99"/>
         <source>{n} service</source>
         <translation>{n} service</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/formatting.py" line="99"/>
+        <location filename="../../src/spro_desk/ui/formatting.py" line="100"/>
         <source>{n} services</source>
         <translation>{n} services</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/formatting.py" line="106"/>
+        <location filename="../../src/spro_desk/ui/formatting.py" line="107"/>
         <source>Annuaire vide</source>
         <translation>Empty directory</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/formatting.py" line="110"/>
+        <location filename="../../src/spro_desk/ui/formatting.py" line="111"/>
         <source>{counts} · importé le {when}</source>
         <translation>{counts} · imported on {when}</translation>
     </message>
@@ -3729,7 +3733,7 @@ If the problem happens again, send the details below to support.</translation>
 <context>
     <name>PlaceholderScreen</name>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/base.py" line="35"/>
+        <location filename="../../src/spro_desk/ui/screens/base.py" line="45"/>
         <source>Écran en cours de construction.</source>
         <translation>Screen under construction.</translation>
     </message>
@@ -4039,57 +4043,57 @@ If the problem happens again, send the details below to support.</translation>
 <context>
     <name>QueueModel</name>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/queue_model.py" line="32"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/queue_model.py" line="37"/>
         <source>Envoi n° {n}</source>
         <translation>Bundle no. {n}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/queue_model.py" line="38"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/queue_model.py" line="43"/>
         <source>{n} o</source>
         <translation>{n} B</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/queue_model.py" line="41"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/queue_model.py" line="46"/>
         <source>{n} Ko</source>
         <translation>{n} KB</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/queue_model.py" line="43"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/queue_model.py" line="48"/>
         <source>{n} Mo</source>
         <translation>{n} MB</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/queue_model.py" line="82"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/queue_model.py" line="87"/>
         <source>Envoi</source>
         <translation>Bundle</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/queue_model.py" line="83"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/queue_model.py" line="88"/>
         <source>Taille</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/queue_model.py" line="84"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/queue_model.py" line="89"/>
         <source>Essais</source>
         <translation>Attempts</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/queue_model.py" line="85"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/queue_model.py" line="90"/>
         <source>Dernière erreur</source>
         <translation>Last error</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/queue_model.py" line="86"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/queue_model.py" line="91"/>
         <source>Prochain essai</source>
         <translation>Next attempt</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/queue_model.py" line="98"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/queue_model.py" line="103"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/queue_model.py" line="111"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/queue_model.py" line="116"/>
         <source>Au prochain passage</source>
         <translation>At the next round</translation>
     </message>
@@ -4594,68 +4598,68 @@ Restore it now?</translation>
 <context>
     <name>SettingsScreen</name>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/settings_screen.py" line="45"/>
+        <location filename="../../src/spro_desk/ui/screens/settings_screen.py" line="44"/>
         <source>&amp;Enregistrer</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/settings_screen.py" line="46"/>
+        <location filename="../../src/spro_desk/ui/screens/settings_screen.py" line="45"/>
         <source>Rétablir</source>
         <translation>Revert</translation>
     </message>
     <message>
         <location filename="../../src/spro_desk/ui/screens/__init__.py" line="43"/>
-        <location filename="../../src/spro_desk/ui/screens/settings_screen.py" line="69"/>
+        <location filename="../../src/spro_desk/ui/screens/settings_screen.py" line="68"/>
         <source>Paramètres</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/settings_screen.py" line="47"/>
+        <location filename="../../src/spro_desk/ui/screens/settings_screen.py" line="46"/>
         <source>Restaurer une &amp;sauvegarde…</source>
         <translation>Restore a &amp;backup…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/settings_screen.py" line="48"/>
+        <location filename="../../src/spro_desk/ui/screens/settings_screen.py" line="47"/>
         <source>Restaurer une sauvegarde</source>
         <translation>Restore a backup</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/settings_screen.py" line="50"/>
+        <location filename="../../src/spro_desk/ui/screens/settings_screen.py" line="49"/>
         <source>Les sauvegardes du poste, avec leur contenu ; la base actuelle est gardée.</source>
         <translation>This desk&apos;s backups, with their contents; the current database is kept.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/settings_screen.py" line="74"/>
+        <location filename="../../src/spro_desk/ui/screens/settings_screen.py" line="73"/>
         <source>Enregistrer les paramètres</source>
         <translation>Save the settings</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/settings_screen.py" line="76"/>
+        <location filename="../../src/spro_desk/ui/screens/settings_screen.py" line="75"/>
         <source>Vérifie puis enregistre tous les réglages du site.</source>
         <translation>Checks, then saves all the site&apos;s settings.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/settings_screen.py" line="78"/>
+        <location filename="../../src/spro_desk/ui/screens/settings_screen.py" line="77"/>
         <source>Rétablir les paramètres enregistrés</source>
         <translation>Revert to the saved settings</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/settings_screen.py" line="81"/>
+        <location filename="../../src/spro_desk/ui/screens/settings_screen.py" line="80"/>
         <source>Résultat de l&apos;enregistrement</source>
         <translation>Save result</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/settings_screen.py" line="112"/>
+        <location filename="../../src/spro_desk/ui/screens/settings_screen.py" line="108"/>
         <source>Réglages du site</source>
         <translation>Site settings</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/settings_screen.py" line="129"/>
+        <location filename="../../src/spro_desk/ui/screens/settings_screen.py" line="122"/>
         <source>{label}&#xa0;:</source>
         <translation>{label}:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/settings_screen.py" line="211"/>
+        <location filename="../../src/spro_desk/ui/screens/settings_screen.py" line="204"/>
         <source>Paramètres enregistrés.</source>
         <translation>Settings saved.</translation>
     </message>
@@ -5200,112 +5204,117 @@ Restore it now?</translation>
         <translation>This desk does not know its coordinator yet: import the identity file your coordination office gave you. Without it, nothing can be encrypted for them.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="71"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="65"/>
+        <source>Ce poste n&apos;est pas encore inscrit auprès de votre coordination (aucun accusé de réception reçu) : tant qu&apos;elle n&apos;a pas importé son fichier d&apos;inscription, elle refuse ses envois. Enregistrez le fichier d&apos;inscription et remettez-le-lui.</source>
+        <translation>This desk is not registered with your coordination yet (no acknowledgement received): until it has imported the desk&apos;s registration file, it refuses its bundles. Save the registration file and hand it over.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="78"/>
         <source>{n} événement pas encore confirmé par le coordinateur</source>
         <translation>{n} event not yet confirmed by the coordinator</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="74"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="81"/>
         <source>{n} événements pas encore confirmés par le coordinateur</source>
         <translation>{n} events not yet confirmed by the coordinator</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="80"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="87"/>
         <source>{n} envoi dans la file vers le serveur</source>
         <translation>{n} bundle in the queue to the server</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="81"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="88"/>
         <source>{n} envois dans la file vers le serveur</source>
         <translation>{n} bundles in the queue to the server</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="90"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="97"/>
         <source>Envoi n° {n} préparé (aucun export sur clé depuis cet écran).</source>
         <translation>Bundle no. {n} prepared (no export to a USB stick from this screen).</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="93"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="100"/>
         <source>Aucun export pour l&apos;instant.</source>
         <translation>No export yet.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="96"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="103"/>
         <source>{n} événement</source>
         <translation>{n} event</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="97"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="104"/>
         <source>{n} événements</source>
         <translation>{n} events</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="99"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="106"/>
         <source>Envoi n° {sequence}, le {when}, dans {folder} ({events}).</source>
         <translation>Bundle no. {sequence}, on {when}, in {folder} ({events}).</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="112"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="119"/>
         <source>Aucun accusé de réception du coordinateur pour l&apos;instant.</source>
         <translation>No acknowledgement from the coordinator yet.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="116"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="123"/>
         <source>Le coordinateur a tout reçu jusqu&apos;à l&apos;événement n° {n}.</source>
         <translation>The coordinator has received everything up to event no. {n}.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="119"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="126"/>
         <source>Le coordinateur a tout reçu jusqu&apos;à l&apos;événement n° {n} (reçu le {when}).</source>
         <translation>The coordinator has received everything up to event no. {n} (received on {when}).</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="127"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="134"/>
         <source>Aucun annuaire installé.</source>
         <translation>No directory installed.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="130"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="137"/>
         <source>{n} jour</source>
         <translation>{n} day</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="131"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="138"/>
         <source>{n} jours</source>
         <translation>{n} days</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="134"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="141"/>
         <source>Annuaire importé le {when} (il y a {age}), hors mise à jour signée.</source>
         <translation>Directory imported on {when} ({age} ago), not a signed update.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="137"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="144"/>
         <source>Version {version}, importée le {when} (il y a {age}), valable jusqu&apos;au {until}.</source>
         <translation>Version {version}, imported on {when} ({age} ago), valid until {until}.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="151"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="158"/>
         <source>Aucun serveur réglé : les envois partent sur clé USB. Pour envoyer par Internet, indiquez l&apos;adresse WebDAV de votre coordination dans Paramètres.</source>
         <translation>No server set: bundles go out on a USB stick. To send over the Internet, enter your coordination office&apos;s WebDAV address in Settings.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="156"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="163"/>
         <source>Serveur : {url}</source>
         <translation>Server: {url}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="163"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="170"/>
         <source>Aucun échange avec le serveur pour l&apos;instant.</source>
         <translation>No exchange with the server yet.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="171"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="178"/>
         <source>Dernier échange le {when} : {message}</source>
         <translation>Last exchange on {when}: {message}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="181"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="188"/>
         <source>Dernier échange réussi le {when}.</source>
         <translation>Last successful exchange on {when}.</translation>
     </message>
@@ -5314,222 +5323,222 @@ Restore it now?</translation>
     <name>SynchronisationScreen</name>
     <message>
         <location filename="../../src/spro_desk/ui/screens/__init__.py" line="44"/>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="84"/>
+        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="83"/>
         <source>Synchronisation</source>
         <translation>Synchronisation</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="59"/>
+        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="58"/>
         <source>Ce qui manque pour synchroniser</source>
         <translation>What is missing to synchronise</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="60"/>
+        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="59"/>
         <source>&amp;Créer l&apos;identité du poste</source>
         <translation>&amp;Create the desk identity</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="61"/>
+        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="60"/>
         <source>Enregistrer le fichier d&apos;&amp;inscription…</source>
         <translation>Save the &amp;registration file…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="62"/>
+        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="61"/>
         <source>Importer l&apos;identité du coo&amp;rdinateur…</source>
         <translation>Import the c&amp;oordinator&apos;s identity…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="63"/>
+        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="62"/>
         <source>En attente de confirmation</source>
         <translation>Waiting for confirmation</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="64"/>
+        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="63"/>
         <source>Dernier export</source>
         <translation>Last export</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="65"/>
+        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="64"/>
         <source>&amp;Exporter sur une clé maintenant…</source>
         <translation>Export to a USB s&amp;tick now…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="66"/>
+        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="65"/>
         <source>Dernier accusé de réception</source>
         <translation>Last acknowledgement</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="67"/>
+        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="66"/>
         <source>Version et âge de l&apos;annuaire</source>
         <translation>Directory version and age</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="68"/>
+        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="67"/>
         <source>Avertissement sur l&apos;annuaire</source>
         <translation>Directory warning</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="69"/>
+        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="68"/>
         <source>Serveur de synchronisation</source>
         <translation>Synchronisation server</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="70"/>
+        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="69"/>
         <source>En&amp;voyer maintenant</source>
         <translation>Se&amp;nd now</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="71"/>
+        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="70"/>
         <source>Opération en cours</source>
         <translation>Operation in progress</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="75"/>
+        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="74"/>
         <source>Message de l&apos;écran Synchronisation</source>
         <translation>Synchronisation screen message</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="92"/>
+        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="91"/>
         <source>Envois en attente vers le serveur</source>
         <translation>Bundles waiting to go to the server</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="93"/>
+        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="92"/>
         <source>Un envoi quitte la file quand le serveur l&apos;a confirmé, octet pour octet.</source>
         <translation>A bundle leaves the queue once the server has confirmed it, byte for byte.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="102"/>
+        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="101"/>
         <source>Crée la clé de signature du poste avec le site réglé dans Paramètres.</source>
         <translation>Creates the desk&apos;s signing key with the site set in Settings.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="105"/>
+        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="104"/>
         <source>Écrit le fichier à remettre à votre coordination pour inscrire ce poste.</source>
         <translation>Writes the file to give your coordination office to register this desk.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="108"/>
+        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="107"/>
         <source>Lit le fichier d&apos;identité remis par votre coordination : ses clés publiques.</source>
         <translation>Reads the identity file given by your coordination office: its public keys.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="111"/>
+        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="110"/>
         <source>Écrit l&apos;envoi chiffré de tout ce que le coordinateur n&apos;a pas confirmé dans le dossier choisi (une clé USB).</source>
         <translation>Writes the encrypted bundle of everything the coordinator has not confirmed into the chosen folder (a USB stick).</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="115"/>
+        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="114"/>
         <source>Envoie au serveur ce qui attend et reçoit les mises à jour, sans attendre le prochain passage automatique.</source>
         <translation>Sends the server what is waiting and receives updates, without waiting for the next automatic round.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="123"/>
+        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="122"/>
         <source>Progression de la synchronisation</source>
         <translation>Synchronisation progress</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="146"/>
+        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="145"/>
         <source>Mise en service</source>
         <translation>Setting up</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="157"/>
+        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="156"/>
         <source>En attente</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="159"/>
+        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="158"/>
         <source>Clé USB</source>
         <translation>USB stick</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="161"/>
+        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="160"/>
         <source>Accusé de réception</source>
         <translation>Acknowledgement</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="162"/>
+        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="161"/>
         <source>Annuaire</source>
         <translation>Directory</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="163"/>
+        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="162"/>
         <source>Fi&amp;le d&apos;envoi :</source>
         <translation>Outgoing &amp;queue:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="167"/>
+        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="166"/>
         <source>Serveur</source>
         <translation>Server</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="175"/>
+        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="171"/>
         <source>État de la synchronisation</source>
         <translation>Synchronisation status</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="195"/>
+        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="188"/>
         <source>Échange avec le serveur…</source>
         <translation>Exchanging with the server…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="257"/>
+        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="251"/>
         <source>L&apos;état de la synchronisation n&apos;a pas pu être lu. Réessayez dans un instant.</source>
         <translation>The synchronisation status could not be read. Try again in a moment.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="282"/>
+        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="276"/>
         <source>Choisir la clé USB (ou le dossier) où écrire l&apos;envoi</source>
         <translation>Choose the USB stick (or the folder) to write the bundle to</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="297"/>
+        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="291"/>
         <source>Écriture de l&apos;envoi dans {folder}…</source>
         <translation>Writing the bundle to {folder}…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="307"/>
+        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="301"/>
         <source>Envoi n° {sequence} écrit et relu : {path}. Remettez la clé à votre coordination.</source>
         <translation>Bundle no. {sequence} written and read back: {path}. Give the stick to your coordination office.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="320"/>
+        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="314"/>
         <source>L&apos;envoi n&apos;a pas pu être écrit ({reason}) : vérifiez que la clé est branchée, non protégée en écriture et pas pleine, puis recommencez.</source>
         <translation>The bundle could not be written ({reason}): check that the stick is plugged in, not write-protected and not full, then try again.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="325"/>
+        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="319"/>
         <source>L&apos;export a échoué de façon inattendue ; rien n&apos;a été perdu.</source>
         <translation>The export failed unexpectedly; nothing was lost.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="332"/>
+        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="326"/>
         <source>Un échange avec le serveur est déjà en cours.</source>
         <translation>An exchange with the server is already in progress.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="342"/>
+        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="336"/>
         <source>Un autre échange était en cours : réessayez dans un instant.</source>
         <translation>Another exchange was in progress: try again in a moment.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="345"/>
+        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="339"/>
         <source>Échange interrompu : {error}</source>
         <translation>Exchange interrupted: {error}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="349"/>
+        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="343"/>
         <source>{n} envoi confirmé par le serveur.</source>
         <translation>{n} bundle confirmed by the server.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="350"/>
+        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="344"/>
         <source>{n} envois confirmés par le serveur.</source>
         <translation>{n} bundles confirmed by the server.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="353"/>
+        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="347"/>
         <source>Rien de nouveau à envoyer.</source>
         <translation>Nothing new to send.</translation>
     </message>

@@ -109,7 +109,10 @@ def test_the_screen_shows_what_waits_from_the_database(
         "3 événements pas encore confirmés par le coordinateur\n"
         "0 envoi dans la file vers le serveur"
     )
-    assert screen.setup_box.isHidden()  # set up and trusting its coordinator
+    # set up and trusting its coordinator, which has acknowledged nothing yet: said plainly,
+    # and the registration file stays at hand (issue 12)
+    assert "pas encore inscrit" in screen.readiness.text()
+    assert screen.registration_button.isVisibleTo(screen)
     assert screen.last_export.text() == "Aucun export pour l'instant."
     assert screen.acknowledgement.text().startswith("Aucun accusé de réception")
     assert screen.directory.text() == "Aucun annuaire installé."
@@ -161,7 +164,7 @@ def test_the_queue_shows_a_failure_from_a_stopped_server_then_empties(
 
     assert cell(QueueColumn.NAME) == "Envoi n° 1"
     name_tip = model.data(model.index(0, QueueColumn.NAME), Qt.ItemDataRole.ToolTipRole)
-    assert name_tip.endswith("-000001.spro-bundle</qt>")  # the file's name on the server
+    assert name_tip.endswith("_n0001_b1.spro-bundle</qt>")  # the file's name on the server
     assert cell(QueueColumn.ATTEMPTS) == "1"
     assert "injoignable" in cell(QueueColumn.LAST_ERROR)
     assert cell(QueueColumn.NEXT_ATTEMPT) not in ("", "Au prochain passage")
@@ -211,8 +214,47 @@ def test_a_desk_not_set_up_says_what_to_do_and_does_it(
     chosen = str(coordination.identity_file)
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a, **_k: (chosen, ""))
     _click(qtbot, screen.trust_button)
-    qtbot.waitUntil(lambda: screen.setup_box.isHidden(), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: "pas encore inscrit" in screen.readiness.text(), timeout=WAIT_MS)
     assert screen.export_button.isEnabled()
+    assert screen.registration_button.isVisibleTo(screen)  # always there (issue 12)
+
+
+def test_the_registration_file_stays_available_and_unregistered_is_said_plainly(
+    qtbot: QtBot,
+    db: Database,
+    coordination: Coordination,
+    make_window: WindowFactory,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    """Issue 12, item 8: the coordinator's identity imported before the registration file was
+    saved used to hide the registration button for good."""
+    from spro_desk.sync.acknowledgement import write_acknowledgements
+    from spro_desk.sync.bundle import export_bundle
+    from spro_desk.sync.updates import apply_update
+
+    init_desk(db, db.path.parent, "Mairie de Blet", "pij", "18030")
+    trust_coordinator(db, coordination.identity_file)  # before any registration file
+    ContactService(db).record(ContactInput(canal="telephone", statut="scolaire"))
+    screen = _screen(qtbot, make_window(db))
+    assert "pas encore inscrit" in screen.readiness.text()
+    assert screen.readiness.isVisibleTo(screen)
+    assert screen.registration_button.isVisibleTo(screen)
+    registration = tmp_path / "inscription-blet.json"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(registration), ""))
+    _click(qtbot, screen.registration_button)
+    qtbot.waitUntil(registration.exists, timeout=WAIT_MS)
+    register_desk(coordination.db, registration)
+    bundle = export_bundle(db, db.path.parent, tmp_path / "cle").path
+    import_bundle(coordination.db, coordination.folder, bundle)
+    [ack] = write_acknowledgements(coordination.db, coordination.folder, tmp_path / "acks")
+    apply_update(db, ack)
+    screen.refresh()
+    qtbot.waitUntil(lambda: not screen.readiness.isVisibleTo(screen), timeout=WAIT_MS)
+    assert screen.registration_button.isVisibleTo(screen)  # still there, to give it again
+    registration.unlink()
+    _click(qtbot, screen.registration_button)
+    qtbot.waitUntil(registration.exists, timeout=WAIT_MS)
 
 
 def test_a_background_round_sends_without_being_asked_and_closing_never_waits(

@@ -133,6 +133,7 @@ def apply_acknowledgement_data(db: Database, data: bytes) -> int:
         )
     if body.get("format") != ACK_FORMAT or body.get("desk_id") != identity.desk_id:
         raise IdentityError("Cet accusé de réception concerne un autre poste : refusé.")
+    _note_registration_confirmed(db)
     acked = body.get("acked_seq")
     if not isinstance(acked, int) or acked < 0:
         raise IdentityError("Accusé de réception incohérent avec ce poste : refusé.")
@@ -160,3 +161,14 @@ def _check_own_history(db: Database, acked: int, head: Any) -> None:
         raise IdentityError(OTHER_HISTORY)
     if hashlib.sha256(event_line(event)).hexdigest() != head:
         raise IdentityError(OTHER_HISTORY)
+
+
+REGISTERED_KEY = "registration_confirmed_at"
+
+
+def _note_registration_confirmed(db: Database) -> None:
+    """A signed acknowledgement for this desk proves the coordination registered it (it writes
+    them for its registered desks only), even one of another history."""
+    state = load_state(db)
+    if not state.get(REGISTERED_KEY):
+        save_state(db, {**state, REGISTERED_KEY: datetime.now(UTC).isoformat()})

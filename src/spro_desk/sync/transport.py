@@ -228,6 +228,7 @@ class SyncOverview:
     last_round_at: datetime | None
     last_round_message: str | None  # French, when the last round did not go well
     last_success_at: datetime | None
+    registration_confirmed: bool = False  # the coordination acknowledged this desk once
 
     @property
     def events_pending(self) -> int:
@@ -260,6 +261,7 @@ class SyncOverview:
             "last_round_at": iso(self.last_round_at),
             "last_round_message": self.last_round_message,
             "last_success_at": iso(self.last_success_at),
+            "registration_confirmed": self.registration_confirmed,
         }  # fmt: skip
 
 
@@ -287,6 +289,8 @@ def sync_overview(db: Database, data_dir: Path) -> SyncOverview:
         last_round_at=_moment(last_round.get("at")),
         last_round_message=last_round.get("message"),
         last_success_at=_moment(state["last_success_at"]),
+        registration_confirmed=bool(bundles.get("registration_confirmed_at"))
+        or int(bundles["acked"]) > 0,
     )  # fmt: skip
 
 

@@ -160,7 +160,9 @@ def _this_week(region: DemoRegion) -> None:
             _export(region, desk.key, region.drop_folder)
     blois = load_identity(region.desks["blois"])
     assert blois is not None
-    source = next(region.drop_folder.glob(f"{blois.desk_id}-*.spro-bundle"))
+    from spro_desk.sync.bundle import bundle_prefix
+
+    source = next(region.drop_folder.glob(f"{bundle_prefix(blois)}*.spro-bundle"))
     damaged = region.drop_folder / "cle-usb-blois.spro-bundle"
     damaged.write_bytes(source.read_bytes()[: source.stat().st_size // 2])
 

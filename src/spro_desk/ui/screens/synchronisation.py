@@ -216,7 +216,8 @@ class SynchronisationScreen(Screen):
         self.state = state
         readiness = summary.readiness_text(state)
         self.readiness.setText(readiness or "")
-        self.setup_box.setVisible(readiness is not None)
+        # the registration file can always be shown and saved again (issue 12)
+        self.readiness.setVisible(readiness is not None)
         self.pending.setText(summary.pending_text(state))
         self.last_export.setText(summary.export_text(state))
         self.acknowledgement.setText(summary.acknowledgement_text(state))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from enum import IntEnum
 from typing import Any
@@ -23,13 +24,17 @@ class QueueColumn(IntEnum):
     LAST_ERROR = 4  # last: it takes the room left
 
 
+_NAMED = re.compile(r".*_n(\d+)_b\d+(?:-[0-9a-f]+)?\.spro-bundle")  # site_desk_n0012_b2
+_OLDER = re.compile(r".*-(\d{6})\.spro-bundle")  # <desk id>-000012, before issue 12
+
+
 def bundle_label(name: str) -> str:
-    """« Envoi n° 12 » from `<desk id>-000012.spro-bundle`; any other name as it is."""
-    stem = name.removesuffix(".spro-bundle")
-    number = stem.rsplit("-", 1)[-1]
-    if stem == name or not number.isdigit():
+    """« Envoi n° 12 » from `cio-bourges_d3f2_n0012_b2.spro-bundle` (or an older
+    `<desk id>-000012.spro-bundle`); any other name as it is."""
+    match = _NAMED.fullmatch(name) or _OLDER.fullmatch(name)
+    if match is None:
         return name
-    return QCoreApplication.translate("QueueModel", "Envoi n° {n}").format(n=int(number))
+    return QCoreApplication.translate("QueueModel", "Envoi n° {n}").format(n=int(match[1]))
 
 
 def size_text(size: int) -> str:

@@ -61,6 +61,13 @@ def readiness_text(state: SyncState) -> str | None:
             "Ce poste ne connaît pas encore son coordinateur : importez le fichier d'identité "
             "que votre coordination vous a remis. Sans lui, rien ne peut être chiffré pour elle.",
         )
+    if not overview.registration_confirmed:
+        return QCoreApplication.translate(
+            "SyncSummary",
+            "Ce poste n'est pas encore inscrit auprès de votre coordination (aucun accusé de "
+            "réception reçu) : tant qu'elle n'a pas importé son fichier d'inscription, elle "
+            "refuse ses envois. Enregistrez le fichier d'inscription et remettez-le-lui.",
+        )
     return None
 
 
