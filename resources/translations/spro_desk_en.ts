@@ -504,80 +504,100 @@
     <name>AlertsScreen</name>
     <message>
         <location filename="../../src/spro_desk/ui/coordinator/__init__.py" line="40"/>
-        <location filename="../../src/spro_desk/ui/coordinator/alerts_screen.py" line="28"/>
-        <location filename="../../src/spro_desk/ui/coordinator/alerts_screen.py" line="39"/>
+        <location filename="../../src/spro_desk/ui/coordinator/alerts_screen.py" line="35"/>
+        <location filename="../../src/spro_desk/ui/coordinator/alerts_screen.py" line="51"/>
         <source>Alertes</source>
         <translation>Alerts</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/alerts_screen.py" line="29"/>
+        <location filename="../../src/spro_desk/ui/coordinator/alerts_screen.py" line="36"/>
         <source>Les plus récentes d&apos;abord ; l&apos;explication de l&apos;alerte choisie suit la liste.</source>
         <translation>Most recent first; the explanation of the selected alert follows the list.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/alerts_screen.py" line="33"/>
+        <location filename="../../src/spro_desk/ui/coordinator/alerts_screen.py" line="40"/>
         <source>Résumé des alertes</source>
         <translation>Alerts summary</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/alerts_screen.py" line="46"/>
+        <location filename="../../src/spro_desk/ui/coordinator/alerts_screen.py" line="42"/>
+        <source>&amp;Marquer comme traitée…</source>
+        <translation>&amp;Mark as handled…</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordinator/alerts_screen.py" line="44"/>
+        <source>Note ce qui a été fait ; la note est gardée dans le journal des alertes.</source>
+        <translation>Note what was done; the note is kept in the alerts&apos; log.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordinator/alerts_screen.py" line="58"/>
         <source>Explication de l&apos;alerte choisie</source>
         <translation>Explanation of the selected alert</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/alerts_screen.py" line="47"/>
+        <location filename="../../src/spro_desk/ui/coordinator/alerts_screen.py" line="59"/>
         <source>Choisissez une alerte pour savoir ce qu&apos;elle signifie.</source>
         <translation>Choose an alert to find out what it means.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/alerts_screen.py" line="81"/>
+        <location filename="../../src/spro_desk/ui/coordinator/alerts_screen.py" line="94"/>
         <source>Aucune alerte : tout ce qui a été reçu se suit, sans trou ni doublon.</source>
         <translation>No alerts: everything received follows on, with no gaps or duplicates.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/alerts_screen.py" line="85"/>
+        <location filename="../../src/spro_desk/ui/coordinator/alerts_screen.py" line="98"/>
         <source>{n} bifurcation</source>
         <translation>{n} fork</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/alerts_screen.py" line="85"/>
+        <location filename="../../src/spro_desk/ui/coordinator/alerts_screen.py" line="98"/>
         <source>{n} bifurcations</source>
         <translation>{n} forks</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/alerts_screen.py" line="87"/>
+        <location filename="../../src/spro_desk/ui/coordinator/alerts_screen.py" line="100"/>
         <source>{n} poste avec des événements manquants</source>
         <translation>{n} desk with missing events</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/alerts_screen.py" line="88"/>
+        <location filename="../../src/spro_desk/ui/coordinator/alerts_screen.py" line="101"/>
         <source>{n} postes avec des événements manquants</source>
         <translation>{n} desks with missing events</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/alerts_screen.py" line="91"/>
+        <location filename="../../src/spro_desk/ui/coordinator/alerts_screen.py" line="104"/>
         <source>{n} événement en quarantaine</source>
         <translation>{n} event in quarantine</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/alerts_screen.py" line="92"/>
+        <location filename="../../src/spro_desk/ui/coordinator/alerts_screen.py" line="105"/>
         <source>{n} événements en quarantaine</source>
         <translation>{n} events in quarantine</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/alerts_screen.py" line="100"/>
+        <location filename="../../src/spro_desk/ui/coordinator/alerts_screen.py" line="113"/>
         <source>{n} alerte</source>
         <translation>{n} alert</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/alerts_screen.py" line="100"/>
+        <location filename="../../src/spro_desk/ui/coordinator/alerts_screen.py" line="113"/>
         <source>{n} alertes</source>
         <translation>{n} alerts</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/alerts_screen.py" line="102"/>
+        <location filename="../../src/spro_desk/ui/coordinator/alerts_screen.py" line="115"/>
         <source>{alerts} : {details}.</source>
         <translation>{alerts}: {details}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordinator/alerts_screen.py" line="140"/>
+        <source>Marquer l&apos;alerte comme traitée</source>
+        <translation>Mark the alert as handled</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordinator/alerts_screen.py" line="141"/>
+        <source>Ce qui a été fait (gardé dans le journal des alertes) :</source>
+        <translation>What was done (kept in the alerts&apos; log):</translation>
     </message>
 </context>
 <context>

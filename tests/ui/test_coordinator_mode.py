@@ -464,6 +464,18 @@ def test_forks_and_gaps_are_listed_and_explained(
         else:
             assert "les événements n° 1 à 3 (3 en tout)" in text
     assert screen.explanation.isReadOnly() and screen.explanation.accessibleName()
+    # issue 12: an alert is marked handled with a note, which the audit trail keeps
+    from PySide6.QtWidgets import QInputDialog
+
+    from spro_desk.sync.completeness import alert_log
+
+    screen.table.selectRow(0)
+    chosen = screen.selected_alert()
+    assert chosen is not None and screen.handle_button.isEnabled()
+    monkeypatch.setattr(QInputDialog, "getText", lambda *_a, **_k: ("appelé le site", True))
+    qtbot.mouseClick(screen.handle_button, Qt.MouseButton.LeftButton)
+    assert screen.model.rowCount() == 1 and screen.summary.text().startswith("1 alerte")
+    assert [e["note"] for e in alert_log(region.db)] == ["appelé le site"]
 
 
 def test_an_event_sent_again_with_other_content_is_quarantined_and_explained(

@@ -167,6 +167,8 @@ class AlertView:
     missing_count: int = 0
     event_seq: int | None = None  # quarantine
     event_id: str = ""
+    message: str = ""  # what happened, in French, when the import said it (issue 12)
+    occurrences: int = 1  # raised again: counted, not repeated
 
 
 def missing_ranges(numbers: Iterable[int]) -> tuple[tuple[int, int], ...]:
@@ -187,6 +189,10 @@ def _int_or_none(value: Any) -> int | None:
 def _alert_view(alert: SyncAlert, site_nom: str) -> AlertView:
     detail = alert.detail if isinstance(alert.detail, dict) else {}
     missing = [n for n in detail.get("missing", []) if isinstance(n, int)]
+    runs = detail.get("ranges")
+    ranges = (
+        tuple((int(a), int(b)) for a, b in runs) if isinstance(runs, list) else None
+    )  # bounded runs, however many numbers are missing
     return AlertView(
         pk=alert.pk or 0,
         kind=alert.kind,
@@ -195,17 +201,23 @@ def _alert_view(alert: SyncAlert, site_nom: str) -> AlertView:
         raised_at=_utc(alert.raised_at),
         bundle_seq=_int_or_none(detail.get("bundle_seq")),
         reason=str(detail.get("reason", "")),
-        missing=missing_ranges(missing),
+        missing=ranges if ranges is not None else missing_ranges(missing),
         missing_count=_int_or_none(detail.get("count")) or len(missing),
         event_seq=_int_or_none(detail.get("seq")),
         event_id=str(detail.get("event_id", "")),
+        message=str(detail.get("message", "")),
+        occurrences=alert.occurrences or 1,
     )
 
 
 def alert_views(db: Database) -> list[AlertView]:
-    """Forks, gaps and quarantined events, the latest first."""
+    """The open alerts (not marked handled), the latest first."""
     names = _site_names(db)
-    query = select(SyncAlert).order_by(col(SyncAlert.raised_at).desc(), col(SyncAlert.pk).desc())
+    query = (
+        select(SyncAlert)
+        .where(col(SyncAlert.handled_at).is_(None))
+        .order_by(col(SyncAlert.raised_at).desc(), col(SyncAlert.pk).desc())
+    )
     with db.session() as session:
         alerts = session.exec(query).all()
     return [_alert_view(a, names.get(a.desk_id, "")) for a in alerts]

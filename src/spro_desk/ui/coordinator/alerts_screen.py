@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QPlainTextEdit, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QInputDialog,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 from spro_desk.sync.coordinator_views import AlertView, alert_views
 from spro_desk.ui.coordinator.alert_text import FORK, GAP, QUARANTINE, alert_explanation
@@ -32,6 +39,11 @@ class AlertsScreen(CoordinatorScreen):
         )
         self.summary = plain_label("", self.tr("Résumé des alertes"))
         self.explanation = self._make_explanation()
+        self.handle_button = QPushButton(self.tr("&Marquer comme traitée…"))
+        self.handle_button.setToolTip(
+            self.tr("Note ce qui a été fait ; la note est gardée dans le journal des alertes.")
+        )
+        self.handle_button.clicked.connect(self.handle_selected)
         self._layout()
         self.table.selectionModel().selectionChanged.connect(self._show_explanation)
 
@@ -56,6 +68,7 @@ class AlertsScreen(CoordinatorScreen):
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(splitter)
+        layout.addWidget(self.handle_button, 0, Qt.AlignmentFlag.AlignLeft)
 
     # --- reading ------------------------------------------------------------------------------
 
@@ -108,4 +121,26 @@ class AlertsScreen(CoordinatorScreen):
 
     def _show_explanation(self, *_args: object) -> None:
         alert = self.selected_alert()
-        self.explanation.setPlainText(alert_explanation(alert) if alert else "")
+        self.handle_button.setEnabled(alert is not None)
+        if alert is None:
+            self.explanation.setPlainText("")
+            return
+        said = f"{alert.message}\n\n" if alert.message else ""
+        self.explanation.setPlainText(said + alert_explanation(alert))
+
+    def handle_selected(self) -> None:
+        """Mark the chosen alert handled, with a note kept in the audit trail."""
+        from spro_desk.sync.completeness import handle_alert
+
+        alert = self.selected_alert()
+        if alert is None:
+            return
+        note, ok = QInputDialog.getText(
+            self,
+            self.tr("Marquer l'alerte comme traitée"),
+            self.tr("Ce qui a été fait (gardé dans le journal des alertes) :"),
+        )
+        if not ok or not note.strip():
+            return
+        handle_alert(self.context.db, alert.pk, note)
+        self.refresh()
