@@ -53,3 +53,47 @@ def test_an_older_snapshot_uploaded_later_is_not_installed(
     assert any("vieux.spro-directory" in n for n in later.notices)
     snapshot = installed_snapshot(region.desk)
     assert snapshot is not None and snapshot.version == newer_version
+
+
+def test_a_webdav_bundle_does_not_send_the_previous_week_again_and_a_lost_file_is_repaired(
+    region: Region,  # noqa: F811
+    dav: WebDavServer,  # noqa: F811
+) -> None:
+    import json
+
+    import pyrage
+
+    from spro_desk.sync.acknowledgement import write_acknowledgements
+    from spro_desk.sync.coordinator_identity import encryption_identities
+
+    def seqs(path: Path) -> list[int]:
+        import io
+        import tarfile
+
+        archive = pyrage.decrypt(path.read_bytes(), encryption_identities(region.coordinator_dir))
+        with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+            member = tar.extractfile("events.jsonl")
+            assert member is not None
+            return [json.loads(line)["seq"] for line in member.read().splitlines()]
+
+    clock = Clock()
+    transport = region.transport(dav, clock)
+    region.record(3)
+    first = transport.run_round(force=True).sent
+    region.record(2)
+    second = transport.run_round(force=True).sent
+    bundles = dav.root / "bundles"
+    assert seqs(bundles / first[0]) == [1, 2, 3]
+    assert seqs(bundles / second[0]) == [4, 5]  # the previous week is not sent again
+    # the server loses the second file before the coordination imports it
+    (bundles / second[0]).unlink()
+    assert _import_all(region, bundles) == {"bundles": 1, "events_new": 3}
+    write_acknowledgements(region.coordinator, region.coordinator_dir, dav.root / "updates")
+    region.record(1)
+    transport.run_round(force=True)  # the acknowledgement (3) arrives: the desk repairs
+    third = transport.run_round(force=True).sent
+    assert seqs(bundles / third[0]) == [4, 5, 6]
+    assert _import_all(region, bundles)["events_new"] == 3  # 4, 5 and 6: nothing lost
+    with region.coordinator.session() as session:
+        connection = session.connection().connection.driver_connection
+        assert connection.execute("SELECT COUNT(*) FROM received_event").fetchone()[0] == 6

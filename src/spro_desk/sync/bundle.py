@@ -122,7 +122,13 @@ def directory_summary(db: Database) -> dict[str, Any]:
     }
 
 
-def export_bundle(db: Database, data_dir: Path, out: Path) -> ExportResult:
+def export_bundle(
+    db: Database, data_dir: Path, out: Path, *, after: int | None = None
+) -> ExportResult:
+    """The next bundle, into `out`: every event after the last acknowledgement — or after
+    `after` when the caller knows the coordination's server holds the events up to it (a
+    confirmed WebDAV delivery), so that a week is not sent twice. `last_ack` stays the real
+    acknowledgement."""
     identity, coordinator = load_identity(db), trusted_coordinator(db)
     if identity is None:
         raise IdentityError("Ce poste n'a pas encore d'identité : lancez « spro-desk desk init ».")
@@ -133,7 +139,7 @@ def export_bundle(db: Database, data_dir: Path, out: Path) -> ExportResult:
         )
     state = load_state(db)
     with db.session() as session:
-        pending = events(session, after_seq=state["acked"])
+        pending = events(session, after_seq=max(int(state["acked"]), after or 0))
     number = branch_number(state)
     lines = b"".join(event_line(e) + b"\n" for e in pending)
     sequence = state["bundle"] + 1

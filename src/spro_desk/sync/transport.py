@@ -85,6 +85,10 @@ def endpoint_from_settings(db: Database) -> Endpoint | None:
 def transport_state(db: Database) -> dict[str, Any]:
     defaults: dict[str, Any] = {
         "queued_seq": 0,
+        # the events the server holds for sure (a bundle read back after its upload), so the
+        # next bundle starts after them; `bundle_last_seq`: each queued bundle's last event
+        "delivered": {"seq": 0, "at": None},
+        "bundle_last_seq": {},
         "last_bundle_at": None,
         "last_export": None,
         "last_round": None,
@@ -418,8 +422,15 @@ class Transport:
         due = force or last is None or self.clock() - last >= self.bundle_interval
         if written <= covered or not due:
             return
-        result = export_bundle(self.db, self.data_dir, self.outbox.folder)
-        _update_state(self.db, queued_seq=written, last_bundle_at=self.clock().isoformat())
+        delivered = int(state["delivered"]["seq"])
+        result = export_bundle(self.db, self.data_dir, self.outbox.folder, after=delivered)
+        last_seqs = {**state["bundle_last_seq"], result.path.name: written}
+        _update_state(
+            self.db,
+            queued_seq=written,
+            last_bundle_at=self.clock().isoformat(),
+            bundle_last_seq=last_seqs,
+        )
         report.built = result.path.name
 
     # --- uploading ----------------------------------------------------------------------------
@@ -450,9 +461,19 @@ class Transport:
                     return
                 continue
             self.outbox.delivered(item, remote, self.clock())
+            self._note_delivered(item.name)
             (report.sent if uploaded else report.confirmed).append(remote)
             report.retries += item.attempts
         progress("Envois terminés", len(due), len(due))
+
+    def _note_delivered(self, name: str) -> None:
+        state = transport_state(self.db)
+        last_seqs = dict(state["bundle_last_seq"])
+        last = last_seqs.pop(name, None)
+        delivered = state["delivered"]
+        if last is not None and int(last) > int(delivered["seq"]):
+            delivered = {"seq": int(last), "at": self.clock().isoformat()}
+        _update_state(self.db, delivered=delivered, bundle_last_seq=last_seqs)
 
     def _deliver(self, item: QueueItem) -> tuple[str, bool]:
         """The remote name now holding exactly the item's bytes, and whether it was uploaded
@@ -609,6 +630,7 @@ class Transport:
         progress: Progress,
         stop: Cancelled,
     ) -> None:
+        made_at = _acknowledgement_made_at(received)
         try:
             outcome = apply_update(self.db, received, progress=progress, is_cancelled=stop)
         except _refusals() as refusal:
@@ -624,6 +646,17 @@ class Transport:
         if outcome.get("acked_seq") is not None:
             last_ack = {"at": self.clock().isoformat(), "acked_seq": outcome["acked_seq"]}
             _update_state(self.db, last_ack=last_ack)
+            self._check_delivered(int(outcome["acked_seq"]), made_at)
+
+    def _check_delivered(self, acked: int, made_at: datetime | None) -> None:
+        """An acknowledgement made after a delivery that still lacks delivered events: the
+        server lost the file (or someone removed it): the next bundle starts again after the
+        acknowledgement, so nothing is lost."""
+        delivered = transport_state(self.db)["delivered"]
+        at = _moment(delivered["at"])
+        if made_at is None or at is None or made_at <= at or acked >= int(delivered["seq"]):
+            return
+        _update_state(self.db, delivered={"seq": acked, "at": delivered["at"]}, queued_seq=acked)
 
     def _fetch_failed(self, message: str) -> None:
         fetch = transport_state(self.db)["fetch"]
@@ -662,6 +695,19 @@ class Transport:
         if report.error is None and not report.cancelled:
             changes["last_success_at"] = report.at.isoformat()
         _update_state(self.db, **changes)
+
+
+def _acknowledgement_made_at(path: Path) -> datetime | None:
+    """When the coordinator wrote an acknowledgement file (None for anything else)."""
+    import json
+
+    if not path.name.endswith(ACK_SUFFIX):
+        return None
+    try:
+        moment = datetime.fromisoformat(json.loads(path.read_bytes())["created_at"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def _either(first: Cancelled | None, second: Cancelled) -> Cancelled:
