@@ -56,8 +56,8 @@ def test_an_older_snapshot_uploaded_later_is_not_installed(
 
 
 def test_a_webdav_bundle_does_not_send_the_previous_week_again_and_a_lost_file_is_repaired(
-    region: Region,  # noqa: F811
-    dav: WebDavServer,  # noqa: F811
+    region: Region,
+    dav: WebDavServer,
 ) -> None:
     import json
 
