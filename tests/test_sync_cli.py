@@ -186,3 +186,15 @@ def test_the_webdav_account_is_set_from_the_command_line(
     code = main(["--data-dir", folder, "sync", "configure", "--url", "ftp://x/", "--json"])
     refusal = json.loads(capsys.readouterr().out)
     assert code == 2 and refusal["ok"] is False and refusal["error"]
+
+
+def test_a_revoked_desk_is_out_of_coverage_and_late_counts(world: World, capsys: Any) -> None:
+    from spro_desk.reports.source import CoordinatorSource
+
+    code, _ = _run(world, capsys, "coordinator", "revoke", world.ids[1])
+    assert code == 0
+    sites = CoordinatorSource(world.coordinator).sites()
+    assert [s.desk_id for s in sites] == [world.ids[0]]  # coverage and "late" read these
+    code, matrix = _run(world, capsys, "coordinator", "completeness")
+    assert [d["desk_id"] for d in matrix["desks"]] == [world.ids[0]] and matrix["late"] == 1
+    assert [d["desk_id"] for d in matrix["revoked"]] == [world.ids[1]]
