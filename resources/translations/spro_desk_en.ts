@@ -480,22 +480,22 @@
 <context>
     <name>AlertModel</name>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/models.py" line="270"/>
+        <location filename="../../src/spro_desk/ui/coordinator/models.py" line="284"/>
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/models.py" line="271"/>
+        <location filename="../../src/spro_desk/ui/coordinator/models.py" line="285"/>
         <source>Poste</source>
         <translation>Desk</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/models.py" line="272"/>
+        <location filename="../../src/spro_desk/ui/coordinator/models.py" line="286"/>
         <source>Ce qui a été constaté</source>
         <translation>What was found</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/models.py" line="273"/>
+        <location filename="../../src/spro_desk/ui/coordinator/models.py" line="287"/>
         <source>Signalée le</source>
         <translation>Reported on</translation>
     </message>
@@ -1106,22 +1106,22 @@ Keep this time anyway?</translation>
 <context>
     <name>BundleModel</name>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/models.py" line="226"/>
+        <location filename="../../src/spro_desk/ui/coordinator/models.py" line="240"/>
         <source>Poste</source>
         <translation>Desk</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/models.py" line="227"/>
+        <location filename="../../src/spro_desk/ui/coordinator/models.py" line="241"/>
         <source>N° d&apos;envoi</source>
         <translation>Bundle no.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/models.py" line="228"/>
+        <location filename="../../src/spro_desk/ui/coordinator/models.py" line="242"/>
         <source>Événements</source>
         <translation>Events</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/models.py" line="229"/>
+        <location filename="../../src/spro_desk/ui/coordinator/models.py" line="243"/>
         <source>Reçu le</source>
         <translation>Received on</translation>
     </message>
@@ -1994,82 +1994,102 @@ Keep this time anyway?</translation>
 <context>
     <name>DeskModel</name>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/models.py" line="140"/>
+        <location filename="../../src/spro_desk/ui/coordinator/models.py" line="141"/>
         <source>Site</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/models.py" line="141"/>
+        <location filename="../../src/spro_desk/ui/coordinator/models.py" line="142"/>
         <source>Réseau</source>
         <translation>Network</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/models.py" line="142"/>
+        <location filename="../../src/spro_desk/ui/coordinator/models.py" line="143"/>
         <source>Commune</source>
         <translation>Municipality</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/models.py" line="143"/>
+        <location filename="../../src/spro_desk/ui/coordinator/models.py" line="144"/>
         <source>Enregistré le</source>
         <translation>Registered on</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/models.py" line="144"/>
+        <location filename="../../src/spro_desk/ui/coordinator/models.py" line="145"/>
         <source>Dernier envoi reçu</source>
         <translation>Last bundle received</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/models.py" line="145"/>
+        <location filename="../../src/spro_desk/ui/coordinator/models.py" line="146"/>
         <source>Sans envoi depuis</source>
         <translation>No bundle for</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/models.py" line="146"/>
+        <location filename="../../src/spro_desk/ui/coordinator/models.py" line="147"/>
         <source>État</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/models.py" line="153"/>
+        <location filename="../../src/spro_desk/ui/coordinator/models.py" line="148"/>
+        <source>Envois manquants</source>
+        <translation>Missing bundles</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordinator/models.py" line="155"/>
         <source>Révoqué</source>
         <translation>Revoked</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/models.py" line="154"/>
+        <location filename="../../src/spro_desk/ui/coordinator/models.py" line="156"/>
         <source>En retard</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/models.py" line="154"/>
+        <location filename="../../src/spro_desk/ui/coordinator/models.py" line="156"/>
         <source>À jour</source>
         <translation>Up to date</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/models.py" line="173"/>
+        <location filename="../../src/spro_desk/ui/coordinator/models.py" line="178"/>
+        <source>Aucun</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordinator/models.py" line="180"/>
+        <source>{a} à {b}</source>
+        <translation>{a} to {b}</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordinator/models.py" line="183"/>
+        <source>{n} : n° {runs}</source>
+        <translation>{n}: no. {runs}</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordinator/models.py" line="187"/>
         <source>Aucun envoi</source>
         <translation>No bundle</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/models.py" line="174"/>
+        <location filename="../../src/spro_desk/ui/coordinator/models.py" line="188"/>
         <source>n° {seq} · {when}</source>
         <translation>no. {seq} · {when}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/models.py" line="180"/>
+        <location filename="../../src/spro_desk/ui/coordinator/models.py" line="194"/>
         <source>Aujourd&apos;hui</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/models.py" line="181"/>
+        <location filename="../../src/spro_desk/ui/coordinator/models.py" line="195"/>
         <source>{n} jour</source>
         <translation>{n} day</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/models.py" line="181"/>
+        <location filename="../../src/spro_desk/ui/coordinator/models.py" line="195"/>
         <source>{n} jours</source>
         <translation>{n} days</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/models.py" line="197"/>
+        <location filename="../../src/spro_desk/ui/coordinator/models.py" line="211"/>
         <source>{site}
 Identifiant du poste : {id}</source>
         <translation>{site}

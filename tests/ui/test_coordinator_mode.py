@@ -275,7 +275,7 @@ def test_registering_a_desk_from_its_file(
     headers = [screen.model.headerData(c, Qt.Orientation.Horizontal) for c in DeskColumn]
     assert headers == [
         "Site", "Réseau", "Commune", "Enregistré le", "Dernier envoi reçu", "Sans envoi depuis",
-        "État",
+        "État", "Envois manquants",
     ]  # fmt: skip
     screen.register(region.registrations[0])  # the same file again changes nothing
     qtbot.waitUntil(lambda: "déjà enregistré" in screen.message.text())
@@ -464,6 +464,14 @@ def test_forks_and_gaps_are_listed_and_explained(
         else:
             assert "les événements n° 1 à 3 (3 en tout)" in text
     assert screen.explanation.isReadOnly() and screen.explanation.accessibleName()
+    desks = _desks(window)  # issue 12: missing bundle numbers at a glance, per desk
+    from spro_desk.ui.coordinator.models import DeskColumn
+
+    missing = dict(zip(_column(desks, DeskColumn.SITE), _column(desks, DeskColumn.MANQUANTS),
+                       strict=True))  # fmt: skip
+    # Vierzon's bundle n° 1 went to the previous computer only
+    assert missing == {"CIO de Bourges": "Aucun", "Mission locale de Vierzon": "1 : n° 1"}
+    screen = _alerts(window)
     # issue 12: an alert is marked handled with a note, which the audit trail keeps
     from PySide6.QtWidgets import QInputDialog
 

@@ -17,7 +17,7 @@ from spro_desk.reports.source import BUNDLE_MADE_AT
 from spro_desk.storage.engine import Database
 from spro_desk.storage.tables import SyncAlert, SyncAlertLog
 from spro_desk.sync.bundle_opening import BundleRefused
-from spro_desk.sync.coordinator import MAX_RANGES, missing_ranges
+from spro_desk.sync.coordinator import missing_bundles, missing_ranges
 from spro_desk.sync.coordinator_views import late_after_days
 
 KIND_LABELS = {
@@ -30,23 +30,6 @@ KIND_LABELS = {
 
 def _connection(session: Any) -> sqlite3.Connection:
     return session.connection().connection.driver_connection  # type: ignore[no-any-return]
-
-
-def missing_bundles(connection: sqlite3.Connection, desk_id: str) -> tuple[int, list[list[int]]]:
-    """Bundle numbers below the desk's highest that never arrived, as runs."""
-    count, top = connection.execute(
-        "SELECT COUNT(DISTINCT bundle_seq), MAX(bundle_seq) FROM received_bundle WHERE desk_id = ?",
-        (desk_id,),
-    ).fetchone()
-    if not top or count == top:
-        return 0, []
-    ranges = connection.execute(
-        "SELECT previous + 1, n - 1 FROM (SELECT n, LAG(n, 1, 0) OVER (ORDER BY n) AS previous "
-        "FROM (SELECT DISTINCT bundle_seq AS n FROM received_bundle WHERE desk_id = ?)) "
-        "WHERE n > previous + 1 ORDER BY n LIMIT ?",
-        (desk_id, MAX_RANGES),
-    ).fetchall()
-    return int(top) - int(count), [[int(a), int(b)] for a, b in ranges]
 
 
 def _monday(day: date) -> date:

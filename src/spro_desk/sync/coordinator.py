@@ -531,6 +531,23 @@ def missing_ranges(
     return int(top) - int(count), [[int(a), int(b)] for a, b in ranges]
 
 
+def missing_bundles(connection: sqlite3.Connection, desk_id: str) -> tuple[int, list[list[int]]]:
+    """Bundle numbers below the desk's highest that never arrived, as runs."""
+    count, top = connection.execute(
+        "SELECT COUNT(DISTINCT bundle_seq), MAX(bundle_seq) FROM received_bundle WHERE desk_id = ?",
+        (desk_id,),
+    ).fetchone()
+    if not top or count == top:
+        return 0, []
+    ranges = connection.execute(
+        "SELECT previous + 1, n - 1 FROM (SELECT n, LAG(n, 1, 0) OVER (ORDER BY n) AS previous "
+        "FROM (SELECT DISTINCT bundle_seq AS n FROM received_bundle WHERE desk_id = ?)) "
+        "WHERE n > previous + 1 ORDER BY n LIMIT ?",
+        (desk_id, MAX_RANGES),
+    ).fetchall()
+    return int(top) - int(count), [[int(a), int(b)] for a, b in ranges]
+
+
 def desk_gaps(session: Session, desk_id: str, limit: int = 1000) -> list[int]:
     """The first missing sequence numbers of the desk (at most `limit`)."""
     connection = session.connection().connection.driver_connection

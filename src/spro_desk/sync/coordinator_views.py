@@ -24,7 +24,7 @@ from spro_desk.reports.source import BUNDLE_MADE_AT
 from spro_desk.storage.engine import Database
 from spro_desk.storage.records import read_record, write_record
 from spro_desk.storage.tables import ReceivedBundle, RegisteredDesk, SyncAlert
-from spro_desk.sync.coordinator import BundleRefused, ImportOutcome, import_bundles
+from spro_desk.sync.coordinator import BundleRefused, ImportOutcome, import_bundles, missing_bundles
 from spro_desk.sync.coordinator_identity import signed_identity_file
 
 BUNDLE_SUFFIX = ".spro-bundle"
@@ -73,6 +73,8 @@ class DeskOverview:
     last_received_at: datetime | None
     days_silent: int  # since the last bundle, or since registration when none came yet
     late: bool  # active, and silent for longer than the threshold
+    missing_bundles: tuple[tuple[int, int], ...] = ()  # bundle numbers never received (runs)
+    missing_bundle_count: int = 0
 
 
 def _days_between(earlier: datetime, now: datetime) -> int:
@@ -92,6 +94,8 @@ def desk_overview(db: Database, now: datetime, late_after: int) -> list[DeskOver
     with db.session() as session:
         desks = session.exec(select(RegisteredDesk)).all()
         stats = {row[0]: row[1:] for row in session.exec(received).all()}
+        connection = session.connection().connection.driver_connection
+        missing = {d.desk_id: missing_bundles(connection, d.desk_id) for d in desks}
     rows = []
     for desk in desks:
         count, made, last_seq = stats.get(desk.desk_id, (0, None, None))
@@ -110,6 +114,8 @@ def desk_overview(db: Database, now: datetime, late_after: int) -> list[DeskOver
                 last_received_at=last_at,
                 days_silent=silent,
                 late=not desk.revoked and silent > late_after,
+                missing_bundles=tuple((a, b) for a, b in missing[desk.desk_id][1]),
+                missing_bundle_count=missing[desk.desk_id][0],
             )
         )
     rows.sort(key=lambda d: (not d.late, d.revoked, -d.days_silent, d.site_nom.casefold()))

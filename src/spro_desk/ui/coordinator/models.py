@@ -117,6 +117,7 @@ class DeskColumn(IntEnum):
     DERNIER_ENVOI = 4
     SILENCE = 5
     ETAT = 6
+    MANQUANTS = 7
 
 
 class DeskModel(_RowsModel[DeskOverview]):
@@ -144,6 +145,7 @@ class DeskModel(_RowsModel[DeskOverview]):
             DeskColumn.DERNIER_ENVOI: self.tr("Dernier envoi reçu"),
             DeskColumn.SILENCE: self.tr("Sans envoi depuis"),
             DeskColumn.ETAT: self.tr("État"),
+            DeskColumn.MANQUANTS: self.tr("Envois manquants"),
         }
         return titles[column]
 
@@ -166,7 +168,19 @@ class DeskModel(_RowsModel[DeskOverview]):
             return self._last_bundle(row)
         if column == DeskColumn.SILENCE:
             return self.days_text(row.days_silent)
+        if column == DeskColumn.MANQUANTS:
+            return self.missing_text(row)
         return self.state_text(row)
+
+    def missing_text(self, row: DeskOverview) -> str:
+        """« n° 2, 5 à 7 »: the bundle numbers below the last one that never arrived."""
+        if not row.missing_bundle_count:
+            return self.tr("Aucun")
+        runs = ", ".join(
+            str(a) if a == b else self.tr("{a} à {b}").format(a=a, b=b)
+            for a, b in row.missing_bundles[:5]
+        )
+        return self.tr("{n} : n° {runs}").format(n=number(row.missing_bundle_count), runs=runs)
 
     def _last_bundle(self, row: DeskOverview) -> str:
         if row.last_received_at is None:
