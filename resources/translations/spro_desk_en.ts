@@ -2148,152 +2148,152 @@ Desk ID: {id}</translation>
     <name>DesksScreen</name>
     <message>
         <location filename="../../src/spro_desk/ui/coordinator/__init__.py" line="38"/>
-        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="70"/>
+        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="73"/>
         <source>Postes</source>
         <translation>Desks</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="58"/>
+        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="60"/>
         <source>Résumé des postes</source>
         <translation>Desks summary</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="59"/>
+        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="61"/>
         <source>Message de l&apos;écran Postes</source>
         <translation>Desks screen message</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="80"/>
+        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="83"/>
         <source>Postes enregistrés</source>
         <translation>Registered desks</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="82"/>
+        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="85"/>
         <source>Les postes en retard d&apos;abord ; cliquez un en-tête pour trier. Suppr révoque le poste choisi, après confirmation.</source>
         <translation>Overdue desks first; click a header to sort. Del revokes the selected desk, after confirmation.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="94"/>
+        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="97"/>
         <source> jours</source>
         <translation> days</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="96"/>
+        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="99"/>
         <source>Délai avant qu&apos;un poste soit en retard</source>
         <translation>Time before a desk is overdue</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="98"/>
+        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="101"/>
         <source>Un poste actif sans envoi depuis plus de ce nombre de jours est en retard.</source>
         <translation>An active desk with no bundle for more than this number of days is overdue.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="103"/>
+        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="106"/>
         <source>&amp;Enregistrer un poste…</source>
         <translation>&amp;Register a desk…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="106"/>
+        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="109"/>
         <source>Importer le fichier d&apos;enregistrement d&apos;un poste (spro-desk desk registration)</source>
         <translation>Import a desk&apos;s registration file (spro-desk desk registration)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="112"/>
+        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="115"/>
         <source>&amp;Révoquer…</source>
         <translation>Re&amp;voke…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="117"/>
+        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="120"/>
         <source>Refuser désormais les envois du poste choisi (poste perdu ou volé)</source>
         <translation>Refuse the selected desk&apos;s bundles from now on (desk lost or stolen)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="125"/>
+        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="128"/>
         <source>Actions sur les postes</source>
         <translation>Desk actions</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="130"/>
+        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="133"/>
         <source>En retard &amp;après :</source>
         <translation>&amp;Late after:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="151"/>
+        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="155"/>
         <source>Aucun poste enregistré : « Enregistrer un poste… » importe le fichier qu&apos;un site produit avec « spro-desk desk registration ».</source>
         <translation>No desks registered: “Register a desk…” imports the file a site produces with “spro-desk desk registration”.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="157"/>
+        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="161"/>
         <source>{n} poste enregistré</source>
         <translation>{n} desk registered</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="157"/>
+        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="161"/>
         <source>{n} postes enregistrés</source>
         <translation>{n} desks registered</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="160"/>
+        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="164"/>
         <source>{n} en retard</source>
         <translation>{n} overdue</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="163"/>
+        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="167"/>
         <source>{n} révoqué</source>
         <translation>{n} revoked</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="163"/>
+        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="167"/>
         <source>{n} révoqués</source>
         <translation>{n} revoked</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="166"/>
+        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="170"/>
         <source>{desks} : {late}, {revoked}.</source>
         <translation>{desks}: {late}, {revoked}.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="200"/>
+        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="204"/>
         <source>Enregistrer un poste</source>
         <translation>Register a desk</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="202"/>
+        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="206"/>
         <source>Enregistrement de poste (*.json);;Tous les fichiers (*)</source>
         <translation>Desk registration (*.json);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="222"/>
+        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="226"/>
         <source>Le poste « {site} » était déjà enregistré : rien n&apos;a changé.</source>
         <translation>The desk “{site}” was already registered: nothing has changed.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="225"/>
+        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="229"/>
         <source>Poste « {site} » enregistré. Ses envois seront acceptés dès qu&apos;il aura importé l&apos;identité de la coordination.</source>
         <translation>Desk “{site}” registered. Its bundles will be accepted once it has imported the coordination&apos;s identity.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="239"/>
+        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="243"/>
         <source>Choisissez d&apos;abord un poste actif dans la liste.</source>
         <translation>First choose an active desk in the list.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="243"/>
+        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="247"/>
         <source>Révoquer un poste</source>
         <translation>Revoke a desk</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="250"/>
+        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="254"/>
         <source>&amp;Révoquer ce poste</source>
         <translation>&amp;Revoke this desk</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="252"/>
+        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="256"/>
         <source>&amp;Annuler</source>
         <translation>&amp;Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="265"/>
+        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="269"/>
         <source>Révoquer le poste « {site} » ({reseau}, {commune}) ?
 
 Ses envois seront refusés à partir de maintenant ; ce qui a déjà été reçu est conservé. À faire seulement pour un poste perdu, volé ou remplacé : pour l&apos;accepter à nouveau, le site devra créer une nouvelle identité et se faire enregistrer.
@@ -2306,17 +2306,17 @@ Its bundles will be refused from now on; what has already been received is kept.
 Desk ID: {id}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="283"/>
+        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="287"/>
         <source>Révocation abandonnée : le poste reste actif.</source>
         <translation>Revocation abandoned: the desk stays active.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="294"/>
+        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="298"/>
         <source>Poste « {site} » révoqué : ses prochains envois seront refusés.</source>
         <translation>Desk “{site}” revoked: its next bundles will be refused.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="312"/>
+        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="316"/>
         <source>L&apos;opération n&apos;a pas abouti ({error}) : rien n&apos;a été modifié.</source>
         <translation>The operation did not complete ({error}): nothing was changed.</translation>
     </message>
@@ -5929,6 +5929,29 @@ Restore it now?</translation>
         <location filename="../../src/spro_desk/ui/labels.py" line="100"/>
         <source>Rendez-vous</source>
         <translation>Appointment</translation>
+    </message>
+</context>
+<context>
+    <name>WeekMatrix</name>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordinator/week_matrix.py" line="21"/>
+        <source>Envois reçus par poste et par semaine</source>
+        <translation>Bundles received per desk and per week</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordinator/week_matrix.py" line="24"/>
+        <source>Une ligne par poste actif, une colonne par semaine (du lundi), selon le jour où le poste a fait l&apos;envoi ; un tiret : rien reçu cette semaine-là.</source>
+        <translation>One row per active desk, one column per week (from Monday), by the day the desk made the bundle; a dash: nothing received that week.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordinator/week_matrix.py" line="37"/>
+        <source>sem. du {day}</source>
+        <translation>week of {day}</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordinator/week_matrix.py" line="44"/>
+        <source>Aucun envoi fait cette semaine-là</source>
+        <translation>No bundle made that week</translation>
     </message>
 </context>
 </TS>

@@ -471,6 +471,13 @@ def test_forks_and_gaps_are_listed_and_explained(
                        strict=True))  # fmt: skip
     # Vierzon's bundle n° 1 went to the previous computer only
     assert missing == {"CIO de Bourges": "Aucun", "Mission locale de Vierzon": "1 : n° 1"}
+    matrix = desks.matrix  # desk × week: this week's bundles per desk, by when they were made
+    sites = [matrix.verticalHeaderItem(r).text() for r in range(matrix.rowCount())]
+    this_week = {
+        site: matrix.item(r, matrix.columnCount() - 1).text() for r, site in enumerate(sites)
+    }
+    assert this_week == {"CIO de Bourges": "3", "Mission locale de Vierzon": "1"}
+    assert matrix.columnCount() == 8 and matrix.accessibleName()
     screen = _alerts(window)
     # issue 12: an alert is marked handled with a note, which the audit trail keeps
     from PySide6.QtWidgets import QInputDialog

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from spro_desk.directory.networks import network_label
 from spro_desk.storage.tables import RegisteredDesk
+from spro_desk.sync.completeness import completeness
 from spro_desk.sync.coordinator import BundleRefused, register_desk, revoke_desk
 from spro_desk.sync.coordinator_views import (
     LATE_AFTER_DAYS_RANGE,
@@ -32,6 +33,7 @@ from spro_desk.ui.coordinator.base import CoordinatorScreen
 from spro_desk.ui.coordinator.context import CoordinatorContext
 from spro_desk.ui.coordinator.models import DeskColumn, DeskModel
 from spro_desk.ui.coordinator.tables import selected_row, sorted_table
+from spro_desk.ui.coordinator.week_matrix import WeekMatrix
 from spro_desk.ui.formatting import count_phrase, one_line
 from spro_desk.ui.widgets import action_bar, plain_label, table_screen_layout
 
@@ -60,6 +62,7 @@ class DesksScreen(CoordinatorScreen):
         self.register_action = self._make_register()
         self.revoke_action = self._make_revoke()
         self.toolbar = self._make_toolbar()
+        self.matrix = WeekMatrix(self)  # issue 12: completeness at a glance
         self.confirmation: QMessageBox | None = None
         self._layout()
         self.table.selectionModel().selectionChanged.connect(self._update_actions)
@@ -125,7 +128,7 @@ class DesksScreen(CoordinatorScreen):
         return action_bar(self.tr("Actions sur les postes"), actions)
 
     def _layout(self) -> None:
-        below = (self.table, self.toolbar, self.message)
+        below = (self.table, self.toolbar, self.matrix, self.message)
         table_screen_layout(
             self, self.tr("En retard &après :"), self.late_after, self.summary, below
         )
@@ -140,6 +143,7 @@ class DesksScreen(CoordinatorScreen):
         kept = self.selected_desk()
         now = self.context.clock()
         self.model.set_rows(desk_overview(self.context.db, now, self.late_after.value()))
+        self.matrix.fill(completeness(self.context.db, now))
         self._show_summary()
         self._reselect(kept.desk_id if kept else None)
 
