@@ -93,7 +93,11 @@ def test_a_stale_acknowledgement_after_a_restore_is_refused_and_nothing_is_lost(
     with pytest.raises(IdentityError, match="autre historique"):
         apply_acknowledgement(desk, stick / f"{world.ids[0]}.spro-ack")
     assert load_state(desk)["acked"] == 5  # unchanged: the new events are still to be sent
-    outcome = import_bundle(world.coordinator, world.coordinator_dir, world.export(0))
+    forked = world.export(0)
+    # finding 5: the bundle after the restore never takes the name of one already written
+    assert forked.name == "cio-de-bourges_" + world.ids[0][:4] + "_n0003_b2.spro-bundle"
+    assert len(list(world.usb.glob("*.spro-bundle"))) == 3
+    outcome = import_bundle(world.coordinator, world.coordinator_dir, forked)
     assert outcome.events_new == 3
     received = _received_ids(world)
     assert before_restore <= received and _desk_ids(world, 0) <= received  # nothing lost
