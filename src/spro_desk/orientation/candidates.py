@@ -1,4 +1,9 @@
-"""Loading the services that could suit a visitor: eligible zone and a requested need."""
+"""What can be suggested: the services of an eligible zone that answer a need, and the structures
+that publish no service but whose network holds the mandate.
+
+Both are a `Candidate`, so that one ranking judges them by the same signals; what a structure
+does not publish (thématiques, publics, fees, level) stays unknown and never counts as a match.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +15,7 @@ from typing import Any
 from sqlalchemy import Connection
 
 from spro_desk.directory.catalog import ServiceSummary
+from spro_desk.vocab import category_of
 
 _AGE_RANGE = re.compile(r"(\d{1,2})\s*(?:à|a|-|–)\s*(\d{1,2})\s*ans", re.IGNORECASE)
 
@@ -20,15 +26,29 @@ SELECT s.pk, s.id, st.id, s.nom, st.nom, COALESCE(s.commune, st.commune),
        s.thematiques, s.publics, s.spro_publics, s.age_min, s.age_max, s.operateur_cep,
        st.operateur_cep, s.niveau, s.type, st.reseau_infere, s.zone_eligibilite,
        s.publics_precisions, s.conditions_acces,
-       COALESCE(s.latitude, st.latitude), COALESCE(s.longitude, st.longitude)
+       COALESCE(s.latitude, st.latitude), COALESCE(s.longitude, st.longitude),
+       s.frais, st.reseaux_porteurs
 FROM service s JOIN structure st ON st.pk = s.structure_pk
 WHERE s.pk IN (SELECT service_pk FROM service_tag WHERE kind = 'zone' AND value IN ({zones}))
   AND s.pk IN (SELECT service_pk FROM service_tag WHERE kind = 'thematique' AND value IN ({needs}))
 """
 
+# Structures that publish no service, of the networks asked for (the directory keeps them: many
+# real structures, France Travail agencies among them, come without any service).
+_SELECT_STRUCTURES = """
+SELECT st.pk, st.id, st.nom, st.commune, st.code_insee, st.horaires_accueil, st.reseau,
+       st.reseau_infere, st.operateur_cep, st.niveaux, st.latitude, st.longitude,
+       st.reseaux_porteurs, st.telephone, st.courriel
+FROM structure st
+WHERE st.reseau IN ({networks})
+  AND NOT EXISTS (SELECT 1 FROM service s WHERE s.structure_pk = st.pk)
+"""
+
 
 @dataclass(frozen=True, slots=True)
 class Candidate:
+    """A service, or a structure without any service (`has_service` false), to be ranked."""
+
     summary: ServiceSummary
     thematiques: frozenset[str]
     publics: frozenset[str]
@@ -43,10 +63,25 @@ class Candidate:
     zones: tuple[str, ...]
     conditions_acces: str | None
     coordinates: tuple[float, float] | None
+    frais: str | None = None
+    reseaux_porteurs: tuple[str, ...] = ()
+    has_service: bool = True
+    contacts: tuple[str, ...] = ()
 
     @property
     def remote(self) -> bool:
         return "a-distance" in self.summary.modes_accueil
+
+    @property
+    def in_person(self) -> bool:
+        """Received somewhere: a service without modes declared is taken to receive people."""
+        modes = self.summary.modes_accueil
+        return not modes or "en-presentiel" in modes
+
+    @property
+    def key(self) -> str:
+        """Stable identity for the day's rotation."""
+        return self.summary.service_id or self.summary.structure_id
 
 
 def _ages(row: tuple[Any, ...]) -> tuple[int | None, int | None, bool]:
@@ -79,15 +114,94 @@ def _candidate(row: tuple[Any, ...]) -> Candidate:
         zones=tuple(json.loads(row[20])),
         conditions_acces=row[22],
         coordinates=(row[23], row[24]) if has_coordinates else None,
+        frais=row[25],
+        reseaux_porteurs=tuple(json.loads(row[26] or "[]")),
     )
+
+
+def structure_candidate(
+    *,
+    structure_id: str,
+    nom: str,
+    reseau: str | None,
+    code_insee: str | None,
+    commune: str | None = None,
+    horaires: str | None = None,
+    reseau_infere: bool = False,
+    operateur_cep: bool = False,
+    niveaux: tuple[int, ...] = (),
+    coordinates: tuple[float, float] | None = None,
+    reseaux_porteurs: tuple[str, ...] = (),
+    contacts: tuple[str, ...] = (),
+    pk: int = 0,
+) -> Candidate:
+    """A structure that publishes no service: only its own fields are known."""
+    summary = ServiceSummary(
+        pk=pk, service_id="", structure_id=structure_id, service_nom="", structure_nom=nom,
+        commune=commune, code_insee=code_insee, horaires=horaires, reseau=reseau,
+        modes_accueil=(),
+    )  # fmt: skip
+    return Candidate(
+        summary=summary,
+        thematiques=frozenset(),
+        publics=frozenset(),
+        spro_publics=None,
+        age_min=None,
+        age_max=None,
+        ages_inferred=False,
+        operateur_cep=operateur_cep,
+        niveau=max(niveaux) if niveaux else None,
+        type=None,
+        reseau_infere=reseau_infere,
+        zones=(),
+        conditions_acces=None,
+        coordinates=coordinates,
+        reseaux_porteurs=reseaux_porteurs,
+        has_service=False,
+        contacts=contacts,
+    )
+
+
+def _structure_row(row: tuple[Any, ...]) -> Candidate:
+    has_coordinates = row[10] is not None and row[11] is not None
+    return structure_candidate(
+        pk=row[0],
+        structure_id=row[1],
+        nom=row[2],
+        commune=row[3],
+        code_insee=row[4],
+        horaires=row[5],
+        reseau=row[6],
+        reseau_infere=bool(row[7]),
+        operateur_cep=bool(row[8]),
+        niveaux=tuple(json.loads(row[9] or "[]")),
+        coordinates=(row[10], row[11]) if has_coordinates else None,
+        reseaux_porteurs=tuple(json.loads(row[12] or "[]")),
+        contacts=tuple(c for c in (row[13], row[14]) if c),
+    )
+
+
+def need_tags(needs: tuple[str, ...]) -> tuple[str, ...]:
+    """The thématique tags to look up: each need, and the category of a sub-thématique asked
+    for (a service of the same category answers it, less exactly)."""
+    return tuple(dict.fromkeys(code for need in needs for code in (need, category_of(need))))
 
 
 def load_candidates(
     connection: Connection, zones: tuple[str, ...], needs: tuple[str, ...]
 ) -> list[Candidate]:
-    sql = _SELECT.format(zones=", ".join("?" for _ in zones), needs=", ".join("?" for _ in needs))
-    rows = connection.exec_driver_sql(sql, (*zones, *needs)).all()
+    tags = need_tags(needs)
+    sql = _SELECT.format(zones=", ".join("?" for _ in zones), needs=", ".join("?" for _ in tags))
+    rows = connection.exec_driver_sql(sql, (*zones, *tags)).all()
     return [_candidate(tuple(row)) for row in rows]
+
+
+def load_structure_candidates(connection: Connection, networks: tuple[str, ...]) -> list[Candidate]:
+    """Structures without any service whose network is one of `networks`."""
+    if not networks:
+        return []
+    sql = _SELECT_STRUCTURES.format(networks=", ".join("?" for _ in networks))
+    return [_structure_row(tuple(row)) for row in connection.exec_driver_sql(sql, networks)]
 
 
 def commune_coordinates(connection: Connection, commune: str) -> tuple[float, float] | None:
