@@ -56,10 +56,13 @@ class Row:
 EXPERT_TABLE = [
     Row("RQTH job seeker: find a job and prepare applications", BOURGES, "demandeur-emploi", 45,
         ("trouver-un-emploi", "preparer-sa-candidature"), ("cap-emploi",), handicap=True),
-    Row("RQTH job seeker: a job and a CV (sub-thématique)", TOURS, "demandeur-emploi", 38,
-        ("trouver-un-emploi", CV), ("cap-emploi",), handicap=True),
-    Row("RQTH job seeker: the CV first, then the job", CHATEAUROUX, "demandeur-emploi", 50,
-        (CV, "trouver-un-emploi"), ("cap-emploi",), handicap=True),
+    Row("RQTH job seeker: answer offers and write a CV (two sub-thématiques)", TOURS,
+        "demandeur-emploi", 38, ("trouver-un-emploi--repondre-a-des-offres-demploi", CV),
+        ("cap-emploi",), handicap=True),
+    # Signal 2 first: the CV asked precisely is offered exactly by France Travail's workshop;
+    # Cap emploi's published services answer « trouver un emploi » only by its category.
+    Row("RQTH job seeker: a CV asked precisely, a job by its category", CHATEAUROUX,
+        "demandeur-emploi", 50, (CV, "trouver-un-emploi"), ("france-travail",), handicap=True),
     Row("student changing course who also looks for a job", TOURS, "etudiant", 21,
         ("choisir-un-metier", "trouver-un-emploi"), ("suio", "cio")),
     Row("student changing course, far from the universities", BOURGES, "etudiant", 20,

@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from spro_desk.directory.networks import network_label
 from spro_desk.orientation.mandates import designated_networks
 from spro_desk.orientation.profile import VisitorProfile
+from spro_desk.orientation.ranking import EXACT
 from spro_desk.orientation.suggest import Suggester, Suggestion
 from spro_desk.storage.engine import Database
 
@@ -115,7 +116,7 @@ def test_adding_a_need_never_moves_the_operator_below_another_network(
         for s in before[before.index(operator_before) + 1 :]
         if s.summary.reseau != operator_before.summary.reseau
         and s.signals.public <= operator_before.signals.public
-        and operator_before.signals.need == 2
+        and operator_before.signals.need == EXACT
     }
     overtaking = [
         s.summary.structure_id
@@ -166,7 +167,6 @@ def _traceable(reason: str, row: dict) -> bool:
         "à distance": lambda: "a-distance" in (row.get("modes_accueil") or []),
         "possible à distance": lambda: "a-distance" in (row.get("modes_accueil") or []),
         "propose : ": lambda: bool(row.get("thematiques")),
-        "même domaine": lambda: bool(row.get("thematiques")),
         "couvre votre": lambda: bool(row.get("zone_eligibilite")),
         "sans zone": lambda: not row.get("zone_eligibilite"),
         "ouvert à toute la France": lambda: "france" in (row.get("zone_eligibilite") or []),

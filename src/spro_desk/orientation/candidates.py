@@ -15,7 +15,6 @@ from typing import Any
 from sqlalchemy import Connection
 
 from spro_desk.directory.catalog import ServiceSummary
-from spro_desk.vocab import category_of
 
 _AGE_RANGE = re.compile(r"(\d{1,2})\s*(?:à|a|-|–)\s*(\d{1,2})\s*ans", re.IGNORECASE)
 
@@ -181,18 +180,11 @@ def _structure_row(row: tuple[Any, ...]) -> Candidate:
     )
 
 
-def need_tags(needs: tuple[str, ...]) -> tuple[str, ...]:
-    """The thématique tags to look up: each need, and the category of a sub-thématique asked
-    for (a service of the same category answers it, less exactly)."""
-    return tuple(dict.fromkeys(code for need in needs for code in (need, category_of(need))))
-
-
 def load_candidates(
     connection: Connection, zones: tuple[str, ...], needs: tuple[str, ...]
 ) -> list[Candidate]:
-    tags = need_tags(needs)
-    sql = _SELECT.format(zones=", ".join("?" for _ in zones), needs=", ".join("?" for _ in tags))
-    rows = connection.exec_driver_sql(sql, (*zones, *tags)).all()
+    sql = _SELECT.format(zones=", ".join("?" for _ in zones), needs=", ".join("?" for _ in needs))
+    rows = connection.exec_driver_sql(sql, (*zones, *needs)).all()
     return [_candidate(tuple(row)) for row in rows]
 
 

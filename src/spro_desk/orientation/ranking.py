@@ -19,10 +19,10 @@ from spro_desk.orientation.mandates import is_advice_need
 from spro_desk.orientation.profile import VisitorProfile
 from spro_desk.vocab import category_of, is_category
 
-# Need: the service offers what was asked (a sub-thématique asked, or any of a category asked),
-# or only something of the same category (or, for a structure without services, its network
-# holds the mandate for the need: known from the network, not from what it publishes).
-EXACT, RELATED, NO_MATCH = 2, 1, 0
+# Need (judged on the best match): a sub-thématique asked for is offered exactly, before a
+# category asked for that is offered through one of its sub-thématiques; a structure without
+# services only by its network's mandate (what it does not publish is never a match).
+EXACT, CATEGORY, BY_MANDATE, NO_MATCH = 3, 2, 1, 0
 # Public: named explicitly > covered by a broad public > not published > declared for others.
 EXPLICIT, BROAD, UNKNOWN_PUBLIC, EXCLUDED = 3, 2, 1, 0
 # Fees: free > not said > paid (an unknown is never counted as free).
@@ -74,7 +74,7 @@ class Signals:
     def sort_key(self) -> tuple[float, ...]:
         """The order of orientation-rules.md, most important first (smaller sorts first):
 
-        1. need: meets at least one need, an exact thématique before a related one;
+        1. need: meets at least one need, an exact sub-thématique before a category match;
         2. public: named explicitly, then broadly, then not published, then others';
         3. designated: the network holding the mandate for the situation and every need;
         4. free: free of charge before unknown before paid (« gratuité »);
@@ -111,22 +111,14 @@ def matched_needs(candidate: Candidate, needs: Sequence[str]) -> list[str]:
     return list(dict.fromkeys(matched))
 
 
-def related_categories(candidate: Candidate, needs: Sequence[str]) -> list[str]:
-    """Categories of sub-thématiques asked for that the service covers only by another one."""
-    offered = {category_of(t) for t in candidate.thematiques}
-    return list(
-        dict.fromkeys(
-            category_of(n) for n in needs if not is_category(n) and category_of(n) in offered
-        )
-    )
-
-
 def need_fit(candidate: Candidate, needs: Sequence[str], designated: Sequence[str]) -> int:
     if not candidate.has_service:
-        return RELATED if candidate.summary.reseau in designated else NO_MATCH
-    if matched_needs(candidate, needs):
+        return BY_MANDATE if candidate.summary.reseau in designated else NO_MATCH
+    offered = candidate.thematiques
+    if any(need in offered for need in needs if not is_category(need)):
         return EXACT
-    return RELATED if related_categories(candidate, needs) else NO_MATCH
+    categories = {category_of(t) for t in offered}
+    return CATEGORY if any(need in categories for need in needs if is_category(need)) else NO_MATCH
 
 
 def needs_met(candidate: Candidate, needs: Sequence[str]) -> int:

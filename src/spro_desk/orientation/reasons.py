@@ -20,7 +20,6 @@ from spro_desk.orientation.ranking import (
     RankingContext,
     Signals,
     matched_needs,
-    related_categories,
 )
 from spro_desk.vocab import STATUTS, need_label, publics
 
@@ -89,9 +88,6 @@ def _need_reason(candidate: Candidate, needs: tuple[str, ...]) -> str | None:
         labels = [need_label(code) for code in matched[:2]]
         more = f" (+{len(matched) - 2})" if len(matched) > 2 else ""
         return "propose : " + ", ".join(labels) + more
-    related = related_categories(candidate, needs)
-    if related:
-        return "même domaine que votre besoin : " + ", ".join(need_label(c) for c in related)
     return None
 
 
