@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from spro_desk.directory.importer import import_directory
+from spro_desk.directory.networks import infer_network
 from spro_desk.orientation.profile import VisitorProfile
 from spro_desk.orientation.suggest import Suggester, Suggestion
 from spro_desk.storage.engine import Database
@@ -151,3 +152,45 @@ def test_the_creation_need_never_puts_the_womens_service_first(cvl_db: Database)
         )  # fmt: skip
         first = Suggester(cvl_db).suggest(profile, limit=1)[0]
         assert first.summary.reseau != "cidff", commune
+
+
+@pytest.mark.parametrize(
+    ("nom", "porteurs", "network"),
+    [
+        ("CIO de Bourges", (), "cio"),
+        ("Centre d'information et d'orientation de Vierzon", (), "cio"),
+        ("SCUIO-IP Université d'Orléans", (), "suio"),
+        ("Service universitaire d'information et d'orientation", (), "suio"),
+        ("Mission Locale de l'Arrondissement de Dreux", (), "mission-locale"),
+        ("Agence France Travail Bourges Nord", (), "france-travail"),
+        ("Pôle-Emploi Tours Sud", (), "france-travail"),
+        ("Cap'Emploi 41", (), "cap-emploi"),
+        ("Association", ("cap-emploi-reseau-cheops",), "cap-emploi"),
+        ("Avenir Actif Centre-Val de Loire", (), "avenir-actifs"),
+        ("Association pour l'emploi des cadres — Tours", (), "apec"),
+        ("Transitions Professionnelles Centre", (), "transitions-pro"),
+        ("Chambre des métiers du Loiret", ("chambres-consulaires",), "cma"),
+        ("CCI Centre", ("chambres-consulaires",), "cci"),
+        ("Point Relais Conseil en validation des acquis", (), "vae"),
+        ("PRC VAE du Cher", (), "vae"),
+        ("Info Jeunes Chartres", (), "information-jeunesse"),
+        ("Maison de services au public", ("msap",), "france-services"),
+    ],
+)
+def test_every_network_of_the_mandate_table_is_inferred_from_plain_rows(
+    nom: str, porteurs: tuple[str, ...], network: str
+) -> None:
+    assert infer_network(nom, porteurs) == network
+
+
+def test_plain_vae_relay_is_first_and_the_reason_says_it_was_inferred_from_the_name(
+    plain_db: Database,
+) -> None:
+    profile = VisitorProfile(
+        commune=BLOIS, statut="benevole", age=50, at=WEDNESDAY_10AM, besoins=(VALUE_SKILLS,)
+    )
+    first = Suggester(plain_db).suggest(profile, limit=1)[0]
+    assert first.summary.reseau == "vae"
+    assert any(
+        "réseau déduit du nom « Point relais conseil VAE Blois »" in r for r in first.reasons
+    ), first.reasons
