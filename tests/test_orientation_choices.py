@@ -221,11 +221,16 @@ def test_directory_structures_without_services_are_suggested(tmp_path: Path) -> 
         "reseaux_porteurs": None,
     }
     agency.pop("x_spro")  # a plain row: the network comes from the name
-    (tmp_path / "structures.json").write_text(json.dumps([*structures, agency]))
     (tmp_path / "services.json").write_text(json.dumps(services))
+    (tmp_path / "structures.json").write_text(json.dumps(structures))
     database = Database(tmp_path / "desk.sqlite")
     import_directory(database, tmp_path)
     profile = _profile(BOURGES, "demandeur-emploi", ("trouver-un-emploi",), 40)
+    before = Suggester(database).suggest(profile, limit=10)
+    assert agency["id"] not in _structures(before)
+    # the next import brings the agency: what was read of the previous directory is not reused
+    (tmp_path / "structures.json").write_text(json.dumps([*structures, agency]))
+    import_directory(database, tmp_path)
     suggestions = Suggester(database).suggest(profile, limit=10)
     found = next(s for s in suggestions if s.summary.structure_id == agency["id"])
     assert not found.has_service

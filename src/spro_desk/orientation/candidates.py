@@ -18,6 +18,9 @@ from spro_desk.directory.catalog import ServiceSummary
 
 _AGE_RANGE = re.compile(r"(\d{1,2})\s*(?:à|a|-|–)\s*(\d{1,2})\s*ans", re.IGNORECASE)
 
+# The zone's services are few; a category tag (« trouver-un-emploi ») holds tens of thousands
+# nationally: probing each zone service's tags by primary key beats listing the category's
+# services (27 ms → 2 ms mean on the national directory with two needs, bench/suggest_quality).
 _SELECT = """
 SELECT s.pk, s.id, st.id, s.nom, st.nom, COALESCE(s.commune, st.commune),
        COALESCE(s.code_insee, st.code_insee), COALESCE(s.horaires_accueil, st.horaires_accueil),
@@ -29,17 +32,18 @@ SELECT s.pk, s.id, st.id, s.nom, st.nom, COALESCE(s.commune, st.commune),
        s.frais, st.reseaux_porteurs
 FROM service s JOIN structure st ON st.pk = s.structure_pk
 WHERE s.pk IN (SELECT service_pk FROM service_tag WHERE kind = 'zone' AND value IN ({zones}))
-  AND s.pk IN (SELECT service_pk FROM service_tag WHERE kind = 'thematique' AND value IN ({needs}))
+  AND EXISTS (SELECT 1 FROM service_tag t
+              WHERE t.kind = 'thematique' AND t.value IN ({needs}) AND t.service_pk = s.pk)
 """
 
-# Structures that publish no service, of the networks asked for (the directory keeps them: many
+# Structures that publish no service, with a network (the directory keeps them: many
 # real structures, France Travail agencies among them, come without any service).
 _SELECT_STRUCTURES = """
 SELECT st.pk, st.id, st.nom, st.commune, st.code_insee, st.horaires_accueil, st.reseau,
        st.reseau_infere, st.operateur_cep, st.niveaux, st.latitude, st.longitude,
        st.reseaux_porteurs, st.telephone, st.courriel
 FROM structure st
-WHERE st.reseau IN ({networks})
+WHERE st.reseau IS NOT NULL
   AND NOT EXISTS (SELECT 1 FROM service s WHERE s.structure_pk = st.pk)
 """
 
@@ -188,19 +192,52 @@ def load_candidates(
     return [_candidate(tuple(row)) for row in rows]
 
 
-def load_structure_candidates(connection: Connection, networks: tuple[str, ...]) -> list[Candidate]:
-    """Structures without any service whose network is one of `networks`."""
-    if not networks:
-        return []
-    sql = _SELECT_STRUCTURES.format(networks=", ".join("?" for _ in networks))
-    return [_structure_row(tuple(row)) for row in connection.exec_driver_sql(sql, networks)]
+@dataclass(frozen=True)
+class DirectoryFacts:
+    """What one version of the directory says once for every request: the structures that
+    publish no service (by network), and where each commune is from the rows located in it.
+
+    Both need a scan of every structure (no index serves them); a desk asks many suggestions of
+    one directory, so they are read once per import (`directory_facts`).
+    """
+
+    structures_without_services: dict[str, tuple[Candidate, ...]]
+    commune_centres: dict[str, tuple[float, float]]
+
+    def structure_candidates(self, networks: tuple[str, ...]) -> list[Candidate]:
+        return [c for n in networks for c in self.structures_without_services.get(n, ())]
 
 
-def commune_coordinates(connection: Connection, commune: str) -> tuple[float, float] | None:
-    """Where a commune is, from the directory rows located in it (the directory's own field)."""
-    row = connection.exec_driver_sql(
-        "SELECT AVG(latitude), AVG(longitude) FROM structure "
-        "WHERE code_insee = ? AND latitude IS NOT NULL AND longitude IS NOT NULL",
-        (commune,),
-    ).one()
-    return (row[0], row[1]) if row[0] is not None else None
+_FACTS: dict[str, tuple[Any, DirectoryFacts]] = {}
+
+
+def directory_facts(connection: Connection, database_key: str) -> DirectoryFacts:
+    """The facts of the directory now in `database_key`, read again after each import."""
+    version = connection.exec_driver_sql(
+        "SELECT pk, imported_at, (SELECT COUNT(*) FROM directory_import) "
+        "FROM directory_import ORDER BY pk DESC LIMIT 1"
+    ).one_or_none()
+    cached = _FACTS.get(database_key)
+    if cached is not None and cached[0] == version:
+        return cached[1]
+    facts = DirectoryFacts(_structures_without_services(connection), _centres(connection))
+    _FACTS.clear()  # one directory at a time: a desk has one
+    _FACTS[database_key] = (version, facts)
+    return facts
+
+
+def _structures_without_services(connection: Connection) -> dict[str, tuple[Candidate, ...]]:
+    by_network: dict[str, list[Candidate]] = {}
+    for row in connection.exec_driver_sql(_SELECT_STRUCTURES):
+        candidate = _structure_row(tuple(row))
+        by_network.setdefault(candidate.summary.reseau or "", []).append(candidate)
+    return {network: tuple(found) for network, found in by_network.items()}
+
+
+def _centres(connection: Connection) -> dict[str, tuple[float, float]]:
+    rows = connection.exec_driver_sql(
+        "SELECT code_insee, AVG(latitude), AVG(longitude) FROM structure "
+        "WHERE code_insee IS NOT NULL AND latitude IS NOT NULL AND longitude IS NOT NULL "
+        "GROUP BY code_insee"
+    )
+    return {code: (lat, lon) for code, lat, lon in rows}

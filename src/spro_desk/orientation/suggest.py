@@ -11,12 +11,7 @@ from typing import Any
 
 from spro_desk.directory.catalog import ServiceSummary
 from spro_desk.geo import Geography, geography
-from spro_desk.orientation.candidates import (
-    Candidate,
-    commune_coordinates,
-    load_candidates,
-    load_structure_candidates,
-)
+from spro_desk.orientation.candidates import Candidate, directory_facts, load_candidates
 from spro_desk.orientation.mandates import designated_networks
 from spro_desk.orientation.profile import ProfileError, VisitorProfile
 from spro_desk.orientation.ranking import RankingContext, Signals, matched_needs, rank
@@ -71,9 +66,10 @@ class Suggester:
         needs = requested_codes(profile.besoins)
         designated = designated_networks(profile, needs)
         with self.db.engine.connect() as connection:
+            facts = directory_facts(connection, str(self.db.path))
             candidates = load_candidates(connection, zones, needs)
-            candidates += load_structure_candidates(connection, designated)
-            origin = commune_coordinates(connection, profile.commune)
+        candidates += facts.structure_candidates(designated)
+        origin = facts.commune_centres.get(profile.commune)
         context = RankingContext(profile, needs, designated, self.geo, origin)
         return suggestions_for(candidates, context, limit)
 
