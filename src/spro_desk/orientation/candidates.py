@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import Connection
@@ -97,16 +98,27 @@ def _ages(row: tuple[Any, ...]) -> tuple[int | None, int | None, bool]:
     return None, None, False
 
 
+@lru_cache(maxsize=8192)
+def _codes(text: str | None) -> frozenset[str]:
+    """A JSON list of codes; a national directory repeats a few hundred lists ~100,000 times."""
+    return frozenset(json.loads(text)) if text else frozenset()
+
+
+@lru_cache(maxsize=8192)
+def _ordered(text: str | None) -> tuple[str, ...]:
+    return tuple(json.loads(text)) if text else ()
+
+
 def _candidate(row: tuple[Any, ...]) -> Candidate:
     age_min, age_max, inferred = _ages(row)
-    spro = json.loads(row[12]) if row[12] is not None else None
     cep = row[15] if row[15] is not None else bool(row[16])
     has_coordinates = row[23] is not None and row[24] is not None
+    summary = ServiceSummary(*row[:9], _ordered(row[9]))
     return Candidate(
-        summary=ServiceSummary.from_row(row[:10]),
-        thematiques=frozenset(json.loads(row[10])),
-        publics=frozenset(json.loads(row[11])),
-        spro_publics=frozenset(spro) if spro is not None else None,
+        summary=summary,
+        thematiques=_codes(row[10]),
+        publics=_codes(row[11]),
+        spro_publics=_codes(row[12]) if row[12] is not None else None,
         age_min=age_min,
         age_max=age_max,
         ages_inferred=inferred,
@@ -114,11 +126,11 @@ def _candidate(row: tuple[Any, ...]) -> Candidate:
         niveau=row[17],
         type=row[18],
         reseau_infere=bool(row[19]),
-        zones=tuple(json.loads(row[20])),
+        zones=_ordered(row[20]),
         conditions_acces=row[22],
         coordinates=(row[23], row[24]) if has_coordinates else None,
         frais=row[25],
-        reseaux_porteurs=tuple(json.loads(row[26] or "[]")),
+        reseaux_porteurs=_ordered(row[26]),
     )
 
 
