@@ -108,7 +108,7 @@ def test_suggest_takes_several_needs_and_names_the_profile(
     )  # fmt: skip
     assert code == 0
     assert text.startswith("Pour : Demandeur d'emploi, 45 ans, handicap, commune 18033, "
-                           "besoins : trouver-un-emploi, preparer-sa-candidature")  # fmt: skip
+                           "besoins : Trouver un emploi, Préparer sa candidature")  # fmt: skip
     assert "1. " in text and "Cap emploi" in text
 
 

@@ -167,6 +167,7 @@ def _traceable(reason: str, row: dict) -> bool:
         "à distance": lambda: "a-distance" in (row.get("modes_accueil") or []),
         "possible à distance": lambda: "a-distance" in (row.get("modes_accueil") or []),
         "propose : ": lambda: bool(row.get("thematiques")),
+        "répond à vos besoins": lambda: bool(row.get("thematiques")),
         "couvre votre": lambda: bool(row.get("zone_eligibilite")),
         "sans zone": lambda: not row.get("zone_eligibilite"),
         "ouvert à toute la France": lambda: "france" in (row.get("zone_eligibilite") or []),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from spro_desk.vocab import REFERRAL_STATUTS, STATUTS
+from spro_desk.vocab import REFERRAL_STATUTS, STATUTS, need_label
 
 
 def render(key: tuple[str, str | None], result: dict[str, Any]) -> str:
@@ -57,7 +57,7 @@ def _render_suggestions(result: dict[str, Any]) -> str:
     extras += ["handicap"] if profile["handicap"] else []
     head = (
         f"Pour : {who}{''.join(', ' + e for e in extras)}, commune {profile['commune']}, "
-        f"besoins : {', '.join(profile['besoins'])} ({profile['moment']})"
+        f"besoins : {', '.join(need_label(b) for b in profile['besoins'])} ({profile['moment']})"
     )
     return head + "\n" + _render_results(result)
 

@@ -27,7 +27,7 @@ VAE_NEEDS = frozenset({"preparer-sa-candidature--valoriser-ses-competences"})
 # Outside career needs, the networks that specialise in the need win.
 _FRANCE_SERVICES_CATEGORIES = frozenset({"numerique", "difficultes-administratives-ou-juridiques"})
 _YOUTH_INFORMATION_CATEGORIES = frozenset(
-    {"logement-hebergement", "souvrir-a-linternational", "sante", "mobilite"}
+    {"logement-hebergement", "souvrir-a-linternational", "sante"}
 )
 
 

@@ -83,12 +83,16 @@ def _zone_reason(candidate: Candidate, profile: VisitorProfile, geo: Geography) 
 
 
 def _need_reason(candidate: Candidate, needs: tuple[str, ...]) -> str | None:
+    """The person's needs the service meets; one need asked as a category shows what of it."""
+    met = [need for need in needs if matched_needs(candidate, (need,))]
+    if len(met) > 1:
+        return "répond à vos besoins : " + ", ".join(need_label(need) for need in met)
     matched = matched_needs(candidate, needs)
-    if matched:
-        labels = [need_label(code) for code in matched[:2]]
-        more = f" (+{len(matched) - 2})" if len(matched) > 2 else ""
-        return "propose : " + ", ".join(labels) + more
-    return None
+    if not matched:
+        return None
+    labels = [need_label(code) for code in matched[:2]]
+    more = f" (+{len(matched) - 2})" if len(matched) > 2 else ""
+    return "propose : " + ", ".join(labels) + more
 
 
 def _public_reason(candidate: Candidate, signals: Signals, profile: VisitorProfile) -> str | None:
