@@ -13,7 +13,7 @@ from spro_desk.geo import geography
 from spro_desk.orientation.candidates import load_candidates, structure_candidate
 from spro_desk.orientation.mandates import designated_networks
 from spro_desk.orientation.profile import VisitorProfile
-from spro_desk.orientation.ranking import RankingContext
+from spro_desk.orientation.ranking import COMMUNE, RankingContext, physical_proximity
 from spro_desk.orientation.suggest import Suggester, Suggestion, suggestions_for
 from spro_desk.storage.engine import Database
 from test_orientation_multi import EXPERT_TABLE, WEDNESDAY_10AM
@@ -238,3 +238,10 @@ def test_directory_structures_without_services_are_suggested(tmp_path: Path) -> 
                for r in found.reasons)  # fmt: skip
     assert suggestions[0].summary.structure_id == "spro-annuaire--france-travail-bourges"
     database.close()
+
+
+def test_an_arrondissement_is_in_its_city() -> None:
+    profile = _profile("75110", "retraite", NUMERIQUE, 70)
+    city = structure_candidate(structure_id="fs", nom="France services Paris", reseau=None,
+                               code_insee="75056")  # fmt: skip
+    assert physical_proximity(city, profile, geography()) == COMMUNE

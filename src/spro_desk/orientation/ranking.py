@@ -209,11 +209,8 @@ def physical_proximity(candidate: Candidate, profile: VisitorProfile, geo: Geogr
     there = geo.commune(candidate.summary.code_insee or "")
     if here is None or there is None:
         return FURTHER
-    if (
-        here.code == there.code
-        or there.code in (here.parent, here.code)
-        or (there.parent is not None and there.parent == here.code)
-    ):
+    # Paris, Lyon, Marseille: a service coded with the city, a person with the arrondissement
+    if there.code in (here.code, here.parent) or (there.parent or "") == here.code:
         return COMMUNE
     if here.epci and here.epci == there.epci:
         return EPCI
