@@ -17,7 +17,8 @@ from spro_desk.paths import database_path
 from spro_desk.site.settings import SiteSettings
 from spro_desk.storage.engine import Database
 from spro_desk.ui import app as app_module
-from spro_desk.ui import errors, run_app
+from spro_desk.ui import run_app
+from spro_desk.ui.common import errors
 from spro_desk.ui.i18n import install_translators, interface_language, remove_translators
 from spro_desk.ui.main_window import MainWindow
 

@@ -41,13 +41,13 @@ from spro_desk.sync.coordinator_identity import (
 from spro_desk.sync.coordinator_views import late_after_days
 from spro_desk.sync.identity import DeskIdentity, init_desk, load_identity, write_registration
 from spro_desk.ui import run_app
+from spro_desk.ui.common.mode import COORDINATOR_KEY, is_coordinator
 from spro_desk.ui.coordinator import ALERTES, ENVOIS, POSTES
 from spro_desk.ui.coordinator.alerts_screen import AlertsScreen
 from spro_desk.ui.coordinator.bundles_screen import BundlesScreen
 from spro_desk.ui.coordinator.desks_screen import DesksScreen
 from spro_desk.ui.coordinator.models import AlertColumn, BundleColumn, DeskColumn
 from spro_desk.ui.coordinator.window import CoordinatorWindow
-from spro_desk.ui.mode import COORDINATOR_KEY, is_coordinator
 
 from .conftest import IMPORT_TIMEOUT_MS, assert_nothing_running
 

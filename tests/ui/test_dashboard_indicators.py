@@ -24,7 +24,7 @@ from pytestqt.qtbot import QtBot
 from spro_desk.reports.filters import Filters, Options, Period
 from spro_desk.reports.synthetic import Dataset, generate
 from spro_desk.storage.engine import Database
-from spro_desk.ui.background import TaskContext
+from spro_desk.ui.common.background import TaskContext
 from spro_desk.ui.coordinator import TABLEAU
 from spro_desk.ui.coordinator.dashboard_screen import PRESET_KEY, CoordinatorDashboardScreen
 from spro_desk.ui.coordinator.window import CoordinatorWindow

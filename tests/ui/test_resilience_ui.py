@@ -18,7 +18,7 @@ from spro_desk.storage.backup import create_backup
 from spro_desk.storage.engine import Database
 from spro_desk.storage.errors import CorruptDatabaseError
 from spro_desk.ui.accueil.draft import DRAFT_KEY
-from spro_desk.ui.backup_dialog import BackupDialog
+from spro_desk.ui.common.backup_dialog import BackupDialog
 from spro_desk.ui.main_window import MainWindow
 from spro_desk.ui.resilience import ResilienceController
 from spro_desk.ui.screens.accueil import AccueilScreen

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from spro_desk.ui.icon import app_icon
-from spro_desk.ui.widgets import plain_label, setup_row_table
+from spro_desk.ui.common.icon import app_icon
+from spro_desk.ui.common.widgets import plain_label, setup_row_table
 from spro_desk.version import (
     DATA_SOURCES,
     OWN_LICENCE,

@@ -1,6 +1,6 @@
 """Starting the desktop application: Qt, language, crash reporting, main window, database.
 
-The window is shown before the database layer is even imported (ui/startup.py): it opens as
+The window is shown before the database layer is even imported (ui/common/startup.py): it opens as
 fast as a bare Qt window would, and the database attaches a moment later.
 """
 
@@ -18,8 +18,9 @@ from PySide6.QtWidgets import QApplication
 
 from spro_desk.paths import database_path, ensure_private_dir
 from spro_desk.storage.quick_read import StartupSnapshot, read_startup_snapshot
+from spro_desk.ui.common.errors import install_excepthook, show_fatal
+from spro_desk.ui.common.startup import DatabaseOpener, after_first_paint, open_database_or_explain
 from spro_desk.ui.contrast import apply_contrast_outlines
-from spro_desk.ui.errors import install_excepthook, show_fatal
 from spro_desk.ui.focus_style import install_focus_style
 from spro_desk.ui.i18n import (
     LANGUAGE_SETTING,
@@ -29,7 +30,6 @@ from spro_desk.ui.i18n import (
     remove_translators,
 )
 from spro_desk.ui.main_window import MainWindow
-from spro_desk.ui.startup import DatabaseOpener, after_first_paint, open_database_or_explain
 
 if TYPE_CHECKING:
     from spro_desk.storage.engine import Database
@@ -130,7 +130,7 @@ def run_app(
             snapshot = first_run_snapshot(data_dir, snapshot, STARTUP_SETTINGS)
             if snapshot is None:  # the agent left the assistant: nothing was set up
                 return 0
-        from spro_desk.ui.mode import is_coordinator
+        from spro_desk.ui.common.mode import is_coordinator
 
         if is_coordinator(data_dir):  # a coordinator's folder (`coordinator init`): its window
             from spro_desk.ui.coordinator.window import run_coordinator_window

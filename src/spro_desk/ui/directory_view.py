@@ -19,9 +19,9 @@ from spro_desk.directory.catalog import service_record
 from spro_desk.directory.search import DirectorySearch
 from spro_desk.geo import Geography, geography
 from spro_desk.storage.engine import Database
+from spro_desk.ui.common.formatting import number, services_count
+from spro_desk.ui.common.service_results import Clock, Column, ServiceResultsModel
 from spro_desk.ui.directory import DirectoryFilterBar
-from spro_desk.ui.formatting import number, services_count
-from spro_desk.ui.models import Clock, Column, ServiceResultsModel
 from spro_desk.ui.service_detail import build_detail, render_detail
 
 # Results must follow a keystroke within ~100 ms (a search takes ~50 ms on the national

@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterator, Mapping
 
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from spro_desk.ui.context import DeskContext
+from spro_desk.ui.common.context import DeskContext
 from spro_desk.ui.screens import Screen, screen_class
 
 

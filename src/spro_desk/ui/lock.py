@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
-from spro_desk.ui.background import Callbacks, Runner
+from spro_desk.ui.common.background import Callbacks, Runner
 
 if TYPE_CHECKING:  # loaded with the database, after the first paint
     from spro_desk.agents.accounts import AgentView
@@ -400,7 +400,7 @@ class PrivacyGuard(QObject):
         """No account yet: the site manager's form takes the screens' place until created."""
         if self._db is None or self._closed or self._agents_exist() or self.is_locked:
             return
-        from spro_desk.ui.agents_dialog import FirstAgentPanel
+        from spro_desk.ui.common.agents_dialog import FirstAgentPanel
 
         panel = FirstAgentPanel(self._db)
         panel.created.connect(self._first_agent_created)

@@ -1,8 +1,8 @@
 """The main window: one tab per screen; the directory tab shows the first-start panel while
 the directory is empty.
 
-The window can be shown before the database is open (`db=None`, see ui/startup.py): the Accueil
-form is usable at once, and what needs the database attaches in `attach_database`.
+The window can be shown before the database is open (`db=None`, see ui/common/startup.py): the
+Accueil form is usable at once, and what needs the database attaches in `attach_database`.
 """
 
 from __future__ import annotations
@@ -23,24 +23,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from spro_desk.ui.background import Runner, TaskRunner
-from spro_desk.ui.context import Clock, DeskContext, OrientationRequest
+from spro_desk.ui.common.background import Runner, TaskRunner
+from spro_desk.ui.common.context import Clock, DeskContext, OrientationRequest
+from spro_desk.ui.common.errors import show_warning
+from spro_desk.ui.common.formatting import directory_summary
+from spro_desk.ui.common.icon import app_icon
+from spro_desk.ui.common.status import ProgressIndicator
 from spro_desk.ui.empty_state import EmptyStatePanel
-from spro_desk.ui.errors import show_warning
-from spro_desk.ui.formatting import directory_summary
-from spro_desk.ui.icon import app_icon
 from spro_desk.ui.lazy_screens import LazyScreens
 from spro_desk.ui.lock import PrivacyGuard
 from spro_desk.ui.screens import ANNUAIRE, SCREEN_ORDER, Screen, screen_title
-from spro_desk.ui.status import ProgressIndicator
 from spro_desk.ui.synchronisation.rounds import SyncRounds
 
 if TYPE_CHECKING:  # loaded with the database, after the first paint
     from spro_desk.directory.importer import ImportReport
     from spro_desk.geo import Geography
     from spro_desk.storage.engine import Database
+    from spro_desk.ui.common.import_flow import DirectoryImportController
     from spro_desk.ui.directory_view import DirectoryView
-    from spro_desk.ui.import_flow import DirectoryImportController
 
 GEOMETRY_KEY = "main_window/geometry"
 SPLITTER_KEY = "main_window/splitter"
@@ -111,8 +111,8 @@ class MainWindow(QMainWindow):
 
     def attach_database(self, db: Database) -> None:
         """Everything that reads or writes the desk's data, once the database is open."""
+        from spro_desk.ui.common.import_flow import DirectoryImportController
         from spro_desk.ui.directory_view import DirectoryView
-        from spro_desk.ui.import_flow import DirectoryImportController
 
         self._db = db
         self.context.db = db
@@ -325,7 +325,7 @@ class MainWindow(QMainWindow):
             self.importer.cancel()
 
     def _import_succeeded(self, report: ImportReport) -> None:
-        from spro_desk.ui.import_flow import report_message
+        from spro_desk.ui.common.import_flow import report_message
 
         self.refresh_directory()
         self.context.navigator.directory_changed.emit()

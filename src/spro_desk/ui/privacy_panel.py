@@ -35,7 +35,7 @@ from spro_desk.privacy.policy import (
 )
 from spro_desk.privacy.purge import PurgeReport, last_purge
 from spro_desk.storage.engine import Database
-from spro_desk.ui.formatting import count_phrase
+from spro_desk.ui.common.formatting import count_phrase
 
 if TYPE_CHECKING:
     from spro_desk.ui.lock import PrivacyGuard

@@ -20,10 +20,10 @@ from spro_desk.storage.backup import BackupPreview, automatic_backup, latest_sou
 from spro_desk.storage.engine import Database
 from spro_desk.storage.errors import StorageError
 from spro_desk.storage.integrity import IntegrityReport, check_and_gate
-from spro_desk.ui.background import Callbacks, TaskContext, TaskRunner
-from spro_desk.ui.backup_dialog import open_backup_dialog, preview_text
-from spro_desk.ui.context import DeskContext
-from spro_desk.ui.errors import message_box
+from spro_desk.ui.common.background import Callbacks, TaskContext, TaskRunner
+from spro_desk.ui.common.backup_dialog import open_backup_dialog, preview_text
+from spro_desk.ui.common.context import DeskContext
+from spro_desk.ui.common.errors import message_box
 
 log = logging.getLogger(__name__)
 

@@ -35,10 +35,10 @@ from spro_desk.paths import database_path
 from spro_desk.site.settings import SiteSettings
 from spro_desk.storage.engine import Database
 from spro_desk.ui.app import APP_NAME, ORGANISATION
-from spro_desk.ui.background import ImmediateRunner
+from spro_desk.ui.common.background import ImmediateRunner
+from spro_desk.ui.common.import_flow import sample_directory
 from spro_desk.ui.contrast import apply_contrast_outlines, high_contrast_palette
 from spro_desk.ui.i18n import install_translators, remove_translators
-from spro_desk.ui.import_flow import sample_directory
 from spro_desk.ui.main_window import MainWindow
 from spro_desk.ui.orientation.slip_pdf import page_layout, render_slip_pdf, slip_document
 from spro_desk.ui.screens.accueil import AccueilScreen
@@ -439,8 +439,6 @@ def synchronisation_screen(database: Path, data_dir: Path, target: Path) -> Path
 def first_start_screen(data_dir: Path, target: Path) -> Path:
     with opened_window(None, data_dir) as window:
         return save(window, target)
-
-
 
 
 def lock_screen(database: Path, data_dir: Path, target: Path) -> Path:

@@ -16,8 +16,8 @@ from PySide6.QtGui import QFont, QTextBlockFormat, QTextCharFormat, QTextCursor,
 from spro_desk.directory.hours import Hours
 from spro_desk.directory.networks import network_label
 from spro_desk.geo import Geography
-from spro_desk.ui.formatting import french_date, one_line, paragraph, phone
-from spro_desk.ui.labels import statut_labels
+from spro_desk.ui.common.formatting import french_date, one_line, paragraph, phone
+from spro_desk.ui.common.labels import statut_labels
 from spro_desk.vocab import modes_accueil, need_label, publics
 
 # Beyond this, a zone list buries the rest of the sheet; the count of the others is given.

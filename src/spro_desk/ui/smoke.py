@@ -18,7 +18,7 @@ import time
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
-from spro_desk.ui.startup import after_first_paint
+from spro_desk.ui.common.startup import after_first_paint
 
 POLL_MS = 5
 _app: QApplication | None = None

@@ -1,7 +1,7 @@
 """The coordination's window: registered desks, bundles received, alerts.
 
 It opens instead of the desk's screens when the data folder is a coordinator's (see
-`spro_desk.ui.mode`). The screens below are its tabs, in order (Ctrl+1, Ctrl+2 …): to add one
+`spro_desk.ui.common.mode`). The screens below are its tabs, in order (Ctrl+1, Ctrl+2 …): to add one
 (an indicators dashboard…), write a `CoordinatorScreen` subclass and list it here.
 """
 

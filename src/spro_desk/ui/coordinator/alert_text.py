@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from spro_desk.sync.coordinator_views import AlertView
-from spro_desk.ui.formatting import count_phrase, number, one_line
+from spro_desk.ui.common.formatting import count_phrase, number, one_line
 
 FORK, GAP, QUARANTINE = "fork", "gap", "quarantine"
 # What the import writes in a fork's detail, and how the coordinator reads it.

@@ -9,6 +9,9 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QToolBar, QVBoxLayout, QWidget
 
 from spro_desk.sync.coordinator_views import BatchImport, received_bundles
+from spro_desk.ui.common.formatting import count_phrase
+from spro_desk.ui.common.status import ProgressIndicator
+from spro_desk.ui.common.widgets import action_bar, plain_label
 from spro_desk.ui.coordinator.base import CoordinatorScreen
 from spro_desk.ui.coordinator.bundle_import import (
     BundleImportController,
@@ -18,9 +21,6 @@ from spro_desk.ui.coordinator.bundle_import import (
 from spro_desk.ui.coordinator.context import CoordinatorContext
 from spro_desk.ui.coordinator.models import BundleColumn, BundleModel
 from spro_desk.ui.coordinator.tables import sorted_table
-from spro_desk.ui.formatting import count_phrase
-from spro_desk.ui.status import ProgressIndicator
-from spro_desk.ui.widgets import action_bar, plain_label
 
 _COLUMN_WIDTHS = {BundleColumn.POSTE: 280, BundleColumn.NUMERO: 110, BundleColumn.EVENEMENTS: 110}
 

@@ -10,8 +10,8 @@ from PySide6.QtCore import QObject, QSettings, Signal
 
 from spro_desk.geo import Geography, geography
 from spro_desk.storage.engine import Database
-from spro_desk.ui.background import Runner
-from spro_desk.ui.models import Clock
+from spro_desk.ui.common.background import Runner
+from spro_desk.ui.common.service_results import Clock
 
 
 class CoordinatorNavigator(QObject):

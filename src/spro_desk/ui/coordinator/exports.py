@@ -11,10 +11,10 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 
 from spro_desk.sync.acknowledgement import write_acknowledgements
 from spro_desk.sync.coordinator_views import write_identity_file
-from spro_desk.ui.background import Callbacks, TaskContext
+from spro_desk.ui.common.background import Callbacks, TaskContext
+from spro_desk.ui.common.errors import show_warning
+from spro_desk.ui.common.formatting import count_phrase
 from spro_desk.ui.coordinator.context import CoordinatorContext
-from spro_desk.ui.errors import show_warning
-from spro_desk.ui.formatting import count_phrase
 
 log = logging.getLogger(__name__)
 

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from PySide6.QtCore import QAbstractItemModel, Qt
 from PySide6.QtWidgets import QTableView
 
-from spro_desk.ui.widgets import setup_row_table
+from spro_desk.ui.common.widgets import setup_row_table
 
 
 def sorted_table(

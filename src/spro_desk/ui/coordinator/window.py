@@ -12,13 +12,13 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QTabWidget, QWidget
 
 from spro_desk.geo import Geography
 from spro_desk.storage.engine import Database
-from spro_desk.ui.background import Runner, TaskRunner
+from spro_desk.ui.common.background import Runner, TaskRunner
+from spro_desk.ui.common.errors import show_fatal
+from spro_desk.ui.common.service_results import Clock
+from spro_desk.ui.common.startup import open_database_or_explain
 from spro_desk.ui.coordinator import SCREEN_ORDER, CoordinatorScreen, screen_class
 from spro_desk.ui.coordinator.context import CoordinatorContext
 from spro_desk.ui.coordinator.exports import CoordinatorExports
-from spro_desk.ui.errors import show_fatal
-from spro_desk.ui.models import Clock
-from spro_desk.ui.startup import open_database_or_explain
 
 log = logging.getLogger(__name__)
 

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
 
-from spro_desk.ui.widgets import plain_label
+from spro_desk.ui.common.widgets import plain_label
 
 
 class Breadcrumb(QWidget):

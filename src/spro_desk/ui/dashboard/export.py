@@ -12,7 +12,7 @@ from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from spro_desk.reports.indicators import Indicators
-from spro_desk.ui.background import Callbacks, Runner, TaskContext
+from spro_desk.ui.common.background import Callbacks, Runner, TaskContext
 from spro_desk.ui.dashboard.loader import Cancelled
 
 log = logging.getLogger(__name__)

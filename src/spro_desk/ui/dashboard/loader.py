@@ -20,7 +20,7 @@ from PySide6.QtCore import QObject, Signal
 from spro_desk.geo.cog import Geography
 from spro_desk.reports.filters import Filters, Options, Period, Site
 from spro_desk.reports.source import Source
-from spro_desk.ui.background import Callbacks, Runner, TaskContext
+from spro_desk.ui.common.background import Callbacks, Runner, TaskContext
 from spro_desk.ui.dashboard.data import DashboardData
 
 log = logging.getLogger(__name__)

@@ -25,7 +25,10 @@ from PySide6.QtWidgets import (
 )
 
 from spro_desk.geo.cog import Geography
-from spro_desk.ui.background import Runner
+from spro_desk.ui.common.background import Runner
+from spro_desk.ui.common.formatting import french_datetime
+from spro_desk.ui.common.status import ProgressIndicator
+from spro_desk.ui.common.widgets import plain_label
 from spro_desk.ui.dashboard import navigation
 from spro_desk.ui.dashboard.breadcrumb import Breadcrumb
 from spro_desk.ui.dashboard.breakdowns import Breakdown
@@ -34,9 +37,6 @@ from spro_desk.ui.dashboard.export import BilanExporter
 from spro_desk.ui.dashboard.filter_bar import FilterBar
 from spro_desk.ui.dashboard.loader import IndicatorsLoader, OptionsFactory, SourceFactory
 from spro_desk.ui.dashboard.tiles import SummaryRow
-from spro_desk.ui.formatting import french_datetime
-from spro_desk.ui.status import ProgressIndicator
-from spro_desk.ui.widgets import plain_label
 
 if TYPE_CHECKING:  # the pages import Qt Charts: loaded when the dashboard is first shown
     from spro_desk.ui.dashboard.pages import BreakdownPage, OverviewPage

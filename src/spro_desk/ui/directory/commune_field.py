@@ -7,7 +7,7 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 
 from spro_desk.geo import Commune, Geography
-from spro_desk.ui.formatting import tooltip
+from spro_desk.ui.common.formatting import tooltip
 
 # Enough to tell homonyms apart without a popup taller than the screen at 200 %.
 SUGGESTIONS = 10

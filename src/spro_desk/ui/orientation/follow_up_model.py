@@ -9,9 +9,9 @@ from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
 
 from spro_desk.contacts.follow_up import FollowUpItem
-from spro_desk.ui.column_model import ColumnTableModel
-from spro_desk.ui.formatting import one_line, tooltip
-from spro_desk.ui.labels import referral_status_label, referral_type_label
+from spro_desk.ui.common.column_model import ColumnTableModel
+from spro_desk.ui.common.formatting import one_line, tooltip
+from spro_desk.ui.common.labels import referral_status_label, referral_type_label
 from spro_desk.ui.orientation.dates import short_datetime_fr
 
 Index = QModelIndex | QPersistentModelIndex

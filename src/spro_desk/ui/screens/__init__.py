@@ -10,7 +10,7 @@ from importlib import import_module
 
 from PySide6.QtCore import QCoreApplication
 
-from spro_desk.ui.screens.base import Screen
+from spro_desk.ui.common.screen import Screen
 
 ANNUAIRE = "annuaire"
 # The directory tab is built by the main window itself (it switches to the first-start panel).

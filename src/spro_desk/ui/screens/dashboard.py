@@ -12,10 +12,10 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from spro_desk.ui.context import DeskContext
+from spro_desk.ui.common.context import DeskContext
+from spro_desk.ui.common.screen import Screen
 from spro_desk.ui.dashboard.periods import DESK_PRESETS, THIS_WEEK, reference_moment
 from spro_desk.ui.dashboard.view import DashboardSetup, DashboardView
-from spro_desk.ui.screens.base import Screen
 
 if TYPE_CHECKING:  # Qt Charts loads when the dashboard is first shown
     from spro_desk.ui.dashboard.charts import BreakdownChart

@@ -21,15 +21,15 @@ from PySide6.QtWidgets import (
 from spro_desk.directory.search import DirectorySearch
 from spro_desk.orientation.profile import ProfileError
 from spro_desk.orientation.suggest import Suggester, Suggestion, VisitorProfile
-from spro_desk.ui.background import Callbacks, TaskContext
-from spro_desk.ui.context import DeskContext, OrientationRequest
+from spro_desk.ui.common.background import Callbacks, TaskContext
+from spro_desk.ui.common.context import DeskContext, OrientationRequest
+from spro_desk.ui.common.screen import Screen
+from spro_desk.ui.common.widgets import plain_label, setup_row_table
 from spro_desk.ui.orientation.booking_controller import BookingController
 from spro_desk.ui.orientation.profile_panel import ProfilePanel
 from spro_desk.ui.orientation.referral_flow import Booking, PersonFacts
 from spro_desk.ui.orientation.service_picker import ServicePickerDialog
 from spro_desk.ui.orientation.suggestion_model import Choice, SuggestionColumn, SuggestionModel
-from spro_desk.ui.screens.base import Screen
-from spro_desk.ui.widgets import plain_label, setup_row_table
 
 log = logging.getLogger(__name__)
 

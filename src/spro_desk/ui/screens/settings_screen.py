@@ -19,11 +19,11 @@ from PySide6.QtWidgets import (
 
 from spro_desk.directory.catalog import directory_info
 from spro_desk.site.settings import SETTINGS, SettingError, SettingSpec, spec
-from spro_desk.ui.context import DeskContext
-from spro_desk.ui.import_flow import DirectoryImportController
-from spro_desk.ui.screens.base import Screen
+from spro_desk.ui.common.context import DeskContext
+from spro_desk.ui.common.import_flow import DirectoryImportController
+from spro_desk.ui.common.screen import Screen
+from spro_desk.ui.common.setting_editors import SettingEditor, make_editor
 from spro_desk.ui.settings.directory_panel import DirectoryPanel
-from spro_desk.ui.settings.editors import SettingEditor, make_editor
 from spro_desk.ui.settings.labels import section_title, setting_hint, setting_label
 
 if TYPE_CHECKING:
@@ -50,7 +50,9 @@ class SettingsScreen(Screen):
         )
         self.status = QLabel()
         self.directory = DirectoryPanel()
-        from spro_desk.ui.agents_dialog import AgentsPanel  # the screen is built with the database
+        from spro_desk.ui.common.agents_dialog import (
+            AgentsPanel,  # the screen is built with the database
+        )
         from spro_desk.ui.privacy_panel import PrivacyPanel
 
         self.privacy_panel = PrivacyPanel(context.db)
@@ -179,7 +181,7 @@ class SettingsScreen(Screen):
 
     def open_backups(self) -> None:
         """The desk's backups with what each holds; one is restored on confirmation."""
-        from spro_desk.ui.backup_dialog import open_backup_dialog
+        from spro_desk.ui.common.backup_dialog import open_backup_dialog
 
         if self.context.ready:
             self.backup_dialog = open_backup_dialog(self.context, self)

@@ -17,13 +17,18 @@ from PySide6.QtWidgets import (
 from spro_desk.contacts.follow_up import FollowUpItem, follow_up
 from spro_desk.contacts.model import ContactError
 from spro_desk.contacts.service import ReferralView
-from spro_desk.ui.background import Callbacks, TaskContext
-from spro_desk.ui.context import DeskContext
-from spro_desk.ui.formatting import count_phrase, one_line
-from spro_desk.ui.labels import referral_status_label, referral_status_labels
+from spro_desk.ui.common.background import Callbacks, TaskContext
+from spro_desk.ui.common.context import DeskContext
+from spro_desk.ui.common.formatting import count_phrase, one_line
+from spro_desk.ui.common.labels import referral_status_label, referral_status_labels
+from spro_desk.ui.common.screen import Screen
+from spro_desk.ui.common.widgets import (
+    action_bar,
+    plain_label,
+    setup_row_table,
+    table_screen_layout,
+)
 from spro_desk.ui.orientation.follow_up_model import FollowUpColumn, FollowUpModel
-from spro_desk.ui.screens.base import Screen
-from spro_desk.ui.widgets import action_bar, plain_label, setup_row_table, table_screen_layout
 
 log = logging.getLogger(__name__)
 

@@ -24,15 +24,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from spro_desk.ui.background import Callbacks, TaskContext
-from spro_desk.ui.context import DeskContext
-from spro_desk.ui.formatting import count_phrase
-from spro_desk.ui.screens.base import Screen
+from spro_desk.ui.common.background import Callbacks, TaskContext
+from spro_desk.ui.common.context import DeskContext
+from spro_desk.ui.common.formatting import count_phrase
+from spro_desk.ui.common.screen import Screen
+from spro_desk.ui.common.widgets import plain_label, setup_row_table
 from spro_desk.ui.synchronisation import summary
 from spro_desk.ui.synchronisation.queue_model import QueueColumn, QueueModel
 from spro_desk.ui.synchronisation.rounds import SyncRounds
 from spro_desk.ui.synchronisation.setup import DeskSetup
-from spro_desk.ui.widgets import plain_label, setup_row_table
 
 if TYPE_CHECKING:
     from spro_desk.sync.bundle import ExportResult

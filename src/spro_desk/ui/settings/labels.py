@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from spro_desk.site.settings import SYSTEM_LANGUAGE, SettingSpec
-from spro_desk.ui.labels import CANAUX, labels_of
+from spro_desk.ui.common.labels import CANAUX, labels_of
 
 
 # Language names are written in their own language, whatever the interface language.

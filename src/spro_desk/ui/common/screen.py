@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
-from spro_desk.ui.context import DeskContext
+from spro_desk.ui.common.context import DeskContext
 
 
 class Screen(QWidget):

@@ -11,9 +11,9 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, QSettings, Signal
 
 from spro_desk.site.settings import SiteSettings, StartupSettings
-from spro_desk.ui.background import Runner
+from spro_desk.ui.common.background import Runner
 
-if TYPE_CHECKING:  # the database layer loads after the window is shown (see ui/startup.py)
+if TYPE_CHECKING:  # the database layer loads after the window is shown (see ui/common/startup.py)
     from spro_desk.contacts.service import ContactService
     from spro_desk.geo import Geography
     from spro_desk.storage.engine import Database

@@ -21,9 +21,9 @@ from spro_desk.directory.catalog import ServiceSummary
 from spro_desk.directory.hours import Hours
 from spro_desk.directory.networks import network_label
 from spro_desk.directory.search import DirectorySearch, SearchFilters
-from spro_desk.ui.column_model import ColumnTableModel
-from spro_desk.ui.context import Clock
-from spro_desk.ui.formatting import one_line, tooltip
+from spro_desk.ui.common.column_model import ColumnTableModel
+from spro_desk.ui.common.context import Clock
+from spro_desk.ui.common.formatting import one_line, tooltip
 
 # The most rows DirectorySearch returns for one call; further pages come with an offset.
 RESULT_LIMIT = 1000

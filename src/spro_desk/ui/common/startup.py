@@ -20,7 +20,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
 from spro_desk.paths import database_path, ensure_private_dir
-from spro_desk.ui.background import Callbacks, TaskRunner
+from spro_desk.ui.common.background import Callbacks, TaskRunner
 
 if TYPE_CHECKING:
     from spro_desk.storage.engine import Database

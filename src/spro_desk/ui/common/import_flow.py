@@ -11,8 +11,8 @@ from spro_desk.directory.importer import ImportCancelled, ImportReport, import_d
 from spro_desk.directory.source import DirectoryImportError
 from spro_desk.resources import resource_path
 from spro_desk.storage.engine import Database
-from spro_desk.ui.background import Callbacks, Runner, TaskContext
-from spro_desk.ui.formatting import count_phrase, services_count, structures_count
+from spro_desk.ui.common.background import Callbacks, Runner, TaskContext
+from spro_desk.ui.common.formatting import count_phrase, services_count, structures_count
 
 log = logging.getLogger(__name__)
 

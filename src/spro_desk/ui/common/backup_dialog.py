@@ -36,9 +36,9 @@ from spro_desk.storage.backup import (
 )
 from spro_desk.storage.errors import StorageError
 from spro_desk.storage.migrate import NewerDatabaseError
-from spro_desk.ui.accueil.confirm import Confirm, ask
-from spro_desk.ui.context import DeskContext
-from spro_desk.ui.errors import message_box
+from spro_desk.ui.common.confirm import Confirm, ask
+from spro_desk.ui.common.context import DeskContext
+from spro_desk.ui.common.errors import message_box
 
 
 def _kind_label(path: Path) -> str:
@@ -64,9 +64,7 @@ def preview_text(info: BackupPreview) -> str:
     """What the backup holds, in words: the agent checks it before restoring."""
     last = info.last_contact_at.astimezone() if info.last_contact_at else None
     last_text = (
-        last.strftime("%d/%m/%Y %H:%M")
-        if last
-        else QCoreApplication.translate("Backups", "aucun")
+        last.strftime("%d/%m/%Y %H:%M") if last else QCoreApplication.translate("Backups", "aucun")
     )
     return QCoreApplication.translate(
         "Backups",
@@ -174,7 +172,7 @@ class BackupDialog(QDialog):
         self.restore(info.path)
 
     def restore(self, backup: Path) -> None:
-        from spro_desk.ui.background import Callbacks
+        from spro_desk.ui.common.background import Callbacks
 
         database = self.context.database
         self.restore_button.setEnabled(False)

@@ -344,7 +344,7 @@ class AgentsPanel(QGroupBox):
         agent = self._selected()
         if agent is None:
             return
-        from spro_desk.ui.accueil.confirm import ask
+        from spro_desk.ui.common.confirm import ask
 
         question = (
             self.tr("Désactiver le compte de %s ? Il ne pourra plus ouvrir le poste.") % agent.nom
