@@ -253,9 +253,9 @@ PROFILED_MODULES = (
     "data_inclusion.schema",
     "spro_desk.storage.tables",
     "spro_desk.directory.importer",
-    "spro_desk.ui.app",
-    "spro_desk.ui.main_window",
-    "spro_desk.ui.screens",
+    "spro_desk.ui.app.start",
+    "spro_desk.ui.app.main_window",
+    "spro_desk.ui.app.screens",
     "PySide6.QtWidgets",
 )
 
@@ -356,8 +356,8 @@ def _type_in_window(database: Path, temp: Path, what_if: WhatIf) -> list[Keystro
     from PySide6.QtTest import QTest
 
     from spro_desk.storage.engine import Database
+    from spro_desk.ui.app.main_window import MainWindow
     from spro_desk.ui.common import service_results as models
-    from spro_desk.ui.main_window import MainWindow
 
     if what_if.page_size is not None:
         models.PAGE_SIZE = what_if.page_size

@@ -206,7 +206,7 @@ def test_the_mode_follows_the_coordinator_keys(region: Region) -> None:
     assert COORDINATOR_KEY == SIGNING_KEY_FILE
     assert is_coordinator(region.coordinator_dir)
     assert not is_coordinator(region.root / "poste0")  # a desk has its own, other key
-    code = "import sys, spro_desk.ui.app; sys.exit('spro_desk.ui.coordinator' in sys.modules)"
+    code = "import sys, spro_desk.ui.app.start; sys.exit('spro_desk.ui.coordinator' in sys.modules)"
     assert subprocess.run([sys.executable, "-c", code]).returncode == 0
 
 

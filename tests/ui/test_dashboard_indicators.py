@@ -24,6 +24,7 @@ from pytestqt.qtbot import QtBot
 from spro_desk.reports.filters import Filters, Options, Period
 from spro_desk.reports.synthetic import Dataset, generate
 from spro_desk.storage.engine import Database
+from spro_desk.ui.app.focus_style import install_focus_style
 from spro_desk.ui.common.background import TaskContext
 from spro_desk.ui.coordinator import TABLEAU
 from spro_desk.ui.coordinator.dashboard_screen import PRESET_KEY, CoordinatorDashboardScreen
@@ -32,7 +33,6 @@ from spro_desk.ui.dashboard.loader import InterruptibleSource
 from spro_desk.ui.dashboard.models import RAW_ROLE
 from spro_desk.ui.dashboard.periods import LAST_YEAR
 from spro_desk.ui.dashboard.view import DashboardView
-from spro_desk.ui.focus_style import install_focus_style
 
 from .conftest import assert_nothing_running
 from .test_accessibility import _audit
@@ -373,7 +373,7 @@ import sys, tempfile
 from pathlib import Path
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
-from spro_desk.ui.main_window import MainWindow
+from spro_desk.ui.app.main_window import MainWindow
 app = QApplication([])
 settings = QSettings(sys.argv[1], QSettings.Format.IniFormat)
 window = MainWindow(None, settings=settings, has_directory=True)

@@ -25,10 +25,10 @@ from spro_desk.agents.sessions import desk_session
 from spro_desk.contacts.service import ContactService
 from spro_desk.privacy.audit import audit_log
 from spro_desk.storage.engine import Database
+from spro_desk.ui.app.main_window import MainWindow
 from spro_desk.ui.common.agents_dialog import FirstAgentPanel
 from spro_desk.ui.common.background import ImmediateRunner
 from spro_desk.ui.lock import LockScreen
-from spro_desk.ui.main_window import MainWindow
 from test_privacy_support import (
     AGENT_PIN,
     CANARIES,

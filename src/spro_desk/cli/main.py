@@ -31,7 +31,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     data_dir = ensure_private_dir(resolve_data_dir(args.data_dir))
     if args.command is None:
-        from spro_desk.ui.app import run_app  # Qt is loaded only for the window
+        from spro_desk.ui.app.start import run_app  # Qt is loaded only for the window
 
         return run_app(
             data_dir,

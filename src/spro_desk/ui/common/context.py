@@ -37,7 +37,7 @@ class Navigator(QObject):
     """Cross-screen requests; the main window switches tabs and hands the request over."""
 
     orientation_requested = Signal(object)  # OrientationRequest
-    screen_requested = Signal(str)  # a screen name of spro_desk.ui.screens.SCREEN_NAMES
+    screen_requested = Signal(str)  # a screen name of spro_desk.ui.app.screens.SCREEN_NAMES
     contacts_changed = Signal()  # a contact or referral was recorded, edited or deleted
     directory_changed = Signal()  # a directory import finished
     database_ready = Signal()  # the database opened after the window was shown

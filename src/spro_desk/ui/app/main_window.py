@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from spro_desk.ui.app.lazy_screens import LazyScreens
+from spro_desk.ui.app.screens import ANNUAIRE, SCREEN_ORDER, Screen, screen_title
 from spro_desk.ui.common.background import Runner, TaskRunner
 from spro_desk.ui.common.context import Clock, DeskContext, OrientationRequest
 from spro_desk.ui.common.errors import show_warning
@@ -30,9 +32,7 @@ from spro_desk.ui.common.formatting import directory_summary
 from spro_desk.ui.common.icon import app_icon
 from spro_desk.ui.common.status import ProgressIndicator
 from spro_desk.ui.empty_state import EmptyStatePanel
-from spro_desk.ui.lazy_screens import LazyScreens
 from spro_desk.ui.lock import PrivacyGuard
-from spro_desk.ui.screens import ANNUAIRE, SCREEN_ORDER, Screen, screen_title
 from spro_desk.ui.synchronisation.rounds import SyncRounds
 
 if TYPE_CHECKING:  # loaded with the database, after the first paint

@@ -18,18 +18,18 @@ from PySide6.QtWidgets import QApplication
 
 from spro_desk.paths import database_path, ensure_private_dir
 from spro_desk.storage.quick_read import StartupSnapshot, read_startup_snapshot
-from spro_desk.ui.common.errors import install_excepthook, show_fatal
-from spro_desk.ui.common.startup import DatabaseOpener, after_first_paint, open_database_or_explain
-from spro_desk.ui.contrast import apply_contrast_outlines
-from spro_desk.ui.focus_style import install_focus_style
-from spro_desk.ui.i18n import (
+from spro_desk.ui.app.contrast import apply_contrast_outlines
+from spro_desk.ui.app.focus_style import install_focus_style
+from spro_desk.ui.app.i18n import (
     LANGUAGE_SETTING,
     chosen_language,
     desk_language,
     install_translators,
     remove_translators,
 )
-from spro_desk.ui.main_window import MainWindow
+from spro_desk.ui.app.main_window import MainWindow
+from spro_desk.ui.common.errors import install_excepthook, show_fatal
+from spro_desk.ui.common.startup import DatabaseOpener, after_first_paint, open_database_or_explain
 
 if TYPE_CHECKING:
     from spro_desk.storage.engine import Database
@@ -110,7 +110,7 @@ def run_app(
     smoke test and the start benchmark, through the hidden `--smoke-quit-after`).
     """
     if smoke_quit_after_ms is not None:
-        from spro_desk.ui.smoke import quit_when_usable
+        from spro_desk.ui.app.smoke import quit_when_usable
 
         quit_when_usable(smoke_quit_after_ms)
     app = _application()
@@ -158,7 +158,7 @@ def _run_window(
     def attach(db: Database) -> None:
         if running[0]:  # not when the window closed while the database was opening
             window.attach_database(db)
-            from spro_desk.ui.resilience import start_resilience  # the storage layer is loaded
+            from spro_desk.ui.app.resilience import start_resilience  # the storage layer is loaded
 
             start_resilience(window, window.context)  # integrity check, then daily backups
             window.privacy.start_app_duties()  # first account if none, purge now and daily

@@ -160,7 +160,7 @@ class ResilienceController(QObject):
 
 
 def start_resilience(window: QMainWindow, context: DeskContext) -> ResilienceController:
-    """Called once the database is attached to the window (ui/app.py)."""
+    """Called once the database is attached to the window (ui/app/start.py)."""
     controller = ResilienceController(window, context)
     controller.start()
     return controller

@@ -6,8 +6,8 @@ from collections.abc import Callable, Iterator, Mapping
 
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from spro_desk.ui.app.screens import Screen, screen_class
 from spro_desk.ui.common.context import DeskContext
-from spro_desk.ui.screens import Screen, screen_class
 
 
 class LazyScreens(Mapping[str, Screen]):
