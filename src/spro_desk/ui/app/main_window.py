@@ -198,7 +198,7 @@ class MainWindow(QMainWindow):
         self.menuBar().addMenu(self.tr("Aide")).addAction(self.about_action)
 
     def show_about(self) -> QDialog:
-        from spro_desk.ui.about import AboutDialog
+        from spro_desk.ui.about.dialog import AboutDialog
 
         data_dir = self._db.path.parent if self._db is not None else None
         dialog = AboutDialog(data_dir, self)
