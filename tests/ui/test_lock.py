@@ -28,7 +28,7 @@ from spro_desk.storage.engine import Database
 from spro_desk.ui.app.main_window import MainWindow
 from spro_desk.ui.common.agents_dialog import FirstAgentPanel
 from spro_desk.ui.common.background import ImmediateRunner
-from spro_desk.ui.lock import LockScreen
+from spro_desk.ui.lock.guard import LockScreen
 from test_privacy_support import (
     AGENT_PIN,
     CANARIES,

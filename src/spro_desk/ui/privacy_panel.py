@@ -38,7 +38,7 @@ from spro_desk.storage.engine import Database
 from spro_desk.ui.common.formatting import count_phrase
 
 if TYPE_CHECKING:
-    from spro_desk.ui.lock import PrivacyGuard
+    from spro_desk.ui.lock.guard import PrivacyGuard
 
 
 def _spin(bounds: tuple[int, int], suffix: str, name: str) -> QSpinBox:

@@ -32,7 +32,7 @@ from spro_desk.ui.common.formatting import directory_summary
 from spro_desk.ui.common.icon import app_icon
 from spro_desk.ui.common.status import ProgressIndicator
 from spro_desk.ui.empty_state import EmptyStatePanel
-from spro_desk.ui.lock import PrivacyGuard
+from spro_desk.ui.lock.guard import PrivacyGuard
 from spro_desk.ui.synchronisation.rounds import SyncRounds
 
 if TYPE_CHECKING:  # loaded with the database, after the first paint

@@ -196,7 +196,7 @@ class AccueilScreen(Screen):
         self.context.qsettings.setValue(SPLITTER_KEY, self.splitter.saveState())
 
     def hide_personal_data(self) -> None:
-        """The desk locks: no personal data may stay in a widget (ui/lock.py)."""
+        """The desk locks: no personal data may stay in a widget (ui/lock/guard.py)."""
         self.personal_data.hide()
 
     def restore_personal_data(self) -> None:

@@ -27,7 +27,7 @@ from spro_desk.ui.settings.directory_panel import DirectoryPanel
 from spro_desk.ui.settings.labels import section_title, setting_hint, setting_label
 
 if TYPE_CHECKING:
-    from spro_desk.ui.lock import PrivacyGuard
+    from spro_desk.ui.lock.guard import PrivacyGuard
 
 FORM_WIDTH_EM = 100
 TWO_COLUMNS_EM = 150
