@@ -59,7 +59,7 @@ if sys.argv[1] == "on":  # the interface then turns off a stand-in, not the real
     sys.modules["PySide6.support.feature"] = types.SimpleNamespace(_mod_uses_pyside=None)
 started = time.perf_counter()
 import spro_desk.ui.app.start
-import spro_desk.ui.screens.accueil  # the first screen's modules: imported before the paint too
+import spro_desk.ui.accueil.screen  # the first screen's modules: imported before the paint too
 print(json.dumps({"ms": (time.perf_counter() - started) * 1000, "scanned": calls[0],
                   "scan_ms": inside[0] * 1000}))
 """
@@ -85,7 +85,7 @@ from PySide6.QtWidgets import QProxyStyle, QStyle
 import spro_desk.ui
 from spro_desk.ui.app.focus_style import VisibleFocusStyle
 from spro_desk.ui.app.main_window import MainWindow
-import spro_desk.ui.screens.accueil  # imported apart: only building and painting are timed
+import spro_desk.ui.accueil.screen  # imported apart: only building and painting are timed
 calls = [0]
 class WithStyleHint(VisibleFocusStyle):
     def styleHint(self, hint, option=None, widget=None, returnData=None):

@@ -34,6 +34,7 @@ from spro_desk.orientation.slip import build_slip
 from spro_desk.paths import database_path
 from spro_desk.site.settings import SiteSettings
 from spro_desk.storage.engine import Database
+from spro_desk.ui.accueil.screen import AccueilScreen
 from spro_desk.ui.app.contrast import apply_contrast_outlines, high_contrast_palette
 from spro_desk.ui.app.i18n import install_translators, remove_translators
 from spro_desk.ui.app.main_window import MainWindow
@@ -41,7 +42,6 @@ from spro_desk.ui.app.start import APP_NAME, ORGANISATION
 from spro_desk.ui.common.background import ImmediateRunner
 from spro_desk.ui.common.import_flow import sample_directory
 from spro_desk.ui.orientation.slip_pdf import page_layout, render_slip_pdf, slip_document
-from spro_desk.ui.screens.accueil import AccueilScreen
 from spro_desk.ui.screens.orientation import OrientationScreen
 
 # A Thursday morning outside school holidays and after the sample's last update: most services

@@ -19,7 +19,7 @@ SCREEN_ORDER = (
 )  # fmt: skip
 # name → (module, class); the class name is also the translation context of its title.
 _LOCATIONS = {
-    "accueil": ("spro_desk.ui.screens.accueil", "AccueilScreen"),
+    "accueil": ("spro_desk.ui.accueil.screen", "AccueilScreen"),
     "orientation": ("spro_desk.ui.screens.orientation", "OrientationScreen"),
     "suivi": ("spro_desk.ui.screens.suivi", "SuiviScreen"),
     "tableau-de-bord": ("spro_desk.ui.screens.dashboard", "DashboardScreen"),

@@ -14,7 +14,7 @@ from spro_desk.contacts.model import PersonalDataInput
 from spro_desk.ui.accueil.today import TodayColumn, cell_text
 
 if TYPE_CHECKING:
-    from spro_desk.ui.screens.accueil import AccueilScreen
+    from spro_desk.ui.accueil.screen import AccueilScreen
 
 # What the Accueil form held when the desk locked is sealed under this name, not a contact's.
 LOCKED_DRAFT = "brouillon-verrouille"

@@ -24,12 +24,12 @@ from spro_desk.ui.accueil import defaults
 from spro_desk.ui.accueil.commune_field import commune_text
 from spro_desk.ui.accueil.draft import DraftKeeper
 from spro_desk.ui.accueil.form import ContactForm, local_wall_time
+from spro_desk.ui.accueil.personal_panel import PersonalDataKeeper, PersonalPanel
 from spro_desk.ui.accueil.today import TodayColumn, cell_text
 from spro_desk.ui.accueil.today_panel import TodayPanel
 from spro_desk.ui.common.confirm import Confirm, ask
 from spro_desk.ui.common.context import DeskContext, OrientationRequest
 from spro_desk.ui.common.screen import Screen
-from spro_desk.ui.personal_panel import PersonalDataKeeper, PersonalPanel
 from spro_desk.vocab import is_need, representative_age
 
 if TYPE_CHECKING:  # the service (SQLAlchemy) loads after the window is shown
