@@ -31,7 +31,7 @@ from spro_desk.ui.common.errors import show_warning
 from spro_desk.ui.common.formatting import directory_summary
 from spro_desk.ui.common.icon import app_icon
 from spro_desk.ui.common.status import ProgressIndicator
-from spro_desk.ui.empty_state import EmptyStatePanel
+from spro_desk.ui.directory.empty_state import EmptyStatePanel
 from spro_desk.ui.lock.guard import PrivacyGuard
 from spro_desk.ui.synchronisation.rounds import SyncRounds
 
@@ -40,7 +40,7 @@ if TYPE_CHECKING:  # loaded with the database, after the first paint
     from spro_desk.geo import Geography
     from spro_desk.storage.engine import Database
     from spro_desk.ui.common.import_flow import DirectoryImportController
-    from spro_desk.ui.directory_view import DirectoryView
+    from spro_desk.ui.directory.view import DirectoryView
 
 GEOMETRY_KEY = "main_window/geometry"
 SPLITTER_KEY = "main_window/splitter"
@@ -112,7 +112,7 @@ class MainWindow(QMainWindow):
     def attach_database(self, db: Database) -> None:
         """Everything that reads or writes the desk's data, once the database is open."""
         from spro_desk.ui.common.import_flow import DirectoryImportController
-        from spro_desk.ui.directory_view import DirectoryView
+        from spro_desk.ui.directory.view import DirectoryView
 
         self._db = db
         self.context.db = db

@@ -21,8 +21,8 @@ from spro_desk.geo import Geography, geography
 from spro_desk.storage.engine import Database
 from spro_desk.ui.common.formatting import number, services_count
 from spro_desk.ui.common.service_results import Clock, Column, ServiceResultsModel
-from spro_desk.ui.directory import DirectoryFilterBar
-from spro_desk.ui.service_detail import build_detail, render_detail
+from spro_desk.ui.directory.filter_bar import DirectoryFilterBar
+from spro_desk.ui.directory.service_detail import build_detail, render_detail
 
 # Results must follow a keystroke within ~100 ms (a search takes ~50 ms on the national
 # directory); a typist's next key usually comes later, so most keys do not search twice.
