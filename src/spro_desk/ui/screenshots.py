@@ -41,8 +41,8 @@ from spro_desk.ui.app.main_window import MainWindow
 from spro_desk.ui.app.start import APP_NAME, ORGANISATION
 from spro_desk.ui.common.background import ImmediateRunner
 from spro_desk.ui.common.import_flow import sample_directory
+from spro_desk.ui.orientation.screen import OrientationScreen
 from spro_desk.ui.orientation.slip_pdf import page_layout, render_slip_pdf, slip_document
-from spro_desk.ui.screens.orientation import OrientationScreen
 
 # A Thursday morning outside school holidays and after the sample's last update: most services
 # are open, so the statuses read naturally, and Monday to Thursday give the dashboard a week.

@@ -20,7 +20,7 @@ SCREEN_ORDER = (
 # name → (module, class); the class name is also the translation context of its title.
 _LOCATIONS = {
     "accueil": ("spro_desk.ui.accueil.screen", "AccueilScreen"),
-    "orientation": ("spro_desk.ui.screens.orientation", "OrientationScreen"),
+    "orientation": ("spro_desk.ui.orientation.screen", "OrientationScreen"),
     "suivi": ("spro_desk.ui.screens.suivi", "SuiviScreen"),
     "tableau-de-bord": ("spro_desk.ui.screens.dashboard", "DashboardScreen"),
     "parametres": ("spro_desk.ui.screens.settings_screen", "SettingsScreen"),
