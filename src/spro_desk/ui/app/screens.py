@@ -21,7 +21,7 @@ SCREEN_ORDER = (
 _LOCATIONS = {
     "accueil": ("spro_desk.ui.accueil.screen", "AccueilScreen"),
     "orientation": ("spro_desk.ui.orientation.screen", "OrientationScreen"),
-    "suivi": ("spro_desk.ui.screens.suivi", "SuiviScreen"),
+    "suivi": ("spro_desk.ui.suivi.screen", "SuiviScreen"),
     "tableau-de-bord": ("spro_desk.ui.screens.dashboard", "DashboardScreen"),
     "parametres": ("spro_desk.ui.screens.settings_screen", "SettingsScreen"),
     "synchronisation": ("spro_desk.ui.screens.synchronisation", "SynchronisationScreen"),

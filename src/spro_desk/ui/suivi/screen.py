@@ -28,7 +28,7 @@ from spro_desk.ui.common.widgets import (
     setup_row_table,
     table_screen_layout,
 )
-from spro_desk.ui.orientation.follow_up_model import FollowUpColumn, FollowUpModel
+from spro_desk.ui.suivi.follow_up_model import FollowUpColumn, FollowUpModel
 
 log = logging.getLogger(__name__)
 
