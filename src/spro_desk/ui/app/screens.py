@@ -23,7 +23,7 @@ _LOCATIONS = {
     "orientation": ("spro_desk.ui.orientation.screen", "OrientationScreen"),
     "suivi": ("spro_desk.ui.suivi.screen", "SuiviScreen"),
     "tableau-de-bord": ("spro_desk.ui.screens.dashboard", "DashboardScreen"),
-    "parametres": ("spro_desk.ui.screens.settings_screen", "SettingsScreen"),
+    "parametres": ("spro_desk.ui.settings.screen", "SettingsScreen"),
     "synchronisation": ("spro_desk.ui.screens.synchronisation", "SynchronisationScreen"),
 }
 

@@ -53,7 +53,7 @@ class SettingsScreen(Screen):
         from spro_desk.ui.common.agents_dialog import (
             AgentsPanel,  # the screen is built with the database
         )
-        from spro_desk.ui.privacy_panel import PrivacyPanel
+        from spro_desk.ui.settings.privacy_panel import PrivacyPanel
 
         self.privacy_panel = PrivacyPanel(context.db)
         self.agents_panel = AgentsPanel(context.db)
