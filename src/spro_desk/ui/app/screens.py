@@ -24,7 +24,7 @@ _LOCATIONS = {
     "suivi": ("spro_desk.ui.suivi.screen", "SuiviScreen"),
     "tableau-de-bord": ("spro_desk.ui.screens.dashboard", "DashboardScreen"),
     "parametres": ("spro_desk.ui.settings.screen", "SettingsScreen"),
-    "synchronisation": ("spro_desk.ui.screens.synchronisation", "SynchronisationScreen"),
+    "synchronisation": ("spro_desk.ui.synchronisation.screen", "SynchronisationScreen"),
 }
 
 
