@@ -44,11 +44,11 @@ from spro_desk.ui.app.contrast import high_contrast_palette
 from spro_desk.ui.app.focus_style import install_focus_style
 from spro_desk.ui.app.main_window import MainWindow
 from spro_desk.ui.app.screens import SCREEN_ORDER
-from spro_desk.ui.dashboard.charts import BreakdownChart
+from spro_desk.ui.common.dashboard.charts import BreakdownChart
+from spro_desk.ui.dashboard.screen import DashboardScreen
 from spro_desk.ui.orientation.booking_dialog import BookingDialog
 from spro_desk.ui.orientation.service_picker import ServicePickerDialog
 from spro_desk.ui.orientation.slip_dialog import SlipDialog
-from spro_desk.ui.screens.dashboard import DashboardScreen
 
 from .conftest import FIXED_NOW, WindowFactory
 

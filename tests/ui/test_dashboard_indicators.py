@@ -26,13 +26,13 @@ from spro_desk.reports.synthetic import Dataset, generate
 from spro_desk.storage.engine import Database
 from spro_desk.ui.app.focus_style import install_focus_style
 from spro_desk.ui.common.background import TaskContext
+from spro_desk.ui.common.dashboard.loader import InterruptibleSource
+from spro_desk.ui.common.dashboard.models import RAW_ROLE
+from spro_desk.ui.common.dashboard.periods import LAST_YEAR
+from spro_desk.ui.common.dashboard.view import DashboardView
 from spro_desk.ui.coordinator import TABLEAU
 from spro_desk.ui.coordinator.dashboard_screen import PRESET_KEY, CoordinatorDashboardScreen
 from spro_desk.ui.coordinator.window import CoordinatorWindow
-from spro_desk.ui.dashboard.loader import InterruptibleSource
-from spro_desk.ui.dashboard.models import RAW_ROLE
-from spro_desk.ui.dashboard.periods import LAST_YEAR
-from spro_desk.ui.dashboard.view import DashboardView
 
 from .conftest import assert_nothing_running
 from .test_accessibility import _audit

@@ -556,10 +556,10 @@ def coordinator_dashboard_screens(root: Path, out: Path) -> list[Path]:
     generator, seeded: 24 sites named « Site 0001 »…), seen on 10 January of the next year: the
     overview, then Contacts → by network → the sites of the largest network."""
     from spro_desk.reports.synthetic import generate
+    from spro_desk.ui.common.dashboard.periods import LAST_YEAR
     from spro_desk.ui.coordinator import TABLEAU
     from spro_desk.ui.coordinator.dashboard_screen import PRESET_KEY
     from spro_desk.ui.coordinator.window import CoordinatorWindow
-    from spro_desk.ui.dashboard.periods import LAST_YEAR
 
     root.mkdir(parents=True, exist_ok=True)
     db = Database(root / "coordination.sqlite")

@@ -22,7 +22,7 @@ _LOCATIONS = {
     "accueil": ("spro_desk.ui.accueil.screen", "AccueilScreen"),
     "orientation": ("spro_desk.ui.orientation.screen", "OrientationScreen"),
     "suivi": ("spro_desk.ui.suivi.screen", "SuiviScreen"),
-    "tableau-de-bord": ("spro_desk.ui.screens.dashboard", "DashboardScreen"),
+    "tableau-de-bord": ("spro_desk.ui.dashboard.screen", "DashboardScreen"),
     "parametres": ("spro_desk.ui.settings.screen", "SettingsScreen"),
     "synchronisation": ("spro_desk.ui.synchronisation.screen", "SynchronisationScreen"),
 }

@@ -1,6 +1,6 @@
 """« Tableau de bord » of the coordination: the region's indicators over the merged bundles.
 
-The shared dashboard (`spro_desk.ui.dashboard`) over `reports.source.CoordinatorSource`, with
+The shared dashboard (`spro_desk.ui.common.dashboard`) over `reports.source.CoordinatorSource`, with
 the site filters (desk, network, département, EPCI) and the desks' lateness as the « Postes »
 screen counts it (the same number of days).
 """
@@ -11,10 +11,10 @@ from datetime import date
 
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from spro_desk.ui.common.dashboard.periods import COORDINATOR_PRESETS, THIS_YEAR, reference_moment
+from spro_desk.ui.common.dashboard.view import DashboardSetup, DashboardView
 from spro_desk.ui.coordinator.base import CoordinatorScreen
 from spro_desk.ui.coordinator.context import CoordinatorContext
-from spro_desk.ui.dashboard.periods import COORDINATOR_PRESETS, THIS_YEAR, reference_moment
-from spro_desk.ui.dashboard.view import DashboardSetup, DashboardView
 
 PRESET_KEY = "coordination/tableau-de-bord/preset"
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
+from spro_desk.ui.common.dashboard.data import Tile, french_decimal
 from spro_desk.ui.common.widgets import plain_label
-from spro_desk.ui.dashboard.data import Tile, french_decimal
 
 VALUE_SCALE = 1.6  # the figure reads at a glance, larger than its label
 

@@ -16,11 +16,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from spro_desk.ui.common.dashboard.breakdowns import NO_CHART, Breakdown
+from spro_desk.ui.common.dashboard.charts import BreakdownChart
+from spro_desk.ui.common.dashboard.data import DashboardData
+from spro_desk.ui.common.dashboard.models import BreakdownTableModel, BreakdownTreeModel
 from spro_desk.ui.common.widgets import plain_label, setup_row_table
-from spro_desk.ui.dashboard.breakdowns import NO_CHART, Breakdown
-from spro_desk.ui.dashboard.charts import BreakdownChart
-from spro_desk.ui.dashboard.data import DashboardData
-from spro_desk.ui.dashboard.models import BreakdownTableModel, BreakdownTreeModel
 
 # The overview's charts, in reading order: volumes and last year, publics, needs, referrals.
 OVERVIEW_CHARTS = (

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from spro_desk.reports.filters import Filters
-from spro_desk.ui.dashboard.breakdowns import Drill
+from spro_desk.ui.common.dashboard.breakdowns import Drill
 
 Path = tuple["Level", ...]
 

@@ -26,20 +26,20 @@ from PySide6.QtWidgets import (
 
 from spro_desk.geo.cog import Geography
 from spro_desk.ui.common.background import Runner
+from spro_desk.ui.common.dashboard import navigation
+from spro_desk.ui.common.dashboard.breadcrumb import Breadcrumb
+from spro_desk.ui.common.dashboard.breakdowns import Breakdown
+from spro_desk.ui.common.dashboard.data import LATE_DESKS_TILE, TILE_KEYS, DashboardData
+from spro_desk.ui.common.dashboard.export import BilanExporter
+from spro_desk.ui.common.dashboard.filter_bar import FilterBar
+from spro_desk.ui.common.dashboard.loader import IndicatorsLoader, OptionsFactory, SourceFactory
+from spro_desk.ui.common.dashboard.tiles import SummaryRow
 from spro_desk.ui.common.formatting import french_datetime
 from spro_desk.ui.common.status import ProgressIndicator
 from spro_desk.ui.common.widgets import plain_label
-from spro_desk.ui.dashboard import navigation
-from spro_desk.ui.dashboard.breadcrumb import Breadcrumb
-from spro_desk.ui.dashboard.breakdowns import Breakdown
-from spro_desk.ui.dashboard.data import LATE_DESKS_TILE, TILE_KEYS, DashboardData
-from spro_desk.ui.dashboard.export import BilanExporter
-from spro_desk.ui.dashboard.filter_bar import FilterBar
-from spro_desk.ui.dashboard.loader import IndicatorsLoader, OptionsFactory, SourceFactory
-from spro_desk.ui.dashboard.tiles import SummaryRow
 
 if TYPE_CHECKING:  # the pages import Qt Charts: loaded when the dashboard is first shown
-    from spro_desk.ui.dashboard.pages import BreakdownPage, OverviewPage
+    from spro_desk.ui.common.dashboard.pages import BreakdownPage, OverviewPage
 
 
 @dataclass(frozen=True)
@@ -140,7 +140,7 @@ class DashboardView(QWidget):
         """The charts' pages, built when the dashboard is first shown (Qt Charts loads then)."""
         if self.overview is not None:
             return
-        from spro_desk.ui.dashboard.pages import BreakdownPage, OverviewPage
+        from spro_desk.ui.common.dashboard.pages import BreakdownPage, OverviewPage
 
         self.overview, self.detail = OverviewPage(), BreakdownPage()
         self.overview.breakdown_requested.connect(self._open_breakdown)

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 
 from spro_desk.reports.indicators import Indicators
 from spro_desk.ui.common.background import Callbacks, Runner, TaskContext
-from spro_desk.ui.dashboard.loader import Cancelled
+from spro_desk.ui.common.dashboard.loader import Cancelled
 
 log = logging.getLogger(__name__)
 

@@ -15,8 +15,7 @@ from PySide6.QtCore import QCoreApplication
 from spro_desk.directory.networks import network_label
 from spro_desk.reports.filters import Site
 from spro_desk.reports.indicators import OUTCOME_LABELS, Indicators
-from spro_desk.ui.common.formatting import number
-from spro_desk.ui.dashboard.breakdowns import (
+from spro_desk.ui.common.dashboard.breakdowns import (
     BARS,
     HBARS,
     NO_CHART,
@@ -28,6 +27,7 @@ from spro_desk.ui.dashboard.breakdowns import (
     site_drill,
     table_drills,
 )
+from spro_desk.ui.common.formatting import number
 
 # The headline tiles, in order; the last one only where desks send bundles (the coordinator).
 TILE_KEYS = ("contacts", "orientations", "taux_orientation", "part_niveau2", "zones_blanches")

@@ -29,8 +29,16 @@ from PySide6.QtCore import QEvent, QMargins, QPoint, QPointF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFocusEvent, QKeyEvent, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QFrame, QWidget
 
+from spro_desk.ui.common.dashboard.breakdowns import (
+    BARS,
+    GROUPED,
+    HBARS,
+    LINE,
+    STACKED,
+    Breakdown,
+    Row,
+)
 from spro_desk.ui.common.formatting import number
-from spro_desk.ui.dashboard.breakdowns import BARS, GROUPED, HBARS, LINE, STACKED, Breakdown, Row
 
 MAX_BARS = 20  # bars of an unordered breakdown (the table has every row)
 MAX_AXIS_LABELS = 12  # labels under a line of weeks

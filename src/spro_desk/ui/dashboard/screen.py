@@ -1,6 +1,6 @@
 """« Tableau de bord »: the site's own indicators — this week at a glance, any period on demand.
 
-The same dashboard as the coordinator's (`spro_desk.ui.dashboard`), over the desk's own
+The same dashboard as the coordinator's (`spro_desk.ui.common.dashboard`), over the desk's own
 contacts and referrals (`reports.source.DeskSource`): the site sees its figures exactly as the
 coordination will once its bundles arrive.
 """
@@ -13,12 +13,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from spro_desk.ui.common.context import DeskContext
+from spro_desk.ui.common.dashboard.periods import DESK_PRESETS, THIS_WEEK, reference_moment
+from spro_desk.ui.common.dashboard.view import DashboardSetup, DashboardView
 from spro_desk.ui.common.screen import Screen
-from spro_desk.ui.dashboard.periods import DESK_PRESETS, THIS_WEEK, reference_moment
-from spro_desk.ui.dashboard.view import DashboardSetup, DashboardView
 
 if TYPE_CHECKING:  # Qt Charts loads when the dashboard is first shown
-    from spro_desk.ui.dashboard.charts import BreakdownChart
+    from spro_desk.ui.common.dashboard.charts import BreakdownChart
 
 PRESET_KEY = "tableau-de-bord/preset"
 

@@ -21,7 +21,7 @@ from spro_desk.geo.cog import Geography
 from spro_desk.reports.filters import Filters, Options, Period, Site
 from spro_desk.reports.source import Source
 from spro_desk.ui.common.background import Callbacks, Runner, TaskContext
-from spro_desk.ui.dashboard.data import DashboardData
+from spro_desk.ui.common.dashboard.data import DashboardData
 
 log = logging.getLogger(__name__)
 
@@ -152,7 +152,7 @@ class IndicatorsLoader(QObject):
 
         def work(task: TaskContext) -> tuple[DashboardData, int]:
             from spro_desk.reports.indicators import compute_indicators
-            from spro_desk.ui.dashboard.data import build_dashboard_data
+            from spro_desk.ui.common.dashboard.data import build_dashboard_data
 
             if task.is_cancelled():
                 raise Cancelled

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QComboBox, QDateEdit, QGridLayout, QLabel, QWidget
 from spro_desk.directory.networks import network_label
 from spro_desk.geo.cog import Geography
 from spro_desk.reports.filters import Filters, Period, Site
-from spro_desk.ui.dashboard import periods
+from spro_desk.ui.common.dashboard import periods
 
 SETTLE_MS = 300  # a burst of changes (arrows in a date) computes once
 SITE_FILTERS = ("site", "reseau", "departement", "epci")

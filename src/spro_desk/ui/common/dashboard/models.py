@@ -7,9 +7,9 @@ from typing import Any
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
 
+from spro_desk.ui.common.dashboard.breakdowns import Breakdown, Row, Value
+from spro_desk.ui.common.dashboard.data import french_decimal
 from spro_desk.ui.common.formatting import number, tooltip
-from spro_desk.ui.dashboard.breakdowns import Breakdown, Row, Value
-from spro_desk.ui.dashboard.data import french_decimal
 
 Index = QModelIndex | QPersistentModelIndex
 RAW_ROLE = Qt.ItemDataRole.UserRole  # the value as a number (None: masked or not applicable)
