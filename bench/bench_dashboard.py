@@ -49,9 +49,9 @@ from spro_desk.reports.indicators import compute_indicators
 from spro_desk.reports.source import CoordinatorSource
 from spro_desk.ui.common.dashboard.periods import LAST_YEAR
 from spro_desk.ui.common.dashboard.view import DashboardView
-from spro_desk.ui.coordinator import TABLEAU
-from spro_desk.ui.coordinator.dashboard_screen import PRESET_KEY
-from spro_desk.ui.coordinator.window import CoordinatorWindow
+from spro_desk.ui.coordination import TABLEAU
+from spro_desk.ui.coordination.dashboard_screen import PRESET_KEY
+from spro_desk.ui.coordination.window import CoordinatorWindow
 
 TICK_MS = 10
 TIMEOUT_S = 120

@@ -30,9 +30,9 @@ from spro_desk.ui.common.dashboard.loader import InterruptibleSource
 from spro_desk.ui.common.dashboard.models import RAW_ROLE
 from spro_desk.ui.common.dashboard.periods import LAST_YEAR
 from spro_desk.ui.common.dashboard.view import DashboardView
-from spro_desk.ui.coordinator import TABLEAU
-from spro_desk.ui.coordinator.dashboard_screen import PRESET_KEY, CoordinatorDashboardScreen
-from spro_desk.ui.coordinator.window import CoordinatorWindow
+from spro_desk.ui.coordination import TABLEAU
+from spro_desk.ui.coordination.dashboard_screen import PRESET_KEY, CoordinatorDashboardScreen
+from spro_desk.ui.coordination.window import CoordinatorWindow
 
 from .conftest import assert_nothing_running
 from .test_accessibility import _audit
@@ -381,8 +381,8 @@ window.show()
 app.processEvents()
 seen = ["PySide6.QtCharts" in sys.modules]
 from spro_desk.storage.engine import Database
-from spro_desk.ui.coordinator import TABLEAU
-from spro_desk.ui.coordinator.window import CoordinatorWindow
+from spro_desk.ui.coordination import TABLEAU
+from spro_desk.ui.coordination.window import CoordinatorWindow
 folder = Path(tempfile.mkdtemp())
 db = Database(folder / "c.sqlite")
 coordinator = CoordinatorWindow(db, folder, settings=settings)

@@ -513,10 +513,10 @@ def high_contrast_directory_screen(database: Path, data_dir: Path, target: Path)
 
 def coordinator_screens(root: Path, out: Path) -> list[Path]:
     """Postes, Envois reçus right after importing this week's drop folder, and Alertes, over a
-    fictitious region built with the real services (spro_desk.ui.coordinator.demo)."""
-    from spro_desk.ui.coordinator import ALERTES, ENVOIS, POSTES, demo
-    from spro_desk.ui.coordinator.bundles_screen import BundlesScreen
-    from spro_desk.ui.coordinator.window import CoordinatorWindow
+    fictitious region built with the real services (spro_desk.ui.coordination.demo)."""
+    from spro_desk.ui.coordination import ALERTES, ENVOIS, POSTES, demo
+    from spro_desk.ui.coordination.bundles_screen import BundlesScreen
+    from spro_desk.ui.coordination.window import CoordinatorWindow
 
     region = demo.build_demo_region(root)
     db = Database(database_path(region.coordinator_dir))
@@ -557,9 +557,9 @@ def coordinator_dashboard_screens(root: Path, out: Path) -> list[Path]:
     overview, then Contacts → by network → the sites of the largest network."""
     from spro_desk.reports.synthetic import generate
     from spro_desk.ui.common.dashboard.periods import LAST_YEAR
-    from spro_desk.ui.coordinator import TABLEAU
-    from spro_desk.ui.coordinator.dashboard_screen import PRESET_KEY
-    from spro_desk.ui.coordinator.window import CoordinatorWindow
+    from spro_desk.ui.coordination import TABLEAU
+    from spro_desk.ui.coordination.dashboard_screen import PRESET_KEY
+    from spro_desk.ui.coordination.window import CoordinatorWindow
 
     root.mkdir(parents=True, exist_ok=True)
     db = Database(root / "coordination.sqlite")

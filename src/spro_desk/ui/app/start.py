@@ -133,7 +133,7 @@ def run_app(
         from spro_desk.ui.common.mode import is_coordinator
 
         if is_coordinator(data_dir):  # a coordinator's folder (`coordinator init`): its window
-            from spro_desk.ui.coordinator.window import run_coordinator_window
+            from spro_desk.ui.coordination.window import run_coordinator_window
 
             return run_coordinator_window(app, data_dir)
         return _run_window(app, data_dir, snapshot, use_sample_if_empty)

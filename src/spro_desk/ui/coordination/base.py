@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
-from spro_desk.ui.coordinator.context import CoordinatorContext
+from spro_desk.ui.coordination.context import CoordinatorContext
 
 
 class CoordinatorScreen(QWidget):

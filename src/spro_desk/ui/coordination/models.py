@@ -20,7 +20,7 @@ from spro_desk.directory.networks import network_label
 from spro_desk.sync.coordinator_views import AlertView, BundleReceived, DeskOverview
 from spro_desk.ui.common.column_model import ColumnTableModel
 from spro_desk.ui.common.formatting import count_phrase, french_datetime, number, one_line, tooltip
-from spro_desk.ui.coordinator.alert_text import alert_kind_label, alert_summary
+from spro_desk.ui.coordination.alert_text import alert_kind_label, alert_summary
 
 Index = QModelIndex | QPersistentModelIndex
 Row = TypeVar("Row")

@@ -1,4 +1,4 @@
-"""The coordination's window: one tab per screen of spro_desk.ui.coordinator.SCREEN_ORDER."""
+"""The coordination's window: one tab per screen of spro_desk.ui.coordination.SCREEN_ORDER."""
 
 from __future__ import annotations
 
@@ -16,9 +16,9 @@ from spro_desk.ui.common.background import Runner, TaskRunner
 from spro_desk.ui.common.errors import show_fatal
 from spro_desk.ui.common.service_results import Clock
 from spro_desk.ui.common.startup import open_database_or_explain
-from spro_desk.ui.coordinator import SCREEN_ORDER, CoordinatorScreen, screen_class
-from spro_desk.ui.coordinator.context import CoordinatorContext
-from spro_desk.ui.coordinator.exports import CoordinatorExports
+from spro_desk.ui.coordination import SCREEN_ORDER, CoordinatorScreen, screen_class
+from spro_desk.ui.coordination.context import CoordinatorContext
+from spro_desk.ui.coordination.exports import CoordinatorExports
 
 log = logging.getLogger(__name__)
 

@@ -8,11 +8,11 @@ from PySide6.QtWidgets import QPlainTextEdit, QSplitter, QVBoxLayout, QWidget
 from spro_desk.sync.coordinator_views import AlertView, alert_views
 from spro_desk.ui.common.formatting import count_phrase
 from spro_desk.ui.common.widgets import plain_label
-from spro_desk.ui.coordinator.alert_text import FORK, GAP, QUARANTINE, alert_explanation
-from spro_desk.ui.coordinator.base import CoordinatorScreen
-from spro_desk.ui.coordinator.context import CoordinatorContext
-from spro_desk.ui.coordinator.models import AlertColumn, AlertModel
-from spro_desk.ui.coordinator.tables import selected_row, sorted_table
+from spro_desk.ui.coordination.alert_text import FORK, GAP, QUARANTINE, alert_explanation
+from spro_desk.ui.coordination.base import CoordinatorScreen
+from spro_desk.ui.coordination.context import CoordinatorContext
+from spro_desk.ui.coordination.models import AlertColumn, AlertModel
+from spro_desk.ui.coordination.tables import selected_row, sorted_table
 
 _COLUMN_WIDTHS = {AlertColumn.TYPE: 170, AlertColumn.POSTE: 220, AlertColumn.RESUME: 420}
 

@@ -30,10 +30,10 @@ from spro_desk.sync.coordinator_views import (
 from spro_desk.ui.common.background import Callbacks, TaskContext
 from spro_desk.ui.common.formatting import count_phrase, one_line
 from spro_desk.ui.common.widgets import action_bar, plain_label, table_screen_layout
-from spro_desk.ui.coordinator.base import CoordinatorScreen
-from spro_desk.ui.coordinator.context import CoordinatorContext
-from spro_desk.ui.coordinator.models import DeskColumn, DeskModel
-from spro_desk.ui.coordinator.tables import selected_row, sorted_table
+from spro_desk.ui.coordination.base import CoordinatorScreen
+from spro_desk.ui.coordination.context import CoordinatorContext
+from spro_desk.ui.coordination.models import DeskColumn, DeskModel
+from spro_desk.ui.coordination.tables import selected_row, sorted_table
 
 log = logging.getLogger(__name__)
 

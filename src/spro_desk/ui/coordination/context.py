@@ -17,7 +17,7 @@ from spro_desk.ui.common.service_results import Clock
 class CoordinatorNavigator(QObject):
     """Cross-screen news; the window switches tabs and shows messages."""
 
-    screen_requested = Signal(str)  # a name of spro_desk.ui.coordinator.SCREEN_ORDER
+    screen_requested = Signal(str)  # a name of spro_desk.ui.coordination.SCREEN_ORDER
     data_changed = Signal()  # a desk registered or revoked, bundles imported
     message = Signal(str)  # one French line for the status bar
 

@@ -12,15 +12,15 @@ from spro_desk.sync.coordinator_views import BatchImport, received_bundles
 from spro_desk.ui.common.formatting import count_phrase
 from spro_desk.ui.common.status import ProgressIndicator
 from spro_desk.ui.common.widgets import action_bar, plain_label
-from spro_desk.ui.coordinator.base import CoordinatorScreen
-from spro_desk.ui.coordinator.bundle_import import (
+from spro_desk.ui.coordination.base import CoordinatorScreen
+from spro_desk.ui.coordination.bundle_import import (
     BundleImportController,
     batch_summary,
     refused_lines,
 )
-from spro_desk.ui.coordinator.context import CoordinatorContext
-from spro_desk.ui.coordinator.models import BundleColumn, BundleModel
-from spro_desk.ui.coordinator.tables import sorted_table
+from spro_desk.ui.coordination.context import CoordinatorContext
+from spro_desk.ui.coordination.models import BundleColumn, BundleModel
+from spro_desk.ui.coordination.tables import sorted_table
 
 _COLUMN_WIDTHS = {BundleColumn.POSTE: 280, BundleColumn.NUMERO: 110, BundleColumn.EVENEMENTS: 110}
 

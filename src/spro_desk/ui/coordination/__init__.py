@@ -11,7 +11,7 @@ from importlib import import_module
 
 from PySide6.QtCore import QCoreApplication
 
-from spro_desk.ui.coordinator.base import CoordinatorScreen
+from spro_desk.ui.coordination.base import CoordinatorScreen
 
 POSTES = "postes"
 ENVOIS = "envois"
@@ -20,10 +20,10 @@ TABLEAU = "tableau-de-bord"
 SCREEN_ORDER: tuple[str, ...] = (POSTES, ENVOIS, ALERTES, TABLEAU)
 # name → (module, class); the class name is also the translation context of its title.
 _LOCATIONS = {
-    POSTES: ("spro_desk.ui.coordinator.desks_screen", "DesksScreen"),
-    ENVOIS: ("spro_desk.ui.coordinator.bundles_screen", "BundlesScreen"),
-    ALERTES: ("spro_desk.ui.coordinator.alerts_screen", "AlertsScreen"),
-    TABLEAU: ("spro_desk.ui.coordinator.dashboard_screen", "CoordinatorDashboardScreen"),
+    POSTES: ("spro_desk.ui.coordination.desks_screen", "DesksScreen"),
+    ENVOIS: ("spro_desk.ui.coordination.bundles_screen", "BundlesScreen"),
+    ALERTES: ("spro_desk.ui.coordination.alerts_screen", "AlertsScreen"),
+    TABLEAU: ("spro_desk.ui.coordination.dashboard_screen", "CoordinatorDashboardScreen"),
 }
 
 

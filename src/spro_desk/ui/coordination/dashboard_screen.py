@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from spro_desk.ui.common.dashboard.periods import COORDINATOR_PRESETS, THIS_YEAR, reference_moment
 from spro_desk.ui.common.dashboard.view import DashboardSetup, DashboardView
-from spro_desk.ui.coordinator.base import CoordinatorScreen
-from spro_desk.ui.coordinator.context import CoordinatorContext
+from spro_desk.ui.coordination.base import CoordinatorScreen
+from spro_desk.ui.coordination.context import CoordinatorContext
 
 PRESET_KEY = "coordination/tableau-de-bord/preset"
 

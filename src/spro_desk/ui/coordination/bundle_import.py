@@ -11,7 +11,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from spro_desk.sync.coordinator_views import BatchImport, bundle_files_in, import_bundle_files
 from spro_desk.ui.common.background import Callbacks, TaskContext
 from spro_desk.ui.common.formatting import count_phrase
-from spro_desk.ui.coordinator.context import CoordinatorContext
+from spro_desk.ui.coordination.context import CoordinatorContext
 
 log = logging.getLogger(__name__)
 

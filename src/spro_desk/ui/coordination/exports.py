@@ -14,7 +14,7 @@ from spro_desk.sync.coordinator_views import write_identity_file
 from spro_desk.ui.common.background import Callbacks, TaskContext
 from spro_desk.ui.common.errors import show_warning
 from spro_desk.ui.common.formatting import count_phrase
-from spro_desk.ui.coordinator.context import CoordinatorContext
+from spro_desk.ui.coordination.context import CoordinatorContext
 
 log = logging.getLogger(__name__)
 
