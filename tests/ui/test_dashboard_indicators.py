@@ -1,5 +1,5 @@
 """The coordination's dashboard over a generated region whose true values are known in advance
-(reports/synthetic.py): what the tables show, what the filters change, drill-down that adds
+(spro_desk_dev/synthetic.py): what the tables show, what the filters change, drill-down that adds
 up, the export's figures, cancelling, the keyboard — on the real window and its real runner."""
 
 from __future__ import annotations
@@ -22,7 +22,6 @@ from PySide6.QtWidgets import QApplication, QFileDialog
 from pytestqt.qtbot import QtBot
 
 from spro_desk.reports.filters import Filters, Options, Period
-from spro_desk.reports.synthetic import Dataset, generate
 from spro_desk.storage.engine import Database
 from spro_desk.ui.app.focus_style import install_focus_style
 from spro_desk.ui.common.background import TaskContext
@@ -33,6 +32,7 @@ from spro_desk.ui.common.dashboard.view import DashboardView
 from spro_desk.ui.coordination import TABLEAU
 from spro_desk.ui.coordination.dashboard_screen import PRESET_KEY, CoordinatorDashboardScreen
 from spro_desk.ui.coordination.window import CoordinatorWindow
+from spro_desk_dev.synthetic import Dataset, generate
 
 from .conftest import assert_nothing_running
 from .test_accessibility import _audit

@@ -421,7 +421,7 @@ def settings_screen(database: Path, data_dir: Path, target: Path) -> Path:
 
 def synchronisation_screen(database: Path, data_dir: Path, target: Path) -> Path:
     """The week exported on a stick and acknowledged, one visit waiting, a WebDAV folder set."""
-    from spro_desk.ui.synchronisation.demo import prepare_synchronised_desk
+    from spro_desk_dev.synchronisation_demo import prepare_synchronised_desk
 
     _copy_database(database, data_dir / "desk.sqlite")
     db = Database(data_dir / "desk.sqlite")
@@ -513,10 +513,11 @@ def high_contrast_directory_screen(database: Path, data_dir: Path, target: Path)
 
 def coordinator_screens(root: Path, out: Path) -> list[Path]:
     """Postes, Envois reçus right after importing this week's drop folder, and Alertes, over a
-    fictitious region built with the real services (spro_desk.ui.coordination.demo)."""
-    from spro_desk.ui.coordination import ALERTES, ENVOIS, POSTES, demo
+    fictitious region built with the real services (spro_desk_dev.coordination_demo)."""
+    from spro_desk.ui.coordination import ALERTES, ENVOIS, POSTES
     from spro_desk.ui.coordination.bundles_screen import BundlesScreen
     from spro_desk.ui.coordination.window import CoordinatorWindow
+    from spro_desk_dev import coordination_demo as demo
 
     region = demo.build_demo_region(root)
     db = Database(database_path(region.coordinator_dir))
@@ -555,11 +556,11 @@ def coordinator_dashboard_screens(root: Path, out: Path) -> list[Path]:
     """The coordination's « Tableau de bord » over a year of a fictitious region (the bilan's
     generator, seeded: 24 sites named « Site 0001 »…), seen on 10 January of the next year: the
     overview, then Contacts → by network → the sites of the largest network."""
-    from spro_desk.reports.synthetic import generate
     from spro_desk.ui.common.dashboard.periods import LAST_YEAR
     from spro_desk.ui.coordination import TABLEAU
     from spro_desk.ui.coordination.dashboard_screen import PRESET_KEY
     from spro_desk.ui.coordination.window import CoordinatorWindow
+    from spro_desk_dev.synthetic import generate
 
     root.mkdir(parents=True, exist_ok=True)
     db = Database(root / "coordination.sqlite")
@@ -648,7 +649,7 @@ def scaled_accueil(output_dir: Path) -> Path:
     """The Accueil at 200 %: a fresh process, since Qt reads the scale factor at start."""
     target = output_dir / "accueil-200.png"
     environment = dict(os.environ, QT_SCALE_FACTOR=SCALED_FACTOR)
-    command = [sys.executable, "-m", "spro_desk.ui.screenshots", "--scaled-accueil", str(target)]
+    command = [sys.executable, "-m", "spro_desk_dev.screenshots", "--scaled-accueil", str(target)]
     subprocess.run(command, env=environment, check=True)
     return target
 
