@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
 
 from spro_desk.geo import Geography
 from spro_desk.site.settings import SettingSpec
-from spro_desk.ui.directory.commune_field import CommuneField
-from spro_desk.ui.settings.labels import choice_labels, setting_label
+from spro_desk.ui.common.commune_field import CommuneField
+from spro_desk.ui.common.setting_labels import choice_labels, setting_label
 
 # Rows a list editor shows before scrolling: a site has a handful of agents and places.
 LIST_LINES = 6

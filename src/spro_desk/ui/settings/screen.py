@@ -23,8 +23,8 @@ from spro_desk.ui.common.context import DeskContext
 from spro_desk.ui.common.import_flow import DirectoryImportController
 from spro_desk.ui.common.screen import Screen
 from spro_desk.ui.common.setting_editors import SettingEditor, make_editor
+from spro_desk.ui.common.setting_labels import section_title, setting_hint, setting_label
 from spro_desk.ui.settings.directory_panel import DirectoryPanel
-from spro_desk.ui.settings.labels import section_title, setting_hint, setting_label
 
 if TYPE_CHECKING:
     from spro_desk.ui.lock.guard import PrivacyGuard

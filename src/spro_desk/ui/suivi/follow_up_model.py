@@ -10,9 +10,9 @@ from PySide6.QtGui import QFont
 
 from spro_desk.contacts.follow_up import FollowUpItem
 from spro_desk.ui.common.column_model import ColumnTableModel
+from spro_desk.ui.common.dates import short_datetime_fr
 from spro_desk.ui.common.formatting import one_line, tooltip
 from spro_desk.ui.common.labels import referral_status_label, referral_type_label
-from spro_desk.ui.orientation.dates import short_datetime_fr
 
 Index = QModelIndex | QPersistentModelIndex
 REFERRAL_ID_ROLE = Qt.ItemDataRole.UserRole + 1
