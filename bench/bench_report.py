@@ -34,11 +34,11 @@ from support import BENCH_OUT
 from spro_desk.reports.exports import write_csv, write_json, write_xlsx
 from spro_desk.reports.filters import Filters, Options
 from spro_desk.reports.indicators import compute_indicators
-from spro_desk.reports.merged import MergeEvent, merge_events
 from spro_desk.reports.pdf import write_pdf
 from spro_desk.reports.publish import build_bilan
 from spro_desk.reports.source import CoordinatorSource
 from spro_desk.storage.engine import Database
+from spro_desk.sync.merged import MergeEvent, merge_events
 from spro_desk_dev.synthetic import Dataset, generate
 
 FULL = {"desks": 500, "contacts": 1_000_000, "referrals": 250_000}

@@ -13,7 +13,7 @@ from spro_desk.agents.accounts import AgentError, create_agent, open_account
 from spro_desk.agents.roles import Permission, Role, can
 from spro_desk.agents.sessions import AccessDenied, desk_session
 from spro_desk.contacts.service import ContactService
-from spro_desk.privacy.keys import PersonalDataLocked, provisional_key_path, vault
+from spro_desk.security.keys import PersonalDataLocked, provisional_key_path, vault
 from spro_desk.storage.engine import Database
 from test_privacy_support import AGENT_PIN, CANARY_NAME, FAST, MANAGER_PIN, manager, record_canary
 

@@ -12,7 +12,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 QT_FREE = (
     "storage", "directory", "geo", "orientation", "contacts", "cli", "sync", "site", "reports",
-    "privacy", "agents",
+    "privacy", "agents", "security",
 )  # fmt: skip
 
 

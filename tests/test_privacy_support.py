@@ -11,7 +11,7 @@ from spro_desk.agents.accounts import AgentView
 from spro_desk.agents.roles import Role
 from spro_desk.contacts.model import ConsentInput, ContactInput, PersonalDataInput
 from spro_desk.contacts.service import ContactService
-from spro_desk.privacy import crypto
+from spro_desk.security import crypto
 from spro_desk.storage.engine import Database
 
 # Argon2id at its lightest for tests that are not about its cost (the default one is measured
@@ -87,7 +87,7 @@ def test_privacy_and_agents_are_domain_packages_free_of_qt() -> None:
             text = path.read_text(encoding="utf-8")
             assert "PySide6" not in text and "spro_desk.ui" not in text, path
     code = (
-        "import sys, spro_desk.privacy.purge, spro_desk.privacy.audit, spro_desk.agents.sessions;"
+        "import sys, spro_desk.privacy.purge, spro_desk.security.audit, spro_desk.agents.sessions;"
         " sys.exit('PySide6' in sys.modules)"
     )
     assert subprocess.run([sys.executable, "-c", code]).returncode == 0

@@ -445,7 +445,7 @@ def lock_screen(database: Path, data_dir: Path, target: Path) -> Path:
     """The desk locked after the idle time: no personal data on screen, the agent's code asked."""
     from spro_desk.agents.accounts import create_agent
     from spro_desk.agents.roles import Role
-    from spro_desk.privacy.crypto import KdfCost
+    from spro_desk.security.crypto import KdfCost
 
     with opened_window(database, data_dir) as window:
         fast = KdfCost(time_cost=1, memory_kib=8192, parallelism=1)  # a picture, not a vault

@@ -19,7 +19,7 @@ from typing import Any
 
 from spro_desk.geo.cog import Geography, geography
 from spro_desk.reports.filters import Filters, Options, Period, Site, locate
-from spro_desk.reports.merged import LOCAL_TIME, week_start
+from spro_desk.sync.merged import LOCAL_TIME, week_start
 from spro_desk.vocab import CANAUX, REPONSES, SEXES, STATUTS, TRANCHES_AGE, category_of, thematiques
 
 NETWORKS = ("cio", "mission-locale", "information-jeunesse", "france-travail", "cap-emploi")

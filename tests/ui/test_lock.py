@@ -23,7 +23,7 @@ from spro_desk.agents.accounts import create_agent, list_agents
 from spro_desk.agents.roles import Role
 from spro_desk.agents.sessions import desk_session
 from spro_desk.contacts.service import ContactService
-from spro_desk.privacy.audit import audit_log
+from spro_desk.security.audit import audit_log
 from spro_desk.storage.engine import Database
 from spro_desk.ui.app.main_window import MainWindow
 from spro_desk.ui.common.agents_dialog import FirstAgentPanel

@@ -1,7 +1,7 @@
 """Agents' accounts: a name, a role, and a PIN or password stored as an Argon2id hash.
 
 An account whose role reads personal data also holds the desk's private key, wrapped under a
-key derived from its secret (`spro_desk.privacy.crypto`): the secret both proves who is at the
+key derived from its secret (`spro_desk.security.crypto`): the secret both proves who is at the
 desk and opens the personal data. Forgetting it loses nothing as long as another such account
 or the OS keyring holds the key; the only one forgetting it makes personal data unreadable,
 by design.
@@ -21,8 +21,8 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 from sqlmodel import Session, col, func, select
 
 from spro_desk.agents.roles import Permission, Role, holds_key
-from spro_desk.privacy import crypto
-from spro_desk.privacy.keys import vault
+from spro_desk.security import crypto
+from spro_desk.security.keys import vault
 from spro_desk.storage.engine import Database
 from spro_desk.storage.tables import Agent
 

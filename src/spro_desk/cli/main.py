@@ -58,7 +58,7 @@ def run_command(args: object, data_dir: object) -> int:
     from spro_desk.contacts.model import ContactError
     from spro_desk.directory.source import DirectoryImportError
     from spro_desk.orientation.profile import ProfileError
-    from spro_desk.privacy.audit import AuditTampered
+    from spro_desk.security.audit import AuditTampered
     from spro_desk.storage.engine import Database
     from spro_desk.storage.errors import StorageError
     from spro_desk.storage.migrate import NewerDatabaseError

@@ -147,7 +147,7 @@ class PersonalDataKeeper(QObject):
     def show(self, contact_id: str) -> None:
         """Open the person's data for the agent at the desk (written to the access log)."""
         from spro_desk.agents.sessions import AccessDenied
-        from spro_desk.privacy.keys import PersonalDataLocked
+        from spro_desk.security.keys import PersonalDataLocked
 
         try:
             values = self._screen.context.contacts.personal_data(contact_id)
@@ -192,8 +192,8 @@ class PersonalDataKeeper(QObject):
 
     def hide(self) -> None:
         """Empty every widget holding personal data; keep the typing sealed, not in clear."""
-        from spro_desk.privacy.keys import vault
         from spro_desk.privacy.personal import FIELDS, seal_values
+        from spro_desk.security.keys import vault
 
         self._screen.personal.clear_details()
         box = self._screen.form.consent
@@ -210,8 +210,8 @@ class PersonalDataKeeper(QObject):
         """Back as it was, when the agent now at the desk may see personal data."""
         from spro_desk.agents.roles import Permission
         from spro_desk.agents.sessions import AccessDenied, require
-        from spro_desk.privacy.keys import PersonalDataLocked
         from spro_desk.privacy.personal import open_values
+        from spro_desk.security.keys import PersonalDataLocked
 
         if self._stash is None:
             return

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 
 from spro_desk.agents.roles import Permission, can
 from spro_desk.agents.sessions import AccessDenied, desk_session
-from spro_desk.privacy.audit import audit_log
 from spro_desk.privacy.policy import (
     AFTER_CLOSURE_BOUNDS,
     AFTER_CONTACT_BOUNDS,
@@ -34,6 +33,7 @@ from spro_desk.privacy.policy import (
     save_policy,
 )
 from spro_desk.privacy.purge import PurgeReport, last_purge
+from spro_desk.security.audit import audit_log
 from spro_desk.storage.engine import Database
 from spro_desk.ui.common.formatting import count_phrase
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 
 from spro_desk.reports.filters import Period
-from spro_desk.reports.merged import week_start
+from spro_desk.sync.merged import week_start
 
 THIS_WEEK = "cette-semaine"
 THIS_MONTH = "ce-mois"

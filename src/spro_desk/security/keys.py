@@ -27,7 +27,7 @@ from typing import Any
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 from sqlalchemy import text
 
-from spro_desk.privacy import crypto
+from spro_desk.security import crypto
 from spro_desk.storage.engine import Database, one_per_database
 
 log = logging.getLogger(__name__)
