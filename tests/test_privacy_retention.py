@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from spro_desk.agents.accounts import create_agent
+from spro_desk.agents.management import create_agent
 from spro_desk.agents.roles import Role
 from spro_desk.agents.sessions import AccessDenied, desk_session
 from spro_desk.contacts.service import ContactService

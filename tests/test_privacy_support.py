@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from spro_desk.agents import accounts
+from spro_desk.agents import management
 from spro_desk.agents.accounts import AgentView
 from spro_desk.agents.roles import Role
 from spro_desk.contacts.model import ConsentInput, ContactInput, PersonalDataInput
@@ -64,7 +64,7 @@ def occurrences(paths: list[Path], needles: tuple[str, ...]) -> dict[str, int]:
 
 
 def manager(db: Database, name: str = "Claire", pin: str = MANAGER_PIN) -> AgentView:
-    return accounts.create_agent(db, name, pin, Role.RESPONSABLE, cost=FAST)
+    return management.create_agent(db, name, pin, Role.RESPONSABLE, cost=FAST)
 
 
 def test_the_byte_search_finds_what_is_there(tmp_path: Path) -> None:

@@ -443,7 +443,7 @@ def first_start_screen(data_dir: Path, target: Path) -> Path:
 
 def lock_screen(database: Path, data_dir: Path, target: Path) -> Path:
     """The desk locked after the idle time: no personal data on screen, the agent's code asked."""
-    from spro_desk.agents.accounts import create_agent
+    from spro_desk.agents.management import create_agent
     from spro_desk.agents.roles import Role
     from spro_desk.security.crypto import KdfCost
 

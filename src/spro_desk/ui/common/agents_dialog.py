@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from spro_desk.agents import accounts
+from spro_desk.agents import accounts, management
 from spro_desk.agents.accounts import AgentError, AgentView
 from spro_desk.agents.roles import Permission, Role, can
 from spro_desk.agents.sessions import AccessDenied, desk_session
@@ -109,7 +109,7 @@ def create_from_form(db: Database, form: AgentForm, role: Role) -> AgentView | N
     if secret is None:
         return None
     try:
-        return accounts.create_agent(db, form.name.text(), secret, role)
+        return management.create_agent(db, form.name.text(), secret, role)
     except (AgentError, AccessDenied) as error:
         form.show_error(str(error))
         return None
@@ -250,7 +250,7 @@ class SecretDialog(QDialog):
         if secret is None:
             return
         try:
-            accounts.change_secret(self._db, self._agent.id, secret)
+            management.change_secret(self._db, self._agent.id, secret)
         except (AgentError, AccessDenied) as error:
             self.form.show_error(str(error))
             return
@@ -352,7 +352,7 @@ class AgentsPanel(QGroupBox):
         if not ask(self, self.tr("Désactiver un compte"), question, self.tr("Désactiver"), False):
             return
         try:
-            accounts.disable_agent(self._db, agent.id)
+            management.disable_agent(self._db, agent.id)
         except (AgentError, AccessDenied) as error:
             self.status.setText(str(error))
             return
