@@ -161,8 +161,8 @@ def coordinator_register(db: Database, args: argparse.Namespace) -> Result:
 
 
 def coordinator_import(db: Database, args: argparse.Namespace) -> Result:
-    from spro_desk.reports.merged import catch_up_merged_state
     from spro_desk.sync.coordinator import BundleRefused, import_bundles
+    from spro_desk.sync.merged import catch_up_merged_state
 
     result: Result = {"accepted": [], "refused": [], "events_new": 0, "events_duplicate": 0}
     paths = [Path(name) for name in args.bundles]
