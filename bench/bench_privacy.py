@@ -40,8 +40,8 @@ from spro_desk.agents.roles import Role
 from spro_desk.agents.sessions import desk_session
 from spro_desk.contacts.model import ConsentInput, ContactInput, PersonalDataInput
 from spro_desk.contacts.service import ContactService
-from spro_desk.privacy import crypto
 from spro_desk.privacy.personal import open_values
+from spro_desk.security import crypto
 from spro_desk.storage.engine import Database
 from spro_desk.storage.tables import PersonalData
 

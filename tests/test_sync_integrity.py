@@ -19,13 +19,13 @@ import pytest
 from sqlmodel import select
 
 from spro_desk.cli.main import main as cli_main
-from spro_desk.reports.merged import catch_up_merged_state
 from spro_desk.storage.backup import create_backup
 from spro_desk.storage.tables import Event, ReceivedEvent, SyncAlert
 from spro_desk.sync.acknowledgement import apply_acknowledgement, write_acknowledgements
 from spro_desk.sync.bundle import load_state
 from spro_desk.sync.coordinator import BundleRefused, import_bundle, import_bundles
 from spro_desk.sync.identity import IdentityError
+from spro_desk.sync.merged import catch_up_merged_state
 from sync_world import World, events_of
 
 
@@ -161,7 +161,7 @@ MEMORY_LIMITED_IMPORT = textwrap.dedent(
 def _baseline_address_space() -> int:
     """The address space of a Python that imported the importer, in bytes."""
     probe = (
-        "import spro_desk.cli.main, spro_desk.sync.coordinator, spro_desk.reports.merged;"
+        "import spro_desk.cli.main, spro_desk.sync.coordinator, spro_desk.sync.merged;"
         "print(open('/proc/self/status').read())"
     )
     status = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)

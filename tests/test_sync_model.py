@@ -32,7 +32,6 @@ from sqlmodel import select
 from spro_desk.contacts.model import ContactInput
 from spro_desk.contacts.service import ContactService
 from spro_desk.paths import database_path
-from spro_desk.reports.merged import catch_up_merged_state
 from spro_desk.storage.backup import create_backup
 from spro_desk.storage.engine import Database
 from spro_desk.storage.tables import Contact, Event
@@ -46,6 +45,7 @@ from spro_desk.sync.coordinator import (
     revoke_desk,
 )
 from spro_desk.sync.identity import IdentityError
+from spro_desk.sync.merged import catch_up_merged_state
 from spro_desk.sync.updates import apply_update
 from sync_world import World
 

@@ -19,16 +19,17 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from spro_desk.agents.accounts import create_agent, list_agents
+from spro_desk.agents.accounts import list_agents
+from spro_desk.agents.management import create_agent
 from spro_desk.agents.roles import Role
 from spro_desk.agents.sessions import desk_session
 from spro_desk.contacts.service import ContactService
-from spro_desk.privacy.audit import audit_log
+from spro_desk.security.audit import audit_log
 from spro_desk.storage.engine import Database
-from spro_desk.ui.agents_dialog import FirstAgentPanel
-from spro_desk.ui.background import ImmediateRunner
-from spro_desk.ui.lock import LockScreen
-from spro_desk.ui.main_window import MainWindow
+from spro_desk.ui.app.main_window import MainWindow
+from spro_desk.ui.common.agents_dialog import FirstAgentPanel
+from spro_desk.ui.common.background import ImmediateRunner
+from spro_desk.ui.lock.guard import LockScreen
 from test_privacy_support import (
     AGENT_PIN,
     CANARIES,

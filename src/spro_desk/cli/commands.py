@@ -17,7 +17,7 @@ from spro_desk.directory.catalog import directory_info
 from spro_desk.directory.importer import import_directory
 from spro_desk.directory.search import DirectorySearch, SearchFilters
 from spro_desk.orientation.profile import VisitorProfile
-from spro_desk.orientation.suggest import Suggester
+from spro_desk.orientation.suggest import Suggester, profile_json
 from spro_desk.storage.engine import Database
 
 Result = dict[str, Any]
@@ -55,7 +55,7 @@ def suggest(db: Database, args: argparse.Namespace) -> Result:
         at=args.at or datetime.now(),
     )
     suggestions = Suggester(db).suggest(profile, limit=args.limit)
-    return {"results": [s.as_json() for s in suggestions]}
+    return {"profil": profile_json(profile), "results": [s.as_json() for s in suggestions]}
 
 
 def contact_add(db: Database, args: argparse.Namespace) -> Result:
@@ -173,8 +173,8 @@ def _bundle_paths(names: list[str]) -> list[Path]:
 
 def coordinator_import(db: Database, args: argparse.Namespace) -> Result:
     from spro_desk.cli.parser import EXIT_OK, EXIT_PARTIAL, EXIT_REFUSED
-    from spro_desk.reports.merged import catch_up_merged_state
     from spro_desk.sync.coordinator import BundleRefused, import_bundles
+    from spro_desk.sync.merged import catch_up_merged_state
 
     result: Result = {"accepted": [], "refused": [], "results": [], "events_new": 0,
                       "events_duplicate": 0, "events_refused": 0}  # fmt: skip
@@ -200,7 +200,7 @@ def coordinator_import(db: Database, args: argparse.Namespace) -> Result:
         result["events_new"] += outcome.events_new
         result["events_duplicate"] += outcome.events_duplicate
         result["events_refused"] += outcome.refused
-    # After the import's commit: the indicators' merged tables catch up (reports.merged).
+    # After the import's commit: the indicators' merged tables catch up (sync.merged).
     result["events_merged"] = catch_up_merged_state(db)
     if not paths:
         result["error"] = "Aucun envoi (.spro-bundle) à importer."

@@ -11,10 +11,10 @@ from typing import Any
 
 from sqlmodel import col, select
 
-from spro_desk.privacy.audit import audit_log
 from spro_desk.privacy.erasure import AFTER_DELETION, BY_RETENTION, erase_rows, flush_freed_pages
 from spro_desk.privacy.legacy import finish_upgrade
 from spro_desk.privacy.policy import PrivacyPolicy, add_months, erasure_due, load_policy
+from spro_desk.security.audit import audit_log
 from spro_desk.storage.engine import Database
 from spro_desk.storage.records import write_record
 from spro_desk.storage.tables import Consent, Contact, PersonalData, Referral

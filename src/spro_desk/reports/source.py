@@ -21,7 +21,10 @@ from typing import Protocol
 
 from spro_desk.geo.cog import Geography, geography
 from spro_desk.reports.filters import Period, Site, locate
-from spro_desk.reports.merged import (
+from spro_desk.storage.engine import Database
+from spro_desk.storage.records import read_record
+from spro_desk.sync.merged import (
+    BUNDLE_MADE_AT,
     LOCAL_TIME,
     MergeEvent,
     catch_up_merged_state,
@@ -29,8 +32,6 @@ from spro_desk.reports.merged import (
     merged_state_behind,
     parse_moment,
 )
-from spro_desk.storage.engine import Database
-from spro_desk.storage.records import read_record
 
 MERGED_FOR_INDICATORS = (
     "merged_version", "merged_contact", "merged_contact_code", "merged_referral",
@@ -107,14 +108,6 @@ class CoordinatorSource:
         with self.connect() as connection:
             (last,) = connection.execute("SELECT MAX(received_at) FROM received_bundle").fetchone()
         return _moment(last)
-
-
-# When a bundle was made: the desk's `created_at`, but never later than its arrival (a desk
-# clock ahead would hide a late desk); bundles of older desks have only their arrival.
-BUNDLE_MADE_AT = (
-    "MIN(COALESCE(substr(created_at, 1, 26), replace(received_at, ' ', 'T')), "
-    "replace(received_at, ' ', 'T'))"
-)
 
 
 def _moment(value: str | None) -> datetime | None:

@@ -8,7 +8,7 @@ desk's lineage (`[[branch, first seq], …]`), and acknowledgements name the eve
 (sync.acknowledgement): the desk applies one only if that event is its own.
 
 Branch ids are UUIDv7 (time-ordered): the coordinator ranks a later branch's change above an
-older branch's, whatever the import order (reports.merged). The branch number is for people and
+older branch's, whatever the import order (sync.merged). The branch number is for people and
 file names: one more than any this computer used (the database replaced by the restore is kept,
 and read for it).
 """

@@ -13,12 +13,12 @@ import sqlite3
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from spro_desk.reports.source import BUNDLE_MADE_AT
 from spro_desk.storage.engine import Database
 from spro_desk.storage.tables import SyncAlert, SyncAlertLog
 from spro_desk.sync.bundle_opening import BundleRefused
 from spro_desk.sync.coordinator import missing_bundles, missing_ranges
 from spro_desk.sync.coordinator_views import late_after_days
+from spro_desk.sync.merged import BUNDLE_MADE_AT
 
 KIND_LABELS = {
     "fork": "Restauration ou envoi en double",

@@ -25,7 +25,6 @@ import orjson
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from sqlmodel import Session, col, select
 
-from spro_desk.reports.merged import record_desk, start_watermark
 from spro_desk.storage.engine import Database
 from spro_desk.storage.tables import RegisteredDesk, SyncAlert, SyncAlertLog
 from spro_desk.sync.bundle_opening import (
@@ -35,6 +34,7 @@ from spro_desk.sync.bundle_opening import (
     encryption_identities,
 )
 from spro_desk.sync.identity import REGISTRATION_FORMAT
+from spro_desk.sync.merged import record_desk, start_watermark
 from spro_desk.sync.reader_process import opened_in_order
 
 
@@ -222,7 +222,7 @@ def _apply_batch(
     try:
         with db.transaction() as session:
             connection = session.connection().connection.driver_connection
-            start_watermark(connection)  # before any event is stored: see reports.merged
+            start_watermark(connection)  # before any event is stored: see sync.merged
             for index, path, bundle in itertools.chain((first,), accepted):
                 applied.append((index, path, bundle))
                 try:
@@ -296,7 +296,7 @@ def _apply_bundle(connection: sqlite3.Connection, opened: OpenedBundle) -> Impor
         _announce_branch(connection, outcome, branch, now)
         _record_gaps(connection, outcome, now)
     # The indicators' merged tables are a view of the stored events, brought up to date after
-    # the commit (reports.merged.catch_up_merged_state); what the desk says of itself
+    # the commit (sync.merged.catch_up_merged_state); what the desk says of itself
     # (its directory's age) is in no event, so it is kept here.
     record_desk(connection, outcome.desk_id, manifest)
     return outcome
@@ -581,7 +581,7 @@ def _record_gaps(connection: sqlite3.Connection, outcome: ImportOutcome, now: st
 def coordinator_status(db: Database) -> dict[str, Any]:
     """Desks (active and revoked apart), live contacts and referrals (a deleted contact is not
     counted: the merged state, brought up to date first), open alerts by kind."""
-    from spro_desk.reports.merged import catch_up_merged_state
+    from spro_desk.sync.merged import catch_up_merged_state
 
     catch_up_merged_state(db)
     with db.session() as session:
