@@ -155,7 +155,6 @@ class ContactForm(QWidget):
         )
         self.duree.setAccessibleName(self.tr("Durée en minutes"))
         self.duree.setAccessibleDescription(self.tr("Facultative ; 0 signifie non renseignée."))
-        self.edit_note.setAccessibleName(self.tr("Contact en cours de modification"))
 
     def _set_tab_order(self) -> None:
         chain: list[QWidget] = [

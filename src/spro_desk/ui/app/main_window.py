@@ -144,7 +144,6 @@ class MainWindow(QMainWindow):
 
     def _build_status_bar(self) -> None:
         self.summary_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.summary_label.setAccessibleName(self.tr("État de l'annuaire"))
         bar = self.statusBar()
         bar.setAccessibleName(self.tr("Barre d'état"))
         bar.addPermanentWidget(self.progress)

@@ -86,7 +86,6 @@ class NeedsPicker(QWidget):
         self.summary = QLabel()
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.summary.setWordWrap(True)
-        self.summary.setAccessibleName(self.tr("Besoins choisis"))
         self._layout()
         self.filter_box.textChanged.connect(self._proxy.set_text)
         self.filter_box.installEventFilter(self)
