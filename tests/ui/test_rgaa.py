@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QWizard
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication, QWidget, QWizard
 from pytestqt.qtbot import QtBot
 
 from spro_desk.agents.roles import Role
@@ -21,6 +22,7 @@ from spro_desk.paths import database_path
 from spro_desk.storage.engine import Database
 from spro_desk.ui.app.main_window import MainWindow
 from spro_desk.ui.common.agents_dialog import NewAgentDialog
+from spro_desk.ui.common.focus import is_container
 from spro_desk.ui.first_run.wizard import AGENT, SITE, FirstRunWizard
 
 from .a11y import AccessibilityEvents, hidden_labels, listen
@@ -292,3 +294,93 @@ def test_no_label_of_the_assistant_hides_its_content(
         wizard.restart()
         hidden[page_id] = hidden_labels(wizard)
     assert hidden == {page_id: [] for page_id in wizard.pageIds()}
+
+
+# --- 4 and 6. focus visible and meaningful -----------------------------------------------------
+
+
+@pytest.fixture
+def focus_style(qapp: QApplication) -> Iterator[None]:
+    from spro_desk.ui.app.focus_style import install_focus_style
+
+    previous = install_focus_style(qapp)
+    yield
+    qapp.setStyle(previous)
+
+
+def ring_width(focused: QImage, unfocused: QImage) -> int:
+    """Widest run of changed pixels from the left edge inwards, on the middle row."""
+    row = focused.height() // 2
+    changed = [focused.pixel(x, row) != unfocused.pixel(x, row) for x in range(focused.width())]
+    best = run = 0
+    for differs in changed[: focused.width() // 3]:
+        run = run + 1 if differs else 0
+        best = max(best, run)
+    return best
+
+
+def focus_mark(qtbot: QtBot, widget: QWidget) -> int:
+    """The focus ring's width as drawn now, against the widget drawn without the focus."""
+    assert widget.hasFocus(), QApplication.focusWidget()
+    focused = widget.grab().toImage()
+    widget.clearFocus()
+    unfocused = widget.grab().toImage()
+    widget.setFocus(Qt.FocusReason.OtherFocusReason)
+    return ring_width(focused, unfocused)
+
+
+def _shortcut(qtbot: QtBot, window: MainWindow, key: str) -> None:
+    focused = QApplication.focusWidget() or window
+    qtbot.keyClick(focused, key, CTRL)
+
+
+@pytest.mark.usefixtures("focus_style")
+def test_focus_is_visible_after_the_application_moves_it(
+    qtbot: QtBot, cvl_db: Database, make_window: WindowFactory, events: AccessibilityEvents
+) -> None:
+    window = make_window(cvl_db)
+    desk = open_accueil(qtbot, window, cvl_db)
+    window.setAttribute(Qt.WidgetAttribute.WA_KeyboardFocusChange, False)  # no Tab pressed yet
+    _shortcut(qtbot, window, "2")
+    _shortcut(qtbot, window, "1")
+    statut = desk.screen.form.statut
+    qtbot.waitUntil(statut.hasFocus)
+    widths = {"Ctrl+1": focus_mark(qtbot, statut)}
+    window.setAttribute(Qt.WidgetAttribute.WA_KeyboardFocusChange, False)
+    desk.keyboard.press("E")
+    desk.keyboard.press(Qt.Key.Key_Tab)
+    desk.keyboard.press("1")
+    window.setAttribute(Qt.WidgetAttribute.WA_KeyboardFocusChange, False)
+    desk.keyboard.press(Qt.Key.Key_Return, CTRL)
+    qtbot.waitUntil(statut.hasFocus)
+    widths["Ctrl+Entrée"] = focus_mark(qtbot, statut)
+    print(f"\nfocus ring after programmatic moves (px): {widths}")
+    assert all(width >= 2 for width in widths.values()), widths
+
+
+@pytest.mark.usefixtures("focus_style")
+def test_each_screen_switch_lands_on_a_named_control_and_says_the_screen(
+    qtbot: QtBot, cvl_db: Database, make_window: WindowFactory, events: AccessibilityEvents
+) -> None:
+    from spro_desk.ui.app.screens import SCREEN_ORDER
+
+    from .a11y import read_name
+
+    window = make_window(cvl_db)
+    open_accueil(qtbot, window, cvl_db)
+    landed = {}
+    for number, name in enumerate(SCREEN_ORDER, start=1):
+        events.clear()
+        _shortcut(qtbot, window, str(number))
+        focused = QApplication.focusWidget()
+        assert focused is not None
+        title = window.tabs.tabText(window.tabs.currentIndex())
+        landed[name] = (
+            window.tabs.currentWidget().isAncestorOf(focused)
+            and not is_container(focused)
+            and bool(read_name(focused).strip())
+            and events.heard(f"Écran {title}")
+        )
+        if not landed[name]:
+            print(name, type(focused).__name__, repr(read_name(focused)), events.spoken())
+    assert landed == dict.fromkeys(SCREEN_ORDER, True)

@@ -32,6 +32,7 @@ class LazyScreens(Mapping[str, Screen]):
             screen = screen_class(name)(self._context)
             self._pages[name].layout().addWidget(screen)
             screen.show()  # a child added to an already visible window stays hidden otherwise
+            self._pages[name].setAccessibleName(screen.title())  # no nameless panel
             self._built[name] = screen
             self._on_built(screen)
         return self._built[name]

@@ -46,13 +46,15 @@ class StatusLabel(QLabel):
         """Show and announce `text`; with `field`, the error describes it (and takes the focus
         with `focus`)."""
         self._untie()
+        repeated = text == self.text() and not error  # a refresh, not news: said once
         self.setText(text)
         if field is not None and text:
             self._described, self._description = field, field.accessibleDescription()
             field.setAccessibleDescription(text)
             if focus:
                 field.setFocus(Qt.FocusReason.OtherFocusReason)
-        announce(self, text, assertive=error)
+        if not repeated:
+            announce(self, text, assertive=error)
 
     def clear_message(self) -> None:
         self._untie()
