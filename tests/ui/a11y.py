@@ -129,7 +129,18 @@ def luminance(colour: QColor) -> float:
     return 0.2126 * red + 0.7152 * green + 0.0722 * blue
 
 
+def blended(front: QColor, back: QColor) -> QColor:
+    """`front` as drawn over `back` (Qt's default placeholder is the text at half opacity)."""
+    alpha = front.alphaF()
+    mix = [
+        f * alpha + b * (1 - alpha)
+        for f, b in zip(front.getRgbF()[:3], back.getRgbF()[:3], strict=True)
+    ]
+    return QColor.fromRgbF(*mix)
+
+
 def contrast(first: QColor, second: QColor) -> float:
-    """WCAG 2.1 contrast ratio, 1 to 21."""
+    """WCAG 2.1 contrast ratio, 1 to 21, of `first` drawn over `second`."""
+    first = blended(first, second)
     light, dark = sorted((luminance(first), luminance(second)), reverse=True)
     return (light + 0.05) / (dark + 0.05)

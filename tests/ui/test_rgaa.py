@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QColor, QImage, QPalette
 from PySide6.QtWidgets import QApplication, QWidget, QWizard
 from pytestqt.qtbot import QtBot
 
@@ -25,7 +25,7 @@ from spro_desk.ui.common.agents_dialog import NewAgentDialog
 from spro_desk.ui.common.focus import is_container
 from spro_desk.ui.first_run.wizard import AGENT, SITE, FirstRunWizard
 
-from .a11y import AccessibilityEvents, hidden_labels, listen
+from .a11y import AccessibilityEvents, contrast, hidden_labels, listen
 from .conftest import WindowFactory
 from .test_accueil import Desk, focus_row, open_accueil
 
@@ -384,3 +384,148 @@ def test_each_screen_switch_lands_on_a_named_control_and_says_the_screen(
         if not landed[name]:
             print(name, type(focused).__name__, repr(read_name(focused)), events.spoken())
     assert landed == dict.fromkeys(SCREEN_ORDER, True)
+
+
+# --- 5 and 7. contrast -------------------------------------------------------------------------
+
+TEXT_PAIRS = {
+    "text": (QPalette.ColorRole.Text, QPalette.ColorRole.Base),
+    "placeholder": (QPalette.ColorRole.PlaceholderText, QPalette.ColorRole.Base),
+    "selected row": (QPalette.ColorRole.HighlightedText, QPalette.ColorRole.Highlight),
+    "window text": (QPalette.ColorRole.WindowText, QPalette.ColorRole.Window),
+    "button text": (QPalette.ColorRole.ButtonText, QPalette.ColorRole.Button),
+    "tooltip": (QPalette.ColorRole.ToolTipText, QPalette.ColorRole.ToolTipBase),
+}
+GROUPS = (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive)
+
+
+def text_pairs_below(palette: QPalette, ratio: float = 4.5) -> dict[str, float]:
+    low = {}
+    for group in GROUPS:
+        for name, (front, back) in TEXT_PAIRS.items():
+            value = contrast(palette.color(group, front), palette.color(group, back))
+            if value < ratio:
+                low[f"{group.name} {name}"] = round(value, 2)
+    return low
+
+
+def test_the_normal_palette_reaches_4_5_for_text(qapp: QApplication) -> None:
+    from spro_desk.ui.app.contrast import accessible_palette
+
+    platform = qapp.style().standardPalette()
+    before = text_pairs_below(platform)
+    after = text_pairs_below(accessible_palette(platform))
+    print(f"\ntext pairs under 4.5:1: platform palette {before}, SPRO Desk's {after}")
+    assert "Active placeholder" in before and "Active selected row" in before  # the finding
+    assert after == {}
+
+
+def test_high_contrast_text_and_focus_ring(qapp: QApplication) -> None:
+    from spro_desk.ui.app.contrast import high_contrast_palette
+
+    palette = high_contrast_palette()
+    assert text_pairs_below(palette) == {}
+    roles = QPalette.ColorRole
+    ring = contrast(palette.color(roles.Highlight), palette.color(roles.Window))
+    assert ring >= 3, ring  # the 2 px focus frame is drawn in Highlight
+
+
+@pytest.fixture
+def high_contrast_app(qapp: QApplication, focus_style: None) -> Iterator[QApplication]:
+    from spro_desk.ui.app.contrast import apply_contrast_outlines, high_contrast_palette
+
+    previous_palette, previous_sheet = qapp.palette(), qapp.styleSheet()
+    qapp.setPalette(high_contrast_palette())
+    apply_contrast_outlines(qapp)
+    yield qapp
+    qapp.setStyleSheet(previous_sheet)
+    qapp.setPalette(previous_palette)
+
+
+def _edge_contrast(widget: QWidget, background: QColor) -> float:
+    """The strongest contrast of a pixel of the widget's drawing against the window colour."""
+    image = widget.grab().toImage()
+    best = 1.0
+    for x in range(0, image.width(), 2):
+        for y in range(0, image.height(), 2):
+            colour = image.pixelColor(x, y)
+            if colour != background:
+                best = max(best, contrast(colour, background))
+    return best
+
+
+def test_high_contrast_draws_every_control_at_3_to_1(
+    qtbot: QtBot, high_contrast_app: QApplication
+) -> None:
+    from PySide6.QtWidgets import (
+        QCheckBox,
+        QComboBox,
+        QDateTimeEdit,
+        QGroupBox,
+        QLineEdit,
+        QListWidget,
+        QListWidgetItem,
+        QPushButton,
+        QRadioButton,
+        QVBoxLayout,
+    )
+
+    background = high_contrast_app.palette().color(QPalette.ColorRole.Window)
+    needs = QListWidget()
+    item = QListWidgetItem("")
+    item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+    item.setCheckState(Qt.CheckState.Unchecked)
+    needs.addItem(item)
+    controls = {
+        "line edit": QLineEdit(),
+        "check box": QCheckBox(),
+        "radio": QRadioButton(),
+        "combo": QComboBox(),
+        "button": QPushButton(),
+        "date": QDateTimeEdit(),
+        "group": QGroupBox(),
+        "needs list": needs,
+    }
+    holder = QWidget()
+    layout = QVBoxLayout(holder)
+    for widget in controls.values():
+        widget.setMinimumSize(80, 28)
+        layout.addWidget(widget)
+    qtbot.addWidget(holder)
+    holder.show()
+    qtbot.waitExposed(holder)
+    ratios = {name: round(_edge_contrast(w, background), 2) for name, w in controls.items()}
+    # The needs list: its unticked box, where the text would be, must show.
+    low = {name: ratio for name, ratio in ratios.items() if ratio < 3}
+    print(f"\nnon-text contrast in high contrast: {ratios}")
+    assert low == {}
+
+
+def test_high_contrast_is_switched_on_in_parametres_and_kept(
+    qtbot: QtBot, qapp: QApplication, cvl_db: Database, make_window: WindowFactory
+) -> None:
+    from PySide6.QtCore import QSettings
+
+    from spro_desk.ui.app.contrast import high_contrast_wanted
+    from spro_desk.ui.common.display import CONTRAST_KEY, ContrastMode
+
+    previous_palette, previous_sheet = qapp.palette(), qapp.styleSheet()
+    try:
+        window = make_window(cvl_db)
+        window.show_screen("parametres")
+        panel = window.screens["parametres"].display
+        assert panel.title() == "Affichage : contraste"  # the radio group's legend
+        assert panel.buttons[ContrastMode.SYSTEM].isChecked()
+        panel.buttons[ContrastMode.HIGH].click()
+        black = qapp.palette().color(QPalette.ColorRole.Window)
+        assert black == QColor("#000000") and "palette(window-text)" in qapp.styleSheet()
+        settings = window.context.qsettings
+        assert settings.value(CONTRAST_KEY) == "eleve"
+        reread = QSettings(settings.fileName(), QSettings.Format.IniFormat)
+        assert high_contrast_wanted(reread)  # the next start opens in high contrast
+        panel.buttons[ContrastMode.NORMAL].click()
+        assert qapp.palette().color(QPalette.ColorRole.Window).lightness() > 200
+        assert "palette(window-text)" not in qapp.styleSheet()
+    finally:
+        qapp.setStyleSheet(previous_sheet)
+        qapp.setPalette(previous_palette)

@@ -17,6 +17,12 @@ from PySide6.QtWidgets import (
 
 FOCUS_FRAME_WIDTH = 2
 FOCUS_MARKER = "spro_desk_focus_marker"
+DARK_WINDOW_LIGHTNESS = 80  # as ui.app.contrast: a high-contrast (dark) palette
+OUTLINED_PRIMITIVES = (
+    QStyle.PrimitiveElement.PE_PanelButtonCommand,
+    QStyle.PrimitiveElement.PE_FrameGroupBox,
+)
+OUTLINED_CONTROLS = (QStyle.ComplexControl.CC_ComboBox, QStyle.ComplexControl.CC_SpinBox)
 
 
 class VisibleFocusStyle(QProxyStyle):
@@ -48,6 +54,8 @@ class VisibleFocusStyle(QProxyStyle):
             self._focus_frame(option, painter)
             return
         super().drawPrimitive(element, option, painter, widget)
+        if element in OUTLINED_PRIMITIVES:
+            self._outline(option, painter)
         focused = bool(option.state & QStyle.StateFlag.State_HasFocus)
         framed = element in (
             QStyle.PrimitiveElement.PE_Frame,
@@ -78,11 +86,26 @@ class VisibleFocusStyle(QProxyStyle):
         widget: QWidget | None = None,
     ) -> None:
         super().drawComplexControl(control, option, painter, widget)
+        if control in OUTLINED_CONTROLS:
+            self._outline(option, painter)
         keyboard = QStyle.StateFlag.State_HasFocus | QStyle.StateFlag.State_KeyboardFocusChange
         boxed = control in (QStyle.ComplexControl.CC_ComboBox, QStyle.ComplexControl.CC_SpinBox)
         if boxed and (option.state & keyboard) == keyboard:
             # Combo and spin boxes (dates too) get the same 2 px frame as the other fields.
             self._focus_frame(option, painter)
+
+    @staticmethod
+    def _outline(option: QStyleOption, painter: QPainter) -> None:
+        """On a dark (high-contrast) palette, Fusion's frames are shades of black: a 1 px line
+        in the text colour keeps buttons, combo boxes and group frames at 21:1 (RGAA 3.3)."""
+        palette = option.palette
+        if palette.color(QPalette.ColorRole.Window).lightness() >= DARK_WINDOW_LIGHTNESS:
+            return
+        painter.save()
+        painter.setPen(QPen(palette.color(QPalette.ColorRole.WindowText), 1))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRect(option.rect.adjusted(0, 0, -1, -1))
+        painter.restore()
 
     @staticmethod
     def _focus_frame(option: QStyleOption, painter: QPainter) -> None:

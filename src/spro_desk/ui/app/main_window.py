@@ -219,6 +219,14 @@ class MainWindow(QMainWindow):
         navigator.screen_requested.connect(self.show_screen)
         navigator.orientation_requested.connect(self._orient)
         self.sync_rounds.directory_installed.connect(self.refresh_directory)
+        navigator.display_changed.connect(self._apply_display)
+
+    def _apply_display(self) -> None:
+        from spro_desk.ui.app.contrast import apply_display
+
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_display(app, self._settings)
 
     def _connect_importer(self, importer: DirectoryImportController) -> None:
         self.empty_state.load_sample_requested.connect(importer.import_sample)

@@ -21,6 +21,7 @@ from spro_desk.directory.catalog import directory_info
 from spro_desk.site.settings import SETTINGS, SettingError, SettingSpec, spec
 from spro_desk.ui.common.announce import StatusLabel
 from spro_desk.ui.common.context import DeskContext
+from spro_desk.ui.common.display import DisplayPanel
 from spro_desk.ui.common.import_flow import DirectoryImportController
 from spro_desk.ui.common.screen import Screen
 from spro_desk.ui.common.setting_editors import SettingEditor, make_editor
@@ -51,6 +52,8 @@ class SettingsScreen(Screen):
         )
         self.status = StatusLabel()
         self.directory = DirectoryPanel()
+        self.display = DisplayPanel(context.qsettings)
+        self.display.changed.connect(context.navigator.display_changed)
         from spro_desk.ui.common.agents_dialog import (
             AgentsPanel,  # the screen is built with the database
         )
@@ -103,7 +106,7 @@ class SettingsScreen(Screen):
         side = QWidget()
         side_column = QVBoxLayout(side)
         side_column.setContentsMargins(0, 0, 0, 0)
-        for panel in (self.directory, self.privacy_panel, self.agents_panel):
+        for panel in (self.display, self.directory, self.privacy_panel, self.agents_panel):
             side_column.addWidget(panel)
         side_column.addStretch(1)
         self._columns.addWidget(side, 2, Qt.AlignmentFlag.AlignTop)
