@@ -108,8 +108,12 @@ def accessible_palette(palette: QPalette) -> QPalette:
 
 
 def system_wants_high_contrast() -> bool:
-    hints = QGuiApplication.styleHints().accessibility()
-    return hints.contrastPreference() == Qt.ContrastPreference.HighContrast
+    """The desktop's contrast preference, where the platform reports one (Qt 6.10+)."""
+    try:
+        hints = QGuiApplication.styleHints().accessibility()
+        return hints.contrastPreference() == Qt.ContrastPreference.HighContrast
+    except RuntimeError:  # the hints of an application object torn down (tests, restarts)
+        return False
 
 
 def high_contrast_wanted(settings: QSettings) -> bool:
