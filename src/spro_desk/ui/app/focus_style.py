@@ -41,6 +41,20 @@ class VisibleFocusStyle(QProxyStyle):
     fades over a fixed 160 ms).
     """
 
+    def pixelMetric(
+        self,
+        metric: QStyle.PixelMetric,
+        option: QStyleOption | None = None,
+        widget: QWidget | None = None,
+    ) -> int:
+        value = super().pixelMetric(metric, option, widget)
+        if metric == QStyle.PixelMetric.PM_DefaultFrameWidth and isinstance(
+            widget, QAbstractScrollArea
+        ):
+            # A list's viewport covers all but the frame: a 1 px frame left 1 px of the ring.
+            return max(value, FOCUS_FRAME_WIDTH)
+        return value
+
     def drawPrimitive(
         self,
         element: QStyle.PrimitiveElement,
