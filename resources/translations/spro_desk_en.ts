@@ -2908,19 +2908,34 @@ If the problem happens again, send the details below to support.</translation>
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/wizard.py" line="42"/>
+        <location filename="../../src/spro_desk/ui/first_run/wizard.py" line="47"/>
         <source>SPRO Desk — premier démarrage</source>
         <translation>SPRO Desk — first start</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/wizard.py" line="105"/>
+        <location filename="../../src/spro_desk/ui/first_run/wizard.py" line="113"/>
         <source>Terminer ouvre l&apos;Accueil : un passage s&apos;enregistre en quelques touches. Pour les envois à la coordination, donnez-lui le fichier d&apos;enregistrement du poste (spro-desk desk registration --out FICHIER).</source>
         <translation>Finish opens the Front desk: a visit is recorded in a few keystrokes. For bundles to the coordination office, give it the desk&apos;s registration file (spro-desk desk registration --out FILE).</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/wizard.py" line="110"/>
+        <location filename="../../src/spro_desk/ui/first_run/wizard.py" line="118"/>
         <source>Terminer ouvre SPRO Desk. Remettez à chaque poste le fichier d&apos;identité de la coordination (spro-desk coordinator identity --out FICHIER) et enregistrez le fichier de chaque poste (spro-desk coordinator register FICHIER).</source>
         <translation>Finish opens SPRO Desk. Give each desk the coordination office&apos;s identity file (spro-desk coordinator identity --out FILE) and register each desk&apos;s file (spro-desk coordinator register FILE).</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/first_run/wizard.py" line="129"/>
+        <source>Quitter l&apos;assistant ? Rien n&apos;est encore enregistré : SPRO Desk se fermera et l&apos;assistant reviendra au prochain démarrage.</source>
+        <translation>Leave the assistant? Nothing is saved yet: SPRO Desk will close and the assistant will come back at the next start.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/first_run/wizard.py" line="133"/>
+        <source>Quitter l&apos;assistant</source>
+        <translation>Leave the assistant</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/first_run/wizard.py" line="133"/>
+        <source>Quitter</source>
+        <translation>Leave</translation>
     </message>
 </context>
 <context>
@@ -3037,57 +3052,57 @@ If the problem happens again, send the details below to support.</translation>
 <context>
     <name>ImportPage</name>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/import_page.py" line="33"/>
+        <location filename="../../src/spro_desk/ui/first_run/import_page.py" line="34"/>
         <source>C&apos;est prêt</source>
         <translation>All set</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/import_page.py" line="36"/>
+        <location filename="../../src/spro_desk/ui/first_run/import_page.py" line="37"/>
         <source>Progression de l&apos;import</source>
         <translation>Import progress</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/import_page.py" line="38"/>
+        <location filename="../../src/spro_desk/ui/first_run/import_page.py" line="39"/>
         <source>&amp;Arrêter l&apos;import</source>
         <translation>&amp;Stop the import</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/import_page.py" line="40"/>
+        <location filename="../../src/spro_desk/ui/first_run/import_page.py" line="41"/>
         <source>L&apos;annuaire pourra être importé plus tard (Fichier &gt; Importer un annuaire).</source>
         <translation>The directory can be imported later (File &gt; Import a directory).</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/import_page.py" line="44"/>
+        <location filename="../../src/spro_desk/ui/first_run/import_page.py" line="45"/>
         <source>Et ensuite</source>
         <translation>What next</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/import_page.py" line="59"/>
+        <location filename="../../src/spro_desk/ui/first_run/import_page.py" line="60"/>
         <source>Le poste est prêt. Importez l&apos;annuaire quand vous l&apos;aurez (Fichier &gt; Importer un annuaire).</source>
         <translation>The desk is ready. Import the directory when you have it (File &gt; Import a directory).</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/import_page.py" line="65"/>
+        <location filename="../../src/spro_desk/ui/first_run/import_page.py" line="66"/>
         <source>Import de l&apos;annuaire…</source>
         <translation>Importing the directory…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/import_page.py" line="80"/>
+        <location filename="../../src/spro_desk/ui/first_run/import_page.py" line="81"/>
         <source>Arrêt de l&apos;import…</source>
         <translation>Stopping the import…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/import_page.py" line="93"/>
+        <location filename="../../src/spro_desk/ui/first_run/import_page.py" line="94"/>
         <source>Import arrêté : le poste est prêt, sans annuaire pour l&apos;instant.</source>
         <translation>Import stopped: the desk is ready, without a directory for now.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/import_page.py" line="95"/>
+        <location filename="../../src/spro_desk/ui/first_run/import_page.py" line="96"/>
         <source>Annuaire refusé : {reason} Le poste est prêt quand même.</source>
         <translation>Directory refused: {reason} The desk is ready anyway.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/import_page.py" line="101"/>
+        <location filename="../../src/spro_desk/ui/first_run/import_page.py" line="102"/>
         <source>L&apos;import a échoué à cause d&apos;une erreur inattendue ({error}). Le poste est prêt ; importez l&apos;annuaire plus tard.</source>
         <translation>The import failed because of an unexpected error ({error}). The desk is ready; import the directory later.</translation>
     </message>

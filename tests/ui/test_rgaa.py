@@ -529,3 +529,26 @@ def test_high_contrast_is_switched_on_in_parametres_and_kept(
     finally:
         qapp.setStyleSheet(previous_sheet)
         qapp.setPalette(previous_palette)
+
+
+# --- 8 and 9. the assistant: Escape asks, pages are announced ---------------------------------
+
+
+def test_escape_in_the_assistant_asks_first_and_pages_are_announced(
+    qtbot: QtBot, wizard: FirstRunWizard, events: AccessibilityEvents
+) -> None:
+    asked: list[str] = []
+    answers = [False, True]
+
+    def confirm(_parent: QWidget, _title: str, question: str, _go: str, _undo: bool) -> bool:
+        asked.append(question)
+        return answers.pop(0)
+
+    wizard.confirm = confirm
+    _next(qtbot, wizard)
+    assert events.heard("Le site")  # the page the agent arrived on
+    qtbot.keyClick(wizard, Qt.Key.Key_Escape)
+    assert len(asked) == 1 and "Rien n'est encore enregistré" in asked[0]
+    assert wizard.isVisible() and wizard.currentId() == SITE  # kept: the agent said no
+    qtbot.keyClick(wizard, Qt.Key.Key_Escape)
+    assert not wizard.isVisible()

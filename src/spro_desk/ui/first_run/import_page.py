@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtWidgets import QProgressBar, QPushButton, QVBoxLayout, QWizardPage
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QProgressBar, QPushButton, QVBoxLayout, QWizard, QWizardPage
 
 from spro_desk.directory.importer import ImportCancelled, ImportReport
 from spro_desk.directory.source import DirectoryImportError
@@ -109,6 +110,10 @@ class ImportPage(QWizardPage):
         self.bar.hide()
         self.cancel_button.hide()
         self.completeChanged.emit()
+        wizard = self.wizard()
+        if wizard is not None:  # the focus was on the hidden « Arrêter »: Entrée must finish
+            finish = wizard.button(QWizard.WizardButton.FinishButton)
+            finish.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def isComplete(self) -> bool:
         return not self.running
