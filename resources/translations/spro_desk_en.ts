@@ -2886,7 +2886,7 @@ If the problem happens again, send the details below to support.</translation>
     </message>
     <message>
         <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="144"/>
-        <source>&amp;Créer le compte</source>
+        <source>C&amp;réer le compte</source>
         <translation>Create the &amp;account</translation>
     </message>
     <message>

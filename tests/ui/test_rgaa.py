@@ -552,3 +552,86 @@ def test_escape_in_the_assistant_asks_first_and_pages_are_announced(
     assert wizard.isVisible() and wizard.currentId() == SITE  # kept: the agent said no
     qtbot.keyClick(wizard, Qt.Key.Key_Escape)
     assert not wizard.isVisible()
+
+
+# --- 9. mnemonics unique per window ------------------------------------------------------------
+
+
+def mnemonic_clashes(window: QWidget, extra: list[str] | None = None) -> dict[str, list[str]]:
+    """Alt+letter keys that two visible, enabled controls of `window` answer to."""
+    from collections import defaultdict
+
+    from PySide6.QtGui import QKeySequence
+    from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel
+
+    owners: dict[str, list[str]] = defaultdict(list)
+    texts = list(extra or [])
+    for widget in window.findChildren(QWidget):
+        if not widget.isVisibleTo(window) or not widget.isEnabled():
+            continue
+        if isinstance(widget, QLabel) and widget.buddy() is not None:
+            texts.append(widget.text())
+        elif isinstance(widget, QAbstractButton | QGroupBox):
+            texts.append(widget.text() if isinstance(widget, QAbstractButton) else widget.title())
+    for text in texts:
+        key = QKeySequence.mnemonic(text).toString()
+        if key:
+            owners[key].append(text.replace("&", ""))
+    return {key: names for key, names in owners.items() if len(names) > 1}
+
+
+def test_mnemonics_are_unique_in_every_window(
+    qtbot: QtBot, cvl_db: Database, make_window: WindowFactory
+) -> None:
+    from spro_desk.ui.app.screens import SCREEN_ORDER
+
+    window = make_window(cvl_db)
+    menus = [action.text() for action in window.menuBar().actions()]
+    clashes = {}
+    for name in SCREEN_ORDER:
+        window.show_screen(name)
+        found = mnemonic_clashes(window, menus)
+        if found:
+            clashes[name] = found
+    print(f"\nmnemonic clashes: {clashes}")
+    assert clashes == {}
+
+
+def test_mnemonics_are_unique_in_every_dialog(
+    qtbot: QtBot, cvl_db: Database, make_window: WindowFactory
+) -> None:
+    from spro_desk.orientation.slip import build_slip
+    from spro_desk.ui.common.agents_dialog import FirstAgentDialog
+    from spro_desk.ui.orientation.booking_dialog import BookingDialog
+    from spro_desk.ui.orientation.slip_dialog import SlipDialog
+
+    from .conftest import FIXED_NOW
+    from .test_accessibility import _picker
+
+    window = make_window(cvl_db)
+    dialogs: dict[str, QWidget] = {
+        "first account": FirstAgentDialog(cvl_db, window),
+        "new agent": NewAgentDialog(cvl_db, window),
+    }
+    picker = _picker(qtbot, window)
+    summary = picker.selected()
+    assert summary is not None
+    dialogs["picker"] = picker
+    booking = BookingDialog(summary, has_consent=True, now=FIXED_NOW, parent=window)
+    booking.rendez_vous.setChecked(True)
+    dialogs["booking"] = booking
+    slip = build_slip(window.context.db, summary.service_id)
+    context = window.context
+    dialogs["slip"] = SlipDialog(
+        slip, runner=context.runner, settings=context.qsettings, parent=window
+    )
+    clashes = {}
+    for name, dialog in dialogs.items():
+        qtbot.addWidget(dialog)
+        dialog.show()
+        found = mnemonic_clashes(dialog)
+        if found:
+            clashes[name] = found
+        dialog.close()
+    print(f"\nmnemonic clashes in dialogs: {clashes}")
+    assert clashes == {}

@@ -141,7 +141,7 @@ class FirstAgentPanel(QWidget):
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.3)
         title.setFont(font)
-        self.create_button = QPushButton(self.tr("&Créer le compte"))
+        self.create_button = QPushButton(self.tr("C&réer le compte"))
         self.create_button.setDefault(True)
         self.create_button.setAccessibleName(self.tr("Créer le compte de responsable de site"))
         self.quit_button = QPushButton(self.tr("&Quitter"))
