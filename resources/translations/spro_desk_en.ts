@@ -760,69 +760,54 @@ File: {name}</translation>
 <context>
     <name>BookingDialog</name>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="57"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="59"/>
         <source>Orienter vers ce service</source>
         <translation>Refer to this service</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="60"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="62"/>
         <source>&amp;Information : l&apos;adresse est remise à la personne</source>
         <translation>&amp;Information only: the person is given the address</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="62"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="64"/>
         <source>&amp;Rendez-vous pris pour la personne</source>
         <translation>&amp;Appointment booked for the person</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="64"/>
-        <source>Ouverture au moment choisi</source>
-        <translation>Open at the chosen time</translation>
-    </message>
-    <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="68"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="70"/>
         <source>Données personnelles</source>
         <translation>Personal data</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="88"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="90"/>
         <source>Date et heure du rendez-vous</source>
         <translation>Appointment date and time</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="91"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="93"/>
         <source>Flèches haut et bas pour changer la partie sélectionnée ; Alt+Bas : calendrier.</source>
         <translation>Up and Down arrows change the selected part; Alt+Down: calendar.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="101"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="103"/>
         <source>&amp;Enregistrer l&apos;orientation</source>
         <translation>&amp;Save referral</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="102"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="104"/>
         <source>Enregistrer l&apos;orientation</source>
         <translation>Save the referral</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="104"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="106"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="105"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="107"/>
         <source>Annuler sans rien enregistrer</source>
         <translation>Cancel without saving anything</translation>
-    </message>
-    <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="111"/>
-        <source>Information seulement</source>
-        <translation>Information only</translation>
-    </message>
-    <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="112"/>
-        <source>Rendez-vous</source>
-        <translation>Appointment</translation>
     </message>
     <message>
         <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="114"/>
@@ -865,42 +850,47 @@ File: {name}</translation>
         <translation>&amp;Date and time:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="166"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="144"/>
+        <source>Type d&apos;orientation</source>
+        <translation>Kind of referral</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="170"/>
         <source>Ce moment est déjà passé : choisissez une date à venir.</source>
         <translation>This time has already passed: choose a future date.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="171"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="175"/>
         <source>aucune ouverture connue dans les deux semaines qui suivent.</source>
         <translation>no known opening in the next two weeks.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="173"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="177"/>
         <source>il ouvre le {moment}.</source>
         <translation>it opens on {moment}.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="174"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="178"/>
         <source>Le service est fermé à ce moment : {detail}</source>
         <translation>The service is closed at that time: {detail}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="197"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="201"/>
         <source>Horaires non renseignés ou incertains : confirmez l&apos;heure avec le service.</source>
         <translation>Opening hours missing or uncertain: confirm the time with the service.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="199"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="203"/>
         <source>Le service est ouvert à ce moment.</source>
         <translation>The service is open at that time.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="210"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="214"/>
         <source>Vérifier le rendez-vous</source>
         <translation>Check the appointment</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="211"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="215"/>
         <source>{problem}
 
 Garder ce moment quand même ?</source>
@@ -909,12 +899,12 @@ Garder ce moment quand même ?</source>
 Keep this time anyway?</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="214"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="218"/>
         <source>&amp;Garder ce moment</source>
         <translation>&amp;Keep this time</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="215"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="219"/>
         <source>&amp;Changer l&apos;heure</source>
         <translation>&amp;Change the time</translation>
     </message>
@@ -3341,37 +3331,37 @@ If the problem happens again, send the details below to support.</translation>
 <context>
     <name>NeedsPicker</name>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/needs_picker.py" line="74"/>
+        <location filename="../../src/spro_desk/ui/orientation/needs_picker.py" line="89"/>
         <source>Filtrer les besoins…</source>
         <translation>Filter the needs…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/needs_picker.py" line="75"/>
+        <location filename="../../src/spro_desk/ui/orientation/needs_picker.py" line="90"/>
         <source>Filtrer les besoins</source>
         <translation>Filter the needs</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/needs_picker.py" line="77"/>
+        <location filename="../../src/spro_desk/ui/orientation/needs_picker.py" line="92"/>
         <source>Tapez un mot ; Flèche bas passe à la liste, Espace coche un besoin.</source>
         <translation>Type a word; Down arrow moves to the list, Space ticks a need.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/needs_picker.py" line="82"/>
+        <location filename="../../src/spro_desk/ui/orientation/needs_picker.py" line="100"/>
         <source>Besoins de la personne</source>
         <translation>The person&apos;s needs</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/needs_picker.py" line="84"/>
+        <location filename="../../src/spro_desk/ui/orientation/needs_picker.py" line="102"/>
         <source>Espace coche ou décoche le besoin sélectionné.</source>
         <translation>Space ticks or unticks the selected need.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/needs_picker.py" line="151"/>
+        <location filename="../../src/spro_desk/ui/orientation/needs_picker.py" line="172"/>
         <source>Besoins : {labels}</source>
         <translation>Needs: {labels}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/needs_picker.py" line="153"/>
+        <location filename="../../src/spro_desk/ui/orientation/needs_picker.py" line="174"/>
         <source>Aucun besoin coché.</source>
         <translation>No need ticked.</translation>
     </message>

@@ -635,3 +635,42 @@ def test_mnemonics_are_unique_in_every_dialog(
         dialog.close()
     print(f"\nmnemonic clashes in dialogs: {clashes}")
     assert clashes == {}
+
+
+# --- 8. structure: radio legend, needs tree ----------------------------------------------------
+
+
+def test_booking_choices_sit_under_their_legend_and_needs_form_a_tree(
+    qtbot: QtBot, cvl_db: Database, make_window: WindowFactory
+) -> None:
+    from PySide6.QtWidgets import QGroupBox, QTreeView
+
+    from spro_desk.ui.orientation.booking_dialog import BookingDialog
+
+    from .a11y import read_name
+    from .conftest import FIXED_NOW
+    from .test_accessibility import _picker
+
+    window = make_window(cvl_db)
+    picker = _picker(qtbot, window)
+    summary = picker.selected()
+    assert summary is not None
+    picker.reject()
+    booking = BookingDialog(summary, has_consent=False, now=FIXED_NOW, parent=window)
+    qtbot.addWidget(booking)
+    for radio in (booking.information, booking.rendez_vous):
+        legend = radio.parentWidget()
+        assert isinstance(legend, QGroupBox) and legend.title() == "Type d'orientation"
+        assert read_name(radio) == radio.text().replace("&", "")  # what is seen is what is read
+    booking.reject()
+
+    window.show_screen("orientation")
+    needs = window.screens["orientation"].profile.needs
+    assert isinstance(needs.list, QTreeView)
+    model = needs.list.model()
+    top = model.index(0, 0)
+    assert model.rowCount(top) > 0  # sub-thématiques are children of their category
+    child = model.index(0, 0, top)
+    assert not child.data().startswith(" ") and needs.list.isExpanded(top)
+    qtbot.keyClicks(needs.filter_box, "metier")
+    assert model.rowCount() >= 1 and model.rowCount(model.index(0, 0)) >= 1
