@@ -674,3 +674,29 @@ def test_booking_choices_sit_under_their_legend_and_needs_form_a_tree(
     assert not child.data().startswith(" ") and needs.list.isExpanded(top)
     qtbot.keyClicks(needs.filter_box, "metier")
     assert model.rowCount() >= 1 and model.rowCount(model.index(0, 0)) >= 1
+
+
+# --- 9. date fields, splitters -----------------------------------------------------------------
+
+
+def test_a_date_field_is_one_tab_stop_and_splitters_move_from_the_keyboard(
+    qtbot: QtBot, cvl_db: Database, make_window: WindowFactory
+) -> None:
+    window = make_window(cvl_db)
+    desk = open_accueil(qtbot, window, cvl_db)
+    when = desk.screen.form.when
+    when.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(when.hasFocus)
+    qtbot.keyClick(when, Qt.Key.Key_Tab)
+    assert not when.hasFocus()  # one press, not five silent ones
+
+    window.show_screen("annuaire")
+    view = window.directory_view
+    assert view is not None
+    view.search_box.setFocus()
+    qtbot.waitUntil(view.search_box.hasFocus)
+    before = view.splitter.sizes()[0]
+    qtbot.keyClick(view.search_box, Qt.Key.Key_Right, CTRL | Qt.KeyboardModifier.AltModifier)
+    assert view.splitter.sizes()[0] > before
+    qtbot.keyClick(view.search_box, Qt.Key.Key_Left, CTRL | Qt.KeyboardModifier.AltModifier)
+    assert view.splitter.sizes()[0] == before

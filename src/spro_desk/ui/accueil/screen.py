@@ -29,6 +29,7 @@ from spro_desk.ui.accueil.today_panel import TodayPanel
 from spro_desk.ui.common.announce import StatusLabel
 from spro_desk.ui.common.confirm import Confirm, ask
 from spro_desk.ui.common.context import DeskContext, OrientationRequest
+from spro_desk.ui.common.keyboard import keyboard_splitter
 from spro_desk.ui.common.screen import Screen
 from spro_desk.vocab import is_need, representative_age
 
@@ -63,6 +64,7 @@ class AccueilScreen(Screen):
         self.cancel_edit_button = QPushButton(self.tr("Abandonner la modification"))
         self.feedback = StatusLabel()
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        keyboard_splitter(self.splitter)  # Ctrl+Alt+Left/Right
         self.confirm: Confirm = ask
         self._editing: ContactView | None = None
         self._deleted: list[str] = []  # most recent last, for Ctrl+Z

@@ -20,6 +20,7 @@ from spro_desk.geo import Geography, geography
 from spro_desk.storage.engine import Database
 from spro_desk.ui.common.announce import StatusLabel
 from spro_desk.ui.common.formatting import number, services_count
+from spro_desk.ui.common.keyboard import keyboard_splitter
 from spro_desk.ui.common.service_results import Clock, Column, ServiceResultsModel
 from spro_desk.ui.directory.filter_bar import DirectoryFilterBar
 from spro_desk.ui.directory.service_detail import build_detail, render_detail
@@ -61,6 +62,7 @@ class DirectoryView(QWidget):
         self.table = self._make_table()
         self.detail = self._make_detail()
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        keyboard_splitter(self.splitter)  # Ctrl+Alt+Left/Right
         # A zero-delay timer fires once the keys already queued are handled: a key typed after
         # the results are painted searches at once, keys typed during a search make one search.
         self._search_timer = self._timer(SEARCH_DELAY_MS, self.run_search, single_shot=True)

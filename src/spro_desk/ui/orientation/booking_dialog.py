@@ -25,6 +25,7 @@ from spro_desk.ui.common.announce import StatusLabel
 from spro_desk.ui.common.dates import long_datetime_fr
 from spro_desk.ui.common.errors import message_box
 from spro_desk.ui.common.formatting import one_line
+from spro_desk.ui.common.keyboard import OneStopDateTimeEdit
 from spro_desk.ui.common.widgets import plain_label
 
 # Without known hours the proposed rendez-vous is the next working morning.
@@ -82,7 +83,7 @@ class BookingDialog(QDialog):
     # --- construction -------------------------------------------------------------------------
 
     def _make_when(self) -> QDateTimeEdit:
-        edit = QDateTimeEdit()
+        edit = OneStopDateTimeEdit()  # one Tab stop; the arrows move between sections
         edit.setLocale(QLocale(QLocale.Language.French, QLocale.Country.France))
         edit.setDisplayFormat("dddd dd/MM/yyyy HH:mm")
         edit.setCalendarPopup(True)

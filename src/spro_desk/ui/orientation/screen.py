@@ -24,6 +24,7 @@ from spro_desk.orientation.suggest import Suggester, Suggestion, VisitorProfile
 from spro_desk.ui.common.announce import StatusLabel
 from spro_desk.ui.common.background import Callbacks, TaskContext
 from spro_desk.ui.common.context import DeskContext, OrientationRequest
+from spro_desk.ui.common.keyboard import keyboard_splitter
 from spro_desk.ui.common.screen import Screen
 from spro_desk.ui.common.widgets import setup_row_table
 from spro_desk.ui.orientation.booking_controller import BookingController
@@ -128,6 +129,7 @@ class OrientationScreen(Screen):
         action_buttons.addStretch(1)
         right_column.addLayout(action_buttons)
         splitter = QSplitter(Qt.Orientation.Horizontal)
+        keyboard_splitter(splitter)  # Ctrl+Alt+Left/Right
         splitter.addWidget(left)
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 35)
