@@ -199,8 +199,10 @@ def test_assistant_problems_are_announced(
     assert page.commune.hasFocus()
     page.commune.clear()
     qtbot.keyClicks(page.commune, "Vierzon")
+    assert "ne correspond" in page.commune.accessibleDescription()  # the error is tied to it
     _next(qtbot, wizard)
     assert wizard.currentId() == AGENT
+    assert "ne correspond" not in page.commune.accessibleDescription()  # and untied once fixed
     agent = wizard.agent_page
     qtbot.keyClicks(agent.pin, "927135")
     qtbot.keyClicks(agent.confirmation, "927136")

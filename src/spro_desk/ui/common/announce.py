@@ -56,9 +56,10 @@ class StatusLabel(QLabel):
         if not repeated:
             announce(self, text, assertive=error)
 
-    def clear_message(self) -> None:
+    def clear(self) -> None:
+        """Empty the line; the field an error described gets its own description back."""
         self._untie()
-        self.clear()
+        super().clear()
 
     def _untie(self) -> None:
         if self._described is not None and shiboken6.isValid(self._described):
