@@ -702,3 +702,26 @@ def test_a_date_field_is_one_tab_stop_and_splitters_move_from_the_keyboard(
     assert view.splitter.sizes()[0] > before
     qtbot.keyClick(view.search_box, Qt.Key.Key_Left, CTRL | Qt.KeyboardModifier.AltModifier)
     assert view.splitter.sizes()[0] == before
+
+
+def test_service_detail_headings_are_headings(
+    qtbot: QtBot, cvl_db: Database, make_window: WindowFactory
+) -> None:
+    window = make_window(cvl_db)
+    window.show_screen("annuaire")
+    view = window.directory_view
+    assert view is not None
+    view.search_box.setText("CIO")
+    view.run_search()
+    view.table.selectRow(0)
+    document = view.detail.document()
+    qtbot.waitUntil(lambda: document.blockCount() > 3)
+    levels = []
+    block = document.begin()
+    while block.isValid():
+        levels.append((block.blockFormat().headingLevel(), block.text()))
+        block = block.next()
+    assert levels[0][0] == 2  # the service's name
+    sections = [text for level, text in levels if level == 3]
+    assert sections and all(text.strip() for text in sections)
+    assert "<h3" in document.toHtml()
