@@ -105,147 +105,147 @@
 <context>
     <name>AccueilScreen</name>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="62"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="63"/>
         <source>Orienter (Ctrl+O)</source>
         <translation>Refer (Ctrl+O)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="63"/>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="163"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="64"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="165"/>
         <source>Abandonner la modification</source>
         <translation>Discard the changes</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="81"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="83"/>
         <location filename="../../src/spro_desk/ui/app/screens.py" line="39"/>
         <source>Accueil</source>
         <translation>Front desk</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="95"/>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="241"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="97"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="243"/>
         <source>Enregistrer le contact</source>
         <translation>Save the contact</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="99"/>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="159"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="101"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="161"/>
         <source>Enregistrer et orienter</source>
         <translation>Save and refer</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="102"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="104"/>
         <source>Rétablir le dernier contact supprimé</source>
         <translation>Restore the last deleted contact</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="113"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="115"/>
         <source>Formulaire du contact</source>
         <translation>Contact form</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="161"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="163"/>
         <source>Enregistre le contact puis cherche les structures adaptées à la personne.</source>
         <translation>Saves the contact, then looks for organisations suited to the person.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="165"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="167"/>
         <source>Laisse le contact tel qu&apos;il était et vide le formulaire.</source>
         <translation>Leaves the contact as it was and clears the form.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="230"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="232"/>
         <source>Saisie en cours retrouvée : SPRO Desk s&apos;était fermé avant son enregistrement. Vérifiez-la puis enregistrez (les coordonnées personnelles ne sont jamais conservées hors de la base).</source>
         <translation>Unsaved entry recovered: SPRO Desk closed before it was recorded. Check it, then record it (personal details are never kept outside the database).</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="240"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="242"/>
         <source>Enregistrer (Ctrl+Entrée)</source>
         <translation>Save (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="248"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="250"/>
         <source>Choisissez le statut de la personne (une touche suffit).</source>
         <translation>Choose the person&apos;s status (one key is enough).</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="270"/>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="274"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="272"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="276"/>
         <source>Contact non enregistré : %s</source>
         <translation>Contact not saved: %s</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="281"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="283"/>
         <source>La base de données finit de s&apos;ouvrir : enregistrez de nouveau dans un instant, votre saisie est conservée.</source>
         <translation>The database is still opening: save again in a moment, your entry is kept.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="295"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="297"/>
         <source>Contact de %s modifié.</source>
         <translation>Contact at %s updated.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="297"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="299"/>
         <source>Contact enregistré à %s.</source>
         <translation>Contact saved at %s.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="306"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="308"/>
         <source>Commune : %s.</source>
         <translation>Municipality: %s.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="345"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="347"/>
         <source>Enregistrer la modification (Ctrl+Entrée)</source>
         <translation>Save the changes (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="346"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="348"/>
         <source>Enregistrer la modification du contact</source>
         <translation>Save the changes to the contact</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="354"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="356"/>
         <source>Saisie en cours</source>
         <translation>Entry in progress</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="356"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="358"/>
         <source>Le formulaire contient une saisie non enregistrée. L&apos;abandonner pour modifier le contact choisi ?</source>
         <translation>The form holds an unsaved entry. Discard it to edit the selected contact?</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="359"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="361"/>
         <source>Abandonner la saisie</source>
         <translation>Discard the entry</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="365"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="367"/>
         <source>Modification abandonnée : le contact est inchangé.</source>
         <translation>Changes discarded: the contact is unchanged.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="372"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="374"/>
         <source>Supprimer le contact de %s ? Ctrl+Z le rétablit.</source>
         <translation>Delete the contact at %s? Ctrl+Z restores it.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="374"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="376"/>
         <source>Supprimer un contact</source>
         <translation>Delete a contact</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="374"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="376"/>
         <source>Supprimer</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="384"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="386"/>
         <source>Contact de %s supprimé.</source>
         <translation>Contact at %s deleted.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="403"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="405"/>
         <source>Contact rétabli.</source>
         <translation>Contact restored.</translation>
     </message>
@@ -760,137 +760,137 @@ File: {name}</translation>
 <context>
     <name>BookingDialog</name>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="59"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="60"/>
         <source>Orienter vers ce service</source>
         <translation>Refer to this service</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="62"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="63"/>
         <source>&amp;Information : l&apos;adresse est remise à la personne</source>
         <translation>&amp;Information only: the person is given the address</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="64"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="65"/>
         <source>&amp;Rendez-vous pris pour la personne</source>
         <translation>&amp;Appointment booked for the person</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="70"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="71"/>
         <source>Données personnelles</source>
         <translation>Personal data</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="90"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="91"/>
         <source>Date et heure du rendez-vous</source>
         <translation>Appointment date and time</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="93"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="94"/>
         <source>Flèches haut et bas pour changer la partie sélectionnée ; Alt+Bas : calendrier.</source>
         <translation>Up and Down arrows change the selected part; Alt+Down: calendar.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="103"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="104"/>
         <source>&amp;Enregistrer l&apos;orientation</source>
         <translation>&amp;Save referral</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="104"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="105"/>
         <source>Enregistrer l&apos;orientation</source>
         <translation>Save the referral</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="106"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="107"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="107"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="108"/>
         <source>Annuler sans rien enregistrer</source>
         <translation>Cancel without saving anything</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="114"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="115"/>
         <source>L&apos;heure choisie est comparée aux horaires d&apos;ouverture du service.</source>
         <translation>The chosen time is checked against the service&apos;s opening hours.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="118"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="119"/>
         <source>La personne a donné son accord : son nom peut figurer sur la fiche de liaison et être communiqué au service.</source>
         <translation>The person has consented: their name may appear on the referral slip and be passed on to the service.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="123"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="124"/>
         <source>Pas de consentement enregistré : aucune donnée personnelle n&apos;est transmise ni imprimée, la fiche de liaison reste anonyme. Pour prendre un rendez-vous au nom de la personne, recueillez d&apos;abord son accord dans l&apos;écran Accueil.</source>
         <translation>No consent recorded: no personal data is passed on or printed, and the referral slip stays anonymous. To book an appointment in the person&apos;s name, first obtain their consent on the Front desk screen.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="130"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="131"/>
         <source>Service choisi</source>
         <translation>Chosen service</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="134"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="135"/>
         <source>Horaires d&apos;ouverture du service</source>
         <translation>The service&apos;s opening hours</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="137"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="138"/>
         <source>Service :</source>
         <translation>Service:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="138"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="139"/>
         <source>Horaires :</source>
         <translation>Opening hours:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="139"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="140"/>
         <source>&amp;Date et heure :</source>
         <translation>&amp;Date and time:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="144"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="145"/>
         <source>Type d&apos;orientation</source>
         <translation>Kind of referral</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="170"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="171"/>
         <source>Ce moment est déjà passé : choisissez une date à venir.</source>
         <translation>This time has already passed: choose a future date.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="175"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="176"/>
         <source>aucune ouverture connue dans les deux semaines qui suivent.</source>
         <translation>no known opening in the next two weeks.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="177"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="178"/>
         <source>il ouvre le {moment}.</source>
         <translation>it opens on {moment}.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="178"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="179"/>
         <source>Le service est fermé à ce moment : {detail}</source>
         <translation>The service is closed at that time: {detail}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="201"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="202"/>
         <source>Horaires non renseignés ou incertains : confirmez l&apos;heure avec le service.</source>
         <translation>Opening hours missing or uncertain: confirm the time with the service.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="203"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="204"/>
         <source>Le service est ouvert à ce moment.</source>
         <translation>The service is open at that time.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="214"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="215"/>
         <source>Vérifier le rendez-vous</source>
         <translation>Check the appointment</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="215"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="216"/>
         <source>{problem}
 
 Garder ce moment quand même ?</source>
@@ -899,12 +899,12 @@ Garder ce moment quand même ?</source>
 Keep this time anyway?</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="218"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="219"/>
         <source>&amp;Garder ce moment</source>
         <translation>&amp;Keep this time</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="219"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="220"/>
         <source>&amp;Changer l&apos;heure</source>
         <translation>&amp;Change the time</translation>
     </message>
@@ -2588,57 +2588,57 @@ Desk ID: {id}</translation>
 <context>
     <name>DirectoryView</name>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/view.py" line="82"/>
+        <location filename="../../src/spro_desk/ui/directory/view.py" line="84"/>
         <source>Rechercher un service, une structure, une commune…</source>
         <translation>Search for a service, an organisation, a municipality…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/view.py" line="84"/>
+        <location filename="../../src/spro_desk/ui/directory/view.py" line="86"/>
         <source>Rechercher dans l&apos;annuaire</source>
         <translation>Search the directory</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/view.py" line="86"/>
+        <location filename="../../src/spro_desk/ui/directory/view.py" line="88"/>
         <source>Les résultats s&apos;affichent pendant la frappe. Entrée passe aux résultats.</source>
         <translation>Results appear as you type. Enter moves to the results.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/view.py" line="109"/>
+        <location filename="../../src/spro_desk/ui/directory/view.py" line="111"/>
         <source>Résultats de la recherche</source>
         <translation>Search results</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/view.py" line="110"/>
+        <location filename="../../src/spro_desk/ui/directory/view.py" line="112"/>
         <source>Un service par ligne ; sa fiche s&apos;affiche à côté.</source>
         <translation>One service per row; its details appear alongside.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/view.py" line="117"/>
+        <location filename="../../src/spro_desk/ui/directory/view.py" line="119"/>
         <source>Fiche du service</source>
         <translation>Service details</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/view.py" line="118"/>
+        <location filename="../../src/spro_desk/ui/directory/view.py" line="120"/>
         <source>Coordonnées, horaires et publics du service.</source>
         <translation>The service&apos;s contact details, opening hours and audiences.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/view.py" line="168"/>
+        <location filename="../../src/spro_desk/ui/directory/view.py" line="170"/>
         <source>Aucun service ne correspond à cette recherche avec ces filtres.</source>
         <translation>No service matches this search with these filters.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/view.py" line="170"/>
+        <location filename="../../src/spro_desk/ui/directory/view.py" line="172"/>
         <source>Aucun service ne correspond à cette recherche.</source>
         <translation>No service matches this search.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/view.py" line="172"/>
+        <location filename="../../src/spro_desk/ui/directory/view.py" line="174"/>
         <source>{n} premiers services affichés ; la suite vient en faisant défiler.</source>
         <translation>First {n} services shown; scroll for more.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/view.py" line="194"/>
+        <location filename="../../src/spro_desk/ui/directory/view.py" line="196"/>
         <source>Sélectionnez un service pour afficher sa fiche.</source>
         <translation>Select a service to see its details.</translation>
     </message>
@@ -2724,132 +2724,132 @@ If the problem happens again, send the details below to support.</translation>
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/filter_bar.py" line="44"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/filter_bar.py" line="45"/>
         <source>Premier jour de la période</source>
         <translation>First day of the period</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/filter_bar.py" line="45"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/filter_bar.py" line="46"/>
         <source>Dernier jour de la période (inclus)</source>
         <translation>Last day of the period (included)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/filter_bar.py" line="62"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/filter_bar.py" line="63"/>
         <source>Cette semaine</source>
         <translation>This week</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/filter_bar.py" line="63"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/filter_bar.py" line="64"/>
         <source>Ce mois</source>
         <translation>This month</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/filter_bar.py" line="64"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/filter_bar.py" line="65"/>
         <source>Le mois dernier</source>
         <translation>Last month</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/filter_bar.py" line="65"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/filter_bar.py" line="66"/>
         <source>Cette année</source>
         <translation>This year</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/filter_bar.py" line="66"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/filter_bar.py" line="67"/>
         <source>L&apos;année dernière</source>
         <translation>Last year</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/filter_bar.py" line="70"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/filter_bar.py" line="71"/>
         <source>Période choisie</source>
         <translation>Custom period</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/filter_bar.py" line="71"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/filter_bar.py" line="72"/>
         <source>Période</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/filter_bar.py" line="72"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/filter_bar.py" line="73"/>
         <source>Une période type, ou « Période choisie » : les deux dates qui suivent</source>
         <translation>A preset period, or “Custom period”: the two dates that follow</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/filter_bar.py" line="87"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/filter_bar.py" line="88"/>
         <source>Site</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/filter_bar.py" line="87"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/filter_bar.py" line="88"/>
         <source>Réseau</source>
         <translation>Network</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/filter_bar.py" line="88"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/filter_bar.py" line="89"/>
         <source>Département</source>
         <translation>Département</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/filter_bar.py" line="88"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/filter_bar.py" line="89"/>
         <source>EPCI</source>
         <translation>EPCI</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/filter_bar.py" line="90"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/filter_bar.py" line="91"/>
         <source>Restreint les chiffres aux sites choisis</source>
         <translation>Limits the figures to the chosen sites</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/filter_bar.py" line="96"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/filter_bar.py" line="97"/>
         <source>Péri&amp;ode :</source>
         <translation>Peri&amp;od:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/filter_bar.py" line="98"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/filter_bar.py" line="99"/>
         <source>du</source>
         <translation>from</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/filter_bar.py" line="98"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/filter_bar.py" line="99"/>
         <source>au</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/filter_bar.py" line="103"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/filter_bar.py" line="104"/>
         <source>S&amp;ite :</source>
         <translation>S&amp;ite:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/filter_bar.py" line="104"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/filter_bar.py" line="105"/>
         <source>&amp;Réseau :</source>
         <translation>&amp;Network:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/filter_bar.py" line="105"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/filter_bar.py" line="106"/>
         <source>Dépar&amp;tement :</source>
         <translation>&amp;Département:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/filter_bar.py" line="106"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/filter_bar.py" line="107"/>
         <source>EP&amp;CI :</source>
         <translation>EP&amp;CI:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/filter_bar.py" line="164"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/filter_bar.py" line="165"/>
         <source>Tous les sites</source>
         <translation>All sites</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/filter_bar.py" line="164"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/filter_bar.py" line="165"/>
         <source>Tous les réseaux</source>
         <translation>All networks</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/filter_bar.py" line="165"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/filter_bar.py" line="166"/>
         <source>Tous les départements</source>
         <translation>All départements</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/filter_bar.py" line="166"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/filter_bar.py" line="167"/>
         <source>Tous les EPCI</source>
         <translation>All EPCI</translation>
     </message>
@@ -3387,118 +3387,118 @@ If the problem happens again, send the details below to support.</translation>
 <context>
     <name>OrientationScreen</name>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="58"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="59"/>
         <source>&amp;Suggérer</source>
         <translation>S&amp;uggest</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="58"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="59"/>
         <source>Chercher les services adaptés à ce profil (Entrée)</source>
         <translation>Find services suited to this profile (Enter)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="61"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="62"/>
         <source>&amp;Nouvelle personne</source>
         <translation>Ne&amp;w person</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="61"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="62"/>
         <source>Vider le profil pour une autre personne</source>
         <translation>Clear the profile for another person</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="64"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="65"/>
         <source>&amp;Orienter…</source>
         <translation>&amp;Refer…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="64"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="65"/>
         <source>Orienter vers le service sélectionné (Ctrl+Entrée)</source>
         <translation>Refer to the selected service (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="67"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="68"/>
         <source>A&amp;utre service…</source>
         <translation>&amp;Other service…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="67"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="68"/>
         <source>Choisir n&apos;importe quel service de l&apos;annuaire</source>
         <translation>Choose any service from the directory</translation>
     </message>
     <message>
         <location filename="../../src/spro_desk/ui/app/screens.py" line="40"/>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="77"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="78"/>
         <source>Orientation</source>
         <translation>Referral</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="85"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="86"/>
         <source>Services suggérés</source>
         <translation>Suggested services</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="86"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="87"/>
         <source>Du plus adapté au moins adapté ; Ctrl+Entrée oriente vers la ligne choisie.</source>
         <translation>Best match first; Ctrl+Enter refers to the selected row.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="96"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="97"/>
         <source>Pourquoi ce service</source>
         <translation>Why this service</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="98"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="99"/>
         <source>Les raisons de la suggestion, à lire à la personne.</source>
         <translation>Why this service is suggested, to read to the person.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="121"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="122"/>
         <source>Suggestions (la personne choisit) :</source>
         <translation>Suggestions (the person chooses):</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="179"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="181"/>
         <source>Profil vidé : saisissez la nouvelle personne.</source>
         <translation>Profile cleared: enter the new person.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="194"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="196"/>
         <source>Recherche des services adaptés…</source>
         <translation>Looking for suitable services…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="206"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="208"/>
         <source>Aucun service de l&apos;annuaire ne répond à ces besoins pour cette commune : élargissez les besoins ou choisissez « Autre service… ».</source>
         <translation>No service in the directory meets these needs for this municipality: widen the needs or choose “Other service…”.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="210"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="212"/>
         <source>{n} services suggérés, du plus adapté au moins adapté.</source>
         <translation>{n} services suggested, best match first.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="224"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="226"/>
         <source>Les suggestions n&apos;ont pas pu être calculées. Réessayez ; si le problème continue, cherchez dans l&apos;Annuaire.</source>
         <translation>The suggestions could not be computed. Try again; if the problem persists, search the Directory.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="255"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="257"/>
         <source>Sélectionnez d&apos;abord un service dans la liste des suggestions.</source>
         <translation>First select a service in the list of suggestions.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="268"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="270"/>
         <source>Choisissez le statut de la personne avant de l&apos;orienter.</source>
         <translation>Choose the person&apos;s status before referring them.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="284"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="286"/>
         <source>Orientation enregistrée vers {structure}.</source>
         <translation>Referral to {structure} saved.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="293"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="295"/>
         <source>L&apos;annuaire a été mis à jour : relancez la suggestion.</source>
         <translation>The directory has been updated: run the suggestion again.</translation>
     </message>
@@ -3659,9 +3659,19 @@ If the problem happens again, send the details below to support.</translation>
         <translation>Hide personal data until the code is entered</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/lock/guard.py" line="382"/>
+        <location filename="../../src/spro_desk/ui/lock/guard.py" line="357"/>
+        <source>Poste verrouillé : saisissez votre code pour reprendre.</source>
+        <translation>Desk locked: type your code to resume.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/lock/guard.py" line="383"/>
         <source>Le poste n&apos;a pas pu être déverrouillé. Réessayez.</source>
         <translation>The desk could not be unlocked. Try again.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/lock/guard.py" line="395"/>
+        <source>Poste déverrouillé.</source>
+        <translation>Desk unlocked.</translation>
     </message>
 </context>
 <context>

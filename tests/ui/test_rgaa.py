@@ -165,6 +165,7 @@ def test_lock_and_account_errors_are_announced_assertively(
 
     _claire, samir = _desk_with_agents(cvl_db)
     window = make_window(cvl_db)
+    assert events.heard("Poste verrouillé")  # locking is announced
     _unlock(qtbot, window, samir, "000001")
     qtbot.waitUntil(lambda: events.heard("incorrect"))
     assert ("Code ou mot de passe incorrect.", True) in events.announcements

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
-from spro_desk.ui.common.announce import StatusLabel
+from spro_desk.ui.common.announce import StatusLabel, announce
 from spro_desk.ui.common.background import Callbacks, Runner
 
 if TYPE_CHECKING:  # loaded with the database, after the first paint
@@ -354,6 +354,7 @@ class PrivacyGuard(QObject):
         self.idle_timer.stop()
         self._take_screens(screen)
         screen.focus_secret()
+        announce(screen, self.tr("Poste verrouillé : saisissez votre code pour reprendre."))
         self.locked_changed.emit(True)
 
     def _lock_screen_widget(self) -> LockScreen:
@@ -391,6 +392,7 @@ class PrivacyGuard(QObject):
             if restore is not None:
                 restore()
         self._watch()
+        announce(self._window, self.tr("Poste déverrouillé."))
         self.locked_changed.emit(False)
 
     # --- the first account --------------------------------------------------------------------
