@@ -17,11 +17,11 @@ from itertools import pairwise
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 from sqlmodel import Session, col, func, select
 
 from spro_desk.agents.roles import Permission, Role, holds_key
-from spro_desk.privacy import crypto
+from spro_desk.privacy import crypto, grants
 from spro_desk.privacy.keys import vault
 from spro_desk.storage.engine import Database
 from spro_desk.storage.tables import Agent
@@ -34,6 +34,9 @@ FREE_ATTEMPTS = 5  # then each wrong secret doubles the wait, up to MAX_BLOCK
 FIRST_BLOCK = timedelta(seconds=30)
 MAX_BLOCK = timedelta(minutes=15)
 SALT_BYTES = 16
+AGENT_KEY_VERSION = 2
+# Argon2id costs shipped by earlier versions, too cheap against offline guessing (issue 15).
+OUTDATED_COSTS = frozenset({crypto.KdfCost(time_cost=2, memory_kib=64 * 1024, parallelism=1)})
 
 
 class AgentError(ValueError):
@@ -158,16 +161,33 @@ def _wrap_context(agent_id: str, key_id: str) -> bytes:
     return b"spro-desk agent key\x00" + agent_id.encode() + b"\x00" + key_id.encode()
 
 
-def _wrap_for(
-    db: Database, agent_id: str, secret: str, cost: crypto.KdfCost
-) -> tuple[bytes, bytes]:
-    """(salt, wrapped private key); the desk must be unlocked (or new: the key is created)."""
-    desk = vault(db).public()
-    private = vault(db).private()
+def _agent_key_context(agent_id: str) -> bytes:
+    return b"spro-desk agent private key\x00" + agent_id.encode()
+
+
+@dataclass(frozen=True)
+class _Wrapped:
+    salt: bytes
+    wrapped: bytes
+    public: X25519PublicKey
+    desk_keys: list[X25519PrivateKey]
+
+
+def _wrap_for(db: Database, agent_id: str, secret: str, cost: crypto.KdfCost) -> _Wrapped:
+    """A key pair of the agent's own, its private half wrapped under the secret; the desk keys
+    to seal to it (the desk must be unlocked, or new: the key is created)."""
+    vault(db).public()
+    vault(db).private()
+    own = X25519PrivateKey.generate()
     salt = os.urandom(SALT_BYTES)
     kek = crypto.derive_kek(secret, salt, cost)
-    wrapped = crypto.wrap(kek, crypto.private_bytes(private), _wrap_context(agent_id, desk.key_id))
-    return salt, wrapped
+    wrapped = crypto.wrap(kek, own.private_bytes_raw(), _agent_key_context(agent_id))
+    return _Wrapped(salt, wrapped, own.public_key(), vault(db).privates())
+
+
+def _cost_record(cost: crypto.KdfCost) -> dict[str, int]:
+    # "v": 2 — the wrap holds the agent's own key (desk keys are granted to it), not a desk key.
+    return cost.as_json() | {"v": AGENT_KEY_VERSION}
 
 
 def create_agent(
@@ -193,16 +213,16 @@ def create_agent(
         require(db, Permission.MANAGE_AGENTS)
     moment = _now(now)
     agent_id = str(uuid.uuid4())
-    salt, wrapped = _wrap_for(db, agent_id, secret, cost) if holds_key(role) else (None, None)
+    keys = _wrap_for(db, agent_id, secret, cost) if holds_key(role) else None
     row = Agent(
         id=agent_id,
         nom=name,
         role=str(role),
         secret_kind=kind,
         secret_hash=_hasher(cost).hash(secret),
-        kek_salt=salt,
-        kek_cost=cost.as_json(),
-        wrapped_key=wrapped,
+        kek_salt=keys.salt if keys else None,
+        kek_cost=_cost_record(cost),
+        wrapped_key=keys.wrapped if keys else None,
         created_at=moment,
         updated_at=moment,
     )
@@ -211,7 +231,9 @@ def create_agent(
         if taken is not None:
             raise AgentError(f"Un agent s'appelle déjà « {name} » sur ce poste.")
         session.add(row)
-    if wrapped is not None:
+        if keys is not None:
+            grants.grant(session.connection(), agent_id, keys.public, keys.desk_keys)
+    if keys is not None:
         vault(db).forget_provisional_file()
     if first:
         vault(db).lock()  # from now on the key opens with an agent's secret: log in to use it
@@ -224,7 +246,8 @@ def create_agent(
 @dataclass(frozen=True)
 class Opened:
     agent: AgentView
-    private: X25519PrivateKey | None
+    privates: list[X25519PrivateKey]  # the desk keys this account may use
+    must_change_secret: bool = False  # the code is shorter than today's rules allow
 
 
 def _blocked_message(until: datetime, now: datetime) -> str:
@@ -263,21 +286,62 @@ def _secret_matches(row: Agent, secret: str) -> bool:
         return False
 
 
-def _unwrap(db: Database, row: Agent, secret: str) -> X25519PrivateKey | None:
+def _unreadable() -> AgentError:
+    return AgentError(
+        "La clé de ce compte est illisible : demandez à la ou au responsable "
+        "de site de recréer votre compte."
+    )
+
+
+def _unwrap(db: Database, row: Agent, secret: str) -> list[X25519PrivateKey]:
     if row.wrapped_key is None or row.kek_salt is None:
-        return None
+        return []
     desk = vault(db).existing_public()
     if desk is None:
         raise AgentError("La clé du poste est introuvable : la base de données est incomplète.")
     kek = crypto.derive_kek(secret, row.kek_salt, crypto.KdfCost.from_json(row.kek_cost))
     try:
+        if row.kek_cost.get("v") == AGENT_KEY_VERSION:
+            own = crypto.unwrap(kek, row.wrapped_key, _agent_key_context(row.id))
+            return grants.open_granted(db, row.id, crypto.private_from_bytes(own))
+        # An account of an earlier version: its wrap holds the desk key itself.
         raw = crypto.unwrap(kek, row.wrapped_key, _wrap_context(row.id, desk.key_id))
     except crypto.SealError:
-        raise AgentError(
-            "La clé de ce compte est illisible : demandez à la ou au responsable "
-            "de site de recréer votre compte."
-        ) from None
-    return crypto.private_from_bytes(raw)
+        raise _unreadable() from None
+    return [crypto.private_from_bytes(raw)]
+
+
+def _outdated(row: Agent) -> bool:
+    """Wrapped the old way or with the cost shipped before: re-wrapped while the secret is
+    here (accounts made with other costs on purpose, e.g. by tests, are left as they are)."""
+    return (
+        row.kek_cost.get("v") != AGENT_KEY_VERSION
+        or crypto.KdfCost.from_json(row.kek_cost) in OUTDATED_COSTS
+    )
+
+
+def _rewrap(db: Database, row: Agent, secret: str, privates: list[X25519PrivateKey]) -> None:
+    own = X25519PrivateKey.generate()
+    salt = os.urandom(SALT_BYTES)
+    kek = crypto.derive_kek(secret, salt, DEFAULT_COST)
+    wrapped = crypto.wrap(kek, own.private_bytes_raw(), _agent_key_context(row.id))
+    with db.transaction() as session:
+        current = _existing(session, row.id)
+        current.secret_hash = _hasher(DEFAULT_COST).hash(secret)
+        current.kek_cost = _cost_record(DEFAULT_COST)
+        if current.wrapped_key is not None:
+            current.kek_salt, current.wrapped_key = salt, wrapped
+            grants.grant(session.connection(), row.id, own.public_key(), privates)
+        session.add(current)
+
+
+def too_short(secret: str) -> bool:
+    """A secret today's rules would refuse (accounts of earlier versions): to be changed."""
+    try:
+        secret_kind(secret)
+    except AgentError:
+        return True
+    return False
 
 
 def open_account(
@@ -296,9 +360,11 @@ def open_account(
     if not _secret_matches(row, secret):
         _record_failure(db, agent_id, moment)
         raise AgentError("Code ou mot de passe incorrect.")
-    private = _unwrap(db, row, secret)
+    privates = _unwrap(db, row, secret)
     _record_success(db, agent_id)
-    return Opened(_view(row), private)
+    if _outdated(row):
+        _rewrap(db, row, secret, privates)
+    return Opened(_view(row), privates, too_short(secret))
 
 
 # --- changing ----------------------------------------------------------------------------------
@@ -317,18 +383,25 @@ def change_secret(
     kind = secret_kind(new_secret)
     with db.session() as session:
         role = Role(_existing(session, agent_id).role)
-    salt, wrapped = _wrap_for(db, agent_id, new_secret, cost) if holds_key(role) else (None, None)
+    keys = _wrap_for(db, agent_id, new_secret, cost) if holds_key(role) else None
     with db.transaction() as session:
         row = _existing(session, agent_id)
         row.secret_kind, row.secret_hash = kind, _hasher(cost).hash(new_secret)
-        row.kek_salt, row.wrapped_key, row.kek_cost = salt, wrapped, cost.as_json()
+        row.kek_cost = _cost_record(cost)
+        row.kek_salt = keys.salt if keys else None
+        row.wrapped_key = keys.wrapped if keys else None
+        if keys is not None:
+            grants.grant(session.connection(), agent_id, keys.public, keys.desk_keys)
         row.failed_attempts, row.blocked_until = 0, None
         row.updated_at = datetime.now(UTC)
         session.add(row)
+    if current is not None and current.id == agent_id:
+        desk_session(db).must_change_secret = False
 
 
 def disable_agent(db: Database, agent_id: str, *, now: datetime | None = None) -> None:
-    """The account can no longer open the desk; its copy of the key is destroyed."""
+    """The account can no longer open the desk; its copy of the keys is destroyed and the
+    desk key is rotated: what is recorded from now on is sealed to a key it never held."""
     from spro_desk.agents.sessions import require
 
     require(db, Permission.MANAGE_AGENTS)
@@ -346,7 +419,11 @@ def disable_agent(db: Database, agent_id: str, *, now: datetime | None = None) -
                     "Il faut au moins un ou une responsable de site actif sur le poste : créez "
                     "d'abord un autre compte de responsable."
                 )
+        held = row.wrapped_key is not None
         row.disabled_at = _now(now)
         row.wrapped_key = row.kek_salt = None
         row.updated_at = _now(now)
         session.add(row)
+        if held:
+            grants.revoke(session.connection(), agent_id)
+            grants.rotate(session.connection(), db, _now(now))

@@ -8,6 +8,9 @@ overwrites the freed cell and pages with zeros instead of leaving them in the fr
 a `wal_checkpoint(TRUNCATE)` copies the zeroed pages into the database file and empties the
 write-ahead log, where older frames could still hold the row. The bytes were sealed anyway;
 this makes sure that not even the ciphertext survives in the files SQLite manages.
+
+Every other copy of the row (backups, the outbox, a file copied away) is erased by destroying
+the person's key in the person-key file (`privacy.person_keys`), in the same transaction.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from sqlmodel import Session, col, delete, select
 from spro_desk.agents.roles import Permission
 from spro_desk.agents.sessions import require
 from spro_desk.privacy.audit import audit_log
+from spro_desk.privacy.person_keys import person_keys
 from spro_desk.storage.engine import Database
 from spro_desk.storage.tables import Consent, PersonalData
 
@@ -37,7 +41,7 @@ def secure_delete(session: Session) -> None:
 
 
 def erase_rows(
-    session: Session, contact_ids: Iterable[str], reason: str, now: datetime
+    db: Database, session: Session, contact_ids: Iterable[str], reason: str, now: datetime
 ) -> list[str]:
     """Remove the personal data of these contacts and close their consents; the erased ids."""
     ids = list(contact_ids)
@@ -54,6 +58,9 @@ def erase_rows(
     for consent in consents:
         consent.erased_at, consent.erased_reason = now, reason
         session.add(consent)
+    # Under the database's write lock; if the commit then fails the row stays unreadable,
+    # which errs on the side of the erasure that was asked for.
+    person_keys(db).discard(ids)
     return held
 
 
@@ -76,7 +83,7 @@ def erase_person(db: Database, contact_id: str, *, now: datetime | None = None) 
     agent = require(db, Permission.ERASE_PERSONAL)
     moment = now or datetime.now(UTC)
     with db.transaction() as session:
-        erased = erase_rows(session, [contact_id], ON_REQUEST, moment)
+        erased = erase_rows(db, session, [contact_id], ON_REQUEST, moment)
         if erased:
             audit_log(db).append(
                 "effacement",

@@ -134,8 +134,10 @@ def compute_indicators(
         lambda c: _code_part(c, w),
         lambda c: _referral_part(c, wr, as_of, options, filters.with_period(previous), sites),
     )
-    (days, profiles, communes, site_canal), (needs, needs_by_category, responses), (
-        referrals, delays, (level2, level2_honoured), last_year
+    (
+        (days, profiles, communes, site_canal),
+        (needs, needs_by_category, responses),
+        (referrals, delays, (level2, level2_honoured), last_year),
     ) = _run(source, [filters.period, previous], parts)
     total = sum(days.values())
     delay = DelayStats(
@@ -369,9 +371,7 @@ def _referral_tables(r: q.ReferralCounts) -> dict[str, Table]:
     }  # fmt: skip
 
 
-def _site_table(
-    sites: list[Site], filters: Filters, counts: dict[tuple[str, str], int]
-) -> Table:
+def _site_table(sites: list[Site], filters: Filters, counts: dict[tuple[str, str], int]) -> Table:
     selected = [s for s in sites if s.matches(filters)]
     known = {s.desk_id for s in selected}
     rows = [(s.desk_id, s.nom) for s in selected]

@@ -115,9 +115,7 @@ def generate(
     geo = geo or geography()
     rng = random.Random(seed)
     region = sorted(
-        code
-        for dep in ("18", "28", "36", "37", "41", "45")
-        for code in geo.communes_in_zone(dep)
+        code for dep in ("18", "28", "36", "37", "41", "45") for code in geo.communes_in_zone(dep)
     )
     # Residents come from two thirds of the region's communes: the rest are white zones.
     lived_in = region[: len(region) * 2 // 3]
@@ -254,9 +252,7 @@ def _write_referrals(
         created = moment + timedelta(minutes=5)
         rdv = created + timedelta(days=rng.randrange(30), hours=rng.randrange(8)) if (
             rng.random() < 0.5) else None  # fmt: skip
-        statut = (
-            OUTCOME_RAW[rng.randrange(5)] if rdv else ("propose", "annule")[rng.random() < 0.1]
-        )
+        statut = OUTCOME_RAW[rng.randrange(5)] if rdv else ("propose", "annule")[rng.random() < 0.1]
         referral = Referral(
             f"r{number:08d}", contact_id, desk, None if deleted else contact, structure_id, nom,
             reseau, niveau, "rendez-vous" if rdv else "information", statut, created, rdv,

@@ -64,9 +64,7 @@ def preview_text(info: BackupPreview) -> str:
     """What the backup holds, in words: the agent checks it before restoring."""
     last = info.last_contact_at.astimezone() if info.last_contact_at else None
     last_text = (
-        last.strftime("%d/%m/%Y %H:%M")
-        if last
-        else QCoreApplication.translate("Backups", "aucun")
+        last.strftime("%d/%m/%Y %H:%M") if last else QCoreApplication.translate("Backups", "aucun")
     )
     return QCoreApplication.translate(
         "Backups",

@@ -441,8 +441,6 @@ def first_start_screen(data_dir: Path, target: Path) -> Path:
         return save(window, target)
 
 
-
-
 def lock_screen(database: Path, data_dir: Path, target: Path) -> Path:
     """The desk locked after the idle time: no personal data on screen, the agent's code asked."""
     from spro_desk.agents.accounts import create_agent
