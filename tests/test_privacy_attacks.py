@@ -4,13 +4,22 @@ what is there, then that after the protection nothing is left to read."""
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import hmac
+import json
+import os
+import shutil
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+
+import pytest
 
 from privacy_attacker import readable_canaries
 from spro_desk.agents.accounts import create_agent, disable_agent
 from spro_desk.agents.roles import Role
 from spro_desk.agents.sessions import desk_session
+from spro_desk.privacy.audit import GENESIS, audit_log, canonical
 from spro_desk.privacy.erasure import erase_person
 from spro_desk.privacy.purge import run_purge
 from spro_desk.storage.backup import create_backup
@@ -106,3 +115,109 @@ def test_a_disabled_agent_reads_nothing_recorded_after_from_any_file(db: Databas
     service = ContactService(db)
     names = {getattr(service.personal_data(c.id), "nom", None) for c in service.list()}
     assert names == {OTHER[0], CANARIES[0]}
+
+
+# --- the access log: 8 ways of tampering with it, each seen, and still seen after new entries
+
+
+def _log_with_entries(db: Database, count: int = 6):
+    log = audit_log(db)
+    for number in range(count):
+        log.append("affichage", contact_id=f"c{number}")
+    return log
+
+
+def _segment_lines(log) -> tuple[Path, list[bytes]]:
+    [segment] = log.segments()
+    return segment, segment.read_bytes().splitlines(keepends=True)
+
+
+def _edit(log) -> None:
+    segment, lines = _segment_lines(log)
+    lines[2] = lines[2].replace(b'"c2"', b'"cX"')
+    segment.write_bytes(b"".join(lines))
+
+
+def _delete_entry(log) -> None:
+    segment, lines = _segment_lines(log)
+    segment.write_bytes(b"".join(lines[:2] + lines[3:]))
+
+
+def _reorder(log) -> None:
+    segment, lines = _segment_lines(log)
+    segment.write_bytes(b"".join([lines[1], lines[0], *lines[2:]]))
+
+
+def _insert(log) -> None:
+    segment, lines = _segment_lines(log)
+    forged = json.loads(lines[2])
+    forged["contact"] = "forged"
+    segment.write_bytes(b"".join([*lines[:3], json.dumps(forged).encode() + b"\n", *lines[3:]]))
+
+
+def _cut_tail(log) -> None:
+    segment, lines = _segment_lines(log)
+    segment.write_bytes(b"".join(lines[:-2]))
+
+
+def _cut_last_line_in_half(log) -> None:
+    segment, lines = _segment_lines(log)
+    segment.write_bytes(b"".join(lines[:-1]) + lines[-1][: len(lines[-1]) // 2])
+
+
+def _delete_folder(log) -> None:
+    shutil.rmtree(log.folder)
+
+
+def _replace_signing_key(log) -> None:
+    """The attacker writes a new anchor with a key of their own and re-signs the whole log."""
+    anchor = json.loads(log.anchor.read_bytes())
+    key = os.urandom(32)
+    segment, lines = _segment_lines(log)
+    prev, rewritten = GENESIS, []
+    for line in lines:
+        entry = json.loads(line)
+        entry["prev"] = prev
+        entry.pop("mac")
+        entry["mac"] = hmac.new(key, canonical(entry), hashlib.sha256).hexdigest()
+        prev = entry["mac"]
+        rewritten.append(canonical(entry) + b"\n")
+    segment.write_bytes(b"".join(rewritten))
+    anchor["key"] = base64.b64encode(key).decode()
+    anchor["head"]["mac"] = prev
+    log.anchor.write_text(json.dumps(anchor))
+
+
+TAMPERING = {
+    "edit": _edit,
+    "delete-entry": _delete_entry,
+    "reorder": _reorder,
+    "insert": _insert,
+    "cut-tail": _cut_tail,
+    "cut-last-line-in-half": _cut_last_line_in_half,
+    "delete-folder": _delete_folder,
+    "replace-signing-key": _replace_signing_key,
+}
+
+
+@pytest.mark.parametrize("case", list(TAMPERING))
+def test_every_tampering_is_reported_forever(db: Database, case: str) -> None:
+    log = _log_with_entries(db)
+    assert log.verify().ok
+    TAMPERING[case](log)
+    right_away = log.verify()
+    log.append("affichage", contact_id="after-1")  # the desk goes on working
+    log.append("connexion")
+    later = log.verify()
+    print(f"\n{case}: {right_away.message()} / after two more entries: {later.message()}")
+    assert not right_away.ok and not later.ok
+
+
+def test_the_signing_key_is_not_in_the_database(db: Database) -> None:
+    log = _log_with_entries(db, 2)
+    key = json.loads(log.anchor.read_bytes())["key"]
+    raw = base64.b64decode(key)
+    for path in (p for p in db.path.parent.rglob("*") if p.is_file() and p != log.anchor):
+        data = path.read_bytes()
+        assert key.encode() not in data and raw not in data, path
+    assert log.witness() == {"seq": 2, "mac": log.entries()[-1]["mac"]}

@@ -21,6 +21,7 @@ from typing import Any
 import pyrage
 from sqlmodel import func, select
 
+from spro_desk.privacy.audit import audit_log
 from spro_desk.storage.engine import Database
 from spro_desk.storage.records import read_record, write_record
 from spro_desk.storage.tables import DirectoryImport, Event
@@ -135,6 +136,9 @@ def export_bundle(db: Database, data_dir: Path, out: Path) -> ExportResult:
         "last_ack": state["acked"],
         "created_at": datetime.now(UTC).isoformat(),
         "directory": directory_summary(db),
+        # The access log's head (number and MAC of its last entry): a witness held outside the
+        # desk, against a log cut and re-chained on the desk itself (issue 15).
+        "audit_head": audit_log(db).witness(),
     }
     manifest_bytes = canonical(manifest)
     signature = base64.b64encode(signing_key(data_dir).sign(manifest_bytes))
