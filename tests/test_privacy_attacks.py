@@ -221,3 +221,47 @@ def test_the_signing_key_is_not_in_the_database(db: Database) -> None:
         data = path.read_bytes()
         assert key.encode() not in data and raw not in data, path
     assert log.witness() == {"seq": 2, "mac": log.entries()[-1]["mac"]}
+
+
+# --- guessing codes: the counter beside the keys, codes of earlier versions
+
+
+def test_the_wrong_code_counter_survives_an_sql_update_and_a_clock_set_back(db: Database) -> None:
+    import sqlite3
+
+    from spro_desk.agents.accounts import FREE_ATTEMPTS, AgentError
+
+    claire = manager(db)
+    session = desk_session(db)
+    start = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
+    for attempt in range(FREE_ATTEMPTS):
+        with pytest.raises(AgentError, match="incorrect"):
+            session.login(claire.id, "00000001", now=start + timedelta(seconds=attempt))
+    with sqlite3.connect(db.path) as raw:  # the attacker resets the database's counter
+        raw.execute("UPDATE agent SET failed_attempts = 0, blocked_until = NULL")
+    with pytest.raises(AgentError, match="réessayez dans"):
+        session.login(claire.id, MANAGER_PIN, now=start + timedelta(seconds=10))
+    with pytest.raises(AgentError, match="réessayez dans"):  # the clock set back an hour
+        session.login(claire.id, MANAGER_PIN, now=start - timedelta(hours=1))
+    opened = session.login(claire.id, MANAGER_PIN, now=start + timedelta(seconds=40))
+    assert opened.id == claire.id
+
+
+def test_a_code_too_short_for_todays_rules_must_be_changed_at_sign_in(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from spro_desk.agents import accounts
+
+    monkeypatch.setattr(accounts, "PIN_MIN_DIGITS", 6)  # an account of an earlier version
+    claire = accounts.create_agent(db, "Claire", "480215", Role.RESPONSABLE, cost=FAST)
+    monkeypatch.undo()
+    session = desk_session(db)
+    session.login(claire.id, "480215")
+    assert session.must_change_secret
+    with pytest.raises(accounts.AgentError, match="au moins 8 chiffres"):
+        accounts.change_secret(db, claire.id, "480216", cost=FAST)
+    accounts.change_secret(db, claire.id, MANAGER_PIN, cost=FAST)
+    assert not session.must_change_secret
+    session.lock()
+    session.login(claire.id, MANAGER_PIN)
+    assert not session.must_change_secret

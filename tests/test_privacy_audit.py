@@ -34,7 +34,7 @@ def _accesses(db: Database) -> tuple[list[str], AuditLog]:
     claire = manager(db)
     session = desk_session(db)
     with pytest.raises(ValueError):
-        session.login(claire.id, "000001")
+        session.login(claire.id, "00000001")
     session.login(claire.id, MANAGER_PIN)
     service = ContactService(db)
     service.personal_data(first)

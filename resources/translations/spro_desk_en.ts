@@ -274,8 +274,8 @@
     </message>
     <message>
         <location filename="../../src/spro_desk/ui/agents_dialog.py" line="71"/>
-        <source>&amp;Code (6 chiffres ou plus) ou mot de passe :</source>
-        <translation>&amp;Code (6 digits or more) or password:</translation>
+        <source>&amp;Code (8 chiffres ou plus) ou mot de passe :</source>
+        <translation>&amp;Code (8 digits or more) or password:</translation>
     </message>
     <message>
         <location filename="../../src/spro_desk/ui/agents_dialog.py" line="72"/>
@@ -299,8 +299,8 @@
     </message>
     <message>
         <location filename="../../src/spro_desk/ui/agents_dialog.py" line="78"/>
-        <source>Au moins 6 chiffres, ou un mot de passe d&apos;au moins 8 caractères.</source>
-        <translation>At least 6 digits, or a password of at least 8 characters.</translation>
+        <source>Au moins 8 chiffres, ou un mot de passe d&apos;au moins 8 caractères.</source>
+        <translation>At least 8 digits, or a password of at least 8 characters.</translation>
     </message>
     <message>
         <location filename="../../src/spro_desk/ui/agents_dialog.py" line="80"/>
@@ -588,7 +588,7 @@
         <translation>The database “{path}” cannot be opened ({error}). Check that the folder is accessible and that no other SPRO Desk window is using it.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/startup.py" line="121"/>
+        <location filename="../../src/spro_desk/ui/startup.py" line="124"/>
         <source>Erreur inattendue à l&apos;ouverture de la base de données ({error}).</source>
         <translation>Unexpected error while opening the database ({error}).</translation>
     </message>
@@ -596,48 +596,48 @@
 <context>
     <name>BackupDialog</name>
     <message>
-        <location filename="../../src/spro_desk/ui/backup_dialog.py" line="99"/>
-        <location filename="../../src/spro_desk/ui/backup_dialog.py" line="171"/>
+        <location filename="../../src/spro_desk/ui/backup_dialog.py" line="97"/>
+        <location filename="../../src/spro_desk/ui/backup_dialog.py" line="169"/>
         <source>Restaurer une sauvegarde</source>
         <translation>Restore a backup</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/backup_dialog.py" line="103"/>
+        <location filename="../../src/spro_desk/ui/backup_dialog.py" line="101"/>
         <source>&amp;Restaurer cette sauvegarde…</source>
         <translation>&amp;Restore this backup…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/backup_dialog.py" line="110"/>
+        <location filename="../../src/spro_desk/ui/backup_dialog.py" line="108"/>
         <source>Sauvegardes du poste</source>
         <translation>This desk&apos;s backups</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/backup_dialog.py" line="115"/>
+        <location filename="../../src/spro_desk/ui/backup_dialog.py" line="113"/>
         <source>Contenu de la sauvegarde choisie</source>
         <translation>Contents of the selected backup</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/backup_dialog.py" line="116"/>
+        <location filename="../../src/spro_desk/ui/backup_dialog.py" line="114"/>
         <source>Résultat</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/backup_dialog.py" line="117"/>
+        <location filename="../../src/spro_desk/ui/backup_dialog.py" line="115"/>
         <source>Restaurer la sauvegarde choisie</source>
         <translation>Restore the selected backup</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/backup_dialog.py" line="119"/>
+        <location filename="../../src/spro_desk/ui/backup_dialog.py" line="117"/>
         <source>Remplace la base actuelle par cette sauvegarde, après en avoir gardé copie.</source>
         <translation>Replaces the current database with this backup, after keeping a copy of it.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/backup_dialog.py" line="146"/>
+        <location filename="../../src/spro_desk/ui/backup_dialog.py" line="144"/>
         <source>Aucune sauvegarde pour l&apos;instant : SPRO Desk en fait une chaque jour, la première quelques instants après son ouverture.</source>
         <translation>No backups yet: SPRO Desk makes one every day, the first a few moments after it opens.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/backup_dialog.py" line="167"/>
+        <location filename="../../src/spro_desk/ui/backup_dialog.py" line="165"/>
         <source>Remplacer la base actuelle par cette sauvegarde ?
 
 {preview}
@@ -650,27 +650,27 @@ Ce qui a été saisi depuis n&apos;y figure pas. Une copie de la base actuelle e
 Anything entered since is not in it. A copy of the current database is kept: restoring it undoes this operation.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/backup_dialog.py" line="172"/>
+        <location filename="../../src/spro_desk/ui/backup_dialog.py" line="170"/>
         <source>Restaurer</source>
         <translation>Restore</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/backup_dialog.py" line="181"/>
+        <location filename="../../src/spro_desk/ui/backup_dialog.py" line="179"/>
         <source>Restauration en cours…</source>
         <translation>Restoring…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/backup_dialog.py" line="192"/>
+        <location filename="../../src/spro_desk/ui/backup_dialog.py" line="190"/>
         <source>Sauvegarde du {date} restaurée. La base d&apos;avant est gardée : « {name} ».</source>
         <translation>Backup of {date} restored. The previous database is kept: “{name}”.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/backup_dialog.py" line="207"/>
+        <location filename="../../src/spro_desk/ui/backup_dialog.py" line="205"/>
         <source>Restauration impossible : %s</source>
         <translation>Restore failed: %s</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/backup_dialog.py" line="209"/>
+        <location filename="../../src/spro_desk/ui/backup_dialog.py" line="207"/>
         <source>Restauration impossible</source>
         <translation>Restore failed</translation>
     </message>
@@ -703,12 +703,12 @@ Anything entered since is not in it. A copy of the current database is kept: res
         <translation>{date} at {time} — {kind}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/backup_dialog.py" line="69"/>
+        <location filename="../../src/spro_desk/ui/backup_dialog.py" line="67"/>
         <source>aucun</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/backup_dialog.py" line="71"/>
+        <location filename="../../src/spro_desk/ui/backup_dialog.py" line="69"/>
         <source>Sauvegarde du {date}
 Contacts : {contacts} · orientations : {referrals} · services de l&apos;annuaire : {services}
 Dernier contact : {last}
@@ -1214,7 +1214,7 @@ Keep this time anyway?</translation>
 <context>
     <name>Confirm</name>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/confirm.py" line="22"/>
+        <location filename="../../src/spro_desk/ui/accueil/confirm.py" line="24"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
@@ -3038,37 +3038,37 @@ If the problem happens again, send the details below to support.</translation>
 <context>
     <name>Formatting</name>
     <message>
-        <location filename="../../src/spro_desk/ui/formatting.py" line="64"/>
+        <location filename="../../src/spro_desk/ui/formatting.py" line="65"/>
         <source>{date} à {time}</source>
         <translation>{date} at {time}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/formatting.py" line="90"/>
+        <location filename="../../src/spro_desk/ui/formatting.py" line="91"/>
         <source>{n} structure</source>
         <translation>{n} organisation</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/formatting.py" line="91"/>
+        <location filename="../../src/spro_desk/ui/formatting.py" line="92"/>
         <source>{n} structures</source>
         <translation>{n} organisations</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/formatting.py" line="98"/>
+        <location filename="../../src/spro_desk/ui/formatting.py" line="99"/>
         <source>{n} service</source>
         <translation>{n} service</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/formatting.py" line="99"/>
+        <location filename="../../src/spro_desk/ui/formatting.py" line="100"/>
         <source>{n} services</source>
         <translation>{n} services</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/formatting.py" line="106"/>
+        <location filename="../../src/spro_desk/ui/formatting.py" line="107"/>
         <source>Annuaire vide</source>
         <translation>Empty directory</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/formatting.py" line="110"/>
+        <location filename="../../src/spro_desk/ui/formatting.py" line="111"/>
         <source>{counts} · importé le {when}</source>
         <translation>{counts} · imported on {when}</translation>
     </message>
@@ -3729,7 +3729,7 @@ If the problem happens again, send the details below to support.</translation>
 <context>
     <name>PlaceholderScreen</name>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/base.py" line="35"/>
+        <location filename="../../src/spro_desk/ui/screens/base.py" line="45"/>
         <source>Écran en cours de construction.</source>
         <translation>Screen under construction.</translation>
     </message>
@@ -3750,6 +3750,11 @@ If the problem happens again, send the details below to support.</translation>
         <location filename="../../src/spro_desk/ui/lock.py" line="383"/>
         <source>Le poste n&apos;a pas pu être déverrouillé. Réessayez.</source>
         <translation>The desk could not be unlocked. Try again.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/lock.py" line="409"/>
+        <source>Votre code est désormais trop court pour protéger les données personnelles : choisissez-en un nouveau (8 chiffres ou plus, ou un mot de passe).</source>
+        <translation>Your code is now too short to protect personal data: please choose a new one (8 digits or more, or a password).</translation>
     </message>
 </context>
 <context>
@@ -4594,68 +4599,68 @@ Restore it now?</translation>
 <context>
     <name>SettingsScreen</name>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/settings_screen.py" line="45"/>
+        <location filename="../../src/spro_desk/ui/screens/settings_screen.py" line="44"/>
         <source>&amp;Enregistrer</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/settings_screen.py" line="46"/>
+        <location filename="../../src/spro_desk/ui/screens/settings_screen.py" line="45"/>
         <source>Rétablir</source>
         <translation>Revert</translation>
     </message>
     <message>
         <location filename="../../src/spro_desk/ui/screens/__init__.py" line="43"/>
-        <location filename="../../src/spro_desk/ui/screens/settings_screen.py" line="69"/>
+        <location filename="../../src/spro_desk/ui/screens/settings_screen.py" line="68"/>
         <source>Paramètres</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/settings_screen.py" line="47"/>
+        <location filename="../../src/spro_desk/ui/screens/settings_screen.py" line="46"/>
         <source>Restaurer une &amp;sauvegarde…</source>
         <translation>Restore a &amp;backup…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/settings_screen.py" line="48"/>
+        <location filename="../../src/spro_desk/ui/screens/settings_screen.py" line="47"/>
         <source>Restaurer une sauvegarde</source>
         <translation>Restore a backup</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/settings_screen.py" line="50"/>
+        <location filename="../../src/spro_desk/ui/screens/settings_screen.py" line="49"/>
         <source>Les sauvegardes du poste, avec leur contenu ; la base actuelle est gardée.</source>
         <translation>This desk&apos;s backups, with their contents; the current database is kept.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/settings_screen.py" line="74"/>
+        <location filename="../../src/spro_desk/ui/screens/settings_screen.py" line="73"/>
         <source>Enregistrer les paramètres</source>
         <translation>Save the settings</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/settings_screen.py" line="76"/>
+        <location filename="../../src/spro_desk/ui/screens/settings_screen.py" line="75"/>
         <source>Vérifie puis enregistre tous les réglages du site.</source>
         <translation>Checks, then saves all the site&apos;s settings.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/settings_screen.py" line="78"/>
+        <location filename="../../src/spro_desk/ui/screens/settings_screen.py" line="77"/>
         <source>Rétablir les paramètres enregistrés</source>
         <translation>Revert to the saved settings</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/settings_screen.py" line="81"/>
+        <location filename="../../src/spro_desk/ui/screens/settings_screen.py" line="80"/>
         <source>Résultat de l&apos;enregistrement</source>
         <translation>Save result</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/settings_screen.py" line="112"/>
+        <location filename="../../src/spro_desk/ui/screens/settings_screen.py" line="108"/>
         <source>Réglages du site</source>
         <translation>Site settings</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/settings_screen.py" line="129"/>
+        <location filename="../../src/spro_desk/ui/screens/settings_screen.py" line="122"/>
         <source>{label}&#xa0;:</source>
         <translation>{label}:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/settings_screen.py" line="211"/>
+        <location filename="../../src/spro_desk/ui/screens/settings_screen.py" line="204"/>
         <source>Paramètres enregistrés.</source>
         <translation>Settings saved.</translation>
     </message>
@@ -5314,222 +5319,222 @@ Restore it now?</translation>
     <name>SynchronisationScreen</name>
     <message>
         <location filename="../../src/spro_desk/ui/screens/__init__.py" line="44"/>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="84"/>
+        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="83"/>
         <source>Synchronisation</source>
         <translation>Synchronisation</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="59"/>
+        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="58"/>
         <source>Ce qui manque pour synchroniser</source>
         <translation>What is missing to synchronise</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="60"/>
+        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="59"/>
         <source>&amp;Créer l&apos;identité du poste</source>
         <translation>&amp;Create the desk identity</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="61"/>
+        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="60"/>
         <source>Enregistrer le fichier d&apos;&amp;inscription…</source>
         <translation>Save the &amp;registration file…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="62"/>
+        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="61"/>
         <source>Importer l&apos;identité du coo&amp;rdinateur…</source>
         <translation>Import the c&amp;oordinator&apos;s identity…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="63"/>
+        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="62"/>
         <source>En attente de confirmation</source>
         <translation>Waiting for confirmation</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="64"/>
+        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="63"/>
         <source>Dernier export</source>
         <translation>Last export</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="65"/>
+        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="64"/>
         <source>&amp;Exporter sur une clé maintenant…</source>
         <translation>Export to a USB s&amp;tick now…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="66"/>
+        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="65"/>
         <source>Dernier accusé de réception</source>
         <translation>Last acknowledgement</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="67"/>
+        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="66"/>
         <source>Version et âge de l&apos;annuaire</source>
         <translation>Directory version and age</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="68"/>
+        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="67"/>
         <source>Avertissement sur l&apos;annuaire</source>
         <translation>Directory warning</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="69"/>
+        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="68"/>
         <source>Serveur de synchronisation</source>
         <translation>Synchronisation server</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="70"/>
+        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="69"/>
         <source>En&amp;voyer maintenant</source>
         <translation>Se&amp;nd now</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="71"/>
+        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="70"/>
         <source>Opération en cours</source>
         <translation>Operation in progress</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="75"/>
+        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="74"/>
         <source>Message de l&apos;écran Synchronisation</source>
         <translation>Synchronisation screen message</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="92"/>
+        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="91"/>
         <source>Envois en attente vers le serveur</source>
         <translation>Bundles waiting to go to the server</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="93"/>
+        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="92"/>
         <source>Un envoi quitte la file quand le serveur l&apos;a confirmé, octet pour octet.</source>
         <translation>A bundle leaves the queue once the server has confirmed it, byte for byte.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="102"/>
+        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="101"/>
         <source>Crée la clé de signature du poste avec le site réglé dans Paramètres.</source>
         <translation>Creates the desk&apos;s signing key with the site set in Settings.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="105"/>
+        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="104"/>
         <source>Écrit le fichier à remettre à votre coordination pour inscrire ce poste.</source>
         <translation>Writes the file to give your coordination office to register this desk.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="108"/>
+        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="107"/>
         <source>Lit le fichier d&apos;identité remis par votre coordination : ses clés publiques.</source>
         <translation>Reads the identity file given by your coordination office: its public keys.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="111"/>
+        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="110"/>
         <source>Écrit l&apos;envoi chiffré de tout ce que le coordinateur n&apos;a pas confirmé dans le dossier choisi (une clé USB).</source>
         <translation>Writes the encrypted bundle of everything the coordinator has not confirmed into the chosen folder (a USB stick).</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="115"/>
+        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="114"/>
         <source>Envoie au serveur ce qui attend et reçoit les mises à jour, sans attendre le prochain passage automatique.</source>
         <translation>Sends the server what is waiting and receives updates, without waiting for the next automatic round.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="123"/>
+        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="122"/>
         <source>Progression de la synchronisation</source>
         <translation>Synchronisation progress</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="146"/>
+        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="145"/>
         <source>Mise en service</source>
         <translation>Setting up</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="157"/>
+        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="156"/>
         <source>En attente</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="159"/>
+        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="158"/>
         <source>Clé USB</source>
         <translation>USB stick</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="161"/>
+        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="160"/>
         <source>Accusé de réception</source>
         <translation>Acknowledgement</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="162"/>
+        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="161"/>
         <source>Annuaire</source>
         <translation>Directory</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="163"/>
+        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="162"/>
         <source>Fi&amp;le d&apos;envoi :</source>
         <translation>Outgoing &amp;queue:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="167"/>
+        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="166"/>
         <source>Serveur</source>
         <translation>Server</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="175"/>
+        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="171"/>
         <source>État de la synchronisation</source>
         <translation>Synchronisation status</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="195"/>
+        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="188"/>
         <source>Échange avec le serveur…</source>
         <translation>Exchanging with the server…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="257"/>
+        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="250"/>
         <source>L&apos;état de la synchronisation n&apos;a pas pu être lu. Réessayez dans un instant.</source>
         <translation>The synchronisation status could not be read. Try again in a moment.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="282"/>
+        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="275"/>
         <source>Choisir la clé USB (ou le dossier) où écrire l&apos;envoi</source>
         <translation>Choose the USB stick (or the folder) to write the bundle to</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="297"/>
+        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="290"/>
         <source>Écriture de l&apos;envoi dans {folder}…</source>
         <translation>Writing the bundle to {folder}…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="307"/>
+        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="300"/>
         <source>Envoi n° {sequence} écrit et relu : {path}. Remettez la clé à votre coordination.</source>
         <translation>Bundle no. {sequence} written and read back: {path}. Give the stick to your coordination office.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="320"/>
+        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="313"/>
         <source>L&apos;envoi n&apos;a pas pu être écrit ({reason}) : vérifiez que la clé est branchée, non protégée en écriture et pas pleine, puis recommencez.</source>
         <translation>The bundle could not be written ({reason}): check that the stick is plugged in, not write-protected and not full, then try again.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="325"/>
+        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="318"/>
         <source>L&apos;export a échoué de façon inattendue ; rien n&apos;a été perdu.</source>
         <translation>The export failed unexpectedly; nothing was lost.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="332"/>
+        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="325"/>
         <source>Un échange avec le serveur est déjà en cours.</source>
         <translation>An exchange with the server is already in progress.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="342"/>
+        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="335"/>
         <source>Un autre échange était en cours : réessayez dans un instant.</source>
         <translation>Another exchange was in progress: try again in a moment.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="345"/>
+        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="338"/>
         <source>Échange interrompu : {error}</source>
         <translation>Exchange interrupted: {error}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="349"/>
+        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="342"/>
         <source>{n} envoi confirmé par le serveur.</source>
         <translation>{n} bundle confirmed by the server.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="350"/>
+        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="343"/>
         <source>{n} envois confirmés par le serveur.</source>
         <translation>{n} bundles confirmed by the server.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="353"/>
+        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="346"/>
         <source>Rien de nouveau à envoyer.</source>
         <translation>Nothing new to send.</translation>
     </message>

@@ -21,13 +21,14 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X
 from sqlmodel import Session, col, func, select
 
 from spro_desk.agents.roles import Permission, Role, holds_key
-from spro_desk.privacy import crypto, grants
+from spro_desk.privacy import crypto, failures, grants
 from spro_desk.privacy.keys import vault
 from spro_desk.storage.engine import Database
 from spro_desk.storage.tables import Agent
 
 DEFAULT_COST = crypto.KdfCost()
-PIN_MIN_DIGITS = 6
+# 10⁸ codes × one Argon2id each ≥ a core-year of guessing (docs/privacy.md, bench_privacy).
+PIN_MIN_DIGITS = 8
 PASSWORD_MIN_CHARS = 8
 NAME_MAX_CHARS = 60
 FREE_ATTEMPTS = 5  # then each wrong secret doubles the wait, up to MAX_BLOCK
@@ -265,18 +266,37 @@ def _block_after(failures: int) -> timedelta | None:
 def _record_failure(db: Database, agent_id: str, now: datetime) -> None:
     with db.transaction() as session:
         row = _existing(session, agent_id)
-        row.failed_attempts += 1
-        block = _block_after(row.failed_attempts)
+        count = failures.record_failure(db, agent_id, row.failed_attempts, now)
+        row.failed_attempts = count
+        block = _block_after(count)
         row.blocked_until = now + block if block else None
         session.add(row)
 
 
 def _record_success(db: Database, agent_id: str) -> None:
+    failures.reset(db, agent_id)
     with db.transaction() as session:
         row = _existing(session, agent_id)
         if row.failed_attempts or row.blocked_until:
             row.failed_attempts, row.blocked_until = 0, None
             session.add(row)
+
+
+def _blocked_until(db: Database, row: Agent, now: datetime) -> datetime | None:
+    """The end of the wait, counted with the counter beside the keys (an UPDATE of the
+    database does not reset it). A clock set back before the last failure keeps the account
+    waiting until it has caught up again."""
+    count, last = failures.read(db, row.id)
+    count = max(count, row.failed_attempts)
+    block = _block_after(count)
+    if block is None:
+        return None
+    if last is None:
+        last = _aware(row.blocked_until) - block if row.blocked_until else now
+    if now < last:
+        return now + block
+    until = last + block
+    return until if until > now else None
 
 
 def _secret_matches(row: Agent, secret: str) -> bool:
@@ -291,6 +311,20 @@ def _unreadable() -> AgentError:
         "La clé de ce compte est illisible : demandez à la ou au responsable "
         "de site de recréer votre compte."
     )
+
+
+def _checked(db: Database, row: Agent, secret: str) -> list[X25519PrivateKey] | None:
+    """The account's desk keys when the secret is right, else None. An account holding keys
+    is checked by unwrapping its key (the AES-GCM tag proves the secret): one Argon2id per
+    unlock, so the whole budget of a second goes into the cost of each guess."""
+    if row.wrapped_key is not None and row.kek_cost.get("v") == AGENT_KEY_VERSION:
+        try:
+            return _unwrap(db, row, secret)
+        except AgentError:
+            return None
+    if not _secret_matches(row, secret):
+        return None
+    return _unwrap(db, row, secret)
 
 
 def _unwrap(db: Database, row: Agent, secret: str) -> list[X25519PrivateKey]:
@@ -355,12 +389,13 @@ def open_account(
         raise AgentError(
             "Ce compte a été désactivé : adressez-vous à la ou au responsable de site."
         )
-    if row.blocked_until is not None and _aware(row.blocked_until) > moment:
-        raise AgentError(_blocked_message(_aware(row.blocked_until), moment))
-    if not _secret_matches(row, secret):
+    until = _blocked_until(db, row, moment)
+    if until is not None:
+        raise AgentError(_blocked_message(until, moment))
+    privates = _checked(db, row, secret)
+    if privates is None:
         _record_failure(db, agent_id, moment)
         raise AgentError("Code ou mot de passe incorrect.")
-    privates = _unwrap(db, row, secret)
     _record_success(db, agent_id)
     if _outdated(row):
         _rewrap(db, row, secret, privates)

@@ -68,14 +68,14 @@ class AgentForm(QWidget):
             self._row(layout, self.tr("&Rôle :"), self.role)
         else:
             self.role.hide()
-        self._row(layout, self.tr("&Code (6 chiffres ou plus) ou mot de passe :"), self.secret)
+        self._row(layout, self.tr("&Code (8 chiffres ou plus) ou mot de passe :"), self.secret)
         self._row(layout, self.tr("C&onfirmation :"), self.confirmation)
         layout.addRow(self.message)
         self.name.setAccessibleName(self.tr("Nom de l'agent"))
         self.role.setAccessibleName(self.tr("Rôle"))
         self.secret.setAccessibleName(self.tr("Code ou mot de passe"))
         self.secret.setAccessibleDescription(
-            self.tr("Au moins 6 chiffres, ou un mot de passe d'au moins 8 caractères.")
+            self.tr("Au moins 8 chiffres, ou un mot de passe d'au moins 8 caractères.")
         )
         self.confirmation.setAccessibleName(self.tr("Confirmation du code"))
 

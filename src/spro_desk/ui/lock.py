@@ -393,6 +393,26 @@ class PrivacyGuard(QObject):
                 restore()
         self._watch()
         self.locked_changed.emit(False)
+        if self._session().must_change_secret:
+            self._ask_for_a_new_secret()
+
+    def _ask_for_a_new_secret(self) -> None:
+        """A code of an earlier version, shorter than today's rules: a new one, now."""
+        from spro_desk.ui.agents_dialog import SecretDialog
+
+        agent = self._session().agent
+        if agent is None or self._db is None:
+            return
+        dialog = SecretDialog(self._db, agent, self._window)
+        dialog.form.show_error(
+            self.tr(
+                "Votre code est désormais trop court pour protéger les données personnelles : "
+                "choisissez-en un nouveau (8 chiffres ou plus, ou un mot de passe)."
+            )
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.new_secret_dialog = dialog
+        dialog.open()
 
     # --- the first account --------------------------------------------------------------------
 
