@@ -265,3 +265,61 @@ def test_a_code_too_short_for_todays_rules_must_be_changed_at_sign_in(
     session.lock()
     session.login(claire.id, MANAGER_PIN)
     assert not session.must_change_secret
+
+
+# --- secrets sealed: the WebDAV password nowhere in clear in the data folder
+
+
+def test_the_sync_password_is_in_clear_nowhere_in_the_data_dir(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import logging
+    from logging.handlers import RotatingFileHandler
+
+    import test_sync_transport as transport_tests
+    from spro_desk.site.settings import SECRET_KEPT, SiteSettings
+    from spro_desk.storage.records import write_record
+    from test_privacy_support import files_of, occurrences
+
+    old_secret, new_secret = "Canari-Jeton-5521-webdav", "Canari-Nouveau-8804-webdav"
+    monkeypatch.setattr(transport_tests, "PASSWORD", old_secret)
+    dav = transport_tests.WebDavServer(tmp_path / "webdav")
+    dav.start()
+    region = transport_tests.Region(tmp_path / "region")
+    desk, folder = region.desk, region.desk_dir
+    write_record(desk, "sync.secret", {"v": old_secret})  # as an earlier version stored it
+    create_backup(desk.path, now=datetime(2026, 3, 1, 9))
+    before = occurrences(files_of(folder), (old_secret,))[old_secret]
+    log_file = folder / "logs" / "spro-desk.log"
+    log_file.parent.mkdir(exist_ok=True)
+    handler = RotatingFileHandler(log_file, encoding="utf-8")
+    root, sql = logging.getLogger(), logging.getLogger("sqlalchemy.engine")
+    levels = root.level, sql.level
+    root.addHandler(handler)
+    root.setLevel(logging.DEBUG)
+    sql.setLevel(logging.INFO)  # every statement with its parameters
+    try:
+        site = SiteSettings(desk)
+        site.set("sync.url", dav.url)
+        site.set("sync.utilisateur", transport_tests.USER)
+        run_purge(desk)  # at start: seals it in the database and in the backups
+        region.record(2)
+        report = region.transport(dav, transport_tests.Clock(), endpoint=None).run_round(force=True)
+        assert report.ok and report.sent  # the sealed password still opens the server
+        assert site.all()["sync.secret"] == SECRET_KEPT  # never read back for display
+        site.set("sync.secret", SECRET_KEPT)  # the screen saved without touching it
+        assert site.get("sync.secret") == old_secret
+        site.set("sync.secret", new_secret)
+        create_backup(desk.path, now=datetime(2026, 3, 2, 9))
+        handler.flush()
+        found = occurrences(files_of(folder), (old_secret, new_secret))
+    finally:
+        root.removeHandler(handler)
+        root.setLevel(levels[0])
+        sql.setLevel(levels[1])
+        handler.close()
+        region.close()
+        dav.stop()
+    print(f"\nSync password in clear: {before} file(s) before, {sum(found.values())} after "
+          f"(database, WAL, backups, log at DEBUG with SQL parameters)")  # fmt: skip
+    assert before >= 2 and found == {old_secret: 0, new_secret: 0}

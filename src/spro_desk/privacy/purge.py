@@ -100,6 +100,9 @@ def holdings(db: Database) -> list[Holding]:
 def run_purge(db: Database, *, now: datetime | None = None) -> PurgeReport:
     moment = (now or datetime.now(UTC)).astimezone(UTC)
     backups_sealed = finish_upgrade(db)
+    from spro_desk.site.secrets import seal_clear_secrets  # site imports privacy, not back
+
+    backups_sealed += seal_clear_secrets(db)
     policy = load_policy(db)
     due: dict[str, list[str]] = {}
     next_due: datetime | None = None
