@@ -65,13 +65,17 @@ def wipe(path: Path) -> None:
 
 
 def clean_temporaries(folder: Path) -> int:
-    """Temporary files a crash left between writing and renaming: wiped at the next start."""
+    """Temporary files a crash left between writing and renaming (they may hold keys): wiped
+    at the next start, each under its file's lock so that a write in progress is left alone."""
     if not folder.is_dir():
         return 0
-    found = list(folder.glob(f"*{TEMPORARY_SUFFIX}"))
-    for path in found:
-        wipe(path)
-    return len(found)
+    wiped = 0
+    for path in folder.glob(f"*{TEMPORARY_SUFFIX}"):
+        with locked(path.with_name(path.name[: -len(TEMPORARY_SUFFIX)])):
+            if path.exists():
+                wipe(path)
+                wiped += 1
+    return wiped
 
 
 @contextmanager
