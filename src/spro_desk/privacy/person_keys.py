@@ -33,9 +33,24 @@ def person_keys_path(db_path: Path) -> Path:
 class PersonKeys:
     def __init__(self, db: Database) -> None:
         self.path = person_keys_path(db.path)
+        # Parsed once per version of the file (another process may change it): opening many
+        # rows (a search, the right of access) does not re-read it for each.
+        self._cached: tuple[tuple[int, int, int], dict[str, dict[str, str]]] | None = None
 
     def _entries(self) -> dict[str, dict[str, str]]:
         """The last entry of each contact; a line torn by a power cut is ignored."""
+        try:
+            status = self.path.stat()
+        except FileNotFoundError:
+            return {}
+        version = (status.st_ino, status.st_size, status.st_mtime_ns)
+        if self._cached is not None and self._cached[0] == version:
+            return dict(self._cached[1])
+        found = self._parse()
+        self._cached = (version, found)
+        return dict(found)
+
+    def _parse(self) -> dict[str, dict[str, str]]:
         found: dict[str, dict[str, str]] = {}
         try:
             data = self.path.read_bytes()
