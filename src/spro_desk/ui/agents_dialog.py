@@ -29,6 +29,7 @@ from spro_desk.agents.accounts import AgentError, AgentView
 from spro_desk.agents.roles import Permission, Role, can
 from spro_desk.agents.sessions import AccessDenied, desk_session
 from spro_desk.storage.engine import Database
+from spro_desk.ui.common.secret_field import SecretLineEdit
 
 AGENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -53,10 +54,9 @@ class AgentForm(QWidget):
         self.role = QComboBox()
         for role in (Role.AGENT, Role.RESPONSABLE, Role.COORDINATEUR):
             self.role.addItem(role_label(role), str(role))
-        self.secret = QLineEdit()
-        self.confirmation = QLineEdit()
+        self.secret = SecretLineEdit()  # silent on the accessibility bus
+        self.confirmation = SecretLineEdit()
         for field in (self.secret, self.confirmation):
-            field.setEchoMode(QLineEdit.EchoMode.Password)
             field.returnPressed.connect(self.submitted)
         self.message = QLabel()
         self.message.setTextFormat(Qt.TextFormat.PlainText)

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QMainWindow,
     QPushButton,
     QVBoxLayout,
@@ -34,6 +33,7 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from spro_desk.ui.background import Callbacks, Runner
+from spro_desk.ui.common.secret_field import SecretLineEdit
 
 if TYPE_CHECKING:  # loaded with the database, after the first paint
     from spro_desk.agents.accounts import AgentView
@@ -72,8 +72,7 @@ class LockScreen(QWidget):
         )
         explanation.setWordWrap(True)
         self.agent = QComboBox()
-        self.secret = QLineEdit()
-        self.secret.setEchoMode(QLineEdit.EchoMode.Password)
+        self.secret = SecretLineEdit()  # silent on the accessibility bus
         self.unlock_button = QPushButton(self.tr("&Déverrouiller"))
         self.unlock_button.setDefault(True)
         self.message = QLabel()

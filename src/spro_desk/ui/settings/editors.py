@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from spro_desk.geo import Geography
 from spro_desk.site.settings import SettingSpec
+from spro_desk.ui.common.secret_field import SecretLineEdit
 from spro_desk.ui.directory.commune_field import CommuneField
 from spro_desk.ui.settings.labels import choice_labels, setting_label
 
@@ -191,6 +192,7 @@ def make_editor(spec: SettingSpec, geo: Geography) -> SettingEditor:
     if spec.kind == "list":
         return ListEditor(spec)
     editor = TextEditor(spec)
-    if spec.kind == "secret":  # a visitor at the desk must not read the sync password
-        editor.widget.setEchoMode(QLineEdit.EchoMode.Password)
+    if spec.kind == "secret":  # neither a visitor nor the accessibility bus reads it
+        editor.widget = SecretLineEdit()
+        editor.widget.setAccessibleName(setting_label(spec))
     return editor
