@@ -100,12 +100,15 @@ def parse_arguments(argv: list[str]) -> argparse.Namespace:
 
 
 def run_command(args: object, data_dir: object) -> int:
+    from spro_desk.agents.accounts import AgentError
+    from spro_desk.agents.sessions import AccessDenied
     from spro_desk.cli.commands import HANDLERS
     from spro_desk.cli.commands_report import ReportRefused
     from spro_desk.cli.output import render
     from spro_desk.contacts.model import ContactError
     from spro_desk.directory.source import DirectoryImportError
     from spro_desk.orientation.profile import ProfileError
+    from spro_desk.privacy.access import AccessRightError
     from spro_desk.privacy.audit import AuditTampered
     from spro_desk.storage.engine import Database
     from spro_desk.storage.errors import StorageError
@@ -119,7 +122,7 @@ def run_command(args: object, data_dir: object) -> int:
     refusals = (
         DirectoryImportError, ContactError, ProfileError, NewerDatabaseError, IdentityError,
         BundleRefused, SnapshotRefused, TransportError, AuditTampered, ReportRefused,
-        ExportFolderError,
+        ExportFolderError, AgentError, AccessDenied, AccessRightError,
     )  # fmt: skip
     args.resolved_data_dir = data_dir  # type: ignore[attr-defined]
     key = (args.command, getattr(args, "action", None))  # type: ignore[attr-defined]

@@ -106,4 +106,5 @@ _RENDERERS = {
     ("sync", "queue"): _render_queue,
     ("privacy", "purge"): _render_message,
     ("privacy", "audit"): _render_message,
+    ("privacy", "access"): _render_message,
 }

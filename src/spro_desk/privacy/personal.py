@@ -37,10 +37,12 @@ KEY_EXPIRES_AFTER_MONTHS = AFTER_CONTACT_BOUNDS[1]
 DISPLAY = "affichage"  # on screen, for the agent to call the person back
 PRINT = "impression"  # the fiche de liaison handed to the person
 EXPORT = "export"  # a copy of everything held, for the person (right of access)
+ACCESS_RIGHT = "droit-d-acces"  # « Données de cette personne »: shown, printed or exported
 READ_PERMISSIONS = {
     DISPLAY: Permission.VIEW_PERSONAL,
     PRINT: Permission.VIEW_PERSONAL,
     EXPORT: Permission.EXPORT_PERSONAL,
+    ACCESS_RIGHT: Permission.EXPORT_PERSONAL,
 }
 
 
@@ -133,7 +135,12 @@ def _aware(moment: datetime) -> datetime:
 
 
 def read_personal(
-    db: Database, contact_id: str, *, why: str = DISPLAY, now: datetime | None = None
+    db: Database,
+    contact_id: str,
+    *,
+    why: str = DISPLAY,
+    now: datetime | None = None,
+    detail: dict[str, str] | None = None,
 ) -> dict[str, str | None] | None:
     """The person's data for an allowed agent, written to the access log before it is shown;
     None when none is held."""
@@ -146,5 +153,5 @@ def read_personal(
         values = open_values(db, contact_id, row.sealed)
     except PersonKeyGone:
         return None  # erased: the purge removes the row that a restored backup brought back
-    audit_log(db).append(why, agent=agent, contact_id=contact_id, now=now)
+    audit_log(db).append(why, agent=agent, contact_id=contact_id, now=now, detail=detail)
     return values
