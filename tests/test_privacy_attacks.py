@@ -89,6 +89,36 @@ def test_a_restored_backup_does_not_bring_an_erased_person_back(db: Database) ->
     assert _none(readable_canaries(_folder(db), [MANAGER_PIN], CANARIES))
 
 
+def test_erasure_reaches_backups_of_rows_sealed_by_an_earlier_version(db: Database) -> None:
+    """Rows of versions before person keys are sealed to the desk key itself, which stays:
+    erasure removes them from every backup (a transaction per backup file)."""
+    import sqlite3
+
+    from spro_desk.privacy.keys import vault
+    from spro_desk.privacy.person_keys import person_keys
+    from spro_desk.privacy.personal import seal_values
+
+    claire = manager(db)
+    desk_session(db).login(claire.id, MANAGER_PIN)
+    contact_id = record_canary(db)
+    values = dict(zip(("nom", "telephone", "courriel", "note"), CANARIES, strict=True))
+    old_style = seal_values(vault(db).public().public, contact_id, values)
+    with sqlite3.connect(db.path) as raw:  # as migration 0008 sealed it
+        raw.execute(
+            "UPDATE personal_data SET sealed = ? WHERE contact_id = ?", (old_style, contact_id)
+        )
+    person_keys(db).discard([contact_id])
+    create_backup(db.path, now=datetime(2026, 3, 1, 9))
+    create_backup(db.path, now=datetime(2026, 3, 2, 9))
+    before = readable_canaries(_folder(db), [MANAGER_PIN], CANARIES)
+    assert all(count >= 3 for count in before.values()), before
+    assert erase_person(db, contact_id)
+    after = readable_canaries(_folder(db), [MANAGER_PIN], CANARIES)
+    print(f"\nErasure of an earlier version's row: readable before {sum(before.values())}, "
+          f"after {sum(after.values())}")  # fmt: skip
+    assert _none(after), after
+
+
 def test_a_disabled_agent_reads_nothing_recorded_after_from_any_file(db: Database) -> None:
     claire = manager(db)
     session = desk_session(db)

@@ -16,8 +16,10 @@ the person's key in the person-key file (`privacy.person_keys`), in the same tra
 from __future__ import annotations
 
 import logging
+import sqlite3
 from collections.abc import Iterable
 from datetime import UTC, datetime
+from pathlib import Path
 
 from sqlmodel import Session, col, delete, select
 
@@ -95,4 +97,43 @@ def erase_person(db: Database, contact_id: str, *, now: datetime | None = None) 
             )
     if erased:
         flush_freed_pages(db)
+        erase_legacy_copies(db, erased)
     return bool(erased)
+
+
+def erase_legacy_copies(db: Database, contact_ids: Iterable[str]) -> int:
+    """Rows sealed by earlier versions straight to the desk key (no person key to destroy):
+    removed from every backup too, each in its own transaction with `secure_delete` (a backup
+    is one self-contained file: a crash leaves it as it was, or without the rows). Also the
+    pre-0008 form of a backup (the envelope kept in `note`). How many rows were removed."""
+    from spro_desk.privacy.legacy import BACKUPS_DIR, LEGACY_PREFIX
+
+    ids = sorted(set(contact_ids))
+    folder = db.path.parent / BACKUPS_DIR
+    if not ids or not folder.is_dir():
+        return 0
+    removed = 0
+    for path in sorted(folder.glob("*.sqlite")):
+        try:
+            removed += _erase_in_backup(path, ids, LEGACY_PREFIX)
+        except sqlite3.Error:
+            log.warning("Backup %s could not be checked for erased rows", path.name)
+    return removed
+
+
+def _erase_in_backup(path: Path, ids: list[str], legacy_prefix: str) -> int:
+    connection = sqlite3.connect(path, timeout=30)
+    try:
+        columns = {row[1] for row in connection.execute("PRAGMA table_info(personal_data)")}
+        marks = ",".join("?" * len(ids))
+        if "sealed" in columns:
+            where = f"contact_id IN ({marks}) AND substr(sealed, 1, 1) <> X'02'"
+        elif "note" in columns:
+            where = f"contact_id IN ({marks}) AND note LIKE '{legacy_prefix}%'"
+        else:
+            return 0
+        connection.execute("PRAGMA secure_delete=ON")
+        with connection:
+            return connection.execute(f"DELETE FROM personal_data WHERE {where}", ids).rowcount
+    finally:
+        connection.close()

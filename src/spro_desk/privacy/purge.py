@@ -12,7 +12,13 @@ from typing import Any
 from sqlmodel import col, select
 
 from spro_desk.privacy.audit import audit_log
-from spro_desk.privacy.erasure import AFTER_DELETION, BY_RETENTION, erase_rows, flush_freed_pages
+from spro_desk.privacy.erasure import (
+    AFTER_DELETION,
+    BY_RETENTION,
+    erase_legacy_copies,
+    erase_rows,
+    flush_freed_pages,
+)
 from spro_desk.privacy.legacy import finish_upgrade
 from spro_desk.privacy.person_keys import person_keys
 from spro_desk.privacy.policy import PrivacyPolicy, add_months, erasure_due, load_policy
@@ -148,6 +154,7 @@ def _shred_keys(db: Database, erased_before: set[str], moment: datetime) -> None
     keys = person_keys(db)
     keys.discard(erased | erased_before)
     keys.discard_expired(moment)
+    erase_legacy_copies(db, erased | erased_before)
 
 
 def _logged_erasures(db: Database) -> set[str]:
