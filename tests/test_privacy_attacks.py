@@ -353,3 +353,12 @@ def test_the_sync_password_is_in_clear_nowhere_in_the_data_dir(
     print(f"\nSync password in clear: {before} file(s) before, {sum(found.values())} after "
           f"(database, WAL, backups, log at DEBUG with SQL parameters)")  # fmt: skip
     assert before >= 2 and found == {old_secret: 0, new_secret: 0}
+
+
+def test_every_purge_reports_a_broken_log_again(db: Database) -> None:
+    log = _log_with_entries(db)
+    assert run_purge(db).audit_problem is None
+    _cut_tail(log)
+    first, second = run_purge(db), run_purge(db)  # at start, and the next day
+    assert first.audit_problem and "coupée" in first.audit_problem
+    assert second.audit_problem  # still said: the gap stays in the chain

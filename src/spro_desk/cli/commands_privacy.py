@@ -23,6 +23,8 @@ def privacy_purge(db: Database, args: argparse.Namespace) -> Result:
         lines.append(f"{report.audit_dropped} entrée(s) expirée(s) du journal d'accès retirée(s).")
     if report.backups_sealed:
         lines.append(f"{report.backups_sealed} fiche(s) en clair chiffrée(s) dans les sauvegardes.")
+    if report.audit_problem:
+        lines.append(report.audit_problem)
     result["message"] = "\n".join(lines)
     return result
 

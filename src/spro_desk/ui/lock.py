@@ -38,6 +38,7 @@ from spro_desk.ui.common.secret_field import SecretLineEdit
 if TYPE_CHECKING:  # loaded with the database, after the first paint
     from spro_desk.agents.accounts import AgentView
     from spro_desk.agents.sessions import DeskSession
+    from spro_desk.privacy.purge import PurgeReport
     from spro_desk.storage.engine import Database
 
 log = logging.getLogger(__name__)
@@ -451,8 +452,14 @@ class PrivacyGuard(QObject):
         db = self._db
         self._runner.submit(
             lambda _context: run_purge(db),
-            Callbacks(on_result=self.purge_done.emit, on_error=self._purge_failed),
+            Callbacks(on_result=self._purged, on_error=self._purge_failed),
         )
+
+    def _purged(self, report: PurgeReport) -> None:
+        if report.audit_problem and not self._closed:
+            # Said at every purge (start, then daily) for as long as the log stays broken.
+            self._window.statusBar().showMessage(report.audit_problem)
+        self.purge_done.emit(report)
 
     @staticmethod
     def _purge_failed(error: Exception) -> None:
