@@ -41,14 +41,14 @@ from pathlib import Path
 from sqlmodel import select
 from support import BENCH_OUT, Figure, machine_description, percentile, print_table
 
-from spro_desk.agents import accounts
+from spro_desk.agents import accounts, management
 from spro_desk.agents.roles import Role
 from spro_desk.agents.sessions import desk_session
 from spro_desk.contacts.model import ConsentInput, ContactInput, PersonalDataInput
 from spro_desk.contacts.service import ContactService
-from spro_desk.privacy import crypto
-from spro_desk.privacy.keys import vault
 from spro_desk.privacy.personal import open_values
+from spro_desk.security import crypto
+from spro_desk.security.keys import vault
 from spro_desk.storage.engine import Database
 from spro_desk.storage.tables import PersonalData
 
@@ -185,7 +185,7 @@ def main() -> None:
     scans = _alternate(desks, sizes["scans"], lambda d, _n: lambda: d.scan("Personne Numéro 3"))
     rows = len(held[False]) + sizes["saves"]
 
-    manager = accounts.create_agent(desks[1].db, "Claire", "48021573", Role.RESPONSABLE)
+    manager = management.create_agent(desks[1].db, "Claire", "48021573", Role.RESPONSABLE)
     unlocks, unlock_walls = [], []
     for _ in range(5):
         start, wall = time.process_time(), time.perf_counter()

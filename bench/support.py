@@ -14,9 +14,13 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-import spro_desk
-
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+# The dev-only package (generators, synthetic regions) is not installed with the product: found in
+# the tree, after whatever spro_desk the environment provides (snapshot.py points it elsewhere).
+sys.path.append(str(PROJECT_ROOT / "src"))
+
+import spro_desk  # noqa: E402
+
 BENCH_OUT = PROJECT_ROOT / "bench" / "out"
 GENERATOR = PROJECT_ROOT / ".." / "shared" / "tools" / "gen_directory.py"
 GEO_SOURCE = PROJECT_ROOT / ".." / "shared" / "data" / "geo-fr.json"

@@ -23,8 +23,8 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
-from spro_desk.privacy import crypto
 from spro_desk.privacy.personal import key_context, row_context
+from spro_desk.security import crypto
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 

@@ -8,12 +8,13 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from spro_desk.agents import accounts
-from spro_desk.agents.accounts import AgentError, create_agent, open_account
+from spro_desk.agents import accounts, management
+from spro_desk.agents.accounts import AgentError, open_account
+from spro_desk.agents.management import create_agent
 from spro_desk.agents.roles import Permission, Role, can
 from spro_desk.agents.sessions import AccessDenied, desk_session
 from spro_desk.contacts.service import ContactService
-from spro_desk.privacy.keys import PersonalDataLocked, provisional_key_path, vault
+from spro_desk.security.keys import PersonalDataLocked, provisional_key_path, vault
 from spro_desk.storage.engine import Database
 from test_privacy_support import AGENT_PIN, CANARY_NAME, FAST, MANAGER_PIN, manager, record_canary
 
@@ -119,8 +120,8 @@ def test_disabled_agents_cannot_open_and_one_site_manager_always_remains(db: Dat
     desk_session(db).login(claire.id, MANAGER_PIN)
     samir = create_agent(db, "Samir", AGENT_PIN, Role.AGENT, cost=FAST)
     with pytest.raises(AgentError, match="au moins un ou une responsable"):
-        accounts.disable_agent(db, claire.id)
-    accounts.disable_agent(db, samir.id)
+        management.disable_agent(db, claire.id)
+    management.disable_agent(db, samir.id)
     with pytest.raises(AgentError, match="désactivé"):
         open_account(db, samir.id, AGENT_PIN)
     with sqlite3.connect(db.path) as raw:
@@ -141,7 +142,7 @@ def test_a_new_secret_replaces_the_old_one(db: Database) -> None:
     claire = manager(db)
     session = desk_session(db)
     session.login(claire.id, MANAGER_PIN)
-    accounts.change_secret(db, claire.id, "58204719", cost=FAST)
+    management.change_secret(db, claire.id, "58204719", cost=FAST)
     session.lock()
     with pytest.raises(AgentError):
         session.login(claire.id, MANAGER_PIN)

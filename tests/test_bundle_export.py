@@ -105,7 +105,7 @@ def test_the_bundle_carries_the_access_logs_head_as_a_witness(
     setup: tuple[Database, Path, Path], tmp_path: Path
 ) -> None:
     """Issue 15: the coordinator receives, signed, the number and MAC of the log's last entry."""
-    from spro_desk.privacy.audit import audit_log
+    from spro_desk.security.audit import audit_log
 
     db, desk, coordinator = setup
     audit_log(db).append("affichage", contact_id="c1")

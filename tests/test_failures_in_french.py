@@ -81,10 +81,10 @@ def test_arguments_that_are_not_utf8_are_refused_in_french(tmp_path: Path) -> No
 def test_what_a_backup_killed_mid_way_left_is_cleaned_at_the_next_start(tmp_path: Path) -> None:
     import signal
 
-    from spro_desk.privacy.files import privacy_folder
+    from spro_desk.security.files import privacy_folder
     from spro_desk.storage.backup import backups_folder, create_backup
     from spro_desk.storage.engine import Database
-    from spro_desk.ui.resilience import startup_duties
+    from spro_desk.ui.app.resilience import startup_duties
 
     db = Database(tmp_path / "spro-desk.sqlite")
     record(db)

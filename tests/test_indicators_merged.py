@@ -13,7 +13,6 @@ import pytest
 
 from spro_desk.contacts.model import ContactInput
 from spro_desk.contacts.service import ContactService
-from spro_desk.reports.merged import catch_up_merged_state, rebuild_merged_state
 from spro_desk.storage.engine import Database
 from spro_desk.sync.bundle import export_bundle
 from spro_desk.sync.coordinator import import_bundle, register_desk
@@ -23,6 +22,7 @@ from spro_desk.sync.coordinator_identity import (
     trust_coordinator,
 )
 from spro_desk.sync.identity import init_desk, load_identity, write_registration
+from spro_desk.sync.merged import catch_up_merged_state, rebuild_merged_state
 
 TABLES = ("merged_version", "merged_contact", "merged_contact_code", "merged_referral")
 

@@ -10,14 +10,14 @@ from pathlib import Path
 
 import pytest
 
-from spro_desk.agents.accounts import create_agent
+from spro_desk.agents.management import create_agent
 from spro_desk.agents.roles import Role
 from spro_desk.agents.sessions import AccessDenied, desk_session
 from spro_desk.cli.main import main
 from spro_desk.contacts.service import ContactService
 from spro_desk.privacy.access import EXPORTED, PRINTED, AccessRightError, find_people, person_file
-from spro_desk.privacy.audit import audit_log
 from spro_desk.privacy.erasure import erase_person
+from spro_desk.security.audit import audit_log
 from spro_desk.storage.engine import Database
 from test_privacy_support import (
     AGENT_PIN,

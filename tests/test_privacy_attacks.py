@@ -16,12 +16,12 @@ from pathlib import Path
 import pytest
 
 from privacy_attacker import readable_canaries
-from spro_desk.agents.accounts import create_agent, disable_agent
+from spro_desk.agents.management import create_agent, disable_agent
 from spro_desk.agents.roles import Role
 from spro_desk.agents.sessions import desk_session
-from spro_desk.privacy.audit import GENESIS, audit_log, canonical
 from spro_desk.privacy.erasure import erase_person
 from spro_desk.privacy.purge import run_purge
+from spro_desk.security.audit import GENESIS, audit_log, canonical
 from spro_desk.storage.backup import create_backup
 from spro_desk.storage.engine import Database
 from test_privacy_support import AGENT_PIN, CANARIES, FAST, MANAGER_PIN, manager, record_canary
@@ -94,9 +94,9 @@ def test_erasure_reaches_backups_of_rows_sealed_by_an_earlier_version(db: Databa
     erasure removes them from every backup (a transaction per backup file)."""
     import sqlite3
 
-    from spro_desk.privacy.keys import vault
     from spro_desk.privacy.person_keys import person_keys
     from spro_desk.privacy.personal import seal_values
+    from spro_desk.security.keys import vault
 
     claire = manager(db)
     desk_session(db).login(claire.id, MANAGER_PIN)
@@ -280,17 +280,17 @@ def test_the_wrong_code_counter_survives_an_sql_update_and_a_clock_set_back(db: 
 def test_a_code_too_short_for_todays_rules_must_be_changed_at_sign_in(
     db: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from spro_desk.agents import accounts
+    from spro_desk.agents import accounts, management
 
     monkeypatch.setattr(accounts, "PIN_MIN_DIGITS", 6)  # an account of an earlier version
-    claire = accounts.create_agent(db, "Claire", "480215", Role.RESPONSABLE, cost=FAST)
+    claire = management.create_agent(db, "Claire", "480215", Role.RESPONSABLE, cost=FAST)
     monkeypatch.undo()
     session = desk_session(db)
     session.login(claire.id, "480215")
     assert session.must_change_secret
     with pytest.raises(accounts.AgentError, match="au moins 8 chiffres"):
-        accounts.change_secret(db, claire.id, "480216", cost=FAST)
-    accounts.change_secret(db, claire.id, MANAGER_PIN, cost=FAST)
+        management.change_secret(db, claire.id, "480216", cost=FAST)
+    management.change_secret(db, claire.id, MANAGER_PIN, cost=FAST)
     assert not session.must_change_secret
     session.lock()
     session.login(claire.id, MANAGER_PIN)

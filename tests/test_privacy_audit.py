@@ -12,11 +12,11 @@ import pytest
 from spro_desk.agents.sessions import desk_session
 from spro_desk.cli.main import main
 from spro_desk.contacts.service import ContactService
-from spro_desk.privacy.audit import AuditLog, audit_log
 from spro_desk.privacy.erasure import erase_person
 from spro_desk.privacy.personal import EXPORT, PRINT
 from spro_desk.privacy.policy import add_months
 from spro_desk.privacy.purge import run_purge
+from spro_desk.security.audit import AuditLog, audit_log
 from spro_desk.storage.engine import Database
 from test_privacy_support import (
     CANARIES,

@@ -81,6 +81,8 @@ REFERRAL_STATUTS: dict[str, str] = {
 
 # Statuts whose age band is young enough for the mandates of the 16-25 networks.
 YOUTH_AGE_MAX = 25
+# The one purpose personal data is kept for (contacts record it, privacy sets its retention).
+CONSENT_PURPOSE_FOLLOW_UP = "prise-de-rendez-vous-et-suivi"
 
 
 @cache

@@ -16,13 +16,13 @@ from spro_desk.contacts.model import ContactInput, PersonalDataInput
 from spro_desk.contacts.service import ContactService
 from spro_desk.site.settings import SiteSettings
 from spro_desk.storage.engine import Database
-from spro_desk.ui import labels
 from spro_desk.ui.accueil import defaults
 from spro_desk.ui.accueil.needs import search_needs
+from spro_desk.ui.accueil.screen import AccueilScreen, frequent_needs
 from spro_desk.ui.accueil.today import TodayColumn
-from spro_desk.ui.context import OrientationRequest
-from spro_desk.ui.main_window import MainWindow
-from spro_desk.ui.screens.accueil import AccueilScreen, frequent_needs
+from spro_desk.ui.app.main_window import MainWindow
+from spro_desk.ui.common import labels
+from spro_desk.ui.common.context import OrientationRequest
 from spro_desk.vocab import CANAUX, REPONSES, SEXES, STATUTS, TRANCHES_AGE, representative_age
 
 from .conftest import FIXED_NOW, WindowFactory

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pytestqt.qtbot import QtBot
 
-from spro_desk.privacy.audit import audit_log
+from spro_desk.security.audit import audit_log
 from spro_desk.storage.engine import Database
 
 from .conftest import WindowFactory

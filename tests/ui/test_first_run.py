@@ -306,7 +306,7 @@ def test_a_new_folder_starts_with_the_assistant_then_opens_the_desk(
     qapp: QApplication, tmp_path: Path
 ) -> None:
     from spro_desk.ui import run_app
-    from spro_desk.ui.main_window import MainWindow
+    from spro_desk.ui.app.main_window import MainWindow
 
     data_dir = tmp_path / "nouveau"
     seen: dict[str, object] = {}
@@ -382,7 +382,7 @@ def test_no_two_controls_of_a_page_share_a_mnemonic(
     from PySide6.QtGui import QKeySequence
     from PySide6.QtWidgets import QAbstractButton
 
-    from spro_desk.ui.i18n import install_translators, remove_translators
+    from spro_desk.ui.app.i18n import install_translators, remove_translators
 
     translators = install_translators(qapp, QLocale(QLocale.Language.French))  # « &Suivant > »
     try:

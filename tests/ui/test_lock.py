@@ -20,16 +20,17 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from spro_desk.agents.accounts import create_agent, list_agents
+from spro_desk.agents.accounts import list_agents
+from spro_desk.agents.management import create_agent
 from spro_desk.agents.roles import Role
 from spro_desk.agents.sessions import desk_session
 from spro_desk.contacts.service import ContactService
-from spro_desk.privacy.audit import audit_log
+from spro_desk.security.audit import audit_log
 from spro_desk.storage.engine import Database
-from spro_desk.ui.agents_dialog import FirstAgentPanel
-from spro_desk.ui.background import ImmediateRunner
-from spro_desk.ui.lock import LockScreen
-from spro_desk.ui.main_window import MainWindow
+from spro_desk.ui.app.main_window import MainWindow
+from spro_desk.ui.common.agents_dialog import FirstAgentPanel
+from spro_desk.ui.common.background import ImmediateRunner
+from spro_desk.ui.lock.guard import LockScreen
 from test_privacy_support import (
     AGENT_PIN,
     CANARIES,
@@ -274,11 +275,11 @@ def test_an_agent_whose_code_is_too_short_is_asked_for_a_new_one(
     qtbot: QtBot, db: Database, make_window: WindowFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Issue 15: codes of earlier versions (6 digits) are changed at the next sign-in."""
-    from spro_desk.agents import accounts
-    from spro_desk.ui.agents_dialog import SecretDialog
+    from spro_desk.agents import accounts, management
+    from spro_desk.ui.common.agents_dialog import SecretDialog
 
     monkeypatch.setattr(accounts, "PIN_MIN_DIGITS", 6)
-    claire = accounts.create_agent(db, "Claire", "480215", Role.RESPONSABLE, cost=FAST)
+    claire = management.create_agent(db, "Claire", "480215", Role.RESPONSABLE, cost=FAST)
     monkeypatch.undo()
     window = make_window(db)
     _unlock(qtbot, window, claire.id, "480215")

@@ -110,9 +110,9 @@ def test_the_secret_field_keeps_its_rules_and_refuses_copying(qtbot: QtBot) -> N
 
 def test_every_password_field_of_the_desk_is_a_secret_field(qtbot: QtBot) -> None:
     from spro_desk.site.settings import spec
-    from spro_desk.ui.agents_dialog import AgentForm
-    from spro_desk.ui.lock import LockScreen
-    from spro_desk.ui.settings.editors import make_editor
+    from spro_desk.ui.common.agents_dialog import AgentForm
+    from spro_desk.ui.common.setting_editors import make_editor
+    from spro_desk.ui.lock.guard import LockScreen
 
     password = make_editor(spec("sync.secret"), None).widget  # type: ignore[arg-type]
     assert isinstance(password, SecretLineEdit)

@@ -12,7 +12,7 @@ from datetime import datetime
 
 from spro_desk.agents.accounts import AgentError, AgentView, has_agents, open_account
 from spro_desk.agents.roles import ROLE_LABELS, Permission, can
-from spro_desk.privacy.keys import vault
+from spro_desk.security.keys import vault
 from spro_desk.storage.engine import Database, one_per_database
 
 
@@ -30,7 +30,7 @@ class DeskSession:
         self.must_change_secret = False
 
     def login(self, agent_id: str, secret: str, *, now: datetime | None = None) -> AgentView:
-        from spro_desk.privacy.audit import audit_log
+        from spro_desk.security.audit import audit_log
 
         try:
             opened = open_account(self._db, agent_id, secret, now=now)
@@ -47,7 +47,7 @@ class DeskSession:
 
     def lock(self, *, now: datetime | None = None) -> None:
         """End the session and forget the key; safe to call when nobody is logged in."""
-        from spro_desk.privacy.audit import audit_log
+        from spro_desk.security.audit import audit_log
 
         agent, self.agent = self.agent, None
         vault(self._db).lock()

@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from spro_desk.privacy.audit import AuditTampered, audit_log
 from spro_desk.privacy.purge import run_purge
+from spro_desk.security.audit import AuditTampered, audit_log
 from spro_desk.storage.engine import Database
 
 Result = dict[str, Any]

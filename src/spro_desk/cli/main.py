@@ -41,7 +41,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     data_dir = ensure_private_dir(resolve_data_dir(args.data_dir))
     if args.command is None:
-        from spro_desk.ui.app import run_app  # Qt is loaded only for the window
+        from spro_desk.ui.app.start import run_app  # Qt is loaded only for the window
 
         return run_app(
             data_dir,
@@ -109,7 +109,7 @@ def run_command(args: object, data_dir: object) -> int:
     from spro_desk.directory.source import DirectoryImportError
     from spro_desk.orientation.profile import ProfileError
     from spro_desk.privacy.access import AccessRightError
-    from spro_desk.privacy.audit import AuditTampered
+    from spro_desk.security.audit import AuditTampered
     from spro_desk.storage.engine import Database
     from spro_desk.storage.errors import StorageError
     from spro_desk.storage.migrate import NewerDatabaseError

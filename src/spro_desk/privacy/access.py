@@ -19,7 +19,6 @@ from sqlmodel import col, select
 
 from spro_desk.agents.roles import Permission
 from spro_desk.agents.sessions import require
-from spro_desk.privacy.audit import audit_log
 from spro_desk.privacy.personal import (
     ACCESS_RIGHT,
     FIELDS,
@@ -27,6 +26,7 @@ from spro_desk.privacy.personal import (
     open_values,
     read_personal,
 )
+from spro_desk.security.audit import audit_log
 from spro_desk.storage.engine import Database
 from spro_desk.storage.tables import Consent, Contact, PersonalData, Referral
 

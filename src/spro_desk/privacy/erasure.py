@@ -25,8 +25,8 @@ from sqlmodel import Session, col, delete, select
 
 from spro_desk.agents.roles import Permission
 from spro_desk.agents.sessions import require
-from spro_desk.privacy.audit import audit_log
 from spro_desk.privacy.person_keys import person_keys
+from spro_desk.security.audit import audit_log
 from spro_desk.storage.engine import Database
 from spro_desk.storage.tables import Consent, PersonalData
 

@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from datetime import UTC, datetime
 from pathlib import Path
 
-from spro_desk.privacy.files import append_line, locked, privacy_folder, write_whole
+from spro_desk.security.files import append_line, locked, privacy_folder, write_whole
 from spro_desk.storage.engine import Database, one_per_database
 
 SUFFIX = ".cles-personnes"

@@ -19,11 +19,11 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from spro_desk.agents.roles import Permission
 from spro_desk.agents.sessions import require
-from spro_desk.privacy import crypto
-from spro_desk.privacy.audit import audit_log
-from spro_desk.privacy.keys import vault
 from spro_desk.privacy.person_keys import person_keys
 from spro_desk.privacy.policy import AFTER_CONTACT_BOUNDS, add_months
+from spro_desk.security import crypto
+from spro_desk.security.audit import audit_log
+from spro_desk.security.keys import vault
 from spro_desk.storage.engine import Database
 from spro_desk.storage.tables import PersonalData
 

@@ -11,7 +11,6 @@ from typing import Any
 
 from sqlmodel import col, select
 
-from spro_desk.privacy.audit import audit_log
 from spro_desk.privacy.erasure import (
     AFTER_DELETION,
     BY_RETENTION,
@@ -22,6 +21,7 @@ from spro_desk.privacy.erasure import (
 from spro_desk.privacy.legacy import finish_upgrade
 from spro_desk.privacy.person_keys import person_keys
 from spro_desk.privacy.policy import PrivacyPolicy, add_months, erasure_due, load_policy
+from spro_desk.security.audit import audit_log
 from spro_desk.storage.engine import Database
 from spro_desk.storage.records import write_record
 from spro_desk.storage.tables import Consent, Contact, PersonalData, Referral

@@ -30,9 +30,9 @@ from spro_desk.geo.cog import Geography, geography
 from spro_desk.reports import queries as q
 from spro_desk.reports.coverage import Coverage, coverage
 from spro_desk.reports.filters import Filters, Options, Period, Site
-from spro_desk.reports.merged import week_start
 from spro_desk.reports.source import Source
 from spro_desk.reports.table import Figure, Table, cross, one_way
+from spro_desk.sync.merged import week_start
 from spro_desk.vocab import (
     CANAUX,
     REFERRAL_TYPES,

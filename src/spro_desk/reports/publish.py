@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from spro_desk.reports.indicators import OUTCOME_LABELS, Indicators
-from spro_desk.reports.merged import LOCAL_TIME
 from spro_desk.reports.secrecy import PublishedTable, protect, publish_figure
+from spro_desk.sync.merged import LOCAL_TIME
 
 SECRET_MARK = "s"
 SECRET_NOTE = "s : secret statistique (moins de {n} personnes, ou calculable à partir d'un total)"

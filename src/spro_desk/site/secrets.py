@@ -18,8 +18,8 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-from spro_desk.privacy import crypto
-from spro_desk.privacy.keys import PersonalDataLocked, vault
+from spro_desk.security import crypto
+from spro_desk.security.keys import PersonalDataLocked, vault
 from spro_desk.site.settings import SETTINGS, SettingError
 from spro_desk.storage.engine import Database
 

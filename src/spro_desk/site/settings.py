@@ -45,7 +45,7 @@ class SettingSpec:
         return value.strip()
 
     def _checked_url(self, value: str) -> str:
-        from spro_desk.sync.webdav import check_url  # loaded when an address is saved
+        from spro_desk.site.urls import check_url  # loaded when an address is saved
 
         try:
             return check_url(value)

@@ -3,8 +3,8 @@
 The database layer (SQLAlchemy, SQLModel, the migrations) takes about half a second to import,
 longer than Qt itself. The window is drawn first from these few values — the desk's language,
 default channel and permanence places, whether a directory is loaded — while the database opens
-in the background (ui/startup.py). Read-only and forgiving: any problem answers "nothing known",
-and the real opening then reports it.
+in the background (ui/common/startup.py). Read-only and forgiving: any problem answers
+"nothing known", and the real opening then reports it.
 """
 
 from __future__ import annotations

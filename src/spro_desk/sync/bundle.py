@@ -22,7 +22,7 @@ from typing import Any
 import pyrage
 from sqlmodel import func, select
 
-from spro_desk.privacy.audit import audit_log
+from spro_desk.security.audit import audit_log
 from spro_desk.storage.engine import Database
 from spro_desk.storage.records import read_record, write_record
 from spro_desk.storage.tables import DirectoryImport, Event

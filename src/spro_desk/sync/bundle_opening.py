@@ -20,7 +20,6 @@ import orjson
 import pyrage
 from pyrage import x25519
 
-from spro_desk.reports.event_shape import mergeable
 from spro_desk.sync.bundle_format import (
     BUNDLE_FORMAT,
     EVENTS_MEMBER,
@@ -29,6 +28,7 @@ from spro_desk.sync.bundle_format import (
     MAX_MEMBER_BYTES,
     SIGNATURE_MEMBER,
 )
+from spro_desk.sync.event_shape import mergeable
 from spro_desk.sync.signing import signature_valid
 
 ENCRYPTION_KEYS_DIR = Path("keys") / "encryption"  # the coordinator's age keys, one per file

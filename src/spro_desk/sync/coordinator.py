@@ -25,7 +25,6 @@ import orjson
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from sqlmodel import Session, col, func, select
 
-from spro_desk.reports.merged import record_desk, start_watermark
 from spro_desk.storage.engine import Database
 from spro_desk.storage.tables import ReceivedEvent, RegisteredDesk, SyncAlert
 from spro_desk.sync.bundle_opening import (
@@ -35,6 +34,7 @@ from spro_desk.sync.bundle_opening import (
     encryption_identities,
 )
 from spro_desk.sync.identity import REGISTRATION_FORMAT
+from spro_desk.sync.merged import record_desk, start_watermark
 from spro_desk.sync.reader_process import opened_in_order
 
 

@@ -18,12 +18,12 @@ from typing import Any
 
 from sqlmodel import col, func, select
 
-from spro_desk.reports.merged import catch_up_merged_state
 from spro_desk.storage.engine import Database
 from spro_desk.storage.records import read_record, write_record
 from spro_desk.storage.tables import ReceivedBundle, RegisteredDesk, SyncAlert
 from spro_desk.sync.coordinator import BundleRefused, ImportOutcome, import_bundles
 from spro_desk.sync.coordinator_identity import signed_identity_file
+from spro_desk.sync.merged import catch_up_merged_state
 
 BUNDLE_SUFFIX = ".spro-bundle"
 LATE_AFTER_DAYS_KEY = "coordinator.late_after_days"

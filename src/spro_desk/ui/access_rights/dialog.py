@@ -191,7 +191,7 @@ class PersonDataDialog(QDialog):
     def _held(self, how: str) -> PersonFile | None:
         """The file, logged as `how`; None (and the reason said) when refused."""
         from spro_desk.agents.sessions import AccessDenied
-        from spro_desk.privacy.keys import PersonalDataLocked
+        from spro_desk.security.keys import PersonalDataLocked
 
         if self._contact_id is None:
             return None
@@ -212,7 +212,7 @@ class PersonDataDialog(QDialog):
 
     def run_search(self) -> None:
         from spro_desk.agents.sessions import AccessDenied
-        from spro_desk.privacy.keys import PersonalDataLocked
+        from spro_desk.security.keys import PersonalDataLocked
 
         try:
             matches = find_people(self._db, self.search.text())

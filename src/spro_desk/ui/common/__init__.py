@@ -1,1 +1,1 @@
-"""Widgets shared by several screens."""
+"""Pieces every screen shares: background work, table models, fields, formatting, dialogs."""

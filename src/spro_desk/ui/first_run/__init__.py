@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from spro_desk.paths import database_path
-from spro_desk.ui.mode import COORDINATOR_KEY
+from spro_desk.ui.common.mode import COORDINATOR_KEY
 
 if TYPE_CHECKING:
     from spro_desk.storage.engine import Database

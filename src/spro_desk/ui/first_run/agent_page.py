@@ -7,8 +7,8 @@ from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWizardPage
 
 from spro_desk.ui.common.secret_field import SecretLineEdit
+from spro_desk.ui.common.widgets import plain_label
 from spro_desk.ui.first_run.agent_adapter import PIN_LENGTHS, pin_problem
-from spro_desk.ui.widgets import plain_label
 
 
 class AgentPage(QWizardPage):

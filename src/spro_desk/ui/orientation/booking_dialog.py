@@ -20,10 +20,10 @@ from PySide6.QtWidgets import (
 
 from spro_desk.directory.catalog import ServiceSummary
 from spro_desk.directory.hours import Hours
-from spro_desk.ui.errors import message_box
-from spro_desk.ui.formatting import one_line
-from spro_desk.ui.orientation.dates import long_datetime_fr
-from spro_desk.ui.widgets import plain_label
+from spro_desk.ui.common.dates import long_datetime_fr
+from spro_desk.ui.common.errors import message_box
+from spro_desk.ui.common.formatting import one_line
+from spro_desk.ui.common.widgets import plain_label
 
 # Without known hours the proposed rendez-vous is the next working morning.
 _DEFAULT_HOUR = 9

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from spro_desk.geo import Geography
 from spro_desk.orientation.profile import ProfileError, VisitorProfile
-from spro_desk.ui.labels import statut_labels
+from spro_desk.ui.common.labels import statut_labels
 from spro_desk.ui.orientation.commune_field import CommuneField, commune_label
 from spro_desk.ui.orientation.needs_picker import NeedsPicker
 

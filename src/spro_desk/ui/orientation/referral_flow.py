@@ -90,8 +90,8 @@ def slip_for(
     # personal_data is None unless the person consented: the slip is then anonymous. Printing
     # it is an access to personal data (access log); an agent who may not see it prints none.
     from spro_desk.agents.sessions import AccessDenied
-    from spro_desk.privacy.keys import PersonalDataLocked
     from spro_desk.privacy.personal import PRINT
+    from spro_desk.security.keys import PersonalDataLocked
 
     try:
         person = contacts.personal_data(contact_id, why=PRINT)

@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
 
 from spro_desk.orientation.slip import ReferralSlip
 from spro_desk.text import fold
-from spro_desk.ui.background import Callbacks, Runner, TaskContext
-from spro_desk.ui.orientation.dates import long_datetime_fr
+from spro_desk.ui.common.background import Callbacks, Runner, TaskContext
+from spro_desk.ui.common.dates import long_datetime_fr
 from spro_desk.ui.orientation.slip_pdf import PAGE_SIZES, page_layout, print_slip, render_slip_pdf
 
 log = logging.getLogger(__name__)

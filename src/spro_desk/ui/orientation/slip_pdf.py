@@ -25,8 +25,8 @@ from PySide6.QtGui import (
 
 from spro_desk.orientation.slip import ReferralSlip
 from spro_desk.text import strip_bidi_controls
-from spro_desk.ui.formatting import phone
-from spro_desk.ui.orientation.dates import long_date_fr, long_datetime_fr
+from spro_desk.ui.common.dates import long_date_fr, long_datetime_fr
+from spro_desk.ui.common.formatting import phone
 
 PAGE_SIZES: dict[str, QPageSize.PageSizeId] = {
     "A4": QPageSize.PageSizeId.A4,

@@ -9,8 +9,8 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from spro_desk.sync.outbox import QueueItem
-from spro_desk.ui.column_model import ColumnTableModel
-from spro_desk.ui.formatting import french_datetime, number, one_line, tooltip
+from spro_desk.ui.common.column_model import ColumnTableModel
+from spro_desk.ui.common.formatting import french_datetime, number, one_line, tooltip
 
 Index = QModelIndex | QPersistentModelIndex
 

@@ -1,6 +1,6 @@
 """Merged state for indicators: the latest contact and referral of every desk.
 
-Derived from `received_event` (see `spro_desk.reports.merged`), filled here from what the
+Derived from `received_event` (see `spro_desk.sync.merged`), filled here from what the
 coordinator already received, so an upgraded coordinator reports at once.
 
 Revision ID: 0007
@@ -112,7 +112,7 @@ def _fill_from_received_events() -> None:
         return
     from sqlmodel import Session
 
-    from spro_desk.reports.merged import rebuild_merged_state
+    from spro_desk.sync.merged import rebuild_merged_state
 
     with Session(bind=connection) as session:
         rebuild_merged_state(session)

@@ -2,7 +2,7 @@
 
 Every clear personal row of an older database is sealed here, in the migration's transaction:
 sealing needs only the desk's public key, created now if the desk has none (its private half
-goes to the OS keyring or to the provisional key file, see spro_desk.privacy.keys). The clear
+goes to the OS keyring or to the provisional key file, see spro_desk.security.keys). The clear
 table is dropped with `secure_delete` on, so its pages are zeroed; the database is marked for a
 `VACUUM` by the first purge when it ever held a consent (pages freed before this upgrade were
 never zeroed), and the purge seals the clear rows of older backups (spro_desk.privacy.legacy).
@@ -21,14 +21,14 @@ import sqlalchemy as sa
 import sqlmodel
 from alembic import op
 
-from spro_desk.privacy import crypto
-from spro_desk.privacy.keys import DESK_KEY_RECORD, new_desk_key
 from spro_desk.privacy.legacy import (
     UPGRADE_PENDING_RECORD,
     legacy_note,
     parse_legacy_note,
 )
 from spro_desk.privacy.personal import FIELDS, seal_values
+from spro_desk.security import crypto
+from spro_desk.security.keys import DESK_KEY_RECORD, new_desk_key
 
 Text = sqlmodel.sql.sqltypes.AutoString
 Moment = sqlmodel.sql.sqltypes.UTCDateTime
