@@ -362,3 +362,40 @@ def test_every_purge_reports_a_broken_log_again(db: Database) -> None:
     first, second = run_purge(db), run_purge(db)  # at start, and the next day
     assert first.audit_problem and "coupée" in first.audit_problem
     assert second.audit_problem  # still said: the gap stays in the chain
+
+
+def test_an_account_of_an_earlier_version_is_rewrapped_at_sign_in(db: Database) -> None:
+    """Its wrap held the desk key itself, under the cheaper Argon2id cost of issue 6: after one
+    sign-in it holds a key of its own, at today's cost, and reads what it read before."""
+    import os
+    import uuid
+
+    from spro_desk.agents import accounts
+    from spro_desk.contacts.service import ContactService
+    from spro_desk.security import crypto
+    from spro_desk.security.keys import vault
+    from spro_desk.storage.tables import Agent
+
+    contact_id = record_canary(db)
+    desk = vault(db).public()
+    old_cost = crypto.KdfCost(time_cost=2, memory_kib=64 * 1024)
+    agent_id, salt = str(uuid.uuid4()), os.urandom(16)
+    kek = crypto.derive_kek(MANAGER_PIN, salt, old_cost)
+    context = b"spro-desk agent key\x00" + agent_id.encode() + b"\x00" + desk.key_id.encode()
+    wrapped = crypto.wrap(kek, vault(db).private().private_bytes_raw(), context)
+    moment = datetime.now(UTC)
+    with db.transaction() as session:
+        session.add(Agent(id=agent_id, nom="Claire", role="responsable-de-site", secret_kind="pin",
+                          secret_hash=accounts._hasher(old_cost).hash(MANAGER_PIN),
+                          kek_salt=salt, kek_cost=old_cost.as_json(), wrapped_key=wrapped,
+                          created_at=moment, updated_at=moment))  # fmt: skip
+    vault(db).lock()
+    vault(db).forget_provisional_file()
+    session = desk_session(db)
+    session.login(agent_id, MANAGER_PIN)
+    with db.session() as reading:
+        row = reading.get(Agent, agent_id)
+    assert row is not None and row.kek_cost == accounts.DEFAULT_COST.as_json() | {"v": 2}
+    session.lock()
+    session.login(agent_id, MANAGER_PIN)  # the new way
+    assert ContactService(db).personal_data(contact_id).nom == CANARIES[0]

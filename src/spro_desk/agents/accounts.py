@@ -21,7 +21,7 @@ from sqlmodel import Session, col, func, select
 
 from spro_desk.agents.roles import Role
 from spro_desk.security import crypto, failures, grants
-from spro_desk.security.keys import vault
+from spro_desk.security.keys import known_key_ids, vault
 from spro_desk.storage.engine import Database
 from spro_desk.storage.tables import Agent
 
@@ -287,11 +287,22 @@ def _unwrap(db: Database, row: Agent, secret: str) -> list[X25519PrivateKey]:
         if row.kek_cost.get("v") == AGENT_KEY_VERSION:
             own = crypto.unwrap(kek, row.wrapped_key, _agent_key_context(row.id))
             return grants.open_granted(db, row.id, crypto.private_from_bytes(own))
-        # An account of an earlier version: its wrap holds the desk key itself.
-        raw = crypto.unwrap(kek, row.wrapped_key, _wrap_context(row.id, desk.key_id))
     except crypto.SealError:
         raise _unreadable() from None
-    return [crypto.private_from_bytes(raw)]
+    return [_unwrap_earlier(db, row, kek)]
+
+
+def _unwrap_earlier(db: Database, row: Agent, kek: bytes) -> X25519PrivateKey:
+    """An account of an earlier version: its wrap holds a desk key itself, bound to that key's
+    id — the current one, or a key retired since (another agent disabled before this one
+    signed in again: a site manager then gives the new key by resetting the code)."""
+    for key_hex in known_key_ids(db):
+        try:
+            raw = crypto.unwrap(kek, row.wrapped_key or b"", _wrap_context(row.id, key_hex))
+        except crypto.SealError:
+            continue
+        return crypto.private_from_bytes(raw)
+    raise _unreadable()
 
 
 def _outdated(row: Agent) -> bool:
