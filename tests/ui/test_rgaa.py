@@ -205,8 +205,10 @@ def test_assistant_problems_are_announced(
     assert wizard.currentId() == AGENT
     assert "ne correspond" not in page.commune.accessibleDescription()  # and untied once fixed
     agent = wizard.agent_page
-    qtbot.keyClicks(agent.pin, "927135")
-    qtbot.keyClicks(agent.confirmation, "927136")
+    events.clear()
+    qtbot.keyClicks(agent.pin, "92713584")
+    assert events.spoken().count("Le code compte de 8 à 12 chiffres.") == 1  # not per key
+    qtbot.keyClicks(agent.confirmation, "92713585")
     assert events.heard("identiques")
 
 

@@ -13,6 +13,8 @@ if TYPE_CHECKING:  # storage (SQLAlchemy) is imported when a setting is read or 
 
 # The interface follows the computer's language until the desk picks one.
 SYSTEM_LANGUAGE = "systeme"
+# What the settings screen shows for a stored secret; saving it back leaves the secret as it is.
+SECRET_KEPT = "\u2022" * 8
 
 
 class SettingError(ValueError):
@@ -78,6 +80,10 @@ def spec(key: str) -> SettingSpec:
 
 
 class SiteSettings:
+    """Secret settings (kind "secret": the WebDAV password) are sealed to the desk key like
+    personal data (`spro_desk.site.secrets`): never in clear in the database, its WAL, its
+    backups or the logs."""
+
     def __init__(self, db: Database) -> None:
         self.db = db
 
@@ -85,12 +91,26 @@ class SiteSettings:
         from spro_desk.storage.records import read_record
 
         record = read_record(self.db, key)
-        return record["v"] if record is not None else spec(key).default
+        if record is None:
+            return spec(key).default
+        if spec(key).kind == "secret":
+            from spro_desk.site.secrets import open_secret
+
+            return open_secret(self.db, key, record)
+        return record["v"]
 
     def set(self, key: str, value: Any) -> None:
         from spro_desk.storage.records import write_record
 
-        write_record(self.db, key, {"v": spec(key).check(value)})
+        checked = spec(key).check(value)
+        if spec(key).kind == "secret":
+            if checked == SECRET_KEPT:
+                return
+            from spro_desk.site.secrets import sealed_record
+
+            write_record(self.db, key, sealed_record(self.db, key, checked or ""))
+            return
+        write_record(self.db, key, {"v": checked})
 
     def all(self) -> dict[str, Any]:
         from sqlmodel import col, select
@@ -101,6 +121,8 @@ class SiteSettings:
             rows = session.exec(select(Setting).where(col(Setting.key).in_(_BY_KEY))).all()
         # The same table keeps other records (identity, sync state…), not shaped as settings.
         stored = {row.key: row.value["v"] for row in rows if "v" in row.value}
+        # A secret is never read back for display: a placeholder says one is kept.
+        stored |= {row.key: SECRET_KEPT for row in rows if "sealed" in row.value}
         return {s.key: stored.get(s.key, s.default) for s in SETTINGS}
 
 

@@ -46,7 +46,9 @@ class StatusLabel(QLabel):
         """Show and announce `text`; with `field`, the error describes it (and takes the focus
         with `focus`)."""
         self._untie()
-        repeated = text == self.text() and not error  # a refresh, not news: said once
+        # The same text again is a refresh (a hint re-checked at each keystroke), not news:
+        # said once. An error that takes the focus (a wrong code again) is said each time.
+        repeated = text == self.text() and not focus
         self.setText(text)
         if field is not None and text:
             self._described, self._description = field, field.accessibleDescription()
