@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from spro_desk.directory.hours import Hours
 from spro_desk.directory.networks import network_label
 from spro_desk.geo import Geography
 from spro_desk.orientation.candidates import Candidate
 from spro_desk.orientation.profile import VisitorProfile
+from spro_desk.orientation.signals import Signals, matched_needs
 from spro_desk.vocab import STATUTS, need_label, publics
-
-if TYPE_CHECKING:
-    from spro_desk.orientation.suggest import Signals
 
 _ZONE_PHRASES = {
     "commune": "couvre votre commune ({})",
@@ -34,8 +30,6 @@ def explain(
     besoins: tuple[str, ...],
     geo: Geography,
 ) -> list[str]:
-    from spro_desk.orientation.suggest import matched_needs
-
     reasons = [
         _zone_reason(candidate, profile, geo),
         _need_reason(matched_needs(candidate, besoins)),

@@ -19,8 +19,9 @@ from spro_desk.orientation.candidates import Candidate, commune_coordinates, loa
 from spro_desk.orientation.mandates import is_advice_need, preferred_networks
 from spro_desk.orientation.profile import ProfileError, VisitorProfile
 from spro_desk.orientation.reasons import explain
+from spro_desk.orientation.signals import Signals, matched_needs
 from spro_desk.storage.engine import Database
-from spro_desk.vocab import category_of, is_category, thematiques
+from spro_desk.vocab import thematiques
 
 # Publics of data·inclusion that name a statut specifically, and those that cover it broadly.
 SPECIFIC_PUBLIC = {
@@ -40,34 +41,6 @@ EXPLICIT, BROAD, NONE = 2, 1, 0
 
 
 @dataclass(frozen=True)
-class Signals:
-    """The comparable signals of one candidate, most important first."""
-
-    need: int
-    public: int
-    network: int
-    level: int
-    proximity: int
-    distance_km: float | None
-    availability: int
-    rotation: int
-
-    def sort_key(self) -> tuple[float, ...]:
-        distance = self.distance_km if self.distance_km is not None else math.inf
-        return (
-            -self.need, -self.public, -self.network, -self.level, -self.proximity,
-            distance, -self.availability, self.rotation,
-        )  # fmt: skip
-
-    def score(self) -> float:
-        """One number for display and JSON: the weights mirror the order of the signals."""
-        return float(
-            self.need * 10**6 + self.public * 10**5 + self.network * 10**4
-            + self.level * 10**3 + self.proximity * 10**2 + self.availability * 10
-        )  # fmt: skip
-
-
-@dataclass(frozen=True)
 class Suggestion:
     summary: ServiceSummary
     signals: Signals
@@ -79,17 +52,6 @@ class Suggestion:
 
 def requested_codes(besoins: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(besoins))
-
-
-def matched_needs(candidate: Candidate, besoins: tuple[str, ...]) -> list[str]:
-    """The sub-thématiques of the service that answer one of the requested needs."""
-    matched = []
-    for need in besoins:
-        if is_category(need):
-            matched.extend(sorted(t for t in candidate.thematiques if category_of(t) == need))
-        elif need in candidate.thematiques:
-            matched.append(need)
-    return list(dict.fromkeys(matched))
 
 
 def _needs_met(candidate: Candidate, besoins: tuple[str, ...]) -> int:

@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING
 
 from spro_desk.site.settings import spec
 from spro_desk.storage.engine import Database
+from spro_desk.storage.quick_read import CONFIGURED_QUERY
+from spro_desk.ui.common.mode import COORDINATOR_KEY_FILE, DESK_KEY_FILE
 from spro_desk.ui.first_run.agent_adapter import create_first_agent, pin_problem
 
 if TYPE_CHECKING:
@@ -50,8 +52,6 @@ class FirstRunChoices:
 
 def needs_first_run(db: Database, data_dir: Path) -> bool:
     """A new data folder: no key, no setting (site, language…), nothing recorded or imported."""
-    from spro_desk.ui.first_run import CONFIGURED_QUERY, COORDINATOR_KEY_FILE, DESK_KEY_FILE
-
     if any((data_dir / key).exists() for key in (DESK_KEY_FILE, COORDINATOR_KEY_FILE)):
         return False
     with db.engine.connect() as connection:
