@@ -83,7 +83,7 @@ def run_command(args: object, data_dir: object) -> int:
         print(error, file=sys.stderr)
         return EXIT_REFUSED
     try:
-        result = HANDLERS[key](db, args)  # type: ignore[arg-type]
+        result = HANDLERS[key](db, args)
     except (*refusals, StorageError) as error:  # a disk fault: full, read-only, damaged
         print(f"Refusé : {error}", file=sys.stderr)
         return EXIT_REFUSED

@@ -35,7 +35,21 @@ class ServiceSummary:
 
     @classmethod
     def from_row(cls, row: tuple[Any, ...]) -> ServiceSummary:
-        return cls(*row[:9], tuple(json.loads(row[9] or "[]")))
+        """A row of SUMMARY_SELECT, its columns named in the SELECT's order."""
+        pk, service_id, structure_id, service_nom, structure_nom, commune, code_insee = row[:7]
+        horaires, reseau, modes_accueil = row[7:10]
+        return cls(
+            pk=pk,
+            service_id=service_id,
+            structure_id=structure_id,
+            service_nom=service_nom,
+            structure_nom=structure_nom,
+            commune=commune,
+            code_insee=code_insee,
+            horaires=horaires,
+            reseau=reseau,
+            modes_accueil=tuple(json.loads(modes_accueil or "[]")),
+        )
 
     def result_json(self, score: float, reasons: list[str]) -> dict[str, Any]:
         """One result of `directory search` or `suggest` in the CLI's JSON contract."""

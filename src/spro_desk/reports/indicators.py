@@ -176,7 +176,7 @@ def compute_indicators(
     )
 
 
-def _run(source: Source, periods: list[Period], parts: tuple) -> list[Any]:  # type: ignore[type-arg]
+def _run(source: Source, periods: list[Period], parts: tuple) -> list[Any]:
     """Each part on its own connection in parallel when the source allows it (SQLite works
     without the GIL: two cores, two queries), else one after the other on one connection."""
     if not source.parallel:
@@ -267,10 +267,10 @@ def _contact_tables(
         week = week_start(date.fromisoformat(day)).isoformat()
         weeks[week] = weeks.get(week, 0) + n
         months[day[:7]] = months.get(day[:7], 0) + n
-    all_weeks, day = [], week_start(period.start)
-    while day <= period.end:
-        all_weeks.append(day.isoformat())
-        day += timedelta(days=7)
+    all_weeks, monday = [], week_start(period.start)
+    while monday <= period.end:
+        all_weeks.append(monday.isoformat())
+        monday += timedelta(days=7)
     month_codes = q.months_of(period)
     week_labels = {w: f"semaine du {date.fromisoformat(w):%d/%m/%Y}" for w in all_weeks}
     commune_labels = {

@@ -205,7 +205,7 @@ def _chart(section: PublishedTable, styles: dict[str, Any]) -> list[Any]:
     chart = VerticalBarChart()
     chart.x, chart.y, chart.width, chart.height = 40, 45, 410, 130
     chart.data = [values]
-    chart.bars[0].fillColor = HexColor(BLUE)  # type: ignore[index]
+    chart.bars[0].fillColor = HexColor(BLUE)
     chart.valueAxis.valueMin = 0
     chart.valueAxis.labels.fontName = regular
     chart.valueAxis.labels.fontSize = 7

@@ -196,7 +196,7 @@ class PrivacyGuard(QObject):
 
     def set_screens(self, screens: Callable[[], list[Any]]) -> None:
         """Where to find the built screens (their hide/restore_personal_data hooks)."""
-        self._screens = weakref.WeakMethod(screens)  # type: ignore[arg-type]
+        self._screens = weakref.WeakMethod(screens)
 
     @property
     def _window(self) -> QMainWindow:

@@ -105,7 +105,7 @@ class BreakdownChart(QChartView):
     def bars(self) -> tuple[tuple[str, int], ...]:
         """(label, first column) of each bar or point, top to bottom or left to right."""
         return tuple((row.label, row.total if len(row.values) > 1 else row.values[0])
-                     for row in self._rows)  # type: ignore[misc]  # fmt: skip
+                     for row in self._rows)  # fmt: skip
 
     def current_row(self) -> Row | None:
         return self._rows[self._current] if 0 <= self._current < len(self._rows) else None
