@@ -222,8 +222,10 @@ def migration_violations() -> list[str]:
             continue
         for imp in imports_of(path):
             root = imp.target.split(".")[0]
-            if root not in allowed and root not in own and not imp.target.startswith(
-                f"{PRODUCT}.storage.migrations"
+            if (
+                root not in allowed
+                and root not in own
+                and not imp.target.startswith(f"{PRODUCT}.storage.migrations")
             ):
                 found.append(f"{path.relative_to(ROOT)}:{imp.line} imports {imp.target}")
     return found
@@ -277,8 +279,11 @@ def _imports_of_file(path: Path, module: str) -> list[Import]:
 
 
 if __name__ == "__main__":  # prints every violation: python tests/test_architecture.py
+    total = 0
     for name, check in CONTRACTS.items():
         violations = check()
+        total += len(violations)
         print(f"{name}: {len(violations)}")
         for violation in violations:
             print("   ", violation)
+    sys.exit(1 if total and "--check" in sys.argv else 0)

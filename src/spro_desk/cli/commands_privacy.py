@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from typing import Any
 
 from spro_desk.privacy.purge import run_purge
@@ -44,7 +45,7 @@ def privacy_audit(db: Database, args: argparse.Namespace) -> Result:
     return {"entries": len(entries), "first": first, "last": last, "message": message}
 
 
-HANDLERS = {
+HANDLERS: dict[tuple[str, str | None], Callable[[Database, argparse.Namespace], dict[str, Any]]] = {
     ("privacy", "purge"): privacy_purge,
     ("privacy", "audit"): privacy_audit,
 }

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import time
+from collections.abc import Callable
 from datetime import UTC
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -77,7 +78,7 @@ def desk_report(db: Database, args: argparse.Namespace) -> dict[str, Any]:
     return _report(db, args, coordinator=False)
 
 
-HANDLERS = {
+HANDLERS: dict[tuple[str, str | None], Callable[[Database, argparse.Namespace], dict[str, Any]]] = {
     ("coordinator", "report"): coordinator_report,
     ("report", None): desk_report,
 }

@@ -7,6 +7,7 @@ import json
 import logging
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from spro_desk.cli.parser import (
     EXIT_OK,
@@ -51,7 +52,7 @@ def parse_arguments(argv: list[str]) -> argparse.Namespace:
     return build_parser().parse_args(argv)
 
 
-def run_command(args: object, data_dir: object) -> int:
+def run_command(args: argparse.Namespace, data_dir: Path) -> int:
     from spro_desk.cli.commands import HANDLERS
     from spro_desk.cli.commands_report import ReportRefused
     from spro_desk.cli.output import render
@@ -71,14 +72,14 @@ def run_command(args: object, data_dir: object) -> int:
         DirectoryImportError, ContactError, ProfileError, NewerDatabaseError, IdentityError,
         BundleRefused, SnapshotRefused, TransportError, AuditTampered, ReportRefused,
     )  # fmt: skip
-    args.resolved_data_dir = data_dir  # type: ignore[attr-defined]
-    key = (args.command, getattr(args, "action", None))  # type: ignore[attr-defined]
+    args.resolved_data_dir = data_dir
+    key = (args.command, getattr(args, "action", None))
     if key[0] == "backup":  # works on a database too damaged to be opened and migrated
         from spro_desk.cli.commands_backup import run_backup_command
 
-        return run_backup_command(args, data_dir)  # type: ignore[arg-type]
+        return run_backup_command(args, data_dir)
     try:
-        db = Database(database_path(data_dir))  # type: ignore[arg-type]
+        db = Database(database_path(data_dir))
     except (NewerDatabaseError, StorageError) as error:
         print(error, file=sys.stderr)
         return EXIT_REFUSED
@@ -89,7 +90,7 @@ def run_command(args: object, data_dir: object) -> int:
         return EXIT_REFUSED
     finally:
         db.close()
-    if args.json:  # type: ignore[attr-defined]
+    if args.json:
         print(json.dumps(result, ensure_ascii=False))
     else:
         print(render(key, result))

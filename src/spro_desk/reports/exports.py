@@ -27,7 +27,7 @@ from spro_desk.reports.secrecy import PublishedTable
 from spro_desk.text import neutralise_formula
 
 
-def _atomic_write(path: Path, write: Callable[[Path], None]) -> Path:
+def _atomic_write(path: Path, write: Callable[[Path], object]) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_name(f".{path.name}.part")
     try:

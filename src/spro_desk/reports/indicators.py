@@ -21,7 +21,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
@@ -111,7 +111,7 @@ class Indicators:
             start, end = max(first, period.start), min(first + timedelta(6), period.end)
             return self.filters.with_period(Period(start, end)) if start <= end else None
         if table.drill in ("site", "reseau", "departement", "epci"):
-            return replace(self.filters, **{table.drill: row_code})
+            return self.filters.restricted(table.drill, row_code)
         return None
 
 
@@ -277,7 +277,7 @@ def _contact_tables(
         code: f"{c.nom} ({code})" if (c := geo.commune(code)) else code for code in communes
     }
     commune_labels[""] = "Non renseignée"
-    sexe_age = {tuple(key.split("|")): n for key, n in profiles["sexe_age"].items()}
+    sexe_age = {_pair(key): n for key, n in profiles["sexe_age"].items()}
     return {
         "contacts.semaine": one_way(
             "contacts.semaine", "Contacts par semaine", "Semaine", weeks, week_labels,
@@ -452,3 +452,9 @@ def _desk_statuses(
         late = tracks and (since is None or since > options.late_after_days)
         statuses.append(DeskStatus(site, since, late, days_since(site.directory_date)))
     return statuses
+
+
+def _pair(key: str) -> tuple[str, str]:
+    """`sexe|tranche` as SQLite grouped it."""
+    first, _, second = key.partition("|")
+    return first, second

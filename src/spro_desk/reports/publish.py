@@ -239,9 +239,8 @@ def section_title(section: Section) -> str:
 def section_grid(section: Section) -> list[list[Cell]]:
     """Header row then rows; None is a masked figure (printed `s`)."""
     if isinstance(section, KeyValues):
-        return [["Indicateur", "Valeur", "Unité"]] + [
-            [label, value, unit] for label, value, unit in section.items
-        ]
+        names: list[Cell] = ["Indicateur", "Valeur", "Unité"]
+        return [names, *([label, value, unit] for label, value, unit in section.items)]
     if isinstance(section, Listing):
         return [list(section.headers), *section.rows]
     table = section.table

@@ -26,7 +26,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypedDict
 
 from sqlalchemy import Connection, text
 
@@ -58,6 +58,13 @@ class _State:
             "head": self.head,
             "base": self.base,
         }
+
+
+class _Where(TypedDict):
+    """Where a line of the log sits, for the check's message."""
+
+    file: str
+    line: int
 
 
 @dataclass(frozen=True)
@@ -268,7 +275,7 @@ class AuditLog:
             return AuditCheck(True, 0)
         expected, prev, count = state.base["seq"], state.base["prev"], 0
         for path, number, line in self._lines():
-            where = {"file": path.name, "line": number}
+            where = _Where(file=path.name, line=number)
             try:
                 entry = json.loads(line)
                 seq, mac = int(entry["seq"]), entry["mac"]

@@ -252,7 +252,7 @@ class AccueilScreen(Screen):
         site = self.context.site
         from spro_desk.agents.sessions import desk_session
 
-        logged_in = desk_session(self.context.db).agent  # else the name set in Paramètres
+        logged_in = desk_session(self.context.database).agent  # else the name set in Paramètres
         return self.form.contact_input(
             now=self.context.clock(),
             agent=logged_in.nom if logged_in else site.get("agent.courant") or None,

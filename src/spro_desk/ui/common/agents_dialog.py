@@ -317,8 +317,11 @@ class AgentsPanel(QGroupBox):
         manager = self._manager()
         current = desk_session(self._db).agent
         selected = self.list.currentItem()
-        own = selected is not None and current is not None
-        own = own and selected.data(AGENT_ID_ROLE) == current.id
+        own = (
+            selected is not None
+            and current is not None
+            and selected.data(AGENT_ID_ROLE) == current.id
+        )
         self.add_button.setEnabled(manager)
         self.disable_button.setEnabled(manager and selected is not None and not own)
         self.secret_button.setEnabled(selected is not None and (manager or own))

@@ -37,7 +37,7 @@ class CommuneField(QLineEdit):
         completer = QCompleter(self._suggestions, self)
         completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.activated[QModelIndex].connect(self._picked)
+        completer.activated[QModelIndex].connect(self._picked)  # type: ignore[index]  # overload pick
         self.setCompleter(completer)
         self.setClearButtonEnabled(True)
         self.setPlaceholderText(self.tr("Nom ou code postal"))

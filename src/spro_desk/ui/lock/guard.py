@@ -296,7 +296,8 @@ class PrivacyGuard(QObject):
             action.setEnabled(False)
         self.lock_action.setEnabled(False)
         self._held = self._window.takeCentralWidget()
-        self._held.setParent(self._parking())  # out of the window, never a window of its own
+        if self._held is not None:
+            self._held.setParent(self._parking())  # out of the window, never a window of its own
         self._window.setCentralWidget(replacement)
 
     def _give_back_screens(self) -> None:

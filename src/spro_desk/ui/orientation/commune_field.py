@@ -33,17 +33,21 @@ class CommuneField(QLineEdit):
         self._completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
         self._completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.setCompleter(self._completer)
-        self._completer.activated[str].connect(self._chosen)
+        self._completer.activated[str].connect(self._chosen)  # type: ignore[index]  # overload pick
         self.textEdited.connect(self._typed)
         self.setClearButtonEnabled(True)
         self.setPlaceholderText(self.tr("Nom, code postal ou code INSEE"))
+
+    def _popup_visible(self) -> bool:
+        popup = self._completer.popup()
+        return popup is not None and popup.isVisible()
 
     def event(self, event: QEvent) -> bool:
         # While the list of communes is open, Entrée picks one: it must not reach the screen's
         # own Entrée shortcut ("Suggérer"), which would leave the list open to eat the next key.
         if (
             event.type() == QEvent.Type.ShortcutOverride
-            and self._completer.popup().isVisible()
+            and self._popup_visible()
             and isinstance(event, QKeyEvent)
             and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
         ):
@@ -54,7 +58,7 @@ class CommuneField(QLineEdit):
     def focusOutEvent(self, event: QFocusEvent) -> None:
         # Leaving the field settles what was typed ("18100") on the commune it stands for.
         super().focusOutEvent(event)
-        if self._code is None and not self._completer.popup().isVisible():
+        if self._code is None and not self._popup_visible():
             best = self.code()
             if best is not None:
                 self.set_code(best)
