@@ -31,6 +31,7 @@ from typing import Any, TypedDict
 from sqlalchemy import Connection, text
 
 from spro_desk.storage.engine import Database, one_per_database
+from spro_desk.storage.files import Durability, write_atomically
 
 AUDIT_RECORD = "privacy.audit"
 AUDIT_DIR = "audit"
@@ -337,14 +338,8 @@ class AuditLog:
         if not lines:
             path.unlink(missing_ok=True)
             return
-        temporary = path.with_suffix(".tmp")
-        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        try:
-            os.write(descriptor, b"".join(line + b"\n" for line in lines))
-            os.fsync(descriptor)
-        finally:
-            os.close(descriptor)
-        os.replace(temporary, path)
+        data = b"".join(line + b"\n" for line in lines)
+        write_atomically(path, data, Durability.CONTENTS_SYNCED, mode=0o600)
 
 
 audit_log = one_per_database(AuditLog)  # the access log of this open database

@@ -11,7 +11,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import io
-import os
 import tarfile
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -22,6 +21,7 @@ import pyrage
 from sqlmodel import func, select
 
 from spro_desk.storage.engine import Database
+from spro_desk.storage.files import Durability, write_atomically
 from spro_desk.storage.records import read_record, write_record
 from spro_desk.storage.tables import DirectoryImport, Event
 from spro_desk.sync.bundle_format import (
@@ -80,12 +80,7 @@ def _tar(members: list[tuple[str, bytes]]) -> bytes:
 def _write_durably(folder: Path, name: str, data: bytes) -> Path:
     """Temporary name, flushed and synced, renamed, then read back before it counts as ready."""
     folder.mkdir(parents=True, exist_ok=True)
-    final, temporary = folder / name, folder / f".{name}.part"
-    with open(temporary, "wb") as file:
-        file.write(data)
-        file.flush()
-        os.fsync(file.fileno())
-    os.replace(temporary, final)
+    final = write_atomically(folder / name, data, Durability.CONTENTS_SYNCED)
     if hashlib.sha256(final.read_bytes()).digest() != hashlib.sha256(data).digest():
         raise OSError(f"{final} ne relit pas ce qui a été écrit : support défectueux ?")
     return final
