@@ -77,6 +77,15 @@ def spec(key: str) -> SettingSpec:
         raise SettingError(f"Réglage inconnu : {key}.") from None
 
 
+# A setting's record is {"v": value}: the same table keeps other records (identity, sync state).
+VALUE_FIELD = "v"
+
+
+def as_record(value: Any) -> dict[str, Any]:
+    """The record a setting's value is stored as (also for settings not declared here)."""
+    return {VALUE_FIELD: value}
+
+
 class SiteSettings:
     def __init__(self, db: Database) -> None:
         self.db = db
@@ -85,12 +94,16 @@ class SiteSettings:
         from spro_desk.storage.records import read_record
 
         record = read_record(self.db, key)
-        return record["v"] if record is not None else spec(key).default
+        return record[VALUE_FIELD] if record is not None else spec(key).default
 
     def set(self, key: str, value: Any) -> None:
-        from spro_desk.storage.records import write_record
+        self.set_many({key: value})
 
-        write_record(self.db, key, {"v": spec(key).check(value)})
+    def set_many(self, values: dict[str, Any]) -> None:
+        """Check every value, then store them in one transaction: all of them, or none."""
+        from spro_desk.storage.records import write_records
+
+        write_records(self.db, {key: as_record(spec(key).check(v)) for key, v in values.items()})
 
     def all(self) -> dict[str, Any]:
         from sqlmodel import col, select
@@ -100,7 +113,7 @@ class SiteSettings:
         with self.db.session() as session:
             rows = session.exec(select(Setting).where(col(Setting.key).in_(_BY_KEY))).all()
         # The same table keeps other records (identity, sync state…), not shaped as settings.
-        stored = {row.key: row.value["v"] for row in rows if "v" in row.value}
+        stored = {row.key: row.value[VALUE_FIELD] for row in rows if VALUE_FIELD in row.value}
         return {s.key: stored.get(s.key, s.default) for s in SETTINGS}
 
 

@@ -14,7 +14,6 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from spro_desk.site.settings import spec
 from spro_desk.storage.engine import Database
 from spro_desk.storage.quick_read import CONFIGURED_QUERY
 from spro_desk.ui.common.mode import COORDINATOR_KEY_FILE, DESK_KEY_FILE
@@ -124,23 +123,16 @@ def _set_up_desk(db: Database, data_dir: Path, choices: FirstRunChoices) -> None
 
 def _write_site_settings(db: Database, site: SiteChoice) -> None:
     """The site's settings in one transaction: all of them, or none."""
-    from spro_desk.storage.tables import Setting
+    from spro_desk.site.settings import SiteSettings
 
-    values = {
-        "site.nom": site.nom,
-        "site.reseau": site.reseau,
-        "site.commune": site.commune,
-        "site.permanences": list(site.permanences),
-    }
-    with db.transaction() as session:
-        for key, value in values.items():
-            row = session.get(Setting, key)
-            stored = {"v": spec(key).check(value)}
-            if row is None:
-                session.add(Setting(key=key, value=stored))
-            else:
-                row.value = stored
-                session.add(row)
+    SiteSettings(db).set_many(
+        {
+            "site.nom": site.nom,
+            "site.reseau": site.reseau,
+            "site.commune": site.commune,
+            "site.permanences": list(site.permanences),
+        }
+    )
 
 
 def _set_up_coordinator(data_dir: Path) -> None:
