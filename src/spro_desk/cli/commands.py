@@ -18,7 +18,7 @@ from spro_desk.directory.catalog import directory_info
 from spro_desk.directory.importer import import_directory
 from spro_desk.directory.search import DirectorySearch, SearchFilters
 from spro_desk.orientation.profile import VisitorProfile
-from spro_desk.orientation.suggest import Suggester
+from spro_desk.orientation.suggest import Suggester, profile_json
 from spro_desk.storage.engine import Database
 
 Result = dict[str, Any]
@@ -57,7 +57,7 @@ def suggest(db: Database, args: argparse.Namespace) -> Result:
         at=args.at or datetime.now(),
     )
     suggestions = Suggester(db).suggest(profile, limit=args.limit)
-    return {"results": [s.as_json() for s in suggestions]}
+    return {"profil": profile_json(profile), "results": [s.as_json() for s in suggestions]}
 
 
 def contact_add(db: Database, args: argparse.Namespace) -> Result:
