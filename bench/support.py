@@ -64,6 +64,32 @@ def ensure_dataset(dataset: Dataset) -> Path:
     return dataset.folder
 
 
+# The reference generator of the design folder (not part of the project): its scenarios carry
+# the answers the orientation rules expect, which suggest_quality.py measures against. The
+# project's own generator (spro_desk_dev.gen_directory) feeds every other benchmark.
+REFERENCE_GENERATOR = PROJECT_ROOT / ".." / "shared" / "tools" / "gen_directory.py"
+REFERENCE_GEO = PROJECT_ROOT / ".." / "shared" / "data" / "geo-fr.json"
+
+
+def ensure_reference_dataset(dataset: Dataset) -> Path:
+    """A dataset written by the reference generator (scenarios with expected answers)."""
+    if all((dataset.folder / name).is_file() for name in DIRECTORY_FILES):
+        return dataset.folder
+    if not REFERENCE_GENERATOR.is_file():
+        raise SystemExit(
+            f"{dataset.name}: this measure compares with the answers of the reference generator "
+            f"({REFERENCE_GENERATOR}), absent here; bench/run_all.py needs only the project."
+        )
+    command = [
+        sys.executable, str(REFERENCE_GENERATOR.resolve()), str(REFERENCE_GEO.resolve()),
+        str(dataset.folder), "--regions", dataset.regions, "--scale", f"{dataset.scale:g}",
+        "--dirty", "0", "--scenarios", str(dataset.scenarios),
+    ]  # fmt: skip
+    print("generating: " + " ".join(command), flush=True)
+    subprocess.run(command, check=True)
+    return dataset.folder
+
+
 def seconds(action: Callable[[], object]) -> float:
     start = time.perf_counter()
     action()
