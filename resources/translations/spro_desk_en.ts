@@ -480,22 +480,22 @@
 <context>
     <name>AlertModel</name>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/models.py" line="270"/>
+        <location filename="../../src/spro_desk/ui/coordination/models.py" line="199"/>
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/models.py" line="271"/>
+        <location filename="../../src/spro_desk/ui/coordination/models.py" line="200"/>
         <source>Poste</source>
         <translation>Desk</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/models.py" line="272"/>
+        <location filename="../../src/spro_desk/ui/coordination/models.py" line="201"/>
         <source>Ce qui a été constaté</source>
         <translation>What was found</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/models.py" line="273"/>
+        <location filename="../../src/spro_desk/ui/coordination/models.py" line="202"/>
         <source>Signalée le</source>
         <translation>Reported on</translation>
     </message>
@@ -1082,22 +1082,22 @@ Keep this time anyway?</translation>
 <context>
     <name>BundleModel</name>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/models.py" line="226"/>
+        <location filename="../../src/spro_desk/ui/coordination/models.py" line="155"/>
         <source>Poste</source>
         <translation>Desk</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/models.py" line="227"/>
+        <location filename="../../src/spro_desk/ui/coordination/models.py" line="156"/>
         <source>N° d&apos;envoi</source>
         <translation>Bundle no.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/models.py" line="228"/>
+        <location filename="../../src/spro_desk/ui/coordination/models.py" line="157"/>
         <source>Événements</source>
         <translation>Events</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/models.py" line="229"/>
+        <location filename="../../src/spro_desk/ui/coordination/models.py" line="158"/>
         <source>Reçu le</source>
         <translation>Received on</translation>
     </message>
@@ -1196,19 +1196,14 @@ Keep this time anyway?</translation>
 <context>
     <name>CommuneField</name>
     <message>
-        <location filename="../../src/spro_desk/ui/common/commune_field.py" line="43"/>
+        <location filename="../../src/spro_desk/ui/common/commune_field.py" line="58"/>
         <source>Nom ou code postal</source>
         <translation>Name or postcode</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/commune_field.py" line="94"/>
+        <location filename="../../src/spro_desk/ui/common/commune_field.py" line="152"/>
         <source>Aucune commune ne correspond à ce texte.</source>
         <translation>No municipality matches this text.</translation>
-    </message>
-    <message>
-        <location filename="../../src/spro_desk/ui/orientation/commune_field.py" line="39"/>
-        <source>Nom, code postal ou code INSEE</source>
-        <translation>Name, postcode or INSEE code</translation>
     </message>
 </context>
 <context>
@@ -1970,82 +1965,82 @@ Keep this time anyway?</translation>
 <context>
     <name>DeskModel</name>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/models.py" line="140"/>
+        <location filename="../../src/spro_desk/ui/coordination/models.py" line="69"/>
         <source>Site</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/models.py" line="141"/>
+        <location filename="../../src/spro_desk/ui/coordination/models.py" line="70"/>
         <source>Réseau</source>
         <translation>Network</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/models.py" line="142"/>
+        <location filename="../../src/spro_desk/ui/coordination/models.py" line="71"/>
         <source>Commune</source>
         <translation>Municipality</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/models.py" line="143"/>
+        <location filename="../../src/spro_desk/ui/coordination/models.py" line="72"/>
         <source>Enregistré le</source>
         <translation>Registered on</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/models.py" line="144"/>
+        <location filename="../../src/spro_desk/ui/coordination/models.py" line="73"/>
         <source>Dernier envoi reçu</source>
         <translation>Last bundle received</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/models.py" line="145"/>
+        <location filename="../../src/spro_desk/ui/coordination/models.py" line="74"/>
         <source>Sans envoi depuis</source>
         <translation>No bundle for</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/models.py" line="146"/>
+        <location filename="../../src/spro_desk/ui/coordination/models.py" line="75"/>
         <source>État</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/models.py" line="153"/>
+        <location filename="../../src/spro_desk/ui/coordination/models.py" line="82"/>
         <source>Révoqué</source>
         <translation>Revoked</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/models.py" line="154"/>
+        <location filename="../../src/spro_desk/ui/coordination/models.py" line="83"/>
         <source>En retard</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/models.py" line="154"/>
+        <location filename="../../src/spro_desk/ui/coordination/models.py" line="83"/>
         <source>À jour</source>
         <translation>Up to date</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/models.py" line="173"/>
+        <location filename="../../src/spro_desk/ui/coordination/models.py" line="102"/>
         <source>Aucun envoi</source>
         <translation>No bundle</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/models.py" line="174"/>
+        <location filename="../../src/spro_desk/ui/coordination/models.py" line="103"/>
         <source>n° {seq} · {when}</source>
         <translation>no. {seq} · {when}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/models.py" line="180"/>
+        <location filename="../../src/spro_desk/ui/coordination/models.py" line="109"/>
         <source>Aujourd&apos;hui</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/models.py" line="181"/>
+        <location filename="../../src/spro_desk/ui/coordination/models.py" line="110"/>
         <source>{n} jour</source>
         <translation>{n} day</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/models.py" line="181"/>
+        <location filename="../../src/spro_desk/ui/coordination/models.py" line="110"/>
         <source>{n} jours</source>
         <translation>{n} days</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/models.py" line="197"/>
+        <location filename="../../src/spro_desk/ui/coordination/models.py" line="126"/>
         <source>{site}
 Identifiant du poste : {id}</source>
         <translation>{site}
@@ -2993,42 +2988,42 @@ If the problem happens again, send the details below to support.</translation>
 <context>
     <name>FollowUpModel</name>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/follow_up_model.py" line="75"/>
+        <location filename="../../src/spro_desk/ui/suivi/follow_up_model.py" line="62"/>
         <source>Date du contact</source>
         <translation>Contact date</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/follow_up_model.py" line="76"/>
+        <location filename="../../src/spro_desk/ui/suivi/follow_up_model.py" line="63"/>
         <source>Structure</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/follow_up_model.py" line="77"/>
+        <location filename="../../src/spro_desk/ui/suivi/follow_up_model.py" line="64"/>
         <source>Service</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/follow_up_model.py" line="78"/>
+        <location filename="../../src/spro_desk/ui/suivi/follow_up_model.py" line="65"/>
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/follow_up_model.py" line="79"/>
+        <location filename="../../src/spro_desk/ui/suivi/follow_up_model.py" line="66"/>
         <source>Rendez-vous</source>
         <translation>Appointment</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/follow_up_model.py" line="80"/>
+        <location filename="../../src/spro_desk/ui/suivi/follow_up_model.py" line="67"/>
         <source>Statut</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/follow_up_model.py" line="87"/>
+        <location filename="../../src/spro_desk/ui/suivi/follow_up_model.py" line="74"/>
         <source>En retard · {statut}</source>
         <translation>Overdue · {statut}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/follow_up_model.py" line="105"/>
+        <location filename="../../src/spro_desk/ui/suivi/follow_up_model.py" line="52"/>
         <source>Motif :
 {motif}</source>
         <translation>Reason:
@@ -3908,102 +3903,107 @@ If the problem happens again, send the details below to support.</translation>
         <translation>Person to refer</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="41"/>
+        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="38"/>
+        <source>Nom, code postal ou code INSEE</source>
+        <translation>Name, postcode or INSEE code</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="42"/>
         <source>&amp;Handicap (RQTH obtenue ou en cours)</source>
         <translation>&amp;Disability (RQTH obtained or pending)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="63"/>
+        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="67"/>
         <source>— Choisir un statut —</source>
         <translation>— Choose a status —</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="71"/>
+        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="75"/>
         <source>Non renseigné</source>
         <translation>Not given</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="72"/>
+        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="76"/>
         <source> ans</source>
         <translation> years</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="77"/>
+        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="81"/>
         <source>Commune de résidence</source>
         <translation>Municipality of residence</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="79"/>
+        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="83"/>
         <source>Tapez un nom, un code postal ou un code INSEE ; choisissez dans la liste.</source>
         <translation>Type a name, a postcode or an INSEE code; choose from the list.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="82"/>
+        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="86"/>
         <source>Commune retenue</source>
         <translation>Selected municipality</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="83"/>
+        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="87"/>
         <source>Statut de la personne</source>
         <translation>The person&apos;s status</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="84"/>
+        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="88"/>
         <source>Âge</source>
         <translation>Age</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="86"/>
+        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="90"/>
         <source>Facultatif ; la plus petite valeur le laisse vide.</source>
         <translation>Optional; the lowest value leaves it blank.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="88"/>
+        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="92"/>
         <source>Situation de handicap</source>
         <translation>Disability</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="90"/>
+        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="94"/>
         <source>Reconnaissance de travailleur handicapé obtenue ou en cours.</source>
         <translation>Recognised disabled worker status (RQTH) obtained or pending.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="95"/>
+        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="99"/>
         <source>&amp;Commune :</source>
         <translation>&amp;Municipality:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="97"/>
+        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="101"/>
         <source>S&amp;tatut :</source>
         <translation>&amp;Status:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="98"/>
+        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="102"/>
         <source>Â&amp;ge :</source>
         <translation>&amp;Age:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="102"/>
+        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="106"/>
         <source>&amp;Besoins :</source>
         <translation>&amp;Needs:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="142"/>
+        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="147"/>
         <source>Indiquez la commune de la personne (nom, code postal ou code INSEE).</source>
         <translation>Enter the person&apos;s municipality (name, postcode or INSEE code).</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="146"/>
+        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="151"/>
         <source>Choisissez le statut de la personne.</source>
         <translation>Choose the person&apos;s status.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="160"/>
+        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="165"/>
         <source>Commune retenue : {commune}</source>
         <translation>Selected municipality: {commune}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="162"/>
+        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="167"/>
         <source>Commune introuvable : vérifiez le nom ou le code postal.</source>
         <translation>Municipality not found: check the name or the postcode.</translation>
     </message>
@@ -4039,57 +4039,57 @@ If the problem happens again, send the details below to support.</translation>
 <context>
     <name>QueueModel</name>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/queue_model.py" line="32"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/queue_model.py" line="31"/>
         <source>Envoi n° {n}</source>
         <translation>Bundle no. {n}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/queue_model.py" line="38"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/queue_model.py" line="37"/>
         <source>{n} o</source>
         <translation>{n} B</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/queue_model.py" line="41"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/queue_model.py" line="40"/>
         <source>{n} Ko</source>
         <translation>{n} KB</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/queue_model.py" line="43"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/queue_model.py" line="42"/>
         <source>{n} Mo</source>
         <translation>{n} MB</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/queue_model.py" line="82"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/queue_model.py" line="76"/>
         <source>Envoi</source>
         <translation>Bundle</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/queue_model.py" line="83"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/queue_model.py" line="77"/>
         <source>Taille</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/queue_model.py" line="84"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/queue_model.py" line="78"/>
         <source>Essais</source>
         <translation>Attempts</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/queue_model.py" line="85"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/queue_model.py" line="79"/>
         <source>Dernière erreur</source>
         <translation>Last error</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/queue_model.py" line="86"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/queue_model.py" line="80"/>
         <source>Prochain essai</source>
         <translation>Next attempt</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/queue_model.py" line="98"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/queue_model.py" line="92"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/queue_model.py" line="111"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/queue_model.py" line="97"/>
         <source>Au prochain passage</source>
         <translation>At the next round</translation>
     </message>

@@ -21,11 +21,11 @@ from PySide6.QtWidgets import (
 
 from spro_desk.contacts.model import ConsentInput, ContactInput
 from spro_desk.ui.accueil import defaults
-from spro_desk.ui.accueil.commune_field import CommuneField, GeographySource
 from spro_desk.ui.accueil.consent import ConsentBox
 from spro_desk.ui.accueil.keyed import KeyedCheckList, KeyedComboBox, keys_hint
 from spro_desk.ui.accueil.needs_field import NeedsField
 from spro_desk.ui.common import labels
+from spro_desk.ui.common.commune_field import CommuneField, GeographySource
 
 if TYPE_CHECKING:  # the service (SQLAlchemy) loads after the window is shown
     from spro_desk.contacts.service import ContactView

@@ -269,7 +269,7 @@ class OrientationScreen(Screen):
             return None
         return PersonFacts(
             statut=statut,
-            commune=self.profile.commune.code(),
+            commune=self.profile.commune.meant_code(),
             age=self.profile.age_value(),
             handicap=self.profile.handicap.isChecked(),
             besoins=self.profile.needs.codes(),
