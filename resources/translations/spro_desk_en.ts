@@ -274,8 +274,8 @@
     </message>
     <message>
         <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="71"/>
-        <source>&amp;Code (6 chiffres ou plus) ou mot de passe :</source>
-        <translation>&amp;Code (6 digits or more) or password:</translation>
+        <source>&amp;Code (8 chiffres ou plus) ou mot de passe :</source>
+        <translation>&amp;Code (8 digits or more) or password:</translation>
     </message>
     <message>
         <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="72"/>
@@ -299,8 +299,8 @@
     </message>
     <message>
         <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="78"/>
-        <source>Au moins 6 chiffres, ou un mot de passe d&apos;au moins 8 caractères.</source>
-        <translation>At least 6 digits, or a password of at least 8 characters.</translation>
+        <source>Au moins 8 chiffres, ou un mot de passe d&apos;au moins 8 caractères.</source>
+        <translation>At least 8 digits, or a password of at least 8 characters.</translation>
     </message>
     <message>
         <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="80"/>
@@ -316,32 +316,32 @@
 <context>
     <name>AgentPage</name>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/agent_page.py" line="16"/>
+        <location filename="../../src/spro_desk/ui/first_run/agent_page.py" line="17"/>
         <source>Le premier agent</source>
         <translation>The first agent</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/agent_page.py" line="19"/>
+        <location filename="../../src/spro_desk/ui/first_run/agent_page.py" line="20"/>
         <source>La personne qui prépare ce poste, responsable du site. Son code protège l&apos;accès aux données personnelles ; les autres agents s&apos;ajoutent ensuite.</source>
         <translation>The person setting up this desk, the site manager. Their code protects access to personal data; the other agents are added afterwards.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/agent_page.py" line="26"/>
+        <location filename="../../src/spro_desk/ui/first_run/agent_page.py" line="27"/>
         <source>Nom de l&apos;agent</source>
         <translation>Agent&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/agent_page.py" line="28"/>
+        <location filename="../../src/spro_desk/ui/first_run/agent_page.py" line="29"/>
         <source>Code de l&apos;agent</source>
         <translation>Agent&apos;s code</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/agent_page.py" line="30"/>
+        <location filename="../../src/spro_desk/ui/first_run/agent_page.py" line="31"/>
         <source>De {low} à {high} chiffres.</source>
         <translation>{low} to {high} digits.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/agent_page.py" line="33"/>
+        <location filename="../../src/spro_desk/ui/first_run/agent_page.py" line="34"/>
         <source>Code de l&apos;agent, une seconde fois</source>
         <translation>Agent&apos;s code, a second time</translation>
     </message>
@@ -374,17 +374,17 @@
 <context>
     <name>Agents</name>
     <message>
-        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="39"/>
+        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="40"/>
         <source>Agent d&apos;accueil</source>
         <translation>Front-desk agent</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="40"/>
+        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="41"/>
         <source>Responsable de site</source>
         <translation>Site manager</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="41"/>
+        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="42"/>
         <source>Coordinateur·rice</source>
         <translation>Coordinator</translation>
     </message>
@@ -3183,12 +3183,12 @@ If the problem happens again, send the details below to support.</translation>
 <context>
     <name>LockScreen</name>
     <message>
-        <location filename="../../src/spro_desk/ui/lock/guard.py" line="62"/>
+        <location filename="../../src/spro_desk/ui/lock/guard.py" line="63"/>
         <source>SPRO Desk est verrouillé</source>
         <translation>SPRO Desk is locked</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/lock/guard.py" line="69"/>
+        <location filename="../../src/spro_desk/ui/lock/guard.py" line="70"/>
         <source>Les données personnelles sont masquées. Choisissez votre nom et saisissez votre code pour reprendre là où vous en étiez.</source>
         <translation>Personal data is hidden. Choose your name and enter your code to pick up where you left off.</translation>
     </message>
@@ -3622,24 +3622,122 @@ If the problem happens again, send the details below to support.</translation>
     </message>
 </context>
 <context>
+    <name>PersonDataDialog</name>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="128"/>
+        <source>Données de cette personne</source>
+        <translation>This person&apos;s data</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="140"/>
+        <source>Rechercher une personne</source>
+        <translation>Search for a person</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="143"/>
+        <source>Nom, téléphone ou courriel, 3 caractères au moins ; la recherche est inscrite au journal d&apos;accès.</source>
+        <translation>Name, phone or e-mail, at least 3 characters; the search is written to the access log.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="147"/>
+        <source>&amp;Rechercher</source>
+        <translation>&amp;Search</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="149"/>
+        <source>Personnes trouvées</source>
+        <translation>People found</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="152"/>
+        <source>Tout ce que le poste détient sur cette personne</source>
+        <translation>Everything this desk holds about this person</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="156"/>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="157"/>
+        <source>&amp;Imprimer (PDF)…</source>
+        <translation>&amp;Print (PDF)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="158"/>
+        <source>E&amp;xporter (JSON)…</source>
+        <translation>E&amp;xport (JSON)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="160"/>
+        <source>Fermer</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="163"/>
+        <source>&amp;Personne :</source>
+        <translation>Pe&amp;rson:</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="210"/>
+        <source>Cet affichage est inscrit au journal d&apos;accès.</source>
+        <translation>This display is written to the access log.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="229"/>
+        <source>Personnes trouvées : %d.</source>
+        <translation>People found: %d.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="245"/>
+        <source>Le PDF n&apos;a pas pu être écrit : choisissez un autre dossier.</source>
+        <translation>The PDF could not be written: choose another folder.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="248"/>
+        <source>PDF enregistré : %s</source>
+        <translation>PDF saved: %s</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="264"/>
+        <source>Le fichier n&apos;a pas pu être écrit : choisissez un autre dossier.</source>
+        <translation>The file could not be written: choose another folder.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="267"/>
+        <source>Copie JSON enregistrée : %s</source>
+        <translation>JSON copy saved: %s</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="272"/>
+        <source>Imprimer en PDF</source>
+        <translation>Print to PDF</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="279"/>
+        <source>Exporter en JSON</source>
+        <translation>Export as JSON</translation>
+    </message>
+</context>
+<context>
     <name>PersonalDataKeeper</name>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="172"/>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="188"/>
         <source>Effacer les données personnelles de la personne reçue à %s ? Son nom, son téléphone, son courriel et la note sont effacés définitivement ; le contact reste compté, sans identité.</source>
         <translation>Erase the personal data of the person received at %s? Their name, phone number, email and the note are erased for good; the contact is still counted, with no identity.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="178"/>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="194"/>
         <source>Effacer les données de cette personne</source>
         <translation>Erase this person&apos;s data</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="179"/>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="195"/>
         <source>Effacer définitivement</source>
         <translation>Erase for good</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="187"/>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="203"/>
         <source>Données personnelles effacées ; le contact reste compté.</source>
         <translation>Personal data erased; the contact is still counted.</translation>
     </message>
@@ -3647,76 +3745,91 @@ If the problem happens again, send the details below to support.</translation>
 <context>
     <name>PersonalPanel</name>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="28"/>
-        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="69"/>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="29"/>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="79"/>
         <source>Coordonnées de la personne</source>
         <translation>The person&apos;s contact details</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="35"/>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="36"/>
         <source>&amp;Afficher les coordonnées</source>
         <translation>Sho&amp;w contact details</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="36"/>
-        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="48"/>
-        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="74"/>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="37"/>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="58"/>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="84"/>
         <source>Effacer les données de cette personne</source>
         <translation>Erase this person&apos;s data</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="46"/>
-        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="70"/>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="38"/>
+        <source>&amp;Données de cette personne…</source>
+        <translation>Right of access: &amp;view this person&apos;s data…</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="39"/>
+        <source>Données de cette personne</source>
+        <translation>This person&apos;s data</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="42"/>
+        <source>Droit d&apos;accès : tout ce que le poste détient sur elle, à afficher, imprimer ou exporter (responsable de site).</source>
+        <translation>Right of access: everything this desk holds about the person, to display, print or export (site manager).</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="56"/>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="80"/>
         <source>Afficher les coordonnées</source>
         <translation>Show contact details</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="68"/>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="78"/>
         <source>Coordonnées enregistrées</source>
         <translation>Recorded contact details</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="72"/>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="82"/>
         <source>Ctrl+Maj+A ; chaque affichage est inscrit au journal d&apos;accès.</source>
         <translation>Ctrl+Shift+A; each display is recorded in the access log.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="77"/>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="87"/>
         <source>Efface à la demande de la personne son nom, son téléphone, son courriel et la note (Ctrl+Maj+Suppr) ; le contact reste compté, sans identité.</source>
         <translation>At the person&apos;s request, erases their name, phone number, email and the note (Ctrl+Shift+Del); the contact is still counted, with no identity.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="91"/>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="101"/>
         <source>Sélectionnez un contact de la liste.</source>
         <translation>Select a contact in the list.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="93"/>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="103"/>
         <source>Coordonnées enregistrées avec l&apos;accord de la personne.</source>
         <translation>Contact details recorded with the person&apos;s consent.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="95"/>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="105"/>
         <source>Contact anonyme : aucune coordonnée enregistrée.</source>
         <translation>Anonymous contact: no contact details recorded.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="103"/>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="113"/>
         <source>Nom</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="104"/>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="114"/>
         <source>Téléphone</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="105"/>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="115"/>
         <source>Courriel</source>
         <translation>Email</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="106"/>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="116"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
@@ -3745,6 +3858,11 @@ If the problem happens again, send the details below to support.</translation>
         <location filename="../../src/spro_desk/ui/lock/guard.py" line="384"/>
         <source>Le poste n&apos;a pas pu être déverrouillé. Réessayez.</source>
         <translation>The desk could not be unlocked. Try again.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/lock/guard.py" line="410"/>
+        <source>Votre code est désormais trop court pour protéger les données personnelles : choisissez-en un nouveau (8 chiffres ou plus, ou un mot de passe).</source>
+        <translation>Your code is now too short to protect personal data: please choose a new one (8 digits or more, or a password).</translation>
     </message>
 </context>
 <context>
@@ -4097,28 +4215,28 @@ If the problem happens again, send the details below to support.</translation>
 <context>
     <name>ResilienceController</name>
     <message>
-        <location filename="../../src/spro_desk/ui/app/resilience.py" line="106"/>
-        <location filename="../../src/spro_desk/ui/app/resilience.py" line="116"/>
+        <location filename="../../src/spro_desk/ui/app/resilience.py" line="114"/>
+        <location filename="../../src/spro_desk/ui/app/resilience.py" line="124"/>
         <source>Sauvegarde du jour impossible : %s</source>
         <translation>Today&apos;s backup failed: %s</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/resilience.py" line="112"/>
+        <location filename="../../src/spro_desk/ui/app/resilience.py" line="120"/>
         <source>Sauvegarde du jour faite (%s).</source>
         <translation>Today&apos;s backup done (%s).</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/resilience.py" line="122"/>
+        <location filename="../../src/spro_desk/ui/app/resilience.py" line="130"/>
         <source>La base de données de SPRO Desk est endommagée ({problem}). Pour ne rien aggraver, SPRO Desk n&apos;y enregistre plus rien : les contacts ne peuvent pas être saisis.</source>
         <translation>The SPRO Desk database is damaged ({problem}). To avoid making things worse, SPRO Desk no longer saves anything to it: contacts cannot be entered.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/resilience.py" line="126"/>
+        <location filename="../../src/spro_desk/ui/app/resilience.py" line="134"/>
         <source>Base de données endommagée</source>
         <translation>Damaged database</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/resilience.py" line="131"/>
+        <location filename="../../src/spro_desk/ui/app/resilience.py" line="139"/>
         <source>La dernière sauvegarde en bon état :
 %s
 
@@ -4129,32 +4247,32 @@ La restaurer maintenant ?</source>
 Restore it now?</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/resilience.py" line="135"/>
+        <location filename="../../src/spro_desk/ui/app/resilience.py" line="143"/>
         <source>Restaurer cette sauvegarde</source>
         <translation>Restore this backup</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/resilience.py" line="139"/>
+        <location filename="../../src/spro_desk/ui/app/resilience.py" line="147"/>
         <source>Aucune sauvegarde en bon état n&apos;a été trouvée : appelez le support.</source>
         <translation>No backup in good condition was found: call support.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/resilience.py" line="141"/>
+        <location filename="../../src/spro_desk/ui/app/resilience.py" line="149"/>
         <source>Choisir une sauvegarde…</source>
         <translation>Choose a backup…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/resilience.py" line="142"/>
+        <location filename="../../src/spro_desk/ui/app/resilience.py" line="150"/>
         <source>Plus tard</source>
         <translation>Later</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/resilience.py" line="156"/>
+        <location filename="../../src/spro_desk/ui/app/resilience.py" line="164"/>
         <source>Base endommagée : aucune saisie possible avant une restauration.</source>
         <translation>Damaged database: no entries possible until a restore.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/resilience.py" line="159"/>
+        <location filename="../../src/spro_desk/ui/app/resilience.py" line="167"/>
         <source>Sauvegarde restaurée : SPRO Desk enregistre de nouveau.</source>
         <translation>Backup restored: SPRO Desk is saving again.</translation>
     </message>
@@ -4453,42 +4571,42 @@ Restore it now?</translation>
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../../src/spro_desk/ui/common/setting_editors.py" line="75"/>
+        <location filename="../../src/spro_desk/ui/common/setting_editors.py" line="76"/>
         <source>{value} (valeur inconnue)</source>
         <translation>{value} (unknown value)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/setting_editors.py" line="100"/>
+        <location filename="../../src/spro_desk/ui/common/setting_editors.py" line="101"/>
         <source>{label} : «&#xa0;{text}&#xa0;» ne correspond à aucune commune. Tapez le nom ou le code postal et choisissez dans la liste.</source>
         <translation>{label}: “{text}” matches no municipality. Type the name or the postcode and choose from the list.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/setting_editors.py" line="120"/>
+        <location filename="../../src/spro_desk/ui/common/setting_editors.py" line="121"/>
         <source>Ajouter</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/setting_editors.py" line="121"/>
+        <location filename="../../src/spro_desk/ui/common/setting_editors.py" line="122"/>
         <source>Retirer</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/setting_editors.py" line="132"/>
+        <location filename="../../src/spro_desk/ui/common/setting_editors.py" line="133"/>
         <source>Nouvelle valeur : {label}</source>
         <translation>New value: {label}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/setting_editors.py" line="135"/>
+        <location filename="../../src/spro_desk/ui/common/setting_editors.py" line="136"/>
         <source>Tapez puis Entrée pour ajouter</source>
         <translation>Type, then Enter to add</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/setting_editors.py" line="138"/>
+        <location filename="../../src/spro_desk/ui/common/setting_editors.py" line="139"/>
         <source>Ajouter à la liste : {label}</source>
         <translation>Add to the list: {label}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/setting_editors.py" line="143"/>
+        <location filename="../../src/spro_desk/ui/common/setting_editors.py" line="144"/>
         <source>Retirer la ligne choisie : {label}</source>
         <translation>Remove the selected row: {label}</translation>
     </message>
@@ -5880,6 +5998,74 @@ Restore it now?</translation>
         <location filename="../../src/spro_desk/vocab.py" line="80"/>
         <source>Rendez-vous</source>
         <translation>Appointment</translation>
+    </message>
+</context>
+<context>
+    <name>_Words</name>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="50"/>
+        <source>oui</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="51"/>
+        <source>non</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="52"/>
+        <source>Nom</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="53"/>
+        <source>Téléphone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="54"/>
+        <source>Courriel</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="55"/>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="56"/>
+        <source>Consentement</source>
+        <translation>Consent</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="57"/>
+        <source>Contact</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="58"/>
+        <source>Données détenues par ce poste au %s</source>
+        <translation>Data held by this desk on %s</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="59"/>
+        <source>Coordonnées (avec l&apos;accord de la personne)</source>
+        <translation>Contact details (with the person&apos;s consent)</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="60"/>
+        <source>aucune : jamais données, ou effacées</source>
+        <translation>none: never given, or erased</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="61"/>
+        <source>Orientations (%d)</source>
+        <translation>Referrals (%d)</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="62"/>
+        <source>Journal des accès à ces données (%d)</source>
+        <translation>Log of accesses to this data (%d)</translation>
     </message>
 </context>
 </TS>

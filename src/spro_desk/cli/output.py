@@ -120,4 +120,5 @@ _RENDERERS = {
     ("sync", "queue"): _render_queue,
     ("privacy", "purge"): _render_message,
     ("privacy", "audit"): _render_message,
+    ("privacy", "access"): _render_message,
 }

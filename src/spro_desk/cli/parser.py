@@ -174,6 +174,17 @@ def _privacy_commands(parser: argparse.ArgumentParser) -> None:
     audit = actions.add_parser("audit", help="journal d'accès aux données personnelles")
     audit.add_argument("--verify", action="store_true", help="vérifier qu'il est intact")
     _json_flag(audit)
+    access = actions.add_parser(
+        "access", help="droit d'accès : tout ce que le poste détient sur une personne"
+    )
+    which = access.add_mutually_exclusive_group(required=True)
+    which.add_argument("--contact", help="identifiant du contact")
+    which.add_argument("--search", help="nom, téléphone ou courriel (3 caractères au moins)")
+    access.add_argument("--out", help="fichier JSON à remettre à la personne (portabilité)")
+    access.add_argument(
+        "--agent", help="nom du compte (responsable de site) ; le code est lu sur le terminal"
+    )
+    _json_flag(access)
 
 
 def _backup_commands(parser: argparse.ArgumentParser) -> None:

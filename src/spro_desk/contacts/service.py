@@ -153,7 +153,7 @@ class ContactService:
         if personal.is_empty():
             return consent, None
         values = {k: (v.strip() or None) if v else None for k, v in personal.__dict__.items()}
-        return consent, sealed_row(self.db, contact.id, consent.id, values)
+        return consent, sealed_row(self.db, contact.id, consent.id, values, contact.occurred_at)
 
     @staticmethod
     def _store_personal(session: Session, rows: tuple[Consent, PersonalData | None] | None) -> None:

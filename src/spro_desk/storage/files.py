@@ -34,14 +34,18 @@ def write_atomically(
     durability: Durability,
     *,
     mode: int = 0o666,
+    temporary: Path | None = None,
+    discard: Callable[[Path], object] | None = None,
 ) -> Path:
     """Write `content` (bytes, or a function writing the file it is given) to `path`.
 
     The temporary file is removed when anything fails; an existing `path` is only ever
     replaced by a complete file. `mode` applies to bytes written here (0o600: owner only).
     The folder must exist: a missing one is the caller's error to report (OSError).
+    `temporary` names the file written first (default `temporary_path`); `discard` removes it
+    when the write fails (default: unlink; key files overwrite it first).
     """
-    temporary = temporary_path(path)
+    temporary = temporary or temporary_path(path)
     try:
         if isinstance(content, bytes):
             _write_bytes(temporary, content, mode, durability is not Durability.REPLACED)
@@ -51,10 +55,15 @@ def write_atomically(
                 _sync_file(temporary)
         os.replace(temporary, path)
     finally:
-        temporary.unlink(missing_ok=True)
+        if temporary.exists():
+            (discard or _unlink)(temporary)
     if durability is Durability.FOLDER_SYNCED:
         sync_folder(path.parent)
     return path
+
+
+def _unlink(path: Path) -> None:
+    path.unlink(missing_ok=True)
 
 
 def _write_bytes(path: Path, data: bytes, mode: int, sync: bool) -> None:

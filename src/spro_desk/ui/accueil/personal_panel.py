@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 class PersonalPanel(QGroupBox):
     show_requested = Signal(str)  # contact id
     erase_requested = Signal(str)
+    access_requested = Signal(str)  # « Données de cette personne » (right of access)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -34,12 +35,21 @@ class PersonalPanel(QGroupBox):
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.show_button = QPushButton(self.tr("&Afficher les coordonnées"))
         self.erase_button = QPushButton(self.tr("Effacer les données de cette personne"))
+        self.access_button = QPushButton(self.tr("&Données de cette personne…"))
+        self.access_button.setAccessibleName(self.tr("Données de cette personne"))
+        self.access_button.setAccessibleDescription(
+            self.tr(
+                "Droit d'accès : tout ce que le poste détient sur elle, à afficher, "
+                "imprimer ou exporter (responsable de site)."
+            )
+        )
         self._contact_id: str | None = None
         self._build_actions()
         self._layout()
         self._describe()
         self.show_button.clicked.connect(self._show)
         self.erase_button.clicked.connect(self._erase)
+        self.access_button.clicked.connect(self._access)
         self.set_contact(None, False)
 
     def _build_actions(self) -> None:
@@ -61,7 +71,7 @@ class PersonalPanel(QGroupBox):
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.details)
-        for button in (self.show_button, self.erase_button):
+        for button in (self.show_button, self.erase_button, self.access_button):
             layout.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
 
     def _describe(self) -> None:
@@ -93,7 +103,7 @@ class PersonalPanel(QGroupBox):
             self.summary.setText(self.tr("Coordonnées enregistrées avec l'accord de la personne."))
         else:
             self.summary.setText(self.tr("Contact anonyme : aucune coordonnée enregistrée."))
-        for widget in (self.show_button, self.erase_button):
+        for widget in (self.show_button, self.erase_button, self.access_button):
             widget.setEnabled(self._contact_id is not None)
         for action in (self.show_action, self.erase_action):
             action.setEnabled(self._contact_id is not None)
@@ -118,6 +128,10 @@ class PersonalPanel(QGroupBox):
         if self._contact_id is not None:
             self.erase_requested.emit(self._contact_id)
 
+    def _access(self) -> None:
+        if self._contact_id is not None:
+            self.access_requested.emit(self._contact_id)
+
 
 class PersonalDataKeeper(QObject):
     """The Accueil screen's personal data: the panel above, and the consent fields of the form
@@ -134,6 +148,8 @@ class PersonalDataKeeper(QObject):
         screen.today.model.modelReset.connect(self._selection_changed)
         panel.show_requested.connect(self.show)
         panel.erase_requested.connect(self.erase)
+        panel.access_requested.connect(self.open_access)
+        self.access_dialog: QObject | None = None
 
     def _selection_changed(self, *_args: object) -> None:
         today = self._screen.today
@@ -186,6 +202,13 @@ class PersonalDataKeeper(QObject):
         screen.personal.set_contact(contact_id, False)
         screen.show_message(self.tr("Données personnelles effacées ; le contact reste compté."))
         screen.context.navigator.contacts_changed.emit()
+
+    def open_access(self, contact_id: str) -> None:
+        from spro_desk.ui.common.person_data_dialog import open_person_data
+
+        self.access_dialog = open_person_data(
+            self._screen.context.database, contact_id, self._screen
+        )
 
     # --- the lock -----------------------------------------------------------------------------
 

@@ -29,6 +29,7 @@ from spro_desk.agents.accounts import AgentError, AgentView
 from spro_desk.agents.roles import Permission, Role, can
 from spro_desk.agents.sessions import AccessDenied, desk_session
 from spro_desk.storage.engine import Database
+from spro_desk.ui.common.secret_field import SecretLineEdit
 
 AGENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -53,10 +54,9 @@ class AgentForm(QWidget):
         self.role = QComboBox()
         for role in (Role.AGENT, Role.RESPONSABLE, Role.COORDINATEUR):
             self.role.addItem(role_label(role), str(role))
-        self.secret = QLineEdit()
-        self.confirmation = QLineEdit()
+        self.secret = SecretLineEdit()  # silent on the accessibility bus
+        self.confirmation = SecretLineEdit()
         for field in (self.secret, self.confirmation):
-            field.setEchoMode(QLineEdit.EchoMode.Password)
             field.returnPressed.connect(self.submitted)
         self.message = QLabel()
         self.message.setTextFormat(Qt.TextFormat.PlainText)
@@ -68,14 +68,14 @@ class AgentForm(QWidget):
             self._row(layout, self.tr("&Rôle :"), self.role)
         else:
             self.role.hide()
-        self._row(layout, self.tr("&Code (6 chiffres ou plus) ou mot de passe :"), self.secret)
+        self._row(layout, self.tr("&Code (8 chiffres ou plus) ou mot de passe :"), self.secret)
         self._row(layout, self.tr("C&onfirmation :"), self.confirmation)
         layout.addRow(self.message)
         self.name.setAccessibleName(self.tr("Nom de l'agent"))
         self.role.setAccessibleName(self.tr("Rôle"))
         self.secret.setAccessibleName(self.tr("Code ou mot de passe"))
         self.secret.setAccessibleDescription(
-            self.tr("Au moins 6 chiffres, ou un mot de passe d'au moins 8 caractères.")
+            self.tr("Au moins 8 chiffres, ou un mot de passe d'au moins 8 caractères.")
         )
         self.confirmation.setAccessibleName(self.tr("Confirmation du code"))
 
