@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 from spro_desk.agents.sessions import desk_session
 from spro_desk.security.audit import audit_log
 from spro_desk.storage.engine import Database
-from spro_desk.ui.access_rights.dialog import PersonDataDialog
+from spro_desk.ui.common.person_data_dialog import PersonDataDialog
 from test_privacy_support import CANARY_MAIL, CANARY_NAME, MANAGER_PIN, manager, record_canary
 
 from .conftest import FIXED_NOW, WindowFactory

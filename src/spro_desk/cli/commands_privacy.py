@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from typing import Any
 
 from spro_desk.privacy.purge import run_purge
@@ -107,7 +108,7 @@ def _summary(held: dict[str, Any], out: str | None) -> str:
     return "\n".join(lines)
 
 
-HANDLERS = {
+HANDLERS: dict[tuple[str, str | None], Callable[[Database, argparse.Namespace], dict[str, Any]]] = {
     ("privacy", "purge"): privacy_purge,
     ("privacy", "audit"): privacy_audit,
     ("privacy", "access"): privacy_access,

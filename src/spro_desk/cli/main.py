@@ -99,7 +99,7 @@ def parse_arguments(argv: list[str]) -> argparse.Namespace:
     return build_parser().parse_args(argv)
 
 
-def run_command(args: object, data_dir: object) -> int:
+def run_command(args: argparse.Namespace, data_dir: Path) -> int:
     from spro_desk.agents.accounts import AgentError
     from spro_desk.agents.sessions import AccessDenied
     from spro_desk.cli.commands import HANDLERS
@@ -124,33 +124,34 @@ def run_command(args: object, data_dir: object) -> int:
         BundleRefused, SnapshotRefused, TransportError, AuditTampered, ReportRefused,
         ExportFolderError, AgentError, AccessDenied, AccessRightError,
     )  # fmt: skip
-    args.resolved_data_dir = data_dir  # type: ignore[attr-defined]
-    key = (args.command, getattr(args, "action", None))  # type: ignore[attr-defined]
+    args.resolved_data_dir = data_dir
+    key = (args.command, getattr(args, "action", None))
     if key[0] == "backup":  # works on a database too damaged to be opened and migrated
         from spro_desk.cli.commands_backup import run_backup_command
 
-        return run_backup_command(args, data_dir)  # type: ignore[arg-type]
+        return run_backup_command(args, data_dir)
     try:
-        db = Database(database_path(data_dir))  # type: ignore[arg-type]
+        db = Database(database_path(data_dir))
     except (NewerDatabaseError, StorageError) as error:
-        print(disk_fault(error, data_dir) or error, file=sys.stderr)  # type: ignore[arg-type]
+        print(disk_fault(error, data_dir) or error, file=sys.stderr)
         return EXIT_REFUSED
     try:
-        result = HANDLERS[key](db, args)  # type: ignore[arg-type]
+        result = HANDLERS[key](db, args)
     except (*refusals, StorageError) as error:  # a disk fault: full, read-only, damaged
+        reason: Exception = error
         if isinstance(error, StorageError):
-            error = disk_fault(error, data_dir) or error  # type: ignore[arg-type]
-        print(f"Refusé : {error}", file=sys.stderr)
+            reason = disk_fault(error, data_dir) or error
+        print(f"Refusé : {reason}", file=sys.stderr)
         return EXIT_REFUSED
     except Exception as error:
-        fault = disk_fault(error, data_dir)  # type: ignore[arg-type]
+        fault = disk_fault(error, data_dir)
         if fault is None:
             raise
         print(f"Refusé : {fault}", file=sys.stderr)
         return EXIT_REFUSED
     finally:
         db.close()
-    if args.json:  # type: ignore[attr-defined]
+    if args.json:
         print(json.dumps(result, ensure_ascii=False))
     else:
         print(render(key, result))

@@ -155,3 +155,22 @@ def read_personal(
         return None  # erased: the purge removes the row that a restored backup brought back
     audit_log(db).append(why, agent=agent, contact_id=contact_id, now=now, detail=detail)
     return values
+
+
+# --- the draft kept while the desk is locked --------------------------------------------------
+
+# The row context of a draft: it names no contact (none is recorded yet).
+LOCKED_DRAFT = "brouillon-verrouille"
+
+
+def seal_draft(db: Database, values: dict[str, str | None]) -> bytes:
+    """The personal data being typed when the desk locks, sealed to the desk key: the lock
+    leaves nothing in clear, and no agent's secret is needed to seal."""
+    return seal_values(vault(db).public().public, LOCKED_DRAFT, values)
+
+
+def open_draft(db: Database, sealed: bytes) -> dict[str, str | None]:
+    """The draft back in clear, for an agent at the desk who may see personal data (raises
+    AccessDenied or PersonalDataLocked otherwise: the draft stays sealed)."""
+    require(db, Permission.VIEW_PERSONAL)
+    return open_values(db, LOCKED_DRAFT, sealed)

@@ -33,12 +33,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypedDict
 
 from sqlalchemy import Connection, text
 
 from spro_desk.security.files import locked, privacy_folder, write_whole
 from spro_desk.storage.engine import Database, one_per_database
+from spro_desk.storage.files import Durability, write_atomically
 
 AUDIT_RECORD = "privacy.audit"
 AUDIT_DIR = "audit"
@@ -85,6 +86,13 @@ class _State:
 
     def fingerprint(self) -> str:
         return hashlib.sha256(b"spro-desk audit key\x00" + self.key).hexdigest()
+
+
+class _Where(TypedDict):
+    """Where a line of the log sits, for the check's message."""
+
+    file: str
+    line: int
 
 
 @dataclass(frozen=True)
@@ -403,7 +411,7 @@ class AuditLog:
     def _verify_chain(self, state: _State) -> AuditCheck:
         expected, prev, count = state.base["seq"], state.base["prev"], 0
         for path, number, line in self._lines():
-            where = {"file": path.name, "line": number}
+            where = _Where(file=path.name, line=number)
             try:
                 entry = json.loads(line)
                 seq, mac = int(entry["seq"]), entry["mac"]
@@ -467,14 +475,8 @@ class AuditLog:
         if not lines:
             path.unlink(missing_ok=True)
             return
-        temporary = path.with_suffix(".tmp")
-        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        try:
-            os.write(descriptor, b"".join(line + b"\n" for line in lines))
-            os.fsync(descriptor)
-        finally:
-            os.close(descriptor)
-        os.replace(temporary, path)
+        data = b"".join(line + b"\n" for line in lines)
+        write_atomically(path, data, Durability.CONTENTS_SYNCED, mode=0o600)
 
 
 audit_log = one_per_database(AuditLog)  # the access log of this open database

@@ -9,6 +9,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from spro_desk.storage.files import Durability, write_atomically
+
 PRIVACY_DIR = "privacy"
 TEMPORARY_SUFFIX = ".tmp"
 
@@ -28,17 +30,17 @@ def fsync_folder(folder: Path) -> None:
 
 
 def write_whole(path: Path, data: bytes) -> None:
-    """Replace the file atomically: a crash leaves the old content or the new, never a mix."""
+    """Replace the file atomically: a crash leaves the old content or the new, never a mix.
+    The temporary file is named for `clean_temporaries` and wiped, not just unlinked."""
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    temporary = path.with_name(path.name + TEMPORARY_SUFFIX)
-    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    try:
-        os.write(descriptor, data)
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)
-    os.replace(temporary, path)
-    fsync_folder(path.parent)
+    write_atomically(
+        path,
+        data,
+        Durability.FOLDER_SYNCED,
+        mode=0o600,
+        temporary=path.with_name(path.name + TEMPORARY_SUFFIX),
+        discard=wipe,
+    )
 
 
 def append_line(path: Path, line: bytes) -> None:
@@ -98,11 +100,11 @@ if os.name == "nt":  # pragma: no cover - Windows
     import msvcrt
 
     def _lock(descriptor: int) -> None:
-        msvcrt.locking(descriptor, msvcrt.LK_LOCK, 1)
+        msvcrt.locking(descriptor, msvcrt.LK_LOCK, 1)  # type: ignore[attr-defined,unused-ignore]
 
     def _unlock(descriptor: int) -> None:
         os.lseek(descriptor, 0, os.SEEK_SET)
-        msvcrt.locking(descriptor, msvcrt.LK_UNLCK, 1)
+        msvcrt.locking(descriptor, msvcrt.LK_UNLCK, 1)  # type: ignore[attr-defined,unused-ignore]
 
 else:
     import fcntl

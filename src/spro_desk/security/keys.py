@@ -29,6 +29,7 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X
 from sqlalchemy import text
 
 from spro_desk.security import crypto
+from spro_desk.security.files import write_whole
 from spro_desk.storage.engine import Database, one_per_database
 from spro_desk.storage.records import read_record
 
@@ -129,21 +130,7 @@ def provisional_key_path(db_path: Path, key_id: str) -> Path:
 
 def _write_private_file(path: Path, data: bytes) -> None:
     """Durably, readable by the owner only; an existing file is never half-written."""
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    temporary = path.with_suffix(".tmp")
-    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    try:
-        os.write(descriptor, data)
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)
-    os.replace(temporary, path)
-    if hasattr(os, "O_DIRECTORY"):
-        folder = os.open(path.parent, os.O_RDONLY | os.O_DIRECTORY)
-        try:
-            os.fsync(folder)
-        finally:
-            os.close(folder)
+    write_whole(path, data)
 
 
 def shred(path: Path) -> None:

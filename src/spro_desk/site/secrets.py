@@ -20,7 +20,7 @@ from typing import Any
 
 from spro_desk.security import crypto
 from spro_desk.security.keys import PersonalDataLocked, vault
-from spro_desk.site.settings import SETTINGS, SettingError
+from spro_desk.site.declared import SETTINGS, SettingError
 from spro_desk.storage.engine import Database
 
 log = logging.getLogger(__name__)

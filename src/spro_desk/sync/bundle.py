@@ -12,7 +12,6 @@ import base64
 import errno
 import hashlib
 import io
-import os
 import tarfile
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -24,6 +23,7 @@ from sqlmodel import func, select
 
 from spro_desk.security.audit import audit_log
 from spro_desk.storage.engine import Database
+from spro_desk.storage.files import Durability, write_atomically
 from spro_desk.storage.records import read_record, write_record
 from spro_desk.storage.tables import DirectoryImport, Event
 from spro_desk.sync.bundle_format import (
@@ -104,16 +104,10 @@ def _folder_error(folder: Path, error: OSError) -> ExportFolderError:
 def _write_durably(folder: Path, name: str, data: bytes) -> Path:
     """Temporary name, flushed and synced, renamed, then read back before it counts as ready;
     on failure the temporary file is removed and the French reason raised."""
-    final, temporary = folder / name, folder / f".{name}.part"
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        with open(temporary, "wb") as file:
-            file.write(data)
-            file.flush()
-            os.fsync(file.fileno())
-        os.replace(temporary, final)
+        final = write_atomically(folder / name, data, Durability.CONTENTS_SYNCED)
     except OSError as error:
-        temporary.unlink(missing_ok=True)
         raise _folder_error(folder, error) from error
     if hashlib.sha256(final.read_bytes()).digest() != hashlib.sha256(data).digest():
         raise OSError(f"{final} ne relit pas ce qui a été écrit : support défectueux ?")

@@ -17,7 +17,6 @@ if TYPE_CHECKING:
     from spro_desk.ui.accueil.screen import AccueilScreen
 
 # What the Accueil form held when the desk locked is sealed under this name, not a contact's.
-LOCKED_DRAFT = "brouillon-verrouille"
 
 
 class PersonalPanel(QGroupBox):
@@ -194,7 +193,7 @@ class PersonalDataKeeper(QObject):
         if not screen.confirm(screen, title, question, self.tr("Effacer définitivement"), False):
             return
         try:
-            erase_person(screen.context.db, contact_id)
+            erase_person(screen.context.database, contact_id)
         except AccessDenied as error:
             screen.show_error(str(error))
             return
@@ -203,41 +202,38 @@ class PersonalDataKeeper(QObject):
         screen.context.navigator.contacts_changed.emit()
 
     def open_access(self, contact_id: str) -> None:
-        from spro_desk.ui.access_rights.dialog import open_person_data
+        from spro_desk.ui.common.person_data_dialog import open_person_data
 
-        self.access_dialog = open_person_data(self._screen.context.db, contact_id, self._screen)
+        self.access_dialog = open_person_data(
+            self._screen.context.database, contact_id, self._screen
+        )
 
     # --- the lock -----------------------------------------------------------------------------
 
     def hide(self) -> None:
         """Empty every widget holding personal data; keep the typing sealed, not in clear."""
-        from spro_desk.privacy.personal import FIELDS, seal_values
-        from spro_desk.security.keys import vault
+        from spro_desk.privacy.personal import FIELDS, seal_draft
 
         self._screen.personal.clear_details()
         box = self._screen.form.consent
         personal = box.personal()
         if personal is None:
             return
-        db = self._screen.context.db
         values = dict(zip(FIELDS, (personal.nom, personal.telephone, personal.courriel,
                                    personal.note), strict=True))  # fmt: skip
-        self._stash = seal_values(vault(db).public().public, LOCKED_DRAFT, values)
+        self._stash = seal_draft(self._screen.context.database, values)
         box.reset()
 
     def restore(self) -> None:
         """Back as it was, when the agent now at the desk may see personal data."""
-        from spro_desk.agents.roles import Permission
-        from spro_desk.agents.sessions import AccessDenied, require
-        from spro_desk.privacy.personal import open_values
+        from spro_desk.agents.sessions import AccessDenied
+        from spro_desk.privacy.personal import open_draft
         from spro_desk.security.keys import PersonalDataLocked
 
         if self._stash is None:
             return
-        db = self._screen.context.db
         try:
-            require(db, Permission.VIEW_PERSONAL)
-            values = open_values(db, LOCKED_DRAFT, self._stash)
+            values = open_draft(self._screen.context.database, self._stash)
         except (AccessDenied, PersonalDataLocked):
             return  # kept sealed until an agent who may see it unlocks
         self._stash = None

@@ -60,10 +60,14 @@ def luminance(colour: QColor) -> float:
     return 0.2126 * red + 0.7152 * green + 0.0722 * blue
 
 
+def _rgb(colour: QColor) -> tuple[float, float, float]:
+    return colour.redF(), colour.greenF(), colour.blueF()
+
+
 def drawn_over(front: QColor, back: QColor) -> QColor:
     """`front` as seen over `back` (Qt's default placeholder is the text at half opacity)."""
     alpha = front.alphaF()
-    channels = zip(front.getRgbF()[:3], back.getRgbF()[:3], strict=True)
+    channels = zip(_rgb(front), _rgb(back), strict=True)
     return QColor.fromRgbF(*(f * alpha + b * (1 - alpha) for f, b in channels))
 
 
@@ -82,9 +86,8 @@ def _reaching(colour: QColor, against: QColor, ratio: float) -> QColor:
         return result
     result = drawn_over(colour, against)  # opaque, as it was seen
     while contrast_ratio(result, against) < ratio:
-        hue, saturation, lightness, _alpha = result.getHsl()
-        lightness = max(0, min(255, lightness + step))
-        result.setHsl(max(hue, 0), saturation, lightness)
+        lightness = max(0, min(255, result.lightness() + step))
+        result.setHsl(max(result.hslHue(), 0), result.hslSaturation(), lightness)
         if lightness in (0, 255):
             break
     return result

@@ -162,14 +162,14 @@ class FirstAgentPanel(QWidget):
         outer.addStretch(1)
         outer.addWidget(box, 3)
         outer.addStretch(1)
-        self.create_button.clicked.connect(self.create)
-        self.form.submitted.connect(self.create)
+        self.create_button.clicked.connect(self.create_account)
+        self.form.submitted.connect(self.create_account)
         self.quit_button.clicked.connect(self.quit_requested)
 
     def focus_first_field(self) -> None:
         self.form.name.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def create(self) -> None:
+    def create_account(self) -> None:
         secret = self.form.secret.text()
         agent = create_from_form(self._db, self.form, Role.RESPONSABLE)
         if agent is None:
@@ -211,13 +211,13 @@ class NewAgentDialog(QDialog):
         )
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Créer le compte"))
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Annuler"))
-        buttons.accepted.connect(self.create)
+        buttons.accepted.connect(self.create_account)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.form)
         layout.addWidget(buttons)
 
-    def create(self) -> None:
+    def create_account(self) -> None:
         self.agent = create_from_form(self._db, self.form, self.form.chosen_role())
         if self.agent is not None:
             self.form.clear_secrets()
@@ -316,8 +316,11 @@ class AgentsPanel(QGroupBox):
         manager = self._manager()
         current = desk_session(self._db).agent
         selected = self.list.currentItem()
-        own = selected is not None and current is not None
-        own = own and selected.data(AGENT_ID_ROLE) == current.id
+        own = (
+            selected is not None
+            and current is not None
+            and selected.data(AGENT_ID_ROLE) == current.id
+        )
         self.add_button.setEnabled(manager)
         self.disable_button.setEnabled(manager and selected is not None and not own)
         self.secret_button.setEnabled(selected is not None and (manager or own))

@@ -31,7 +31,7 @@ def _usable(widget: QWidget, root: QWidget) -> bool:
 def first_useful_control(root: QWidget) -> QWidget | None:
     """The first control of `root` in Tab order, skipping containers."""
     widget = root.nextInFocusChain()
-    while widget is not root:
+    while widget is not None and widget is not root:
         if _usable(widget, root):
             return widget
         widget = widget.nextInFocusChain()

@@ -37,7 +37,7 @@ class SecretLineEdit(QLineEdit):
 
     # --- what the application reads and writes ----------------------------------------------
 
-    def text(self) -> str:  # type: ignore[override]
+    def text(self) -> str:
         return self._secret
 
     def setText(self, text: str) -> None:  # type: ignore[override]
@@ -46,7 +46,7 @@ class SecretLineEdit(QLineEdit):
     def clear(self) -> None:
         self._show("", 0)
 
-    def setValidator(self, validator: QValidator | None) -> None:  # type: ignore[override]
+    def setValidator(self, validator: QValidator | None) -> None:
         """Checked against the real text here: Qt only ever sees mask characters."""
         self._rule = validator
 

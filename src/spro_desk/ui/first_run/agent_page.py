@@ -46,8 +46,8 @@ class AgentPage(QWizardPage):
             label.setBuddy(widget)
             form.addRow(label, widget)
         form.addRow(self.hint)
-        for field in (self.name, self.pin, self.confirmation):
-            field.textChanged.connect(self._changed)
+        for line in (self.name, self.pin, self.confirmation):
+            line.textChanged.connect(self._changed)
         self._changed()
 
     def agent_name(self) -> str:

@@ -195,7 +195,7 @@ class PrivacyGuard(QObject):
 
     def set_screens(self, screens: Callable[[], list[Any]]) -> None:
         """Where to find the built screens (their hide/restore_personal_data hooks)."""
-        self._screens = weakref.WeakMethod(screens)  # type: ignore[arg-type]
+        self._screens = weakref.WeakMethod(screens)
 
     @property
     def _window(self) -> QMainWindow:
@@ -295,7 +295,8 @@ class PrivacyGuard(QObject):
             action.setEnabled(False)
         self.lock_action.setEnabled(False)
         self._held = self._window.takeCentralWidget()
-        self._held.setParent(self._parking())  # out of the window, never a window of its own
+        if self._held is not None:
+            self._held.setParent(self._parking())  # out of the window, never a window of its own
         self._window.setCentralWidget(replacement)
 
     def _give_back_screens(self) -> None:

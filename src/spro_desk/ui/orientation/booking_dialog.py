@@ -87,7 +87,7 @@ class BookingDialog(QDialog):
         edit.setLocale(QLocale(QLocale.Language.French, QLocale.Country.France))
         edit.setDisplayFormat("dddd dd/MM/yyyy HH:mm")
         edit.setCalendarPopup(True)
-        edit.setDateTime(QDateTime(default_rdv(self._hours, self._now)))
+        edit.setDateTime(QDateTime(default_rdv(self._hours, self._now)))  # type: ignore[call-overload]  # PySide converts datetime
         edit.setAccessibleName(self.tr("Date et heure du rendez-vous"))
         edit.setAccessibleDescription(
             self.tr(
@@ -160,7 +160,9 @@ class BookingDialog(QDialog):
         """The chosen moment, naive local time like the desk's clock; None for information."""
         if not self.rendez_vous.isChecked():
             return None
-        return self.when.dateTime().toPython().replace(second=0, microsecond=0)
+        moment = self.when.dateTime().toPython()
+        assert isinstance(moment, datetime)
+        return moment.replace(second=0, microsecond=0)
 
     def moment_problem(self) -> str | None:
         """What is wrong with the chosen moment, in French; None when it looks right."""

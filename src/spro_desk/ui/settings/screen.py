@@ -59,8 +59,8 @@ class SettingsScreen(Screen):
         )
         from spro_desk.ui.settings.privacy_panel import PrivacyPanel
 
-        self.privacy_panel = PrivacyPanel(context.db)
-        self.agents_panel = AgentsPanel(context.db)
+        self.privacy_panel = PrivacyPanel(context.database)
+        self.agents_panel = AgentsPanel(context.database)
         self._shown: dict[str, Any] = {}
         self._describe()
         self._build()
@@ -177,7 +177,7 @@ class SettingsScreen(Screen):
 
     def load(self) -> None:
         """Show the saved values (unsaved edits are dropped)."""
-        for key, value in self.context.site.all().items():
+        for key, value in self.context.site_settings.all().items():
             self.editors[key].set_value(value)
         self._shown = self._edited_values()
         self.status.clear()
@@ -203,7 +203,7 @@ class SettingsScreen(Screen):
             text = "\n".join(message for _key, message in errors)
             self.status.set_message(text, error=True, field=field, focus=True)
             return False
-        site = self.context.site
+        site = self.context.site_settings
         for key, value in values.items():
             site.set(key, value)
         self.load()  # shows the values as stored (trimmed, empty lines dropped)
@@ -225,4 +225,4 @@ class SettingsScreen(Screen):
         return values, errors
 
     def refresh_directory(self) -> None:
-        self.directory.show_info(directory_info(self.context.db), self.context.clock().date())
+        self.directory.show_info(directory_info(self.context.database), self.context.clock().date())

@@ -143,7 +143,7 @@ class SuiviScreen(Screen):
         """Reload, keeping the selected referral selected even when its row moved."""
         kept = self.selected_item()
         code = self.filter.currentData()
-        items = follow_up(self.context.db, [code] if code else None, now=self.context.clock())
+        items = follow_up(self.context.database, [code] if code else None, now=self.context.clock())
         self.model.set_items(items)
         self._show_summary()
         self._reselect(kept.referral.id if kept else None)
