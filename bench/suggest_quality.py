@@ -21,7 +21,7 @@ from typing import Any
 
 from search_bench import Latencies
 from suggest_bench import MOMENT, SUGGEST_P95_TARGET_MS
-from support import BENCH_OUT, NATIONAL, Dataset, Figure, ensure_dataset, milliseconds, print_table
+from support import BENCH_OUT, Dataset, Figure, ensure_reference_dataset, milliseconds, print_table
 
 from spro_desk.directory.importer import import_directory
 from spro_desk.orientation.profile import VisitorProfile
@@ -29,6 +29,8 @@ from spro_desk.orientation.suggest import Suggester, Suggestion
 from spro_desk.storage.engine import Database
 
 HELD_OUT = Dataset("heldout-27-53", regions="27,53", scale=1.0, scenarios=120)
+# The national directory of the reference generator (its scenarios hold the expected answers).
+NATIONAL_REFERENCE = Dataset("national-reference", regions="all", scale=7.5, scenarios=200)
 CV = "preparer-sa-candidature--realiser-un-cv-et-ou-une-lettre-de-motivation"
 CONFIRM = "choisir-un-metier--confirmer-son-choix-de-metier"
 # For each situation of the generator's scenarios, a second need the same person also has.
@@ -145,7 +147,7 @@ def quality_figures(results: list[Quality]) -> list[Figure]:
 
 
 def national_latency() -> list[Figure]:
-    folder = ensure_dataset(NATIONAL)
+    folder = ensure_reference_dataset(NATIONAL_REFERENCE)
     database = imported(folder)
     scenarios = json.loads((folder / "scenarios.json").read_text("utf-8"))
     suggester = Suggester(database)
@@ -173,7 +175,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--national", action="store_true", help="also the national latency")
     args = parser.parse_args()
-    folder = ensure_dataset(HELD_OUT)
+    folder = ensure_reference_dataset(HELD_OUT)
     scenarios = json.loads((folder / "scenarios.json").read_text("utf-8"))
     results = []
     for variant, source in (("x_spro", folder), ("plain", plain_copy(folder))):

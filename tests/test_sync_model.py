@@ -311,9 +311,6 @@ def test_random_histories_lose_nothing_duplicate_nothing_and_converge() -> None:
     _run(HISTORIES)
 
 
-@pytest.mark.slow
-@pytest.mark.skipif(
-    not os.environ.get("SPRO_MODEL_SLOW"), reason="about 50 minutes: SPRO_MODEL_SLOW=1 to run"
-)
+@pytest.mark.slow  # about 45 minutes on two cores: CI (`-m "slow or not slow"`) runs it
 def test_ten_thousand_random_histories() -> None:
     _run(int(os.environ.get("SPRO_MODEL_SLOW_HISTORIES", "10000")))

@@ -25,6 +25,7 @@ from spro_desk.ui.common import labels
 from spro_desk.ui.common.context import OrientationRequest
 from spro_desk.vocab import CANAUX, REPONSES, SEXES, STATUTS, TRANCHES_AGE, representative_age
 
+from .a11y import hidden_labels, read_name
 from .conftest import FIXED_NOW, WindowFactory
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -194,13 +195,13 @@ def test_commune_by_name_or_postal_code(qtbot: QtBot, desk: Desk) -> None:
     qtbot.waitUntil(commune.hasFocus)
     desk.keyboard.type("chateauroux")
     assert commune.popup_visible()
-    assert commune.match_texts()[0] == "Châteauroux (36) — 36000"
+    assert commune.match_texts()[0] == "Châteauroux (36000)"
     desk.keyboard.press(Qt.Key.Key_Return)
-    assert (commune.text(), commune.code()) == ("Châteauroux (36)", "36044")
+    assert (commune.text(), commune.code()) == ("Châteauroux (36000)", "36044")
     commune.clear()
     desk.keyboard.type("18000")
     desk.keyboard.press(Qt.Key.Key_Return)
-    assert (commune.text(), commune.code()) == ("Bourges (18)", "18033")
+    assert (commune.text(), commune.code()) == ("Bourges (18000)", "18033")
 
 
 def test_a_commune_typed_but_not_picked_is_resolved_and_named(desk: Desk) -> None:
@@ -213,7 +214,7 @@ def test_a_commune_typed_but_not_picked_is_resolved_and_named(desk: Desk) -> Non
     keys.press(Qt.Key.Key_Return, CTRL)
     [contact] = desk.contacts.list()
     assert contact.commune == "18033"
-    assert desk.screen.feedback.text() == "Contact enregistré à 10:00. Commune : Bourges (18)."
+    assert desk.screen.feedback.text() == "Contact enregistré à 10:00. Commune : Bourges (18000)."
 
 
 def test_every_field_by_its_key(qtbot: QtBot, desk: Desk) -> None:
@@ -601,19 +602,21 @@ def test_every_control_is_named_for_screen_readers(desk: Desk) -> None:
         form.when,
         form.duree,
         form.consent.consent,
-        form.consent.wording,
         *form.consent.personal_widgets(),
         screen.record_button,
         screen.orient_button,
         screen.cancel_edit_button,
-        screen.feedback,
         screen.today.table,
         screen.today.edit_button,
         screen.today.delete_button,
         screen.today.undo_bar.undo_button,
     ]
-    unnamed = [type(c).__name__ for c in controls if not c.accessibleName()]
+    unnamed = [type(c).__name__ for c in controls if not read_name(c)]
     assert not unnamed
+    # Labels are read as their text: no name hides the consent wording or a message.
+    assert hidden_labels(screen) == []
+    assert read_name(form.consent.wording) == form.consent.wording.text()
+    assert read_name(form.consent.consent) == "La personne consent à ce texte :"
     assert form.statut.accessibleDescription().startswith("Une touche choisit : S : Scolaire")
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -21,6 +22,7 @@ from spro_desk.orientation.suggest import Suggester, profile_json
 from spro_desk.storage.engine import Database
 
 Result = dict[str, Any]
+Handler = Callable[[Database, argparse.Namespace], Result]
 
 
 def directory_import(db: Database, args: argparse.Namespace) -> Result:
@@ -286,7 +288,7 @@ def coordinator_acknowledge(db: Database, args: argparse.Namespace) -> Result:
     return {"files": [str(p) for p in written]}
 
 
-HANDLERS = {
+HANDLERS: dict[tuple[str, str | None], Handler] = {
     ("directory", "import"): directory_import,
     ("directory", "info"): directory_info_command,
     ("directory", "search"): directory_search,

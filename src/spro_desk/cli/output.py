@@ -193,4 +193,5 @@ _RENDERERS = {
     ("coordinator", "alerts"): _render_alerts,
     ("privacy", "purge"): _render_message,
     ("privacy", "audit"): _render_message,
+    ("privacy", "access"): _render_message,
 }

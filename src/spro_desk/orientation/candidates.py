@@ -113,7 +113,7 @@ def _candidate(row: tuple[Any, ...]) -> Candidate:
     age_min, age_max, inferred = _ages(row)
     cep = row[15] if row[15] is not None else bool(row[16])
     has_coordinates = row[23] is not None and row[24] is not None
-    summary = ServiceSummary(*row[:9], _ordered(row[9]))
+    summary = ServiceSummary.from_row(row[:10], _ordered)
     return Candidate(
         summary=summary,
         thematiques=_codes(row[10]),

@@ -180,7 +180,9 @@ def is_eligible(candidate: Candidate, profile: VisitorProfile, geo: Geography) -
 
 def designated_fit(candidate: Candidate, designated: Sequence[str]) -> int:
     reseau = candidate.summary.reseau
-    return len(designated) - list(designated).index(reseau) if reseau in designated else 0
+    if reseau is None or reseau not in designated:
+        return 0
+    return len(designated) - list(designated).index(reseau)
 
 
 def free_fit(candidate: Candidate) -> int:

@@ -23,6 +23,7 @@ from sqlmodel import select
 from spro_desk.storage.engine import Database
 from spro_desk.storage.tables import Event, RegisteredDesk
 from spro_desk.sync.bundle import event_line, load_state, save_state
+from spro_desk.sync.coordinator import _driver
 from spro_desk.sync.coordinator_identity import SIGNING_KEY_FILE, trusted_coordinator
 from spro_desk.sync.identity import IdentityError, load_identity, read_private_key
 from spro_desk.sync.signing import canonical, signature_valid
@@ -68,7 +69,7 @@ def acknowledged_head(connection: sqlite3.Connection, desk_id: str) -> tuple[int
 
 def contiguous_seq(db: Database, desk_id: str) -> int:
     with db.session() as session:
-        connection = session.connection().connection.driver_connection
+        connection = _driver(session)
         return acknowledged_head(connection, desk_id)[0]
 
 
@@ -80,7 +81,7 @@ def acknowledgement_documents(db: Database, data_dir: Path) -> dict[str, bytes]:
     documents = {}
     for desk_id in desks:
         with db.session() as session:
-            connection = session.connection().connection.driver_connection
+            connection = _driver(session)
             acked, head = acknowledged_head(connection, desk_id)
         body = {
             "format": ACK_FORMAT,

@@ -16,7 +16,7 @@ from typing import Any
 from spro_desk.storage.engine import Database
 from spro_desk.storage.tables import SyncAlert, SyncAlertLog
 from spro_desk.sync.bundle_opening import BundleRefused
-from spro_desk.sync.coordinator import missing_bundles, missing_ranges
+from spro_desk.sync.coordinator import _driver, missing_bundles, missing_ranges
 from spro_desk.sync.coordinator_views import late_after_days
 from spro_desk.sync.merged import BUNDLE_MADE_AT
 
@@ -29,7 +29,7 @@ KIND_LABELS = {
 
 
 def _connection(session: Any) -> sqlite3.Connection:
-    return session.connection().connection.driver_connection  # type: ignore[no-any-return]
+    return _driver(session)
 
 
 def _monday(day: date) -> date:

@@ -221,7 +221,7 @@ def _apply_batch(
     held = 0
     try:
         with db.transaction() as session:
-            connection = session.connection().connection.driver_connection
+            connection = _driver(session)
             start_watermark(connection)  # before any event is stored: see sync.merged
             for index, path, bundle in itertools.chain((first,), accepted):
                 applied.append((index, path, bundle))
@@ -238,12 +238,19 @@ def _apply_batch(
         return True
 
 
+def _driver(session: Session) -> sqlite3.Connection:
+    """The sqlite3 connection under the session (the import writes with it, in its transaction)."""
+    driver = session.connection().connection.driver_connection
+    assert isinstance(driver, sqlite3.Connection)
+    return driver
+
+
 def _apply_each_in_a_savepoint(
     db: Database, batch: list[tuple[int, Path, OpenedBundle]]
 ) -> dict[int, ImportResult]:
     results: dict[int, ImportResult] = {}
     with db.transaction() as session:
-        connection = session.connection().connection.driver_connection
+        connection = _driver(session)
         start_watermark(connection)
         for index, path, opened in batch:
             connection.execute("SAVEPOINT bundle")
@@ -446,7 +453,8 @@ def _unauthorised(
     )
     if not owners:
         return rows
-    kept, refused = [], []
+    kept: list[tuple[Any, ...]] = []
+    refused: list[tuple[Any, ...]] = []
     for row in rows:
         owner = owners.get(row[5]) or owners.get(contact_of.get(row[0], ""))
         (refused if owner else kept).append(row)
@@ -550,7 +558,7 @@ def missing_bundles(connection: sqlite3.Connection, desk_id: str) -> tuple[int, 
 
 def desk_gaps(session: Session, desk_id: str, limit: int = 1000) -> list[int]:
     """The first missing sequence numbers of the desk (at most `limit`)."""
-    connection = session.connection().connection.driver_connection
+    connection = _driver(session)
     _count, ranges = missing_ranges(connection, desk_id)
     return _expanded(ranges, limit)
 
@@ -589,7 +597,7 @@ def coordinator_status(db: Database) -> dict[str, Any]:
         alerts = session.exec(
             select(SyncAlert).where(col(SyncAlert.handled_at).is_(None)).order_by(col(SyncAlert.pk))
         ).all()
-        connection = session.connection().connection.driver_connection
+        connection = _driver(session)
         (contacts,) = connection.execute("SELECT COUNT(*) FROM merged_contact").fetchone()
         (referrals,) = connection.execute("SELECT COUNT(*) FROM merged_referral").fetchone()
         (events,) = connection.execute("SELECT COUNT(*) FROM received_event").fetchone()

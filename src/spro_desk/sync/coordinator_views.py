@@ -19,10 +19,17 @@ from typing import Any
 from sqlalchemy import literal_column
 from sqlmodel import col, func, select
 
+from spro_desk.site.settings import VALUE_FIELD, as_record
 from spro_desk.storage.engine import Database
 from spro_desk.storage.records import read_record, write_record
 from spro_desk.storage.tables import ReceivedBundle, RegisteredDesk, SyncAlert
-from spro_desk.sync.coordinator import BundleRefused, ImportOutcome, import_bundles, missing_bundles
+from spro_desk.sync.coordinator import (
+    BundleRefused,
+    ImportOutcome,
+    _driver,
+    import_bundles,
+    missing_bundles,
+)
 from spro_desk.sync.coordinator_identity import signed_identity_file
 from spro_desk.sync.merged import BUNDLE_MADE_AT, catch_up_merged_state
 
@@ -44,7 +51,7 @@ def _utc(moment: datetime) -> datetime:
 def late_after_days(db: Database) -> int:
     """Days without a bundle after which a desk counts as late (a coordinator setting)."""
     record = read_record(db, LATE_AFTER_DAYS_KEY)
-    value = record.get("v") if record else None
+    value = record.get(VALUE_FIELD) if record else None
     return value if isinstance(value, int) else DEFAULT_LATE_AFTER_DAYS
 
 
@@ -52,8 +59,8 @@ def set_late_after_days(db: Database, days: int) -> None:
     low, high = LATE_AFTER_DAYS_RANGE
     if not low <= days <= high:
         raise ValueError(f"Le délai de retard doit être compris entre {low} et {high} jours.")
-    # {"v": …}: the shape of the declared settings, so the settings reader can list it too.
-    write_record(db, LATE_AFTER_DAYS_KEY, {"v": days})
+    # Shaped as the declared settings are, so the settings reader can list it too.
+    write_record(db, LATE_AFTER_DAYS_KEY, as_record(days))
 
 
 # --- desks ---------------------------------------------------------------------------------
@@ -86,14 +93,14 @@ def desk_overview(db: Database, now: datetime, late_after: int) -> list[DeskOver
     # SQLite gives a bare column the value of the row that holds the MAX(): the number of the
     # bundle received last (after a fork it is not the highest number).
     # "late" counts from when the desk made its last bundle (issue 12), not when it arrived
-    made_at = func.max(literal_column(BUNDLE_MADE_AT))
+    made_at: Any = func.max(literal_column(BUNDLE_MADE_AT))
     received = select(
         ReceivedBundle.desk_id, func.count(), made_at, ReceivedBundle.bundle_seq
     ).group_by(ReceivedBundle.desk_id)
     with db.session() as session:
         desks = session.exec(select(RegisteredDesk)).all()
         stats = {row[0]: row[1:] for row in session.exec(received).all()}
-        connection = session.connection().connection.driver_connection
+        connection = _driver(session)
         missing = {d.desk_id: missing_bundles(connection, d.desk_id) for d in desks}
     rows = []
     for desk in desks:

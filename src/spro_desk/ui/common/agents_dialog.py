@@ -29,6 +29,8 @@ from spro_desk.agents.accounts import AgentError, AgentView
 from spro_desk.agents.roles import Permission, Role, can
 from spro_desk.agents.sessions import AccessDenied, desk_session
 from spro_desk.storage.engine import Database
+from spro_desk.ui.common.announce import StatusLabel
+from spro_desk.ui.common.secret_field import SecretLineEdit
 
 AGENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -53,29 +55,27 @@ class AgentForm(QWidget):
         self.role = QComboBox()
         for role in (Role.AGENT, Role.RESPONSABLE, Role.COORDINATEUR):
             self.role.addItem(role_label(role), str(role))
-        self.secret = QLineEdit()
-        self.confirmation = QLineEdit()
+        self.secret = SecretLineEdit()  # silent on the accessibility bus
+        self.confirmation = SecretLineEdit()
         for field in (self.secret, self.confirmation):
-            field.setEchoMode(QLineEdit.EchoMode.Password)
             field.returnPressed.connect(self.submitted)
-        self.message = QLabel()
+        self.message = StatusLabel()
         self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.setWordWrap(True)
-        self.message.setAccessibleName(self.tr("Message"))
         layout = QFormLayout(self)
         self._row(layout, self.tr("&Nom de l'agent :"), self.name)
         if with_role:
             self._row(layout, self.tr("&Rôle :"), self.role)
         else:
             self.role.hide()
-        self._row(layout, self.tr("&Code (6 chiffres ou plus) ou mot de passe :"), self.secret)
+        self._row(layout, self.tr("&Code (8 chiffres ou plus) ou mot de passe :"), self.secret)
         self._row(layout, self.tr("C&onfirmation :"), self.confirmation)
         layout.addRow(self.message)
         self.name.setAccessibleName(self.tr("Nom de l'agent"))
         self.role.setAccessibleName(self.tr("Rôle"))
         self.secret.setAccessibleName(self.tr("Code ou mot de passe"))
         self.secret.setAccessibleDescription(
-            self.tr("Au moins 6 chiffres, ou un mot de passe d'au moins 8 caractères.")
+            self.tr("Au moins 8 chiffres, ou un mot de passe d'au moins 8 caractères.")
         )
         self.confirmation.setAccessibleName(self.tr("Confirmation du code"))
 
@@ -90,13 +90,13 @@ class AgentForm(QWidget):
 
     def checked_secret(self) -> str | None:
         if self.secret.text() != self.confirmation.text():
-            self.show_error(self.tr("Les deux saisies du code diffèrent."))
-            self.confirmation.setFocus(Qt.FocusReason.OtherFocusReason)
+            text = self.tr("Les deux saisies du code diffèrent.")
+            self.message.set_message(text, error=True, field=self.confirmation, focus=True)
             return None
         return self.secret.text()
 
     def show_error(self, text: str) -> None:
-        self.message.setText(text)
+        self.message.set_message(text, error=True)
 
     def clear_secrets(self) -> None:
         self.secret.clear()
@@ -141,7 +141,7 @@ class FirstAgentPanel(QWidget):
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.3)
         title.setFont(font)
-        self.create_button = QPushButton(self.tr("&Créer le compte"))
+        self.create_button = QPushButton(self.tr("C&réer le compte"))
         self.create_button.setDefault(True)
         self.create_button.setAccessibleName(self.tr("Créer le compte de responsable de site"))
         self.quit_button = QPushButton(self.tr("&Quitter"))
@@ -162,14 +162,14 @@ class FirstAgentPanel(QWidget):
         outer.addStretch(1)
         outer.addWidget(box, 3)
         outer.addStretch(1)
-        self.create_button.clicked.connect(self.create)
-        self.form.submitted.connect(self.create)
+        self.create_button.clicked.connect(self.create_account)
+        self.form.submitted.connect(self.create_account)
         self.quit_button.clicked.connect(self.quit_requested)
 
     def focus_first_field(self) -> None:
         self.form.name.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def create(self) -> None:
+    def create_account(self) -> None:
         secret = self.form.secret.text()
         agent = create_from_form(self._db, self.form, Role.RESPONSABLE)
         if agent is None:
@@ -211,13 +211,13 @@ class NewAgentDialog(QDialog):
         )
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Créer le compte"))
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Annuler"))
-        buttons.accepted.connect(self.create)
+        buttons.accepted.connect(self.create_account)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.form)
         layout.addWidget(buttons)
 
-    def create(self) -> None:
+    def create_account(self) -> None:
         self.agent = create_from_form(self._db, self.form, self.form.chosen_role())
         if self.agent is not None:
             self.form.clear_secrets()
@@ -277,10 +277,9 @@ class AgentsPanel(QGroupBox):
         self.disable_button.setAccessibleDescription(
             self.tr("Le compte ne peut plus ouvrir le poste ; sa copie de la clé est détruite.")
         )
-        self.status = QLabel()
+        self.status = StatusLabel()
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.status.setWordWrap(True)
-        self.status.setAccessibleName(self.tr("Message des comptes"))
         buttons = QHBoxLayout()
         for button in (self.add_button, self.secret_button, self.disable_button):
             buttons.addWidget(button)
@@ -317,20 +316,23 @@ class AgentsPanel(QGroupBox):
         manager = self._manager()
         current = desk_session(self._db).agent
         selected = self.list.currentItem()
-        own = selected is not None and current is not None
-        own = own and selected.data(AGENT_ID_ROLE) == current.id
+        own = (
+            selected is not None
+            and current is not None
+            and selected.data(AGENT_ID_ROLE) == current.id
+        )
         self.add_button.setEnabled(manager)
         self.disable_button.setEnabled(manager and selected is not None and not own)
         self.secret_button.setEnabled(selected is not None and (manager or own))
         if not manager:
-            self.status.setText(
+            self.status.set_message(
                 self.tr("Seul·e la ou le responsable de site gère les comptes du poste.")
             )
 
     def add_agent(self) -> None:
         dialog = NewAgentDialog(self._db, self)
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.agent is not None:
-            self.status.setText(self.tr("Compte de %s créé.") % dialog.agent.nom)
+            self.status.set_message(self.tr("Compte de %s créé.") % dialog.agent.nom)
             self.refresh()
 
     def change_secret(self) -> None:
@@ -338,7 +340,7 @@ class AgentsPanel(QGroupBox):
         if agent is None:
             return
         if SecretDialog(self._db, agent, self).exec() == QDialog.DialogCode.Accepted:
-            self.status.setText(self.tr("Code de %s changé.") % agent.nom)
+            self.status.set_message(self.tr("Code de %s changé.") % agent.nom)
 
     def disable(self) -> None:
         agent = self._selected()
@@ -354,7 +356,7 @@ class AgentsPanel(QGroupBox):
         try:
             management.disable_agent(self._db, agent.id)
         except (AgentError, AccessDenied) as error:
-            self.status.setText(str(error))
+            self.status.set_message(str(error))
             return
-        self.status.setText(self.tr("Compte de %s désactivé.") % agent.nom)
+        self.status.set_message(self.tr("Compte de %s désactivé.") % agent.nom)
         self.refresh()

@@ -41,6 +41,7 @@ class Navigator(QObject):
     contacts_changed = Signal()  # a contact or referral was recorded, edited or deleted
     directory_changed = Signal()  # a directory import finished
     database_ready = Signal()  # the database opened after the window was shown
+    display_changed = Signal()  # Paramètres › Affichage: the contrast mode was changed
 
 
 def _load_geography() -> Geography:
@@ -83,6 +84,11 @@ class DeskContext:
         from spro_desk.contacts.service import ContactService
 
         return ContactService(self.database, self.geo)
+
+    @property
+    def site_settings(self) -> SiteSettings:
+        """The settings to change, once the database is open."""
+        return SiteSettings(self.database)
 
     @property
     def site(self) -> SiteSettings | StartupSettings:

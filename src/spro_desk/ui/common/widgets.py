@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from typing import TypeVar
 
 from PySide6.QtCore import QAbstractItemModel, Qt
 from PySide6.QtGui import QAction
@@ -17,13 +18,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+# A column number, or the IntEnum member that names it.
+ColumnKey = TypeVar("ColumnKey", bound=int)
+
 
 def setup_row_table(
     table: QTableView,
     model: QAbstractItemModel,
     name: str,
     description: str = "",
-    widths: Mapping[int, int] | None = None,
+    widths: Mapping[ColumnKey, int] | None = None,
 ) -> QTableView:
     """A read-only table that selects one whole row; Tab leaves it, the arrows move inside.
 
@@ -49,12 +53,16 @@ def setup_row_table(
 
 
 def plain_label(text: str = "", name: str = "") -> QLabel:
-    """A wrapping label that never interprets its text as HTML (it may come from outside)."""
+    """A wrapping label that never interprets its text as HTML (it may come from outside).
+
+    `name` only identifies the label (object name): an accessible name would replace the text
+    for assistive technology, and the text is what the label is for (RGAA 11.1).
+    """
     label = QLabel(text)
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setWordWrap(True)
     if name:
-        label.setAccessibleName(name)
+        label.setObjectName(name)
     return label
 
 

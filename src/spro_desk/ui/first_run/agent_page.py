@@ -6,7 +6,8 @@ from PySide6.QtCore import QRegularExpression
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWizardPage
 
-from spro_desk.ui.common.widgets import plain_label
+from spro_desk.ui.common.announce import StatusLabel
+from spro_desk.ui.common.secret_field import SecretLineEdit
 from spro_desk.ui.first_run.agent_adapter import PIN_LENGTHS, pin_problem
 
 
@@ -24,19 +25,17 @@ class AgentPage(QWizardPage):
         digits = QRegularExpressionValidator(QRegularExpression(f"[0-9]{{0,{high}}}"), self)
         self.name = QLineEdit()
         self.name.setAccessibleName(self.tr("Nom de l'agent"))
-        self.pin = QLineEdit()
+        self.pin = SecretLineEdit()  # silent on the accessibility bus
         self.pin.setAccessibleName(self.tr("Code de l'agent"))
         self.pin.setAccessibleDescription(
             self.tr("De {low} à {high} chiffres.").format(low=low, high=high)
         )
-        self.confirmation = QLineEdit()
+        self.confirmation = SecretLineEdit()
         self.confirmation.setAccessibleName(self.tr("Code de l'agent, une seconde fois"))
         for field in (self.pin, self.confirmation):
-            field.setEchoMode(QLineEdit.EchoMode.Password)
             field.setValidator(digits)
             field.setMaxLength(high)
-        self.hint = plain_label()
-        self.hint.setAccessibleName(self.tr("État du code"))
+        self.hint = StatusLabel()
         form = QFormLayout(self)
         for text, widget in (
             (self.tr("&Nom :"), self.name),
@@ -47,8 +46,8 @@ class AgentPage(QWizardPage):
             label.setBuddy(widget)
             form.addRow(label, widget)
         form.addRow(self.hint)
-        for field in (self.name, self.pin, self.confirmation):
-            field.textChanged.connect(self._changed)
+        for line in (self.name, self.pin, self.confirmation):
+            line.textChanged.connect(self._changed)
         self._changed()
 
     def agent_name(self) -> str:
@@ -68,7 +67,7 @@ class AgentPage(QWizardPage):
 
     def _changed(self) -> None:
         problem = self._pin_problem() if self.pin.text() or self.confirmation.text() else None
-        self.hint.setText(problem or "")
+        self.hint.set_message(problem or "", error=bool(problem))
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:

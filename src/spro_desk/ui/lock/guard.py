@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QMainWindow,
     QPushButton,
     QVBoxLayout,
@@ -33,11 +32,14 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
+from spro_desk.ui.common.announce import StatusLabel, announce
 from spro_desk.ui.common.background import Callbacks, Runner
+from spro_desk.ui.common.secret_field import SecretLineEdit
 
 if TYPE_CHECKING:  # loaded with the database, after the first paint
     from spro_desk.agents.accounts import AgentView
     from spro_desk.agents.sessions import DeskSession
+    from spro_desk.privacy.purge import PurgeReport
     from spro_desk.storage.engine import Database
 
 log = logging.getLogger(__name__)
@@ -72,11 +74,10 @@ class LockScreen(QWidget):
         )
         explanation.setWordWrap(True)
         self.agent = QComboBox()
-        self.secret = QLineEdit()
-        self.secret.setEchoMode(QLineEdit.EchoMode.Password)
+        self.secret = SecretLineEdit()  # silent on the accessibility bus
         self.unlock_button = QPushButton(self.tr("&Déverrouiller"))
         self.unlock_button.setDefault(True)
-        self.message = QLabel()
+        self.message = StatusLabel()
         for label in (explanation, self.message):
             label.setTextFormat(Qt.TextFormat.PlainText)
             label.setWordWrap(True)
@@ -103,7 +104,6 @@ class LockScreen(QWidget):
         self.agent.setAccessibleName(self.tr("Agent"))
         self.secret.setAccessibleName(self.tr("Code ou mot de passe"))
         self.unlock_button.setAccessibleName(self.tr("Déverrouiller le poste"))
-        self.message.setAccessibleName(self.tr("Message"))
         self.unlock_button.clicked.connect(self._submit)
         self.secret.returnPressed.connect(self._submit)
 
@@ -121,13 +121,12 @@ class LockScreen(QWidget):
         for widget in (self.agent, self.secret, self.unlock_button):
             widget.setEnabled(not busy)
         if busy:
-            self.message.setText(self.tr("Vérification du code…"))
+            self.message.set_message(self.tr("Vérification du code…"))
 
     def show_error(self, text: str) -> None:
         self.set_busy(False)
         self.secret.clear()
-        self.message.setText(text)
-        self.secret.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.message.set_message(text, error=True, field=self.secret, focus=True)
 
     def focus_secret(self) -> None:
         self.secret.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -196,7 +195,7 @@ class PrivacyGuard(QObject):
 
     def set_screens(self, screens: Callable[[], list[Any]]) -> None:
         """Where to find the built screens (their hide/restore_personal_data hooks)."""
-        self._screens = weakref.WeakMethod(screens)  # type: ignore[arg-type]
+        self._screens = weakref.WeakMethod(screens)
 
     @property
     def _window(self) -> QMainWindow:
@@ -296,7 +295,8 @@ class PrivacyGuard(QObject):
             action.setEnabled(False)
         self.lock_action.setEnabled(False)
         self._held = self._window.takeCentralWidget()
-        self._held.setParent(self._parking())  # out of the window, never a window of its own
+        if self._held is not None:
+            self._held.setParent(self._parking())  # out of the window, never a window of its own
         self._window.setCentralWidget(replacement)
 
     def _give_back_screens(self) -> None:
@@ -355,6 +355,7 @@ class PrivacyGuard(QObject):
         self.idle_timer.stop()
         self._take_screens(screen)
         screen.focus_secret()
+        announce(screen, self.tr("Poste verrouillé : saisissez votre code pour reprendre."))
         self.locked_changed.emit(True)
 
     def _lock_screen_widget(self) -> LockScreen:
@@ -392,7 +393,28 @@ class PrivacyGuard(QObject):
             if restore is not None:
                 restore()
         self._watch()
+        announce(self._window, self.tr("Poste déverrouillé."))
         self.locked_changed.emit(False)
+        if self._session().must_change_secret:
+            self._ask_for_a_new_secret()
+
+    def _ask_for_a_new_secret(self) -> None:
+        """A code of an earlier version, shorter than today's rules: a new one, now."""
+        from spro_desk.ui.common.agents_dialog import SecretDialog
+
+        agent = self._session().agent
+        if agent is None or self._db is None:
+            return
+        dialog = SecretDialog(self._db, agent, self._window)
+        dialog.form.show_error(
+            self.tr(
+                "Votre code est désormais trop court pour protéger les données personnelles : "
+                "choisissez-en un nouveau (8 chiffres ou plus, ou un mot de passe)."
+            )
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.new_secret_dialog = dialog
+        dialog.open()
 
     # --- the first account --------------------------------------------------------------------
 
@@ -432,8 +454,14 @@ class PrivacyGuard(QObject):
         db = self._db
         self._runner.submit(
             lambda _context: run_purge(db),
-            Callbacks(on_result=self.purge_done.emit, on_error=self._purge_failed),
+            Callbacks(on_result=self._purged, on_error=self._purge_failed),
         )
+
+    def _purged(self, report: PurgeReport) -> None:
+        if report.audit_problem and not self._closed:
+            # Said at every purge (start, then daily) for as long as the log stays broken.
+            self._window.statusBar().showMessage(report.audit_problem)
+        self.purge_done.emit(report)
 
     @staticmethod
     def _purge_failed(error: Exception) -> None:

@@ -14,12 +14,13 @@ Revises: 0008
 Create Date: 2026-12-06
 """
 
+from functools import partial
+
 import sqlalchemy as sa
-import sqlmodel
 from alembic import op
 
-Text = sqlmodel.sql.sqltypes.AutoString
-Moment = sqlmodel.sql.sqltypes.UTCDateTime
+Text = sa.String
+Moment = partial(sa.DateTime, timezone=True)  # what SQLModel's UTCDateTime renders as
 
 revision = "0009"
 down_revision = "0008"
