@@ -22,19 +22,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlmodel import Session
-
 from spro_desk.storage.engine import Database
-from spro_desk.storage.tables import Setting
-from spro_desk.sync.changelog import uuid7
-
-STATE_KEY = "sync.state"  # shared with sync.bundle: last bundle number and hash, last ack
+from spro_desk.storage.records import read_record, write_record
+from spro_desk.sync.changelog import STATE_KEY, uuid7
 
 
-def current_branch(session: Session) -> str:
-    """The branch new events are written on ("" until the first restore)."""
-    row = session.get(Setting, STATE_KEY)
-    return str(row.value.get("branch") or "") if row is not None else ""
+def load_state(db: Database) -> dict[str, Any]:
+    return read_record(db, STATE_KEY) or {"bundle": 0, "hash": None, "acked": 0}
+
+
+def save_state(db: Database, state: dict[str, Any]) -> None:
+    write_record(db, STATE_KEY, state)
 
 
 def lineage(state: dict[str, Any]) -> list[list[Any]]:
@@ -129,8 +127,6 @@ def start_branch(db: Database, replaced: Path | None) -> dict[str, Any]:
     Bundle numbers continue after the highest one written, so no two bundles of this computer
     ever share a name, and the chain of bundle hashes goes on from the last one sent.
     """
-    from spro_desk.sync.bundle import load_state, save_state  # bundle imports this module
-
     state = load_state(db)
     before = read_history(replaced) if replaced is not None else DeskHistory(0, 0, 0, 1, None)
     with db.session() as session:

@@ -26,9 +26,9 @@ from sqlmodel import func, select
 from spro_desk.security.audit import audit_log
 from spro_desk.storage.engine import Database
 from spro_desk.storage.files import Durability, write_atomically
-from spro_desk.storage.records import read_record, write_record
+from spro_desk.storage.records import read_record
 from spro_desk.storage.tables import DirectoryImport, Event
-from spro_desk.sync.branches import STATE_KEY, branch_number, lineage
+from spro_desk.sync.branches import branch_number, lineage, load_state, save_state
 from spro_desk.sync.bundle_format import (
     BUNDLE_FORMAT,
     EVENTS_MEMBER,
@@ -78,14 +78,6 @@ def bundle_prefix(identity: DeskIdentity) -> str:
 def bundle_name(identity: DeskIdentity, sequence: int, branch: int) -> str:
     """e.g. `cio-de-bourges_d3f2_n0012_b2.spro-bundle`: site, desk, bundle number, branch."""
     return f"{bundle_prefix(identity)}n{sequence:04d}_b{branch}.spro-bundle"
-
-
-def load_state(db: Database) -> dict[str, Any]:
-    return read_record(db, STATE_KEY) or {"bundle": 0, "hash": None, "acked": 0}
-
-
-def save_state(db: Database, state: dict[str, Any]) -> None:
-    write_record(db, STATE_KEY, state)
 
 
 def _tar(members: list[tuple[str, bytes]]) -> bytes:

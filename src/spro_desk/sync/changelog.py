@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
-from spro_desk.storage.tables import Contact, Event, Referral
+from spro_desk.storage.tables import Contact, Event, Referral, Setting
 
 CONTACT_FIELDS = (
     "occurred_at", "recorded_at", "updated_at", "canal", "lieu", "statut", "tranche_age",
@@ -58,10 +58,13 @@ def next_sequence(session: Session) -> int:
     return (session.exec(select(func.max(Event.seq))).one() or 0) + 1
 
 
-def current_branch(session: Session) -> str:
-    from spro_desk.sync.branches import current_branch as branch  # branches imports uuid7
+STATE_KEY = "sync.state"  # the desk's sync state: bundles, acknowledgement, history branch
 
-    return branch(session)
+
+def current_branch(session: Session) -> str:
+    """The branch new events are written on ("" until the first restore, sync.branches)."""
+    row = session.get(Setting, STATE_KEY)
+    return str(row.value.get("branch") or "") if row is not None else ""
 
 
 def append_event(
