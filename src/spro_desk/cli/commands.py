@@ -24,7 +24,7 @@ Result = dict[str, Any]
 
 
 def directory_import(db: Database, args: argparse.Namespace) -> Result:
-    report = import_directory(db, Path(args.path))
+    report = import_directory(db, Path(args.path), force=args.force)
     return report.as_json()
 
 

@@ -227,8 +227,15 @@ def _coordinator_commands(parser: argparse.ArgumentParser) -> None:
 
 def _directory_commands(parser: argparse.ArgumentParser) -> None:
     actions = parser.add_subparsers(dest="action", required=True, parser_class=FrenchArgumentParser)
-    imp = actions.add_parser("import", help="importer un export data·inclusion (dossier ou .zip)")
+    imp = actions.add_parser(
+        "import", help="importer un export data·inclusion (dossier, .zip, JSON, CSV, XLSX)"
+    )
     imp.add_argument("path")
+    imp.add_argument(
+        "--force",
+        action="store_true",
+        help="remplacer l'annuaire même si le nouveau est bien plus petit",
+    )
     _json_flag(imp)
     _json_flag(actions.add_parser("info", help="état de l'annuaire"))
     search = actions.add_parser("search", help="rechercher un service")

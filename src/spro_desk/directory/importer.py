@@ -14,8 +14,13 @@ from data_inclusion.schema.v1 import Service, Structure
 from pydantic import ValidationError
 
 from spro_desk.directory import rows as row_builders
-from spro_desk.directory.hours import hours_warning
-from spro_desk.directory.source import DirectoryImportError, read_directory
+from spro_desk.directory.hours import hours_kind, hours_warning
+from spro_desk.directory.source import (
+    DirectoryImportError,
+    DirectoryShrinkRefused,
+    RawDirectory,
+    read_directory,
+)
 from spro_desk.directory.validation import (
     ServiceExtension,
     StructureExtension,
@@ -28,12 +33,17 @@ from spro_desk.platform import cache_local_timezone
 from spro_desk.storage.engine import Database
 from spro_desk.text import (
     has_bidi_controls,
+    has_control_chars,
     has_html_markup,
     looks_like_formula,
     might_need_neutralising,
 )
 
 ProgressCallback = Callable[[str, int, int], None]
+HOURS_KINDS = ("non_structures", "non_renseignes", "sans_jours_feries")
+# An import is refused (unless confirmed) when it would keep fewer than this share of the
+# loaded services, or when it rejects more than this share of its rows.
+SHRINK_SHARE = 0.5
 
 
 class ImportCancelled(Exception):
@@ -56,11 +66,18 @@ class ImportReport:
     services: int = 0
     rejected: list[RowIssue] = field(default_factory=list)
     warnings: list[RowIssue] = field(default_factory=list)
+    structures_without_service: int = 0
+    # Rows whose hours cannot say "open": text, form placeholders, no public-holiday rule.
+    hours: dict[str, int] = field(
+        default_factory=lambda: dict.fromkeys(HOURS_KINDS, 0)
+    )
 
     def as_json(self) -> dict[str, Any]:
         return {
             "structures": self.structures,
             "services": self.services,
+            "structures_sans_service": self.structures_without_service,
+            "horaires": dict(self.hours),
             "rejected": [
                 {"file": r.file, "index": r.index, "id": r.id, "reason": r.message}
                 for r in self.rejected
@@ -87,7 +104,8 @@ class ValidService:
 
 _TEXT_CHECKS = (
     (has_bidi_controls, "« {} » contient des caractères de contrôle bidirectionnels : supprimés"),
-    (has_html_markup, "« {} » contient des balises HTML : affichées comme du texte brut"),
+    (has_control_chars, "« {} » contient des caractères de contrôle : supprimés"),
+    (has_html_markup, "« {} » contient des balises HTML : neutralisées, affichées en texte"),
     (
         looks_like_formula,
         "« {} » commence comme une formule de tableur : neutralisé dans les exports",
@@ -186,6 +204,9 @@ class _Checker:
                     self.warn(file, index, model.id, message.format(name))
 
     def _check_hours(self, file: str, index: int, row_id: str, raw: str | None) -> None:
+        kind = hours_kind(raw)
+        if kind is not None:
+            self.report.hours[kind] += 1
         message = hours_warning(raw)
         if message:
             self.warn(file, index, row_id, message)
@@ -213,15 +234,18 @@ def import_directory(
     progress: ProgressCallback | None = None,
     is_cancelled: Callable[[], bool] = lambda: False,
     now: datetime | None = None,
+    force: bool = False,
 ) -> ImportReport:
     """Validate the export at `path` and make it the desk's directory, or change nothing.
 
     Raises DirectoryImportError when the export cannot be used at all (unreadable, wrong
-    format, no valid row) and ImportCancelled when `is_cancelled` turns true before the end.
+    format, no valid row), DirectoryShrinkRefused when it would shrink the loaded directory
+    a lot and `force` is false, and ImportCancelled when `is_cancelled` turns true before
+    the end.
     """
     cache_local_timezone()
     with paused_garbage_collector():
-        return _import(db, path, geo or geography(), progress, is_cancelled, now)
+        return _import(db, path, geo or geography(), progress, is_cancelled, now, force)
 
 
 @contextmanager
@@ -244,6 +268,7 @@ def _import(
     progress: ProgressCallback | None,
     is_cancelled: Callable[[], bool],
     now: datetime | None,
+    force: bool,
 ) -> ImportReport:
     step = progress or (lambda _label, _done, _total: None)
     step("Lecture des fichiers", 0, 4)
@@ -262,12 +287,54 @@ def _import(
             "Aucune ligne valide dans cet annuaire : l'annuaire actuel est conservé. "
             f"Premier problème : {first}."
         )
+    if not force:
+        _refuse_shrinking(db, raw, report, (len(structures), len(services)))
     step("Enregistrement de l'annuaire", 3, 4)
     tables = row_builders.build_tables(structures, services, geo)
-    write_directory(db, tables, report, is_cancelled)
     report.structures, report.services = len(structures), len(services)
+    report.structures_without_service = len(tables.services) - len(services)
+    write_directory(db, tables, report, is_cancelled)
     step("Terminé", 4, 4)
     return report
+
+
+def loaded_counts(db: Database) -> tuple[int, int]:
+    """(structures, services) of the directory in use; lone structures' rows are not services."""
+    with db.engine.connect() as connection:
+        structures = connection.exec_driver_sql("SELECT COUNT(*) FROM structure").scalar_one()
+        services = connection.exec_driver_sql(
+            "SELECT COUNT(*) FROM service WHERE NOT structure_only"
+        ).scalar_one()
+    return structures, services
+
+
+def _refuse_shrinking(
+    db: Database, raw: RawDirectory, report: ImportReport, incoming: tuple[int, int]
+) -> None:
+    current = loaded_counts(db)
+    rows = len(raw.structures) + len(raw.services)
+    rejected = len(report.rejected)
+    problems = []
+    if rows and rejected > rows * SHRINK_SHARE:
+        problems.append(f"{rejected} lignes sur {rows} seraient rejetées")
+    if current[1] and incoming[1] == 0:
+        problems.append(
+            f"le nouvel annuaire n'a aucun service (0 service, contre {current[1]} aujourd'hui)"
+        )
+    elif current[1] and incoming[1] < current[1] * SHRINK_SHARE:
+        problems.append(
+            f"le nombre de services passerait de {current[1]} à {incoming[1]}"
+        )
+    if not problems:
+        return
+    raise DirectoryShrinkRefused(
+        "Import non effectué : " + " ; ".join(problems) + ". L'annuaire actuel "
+        f"({current[0]} structures, {current[1]} services) est conservé. Pour le remplacer "
+        "quand même, confirmez l'import (option --force en ligne de commande).",
+        current,
+        incoming,
+        rejected,
+    )
 
 
 def _stop_if(is_cancelled: Callable[[], bool]) -> None:

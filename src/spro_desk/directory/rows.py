@@ -9,9 +9,9 @@ from enum import Enum
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from spro_desk.directory.networks import CEP_OPERATORS, infer_network
+from spro_desk.directory.networks import CEP_OPERATORS, infer_network, network_label
 from spro_desk.geo import Geography
-from spro_desk.text import strip_bidi_controls, words
+from spro_desk.text import strip_bidi_controls, strip_control_chars, words
 from spro_desk.vocab import STATUTS, category_of
 
 if TYPE_CHECKING:
@@ -30,8 +30,9 @@ SERVICE_COLUMNS = (
     "latitude", "longitude", "telephone", "courriel", "contact_nom_prenom", "lien_source",
     "lien_mobilisation", "modes_accueil", "modes_mobilisation", "mobilisable_par",
     "mobilisation_precisions", "zone_eligibilite", "horaires_accueil", "spro_publics",
-    "age_min", "age_max", "operateur_cep", "niveau", "search_text",
+    "age_min", "age_max", "operateur_cep", "niveau", "search_text", "structure_only",
 )  # fmt: skip
+STRUCTURE_ONLY_PREFIX = "structure:"
 
 FIELD_SEPARATOR = "\x1f"
 
@@ -59,7 +60,7 @@ def _text(value: Any) -> Any:
     if value is None:
         return None
     if type(value) is str:
-        return strip_bidi_controls(value)
+        return strip_control_chars(strip_bidi_controls(value))
     if isinstance(value, int | float | bool):
         return value
     return str(value)  # dates, URLs
@@ -113,7 +114,66 @@ def build_tables(
         tables.services.append(_service_row(pk, structure_pk[model.structure_id], valid, search))
         tables.tags.extend(_tags(pk, valid, networks[model.structure_id], owner, geo))
         tables.fts.append(fts)
+    with_service = {valid.model.structure_id for valid in services.values()}
+    pk = len(services)
+    for valid in structures.values():
+        if valid.model.id not in with_service:
+            pk += 1
+            _add_structure_only(tables, pk, structure_pk[valid.model.id], valid, networks, geo)
     return tables
+
+
+def _add_structure_only(
+    tables: DirectoryTables,
+    pk: int,
+    structure_pk: int,
+    valid: ValidStructure,
+    networks: dict[str, str | None],
+    geo: Geography,
+) -> None:
+    """The row that makes a structure without service searchable, filterable and suggestible."""
+    model = valid.model
+    reseau = networks[model.id]
+    contacts = (model.horaires_accueil, model.telephone, model.courriel, model.site_web)
+    fts = (
+        pk,
+        _text(model.nom),
+        network_label(reseau) if reseau else "",
+        " ".join(filter(None, (_text(model.description), *map(_text, contacts)))),
+        " ".join(filter(None, (_text(model.commune), _text(model.adresse)))),
+    )
+    values = {name: _text(getattr(model, name, None)) for name in _SHARED_PLACE_COLUMNS}
+    values.update(
+        pk=pk,
+        id=STRUCTURE_ONLY_PREFIX + model.id,
+        structure_pk=structure_pk,
+        source=_text(model.source),
+        nom=_text(model.nom),
+        description=_text(model.description),
+        date_maj=_text(model.date_maj),
+        horaires_accueil=_text(model.horaires_accueil),
+        search_text=search_text(*fts[1:]),
+        structure_only=True,
+        **{name: "[]" for name in (*_ENUM_LIST_COLUMNS, "zone_eligibilite")},
+    )
+    tables.services.append(tuple(values.get(name) for name in SERVICE_COLUMNS))
+    for zone in _home_zones(model, geo):
+        tables.tags.append(("zone", zone, pk))
+    if reseau:
+        tables.tags.append(("reseau", reseau, pk))
+    tables.fts.append(fts)
+
+
+_SHARED_PLACE_COLUMNS = (
+    "commune", "code_postal", "code_insee", "adresse", "complement_adresse", "latitude",
+    "longitude", "telephone", "courriel", "lien_source",
+)  # fmt: skip
+
+
+def _home_zones(model: Any, geo: Geography) -> list[str]:
+    """A lone structure serves the département where it stands, like a service without zone."""
+    commune = geo.commune(model.code_insee) if model.code_insee else None
+    return [commune.departement] if commune is not None else []
 
 
 def search_text(nom: str, structure_nom: str, description: str, commune: str) -> str:
@@ -162,6 +222,7 @@ def _service_row(pk: int, structure_pk: int, valid: ValidService, search: str) -
         "operateur_cep": extension.operateur_cep if extension else None,
         "niveau": extension.niveau if extension else None,
         "search_text": search,
+        "structure_only": False,
     }
     return tuple(
         computed[name] if name in computed else _text(fields[name]) for name in SERVICE_COLUMNS

@@ -1,19 +1,72 @@
-"""Reading a data·inclusion export: a folder or a .zip holding structures.json and services.json."""
+"""Reading a data·inclusion directory in any of the forms data·inclusion distributes it.
+
+- a folder or a .zip holding ``structures.json`` and ``services.json`` (the hub's export);
+- data.gouv.fr's ``structures-inclusion-<date>`` and ``services-inclusion-<date>`` files, as
+  JSON, CSV or XLSX (a single file stands for itself and its sibling of the other kind);
+- the API v1's paged JSON (``{"items": [...], "total", "page", "size", "pages"}``), one page per
+  file (``structures-page-2.json``…) or a single page.
+
+Rows of the old schema (v0) are recognised and refused as a whole. Everything read from outside
+is bounded: archive members by size and compression ratio before they are inflated, JSON by
+depth (orjson: 1024 levels) and by the size of its numbers (64 bits).
+"""
 
 from __future__ import annotations
 
-import json
+import ast
+import csv
+import io
+import re
 import zipfile
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+import orjson
+
 STRUCTURES_FILE = "structures.json"
 SERVICES_FILE = "services.json"
+KINDS = ("structures", "services")
+FORMATS = ("json", "csv", "xlsx")  # preferred first when one distribution holds several
+
+# A national services file is ~250 MB of JSON; beyond 2 GiB it is not a directory.
+MAX_MEMBER_BYTES = 2 * 1024**3
+# JSON exports deflate ~10-20 times; a member inflating 1 MiB to 1 GiB is a bomb.
+MAX_COMPRESSION_RATIO = 200
+_RATIO_FLOOR = 1024 * 1024  # tiny members may compress a lot without harm
+_CHUNK = 1024 * 1024
+_MAX_CELL_LIST_CHARS = 20_000
+
+_FILE_NAME = re.compile(
+    r"^(?P<kind>structures|services)(?:[-_](?P<rest>[\w.-]*?))?\.(?P<ext>json|csv|xlsx|parquet)$",
+    re.IGNORECASE,
+)
+_PAGE = re.compile(r"^(?:page[-_]?)?(\d{1,6})$", re.IGNORECASE)
+# Field names of the old schema (v0) that v1 renamed or removed.
+_V0_STRUCTURE_FIELDS = frozenset(
+    {"typologie", "presentation_resume", "presentation_detail", "labels_nationaux", "antenne"}
+)
+_V0_SERVICE_FIELDS = frozenset(
+    {"profils", "types", "presentation_resume", "zone_diffusion_type", "zone_diffusion_code"}
+)
 
 
 class DirectoryImportError(Exception):
     """The directory cannot be imported at all; the message says why, in French."""
+
+
+class DirectoryShrinkRefused(DirectoryImportError):
+    """The import would shrink the loaded directory a lot: refused unless confirmed (--force)."""
+
+    def __init__(
+        self, message: str, current: tuple[int, int], incoming: tuple[int, int], rejected: int
+    ) -> None:
+        super().__init__(message)
+        self.current = current  # (structures, services) loaded now
+        self.incoming = incoming  # (structures, services) the import would leave
+        self.rejected = rejected
 
 
 @dataclass
@@ -21,65 +74,332 @@ class RawDirectory:
     source: str
     structures: list[Any]
     services: list[Any]
+    files: dict[str, str] = field(default_factory=dict)  # kind -> the file(s) read, for reports
+
+
+@dataclass(frozen=True)
+class _Member:
+    """One file to read: its display name and how to get its bytes."""
+
+    name: str
+    read: Callable[[], bytes]
 
 
 def read_directory(path: Path) -> RawDirectory:
     if not path.exists():
         raise DirectoryImportError(f"Le fichier ou dossier « {path} » n'existe pas.")
     if path.is_dir():
-        return RawDirectory(
-            source=str(path),
-            structures=_parse(_read_folder_member(path, STRUCTURES_FILE), STRUCTURES_FILE),
-            services=_parse(_read_folder_member(path, SERVICES_FILE), SERVICES_FILE),
-        )
-    if zipfile.is_zipfile(path):
+        members = {p.name: _file_member(p) for p in sorted(path.iterdir()) if p.is_file()}
+        chosen = _choose(members, f"Le dossier « {path} »")
+    elif zipfile.is_zipfile(path) and path.suffix.lower() != ".xlsx":
         return _read_zip(path)
-    raise DirectoryImportError(
-        f"« {path.name} » n'est ni un dossier ni une archive .zip : choisissez le dossier ou "
-        "l'archive qui contient structures.json et services.json."
-    )
+    elif _FILE_NAME.match(path.name) or path.suffix.lower() == ".json":
+        chosen = _single_file(path)
+    else:
+        raise DirectoryImportError(
+            f"« {path.name} » n'est pas un export data·inclusion reconnu : choisissez un dossier, "
+            "une archive .zip, ou les fichiers structures-inclusion-… et services-inclusion-… "
+            "(JSON, CSV ou XLSX)."
+        )
+    return _parse_all(str(path), chosen)
 
 
-def _read_folder_member(folder: Path, name: str) -> bytes:
-    member = folder / name
-    if not member.is_file():
-        raise DirectoryImportError(f"Le dossier « {folder} » ne contient pas le fichier {name}.")
-    try:
-        return member.read_bytes()
-    except OSError as error:
-        raise DirectoryImportError(f"Impossible de lire {member} : {error.strerror}.") from error
+def _file_member(path: Path) -> _Member:
+    def read() -> bytes:
+        try:
+            if path.stat().st_size > MAX_MEMBER_BYTES:
+                raise DirectoryImportError(f"Le fichier {path.name} est trop volumineux.")
+            return path.read_bytes()
+        except OSError as error:
+            raise DirectoryImportError(
+                f"Impossible de lire {path} : {error.strerror}."
+            ) from error
+
+    return _Member(path.name, read)
+
+
+def _single_file(path: Path) -> dict[str, list[_Member]]:
+    """A file alone: its kind from its name (or its rows), its sibling of the other kind."""
+    match = _FILE_NAME.match(path.name)
+    if match is None:
+        return {"auto": [_file_member(path)]}
+    kind = match["kind"].lower()
+    other = "services" if kind == "structures" else "structures"
+    sibling = path.with_name(other + path.name[len(kind) :])
+    chosen = {kind: [_file_member(path)]}
+    if sibling.is_file():
+        chosen[other] = [_file_member(sibling)]
+    return chosen
+
+
+def _choose(members: dict[str, _Member], where: str) -> dict[str, list[_Member]]:
+    """The files of each kind: API pages in order, else the newest file of the preferred format."""
+    found: dict[str, list[tuple[str, str, _Member]]] = {kind: [] for kind in KINDS}
+    for name, member in members.items():
+        match = _FILE_NAME.match(PurePosixPath(name).name)
+        if match is not None:
+            found[match["kind"].lower()].append(
+                (match["rest"] or "", match["ext"].lower(), member)
+            )
+    chosen: dict[str, list[_Member]] = {}
+    for kind, candidates in found.items():
+        if candidates:
+            chosen[kind] = _pick(candidates)
+    if "structures" not in chosen:
+        raise DirectoryImportError(
+            f"{where} ne contient pas de fichier de structures (structures.json ou "
+            "structures-inclusion-<date>.json, .csv ou .xlsx)."
+        )
+    return chosen
+
+
+def _pick(candidates: list[tuple[str, str, _Member]]) -> list[_Member]:
+    pages = [(int(m[1]), member) for rest, ext, member in candidates
+             if ext == "json" and (m := _PAGE.match(rest)) is not None]  # fmt: skip
+    if len(pages) > 1:
+        return [member for _, member in sorted(pages, key=lambda page: page[0])]
+    best = max(candidates, key=lambda c: (-_format_rank(c[1]), c[0]))
+    return [best[2]]
+
+
+def _format_rank(ext: str) -> int:
+    return FORMATS.index(ext) if ext in FORMATS else len(FORMATS)
+
+
+# --- archives -------------------------------------------------------------------------------
 
 
 def _read_zip(path: Path) -> RawDirectory:
     try:
         with zipfile.ZipFile(path) as archive:
-            names = {PurePosixPath(n).name: n for n in archive.namelist() if not n.endswith("/")}
-            contents = {}
-            for wanted in (STRUCTURES_FILE, SERVICES_FILE):
-                if wanted not in names:
-                    raise DirectoryImportError(
-                        f"L'archive « {path.name} » ne contient pas le fichier {wanted}."
-                    )
-                contents[wanted] = archive.read(names[wanted])
-    except (zipfile.BadZipFile, OSError, RuntimeError) as error:
+            members = {
+                info.filename: _zip_member(archive, info, path.name)
+                for info in archive.infolist()
+                if not info.is_dir()
+            }
+            chosen = _choose(members, f"L'archive « {path.name} »")
+            return _parse_all(str(path), chosen)
+    except (zipfile.BadZipFile, OSError, RuntimeError, EOFError) as error:
         raise DirectoryImportError(f"L'archive « {path.name} » est illisible ({error}).") from error
-    return RawDirectory(
-        source=str(path),
-        structures=_parse(contents[STRUCTURES_FILE], STRUCTURES_FILE),
-        services=_parse(contents[SERVICES_FILE], SERVICES_FILE),
-    )
 
 
-def _parse(data: bytes, name: str) -> list[Any]:
-    try:
-        rows = json.loads(data)
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+def _zip_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, archive_name: str) -> _Member:
+    def read() -> bytes:
+        check_member_size(info, archive_name)
+        return _bounded_read(archive, info, archive_name)
+
+    return _Member(PurePosixPath(info.filename).name, read)
+
+
+def check_member_size(info: zipfile.ZipInfo, archive_name: str) -> None:
+    """Refuse a member before inflating it when its header announces a bomb."""
+    if info.file_size > MAX_MEMBER_BYTES:
         raise DirectoryImportError(
-            f"Le fichier {name} n'est pas un JSON valide ({error}). Vérifiez qu'il s'agit bien "
-            "d'un export data·inclusion."
-        ) from error
-    if not isinstance(rows, list):
-        raise DirectoryImportError(
-            f"Le fichier {name} doit contenir une liste de lignes (format data·inclusion v1)."
+            f"Le fichier {info.filename} de l'archive « {archive_name} » est trop volumineux "
+            f"({info.file_size // 1024**2} Mo décompressés) : import refusé."
         )
-    return rows
+    ratio = info.file_size / max(info.compress_size, 1)
+    if info.file_size > _RATIO_FLOOR and ratio > MAX_COMPRESSION_RATIO:
+        raise DirectoryImportError(
+            f"Le fichier {info.filename} de l'archive « {archive_name} » se décompresse "
+            f"{ratio:.0f} fois (au plus {MAX_COMPRESSION_RATIO} attendu) : archive suspecte, "
+            "import refusé."
+        )
+
+
+def _bounded_read(archive: zipfile.ZipFile, info: zipfile.ZipInfo, archive_name: str) -> bytes:
+    """Read at most what the header announced: a lying header cannot inflate further."""
+    buffer = io.BytesIO()
+    with archive.open(info) as stream:
+        while chunk := stream.read(_CHUNK):
+            if buffer.tell() + len(chunk) > info.file_size:
+                raise DirectoryImportError(
+                    f"Le fichier {info.filename} de l'archive « {archive_name} » est plus grand "
+                    "que ce qu'annonce l'archive : archive suspecte, import refusé."
+                )
+            buffer.write(chunk)
+    return buffer.getvalue()
+
+
+# --- parsing --------------------------------------------------------------------------------
+
+
+def _parse_all(source: str, chosen: dict[str, list[_Member]]) -> RawDirectory:
+    rows: dict[str, list[Any]] = {kind: [] for kind in KINDS}
+    files: dict[str, str] = {}
+    for kind, members in chosen.items():
+        for member in members:
+            parsed = parse_rows(member.read(), member.name)
+            target = _kind_of_rows(parsed, member.name) if kind == "auto" else kind
+            rows[target].extend(parsed)
+            files[target] = ", ".join(filter(None, (files.get(target), member.name)))
+    _refuse_v0(rows["structures"], rows["services"])
+    return RawDirectory(source, rows["structures"], rows["services"], files)
+
+
+def _kind_of_rows(rows: list[Any], name: str) -> str:
+    first = next((row for row in rows if isinstance(row, dict)), None)
+    if first is None:
+        raise DirectoryImportError(
+            f"Le fichier {name} ne dit pas s'il contient des structures ou des services : "
+            "nommez-le structures….json ou services….json."
+        )
+    return "services" if "structure_id" in first else "structures"
+
+
+def parse_rows(data: bytes, name: str) -> list[Any]:
+    """The rows of one file, whatever its format; a French error when it cannot be read."""
+    extension = PurePosixPath(name).suffix.lower()
+    if extension == ".csv":
+        return list(_csv_rows(data, name))
+    if extension == ".xlsx":
+        return list(_xlsx_rows(data, name))
+    if extension == ".parquet":
+        raise DirectoryImportError(
+            f"Le fichier {name} est au format Parquet, que SPRO Desk ne lit pas encore : "
+            "importez la version JSON, CSV ou XLSX de la même publication (data.gouv.fr)."
+        )
+    return _json_rows(data, name)
+
+
+def _json_rows(data: bytes, name: str) -> list[Any]:
+    try:
+        document = orjson.loads(data)
+    except orjson.JSONDecodeError as error:
+        raise DirectoryImportError(
+            f"Le fichier {name} n'est pas un JSON lisible ({_json_reason(error)}). Vérifiez "
+            "qu'il s'agit bien d'un export data·inclusion."
+        ) from error
+    if isinstance(document, dict) and isinstance(document.get("items"), list):
+        return document["items"]  # one page of the API v1
+    if not isinstance(document, list):
+        raise DirectoryImportError(
+            f"Le fichier {name} doit contenir une liste de lignes ou une page de l'API "
+            "data·inclusion ({\"items\": [...]})."
+        )
+    return document
+
+
+def _json_reason(error: orjson.JSONDecodeError) -> str:
+    text = str(error)
+    if "ecursion" in text:
+        return "imbrication trop profonde"
+    if "64-bit" in text or "range" in text:
+        return "nombre trop grand"
+    return f"erreur à la position {error.pos}" if getattr(error, "pos", None) is not None else text
+
+
+def _refuse_v0(structures: list[Any], services: list[Any]) -> None:
+    for rows, names in ((structures, _V0_STRUCTURE_FIELDS), (services, _V0_SERVICE_FIELDS)):
+        sample = [row for row in rows[:50] if isinstance(row, dict)]
+        if sample and sum(1 for row in sample if names & row.keys()) > len(sample) // 2:
+            raise DirectoryImportError(
+                "Ces fichiers sont à l'ancien format de data·inclusion (schéma v0 : "
+                "presentation_resume, profils, zone_diffusion…) : ils sont refusés en entier et "
+                "l'annuaire actuel est conservé. Téléchargez l'export au format v1 sur "
+                "data.gouv.fr ou depuis l'API data·inclusion v1."
+            )
+
+
+# --- tabular formats: CSV and XLSX ------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _list_fields() -> frozenset[str]:
+    """Fields holding lists in the v1 models: tabular exports write them as text."""
+    from data_inclusion.schema.v1 import Service, Structure
+
+    names = set()
+    for model in (Structure, Service):
+        for name, info in model.model_fields.items():
+            annotation = str(info.annotation)
+            if "list[" in annotation or "set[" in annotation or "List[" in annotation:
+                names.add(name)
+    return frozenset(names)
+
+
+def list_cell(value: Any) -> Any:
+    """A list written in a CSV/XLSX cell: JSON (["a", "b"]), Python's repr (['a', 'b']) as
+    pandas writes it, a PostgreSQL array ({a,b}) or plain comma-separated text."""
+    if value is None or isinstance(value, list):
+        return value
+    text = str(value).strip()
+    if not text:
+        return None
+    if len(text) > _MAX_CELL_LIST_CHARS:
+        return text  # the model rejects it as "not a list"
+    if text.startswith("[") and text.endswith("]"):
+        for parse in (orjson.loads, ast.literal_eval):
+            try:
+                parsed = parse(text)
+            except (ValueError, SyntaxError, MemoryError, RecursionError):
+                continue
+            if isinstance(parsed, list | tuple):
+                return list(parsed)
+        text = text[1:-1]
+    elif text.startswith("{") and text.endswith("}"):
+        text = text[1:-1]
+    return [part.strip().strip("'\"") for part in re.split(r"[,;|]", text) if part.strip()]
+
+
+def _row_from_cells(header: list[str], cells: Iterable[Any]) -> dict[str, Any]:
+    row: dict[str, Any] = {}
+    lists = _list_fields()
+    for name, value in zip(header, cells, strict=False):
+        if not name:
+            continue
+        if isinstance(value, str):
+            value = value if value.strip() else None
+        if name in lists:
+            value = list_cell(value)
+        elif name == "x_spro" and isinstance(value, str):
+            try:
+                value = orjson.loads(value)
+            except orjson.JSONDecodeError:
+                value = None
+        row[name] = value
+    return row
+
+
+def _csv_rows(data: bytes, name: str) -> Iterator[dict[str, Any]]:
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise DirectoryImportError(f"Le fichier {name} n'est pas encodé en UTF-8.") from error
+    first_line = text.split("\n", 1)[0]
+    delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
+    csv.field_size_limit(16 * 1024 * 1024)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        header = [h.strip() for h in next(reader, [])]
+        if "id" not in header:
+            raise DirectoryImportError(f"Le fichier {name} n'a pas de colonne « id ».")
+        for cells in reader:
+            if any(cells):
+                yield _row_from_cells(header, cells)
+    except csv.Error as error:
+        raise DirectoryImportError(f"Le fichier {name} n'est pas un CSV lisible ({error}).") from error
+
+
+def _xlsx_rows(data: bytes, name: str) -> Iterator[dict[str, Any]]:
+    from openpyxl import load_workbook
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            for info in package.infolist():
+                check_member_size(info, name)
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except DirectoryImportError:
+        raise
+    except Exception as error:  # openpyxl raises many kinds on a damaged workbook
+        raise DirectoryImportError(f"Le classeur {name} est illisible ({error}).") from error
+    try:
+        rows = workbook.worksheets[0].iter_rows(values_only=True)
+        header = [str(h).strip() if h is not None else "" for h in next(rows, ())]
+        if "id" not in header:
+            raise DirectoryImportError(f"Le classeur {name} n'a pas de colonne « id ».")
+        for cells in rows:
+            if any(cell is not None for cell in cells):
+                yield _row_from_cells(header, cells)
+    finally:
+        workbook.close()
