@@ -15,7 +15,9 @@ _BIDI_PATTERN = re.compile("[" + "".join(map(chr, _BIDI_CONTROLS)) + "]")
 _HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z][a-zA-Z0-9-]*(?:\s[^<>]*)?/?>|<!--")
 # Terminal escape sequences first (their parameters would stay behind), then C0, DEL and C1
 # controls; tab and line breaks are layout, not controls.
-_CONTROLS = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b[@-_]?|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_CONTROLS = re.compile(
+    r"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b[@-_]?|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]"
+)
 _FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 _WORD = re.compile(r"\w+", re.UNICODE)
 # A signed number or phone number ("+33 5 13 90 99 60"): a spreadsheet reads it as a value.
@@ -68,9 +70,7 @@ def neutralise_formula(text: str) -> str:
     return "'" + text if looks_like_formula(text) else text
 
 
-_SUSPICIOUS = re.compile(
-    _BIDI_PATTERN.pattern + "|" + _HTML_TAG.pattern + "|" + _CONTROLS.pattern
-)
+_SUSPICIOUS = re.compile(_BIDI_PATTERN.pattern + "|" + _HTML_TAG.pattern + "|" + _CONTROLS.pattern)
 
 
 def might_need_neutralising(text: str) -> bool:

@@ -27,6 +27,7 @@ import re
 from collections.abc import Callable, Iterator
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
+from itertools import pairwise
 from typing import TypeVar
 
 from opening_hours import OpeningHours, State
@@ -481,8 +482,10 @@ def _is_all_week_all_day(oh: OpeningHours) -> bool:
         return False
     days, _remarks = week
     return all(
-        segments and segments[0][0] == 0 and segments[-1][1] >= _ALL_DAY_MINUTES
-        and all(a[1] >= b[0] - 1 for a, b in zip(segments, segments[1:], strict=False))
+        segments
+        and segments[0][0] == 0
+        and segments[-1][1] >= _ALL_DAY_MINUTES
+        and all(a[1] >= b[0] - 1 for a, b in pairwise(segments))
         for segments in days
     )
 

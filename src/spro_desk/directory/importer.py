@@ -68,9 +68,7 @@ class ImportReport:
     warnings: list[RowIssue] = field(default_factory=list)
     structures_without_service: int = 0
     # Rows whose hours cannot say "open": text, form placeholders, no public-holiday rule.
-    hours: dict[str, int] = field(
-        default_factory=lambda: dict.fromkeys(HOURS_KINDS, 0)
-    )
+    hours: dict[str, int] = field(default_factory=lambda: dict.fromkeys(HOURS_KINDS, 0))
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -322,9 +320,7 @@ def _refuse_shrinking(
             f"le nouvel annuaire n'a aucun service (0 service, contre {current[1]} aujourd'hui)"
         )
     elif current[1] and incoming[1] < current[1] * SHRINK_SHARE:
-        problems.append(
-            f"le nombre de services passerait de {current[1]} à {incoming[1]}"
-        )
+        problems.append(f"le nombre de services passerait de {current[1]} à {incoming[1]}")
     if not problems:
         return
     raise DirectoryShrinkRefused(

@@ -111,9 +111,7 @@ def _file_member(path: Path) -> _Member:
                 raise DirectoryImportError(f"Le fichier {path.name} est trop volumineux.")
             return path.read_bytes()
         except OSError as error:
-            raise DirectoryImportError(
-                f"Impossible de lire {path} : {error.strerror}."
-            ) from error
+            raise DirectoryImportError(f"Impossible de lire {path} : {error.strerror}.") from error
 
     return _Member(path.name, read)
 
@@ -138,9 +136,7 @@ def _choose(members: dict[str, _Member], where: str) -> dict[str, list[_Member]]
     for name, member in members.items():
         match = _FILE_NAME.match(PurePosixPath(name).name)
         if match is not None:
-            found[match["kind"].lower()].append(
-                (match["rest"] or "", match["ext"].lower(), member)
-            )
+            found[match["kind"].lower()].append((match["rest"] or "", match["ext"].lower(), member))
     chosen: dict[str, list[_Member]] = {}
     for kind, candidates in found.items():
         if candidates:
@@ -275,7 +271,7 @@ def _json_rows(data: bytes, name: str) -> list[Any]:
     if not isinstance(document, list):
         raise DirectoryImportError(
             f"Le fichier {name} doit contenir une liste de lignes ou une page de l'API "
-            "data·inclusion ({\"items\": [...]})."
+            'data·inclusion ({"items": [...]}).'
         )
     return document
 
@@ -378,7 +374,9 @@ def _csv_rows(data: bytes, name: str) -> Iterator[dict[str, Any]]:
             if any(cells):
                 yield _row_from_cells(header, cells)
     except csv.Error as error:
-        raise DirectoryImportError(f"Le fichier {name} n'est pas un CSV lisible ({error}).") from error
+        raise DirectoryImportError(
+            f"Le fichier {name} n'est pas un CSV lisible ({error})."
+        ) from error
 
 
 def _xlsx_rows(data: bytes, name: str) -> Iterator[dict[str, Any]]:

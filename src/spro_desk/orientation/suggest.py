@@ -159,7 +159,7 @@ def proximity(candidate: Candidate, profile: VisitorProfile, geo: Geography) -> 
     there = geo.commune(candidate.summary.code_insee or "")
     if here is None or there is None:
         return 0
-    if here.code == there.code:
+    if geo.same_place(here.code, there.code):  # Paris, Lyon, Marseille: arrondissements
         return 3
     if here.epci and here.epci == there.epci:
         return 2
