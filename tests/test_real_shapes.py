@@ -324,3 +324,26 @@ def test_hostile_input_is_refused_in_french_with_exit_code_2(
     capsys.readouterr()
     assert main(["--data-dir", str(data), "directory", "info", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["services"] == 4
+
+
+# --- directory show ---------------------------------------------------------------------------
+
+
+def test_directory_show_a_service_and_a_lone_structure(tmp_path: Path, capsys) -> None:
+    data = ["--data-dir", str(tmp_path / "data")]
+    assert main([*data, "directory", "import", str(REAL), "--json"]) == 0
+    capsys.readouterr()
+    args = [*data, "directory", "show", "cio-lyon--orientation", "--at", "2026-12-25T10:00"]
+    assert main([*args, "--json"]) == 0
+    view = json.loads(capsys.readouterr().out)
+    assert view["type"] == "service" and view["structure"]["nom"] == "CIO de Lyon Centre"
+    assert view["ouvert"] is None and view["statut"] == "Jour férié\u00a0: à confirmer"
+    assert view["horaires"] == ["Du lundi au vendredi\u00a0: 9\u00a0h\u00a0–\u00a017\u00a0h"]
+    assert main([*data, "directory", "show", "ml-paris--accompagnement"]) == 0
+    text = capsys.readouterr().out
+    assert "• emploi" in text and "<br>" not in text and "**" not in text
+    assert main([*data, "directory", "show", "ft-lyon-3", "--json"]) == 0
+    view = json.loads(capsys.readouterr().out)
+    assert view["type"] == "structure" and view["services"] == []
+    assert main([*data, "directory", "show", "inconnu"]) == 2
+    assert "Aucun service ni structure" in capsys.readouterr().err

@@ -32,6 +32,12 @@ def directory_info_command(db: Database, args: argparse.Namespace) -> Result:
     return directory_info(db).as_json()
 
 
+def directory_show(db: Database, args: argparse.Namespace) -> Result:
+    from spro_desk.directory.entry_view import entry_view
+
+    return entry_view(db, args.id, args.at or datetime.now())
+
+
 def directory_search(db: Database, args: argparse.Namespace) -> Result:
     filters = SearchFilters(
         commune=args.commune,
@@ -212,6 +218,7 @@ HANDLERS = {
     ("directory", "import"): directory_import,
     ("directory", "info"): directory_info_command,
     ("directory", "search"): directory_search,
+    ("directory", "show"): directory_show,
     ("suggest", None): suggest,
     ("contact", "add"): contact_add,
     ("contact", "list"): contact_list,
