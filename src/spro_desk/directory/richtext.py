@@ -21,6 +21,10 @@ _COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.DOTALL)
 _LINE_BREAK_TAG = re.compile(r"<\s*br\s*/?\s*>", re.IGNORECASE)
 _BLOCK_TAG = re.compile(r"<\s*/?\s*(?:p|div|ul|ol|h[1-6])(?:\s[^<>]*)?>", re.IGNORECASE)
 _ITEM_TAG = re.compile(r"<\s*li(?:\s[^<>]*)?>", re.IGNORECASE)
+_ANCHOR = re.compile(
+    r"<\s*a\s[^<>]*?href\s*=\s*[\"']?([^\"'\s<>]+)[^<>]*>(.*?)<\s*/\s*a\s*>",
+    re.IGNORECASE | re.DOTALL,
+)
 _ANY_TAG = re.compile(r"<\s*/?\s*[a-zA-Z][a-zA-Z0-9-]*(?:\s[^<>]*)?/?>")
 _BLANK_LINES = re.compile(r"\n{3,}")
 _MAX_CHARS = 20_000  # longer descriptions are cut: nobody reads them at a front desk
@@ -30,6 +34,7 @@ _PARSER = MarkdownIt("commonmark", {"html": False}).disable(["html_block", "html
 
 def _without_html(text: str) -> str:
     text = _COMMENT.sub("", text)
+    text = _ANCHOR.sub(lambda m: f"[{m.group(2)}]({m.group(1)})", text)
     text = _LINE_BREAK_TAG.sub("\n", text)
     text = _BLOCK_TAG.sub("\n\n", text)
     text = _ITEM_TAG.sub("\n- ", text)

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import lru_cache
+from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
 from spro_desk.directory.networks import CEP_OPERATORS, infer_network, network_label
@@ -87,53 +88,71 @@ def _json(values: list[str] | None) -> str | None:
     return json.dumps(values, ensure_ascii=False) if values else "[]"
 
 
-def build_tables(
-    structures: dict[str, ValidStructure], services: dict[str, ValidService], geo: Geography
-) -> DirectoryTables:
-    tables = DirectoryTables()
-    structure_pk: dict[str, int] = {}
-    networks: dict[str, str | None] = {}
-    names: dict[str, str] = {}
-    for pk, valid in enumerate(structures.values(), start=1):
-        row = _structure_row(pk, valid)
-        tables.structures.append(row)
-        structure_pk[valid.model.id] = pk
-        networks[valid.model.id] = row[STRUCTURE_COLUMNS.index("reseau")]
-        names[valid.model.id] = row[STRUCTURE_COLUMNS.index("nom")]
-    for pk, valid in enumerate(services.values(), start=1):
-        model = valid.model
-        owner = structures[model.structure_id].model
-        fts = (
-            pk,
-            _text(model.nom),
-            names[model.structure_id],
-            " ".join(filter(None, (_text(model.description), _text(owner.description)))),
-            _text(model.commune or owner.commune or ""),
-        )
-        search = search_text(*fts[1:])
-        tables.services.append(_service_row(pk, structure_pk[model.structure_id], valid, search))
-        tables.tags.extend(_tags(pk, valid, networks[model.structure_id], owner, geo))
-        tables.fts.append(fts)
-    with_service = {valid.model.structure_id for valid in services.values()}
-    pk = len(services)
-    for valid in structures.values():
-        if valid.model.id not in with_service:
-            pk += 1
-            _add_structure_only(tables, pk, structure_pk[valid.model.id], valid, networks, geo)
-    return tables
+@dataclass(slots=True)
+class StructureInfo:
+    """What the rows of a structure's services need from it, kept while services stream by."""
+
+    pk: int
+    nom: str
+    reseau: str | None
+    description: str | None
+    commune: str | None
+    code_insee: str | None
+
+
+def structure_row(pk: int, valid: ValidStructure) -> tuple[tuple[Any, ...], StructureInfo]:
+    row = _structure_row(pk, valid)
+    info = StructureInfo(
+        pk=pk,
+        nom=row[_NOM],
+        reseau=row[_RESEAU],
+        description=row[_DESCRIPTION],
+        commune=row[_COMMUNE],
+        code_insee=row[_CODE_INSEE],
+    )
+    return row, info
+
+
+_NOM, _RESEAU, _DESCRIPTION, _COMMUNE, _CODE_INSEE = (
+    STRUCTURE_COLUMNS.index(name)
+    for name in ("nom", "reseau", "description", "commune", "code_insee")
+)
+
+
+def add_service(
+    tables: DirectoryTables, pk: int, valid: ValidService, owner: StructureInfo, geo: Geography
+) -> None:
+    model = valid.model
+    fts = (
+        pk,
+        _text(model.nom),
+        owner.nom,
+        " ".join(filter(None, (_text(model.description), owner.description))),
+        _text(model.commune) or owner.commune or "",
+    )
+    search = search_text(*fts[1:])
+    tables.services.append(_service_row(pk, owner.pk, valid, search))
+    tables.tags.extend(_tags(pk, valid, owner.reseau, owner, geo))
+    tables.fts.append(fts)
+
+
+def add_structure_only(
+    tables: DirectoryTables, pk: int, structure: dict[str, Any], geo: Geography
+) -> None:
+    """A structure without service, from its row of the structure table (text already clean)."""
+    _add_structure_only(tables, pk, structure["pk"], structure, structure["reseau"], geo)
 
 
 def _add_structure_only(
     tables: DirectoryTables,
     pk: int,
     structure_pk: int,
-    valid: ValidStructure,
-    networks: dict[str, str | None],
+    structure: dict[str, Any],
+    reseau: str | None,
     geo: Geography,
 ) -> None:
     """The row that makes a structure without service searchable, filterable and suggestible."""
-    model = valid.model
-    reseau = networks[model.id]
+    model = SimpleNamespace(**structure)
     contacts = (model.horaires_accueil, model.telephone, model.courriel, model.site_web)
     fts = (
         pk,

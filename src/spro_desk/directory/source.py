@@ -14,15 +14,18 @@ depth (orjson: 1024 levels) and by the size of its numbers (64 bits).
 from __future__ import annotations
 
 import ast
+import codecs
 import csv
 import io
+import itertools
+import json
 import re
 import zipfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import Any, BinaryIO
 
 import orjson
 
@@ -38,6 +41,10 @@ MAX_COMPRESSION_RATIO = 200
 _RATIO_FLOOR = 1024 * 1024  # tiny members may compress a lot without harm
 _CHUNK = 1024 * 1024
 _MAX_CELL_LIST_CHARS = 20_000
+_MAX_ROW_CHARS = 16 * 1024 * 1024  # one row: a long description, not a whole file
+_MAX_PAGE_BYTES = 256 * 1024 * 1024  # one API page is a few MB
+_MAX_NUMBER_CHARS = 40  # coordinates and counts; 5,000 digits is an attack
+_V0_SAMPLE = 50
 
 _FILE_NAME = re.compile(
     r"^(?P<kind>structures|services)(?:[-_](?P<rest>[\w.-]*?))?\.(?P<ext>json|csv|xlsx|parquet)$",
@@ -79,41 +86,82 @@ class RawDirectory:
 
 @dataclass(frozen=True)
 class _Member:
-    """One file to read: its display name and how to get its bytes."""
+    """One file to read: its display name, how to get its bytes or a binary stream of them."""
 
     name: str
     read: Callable[[], bytes]
+    open: Callable[[], BinaryIO]
 
 
-def read_directory(path: Path) -> RawDirectory:
+class DirectorySource:
+    """The files of one distribution, read row by row; a context manager (archives stay open)."""
+
+    def __init__(self, source: str, chosen: dict[str, list[_Member]], closing: Any = None) -> None:
+        self.source = source
+        self._closing = closing
+        self._chosen = _resolve_auto(chosen)
+
+    def __enter__(self) -> DirectorySource:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        if self._closing is not None:
+            self._closing.close()
+
+    def rows(self, kind: str) -> Iterator[tuple[str, int, Any]]:
+        """(file name, index in the file, row) of every row of that kind; v0 rows refused."""
+        fields = _V0_STRUCTURE_FIELDS if kind == "structures" else _V0_SERVICE_FIELDS
+        for member in self._chosen.get(kind, []):
+            rows = _refusing_v0(stream_rows(member), fields)
+            for index, row in enumerate(rows):
+                yield member.name, index, row
+
+
+def open_directory(path: Path) -> DirectorySource:
+    """The distribution at `path` (folder, .zip, one file with its sibling), ready to stream."""
     if not path.exists():
         raise DirectoryImportError(f"Le fichier ou dossier « {path} » n'existe pas.")
     if path.is_dir():
         members = {p.name: _file_member(p) for p in sorted(path.iterdir()) if p.is_file()}
-        chosen = _choose(members, f"Le dossier « {path} »")
-    elif zipfile.is_zipfile(path) and path.suffix.lower() != ".xlsx":
-        return _read_zip(path)
-    elif _FILE_NAME.match(path.name) or path.suffix.lower() == ".json":
-        chosen = _single_file(path)
-    else:
-        raise DirectoryImportError(
-            f"« {path.name} » n'est pas un export data·inclusion reconnu : choisissez un dossier, "
-            "une archive .zip, ou les fichiers structures-inclusion-… et services-inclusion-… "
-            "(JSON, CSV ou XLSX)."
-        )
-    return _parse_all(str(path), chosen)
+        return DirectorySource(str(path), _choose(members, f"Le dossier « {path} »"))
+    if zipfile.is_zipfile(path) and path.suffix.lower() != ".xlsx":
+        return _open_zip(path)
+    if _FILE_NAME.match(path.name) or path.suffix.lower() == ".json":
+        return DirectorySource(str(path), _single_file(path))
+    raise DirectoryImportError(
+        f"« {path.name} » n'est pas un export data·inclusion reconnu : choisissez un dossier, "
+        "une archive .zip, ou les fichiers structures-inclusion-… et services-inclusion-… "
+        "(JSON, CSV ou XLSX)."
+    )
+
+
+def read_directory(path: Path) -> RawDirectory:
+    """Every row in memory: for the coordinator, which republishes them as two JSON files."""
+    with open_directory(path) as source:
+        rows = {kind: [row for _, _, row in source.rows(kind)] for kind in KINDS}
+        return RawDirectory(source.source, rows["structures"], rows["services"])
 
 
 def _file_member(path: Path) -> _Member:
+    def check() -> None:
+        if path.stat().st_size > MAX_MEMBER_BYTES:
+            raise DirectoryImportError(f"Le fichier {path.name} est trop volumineux.")
+
     def read() -> bytes:
         try:
-            if path.stat().st_size > MAX_MEMBER_BYTES:
-                raise DirectoryImportError(f"Le fichier {path.name} est trop volumineux.")
+            check()
             return path.read_bytes()
         except OSError as error:
             raise DirectoryImportError(f"Impossible de lire {path} : {error.strerror}.") from error
 
-    return _Member(path.name, read)
+    def open_() -> BinaryIO:
+        try:
+            check()
+            return path.open("rb")
+        except OSError as error:
+            raise DirectoryImportError(f"Impossible de lire {path} : {error.strerror}.") from error
+
+    return _Member(path.name, read, open_)
 
 
 def _single_file(path: Path) -> dict[str, list[_Member]]:
@@ -165,18 +213,21 @@ def _format_rank(ext: str) -> int:
 # --- archives -------------------------------------------------------------------------------
 
 
-def _read_zip(path: Path) -> RawDirectory:
+def _open_zip(path: Path) -> DirectorySource:
     try:
-        with zipfile.ZipFile(path) as archive:
-            members = {
-                info.filename: _zip_member(archive, info, path.name)
-                for info in archive.infolist()
-                if not info.is_dir()
-            }
-            chosen = _choose(members, f"L'archive « {path.name} »")
-            return _parse_all(str(path), chosen)
+        archive = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError, RuntimeError, EOFError) as error:
         raise DirectoryImportError(f"L'archive « {path.name} » est illisible ({error}).") from error
+    try:
+        members = {
+            info.filename: _zip_member(archive, info, path.name)
+            for info in archive.infolist()
+            if not info.is_dir()
+        }
+        return DirectorySource(str(path), _choose(members, f"L'archive « {path.name} »"), archive)
+    except BaseException:
+        archive.close()
+        raise
 
 
 def _zip_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, archive_name: str) -> _Member:
@@ -184,7 +235,47 @@ def _zip_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, archive_name: s
         check_member_size(info, archive_name)
         return _bounded_read(archive, info, archive_name)
 
-    return _Member(PurePosixPath(info.filename).name, read)
+    def open_() -> BinaryIO:
+        check_member_size(info, archive_name)
+        try:
+            raw = archive.open(info)
+        except (zipfile.BadZipFile, OSError, RuntimeError) as error:
+            raise DirectoryImportError(
+                f"L'archive « {archive_name} » est illisible ({error})."
+            ) from error
+        return _BoundedStream(raw, info.file_size, f"{info.filename} ({archive_name})")
+
+    return _Member(PurePosixPath(info.filename).name, read, open_)
+
+
+class _BoundedStream(io.RawIOBase):
+    """An archive member that may not inflate beyond what its header announced."""
+
+    def __init__(self, raw: BinaryIO, limit: int, name: str) -> None:
+        self._raw, self._left, self._name = raw, limit, name
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        try:
+            data = self._raw.read(min(len(buffer), self._left + 1))
+        except (zipfile.BadZipFile, OSError, RuntimeError, EOFError) as error:
+            raise DirectoryImportError(
+                f"Le fichier {self._name} est illisible ({error})."
+            ) from error
+        if len(data) > self._left:
+            raise DirectoryImportError(
+                f"Le fichier {self._name} est plus grand que ce qu'annonce l'archive : "
+                "archive suspecte, import refusé."
+            )
+        self._left -= len(data)
+        buffer[: len(data)] = data
+        return len(data)
+
+    def close(self) -> None:
+        self._raw.close()
+        super().close()
 
 
 def check_member_size(info: zipfile.ZipInfo, archive_name: str) -> None:
@@ -220,45 +311,192 @@ def _bounded_read(archive: zipfile.ZipFile, info: zipfile.ZipInfo, archive_name:
 # --- parsing --------------------------------------------------------------------------------
 
 
-def _parse_all(source: str, chosen: dict[str, list[_Member]]) -> RawDirectory:
-    rows: dict[str, list[Any]] = {kind: [] for kind in KINDS}
-    files: dict[str, str] = {}
-    for kind, members in chosen.items():
-        for member in members:
-            parsed = parse_rows(member.read(), member.name)
-            target = _kind_of_rows(parsed, member.name) if kind == "auto" else kind
-            rows[target].extend(parsed)
-            files[target] = ", ".join(filter(None, (files.get(target), member.name)))
-    _refuse_v0(rows["structures"], rows["services"])
-    return RawDirectory(source, rows["structures"], rows["services"], files)
-
-
-def _kind_of_rows(rows: list[Any], name: str) -> str:
-    first = next((row for row in rows if isinstance(row, dict)), None)
-    if first is None:
-        raise DirectoryImportError(
-            f"Le fichier {name} ne dit pas s'il contient des structures ou des services : "
-            "nommez-le structures….json ou services….json."
+def _resolve_auto(chosen: dict[str, list[_Member]]) -> dict[str, list[_Member]]:
+    """A lone JSON file whose name says nothing: its kind from its first row."""
+    resolved = {kind: members for kind, members in chosen.items() if kind != "auto"}
+    for member in chosen.get("auto", []):
+        first = next(iter(stream_rows(member)), None)
+        if not isinstance(first, dict):
+            raise DirectoryImportError(
+                f"Le fichier {member.name} ne dit pas s'il contient des structures ou des "
+                "services : nommez-le structures….json ou services….json."
+            )
+        resolved.setdefault("services" if "structure_id" in first else "structures", []).append(
+            member
         )
-    return "services" if "structure_id" in first else "structures"
+    return resolved
+
+
+def _refusing_v0(rows: Iterator[Any], fields: frozenset[str]) -> Iterator[Any]:
+    """The rows, once the first ones have shown they are not of the old schema."""
+    head = list(itertools.islice(rows, _V0_SAMPLE))
+    sample = [row for row in head if isinstance(row, dict)]
+    if sample and sum(1 for row in sample if fields & row.keys()) > len(sample) // 2:
+        raise DirectoryImportError(
+            "Ces fichiers sont à l'ancien format de data·inclusion (schéma v0 : "
+            "presentation_resume, profils, zone_diffusion…) : ils sont refusés en entier et "
+            "l'annuaire actuel est conservé. Téléchargez l'export au format v1 sur "
+            "data.gouv.fr ou depuis l'API data·inclusion v1."
+        )
+    yield from head
+    yield from rows
+
+
+def stream_rows(member: _Member) -> Iterator[Any]:
+    """The rows of one file, whatever its format, one at a time; French errors."""
+    extension = PurePosixPath(member.name).suffix.lower()
+    if extension == ".parquet":
+        raise DirectoryImportError(
+            f"Le fichier {member.name} est au format Parquet, que SPRO Desk ne lit pas encore : "
+            "importez la version JSON, CSV ou XLSX de la même publication (data.gouv.fr)."
+        )
+    if extension == ".xlsx":
+        yield from _xlsx_rows(member.read(), member.name)
+        return
+    with member.open() as raw:
+        stream = io.BufferedReader(raw, _CHUNK) if isinstance(raw, io.RawIOBase) else raw
+        if extension == ".csv":
+            yield from _csv_rows(stream, member.name)
+        else:
+            yield from _json_rows(stream, member.name)
 
 
 def parse_rows(data: bytes, name: str) -> list[Any]:
-    """The rows of one file, whatever its format; a French error when it cannot be read."""
-    extension = PurePosixPath(name).suffix.lower()
-    if extension == ".csv":
-        return list(_csv_rows(data, name))
-    if extension == ".xlsx":
-        return list(_xlsx_rows(data, name))
-    if extension == ".parquet":
+    """The rows of one file held in memory (a bundle member, a test)."""
+    member = _Member(name, lambda: data, lambda: io.BytesIO(data))
+    return list(stream_rows(member))
+
+
+def _bounded_int(text: str) -> int:
+    if len(text) > _MAX_NUMBER_CHARS:
+        raise _NumberTooLong
+    return int(text)
+
+
+def _bounded_float(text: str) -> float:
+    if len(text) > _MAX_NUMBER_CHARS:
+        raise _NumberTooLong
+    return float(text)
+
+
+def _no_constant(_text: str) -> Any:
+    raise ValueError("NaN ou Infinity")
+
+
+class _NumberTooLong(ValueError):
+    pass
+
+
+_DECODER = json.JSONDecoder(
+    parse_int=_bounded_int, parse_float=_bounded_float, parse_constant=_no_constant
+)
+_SKIP = re.compile(r"[\s,]*")
+
+
+def _json_rows(stream: BinaryIO, name: str) -> Iterator[Any]:
+    """The rows of a JSON list (or of an API page) without holding the whole file: each row
+    is decoded by the standard C decoder straight from a sliding text buffer."""
+    reader = _TextWindow(stream, name)
+    first = reader.first_char()
+    if first == "{":
+        yield from _page_rows(reader.rest_bytes(), name)
+        return
+    if first != "[":
         raise DirectoryImportError(
-            f"Le fichier {name} est au format Parquet, que SPRO Desk ne lit pas encore : "
-            "importez la version JSON, CSV ou XLSX de la même publication (data.gouv.fr)."
+            f"Le fichier {name} doit contenir une liste de lignes ou une page de l'API "
+            'data·inclusion ({"items": [...]}).'
         )
-    return _json_rows(data, name)
+    reader.position += 1
+    while True:
+        value = reader.next_value()
+        if value is _END:
+            return
+        yield value
 
 
-def _json_rows(data: bytes, name: str) -> list[Any]:
+_END = object()
+
+
+class _TextWindow:
+    """A UTF-8 text buffer over a binary stream, refilled as rows are decoded."""
+
+    def __init__(self, stream: BinaryIO, name: str) -> None:
+        self.stream, self.name = stream, name
+        self.decoder = codecs.getincrementaldecoder("utf-8-sig")()
+        self.buffer, self.position, self.eof = "", 0, False
+        self._fill()
+
+    def _fill(self) -> None:
+        data = self.stream.read(_CHUNK)
+        self.eof = not data
+        try:
+            text = self.decoder.decode(data, final=self.eof)
+        except UnicodeDecodeError as error:
+            raise DirectoryImportError(f"Le fichier {self.name} n'est pas en UTF-8.") from error
+        self.buffer = self.buffer[self.position :] + text
+        self.position = 0
+
+    def first_char(self) -> str:
+        self.position = _SKIP.match(self.buffer).end()
+        while self.position >= len(self.buffer) and not self.eof:
+            self._fill()
+            self.position = _SKIP.match(self.buffer).end()
+        return self.buffer[self.position : self.position + 1]
+
+    def rest_bytes(self) -> bytes:
+        pending = self.buffer[self.position :].encode()
+        total = len(pending)
+        chunks = [pending]
+        while chunk := self.stream.read(_CHUNK):
+            total += len(chunk)
+            if total > _MAX_PAGE_BYTES:
+                raise DirectoryImportError(f"La page d'API {self.name} est trop volumineuse.")
+            chunks.append(chunk)
+        return b"".join(chunks)
+
+    def next_value(self) -> Any:
+        while True:
+            self.position = _SKIP.match(self.buffer, self.position).end()
+            at_end = self.position >= len(self.buffer)
+            if at_end and self.eof:
+                raise self._error("la liste n'est pas terminée")
+            if not at_end and self.buffer[self.position] == "]":
+                return _END
+            if not at_end:
+                decoded = self._decode()
+                if decoded is not None:
+                    return decoded[0]
+            if len(self.buffer) - self.position > _MAX_ROW_CHARS:
+                raise self._error("ligne trop longue ou JSON invalide")
+            self._fill()
+
+    def _decode(self) -> tuple[Any] | None:
+        """The value at the position, or None when the buffer may hold only part of it."""
+        try:
+            value, end = _DECODER.raw_decode(self.buffer, self.position)
+        except _NumberTooLong as error:
+            raise self._error("nombre trop long") from error
+        except RecursionError as error:
+            raise self._error("imbrication trop profonde") from error
+        except json.JSONDecodeError as error:
+            if self.eof:
+                raise self._error(f"erreur près du caractère {error.pos}") from error
+            return None
+        except ValueError as error:
+            raise self._error(str(error)) from error
+        if end >= len(self.buffer) and not self.eof:
+            return None  # a number may go on in the next chunk
+        self.position = end
+        return (value,)
+
+    def _error(self, reason: str) -> DirectoryImportError:
+        return DirectoryImportError(
+            f"Le fichier {self.name} n'est pas un JSON lisible ({reason}). Vérifiez qu'il "
+            "s'agit bien d'un export data·inclusion."
+        )
+
+
+def _page_rows(data: bytes, name: str) -> list[Any]:
     try:
         document = orjson.loads(data)
     except orjson.JSONDecodeError as error:
@@ -268,12 +506,10 @@ def _json_rows(data: bytes, name: str) -> list[Any]:
         ) from error
     if isinstance(document, dict) and isinstance(document.get("items"), list):
         return document["items"]  # one page of the API v1
-    if not isinstance(document, list):
-        raise DirectoryImportError(
-            f"Le fichier {name} doit contenir une liste de lignes ou une page de l'API "
-            'data·inclusion ({"items": [...]}).'
-        )
-    return document
+    raise DirectoryImportError(
+        f"Le fichier {name} doit contenir une liste de lignes ou une page de l'API "
+        'data·inclusion ({"items": [...]}).'
+    )
 
 
 def _json_reason(error: orjson.JSONDecodeError) -> str:
@@ -283,18 +519,6 @@ def _json_reason(error: orjson.JSONDecodeError) -> str:
     if "64-bit" in text or "range" in text:
         return "nombre trop grand"
     return f"erreur à la position {error.pos}" if getattr(error, "pos", None) is not None else text
-
-
-def _refuse_v0(structures: list[Any], services: list[Any]) -> None:
-    for rows, names in ((structures, _V0_STRUCTURE_FIELDS), (services, _V0_SERVICE_FIELDS)):
-        sample = [row for row in rows[:50] if isinstance(row, dict)]
-        if sample and sum(1 for row in sample if names & row.keys()) > len(sample) // 2:
-            raise DirectoryImportError(
-                "Ces fichiers sont à l'ancien format de data·inclusion (schéma v0 : "
-                "presentation_resume, profils, zone_diffusion…) : ils sont refusés en entier et "
-                "l'annuaire actuel est conservé. Téléchargez l'export au format v1 sur "
-                "data.gouv.fr ou depuis l'API data·inclusion v1."
-            )
 
 
 # --- tabular formats: CSV and XLSX ------------------------------------------------------------
@@ -357,26 +581,26 @@ def _row_from_cells(header: list[str], cells: Iterable[Any]) -> dict[str, Any]:
     return row
 
 
-def _csv_rows(data: bytes, name: str) -> Iterator[dict[str, Any]]:
+def _csv_rows(stream: BinaryIO, name: str) -> Iterator[dict[str, Any]]:
+    text = io.TextIOWrapper(stream, encoding="utf-8-sig", newline="")
     try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise DirectoryImportError(f"Le fichier {name} n'est pas encodé en UTF-8.") from error
-    first_line = text.split("\n", 1)[0]
-    delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
-    csv.field_size_limit(16 * 1024 * 1024)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    try:
-        header = [h.strip() for h in next(reader, [])]
+        first_line = text.readline()
+        delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
+        csv.field_size_limit(_MAX_ROW_CHARS)
+        header = [h.strip() for h in next(csv.reader([first_line], delimiter=delimiter), [])]
         if "id" not in header:
             raise DirectoryImportError(f"Le fichier {name} n'a pas de colonne « id ».")
-        for cells in reader:
+        for cells in csv.reader(text, delimiter=delimiter):
             if any(cells):
                 yield _row_from_cells(header, cells)
+    except UnicodeDecodeError as error:
+        raise DirectoryImportError(f"Le fichier {name} n'est pas encodé en UTF-8.") from error
     except csv.Error as error:
         raise DirectoryImportError(
             f"Le fichier {name} n'est pas un CSV lisible ({error})."
         ) from error
+    finally:
+        text.detach()
 
 
 def _xlsx_rows(data: bytes, name: str) -> Iterator[dict[str, Any]]:

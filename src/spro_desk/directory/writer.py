@@ -1,14 +1,20 @@
-"""Replace the cached directory in one transaction: readers see the old one until commit."""
+"""Replace the cached directory in one transaction, batch by batch: readers see the old one
+until commit, and a failure anywhere before it rolls everything back."""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Iterator
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from spro_desk.directory.rows import SERVICE_COLUMNS, STRUCTURE_COLUMNS, DirectoryTables
-from spro_desk.storage.engine import Database
+from sqlalchemy import Connection
+
+from spro_desk.directory.rows import (
+    SERVICE_COLUMNS,
+    STRUCTURE_COLUMNS,
+    DirectoryTables,
+)
 
 if TYPE_CHECKING:
     from spro_desk.directory.importer import ImportReport
@@ -24,50 +30,73 @@ def _sql_utc(moment: datetime) -> str:
     return moment.astimezone(UTC).replace(tzinfo=None).isoformat(sep=" ", timespec="microseconds")
 
 
-def write_directory(
-    db: Database,
-    tables: DirectoryTables,
-    report: ImportReport,
-    is_cancelled: Callable[[], bool],
-) -> None:
-    from spro_desk.directory.importer import ImportCancelled
+_STRUCTURE_INSERT = _insert_sql("structure", STRUCTURE_COLUMNS)
+_SERVICE_INSERT = _insert_sql("service", SERVICE_COLUMNS)
+_TAG_INSERT = "INSERT INTO service_tag (kind, value, service_pk) VALUES (?, ?, ?)"
+_FTS_INSERT = (
+    "INSERT INTO service_fts (rowid, nom, structure_nom, description, commune) "
+    "VALUES (?, ?, ?, ?, ?)"
+)
 
-    with db.engine.begin() as connection:
-        run = connection.exec_driver_sql
-        run("DELETE FROM service_tag")
-        run("DELETE FROM service")
-        run("DELETE FROM structure")
-        run("INSERT INTO service_fts(service_fts) VALUES ('delete-all')")
-        inserts = (
-            (_insert_sql("structure", STRUCTURE_COLUMNS), tables.structures),
-            (_insert_sql("service", SERVICE_COLUMNS), tables.services),
-            # in key order: appending to the WITHOUT ROWID b-tree instead of inserting at random
-            (
-                "INSERT INTO service_tag (kind, value, service_pk) VALUES (?, ?, ?)",
-                sorted(tables.tags),
-            ),
-            (
-                "INSERT INTO service_fts (rowid, nom, structure_nom, description, commune) "
-                "VALUES (?, ?, ?, ?, ?)",
-                tables.fts,
-            ),
+
+class BatchWriter:
+    """Writes one import inside the caller's transaction; the old directory is cleared first."""
+
+    def __init__(self, connection: Connection) -> None:
+        self._run = connection.exec_driver_sql
+        self._run("DELETE FROM service_tag")
+        self._run("DELETE FROM service")
+        self._run("DELETE FROM structure")
+        self._run("INSERT INTO service_fts(service_fts) VALUES ('delete-all')")
+
+    def structures(self, rows: list[tuple[Any, ...]]) -> None:
+        if rows:  # an empty list would be taken for "no parameters"
+            self._run(_STRUCTURE_INSERT, rows)
+
+    def services(self, tables: DirectoryTables) -> None:
+        for sql, rows in (
+            (_SERVICE_INSERT, tables.services),
+            # in key order within the batch: fewer random b-tree inserts
+            (_TAG_INSERT, sorted(tables.tags)),
+            (_FTS_INSERT, tables.fts),
+        ):
+            if rows:
+                self._run(sql, rows)
+        tables.services.clear()
+        tables.tags.clear()
+        tables.fts.clear()
+
+    def lone_structures(self, batch: int) -> Iterator[list[dict[str, Any]]]:
+        """Structures no service row points to, `batch` at a time, as column dicts."""
+        # The pks first: the rows written meanwhile must not change what this reads.
+        pks = (
+            self._run(
+                "SELECT pk FROM structure WHERE pk NOT IN (SELECT structure_pk FROM service) "
+                "ORDER BY pk"
+            )
+            .scalars()
+            .all()
         )
-        for sql, rows in inserts:
-            if rows:  # an empty list would be taken for "no parameters"
-                run(sql, rows)
-        run(
+        for start in range(0, len(pks), batch):
+            chunk = pks[start : start + batch]
+            marks = ", ".join("?" for _ in chunk)
+            rows = self._run(
+                f"SELECT * FROM structure WHERE pk IN ({marks}) ORDER BY pk", tuple(chunk)
+            ).mappings()
+            yield [dict(row) for row in rows]
+
+    def record(self, report: ImportReport) -> None:
+        self._run(
             "INSERT INTO directory_import "
             "(source, imported_at, structures, services, rejected, warnings, report) "
             "VALUES (?, ?, ?, ?, ?, ?, ?)",
             (
                 report.source,
                 _sql_utc(report.imported_at),
-                len(tables.structures),
-                len(tables.services),
+                report.structures,
+                report.services,
                 len(report.rejected),
                 len(report.warnings),
                 json.dumps(report.as_json(), ensure_ascii=False),
             ),
         )
-        if is_cancelled():  # leaving the block by an exception rolls everything back
-            raise ImportCancelled("Import annulé : l'annuaire actuel est conservé.")

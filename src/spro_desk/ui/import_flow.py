@@ -96,7 +96,10 @@ class DirectoryImportController(QObject):
         if isinstance(error, ImportCancelled):
             self.cancelled.emit()
         elif isinstance(error, DirectoryShrinkRefused):
+            # This import is over; the confirmed one, if any, starts as a new import.
+            self.finished.emit()
             self.confirmation_needed.emit(str(error), self._path)
+            return
         elif isinstance(error, DirectoryImportError):
             self.failed.emit(str(error))
         else:
