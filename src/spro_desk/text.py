@@ -42,6 +42,8 @@ def words(text: str) -> list[str]:
 
 
 def strip_bidi_controls(text: str) -> str:
+    if text.isprintable():  # bidi controls are format characters: never printable
+        return text
     return text.translate(_BIDI_CONTROLS) if _BIDI_PATTERN.search(text) else text
 
 
@@ -54,6 +56,8 @@ def has_control_chars(text: str) -> bool:
 
 
 def strip_control_chars(text: str) -> str:
+    if text.isprintable():  # C-speed: no control, format or separator character at all
+        return text
     return _CONTROLS.sub("", text) if _CONTROLS.search(text) else text
 
 
@@ -75,4 +79,8 @@ _SUSPICIOUS = re.compile(_BIDI_PATTERN.pattern + "|" + _HTML_TAG.pattern + "|" +
 
 def might_need_neutralising(text: str) -> bool:
     """One quick scan before the precise checks: almost every text is harmless."""
-    return text.startswith(_FORMULA_PREFIXES) or _SUSPICIOUS.search(text) is not None
+    if text.startswith(_FORMULA_PREFIXES):
+        return True
+    if text.isprintable() and "<" not in text:  # C-speed: no control, no tag
+        return False
+    return _SUSPICIOUS.search(text) is not None

@@ -61,6 +61,8 @@ def _text(value: Any) -> Any:
     if value is None:
         return None
     if type(value) is str:
+        if value.isprintable():  # most fields: nothing to strip (checked at C speed)
+            return value
         return strip_control_chars(strip_bidi_controls(value))
     if isinstance(value, int | float | bool):
         return value

@@ -3,7 +3,9 @@ until commit, and a failure anywhere before it rolls everything back."""
 
 from __future__ import annotations
 
+import itertools
 import json
+from array import array
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
@@ -33,6 +35,7 @@ def _sql_utc(moment: datetime) -> str:
 _STRUCTURE_INSERT = _insert_sql("structure", STRUCTURE_COLUMNS)
 _SERVICE_INSERT = _insert_sql("service", SERVICE_COLUMNS)
 _TAG_INSERT = "INSERT INTO service_tag (kind, value, service_pk) VALUES (?, ?, ?)"
+_TAG_CHUNK = 50_000
 _FTS_INSERT = (
     "INSERT INTO service_fts (rowid, nom, structure_nom, description, commune) "
     "VALUES (?, ?, ?, ?, ?)"
@@ -44,6 +47,10 @@ class BatchWriter:
 
     def __init__(self, connection: Connection) -> None:
         self._run = connection.exec_driver_sql
+        # The tag table is keyed by (kind, value, service pk). Services arrive in pk order, so
+        # each (kind, value) gets its pks already sorted: kept as compact arrays (8 bytes a tag)
+        # and written at the end in key order, one sequential pass through the b-tree.
+        self._tags: dict[tuple[str, str], array[int]] = {}
         self._run("DELETE FROM service_tag")
         self._run("DELETE FROM service")
         self._run("DELETE FROM structure")
@@ -56,12 +63,15 @@ class BatchWriter:
     def services(self, tables: DirectoryTables) -> None:
         for sql, rows in (
             (_SERVICE_INSERT, tables.services),
-            # in key order within the batch: fewer random b-tree inserts
-            (_TAG_INSERT, sorted(tables.tags)),
             (_FTS_INSERT, tables.fts),
         ):
             if rows:
                 self._run(sql, rows)
+        for kind, value, pk in tables.tags:
+            pks = self._tags.get((kind, value))
+            if pks is None:
+                pks = self._tags[(kind, value)] = array("q")
+            pks.append(pk)
         tables.services.clear()
         tables.tags.clear()
         tables.fts.clear()
@@ -85,7 +95,16 @@ class BatchWriter:
             ).mappings()
             yield [dict(row) for row in rows]
 
+    def _sorted_tags(self) -> Iterator[tuple[str, str, int]]:
+        for key in sorted(self._tags):
+            kind, value = key
+            for pk in self._tags.pop(key):
+                yield kind, value, pk
+
     def record(self, report: ImportReport) -> None:
+        tags = self._sorted_tags()
+        while chunk := list(itertools.islice(tags, _TAG_CHUNK)):
+            self._run(_TAG_INSERT, chunk)
         self._run(
             "INSERT INTO directory_import "
             "(source, imported_at, structures, services, rejected, warnings, report) "
