@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -77,17 +79,31 @@ def one_edit_variants(term: str) -> set[str]:
     return variants
 
 
-def forgiving_groups(terms: list[str], vocabulary: frozenset[str]) -> list[list[tuple[str, ...]]]:
+class Vocabulary:
+    """The words of the full-text index: a set for typos, sorted for "is it a prefix"."""
+
+    def __init__(self, words: Iterable[str]) -> None:
+        self.sorted = sorted(words)
+        self.words = frozenset(self.sorted)
+
+    def starts_a_word(self, prefix: str) -> bool:
+        at = bisect_left(self.sorted, prefix)
+        return at < len(self.sorted) and self.sorted[at].startswith(prefix)
+
+
+def forgiving_groups(terms: list[str], vocabulary: Vocabulary) -> list[list[tuple[str, ...]]]:
     """For each term, what may stand for it: itself (a prefix), the words of the acronym's
-    full name, the directory's words one typo away. Empty when nothing is forgiven."""
+    full name, the directory's words one typo away. Empty when nothing is forgiven.
+
+    A term that starts some word is being typed, not mistyped: it is left alone."""
     groups: list[list[tuple[str, ...]]] = []
     forgiven = False
     for term in terms:
         group: list[tuple[str, ...]] = [(term,)]
         if term in ACRONYMS:
             group.append(ACRONYMS[term])
-        if len(term) >= TYPO_MIN_LENGTH and term not in vocabulary:
-            group.extend((v,) for v in sorted(one_edit_variants(term) & vocabulary))
+        if len(term) >= TYPO_MIN_LENGTH and not vocabulary.starts_a_word(term):
+            group.extend((v,) for v in sorted(one_edit_variants(term) & vocabulary.words))
         forgiven = forgiven or len(group) > 1
         groups.append(group)
     return groups if forgiven else []
@@ -155,9 +171,9 @@ class DirectorySearch:
         self.db = db
         self.geo = geo or geography()
         self.forgiving = forgiving
-        self._vocabulary: tuple[Any, frozenset[str]] | None = None
+        self._vocabulary: tuple[Any, Vocabulary] | None = None
 
-    def _words_of_directory(self, connection: Connection) -> frozenset[str]:
+    def _words_of_directory(self, connection: Connection) -> Vocabulary:
         """The indexed words, read once per imported directory (for typo tolerance)."""
         version = connection.exec_driver_sql("SELECT MAX(pk) FROM directory_import").scalar()
         if self._vocabulary is None or self._vocabulary[0] != version:
@@ -166,7 +182,7 @@ class DirectorySearch:
                 "USING fts5vocab(main, service_fts, row)"
             )
             terms = connection.exec_driver_sql("SELECT term FROM temp.service_fts_words")
-            self._vocabulary = (version, frozenset(row[0] for row in terms))
+            self._vocabulary = (version, Vocabulary(row[0] for row in terms))
         return self._vocabulary[1]
 
     def search(
