@@ -63,6 +63,7 @@ def run_command(args: object, data_dir: object) -> int:
     from spro_desk.storage.errors import StorageError
     from spro_desk.storage.migrate import NewerDatabaseError
     from spro_desk.sync.coordinator import BundleRefused
+    from spro_desk.sync.directory_fetch import DirectoryFetchError
     from spro_desk.sync.directory_update import SnapshotRefused
     from spro_desk.sync.identity import IdentityError
     from spro_desk.sync.transport import TransportError
@@ -70,6 +71,7 @@ def run_command(args: object, data_dir: object) -> int:
     refusals = (
         DirectoryImportError, ContactError, ProfileError, NewerDatabaseError, IdentityError,
         BundleRefused, SnapshotRefused, TransportError, AuditTampered, ReportRefused,
+        DirectoryFetchError,
     )  # fmt: skip
     args.resolved_data_dir = data_dir  # type: ignore[attr-defined]
     key = (args.command, getattr(args, "action", None))  # type: ignore[attr-defined]

@@ -213,6 +213,13 @@ def _coordinator_commands(parser: argparse.ArgumentParser) -> None:
     acks = actions.add_parser("acknowledge", help="accusés de réception signés, un par poste")
     acks.add_argument("--out", required=True)
     _json_flag(acks)
+    fetch = actions.add_parser(
+        "fetch-directory", help="télécharger l'annuaire de la région depuis l'API data·inclusion"
+    )
+    fetch.add_argument("--out", required=True, help="dossier où écrire les pages (reprise)")
+    fetch.add_argument("--region", help="code INSEE de la région (sinon le réglage)")
+    fetch.add_argument("--url", help="adresse de l'API (sinon le réglage)")
+    _json_flag(fetch)
     publish = actions.add_parser("publish-directory", help="mise à jour signée de l'annuaire")
     publish.add_argument("path", help="export data·inclusion (dossier ou .zip)")
     publish.add_argument("--out", required=True, help="fichier de la mise à jour à écrire")
