@@ -16,6 +16,7 @@ import pytest
 from spro_desk.cli.main import main
 from spro_desk.directory.catalog import directory_info
 from spro_desk.directory.importer import import_directory
+from spro_desk.directory.source import DirectoryImportError
 from spro_desk.storage.engine import Database
 from spro_desk.sync.directory_fetch import (
     COMPLETE_MARKER,
@@ -135,3 +136,13 @@ def test_an_unreachable_api_is_refused_with_exit_code_2(tmp_path: Path, capsys) 
     data = ["--data-dir", str(tmp_path / "data")]
     assert main([*data, "coordinator", "fetch-directory", "--out", str(tmp_path / "api")]) == 2
     assert "jeton" in capsys.readouterr().err
+
+
+def test_an_incomplete_download_cannot_be_imported_or_published(api, tmp_path, db) -> None:
+    url, state = api
+    state.fail_on = ("structures", 3)
+    with pytest.raises(DirectoryFetchError):
+        fetch_directory(url, TOKEN, None, tmp_path / "api", page_size=4)
+    with pytest.raises(DirectoryImportError, match="Il manque des pages"):
+        import_directory(db, tmp_path / "api")
+    assert directory_info(db).structures == 0

@@ -111,10 +111,28 @@ class DirectorySource:
     def rows(self, kind: str) -> Iterator[tuple[str, int, Any]]:
         """(file name, index in the file, row) of every row of that kind; v0 rows refused."""
         fields = _V0_STRUCTURE_FIELDS if kind == "structures" else _V0_SERVICE_FIELDS
+        _check_all_pages(self._chosen.get(kind, []), kind)
         for member in self._chosen.get(kind, []):
             rows = _refusing_v0(stream_rows(member), fields)
             for index, row in enumerate(rows):
                 yield member.name, index, row
+
+
+def _check_all_pages(members: list[_Member], kind: str) -> None:
+    """API pages: as many files as the first page announces, or the download is incomplete."""
+    named = _FILE_NAME.match(members[0].name) if members else None
+    if named is None or not _PAGE.match(named["rest"] or ""):
+        return
+    first = members[0]
+    try:
+        announced = orjson.loads(first.read()).get("pages")
+    except (orjson.JSONDecodeError, AttributeError):
+        return  # reading the rows reports it
+    if isinstance(announced, int) and announced > len(members):
+        raise DirectoryImportError(
+            f"Il manque des pages de {kind} : {len(members)} sur {announced}. Le téléchargement "
+            "depuis l'API est incomplet ; relancez-le pour le terminer."
+        )
 
 
 def open_directory(path: Path) -> DirectorySource:
