@@ -588,7 +588,7 @@
         <translation>The database “{path}” cannot be opened ({error}). Check that the folder is accessible and that no other SPRO Desk window is using it.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/startup.py" line="121"/>
+        <location filename="../../src/spro_desk/ui/startup.py" line="124"/>
         <source>Erreur inattendue à l&apos;ouverture de la base de données ({error}).</source>
         <translation>Unexpected error while opening the database ({error}).</translation>
     </message>
@@ -1214,7 +1214,7 @@ Keep this time anyway?</translation>
 <context>
     <name>Confirm</name>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/confirm.py" line="22"/>
+        <location filename="../../src/spro_desk/ui/accueil/confirm.py" line="24"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
@@ -2413,17 +2413,17 @@ Desk ID: {id}</translation>
 <context>
     <name>DirectoryImportController</name>
     <message>
-        <location filename="../../src/spro_desk/ui/import_flow.py" line="56"/>
+        <location filename="../../src/spro_desk/ui/import_flow.py" line="61"/>
         <source>Chargement de l&apos;annuaire d&apos;exemple…</source>
         <translation>Loading the sample directory…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/import_flow.py" line="59"/>
+        <location filename="../../src/spro_desk/ui/import_flow.py" line="64"/>
         <source>Import de «&#xa0;{name}&#xa0;»…</source>
         <translation>Importing “{name}”…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/import_flow.py" line="98"/>
+        <location filename="../../src/spro_desk/ui/import_flow.py" line="109"/>
         <source>L&apos;import a échoué à cause d&apos;une erreur inattendue ({error}). L&apos;annuaire actuel est conservé.</source>
         <translation>The import failed because of an unexpected error ({error}). The current directory is kept.</translation>
     </message>
@@ -2670,12 +2670,12 @@ Desk ID: {id}</translation>
         <translation> ({n} days ago)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/directory_panel.py" line="192"/>
+        <location filename="../../src/spro_desk/ui/settings/directory_panel.py" line="193"/>
         <source>Annulation…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/directory_panel.py" line="198"/>
+        <location filename="../../src/spro_desk/ui/settings/directory_panel.py" line="199"/>
         <source>Import annulé : l&apos;annuaire actuel est conservé.</source>
         <translation>Import cancelled: the current directory is kept.</translation>
     </message>
@@ -3038,37 +3038,37 @@ If the problem happens again, send the details below to support.</translation>
 <context>
     <name>Formatting</name>
     <message>
-        <location filename="../../src/spro_desk/ui/formatting.py" line="64"/>
+        <location filename="../../src/spro_desk/ui/formatting.py" line="65"/>
         <source>{date} à {time}</source>
         <translation>{date} at {time}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/formatting.py" line="90"/>
+        <location filename="../../src/spro_desk/ui/formatting.py" line="91"/>
         <source>{n} structure</source>
         <translation>{n} organisation</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/formatting.py" line="91"/>
+        <location filename="../../src/spro_desk/ui/formatting.py" line="92"/>
         <source>{n} structures</source>
         <translation>{n} organisations</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/formatting.py" line="98"/>
+        <location filename="../../src/spro_desk/ui/formatting.py" line="99"/>
         <source>{n} service</source>
         <translation>{n} service</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/formatting.py" line="99"/>
+        <location filename="../../src/spro_desk/ui/formatting.py" line="100"/>
         <source>{n} services</source>
         <translation>{n} services</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/formatting.py" line="106"/>
+        <location filename="../../src/spro_desk/ui/formatting.py" line="107"/>
         <source>Annuaire vide</source>
         <translation>Empty directory</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/formatting.py" line="110"/>
+        <location filename="../../src/spro_desk/ui/formatting.py" line="111"/>
         <source>{counts} · importé le {when}</source>
         <translation>{counts} · imported on {when}</translation>
     </message>
@@ -3076,27 +3076,27 @@ If the problem happens again, send the details below to support.</translation>
 <context>
     <name>ImportFlow</name>
     <message>
-        <location filename="../../src/spro_desk/ui/import_flow.py" line="107"/>
+        <location filename="../../src/spro_desk/ui/import_flow.py" line="118"/>
         <source>Annuaire importé : {structures}, {services}</source>
         <translation>Directory imported: {structures}, {services}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/import_flow.py" line="116"/>
+        <location filename="../../src/spro_desk/ui/import_flow.py" line="127"/>
         <source>{n} ligne rejetée</source>
         <translation>{n} row rejected</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/import_flow.py" line="117"/>
+        <location filename="../../src/spro_desk/ui/import_flow.py" line="128"/>
         <source>{n} lignes rejetées</source>
         <translation>{n} rows rejected</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/import_flow.py" line="121"/>
+        <location filename="../../src/spro_desk/ui/import_flow.py" line="132"/>
         <source>{n} avertissement</source>
         <translation>{n} warning</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/import_flow.py" line="122"/>
+        <location filename="../../src/spro_desk/ui/import_flow.py" line="133"/>
         <source>{n} avertissements</source>
         <translation>{n} warnings</translation>
     </message>
@@ -3241,110 +3241,110 @@ If the problem happens again, send the details below to support.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/spro_desk/ui/main_window.py" line="77"/>
+        <location filename="../../src/spro_desk/ui/main_window.py" line="78"/>
         <source>Ouverture de la base de données…</source>
         <translation>Opening the database…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/main_window.py" line="86"/>
-        <location filename="../../src/spro_desk/ui/main_window.py" line="88"/>
+        <location filename="../../src/spro_desk/ui/main_window.py" line="87"/>
+        <location filename="../../src/spro_desk/ui/main_window.py" line="89"/>
         <source>Écrans de SPRO Desk</source>
         <translation>SPRO Desk screens</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/main_window.py" line="147"/>
+        <location filename="../../src/spro_desk/ui/main_window.py" line="148"/>
         <source>État de l&apos;annuaire</source>
         <translation>Directory status</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/main_window.py" line="149"/>
+        <location filename="../../src/spro_desk/ui/main_window.py" line="150"/>
         <source>Barre d&apos;état</source>
         <translation>Status bar</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/main_window.py" line="163"/>
+        <location filename="../../src/spro_desk/ui/main_window.py" line="164"/>
         <source>&amp;Importer un annuaire…</source>
         <translation>&amp;Import a directory…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/main_window.py" line="165"/>
+        <location filename="../../src/spro_desk/ui/main_window.py" line="166"/>
         <source>Importer un export data·inclusion (dossier ou archive .zip)</source>
         <translation>Import a data·inclusion export (folder or .zip archive)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/main_window.py" line="167"/>
+        <location filename="../../src/spro_desk/ui/main_window.py" line="168"/>
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/main_window.py" line="167"/>
+        <location filename="../../src/spro_desk/ui/main_window.py" line="168"/>
         <source>Fermer SPRO Desk</source>
         <translation>Close SPRO Desk</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/main_window.py" line="169"/>
+        <location filename="../../src/spro_desk/ui/main_window.py" line="170"/>
         <source>&amp;Rechercher dans l&apos;annuaire</source>
         <translation>&amp;Find in the directory</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/main_window.py" line="171"/>
+        <location filename="../../src/spro_desk/ui/main_window.py" line="172"/>
         <source>Placer le curseur dans la zone de recherche</source>
         <translation>Move the cursor to the search box</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/main_window.py" line="173"/>
+        <location filename="../../src/spro_desk/ui/main_window.py" line="174"/>
         <source>&amp;Fichier</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/main_window.py" line="178"/>
+        <location filename="../../src/spro_desk/ui/main_window.py" line="179"/>
         <source>&amp;Édition</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/main_window.py" line="180"/>
+        <location filename="../../src/spro_desk/ui/main_window.py" line="181"/>
         <source>&amp;Aller à</source>
         <translation>&amp;Go to</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/main_window.py" line="184"/>
+        <location filename="../../src/spro_desk/ui/main_window.py" line="185"/>
         <source>Afficher l&apos;écran %s</source>
         <translation>Show the %s screen</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/main_window.py" line="192"/>
+        <location filename="../../src/spro_desk/ui/main_window.py" line="193"/>
         <source>À &amp;propos de SPRO Desk…</source>
         <translation>&amp;About SPRO Desk…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/main_window.py" line="194"/>
+        <location filename="../../src/spro_desk/ui/main_window.py" line="195"/>
         <source>Version, sources des données et licences des composants</source>
         <translation>Version, data sources and component licences</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/main_window.py" line="198"/>
+        <location filename="../../src/spro_desk/ui/main_window.py" line="199"/>
         <source>Aide</source>
         <translation>Help</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/main_window.py" line="269"/>
+        <location filename="../../src/spro_desk/ui/main_window.py" line="271"/>
         <source>Annuaire</source>
         <translation>Directory</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/main_window.py" line="281"/>
+        <location filename="../../src/spro_desk/ui/main_window.py" line="283"/>
         <source>SPRO Desk — %s</source>
         <translation>SPRO Desk — %s</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/main_window.py" line="308"/>
+        <location filename="../../src/spro_desk/ui/main_window.py" line="310"/>
         <source>Importer un annuaire</source>
         <translation>Import a directory</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/main_window.py" line="311"/>
-        <source>Export data·inclusion (*.zip structures.json services.json);;Tous les fichiers (*)</source>
-        <translation>data·inclusion export (*.zip structures.json services.json);;All files (*)</translation>
+        <location filename="../../src/spro_desk/ui/main_window.py" line="312"/>
+        <source>Export data·inclusion (*.zip *.json *.csv *.xlsx);;Tous les fichiers (*)</source>
+        <translation>data·inclusion export (*.zip *.json *.csv *.xlsx);;All files (*)</translation>
     </message>
     <message>
         <location filename="../../src/spro_desk/ui/main_window.py" line="335"/>
@@ -3352,7 +3352,17 @@ If the problem happens again, send the details below to support.</translation>
         <translation>Import failed</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/main_window.py" line="338"/>
+        <location filename="../../src/spro_desk/ui/main_window.py" line="341"/>
+        <source>Remplacer l&apos;annuaire ?</source>
+        <translation>Replace the directory?</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/main_window.py" line="342"/>
+        <source>Remplacer quand même l&apos;annuaire actuel ?</source>
+        <translation>Replace the current directory anyway?</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/main_window.py" line="350"/>
         <source>Import annulé : l&apos;annuaire actuel est conservé.</source>
         <translation>Import cancelled: the current directory is kept.</translation>
     </message>
@@ -3729,7 +3739,7 @@ If the problem happens again, send the details below to support.</translation>
 <context>
     <name>PlaceholderScreen</name>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/base.py" line="35"/>
+        <location filename="../../src/spro_desk/ui/screens/base.py" line="45"/>
         <source>Écran en cours de construction.</source>
         <translation>Screen under construction.</translation>
     </message>
@@ -4594,68 +4604,68 @@ Restore it now?</translation>
 <context>
     <name>SettingsScreen</name>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/settings_screen.py" line="45"/>
+        <location filename="../../src/spro_desk/ui/screens/settings_screen.py" line="44"/>
         <source>&amp;Enregistrer</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/settings_screen.py" line="46"/>
+        <location filename="../../src/spro_desk/ui/screens/settings_screen.py" line="45"/>
         <source>Rétablir</source>
         <translation>Revert</translation>
     </message>
     <message>
         <location filename="../../src/spro_desk/ui/screens/__init__.py" line="43"/>
-        <location filename="../../src/spro_desk/ui/screens/settings_screen.py" line="69"/>
+        <location filename="../../src/spro_desk/ui/screens/settings_screen.py" line="68"/>
         <source>Paramètres</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/settings_screen.py" line="47"/>
+        <location filename="../../src/spro_desk/ui/screens/settings_screen.py" line="46"/>
         <source>Restaurer une &amp;sauvegarde…</source>
         <translation>Restore a &amp;backup…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/settings_screen.py" line="48"/>
+        <location filename="../../src/spro_desk/ui/screens/settings_screen.py" line="47"/>
         <source>Restaurer une sauvegarde</source>
         <translation>Restore a backup</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/settings_screen.py" line="50"/>
+        <location filename="../../src/spro_desk/ui/screens/settings_screen.py" line="49"/>
         <source>Les sauvegardes du poste, avec leur contenu ; la base actuelle est gardée.</source>
         <translation>This desk&apos;s backups, with their contents; the current database is kept.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/settings_screen.py" line="74"/>
+        <location filename="../../src/spro_desk/ui/screens/settings_screen.py" line="73"/>
         <source>Enregistrer les paramètres</source>
         <translation>Save the settings</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/settings_screen.py" line="76"/>
+        <location filename="../../src/spro_desk/ui/screens/settings_screen.py" line="75"/>
         <source>Vérifie puis enregistre tous les réglages du site.</source>
         <translation>Checks, then saves all the site&apos;s settings.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/settings_screen.py" line="78"/>
+        <location filename="../../src/spro_desk/ui/screens/settings_screen.py" line="77"/>
         <source>Rétablir les paramètres enregistrés</source>
         <translation>Revert to the saved settings</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/settings_screen.py" line="81"/>
+        <location filename="../../src/spro_desk/ui/screens/settings_screen.py" line="80"/>
         <source>Résultat de l&apos;enregistrement</source>
         <translation>Save result</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/settings_screen.py" line="112"/>
+        <location filename="../../src/spro_desk/ui/screens/settings_screen.py" line="108"/>
         <source>Réglages du site</source>
         <translation>Site settings</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/settings_screen.py" line="129"/>
+        <location filename="../../src/spro_desk/ui/screens/settings_screen.py" line="122"/>
         <source>{label}&#xa0;:</source>
         <translation>{label}:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/settings_screen.py" line="211"/>
+        <location filename="../../src/spro_desk/ui/screens/settings_screen.py" line="204"/>
         <source>Paramètres enregistrés.</source>
         <translation>Settings saved.</translation>
     </message>
@@ -5314,222 +5324,222 @@ Restore it now?</translation>
     <name>SynchronisationScreen</name>
     <message>
         <location filename="../../src/spro_desk/ui/screens/__init__.py" line="44"/>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="84"/>
+        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="83"/>
         <source>Synchronisation</source>
         <translation>Synchronisation</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="59"/>
+        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="58"/>
         <source>Ce qui manque pour synchroniser</source>
         <translation>What is missing to synchronise</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="60"/>
+        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="59"/>
         <source>&amp;Créer l&apos;identité du poste</source>
         <translation>&amp;Create the desk identity</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="61"/>
+        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="60"/>
         <source>Enregistrer le fichier d&apos;&amp;inscription…</source>
         <translation>Save the &amp;registration file…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="62"/>
+        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="61"/>
         <source>Importer l&apos;identité du coo&amp;rdinateur…</source>
         <translation>Import the c&amp;oordinator&apos;s identity…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="63"/>
+        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="62"/>
         <source>En attente de confirmation</source>
         <translation>Waiting for confirmation</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="64"/>
+        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="63"/>
         <source>Dernier export</source>
         <translation>Last export</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="65"/>
+        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="64"/>
         <source>&amp;Exporter sur une clé maintenant…</source>
         <translation>Export to a USB s&amp;tick now…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="66"/>
+        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="65"/>
         <source>Dernier accusé de réception</source>
         <translation>Last acknowledgement</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="67"/>
+        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="66"/>
         <source>Version et âge de l&apos;annuaire</source>
         <translation>Directory version and age</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="68"/>
+        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="67"/>
         <source>Avertissement sur l&apos;annuaire</source>
         <translation>Directory warning</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="69"/>
+        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="68"/>
         <source>Serveur de synchronisation</source>
         <translation>Synchronisation server</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="70"/>
+        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="69"/>
         <source>En&amp;voyer maintenant</source>
         <translation>Se&amp;nd now</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="71"/>
+        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="70"/>
         <source>Opération en cours</source>
         <translation>Operation in progress</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="75"/>
+        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="74"/>
         <source>Message de l&apos;écran Synchronisation</source>
         <translation>Synchronisation screen message</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="92"/>
+        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="91"/>
         <source>Envois en attente vers le serveur</source>
         <translation>Bundles waiting to go to the server</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="93"/>
+        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="92"/>
         <source>Un envoi quitte la file quand le serveur l&apos;a confirmé, octet pour octet.</source>
         <translation>A bundle leaves the queue once the server has confirmed it, byte for byte.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="102"/>
+        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="101"/>
         <source>Crée la clé de signature du poste avec le site réglé dans Paramètres.</source>
         <translation>Creates the desk&apos;s signing key with the site set in Settings.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="105"/>
+        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="104"/>
         <source>Écrit le fichier à remettre à votre coordination pour inscrire ce poste.</source>
         <translation>Writes the file to give your coordination office to register this desk.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="108"/>
+        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="107"/>
         <source>Lit le fichier d&apos;identité remis par votre coordination : ses clés publiques.</source>
         <translation>Reads the identity file given by your coordination office: its public keys.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="111"/>
+        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="110"/>
         <source>Écrit l&apos;envoi chiffré de tout ce que le coordinateur n&apos;a pas confirmé dans le dossier choisi (une clé USB).</source>
         <translation>Writes the encrypted bundle of everything the coordinator has not confirmed into the chosen folder (a USB stick).</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="115"/>
+        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="114"/>
         <source>Envoie au serveur ce qui attend et reçoit les mises à jour, sans attendre le prochain passage automatique.</source>
         <translation>Sends the server what is waiting and receives updates, without waiting for the next automatic round.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="123"/>
+        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="122"/>
         <source>Progression de la synchronisation</source>
         <translation>Synchronisation progress</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="146"/>
+        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="145"/>
         <source>Mise en service</source>
         <translation>Setting up</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="157"/>
+        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="156"/>
         <source>En attente</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="159"/>
+        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="158"/>
         <source>Clé USB</source>
         <translation>USB stick</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="161"/>
+        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="160"/>
         <source>Accusé de réception</source>
         <translation>Acknowledgement</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="162"/>
+        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="161"/>
         <source>Annuaire</source>
         <translation>Directory</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="163"/>
+        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="162"/>
         <source>Fi&amp;le d&apos;envoi :</source>
         <translation>Outgoing &amp;queue:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="167"/>
+        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="166"/>
         <source>Serveur</source>
         <translation>Server</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="175"/>
+        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="171"/>
         <source>État de la synchronisation</source>
         <translation>Synchronisation status</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="195"/>
+        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="188"/>
         <source>Échange avec le serveur…</source>
         <translation>Exchanging with the server…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="257"/>
+        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="250"/>
         <source>L&apos;état de la synchronisation n&apos;a pas pu être lu. Réessayez dans un instant.</source>
         <translation>The synchronisation status could not be read. Try again in a moment.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="282"/>
+        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="275"/>
         <source>Choisir la clé USB (ou le dossier) où écrire l&apos;envoi</source>
         <translation>Choose the USB stick (or the folder) to write the bundle to</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="297"/>
+        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="290"/>
         <source>Écriture de l&apos;envoi dans {folder}…</source>
         <translation>Writing the bundle to {folder}…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="307"/>
+        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="300"/>
         <source>Envoi n° {sequence} écrit et relu : {path}. Remettez la clé à votre coordination.</source>
         <translation>Bundle no. {sequence} written and read back: {path}. Give the stick to your coordination office.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="320"/>
+        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="313"/>
         <source>L&apos;envoi n&apos;a pas pu être écrit ({reason}) : vérifiez que la clé est branchée, non protégée en écriture et pas pleine, puis recommencez.</source>
         <translation>The bundle could not be written ({reason}): check that the stick is plugged in, not write-protected and not full, then try again.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="325"/>
+        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="318"/>
         <source>L&apos;export a échoué de façon inattendue ; rien n&apos;a été perdu.</source>
         <translation>The export failed unexpectedly; nothing was lost.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="332"/>
+        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="325"/>
         <source>Un échange avec le serveur est déjà en cours.</source>
         <translation>An exchange with the server is already in progress.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="342"/>
+        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="335"/>
         <source>Un autre échange était en cours : réessayez dans un instant.</source>
         <translation>Another exchange was in progress: try again in a moment.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="345"/>
+        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="338"/>
         <source>Échange interrompu : {error}</source>
         <translation>Exchange interrupted: {error}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="349"/>
+        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="342"/>
         <source>{n} envoi confirmé par le serveur.</source>
         <translation>{n} bundle confirmed by the server.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="350"/>
+        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="343"/>
         <source>{n} envois confirmés par le serveur.</source>
         <translation>{n} bundles confirmed by the server.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="353"/>
+        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="346"/>
         <source>Rien de nouveau à envoyer.</source>
         <translation>Nothing new to send.</translation>
     </message>
