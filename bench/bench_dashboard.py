@@ -47,11 +47,11 @@ from support import BENCH_OUT
 from spro_desk.reports.filters import Filters, Options
 from spro_desk.reports.indicators import compute_indicators
 from spro_desk.reports.source import CoordinatorSource
-from spro_desk.ui.coordinator import TABLEAU
-from spro_desk.ui.coordinator.dashboard_screen import PRESET_KEY
-from spro_desk.ui.coordinator.window import CoordinatorWindow
-from spro_desk.ui.dashboard.periods import LAST_YEAR
-from spro_desk.ui.dashboard.view import DashboardView
+from spro_desk.ui.common.dashboard.periods import LAST_YEAR
+from spro_desk.ui.common.dashboard.view import DashboardView
+from spro_desk.ui.coordination import TABLEAU
+from spro_desk.ui.coordination.dashboard_screen import PRESET_KEY
+from spro_desk.ui.coordination.window import CoordinatorWindow
 
 TICK_MS = 10
 TIMEOUT_S = 120
@@ -224,7 +224,7 @@ def main() -> None:
     args = parser.parse_args()
     scale = QUICK if args.quick else FULL
     db, dataset = _database(scale, rebuild=False)
-    from spro_desk.ui.dashboard.pages import OverviewPage
+    from spro_desk.ui.common.dashboard.pages import OverviewPage
 
     SLICES.wrap(DashboardView, "_commit")
     SLICES.wrap(OverviewPage, "_draw_next_chart")

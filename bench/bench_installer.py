@@ -14,7 +14,7 @@ offscreen, on a data folder already holding the sample directory and a desk iden
 window opens, not the first-run assistant). The parent reads ``time.time_ns()`` just before it
 starts a process; the program, started with the hidden ``--smoke-quit-after 0``, prints the
 wall clock once its window has been shown, painted once and the event loop ran a 0 ms timer
-(``spro_desk/ui/smoke.py``, the definition of ``bench/ui_start_probe.py``), then quits. Three
+(``spro_desk/ui/app/smoke.py``, the definition of ``bench/ui_start_probe.py``), then quits. Three
 kinds alternate, one unmeasured start of each first (page cache): the frozen program, the same
 start from source (``python -m spro_desk``, ``src`` on ``PYTHONPATH``), and a bare PySide6
 window (``ui_start_probe.py bare``) as the floor. Target: frozen median ≤ source median.

@@ -34,12 +34,12 @@ from support import BENCH_OUT
 from spro_desk.reports.exports import write_csv, write_json, write_xlsx
 from spro_desk.reports.filters import Filters, Options
 from spro_desk.reports.indicators import compute_indicators
-from spro_desk.reports.merged import MergeEvent, merge_events
 from spro_desk.reports.pdf import write_pdf
 from spro_desk.reports.publish import build_bilan
 from spro_desk.reports.source import CoordinatorSource
-from spro_desk.reports.synthetic import Dataset, generate
 from spro_desk.storage.engine import Database
+from spro_desk.sync.merged import MergeEvent, merge_events
+from spro_desk_dev.synthetic import Dataset, generate
 
 FULL = {"desks": 500, "contacts": 1_000_000, "referrals": 250_000}
 QUICK = {"desks": 50, "contacts": 100_000, "referrals": 25_000}
@@ -166,8 +166,10 @@ def main() -> None:
     print(f"\nregion: {scale['desks']} desks, {contacts:,} contacts, {referrals:,} referrals "
           f"(database {db.path.stat().st_size / 2**20:.0f} MiB)")  # fmt: skip
     print(f"baseline (one unaided GROUP BY over all contacts): {baseline:.2f} s")
-    print(f"indicators, median of 5: {best:.2f} s wall, {statistics.median(cpu):.2f} s CPU "
-          f"(all threads); load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+    print(
+        f"indicators, median of 5: {best:.2f} s wall, {statistics.median(cpu):.2f} s CPU "
+        f"(all threads); load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores"
+    )
     for name, seconds in times.items():
         target = TARGETS.get(name)
         verdict = f"target < {target:g} s: {'met' if seconds < target else 'MISSED'}" if (

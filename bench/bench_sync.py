@@ -55,7 +55,6 @@ from support import (
 from spro_desk.contacts.model import ContactInput
 from spro_desk.contacts.service import ContactService
 from spro_desk.directory.importer import import_directory
-from spro_desk.reports.merged import catch_up_merged_state
 from spro_desk.storage.engine import Database
 from spro_desk.sync.bundle import BUNDLE_FORMAT, export_bundle
 from spro_desk.sync.coordinator import BundleRefused, import_bundles, register_desk
@@ -65,6 +64,7 @@ from spro_desk.sync.coordinator_identity import (
     trust_coordinator,
 )
 from spro_desk.sync.identity import init_desk, load_identity, write_registration
+from spro_desk.sync.merged import catch_up_merged_state
 from spro_desk.vocab import CANAUX, REPONSES, SEXES, STATUTS, TRANCHES_AGE, categories
 
 IMPORT_TARGET = 3.0  # coordinator import at most 3 times the bulk-insert baseline

@@ -18,7 +18,7 @@ Both are reported, and the median of the paired ratios (each desk start against 
 run next to it, within half a second): the test machine (a VM) switches between two speeds about
 1.4× apart every few seconds, so the two medians can come from different speeds; a pair rarely
 does.
-The desk's window paints before its database is open (ui/startup.py): the moment the database
+The desk's window paints before its database is open (ui/common/startup.py): the moment the database
 is attached is reported too ("database_ready"), so both figures are on the table.
 
 **Keystroke to results.** The real MainWindow on ``bench/out/national.sqlite3`` (built from
@@ -207,8 +207,10 @@ def print_start(results: StartRuns) -> None:
         print(f"{label}: {value:.2f}× (target ≤ {START_RATIO_TARGET:g}×): {met}")
     print("  paired ratios: " + " ".join(f"{r:.2f}" for r in results.paired_ratios))
     ready = statistics.median(run["database_ready"] for run in results.desk)
-    print(f"database attached (desk, median): {ready:.1f} ms, "
-          f"{ready / results.median('bare'):.2f}× the bare window")
+    print(
+        f"database attached (desk, median): {ready:.1f} ms, "
+        f"{ready / results.median('bare'):.2f}× the bare window"
+    )
     for kind in ("bare", "desk"):
         steps = results.milestones(kind)
         print(f"  {kind} milestones (median ms): "
@@ -251,9 +253,9 @@ PROFILED_MODULES = (
     "data_inclusion.schema",
     "spro_desk.storage.tables",
     "spro_desk.directory.importer",
-    "spro_desk.ui.app",
-    "spro_desk.ui.main_window",
-    "spro_desk.ui.screens",
+    "spro_desk.ui.app.start",
+    "spro_desk.ui.app.main_window",
+    "spro_desk.ui.app.screens",
     "PySide6.QtWidgets",
 )
 
@@ -354,8 +356,8 @@ def _type_in_window(database: Path, temp: Path, what_if: WhatIf) -> list[Keystro
     from PySide6.QtTest import QTest
 
     from spro_desk.storage.engine import Database
-    from spro_desk.ui import models
-    from spro_desk.ui.main_window import MainWindow
+    from spro_desk.ui.app.main_window import MainWindow
+    from spro_desk.ui.common import service_results as models
 
     if what_if.page_size is not None:
         models.PAGE_SIZE = what_if.page_size

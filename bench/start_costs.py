@@ -6,9 +6,9 @@ variants of one figure taking turns).
 Backs the breakdown in BENCHMARKS.md (issue 3), in fresh offscreen processes (``.pyc`` files
 written first):
 
-- **feature scan**: importing the interface (``spro_desk.ui.app`` and the Accueil screen's
+- **feature scan**: importing the interface (``spro_desk.ui.app.start`` and the Accueil screen's
   modules: what is imported before the first paint) after PySide6, with PySide's
-  ``__feature__`` source scan turned off as the app does (``ui/feature_scan.py``), and with it
+  ``__feature__`` source scan turned off as the app does (``ui/app/feature_scan.py``), and with it
   left on; how many modules the scan reads, and the time spent inside it;
 - **Qt namespace**: ``from PySide6.QtCore import Qt`` after QtWidgets (PySide6 creates its
   Python enum classes on that first use);
@@ -39,7 +39,9 @@ import json, sys, time
 from PySide6.QtWidgets import QApplication
 """
 
-FEATURE_SCAN = CHILD_PRELUDE + """
+FEATURE_SCAN = (
+    CHILD_PRELUDE
+    + """
 import types
 import PySide6.QtCore
 feature = sys.modules["PySide6.support.feature"]
@@ -56,13 +58,16 @@ feature._mod_uses_pyside = counted
 if sys.argv[1] == "on":  # the interface then turns off a stand-in, not the real scan
     sys.modules["PySide6.support.feature"] = types.SimpleNamespace(_mod_uses_pyside=None)
 started = time.perf_counter()
-import spro_desk.ui.app
-import spro_desk.ui.screens.accueil  # the first screen's modules: imported before the paint too
+import spro_desk.ui.app.start
+import spro_desk.ui.accueil.screen  # the first screen's modules: imported before the paint too
 print(json.dumps({"ms": (time.perf_counter() - started) * 1000, "scanned": calls[0],
                   "scan_ms": inside[0] * 1000}))
 """
+)
 
-QT_NAMESPACE = CHILD_PRELUDE + """
+QT_NAMESPACE = (
+    CHILD_PRELUDE
+    + """
 started = time.perf_counter()
 from PySide6.QtCore import Qt
 middle = time.perf_counter()
@@ -70,14 +75,17 @@ from PySide6.QtWidgets import QProxyStyle
 done = time.perf_counter()
 print(json.dumps({"qt_ms": (middle - started) * 1000, "qstyle_ms": (done - middle) * 1000}))
 """
+)
 
-WINDOW = CHILD_PRELUDE + """
+WINDOW = (
+    CHILD_PRELUDE
+    + """
 from PySide6.QtCore import QEvent, QObject, QSettings
 from PySide6.QtWidgets import QProxyStyle, QStyle
 import spro_desk.ui
-from spro_desk.ui.focus_style import VisibleFocusStyle
-from spro_desk.ui.main_window import MainWindow
-import spro_desk.ui.screens.accueil  # imported apart: only building and painting are timed
+from spro_desk.ui.app.focus_style import VisibleFocusStyle
+from spro_desk.ui.app.main_window import MainWindow
+import spro_desk.ui.accueil.screen  # imported apart: only building and painting are timed
 calls = [0]
 class WithStyleHint(VisibleFocusStyle):
     def styleHint(self, hint, option=None, widget=None, returnData=None):
@@ -105,6 +113,7 @@ painted = time.perf_counter()
 print(json.dumps({"build_ms": (built - started) * 1000, "paint_ms": (painted - built) * 1000,
                   "calls": calls[0]}))
 """
+)
 
 
 def run_child(script: str, config: Path, *arguments: str) -> dict[str, float]:
@@ -159,10 +168,14 @@ def main() -> None:
         print(f"  {label:34} build {figures['build_ms']:6.1f}   "
               f"paint {figures['paint_ms']:6.1f}{calls}")  # fmt: skip
     shipped, old, plain = windows["shipped"], windows["styleHint"], windows["fusion"]
-    print(f"  the styleHint override's cost: "
-          f"{old['build_ms'] + old['paint_ms'] - shipped['build_ms'] - shipped['paint_ms']:.1f}")
-    print(f"  the focus style's overrides at the first paint: "
-          f"{shipped['paint_ms'] - plain['paint_ms']:.1f}")
+    print(
+        f"  the styleHint override's cost: "
+        f"{old['build_ms'] + old['paint_ms'] - shipped['build_ms'] - shipped['paint_ms']:.1f}"
+    )
+    print(
+        f"  the focus style's overrides at the first paint: "
+        f"{shipped['paint_ms'] - plain['paint_ms']:.1f}"
+    )
 
 
 if __name__ == "__main__":

@@ -8,12 +8,13 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from spro_desk.agents import accounts
-from spro_desk.agents.accounts import AgentError, create_agent, open_account
+from spro_desk.agents import accounts, management
+from spro_desk.agents.accounts import AgentError, open_account
+from spro_desk.agents.management import create_agent
 from spro_desk.agents.roles import Permission, Role, can
 from spro_desk.agents.sessions import AccessDenied, desk_session
 from spro_desk.contacts.service import ContactService
-from spro_desk.privacy.keys import PersonalDataLocked, provisional_key_path, vault
+from spro_desk.security.keys import PersonalDataLocked, provisional_key_path, vault
 from spro_desk.storage.engine import Database
 from test_privacy_support import AGENT_PIN, CANARY_NAME, FAST, MANAGER_PIN, manager, record_canary
 
@@ -29,10 +30,10 @@ def test_the_first_account_is_the_site_manager(db: Database) -> None:
 @pytest.mark.parametrize(
     ("secret", "message"),
     [
-        ("12345", "au moins 6 chiffres"),
-        ("111111", "trop facile"),
-        ("123456", "trop facile"),
-        ("987654", "trop facile"),
+        ("1234567", "au moins 8 chiffres"),
+        ("11111111", "trop facile"),
+        ("12345678", "trop facile"),
+        ("98765432", "trop facile"),
         ("court", "au moins 8 caractères"),
     ],
 )
@@ -81,7 +82,7 @@ def test_wrong_pin_is_refused_and_repeated_failures_wait_longer(db: Database) ->
     start = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
     for attempt in range(accounts.FREE_ATTEMPTS):
         with pytest.raises(AgentError, match="incorrect"):
-            session.login(claire.id, "000001", now=start + timedelta(seconds=attempt))
+            session.login(claire.id, "00000001", now=start + timedelta(seconds=attempt))
     assert session.agent is None and not vault(db).is_unlocked()
     # Blocked now, even with the right PIN; 30 s later it opens and the count starts again.
     with pytest.raises(AgentError, match="réessayez dans"):
@@ -104,7 +105,7 @@ def test_roles_decide_who_reads_personal_data(db: Database) -> None:
     session.login(samir.id, AGENT_PIN)
     assert service.personal_data(contact_id).nom == CANARY_NAME
     with pytest.raises(AccessDenied):
-        create_agent(db, "Intrus", "246813", Role.AGENT, cost=FAST)
+        create_agent(db, "Intrus", "24681357", Role.AGENT, cost=FAST)
     session.lock()
     session.login(lea.id, "coordination 2026")
     with pytest.raises(AccessDenied, match="Coordinateur"):
@@ -119,8 +120,8 @@ def test_disabled_agents_cannot_open_and_one_site_manager_always_remains(db: Dat
     desk_session(db).login(claire.id, MANAGER_PIN)
     samir = create_agent(db, "Samir", AGENT_PIN, Role.AGENT, cost=FAST)
     with pytest.raises(AgentError, match="au moins un ou une responsable"):
-        accounts.disable_agent(db, claire.id)
-    accounts.disable_agent(db, samir.id)
+        management.disable_agent(db, claire.id)
+    management.disable_agent(db, samir.id)
     with pytest.raises(AgentError, match="désactivé"):
         open_account(db, samir.id, AGENT_PIN)
     with sqlite3.connect(db.path) as raw:
@@ -141,11 +142,11 @@ def test_a_new_secret_replaces_the_old_one(db: Database) -> None:
     claire = manager(db)
     session = desk_session(db)
     session.login(claire.id, MANAGER_PIN)
-    accounts.change_secret(db, claire.id, "582047", cost=FAST)
+    management.change_secret(db, claire.id, "58204719", cost=FAST)
     session.lock()
     with pytest.raises(AgentError):
         session.login(claire.id, MANAGER_PIN)
-    session.login(claire.id, "582047")
+    session.login(claire.id, "58204719")
     assert ContactService(db).personal_data(contact_id).nom == CANARY_NAME
 
 

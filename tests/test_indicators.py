@@ -12,8 +12,8 @@ from spro_desk.geo.cog import geography
 from spro_desk.reports.filters import Filters, Options, Period
 from spro_desk.reports.indicators import Indicators, compute_indicators
 from spro_desk.reports.source import CoordinatorSource
-from spro_desk.reports.synthetic import Dataset, generate
 from spro_desk.storage.engine import Database
+from spro_desk_dev.synthetic import Dataset, generate
 
 COUNTED = (
     "contacts.mois", "contacts.semaine", "contacts.canal", "contacts.statut",

@@ -11,8 +11,8 @@ from pathlib import Path
 
 from spro_desk.cli.main import main
 from spro_desk.paths import APP_AUTHOR, APP_NAME
-from spro_desk.ui.app import APP_NAME as WINDOW_APP_NAME
-from spro_desk.ui.app import ORGANISATION
+from spro_desk.ui.app.start import APP_NAME as WINDOW_APP_NAME
+from spro_desk.ui.app.start import ORGANISATION
 
 ROOT = Path(__file__).resolve().parents[1]
 INSTALLER = ROOT / "installer"

@@ -18,16 +18,16 @@ import pytest
 from spro_desk.cli.main import main
 from spro_desk.contacts.model import ContactInput
 from spro_desk.contacts.service import ContactService
-from spro_desk.reports import merged
-from spro_desk.reports.event_shape import mergeable
 from spro_desk.reports.filters import Filters, Options, Period
 from spro_desk.reports.indicators import Indicators, compute_indicators
-from spro_desk.reports.merged import WATERMARK_KEY, catch_up_merged_state
 from spro_desk.reports.source import CoordinatorSource
 from spro_desk.storage.engine import Database
 from spro_desk.storage.records import read_record
+from spro_desk.sync import merged
 from spro_desk.sync.bundle import export_bundle
 from spro_desk.sync.coordinator import import_bundle, import_bundles
+from spro_desk.sync.event_shape import mergeable
+from spro_desk.sync.merged import WATERMARK_KEY, catch_up_merged_state
 from test_coordinator_batch import _signed_bundle
 from test_coordinator_import import Region
 from test_indicators_merged import _coordinator, _merged, two_weeks  # noqa: F401 (fixture)

@@ -14,9 +14,9 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
 from spro_desk.contacts.model import ContactError, PersonalDataInput
 from spro_desk.contacts.service import ContactService
-from spro_desk.privacy import crypto
-from spro_desk.privacy.keys import provisional_key_path, vault
 from spro_desk.privacy.personal import open_values
+from spro_desk.security import crypto
+from spro_desk.security.keys import provisional_key_path, vault
 from spro_desk.storage.engine import Database
 from test_privacy_support import (
     CANARIES,

@@ -8,11 +8,10 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from spro_desk.agents.accounts import create_agent
+from spro_desk.agents.management import create_agent
 from spro_desk.agents.roles import Role
 from spro_desk.agents.sessions import AccessDenied, desk_session
 from spro_desk.contacts.service import ContactService
-from spro_desk.privacy.audit import audit_log
 from spro_desk.privacy.erasure import erase_person
 from spro_desk.privacy.policy import (
     PolicyError,
@@ -24,6 +23,7 @@ from spro_desk.privacy.policy import (
     save_policy,
 )
 from spro_desk.privacy.purge import last_purge, run_purge
+from spro_desk.security.audit import audit_log
 from spro_desk.storage.engine import Database
 from test_privacy_support import (
     AGENT_PIN,

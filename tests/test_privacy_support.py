@@ -6,12 +6,12 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from spro_desk.agents import accounts
+from spro_desk.agents import management
 from spro_desk.agents.accounts import AgentView
 from spro_desk.agents.roles import Role
 from spro_desk.contacts.model import ConsentInput, ContactInput, PersonalDataInput
 from spro_desk.contacts.service import ContactService
-from spro_desk.privacy import crypto
+from spro_desk.security import crypto
 from spro_desk.storage.engine import Database
 
 # Argon2id at its lightest for tests that are not about its cost (the default one is measured
@@ -22,8 +22,8 @@ CANARY_PHONE = "0699887766"
 CANARY_MAIL = "zephyrine.canarivaux@exemple.fr"
 CANARY_NOTE = "rappeler après 17 h — canari"
 CANARIES = (CANARY_NAME, CANARY_PHONE, CANARY_MAIL, CANARY_NOTE)
-MANAGER_PIN = "480215"
-AGENT_PIN = "739104"
+MANAGER_PIN = "48021573"
+AGENT_PIN = "73910462"
 
 
 def canary_input(occurred_at: datetime | None = None, **personal: str) -> ContactInput:
@@ -64,7 +64,7 @@ def occurrences(paths: list[Path], needles: tuple[str, ...]) -> dict[str, int]:
 
 
 def manager(db: Database, name: str = "Claire", pin: str = MANAGER_PIN) -> AgentView:
-    return accounts.create_agent(db, name, pin, Role.RESPONSABLE, cost=FAST)
+    return management.create_agent(db, name, pin, Role.RESPONSABLE, cost=FAST)
 
 
 def test_the_byte_search_finds_what_is_there(tmp_path: Path) -> None:
@@ -87,7 +87,7 @@ def test_privacy_and_agents_are_domain_packages_free_of_qt() -> None:
             text = path.read_text(encoding="utf-8")
             assert "PySide6" not in text and "spro_desk.ui" not in text, path
     code = (
-        "import sys, spro_desk.privacy.purge, spro_desk.privacy.audit, spro_desk.agents.sessions;"
+        "import sys, spro_desk.privacy.purge, spro_desk.security.audit, spro_desk.agents.sessions;"
         " sys.exit('PySide6' in sys.modules)"
     )
     assert subprocess.run([sys.executable, "-c", code]).returncode == 0

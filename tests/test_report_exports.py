@@ -20,11 +20,11 @@ from spro_desk.reports.indicators import compute_indicators
 from spro_desk.reports.publish import build_bilan, section_grid, section_title
 from spro_desk.reports.secrecy import PublishedTable
 from spro_desk.reports.source import CoordinatorSource
-from spro_desk.reports.synthetic import Dataset, generate
 from spro_desk.storage.engine import Database
+from spro_desk_dev.synthetic import Dataset, generate
 
 AS_OF = "2027-01-10T12:00:00+00:00"  # the generator's reference moment
-HOSTILE = "=HYPERLINK(\"http://example.invalid\";\"clic\")"
+HOSTILE = '=HYPERLINK("http://example.invalid";"clic")'
 
 
 @pytest.fixture(scope="module")
@@ -103,9 +103,7 @@ def test_json_carries_every_section_as_published(region: tuple, expected: dict) 
     document = json.loads(region[2]["json"].read_text("utf-8"))
     assert document["period"] == {"from": "2026-01-01", "to": "2026-12-31"}
     assert document["secrecy_threshold"] == 5
-    tables = {
-        s["key"]: s for theme in document["themes"] for s in theme["sections"] if "key" in s
-    }
+    tables = {s["key"]: s for theme in document["themes"] for s in theme["sections"] if "key" in s}
     for theme in expected["bilan"].themes:
         for section in theme.sections:
             if isinstance(section, PublishedTable):

@@ -12,6 +12,7 @@ import argparse
 import shutil
 import sqlite3
 import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
@@ -20,8 +21,12 @@ from spro_desk.reports.indicators import compute_indicators
 from spro_desk.reports.pdf import write_pdf
 from spro_desk.reports.publish import build_bilan
 from spro_desk.reports.source import CoordinatorSource
-from spro_desk.reports.synthetic import generate
 from spro_desk.storage.engine import Database
+
+# The dev-only package is not installed with the product: found in the tree.
+sys.path.append(str(Path(__file__).resolve().parents[1] / "src"))
+
+from spro_desk_dev.synthetic import generate
 
 SCREENSHOTS = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
 

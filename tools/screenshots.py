@@ -17,7 +17,7 @@ document out on an image).
 Runs offscreen (no display needed), with a pinned clock and the Europe/Paris time zone, so the
 images only change when the interface does. If text renders as boxes, point ``QT_QPA_FONTDIR``
 to a folder of TrueType fonts, e.g. ``/usr/share/fonts/truetype/dejavu``. The Qt code lives in
-``spro_desk.ui.screenshots``: nothing outside ``spro_desk.ui`` imports Qt.
+``spro_desk_dev.screenshots`` (dev-only, not shipped).
 """
 
 from __future__ import annotations
@@ -26,7 +26,10 @@ import argparse
 import sys
 from pathlib import Path
 
-from spro_desk.ui.screenshots import capture, prepare_environment
+# The dev-only package is not installed with the product: found in the tree.
+sys.path.append(str(Path(__file__).resolve().parents[1] / "src"))
+
+from spro_desk_dev.screenshots import capture, prepare_environment
 
 DEFAULT_OUTPUT = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
 

@@ -18,7 +18,7 @@ from PySide6.QtCore import QSettings, QTimer
 from pytestqt.qtbot import QtBot
 
 from spro_desk.storage.engine import Database
-from spro_desk.ui.main_window import MainWindow
+from spro_desk.ui.app.main_window import MainWindow
 
 CVL = Path(__file__).parents[1] / "data" / "cvl"
 # A Tuesday morning outside school holidays: opening statuses are stable.

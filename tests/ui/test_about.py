@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QTableView
 from pytestqt.qtbot import QtBot
 
 from spro_desk.storage.engine import Database
-from spro_desk.ui.about import AboutDialog, app_icon
+from spro_desk.ui.about.dialog import AboutDialog, app_icon
 from spro_desk.version import (
     DATA_SOURCES,
     _source_tree_version,

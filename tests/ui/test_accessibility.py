@@ -40,15 +40,15 @@ from spro_desk.contacts.model import ContactInput
 from spro_desk.directory.search import DirectorySearch
 from spro_desk.orientation.slip import build_slip
 from spro_desk.storage.engine import Database
-from spro_desk.ui.contrast import high_contrast_palette
-from spro_desk.ui.dashboard.charts import BreakdownChart
-from spro_desk.ui.focus_style import install_focus_style
-from spro_desk.ui.main_window import MainWindow
+from spro_desk.ui.app.contrast import high_contrast_palette
+from spro_desk.ui.app.focus_style import install_focus_style
+from spro_desk.ui.app.main_window import MainWindow
+from spro_desk.ui.app.screens import SCREEN_ORDER
+from spro_desk.ui.common.dashboard.charts import BreakdownChart
+from spro_desk.ui.dashboard.screen import DashboardScreen
 from spro_desk.ui.orientation.booking_dialog import BookingDialog
 from spro_desk.ui.orientation.service_picker import ServicePickerDialog
 from spro_desk.ui.orientation.slip_dialog import SlipDialog
-from spro_desk.ui.screens import SCREEN_ORDER
-from spro_desk.ui.screens.dashboard import DashboardScreen
 
 from .conftest import FIXED_NOW, WindowFactory
 
@@ -345,8 +345,8 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication, QLabel
 from spro_desk.storage.engine import Database
-from spro_desk.ui.main_window import MainWindow
-from spro_desk.ui.screens import SCREEN_ORDER
+from spro_desk.ui.app.main_window import MainWindow
+from spro_desk.ui.app.screens import SCREEN_ORDER
 
 database, settings_file, width, height = sys.argv[1], sys.argv[2], *map(int, sys.argv[3:5])
 app = QApplication([])

@@ -16,10 +16,11 @@ from PySide6.QtWidgets import QApplication
 from spro_desk.paths import database_path
 from spro_desk.site.settings import SiteSettings
 from spro_desk.storage.engine import Database
-from spro_desk.ui import app as app_module
-from spro_desk.ui import errors, run_app
-from spro_desk.ui.i18n import install_translators, interface_language, remove_translators
-from spro_desk.ui.main_window import MainWindow
+from spro_desk.ui import run_app
+from spro_desk.ui.app import start as app_module
+from spro_desk.ui.app.i18n import install_translators, interface_language, remove_translators
+from spro_desk.ui.app.main_window import MainWindow
+from spro_desk.ui.common import errors
 
 from .conftest import IMPORT_TIMEOUT_MS
 

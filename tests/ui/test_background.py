@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from pytestqt.qtbot import QtBot
 
-from spro_desk.ui.background import Callbacks, ImmediateRunner, TaskContext, TaskRunner
+from spro_desk.ui.common.background import Callbacks, ImmediateRunner, TaskContext, TaskRunner
 
 
 class Recorder:

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtWidgets import QApplication, QCheckBox, QLineEdit
 from pytestqt.qtbot import QtBot
 
-from spro_desk.ui.contrast import (
+from spro_desk.ui.app.contrast import (
     apply_contrast_outlines,
     high_contrast_palette,
     needs_outlines,

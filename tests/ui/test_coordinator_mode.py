@@ -41,13 +41,13 @@ from spro_desk.sync.coordinator_identity import (
 from spro_desk.sync.coordinator_views import late_after_days
 from spro_desk.sync.identity import DeskIdentity, init_desk, load_identity, write_registration
 from spro_desk.ui import run_app
-from spro_desk.ui.coordinator import ALERTES, ENVOIS, POSTES
-from spro_desk.ui.coordinator.alerts_screen import AlertsScreen
-from spro_desk.ui.coordinator.bundles_screen import BundlesScreen
-from spro_desk.ui.coordinator.desks_screen import DesksScreen
-from spro_desk.ui.coordinator.models import AlertColumn, BundleColumn, DeskColumn
-from spro_desk.ui.coordinator.window import CoordinatorWindow
-from spro_desk.ui.mode import COORDINATOR_KEY, is_coordinator
+from spro_desk.ui.common.mode import COORDINATOR_KEY, is_coordinator
+from spro_desk.ui.coordination import ALERTES, ENVOIS, POSTES
+from spro_desk.ui.coordination.alerts_screen import AlertsScreen
+from spro_desk.ui.coordination.bundles_screen import BundlesScreen
+from spro_desk.ui.coordination.desks_screen import DesksScreen
+from spro_desk.ui.coordination.models import AlertColumn, BundleColumn, DeskColumn
+from spro_desk.ui.coordination.window import CoordinatorWindow
 
 from .conftest import IMPORT_TIMEOUT_MS, assert_nothing_running
 
@@ -206,7 +206,9 @@ def test_the_mode_follows_the_coordinator_keys(region: Region) -> None:
     assert COORDINATOR_KEY == SIGNING_KEY_FILE
     assert is_coordinator(region.coordinator_dir)
     assert not is_coordinator(region.root / "poste0")  # a desk has its own, other key
-    code = "import sys, spro_desk.ui.app; sys.exit('spro_desk.ui.coordinator' in sys.modules)"
+    code = (
+        "import sys, spro_desk.ui.app.start; sys.exit('spro_desk.ui.coordination' in sys.modules)"
+    )
     assert subprocess.run([sys.executable, "-c", code]).returncode == 0
 
 
@@ -557,7 +559,7 @@ def test_a_damaged_coordination_database_is_explained_not_raised(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from spro_desk.paths import database_path
-    from spro_desk.ui.coordinator import window as window_module
+    from spro_desk.ui.coordination import window as window_module
 
     shown: list[str] = []
     monkeypatch.setattr(window_module, "show_fatal", shown.append)

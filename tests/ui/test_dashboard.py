@@ -13,8 +13,8 @@ from pytestqt.qtbot import QtBot
 from spro_desk.contacts.model import ContactInput
 from spro_desk.reports.filters import Period
 from spro_desk.storage.engine import Database
-from spro_desk.ui.main_window import MainWindow
-from spro_desk.ui.screens.dashboard import DashboardScreen
+from spro_desk.ui.app.main_window import MainWindow
+from spro_desk.ui.dashboard.screen import DashboardScreen
 
 from .conftest import WindowFactory
 

@@ -1,5 +1,5 @@
 """The coordination's dashboard over a generated region whose true values are known in advance
-(reports/synthetic.py): what the tables show, what the filters change, drill-down that adds
+(spro_desk_dev/synthetic.py): what the tables show, what the filters change, drill-down that adds
 up, the export's figures, cancelling, the keyboard — on the real window and its real runner."""
 
 from __future__ import annotations
@@ -22,17 +22,17 @@ from PySide6.QtWidgets import QApplication, QFileDialog
 from pytestqt.qtbot import QtBot
 
 from spro_desk.reports.filters import Filters, Options, Period
-from spro_desk.reports.synthetic import Dataset, generate
 from spro_desk.storage.engine import Database
-from spro_desk.ui.background import TaskContext
-from spro_desk.ui.coordinator import TABLEAU
-from spro_desk.ui.coordinator.dashboard_screen import PRESET_KEY, CoordinatorDashboardScreen
-from spro_desk.ui.coordinator.window import CoordinatorWindow
-from spro_desk.ui.dashboard.loader import InterruptibleSource
-from spro_desk.ui.dashboard.models import RAW_ROLE
-from spro_desk.ui.dashboard.periods import LAST_YEAR
-from spro_desk.ui.dashboard.view import DashboardView
-from spro_desk.ui.focus_style import install_focus_style
+from spro_desk.ui.app.focus_style import install_focus_style
+from spro_desk.ui.common.background import TaskContext
+from spro_desk.ui.common.dashboard.loader import InterruptibleSource
+from spro_desk.ui.common.dashboard.models import RAW_ROLE
+from spro_desk.ui.common.dashboard.periods import LAST_YEAR
+from spro_desk.ui.common.dashboard.view import DashboardView
+from spro_desk.ui.coordination import TABLEAU
+from spro_desk.ui.coordination.dashboard_screen import PRESET_KEY, CoordinatorDashboardScreen
+from spro_desk.ui.coordination.window import CoordinatorWindow
+from spro_desk_dev.synthetic import Dataset, generate
 
 from .conftest import assert_nothing_running
 from .test_accessibility import _audit
@@ -373,7 +373,7 @@ import sys, tempfile
 from pathlib import Path
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
-from spro_desk.ui.main_window import MainWindow
+from spro_desk.ui.app.main_window import MainWindow
 app = QApplication([])
 settings = QSettings(sys.argv[1], QSettings.Format.IniFormat)
 window = MainWindow(None, settings=settings, has_directory=True)
@@ -381,8 +381,8 @@ window.show()
 app.processEvents()
 seen = ["PySide6.QtCharts" in sys.modules]
 from spro_desk.storage.engine import Database
-from spro_desk.ui.coordinator import TABLEAU
-from spro_desk.ui.coordinator.window import CoordinatorWindow
+from spro_desk.ui.coordination import TABLEAU
+from spro_desk.ui.coordination.window import CoordinatorWindow
 folder = Path(tempfile.mkdtemp())
 db = Database(folder / "c.sqlite")
 coordinator = CoordinatorWindow(db, folder, settings=settings)

@@ -9,9 +9,9 @@ from spro_desk.directory.catalog import service_record
 from spro_desk.directory.hours import Hours
 from spro_desk.directory.search import DirectorySearch, SearchFilters
 from spro_desk.storage.engine import Database
-from spro_desk.ui.directory_view import DirectoryView
-from spro_desk.ui.main_window import MainWindow
-from spro_desk.ui.models import OPEN_NOW_PAGE_SIZE, ServiceResultsModel
+from spro_desk.ui.app.main_window import MainWindow
+from spro_desk.ui.common.service_results import OPEN_NOW_PAGE_SIZE, ServiceResultsModel
+from spro_desk.ui.directory.view import DirectoryView
 
 from .conftest import FIXED_NOW
 

@@ -8,7 +8,7 @@ import pytest
 
 from spro_desk.directory.search import DirectorySearch
 from spro_desk.storage.engine import Database
-from spro_desk.ui import models
+from spro_desk.ui.common import service_results as models
 
 
 def test_scrolling_fetches_every_page_once(

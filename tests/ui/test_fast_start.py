@@ -21,7 +21,7 @@ from spro_desk.paths import database_path
 from spro_desk.site.settings import SiteSettings
 from spro_desk.storage.engine import Database
 from spro_desk.storage.quick_read import read_startup_snapshot
-from spro_desk.ui.main_window import MainWindow
+from spro_desk.ui.app.main_window import MainWindow
 
 HEAVY = ("sqlalchemy", "sqlmodel", "alembic", "data_inclusion", "pydantic", "cryptography")
 
@@ -31,8 +31,8 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 from spro_desk.cli.parser import build_parser
 build_parser().parse_args([])
-import spro_desk.ui.app
-from spro_desk.ui.main_window import MainWindow
+import spro_desk.ui.app.start
+from spro_desk.ui.app.main_window import MainWindow
 app = QApplication([])
 window = MainWindow(None, settings=QSettings(sys.argv[1], QSettings.Format.IniFormat),
                     startup_settings={"site.canal_defaut": "telephone"}, has_directory=True)

@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from spro_desk.directory.catalog import directory_info
 from spro_desk.storage.engine import Database
-from spro_desk.ui.main_window import MainWindow
+from spro_desk.ui.app.main_window import MainWindow
 
 from .conftest import CVL, IMPORT_TIMEOUT_MS, WindowFactory
 

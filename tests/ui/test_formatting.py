@@ -7,7 +7,7 @@ from collections.abc import Iterator
 import pytest
 from PySide6.QtCore import QLocale
 
-from spro_desk.ui.formatting import count_phrase
+from spro_desk.ui.common.formatting import count_phrase
 
 
 @pytest.fixture

@@ -19,10 +19,10 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 from spro_desk.paths import database_path
 from spro_desk.site.settings import SiteSettings
 from spro_desk.storage.engine import Database
-from spro_desk.ui import app as app_module
-from spro_desk.ui.i18n import desk_language, install_translators, remove_translators
-from spro_desk.ui.main_window import MainWindow
-from spro_desk.ui.screens import SCREEN_ORDER
+from spro_desk.ui.app import start as app_module
+from spro_desk.ui.app.i18n import desk_language, install_translators, remove_translators
+from spro_desk.ui.app.main_window import MainWindow
+from spro_desk.ui.app.screens import SCREEN_ORDER
 
 from .conftest import WindowFactory
 
@@ -79,8 +79,8 @@ def test_every_message_is_translated() -> None:
     assert tool.unfinished(tool.CATALOG) == []
     for message in _catalog_messages():
         translation = message.find("translation")
-        assert translation is not None and (translation.text or "").strip(), (
-            message.findtext("source")
+        assert translation is not None and (translation.text or "").strip(), message.findtext(
+            "source"
         )
         assert translation.get("type") not in ("unfinished", "obsolete", "vanished")
 
@@ -89,9 +89,9 @@ def test_translations_keep_placeholders_and_mnemonics() -> None:
     for message in _catalog_messages():
         source = message.findtext("source", "")
         translation = message.findtext("translation", "")
-        assert Counter(PLACEHOLDER.findall(source)) == Counter(
-            PLACEHOLDER.findall(translation)
-        ), source
+        assert Counter(PLACEHOLDER.findall(source)) == Counter(PLACEHOLDER.findall(translation)), (
+            source
+        )
         assert len(MNEMONIC.findall(source)) == len(MNEMONIC.findall(translation)), source
 
 
@@ -177,9 +177,7 @@ def test_english_mnemonics_do_not_collide(cvl_db: Database, make_window: WindowF
             if widget.isVisible() and isinstance(widget, QLabel | QAbstractButton)
             for text in (widget.text(),)
         ]
-        keys = [
-            QKeySequence.mnemonic(text).toString() for text in texts if MNEMONIC.search(text)
-        ]
+        keys = [QKeySequence.mnemonic(text).toString() for text in texts if MNEMONIC.search(text)]
         repeated = [key for key, count in Counter(keys).items() if count > 1]
         assert not repeated, f"{name}: {repeated}"
 

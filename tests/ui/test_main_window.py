@@ -7,8 +7,8 @@ from pytestqt.qtbot import QtBot
 
 from spro_desk.directory.catalog import service_record
 from spro_desk.storage.engine import Database
-from spro_desk.ui.main_window import MainWindow
-from spro_desk.ui.models import Column
+from spro_desk.ui.app.main_window import MainWindow
+from spro_desk.ui.common.service_results import Column
 
 from .conftest import WindowFactory
 

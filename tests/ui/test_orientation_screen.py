@@ -16,12 +16,12 @@ from spro_desk.contacts.model import ConsentInput, ContactInput, PersonalDataInp
 from spro_desk.contacts.service import ContactService
 from spro_desk.orientation.slip import build_slip
 from spro_desk.storage.engine import Database
-from spro_desk.ui.context import OrientationRequest
-from spro_desk.ui.main_window import MainWindow
+from spro_desk.ui.app.main_window import MainWindow
+from spro_desk.ui.common.context import OrientationRequest
 from spro_desk.ui.orientation.booking_dialog import BookingDialog
+from spro_desk.ui.orientation.screen import OrientationScreen
 from spro_desk.ui.orientation.slip_dialog import SlipDialog
 from spro_desk.ui.orientation.suggestion_model import SuggestionColumn
-from spro_desk.ui.screens.orientation import OrientationScreen
 
 from .conftest import FIXED_NOW
 from .test_slip_pdf import A5_POINTS, page_size, pdf_text

@@ -14,7 +14,7 @@ from spro_desk.directory.catalog import ServiceSummary
 from spro_desk.directory.importer import import_directory
 from spro_desk.directory.search import DirectorySearch
 from spro_desk.storage.engine import Database
-from spro_desk.ui.models import Column, ServiceResultsModel
+from spro_desk.ui.common.service_results import Column, ServiceResultsModel
 
 from .conftest import FIXED_NOW, WindowFactory, cvl_rows, write_directory
 

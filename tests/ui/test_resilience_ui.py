@@ -18,10 +18,10 @@ from spro_desk.storage.backup import create_backup
 from spro_desk.storage.engine import Database
 from spro_desk.storage.errors import CorruptDatabaseError
 from spro_desk.ui.accueil.draft import DRAFT_KEY
-from spro_desk.ui.backup_dialog import BackupDialog
-from spro_desk.ui.main_window import MainWindow
-from spro_desk.ui.resilience import ResilienceController
-from spro_desk.ui.screens.accueil import AccueilScreen
+from spro_desk.ui.accueil.screen import AccueilScreen
+from spro_desk.ui.app.main_window import MainWindow
+from spro_desk.ui.app.resilience import ResilienceController
+from spro_desk.ui.common.backup_dialog import BackupDialog
 from test_backup import damage
 from test_disk_errors import disk_filled, tiny_disk  # noqa: F401  (a fixture)
 

@@ -15,11 +15,11 @@ from spro_desk.directory.catalog import DirectoryInfo
 from spro_desk.site.settings import SETTINGS, SiteSettings
 from spro_desk.storage.engine import Database
 from spro_desk.storage.tables import Setting
-from spro_desk.ui.directory.commune_field import CommuneField
-from spro_desk.ui.main_window import MainWindow
-from spro_desk.ui.screens.settings_screen import SettingsScreen
+from spro_desk.ui.app.main_window import MainWindow
+from spro_desk.ui.common.commune_field import CommuneField
+from spro_desk.ui.common.setting_editors import ListEditor
 from spro_desk.ui.settings.directory_panel import DirectoryPanel
-from spro_desk.ui.settings.editors import ListEditor
+from spro_desk.ui.settings.screen import SettingsScreen
 
 from .conftest import IMPORT_TIMEOUT_MS, WindowFactory, cvl_rows, write_directory
 

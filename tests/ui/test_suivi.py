@@ -13,9 +13,9 @@ from spro_desk.contacts.follow_up import follow_up
 from spro_desk.contacts.model import ContactInput
 from spro_desk.contacts.service import ContactService
 from spro_desk.storage.engine import Database
-from spro_desk.ui.main_window import MainWindow
-from spro_desk.ui.orientation.follow_up_model import FollowUpColumn
-from spro_desk.ui.screens.suivi import SuiviScreen
+from spro_desk.ui.app.main_window import MainWindow
+from spro_desk.ui.suivi.follow_up_model import FollowUpColumn
+from spro_desk.ui.suivi.screen import SuiviScreen
 
 from .conftest import FIXED_NOW
 

@@ -25,10 +25,10 @@ from spro_desk.sync.coordinator_identity import (
 )
 from spro_desk.sync.identity import init_desk, load_identity, write_registration
 from spro_desk.sync.transport import SECRET_KEY, URL_KEY, USER_KEY
-from spro_desk.ui.main_window import MainWindow
-from spro_desk.ui.screens.synchronisation import SynchronisationScreen
+from spro_desk.ui.app.main_window import MainWindow
 from spro_desk.ui.synchronisation.queue_model import QueueColumn
 from spro_desk.ui.synchronisation.rounds import SyncRounds
+from spro_desk.ui.synchronisation.screen import SynchronisationScreen
 from test_sync_transport import PASSWORD, USER, Fault, WebDavServer
 
 from .conftest import WindowFactory

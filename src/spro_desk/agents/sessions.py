@@ -12,7 +12,7 @@ from datetime import datetime
 
 from spro_desk.agents.accounts import AgentError, AgentView, has_agents, open_account
 from spro_desk.agents.roles import ROLE_LABELS, Permission, can
-from spro_desk.privacy.keys import vault
+from spro_desk.security.keys import vault
 from spro_desk.storage.engine import Database, one_per_database
 
 
@@ -26,17 +26,20 @@ class DeskSession:
         self.agent: AgentView | None = None
         # Who was at the desk when it locked: the lock screen offers their name first.
         self.last_agent_id: str | None = None
+        # Signed in with a code shorter than today's rules: the window asks for a new one.
+        self.must_change_secret = False
 
     def login(self, agent_id: str, secret: str, *, now: datetime | None = None) -> AgentView:
-        from spro_desk.privacy.audit import audit_log
+        from spro_desk.security.audit import audit_log
 
         try:
             opened = open_account(self._db, agent_id, secret, now=now)
         except AgentError:
             audit_log(self._db).append("connexion-refusee", agent_id=agent_id, now=now)
             raise
-        if opened.private is not None:
-            vault(self._db).unlock(opened.private)
+        if opened.privates:
+            vault(self._db).unlock(*opened.privates)
+        self.must_change_secret = opened.must_change_secret
         self.agent = opened.agent
         self.last_agent_id = opened.agent.id
         audit_log(self._db).append("connexion", agent=opened.agent, now=now)
@@ -44,7 +47,7 @@ class DeskSession:
 
     def lock(self, *, now: datetime | None = None) -> None:
         """End the session and forget the key; safe to call when nobody is logged in."""
-        from spro_desk.privacy.audit import audit_log
+        from spro_desk.security.audit import audit_log
 
         agent, self.agent = self.agent, None
         vault(self._db).lock()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -17,10 +18,11 @@ from spro_desk.directory.catalog import directory_info
 from spro_desk.directory.importer import import_directory
 from spro_desk.directory.search import DirectorySearch, SearchFilters
 from spro_desk.orientation.profile import VisitorProfile
-from spro_desk.orientation.suggest import Suggester
+from spro_desk.orientation.suggest import Suggester, profile_json
 from spro_desk.storage.engine import Database
 
 Result = dict[str, Any]
+Handler = Callable[[Database, argparse.Namespace], Result]
 
 
 def directory_import(db: Database, args: argparse.Namespace) -> Result:
@@ -61,7 +63,7 @@ def suggest(db: Database, args: argparse.Namespace) -> Result:
         at=args.at or datetime.now(),
     )
     suggestions = Suggester(db).suggest(profile, limit=args.limit)
-    return {"results": [s.as_json() for s in suggestions]}
+    return {"profil": profile_json(profile), "results": [s.as_json() for s in suggestions]}
 
 
 def contact_add(db: Database, args: argparse.Namespace) -> Result:
@@ -167,8 +169,8 @@ def coordinator_register(db: Database, args: argparse.Namespace) -> Result:
 
 
 def coordinator_import(db: Database, args: argparse.Namespace) -> Result:
-    from spro_desk.reports.merged import catch_up_merged_state
     from spro_desk.sync.coordinator import BundleRefused, import_bundles
+    from spro_desk.sync.merged import catch_up_merged_state
 
     result: Result = {"accepted": [], "refused": [], "events_new": 0, "events_duplicate": 0}
     paths = [Path(name) for name in args.bundles]
@@ -214,7 +216,7 @@ def coordinator_acknowledge(db: Database, args: argparse.Namespace) -> Result:
     return {"files": [str(p) for p in written]}
 
 
-HANDLERS = {
+HANDLERS: dict[tuple[str, str | None], Handler] = {
     ("directory", "import"): directory_import,
     ("directory", "info"): directory_info_command,
     ("directory", "search"): directory_search,

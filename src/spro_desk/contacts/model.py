@@ -7,6 +7,7 @@ from datetime import datetime
 
 from spro_desk.vocab import (
     CANAUX,
+    CONSENT_PURPOSE_FOLLOW_UP,
     REPONSES,
     SEXES,
     STATUTS,
@@ -14,7 +15,6 @@ from spro_desk.vocab import (
     is_need,
 )
 
-CONSENT_PURPOSE_FOLLOW_UP = "prise-de-rendez-vous-et-suivi"
 DEFAULT_CONSENT_WORDING = (
     "J'accepte que la structure d'accueil enregistre mon nom, mon téléphone et mon courriel "
     "pour prendre un rendez-vous en mon nom et me recontacter à ce sujet. Ces données restent "

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 import uuid
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -152,12 +153,10 @@ class ContactService:
         if personal.is_empty():
             return consent, None
         values = {k: (v.strip() or None) if v else None for k, v in personal.__dict__.items()}
-        return consent, sealed_row(self.db, contact.id, consent.id, values)
+        return consent, sealed_row(self.db, contact.id, consent.id, values, contact.occurred_at)
 
     @staticmethod
-    def _store_personal(
-        session: Session, rows: tuple[Consent, PersonalData | None] | None
-    ) -> None:
+    def _store_personal(session: Session, rows: tuple[Consent, PersonalData | None] | None) -> None:
         if rows is None:
             return
         consent, personal = rows
@@ -235,7 +234,9 @@ class ContactService:
         return contact
 
     @staticmethod
-    def _referrals_by_contact(session: Session, ids: list[str]) -> dict[str, list[ReferralView]]:
+    def _referrals_by_contact(
+        session: Session, ids: builtins.list[str]
+    ) -> dict[str, builtins.list[ReferralView]]:
         if not ids:
             return {}
         rows = session.exec(
@@ -243,20 +244,22 @@ class ContactService:
             .where(col(Referral.contact_id).in_(ids))
             .order_by(col(Referral.created_at))
         ).all()
-        grouped: dict[str, list[ReferralView]] = {}
+        grouped: dict[str, builtins.list[ReferralView]] = {}
         for row in rows:
             grouped.setdefault(row.contact_id, []).append(referral_view(row))
         return grouped
 
     @staticmethod
-    def _ids_with_personal(session: Session, ids: list[str]) -> set[str]:
+    def _ids_with_personal(session: Session, ids: builtins.list[str]) -> set[str]:
         if not ids:
             return set()
         query = select(PersonalData.contact_id).where(col(PersonalData.contact_id).in_(ids))
         return set(session.exec(query).all())
 
     @staticmethod
-    def _view(contact: Contact, referrals: list[ReferralView], personal: bool) -> ContactView:
+    def _view(
+        contact: Contact, referrals: builtins.list[ReferralView], personal: bool
+    ) -> ContactView:
         return ContactView(
             **{
                 name: getattr(contact, name)
@@ -275,7 +278,7 @@ class ContactService:
         service_id: str,
         *,
         rdv_at: datetime | None = None,
-        motif: list[str] | None = None,
+        motif: builtins.list[str] | None = None,
     ) -> str:
         referral = self._new_referral(contact_id, service_id, rdv_at, motif)
         with self.db.transaction() as session:
@@ -288,7 +291,7 @@ class ContactService:
         service_id: str,
         *,
         rdv_at: datetime | None = None,
-        motif: list[str] | None = None,
+        motif: builtins.list[str] | None = None,
     ) -> tuple[str, str]:
         """A contact and its referral in one transaction: both are stored, or neither."""
         data.check(known_commune=self.geo.commune(data.commune or "") is not None)
@@ -303,7 +306,11 @@ class ContactService:
         return contact.id, referral.id
 
     def _new_referral(
-        self, contact_id: str, service_id: str, rdv_at: datetime | None, motif: list[str] | None
+        self,
+        contact_id: str,
+        service_id: str,
+        rdv_at: datetime | None,
+        motif: builtins.list[str] | None,
     ) -> Referral:
         service = self._directory_service(service_id)
         now = utc_now()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -16,6 +16,7 @@ from sqlalchemy import Connection
 
 from spro_desk.directory import rows as row_builders
 from spro_desk.directory.hours import hours_kind, hours_warning
+from spro_desk.directory.report import ImportCancelled, ImportReport, RowIssue
 from spro_desk.directory.rows import DirectoryTables, StructureInfo
 from spro_desk.directory.source import (
     DirectoryImportError,
@@ -42,54 +43,12 @@ from spro_desk.text import (
 )
 
 ProgressCallback = Callable[[str, int, int], None]
-HOURS_KINDS = ("non_structures", "non_renseignes", "sans_jours_feries")
 # An import is refused (unless confirmed) when it would keep fewer than this share of the
 # loaded services, or when it rejects more than this share of its rows.
 SHRINK_SHARE = 0.5
 # Rows parsed, checked and inserted at a time: bounds the memory of a national import.
 BATCH_ROWS = 2000
 LONE_BATCH_ROWS = 500
-
-
-class ImportCancelled(Exception):
-    """The agent cancelled the import: nothing was changed."""
-
-
-@dataclass(frozen=True)
-class RowIssue:
-    file: str
-    index: int
-    id: str | None
-    message: str
-
-
-@dataclass
-class ImportReport:
-    source: str
-    imported_at: datetime
-    structures: int = 0
-    services: int = 0
-    rejected: list[RowIssue] = field(default_factory=list)
-    warnings: list[RowIssue] = field(default_factory=list)
-    structures_without_service: int = 0
-    # Rows whose hours cannot say "open": text, form placeholders, no public-holiday rule.
-    hours: dict[str, int] = field(default_factory=lambda: dict.fromkeys(HOURS_KINDS, 0))
-
-    def as_json(self) -> dict[str, Any]:
-        return {
-            "structures": self.structures,
-            "services": self.services,
-            "structures_sans_service": self.structures_without_service,
-            "horaires": dict(self.hours),
-            "rejected": [
-                {"file": r.file, "index": r.index, "id": r.id, "reason": r.message}
-                for r in self.rejected
-            ],
-            "warnings": [
-                {"file": w.file, "index": w.index, "id": w.id, "message": w.message}
-                for w in self.warnings
-            ],
-        }
 
 
 @dataclass

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import lru_cache
@@ -84,7 +84,7 @@ def _enum_json(values: Iterable[Any] | None) -> str:
     return _codes_json(frozenset(values)) if values else "[]"
 
 
-def _json(values: list[str] | None) -> str | None:
+def _json(values: Sequence[str | int] | None) -> str | None:
     if values is None:
         return None
     return json.dumps(values, ensure_ascii=False) if values else "[]"
@@ -214,7 +214,7 @@ def _structure_row(pk: int, valid: ValidStructure) -> tuple[Any, ...]:
     model, extension = valid.model, valid.extension
     porteurs = _codes(model.reseaux_porteurs)
     if extension is not None and extension.reseau:
-        reseau, inferred = extension.reseau, False
+        reseau, inferred = extension.reseau, False  # type: str | None, bool
     else:
         reseau, inferred = infer_network(model.nom, porteurs), True
     cep = extension.operateur_cep if extension is not None else reseau in CEP_OPERATORS

@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path, PurePosixPath
-from typing import Any, BinaryIO
+from typing import IO, Any, cast
 
 import orjson
 
@@ -90,7 +90,7 @@ class _Member:
 
     name: str
     read: Callable[[], bytes]
-    open: Callable[[], BinaryIO]
+    open: Callable[[], IO[bytes]]
 
 
 class DirectorySource:
@@ -172,7 +172,7 @@ def _file_member(path: Path) -> _Member:
         except OSError as error:
             raise DirectoryImportError(f"Impossible de lire {path} : {error.strerror}.") from error
 
-    def open_() -> BinaryIO:
+    def open_() -> IO[bytes]:
         try:
             check()
             return path.open("rb")
@@ -253,7 +253,7 @@ def _zip_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, archive_name: s
         check_member_size(info, archive_name)
         return _bounded_read(archive, info, archive_name)
 
-    def open_() -> BinaryIO:
+    def open_() -> IO[bytes]:
         check_member_size(info, archive_name)
         try:
             raw = archive.open(info)
@@ -261,7 +261,8 @@ def _zip_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, archive_name: s
             raise DirectoryImportError(
                 f"L'archive « {archive_name} » est illisible ({error})."
             ) from error
-        return _BoundedStream(raw, info.file_size, f"{info.filename} ({archive_name})")
+        bounded = _BoundedStream(raw, info.file_size, f"{info.filename} ({archive_name})")
+        return cast(IO[bytes], io.BufferedReader(bounded, _CHUNK))
 
     return _Member(PurePosixPath(info.filename).name, read, open_)
 
@@ -269,7 +270,7 @@ def _zip_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, archive_name: s
 class _BoundedStream(io.RawIOBase):
     """An archive member that may not inflate beyond what its header announced."""
 
-    def __init__(self, raw: BinaryIO, limit: int, name: str) -> None:
+    def __init__(self, raw: IO[bytes], limit: int, name: str) -> None:
         self._raw, self._left, self._name = raw, limit, name
 
     def readable(self) -> bool:
@@ -371,8 +372,7 @@ def stream_rows(member: _Member) -> Iterator[Any]:
     if extension == ".xlsx":
         yield from _xlsx_rows(member.read(), member.name)
         return
-    with member.open() as raw:
-        stream = io.BufferedReader(raw, _CHUNK) if isinstance(raw, io.RawIOBase) else raw
+    with member.open() as stream:
         if extension == ".csv":
             yield from _csv_rows(stream, member.name)
         else:
@@ -411,7 +411,13 @@ _DECODER = json.JSONDecoder(
 _SKIP = re.compile(r"[\s,]*")
 
 
-def _json_rows(stream: BinaryIO, name: str) -> Iterator[Any]:
+def _skip(text: str, position: int) -> int:
+    """The position after any whitespace and commas (the pattern always matches)."""
+    found = _SKIP.match(text, position)
+    return found.end() if found is not None else position
+
+
+def _json_rows(stream: IO[bytes], name: str) -> Iterator[Any]:
     """The rows of a JSON list (or of an API page) without holding the whole file: each row
     is decoded by the standard C decoder straight from a sliding text buffer."""
     reader = _TextWindow(stream, name)
@@ -438,7 +444,7 @@ _END = object()
 class _TextWindow:
     """A UTF-8 text buffer over a binary stream, refilled as rows are decoded."""
 
-    def __init__(self, stream: BinaryIO, name: str) -> None:
+    def __init__(self, stream: IO[bytes], name: str) -> None:
         self.stream, self.name = stream, name
         self.decoder = codecs.getincrementaldecoder("utf-8-sig")()
         self.buffer, self.position, self.eof = "", 0, False
@@ -455,10 +461,10 @@ class _TextWindow:
         self.position = 0
 
     def first_char(self) -> str:
-        self.position = _SKIP.match(self.buffer).end()
+        self.position = _skip(self.buffer, 0)
         while self.position >= len(self.buffer) and not self.eof:
             self._fill()
-            self.position = _SKIP.match(self.buffer).end()
+            self.position = _skip(self.buffer, 0)
         return self.buffer[self.position : self.position + 1]
 
     def rest_bytes(self) -> bytes:
@@ -474,7 +480,7 @@ class _TextWindow:
 
     def next_value(self) -> Any:
         while True:
-            self.position = _SKIP.match(self.buffer, self.position).end()
+            self.position = _skip(self.buffer, self.position)
             at_end = self.position >= len(self.buffer)
             if at_end and self.eof:
                 raise self._error("la liste n'est pas terminée")
@@ -599,7 +605,7 @@ def _row_from_cells(header: list[str], cells: Iterable[Any]) -> dict[str, Any]:
     return row
 
 
-def _csv_rows(stream: BinaryIO, name: str) -> Iterator[dict[str, Any]]:
+def _csv_rows(stream: IO[bytes], name: str) -> Iterator[dict[str, Any]]:
     text = io.TextIOWrapper(stream, encoding="utf-8-sig", newline="")
     try:
         first_line = text.readline()
@@ -622,7 +628,7 @@ def _csv_rows(stream: BinaryIO, name: str) -> Iterator[dict[str, Any]]:
 
 
 def _xlsx_rows(data: bytes, name: str) -> Iterator[dict[str, Any]]:
-    from openpyxl import load_workbook
+    from openpyxl import load_workbook  # type: ignore[import-untyped]
 
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as package:

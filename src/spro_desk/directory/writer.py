@@ -19,7 +19,7 @@ from spro_desk.directory.rows import (
 )
 
 if TYPE_CHECKING:
-    from spro_desk.directory.importer import ImportReport
+    from spro_desk.directory.report import ImportReport
 
 
 def _insert_sql(table: str, columns: tuple[str, ...]) -> str:

@@ -22,8 +22,8 @@ from pathlib import Path
 
 from sqlalchemy import text
 
-from spro_desk.privacy.keys import vault
 from spro_desk.privacy.personal import FIELDS, seal_values
+from spro_desk.security.keys import vault
 from spro_desk.storage.engine import Database
 
 log = logging.getLogger(__name__)

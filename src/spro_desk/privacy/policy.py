@@ -17,9 +17,9 @@ from typing import Any
 
 from spro_desk.agents.roles import Permission
 from spro_desk.agents.sessions import require
-from spro_desk.contacts.model import CONSENT_PURPOSE_FOLLOW_UP
 from spro_desk.storage.engine import Database
 from spro_desk.storage.records import read_record, write_record
+from spro_desk.vocab import CONSENT_PURPOSE_FOLLOW_UP
 
 POLICY_RECORD = "privacy.policy"
 
@@ -109,7 +109,7 @@ def load_policy(db: Database) -> PrivacyPolicy:
 
 def save_policy(db: Database, policy: PrivacyPolicy, *, now: datetime | None = None) -> None:
     """Only a site manager; the change is written to the access log."""
-    from spro_desk.privacy.audit import audit_log
+    from spro_desk.security.audit import audit_log
 
     agent = require(db, Permission.CHANGE_PRIVACY_POLICY)
     check_policy(policy)

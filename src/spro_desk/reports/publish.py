@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from spro_desk.reports.indicators import OUTCOME_LABELS, Indicators
-from spro_desk.reports.merged import LOCAL_TIME
 from spro_desk.reports.secrecy import PublishedTable, protect, publish_figure
+from spro_desk.sync.merged import LOCAL_TIME
 
 SECRET_MARK = "s"
 SECRET_NOTE = "s : secret statistique (moins de {n} personnes, ou calculable à partir d'un total)"
@@ -116,7 +116,7 @@ def build_bilan(indicators: Indicators, threshold: int | None = None) -> Bilan:
     )
 
 
-def _synthesis(indicators: Indicators, figure, threshold: int) -> Theme:  # type: ignore[no-untyped-def]
+def _synthesis(indicators: Indicators, figure, threshold: int) -> Theme:
     keys = ("contacts", "orientations", "contacts_orientes", "taux_orientation", "part_niveau2",
             "part_niveau2_honore", "rendez_vous", "delai_mediane")  # fmt: skip
     comparison = indicators.comparison
@@ -146,7 +146,7 @@ def _synthesis(indicators: Indicators, figure, threshold: int) -> Theme:  # type
     return theme
 
 
-def _referrals(indicators: Indicators, tables: dict[str, PublishedTable], figure) -> Theme:  # type: ignore[no-untyped-def]
+def _referrals(indicators: Indicators, tables: dict[str, PublishedTable], figure) -> Theme:
     options = indicators.options
     notes = KeyValues(
         "Délais et continuité vers le niveau 2",
@@ -239,9 +239,8 @@ def section_title(section: Section) -> str:
 def section_grid(section: Section) -> list[list[Cell]]:
     """Header row then rows; None is a masked figure (printed `s`)."""
     if isinstance(section, KeyValues):
-        return [["Indicateur", "Valeur", "Unité"]] + [
-            [label, value, unit] for label, value, unit in section.items
-        ]
+        names: list[Cell] = ["Indicateur", "Valeur", "Unité"]
+        return [names, *([label, value, unit] for label, value, unit in section.items)]
     if isinstance(section, Listing):
         return [list(section.headers), *section.rows]
     table = section.table

@@ -21,7 +21,9 @@ from typing import Protocol
 
 from spro_desk.geo.cog import Geography, geography
 from spro_desk.reports.filters import Period, Site, locate
-from spro_desk.reports.merged import (
+from spro_desk.storage.engine import Database
+from spro_desk.storage.records import read_record
+from spro_desk.sync.merged import (
     LOCAL_TIME,
     MergeEvent,
     catch_up_merged_state,
@@ -29,8 +31,6 @@ from spro_desk.reports.merged import (
     merged_state_behind,
     parse_moment,
 )
-from spro_desk.storage.engine import Database
-from spro_desk.storage.records import read_record
 
 MERGED_FOR_INDICATORS = (
     "merged_version", "merged_contact", "merged_contact_code", "merged_referral",

@@ -3,8 +3,8 @@
 The database layer (SQLAlchemy, SQLModel, the migrations) takes about half a second to import,
 longer than Qt itself. The window is drawn first from these few values — the desk's language,
 default channel and permanence places, whether a directory is loaded — while the database opens
-in the background (ui/startup.py). Read-only and forgiving: any problem answers "nothing known",
-and the real opening then reports it.
+in the background (ui/common/startup.py). Read-only and forgiving: any problem answers
+"nothing known", and the real opening then reports it.
 """
 
 from __future__ import annotations
@@ -48,3 +48,26 @@ def _settings(connection: sqlite3.Connection, keys: tuple[str, ...]) -> dict[str
 
 def _has_directory(connection: sqlite3.Connection) -> bool:
     return connection.execute("SELECT EXISTS (SELECT 1 FROM service)").fetchone()[0] == 1
+
+
+# A new database holds no setting (site, language, identity…), no contact and no directory.
+CONFIGURED_QUERY = (
+    "SELECT EXISTS (SELECT 1 FROM setting) OR EXISTS (SELECT 1 FROM contact)"
+    " OR EXISTS (SELECT 1 FROM service)"
+)
+
+
+def database_looks_new(path: Path) -> bool:
+    """Nothing set up or recorded in the database yet (read-only sqlite3, no migration)."""
+    if not path.is_file():
+        return True
+    try:
+        connection = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=1.0)
+    except sqlite3.Error:
+        return False  # the real opening explains what is wrong with it
+    try:
+        return not connection.execute(CONFIGURED_QUERY).fetchone()[0]
+    except sqlite3.Error:
+        return True  # an empty file, or no table yet: nothing configured
+    finally:
+        connection.close()

@@ -313,7 +313,7 @@ class SyncAlert(SQLModel, table=True):
 
 # --- merged state for indicators (issue 5): the latest state of each contact and referral ----
 #
-# Derived from `received_event` by `spro_desk.reports.merged`: caught up after each import's
+# Derived from `received_event` by `spro_desk.sync.merged`: caught up after each import's
 # commit and before every indicators computation (watermark `coordinator.merged_upto`),
 # rebuildable at any time; a desk builds the same tables as TEMP tables over its own rows.
 # Dates are local (Europe/Paris) calendar days as ISO text, so GROUP BY needs no date function.

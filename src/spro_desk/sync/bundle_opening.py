@@ -20,7 +20,6 @@ import orjson
 import pyrage
 from pyrage import x25519
 
-from spro_desk.reports.event_shape import mergeable
 from spro_desk.sync.bundle_format import (
     BUNDLE_FORMAT,
     EVENTS_MEMBER,
@@ -29,6 +28,7 @@ from spro_desk.sync.bundle_format import (
     MAX_MEMBER_BYTES,
     SIGNATURE_MEMBER,
 )
+from spro_desk.sync.event_shape import mergeable
 from spro_desk.sync.signing import signature_valid
 
 ENCRYPTION_KEYS_DIR = Path("keys") / "encryption"  # the coordinator's age keys, one per file
@@ -138,7 +138,7 @@ def _event_rows(desk_id: str, manifest: dict[str, Any], data: bytes) -> list[tup
     """Each event parsed, checked and turned into its `received_event` row, so that applying
     only compares and inserts. The import's largest cost after the database writes: one pass
     with local names (bench/bench_sync.py)."""
-    rows = []
+    rows: list[tuple[Any, ...]] = []
     append, sha256, loads, dumps = rows.append, hashlib.sha256, orjson.loads, orjson.dumps
     for line in data.splitlines():
         try:

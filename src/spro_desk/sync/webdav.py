@@ -29,6 +29,8 @@ from typing import BinaryIO
 from urllib.parse import SplitResult, quote, unquote, urlsplit
 from xml.etree import ElementTree
 
+from spro_desk.site.urls import check_url
+
 DEFAULT_TIMEOUT = 20.0  # seconds, for connecting and for each read or write on the socket
 BLOCK = 64 * 1024
 MAX_LISTING_BYTES = 4 * 1024 * 1024  # a PROPFIND answer for a folder of a few thousand files
@@ -39,7 +41,6 @@ PROPFIND_BODY = (
     b"<d:getcontentlength/><d:getetag/><d:getlastmodified/><d:resourcetype/>"
     b"</d:prop></d:propfind>"
 )
-LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
 
 
 @dataclass(frozen=True)
@@ -92,24 +93,6 @@ class _Reply:
     status: int
     body: bytes = b""
     download: Download | None = None
-
-
-def check_url(url: str) -> str:
-    """The folder URL as the client uses it, or a French reason why it cannot be used."""
-    parts = urlsplit(url.strip())
-    if parts.scheme not in ("https", "http") or not parts.hostname:
-        raise ValueError("l'adresse doit commencer par https:// et nommer un serveur.")
-    if parts.scheme == "http" and parts.hostname not in LOOPBACK_HOSTS:
-        raise ValueError(
-            "https:// est obligatoire : le mot de passe ne doit pas circuler en clair "
-            "(http:// n'est admis que vers cet ordinateur)."
-        )
-    if parts.username or parts.password:
-        raise ValueError("l'identifiant et le mot de passe se règlent à part, pas dans l'adresse.")
-    if parts.query or parts.fragment:
-        raise ValueError("l'adresse d'un dossier ne comporte ni « ? » ni « # ».")
-    path = parts.path if parts.path.endswith("/") else parts.path + "/"
-    return f"{parts.scheme}://{parts.netloc}{path}"
 
 
 def _status_message(status: int, reason: str, host: str) -> str:

@@ -14,9 +14,9 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from spro_desk.ui import labels
 from spro_desk.ui.accueil.form import local_wall_time
 from spro_desk.ui.accueil.needs import need_text
+from spro_desk.ui.common import labels
 
 if TYPE_CHECKING:  # the service (SQLAlchemy) loads after the window is shown
     from spro_desk.contacts.service import ContactView

@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
 from spro_desk.directory.networks import NETWORK_LABELS
 from spro_desk.directory.search import SearchFilters
 from spro_desk.geo import Geography
-from spro_desk.ui.directory.commune_field import CommuneField
+from spro_desk.ui.common.commune_field import CommuneField
+from spro_desk.ui.common.labels import statut_labels
 from spro_desk.ui.directory.searchable_combo import SearchableCombo, compact
-from spro_desk.ui.labels import statut_labels
 from spro_desk.vocab import categories, category_of, publics, thematiques
 
 # The data·inclusion code of services that can be given remotely.

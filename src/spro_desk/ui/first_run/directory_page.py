@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from spro_desk.ui.common.widgets import plain_label
 from spro_desk.ui.first_run.setup import DirectoryChoice, DirectorySource
-from spro_desk.ui.widgets import plain_label
 
 
 class PathField(QWidget):

@@ -9,10 +9,10 @@ from PySide6.QtWidgets import QProgressBar, QPushButton, QVBoxLayout, QWizardPag
 from spro_desk.directory.importer import ImportCancelled, ImportReport
 from spro_desk.directory.source import DirectoryImportError
 from spro_desk.storage.engine import Database
-from spro_desk.ui.background import Callbacks, Runner, TaskContext
+from spro_desk.ui.common.background import Callbacks, Runner, TaskContext
+from spro_desk.ui.common.import_flow import report_message
+from spro_desk.ui.common.widgets import plain_label
 from spro_desk.ui.first_run.setup import DirectoryChoice, SetupRefused, import_chosen_directory
-from spro_desk.ui.import_flow import report_message
-from spro_desk.ui.widgets import plain_label
 
 log = logging.getLogger(__name__)
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QButtonGroup, QRadioButton, QVBoxLayout, QWizardPage
 
+from spro_desk.ui.common.widgets import plain_label
 from spro_desk.ui.first_run.setup import Role
-from spro_desk.ui.widgets import plain_label
 
 
 class RolePage(QWizardPage):

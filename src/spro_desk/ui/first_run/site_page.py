@@ -9,10 +9,10 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QWizard
 from spro_desk.directory.networks import NETWORK_LABELS
 from spro_desk.geo import Geography
 from spro_desk.site.settings import spec
-from spro_desk.ui.directory.commune_field import CommuneField
+from spro_desk.ui.common.commune_field import CommuneField
+from spro_desk.ui.common.setting_editors import ListEditor
+from spro_desk.ui.common.widgets import plain_label
 from spro_desk.ui.first_run.setup import SiteChoice
-from spro_desk.ui.settings.editors import ListEditor
-from spro_desk.ui.widgets import plain_label
 
 
 class SitePage(QWizardPage):

@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QVBoxLayout, QWizard, QWizardPage
 
 from spro_desk.paths import database_path
+from spro_desk.ui.common.widgets import plain_label
 from spro_desk.ui.first_run.setup import (
     DirectoryChoice,
     DirectorySource,
@@ -15,7 +16,6 @@ from spro_desk.ui.first_run.setup import (
     Role,
     SetupRefused,
 )
-from spro_desk.ui.widgets import plain_label
 
 Apply = Callable[[], None]
 

@@ -8,8 +8,8 @@ from PySide6.QtWidgets import QWidget, QWizard
 
 from spro_desk.geo import Geography
 from spro_desk.storage.engine import Database
-from spro_desk.ui.about import app_icon
-from spro_desk.ui.background import Runner, TaskRunner
+from spro_desk.ui.common.background import Runner, TaskRunner
+from spro_desk.ui.common.icon import app_icon
 from spro_desk.ui.first_run.agent_page import AgentPage
 from spro_desk.ui.first_run.directory_page import DirectoryPage
 from spro_desk.ui.first_run.import_page import ImportPage

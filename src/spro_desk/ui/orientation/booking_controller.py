@@ -14,8 +14,8 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from spro_desk.contacts.model import ContactError
-from spro_desk.ui.background import Callbacks, TaskContext
-from spro_desk.ui.context import DeskContext
+from spro_desk.ui.common.background import Callbacks, TaskContext
+from spro_desk.ui.common.context import DeskContext
 from spro_desk.ui.orientation.booking_dialog import BookingDialog
 from spro_desk.ui.orientation.referral_flow import (
     Booking,
@@ -72,7 +72,7 @@ class BookingController(QObject):
         context = self._context
 
         def work(_task: TaskContext) -> Booking:
-            return book(context.contacts, context.site, request)
+            return book(context.contacts, context.site_settings, request)
 
         self.busy = True
         context.runner.submit(work, Callbacks(on_result=self._recorded, on_error=self._failed))

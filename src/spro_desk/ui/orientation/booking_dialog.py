@@ -20,10 +20,10 @@ from PySide6.QtWidgets import (
 
 from spro_desk.directory.catalog import ServiceSummary
 from spro_desk.directory.hours import Hours
-from spro_desk.ui.errors import message_box
-from spro_desk.ui.formatting import one_line
-from spro_desk.ui.orientation.dates import long_datetime_fr
-from spro_desk.ui.widgets import plain_label
+from spro_desk.ui.common.dates import long_datetime_fr
+from spro_desk.ui.common.errors import message_box
+from spro_desk.ui.common.formatting import one_line
+from spro_desk.ui.common.widgets import plain_label
 
 # Without known hours the proposed rendez-vous is the next working morning.
 _DEFAULT_HOUR = 9
@@ -84,7 +84,7 @@ class BookingDialog(QDialog):
         edit.setLocale(QLocale(QLocale.Language.French, QLocale.Country.France))
         edit.setDisplayFormat("dddd dd/MM/yyyy HH:mm")
         edit.setCalendarPopup(True)
-        edit.setDateTime(QDateTime(default_rdv(self._hours, self._now)))
+        edit.setDateTime(QDateTime(default_rdv(self._hours, self._now)))  # type: ignore[call-overload]  # PySide converts datetime
         edit.setAccessibleName(self.tr("Date et heure du rendez-vous"))
         edit.setAccessibleDescription(
             self.tr(
@@ -155,7 +155,9 @@ class BookingDialog(QDialog):
         """The chosen moment, naive local time like the desk's clock; None for information."""
         if not self.rendez_vous.isChecked():
             return None
-        return self.when.dateTime().toPython().replace(second=0, microsecond=0)
+        moment = self.when.dateTime().toPython()
+        assert isinstance(moment, datetime)
+        return moment.replace(second=0, microsecond=0)
 
     def moment_problem(self) -> str | None:
         """What is wrong with the chosen moment, in French; None when it looks right."""

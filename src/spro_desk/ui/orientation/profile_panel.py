@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
 
 from spro_desk.geo import Geography
 from spro_desk.orientation.profile import ProfileError, VisitorProfile
-from spro_desk.ui.labels import statut_labels
-from spro_desk.ui.orientation.commune_field import CommuneField, commune_label
+from spro_desk.ui.common.commune_field import CommuneField, commune_label
+from spro_desk.ui.common.labels import statut_labels
 from spro_desk.ui.orientation.needs_picker import NeedsPicker
 
 # The spin box's lowest value stands for "age not given" (shown as text, never sent).
@@ -35,6 +35,7 @@ class ProfilePanel(QGroupBox):
         self.setTitle(self.tr("Personne à orienter"))
         self._geo = geo
         self.commune = CommuneField(geo)
+        self.commune.setPlaceholderText(self.tr("Nom, code postal ou code INSEE"))
         self.commune_hint = QLabel()
         self.statut = self._make_statut()
         self.age = self._make_age()
@@ -42,8 +43,11 @@ class ProfilePanel(QGroupBox):
         self.needs = NeedsPicker()
         self._describe()
         self._layout()
+        # What the text stands for shows as the agent types, before the field settles.
+        self.commune.textEdited.connect(self._show_commune)
         self.commune.commune_changed.connect(self._show_commune)
         for signal in (
+            self.commune.textEdited,
             self.commune.commune_changed,
             self.statut.currentIndexChanged,
             self.age.valueChanged,
@@ -122,6 +126,7 @@ class ProfilePanel(QGroupBox):
         besoins: tuple[str, ...],
     ) -> None:
         self.commune.set_code(commune)
+        self._show_commune()
         index = self.statut.findData(statut) if statut else 0
         self.statut.setCurrentIndex(max(index, 0))
         self.age.setValue(age if age is not None else NO_AGE)
@@ -136,7 +141,7 @@ class ProfilePanel(QGroupBox):
 
     def profile(self, at: datetime) -> VisitorProfile:
         """The profile to suggest for; ProfileError says in French what is missing."""
-        commune = self.commune.code()
+        commune = self.commune.meant_code()
         if commune is None:
             raise ProfileError(
                 self.tr("Indiquez la commune de la personne (nom, code postal ou code INSEE).")
@@ -154,7 +159,7 @@ class ProfilePanel(QGroupBox):
         )
 
     def _show_commune(self) -> None:
-        code = self.commune.code()
+        code = self.commune.meant_code()
         commune = self._geo.commune(code) if code else None
         if commune is not None:
             text = self.tr("Commune retenue : {commune}").format(commune=commune_label(commune))

@@ -67,15 +67,20 @@ def book(contacts: ContactService, settings: SiteSettings, request: BookingReque
     """Record the contact if there is none yet, then the referral; return the slip to give."""
     contact_id = request.contact_id
     created = contact_id is None
-    options = {"rdv_at": request.rdv_at, "motif": list(request.motif)}
+    rdv_at, motif = request.rdv_at, list(request.motif)
     if contact_id is None:
         if request.person is None:
             raise ValueError("A referral without a contact needs the person's facts")
         contact_id, referral_id = contacts.record_with_referral(
-            minimal_contact(request.person, settings, request), request.service_id, **options
+            minimal_contact(request.person, settings, request),
+            request.service_id,
+            rdv_at=rdv_at,
+            motif=motif,
         )
     else:
-        referral_id = contacts.add_referral(contact_id, request.service_id, **options)
+        referral_id = contacts.add_referral(
+            contact_id, request.service_id, rdv_at=rdv_at, motif=motif
+        )
     slip = slip_for(contacts, contact_id, request.service_id, request.rdv_at, request.now)
     return Booking(contact_id, referral_id, slip, created)
 
@@ -90,8 +95,8 @@ def slip_for(
     # personal_data is None unless the person consented: the slip is then anonymous. Printing
     # it is an access to personal data (access log); an agent who may not see it prints none.
     from spro_desk.agents.sessions import AccessDenied
-    from spro_desk.privacy.keys import PersonalDataLocked
     from spro_desk.privacy.personal import PRINT
+    from spro_desk.security.keys import PersonalDataLocked
 
     try:
         person = contacts.personal_data(contact_id, why=PRINT)

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 
 from spro_desk.directory.catalog import ServiceSummary
 from spro_desk.directory.search import DirectorySearch
-from spro_desk.ui.formatting import services_count
-from spro_desk.ui.models import Column, ServiceResultsModel
+from spro_desk.ui.common.formatting import services_count
+from spro_desk.ui.common.service_results import Column, ServiceResultsModel
 
 SEARCH_DELAY_MS = 120
 

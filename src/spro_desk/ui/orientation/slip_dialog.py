@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
 
 from spro_desk.orientation.slip import ReferralSlip
 from spro_desk.text import fold
-from spro_desk.ui.background import Callbacks, Runner, TaskContext
-from spro_desk.ui.orientation.dates import long_datetime_fr
+from spro_desk.ui.common.background import Callbacks, Runner, TaskContext
+from spro_desk.ui.common.dates import long_datetime_fr
 from spro_desk.ui.orientation.slip_pdf import PAGE_SIZES, page_layout, print_slip, render_slip_pdf
 
 log = logging.getLogger(__name__)
@@ -195,7 +195,7 @@ class SlipDialog(QDialog):
         dialog = QPrintDialog(printer, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self.print_to(printer))
-        dialog.open()
+        dialog.open()  # type: ignore[call-arg]  # the stubs miss QDialog.open()
 
     def print_to(self, printer: QPrinter) -> None:
         """Lay the slip out on the printer in the background; `printed` or `failed` follows."""

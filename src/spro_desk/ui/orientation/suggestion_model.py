@@ -10,8 +10,8 @@ from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from spro_desk.directory.catalog import ServiceSummary
 from spro_desk.orientation.suggest import Suggestion
-from spro_desk.ui.column_model import ColumnTableModel
-from spro_desk.ui.formatting import one_line, tooltip
+from spro_desk.ui.common.column_model import ColumnTableModel
+from spro_desk.ui.common.formatting import one_line, tooltip
 
 Index = QModelIndex | QPersistentModelIndex
 REASON_SEPARATOR = " · "

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from spro_desk.directory.catalog import DirectoryInfo
 from spro_desk.directory.importer import ImportReport
-from spro_desk.ui.formatting import (
+from spro_desk.ui.common.formatting import (
     french_date,
     french_datetime,
     number,
@@ -27,7 +27,7 @@ from spro_desk.ui.formatting import (
     services_count,
     structures_count,
 )
-from spro_desk.ui.import_flow import DirectoryImportController, report_message
+from spro_desk.ui.common.import_flow import DirectoryImportController, report_message
 
 
 def _plain_label() -> QLabel:

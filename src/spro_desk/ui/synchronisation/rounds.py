@@ -14,9 +14,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel
 
-from spro_desk.ui.background import Callbacks, Runner, TaskContext, TaskRunner
-from spro_desk.ui.context import DeskContext
-from spro_desk.ui.formatting import count_phrase
+from spro_desk.ui.common.background import Callbacks, Runner, TaskContext, TaskRunner
+from spro_desk.ui.common.context import DeskContext
+from spro_desk.ui.common.formatting import count_phrase
 
 if TYPE_CHECKING:  # loaded by the first round, not when the window opens
     from spro_desk.sync.transport import RoundReport, Transport

@@ -13,8 +13,8 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from spro_desk.ui.background import Callbacks, TaskContext, Work
-from spro_desk.ui.context import DeskContext
+from spro_desk.ui.common.background import Callbacks, TaskContext, Work
+from spro_desk.ui.common.context import DeskContext
 from spro_desk.ui.synchronisation.summary import data_dir
 
 log = logging.getLogger(__name__)

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
-from spro_desk.ui.formatting import count_phrase, french_datetime, one_line
+from spro_desk.ui.common.formatting import count_phrase, french_datetime, one_line
 
 if TYPE_CHECKING:
     from spro_desk.storage.engine import Database

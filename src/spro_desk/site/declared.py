@@ -1,0 +1,95 @@
+"""The desk's settings declared as data (keys, kinds, defaults, checks) and how a value is
+stored; below both `settings` (reading and writing them) and `secrets` (sealing a secret one)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from spro_desk.vocab import CANAUX
+
+# The interface follows the computer's language until the desk picks one.
+SYSTEM_LANGUAGE = "systeme"
+# What the settings screen shows for a stored secret; saving it back leaves the secret as it is.
+SECRET_KEPT = "\u2022" * 8
+
+
+class SettingError(ValueError):
+    """A value the setting does not accept; the message is French."""
+
+
+@dataclass(frozen=True)
+class SettingSpec:
+    key: str
+    default: Any
+    kind: str  # "text", "choice", "commune", "list", "url", "secret" (a password: never shown)
+    label: str
+    choices: tuple[str, ...] = ()
+
+    def check(self, value: Any) -> Any:
+        if self.kind == "list":
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise SettingError(f"{self.label} : une liste de textes est attendue.")
+            return [v.strip() for v in value if v.strip()]
+        if value is None:
+            return None
+        if not isinstance(value, str):
+            raise SettingError(f"{self.label} : un texte est attendu.")
+        if self.kind == "choice" and value not in self.choices:
+            raise SettingError(f"{self.label} : « {value} » n'est pas un choix possible.")
+        if self.kind == "url" and value.strip():
+            return self._checked_url(value)
+        return value.strip()
+
+    def _checked_url(self, value: str) -> str:
+        from spro_desk.site.urls import check_url  # loaded when an address is saved
+
+        try:
+            return check_url(value)
+        except ValueError as error:
+            raise SettingError(f"{self.label} : {error}") from None
+
+
+SETTINGS: tuple[SettingSpec, ...] = (
+    SettingSpec("site.nom", "", "text", "Nom du site"),
+    SettingSpec("site.reseau", "", "text", "Réseau"),
+    SettingSpec("site.commune", None, "commune", "Commune du site"),
+    SettingSpec(
+        "site.canal_defaut", "accueil-physique", "choice", "Canal par défaut", tuple(CANAUX)
+    ),
+    SettingSpec("site.permanences", [], "list", "Lieux de permanence"),
+    SettingSpec("agents", [], "list", "Agents"),
+    SettingSpec("agent.courant", None, "text", "Agent en poste"),
+    SettingSpec("langue", SYSTEM_LANGUAGE, "choice", "Langue", (SYSTEM_LANGUAGE, "fr", "en")),
+    # The WebDAV folder the desk sends its bundles to (empty: export to a USB stick only).
+    SettingSpec("sync.url", "", "url", "Adresse du dossier de synchronisation (https://…)"),
+    SettingSpec("sync.utilisateur", "", "text", "Identifiant de synchronisation"),
+    SettingSpec("sync.secret", "", "secret", "Mot de passe ou jeton d'application"),
+    # The coordinator fetches its region's directory from the data·inclusion API v1; the token
+    # is a secret setting, sealed to the desk key like the WebDAV password.
+    SettingSpec(
+        "datainclusion.url",
+        "https://api.data.inclusion.gouv.fr",
+        "url",
+        "Adresse de l'API data·inclusion",
+    ),
+    SettingSpec("datainclusion.jeton", "", "secret", "Jeton d'accès à l'API data·inclusion"),
+    SettingSpec("datainclusion.region", "", "text", "Code de la région (INSEE) à télécharger"),
+)
+_BY_KEY = {spec.key: spec for spec in SETTINGS}
+
+
+def spec(key: str) -> SettingSpec:
+    try:
+        return _BY_KEY[key]
+    except KeyError:
+        raise SettingError(f"Réglage inconnu : {key}.") from None
+
+
+# A setting's record is {"v": value}: the same table keeps other records (identity, sync state).
+VALUE_FIELD = "v"
+
+
+def as_record(value: Any) -> dict[str, Any]:
+    """The record a setting's value is stored as (also for settings not declared here)."""
+    return {VALUE_FIELD: value}

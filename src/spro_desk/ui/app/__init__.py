@@ -1,0 +1,1 @@
+"""The application shell: start, main window, screen registry, language, styles, safety duties."""

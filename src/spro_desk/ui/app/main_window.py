@@ -1,0 +1,391 @@
+"""The main window: one tab per screen; the directory tab shows the first-start panel while
+the directory is empty.
+
+The window can be shown before the database is open (`db=None`, see ui/common/startup.py): the
+Accueil form is usable at once, and what needs the database attaches in `attach_database`.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QTabWidget,
+    QWidget,
+)
+
+from spro_desk.ui.app.lazy_screens import LazyScreens
+from spro_desk.ui.app.screens import ANNUAIRE, SCREEN_ORDER, Screen, screen_title
+from spro_desk.ui.common.background import Runner, TaskRunner
+from spro_desk.ui.common.context import Clock, DeskContext, OrientationRequest
+from spro_desk.ui.common.errors import show_warning
+from spro_desk.ui.common.formatting import directory_summary
+from spro_desk.ui.common.icon import app_icon
+from spro_desk.ui.common.status import ProgressIndicator
+from spro_desk.ui.directory.empty_state import EmptyStatePanel
+from spro_desk.ui.lock.guard import PrivacyGuard
+from spro_desk.ui.synchronisation.rounds import SyncRounds
+
+if TYPE_CHECKING:  # loaded with the database, after the first paint
+    from spro_desk.directory.importer import ImportReport
+    from spro_desk.geo import Geography
+    from spro_desk.storage.engine import Database
+    from spro_desk.ui.common.import_flow import DirectoryImportController
+    from spro_desk.ui.directory.view import DirectoryView
+
+GEOMETRY_KEY = "main_window/geometry"
+SPLITTER_KEY = "main_window/splitter"
+DEFAULT_SIZE = (1280, 800)
+MESSAGE_TIMEOUT_MS = 15_000
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self,
+        db: Database | None,
+        *,
+        settings: QSettings,
+        runner: Runner | None = None,
+        clock: Clock = datetime.now,
+        geo: Geography | None = None,
+        startup_settings: dict[str, Any] | None = None,
+        has_directory: bool = True,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._db: Database | None = None
+        self._settings = settings
+        self._runner = runner or TaskRunner(self)
+        self._closed = False
+        self.context = DeskContext(
+            None, self._runner, settings, clock=clock, startup_settings=startup_settings or {}
+        )
+        if geo is not None:
+            self.context.geo = geo
+        self.importer: DirectoryImportController | None = None
+        self.directory_view: DirectoryView | None = None
+        self.empty_state = EmptyStatePanel()
+        self.opening = QLabel(self.tr("Ouverture de la base de données…"))
+        self.opening.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._stack = QStackedWidget()
+        self._stack.addWidget(self.opening)
+        self._stack.addWidget(self.empty_state)
+        self.screens = LazyScreens(
+            self.context, tuple(n for n in SCREEN_ORDER if n != ANNUAIRE), self._screen_built
+        )
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName(self.tr("Écrans de SPRO Desk"))
+        # The tab bar, not the tab widget, takes the focus: it is what a screen reader announces.
+        self.tabs.tabBar().setAccessibleName(self.tr("Écrans de SPRO Desk"))
+        self.tabs.setDocumentMode(True)
+        for name in SCREEN_ORDER:
+            page = self._stack if name == ANNUAIRE else self.screens.page(name)
+            self.tabs.addTab(page, self._screen_title(name))
+        self.setCentralWidget(self.tabs)
+        self.progress = ProgressIndicator()
+        self.summary_label = QLabel()
+        self.privacy = PrivacyGuard(self, self._runner)  # locking, idle time, purges
+        self.privacy.set_screens(self.screens.built)
+        self.sync_rounds = SyncRounds(self.context, self)  # rounds start with the database
+        self.setWindowIcon(app_icon())
+        self._build_status_bar()
+        self._build_actions()
+        self._connect()
+        self._restore_geometry()
+        if db is not None:
+            self.attach_database(db)
+            self.show_screen(ANNUAIRE if self.directory_is_empty else SCREEN_ORDER[0])
+        else:
+            self.import_action.setEnabled(False)
+            self.summary_label.setText(self.opening.text())
+            self.show_screen(SCREEN_ORDER[0] if has_directory else ANNUAIRE)
+
+    def attach_database(self, db: Database) -> None:
+        """Everything that reads or writes the desk's data, once the database is open."""
+        from spro_desk.ui.common.import_flow import DirectoryImportController
+        from spro_desk.ui.directory.view import DirectoryView
+
+        self._db = db
+        self.context.db = db
+        self.importer = DirectoryImportController(db, self._runner, self)
+        self.directory_view = DirectoryView(db, clock=self.context.clock, geo=self.context.geo)
+        self._stack.addWidget(self.directory_view)
+        splitter = self._settings.value(SPLITTER_KEY)
+        if isinstance(splitter, QByteArray):
+            self.directory_view.splitter.restoreState(splitter)
+        self._connect_importer(self.importer)
+        self.import_action.setEnabled(True)
+        for screen in self.screens.built():
+            self._screen_built(screen)
+        self.refresh_directory()
+        self.sync_rounds.start()
+        self.privacy.start(db)  # locked at once when the desk has accounts
+        self.context.navigator.database_ready.emit()
+        # A screen asked for while the database was opening is built now; one already built
+        # (Accueil) refreshes through database_ready, without moving the agent's focus.
+        current = self.current_screen_name()
+        if current != ANNUAIRE and current not in {s.name for s in self.screens.built()}:
+            self._screen_changed(self.tabs.currentIndex())
+
+    @property
+    def database_ready(self) -> bool:
+        return self._db is not None
+
+    # --- construction -------------------------------------------------------------------------
+
+    def _build_status_bar(self) -> None:
+        self.summary_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.summary_label.setAccessibleName(self.tr("État de l'annuaire"))
+        bar = self.statusBar()
+        bar.setAccessibleName(self.tr("Barre d'état"))
+        bar.addPermanentWidget(self.progress)
+        bar.addPermanentWidget(self.sync_rounds.indicator)
+        bar.addPermanentWidget(self.summary_label)
+
+    def _action(self, text: str, shortcut: str, description: str) -> QAction:
+        action = QAction(text, self)
+        action.setShortcut(QKeySequence(shortcut))
+        action.setStatusTip(description)
+        action.setToolTip(description)
+        return action
+
+    def _build_actions(self) -> None:
+        self.import_action = self._action(
+            self.tr("&Importer un annuaire…"),
+            "Ctrl+I",
+            self.tr("Importer un export data·inclusion (dossier ou archive .zip)"),
+        )
+        self.quit_action = self._action(self.tr("&Quitter"), "Ctrl+Q", self.tr("Fermer SPRO Desk"))
+        self.find_action = self._action(
+            self.tr("&Rechercher dans l'annuaire"),
+            "Ctrl+F",
+            self.tr("Placer le curseur dans la zone de recherche"),
+        )
+        file_menu = self.menuBar().addMenu(self.tr("&Fichier"))
+        file_menu.addAction(self.import_action)
+        file_menu.addAction(self.privacy.lock_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        edit_menu = self.menuBar().addMenu(self.tr("&Édition"))
+        edit_menu.addAction(self.find_action)
+        go_menu = self.menuBar().addMenu(self.tr("&Aller à"))
+        self.screen_actions: dict[str, QAction] = {}
+        for number, name in enumerate(SCREEN_ORDER, start=1):
+            title = self._screen_title(name)
+            action = self._action(title, f"Ctrl+{number}", self.tr("Afficher l'écran %s") % title)
+            action.triggered.connect(lambda _checked=False, n=name: self.show_screen(n))
+            go_menu.addAction(action)
+            self.screen_actions[name] = action
+        # « À propos » (version, data sources, licences): F1, or the menu bar from the keyboard
+        # (F10 or Alt, then the arrows). « Aide » has no mnemonic: every letter of it is taken
+        # by a field of some screen, and a shared mnemonic would make both ambiguous.
+        self.about_action = self._action(
+            self.tr("À &propos de SPRO Desk…"),
+            "F1",
+            self.tr("Version, sources des données et licences des composants"),
+        )
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self.about_action.triggered.connect(self.show_about)
+        self.menuBar().addMenu(self.tr("Aide")).addAction(self.about_action)
+
+    def show_about(self) -> QDialog:
+        from spro_desk.ui.about.dialog import AboutDialog
+
+        data_dir = self._db.path.parent if self._db is not None else None
+        dialog = AboutDialog(data_dir, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()  # window-modal, not blocking: background work keeps reporting
+        return dialog
+
+    def _connect(self) -> None:
+        self.import_action.triggered.connect(self.choose_directory_to_import)
+        self.quit_action.triggered.connect(self.close)
+        self.find_action.triggered.connect(self._focus_search)
+        self.empty_state.import_requested.connect(self.choose_directory_to_import)
+        self.progress.cancel_requested.connect(self._cancel_import)
+        self.tabs.currentChanged.connect(self._screen_changed)
+        navigator = self.context.navigator
+        navigator.screen_requested.connect(self.show_screen)
+        navigator.orientation_requested.connect(self._orient)
+        self.sync_rounds.directory_installed.connect(self.refresh_directory)
+
+    def _connect_importer(self, importer: DirectoryImportController) -> None:
+        self.empty_state.load_sample_requested.connect(importer.import_sample)
+        importer.started.connect(self._import_started)
+        importer.progressed.connect(self.progress.step)
+        importer.succeeded.connect(self._import_succeeded)
+        importer.failed.connect(self._import_failed)
+        importer.confirmation_needed.connect(self._confirm_shrinking_import)
+        importer.cancelled.connect(self._import_cancelled)
+        importer.finished.connect(self._import_finished)
+
+    # --- directory state ----------------------------------------------------------------------
+
+    @property
+    def directory_is_empty(self) -> bool:
+        return self._stack.currentWidget() is self.empty_state
+
+    def refresh_directory(self) -> None:
+        """The directory screen when there is something to search, else the first-start panel."""
+        from spro_desk.directory.catalog import directory_info
+
+        if self._db is None or self.directory_view is None:
+            return
+        info = directory_info(self._db)
+        self.summary_label.setText(directory_summary(info))
+        if info.services:
+            self._stack.setCurrentWidget(self.directory_view)
+            self.directory_view.start()
+        else:
+            self._stack.setCurrentWidget(self.empty_state)
+
+    def offer_first_start(self, use_sample_if_empty: bool) -> None:
+        """On an empty directory, load the sample at once if asked: never a blank screen."""
+        if use_sample_if_empty and self.directory_is_empty and self.importer is not None:
+            self.importer.import_sample()
+
+    @property
+    def is_working(self) -> bool:
+        """Whether background work is still under way (tests check nothing outlives a window)."""
+        return self._runner.is_busy()
+
+    def _focus_search(self) -> None:
+        self.show_screen(ANNUAIRE)
+        if not self.directory_is_empty and self.directory_view is not None:
+            self.directory_view.focus_search()
+
+    # --- screens ------------------------------------------------------------------------------
+
+    def _screen_title(self, name: str) -> str:
+        if name == ANNUAIRE:
+            return self.tr("Annuaire")
+        return screen_title(name)
+
+    def current_screen_name(self) -> str:
+        return SCREEN_ORDER[self.tabs.currentIndex()]
+
+    def show_screen(self, name: str) -> None:
+        self.tabs.setCurrentIndex(SCREEN_ORDER.index(name))
+        self._screen_changed(self.tabs.currentIndex())
+
+    def _screen_changed(self, index: int) -> None:
+        name = SCREEN_ORDER[index]
+        self.setWindowTitle(self.tr("SPRO Desk — %s") % self._screen_title(name))
+        # Only Accueil works before the database is open; the others are built when it is.
+        if name != ANNUAIRE and (self._db is not None or name == SCREEN_ORDER[0]):
+            self.screens[name].activate()
+
+    def _screen_built(self, screen: Screen) -> None:
+        bind = getattr(screen, "bind_importer", None)
+        if bind is not None and self.importer is not None:  # Paramètres imports with progress
+            bind(self.importer, self.import_action)
+        bind_rounds = getattr(screen, "bind_sync_rounds", None)
+        if bind_rounds is not None:  # Synchronisation: « Envoyer maintenant » and the outcome
+            bind_rounds(self.sync_rounds)
+        bind_privacy = getattr(screen, "bind_privacy", None)
+        if bind_privacy is not None and self._db is not None:  # purge, lock, agents' panels
+            bind_privacy(self.privacy)
+
+    def _orient(self, request: OrientationRequest) -> None:
+        self.show_screen("orientation")
+        load = getattr(self.screens["orientation"], "load_request", None)
+        if load is not None:
+            load(request)
+
+    # --- importing ----------------------------------------------------------------------------
+
+    def choose_directory_to_import(self) -> None:
+        selected, _filter = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Importer un annuaire"),
+            str(Path.home()),
+            self.tr("Export data·inclusion (*.zip *.json *.csv *.xlsx);;Tous les fichiers (*)"),
+        )
+        if selected and self.importer is not None:
+            self.importer.import_path(Path(selected))
+
+    def _import_started(self, label: str) -> None:
+        self.import_action.setEnabled(False)
+        self.empty_state.set_busy(label)
+        self.progress.begin(label)
+
+    def _cancel_import(self) -> None:
+        self.progress.cancelling()
+        if self.importer is not None:
+            self.importer.cancel()
+
+    def _import_succeeded(self, report: ImportReport) -> None:
+        from spro_desk.ui.common.import_flow import report_message
+
+        self.refresh_directory()
+        self.context.navigator.directory_changed.emit()
+        self.statusBar().showMessage(report_message(report), MESSAGE_TIMEOUT_MS)
+
+    def _import_failed(self, message: str) -> None:
+        show_warning(self, self.tr("Import impossible"), message)
+
+    def _confirm_shrinking_import(self, message: str, path: Path) -> None:
+        """The agent has seen the difference: replacing is their call, keeping is the default."""
+        answer = QMessageBox.question(
+            self,
+            self.tr("Remplacer l'annuaire ?"),
+            message + "\n\n" + self.tr("Remplacer quand même l'annuaire actuel ?"),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer == QMessageBox.StandardButton.Yes and self.importer is not None:
+            self.importer.import_path(path, force=True)
+
+    def _import_cancelled(self) -> None:
+        message = self.tr("Import annulé : l'annuaire actuel est conservé.")
+        self.statusBar().showMessage(message, MESSAGE_TIMEOUT_MS)
+
+    def _import_finished(self) -> None:
+        self.progress.end()
+        self.empty_state.set_busy(None)
+        self.import_action.setEnabled(True)
+
+    # --- lifetime -----------------------------------------------------------------------------
+
+    def _restore_geometry(self) -> None:
+        geometry = self._settings.value(GEOMETRY_KEY)
+        if not isinstance(geometry, QByteArray) or not self.restoreGeometry(geometry):
+            self.resize(*DEFAULT_SIZE)
+
+    def _save_geometry(self) -> None:
+        self._settings.setValue(GEOMETRY_KEY, self.saveGeometry())
+        if self.directory_view is not None:
+            self._settings.setValue(SPLITTER_KEY, self.directory_view.splitter.saveState())
+        self._settings.sync()
+
+    def shutdown(self) -> None:
+        """Stop timers and background work before the database closes; safe to call twice."""
+        if self._closed:
+            return
+        self._closed = True
+        self._save_geometry()
+        if self.importer is not None:
+            self.importer.cancel()
+        self.sync_rounds.shutdown()  # cuts a request in flight: closing never waits a timeout
+        self.privacy.shutdown()
+        self._runner.shutdown()
+        if self.directory_view is not None:
+            self.directory_view.shutdown()
+        for screen in self.screens.built():
+            screen.shutdown()
+        self.progress.end()
+        self.statusBar().clearMessage()  # also stops the status bar's own timeout timer
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.shutdown()
+        super().closeEvent(event)

@@ -1,0 +1,202 @@
+"""Starting the desktop application: Qt, language, crash reporting, main window, database.
+
+The window is shown before the database layer is even imported (ui/common/startup.py): it opens as
+fast as a bare Qt window would, and the database attaches a moment later.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings, QTranslator
+from PySide6.QtWidgets import QApplication
+
+from spro_desk.paths import database_path, ensure_private_dir
+from spro_desk.storage.quick_read import StartupSnapshot, read_startup_snapshot
+from spro_desk.ui.app.contrast import apply_contrast_outlines
+from spro_desk.ui.app.focus_style import install_focus_style
+from spro_desk.ui.app.i18n import (
+    LANGUAGE_SETTING,
+    chosen_language,
+    desk_language,
+    install_translators,
+    remove_translators,
+)
+from spro_desk.ui.app.main_window import MainWindow
+from spro_desk.ui.common.errors import install_excepthook, show_fatal
+from spro_desk.ui.common.startup import DatabaseOpener, after_first_paint, open_database_or_explain
+
+if TYPE_CHECKING:
+    from spro_desk.storage.engine import Database
+
+log = logging.getLogger(__name__)
+
+APP_NAME = "SPRO Desk"
+ORGANISATION = "SPRO"
+LOG_FILE = "spro-desk.log"
+LOG_MAX_BYTES = 1_000_000
+
+
+def _application() -> QApplication:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    QCoreApplication.setApplicationName(APP_NAME)
+    QCoreApplication.setOrganizationName(ORGANISATION)
+    return QApplication(sys.argv)
+
+
+def _configure_logging(data_dir: Path) -> None:
+    """A log file next to the data, unless the caller (CLI, tests) already set logging up.
+
+    Best effort: a folder that cannot be written is reported when the database opens.
+    """
+    from logging.handlers import RotatingFileHandler  # socket, pickle…: not before the window
+
+    root = logging.getLogger()
+    if root.handlers:
+        return
+    try:
+        logs = ensure_private_dir(data_dir / "logs")
+        handler = RotatingFileHandler(
+            logs / LOG_FILE, maxBytes=LOG_MAX_BYTES, backupCount=3, encoding="utf-8"
+        )
+    except OSError:
+        return
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+
+
+def open_database(data_dir: Path) -> Database | None:
+    """The desk database, or None after telling the agent in French why it cannot be opened."""
+    result = open_database_or_explain(data_dir)
+    if isinstance(result, str):
+        show_fatal(result)
+        return None
+    return result
+
+
+def apply_desk_language(
+    app: QCoreApplication, db: Database, translators: list[QTranslator]
+) -> list[QTranslator]:
+    """Switch to the language chosen in Paramètres, if the desk chose one.
+
+    Returns the translators now installed (keep them alive). Until the database is open only
+    the system locale is known, and the messages about an unusable database follow it.
+    """
+    preferred = desk_language(db)
+    if preferred is None:
+        return translators
+    remove_translators(app, translators)
+    return install_translators(app, preferred=preferred)
+
+
+# What the first paint needs from the database (storage.quick_read reads them with sqlite3).
+STARTUP_SETTINGS = (LANGUAGE_SETTING, "site.canal_defaut", "site.permanences")
+
+
+def run_app(
+    data_dir: Path, *, use_sample_if_empty: bool, smoke_quit_after_ms: int | None = None
+) -> int:
+    """Run the desktop application until its window closes; returns the exit status.
+
+    `smoke_quit_after_ms`: quit that long after the first window is usable (the installer's
+    smoke test and the start benchmark, through the hidden `--smoke-quit-after`).
+    """
+    if smoke_quit_after_ms is not None:
+        from spro_desk.ui.app.smoke import quit_when_usable
+
+        quit_when_usable(smoke_quit_after_ms)
+    app = _application()
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(ORGANISATION)
+    snapshot = read_startup_snapshot(database_path(data_dir), STARTUP_SETTINGS)
+    preferred = chosen_language(snapshot.settings.get(LANGUAGE_SETTING))
+    translators = install_translators(app, preferred=preferred)
+    # Before the first widget: installed later, it would re-polish the whole window (~25 ms).
+    previous_style = install_focus_style(app)
+    previous_sheet = apply_contrast_outlines(app)
+    previous_hook = install_excepthook()
+    try:
+        if not use_sample_if_empty:  # a new data folder opens the first-run assistant (issue 7)
+            from spro_desk.ui.first_run import first_run_snapshot
+
+            after_setup = first_run_snapshot(data_dir, snapshot, STARTUP_SETTINGS)
+            if after_setup is None:  # the agent left the assistant: nothing was set up
+                return 0
+            snapshot = after_setup
+        from spro_desk.ui.common.mode import is_coordinator
+
+        if is_coordinator(data_dir):  # a coordinator's folder (`coordinator init`): its window
+            from spro_desk.ui.coordination.window import run_coordinator_window
+
+            return run_coordinator_window(app, data_dir)
+        return _run_window(app, data_dir, snapshot, use_sample_if_empty)
+    finally:
+        sys.excepthook = previous_hook
+        remove_translators(app, translators)
+        app.setStyle(previous_style)
+        app.setStyleSheet(previous_sheet)
+
+
+def _run_window(
+    app: QApplication, data_dir: Path, snapshot: StartupSnapshot, use_sample_if_empty: bool
+) -> int:
+    window = MainWindow(
+        None,
+        settings=QSettings(),
+        startup_settings=snapshot.settings,
+        has_directory=snapshot.has_directory,
+    )
+    running = [True]
+
+    def attach(db: Database) -> None:
+        if running[0]:  # not when the window closed while the database was opening
+            window.attach_database(db)
+            from spro_desk.ui.app.resilience import start_resilience  # the storage layer is loaded
+
+            start_resilience(window, window.context)  # integrity check, then daily backups
+            window.privacy.start_app_duties()  # first account if none, purge now and daily
+            window.offer_first_start(use_sample_if_empty)
+
+    def refuse(message: str) -> None:
+        window.hide()
+        show_fatal(message)
+        app.exit(1)
+
+    # Not the window's child: it outlives a closed window. The log file is set up on its
+    # thread too: the UI thread only draws and answers the agent.
+    opener = DatabaseOpener(data_dir, first=lambda: _configure_logging(data_dir))
+    opener.opened.connect(attach)
+    opener.failed.connect(refuse)
+    window.show()
+    after_first_paint(window, opener.start)
+    try:
+        status = app.exec()
+    finally:
+        running[0] = False
+        # quit() can end the loop without a close event: stop background work regardless.
+        window.shutdown()
+        opener.wait()
+        _release(window, opener)
+    return status
+
+
+def _release(window: MainWindow, opener: DatabaseOpener) -> None:
+    """Close the database and free the window: closures and helpers refer to it, and a
+    process that runs the app again (tests, a restore) must not find the old one around."""
+    for signal in (opener.opened, opener.failed):
+        with contextlib.suppress(RuntimeError, TypeError):  # the window may be gone already
+            signal.disconnect()
+    if shiboken6.isValid(window):
+        window.hide()
+        window.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    if opener.database is not None:
+        opener.database.close()

@@ -1,0 +1,1 @@
+"""Pieces every screen shares: background work, table models, fields, formatting, dialogs."""

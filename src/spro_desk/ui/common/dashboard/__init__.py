@@ -1,0 +1,1 @@
+"""Pieces of the site dashboard: the activity figures and the bar chart that draws them."""

@@ -1,0 +1,198 @@
+"""One editor per kind of declared setting: text, choice, commune, list."""
+
+from __future__ import annotations
+
+from typing import Any, Protocol
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QGridLayout,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QWidget,
+)
+
+from spro_desk.geo import Geography
+from spro_desk.site.settings import SettingSpec
+from spro_desk.ui.common.commune_field import CommuneField
+from spro_desk.ui.common.secret_field import SecretLineEdit
+from spro_desk.ui.common.setting_labels import choice_labels, setting_label
+
+# Rows a list editor shows before scrolling: a site has a handful of agents and places.
+LIST_LINES = 6
+
+
+class SettingEditor(Protocol):
+    """What the settings screen needs from the editor of one setting."""
+
+    @property
+    def widget(self) -> QWidget: ...
+
+    def value(self) -> Any: ...
+
+    def set_value(self, value: Any) -> None: ...
+
+    def problem(self) -> str | None:
+        """A French message when the input cannot be read as a value at all."""
+        ...
+
+
+class TextEditor:
+    def __init__(self, spec: SettingSpec) -> None:
+        self.widget = QLineEdit()
+        self.widget.setAccessibleName(setting_label(spec))
+
+    def value(self) -> str:
+        return self.widget.text()
+
+    def set_value(self, value: Any) -> None:
+        self.widget.setText("" if value is None else str(value))
+
+    def problem(self) -> str | None:
+        return None
+
+
+class ChoiceEditor:
+    """A combo of the allowed values; a stored value no longer allowed stays visible as is."""
+
+    def __init__(self, spec: SettingSpec) -> None:
+        self.widget = QComboBox()
+        self.widget.setAccessibleName(setting_label(spec))
+        self._labels = choice_labels(spec)
+
+    def value(self) -> Any:
+        return self.widget.currentData()
+
+    def set_value(self, value: Any) -> None:
+        self.widget.clear()
+        for code, label in self._labels.items():
+            self.widget.addItem(label, code)
+        if value is not None and value not in self._labels:
+            # Saving it unchanged gets the declaration's refusal, in French.
+            unknown = QCoreApplication.translate("Settings", "{value} (valeur inconnue)")
+            self.widget.addItem(unknown.format(value=value), value)
+        self.widget.setCurrentIndex(max(self.widget.findData(value), 0))
+
+    def problem(self) -> str | None:
+        return None
+
+
+class CommuneEditor:
+    def __init__(self, spec: SettingSpec, geo: Geography) -> None:
+        self._label = setting_label(spec)
+        self.widget = CommuneField(geo)
+        self.widget.setAccessibleName(self._label)
+
+    def value(self) -> str | None:
+        return self.widget.code()
+
+    def set_value(self, value: Any) -> None:
+        self.widget.set_code(value if isinstance(value, str) else None)
+
+    def problem(self) -> str | None:
+        # Saving straight after typing: the typed text has not been settled yet.
+        self.widget.settle()
+        if not self.widget.is_unresolved():
+            return None
+        text = QCoreApplication.translate(
+            "Settings",
+            "{label} : «\u00a0{text}\u00a0» ne correspond à aucune commune. "
+            "Tapez le nom ou le code postal et choisissez dans la liste.",
+        )
+        return text.format(label=self._label, text=self.widget.text().strip())
+
+
+class ListEditor:
+    """An editable list: type a value and add it; double-click or F2 to correct one."""
+
+    def __init__(self, spec: SettingSpec) -> None:
+        label = setting_label(spec)
+        self.widget = QWidget()
+        self.items = QListWidget()
+        self.items.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
+        self.entry = QLineEdit()
+        self.add_button = QPushButton(QCoreApplication.translate("Settings", "Ajouter"))
+        self.remove_button = QPushButton(QCoreApplication.translate("Settings", "Retirer"))
+        self._describe(label)
+        self._layout()
+        self.entry.returnPressed.connect(self.add)
+        self.add_button.clicked.connect(self.add)
+        self.remove_button.clicked.connect(self.remove_selected)
+
+    def _describe(self, label: str) -> None:
+        self.widget.setAccessibleName(label)
+        self.items.setAccessibleName(label)
+        self.entry.setAccessibleName(
+            QCoreApplication.translate("Settings", "Nouvelle valeur : {label}").format(label=label)
+        )
+        self.entry.setPlaceholderText(
+            QCoreApplication.translate("Settings", "Tapez puis Entrée pour ajouter")
+        )
+        self.add_button.setAccessibleName(
+            QCoreApplication.translate("Settings", "Ajouter à la liste : {label}").format(
+                label=label
+            )
+        )
+        self.remove_button.setAccessibleName(
+            QCoreApplication.translate("Settings", "Retirer la ligne choisie : {label}").format(
+                label=label
+            )
+        )
+
+    def _layout(self) -> None:
+        grid = QGridLayout(self.widget)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.addWidget(self.items, 0, 0, 1, 2)
+        grid.addWidget(self.remove_button, 0, 2, Qt.AlignmentFlag.AlignTop)
+        grid.addWidget(self.entry, 1, 0, 1, 2)
+        grid.addWidget(self.add_button, 1, 2)
+        grid.setColumnStretch(0, 1)
+        self.items.setMaximumHeight(self.items.fontMetrics().height() * LIST_LINES)
+
+    def add(self) -> None:
+        text = self.entry.text().strip()
+        if text:
+            self._append(text)
+            self.entry.clear()
+
+    def remove_selected(self) -> None:
+        row = self.items.currentRow()
+        if row >= 0:
+            self.items.takeItem(row)
+
+    def _append(self, text: str) -> None:
+        item = QListWidgetItem(text)
+        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
+        self.items.addItem(item)
+
+    def value(self) -> list[str]:
+        return [self.items.item(row).text() for row in range(self.items.count())]
+
+    def set_value(self, value: Any) -> None:
+        self.items.clear()
+        for text in value if isinstance(value, list) else []:
+            self._append(str(text))
+
+    def problem(self) -> str | None:
+        return None
+
+
+def make_editor(spec: SettingSpec, geo: Geography) -> SettingEditor:
+    if spec.kind == "choice":
+        return ChoiceEditor(spec)
+    if spec.kind == "commune":
+        return CommuneEditor(spec, geo)
+    if spec.kind == "list":
+        return ListEditor(spec)
+    editor = TextEditor(spec)
+    if spec.kind == "secret":  # neither a visitor nor the accessibility bus reads it
+        editor.widget = SecretLineEdit()
+        editor.widget.setAccessibleName(setting_label(spec))
+    return editor

@@ -1,0 +1,149 @@
+"""Opening the database after the window's first paint, off the UI thread.
+
+Importing the database layer (SQLAlchemy, SQLModel, the directory and contact services) costs
+several times what Qt itself costs. The window is therefore drawn first, from the few values of
+`storage.quick_read`, and the agent can start filling in the Accueil form while a worker thread
+imports those modules and opens (and if needed migrates) the database. The open database is
+handed back to the UI thread through a queued signal.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
+from PySide6.QtWidgets import QWidget
+
+from spro_desk.paths import database_path, ensure_private_dir
+from spro_desk.ui.common.background import Callbacks, TaskRunner
+
+if TYPE_CHECKING:
+    from spro_desk.storage.engine import Database
+
+log = logging.getLogger(__name__)
+
+UI_SWITCH_INTERVAL_S = 0.001
+# What the screens need once the database is open: imported by the worker, not the UI thread.
+WARM_MODULES = (
+    "spro_desk.contacts.service",
+    "spro_desk.directory.catalog",
+    "spro_desk.directory.search",
+    "spro_desk.directory.importer",
+)
+
+
+def open_database_or_explain(data_dir: Path) -> Database | str:
+    """The desk database, or a French message saying why it cannot be opened and what to do."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from spro_desk.storage.engine import Database
+    from spro_desk.storage.errors import StorageError
+    from spro_desk.storage.migrate import NewerDatabaseError
+
+    path = database_path(data_dir)
+    try:
+        ensure_private_dir(data_dir)
+        return Database(path)
+    except (NewerDatabaseError, StorageError) as error:  # their messages are French already
+        return str(error)
+    except (SQLAlchemyError, sqlite3.Error, OSError) as error:
+        log.exception("Cannot open the database %s", path)
+        return QCoreApplication.translate(
+            "App",
+            "La base de données «\u00a0{path}\u00a0» ne peut pas être ouverte ({error}). "
+            "Vérifiez que le dossier est accessible et qu'aucune autre fenêtre de SPRO Desk "
+            "ne l'utilise.",
+        ).format(path=path, error=type(error).__name__)
+
+
+class DatabaseOpener(QObject):
+    """Opens the database on the project's background runner; `opened(db)` or
+    `failed(message)` on the UI thread."""
+
+    opened = Signal(object)
+    failed = Signal(str)
+
+    def __init__(
+        self,
+        data_dir: Path,
+        parent: QObject | None = None,
+        *,
+        first: Callable[[], None] | None = None,
+    ) -> None:
+        """`first` runs on the worker before anything else (e.g. setting up the log file)."""
+        super().__init__(parent)
+        self._data_dir = data_dir
+        self._first = first
+        self._runner = TaskRunner(self)
+        # Kept here too: a database opened as the window closes must still be closed.
+        self.database: Database | None = None
+
+    def start(self) -> None:
+        # Imports hold the GIL; handing it back to the UI thread every millisecond instead of
+        # every 5 keeps the window answering keys while the worker runs. Set before the worker
+        # starts, or its first imports keep the UI thread waiting the default 5 ms.
+        interval = sys.getswitchinterval()
+        sys.setswitchinterval(UI_SWITCH_INTERVAL_S)
+        self._runner.submit(
+            lambda _context: self._run(interval), Callbacks(on_result=self._deliver)
+        )
+
+    def wait(self) -> None:
+        """Wait for the worker; a result it had not delivered yet is dropped (see `database`)."""
+        self._runner.shutdown()
+
+    def _deliver(self, result: Database | str) -> None:
+        if isinstance(result, str):
+            self.failed.emit(result)
+        else:
+            self.opened.emit(result)
+
+    def _run(self, interval: float) -> Database | str:
+        try:
+            return self._open()
+        finally:
+            sys.setswitchinterval(interval)  # the usual interval, once the imports are done
+
+    def _open(self) -> Database | str:
+        try:
+            if self._first is not None:
+                self._first()
+            for module in WARM_MODULES:
+                __import__(module)
+            from spro_desk.geo import geography
+
+            geography()  # read once per process: the commune fields find it ready
+            result = open_database_or_explain(self._data_dir)
+        except Exception as error:  # reported to the agent, never lost in a thread
+            log.exception("Unexpected error while opening the database")
+            return QCoreApplication.translate(
+                "App", "Erreur inattendue à l'ouverture de la base de données ({error})."
+            ).format(error=type(error).__name__)
+        if not isinstance(result, str):
+            self.database = result
+        return result
+
+
+class _FirstPaint(QObject):
+    def __init__(self, widget: QWidget, callback: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self._widget = widget
+        self._callback: Callable[[], None] | None = callback
+
+    def eventFilter(self, _watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and self._callback is not None:
+            callback, self._callback = self._callback, None
+            self._widget.removeEventFilter(self)
+            QTimer.singleShot(0, callback)  # after this paint has reached the screen
+        return False
+
+
+def after_first_paint(widget: QWidget, callback: Callable[[], None]) -> None:
+    """Call `callback` from the event loop once `widget` has painted for the first time."""
+    widget.installEventFilter(_FirstPaint(widget, callback))
+    widget.update()

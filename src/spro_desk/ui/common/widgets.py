@@ -1,0 +1,99 @@
+"""Widget settings every screen shares: row tables, action bars and plain-text labels."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import TypeVar
+
+from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+# A column number, or the IntEnum member that names it.
+ColumnKey = TypeVar("ColumnKey", bound=int)
+
+
+def setup_row_table(
+    table: QTableView,
+    model: QAbstractItemModel,
+    name: str,
+    description: str = "",
+    widths: Mapping[ColumnKey, int] | None = None,
+) -> QTableView:
+    """A read-only table that selects one whole row; Tab leaves it, the arrows move inside.
+
+    With `widths` (column → pixels), one line per row and columns the agent can resize.
+    """
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setTabKeyNavigation(False)
+    table.verticalHeader().hide()
+    table.setAccessibleName(name)
+    if description:
+        table.setAccessibleDescription(description)
+    if widths is not None:
+        table.setWordWrap(False)
+        header = table.horizontalHeader()
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for column, width in widths.items():
+            table.setColumnWidth(column, width)
+    return table
+
+
+def plain_label(text: str = "", name: str = "") -> QLabel:
+    """A wrapping label that never interprets its text as HTML (it may come from outside)."""
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    if name:
+        label.setAccessibleName(name)
+    return label
+
+
+def action_bar(name: str, actions: Iterable[QAction]) -> QToolBar:
+    """A text-only bar of a screen's actions, each button named for screen readers.
+
+    A toolbar folds what does not fit behind its extension button: the screen stays usable in a
+    narrow window or at 200 % scaling.
+    """
+    bar = QToolBar()
+    bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+    bar.setAccessibleName(name)
+    for action in actions:
+        bar.addAction(action)
+        button = bar.widgetForAction(action)
+        button.setAccessibleName(action.text().replace("&", ""))
+        button.setAccessibleDescription(action.toolTip())
+    return bar
+
+
+def table_screen_layout(
+    screen: QWidget,
+    control_label: str,
+    control: QWidget,
+    summary: QWidget,
+    below: tuple[QWidget, ...],
+) -> None:
+    """A list screen: a labelled control and a summary on top, then `below` (table, actions…)."""
+    top = QHBoxLayout()
+    label = QLabel(control_label)
+    label.setBuddy(control)
+    top.addWidget(label)
+    top.addWidget(control)
+    top.addWidget(summary, stretch=1)
+    layout = QVBoxLayout(screen)
+    layout.addLayout(top)
+    for widget in below:
+        layout.addWidget(widget)

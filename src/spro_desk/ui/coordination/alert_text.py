@@ -1,0 +1,103 @@
+"""Alerts in words: a label per kind, a one-line summary, and what it means and what to do."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from spro_desk.sync.coordinator_views import AlertView
+from spro_desk.ui.common.formatting import count_phrase, number, one_line
+
+FORK, GAP, QUARANTINE = "fork", "gap", "quarantine"
+# What the import writes in a fork's detail, and how the coordinator reads it.
+REUSED_NUMBER = "numéro réutilisé"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("AlertText", text)
+
+
+def alert_kind_label(kind: str) -> str:
+    labels = {
+        FORK: _tr("Bifurcation"),
+        GAP: _tr("Événements manquants"),
+        QUARANTINE: _tr("Quarantaine"),
+    }
+    return labels.get(kind, kind)
+
+
+def ranges_text(ranges: tuple[tuple[int, int], ...]) -> str:
+    """« 4 à 7, 12 »: missing event numbers read as ranges."""
+    parts = [
+        number(first) if first == last
+        else _tr("{first} à {last}").format(first=number(first), last=number(last))
+        for first, last in ranges
+    ]  # fmt: skip
+    return ", ".join(parts)
+
+
+def _site(alert: AlertView) -> str:
+    return one_line(alert.site_nom) or alert.desk_id
+
+
+def alert_summary(alert: AlertView) -> str:
+    if alert.kind == FORK:
+        why = (
+            _tr("numéro déjà reçu avec un autre contenu")
+            if alert.reason == REUSED_NUMBER
+            else _tr("ne suit pas l'envoi précédent")
+        )
+        return _tr("Envoi n° {seq} : {why}").format(seq=number(alert.bundle_seq or 0), why=why)
+    if alert.kind == GAP:
+        count = count_phrase(
+            alert.missing_count, _tr("{n} événement manquant"), _tr("{n} événements manquants")
+        )
+        return _tr("{count} : n° {ranges}").format(count=count, ranges=ranges_text(alert.missing))
+    if alert.kind == QUARANTINE:
+        return _tr("Événement n° {seq} reçu deux fois avec des contenus différents").format(
+            seq=number(alert.event_seq or 0)
+        )
+    return alert.kind
+
+
+def alert_explanation(alert: AlertView) -> str:
+    """What happened, what SPRO Desk did about it, and what the coordinator should do."""
+    site = _site(alert)
+    if alert.kind == FORK:
+        return _tr(
+            "Le poste « {site} » a envoyé un envoi n° {seq} qui ne prolonge pas ceux déjà "
+            "reçus. Cela arrive presque toujours quand l'ordinateur du site a été restauré "
+            "depuis une ancienne sauvegarde ou remplacé par une copie : il repart d'un état "
+            "ancien et renumérote ses envois.\n\n"
+            "Rien n'a été écrasé : ce qui avait déjà été reçu est conservé et les nouveaux "
+            "événements ont été ajoutés.\n\n"
+            "À faire : appelez le site pour savoir si l'ordinateur a été restauré, et depuis "
+            "quelle date : des contacts saisis après la sauvegarde puis ressaisis après la "
+            "restauration seraient comptés deux fois. Si le poste a été perdu ou volé, "
+            "révoquez-le dans l'écran Postes."
+        ).format(site=site, seq=number(alert.bundle_seq or 0))
+    if alert.kind == GAP:
+        return _tr(
+            "Il manque au poste « {site} » les événements n° {ranges} ({count} en tout), alors "
+            "que des événements plus récents sont arrivés. Un envoi perdu en route n'en est pas "
+            "la cause : chaque envoi reprend tout ce que la coordination n'a pas encore accusé. "
+            "Ces événements avaient donc déjà été reçus puis accusés : la base de la "
+            "coordination a été restaurée depuis une sauvegarde, ou ces envois ont été importés "
+            "sur un autre ordinateur.\n\n"
+            "Les chiffres de ce poste sont incomplets tant que le trou n'est pas comblé ; "
+            "l'alerte disparaît d'elle-même quand les événements manquants arrivent.\n\n"
+            "À faire : importez à nouveau les envois de ce poste que vous avez encore (dossier "
+            "de dépôt, clé USB, sauvegarde, autre ordinateur de la coordination)."
+        ).format(site=site, ranges=ranges_text(alert.missing), count=number(alert.missing_count))
+    if alert.kind == QUARANTINE:
+        return _tr(
+            "Le poste « {site} » a renvoyé l'événement n° {seq} (identifiant {event}) avec un "
+            "contenu différent de celui déjà reçu sous le même identifiant. Un poste ne "
+            "modifie jamais un événement envoyé : sa base a été modifiée à la main, ou sa "
+            "clé est utilisée par un autre ordinateur.\n\n"
+            "La première version est conservée ; la seconde est mise de côté (en quarantaine) "
+            "et n'entre dans aucun chiffre.\n\n"
+            "À faire : contactez le site pour comprendre ce qui s'est passé. Si vous "
+            "soupçonnez que sa clé a été copiée, révoquez le poste dans l'écran Postes et "
+            "faites-le enregistrer à nouveau avec une nouvelle identité."
+        ).format(site=site, seq=number(alert.event_seq or 0), event=alert.event_id)
+    return _tr("Alerte de type « {kind} » du poste « {site} ».").format(kind=alert.kind, site=site)

@@ -1,0 +1,468 @@
+"""Locking the desk: after the idle time set in Paramètres, on Ctrl+L, and at start when the desk
+has accounts; unlocking with an agent's PIN or password, back where the agent was.
+
+Locking does not cover the window, it empties it: every screen drops the personal data it
+shows (`hide_personal_data()`; the Accueil form keeps what was being typed sealed to the desk
+key, readable again only after an unlock), open dialogs are closed, the screens are taken out
+of the window (`takeCentralWidget`) and the lock screen takes their place, the menus are
+disabled, and the session forgets the desk's private key. The same place shows the first site
+manager's account form while the desk has none.
+"""
+
+from __future__ import annotations
+
+import logging
+import weakref
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+from shiboken6 import isValid
+
+from spro_desk.ui.common.background import Callbacks, Runner
+from spro_desk.ui.common.secret_field import SecretLineEdit
+
+if TYPE_CHECKING:  # loaded with the database, after the first paint
+    from spro_desk.agents.accounts import AgentView
+    from spro_desk.agents.sessions import DeskSession
+    from spro_desk.privacy.purge import PurgeReport
+    from spro_desk.storage.engine import Database
+
+log = logging.getLogger(__name__)
+
+DAY_MS = 24 * 60 * 60 * 1000
+_ACTIVITY = {
+    QEvent.Type.KeyPress,
+    QEvent.Type.MouseButtonPress,
+    QEvent.Type.MouseMove,
+    QEvent.Type.Wheel,
+    QEvent.Type.TouchBegin,
+}
+
+
+class LockScreen(QWidget):
+    """Who is there (the last agent first) and their secret."""
+
+    unlock_requested = Signal(str, str)  # agent id, secret
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = QLabel(self.tr("SPRO Desk est verrouillé"))
+        font = self.title.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        self.title.setFont(font)
+        explanation = QLabel(
+            self.tr(
+                "Les données personnelles sont masquées. Choisissez votre nom et saisissez "
+                "votre code pour reprendre là où vous en étiez."
+            )
+        )
+        explanation.setWordWrap(True)
+        self.agent = QComboBox()
+        self.secret = SecretLineEdit()  # silent on the accessibility bus
+        self.unlock_button = QPushButton(self.tr("&Déverrouiller"))
+        self.unlock_button.setDefault(True)
+        self.message = QLabel()
+        for label in (explanation, self.message):
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            label.setWordWrap(True)
+        form = QFormLayout()
+        for text, field in ((self.tr("&Agent :"), self.agent), (self.tr("&Code :"), self.secret)):
+            label = QLabel(text)
+            label.setBuddy(field)
+            form.addRow(label, field)
+        column = QVBoxLayout()
+        column.addStretch(1)
+        for widget in (self.title, explanation):
+            column.addWidget(widget)
+        column.addLayout(form)
+        column.addWidget(self.unlock_button, 0, Qt.AlignmentFlag.AlignLeft)
+        column.addWidget(self.message)
+        column.addStretch(2)
+        box = QWidget()
+        box.setLayout(column)
+        box.setMaximumWidth(self.fontMetrics().averageCharWidth() * 70)
+        outer = QHBoxLayout(self)
+        outer.addStretch(1)
+        outer.addWidget(box, 2)
+        outer.addStretch(1)
+        self.agent.setAccessibleName(self.tr("Agent"))
+        self.secret.setAccessibleName(self.tr("Code ou mot de passe"))
+        self.unlock_button.setAccessibleName(self.tr("Déverrouiller le poste"))
+        self.message.setAccessibleName(self.tr("Message"))
+        self.unlock_button.clicked.connect(self._submit)
+        self.secret.returnPressed.connect(self._submit)
+
+    def set_agents(self, agents: list[AgentView], preferred: str | None) -> None:
+        self.agent.clear()
+        for agent in agents:
+            self.agent.addItem(agent.nom, agent.id)
+        index = self.agent.findData(preferred) if preferred else -1
+        self.agent.setCurrentIndex(max(index, 0))
+        self.secret.clear()
+        self.message.clear()
+        self.set_busy(False)
+
+    def set_busy(self, busy: bool) -> None:
+        for widget in (self.agent, self.secret, self.unlock_button):
+            widget.setEnabled(not busy)
+        if busy:
+            self.message.setText(self.tr("Vérification du code…"))
+
+    def show_error(self, text: str) -> None:
+        self.set_busy(False)
+        self.secret.clear()
+        self.message.setText(text)
+        self.secret.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def focus_secret(self) -> None:
+        self.secret.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _submit(self) -> None:
+        agent_id = self.agent.currentData()
+        if agent_id and self.secret.text():
+            secret = self.secret.text()
+            self.secret.clear()  # the field never keeps it, whatever the outcome
+            self.unlock_requested.emit(agent_id, secret)
+
+
+class IdleWatcher(QObject):
+    """Restarts a single-shot timer on every key, click, scroll or mouse move in the app."""
+
+    def __init__(self, timer: QTimer, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._timer = timer
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in _ACTIVITY and self._timer.isActive():
+            self._timer.start()
+        return False
+
+
+class PrivacyGuard(QObject):
+    """The window's locking, idle timer, first-account panel and purge schedule."""
+
+    locked_changed = Signal(bool)
+    purge_done = Signal(object)  # PurgeReport
+
+    def __init__(self, window: QMainWindow, runner: Runner) -> None:
+        super().__init__(window)
+        # No Python reference to the window (its parent) nor its screens: a reference held by a
+        # pending callback or a connection must never keep a closed window alive.
+        self._runner = runner
+        self._db: Database | None = None
+        self._held: QWidget | None = None  # the screens, out of the window while locked
+        self._focus: QWidget | None = None
+        self._disabled: list[QAction] = []
+        self._screens: Callable[[], Callable[[], list[Any]] | None] = lambda: None
+        self._lock_screen: LockScreen | None = None
+        self._first_agent: QWidget | None = None
+        self._closed = False  # the window shut down: nothing may start any more
+        self._parked: QWidget | None = None
+        self.lock_action = QAction(self.tr("&Verrouiller le poste"), window)
+        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.lock_action.setStatusTip(self.tr("Masquer les données personnelles jusqu'au code"))
+        self.lock_action.setEnabled(False)
+        self.lock_action.triggered.connect(self.lock)
+        self.idle_timer = QTimer(self)
+        self.idle_timer.setSingleShot(True)
+        self.idle_timer.timeout.connect(self.lock)
+        self._idle_ms: int | None = None  # None: from the desk's policy
+        self._watcher = IdleWatcher(self.idle_timer, self)
+        self._watching = False
+        self.purge_timer = QTimer(self)
+        self.purge_timer.setInterval(DAY_MS)
+        self.purge_timer.timeout.connect(self.purge_now)
+
+    # --- state --------------------------------------------------------------------------------
+
+    @property
+    def is_locked(self) -> bool:
+        return self._held is not None
+
+    def set_screens(self, screens: Callable[[], list[Any]]) -> None:
+        """Where to find the built screens (their hide/restore_personal_data hooks)."""
+        self._screens = weakref.WeakMethod(screens)
+
+    @property
+    def _window(self) -> QMainWindow:
+        window = self.parent()
+        assert isinstance(window, QMainWindow)
+        return window
+
+    def _built_screens(self) -> list[Any]:
+        screens = self._screens()
+        return screens() if screens is not None else []
+
+    def set_idle_ms(self, milliseconds: int | None) -> None:
+        """Override the policy's idle time (tests); None goes back to the policy."""
+        self._idle_ms = milliseconds
+        self._arm()
+
+    def _agents_exist(self) -> bool:
+        from spro_desk.agents.accounts import has_agents
+
+        return self._db is not None and has_agents(self._db)
+
+    def _session(self) -> DeskSession:
+        from spro_desk.agents.sessions import desk_session
+
+        assert self._db is not None
+        return desk_session(self._db)
+
+    # --- start and stop -----------------------------------------------------------------------
+
+    def start(self, db: Database) -> None:
+        """The database is attached: lock at once when the desk has accounts."""
+        self._db = db
+        if self._closed:  # the database opened after the window closed
+            return
+        if self._agents_exist():
+            self.lock_action.setEnabled(True)
+            if not self._session().is_open():
+                self.lock()
+            else:
+                self._watch()
+
+    def start_app_duties(self) -> None:
+        """What the real application does and the tests' windows do not: ask for the first
+        account when there is none, purge now and every day."""
+        if self._db is None or self._closed:
+            return
+        if not self._agents_exist():
+            self.require_first_agent()
+        self.purge_now()
+        self.purge_timer.start()
+
+    def shutdown(self) -> None:
+        self._closed = True
+        self.idle_timer.stop()
+        self.purge_timer.stop()
+        self._unwatch()
+
+    def _watch(self) -> None:
+        app = QApplication.instance()
+        if not self._watching and app is not None:
+            app.installEventFilter(self._watcher)
+            self._watching = True
+        self._arm()
+
+    def _unwatch(self) -> None:
+        app = QApplication.instance()
+        if self._watching and app is not None:
+            app.removeEventFilter(self._watcher)
+        self._watching = False
+
+    def _arm(self) -> None:
+        if not self._watching or self.is_locked:
+            return
+        milliseconds = self._idle_ms
+        if milliseconds is None:
+            from spro_desk.privacy.policy import load_policy
+
+            assert self._db is not None
+            milliseconds = load_policy(self._db).idle_minutes * 60_000
+        self.idle_timer.start(milliseconds)
+
+    def policy_changed(self) -> None:
+        self._arm()
+
+    # --- the window's content -----------------------------------------------------------------
+
+    def _take_screens(self, replacement: QWidget) -> None:
+        focus = QApplication.focusWidget()  # possibly in another window: not ours to restore
+        self._focus = focus if focus is not None and self._window.isAncestorOf(focus) else None
+        self._close_dialogs()
+        self._disabled = [
+            action
+            for action in self._window.findChildren(QAction)
+            if action.isEnabled() and action is not self.lock_action
+        ]
+        for action in self._disabled:
+            action.setEnabled(False)
+        self.lock_action.setEnabled(False)
+        self._held = self._window.takeCentralWidget()
+        if self._held is not None:
+            self._held.setParent(self._parking())  # out of the window, never a window of its own
+        self._window.setCentralWidget(replacement)
+
+    def _give_back_screens(self) -> None:
+        replacement = self._window.takeCentralWidget()
+        if replacement is not None:
+            replacement.setParent(self._parking())
+        held, self._held = self._held, None
+        assert held is not None
+        self._window.setCentralWidget(held)
+        held.show()
+        for action in self._disabled:
+            action.setEnabled(True)
+        self._disabled = []
+        self.lock_action.setEnabled(True)
+        focus, self._focus = self._focus, None
+        if focus is not None and isValid(focus) and focus.isVisible():  # not deleted meanwhile
+            focus.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _parking(self) -> QWidget:
+        """A hidden child of the window for what is taken out of it (a widget taken out of a
+        main window has no parent: it would become a top-level window)."""
+        if self._parked is None:
+            self._parked = QWidget(self._window)
+            self._parked.hide()
+        return self._parked
+
+    def _close_dialogs(self) -> None:
+        """A confirmation left open must not stay on a locked desk: it is cancelled."""
+        for _attempt in range(10):
+            popup = QApplication.activePopupWidget()
+            modal = QApplication.activeModalWidget()
+            widget = popup or modal
+            if widget is None or widget is self._window:
+                return
+            if isinstance(widget, QDialog):
+                widget.reject()
+            else:
+                widget.close()
+
+    # --- locking ------------------------------------------------------------------------------
+
+    def lock(self) -> None:
+        if self._db is None or self._closed or self.is_locked or not self._agents_exist():
+            return
+        for screen in self._built_screens():
+            hide = getattr(screen, "hide_personal_data", None)
+            if hide is not None:
+                hide()
+        session = self._session()
+        last = session.agent.id if session.agent else session.last_agent_id
+        session.lock()
+        screen = self._lock_screen_widget()
+        from spro_desk.agents.accounts import list_agents
+
+        screen.set_agents(list_agents(self._db), last)
+        self.idle_timer.stop()
+        self._take_screens(screen)
+        screen.focus_secret()
+        self.locked_changed.emit(True)
+
+    def _lock_screen_widget(self) -> LockScreen:
+        if self._lock_screen is None:
+            self._lock_screen = LockScreen()
+            self._lock_screen.unlock_requested.connect(self.unlock)
+        return self._lock_screen
+
+    def unlock(self, agent_id: str, secret: str) -> None:
+        """Checks the secret off the UI thread (Argon2id takes a few tenths of a second)."""
+        if self._closed:
+            return
+        screen = self._lock_screen_widget()
+        screen.set_busy(True)
+        session = self._session()
+        self._runner.submit(
+            lambda _context: session.login(agent_id, secret),
+            Callbacks(on_result=lambda _agent: self._unlocked(), on_error=self._refused),
+        )
+
+    def _refused(self, error: Exception) -> None:
+        from spro_desk.agents.accounts import AgentError
+
+        if not isinstance(error, AgentError):
+            log.error("Unlock failed: %s", type(error).__name__)
+            error = AgentError(self.tr("Le poste n'a pas pu être déverrouillé. Réessayez."))
+        self._lock_screen_widget().show_error(str(error))
+
+    def _unlocked(self) -> None:
+        if not self.is_locked:
+            return
+        self._give_back_screens()
+        for screen in self._built_screens():
+            restore = getattr(screen, "restore_personal_data", None)
+            if restore is not None:
+                restore()
+        self._watch()
+        self.locked_changed.emit(False)
+        if self._session().must_change_secret:
+            self._ask_for_a_new_secret()
+
+    def _ask_for_a_new_secret(self) -> None:
+        """A code of an earlier version, shorter than today's rules: a new one, now."""
+        from spro_desk.ui.common.agents_dialog import SecretDialog
+
+        agent = self._session().agent
+        if agent is None or self._db is None:
+            return
+        dialog = SecretDialog(self._db, agent, self._window)
+        dialog.form.show_error(
+            self.tr(
+                "Votre code est désormais trop court pour protéger les données personnelles : "
+                "choisissez-en un nouveau (8 chiffres ou plus, ou un mot de passe)."
+            )
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.new_secret_dialog = dialog
+        dialog.open()
+
+    # --- the first account --------------------------------------------------------------------
+
+    def require_first_agent(self) -> None:
+        """No account yet: the site manager's form takes the screens' place until created."""
+        if self._db is None or self._closed or self._agents_exist() or self.is_locked:
+            return
+        from spro_desk.ui.common.agents_dialog import FirstAgentPanel
+
+        panel = FirstAgentPanel(self._db)
+        panel.created.connect(self._first_agent_created)
+        panel.quit_requested.connect(self._quit)
+        self._first_agent = panel
+        self._take_screens(panel)
+        panel.focus_first_field()
+
+    def _quit(self) -> None:
+        # Through the guard: a connection to the window's own bound method would keep the
+        # window alive after it closed.
+        self._window.close()
+
+    def _first_agent_created(self, _agent: AgentView) -> None:
+        self._first_agent = None
+        self._give_back_screens()
+        self.lock_action.setEnabled(True)
+        self._watch()
+        self.locked_changed.emit(False)
+
+    # --- the retention purge ------------------------------------------------------------------
+
+    def purge_now(self) -> None:
+        """Off the UI thread; the result goes to `purge_done` (status bar, Paramètres)."""
+        if self._db is None or self._closed:
+            return
+        from spro_desk.privacy.purge import run_purge
+
+        db = self._db
+        self._runner.submit(
+            lambda _context: run_purge(db),
+            Callbacks(on_result=self._purged, on_error=self._purge_failed),
+        )
+
+    def _purged(self, report: PurgeReport) -> None:
+        if report.audit_problem and not self._closed:
+            # Said at every purge (start, then daily) for as long as the log stays broken.
+            self._window.statusBar().showMessage(report.audit_problem)
+        self.purge_done.emit(report)
+
+    @staticmethod
+    def _purge_failed(error: Exception) -> None:
+        # Never the error's text: it could quote a row. The next run tries again.
+        log.error("Retention purge failed: %s", type(error).__name__)

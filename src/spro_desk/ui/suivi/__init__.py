@@ -1,0 +1,1 @@
+"""The « Suivi » screen: what became of each referral."""

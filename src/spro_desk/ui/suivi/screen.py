@@ -1,0 +1,233 @@
+"""The « Suivi » screen: what became of each referral, the overdue rendez-vous first; one key
+records an outcome."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QTableView,
+    QToolBar,
+    QWidget,
+)
+
+from spro_desk.contacts.follow_up import FollowUpItem, follow_up
+from spro_desk.contacts.model import ContactError
+from spro_desk.contacts.service import ReferralView
+from spro_desk.ui.common.background import Callbacks, TaskContext
+from spro_desk.ui.common.context import DeskContext
+from spro_desk.ui.common.formatting import count_phrase, one_line
+from spro_desk.ui.common.labels import referral_status_label, referral_status_labels
+from spro_desk.ui.common.screen import Screen
+from spro_desk.ui.common.widgets import (
+    action_bar,
+    plain_label,
+    setup_row_table,
+    table_screen_layout,
+)
+from spro_desk.ui.suivi.follow_up_model import FollowUpColumn, FollowUpModel
+
+log = logging.getLogger(__name__)
+
+# One key per outcome, on the selected row: the agent calls the partner and types the answer.
+STATUS_KEYS = (
+    ("honore", "H"),
+    ("non-honore", "N"),
+    ("annule", "A"),
+    ("rdv-pris", "R"),
+    ("propose", "P"),
+)
+_COLUMN_WIDTHS = {
+    FollowUpColumn.DATE_CONTACT: 130,
+    FollowUpColumn.STRUCTURE: 200,
+    FollowUpColumn.SERVICE: 240,
+    FollowUpColumn.TYPE: 100,
+    FollowUpColumn.RENDEZ_VOUS: 130,
+}
+
+
+class SuiviScreen(Screen):
+    name = "suivi"
+
+    def __init__(self, context: DeskContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self.model = FollowUpModel(self)
+        self.filter = self._make_filter()
+        self.table = self._make_table()
+        self.summary = plain_label("", self.tr("Résumé du suivi"))
+        self.message = plain_label("", self.tr("Message de l'écran Suivi"))
+        self.status_actions = {code: self._status_action(code, key) for code, key in STATUS_KEYS}
+        self.undo_action = self._make_undo()
+        self.toolbar = self._make_toolbar()
+        self._undo: tuple[str, str] | None = None
+        self._layout()
+        self.filter.currentIndexChanged.connect(self.refresh)
+        self.table.selectionModel().selectionChanged.connect(self._update_actions)
+        context.navigator.contacts_changed.connect(self._contacts_changed)
+        self._update_actions()
+
+    def title(self) -> str:
+        return self.tr("Suivi")
+
+    # --- construction -------------------------------------------------------------------------
+
+    def _make_filter(self) -> QComboBox:
+        combo = QComboBox()
+        combo.addItem(self.tr("Tous les statuts"), None)
+        for code, label in referral_status_labels().items():
+            combo.addItem(label, code)
+        combo.setAccessibleName(self.tr("Filtrer par statut"))
+        combo.setAccessibleDescription(self.tr("Les rendez-vous en retard restent en tête."))
+        return combo
+
+    def _make_table(self) -> QTableView:
+        table = setup_row_table(
+            QTableView(),
+            self.model,
+            self.tr("Orientations à suivre"),
+            self.tr(
+                "En retard d'abord. Sur la ligne choisie : H honoré, N non honoré, A annulé, "
+                "R rendez-vous pris, P proposé ; Ctrl+Z annule le dernier changement."
+            ),
+            _COLUMN_WIDTHS,
+        )
+        table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        return table
+
+    def _status_action(self, code: str, key: str) -> QAction:
+        label = referral_status_label(code)
+        action = QAction(self.tr("{label} ({key})").format(label=label, key=key), self)
+        action.setShortcut(QKeySequence(key))
+        # Only while the table has focus: a letter typed elsewhere stays a letter.
+        action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        action.setToolTip(
+            self.tr("Marquer l'orientation choisie « {label} » (touche {key})").format(
+                label=label, key=key
+            )
+        )
+        action.triggered.connect(lambda _checked=False, c=code: self.set_status(c))
+        self.table.addAction(action)
+        return action
+
+    def _make_undo(self) -> QAction:
+        action = QAction(self.tr("Annuler (Ctrl+Z)"), self)
+        action.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.setToolTip(
+            self.tr("Remettre le statut précédent de la dernière orientation modifiée")
+        )
+        action.triggered.connect(self.undo)
+        self.addAction(action)
+        self.table.addAction(action)
+        return action
+
+    def _make_toolbar(self) -> QToolBar:
+        actions = [*self.status_actions.values(), self.undo_action]
+        return action_bar(self.tr("Changer le statut de l'orientation choisie"), actions)
+
+    def _layout(self) -> None:
+        below = (self.table, self.toolbar, self.message)
+        table_screen_layout(self, self.tr("&Statut :"), self.filter, self.summary, below)
+
+    # --- reading ------------------------------------------------------------------------------
+
+    def activate(self) -> None:
+        self.refresh()
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def refresh(self) -> None:
+        """Reload, keeping the selected referral selected even when its row moved."""
+        kept = self.selected_item()
+        code = self.filter.currentData()
+        items = follow_up(self.context.database, [code] if code else None, now=self.context.clock())
+        self.model.set_items(items)
+        self._show_summary()
+        self._reselect(kept.referral.id if kept else None)
+
+    def _reselect(self, referral_id: str | None) -> None:
+        row = self.model.row_of(referral_id) if referral_id else None
+        if row is None and self.model.rowCount():
+            row = 0
+        if row is not None:
+            self.table.selectRow(row)
+        self._update_actions()
+
+    def _show_summary(self) -> None:
+        total, late = self.model.rowCount(), self.model.overdue_count()
+        if total == 0:
+            text = self.tr("Aucune orientation avec ce statut.")
+        else:
+            count = count_phrase(total, self.tr("{n} orientation"), self.tr("{n} orientations"))
+            text = (
+                self.tr("{count}, dont {late} rendez-vous en retard (sans résultat noté).")
+                if late
+                else self.tr("{count}, aucune en retard.")
+            ).format(count=count, late=late)
+        self.summary.setText(text)
+
+    def selected_item(self) -> FollowUpItem | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.item(rows[0].row()) if rows else None
+
+    def _update_actions(self, *_args: object) -> None:
+        item = self.selected_item()
+        for code, action in self.status_actions.items():
+            action.setEnabled(item is not None and item.referral.statut != code)
+        self.undo_action.setEnabled(self._undo is not None)
+
+    def _contacts_changed(self) -> None:
+        # A hidden screen catches up in activate(); no query for a tab nobody looks at.
+        if self.isVisible():
+            self.refresh()
+
+    # --- changing -----------------------------------------------------------------------------
+
+    def set_status(self, statut: str) -> None:
+        item = self.selected_item()
+        if item is None:
+            self.message.setText(self.tr("Sélectionnez d'abord une orientation dans la liste."))
+            return
+        if item.referral.statut != statut:
+            self._change(item.referral.id, statut, previous=item.referral.statut)
+
+    def undo(self) -> None:
+        if self._undo is not None:
+            referral_id, previous = self._undo
+            self._undo = None
+            self._change(referral_id, previous, previous=None)
+
+    def _change(self, referral_id: str, statut: str, previous: str | None) -> None:
+        contacts = self.context.contacts
+
+        def work(_task: TaskContext) -> ReferralView:
+            return contacts.set_referral_status(referral_id, statut)
+
+        self.context.runner.submit(work, Callbacks(
+            on_result=lambda view: self._changed(view, previous), on_error=self._failed,
+        ))  # fmt: skip
+
+    def _changed(self, view: ReferralView, previous: str | None) -> None:
+        self._undo = (view.id, previous) if previous is not None else None
+        label = referral_status_label(view.statut)
+        text = self.tr("{structure} : « {label} » enregistré.").format(
+            structure=one_line(view.structure_nom), label=label
+        )
+        if previous is not None:
+            text += " " + self.tr("Ctrl+Z remet « {previous} ».").format(
+                previous=referral_status_label(previous)
+            )
+        self.message.setText(text)
+        # The whole desk hears it (Tableau de bord, Accueil) and this screen refreshes with it.
+        self.context.navigator.contacts_changed.emit()
+        self._reselect(view.id)
+
+    def _failed(self, error: Exception) -> None:
+        if isinstance(error, ContactError):
+            text = str(error)
+        else:
+            log.error("Changing a referral status failed", exc_info=error)
+            text = self.tr("Le statut n'a pas pu être enregistré. Réessayez dans un instant.")
+        self.message.setText(text)

@@ -1,0 +1,363 @@
+"""A synthetic region whose indicators are known in advance, at any scale.
+
+`generate` writes desks, contacts and referrals straight into a coordinator database's merged
+tables (what bundle imports would have produced) and returns a `Dataset`; with `keep=True` it
+also keeps the records, and `Dataset.truths(filters)` recomputes every indicator from them in
+plain Python — an implementation independent of the SQL one, against which tests check the
+indicators and every export. Fictitious data only: no real person.
+"""
+
+from __future__ import annotations
+
+import random
+import sqlite3
+from array import array
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
+
+from spro_desk.geo.cog import Geography, geography
+from spro_desk.reports.filters import Filters, Options, Period, Site, locate
+from spro_desk.sync.merged import LOCAL_TIME, week_start
+from spro_desk.vocab import CANAUX, REPONSES, SEXES, STATUTS, TRANCHES_AGE, category_of, thematiques
+
+NETWORKS = ("cio", "mission-locale", "information-jeunesse", "france-travail", "cap-emploi")
+OUTCOME_RAW = ("propose", "rdv-pris", "honore", "non-honore", "annule")
+REGION = "24"  # Centre-Val de Loire
+OUTSIDE_DEPARTEMENT = "75"
+
+
+@dataclass
+class Contact:
+    id: str
+    desk_id: str
+    at: datetime
+    day: date
+    canal: str
+    statut: str
+    tranche_age: str
+    sexe: str
+    handicap: str
+    commune: str | None
+    besoins: tuple[str, ...]
+    reponses: tuple[str, ...]
+
+
+@dataclass
+class Referral:
+    id: str
+    contact_id: str
+    desk_id: str
+    contact: Contact | None  # None: its contact was deleted
+    structure_id: str
+    structure_nom: str
+    reseau: str | None
+    niveau: int | None
+    type: str
+    statut: str
+    created_at: datetime
+    rdv_at: datetime | None
+
+
+@dataclass
+class Dataset:
+    sites: list[Site]
+    year: int
+    as_of: datetime
+    contacts: list[Contact] = field(default_factory=list)
+    referrals: list[Referral] = field(default_factory=list)
+    contact_count: int = 0
+    referral_count: int = 0
+
+    @property
+    def period(self) -> Period:
+        return Period(date(self.year, 1, 1), date(self.year, 12, 31))
+
+    def truths(self, filters: Filters, options: Options | None = None) -> dict[str, Any]:
+        """Every indicator over `filters`, from the kept records (requires keep=True)."""
+        return _truths(self, filters, options or Options(as_of=self.as_of))
+
+
+# --- generating ----------------------------------------------------------------------------
+
+
+def _sites(rng: random.Random, geo: Geography, count: int, communes: list[str]) -> list[Site]:
+    sites = []
+    for number in range(count):
+        commune = communes[rng.randrange(len(communes))]
+        reseau = NETWORKS[number % len(NETWORKS)]
+        sites.append(locate(Site(f"desk-{number:04d}", f"Site {number:04d}", reseau, commune), geo))
+    return sites
+
+
+def _pick_weighted(rng: random.Random, values: tuple[str, ...]) -> str:
+    # a skewed distribution, so some cells are small and secrecy has work to do
+    index = min(int(rng.expovariate(0.7)), len(values) - 1)
+    return values[index]
+
+
+def generate(
+    connection: sqlite3.Connection,
+    *,
+    desks: int = 12,
+    contacts: int = 2_000,
+    referrals: int = 500,
+    year: int = 2026,
+    previous_year_share: float = 0.1,
+    seed: int = 5,
+    keep: bool = True,
+    chunk: int = 50_000,
+    geo: Geography | None = None,
+) -> Dataset:
+    """Write a synthetic region into `connection`'s coordinator tables (one transaction each
+    chunk); contacts fall in `year`, plus `previous_year_share` of them a year earlier."""
+    geo = geo or geography()
+    rng = random.Random(seed)
+    region = sorted(
+        code for dep in ("18", "28", "36", "37", "41", "45") for code in geo.communes_in_zone(dep)
+    )
+    # Residents come from two thirds of the region's communes: the rest are white zones.
+    lived_in = region[: len(region) * 2 // 3]
+    outside = sorted(geo.communes_in_zone(OUTSIDE_DEPARTEMENT))[:20]
+    as_of = datetime(year + 1, 1, 10, 12, 0, tzinfo=UTC)
+    dataset = Dataset(_sites(rng, geo, desks, region), year, as_of)
+    _write_desks(connection, rng, dataset)
+    needs = sorted(thematiques())[:30]
+    canaux, statuts = tuple(CANAUX), tuple(STATUTS)
+    ages, sexes = tuple(TRANCHES_AGE), tuple(SEXES)
+    start = datetime.combine(date(year, 1, 1), time(8), LOCAL_TIME)
+    previous_start = datetime.combine(date(year - 1, 1, 1), time(8), LOCAL_TIME)
+    desk_ids = [s.desk_id for s in dataset.sites]
+    desk_number = {desk: number for number, desk in enumerate(desk_ids)}
+    kept_contacts: list[Contact] = []
+    # Every contact's moment and desk, compactly, for the referrals (even when not kept).
+    moments, desk_of = array("d"), array("H")
+    rows, codes, versions = [], [], []
+    for number in range(contacts):
+        base = previous_start if rng.random() < previous_year_share else start
+        at = base + timedelta(days=rng.randrange(365), minutes=rng.randrange(600))
+        roll = rng.random()
+        commune = (
+            None if roll < 0.08
+            else outside[rng.randrange(len(outside))] if roll < 0.12
+            else lived_in[int(len(lived_in) * rng.random() ** 2)]
+        )  # fmt: skip
+        contact = Contact(
+            f"c{number:08d}", desk_ids[int(len(desk_ids) * rng.random() ** 1.5)], at,
+            at.astimezone(LOCAL_TIME).date(), _pick_weighted(rng, canaux),
+            _pick_weighted(rng, statuts), _pick_weighted(rng, ages),
+            _pick_weighted(rng, sexes), ("oui", "non", "non-renseigne")[rng.randrange(3)],
+            commune,
+            tuple(sorted({needs[int(len(needs) * rng.random() ** 2)] for _ in range(2)})),
+            tuple(sorted({_pick_weighted(rng, tuple(REPONSES)) for _ in range(2)})),
+        )  # fmt: skip
+        moments.append(at.timestamp())
+        desk_of.append(desk_number[contact.desk_id])
+        rows.append(_contact_row(contact))
+        codes.extend(_code_rows(contact))
+        versions.append((contact.id, "contact", contact.desk_id, 1, 1))
+        if keep:
+            kept_contacts.append(contact)
+        if len(rows) >= chunk:
+            _flush_contacts(connection, rows, codes, versions)
+            rows, codes, versions = [], [], []
+    _flush_contacts(connection, rows, codes, versions)
+    dataset.contact_count = contacts
+    _write_referrals(
+        connection, rng, dataset, kept_contacts, (moments, desk_of), referrals, keep, chunk
+    )
+    if keep:
+        dataset.contacts = kept_contacts
+    return dataset
+
+
+def _write_desks(connection: sqlite3.Connection, rng: random.Random, dataset: Dataset) -> None:
+    registered, bundles, merged = [], [], []
+    for number, site in enumerate(dataset.sites):
+        registered.append(
+            (site.desk_id, "cle-fictive", site.nom, site.reseau, site.commune,
+             "2025-01-01 00:00:00.000000", 0)
+        )  # fmt: skip
+        if number % 10 != 9:  # every tenth desk never sent anything
+            received = dataset.as_of - timedelta(days=rng.randrange(40), hours=rng.randrange(24))
+            bundles.append(
+                (f"{number:064x}", site.desk_id, 1, None,
+                 received.strftime("%Y-%m-%d %H:%M:%S.%f"), 0)
+            )  # fmt: skip
+            directory = dataset.as_of - timedelta(days=rng.randrange(120))
+            merged.append((site.desk_id, 1, received.isoformat(), "3", directory.isoformat(), None))
+    connection.executemany("INSERT INTO registered_desk VALUES (?, ?, ?, ?, ?, ?, ?)", registered)
+    connection.executemany("INSERT INTO received_bundle VALUES (?, ?, ?, ?, ?, ?)", bundles)
+    connection.executemany("INSERT INTO merged_desk VALUES (?, ?, ?, ?, ?, ?)", merged)
+    connection.commit()
+    last = {b[1]: datetime.fromisoformat(b[4]).replace(tzinfo=UTC) for b in bundles}
+    directory = {m[0]: datetime.fromisoformat(m[4]) for m in merged}
+    dataset.sites = [
+        Site(s.desk_id, s.nom, s.reseau, s.commune, s.departement, s.epci, s.region,
+             last.get(s.desk_id), directory.get(s.desk_id))
+        for s in dataset.sites
+    ]  # fmt: skip
+
+
+def _contact_row(c: Contact) -> tuple[Any, ...]:
+    return (
+        c.id, c.desk_id, 1, c.at.astimezone(UTC).isoformat(), c.day.isoformat(),
+        week_start(c.day).isoformat(), c.day.isoformat()[:7], c.canal, c.statut, c.tranche_age,
+        c.sexe, c.handicap, c.commune, None,
+    )  # fmt: skip
+
+
+def _code_rows(c: Contact) -> list[tuple[str, ...]]:
+    day = c.day.isoformat()
+    kinds = {("besoin", b) for b in c.besoins} | {("categorie", category_of(b)) for b in c.besoins}
+    kinds |= {("reponse", r) for r in c.reponses}
+    return [(kind, code, day, c.desk_id, c.id) for kind, code in kinds]
+
+
+def _flush_contacts(
+    connection: sqlite3.Connection, rows: list, codes: list, versions: list
+) -> None:
+    connection.executemany(f"INSERT INTO merged_contact VALUES ({','.join('?' * 14)})", rows)
+    connection.executemany("INSERT INTO merged_contact_code VALUES (?, ?, ?, ?, ?)", codes)
+    connection.executemany("INSERT INTO merged_version VALUES (?, ?, ?, ?, ?)", versions)
+    connection.commit()
+
+
+def _write_referrals(
+    connection: sqlite3.Connection,
+    rng: random.Random,
+    dataset: Dataset,
+    contacts: list[Contact],
+    compact: tuple[array, array],
+    count: int,
+    keep: bool,
+    chunk: int,
+) -> None:
+    structures = [
+        (f"st-{n:04d}", f"Structure {n:04d}", NETWORKS[n % 5] if n % 7 else None,
+         (1, 2, None)[n % 3])
+        for n in range(300)
+    ]  # fmt: skip
+    moments, desk_of = compact
+    rows, versions = [], []
+    for number in range(count):
+        contact_number = int(len(moments) * rng.random())
+        contact = contacts[contact_number] if keep else None
+        deleted = number % 97 == 0  # a few referrals whose contact was deleted
+        structure_id, nom, reseau, niveau = structures[int(300 * rng.random() ** 2)]
+        moment = datetime.fromtimestamp(moments[contact_number], UTC)
+        contact_id = f"c{contact_number:08d}"
+        desk = dataset.sites[desk_of[contact_number]].desk_id
+        created = moment + timedelta(minutes=5)
+        rdv = created + timedelta(days=rng.randrange(30), hours=rng.randrange(8)) if (
+            rng.random() < 0.5) else None  # fmt: skip
+        statut = OUTCOME_RAW[rng.randrange(5)] if rdv else ("propose", "annule")[rng.random() < 0.1]
+        referral = Referral(
+            f"r{number:08d}", contact_id, desk, None if deleted else contact, structure_id, nom,
+            reseau, niveau, "rendez-vous" if rdv else "information", statut, created, rdv,
+        )  # fmt: skip
+        day = None if deleted else moment.astimezone(LOCAL_TIME).date().isoformat()
+        at = None if deleted else moment.astimezone(UTC).isoformat()
+        rows.append(
+            (referral.id, desk, 1, contact_id, day, at, "sv-" + structure_id, structure_id, nom,
+             "Service", referral.type, statut, rdv.astimezone(UTC).isoformat() if rdv else None,
+             rdv.astimezone(LOCAL_TIME).date().isoformat() if rdv else None,
+             created.astimezone(UTC).isoformat(), created.astimezone(UTC).isoformat(), reseau,
+             niveau)
+        )  # fmt: skip
+        versions.append((referral.id, "referral", desk, 1, 1))
+        if keep:
+            dataset.referrals.append(referral)
+        if len(rows) >= chunk:
+            _flush_referrals(connection, rows, versions)
+            rows, versions = [], []
+    _flush_referrals(connection, rows, versions)
+    dataset.referral_count = count
+
+
+def _flush_referrals(connection: sqlite3.Connection, rows: list, versions: list) -> None:
+    connection.executemany(f"INSERT INTO merged_referral VALUES ({','.join('?' * 18)})", rows)
+    connection.executemany("INSERT INTO merged_version VALUES (?, ?, ?, ?, ?)", versions)
+    connection.commit()
+
+
+# --- the truths, in plain Python -----------------------------------------------------------
+
+
+def _truths(dataset: Dataset, filters: Filters, options: Options) -> dict[str, Any]:
+    selected = {s.desk_id for s in dataset.sites if s.matches(filters)}
+    period = filters.period
+
+    def chosen(contact: Contact | None, within: Period) -> bool:
+        return (
+            contact is not None
+            and contact.desk_id in selected
+            and within.start <= contact.day <= within.end
+        )
+
+    contacts = [c for c in dataset.contacts if chosen(c, period)]
+    referrals = [r for r in dataset.referrals if chosen(r.contact, period)]
+    cutoff = options.as_of - timedelta(days=options.sans_suite_days)  # type: ignore[operator]
+
+    def outcome(r: Referral) -> str:
+        if r.statut in ("honore", "non-honore", "annule"):
+            return r.statut
+        return "sans-suite" if (r.rdv_at or r.created_at) < cutoff else "en-cours"
+
+    delays = sorted(
+        (r.rdv_at.astimezone(LOCAL_TIME).date() - r.contact.day).days  # type: ignore[union-attr]
+        for r in referrals
+        if r.rdv_at
+    )
+    level2 = {r.contact_id for r in referrals if r.niveau == 2 and r.statut != "annule"}
+    honoured = {r.contact_id for r in referrals if r.niveau == 2 and r.statut == "honore"}
+    previous = period.previous_year()
+    last_year = [c for c in dataset.contacts if chosen(c, previous)]
+    last_referrals = [r for r in dataset.referrals if chosen(r.contact, previous)]
+    reached = {c.commune for c in contacts if c.commune}
+    return {
+        "contacts": len(contacts),
+        "orientations": len(referrals),
+        "contacts_orientes": len({r.contact_id for r in referrals}),
+        "contacts_niveau2": len(level2),
+        "contacts_niveau2_honore": len(honoured),
+        "contacts.mois": Counter(c.day.isoformat()[:7] for c in contacts),
+        "contacts.semaine": Counter(week_start(c.day).isoformat() for c in contacts),
+        "contacts.canal": Counter(c.canal for c in contacts),
+        "contacts.statut": Counter(c.statut for c in contacts),
+        "contacts.tranche_age": Counter(c.tranche_age for c in contacts),
+        "contacts.sexe": Counter(c.sexe for c in contacts),
+        "contacts.handicap": Counter(c.handicap for c in contacts),
+        "contacts.sexe_age": Counter((c.sexe, c.tranche_age) for c in contacts),
+        "contacts.commune": Counter(c.commune or "" for c in contacts),
+        "sites.contacts": Counter((c.desk_id, c.canal) for c in contacts),
+        "besoins.thematique": Counter(b for c in contacts for b in c.besoins if "--" in b),
+        "besoins.categorie": Counter(
+            k for c in contacts for k in {category_of(b) for b in c.besoins}
+        ),
+        "reponses": Counter(r for c in contacts for r in c.reponses),
+        "orientations.type": Counter(r.type for r in referrals),
+        "orientations.issue": Counter(outcome(r) for r in referrals),
+        "orientations.type_issue": Counter((r.type, outcome(r)) for r in referrals),
+        "orientations.reseau": Counter(r.reseau or "" for r in referrals),
+        "orientations.structure": Counter(r.structure_id for r in referrals),
+        "delays": delays,
+        "communes_reached": reached,
+        "previous": {
+            "contacts": len(last_year),
+            "orientations": len(last_referrals),
+            "contacts_niveau2": len(
+                {r.contact_id for r in last_referrals if r.niveau == 2 and r.statut != "annule"}
+            ),
+        },
+        "late_desks": sorted(
+            s.desk_id
+            for s in dataset.sites
+            if s.desk_id in selected
+            and (
+                s.last_bundle_at is None
+                or (options.as_of - s.last_bundle_at).days > options.late_after_days  # type: ignore[operator]
+            )
+        ),
+    }
