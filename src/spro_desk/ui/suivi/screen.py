@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from spro_desk.contacts.follow_up import FollowUpItem, follow_up
 from spro_desk.contacts.model import ContactError
 from spro_desk.contacts.service import ReferralView
+from spro_desk.ui.common.announce import StatusLabel
 from spro_desk.ui.common.background import Callbacks, TaskContext
 from spro_desk.ui.common.context import DeskContext
 from spro_desk.ui.common.formatting import count_phrase, one_line
@@ -58,7 +59,7 @@ class SuiviScreen(Screen):
         self.filter = self._make_filter()
         self.table = self._make_table()
         self.summary = plain_label("", self.tr("Résumé du suivi"))
-        self.message = plain_label("", self.tr("Message de l'écran Suivi"))
+        self.message = StatusLabel()
         self.status_actions = {code: self._status_action(code, key) for code, key in STATUS_KEYS}
         self.undo_action = self._make_undo()
         self.toolbar = self._make_toolbar()
@@ -188,7 +189,7 @@ class SuiviScreen(Screen):
     def set_status(self, statut: str) -> None:
         item = self.selected_item()
         if item is None:
-            self.message.setText(self.tr("Sélectionnez d'abord une orientation dans la liste."))
+            self.message.set_message(self.tr("Sélectionnez d'abord une orientation dans la liste."))
             return
         if item.referral.statut != statut:
             self._change(item.referral.id, statut, previous=item.referral.statut)
@@ -219,7 +220,7 @@ class SuiviScreen(Screen):
             text += " " + self.tr("Ctrl+Z remet « {previous} ».").format(
                 previous=referral_status_label(previous)
             )
-        self.message.setText(text)
+        self.message.set_message(text)
         # The whole desk hears it (Tableau de bord, Accueil) and this screen refreshes with it.
         self.context.navigator.contacts_changed.emit()
         self._reselect(view.id)
@@ -230,4 +231,4 @@ class SuiviScreen(Screen):
         else:
             log.error("Changing a referral status failed", exc_info=error)
             text = self.tr("Le statut n'a pas pu être enregistré. Réessayez dans un instant.")
-        self.message.setText(text)
+        self.message.set_message(text)
