@@ -2392,17 +2392,17 @@ Desk ID: {id}</translation>
 <context>
     <name>DirectoryImportController</name>
     <message>
-        <location filename="../../src/spro_desk/ui/common/import_flow.py" line="56"/>
+        <location filename="../../src/spro_desk/ui/common/import_flow.py" line="61"/>
         <source>Chargement de l&apos;annuaire d&apos;exemple…</source>
         <translation>Loading the sample directory…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/import_flow.py" line="59"/>
+        <location filename="../../src/spro_desk/ui/common/import_flow.py" line="64"/>
         <source>Import de «&#xa0;{name}&#xa0;»…</source>
         <translation>Importing “{name}”…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/import_flow.py" line="98"/>
+        <location filename="../../src/spro_desk/ui/common/import_flow.py" line="109"/>
         <source>L&apos;import a échoué à cause d&apos;une erreur inattendue ({error}). L&apos;annuaire actuel est conservé.</source>
         <translation>The import failed because of an unexpected error ({error}). The current directory is kept.</translation>
     </message>
@@ -2614,12 +2614,12 @@ Desk ID: {id}</translation>
         <translation> ({n} days ago)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/directory_panel.py" line="187"/>
+        <location filename="../../src/spro_desk/ui/settings/directory_panel.py" line="188"/>
         <source>Annulation…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/directory_panel.py" line="193"/>
+        <location filename="../../src/spro_desk/ui/settings/directory_panel.py" line="194"/>
         <source>Import annulé : l&apos;annuaire actuel est conservé.</source>
         <translation>Import cancelled: the current directory is kept.</translation>
     </message>
@@ -3053,27 +3053,27 @@ If the problem happens again, send the details below to support.</translation>
 <context>
     <name>ImportFlow</name>
     <message>
-        <location filename="../../src/spro_desk/ui/common/import_flow.py" line="107"/>
+        <location filename="../../src/spro_desk/ui/common/import_flow.py" line="118"/>
         <source>Annuaire importé : {structures}, {services}</source>
         <translation>Directory imported: {structures}, {services}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/import_flow.py" line="116"/>
+        <location filename="../../src/spro_desk/ui/common/import_flow.py" line="127"/>
         <source>{n} ligne rejetée</source>
         <translation>{n} row rejected</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/import_flow.py" line="117"/>
+        <location filename="../../src/spro_desk/ui/common/import_flow.py" line="128"/>
         <source>{n} lignes rejetées</source>
         <translation>{n} rows rejected</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/import_flow.py" line="121"/>
+        <location filename="../../src/spro_desk/ui/common/import_flow.py" line="132"/>
         <source>{n} avertissement</source>
         <translation>{n} warning</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/import_flow.py" line="122"/>
+        <location filename="../../src/spro_desk/ui/common/import_flow.py" line="133"/>
         <source>{n} avertissements</source>
         <translation>{n} warnings</translation>
     </message>
@@ -3208,110 +3208,110 @@ If the problem happens again, send the details below to support.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="80"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="81"/>
         <source>Ouverture de la base de données…</source>
         <translation>Opening the database…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="89"/>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="91"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="90"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="92"/>
         <source>Écrans de SPRO Desk</source>
         <translation>SPRO Desk screens</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="151"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="152"/>
         <source>Barre d&apos;état</source>
         <translation>Status bar</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="165"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="166"/>
         <source>&amp;Importer un annuaire…</source>
         <translation>&amp;Import a directory…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="167"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="168"/>
         <source>Importer un export data·inclusion (dossier ou archive .zip)</source>
         <translation>Import a data·inclusion export (folder or .zip archive)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="169"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="170"/>
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="169"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="170"/>
         <source>Fermer SPRO Desk</source>
         <translation>Close SPRO Desk</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="171"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="172"/>
         <source>&amp;Rechercher dans l&apos;annuaire</source>
         <translation>&amp;Find in the directory</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="173"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="174"/>
         <source>Placer le curseur dans la zone de recherche</source>
         <translation>Move the cursor to the search box</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="175"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="176"/>
         <source>&amp;Fichier</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="180"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="181"/>
         <source>&amp;Édition</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="182"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="183"/>
         <source>&amp;Aller à</source>
         <translation>&amp;Go to</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="186"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="187"/>
         <source>Afficher l&apos;écran %s</source>
         <translation>Show the %s screen</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="194"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="195"/>
         <source>À &amp;propos de SPRO Desk…</source>
         <translation>&amp;About SPRO Desk…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="196"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="197"/>
         <source>Version, sources des données et licences des composants</source>
         <translation>Version, data sources and component licences</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="200"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="201"/>
         <source>Aide</source>
         <translation>Help</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="279"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="281"/>
         <source>Annuaire</source>
         <translation>Directory</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="291"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="293"/>
         <source>SPRO Desk — %s</source>
         <translation>SPRO Desk — %s</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="310"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="312"/>
         <source>Écran %s</source>
         <translation>%s screen</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="334"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="336"/>
         <source>Importer un annuaire</source>
         <translation>Import a directory</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="337"/>
-        <source>Export data·inclusion (*.zip structures.json services.json);;Tous les fichiers (*)</source>
-        <translation>data·inclusion export (*.zip structures.json services.json);;All files (*)</translation>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="338"/>
+        <source>Export data·inclusion (*.zip *.json *.csv *.xlsx);;Tous les fichiers (*)</source>
+        <translation>data·inclusion export (*.zip *.json *.csv *.xlsx);;All files (*)</translation>
     </message>
     <message>
         <location filename="../../src/spro_desk/ui/app/main_window.py" line="361"/>
@@ -3319,7 +3319,17 @@ If the problem happens again, send the details below to support.</translation>
         <translation>Import failed</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="364"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="367"/>
+        <source>Remplacer l&apos;annuaire ?</source>
+        <translation>Replace the directory?</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="368"/>
+        <source>Remplacer quand même l&apos;annuaire actuel ?</source>
+        <translation>Replace the current directory anyway?</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="376"/>
         <source>Import annulé : l&apos;annuaire actuel est conservé.</source>
         <translation>Import cancelled: the current directory is kept.</translation>
     </message>

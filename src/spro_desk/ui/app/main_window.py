@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
     QMainWindow,
+    QMessageBox,
     QStackedWidget,
     QTabWidget,
     QWidget,
@@ -234,6 +235,7 @@ class MainWindow(QMainWindow):
         importer.progressed.connect(self.progress.step)
         importer.succeeded.connect(self._import_succeeded)
         importer.failed.connect(self._import_failed)
+        importer.confirmation_needed.connect(self._confirm_shrinking_import)
         importer.cancelled.connect(self._import_cancelled)
         importer.finished.connect(self._import_finished)
 
@@ -333,9 +335,7 @@ class MainWindow(QMainWindow):
             self,
             self.tr("Importer un annuaire"),
             str(Path.home()),
-            self.tr(
-                "Export data·inclusion (*.zip structures.json services.json);;Tous les fichiers (*)"
-            ),
+            self.tr("Export data·inclusion (*.zip *.json *.csv *.xlsx);;Tous les fichiers (*)"),
         )
         if selected and self.importer is not None:
             self.importer.import_path(Path(selected))
@@ -359,6 +359,18 @@ class MainWindow(QMainWindow):
 
     def _import_failed(self, message: str) -> None:
         show_warning(self, self.tr("Import impossible"), message)
+
+    def _confirm_shrinking_import(self, message: str, path: Path) -> None:
+        """The agent has seen the difference: replacing is their call, keeping is the default."""
+        answer = QMessageBox.question(
+            self,
+            self.tr("Remplacer l'annuaire ?"),
+            message + "\n\n" + self.tr("Remplacer quand même l'annuaire actuel ?"),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer == QMessageBox.StandardButton.Yes and self.importer is not None:
+            self.importer.import_path(path, force=True)
 
     def _import_cancelled(self) -> None:
         message = self.tr("Import annulé : l'annuaire actuel est conservé.")

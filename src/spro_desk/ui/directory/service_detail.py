@@ -168,7 +168,7 @@ def _service_sections(
     # Literal translate() calls: lupdate extracts nothing from an alias.
     headed = (
         (QCoreApplication.translate("ServiceDetail", "Présentation"),
-         [paragraph(service.get("description"))]),
+         [paragraph(service.get("description_texte", service.get("description")))]),
         (QCoreApplication.translate("ServiceDetail", "Lieu d'accueil"),
          _place_lines(service, structure)),
         (QCoreApplication.translate("ServiceDetail", "Contact du service"),

@@ -157,6 +157,7 @@ class DirectoryPanel(QGroupBox):
         importer.progressed.connect(self._progressed)
         importer.succeeded.connect(self._succeeded)
         importer.failed.connect(self.message.setText)
+        importer.confirmation_needed.connect(lambda message, _path: self.message.setText(message))
         importer.cancelled.connect(self._cancelled)
         importer.finished.connect(self._finished)
 
