@@ -174,6 +174,8 @@ def _render_alerts(result: dict[str, Any]) -> str:
         times = f" ×{alert['occurrences']}" if alert["occurrences"] > 1 else ""
         lines.append(f"n° {alert['id']}  {alert['site_nom']}  {alert['label']}{times}  [{state}]")
         lines.append(f"    {alert['message']}")
+
+
 def _render_entry(result: dict[str, Any]) -> str:
     kind = "Service" if result["type"] == "service" else "Structure"
     lines = [f"{kind} : {result['nom']}  [{result['id']}]"]
