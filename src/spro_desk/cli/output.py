@@ -174,6 +174,7 @@ def _render_alerts(result: dict[str, Any]) -> str:
         times = f" ×{alert['occurrences']}" if alert["occurrences"] > 1 else ""
         lines.append(f"n° {alert['id']}  {alert['site_nom']}  {alert['label']}{times}  [{state}]")
         lines.append(f"    {alert['message']}")
+    return "\n".join(lines)
 
 
 def _render_entry(result: dict[str, Any]) -> str:
