@@ -74,7 +74,7 @@ def test_arguments_that_are_not_utf8_are_refused_in_french(tmp_path: Path) -> No
     done = subprocess.run(command, capture_output=True, env=environment, check=False)
     message = done.stderr.decode("utf-8", "replace")
     print(f"\ndesk init --site-nom $'\\xff': exit {done.returncode}, « {message.strip()} »")
-    assert done.returncode == 1 and "UTF-8" in message and "Traceback" not in message
+    assert done.returncode == 2 and "UTF-8" in message and "Traceback" not in message
     assert not data.exists() or not any(data.iterdir())  # nothing written
 
 
