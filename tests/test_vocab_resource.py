@@ -23,9 +23,10 @@ def test_shipped_vocabularies_match_the_installed_schema() -> None:
 def test_vocab_answers_from_the_resource() -> None:
     from data_inclusion.schema import v1 as di
 
-    assert vocab.thematiques()["famille--garde-denfants"] == di.Thematique(
-        "famille--garde-denfants"
-    ).label
+    assert (
+        vocab.thematiques()["famille--garde-denfants"]
+        == di.Thematique("famille--garde-denfants").label
+    )
     assert set(vocab.publics()) == {p.value for p in di.Public}
     assert vocab.is_need("famille") and not vocab.is_need("famille--inconnue")
     assert len(json.loads(resource_path(*vocab.DATA_INCLUSION_VOCAB).read_text())) == 6

@@ -7,9 +7,12 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session, col, delete, select
 
+from spro_desk.contacts.coordinates import checked_personal
 from spro_desk.contacts.model import (
+    ConsentInput,
+    ConsentRequiredError,
     ContactError,
     ContactInput,
     PersonalDataInput,
@@ -101,6 +104,11 @@ def _anonymous_fields(data: ContactInput) -> dict[str, Any]:
     }
 
 
+def _stored_values(personal: PersonalDataInput) -> dict[str, str | None]:
+    checked = checked_personal(personal)
+    return {k: (v.strip() or None) if v else None for k, v in checked.__dict__.items()}
+
+
 def referral_view(row: Referral) -> ReferralView:
     return ReferralView(**{name: getattr(row, name) for name in ReferralView.__dataclass_fields__})
 
@@ -151,13 +159,10 @@ class ContactService:
         personal = data.personal or PersonalDataInput()
         if personal.is_empty():
             return consent, None
-        values = {k: (v.strip() or None) if v else None for k, v in personal.__dict__.items()}
-        return consent, sealed_row(self.db, contact.id, consent.id, values)
+        return consent, sealed_row(self.db, contact.id, consent.id, _stored_values(personal))
 
     @staticmethod
-    def _store_personal(
-        session: Session, rows: tuple[Consent, PersonalData | None] | None
-    ) -> None:
+    def _store_personal(session: Session, rows: tuple[Consent, PersonalData | None] | None) -> None:
         if rows is None:
             return
         consent, personal = rows
@@ -213,6 +218,74 @@ class ContactService:
             contact.updated_at = utc_now()
             session.add(contact)
             append_event(session, contact, "delete" if when else "update")
+
+    def correct_personal(
+        self,
+        contact_id: str,
+        personal: PersonalDataInput,
+        consent: ConsentInput | None = None,
+        *,
+        now: datetime | None = None,
+    ) -> list[str]:
+        """Correct the person's details, or add them under a consent given now (a contact first
+        saved anonymously): for an agent allowed to see them; each change goes to the access log
+        with the names of the fields changed (never their values). The fields changed."""
+        from spro_desk.agents.roles import Permission
+        from spro_desk.agents.sessions import require
+        from spro_desk.privacy.erasure import secure_delete
+        from spro_desk.privacy.personal import open_values
+        from spro_desk.security.audit import audit_log
+
+        agent = require(self.db, Permission.VIEW_PERSONAL)
+        values = _stored_values(personal)
+        moment = now or utc_now()
+        with self.db.session() as session:
+            self._existing(session, contact_id)
+            held = self._active_consent(session, contact_id)
+            row = session.get(PersonalData, contact_id)
+        # Opened and sealed before the write lock is taken: the keys read the database too.
+        before = open_values(self.db, contact_id, row.sealed) if row else {}
+        changed = [k for k in values if values[k] != before.get(k)]
+        if not changed:
+            return []
+        if held is None:
+            if consent is None:
+                raise ConsentRequiredError()
+            held = Consent(
+                id=new_id(),
+                contact_id=contact_id,
+                purpose=consent.purpose,
+                wording=consent.wording,
+                agent=consent.agent or (agent.nom if agent else None),
+                given_at=moment,
+            )
+        sealed = sealed_row(self.db, contact_id, held.id, values) if any(values.values()) else None
+        with self.db.transaction() as session:
+            if session.get(Consent, held.id) is None:
+                session.add(held)
+                session.flush()
+            if row is not None:
+                secure_delete(session)  # the former values are not left in free pages
+                session.exec(delete(PersonalData).where(col(PersonalData.contact_id) == contact_id))
+            if sealed is not None:
+                session.add(sealed)
+            audit_log(self.db).append(
+                "modification",
+                agent=agent,
+                contact_id=contact_id,
+                detail={"champs": changed},
+                now=moment,
+                connection=session.connection(),
+            )
+        return changed
+
+    @staticmethod
+    def _active_consent(session: Session, contact_id: str) -> Consent | None:
+        return session.exec(
+            select(Consent).where(
+                col(Consent.contact_id) == contact_id, col(Consent.erased_at).is_(None)
+            )
+        ).first()
 
     def update(self, contact_id: str, data: ContactInput) -> None:
         """Correct the anonymous fields of a contact (its personal data is left as it is)."""

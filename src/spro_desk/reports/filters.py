@@ -112,9 +112,7 @@ def locate(site: Site, geo: Geography) -> Site:
     commune = geo.commune(site.commune or "")
     if commune is None:
         return site
-    return replace(
-        site, departement=commune.departement, epci=commune.epci, region=commune.region
-    )
+    return replace(site, departement=commune.departement, epci=commune.epci, region=commune.region)
 
 
 def previous_days(day: date, count: int) -> Period:

@@ -113,8 +113,7 @@ def contacts_by_site_and_canal(
 def codes(connection: sqlite3.Connection, w: Where, kind: str) -> dict[str, int]:
     """Contacts by need (kind besoin), need category (categorie) or response (reponse)."""
     query = (
-        "SELECT code, COUNT(*) FROM merged_contact_code "
-        f"WHERE kind = ? AND {w.sql} GROUP BY code"
+        f"SELECT code, COUNT(*) FROM merged_contact_code WHERE kind = ? AND {w.sql} GROUP BY code"
     )
     return dict(connection.execute(query, (kind, *w.params)).fetchall())
 

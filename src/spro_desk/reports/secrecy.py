@@ -100,9 +100,7 @@ def protect(table: Table, threshold: int = DEFAULT_THRESHOLD) -> PublishedTable:
         table=table,
         cells=[[shown((i, j)) for j in range(columns)] for i in range(rows)],
         row_totals=[shown((i, columns)) for i in range(rows)] if table.row_totals else None,
-        column_totals=(
-            [shown((rows, j)) for j in range(columns)] if table.column_totals else None
-        ),
+        column_totals=([shown((rows, j)) for j in range(columns)] if table.column_totals else None),
         total=_grand_total(table, shown, rows, columns),
         masked=len(masked),
     )

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from spro_desk.contacts.model import ConsentInput, ContactInput
+from spro_desk.contacts.model import ConsentInput, ContactInput, PersonalDataInput
 from spro_desk.ui.accueil import defaults
 from spro_desk.ui.accueil.commune_field import CommuneField, GeographySource
 from spro_desk.ui.accueil.consent import ConsentBox
@@ -66,6 +66,7 @@ class ContactForm(QWidget):
         self.edit_note = QLabel()
         self._when_edited = False
         self._baseline: tuple[object, ...] = ()
+        self._personal_baseline: PersonalDataInput | None = None
         self._layout()
         self._describe()
         self._set_tab_order()
@@ -234,6 +235,7 @@ class ContactForm(QWidget):
             self.lieu.currentText(),
             self.when.dateTime() if self._when_edited else None,
             self.consent.is_given(),
+            self.consent.personal(),
         )
 
     def anonymous_state(self) -> dict[str, object]:
@@ -288,20 +290,40 @@ class ContactForm(QWidget):
         self.duree.setValue(contact.duree or 0)
         self._set_when(local_wall_time(contact.occurred_at), edited=True)
         self.consent.reset()
+        self._personal_baseline = None
         self.show_editing(contact)
         self._baseline = self._values()
 
+    def load_personal(self, values: PersonalDataInput | None) -> None:
+        """The person's details, opened for an allowed agent, to correct them; None: the agent
+        may not see them, so they stay as they are."""
+        self.consent.load(values)
+        self._personal_baseline = self.consent.personal() if values is not None else None
+        if values is None:
+            self.edit_note.setText(
+                self.edit_note.text()
+                + " "
+                + self.tr("Ses coordonnées enregistrées restent inchangées.")
+            )
+        self._baseline = self._values()
+
+    def personal_changed(self) -> PersonalDataInput | None:
+        """The details to store when they were added or corrected in this form, else None."""
+        typed = self.consent.personal()
+        if typed is None or not self.consent.isEnabled() or typed == self._personal_baseline:
+            return None
+        return typed
+
     def show_editing(self, contact: ContactView | None) -> None:
-        """Personal data is only ever given with a new contact's consent, never added later."""
-        self.consent.setEnabled(contact is None)
+        """A correction may add the consent and details the person gives now (contact saved
+        anonymously) or correct them; erasing them is « Effacer les données de cette personne »."""
+        self.consent.setEnabled(True)
+        self.consent.consent.setEnabled(True)
         self.edit_note.setVisible(contact is not None)
         if contact is None:
             return
         when = local_wall_time(contact.occurred_at).strftime("%H:%M")
-        note = self.tr("Modification du contact de %s.") % when
-        if contact.has_personal_data:
-            note += " " + self.tr("Ses coordonnées enregistrées restent inchangées.")
-        self.edit_note.setText(note)
+        self.edit_note.setText(self.tr("Modification du contact de %s.") % when)
 
     def contact_input(self, now: datetime, agent: str | None, site: str | None) -> ContactInput:
         """What the form says, for the domain to check; `now` when the time was not edited."""

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from spro_desk.contacts.model import ContactError, ContactInput
+from spro_desk.contacts.model import ContactError, ContactInput, PersonalDataInput
 from spro_desk.storage.errors import StorageError
 from spro_desk.ui.accueil import defaults
 from spro_desk.ui.accueil.commune_field import commune_text
@@ -261,13 +261,23 @@ class AccueilScreen(Screen):
 
     def _store(self, data: ContactInput) -> str | None:
         """Record or update through the domain; on refusal the form keeps everything typed."""
+        from spro_desk.agents.roles import Permission
+        from spro_desk.agents.sessions import AccessDenied, require
+        from spro_desk.contacts.coordinates import checked_personal
+
         service = self.context.contacts
         try:
             if self._editing is None:
                 return service.record(data)
+            personal = self.form.personal_changed()
+            if personal is not None:  # a bad phone or a refusal changes nothing at all
+                checked_personal(personal)
+                require(self.context.db, Permission.VIEW_PERSONAL)
             service.update(self._editing.id, data)
+            if personal is not None:
+                service.correct_personal(self._editing.id, personal, data.consent)
             return self._editing.id
-        except ContactError as error:
+        except (ContactError, AccessDenied) as error:
             self.show_error(self.tr("Contact non enregistré : %s") % error)
             return None
         except StorageError as error:  # disk full, read-only, failing: the form keeps it all
@@ -343,11 +353,23 @@ class AccueilScreen(Screen):
             return
         self._editing = contact
         self.form.load(contact)
+        if contact.has_personal_data:
+            self.form.load_personal(self._personal_for_correction(contact_id))
         self.record_button.setText(self.tr("Enregistrer la modification (Ctrl+Entrée)"))
         self.record_button.setAccessibleName(self.tr("Enregistrer la modification du contact"))
         self.cancel_edit_button.show()
         self.show_message("")  # the form itself says which contact is being corrected
         self.form.first_field().setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _personal_for_correction(self, contact_id: str) -> PersonalDataInput | None:
+        """Opened to be corrected (an access, logged); None when this agent may not see them."""
+        from spro_desk.agents.sessions import AccessDenied
+        from spro_desk.security.keys import PersonalDataLocked
+
+        try:
+            return self.context.contacts.personal_data(contact_id)
+        except (AccessDenied, PersonalDataLocked):
+            return None
 
     def _confirm_discard(self) -> bool:
         return self.confirm(
