@@ -14,9 +14,15 @@ from spro_desk.contacts.service import ContactService
 from spro_desk.security.audit import audit_log
 from spro_desk.storage.engine import Database
 
-from .test_accueil import CTRL, Desk, desk, focus_row  # noqa: F401 (fixture)
+from .conftest import WindowFactory
+from .test_accueil import CTRL, Desk, focus_row, open_accueil
 
 ALT = Qt.KeyboardModifier.AltModifier
+
+
+@pytest.fixture
+def desk(qtbot: QtBot, db: Database, make_window: WindowFactory) -> Desk:
+    return open_accueil(qtbot, make_window(db), db)
 
 
 def anonymous_contact(db: Database, statut: str = "salarie") -> str:
