@@ -64,14 +64,14 @@ def test_phones_are_checked_and_formatted(typed: str, stored: str) -> None:
 
 @pytest.mark.parametrize("typed", ["12", "06 01 02", "bonjour", "0000000000"])
 def test_a_wrong_phone_is_refused_in_french(typed: str) -> None:
-    with pytest.raises(ContactError, match="Téléphone .* invalide"):
+    with pytest.raises(ContactError, match=r"Téléphone .* invalide"):
         format_phone(typed)
 
 
 def test_emails_are_checked() -> None:
     assert check_email(" lea.martin@Exemple.FR ") == "lea.martin@exemple.fr"
     for wrong in ("lea@", "lea", "@exemple.fr", "lea@exemple"):
-        with pytest.raises(ContactError, match="Courriel .* invalide"):
+        with pytest.raises(ContactError, match=r"Courriel .* invalide"):
             check_email(wrong)
 
 
