@@ -538,9 +538,9 @@ def test_orienter_records_then_hands_the_person_over(qtbot: QtBot, desk: Desk) -
             contact_id=contact.id,
             commune="18033",
             statut="etudiant",
-            age=21,
             handicap=True,
             besoins=("se-former",),
+            tranche_age="18-25",  # the band, never an exact age (tests/ui/test_agent_day)
         )
     ]
     assert desk.window.current_screen_name() == "orientation"

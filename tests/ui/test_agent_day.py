@@ -6,6 +6,7 @@ from datetime import datetime
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from spro_desk.contacts.coordinates import check_email, format_phone
@@ -13,8 +14,12 @@ from spro_desk.contacts.model import ContactError, ContactInput, PersonalDataInp
 from spro_desk.contacts.service import ContactService
 from spro_desk.security.audit import audit_log
 from spro_desk.storage.engine import Database
+from spro_desk.ui.app.main_window import MainWindow
+from spro_desk.ui.common.context import OrientationRequest
+from spro_desk.ui.orientation.booking_dialog import BookingDialog
+from spro_desk.ui.orientation.screen import OrientationScreen
 
-from .conftest import WindowFactory
+from .conftest import FIXED_NOW, WindowFactory
 from .test_accueil import CTRL, Desk, focus_row, open_accueil
 
 ALT = Qt.KeyboardModifier.AltModifier
@@ -159,3 +164,149 @@ def test_a_bad_phone_in_a_correction_changes_nothing(
     assert "Téléphone « 0601 » invalide" in desk.screen.feedback.text()
     assert desk.contacts.get(contact_id).statut == "salarie"
     assert not desk.contacts.has_personal_data(contact_id)
+
+
+# --- ages, bands and dates ---------------------------------------------------------------------
+
+
+def orientation_screen(window: MainWindow) -> OrientationScreen:
+    window.show_screen("orientation")
+    screen = window.screens["orientation"]
+    assert isinstance(screen, OrientationScreen)
+    return screen
+
+
+def test_the_age_band_is_never_turned_into_an_age(qtbot: QtBot, desk: Desk) -> None:
+    keys = desk.keyboard
+    keys.press("D")
+    keys.press(Qt.Key.Key_Tab)
+    keys.press("3")
+    keys.press("G", ALT)  # Tranche d'âge
+    keys.press("5")  # 45-54 ans (one key picks the band)
+    assert desk.screen.form.tranche_age.code() == "45-54"
+    with qtbot.waitSignal(desk.window.context.navigator.orientation_requested) as emitted:
+        keys.press(Qt.Key.Key_O, CTRL)
+    request = emitted.args[0]
+    assert (request.age, request.tranche_age) == (None, "45-54")
+    profile = orientation_screen(desk.window).profile
+    assert profile.age_value() is None  # not « 50 ans »
+    assert profile.age_hint.text().startswith("Tranche d'âge : 45-54 ans")
+
+
+def test_a_band_is_eligible_when_any_of_its_ages_is() -> None:
+    from spro_desk.orientation.profile import VisitorProfile
+
+    band = VisitorProfile(
+        commune="18033", statut="demandeur-emploi", besoins=("trouver-un-emploi",),
+        tranche_age="18-25",
+    )  # fmt: skip
+    assert band.ages == (18, 25) and band.is_young_adult
+    wide = VisitorProfile(
+        commune="18033", statut="demandeur-emploi", besoins=("trouver-un-emploi",),
+        tranche_age="26-44",
+    )  # fmt: skip
+    assert not wide.is_young_adult  # 35 used to be assumed: now the band decides nothing alone
+
+
+@pytest.mark.parametrize(
+    ("typed", "message"),
+    [
+        ("0", "Âge de 0 ans impossible pour le statut « Demandeur d'emploi » : 16 ans au moins."),
+        ("999", "Âge de 999 ans impossible : 120 ans au plus."),
+    ],
+)
+def test_an_impossible_age_is_refused_in_french(
+    qtbot: QtBot, window: MainWindow, typed: str, message: str
+) -> None:
+    screen = orientation_screen(window)
+    profile = screen.profile
+    qtbot.keyClicks(profile.commune, "18033")
+    profile.statut.setCurrentIndex(profile.statut.findData("demandeur-emploi"))
+    profile.needs.set_codes(("trouver-un-emploi",))
+    profile.age.setFocus()
+    profile.age.selectAll()
+    qtbot.keyClicks(profile.age, typed)
+    assert profile.age.value() == int(typed)  # kept as typed, not capped to 120
+    qtbot.keyClick(profile.age, Qt.Key.Key_Return)
+    assert screen.message.text() == message
+    assert screen.model.rowCount() == 0
+
+
+def suggest_for_bourges(qtbot: QtBot, screen: OrientationScreen) -> None:
+    profile = screen.profile
+    qtbot.keyClicks(profile.commune, "18033")
+    profile.statut.setCurrentIndex(profile.statut.findData("demandeur-emploi"))
+    profile.needs.set_codes(("trouver-un-emploi",))
+    qtbot.mouseClick(screen.suggest_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: screen.model.rowCount() > 0)
+
+
+def open_booking(qtbot: QtBot, screen: OrientationScreen) -> BookingDialog:
+    qtbot.keyClick(screen.table, Qt.Key.Key_Return, CTRL)
+    dialog = screen.booking.booking_dialog
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isVisible)
+    return dialog
+
+
+def test_the_rendez_vous_time_is_typed(qtbot: QtBot, window: MainWindow, cvl_db: Database) -> None:
+    screen = orientation_screen(window)
+    suggest_for_bourges(qtbot, screen)
+    dialog = open_booking(qtbot, screen)
+    qtbot.waitUntil(dialog.isActiveWindow)
+    qtbot.keyClick(QApplication.focusWidget(), "R", ALT)
+    qtbot.waitUntil(dialog.rendez_vous.isChecked)
+    qtbot.waitUntil(dialog.time.hasFocus)  # the hour is what is typed next
+    for key in "1430":
+        qtbot.keyClick(QApplication.focusWidget(), key)
+    assert dialog.rdv_at() is not None and dialog.rdv_at().strftime("%H:%M") == "14:30"
+
+
+def test_a_rendez_vous_in_2078_is_refused(
+    qtbot: QtBot, window: MainWindow, cvl_db: Database
+) -> None:
+    screen = orientation_screen(window)
+    suggest_for_bourges(qtbot, screen)
+    dialog = open_booking(qtbot, screen)
+    qtbot.mouseClick(dialog.rendez_vous, Qt.MouseButton.LeftButton)
+    dialog.date.setFocus()
+    dialog.date.setSelectedSection(dialog.date.Section.YearSection)
+    qtbot.keyClicks(dialog.date, "2078")
+    assert dialog.date.value().year == 2078
+    assert "est à plus d'un an : vérifiez l'année" in dialog.hours_status.text()
+    assert "ouvert" not in dialog.hours_status.text()
+    dialog.accept()
+    assert dialog.isVisible() and dialog.closed_warning is None  # no « keep it anyway »
+    assert ContactService(cvl_db).list() == []
+
+
+def test_ctrl_o_takes_the_contact_selected_today(qtbot: QtBot, desk: Desk) -> None:
+    first = anonymous_contact(desk.db, "retraite")
+    desk.window.show_screen("accueil")
+    focus_row(qtbot, desk, 0)
+    with qtbot.waitSignal(desk.window.context.navigator.orientation_requested) as emitted:
+        desk.keyboard.press(Qt.Key.Key_O, CTRL)
+    request = emitted.args[0]
+    assert (request.contact_id, request.statut) == (first, "retraite")
+    assert len(desk.contacts.list()) == 1  # nothing new recorded
+
+
+def test_a_commune_typed_in_orientation_is_saved_to_the_contact(
+    qtbot: QtBot, window: MainWindow, cvl_db: Database
+) -> None:
+    contact_id = ContactService(cvl_db).record(
+        ContactInput(canal="accueil-physique", statut="demandeur-emploi",
+                     besoins=("trouver-un-emploi",), occurred_at=FIXED_NOW)
+    )  # fmt: skip
+    window.context.navigator.orientation_requested.emit(
+        OrientationRequest(contact_id=contact_id, statut="demandeur-emploi",
+                           besoins=("trouver-un-emploi",))
+    )  # fmt: skip
+    screen = orientation_screen(window)
+    qtbot.keyClicks(screen.profile.commune, "18033")
+    qtbot.mouseClick(screen.suggest_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: screen.model.rowCount() > 0)
+    dialog = open_booking(qtbot, screen)
+    dialog.accept()
+    qtbot.waitUntil(lambda: screen.booking.slip_dialog is not None)
+    assert ContactService(cvl_db).get(contact_id).commune == "18033"

@@ -300,6 +300,20 @@ class ContactService:
             session.add(contact)
             append_event(session, contact, "update")
 
+    def set_commune(self, contact_id: str, commune: str) -> bool:
+        """The commune learnt later (typed in Orientation); True when the contact changed."""
+        if self.geo.commune(commune) is None:
+            raise ContactError(f"Commune « {commune} » inconnue : indiquez son code INSEE.")
+        with self.db.transaction() as session:
+            contact = self._existing(session, contact_id)
+            if contact.commune == commune:
+                return False
+            contact.commune = commune
+            contact.updated_at = utc_now()
+            session.add(contact)
+            append_event(session, contact, "update")
+        return True
+
     @staticmethod
     def _existing(session: Session, contact_id: str) -> Contact:
         contact = session.get(Contact, contact_id)

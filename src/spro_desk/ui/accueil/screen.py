@@ -30,7 +30,7 @@ from spro_desk.ui.accueil.today_panel import TodayPanel
 from spro_desk.ui.common.confirm import Confirm, ask
 from spro_desk.ui.common.context import DeskContext, OrientationRequest
 from spro_desk.ui.common.screen import Screen
-from spro_desk.vocab import is_need, representative_age
+from spro_desk.vocab import is_need
 
 if TYPE_CHECKING:  # the service (SQLAlchemy) loads after the window is shown
     from spro_desk.contacts.service import ContactView
@@ -325,7 +325,12 @@ class AccueilScreen(Screen):
         self.save()
 
     def orient(self) -> None:
-        """Record, then hand the person's situation over to the Orientation screen."""
+        """Record, then hand the person's situation over to the Orientation screen; with the
+        focus on « Aujourd'hui » (or a blank form), the contact selected there is oriented."""
+        selected = self._selected_for_orientation()
+        if selected is not None:
+            self.context.navigator.orientation_requested.emit(selected)
+            return
         saved = self._save()
         if saved is None:
             return
@@ -334,11 +339,31 @@ class AccueilScreen(Screen):
             contact_id=contact_id,
             commune=data.commune,
             statut=data.statut,
-            age=representative_age(data.tranche_age),
+            tranche_age=data.tranche_age,
             handicap=data.handicap is True,
             besoins=data.besoins,
         )
         self.context.navigator.orientation_requested.emit(request)
+
+    def _selected_for_orientation(self) -> OrientationRequest | None:
+        contact_id = self.today.current_id()
+        in_list = self.today.isAncestorOf(self.focusWidget()) if self.focusWidget() else False
+        if contact_id is None or self._editing is not None:
+            return None
+        if not in_list and self.form.has_changes():
+            return None  # the person being typed is the one to orient
+        row = self.today.model.row_of(contact_id)
+        if row is None:
+            return None
+        contact = self.today.model.contact(row)
+        return OrientationRequest(
+            contact_id=contact.id,
+            commune=contact.commune,
+            statut=contact.statut,
+            tranche_age=contact.tranche_age,
+            handicap=contact.handicap is True,
+            besoins=tuple(contact.besoins),
+        )
 
     # --- today's contacts ---------------------------------------------------------------------
 

@@ -25,6 +25,7 @@ class PersonFacts:
     age: int | None
     handicap: bool
     besoins: tuple[str, ...]
+    tranche_age: str | None = None
 
 
 @dataclass(frozen=True)
@@ -52,7 +53,7 @@ def minimal_contact(
     return ContactInput(
         canal=settings.get("site.canal_defaut"),
         statut=person.statut,
-        tranche_age=age_band(person.age) if person.age is not None else "non-renseigne",
+        tranche_age=_band(person),
         handicap=person.handicap,
         commune=person.commune,
         besoins=person.besoins,
@@ -61,6 +62,12 @@ def minimal_contact(
         agent=settings.get("agent.courant") or None,
         site=settings.get("site.nom") or None,
     )
+
+
+def _band(person: PersonFacts) -> str:
+    if person.age is not None:
+        return age_band(person.age)
+    return person.tranche_age or "non-renseigne"
 
 
 def book(contacts: ContactService, settings: SiteSettings, request: BookingRequest) -> Booking:
@@ -75,6 +82,9 @@ def book(contacts: ContactService, settings: SiteSettings, request: BookingReque
             minimal_contact(request.person, settings, request), request.service_id, **options
         )
     else:
+        if request.person is not None and request.person.commune:
+            # Typed in Orientation: the contact counts in « Contacts par commune » too.
+            contacts.set_commune(contact_id, request.person.commune)
         referral_id = contacts.add_referral(contact_id, request.service_id, **options)
     slip = slip_for(contacts, contact_id, request.service_id, request.rdv_at, request.now)
     return Booking(contact_id, referral_id, slip, created)

@@ -162,7 +162,12 @@ class OrientationScreen(Screen):
         """A person sent from Accueil (or elsewhere): fill the profile and suggest at once."""
         self.contact_id = request.contact_id
         self.profile.set_values(
-            request.commune, request.statut, request.age, request.handicap, request.besoins
+            request.commune,
+            request.statut,
+            request.age,
+            request.handicap,
+            request.besoins,
+            request.tranche_age,
         )
         self.model.set_choices([])
         self._say("")
@@ -253,16 +258,17 @@ class OrientationScreen(Screen):
         if choice is None:
             self._say(self.tr("Sélectionnez d'abord un service dans la liste des suggestions."))
             return
-        person = None
-        if self.contact_id is None:
-            person = self._person_facts()
-            if person is None:
-                return
+        person = self._person_facts(required=self.contact_id is None)
+        if person is None and self.contact_id is None:
+            return
         self.booking.start(choice, self.contact_id, person)
 
-    def _person_facts(self) -> PersonFacts | None:
-        """A new contact needs at least a statut; the rest is recorded when known."""
+    def _person_facts(self, required: bool = True) -> PersonFacts | None:
+        """A new contact needs at least a statut; the rest is recorded when known (for a contact
+        recorded already, what was typed here completes it: its commune)."""
         statut = self.profile.statut_code()
+        if statut is None and not required:
+            return None
         if statut is None:
             self._say(self.tr("Choisissez le statut de la personne avant de l'orienter."))
             self.profile.statut.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -273,6 +279,7 @@ class OrientationScreen(Screen):
             age=self.profile.age_value(),
             handicap=self.profile.handicap.isChecked(),
             besoins=self.profile.needs.codes(),
+            tranche_age=self.profile.band(),
         )
 
     def _booked(self, booking: Booking) -> None:
