@@ -310,3 +310,78 @@ def test_a_commune_typed_in_orientation_is_saved_to_the_contact(
     dialog.accept()
     qtbot.waitUntil(lambda: screen.booking.slip_dialog is not None)
     assert ContactService(cvl_db).get(contact_id).commune == "18033"
+
+
+# --- the site's area -----------------------------------------------------------------------------
+
+
+def test_the_commune_completer_prefers_the_sites_area(
+    qtbot: QtBot, db: Database, desk: Desk
+) -> None:
+    from spro_desk.site.settings import SiteSettings
+
+    commune = desk.screen.form.commune
+    commune.setFocus()
+    qtbot.waitUntil(commune.hasFocus)
+    desk.keyboard.type("saint-amand")
+    assert commune.match_texts()[0].startswith("Saint-Amand (23)")  # no site commune: national
+    commune.clear()
+    SiteSettings(db).set("site.commune", "18033")  # a desk in Bourges (Cher)
+    desk.window.show_screen("accueil")
+    commune.setFocus()
+    qtbot.waitUntil(commune.hasFocus)
+    desk.keyboard.type("saint-amand")
+    desk.keyboard.press(Qt.Key.Key_Return)
+    assert (commune.text(), commune.code()) == ("Saint-Amand-Montrond (18)", "18197")
+
+
+def test_a_chosen_catchment_area_comes_first(db: Database) -> None:
+    from spro_desk.geo import geography
+    from spro_desk.site.catchment import catchment_communes, catchment_label
+    from spro_desk.site.settings import SiteSettings
+
+    settings = SiteSettings(db)
+    settings.set("site.commune", "18033")
+    geo = geography()
+    assert catchment_label(settings.get, geo) == "Cher (18)"
+    settings.set("site.zone", ["23"])  # the site serves the Creuse instead
+    area = catchment_communes(settings.get, geo)
+    assert "18197" not in area
+    assert geo.search_communes("saint-amand", 1, area)[0].departement == "23"
+
+
+def test_date_and_time_move_forward_while_idle(
+    qtbot: QtBot, db: Database, make_window: WindowFactory
+) -> None:
+    now = [FIXED_NOW]
+    desk = open_accueil(qtbot, make_window(db, clock=lambda: now[0]), db)
+    when = desk.screen.form.when
+    assert when.dateTime().toPython().strftime("%H:%M") == "10:00"
+    now[0] = FIXED_NOW.replace(minute=4)
+    desk.screen.clock_timer.setInterval(20)  # ten seconds in the application
+    qtbot.waitUntil(lambda: when.dateTime().toPython().strftime("%H:%M") == "10:04")
+    assert not desk.screen.form.has_changes()
+    record_walk_in_keys = desk.keyboard
+    record_walk_in_keys.press("E")
+    record_walk_in_keys.press(Qt.Key.Key_Tab)
+    record_walk_in_keys.press("1")
+    record_walk_in_keys.press(Qt.Key.Key_Return, CTRL)
+    [contact] = desk.contacts.list()
+    assert contact.occurred_at.astimezone().strftime("%H:%M") == "10:04"
+
+
+# --- orienting and booking -----------------------------------------------------------------------
+
+
+def test_why_is_cleared_when_the_next_visitor_gets_no_reasons(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    screen = orientation_screen(window)
+    suggest_for_bourges(qtbot, screen)
+    assert screen.reasons.toPlainText()
+    window.context.navigator.orientation_requested.emit(
+        OrientationRequest(commune="97411", statut="salarie", besoins=("trouver-un-emploi",))
+    )  # La Réunion: nothing of the Centre-Val de Loire directory serves it
+    qtbot.waitUntil(lambda: screen.message.text().startswith("Aucun service"))
+    assert screen.model.rowCount() == 0
+    assert screen.reasons.toPlainText() == ""

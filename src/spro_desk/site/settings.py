@@ -55,6 +55,8 @@ SETTINGS: tuple[SettingSpec, ...] = (
     SettingSpec("site.nom", "", "text", "Nom du site"),
     SettingSpec("site.reseau", "", "text", "Réseau"),
     SettingSpec("site.commune", None, "commune", "Commune du site"),
+    # Communes, EPCI or départements served (site/catchment.py); empty: the site's département.
+    SettingSpec("site.zone", [], "list", "Zone desservie"),
     SettingSpec(
         "site.canal_defaut", "accueil-physique", "choice", "Canal par défaut", tuple(CANAUX)
     ),

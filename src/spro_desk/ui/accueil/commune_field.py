@@ -27,6 +27,7 @@ class CommuneField(CompletingLineEdit):
     def __init__(self, geo: GeographySource, parent: QWidget | None = None) -> None:
         self._geo_source = geo
         self._code: str | None = None
+        self.prefer: frozenset[str] = frozenset()  # the site's catchment area comes first
         super().__init__(self._search_communes, parent)
         self.chosen.connect(lambda code, _shown: self.set_code(code))
         self.textEdited.connect(self._forget)
@@ -40,7 +41,7 @@ class CommuneField(CompletingLineEdit):
     def _search_communes(self, text: str) -> list[Match]:
         return [
             (f"{commune_text(c)} — {', '.join(c.codes_postaux[:3])}", c.code)
-            for c in self._geo.search_communes(text, limit=12)
+            for c in self._geo.search_communes(text, limit=12, prefer=self.prefer)
         ]
 
     def code(self) -> str | None:

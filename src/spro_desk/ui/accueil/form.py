@@ -198,6 +198,11 @@ class ContactForm(QWidget):
         self.when.blockSignals(False)
         self._when_edited = edited
 
+    def follow_clock(self, now: datetime) -> None:
+        """The time shown moves on with the clock until the agent changes it."""
+        if not self._when_edited:
+            self._set_when(now, edited=False)
+
     def set_permanences(self, places: Sequence[str]) -> None:
         current = self.lieu.currentText()
         self.lieu.clear()

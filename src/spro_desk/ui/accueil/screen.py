@@ -6,7 +6,7 @@ from datetime import datetime, time
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -36,6 +36,9 @@ if TYPE_CHECKING:  # the service (SQLAlchemy) loads after the window is shown
     from spro_desk.contacts.service import ContactView
 
 SPLITTER_KEY = "accueil/splitter"
+# « Date et heure » follows the clock while nobody edits it: a walk-in recorded at 09:50 must
+# not show 09:46, the time the form was last reset.
+CLOCK_TICK_MS = 10_000
 TODAY_WIDTH = 440
 
 
@@ -76,6 +79,10 @@ class AccueilScreen(Screen):
         self._new_contact()
         self._restore_draft(left_over)
         self.draft.start()
+        self.clock_timer = QTimer(self)
+        self.clock_timer.setInterval(CLOCK_TICK_MS)
+        self.clock_timer.timeout.connect(self._tick)
+        self.clock_timer.start()
 
     def title(self) -> str:
         return self.tr("Accueil")
@@ -179,17 +186,24 @@ class AccueilScreen(Screen):
         self.context.navigator.contacts_changed.connect(self.refresh_today)
         # The form is usable before the database is open; today's list fills in when it is.
         self.context.navigator.database_ready.connect(self.refresh_today)
+        self.context.navigator.database_ready.connect(self.refresh_catchment)
 
     # --- screen lifetime ----------------------------------------------------------------------
 
     def activate(self) -> None:
         self.refresh_today()
+        self.refresh_catchment()
         self.form.set_permanences(self.context.site.get("site.permanences"))
         if self._editing is None and not self.form.has_changes():
             self.form.reset(self._default_canal(), self.context.clock())
         self.form.first_field().setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def _tick(self) -> None:
+        if self._editing is None and not self.form.when.hasFocus():
+            self.form.follow_clock(self.context.clock())
+
     def shutdown(self) -> None:
+        self.clock_timer.stop()
         self.draft.save()
         self.draft.stop()
         self.today.undo_bar.dismiss()
@@ -201,6 +215,15 @@ class AccueilScreen(Screen):
 
     def restore_personal_data(self) -> None:
         self.personal_data.restore()
+
+    def refresh_catchment(self) -> None:
+        """The communes the completer offers first; read once the database (and the
+        geography) are open, never before the first paint."""
+        if not self.context.ready:
+            return
+        from spro_desk.site.catchment import catchment_communes
+
+        self.form.commune.prefer = catchment_communes(self.context.site.get, self.context.geo)
 
     def refresh_today(self) -> None:
         if not self.context.ready:

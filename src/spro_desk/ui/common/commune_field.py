@@ -33,6 +33,7 @@ class CommuneField(QLineEdit):
         super().__init__(parent)
         self._geo = geo
         self._code: str | None = None
+        self.prefer: frozenset[str] = frozenset()  # the site's catchment area comes first
         self._suggestions = QStandardItemModel(self)
         completer = QCompleter(self._suggestions, self)
         completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
@@ -68,7 +69,7 @@ class CommuneField(QLineEdit):
 
     def _fill_suggestions(self, text: str) -> None:
         self._suggestions.clear()
-        for commune in self._geo.search_communes(text, SUGGESTIONS):
+        for commune in self._geo.search_communes(text, SUGGESTIONS, self.prefer):
             item = QStandardItem(commune_label(commune))
             item.setData(commune.code, CODE_ROLE)
             self._suggestions.appendRow(item)
@@ -87,7 +88,7 @@ class CommuneField(QLineEdit):
         current = self._geo.commune(self._code) if self._code else None
         if current is not None and text == commune_label(current):
             return
-        best = self._geo.search_communes(text, 1)
+        best = self._geo.search_communes(text, 1, self.prefer)
         if best:
             self._choose(best[0].code)
             return

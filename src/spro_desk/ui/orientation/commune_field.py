@@ -26,6 +26,7 @@ class CommuneField(QLineEdit):
         super().__init__(parent)
         self._geo = geo
         self._code: str | None = None
+        self.prefer: frozenset[str] = frozenset()  # the site's catchment area comes first
         self._by_label: dict[str, str] = {}
         self._list = QStringListModel(self)
         self._completer = QCompleter(self._list, self)
@@ -65,7 +66,7 @@ class CommuneField(QLineEdit):
             text = self.text().strip()
             if text in self._by_label:
                 return self._by_label[text]
-            found = self._geo.search_communes(text, 1) if text else []
+            found = self._geo.search_communes(text, 1, self.prefer) if text else []
             return found[0].code if found else None
         return self._code
 
@@ -77,7 +78,8 @@ class CommuneField(QLineEdit):
 
     def _typed(self, text: str) -> None:
         self._code = None
-        matches = self._geo.search_communes(text.strip(), COMPLETIONS) if text.strip() else []
+        typed = text.strip()
+        matches = self._geo.search_communes(typed, COMPLETIONS, self.prefer) if typed else []
         self._by_label = {commune_label(c): c.code for c in matches}
         self._list.setStringList(list(self._by_label))
         self.commune_changed.emit()

@@ -150,6 +150,8 @@ class OrientationScreen(Screen):
         self.orient_button.clicked.connect(self.orient)
         self.other_button.clicked.connect(self.pick_other_service)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        # A reset selects nothing without saying so: the previous visitor's reasons must go.
+        self.model.modelReset.connect(self._selection_changed)
         # Double-click only: a second Entrée after « Suggérer » must not open a booking.
         self.table.doubleClicked.connect(lambda _index: self.orient())
         self.booking.booked.connect(self._booked)
@@ -304,6 +306,9 @@ class OrientationScreen(Screen):
     # --- lifetime -----------------------------------------------------------------------------
 
     def activate(self) -> None:
+        from spro_desk.site.catchment import catchment_communes
+
+        self.profile.commune.prefer = catchment_communes(self.context.site.get, self.context.geo)
         if not self.profile.commune.text():
             self.profile.commune.setFocus(Qt.FocusReason.OtherFocusReason)
 
