@@ -385,3 +385,21 @@ def test_why_is_cleared_when_the_next_visitor_gets_no_reasons(
     qtbot.waitUntil(lambda: screen.message.text().startswith("Aucun service"))
     assert screen.model.rowCount() == 0
     assert screen.reasons.toPlainText() == ""
+
+
+def test_the_thematique_filter_keeps_logement_and_enter(qtbot: QtBot, window: MainWindow) -> None:
+    window.show_screen("annuaire")
+    view = window.directory_view
+    combo = view.filter_bar.thematique
+    line = combo.lineEdit()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    combo.setFocus()
+    qtbot.waitUntil(combo.hasFocus)
+    line.selectAll()
+    for key in "logement":
+        qtbot.keyClick(QApplication.focusWidget(), key)
+    target = QApplication.activePopupWidget() or QApplication.focusWidget()
+    qtbot.keyClick(target, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: combo.code() == "logement-hebergement")
+    assert combo.currentText() == "Logement et hébergement"
