@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -403,3 +404,39 @@ def test_the_thematique_filter_keeps_logement_and_enter(qtbot: QtBot, window: Ma
     qtbot.keyClick(target, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: combo.code() == "logement-hebergement")
     assert combo.currentText() == "Logement et hébergement"
+
+
+def test_the_fiche_carries_the_need_and_the_sites_address_and_phone(
+    qtbot: QtBot, window: MainWindow, cvl_db: Database, tmp_path: Path
+) -> None:
+    from spro_desk.site.settings import SettingError, SiteSettings
+    from spro_desk.ui.orientation.slip_pdf import render_slip_pdf
+
+    from .test_slip_pdf import pdf_text
+
+    settings = SiteSettings(cvl_db)
+    settings.set("site.nom", "CIO de Bourges")
+    settings.set("site.adresse", "12 rue Moyenne, 18000 Bourges")
+    settings.set("site.telephone", "0248123456")
+    assert settings.get("site.telephone") == "02 48 12 34 56"
+    with pytest.raises(SettingError, match="Téléphone du site : Téléphone « 12 » invalide"):
+        settings.set("site.telephone", "12")
+    screen = orientation_screen(window)
+    suggest_for_bourges(qtbot, screen)
+    dialog = open_booking(qtbot, screen)
+    dialog.accept()
+    qtbot.waitUntil(lambda: screen.booking.slip_dialog is not None)
+    slip = screen.booking.slip_dialog.slip
+    assert slip.besoins == ["Trouver un emploi"]
+    assert slip.sender is not None
+    assert slip.sender.lines() == [
+        "CIO de Bourges",
+        "12 rue Moyenne, 18000 Bourges",
+        "02 48 12 34 56",
+    ]
+    text = " ".join(pdf_text(render_slip_pdf(slip, tmp_path / "fiche.pdf")).split())
+    assert "Motif de l'orientation Trouver un emploi" in text
+    assert (
+        "Orienté par CIO de Bourges 12 rue Moyenne, 18000 Bourges Téléphone : 02 48 12 34 56"
+        in text
+    )

@@ -23,7 +23,8 @@ class SettingError(ValueError):
 class SettingSpec:
     key: str
     default: Any
-    kind: str  # "text", "choice", "commune", "list", "url", "secret" (a password: never shown)
+    # "text", "choice", "commune", "list", "url", "phone", "secret" (a password: never shown)
+    kind: str
     label: str
     choices: tuple[str, ...] = ()
 
@@ -40,7 +41,18 @@ class SettingSpec:
             raise SettingError(f"{self.label} : « {value} » n'est pas un choix possible.")
         if self.kind == "url" and value.strip():
             return self._checked_url(value)
+        if self.kind == "phone" and value.strip():
+            return self._checked_phone(value)
         return value.strip()
+
+    def _checked_phone(self, value: str) -> str:
+        from spro_desk.contacts.coordinates import format_phone
+        from spro_desk.contacts.model import ContactError
+
+        try:
+            return format_phone(value)
+        except ContactError as error:
+            raise SettingError(f"{self.label} : {error}") from None
 
     def _checked_url(self, value: str) -> str:
         from spro_desk.site.urls import check_url  # loaded when an address is saved
@@ -55,6 +67,9 @@ SETTINGS: tuple[SettingSpec, ...] = (
     SettingSpec("site.nom", "", "text", "Nom du site"),
     SettingSpec("site.reseau", "", "text", "Réseau"),
     SettingSpec("site.commune", None, "commune", "Commune du site"),
+    # Printed on the fiche de liaison: the partner knows who sent the person and calls back.
+    SettingSpec("site.adresse", "", "text", "Adresse du site"),
+    SettingSpec("site.telephone", "", "phone", "Téléphone du site"),
     # Communes, EPCI or départements served (site/catchment.py); empty: the site's département.
     SettingSpec("site.zone", [], "list", "Zone desservie"),
     SettingSpec(

@@ -11,7 +11,7 @@ from datetime import datetime
 
 from spro_desk.contacts.model import ContactInput
 from spro_desk.contacts.service import ContactService
-from spro_desk.orientation.slip import ReferralSlip, build_slip
+from spro_desk.orientation.slip import ReferralSlip, SlipSender, build_slip
 from spro_desk.site.settings import SiteSettings
 from spro_desk.vocab import age_band
 
@@ -86,7 +86,9 @@ def book(contacts: ContactService, settings: SiteSettings, request: BookingReque
             # Typed in Orientation: the contact counts in « Contacts par commune » too.
             contacts.set_commune(contact_id, request.person.commune)
         referral_id = contacts.add_referral(contact_id, request.service_id, **options)
-    slip = slip_for(contacts, contact_id, request.service_id, request.rdv_at, request.now)
+    slip = slip_for(
+        contacts, contact_id, request.service_id, request.rdv_at, request.now, sender(settings)
+    )
     return Booking(contact_id, referral_id, slip, created)
 
 
@@ -96,6 +98,7 @@ def slip_for(
     service_id: str,
     rdv_at: datetime | None,
     now: datetime,
+    sent_by: SlipSender | None = None,
 ) -> ReferralSlip | None:
     # personal_data is None unless the person consented: the slip is then anonymous. Printing
     # it is an access to personal data (access log); an agent who may not see it prints none.
@@ -107,7 +110,26 @@ def slip_for(
         person = contacts.personal_data(contact_id, why=PRINT)
     except (AccessDenied, PersonalDataLocked):
         person = None
-    return build_slip(contacts.db, service_id, rdv_at=rdv_at, person=person, issued_at=now)
+    besoins = tuple(contacts.get(contact_id).besoins)
+    return build_slip(
+        contacts.db,
+        service_id,
+        rdv_at=rdv_at,
+        person=person,
+        issued_at=now,
+        besoins=besoins,
+        sender=sent_by,
+    )
+
+
+def sender(settings: SiteSettings) -> SlipSender | None:
+    """The site as Paramètres name it; None before it is named (the first-run assistant)."""
+    nom = str(settings.get("site.nom") or "").strip()
+    if not nom:
+        return None
+    adresse = str(settings.get("site.adresse") or "").strip() or None
+    telephone = str(settings.get("site.telephone") or "").strip() or None
+    return SlipSender(nom=nom, adresse=adresse, telephone=telephone)
 
 
 def has_consent(contacts: ContactService, contact_id: str | None) -> bool:
