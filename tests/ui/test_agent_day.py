@@ -19,6 +19,7 @@ from spro_desk.ui.app.main_window import MainWindow
 from spro_desk.ui.common.context import OrientationRequest
 from spro_desk.ui.orientation.booking_dialog import BookingDialog
 from spro_desk.ui.orientation.screen import OrientationScreen
+from spro_desk.ui.suivi.screen import SuiviScreen
 
 from .conftest import FIXED_NOW, WindowFactory
 from .test_accueil import CTRL, Desk, focus_row, open_accueil
@@ -440,3 +441,133 @@ def test_the_fiche_carries_the_need_and_the_sites_address_and_phone(
         "Orienté par CIO de Bourges 12 rue Moyenne, 18000 Bourges Téléphone : 02 48 12 34 56"
         in text
     )
+
+
+# --- following up --------------------------------------------------------------------------------
+
+CAP_EMPLOI = "spro-annuaire--cap-emploi-cher--1"
+CIO = "spro-annuaire--cio-de-bourges--1"
+
+
+def suivi_screen(qtbot: QtBot, window: MainWindow) -> SuiviScreen:
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.show_screen("suivi")
+    screen = window.screens["suivi"]
+    assert isinstance(screen, SuiviScreen)
+    qtbot.waitUntil(screen.table.hasFocus)
+    return screen
+
+
+def select_referral(screen: SuiviScreen, referral_id: str) -> None:
+    row = screen.model.row_of(referral_id)
+    assert row is not None
+    screen.table.selectRow(row)
+
+
+def statut_of(db: Database, referral_id: str) -> str:
+    return next(
+        r.statut for c in ContactService(db).list() for r in c.referrals if r.id == referral_id
+    )
+
+
+def test_rendez_vous_pris_is_refused_on_an_information(
+    qtbot: QtBot, window: MainWindow, cvl_db: Database
+) -> None:
+    information = ContactService(cvl_db).add_referral(anonymous_contact(cvl_db), CIO)
+    screen = suivi_screen(qtbot, window)
+    select_referral(screen, information)
+    assert not screen.status_actions["rdv-pris"].isEnabled()
+    screen.set_status("rdv-pris")  # as if the key still reached it
+    assert "ne vaut que pour une orientation avec rendez-vous" in screen.message.text()
+    assert statut_of(cvl_db, information) == "propose"
+    with pytest.raises(ContactError):
+        ContactService(cvl_db).set_referral_status(information, "rdv-pris")
+
+
+def test_honore_back_to_rendez_vous_pris_only_when_confirmed(
+    qtbot: QtBot, window: MainWindow, cvl_db: Database
+) -> None:
+    service = ContactService(cvl_db)
+    referral = service.add_referral(
+        anonymous_contact(cvl_db), CAP_EMPLOI, rdv_at=datetime(2026, 3, 5, 14, 0)
+    )
+    service.set_referral_status(referral, "honore")
+    screen = suivi_screen(qtbot, window)
+    asked: list[str] = []
+    answers = [False, True]
+
+    def confirm(_parent: object, _title: str, question: str, _go: str, _undo: bool) -> bool:
+        asked.append(question)
+        return answers.pop(0)
+
+    screen.confirm = confirm
+    select_referral(screen, referral)
+    qtbot.keyClick(screen.table, Qt.Key.Key_R)
+    assert asked and "déjà notée « Honoré »" in asked[0]
+    assert statut_of(cvl_db, referral) == "honore"  # refused: nothing changed
+    qtbot.keyClick(screen.table, Qt.Key.Key_R)
+    qtbot.waitUntil(lambda: statut_of(cvl_db, referral) == "rdv-pris")
+
+
+def test_an_honoured_information_is_not_an_honoured_rendez_vous(cvl_db: Database) -> None:
+    import sqlite3
+
+    from spro_desk.reports import queries
+
+    service = ContactService(cvl_db)
+    information = service.add_referral(anonymous_contact(cvl_db), CAP_EMPLOI)
+    service.set_referral_status(information, "honore")
+    with sqlite3.connect(":memory:") as connection:
+        connection.execute(
+            "CREATE TABLE merged_referral (contact_id, type, statut, niveau)"
+        )  # the shape level_two reads
+        connection.executemany(
+            "INSERT INTO merged_referral VALUES (?, ?, ?, 2)",
+            [("a", "information", "honore"), ("b", "rendez-vous", "honore")],
+        )
+        assert queries.level_two(connection, table="merged_referral") == (2, 1)
+
+
+def test_ratios_have_two_decimals() -> None:
+    from spro_desk.ui.common.dashboard.data import french_decimal
+
+    assert french_decimal(0.429) == "0,43"
+    assert french_decimal(12.5, "%") == "12,5\u00a0%"
+
+
+def test_suivi_is_the_call_list_of_consenting_people(
+    qtbot: QtBot, window: MainWindow, cvl_db: Database
+) -> None:
+    from spro_desk.contacts.model import ConsentInput
+
+    service = ContactService(cvl_db)
+    consenting = service.record(
+        ContactInput(
+            canal="telephone", statut="salarie", occurred_at=datetime(2026, 3, 2, 9, 0),
+            personal=PersonalDataInput(nom="Lea Martin", telephone="0601020304"),
+            consent=ConsentInput(),
+        )
+    )  # fmt: skip
+    to_call = service.add_referral(consenting, CAP_EMPLOI, rdv_at=datetime(2026, 3, 5, 14, 0))
+    service.add_referral(anonymous_contact(cvl_db), CIO)  # anonymous: nobody to call
+    screen = suivi_screen(qtbot, window)
+    assert screen.model.rowCount() == 2
+    assert screen.call_card.name.text() == ""  # nothing personal shown outside the call list
+    qtbot.keyClick(screen.table, Qt.Key.Key_L, ALT)
+    qtbot.waitUntil(lambda: screen.model.rowCount() == 1)
+    qtbot.waitUntil(screen.table.hasFocus)
+    card = screen.call_card
+    assert (card.name.text(), card.phone.text()) == ("Lea Martin", "06 01 02 03 04")
+    assert card.question.text() == (
+        "Le rendez-vous du 05/03/2026 à 14:00 chez Cap emploi Cher a-t-il eu lieu ? "
+        "H : honoré, N : non honoré, A : annulé."
+    )
+    assert audit_log(cvl_db).entries()[-1]["action"] == "affichage"
+    qtbot.keyClick(screen.table, Qt.Key.Key_H)  # the answer, one key
+    qtbot.waitUntil(lambda: statut_of(cvl_db, to_call) == "honore")
+    qtbot.waitUntil(lambda: screen.model.rowCount() == 0)
+    assert screen.summary.text() == "Personne à rappeler."
+    assert card.name.text() == ""
+    screen.hide_personal_data()
+    assert card.phone.text() == ""

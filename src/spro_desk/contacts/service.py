@@ -109,6 +109,28 @@ def _stored_values(personal: PersonalDataInput) -> dict[str, str | None]:
     return {k: (v.strip() or None) if v else None for k, v in checked.__dict__.items()}
 
 
+FINAL_STATUTS = ("honore", "non-honore", "annule")
+OPEN_STATUTS = ("propose", "rdv-pris")
+
+
+class StatusChangeNeedsConfirmation(ContactError):
+    """Reopening a referral whose outcome was recorded: the agent must confirm."""
+
+
+def check_status_change(kind: str, current: str, wanted: str, confirmed: bool) -> None:
+    if wanted == "rdv-pris" and kind != "rendez-vous":
+        raise ContactError(
+            "« Rendez-vous pris » ne vaut que pour une orientation avec rendez-vous : celle-ci "
+            "est une information (adresse remise). Pour un rendez-vous pris depuis, orientez "
+            "de nouveau la personne avec la date."
+        )
+    if current in FINAL_STATUTS and wanted in OPEN_STATUTS and not confirmed:
+        raise StatusChangeNeedsConfirmation(
+            f"Cette orientation est déjà notée « {REFERRAL_STATUTS[current]} » : la remettre "
+            f"« {REFERRAL_STATUTS[wanted]} » efface ce résultat."
+        )
+
+
 def referral_view(row: Referral) -> ReferralView:
     return ReferralView(**{name: getattr(row, name) for name in ReferralView.__dataclass_fields__})
 
@@ -422,7 +444,12 @@ class ContactService:
         session.add(referral)
         append_event(session, referral, "create")
 
-    def set_referral_status(self, referral_id: str, statut: str) -> ReferralView:
+    def set_referral_status(
+        self, referral_id: str, statut: str, *, confirmed: bool = False
+    ) -> ReferralView:
+        """Record an outcome. Refused: « Rendez-vous pris » on an information (no date, it
+        could never be followed); reopening an outcome (« Honoré » back to « Rendez-vous
+        pris ») unless `confirmed` (StatusChangeNeedsConfirmation says why)."""
         if statut not in REFERRAL_STATUTS:
             raise ContactError(
                 f"Statut d'orientation « {statut} » inconnu : {', '.join(REFERRAL_STATUTS)}."
@@ -431,6 +458,7 @@ class ContactService:
             referral = session.get(Referral, referral_id)
             if referral is None:
                 raise ContactError(f"Orientation « {referral_id} » introuvable.")
+            check_status_change(referral.type, referral.statut, statut, confirmed)
             referral.statut = statut
             referral.updated_at = utc_now()
             session.add(referral)
