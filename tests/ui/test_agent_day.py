@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from spro_desk.contacts.coordinates import check_email, format_phone
@@ -571,3 +571,35 @@ def test_suivi_is_the_call_list_of_consenting_people(
     assert card.name.text() == ""
     screen.hide_personal_data()
     assert card.phone.text() == ""
+
+
+# --- the site manager ----------------------------------------------------------------------------
+
+
+def test_the_dashboards_white_zones_are_those_of_the_catchment_area(
+    qtbot: QtBot, window: MainWindow, cvl_db: Database
+) -> None:
+    from spro_desk.geo import geography
+    from spro_desk.site.settings import SiteSettings
+    from spro_desk.ui.dashboard.screen import DashboardScreen
+
+    SiteSettings(cvl_db).set("site.commune", "18033")
+    ContactService(cvl_db).record(
+        ContactInput(canal="accueil-physique", statut="salarie", commune="18033",
+                     occurred_at=datetime(2026, 3, 9, 14, 0))
+    )  # fmt: skip
+    window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
+    screen = window.screens["tableau-de-bord"]
+    assert isinstance(screen, DashboardScreen)
+    qtbot.waitUntil(lambda: screen.view.settled, timeout=20_000)
+    cher = len(geography().communes_in_zone("18"))
+    tile = screen.view.summary.buttons["zones_blanches"]
+    assert tile.figure.text() == str(cher - 1)  # Bourges was reached
+    assert f"sur {cher} communes" in tile.accessibleName() + tile.toolTip() + _texts(tile)
+
+
+def _texts(widget: QWidget) -> str:
+    from PySide6.QtWidgets import QLabel
+
+    return " ".join(label.text() for label in widget.findChildren(QLabel))
