@@ -603,3 +603,37 @@ def _texts(widget: QWidget) -> str:
     from PySide6.QtWidgets import QLabel
 
     return " ".join(label.text() for label in widget.findChildren(QLabel))
+
+
+def test_the_sites_own_bilan_is_not_masked(
+    qtbot: QtBot, window: MainWindow, cvl_db: Database, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    import json
+
+    from PySide6.QtWidgets import QFileDialog
+
+    from spro_desk.ui.dashboard.screen import DashboardScreen
+
+    service = ContactService(cvl_db)
+    for statut in ("salarie", "salarie", "etudiant"):  # counts of 2 and 1: below any threshold
+        service.record(ContactInput(canal="accueil-physique", statut=statut,
+                                    occurred_at=datetime(2026, 3, 9, 14, 0)))  # fmt: skip
+    window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
+    screen = window.screens["tableau-de-bord"]
+    assert isinstance(screen, DashboardScreen)
+    view = screen.view
+    qtbot.waitUntil(lambda: view.settled, timeout=20_000)
+    chosen = (str(tmp_path / "bilan.json"), "JSON pour scripts (*.json)")
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: chosen)
+    qtbot.mouseClick(view.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not view.busy, timeout=20_000)
+    document = json.loads((tmp_path / "bilan.json").read_text("utf-8"))
+    sections = {s["key"]: s for theme in document["themes"] for s in theme["sections"]
+                if s["kind"] == "table"}  # fmt: skip
+    statuts = sections["contacts.statut"]
+    cells = {row["code"]: cells[0] for row, cells in zip(statuts["rows"], statuts["cells"],
+                                                            strict=True)}  # fmt: skip
+    assert (cells["salarie"], cells["etudiant"]) == (2, 1)
+    assert "non masqués" in view.message.text()
