@@ -637,3 +637,22 @@ def test_the_sites_own_bilan_is_not_masked(
                                                             strict=True)}  # fmt: skip
     assert (cells["salarie"], cells["etudiant"]) == (2, 1)
     assert "non masqués" in view.message.text()
+
+
+# --- the window ----------------------------------------------------------------------------------
+
+
+def test_a_directory_imported_today_is_not_zero_days_old(
+    qtbot: QtBot, cvl_db: Database, make_window: WindowFactory
+) -> None:
+    from spro_desk.sync.identity import init_desk
+    from spro_desk.ui.synchronisation.screen import SynchronisationScreen
+
+    init_desk(cvl_db, cvl_db.path.parent, "CIO de Bourges", "cio", "18033")
+    window = make_window(cvl_db, clock=datetime.now)
+    window.show_screen("synchronisation")
+    screen = window.screens["synchronisation"]
+    assert isinstance(screen, SynchronisationScreen)
+    qtbot.waitUntil(lambda: screen.state is not None, timeout=10_000)
+    assert "(aujourd'hui)" in screen.directory.text()
+    assert "0 jour" not in screen.directory.text()
