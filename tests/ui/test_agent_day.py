@@ -656,3 +656,40 @@ def test_a_directory_imported_today_is_not_zero_days_old(
     qtbot.waitUntil(lambda: screen.state is not None, timeout=10_000)
     assert "(aujourd'hui)" in screen.directory.text()
     assert "0 jour" not in screen.directory.text()
+
+
+def test_a_second_start_on_the_same_folder_brings_the_first_window_forward(
+    qtbot: QtBot, db: Database, make_window: WindowFactory, tmp_path: Path
+) -> None:
+    import os
+    import subprocess
+    import sys
+
+    from spro_desk.ui.app.single_instance import InstanceGuard, bring_forward
+
+    folder = tmp_path / "donnees"
+    window = make_window(db)
+    window.showMinimized()
+    guard = InstanceGuard(folder)
+    assert guard.acquire()
+    guard.raise_requested.connect(lambda: bring_forward(window))
+    try:
+        env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+        second = subprocess.Popen(
+            [sys.executable, "-m", "spro_desk", "--data-dir", str(folder)],
+            env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        )  # fmt: skip
+        with qtbot.waitSignal(guard.raise_requested, timeout=30_000):
+            qtbot.waitUntil(lambda: second.poll() is not None, timeout=30_000)
+        _out, err = second.communicate()
+        assert second.returncode == 0
+        assert "SPRO Desk est déjà ouvert sur ce dossier de données" in err
+        assert not window.isMinimized()
+        other = InstanceGuard(tmp_path / "autre")  # another folder: its own window
+        assert other.acquire()
+        other.release()
+    finally:
+        guard.release()
+    again = InstanceGuard(folder)
+    assert again.acquire()  # released with the first window
+    again.release()
