@@ -4,100 +4,100 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../src/spro_desk/ui/about.py" line="56"/>
+        <location filename="../../src/spro_desk/ui/about/dialog.py" line="56"/>
         <source>À propos de SPRO Desk</source>
         <translation>About SPRO Desk</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/about.py" line="59"/>
+        <location filename="../../src/spro_desk/ui/about/dialog.py" line="59"/>
         <source>Rubriques de la fenêtre À propos</source>
         <translation>Sections of the About window</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/about.py" line="60"/>
+        <location filename="../../src/spro_desk/ui/about/dialog.py" line="60"/>
         <source>SPRO Desk</source>
         <translation>SPRO Desk</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/about.py" line="62"/>
+        <location filename="../../src/spro_desk/ui/about/dialog.py" line="62"/>
         <source>Données</source>
         <translation>Data</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/about.py" line="62"/>
+        <location filename="../../src/spro_desk/ui/about/dialog.py" line="62"/>
         <source>Producteur</source>
         <translation>Publisher</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/about.py" line="62"/>
-        <location filename="../../src/spro_desk/ui/about.py" line="68"/>
+        <location filename="../../src/spro_desk/ui/about/dialog.py" line="62"/>
+        <location filename="../../src/spro_desk/ui/about/dialog.py" line="68"/>
         <source>Licence</source>
         <translation>Licence</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/about.py" line="62"/>
-        <location filename="../../src/spro_desk/ui/about.py" line="68"/>
+        <location filename="../../src/spro_desk/ui/about/dialog.py" line="62"/>
+        <location filename="../../src/spro_desk/ui/about/dialog.py" line="68"/>
         <source>Adresse</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/about.py" line="64"/>
+        <location filename="../../src/spro_desk/ui/about/dialog.py" line="64"/>
         <source>Sources des données</source>
         <translation>Data sources</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/about.py" line="66"/>
+        <location filename="../../src/spro_desk/ui/about/dialog.py" line="66"/>
         <source>Sources des &amp;données</source>
         <translation>Data &amp;sources</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/about.py" line="68"/>
+        <location filename="../../src/spro_desk/ui/about/dialog.py" line="68"/>
         <source>Composant</source>
         <translation>Component</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/about.py" line="68"/>
-        <location filename="../../src/spro_desk/ui/about.py" line="101"/>
+        <location filename="../../src/spro_desk/ui/about/dialog.py" line="68"/>
+        <location filename="../../src/spro_desk/ui/about/dialog.py" line="101"/>
         <source>Version</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/about.py" line="70"/>
+        <location filename="../../src/spro_desk/ui/about/dialog.py" line="70"/>
         <source>Composants et leurs licences</source>
         <translation>Components and their licences</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/about.py" line="72"/>
+        <location filename="../../src/spro_desk/ui/about/dialog.py" line="72"/>
         <source>&amp;Composants</source>
         <translation>&amp;Components</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/about.py" line="98"/>
+        <location filename="../../src/spro_desk/ui/about/dialog.py" line="98"/>
         <source>Logo de SPRO Desk</source>
         <translation>SPRO Desk logo</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/about.py" line="100"/>
+        <location filename="../../src/spro_desk/ui/about/dialog.py" line="100"/>
         <source>SPRO Desk, version {version}</source>
         <translation>SPRO Desk, version {version}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/about.py" line="105"/>
+        <location filename="../../src/spro_desk/ui/about/dialog.py" line="105"/>
         <source>Poste d&apos;accueil hors ligne du Service public régional de l&apos;orientation : premier accueil, annuaire des partenaires et orientation.</source>
         <translation>Offline front-desk application of the regional public guidance service (Service public régional de l&apos;orientation): first reception, partner directory and referral.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/about.py" line="108"/>
+        <location filename="../../src/spro_desk/ui/about/dialog.py" line="108"/>
         <source>Logiciel libre distribué sous licence {licence}.</source>
         <translation>Free software distributed under the {licence} licence.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/about.py" line="111"/>
+        <location filename="../../src/spro_desk/ui/about/dialog.py" line="111"/>
         <source>Dossier des données : {path}</source>
         <translation>Data folder: {path}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/about.py" line="112"/>
+        <location filename="../../src/spro_desk/ui/about/dialog.py" line="112"/>
         <source>Présentation</source>
         <translation>Overview</translation>
     </message>
@@ -105,152 +105,152 @@
 <context>
     <name>AccueilScreen</name>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/accueil.py" line="62"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="65"/>
         <source>Orienter (Ctrl+O)</source>
         <translation>Refer (Ctrl+O)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/accueil.py" line="63"/>
-        <location filename="../../src/spro_desk/ui/screens/accueil.py" line="163"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="66"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="170"/>
         <source>Abandonner la modification</source>
         <translation>Discard the changes</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/__init__.py" line="39"/>
-        <location filename="../../src/spro_desk/ui/screens/accueil.py" line="81"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="88"/>
+        <location filename="../../src/spro_desk/ui/app/screens.py" line="39"/>
         <source>Accueil</source>
         <translation>Front desk</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/accueil.py" line="95"/>
-        <location filename="../../src/spro_desk/ui/screens/accueil.py" line="242"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="102"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="265"/>
         <source>Enregistrer le contact</source>
         <translation>Save the contact</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/accueil.py" line="99"/>
-        <location filename="../../src/spro_desk/ui/screens/accueil.py" line="159"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="106"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="166"/>
         <source>Enregistrer et orienter</source>
         <translation>Save and refer</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/accueil.py" line="102"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="109"/>
         <source>Rétablir le dernier contact supprimé</source>
         <translation>Restore the last deleted contact</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/accueil.py" line="113"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="120"/>
         <source>Formulaire du contact</source>
         <translation>Contact form</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/accueil.py" line="161"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="168"/>
         <source>Enregistre le contact puis cherche les structures adaptées à la personne.</source>
         <translation>Saves the contact, then looks for organisations suited to the person.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/accueil.py" line="165"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="172"/>
         <source>Laisse le contact tel qu&apos;il était et vide le formulaire.</source>
         <translation>Leaves the contact as it was and clears the form.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/accueil.py" line="167"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="174"/>
         <source>Message</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/accueil.py" line="231"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="254"/>
         <source>Saisie en cours retrouvée : SPRO Desk s&apos;était fermé avant son enregistrement. Vérifiez-la puis enregistrez (les coordonnées personnelles ne sont jamais conservées hors de la base).</source>
         <translation>Unsaved entry recovered: SPRO Desk closed before it was recorded. Check it, then record it (personal details are never kept outside the database).</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/accueil.py" line="241"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="264"/>
         <source>Enregistrer (Ctrl+Entrée)</source>
         <translation>Save (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/accueil.py" line="249"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="272"/>
         <source>Choisissez le statut de la personne (une touche suffit).</source>
         <translation>Choose the person&apos;s status (one key is enough).</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/accueil.py" line="271"/>
-        <location filename="../../src/spro_desk/ui/screens/accueil.py" line="275"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="304"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="308"/>
         <source>Contact non enregistré : %s</source>
         <translation>Contact not saved: %s</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/accueil.py" line="282"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="315"/>
         <source>La base de données finit de s&apos;ouvrir : enregistrez de nouveau dans un instant, votre saisie est conservée.</source>
         <translation>The database is still opening: save again in a moment, your entry is kept.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/accueil.py" line="296"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="329"/>
         <source>Contact de %s modifié.</source>
         <translation>Contact at %s updated.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/accueil.py" line="298"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="331"/>
         <source>Contact enregistré à %s.</source>
         <translation>Contact saved at %s.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/accueil.py" line="307"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="340"/>
         <source>Commune : %s.</source>
         <translation>Municipality: %s.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/accueil.py" line="346"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="406"/>
         <source>Enregistrer la modification (Ctrl+Entrée)</source>
         <translation>Save the changes (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/accueil.py" line="347"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="407"/>
         <source>Enregistrer la modification du contact</source>
         <translation>Save the changes to the contact</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/accueil.py" line="355"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="425"/>
         <source>Saisie en cours</source>
         <translation>Entry in progress</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/accueil.py" line="357"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="427"/>
         <source>Le formulaire contient une saisie non enregistrée. L&apos;abandonner pour modifier le contact choisi ?</source>
         <translation>The form holds an unsaved entry. Discard it to edit the selected contact?</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/accueil.py" line="360"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="430"/>
         <source>Abandonner la saisie</source>
         <translation>Discard the entry</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/accueil.py" line="366"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="436"/>
         <source>Modification abandonnée : le contact est inchangé.</source>
         <translation>Changes discarded: the contact is unchanged.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/accueil.py" line="373"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="443"/>
         <source>Supprimer le contact de %s ? Ctrl+Z le rétablit.</source>
         <translation>Delete the contact at %s? Ctrl+Z restores it.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/accueil.py" line="375"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="445"/>
         <source>Supprimer un contact</source>
         <translation>Delete a contact</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/accueil.py" line="375"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="445"/>
         <source>Supprimer</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/accueil.py" line="385"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="455"/>
         <source>Contact de %s supprimé.</source>
         <translation>Contact at %s deleted.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/accueil.py" line="404"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="474"/>
         <source>Contact rétabli.</source>
         <translation>Contact restored.</translation>
     </message>
@@ -258,57 +258,57 @@
 <context>
     <name>AgentForm</name>
     <message>
-        <location filename="../../src/spro_desk/ui/agents_dialog.py" line="64"/>
+        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="64"/>
         <source>Message</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/agents_dialog.py" line="66"/>
+        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="66"/>
         <source>&amp;Nom de l&apos;agent :</source>
         <translation>Agent&apos;s &amp;name:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/agents_dialog.py" line="68"/>
+        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="68"/>
         <source>&amp;Rôle :</source>
         <translation>&amp;Role:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/agents_dialog.py" line="71"/>
+        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="71"/>
         <source>&amp;Code (6 chiffres ou plus) ou mot de passe :</source>
         <translation>&amp;Code (6 digits or more) or password:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/agents_dialog.py" line="72"/>
+        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="72"/>
         <source>C&amp;onfirmation :</source>
         <translation>C&amp;onfirm:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/agents_dialog.py" line="74"/>
+        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="74"/>
         <source>Nom de l&apos;agent</source>
         <translation>Agent&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/agents_dialog.py" line="75"/>
+        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="75"/>
         <source>Rôle</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/agents_dialog.py" line="76"/>
+        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="76"/>
         <source>Code ou mot de passe</source>
         <translation>Code or password</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/agents_dialog.py" line="78"/>
+        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="78"/>
         <source>Au moins 6 chiffres, ou un mot de passe d&apos;au moins 8 caractères.</source>
         <translation>At least 6 digits, or a password of at least 8 characters.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/agents_dialog.py" line="80"/>
+        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="80"/>
         <source>Confirmation du code</source>
         <translation>Code confirmation</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/agents_dialog.py" line="93"/>
+        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="93"/>
         <source>Les deux saisies du code diffèrent.</source>
         <translation>The two entries of the code do not match.</translation>
     </message>
@@ -374,17 +374,17 @@
 <context>
     <name>Agents</name>
     <message>
-        <location filename="../../src/spro_desk/ui/agents_dialog.py" line="39"/>
+        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="39"/>
         <source>Agent d&apos;accueil</source>
         <translation>Front-desk agent</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/agents_dialog.py" line="40"/>
+        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="40"/>
         <source>Responsable de site</source>
         <translation>Site manager</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/agents_dialog.py" line="41"/>
+        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="41"/>
         <source>Coordinateur·rice</source>
         <translation>Coordinator</translation>
     </message>
@@ -392,87 +392,87 @@
 <context>
     <name>AgentsPanel</name>
     <message>
-        <location filename="../../src/spro_desk/ui/agents_dialog.py" line="267"/>
+        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="267"/>
         <source>Comptes des agents</source>
         <translation>Agent accounts</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/agents_dialog.py" line="270"/>
+        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="270"/>
         <source>Comptes des agents du poste</source>
         <translation>Accounts of this desk&apos;s agents</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/agents_dialog.py" line="271"/>
+        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="271"/>
         <source>&amp;Ajouter un agent…</source>
         <translation>&amp;Add an agent…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/agents_dialog.py" line="272"/>
+        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="272"/>
         <source>Changer le &amp;code…</source>
         <translation>Change the &amp;code…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/agents_dialog.py" line="273"/>
+        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="273"/>
         <source>&amp;Désactiver le compte</source>
         <translation>&amp;Deactivate the account</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/agents_dialog.py" line="274"/>
+        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="274"/>
         <source>Ajouter un agent</source>
         <translation>Add an agent</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/agents_dialog.py" line="275"/>
+        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="275"/>
         <source>Changer le code de l&apos;agent choisi</source>
         <translation>Change the selected agent&apos;s code</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/agents_dialog.py" line="276"/>
+        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="276"/>
         <source>Désactiver le compte choisi</source>
         <translation>Deactivate the selected account</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/agents_dialog.py" line="278"/>
+        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="278"/>
         <source>Le compte ne peut plus ouvrir le poste ; sa copie de la clé est détruite.</source>
         <translation>The account can no longer open the desk; its copy of the key is destroyed.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/agents_dialog.py" line="283"/>
+        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="283"/>
         <source>Message des comptes</source>
         <translation>Accounts message</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/agents_dialog.py" line="327"/>
+        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="327"/>
         <source>Seul·e la ou le responsable de site gère les comptes du poste.</source>
         <translation>Only the site manager manages the desk&apos;s accounts.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/agents_dialog.py" line="333"/>
+        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="333"/>
         <source>Compte de %s créé.</source>
         <translation>Account for %s created.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/agents_dialog.py" line="341"/>
+        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="341"/>
         <source>Code de %s changé.</source>
         <translation>Code for %s changed.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/agents_dialog.py" line="350"/>
+        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="350"/>
         <source>Désactiver le compte de %s ? Il ne pourra plus ouvrir le poste.</source>
         <translation>Deactivate the account of %s? They will no longer be able to open the desk.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/agents_dialog.py" line="352"/>
+        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="352"/>
         <source>Désactiver un compte</source>
         <translation>Deactivate an account</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/agents_dialog.py" line="352"/>
+        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="352"/>
         <source>Désactiver</source>
         <translation>Deactivate</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/agents_dialog.py" line="359"/>
+        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="359"/>
         <source>Compte de %s désactivé.</source>
         <translation>Account of %s deactivated.</translation>
     </message>
@@ -480,22 +480,22 @@
 <context>
     <name>AlertModel</name>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/models.py" line="270"/>
+        <location filename="../../src/spro_desk/ui/coordination/models.py" line="270"/>
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/models.py" line="271"/>
+        <location filename="../../src/spro_desk/ui/coordination/models.py" line="271"/>
         <source>Poste</source>
         <translation>Desk</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/models.py" line="272"/>
+        <location filename="../../src/spro_desk/ui/coordination/models.py" line="272"/>
         <source>Ce qui a été constaté</source>
         <translation>What was found</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/models.py" line="273"/>
+        <location filename="../../src/spro_desk/ui/coordination/models.py" line="273"/>
         <source>Signalée le</source>
         <translation>Reported on</translation>
     </message>
@@ -503,79 +503,79 @@
 <context>
     <name>AlertsScreen</name>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/__init__.py" line="40"/>
-        <location filename="../../src/spro_desk/ui/coordinator/alerts_screen.py" line="28"/>
-        <location filename="../../src/spro_desk/ui/coordinator/alerts_screen.py" line="39"/>
+        <location filename="../../src/spro_desk/ui/coordination/__init__.py" line="40"/>
+        <location filename="../../src/spro_desk/ui/coordination/alerts_screen.py" line="28"/>
+        <location filename="../../src/spro_desk/ui/coordination/alerts_screen.py" line="39"/>
         <source>Alertes</source>
         <translation>Alerts</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/alerts_screen.py" line="29"/>
+        <location filename="../../src/spro_desk/ui/coordination/alerts_screen.py" line="29"/>
         <source>Les plus récentes d&apos;abord ; l&apos;explication de l&apos;alerte choisie suit la liste.</source>
         <translation>Most recent first; the explanation of the selected alert follows the list.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/alerts_screen.py" line="33"/>
+        <location filename="../../src/spro_desk/ui/coordination/alerts_screen.py" line="33"/>
         <source>Résumé des alertes</source>
         <translation>Alerts summary</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/alerts_screen.py" line="46"/>
+        <location filename="../../src/spro_desk/ui/coordination/alerts_screen.py" line="46"/>
         <source>Explication de l&apos;alerte choisie</source>
         <translation>Explanation of the selected alert</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/alerts_screen.py" line="47"/>
+        <location filename="../../src/spro_desk/ui/coordination/alerts_screen.py" line="47"/>
         <source>Choisissez une alerte pour savoir ce qu&apos;elle signifie.</source>
         <translation>Choose an alert to find out what it means.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/alerts_screen.py" line="81"/>
+        <location filename="../../src/spro_desk/ui/coordination/alerts_screen.py" line="81"/>
         <source>Aucune alerte : tout ce qui a été reçu se suit, sans trou ni doublon.</source>
         <translation>No alerts: everything received follows on, with no gaps or duplicates.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/alerts_screen.py" line="85"/>
+        <location filename="../../src/spro_desk/ui/coordination/alerts_screen.py" line="85"/>
         <source>{n} bifurcation</source>
         <translation>{n} fork</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/alerts_screen.py" line="85"/>
+        <location filename="../../src/spro_desk/ui/coordination/alerts_screen.py" line="85"/>
         <source>{n} bifurcations</source>
         <translation>{n} forks</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/alerts_screen.py" line="87"/>
+        <location filename="../../src/spro_desk/ui/coordination/alerts_screen.py" line="87"/>
         <source>{n} poste avec des événements manquants</source>
         <translation>{n} desk with missing events</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/alerts_screen.py" line="88"/>
+        <location filename="../../src/spro_desk/ui/coordination/alerts_screen.py" line="88"/>
         <source>{n} postes avec des événements manquants</source>
         <translation>{n} desks with missing events</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/alerts_screen.py" line="91"/>
+        <location filename="../../src/spro_desk/ui/coordination/alerts_screen.py" line="91"/>
         <source>{n} événement en quarantaine</source>
         <translation>{n} event in quarantine</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/alerts_screen.py" line="92"/>
+        <location filename="../../src/spro_desk/ui/coordination/alerts_screen.py" line="92"/>
         <source>{n} événements en quarantaine</source>
         <translation>{n} events in quarantine</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/alerts_screen.py" line="100"/>
+        <location filename="../../src/spro_desk/ui/coordination/alerts_screen.py" line="100"/>
         <source>{n} alerte</source>
         <translation>{n} alert</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/alerts_screen.py" line="100"/>
+        <location filename="../../src/spro_desk/ui/coordination/alerts_screen.py" line="100"/>
         <source>{n} alertes</source>
         <translation>{n} alerts</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/alerts_screen.py" line="102"/>
+        <location filename="../../src/spro_desk/ui/coordination/alerts_screen.py" line="102"/>
         <source>{alerts} : {details}.</source>
         <translation>{alerts}: {details}.</translation>
     </message>
@@ -583,12 +583,12 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../src/spro_desk/ui/startup.py" line="56"/>
+        <location filename="../../src/spro_desk/ui/common/startup.py" line="56"/>
         <source>La base de données «&#xa0;{path}&#xa0;» ne peut pas être ouverte ({error}). Vérifiez que le dossier est accessible et qu&apos;aucune autre fenêtre de SPRO Desk ne l&apos;utilise.</source>
         <translation>The database “{path}” cannot be opened ({error}). Check that the folder is accessible and that no other SPRO Desk window is using it.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/startup.py" line="121"/>
+        <location filename="../../src/spro_desk/ui/common/startup.py" line="124"/>
         <source>Erreur inattendue à l&apos;ouverture de la base de données ({error}).</source>
         <translation>Unexpected error while opening the database ({error}).</translation>
     </message>
@@ -596,48 +596,48 @@
 <context>
     <name>BackupDialog</name>
     <message>
-        <location filename="../../src/spro_desk/ui/backup_dialog.py" line="99"/>
-        <location filename="../../src/spro_desk/ui/backup_dialog.py" line="171"/>
+        <location filename="../../src/spro_desk/ui/common/backup_dialog.py" line="97"/>
+        <location filename="../../src/spro_desk/ui/common/backup_dialog.py" line="169"/>
         <source>Restaurer une sauvegarde</source>
         <translation>Restore a backup</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/backup_dialog.py" line="103"/>
+        <location filename="../../src/spro_desk/ui/common/backup_dialog.py" line="101"/>
         <source>&amp;Restaurer cette sauvegarde…</source>
         <translation>&amp;Restore this backup…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/backup_dialog.py" line="110"/>
+        <location filename="../../src/spro_desk/ui/common/backup_dialog.py" line="108"/>
         <source>Sauvegardes du poste</source>
         <translation>This desk&apos;s backups</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/backup_dialog.py" line="115"/>
+        <location filename="../../src/spro_desk/ui/common/backup_dialog.py" line="113"/>
         <source>Contenu de la sauvegarde choisie</source>
         <translation>Contents of the selected backup</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/backup_dialog.py" line="116"/>
+        <location filename="../../src/spro_desk/ui/common/backup_dialog.py" line="114"/>
         <source>Résultat</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/backup_dialog.py" line="117"/>
+        <location filename="../../src/spro_desk/ui/common/backup_dialog.py" line="115"/>
         <source>Restaurer la sauvegarde choisie</source>
         <translation>Restore the selected backup</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/backup_dialog.py" line="119"/>
+        <location filename="../../src/spro_desk/ui/common/backup_dialog.py" line="117"/>
         <source>Remplace la base actuelle par cette sauvegarde, après en avoir gardé copie.</source>
         <translation>Replaces the current database with this backup, after keeping a copy of it.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/backup_dialog.py" line="146"/>
+        <location filename="../../src/spro_desk/ui/common/backup_dialog.py" line="144"/>
         <source>Aucune sauvegarde pour l&apos;instant : SPRO Desk en fait une chaque jour, la première quelques instants après son ouverture.</source>
         <translation>No backups yet: SPRO Desk makes one every day, the first a few moments after it opens.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/backup_dialog.py" line="167"/>
+        <location filename="../../src/spro_desk/ui/common/backup_dialog.py" line="165"/>
         <source>Remplacer la base actuelle par cette sauvegarde ?
 
 {preview}
@@ -650,27 +650,27 @@ Ce qui a été saisi depuis n&apos;y figure pas. Une copie de la base actuelle e
 Anything entered since is not in it. A copy of the current database is kept: restoring it undoes this operation.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/backup_dialog.py" line="172"/>
+        <location filename="../../src/spro_desk/ui/common/backup_dialog.py" line="170"/>
         <source>Restaurer</source>
         <translation>Restore</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/backup_dialog.py" line="181"/>
+        <location filename="../../src/spro_desk/ui/common/backup_dialog.py" line="179"/>
         <source>Restauration en cours…</source>
         <translation>Restoring…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/backup_dialog.py" line="192"/>
+        <location filename="../../src/spro_desk/ui/common/backup_dialog.py" line="190"/>
         <source>Sauvegarde du {date} restaurée. La base d&apos;avant est gardée : « {name} ».</source>
         <translation>Backup of {date} restored. The previous database is kept: “{name}”.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/backup_dialog.py" line="207"/>
+        <location filename="../../src/spro_desk/ui/common/backup_dialog.py" line="205"/>
         <source>Restauration impossible : %s</source>
         <translation>Restore failed: %s</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/backup_dialog.py" line="209"/>
+        <location filename="../../src/spro_desk/ui/common/backup_dialog.py" line="207"/>
         <source>Restauration impossible</source>
         <translation>Restore failed</translation>
     </message>
@@ -678,37 +678,37 @@ Anything entered since is not in it. A copy of the current database is kept: res
 <context>
     <name>Backups</name>
     <message>
-        <location filename="../../src/spro_desk/ui/backup_dialog.py" line="48"/>
+        <location filename="../../src/spro_desk/ui/common/backup_dialog.py" line="48"/>
         <source>avant restauration</source>
         <translation>before restore</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/backup_dialog.py" line="49"/>
+        <location filename="../../src/spro_desk/ui/common/backup_dialog.py" line="49"/>
         <source>avant mise à jour</source>
         <translation>before update</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/backup_dialog.py" line="50"/>
+        <location filename="../../src/spro_desk/ui/common/backup_dialog.py" line="50"/>
         <source>base endommagée</source>
         <translation>damaged database</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/backup_dialog.py" line="52"/>
+        <location filename="../../src/spro_desk/ui/common/backup_dialog.py" line="52"/>
         <source>sauvegarde</source>
         <translation>backup</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/backup_dialog.py" line="56"/>
+        <location filename="../../src/spro_desk/ui/common/backup_dialog.py" line="56"/>
         <source>{date} à {time} — {kind}</source>
         <translation>{date} at {time} — {kind}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/backup_dialog.py" line="69"/>
+        <location filename="../../src/spro_desk/ui/common/backup_dialog.py" line="67"/>
         <source>aucun</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/backup_dialog.py" line="71"/>
+        <location filename="../../src/spro_desk/ui/common/backup_dialog.py" line="69"/>
         <source>Sauvegarde du {date}
 Contacts : {contacts} · orientations : {referrals} · services de l&apos;annuaire : {services}
 Dernier contact : {last}
@@ -724,57 +724,57 @@ File: {name}</translation>
 <context>
     <name>BilanExporter</name>
     <message>
-        <location filename="../../src/spro_desk/ui/dashboard/export.py" line="79"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="87"/>
         <source>Classeur XLSX (*.xlsx)</source>
         <translation>XLSX workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/dashboard/export.py" line="79"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="87"/>
         <source>CSV pour tableur (*.csv)</source>
         <translation>CSV for spreadsheets (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/dashboard/export.py" line="80"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="88"/>
         <source>Bilan PDF (*.pdf)</source>
         <translation>PDF report (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/dashboard/export.py" line="80"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="88"/>
         <source>JSON pour scripts (*.json)</source>
         <translation>JSON for scripts (*.json)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/dashboard/export.py" line="83"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="91"/>
         <source>Exporter le bilan</source>
         <translation>Export the activity report</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/dashboard/export.py" line="91"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="99"/>
         <source>Secret statistique…</source>
         <translation>Statistical confidentiality…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/dashboard/export.py" line="91"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="99"/>
         <source>Écriture du bilan…</source>
         <translation>Writing the activity report…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/dashboard/export.py" line="93"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="101"/>
         <source>Export du bilan…</source>
         <translation>Exporting the activity report…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/dashboard/export.py" line="116"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="124"/>
         <source>Export annulé : aucun fichier n&apos;a été écrit.</source>
         <translation>Export cancelled: no file was written.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/dashboard/export.py" line="119"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="127"/>
         <source>Le bilan n&apos;a pas pu être écrit dans « {path} » ({error}) : choisissez un autre dossier ou fermez le fichier s&apos;il est ouvert dans un tableur.</source>
         <translation>The activity report could not be written to “{path}” ({error}): choose another folder, or close the file if it is open in a spreadsheet.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/dashboard/export.py" line="124"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="132"/>
         <source>L&apos;export du bilan n&apos;a pas abouti ({error}).</source>
         <translation>The activity report export did not complete ({error}).</translation>
     </message>
@@ -790,147 +790,172 @@ File: {name}</translation>
 <context>
     <name>BookingDialog</name>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="57"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="60"/>
         <source>Orienter vers ce service</source>
         <translation>Refer to this service</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="60"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="63"/>
         <source>&amp;Information : l&apos;adresse est remise à la personne</source>
         <translation>&amp;Information only: the person is given the address</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="62"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="65"/>
         <source>&amp;Rendez-vous pris pour la personne</source>
         <translation>&amp;Appointment booked for the person</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="64"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="67"/>
         <source>Ouverture au moment choisi</source>
         <translation>Open at the chosen time</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="68"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="71"/>
         <source>Données personnelles</source>
         <translation>Personal data</translation>
     </message>
     <message>
         <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="88"/>
-        <source>Date et heure du rendez-vous</source>
-        <translation>Appointment date and time</translation>
+        <source>Jour de la semaine du rendez-vous</source>
+        <translation>Day of the week of the appointment</translation>
     </message>
     <message>
         <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="91"/>
-        <source>Flèches haut et bas pour changer la partie sélectionnée ; Alt+Bas : calendrier.</source>
-        <translation>Up and Down arrows change the selected part; Alt+Down: calendar.</translation>
+        <source>Date du rendez-vous</source>
+        <translation>Appointment date</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="101"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="93"/>
+        <source>Tapez le jour puis le mois (1203 : 12 mars) ; Alt+Bas : calendrier.</source>
+        <translation>Type the day then the month (1203: 12 March); Alt+Down: calendar.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="95"/>
+        <source>Heure du rendez-vous</source>
+        <translation>Appointment time</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="96"/>
+        <source>Tapez l&apos;heure et les minutes : 1430 pour 14 h 30.</source>
+        <translation>Type the hours and minutes: 1430 for 14:30.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="113"/>
         <source>&amp;Enregistrer l&apos;orientation</source>
         <translation>&amp;Save referral</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="102"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="114"/>
         <source>Enregistrer l&apos;orientation</source>
         <translation>Save the referral</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="104"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="116"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="105"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="117"/>
         <source>Annuler sans rien enregistrer</source>
         <translation>Cancel without saving anything</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="111"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="123"/>
         <source>Information seulement</source>
         <translation>Information only</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="112"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="124"/>
         <source>Rendez-vous</source>
         <translation>Appointment</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="114"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="126"/>
         <source>L&apos;heure choisie est comparée aux horaires d&apos;ouverture du service.</source>
         <translation>The chosen time is checked against the service&apos;s opening hours.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="118"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="130"/>
         <source>La personne a donné son accord : son nom peut figurer sur la fiche de liaison et être communiqué au service.</source>
         <translation>The person has consented: their name may appear on the referral slip and be passed on to the service.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="123"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="135"/>
         <source>Pas de consentement enregistré : aucune donnée personnelle n&apos;est transmise ni imprimée, la fiche de liaison reste anonyme. Pour prendre un rendez-vous au nom de la personne, recueillez d&apos;abord son accord dans l&apos;écran Accueil.</source>
         <translation>No consent recorded: no personal data is passed on or printed, and the referral slip stays anonymous. To book an appointment in the person&apos;s name, first obtain their consent on the Front desk screen.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="130"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="142"/>
         <source>Service choisi</source>
         <translation>Chosen service</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="134"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="146"/>
         <source>Horaires d&apos;ouverture du service</source>
         <translation>The service&apos;s opening hours</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="137"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="149"/>
         <source>Service :</source>
         <translation>Service:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="138"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="150"/>
         <source>Horaires :</source>
         <translation>Opening hours:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="139"/>
-        <source>&amp;Date et heure :</source>
-        <translation>&amp;Date and time:</translation>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="151"/>
+        <source>&amp;Date :</source>
+        <translation>&amp;Date:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="166"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="153"/>
+        <source>&amp;Heure :</source>
+        <translation>&amp;Time:</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="184"/>
+        <source>Le {day} est à plus d&apos;un an : vérifiez l&apos;année (un rendez-vous se prend au plus un an à l&apos;avance).</source>
+        <translation>{day} is more than a year ahead: check the year (appointments are booked at most a year ahead).</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="197"/>
         <source>Ce moment est déjà passé : choisissez une date à venir.</source>
         <translation>This time has already passed: choose a future date.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="171"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="202"/>
         <source>aucune ouverture connue dans les deux semaines qui suivent.</source>
         <translation>no known opening in the next two weeks.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="173"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="204"/>
         <source>il ouvre le {moment}.</source>
         <translation>it opens on {moment}.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="174"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="205"/>
         <source>Le service est fermé à ce moment : {detail}</source>
         <translation>The service is closed at that time: {detail}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="197"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="233"/>
         <source>Horaires non renseignés ou incertains : confirmez l&apos;heure avec le service.</source>
         <translation>Opening hours missing or uncertain: confirm the time with the service.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="199"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="235"/>
         <source>Le service est ouvert à ce moment.</source>
         <translation>The service is open at that time.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="210"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="249"/>
         <source>Vérifier le rendez-vous</source>
         <translation>Check the appointment</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="211"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="250"/>
         <source>{problem}
 
 Garder ce moment quand même ?</source>
@@ -939,12 +964,12 @@ Garder ce moment quand même ?</source>
 Keep this time anyway?</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="214"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="253"/>
         <source>&amp;Garder ce moment</source>
         <translation>&amp;Keep this time</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="215"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="254"/>
         <source>&amp;Changer l&apos;heure</source>
         <translation>&amp;Change the time</translation>
     </message>
@@ -952,32 +977,32 @@ Keep this time anyway?</translation>
 <context>
     <name>Breadcrumb</name>
     <message>
-        <location filename="../../src/spro_desk/ui/dashboard/breadcrumb.py" line="17"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/breadcrumb.py" line="17"/>
         <source>◀ Retour</source>
         <translation>◀ Back</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/dashboard/breadcrumb.py" line="21"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/breadcrumb.py" line="21"/>
         <source>Revenir au chiffre précédent (Alt+←)</source>
         <translation>Go back to the previous figure (Alt+←)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/dashboard/breadcrumb.py" line="25"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/breadcrumb.py" line="25"/>
         <source>Retour</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/dashboard/breadcrumb.py" line="27"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/breadcrumb.py" line="27"/>
         <source>Chemin du détail</source>
         <translation>Detail path</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/dashboard/breadcrumb.py" line="47"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/breadcrumb.py" line="47"/>
         <source>Détail affiché</source>
         <translation>Detail shown</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/dashboard/breadcrumb.py" line="64"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/breadcrumb.py" line="64"/>
         <source>Revenir à : {title}</source>
         <translation>Go back to: {title}</translation>
     </message>
@@ -985,13 +1010,13 @@ Keep this time anyway?</translation>
 <context>
     <name>BreakdownChart</name>
     <message>
-        <location filename="../../src/spro_desk/ui/dashboard/charts.py" line="109"/>
-        <location filename="../../src/spro_desk/ui/dashboard/charts.py" line="313"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/charts.py" line="117"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/charts.py" line="321"/>
         <source>{label}&#xa0;: {value}</source>
         <translation>{label}: {value}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/dashboard/charts.py" line="112"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/charts.py" line="120"/>
         <source> ; </source>
         <translation>; </translation>
     </message>
@@ -999,17 +1024,17 @@ Keep this time anyway?</translation>
 <context>
     <name>BreakdownPage</name>
     <message>
-        <location filename="../../src/spro_desk/ui/dashboard/pages.py" line="153"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/pages.py" line="153"/>
         <source>Tableau du détail</source>
         <translation>Detail table</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/dashboard/pages.py" line="154"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/pages.py" line="154"/>
         <source>Entrée sur une ligne : son détail</source>
         <translation>Enter on a row: its detail</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/dashboard/pages.py" line="158"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/pages.py" line="158"/>
         <source>Note du tableau</source>
         <translation>Table note</translation>
     </message>
@@ -1017,18 +1042,18 @@ Keep this time anyway?</translation>
 <context>
     <name>BreakdownTableModel</name>
     <message>
-        <location filename="../../src/spro_desk/ui/dashboard/models.py" line="51"/>
-        <location filename="../../src/spro_desk/ui/dashboard/models.py" line="114"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/models.py" line="51"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/models.py" line="114"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/dashboard/models.py" line="53"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/models.py" line="53"/>
         <source>Part</source>
         <translation>Share</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/dashboard/models.py" line="105"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/models.py" line="105"/>
         <source>Entrée : le détail de cette ligne</source>
         <translation>Enter: the detail of this row</translation>
     </message>
@@ -1036,12 +1061,12 @@ Keep this time anyway?</translation>
 <context>
     <name>BreakdownTreeModel</name>
     <message>
-        <location filename="../../src/spro_desk/ui/dashboard/models.py" line="188"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/models.py" line="188"/>
         <source>Tableau</source>
         <translation>Table</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/dashboard/models.py" line="188"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/models.py" line="188"/>
         <source>Nombre</source>
         <translation>Count</translation>
     </message>
@@ -1049,32 +1074,32 @@ Keep this time anyway?</translation>
 <context>
     <name>BundleImportController</name>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/bundle_import.py" line="40"/>
+        <location filename="../../src/spro_desk/ui/coordination/bundle_import.py" line="40"/>
         <source>Import de {n} envoi…</source>
         <translation>Importing {n} bundle…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/bundle_import.py" line="40"/>
+        <location filename="../../src/spro_desk/ui/coordination/bundle_import.py" line="40"/>
         <source>Import de {n} envois…</source>
         <translation>Importing {n} bundles…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/bundle_import.py" line="46"/>
+        <location filename="../../src/spro_desk/ui/coordination/bundle_import.py" line="46"/>
         <source>Import du dossier « {name} »…</source>
         <translation>Importing the folder “{name}”…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/bundle_import.py" line="73"/>
+        <location filename="../../src/spro_desk/ui/coordination/bundle_import.py" line="73"/>
         <source>Import des envois : {done} sur {total}</source>
         <translation>Importing bundles: {done} of {total}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/bundle_import.py" line="84"/>
+        <location filename="../../src/spro_desk/ui/coordination/bundle_import.py" line="84"/>
         <source>Le dossier ou les fichiers n&apos;ont pas pu être lus ({error}).</source>
         <translation>The folder or the files could not be read ({error}).</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/bundle_import.py" line="90"/>
+        <location filename="../../src/spro_desk/ui/coordination/bundle_import.py" line="90"/>
         <source>L&apos;import s&apos;est arrêté sur une erreur inattendue ({error}). Les envois déjà importés sont conservés ; les autres n&apos;ont pas été modifiés.</source>
         <translation>The import stopped on an unexpected error ({error}). The bundles already imported are kept; the others have not been changed.</translation>
     </message>
@@ -1082,22 +1107,22 @@ Keep this time anyway?</translation>
 <context>
     <name>BundleModel</name>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/models.py" line="226"/>
+        <location filename="../../src/spro_desk/ui/coordination/models.py" line="226"/>
         <source>Poste</source>
         <translation>Desk</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/models.py" line="227"/>
+        <location filename="../../src/spro_desk/ui/coordination/models.py" line="227"/>
         <source>N° d&apos;envoi</source>
         <translation>Bundle no.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/models.py" line="228"/>
+        <location filename="../../src/spro_desk/ui/coordination/models.py" line="228"/>
         <source>Événements</source>
         <translation>Events</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/models.py" line="229"/>
+        <location filename="../../src/spro_desk/ui/coordination/models.py" line="229"/>
         <source>Reçu le</source>
         <translation>Received on</translation>
     </message>
@@ -1105,108 +1130,156 @@ Keep this time anyway?</translation>
 <context>
     <name>BundlesScreen</name>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/__init__.py" line="39"/>
-        <location filename="../../src/spro_desk/ui/coordinator/bundles_screen.py" line="36"/>
-        <location filename="../../src/spro_desk/ui/coordinator/bundles_screen.py" line="62"/>
+        <location filename="../../src/spro_desk/ui/coordination/__init__.py" line="39"/>
+        <location filename="../../src/spro_desk/ui/coordination/bundles_screen.py" line="36"/>
+        <location filename="../../src/spro_desk/ui/coordination/bundles_screen.py" line="62"/>
         <source>Envois reçus</source>
         <translation>Received bundles</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/bundles_screen.py" line="37"/>
+        <location filename="../../src/spro_desk/ui/coordination/bundles_screen.py" line="37"/>
         <source>Les plus récents d&apos;abord ; cliquez un en-tête pour trier.</source>
         <translation>Most recent first; click a header to sort.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/bundles_screen.py" line="41"/>
+        <location filename="../../src/spro_desk/ui/coordination/bundles_screen.py" line="41"/>
         <source>Résumé des envois reçus</source>
         <translation>Summary of received bundles</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/bundles_screen.py" line="42"/>
+        <location filename="../../src/spro_desk/ui/coordination/bundles_screen.py" line="42"/>
         <source>Compte rendu du dernier import</source>
         <translation>Report of the last import</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/bundles_screen.py" line="46"/>
+        <location filename="../../src/spro_desk/ui/coordination/bundles_screen.py" line="46"/>
         <source>&amp;Importer des envois…</source>
         <translation>&amp;Import bundles…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/bundles_screen.py" line="48"/>
+        <location filename="../../src/spro_desk/ui/coordination/bundles_screen.py" line="48"/>
         <source>Importer des fichiers d&apos;envoi (.spro-bundle) reçus des postes</source>
         <translation>Import bundle files (.spro-bundle) received from the desks</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/bundles_screen.py" line="52"/>
+        <location filename="../../src/spro_desk/ui/coordination/bundles_screen.py" line="52"/>
         <source>Importer un &amp;dossier de dépôt…</source>
         <translation>Import a &amp;drop folder…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/bundles_screen.py" line="54"/>
+        <location filename="../../src/spro_desk/ui/coordination/bundles_screen.py" line="54"/>
         <source>Importer tous les envois (.spro-bundle) d&apos;un dossier : clé USB, partage…</source>
         <translation>Import all the bundles (.spro-bundle) in a folder: USB stick, shared folder…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/bundles_screen.py" line="77"/>
-        <location filename="../../src/spro_desk/ui/coordinator/bundles_screen.py" line="123"/>
+        <location filename="../../src/spro_desk/ui/coordination/bundles_screen.py" line="77"/>
+        <location filename="../../src/spro_desk/ui/coordination/bundles_screen.py" line="123"/>
         <source>Importer des envois</source>
         <translation>Import bundles</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/bundles_screen.py" line="109"/>
+        <location filename="../../src/spro_desk/ui/coordination/bundles_screen.py" line="109"/>
         <source>Aucun envoi reçu pour l&apos;instant.</source>
         <translation>No bundles received yet.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/bundles_screen.py" line="111"/>
+        <location filename="../../src/spro_desk/ui/coordination/bundles_screen.py" line="111"/>
         <source>{n} envoi reçu</source>
         <translation>{n} bundle received</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/bundles_screen.py" line="111"/>
+        <location filename="../../src/spro_desk/ui/coordination/bundles_screen.py" line="111"/>
         <source>{n} envois reçus</source>
         <translation>{n} bundles received</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/bundles_screen.py" line="113"/>
+        <location filename="../../src/spro_desk/ui/coordination/bundles_screen.py" line="113"/>
         <source>de {n} poste</source>
         <translation>from {n} desk</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/bundles_screen.py" line="113"/>
+        <location filename="../../src/spro_desk/ui/coordination/bundles_screen.py" line="113"/>
         <source>de {n} postes</source>
         <translation>from {n} desks</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/bundles_screen.py" line="125"/>
+        <location filename="../../src/spro_desk/ui/coordination/bundles_screen.py" line="125"/>
         <source>Envois SPRO Desk (*.spro-bundle);;Tous les fichiers (*)</source>
         <translation>SPRO Desk bundles (*.spro-bundle);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/bundles_screen.py" line="132"/>
+        <location filename="../../src/spro_desk/ui/coordination/bundles_screen.py" line="132"/>
         <source>Importer un dossier de dépôt</source>
         <translation>Import a drop folder</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/bundles_screen.py" line="151"/>
+        <location filename="../../src/spro_desk/ui/coordination/bundles_screen.py" line="151"/>
         <source>Fichiers refusés (rien n&apos;en a été importé) :</source>
         <translation>Files refused (nothing was imported from them):</translation>
     </message>
 </context>
 <context>
+    <name>CallCard</name>
+    <message>
+        <location filename="../../src/spro_desk/ui/suivi/call_card.py" line="18"/>
+        <source>Appel</source>
+        <translation>Call</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/suivi/call_card.py" line="20"/>
+        <source>&amp;Liste d&apos;appels : seulement les personnes d&apos;accord pour être rappelées</source>
+        <translation>Ca&amp;ll list: only people who agreed to be called back</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/suivi/call_card.py" line="22"/>
+        <source>Personne à appeler</source>
+        <translation>Person to call</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/suivi/call_card.py" line="23"/>
+        <source>Téléphone à appeler</source>
+        <translation>Phone number to call</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/suivi/call_card.py" line="24"/>
+        <source>Ce qu&apos;il faut demander</source>
+        <translation>What to ask</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/suivi/call_card.py" line="27"/>
+        <source>Nom :</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/suivi/call_card.py" line="28"/>
+        <source>Téléphone :</source>
+        <translation>Phone:</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/suivi/call_card.py" line="29"/>
+        <source>À demander :</source>
+        <translation>To ask:</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/suivi/call_card.py" line="35"/>
+        <source>Alt+L. Chaque affichage d&apos;un nom et d&apos;un téléphone est inscrit au journal d&apos;accès.</source>
+        <translation>Alt+L. Each display of a name and phone number is written to the access log.</translation>
+    </message>
+</context>
+<context>
     <name>CommuneField</name>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/commune_field.py" line="43"/>
+        <location filename="../../src/spro_desk/ui/common/commune_field.py" line="44"/>
         <source>Nom ou code postal</source>
         <translation>Name or postcode</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/commune_field.py" line="94"/>
+        <location filename="../../src/spro_desk/ui/common/commune_field.py" line="95"/>
         <source>Aucune commune ne correspond à ce texte.</source>
         <translation>No municipality matches this text.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/commune_field.py" line="39"/>
+        <location filename="../../src/spro_desk/ui/orientation/commune_field.py" line="40"/>
         <source>Nom, code postal ou code INSEE</source>
         <translation>Name, postcode or INSEE code</translation>
     </message>
@@ -1214,7 +1287,7 @@ Keep this time anyway?</translation>
 <context>
     <name>Confirm</name>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/confirm.py" line="22"/>
+        <location filename="../../src/spro_desk/ui/common/confirm.py" line="24"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
@@ -1315,172 +1388,172 @@ Keep this time anyway?</translation>
         <translation>not given</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="89"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="90"/>
         <source>L&apos;essentiel</source>
         <translation>Essentials</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="91"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="92"/>
         <source>&amp;Statut :</source>
         <translation>&amp;Status:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="92"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="93"/>
         <source>&amp;Besoins :</source>
         <translation>&amp;Needs:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="93"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="94"/>
         <source>&amp;Réponses :</source>
         <translation>&amp;Responses:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="97"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="98"/>
         <source>La personne (facultatif)</source>
         <translation>The person (optional)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="99"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="100"/>
         <source>Tranche d&apos;â&amp;ge :</source>
         <translation>Age &amp;band:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="100"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="101"/>
         <source>Se&amp;xe :</source>
         <translation>Se&amp;x:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="101"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="102"/>
         <source>&amp;Handicap :</source>
         <translation>&amp;Disability:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="102"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="103"/>
         <source>Co&amp;mmune :</source>
         <translation>&amp;Municipality:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="106"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="107"/>
         <source>Le contact</source>
         <translation>The contact</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="108"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="109"/>
         <source>&amp;Canal :</source>
         <translation>&amp;Channel:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="109"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="110"/>
         <source>&amp;Lieu :</source>
         <translation>&amp;Place:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="110"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="111"/>
         <source>Date et he&amp;ure :</source>
         <translation>Date and t&amp;ime:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="111"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="112"/>
         <source>&amp;Durée :</source>
         <translation>D&amp;uration:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="130"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="131"/>
         <source>Statut</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="131"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="132"/>
         <source>Tranche d&apos;âge</source>
         <translation>Age band</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="132"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="133"/>
         <source>Sexe (déclaré, facultatif)</source>
         <translation>Sex (self-declared, optional)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="133"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="134"/>
         <source>Situation de handicap</source>
         <translation>Disability</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="134"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="135"/>
         <source>Canal</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="138"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="139"/>
         <source>Une touche choisit : %s</source>
         <translation>One key chooses: %s</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="140"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="141"/>
         <source>Réponses données</source>
         <translation>Responses given</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="142"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="143"/>
         <source>Une touche coche ou décoche : %s</source>
         <translation>One key ticks or unticks: %s</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="145"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="146"/>
         <source>Commune de résidence</source>
         <translation>Municipality of residence</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="147"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="148"/>
         <source>Tapez le nom (accents facultatifs) ou le code postal, puis Entrée.</source>
         <translation>Type the name (accents optional) or the postcode, then Enter.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="149"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="150"/>
         <source>Besoins</source>
         <translation>Needs</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="150"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="151"/>
         <source>Lieu de la permanence</source>
         <translation>Outreach venue</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="151"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="152"/>
         <source>Actif seulement pour le canal Permanence.</source>
         <translation>Only for the Outreach session channel.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="152"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="153"/>
         <source>Date et heure du contact</source>
         <translation>Contact date and time</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="154"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="155"/>
         <source>Par défaut, l&apos;heure de l&apos;enregistrement ; modifiable pour une saisie tardive.</source>
         <translation>By default, the time of saving; change it when recording later.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="156"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="157"/>
         <source>Durée en minutes</source>
         <translation>Duration in minutes</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="157"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="158"/>
         <source>Facultative ; 0 signifie non renseignée.</source>
         <translation>Optional; 0 means not given.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="158"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="159"/>
         <source>Contact en cours de modification</source>
         <translation>Contact being edited</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="301"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="331"/>
         <source>Modification du contact de %s.</source>
         <translation>Editing the contact at %s.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="303"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="311"/>
         <source>Ses coordonnées enregistrées restent inchangées.</source>
         <translation>Their saved contact details stay unchanged.</translation>
     </message>
@@ -1488,8 +1561,8 @@ Keep this time anyway?</translation>
 <context>
     <name>CoordinatorDashboardScreen</name>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/__init__.py" line="41"/>
-        <location filename="../../src/spro_desk/ui/coordinator/dashboard_screen.py" line="33"/>
+        <location filename="../../src/spro_desk/ui/coordination/__init__.py" line="41"/>
+        <location filename="../../src/spro_desk/ui/coordination/dashboard_screen.py" line="33"/>
         <source>Tableau de bord</source>
         <translation>Dashboard</translation>
     </message>
@@ -1497,72 +1570,72 @@ Keep this time anyway?</translation>
 <context>
     <name>CoordinatorExports</name>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/exports.py" line="29"/>
+        <location filename="../../src/spro_desk/ui/coordination/exports.py" line="29"/>
         <source>Produire les &amp;accusés de réception…</source>
         <translation>Write the &amp;acknowledgements…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/exports.py" line="32"/>
+        <location filename="../../src/spro_desk/ui/coordination/exports.py" line="32"/>
         <source>Écrire un accusé de réception signé par poste, à renvoyer à chaque site</source>
         <translation>Write a signed acknowledgement for each desk, to send back to each site</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/exports.py" line="35"/>
+        <location filename="../../src/spro_desk/ui/coordination/exports.py" line="35"/>
         <source>Exporter l&apos;&amp;identité du coordinateur…</source>
         <translation>Export the coordinator&apos;s &amp;identity…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/exports.py" line="37"/>
+        <location filename="../../src/spro_desk/ui/coordination/exports.py" line="37"/>
         <source>Le fichier que chaque poste importe une fois pour chiffrer ses envois</source>
         <translation>The file each desk imports once to encrypt its bundles</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/exports.py" line="48"/>
+        <location filename="../../src/spro_desk/ui/coordination/exports.py" line="48"/>
         <source>Dossier des accusés de réception</source>
         <translation>Acknowledgements folder</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/exports.py" line="66"/>
+        <location filename="../../src/spro_desk/ui/coordination/exports.py" line="66"/>
         <source>{n} accusé de réception écrit</source>
         <translation>{n} acknowledgement written</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/exports.py" line="67"/>
+        <location filename="../../src/spro_desk/ui/coordination/exports.py" line="67"/>
         <source>{n} accusés de réception écrits</source>
         <translation>{n} acknowledgements written</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/exports.py" line="71"/>
+        <location filename="../../src/spro_desk/ui/coordination/exports.py" line="71"/>
         <source>{files} dans « {folder} » : envoyez à chaque site le fichier qui porte l&apos;identifiant de son poste.</source>
         <translation>{files} in “{folder}”: send each site the file bearing its desk&apos;s identifier.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/exports.py" line="81"/>
+        <location filename="../../src/spro_desk/ui/coordination/exports.py" line="81"/>
         <source>Exporter l&apos;identité du coordinateur</source>
         <translation>Export the coordinator&apos;s identity</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/exports.py" line="83"/>
+        <location filename="../../src/spro_desk/ui/coordination/exports.py" line="83"/>
         <source>Identité de coordinateur (*.json)</source>
         <translation>Coordinator identity (*.json)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/exports.py" line="101"/>
+        <location filename="../../src/spro_desk/ui/coordination/exports.py" line="101"/>
         <source>Identité écrite dans « {path} » : chaque site l&apos;importe une fois (spro-desk desk trust-coordinator).</source>
         <translation>Identity written to “{path}”: each site imports it once (spro-desk desk trust-coordinator).</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/exports.py" line="112"/>
+        <location filename="../../src/spro_desk/ui/coordination/exports.py" line="112"/>
         <source>Le fichier n&apos;a pas pu être écrit ({error}) : choisissez un autre dossier.</source>
         <translation>The file could not be written ({error}): choose another folder.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/exports.py" line="116"/>
+        <location filename="../../src/spro_desk/ui/coordination/exports.py" line="116"/>
         <source>L&apos;export n&apos;a pas abouti ({error}).</source>
         <translation>The export did not complete ({error}).</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/exports.py" line="117"/>
+        <location filename="../../src/spro_desk/ui/coordination/exports.py" line="117"/>
         <source>Export impossible</source>
         <translation>Export failed</translation>
     </message>
@@ -1570,38 +1643,38 @@ Keep this time anyway?</translation>
 <context>
     <name>CoordinatorWindow</name>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/window.py" line="56"/>
-        <location filename="../../src/spro_desk/ui/coordinator/window.py" line="57"/>
+        <location filename="../../src/spro_desk/ui/coordination/window.py" line="56"/>
+        <location filename="../../src/spro_desk/ui/coordination/window.py" line="57"/>
         <source>Écrans de la coordination</source>
         <translation>Coordination screens</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/window.py" line="62"/>
+        <location filename="../../src/spro_desk/ui/coordination/window.py" line="62"/>
         <source>Barre d&apos;état</source>
         <translation>Status bar</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/window.py" line="71"/>
+        <location filename="../../src/spro_desk/ui/coordination/window.py" line="71"/>
         <source>&amp;Fichier</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/window.py" line="75"/>
+        <location filename="../../src/spro_desk/ui/coordination/window.py" line="75"/>
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/window.py" line="84"/>
+        <location filename="../../src/spro_desk/ui/coordination/window.py" line="84"/>
         <source>&amp;Aller à</source>
         <translation>&amp;Go to</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/window.py" line="89"/>
+        <location filename="../../src/spro_desk/ui/coordination/window.py" line="89"/>
         <source>Afficher l&apos;écran %s</source>
         <translation>Show the %s screen</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/window.py" line="114"/>
+        <location filename="../../src/spro_desk/ui/coordination/window.py" line="114"/>
         <source>SPRO Desk — Coordination — %s</source>
         <translation>SPRO Desk — Coordination — %s</translation>
     </message>
@@ -1609,254 +1682,254 @@ Keep this time anyway?</translation>
 <context>
     <name>DashboardData</name>
     <message>
-        <location filename="../../src/spro_desk/ui/dashboard/data.py" line="98"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="98"/>
         <source>Année précédente : {n}</source>
         <translation>Previous year: {n}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/dashboard/data.py" line="103"/>
-        <location filename="../../src/spro_desk/ui/dashboard/data.py" line="235"/>
-        <location filename="../../src/spro_desk/ui/dashboard/data.py" line="259"/>
-        <location filename="../../src/spro_desk/ui/dashboard/data.py" line="282"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="103"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="236"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="260"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="283"/>
         <source>Contacts</source>
         <translation>Contacts</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/dashboard/data.py" line="111"/>
-        <location filename="../../src/spro_desk/ui/dashboard/data.py" line="329"/>
-        <location filename="../../src/spro_desk/ui/dashboard/data.py" line="358"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="111"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="330"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="359"/>
         <source>Orientations</source>
         <translation>Referrals</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/dashboard/data.py" line="119"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="119"/>
         <source>Orientations par contact</source>
         <translation>Referrals per contact</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/dashboard/data.py" line="122"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="122"/>
         <source>{n} contacts orientés</source>
         <translation>{n} contacts referred</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/dashboard/data.py" line="129"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="129"/>
         <source>Part orientée vers le niveau 2</source>
         <translation>Share referred to level 2</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/dashboard/data.py" line="132"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="132"/>
         <source>rendez-vous honoré : {share}</source>
         <translation>appointment attended: {share}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/dashboard/data.py" line="139"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="139"/>
         <source>Zones blanches (communes)</source>
         <translation>Unreached areas (municipalities)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/dashboard/data.py" line="142"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="142"/>
         <source>sur {n} communes · {epci} EPCI sans contact</source>
         <translation>out of {n} municipalities · {epci} EPCI with no contact</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/dashboard/data.py" line="153"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="153"/>
         <source>Postes en retard</source>
         <translation>Overdue desks</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/dashboard/data.py" line="156"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="156"/>
         <source>sur {n} postes</source>
         <translation>out of {n} desks</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/dashboard/data.py" line="202"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="203"/>
         <source>Poste non enregistré</source>
         <translation>Unregistered desk</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/dashboard/data.py" line="233"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="234"/>
         <source>Contacts par réseau du site</source>
         <translation>Contacts by site network</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/dashboard/data.py" line="234"/>
-        <location filename="../../src/spro_desk/ui/dashboard/data.py" line="357"/>
-        <location filename="../../src/spro_desk/ui/dashboard/data.py" line="511"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="235"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="358"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="512"/>
         <source>Réseau</source>
         <translation>Network</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/dashboard/data.py" line="250"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="251"/>
         <source>Contacts par site</source>
         <translation>Contacts by site</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/dashboard/data.py" line="252"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="253"/>
         <source>Contacts par site — {network}</source>
         <translation>Contacts by site — {network}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/dashboard/data.py" line="258"/>
-        <location filename="../../src/spro_desk/ui/dashboard/data.py" line="281"/>
-        <location filename="../../src/spro_desk/ui/dashboard/data.py" line="524"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="259"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="282"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="525"/>
         <source>Site</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/dashboard/data.py" line="275"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="276"/>
         <source>Contacts par site — {canal}</source>
         <translation>Contacts by site — {canal}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/dashboard/data.py" line="297"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="298"/>
         <source>Besoins par sous-thématique — {category}</source>
         <translation>Needs by sub-theme — {category}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/dashboard/data.py" line="300"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="301"/>
         <source>Un contact peut avoir plusieurs sous-thématiques, et un besoin noté au niveau de la catégorie n&apos;en a aucune : la somme peut différer du total de la catégorie.</source>
         <translation>A contact may have several sub-themes, and a need recorded at category level has none: the sum may differ from the category total.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/dashboard/data.py" line="322"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="323"/>
         <source>Issues des orientations — {network}</source>
         <translation>Referral outcomes — {network}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/dashboard/data.py" line="328"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="329"/>
         <source>Issue</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/dashboard/data.py" line="351"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="352"/>
         <source>Orientations « {outcome} » par réseau de destination</source>
         <translation>Referrals “{outcome}” by destination network</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/dashboard/data.py" line="396"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="397"/>
         <source> (jours)</source>
         <translation> (days)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/dashboard/data.py" line="407"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="408"/>
         <source>Délais et continuité vers le niveau 2</source>
         <translation>Lead times and continuity towards level 2</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/dashboard/data.py" line="408"/>
-        <location filename="../../src/spro_desk/ui/dashboard/data.py" line="457"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="409"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="458"/>
         <source>Indicateur</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/dashboard/data.py" line="409"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="410"/>
         <source>Valeur</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/dashboard/data.py" line="417"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="418"/>
         <source>Communes du territoire</source>
         <translation>Municipalities in the area</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/dashboard/data.py" line="420"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="421"/>
         <source>Communes d&apos;où vient au moins un contact</source>
         <translation>Municipalities with at least one contact</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/dashboard/data.py" line="426"/>
-        <location filename="../../src/spro_desk/ui/dashboard/data.py" line="467"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="427"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="468"/>
         <source>Communes sans aucun contact (zones blanches)</source>
         <translation>Municipalities with no contact at all (unreached areas)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/dashboard/data.py" line="430"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="431"/>
         <source>EPCI du territoire</source>
         <translation>EPCI in the area</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/dashboard/data.py" line="433"/>
-        <location filename="../../src/spro_desk/ui/dashboard/data.py" line="478"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="434"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="479"/>
         <source>EPCI sans aucun contact</source>
         <translation>EPCI with no contact at all</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/dashboard/data.py" line="439"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="440"/>
         <source>Contacts résidant hors du territoire</source>
         <translation>Contacts living outside the area</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/dashboard/data.py" line="445"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="446"/>
         <source>Contacts sans commune renseignée</source>
         <translation>Contacts with no municipality given</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/dashboard/data.py" line="451"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="452"/>
         <source>Couverture du territoire : {territory}</source>
         <translation>Area coverage: {territory}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/dashboard/data.py" line="458"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="459"/>
         <source>Nombre</source>
         <translation>Count</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/dashboard/data.py" line="468"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="469"/>
         <source>Commune</source>
         <translation>Municipality</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/dashboard/data.py" line="469"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="470"/>
         <source>Code INSEE</source>
         <translation>INSEE code</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/dashboard/data.py" line="479"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="480"/>
         <source>EPCI</source>
         <translation>EPCI</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/dashboard/data.py" line="480"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="481"/>
         <source>SIREN</source>
         <translation>SIREN</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/dashboard/data.py" line="491"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="492"/>
         <source>jamais</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/dashboard/data.py" line="492"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="493"/>
         <source>oui</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/dashboard/data.py" line="493"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="494"/>
         <source>non</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/dashboard/data.py" line="512"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="513"/>
         <source>Jours depuis le dernier envoi</source>
         <translation>Days since the last bundle</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/dashboard/data.py" line="513"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="514"/>
         <source>Âge de l&apos;annuaire (jours)</source>
         <translation>Directory age (days)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/dashboard/data.py" line="514"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="515"/>
         <source>En retard</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/dashboard/data.py" line="518"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="519"/>
         <source>Postes en retard (sans envoi depuis plus de {n} jours)</source>
         <translation>Overdue desks (no bundle for more than {n} days)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/dashboard/data.py" line="522"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="523"/>
         <source>Postes : dernier envoi et âge de l&apos;annuaire</source>
         <translation>Desks: last bundle and directory age</translation>
     </message>
@@ -1864,8 +1937,8 @@ Keep this time anyway?</translation>
 <context>
     <name>DashboardScreen</name>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/__init__.py" line="42"/>
-        <location filename="../../src/spro_desk/ui/screens/dashboard.py" line="38"/>
+        <location filename="../../src/spro_desk/ui/app/screens.py" line="42"/>
+        <location filename="../../src/spro_desk/ui/dashboard/screen.py" line="38"/>
         <source>Tableau de bord</source>
         <translation>Dashboard</translation>
     </message>
@@ -1873,78 +1946,83 @@ Keep this time anyway?</translation>
 <context>
     <name>DashboardView</name>
     <message>
-        <location filename="../../src/spro_desk/ui/dashboard/view.py" line="66"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="66"/>
         <source>E&amp;xporter le bilan…</source>
         <translation>E&amp;xport the activity report…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/dashboard/view.py" line="67"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="67"/>
         <source>Exporter le bilan</source>
         <translation>Export the activity report</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/dashboard/view.py" line="69"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="69"/>
         <source>Les chiffres affichés, en XLSX, CSV, PDF ou JSON, avec le secret statistique</source>
         <translation>The figures shown, as XLSX, CSV, PDF or JSON, with statistical confidentiality applied</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/dashboard/view.py" line="73"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="73"/>
         <source>Chiffres affichés</source>
         <translation>Figures shown</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/dashboard/view.py" line="75"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="75"/>
         <source>À l&apos;écran, les chiffres sont exacts. Tout export applique le secret statistique : un nombre inférieur à 5 est masqué (s), ainsi que ce qui permettrait de le recalculer.</source>
         <translation>On screen, the figures are exact. Every export applies statistical confidentiality: a number below 5 is masked (s), as is anything that would allow it to be worked out.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/dashboard/view.py" line="77"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="77"/>
         <source>Secret statistique</source>
         <translation>Statistical confidentiality</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/dashboard/view.py" line="78"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="78"/>
         <source>Message du tableau de bord</source>
         <translation>Dashboard message</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/dashboard/view.py" line="84"/>
-        <location filename="../../src/spro_desk/ui/dashboard/view.py" line="226"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="84"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="228"/>
         <source>Vue d&apos;ensemble</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/dashboard/view.py" line="86"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="86"/>
         <source>Calcul des indicateurs…</source>
         <translation>Computing the indicators…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/dashboard/view.py" line="264"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="266"/>
         <source>Rien sur la période.</source>
         <translation>Nothing in this period.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/dashboard/view.py" line="270"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="272"/>
         <source>aucun envoi reçu</source>
         <translation>no bundle received</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/dashboard/view.py" line="271"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="273"/>
         <source>{scope} · {filters} · données à jour au {fresh}</source>
         <translation>{scope} · {filters} · data as of {fresh}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/dashboard/view.py" line="324"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="326"/>
         <source>Calcul annulé : les chiffres affichés restent ceux de la {shown}.</source>
         <translation>Computation cancelled: the figures shown are still those of the {shown}.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/dashboard/view.py" line="325"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="327"/>
         <source>Calcul annulé.</source>
         <translation>Computation cancelled.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/dashboard/view.py" line="356"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="359"/>
+        <source>Bilan interne du site écrit dans « {path} » (chiffres non masqués).</source>
+        <translation>Site&apos;s internal report written to “{path}” (figures not masked).</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="361"/>
         <source>Bilan écrit dans « {path} », avec le secret statistique appliqué.</source>
         <translation>Activity report written to “{path}”, with statistical confidentiality applied.</translation>
     </message>
@@ -1952,17 +2030,17 @@ Keep this time anyway?</translation>
 <context>
     <name>Dates</name>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/dates.py" line="27"/>
+        <location filename="../../src/spro_desk/ui/common/dates.py" line="27"/>
         <source>1er</source>
         <translation>1er</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/dates.py" line="28"/>
+        <location filename="../../src/spro_desk/ui/common/dates.py" line="28"/>
         <source>{weekday} {day} {month} {year}</source>
         <translation>{weekday} {day} {month} {year}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/dates.py" line="43"/>
+        <location filename="../../src/spro_desk/ui/common/dates.py" line="43"/>
         <source>{date} à {time}</source>
         <translation>{date} à {time}</translation>
     </message>
@@ -1970,82 +2048,82 @@ Keep this time anyway?</translation>
 <context>
     <name>DeskModel</name>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/models.py" line="140"/>
+        <location filename="../../src/spro_desk/ui/coordination/models.py" line="140"/>
         <source>Site</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/models.py" line="141"/>
+        <location filename="../../src/spro_desk/ui/coordination/models.py" line="141"/>
         <source>Réseau</source>
         <translation>Network</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/models.py" line="142"/>
+        <location filename="../../src/spro_desk/ui/coordination/models.py" line="142"/>
         <source>Commune</source>
         <translation>Municipality</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/models.py" line="143"/>
+        <location filename="../../src/spro_desk/ui/coordination/models.py" line="143"/>
         <source>Enregistré le</source>
         <translation>Registered on</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/models.py" line="144"/>
+        <location filename="../../src/spro_desk/ui/coordination/models.py" line="144"/>
         <source>Dernier envoi reçu</source>
         <translation>Last bundle received</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/models.py" line="145"/>
+        <location filename="../../src/spro_desk/ui/coordination/models.py" line="145"/>
         <source>Sans envoi depuis</source>
         <translation>No bundle for</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/models.py" line="146"/>
+        <location filename="../../src/spro_desk/ui/coordination/models.py" line="146"/>
         <source>État</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/models.py" line="153"/>
+        <location filename="../../src/spro_desk/ui/coordination/models.py" line="153"/>
         <source>Révoqué</source>
         <translation>Revoked</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/models.py" line="154"/>
+        <location filename="../../src/spro_desk/ui/coordination/models.py" line="154"/>
         <source>En retard</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/models.py" line="154"/>
+        <location filename="../../src/spro_desk/ui/coordination/models.py" line="154"/>
         <source>À jour</source>
         <translation>Up to date</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/models.py" line="173"/>
+        <location filename="../../src/spro_desk/ui/coordination/models.py" line="173"/>
         <source>Aucun envoi</source>
         <translation>No bundle</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/models.py" line="174"/>
+        <location filename="../../src/spro_desk/ui/coordination/models.py" line="174"/>
         <source>n° {seq} · {when}</source>
         <translation>no. {seq} · {when}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/models.py" line="180"/>
+        <location filename="../../src/spro_desk/ui/coordination/models.py" line="180"/>
         <source>Aujourd&apos;hui</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/models.py" line="181"/>
+        <location filename="../../src/spro_desk/ui/coordination/models.py" line="181"/>
         <source>{n} jour</source>
         <translation>{n} day</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/models.py" line="181"/>
+        <location filename="../../src/spro_desk/ui/coordination/models.py" line="181"/>
         <source>{n} jours</source>
         <translation>{n} days</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/models.py" line="197"/>
+        <location filename="../../src/spro_desk/ui/coordination/models.py" line="197"/>
         <source>{site}
 Identifiant du poste : {id}</source>
         <translation>{site}
@@ -2103,153 +2181,153 @@ Desk ID: {id}</translation>
 <context>
     <name>DesksScreen</name>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/__init__.py" line="38"/>
-        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="70"/>
+        <location filename="../../src/spro_desk/ui/coordination/__init__.py" line="38"/>
+        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="70"/>
         <source>Postes</source>
         <translation>Desks</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="58"/>
+        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="58"/>
         <source>Résumé des postes</source>
         <translation>Desks summary</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="59"/>
+        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="59"/>
         <source>Message de l&apos;écran Postes</source>
         <translation>Desks screen message</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="80"/>
+        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="80"/>
         <source>Postes enregistrés</source>
         <translation>Registered desks</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="82"/>
+        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="82"/>
         <source>Les postes en retard d&apos;abord ; cliquez un en-tête pour trier. Suppr révoque le poste choisi, après confirmation.</source>
         <translation>Overdue desks first; click a header to sort. Del revokes the selected desk, after confirmation.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="94"/>
+        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="94"/>
         <source> jours</source>
         <translation> days</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="96"/>
+        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="96"/>
         <source>Délai avant qu&apos;un poste soit en retard</source>
         <translation>Time before a desk is overdue</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="98"/>
+        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="98"/>
         <source>Un poste actif sans envoi depuis plus de ce nombre de jours est en retard.</source>
         <translation>An active desk with no bundle for more than this number of days is overdue.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="103"/>
+        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="103"/>
         <source>&amp;Enregistrer un poste…</source>
         <translation>&amp;Register a desk…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="106"/>
+        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="106"/>
         <source>Importer le fichier d&apos;enregistrement d&apos;un poste (spro-desk desk registration)</source>
         <translation>Import a desk&apos;s registration file (spro-desk desk registration)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="112"/>
+        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="112"/>
         <source>&amp;Révoquer…</source>
         <translation>Re&amp;voke…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="117"/>
+        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="117"/>
         <source>Refuser désormais les envois du poste choisi (poste perdu ou volé)</source>
         <translation>Refuse the selected desk&apos;s bundles from now on (desk lost or stolen)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="125"/>
+        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="125"/>
         <source>Actions sur les postes</source>
         <translation>Desk actions</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="130"/>
+        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="130"/>
         <source>En retard &amp;après :</source>
         <translation>&amp;Late after:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="151"/>
+        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="151"/>
         <source>Aucun poste enregistré : « Enregistrer un poste… » importe le fichier qu&apos;un site produit avec « spro-desk desk registration ».</source>
         <translation>No desks registered: “Register a desk…” imports the file a site produces with “spro-desk desk registration”.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="157"/>
+        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="157"/>
         <source>{n} poste enregistré</source>
         <translation>{n} desk registered</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="157"/>
+        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="157"/>
         <source>{n} postes enregistrés</source>
         <translation>{n} desks registered</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="160"/>
+        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="160"/>
         <source>{n} en retard</source>
         <translation>{n} overdue</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="163"/>
+        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="163"/>
         <source>{n} révoqué</source>
         <translation>{n} revoked</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="163"/>
+        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="163"/>
         <source>{n} révoqués</source>
         <translation>{n} revoked</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="166"/>
+        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="166"/>
         <source>{desks} : {late}, {revoked}.</source>
         <translation>{desks}: {late}, {revoked}.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="200"/>
+        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="200"/>
         <source>Enregistrer un poste</source>
         <translation>Register a desk</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="202"/>
+        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="202"/>
         <source>Enregistrement de poste (*.json);;Tous les fichiers (*)</source>
         <translation>Desk registration (*.json);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="222"/>
+        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="222"/>
         <source>Le poste « {site} » était déjà enregistré : rien n&apos;a changé.</source>
         <translation>The desk “{site}” was already registered: nothing has changed.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="225"/>
+        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="225"/>
         <source>Poste « {site} » enregistré. Ses envois seront acceptés dès qu&apos;il aura importé l&apos;identité de la coordination.</source>
         <translation>Desk “{site}” registered. Its bundles will be accepted once it has imported the coordination&apos;s identity.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="239"/>
+        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="239"/>
         <source>Choisissez d&apos;abord un poste actif dans la liste.</source>
         <translation>First choose an active desk in the list.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="243"/>
+        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="243"/>
         <source>Révoquer un poste</source>
         <translation>Revoke a desk</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="250"/>
+        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="250"/>
         <source>&amp;Révoquer ce poste</source>
         <translation>&amp;Revoke this desk</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="252"/>
+        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="252"/>
         <source>&amp;Annuler</source>
         <translation>&amp;Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="265"/>
+        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="265"/>
         <source>Révoquer le poste « {site} » ({reseau}, {commune}) ?
 
 Ses envois seront refusés à partir de maintenant ; ce qui a déjà été reçu est conservé. À faire seulement pour un poste perdu, volé ou remplacé : pour l&apos;accepter à nouveau, le site devra créer une nouvelle identité et se faire enregistrer.
@@ -2262,17 +2340,17 @@ Its bundles will be refused from now on; what has already been received is kept.
 Desk ID: {id}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="283"/>
+        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="283"/>
         <source>Révocation abandonnée : le poste reste actif.</source>
         <translation>Revocation abandoned: the desk stays active.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="294"/>
+        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="294"/>
         <source>Poste « {site} » révoqué : ses prochains envois seront refusés.</source>
         <translation>Desk “{site}” revoked: its next bundles will be refused.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordinator/desks_screen.py" line="312"/>
+        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="312"/>
         <source>L&apos;opération n&apos;a pas abouti ({error}) : rien n&apos;a été modifié.</source>
         <translation>The operation did not complete ({error}): nothing was changed.</translation>
     </message>
@@ -2413,17 +2491,17 @@ Desk ID: {id}</translation>
 <context>
     <name>DirectoryImportController</name>
     <message>
-        <location filename="../../src/spro_desk/ui/import_flow.py" line="56"/>
+        <location filename="../../src/spro_desk/ui/common/import_flow.py" line="56"/>
         <source>Chargement de l&apos;annuaire d&apos;exemple…</source>
         <translation>Loading the sample directory…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/import_flow.py" line="59"/>
+        <location filename="../../src/spro_desk/ui/common/import_flow.py" line="59"/>
         <source>Import de «&#xa0;{name}&#xa0;»…</source>
         <translation>Importing “{name}”…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/import_flow.py" line="98"/>
+        <location filename="../../src/spro_desk/ui/common/import_flow.py" line="98"/>
         <source>L&apos;import a échoué à cause d&apos;une erreur inattendue ({error}). L&apos;annuaire actuel est conservé.</source>
         <translation>The import failed because of an unexpected error ({error}). The current directory is kept.</translation>
     </message>
@@ -2683,62 +2761,62 @@ Desk ID: {id}</translation>
 <context>
     <name>DirectoryView</name>
     <message>
-        <location filename="../../src/spro_desk/ui/directory_view.py" line="61"/>
+        <location filename="../../src/spro_desk/ui/directory/view.py" line="61"/>
         <source>Nombre de résultats</source>
         <translation>Number of results</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory_view.py" line="83"/>
+        <location filename="../../src/spro_desk/ui/directory/view.py" line="83"/>
         <source>Rechercher un service, une structure, une commune…</source>
         <translation>Search for a service, an organisation, a municipality…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory_view.py" line="85"/>
+        <location filename="../../src/spro_desk/ui/directory/view.py" line="85"/>
         <source>Rechercher dans l&apos;annuaire</source>
         <translation>Search the directory</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory_view.py" line="87"/>
+        <location filename="../../src/spro_desk/ui/directory/view.py" line="87"/>
         <source>Les résultats s&apos;affichent pendant la frappe. Entrée passe aux résultats.</source>
         <translation>Results appear as you type. Enter moves to the results.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory_view.py" line="110"/>
+        <location filename="../../src/spro_desk/ui/directory/view.py" line="110"/>
         <source>Résultats de la recherche</source>
         <translation>Search results</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory_view.py" line="111"/>
+        <location filename="../../src/spro_desk/ui/directory/view.py" line="111"/>
         <source>Un service par ligne ; sa fiche s&apos;affiche à côté.</source>
         <translation>One service per row; its details appear alongside.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory_view.py" line="118"/>
+        <location filename="../../src/spro_desk/ui/directory/view.py" line="118"/>
         <source>Fiche du service</source>
         <translation>Service details</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory_view.py" line="119"/>
+        <location filename="../../src/spro_desk/ui/directory/view.py" line="119"/>
         <source>Coordonnées, horaires et publics du service.</source>
         <translation>The service&apos;s contact details, opening hours and audiences.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory_view.py" line="169"/>
+        <location filename="../../src/spro_desk/ui/directory/view.py" line="169"/>
         <source>Aucun service ne correspond à cette recherche avec ces filtres.</source>
         <translation>No service matches this search with these filters.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory_view.py" line="171"/>
+        <location filename="../../src/spro_desk/ui/directory/view.py" line="171"/>
         <source>Aucun service ne correspond à cette recherche.</source>
         <translation>No service matches this search.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory_view.py" line="173"/>
+        <location filename="../../src/spro_desk/ui/directory/view.py" line="173"/>
         <source>{n} premiers services affichés ; la suite vient en faisant défiler.</source>
         <translation>First {n} services shown; scroll for more.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory_view.py" line="195"/>
+        <location filename="../../src/spro_desk/ui/directory/view.py" line="195"/>
         <source>Sélectionnez un service pour afficher sa fiche.</source>
         <translation>Select a service to see its details.</translation>
     </message>
@@ -2746,32 +2824,32 @@ Desk ID: {id}</translation>
 <context>
     <name>EmptyStatePanel</name>
     <message>
-        <location filename="../../src/spro_desk/ui/empty_state.py" line="27"/>
+        <location filename="../../src/spro_desk/ui/directory/empty_state.py" line="27"/>
         <source>L&apos;annuaire des partenaires est vide</source>
         <translation>The partner directory is empty</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/empty_state.py" line="34"/>
+        <location filename="../../src/spro_desk/ui/directory/empty_state.py" line="34"/>
         <source>Pour rechercher un partenaire, SPRO Desk a besoin d&apos;un annuaire. Chargez l&apos;annuaire d&apos;exemple (Centre-Val de Loire) pour découvrir l&apos;application, ou importez l&apos;export data·inclusion de votre région : un dossier contenant structures.json et services.json, ou une archive .zip.</source>
         <translation>To look up a partner, SPRO Desk needs a directory. Load the sample directory (Centre-Val de Loire) to try the application, or import your region&apos;s data·inclusion export: a folder holding structures.json and services.json, or a .zip archive.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/empty_state.py" line="43"/>
+        <location filename="../../src/spro_desk/ui/directory/empty_state.py" line="43"/>
         <source>Charger l&apos;annuaire d&apos;exemple</source>
         <translation>Load the sample directory</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/empty_state.py" line="45"/>
+        <location filename="../../src/spro_desk/ui/directory/empty_state.py" line="45"/>
         <source>Importe l&apos;annuaire d&apos;exemple fourni avec SPRO Desk.</source>
         <translation>Imports the sample directory shipped with SPRO Desk.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/empty_state.py" line="48"/>
+        <location filename="../../src/spro_desk/ui/directory/empty_state.py" line="48"/>
         <source>Importer un annuaire…</source>
         <translation>Import a directory…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/empty_state.py" line="50"/>
+        <location filename="../../src/spro_desk/ui/directory/empty_state.py" line="50"/>
         <source>Choisir un dossier ou une archive .zip exportés de data·inclusion.</source>
         <translation>Choose a folder or a .zip archive exported from data·inclusion.</translation>
     </message>
@@ -2779,17 +2857,17 @@ Desk ID: {id}</translation>
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../src/spro_desk/ui/errors.py" line="48"/>
+        <location filename="../../src/spro_desk/ui/common/errors.py" line="48"/>
         <source>SPRO Desk ne peut pas démarrer</source>
         <translation>SPRO Desk cannot start</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/errors.py" line="84"/>
+        <location filename="../../src/spro_desk/ui/common/errors.py" line="84"/>
         <source>Erreur inattendue</source>
         <translation>Unexpected error</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/errors.py" line="85"/>
+        <location filename="../../src/spro_desk/ui/common/errors.py" line="85"/>
         <source>Une erreur inattendue s&apos;est produite. L&apos;opération en cours n&apos;a peut-être pas abouti ; les données déjà enregistrées sont conservées.
 
 Si le problème se reproduit, transmettez le détail ci-dessous au support.</source>
@@ -2801,132 +2879,132 @@ If the problem happens again, send the details below to support.</translation>
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../src/spro_desk/ui/dashboard/filter_bar.py" line="44"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/filter_bar.py" line="44"/>
         <source>Premier jour de la période</source>
         <translation>First day of the period</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/dashboard/filter_bar.py" line="45"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/filter_bar.py" line="45"/>
         <source>Dernier jour de la période (inclus)</source>
         <translation>Last day of the period (included)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/dashboard/filter_bar.py" line="62"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/filter_bar.py" line="62"/>
         <source>Cette semaine</source>
         <translation>This week</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/dashboard/filter_bar.py" line="63"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/filter_bar.py" line="63"/>
         <source>Ce mois</source>
         <translation>This month</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/dashboard/filter_bar.py" line="64"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/filter_bar.py" line="64"/>
         <source>Le mois dernier</source>
         <translation>Last month</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/dashboard/filter_bar.py" line="65"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/filter_bar.py" line="65"/>
         <source>Cette année</source>
         <translation>This year</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/dashboard/filter_bar.py" line="66"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/filter_bar.py" line="66"/>
         <source>L&apos;année dernière</source>
         <translation>Last year</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/dashboard/filter_bar.py" line="70"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/filter_bar.py" line="70"/>
         <source>Période choisie</source>
         <translation>Custom period</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/dashboard/filter_bar.py" line="71"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/filter_bar.py" line="71"/>
         <source>Période</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/dashboard/filter_bar.py" line="72"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/filter_bar.py" line="72"/>
         <source>Une période type, ou « Période choisie » : les deux dates qui suivent</source>
         <translation>A preset period, or “Custom period”: the two dates that follow</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/dashboard/filter_bar.py" line="87"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/filter_bar.py" line="87"/>
         <source>Site</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/dashboard/filter_bar.py" line="87"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/filter_bar.py" line="87"/>
         <source>Réseau</source>
         <translation>Network</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/dashboard/filter_bar.py" line="88"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/filter_bar.py" line="88"/>
         <source>Département</source>
         <translation>Département</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/dashboard/filter_bar.py" line="88"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/filter_bar.py" line="88"/>
         <source>EPCI</source>
         <translation>EPCI</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/dashboard/filter_bar.py" line="90"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/filter_bar.py" line="90"/>
         <source>Restreint les chiffres aux sites choisis</source>
         <translation>Limits the figures to the chosen sites</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/dashboard/filter_bar.py" line="96"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/filter_bar.py" line="96"/>
         <source>Péri&amp;ode :</source>
         <translation>Peri&amp;od:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/dashboard/filter_bar.py" line="98"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/filter_bar.py" line="98"/>
         <source>du</source>
         <translation>from</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/dashboard/filter_bar.py" line="98"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/filter_bar.py" line="98"/>
         <source>au</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/dashboard/filter_bar.py" line="103"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/filter_bar.py" line="103"/>
         <source>S&amp;ite :</source>
         <translation>S&amp;ite:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/dashboard/filter_bar.py" line="104"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/filter_bar.py" line="104"/>
         <source>&amp;Réseau :</source>
         <translation>&amp;Network:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/dashboard/filter_bar.py" line="105"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/filter_bar.py" line="105"/>
         <source>Dépar&amp;tement :</source>
         <translation>&amp;Département:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/dashboard/filter_bar.py" line="106"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/filter_bar.py" line="106"/>
         <source>EP&amp;CI :</source>
         <translation>EP&amp;CI:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/dashboard/filter_bar.py" line="164"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/filter_bar.py" line="164"/>
         <source>Tous les sites</source>
         <translation>All sites</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/dashboard/filter_bar.py" line="164"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/filter_bar.py" line="164"/>
         <source>Tous les réseaux</source>
         <translation>All networks</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/dashboard/filter_bar.py" line="165"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/filter_bar.py" line="165"/>
         <source>Tous les départements</source>
         <translation>All départements</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/dashboard/filter_bar.py" line="166"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/filter_bar.py" line="166"/>
         <source>Tous les EPCI</source>
         <translation>All EPCI</translation>
     </message>
@@ -2934,7 +3012,7 @@ If the problem happens again, send the details below to support.</translation>
 <context>
     <name>FirstAgentDialog</name>
     <message>
-        <location filename="../../src/spro_desk/ui/agents_dialog.py" line="187"/>
+        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="187"/>
         <source>Premier compte du poste</source>
         <translation>First account on this desk</translation>
     </message>
@@ -2942,32 +3020,32 @@ If the problem happens again, send the details below to support.</translation>
 <context>
     <name>FirstAgentPanel</name>
     <message>
-        <location filename="../../src/spro_desk/ui/agents_dialog.py" line="131"/>
+        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="131"/>
         <source>Ce poste n&apos;a encore aucun compte. Créez celui de la ou du responsable de site : son code protège les données personnelles des personnes reçues et permet d&apos;ajouter ensuite les autres agents. Un code oublié ne peut pas être retrouvé : notez-le en lieu sûr.</source>
         <translation>This desk has no accounts yet. Create the site manager&apos;s: their code protects the personal data of the people received and lets you add the other agents afterwards. A forgotten code cannot be recovered: write it down somewhere safe.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/agents_dialog.py" line="139"/>
+        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="139"/>
         <source>Premier compte du poste</source>
         <translation>First account on this desk</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/agents_dialog.py" line="144"/>
+        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="144"/>
         <source>&amp;Créer le compte</source>
         <translation>Create the &amp;account</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/agents_dialog.py" line="146"/>
+        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="146"/>
         <source>Créer le compte de responsable de site</source>
         <translation>Create the site manager&apos;s account</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/agents_dialog.py" line="147"/>
+        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="147"/>
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/agents_dialog.py" line="148"/>
+        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="148"/>
         <source>Quitter SPRO Desk</source>
         <translation>Quit SPRO Desk</translation>
     </message>
@@ -2993,42 +3071,42 @@ If the problem happens again, send the details below to support.</translation>
 <context>
     <name>FollowUpModel</name>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/follow_up_model.py" line="75"/>
+        <location filename="../../src/spro_desk/ui/suivi/follow_up_model.py" line="75"/>
         <source>Date du contact</source>
         <translation>Contact date</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/follow_up_model.py" line="76"/>
+        <location filename="../../src/spro_desk/ui/suivi/follow_up_model.py" line="76"/>
         <source>Structure</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/follow_up_model.py" line="77"/>
+        <location filename="../../src/spro_desk/ui/suivi/follow_up_model.py" line="77"/>
         <source>Service</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/follow_up_model.py" line="78"/>
+        <location filename="../../src/spro_desk/ui/suivi/follow_up_model.py" line="78"/>
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/follow_up_model.py" line="79"/>
+        <location filename="../../src/spro_desk/ui/suivi/follow_up_model.py" line="79"/>
         <source>Rendez-vous</source>
         <translation>Appointment</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/follow_up_model.py" line="80"/>
+        <location filename="../../src/spro_desk/ui/suivi/follow_up_model.py" line="80"/>
         <source>Statut</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/follow_up_model.py" line="87"/>
+        <location filename="../../src/spro_desk/ui/suivi/follow_up_model.py" line="87"/>
         <source>En retard · {statut}</source>
         <translation>Overdue · {statut}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/follow_up_model.py" line="105"/>
+        <location filename="../../src/spro_desk/ui/suivi/follow_up_model.py" line="105"/>
         <source>Motif :
 {motif}</source>
         <translation>Reason:
@@ -3038,37 +3116,37 @@ If the problem happens again, send the details below to support.</translation>
 <context>
     <name>Formatting</name>
     <message>
-        <location filename="../../src/spro_desk/ui/formatting.py" line="64"/>
+        <location filename="../../src/spro_desk/ui/common/formatting.py" line="65"/>
         <source>{date} à {time}</source>
         <translation>{date} at {time}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/formatting.py" line="90"/>
+        <location filename="../../src/spro_desk/ui/common/formatting.py" line="91"/>
         <source>{n} structure</source>
         <translation>{n} organisation</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/formatting.py" line="91"/>
+        <location filename="../../src/spro_desk/ui/common/formatting.py" line="92"/>
         <source>{n} structures</source>
         <translation>{n} organisations</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/formatting.py" line="98"/>
+        <location filename="../../src/spro_desk/ui/common/formatting.py" line="99"/>
         <source>{n} service</source>
         <translation>{n} service</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/formatting.py" line="99"/>
+        <location filename="../../src/spro_desk/ui/common/formatting.py" line="100"/>
         <source>{n} services</source>
         <translation>{n} services</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/formatting.py" line="106"/>
+        <location filename="../../src/spro_desk/ui/common/formatting.py" line="107"/>
         <source>Annuaire vide</source>
         <translation>Empty directory</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/formatting.py" line="110"/>
+        <location filename="../../src/spro_desk/ui/common/formatting.py" line="111"/>
         <source>{counts} · importé le {when}</source>
         <translation>{counts} · imported on {when}</translation>
     </message>
@@ -3076,27 +3154,27 @@ If the problem happens again, send the details below to support.</translation>
 <context>
     <name>ImportFlow</name>
     <message>
-        <location filename="../../src/spro_desk/ui/import_flow.py" line="107"/>
+        <location filename="../../src/spro_desk/ui/common/import_flow.py" line="107"/>
         <source>Annuaire importé : {structures}, {services}</source>
         <translation>Directory imported: {structures}, {services}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/import_flow.py" line="116"/>
+        <location filename="../../src/spro_desk/ui/common/import_flow.py" line="116"/>
         <source>{n} ligne rejetée</source>
         <translation>{n} row rejected</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/import_flow.py" line="117"/>
+        <location filename="../../src/spro_desk/ui/common/import_flow.py" line="117"/>
         <source>{n} lignes rejetées</source>
         <translation>{n} rows rejected</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/import_flow.py" line="121"/>
+        <location filename="../../src/spro_desk/ui/common/import_flow.py" line="121"/>
         <source>{n} avertissement</source>
         <translation>{n} warning</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/import_flow.py" line="122"/>
+        <location filename="../../src/spro_desk/ui/common/import_flow.py" line="122"/>
         <source>{n} avertissements</source>
         <translation>{n} warnings</translation>
     </message>
@@ -3167,12 +3245,12 @@ If the problem happens again, send the details below to support.</translation>
 <context>
     <name>IndicatorsLoader</name>
     <message>
-        <location filename="../../src/spro_desk/ui/dashboard/loader.py" line="129"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/loader.py" line="129"/>
         <source>Calcul des indicateurs…</source>
         <translation>Computing the indicators…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/dashboard/loader.py" line="199"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/loader.py" line="199"/>
         <source>Les indicateurs n&apos;ont pas pu être calculés ({error}) : les chiffres affichés sont les précédents. Réessayez ; si l&apos;erreur revient, signalez-la avec le journal de SPRO Desk.</source>
         <translation>The indicators could not be computed ({error}): the figures shown are the previous ones. Try again; if the error comes back, report it with the SPRO Desk log.</translation>
     </message>
@@ -3188,52 +3266,52 @@ If the problem happens again, send the details below to support.</translation>
 <context>
     <name>LockScreen</name>
     <message>
-        <location filename="../../src/spro_desk/ui/lock.py" line="62"/>
+        <location filename="../../src/spro_desk/ui/lock/guard.py" line="62"/>
         <source>SPRO Desk est verrouillé</source>
         <translation>SPRO Desk is locked</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/lock.py" line="69"/>
+        <location filename="../../src/spro_desk/ui/lock/guard.py" line="69"/>
         <source>Les données personnelles sont masquées. Choisissez votre nom et saisissez votre code pour reprendre là où vous en étiez.</source>
         <translation>Personal data is hidden. Choose your name and enter your code to pick up where you left off.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/lock.py" line="77"/>
+        <location filename="../../src/spro_desk/ui/lock/guard.py" line="77"/>
         <source>&amp;Déverrouiller</source>
         <translation>&amp;Unlock</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/lock.py" line="84"/>
+        <location filename="../../src/spro_desk/ui/lock/guard.py" line="84"/>
         <source>&amp;Agent :</source>
         <translation>&amp;Agent:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/lock.py" line="84"/>
+        <location filename="../../src/spro_desk/ui/lock/guard.py" line="84"/>
         <source>&amp;Code :</source>
         <translation>&amp;Code:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/lock.py" line="103"/>
+        <location filename="../../src/spro_desk/ui/lock/guard.py" line="103"/>
         <source>Agent</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/lock.py" line="104"/>
+        <location filename="../../src/spro_desk/ui/lock/guard.py" line="104"/>
         <source>Code ou mot de passe</source>
         <translation>Code or password</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/lock.py" line="105"/>
+        <location filename="../../src/spro_desk/ui/lock/guard.py" line="105"/>
         <source>Déverrouiller le poste</source>
         <translation>Unlock the desk</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/lock.py" line="106"/>
+        <location filename="../../src/spro_desk/ui/lock/guard.py" line="106"/>
         <source>Message</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/lock.py" line="124"/>
+        <location filename="../../src/spro_desk/ui/lock/guard.py" line="124"/>
         <source>Vérification du code…</source>
         <translation>Checking the code…</translation>
     </message>
@@ -3241,118 +3319,118 @@ If the problem happens again, send the details below to support.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/spro_desk/ui/main_window.py" line="77"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="77"/>
         <source>Ouverture de la base de données…</source>
         <translation>Opening the database…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/main_window.py" line="86"/>
-        <location filename="../../src/spro_desk/ui/main_window.py" line="88"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="86"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="88"/>
         <source>Écrans de SPRO Desk</source>
         <translation>SPRO Desk screens</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/main_window.py" line="147"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="147"/>
         <source>État de l&apos;annuaire</source>
         <translation>Directory status</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/main_window.py" line="149"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="149"/>
         <source>Barre d&apos;état</source>
         <translation>Status bar</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/main_window.py" line="163"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="163"/>
         <source>&amp;Importer un annuaire…</source>
         <translation>&amp;Import a directory…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/main_window.py" line="165"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="165"/>
         <source>Importer un export data·inclusion (dossier ou archive .zip)</source>
         <translation>Import a data·inclusion export (folder or .zip archive)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/main_window.py" line="167"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="167"/>
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/main_window.py" line="167"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="167"/>
         <source>Fermer SPRO Desk</source>
         <translation>Close SPRO Desk</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/main_window.py" line="169"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="169"/>
         <source>&amp;Rechercher dans l&apos;annuaire</source>
         <translation>&amp;Find in the directory</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/main_window.py" line="171"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="171"/>
         <source>Placer le curseur dans la zone de recherche</source>
         <translation>Move the cursor to the search box</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/main_window.py" line="173"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="173"/>
         <source>&amp;Fichier</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/main_window.py" line="178"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="178"/>
         <source>&amp;Édition</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/main_window.py" line="180"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="180"/>
         <source>&amp;Aller à</source>
         <translation>&amp;Go to</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/main_window.py" line="184"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="184"/>
         <source>Afficher l&apos;écran %s</source>
         <translation>Show the %s screen</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/main_window.py" line="192"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="192"/>
         <source>À &amp;propos de SPRO Desk…</source>
         <translation>&amp;About SPRO Desk…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/main_window.py" line="194"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="194"/>
         <source>Version, sources des données et licences des composants</source>
         <translation>Version, data sources and component licences</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/main_window.py" line="198"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="198"/>
         <source>Aide</source>
         <translation>Help</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/main_window.py" line="269"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="269"/>
         <source>Annuaire</source>
         <translation>Directory</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/main_window.py" line="281"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="281"/>
         <source>SPRO Desk — %s</source>
         <translation>SPRO Desk — %s</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/main_window.py" line="308"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="308"/>
         <source>Importer un annuaire</source>
         <translation>Import a directory</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/main_window.py" line="311"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="311"/>
         <source>Export data·inclusion (*.zip structures.json services.json);;Tous les fichiers (*)</source>
         <translation>data·inclusion export (*.zip structures.json services.json);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/main_window.py" line="335"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="335"/>
         <source>Import impossible</source>
         <translation>Import failed</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/main_window.py" line="338"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="338"/>
         <source>Import annulé : l&apos;annuaire actuel est conservé.</source>
         <translation>Import cancelled: the current directory is kept.</translation>
     </message>
@@ -3446,17 +3524,17 @@ If the problem happens again, send the details below to support.</translation>
 <context>
     <name>NewAgentDialog</name>
     <message>
-        <location filename="../../src/spro_desk/ui/agents_dialog.py" line="205"/>
+        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="205"/>
         <source>Ajouter un agent</source>
         <translation>Add an agent</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/agents_dialog.py" line="212"/>
+        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="212"/>
         <source>Créer le compte</source>
         <translation>Create the account</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/agents_dialog.py" line="213"/>
+        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="213"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
@@ -3464,123 +3542,123 @@ If the problem happens again, send the details below to support.</translation>
 <context>
     <name>OrientationScreen</name>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/orientation.py" line="55"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="55"/>
         <source>Message de l&apos;écran Orientation</source>
         <translation>Referral screen message</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/orientation.py" line="57"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="57"/>
         <source>&amp;Suggérer</source>
         <translation>S&amp;uggest</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/orientation.py" line="57"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="57"/>
         <source>Chercher les services adaptés à ce profil (Entrée)</source>
         <translation>Find services suited to this profile (Enter)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/orientation.py" line="60"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="60"/>
         <source>&amp;Nouvelle personne</source>
         <translation>Ne&amp;w person</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/orientation.py" line="60"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="60"/>
         <source>Vider le profil pour une autre personne</source>
         <translation>Clear the profile for another person</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/orientation.py" line="63"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="63"/>
         <source>&amp;Orienter…</source>
         <translation>&amp;Refer…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/orientation.py" line="63"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="63"/>
         <source>Orienter vers le service sélectionné (Ctrl+Entrée)</source>
         <translation>Refer to the selected service (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/orientation.py" line="66"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="66"/>
         <source>A&amp;utre service…</source>
         <translation>&amp;Other service…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/orientation.py" line="66"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="66"/>
         <source>Choisir n&apos;importe quel service de l&apos;annuaire</source>
         <translation>Choose any service from the directory</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/__init__.py" line="40"/>
-        <location filename="../../src/spro_desk/ui/screens/orientation.py" line="76"/>
+        <location filename="../../src/spro_desk/ui/app/screens.py" line="40"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="76"/>
         <source>Orientation</source>
         <translation>Referral</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/orientation.py" line="84"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="84"/>
         <source>Services suggérés</source>
         <translation>Suggested services</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/orientation.py" line="85"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="85"/>
         <source>Du plus adapté au moins adapté ; Ctrl+Entrée oriente vers la ligne choisie.</source>
         <translation>Best match first; Ctrl+Enter refers to the selected row.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/orientation.py" line="95"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="95"/>
         <source>Pourquoi ce service</source>
         <translation>Why this service</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/orientation.py" line="97"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="97"/>
         <source>Les raisons de la suggestion, à lire à la personne.</source>
         <translation>Why this service is suggested, to read to the person.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/orientation.py" line="120"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="120"/>
         <source>Suggestions (la personne choisit) :</source>
         <translation>Suggestions (the person chooses):</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/orientation.py" line="178"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="185"/>
         <source>Profil vidé : saisissez la nouvelle personne.</source>
         <translation>Profile cleared: enter the new person.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/orientation.py" line="193"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="200"/>
         <source>Recherche des services adaptés…</source>
         <translation>Looking for suitable services…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/orientation.py" line="205"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="212"/>
         <source>Aucun service de l&apos;annuaire ne répond à ces besoins pour cette commune : élargissez les besoins ou choisissez « Autre service… ».</source>
         <translation>No service in the directory meets these needs for this municipality: widen the needs or choose “Other service…”.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/orientation.py" line="209"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="216"/>
         <source>{n} services suggérés, du plus adapté au moins adapté.</source>
         <translation>{n} services suggested, best match first.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/orientation.py" line="223"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="230"/>
         <source>Les suggestions n&apos;ont pas pu être calculées. Réessayez ; si le problème continue, cherchez dans l&apos;Annuaire.</source>
         <translation>The suggestions could not be computed. Try again; if the problem persists, search the Directory.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/orientation.py" line="254"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="261"/>
         <source>Sélectionnez d&apos;abord un service dans la liste des suggestions.</source>
         <translation>First select a service in the list of suggestions.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/orientation.py" line="267"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="275"/>
         <source>Choisissez le statut de la personne avant de l&apos;orienter.</source>
         <translation>Choose the person&apos;s status before referring them.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/orientation.py" line="283"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="292"/>
         <source>Orientation enregistrée vers {structure}.</source>
         <translation>Referral to {structure} saved.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/orientation.py" line="292"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="301"/>
         <source>L&apos;annuaire a été mis à jour : relancez la suggestion.</source>
         <translation>The directory has been updated: run the suggestion again.</translation>
     </message>
@@ -3588,27 +3666,27 @@ If the problem happens again, send the details below to support.</translation>
 <context>
     <name>OverviewPage</name>
     <message>
-        <location filename="../../src/spro_desk/ui/dashboard/pages.py" line="52"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/pages.py" line="52"/>
         <source>Graphiques</source>
         <translation>Charts</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/dashboard/pages.py" line="87"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/pages.py" line="87"/>
         <source>Tous les tableaux</source>
         <translation>All tables</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/dashboard/pages.py" line="89"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/pages.py" line="89"/>
         <source>Chaque tableau et ses lignes ; Entrée sur un tableau l&apos;ouvre, sur une ligne montre son détail</source>
         <translation>Each table and its rows; Enter on a table opens it, on a row shows its detail</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/dashboard/pages.py" line="115"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/pages.py" line="115"/>
         <source>{title} ›</source>
         <translation>{title} ›</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/dashboard/pages.py" line="117"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/pages.py" line="117"/>
         <source>Ouvrir le tableau : {title}</source>
         <translation>Open the table: {title}</translation>
     </message>
@@ -3629,22 +3707,22 @@ If the problem happens again, send the details below to support.</translation>
 <context>
     <name>PersonalDataKeeper</name>
     <message>
-        <location filename="../../src/spro_desk/ui/personal_panel.py" line="173"/>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="173"/>
         <source>Effacer les données personnelles de la personne reçue à %s ? Son nom, son téléphone, son courriel et la note sont effacés définitivement ; le contact reste compté, sans identité.</source>
         <translation>Erase the personal data of the person received at %s? Their name, phone number, email and the note are erased for good; the contact is still counted, with no identity.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/personal_panel.py" line="179"/>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="179"/>
         <source>Effacer les données de cette personne</source>
         <translation>Erase this person&apos;s data</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/personal_panel.py" line="180"/>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="180"/>
         <source>Effacer définitivement</source>
         <translation>Erase for good</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/personal_panel.py" line="188"/>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="188"/>
         <source>Données personnelles effacées ; le contact reste compté.</source>
         <translation>Personal data erased; the contact is still counted.</translation>
     </message>
@@ -3652,76 +3730,76 @@ If the problem happens again, send the details below to support.</translation>
 <context>
     <name>PersonalPanel</name>
     <message>
-        <location filename="../../src/spro_desk/ui/personal_panel.py" line="29"/>
-        <location filename="../../src/spro_desk/ui/personal_panel.py" line="70"/>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="29"/>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="70"/>
         <source>Coordonnées de la personne</source>
         <translation>The person&apos;s contact details</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/personal_panel.py" line="36"/>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="36"/>
         <source>&amp;Afficher les coordonnées</source>
         <translation>Sho&amp;w contact details</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/personal_panel.py" line="37"/>
-        <location filename="../../src/spro_desk/ui/personal_panel.py" line="49"/>
-        <location filename="../../src/spro_desk/ui/personal_panel.py" line="75"/>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="37"/>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="49"/>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="75"/>
         <source>Effacer les données de cette personne</source>
         <translation>Erase this person&apos;s data</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/personal_panel.py" line="47"/>
-        <location filename="../../src/spro_desk/ui/personal_panel.py" line="71"/>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="47"/>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="71"/>
         <source>Afficher les coordonnées</source>
         <translation>Show contact details</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/personal_panel.py" line="69"/>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="69"/>
         <source>Coordonnées enregistrées</source>
         <translation>Recorded contact details</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/personal_panel.py" line="73"/>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="73"/>
         <source>Ctrl+Maj+A ; chaque affichage est inscrit au journal d&apos;accès.</source>
         <translation>Ctrl+Shift+A; each display is recorded in the access log.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/personal_panel.py" line="78"/>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="78"/>
         <source>Efface à la demande de la personne son nom, son téléphone, son courriel et la note (Ctrl+Maj+Suppr) ; le contact reste compté, sans identité.</source>
         <translation>At the person&apos;s request, erases their name, phone number, email and the note (Ctrl+Shift+Del); the contact is still counted, with no identity.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/personal_panel.py" line="92"/>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="92"/>
         <source>Sélectionnez un contact de la liste.</source>
         <translation>Select a contact in the list.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/personal_panel.py" line="94"/>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="94"/>
         <source>Coordonnées enregistrées avec l&apos;accord de la personne.</source>
         <translation>Contact details recorded with the person&apos;s consent.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/personal_panel.py" line="96"/>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="96"/>
         <source>Contact anonyme : aucune coordonnée enregistrée.</source>
         <translation>Anonymous contact: no contact details recorded.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/personal_panel.py" line="104"/>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="104"/>
         <source>Nom</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/personal_panel.py" line="105"/>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="105"/>
         <source>Téléphone</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/personal_panel.py" line="106"/>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="106"/>
         <source>Courriel</source>
         <translation>Email</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/personal_panel.py" line="107"/>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="107"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
@@ -3729,7 +3807,7 @@ If the problem happens again, send the details below to support.</translation>
 <context>
     <name>PlaceholderScreen</name>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/base.py" line="35"/>
+        <location filename="../../src/spro_desk/ui/common/screen.py" line="45"/>
         <source>Écran en cours de construction.</source>
         <translation>Screen under construction.</translation>
     </message>
@@ -3737,17 +3815,17 @@ If the problem happens again, send the details below to support.</translation>
 <context>
     <name>PrivacyGuard</name>
     <message>
-        <location filename="../../src/spro_desk/ui/lock.py" line="176"/>
+        <location filename="../../src/spro_desk/ui/lock/guard.py" line="176"/>
         <source>&amp;Verrouiller le poste</source>
         <translation>&amp;Lock the desk</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/lock.py" line="178"/>
+        <location filename="../../src/spro_desk/ui/lock/guard.py" line="178"/>
         <source>Masquer les données personnelles jusqu&apos;au code</source>
         <translation>Hide personal data until the code is entered</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/lock.py" line="383"/>
+        <location filename="../../src/spro_desk/ui/lock/guard.py" line="383"/>
         <source>Le poste n&apos;a pas pu être déverrouillé. Réessayez.</source>
         <translation>The desk could not be unlocked. Try again.</translation>
     </message>
@@ -3755,147 +3833,147 @@ If the problem happens again, send the details below to support.</translation>
 <context>
     <name>PrivacyPanel</name>
     <message>
-        <location filename="../../src/spro_desk/ui/privacy_panel.py" line="57"/>
+        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="57"/>
         <source>Données personnelles</source>
         <translation>Personal data</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/privacy_panel.py" line="60"/>
+        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="60"/>
         <source> mois</source>
         <translation> months</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/privacy_panel.py" line="60"/>
+        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="60"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/privacy_panel.py" line="63"/>
+        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="63"/>
         <source>Conservation après la clôture</source>
         <translation>Retention after closure</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/privacy_panel.py" line="64"/>
+        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="64"/>
         <source>Conservation après le contact</source>
         <translation>Retention after the contact</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/privacy_panel.py" line="68"/>
+        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="68"/>
         <source>Verrouillage après inactivité</source>
         <translation>Lock after inactivity</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/privacy_panel.py" line="69"/>
+        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="69"/>
         <source>Conservation du journal d&apos;accès</source>
         <translation>Access log retention</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/privacy_panel.py" line="70"/>
+        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="70"/>
         <source>Enregistrer ces durées</source>
         <translation>Save these periods</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/privacy_panel.py" line="71"/>
+        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="71"/>
         <source>Lancer la &amp;purge maintenant</source>
         <translation>Run the &amp;purge now</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/privacy_panel.py" line="72"/>
+        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="72"/>
         <source>&amp;Vérifier le journal d&apos;accès</source>
         <translation>&amp;Verify the access log</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/privacy_panel.py" line="78"/>
+        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="78"/>
         <source>Enregistrer les durées de conservation</source>
         <translation>Save the retention periods</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/privacy_panel.py" line="79"/>
+        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="79"/>
         <source>Lancer la purge maintenant</source>
         <translation>Run the purge now</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/privacy_panel.py" line="81"/>
+        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="81"/>
         <source>Efface tout de suite les données personnelles dont la durée est passée.</source>
         <translation>Immediately erases the personal data whose retention period has passed.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/privacy_panel.py" line="83"/>
+        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="83"/>
         <source>Vérifier le journal d&apos;accès</source>
         <translation>Verify the access log</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/privacy_panel.py" line="84"/>
+        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="84"/>
         <source>Résultat</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/privacy_panel.py" line="85"/>
+        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="85"/>
         <source>Dernière purge</source>
         <translation>Last purge</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/privacy_panel.py" line="98"/>
+        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="98"/>
         <source>Effacées après la clôture de l&apos;orientation :</source>
         <translation>Erased after the referral is closed:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/privacy_panel.py" line="99"/>
+        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="99"/>
         <source>Effacées au plus tard après le contact :</source>
         <translation>Erased at the latest after the contact:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/privacy_panel.py" line="100"/>
+        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="100"/>
         <source>Verrouiller le poste après :</source>
         <translation>Lock the desk after:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/privacy_panel.py" line="101"/>
+        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="101"/>
         <source>Garder le journal d&apos;accès :</source>
         <translation>Keep the access log:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/privacy_panel.py" line="148"/>
+        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="148"/>
         <source>Seul·e la ou le responsable de site change ces durées.</source>
         <translation>Only the site manager changes these periods.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/privacy_panel.py" line="163"/>
+        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="163"/>
         <source>Durées enregistrées.</source>
         <translation>Periods saved.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/privacy_panel.py" line="170"/>
+        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="170"/>
         <source>Purge en cours…</source>
         <translation>Purge in progress…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/privacy_panel.py" line="177"/>
+        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="177"/>
         <source>Purge faite : données de {n} personne effacées.</source>
         <translation>Purge done: data of {n} person erased.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/privacy_panel.py" line="178"/>
+        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="178"/>
         <source>Purge faite : données de {n} personnes effacées.</source>
         <translation>Purge done: data of {n} people erased.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/privacy_panel.py" line="189"/>
+        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="189"/>
         <source>{n} personne dont les données restent</source>
         <translation>{n} person whose data remains</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/privacy_panel.py" line="190"/>
+        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="190"/>
         <source>{n} personnes dont les données restent</source>
         <translation>{n} people whose data remains</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/privacy_panel.py" line="193"/>
+        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="193"/>
         <source>Dernière purge : {when} ; {kept}.</source>
         <translation>Last purge: {when}; {kept}.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/privacy_panel.py" line="185"/>
+        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="185"/>
         <source>Aucune purge encore faite sur ce poste.</source>
         <translation>No purge done on this desk yet.</translation>
     </message>
@@ -3903,107 +3981,112 @@ If the problem happens again, send the details below to support.</translation>
 <context>
     <name>ProfilePanel</name>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="35"/>
+        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="37"/>
         <source>Personne à orienter</source>
         <translation>Person to refer</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="41"/>
+        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="47"/>
         <source>&amp;Handicap (RQTH obtenue ou en cours)</source>
         <translation>&amp;Disability (RQTH obtained or pending)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="63"/>
+        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="69"/>
         <source>— Choisir un statut —</source>
         <translation>— Choose a status —</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="71"/>
+        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="77"/>
         <source>Non renseigné</source>
         <translation>Not given</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="72"/>
+        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="78"/>
         <source> ans</source>
         <translation> years</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="77"/>
+        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="83"/>
         <source>Commune de résidence</source>
         <translation>Municipality of residence</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="79"/>
+        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="85"/>
         <source>Tapez un nom, un code postal ou un code INSEE ; choisissez dans la liste.</source>
         <translation>Type a name, a postcode or an INSEE code; choose from the list.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="82"/>
+        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="88"/>
         <source>Commune retenue</source>
         <translation>Selected municipality</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="83"/>
+        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="89"/>
         <source>Statut de la personne</source>
         <translation>The person&apos;s status</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="84"/>
+        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="90"/>
         <source>Âge</source>
         <translation>Age</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="86"/>
+        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="92"/>
         <source>Facultatif ; la plus petite valeur le laisse vide.</source>
         <translation>Optional; the lowest value leaves it blank.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="88"/>
+        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="94"/>
         <source>Situation de handicap</source>
         <translation>Disability</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="90"/>
+        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="96"/>
         <source>Reconnaissance de travailleur handicapé obtenue ou en cours.</source>
         <translation>Recognised disabled worker status (RQTH) obtained or pending.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="95"/>
+        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="101"/>
         <source>&amp;Commune :</source>
         <translation>&amp;Municipality:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="97"/>
+        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="103"/>
         <source>S&amp;tatut :</source>
         <translation>&amp;Status:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="98"/>
+        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="104"/>
         <source>Â&amp;ge :</source>
         <translation>&amp;Age:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="102"/>
+        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="109"/>
         <source>&amp;Besoins :</source>
         <translation>&amp;Needs:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="142"/>
+        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="145"/>
+        <source>Tranche d&apos;âge : {band} (l&apos;âge exact, s&apos;il est donné, la remplace).</source>
+        <translation>Age band: {band} (the exact age, if given, replaces it).</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="164"/>
         <source>Indiquez la commune de la personne (nom, code postal ou code INSEE).</source>
         <translation>Enter the person&apos;s municipality (name, postcode or INSEE code).</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="146"/>
+        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="168"/>
         <source>Choisissez le statut de la personne.</source>
         <translation>Choose the person&apos;s status.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="160"/>
+        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="188"/>
         <source>Commune retenue : {commune}</source>
         <translation>Selected municipality: {commune}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="162"/>
+        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="190"/>
         <source>Commune introuvable : vérifiez le nom ou le code postal.</source>
         <translation>Municipality not found: check the name or the postcode.</translation>
     </message>
@@ -4011,27 +4094,27 @@ If the problem happens again, send the details below to support.</translation>
 <context>
     <name>ProgressIndicator</name>
     <message>
-        <location filename="../../src/spro_desk/ui/status.py" line="22"/>
+        <location filename="../../src/spro_desk/ui/common/status.py" line="22"/>
         <source>Progression</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/status.py" line="24"/>
+        <location filename="../../src/spro_desk/ui/common/status.py" line="24"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/status.py" line="25"/>
+        <location filename="../../src/spro_desk/ui/common/status.py" line="25"/>
         <source>Annuler l&apos;opération en cours</source>
         <translation>Cancel the current operation</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/status.py" line="27"/>
+        <location filename="../../src/spro_desk/ui/common/status.py" line="27"/>
         <source>Arrête l&apos;opération ; les données actuelles sont conservées.</source>
         <translation>Stops the operation; the current data is kept.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/status.py" line="53"/>
+        <location filename="../../src/spro_desk/ui/common/status.py" line="53"/>
         <source>Annulation…</source>
         <translation>Cancelling…</translation>
     </message>
@@ -4097,28 +4180,28 @@ If the problem happens again, send the details below to support.</translation>
 <context>
     <name>ResilienceController</name>
     <message>
-        <location filename="../../src/spro_desk/ui/resilience.py" line="106"/>
-        <location filename="../../src/spro_desk/ui/resilience.py" line="116"/>
+        <location filename="../../src/spro_desk/ui/app/resilience.py" line="106"/>
+        <location filename="../../src/spro_desk/ui/app/resilience.py" line="116"/>
         <source>Sauvegarde du jour impossible : %s</source>
         <translation>Today&apos;s backup failed: %s</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/resilience.py" line="112"/>
+        <location filename="../../src/spro_desk/ui/app/resilience.py" line="112"/>
         <source>Sauvegarde du jour faite (%s).</source>
         <translation>Today&apos;s backup done (%s).</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/resilience.py" line="122"/>
+        <location filename="../../src/spro_desk/ui/app/resilience.py" line="122"/>
         <source>La base de données de SPRO Desk est endommagée ({problem}). Pour ne rien aggraver, SPRO Desk n&apos;y enregistre plus rien : les contacts ne peuvent pas être saisis.</source>
         <translation>The SPRO Desk database is damaged ({problem}). To avoid making things worse, SPRO Desk no longer saves anything to it: contacts cannot be entered.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/resilience.py" line="126"/>
+        <location filename="../../src/spro_desk/ui/app/resilience.py" line="126"/>
         <source>Base de données endommagée</source>
         <translation>Damaged database</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/resilience.py" line="131"/>
+        <location filename="../../src/spro_desk/ui/app/resilience.py" line="131"/>
         <source>La dernière sauvegarde en bon état :
 %s
 
@@ -4129,32 +4212,32 @@ La restaurer maintenant ?</source>
 Restore it now?</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/resilience.py" line="135"/>
+        <location filename="../../src/spro_desk/ui/app/resilience.py" line="135"/>
         <source>Restaurer cette sauvegarde</source>
         <translation>Restore this backup</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/resilience.py" line="139"/>
+        <location filename="../../src/spro_desk/ui/app/resilience.py" line="139"/>
         <source>Aucune sauvegarde en bon état n&apos;a été trouvée : appelez le support.</source>
         <translation>No backup in good condition was found: call support.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/resilience.py" line="141"/>
+        <location filename="../../src/spro_desk/ui/app/resilience.py" line="141"/>
         <source>Choisir une sauvegarde…</source>
         <translation>Choose a backup…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/resilience.py" line="142"/>
+        <location filename="../../src/spro_desk/ui/app/resilience.py" line="142"/>
         <source>Plus tard</source>
         <translation>Later</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/resilience.py" line="156"/>
+        <location filename="../../src/spro_desk/ui/app/resilience.py" line="156"/>
         <source>Base endommagée : aucune saisie possible avant une restauration.</source>
         <translation>Damaged database: no entries possible until a restore.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/resilience.py" line="159"/>
+        <location filename="../../src/spro_desk/ui/app/resilience.py" line="159"/>
         <source>Sauvegarde restaurée : SPRO Desk enregistre de nouveau.</source>
         <translation>Backup restored: SPRO Desk is saving again.</translation>
     </message>
@@ -4210,17 +4293,17 @@ Restore it now?</translation>
 <context>
     <name>SecretDialog</name>
     <message>
-        <location filename="../../src/spro_desk/ui/agents_dialog.py" line="232"/>
+        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="232"/>
         <source>Nouveau code de %s</source>
         <translation>New code for %s</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/agents_dialog.py" line="240"/>
+        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="240"/>
         <source>Changer le code</source>
         <translation>Change the code</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/agents_dialog.py" line="241"/>
+        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="241"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
@@ -4228,133 +4311,133 @@ Restore it now?</translation>
 <context>
     <name>ServiceDetail</name>
     <message>
-        <location filename="../../src/spro_desk/ui/service_detail.py" line="61"/>
+        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="61"/>
         <source>Accessibilité</source>
         <translation>Accessibility</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/service_detail.py" line="65"/>
+        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="65"/>
         <source>Accueil</source>
         <translation>Reception</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/service_detail.py" line="78"/>
+        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="78"/>
         <source>Contact</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/service_detail.py" line="80"/>
+        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="80"/>
         <source>Téléphone</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/service_detail.py" line="82"/>
+        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="82"/>
         <source>Courriel</source>
         <translation>Email</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/service_detail.py" line="84"/>
+        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="84"/>
         <source>Site web</source>
         <translation>Website</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/service_detail.py" line="102"/>
+        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="102"/>
         <source>De {low} à {high} ans</source>
         <translation>From {low} to {high} years</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/service_detail.py" line="104"/>
+        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="104"/>
         <source>À partir de {low} ans</source>
         <translation>From {low} years</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/service_detail.py" line="106"/>
+        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="106"/>
         <source>Jusqu&apos;à {high} ans</source>
         <translation>Up to {high} years</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/service_detail.py" line="115"/>
+        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="115"/>
         <source>Statuts accueillis</source>
         <translation>Statuses served</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/service_detail.py" line="128"/>
+        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="128"/>
         <source>Gratuit</source>
         <translation>Free</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/service_detail.py" line="129"/>
+        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="129"/>
         <source>Payant</source>
         <translation>Paid</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/service_detail.py" line="137"/>
+        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="137"/>
         <source>Frais</source>
         <translation>Fees</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/service_detail.py" line="151"/>
+        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="151"/>
         <source>… et {n} autres zones</source>
         <translation>… and {n} other areas</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/service_detail.py" line="157"/>
+        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="157"/>
         <source>Service</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/service_detail.py" line="159"/>
-        <location filename="../../src/spro_desk/ui/service_detail.py" line="201"/>
+        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="159"/>
+        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="201"/>
         <source>Structure</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/service_detail.py" line="170"/>
+        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="170"/>
         <source>Présentation</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/service_detail.py" line="172"/>
+        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="172"/>
         <source>Lieu d&apos;accueil</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/service_detail.py" line="174"/>
+        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="174"/>
         <source>Contact du service</source>
         <translation>Service contact</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/service_detail.py" line="176"/>
+        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="176"/>
         <source>Horaires</source>
         <translation>Opening hours</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/service_detail.py" line="178"/>
+        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="178"/>
         <source>Publics</source>
         <translation>Audiences</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/service_detail.py" line="179"/>
+        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="179"/>
         <source>Conditions d&apos;accès</source>
         <translation>Access conditions</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/service_detail.py" line="181"/>
+        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="181"/>
         <source>Thématiques</source>
         <translation>Themes</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/service_detail.py" line="183"/>
+        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="183"/>
         <source>Zone d&apos;éligibilité</source>
         <translation>Eligibility area</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/service_detail.py" line="194"/>
+        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="194"/>
         <source>Réseau</source>
         <translation>Network</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/service_detail.py" line="213"/>
+        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="213"/>
         <source>Mise à jour</source>
         <translation>Last updated</translation>
     </message>
@@ -4425,27 +4508,27 @@ Restore it now?</translation>
 <context>
     <name>ServiceResultsModel</name>
     <message>
-        <location filename="../../src/spro_desk/ui/models.py" line="165"/>
+        <location filename="../../src/spro_desk/ui/common/service_results.py" line="165"/>
         <source>Service</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/models.py" line="166"/>
+        <location filename="../../src/spro_desk/ui/common/service_results.py" line="166"/>
         <source>Structure</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/models.py" line="167"/>
+        <location filename="../../src/spro_desk/ui/common/service_results.py" line="167"/>
         <source>Commune</source>
         <translation>Municipality</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/models.py" line="168"/>
+        <location filename="../../src/spro_desk/ui/common/service_results.py" line="168"/>
         <source>Réseau</source>
         <translation>Network</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/models.py" line="169"/>
+        <location filename="../../src/spro_desk/ui/common/service_results.py" line="169"/>
         <source>Horaires</source>
         <translation>Opening hours</translation>
     </message>
@@ -4453,140 +4536,140 @@ Restore it now?</translation>
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/editors.py" line="75"/>
+        <location filename="../../src/spro_desk/ui/common/setting_editors.py" line="75"/>
         <source>{value} (valeur inconnue)</source>
         <translation>{value} (unknown value)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/editors.py" line="100"/>
+        <location filename="../../src/spro_desk/ui/common/setting_editors.py" line="100"/>
         <source>{label} : «&#xa0;{text}&#xa0;» ne correspond à aucune commune. Tapez le nom ou le code postal et choisissez dans la liste.</source>
         <translation>{label}: “{text}” matches no municipality. Type the name or the postcode and choose from the list.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/editors.py" line="120"/>
+        <location filename="../../src/spro_desk/ui/common/setting_editors.py" line="120"/>
         <source>Ajouter</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/editors.py" line="121"/>
+        <location filename="../../src/spro_desk/ui/common/setting_editors.py" line="121"/>
         <source>Retirer</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/editors.py" line="132"/>
+        <location filename="../../src/spro_desk/ui/common/setting_editors.py" line="132"/>
         <source>Nouvelle valeur : {label}</source>
         <translation>New value: {label}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/editors.py" line="135"/>
+        <location filename="../../src/spro_desk/ui/common/setting_editors.py" line="135"/>
         <source>Tapez puis Entrée pour ajouter</source>
         <translation>Type, then Enter to add</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/editors.py" line="138"/>
+        <location filename="../../src/spro_desk/ui/common/setting_editors.py" line="138"/>
         <source>Ajouter à la liste : {label}</source>
         <translation>Add to the list: {label}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/editors.py" line="143"/>
+        <location filename="../../src/spro_desk/ui/common/setting_editors.py" line="143"/>
         <source>Retirer la ligne choisie : {label}</source>
         <translation>Remove the selected row: {label}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/labels.py" line="18"/>
+        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="18"/>
         <source>Langue de l&apos;ordinateur</source>
         <translation>Computer&apos;s language</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/labels.py" line="26"/>
+        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="26"/>
         <source>Nom du site</source>
         <translation>Site name</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/labels.py" line="27"/>
+        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="27"/>
         <source>Réseau</source>
         <translation>Network</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/labels.py" line="28"/>
+        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="28"/>
         <source>Commune du site</source>
         <translation>Site municipality</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/labels.py" line="29"/>
+        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="29"/>
         <source>Canal par défaut</source>
         <translation>Default channel</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/labels.py" line="30"/>
+        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="30"/>
         <source>Lieux de permanence</source>
         <translation>Outreach venues</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/labels.py" line="31"/>
-        <location filename="../../src/spro_desk/ui/settings/labels.py" line="50"/>
-        <location filename="../../src/spro_desk/ui/settings/labels.py" line="51"/>
+        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="31"/>
+        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="50"/>
+        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="51"/>
         <source>Agents</source>
         <translation>Agents</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/labels.py" line="32"/>
+        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="32"/>
         <source>Agent en poste</source>
         <translation>Agent on duty</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/labels.py" line="33"/>
-        <location filename="../../src/spro_desk/ui/settings/labels.py" line="52"/>
+        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="33"/>
+        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="52"/>
         <source>Langue</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/labels.py" line="34"/>
+        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="34"/>
         <source>Adresse du dossier de synchronisation (https://…)</source>
         <translation>Synchronisation folder address (https://…)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/labels.py" line="37"/>
+        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="37"/>
         <source>Identifiant</source>
         <translation>Username</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/labels.py" line="38"/>
+        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="38"/>
         <source>Mot de passe ou jeton d&apos;application</source>
         <translation>Password or app token</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/labels.py" line="49"/>
+        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="49"/>
         <source>Site</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/labels.py" line="53"/>
+        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="53"/>
         <source>Synchronisation (WebDAV, Nextcloud)</source>
         <translation>Synchronisation (WebDAV, Nextcloud)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/labels.py" line="55"/>
+        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="55"/>
         <source>Autres réglages</source>
         <translation>Other settings</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/labels.py" line="68"/>
+        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="68"/>
         <source>La langue prend effet au prochain démarrage de SPRO Desk.</source>
         <translation>The language takes effect the next time SPRO Desk starts.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/labels.py" line="71"/>
+        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="71"/>
         <source>Tapez le nom ou le code postal, puis choisissez dans la liste.</source>
         <translation>Type the name or the postcode, then choose from the list.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/labels.py" line="74"/>
+        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="74"/>
         <source>Lieux où le site tient des permanences, proposés à l&apos;accueil.</source>
         <translation>Places where the site holds outreach sessions, offered on the Front desk screen.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/labels.py" line="77"/>
+        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="77"/>
         <source>Personnes qui enregistrent les contacts sur ce poste.</source>
         <translation>People who record contacts on this computer.</translation>
     </message>
@@ -4594,68 +4677,68 @@ Restore it now?</translation>
 <context>
     <name>SettingsScreen</name>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/settings_screen.py" line="45"/>
+        <location filename="../../src/spro_desk/ui/settings/screen.py" line="44"/>
         <source>&amp;Enregistrer</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/settings_screen.py" line="46"/>
+        <location filename="../../src/spro_desk/ui/settings/screen.py" line="45"/>
         <source>Rétablir</source>
         <translation>Revert</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/__init__.py" line="43"/>
-        <location filename="../../src/spro_desk/ui/screens/settings_screen.py" line="69"/>
+        <location filename="../../src/spro_desk/ui/app/screens.py" line="43"/>
+        <location filename="../../src/spro_desk/ui/settings/screen.py" line="70"/>
         <source>Paramètres</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/settings_screen.py" line="47"/>
+        <location filename="../../src/spro_desk/ui/settings/screen.py" line="46"/>
         <source>Restaurer une &amp;sauvegarde…</source>
         <translation>Restore a &amp;backup…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/settings_screen.py" line="48"/>
+        <location filename="../../src/spro_desk/ui/settings/screen.py" line="47"/>
         <source>Restaurer une sauvegarde</source>
         <translation>Restore a backup</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/settings_screen.py" line="50"/>
+        <location filename="../../src/spro_desk/ui/settings/screen.py" line="49"/>
         <source>Les sauvegardes du poste, avec leur contenu ; la base actuelle est gardée.</source>
         <translation>This desk&apos;s backups, with their contents; the current database is kept.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/settings_screen.py" line="74"/>
+        <location filename="../../src/spro_desk/ui/settings/screen.py" line="75"/>
         <source>Enregistrer les paramètres</source>
         <translation>Save the settings</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/settings_screen.py" line="76"/>
+        <location filename="../../src/spro_desk/ui/settings/screen.py" line="77"/>
         <source>Vérifie puis enregistre tous les réglages du site.</source>
         <translation>Checks, then saves all the site&apos;s settings.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/settings_screen.py" line="78"/>
+        <location filename="../../src/spro_desk/ui/settings/screen.py" line="79"/>
         <source>Rétablir les paramètres enregistrés</source>
         <translation>Revert to the saved settings</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/settings_screen.py" line="81"/>
+        <location filename="../../src/spro_desk/ui/settings/screen.py" line="82"/>
         <source>Résultat de l&apos;enregistrement</source>
         <translation>Save result</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/settings_screen.py" line="112"/>
+        <location filename="../../src/spro_desk/ui/settings/screen.py" line="110"/>
         <source>Réglages du site</source>
         <translation>Site settings</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/settings_screen.py" line="129"/>
+        <location filename="../../src/spro_desk/ui/settings/screen.py" line="124"/>
         <source>{label}&#xa0;:</source>
         <translation>{label}:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/settings_screen.py" line="211"/>
+        <location filename="../../src/spro_desk/ui/settings/screen.py" line="206"/>
         <source>Paramètres enregistrés.</source>
         <translation>Settings saved.</translation>
     </message>
@@ -4918,118 +5001,138 @@ Restore it now?</translation>
 <context>
     <name>SuiviScreen</name>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/suivi.py" line="55"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="66"/>
         <source>Résumé du suivi</source>
         <translation>Follow-up summary</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/suivi.py" line="56"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="67"/>
         <source>Message de l&apos;écran Suivi</source>
         <translation>Follow-up screen message</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/__init__.py" line="41"/>
-        <location filename="../../src/spro_desk/ui/screens/suivi.py" line="68"/>
+        <location filename="../../src/spro_desk/ui/app/screens.py" line="41"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="84"/>
         <source>Suivi</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/suivi.py" line="74"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="90"/>
         <source>Tous les statuts</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/suivi.py" line="77"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="93"/>
         <source>Filtrer par statut</source>
         <translation>Filter by status</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/suivi.py" line="78"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="94"/>
         <source>Les rendez-vous en retard restent en tête.</source>
         <translation>Overdue appointments stay at the top.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/suivi.py" line="85"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="101"/>
         <source>Orientations à suivre</source>
         <translation>Referrals to follow up</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/suivi.py" line="87"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="103"/>
         <source>En retard d&apos;abord. Sur la ligne choisie : H honoré, N non honoré, A annulé, R rendez-vous pris, P proposé ; Ctrl+Z annule le dernier changement.</source>
         <translation>Overdue first. On the selected row: H attended, N missed, A cancelled, R appointment booked, P proposed; Ctrl+Z undoes the last change.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/suivi.py" line="97"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="113"/>
         <source>{label} ({key})</source>
         <translation>{label} ({key})</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/suivi.py" line="102"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="118"/>
         <source>Marquer l&apos;orientation choisie « {label} » (touche {key})</source>
         <translation>Mark the selected referral “{label}” (key {key})</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/suivi.py" line="111"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="127"/>
         <source>Annuler (Ctrl+Z)</source>
         <translation>Undo (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/suivi.py" line="115"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="131"/>
         <source>Remettre le statut précédent de la dernière orientation modifiée</source>
         <translation>Restore the previous status of the last changed referral</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/suivi.py" line="124"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="140"/>
         <source>Changer le statut de l&apos;orientation choisie</source>
         <translation>Change the status of the selected referral</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/suivi.py" line="128"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="144"/>
         <source>&amp;Statut :</source>
         <translation>&amp;Status:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/suivi.py" line="156"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="175"/>
+        <source>Personne à rappeler.</source>
+        <translation>Nobody to call back.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="177"/>
         <source>Aucune orientation avec ce statut.</source>
         <translation>No referral with this status.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/suivi.py" line="158"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="179"/>
         <source>{n} orientation</source>
         <translation>{n} referral</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/suivi.py" line="158"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="179"/>
         <source>{n} orientations</source>
         <translation>{n} referrals</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/suivi.py" line="160"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="181"/>
         <source>{count}, dont {late} rendez-vous en retard (sans résultat noté).</source>
         <translation>{count}, including {late} overdue appointments (no outcome recorded).</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/suivi.py" line="162"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="183"/>
         <source>{count}, aucune en retard.</source>
         <translation>{count}, none overdue.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/suivi.py" line="186"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="240"/>
         <source>Sélectionnez d&apos;abord une orientation dans la liste.</source>
         <translation>First select a referral in the list.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/suivi.py" line="210"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="248"/>
+        <source>Rouvrir une orientation</source>
+        <translation>Reopen a referral</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="249"/>
+        <source>Remettre « {label} »</source>
+        <translation>Set back to “{label}”</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="250"/>
+        <source>Continuer ?</source>
+        <translation>Continue?</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="280"/>
         <source>{structure} : « {label} » enregistré.</source>
         <translation>{structure}: “{label}” saved.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/suivi.py" line="214"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="284"/>
         <source>Ctrl+Z remet « {previous} ».</source>
         <translation>Ctrl+Z restores “{previous}”.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/suivi.py" line="227"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="297"/>
         <source>Le statut n&apos;a pas pu être enregistré. Réessayez dans un instant.</source>
         <translation>The status could not be saved. Try again in a moment.</translation>
     </message>
@@ -5134,7 +5237,7 @@ Restore it now?</translation>
 <context>
     <name>SummaryRow</name>
     <message>
-        <location filename="../../src/spro_desk/ui/dashboard/tiles.py" line="68"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/tiles.py" line="68"/>
         <source>Chiffres clés</source>
         <translation>Key figures</translation>
     </message>
@@ -5261,51 +5364,56 @@ Restore it now?</translation>
     </message>
     <message>
         <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="127"/>
+        <source>aujourd&apos;hui</source>
+        <translation>today</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="129"/>
+        <source>hier</source>
+        <translation>yesterday</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="130"/>
+        <source>il y a {n} jours</source>
+        <translation>{n} days ago</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="136"/>
         <source>Aucun annuaire installé.</source>
         <translation>No directory installed.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="130"/>
-        <source>{n} jour</source>
-        <translation>{n} day</translation>
+        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="139"/>
+        <source>Annuaire importé le {when} ({age}), hors mise à jour signée.</source>
+        <translation>Directory imported on {when} ({age}), outside any signed update.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="131"/>
-        <source>{n} jours</source>
-        <translation>{n} days</translation>
+        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="142"/>
+        <source>Version {version}, importée le {when} ({age}), valable jusqu&apos;au {until}.</source>
+        <translation>Version {version}, imported on {when} ({age}), valid until {until}.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="134"/>
-        <source>Annuaire importé le {when} (il y a {age}), hors mise à jour signée.</source>
-        <translation>Directory imported on {when} ({age} ago), not a signed update.</translation>
-    </message>
-    <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="137"/>
-        <source>Version {version}, importée le {when} (il y a {age}), valable jusqu&apos;au {until}.</source>
-        <translation>Version {version}, imported on {when} ({age} ago), valid until {until}.</translation>
-    </message>
-    <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="151"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="156"/>
         <source>Aucun serveur réglé : les envois partent sur clé USB. Pour envoyer par Internet, indiquez l&apos;adresse WebDAV de votre coordination dans Paramètres.</source>
         <translation>No server set: bundles go out on a USB stick. To send over the Internet, enter your coordination office&apos;s WebDAV address in Settings.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="156"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="161"/>
         <source>Serveur : {url}</source>
         <translation>Server: {url}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="163"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="168"/>
         <source>Aucun échange avec le serveur pour l&apos;instant.</source>
         <translation>No exchange with the server yet.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="171"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="176"/>
         <source>Dernier échange le {when} : {message}</source>
         <translation>Last exchange on {when}: {message}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="181"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="186"/>
         <source>Dernier échange réussi le {when}.</source>
         <translation>Last successful exchange on {when}.</translation>
     </message>
@@ -5313,223 +5421,223 @@ Restore it now?</translation>
 <context>
     <name>SynchronisationScreen</name>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/__init__.py" line="44"/>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="84"/>
+        <location filename="../../src/spro_desk/ui/app/screens.py" line="44"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="83"/>
         <source>Synchronisation</source>
         <translation>Synchronisation</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="59"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="58"/>
         <source>Ce qui manque pour synchroniser</source>
         <translation>What is missing to synchronise</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="60"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="59"/>
         <source>&amp;Créer l&apos;identité du poste</source>
         <translation>&amp;Create the desk identity</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="61"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="60"/>
         <source>Enregistrer le fichier d&apos;&amp;inscription…</source>
         <translation>Save the &amp;registration file…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="62"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="61"/>
         <source>Importer l&apos;identité du coo&amp;rdinateur…</source>
         <translation>Import the c&amp;oordinator&apos;s identity…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="63"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="62"/>
         <source>En attente de confirmation</source>
         <translation>Waiting for confirmation</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="64"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="63"/>
         <source>Dernier export</source>
         <translation>Last export</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="65"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="64"/>
         <source>&amp;Exporter sur une clé maintenant…</source>
         <translation>Export to a USB s&amp;tick now…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="66"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="65"/>
         <source>Dernier accusé de réception</source>
         <translation>Last acknowledgement</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="67"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="66"/>
         <source>Version et âge de l&apos;annuaire</source>
         <translation>Directory version and age</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="68"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="67"/>
         <source>Avertissement sur l&apos;annuaire</source>
         <translation>Directory warning</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="69"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="68"/>
         <source>Serveur de synchronisation</source>
         <translation>Synchronisation server</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="70"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="69"/>
         <source>En&amp;voyer maintenant</source>
         <translation>Se&amp;nd now</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="71"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="70"/>
         <source>Opération en cours</source>
         <translation>Operation in progress</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="75"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="74"/>
         <source>Message de l&apos;écran Synchronisation</source>
         <translation>Synchronisation screen message</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="92"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="91"/>
         <source>Envois en attente vers le serveur</source>
         <translation>Bundles waiting to go to the server</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="93"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="92"/>
         <source>Un envoi quitte la file quand le serveur l&apos;a confirmé, octet pour octet.</source>
         <translation>A bundle leaves the queue once the server has confirmed it, byte for byte.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="102"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="101"/>
         <source>Crée la clé de signature du poste avec le site réglé dans Paramètres.</source>
         <translation>Creates the desk&apos;s signing key with the site set in Settings.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="105"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="104"/>
         <source>Écrit le fichier à remettre à votre coordination pour inscrire ce poste.</source>
         <translation>Writes the file to give your coordination office to register this desk.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="108"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="107"/>
         <source>Lit le fichier d&apos;identité remis par votre coordination : ses clés publiques.</source>
         <translation>Reads the identity file given by your coordination office: its public keys.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="111"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="110"/>
         <source>Écrit l&apos;envoi chiffré de tout ce que le coordinateur n&apos;a pas confirmé dans le dossier choisi (une clé USB).</source>
         <translation>Writes the encrypted bundle of everything the coordinator has not confirmed into the chosen folder (a USB stick).</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="115"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="114"/>
         <source>Envoie au serveur ce qui attend et reçoit les mises à jour, sans attendre le prochain passage automatique.</source>
         <translation>Sends the server what is waiting and receives updates, without waiting for the next automatic round.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="123"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="122"/>
         <source>Progression de la synchronisation</source>
         <translation>Synchronisation progress</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="146"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="145"/>
         <source>Mise en service</source>
         <translation>Setting up</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="157"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="156"/>
         <source>En attente</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="159"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="158"/>
         <source>Clé USB</source>
         <translation>USB stick</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="161"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="160"/>
         <source>Accusé de réception</source>
         <translation>Acknowledgement</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="162"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="161"/>
         <source>Annuaire</source>
         <translation>Directory</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="163"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="162"/>
         <source>Fi&amp;le d&apos;envoi :</source>
         <translation>Outgoing &amp;queue:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="167"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="166"/>
         <source>Serveur</source>
         <translation>Server</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="175"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="171"/>
         <source>État de la synchronisation</source>
         <translation>Synchronisation status</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="195"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="188"/>
         <source>Échange avec le serveur…</source>
         <translation>Exchanging with the server…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="257"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="250"/>
         <source>L&apos;état de la synchronisation n&apos;a pas pu être lu. Réessayez dans un instant.</source>
         <translation>The synchronisation status could not be read. Try again in a moment.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="282"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="275"/>
         <source>Choisir la clé USB (ou le dossier) où écrire l&apos;envoi</source>
         <translation>Choose the USB stick (or the folder) to write the bundle to</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="297"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="290"/>
         <source>Écriture de l&apos;envoi dans {folder}…</source>
         <translation>Writing the bundle to {folder}…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="307"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="300"/>
         <source>Envoi n° {sequence} écrit et relu : {path}. Remettez la clé à votre coordination.</source>
         <translation>Bundle no. {sequence} written and read back: {path}. Give the stick to your coordination office.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="320"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="313"/>
         <source>L&apos;envoi n&apos;a pas pu être écrit ({reason}) : vérifiez que la clé est branchée, non protégée en écriture et pas pleine, puis recommencez.</source>
         <translation>The bundle could not be written ({reason}): check that the stick is plugged in, not write-protected and not full, then try again.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="325"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="318"/>
         <source>L&apos;export a échoué de façon inattendue ; rien n&apos;a été perdu.</source>
         <translation>The export failed unexpectedly; nothing was lost.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="332"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="325"/>
         <source>Un échange avec le serveur est déjà en cours.</source>
         <translation>An exchange with the server is already in progress.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="342"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="335"/>
         <source>Un autre échange était en cours : réessayez dans un instant.</source>
         <translation>Another exchange was in progress: try again in a moment.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="345"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="338"/>
         <source>Échange interrompu : {error}</source>
         <translation>Exchange interrupted: {error}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="349"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="342"/>
         <source>{n} envoi confirmé par le serveur.</source>
         <translation>{n} bundle confirmed by the server.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="350"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="343"/>
         <source>{n} envois confirmés par le serveur.</source>
         <translation>{n} bundles confirmed by the server.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/screens/synchronisation.py" line="353"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="346"/>
         <source>Rien de nouveau à envoyer.</source>
         <translation>Nothing new to send.</translation>
     </message>
@@ -5537,7 +5645,7 @@ Restore it now?</translation>
 <context>
     <name>TileButton</name>
     <message>
-        <location filename="../../src/spro_desk/ui/dashboard/tiles.py" line="42"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/tiles.py" line="42"/>
         <source>{detail}. Entrée : le détail de ce chiffre.</source>
         <translation>{detail}. Enter: the detail of this figure.</translation>
     </message>
@@ -5669,215 +5777,215 @@ Restore it now?</translation>
 <context>
     <name>Vocabulary</name>
     <message>
-        <location filename="../../src/spro_desk/ui/labels.py" line="29"/>
+        <location filename="../../src/spro_desk/ui/common/labels.py" line="29"/>
         <source>Scolaire (collégien, lycéen)</source>
         <translation>School pupil (secondary school)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/labels.py" line="30"/>
+        <location filename="../../src/spro_desk/ui/common/labels.py" line="30"/>
         <source>Étudiant</source>
         <translation>Student</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/labels.py" line="31"/>
+        <location filename="../../src/spro_desk/ui/common/labels.py" line="31"/>
         <source>Apprenti</source>
         <translation>Apprentice</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/labels.py" line="35"/>
+        <location filename="../../src/spro_desk/ui/common/labels.py" line="35"/>
         <source>Jeune sorti sans diplôme, sans emploi ni formation</source>
         <translation>Young person who left school without a qualification, not in work or training</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/labels.py" line="37"/>
+        <location filename="../../src/spro_desk/ui/common/labels.py" line="37"/>
         <source>Demandeur d&apos;emploi</source>
         <translation>Jobseeker</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/labels.py" line="38"/>
+        <location filename="../../src/spro_desk/ui/common/labels.py" line="38"/>
         <source>Salarié</source>
         <translation>Employee</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/labels.py" line="39"/>
+        <location filename="../../src/spro_desk/ui/common/labels.py" line="39"/>
         <source>Cadre</source>
         <translation>Manager or professional</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/labels.py" line="40"/>
+        <location filename="../../src/spro_desk/ui/common/labels.py" line="40"/>
         <source>Indépendant</source>
         <translation>Self-employed</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/labels.py" line="41"/>
+        <location filename="../../src/spro_desk/ui/common/labels.py" line="41"/>
         <source>Bénévole</source>
         <translation>Volunteer</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/labels.py" line="42"/>
+        <location filename="../../src/spro_desk/ui/common/labels.py" line="42"/>
         <source>Retraité</source>
         <translation>Retired</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/labels.py" line="43"/>
+        <location filename="../../src/spro_desk/ui/common/labels.py" line="43"/>
         <source>Parent, famille</source>
         <translation>Parent, family</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/labels.py" line="44"/>
-        <location filename="../../src/spro_desk/ui/labels.py" line="61"/>
+        <location filename="../../src/spro_desk/ui/common/labels.py" line="44"/>
+        <location filename="../../src/spro_desk/ui/common/labels.py" line="61"/>
         <source>Autre</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/labels.py" line="48"/>
-        <location filename="../../src/spro_desk/ui/labels.py" line="58"/>
+        <location filename="../../src/spro_desk/ui/common/labels.py" line="48"/>
+        <location filename="../../src/spro_desk/ui/common/labels.py" line="58"/>
         <source>Non renseigné</source>
         <translation>Not given</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/labels.py" line="49"/>
+        <location filename="../../src/spro_desk/ui/common/labels.py" line="49"/>
         <source>Moins de 16 ans</source>
         <translation>Under 16</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/labels.py" line="50"/>
+        <location filename="../../src/spro_desk/ui/common/labels.py" line="50"/>
         <source>16-17 ans</source>
         <translation>16-17 years</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/labels.py" line="51"/>
+        <location filename="../../src/spro_desk/ui/common/labels.py" line="51"/>
         <source>18-25 ans</source>
         <translation>18-25 years</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/labels.py" line="52"/>
+        <location filename="../../src/spro_desk/ui/common/labels.py" line="52"/>
         <source>26-44 ans</source>
         <translation>26-44 years</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/labels.py" line="53"/>
+        <location filename="../../src/spro_desk/ui/common/labels.py" line="53"/>
         <source>45-54 ans</source>
         <translation>45-54 years</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/labels.py" line="54"/>
+        <location filename="../../src/spro_desk/ui/common/labels.py" line="54"/>
         <source>55 ans et plus</source>
         <translation>55 and over</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/labels.py" line="59"/>
+        <location filename="../../src/spro_desk/ui/common/labels.py" line="59"/>
         <source>Femme</source>
         <translation>Woman</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/labels.py" line="60"/>
+        <location filename="../../src/spro_desk/ui/common/labels.py" line="60"/>
         <source>Homme</source>
         <translation>Man</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/labels.py" line="67"/>
+        <location filename="../../src/spro_desk/ui/common/labels.py" line="67"/>
         <source>Non demandé</source>
         <translation>Not asked</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/labels.py" line="68"/>
+        <location filename="../../src/spro_desk/ui/common/labels.py" line="68"/>
         <source>Oui</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/labels.py" line="69"/>
+        <location filename="../../src/spro_desk/ui/common/labels.py" line="69"/>
         <source>Non</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/labels.py" line="73"/>
+        <location filename="../../src/spro_desk/ui/common/labels.py" line="73"/>
         <source>Accueil physique</source>
         <translation>In person</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/labels.py" line="74"/>
+        <location filename="../../src/spro_desk/ui/common/labels.py" line="74"/>
         <source>Téléphone</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/labels.py" line="75"/>
+        <location filename="../../src/spro_desk/ui/common/labels.py" line="75"/>
         <source>Courriel</source>
         <translation>Email</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/labels.py" line="76"/>
+        <location filename="../../src/spro_desk/ui/common/labels.py" line="76"/>
         <source>Visioconférence</source>
         <translation>Video call</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/labels.py" line="77"/>
+        <location filename="../../src/spro_desk/ui/common/labels.py" line="77"/>
         <source>Permanence</source>
         <translation>Outreach session</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/labels.py" line="78"/>
+        <location filename="../../src/spro_desk/ui/common/labels.py" line="78"/>
         <source>Événement</source>
         <translation>Event</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/labels.py" line="82"/>
+        <location filename="../../src/spro_desk/ui/common/labels.py" line="82"/>
         <source>Information orale</source>
         <translation>Verbal information</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/labels.py" line="83"/>
+        <location filename="../../src/spro_desk/ui/common/labels.py" line="83"/>
         <source>Documentation remise</source>
         <translation>Documents handed out</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/labels.py" line="84"/>
+        <location filename="../../src/spro_desk/ui/common/labels.py" line="84"/>
         <source>Outil numérique</source>
         <translation>Digital tool</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/labels.py" line="85"/>
+        <location filename="../../src/spro_desk/ui/common/labels.py" line="85"/>
         <source>Atelier collectif</source>
         <translation>Group workshop</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/labels.py" line="86"/>
+        <location filename="../../src/spro_desk/ui/common/labels.py" line="86"/>
         <source>Orientation vers un partenaire</source>
         <translation>Referral to a partner</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/labels.py" line="87"/>
-        <location filename="../../src/spro_desk/ui/labels.py" line="92"/>
+        <location filename="../../src/spro_desk/ui/common/labels.py" line="87"/>
+        <location filename="../../src/spro_desk/ui/common/labels.py" line="92"/>
         <source>Rendez-vous pris</source>
         <translation>Appointment booked</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/labels.py" line="91"/>
+        <location filename="../../src/spro_desk/ui/common/labels.py" line="91"/>
         <source>Proposé</source>
         <translation>Proposed</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/labels.py" line="93"/>
+        <location filename="../../src/spro_desk/ui/common/labels.py" line="93"/>
         <source>Honoré</source>
         <translation>Attended</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/labels.py" line="94"/>
+        <location filename="../../src/spro_desk/ui/common/labels.py" line="94"/>
         <source>Non honoré</source>
         <translation>Missed</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/labels.py" line="95"/>
+        <location filename="../../src/spro_desk/ui/common/labels.py" line="95"/>
         <source>Annulé</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/labels.py" line="99"/>
+        <location filename="../../src/spro_desk/ui/common/labels.py" line="99"/>
         <source>Information</source>
         <translation>Information</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/labels.py" line="100"/>
+        <location filename="../../src/spro_desk/ui/common/labels.py" line="100"/>
         <source>Rendez-vous</source>
         <translation>Appointment</translation>
     </message>
