@@ -693,3 +693,22 @@ def test_a_second_start_on_the_same_folder_brings_the_first_window_forward(
     again = InstanceGuard(folder)
     assert again.acquire()  # released with the first window
     again.release()
+
+
+def test_the_first_account_opens_on_accueil(
+    qtbot: QtBot, cvl_db: Database, make_window: WindowFactory
+) -> None:
+    from spro_desk.ui.common.agents_dialog import FirstAgentPanel
+    from spro_desk.ui.common.background import ImmediateRunner
+
+    window = make_window(cvl_db, runner=ImmediateRunner())
+    window.show_screen("annuaire")  # where a first import leaves the window
+    window.privacy.require_first_agent()
+    panel = window.centralWidget()
+    assert isinstance(panel, FirstAgentPanel)
+    qtbot.keyClicks(panel.form.name, "Claire")
+    for field in (panel.form.secret, panel.form.confirmation):
+        qtbot.keyClicks(field, "482915")
+    qtbot.mouseClick(panel.create_button, Qt.MouseButton.LeftButton)
+    assert window.centralWidget() is window.tabs
+    assert window.current_screen_name() == "accueil"
