@@ -712,3 +712,30 @@ def test_the_first_account_opens_on_accueil(
     qtbot.mouseClick(panel.create_button, Qt.MouseButton.LeftButton)
     assert window.centralWidget() is window.tabs
     assert window.current_screen_name() == "accueil"
+
+
+def test_save_dialogs_remember_their_folder(
+    qtbot: QtBot, db: Database, make_window: WindowFactory, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    from PySide6.QtWidgets import QFileDialog
+
+    from spro_desk.ui.synchronisation.screen import SynchronisationScreen
+
+    stick = tmp_path / "cle-usb"
+    stick.mkdir()
+    opened_in: list[str] = []
+
+    def choose(_parent: object, _title: str, start: str) -> str:
+        opened_in.append(start)
+        return str(stick)
+
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", choose)
+    window = make_window(db)
+    window.show_screen("synchronisation")
+    screen = window.screens["synchronisation"]
+    assert isinstance(screen, SynchronisationScreen)
+    monkeypatch.setattr(screen, "export_to", lambda _folder: None)
+    screen.choose_export_folder()
+    screen.choose_export_folder()
+    assert opened_in == [str(Path.home()), str(stick)]

@@ -28,6 +28,7 @@ from spro_desk.ui.app.screens import ANNUAIRE, SCREEN_ORDER, Screen, screen_titl
 from spro_desk.ui.common.background import Runner, TaskRunner
 from spro_desk.ui.common.context import Clock, DeskContext, OrientationRequest
 from spro_desk.ui.common.errors import show_warning
+from spro_desk.ui.common.folders import last_folder, remember_folder
 from spro_desk.ui.common.formatting import directory_summary
 from spro_desk.ui.common.icon import app_icon
 from spro_desk.ui.common.status import ProgressIndicator
@@ -306,12 +307,13 @@ class MainWindow(QMainWindow):
         selected, _filter = QFileDialog.getOpenFileName(
             self,
             self.tr("Importer un annuaire"),
-            str(Path.home()),
+            str(last_folder(self.context.qsettings, "import-annuaire")),
             self.tr(
                 "Export data·inclusion (*.zip structures.json services.json);;Tous les fichiers (*)"
             ),
         )
         if selected and self.importer is not None:
+            remember_folder(self.context.qsettings, "import-annuaire", selected)
             self.importer.import_path(Path(selected))
 
     def _import_started(self, label: str) -> None:
