@@ -739,3 +739,20 @@ def test_save_dialogs_remember_their_folder(
     screen.choose_export_folder()
     screen.choose_export_folder()
     assert opened_in == [str(Path.home()), str(stick)]
+
+
+def test_coordinator_init_and_identity_speak_french(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from spro_desk.cli.main import main
+
+    folder = str(tmp_path / "coordination")
+    assert main(["--data-dir", folder, "coordinator", "init"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Clés du coordinateur créées.\nClé publique de signature : ")
+    assert "signing_public_key" not in out and "recipients" not in out
+    target = str(tmp_path / "identite.json")
+    assert main(["--data-dir", folder, "coordinator", "identity", "--out", target]) == 0
+    out = capsys.readouterr().out
+    assert out.splitlines()[0] == f"Fichier d'identité du coordinateur écrit : {target}"
+    assert "file :" not in out and "recipients" not in out
