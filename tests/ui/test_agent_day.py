@@ -756,3 +756,18 @@ def test_coordinator_init_and_identity_speak_french(
     out = capsys.readouterr().out
     assert out.splitlines()[0] == f"Fichier d'identité du coordinateur écrit : {target}"
     assert "file :" not in out and "recipients" not in out
+
+
+def test_today_columns_show_their_text_when_there_is_room(
+    qtbot: QtBot, db: Database, desk: Desk
+) -> None:
+    from spro_desk.ui.accueil.today import TodayColumn
+
+    anonymous_contact(db, "demandeur-emploi")
+    desk.window.resize(1280, 800)
+    desk.window.show_screen("accueil")
+    table = desk.screen.today.table
+    qtbot.waitUntil(lambda: desk.screen.today.model.rowCount() == 1)
+    for column in (TodayColumn.HEURE, TodayColumn.CANAL, TodayColumn.STATUT):
+        assert table.columnWidth(column) >= table.sizeHintForColumn(column), column.name
+    assert table.horizontalScrollBar().maximum() == 0
