@@ -1261,7 +1261,12 @@ Keep this time anyway?</translation>
         <translation>To ask:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/call_card.py" line="35"/>
+        <location filename="../../src/spro_desk/ui/suivi/call_card.py" line="33"/>
+        <source>Liste d&apos;appels</source>
+        <translation>Call list</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/suivi/call_card.py" line="36"/>
         <source>Alt+L. Chaque affichage d&apos;un nom et d&apos;un téléphone est inscrit au journal d&apos;accès.</source>
         <translation>Alt+L. Each display of a name and phone number is written to the access log.</translation>
     </message>
@@ -2133,47 +2138,47 @@ Desk ID: {id}</translation>
 <context>
     <name>DeskSetup</name>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/setup.py" line="37"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/setup.py" line="38"/>
         <source>Renseignez d&apos;abord le nom et la commune du site dans Paramètres, puis revenez créer l&apos;identité du poste.</source>
         <translation>First enter the site&apos;s name and municipality in Settings, then come back to create the desk&apos;s identity.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/setup.py" line="53"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/setup.py" line="54"/>
         <source>Identité du poste créée. Enregistrez maintenant le fichier d&apos;inscription.</source>
         <translation>Desk identity created. Now save the registration file.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/setup.py" line="59"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/setup.py" line="60"/>
         <source>Enregistrer le fichier d&apos;inscription du poste</source>
         <translation>Save the desk&apos;s registration file</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/setup.py" line="61"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/setup.py" line="62"/>
         <source>Inscription SPRO Desk (*.json)</source>
         <translation>SPRO Desk registration (*.json)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/setup.py" line="75"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/setup.py" line="77"/>
         <source>Fichier d&apos;inscription enregistré : remettez-le à votre coordination.</source>
         <translation>Registration file saved: hand it to your coordination office.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/setup.py" line="81"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/setup.py" line="83"/>
         <source>Importer l&apos;identité du coordinateur</source>
         <translation>Import the coordinator&apos;s identity</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/setup.py" line="83"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/setup.py" line="85"/>
         <source>Identité du coordinateur (*.json);;Tous les fichiers (*)</source>
         <translation>Coordinator identity (*.json);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/setup.py" line="95"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/setup.py" line="98"/>
         <source>Identité du coordinateur importée : les envois lui sont chiffrés.</source>
         <translation>Coordinator identity imported: bundles are encrypted for it.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/setup.py" line="114"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/setup.py" line="117"/>
         <source>L&apos;opération a échoué ; rien n&apos;a été modifié.</source>
         <translation>The operation failed; nothing was changed.</translation>
     </message>
@@ -3319,118 +3324,118 @@ If the problem happens again, send the details below to support.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="77"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="78"/>
         <source>Ouverture de la base de données…</source>
         <translation>Opening the database…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="86"/>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="88"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="87"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="89"/>
         <source>Écrans de SPRO Desk</source>
         <translation>SPRO Desk screens</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="147"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="148"/>
         <source>État de l&apos;annuaire</source>
         <translation>Directory status</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="149"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="150"/>
         <source>Barre d&apos;état</source>
         <translation>Status bar</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="163"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="164"/>
         <source>&amp;Importer un annuaire…</source>
         <translation>&amp;Import a directory…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="165"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="166"/>
         <source>Importer un export data·inclusion (dossier ou archive .zip)</source>
         <translation>Import a data·inclusion export (folder or .zip archive)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="167"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="168"/>
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="167"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="168"/>
         <source>Fermer SPRO Desk</source>
         <translation>Close SPRO Desk</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="169"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="170"/>
         <source>&amp;Rechercher dans l&apos;annuaire</source>
         <translation>&amp;Find in the directory</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="171"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="172"/>
         <source>Placer le curseur dans la zone de recherche</source>
         <translation>Move the cursor to the search box</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="173"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="174"/>
         <source>&amp;Fichier</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="178"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="179"/>
         <source>&amp;Édition</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="180"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="181"/>
         <source>&amp;Aller à</source>
         <translation>&amp;Go to</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="184"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="185"/>
         <source>Afficher l&apos;écran %s</source>
         <translation>Show the %s screen</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="192"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="193"/>
         <source>À &amp;propos de SPRO Desk…</source>
         <translation>&amp;About SPRO Desk…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="194"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="195"/>
         <source>Version, sources des données et licences des composants</source>
         <translation>Version, data sources and component licences</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="198"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="199"/>
         <source>Aide</source>
         <translation>Help</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="269"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="270"/>
         <source>Annuaire</source>
         <translation>Directory</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="281"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="282"/>
         <source>SPRO Desk — %s</source>
         <translation>SPRO Desk — %s</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="308"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="309"/>
         <source>Importer un annuaire</source>
         <translation>Import a directory</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="311"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="312"/>
         <source>Export data·inclusion (*.zip structures.json services.json);;Tous les fichiers (*)</source>
         <translation>data·inclusion export (*.zip structures.json services.json);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="335"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="337"/>
         <source>Import impossible</source>
         <translation>Import failed</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="338"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="340"/>
         <source>Import annulé : l&apos;annuaire actuel est conservé.</source>
         <translation>Import cancelled: the current directory is kept.</translation>
     </message>
@@ -5422,222 +5427,222 @@ Restore it now?</translation>
     <name>SynchronisationScreen</name>
     <message>
         <location filename="../../src/spro_desk/ui/app/screens.py" line="44"/>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="83"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="84"/>
         <source>Synchronisation</source>
         <translation>Synchronisation</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="58"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="59"/>
         <source>Ce qui manque pour synchroniser</source>
         <translation>What is missing to synchronise</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="59"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="60"/>
         <source>&amp;Créer l&apos;identité du poste</source>
         <translation>&amp;Create the desk identity</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="60"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="61"/>
         <source>Enregistrer le fichier d&apos;&amp;inscription…</source>
         <translation>Save the &amp;registration file…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="61"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="62"/>
         <source>Importer l&apos;identité du coo&amp;rdinateur…</source>
         <translation>Import the c&amp;oordinator&apos;s identity…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="62"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="63"/>
         <source>En attente de confirmation</source>
         <translation>Waiting for confirmation</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="63"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="64"/>
         <source>Dernier export</source>
         <translation>Last export</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="64"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="65"/>
         <source>&amp;Exporter sur une clé maintenant…</source>
         <translation>Export to a USB s&amp;tick now…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="65"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="66"/>
         <source>Dernier accusé de réception</source>
         <translation>Last acknowledgement</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="66"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="67"/>
         <source>Version et âge de l&apos;annuaire</source>
         <translation>Directory version and age</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="67"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="68"/>
         <source>Avertissement sur l&apos;annuaire</source>
         <translation>Directory warning</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="68"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="69"/>
         <source>Serveur de synchronisation</source>
         <translation>Synchronisation server</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="69"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="70"/>
         <source>En&amp;voyer maintenant</source>
         <translation>Se&amp;nd now</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="70"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="71"/>
         <source>Opération en cours</source>
         <translation>Operation in progress</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="74"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="75"/>
         <source>Message de l&apos;écran Synchronisation</source>
         <translation>Synchronisation screen message</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="91"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="92"/>
         <source>Envois en attente vers le serveur</source>
         <translation>Bundles waiting to go to the server</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="92"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="93"/>
         <source>Un envoi quitte la file quand le serveur l&apos;a confirmé, octet pour octet.</source>
         <translation>A bundle leaves the queue once the server has confirmed it, byte for byte.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="101"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="102"/>
         <source>Crée la clé de signature du poste avec le site réglé dans Paramètres.</source>
         <translation>Creates the desk&apos;s signing key with the site set in Settings.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="104"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="105"/>
         <source>Écrit le fichier à remettre à votre coordination pour inscrire ce poste.</source>
         <translation>Writes the file to give your coordination office to register this desk.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="107"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="108"/>
         <source>Lit le fichier d&apos;identité remis par votre coordination : ses clés publiques.</source>
         <translation>Reads the identity file given by your coordination office: its public keys.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="110"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="111"/>
         <source>Écrit l&apos;envoi chiffré de tout ce que le coordinateur n&apos;a pas confirmé dans le dossier choisi (une clé USB).</source>
         <translation>Writes the encrypted bundle of everything the coordinator has not confirmed into the chosen folder (a USB stick).</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="114"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="115"/>
         <source>Envoie au serveur ce qui attend et reçoit les mises à jour, sans attendre le prochain passage automatique.</source>
         <translation>Sends the server what is waiting and receives updates, without waiting for the next automatic round.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="122"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="123"/>
         <source>Progression de la synchronisation</source>
         <translation>Synchronisation progress</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="145"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="146"/>
         <source>Mise en service</source>
         <translation>Setting up</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="156"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="157"/>
         <source>En attente</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="158"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="159"/>
         <source>Clé USB</source>
         <translation>USB stick</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="160"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="161"/>
         <source>Accusé de réception</source>
         <translation>Acknowledgement</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="161"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="162"/>
         <source>Annuaire</source>
         <translation>Directory</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="162"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="163"/>
         <source>Fi&amp;le d&apos;envoi :</source>
         <translation>Outgoing &amp;queue:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="166"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="167"/>
         <source>Serveur</source>
         <translation>Server</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="171"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="172"/>
         <source>État de la synchronisation</source>
         <translation>Synchronisation status</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="188"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="189"/>
         <source>Échange avec le serveur…</source>
         <translation>Exchanging with the server…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="250"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="251"/>
         <source>L&apos;état de la synchronisation n&apos;a pas pu être lu. Réessayez dans un instant.</source>
         <translation>The synchronisation status could not be read. Try again in a moment.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="275"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="277"/>
         <source>Choisir la clé USB (ou le dossier) où écrire l&apos;envoi</source>
         <translation>Choose the USB stick (or the folder) to write the bundle to</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="290"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="294"/>
         <source>Écriture de l&apos;envoi dans {folder}…</source>
         <translation>Writing the bundle to {folder}…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="300"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="304"/>
         <source>Envoi n° {sequence} écrit et relu : {path}. Remettez la clé à votre coordination.</source>
         <translation>Bundle no. {sequence} written and read back: {path}. Give the stick to your coordination office.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="313"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="317"/>
         <source>L&apos;envoi n&apos;a pas pu être écrit ({reason}) : vérifiez que la clé est branchée, non protégée en écriture et pas pleine, puis recommencez.</source>
         <translation>The bundle could not be written ({reason}): check that the stick is plugged in, not write-protected and not full, then try again.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="318"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="322"/>
         <source>L&apos;export a échoué de façon inattendue ; rien n&apos;a été perdu.</source>
         <translation>The export failed unexpectedly; nothing was lost.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="325"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="329"/>
         <source>Un échange avec le serveur est déjà en cours.</source>
         <translation>An exchange with the server is already in progress.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="335"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="339"/>
         <source>Un autre échange était en cours : réessayez dans un instant.</source>
         <translation>Another exchange was in progress: try again in a moment.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="338"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="342"/>
         <source>Échange interrompu : {error}</source>
         <translation>Exchange interrupted: {error}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="342"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="346"/>
         <source>{n} envoi confirmé par le serveur.</source>
         <translation>{n} bundle confirmed by the server.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="343"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="347"/>
         <source>{n} envois confirmés par le serveur.</source>
         <translation>{n} bundles confirmed by the server.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="346"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="350"/>
         <source>Rien de nouveau à envoyer.</source>
         <translation>Nothing new to send.</translation>
     </message>
@@ -5686,17 +5691,17 @@ Restore it now?</translation>
 <context>
     <name>TodayPanel</name>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/today_panel.py" line="67"/>
+        <location filename="../../src/spro_desk/ui/accueil/today_panel.py" line="68"/>
         <source>Au&amp;jourd&apos;hui</source>
         <translation>Toda&amp;y</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/today_panel.py" line="70"/>
+        <location filename="../../src/spro_desk/ui/accueil/today_panel.py" line="71"/>
         <source>Modifier (Entrée)</source>
         <translation>Edit (Enter)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/today_panel.py" line="71"/>
+        <location filename="../../src/spro_desk/ui/accueil/today_panel.py" line="72"/>
         <source>Supprimer (Suppr)</source>
         <translation>Delete (Del)</translation>
     </message>
@@ -5754,22 +5759,22 @@ Restore it now?</translation>
 <context>
     <name>UndoBar</name>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/today_panel.py" line="36"/>
+        <location filename="../../src/spro_desk/ui/accueil/today_panel.py" line="37"/>
         <source>Suppression effectuée</source>
         <translation>Deleted</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/today_panel.py" line="37"/>
+        <location filename="../../src/spro_desk/ui/accueil/today_panel.py" line="38"/>
         <source>Annuler (Ctrl+Z)</source>
         <translation>Undo (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/today_panel.py" line="38"/>
+        <location filename="../../src/spro_desk/ui/accueil/today_panel.py" line="39"/>
         <source>Annuler la suppression</source>
         <translation>Undo the deletion</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/today_panel.py" line="39"/>
+        <location filename="../../src/spro_desk/ui/accueil/today_panel.py" line="40"/>
         <source>Rétablit le dernier contact supprimé.</source>
         <translation>Restores the last deleted contact.</translation>
     </message>

@@ -30,6 +30,7 @@ class CallCard(QGroupBox):
         layout = QVBoxLayout(self)
         layout.addWidget(self.call_list)
         layout.addLayout(form)
+        self.call_list.setAccessibleName(self.tr("Liste d'appels"))
         self.call_list.setAccessibleDescription(
             self.tr(
                 "Alt+L. Chaque affichage d'un nom et d'un téléphone est inscrit au journal d'accès."
