@@ -111,7 +111,7 @@
     </message>
     <message>
         <location filename="../../src/spro_desk/ui/accueil/screen.py" line="66"/>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="170"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="177"/>
         <source>Abandonner la modification</source>
         <translation>Discard the changes</translation>
     </message>
@@ -123,13 +123,13 @@
     </message>
     <message>
         <location filename="../../src/spro_desk/ui/accueil/screen.py" line="102"/>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="265"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="272"/>
         <source>Enregistrer le contact</source>
         <translation>Save the contact</translation>
     </message>
     <message>
         <location filename="../../src/spro_desk/ui/accueil/screen.py" line="106"/>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="166"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="173"/>
         <source>Enregistrer et orienter</source>
         <translation>Save and refer</translation>
     </message>
@@ -139,118 +139,118 @@
         <translation>Restore the last deleted contact</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="120"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="127"/>
         <source>Formulaire du contact</source>
         <translation>Contact form</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="168"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="175"/>
         <source>Enregistre le contact puis cherche les structures adaptées à la personne.</source>
         <translation>Saves the contact, then looks for organisations suited to the person.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="172"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="179"/>
         <source>Laisse le contact tel qu&apos;il était et vide le formulaire.</source>
         <translation>Leaves the contact as it was and clears the form.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="174"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="181"/>
         <source>Message</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="254"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="261"/>
         <source>Saisie en cours retrouvée : SPRO Desk s&apos;était fermé avant son enregistrement. Vérifiez-la puis enregistrez (les coordonnées personnelles ne sont jamais conservées hors de la base).</source>
         <translation>Unsaved entry recovered: SPRO Desk closed before it was recorded. Check it, then record it (personal details are never kept outside the database).</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="264"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="271"/>
         <source>Enregistrer (Ctrl+Entrée)</source>
         <translation>Save (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="272"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="279"/>
         <source>Choisissez le statut de la personne (une touche suffit).</source>
         <translation>Choose the person&apos;s status (one key is enough).</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="304"/>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="308"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="311"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="315"/>
         <source>Contact non enregistré : %s</source>
         <translation>Contact not saved: %s</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="315"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="322"/>
         <source>La base de données finit de s&apos;ouvrir : enregistrez de nouveau dans un instant, votre saisie est conservée.</source>
         <translation>The database is still opening: save again in a moment, your entry is kept.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="329"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="336"/>
         <source>Contact de %s modifié.</source>
         <translation>Contact at %s updated.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="331"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="338"/>
         <source>Contact enregistré à %s.</source>
         <translation>Contact saved at %s.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="340"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="347"/>
         <source>Commune : %s.</source>
         <translation>Municipality: %s.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="406"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="413"/>
         <source>Enregistrer la modification (Ctrl+Entrée)</source>
         <translation>Save the changes (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="407"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="414"/>
         <source>Enregistrer la modification du contact</source>
         <translation>Save the changes to the contact</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="425"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="432"/>
         <source>Saisie en cours</source>
         <translation>Entry in progress</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="427"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="434"/>
         <source>Le formulaire contient une saisie non enregistrée. L&apos;abandonner pour modifier le contact choisi ?</source>
         <translation>The form holds an unsaved entry. Discard it to edit the selected contact?</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="430"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="437"/>
         <source>Abandonner la saisie</source>
         <translation>Discard the entry</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="436"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="443"/>
         <source>Modification abandonnée : le contact est inchangé.</source>
         <translation>Changes discarded: the contact is unchanged.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="443"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="450"/>
         <source>Supprimer le contact de %s ? Ctrl+Z le rétablit.</source>
         <translation>Delete the contact at %s? Ctrl+Z restores it.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="445"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="452"/>
         <source>Supprimer un contact</source>
         <translation>Delete a contact</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="445"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="452"/>
         <source>Supprimer</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="455"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="462"/>
         <source>Contact de %s supprimé.</source>
         <translation>Contact at %s deleted.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="474"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="481"/>
         <source>Contact rétabli.</source>
         <translation>Contact restored.</translation>
     </message>
@@ -1221,52 +1221,52 @@ Keep this time anyway?</translation>
 <context>
     <name>CallCard</name>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/call_card.py" line="18"/>
+        <location filename="../../src/spro_desk/ui/suivi/call_card.py" line="19"/>
         <source>Appel</source>
         <translation>Call</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/call_card.py" line="20"/>
+        <location filename="../../src/spro_desk/ui/suivi/call_card.py" line="21"/>
         <source>&amp;Liste d&apos;appels : seulement les personnes d&apos;accord pour être rappelées</source>
         <translation>Ca&amp;ll list: only people who agreed to be called back</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/call_card.py" line="22"/>
+        <location filename="../../src/spro_desk/ui/suivi/call_card.py" line="24"/>
         <source>Personne à appeler</source>
         <translation>Person to call</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/call_card.py" line="23"/>
+        <location filename="../../src/spro_desk/ui/suivi/call_card.py" line="26"/>
         <source>Téléphone à appeler</source>
         <translation>Phone number to call</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/call_card.py" line="24"/>
+        <location filename="../../src/spro_desk/ui/suivi/call_card.py" line="27"/>
         <source>Ce qu&apos;il faut demander</source>
         <translation>What to ask</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/call_card.py" line="27"/>
+        <location filename="../../src/spro_desk/ui/suivi/call_card.py" line="30"/>
         <source>Nom :</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/call_card.py" line="28"/>
+        <location filename="../../src/spro_desk/ui/suivi/call_card.py" line="31"/>
         <source>Téléphone :</source>
         <translation>Phone:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/call_card.py" line="29"/>
+        <location filename="../../src/spro_desk/ui/suivi/call_card.py" line="32"/>
         <source>À demander :</source>
         <translation>To ask:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/call_card.py" line="33"/>
+        <location filename="../../src/spro_desk/ui/suivi/call_card.py" line="36"/>
         <source>Liste d&apos;appels</source>
         <translation>Call list</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/call_card.py" line="36"/>
+        <location filename="../../src/spro_desk/ui/suivi/call_card.py" line="39"/>
         <source>Alt+L. Chaque affichage d&apos;un nom et d&apos;un téléphone est inscrit au journal d&apos;accès.</source>
         <translation>Alt+L. Each display of a name and phone number is written to the access log.</translation>
     </message>
@@ -1383,182 +1383,182 @@ Keep this time anyway?</translation>
         <translation>Name or postcode…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="63"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="68"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="64"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="69"/>
         <source>non renseignée</source>
         <translation>not given</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="90"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="95"/>
         <source>L&apos;essentiel</source>
         <translation>Essentials</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="92"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="97"/>
         <source>&amp;Statut :</source>
         <translation>&amp;Status:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="93"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="98"/>
         <source>&amp;Besoins :</source>
         <translation>&amp;Needs:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="94"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="99"/>
         <source>&amp;Réponses :</source>
         <translation>&amp;Responses:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="98"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="103"/>
         <source>La personne (facultatif)</source>
         <translation>The person (optional)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="100"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="105"/>
         <source>Tranche d&apos;â&amp;ge :</source>
         <translation>Age &amp;band:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="101"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="106"/>
         <source>Se&amp;xe :</source>
         <translation>Se&amp;x:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="102"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="107"/>
         <source>&amp;Handicap :</source>
         <translation>&amp;Disability:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="103"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="108"/>
         <source>Co&amp;mmune :</source>
         <translation>&amp;Municipality:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="107"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="112"/>
         <source>Le contact</source>
         <translation>The contact</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="109"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="114"/>
         <source>&amp;Canal :</source>
         <translation>&amp;Channel:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="110"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="115"/>
         <source>&amp;Lieu :</source>
         <translation>&amp;Place:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="111"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="116"/>
         <source>Date et he&amp;ure :</source>
         <translation>Date and t&amp;ime:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="112"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="117"/>
         <source>&amp;Durée :</source>
         <translation>D&amp;uration:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="131"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="167"/>
         <source>Statut</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="132"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="168"/>
         <source>Tranche d&apos;âge</source>
         <translation>Age band</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="133"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="169"/>
         <source>Sexe (déclaré, facultatif)</source>
         <translation>Sex (self-declared, optional)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="134"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="170"/>
         <source>Situation de handicap</source>
         <translation>Disability</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="135"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="171"/>
         <source>Canal</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="139"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="175"/>
         <source>Une touche choisit : %s</source>
         <translation>One key chooses: %s</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="141"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="177"/>
         <source>Réponses données</source>
         <translation>Responses given</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="143"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="179"/>
         <source>Une touche coche ou décoche : %s</source>
         <translation>One key ticks or unticks: %s</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="146"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="182"/>
         <source>Commune de résidence</source>
         <translation>Municipality of residence</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="148"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="184"/>
         <source>Tapez le nom (accents facultatifs) ou le code postal, puis Entrée.</source>
         <translation>Type the name (accents optional) or the postcode, then Enter.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="150"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="186"/>
         <source>Besoins</source>
         <translation>Needs</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="151"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="187"/>
         <source>Lieu de la permanence</source>
         <translation>Outreach venue</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="152"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="188"/>
         <source>Actif seulement pour le canal Permanence.</source>
         <translation>Only for the Outreach session channel.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="153"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="189"/>
         <source>Date et heure du contact</source>
         <translation>Contact date and time</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="155"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="191"/>
         <source>Par défaut, l&apos;heure de l&apos;enregistrement ; modifiable pour une saisie tardive.</source>
         <translation>By default, the time of saving; change it when recording later.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="157"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="193"/>
         <source>Durée en minutes</source>
         <translation>Duration in minutes</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="158"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="194"/>
         <source>Facultative ; 0 signifie non renseignée.</source>
         <translation>Optional; 0 means not given.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="159"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="195"/>
         <source>Contact en cours de modification</source>
         <translation>Contact being edited</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="331"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="367"/>
         <source>Modification du contact de %s.</source>
         <translation>Editing the contact at %s.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="311"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="347"/>
         <source>Ses coordonnées enregistrées restent inchangées.</source>
         <translation>Their saved contact details stay unchanged.</translation>
     </message>
@@ -3712,22 +3712,22 @@ If the problem happens again, send the details below to support.</translation>
 <context>
     <name>PersonalDataKeeper</name>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="173"/>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="175"/>
         <source>Effacer les données personnelles de la personne reçue à %s ? Son nom, son téléphone, son courriel et la note sont effacés définitivement ; le contact reste compté, sans identité.</source>
         <translation>Erase the personal data of the person received at %s? Their name, phone number, email and the note are erased for good; the contact is still counted, with no identity.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="179"/>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="181"/>
         <source>Effacer les données de cette personne</source>
         <translation>Erase this person&apos;s data</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="180"/>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="182"/>
         <source>Effacer définitivement</source>
         <translation>Erase for good</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="188"/>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="190"/>
         <source>Données personnelles effacées ; le contact reste compté.</source>
         <translation>Personal data erased; the contact is still counted.</translation>
     </message>
@@ -3735,76 +3735,76 @@ If the problem happens again, send the details below to support.</translation>
 <context>
     <name>PersonalPanel</name>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="29"/>
-        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="70"/>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="30"/>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="72"/>
         <source>Coordonnées de la personne</source>
         <translation>The person&apos;s contact details</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="36"/>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="38"/>
         <source>&amp;Afficher les coordonnées</source>
         <translation>Sho&amp;w contact details</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="37"/>
-        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="49"/>
-        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="75"/>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="39"/>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="51"/>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="77"/>
         <source>Effacer les données de cette personne</source>
         <translation>Erase this person&apos;s data</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="47"/>
-        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="71"/>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="49"/>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="73"/>
         <source>Afficher les coordonnées</source>
         <translation>Show contact details</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="69"/>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="71"/>
         <source>Coordonnées enregistrées</source>
         <translation>Recorded contact details</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="73"/>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="75"/>
         <source>Ctrl+Maj+A ; chaque affichage est inscrit au journal d&apos;accès.</source>
         <translation>Ctrl+Shift+A; each display is recorded in the access log.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="78"/>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="80"/>
         <source>Efface à la demande de la personne son nom, son téléphone, son courriel et la note (Ctrl+Maj+Suppr) ; le contact reste compté, sans identité.</source>
         <translation>At the person&apos;s request, erases their name, phone number, email and the note (Ctrl+Shift+Del); the contact is still counted, with no identity.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="92"/>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="94"/>
         <source>Sélectionnez un contact de la liste.</source>
         <translation>Select a contact in the list.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="94"/>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="96"/>
         <source>Coordonnées enregistrées avec l&apos;accord de la personne.</source>
         <translation>Contact details recorded with the person&apos;s consent.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="96"/>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="98"/>
         <source>Contact anonyme : aucune coordonnée enregistrée.</source>
         <translation>Anonymous contact: no contact details recorded.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="104"/>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="106"/>
         <source>Nom</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="105"/>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="107"/>
         <source>Téléphone</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="106"/>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="108"/>
         <source>Courriel</source>
         <translation>Email</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="107"/>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="109"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>

@@ -553,12 +553,12 @@ def test_suivi_is_the_call_list_of_consenting_people(
     service.add_referral(anonymous_contact(cvl_db), CIO)  # anonymous: nobody to call
     screen = suivi_screen(qtbot, window)
     assert screen.model.rowCount() == 2
-    assert screen.call_card.name.text() == ""  # nothing personal shown outside the call list
+    assert screen.call_card.name.full_text() == ""  # nothing personal outside the call list
     qtbot.keyClick(screen.table, Qt.Key.Key_L, ALT)
     qtbot.waitUntil(lambda: screen.model.rowCount() == 1)
     qtbot.waitUntil(screen.table.hasFocus)
     card = screen.call_card
-    assert (card.name.text(), card.phone.text()) == ("Lea Martin", "06 01 02 03 04")
+    assert (card.name.full_text(), card.phone.full_text()) == ("Lea Martin", "06 01 02 03 04")
     assert card.question.text() == (
         "Le rendez-vous du 05/03/2026 à 14:00 chez Cap emploi Cher a-t-il eu lieu ? "
         "H : honoré, N : non honoré, A : annulé."
@@ -568,9 +568,9 @@ def test_suivi_is_the_call_list_of_consenting_people(
     qtbot.waitUntil(lambda: statut_of(cvl_db, to_call) == "honore")
     qtbot.waitUntil(lambda: screen.model.rowCount() == 0)
     assert screen.summary.text() == "Personne à rappeler."
-    assert card.name.text() == ""
+    assert card.name.full_text() == "" and card.name.toolTip() == ""
     screen.hide_personal_data()
-    assert card.phone.text() == ""
+    assert card.phone.full_text() == ""
 
 
 # --- the site manager ----------------------------------------------------------------------------
@@ -771,3 +771,97 @@ def test_today_columns_show_their_text_when_there_is_room(
     for column in (TodayColumn.HEURE, TodayColumn.CANAL, TodayColumn.STATUT):
         assert table.columnWidth(column) >= table.sizeHintForColumn(column), column.name
     assert table.horizontalScrollBar().maximum() == 0
+
+
+LONG_NAME = "N" * 300  # typed without a single space
+
+
+def _visit_every_screen(window: MainWindow) -> None:
+    from spro_desk.ui.app.screens import SCREEN_ORDER
+
+    for name in SCREEN_ORDER:
+        window.show_screen(name)
+        for _ in range(3):
+            QApplication.processEvents()
+
+
+def test_the_window_holds_at_1024_by_768_with_long_unbroken_names(
+    qtbot: QtBot, cvl_db: Database, make_window: WindowFactory
+) -> None:
+    from spro_desk.contacts.model import ConsentInput
+    from spro_desk.site.settings import SiteSettings
+
+    SiteSettings(cvl_db).set("site.permanences", ["P" * 300])
+    service = ContactService(cvl_db)
+    contact = service.record(
+        ContactInput(
+            canal="telephone", statut="salarie", occurred_at=FIXED_NOW,
+            personal=PersonalDataInput(nom=LONG_NAME, telephone="0601020304"),
+            consent=ConsentInput(),
+        )
+    )  # fmt: skip
+    service.add_referral(contact, CAP_EMPLOI, rdv_at=datetime(2026, 3, 5, 14, 0))
+    window = make_window(cvl_db)
+    window.resize(1024, 768)
+    _visit_every_screen(window)
+    accueil = window.screens["accueil"]
+    window.show_screen("accueil")
+    accueil.personal.show_values(PersonalDataInput(nom=LONG_NAME))
+    details = accueil.personal.details
+    assert details.text().endswith("…") and details.toolTip() == f"Nom : {LONG_NAME}"
+    accueil.form.consent.consent.setChecked(True)
+    qtbot.keyClicks(accueil.form.consent.nom, LONG_NAME[:120])
+    window.show_screen("suivi")
+    suivi = window.screens["suivi"]
+    suivi.call_card.call_list.setChecked(True)
+    qtbot.waitUntil(lambda: suivi.call_card.name.full_text() == LONG_NAME)
+    _visit_every_screen(window)
+    assert window.width() <= 1024 and window.minimumSizeHint().width() <= 1024
+    window.show_screen("accueil")
+    QApplication.processEvents()
+    assert accueil.form_area.horizontalScrollBar().maximum() == 0  # no sideways scrolling
+
+
+SCALED_ACCUEIL = """
+import sys
+from datetime import datetime
+from pathlib import Path
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+from spro_desk.storage.engine import Database
+from spro_desk.ui.app.main_window import MainWindow
+
+app = QApplication([])
+db = Database(Path(sys.argv[1]))
+settings = QSettings(sys.argv[2], QSettings.Format.IniFormat)
+window = MainWindow(db, settings=settings, clock=lambda: datetime(2026, 3, 10, 10, 0))
+window.show()
+window.resize(1024, 768)
+window.show_screen("accueil")
+for _ in range(5):
+    app.processEvents()
+accueil = window.screens["accueil"]
+print(window.devicePixelRatio(), accueil.form_area.horizontalScrollBar().maximum(),
+      window.minimumSizeHint().width())
+window.close()
+window.shutdown()
+db.close()
+"""
+
+
+def test_the_walk_in_fields_never_scroll_sideways_at_200_percent(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "QT_SCALE_FACTOR": "2", "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(
+        [sys.executable, "-c", SCALED_ACCUEIL, str(tmp_path / "desk.sqlite"),
+         str(tmp_path / "settings.ini")],
+        env=env, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    ratio, scroll, minimum = done.stdout.split()
+    assert float(ratio) == 2.0  # 2048 × 1536 device pixels
+    assert int(scroll) == 0
+    assert int(minimum) <= 1024

@@ -55,6 +55,11 @@ class ContactForm(QWidget):
         self.canal = KeyedComboBox(labels.CANAUX)
         self.lieu = QComboBox()
         self.lieu.setEditable(True)
+        # A long place name (typed in Paramètres) must not widen the whole window.
+        self.lieu.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.lieu.setMinimumContentsLength(16)
         self.when = QDateTimeEdit()
         self.when.setDisplayFormat("dd/MM/yyyy HH:mm")
         self.when.setCalendarPopup(True)
@@ -117,14 +122,45 @@ class ContactForm(QWidget):
         self.reponses.setFixedHeight(rows + 2 * self.reponses.frameWidth())
         self.edit_note.setWordWrap(True)
         self.edit_note.hide()
-        grid = QGridLayout(self)
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.addWidget(essentiel, 0, 0, 2, 1)
-        grid.addWidget(personne, 0, 1)
-        grid.addWidget(contact, 1, 1)
-        grid.addWidget(self.edit_note, 2, 0, 1, 2)
-        grid.addWidget(self.consent, 3, 0, 1, 2)
-        grid.setRowStretch(4, 1)
+        self._groups = (essentiel, personne, contact)
+        self._grid = QGridLayout(self)
+        self._grid.setContentsMargins(0, 0, 0, 0)
+        self._columns = 0
+        self._two_columns_width = 0
+        self.arrange(2)
+
+    def arrange(self, columns: int) -> None:
+        """Two columns when they fit, else one: the walk-in fields never scroll sideways
+        (1024 × 768, 200 %)."""
+        if columns == self._columns:
+            return
+        grid = self._grid
+        essentiel, personne, contact = self._groups
+        for widget in (*self._groups, self.edit_note, self.consent):
+            grid.removeWidget(widget)
+        for row in range(6):
+            grid.setRowStretch(row, 0)
+        if columns == 2:
+            grid.addWidget(essentiel, 0, 0, 2, 1)
+            grid.addWidget(personne, 0, 1)
+            grid.addWidget(contact, 1, 1)
+            grid.addWidget(self.edit_note, 2, 0, 1, 2)
+            grid.addWidget(self.consent, 3, 0, 1, 2)
+            grid.setRowStretch(4, 1)
+        else:
+            for row, widget in enumerate((*self._groups, self.edit_note, self.consent)):
+                grid.addWidget(widget, row, 0)
+            grid.setRowStretch(5, 1)
+        self._columns = columns
+        grid.activate()
+        if columns == 2:
+            self._two_columns_width = grid.minimumSize().width()
+
+    def fit_width(self, available: int) -> None:
+        """Arrange for `available` pixels (the scroll area's viewport)."""
+        if not self._two_columns_width:
+            self.arrange(2)
+        self.arrange(2 if available >= self._two_columns_width else 1)
 
     def _describe(self) -> None:
         keyed = (

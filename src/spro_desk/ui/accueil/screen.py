@@ -6,7 +6,7 @@ from datetime import datetime, time
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -110,8 +110,15 @@ class AccueilScreen(Screen):
         )
         self.undo_action.setEnabled(False)
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.form_area.viewport() and event.type() == QEvent.Type.Resize:
+            self.form.fit_width(self.form_area.viewport().width())
+        return super().eventFilter(watched, event)
+
     def _layout(self) -> None:
         scroll = QScrollArea()
+        self.form_area = scroll
+        scroll.viewport().installEventFilter(self)
         scroll.setWidget(self.form)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)

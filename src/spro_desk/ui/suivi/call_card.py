@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QFormLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
 
 from spro_desk.contacts.model import PersonalDataInput
+from spro_desk.ui.common.elided_label import ElidedLabel
 
 
 class CallCard(QGroupBox):
@@ -19,8 +20,10 @@ class CallCard(QGroupBox):
         self.call_list = QCheckBox(
             self.tr("&Liste d'appels : seulement les personnes d'accord pour être rappelées")
         )
-        self.name = self._value(self.tr("Personne à appeler"))
-        self.phone = self._value(self.tr("Téléphone à appeler"))
+        self.name = ElidedLabel()
+        self.name.setAccessibleName(self.tr("Personne à appeler"))
+        self.phone = ElidedLabel()
+        self.phone.setAccessibleName(self.tr("Téléphone à appeler"))
         self.question = self._value(self.tr("Ce qu'il faut demander"))
         self.question.setWordWrap(True)
         form = QFormLayout()
@@ -47,8 +50,8 @@ class CallCard(QGroupBox):
         return label
 
     def show_call(self, person: PersonalDataInput | None, question: str) -> None:
-        self.name.setText(person.nom or "" if person else "")
-        self.phone.setText(person.telephone or "" if person else "")
+        self.name.set_full_text(person.nom or "" if person else "")
+        self.phone.set_full_text(person.telephone or "" if person else "")
         self.question.setText(question)
 
     def clear(self) -> None:
