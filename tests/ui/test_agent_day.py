@@ -865,3 +865,80 @@ def test_the_walk_in_fields_never_scroll_sideways_at_200_percent(tmp_path: Path)
     assert float(ratio) == 2.0  # 2048 × 1536 device pixels
     assert int(scroll) == 0
     assert int(minimum) <= 1024
+
+
+# --- keystrokes (BENCHMARKS.md) --------------------------------------------------------------------
+
+
+def test_keystrokes_a_phone_call_takes_six(qtbot: QtBot, desk: Desk) -> None:
+    keys = desk.keyboard
+    keys.press("E")  # statut: Étudiant
+    keys.press(Qt.Key.Key_Tab)
+    keys.press("1")  # the first frequent need
+    keys.press("C", ALT)  # Canal
+    keys.press("T")  # Téléphone
+    keys.press(Qt.Key.Key_Return, CTRL)
+    [contact] = desk.contacts.list()
+    assert (contact.canal, contact.statut, contact.besoins) == (
+        "telephone", "etudiant", ["choisir-un-metier"],
+    )  # fmt: skip
+    print(f"\nKeystrokes, a phone call: {keys.count}")
+    assert keys.count <= 6
+
+
+def test_keystrokes_a_referral_with_rendez_vous_to_the_printed_fiche(
+    qtbot: QtBot, cvl_db: Database, make_window: WindowFactory, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    from PySide6.QtPrintSupport import QPrinter
+    from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout
+
+    from spro_desk.ui.orientation import slip_dialog as slip_module
+
+    printed = tmp_path / "imprimee.pdf"
+
+    class PrintDialog(QDialog):  # stands for the system's: Entrée prints
+        def __init__(self, printer: QPrinter, parent: QWidget | None = None) -> None:
+            super().__init__(parent)
+            printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+            printer.setOutputFileName(str(printed))
+            buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
+            buttons.accepted.connect(self.accept)
+            QVBoxLayout(self).addWidget(buttons)
+
+    monkeypatch.setattr(slip_module, "QPrintDialog", PrintDialog)
+    monkeypatch.setattr(slip_module.QFileDialog, "getSaveFileName", lambda *_a: ("", ""))
+    desk = open_accueil(qtbot, make_window(cvl_db), cvl_db)
+    form = desk.screen.form
+    form.statut.set_code("demandeur-emploi")
+    form.besoins.set_codes(["trouver-un-emploi"])
+    form.commune.set_code("18033")
+    desk.screen.record()  # the contact is saved: counting starts here
+    keys = desk.keyboard
+    keys.press(Qt.Key.Key_O, CTRL)  # orient the person just recorded
+    screen = orientation_screen(desk.window)
+    qtbot.waitUntil(lambda: screen.model.rowCount() > 0 and screen.table.hasFocus())
+    keys.press(Qt.Key.Key_Return, CTRL)  # the first suggestion
+    dialog = screen.booking.booking_dialog
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isActiveWindow)
+    keys.press("R", ALT)  # rendez-vous: the hour has the focus
+    qtbot.waitUntil(dialog.time.hasFocus)
+    keys.type("1030")
+    keys.press(Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: screen.booking.slip_dialog is not None)
+    slip = screen.booking.slip_dialog
+    qtbot.waitUntil(slip.isActiveWindow)
+    keys.press(Qt.Key.Key_P, CTRL)  # Imprimer…
+    qtbot.waitUntil(lambda: isinstance(QApplication.activeWindow(), PrintDialog))
+    qtbot.waitUntil(lambda: QApplication.activeWindow().isAncestorOf(QApplication.focusWidget()))
+    with qtbot.waitSignal(slip.printed, timeout=30_000):
+        keys.press(Qt.Key.Key_Return)  # the print dialog's « Imprimer »
+    [contact] = ContactService(cvl_db).list()
+    [referral] = contact.referrals
+    assert referral.type == "rendez-vous" and referral.rdv_at is not None
+    assert referral.rdv_at.astimezone().strftime("%H:%M") == "10:30"
+    assert printed.stat().st_size > 0
+    print(f"\nKeystrokes, referral with rendez-vous to the printed fiche: {keys.count} "
+          f"({' '.join(keys.typed)})")  # fmt: skip
+    assert keys.count <= 15

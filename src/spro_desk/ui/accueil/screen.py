@@ -339,6 +339,8 @@ class AccueilScreen(Screen):
         self.show_message(message + self._commune_note(data.commune))
         self._new_contact()
         self.context.navigator.contacts_changed.emit()
+        # Selected in « Aujourd'hui »: Ctrl+O now orients the person just recorded.
+        self.today.select(contact_id)
         return contact_id, data
 
     def _commune_note(self, code: str | None) -> str:
