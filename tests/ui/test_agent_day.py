@@ -867,7 +867,7 @@ def test_the_walk_in_fields_never_scroll_sideways_at_200_percent(tmp_path: Path)
     assert int(minimum) <= 1024
 
 
-# --- keystrokes (BENCHMARKS.md) --------------------------------------------------------------------
+# --- keystrokes (BENCHMARKS.md) ------------------------------------------------------------
 
 
 def test_keystrokes_a_phone_call_takes_six(qtbot: QtBot, desk: Desk) -> None:
