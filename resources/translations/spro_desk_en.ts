@@ -195,62 +195,62 @@
         <translation>Contact saved at %s.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="347"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="349"/>
         <source>Commune : %s.</source>
         <translation>Municipality: %s.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="413"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="415"/>
         <source>Enregistrer la modification (Ctrl+Entrée)</source>
         <translation>Save the changes (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="414"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="416"/>
         <source>Enregistrer la modification du contact</source>
         <translation>Save the changes to the contact</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="432"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="434"/>
         <source>Saisie en cours</source>
         <translation>Entry in progress</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="434"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="436"/>
         <source>Le formulaire contient une saisie non enregistrée. L&apos;abandonner pour modifier le contact choisi ?</source>
         <translation>The form holds an unsaved entry. Discard it to edit the selected contact?</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="437"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="439"/>
         <source>Abandonner la saisie</source>
         <translation>Discard the entry</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="443"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="445"/>
         <source>Modification abandonnée : le contact est inchangé.</source>
         <translation>Changes discarded: the contact is unchanged.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="450"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="452"/>
         <source>Supprimer le contact de %s ? Ctrl+Z le rétablit.</source>
         <translation>Delete the contact at %s? Ctrl+Z restores it.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="452"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="454"/>
         <source>Supprimer un contact</source>
         <translation>Delete a contact</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="452"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="454"/>
         <source>Supprimer</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="462"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="464"/>
         <source>Contact de %s supprimé.</source>
         <translation>Contact at %s deleted.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="481"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="483"/>
         <source>Contact rétabli.</source>
         <translation>Contact restored.</translation>
     </message>
@@ -4659,22 +4659,27 @@ Restore it now?</translation>
         <translation>Other settings</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="68"/>
+        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="61"/>
+        <source>— Aucun —</source>
+        <translation>— None —</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="78"/>
         <source>La langue prend effet au prochain démarrage de SPRO Desk.</source>
         <translation>The language takes effect the next time SPRO Desk starts.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="71"/>
+        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="81"/>
         <source>Tapez le nom ou le code postal, puis choisissez dans la liste.</source>
         <translation>Type the name or the postcode, then choose from the list.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="74"/>
+        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="84"/>
         <source>Lieux où le site tient des permanences, proposés à l&apos;accueil.</source>
         <translation>Places where the site holds outreach sessions, offered on the Front desk screen.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="77"/>
+        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="87"/>
         <source>Personnes qui enregistrent les contacts sur ce poste.</source>
         <translation>People who record contacts on this computer.</translation>
     </message>
@@ -4693,7 +4698,7 @@ Restore it now?</translation>
     </message>
     <message>
         <location filename="../../src/spro_desk/ui/app/screens.py" line="43"/>
-        <location filename="../../src/spro_desk/ui/settings/screen.py" line="70"/>
+        <location filename="../../src/spro_desk/ui/settings/screen.py" line="72"/>
         <source>Paramètres</source>
         <translation>Settings</translation>
     </message>
@@ -4713,37 +4718,37 @@ Restore it now?</translation>
         <translation>This desk&apos;s backups, with their contents; the current database is kept.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/screen.py" line="75"/>
+        <location filename="../../src/spro_desk/ui/settings/screen.py" line="77"/>
         <source>Enregistrer les paramètres</source>
         <translation>Save the settings</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/screen.py" line="77"/>
+        <location filename="../../src/spro_desk/ui/settings/screen.py" line="79"/>
         <source>Vérifie puis enregistre tous les réglages du site.</source>
         <translation>Checks, then saves all the site&apos;s settings.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/screen.py" line="79"/>
+        <location filename="../../src/spro_desk/ui/settings/screen.py" line="81"/>
         <source>Rétablir les paramètres enregistrés</source>
         <translation>Revert to the saved settings</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/screen.py" line="82"/>
+        <location filename="../../src/spro_desk/ui/settings/screen.py" line="84"/>
         <source>Résultat de l&apos;enregistrement</source>
         <translation>Save result</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/screen.py" line="110"/>
+        <location filename="../../src/spro_desk/ui/settings/screen.py" line="112"/>
         <source>Réglages du site</source>
         <translation>Site settings</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/screen.py" line="124"/>
+        <location filename="../../src/spro_desk/ui/settings/screen.py" line="127"/>
         <source>{label}&#xa0;:</source>
         <translation>{label}:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/screen.py" line="206"/>
+        <location filename="../../src/spro_desk/ui/settings/screen.py" line="212"/>
         <source>Paramètres enregistrés.</source>
         <translation>Settings saved.</translation>
     </message>

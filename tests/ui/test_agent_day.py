@@ -942,3 +942,33 @@ def test_keystrokes_a_referral_with_rendez_vous_to_the_printed_fiche(
     print(f"\nKeystrokes, referral with rendez-vous to the printed fiche: {keys.count} "
           f"({' '.join(keys.typed)})")  # fmt: skip
     assert keys.count <= 15
+
+
+def test_parametres_network_is_a_list_with_one_agent_list_and_one_save_button(
+    qtbot: QtBot, window: MainWindow, cvl_db: Database
+) -> None:
+    from PySide6.QtWidgets import QComboBox, QPushButton
+
+    from spro_desk.privacy.policy import load_policy
+    from spro_desk.site.settings import SiteSettings
+    from spro_desk.ui.settings.screen import SettingsScreen
+
+    window.show_screen("parametres")
+    screen = window.screens["parametres"]
+    assert isinstance(screen, SettingsScreen)
+    reseau = screen.editors["site.reseau"].widget
+    assert isinstance(reseau, QComboBox)
+    names = [reseau.itemText(i) for i in range(reseau.count())]
+    assert names[:3] == ["— Aucun —", "CIO", "Mission locale"]
+    reseau.setFocus()
+    qtbot.keyClicks(reseau, "Mis")  # typing picks in the list
+    assert reseau.currentData() == "mission-locale"
+    assert "agents" not in screen.editors and "agent.courant" not in screen.editors
+    visible_saves = [b for b in screen.findChildren(QPushButton)
+                     if b.isVisible() and b.text().replace("&", "").startswith("Enregistrer")]  # fmt: skip
+    assert visible_saves == [screen.save_button]
+    screen.privacy_panel.idle.setValue(7)
+    qtbot.mouseClick(screen.save_button, Qt.MouseButton.LeftButton)
+    assert screen.status.text() == "Paramètres enregistrés."
+    assert SiteSettings(cvl_db).get("site.reseau") == "mission-locale"
+    assert load_policy(cvl_db).idle_minutes == 7

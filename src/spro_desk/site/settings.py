@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from spro_desk.directory.networks import NETWORK_LABELS
 from spro_desk.vocab import CANAUX
 
 if TYPE_CHECKING:  # storage (SQLAlchemy) is imported when a setting is read or written
@@ -27,6 +28,9 @@ class SettingSpec:
     kind: str
     label: str
     choices: tuple[str, ...] = ()
+    # False: kept for compatibility (read by the app) but no longer edited in Paramètres, where
+    # the agents' accounts panel is the one list of agents.
+    shown: bool = True
 
     def check(self, value: Any) -> Any:
         if self.kind == "list":
@@ -65,7 +69,8 @@ class SettingSpec:
 
 SETTINGS: tuple[SettingSpec, ...] = (
     SettingSpec("site.nom", "", "text", "Nom du site"),
-    SettingSpec("site.reseau", "", "text", "Réseau"),
+    # A list, as in the first-run assistant: statistics must not fragment across spellings.
+    SettingSpec("site.reseau", "", "choice", "Réseau", ("", *NETWORK_LABELS)),
     SettingSpec("site.commune", None, "commune", "Commune du site"),
     # Printed on the fiche de liaison: the partner knows who sent the person and calls back.
     SettingSpec("site.adresse", "", "text", "Adresse du site"),
@@ -76,8 +81,8 @@ SETTINGS: tuple[SettingSpec, ...] = (
         "site.canal_defaut", "accueil-physique", "choice", "Canal par défaut", tuple(CANAUX)
     ),
     SettingSpec("site.permanences", [], "list", "Lieux de permanence"),
-    SettingSpec("agents", [], "list", "Agents"),
-    SettingSpec("agent.courant", None, "text", "Agent en poste"),
+    SettingSpec("agents", [], "list", "Agents", shown=False),
+    SettingSpec("agent.courant", None, "text", "Agent en poste", shown=False),
     SettingSpec("langue", SYSTEM_LANGUAGE, "choice", "Langue", (SYSTEM_LANGUAGE, "fr", "en")),
     # The WebDAV folder the desk sends its bundles to (empty: export to a USB stick only).
     SettingSpec("sync.url", "", "url", "Adresse du dossier de synchronisation (https://…)"),
