@@ -672,6 +672,7 @@ def test_a_second_start_on_the_same_folder_brings_the_first_window_forward(
     window.showMinimized()
     guard = InstanceGuard(folder)
     assert guard.acquire()
+    guard.listen()
     guard.raise_requested.connect(lambda: bring_forward(window))
     try:
         env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
@@ -964,8 +965,11 @@ def test_parametres_network_is_a_list_with_one_agent_list_and_one_save_button(
     qtbot.keyClicks(reseau, "Mis")  # typing picks in the list
     assert reseau.currentData() == "mission-locale"
     assert "agents" not in screen.editors and "agent.courant" not in screen.editors
-    visible_saves = [b for b in screen.findChildren(QPushButton)
-                     if b.isVisible() and b.text().replace("&", "").startswith("Enregistrer")]  # fmt: skip
+    visible_saves = [
+        button
+        for button in screen.findChildren(QPushButton)
+        if button.isVisible() and button.text().replace("&", "").startswith("Enregistrer")
+    ]
     assert visible_saves == [screen.save_button]
     screen.privacy_panel.idle.setValue(7)
     qtbot.mouseClick(screen.save_button, Qt.MouseButton.LeftButton)

@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLockFile, QObject, Signal
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 from spro_desk.paths import ensure_private_dir
+
+if TYPE_CHECKING:  # QtNetwork loads after the first paint (or when the folder is taken)
+    from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 LOCK_NAME = "spro-desk.lock"
 RAISE = b"premier-plan\n"
@@ -28,9 +31,9 @@ def server_name(data_dir: Path) -> str:
 
 
 class InstanceGuard(QObject):
-    """`acquire()` once at start: True, this process owns the folder (and listens for later
-    starts, announced by `raise_requested`); False, another one does and was asked to come
-    forward."""
+    """`acquire()` once at start: True, this process owns the folder; False, another one does
+    and was asked to come forward. `listen()` then (after the first paint: the window opens
+    no later for it) hears later starts, announced by `raise_requested`."""
 
     raise_requested = Signal()
 
@@ -46,10 +49,13 @@ class InstanceGuard(QObject):
         if not self._lock.tryLock(100):
             self._ask_running_instance()
             return False
-        self._listen()
         return True
 
-    def _listen(self) -> None:
+    def listen(self) -> None:
+        from PySide6.QtNetwork import QLocalServer
+
+        if self._server is not None:
+            return
         QLocalServer.removeServer(self._name)  # left over by a crash: the lock was free
         server = QLocalServer(self)
         server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
@@ -70,6 +76,8 @@ class InstanceGuard(QObject):
             self.raise_requested.emit()
 
     def _ask_running_instance(self) -> None:
+        from PySide6.QtNetwork import QLocalSocket
+
         socket = QLocalSocket()
         socket.connectToServer(self._name)
         if socket.waitForConnected(CONNECT_MS):

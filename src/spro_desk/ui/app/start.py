@@ -155,6 +155,7 @@ def _run_app(
         if is_coordinator(data_dir):  # a coordinator's folder (`coordinator init`): its window
             from spro_desk.ui.coordination.window import run_coordinator_window
 
+            guard.listen()
             return run_coordinator_window(app, data_dir)
         return _run_window(app, data_dir, snapshot, use_sample_if_empty, guard)
     finally:
@@ -202,7 +203,12 @@ def _run_window(
     opener.opened.connect(attach)
     opener.failed.connect(refuse)
     window.show()
-    after_first_paint(window, opener.start)
+
+    def started() -> None:
+        opener.start()
+        guard.listen()
+
+    after_first_paint(window, started)
     try:
         status = app.exec()
     finally:
