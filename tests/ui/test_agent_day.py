@@ -976,3 +976,19 @@ def test_parametres_network_is_a_list_with_one_agent_list_and_one_save_button(
     assert screen.status.text() == "Paramètres enregistrés."
     assert SiteSettings(cvl_db).get("site.reseau") == "mission-locale"
     assert load_policy(cvl_db).idle_minutes == 7
+
+
+def test_sample_if_empty_names_the_sample_site(
+    qtbot: QtBot, db: Database, make_window: WindowFactory
+) -> None:
+    from spro_desk.site.settings import SiteSettings
+
+    window = make_window(db)
+    window.offer_first_start(True)
+    qtbot.waitUntil(lambda: not window.directory_is_empty, timeout=60_000)
+    settings = SiteSettings(db)
+    assert settings.get("site.nom") == "Site d'exemple — CIO de Bourges"
+    assert (settings.get("site.reseau"), settings.get("site.commune")) == ("cio", "18033")
+    settings.set("site.nom", "CIO de Vierzon")
+    window.offer_first_start(True)  # a named site is never renamed
+    assert settings.get("site.nom") == "CIO de Vierzon"

@@ -251,6 +251,11 @@ class MainWindow(QMainWindow):
     def offer_first_start(self, use_sample_if_empty: bool) -> None:
         """On an empty directory, load the sample at once if asked: never a blank screen."""
         if use_sample_if_empty and self.directory_is_empty and self.importer is not None:
+            from spro_desk.site.sample import name_sample_site
+            from spro_desk.site.settings import SiteSettings
+
+            if self._db is not None:  # the assistant's site step, answered for a try-out
+                name_sample_site(SiteSettings(self._db))
             self.importer.import_sample()
 
     @property
