@@ -22,8 +22,6 @@ sys.path.append(str(PROJECT_ROOT / "src"))
 import spro_desk  # noqa: E402
 
 BENCH_OUT = PROJECT_ROOT / "bench" / "out"
-GENERATOR = PROJECT_ROOT / ".." / "shared" / "tools" / "gen_directory.py"
-GEO_SOURCE = PROJECT_ROOT / ".." / "shared" / "data" / "geo-fr.json"
 DIRECTORY_FILES = ("structures.json", "services.json", "scenarios.json")
 # Set by snapshot.py in the process it starts: the commit whose snapshot is measured.
 SNAPSHOT_VARIABLE = "SPRO_BENCH_SNAPSHOT"
@@ -43,10 +41,11 @@ class Dataset:
         return BENCH_OUT / self.name
 
     def generator_command(self) -> list[str]:
+        """The command that writes the dataset (what ensure_dataset runs, for the record)."""
         return [
-            sys.executable, str(GENERATOR.resolve()), str(GEO_SOURCE.resolve()),
-            str(self.folder), "--regions", self.regions, "--scale", f"{self.scale:g}",
-            "--dirty", "0", "--scenarios", str(self.scenarios),
+            sys.executable, "-m", "spro_desk_dev.gen_directory", str(self.folder),
+            "--regions", self.regions, "--scale", f"{self.scale:g}",
+            "--scenarios", str(self.scenarios),
         ]  # fmt: skip
 
 
@@ -58,7 +57,34 @@ def ensure_dataset(dataset: Dataset) -> Path:
     """The folder of the dataset, generated first when one of its files is missing."""
     if all((dataset.folder / name).is_file() for name in DIRECTORY_FILES):
         return dataset.folder
-    command = dataset.generator_command()
+    from spro_desk_dev.gen_directory import generate  # the project's own generator
+
+    print("generating: " + " ".join(dataset.generator_command()), flush=True)
+    generate(dataset.folder, dataset.regions, dataset.scale, dataset.scenarios)
+    return dataset.folder
+
+
+# The reference generator of the design folder (not part of the project): its scenarios carry
+# the answers the orientation rules expect, which suggest_quality.py measures against. The
+# project's own generator (spro_desk_dev.gen_directory) feeds every other benchmark.
+REFERENCE_GENERATOR = PROJECT_ROOT / ".." / "shared" / "tools" / "gen_directory.py"
+REFERENCE_GEO = PROJECT_ROOT / ".." / "shared" / "data" / "geo-fr.json"
+
+
+def ensure_reference_dataset(dataset: Dataset) -> Path:
+    """A dataset written by the reference generator (scenarios with expected answers)."""
+    if all((dataset.folder / name).is_file() for name in DIRECTORY_FILES):
+        return dataset.folder
+    if not REFERENCE_GENERATOR.is_file():
+        raise SystemExit(
+            f"{dataset.name}: this measure compares with the answers of the reference generator "
+            f"({REFERENCE_GENERATOR}), absent here; bench/run_all.py needs only the project."
+        )
+    command = [
+        sys.executable, str(REFERENCE_GENERATOR.resolve()), str(REFERENCE_GEO.resolve()),
+        str(dataset.folder), "--regions", dataset.regions, "--scale", f"{dataset.scale:g}",
+        "--dirty", "0", "--scenarios", str(dataset.scenarios),
+    ]  # fmt: skip
     print("generating: " + " ".join(command), flush=True)
     subprocess.run(command, check=True)
     return dataset.folder

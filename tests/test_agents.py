@@ -30,10 +30,10 @@ def test_the_first_account_is_the_site_manager(db: Database) -> None:
 @pytest.mark.parametrize(
     ("secret", "message"),
     [
-        ("12345", "au moins 6 chiffres"),
-        ("111111", "trop facile"),
-        ("123456", "trop facile"),
-        ("987654", "trop facile"),
+        ("1234567", "au moins 8 chiffres"),
+        ("11111111", "trop facile"),
+        ("12345678", "trop facile"),
+        ("98765432", "trop facile"),
         ("court", "au moins 8 caractères"),
     ],
 )
@@ -82,7 +82,7 @@ def test_wrong_pin_is_refused_and_repeated_failures_wait_longer(db: Database) ->
     start = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
     for attempt in range(accounts.FREE_ATTEMPTS):
         with pytest.raises(AgentError, match="incorrect"):
-            session.login(claire.id, "000001", now=start + timedelta(seconds=attempt))
+            session.login(claire.id, "00000001", now=start + timedelta(seconds=attempt))
     assert session.agent is None and not vault(db).is_unlocked()
     # Blocked now, even with the right PIN; 30 s later it opens and the count starts again.
     with pytest.raises(AgentError, match="réessayez dans"):
@@ -105,7 +105,7 @@ def test_roles_decide_who_reads_personal_data(db: Database) -> None:
     session.login(samir.id, AGENT_PIN)
     assert service.personal_data(contact_id).nom == CANARY_NAME
     with pytest.raises(AccessDenied):
-        create_agent(db, "Intrus", "246813", Role.AGENT, cost=FAST)
+        create_agent(db, "Intrus", "24681357", Role.AGENT, cost=FAST)
     session.lock()
     session.login(lea.id, "coordination 2026")
     with pytest.raises(AccessDenied, match="Coordinateur"):
@@ -142,11 +142,11 @@ def test_a_new_secret_replaces_the_old_one(db: Database) -> None:
     claire = manager(db)
     session = desk_session(db)
     session.login(claire.id, MANAGER_PIN)
-    management.change_secret(db, claire.id, "582047", cost=FAST)
+    management.change_secret(db, claire.id, "58204719", cost=FAST)
     session.lock()
     with pytest.raises(AgentError):
         session.login(claire.id, MANAGER_PIN)
-    session.login(claire.id, "582047")
+    session.login(claire.id, "58204719")
     assert ContactService(db).personal_data(contact_id).nom == CANARY_NAME
 
 

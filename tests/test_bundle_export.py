@@ -101,3 +101,18 @@ def test_export_needs_the_desk_identity_and_its_coordinator(db: Database, tmp_pa
     with pytest.raises(IdentityError, match="trust-coordinator"):
         export_bundle(db, tmp_path / "desk", tmp_path / "usb")
     assert not (tmp_path / "usb").exists()
+
+
+def test_the_bundle_carries_the_access_logs_head_as_a_witness(
+    setup: tuple[Database, Path, Path], tmp_path: Path
+) -> None:
+    """Issue 15: the coordinator receives, signed, the number and MAC of the log's last entry."""
+    from spro_desk.security.audit import audit_log
+
+    db, desk, coordinator = setup
+    audit_log(db).append("affichage", contact_id="c1")
+    last = audit_log(db).append("connexion")
+    manifest = json.loads(
+        _open(export_bundle(db, desk, tmp_path / "usb").path, coordinator)["manifest.json"]
+    )
+    assert manifest["audit_head"] == {"seq": last["seq"], "mac": last["mac"]} and last["seq"] == 2

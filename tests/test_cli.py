@@ -85,6 +85,33 @@ def test_search_and_suggest_json(desk: Path, capsys: pytest.CaptureFixture[str])
     assert result["results"][0]["reasons"]
 
 
+def test_suggest_takes_several_needs_and_names_the_profile(
+    desk: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, result, _ = run(
+        capsys, desk, "suggest", "--commune", "18033", "--statut", "demandeur-emploi",
+        "--besoin", "trouver-un-emploi", "--besoin", "preparer-sa-candidature", "--age", "45",
+        "--handicap", "--at", "2026-11-18T10:00", "--limit", "3", "--json",
+    )  # fmt: skip
+    assert code == 0
+    assert result["profil"] == {
+        "commune": "18033", "statut": "demandeur-emploi",
+        "besoins": ["trouver-un-emploi", "preparer-sa-candidature"], "age": 45,
+        "handicap": True, "moment": "2026-11-18T10:00",
+    }  # fmt: skip
+    assert result["results"][0]["reseau"] == "cap-emploi"
+    assert len({r["structure_id"] for r in result["results"]}) == 3
+    code, text, _ = run(
+        capsys, desk, "suggest", "--commune", "18033", "--statut", "demandeur-emploi",
+        "--besoin", "trouver-un-emploi", "--besoin", "preparer-sa-candidature", "--age", "45",
+        "--handicap", "--at", "2026-11-18T10:00", "--limit", "3",
+    )  # fmt: skip
+    assert code == 0
+    assert text.startswith("Pour : Demandeur d'emploi, 45 ans, handicap, commune 18033, "
+                           "besoins : Trouver un emploi, Préparer sa candidature")  # fmt: skip
+    assert "1. " in text and "Cap emploi" in text
+
+
 def test_contact_and_referral_commands(desk: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, created, _ = run(
         capsys, desk, "contact", "add", "--canal", "accueil-physique", "--statut", "scolaire",

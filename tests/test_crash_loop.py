@@ -164,6 +164,7 @@ def crash_loop(path: Path, kills: int, seed: int) -> dict[str, object]:
     }
 
 
+@pytest.mark.slow  # a thousand killed writers: about a minute on two cores
 def test_a_thousand_kills_lose_no_acknowledged_contact(tmp_path: Path) -> None:
     # A lean process of its own forks the writers: forking pytest (Qt, every test module
     # imported) costs several times more per round than the round itself.

@@ -53,6 +53,7 @@ def _signed_manifest(region: Region, manifest: dict) -> tuple[bytes, bytes]:
     return data, base64.b64encode(signing_key(folder).sign(data))
 
 
+@pytest.mark.slow  # ten thousand bundles opened: about a minute on two cores
 def test_ten_thousand_bit_flips_are_all_refused(world: tuple[Region, Path], tmp_path: Path) -> None:
     region, bundle = world
     db = region.coordinator(f"flips-{random.getrandbits(32)}.sqlite")

@@ -6,14 +6,18 @@ import itertools
 import json
 import shutil
 import sqlite3
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from alembic import command
+from alembic.config import Config
 
 from spro_desk.contacts.model import ContactInput
 from spro_desk.contacts.service import ContactService
-from spro_desk.storage.engine import Database
+from spro_desk.storage.engine import Database, make_engine
+from spro_desk.storage.migrate import alembic_config
 from spro_desk.sync.bundle import export_bundle
 from spro_desk.sync.coordinator import import_bundle, register_desk
 from spro_desk.sync.coordinator_identity import (
@@ -22,7 +26,11 @@ from spro_desk.sync.coordinator_identity import (
     trust_coordinator,
 )
 from spro_desk.sync.identity import init_desk, load_identity, write_registration
-from spro_desk.sync.merged import catch_up_merged_state, rebuild_merged_state
+from spro_desk.sync.merged import (
+    catch_up_merged_state,
+    merged_state_behind,
+    rebuild_merged_state,
+)
 
 TABLES = ("merged_version", "merged_contact", "merged_contact_code", "merged_referral")
 
@@ -145,4 +153,40 @@ def test_the_first_week_alone_and_a_rebuild_agree(two_weeks: dict) -> None:
         ).fetchall()
     ((seq, imported_at),) = desks
     assert seq == 1 and datetime.fromisoformat(imported_at).tzinfo is not None
+    db.close()
+
+
+def _migrate(path: Path, step: Callable[[Config, str], None], revision: str) -> None:
+    engine = make_engine(path)
+    with engine.connect() as connection:
+        connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
+        connection.commit()
+        with connection.begin():
+            config = alembic_config()
+            config.attributes["connection"] = connection
+            step(config, revision)
+    engine.dispose()
+
+
+def test_a_coordinator_upgraded_past_0007_gets_its_merged_state_at_the_first_figure(
+    two_weeks: dict,
+) -> None:
+    """Migration 0007 merges nothing itself (frozen, it calls no live code): it marks every
+    received event unmerged, and the live catch-up fills the same state as the imports did."""
+    db = _coordinator(two_weeks, "upgraded.sqlite")
+    for bundle in two_weeks["bundles"]:
+        import_bundle(db, two_weeks["coordinator_dir"], bundle)
+    catch_up_merged_state(db)
+    expected = _merged(db)
+    db.close()
+    path = two_weeks["root"] / "upgraded.sqlite"
+    _migrate(path, command.downgrade, "0006")  # as a coordinator was before the merged state
+    with sqlite3.connect(path) as connection:
+        connection.execute("DELETE FROM setting WHERE key = 'coordinator.merged_upto'")
+    _migrate(path, command.upgrade, "head")
+    db = Database(path)
+    with sqlite3.connect(path) as connection:
+        assert merged_state_behind(connection)
+    assert catch_up_merged_state(db) > 0
+    assert _merged(db) == expected
     db.close()

@@ -34,7 +34,7 @@ def _accesses(db: Database) -> tuple[list[str], AuditLog]:
     claire = manager(db)
     session = desk_session(db)
     with pytest.raises(ValueError):
-        session.login(claire.id, "000001")
+        session.login(claire.id, "00000001")
     session.login(claire.id, MANAGER_PIN)
     service = ContactService(db)
     service.personal_data(first)
@@ -107,7 +107,7 @@ def test_a_deleted_entry_is_found(db: Database) -> None:
 def test_deleting_the_last_entries_is_found(db: Database) -> None:
     found = _tampered(db, lambda lines: lines[:-2])
     print(f"\nLast two entries deleted → {found['message']}")
-    assert (found["ok"], found["problem"], found["seq"]) == (False, "supprimee", 8)
+    assert (found["ok"], found["problem"], found["seq"]) == (False, "tronque", 8)
 
 
 def test_a_moved_entry_and_garbage_are_found(db: Database) -> None:

@@ -22,8 +22,8 @@ CANARY_PHONE = "06 99 88 77 66"  # as stored: formatted (contacts.coordinates)
 CANARY_MAIL = "zephyrine.canarivaux@exemple.fr"
 CANARY_NOTE = "rappeler après 17 h — canari"
 CANARIES = (CANARY_NAME, CANARY_PHONE, CANARY_MAIL, CANARY_NOTE)
-MANAGER_PIN = "480215"
-AGENT_PIN = "739104"
+MANAGER_PIN = "48021573"
+AGENT_PIN = "73910462"
 
 
 def canary_input(occurred_at: datetime | None = None, **personal: str) -> ContactInput:

@@ -36,7 +36,7 @@ CVL = ROOT / "tests" / "data" / "cvl"
 STRUCTURES = 3
 
 # Run by the archived code: only the APIs every revision had, optional parts guarded.
-WRITER = r'''
+WRITER = r"""
 import sys
 from datetime import datetime
 from pathlib import Path
@@ -81,7 +81,7 @@ try:
 except Exception as error:  # older revisions had other settings
     print("settings skipped:", error, file=sys.stderr)
 db.close()
-'''
+"""
 
 
 def revisions() -> list[str]:

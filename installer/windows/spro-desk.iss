@@ -10,11 +10,11 @@
 ; Saved as UTF-8 with a byte order mark: ISCC then reads the French texts correctly.
 ;
 ; Build, from the repository's root on Windows:
-;   iscc /DAppVersion=0.1.0 installer\windows\spro-desk.iss
+;   iscc /DAppVersion=0.2.0 installer\windows\spro-desk.iss  (the version of pyproject.toml)
 ; Output: dist\spro-desk-<version>-installation.exe
 
 #ifndef AppVersion
-  #define AppVersion "0.1.0"
+  #error Pass the version of pyproject.toml: iscc /DAppVersion=X.Y.Z
 #endif
 #define AppName "SPRO Desk"
 #define AppExe "spro-desk.exe"

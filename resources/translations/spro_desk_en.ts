@@ -274,8 +274,8 @@
     </message>
     <message>
         <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="71"/>
-        <source>&amp;Code (6 chiffres ou plus) ou mot de passe :</source>
-        <translation>&amp;Code (6 digits or more) or password:</translation>
+        <source>&amp;Code (8 chiffres ou plus) ou mot de passe :</source>
+        <translation>&amp;Code (8 digits or more) or password:</translation>
     </message>
     <message>
         <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="72"/>
@@ -299,8 +299,8 @@
     </message>
     <message>
         <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="78"/>
-        <source>Au moins 6 chiffres, ou un mot de passe d&apos;au moins 8 caractères.</source>
-        <translation>At least 6 digits, or a password of at least 8 characters.</translation>
+        <source>Au moins 8 chiffres, ou un mot de passe d&apos;au moins 8 caractères.</source>
+        <translation>At least 8 digits, or a password of at least 8 characters.</translation>
     </message>
     <message>
         <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="80"/>
@@ -316,32 +316,32 @@
 <context>
     <name>AgentPage</name>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/agent_page.py" line="16"/>
+        <location filename="../../src/spro_desk/ui/first_run/agent_page.py" line="17"/>
         <source>Le premier agent</source>
         <translation>The first agent</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/agent_page.py" line="19"/>
+        <location filename="../../src/spro_desk/ui/first_run/agent_page.py" line="20"/>
         <source>La personne qui prépare ce poste, responsable du site. Son code protège l&apos;accès aux données personnelles ; les autres agents s&apos;ajoutent ensuite.</source>
         <translation>The person setting up this desk, the site manager. Their code protects access to personal data; the other agents are added afterwards.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/agent_page.py" line="26"/>
+        <location filename="../../src/spro_desk/ui/first_run/agent_page.py" line="27"/>
         <source>Nom de l&apos;agent</source>
         <translation>Agent&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/agent_page.py" line="28"/>
+        <location filename="../../src/spro_desk/ui/first_run/agent_page.py" line="29"/>
         <source>Code de l&apos;agent</source>
         <translation>Agent&apos;s code</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/agent_page.py" line="30"/>
+        <location filename="../../src/spro_desk/ui/first_run/agent_page.py" line="31"/>
         <source>De {low} à {high} chiffres.</source>
         <translation>{low} to {high} digits.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/agent_page.py" line="33"/>
+        <location filename="../../src/spro_desk/ui/first_run/agent_page.py" line="34"/>
         <source>Code de l&apos;agent, une seconde fois</source>
         <translation>Agent&apos;s code, a second time</translation>
     </message>
@@ -374,17 +374,17 @@
 <context>
     <name>Agents</name>
     <message>
-        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="39"/>
+        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="40"/>
         <source>Agent d&apos;accueil</source>
         <translation>Front-desk agent</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="40"/>
+        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="41"/>
         <source>Responsable de site</source>
         <translation>Site manager</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="41"/>
+        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="42"/>
         <source>Coordinateur·rice</source>
         <translation>Coordinator</translation>
     </message>
@@ -442,37 +442,37 @@
         <translation>Accounts message</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="327"/>
+        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="330"/>
         <source>Seul·e la ou le responsable de site gère les comptes du poste.</source>
         <translation>Only the site manager manages the desk&apos;s accounts.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="333"/>
+        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="336"/>
         <source>Compte de %s créé.</source>
         <translation>Account for %s created.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="341"/>
+        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="344"/>
         <source>Code de %s changé.</source>
         <translation>Code for %s changed.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="350"/>
+        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="353"/>
         <source>Désactiver le compte de %s ? Il ne pourra plus ouvrir le poste.</source>
         <translation>Deactivate the account of %s? They will no longer be able to open the desk.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="352"/>
+        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="355"/>
         <source>Désactiver un compte</source>
         <translation>Deactivate an account</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="352"/>
+        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="355"/>
         <source>Désactiver</source>
         <translation>Deactivate</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="359"/>
+        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="362"/>
         <source>Compte de %s désactivé.</source>
         <translation>Account of %s deactivated.</translation>
     </message>
@@ -480,22 +480,22 @@
 <context>
     <name>AlertModel</name>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/models.py" line="270"/>
+        <location filename="../../src/spro_desk/ui/coordination/models.py" line="199"/>
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/models.py" line="271"/>
+        <location filename="../../src/spro_desk/ui/coordination/models.py" line="200"/>
         <source>Poste</source>
         <translation>Desk</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/models.py" line="272"/>
+        <location filename="../../src/spro_desk/ui/coordination/models.py" line="201"/>
         <source>Ce qui a été constaté</source>
         <translation>What was found</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/models.py" line="273"/>
+        <location filename="../../src/spro_desk/ui/coordination/models.py" line="202"/>
         <source>Signalée le</source>
         <translation>Reported on</translation>
     </message>
@@ -1010,13 +1010,13 @@ Keep this time anyway?</translation>
 <context>
     <name>BreakdownChart</name>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/charts.py" line="117"/>
-        <location filename="../../src/spro_desk/ui/common/dashboard/charts.py" line="321"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/charts.py" line="118"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/charts.py" line="322"/>
         <source>{label}&#xa0;: {value}</source>
         <translation>{label}: {value}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/charts.py" line="120"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/charts.py" line="121"/>
         <source> ; </source>
         <translation>; </translation>
     </message>
@@ -1024,17 +1024,17 @@ Keep this time anyway?</translation>
 <context>
     <name>BreakdownPage</name>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/pages.py" line="153"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/pages.py" line="155"/>
         <source>Tableau du détail</source>
         <translation>Detail table</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/pages.py" line="154"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/pages.py" line="156"/>
         <source>Entrée sur une ligne : son détail</source>
         <translation>Enter on a row: its detail</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/pages.py" line="158"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/pages.py" line="160"/>
         <source>Note du tableau</source>
         <translation>Table note</translation>
     </message>
@@ -1107,22 +1107,22 @@ Keep this time anyway?</translation>
 <context>
     <name>BundleModel</name>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/models.py" line="226"/>
+        <location filename="../../src/spro_desk/ui/coordination/models.py" line="155"/>
         <source>Poste</source>
         <translation>Desk</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/models.py" line="227"/>
+        <location filename="../../src/spro_desk/ui/coordination/models.py" line="156"/>
         <source>N° d&apos;envoi</source>
         <translation>Bundle no.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/models.py" line="228"/>
+        <location filename="../../src/spro_desk/ui/coordination/models.py" line="157"/>
         <source>Événements</source>
         <translation>Events</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/models.py" line="229"/>
+        <location filename="../../src/spro_desk/ui/coordination/models.py" line="158"/>
         <source>Reçu le</source>
         <translation>Received on</translation>
     </message>
@@ -1274,19 +1274,14 @@ Keep this time anyway?</translation>
 <context>
     <name>CommuneField</name>
     <message>
-        <location filename="../../src/spro_desk/ui/common/commune_field.py" line="44"/>
+        <location filename="../../src/spro_desk/ui/common/commune_field.py" line="59"/>
         <source>Nom ou code postal</source>
         <translation>Name or postcode</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/commune_field.py" line="95"/>
+        <location filename="../../src/spro_desk/ui/common/commune_field.py" line="153"/>
         <source>Aucune commune ne correspond à ce texte.</source>
         <translation>No municipality matches this text.</translation>
-    </message>
-    <message>
-        <location filename="../../src/spro_desk/ui/orientation/commune_field.py" line="40"/>
-        <source>Nom, code postal ou code INSEE</source>
-        <translation>Name, postcode or INSEE code</translation>
     </message>
 </context>
 <context>
@@ -1553,12 +1548,12 @@ Keep this time anyway?</translation>
         <translation>Contact being edited</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="367"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="373"/>
         <source>Modification du contact de %s.</source>
         <translation>Editing the contact at %s.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="347"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="353"/>
         <source>Ses coordonnées enregistrées restent inchangées.</source>
         <translation>Their saved contact details stay unchanged.</translation>
     </message>
@@ -2053,82 +2048,82 @@ Keep this time anyway?</translation>
 <context>
     <name>DeskModel</name>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/models.py" line="140"/>
+        <location filename="../../src/spro_desk/ui/coordination/models.py" line="69"/>
         <source>Site</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/models.py" line="141"/>
+        <location filename="../../src/spro_desk/ui/coordination/models.py" line="70"/>
         <source>Réseau</source>
         <translation>Network</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/models.py" line="142"/>
+        <location filename="../../src/spro_desk/ui/coordination/models.py" line="71"/>
         <source>Commune</source>
         <translation>Municipality</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/models.py" line="143"/>
+        <location filename="../../src/spro_desk/ui/coordination/models.py" line="72"/>
         <source>Enregistré le</source>
         <translation>Registered on</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/models.py" line="144"/>
+        <location filename="../../src/spro_desk/ui/coordination/models.py" line="73"/>
         <source>Dernier envoi reçu</source>
         <translation>Last bundle received</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/models.py" line="145"/>
+        <location filename="../../src/spro_desk/ui/coordination/models.py" line="74"/>
         <source>Sans envoi depuis</source>
         <translation>No bundle for</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/models.py" line="146"/>
+        <location filename="../../src/spro_desk/ui/coordination/models.py" line="75"/>
         <source>État</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/models.py" line="153"/>
+        <location filename="../../src/spro_desk/ui/coordination/models.py" line="82"/>
         <source>Révoqué</source>
         <translation>Revoked</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/models.py" line="154"/>
+        <location filename="../../src/spro_desk/ui/coordination/models.py" line="83"/>
         <source>En retard</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/models.py" line="154"/>
+        <location filename="../../src/spro_desk/ui/coordination/models.py" line="83"/>
         <source>À jour</source>
         <translation>Up to date</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/models.py" line="173"/>
+        <location filename="../../src/spro_desk/ui/coordination/models.py" line="102"/>
         <source>Aucun envoi</source>
         <translation>No bundle</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/models.py" line="174"/>
+        <location filename="../../src/spro_desk/ui/coordination/models.py" line="103"/>
         <source>n° {seq} · {when}</source>
         <translation>no. {seq} · {when}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/models.py" line="180"/>
+        <location filename="../../src/spro_desk/ui/coordination/models.py" line="109"/>
         <source>Aujourd&apos;hui</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/models.py" line="181"/>
+        <location filename="../../src/spro_desk/ui/coordination/models.py" line="110"/>
         <source>{n} jour</source>
         <translation>{n} day</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/models.py" line="181"/>
+        <location filename="../../src/spro_desk/ui/coordination/models.py" line="110"/>
         <source>{n} jours</source>
         <translation>{n} days</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/models.py" line="197"/>
+        <location filename="../../src/spro_desk/ui/coordination/models.py" line="126"/>
         <source>{site}
 Identifiant du poste : {id}</source>
         <translation>{site}
@@ -3076,42 +3071,42 @@ If the problem happens again, send the details below to support.</translation>
 <context>
     <name>FollowUpModel</name>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/follow_up_model.py" line="75"/>
+        <location filename="../../src/spro_desk/ui/suivi/follow_up_model.py" line="62"/>
         <source>Date du contact</source>
         <translation>Contact date</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/follow_up_model.py" line="76"/>
+        <location filename="../../src/spro_desk/ui/suivi/follow_up_model.py" line="63"/>
         <source>Structure</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/follow_up_model.py" line="77"/>
+        <location filename="../../src/spro_desk/ui/suivi/follow_up_model.py" line="64"/>
         <source>Service</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/follow_up_model.py" line="78"/>
+        <location filename="../../src/spro_desk/ui/suivi/follow_up_model.py" line="65"/>
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/follow_up_model.py" line="79"/>
+        <location filename="../../src/spro_desk/ui/suivi/follow_up_model.py" line="66"/>
         <source>Rendez-vous</source>
         <translation>Appointment</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/follow_up_model.py" line="80"/>
+        <location filename="../../src/spro_desk/ui/suivi/follow_up_model.py" line="67"/>
         <source>Statut</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/follow_up_model.py" line="87"/>
+        <location filename="../../src/spro_desk/ui/suivi/follow_up_model.py" line="74"/>
         <source>En retard · {statut}</source>
         <translation>Overdue · {statut}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/follow_up_model.py" line="105"/>
+        <location filename="../../src/spro_desk/ui/suivi/follow_up_model.py" line="52"/>
         <source>Motif :
 {motif}</source>
         <translation>Reason:
@@ -3271,12 +3266,12 @@ If the problem happens again, send the details below to support.</translation>
 <context>
     <name>LockScreen</name>
     <message>
-        <location filename="../../src/spro_desk/ui/lock/guard.py" line="62"/>
+        <location filename="../../src/spro_desk/ui/lock/guard.py" line="63"/>
         <source>SPRO Desk est verrouillé</source>
         <translation>SPRO Desk is locked</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/lock/guard.py" line="69"/>
+        <location filename="../../src/spro_desk/ui/lock/guard.py" line="70"/>
         <source>Les données personnelles sont masquées. Choisissez votre nom et saisissez votre code pour reprendre là où vous en étiez.</source>
         <translation>Personal data is hidden. Choose your name and enter your code to pick up where you left off.</translation>
     </message>
@@ -3410,32 +3405,32 @@ If the problem happens again, send the details below to support.</translation>
         <translation>Help</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="270"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="275"/>
         <source>Annuaire</source>
         <translation>Directory</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="282"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="287"/>
         <source>SPRO Desk — %s</source>
         <translation>SPRO Desk — %s</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="309"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="314"/>
         <source>Importer un annuaire</source>
         <translation>Import a directory</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="312"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="317"/>
         <source>Export data·inclusion (*.zip structures.json services.json);;Tous les fichiers (*)</source>
         <translation>data·inclusion export (*.zip structures.json services.json);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="337"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="342"/>
         <source>Import impossible</source>
         <translation>Import failed</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="340"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="345"/>
         <source>Import annulé : l&apos;annuaire actuel est conservé.</source>
         <translation>Import cancelled: the current directory is kept.</translation>
     </message>
@@ -3710,24 +3705,122 @@ If the problem happens again, send the details below to support.</translation>
     </message>
 </context>
 <context>
+    <name>PersonDataDialog</name>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="128"/>
+        <source>Données de cette personne</source>
+        <translation>This person&apos;s data</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="140"/>
+        <source>Rechercher une personne</source>
+        <translation>Search for a person</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="143"/>
+        <source>Nom, téléphone ou courriel, 3 caractères au moins ; la recherche est inscrite au journal d&apos;accès.</source>
+        <translation>Name, phone or e-mail, at least 3 characters; the search is written to the access log.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="147"/>
+        <source>&amp;Rechercher</source>
+        <translation>&amp;Search</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="149"/>
+        <source>Personnes trouvées</source>
+        <translation>People found</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="152"/>
+        <source>Tout ce que le poste détient sur cette personne</source>
+        <translation>Everything this desk holds about this person</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="156"/>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="157"/>
+        <source>&amp;Imprimer (PDF)…</source>
+        <translation>&amp;Print (PDF)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="158"/>
+        <source>E&amp;xporter (JSON)…</source>
+        <translation>E&amp;xport (JSON)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="160"/>
+        <source>Fermer</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="163"/>
+        <source>&amp;Personne :</source>
+        <translation>Pe&amp;rson:</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="210"/>
+        <source>Cet affichage est inscrit au journal d&apos;accès.</source>
+        <translation>This display is written to the access log.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="229"/>
+        <source>Personnes trouvées : %d.</source>
+        <translation>People found: %d.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="245"/>
+        <source>Le PDF n&apos;a pas pu être écrit : choisissez un autre dossier.</source>
+        <translation>The PDF could not be written: choose another folder.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="248"/>
+        <source>PDF enregistré : %s</source>
+        <translation>PDF saved: %s</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="264"/>
+        <source>Le fichier n&apos;a pas pu être écrit : choisissez un autre dossier.</source>
+        <translation>The file could not be written: choose another folder.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="267"/>
+        <source>Copie JSON enregistrée : %s</source>
+        <translation>JSON copy saved: %s</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="272"/>
+        <source>Imprimer en PDF</source>
+        <translation>Print to PDF</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="279"/>
+        <source>Exporter en JSON</source>
+        <translation>Export as JSON</translation>
+    </message>
+</context>
+<context>
     <name>PersonalDataKeeper</name>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="175"/>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="190"/>
         <source>Effacer les données personnelles de la personne reçue à %s ? Son nom, son téléphone, son courriel et la note sont effacés définitivement ; le contact reste compté, sans identité.</source>
         <translation>Erase the personal data of the person received at %s? Their name, phone number, email and the note are erased for good; the contact is still counted, with no identity.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="181"/>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="196"/>
         <source>Effacer les données de cette personne</source>
         <translation>Erase this person&apos;s data</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="182"/>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="197"/>
         <source>Effacer définitivement</source>
         <translation>Erase for good</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="190"/>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="205"/>
         <source>Données personnelles effacées ; le contact reste compté.</source>
         <translation>Personal data erased; the contact is still counted.</translation>
     </message>
@@ -3736,7 +3829,7 @@ If the problem happens again, send the details below to support.</translation>
     <name>PersonalPanel</name>
     <message>
         <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="30"/>
-        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="72"/>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="81"/>
         <source>Coordonnées de la personne</source>
         <translation>The person&apos;s contact details</translation>
     </message>
@@ -3747,64 +3840,79 @@ If the problem happens again, send the details below to support.</translation>
     </message>
     <message>
         <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="39"/>
-        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="51"/>
-        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="77"/>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="60"/>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="86"/>
         <source>Effacer les données de cette personne</source>
         <translation>Erase this person&apos;s data</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="49"/>
-        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="73"/>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="40"/>
+        <source>&amp;Données de cette personne…</source>
+        <translation>Right of access: &amp;view this person&apos;s data…</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="41"/>
+        <source>Données de cette personne</source>
+        <translation>This person&apos;s data</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="44"/>
+        <source>Droit d&apos;accès : tout ce que le poste détient sur elle, à afficher, imprimer ou exporter (responsable de site).</source>
+        <translation>Right of access: everything this desk holds about the person, to display, print or export (site manager).</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="58"/>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="82"/>
         <source>Afficher les coordonnées</source>
         <translation>Show contact details</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="71"/>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="80"/>
         <source>Coordonnées enregistrées</source>
         <translation>Recorded contact details</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="75"/>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="84"/>
         <source>Ctrl+Maj+A ; chaque affichage est inscrit au journal d&apos;accès.</source>
         <translation>Ctrl+Shift+A; each display is recorded in the access log.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="80"/>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="89"/>
         <source>Efface à la demande de la personne son nom, son téléphone, son courriel et la note (Ctrl+Maj+Suppr) ; le contact reste compté, sans identité.</source>
         <translation>At the person&apos;s request, erases their name, phone number, email and the note (Ctrl+Shift+Del); the contact is still counted, with no identity.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="94"/>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="103"/>
         <source>Sélectionnez un contact de la liste.</source>
         <translation>Select a contact in the list.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="96"/>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="105"/>
         <source>Coordonnées enregistrées avec l&apos;accord de la personne.</source>
         <translation>Contact details recorded with the person&apos;s consent.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="98"/>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="107"/>
         <source>Contact anonyme : aucune coordonnée enregistrée.</source>
         <translation>Anonymous contact: no contact details recorded.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="106"/>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="115"/>
         <source>Nom</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="107"/>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="116"/>
         <source>Téléphone</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="108"/>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="117"/>
         <source>Courriel</source>
         <translation>Email</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="109"/>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="118"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
@@ -3830,9 +3938,14 @@ If the problem happens again, send the details below to support.</translation>
         <translation>Hide personal data until the code is entered</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/lock/guard.py" line="383"/>
+        <location filename="../../src/spro_desk/ui/lock/guard.py" line="384"/>
         <source>Le poste n&apos;a pas pu être déverrouillé. Réessayez.</source>
         <translation>The desk could not be unlocked. Try again.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/lock/guard.py" line="410"/>
+        <source>Votre code est désormais trop court pour protéger les données personnelles : choisissez-en un nouveau (8 chiffres ou plus, ou un mot de passe).</source>
+        <translation>Your code is now too short to protect personal data: please choose a new one (8 digits or more, or a password).</translation>
     </message>
 </context>
 <context>
@@ -3991,107 +4104,112 @@ If the problem happens again, send the details below to support.</translation>
         <translation>Person to refer</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="47"/>
+        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="40"/>
+        <source>Nom, code postal ou code INSEE</source>
+        <translation>Name, postcode or INSEE code</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="48"/>
         <source>&amp;Handicap (RQTH obtenue ou en cours)</source>
         <translation>&amp;Disability (RQTH obtained or pending)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="69"/>
+        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="73"/>
         <source>— Choisir un statut —</source>
         <translation>— Choose a status —</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="77"/>
+        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="81"/>
         <source>Non renseigné</source>
         <translation>Not given</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="78"/>
+        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="82"/>
         <source> ans</source>
         <translation> years</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="83"/>
+        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="87"/>
         <source>Commune de résidence</source>
         <translation>Municipality of residence</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="85"/>
+        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="89"/>
         <source>Tapez un nom, un code postal ou un code INSEE ; choisissez dans la liste.</source>
         <translation>Type a name, a postcode or an INSEE code; choose from the list.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="88"/>
+        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="92"/>
         <source>Commune retenue</source>
         <translation>Selected municipality</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="89"/>
+        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="93"/>
         <source>Statut de la personne</source>
         <translation>The person&apos;s status</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="90"/>
+        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="94"/>
         <source>Âge</source>
         <translation>Age</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="92"/>
+        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="96"/>
         <source>Facultatif ; la plus petite valeur le laisse vide.</source>
         <translation>Optional; the lowest value leaves it blank.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="94"/>
+        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="98"/>
         <source>Situation de handicap</source>
         <translation>Disability</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="96"/>
+        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="100"/>
         <source>Reconnaissance de travailleur handicapé obtenue ou en cours.</source>
         <translation>Recognised disabled worker status (RQTH) obtained or pending.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="101"/>
+        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="105"/>
         <source>&amp;Commune :</source>
         <translation>&amp;Municipality:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="103"/>
+        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="107"/>
         <source>S&amp;tatut :</source>
         <translation>&amp;Status:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="104"/>
+        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="108"/>
         <source>Â&amp;ge :</source>
         <translation>&amp;Age:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="109"/>
+        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="113"/>
         <source>&amp;Besoins :</source>
         <translation>&amp;Needs:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="145"/>
+        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="150"/>
         <source>Tranche d&apos;âge : {band} (l&apos;âge exact, s&apos;il est donné, la remplace).</source>
         <translation>Age band: {band} (the exact age, if given, replaces it).</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="164"/>
+        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="169"/>
         <source>Indiquez la commune de la personne (nom, code postal ou code INSEE).</source>
         <translation>Enter the person&apos;s municipality (name, postcode or INSEE code).</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="168"/>
+        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="173"/>
         <source>Choisissez le statut de la personne.</source>
         <translation>Choose the person&apos;s status.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="188"/>
+        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="193"/>
         <source>Commune retenue : {commune}</source>
         <translation>Selected municipality: {commune}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="190"/>
+        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="195"/>
         <source>Commune introuvable : vérifiez le nom ou le code postal.</source>
         <translation>Municipality not found: check the name or the postcode.</translation>
     </message>
@@ -4127,57 +4245,57 @@ If the problem happens again, send the details below to support.</translation>
 <context>
     <name>QueueModel</name>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/queue_model.py" line="32"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/queue_model.py" line="31"/>
         <source>Envoi n° {n}</source>
         <translation>Bundle no. {n}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/queue_model.py" line="38"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/queue_model.py" line="37"/>
         <source>{n} o</source>
         <translation>{n} B</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/queue_model.py" line="41"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/queue_model.py" line="40"/>
         <source>{n} Ko</source>
         <translation>{n} KB</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/queue_model.py" line="43"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/queue_model.py" line="42"/>
         <source>{n} Mo</source>
         <translation>{n} MB</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/queue_model.py" line="82"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/queue_model.py" line="76"/>
         <source>Envoi</source>
         <translation>Bundle</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/queue_model.py" line="83"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/queue_model.py" line="77"/>
         <source>Taille</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/queue_model.py" line="84"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/queue_model.py" line="78"/>
         <source>Essais</source>
         <translation>Attempts</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/queue_model.py" line="85"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/queue_model.py" line="79"/>
         <source>Dernière erreur</source>
         <translation>Last error</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/queue_model.py" line="86"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/queue_model.py" line="80"/>
         <source>Prochain essai</source>
         <translation>Next attempt</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/queue_model.py" line="98"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/queue_model.py" line="92"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/queue_model.py" line="111"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/queue_model.py" line="97"/>
         <source>Au prochain passage</source>
         <translation>At the next round</translation>
     </message>
@@ -4185,28 +4303,28 @@ If the problem happens again, send the details below to support.</translation>
 <context>
     <name>ResilienceController</name>
     <message>
-        <location filename="../../src/spro_desk/ui/app/resilience.py" line="106"/>
-        <location filename="../../src/spro_desk/ui/app/resilience.py" line="116"/>
+        <location filename="../../src/spro_desk/ui/app/resilience.py" line="114"/>
+        <location filename="../../src/spro_desk/ui/app/resilience.py" line="124"/>
         <source>Sauvegarde du jour impossible : %s</source>
         <translation>Today&apos;s backup failed: %s</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/resilience.py" line="112"/>
+        <location filename="../../src/spro_desk/ui/app/resilience.py" line="120"/>
         <source>Sauvegarde du jour faite (%s).</source>
         <translation>Today&apos;s backup done (%s).</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/resilience.py" line="122"/>
+        <location filename="../../src/spro_desk/ui/app/resilience.py" line="130"/>
         <source>La base de données de SPRO Desk est endommagée ({problem}). Pour ne rien aggraver, SPRO Desk n&apos;y enregistre plus rien : les contacts ne peuvent pas être saisis.</source>
         <translation>The SPRO Desk database is damaged ({problem}). To avoid making things worse, SPRO Desk no longer saves anything to it: contacts cannot be entered.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/resilience.py" line="126"/>
+        <location filename="../../src/spro_desk/ui/app/resilience.py" line="134"/>
         <source>Base de données endommagée</source>
         <translation>Damaged database</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/resilience.py" line="131"/>
+        <location filename="../../src/spro_desk/ui/app/resilience.py" line="139"/>
         <source>La dernière sauvegarde en bon état :
 %s
 
@@ -4217,32 +4335,32 @@ La restaurer maintenant ?</source>
 Restore it now?</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/resilience.py" line="135"/>
+        <location filename="../../src/spro_desk/ui/app/resilience.py" line="143"/>
         <source>Restaurer cette sauvegarde</source>
         <translation>Restore this backup</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/resilience.py" line="139"/>
+        <location filename="../../src/spro_desk/ui/app/resilience.py" line="147"/>
         <source>Aucune sauvegarde en bon état n&apos;a été trouvée : appelez le support.</source>
         <translation>No backup in good condition was found: call support.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/resilience.py" line="141"/>
+        <location filename="../../src/spro_desk/ui/app/resilience.py" line="149"/>
         <source>Choisir une sauvegarde…</source>
         <translation>Choose a backup…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/resilience.py" line="142"/>
+        <location filename="../../src/spro_desk/ui/app/resilience.py" line="150"/>
         <source>Plus tard</source>
         <translation>Later</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/resilience.py" line="156"/>
+        <location filename="../../src/spro_desk/ui/app/resilience.py" line="164"/>
         <source>Base endommagée : aucune saisie possible avant une restauration.</source>
         <translation>Damaged database: no entries possible until a restore.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/resilience.py" line="159"/>
+        <location filename="../../src/spro_desk/ui/app/resilience.py" line="167"/>
         <source>Sauvegarde restaurée : SPRO Desk enregistre de nouveau.</source>
         <translation>Backup restored: SPRO Desk is saving again.</translation>
     </message>
@@ -4541,42 +4659,42 @@ Restore it now?</translation>
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../../src/spro_desk/ui/common/setting_editors.py" line="75"/>
+        <location filename="../../src/spro_desk/ui/common/setting_editors.py" line="76"/>
         <source>{value} (valeur inconnue)</source>
         <translation>{value} (unknown value)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/setting_editors.py" line="100"/>
+        <location filename="../../src/spro_desk/ui/common/setting_editors.py" line="101"/>
         <source>{label} : «&#xa0;{text}&#xa0;» ne correspond à aucune commune. Tapez le nom ou le code postal et choisissez dans la liste.</source>
         <translation>{label}: “{text}” matches no municipality. Type the name or the postcode and choose from the list.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/setting_editors.py" line="120"/>
+        <location filename="../../src/spro_desk/ui/common/setting_editors.py" line="121"/>
         <source>Ajouter</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/setting_editors.py" line="121"/>
+        <location filename="../../src/spro_desk/ui/common/setting_editors.py" line="122"/>
         <source>Retirer</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/setting_editors.py" line="132"/>
+        <location filename="../../src/spro_desk/ui/common/setting_editors.py" line="133"/>
         <source>Nouvelle valeur : {label}</source>
         <translation>New value: {label}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/setting_editors.py" line="135"/>
+        <location filename="../../src/spro_desk/ui/common/setting_editors.py" line="136"/>
         <source>Tapez puis Entrée pour ajouter</source>
         <translation>Type, then Enter to add</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/setting_editors.py" line="138"/>
+        <location filename="../../src/spro_desk/ui/common/setting_editors.py" line="139"/>
         <source>Ajouter à la liste : {label}</source>
         <translation>Add to the list: {label}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/setting_editors.py" line="143"/>
+        <location filename="../../src/spro_desk/ui/common/setting_editors.py" line="144"/>
         <source>Retirer la ligne choisie : {label}</source>
         <translation>Remove the selected row: {label}</translation>
     </message>
@@ -5082,67 +5200,67 @@ Restore it now?</translation>
         <translation>&amp;Status:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="175"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="178"/>
         <source>Personne à rappeler.</source>
         <translation>Nobody to call back.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="177"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="180"/>
         <source>Aucune orientation avec ce statut.</source>
         <translation>No referral with this status.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="179"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="182"/>
         <source>{n} orientation</source>
         <translation>{n} referral</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="179"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="182"/>
         <source>{n} orientations</source>
         <translation>{n} referrals</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="181"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="184"/>
         <source>{count}, dont {late} rendez-vous en retard (sans résultat noté).</source>
         <translation>{count}, including {late} overdue appointments (no outcome recorded).</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="183"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="186"/>
         <source>{count}, aucune en retard.</source>
         <translation>{count}, none overdue.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="240"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="243"/>
         <source>Sélectionnez d&apos;abord une orientation dans la liste.</source>
         <translation>First select a referral in the list.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="248"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="251"/>
         <source>Rouvrir une orientation</source>
         <translation>Reopen a referral</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="249"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="252"/>
         <source>Remettre « {label} »</source>
         <translation>Set back to “{label}”</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="250"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="253"/>
         <source>Continuer ?</source>
         <translation>Continue?</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="280"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="283"/>
         <source>{structure} : « {label} » enregistré.</source>
         <translation>{structure}: “{label}” saved.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="284"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="287"/>
         <source>Ctrl+Z remet « {previous} ».</source>
         <translation>Ctrl+Z restores “{previous}”.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="297"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="300"/>
         <source>Le statut n&apos;a pas pu être enregistré. Réessayez dans un instant.</source>
         <translation>The status could not be saved. Try again in a moment.</translation>
     </message>
@@ -5247,7 +5365,7 @@ Restore it now?</translation>
 <context>
     <name>SummaryRow</name>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/tiles.py" line="68"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/tiles.py" line="81"/>
         <source>Chiffres clés</source>
         <translation>Key figures</translation>
     </message>
@@ -5655,7 +5773,7 @@ Restore it now?</translation>
 <context>
     <name>TileButton</name>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/tiles.py" line="42"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/tiles.py" line="50"/>
         <source>{detail}. Entrée : le détail de ce chiffre.</source>
         <translation>{detail}. Enter: the detail of this figure.</translation>
     </message>
@@ -5787,217 +5905,285 @@ Restore it now?</translation>
 <context>
     <name>Vocabulary</name>
     <message>
-        <location filename="../../src/spro_desk/ui/common/labels.py" line="29"/>
+        <location filename="../../src/spro_desk/vocab.py" line="36"/>
         <source>Scolaire (collégien, lycéen)</source>
         <translation>School pupil (secondary school)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/labels.py" line="30"/>
+        <location filename="../../src/spro_desk/vocab.py" line="37"/>
         <source>Étudiant</source>
         <translation>Student</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/labels.py" line="31"/>
+        <location filename="../../src/spro_desk/vocab.py" line="38"/>
         <source>Apprenti</source>
         <translation>Apprentice</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/labels.py" line="35"/>
+        <location filename="../../src/spro_desk/vocab.py" line="39"/>
         <source>Jeune sorti sans diplôme, sans emploi ni formation</source>
         <translation>Young person who left school without a qualification, not in work or training</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/labels.py" line="37"/>
+        <location filename="../../src/spro_desk/vocab.py" line="42"/>
         <source>Demandeur d&apos;emploi</source>
         <translation>Jobseeker</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/labels.py" line="38"/>
+        <location filename="../../src/spro_desk/vocab.py" line="43"/>
         <source>Salarié</source>
         <translation>Employee</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/labels.py" line="39"/>
+        <location filename="../../src/spro_desk/vocab.py" line="44"/>
         <source>Cadre</source>
         <translation>Manager or professional</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/labels.py" line="40"/>
+        <location filename="../../src/spro_desk/vocab.py" line="45"/>
         <source>Indépendant</source>
         <translation>Self-employed</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/labels.py" line="41"/>
+        <location filename="../../src/spro_desk/vocab.py" line="46"/>
         <source>Bénévole</source>
         <translation>Volunteer</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/labels.py" line="42"/>
+        <location filename="../../src/spro_desk/vocab.py" line="47"/>
         <source>Retraité</source>
         <translation>Retired</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/labels.py" line="43"/>
+        <location filename="../../src/spro_desk/vocab.py" line="48"/>
         <source>Parent, famille</source>
         <translation>Parent, family</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/labels.py" line="44"/>
-        <location filename="../../src/spro_desk/ui/common/labels.py" line="61"/>
+        <location filename="../../src/spro_desk/vocab.py" line="49"/>
+        <location filename="../../src/spro_desk/vocab.py" line="65"/>
         <source>Autre</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/labels.py" line="48"/>
-        <location filename="../../src/spro_desk/ui/common/labels.py" line="58"/>
+        <location filename="../../src/spro_desk/vocab.py" line="59"/>
+        <location filename="../../src/spro_desk/vocab.py" line="66"/>
         <source>Non renseigné</source>
         <translation>Not given</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/labels.py" line="49"/>
+        <location filename="../../src/spro_desk/vocab.py" line="53"/>
         <source>Moins de 16 ans</source>
         <translation>Under 16</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/labels.py" line="50"/>
+        <location filename="../../src/spro_desk/vocab.py" line="54"/>
         <source>16-17 ans</source>
         <translation>16-17 years</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/labels.py" line="51"/>
+        <location filename="../../src/spro_desk/vocab.py" line="55"/>
         <source>18-25 ans</source>
         <translation>18-25 years</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/labels.py" line="52"/>
+        <location filename="../../src/spro_desk/vocab.py" line="56"/>
         <source>26-44 ans</source>
         <translation>26-44 years</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/labels.py" line="53"/>
+        <location filename="../../src/spro_desk/vocab.py" line="57"/>
         <source>45-54 ans</source>
         <translation>45-54 years</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/labels.py" line="54"/>
+        <location filename="../../src/spro_desk/vocab.py" line="58"/>
         <source>55 ans et plus</source>
         <translation>55 and over</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/labels.py" line="59"/>
+        <location filename="../../src/spro_desk/vocab.py" line="63"/>
         <source>Femme</source>
         <translation>Woman</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/labels.py" line="60"/>
+        <location filename="../../src/spro_desk/vocab.py" line="64"/>
         <source>Homme</source>
         <translation>Man</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/labels.py" line="67"/>
+        <location filename="../../src/spro_desk/ui/common/labels.py" line="75"/>
         <source>Non demandé</source>
         <translation>Not asked</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/labels.py" line="68"/>
+        <location filename="../../src/spro_desk/ui/common/labels.py" line="76"/>
         <source>Oui</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/labels.py" line="69"/>
+        <location filename="../../src/spro_desk/ui/common/labels.py" line="77"/>
         <source>Non</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/labels.py" line="73"/>
+        <location filename="../../src/spro_desk/vocab.py" line="27"/>
         <source>Accueil physique</source>
         <translation>In person</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/labels.py" line="74"/>
+        <location filename="../../src/spro_desk/vocab.py" line="28"/>
         <source>Téléphone</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/labels.py" line="75"/>
+        <location filename="../../src/spro_desk/vocab.py" line="29"/>
         <source>Courriel</source>
         <translation>Email</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/labels.py" line="76"/>
+        <location filename="../../src/spro_desk/vocab.py" line="30"/>
         <source>Visioconférence</source>
         <translation>Video call</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/labels.py" line="77"/>
+        <location filename="../../src/spro_desk/vocab.py" line="31"/>
         <source>Permanence</source>
         <translation>Outreach session</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/labels.py" line="78"/>
+        <location filename="../../src/spro_desk/vocab.py" line="32"/>
         <source>Événement</source>
         <translation>Event</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/labels.py" line="82"/>
+        <location filename="../../src/spro_desk/vocab.py" line="70"/>
         <source>Information orale</source>
         <translation>Verbal information</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/labels.py" line="83"/>
+        <location filename="../../src/spro_desk/vocab.py" line="71"/>
         <source>Documentation remise</source>
         <translation>Documents handed out</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/labels.py" line="84"/>
+        <location filename="../../src/spro_desk/vocab.py" line="72"/>
         <source>Outil numérique</source>
         <translation>Digital tool</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/labels.py" line="85"/>
+        <location filename="../../src/spro_desk/vocab.py" line="73"/>
         <source>Atelier collectif</source>
         <translation>Group workshop</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/labels.py" line="86"/>
+        <location filename="../../src/spro_desk/vocab.py" line="74"/>
         <source>Orientation vers un partenaire</source>
         <translation>Referral to a partner</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/labels.py" line="87"/>
-        <location filename="../../src/spro_desk/ui/common/labels.py" line="92"/>
+        <location filename="../../src/spro_desk/vocab.py" line="75"/>
+        <location filename="../../src/spro_desk/vocab.py" line="85"/>
         <source>Rendez-vous pris</source>
         <translation>Appointment booked</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/labels.py" line="91"/>
+        <location filename="../../src/spro_desk/vocab.py" line="79"/>
+        <source>Information (adresse remise)</source>
+        <translation>Information (address given)</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/vocab.py" line="84"/>
         <source>Proposé</source>
         <translation>Proposed</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/labels.py" line="93"/>
+        <location filename="../../src/spro_desk/vocab.py" line="86"/>
         <source>Honoré</source>
         <translation>Attended</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/labels.py" line="94"/>
+        <location filename="../../src/spro_desk/vocab.py" line="87"/>
         <source>Non honoré</source>
         <translation>Missed</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/labels.py" line="95"/>
+        <location filename="../../src/spro_desk/vocab.py" line="88"/>
         <source>Annulé</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/labels.py" line="99"/>
-        <source>Information</source>
-        <translation>Information</translation>
-    </message>
-    <message>
-        <location filename="../../src/spro_desk/ui/common/labels.py" line="100"/>
+        <location filename="../../src/spro_desk/vocab.py" line="80"/>
         <source>Rendez-vous</source>
         <translation>Appointment</translation>
+    </message>
+</context>
+<context>
+    <name>_Words</name>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="50"/>
+        <source>oui</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="51"/>
+        <source>non</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="52"/>
+        <source>Nom</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="53"/>
+        <source>Téléphone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="54"/>
+        <source>Courriel</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="55"/>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="56"/>
+        <source>Consentement</source>
+        <translation>Consent</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="57"/>
+        <source>Contact</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="58"/>
+        <source>Données détenues par ce poste au %s</source>
+        <translation>Data held by this desk on %s</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="59"/>
+        <source>Coordonnées (avec l&apos;accord de la personne)</source>
+        <translation>Contact details (with the person&apos;s consent)</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="60"/>
+        <source>aucune : jamais données, ou effacées</source>
+        <translation>none: never given, or erased</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="61"/>
+        <source>Orientations (%d)</source>
+        <translation>Referrals (%d)</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="62"/>
+        <source>Journal des accès à ces données (%d)</source>
+        <translation>Log of accesses to this data (%d)</translation>
     </message>
 </context>
 </TS>

@@ -72,7 +72,12 @@ DATA_SOURCES: tuple[DataSource, ...] = (
 
 
 def app_version() -> str:
-    """The installed package's version; a frozen build's recorded one; the source tree's."""
+    """The source tree's version (pyproject.toml, the one place it is written) when running
+    from a checkout, where an editable install's metadata can be stale; else the installed
+    package's; else what a frozen build recorded."""
+    from_tree = _source_tree_version()
+    if from_tree:
+        return from_tree
     from importlib import metadata  # ~50 ms: only when the version is asked for
 
     try:
@@ -82,7 +87,7 @@ def app_version() -> str:
     recorded = _recorded().get("version")
     if isinstance(recorded, str) and recorded:
         return recorded
-    return _source_tree_version() or UNKNOWN_VERSION
+    return UNKNOWN_VERSION
 
 
 def _source_tree_project() -> dict[str, Any] | None:
@@ -98,7 +103,9 @@ def _source_tree_project() -> dict[str, Any] | None:
 
 def _source_tree_version() -> str | None:
     project = _source_tree_project()
-    return str(project["version"]) if project and "version" in project else None
+    if not project or project.get("name") != DISTRIBUTION or "version" not in project:
+        return None
+    return str(project["version"])
 
 
 def _recorded() -> dict[str, object]:
@@ -193,13 +200,13 @@ def _component(dist: metadata.Distribution) -> Component:
 
 def _licence(dist: metadata.Distribution) -> str:
     meta = dist.metadata
-    expression = meta.get("License-Expression")
+    expression = _first(meta, "License-Expression")
     if expression:
         return expression.strip()
     classifiers = [
         c.split(" :: ")[-1] for c in meta.get_all("Classifier") or [] if c.startswith("License ::")
     ]
-    field = (meta.get("License") or "").strip()
+    field = (_first(meta, "License") or "").strip()
     if field not in _VAGUE_LICENCES and len(field) <= _SHORT_LICENCE and "\n" not in field:
         return field
     if classifiers:
@@ -222,8 +229,14 @@ def _licence_file_title(dist: metadata.Distribution) -> str | None:
     return None
 
 
+def _first(meta: metadata.PackageMetadata, field: str) -> str | None:
+    """The field's first value, or None (PackageMetadata has no typed `get`)."""
+    values = meta.get_all(field)
+    return values[0] if values else None
+
+
 def _home(meta: metadata.PackageMetadata) -> str:
-    if meta.get("Home-page") and meta["Home-page"] != "UNKNOWN":
+    if _first(meta, "Home-page") and meta["Home-page"] != "UNKNOWN":
         return meta["Home-page"]
     for entry in meta.get_all("Project-URL") or []:
         label, _, url = entry.partition(",")

@@ -16,67 +16,76 @@ from spro_desk.resources import resource_path
 # schema package costs a tenth of a second to import, the desk's first screen only needs labels.
 DATA_INCLUSION_VOCAB = ("vocab", "data-inclusion-v1.json")
 
+
+def QT_TRANSLATE_NOOP(context: str, source: str) -> str:  # the very name lupdate looks for
+    """Marks a French label for the interface's translation catalogue (no Qt here: the
+    interface translates it at display time, in the "Vocabulary" context)."""
+    return source
+
+
 CANAUX: dict[str, str] = {
-    "accueil-physique": "Accueil physique",
-    "telephone": "Téléphone",
-    "courriel": "Courriel",
-    "visio": "Visioconférence",
-    "permanence": "Permanence",
-    "evenement": "Événement",
+    "accueil-physique": QT_TRANSLATE_NOOP("Vocabulary", "Accueil physique"),
+    "telephone": QT_TRANSLATE_NOOP("Vocabulary", "Téléphone"),
+    "courriel": QT_TRANSLATE_NOOP("Vocabulary", "Courriel"),
+    "visio": QT_TRANSLATE_NOOP("Vocabulary", "Visioconférence"),
+    "permanence": QT_TRANSLATE_NOOP("Vocabulary", "Permanence"),
+    "evenement": QT_TRANSLATE_NOOP("Vocabulary", "Événement"),
 }
 
 STATUTS: dict[str, str] = {
-    "scolaire": "Scolaire (collégien, lycéen)",
-    "etudiant": "Étudiant",
-    "apprenti": "Apprenti",
-    "decrocheur": "Jeune sorti sans diplôme, sans emploi ni formation",
-    "demandeur-emploi": "Demandeur d'emploi",
-    "salarie": "Salarié",
-    "cadre": "Cadre",
-    "independant": "Indépendant",
-    "benevole": "Bénévole",
-    "retraite": "Retraité",
-    "famille": "Parent, famille",
-    "autre": "Autre",
+    "scolaire": QT_TRANSLATE_NOOP("Vocabulary", "Scolaire (collégien, lycéen)"),
+    "etudiant": QT_TRANSLATE_NOOP("Vocabulary", "Étudiant"),
+    "apprenti": QT_TRANSLATE_NOOP("Vocabulary", "Apprenti"),
+    "decrocheur": QT_TRANSLATE_NOOP(
+        "Vocabulary", "Jeune sorti sans diplôme, sans emploi ni formation"
+    ),
+    "demandeur-emploi": QT_TRANSLATE_NOOP("Vocabulary", "Demandeur d'emploi"),
+    "salarie": QT_TRANSLATE_NOOP("Vocabulary", "Salarié"),
+    "cadre": QT_TRANSLATE_NOOP("Vocabulary", "Cadre"),
+    "independant": QT_TRANSLATE_NOOP("Vocabulary", "Indépendant"),
+    "benevole": QT_TRANSLATE_NOOP("Vocabulary", "Bénévole"),
+    "retraite": QT_TRANSLATE_NOOP("Vocabulary", "Retraité"),
+    "famille": QT_TRANSLATE_NOOP("Vocabulary", "Parent, famille"),
+    "autre": QT_TRANSLATE_NOOP("Vocabulary", "Autre"),
 }
 
 TRANCHES_AGE: dict[str, str] = {
-    "moins-16": "Moins de 16 ans",
-    "16-17": "16-17 ans",
-    "18-25": "18-25 ans",
-    "26-44": "26-44 ans",
-    "45-54": "45-54 ans",
-    "55-plus": "55 ans et plus",
-    "non-renseigne": "Non renseigné",
+    "moins-16": QT_TRANSLATE_NOOP("Vocabulary", "Moins de 16 ans"),
+    "16-17": QT_TRANSLATE_NOOP("Vocabulary", "16-17 ans"),
+    "18-25": QT_TRANSLATE_NOOP("Vocabulary", "18-25 ans"),
+    "26-44": QT_TRANSLATE_NOOP("Vocabulary", "26-44 ans"),
+    "45-54": QT_TRANSLATE_NOOP("Vocabulary", "45-54 ans"),
+    "55-plus": QT_TRANSLATE_NOOP("Vocabulary", "55 ans et plus"),
+    "non-renseigne": QT_TRANSLATE_NOOP("Vocabulary", "Non renseigné"),
 }
 
 SEXES: dict[str, str] = {
-    "femme": "Femme",
-    "homme": "Homme",
-    "autre": "Autre",
-    "non-renseigne": "Non renseigné",
+    "femme": QT_TRANSLATE_NOOP("Vocabulary", "Femme"),
+    "homme": QT_TRANSLATE_NOOP("Vocabulary", "Homme"),
+    "autre": QT_TRANSLATE_NOOP("Vocabulary", "Autre"),
+    "non-renseigne": QT_TRANSLATE_NOOP("Vocabulary", "Non renseigné"),
 }
 
 REPONSES: dict[str, str] = {
-    "information-orale": "Information orale",
-    "documentation": "Documentation remise",
-    "outil-numerique": "Outil numérique",
-    "atelier-collectif": "Atelier collectif",
-    "orientation": "Orientation vers un partenaire",
-    "rendez-vous": "Rendez-vous pris",
+    "information-orale": QT_TRANSLATE_NOOP("Vocabulary", "Information orale"),
+    "documentation": QT_TRANSLATE_NOOP("Vocabulary", "Documentation remise"),
+    "outil-numerique": QT_TRANSLATE_NOOP("Vocabulary", "Outil numérique"),
+    "atelier-collectif": QT_TRANSLATE_NOOP("Vocabulary", "Atelier collectif"),
+    "orientation": QT_TRANSLATE_NOOP("Vocabulary", "Orientation vers un partenaire"),
+    "rendez-vous": QT_TRANSLATE_NOOP("Vocabulary", "Rendez-vous pris"),
 }
 
 REFERRAL_TYPES: dict[str, str] = {
-    "information": "Information (adresse remise)",
-    "rendez-vous": "Rendez-vous",
+    "information": QT_TRANSLATE_NOOP("Vocabulary", "Information (adresse remise)"),
+    "rendez-vous": QT_TRANSLATE_NOOP("Vocabulary", "Rendez-vous"),
 }
 
 REFERRAL_STATUTS: dict[str, str] = {
-    "propose": "Proposé",
-    "rdv-pris": "Rendez-vous pris",
-    "honore": "Honoré",
-    "non-honore": "Non honoré",
-    "annule": "Annulé",
+    "propose": QT_TRANSLATE_NOOP("Vocabulary", "Proposé"),
+    "rdv-pris": QT_TRANSLATE_NOOP("Vocabulary", "Rendez-vous pris"),
+    "honore": QT_TRANSLATE_NOOP("Vocabulary", "Honoré"),
+    "non-honore": QT_TRANSLATE_NOOP("Vocabulary", "Non honoré"),
+    "annule": QT_TRANSLATE_NOOP("Vocabulary", "Annulé"),
 }
 
 # Statuts whose age band is young enough for the mandates of the 16-25 networks.

@@ -449,7 +449,7 @@ def lock_screen(database: Path, data_dir: Path, target: Path) -> Path:
 
     with opened_window(database, data_dir) as window:
         fast = KdfCost(time_cost=1, memory_kib=8192, parallelism=1)  # a picture, not a vault
-        create_agent(window.context.database, "Camille Martin", "482915", Role.RESPONSABLE,
+        create_agent(window.context.database, "Camille Martin", "48291573", Role.RESPONSABLE,
                      cost=fast)  # fmt: skip
         window.privacy.lock()
         wait_until(lambda: window.privacy.is_locked)

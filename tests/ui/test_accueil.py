@@ -194,13 +194,13 @@ def test_commune_by_name_or_postal_code(qtbot: QtBot, desk: Desk) -> None:
     qtbot.waitUntil(commune.hasFocus)
     desk.keyboard.type("chateauroux")
     assert commune.popup_visible()
-    assert commune.match_texts()[0] == "Châteauroux (36) — 36000"
+    assert commune.match_texts()[0] == "Châteauroux (36000)"
     desk.keyboard.press(Qt.Key.Key_Return)
-    assert (commune.text(), commune.code()) == ("Châteauroux (36)", "36044")
+    assert (commune.text(), commune.code()) == ("Châteauroux (36000)", "36044")
     commune.clear()
     desk.keyboard.type("18000")
     desk.keyboard.press(Qt.Key.Key_Return)
-    assert (commune.text(), commune.code()) == ("Bourges (18)", "18033")
+    assert (commune.text(), commune.code()) == ("Bourges (18000)", "18033")
 
 
 def test_a_commune_typed_but_not_picked_is_resolved_and_named(desk: Desk) -> None:
@@ -213,7 +213,7 @@ def test_a_commune_typed_but_not_picked_is_resolved_and_named(desk: Desk) -> Non
     keys.press(Qt.Key.Key_Return, CTRL)
     [contact] = desk.contacts.list()
     assert contact.commune == "18033"
-    assert desk.screen.feedback.text() == "Contact enregistré à 10:00. Commune : Bourges (18)."
+    assert desk.screen.feedback.text() == "Contact enregistré à 10:00. Commune : Bourges (18000)."
 
 
 def test_every_field_by_its_key(qtbot: QtBot, desk: Desk) -> None:

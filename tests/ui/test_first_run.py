@@ -92,7 +92,7 @@ def _fill_site(qtbot: QtBot, wizard: FirstRunWizard) -> None:
     qtbot.keyClick(page.places.entry, Qt.Key.Key_Return)
 
 
-def _fill_agent(qtbot: QtBot, wizard: FirstRunWizard, pin: str = "482190") -> None:
+def _fill_agent(qtbot: QtBot, wizard: FirstRunWizard, pin: str = "48219063") -> None:
     page = wizard.agent_page
     qtbot.keyClicks(page.name, "Claire")
     qtbot.keyClicks(page.pin, pin)
@@ -211,19 +211,19 @@ def test_a_wrong_pin_or_commune_keeps_next_disabled(qtbot: QtBot, wizard: FirstR
     _next(qtbot, wizard, AGENT)
     agent = wizard.agent_page
     qtbot.keyClicks(agent.name, "Samir")
-    qtbot.keyClicks(agent.pin, "1234")
-    assert "6" in agent.hint.text() and not next_button.isEnabled()  # too short
-    agent.pin.clear()
     qtbot.keyClicks(agent.pin, "123456")
+    assert "8" in agent.hint.text() and not next_button.isEnabled()  # too short
+    agent.pin.clear()
+    qtbot.keyClicks(agent.pin, "12345678")
     assert "facile" in agent.hint.text()  # the accounts' own rule: no run of digits
     agent.pin.clear()
-    qtbot.keyClicks(agent.pin, "92ab7135")  # letters are refused by the field itself
-    assert agent.pin.text() == "927135"
-    qtbot.keyClicks(agent.confirmation, "927136")
+    qtbot.keyClicks(agent.pin, "92ab713564")  # letters are refused by the field itself
+    assert agent.pin.text() == "92713564"
+    qtbot.keyClicks(agent.confirmation, "92713565")
     assert not next_button.isEnabled()
     assert "identiques" in agent.hint.text()
     agent.confirmation.clear()
-    qtbot.keyClicks(agent.confirmation, "927135")
+    qtbot.keyClicks(agent.confirmation, "92713564")
     assert next_button.isEnabled()
 
 
@@ -262,7 +262,7 @@ def test_a_bad_coordination_identity_refuses_the_whole_setup(
     choices = FirstRunChoices(
         role=Role.DESK,
         agent_name="Claire",
-        agent_pin="482190",
+        agent_pin="48219063",
         site=SiteChoice(nom="CIO", reseau="cio", commune=BOURGES),
         coordinator_identity=forged,
     )

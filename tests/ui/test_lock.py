@@ -4,6 +4,7 @@ account; « Effacer les données de cette personne » from Accueil."""
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QAbstractItemModel, QAbstractListModel, QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -145,7 +146,7 @@ def test_idle_time_locks_the_desk_and_leaves_no_personal_data_in_any_widget(
     assert not all(a.isEnabled() for a in window.screen_actions.values())
 
     # A wrong PIN is refused: still locked, still nothing shown.
-    _unlock(qtbot, window, samir, "000001")
+    _unlock(qtbot, window, samir, "00000001")
     lock_screen = window.centralWidget()
     qtbot.waitUntil(lambda: "incorrect" in lock_screen.message.text())
     assert window.privacy.is_locked and canaries_on_screen(window, TYPED) == 0
@@ -210,8 +211,8 @@ def test_without_any_account_the_site_manager_is_created_first(
     panel = window.centralWidget()
     assert isinstance(panel, FirstAgentPanel) and not window.tabs.isVisible()
     qtbot.keyClicks(panel.form.name, "Claire")
-    qtbot.keyClicks(panel.form.secret, "123456")
-    qtbot.keyClicks(panel.form.confirmation, "123456")
+    qtbot.keyClicks(panel.form.secret, "12345678")
+    qtbot.keyClicks(panel.form.confirmation, "12345678")
     qtbot.mouseClick(panel.create_button, Qt.MouseButton.LeftButton)
     assert "trop facile" in panel.form.message.text() and not list_agents(db)
     for field in (panel.form.secret, panel.form.confirmation):
@@ -268,3 +269,25 @@ def test_settings_show_accounts_and_durations_to_the_site_manager_only(
     panel.idle.setValue(10)
     assert panel.save()
     assert window.privacy.idle_timer.interval() == 10 * 60_000
+
+
+def test_an_agent_whose_code_is_too_short_is_asked_for_a_new_one(
+    qtbot: QtBot, db: Database, make_window: WindowFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 15: codes of earlier versions (6 digits) are changed at the next sign-in."""
+    from spro_desk.agents import accounts, management
+    from spro_desk.ui.common.agents_dialog import SecretDialog
+
+    monkeypatch.setattr(accounts, "PIN_MIN_DIGITS", 6)
+    claire = management.create_agent(db, "Claire", "480215", Role.RESPONSABLE, cost=FAST)
+    monkeypatch.undo()
+    window = make_window(db)
+    _unlock(qtbot, window, claire.id, "480215")
+    qtbot.waitUntil(lambda: not window.privacy.is_locked)
+    dialog = window.privacy.new_secret_dialog
+    assert isinstance(dialog, SecretDialog) and dialog.isVisible()
+    assert "trop court" in dialog.form.message.text()
+    qtbot.keyClicks(dialog.form.secret, MANAGER_PIN)
+    qtbot.keyClicks(dialog.form.confirmation, MANAGER_PIN)
+    dialog.change()
+    assert not dialog.isVisible() and not desk_session(db).must_change_secret

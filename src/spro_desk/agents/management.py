@@ -16,6 +16,7 @@ from spro_desk.agents.accounts import (
     AgentError,
     AgentView,
     _checked_name,
+    _cost_record,
     _existing,
     _hasher,
     _now,
@@ -26,7 +27,7 @@ from spro_desk.agents.accounts import (
 )
 from spro_desk.agents.roles import Permission, Role, holds_key
 from spro_desk.agents.sessions import desk_session, require
-from spro_desk.security import crypto
+from spro_desk.security import crypto, grants
 from spro_desk.security.keys import vault
 from spro_desk.storage.engine import Database
 from spro_desk.storage.tables import Agent
@@ -53,16 +54,16 @@ def create_agent(
         require(db, Permission.MANAGE_AGENTS)
     moment = _now(now)
     agent_id = str(uuid.uuid4())
-    salt, wrapped = _wrap_for(db, agent_id, secret, cost) if holds_key(role) else (None, None)
+    keys = _wrap_for(db, agent_id, secret, cost) if holds_key(role) else None
     row = Agent(
         id=agent_id,
         nom=name,
         role=str(role),
         secret_kind=kind,
         secret_hash=_hasher(cost).hash(secret),
-        kek_salt=salt,
-        kek_cost=cost.as_json(),
-        wrapped_key=wrapped,
+        kek_salt=keys.salt if keys else None,
+        kek_cost=_cost_record(cost),
+        wrapped_key=keys.wrapped if keys else None,
         created_at=moment,
         updated_at=moment,
     )
@@ -71,7 +72,9 @@ def create_agent(
         if taken is not None:
             raise AgentError(f"Un agent s'appelle déjà « {name} » sur ce poste.")
         session.add(row)
-    if wrapped is not None:
+        if keys is not None:
+            grants.grant(session.connection(), agent_id, keys.public, keys.desk_keys)
+    if keys is not None:
         vault(db).forget_provisional_file()
     if first:
         vault(db).lock()  # from now on the key opens with an agent's secret: log in to use it
@@ -92,18 +95,25 @@ def change_secret(
     kind = secret_kind(new_secret)
     with db.session() as session:
         role = Role(_existing(session, agent_id).role)
-    salt, wrapped = _wrap_for(db, agent_id, new_secret, cost) if holds_key(role) else (None, None)
+    keys = _wrap_for(db, agent_id, new_secret, cost) if holds_key(role) else None
     with db.transaction() as session:
         row = _existing(session, agent_id)
         row.secret_kind, row.secret_hash = kind, _hasher(cost).hash(new_secret)
-        row.kek_salt, row.wrapped_key, row.kek_cost = salt, wrapped, cost.as_json()
+        row.kek_cost = _cost_record(cost)
+        row.kek_salt = keys.salt if keys else None
+        row.wrapped_key = keys.wrapped if keys else None
+        if keys is not None:
+            grants.grant(session.connection(), agent_id, keys.public, keys.desk_keys)
         row.failed_attempts, row.blocked_until = 0, None
         row.updated_at = datetime.now(UTC)
         session.add(row)
+    if current is not None and current.id == agent_id:
+        desk_session(db).must_change_secret = False
 
 
 def disable_agent(db: Database, agent_id: str, *, now: datetime | None = None) -> None:
-    """The account can no longer open the desk; its copy of the key is destroyed."""
+    """The account can no longer open the desk; its copy of the keys is destroyed and the
+    desk key is rotated: what is recorded from now on is sealed to a key it never held."""
     require(db, Permission.MANAGE_AGENTS)
     with db.transaction() as session:
         row = _existing(session, agent_id)
@@ -119,7 +129,11 @@ def disable_agent(db: Database, agent_id: str, *, now: datetime | None = None) -
                     "Il faut au moins un ou une responsable de site actif sur le poste : créez "
                     "d'abord un autre compte de responsable."
                 )
+        held = row.wrapped_key is not None
         row.disabled_at = _now(now)
         row.wrapped_key = row.kek_salt = None
         row.updated_at = _now(now)
         session.add(row)
+        if held:
+            grants.revoke(session.connection(), agent_id)
+            grants.rotate(session.connection(), db, _now(now))

@@ -26,6 +26,8 @@ class DeskSession:
         self.agent: AgentView | None = None
         # Who was at the desk when it locked: the lock screen offers their name first.
         self.last_agent_id: str | None = None
+        # Signed in with a code shorter than today's rules: the window asks for a new one.
+        self.must_change_secret = False
 
     def login(self, agent_id: str, secret: str, *, now: datetime | None = None) -> AgentView:
         from spro_desk.security.audit import audit_log
@@ -35,8 +37,9 @@ class DeskSession:
         except AgentError:
             audit_log(self._db).append("connexion-refusee", agent_id=agent_id, now=now)
             raise
-        if opened.private is not None:
-            vault(self._db).unlock(opened.private)
+        if opened.privates:
+            vault(self._db).unlock(*opened.privates)
+        self.must_change_secret = opened.must_change_secret
         self.agent = opened.agent
         self.last_agent_id = opened.agent.id
         audit_log(self._db).append("connexion", agent=opened.agent, now=now)

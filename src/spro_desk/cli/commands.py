@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -17,10 +18,11 @@ from spro_desk.directory.catalog import directory_info
 from spro_desk.directory.importer import import_directory
 from spro_desk.directory.search import DirectorySearch, SearchFilters
 from spro_desk.orientation.profile import VisitorProfile
-from spro_desk.orientation.suggest import Suggester
+from spro_desk.orientation.suggest import Suggester, profile_json
 from spro_desk.storage.engine import Database
 
 Result = dict[str, Any]
+Handler = Callable[[Database, argparse.Namespace], Result]
 
 
 def directory_import(db: Database, args: argparse.Namespace) -> Result:
@@ -55,7 +57,7 @@ def suggest(db: Database, args: argparse.Namespace) -> Result:
         at=args.at or datetime.now(),
     )
     suggestions = Suggester(db).suggest(profile, limit=args.limit)
-    return {"results": [s.as_json() for s in suggestions]}
+    return {"profil": profile_json(profile), "results": [s.as_json() for s in suggestions]}
 
 
 def contact_add(db: Database, args: argparse.Namespace) -> Result:
@@ -208,7 +210,7 @@ def coordinator_acknowledge(db: Database, args: argparse.Namespace) -> Result:
     return {"files": [str(p) for p in written]}
 
 
-HANDLERS = {
+HANDLERS: dict[tuple[str, str | None], Handler] = {
     ("directory", "import"): directory_import,
     ("directory", "info"): directory_info_command,
     ("directory", "search"): directory_search,

@@ -17,6 +17,7 @@ from spro_desk.paths import database_path
 from spro_desk.storage.backup import (
     BackupError,
     BackupPreview,
+    clean_leftovers,
     create_backup,
     list_backups,
     preview,
@@ -44,6 +45,7 @@ def backup_list(db_path: Path, args: argparse.Namespace) -> Result:
 def backup_create(db_path: Path, args: argparse.Namespace) -> Result:
     if not db_path.exists():
         raise BackupError(f"Pas de base de données à sauvegarder dans « {db_path.parent} ».")
+    clean_leftovers(db_path)  # what a backup killed mid-way left
     created = create_backup(db_path)
     rotate(db_path)
     return preview(created).as_json()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import time
+from collections.abc import Callable
 from datetime import UTC
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -15,38 +16,9 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:  # build_parser() runs at every start of the window: no database layer here
     from spro_desk.storage.engine import Database
 
-FORMATS = ("json", "csv", "xlsx", "pdf")
-
 
 class ReportRefused(ValueError):
     """The report cannot be produced as asked; nothing was written."""
-
-
-def add_report_arguments(parser: argparse.ArgumentParser, *, coordinator: bool) -> None:
-    from spro_desk.cli.parser import _json_flag, day, moment
-
-    parser.add_argument("--from", dest="start", type=day, required=True, help="premier jour")
-    parser.add_argument("--to", dest="end", type=day, required=True, help="dernier jour inclus")
-    if coordinator:
-        parser.add_argument("--site", help="identifiant du poste (site)")
-        parser.add_argument("--reseau", help="réseau des sites (cio, mission-locale…)")
-        parser.add_argument("--departement", help="département des sites (code)")
-        parser.add_argument("--epci", help="EPCI des sites (SIREN)")
-    parser.add_argument("--format", choices=FORMATS, required=True)
-    parser.add_argument("--out", required=True, help="fichier à écrire")
-    parser.add_argument(
-        "--seuil", type=int, default=5, help="secret statistique : masquer sous ce nombre (5)"
-    )
-    parser.add_argument(
-        "--sans-suite-jours", type=int, default=30, help="orientation sans suite après (30 j)"
-    )
-    parser.add_argument(
-        "--retard-jours", type=int, default=14, help="poste en retard sans envoi depuis (14 j)"
-    )
-    parser.add_argument(
-        "--au", type=moment, help="date de référence des délais et retards (ISO ; maintenant)"
-    )
-    _json_flag(parser)
 
 
 def _report(db: Database, args: argparse.Namespace, *, coordinator: bool) -> dict[str, Any]:
@@ -106,7 +78,7 @@ def desk_report(db: Database, args: argparse.Namespace) -> dict[str, Any]:
     return _report(db, args, coordinator=False)
 
 
-HANDLERS = {
+HANDLERS: dict[tuple[str, str | None], Callable[[Database, argparse.Namespace], dict[str, Any]]] = {
     ("coordinator", "report"): coordinator_report,
     ("report", None): desk_report,
 }

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -43,7 +44,7 @@ def sync_import_update(db: Database, args: argparse.Namespace) -> Result:
     return apply_update(db, Path(args.file))
 
 
-HANDLERS = {
+HANDLERS: dict[tuple[str, str | None], Callable[[Database, argparse.Namespace], dict[str, Any]]] = {
     ("coordinator", "publish-directory"): coordinator_publish_directory,
     ("sync", "import-update"): sync_import_update,
 }

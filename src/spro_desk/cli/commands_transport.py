@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +26,7 @@ def sync_queue(db: Database, args: argparse.Namespace) -> Result:
     return sync_overview(db, Path(args.resolved_data_dir)).as_json()
 
 
-HANDLERS = {
+HANDLERS: dict[tuple[str, str | None], Callable[[Database, argparse.Namespace], dict[str, Any]]] = {
     ("sync", "push"): sync_push,
     ("sync", "queue"): sync_queue,
 }

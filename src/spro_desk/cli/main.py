@@ -5,8 +5,10 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import shutil
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from spro_desk.cli.parser import (
     EXIT_OK,
@@ -18,14 +20,22 @@ from spro_desk.cli.parser import (
 )
 from spro_desk.paths import database_path, ensure_private_dir, resolve_data_dir
 
+# Less than this free on the data folder's disk: an I/O error during a write is a full disk.
+FULL_DISK_MARGIN = 256 * 1024
+
 # The commands and the window import what they need when they run: starting the desktop app
 # does not pay for the import pipeline, the suggestion engine or the output formatting.
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, stream=sys.stderr)
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    unreadable = undecodable_argument(arguments)
+    if unreadable is not None:
+        print(unreadable, file=sys.stderr)
+        return EXIT_USAGE
     try:
-        args = parse_arguments(sys.argv[1:] if argv is None else list(argv))
+        args = parse_arguments(arguments)
     except UsageError as error:
         print(error, file=sys.stderr)
         return EXIT_USAGE
@@ -41,6 +51,44 @@ def main(argv: Sequence[str] | None = None) -> int:
     return run_command(args, data_dir)
 
 
+def undecodable_argument(argv: list[str]) -> str | None:
+    """The French refusal of an argument that is not valid text (bytes that are not UTF-8 reach
+    Python as lone surrogates, which nothing downstream can write), else None."""
+    for position, argument in enumerate(argv, start=1):
+        try:
+            argument.encode("utf-8")
+        except UnicodeEncodeError:
+            shown = argument.encode("utf-8", "replace").decode("utf-8")
+            return (
+                f"Refusé : l'argument n° {position} (« {shown} ») contient des octets qui ne "
+                "sont pas du texte UTF-8. Retapez-le (ou réglez le terminal en UTF-8) ; rien "
+                "n'a été modifié."
+            )
+    return None
+
+
+def disk_fault(error: BaseException, data_dir: Path) -> Exception | None:
+    """The French message of a disk fault met by a command. SQLite reports a disk that filled
+    up during a write as an I/O error, and some paths raise the driver's error unmapped: when
+    the data folder's disk has no room left, it is said as a full disk."""
+    from spro_desk.storage.errors import DiskFullError, StorageError, StorageIOError, translated
+
+    mapped = translated(error) if not isinstance(error, StorageError) else error
+    if mapped is not None and not isinstance(mapped, StorageIOError):
+        return mapped
+    if mapped is None and not isinstance(error, OSError) and sqlite_like(error) is False:
+        return None
+    try:
+        full = shutil.disk_usage(data_dir).free < FULL_DISK_MARGIN
+    except OSError:
+        full = False
+    return DiskFullError() if full else mapped
+
+
+def sqlite_like(error: BaseException) -> bool:
+    return type(error).__module__.startswith(("sqlalchemy", "sqlite3"))
+
+
 def parse_arguments(argv: list[str]) -> argparse.Namespace:
     """The window's start (global options only) without building every command's parser."""
     if not {"-h", "--help"} & set(argv):
@@ -51,17 +99,21 @@ def parse_arguments(argv: list[str]) -> argparse.Namespace:
     return build_parser().parse_args(argv)
 
 
-def run_command(args: object, data_dir: object) -> int:
+def run_command(args: argparse.Namespace, data_dir: Path) -> int:
+    from spro_desk.agents.accounts import AgentError
+    from spro_desk.agents.sessions import AccessDenied
     from spro_desk.cli.commands import HANDLERS
     from spro_desk.cli.commands_report import ReportRefused
     from spro_desk.cli.output import render
     from spro_desk.contacts.model import ContactError
     from spro_desk.directory.source import DirectoryImportError
     from spro_desk.orientation.profile import ProfileError
+    from spro_desk.privacy.access import AccessRightError
     from spro_desk.security.audit import AuditTampered
     from spro_desk.storage.engine import Database
     from spro_desk.storage.errors import StorageError
     from spro_desk.storage.migrate import NewerDatabaseError
+    from spro_desk.sync.bundle import ExportFolderError
     from spro_desk.sync.coordinator import BundleRefused
     from spro_desk.sync.directory_update import SnapshotRefused
     from spro_desk.sync.identity import IdentityError
@@ -70,26 +122,36 @@ def run_command(args: object, data_dir: object) -> int:
     refusals = (
         DirectoryImportError, ContactError, ProfileError, NewerDatabaseError, IdentityError,
         BundleRefused, SnapshotRefused, TransportError, AuditTampered, ReportRefused,
+        ExportFolderError, AgentError, AccessDenied, AccessRightError,
     )  # fmt: skip
-    args.resolved_data_dir = data_dir  # type: ignore[attr-defined]
-    key = (args.command, getattr(args, "action", None))  # type: ignore[attr-defined]
+    args.resolved_data_dir = data_dir
+    key = (args.command, getattr(args, "action", None))
     if key[0] == "backup":  # works on a database too damaged to be opened and migrated
         from spro_desk.cli.commands_backup import run_backup_command
 
-        return run_backup_command(args, data_dir)  # type: ignore[arg-type]
+        return run_backup_command(args, data_dir)
     try:
-        db = Database(database_path(data_dir))  # type: ignore[arg-type]
+        db = Database(database_path(data_dir))
     except (NewerDatabaseError, StorageError) as error:
-        print(error, file=sys.stderr)
+        print(disk_fault(error, data_dir) or error, file=sys.stderr)
         return EXIT_REFUSED
     try:
-        result = HANDLERS[key](db, args)  # type: ignore[arg-type]
+        result = HANDLERS[key](db, args)
     except (*refusals, StorageError) as error:  # a disk fault: full, read-only, damaged
-        print(f"Refusé : {error}", file=sys.stderr)
+        reason: Exception = error
+        if isinstance(error, StorageError):
+            reason = disk_fault(error, data_dir) or error
+        print(f"Refusé : {reason}", file=sys.stderr)
+        return EXIT_REFUSED
+    except Exception as error:
+        fault = disk_fault(error, data_dir)
+        if fault is None:
+            raise
+        print(f"Refusé : {fault}", file=sys.stderr)
         return EXIT_REFUSED
     finally:
         db.close()
-    if args.json:  # type: ignore[attr-defined]
+    if args.json:
         print(json.dumps(result, ensure_ascii=False))
     else:
         print(render(key, result))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from spro_desk.vocab import REFERRAL_STATUTS, STATUTS
+from spro_desk.vocab import REFERRAL_STATUTS, STATUTS, need_label
 
 
 def render(key: tuple[str, str | None], result: dict[str, Any]) -> str:
@@ -42,10 +42,24 @@ def _render_results(result: dict[str, Any]) -> str:
         return "Aucun résultat."
     blocks = []
     for rank, hit in enumerate(result["results"], start=1):
-        head = f"{rank}. {hit['service_nom']} — {hit['structure_nom']} ({hit['commune'] or '?'})"
-        details = [f"   id : {hit['service_id']}"] + [f"   · {reason}" for reason in hit["reasons"]]
+        service = hit["service_nom"] or "Structure (aucun service détaillé publié)"
+        head = f"{rank}. {service} — {hit['structure_nom']} ({hit['commune'] or '?'})"
+        ident = f"   id : {hit['service_id'] or hit['structure_id']}"
+        details = [ident] + [f"   · {reason}" for reason in hit["reasons"]]
         blocks.append("\n".join([head, *details]))
     return "\n".join(blocks)
+
+
+def _render_suggestions(result: dict[str, Any]) -> str:
+    profile = result["profil"]
+    who = STATUTS.get(profile["statut"], profile["statut"])
+    extras = [f"{profile['age']} ans"] if profile["age"] is not None else []
+    extras += ["handicap"] if profile["handicap"] else []
+    head = (
+        f"Pour : {who}{''.join(', ' + e for e in extras)}, commune {profile['commune']}, "
+        f"besoins : {', '.join(need_label(b) for b in profile['besoins'])} ({profile['moment']})"
+    )
+    return head + "\n" + _render_results(result)
 
 
 def _render_contacts(result: dict[str, Any]) -> str:
@@ -120,7 +134,7 @@ _RENDERERS = {
     ("directory", "import"): _render_import,
     ("directory", "info"): _render_info,
     ("directory", "search"): _render_results,
-    ("suggest", None): _render_results,
+    ("suggest", None): _render_suggestions,
     ("contact", "list"): _render_contacts,
     ("sync", "push"): _render_push,
     ("sync", "queue"): _render_queue,
@@ -128,4 +142,5 @@ _RENDERERS = {
     ("coordinator", "identity"): _render_coordinator_identity,
     ("privacy", "purge"): _render_message,
     ("privacy", "audit"): _render_message,
+    ("privacy", "access"): _render_message,
 }

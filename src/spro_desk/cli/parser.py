@@ -137,9 +137,35 @@ def build_parser() -> FrenchArgumentParser:
 
 
 def _report_command(parser: argparse.ArgumentParser, *, coordinator: bool = False) -> None:
-    from spro_desk.cli.commands_report import add_report_arguments
-
     add_report_arguments(parser, coordinator=coordinator)
+
+
+REPORT_FORMATS = ("json", "csv", "xlsx", "pdf")
+
+
+def add_report_arguments(parser: argparse.ArgumentParser, *, coordinator: bool) -> None:
+    parser.add_argument("--from", dest="start", type=day, required=True, help="premier jour")
+    parser.add_argument("--to", dest="end", type=day, required=True, help="dernier jour inclus")
+    if coordinator:
+        parser.add_argument("--site", help="identifiant du poste (site)")
+        parser.add_argument("--reseau", help="réseau des sites (cio, mission-locale…)")
+        parser.add_argument("--departement", help="département des sites (code)")
+        parser.add_argument("--epci", help="EPCI des sites (SIREN)")
+    parser.add_argument("--format", choices=REPORT_FORMATS, required=True)
+    parser.add_argument("--out", required=True, help="fichier à écrire")
+    parser.add_argument(
+        "--seuil", type=int, default=5, help="secret statistique : masquer sous ce nombre (5)"
+    )
+    parser.add_argument(
+        "--sans-suite-jours", type=int, default=30, help="orientation sans suite après (30 j)"
+    )
+    parser.add_argument(
+        "--retard-jours", type=int, default=14, help="poste en retard sans envoi depuis (14 j)"
+    )
+    parser.add_argument(
+        "--au", type=moment, help="date de référence des délais et retards (ISO ; maintenant)"
+    )
+    _json_flag(parser)
 
 
 def _privacy_commands(parser: argparse.ArgumentParser) -> None:
@@ -148,6 +174,17 @@ def _privacy_commands(parser: argparse.ArgumentParser) -> None:
     audit = actions.add_parser("audit", help="journal d'accès aux données personnelles")
     audit.add_argument("--verify", action="store_true", help="vérifier qu'il est intact")
     _json_flag(audit)
+    access = actions.add_parser(
+        "access", help="droit d'accès : tout ce que le poste détient sur une personne"
+    )
+    which = access.add_mutually_exclusive_group(required=True)
+    which.add_argument("--contact", help="identifiant du contact")
+    which.add_argument("--search", help="nom, téléphone ou courriel (3 caractères au moins)")
+    access.add_argument("--out", help="fichier JSON à remettre à la personne (portabilité)")
+    access.add_argument(
+        "--agent", help="nom du compte (responsable de site) ; le code est lu sur le terminal"
+    )
+    _json_flag(access)
 
 
 def _backup_commands(parser: argparse.ArgumentParser) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 import uuid
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -181,7 +182,8 @@ class ContactService:
         personal = data.personal or PersonalDataInput()
         if personal.is_empty():
             return consent, None
-        return consent, sealed_row(self.db, contact.id, consent.id, _stored_values(personal))
+        values = _stored_values(personal)
+        return consent, sealed_row(self.db, contact.id, consent.id, values, contact.occurred_at)
 
     @staticmethod
     def _store_personal(session: Session, rows: tuple[Consent, PersonalData | None] | None) -> None:
@@ -262,7 +264,7 @@ class ContactService:
         values = _stored_values(personal)
         moment = now or utc_now()
         with self.db.session() as session:
-            self._existing(session, contact_id)
+            occurred_at = self._existing(session, contact_id).occurred_at
             held = self._active_consent(session, contact_id)
             row = session.get(PersonalData, contact_id)
         # Opened and sealed before the write lock is taken: the keys read the database too.
@@ -281,7 +283,11 @@ class ContactService:
                 agent=consent.agent or (agent.nom if agent else None),
                 given_at=moment,
             )
-        sealed = sealed_row(self.db, contact_id, held.id, values) if any(values.values()) else None
+        sealed = (
+            sealed_row(self.db, contact_id, held.id, values, occurred_at)
+            if any(values.values())
+            else None
+        )
         with self.db.transaction() as session:
             if session.get(Consent, held.id) is None:
                 session.add(held)
@@ -344,7 +350,9 @@ class ContactService:
         return contact
 
     @staticmethod
-    def _referrals_by_contact(session: Session, ids: list[str]) -> dict[str, list[ReferralView]]:
+    def _referrals_by_contact(
+        session: Session, ids: builtins.list[str]
+    ) -> dict[str, builtins.list[ReferralView]]:
         if not ids:
             return {}
         rows = session.exec(
@@ -352,20 +360,22 @@ class ContactService:
             .where(col(Referral.contact_id).in_(ids))
             .order_by(col(Referral.created_at))
         ).all()
-        grouped: dict[str, list[ReferralView]] = {}
+        grouped: dict[str, builtins.list[ReferralView]] = {}
         for row in rows:
             grouped.setdefault(row.contact_id, []).append(referral_view(row))
         return grouped
 
     @staticmethod
-    def _ids_with_personal(session: Session, ids: list[str]) -> set[str]:
+    def _ids_with_personal(session: Session, ids: builtins.list[str]) -> set[str]:
         if not ids:
             return set()
         query = select(PersonalData.contact_id).where(col(PersonalData.contact_id).in_(ids))
         return set(session.exec(query).all())
 
     @staticmethod
-    def _view(contact: Contact, referrals: list[ReferralView], personal: bool) -> ContactView:
+    def _view(
+        contact: Contact, referrals: builtins.list[ReferralView], personal: bool
+    ) -> ContactView:
         return ContactView(
             **{
                 name: getattr(contact, name)
@@ -384,7 +394,7 @@ class ContactService:
         service_id: str,
         *,
         rdv_at: datetime | None = None,
-        motif: list[str] | None = None,
+        motif: builtins.list[str] | None = None,
     ) -> str:
         referral = self._new_referral(contact_id, service_id, rdv_at, motif)
         with self.db.transaction() as session:
@@ -397,7 +407,7 @@ class ContactService:
         service_id: str,
         *,
         rdv_at: datetime | None = None,
-        motif: list[str] | None = None,
+        motif: builtins.list[str] | None = None,
     ) -> tuple[str, str]:
         """A contact and its referral in one transaction: both are stored, or neither."""
         data.check(known_commune=self.geo.commune(data.commune or "") is not None)
@@ -412,7 +422,11 @@ class ContactService:
         return contact.id, referral.id
 
     def _new_referral(
-        self, contact_id: str, service_id: str, rdv_at: datetime | None, motif: list[str] | None
+        self,
+        contact_id: str,
+        service_id: str,
+        rdv_at: datetime | None,
+        motif: builtins.list[str] | None,
     ) -> Referral:
         service = self._directory_service(service_id)
         now = utc_now()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -34,8 +35,27 @@ class ServiceSummary:
     modes_accueil: tuple[str, ...]
 
     @classmethod
-    def from_row(cls, row: tuple[Any, ...]) -> ServiceSummary:
-        return cls(*row[:9], tuple(json.loads(row[9] or "[]")))
+    def from_row(
+        cls, row: tuple[Any, ...], modes: Callable[[str | None], tuple[str, ...]] | None = None
+    ) -> ServiceSummary:
+        """A row of SUMMARY_SELECT, its columns named in the SELECT's order; `modes` decodes
+        the JSON list of modes d'accueil (a caller decoding many rows may cache it)."""
+        pk, service_id, structure_id, service_nom, structure_nom, commune, code_insee = row[:7]
+        horaires, reseau, modes_accueil = row[7:10]
+        return cls(
+            pk=pk,
+            service_id=service_id,
+            structure_id=structure_id,
+            service_nom=service_nom,
+            structure_nom=structure_nom,
+            commune=commune,
+            code_insee=code_insee,
+            horaires=horaires,
+            reseau=reseau,
+            modes_accueil=modes(modes_accueil)
+            if modes
+            else tuple(json.loads(modes_accueil or "[]")),
+        )
 
     def result_json(self, score: float, reasons: list[str]) -> dict[str, Any]:
         """One result of `directory search` or `suggest` in the CLI's JSON contract."""

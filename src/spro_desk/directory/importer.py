@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -15,6 +15,7 @@ from pydantic import ValidationError
 
 from spro_desk.directory import rows as row_builders
 from spro_desk.directory.hours import hours_warning
+from spro_desk.directory.report import ImportCancelled, ImportReport, RowIssue
 from spro_desk.directory.source import DirectoryImportError, read_directory
 from spro_desk.directory.validation import (
     ServiceExtension,
@@ -34,42 +35,6 @@ from spro_desk.text import (
 )
 
 ProgressCallback = Callable[[str, int, int], None]
-
-
-class ImportCancelled(Exception):
-    """The agent cancelled the import: nothing was changed."""
-
-
-@dataclass(frozen=True)
-class RowIssue:
-    file: str
-    index: int
-    id: str | None
-    message: str
-
-
-@dataclass
-class ImportReport:
-    source: str
-    imported_at: datetime
-    structures: int = 0
-    services: int = 0
-    rejected: list[RowIssue] = field(default_factory=list)
-    warnings: list[RowIssue] = field(default_factory=list)
-
-    def as_json(self) -> dict[str, Any]:
-        return {
-            "structures": self.structures,
-            "services": self.services,
-            "rejected": [
-                {"file": r.file, "index": r.index, "id": r.id, "reason": r.message}
-                for r in self.rejected
-            ],
-            "warnings": [
-                {"file": w.file, "index": w.index, "id": w.id, "message": w.message}
-                for w in self.warnings
-            ],
-        }
 
 
 @dataclass

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import lru_cache
@@ -80,7 +80,7 @@ def _enum_json(values: Iterable[Any] | None) -> str:
     return _codes_json(frozenset(values)) if values else "[]"
 
 
-def _json(values: list[str] | None) -> str | None:
+def _json(values: Sequence[str | int] | None) -> str | None:
     if values is None:
         return None
     return json.dumps(values, ensure_ascii=False) if values else "[]"
@@ -99,8 +99,8 @@ def build_tables(
         structure_pk[valid.model.id] = pk
         networks[valid.model.id] = row[STRUCTURE_COLUMNS.index("reseau")]
         names[valid.model.id] = row[STRUCTURE_COLUMNS.index("nom")]
-    for pk, valid in enumerate(services.values(), start=1):
-        model = valid.model
+    for pk, service_valid in enumerate(services.values(), start=1):
+        model = service_valid.model
         owner = structures[model.structure_id].model
         fts = (
             pk,
@@ -110,8 +110,10 @@ def build_tables(
             _text(model.commune or owner.commune or ""),
         )
         search = search_text(*fts[1:])
-        tables.services.append(_service_row(pk, structure_pk[model.structure_id], valid, search))
-        tables.tags.extend(_tags(pk, valid, networks[model.structure_id], owner, geo))
+        tables.services.append(
+            _service_row(pk, structure_pk[model.structure_id], service_valid, search)
+        )
+        tables.tags.extend(_tags(pk, service_valid, networks[model.structure_id], owner, geo))
         tables.fts.append(fts)
     return tables
 
@@ -133,7 +135,7 @@ def _structure_row(pk: int, valid: ValidStructure) -> tuple[Any, ...]:
     model, extension = valid.model, valid.extension
     porteurs = _codes(model.reseaux_porteurs)
     if extension is not None and extension.reseau:
-        reseau, inferred = extension.reseau, False
+        reseau, inferred = extension.reseau, False  # type: str | None, bool
     else:
         reseau, inferred = infer_network(model.nom, porteurs), True
     cep = extension.operateur_cep if extension is not None else reseau in CEP_OPERATORS

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import lru_cache
 from typing import Any, Literal
 
@@ -38,7 +39,7 @@ def _field(loc: tuple[Any, ...]) -> str:
     return str(loc[0]) if loc else "ligne"
 
 
-def _one_reason(error: dict[str, Any]) -> str:
+def _one_reason(error: Mapping[str, Any]) -> str:
     field = _field(error["loc"])
     kind = error["type"]
     if kind == "value_error":

@@ -5,13 +5,10 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING
 
+from spro_desk.directory.report import ImportCancelled, ImportReport
 from spro_desk.directory.rows import SERVICE_COLUMNS, STRUCTURE_COLUMNS, DirectoryTables
 from spro_desk.storage.engine import Database
-
-if TYPE_CHECKING:
-    from spro_desk.directory.importer import ImportReport
 
 
 def _insert_sql(table: str, columns: tuple[str, ...]) -> str:
@@ -30,8 +27,6 @@ def write_directory(
     report: ImportReport,
     is_cancelled: Callable[[], bool],
 ) -> None:
-    from spro_desk.directory.importer import ImportCancelled
-
     with db.engine.begin() as connection:
         run = connection.exec_driver_sql
         run("DELETE FROM service_tag")

@@ -8,18 +8,24 @@ overwrites the freed cell and pages with zeros instead of leaving them in the fr
 a `wal_checkpoint(TRUNCATE)` copies the zeroed pages into the database file and empties the
 write-ahead log, where older frames could still hold the row. The bytes were sealed anyway;
 this makes sure that not even the ciphertext survives in the files SQLite manages.
+
+Every other copy of the row (backups, the outbox, a file copied away) is erased by destroying
+the person's key in the person-key file (`privacy.person_keys`), in the same transaction.
 """
 
 from __future__ import annotations
 
 import logging
+import sqlite3
 from collections.abc import Iterable
 from datetime import UTC, datetime
+from pathlib import Path
 
 from sqlmodel import Session, col, delete, select
 
 from spro_desk.agents.roles import Permission
 from spro_desk.agents.sessions import require
+from spro_desk.privacy.person_keys import person_keys
 from spro_desk.security.audit import audit_log
 from spro_desk.storage.engine import Database
 from spro_desk.storage.tables import Consent, PersonalData
@@ -37,7 +43,7 @@ def secure_delete(session: Session) -> None:
 
 
 def erase_rows(
-    session: Session, contact_ids: Iterable[str], reason: str, now: datetime
+    db: Database, session: Session, contact_ids: Iterable[str], reason: str, now: datetime
 ) -> list[str]:
     """Remove the personal data of these contacts and close their consents; the erased ids."""
     ids = list(contact_ids)
@@ -54,6 +60,9 @@ def erase_rows(
     for consent in consents:
         consent.erased_at, consent.erased_reason = now, reason
         session.add(consent)
+    # Under the database's write lock; if the commit then fails the row stays unreadable,
+    # which errs on the side of the erasure that was asked for.
+    person_keys(db).discard(ids)
     return held
 
 
@@ -76,7 +85,7 @@ def erase_person(db: Database, contact_id: str, *, now: datetime | None = None) 
     agent = require(db, Permission.ERASE_PERSONAL)
     moment = now or datetime.now(UTC)
     with db.transaction() as session:
-        erased = erase_rows(session, [contact_id], ON_REQUEST, moment)
+        erased = erase_rows(db, session, [contact_id], ON_REQUEST, moment)
         if erased:
             audit_log(db).append(
                 "effacement",
@@ -88,4 +97,43 @@ def erase_person(db: Database, contact_id: str, *, now: datetime | None = None) 
             )
     if erased:
         flush_freed_pages(db)
+        erase_legacy_copies(db, erased)
     return bool(erased)
+
+
+def erase_legacy_copies(db: Database, contact_ids: Iterable[str]) -> int:
+    """Rows sealed by earlier versions straight to the desk key (no person key to destroy):
+    removed from every backup too, each in its own transaction with `secure_delete` (a backup
+    is one self-contained file: a crash leaves it as it was, or without the rows). Also the
+    pre-0008 form of a backup (the envelope kept in `note`). How many rows were removed."""
+    from spro_desk.privacy.legacy import BACKUPS_DIR, LEGACY_PREFIX
+
+    ids = sorted(set(contact_ids))
+    folder = db.path.parent / BACKUPS_DIR
+    if not ids or not folder.is_dir():
+        return 0
+    removed = 0
+    for path in sorted(folder.glob("*.sqlite")):
+        try:
+            removed += _erase_in_backup(path, ids, LEGACY_PREFIX)
+        except sqlite3.Error:
+            log.warning("Backup %s could not be checked for erased rows", path.name)
+    return removed
+
+
+def _erase_in_backup(path: Path, ids: list[str], legacy_prefix: str) -> int:
+    connection = sqlite3.connect(path, timeout=30)
+    try:
+        columns = {row[1] for row in connection.execute("PRAGMA table_info(personal_data)")}
+        marks = ",".join("?" * len(ids))
+        if "sealed" in columns:
+            where = f"contact_id IN ({marks}) AND substr(sealed, 1, 1) <> X'02'"
+        elif "note" in columns:
+            where = f"contact_id IN ({marks}) AND note LIKE '{legacy_prefix}%'"
+        else:
+            return 0
+        connection.execute("PRAGMA secure_delete=ON")
+        with connection:
+            return connection.execute(f"DELETE FROM personal_data WHERE {where}", ids).rowcount
+    finally:
+        connection.close()

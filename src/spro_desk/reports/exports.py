@@ -9,7 +9,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -24,18 +23,14 @@ from spro_desk.reports.publish import (
     section_title,
 )
 from spro_desk.reports.secrecy import PublishedTable
+from spro_desk.storage.files import Durability, write_atomically
 from spro_desk.text import neutralise_formula
 
 
-def _atomic_write(path: Path, write: Callable[[Path], None]) -> Path:
+def _atomic_write(path: Path, write: Callable[[Path], object]) -> Path:
+    # An export can be written again: complete or absent is enough, no sync.
     path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.part")
-    try:
-        write(temporary)
-        os.replace(temporary, path)
-    finally:
-        temporary.unlink(missing_ok=True)
-    return path
+    return write_atomically(path, write, Durability.REPLACED)
 
 
 # --- JSON ------------------------------------------------------------------------------------

@@ -60,6 +60,18 @@ class Filters:
     def with_period(self, period: Period) -> Filters:
         return replace(self, period=period)
 
+    def restricted(self, field: str, code: str) -> Filters:
+        """The same filters, `field` (site, reseau, departement or epci) set to `code`."""
+        if field == "site":
+            return replace(self, site=code)
+        if field == "reseau":
+            return replace(self, reseau=code)
+        if field == "departement":
+            return replace(self, departement=code)
+        if field == "epci":
+            return replace(self, epci=code)
+        raise ValueError(f"unknown filter {field!r}")
+
     def describe(self) -> str:
         """The filters in words, for headings ("Période du … au … · réseau cio")."""
         parts = [f"Période {self.period.label()}"]

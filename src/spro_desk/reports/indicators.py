@@ -21,7 +21,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
@@ -111,7 +111,7 @@ class Indicators:
             start, end = max(first, period.start), min(first + timedelta(6), period.end)
             return self.filters.with_period(Period(start, end)) if start <= end else None
         if table.drill in ("site", "reseau", "departement", "epci"):
-            return replace(self.filters, **{table.drill: row_code})
+            return self.filters.restricted(table.drill, row_code)
         return None
 
 
@@ -176,7 +176,7 @@ def compute_indicators(
     )
 
 
-def _run(source: Source, periods: list[Period], parts: tuple) -> list[Any]:  # type: ignore[type-arg]
+def _run(source: Source, periods: list[Period], parts: tuple) -> list[Any]:
     """Each part on its own connection in parallel when the source allows it (SQLite works
     without the GIL: two cores, two queries), else one after the other on one connection."""
     if not source.parallel:
@@ -267,17 +267,17 @@ def _contact_tables(
         week = week_start(date.fromisoformat(day)).isoformat()
         weeks[week] = weeks.get(week, 0) + n
         months[day[:7]] = months.get(day[:7], 0) + n
-    all_weeks, day = [], week_start(period.start)
-    while day <= period.end:
-        all_weeks.append(day.isoformat())
-        day += timedelta(days=7)
+    all_weeks, monday = [], week_start(period.start)
+    while monday <= period.end:
+        all_weeks.append(monday.isoformat())
+        monday += timedelta(days=7)
     month_codes = q.months_of(period)
     week_labels = {w: f"semaine du {date.fromisoformat(w):%d/%m/%Y}" for w in all_weeks}
     commune_labels = {
         code: f"{c.nom} ({code})" if (c := geo.commune(code)) else code for code in communes
     }
     commune_labels[""] = "Non renseignée"
-    sexe_age = {tuple(key.split("|")): n for key, n in profiles["sexe_age"].items()}
+    sexe_age = {_pair(key): n for key, n in profiles["sexe_age"].items()}
     return {
         "contacts.semaine": one_way(
             "contacts.semaine", "Contacts par semaine", "Semaine", weeks, week_labels,
@@ -452,3 +452,9 @@ def _desk_statuses(
         late = tracks and (since is None or since > options.late_after_days)
         statuses.append(DeskStatus(site, since, late, days_since(site.directory_date)))
     return statuses
+
+
+def _pair(key: str) -> tuple[str, str]:
+    """`sexe|tranche` as SQLite grouped it."""
+    first, _, second = key.partition("|")
+    return first, second

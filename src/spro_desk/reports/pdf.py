@@ -134,13 +134,12 @@ def _section(section: PublishedTable | KeyValues | Listing, styles: dict[str, An
     grid = section_grid(section)
     header, rows = grid[0], grid[1:]
     footer: list[Any] = []
-    is_table = isinstance(section, PublishedTable)
-    if is_table and section.column_totals is not None:
+    if isinstance(section, PublishedTable) and section.column_totals is not None:
         footer, rows = [rows[-1]], rows[:-1]
     story = [Paragraph(_escape(title), styles["h2"])]
     if not rows:
         return [*story, Paragraph("Aucune donnée sur la période.", styles["note"])]
-    chronological = is_table and section.table.drill in ("week", "month")
+    chronological = isinstance(section, PublishedTable) and section.table.drill in ("week", "month")
     if len(rows) > PDF_MAX_ROWS and not chronological:
         rows = sorted(rows, key=lambda row: -_sort_value(row))[:PDF_MAX_ROWS]
         story.append(
@@ -151,7 +150,7 @@ def _section(section: PublishedTable | KeyValues | Listing, styles: dict[str, An
             )
         )
     story.append(_table([header, *rows, *footer], styles, bool(footer)))
-    if is_table and section.table.note:
+    if isinstance(section, PublishedTable) and section.table.note:
         story.append(Paragraph(_escape(section.table.note), styles["note"]))
     return story
 
@@ -205,7 +204,7 @@ def _chart(section: PublishedTable, styles: dict[str, Any]) -> list[Any]:
     chart = VerticalBarChart()
     chart.x, chart.y, chart.width, chart.height = 40, 45, 410, 130
     chart.data = [values]
-    chart.bars[0].fillColor = HexColor(BLUE)  # type: ignore[index]
+    chart.bars[0].fillColor = HexColor(BLUE)
     chart.valueAxis.valueMin = 0
     chart.valueAxis.labels.fontName = regular
     chart.valueAxis.labels.fontSize = 7

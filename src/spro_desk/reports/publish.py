@@ -122,7 +122,7 @@ def build_bilan(indicators: Indicators, threshold: int | None = None) -> Bilan:
     )
 
 
-def _synthesis(indicators: Indicators, figure, threshold: int) -> Theme:  # type: ignore[no-untyped-def]
+def _synthesis(indicators: Indicators, figure, threshold: int) -> Theme:
     keys = ("contacts", "orientations", "contacts_orientes", "taux_orientation", "part_niveau2",
             "part_niveau2_honore", "rendez_vous", "delai_mediane")  # fmt: skip
     comparison = indicators.comparison
@@ -152,7 +152,7 @@ def _synthesis(indicators: Indicators, figure, threshold: int) -> Theme:  # type
     return theme
 
 
-def _referrals(indicators: Indicators, tables: dict[str, PublishedTable], figure) -> Theme:  # type: ignore[no-untyped-def]
+def _referrals(indicators: Indicators, tables: dict[str, PublishedTable], figure) -> Theme:
     options = indicators.options
     notes = KeyValues(
         "Délais et continuité vers le niveau 2",
@@ -245,9 +245,8 @@ def section_title(section: Section) -> str:
 def section_grid(section: Section) -> list[list[Cell]]:
     """Header row then rows; None is a masked figure (printed `s`)."""
     if isinstance(section, KeyValues):
-        return [["Indicateur", "Valeur", "Unité"]] + [
-            [label, value, unit] for label, value, unit in section.items
-        ]
+        names: list[Cell] = ["Indicateur", "Valeur", "Unité"]
+        return [names, *([label, value, unit] for label, value, unit in section.items)]
     if isinstance(section, Listing):
         return [list(section.headers), *section.rows]
     table = section.table

@@ -38,10 +38,14 @@ class SealError(ValueError):
 
 @dataclass(frozen=True)
 class KdfCost:
-    """Argon2id parameters, stored with each agent so that they can be raised later."""
+    """Argon2id parameters, stored with each agent so that they can be raised later.
 
-    time_cost: int = 2
-    memory_kib: int = 64 * 1024
+    3 passes over 128 MiB: 0.4–0.8 s of one core here (bench/bench_privacy.py), so an unlock —
+    one derivation — stays under a second while trying the 10⁸ allowed 8-digit codes costs
+    more than a core-year (issue 15)."""
+
+    time_cost: int = 3
+    memory_kib: int = 128 * 1024
     parallelism: int = 1
 
     def as_json(self) -> dict[str, int]:

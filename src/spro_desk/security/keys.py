@@ -16,6 +16,7 @@ A `KeyVault` per open database holds the private key in memory while the desk is
 from __future__ import annotations
 
 import base64
+import contextlib
 import json
 import logging
 import os
@@ -28,11 +29,17 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X
 from sqlalchemy import text
 
 from spro_desk.security import crypto
+from spro_desk.security.files import write_whole
 from spro_desk.storage.engine import Database, one_per_database
+from spro_desk.storage.records import read_record
 
 log = logging.getLogger(__name__)
 
 DESK_KEY_RECORD = "privacy.desk_key"
+# Desk keys replaced when an agent was disabled: their private halves still open older data.
+RETIRED_KEYS_RECORD = "privacy.desk_keys_retired"
+# Each key-holding agent's public key and, sealed to it, every desk key the agent may use.
+GRANTS_RECORD = "privacy.agent_keys"
 KEYRING_SERVICE = "SPRO Desk"
 # Set to 0 to keep the key out of the OS keyring (a Windows session shared by several people).
 KEYRING_ENV = "SPRO_DESK_KEYRING"
@@ -123,21 +130,7 @@ def provisional_key_path(db_path: Path, key_id: str) -> Path:
 
 def _write_private_file(path: Path, data: bytes) -> None:
     """Durably, readable by the owner only; an existing file is never half-written."""
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    temporary = path.with_suffix(".tmp")
-    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    try:
-        os.write(descriptor, data)
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)
-    os.replace(temporary, path)
-    if hasattr(os, "O_DIRECTORY"):
-        folder = os.open(path.parent, os.O_RDONLY | os.O_DIRECTORY)
-        try:
-            os.fsync(folder)
-        finally:
-            os.close(folder)
+    write_whole(path, data)
 
 
 def shred(path: Path) -> None:
@@ -200,6 +193,14 @@ def create_desk_key(db: Database) -> tuple[DeskPublicKey, X25519PrivateKey]:
     return DeskPublicKey(key_hex, public), private
 
 
+def known_key_ids(db: Database) -> list[str]:
+    """The current desk key's id first, then the retired ones, newest first."""
+    current = read_desk_key(db)
+    retired = read_record(db, RETIRED_KEYS_RECORD) or {"keys": []}
+    ids = [current.key_id] if current else []
+    return ids + [entry["key_id"] for entry in reversed(retired["keys"])]
+
+
 def has_agent_wraps(db: Database) -> bool:
     """Whether an active agent holds the key: then no provisional file may remain."""
     with db.engine.connect() as connection:
@@ -212,48 +213,60 @@ def has_agent_wraps(db: Database) -> bool:
 
 
 class KeyVault:
-    """The desk key of one open database, and its private half while the desk is unlocked."""
+    """The desk keys of one open database: the current one (new data is sealed to it) and the
+    retired ones (older data), with their private halves while the desk is unlocked."""
 
     def __init__(self, db: Database) -> None:
         self._db = db
-        self._public: DeskPublicKey | None = None
-        self._private: X25519PrivateKey | None = None
+        self._privates: dict[str, X25519PrivateKey] = {}
 
     def existing_public(self) -> DeskPublicKey | None:
-        if self._public is None:
-            self._public = read_desk_key(self._db)
-        return self._public
+        # Read each time: another process (or this one) may have rotated the key since.
+        return read_desk_key(self._db)
 
     def public(self) -> DeskPublicKey:
-        """The desk's public key, created with the first personal data ever recorded."""
+        """The desk's current public key, created with the first personal data ever recorded."""
         existing = self.existing_public()
         if existing is not None:
             return existing
         created, private = create_desk_key(self._db)
-        self._public = read_desk_key(self._db) or created
-        if self._public.key_id == created.key_id:
-            self._private = private
-        return self._public
+        current = read_desk_key(self._db) or created
+        if current.key_id == created.key_id:
+            self._privates[current.key_id] = private
+        return current
 
     def is_unlocked(self) -> bool:
-        return self._private is not None
+        return bool(self._privates)
 
     def private(self) -> X25519PrivateKey:
-        """The private key; from the keyring or the provisional file when it is there."""
-        if self._private is None:
-            self._private = self._automatic_private()
-        if self._private is None:
-            raise PersonalDataLocked()
-        return self._private
-
-    def _automatic_private(self) -> X25519PrivateKey | None:
+        """The current key's private half; from the keyring or the provisional file when there."""
         desk = self.existing_public()
         if desk is None:
-            return None
-        from_keyring = keyring_load(desk.key_id)
+            raise PersonalDataLocked()
+        return self.private_for(desk.key_id)
+
+    def private_for(self, key_hex: str) -> X25519PrivateKey:
+        """The private half of this desk key (current or retired), or PersonalDataLocked."""
+        found = self._privates.get(key_hex)
+        if found is None:
+            found = self._automatic_private(key_hex)
+            if found is not None:
+                self._privates[key_hex] = found
+        if found is None:
+            raise PersonalDataLocked()
+        return found
+
+    def privates(self) -> list[X25519PrivateKey]:
+        """Every desk key held now (the current one first attempted from the keyring)."""
+        with contextlib.suppress(PersonalDataLocked):
+            self.private()
+        return list(self._privates.values())
+
+    def _automatic_private(self, key_hex: str) -> X25519PrivateKey | None:
+        from_keyring = keyring_load(key_hex)
         if from_keyring is not None:
             return from_keyring
-        path = provisional_key_path(self._db.path, desk.key_id)
+        path = provisional_key_path(self._db.path, key_hex)
         if not path.exists():
             return None
         if has_agent_wraps(self._db):
@@ -261,21 +274,27 @@ class KeyVault:
             return None
         return crypto.private_from_bytes(path.read_bytes())
 
-    def unlock(self, private: X25519PrivateKey) -> None:
-        desk = self.existing_public()
-        if desk is None or crypto.key_id(private.public_key()).hex() != desk.key_id:
-            raise crypto.SealError("not this desk's key")
-        self._private = private
+    def unlock(self, *privates: X25519PrivateKey) -> None:
+        known = known_key_ids(self._db)
+        for private in privates:
+            key_hex = crypto.key_id(private.public_key()).hex()
+            if key_hex not in known:
+                raise crypto.SealError("not this desk's key")
+            self._privates[key_hex] = private
+
+    def adopt(self, private: X25519PrivateKey) -> None:
+        """A key this process just created (rotation): held without checking the record, which
+        the creating transaction has not committed yet."""
+        self._privates[crypto.key_id(private.public_key()).hex()] = private
 
     def lock(self) -> None:
-        """Forget the private key (Python cannot wipe memory; the object is dropped)."""
-        self._private = None
+        """Forget the private keys (Python cannot wipe memory; the objects are dropped)."""
+        self._privates.clear()
 
     def forget_provisional_file(self) -> None:
         """Called once an agent holds the key: the provisional file must not outlive that."""
-        desk = self.existing_public()
-        if desk is not None:
-            shred(provisional_key_path(self._db.path, desk.key_id))
+        for key_hex in known_key_ids(self._db):
+            shred(provisional_key_path(self._db.path, key_hex))
 
 
 vault = one_per_database(KeyVault)  # the vault of this open database

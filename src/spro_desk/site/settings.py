@@ -3,103 +3,29 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from spro_desk.directory.networks import NETWORK_LABELS
-from spro_desk.vocab import CANAUX
+from spro_desk.site.declared import (  # re-exported: the settings' one public module
+    _BY_KEY,
+    SECRET_KEPT,
+    SETTINGS,
+    SYSTEM_LANGUAGE,
+    VALUE_FIELD,
+    SettingError,
+    SettingSpec,
+    as_record,
+    spec,
+)
 
 if TYPE_CHECKING:  # storage (SQLAlchemy) is imported when a setting is read or written
     from spro_desk.storage.engine import Database
 
-# The interface follows the computer's language until the desk picks one.
-SYSTEM_LANGUAGE = "systeme"
-
-
-class SettingError(ValueError):
-    """A value the setting does not accept; the message is French."""
-
-
-@dataclass(frozen=True)
-class SettingSpec:
-    key: str
-    default: Any
-    # "text", "choice", "commune", "list", "url", "phone", "secret" (a password: never shown)
-    kind: str
-    label: str
-    choices: tuple[str, ...] = ()
-    # False: kept for compatibility (read by the app) but no longer edited in Paramètres, where
-    # the agents' accounts panel is the one list of agents.
-    shown: bool = True
-
-    def check(self, value: Any) -> Any:
-        if self.kind == "list":
-            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-                raise SettingError(f"{self.label} : une liste de textes est attendue.")
-            return [v.strip() for v in value if v.strip()]
-        if value is None:
-            return None
-        if not isinstance(value, str):
-            raise SettingError(f"{self.label} : un texte est attendu.")
-        if self.kind == "choice" and value not in self.choices:
-            raise SettingError(f"{self.label} : « {value} » n'est pas un choix possible.")
-        if self.kind == "url" and value.strip():
-            return self._checked_url(value)
-        if self.kind == "phone" and value.strip():
-            return self._checked_phone(value)
-        return value.strip()
-
-    def _checked_phone(self, value: str) -> str:
-        from spro_desk.contacts.coordinates import format_phone
-        from spro_desk.contacts.model import ContactError
-
-        try:
-            return format_phone(value)
-        except ContactError as error:
-            raise SettingError(f"{self.label} : {error}") from None
-
-    def _checked_url(self, value: str) -> str:
-        from spro_desk.site.urls import check_url  # loaded when an address is saved
-
-        try:
-            return check_url(value)
-        except ValueError as error:
-            raise SettingError(f"{self.label} : {error}") from None
-
-
-SETTINGS: tuple[SettingSpec, ...] = (
-    SettingSpec("site.nom", "", "text", "Nom du site"),
-    # A list, as in the first-run assistant: statistics must not fragment across spellings.
-    SettingSpec("site.reseau", "", "choice", "Réseau", ("", *NETWORK_LABELS)),
-    SettingSpec("site.commune", None, "commune", "Commune du site"),
-    # Printed on the fiche de liaison: the partner knows who sent the person and calls back.
-    SettingSpec("site.adresse", "", "text", "Adresse du site"),
-    SettingSpec("site.telephone", "", "phone", "Téléphone du site"),
-    # Communes, EPCI or départements served (site/catchment.py); empty: the site's département.
-    SettingSpec("site.zone", [], "list", "Zone desservie"),
-    SettingSpec(
-        "site.canal_defaut", "accueil-physique", "choice", "Canal par défaut", tuple(CANAUX)
-    ),
-    SettingSpec("site.permanences", [], "list", "Lieux de permanence"),
-    SettingSpec("agents", [], "list", "Agents", shown=False),
-    SettingSpec("agent.courant", None, "text", "Agent en poste", shown=False),
-    SettingSpec("langue", SYSTEM_LANGUAGE, "choice", "Langue", (SYSTEM_LANGUAGE, "fr", "en")),
-    # The WebDAV folder the desk sends its bundles to (empty: export to a USB stick only).
-    SettingSpec("sync.url", "", "url", "Adresse du dossier de synchronisation (https://…)"),
-    SettingSpec("sync.utilisateur", "", "text", "Identifiant de synchronisation"),
-    SettingSpec("sync.secret", "", "secret", "Mot de passe ou jeton d'application"),
-)
-_BY_KEY = {spec.key: spec for spec in SETTINGS}
-
-
-def spec(key: str) -> SettingSpec:
-    try:
-        return _BY_KEY[key]
-    except KeyError:
-        raise SettingError(f"Réglage inconnu : {key}.") from None
-
 
 class SiteSettings:
+    """Secret settings (kind "secret": the WebDAV password) are sealed to the desk key like
+    personal data (`spro_desk.site.secrets`): never in clear in the database, its WAL, its
+    backups or the logs."""
+
     def __init__(self, db: Database) -> None:
         self.db = db
 
@@ -107,12 +33,33 @@ class SiteSettings:
         from spro_desk.storage.records import read_record
 
         record = read_record(self.db, key)
-        return record["v"] if record is not None else spec(key).default
+        if record is None:
+            return spec(key).default
+        if spec(key).kind == "secret":
+            from spro_desk.site.secrets import open_secret
+
+            return open_secret(self.db, key, record)
+        return record[VALUE_FIELD]
 
     def set(self, key: str, value: Any) -> None:
-        from spro_desk.storage.records import write_record
+        self.set_many({key: value})
 
-        write_record(self.db, key, {"v": spec(key).check(value)})
+    def set_many(self, values: dict[str, Any]) -> None:
+        """Check every value, then store them in one transaction: all of them, or none. A
+        secret is sealed to the desk key; the placeholder of a kept secret changes nothing."""
+        from spro_desk.storage.records import write_records
+
+        records = {}
+        for key, value in values.items():
+            checked = spec(key).check(value)
+            if spec(key).kind != "secret":
+                records[key] = as_record(checked)
+            elif checked != SECRET_KEPT:
+                from spro_desk.site.secrets import sealed_record
+
+                records[key] = sealed_record(self.db, key, checked or "")
+        if records:
+            write_records(self.db, records)
 
     def all(self) -> dict[str, Any]:
         from sqlmodel import col, select
@@ -122,7 +69,9 @@ class SiteSettings:
         with self.db.session() as session:
             rows = session.exec(select(Setting).where(col(Setting.key).in_(_BY_KEY))).all()
         # The same table keeps other records (identity, sync state…), not shaped as settings.
-        stored = {row.key: row.value["v"] for row in rows if "v" in row.value}
+        stored = {row.key: row.value[VALUE_FIELD] for row in rows if VALUE_FIELD in row.value}
+        # A secret is never read back for display: a placeholder says one is kept.
+        stored |= {row.key: SECRET_KEPT for row in rows if "sealed" in row.value}
         return {s.key: stored.get(s.key, s.default) for s in SETTINGS}
 
 
@@ -137,3 +86,17 @@ class StartupSettings:
 
     def get(self, key: str) -> Any:
         return self._stored[key] if key in self._stored else spec(key).default
+
+
+__all__ = [
+    "SECRET_KEPT",
+    "SETTINGS",
+    "SYSTEM_LANGUAGE",
+    "VALUE_FIELD",
+    "SettingError",
+    "SettingSpec",
+    "SiteSettings",
+    "StartupSettings",
+    "as_record",
+    "spec",
+]

@@ -21,8 +21,8 @@ import os
 import re
 import shutil
 import sqlite3
-from collections.abc import Iterable
-from contextlib import closing
+from collections.abc import Iterable, Iterator
+from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -143,22 +143,60 @@ def _unique(folder: Path, kind: str, now: datetime) -> Path:
     return target
 
 
+PARTIAL_SUFFIX = ".partiel"
+
+
+def clean_leftovers(db_path: Path) -> list[str]:
+    """Remove what a backup killed mid-way left (`*.partiel`, with SQLite's journal of it);
+    a backup still being written by another process holds a lock on its file and is kept.
+    Called at start; returns the names removed."""
+    folder = backups_folder(db_path)
+    removed: list[str] = []
+    for path in sorted(folder.glob(f"*{PARTIAL_SUFFIX}")) if folder.is_dir() else []:
+        try:
+            with _claimed(path, wait=False):
+                for suffix in ("-journal", "-wal", "-shm"):
+                    Path(f"{path}{suffix}").unlink(missing_ok=True)
+                path.unlink(missing_ok=True)
+        except (BlockingIOError, PermissionError):
+            continue  # in use: a backup in progress
+        except FileNotFoundError:
+            continue
+        removed.append(path.name)
+    return removed
+
+
+@contextmanager
+def _claimed(path: Path, *, wait: bool = True) -> Iterator[None]:
+    """An OS lock on a backup being written, so that `clean_leftovers` tells it from debris."""
+    descriptor = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        if os.name == "posix":
+            import fcntl
+
+            fcntl.flock(descriptor, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+        yield
+    finally:
+        os.close(descriptor)
+
+
 def create_backup(db_path: Path, *, kind: str = DAILY, now: datetime | None = None) -> Path:
     """Write a checked backup of the database; the file only appears once it is complete."""
     folder = backups_folder(db_path)
     with storage_errors(file_errors=True):
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         target = _unique(folder, kind, now or datetime.now())
-        partial = target.with_name(target.name + ".partiel")
+        partial = target.with_name(target.name + PARTIAL_SUFFIX)
         try:
-            copy_database(db_path, partial)
-            report = quick_check(partial, immutable=True)
-            if not report.ok:
-                raise BackupError(
-                    "La sauvegarde n'a pas été faite : la base de données est endommagée "
-                    f"({report.summary()}). Restaurez la dernière sauvegarde."
-                )
-            os.replace(partial, target)
+            with _claimed(partial):
+                copy_database(db_path, partial)
+                report = quick_check(partial, immutable=True)
+                if not report.ok:
+                    raise BackupError(
+                        "La sauvegarde n'a pas été faite : la base de données est endommagée "
+                        f"({report.summary()}). Restaurez la dernière sauvegarde."
+                    )
+                os.replace(partial, target)
             _fsync_folder(folder)
         finally:
             partial.unlink(missing_ok=True)

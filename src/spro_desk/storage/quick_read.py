@@ -48,3 +48,26 @@ def _settings(connection: sqlite3.Connection, keys: tuple[str, ...]) -> dict[str
 
 def _has_directory(connection: sqlite3.Connection) -> bool:
     return connection.execute("SELECT EXISTS (SELECT 1 FROM service)").fetchone()[0] == 1
+
+
+# A new database holds no setting (site, language, identity…), no contact and no directory.
+CONFIGURED_QUERY = (
+    "SELECT EXISTS (SELECT 1 FROM setting) OR EXISTS (SELECT 1 FROM contact)"
+    " OR EXISTS (SELECT 1 FROM service)"
+)
+
+
+def database_looks_new(path: Path) -> bool:
+    """Nothing set up or recorded in the database yet (read-only sqlite3, no migration)."""
+    if not path.is_file():
+        return True
+    try:
+        connection = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=1.0)
+    except sqlite3.Error:
+        return False  # the real opening explains what is wrong with it
+    try:
+        return not connection.execute(CONFIGURED_QUERY).fetchone()[0]
+    except sqlite3.Error:
+        return True  # an empty file, or no table yet: nothing configured
+    finally:
+        connection.close()

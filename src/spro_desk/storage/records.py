@@ -16,10 +16,16 @@ def read_record(db: Database, key: str) -> dict[str, Any] | None:
 
 def write_record(db: Database, key: str, value: dict[str, Any]) -> None:
     """Create or replace the record, in its own transaction."""
+    write_records(db, {key: value})
+
+
+def write_records(db: Database, records: dict[str, dict[str, Any]]) -> None:
+    """Create or replace every record in one transaction: all of them, or none."""
     with db.transaction() as session:
-        row = session.get(Setting, key)
-        if row is None:
-            session.add(Setting(key=key, value=value))
-        else:
-            row.value = value
-            session.add(row)
+        for key, value in records.items():
+            row = session.get(Setting, key)
+            if row is None:
+                session.add(Setting(key=key, value=value))
+            else:
+                row.value = value
+                session.add(row)

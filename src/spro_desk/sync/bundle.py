@@ -9,9 +9,9 @@ hash of the previous bundle, so a desk restored from an old backup shows as a fo
 from __future__ import annotations
 
 import base64
+import errno
 import hashlib
 import io
-import os
 import tarfile
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -21,7 +21,9 @@ from typing import Any
 import pyrage
 from sqlmodel import func, select
 
+from spro_desk.security.audit import audit_log
 from spro_desk.storage.engine import Database
+from spro_desk.storage.files import Durability, write_atomically
 from spro_desk.storage.records import read_record, write_record
 from spro_desk.storage.tables import DirectoryImport, Event
 from spro_desk.sync.bundle_format import (
@@ -77,15 +79,36 @@ def _tar(members: list[tuple[str, bytes]]) -> bytes:
     return buffer.getvalue()
 
 
+class ExportFolderError(OSError):
+    """The bundle cannot be written where it was asked (a full or read-only USB stick); the
+    message is French and nothing is left there."""
+
+
+def _folder_error(folder: Path, error: OSError) -> ExportFolderError:
+    if error.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
+        why = "est plein"
+        what = "Libérez de la place sur ce support (ou choisissez-en un autre) puis réessayez."
+    elif error.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+        why = "refuse l'écriture (protégé en écriture ou droits insuffisants)"
+        what = "Choisissez un autre dossier ou débloquez le support, puis réessayez."
+    else:
+        why = "n'a pas répondu correctement"
+        what = "Vérifiez le support ou choisissez-en un autre, puis réessayez."
+    return ExportFolderError(
+        error.errno,
+        f"L'envoi n'a pas pu être écrit : le support « {folder} » {why}. Aucun fichier n'y a "
+        f"été laissé et l'envoi sera refait en entier. {what}",
+    )
+
+
 def _write_durably(folder: Path, name: str, data: bytes) -> Path:
-    """Temporary name, flushed and synced, renamed, then read back before it counts as ready."""
-    folder.mkdir(parents=True, exist_ok=True)
-    final, temporary = folder / name, folder / f".{name}.part"
-    with open(temporary, "wb") as file:
-        file.write(data)
-        file.flush()
-        os.fsync(file.fileno())
-    os.replace(temporary, final)
+    """Temporary name, flushed and synced, renamed, then read back before it counts as ready;
+    on failure the temporary file is removed and the French reason raised."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        final = write_atomically(folder / name, data, Durability.CONTENTS_SYNCED)
+    except OSError as error:
+        raise _folder_error(folder, error) from error
     if hashlib.sha256(final.read_bytes()).digest() != hashlib.sha256(data).digest():
         raise OSError(f"{final} ne relit pas ce qui a été écrit : support défectueux ?")
     return final
@@ -135,6 +158,9 @@ def export_bundle(db: Database, data_dir: Path, out: Path) -> ExportResult:
         "last_ack": state["acked"],
         "created_at": datetime.now(UTC).isoformat(),
         "directory": directory_summary(db),
+        # The access log's head (number and MAC of its last entry): a witness held outside the
+        # desk, against a log cut and re-chained on the desk itself (issue 15).
+        "audit_head": audit_log(db).witness(),
     }
     manifest_bytes = canonical(manifest)
     signature = base64.b64encode(signing_key(data_dir).sign(manifest_bytes))

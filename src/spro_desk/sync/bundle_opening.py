@@ -138,7 +138,7 @@ def _event_rows(desk_id: str, manifest: dict[str, Any], data: bytes) -> list[tup
     """Each event parsed, checked and turned into its `received_event` row, so that applying
     only compares and inserts. The import's largest cost after the database writes: one pass
     with local names (bench/bench_sync.py)."""
-    rows = []
+    rows: list[tuple[Any, ...]] = []
     append, sha256, loads, dumps = rows.append, hashlib.sha256, orjson.loads, orjson.dumps
     for line in data.splitlines():
         try:

@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import func
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from spro_desk.storage.tables import Contact, Event, Referral
 
@@ -27,6 +27,10 @@ REFERRAL_FIELDS = (
     "rdv_at", "statut", "motif", "created_at", "updated_at",
 )  # fmt: skip
 OPERATIONS = ("create", "update", "delete")
+
+
+def _payload(entity: Contact | Referral) -> dict[str, Any]:
+    return contact_payload(entity) if isinstance(entity, Contact) else referral_payload(entity)
 
 
 def uuid7(now: float | None = None) -> str:
@@ -69,7 +73,7 @@ def append_event(
         entity="contact" if is_contact else "referral",
         entity_id=entity.id,
         op=op,
-        payload=contact_payload(entity) if is_contact else referral_payload(entity),
+        payload=_payload(entity),
     )
     session.add(event)
     session.flush()
@@ -77,5 +81,5 @@ def append_event(
 
 
 def events(session: Session, after_seq: int = 0) -> list[Event]:
-    query = select(Event).where(Event.seq > after_seq).order_by(Event.seq)
+    query = select(Event).where(Event.seq > after_seq).order_by(col(Event.seq))
     return list(session.exec(query).all())

@@ -191,8 +191,8 @@ def _apply_batch(
     held = 0
     try:
         with db.transaction() as session:
-            connection = session.connection().connection.driver_connection
-            start_watermark(connection)  # before any event is stored: see reports.merged
+            connection = _driver(session)
+            start_watermark(connection)  # before any event is stored: see sync.merged
             for index, path, bundle in itertools.chain((first,), accepted):
                 applied.append((index, path, bundle))
                 try:
@@ -208,12 +208,19 @@ def _apply_batch(
         return True
 
 
+def _driver(session: Session) -> sqlite3.Connection:
+    """The sqlite3 connection under the session (the import writes with it, in its transaction)."""
+    driver = session.connection().connection.driver_connection
+    assert isinstance(driver, sqlite3.Connection)
+    return driver
+
+
 def _apply_each_in_a_savepoint(
     db: Database, batch: list[tuple[int, Path, OpenedBundle]]
 ) -> dict[int, ImportResult]:
     results: dict[int, ImportResult] = {}
     with db.transaction() as session:
-        connection = session.connection().connection.driver_connection
+        connection = _driver(session)
         start_watermark(connection)
         for index, path, opened in batch:
             connection.execute("SAVEPOINT bundle")

@@ -18,6 +18,7 @@ from typing import Any
 
 from sqlmodel import col, func, select
 
+from spro_desk.site.settings import VALUE_FIELD, as_record
 from spro_desk.storage.engine import Database
 from spro_desk.storage.records import read_record, write_record
 from spro_desk.storage.tables import ReceivedBundle, RegisteredDesk, SyncAlert
@@ -43,7 +44,7 @@ def _utc(moment: datetime) -> datetime:
 def late_after_days(db: Database) -> int:
     """Days without a bundle after which a desk counts as late (a coordinator setting)."""
     record = read_record(db, LATE_AFTER_DAYS_KEY)
-    value = record.get("v") if record else None
+    value = record.get(VALUE_FIELD) if record else None
     return value if isinstance(value, int) else DEFAULT_LATE_AFTER_DAYS
 
 
@@ -51,8 +52,8 @@ def set_late_after_days(db: Database, days: int) -> None:
     low, high = LATE_AFTER_DAYS_RANGE
     if not low <= days <= high:
         raise ValueError(f"Le délai de retard doit être compris entre {low} et {high} jours.")
-    # {"v": …}: the shape of the declared settings, so the settings reader can list it too.
-    write_record(db, LATE_AFTER_DAYS_KEY, {"v": days})
+    # Shaped as the declared settings are, so the settings reader can list it too.
+    write_record(db, LATE_AFTER_DAYS_KEY, as_record(days))
 
 
 # --- desks ---------------------------------------------------------------------------------

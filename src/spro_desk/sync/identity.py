@@ -110,5 +110,8 @@ def signing_key(data_dir: Path) -> Ed25519PrivateKey:
 
 
 def write_registration(identity: DeskIdentity, out: Path) -> Path:
-    out.write_text(json.dumps(identity.registration(), ensure_ascii=False, indent=1), "utf-8")
+    # A site name stored by an earlier version from a non-UTF-8 terminal holds lone
+    # surrogates: written as U+FFFD rather than failing every registration (issue 15).
+    text = json.dumps(identity.registration(), ensure_ascii=False, indent=1)
+    out.write_bytes(text.encode("utf-8", "replace"))
     return out

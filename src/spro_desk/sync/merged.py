@@ -426,7 +426,8 @@ def record_desk(connection: sqlite3.Connection, desk_id: str, manifest: dict[str
     Called by the import in its own transaction: the manifest is not kept anywhere else, and
     it is one row per bundle.
     """
-    directory = manifest.get("directory") if isinstance(manifest.get("directory"), dict) else {}
+    found = manifest.get("directory")
+    directory: dict[str, Any] = found if isinstance(found, dict) else {}
     connection.execute(
         "INSERT INTO merged_desk (desk_id, bundle_seq, bundle_created_at, directory_version, "
         "directory_published_at, directory_imported_at) VALUES (?, ?, ?, ?, ?, ?) "

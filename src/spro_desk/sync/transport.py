@@ -73,13 +73,17 @@ Progress = Callable[[str, int, int], None]
 
 def endpoint_from_settings(db: Database) -> Endpoint | None:
     """The configured WebDAV endpoint, or None when no address is set."""
-    from spro_desk.site.settings import SiteSettings
+    from spro_desk.site.settings import SettingError, SiteSettings
 
     site = SiteSettings(db)
     url = (site.get(URL_KEY) or "").strip()
     if not url:
         return None
-    return Endpoint(url, site.get(USER_KEY) or "", site.get(SECRET_KEY) or "")
+    try:
+        secret = site.get(SECRET_KEY) or ""
+    except SettingError as error:  # sealed and nobody has signed in since the start
+        raise TransportError(str(error)) from None
+    return Endpoint(url, site.get(USER_KEY) or "", secret)
 
 
 def transport_state(db: Database) -> dict[str, Any]:
@@ -152,7 +156,7 @@ def _try_lock(descriptor: int) -> bool:
         if os.name == "nt":
             import msvcrt
 
-            msvcrt.locking(descriptor, msvcrt.LK_NBLCK, 1)
+            msvcrt.locking(descriptor, msvcrt.LK_NBLCK, 1)  # type: ignore[attr-defined,unused-ignore]
         else:
             import fcntl
 

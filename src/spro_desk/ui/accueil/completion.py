@@ -11,7 +11,7 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QCompleter, QLineEdit, QWidget
 
 VALUE_ROLE = Qt.ItemDataRole.UserRole
 Match = tuple[str, Any]  # (text shown, value)
@@ -33,18 +33,23 @@ class CompletingLineEdit(QLineEdit):
         self.completer_.setWidget(self)
         self.completer_.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
         self.completer_.setMaxVisibleItems(MAX_MATCHES)
-        self.completer_.activated[QModelIndex].connect(self._picked)
+        self.completer_.activated[QModelIndex].connect(self._picked)  # type: ignore[index]  # overload pick
         self.textEdited.connect(self._refresh)
         self.returnPressed.connect(self._take_first)
 
+    def _popup(self) -> QAbstractItemView:
+        popup = self.completer_.popup()
+        assert popup is not None  # a QCompleter always has its popup
+        return popup
+
     def popup_visible(self) -> bool:
-        return self.completer_.popup().isVisible()
+        return self._popup().isVisible()
 
     def match_texts(self) -> list[str]:
         return [self.matches.item(row).text() for row in range(self.matches.rowCount())]
 
     def hide_popup(self) -> None:
-        self.completer_.popup().hide()
+        self._popup().hide()
 
     def _refresh(self, text: str) -> None:
         self.matches.clear()
@@ -66,7 +71,7 @@ class CompletingLineEdit(QLineEdit):
         self.chosen.emit(value, shown)
 
     def _take_first(self) -> None:
-        popup = self.completer_.popup()
+        popup = self._popup()
         if popup.isVisible() and popup.currentIndex().isValid():
             return  # the completer itself reports the highlighted match
         self.take_first_match()

@@ -21,11 +21,11 @@ from PySide6.QtWidgets import (
 
 from spro_desk.contacts.model import ConsentInput, ContactInput, PersonalDataInput
 from spro_desk.ui.accueil import defaults
-from spro_desk.ui.accueil.commune_field import CommuneField, GeographySource
 from spro_desk.ui.accueil.consent import ConsentBox
 from spro_desk.ui.accueil.keyed import KeyedCheckList, KeyedComboBox, keys_hint
 from spro_desk.ui.accueil.needs_field import NeedsField
 from spro_desk.ui.common import labels
+from spro_desk.ui.common.commune_field import CommuneField, GeographySource
 
 if TYPE_CHECKING:  # the service (SQLAlchemy) loads after the window is shown
     from spro_desk.contacts.service import ContactView
@@ -230,7 +230,7 @@ class ContactForm(QWidget):
 
     def _set_when(self, moment: datetime, edited: bool) -> None:
         self.when.blockSignals(True)
-        self.when.setDateTime(moment.replace(microsecond=0))
+        self.when.setDateTime(moment.replace(microsecond=0))  # type: ignore[arg-type]  # PySide converts datetime
         self.when.blockSignals(False)
         self._when_edited = edited
 
@@ -294,22 +294,28 @@ class ContactForm(QWidget):
             "duree": self.duree.value(),
         }
 
+    def _edited_moment(self) -> datetime:
+        moment = self.when.dateTime().toPython()
+        assert isinstance(moment, datetime)  # a QDateTime converts to a datetime
+        return moment
+
     def restore_state(self, state: dict[str, object]) -> None:
         """Refill the anonymous fields from a draft; unknown values are left as they are."""
         for name in ("statut", "tranche_age", "sexe", "handicap", "canal"):
             if isinstance(state.get(name), str):
                 getattr(self, name).set_code(state[name])
         self._canal_changed(self.canal.currentIndex())
-        if isinstance(state.get("lieu"), str) and state["lieu"]:
-            self.lieu.setCurrentText(state["lieu"])
-        if isinstance(state.get("commune"), str):
-            self.commune.set_code(state["commune"])
+        lieu, commune, duree = state.get("lieu"), state.get("commune"), state.get("duree")
+        if isinstance(lieu, str) and lieu:
+            self.lieu.setCurrentText(lieu)
+        if isinstance(commune, str):
+            self.commune.set_code(commune)
         for name in ("besoins", "reponses"):
             codes = state.get(name)
             if isinstance(codes, list):
                 getattr(self, name).set_codes([c for c in codes if isinstance(c, str)])
-        if isinstance(state.get("duree"), int):
-            self.duree.setValue(state["duree"])
+        if isinstance(duree, int):
+            self.duree.setValue(duree)
 
     def has_changes(self) -> bool:
         """Whether anything was typed since the form was reset or loaded."""
@@ -380,7 +386,7 @@ class ContactForm(QWidget):
             reponses=self.reponses.codes(),
             duree=self.duree.value() or None,
             lieu=(self.lieu.currentText().strip() or None) if canal == "permanence" else None,
-            occurred_at=self.when.dateTime().toPython() if self._when_edited else now,
+            occurred_at=self._edited_moment() if self._when_edited else now,
             agent=agent,
             site=site,
             personal=self.consent.personal(),

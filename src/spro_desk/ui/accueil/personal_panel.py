@@ -18,12 +18,12 @@ if TYPE_CHECKING:
     from spro_desk.ui.accueil.screen import AccueilScreen
 
 # What the Accueil form held when the desk locked is sealed under this name, not a contact's.
-LOCKED_DRAFT = "brouillon-verrouille"
 
 
 class PersonalPanel(QGroupBox):
     show_requested = Signal(str)  # contact id
     erase_requested = Signal(str)
+    access_requested = Signal(str)  # « Données de cette personne » (right of access)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -37,12 +37,21 @@ class PersonalPanel(QGroupBox):
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.show_button = QPushButton(self.tr("&Afficher les coordonnées"))
         self.erase_button = QPushButton(self.tr("Effacer les données de cette personne"))
+        self.access_button = QPushButton(self.tr("&Données de cette personne…"))
+        self.access_button.setAccessibleName(self.tr("Données de cette personne"))
+        self.access_button.setAccessibleDescription(
+            self.tr(
+                "Droit d'accès : tout ce que le poste détient sur elle, à afficher, "
+                "imprimer ou exporter (responsable de site)."
+            )
+        )
         self._contact_id: str | None = None
         self._build_actions()
         self._layout()
         self._describe()
         self.show_button.clicked.connect(self._show)
         self.erase_button.clicked.connect(self._erase)
+        self.access_button.clicked.connect(self._access)
         self.set_contact(None, False)
 
     def _build_actions(self) -> None:
@@ -64,7 +73,7 @@ class PersonalPanel(QGroupBox):
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.details)
-        for button in (self.show_button, self.erase_button):
+        for button in (self.show_button, self.erase_button, self.access_button):
             layout.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
 
     def _describe(self) -> None:
@@ -96,7 +105,7 @@ class PersonalPanel(QGroupBox):
             self.summary.setText(self.tr("Coordonnées enregistrées avec l'accord de la personne."))
         else:
             self.summary.setText(self.tr("Contact anonyme : aucune coordonnée enregistrée."))
-        for widget in (self.show_button, self.erase_button):
+        for widget in (self.show_button, self.erase_button, self.access_button):
             widget.setEnabled(self._contact_id is not None)
         for action in (self.show_action, self.erase_action):
             action.setEnabled(self._contact_id is not None)
@@ -121,6 +130,10 @@ class PersonalPanel(QGroupBox):
         if self._contact_id is not None:
             self.erase_requested.emit(self._contact_id)
 
+    def _access(self) -> None:
+        if self._contact_id is not None:
+            self.access_requested.emit(self._contact_id)
+
 
 class PersonalDataKeeper(QObject):
     """The Accueil screen's personal data: the panel above, and the consent fields of the form
@@ -137,6 +150,8 @@ class PersonalDataKeeper(QObject):
         screen.today.model.modelReset.connect(self._selection_changed)
         panel.show_requested.connect(self.show)
         panel.erase_requested.connect(self.erase)
+        panel.access_requested.connect(self.open_access)
+        self.access_dialog: QObject | None = None
 
     def _selection_changed(self, *_args: object) -> None:
         today = self._screen.today
@@ -182,7 +197,7 @@ class PersonalDataKeeper(QObject):
         if not screen.confirm(screen, title, question, self.tr("Effacer définitivement"), False):
             return
         try:
-            erase_person(screen.context.db, contact_id)
+            erase_person(screen.context.database, contact_id)
         except AccessDenied as error:
             screen.show_error(str(error))
             return
@@ -190,37 +205,39 @@ class PersonalDataKeeper(QObject):
         screen.show_message(self.tr("Données personnelles effacées ; le contact reste compté."))
         screen.context.navigator.contacts_changed.emit()
 
+    def open_access(self, contact_id: str) -> None:
+        from spro_desk.ui.common.person_data_dialog import open_person_data
+
+        self.access_dialog = open_person_data(
+            self._screen.context.database, contact_id, self._screen
+        )
+
     # --- the lock -----------------------------------------------------------------------------
 
     def hide(self) -> None:
         """Empty every widget holding personal data; keep the typing sealed, not in clear."""
-        from spro_desk.privacy.personal import FIELDS, seal_values
-        from spro_desk.security.keys import vault
+        from spro_desk.privacy.personal import FIELDS, seal_draft
 
         self._screen.personal.clear_details()
         box = self._screen.form.consent
         personal = box.personal()
         if personal is None:
             return
-        db = self._screen.context.db
         values = dict(zip(FIELDS, (personal.nom, personal.telephone, personal.courriel,
                                    personal.note), strict=True))  # fmt: skip
-        self._stash = seal_values(vault(db).public().public, LOCKED_DRAFT, values)
+        self._stash = seal_draft(self._screen.context.database, values)
         box.reset()
 
     def restore(self) -> None:
         """Back as it was, when the agent now at the desk may see personal data."""
-        from spro_desk.agents.roles import Permission
-        from spro_desk.agents.sessions import AccessDenied, require
-        from spro_desk.privacy.personal import open_values
+        from spro_desk.agents.sessions import AccessDenied
+        from spro_desk.privacy.personal import open_draft
         from spro_desk.security.keys import PersonalDataLocked
 
         if self._stash is None:
             return
-        db = self._screen.context.db
         try:
-            require(db, Permission.VIEW_PERSONAL)
-            values = open_values(db, LOCKED_DRAFT, self._stash)
+            values = open_draft(self._screen.context.database, self._stash)
         except (AccessDenied, PersonalDataLocked):
             return  # kept sealed until an agent who may see it unlocks
         self._stash = None

@@ -21,12 +21,12 @@ from PySide6.QtWidgets import (
 from spro_desk.contacts.model import ContactError, ContactInput, PersonalDataInput
 from spro_desk.storage.errors import StorageError
 from spro_desk.ui.accueil import defaults
-from spro_desk.ui.accueil.commune_field import commune_text
 from spro_desk.ui.accueil.draft import DraftKeeper
 from spro_desk.ui.accueil.form import ContactForm, local_wall_time
 from spro_desk.ui.accueil.personal_panel import PersonalDataKeeper, PersonalPanel
 from spro_desk.ui.accueil.today import TodayColumn, cell_text
 from spro_desk.ui.accueil.today_panel import TodayPanel
+from spro_desk.ui.common.commune_field import commune_label
 from spro_desk.ui.common.confirm import Confirm, ask
 from spro_desk.ui.common.context import DeskContext, OrientationRequest
 from spro_desk.ui.common.screen import Screen
@@ -282,7 +282,7 @@ class AccueilScreen(Screen):
         site = self.context.site
         from spro_desk.agents.sessions import desk_session
 
-        logged_in = desk_session(self.context.db).agent  # else the name set in Paramètres
+        logged_in = desk_session(self.context.database).agent  # else the name set in Paramètres
         return self.form.contact_input(
             now=self.context.clock(),
             agent=logged_in.nom if logged_in else site.get("agent.courant") or None,
@@ -346,7 +346,7 @@ class AccueilScreen(Screen):
     def _commune_note(self, code: str | None) -> str:
         """Names the commune taken for a name typed but not picked: the agent can check it."""
         commune = self.context.geo.commune(code) if code else None
-        return " " + self.tr("Commune : %s.") % commune_text(commune) if commune else ""
+        return " " + self.tr("Commune : %s.") % commune_label(commune) if commune else ""
 
     def save(self) -> str | None:
         """Record the form (or the correction); the id, or None when nothing was stored."""

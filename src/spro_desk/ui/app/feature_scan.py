@@ -24,5 +24,5 @@ def skip_feature_scan() -> bool:
     feature = sys.modules.get("PySide6.support.feature")
     if feature is None or not callable(getattr(feature, "_mod_uses_pyside", None)):
         return False
-    feature._mod_uses_pyside = _never_selects_features
+    feature._mod_uses_pyside = _never_selects_features  # type: ignore[attr-defined]  # private hook
     return True

@@ -77,7 +77,7 @@ class VisibleFocusStyle(QProxyStyle):
         focus = QStyleOptionFocusRect()
         focus.state = option.state
         focus.palette = option.palette
-        focus.rect = self.subElementRect(QStyle.SubElement.SE_PushButtonFocusRect, option, widget)
+        focus.rect = self.subElementRect(QStyle.SubElement.SE_PushButtonFocusRect, option, widget)  # type: ignore[arg-type]  # Qt takes no widget
         self.drawPrimitive(QStyle.PrimitiveElement.PE_FrameFocusRect, focus, painter, widget)
 
 

@@ -30,7 +30,9 @@ class LazyScreens(Mapping[str, Screen]):
     def __getitem__(self, name: str) -> Screen:
         if name not in self._built:
             screen = screen_class(name)(self._context)
-            self._pages[name].layout().addWidget(screen)
+            layout = self._pages[name].layout()
+            assert layout is not None  # each page is built with its layout
+            layout.addWidget(screen)
             screen.show()  # a child added to an already visible window stays hidden otherwise
             self._built[name] = screen
             self._on_built(screen)

@@ -16,7 +16,13 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QMainWindow, QMessageBox
 
-from spro_desk.storage.backup import BackupPreview, automatic_backup, latest_sound_backup
+from spro_desk.security.files import clean_temporaries, privacy_folder
+from spro_desk.storage.backup import (
+    BackupPreview,
+    automatic_backup,
+    clean_leftovers,
+    latest_sound_backup,
+)
 from spro_desk.storage.engine import Database
 from spro_desk.storage.errors import StorageError
 from spro_desk.storage.integrity import IntegrityReport, check_and_gate
@@ -42,6 +48,8 @@ class StartupOutcome:
 def startup_duties(db: Database) -> StartupOutcome:
     """Check the file (writes wait meanwhile), then make the daily backup if it is due."""
     report = check_and_gate(db.path, db.gate)
+    clean_leftovers(db.path)  # a backup killed mid-way, at the last start
+    clean_temporaries(privacy_folder(db.path))  # a key file's rewrite cut by a crash
     if not report.ok:
         log.error("Integrity check failed: %s", report.summary())
         return StartupOutcome(report, offer=latest_sound_backup(db.path))

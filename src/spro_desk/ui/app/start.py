@@ -147,9 +147,10 @@ def _run_app(
         if not use_sample_if_empty:  # a new data folder opens the first-run assistant (issue 7)
             from spro_desk.ui.first_run import first_run_snapshot
 
-            snapshot = first_run_snapshot(data_dir, snapshot, STARTUP_SETTINGS)
-            if snapshot is None:  # the agent left the assistant: nothing was set up
+            after_setup = first_run_snapshot(data_dir, snapshot, STARTUP_SETTINGS)
+            if after_setup is None:  # the agent left the assistant: nothing was set up
                 return 0
+            snapshot = after_setup
         from spro_desk.ui.common.mode import is_coordinator
 
         if is_coordinator(data_dir):  # a coordinator's folder (`coordinator init`): its window

@@ -29,6 +29,7 @@ from spro_desk.agents.accounts import AgentError, AgentView
 from spro_desk.agents.roles import Permission, Role, can
 from spro_desk.agents.sessions import AccessDenied, desk_session
 from spro_desk.storage.engine import Database
+from spro_desk.ui.common.secret_field import SecretLineEdit
 
 AGENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -53,10 +54,9 @@ class AgentForm(QWidget):
         self.role = QComboBox()
         for role in (Role.AGENT, Role.RESPONSABLE, Role.COORDINATEUR):
             self.role.addItem(role_label(role), str(role))
-        self.secret = QLineEdit()
-        self.confirmation = QLineEdit()
+        self.secret = SecretLineEdit()  # silent on the accessibility bus
+        self.confirmation = SecretLineEdit()
         for field in (self.secret, self.confirmation):
-            field.setEchoMode(QLineEdit.EchoMode.Password)
             field.returnPressed.connect(self.submitted)
         self.message = QLabel()
         self.message.setTextFormat(Qt.TextFormat.PlainText)
@@ -68,14 +68,14 @@ class AgentForm(QWidget):
             self._row(layout, self.tr("&Rôle :"), self.role)
         else:
             self.role.hide()
-        self._row(layout, self.tr("&Code (6 chiffres ou plus) ou mot de passe :"), self.secret)
+        self._row(layout, self.tr("&Code (8 chiffres ou plus) ou mot de passe :"), self.secret)
         self._row(layout, self.tr("C&onfirmation :"), self.confirmation)
         layout.addRow(self.message)
         self.name.setAccessibleName(self.tr("Nom de l'agent"))
         self.role.setAccessibleName(self.tr("Rôle"))
         self.secret.setAccessibleName(self.tr("Code ou mot de passe"))
         self.secret.setAccessibleDescription(
-            self.tr("Au moins 6 chiffres, ou un mot de passe d'au moins 8 caractères.")
+            self.tr("Au moins 8 chiffres, ou un mot de passe d'au moins 8 caractères.")
         )
         self.confirmation.setAccessibleName(self.tr("Confirmation du code"))
 
@@ -162,14 +162,14 @@ class FirstAgentPanel(QWidget):
         outer.addStretch(1)
         outer.addWidget(box, 3)
         outer.addStretch(1)
-        self.create_button.clicked.connect(self.create)
-        self.form.submitted.connect(self.create)
+        self.create_button.clicked.connect(self.create_account)
+        self.form.submitted.connect(self.create_account)
         self.quit_button.clicked.connect(self.quit_requested)
 
     def focus_first_field(self) -> None:
         self.form.name.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def create(self) -> None:
+    def create_account(self) -> None:
         secret = self.form.secret.text()
         agent = create_from_form(self._db, self.form, Role.RESPONSABLE)
         if agent is None:
@@ -211,13 +211,13 @@ class NewAgentDialog(QDialog):
         )
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Créer le compte"))
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Annuler"))
-        buttons.accepted.connect(self.create)
+        buttons.accepted.connect(self.create_account)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.form)
         layout.addWidget(buttons)
 
-    def create(self) -> None:
+    def create_account(self) -> None:
         self.agent = create_from_form(self._db, self.form, self.form.chosen_role())
         if self.agent is not None:
             self.form.clear_secrets()
@@ -317,8 +317,11 @@ class AgentsPanel(QGroupBox):
         manager = self._manager()
         current = desk_session(self._db).agent
         selected = self.list.currentItem()
-        own = selected is not None and current is not None
-        own = own and selected.data(AGENT_ID_ROLE) == current.id
+        own = (
+            selected is not None
+            and current is not None
+            and selected.data(AGENT_ID_ROLE) == current.id
+        )
         self.add_button.setEnabled(manager)
         self.disable_button.setEnabled(manager and selected is not None and not own)
         self.secret_button.setEnabled(selected is not None and (manager or own))

@@ -1,13 +1,26 @@
-"""A line edit that finds a commune by name or postal code and keeps its INSEE code."""
+"""The one field for a commune, typed as a name or a postal code, kept as its INSEE code.
+
+Accueil, the directory's filters, Orientation, Paramètres and the first-run assistant all use
+it, with one label for a commune: ``Bourges (18000)``.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from collections.abc import Callable
+from typing import TYPE_CHECKING, TypeAlias
+
+from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 
-from spro_desk.geo import Commune, Geography
 from spro_desk.ui.common.formatting import tooltip
+
+if TYPE_CHECKING:  # the geography module loads with the database, after the first paint
+    from spro_desk.geo import Commune, Geography
+
+# The geography, or how to get it: the Accueil form is drawn before the communes are read
+# (about 35 ms), which happens after the window's first paint or at the first keystroke here.
+GeographySource: TypeAlias = "Geography | Callable[[], Geography]"
 
 # Enough to tell homonyms apart without a popup taller than the screen at 200 %.
 SUGGESTIONS = 10
@@ -21,46 +34,89 @@ def commune_label(commune: Commune) -> str:
 
 
 class CommuneField(QLineEdit):
-    """Suggests communes as the agent types; the choice is settled on a pick, Enter or Tab.
+    """Suggests communes as the agent types; the choice is settled on a pick, Enter, Tab or
+    leaving the field (the best match of the text typed).
 
     While the agent is still typing, the previous commune stays in effect: a half-typed name
-    must not change what other widgets show.
+    must not change what other widgets show (`meant_code` says what the text stands for now).
     """
 
     commune_changed = Signal(object)  # the INSEE code, or None when cleared
 
-    def __init__(self, geo: Geography, parent: QWidget | None = None) -> None:
+    def __init__(self, geo: GeographySource, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._geo = geo
+        self._geo_source = geo
         self._code: str | None = None
         self.prefer: frozenset[str] = frozenset()  # the site's catchment area comes first
         self._suggestions = QStandardItemModel(self)
-        completer = QCompleter(self._suggestions, self)
-        completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.activated[QModelIndex].connect(self._picked)
-        self.setCompleter(completer)
+        self._completer = QCompleter(self._suggestions, self)
+        # The geography already ranks the matches: show them as they come, unfiltered.
+        self._completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
+        self._completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self._completer.activated[QModelIndex].connect(self._picked)  # type: ignore[index]  # overload pick
+        self.setCompleter(self._completer)
         self.setClearButtonEnabled(True)
         self.setPlaceholderText(self.tr("Nom ou code postal"))
         self.textEdited.connect(self._text_edited)
         self.editingFinished.connect(self.settle)
+
+    @property
+    def _geo(self) -> Geography:
+        source = self._geo_source
+        return source() if callable(source) else source
 
     # --- reading and setting ------------------------------------------------------------------
 
     def code(self) -> str | None:
         return self._code
 
+    def value(self) -> str | None:
+        """The INSEE code, or the text itself when it matches no commune (the domain says so)."""
+        return self._code or (self.text().strip() or None)
+
+    def meant_code(self) -> str | None:
+        """The commune the text stands for now: the one chosen, else the best match typed."""
+        text = self.text().strip()
+        current = self._geo.commune(self._code) if self._code else None
+        if not text or (current is not None and text == commune_label(current)):
+            return self._code if text else None
+        best = self._geo.search_communes(text, 1, self.prefer)
+        return best[0].code if best else None
+
     def is_unresolved(self) -> bool:
         """Text that names no known commune (the agent must correct it)."""
         return self._code is None and bool(self.text().strip())
 
     def set_code(self, code: str | None) -> None:
-        """Show a commune without announcing it (loading a saved value)."""
+        """Show a commune without announcing it (loading a saved value); an unknown code is
+        shown as it was stored."""
         commune = self._geo.commune(code) if code else None
         self._code = commune.code if commune else None
-        self.setText(commune_label(commune) if commune else "")
+        self.setText(commune_label(commune) if commune else (code or ""))
+
+    def popup_visible(self) -> bool:
+        popup = self._completer.popup()
+        return popup is not None and popup.isVisible()
+
+    def match_texts(self) -> list[str]:
+        """The suggestions shown, in order."""
+        return [self._suggestions.item(row).text() for row in range(self._suggestions.rowCount())]
 
     # --- behaviour ----------------------------------------------------------------------------
+
+    def event(self, event: QEvent) -> bool:
+        # While the list of communes is open, Entrée picks one: it must not reach a screen's
+        # own Entrée shortcut ("Suggérer"), which would leave the list open to eat the next key.
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and self.popup_visible()
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and not event.modifiers() & Qt.KeyboardModifier.ControlModifier  # Ctrl+Entrée saves
+        ):
+            event.accept()
+            return True
+        return super().event(event)
 
     def _text_edited(self, text: str) -> None:
         self._fill_suggestions(text)
@@ -69,6 +125,8 @@ class CommuneField(QLineEdit):
 
     def _fill_suggestions(self, text: str) -> None:
         self._suggestions.clear()
+        if not text.strip():
+            return
         for commune in self._geo.search_communes(text, SUGGESTIONS, self.prefer):
             item = QStandardItem(commune_label(commune))
             item.setData(commune.code, CODE_ROLE)

@@ -87,6 +87,11 @@ class DeskContext:
         return ContactService(self.database, self.geo)
 
     @property
+    def site_settings(self) -> SiteSettings:
+        """The settings to change, once the database is open."""
+        return SiteSettings(self.database)
+
+    @property
     def site(self) -> SiteSettings | StartupSettings:
         if self.db is None:
             return StartupSettings(self.startup_settings)

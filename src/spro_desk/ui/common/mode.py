@@ -11,6 +11,9 @@ from pathlib import Path
 # The same path as spro_desk.sync.coordinator_identity.SIGNING_KEY_FILE (a test checks it),
 # spelt here so that a desk's start does not load the cryptography libraries to look.
 COORDINATOR_KEY = Path("keys") / "coordinator-signing.pem"
+COORDINATOR_KEY_FILE = COORDINATOR_KEY
+# The key file `desk init` writes (sync.identity; a test checks they match), spelt here too.
+DESK_KEY_FILE = Path("keys") / "desk-signing.pem"
 
 
 def is_coordinator(data_dir: Path) -> bool:

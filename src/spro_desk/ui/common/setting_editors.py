@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from spro_desk.geo import Geography
 from spro_desk.site.settings import SettingSpec
 from spro_desk.ui.common.commune_field import CommuneField
+from spro_desk.ui.common.secret_field import SecretLineEdit
 from spro_desk.ui.common.setting_labels import choice_labels, setting_label
 
 # Rows a list editor shows before scrolling: a site has a handful of agents and places.
@@ -191,6 +192,7 @@ def make_editor(spec: SettingSpec, geo: Geography) -> SettingEditor:
     if spec.kind == "list":
         return ListEditor(spec)
     editor = TextEditor(spec)
-    if spec.kind == "secret":  # a visitor at the desk must not read the sync password
-        editor.widget.setEchoMode(QLineEdit.EchoMode.Password)
+    if spec.kind == "secret":  # neither a visitor nor the accessibility bus reads it
+        editor.widget = SecretLineEdit()
+        editor.widget.setAccessibleName(setting_label(spec))
     return editor

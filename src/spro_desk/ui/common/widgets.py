@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from typing import TypeVar
 
 from PySide6.QtCore import QAbstractItemModel, Qt
 from PySide6.QtGui import QAction
@@ -17,13 +18,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+# A column number, or the IntEnum member that names it.
+ColumnKey = TypeVar("ColumnKey", bound=int)
+
 
 def setup_row_table(
     table: QTableView,
     model: QAbstractItemModel,
     name: str,
     description: str = "",
-    widths: Mapping[int, int] | None = None,
+    widths: Mapping[ColumnKey, int] | None = None,
 ) -> QTableView:
     """A read-only table that selects one whole row; Tab leaves it, the arrows move inside.
 

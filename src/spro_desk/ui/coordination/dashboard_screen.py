@@ -34,12 +34,12 @@ class CoordinatorDashboardScreen(CoordinatorScreen):
 
     @staticmethod
     def _setup(context: CoordinatorContext) -> DashboardSetup:
-        def make_source():  # type: ignore[no-untyped-def]  # on the worker thread
+        def make_source():  # on the worker thread
             from spro_desk.reports.source import CoordinatorSource
 
             return CoordinatorSource(context.db, context.geo)
 
-        def make_options():  # type: ignore[no-untyped-def]
+        def make_options():
             from spro_desk.reports.filters import Options
             from spro_desk.sync.coordinator_views import late_after_days
 

@@ -7,14 +7,14 @@ from collections.abc import Mapping
 from PySide6.QtCore import QAbstractItemModel, Qt
 from PySide6.QtWidgets import QTableView
 
-from spro_desk.ui.common.widgets import setup_row_table
+from spro_desk.ui.common.widgets import ColumnKey, setup_row_table
 
 
 def sorted_table(
     model: QAbstractItemModel,
     name: str,
     description: str,
-    widths: Mapping[int, int],
+    widths: Mapping[ColumnKey, int],
     first_order: tuple[int, Qt.SortOrder],
 ) -> QTableView:
     """A row table over `model`; `first_order` (column, order) is the order it opens in."""

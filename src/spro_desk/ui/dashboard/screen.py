@@ -39,12 +39,12 @@ class DashboardScreen(Screen):
 
     @staticmethod
     def _setup(context: DeskContext) -> DashboardSetup:
-        def make_source():  # type: ignore[no-untyped-def]  # on the worker thread
+        def make_source():  # on the worker thread
             from spro_desk.reports.source import DeskSource
 
             return DeskSource(context.database, context.geo)
 
-        def make_options():  # type: ignore[no-untyped-def]
+        def make_options():
             from spro_desk.reports.filters import Options
 
             return Options(as_of=reference_moment(context.clock()))

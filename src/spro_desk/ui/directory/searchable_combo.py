@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QRegularExpression, QSortFilterProxyModel, Qt, QTimer
-from PySide6.QtWidgets import QComboBox, QCompleter, QWidget
+from PySide6.QtWidgets import QComboBox, QCompleter, QLineEdit, QWidget
 
 from spro_desk.text import fold, words
 
@@ -49,9 +49,14 @@ class SearchableCombo(QComboBox):
         completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.setCompleter(completer)
-        line = self.lineEdit()
+        line = self._line()
         line.textEdited.connect(self._filter_choices)
         line.editingFinished.connect(self.settle)
+
+    def _line(self) -> QLineEdit:
+        line = self.lineEdit()
+        assert line is not None  # the combo box is editable
+        return line
 
     def set_choices(self, choices: list[tuple[str, str | None]]) -> None:
         """Replace the choices, (label, code) pairs; the first one becomes current."""
@@ -74,7 +79,7 @@ class SearchableCombo(QComboBox):
 
     def settle(self) -> None:
         """Make the typed text a choice: the exact label, else the first match, else undo."""
-        text = self.lineEdit().text()
+        text = self._line().text()
         exact = self.findText(text, Qt.MatchFlag.MatchFixedString)
         if exact >= 0:
             row = exact
@@ -88,7 +93,7 @@ class SearchableCombo(QComboBox):
         # the row through it (emptied at once, « logement » + Entrée gave the first row).
         QTimer.singleShot(0, self, lambda: self._filter_choices(""))
         self.setCurrentIndex(row)
-        self.lineEdit().setText(self.itemText(row))
+        self._line().setText(self.itemText(row))
 
     def _filter_choices(self, text: str) -> None:
         self._filter.setFilterRegularExpression(_filter_pattern(text))
@@ -100,5 +105,7 @@ class SearchableCombo(QComboBox):
         char = metrics.averageCharWidth()
         width = min(longest + _POPUP_MARGIN_CHARS * char, MAX_POPUP_CHARS * char)
         self.view().setMinimumWidth(width)
-        popup = self.completer().popup()
-        popup.setMinimumWidth(width)
+        completer = self.completer()
+        popup = completer.popup() if completer is not None else None
+        if popup is not None:
+            popup.setMinimumWidth(width)

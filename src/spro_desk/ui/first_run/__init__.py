@@ -8,13 +8,13 @@ fast start is untouched. Only a folder that looks new opens the database and the
 from __future__ import annotations
 
 import logging
-import sqlite3
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from spro_desk.paths import database_path
-from spro_desk.ui.common.mode import COORDINATOR_KEY
+from spro_desk.storage.quick_read import database_looks_new
+from spro_desk.ui.common.mode import COORDINATOR_KEY_FILE, DESK_KEY_FILE
 
 if TYPE_CHECKING:
     from spro_desk.storage.engine import Database
@@ -22,34 +22,12 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-# The key file `desk init` writes (sync.identity; a test checks they match), spelt here so that a
-# start does not load the cryptography libraries; the coordinator's is ui.mode's.
-DESK_KEY_FILE = Path("keys") / "desk-signing.pem"
-COORDINATOR_KEY_FILE = COORDINATOR_KEY
-# A new database holds no setting (site, language, identity…), no contact and no directory.
-CONFIGURED_QUERY = (
-    "SELECT EXISTS (SELECT 1 FROM setting) OR EXISTS (SELECT 1 FROM contact)"
-    " OR EXISTS (SELECT 1 FROM service)"
-)
-
 
 def folder_looks_new(data_dir: Path) -> bool:
     """Nothing set up or recorded yet (cheap: read-only sqlite3, no migration, no Qt page)."""
     if any((data_dir / key).exists() for key in (DESK_KEY_FILE, COORDINATOR_KEY_FILE)):
         return False
-    path = database_path(data_dir)
-    if not path.is_file():
-        return True
-    try:
-        connection = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=1.0)
-    except sqlite3.Error:
-        return False  # the real opening explains what is wrong with it
-    try:
-        return not connection.execute(CONFIGURED_QUERY).fetchone()[0]
-    except sqlite3.Error:
-        return True  # an empty file, or no table yet: nothing configured
-    finally:
-        connection.close()
+    return database_looks_new(database_path(data_dir))
 
 
 def first_run_snapshot(
@@ -89,3 +67,6 @@ def run_first_run(db: Database, data_dir: Path) -> bool:
     applied = wizard.applied
     wizard.deleteLater()
     return applied
+
+
+__all__ = ["COORDINATOR_KEY_FILE", "DESK_KEY_FILE", "first_run_snapshot", "folder_looks_new"]

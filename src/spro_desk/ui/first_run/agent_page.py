@@ -6,6 +6,7 @@ from PySide6.QtCore import QRegularExpression
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWizardPage
 
+from spro_desk.ui.common.secret_field import SecretLineEdit
 from spro_desk.ui.common.widgets import plain_label
 from spro_desk.ui.first_run.agent_adapter import PIN_LENGTHS, pin_problem
 
@@ -24,15 +25,14 @@ class AgentPage(QWizardPage):
         digits = QRegularExpressionValidator(QRegularExpression(f"[0-9]{{0,{high}}}"), self)
         self.name = QLineEdit()
         self.name.setAccessibleName(self.tr("Nom de l'agent"))
-        self.pin = QLineEdit()
+        self.pin = SecretLineEdit()  # silent on the accessibility bus
         self.pin.setAccessibleName(self.tr("Code de l'agent"))
         self.pin.setAccessibleDescription(
             self.tr("De {low} à {high} chiffres.").format(low=low, high=high)
         )
-        self.confirmation = QLineEdit()
+        self.confirmation = SecretLineEdit()
         self.confirmation.setAccessibleName(self.tr("Code de l'agent, une seconde fois"))
         for field in (self.pin, self.confirmation):
-            field.setEchoMode(QLineEdit.EchoMode.Password)
             field.setValidator(digits)
             field.setMaxLength(high)
         self.hint = plain_label()
@@ -47,8 +47,8 @@ class AgentPage(QWizardPage):
             label.setBuddy(widget)
             form.addRow(label, widget)
         form.addRow(self.hint)
-        for field in (self.name, self.pin, self.confirmation):
-            field.textChanged.connect(self._changed)
+        for line in (self.name, self.pin, self.confirmation):
+            line.textChanged.connect(self._changed)
         self._changed()
 
     def agent_name(self) -> str:

@@ -14,8 +14,9 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from spro_desk.site.settings import spec
 from spro_desk.storage.engine import Database
+from spro_desk.storage.quick_read import CONFIGURED_QUERY
+from spro_desk.ui.common.mode import COORDINATOR_KEY_FILE, DESK_KEY_FILE
 from spro_desk.ui.first_run.agent_adapter import create_first_agent, pin_problem
 
 if TYPE_CHECKING:
@@ -50,8 +51,6 @@ class FirstRunChoices:
 
 def needs_first_run(db: Database, data_dir: Path) -> bool:
     """A new data folder: no key, no setting (site, language…), nothing recorded or imported."""
-    from spro_desk.ui.first_run import CONFIGURED_QUERY, COORDINATOR_KEY_FILE, DESK_KEY_FILE
-
     if any((data_dir / key).exists() for key in (DESK_KEY_FILE, COORDINATOR_KEY_FILE)):
         return False
     with db.engine.connect() as connection:
@@ -124,23 +123,16 @@ def _set_up_desk(db: Database, data_dir: Path, choices: FirstRunChoices) -> None
 
 def _write_site_settings(db: Database, site: SiteChoice) -> None:
     """The site's settings in one transaction: all of them, or none."""
-    from spro_desk.storage.tables import Setting
+    from spro_desk.site.settings import SiteSettings
 
-    values = {
-        "site.nom": site.nom,
-        "site.reseau": site.reseau,
-        "site.commune": site.commune,
-        "site.permanences": list(site.permanences),
-    }
-    with db.transaction() as session:
-        for key, value in values.items():
-            row = session.get(Setting, key)
-            stored = {"v": spec(key).check(value)}
-            if row is None:
-                session.add(Setting(key=key, value=stored))
-            else:
-                row.value = stored
-                session.add(row)
+    SiteSettings(db).set_many(
+        {
+            "site.nom": site.nom,
+            "site.reseau": site.reseau,
+            "site.commune": site.commune,
+            "site.permanences": list(site.permanences),
+        }
+    )
 
 
 def _set_up_coordinator(data_dir: Path) -> None:

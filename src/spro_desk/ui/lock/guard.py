@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QMainWindow,
     QPushButton,
     QVBoxLayout,
@@ -34,10 +33,12 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from spro_desk.ui.common.background import Callbacks, Runner
+from spro_desk.ui.common.secret_field import SecretLineEdit
 
 if TYPE_CHECKING:  # loaded with the database, after the first paint
     from spro_desk.agents.accounts import AgentView
     from spro_desk.agents.sessions import DeskSession
+    from spro_desk.privacy.purge import PurgeReport
     from spro_desk.storage.engine import Database
 
 log = logging.getLogger(__name__)
@@ -72,8 +73,7 @@ class LockScreen(QWidget):
         )
         explanation.setWordWrap(True)
         self.agent = QComboBox()
-        self.secret = QLineEdit()
-        self.secret.setEchoMode(QLineEdit.EchoMode.Password)
+        self.secret = SecretLineEdit()  # silent on the accessibility bus
         self.unlock_button = QPushButton(self.tr("&Déverrouiller"))
         self.unlock_button.setDefault(True)
         self.message = QLabel()
@@ -196,7 +196,7 @@ class PrivacyGuard(QObject):
 
     def set_screens(self, screens: Callable[[], list[Any]]) -> None:
         """Where to find the built screens (their hide/restore_personal_data hooks)."""
-        self._screens = weakref.WeakMethod(screens)  # type: ignore[arg-type]
+        self._screens = weakref.WeakMethod(screens)
 
     @property
     def _window(self) -> QMainWindow:
@@ -296,7 +296,8 @@ class PrivacyGuard(QObject):
             action.setEnabled(False)
         self.lock_action.setEnabled(False)
         self._held = self._window.takeCentralWidget()
-        self._held.setParent(self._parking())  # out of the window, never a window of its own
+        if self._held is not None:
+            self._held.setParent(self._parking())  # out of the window, never a window of its own
         self._window.setCentralWidget(replacement)
 
     def _give_back_screens(self) -> None:
@@ -393,6 +394,26 @@ class PrivacyGuard(QObject):
                 restore()
         self._watch()
         self.locked_changed.emit(False)
+        if self._session().must_change_secret:
+            self._ask_for_a_new_secret()
+
+    def _ask_for_a_new_secret(self) -> None:
+        """A code of an earlier version, shorter than today's rules: a new one, now."""
+        from spro_desk.ui.common.agents_dialog import SecretDialog
+
+        agent = self._session().agent
+        if agent is None or self._db is None:
+            return
+        dialog = SecretDialog(self._db, agent, self._window)
+        dialog.form.show_error(
+            self.tr(
+                "Votre code est désormais trop court pour protéger les données personnelles : "
+                "choisissez-en un nouveau (8 chiffres ou plus, ou un mot de passe)."
+            )
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.new_secret_dialog = dialog
+        dialog.open()
 
     # --- the first account --------------------------------------------------------------------
 
@@ -435,8 +456,14 @@ class PrivacyGuard(QObject):
         db = self._db
         self._runner.submit(
             lambda _context: run_purge(db),
-            Callbacks(on_result=self.purge_done.emit, on_error=self._purge_failed),
+            Callbacks(on_result=self._purged, on_error=self._purge_failed),
         )
+
+    def _purged(self, report: PurgeReport) -> None:
+        if report.audit_problem and not self._closed:
+            # Said at every purge (start, then daily) for as long as the log stays broken.
+            self._window.statusBar().showMessage(report.audit_problem)
+        self.purge_done.emit(report)
 
     @staticmethod
     def _purge_failed(error: Exception) -> None:

@@ -72,7 +72,7 @@ class BookingController(QObject):
         context = self._context
 
         def work(_task: TaskContext) -> Booking:
-            return book(context.contacts, context.site, request)
+            return book(context.contacts, context.site_settings, request)
 
         self.busy = True
         context.runner.submit(work, Callbacks(on_result=self._recorded, on_error=self._failed))

@@ -55,7 +55,7 @@ class _FoldedFilter(QSortFilterProxyModel):
         self._words = fold(text).split()
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
-    def filterAcceptsRow(self, row: int, parent: object) -> bool:  # type: ignore[override]
+    def filterAcceptsRow(self, row: int, parent: object) -> bool:
         key = self.sourceModel().index(row, 0).data(SEARCH_ROLE) or ""
         return all(word in key for word in self._words)
 

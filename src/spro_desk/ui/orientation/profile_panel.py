@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
 
 from spro_desk.geo import Geography
 from spro_desk.orientation.profile import ProfileError, VisitorProfile
+from spro_desk.ui.common.commune_field import CommuneField, commune_label
 from spro_desk.ui.common.labels import statut_labels
-from spro_desk.ui.orientation.commune_field import CommuneField, commune_label
 from spro_desk.ui.orientation.needs_picker import NeedsPicker
 from spro_desk.vocab import TRANCHES_AGE, age_problem
 
@@ -37,6 +37,7 @@ class ProfilePanel(QGroupBox):
         self.setTitle(self.tr("Personne à orienter"))
         self._geo = geo
         self.commune = CommuneField(geo)
+        self.commune.setPlaceholderText(self.tr("Nom, code postal ou code INSEE"))
         self.commune_hint = QLabel()
         self.statut = self._make_statut()
         self.age = self._make_age()
@@ -48,8 +49,11 @@ class ProfilePanel(QGroupBox):
         self.needs = NeedsPicker()
         self._describe()
         self._layout()
+        # What the text stands for shows as the agent types, before the field settles.
+        self.commune.textEdited.connect(self._show_commune)
         self.commune.commune_changed.connect(self._show_commune)
         for signal in (
+            self.commune.textEdited,
             self.commune.commune_changed,
             self.statut.currentIndexChanged,
             self.age.valueChanged,
@@ -130,6 +134,7 @@ class ProfilePanel(QGroupBox):
         tranche_age: str | None = None,
     ) -> None:
         self.commune.set_code(commune)
+        self._show_commune()
         index = self.statut.findData(statut) if statut else 0
         self.statut.setCurrentIndex(max(index, 0))
         self.age.setValue(age if age is not None else NO_AGE)
@@ -158,7 +163,7 @@ class ProfilePanel(QGroupBox):
 
     def profile(self, at: datetime) -> VisitorProfile:
         """The profile to suggest for; ProfileError says in French what is missing."""
-        commune = self.commune.code()
+        commune = self.commune.meant_code()
         if commune is None:
             raise ProfileError(
                 self.tr("Indiquez la commune de la personne (nom, code postal ou code INSEE).")
@@ -182,7 +187,7 @@ class ProfilePanel(QGroupBox):
         )
 
     def _show_commune(self) -> None:
-        code = self.commune.code()
+        code = self.commune.meant_code()
         commune = self._geo.commune(code) if code else None
         if commune is not None:
             text = self.tr("Commune retenue : {commune}").format(commune=commune_label(commune))

@@ -74,18 +74,23 @@ def book(contacts: ContactService, settings: SiteSettings, request: BookingReque
     """Record the contact if there is none yet, then the referral; return the slip to give."""
     contact_id = request.contact_id
     created = contact_id is None
-    options = {"rdv_at": request.rdv_at, "motif": list(request.motif)}
+    rdv_at, motif = request.rdv_at, list(request.motif)
     if contact_id is None:
         if request.person is None:
             raise ValueError("A referral without a contact needs the person's facts")
         contact_id, referral_id = contacts.record_with_referral(
-            minimal_contact(request.person, settings, request), request.service_id, **options
+            minimal_contact(request.person, settings, request),
+            request.service_id,
+            rdv_at=rdv_at,
+            motif=motif,
         )
     else:
         if request.person is not None and request.person.commune:
             # Typed in Orientation: the contact counts in « Contacts par commune » too.
             contacts.set_commune(contact_id, request.person.commune)
-        referral_id = contacts.add_referral(contact_id, request.service_id, **options)
+        referral_id = contacts.add_referral(
+            contact_id, request.service_id, rdv_at=rdv_at, motif=motif
+        )
     slip = slip_for(
         contacts, contact_id, request.service_id, request.rdv_at, request.now, sender(settings)
     )

@@ -191,7 +191,7 @@ class OrientationScreen(Screen):
         except ProfileError as error:
             self._say(str(error))
             return
-        db, geo = self.context.db, self.context.geo
+        db, geo = self.context.database, self.context.geo
 
         def work(_task: TaskContext) -> list[Suggestion]:
             return Suggester(db, geo).suggest(profile, limit=SUGGESTION_LIMIT)
@@ -235,7 +235,7 @@ class OrientationScreen(Screen):
     def pick_other_service(self) -> None:
         if self.picker is not None:
             self.picker.deleteLater()
-        search = DirectorySearch(self.context.db, self.context.geo)
+        search = DirectorySearch(self.context.database, self.context.geo)
         dialog = ServicePickerDialog(search, self.context.clock, self)
         dialog.accepted.connect(lambda: self._picked(dialog))
         self.picker = dialog
@@ -277,7 +277,7 @@ class OrientationScreen(Screen):
             return None
         return PersonFacts(
             statut=statut,
-            commune=self.profile.commune.code(),
+            commune=self.profile.commune.meant_code(),
             age=self.profile.age_value(),
             handicap=self.profile.handicap.isChecked(),
             besoins=self.profile.needs.codes(),

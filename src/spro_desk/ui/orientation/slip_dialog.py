@@ -195,7 +195,7 @@ class SlipDialog(QDialog):
         dialog = QPrintDialog(printer, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self.print_to(printer))
-        dialog.open()
+        dialog.open()  # type: ignore[call-arg]  # the stubs miss QDialog.open()
 
     def print_to(self, printer: QPrinter) -> None:
         """Lay the slip out on the printer in the background; `printed` or `failed` follows."""

@@ -9,7 +9,6 @@ prints those characters as they are, never bold text.
 from __future__ import annotations
 
 import html
-import os
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -24,6 +23,7 @@ from PySide6.QtGui import (
 )
 
 from spro_desk.orientation.slip import ReferralSlip
+from spro_desk.storage.files import Durability, write_atomically
 from spro_desk.text import strip_bidi_controls
 from spro_desk.ui.common.dates import long_date_fr, long_datetime_fr
 from spro_desk.ui.common.formatting import phone
@@ -189,20 +189,18 @@ def render_slip_pdf(
     slip: ReferralSlip, path: Path, page_size: str = "A4", issuer: str | None = None
 ) -> Path:
     """Write the slip to `path`; an existing file is only replaced by a complete one."""
-    path = Path(path)
-    partial = path.with_name(f".{path.name}.part")
-    # QPdfWriter reports an unwritable file only as a console warning: an OSError here lets
-    # the dialog tell the agent to choose another folder.
-    with partial.open("wb"):
-        pass
-    try:
+
+    def write(partial: Path) -> None:
+        # QPdfWriter reports an unwritable file only as a console warning: an OSError here
+        # lets the dialog tell the agent to choose another folder.
+        with partial.open("wb"):
+            pass
         writer = QPdfWriter(str(partial))
         writer.setResolution(PDF_RESOLUTION)
         writer.setTitle(_tr("Fiche de liaison"))
         writer.setCreator("SPRO Desk")
         print_slip(slip, writer, page_size, issuer)
         del writer  # releases the file: Windows cannot replace a file still open
-        os.replace(partial, path)
-    finally:
-        partial.unlink(missing_ok=True)
-    return path
+
+    # A slip can be printed again: complete or absent is enough.
+    return write_atomically(Path(path), write, Durability.REPLACED)

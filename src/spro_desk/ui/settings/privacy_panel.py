@@ -177,7 +177,7 @@ class PrivacyPanel(QGroupBox):
             self.tr("Purge faite : données de {n} personne effacées."),
             self.tr("Purge faite : données de {n} personnes effacées."),
         )
-        self.status.setText(erased)
+        self.status.setText(f"{erased}\n{report.audit_problem}" if report.audit_problem else erased)
         self._show_last(report.as_json())
 
     def _show_last(self, record: dict[str, Any] | None) -> None:

@@ -55,10 +55,10 @@ class SettingsScreen(Screen):
         )
         from spro_desk.ui.settings.privacy_panel import PrivacyPanel
 
-        self.privacy_panel = PrivacyPanel(context.db)
+        self.privacy_panel = PrivacyPanel(context.database)
         # One « Enregistrer » for the whole screen: it saves the durations too.
         self.privacy_panel.save_button.hide()
-        self.agents_panel = AgentsPanel(context.db)
+        self.agents_panel = AgentsPanel(context.database)
         self._shown: dict[str, Any] = {}
         self._describe()
         self._build()
@@ -177,7 +177,7 @@ class SettingsScreen(Screen):
 
     def load(self) -> None:
         """Show the saved values (unsaved edits are dropped)."""
-        for key, value in self.context.site.all().items():
+        for key, value in self.context.site_settings.all().items():
             if key in self.editors:
                 self.editors[key].set_value(value)
         self._shown = self._edited_values()
@@ -205,7 +205,7 @@ class SettingsScreen(Screen):
             return False
         if not self._save_privacy_policy():
             return False
-        site = self.context.site
+        site = self.context.site_settings
         for key, value in values.items():
             site.set(key, value)
         self.load()  # shows the values as stored (trimmed, empty lines dropped)
@@ -217,7 +217,7 @@ class SettingsScreen(Screen):
         from spro_desk.privacy.policy import load_policy
 
         panel = self.privacy_panel
-        if panel.edited_policy() == load_policy(self.context.db):
+        if panel.edited_policy() == load_policy(self.context.database):
             return True
         if panel.save():
             return True
@@ -239,4 +239,4 @@ class SettingsScreen(Screen):
         return values, errors
 
     def refresh_directory(self) -> None:
-        self.directory.show_info(directory_info(self.context.db), self.context.clock().date())
+        self.directory.show_info(directory_info(self.context.database), self.context.clock().date())

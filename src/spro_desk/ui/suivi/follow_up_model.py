@@ -5,14 +5,13 @@ from __future__ import annotations
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
 from spro_desk.contacts.follow_up import FollowUpItem
-from spro_desk.ui.common.column_model import ColumnTableModel
 from spro_desk.ui.common.dates import short_datetime_fr
-from spro_desk.ui.common.formatting import one_line, tooltip
+from spro_desk.ui.common.formatting import one_line
 from spro_desk.ui.common.labels import referral_status_label, referral_type_label
+from spro_desk.ui.common.rows_model import RowsModel
 
 Index = QModelIndex | QPersistentModelIndex
 REFERRAL_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -27,48 +26,36 @@ class FollowUpColumn(IntEnum):
     STATUT = 5
 
 
-class FollowUpModel(ColumnTableModel):
+class FollowUpModel(RowsModel[FollowUpItem]):
     COLUMNS = FollowUpColumn
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._items: list[FollowUpItem] = []
-
     def set_items(self, items: list[FollowUpItem]) -> None:
-        self.beginResetModel()
-        self._items = list(items)
-        self.endResetModel()
+        self.set_rows(items)
 
     def item(self, row: int) -> FollowUpItem:
-        return self._items[row]
+        return self.row(row)
 
     def row_of(self, referral_id: str) -> int | None:
-        for row, item in enumerate(self._items):
+        for row, item in enumerate(self.rows()):
             if item.referral.id == referral_id:
                 return row
         return None
 
     def overdue_count(self) -> int:
-        return sum(1 for item in self._items if item.overdue)
+        return sum(1 for item in self.rows() if item.overdue)
 
-    # --- QAbstractTableModel ------------------------------------------------------------------
+    def display(self, row: FollowUpItem, column: FollowUpColumn) -> str:
+        return self._display(row, column)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt signature)
-        return 0 if parent.isValid() else len(self._items)
+    def tooltip_text(self, row: FollowUpItem, column: FollowUpColumn) -> str:
+        motif = "\n".join(f"• {one_line(reason)}" for reason in row.referral.motif)
+        return self.tr("Motif :\n{motif}").format(motif=motif) if motif else ""
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._items):
-            return None
-        item = self._items[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return self._display(item, FollowUpColumn(index.column()))
-        if role == Qt.ItemDataRole.FontRole and item.overdue:
-            return self._bold()
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(item)
-        if role == REFERRAL_ID_ROLE:
-            return item.referral.id
-        return None
+    def emphasised(self, row: FollowUpItem) -> bool:
+        return row.overdue  # also said in words in the Statut column
+
+    def role_data(self, row: FollowUpItem, role: int) -> Any:
+        return row.referral.id if role == REFERRAL_ID_ROLE else None
 
     def column_title(self, column: FollowUpColumn) -> str:
         titles = {
@@ -99,13 +86,3 @@ class FollowUpModel(ColumnTableModel):
         if column == FollowUpColumn.RENDEZ_VOUS:
             return short_datetime_fr(referral.rdv_at)
         return self.status_text(item)
-
-    def _tooltip(self, item: FollowUpItem) -> str | None:
-        motif = "\n".join(f"• {one_line(reason)}" for reason in item.referral.motif)
-        return tooltip(self.tr("Motif :\n{motif}").format(motif=motif)) if motif else None
-
-    @staticmethod
-    def _bold() -> QFont:
-        font = QFont()
-        font.setBold(True)
-        return font

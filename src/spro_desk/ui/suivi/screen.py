@@ -155,7 +155,10 @@ class SuiviScreen(Screen):
         code = self.filter.currentData()
         to_call = self.call_card.call_list.isChecked()
         items = follow_up(
-            self.context.db, [code] if code else None, now=self.context.clock(), to_call=to_call
+            self.context.database,
+            [code] if code else None,
+            now=self.context.clock(),
+            to_call=to_call,
         )
         self.model.set_items(items)
         self._show_summary()

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from datetime import datetime
 from enum import IntEnum
-from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from spro_desk.sync.outbox import QueueItem
-from spro_desk.ui.common.column_model import ColumnTableModel
-from spro_desk.ui.common.formatting import french_datetime, number, one_line, tooltip
+from spro_desk.ui.common.formatting import french_datetime, number, one_line
+from spro_desk.ui.common.rows_model import RowsModel
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -43,38 +42,33 @@ def size_text(size: int) -> str:
     return QCoreApplication.translate("QueueModel", "{n} Mo").format(n=megabytes)
 
 
-class QueueModel(ColumnTableModel):
+class QueueModel(RowsModel[QueueItem]):
     COLUMNS = QueueColumn
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._items: list[QueueItem] = []
         self._now: datetime | None = None
 
     def set_items(self, items: list[QueueItem], now: datetime) -> None:
-        self.beginResetModel()
-        self._items, self._now = list(items), now
-        self.endResetModel()
+        self._now = now
+        self.set_rows(items)
 
     def item(self, row: int) -> QueueItem:
-        return self._items[row]
+        return self.row(row)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt signature)
-        return 0 if parent.isValid() else len(self._items)
+    def display(self, row: QueueItem, column: QueueColumn) -> str:
+        return self._display(row, column)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._items):
-            return None
-        item = self._items[index.row()]
-        column = QueueColumn(index.column())
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return self._display(item, column)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(item, column)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (
-            QueueColumn.SIZE, QueueColumn.ATTEMPTS,
-        ):  # fmt: skip
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    def tooltip_text(self, row: QueueItem, column: QueueColumn) -> str:
+        if column == QueueColumn.NAME:
+            return row.name  # the file's name, as on the server
+        if column == QueueColumn.LAST_ERROR and row.last_error:
+            return row.last_error
+        return ""
+
+    def alignment(self, column: QueueColumn) -> Qt.AlignmentFlag | None:
+        if column in (QueueColumn.SIZE, QueueColumn.ATTEMPTS):
+            return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         return None
 
     def column_title(self, column: QueueColumn) -> str:
@@ -97,14 +91,6 @@ class QueueModel(ColumnTableModel):
         if column == QueueColumn.LAST_ERROR:
             return one_line(item.last_error) if item.last_error else self.tr("—")
         return self._next_attempt(item)
-
-    @staticmethod
-    def _tooltip(item: QueueItem, column: QueueColumn) -> str | None:
-        if column == QueueColumn.NAME:
-            return tooltip(item.name)  # the file's name, as on the server
-        if column == QueueColumn.LAST_ERROR and item.last_error:
-            return tooltip(item.last_error)
-        return None
 
     def _next_attempt(self, item: QueueItem) -> str:
         if self._now is None or item.is_due(self._now) or item.next_attempt_at is None:

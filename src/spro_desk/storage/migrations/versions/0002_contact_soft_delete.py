@@ -6,7 +6,6 @@ Create Date: 2026-11-22
 """
 
 import sqlalchemy as sa
-import sqlmodel
 from alembic import op
 
 revision = "0002"
@@ -17,9 +16,7 @@ depends_on = None
 
 def upgrade() -> None:
     with op.batch_alter_table("contact", schema=None) as batch_op:
-        batch_op.add_column(
-            sa.Column("deleted_at", sqlmodel.sql.sqltypes.UTCDateTime(), nullable=True)
-        )
+        batch_op.add_column(sa.Column("deleted_at", sa.DateTime(timezone=True), nullable=True))
         batch_op.create_index(batch_op.f("ix_contact_deleted_at"), ["deleted_at"], unique=False)
 
 

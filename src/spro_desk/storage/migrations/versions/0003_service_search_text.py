@@ -5,15 +5,34 @@ Revises: 0002
 Create Date: 2026-11-22
 """
 
+import re
+import unicodedata
+
 import sqlalchemy as sa
 from alembic import op
-
-from spro_desk.directory.rows import search_text
 
 revision = "0003"
 down_revision = "0002"
 branch_labels = None
 depends_on = None
+
+
+# Frozen copy of spro_desk.directory.rows.search_text as of this revision: the text written
+# here must not change when the live folding does (a later migration would rewrite it).
+_FIELD_SEPARATOR = "\x1f"
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def _fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def search_text(nom: str, structure_nom: str, description: str, commune: str) -> str:
+    fields = (nom, structure_nom, description, commune)
+    return _FIELD_SEPARATOR.join(
+        "".join(" " + word for word in _WORD.findall(_fold(field))) for field in fields
+    )
 
 
 def upgrade() -> None:

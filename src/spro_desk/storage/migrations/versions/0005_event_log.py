@@ -6,7 +6,6 @@ Create Date: 2026-11-22
 """
 
 import sqlalchemy as sa
-import sqlmodel
 from alembic import op
 
 revision = "0005"
@@ -18,12 +17,12 @@ depends_on = None
 def upgrade() -> None:
     op.create_table(
         "event",
-        sa.Column("id", sqlmodel.sql.sqltypes.AutoString(), nullable=False),
+        sa.Column("id", sa.String(), nullable=False),
         sa.Column("seq", sa.Integer(), nullable=False),
-        sa.Column("at", sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
-        sa.Column("entity", sqlmodel.sql.sqltypes.AutoString(), nullable=False),
-        sa.Column("entity_id", sqlmodel.sql.sqltypes.AutoString(), nullable=False),
-        sa.Column("op", sqlmodel.sql.sqltypes.AutoString(), nullable=False),
+        sa.Column("at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("entity", sa.String(), nullable=False),
+        sa.Column("entity_id", sa.String(), nullable=False),
+        sa.Column("op", sa.String(), nullable=False),
         sa.Column("payload", sa.JSON(), nullable=False),
         sa.PrimaryKeyConstraint("id"),
         sa.UniqueConstraint("seq"),

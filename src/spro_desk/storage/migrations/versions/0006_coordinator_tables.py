@@ -5,12 +5,13 @@ Revises: 0005
 Create Date: 2026-11-22
 """
 
+from functools import partial
+
 import sqlalchemy as sa
-import sqlmodel
 from alembic import op
 
-Text = sqlmodel.sql.sqltypes.AutoString
-Moment = sqlmodel.sql.sqltypes.UTCDateTime
+Text = sa.String
+Moment = partial(sa.DateTime, timezone=True)  # what SQLModel's UTCDateTime renders as
 
 revision = "0006"
 down_revision = "0005"

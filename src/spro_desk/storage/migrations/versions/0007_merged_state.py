@@ -1,18 +1,19 @@
 """Merged state for indicators: the latest contact and referral of every desk.
 
 Derived from `received_event` (see `spro_desk.sync.merged`), filled here from what the
-coordinator already received, so an upgraded coordinator reports at once.
+coordinator already received by the live catch-up before the first figure (see below).
 
 Revision ID: 0007
 Revises: 0006
 Create Date: 2026-11-23
 """
 
+import json
+
 import sqlalchemy as sa
-import sqlmodel
 from alembic import op
 
-Text = sqlmodel.sql.sqltypes.AutoString
+Text = sa.String
 
 revision = "0007"
 down_revision = "0006"
@@ -105,18 +106,24 @@ def upgrade() -> None:
     _fill_from_received_events()
 
 
+# Frozen copy of the key spro_desk.sync.merged reads ({"rowid": highest event merged}).
+_WATERMARK_KEY = "coordinator.merged_upto"
+
+
 def _fill_from_received_events() -> None:
-    """A coordinator upgraded with bundles already received gets its merged state now."""
+    """A coordinator upgraded with bundles already received gets its merged state from the
+    live code's catch-up (run before any figure is read): the watermark says nothing is merged.
+
+    Why not merge here: the merged state is derived data, and the live merge changes with the
+    indicators; a migration calling it would change meaning with them.
+    """
     connection = op.get_bind()
     if connection.exec_driver_sql("SELECT 1 FROM received_event LIMIT 1").first() is None:
         return
-    from sqlmodel import Session
-
-    from spro_desk.sync.merged import rebuild_merged_state
-
-    with Session(bind=connection) as session:
-        rebuild_merged_state(session)
-        session.flush()
+    connection.exec_driver_sql(
+        "INSERT OR REPLACE INTO setting (key, value) VALUES (?, ?)",
+        (_WATERMARK_KEY, json.dumps({"rowid": 0})),
+    )
 
 
 def downgrade() -> None:

@@ -13,25 +13,27 @@ Create Date: 2026-11-23
 """
 
 import base64
+import hashlib
 import json
+import logging
+import os
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
+from typing import Any
 
 import sqlalchemy as sa
-import sqlmodel
 from alembic import op
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
-from spro_desk.privacy.legacy import (
-    UPGRADE_PENDING_RECORD,
-    legacy_note,
-    parse_legacy_note,
-)
-from spro_desk.privacy.personal import FIELDS, seal_values
-from spro_desk.security import crypto
-from spro_desk.security.keys import DESK_KEY_RECORD, new_desk_key
+Text = sa.String
 
-Text = sqlmodel.sql.sqltypes.AutoString
-Moment = sqlmodel.sql.sqltypes.UTCDateTime
+
+Moment = partial(sa.DateTime, timezone=True)  # what SQLModel's UTCDateTime renders as
+
 
 revision = "0008"
 down_revision = "0007"
@@ -190,3 +192,152 @@ def downgrade() -> None:
         batch_op.drop_column("erased_reason")
         batch_op.drop_column("erased_at")
     op.drop_table("agent")
+
+
+# --- frozen copies ---------------------------------------------------------------------------
+# What this revision needs of spro_desk.security (crypto, keys), spro_desk.privacy (personal,
+# legacy), copied as they were when it was written: an old migration must keep its meaning when
+# the live code changes. The envelope and the key record are formats the live code still reads
+# (tests/test_privacy_migration.py opens what this writes with the live code).
+
+log = logging.getLogger(__name__)
+
+DESK_KEY_RECORD = "privacy.desk_key"
+UPGRADE_PENDING_RECORD = "privacy.upgrade_pending"
+LEGACY_PREFIX = "spro-sealed-v1:"
+FIELDS = ("nom", "telephone", "courriel", "note")
+_PAD_BYTES = 64
+_ENVELOPE_V1 = 1
+_KEY_ID_BYTES = 8
+_NONCE_BYTES = 12
+_HKDF_INFO = b"spro-desk personal data v1"
+_KEYRING_SERVICE = "SPRO Desk"
+_KEYRING_ENV = "SPRO_DESK_KEYRING"
+
+
+class _Crypto:
+    """spro_desk.privacy.crypto at revision 0008 (the names the code below calls)."""
+
+    @staticmethod
+    def key_id(public: X25519PublicKey) -> bytes:
+        return hashlib.sha256(public.public_bytes_raw()).digest()[:_KEY_ID_BYTES]
+
+    @staticmethod
+    def public_from_bytes(raw: bytes) -> X25519PublicKey:
+        return X25519PublicKey.from_public_bytes(raw)
+
+    @staticmethod
+    def sealed_key_id(envelope: bytes) -> bytes:
+        if len(envelope) < 1 + _KEY_ID_BYTES + 32 + _NONCE_BYTES or envelope[0] != _ENVELOPE_V1:
+            raise ValueError("unknown envelope")
+        return envelope[1 : 1 + _KEY_ID_BYTES]
+
+    @staticmethod
+    def seal(recipient: X25519PublicKey, plaintext: bytes, context: bytes) -> bytes:
+        ephemeral = X25519PrivateKey.generate()
+        ephemeral_raw = ephemeral.public_key().public_bytes_raw()
+        header = bytes([_ENVELOPE_V1]) + _Crypto.key_id(recipient) + ephemeral_raw
+        hkdf = HKDF(
+            algorithm=hashes.SHA256(),
+            length=32,
+            salt=ephemeral_raw + recipient.public_bytes_raw(),
+            info=_HKDF_INFO,
+        )
+        key = hkdf.derive(ephemeral.exchange(recipient))
+        nonce = os.urandom(_NONCE_BYTES)
+        return header + nonce + AESGCM(key).encrypt(nonce, plaintext, header + context)
+
+
+crypto = _Crypto
+
+
+def seal_values(public: X25519PublicKey, contact_id: str, values: dict[str, str | None]) -> bytes:
+    present = {name: values[name] for name in FIELDS if values.get(name)}
+    payload = json.dumps(present, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    padded = payload + b" " * (-len(payload) % _PAD_BYTES)
+    context = b"spro-desk personal_data\x00" + contact_id.encode("utf-8")
+    return crypto.seal(public, padded, context)
+
+
+def legacy_note(public_raw: bytes, envelope: bytes) -> str:
+    return (
+        LEGACY_PREFIX + base64.b64encode(public_raw).decode() + ":"
+        + base64.b64encode(envelope).decode()
+    )  # fmt: skip
+
+
+def parse_legacy_note(note: str | None) -> tuple[bytes, bytes] | None:
+    if not note or not note.startswith(LEGACY_PREFIX):
+        return None
+    public_b64, _, envelope_b64 = note[len(LEGACY_PREFIX) :].partition(":")
+    try:
+        return (
+            base64.b64decode(public_b64, validate=True),
+            base64.b64decode(envelope_b64, validate=True),
+        )
+    except ValueError:
+        return None
+
+
+def _os_keyring() -> Any | None:
+    if os.environ.get(_KEYRING_ENV, "1") == "0":
+        return None
+    try:
+        import keyring
+        from keyring.backends import fail
+    except ImportError:
+        return None
+    try:
+        backend = keyring.get_keyring()
+        usable = not isinstance(backend, fail.Keyring) and float(backend.priority) > 0
+    except Exception:  # a broken D-Bus or registry: no keyring rather than no desk
+        log.warning("OS keyring unusable", exc_info=True)
+        return None
+    return backend if usable else None
+
+
+def _keyring_store(key_hex: str, private: X25519PrivateKey) -> bool:
+    backend = _os_keyring()
+    if backend is None:
+        return False
+    try:
+        secret = base64.b64encode(private.private_bytes_raw()).decode("ascii")
+        backend.set_password(_KEYRING_SERVICE, f"cle-donnees-personnelles-{key_hex}", secret)
+    except Exception:
+        log.warning("Cannot store the desk key in the OS keyring", exc_info=True)
+        return False
+    return True
+
+
+def _write_private_file(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    temporary = path.with_suffix(".tmp")
+    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    try:
+        os.write(descriptor, data)
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
+    os.replace(temporary, path)
+    if hasattr(os, "O_DIRECTORY"):
+        folder = os.open(path.parent, os.O_RDONLY | os.O_DIRECTORY)
+        try:
+            os.fsync(folder)
+        finally:
+            os.close(folder)
+
+
+def new_desk_key(db_path: Path) -> tuple[dict[str, str], X25519PrivateKey]:
+    """The private half goes to the keyring or the provisional file before the record exists."""
+    private = X25519PrivateKey.generate()
+    public = private.public_key()
+    key_hex = crypto.key_id(public).hex()
+    if not _keyring_store(key_hex, private):
+        provisional = db_path.parent / "privacy" / f"{db_path.name}.cle-provisoire-{key_hex}"
+        _write_private_file(provisional, private.private_bytes_raw())
+    record = {
+        "key_id": key_hex,
+        "public": base64.b64encode(public.public_bytes_raw()).decode("ascii"),
+        "created_at": datetime.now(UTC).isoformat(),
+    }
+    return record, private

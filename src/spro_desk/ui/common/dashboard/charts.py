@@ -37,6 +37,7 @@ from spro_desk.ui.common.dashboard.breakdowns import (
     STACKED,
     Breakdown,
     Row,
+    Value,
 )
 from spro_desk.ui.common.formatting import number
 
@@ -102,10 +103,10 @@ class BreakdownChart(QChartView):
     def shown_rows(self) -> tuple[Row, ...]:
         return self._rows
 
-    def bars(self) -> tuple[tuple[str, int], ...]:
+    def bars(self) -> tuple[tuple[str, Value], ...]:
         """(label, first column) of each bar or point, top to bottom or left to right."""
         return tuple((row.label, row.total if len(row.values) > 1 else row.values[0])
-                     for row in self._rows)  # type: ignore[misc]  # fmt: skip
+                     for row in self._rows)  # fmt: skip
 
     def current_row(self) -> Row | None:
         return self._rows[self._current] if 0 <= self._current < len(self._rows) else None

@@ -120,7 +120,7 @@ def _tiles(data: DashboardData) -> tuple[Tile, ...]:
             figures["taux_orientation"],
             "",
             translate("DashboardData", "{n} contacts orientés").format(
-                n=number(figures["contacts_orientes"] or 0)
+                n=number(int(figures["contacts_orientes"] or 0))
             ),
             Drill("orientations.reseau"),
         ),

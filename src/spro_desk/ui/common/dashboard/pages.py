@@ -122,9 +122,11 @@ class OverviewPage(QWidget):
         chart.setMinimumHeight(min(chart.preferred_height(), self._card_height()))
         if not self._queue:
             self._next_chart.stop()
-            layout = self.cards.widget().layout()
-            layout.invalidate()  # the charts' new minimum heights are not seen otherwise
-            layout.activate()
+            cards = self.cards.widget()
+            layout = cards.layout() if cards is not None else None
+            if layout is not None:
+                layout.invalidate()  # the charts' new minimum heights are not seen otherwise
+                layout.activate()
 
     def _card_height(self) -> int:
         return self.fontMetrics().height() * CARD_LINES

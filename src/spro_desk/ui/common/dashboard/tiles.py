@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from spro_desk.ui.common.dashboard.data import Tile, french_decimal
 from spro_desk.ui.common.widgets import plain_label
@@ -43,18 +51,23 @@ class TileButton(QPushButton):
         )
         self.updateGeometry()
 
+    def _layout(self) -> QLayout:
+        layout = self.layout()
+        assert layout is not None  # built with its layout
+        return layout
+
     def sizeHint(self) -> QSize:
-        return self.layout().sizeHint()
+        return self._layout().sizeHint()
 
     def minimumSizeHint(self) -> QSize:
-        hint = self.layout().minimumSize()
+        hint = self._layout().minimumSize()
         return QSize(self.fontMetrics().averageCharWidth() * 14, hint.height())
 
     def hasHeightForWidth(self) -> bool:
         return True
 
     def heightForWidth(self, width: int) -> int:
-        return self.layout().totalHeightForWidth(width)
+        return self._layout().totalHeightForWidth(width)
 
 
 class SummaryRow(QWidget):

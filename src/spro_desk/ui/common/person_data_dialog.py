@@ -1,0 +1,296 @@
+"""« Données de cette personne »: everything the desk holds about one person, shown, printed
+to PDF and exported as JSON (portability), for a site manager. Found from a contact of the
+Accueil, or by a search on the consented personal data. Every display, print and export goes
+through `privacy.access.person_file`, which writes it to the access log first.
+
+Modal: the lock cancels it like any open dialog, and the text it showed goes with it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QMarginsF, QObject, Qt
+from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from spro_desk.privacy.access import (
+    EXPORTED,
+    PRINTED,
+    SHOWN,
+    AccessRightError,
+    PersonFile,
+    find_people,
+    person_file,
+)
+from spro_desk.storage.engine import Database
+
+
+class _Words(QObject):
+    """The words of the text below, translated in the dialog's context (lupdate finds them)."""
+
+    def labels(self) -> dict[str, str]:
+        return {
+            "yes": self.tr("oui"),
+            "no": self.tr("non"),
+            "nom": self.tr("Nom"),
+            "telephone": self.tr("Téléphone"),
+            "courriel": self.tr("Courriel"),
+            "note": self.tr("Note"),
+            "consent": self.tr("Consentement"),
+            "contact": self.tr("Contact"),
+            "title": self.tr("Données détenues par ce poste au %s"),
+            "personal": self.tr("Coordonnées (avec l'accord de la personne)"),
+            "none": self.tr("aucune : jamais données, ou effacées"),
+            "referrals": self.tr("Orientations (%d)"),
+            "log": self.tr("Journal des accès à ces données (%d)"),
+        }
+
+
+def _value(value: Any, words: dict[str, str]) -> str:
+    if value is None or value == "" or value == []:
+        return "—"
+    if isinstance(value, bool):
+        return words["yes"] if value else words["no"]
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
+    return str(value)
+
+
+def person_text(held: PersonFile) -> str:
+    """The file as plain text (values typed by people are never read as HTML)."""
+    words = _Words().labels()
+    data = held.as_json()
+    lines = [words["title"] % data["produit_le"], "", words["personal"]]
+    personal = data["donnees_personnelles"]
+    if personal is None:
+        lines.append("  " + words["none"])
+    else:
+        lines += [f"  {words[k]} : {_value(v, words)}" for k, v in personal.items()]
+    sections = ((words["consent"], data["consentement"] or {}), (words["contact"], data["contact"]))
+    for title, section in sections:
+        lines += ["", title] + [f"  {k} : {_value(v, words)}" for k, v in section.items()]
+    lines += ["", words["referrals"] % len(data["orientations"])]
+    for referral in data["orientations"]:
+        lines.append("  " + " ; ".join(f"{k} : {_value(v, words)}" for k, v in referral.items()))
+    lines += ["", words["log"] % len(data["journal_des_acces"])]
+    for entry in data["journal_des_acces"]:
+        detail = ", ".join(f"{k} {v}" for k, v in entry["detail"].items())
+        agent = _value(entry["agent"], words)
+        lines.append(f"  {entry['date']} — {entry['action']} — {agent} {detail}")
+    return "\n".join(lines)
+
+
+def write_pdf(text: str, path: Path) -> Path:
+    """A4, plain text; an existing file is only replaced by a complete one."""
+    partial = path.with_name(f".{path.name}.part")
+    with partial.open("wb"):
+        pass  # an unwritable folder is an OSError here, not a console warning of Qt
+    try:
+        writer = QPdfWriter(str(partial))
+        writer.setTitle("SPRO Desk")
+        writer.setCreator("SPRO Desk")
+        writer.setPageLayout(
+            QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
+                        QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter)
+        )  # fmt: skip
+        document = QTextDocument()
+        document.setPlainText(text)
+        document.print_(writer)
+        del writer  # releases the file: Windows cannot replace a file still open
+        os.replace(partial, path)
+    finally:
+        partial.unlink(missing_ok=True)
+    return path
+
+
+class PersonDataDialog(QDialog):
+    def __init__(
+        self, db: Database, contact_id: str | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Données de cette personne"))
+        self.setModal(True)
+        self._db = db
+        self._contact_id: str | None = None
+        self._build()
+        if contact_id is not None:
+            self.show_contact(contact_id)
+        else:
+            self.search.setFocus()
+
+    def _build(self) -> None:
+        self.search = QLineEdit()
+        self.search.setAccessibleName(self.tr("Rechercher une personne"))
+        self.search.setAccessibleDescription(
+            self.tr(
+                "Nom, téléphone ou courriel, 3 caractères au moins ; la recherche est "
+                "inscrite au journal d'accès."
+            )
+        )
+        self.search_button = QPushButton(self.tr("&Rechercher"))
+        self.results = QListWidget()
+        self.results.setAccessibleName(self.tr("Personnes trouvées"))
+        self.view = QPlainTextEdit()
+        self.view.setReadOnly(True)
+        self.view.setAccessibleName(self.tr("Tout ce que le poste détient sur cette personne"))
+        self.message = QLabel()
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self.message.setWordWrap(True)
+        self.message.setAccessibleName(self.tr("Message"))
+        self.print_button = QPushButton(self.tr("&Imprimer (PDF)…"))
+        self.export_button = QPushButton(self.tr("E&xporter (JSON)…"))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Fermer"))
+        buttons.rejected.connect(self.reject)
+        finder = QHBoxLayout()
+        label = QLabel(self.tr("&Personne :"))
+        label.setBuddy(self.search)
+        for widget in (label, self.search, self.search_button):
+            finder.addWidget(widget)
+        actions = QHBoxLayout()
+        for button in (self.print_button, self.export_button):
+            actions.addWidget(button)
+        actions.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(finder)
+        layout.addWidget(self.results)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.message)
+        layout.addLayout(actions)
+        layout.addWidget(buttons)
+        self.search_button.clicked.connect(self.run_search)
+        self.search.returnPressed.connect(self.run_search)
+        self.results.itemActivated.connect(self._chosen)
+        self.print_button.clicked.connect(self._ask_pdf)
+        self.export_button.clicked.connect(self._ask_json)
+        self.results.hide()
+        self._set_ready(False)
+        self.resize(720, 600)
+
+    def _set_ready(self, ready: bool) -> None:
+        for button in (self.print_button, self.export_button):
+            button.setEnabled(ready)
+
+    def _held(self, how: str) -> PersonFile | None:
+        """The file, logged as `how`; None (and the reason said) when refused."""
+        from spro_desk.agents.sessions import AccessDenied
+        from spro_desk.security.keys import PersonalDataLocked
+
+        if self._contact_id is None:
+            return None
+        try:
+            return person_file(self._db, self._contact_id, how=how)
+        except (AccessDenied, PersonalDataLocked, AccessRightError) as error:
+            self.message.setText(str(error))
+            return None
+
+    def show_contact(self, contact_id: str) -> None:
+        self._contact_id = contact_id
+        held = self._held(SHOWN)
+        self.view.setPlainText(person_text(held) if held else "")
+        self._set_ready(held is not None)
+        if held is not None:
+            self.message.setText(self.tr("Cet affichage est inscrit au journal d'accès."))
+            self.view.setFocus()
+
+    def run_search(self) -> None:
+        from spro_desk.agents.sessions import AccessDenied
+        from spro_desk.security.keys import PersonalDataLocked
+
+        try:
+            matches = find_people(self._db, self.search.text())
+        except (AccessDenied, PersonalDataLocked, AccessRightError) as error:
+            self.message.setText(str(error))
+            return
+        self.results.clear()
+        for match in matches:
+            item = QListWidgetItem(f"{match.nom or '—'} — {self.tr('contact du')} "
+                                   f"{(match.occurred_at or '')[:10]}")  # fmt: skip
+            item.setData(Qt.ItemDataRole.UserRole, match.contact_id)
+            self.results.addItem(item)
+        self.results.setVisible(bool(matches))
+        self.message.setText(self.tr("Personnes trouvées : %d.") % len(matches))
+        if matches:
+            self.results.setCurrentRow(0)
+            self.results.setFocus()
+
+    def _chosen(self, item: QListWidgetItem) -> None:
+        self.show_contact(str(item.data(Qt.ItemDataRole.UserRole)))
+
+    def save_pdf(self, path: Path) -> Path | None:
+        held = self._held(PRINTED)
+        if held is None:
+            return None
+        try:
+            written = write_pdf(person_text(held), Path(path))
+        except OSError:
+            self.message.setText(
+                self.tr("Le PDF n'a pas pu être écrit : choisissez un autre dossier.")
+            )
+            return None
+        self.message.setText(self.tr("PDF enregistré : %s") % written)
+        return written
+
+    def save_json(self, path: Path) -> Path | None:
+        held = self._held(EXPORTED)
+        if held is None:
+            return None
+        text = json.dumps(held.as_json(), ensure_ascii=False, indent=1) + "\n"
+        target = Path(path)
+        partial = target.with_name(f".{target.name}.part")
+        try:
+            partial.write_text(text, encoding="utf-8")
+            os.replace(partial, target)
+        except OSError:
+            partial.unlink(missing_ok=True)
+            self.message.setText(
+                self.tr("Le fichier n'a pas pu être écrit : choisissez un autre dossier.")
+            )
+            return None
+        self.message.setText(self.tr("Copie JSON enregistrée : %s") % target)
+        return target
+
+    def _ask_pdf(self) -> None:
+        path, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Imprimer en PDF"), "donnees-personne.pdf", "PDF (*.pdf)"
+        )
+        if path:
+            self.save_pdf(Path(path))
+
+    def _ask_json(self) -> None:
+        path, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Exporter en JSON"), "donnees-personne.json", "JSON (*.json)"
+        )
+        if path:
+            self.save_json(Path(path))
+
+    def done(self, result: int) -> None:
+        self.view.clear()  # nothing personal stays in a closed (or locked-away) dialog
+        self.results.clear()
+        super().done(result)
+
+
+def open_person_data(
+    db: Database, contact_id: str | None, parent: QWidget | None
+) -> PersonDataDialog:
+    dialog = PersonDataDialog(db, contact_id, parent)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    return dialog

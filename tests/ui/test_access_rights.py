@@ -1,0 +1,84 @@
+"""« Données de cette personne » (right of access): the dialog shows, prints to PDF and exports
+as JSON everything held about one person, found from the Accueil or by a search; each display
+is in the access log; closing or locking leaves nothing on screen."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from spro_desk.agents.sessions import desk_session
+from spro_desk.security.audit import audit_log
+from spro_desk.storage.engine import Database
+from spro_desk.ui.common.person_data_dialog import PersonDataDialog
+from test_privacy_support import CANARY_MAIL, CANARY_NAME, MANAGER_PIN, manager, record_canary
+
+from .conftest import FIXED_NOW, WindowFactory
+
+
+def _productions(db: Database) -> list[str]:
+    return [e["detail"]["forme"] for e in audit_log(db).entries() if e["action"] == "droit-d-acces"]
+
+
+def test_the_dialog_shows_prints_and_exports_and_logs_each(
+    qtbot: QtBot, db: Database, tmp_path: Path
+) -> None:
+    contact_id = record_canary(db)
+    desk_session(db).login(manager(db).id, MANAGER_PIN)
+    dialog = PersonDataDialog(db, contact_id)
+    qtbot.addWidget(dialog)
+    shown = dialog.view.toPlainText()
+    assert CANARY_NAME in shown and CANARY_MAIL in shown and "Consentement" in shown
+    assert "droit-d-acces" in shown  # the display itself is in the access log it lists
+    pdf = dialog.save_pdf(tmp_path / "personne.pdf")
+    assert pdf is not None and pdf.read_bytes().startswith(b"%PDF") and pdf.stat().st_size > 1000
+    exported = dialog.save_json(tmp_path / "personne.json")
+    assert exported is not None
+    assert json.loads(exported.read_text("utf-8"))["donnees_personnelles"]["nom"] == CANARY_NAME
+    assert _productions(db) == ["ecran", "pdf", "json"]
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []  # no .part
+    dialog.reject()
+    assert dialog.view.toPlainText() == ""
+
+
+def test_a_person_is_found_by_a_search_on_the_consented_data(qtbot: QtBot, db: Database) -> None:
+    contact_id = record_canary(db)
+    record_canary(db, nom="Autre Personne", telephone="0600000000", courriel="autre@ex.fr")
+    desk_session(db).login(manager(db).id, MANAGER_PIN)
+    dialog = PersonDataDialog(db)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.view.toPlainText() == "" and not dialog.print_button.isEnabled()
+    qtbot.keyClicks(dialog.search, "canarivaux")
+    qtbot.keyClick(dialog.search, Qt.Key.Key_Return)
+    assert dialog.results.count() == 1 and CANARY_NAME in dialog.results.item(0).text()
+    dialog.results.itemActivated.emit(dialog.results.item(0))
+    assert CANARY_NAME in dialog.view.toPlainText() and dialog.print_button.isEnabled()
+    assert _productions(db) == ["ecran"]
+    assert [e["contact"] for e in audit_log(db).entries() if e["action"] == "droit-d-acces"] == [
+        contact_id
+    ]
+
+
+def test_opened_from_the_accueil_and_cancelled_by_the_lock(
+    qtbot: QtBot, db: Database, make_window: WindowFactory
+) -> None:
+    record_canary(db, FIXED_NOW)
+    claire = manager(db)
+    desk_session(db).login(claire.id, MANAGER_PIN)
+    window = make_window(db)
+    window.show_screen("accueil")
+    accueil = window.screens["accueil"]
+    accueil.today.select(accueil.today.model.contact(0).id)
+    assert accueil.personal.access_button.isEnabled()
+    qtbot.mouseClick(accueil.personal.access_button, Qt.MouseButton.LeftButton)
+    dialog = accueil.personal_data.access_dialog
+    assert isinstance(dialog, PersonDataDialog) and dialog.isVisible()
+    assert QApplication.activeModalWidget() is dialog or dialog.isModal()
+    assert CANARY_NAME in dialog.view.toPlainText()
+    window.privacy.lock()
+    qtbot.waitUntil(lambda: not dialog.isVisible())
