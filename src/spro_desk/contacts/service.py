@@ -250,7 +250,7 @@ class ContactService:
         consent: ConsentInput | None = None,
         *,
         now: datetime | None = None,
-    ) -> list[str]:
+    ) -> builtins.list[str]:
         """Correct the person's details, or add them under a consent given now (a contact first
         saved anonymously): for an agent allowed to see them; each change goes to the access log
         with the names of the fields changed (never their values). The fields changed."""

@@ -136,8 +136,9 @@ class ContactForm(QWidget):
             return
         grid = self._grid
         essentiel, personne, contact = self._groups
-        for widget in (*self._groups, self.edit_note, self.consent):
-            grid.removeWidget(widget)
+        parts: tuple[QWidget, ...] = (*self._groups, self.edit_note, self.consent)
+        for part in parts:
+            grid.removeWidget(part)
         for row in range(6):
             grid.setRowStretch(row, 0)
         if columns == 2:
@@ -148,8 +149,8 @@ class ContactForm(QWidget):
             grid.addWidget(self.consent, 3, 0, 1, 2)
             grid.setRowStretch(4, 1)
         else:
-            for row, widget in enumerate((*self._groups, self.edit_note, self.consent)):
-                grid.addWidget(widget, row, 0)
+            for row, part in enumerate(parts):
+                grid.addWidget(part, row, 0)
             grid.setRowStretch(5, 1)
         self._columns = columns
         grid.activate()

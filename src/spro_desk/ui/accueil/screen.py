@@ -302,7 +302,7 @@ class AccueilScreen(Screen):
             personal = self.form.personal_changed()
             if personal is not None:  # a bad phone or a refusal changes nothing at all
                 checked_personal(personal)
-                require(self.context.db, Permission.VIEW_PERSONAL)
+                require(self.context.database, Permission.VIEW_PERSONAL)
             service.update(self._editing.id, data)
             if personal is not None:
                 service.correct_personal(self._editing.id, personal, data.consent)

@@ -26,7 +26,8 @@ class TypedTimeEdit(QTimeEdit):
         self.setSelectedSection(QDateTimeEdit.Section.HourSection)
 
     def value(self) -> time:
-        return self.time().toPython()
+        chosen = self.time()
+        return time(chosen.hour(), chosen.minute())
 
     def set_value(self, moment: time) -> None:
         self.setTime(QTime(moment.hour, moment.minute))
@@ -44,7 +45,8 @@ class TypedDateEdit(QDateEdit):
         self.setSelectedSection(QDateTimeEdit.Section.DaySection)
 
     def value(self) -> date:
-        return self.date().toPython()
+        chosen = self.date()
+        return date(chosen.year(), chosen.month(), chosen.day())
 
     def set_value(self, day: date) -> None:
         self.setDate(QDate(day.year, day.month, day.day))
