@@ -10,9 +10,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from spro_desk.contacts.coordinates import check_email, format_phone
 from spro_desk.contacts.model import ContactError, ContactInput, PersonalDataInput
 from spro_desk.contacts.service import ContactService
+from spro_desk.coordinates import CoordinateError, check_email, format_phone
 from spro_desk.security.audit import audit_log
 from spro_desk.storage.engine import Database
 from spro_desk.ui.app.main_window import MainWindow
@@ -71,14 +71,14 @@ def test_phones_are_checked_and_formatted(typed: str, stored: str) -> None:
 
 @pytest.mark.parametrize("typed", ["12", "06 01 02", "bonjour", "0000000000"])
 def test_a_wrong_phone_is_refused_in_french(typed: str) -> None:
-    with pytest.raises(ContactError, match=r"Téléphone .* invalide"):
+    with pytest.raises(CoordinateError, match=r"Téléphone .* invalide"):
         format_phone(typed)
 
 
 def test_emails_are_checked() -> None:
     assert check_email(" lea.martin@Exemple.FR ") == "lea.martin@exemple.fr"
     for wrong in ("lea@", "lea", "@exemple.fr", "lea@exemple"):
-        with pytest.raises(ContactError, match=r"Courriel .* invalide"):
+        with pytest.raises(CoordinateError, match=r"Courriel .* invalide"):
             check_email(wrong)
 
 

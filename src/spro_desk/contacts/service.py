@@ -10,13 +10,13 @@ from typing import Any
 
 from sqlmodel import Session, col, delete, select
 
-from spro_desk.contacts.coordinates import checked_personal
 from spro_desk.contacts.model import (
     ConsentInput,
     ConsentRequiredError,
     ContactError,
     ContactInput,
     PersonalDataInput,
+    checked_personal,
 )
 from spro_desk.geo import Geography, geography
 from spro_desk.privacy.personal import DISPLAY, read_personal, sealed_row

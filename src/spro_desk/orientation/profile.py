@@ -39,7 +39,9 @@ class VisitorProfile:
         if unknown:
             raise ProfileError(f"Besoin inconnu : {', '.join(unknown)}.")
         if self.age is not None:
-            problem = age_problem(self.age, self.statut)
+            # Bounds only: the statut's own minimum is the form's check (profile_panel), a
+            # profile from elsewhere (CLI, tests) may carry any plausible age.
+            problem = age_problem(self.age, None)
             if problem is not None:
                 raise ProfileError(problem)
         if self.tranche_age is not None and self.tranche_age not in TRANCHES_AGE:

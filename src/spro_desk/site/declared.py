@@ -49,12 +49,11 @@ class SettingSpec:
         return value.strip()
 
     def _checked_phone(self, value: str) -> str:
-        from spro_desk.contacts.coordinates import format_phone
-        from spro_desk.contacts.model import ContactError
+        from spro_desk.coordinates import CoordinateError, format_phone
 
         try:
             return format_phone(value)
-        except ContactError as error:
+        except CoordinateError as error:
             raise SettingError(f"{self.label} : {error}") from None
 
     def _checked_url(self, value: str) -> str:

@@ -293,7 +293,7 @@ class AccueilScreen(Screen):
         """Record or update through the domain; on refusal the form keeps everything typed."""
         from spro_desk.agents.roles import Permission
         from spro_desk.agents.sessions import AccessDenied, require
-        from spro_desk.contacts.coordinates import checked_personal
+        from spro_desk.contacts.model import checked_personal
 
         service = self.context.contacts
         try:

@@ -6,13 +6,10 @@ a number valid in none of them is refused rather than stored to fail a call-back
 
 from __future__ import annotations
 
-from dataclasses import replace
-from typing import TYPE_CHECKING
 
-from spro_desk.contacts.model import ContactError
+class CoordinateError(ValueError):
+    """A phone or an e-mail address that cannot be right; the message is French."""
 
-if TYPE_CHECKING:
-    from spro_desk.contacts.model import PersonalDataInput
 
 # Metropolitan France first, then the overseas numbering plans of the SPRO's regions.
 PHONE_REGIONS = ("FR", "GP", "MQ", "GF", "RE", "YT", "PM", "BL", "MF")
@@ -33,7 +30,7 @@ def format_phone(text: str) -> str:
             if phonenumbers.region_code_for_number(number) in PHONE_REGIONS:
                 return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
             return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
-    raise ContactError(
+    raise CoordinateError(
         f"Téléphone « {typed} » invalide : tapez un numéro français à 10 chiffres "
         "(06 12 34 56 78, 0690 12 34 56 outre-mer) ou international (+32 …)."
     )
@@ -47,18 +44,7 @@ def check_email(text: str) -> str:
     try:
         return validate_email(typed, check_deliverability=False).normalized
     except EmailNotValidError:
-        raise ContactError(
+        raise CoordinateError(
             f"Courriel « {typed} » invalide : il faut une adresse complète, comme "
             "prenom.nom@exemple.fr."
         ) from None
-
-
-def checked_personal(personal: PersonalDataInput) -> PersonalDataInput:
-    """The same data with the phone and e-mail checked and formatted (empty ones left empty)."""
-    phone = personal.telephone.strip() if personal.telephone else ""
-    email = personal.courriel.strip() if personal.courriel else ""
-    return replace(
-        personal,
-        telephone=format_phone(phone) if phone else None,
-        courriel=check_email(email) if email else None,
-    )
