@@ -17,6 +17,9 @@ fi
 qt_libs="libegl1 libgl1 libglib2.0-0 libfontconfig1 libfreetype6 libdbus-1-3 libxkbcommon0
   libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-randr0
   libxcb-render-util0 libxcb-image0 libxcb-xinerama0 libxcb-xkb1 libx11-xcb1 fonts-dejavu-core"
+# --dev: the AT-SPI test (tests/ui/test_atspi.py) runs the app under Xvfb on a private D-Bus
+# session and reads it with pyatspi, a system package used from the system's python3.
+[ -n "$extras" ] && qt_libs="$qt_libs xvfb dbus at-spi2-core python3-pyatspi"
 venv_pkg="python3-venv"
 "$python" -c 'import ensurepip' 2>/dev/null && venv_pkg=""
 missing=""

@@ -148,7 +148,7 @@ def test_referral_keeps_its_names_when_the_directory_drops_the_service(
         "source": "x", "id": "s1", "nom": "Autre structure", "date_maj": "2026-01-01",
     }]))  # fmt: skip
     (tmp_path / "services.json").write_text("[]")
-    import_directory(cvl_db, tmp_path)
+    import_directory(cvl_db, tmp_path, force=True)  # the agent confirmed the smaller directory
     [referral] = service.get(contact_id).referrals
     assert referral.structure_nom == "CIO de Bourges"
 

@@ -84,11 +84,11 @@ def test_unparseable_value_is_kept_as_text_and_warned() -> None:
     assert hours.raw == GARBAGE
     assert hours.is_open(WEDNESDAY) is None
     assert hours.next_opening(WEDNESDAY) is None
-    assert hours.describe_fr() == [f"Horaires{NB}: le lundi matin sauf vacances"]
-    assert hours.status_fr(WEDNESDAY) == f"Horaires non reconnus{NB}: le lundi matin sauf vacances"
+    assert hours.describe_fr() == [f'Horaires{NB}: "le lundi matin sauf vacances" (non structurés)']
+    assert hours.status_fr(WEDNESDAY) == hours.describe_fr()[0]
     assert hours_warning(GARBAGE) == (
-        f"horaires «{NB}le lundi matin sauf vacances{NB}» non reconnus "
-        f"(format OpenStreetMap attendu){NB}: conservés tels quels"
+        f"horaires «{NB}le lundi matin sauf vacances{NB}» non structurés "
+        f"(format OpenStreetMap attendu){NB}: conservés tels quels, jamais comptés comme ouverts"
     )
     assert not is_open_within(hours, WEDNESDAY, 5)
 
@@ -151,8 +151,11 @@ def test_day_after_easter_monday_is_open() -> None:
     assert Hours.parse(MO_FR).is_open(at("2027-03-30T10:00")) is True
 
 
-def test_holidays_only_close_when_the_value_says_so() -> None:
-    assert Hours.parse(MONDAY_MORNING).is_open(at("2027-03-29T10:00")) is True
+def test_a_holiday_without_ph_rule_is_never_open_but_to_be_confirmed() -> None:
+    hours = Hours.parse(MONDAY_MORNING)  # Easter Monday 2027: the value says nothing of it
+    assert hours.is_open(at("2027-03-29T10:00")) is None
+    assert hours.status_fr(at("2027-03-29T10:00")) == f"Jour férié{NB}: à confirmer"
+    assert hours.is_open(at("2027-04-05T10:00")) is True
 
 
 def test_seasonal_closure() -> None:
@@ -229,8 +232,8 @@ def test_status_fr_uses_first_of_month_ordinal() -> None:
 
 def test_status_fr_shortens_long_garbage() -> None:
     status = Hours.parse("x" * 500).status_fr(WEDNESDAY)
-    assert status.startswith(f"Horaires non reconnus{NB}: xxx")
-    assert status.endswith("…")
+    assert status.startswith(f'Horaires{NB}: "xxx')
+    assert status.endswith('…" (non structurés)')
     assert len(status) < 120
 
 
@@ -332,7 +335,7 @@ def test_describe_fr_returns_a_fresh_list() -> None:
 
 def test_describe_fr_neutralises_outside_text() -> None:
     lines = Hours.parse("lundi\u202e matin\n\tet soir").describe_fr()
-    assert lines == [f"Horaires{NB}: lundi matin et soir"]
+    assert lines == [f'Horaires{NB}: "lundi matin et soir" (non structurés)']
 
 
 # --- is_open_within ---------------------------------------------------------------------------

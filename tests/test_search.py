@@ -71,8 +71,9 @@ def test_open_at_a_given_moment(cvl_db: Database) -> None:
     wednesday = search.search("", SearchFilters(open_at=datetime(2026, 11, 18, 10, 0)), 1000)
     assert 0 < len(saturday) < len(wednesday)
     armistice = search.search("", SearchFilters(open_at=datetime(2026, 11, 11, 10, 0)), 1000)
-    assert armistice  # permanences do not close on public holidays...
-    assert all("PH off" not in (h.summary.horaires or "") for h in armistice)  # ...agencies do
+    # Hours without a PH rule say nothing of public holidays: "to be confirmed", never open.
+    assert all("PH" in (h.summary.horaires or "") for h in armistice)
+    assert all("PH off" not in (h.summary.horaires or "") for h in armistice)
 
 
 def test_hostile_queries_become_plain_words() -> None:

@@ -105,163 +105,153 @@
 <context>
     <name>AccueilScreen</name>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="65"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="66"/>
         <source>Orienter (Ctrl+O)</source>
         <translation>Refer (Ctrl+O)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="66"/>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="177"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="67"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="179"/>
         <source>Abandonner la modification</source>
         <translation>Discard the changes</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="88"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="90"/>
         <location filename="../../src/spro_desk/ui/app/screens.py" line="39"/>
         <source>Accueil</source>
         <translation>Front desk</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="102"/>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="272"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="104"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="273"/>
         <source>Enregistrer le contact</source>
         <translation>Save the contact</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="106"/>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="173"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="108"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="175"/>
         <source>Enregistrer et orienter</source>
         <translation>Save and refer</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="109"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="111"/>
         <source>Rétablir le dernier contact supprimé</source>
         <translation>Restore the last deleted contact</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="127"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="129"/>
         <source>Formulaire du contact</source>
         <translation>Contact form</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="175"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="177"/>
         <source>Enregistre le contact puis cherche les structures adaptées à la personne.</source>
         <translation>Saves the contact, then looks for organisations suited to the person.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="179"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="181"/>
         <source>Laisse le contact tel qu&apos;il était et vide le formulaire.</source>
         <translation>Leaves the contact as it was and clears the form.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="181"/>
-        <source>Message</source>
-        <translation>Message</translation>
-    </message>
-    <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="261"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="262"/>
         <source>Saisie en cours retrouvée : SPRO Desk s&apos;était fermé avant son enregistrement. Vérifiez-la puis enregistrez (les coordonnées personnelles ne sont jamais conservées hors de la base).</source>
         <translation>Unsaved entry recovered: SPRO Desk closed before it was recorded. Check it, then record it (personal details are never kept outside the database).</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="271"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="272"/>
         <source>Enregistrer (Ctrl+Entrée)</source>
         <translation>Save (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="279"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="280"/>
         <source>Choisissez le statut de la personne (une touche suffit).</source>
         <translation>Choose the person&apos;s status (one key is enough).</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="311"/>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="315"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="312"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="316"/>
         <source>Contact non enregistré : %s</source>
         <translation>Contact not saved: %s</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="322"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="323"/>
         <source>La base de données finit de s&apos;ouvrir : enregistrez de nouveau dans un instant, votre saisie est conservée.</source>
         <translation>The database is still opening: save again in a moment, your entry is kept.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="336"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="337"/>
         <source>Contact de %s modifié.</source>
         <translation>Contact at %s updated.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="338"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="339"/>
         <source>Contact enregistré à %s.</source>
         <translation>Contact saved at %s.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="349"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="350"/>
         <source>Commune : %s.</source>
         <translation>Municipality: %s.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="415"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="416"/>
         <source>Enregistrer la modification (Ctrl+Entrée)</source>
         <translation>Save the changes (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="416"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="417"/>
         <source>Enregistrer la modification du contact</source>
         <translation>Save the changes to the contact</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="434"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="435"/>
         <source>Saisie en cours</source>
         <translation>Entry in progress</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="436"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="437"/>
         <source>Le formulaire contient une saisie non enregistrée. L&apos;abandonner pour modifier le contact choisi ?</source>
         <translation>The form holds an unsaved entry. Discard it to edit the selected contact?</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="439"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="440"/>
         <source>Abandonner la saisie</source>
         <translation>Discard the entry</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="445"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="446"/>
         <source>Modification abandonnée : le contact est inchangé.</source>
         <translation>Changes discarded: the contact is unchanged.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="452"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="453"/>
         <source>Supprimer le contact de %s ? Ctrl+Z le rétablit.</source>
         <translation>Delete the contact at %s? Ctrl+Z restores it.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="454"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="455"/>
         <source>Supprimer un contact</source>
         <translation>Delete a contact</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="454"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="455"/>
         <source>Supprimer</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="464"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="465"/>
         <source>Contact de %s supprimé.</source>
         <translation>Contact at %s deleted.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="483"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="484"/>
         <source>Contact rétabli.</source>
         <translation>Contact restored.</translation>
     </message>
 </context>
 <context>
     <name>AgentForm</name>
-    <message>
-        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="64"/>
-        <source>Message</source>
-        <translation>Message</translation>
-    </message>
     <message>
         <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="66"/>
         <source>&amp;Nom de l&apos;agent :</source>
@@ -346,27 +336,22 @@
         <translation>Agent&apos;s code, a second time</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/agent_page.py" line="39"/>
-        <source>État du code</source>
-        <translation>Code status</translation>
-    </message>
-    <message>
-        <location filename="../../src/spro_desk/ui/first_run/agent_page.py" line="42"/>
+        <location filename="../../src/spro_desk/ui/first_run/agent_page.py" line="41"/>
         <source>&amp;Nom :</source>
         <translation>Na&amp;me:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/agent_page.py" line="43"/>
+        <location filename="../../src/spro_desk/ui/first_run/agent_page.py" line="42"/>
         <source>&amp;Code ({low} à {high} chiffres) :</source>
         <translation>&amp;Code ({low} to {high} digits):</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/agent_page.py" line="44"/>
+        <location filename="../../src/spro_desk/ui/first_run/agent_page.py" line="43"/>
         <source>C&amp;onfirmation du code :</source>
         <translation>C&amp;onfirm the code:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/agent_page.py" line="66"/>
+        <location filename="../../src/spro_desk/ui/first_run/agent_page.py" line="65"/>
         <source>Les deux codes tapés ne sont pas identiques.</source>
         <translation>The two codes typed are not the same.</translation>
     </message>
@@ -374,17 +359,17 @@
 <context>
     <name>Agents</name>
     <message>
-        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="40"/>
+        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="41"/>
         <source>Agent d&apos;accueil</source>
         <translation>Front-desk agent</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="41"/>
+        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="42"/>
         <source>Responsable de site</source>
         <translation>Site manager</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="42"/>
+        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="43"/>
         <source>Coordinateur·rice</source>
         <translation>Coordinator</translation>
     </message>
@@ -437,42 +422,37 @@
         <translation>The account can no longer open the desk; its copy of the key is destroyed.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="283"/>
-        <source>Message des comptes</source>
-        <translation>Accounts message</translation>
-    </message>
-    <message>
-        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="330"/>
+        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="329"/>
         <source>Seul·e la ou le responsable de site gère les comptes du poste.</source>
         <translation>Only the site manager manages the desk&apos;s accounts.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="336"/>
+        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="335"/>
         <source>Compte de %s créé.</source>
         <translation>Account for %s created.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="344"/>
+        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="343"/>
         <source>Code de %s changé.</source>
         <translation>Code for %s changed.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="353"/>
+        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="352"/>
         <source>Désactiver le compte de %s ? Il ne pourra plus ouvrir le poste.</source>
         <translation>Deactivate the account of %s? They will no longer be able to open the desk.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="355"/>
+        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="354"/>
         <source>Désactiver un compte</source>
         <translation>Deactivate an account</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="355"/>
+        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="354"/>
         <source>Désactiver</source>
         <translation>Deactivate</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="362"/>
+        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="361"/>
         <source>Compte de %s désactivé.</source>
         <translation>Account of %s deactivated.</translation>
     </message>
@@ -596,48 +576,38 @@
 <context>
     <name>BackupDialog</name>
     <message>
-        <location filename="../../src/spro_desk/ui/common/backup_dialog.py" line="97"/>
-        <location filename="../../src/spro_desk/ui/common/backup_dialog.py" line="169"/>
+        <location filename="../../src/spro_desk/ui/common/backup_dialog.py" line="98"/>
+        <location filename="../../src/spro_desk/ui/common/backup_dialog.py" line="168"/>
         <source>Restaurer une sauvegarde</source>
         <translation>Restore a backup</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/backup_dialog.py" line="101"/>
+        <location filename="../../src/spro_desk/ui/common/backup_dialog.py" line="102"/>
         <source>&amp;Restaurer cette sauvegarde…</source>
         <translation>&amp;Restore this backup…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/backup_dialog.py" line="108"/>
+        <location filename="../../src/spro_desk/ui/common/backup_dialog.py" line="109"/>
         <source>Sauvegardes du poste</source>
         <translation>This desk&apos;s backups</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/backup_dialog.py" line="113"/>
-        <source>Contenu de la sauvegarde choisie</source>
-        <translation>Contents of the selected backup</translation>
-    </message>
-    <message>
         <location filename="../../src/spro_desk/ui/common/backup_dialog.py" line="114"/>
-        <source>Résultat</source>
-        <translation>Result</translation>
-    </message>
-    <message>
-        <location filename="../../src/spro_desk/ui/common/backup_dialog.py" line="115"/>
         <source>Restaurer la sauvegarde choisie</source>
         <translation>Restore the selected backup</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/backup_dialog.py" line="117"/>
+        <location filename="../../src/spro_desk/ui/common/backup_dialog.py" line="116"/>
         <source>Remplace la base actuelle par cette sauvegarde, après en avoir gardé copie.</source>
         <translation>Replaces the current database with this backup, after keeping a copy of it.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/backup_dialog.py" line="144"/>
+        <location filename="../../src/spro_desk/ui/common/backup_dialog.py" line="143"/>
         <source>Aucune sauvegarde pour l&apos;instant : SPRO Desk en fait une chaque jour, la première quelques instants après son ouverture.</source>
         <translation>No backups yet: SPRO Desk makes one every day, the first a few moments after it opens.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/backup_dialog.py" line="165"/>
+        <location filename="../../src/spro_desk/ui/common/backup_dialog.py" line="164"/>
         <source>Remplacer la base actuelle par cette sauvegarde ?
 
 {preview}
@@ -650,27 +620,27 @@ Ce qui a été saisi depuis n&apos;y figure pas. Une copie de la base actuelle e
 Anything entered since is not in it. A copy of the current database is kept: restoring it undoes this operation.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/backup_dialog.py" line="170"/>
+        <location filename="../../src/spro_desk/ui/common/backup_dialog.py" line="169"/>
         <source>Restaurer</source>
         <translation>Restore</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/backup_dialog.py" line="179"/>
+        <location filename="../../src/spro_desk/ui/common/backup_dialog.py" line="178"/>
         <source>Restauration en cours…</source>
         <translation>Restoring…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/backup_dialog.py" line="190"/>
+        <location filename="../../src/spro_desk/ui/common/backup_dialog.py" line="189"/>
         <source>Sauvegarde du {date} restaurée. La base d&apos;avant est gardée : « {name} ».</source>
         <translation>Backup of {date} restored. The previous database is kept: “{name}”.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/backup_dialog.py" line="205"/>
+        <location filename="../../src/spro_desk/ui/common/backup_dialog.py" line="204"/>
         <source>Restauration impossible : %s</source>
         <translation>Restore failed: %s</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/backup_dialog.py" line="207"/>
+        <location filename="../../src/spro_desk/ui/common/backup_dialog.py" line="206"/>
         <source>Restauration impossible</source>
         <translation>Restore failed</translation>
     </message>
@@ -678,37 +648,37 @@ Anything entered since is not in it. A copy of the current database is kept: res
 <context>
     <name>Backups</name>
     <message>
-        <location filename="../../src/spro_desk/ui/common/backup_dialog.py" line="48"/>
+        <location filename="../../src/spro_desk/ui/common/backup_dialog.py" line="49"/>
         <source>avant restauration</source>
         <translation>before restore</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/backup_dialog.py" line="49"/>
+        <location filename="../../src/spro_desk/ui/common/backup_dialog.py" line="50"/>
         <source>avant mise à jour</source>
         <translation>before update</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/backup_dialog.py" line="50"/>
+        <location filename="../../src/spro_desk/ui/common/backup_dialog.py" line="51"/>
         <source>base endommagée</source>
         <translation>damaged database</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/backup_dialog.py" line="52"/>
+        <location filename="../../src/spro_desk/ui/common/backup_dialog.py" line="53"/>
         <source>sauvegarde</source>
         <translation>backup</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/backup_dialog.py" line="56"/>
+        <location filename="../../src/spro_desk/ui/common/backup_dialog.py" line="57"/>
         <source>{date} à {time} — {kind}</source>
         <translation>{date} at {time} — {kind}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/backup_dialog.py" line="67"/>
+        <location filename="../../src/spro_desk/ui/common/backup_dialog.py" line="68"/>
         <source>aucun</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/backup_dialog.py" line="69"/>
+        <location filename="../../src/spro_desk/ui/common/backup_dialog.py" line="70"/>
         <source>Sauvegarde du {date}
 Contacts : {contacts} · orientations : {referrals} · services de l&apos;annuaire : {services}
 Dernier contact : {last}
@@ -790,84 +760,69 @@ File: {name}</translation>
 <context>
     <name>BookingDialog</name>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="60"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="62"/>
         <source>Orienter vers ce service</source>
         <translation>Refer to this service</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="63"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="65"/>
         <source>&amp;Information : l&apos;adresse est remise à la personne</source>
         <translation>&amp;Information only: the person is given the address</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="65"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="67"/>
         <source>&amp;Rendez-vous pris pour la personne</source>
         <translation>&amp;Appointment booked for the person</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="67"/>
-        <source>Ouverture au moment choisi</source>
-        <translation>Open at the chosen time</translation>
-    </message>
-    <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="71"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="73"/>
         <source>Données personnelles</source>
         <translation>Personal data</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="88"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="90"/>
         <source>Jour de la semaine du rendez-vous</source>
         <translation>Day of the week of the appointment</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="91"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="93"/>
         <source>Date du rendez-vous</source>
         <translation>Appointment date</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="93"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="95"/>
         <source>Tapez le jour puis le mois (1203 : 12 mars) ; Alt+Bas : calendrier.</source>
         <translation>Type the day then the month (1203: 12 March); Alt+Down: calendar.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="95"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="97"/>
         <source>Heure du rendez-vous</source>
         <translation>Appointment time</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="96"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="98"/>
         <source>Tapez l&apos;heure et les minutes : 1430 pour 14 h 30.</source>
         <translation>Type the hours and minutes: 1430 for 14:30.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="113"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="115"/>
         <source>&amp;Enregistrer l&apos;orientation</source>
         <translation>&amp;Save referral</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="114"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="116"/>
         <source>Enregistrer l&apos;orientation</source>
         <translation>Save the referral</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="116"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="118"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="117"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="119"/>
         <source>Annuler sans rien enregistrer</source>
         <translation>Cancel without saving anything</translation>
-    </message>
-    <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="123"/>
-        <source>Information seulement</source>
-        <translation>Information only</translation>
-    </message>
-    <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="124"/>
-        <source>Rendez-vous</source>
-        <translation>Appointment</translation>
     </message>
     <message>
         <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="126"/>
@@ -915,47 +870,52 @@ File: {name}</translation>
         <translation>&amp;Time:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="184"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="162"/>
+        <source>Type d&apos;orientation</source>
+        <translation>Kind of referral</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="188"/>
         <source>Le {day} est à plus d&apos;un an : vérifiez l&apos;année (un rendez-vous se prend au plus un an à l&apos;avance).</source>
         <translation>{day} is more than a year ahead: check the year (appointments are booked at most a year ahead).</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="197"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="201"/>
         <source>Ce moment est déjà passé : choisissez une date à venir.</source>
         <translation>This time has already passed: choose a future date.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="202"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="206"/>
         <source>aucune ouverture connue dans les deux semaines qui suivent.</source>
         <translation>no known opening in the next two weeks.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="204"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="208"/>
         <source>il ouvre le {moment}.</source>
         <translation>it opens on {moment}.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="205"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="209"/>
         <source>Le service est fermé à ce moment : {detail}</source>
         <translation>The service is closed at that time: {detail}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="233"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="237"/>
         <source>Horaires non renseignés ou incertains : confirmez l&apos;heure avec le service.</source>
         <translation>Opening hours missing or uncertain: confirm the time with the service.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="235"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="239"/>
         <source>Le service est ouvert à ce moment.</source>
         <translation>The service is open at that time.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="249"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="253"/>
         <source>Vérifier le rendez-vous</source>
         <translation>Check the appointment</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="250"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="254"/>
         <source>{problem}
 
 Garder ce moment quand même ?</source>
@@ -964,12 +924,12 @@ Garder ce moment quand même ?</source>
 Keep this time anyway?</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="253"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="257"/>
         <source>&amp;Garder ce moment</source>
         <translation>&amp;Keep this time</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="254"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="258"/>
         <source>&amp;Changer l&apos;heure</source>
         <translation>&amp;Change the time</translation>
     </message>
@@ -1274,12 +1234,12 @@ Keep this time anyway?</translation>
 <context>
     <name>CommuneField</name>
     <message>
-        <location filename="../../src/spro_desk/ui/common/commune_field.py" line="59"/>
+        <location filename="../../src/spro_desk/ui/common/commune_field.py" line="61"/>
         <source>Nom ou code postal</source>
         <translation>Name or postcode</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/commune_field.py" line="153"/>
+        <location filename="../../src/spro_desk/ui/common/commune_field.py" line="175"/>
         <source>Aucune commune ne correspond à ce texte.</source>
         <translation>No municipality matches this text.</translation>
     </message>
@@ -1325,42 +1285,32 @@ Keep this time anyway?</translation>
         <translation>No&amp;te:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/consent.py" line="59"/>
-        <source>Consentement de la personne</source>
-        <translation>The person&apos;s consent</translation>
-    </message>
-    <message>
-        <location filename="../../src/spro_desk/ui/accueil/consent.py" line="62"/>
+        <location filename="../../src/spro_desk/ui/accueil/consent.py" line="61"/>
         <source>Cochez seulement si la personne accepte le texte affiché ; les coordonnées ne peuvent être saisies qu&apos;ensuite. Décocher efface les coordonnées.</source>
         <translation>Tick only if the person accepts the text shown; contact details can be entered only after that. Unticking clears the contact details.</translation>
     </message>
     <message>
         <location filename="../../src/spro_desk/ui/accueil/consent.py" line="66"/>
-        <source>Texte du consentement</source>
-        <translation>Consent text</translation>
-    </message>
-    <message>
-        <location filename="../../src/spro_desk/ui/accueil/consent.py" line="68"/>
         <source>Nom</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/consent.py" line="69"/>
+        <location filename="../../src/spro_desk/ui/accueil/consent.py" line="67"/>
         <source>Téléphone</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/consent.py" line="70"/>
+        <location filename="../../src/spro_desk/ui/accueil/consent.py" line="68"/>
         <source>Courriel</source>
         <translation>Email</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/consent.py" line="71"/>
+        <location filename="../../src/spro_desk/ui/accueil/consent.py" line="69"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/consent.py" line="75"/>
+        <location filename="../../src/spro_desk/ui/accueil/consent.py" line="73"/>
         <source>Donnée personnelle : saisie possible après consentement.</source>
         <translation>Personal data: can be entered after consent.</translation>
     </message>
@@ -1458,94 +1408,89 @@ Keep this time anyway?</translation>
         <translation>D&amp;uration:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="167"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="168"/>
         <source>Statut</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="168"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="169"/>
         <source>Tranche d&apos;âge</source>
         <translation>Age band</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="169"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="170"/>
         <source>Sexe (déclaré, facultatif)</source>
         <translation>Sex (self-declared, optional)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="170"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="171"/>
         <source>Situation de handicap</source>
         <translation>Disability</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="171"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="172"/>
         <source>Canal</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="175"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="176"/>
         <source>Une touche choisit : %s</source>
         <translation>One key chooses: %s</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="177"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="178"/>
         <source>Réponses données</source>
         <translation>Responses given</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="179"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="180"/>
         <source>Une touche coche ou décoche : %s</source>
         <translation>One key ticks or unticks: %s</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="182"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="183"/>
         <source>Commune de résidence</source>
         <translation>Municipality of residence</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="184"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="185"/>
         <source>Tapez le nom (accents facultatifs) ou le code postal, puis Entrée.</source>
         <translation>Type the name (accents optional) or the postcode, then Enter.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="186"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="187"/>
         <source>Besoins</source>
         <translation>Needs</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="187"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="188"/>
         <source>Lieu de la permanence</source>
         <translation>Outreach venue</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="188"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="189"/>
         <source>Actif seulement pour le canal Permanence.</source>
         <translation>Only for the Outreach session channel.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="189"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="190"/>
         <source>Date et heure du contact</source>
         <translation>Contact date and time</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="191"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="192"/>
         <source>Par défaut, l&apos;heure de l&apos;enregistrement ; modifiable pour une saisie tardive.</source>
         <translation>By default, the time of saving; change it when recording later.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="193"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="194"/>
         <source>Durée en minutes</source>
         <translation>Duration in minutes</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="194"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="195"/>
         <source>Facultative ; 0 signifie non renseignée.</source>
         <translation>Optional; 0 means not given.</translation>
-    </message>
-    <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="195"/>
-        <source>Contact en cours de modification</source>
-        <translation>Contact being edited</translation>
     </message>
     <message>
         <location filename="../../src/spro_desk/ui/accueil/form.py" line="373"/>
@@ -1946,83 +1891,78 @@ Keep this time anyway?</translation>
 <context>
     <name>DashboardView</name>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="66"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="67"/>
         <source>E&amp;xporter le bilan…</source>
         <translation>E&amp;xport the activity report…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="67"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="68"/>
         <source>Exporter le bilan</source>
         <translation>Export the activity report</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="69"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="70"/>
         <source>Les chiffres affichés, en XLSX, CSV, PDF ou JSON, avec le secret statistique</source>
         <translation>The figures shown, as XLSX, CSV, PDF or JSON, with statistical confidentiality applied</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="73"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="74"/>
         <source>Chiffres affichés</source>
         <translation>Figures shown</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="75"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="76"/>
         <source>À l&apos;écran, les chiffres sont exacts. Tout export applique le secret statistique : un nombre inférieur à 5 est masqué (s), ainsi que ce qui permettrait de le recalculer.</source>
         <translation>On screen, the figures are exact. Every export applies statistical confidentiality: a number below 5 is masked (s), as is anything that would allow it to be worked out.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="77"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="78"/>
         <source>Secret statistique</source>
         <translation>Statistical confidentiality</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="78"/>
-        <source>Message du tableau de bord</source>
-        <translation>Dashboard message</translation>
-    </message>
-    <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="84"/>
-        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="228"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="85"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="229"/>
         <source>Vue d&apos;ensemble</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="86"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="87"/>
         <source>Calcul des indicateurs…</source>
         <translation>Computing the indicators…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="266"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="267"/>
         <source>Rien sur la période.</source>
         <translation>Nothing in this period.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="272"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="273"/>
         <source>aucun envoi reçu</source>
         <translation>no bundle received</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="273"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="274"/>
         <source>{scope} · {filters} · données à jour au {fresh}</source>
         <translation>{scope} · {filters} · data as of {fresh}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="326"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="327"/>
         <source>Calcul annulé : les chiffres affichés restent ceux de la {shown}.</source>
         <translation>Computation cancelled: the figures shown are still those of the {shown}.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="327"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="328"/>
         <source>Calcul annulé.</source>
         <translation>Computation cancelled.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="359"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="360"/>
         <source>Bilan interne du site écrit dans « {path} » (chiffres non masqués).</source>
         <translation>Site&apos;s internal report written to “{path}” (figures not masked).</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="361"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="362"/>
         <source>Bilan écrit dans « {path} », avec le secret statistique appliqué.</source>
         <translation>Activity report written to “{path}”, with statistical confidentiality applied.</translation>
     </message>
@@ -2491,17 +2431,17 @@ Desk ID: {id}</translation>
 <context>
     <name>DirectoryImportController</name>
     <message>
-        <location filename="../../src/spro_desk/ui/common/import_flow.py" line="56"/>
+        <location filename="../../src/spro_desk/ui/common/import_flow.py" line="61"/>
         <source>Chargement de l&apos;annuaire d&apos;exemple…</source>
         <translation>Loading the sample directory…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/import_flow.py" line="59"/>
+        <location filename="../../src/spro_desk/ui/common/import_flow.py" line="64"/>
         <source>Import de «&#xa0;{name}&#xa0;»…</source>
         <translation>Importing “{name}”…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/import_flow.py" line="98"/>
+        <location filename="../../src/spro_desk/ui/common/import_flow.py" line="109"/>
         <source>L&apos;import a échoué à cause d&apos;une erreur inattendue ({error}). L&apos;annuaire actuel est conservé.</source>
         <translation>The import failed because of an unexpected error ({error}). The current directory is kept.</translation>
     </message>
@@ -2509,84 +2449,79 @@ Desk ID: {id}</translation>
 <context>
     <name>DirectoryPage</name>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/directory_page.py" line="58"/>
+        <location filename="../../src/spro_desk/ui/first_run/directory_page.py" line="59"/>
         <source>L&apos;annuaire des partenaires</source>
         <translation>The partner directory</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/directory_page.py" line="61"/>
+        <location filename="../../src/spro_desk/ui/first_run/directory_page.py" line="62"/>
         <source>L&apos;annuaire sert à chercher une structure et à orienter. Il se remplace à tout moment par un plus récent (Fichier &gt; Importer un annuaire).</source>
         <translation>The directory is used to look up an organisation and to refer people. It can be replaced at any time by a more recent one (File &gt; Import a directory).</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/directory_page.py" line="65"/>
+        <location filename="../../src/spro_desk/ui/first_run/directory_page.py" line="66"/>
         <source>L&apos;annuaire d&apos;&amp;exemple (pour essayer ou se former)</source>
         <translation>The &amp;sample directory (to try things out or for training)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/directory_page.py" line="66"/>
+        <location filename="../../src/spro_desk/ui/first_run/directory_page.py" line="67"/>
         <source>Un e&amp;xport data·inclusion (dossier ou archive .zip)</source>
         <translation>A data·inclusion e&amp;xport (folder or .zip archive)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/directory_page.py" line="67"/>
+        <location filename="../../src/spro_desk/ui/first_run/directory_page.py" line="68"/>
         <source>L&apos;annuaire publié par la c&amp;oordination</source>
         <translation>The directory published by the c&amp;oordination office</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/directory_page.py" line="68"/>
+        <location filename="../../src/spro_desk/ui/first_run/directory_page.py" line="69"/>
         <source>Plus &amp;tard</source>
         <translation>&amp;Later</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/directory_page.py" line="74"/>
+        <location filename="../../src/spro_desk/ui/first_run/directory_page.py" line="75"/>
         <source>Export data·inclusion</source>
         <translation>data·inclusion export</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/directory_page.py" line="75"/>
+        <location filename="../../src/spro_desk/ui/first_run/directory_page.py" line="76"/>
         <source>Choisir un export data·inclusion</source>
         <translation>Choose a data·inclusion export</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/directory_page.py" line="77"/>
+        <location filename="../../src/spro_desk/ui/first_run/directory_page.py" line="78"/>
         <source>Export data·inclusion (*.zip structures.json services.json);;Tous les fichiers (*)</source>
         <translation>data·inclusion export (*.zip structures.json services.json);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/directory_page.py" line="81"/>
+        <location filename="../../src/spro_desk/ui/first_run/directory_page.py" line="82"/>
         <source>Annuaire publié par la coordination</source>
         <translation>Directory published by the coordination office</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/directory_page.py" line="82"/>
+        <location filename="../../src/spro_desk/ui/first_run/directory_page.py" line="83"/>
         <source>Choisir l&apos;annuaire de la coordination</source>
         <translation>Choose the coordination office&apos;s directory</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/directory_page.py" line="83"/>
+        <location filename="../../src/spro_desk/ui/first_run/directory_page.py" line="84"/>
         <source>Tous les fichiers (*)</source>
         <translation>All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/directory_page.py" line="86"/>
+        <location filename="../../src/spro_desk/ui/first_run/directory_page.py" line="87"/>
         <source>Identité de la coordination</source>
         <translation>Coordination office identity</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/directory_page.py" line="87"/>
+        <location filename="../../src/spro_desk/ui/first_run/directory_page.py" line="88"/>
         <source>Choisir le fichier d&apos;identité de la coordination</source>
         <translation>Choose the coordination office&apos;s identity file</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/directory_page.py" line="88"/>
+        <location filename="../../src/spro_desk/ui/first_run/directory_page.py" line="89"/>
         <source>Identité de la coordination (*.json);;Tous les fichiers (*)</source>
         <translation>Coordination office identity (*.json);;All files (*)</translation>
-    </message>
-    <message>
-        <location filename="../../src/spro_desk/ui/first_run/directory_page.py" line="92"/>
-        <source>Ce qui manque</source>
-        <translation>What is missing</translation>
     </message>
     <message>
         <location filename="../../src/spro_desk/ui/first_run/directory_page.py" line="103"/>
@@ -2612,148 +2547,118 @@ Desk ID: {id}</translation>
 <context>
     <name>DirectoryPanel</name>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/directory_panel.py" line="46"/>
+        <location filename="../../src/spro_desk/ui/settings/directory_panel.py" line="47"/>
         <source>Annuaire des partenaires</source>
         <translation>Partner directory</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/directory_panel.py" line="51"/>
+        <location filename="../../src/spro_desk/ui/settings/directory_panel.py" line="52"/>
         <source>&amp;Importer un annuaire…</source>
         <translation>&amp;Import a directory…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/directory_panel.py" line="54"/>
-        <location filename="../../src/spro_desk/ui/settings/directory_panel.py" line="70"/>
+        <location filename="../../src/spro_desk/ui/settings/directory_panel.py" line="55"/>
+        <location filename="../../src/spro_desk/ui/settings/directory_panel.py" line="66"/>
         <source>Annuler l&apos;import</source>
         <translation>Cancel the import</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/directory_panel.py" line="63"/>
-        <source>Source de l&apos;annuaire</source>
-        <translation>Directory source</translation>
-    </message>
-    <message>
         <location filename="../../src/spro_desk/ui/settings/directory_panel.py" line="64"/>
-        <source>Date d&apos;import de l&apos;annuaire</source>
-        <translation>Directory import date</translation>
-    </message>
-    <message>
-        <location filename="../../src/spro_desk/ui/settings/directory_panel.py" line="65"/>
-        <source>Fraîcheur des fiches</source>
-        <translation>Record freshness</translation>
-    </message>
-    <message>
-        <location filename="../../src/spro_desk/ui/settings/directory_panel.py" line="66"/>
-        <source>Contenu de l&apos;annuaire</source>
-        <translation>Directory contents</translation>
-    </message>
-    <message>
-        <location filename="../../src/spro_desk/ui/settings/directory_panel.py" line="67"/>
         <source>Importer un annuaire</source>
         <translation>Import a directory</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/directory_panel.py" line="68"/>
+        <location filename="../../src/spro_desk/ui/settings/directory_panel.py" line="65"/>
         <source>Progression de l&apos;import</source>
         <translation>Import progress</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/directory_panel.py" line="69"/>
-        <source>Étape de l&apos;import</source>
-        <translation>Import step</translation>
-    </message>
-    <message>
-        <location filename="../../src/spro_desk/ui/settings/directory_panel.py" line="71"/>
-        <source>Résultat du dernier import</source>
-        <translation>Result of the last import</translation>
-    </message>
-    <message>
-        <location filename="../../src/spro_desk/ui/settings/directory_panel.py" line="75"/>
+        <location filename="../../src/spro_desk/ui/settings/directory_panel.py" line="70"/>
         <source>Remplace l&apos;annuaire par un export data·inclusion (dossier ou archive .zip).</source>
         <translation>Replaces the directory with a data·inclusion export (folder or .zip archive).</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/directory_panel.py" line="78"/>
+        <location filename="../../src/spro_desk/ui/settings/directory_panel.py" line="73"/>
         <source>Arrête l&apos;import ; l&apos;annuaire actuel est conservé.</source>
         <translation>Stops the import; the current directory is kept.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/directory_panel.py" line="83"/>
+        <location filename="../../src/spro_desk/ui/settings/directory_panel.py" line="78"/>
         <source>Source :</source>
         <translation>Source:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/directory_panel.py" line="84"/>
+        <location filename="../../src/spro_desk/ui/settings/directory_panel.py" line="79"/>
         <source>Importé le :</source>
         <translation>Imported on:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/directory_panel.py" line="85"/>
+        <location filename="../../src/spro_desk/ui/settings/directory_panel.py" line="80"/>
         <source>Fiches mises à jour :</source>
         <translation>Records updated:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/directory_panel.py" line="86"/>
+        <location filename="../../src/spro_desk/ui/settings/directory_panel.py" line="81"/>
         <source>Contenu :</source>
         <translation>Contents:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/directory_panel.py" line="100"/>
+        <location filename="../../src/spro_desk/ui/settings/directory_panel.py" line="95"/>
         <source>Aucun import</source>
         <translation>No import yet</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/directory_panel.py" line="104"/>
+        <location filename="../../src/spro_desk/ui/settings/directory_panel.py" line="99"/>
         <source>Annuaire vide</source>
         <translation>Empty directory</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/directory_panel.py" line="113"/>
+        <location filename="../../src/spro_desk/ui/settings/directory_panel.py" line="108"/>
         <source>{n} ligne rejetée</source>
         <translation>{n} row rejected</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/directory_panel.py" line="113"/>
+        <location filename="../../src/spro_desk/ui/settings/directory_panel.py" line="108"/>
         <source>{n} lignes rejetées</source>
         <translation>{n} rows rejected</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/directory_panel.py" line="117"/>
+        <location filename="../../src/spro_desk/ui/settings/directory_panel.py" line="112"/>
         <source>{n} avertissement</source>
         <translation>{n} warning</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/directory_panel.py" line="117"/>
+        <location filename="../../src/spro_desk/ui/settings/directory_panel.py" line="112"/>
         <source>{n} avertissements</source>
         <translation>{n} warnings</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/directory_panel.py" line="131"/>
+        <location filename="../../src/spro_desk/ui/settings/directory_panel.py" line="126"/>
         <source>la plus récente le {newest}{age}, la plus ancienne le {oldest}</source>
         <translation>newest on {newest}{age}, oldest on {oldest}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/directory_panel.py" line="149"/>
+        <location filename="../../src/spro_desk/ui/settings/directory_panel.py" line="144"/>
         <source> (aujourd&apos;hui)</source>
         <translation> (today)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/directory_panel.py" line="151"/>
+        <location filename="../../src/spro_desk/ui/settings/directory_panel.py" line="146"/>
         <source> (hier)</source>
         <translation> (yesterday)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/directory_panel.py" line="152"/>
+        <location filename="../../src/spro_desk/ui/settings/directory_panel.py" line="147"/>
         <source> (il y a {n} jours)</source>
         <translation> ({n} days ago)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/directory_panel.py" line="192"/>
+        <location filename="../../src/spro_desk/ui/settings/directory_panel.py" line="188"/>
         <source>Annulation…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/directory_panel.py" line="198"/>
+        <location filename="../../src/spro_desk/ui/settings/directory_panel.py" line="194"/>
         <source>Import annulé : l&apos;annuaire actuel est conservé.</source>
         <translation>Import cancelled: the current directory is kept.</translation>
     </message>
@@ -2761,64 +2666,82 @@ Desk ID: {id}</translation>
 <context>
     <name>DirectoryView</name>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/view.py" line="61"/>
-        <source>Nombre de résultats</source>
-        <translation>Number of results</translation>
-    </message>
-    <message>
-        <location filename="../../src/spro_desk/ui/directory/view.py" line="83"/>
+        <location filename="../../src/spro_desk/ui/directory/view.py" line="84"/>
         <source>Rechercher un service, une structure, une commune…</source>
         <translation>Search for a service, an organisation, a municipality…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/view.py" line="85"/>
+        <location filename="../../src/spro_desk/ui/directory/view.py" line="86"/>
         <source>Rechercher dans l&apos;annuaire</source>
         <translation>Search the directory</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/view.py" line="87"/>
+        <location filename="../../src/spro_desk/ui/directory/view.py" line="88"/>
         <source>Les résultats s&apos;affichent pendant la frappe. Entrée passe aux résultats.</source>
         <translation>Results appear as you type. Enter moves to the results.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/view.py" line="110"/>
+        <location filename="../../src/spro_desk/ui/directory/view.py" line="111"/>
         <source>Résultats de la recherche</source>
         <translation>Search results</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/view.py" line="111"/>
+        <location filename="../../src/spro_desk/ui/directory/view.py" line="112"/>
         <source>Un service par ligne ; sa fiche s&apos;affiche à côté.</source>
         <translation>One service per row; its details appear alongside.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/view.py" line="118"/>
+        <location filename="../../src/spro_desk/ui/directory/view.py" line="119"/>
         <source>Fiche du service</source>
         <translation>Service details</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/view.py" line="119"/>
+        <location filename="../../src/spro_desk/ui/directory/view.py" line="120"/>
         <source>Coordonnées, horaires et publics du service.</source>
         <translation>The service&apos;s contact details, opening hours and audiences.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/view.py" line="169"/>
+        <location filename="../../src/spro_desk/ui/directory/view.py" line="170"/>
         <source>Aucun service ne correspond à cette recherche avec ces filtres.</source>
         <translation>No service matches this search with these filters.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/view.py" line="171"/>
+        <location filename="../../src/spro_desk/ui/directory/view.py" line="172"/>
         <source>Aucun service ne correspond à cette recherche.</source>
         <translation>No service matches this search.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/view.py" line="173"/>
+        <location filename="../../src/spro_desk/ui/directory/view.py" line="174"/>
         <source>{n} premiers services affichés ; la suite vient en faisant défiler.</source>
         <translation>First {n} services shown; scroll for more.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/view.py" line="195"/>
+        <location filename="../../src/spro_desk/ui/directory/view.py" line="196"/>
         <source>Sélectionnez un service pour afficher sa fiche.</source>
         <translation>Select a service to see its details.</translation>
+    </message>
+</context>
+<context>
+    <name>DisplayPanel</name>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/display.py" line="29"/>
+        <source>Affichage : contraste</source>
+        <translation>Display: contrast</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/display.py" line="33"/>
+        <source>Comme le système</source>
+        <translation>Same as the system</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/display.py" line="34"/>
+        <source>Contraste élevé (blanc sur noir)</source>
+        <translation>High contrast (white on black)</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/display.py" line="35"/>
+        <source>Contraste normal</source>
+        <translation>Normal contrast</translation>
     </message>
 </context>
 <context>
@@ -2879,132 +2802,132 @@ If the problem happens again, send the details below to support.</translation>
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/filter_bar.py" line="44"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/filter_bar.py" line="45"/>
         <source>Premier jour de la période</source>
         <translation>First day of the period</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/filter_bar.py" line="45"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/filter_bar.py" line="46"/>
         <source>Dernier jour de la période (inclus)</source>
         <translation>Last day of the period (included)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/filter_bar.py" line="62"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/filter_bar.py" line="63"/>
         <source>Cette semaine</source>
         <translation>This week</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/filter_bar.py" line="63"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/filter_bar.py" line="64"/>
         <source>Ce mois</source>
         <translation>This month</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/filter_bar.py" line="64"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/filter_bar.py" line="65"/>
         <source>Le mois dernier</source>
         <translation>Last month</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/filter_bar.py" line="65"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/filter_bar.py" line="66"/>
         <source>Cette année</source>
         <translation>This year</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/filter_bar.py" line="66"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/filter_bar.py" line="67"/>
         <source>L&apos;année dernière</source>
         <translation>Last year</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/filter_bar.py" line="70"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/filter_bar.py" line="71"/>
         <source>Période choisie</source>
         <translation>Custom period</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/filter_bar.py" line="71"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/filter_bar.py" line="72"/>
         <source>Période</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/filter_bar.py" line="72"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/filter_bar.py" line="73"/>
         <source>Une période type, ou « Période choisie » : les deux dates qui suivent</source>
         <translation>A preset period, or “Custom period”: the two dates that follow</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/filter_bar.py" line="87"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/filter_bar.py" line="88"/>
         <source>Site</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/filter_bar.py" line="87"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/filter_bar.py" line="88"/>
         <source>Réseau</source>
         <translation>Network</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/filter_bar.py" line="88"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/filter_bar.py" line="89"/>
         <source>Département</source>
         <translation>Département</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/filter_bar.py" line="88"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/filter_bar.py" line="89"/>
         <source>EPCI</source>
         <translation>EPCI</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/filter_bar.py" line="90"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/filter_bar.py" line="91"/>
         <source>Restreint les chiffres aux sites choisis</source>
         <translation>Limits the figures to the chosen sites</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/filter_bar.py" line="96"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/filter_bar.py" line="97"/>
         <source>Péri&amp;ode :</source>
         <translation>Peri&amp;od:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/filter_bar.py" line="98"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/filter_bar.py" line="99"/>
         <source>du</source>
         <translation>from</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/filter_bar.py" line="98"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/filter_bar.py" line="99"/>
         <source>au</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/filter_bar.py" line="103"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/filter_bar.py" line="104"/>
         <source>S&amp;ite :</source>
         <translation>S&amp;ite:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/filter_bar.py" line="104"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/filter_bar.py" line="105"/>
         <source>&amp;Réseau :</source>
         <translation>&amp;Network:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/filter_bar.py" line="105"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/filter_bar.py" line="106"/>
         <source>Dépar&amp;tement :</source>
         <translation>&amp;Département:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/filter_bar.py" line="106"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/filter_bar.py" line="107"/>
         <source>EP&amp;CI :</source>
         <translation>EP&amp;CI:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/filter_bar.py" line="164"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/filter_bar.py" line="165"/>
         <source>Tous les sites</source>
         <translation>All sites</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/filter_bar.py" line="164"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/filter_bar.py" line="165"/>
         <source>Tous les réseaux</source>
         <translation>All networks</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/filter_bar.py" line="165"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/filter_bar.py" line="166"/>
         <source>Tous les départements</source>
         <translation>All départements</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/filter_bar.py" line="166"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/filter_bar.py" line="167"/>
         <source>Tous les EPCI</source>
         <translation>All EPCI</translation>
     </message>
@@ -3031,7 +2954,7 @@ If the problem happens again, send the details below to support.</translation>
     </message>
     <message>
         <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="144"/>
-        <source>&amp;Créer le compte</source>
+        <source>C&amp;réer le compte</source>
         <translation>Create the &amp;account</translation>
     </message>
     <message>
@@ -3053,19 +2976,34 @@ If the problem happens again, send the details below to support.</translation>
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/wizard.py" line="42"/>
+        <location filename="../../src/spro_desk/ui/first_run/wizard.py" line="47"/>
         <source>SPRO Desk — premier démarrage</source>
         <translation>SPRO Desk — first start</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/wizard.py" line="105"/>
+        <location filename="../../src/spro_desk/ui/first_run/wizard.py" line="113"/>
         <source>Terminer ouvre l&apos;Accueil : un passage s&apos;enregistre en quelques touches. Pour les envois à la coordination, donnez-lui le fichier d&apos;enregistrement du poste (spro-desk desk registration --out FICHIER).</source>
         <translation>Finish opens the Front desk: a visit is recorded in a few keystrokes. For bundles to the coordination office, give it the desk&apos;s registration file (spro-desk desk registration --out FILE).</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/wizard.py" line="110"/>
+        <location filename="../../src/spro_desk/ui/first_run/wizard.py" line="118"/>
         <source>Terminer ouvre SPRO Desk. Remettez à chaque poste le fichier d&apos;identité de la coordination (spro-desk coordinator identity --out FICHIER) et enregistrez le fichier de chaque poste (spro-desk coordinator register FICHIER).</source>
         <translation>Finish opens SPRO Desk. Give each desk the coordination office&apos;s identity file (spro-desk coordinator identity --out FILE) and register each desk&apos;s file (spro-desk coordinator register FILE).</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/first_run/wizard.py" line="129"/>
+        <source>Quitter l&apos;assistant ? Rien n&apos;est encore enregistré : SPRO Desk se fermera et l&apos;assistant reviendra au prochain démarrage.</source>
+        <translation>Leave the assistant? Nothing is saved yet: SPRO Desk will close and the assistant will come back at the next start.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/first_run/wizard.py" line="133"/>
+        <source>Quitter l&apos;assistant</source>
+        <translation>Leave the assistant</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/first_run/wizard.py" line="133"/>
+        <source>Quitter</source>
+        <translation>Leave</translation>
     </message>
 </context>
 <context>
@@ -3154,27 +3092,27 @@ If the problem happens again, send the details below to support.</translation>
 <context>
     <name>ImportFlow</name>
     <message>
-        <location filename="../../src/spro_desk/ui/common/import_flow.py" line="107"/>
+        <location filename="../../src/spro_desk/ui/common/import_flow.py" line="118"/>
         <source>Annuaire importé : {structures}, {services}</source>
         <translation>Directory imported: {structures}, {services}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/import_flow.py" line="116"/>
+        <location filename="../../src/spro_desk/ui/common/import_flow.py" line="127"/>
         <source>{n} ligne rejetée</source>
         <translation>{n} row rejected</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/import_flow.py" line="117"/>
+        <location filename="../../src/spro_desk/ui/common/import_flow.py" line="128"/>
         <source>{n} lignes rejetées</source>
         <translation>{n} rows rejected</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/import_flow.py" line="121"/>
+        <location filename="../../src/spro_desk/ui/common/import_flow.py" line="132"/>
         <source>{n} avertissement</source>
         <translation>{n} warning</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/import_flow.py" line="122"/>
+        <location filename="../../src/spro_desk/ui/common/import_flow.py" line="133"/>
         <source>{n} avertissements</source>
         <translation>{n} warnings</translation>
     </message>
@@ -3182,62 +3120,57 @@ If the problem happens again, send the details below to support.</translation>
 <context>
     <name>ImportPage</name>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/import_page.py" line="32"/>
+        <location filename="../../src/spro_desk/ui/first_run/import_page.py" line="34"/>
         <source>C&apos;est prêt</source>
         <translation>All set</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/import_page.py" line="33"/>
-        <source>État de l&apos;annuaire</source>
-        <translation>Directory status</translation>
-    </message>
-    <message>
-        <location filename="../../src/spro_desk/ui/first_run/import_page.py" line="35"/>
+        <location filename="../../src/spro_desk/ui/first_run/import_page.py" line="37"/>
         <source>Progression de l&apos;import</source>
         <translation>Import progress</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/import_page.py" line="37"/>
+        <location filename="../../src/spro_desk/ui/first_run/import_page.py" line="39"/>
         <source>&amp;Arrêter l&apos;import</source>
         <translation>&amp;Stop the import</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/import_page.py" line="39"/>
+        <location filename="../../src/spro_desk/ui/first_run/import_page.py" line="41"/>
         <source>L&apos;annuaire pourra être importé plus tard (Fichier &gt; Importer un annuaire).</source>
         <translation>The directory can be imported later (File &gt; Import a directory).</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/import_page.py" line="43"/>
+        <location filename="../../src/spro_desk/ui/first_run/import_page.py" line="45"/>
         <source>Et ensuite</source>
         <translation>What next</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/import_page.py" line="58"/>
+        <location filename="../../src/spro_desk/ui/first_run/import_page.py" line="60"/>
         <source>Le poste est prêt. Importez l&apos;annuaire quand vous l&apos;aurez (Fichier &gt; Importer un annuaire).</source>
         <translation>The desk is ready. Import the directory when you have it (File &gt; Import a directory).</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/import_page.py" line="64"/>
+        <location filename="../../src/spro_desk/ui/first_run/import_page.py" line="66"/>
         <source>Import de l&apos;annuaire…</source>
         <translation>Importing the directory…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/import_page.py" line="79"/>
+        <location filename="../../src/spro_desk/ui/first_run/import_page.py" line="81"/>
         <source>Arrêt de l&apos;import…</source>
         <translation>Stopping the import…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/import_page.py" line="92"/>
+        <location filename="../../src/spro_desk/ui/first_run/import_page.py" line="94"/>
         <source>Import arrêté : le poste est prêt, sans annuaire pour l&apos;instant.</source>
         <translation>Import stopped: the desk is ready, without a directory for now.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/import_page.py" line="94"/>
+        <location filename="../../src/spro_desk/ui/first_run/import_page.py" line="96"/>
         <source>Annuaire refusé : {reason} Le poste est prêt quand même.</source>
         <translation>Directory refused: {reason} The desk is ready anyway.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/import_page.py" line="100"/>
+        <location filename="../../src/spro_desk/ui/first_run/import_page.py" line="102"/>
         <source>L&apos;import a échoué à cause d&apos;une erreur inattendue ({error}). Le poste est prêt ; importez l&apos;annuaire plus tard.</source>
         <translation>The import failed because of an unexpected error ({error}). The desk is ready; import the directory later.</translation>
     </message>
@@ -3266,49 +3199,44 @@ If the problem happens again, send the details below to support.</translation>
 <context>
     <name>LockScreen</name>
     <message>
-        <location filename="../../src/spro_desk/ui/lock/guard.py" line="63"/>
+        <location filename="../../src/spro_desk/ui/lock/guard.py" line="64"/>
         <source>SPRO Desk est verrouillé</source>
         <translation>SPRO Desk is locked</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/lock/guard.py" line="70"/>
+        <location filename="../../src/spro_desk/ui/lock/guard.py" line="71"/>
         <source>Les données personnelles sont masquées. Choisissez votre nom et saisissez votre code pour reprendre là où vous en étiez.</source>
         <translation>Personal data is hidden. Choose your name and enter your code to pick up where you left off.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/lock/guard.py" line="77"/>
+        <location filename="../../src/spro_desk/ui/lock/guard.py" line="78"/>
         <source>&amp;Déverrouiller</source>
         <translation>&amp;Unlock</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/lock/guard.py" line="84"/>
+        <location filename="../../src/spro_desk/ui/lock/guard.py" line="85"/>
         <source>&amp;Agent :</source>
         <translation>&amp;Agent:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/lock/guard.py" line="84"/>
+        <location filename="../../src/spro_desk/ui/lock/guard.py" line="85"/>
         <source>&amp;Code :</source>
         <translation>&amp;Code:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/lock/guard.py" line="103"/>
+        <location filename="../../src/spro_desk/ui/lock/guard.py" line="104"/>
         <source>Agent</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/lock/guard.py" line="104"/>
+        <location filename="../../src/spro_desk/ui/lock/guard.py" line="105"/>
         <source>Code ou mot de passe</source>
         <translation>Code or password</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/lock/guard.py" line="105"/>
+        <location filename="../../src/spro_desk/ui/lock/guard.py" line="106"/>
         <source>Déverrouiller le poste</source>
         <translation>Unlock the desk</translation>
-    </message>
-    <message>
-        <location filename="../../src/spro_desk/ui/lock/guard.py" line="106"/>
-        <source>Message</source>
-        <translation>Message</translation>
     </message>
     <message>
         <location filename="../../src/spro_desk/ui/lock/guard.py" line="124"/>
@@ -3319,118 +3247,128 @@ If the problem happens again, send the details below to support.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="78"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="82"/>
         <source>Ouverture de la base de données…</source>
         <translation>Opening the database…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="87"/>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="89"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="91"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="93"/>
         <source>Écrans de SPRO Desk</source>
         <translation>SPRO Desk screens</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="148"/>
-        <source>État de l&apos;annuaire</source>
-        <translation>Directory status</translation>
-    </message>
-    <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="150"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="153"/>
         <source>Barre d&apos;état</source>
         <translation>Status bar</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="164"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="167"/>
         <source>&amp;Importer un annuaire…</source>
         <translation>&amp;Import a directory…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="166"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="169"/>
         <source>Importer un export data·inclusion (dossier ou archive .zip)</source>
         <translation>Import a data·inclusion export (folder or .zip archive)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="168"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="171"/>
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="168"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="171"/>
         <source>Fermer SPRO Desk</source>
         <translation>Close SPRO Desk</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="170"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="173"/>
         <source>&amp;Rechercher dans l&apos;annuaire</source>
         <translation>&amp;Find in the directory</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="172"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="175"/>
         <source>Placer le curseur dans la zone de recherche</source>
         <translation>Move the cursor to the search box</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="174"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="177"/>
         <source>&amp;Fichier</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="179"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="182"/>
         <source>&amp;Édition</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="181"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="184"/>
         <source>&amp;Aller à</source>
         <translation>&amp;Go to</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="185"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="188"/>
         <source>Afficher l&apos;écran %s</source>
         <translation>Show the %s screen</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="193"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="196"/>
         <source>À &amp;propos de SPRO Desk…</source>
         <translation>&amp;About SPRO Desk…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="195"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="198"/>
         <source>Version, sources des données et licences des composants</source>
         <translation>Version, data sources and component licences</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="199"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="202"/>
         <source>Aide</source>
         <translation>Help</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="275"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="287"/>
         <source>Annuaire</source>
         <translation>Directory</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="287"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="299"/>
         <source>SPRO Desk — %s</source>
         <translation>SPRO Desk — %s</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="314"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="318"/>
+        <source>Écran %s</source>
+        <translation>%s screen</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="342"/>
         <source>Importer un annuaire</source>
         <translation>Import a directory</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="317"/>
-        <source>Export data·inclusion (*.zip structures.json services.json);;Tous les fichiers (*)</source>
-        <translation>data·inclusion export (*.zip structures.json services.json);;All files (*)</translation>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="344"/>
+        <source>Export data·inclusion (*.zip *.json *.csv *.xlsx);;Tous les fichiers (*)</source>
+        <translation>data·inclusion export (*.zip *.json *.csv *.xlsx);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="342"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="368"/>
         <source>Import impossible</source>
         <translation>Import failed</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="345"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="374"/>
+        <source>Remplacer l&apos;annuaire ?</source>
+        <translation>Replace the directory?</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="375"/>
+        <source>Remplacer quand même l&apos;annuaire actuel ?</source>
+        <translation>Replace the current directory anyway?</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="383"/>
         <source>Import annulé : l&apos;annuaire actuel est conservé.</source>
         <translation>Import cancelled: the current directory is kept.</translation>
     </message>
@@ -3481,42 +3419,37 @@ If the problem happens again, send the details below to support.</translation>
 <context>
     <name>NeedsPicker</name>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/needs_picker.py" line="74"/>
+        <location filename="../../src/spro_desk/ui/orientation/needs_picker.py" line="89"/>
         <source>Filtrer les besoins…</source>
         <translation>Filter the needs…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/needs_picker.py" line="75"/>
+        <location filename="../../src/spro_desk/ui/orientation/needs_picker.py" line="90"/>
         <source>Filtrer les besoins</source>
         <translation>Filter the needs</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/needs_picker.py" line="77"/>
+        <location filename="../../src/spro_desk/ui/orientation/needs_picker.py" line="92"/>
         <source>Tapez un mot ; Flèche bas passe à la liste, Espace coche un besoin.</source>
         <translation>Type a word; Down arrow moves to the list, Space ticks a need.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/needs_picker.py" line="82"/>
+        <location filename="../../src/spro_desk/ui/orientation/needs_picker.py" line="100"/>
         <source>Besoins de la personne</source>
         <translation>The person&apos;s needs</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/needs_picker.py" line="84"/>
+        <location filename="../../src/spro_desk/ui/orientation/needs_picker.py" line="102"/>
         <source>Espace coche ou décoche le besoin sélectionné.</source>
         <translation>Space ticks or unticks the selected need.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/needs_picker.py" line="89"/>
-        <source>Besoins choisis</source>
-        <translation>Chosen needs</translation>
-    </message>
-    <message>
-        <location filename="../../src/spro_desk/ui/orientation/needs_picker.py" line="152"/>
+        <location filename="../../src/spro_desk/ui/orientation/needs_picker.py" line="172"/>
         <source>Besoins : {labels}</source>
         <translation>Needs: {labels}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/needs_picker.py" line="154"/>
+        <location filename="../../src/spro_desk/ui/orientation/needs_picker.py" line="174"/>
         <source>Aucun besoin coché.</source>
         <translation>No need ticked.</translation>
     </message>
@@ -3542,123 +3475,118 @@ If the problem happens again, send the details below to support.</translation>
 <context>
     <name>OrientationScreen</name>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="55"/>
-        <source>Message de l&apos;écran Orientation</source>
-        <translation>Referral screen message</translation>
-    </message>
-    <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="57"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="59"/>
         <source>&amp;Suggérer</source>
         <translation>S&amp;uggest</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="57"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="59"/>
         <source>Chercher les services adaptés à ce profil (Entrée)</source>
         <translation>Find services suited to this profile (Enter)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="60"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="62"/>
         <source>&amp;Nouvelle personne</source>
         <translation>Ne&amp;w person</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="60"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="62"/>
         <source>Vider le profil pour une autre personne</source>
         <translation>Clear the profile for another person</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="63"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="65"/>
         <source>&amp;Orienter…</source>
         <translation>&amp;Refer…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="63"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="65"/>
         <source>Orienter vers le service sélectionné (Ctrl+Entrée)</source>
         <translation>Refer to the selected service (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="66"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="68"/>
         <source>A&amp;utre service…</source>
         <translation>&amp;Other service…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="66"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="68"/>
         <source>Choisir n&apos;importe quel service de l&apos;annuaire</source>
         <translation>Choose any service from the directory</translation>
     </message>
     <message>
         <location filename="../../src/spro_desk/ui/app/screens.py" line="40"/>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="76"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="78"/>
         <source>Orientation</source>
         <translation>Referral</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="84"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="86"/>
         <source>Services suggérés</source>
         <translation>Suggested services</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="85"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="87"/>
         <source>Du plus adapté au moins adapté ; Ctrl+Entrée oriente vers la ligne choisie.</source>
         <translation>Best match first; Ctrl+Enter refers to the selected row.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="95"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="97"/>
         <source>Pourquoi ce service</source>
         <translation>Why this service</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="97"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="99"/>
         <source>Les raisons de la suggestion, à lire à la personne.</source>
         <translation>Why this service is suggested, to read to the person.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="120"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="122"/>
         <source>Suggestions (la personne choisit) :</source>
         <translation>Suggestions (the person chooses):</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="185"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="188"/>
         <source>Profil vidé : saisissez la nouvelle personne.</source>
         <translation>Profile cleared: enter the new person.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="200"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="203"/>
         <source>Recherche des services adaptés…</source>
         <translation>Looking for suitable services…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="212"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="215"/>
         <source>Aucun service de l&apos;annuaire ne répond à ces besoins pour cette commune : élargissez les besoins ou choisissez « Autre service… ».</source>
         <translation>No service in the directory meets these needs for this municipality: widen the needs or choose “Other service…”.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="216"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="219"/>
         <source>{n} services suggérés, du plus adapté au moins adapté.</source>
         <translation>{n} services suggested, best match first.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="230"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="233"/>
         <source>Les suggestions n&apos;ont pas pu être calculées. Réessayez ; si le problème continue, cherchez dans l&apos;Annuaire.</source>
         <translation>The suggestions could not be computed. Try again; if the problem persists, search the Directory.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="261"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="264"/>
         <source>Sélectionnez d&apos;abord un service dans la liste des suggestions.</source>
         <translation>First select a service in the list of suggestions.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="275"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="278"/>
         <source>Choisissez le statut de la personne avant de l&apos;orienter.</source>
         <translation>Choose the person&apos;s status before referring them.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="292"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="295"/>
         <source>Orientation enregistrée vers {structure}.</source>
         <translation>Referral to {structure} saved.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="301"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="304"/>
         <source>L&apos;annuaire a été mis à jour : relancez la suggestion.</source>
         <translation>The directory has been updated: run the suggestion again.</translation>
     </message>
@@ -3694,12 +3622,12 @@ If the problem happens again, send the details below to support.</translation>
 <context>
     <name>PathField</name>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/directory_page.py" line="33"/>
+        <location filename="../../src/spro_desk/ui/first_run/directory_page.py" line="34"/>
         <source>Parcourir…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/directory_page.py" line="34"/>
+        <location filename="../../src/spro_desk/ui/first_run/directory_page.py" line="35"/>
         <source>Choisir le fichier : {name}</source>
         <translation>Choose the file: {name}</translation>
     </message>
@@ -3805,22 +3733,22 @@ If the problem happens again, send the details below to support.</translation>
 <context>
     <name>PersonalDataKeeper</name>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="190"/>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="188"/>
         <source>Effacer les données personnelles de la personne reçue à %s ? Son nom, son téléphone, son courriel et la note sont effacés définitivement ; le contact reste compté, sans identité.</source>
         <translation>Erase the personal data of the person received at %s? Their name, phone number, email and the note are erased for good; the contact is still counted, with no identity.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="196"/>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="194"/>
         <source>Effacer les données de cette personne</source>
         <translation>Erase this person&apos;s data</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="197"/>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="195"/>
         <source>Effacer définitivement</source>
         <translation>Erase for good</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="205"/>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="203"/>
         <source>Données personnelles effacées ; le contact reste compté.</source>
         <translation>Personal data erased; the contact is still counted.</translation>
     </message>
@@ -3829,7 +3757,6 @@ If the problem happens again, send the details below to support.</translation>
     <name>PersonalPanel</name>
     <message>
         <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="30"/>
-        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="81"/>
         <source>Coordonnées de la personne</source>
         <translation>The person&apos;s contact details</translation>
     </message>
@@ -3841,7 +3768,7 @@ If the problem happens again, send the details below to support.</translation>
     <message>
         <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="39"/>
         <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="60"/>
-        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="86"/>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="84"/>
         <source>Effacer les données de cette personne</source>
         <translation>Erase this person&apos;s data</translation>
     </message>
@@ -3862,57 +3789,52 @@ If the problem happens again, send the details below to support.</translation>
     </message>
     <message>
         <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="58"/>
-        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="82"/>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="80"/>
         <source>Afficher les coordonnées</source>
         <translation>Show contact details</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="80"/>
-        <source>Coordonnées enregistrées</source>
-        <translation>Recorded contact details</translation>
-    </message>
-    <message>
-        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="84"/>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="82"/>
         <source>Ctrl+Maj+A ; chaque affichage est inscrit au journal d&apos;accès.</source>
         <translation>Ctrl+Shift+A; each display is recorded in the access log.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="89"/>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="87"/>
         <source>Efface à la demande de la personne son nom, son téléphone, son courriel et la note (Ctrl+Maj+Suppr) ; le contact reste compté, sans identité.</source>
         <translation>At the person&apos;s request, erases their name, phone number, email and the note (Ctrl+Shift+Del); the contact is still counted, with no identity.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="103"/>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="101"/>
         <source>Sélectionnez un contact de la liste.</source>
         <translation>Select a contact in the list.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="105"/>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="103"/>
         <source>Coordonnées enregistrées avec l&apos;accord de la personne.</source>
         <translation>Contact details recorded with the person&apos;s consent.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="107"/>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="105"/>
         <source>Contact anonyme : aucune coordonnée enregistrée.</source>
         <translation>Anonymous contact: no contact details recorded.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="115"/>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="113"/>
         <source>Nom</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="116"/>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="114"/>
         <source>Téléphone</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="117"/>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="115"/>
         <source>Courriel</source>
         <translation>Email</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="118"/>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="116"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
@@ -3928,14 +3850,19 @@ If the problem happens again, send the details below to support.</translation>
 <context>
     <name>PrivacyGuard</name>
     <message>
-        <location filename="../../src/spro_desk/ui/lock/guard.py" line="176"/>
+        <location filename="../../src/spro_desk/ui/lock/guard.py" line="175"/>
         <source>&amp;Verrouiller le poste</source>
         <translation>&amp;Lock the desk</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/lock/guard.py" line="178"/>
+        <location filename="../../src/spro_desk/ui/lock/guard.py" line="177"/>
         <source>Masquer les données personnelles jusqu&apos;au code</source>
         <translation>Hide personal data until the code is entered</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/lock/guard.py" line="358"/>
+        <source>Poste verrouillé : saisissez votre code pour reprendre.</source>
+        <translation>Desk locked: type your code to resume.</translation>
     </message>
     <message>
         <location filename="../../src/spro_desk/ui/lock/guard.py" line="384"/>
@@ -3943,7 +3870,12 @@ If the problem happens again, send the details below to support.</translation>
         <translation>The desk could not be unlocked. Try again.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/lock/guard.py" line="410"/>
+        <location filename="../../src/spro_desk/ui/lock/guard.py" line="396"/>
+        <source>Poste déverrouillé.</source>
+        <translation>Desk unlocked.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/lock/guard.py" line="411"/>
         <source>Votre code est désormais trop court pour protéger les données personnelles : choisissez-en un nouveau (8 chiffres ou plus, ou un mot de passe).</source>
         <translation>Your code is now too short to protect personal data: please choose a new one (8 digits or more, or a password).</translation>
     </message>
@@ -3951,102 +3883,92 @@ If the problem happens again, send the details below to support.</translation>
 <context>
     <name>PrivacyPanel</name>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="57"/>
+        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="58"/>
         <source>Données personnelles</source>
         <translation>Personal data</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="60"/>
+        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="61"/>
         <source> mois</source>
         <translation> months</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="60"/>
+        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="61"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="63"/>
+        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="64"/>
         <source>Conservation après la clôture</source>
         <translation>Retention after closure</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="64"/>
+        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="65"/>
         <source>Conservation après le contact</source>
         <translation>Retention after the contact</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="68"/>
+        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="69"/>
         <source>Verrouillage après inactivité</source>
         <translation>Lock after inactivity</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="69"/>
+        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="70"/>
         <source>Conservation du journal d&apos;accès</source>
         <translation>Access log retention</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="70"/>
+        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="71"/>
         <source>Enregistrer ces durées</source>
         <translation>Save these periods</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="71"/>
+        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="72"/>
         <source>Lancer la &amp;purge maintenant</source>
         <translation>Run the &amp;purge now</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="72"/>
+        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="73"/>
         <source>&amp;Vérifier le journal d&apos;accès</source>
         <translation>&amp;Verify the access log</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="78"/>
+        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="79"/>
         <source>Enregistrer les durées de conservation</source>
         <translation>Save the retention periods</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="79"/>
+        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="80"/>
         <source>Lancer la purge maintenant</source>
         <translation>Run the purge now</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="81"/>
+        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="82"/>
         <source>Efface tout de suite les données personnelles dont la durée est passée.</source>
         <translation>Immediately erases the personal data whose retention period has passed.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="83"/>
+        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="84"/>
         <source>Vérifier le journal d&apos;accès</source>
         <translation>Verify the access log</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="84"/>
-        <source>Résultat</source>
-        <translation>Result</translation>
-    </message>
-    <message>
-        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="85"/>
-        <source>Dernière purge</source>
-        <translation>Last purge</translation>
-    </message>
-    <message>
-        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="98"/>
+        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="97"/>
         <source>Effacées après la clôture de l&apos;orientation :</source>
         <translation>Erased after the referral is closed:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="99"/>
+        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="98"/>
         <source>Effacées au plus tard après le contact :</source>
         <translation>Erased at the latest after the contact:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="100"/>
+        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="99"/>
         <source>Verrouiller le poste après :</source>
         <translation>Lock the desk after:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="101"/>
+        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="100"/>
         <source>Garder le journal d&apos;accès :</source>
         <translation>Keep the access log:</translation>
     </message>
@@ -4056,42 +3978,42 @@ If the problem happens again, send the details below to support.</translation>
         <translation>Only the site manager changes these periods.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="163"/>
+        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="164"/>
         <source>Durées enregistrées.</source>
         <translation>Periods saved.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="170"/>
+        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="171"/>
         <source>Purge en cours…</source>
         <translation>Purge in progress…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="177"/>
+        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="178"/>
         <source>Purge faite : données de {n} personne effacées.</source>
         <translation>Purge done: data of {n} person erased.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="178"/>
+        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="179"/>
         <source>Purge faite : données de {n} personnes effacées.</source>
         <translation>Purge done: data of {n} people erased.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="189"/>
+        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="192"/>
         <source>{n} personne dont les données restent</source>
         <translation>{n} person whose data remains</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="190"/>
+        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="193"/>
         <source>{n} personnes dont les données restent</source>
         <translation>{n} people whose data remains</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="193"/>
+        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="196"/>
         <source>Dernière purge : {when} ; {kept}.</source>
         <translation>Last purge: {when}; {kept}.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="185"/>
+        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="188"/>
         <source>Aucune purge encore faite sur ce poste.</source>
         <translation>No purge done on this desk yet.</translation>
     </message>
@@ -4140,76 +4062,71 @@ If the problem happens again, send the details below to support.</translation>
     </message>
     <message>
         <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="92"/>
-        <source>Commune retenue</source>
-        <translation>Selected municipality</translation>
-    </message>
-    <message>
-        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="93"/>
         <source>Statut de la personne</source>
         <translation>The person&apos;s status</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="94"/>
+        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="93"/>
         <source>Âge</source>
         <translation>Age</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="96"/>
+        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="95"/>
         <source>Facultatif ; la plus petite valeur le laisse vide.</source>
         <translation>Optional; the lowest value leaves it blank.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="98"/>
+        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="97"/>
         <source>Situation de handicap</source>
         <translation>Disability</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="100"/>
+        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="99"/>
         <source>Reconnaissance de travailleur handicapé obtenue ou en cours.</source>
         <translation>Recognised disabled worker status (RQTH) obtained or pending.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="105"/>
+        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="104"/>
         <source>&amp;Commune :</source>
         <translation>&amp;Municipality:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="107"/>
+        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="106"/>
         <source>S&amp;tatut :</source>
         <translation>&amp;Status:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="108"/>
+        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="107"/>
         <source>Â&amp;ge :</source>
         <translation>&amp;Age:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="113"/>
+        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="112"/>
         <source>&amp;Besoins :</source>
         <translation>&amp;Needs:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="150"/>
+        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="149"/>
         <source>Tranche d&apos;âge : {band} (l&apos;âge exact, s&apos;il est donné, la remplace).</source>
         <translation>Age band: {band} (the exact age, if given, replaces it).</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="169"/>
+        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="168"/>
         <source>Indiquez la commune de la personne (nom, code postal ou code INSEE).</source>
         <translation>Enter the person&apos;s municipality (name, postcode or INSEE code).</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="173"/>
+        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="172"/>
         <source>Choisissez le statut de la personne.</source>
         <translation>Choose the person&apos;s status.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="193"/>
+        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="192"/>
         <source>Commune retenue : {commune}</source>
         <translation>Selected municipality: {commune}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="195"/>
+        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="194"/>
         <source>Commune introuvable : vérifiez le nom ou le code postal.</source>
         <translation>Municipality not found: check the name or the postcode.</translation>
     </message>
@@ -4588,42 +4505,37 @@ Restore it now?</translation>
         <translation>Results appear as you type; Enter moves to the results.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/service_picker.py" line="59"/>
-        <source>Nombre de résultats</source>
-        <translation>Number of results</translation>
-    </message>
-    <message>
-        <location filename="../../src/spro_desk/ui/orientation/service_picker.py" line="69"/>
+        <location filename="../../src/spro_desk/ui/orientation/service_picker.py" line="68"/>
         <source>Services de l&apos;annuaire</source>
         <translation>Directory services</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/service_picker.py" line="70"/>
+        <location filename="../../src/spro_desk/ui/orientation/service_picker.py" line="69"/>
         <source>Entrée choisit le service sélectionné.</source>
         <translation>Enter chooses the selected service.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/service_picker.py" line="72"/>
+        <location filename="../../src/spro_desk/ui/orientation/service_picker.py" line="71"/>
         <source>&amp;Choisir ce service</source>
         <translation>&amp;Choose this service</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/service_picker.py" line="73"/>
+        <location filename="../../src/spro_desk/ui/orientation/service_picker.py" line="72"/>
         <source>Choisir ce service</source>
         <translation>Choose this service</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/service_picker.py" line="75"/>
+        <location filename="../../src/spro_desk/ui/orientation/service_picker.py" line="74"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/service_picker.py" line="76"/>
+        <location filename="../../src/spro_desk/ui/orientation/service_picker.py" line="75"/>
         <source>Annuler sans choisir de service</source>
         <translation>Cancel without choosing a service</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/service_picker.py" line="96"/>
+        <location filename="../../src/spro_desk/ui/orientation/service_picker.py" line="95"/>
         <source>Aucun service ne correspond.</source>
         <translation>No matching service.</translation>
     </message>
@@ -4805,68 +4717,63 @@ Restore it now?</translation>
 <context>
     <name>SettingsScreen</name>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/screen.py" line="44"/>
+        <location filename="../../src/spro_desk/ui/settings/screen.py" line="46"/>
         <source>&amp;Enregistrer</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/screen.py" line="45"/>
+        <location filename="../../src/spro_desk/ui/settings/screen.py" line="47"/>
         <source>Rétablir</source>
         <translation>Revert</translation>
     </message>
     <message>
         <location filename="../../src/spro_desk/ui/app/screens.py" line="43"/>
-        <location filename="../../src/spro_desk/ui/settings/screen.py" line="72"/>
+        <location filename="../../src/spro_desk/ui/settings/screen.py" line="76"/>
         <source>Paramètres</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/screen.py" line="46"/>
+        <location filename="../../src/spro_desk/ui/settings/screen.py" line="48"/>
         <source>Restaurer une &amp;sauvegarde…</source>
         <translation>Restore a &amp;backup…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/screen.py" line="47"/>
+        <location filename="../../src/spro_desk/ui/settings/screen.py" line="49"/>
         <source>Restaurer une sauvegarde</source>
         <translation>Restore a backup</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/screen.py" line="49"/>
+        <location filename="../../src/spro_desk/ui/settings/screen.py" line="51"/>
         <source>Les sauvegardes du poste, avec leur contenu ; la base actuelle est gardée.</source>
         <translation>This desk&apos;s backups, with their contents; the current database is kept.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/screen.py" line="77"/>
+        <location filename="../../src/spro_desk/ui/settings/screen.py" line="81"/>
         <source>Enregistrer les paramètres</source>
         <translation>Save the settings</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/screen.py" line="79"/>
+        <location filename="../../src/spro_desk/ui/settings/screen.py" line="83"/>
         <source>Vérifie puis enregistre tous les réglages du site.</source>
         <translation>Checks, then saves all the site&apos;s settings.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/screen.py" line="81"/>
+        <location filename="../../src/spro_desk/ui/settings/screen.py" line="85"/>
         <source>Rétablir les paramètres enregistrés</source>
         <translation>Revert to the saved settings</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/screen.py" line="84"/>
-        <source>Résultat de l&apos;enregistrement</source>
-        <translation>Save result</translation>
-    </message>
-    <message>
-        <location filename="../../src/spro_desk/ui/settings/screen.py" line="112"/>
+        <location filename="../../src/spro_desk/ui/settings/screen.py" line="115"/>
         <source>Réglages du site</source>
         <translation>Site settings</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/screen.py" line="127"/>
+        <location filename="../../src/spro_desk/ui/settings/screen.py" line="130"/>
         <source>{label}&#xa0;:</source>
         <translation>{label}:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/screen.py" line="212"/>
+        <location filename="../../src/spro_desk/ui/settings/screen.py" line="216"/>
         <source>Paramètres enregistrés.</source>
         <translation>Settings saved.</translation>
     </message>
@@ -4874,39 +4781,34 @@ Restore it now?</translation>
 <context>
     <name>SitePage</name>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/site_page.py" line="21"/>
+        <location filename="../../src/spro_desk/ui/first_run/site_page.py" line="22"/>
         <source>Le site</source>
         <translation>The site</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/site_page.py" line="24"/>
+        <location filename="../../src/spro_desk/ui/first_run/site_page.py" line="25"/>
         <source>Ces informations figurent sur les fiches de liaison et dans les envois à la coordination. Elles se modifient ensuite dans Paramètres.</source>
         <translation>This information appears on referral slips and in bundles sent to the coordination office. It can be changed later in Settings.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/site_page.py" line="29"/>
+        <location filename="../../src/spro_desk/ui/first_run/site_page.py" line="30"/>
         <source>Nom du site</source>
         <translation>Site name</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/site_page.py" line="30"/>
+        <location filename="../../src/spro_desk/ui/first_run/site_page.py" line="31"/>
         <source>ex. CIO de Bourges</source>
         <translation>e.g. CIO de Bourges</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/site_page.py" line="33"/>
+        <location filename="../../src/spro_desk/ui/first_run/site_page.py" line="34"/>
         <source>Réseau du site</source>
         <translation>Site network</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/site_page.py" line="38"/>
+        <location filename="../../src/spro_desk/ui/first_run/site_page.py" line="39"/>
         <source>Commune du site</source>
         <translation>Site municipality</translation>
-    </message>
-    <message>
-        <location filename="../../src/spro_desk/ui/first_run/site_page.py" line="41"/>
-        <source>Ce qui manque</source>
-        <translation>What is missing</translation>
     </message>
     <message>
         <location filename="../../src/spro_desk/ui/first_run/site_page.py" line="66"/>
@@ -4942,70 +4844,65 @@ Restore it now?</translation>
 <context>
     <name>SlipDialog</name>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="70"/>
+        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="71"/>
         <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="194"/>
         <source>Fiche de liaison</source>
         <translation>Referral slip</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="73"/>
+        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="74"/>
         <source>Enregistrer en &amp;PDF…</source>
         <translation>Save as P&amp;DF…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="75"/>
+        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="76"/>
         <source>Enregistrer la fiche dans un fichier PDF</source>
         <translation>Save the slip as a PDF file</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="78"/>
+        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="79"/>
         <source>&amp;Imprimer…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="78"/>
+        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="79"/>
         <source>Imprimer la fiche de liaison</source>
         <translation>Print the referral slip</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="80"/>
+        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="81"/>
         <source>Fermer</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="80"/>
+        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="81"/>
         <source>Fermer sans imprimer</source>
         <translation>Close without printing</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="93"/>
+        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="94"/>
         <source>A4 (feuille entière)</source>
         <translation>A4 (full sheet)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="94"/>
+        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="95"/>
         <source>A5 (demi-feuille)</source>
         <translation>A5 (half sheet)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="97"/>
+        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="98"/>
         <source>Format du papier</source>
         <translation>Paper size</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="98"/>
+        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="99"/>
         <source>A4 ou A5, pour le PDF comme pour l&apos;imprimante.</source>
         <translation>A4 or A5, for the PDF and the printer alike.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="120"/>
+        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="121"/>
         <source>Création de la fiche en cours</source>
         <translation>Creating the slip</translation>
-    </message>
-    <message>
-        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="124"/>
-        <source>État de la fiche</source>
-        <translation>Slip status</translation>
     </message>
     <message>
         <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="125"/>
@@ -5129,138 +5026,133 @@ Restore it now?</translation>
 <context>
     <name>SuiviScreen</name>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="66"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="67"/>
         <source>Résumé du suivi</source>
         <translation>Follow-up summary</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="67"/>
-        <source>Message de l&apos;écran Suivi</source>
-        <translation>Follow-up screen message</translation>
-    </message>
-    <message>
         <location filename="../../src/spro_desk/ui/app/screens.py" line="41"/>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="84"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="85"/>
         <source>Suivi</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="90"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="91"/>
         <source>Tous les statuts</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="93"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="94"/>
         <source>Filtrer par statut</source>
         <translation>Filter by status</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="94"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="95"/>
         <source>Les rendez-vous en retard restent en tête.</source>
         <translation>Overdue appointments stay at the top.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="101"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="102"/>
         <source>Orientations à suivre</source>
         <translation>Referrals to follow up</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="103"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="104"/>
         <source>En retard d&apos;abord. Sur la ligne choisie : H honoré, N non honoré, A annulé, R rendez-vous pris, P proposé ; Ctrl+Z annule le dernier changement.</source>
         <translation>Overdue first. On the selected row: H attended, N missed, A cancelled, R appointment booked, P proposed; Ctrl+Z undoes the last change.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="113"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="114"/>
         <source>{label} ({key})</source>
         <translation>{label} ({key})</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="118"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="119"/>
         <source>Marquer l&apos;orientation choisie « {label} » (touche {key})</source>
         <translation>Mark the selected referral “{label}” (key {key})</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="127"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="128"/>
         <source>Annuler (Ctrl+Z)</source>
         <translation>Undo (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="131"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="132"/>
         <source>Remettre le statut précédent de la dernière orientation modifiée</source>
         <translation>Restore the previous status of the last changed referral</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="140"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="141"/>
         <source>Changer le statut de l&apos;orientation choisie</source>
         <translation>Change the status of the selected referral</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="144"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="145"/>
         <source>&amp;Statut :</source>
         <translation>&amp;Status:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="178"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="179"/>
         <source>Personne à rappeler.</source>
         <translation>Nobody to call back.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="180"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="181"/>
         <source>Aucune orientation avec ce statut.</source>
         <translation>No referral with this status.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="182"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="183"/>
         <source>{n} orientation</source>
         <translation>{n} referral</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="182"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="183"/>
         <source>{n} orientations</source>
         <translation>{n} referrals</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="184"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="185"/>
         <source>{count}, dont {late} rendez-vous en retard (sans résultat noté).</source>
         <translation>{count}, including {late} overdue appointments (no outcome recorded).</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="186"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="187"/>
         <source>{count}, aucune en retard.</source>
         <translation>{count}, none overdue.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="243"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="244"/>
         <source>Sélectionnez d&apos;abord une orientation dans la liste.</source>
         <translation>First select a referral in the list.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="251"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="252"/>
         <source>Rouvrir une orientation</source>
         <translation>Reopen a referral</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="252"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="253"/>
         <source>Remettre « {label} »</source>
         <translation>Set back to “{label}”</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="253"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="254"/>
         <source>Continuer ?</source>
         <translation>Continue?</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="283"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="284"/>
         <source>{structure} : « {label} » enregistré.</source>
         <translation>{structure}: “{label}” saved.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="287"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="288"/>
         <source>Ctrl+Z remet « {previous} ».</source>
         <translation>Ctrl+Z restores “{previous}”.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="300"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="301"/>
         <source>Le statut n&apos;a pas pu être enregistré. Réessayez dans un instant.</source>
         <translation>The status could not be saved. Try again in a moment.</translation>
     </message>
@@ -5268,42 +5160,37 @@ Restore it now?</translation>
 <context>
     <name>SummaryPage</name>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/summary_page.py" line="30"/>
+        <location filename="../../src/spro_desk/ui/first_run/summary_page.py" line="31"/>
         <source>Récapitulatif</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/summary_page.py" line="31"/>
+        <location filename="../../src/spro_desk/ui/first_run/summary_page.py" line="32"/>
         <source>Vérifiez puis validez : rien n&apos;est enregistré avant.</source>
         <translation>Check, then confirm: nothing is saved before that.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/summary_page.py" line="33"/>
+        <location filename="../../src/spro_desk/ui/first_run/summary_page.py" line="34"/>
         <source>&amp;Créer</source>
         <translation>&amp;Create</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/summary_page.py" line="34"/>
+        <location filename="../../src/spro_desk/ui/first_run/summary_page.py" line="35"/>
         <source>Choix faits</source>
         <translation>Choices made</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/summary_page.py" line="35"/>
+        <location filename="../../src/spro_desk/ui/first_run/summary_page.py" line="36"/>
         <source>Où sont les données</source>
         <translation>Where the data is</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/summary_page.py" line="36"/>
+        <location filename="../../src/spro_desk/ui/first_run/summary_page.py" line="37"/>
         <source>Sauvegardes</source>
         <translation>Backups</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/summary_page.py" line="37"/>
-        <source>Problème</source>
-        <translation>Problem</translation>
-    </message>
-    <message>
-        <location filename="../../src/spro_desk/ui/first_run/summary_page.py" line="48"/>
+        <location filename="../../src/spro_desk/ui/first_run/summary_page.py" line="49"/>
         <source>Les données restent sur cet ordinateur, dans le dossier&#xa0;:
 {folder}
 (base {database}, clés du poste dans keys/, journaux dans logs/). Seul votre compte peut lire ce dossier.</source>
@@ -5312,52 +5199,52 @@ Restore it now?</translation>
 (database {database}, desk keys in keys/, logs in logs/). Only your account can read this folder.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/summary_page.py" line="59"/>
+        <location filename="../../src/spro_desk/ui/first_run/summary_page.py" line="60"/>
         <source>Poste d&apos;accueil : {nom} ({reseau})</source>
         <translation>Front desk: {nom} ({reseau})</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/summary_page.py" line="62"/>
+        <location filename="../../src/spro_desk/ui/first_run/summary_page.py" line="63"/>
         <source>Permanences : {places}</source>
         <translation>Outreach sessions: {places}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/summary_page.py" line="65"/>
+        <location filename="../../src/spro_desk/ui/first_run/summary_page.py" line="66"/>
         <source>Coordination régionale</source>
         <translation>Regional coordination office</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/summary_page.py" line="66"/>
+        <location filename="../../src/spro_desk/ui/first_run/summary_page.py" line="67"/>
         <source>Premier agent : {name}</source>
         <translation>First agent: {name}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/summary_page.py" line="67"/>
+        <location filename="../../src/spro_desk/ui/first_run/summary_page.py" line="68"/>
         <source>Annuaire : {source}</source>
         <translation>Directory: {source}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/summary_page.py" line="72"/>
+        <location filename="../../src/spro_desk/ui/first_run/summary_page.py" line="73"/>
         <source>l&apos;annuaire d&apos;exemple</source>
         <translation>the sample directory</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/summary_page.py" line="74"/>
+        <location filename="../../src/spro_desk/ui/first_run/summary_page.py" line="75"/>
         <source>plus tard</source>
         <translation>later</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/summary_page.py" line="79"/>
+        <location filename="../../src/spro_desk/ui/first_run/summary_page.py" line="80"/>
         <source>Sauvegardes : SPRO Desk copie sa base chaque jour dans backups/ (les 7 derniers jours et 4 semaines avant sont gardés), et avant chaque mise à jour qui modifie la base. Ces copies restent sur cet ordinateur : copiez aussi régulièrement tout le dossier sur un support externe rangé à part. Une copie se restaure par « spro-desk backup restore ».</source>
         <translation>Backups: SPRO Desk copies its database every day into backups/ (the last 7 days and the 4 weeks before are kept), and before each update that changes the database. These copies stay on this computer: also copy the whole folder regularly to external storage kept somewhere else. A copy is restored with “spro-desk backup restore”.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/summary_page.py" line="87"/>
+        <location filename="../../src/spro_desk/ui/first_run/summary_page.py" line="88"/>
         <source>Les clés de la coordination (keys/) sont indispensables pour lire les envois des postes : gardez-en une copie en lieu sûr.</source>
         <translation>The coordination office&apos;s keys (keys/) are essential for reading the desks&apos; bundles: keep a copy of them somewhere safe.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/summary_page.py" line="92"/>
+        <location filename="../../src/spro_desk/ui/first_run/summary_page.py" line="93"/>
         <source>Chaque semaine, l&apos;envoi à la coordination emporte aussi les passages enregistrés (sans données personnelles).</source>
         <translation>Every week, the bundle sent to the coordination office also carries the visits recorded (with no personal data).</translation>
     </message>
@@ -5373,47 +5260,42 @@ Restore it now?</translation>
 <context>
     <name>SyncRounds</name>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/rounds.py" line="60"/>
-        <source>État de la synchronisation</source>
-        <translation>Synchronisation status</translation>
-    </message>
-    <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/rounds.py" line="100"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/rounds.py" line="99"/>
         <source>Synchronisation en cours…</source>
         <translation>Synchronising…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/rounds.py" line="143"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/rounds.py" line="142"/>
         <source>La synchronisation a échoué de façon inattendue ; les envois restent en attente et seront réessayés.</source>
         <translation>Synchronisation failed unexpectedly; the bundles are still waiting and will be retried.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/rounds.py" line="147"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/rounds.py" line="146"/>
         <source>Synchronisation impossible (voir l&apos;écran Synchronisation)</source>
         <translation>Synchronisation failed (see the Synchronisation screen)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/rounds.py" line="152"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/rounds.py" line="151"/>
         <source>Synchronisation déjà en cours ailleurs</source>
         <translation>Synchronisation already in progress elsewhere</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/rounds.py" line="155"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/rounds.py" line="154"/>
         <source>{n} envoi en attente</source>
         <translation>{n} bundle waiting</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/rounds.py" line="155"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/rounds.py" line="154"/>
         <source>{n} envois en attente</source>
         <translation>{n} bundles waiting</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/rounds.py" line="157"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/rounds.py" line="156"/>
         <source>Synchronisation : {waiting}, nouvel essai plus tard</source>
         <translation>Synchronisation: {waiting}, will try again later</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/rounds.py" line="160"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/rounds.py" line="159"/>
         <source>Synchronisé à {time}</source>
         <translation>Synchronised at {time}</translation>
     </message>
@@ -5550,222 +5432,217 @@ Restore it now?</translation>
     <name>SynchronisationScreen</name>
     <message>
         <location filename="../../src/spro_desk/ui/app/screens.py" line="44"/>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="84"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="85"/>
         <source>Synchronisation</source>
         <translation>Synchronisation</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="59"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="60"/>
         <source>Ce qui manque pour synchroniser</source>
         <translation>What is missing to synchronise</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="60"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="61"/>
         <source>&amp;Créer l&apos;identité du poste</source>
         <translation>&amp;Create the desk identity</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="61"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="62"/>
         <source>Enregistrer le fichier d&apos;&amp;inscription…</source>
         <translation>Save the &amp;registration file…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="62"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="63"/>
         <source>Importer l&apos;identité du coo&amp;rdinateur…</source>
         <translation>Import the c&amp;oordinator&apos;s identity…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="63"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="64"/>
         <source>En attente de confirmation</source>
         <translation>Waiting for confirmation</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="64"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="65"/>
         <source>Dernier export</source>
         <translation>Last export</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="65"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="66"/>
         <source>&amp;Exporter sur une clé maintenant…</source>
         <translation>Export to a USB s&amp;tick now…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="66"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="67"/>
         <source>Dernier accusé de réception</source>
         <translation>Last acknowledgement</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="67"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="68"/>
         <source>Version et âge de l&apos;annuaire</source>
         <translation>Directory version and age</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="68"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="69"/>
         <source>Avertissement sur l&apos;annuaire</source>
         <translation>Directory warning</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="69"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="70"/>
         <source>Serveur de synchronisation</source>
         <translation>Synchronisation server</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="70"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="71"/>
         <source>En&amp;voyer maintenant</source>
         <translation>Se&amp;nd now</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="71"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="72"/>
         <source>Opération en cours</source>
         <translation>Operation in progress</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="75"/>
-        <source>Message de l&apos;écran Synchronisation</source>
-        <translation>Synchronisation screen message</translation>
-    </message>
-    <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="92"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="93"/>
         <source>Envois en attente vers le serveur</source>
         <translation>Bundles waiting to go to the server</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="93"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="94"/>
         <source>Un envoi quitte la file quand le serveur l&apos;a confirmé, octet pour octet.</source>
         <translation>A bundle leaves the queue once the server has confirmed it, byte for byte.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="102"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="103"/>
         <source>Crée la clé de signature du poste avec le site réglé dans Paramètres.</source>
         <translation>Creates the desk&apos;s signing key with the site set in Settings.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="105"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="106"/>
         <source>Écrit le fichier à remettre à votre coordination pour inscrire ce poste.</source>
         <translation>Writes the file to give your coordination office to register this desk.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="108"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="109"/>
         <source>Lit le fichier d&apos;identité remis par votre coordination : ses clés publiques.</source>
         <translation>Reads the identity file given by your coordination office: its public keys.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="111"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="112"/>
         <source>Écrit l&apos;envoi chiffré de tout ce que le coordinateur n&apos;a pas confirmé dans le dossier choisi (une clé USB).</source>
         <translation>Writes the encrypted bundle of everything the coordinator has not confirmed into the chosen folder (a USB stick).</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="115"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="116"/>
         <source>Envoie au serveur ce qui attend et reçoit les mises à jour, sans attendre le prochain passage automatique.</source>
         <translation>Sends the server what is waiting and receives updates, without waiting for the next automatic round.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="123"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="124"/>
         <source>Progression de la synchronisation</source>
         <translation>Synchronisation progress</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="146"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="147"/>
         <source>Mise en service</source>
         <translation>Setting up</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="157"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="158"/>
         <source>En attente</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="159"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="160"/>
         <source>Clé USB</source>
         <translation>USB stick</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="161"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="162"/>
         <source>Accusé de réception</source>
         <translation>Acknowledgement</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="162"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="163"/>
         <source>Annuaire</source>
         <translation>Directory</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="163"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="164"/>
         <source>Fi&amp;le d&apos;envoi :</source>
         <translation>Outgoing &amp;queue:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="167"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="168"/>
         <source>Serveur</source>
         <translation>Server</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="172"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="173"/>
         <source>État de la synchronisation</source>
         <translation>Synchronisation status</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="189"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="190"/>
         <source>Échange avec le serveur…</source>
         <translation>Exchanging with the server…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="251"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="252"/>
         <source>L&apos;état de la synchronisation n&apos;a pas pu être lu. Réessayez dans un instant.</source>
         <translation>The synchronisation status could not be read. Try again in a moment.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="277"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="278"/>
         <source>Choisir la clé USB (ou le dossier) où écrire l&apos;envoi</source>
         <translation>Choose the USB stick (or the folder) to write the bundle to</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="294"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="295"/>
         <source>Écriture de l&apos;envoi dans {folder}…</source>
         <translation>Writing the bundle to {folder}…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="304"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="305"/>
         <source>Envoi n° {sequence} écrit et relu : {path}. Remettez la clé à votre coordination.</source>
         <translation>Bundle no. {sequence} written and read back: {path}. Give the stick to your coordination office.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="317"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="318"/>
         <source>L&apos;envoi n&apos;a pas pu être écrit ({reason}) : vérifiez que la clé est branchée, non protégée en écriture et pas pleine, puis recommencez.</source>
         <translation>The bundle could not be written ({reason}): check that the stick is plugged in, not write-protected and not full, then try again.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="322"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="323"/>
         <source>L&apos;export a échoué de façon inattendue ; rien n&apos;a été perdu.</source>
         <translation>The export failed unexpectedly; nothing was lost.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="329"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="330"/>
         <source>Un échange avec le serveur est déjà en cours.</source>
         <translation>An exchange with the server is already in progress.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="339"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="340"/>
         <source>Un autre échange était en cours : réessayez dans un instant.</source>
         <translation>Another exchange was in progress: try again in a moment.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="342"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="343"/>
         <source>Échange interrompu : {error}</source>
         <translation>Exchange interrupted: {error}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="346"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="347"/>
         <source>{n} envoi confirmé par le serveur.</source>
         <translation>{n} bundle confirmed by the server.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="347"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="348"/>
         <source>{n} envois confirmés par le serveur.</source>
         <translation>{n} bundles confirmed by the server.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="350"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="351"/>
         <source>Rien de nouveau à envoyer.</source>
         <translation>Nothing new to send.</translation>
     </message>
@@ -5845,47 +5722,37 @@ Restore it now?</translation>
     </message>
     <message>
         <location filename="../../src/spro_desk/ui/accueil/today_panel.py" line="126"/>
-        <source>Nombre de contacts aujourd&apos;hui</source>
-        <translation>Number of contacts today</translation>
-    </message>
-    <message>
-        <location filename="../../src/spro_desk/ui/accueil/today_panel.py" line="127"/>
         <source>Modifier le contact sélectionné</source>
         <translation>Edit the selected contact</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/today_panel.py" line="128"/>
+        <location filename="../../src/spro_desk/ui/accueil/today_panel.py" line="127"/>
         <source>Supprimer le contact sélectionné</source>
         <translation>Delete the selected contact</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/today_panel.py" line="130"/>
+        <location filename="../../src/spro_desk/ui/accueil/today_panel.py" line="129"/>
         <source>Demande confirmation ; Ctrl+Z rétablit le contact.</source>
         <translation>Asks for confirmation; Ctrl+Z restores the contact.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/today_panel.py" line="148"/>
+        <location filename="../../src/spro_desk/ui/accueil/today_panel.py" line="147"/>
         <source>Aucun contact aujourd&apos;hui.</source>
         <translation>No contacts today.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/today_panel.py" line="150"/>
+        <location filename="../../src/spro_desk/ui/accueil/today_panel.py" line="149"/>
         <source>1 contact aujourd&apos;hui</source>
         <translation>1 contact today</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/today_panel.py" line="152"/>
+        <location filename="../../src/spro_desk/ui/accueil/today_panel.py" line="151"/>
         <source>{n} contacts aujourd&apos;hui</source>
         <translation>{n} contacts today</translation>
     </message>
 </context>
 <context>
     <name>UndoBar</name>
-    <message>
-        <location filename="../../src/spro_desk/ui/accueil/today_panel.py" line="37"/>
-        <source>Suppression effectuée</source>
-        <translation>Deleted</translation>
-    </message>
     <message>
         <location filename="../../src/spro_desk/ui/accueil/today_panel.py" line="38"/>
         <source>Annuler (Ctrl+Z)</source>

@@ -11,7 +11,13 @@ _BIDI_CONTROLS = dict.fromkeys(
 )
 _BIDI_PATTERN = re.compile("[" + "".join(map(chr, _BIDI_CONTROLS)) + "]")
 
-_HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z][^<>]*>")
+# A tag name ends at a space, "/" or ">": markdown autolinks (<https://…>, <a@b.fr>) are not HTML.
+_HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z][a-zA-Z0-9-]*(?:\s[^<>]*)?/?>|<!--")
+# Terminal escape sequences first (their parameters would stay behind), then C0, DEL and C1
+# controls; tab and line breaks are layout, not controls.
+_CONTROLS = re.compile(
+    r"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b[@-_]?|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]"
+)
 _FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 _WORD = re.compile(r"\w+", re.UNICODE)
 # A signed number or phone number ("+33 5 13 90 99 60"): a spreadsheet reads it as a value.
@@ -36,11 +42,23 @@ def words(text: str) -> list[str]:
 
 
 def strip_bidi_controls(text: str) -> str:
+    if text.isprintable():  # bidi controls are format characters: never printable
+        return text
     return text.translate(_BIDI_CONTROLS) if _BIDI_PATTERN.search(text) else text
 
 
 def has_bidi_controls(text: str) -> bool:
     return _BIDI_PATTERN.search(text) is not None
+
+
+def has_control_chars(text: str) -> bool:
+    return _CONTROLS.search(text) is not None
+
+
+def strip_control_chars(text: str) -> str:
+    if text.isprintable():  # C-speed: no control, format or separator character at all
+        return text
+    return _CONTROLS.sub("", text) if _CONTROLS.search(text) else text
 
 
 def has_html_markup(text: str) -> bool:
@@ -56,9 +74,13 @@ def neutralise_formula(text: str) -> str:
     return "'" + text if looks_like_formula(text) else text
 
 
-_SUSPICIOUS = re.compile(_BIDI_PATTERN.pattern + "|" + _HTML_TAG.pattern)
+_SUSPICIOUS = re.compile(_BIDI_PATTERN.pattern + "|" + _HTML_TAG.pattern + "|" + _CONTROLS.pattern)
 
 
 def might_need_neutralising(text: str) -> bool:
     """One quick scan before the precise checks: almost every text is harmless."""
-    return text.startswith(_FORMULA_PREFIXES) or _SUSPICIOUS.search(text) is not None
+    if text.startswith(_FORMULA_PREFIXES):
+        return True
+    if text.isprintable() and "<" not in text:  # C-speed: no control, no tag
+        return False
+    return _SUSPICIOUS.search(text) is not None

@@ -50,6 +50,7 @@ from spro_desk.ui.orientation.booking_dialog import BookingDialog
 from spro_desk.ui.orientation.service_picker import ServicePickerDialog
 from spro_desk.ui.orientation.slip_dialog import SlipDialog
 
+from .a11y import read_name
 from .conftest import FIXED_NOW, WindowFactory
 
 INTERACTIVE = (
@@ -109,11 +110,13 @@ def _describe(widget: QWidget) -> str:
 
 
 def _unnamed(root: QWidget) -> list[str]:
+    """Controls without a name; the name is what assistive technology reads (Qt's accessible
+    interface), so a check box named by its visible text counts as named."""
     buddies = _buddy_names(root)
     return [
         _describe(widget)
         for widget in _controls(root)
-        if not widget.accessibleName().strip() and widget not in buddies
+        if not read_name(widget).strip() and widget not in buddies
     ]
 
 

@@ -52,7 +52,8 @@ def test_markup_is_shown_literally(
     view.table.selectRow(0)
     text = view.detail.toPlainText()
     assert text.startswith(HOSTILE_NAME)
-    assert HOSTILE_DESCRIPTION in text
+    # producers' HTML is neutralised: rendered as text, links shown with their address
+    assert "lien (https://example.org) & alert(1)" in text
     html = view.detail.document().toHtml()
     assert "<img" not in html and "<b>" not in html and "<a " not in html
     assert "&lt;img src=x&gt;" in html

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QFileDialog, QLineEdit
+from PySide6.QtWidgets import QComboBox, QFileDialog, QLineEdit, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from spro_desk.directory.catalog import DirectoryInfo
@@ -142,12 +142,24 @@ def test_importing_from_settings_shows_progress_and_new_counts(
     assert panel.counts.text() == "329 structures · 679 services"
     chosen = (str(small_directory / "structures.json"), "")
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args, **kwargs: chosen)
+    asked: list[str] = []
+
+    def confirm(_parent: object, _title: str, text: str, *_args: object) -> object:
+        asked.append(text)  # 3 structures replace 329: the agent must confirm
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", confirm)
     steps: list[int] = []
     panel.progress_bar.valueChanged.connect(steps.append)
     with qtbot.waitSignal(window.importer.finished, timeout=IMPORT_TIMEOUT_MS):
         qtbot.mouseClick(panel.import_button, Qt.MouseButton.LeftButton)
         assert not panel.import_button.isEnabled()
         assert panel.progress_bar.isVisible() and panel.cancel_button.isEnabled()
+    qtbot.waitUntil(
+        lambda: panel.counts.text().startswith("3 structures"), timeout=IMPORT_TIMEOUT_MS
+    )
+    qtbot.waitUntil(lambda: panel.import_button.isEnabled(), timeout=IMPORT_TIMEOUT_MS)
+    assert len(asked) == 1 and "679" in asked[0]
     assert steps and steps[-1] == panel.progress_bar.maximum() == 4
     assert panel.counts.text().startswith("3 structures · ")
     assert panel.source.text().endswith("petit-annuaire")

@@ -26,12 +26,18 @@ Handler = Callable[[Database, argparse.Namespace], Result]
 
 
 def directory_import(db: Database, args: argparse.Namespace) -> Result:
-    report = import_directory(db, Path(args.path))
+    report = import_directory(db, Path(args.path), force=args.force)
     return report.as_json()
 
 
 def directory_info_command(db: Database, args: argparse.Namespace) -> Result:
     return directory_info(db).as_json()
+
+
+def directory_show(db: Database, args: argparse.Namespace) -> Result:
+    from spro_desk.directory.entry_view import entry_view
+
+    return entry_view(db, args.id, args.at or datetime.now())
 
 
 def directory_search(db: Database, args: argparse.Namespace) -> Result:
@@ -214,6 +220,7 @@ HANDLERS: dict[tuple[str, str | None], Handler] = {
     ("directory", "import"): directory_import,
     ("directory", "info"): directory_info_command,
     ("directory", "search"): directory_search,
+    ("directory", "show"): directory_show,
     ("suggest", None): suggest,
     ("contact", "add"): contact_add,
     ("contact", "list"): contact_list,

@@ -37,6 +37,27 @@ def coordinator_publish_directory(db: Database, args: argparse.Namespace) -> Res
     }
 
 
+def coordinator_fetch_directory(db: Database, args: argparse.Namespace) -> Result:
+    """The region's directory from the data·inclusion API v1, into a folder to publish."""
+    from spro_desk.site.settings import SiteSettings
+    from spro_desk.sync.directory_fetch import fetch_directory
+
+    site = SiteSettings(db)
+    result = fetch_directory(
+        args.url or site.get("datainclusion.url"),
+        site.get("datainclusion.jeton") or "",
+        args.region or site.get("datainclusion.region") or None,
+        Path(args.out),
+    )
+    return {
+        "folder": str(result.folder),
+        "structures": result.structures,
+        "services": result.services,
+        "pages_downloaded": result.pages_downloaded,
+        "pages_resumed": result.pages_resumed,
+    }
+
+
 def sync_import_update(db: Database, args: argparse.Namespace) -> Result:
     """A directory snapshot or an acknowledgement, told apart by the file's first bytes."""
     from spro_desk.sync.updates import apply_update
@@ -46,5 +67,6 @@ def sync_import_update(db: Database, args: argparse.Namespace) -> Result:
 
 HANDLERS: dict[tuple[str, str | None], Callable[[Database, argparse.Namespace], dict[str, Any]]] = {
     ("coordinator", "publish-directory"): coordinator_publish_directory,
+    ("coordinator", "fetch-directory"): coordinator_fetch_directory,
     ("sync", "import-update"): sync_import_update,
 }

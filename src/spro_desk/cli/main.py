@@ -115,6 +115,7 @@ def run_command(args: argparse.Namespace, data_dir: Path) -> int:
     from spro_desk.storage.migrate import NewerDatabaseError
     from spro_desk.sync.bundle import ExportFolderError
     from spro_desk.sync.coordinator import BundleRefused
+    from spro_desk.sync.directory_fetch import DirectoryFetchError
     from spro_desk.sync.directory_update import SnapshotRefused
     from spro_desk.sync.identity import IdentityError
     from spro_desk.sync.transport import TransportError
@@ -122,7 +123,7 @@ def run_command(args: argparse.Namespace, data_dir: Path) -> int:
     refusals = (
         DirectoryImportError, ContactError, ProfileError, NewerDatabaseError, IdentityError,
         BundleRefused, SnapshotRefused, TransportError, AuditTampered, ReportRefused,
-        ExportFolderError, AgentError, AccessDenied, AccessRightError,
+        ExportFolderError, AgentError, AccessDenied, AccessRightError, DirectoryFetchError,
     )  # fmt: skip
     args.resolved_data_dir = data_dir
     key = (args.command, getattr(args, "action", None))

@@ -13,10 +13,16 @@ def render(key: tuple[str, str | None], result: dict[str, Any]) -> str:
 
 
 def _render_import(result: dict[str, Any]) -> str:
+    hours = result.get("horaires", {})
     lines = [
-        f"Annuaire importé : {result['structures']} structures, {result['services']} services.",
+        f"Annuaire importé : {result['structures']} structures "
+        f"(dont {result.get('structures_sans_service', 0)} sans service), "
+        f"{result['services']} services.",
         f"{len(result['rejected'])} ligne(s) rejetée(s), "
         f"{len(result['warnings'])} avertissement(s).",
+        f"Horaires : {hours.get('non_structures', 0)} en texte libre (non structurés), "
+        f"{hours.get('non_renseignes', 0)} non renseignés (valeur par défaut), "
+        f"{hours.get('sans_jours_feries', 0)} sans règle pour les jours fériés.",
     ]
     lines += [
         f"  rejet  {r['file']}[{r['index']}] {r['id'] or '(sans id)'} : {r['reason']}"
@@ -102,6 +108,28 @@ def _render_queue(result: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def _render_entry(result: dict[str, Any]) -> str:
+    kind = "Service" if result["type"] == "service" else "Structure"
+    lines = [f"{kind} : {result['nom']}  [{result['id']}]"]
+    if result["type"] == "service":
+        lines.append(f"Structure : {result['structure']['nom']}")
+    lines += [
+        f"{label} : {result[key]}"
+        for label, key in (
+            ("Réseau", "reseau"), ("Adresse", "adresse"), ("Téléphone", "telephone"),
+            ("Courriel", "courriel"), ("Site", "site_web"),
+        )
+        if result.get(key)
+    ]  # fmt: skip
+    lines.append(f"À {result['moment'].replace('T', ' ')} : {result['statut']}")
+    lines += ["Horaires :", *(f"  {line}" for line in result["horaires"])]
+    if result["description"]:
+        lines += ["", result["description"]]
+    if result.get("services"):
+        lines += ["", "Services :", *(f"  {s['nom']}  [{s['id']}]" for s in result["services"])]
+    return "\n".join(lines)
+
+
 def _render_id(result: dict[str, Any]) -> str:
     return "\n".join(f"{key} : {value}" for key, value in result.items())
 
@@ -133,6 +161,7 @@ def _render_message(result: dict[str, Any]) -> str:
 _RENDERERS = {
     ("directory", "import"): _render_import,
     ("directory", "info"): _render_info,
+    ("directory", "show"): _render_entry,
     ("directory", "search"): _render_results,
     ("suggest", None): _render_suggestions,
     ("contact", "list"): _render_contacts,

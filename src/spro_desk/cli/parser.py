@@ -250,6 +250,13 @@ def _coordinator_commands(parser: argparse.ArgumentParser) -> None:
     acks = actions.add_parser("acknowledge", help="accusés de réception signés, un par poste")
     acks.add_argument("--out", required=True)
     _json_flag(acks)
+    fetch = actions.add_parser(
+        "fetch-directory", help="télécharger l'annuaire de la région depuis l'API data·inclusion"
+    )
+    fetch.add_argument("--out", required=True, help="dossier où écrire les pages (reprise)")
+    fetch.add_argument("--region", help="code INSEE de la région (sinon le réglage)")
+    fetch.add_argument("--url", help="adresse de l'API (sinon le réglage)")
+    _json_flag(fetch)
     publish = actions.add_parser("publish-directory", help="mise à jour signée de l'annuaire")
     publish.add_argument("path", help="export data·inclusion (dossier ou .zip)")
     publish.add_argument("--out", required=True, help="fichier de la mise à jour à écrire")
@@ -264,10 +271,21 @@ def _coordinator_commands(parser: argparse.ArgumentParser) -> None:
 
 def _directory_commands(parser: argparse.ArgumentParser) -> None:
     actions = parser.add_subparsers(dest="action", required=True, parser_class=FrenchArgumentParser)
-    imp = actions.add_parser("import", help="importer un export data·inclusion (dossier ou .zip)")
+    imp = actions.add_parser(
+        "import", help="importer un export data·inclusion (dossier, .zip, JSON, CSV, XLSX)"
+    )
     imp.add_argument("path")
+    imp.add_argument(
+        "--force",
+        action="store_true",
+        help="remplacer l'annuaire même si le nouveau est bien plus petit",
+    )
     _json_flag(imp)
     _json_flag(actions.add_parser("info", help="état de l'annuaire"))
+    show = actions.add_parser("show", help="voir un service ou une structure comme un agent")
+    show.add_argument("id", help="identifiant du service ou de la structure")
+    show.add_argument("--at", type=moment, help="ouvert à ce moment (ISO) ; maintenant sinon")
+    _json_flag(show)
     search = actions.add_parser("search", help="rechercher un service")
     search.add_argument("text", nargs="?", default="")
     search.add_argument("--commune", help="code INSEE de la commune de la personne")

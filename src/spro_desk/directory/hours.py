@@ -27,13 +27,14 @@ import re
 from collections.abc import Callable, Iterator
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
+from itertools import pairwise
 from typing import TypeVar
 
 from opening_hours import OpeningHours, State
 
 from spro_desk.text import strip_bidi_controls
 
-__all__ = ["Hours", "format_time_fr", "hours_warning", "is_open_within"]
+__all__ = ["Hours", "format_time_fr", "hours_kind", "hours_warning", "is_open_within"]
 
 NBSP = "\u00a0"
 
@@ -69,6 +70,11 @@ _CALENDAR_FEATURE = re.compile(
     re.IGNORECASE,
 )
 _SPACES = re.compile(r"\s+")
+_PH_RULE = re.compile(r"\bPH\b")
+# A day counts as "open all day" from this many minutes: forms write 00:00-23:59.
+_ALL_DAY_MINUTES = _MINUTES_PER_DAY - 1
+HOLIDAY_TO_CONFIRM = "jour férié : à confirmer"
+NOT_GIVEN = "Horaires non renseignés"
 _COMMENT = re.compile(r'"[^"]*"')
 
 _FATAL = (KeyboardInterrupt, SystemExit, GeneratorExit, MemoryError)
@@ -317,14 +323,21 @@ def _is_ph_closed(rule: str) -> bool:
 class Hours:
     """Parsed ``horaires_accueil`` of one service; immutable and shared between equal values."""
 
-    __slots__ = ("_lines", "_oh", "_searchable", "raw")
+    __slots__ = ("_has_ph_rule", "_lines", "_oh", "_searchable", "placeholder", "raw")
 
     raw: str | None
 
     def __init__(self, raw: str | None, oh: OpeningHours | None) -> None:
         self.raw = raw
-        self._oh = oh
         self._searchable = oh is not None and raw is not None and not _has_fallback(raw)
+        # Producers' forms fill "every day, all day" when nobody said: it means "not given".
+        # An explicit "24/7" is kept: only the forms' "00:00-23:59" on every day is a default.
+        self.placeholder = (
+            oh is not None and self._searchable and "23:59" in (raw or "")
+            and _is_all_week_all_day(oh)
+        )  # fmt: skip
+        self._oh = None if self.placeholder else oh
+        self._has_ph_rule = raw is not None and bool(_PH_RULE.search(_COMMENT.sub("", raw)))
         self._lines: tuple[str, ...] | None = None
 
     @classmethod
@@ -337,17 +350,38 @@ class Hours:
 
     @property
     def known(self) -> bool:
-        return self.raw is not None and bool(self.raw.strip())
+        return self.raw is not None and bool(self.raw.strip()) and not self.placeholder
 
     @property
     def valid(self) -> bool:
+        """Opening-hours syntax (a placeholder is valid syntax but says nothing)."""
+        return self._oh is not None or self.placeholder
+
+    @property
+    def structured(self) -> bool:
+        """Hours that can tell whether the place is open: parsed and not a placeholder."""
         return self._oh is not None
+
+    @property
+    def kind(self) -> str | None:
+        """What the import report counts: unstructured text, placeholder, no PH rule."""
+        if self.placeholder:
+            return "non_renseignes"
+        if not self.known:
+            return None
+        if self._oh is None:
+            return "non_structures"
+        return None if self._has_ph_rule else "sans_jours_feries"
 
     def _state(self, at: datetime) -> tuple[State, str] | None:
         oh = self._oh
         if oh is None:
             return None
-        return _guarded(lambda: oh.state(at))
+        state = _guarded(lambda: oh.state(at))
+        if state is None or state[0] != State.OPEN or self._has_ph_rule:
+            return state
+        # Without a PH rule the value says nothing about public holidays: never "open".
+        return (State.UNKNOWN, HOLIDAY_TO_CONFIRM) if is_public_holiday(at.date()) else state
 
     def _next_change(self, at: datetime) -> datetime | None:
         oh = self._oh
@@ -407,23 +441,25 @@ class Hours:
 
     def _compute_lines(self) -> list[str]:
         if not self.known or self.raw is None:
-            return ["Horaires non renseignés"]
+            return [NOT_GIVEN]
         if self._oh is None:
-            return [f"Horaires{NBSP}: {_clean(self.raw)}"]
+            return [_unstructured(self.raw, None)]
         return _describe(self.raw, self._oh)
 
     def status_fr(self, at: datetime) -> str:
         """One short line for result lists, e.g. "Ouvert jusqu'à 17 h 30", "Fermé · ouvre à 9 h"."""
         if not self.known or self.raw is None:
-            return "Horaires non renseignés"
+            return NOT_GIVEN
         if self._oh is None:
-            return f"Horaires non reconnus{NBSP}: {_shorten(_clean(self.raw), _STATUS_RAW_MAX)}"
+            return _unstructured(self.raw, _STATUS_RAW_MAX)
         at = _naive(at)
         state = self._state(at)
         if state is None:
             return "Horaires non reconnus"
         if state[0] == State.OPEN:
             return self._open_status(at)
+        if state[1] == HOLIDAY_TO_CONFIRM:
+            return f"Jour férié{NBSP}: à confirmer"
         if state[0] == State.UNKNOWN:
             note = _clean(state[1])
             return f"Ouverture à confirmer · {note}" if note else "Ouverture à confirmer"
@@ -433,6 +469,35 @@ class Hours:
     def _open_status(self, at: datetime) -> str:
         closing = self.closes_at(at)
         return f"Ouvert {_closing_words(closing, at)}" if closing else "Ouvert"
+
+
+def _unstructured(raw: str, limit: int | None) -> str:
+    text = _clean(raw) if limit is None else _shorten(_clean(raw), limit)
+    return f'Horaires{NBSP}: "{text}" (non structurés)'
+
+
+def _is_all_week_all_day(oh: OpeningHours) -> bool:
+    week = _day_segments(oh)
+    if week is None:
+        return False
+    days, _remarks = week
+    return all(
+        segments
+        and segments[0][0] == 0
+        and segments[-1][1] >= _ALL_DAY_MINUTES
+        and all(a[1] >= b[0] - 1 for a, b in pairwise(segments))
+        for segments in days
+    )
+
+
+_PUBLIC_HOLIDAYS = OpeningHours("PH", country=_COUNTRY, auto_country=False)
+
+
+@lru_cache(maxsize=1024)
+def is_public_holiday(day: date) -> bool:
+    """A French public holiday (national calendar of the parser, years 2000 to 2076)."""
+    noon = datetime.combine(day, time(12, 0))
+    return bool(_guarded(lambda: _PUBLIC_HOLIDAYS.is_open(noon)))
 
 
 def _add_days(at: datetime, days: int) -> datetime:
@@ -461,14 +526,25 @@ def _parse_cached(raw: str | None) -> Hours:
     return Hours(raw, _parse_expression(text) if text else None)
 
 
+def hours_kind(raw: str | None) -> str | None:
+    return Hours.parse(raw).kind
+
+
 def hours_warning(raw: str | None) -> str | None:
-    """Import-report warning for a non-empty value the parser rejects; None otherwise."""
+    """Import-report warning for unstructured text or a placeholder; None otherwise."""
     hours = Hours.parse(raw)
-    if not hours.known or hours.valid or raw is None:
+    if raw is None:
+        return None
+    if hours.placeholder:
+        return (
+            f"horaires «{NBSP}{_shorten(_clean(raw), _STATUS_RAW_MAX)}{NBSP}» : valeur par "
+            f"défaut d'un formulaire, affichée «{NBSP}horaires non renseignés{NBSP}»"
+        )
+    if not hours.known or hours.valid:
         return None
     return (
-        f"horaires «{NBSP}{_clean(raw)}{NBSP}» non reconnus (format OpenStreetMap attendu)"
-        f"{NBSP}: conservés tels quels"
+        f"horaires «{NBSP}{_clean(raw)}{NBSP}» non structurés (format OpenStreetMap attendu)"
+        f"{NBSP}: conservés tels quels, jamais comptés comme ouverts"
     )
 
 
@@ -502,7 +578,7 @@ def is_open_within(hours: Hours, at: datetime, days: int) -> bool:
 
     Working days are Monday to Friday except French public holidays; 0 means "later today".
     """
-    if not hours.valid:
+    if not hours.structured:
         return False
     at = _naive(at)
     if hours.is_open(at):

@@ -12,29 +12,43 @@ from typing import Any
 
 from data_inclusion.schema.v1 import Service, Structure
 from pydantic import ValidationError
+from sqlalchemy import Connection
 
 from spro_desk.directory import rows as row_builders
-from spro_desk.directory.hours import hours_warning
+from spro_desk.directory.hours import hours_kind, hours_warning
 from spro_desk.directory.report import ImportCancelled, ImportReport, RowIssue
-from spro_desk.directory.source import DirectoryImportError, read_directory
+from spro_desk.directory.rows import DirectoryTables, StructureInfo
+from spro_desk.directory.source import (
+    DirectoryImportError,
+    DirectoryShrinkRefused,
+    DirectorySource,
+    open_directory,
+)
 from spro_desk.directory.validation import (
     ServiceExtension,
     StructureExtension,
     french_reason,
     validate_row,
 )
-from spro_desk.directory.writer import write_directory
+from spro_desk.directory.writer import BatchWriter
 from spro_desk.geo import Geography, geography
 from spro_desk.platform import cache_local_timezone
 from spro_desk.storage.engine import Database
 from spro_desk.text import (
     has_bidi_controls,
+    has_control_chars,
     has_html_markup,
     looks_like_formula,
     might_need_neutralising,
 )
 
 ProgressCallback = Callable[[str, int, int], None]
+# An import is refused (unless confirmed) when it would keep fewer than this share of the
+# loaded services, or when it rejects more than this share of its rows.
+SHRINK_SHARE = 0.5
+# Rows parsed, checked and inserted at a time: bounds the memory of a national import.
+BATCH_ROWS = 2000
+LONE_BATCH_ROWS = 500
 
 
 @dataclass
@@ -52,7 +66,8 @@ class ValidService:
 
 _TEXT_CHECKS = (
     (has_bidi_controls, "« {} » contient des caractères de contrôle bidirectionnels : supprimés"),
-    (has_html_markup, "« {} » contient des balises HTML : affichées comme du texte brut"),
+    (has_control_chars, "« {} » contient des caractères de contrôle : supprimés"),
+    (has_html_markup, "« {} » contient des balises HTML : neutralisées, affichées en texte"),
     (
         looks_like_formula,
         "« {} » commence comme une formule de tableur : neutralisé dans les exports",
@@ -66,6 +81,7 @@ class _Checker:
     def __init__(self, report: ImportReport, geo: Geography) -> None:
         self.report = report
         self.geo = geo
+        self.rows_read = 0
 
     def reject(self, file: str, index: int, row_id: str | None, reason: str) -> None:
         self.report.rejected.append(RowIssue(file, index, row_id, reason))
@@ -73,24 +89,26 @@ class _Checker:
     def warn(self, file: str, index: int, row_id: str | None, message: str) -> None:
         self.report.warnings.append(RowIssue(file, index, row_id, message))
 
-    def structures(self, rows: list[Any]) -> dict[str, ValidStructure]:
-        valid: dict[str, ValidStructure] = {}
-        for index, row in enumerate(rows):
-            model = self._model(Structure, "structures.json", index, row, valid)
+    def structures(self, rows: Iterator[tuple[str, int, Any]]) -> Iterator[ValidStructure]:
+        seen: set[str] = set()
+        for _file, index, row in rows:
+            self.rows_read += 1
+            model = self._model(Structure, "structures.json", index, row, seen)
             if model is None:
                 continue
             extension = self._extension(StructureExtension, "structures.json", index, row)
             self._check_texts("structures.json", index, model)
             self._check_hours("structures.json", index, model.id, model.horaires_accueil)
-            valid[model.id] = ValidStructure(model, extension)
-        return valid
+            seen.add(model.id)
+            yield ValidStructure(model, extension)
 
     def services(
-        self, rows: list[Any], structures: dict[str, ValidStructure]
-    ) -> dict[str, ValidService]:
-        valid: dict[str, ValidService] = {}
-        for index, row in enumerate(rows):
-            model = self._model(Service, "services.json", index, row, valid)
+        self, rows: Iterator[tuple[str, int, Any]], structures: dict[str, Any]
+    ) -> Iterator[ValidService]:
+        seen: set[str] = set()
+        for _file, index, row in rows:
+            self.rows_read += 1
+            model = self._model(Service, "services.json", index, row, seen)
             if model is None:
                 continue
             if model.structure_id not in structures:
@@ -105,10 +123,10 @@ class _Checker:
             self._check_texts("services.json", index, model)
             self._check_hours("services.json", index, model.id, model.horaires_accueil)
             zones = self._known_zones(index, model)
-            valid[model.id] = ValidService(model, extension, zones)
-        return valid
+            seen.add(model.id)
+            yield ValidService(model, extension, zones)
 
-    def _model(self, model_cls: Any, file: str, index: int, row: Any, seen: dict) -> Any:
+    def _model(self, model_cls: Any, file: str, index: int, row: Any, seen: set[str]) -> Any:
         row_id = row.get("id") if isinstance(row, dict) else None
         row_id = row_id if isinstance(row_id, str) else None
         try:
@@ -151,6 +169,9 @@ class _Checker:
                     self.warn(file, index, model.id, message.format(name))
 
     def _check_hours(self, file: str, index: int, row_id: str, raw: str | None) -> None:
+        kind = hours_kind(raw)
+        if kind is not None:
+            self.report.hours[kind] += 1
         message = hours_warning(raw)
         if message:
             self.warn(file, index, row_id, message)
@@ -178,15 +199,18 @@ def import_directory(
     progress: ProgressCallback | None = None,
     is_cancelled: Callable[[], bool] = lambda: False,
     now: datetime | None = None,
+    force: bool = False,
 ) -> ImportReport:
     """Validate the export at `path` and make it the desk's directory, or change nothing.
 
     Raises DirectoryImportError when the export cannot be used at all (unreadable, wrong
-    format, no valid row) and ImportCancelled when `is_cancelled` turns true before the end.
+    format, no valid row), DirectoryShrinkRefused when it would shrink the loaded directory
+    a lot and `force` is false, and ImportCancelled when `is_cancelled` turns true before
+    the end.
     """
     cache_local_timezone()
     with paused_garbage_collector():
-        return _import(db, path, geo or geography(), progress, is_cancelled, now)
+        return _import(db, path, geo or geography(), progress, is_cancelled, now, force)
 
 
 @contextmanager
@@ -209,30 +233,127 @@ def _import(
     progress: ProgressCallback | None,
     is_cancelled: Callable[[], bool],
     now: datetime | None,
+    force: bool,
 ) -> ImportReport:
     step = progress or (lambda _label, _done, _total: None)
     step("Lecture des fichiers", 0, 4)
-    raw = read_directory(path)
-    report = ImportReport(source=raw.source, imported_at=now or datetime.now(UTC))
-    checker = _Checker(report, geo)
-    step("Vérification des structures", 1, 4)
-    structures = checker.structures(raw.structures)
-    _stop_if(is_cancelled)
-    step("Vérification des services", 2, 4)
-    services = checker.services(raw.services, structures)
-    _stop_if(is_cancelled)
-    if not structures and not services:
-        first = report.rejected[0].message if report.rejected else "fichiers vides"
-        raise DirectoryImportError(
-            "Aucune ligne valide dans cet annuaire : l'annuaire actuel est conservé. "
-            f"Premier problème : {first}."
-        )
-    step("Enregistrement de l'annuaire", 3, 4)
-    tables = row_builders.build_tables(structures, services, geo)
-    write_directory(db, tables, report, is_cancelled)
-    report.structures, report.services = len(structures), len(services)
+    with open_directory(path) as source, db.engine.begin() as connection:
+        # One transaction: the loaded directory stays in use until the commit, and every
+        # refusal below (a bad file met halfway, a shrinking directory) rolls back to it.
+        report = ImportReport(source=source.source, imported_at=now or datetime.now(UTC))
+        current = _counts(connection)
+        writer = BatchWriter(connection)
+        checker = _Checker(report, geo)
+        step("Vérification des structures", 1, 4)
+        owners = _write_structures(checker, source, writer, is_cancelled)
+        _stop_if(is_cancelled)
+        step("Vérification des services", 2, 4)
+        services = _write_services(checker, source, writer, owners, geo, is_cancelled)
+        _stop_if(is_cancelled)
+        if not owners and not services:
+            first = report.rejected[0].message if report.rejected else "fichiers vides"
+            raise DirectoryImportError(
+                "Aucune ligne valide dans cet annuaire : l'annuaire actuel est conservé. "
+                f"Premier problème : {first}."
+            )
+        step("Enregistrement de l'annuaire", 3, 4)
+        lone = _write_lone_structures(writer, services, geo)
+        report.structures, report.services = len(owners), services
+        report.structures_without_service = lone
+        if not force:
+            _refuse_shrinking(current, checker.rows_read, report)
+        writer.record(report)
+        _stop_if(is_cancelled)  # leaving the block by an exception rolls everything back
     step("Terminé", 4, 4)
     return report
+
+
+def _write_structures(
+    checker: _Checker,
+    source: DirectorySource,
+    writer: BatchWriter,
+    is_cancelled: Callable[[], bool],
+) -> dict[str, StructureInfo]:
+    owners: dict[str, StructureInfo] = {}
+    batch: list[tuple[Any, ...]] = []
+    for valid in checker.structures(source.rows("structures")):
+        row, info = row_builders.structure_row(len(owners) + 1, valid)
+        owners[valid.model.id] = info
+        batch.append(row)
+        if len(batch) >= BATCH_ROWS:
+            writer.structures(batch)
+            batch.clear()
+            _stop_if(is_cancelled)
+    writer.structures(batch)
+    return owners
+
+
+def _write_services(
+    checker: _Checker,
+    source: DirectorySource,
+    writer: BatchWriter,
+    owners: dict[str, StructureInfo],
+    geo: Geography,
+    is_cancelled: Callable[[], bool],
+) -> int:
+    tables = DirectoryTables()
+    count = 0
+    for valid in checker.services(source.rows("services"), owners):
+        count += 1
+        row_builders.add_service(tables, count, valid, owners[valid.model.structure_id], geo)
+        if len(tables.services) >= BATCH_ROWS:
+            writer.services(tables)
+            _stop_if(is_cancelled)
+    writer.services(tables)
+    return count
+
+
+def _write_lone_structures(writer: BatchWriter, services: int, geo: Geography) -> int:
+    tables = DirectoryTables()
+    pk = services
+    for structures in writer.lone_structures(LONE_BATCH_ROWS):
+        for structure in structures:
+            pk += 1
+            row_builders.add_structure_only(tables, pk, structure, geo)
+        writer.services(tables)
+    return pk - services
+
+
+def _counts(connection: Connection) -> tuple[int, int]:
+    run = connection.exec_driver_sql
+    structures = run("SELECT COUNT(*) FROM structure").scalar_one()
+    services = run("SELECT COUNT(*) FROM service WHERE NOT structure_only").scalar_one()
+    return structures, services
+
+
+def loaded_counts(db: Database) -> tuple[int, int]:
+    """(structures, services) of the directory in use; lone structures' rows are not services."""
+    with db.engine.connect() as connection:
+        return _counts(connection)
+
+
+def _refuse_shrinking(current: tuple[int, int], rows: int, report: ImportReport) -> None:
+    incoming = (report.structures, report.services)
+    rejected = len(report.rejected)
+    problems = []
+    if rows and rejected > rows * SHRINK_SHARE:
+        problems.append(f"{rejected} lignes sur {rows} seraient rejetées")
+    if current[1] and incoming[1] == 0:
+        problems.append(
+            f"le nouvel annuaire n'a aucun service (0 service, contre {current[1]} aujourd'hui)"
+        )
+    elif current[1] and incoming[1] < current[1] * SHRINK_SHARE:
+        problems.append(f"le nombre de services passerait de {current[1]} à {incoming[1]}")
+    if not problems:
+        return
+    raise DirectoryShrinkRefused(
+        "Import non effectué : " + " ; ".join(problems) + ". L'annuaire actuel "
+        f"({current[0]} structures, {current[1]} services) est conservé. Pour le remplacer "
+        "quand même, confirmez l'import (option --force en ligne de commande).",
+        current,
+        incoming,
+        rejected,
+    )
 
 
 def _stop_if(is_cancelled: Callable[[], bool]) -> None:

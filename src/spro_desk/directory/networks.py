@@ -65,6 +65,37 @@ _FROM_NAME: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 )
 
 
+# What agents type for the structures they send people to, beside the networks above: each
+# acronym also finds the folded words of its full name (all of them, in any order).
+ACRONYMS: dict[str, tuple[str, ...]] = {
+    "pij": ("information", "jeunesse"),
+    "bij": ("information", "jeunesse"),
+    "crij": ("information", "jeunesse"),
+    "cij": ("information", "jeunesse"),
+    "cio": ("information", "orientation"),
+    "ml": ("mission", "locale"),
+    "ft": ("france", "travail"),
+    "pe": ("pole", "emploi"),
+    "caf": ("allocations", "familiales"),
+    "ccas": ("communal", "action", "sociale"),
+    "cias": ("intercommunal", "action", "sociale"),
+    "pmi": ("protection", "maternelle", "infantile"),
+    "cpam": ("assurance", "maladie"),
+    "msa": ("mutualite", "sociale", "agricole"),
+    "mds": ("maison", "solidarites"),
+    "e2c": ("ecole", "chance"),
+    "epide": ("insertion", "defense"),
+    "cma": ("chambre", "metiers"),
+    "cci": ("chambre", "commerce"),
+    "suio": ("universitaire", "information", "orientation"),
+    "vae": ("validation", "acquis"),
+    "cep": ("conseil", "evolution", "professionnelle"),
+    "cidff": ("droits", "femmes"),
+    "apec": ("emploi", "cadres"),
+    "fs": ("france", "services"),
+}
+
+
 def network_label(code: str | None) -> str:
     if not code:
         return "Autre réseau"

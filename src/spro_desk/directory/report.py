@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+HOURS_KINDS = ("non_structures", "non_renseignes", "sans_jours_feries")
+
 
 class ImportCancelled(Exception):
     """The agent cancelled the import: nothing was changed."""
@@ -30,11 +32,16 @@ class ImportReport:
     services: int = 0
     rejected: list[RowIssue] = field(default_factory=list)
     warnings: list[RowIssue] = field(default_factory=list)
+    structures_without_service: int = 0
+    # Rows whose hours cannot say "open": text, form placeholders, no public-holiday rule.
+    hours: dict[str, int] = field(default_factory=lambda: dict.fromkeys(HOURS_KINDS, 0))
 
     def as_json(self) -> dict[str, Any]:
         return {
             "structures": self.structures,
             "services": self.services,
+            "structures_sans_service": self.structures_without_service,
+            "horaires": dict(self.hours),
             "rejected": [
                 {"file": r.file, "index": r.index, "id": r.id, "reason": r.message}
                 for r in self.rejected

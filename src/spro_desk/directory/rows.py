@@ -7,11 +7,12 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import lru_cache
+from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
-from spro_desk.directory.networks import CEP_OPERATORS, infer_network
+from spro_desk.directory.networks import CEP_OPERATORS, infer_network, network_label
 from spro_desk.geo import Geography
-from spro_desk.text import strip_bidi_controls, words
+from spro_desk.text import strip_bidi_controls, strip_control_chars, words
 from spro_desk.vocab import STATUTS, category_of
 
 if TYPE_CHECKING:
@@ -30,8 +31,9 @@ SERVICE_COLUMNS = (
     "latitude", "longitude", "telephone", "courriel", "contact_nom_prenom", "lien_source",
     "lien_mobilisation", "modes_accueil", "modes_mobilisation", "mobilisable_par",
     "mobilisation_precisions", "zone_eligibilite", "horaires_accueil", "spro_publics",
-    "age_min", "age_max", "operateur_cep", "niveau", "search_text",
+    "age_min", "age_max", "operateur_cep", "niveau", "search_text", "structure_only",
 )  # fmt: skip
+STRUCTURE_ONLY_PREFIX = "structure:"
 
 FIELD_SEPARATOR = "\x1f"
 
@@ -59,7 +61,9 @@ def _text(value: Any) -> Any:
     if value is None:
         return None
     if type(value) is str:
-        return strip_bidi_controls(value)
+        if value.isprintable():  # most fields: nothing to strip (checked at C speed)
+            return value
+        return strip_control_chars(strip_bidi_controls(value))
     if isinstance(value, int | float | bool):
         return value
     return str(value)  # dates, URLs
@@ -86,36 +90,111 @@ def _json(values: Sequence[str | int] | None) -> str | None:
     return json.dumps(values, ensure_ascii=False) if values else "[]"
 
 
-def build_tables(
-    structures: dict[str, ValidStructure], services: dict[str, ValidService], geo: Geography
-) -> DirectoryTables:
-    tables = DirectoryTables()
-    structure_pk: dict[str, int] = {}
-    networks: dict[str, str | None] = {}
-    names: dict[str, str] = {}
-    for pk, valid in enumerate(structures.values(), start=1):
-        row = _structure_row(pk, valid)
-        tables.structures.append(row)
-        structure_pk[valid.model.id] = pk
-        networks[valid.model.id] = row[STRUCTURE_COLUMNS.index("reseau")]
-        names[valid.model.id] = row[STRUCTURE_COLUMNS.index("nom")]
-    for pk, service_valid in enumerate(services.values(), start=1):
-        model = service_valid.model
-        owner = structures[model.structure_id].model
-        fts = (
-            pk,
-            _text(model.nom),
-            names[model.structure_id],
-            " ".join(filter(None, (_text(model.description), _text(owner.description)))),
-            _text(model.commune or owner.commune or ""),
-        )
-        search = search_text(*fts[1:])
-        tables.services.append(
-            _service_row(pk, structure_pk[model.structure_id], service_valid, search)
-        )
-        tables.tags.extend(_tags(pk, service_valid, networks[model.structure_id], owner, geo))
-        tables.fts.append(fts)
-    return tables
+@dataclass(slots=True)
+class StructureInfo:
+    """What the rows of a structure's services need from it, kept while services stream by."""
+
+    pk: int
+    nom: str
+    reseau: str | None
+    description: str | None
+    commune: str | None
+    code_insee: str | None
+
+
+def structure_row(pk: int, valid: ValidStructure) -> tuple[tuple[Any, ...], StructureInfo]:
+    row = _structure_row(pk, valid)
+    info = StructureInfo(
+        pk=pk,
+        nom=row[_NOM],
+        reseau=row[_RESEAU],
+        description=row[_DESCRIPTION],
+        commune=row[_COMMUNE],
+        code_insee=row[_CODE_INSEE],
+    )
+    return row, info
+
+
+_NOM, _RESEAU, _DESCRIPTION, _COMMUNE, _CODE_INSEE = (
+    STRUCTURE_COLUMNS.index(name)
+    for name in ("nom", "reseau", "description", "commune", "code_insee")
+)
+
+
+def add_service(
+    tables: DirectoryTables, pk: int, valid: ValidService, owner: StructureInfo, geo: Geography
+) -> None:
+    model = valid.model
+    fts = (
+        pk,
+        _text(model.nom),
+        owner.nom,
+        " ".join(filter(None, (_text(model.description), owner.description))),
+        _text(model.commune) or owner.commune or "",
+    )
+    search = search_text(*fts[1:])
+    tables.services.append(_service_row(pk, owner.pk, valid, search))
+    tables.tags.extend(_tags(pk, valid, owner.reseau, owner, geo))
+    tables.fts.append(fts)
+
+
+def add_structure_only(
+    tables: DirectoryTables, pk: int, structure: dict[str, Any], geo: Geography
+) -> None:
+    """A structure without service, from its row of the structure table (text already clean)."""
+    _add_structure_only(tables, pk, structure["pk"], structure, structure["reseau"], geo)
+
+
+def _add_structure_only(
+    tables: DirectoryTables,
+    pk: int,
+    structure_pk: int,
+    structure: dict[str, Any],
+    reseau: str | None,
+    geo: Geography,
+) -> None:
+    """The row that makes a structure without service searchable, filterable and suggestible."""
+    model = SimpleNamespace(**structure)
+    contacts = (model.horaires_accueil, model.telephone, model.courriel, model.site_web)
+    fts = (
+        pk,
+        _text(model.nom),
+        network_label(reseau) if reseau else "",
+        " ".join(filter(None, (_text(model.description), *map(_text, contacts)))),
+        " ".join(filter(None, (_text(model.commune), _text(model.adresse)))),
+    )
+    values = {name: _text(getattr(model, name, None)) for name in _SHARED_PLACE_COLUMNS}
+    values.update(
+        pk=pk,
+        id=STRUCTURE_ONLY_PREFIX + model.id,
+        structure_pk=structure_pk,
+        source=_text(model.source),
+        nom=_text(model.nom),
+        description=_text(model.description),
+        date_maj=_text(model.date_maj),
+        horaires_accueil=_text(model.horaires_accueil),
+        search_text=search_text(*fts[1:]),
+        structure_only=True,
+        **{name: "[]" for name in (*_ENUM_LIST_COLUMNS, "zone_eligibilite")},
+    )
+    tables.services.append(tuple(values.get(name) for name in SERVICE_COLUMNS))
+    for zone in _home_zones(model, geo):
+        tables.tags.append(("zone", zone, pk))
+    if reseau:
+        tables.tags.append(("reseau", reseau, pk))
+    tables.fts.append(fts)
+
+
+_SHARED_PLACE_COLUMNS = (
+    "commune", "code_postal", "code_insee", "adresse", "complement_adresse", "latitude",
+    "longitude", "telephone", "courriel", "lien_source",
+)  # fmt: skip
+
+
+def _home_zones(model: Any, geo: Geography) -> list[str]:
+    """A lone structure serves the département where it stands, like a service without zone."""
+    commune = geo.commune(model.code_insee) if model.code_insee else None
+    return [commune.departement] if commune is not None else []
 
 
 def search_text(nom: str, structure_nom: str, description: str, commune: str) -> str:
@@ -164,6 +243,7 @@ def _service_row(pk: int, structure_pk: int, valid: ValidService, search: str) -
         "operateur_cep": extension.operateur_cep if extension else None,
         "niveau": extension.niveau if extension else None,
         "search_text": search,
+        "structure_only": False,
     }
     return tuple(
         computed[name] if name in computed else _text(fields[name]) for name in SERVICE_COLUMNS

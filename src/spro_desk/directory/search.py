@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -10,6 +12,7 @@ from sqlalchemy import Connection
 
 from spro_desk.directory.catalog import ServiceSummary, summaries
 from spro_desk.directory.hours import Hours
+from spro_desk.directory.networks import ACRONYMS
 from spro_desk.directory.rows import FIELD_SEPARATOR
 from spro_desk.geo import Geography, geography
 from spro_desk.storage.engine import Database
@@ -27,6 +30,9 @@ DIRECT_MATCH_LIMIT = 5000
 FIELD_WEIGHTS = (10.0, 6.0, 1.0, 3.0)
 # How many ranked candidates to read per pass when "open at" filters in Python.
 _OPEN_AT_BATCH = 400
+# Words this long may carry one typo (one letter missing, extra, wrong or two swapped).
+TYPO_MIN_LENGTH = 5
+_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789"
 
 
 @dataclass(frozen=True)
@@ -60,6 +66,60 @@ def match_expression(text: str) -> str | None:
     turns operators such as NEAR, AND or NOT into plain words.
     """
     return " ".join(f'"{term}"*' for term in query_terms(text)) or None
+
+
+def one_edit_variants(term: str) -> set[str]:
+    """Every word one edit away from `term` (Damerau: deletion, insertion, change, swap)."""
+    splits = [(term[:i], term[i:]) for i in range(len(term) + 1)]
+    variants = {a + b[1:] for a, b in splits if b}
+    variants |= {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    variants |= {a + c + b[1:] for a, b in splits if b for c in _ALPHABET}
+    variants |= {a + c + b for a, b in splits for c in _ALPHABET}
+    variants.discard(term)
+    return variants
+
+
+class Vocabulary:
+    """The words of the full-text index: a set for typos, sorted for "is it a prefix"."""
+
+    def __init__(self, words: Iterable[str]) -> None:
+        self.sorted = sorted(words)
+        self.words = frozenset(self.sorted)
+
+    def starts_a_word(self, prefix: str) -> bool:
+        at = bisect_left(self.sorted, prefix)
+        return at < len(self.sorted) and self.sorted[at].startswith(prefix)
+
+
+def forgiving_groups(terms: list[str], vocabulary: Vocabulary) -> list[list[tuple[str, ...]]]:
+    """For each term, what may stand for it: itself (a prefix), the words of the acronym's
+    full name, the directory's words one typo away. Empty when nothing is forgiven.
+
+    A term that starts some word is being typed, not mistyped: it is left alone."""
+    groups: list[list[tuple[str, ...]]] = []
+    forgiven = False
+    for term in terms:
+        group: list[tuple[str, ...]] = [(term,)]
+        if term in ACRONYMS:
+            group.append(ACRONYMS[term])
+        if len(term) >= TYPO_MIN_LENGTH and not vocabulary.starts_a_word(term):
+            group.extend((v,) for v in sorted(one_edit_variants(term) & vocabulary.words))
+        forgiven = forgiven or len(group) > 1
+        groups.append(group)
+    return groups if forgiven else []
+
+
+def forgiving_expression(groups: list[list[tuple[str, ...]]]) -> str:
+    def alternative(words: tuple[str, ...], first: bool) -> str:
+        if len(words) == 1:
+            return f'"{words[0]}"*' if first else f'"{words[0]}"'
+        return "(" + " AND ".join(f'"{w}"' for w in words) + ")"
+
+    # FTS5 needs an explicit AND between parenthesised groups.
+    return " AND ".join(
+        "(" + " OR ".join(alternative(w, i == 0) for i, w in enumerate(group)) + ")"
+        for group in groups
+    )
 
 
 def direct_score(terms: list[str], search_text: str) -> float:
@@ -107,9 +167,23 @@ def filter_clauses(filters: SearchFilters, geo: Geography) -> list[tuple[str, li
 class DirectorySearch:
     """Search-as-you-type over one desk database."""
 
-    def __init__(self, db: Database, geo: Geography | None = None) -> None:
+    def __init__(self, db: Database, geo: Geography | None = None, forgiving: bool = True) -> None:
         self.db = db
         self.geo = geo or geography()
+        self.forgiving = forgiving
+        self._vocabulary: tuple[Any, Vocabulary] | None = None
+
+    def _words_of_directory(self, connection: Connection) -> Vocabulary:
+        """The indexed words, read once per imported directory (for typo tolerance)."""
+        version = connection.exec_driver_sql("SELECT MAX(pk) FROM directory_import").scalar()
+        if self._vocabulary is None or self._vocabulary[0] != version:
+            connection.exec_driver_sql(
+                "CREATE VIRTUAL TABLE IF NOT EXISTS temp.service_fts_words "
+                "USING fts5vocab(main, service_fts, row)"
+            )
+            terms = connection.exec_driver_sql("SELECT term FROM temp.service_fts_words")
+            self._vocabulary = (version, Vocabulary(row[0] for row in terms))
+        return self._vocabulary[1]
 
     def search(
         self,
@@ -134,6 +208,41 @@ class DirectorySearch:
         ]
 
     def _ranked(
+        self, connection: Connection, text: str, filters: SearchFilters, limit: int, offset: int
+    ) -> list[tuple[int, float]]:
+        """Exact matches first; forgiven ones (acronyms, one typo) fill the page after them."""
+        wanted = limit + offset
+        exact = self._ranked_exact(connection, text, filters, wanted, 0)
+        terms = query_terms(text)
+        if len(exact) >= wanted or not self.forgiving or not terms:
+            return exact[offset:wanted]
+        groups = forgiving_groups(terms, self._words_of_directory(connection))
+        if not groups:
+            return exact[offset:wanted]
+        seen = {pk for pk, _ in exact}
+        more = self._ranked_forgiving(connection, groups, filters, wanted + len(exact))
+        merged = exact + [(pk, score) for pk, score in more if pk not in seen]
+        return merged[offset:wanted]
+
+    def _ranked_forgiving(
+        self,
+        connection: Connection,
+        groups: list[list[tuple[str, ...]]],
+        filters: SearchFilters,
+        limit: int,
+    ) -> list[tuple[int, float]]:
+        clauses = filter_clauses(filters, self.geo)
+        where = " AND ".join(f"pk IN ({sql})" for sql, _ in clauses) or "1"
+        sql = (
+            "WITH m AS MATERIALIZED (SELECT rowid AS pk, rank FROM service_fts "
+            f"WHERE service_fts MATCH ?) SELECT pk, rank FROM m WHERE {where} "
+            "ORDER BY rank, pk LIMIT ?"
+        )
+        params = [forgiving_expression(groups), *(p for _, ps in clauses for p in ps)]
+        rows = connection.exec_driver_sql(sql, (*params, limit)).all()
+        return [(pk, round(-rank, 3)) for pk, rank in rows]
+
+    def _ranked_exact(
         self, connection: Connection, text: str, filters: SearchFilters, limit: int, offset: int
     ) -> list[tuple[int, float]]:
         clauses = filter_clauses(filters, self.geo)

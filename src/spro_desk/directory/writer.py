@@ -1,14 +1,25 @@
-"""Replace the cached directory in one transaction: readers see the old one until commit."""
+"""Replace the cached directory in one transaction, batch by batch: readers see the old one
+until commit, and a failure anywhere before it rolls everything back."""
 
 from __future__ import annotations
 
+import itertools
 import json
-from collections.abc import Callable
+from array import array
+from collections.abc import Iterator
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any
 
-from spro_desk.directory.report import ImportCancelled, ImportReport
-from spro_desk.directory.rows import SERVICE_COLUMNS, STRUCTURE_COLUMNS, DirectoryTables
-from spro_desk.storage.engine import Database
+from sqlalchemy import Connection
+
+from spro_desk.directory.rows import (
+    SERVICE_COLUMNS,
+    STRUCTURE_COLUMNS,
+    DirectoryTables,
+)
+
+if TYPE_CHECKING:
+    from spro_desk.directory.report import ImportReport
 
 
 def _insert_sql(table: str, columns: tuple[str, ...]) -> str:
@@ -21,48 +32,90 @@ def _sql_utc(moment: datetime) -> str:
     return moment.astimezone(UTC).replace(tzinfo=None).isoformat(sep=" ", timespec="microseconds")
 
 
-def write_directory(
-    db: Database,
-    tables: DirectoryTables,
-    report: ImportReport,
-    is_cancelled: Callable[[], bool],
-) -> None:
-    with db.engine.begin() as connection:
-        run = connection.exec_driver_sql
-        run("DELETE FROM service_tag")
-        run("DELETE FROM service")
-        run("DELETE FROM structure")
-        run("INSERT INTO service_fts(service_fts) VALUES ('delete-all')")
-        inserts = (
-            (_insert_sql("structure", STRUCTURE_COLUMNS), tables.structures),
-            (_insert_sql("service", SERVICE_COLUMNS), tables.services),
-            # in key order: appending to the WITHOUT ROWID b-tree instead of inserting at random
-            (
-                "INSERT INTO service_tag (kind, value, service_pk) VALUES (?, ?, ?)",
-                sorted(tables.tags),
-            ),
-            (
-                "INSERT INTO service_fts (rowid, nom, structure_nom, description, commune) "
-                "VALUES (?, ?, ?, ?, ?)",
-                tables.fts,
-            ),
+_STRUCTURE_INSERT = _insert_sql("structure", STRUCTURE_COLUMNS)
+_SERVICE_INSERT = _insert_sql("service", SERVICE_COLUMNS)
+_TAG_INSERT = "INSERT INTO service_tag (kind, value, service_pk) VALUES (?, ?, ?)"
+_TAG_CHUNK = 50_000
+_FTS_INSERT = (
+    "INSERT INTO service_fts (rowid, nom, structure_nom, description, commune) "
+    "VALUES (?, ?, ?, ?, ?)"
+)
+
+
+class BatchWriter:
+    """Writes one import inside the caller's transaction; the old directory is cleared first."""
+
+    def __init__(self, connection: Connection) -> None:
+        self._run = connection.exec_driver_sql
+        # The tag table is keyed by (kind, value, service pk). Services arrive in pk order, so
+        # each (kind, value) gets its pks already sorted: kept as compact arrays (8 bytes a tag)
+        # and written at the end in key order, one sequential pass through the b-tree.
+        self._tags: dict[tuple[str, str], array[int]] = {}
+        self._run("DELETE FROM service_tag")
+        self._run("DELETE FROM service")
+        self._run("DELETE FROM structure")
+        self._run("INSERT INTO service_fts(service_fts) VALUES ('delete-all')")
+
+    def structures(self, rows: list[tuple[Any, ...]]) -> None:
+        if rows:  # an empty list would be taken for "no parameters"
+            self._run(_STRUCTURE_INSERT, rows)
+
+    def services(self, tables: DirectoryTables) -> None:
+        for sql, rows in (
+            (_SERVICE_INSERT, tables.services),
+            (_FTS_INSERT, tables.fts),
+        ):
+            if rows:
+                self._run(sql, rows)
+        for kind, value, pk in tables.tags:
+            pks = self._tags.get((kind, value))
+            if pks is None:
+                pks = self._tags[(kind, value)] = array("q")
+            pks.append(pk)
+        tables.services.clear()
+        tables.tags.clear()
+        tables.fts.clear()
+
+    def lone_structures(self, batch: int) -> Iterator[list[dict[str, Any]]]:
+        """Structures no service row points to, `batch` at a time, as column dicts."""
+        # The pks first: the rows written meanwhile must not change what this reads.
+        pks = (
+            self._run(
+                "SELECT pk FROM structure WHERE pk NOT IN (SELECT structure_pk FROM service) "
+                "ORDER BY pk"
+            )
+            .scalars()
+            .all()
         )
-        for sql, rows in inserts:
-            if rows:  # an empty list would be taken for "no parameters"
-                run(sql, rows)
-        run(
+        for start in range(0, len(pks), batch):
+            chunk = pks[start : start + batch]
+            marks = ", ".join("?" for _ in chunk)
+            rows = self._run(
+                f"SELECT * FROM structure WHERE pk IN ({marks}) ORDER BY pk", tuple(chunk)
+            ).mappings()
+            yield [dict(row) for row in rows]
+
+    def _sorted_tags(self) -> Iterator[tuple[str, str, int]]:
+        for key in sorted(self._tags):
+            kind, value = key
+            for pk in self._tags.pop(key):
+                yield kind, value, pk
+
+    def record(self, report: ImportReport) -> None:
+        tags = self._sorted_tags()
+        while chunk := list(itertools.islice(tags, _TAG_CHUNK)):
+            self._run(_TAG_INSERT, chunk)
+        self._run(
             "INSERT INTO directory_import "
             "(source, imported_at, structures, services, rejected, warnings, report) "
             "VALUES (?, ?, ?, ?, ?, ?, ?)",
             (
                 report.source,
                 _sql_utc(report.imported_at),
-                len(tables.structures),
-                len(tables.services),
+                report.structures,
+                report.services,
                 len(report.rejected),
                 len(report.warnings),
                 json.dumps(report.as_json(), ensure_ascii=False),
             ),
         )
-        if is_cancelled():  # leaving the block by an exception rolls everything back
-            raise ImportCancelled("Import annulé : l'annuaire actuel est conservé.")

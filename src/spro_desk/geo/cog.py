@@ -296,18 +296,37 @@ class Geography:
         )
 
     def zones_of_commune(self, commune: str) -> tuple[str, ...]:
-        row = self._row_of.get(_normalise_code(commune))
+        """Zone codes covering a commune, most specific first.
+
+        Paris, Lyon and Marseille and their arrondissements are the same place both ways: an
+        arrondissement is covered by its city's code, the city by its arrondissements' codes.
+        """
+        key = _normalise_code(commune)
+        row = self._row_of.get(key)
         if row is None:
             return ()
         columns = self._columns
         optional = (columns.parents[row], columns.epcis[row])
         return (
             columns.codes[row],
+            *sorted(self._members().children.get(key, ())),
             *(code for code in optional if code is not None),
             columns.departements[row],
             FRANCE,
             FRANCE_COUNTRY_CODE,
         )
+
+    def city_of(self, commune: str) -> str:
+        """The commune itself, or the city (75056, 69123, 13055) of an arrondissement."""
+        key = _normalise_code(commune)
+        row = self._row_of.get(key)
+        if row is None:
+            return key
+        return self._columns.parents[row] or key
+
+    def same_place(self, commune: str, other: str) -> bool:
+        """Same commune, an arrondissement and its city counting as one place."""
+        return self.city_of(commune) == self.city_of(other)
 
     def _every_commune(self) -> frozenset[str]:
         if self._all_codes is None:

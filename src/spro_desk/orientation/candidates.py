@@ -38,14 +38,15 @@ WHERE s.pk IN (SELECT service_pk FROM service_tag WHERE kind = 'zone' AND value 
 """
 
 # Structures that publish no service, with a network (the directory keeps them: many
-# real structures, France Travail agencies among them, come without any service).
+# real structures, France Travail agencies among them, come without any service). Their own
+# row in `service` (structure_only, migration 0010) makes them searchable; it is no service.
 _SELECT_STRUCTURES = """
 SELECT st.pk, st.id, st.nom, st.commune, st.code_insee, st.horaires_accueil, st.reseau,
        st.reseau_infere, st.operateur_cep, st.niveaux, st.latitude, st.longitude,
        st.reseaux_porteurs, st.telephone, st.courriel
 FROM structure st
 WHERE st.reseau IS NOT NULL
-  AND NOT EXISTS (SELECT 1 FROM service s WHERE s.structure_pk = st.pk)
+  AND NOT EXISTS (SELECT 1 FROM service s WHERE s.structure_pk = st.pk AND NOT s.structure_only)
 """
 
 

@@ -86,6 +86,16 @@ SETTINGS: tuple[SettingSpec, ...] = (
     SettingSpec("sync.url", "", "url", "Adresse du dossier de synchronisation (https://…)"),
     SettingSpec("sync.utilisateur", "", "text", "Identifiant de synchronisation"),
     SettingSpec("sync.secret", "", "secret", "Mot de passe ou jeton d'application"),
+    # The coordinator fetches its region's directory from the data·inclusion API v1; the token
+    # is a secret setting, sealed to the desk key like the WebDAV password.
+    SettingSpec(
+        "datainclusion.url",
+        "https://api.data.inclusion.gouv.fr",
+        "url",
+        "Adresse de l'API data·inclusion",
+    ),
+    SettingSpec("datainclusion.jeton", "", "secret", "Jeton d'accès à l'API data·inclusion"),
+    SettingSpec("datainclusion.region", "", "text", "Code de la région (INSEE) à télécharger"),
 )
 _BY_KEY = {spec.key: spec for spec in SETTINGS}
 

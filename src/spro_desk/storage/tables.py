@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import JSON, Column, ForeignKey, Index, Integer, LargeBinary, String
+from sqlalchemy import JSON, Boolean, Column, ForeignKey, Index, Integer, LargeBinary, String, false
 from sqlmodel import Field, SQLModel
 
 
@@ -105,6 +105,10 @@ class Service(_Place, table=True):
     # Folded words of the name, structure, commune and descriptions, one field per \x1f: lets
     # a search restricted to a few hundred services skip the full-text index entirely.
     search_text: str = ""
+    # The row stands for a structure that has no service (migration 0010).
+    structure_only: bool = Field(
+        default=False, sa_column=Column(Boolean, nullable=False, server_default=false())
+    )
 
 
 class ServiceTag(SQLModel, table=True):

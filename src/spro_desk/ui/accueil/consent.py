@@ -56,14 +56,12 @@ class ConsentBox(QGroupBox):
         layout.addLayout(fields)
 
     def _describe(self) -> None:
-        self.consent.setAccessibleName(self.tr("Consentement de la personne"))
-        self.consent.setAccessibleDescription(
-            self.tr(
-                "Cochez seulement si la personne accepte le texte affiché ; les coordonnées "
-                "ne peuvent être saisies qu'ensuite. Décocher efface les coordonnées."
-            )
+        # Read as shown (« La personne consent à ce texte »), then the text agreed to.
+        guidance = self.tr(
+            "Cochez seulement si la personne accepte le texte affiché ; les coordonnées "
+            "ne peuvent être saisies qu'ensuite. Décocher efface les coordonnées."
         )
-        self.wording.setAccessibleName(self.tr("Texte du consentement"))
+        self.consent.setAccessibleDescription(f"{self.wording.text()}\n{guidance}")
         for widget, name in (
             (self.nom, self.tr("Nom")),
             (self.telephone, self.tr("Téléphone")),

@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QDateTime
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateTimeEdit,
     QFormLayout,
     QGridLayout,
     QGroupBox,
@@ -26,6 +25,7 @@ from spro_desk.ui.accueil.keyed import KeyedCheckList, KeyedComboBox, keys_hint
 from spro_desk.ui.accueil.needs_field import NeedsField
 from spro_desk.ui.common import labels
 from spro_desk.ui.common.commune_field import CommuneField, GeographySource
+from spro_desk.ui.common.keyboard import OneStopDateTimeEdit
 
 if TYPE_CHECKING:  # the service (SQLAlchemy) loads after the window is shown
     from spro_desk.contacts.service import ContactView
@@ -60,7 +60,7 @@ class ContactForm(QWidget):
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.lieu.setMinimumContentsLength(16)
-        self.when = QDateTimeEdit()
+        self.when = OneStopDateTimeEdit()  # one Tab stop; the arrows move between sections
         self.when.setDisplayFormat("dd/MM/yyyy HH:mm")
         self.when.setCalendarPopup(True)
         self.duree = QSpinBox()
@@ -193,7 +193,6 @@ class ContactForm(QWidget):
         )
         self.duree.setAccessibleName(self.tr("Durée en minutes"))
         self.duree.setAccessibleDescription(self.tr("Facultative ; 0 signifie non renseignée."))
-        self.edit_note.setAccessibleName(self.tr("Contact en cours de modification"))
 
     def _set_tab_order(self) -> None:
         chain: list[QWidget] = [

@@ -77,8 +77,6 @@ class PersonalPanel(QGroupBox):
             layout.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
 
     def _describe(self) -> None:
-        self.summary.setAccessibleName(self.tr("Coordonnées enregistrées"))
-        self.details.setAccessibleName(self.tr("Coordonnées de la personne"))
         self.show_button.setAccessibleName(self.tr("Afficher les coordonnées"))
         self.show_button.setAccessibleDescription(
             self.tr("Ctrl+Maj+A ; chaque affichage est inscrit au journal d'accès.")

@@ -10,7 +10,6 @@ from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -26,9 +25,11 @@ from spro_desk.ui.accueil.form import ContactForm, local_wall_time
 from spro_desk.ui.accueil.personal_panel import PersonalDataKeeper, PersonalPanel
 from spro_desk.ui.accueil.today import TodayColumn, cell_text
 from spro_desk.ui.accueil.today_panel import TodayPanel
+from spro_desk.ui.common.announce import StatusLabel
 from spro_desk.ui.common.commune_field import commune_label
 from spro_desk.ui.common.confirm import Confirm, ask
 from spro_desk.ui.common.context import DeskContext, OrientationRequest
+from spro_desk.ui.common.keyboard import keyboard_splitter
 from spro_desk.ui.common.screen import Screen
 from spro_desk.vocab import is_need
 
@@ -64,8 +65,9 @@ class AccueilScreen(Screen):
         self.record_button = QPushButton()
         self.orient_button = QPushButton(self.tr("Orienter (Ctrl+O)"))
         self.cancel_edit_button = QPushButton(self.tr("Abandonner la modification"))
-        self.feedback = QLabel()
+        self.feedback = StatusLabel()
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        keyboard_splitter(self.splitter)  # Ctrl+Alt+Left/Right
         self.confirm: Confirm = ask
         self._editing: ContactView | None = None
         self._deleted: list[str] = []  # most recent last, for Ctrl+Z
@@ -178,7 +180,6 @@ class AccueilScreen(Screen):
         self.cancel_edit_button.setAccessibleDescription(
             self.tr("Laisse le contact tel qu'il était et vide le formulaire.")
         )
-        self.feedback.setAccessibleName(self.tr("Message"))
 
     def _connect(self) -> None:
         self.record_action.triggered.connect(self.record)
@@ -256,7 +257,7 @@ class AccueilScreen(Screen):
         if state is None:
             return
         self.form.restore_state(state)
-        self.feedback.setText(
+        self.feedback.set_message(
             self.tr(
                 "Saisie en cours retrouvée : SPRO Desk s'était fermé avant son enregistrement. "
                 "Vérifiez-la puis enregistrez (les coordonnées personnelles ne sont jamais "
@@ -488,10 +489,10 @@ class AccueilScreen(Screen):
         font = self.feedback.font()
         font.setBold(False)
         self.feedback.setFont(font)
-        self.feedback.setText(text)
+        self.feedback.set_message(text)
 
     def show_error(self, text: str) -> None:
         font = self.feedback.font()
         font.setBold(True)
         self.feedback.setFont(font)
-        self.feedback.setText(text)
+        self.feedback.set_message(text, error=True)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from spro_desk.ui.accueil.today import CONTACT_ID_ROLE, TodayColumn, TodayModel
+from spro_desk.ui.common.announce import StatusLabel
 
 # Long enough to notice the mistake; Ctrl+Z still works after the bar is gone.
 UNDO_BAR_MS = 15_000
@@ -31,10 +32,9 @@ class UndoBar(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.message = QLabel()
+        self.message = StatusLabel()
         self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.setWordWrap(True)
-        self.message.setAccessibleName(self.tr("Suppression effectuée"))
         self.undo_button = QPushButton(self.tr("Annuler (Ctrl+Z)"))
         self.undo_button.setAccessibleName(self.tr("Annuler la suppression"))
         self.undo_button.setAccessibleDescription(self.tr("Rétablit le dernier contact supprimé."))
@@ -49,7 +49,7 @@ class UndoBar(QFrame):
         self.hide()
 
     def announce(self, message: str) -> None:
-        self.message.setText(message)
+        self.message.set_message(message)
         self.show()
         self.timer.start()
 
@@ -67,7 +67,7 @@ class TodayPanel(QWidget):
         self.model = TodayModel(self)
         self.title = QLabel(self.tr("Au&jourd'hui"))
         self.table = QTableView()
-        self.count = QLabel()
+        self.count = StatusLabel(wrap=False)
         self.edit_button = QPushButton(self.tr("Modifier (Entrée)"))
         self.delete_button = QPushButton(self.tr("Supprimer (Suppr)"))
         self.undo_bar = UndoBar()
@@ -123,7 +123,6 @@ class TodayPanel(QWidget):
         self.table.setAccessibleDescription(
             self.tr("Entrée ouvre le contact pour le modifier ; Suppr le supprime.")
         )
-        self.count.setAccessibleName(self.tr("Nombre de contacts aujourd'hui"))
         self.edit_button.setAccessibleName(self.tr("Modifier le contact sélectionné"))
         self.delete_button.setAccessibleName(self.tr("Supprimer le contact sélectionné"))
         self.delete_button.setAccessibleDescription(
@@ -150,7 +149,7 @@ class TodayPanel(QWidget):
             text = self.tr("1 contact aujourd'hui")
         else:
             text = self.tr("{n} contacts aujourd'hui").format(n=total)
-        self.count.setText(text)
+        self.count.set_message(text)
 
     def _edit_index(self, index: QModelIndex) -> None:
         contact_id = index.data(CONTACT_ID_ROLE)

@@ -7,15 +7,22 @@ from PySide6.QtGui import QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QApplication,
+    QLineEdit,
     QProxyStyle,
     QStyle,
     QStyleOption,
-    QStyleOptionButton,
-    QStyleOptionFocusRect,
+    QStyleOptionComplex,
     QWidget,
 )
 
 FOCUS_FRAME_WIDTH = 2
+FOCUS_MARKER = "spro_desk_focus_marker"
+DARK_WINDOW_LIGHTNESS = 80  # as ui.app.contrast: a high-contrast (dark) palette
+OUTLINED_PRIMITIVES = (
+    QStyle.PrimitiveElement.PE_PanelButtonCommand,
+    QStyle.PrimitiveElement.PE_FrameGroupBox,
+)
+OUTLINED_CONTROLS = (QStyle.ComplexControl.CC_ComboBox, QStyle.ComplexControl.CC_SpinBox)
 
 
 class VisibleFocusStyle(QProxyStyle):
@@ -23,8 +30,9 @@ class VisibleFocusStyle(QProxyStyle):
 
     Fusion (and other styles) mark a focused line edit but draw nothing around a focused item
     view or read-only text: with an empty list, a keyboard user cannot see where the focus is.
-    A dialog's default button is drawn the same with or without the focus. Both get a mark in
-    the palette's highlight colour, so a high-contrast palette applies too.
+    A dialog's default button is drawn the same with or without the focus, and the marks Fusion
+    does draw are 1 px lines. Every focused control gets a 2 px frame in the palette's
+    highlight colour, so a high-contrast palette applies too.
 
     Only what it must change is overridden in Python: every override is a call from Qt into
     Python for each query. `styleHint`, overridden once to turn animations off, was asked
@@ -33,6 +41,20 @@ class VisibleFocusStyle(QProxyStyle):
     fades over a fixed 160 ms).
     """
 
+    def pixelMetric(
+        self,
+        metric: QStyle.PixelMetric,
+        option: QStyleOption | None = None,
+        widget: QWidget | None = None,
+    ) -> int:
+        value = super().pixelMetric(metric, option, widget)
+        if metric == QStyle.PixelMetric.PM_DefaultFrameWidth and isinstance(
+            widget, QAbstractScrollArea
+        ):
+            # A list's viewport covers all but the frame: a 1 px frame left 1 px of the ring.
+            return max(value, FOCUS_FRAME_WIDTH)
+        return value
+
     def drawPrimitive(
         self,
         element: QStyle.PrimitiveElement,
@@ -40,10 +62,20 @@ class VisibleFocusStyle(QProxyStyle):
         painter: QPainter,
         widget: QWidget | None = None,
     ) -> None:
+        if element == QStyle.PrimitiveElement.PE_FrameFocusRect:
+            # The platform's mark is a 1 px line: RGAA 10.7 / WCAG 2.4.7 ask for one seen at a
+            # glance, so every focus rectangle is the 2 px frame in the highlight colour.
+            self._focus_frame(option, painter)
+            return
         super().drawPrimitive(element, option, painter, widget)
+        if element in OUTLINED_PRIMITIVES:
+            self._outline(option, painter)
         focused = bool(option.state & QStyle.StateFlag.State_HasFocus)
-        frame = element == QStyle.PrimitiveElement.PE_Frame
-        if frame and focused and isinstance(widget, QAbstractScrollArea):
+        framed = element in (
+            QStyle.PrimitiveElement.PE_Frame,
+            QStyle.PrimitiveElement.PE_FrameLineEdit,
+        )
+        if framed and focused and isinstance(widget, QAbstractScrollArea | QLineEdit):
             self._focus_frame(option, painter)
 
     def drawControl(
@@ -55,12 +87,39 @@ class VisibleFocusStyle(QProxyStyle):
     ) -> None:
         super().drawControl(element, option, painter, widget)
         keyboard = QStyle.StateFlag.State_HasFocus | QStyle.StateFlag.State_KeyboardFocusChange
-        default = isinstance(option, QStyleOptionButton) and bool(
-            option.features & QStyleOptionButton.ButtonFeature.DefaultButton
-        )
         button = element == QStyle.ControlElement.CE_PushButton
-        if button and default and (option.state & keyboard) == keyboard:
-            self._focus_rect(option, painter, widget)
+        if button and (option.state & keyboard) == keyboard:
+            # Every focused button, not only the default one: Fusion's mark is a 1 px outline.
+            self._focus_frame(option, painter)
+
+    def drawComplexControl(
+        self,
+        control: QStyle.ComplexControl,
+        option: QStyleOptionComplex,
+        painter: QPainter,
+        widget: QWidget | None = None,
+    ) -> None:
+        super().drawComplexControl(control, option, painter, widget)
+        if control in OUTLINED_CONTROLS:
+            self._outline(option, painter)
+        keyboard = QStyle.StateFlag.State_HasFocus | QStyle.StateFlag.State_KeyboardFocusChange
+        boxed = control in (QStyle.ComplexControl.CC_ComboBox, QStyle.ComplexControl.CC_SpinBox)
+        if boxed and (option.state & keyboard) == keyboard:
+            # Combo and spin boxes (dates too) get the same 2 px frame as the other fields.
+            self._focus_frame(option, painter)
+
+    @staticmethod
+    def _outline(option: QStyleOption, painter: QPainter) -> None:
+        """On a dark (high-contrast) palette, Fusion's frames are shades of black: a 1 px line
+        in the text colour keeps buttons, combo boxes and group frames at 21:1 (RGAA 3.3)."""
+        palette = option.palette
+        if palette.color(QPalette.ColorRole.Window).lightness() >= DARK_WINDOW_LIGHTNESS:
+            return
+        painter.save()
+        painter.setPen(QPen(palette.color(QPalette.ColorRole.WindowText), 1))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRect(option.rect.adjusted(0, 0, -1, -1))
+        painter.restore()
 
     @staticmethod
     def _focus_frame(option: QStyleOption, painter: QPainter) -> None:
@@ -73,16 +132,28 @@ class VisibleFocusStyle(QProxyStyle):
         painter.drawRect(option.rect.adjusted(inset, inset, -inset, -inset))
         painter.restore()
 
-    def _focus_rect(self, option: QStyleOption, painter: QPainter, widget: QWidget | None) -> None:
-        focus = QStyleOptionFocusRect()
-        focus.state = option.state
-        focus.palette = option.palette
-        focus.rect = self.subElementRect(QStyle.SubElement.SE_PushButtonFocusRect, option, widget)  # type: ignore[arg-type]  # Qt takes no widget
-        self.drawPrimitive(QStyle.PrimitiveElement.PE_FrameFocusRect, focus, painter, widget)
+
+def mark_keyboard_focus(_old: QWidget | None, new: QWidget | None) -> None:
+    """Show the focus mark wherever the focus goes, except where a mouse click put it.
+
+    Styles draw the mark only once the window has seen a keyboard focus change (Tab): after a
+    shortcut (Ctrl+1) or a focus the application moves itself (after Ctrl+Entrée), a keyboard
+    user saw no mark at all until Tab was pressed (RGAA 10.7).
+    """
+    if new is None or QApplication.mouseButtons() != Qt.MouseButton.NoButton:
+        return
+    window = new.window()
+    if not window.testAttribute(Qt.WidgetAttribute.WA_KeyboardFocusChange):
+        window.setAttribute(Qt.WidgetAttribute.WA_KeyboardFocusChange)
+        new.update()
 
 
 def install_focus_style(app: QApplication) -> str:
     """Wrap the current style in VisibleFocusStyle; returns the style's name to restore it."""
     name = app.style().name()
     app.setStyle(VisibleFocusStyle(name))
+    # A signal, not an event filter: Python is then called on focus changes only.
+    if not app.property(FOCUS_MARKER):
+        app.focusChanged.connect(mark_keyboard_focus)
+        app.setProperty(FOCUS_MARKER, True)
     return name

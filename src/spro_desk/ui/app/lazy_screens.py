@@ -34,6 +34,7 @@ class LazyScreens(Mapping[str, Screen]):
             assert layout is not None  # each page is built with its layout
             layout.addWidget(screen)
             screen.show()  # a child added to an already visible window stays hidden otherwise
+            self._pages[name].setAccessibleName(screen.title())  # no nameless panel
             self._built[name] = screen
             self._on_built(screen)
         return self._built[name]

@@ -14,10 +14,12 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QFileDialog,
     QLabel,
     QMainWindow,
+    QMessageBox,
     QStackedWidget,
     QTabWidget,
     QWidget,
@@ -25,9 +27,11 @@ from PySide6.QtWidgets import (
 
 from spro_desk.ui.app.lazy_screens import LazyScreens
 from spro_desk.ui.app.screens import ANNUAIRE, SCREEN_ORDER, Screen, screen_title
+from spro_desk.ui.common.announce import announce
 from spro_desk.ui.common.background import Runner, TaskRunner
 from spro_desk.ui.common.context import Clock, DeskContext, OrientationRequest
 from spro_desk.ui.common.errors import show_warning
+from spro_desk.ui.common.focus import first_useful_control, focus_is_useful
 from spro_desk.ui.common.folders import last_folder, remember_folder
 from spro_desk.ui.common.formatting import directory_summary
 from spro_desk.ui.common.icon import app_icon
@@ -145,7 +149,6 @@ class MainWindow(QMainWindow):
 
     def _build_status_bar(self) -> None:
         self.summary_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.summary_label.setAccessibleName(self.tr("État de l'annuaire"))
         bar = self.statusBar()
         bar.setAccessibleName(self.tr("Barre d'état"))
         bar.addPermanentWidget(self.progress)
@@ -218,6 +221,14 @@ class MainWindow(QMainWindow):
         navigator.screen_requested.connect(self.show_screen)
         navigator.orientation_requested.connect(self._orient)
         self.sync_rounds.directory_installed.connect(self.refresh_directory)
+        navigator.display_changed.connect(self._apply_display)
+
+    def _apply_display(self) -> None:
+        from spro_desk.ui.app.contrast import apply_display
+
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_display(app, self._settings)
 
     def _connect_importer(self, importer: DirectoryImportController) -> None:
         self.empty_state.load_sample_requested.connect(importer.import_sample)
@@ -225,6 +236,7 @@ class MainWindow(QMainWindow):
         importer.progressed.connect(self.progress.step)
         importer.succeeded.connect(self._import_succeeded)
         importer.failed.connect(self._import_failed)
+        importer.confirmation_needed.connect(self._confirm_shrinking_import)
         importer.cancelled.connect(self._import_cancelled)
         importer.finished.connect(self._import_finished)
 
@@ -288,6 +300,22 @@ class MainWindow(QMainWindow):
         # Only Accueil works before the database is open; the others are built when it is.
         if name != ANNUAIRE and (self._db is not None or name == SCREEN_ORDER[0]):
             self.screens[name].activate()
+        self._land_on_screen(name)
+
+    def _land_on_screen(self, name: str) -> None:
+        """The screen's first useful control takes the focus, and its name is announced.
+
+        The tab bar keeps the focus when the agent is moving along it (Ctrl+Tab, arrows).
+        """
+        page = self.tabs.currentWidget()
+        focused = QApplication.focusWidget()
+        if focused is self.tabs.tabBar() or not self.isVisible():
+            return
+        if not focus_is_useful(page, focused):
+            target = first_useful_control(page)
+            if target is not None:
+                target.setFocus(Qt.FocusReason.OtherFocusReason)
+        announce(self.tabs, self.tr("Écran %s") % self._screen_title(name))
 
     def _screen_built(self, screen: Screen) -> None:
         bind = getattr(screen, "bind_importer", None)
@@ -313,9 +341,7 @@ class MainWindow(QMainWindow):
             self,
             self.tr("Importer un annuaire"),
             str(last_folder(self.context.qsettings, "import-annuaire")),
-            self.tr(
-                "Export data·inclusion (*.zip structures.json services.json);;Tous les fichiers (*)"
-            ),
+            self.tr("Export data·inclusion (*.zip *.json *.csv *.xlsx);;Tous les fichiers (*)"),
         )
         if selected and self.importer is not None:
             remember_folder(self.context.qsettings, "import-annuaire", selected)
@@ -340,6 +366,18 @@ class MainWindow(QMainWindow):
 
     def _import_failed(self, message: str) -> None:
         show_warning(self, self.tr("Import impossible"), message)
+
+    def _confirm_shrinking_import(self, message: str, path: Path) -> None:
+        """The agent has seen the difference: replacing is their call, keeping is the default."""
+        answer = QMessageBox.question(
+            self,
+            self.tr("Remplacer l'annuaire ?"),
+            message + "\n\n" + self.tr("Remplacer quand même l'annuaire actuel ?"),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer == QMessageBox.StandardButton.Yes and self.importer is not None:
+            self.importer.import_path(path, force=True)
 
     def _import_cancelled(self) -> None:
         message = self.tr("Import annulé : l'annuaire actuel est conservé.")

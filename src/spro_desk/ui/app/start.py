@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication
 
 from spro_desk.paths import database_path, ensure_private_dir
 from spro_desk.storage.quick_read import StartupSnapshot, read_startup_snapshot
-from spro_desk.ui.app.contrast import apply_contrast_outlines
+from spro_desk.ui.app.contrast import apply_display
 from spro_desk.ui.app.focus_style import install_focus_style
 from spro_desk.ui.app.i18n import (
     LANGUAGE_SETTING,
@@ -141,7 +141,7 @@ def _run_app(
     translators = install_translators(app, preferred=preferred)
     # Before the first widget: installed later, it would re-polish the whole window (~25 ms).
     previous_style = install_focus_style(app)
-    previous_sheet = apply_contrast_outlines(app)
+    previous_palette, previous_sheet = apply_display(app, QSettings())
     previous_hook = install_excepthook()
     try:
         if not use_sample_if_empty:  # a new data folder opens the first-run assistant (issue 7)
@@ -164,6 +164,7 @@ def _run_app(
         remove_translators(app, translators)
         app.setStyle(previous_style)
         app.setStyleSheet(previous_sheet)
+        app.setPalette(previous_palette)
 
 
 def _run_window(

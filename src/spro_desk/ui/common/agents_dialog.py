@@ -29,6 +29,7 @@ from spro_desk.agents.accounts import AgentError, AgentView
 from spro_desk.agents.roles import Permission, Role, can
 from spro_desk.agents.sessions import AccessDenied, desk_session
 from spro_desk.storage.engine import Database
+from spro_desk.ui.common.announce import StatusLabel
 from spro_desk.ui.common.secret_field import SecretLineEdit
 
 AGENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -58,10 +59,9 @@ class AgentForm(QWidget):
         self.confirmation = SecretLineEdit()
         for field in (self.secret, self.confirmation):
             field.returnPressed.connect(self.submitted)
-        self.message = QLabel()
+        self.message = StatusLabel()
         self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.setWordWrap(True)
-        self.message.setAccessibleName(self.tr("Message"))
         layout = QFormLayout(self)
         self._row(layout, self.tr("&Nom de l'agent :"), self.name)
         if with_role:
@@ -90,13 +90,13 @@ class AgentForm(QWidget):
 
     def checked_secret(self) -> str | None:
         if self.secret.text() != self.confirmation.text():
-            self.show_error(self.tr("Les deux saisies du code diffèrent."))
-            self.confirmation.setFocus(Qt.FocusReason.OtherFocusReason)
+            text = self.tr("Les deux saisies du code diffèrent.")
+            self.message.set_message(text, error=True, field=self.confirmation, focus=True)
             return None
         return self.secret.text()
 
     def show_error(self, text: str) -> None:
-        self.message.setText(text)
+        self.message.set_message(text, error=True)
 
     def clear_secrets(self) -> None:
         self.secret.clear()
@@ -141,7 +141,7 @@ class FirstAgentPanel(QWidget):
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.3)
         title.setFont(font)
-        self.create_button = QPushButton(self.tr("&Créer le compte"))
+        self.create_button = QPushButton(self.tr("C&réer le compte"))
         self.create_button.setDefault(True)
         self.create_button.setAccessibleName(self.tr("Créer le compte de responsable de site"))
         self.quit_button = QPushButton(self.tr("&Quitter"))
@@ -277,10 +277,9 @@ class AgentsPanel(QGroupBox):
         self.disable_button.setAccessibleDescription(
             self.tr("Le compte ne peut plus ouvrir le poste ; sa copie de la clé est détruite.")
         )
-        self.status = QLabel()
+        self.status = StatusLabel()
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.status.setWordWrap(True)
-        self.status.setAccessibleName(self.tr("Message des comptes"))
         buttons = QHBoxLayout()
         for button in (self.add_button, self.secret_button, self.disable_button):
             buttons.addWidget(button)
@@ -326,14 +325,14 @@ class AgentsPanel(QGroupBox):
         self.disable_button.setEnabled(manager and selected is not None and not own)
         self.secret_button.setEnabled(selected is not None and (manager or own))
         if not manager:
-            self.status.setText(
+            self.status.set_message(
                 self.tr("Seul·e la ou le responsable de site gère les comptes du poste.")
             )
 
     def add_agent(self) -> None:
         dialog = NewAgentDialog(self._db, self)
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.agent is not None:
-            self.status.setText(self.tr("Compte de %s créé.") % dialog.agent.nom)
+            self.status.set_message(self.tr("Compte de %s créé.") % dialog.agent.nom)
             self.refresh()
 
     def change_secret(self) -> None:
@@ -341,7 +340,7 @@ class AgentsPanel(QGroupBox):
         if agent is None:
             return
         if SecretDialog(self._db, agent, self).exec() == QDialog.DialogCode.Accepted:
-            self.status.setText(self.tr("Code de %s changé.") % agent.nom)
+            self.status.set_message(self.tr("Code de %s changé.") % agent.nom)
 
     def disable(self) -> None:
         agent = self._selected()
@@ -357,7 +356,7 @@ class AgentsPanel(QGroupBox):
         try:
             management.disable_agent(self._db, agent.id)
         except (AgentError, AccessDenied) as error:
-            self.status.setText(str(error))
+            self.status.set_message(str(error))
             return
-        self.status.setText(self.tr("Compte de %s désactivé.") % agent.nom)
+        self.status.set_message(self.tr("Compte de %s désactivé.") % agent.nom)
         self.refresh()

@@ -36,6 +36,7 @@ from spro_desk.storage.backup import (
 )
 from spro_desk.storage.errors import StorageError
 from spro_desk.storage.migrate import NewerDatabaseError
+from spro_desk.ui.common.announce import StatusLabel
 from spro_desk.ui.common.confirm import Confirm, ask
 from spro_desk.ui.common.context import DeskContext
 from spro_desk.ui.common.errors import message_box
@@ -97,7 +98,7 @@ class BackupDialog(QDialog):
         self.setWindowTitle(self.tr("Restaurer une sauvegarde"))
         self.list = QListWidget()
         self.details = QLabel()
-        self.status = QLabel()
+        self.status = StatusLabel()
         self.restore_button = QPushButton(self.tr("&Restaurer cette sauvegarde…"))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self._previews: list[BackupPreview] = []
@@ -110,8 +111,6 @@ class BackupDialog(QDialog):
             label.setTextFormat(Qt.TextFormat.PlainText)
             label.setWordWrap(True)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
-        self.details.setAccessibleName(self.tr("Contenu de la sauvegarde choisie"))
-        self.status.setAccessibleName(self.tr("Résultat"))
         self.restore_button.setAccessibleName(self.tr("Restaurer la sauvegarde choisie"))
         self.restore_button.setAccessibleDescription(
             self.tr("Remplace la base actuelle par cette sauvegarde, après en avoir gardé copie.")
@@ -176,7 +175,7 @@ class BackupDialog(QDialog):
 
         database = self.context.database
         self.restore_button.setEnabled(False)
-        self.status.setText(self.tr("Restauration en cours…"))
+        self.status.set_message(self.tr("Restauration en cours…"))
         self.context.runner.submit(
             lambda _task: restore_backup(database.path, backup, database.engine),
             Callbacks(on_result=self._restored, on_error=self._failed),
@@ -185,7 +184,7 @@ class BackupDialog(QDialog):
     def _restored(self, result: RestoreResult) -> None:
         self.context.database.gate.release(None)  # a damaged file was just replaced
         self.reload()
-        self.status.setText(
+        self.status.set_message(
             self.tr(
                 "Sauvegarde du {date} restaurée. La base d'avant est gardée : « {name} »."
             ).format(
@@ -202,7 +201,7 @@ class BackupDialog(QDialog):
         self.restore_button.setEnabled(bool(self._previews))
         if not isinstance(error, (StorageError, NewerDatabaseError)):
             raise error
-        self.status.setText(self.tr("Restauration impossible : %s") % error)
+        self.status.set_message(self.tr("Restauration impossible : %s") % error)
         message_box(
             self, QMessageBox.Icon.Warning, self.tr("Restauration impossible"), str(error)
         ).open()

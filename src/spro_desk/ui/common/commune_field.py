@@ -10,7 +10,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeAlias
 
 from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 
 from spro_desk.ui.common.formatting import tooltip
@@ -48,6 +48,8 @@ class CommuneField(QLineEdit):
         self._geo_source = geo
         self._code: str | None = None
         self.prefer: frozenset[str] = frozenset()  # the site's catchment area comes first
+        self._unsettled = False
+        self._to_popup = False
         self._suggestions = QStandardItemModel(self)
         self._completer = QCompleter(self._suggestions, self)
         # The geography already ranks the matches: show them as they come, unfiltered.
@@ -58,7 +60,7 @@ class CommuneField(QLineEdit):
         self.setClearButtonEnabled(True)
         self.setPlaceholderText(self.tr("Nom ou code postal"))
         self.textEdited.connect(self._text_edited)
-        self.editingFinished.connect(self.settle)
+        self.editingFinished.connect(self._editing_finished)
 
     @property
     def _geo(self) -> Geography:
@@ -119,6 +121,7 @@ class CommuneField(QLineEdit):
         return super().event(event)
 
     def _text_edited(self, text: str) -> None:
+        self._unsettled = True
         self._fill_suggestions(text)
         if not text.strip():
             self._choose(None)
@@ -137,8 +140,27 @@ class CommuneField(QLineEdit):
         if isinstance(code, str):
             self._choose(code)
 
+    def _editing_finished(self) -> None:
+        # Showing the suggestions takes the focus from the field, and QLineEdit reports that as
+        # the end of editing: settling then would write « Bordeaux (33000) » over « Bo » while
+        # the agent is still typing « Bourges ».
+        if not self._to_popup:
+            self.settle()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        self._to_popup = event.reason() == Qt.FocusReason.PopupFocusReason
+        try:
+            super().focusOutEvent(event)
+        finally:
+            self._to_popup = False
+        # Qt reports the end of editing once per change: the one the popup took is not
+        # repeated when Tab really leaves the field.
+        if self._unsettled and event.reason() != Qt.FocusReason.PopupFocusReason:
+            self.settle()
+
     def settle(self) -> None:
         """Take the best match for the typed text (Enter, Tab or leaving the field)."""
+        self._unsettled = False
         text = self.text().strip()
         if not text:
             self._choose(None)

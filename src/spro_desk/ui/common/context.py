@@ -43,6 +43,7 @@ class Navigator(QObject):
     contacts_changed = Signal()  # a contact or referral was recorded, edited or deleted
     directory_changed = Signal()  # a directory import finished
     database_ready = Signal()  # the database opened after the window was shown
+    display_changed = Signal()  # Paramètres › Affichage: the contrast mode was changed
 
 
 def _load_geography() -> Geography:

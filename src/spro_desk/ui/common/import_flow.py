@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from spro_desk.directory.importer import ImportCancelled, ImportReport, import_directory
-from spro_desk.directory.source import DirectoryImportError
+from spro_desk.directory.source import DirectoryImportError, DirectoryShrinkRefused
 from spro_desk.resources import resource_path
 from spro_desk.storage.engine import Database
 from spro_desk.ui.common.background import Callbacks, Runner, TaskContext
@@ -22,11 +22,13 @@ def sample_directory() -> Path:
 
 
 def chosen_source(selected: Path) -> Path:
-    """A picked structures.json or services.json stands for the folder that holds it.
+    """A picked structures.json, services.json or API page stands for the folder that holds it;
+    a data.gouv.fr file (structures-inclusion-<date>.csv…) for itself and its sibling.
 
     One file dialog cannot offer both folders and files, so the dialog asks for a file.
     """
-    if selected.suffix.lower() == ".json":
+    name = selected.name.lower()
+    if name in ("structures.json", "services.json") or "page" in name:
         return selected.parent
     return selected
 
@@ -38,6 +40,8 @@ class DirectoryImportController(QObject):
     progressed = Signal(str, int, int)
     succeeded = Signal(object)  # ImportReport
     failed = Signal(str)  # a French message for the agent
+    # The import would shrink the directory a lot: (French message, path) for a confirmation
+    confirmation_needed = Signal(str, object)
     cancelled = Signal()
     finished = Signal()
 
@@ -47,6 +51,7 @@ class DirectoryImportController(QObject):
         self._runner = runner
         self._running = False
         self._task: TaskContext | None = None
+        self._path: Path | None = None
 
     @property
     def running(self) -> bool:
@@ -55,20 +60,21 @@ class DirectoryImportController(QObject):
     def import_sample(self) -> bool:
         return self.start(sample_directory(), self.tr("Chargement de l'annuaire d'exemple…"))
 
-    def import_path(self, path: Path) -> bool:
+    def import_path(self, path: Path, force: bool = False) -> bool:
         label = self.tr("Import de «\u00a0{name}\u00a0»…").format(name=path.name)
-        return self.start(chosen_source(path), label)
+        return self.start(chosen_source(path), label, force)
 
-    def start(self, path: Path, label: str) -> bool:
+    def start(self, path: Path, label: str, force: bool = False) -> bool:
         if self._running:
             return False
+        self._path = path
         db = self._db
         callbacks = Callbacks(self._on_result, self._on_error, self.progressed.emit)
         self._running = True
         self.started.emit(label)
         task = self._runner.submit(
             lambda task: import_directory(
-                db, path, progress=task.progress, is_cancelled=task.is_cancelled
+                db, path, progress=task.progress, is_cancelled=task.is_cancelled, force=force
             ),
             callbacks,
         )
@@ -89,6 +95,11 @@ class DirectoryImportController(QObject):
         self._running, self._task = False, None
         if isinstance(error, ImportCancelled):
             self.cancelled.emit()
+        elif isinstance(error, DirectoryShrinkRefused):
+            # This import is over; the confirmed one, if any, starts as a new import.
+            self.finished.emit()
+            self.confirmation_needed.emit(str(error), self._path)
+            return
         elif isinstance(error, DirectoryImportError):
             self.failed.emit(str(error))
         else:

@@ -53,12 +53,16 @@ def setup_row_table(
 
 
 def plain_label(text: str = "", name: str = "") -> QLabel:
-    """A wrapping label that never interprets its text as HTML (it may come from outside)."""
+    """A wrapping label that never interprets its text as HTML (it may come from outside).
+
+    `name` only identifies the label (object name): an accessible name would replace the text
+    for assistive technology, and the text is what the label is for (RGAA 11.1).
+    """
     label = QLabel(text)
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setWordWrap(True)
     if name:
-        label.setAccessibleName(name)
+        label.setObjectName(name)
     return label
 
 

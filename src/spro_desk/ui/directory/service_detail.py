@@ -168,7 +168,7 @@ def _service_sections(
     # Literal translate() calls: lupdate extracts nothing from an alias.
     headed = (
         (QCoreApplication.translate("ServiceDetail", "Présentation"),
-         [paragraph(service.get("description"))]),
+         [paragraph(service.get("description_texte", service.get("description")))]),
         (QCoreApplication.translate("ServiceDetail", "Lieu d'accueil"),
          _place_lines(service, structure)),
         (QCoreApplication.translate("ServiceDetail", "Contact du service"),
@@ -235,9 +235,12 @@ def _char_format(base: QFont, *, bold: bool = False, scale: float = 1.0) -> QTex
     return text_format
 
 
-def _block(top_margin: float) -> QTextBlockFormat:
+def _block(top_margin: float, heading: int = 0) -> QTextBlockFormat:
     block = QTextBlockFormat()
     block.setTopMargin(top_margin)
+    # A heading level, not only bold: the document's structure (HTML <h2>/<h3>, Markdown ##)
+    # says which lines are headings (RGAA 9.1).
+    block.setHeadingLevel(heading)
     return block
 
 
@@ -249,11 +252,12 @@ def render_detail(detail: ServiceDetail | None, document: QTextDocument, empty_t
     if detail is None:
         cursor.insertText(empty_text, _char_format(base))
         return
+    cursor.setBlockFormat(_block(0, heading=2))
     cursor.insertText(detail.title, _char_format(base, bold=True, scale=1.3))
     cursor.insertBlock(_block(2), _char_format(base))
     cursor.insertText(detail.subtitle, _char_format(base, scale=1.1))
     for section in detail.sections:
-        cursor.insertBlock(_block(10), _char_format(base, bold=True))
+        cursor.insertBlock(_block(10, heading=3), _char_format(base, bold=True))
         cursor.insertText(section.heading)
         for line in section.lines:
             cursor.insertBlock(_block(0), _char_format(base))

@@ -6,7 +6,6 @@ from PySide6.QtCore import QItemSelection, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QSplitter,
     QTableView,
@@ -19,7 +18,9 @@ from spro_desk.directory.catalog import service_record
 from spro_desk.directory.search import DirectorySearch
 from spro_desk.geo import Geography, geography
 from spro_desk.storage.engine import Database
+from spro_desk.ui.common.announce import StatusLabel
 from spro_desk.ui.common.formatting import number, services_count
+from spro_desk.ui.common.keyboard import keyboard_splitter
 from spro_desk.ui.common.service_results import Clock, Column, ServiceResultsModel
 from spro_desk.ui.directory.filter_bar import DirectoryFilterBar
 from spro_desk.ui.directory.service_detail import build_detail, render_detail
@@ -56,12 +57,12 @@ class DirectoryView(QWidget):
         self.model = ServiceResultsModel(DirectorySearch(db, self._geo), clock, self)
         self.search_box = self._make_search_box()
         self.filter_bar = DirectoryFilterBar(self._geo)
-        self.result_count = QLabel()
+        self.result_count = StatusLabel(wrap=False)
         self.result_count.setTextFormat(Qt.TextFormat.PlainText)
-        self.result_count.setAccessibleName(self.tr("Nombre de résultats"))
         self.table = self._make_table()
         self.detail = self._make_detail()
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        keyboard_splitter(self.splitter)  # Ctrl+Alt+Left/Right
         # A zero-delay timer fires once the keys already queued are handled: a key typed after
         # the results are painted searches at once, keys typed during a search make one search.
         self._search_timer = self._timer(SEARCH_DELAY_MS, self.run_search, single_shot=True)
@@ -174,7 +175,7 @@ class DirectoryView(QWidget):
             text = text.format(n=number(rows))
         else:
             text = services_count(rows)
-        self.result_count.setText(text)
+        self.result_count.set_message(text)
 
     def _focus_results(self) -> None:
         if self._search_timer.isActive():  # Enter typed before the queued keys were searched

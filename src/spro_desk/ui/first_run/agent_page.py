@@ -6,8 +6,8 @@ from PySide6.QtCore import QRegularExpression
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWizardPage
 
+from spro_desk.ui.common.announce import StatusLabel
 from spro_desk.ui.common.secret_field import SecretLineEdit
-from spro_desk.ui.common.widgets import plain_label
 from spro_desk.ui.first_run.agent_adapter import PIN_LENGTHS, pin_problem
 
 
@@ -35,8 +35,7 @@ class AgentPage(QWizardPage):
         for field in (self.pin, self.confirmation):
             field.setValidator(digits)
             field.setMaxLength(high)
-        self.hint = plain_label()
-        self.hint.setAccessibleName(self.tr("État du code"))
+        self.hint = StatusLabel()
         form = QFormLayout(self)
         for text, widget in (
             (self.tr("&Nom :"), self.name),
@@ -68,7 +67,7 @@ class AgentPage(QWizardPage):
 
     def _changed(self) -> None:
         problem = self._pin_problem() if self.pin.text() or self.confirmation.text() else None
-        self.hint.setText(problem or "")
+        self.hint.set_message(problem or "", error=bool(problem))
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from spro_desk.ui.common.announce import StatusLabel
 from spro_desk.ui.common.widgets import plain_label
 from spro_desk.ui.first_run.setup import DirectoryChoice, DirectorySource
 
@@ -88,8 +89,7 @@ class DirectoryPage(QWizardPage):
             self.tr("Identité de la coordination (*.json);;Tous les fichiers (*)"),
         )
         self._snapshot_rows = QWidget()
-        self.problem = plain_label()
-        self.problem.setAccessibleName(self.tr("Ce qui manque"))
+        self.problem = StatusLabel()
         self._layout()
         self._group.buttonToggled.connect(self._changed)
         for field in (self.export_path, self.snapshot_path, self.identity_path):
@@ -164,7 +164,7 @@ class DirectoryPage(QWizardPage):
             if path is not None and not path.exists()
         ]
         if missing:
-            self.problem.setText(
+            self.problem.set_message(
                 self.tr("Fichier introuvable : {path}. Vérifiez le chemin.").format(path=missing[0])
             )
             return False

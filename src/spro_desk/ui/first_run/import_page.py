@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtWidgets import QProgressBar, QPushButton, QVBoxLayout, QWizardPage
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QProgressBar, QPushButton, QVBoxLayout, QWizard, QWizardPage
 
 from spro_desk.directory.importer import ImportCancelled, ImportReport
 from spro_desk.directory.source import DirectoryImportError
 from spro_desk.storage.engine import Database
+from spro_desk.ui.common.announce import StatusLabel
 from spro_desk.ui.common.background import Callbacks, Runner, TaskContext
 from spro_desk.ui.common.import_flow import report_message
 from spro_desk.ui.common.widgets import plain_label
@@ -30,7 +32,7 @@ class ImportPage(QWizardPage):
         self._runner = runner
         self._task: TaskContext | None = None
         self.setTitle(self.tr("C'est prêt"))
-        self.status = plain_label(name=self.tr("État de l'annuaire"))
+        self.status = StatusLabel()
         self.bar = QProgressBar()
         self.bar.setAccessibleName(self.tr("Progression de l'import"))
         self.bar.hide()
@@ -53,7 +55,7 @@ class ImportPage(QWizardPage):
     def start(self, choice: DirectoryChoice, next_steps: str) -> None:
         self.next_steps.setText(next_steps)
         if not choice.needs_import:
-            self.status.setText(
+            self.status.set_message(
                 self.tr(
                     "Le poste est prêt. Importez l'annuaire quand vous l'aurez "
                     "(Fichier > Importer un annuaire)."
@@ -61,7 +63,7 @@ class ImportPage(QWizardPage):
             )
             return
         db = self._db
-        self.status.setText(self.tr("Import de l'annuaire…"))
+        self.status.set_message(self.tr("Import de l'annuaire…"))
         self.bar.setRange(0, 0)
         self.bar.show()
         self.cancel_button.show()
@@ -76,11 +78,11 @@ class ImportPage(QWizardPage):
     def cancel(self) -> None:
         if self._task is not None:
             self._task.cancel()
-            self.status.setText(self.tr("Arrêt de l'import…"))
+            self.status.set_message(self.tr("Arrêt de l'import…"))
             self.cancel_button.setEnabled(False)
 
     def _progressed(self, label: str, done: int, total: int) -> None:
-        self.status.setText(label)
+        self.status.set_message(label)
         self.bar.setRange(0, max(total, 1))
         self.bar.setValue(done)
 
@@ -104,10 +106,14 @@ class ImportPage(QWizardPage):
 
     def _finish(self, message: str) -> None:
         self._task = None
-        self.status.setText(message)
+        self.status.set_message(message)
         self.bar.hide()
         self.cancel_button.hide()
         self.completeChanged.emit()
+        wizard = self.wizard()
+        if wizard is not None:  # the focus was on the hidden « Arrêter »: Entrée must finish
+            finish = wizard.button(QWizard.WizardButton.FinishButton)
+            finish.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def isComplete(self) -> bool:
         return not self.running

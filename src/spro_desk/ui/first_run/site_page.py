@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QWizard
 from spro_desk.directory.networks import NETWORK_LABELS
 from spro_desk.geo import Geography
 from spro_desk.site.settings import spec
+from spro_desk.ui.common.announce import StatusLabel
 from spro_desk.ui.common.commune_field import CommuneField
 from spro_desk.ui.common.setting_editors import ListEditor
 from spro_desk.ui.common.widgets import plain_label
@@ -37,8 +38,7 @@ class SitePage(QWizardPage):
         self.commune = CommuneField(geo)
         self.commune.setAccessibleName(self.tr("Commune du site"))
         self.places = ListEditor(spec("site.permanences"))
-        self.problem = plain_label()
-        self.problem.setAccessibleName(self.tr("Ce qui manque"))
+        self.problem = StatusLabel()
         self._layout()
         self.name.textChanged.connect(self.completeChanged)
         self.network.currentTextChanged.connect(self.completeChanged)
@@ -107,13 +107,15 @@ class SitePage(QWizardPage):
     def validatePage(self) -> bool:
         self.commune.settle()  # Suivant straight after typing: settle the typed name first
         if self.commune.is_unresolved() or self.commune.code() is None:
-            self.problem.setText(
+            self.problem.set_message(
                 self.tr(
                     "«\u00a0{text}\u00a0» ne correspond à aucune commune. Tapez le nom ou le "
                     "code postal et choisissez dans la liste."
-                ).format(text=self.commune.text().strip())
+                ).format(text=self.commune.text().strip()),
+                error=True,
+                field=self.commune,
+                focus=True,
             )
-            self.commune.setFocus(Qt.FocusReason.OtherFocusReason)
             return False
         self.problem.clear()
         return True

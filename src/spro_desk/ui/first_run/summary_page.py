@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QVBoxLayout, QWizard, QWizardPage
 
 from spro_desk.paths import database_path
+from spro_desk.ui.common.announce import StatusLabel
 from spro_desk.ui.common.widgets import plain_label
 from spro_desk.ui.first_run.setup import (
     DirectoryChoice,
@@ -34,7 +35,7 @@ class SummaryPage(QWizardPage):
         self.choices_text = plain_label(name=self.tr("Choix faits"))
         self.data_text = plain_label(name=self.tr("Où sont les données"))
         self.backup_text = plain_label(name=self.tr("Sauvegardes"))
-        self.problem = plain_label(name=self.tr("Problème"))
+        self.problem = StatusLabel()
         layout = QVBoxLayout(self)
         for label in (self.choices_text, self.data_text, self.backup_text, self.problem):
             layout.addWidget(label)
@@ -98,6 +99,6 @@ class SummaryPage(QWizardPage):
         try:
             self._apply()
         except SetupRefused as error:
-            self.problem.setText(str(error))
+            self.problem.set_message(str(error))
             return False
         return True

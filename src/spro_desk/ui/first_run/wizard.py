@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QWidget, QWizard
 
 from spro_desk.geo import Geography
 from spro_desk.storage.engine import Database
+from spro_desk.ui.common.announce import announce
 from spro_desk.ui.common.background import Runner, TaskRunner
+from spro_desk.ui.common.confirm import Confirm, ask
 from spro_desk.ui.common.icon import app_icon
 from spro_desk.ui.first_run.agent_page import AgentPage
 from spro_desk.ui.first_run.directory_page import DirectoryPage
@@ -39,6 +43,7 @@ class FirstRunWizard(QWizard):
         self._data_dir = data_dir
         self._runner = runner or TaskRunner(self)
         self.applied = False
+        self.confirm: Confirm = ask
         self.setWindowTitle(self.tr("SPRO Desk — premier démarrage"))
         self.setWindowIcon(app_icon())
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage)
@@ -90,6 +95,9 @@ class FirstRunWizard(QWizard):
         return current + 1
 
     def _entered(self, page_id: int) -> None:
+        page = self.page(page_id)
+        if page is not None:  # a screen reader hears where the agent now is
+            announce(self, f"{page.title()}. {page.subTitle()}".strip(" ."))
         if page_id == SUMMARY:
             self.summary_page.show_choices(self.choices(), self.directory_page.choice())
         elif page_id == IMPORT:
@@ -113,6 +121,20 @@ class FirstRunWizard(QWizard):
         )
 
     # --- lifetime ---------------------------------------------------------------------------------
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Échap used to close the assistant at once, dropping everything typed: it asks first.
+        if event.key() == Qt.Key.Key_Escape and not self.applied:
+            question = self.tr(
+                "Quitter l'assistant ? Rien n'est encore enregistré : SPRO Desk se fermera et "
+                "l'assistant reviendra au prochain démarrage."
+            )
+            if self.confirm(
+                self, self.tr("Quitter l'assistant"), question, self.tr("Quitter"), False
+            ):
+                self.reject()
+            return
+        super().keyPressEvent(event)
 
     def done(self, result: int) -> None:
         if self.import_page.running:  # closing mid-import (window closed): stop it first

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
+from spro_desk.ui.common.announce import StatusLabel, announce
 from spro_desk.ui.common.background import Callbacks, Runner
 from spro_desk.ui.common.secret_field import SecretLineEdit
 
@@ -76,7 +77,7 @@ class LockScreen(QWidget):
         self.secret = SecretLineEdit()  # silent on the accessibility bus
         self.unlock_button = QPushButton(self.tr("&Déverrouiller"))
         self.unlock_button.setDefault(True)
-        self.message = QLabel()
+        self.message = StatusLabel()
         for label in (explanation, self.message):
             label.setTextFormat(Qt.TextFormat.PlainText)
             label.setWordWrap(True)
@@ -103,7 +104,6 @@ class LockScreen(QWidget):
         self.agent.setAccessibleName(self.tr("Agent"))
         self.secret.setAccessibleName(self.tr("Code ou mot de passe"))
         self.unlock_button.setAccessibleName(self.tr("Déverrouiller le poste"))
-        self.message.setAccessibleName(self.tr("Message"))
         self.unlock_button.clicked.connect(self._submit)
         self.secret.returnPressed.connect(self._submit)
 
@@ -121,13 +121,12 @@ class LockScreen(QWidget):
         for widget in (self.agent, self.secret, self.unlock_button):
             widget.setEnabled(not busy)
         if busy:
-            self.message.setText(self.tr("Vérification du code…"))
+            self.message.set_message(self.tr("Vérification du code…"))
 
     def show_error(self, text: str) -> None:
         self.set_busy(False)
         self.secret.clear()
-        self.message.setText(text)
-        self.secret.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.message.set_message(text, error=True, field=self.secret, focus=True)
 
     def focus_secret(self) -> None:
         self.secret.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -356,6 +355,7 @@ class PrivacyGuard(QObject):
         self.idle_timer.stop()
         self._take_screens(screen)
         screen.focus_secret()
+        announce(screen, self.tr("Poste verrouillé : saisissez votre code pour reprendre."))
         self.locked_changed.emit(True)
 
     def _lock_screen_widget(self) -> LockScreen:
@@ -393,6 +393,7 @@ class PrivacyGuard(QObject):
             if restore is not None:
                 restore()
         self._watch()
+        announce(self._window, self.tr("Poste déverrouillé."))
         self.locked_changed.emit(False)
         if self._session().must_change_secret:
             self._ask_for_a_new_secret()

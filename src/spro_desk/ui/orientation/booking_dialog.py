@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from spro_desk.directory.catalog import ServiceSummary
 from spro_desk.directory.hours import Hours
+from spro_desk.ui.common.announce import StatusLabel
 from spro_desk.ui.common.dates import long_datetime_fr
 from spro_desk.ui.common.errors import message_box
 from spro_desk.ui.common.formatting import one_line
@@ -64,7 +66,7 @@ class BookingDialog(QDialog):
         )
         self.rendez_vous = QRadioButton(self.tr("&Rendez-vous pris pour la personne"))
         self.date, self.time = self._make_when()
-        self.hours_status = plain_label("", self.tr("Ouverture au moment choisi"))
+        self.hours_status = StatusLabel()  # « ouvert à ce moment » is announced as it changes
         # Room for the longest warning from the start: the dialog does not jump as dates change.
         self.hours_status.setMinimumHeight(self.fontMetrics().lineSpacing() * 3)
         self.hours_status.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
@@ -120,8 +122,6 @@ class BookingDialog(QDialog):
         return buttons
 
     def _describe(self, has_consent: bool) -> None:
-        self.information.setAccessibleName(self.tr("Information seulement"))
-        self.rendez_vous.setAccessibleName(self.tr("Rendez-vous"))
         self.rendez_vous.setAccessibleDescription(
             self.tr("L'heure choisie est comparée aux horaires d'ouverture du service.")
         )
@@ -158,8 +158,12 @@ class BookingDialog(QDialog):
         when.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(self.information)
-        layout.addWidget(self.rendez_vous)
+        # The legend a screen reader gives before the choices (RGAA 11.5).
+        kind = QGroupBox(self.tr("Type d'orientation"))
+        choices = QVBoxLayout(kind)
+        choices.addWidget(self.information)
+        choices.addWidget(self.rendez_vous)
+        layout.addWidget(kind)
         row = QFormLayout()
         row.addRow(when_label, when)
         layout.addLayout(row)
@@ -215,7 +219,7 @@ class BookingDialog(QDialog):
 
     def _moment_changed(self) -> None:
         self._confirmed_closed = False
-        self.hours_status.setText(self._status_text())
+        self.hours_status.set_message(self._status_text())
         # Bold rather than a colour: it stays visible under a high-contrast palette.
         font = self.hours_status.font()
         font.setBold(self.moment_problem() is not None)

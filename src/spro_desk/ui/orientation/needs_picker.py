@@ -2,20 +2,19 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QAbstractItemView, QLabel, QLineEdit, QListView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QLabel, QLineEdit, QTreeView, QVBoxLayout, QWidget
 
 from spro_desk.text import fold
 from spro_desk.vocab import categories, category_of, thematiques
 
 CODE_ROLE = Qt.ItemDataRole.UserRole + 1
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 2
-SUB_INDENT = "    "
 
 
 def _item(code: str, label: str, *, category: bool) -> QStandardItem:
-    item = QStandardItem(label if category else SUB_INDENT + label)
+    item = QStandardItem(label)
     item.setEditable(False)
     item.setCheckable(True)
     item.setData(code, CODE_ROLE)
@@ -28,15 +27,30 @@ def _item(code: str, label: str, *, category: bool) -> QStandardItem:
 
 
 def needs_model() -> QStandardItemModel:
-    """Each category followed by its sub-thématiques: asking for a category is allowed."""
+    """Each category with its sub-thématiques under it: asking for a category is allowed.
+
+    A real tree, not leading spaces: a screen reader says « niveau 2 » and that a category is
+    expanded, and the arrows fold and unfold it (RGAA 9.3).
+    """
     model = QStandardItemModel()
     subs = thematiques()
     for code, label in categories().items():
-        model.appendRow(_item(code, label, category=True))
+        category = _item(code, label, category=True)
         for sub, sub_label in subs.items():
             if category_of(sub) == code:
-                model.appendRow(_item(sub, sub_label, category=False))
+                category.appendRow(_item(sub, sub_label, category=False))
+        model.appendRow(category)
     return model
+
+
+def all_items(model: QStandardItemModel) -> list[QStandardItem]:
+    """Categories and sub-thématiques, in the order shown."""
+    items = []
+    for row in range(model.rowCount()):
+        category = model.item(row)
+        items.append(category)
+        items.extend(category.child(sub) for sub in range(category.rowCount()))
+    return items
 
 
 class _FoldedFilter(QSortFilterProxyModel):
@@ -45,6 +59,7 @@ class _FoldedFilter(QSortFilterProxyModel):
     def __init__(self) -> None:
         super().__init__()
         self._words: list[str] = []
+        self.setRecursiveFilteringEnabled(True)  # a matching need keeps its category shown
 
     def set_text(self, text: str) -> None:
         if not hasattr(self, "beginFilterChange"):  # Qt < 6.9
@@ -55,8 +70,8 @@ class _FoldedFilter(QSortFilterProxyModel):
         self._words = fold(text).split()
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
-    def filterAcceptsRow(self, row: int, parent: object) -> bool:
-        key = self.sourceModel().index(row, 0).data(SEARCH_ROLE) or ""
+    def filterAcceptsRow(self, row: int, parent: QModelIndex) -> bool:  # type: ignore[override]
+        key = self.sourceModel().index(row, 0, parent).data(SEARCH_ROLE) or ""
         return all(word in key for word in self._words)
 
 
@@ -76,8 +91,11 @@ class NeedsPicker(QWidget):
         self.filter_box.setAccessibleDescription(
             self.tr("Tapez un mot ; Flèche bas passe à la liste, Espace coche un besoin.")
         )
-        self.list = QListView()
+        self.list = QTreeView()
         self.list.setModel(self._proxy)
+        self.list.setHeaderHidden(True)
+        self.list.setUniformRowHeights(True)
+        self.list.expandAll()
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setAccessibleName(self.tr("Besoins de la personne"))
         self.list.setAccessibleDescription(
@@ -86,9 +104,8 @@ class NeedsPicker(QWidget):
         self.summary = QLabel()
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.summary.setWordWrap(True)
-        self.summary.setAccessibleName(self.tr("Besoins choisis"))
         self._layout()
-        self.filter_box.textChanged.connect(self._proxy.set_text)
+        self.filter_box.textChanged.connect(self._filter)
         self.filter_box.installEventFilter(self)
         self.model.itemChanged.connect(self._item_changed)
         self._show_summary()
@@ -112,6 +129,10 @@ class NeedsPicker(QWidget):
             return True
         return super().eventFilter(watched, event)
 
+    def _filter(self, text: str) -> None:
+        self._proxy.set_text(text)
+        self.list.expandAll()  # rows the filter brings back come folded
+
     def _enter_list(self) -> None:
         self.list.setFocus(Qt.FocusReason.OtherFocusReason)
         if not self.list.currentIndex().isValid() and self._proxy.rowCount():
@@ -119,17 +140,16 @@ class NeedsPicker(QWidget):
 
     def codes(self) -> tuple[str, ...]:
         return tuple(
-            self.model.item(row).data(CODE_ROLE)
-            for row in range(self.model.rowCount())
-            if self.model.item(row).checkState() == Qt.CheckState.Checked
+            item.data(CODE_ROLE)
+            for item in all_items(self.model)
+            if item.checkState() == Qt.CheckState.Checked
         )
 
     def set_codes(self, codes: tuple[str, ...]) -> None:
         wanted = set(codes)
         self._bulk = True
         try:
-            for row in range(self.model.rowCount()):
-                item = self.model.item(row)
+            for item in all_items(self.model):
                 checked = item.data(CODE_ROLE) in wanted
                 item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
         finally:
@@ -144,9 +164,9 @@ class NeedsPicker(QWidget):
 
     def _show_summary(self) -> None:
         labels = [
-            self.model.item(row).text().strip()
-            for row in range(self.model.rowCount())
-            if self.model.item(row).checkState() == Qt.CheckState.Checked
+            item.text()
+            for item in all_items(self.model)
+            if item.checkState() == Qt.CheckState.Checked
         ]
         if labels:
             self.summary.setText(self.tr("Besoins : {labels}").format(labels=" ; ".join(labels)))

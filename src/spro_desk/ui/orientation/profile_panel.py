@@ -89,7 +89,6 @@ class ProfilePanel(QGroupBox):
             self.tr("Tapez un nom, un code postal ou un code INSEE ; choisissez dans la liste.")
         )
         self.commune_hint.setTextFormat(Qt.TextFormat.PlainText)
-        self.commune_hint.setAccessibleName(self.tr("Commune retenue"))
         self.statut.setAccessibleName(self.tr("Statut de la personne"))
         self.age.setAccessibleName(self.tr("Âge"))
         self.age.setAccessibleDescription(

@@ -21,10 +21,12 @@ from PySide6.QtWidgets import (
 from spro_desk.directory.search import DirectorySearch
 from spro_desk.orientation.profile import ProfileError
 from spro_desk.orientation.suggest import Suggester, Suggestion, VisitorProfile
+from spro_desk.ui.common.announce import StatusLabel
 from spro_desk.ui.common.background import Callbacks, TaskContext
 from spro_desk.ui.common.context import DeskContext, OrientationRequest
+from spro_desk.ui.common.keyboard import keyboard_splitter
 from spro_desk.ui.common.screen import Screen
-from spro_desk.ui.common.widgets import plain_label, setup_row_table
+from spro_desk.ui.common.widgets import setup_row_table
 from spro_desk.ui.orientation.booking_controller import BookingController
 from spro_desk.ui.orientation.profile_panel import ProfilePanel
 from spro_desk.ui.orientation.referral_flow import Booking, PersonFacts
@@ -52,7 +54,7 @@ class OrientationScreen(Screen):
         self.model = SuggestionModel(self)
         self.table = self._make_table()
         self.reasons = self._make_reasons()
-        self.message = plain_label("", self.tr("Message de l'écran Orientation"))
+        self.message = StatusLabel()
         self.suggest_button = self._button(
             self.tr("&Suggérer"), self.tr("Chercher les services adaptés à ce profil (Entrée)")
         )
@@ -127,6 +129,7 @@ class OrientationScreen(Screen):
         action_buttons.addStretch(1)
         right_column.addLayout(action_buttons)
         splitter = QSplitter(Qt.Orientation.Horizontal)
+        keyboard_splitter(splitter)  # Ctrl+Alt+Left/Right
         splitter.addWidget(left)
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 35)
@@ -301,7 +304,7 @@ class OrientationScreen(Screen):
         self._say(self.tr("L'annuaire a été mis à jour : relancez la suggestion."))
 
     def _say(self, text: str) -> None:
-        self.message.setText(text)
+        self.message.set_message(text)
 
     # --- lifetime -----------------------------------------------------------------------------
 

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
-    QLabel,
     QLineEdit,
     QTableView,
     QVBoxLayout,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from spro_desk.directory.catalog import ServiceSummary
 from spro_desk.directory.search import DirectorySearch
+from spro_desk.ui.common.announce import StatusLabel
 from spro_desk.ui.common.formatting import services_count
 from spro_desk.ui.common.service_results import Column, ServiceResultsModel
 
@@ -34,7 +34,7 @@ class ServicePickerDialog(QDialog):
         self.resize(820, 520)
         self.model = ServiceResultsModel(search, clock, self)
         self.search_box = QLineEdit()
-        self.count = QLabel()
+        self.count = StatusLabel(wrap=False)
         self.table = QTableView()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -56,7 +56,6 @@ class ServicePickerDialog(QDialog):
             self.tr("Les résultats s'affichent pendant la frappe ; Entrée passe aux résultats.")
         )
         self.count.setTextFormat(Qt.TextFormat.PlainText)
-        self.count.setAccessibleName(self.tr("Nombre de résultats"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -92,7 +91,7 @@ class ServicePickerDialog(QDialog):
         self._timer.stop()
         self.model.search(self.search_box.text())
         rows = self.model.rowCount()
-        self.count.setText(
+        self.count.set_message(
             services_count(rows) if rows else self.tr("Aucun service ne correspond.")
         )
         self._selection_changed()

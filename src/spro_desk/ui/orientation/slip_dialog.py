@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from spro_desk.orientation.slip import ReferralSlip
 from spro_desk.text import fold
+from spro_desk.ui.common.announce import StatusLabel
 from spro_desk.ui.common.background import Callbacks, Runner, TaskContext
 from spro_desk.ui.common.dates import long_datetime_fr
 from spro_desk.ui.orientation.slip_pdf import PAGE_SIZES, page_layout, print_slip, render_slip_pdf
@@ -79,7 +80,7 @@ class SlipDialog(QDialog):
         )
         self.close_button = self._button(self.tr("Fermer"), "", self.tr("Fermer sans imprimer"))
         self.busy_bar = QProgressBar()
-        self.status = QLabel()
+        self.status = StatusLabel()
         self._build()
         self.save_button.clicked.connect(self.choose_pdf_path)
         self.print_button.clicked.connect(self.choose_printer)
@@ -111,7 +112,7 @@ class SlipDialog(QDialog):
         label = QLabel(text)
         label.setTextFormat(Qt.TextFormat.PlainText)
         label.setWordWrap(True)
-        label.setAccessibleName(name)
+        label.setObjectName(name)  # identifies it; its text is what a screen reader reads
         return label
 
     def _build(self) -> None:
@@ -121,7 +122,6 @@ class SlipDialog(QDialog):
         self.busy_bar.hide()
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.status.setWordWrap(True)
-        self.status.setAccessibleName(self.tr("État de la fiche"))
         size_label = QLabel(self.tr("F&ormat :"))
         size_label.setBuddy(self.page_size)
         form = QFormLayout()
@@ -230,16 +230,16 @@ class SlipDialog(QDialog):
     def _set_busy(self, busy: bool, label: str) -> None:
         self._busy = busy
         self.busy_bar.setVisible(busy)
-        self.status.setText(label)
+        self.status.set_message(label)
         for widget in (self.save_button, self.print_button, self.page_size):
             widget.setEnabled(not busy)
 
     def _saved(self, path: Path) -> None:
-        self.status.setText(self.tr("Fiche enregistrée : {path}").format(path=path))
+        self.status.set_message(self.tr("Fiche enregistrée : {path}").format(path=path))
         self.pdf_saved.emit(path)
 
     def _printed(self) -> None:
-        self.status.setText(self.tr("Fiche envoyée à l'imprimante."))
+        self.status.set_message(self.tr("Fiche envoyée à l'imprimante."))
         self.printed.emit()
 
     def _error(self, error: Exception) -> None:

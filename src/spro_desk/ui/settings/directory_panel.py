@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from spro_desk.directory.catalog import DirectoryInfo
 from spro_desk.directory.importer import ImportReport
+from spro_desk.ui.common.announce import StatusLabel
 from spro_desk.ui.common.formatting import (
     french_date,
     french_datetime,
@@ -52,7 +53,7 @@ class DirectoryPanel(QGroupBox):
         self.progress_bar = QProgressBar()
         self.progress_label = _plain_label()
         self.cancel_button = QPushButton(self.tr("Annuler l'import"))
-        self.message = _plain_label()
+        self.message = StatusLabel()
         self._importer: DirectoryImportController | None = None
         self._describe()
         self._layout()
@@ -60,15 +61,9 @@ class DirectoryPanel(QGroupBox):
 
     def _describe(self) -> None:
         for widget, name in (
-            (self.source, self.tr("Source de l'annuaire")),
-            (self.imported, self.tr("Date d'import de l'annuaire")),
-            (self.freshness, self.tr("Fraîcheur des fiches")),
-            (self.counts, self.tr("Contenu de l'annuaire")),
             (self.import_button, self.tr("Importer un annuaire")),
             (self.progress_bar, self.tr("Progression de l'import")),
-            (self.progress_label, self.tr("Étape de l'import")),
             (self.cancel_button, self.tr("Annuler l'import")),
-            (self.message, self.tr("Résultat du dernier import")),
         ):
             widget.setAccessibleName(name)
         self.import_button.setAccessibleDescription(
@@ -162,6 +157,7 @@ class DirectoryPanel(QGroupBox):
         importer.progressed.connect(self._progressed)
         importer.succeeded.connect(self._succeeded)
         importer.failed.connect(self.message.setText)
+        importer.confirmation_needed.connect(lambda message, _path: self.message.setText(message))
         importer.cancelled.connect(self._cancelled)
         importer.finished.connect(self._finished)
 
@@ -186,7 +182,7 @@ class DirectoryPanel(QGroupBox):
         self._show_progress(False)
 
     def _succeeded(self, report: ImportReport) -> None:
-        self.message.setText(report_message(report))
+        self.message.set_message(report_message(report))
 
     def _cancel(self) -> None:
         self.progress_label.setText(self.tr("Annulation…"))
@@ -195,4 +191,4 @@ class DirectoryPanel(QGroupBox):
             self._importer.cancel()
 
     def _cancelled(self) -> None:
-        self.message.setText(self.tr("Import annulé : l'annuaire actuel est conservé."))
+        self.message.set_message(self.tr("Import annulé : l'annuaire actuel est conservé."))

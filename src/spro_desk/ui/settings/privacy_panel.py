@@ -35,6 +35,7 @@ from spro_desk.privacy.policy import (
 from spro_desk.privacy.purge import PurgeReport, last_purge
 from spro_desk.security.audit import audit_log
 from spro_desk.storage.engine import Database
+from spro_desk.ui.common.announce import StatusLabel
 from spro_desk.ui.common.formatting import count_phrase
 
 if TYPE_CHECKING:
@@ -70,7 +71,7 @@ class PrivacyPanel(QGroupBox):
         self.save_button = QPushButton(self.tr("Enregistrer ces durées"))
         self.purge_button = QPushButton(self.tr("Lancer la &purge maintenant"))
         self.verify_button = QPushButton(self.tr("&Vérifier le journal d'accès"))
-        self.status = QLabel()
+        self.status = StatusLabel()
         self.last = QLabel()
         for label in (self.status, self.last):
             label.setTextFormat(Qt.TextFormat.PlainText)
@@ -81,8 +82,6 @@ class PrivacyPanel(QGroupBox):
             self.tr("Efface tout de suite les données personnelles dont la durée est passée.")
         )
         self.verify_button.setAccessibleName(self.tr("Vérifier le journal d'accès"))
-        self.status.setAccessibleName(self.tr("Résultat"))
-        self.last.setAccessibleName(self.tr("Dernière purge"))
         self._layout()
         self.save_button.clicked.connect(self.save)
         self.purge_button.clicked.connect(self.purge)
@@ -145,7 +144,9 @@ class PrivacyPanel(QGroupBox):
         self.verify_button.setEnabled(self._may(Permission.READ_AUDIT))
         self.purge_button.setEnabled(self._may(Permission.RUN_PURGE))
         if not editable:
-            self.status.setText(self.tr("Seul·e la ou le responsable de site change ces durées."))
+            self.status.set_message(
+                self.tr("Seul·e la ou le responsable de site change ces durées.")
+            )
         self._show_last(last_purge(self._db))
 
     def edited_policy(self) -> PrivacyPolicy:
@@ -158,16 +159,16 @@ class PrivacyPanel(QGroupBox):
         try:
             save_policy(self._db, self.edited_policy())
         except (PolicyError, AccessDenied) as error:
-            self.status.setText(str(error))
+            self.status.set_message(str(error))
             return False
-        self.status.setText(self.tr("Durées enregistrées."))
+        self.status.set_message(self.tr("Durées enregistrées."))
         self.policy_saved.emit()
         return True
 
     def purge(self) -> None:
         if self._guard is None:
             return
-        self.status.setText(self.tr("Purge en cours…"))
+        self.status.set_message(self.tr("Purge en cours…"))
         self._guard.purge_now()
 
     def _purged(self, report: PurgeReport) -> None:
@@ -177,7 +178,9 @@ class PrivacyPanel(QGroupBox):
             self.tr("Purge faite : données de {n} personne effacées."),
             self.tr("Purge faite : données de {n} personnes effacées."),
         )
-        self.status.setText(f"{erased}\n{report.audit_problem}" if report.audit_problem else erased)
+        self.status.set_message(
+            f"{erased}\n{report.audit_problem}" if report.audit_problem else erased
+        )
         self._show_last(report.as_json())
 
     def _show_last(self, record: dict[str, Any] | None) -> None:
@@ -194,4 +197,4 @@ class PrivacyPanel(QGroupBox):
 
     def verify(self) -> None:
         check = audit_log(self._db).verify()
-        self.status.setText(check.message())
+        self.status.set_message(check.message())

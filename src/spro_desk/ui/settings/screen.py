@@ -19,7 +19,9 @@ from PySide6.QtWidgets import (
 
 from spro_desk.directory.catalog import directory_info
 from spro_desk.site.settings import SETTINGS, SettingError, SettingSpec, spec
+from spro_desk.ui.common.announce import StatusLabel
 from spro_desk.ui.common.context import DeskContext
+from spro_desk.ui.common.display import DisplayPanel
 from spro_desk.ui.common.import_flow import DirectoryImportController
 from spro_desk.ui.common.screen import Screen
 from spro_desk.ui.common.setting_editors import SettingEditor, make_editor
@@ -48,8 +50,10 @@ class SettingsScreen(Screen):
         self.backup_button.setAccessibleDescription(
             self.tr("Les sauvegardes du poste, avec leur contenu ; la base actuelle est gardée.")
         )
-        self.status = QLabel()
+        self.status = StatusLabel()
         self.directory = DirectoryPanel()
+        self.display = DisplayPanel(context.qsettings)
+        self.display.changed.connect(context.navigator.display_changed)
         from spro_desk.ui.common.agents_dialog import (
             AgentsPanel,  # the screen is built with the database
         )
@@ -81,7 +85,6 @@ class SettingsScreen(Screen):
         self.revert_button.setAccessibleName(self.tr("Rétablir les paramètres enregistrés"))
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.status.setWordWrap(True)
-        self.status.setAccessibleName(self.tr("Résultat de l'enregistrement"))
 
     def _build(self) -> None:
         form = QWidget()
@@ -105,7 +108,7 @@ class SettingsScreen(Screen):
         side = QWidget()
         side_column = QVBoxLayout(side)
         side_column.setContentsMargins(0, 0, 0, 0)
-        for panel in (self.directory, self.privacy_panel, self.agents_panel):
+        for panel in (self.display, self.directory, self.privacy_panel, self.agents_panel):
             side_column.addWidget(panel)
         side_column.addStretch(1)
         self._columns.addWidget(side, 2, Qt.AlignmentFlag.AlignTop)
@@ -200,8 +203,9 @@ class SettingsScreen(Screen):
         """Check every field, then save them all; nothing is saved while one is refused."""
         values, errors = self._checked_values()
         if errors:
-            self.status.setText("\n".join(message for _key, message in errors))
-            self.editors[errors[0][0]].widget.setFocus(Qt.FocusReason.OtherFocusReason)
+            field = self.editors[errors[0][0]].widget
+            text = "\n".join(message for _key, message in errors)
+            self.status.set_message(text, error=True, field=field, focus=True)
             return False
         if not self._save_privacy_policy():
             return False
@@ -209,7 +213,7 @@ class SettingsScreen(Screen):
         for key, value in values.items():
             site.set(key, value)
         self.load()  # shows the values as stored (trimmed, empty lines dropped)
-        self.status.setText(self.tr("Paramètres enregistrés."))
+        self.status.set_message(self.tr("Paramètres enregistrés."))
         return True
 
     def _save_privacy_policy(self) -> bool:

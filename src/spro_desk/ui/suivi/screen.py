@@ -21,6 +21,7 @@ from spro_desk.contacts.service import (
     StatusChangeNeedsConfirmation,
     check_status_change,
 )
+from spro_desk.ui.common.announce import StatusLabel
 from spro_desk.ui.common.background import Callbacks, TaskContext
 from spro_desk.ui.common.confirm import Confirm, ask
 from spro_desk.ui.common.context import DeskContext
@@ -64,7 +65,7 @@ class SuiviScreen(Screen):
         self.filter = self._make_filter()
         self.table = self._make_table()
         self.summary = plain_label("", self.tr("Résumé du suivi"))
-        self.message = plain_label("", self.tr("Message de l'écran Suivi"))
+        self.message = StatusLabel()
         self.call_card = CallCard()
         self.confirm: Confirm = ask
         self.status_actions = {code: self._status_action(code, key) for code, key in STATUS_KEYS}
@@ -220,7 +221,7 @@ class SuiviScreen(Screen):
             try:
                 person = self.context.contacts.personal_data(item.referral.contact_id)
             except (AccessDenied, PersonalDataLocked) as error:
-                self.message.setText(str(error))
+                self.message.set_message(str(error))
         self.call_card.show_call(person, question(item, self.context.clock()))
 
     def hide_personal_data(self) -> None:
@@ -240,7 +241,7 @@ class SuiviScreen(Screen):
     def set_status(self, statut: str) -> None:
         item = self.selected_item()
         if item is None:
-            self.message.setText(self.tr("Sélectionnez d'abord une orientation dans la liste."))
+            self.message.set_message(self.tr("Sélectionnez d'abord une orientation dans la liste."))
             return
         if item.referral.statut == statut:
             return
@@ -254,7 +255,7 @@ class SuiviScreen(Screen):
                 return
             confirmed = True
         except ContactError as error:
-            self.message.setText(str(error))
+            self.message.set_message(str(error))
             return
         self._change(item.referral.id, statut, previous=item.referral.statut, confirmed=confirmed)
 
@@ -287,7 +288,7 @@ class SuiviScreen(Screen):
             text += " " + self.tr("Ctrl+Z remet « {previous} ».").format(
                 previous=referral_status_label(previous)
             )
-        self.message.setText(text)
+        self.message.set_message(text)
         # The whole desk hears it (Tableau de bord, Accueil) and this screen refreshes with it.
         self.context.navigator.contacts_changed.emit()
         self._reselect(view.id)
@@ -298,4 +299,4 @@ class SuiviScreen(Screen):
         else:
             log.error("Changing a referral status failed", exc_info=error)
             text = self.tr("Le statut n'a pas pu être enregistré. Réessayez dans un instant.")
-        self.message.setText(text)
+        self.message.set_message(text)

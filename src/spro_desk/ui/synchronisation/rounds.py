@@ -57,7 +57,6 @@ class SyncRounds(QObject):
         self.last_failure: str | None = None
         self.indicator = QLabel()
         self.indicator.setTextFormat(Qt.TextFormat.PlainText)
-        self.indicator.setAccessibleName(self.tr("État de la synchronisation"))
 
     # --- lifetime -----------------------------------------------------------------------------
 

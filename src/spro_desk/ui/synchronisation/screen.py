@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from spro_desk.ui.common.announce import StatusLabel
 from spro_desk.ui.common.background import Callbacks, TaskContext
 from spro_desk.ui.common.context import DeskContext
 from spro_desk.ui.common.folders import last_folder, remember_folder
@@ -72,7 +73,7 @@ class SynchronisationScreen(Screen):
         self.progress = QProgressBar()
         self.model = QueueModel(self)
         self.table = self._make_table()
-        self.message = plain_label("", self.tr("Message de l'écran Synchronisation"))
+        self.message = StatusLabel()
         self.setup = DeskSetup(context, self)
         self._describe()
         self._layout()
@@ -254,7 +255,7 @@ class SynchronisationScreen(Screen):
     # --- progress -----------------------------------------------------------------------------
 
     def _say(self, text: str) -> None:
-        self.message.setText(text)
+        self.message.set_message(text)
         self.message.setVisible(bool(text))  # no blank line at the top when there is nothing
 
     def _show_busy(self, label: str | None) -> None:

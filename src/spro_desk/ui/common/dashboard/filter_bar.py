@@ -13,6 +13,7 @@ from spro_desk.directory.networks import network_label
 from spro_desk.geo.cog import Geography
 from spro_desk.reports.filters import Filters, Period, Site
 from spro_desk.ui.common.dashboard import periods
+from spro_desk.ui.common.keyboard import OneStopDateEdit
 
 SETTLE_MS = 300  # a burst of changes (arrows in a date) computes once
 SITE_FILTERS = ("site", "reseau", "departement", "epci")
@@ -74,7 +75,7 @@ class FilterBar(QWidget):
         return combo
 
     def _date_edit(self, name: str) -> QDateEdit:
-        edit = QDateEdit()
+        edit = OneStopDateEdit()  # one Tab stop; the arrows move between sections
         edit.setCalendarPopup(True)
         edit.setDisplayFormat("dd/MM/yyyy")
         edit.setAccessibleName(name)

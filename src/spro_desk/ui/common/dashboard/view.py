@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from spro_desk.geo.cog import Geography
+from spro_desk.ui.common.announce import StatusLabel
 from spro_desk.ui.common.background import Runner
 from spro_desk.ui.common.dashboard import navigation
 from spro_desk.ui.common.dashboard.breadcrumb import Breadcrumb
@@ -75,7 +76,7 @@ class DashboardView(QWidget):
             "À l'écran, les chiffres sont exacts. Tout export applique le secret statistique : "
             "un nombre inférieur à 5 est masqué (s), ainsi que ce qui permettrait de le "
             "recalculer."), self.tr("Secret statistique"))  # fmt: skip
-        self.message = plain_label("", self.tr("Message du tableau de bord"))
+        self.message = StatusLabel()
         self.message.hide()
         tiles = TILE_KEYS + ((LATE_DESKS_TILE,) if setup.several_sites else ())
         self.summary = SummaryRow(tiles)
@@ -331,7 +332,7 @@ class DashboardView(QWidget):
         self._say(text)
 
     def _say(self, text: str) -> None:
-        self.message.setText(text)
+        self.message.set_message(text)
         self.message.show()
 
     def _work_finished(self) -> None:
