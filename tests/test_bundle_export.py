@@ -25,7 +25,9 @@ from spro_desk.sync.coordinator_identity import (
 )
 from spro_desk.sync.identity import IdentityError, init_desk
 
-CANARY = PersonalDataInput(nom="Zoé Canari-7781", telephone="0677889900", courriel="zoe@canari.fr")
+CANARY = PersonalDataInput(
+    nom="Zoé Canari-7781", telephone="06 77 88 99 00", courriel="zoe@canari.fr"
+)
 
 
 @pytest.fixture

@@ -61,7 +61,7 @@ def test_a_refused_change_leaves_no_event_and_no_gap(cvl_db: Database) -> None:
 
 
 def test_personal_data_never_reaches_the_log(db: Database) -> None:
-    canary = PersonalDataInput(nom="Zoé Canari-4921", telephone="0611223344", courriel="z@c.fr")
+    canary = PersonalDataInput(nom="Zoé Canari-4921", telephone="06 11 22 33 44", courriel="z@c.fr")
     ContactService(db).record(
         ContactInput(canal="telephone", statut="salarie", personal=canary, consent=ConsentInput())
     )

@@ -61,7 +61,7 @@ def test_personal_fields_with_consent_are_stored_with_the_consent(db: Database) 
         )
     )
     assert service.personal_data(contact_id) == PersonalDataInput(
-        nom="Camille Martin", telephone="0600000000"
+        nom="Camille Martin", telephone="06 00 00 00 00"
     )
     with sqlite3.connect(db.path) as raw:
         purpose, wording, agent = (

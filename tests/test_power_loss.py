@@ -110,7 +110,7 @@ def _a_day(db: Database, trace: Trace, start: int) -> None:
         if n % 4 == 0:
             contact_id, referral_id = service.record_with_referral(data, "sv-1")
             trace.acknowledge(contact_id)
-            service.set_referral_status(referral_id, "rdv-pris")
+            service.set_referral_status(referral_id, "honore")  # rdv-pris needs a rendez-vous
         elif n % 5 == 0:
             consent = ConsentInput(agent="agent-1")
             personal = PersonalDataInput(nom=f"Personne {start + n}", telephone="0600000000")

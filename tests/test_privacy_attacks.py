@@ -26,7 +26,7 @@ from spro_desk.storage.backup import create_backup
 from spro_desk.storage.engine import Database
 from test_privacy_support import AGENT_PIN, CANARIES, FAST, MANAGER_PIN, manager, record_canary
 
-OTHER = ("Théodule Rossignolet", "0611223344", "theodule.rossignolet@exemple.fr", "canari deux")
+OTHER = ("Théodule Rossignolet", "06 11 22 33 44", "theodule.rossignolet@exemple.fr", "canari deux")
 
 
 def _folder(db: Database) -> Path:

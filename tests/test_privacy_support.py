@@ -18,7 +18,7 @@ from spro_desk.storage.engine import Database
 # in tests/test_agents.py); everything else is the production code path.
 FAST = crypto.KdfCost(time_cost=1, memory_kib=8 * 1024)
 CANARY_NAME = "Zéphyrine Canarivaux"
-CANARY_PHONE = "0699887766"
+CANARY_PHONE = "06 99 88 77 66"  # as stored: formatted (spro_desk.coordinates)
 CANARY_MAIL = "zephyrine.canarivaux@exemple.fr"
 CANARY_NOTE = "rappeler après 17 h — canari"
 CANARIES = (CANARY_NAME, CANARY_PHONE, CANARY_MAIL, CANARY_NOTE)

@@ -105,147 +105,147 @@
 <context>
     <name>AccueilScreen</name>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="63"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="66"/>
         <source>Orienter (Ctrl+O)</source>
         <translation>Refer (Ctrl+O)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="64"/>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="165"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="67"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="179"/>
         <source>Abandonner la modification</source>
         <translation>Discard the changes</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="83"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="90"/>
         <location filename="../../src/spro_desk/ui/app/screens.py" line="39"/>
         <source>Accueil</source>
         <translation>Front desk</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="97"/>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="243"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="104"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="273"/>
         <source>Enregistrer le contact</source>
         <translation>Save the contact</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="101"/>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="161"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="108"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="175"/>
         <source>Enregistrer et orienter</source>
         <translation>Save and refer</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="104"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="111"/>
         <source>Rétablir le dernier contact supprimé</source>
         <translation>Restore the last deleted contact</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="115"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="129"/>
         <source>Formulaire du contact</source>
         <translation>Contact form</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="163"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="177"/>
         <source>Enregistre le contact puis cherche les structures adaptées à la personne.</source>
         <translation>Saves the contact, then looks for organisations suited to the person.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="167"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="181"/>
         <source>Laisse le contact tel qu&apos;il était et vide le formulaire.</source>
         <translation>Leaves the contact as it was and clears the form.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="232"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="262"/>
         <source>Saisie en cours retrouvée : SPRO Desk s&apos;était fermé avant son enregistrement. Vérifiez-la puis enregistrez (les coordonnées personnelles ne sont jamais conservées hors de la base).</source>
         <translation>Unsaved entry recovered: SPRO Desk closed before it was recorded. Check it, then record it (personal details are never kept outside the database).</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="242"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="272"/>
         <source>Enregistrer (Ctrl+Entrée)</source>
         <translation>Save (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="250"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="280"/>
         <source>Choisissez le statut de la personne (une touche suffit).</source>
         <translation>Choose the person&apos;s status (one key is enough).</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="272"/>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="276"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="312"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="316"/>
         <source>Contact non enregistré : %s</source>
         <translation>Contact not saved: %s</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="283"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="323"/>
         <source>La base de données finit de s&apos;ouvrir : enregistrez de nouveau dans un instant, votre saisie est conservée.</source>
         <translation>The database is still opening: save again in a moment, your entry is kept.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="297"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="337"/>
         <source>Contact de %s modifié.</source>
         <translation>Contact at %s updated.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="299"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="339"/>
         <source>Contact enregistré à %s.</source>
         <translation>Contact saved at %s.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="308"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="350"/>
         <source>Commune : %s.</source>
         <translation>Municipality: %s.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="347"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="416"/>
         <source>Enregistrer la modification (Ctrl+Entrée)</source>
         <translation>Save the changes (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="348"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="417"/>
         <source>Enregistrer la modification du contact</source>
         <translation>Save the changes to the contact</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="356"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="435"/>
         <source>Saisie en cours</source>
         <translation>Entry in progress</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="358"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="437"/>
         <source>Le formulaire contient une saisie non enregistrée. L&apos;abandonner pour modifier le contact choisi ?</source>
         <translation>The form holds an unsaved entry. Discard it to edit the selected contact?</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="361"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="440"/>
         <source>Abandonner la saisie</source>
         <translation>Discard the entry</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="367"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="446"/>
         <source>Modification abandonnée : le contact est inchangé.</source>
         <translation>Changes discarded: the contact is unchanged.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="374"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="453"/>
         <source>Supprimer le contact de %s ? Ctrl+Z le rétablit.</source>
         <translation>Delete the contact at %s? Ctrl+Z restores it.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="376"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="455"/>
         <source>Supprimer un contact</source>
         <translation>Delete a contact</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="376"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="455"/>
         <source>Supprimer</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="386"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="465"/>
         <source>Contact de %s supprimé.</source>
         <translation>Contact at %s deleted.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="405"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="484"/>
         <source>Contact rétabli.</source>
         <translation>Contact restored.</translation>
     </message>
@@ -718,57 +718,57 @@ File: {name}</translation>
 <context>
     <name>BilanExporter</name>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="79"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="87"/>
         <source>Classeur XLSX (*.xlsx)</source>
         <translation>XLSX workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="79"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="87"/>
         <source>CSV pour tableur (*.csv)</source>
         <translation>CSV for spreadsheets (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="80"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="88"/>
         <source>Bilan PDF (*.pdf)</source>
         <translation>PDF report (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="80"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="88"/>
         <source>JSON pour scripts (*.json)</source>
         <translation>JSON for scripts (*.json)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="83"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="91"/>
         <source>Exporter le bilan</source>
         <translation>Export the activity report</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="91"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="99"/>
         <source>Secret statistique…</source>
         <translation>Statistical confidentiality…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="91"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="99"/>
         <source>Écriture du bilan…</source>
         <translation>Writing the activity report…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="93"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="101"/>
         <source>Export du bilan…</source>
         <translation>Exporting the activity report…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="116"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="124"/>
         <source>Export annulé : aucun fichier n&apos;a été écrit.</source>
         <translation>Export cancelled: no file was written.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="119"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="127"/>
         <source>Le bilan n&apos;a pas pu être écrit dans « {path} » ({error}) : choisissez un autre dossier ou fermez le fichier s&apos;il est ouvert dans un tableur.</source>
         <translation>The activity report could not be written to “{path}” ({error}): choose another folder, or close the file if it is open in a spreadsheet.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="124"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="132"/>
         <source>L&apos;export du bilan n&apos;a pas abouti ({error}).</source>
         <translation>The activity report export did not complete ({error}).</translation>
     </message>
@@ -784,137 +784,162 @@ File: {name}</translation>
 <context>
     <name>BookingDialog</name>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="60"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="62"/>
         <source>Orienter vers ce service</source>
         <translation>Refer to this service</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="63"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="65"/>
         <source>&amp;Information : l&apos;adresse est remise à la personne</source>
         <translation>&amp;Information only: the person is given the address</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="65"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="67"/>
         <source>&amp;Rendez-vous pris pour la personne</source>
         <translation>&amp;Appointment booked for the person</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="71"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="73"/>
         <source>Données personnelles</source>
         <translation>Personal data</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="91"/>
-        <source>Date et heure du rendez-vous</source>
-        <translation>Appointment date and time</translation>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="90"/>
+        <source>Jour de la semaine du rendez-vous</source>
+        <translation>Day of the week of the appointment</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="94"/>
-        <source>Flèches haut et bas pour changer la partie sélectionnée ; Alt+Bas : calendrier.</source>
-        <translation>Up and Down arrows change the selected part; Alt+Down: calendar.</translation>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="93"/>
+        <source>Date du rendez-vous</source>
+        <translation>Appointment date</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="104"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="95"/>
+        <source>Tapez le jour puis le mois (1203 : 12 mars) ; Alt+Bas : calendrier.</source>
+        <translation>Type the day then the month (1203: 12 March); Alt+Down: calendar.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="97"/>
+        <source>Heure du rendez-vous</source>
+        <translation>Appointment time</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="98"/>
+        <source>Tapez l&apos;heure et les minutes : 1430 pour 14 h 30.</source>
+        <translation>Type the hours and minutes: 1430 for 14:30.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="115"/>
         <source>&amp;Enregistrer l&apos;orientation</source>
         <translation>&amp;Save referral</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="105"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="116"/>
         <source>Enregistrer l&apos;orientation</source>
         <translation>Save the referral</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="107"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="118"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="108"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="119"/>
         <source>Annuler sans rien enregistrer</source>
         <translation>Cancel without saving anything</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="115"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="126"/>
         <source>L&apos;heure choisie est comparée aux horaires d&apos;ouverture du service.</source>
         <translation>The chosen time is checked against the service&apos;s opening hours.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="119"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="130"/>
         <source>La personne a donné son accord : son nom peut figurer sur la fiche de liaison et être communiqué au service.</source>
         <translation>The person has consented: their name may appear on the referral slip and be passed on to the service.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="124"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="135"/>
         <source>Pas de consentement enregistré : aucune donnée personnelle n&apos;est transmise ni imprimée, la fiche de liaison reste anonyme. Pour prendre un rendez-vous au nom de la personne, recueillez d&apos;abord son accord dans l&apos;écran Accueil.</source>
         <translation>No consent recorded: no personal data is passed on or printed, and the referral slip stays anonymous. To book an appointment in the person&apos;s name, first obtain their consent on the Front desk screen.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="131"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="142"/>
         <source>Service choisi</source>
         <translation>Chosen service</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="135"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="146"/>
         <source>Horaires d&apos;ouverture du service</source>
         <translation>The service&apos;s opening hours</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="138"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="149"/>
         <source>Service :</source>
         <translation>Service:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="139"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="150"/>
         <source>Horaires :</source>
         <translation>Opening hours:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="140"/>
-        <source>&amp;Date et heure :</source>
-        <translation>&amp;Date and time:</translation>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="151"/>
+        <source>&amp;Date :</source>
+        <translation>&amp;Date:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="145"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="153"/>
+        <source>&amp;Heure :</source>
+        <translation>&amp;Time:</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="162"/>
         <source>Type d&apos;orientation</source>
         <translation>Kind of referral</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="173"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="188"/>
+        <source>Le {day} est à plus d&apos;un an : vérifiez l&apos;année (un rendez-vous se prend au plus un an à l&apos;avance).</source>
+        <translation>{day} is more than a year ahead: check the year (appointments are booked at most a year ahead).</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="201"/>
         <source>Ce moment est déjà passé : choisissez une date à venir.</source>
         <translation>This time has already passed: choose a future date.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="178"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="206"/>
         <source>aucune ouverture connue dans les deux semaines qui suivent.</source>
         <translation>no known opening in the next two weeks.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="180"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="208"/>
         <source>il ouvre le {moment}.</source>
         <translation>it opens on {moment}.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="181"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="209"/>
         <source>Le service est fermé à ce moment : {detail}</source>
         <translation>The service is closed at that time: {detail}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="204"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="237"/>
         <source>Horaires non renseignés ou incertains : confirmez l&apos;heure avec le service.</source>
         <translation>Opening hours missing or uncertain: confirm the time with the service.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="206"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="239"/>
         <source>Le service est ouvert à ce moment.</source>
         <translation>The service is open at that time.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="217"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="253"/>
         <source>Vérifier le rendez-vous</source>
         <translation>Check the appointment</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="218"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="254"/>
         <source>{problem}
 
 Garder ce moment quand même ?</source>
@@ -923,12 +948,12 @@ Garder ce moment quand même ?</source>
 Keep this time anyway?</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="221"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="257"/>
         <source>&amp;Garder ce moment</source>
         <translation>&amp;Keep this time</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="222"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="258"/>
         <source>&amp;Changer l&apos;heure</source>
         <translation>&amp;Change the time</translation>
     </message>
@@ -1178,14 +1203,67 @@ Keep this time anyway?</translation>
     </message>
 </context>
 <context>
+    <name>CallCard</name>
+    <message>
+        <location filename="../../src/spro_desk/ui/suivi/call_card.py" line="19"/>
+        <source>Appel</source>
+        <translation>Call</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/suivi/call_card.py" line="21"/>
+        <source>&amp;Liste d&apos;appels : seulement les personnes d&apos;accord pour être rappelées</source>
+        <translation>Ca&amp;ll list: only people who agreed to be called back</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/suivi/call_card.py" line="24"/>
+        <source>Personne à appeler</source>
+        <translation>Person to call</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/suivi/call_card.py" line="26"/>
+        <source>Téléphone à appeler</source>
+        <translation>Phone number to call</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/suivi/call_card.py" line="27"/>
+        <source>Ce qu&apos;il faut demander</source>
+        <translation>What to ask</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/suivi/call_card.py" line="30"/>
+        <source>Nom :</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/suivi/call_card.py" line="31"/>
+        <source>Téléphone :</source>
+        <translation>Phone:</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/suivi/call_card.py" line="32"/>
+        <source>À demander :</source>
+        <translation>To ask:</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/suivi/call_card.py" line="36"/>
+        <source>Liste d&apos;appels</source>
+        <translation>Call list</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/suivi/call_card.py" line="39"/>
+        <source>Alt+L. Chaque affichage d&apos;un nom et d&apos;un téléphone est inscrit au journal d&apos;accès.</source>
+        <translation>Alt+L. Each display of a name and phone number is written to the access log.</translation>
+    </message>
+</context>
+<context>
     <name>CommuneField</name>
     <message>
-        <location filename="../../src/spro_desk/ui/common/commune_field.py" line="60"/>
+        <location filename="../../src/spro_desk/ui/common/commune_field.py" line="61"/>
         <source>Nom ou code postal</source>
         <translation>Name or postcode</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/commune_field.py" line="174"/>
+        <location filename="../../src/spro_desk/ui/common/commune_field.py" line="175"/>
         <source>Aucune commune ne correspond à ce texte.</source>
         <translation>No municipality matches this text.</translation>
     </message>
@@ -1274,177 +1352,177 @@ Keep this time anyway?</translation>
         <translation>Name or postcode…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="63"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="68"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="64"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="69"/>
         <source>non renseignée</source>
         <translation>not given</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="89"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="95"/>
         <source>L&apos;essentiel</source>
         <translation>Essentials</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="91"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="97"/>
         <source>&amp;Statut :</source>
         <translation>&amp;Status:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="92"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="98"/>
         <source>&amp;Besoins :</source>
         <translation>&amp;Needs:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="93"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="99"/>
         <source>&amp;Réponses :</source>
         <translation>&amp;Responses:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="97"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="103"/>
         <source>La personne (facultatif)</source>
         <translation>The person (optional)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="99"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="105"/>
         <source>Tranche d&apos;â&amp;ge :</source>
         <translation>Age &amp;band:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="100"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="106"/>
         <source>Se&amp;xe :</source>
         <translation>Se&amp;x:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="101"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="107"/>
         <source>&amp;Handicap :</source>
         <translation>&amp;Disability:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="102"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="108"/>
         <source>Co&amp;mmune :</source>
         <translation>&amp;Municipality:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="106"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="112"/>
         <source>Le contact</source>
         <translation>The contact</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="108"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="114"/>
         <source>&amp;Canal :</source>
         <translation>&amp;Channel:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="109"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="115"/>
         <source>&amp;Lieu :</source>
         <translation>&amp;Place:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="110"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="116"/>
         <source>Date et he&amp;ure :</source>
         <translation>Date and t&amp;ime:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="111"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="117"/>
         <source>&amp;Durée :</source>
         <translation>D&amp;uration:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="130"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="168"/>
         <source>Statut</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="131"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="169"/>
         <source>Tranche d&apos;âge</source>
         <translation>Age band</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="132"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="170"/>
         <source>Sexe (déclaré, facultatif)</source>
         <translation>Sex (self-declared, optional)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="133"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="171"/>
         <source>Situation de handicap</source>
         <translation>Disability</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="134"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="172"/>
         <source>Canal</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="138"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="176"/>
         <source>Une touche choisit : %s</source>
         <translation>One key chooses: %s</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="140"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="178"/>
         <source>Réponses données</source>
         <translation>Responses given</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="142"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="180"/>
         <source>Une touche coche ou décoche : %s</source>
         <translation>One key ticks or unticks: %s</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="145"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="183"/>
         <source>Commune de résidence</source>
         <translation>Municipality of residence</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="147"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="185"/>
         <source>Tapez le nom (accents facultatifs) ou le code postal, puis Entrée.</source>
         <translation>Type the name (accents optional) or the postcode, then Enter.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="149"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="187"/>
         <source>Besoins</source>
         <translation>Needs</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="150"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="188"/>
         <source>Lieu de la permanence</source>
         <translation>Outreach venue</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="151"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="189"/>
         <source>Actif seulement pour le canal Permanence.</source>
         <translation>Only for the Outreach session channel.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="152"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="190"/>
         <source>Date et heure du contact</source>
         <translation>Contact date and time</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="154"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="192"/>
         <source>Par défaut, l&apos;heure de l&apos;enregistrement ; modifiable pour une saisie tardive.</source>
         <translation>By default, the time of saving; change it when recording later.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="156"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="194"/>
         <source>Durée en minutes</source>
         <translation>Duration in minutes</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="157"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="195"/>
         <source>Facultative ; 0 signifie non renseignée.</source>
         <translation>Optional; 0 means not given.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="306"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="373"/>
         <source>Modification du contact de %s.</source>
         <translation>Editing the contact at %s.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="308"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="353"/>
         <source>Ses coordonnées enregistrées restent inchangées.</source>
         <translation>Their saved contact details stay unchanged.</translation>
     </message>
@@ -1579,16 +1657,16 @@ Keep this time anyway?</translation>
     </message>
     <message>
         <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="103"/>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="235"/>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="259"/>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="282"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="236"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="260"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="283"/>
         <source>Contacts</source>
         <translation>Contacts</translation>
     </message>
     <message>
         <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="111"/>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="329"/>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="358"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="330"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="359"/>
         <source>Orientations</source>
         <translation>Referrals</translation>
     </message>
@@ -1633,194 +1711,194 @@ Keep this time anyway?</translation>
         <translation>out of {n} desks</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="202"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="203"/>
         <source>Poste non enregistré</source>
         <translation>Unregistered desk</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="233"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="234"/>
         <source>Contacts par réseau du site</source>
         <translation>Contacts by site network</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="234"/>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="357"/>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="511"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="235"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="358"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="512"/>
         <source>Réseau</source>
         <translation>Network</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="250"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="251"/>
         <source>Contacts par site</source>
         <translation>Contacts by site</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="252"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="253"/>
         <source>Contacts par site — {network}</source>
         <translation>Contacts by site — {network}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="258"/>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="281"/>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="524"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="259"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="282"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="525"/>
         <source>Site</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="275"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="276"/>
         <source>Contacts par site — {canal}</source>
         <translation>Contacts by site — {canal}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="297"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="298"/>
         <source>Besoins par sous-thématique — {category}</source>
         <translation>Needs by sub-theme — {category}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="300"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="301"/>
         <source>Un contact peut avoir plusieurs sous-thématiques, et un besoin noté au niveau de la catégorie n&apos;en a aucune : la somme peut différer du total de la catégorie.</source>
         <translation>A contact may have several sub-themes, and a need recorded at category level has none: the sum may differ from the category total.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="322"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="323"/>
         <source>Issues des orientations — {network}</source>
         <translation>Referral outcomes — {network}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="328"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="329"/>
         <source>Issue</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="351"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="352"/>
         <source>Orientations « {outcome} » par réseau de destination</source>
         <translation>Referrals “{outcome}” by destination network</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="396"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="397"/>
         <source> (jours)</source>
         <translation> (days)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="407"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="408"/>
         <source>Délais et continuité vers le niveau 2</source>
         <translation>Lead times and continuity towards level 2</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="408"/>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="457"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="409"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="458"/>
         <source>Indicateur</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="409"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="410"/>
         <source>Valeur</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="417"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="418"/>
         <source>Communes du territoire</source>
         <translation>Municipalities in the area</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="420"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="421"/>
         <source>Communes d&apos;où vient au moins un contact</source>
         <translation>Municipalities with at least one contact</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="426"/>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="467"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="427"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="468"/>
         <source>Communes sans aucun contact (zones blanches)</source>
         <translation>Municipalities with no contact at all (unreached areas)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="430"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="431"/>
         <source>EPCI du territoire</source>
         <translation>EPCI in the area</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="433"/>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="478"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="434"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="479"/>
         <source>EPCI sans aucun contact</source>
         <translation>EPCI with no contact at all</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="439"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="440"/>
         <source>Contacts résidant hors du territoire</source>
         <translation>Contacts living outside the area</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="445"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="446"/>
         <source>Contacts sans commune renseignée</source>
         <translation>Contacts with no municipality given</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="451"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="452"/>
         <source>Couverture du territoire : {territory}</source>
         <translation>Area coverage: {territory}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="458"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="459"/>
         <source>Nombre</source>
         <translation>Count</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="468"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="469"/>
         <source>Commune</source>
         <translation>Municipality</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="469"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="470"/>
         <source>Code INSEE</source>
         <translation>INSEE code</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="479"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="480"/>
         <source>EPCI</source>
         <translation>EPCI</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="480"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="481"/>
         <source>SIREN</source>
         <translation>SIREN</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="491"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="492"/>
         <source>jamais</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="492"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="493"/>
         <source>oui</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="493"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="494"/>
         <source>non</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="512"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="513"/>
         <source>Jours depuis le dernier envoi</source>
         <translation>Days since the last bundle</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="513"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="514"/>
         <source>Âge de l&apos;annuaire (jours)</source>
         <translation>Directory age (days)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="514"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="515"/>
         <source>En retard</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="518"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="519"/>
         <source>Postes en retard (sans envoi depuis plus de {n} jours)</source>
         <translation>Overdue desks (no bundle for more than {n} days)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="522"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="523"/>
         <source>Postes : dernier envoi et âge de l&apos;annuaire</source>
         <translation>Desks: last bundle and directory age</translation>
     </message>
@@ -1868,7 +1946,7 @@ Keep this time anyway?</translation>
     </message>
     <message>
         <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="85"/>
-        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="227"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="229"/>
         <source>Vue d&apos;ensemble</source>
         <translation>Overview</translation>
     </message>
@@ -1878,32 +1956,37 @@ Keep this time anyway?</translation>
         <translation>Computing the indicators…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="265"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="267"/>
         <source>Rien sur la période.</source>
         <translation>Nothing in this period.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="271"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="273"/>
         <source>aucun envoi reçu</source>
         <translation>no bundle received</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="272"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="274"/>
         <source>{scope} · {filters} · données à jour au {fresh}</source>
         <translation>{scope} · {filters} · data as of {fresh}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="325"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="327"/>
         <source>Calcul annulé : les chiffres affichés restent ceux de la {shown}.</source>
         <translation>Computation cancelled: the figures shown are still those of the {shown}.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="326"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="328"/>
         <source>Calcul annulé.</source>
         <translation>Computation cancelled.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="357"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="360"/>
+        <source>Bilan interne du site écrit dans « {path} » (chiffres non masqués).</source>
+        <translation>Site&apos;s internal report written to “{path}” (figures not masked).</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="362"/>
         <source>Bilan écrit dans « {path} », avec le secret statistique appliqué.</source>
         <translation>Activity report written to “{path}”, with statistical confidentiality applied.</translation>
     </message>
@@ -2034,47 +2117,47 @@ Desk ID: {id}</translation>
 <context>
     <name>DeskSetup</name>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/setup.py" line="37"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/setup.py" line="38"/>
         <source>Renseignez d&apos;abord le nom et la commune du site dans Paramètres, puis revenez créer l&apos;identité du poste.</source>
         <translation>First enter the site&apos;s name and municipality in Settings, then come back to create the desk&apos;s identity.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/setup.py" line="53"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/setup.py" line="54"/>
         <source>Identité du poste créée. Enregistrez maintenant le fichier d&apos;inscription.</source>
         <translation>Desk identity created. Now save the registration file.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/setup.py" line="59"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/setup.py" line="60"/>
         <source>Enregistrer le fichier d&apos;inscription du poste</source>
         <translation>Save the desk&apos;s registration file</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/setup.py" line="61"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/setup.py" line="62"/>
         <source>Inscription SPRO Desk (*.json)</source>
         <translation>SPRO Desk registration (*.json)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/setup.py" line="75"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/setup.py" line="77"/>
         <source>Fichier d&apos;inscription enregistré : remettez-le à votre coordination.</source>
         <translation>Registration file saved: hand it to your coordination office.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/setup.py" line="81"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/setup.py" line="83"/>
         <source>Importer l&apos;identité du coordinateur</source>
         <translation>Import the coordinator&apos;s identity</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/setup.py" line="83"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/setup.py" line="85"/>
         <source>Identité du coordinateur (*.json);;Tous les fichiers (*)</source>
         <translation>Coordinator identity (*.json);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/setup.py" line="95"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/setup.py" line="98"/>
         <source>Identité du coordinateur importée : les envois lui sont chiffrés.</source>
         <translation>Coordinator identity imported: bundles are encrypted for it.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/setup.py" line="114"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/setup.py" line="117"/>
         <source>L&apos;opération a échoué ; rien n&apos;a été modifié.</source>
         <translation>The operation failed; nothing was changed.</translation>
     </message>
@@ -3208,128 +3291,128 @@ If the problem happens again, send the details below to support.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="81"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="82"/>
         <source>Ouverture de la base de données…</source>
         <translation>Opening the database…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="90"/>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="92"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="91"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="93"/>
         <source>Écrans de SPRO Desk</source>
         <translation>SPRO Desk screens</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="152"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="153"/>
         <source>Barre d&apos;état</source>
         <translation>Status bar</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="166"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="167"/>
         <source>&amp;Importer un annuaire…</source>
         <translation>&amp;Import a directory…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="168"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="169"/>
         <source>Importer un export data·inclusion (dossier ou archive .zip)</source>
         <translation>Import a data·inclusion export (folder or .zip archive)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="170"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="171"/>
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="170"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="171"/>
         <source>Fermer SPRO Desk</source>
         <translation>Close SPRO Desk</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="172"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="173"/>
         <source>&amp;Rechercher dans l&apos;annuaire</source>
         <translation>&amp;Find in the directory</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="174"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="175"/>
         <source>Placer le curseur dans la zone de recherche</source>
         <translation>Move the cursor to the search box</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="176"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="177"/>
         <source>&amp;Fichier</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="181"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="182"/>
         <source>&amp;Édition</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="183"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="184"/>
         <source>&amp;Aller à</source>
         <translation>&amp;Go to</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="187"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="188"/>
         <source>Afficher l&apos;écran %s</source>
         <translation>Show the %s screen</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="195"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="196"/>
         <source>À &amp;propos de SPRO Desk…</source>
         <translation>&amp;About SPRO Desk…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="197"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="198"/>
         <source>Version, sources des données et licences des composants</source>
         <translation>Version, data sources and component licences</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="201"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="202"/>
         <source>Aide</source>
         <translation>Help</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="281"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="287"/>
         <source>Annuaire</source>
         <translation>Directory</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="293"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="299"/>
         <source>SPRO Desk — %s</source>
         <translation>SPRO Desk — %s</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="312"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="318"/>
         <source>Écran %s</source>
         <translation>%s screen</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="336"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="342"/>
         <source>Importer un annuaire</source>
         <translation>Import a directory</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="338"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="344"/>
         <source>Export data·inclusion (*.zip *.json *.csv *.xlsx);;Tous les fichiers (*)</source>
         <translation>data·inclusion export (*.zip *.json *.csv *.xlsx);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="361"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="368"/>
         <source>Import impossible</source>
         <translation>Import failed</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="367"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="374"/>
         <source>Remplacer l&apos;annuaire ?</source>
         <translation>Replace the directory?</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="368"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="375"/>
         <source>Remplacer quand même l&apos;annuaire actuel ?</source>
         <translation>Replace the current directory anyway?</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="376"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="383"/>
         <source>Import annulé : l&apos;annuaire actuel est conservé.</source>
         <translation>Import cancelled: the current directory is kept.</translation>
     </message>
@@ -3507,47 +3590,47 @@ If the problem happens again, send the details below to support.</translation>
         <translation>Suggestions (the person chooses):</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="181"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="188"/>
         <source>Profil vidé : saisissez la nouvelle personne.</source>
         <translation>Profile cleared: enter the new person.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="196"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="203"/>
         <source>Recherche des services adaptés…</source>
         <translation>Looking for suitable services…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="208"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="215"/>
         <source>Aucun service de l&apos;annuaire ne répond à ces besoins pour cette commune : élargissez les besoins ou choisissez « Autre service… ».</source>
         <translation>No service in the directory meets these needs for this municipality: widen the needs or choose “Other service…”.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="212"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="219"/>
         <source>{n} services suggérés, du plus adapté au moins adapté.</source>
         <translation>{n} services suggested, best match first.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="226"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="233"/>
         <source>Les suggestions n&apos;ont pas pu être calculées. Réessayez ; si le problème continue, cherchez dans l&apos;Annuaire.</source>
         <translation>The suggestions could not be computed. Try again; if the problem persists, search the Directory.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="257"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="264"/>
         <source>Sélectionnez d&apos;abord un service dans la liste des suggestions.</source>
         <translation>First select a service in the list of suggestions.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="270"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="278"/>
         <source>Choisissez le statut de la personne avant de l&apos;orienter.</source>
         <translation>Choose the person&apos;s status before referring them.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="286"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="295"/>
         <source>Orientation enregistrée vers {structure}.</source>
         <translation>Referral to {structure} saved.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="295"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="304"/>
         <source>L&apos;annuaire a été mis à jour : relancez la suggestion.</source>
         <translation>The directory has been updated: run the suggestion again.</translation>
     </message>
@@ -3694,22 +3777,22 @@ If the problem happens again, send the details below to support.</translation>
 <context>
     <name>PersonalDataKeeper</name>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="186"/>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="188"/>
         <source>Effacer les données personnelles de la personne reçue à %s ? Son nom, son téléphone, son courriel et la note sont effacés définitivement ; le contact reste compté, sans identité.</source>
         <translation>Erase the personal data of the person received at %s? Their name, phone number, email and the note are erased for good; the contact is still counted, with no identity.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="192"/>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="194"/>
         <source>Effacer les données de cette personne</source>
         <translation>Erase this person&apos;s data</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="193"/>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="195"/>
         <source>Effacer définitivement</source>
         <translation>Erase for good</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="201"/>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="203"/>
         <source>Données personnelles effacées ; le contact reste compté.</source>
         <translation>Personal data erased; the contact is still counted.</translation>
     </message>
@@ -3717,85 +3800,85 @@ If the problem happens again, send the details below to support.</translation>
 <context>
     <name>PersonalPanel</name>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="29"/>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="30"/>
         <source>Coordonnées de la personne</source>
         <translation>The person&apos;s contact details</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="36"/>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="38"/>
         <source>&amp;Afficher les coordonnées</source>
         <translation>Sho&amp;w contact details</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="37"/>
-        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="58"/>
-        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="82"/>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="39"/>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="60"/>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="84"/>
         <source>Effacer les données de cette personne</source>
         <translation>Erase this person&apos;s data</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="38"/>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="40"/>
         <source>&amp;Données de cette personne…</source>
         <translation>Right of access: &amp;view this person&apos;s data…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="39"/>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="41"/>
         <source>Données de cette personne</source>
         <translation>This person&apos;s data</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="42"/>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="44"/>
         <source>Droit d&apos;accès : tout ce que le poste détient sur elle, à afficher, imprimer ou exporter (responsable de site).</source>
         <translation>Right of access: everything this desk holds about the person, to display, print or export (site manager).</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="56"/>
-        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="78"/>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="58"/>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="80"/>
         <source>Afficher les coordonnées</source>
         <translation>Show contact details</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="80"/>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="82"/>
         <source>Ctrl+Maj+A ; chaque affichage est inscrit au journal d&apos;accès.</source>
         <translation>Ctrl+Shift+A; each display is recorded in the access log.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="85"/>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="87"/>
         <source>Efface à la demande de la personne son nom, son téléphone, son courriel et la note (Ctrl+Maj+Suppr) ; le contact reste compté, sans identité.</source>
         <translation>At the person&apos;s request, erases their name, phone number, email and the note (Ctrl+Shift+Del); the contact is still counted, with no identity.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="99"/>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="101"/>
         <source>Sélectionnez un contact de la liste.</source>
         <translation>Select a contact in the list.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="101"/>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="103"/>
         <source>Coordonnées enregistrées avec l&apos;accord de la personne.</source>
         <translation>Contact details recorded with the person&apos;s consent.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="103"/>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="105"/>
         <source>Contact anonyme : aucune coordonnée enregistrée.</source>
         <translation>Anonymous contact: no contact details recorded.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="111"/>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="113"/>
         <source>Nom</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="112"/>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="114"/>
         <source>Téléphone</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="113"/>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="115"/>
         <source>Courriel</source>
         <translation>Email</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="114"/>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="116"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
@@ -3982,107 +4065,112 @@ If the problem happens again, send the details below to support.</translation>
 <context>
     <name>ProfilePanel</name>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="35"/>
+        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="37"/>
         <source>Personne à orienter</source>
         <translation>Person to refer</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="38"/>
+        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="40"/>
         <source>Nom, code postal ou code INSEE</source>
         <translation>Name, postcode or INSEE code</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="42"/>
+        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="48"/>
         <source>&amp;Handicap (RQTH obtenue ou en cours)</source>
         <translation>&amp;Disability (RQTH obtained or pending)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="67"/>
+        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="73"/>
         <source>— Choisir un statut —</source>
         <translation>— Choose a status —</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="75"/>
+        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="81"/>
         <source>Non renseigné</source>
         <translation>Not given</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="76"/>
+        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="82"/>
         <source> ans</source>
         <translation> years</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="81"/>
+        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="87"/>
         <source>Commune de résidence</source>
         <translation>Municipality of residence</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="83"/>
+        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="89"/>
         <source>Tapez un nom, un code postal ou un code INSEE ; choisissez dans la liste.</source>
         <translation>Type a name, a postcode or an INSEE code; choose from the list.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="86"/>
+        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="92"/>
         <source>Statut de la personne</source>
         <translation>The person&apos;s status</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="87"/>
+        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="93"/>
         <source>Âge</source>
         <translation>Age</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="89"/>
+        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="95"/>
         <source>Facultatif ; la plus petite valeur le laisse vide.</source>
         <translation>Optional; the lowest value leaves it blank.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="91"/>
+        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="97"/>
         <source>Situation de handicap</source>
         <translation>Disability</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="93"/>
+        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="99"/>
         <source>Reconnaissance de travailleur handicapé obtenue ou en cours.</source>
         <translation>Recognised disabled worker status (RQTH) obtained or pending.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="98"/>
+        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="104"/>
         <source>&amp;Commune :</source>
         <translation>&amp;Municipality:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="100"/>
+        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="106"/>
         <source>S&amp;tatut :</source>
         <translation>&amp;Status:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="101"/>
+        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="107"/>
         <source>Â&amp;ge :</source>
         <translation>&amp;Age:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="105"/>
+        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="112"/>
         <source>&amp;Besoins :</source>
         <translation>&amp;Needs:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="146"/>
+        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="149"/>
+        <source>Tranche d&apos;âge : {band} (l&apos;âge exact, s&apos;il est donné, la remplace).</source>
+        <translation>Age band: {band} (the exact age, if given, replaces it).</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="168"/>
         <source>Indiquez la commune de la personne (nom, code postal ou code INSEE).</source>
         <translation>Enter the person&apos;s municipality (name, postcode or INSEE code).</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="150"/>
+        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="172"/>
         <source>Choisissez le statut de la personne.</source>
         <translation>Choose the person&apos;s status.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="164"/>
+        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="192"/>
         <source>Commune retenue : {commune}</source>
         <translation>Selected municipality: {commune}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="166"/>
+        <location filename="../../src/spro_desk/ui/orientation/profile_panel.py" line="194"/>
         <source>Commune introuvable : vérifiez le nom ou le code postal.</source>
         <translation>Municipality not found: check the name or the postcode.</translation>
     </message>
@@ -4645,22 +4733,27 @@ Restore it now?</translation>
         <translation>Other settings</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="68"/>
+        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="61"/>
+        <source>— Aucun —</source>
+        <translation>— None —</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="78"/>
         <source>La langue prend effet au prochain démarrage de SPRO Desk.</source>
         <translation>The language takes effect the next time SPRO Desk starts.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="71"/>
+        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="81"/>
         <source>Tapez le nom ou le code postal, puis choisissez dans la liste.</source>
         <translation>Type the name or the postcode, then choose from the list.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="74"/>
+        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="84"/>
         <source>Lieux où le site tient des permanences, proposés à l&apos;accueil.</source>
         <translation>Places where the site holds outreach sessions, offered on the Front desk screen.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="77"/>
+        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="87"/>
         <source>Personnes qui enregistrent les contacts sur ce poste.</source>
         <translation>People who record contacts on this computer.</translation>
     </message>
@@ -4679,7 +4772,7 @@ Restore it now?</translation>
     </message>
     <message>
         <location filename="../../src/spro_desk/ui/app/screens.py" line="43"/>
-        <location filename="../../src/spro_desk/ui/settings/screen.py" line="74"/>
+        <location filename="../../src/spro_desk/ui/settings/screen.py" line="76"/>
         <source>Paramètres</source>
         <translation>Settings</translation>
     </message>
@@ -4699,32 +4792,32 @@ Restore it now?</translation>
         <translation>This desk&apos;s backups, with their contents; the current database is kept.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/screen.py" line="79"/>
+        <location filename="../../src/spro_desk/ui/settings/screen.py" line="81"/>
         <source>Enregistrer les paramètres</source>
         <translation>Save the settings</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/screen.py" line="81"/>
+        <location filename="../../src/spro_desk/ui/settings/screen.py" line="83"/>
         <source>Vérifie puis enregistre tous les réglages du site.</source>
         <translation>Checks, then saves all the site&apos;s settings.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/screen.py" line="83"/>
+        <location filename="../../src/spro_desk/ui/settings/screen.py" line="85"/>
         <source>Rétablir les paramètres enregistrés</source>
         <translation>Revert to the saved settings</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/screen.py" line="113"/>
+        <location filename="../../src/spro_desk/ui/settings/screen.py" line="115"/>
         <source>Réglages du site</source>
         <translation>Site settings</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/screen.py" line="127"/>
+        <location filename="../../src/spro_desk/ui/settings/screen.py" line="130"/>
         <source>{label}&#xa0;:</source>
         <translation>{label}:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/screen.py" line="210"/>
+        <location filename="../../src/spro_desk/ui/settings/screen.py" line="216"/>
         <source>Paramètres enregistrés.</source>
         <translation>Settings saved.</translation>
     </message>
@@ -4977,113 +5070,133 @@ Restore it now?</translation>
 <context>
     <name>SuiviScreen</name>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="61"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="67"/>
         <source>Résumé du suivi</source>
         <translation>Follow-up summary</translation>
     </message>
     <message>
         <location filename="../../src/spro_desk/ui/app/screens.py" line="41"/>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="74"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="85"/>
         <source>Suivi</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="80"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="91"/>
         <source>Tous les statuts</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="83"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="94"/>
         <source>Filtrer par statut</source>
         <translation>Filter by status</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="84"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="95"/>
         <source>Les rendez-vous en retard restent en tête.</source>
         <translation>Overdue appointments stay at the top.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="91"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="102"/>
         <source>Orientations à suivre</source>
         <translation>Referrals to follow up</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="93"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="104"/>
         <source>En retard d&apos;abord. Sur la ligne choisie : H honoré, N non honoré, A annulé, R rendez-vous pris, P proposé ; Ctrl+Z annule le dernier changement.</source>
         <translation>Overdue first. On the selected row: H attended, N missed, A cancelled, R appointment booked, P proposed; Ctrl+Z undoes the last change.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="103"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="114"/>
         <source>{label} ({key})</source>
         <translation>{label} ({key})</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="108"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="119"/>
         <source>Marquer l&apos;orientation choisie « {label} » (touche {key})</source>
         <translation>Mark the selected referral “{label}” (key {key})</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="117"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="128"/>
         <source>Annuler (Ctrl+Z)</source>
         <translation>Undo (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="121"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="132"/>
         <source>Remettre le statut précédent de la dernière orientation modifiée</source>
         <translation>Restore the previous status of the last changed referral</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="130"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="141"/>
         <source>Changer le statut de l&apos;orientation choisie</source>
         <translation>Change the status of the selected referral</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="134"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="145"/>
         <source>&amp;Statut :</source>
         <translation>&amp;Status:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="162"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="179"/>
+        <source>Personne à rappeler.</source>
+        <translation>Nobody to call back.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="181"/>
         <source>Aucune orientation avec ce statut.</source>
         <translation>No referral with this status.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="164"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="183"/>
         <source>{n} orientation</source>
         <translation>{n} referral</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="164"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="183"/>
         <source>{n} orientations</source>
         <translation>{n} referrals</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="166"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="185"/>
         <source>{count}, dont {late} rendez-vous en retard (sans résultat noté).</source>
         <translation>{count}, including {late} overdue appointments (no outcome recorded).</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="168"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="187"/>
         <source>{count}, aucune en retard.</source>
         <translation>{count}, none overdue.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="192"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="244"/>
         <source>Sélectionnez d&apos;abord une orientation dans la liste.</source>
         <translation>First select a referral in the list.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="216"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="252"/>
+        <source>Rouvrir une orientation</source>
+        <translation>Reopen a referral</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="253"/>
+        <source>Remettre « {label} »</source>
+        <translation>Set back to “{label}”</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="254"/>
+        <source>Continuer ?</source>
+        <translation>Continue?</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="284"/>
         <source>{structure} : « {label} » enregistré.</source>
         <translation>{structure}: “{label}” saved.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="220"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="288"/>
         <source>Ctrl+Z remet « {previous} ».</source>
         <translation>Ctrl+Z restores “{previous}”.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="233"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="301"/>
         <source>Le statut n&apos;a pas pu être enregistré. Réessayez dans un instant.</source>
         <translation>The status could not be saved. Try again in a moment.</translation>
     </message>
@@ -5310,51 +5423,56 @@ Restore it now?</translation>
     </message>
     <message>
         <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="134"/>
+        <source>aujourd&apos;hui</source>
+        <translation>today</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="136"/>
+        <source>hier</source>
+        <translation>yesterday</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="137"/>
+        <source>il y a {n} jours</source>
+        <translation>{n} days ago</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="143"/>
         <source>Aucun annuaire installé.</source>
         <translation>No directory installed.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="137"/>
-        <source>{n} jour</source>
-        <translation>{n} day</translation>
+        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="146"/>
+        <source>Annuaire importé le {when} ({age}), hors mise à jour signée.</source>
+        <translation>Directory imported on {when} ({age}), outside any signed update.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="138"/>
-        <source>{n} jours</source>
-        <translation>{n} days</translation>
+        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="149"/>
+        <source>Version {version}, importée le {when} ({age}), valable jusqu&apos;au {until}.</source>
+        <translation>Version {version}, imported on {when} ({age}), valid until {until}.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="141"/>
-        <source>Annuaire importé le {when} (il y a {age}), hors mise à jour signée.</source>
-        <translation>Directory imported on {when} ({age} ago), not a signed update.</translation>
-    </message>
-    <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="144"/>
-        <source>Version {version}, importée le {when} (il y a {age}), valable jusqu&apos;au {until}.</source>
-        <translation>Version {version}, imported on {when} ({age} ago), valid until {until}.</translation>
-    </message>
-    <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="158"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="163"/>
         <source>Aucun serveur réglé : les envois partent sur clé USB. Pour envoyer par Internet, indiquez l&apos;adresse WebDAV de votre coordination dans Paramètres.</source>
         <translation>No server set: bundles go out on a USB stick. To send over the Internet, enter your coordination office&apos;s WebDAV address in Settings.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="163"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="168"/>
         <source>Serveur : {url}</source>
         <translation>Server: {url}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="170"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="175"/>
         <source>Aucun échange avec le serveur pour l&apos;instant.</source>
         <translation>No exchange with the server yet.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="178"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="183"/>
         <source>Dernier échange le {when} : {message}</source>
         <translation>Last exchange on {when}: {message}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="188"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="193"/>
         <source>Dernier échange réussi le {when}.</source>
         <translation>Last successful exchange on {when}.</translation>
     </message>
@@ -5363,217 +5481,217 @@ Restore it now?</translation>
     <name>SynchronisationScreen</name>
     <message>
         <location filename="../../src/spro_desk/ui/app/screens.py" line="44"/>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="84"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="85"/>
         <source>Synchronisation</source>
         <translation>Synchronisation</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="59"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="60"/>
         <source>Ce qui manque pour synchroniser</source>
         <translation>What is missing to synchronise</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="60"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="61"/>
         <source>&amp;Créer l&apos;identité du poste</source>
         <translation>&amp;Create the desk identity</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="61"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="62"/>
         <source>Enregistrer le fichier d&apos;&amp;inscription…</source>
         <translation>Save the &amp;registration file…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="62"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="63"/>
         <source>Importer l&apos;identité du coo&amp;rdinateur…</source>
         <translation>Import the c&amp;oordinator&apos;s identity…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="63"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="64"/>
         <source>En attente de confirmation</source>
         <translation>Waiting for confirmation</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="64"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="65"/>
         <source>Dernier export</source>
         <translation>Last export</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="65"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="66"/>
         <source>&amp;Exporter sur une clé maintenant…</source>
         <translation>Export to a USB s&amp;tick now…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="66"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="67"/>
         <source>Dernier accusé de réception</source>
         <translation>Last acknowledgement</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="67"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="68"/>
         <source>Version et âge de l&apos;annuaire</source>
         <translation>Directory version and age</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="68"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="69"/>
         <source>Avertissement sur l&apos;annuaire</source>
         <translation>Directory warning</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="69"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="70"/>
         <source>Serveur de synchronisation</source>
         <translation>Synchronisation server</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="70"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="71"/>
         <source>En&amp;voyer maintenant</source>
         <translation>Se&amp;nd now</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="71"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="72"/>
         <source>Opération en cours</source>
         <translation>Operation in progress</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="92"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="93"/>
         <source>Envois en attente vers le serveur</source>
         <translation>Bundles waiting to go to the server</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="93"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="94"/>
         <source>Un envoi quitte la file quand le serveur l&apos;a confirmé, octet pour octet.</source>
         <translation>A bundle leaves the queue once the server has confirmed it, byte for byte.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="102"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="103"/>
         <source>Crée la clé de signature du poste avec le site réglé dans Paramètres.</source>
         <translation>Creates the desk&apos;s signing key with the site set in Settings.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="105"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="106"/>
         <source>Écrit le fichier à remettre à votre coordination pour inscrire ce poste.</source>
         <translation>Writes the file to give your coordination office to register this desk.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="108"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="109"/>
         <source>Lit le fichier d&apos;identité remis par votre coordination : ses clés publiques.</source>
         <translation>Reads the identity file given by your coordination office: its public keys.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="111"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="112"/>
         <source>Écrit l&apos;envoi chiffré de tout ce que le coordinateur n&apos;a pas confirmé dans le dossier choisi (une clé USB).</source>
         <translation>Writes the encrypted bundle of everything the coordinator has not confirmed into the chosen folder (a USB stick).</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="115"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="116"/>
         <source>Envoie au serveur ce qui attend et reçoit les mises à jour, sans attendre le prochain passage automatique.</source>
         <translation>Sends the server what is waiting and receives updates, without waiting for the next automatic round.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="123"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="124"/>
         <source>Progression de la synchronisation</source>
         <translation>Synchronisation progress</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="146"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="147"/>
         <source>Mise en service</source>
         <translation>Setting up</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="157"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="158"/>
         <source>En attente</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="159"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="160"/>
         <source>Clé USB</source>
         <translation>USB stick</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="161"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="162"/>
         <source>Accusé de réception</source>
         <translation>Acknowledgement</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="162"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="163"/>
         <source>Annuaire</source>
         <translation>Directory</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="163"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="164"/>
         <source>Fi&amp;le d&apos;envoi :</source>
         <translation>Outgoing &amp;queue:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="167"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="168"/>
         <source>Serveur</source>
         <translation>Server</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="172"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="173"/>
         <source>État de la synchronisation</source>
         <translation>Synchronisation status</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="189"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="190"/>
         <source>Échange avec le serveur…</source>
         <translation>Exchanging with the server…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="252"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="253"/>
         <source>L&apos;état de la synchronisation n&apos;a pas pu être lu. Réessayez dans un instant.</source>
         <translation>The synchronisation status could not be read. Try again in a moment.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="277"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="279"/>
         <source>Choisir la clé USB (ou le dossier) où écrire l&apos;envoi</source>
         <translation>Choose the USB stick (or the folder) to write the bundle to</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="292"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="296"/>
         <source>Écriture de l&apos;envoi dans {folder}…</source>
         <translation>Writing the bundle to {folder}…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="302"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="306"/>
         <source>Envoi n° {sequence} écrit et relu : {path}. Remettez la clé à votre coordination.</source>
         <translation>Bundle no. {sequence} written and read back: {path}. Give the stick to your coordination office.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="315"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="319"/>
         <source>L&apos;envoi n&apos;a pas pu être écrit ({reason}) : vérifiez que la clé est branchée, non protégée en écriture et pas pleine, puis recommencez.</source>
         <translation>The bundle could not be written ({reason}): check that the stick is plugged in, not write-protected and not full, then try again.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="320"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="324"/>
         <source>L&apos;export a échoué de façon inattendue ; rien n&apos;a été perdu.</source>
         <translation>The export failed unexpectedly; nothing was lost.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="327"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="331"/>
         <source>Un échange avec le serveur est déjà en cours.</source>
         <translation>An exchange with the server is already in progress.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="337"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="341"/>
         <source>Un autre échange était en cours : réessayez dans un instant.</source>
         <translation>Another exchange was in progress: try again in a moment.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="340"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="344"/>
         <source>Échange interrompu : {error}</source>
         <translation>Exchange interrupted: {error}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="344"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="348"/>
         <source>{n} envoi confirmé par le serveur.</source>
         <translation>{n} bundle confirmed by the server.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="345"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="349"/>
         <source>{n} envois confirmés par le serveur.</source>
         <translation>{n} bundles confirmed by the server.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="348"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="352"/>
         <source>Rien de nouveau à envoyer.</source>
         <translation>Nothing new to send.</translation>
     </message>
@@ -5622,17 +5740,17 @@ Restore it now?</translation>
 <context>
     <name>TodayPanel</name>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/today_panel.py" line="67"/>
+        <location filename="../../src/spro_desk/ui/accueil/today_panel.py" line="68"/>
         <source>Au&amp;jourd&apos;hui</source>
         <translation>Toda&amp;y</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/today_panel.py" line="70"/>
+        <location filename="../../src/spro_desk/ui/accueil/today_panel.py" line="71"/>
         <source>Modifier (Entrée)</source>
         <translation>Edit (Enter)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/today_panel.py" line="71"/>
+        <location filename="../../src/spro_desk/ui/accueil/today_panel.py" line="72"/>
         <source>Supprimer (Suppr)</source>
         <translation>Delete (Del)</translation>
     </message>
@@ -5685,17 +5803,17 @@ Restore it now?</translation>
 <context>
     <name>UndoBar</name>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/today_panel.py" line="37"/>
+        <location filename="../../src/spro_desk/ui/accueil/today_panel.py" line="38"/>
         <source>Annuler (Ctrl+Z)</source>
         <translation>Undo (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/today_panel.py" line="38"/>
+        <location filename="../../src/spro_desk/ui/accueil/today_panel.py" line="39"/>
         <source>Annuler la suppression</source>
         <translation>Undo the deletion</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/today_panel.py" line="39"/>
+        <location filename="../../src/spro_desk/ui/accueil/today_panel.py" line="40"/>
         <source>Rétablit le dernier contact supprimé.</source>
         <translation>Restores the last deleted contact.</translation>
     </message>

@@ -156,6 +156,48 @@ _REPRESENTATIVE_AGE = {
 }
 
 
+# The ages each band covers; 120 closes the last one.
+_BAND_RANGES = {
+    "moins-16": (0, 15),
+    "16-17": (16, 17),
+    "18-25": (18, 25),
+    "26-44": (26, 44),
+    "45-54": (45, 54),
+    "55-plus": (55, 120),
+}
+MAX_AGE = 120
+# Below these ages the statut cannot be right (compulsory schooling until 16, work from 16,
+# apprenticeship from 15): a typing slip, refused with the reason.
+MIN_AGE_BY_STATUT = {
+    "demandeur-emploi": 16,
+    "salarie": 16,
+    "cadre": 18,
+    "independant": 16,
+    "apprenti": 15,
+    "etudiant": 15,
+    "decrocheur": 16,
+    "retraite": 40,
+    "famille": 16,
+}
+MIN_AGE = 10  # the first orientation questions come in the collège
+
+
+def age_band_range(band: str | None) -> tuple[int, int] | None:
+    """The youngest and oldest age of a tranche d'âge; None when unknown or not given."""
+    return _BAND_RANGES.get(band) if band else None
+
+
+def age_problem(age: int, statut: str | None) -> str | None:
+    """Why this age cannot be right for this statut, in French; None when it can."""
+    if age > MAX_AGE:
+        return f"Âge de {age} ans impossible : {MAX_AGE} ans au plus."
+    low = MIN_AGE_BY_STATUT.get(statut or "", MIN_AGE)
+    if age < low:
+        who = f"pour le statut « {STATUTS[statut]} »" if statut in STATUTS else "ici"
+        return f"Âge de {age} ans impossible {who} : {low} ans au moins."
+    return None
+
+
 def representative_age(band: str) -> int | None:
     """An age that stands for a tranche d'âge; None when the band is not known."""
     return _REPRESENTATIVE_AGE.get(band)

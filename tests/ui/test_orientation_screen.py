@@ -6,7 +6,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QPageSize
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QMessageBox
@@ -63,7 +63,7 @@ def _open_booking(qtbot: QtBot, screen: OrientationScreen) -> BookingDialog:
 
 def _book_rendez_vous(qtbot: QtBot, dialog: BookingDialog, when: datetime) -> None:
     qtbot.mouseClick(dialog.rendez_vous, Qt.MouseButton.LeftButton)
-    dialog.when.setDateTime(QDateTime(when))
+    dialog.set_moment(when)
 
 
 def _ok(qtbot: QtBot, dialog: BookingDialog) -> None:
@@ -160,7 +160,7 @@ def test_a_rendez_vous_on_sunday_is_questioned(
     assert "Le service est fermé à ce moment" in box.text()
     qtbot.mouseClick(box.button(QMessageBox.StandardButton.No), Qt.MouseButton.LeftButton)
     assert dialog.isVisible() and not ContactService(cvl_db).list()  # nothing recorded
-    dialog.when.setDateTime(QDateTime(datetime(2026, 3, 16, 10, 0)))
+    dialog.set_moment(datetime(2026, 3, 16, 10, 0))
     assert dialog.hours_status.text() == "Le service est ouvert à ce moment."
     _ok(qtbot, dialog)
     _slip_dialog(qtbot, screen)

@@ -199,7 +199,7 @@ def test_a_desk_not_set_up_says_what_to_do_and_does_it(
     assert load_identity(db) is None  # no site yet: nothing created
     site = SiteSettings(db)
     site.set("site.nom", "Mairie de Blet")
-    site.set("site.reseau", "pij")
+    site.set("site.reseau", "information-jeunesse")  # chosen in a list (issue 18)
     site.set("site.commune", "18030")
     _click(qtbot, screen.init_button)
     qtbot.waitUntil(lambda: load_identity(db) is not None, timeout=WAIT_MS)

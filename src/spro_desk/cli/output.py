@@ -203,6 +203,26 @@ def _render_id(result: dict[str, Any]) -> str:
     return "\n".join(f"{key} : {value}" for key, value in result.items())
 
 
+def _render_coordinator_init(result: dict[str, Any]) -> str:
+    recipients = result.get("recipients") or []
+    return "\n".join([
+        "Clés du coordinateur créées.",
+        f"Clé publique de signature : {result.get('signing_public_key', '')}",
+        f"Destinataire(s) du chiffrement des envois : {', '.join(recipients)}",
+        "Suite : « spro-desk coordinator identity --out FICHIER », à remettre aux postes.",
+    ])  # fmt: skip
+
+
+def _render_coordinator_identity(result: dict[str, Any]) -> str:
+    count = int(result.get("recipients") or 0)
+    return "\n".join([
+        f"Fichier d'identité du coordinateur écrit : {result.get('file', '')}",
+        f"Clé(s) de chiffrement annoncée(s) aux postes : {count}.",
+        "Remettez ce fichier à chaque poste (Synchronisation › Importer l'identité du "
+        "coordinateur).",
+    ])  # fmt: skip
+
+
 def _render_message(result: dict[str, Any]) -> str:
     return str(result["message"])
 
@@ -220,6 +240,8 @@ _RENDERERS = {
     ("coordinator", "status"): _render_coordinator_status,
     ("coordinator", "completeness"): _render_completeness,
     ("coordinator", "alerts"): _render_alerts,
+    ("coordinator", "init"): _render_coordinator_init,
+    ("coordinator", "identity"): _render_coordinator_identity,
     ("privacy", "purge"): _render_message,
     ("privacy", "audit"): _render_message,
     ("privacy", "access"): _render_message,

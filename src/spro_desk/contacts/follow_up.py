@@ -10,7 +10,7 @@ from sqlmodel import col, select
 
 from spro_desk.contacts.service import ReferralView, as_aware, referral_view, utc_now
 from spro_desk.storage.engine import Database
-from spro_desk.storage.tables import Contact, Referral
+from spro_desk.storage.tables import Contact, PersonalData, Referral
 
 OPEN_STATUTS = ("propose", "rdv-pris")
 
@@ -21,6 +21,9 @@ class FollowUpItem:
     contact_occurred_at: datetime
     contact_statut: str
     overdue: bool
+    # The person consented and left a way to call back (never the data itself: opening it is
+    # an access, logged, for the agent who calls).
+    has_personal_data: bool = False
 
 
 def is_overdue(referral: ReferralView, now: datetime) -> bool:
@@ -35,21 +38,51 @@ def _order(item: FollowUpItem) -> tuple[int, float]:
 
 
 def follow_up(
-    db: Database, statuts: Iterable[str] | None = None, now: datetime | None = None
+    db: Database,
+    statuts: Iterable[str] | None = None,
+    now: datetime | None = None,
+    *,
+    to_call: bool = False,
 ) -> list[FollowUpItem]:
+    """Referrals to follow, overdue first; `to_call`: the call list, open referrals of people
+    who consented to be called back."""
     now = as_aware(now) if now else utc_now()
     wanted = tuple(statuts) if statuts is not None else None
+    if to_call:
+        wanted = tuple(s for s in (wanted or OPEN_STATUTS) if s in OPEN_STATUTS)
     query = (
-        select(Referral, Contact.occurred_at, Contact.statut)
+        select(Referral, Contact.occurred_at, Contact.statut, PersonalData.contact_id)
         .join(Contact, col(Contact.id) == col(Referral.contact_id))
+        .outerjoin(PersonalData, col(PersonalData.contact_id) == col(Referral.contact_id))
         .where(col(Contact.deleted_at).is_(None))
     )
     if wanted is not None:
         query = query.where(col(Referral.statut).in_(wanted))
+    if to_call:
+        query = query.where(col(PersonalData.contact_id).is_not(None))
     with db.session() as session:
         rows = session.exec(query).all()
     items = []
-    for referral, occurred_at, statut in rows:
+    for referral, occurred_at, statut, personal in rows:
         view = referral_view(referral)
-        items.append(FollowUpItem(view, occurred_at, statut, is_overdue(view, now)))
+        overdue = is_overdue(view, now)
+        items.append(FollowUpItem(view, occurred_at, statut, overdue, personal is not None))
     return sorted(items, key=_order)
+
+
+def question(item: FollowUpItem, now: datetime) -> str:
+    """What to ask the person on the phone, in French."""
+    referral = item.referral
+    where = referral.structure_nom
+    if referral.type == "rendez-vous" and referral.rdv_at is not None:
+        when = as_aware(referral.rdv_at).astimezone().strftime("%d/%m/%Y à %H:%M")
+        if as_aware(referral.rdv_at) < as_aware(now):
+            return (
+                f"Le rendez-vous du {when} chez {where} a-t-il eu lieu ? "
+                "H : honoré, N : non honoré, A : annulé."
+            )
+        return f"Rappeler le rendez-vous du {when} chez {where} ; vérifier qu'il tient toujours."
+    return (
+        f"La personne a-t-elle pu joindre {where} ({referral.service_nom}) ? "
+        "H : oui, c'est fait ; A : elle n'ira pas."
+    )

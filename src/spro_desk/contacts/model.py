@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from spro_desk.vocab import (
@@ -94,6 +94,22 @@ class ContactInput:
             raise ContactError("La durée s'exprime en minutes, entre 0 et 1440.")
         if self.personal is not None and not self.personal.is_empty() and self.consent is None:
             raise ConsentRequiredError()
+
+
+def checked_personal(personal: PersonalDataInput) -> PersonalDataInput:
+    """The same data with the phone and e-mail checked and formatted (empty ones left empty)."""
+    from spro_desk.coordinates import CoordinateError, check_email, format_phone
+
+    phone = personal.telephone.strip() if personal.telephone else ""
+    email = personal.courriel.strip() if personal.courriel else ""
+    try:
+        return replace(
+            personal,
+            telephone=format_phone(phone) if phone else None,
+            courriel=check_email(email) if email else None,
+        )
+    except CoordinateError as error:
+        raise ContactError(str(error)) from None
 
 
 def _in(what: str, value: str, vocabulary: dict[str, str]) -> None:

@@ -8,12 +8,15 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session, col, delete, select
 
 from spro_desk.contacts.model import (
+    ConsentInput,
+    ConsentRequiredError,
     ContactError,
     ContactInput,
     PersonalDataInput,
+    checked_personal,
 )
 from spro_desk.geo import Geography, geography
 from spro_desk.privacy.personal import DISPLAY, read_personal, sealed_row
@@ -102,6 +105,33 @@ def _anonymous_fields(data: ContactInput) -> dict[str, Any]:
     }
 
 
+def _stored_values(personal: PersonalDataInput) -> dict[str, str | None]:
+    checked = checked_personal(personal)
+    return {k: (v.strip() or None) if v else None for k, v in checked.__dict__.items()}
+
+
+FINAL_STATUTS = ("honore", "non-honore", "annule")
+OPEN_STATUTS = ("propose", "rdv-pris")
+
+
+class StatusChangeNeedsConfirmation(ContactError):
+    """Reopening a referral whose outcome was recorded: the agent must confirm."""
+
+
+def check_status_change(kind: str, current: str, wanted: str, confirmed: bool) -> None:
+    if wanted == "rdv-pris" and kind != "rendez-vous":
+        raise ContactError(
+            "« Rendez-vous pris » ne vaut que pour une orientation avec rendez-vous : celle-ci "
+            "est une information (adresse remise). Pour un rendez-vous pris depuis, orientez "
+            "de nouveau la personne avec la date."
+        )
+    if current in FINAL_STATUTS and wanted in OPEN_STATUTS and not confirmed:
+        raise StatusChangeNeedsConfirmation(
+            f"Cette orientation est déjà notée « {REFERRAL_STATUTS[current]} » : la remettre "
+            f"« {REFERRAL_STATUTS[wanted]} » efface ce résultat."
+        )
+
+
 def referral_view(row: Referral) -> ReferralView:
     return ReferralView(**{name: getattr(row, name) for name in ReferralView.__dataclass_fields__})
 
@@ -152,7 +182,7 @@ class ContactService:
         personal = data.personal or PersonalDataInput()
         if personal.is_empty():
             return consent, None
-        values = {k: (v.strip() or None) if v else None for k, v in personal.__dict__.items()}
+        values = _stored_values(personal)
         return consent, sealed_row(self.db, contact.id, consent.id, values, contact.occurred_at)
 
     @staticmethod
@@ -213,6 +243,78 @@ class ContactService:
             session.add(contact)
             append_event(session, contact, "delete" if when else "update")
 
+    def correct_personal(
+        self,
+        contact_id: str,
+        personal: PersonalDataInput,
+        consent: ConsentInput | None = None,
+        *,
+        now: datetime | None = None,
+    ) -> builtins.list[str]:
+        """Correct the person's details, or add them under a consent given now (a contact first
+        saved anonymously): for an agent allowed to see them; each change goes to the access log
+        with the names of the fields changed (never their values). The fields changed."""
+        from spro_desk.agents.roles import Permission
+        from spro_desk.agents.sessions import require
+        from spro_desk.privacy.erasure import secure_delete
+        from spro_desk.privacy.personal import open_values
+        from spro_desk.security.audit import audit_log
+
+        agent = require(self.db, Permission.VIEW_PERSONAL)
+        values = _stored_values(personal)
+        moment = now or utc_now()
+        with self.db.session() as session:
+            occurred_at = self._existing(session, contact_id).occurred_at
+            held = self._active_consent(session, contact_id)
+            row = session.get(PersonalData, contact_id)
+        # Opened and sealed before the write lock is taken: the keys read the database too.
+        before = open_values(self.db, contact_id, row.sealed) if row else {}
+        changed = [k for k in values if values[k] != before.get(k)]
+        if not changed:
+            return []
+        if held is None:
+            if consent is None:
+                raise ConsentRequiredError()
+            held = Consent(
+                id=new_id(),
+                contact_id=contact_id,
+                purpose=consent.purpose,
+                wording=consent.wording,
+                agent=consent.agent or (agent.nom if agent else None),
+                given_at=moment,
+            )
+        sealed = (
+            sealed_row(self.db, contact_id, held.id, values, occurred_at)
+            if any(values.values())
+            else None
+        )
+        with self.db.transaction() as session:
+            if session.get(Consent, held.id) is None:
+                session.add(held)
+                session.flush()
+            if row is not None:
+                secure_delete(session)  # the former values are not left in free pages
+                session.exec(delete(PersonalData).where(col(PersonalData.contact_id) == contact_id))
+            if sealed is not None:
+                session.add(sealed)
+            audit_log(self.db).append(
+                "modification",
+                agent=agent,
+                contact_id=contact_id,
+                detail={"champs": changed},
+                now=moment,
+                connection=session.connection(),
+            )
+        return changed
+
+    @staticmethod
+    def _active_consent(session: Session, contact_id: str) -> Consent | None:
+        return session.exec(
+            select(Consent).where(
+                col(Consent.contact_id) == contact_id, col(Consent.erased_at).is_(None)
+            )
+        ).first()
+
     def update(self, contact_id: str, data: ContactInput) -> None:
         """Correct the anonymous fields of a contact (its personal data is left as it is)."""
         data.check(known_commune=self.geo.commune(data.commune or "") is not None)
@@ -225,6 +327,20 @@ class ContactService:
             contact.updated_at = utc_now()
             session.add(contact)
             append_event(session, contact, "update")
+
+    def set_commune(self, contact_id: str, commune: str) -> bool:
+        """The commune learnt later (typed in Orientation); True when the contact changed."""
+        if self.geo.commune(commune) is None:
+            raise ContactError(f"Commune « {commune} » inconnue : indiquez son code INSEE.")
+        with self.db.transaction() as session:
+            contact = self._existing(session, contact_id)
+            if contact.commune == commune:
+                return False
+            contact.commune = commune
+            contact.updated_at = utc_now()
+            session.add(contact)
+            append_event(session, contact, "update")
+        return True
 
     @staticmethod
     def _existing(session: Session, contact_id: str) -> Contact:
@@ -342,7 +458,12 @@ class ContactService:
         session.add(referral)
         append_event(session, referral, "create")
 
-    def set_referral_status(self, referral_id: str, statut: str) -> ReferralView:
+    def set_referral_status(
+        self, referral_id: str, statut: str, *, confirmed: bool = False
+    ) -> ReferralView:
+        """Record an outcome. Refused: « Rendez-vous pris » on an information (no date, it
+        could never be followed); reopening an outcome (« Honoré » back to « Rendez-vous
+        pris ») unless `confirmed` (StatusChangeNeedsConfirmation says why)."""
         if statut not in REFERRAL_STATUTS:
             raise ContactError(
                 f"Statut d'orientation « {statut} » inconnu : {', '.join(REFERRAL_STATUTS)}."
@@ -351,6 +472,7 @@ class ContactService:
             referral = session.get(Referral, referral_id)
             if referral is None:
                 raise ContactError(f"Orientation « {referral_id} » introuvable.")
+            check_status_change(referral.type, referral.statut, statut, confirmed)
             referral.statut = statut
             referral.updated_at = utc_now()
             session.add(referral)

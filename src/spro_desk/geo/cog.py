@@ -18,7 +18,7 @@ import json
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -340,13 +340,18 @@ class Geography:
 
     # -- Search --------------------------------------------------------------------------
 
-    def search_communes(self, text: str, limit: int = 10) -> list[Commune]:
-        """Communes for search-as-you-type: by name, postal code or INSEE code."""
+    def search_communes(
+        self, text: str, limit: int = 10, prefer: Collection[str] = ()
+    ) -> list[Commune]:
+        """Communes for search-as-you-type: by name, postal code or INSEE code. Those of
+        `prefer` (the site's catchment area) come first: « saint-amand » at a Cher desk is
+        Saint-Amand-Montrond, not Saint-Amand in the Creuse."""
         if not isinstance(text, str) or limit <= 0:
             return []
         if self._search_index is None:
             self._search_index = _SearchIndex.build(self._columns)
-        return [self._commune_at(row) for row in self._search_index.find(text, limit)]
+        rows = {self._row_of[code] for code in prefer if code in self._row_of}
+        return [self._commune_at(row) for row in self._search_index.find(text, limit, rows)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -460,20 +465,22 @@ class _SearchIndex:
             longest_name=max(map(len, keys), default=0),
         )
 
-    def find(self, text: str, limit: int) -> list[int]:
+    def find(self, text: str, limit: int, preferred: set[int] | None = None) -> list[int]:
         if len(text) > _MAX_QUERY_CHARS:
             return []
         code = _code_query(text)
-        if code is not None:
-            return self._by_code(code, limit)
-        return self._by_name(text, limit)
+        tiers = self._by_code(code) if code is not None else self._by_name(text)
+        if preferred:
+            tiers = [[[row for row in rows if row in preferred] for rows in tier] for tier in tiers]
+            tiers += self._by_code(code) if code is not None else self._by_name(text)
+        return self._best_by_tier(tiers, limit)
 
-    def _by_code(self, code: str, limit: int) -> list[int]:
-        exact = (self.insee_codes.equal(code), self.postal_codes.equal(code))
-        prefixed = (self.insee_codes.starting_with(code), self.postal_codes.starting_with(code))
-        return self._best_by_tier([exact, prefixed], limit)
+    def _by_code(self, code: str) -> list[list[list[int]]]:
+        exact = [self.insee_codes.equal(code), self.postal_codes.equal(code)]
+        prefixed = [self.insee_codes.starting_with(code), self.postal_codes.starting_with(code)]
+        return [exact, prefixed]
 
-    def _by_name(self, text: str, limit: int) -> list[int]:
+    def _by_name(self, text: str) -> list[list[list[int]]]:
         key = search_key(text)
         if not key or len(key) > self.longest_name:
             return []
@@ -489,7 +496,7 @@ class _SearchIndex:
             tiers[2].append(self.inner_words.starting_with(prefix))
             if complete:
                 tiers[2].append(self.inner_words.equal(variant))
-        return self._best_by_tier(tiers, limit)
+        return tiers
 
     def _best_by_tier(self, tiers: Sequence[Sequence[list[int]]], limit: int) -> list[int]:
         """Fill the result tier by tier, each tier ordered by rank, skipping repeats."""

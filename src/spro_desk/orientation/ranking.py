@@ -126,11 +126,13 @@ def needs_met(candidate: Candidate, needs: Sequence[str]) -> int:
 
 
 def age_ok(candidate: Candidate, profile: VisitorProfile) -> bool:
-    if profile.age is None:
+    """A band (45-54) is not an age: a service open to any age of it may serve the person."""
+    ages = profile.ages
+    if ages is None:
         return True
     low = candidate.age_min if candidate.age_min is not None else 0
     high = candidate.age_max if candidate.age_max is not None else 200
-    return low <= profile.age <= high
+    return low <= ages[1] and ages[0] <= high
 
 
 def public_fit(candidate: Candidate, profile: VisitorProfile) -> int:

@@ -10,6 +10,7 @@ from spro_desk.directory.catalog import service_record
 from spro_desk.directory.hours import Hours
 from spro_desk.storage.engine import Database
 from spro_desk.text import strip_bidi_controls
+from spro_desk.vocab import is_need, need_label
 
 
 @dataclass(frozen=True)
@@ -26,6 +27,21 @@ class ReferralSlip:
     accessibilite: str | None = None
     person: PersonalDataInput | None = None
     issued_at: datetime = field(default_factory=datetime.now)
+    # Why the person comes (need labels), and who sends them: the partner can call back.
+    besoins: list[str] = field(default_factory=list)
+    sender: SlipSender | None = None
+
+
+@dataclass(frozen=True)
+class SlipSender:
+    """The desk that hands the slip over, from its Paramètres."""
+
+    nom: str
+    adresse: str | None = None
+    telephone: str | None = None
+
+    def lines(self) -> list[str]:
+        return [line for line in (self.nom, self.adresse, self.telephone) if line]
 
 
 def _clean(value: object) -> str | None:
@@ -50,6 +66,8 @@ def build_slip(
     rdv_at: datetime | None = None,
     person: PersonalDataInput | None = None,
     issued_at: datetime | None = None,
+    besoins: tuple[str, ...] = (),
+    sender: SlipSender | None = None,
 ) -> ReferralSlip | None:
     """The slip for a service of the directory; personal data only when it was consented."""
     record = service_record(db, service_id)
@@ -71,4 +89,6 @@ def build_slip(
         accessibilite=_clean(structure.get("accessibilite_lieu")),
         person=person if person is not None and not person.is_empty() else None,
         issued_at=issued_at or datetime.now(),
+        besoins=[need_label(code) for code in besoins if is_need(code)],
+        sender=sender,
     )

@@ -1,7 +1,8 @@
 """Coverage of the territory: white zones and contacts from elsewhere.
 
 The territory is the EPCI of the filters when one is given, else their département, else the
-région(s) where the selected sites are. A white zone is a commune (or an EPCI) of the territory
+catchment area of a single site that has one (its own dashboard), else the région(s) where the
+selected sites are. A white zone is a commune (or an EPCI) of the territory
 where no contact of the selected sites lives, over the period.
 """
 
@@ -37,6 +38,9 @@ def territory_zones(
     if filters.departement:
         return geo.zone_label(filters.departement), [filters.departement]
     selected = [s for s in sites if s.matches(filters)] if filters.restricts_sites else sites
+    if len(selected) == 1 and selected[0].catchment:
+        zones = list(selected[0].catchment)
+        return ", ".join(geo.zone_label(zone) for zone in zones), zones
     regions = sorted({s.region for s in selected if s.region})
     label = ", ".join(region.nom for code in regions if (region := geo.region(code)))
     return label, [d for code in regions for d in _departements_of_region(geo, code)]

@@ -109,6 +109,8 @@ class Site:
     region: str | None = None
     last_bundle_at: datetime | None = None
     directory_date: datetime | None = None  # published (snapshot) or imported
+    # The zones the site serves (site/catchment.py), known on the desk itself only.
+    catchment: tuple[str, ...] = ()
 
     def matches(self, filters: Filters) -> bool:
         return (

@@ -16,6 +16,12 @@ from spro_desk.sync.merged import LOCAL_TIME
 
 SECRET_MARK = "s"
 SECRET_NOTE = "s : secret statistique (moins de {n} personnes, ou calculable à partir d'un total)"
+# Statistical secrecy protects what is published outside; the site's own view is not masked.
+INTERNAL = 0
+INTERNAL_NOTE = (
+    "Document interne au site : chiffres non masqués (le secret statistique s'applique à ce qui "
+    "est publié hors du site)"
+)
 
 
 @dataclass
@@ -56,7 +62,7 @@ class Bilan:
 
     @property
     def secret_note(self) -> str:
-        return SECRET_NOTE.format(n=self.threshold)
+        return INTERNAL_NOTE if self.threshold <= INTERNAL else SECRET_NOTE.format(n=self.threshold)
 
     def heading_lines(self) -> list[str]:
         """The lines every sheet and page starts with."""

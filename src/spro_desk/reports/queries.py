@@ -234,10 +234,12 @@ def delay_histogram(connection: sqlite3.Connection) -> dict[int, int]:
 def level_two(
     connection: sqlite3.Connection, w: Where = EVERYTHING, table: str = REFERRAL_ROWS
 ) -> tuple[int, int]:
-    """Contacts with a referral to a level-2 service not cancelled; of them, honoured."""
+    """Contacts with a referral to a level-2 service not cancelled; of them, a rendez-vous
+    honoured (an information marked « Honoré » had no rendez-vous to honour)."""
     query = (
         "SELECT COUNT(DISTINCT contact_id), "
-        "COUNT(DISTINCT CASE WHEN statut = 'honore' THEN contact_id END) "
+        "COUNT(DISTINCT CASE WHEN statut = 'honore' AND type = 'rendez-vous' "
+        "THEN contact_id END) "
         f"FROM {table} WHERE niveau = 2 AND statut != 'annule' AND {w.sql}"
     )
     referred, honoured = connection.execute(query, w.params).fetchone()

@@ -16,6 +16,7 @@ import re
 import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
+from dataclasses import replace
 from datetime import UTC, datetime, time, timedelta
 from typing import Protocol
 
@@ -209,7 +210,17 @@ class DeskSource:
             self._setting("site.commune") or identity.get("commune"),
             directory_date=directory,
         )
-        return [locate(site, self.geo)]
+        return [replace(locate(site, self.geo), catchment=self._catchment())]
+
+    def _catchment(self) -> tuple[str, ...]:
+        from spro_desk.site.catchment import catchment_zones
+        from spro_desk.site.settings import spec
+
+        def get(key: str) -> object:
+            record = read_record(self.db, key)
+            return record["v"] if record else spec(key).default
+
+        return catchment_zones(get, self.geo)
 
     def freshness(self) -> datetime | None:
         return datetime.now(UTC)

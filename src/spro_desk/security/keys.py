@@ -29,7 +29,7 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X
 from sqlalchemy import text
 
 from spro_desk.security import crypto
-from spro_desk.security.files import write_whole
+from spro_desk.security.files import wipe, write_whole
 from spro_desk.storage.engine import Database, one_per_database
 from spro_desk.storage.records import read_record
 
@@ -133,19 +133,6 @@ def _write_private_file(path: Path, data: bytes) -> None:
     write_whole(path, data)
 
 
-def shred(path: Path) -> None:
-    """Overwrite then remove: best effort (journaling file systems and SSDs may keep copies)."""
-    try:
-        size = path.stat().st_size
-        with path.open("r+b") as handle:
-            handle.write(b"\0" * size)
-            handle.flush()
-            os.fsync(handle.fileno())
-        path.unlink()
-    except FileNotFoundError:
-        return
-
-
 # --- the desk key ------------------------------------------------------------------------------
 
 
@@ -186,7 +173,7 @@ def create_desk_key(db: Database) -> tuple[DeskPublicKey, X25519PrivateKey]:
             {"key": DESK_KEY_RECORD, "value": json.dumps(record)},
         ).rowcount
     if not inserted:  # another process created the desk key meanwhile: use it
-        shred(provisional_key_path(db.path, key_hex))
+        wipe(provisional_key_path(db.path, key_hex))
         existing = read_desk_key(db)
         assert existing is not None
         return existing, private  # private is not the desk's: callers re-read
@@ -270,7 +257,7 @@ class KeyVault:
         if not path.exists():
             return None
         if has_agent_wraps(self._db):
-            shred(path)  # left over by a crash right after the first agent was created
+            wipe(path)  # left over by a crash right after the first agent was created
             return None
         return crypto.private_from_bytes(path.read_bytes())
 
@@ -294,7 +281,7 @@ class KeyVault:
     def forget_provisional_file(self) -> None:
         """Called once an agent holds the key: the provisional file must not outlive that."""
         for key_hex in known_key_ids(self._db):
-            shred(provisional_key_path(self._db.path, key_hex))
+            wipe(provisional_key_path(self._db.path, key_hex))
 
 
 vault = one_per_database(KeyVault)  # the vault of this open database

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from spro_desk.directory.networks import NETWORK_LABELS
 from spro_desk.vocab import CANAUX
 
 # The interface follows the computer's language until the desk picks one.
@@ -22,9 +23,13 @@ class SettingError(ValueError):
 class SettingSpec:
     key: str
     default: Any
-    kind: str  # "text", "choice", "commune", "list", "url", "secret" (a password: never shown)
+    # "text", "choice", "commune", "list", "url", "phone", "secret" (a password: never shown)
+    kind: str
     label: str
     choices: tuple[str, ...] = ()
+    # False: kept for compatibility (read by the app) but no longer edited in Paramètres, where
+    # the agents' accounts panel is the one list of agents.
+    shown: bool = True
 
     def check(self, value: Any) -> Any:
         if self.kind == "list":
@@ -39,7 +44,17 @@ class SettingSpec:
             raise SettingError(f"{self.label} : « {value} » n'est pas un choix possible.")
         if self.kind == "url" and value.strip():
             return self._checked_url(value)
+        if self.kind == "phone" and value.strip():
+            return self._checked_phone(value)
         return value.strip()
+
+    def _checked_phone(self, value: str) -> str:
+        from spro_desk.coordinates import CoordinateError, format_phone
+
+        try:
+            return format_phone(value)
+        except CoordinateError as error:
+            raise SettingError(f"{self.label} : {error}") from None
 
     def _checked_url(self, value: str) -> str:
         from spro_desk.site.urls import check_url  # loaded when an address is saved
@@ -52,14 +67,20 @@ class SettingSpec:
 
 SETTINGS: tuple[SettingSpec, ...] = (
     SettingSpec("site.nom", "", "text", "Nom du site"),
-    SettingSpec("site.reseau", "", "text", "Réseau"),
+    # A list, as in the first-run assistant: statistics must not fragment across spellings.
+    SettingSpec("site.reseau", "", "choice", "Réseau", ("", *NETWORK_LABELS)),
     SettingSpec("site.commune", None, "commune", "Commune du site"),
+    # Communes, EPCI or départements served (site/catchment.py); empty: the site's département.
+    SettingSpec("site.zone", [], "list", "Zone desservie"),
+    # Printed on the fiche de liaison: the partner knows who sent the person and calls back.
+    SettingSpec("site.adresse", "", "text", "Adresse du site"),
+    SettingSpec("site.telephone", "", "phone", "Téléphone du site"),
     SettingSpec(
         "site.canal_defaut", "accueil-physique", "choice", "Canal par défaut", tuple(CANAUX)
     ),
     SettingSpec("site.permanences", [], "list", "Lieux de permanence"),
-    SettingSpec("agents", [], "list", "Agents"),
-    SettingSpec("agent.courant", None, "text", "Agent en poste"),
+    SettingSpec("agents", [], "list", "Agents", shown=False),
+    SettingSpec("agent.courant", None, "text", "Agent en poste", shown=False),
     SettingSpec("langue", SYSTEM_LANGUAGE, "choice", "Langue", (SYSTEM_LANGUAGE, "fr", "en")),
     # The WebDAV folder the desk sends its bundles to (empty: export to a USB stick only).
     SettingSpec("sync.url", "", "url", "Adresse du dossier de synchronisation (https://…)"),

@@ -103,4 +103,20 @@ class ConsentBox(QGroupBox):
 
     def reset(self) -> None:
         self.consent.setChecked(False)
+        self.consent.setEnabled(True)
+        self.setEnabled(True)
         self._wipe()
+
+    def load(self, values: PersonalDataInput | None) -> None:
+        """Details held under a consent already given: shown to be corrected; the consent box
+        stays ticked (erasure has its own button). None: not to be seen by this agent."""
+        self.reset()
+        if values is None:
+            self.setEnabled(False)
+            return
+        self.consent.setChecked(True)
+        self.consent.setEnabled(False)
+        self.nom.setText(values.nom or "")
+        self.telephone.setText(values.telephone or "")
+        self.courriel.setText(values.courriel or "")
+        self.note.setPlainText(values.note or "")

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from spro_desk.contacts.model import ConsentInput, ContactInput
+from spro_desk.contacts.model import ConsentInput, ContactInput, PersonalDataInput
 from spro_desk.ui.accueil import defaults
 from spro_desk.ui.accueil.consent import ConsentBox
 from spro_desk.ui.accueil.keyed import KeyedCheckList, KeyedComboBox, keys_hint
@@ -55,6 +55,11 @@ class ContactForm(QWidget):
         self.canal = KeyedComboBox(labels.CANAUX)
         self.lieu = QComboBox()
         self.lieu.setEditable(True)
+        # A long place name (typed in Paramètres) must not widen the whole window.
+        self.lieu.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.lieu.setMinimumContentsLength(16)
         self.when = OneStopDateTimeEdit()  # one Tab stop; the arrows move between sections
         self.when.setDisplayFormat("dd/MM/yyyy HH:mm")
         self.when.setCalendarPopup(True)
@@ -66,6 +71,7 @@ class ContactForm(QWidget):
         self.edit_note = QLabel()
         self._when_edited = False
         self._baseline: tuple[object, ...] = ()
+        self._personal_baseline: PersonalDataInput | None = None
         self._layout()
         self._describe()
         self._set_tab_order()
@@ -116,14 +122,46 @@ class ContactForm(QWidget):
         self.reponses.setFixedHeight(rows + 2 * self.reponses.frameWidth())
         self.edit_note.setWordWrap(True)
         self.edit_note.hide()
-        grid = QGridLayout(self)
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.addWidget(essentiel, 0, 0, 2, 1)
-        grid.addWidget(personne, 0, 1)
-        grid.addWidget(contact, 1, 1)
-        grid.addWidget(self.edit_note, 2, 0, 1, 2)
-        grid.addWidget(self.consent, 3, 0, 1, 2)
-        grid.setRowStretch(4, 1)
+        self._groups = (essentiel, personne, contact)
+        self._grid = QGridLayout(self)
+        self._grid.setContentsMargins(0, 0, 0, 0)
+        self._columns = 0
+        self._two_columns_width = 0
+        self.arrange(2)
+
+    def arrange(self, columns: int) -> None:
+        """Two columns when they fit, else one: the walk-in fields never scroll sideways
+        (1024 × 768, 200 %)."""
+        if columns == self._columns:
+            return
+        grid = self._grid
+        essentiel, personne, contact = self._groups
+        parts: tuple[QWidget, ...] = (*self._groups, self.edit_note, self.consent)
+        for part in parts:
+            grid.removeWidget(part)
+        for row in range(6):
+            grid.setRowStretch(row, 0)
+        if columns == 2:
+            grid.addWidget(essentiel, 0, 0, 2, 1)
+            grid.addWidget(personne, 0, 1)
+            grid.addWidget(contact, 1, 1)
+            grid.addWidget(self.edit_note, 2, 0, 1, 2)
+            grid.addWidget(self.consent, 3, 0, 1, 2)
+            grid.setRowStretch(4, 1)
+        else:
+            for row, part in enumerate(parts):
+                grid.addWidget(part, row, 0)
+            grid.setRowStretch(5, 1)
+        self._columns = columns
+        grid.activate()
+        if columns == 2:
+            self._two_columns_width = grid.minimumSize().width()
+
+    def fit_width(self, available: int) -> None:
+        """Arrange for `available` pixels (the scroll area's viewport)."""
+        if not self._two_columns_width:
+            self.arrange(2)
+        self.arrange(2 if available >= self._two_columns_width else 1)
 
     def _describe(self) -> None:
         keyed = (
@@ -196,6 +234,11 @@ class ContactForm(QWidget):
         self.when.blockSignals(False)
         self._when_edited = edited
 
+    def follow_clock(self, now: datetime) -> None:
+        """The time shown moves on with the clock until the agent changes it."""
+        if not self._when_edited:
+            self._set_when(now, edited=False)
+
     def set_permanences(self, places: Sequence[str]) -> None:
         current = self.lieu.currentText()
         self.lieu.clear()
@@ -233,6 +276,7 @@ class ContactForm(QWidget):
             self.lieu.currentText(),
             self.when.dateTime() if self._when_edited else None,
             self.consent.is_given(),
+            self.consent.personal(),
         )
 
     def anonymous_state(self) -> dict[str, object]:
@@ -293,20 +337,40 @@ class ContactForm(QWidget):
         self.duree.setValue(contact.duree or 0)
         self._set_when(local_wall_time(contact.occurred_at), edited=True)
         self.consent.reset()
+        self._personal_baseline = None
         self.show_editing(contact)
         self._baseline = self._values()
 
+    def load_personal(self, values: PersonalDataInput | None) -> None:
+        """The person's details, opened for an allowed agent, to correct them; None: the agent
+        may not see them, so they stay as they are."""
+        self.consent.load(values)
+        self._personal_baseline = self.consent.personal() if values is not None else None
+        if values is None:
+            self.edit_note.setText(
+                self.edit_note.text()
+                + " "
+                + self.tr("Ses coordonnées enregistrées restent inchangées.")
+            )
+        self._baseline = self._values()
+
+    def personal_changed(self) -> PersonalDataInput | None:
+        """The details to store when they were added or corrected in this form, else None."""
+        typed = self.consent.personal()
+        if typed is None or not self.consent.isEnabled() or typed == self._personal_baseline:
+            return None
+        return typed
+
     def show_editing(self, contact: ContactView | None) -> None:
-        """Personal data is only ever given with a new contact's consent, never added later."""
-        self.consent.setEnabled(contact is None)
+        """A correction may add the consent and details the person gives now (contact saved
+        anonymously) or correct them; erasing them is « Effacer les données de cette personne »."""
+        self.consent.setEnabled(True)
+        self.consent.consent.setEnabled(True)
         self.edit_note.setVisible(contact is not None)
         if contact is None:
             return
         when = local_wall_time(contact.occurred_at).strftime("%H:%M")
-        note = self.tr("Modification du contact de %s.") % when
-        if contact.has_personal_data:
-            note += " " + self.tr("Ses coordonnées enregistrées restent inchangées.")
-        self.edit_note.setText(note)
+        self.edit_note.setText(self.tr("Modification du contact de %s.") % when)
 
     def contact_input(self, now: datetime, agent: str | None, site: str | None) -> ContactInput:
         """What the form says, for the domain to check; `now` when the time was not edited."""

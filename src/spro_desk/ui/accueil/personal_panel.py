@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QGroupBox, QLabel, QPushButton, QVBoxLayout, QWidg
 
 from spro_desk.contacts.model import PersonalDataInput
 from spro_desk.ui.accueil.today import TodayColumn, cell_text
+from spro_desk.ui.common.elided_label import ElidedLabel
 
 if TYPE_CHECKING:
     from spro_desk.ui.accueil.screen import AccueilScreen
@@ -28,10 +29,11 @@ class PersonalPanel(QGroupBox):
         super().__init__(parent)
         self.setTitle(self.tr("Coordonnées de la personne"))
         self.summary = QLabel()
-        self.details = QLabel()
-        for label in (self.summary, self.details):
-            label.setTextFormat(Qt.TextFormat.PlainText)  # typed by people: never HTML
-            label.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.summary.setWordWrap(True)
+        # Typed by people, plain text; a 300-character name without a space is shortened with
+        # « … » (whole in the tooltip), it does not widen the window.
+        self.details = ElidedLabel()
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.show_button = QPushButton(self.tr("&Afficher les coordonnées"))
         self.erase_button = QPushButton(self.tr("Effacer les données de cette personne"))
@@ -113,7 +115,7 @@ class PersonalPanel(QGroupBox):
             (self.tr("Courriel"), values.courriel),
             (self.tr("Note"), values.note),
         ]
-        self.details.setText("\n".join(f"{name} : {value}" for name, value in lines if value))
+        self.details.set_full_text("\n".join(f"{name} : {value}" for name, value in lines if value))
 
     def clear_details(self) -> None:
         self.details.clear()

@@ -6,7 +6,7 @@ from datetime import datetime, time
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from spro_desk.contacts.model import ContactError, ContactInput
+from spro_desk.contacts.model import ContactError, ContactInput, PersonalDataInput
 from spro_desk.storage.errors import StorageError
 from spro_desk.ui.accueil import defaults
 from spro_desk.ui.accueil.draft import DraftKeeper
@@ -31,12 +31,15 @@ from spro_desk.ui.common.confirm import Confirm, ask
 from spro_desk.ui.common.context import DeskContext, OrientationRequest
 from spro_desk.ui.common.keyboard import keyboard_splitter
 from spro_desk.ui.common.screen import Screen
-from spro_desk.vocab import is_need, representative_age
+from spro_desk.vocab import is_need
 
 if TYPE_CHECKING:  # the service (SQLAlchemy) loads after the window is shown
     from spro_desk.contacts.service import ContactView
 
 SPLITTER_KEY = "accueil/splitter"
+# « Date et heure » follows the clock while nobody edits it: a walk-in recorded at 09:50 must
+# not show 09:46, the time the form was last reset.
+CLOCK_TICK_MS = 10_000
 TODAY_WIDTH = 440
 
 
@@ -78,6 +81,10 @@ class AccueilScreen(Screen):
         self._new_contact()
         self._restore_draft(left_over)
         self.draft.start()
+        self.clock_timer = QTimer(self)
+        self.clock_timer.setInterval(CLOCK_TICK_MS)
+        self.clock_timer.timeout.connect(self._tick)
+        self.clock_timer.start()
 
     def title(self) -> str:
         return self.tr("Accueil")
@@ -105,8 +112,15 @@ class AccueilScreen(Screen):
         )
         self.undo_action.setEnabled(False)
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.form_area.viewport() and event.type() == QEvent.Type.Resize:
+            self.form.fit_width(self.form_area.viewport().width())
+        return super().eventFilter(watched, event)
+
     def _layout(self) -> None:
         scroll = QScrollArea()
+        self.form_area = scroll
+        scroll.viewport().installEventFilter(self)
         scroll.setWidget(self.form)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
@@ -180,17 +194,24 @@ class AccueilScreen(Screen):
         self.context.navigator.contacts_changed.connect(self.refresh_today)
         # The form is usable before the database is open; today's list fills in when it is.
         self.context.navigator.database_ready.connect(self.refresh_today)
+        self.context.navigator.database_ready.connect(self.refresh_catchment)
 
     # --- screen lifetime ----------------------------------------------------------------------
 
     def activate(self) -> None:
         self.refresh_today()
+        self.refresh_catchment()
         self.form.set_permanences(self.context.site.get("site.permanences"))
         if self._editing is None and not self.form.has_changes():
             self.form.reset(self._default_canal(), self.context.clock())
         self.form.first_field().setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def _tick(self) -> None:
+        if self._editing is None and not self.form.when.hasFocus():
+            self.form.follow_clock(self.context.clock())
+
     def shutdown(self) -> None:
+        self.clock_timer.stop()
         self.draft.save()
         self.draft.stop()
         self.today.undo_bar.dismiss()
@@ -202,6 +223,15 @@ class AccueilScreen(Screen):
 
     def restore_personal_data(self) -> None:
         self.personal_data.restore()
+
+    def refresh_catchment(self) -> None:
+        """The communes the completer offers first; read once the database (and the
+        geography) are open, never before the first paint."""
+        if not self.context.ready:
+            return
+        from spro_desk.site.catchment import catchment_communes
+
+        self.form.commune.prefer = catchment_communes(self.context.site.get, self.context.geo)
 
     def refresh_today(self) -> None:
         if not self.context.ready:
@@ -262,13 +292,23 @@ class AccueilScreen(Screen):
 
     def _store(self, data: ContactInput) -> str | None:
         """Record or update through the domain; on refusal the form keeps everything typed."""
+        from spro_desk.agents.roles import Permission
+        from spro_desk.agents.sessions import AccessDenied, require
+        from spro_desk.contacts.model import checked_personal
+
         service = self.context.contacts
         try:
             if self._editing is None:
                 return service.record(data)
+            personal = self.form.personal_changed()
+            if personal is not None:  # a bad phone or a refusal changes nothing at all
+                checked_personal(personal)
+                require(self.context.database, Permission.VIEW_PERSONAL)
             service.update(self._editing.id, data)
+            if personal is not None:
+                service.correct_personal(self._editing.id, personal, data.consent)
             return self._editing.id
-        except ContactError as error:
+        except (ContactError, AccessDenied) as error:
             self.show_error(self.tr("Contact non enregistré : %s") % error)
             return None
         except StorageError as error:  # disk full, read-only, failing: the form keeps it all
@@ -300,6 +340,8 @@ class AccueilScreen(Screen):
         self.show_message(message + self._commune_note(data.commune))
         self._new_contact()
         self.context.navigator.contacts_changed.emit()
+        # Selected in « Aujourd'hui »: Ctrl+O now orients the person just recorded.
+        self.today.select(contact_id)
         return contact_id, data
 
     def _commune_note(self, code: str | None) -> str:
@@ -316,7 +358,12 @@ class AccueilScreen(Screen):
         self.save()
 
     def orient(self) -> None:
-        """Record, then hand the person's situation over to the Orientation screen."""
+        """Record, then hand the person's situation over to the Orientation screen; with the
+        focus on « Aujourd'hui » (or a blank form), the contact selected there is oriented."""
+        selected = self._selected_for_orientation()
+        if selected is not None:
+            self.context.navigator.orientation_requested.emit(selected)
+            return
         saved = self._save()
         if saved is None:
             return
@@ -325,11 +372,31 @@ class AccueilScreen(Screen):
             contact_id=contact_id,
             commune=data.commune,
             statut=data.statut,
-            age=representative_age(data.tranche_age),
+            tranche_age=data.tranche_age,
             handicap=data.handicap is True,
             besoins=data.besoins,
         )
         self.context.navigator.orientation_requested.emit(request)
+
+    def _selected_for_orientation(self) -> OrientationRequest | None:
+        contact_id = self.today.current_id()
+        in_list = self.today.isAncestorOf(self.focusWidget()) if self.focusWidget() else False
+        if contact_id is None or self._editing is not None:
+            return None
+        if not in_list and self.form.has_changes():
+            return None  # the person being typed is the one to orient
+        row = self.today.model.row_of(contact_id)
+        if row is None:
+            return None
+        contact = self.today.model.contact(row)
+        return OrientationRequest(
+            contact_id=contact.id,
+            commune=contact.commune,
+            statut=contact.statut,
+            tranche_age=contact.tranche_age,
+            handicap=contact.handicap is True,
+            besoins=tuple(contact.besoins),
+        )
 
     # --- today's contacts ---------------------------------------------------------------------
 
@@ -344,11 +411,23 @@ class AccueilScreen(Screen):
             return
         self._editing = contact
         self.form.load(contact)
+        if contact.has_personal_data:
+            self.form.load_personal(self._personal_for_correction(contact_id))
         self.record_button.setText(self.tr("Enregistrer la modification (Ctrl+Entrée)"))
         self.record_button.setAccessibleName(self.tr("Enregistrer la modification du contact"))
         self.cancel_edit_button.show()
         self.show_message("")  # the form itself says which contact is being corrected
         self.form.first_field().setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _personal_for_correction(self, contact_id: str) -> PersonalDataInput | None:
+        """Opened to be corrected (an access, logged); None when this agent may not see them."""
+        from spro_desk.agents.sessions import AccessDenied
+        from spro_desk.security.keys import PersonalDataLocked
+
+        try:
+            return self.context.contacts.personal_data(contact_id)
+        except (AccessDenied, PersonalDataLocked):
+            return None
 
     def _confirm_discard(self) -> bool:
         return self.confirm(

@@ -21,6 +21,7 @@ from spro_desk.ui.common.announce import StatusLabel
 
 # Long enough to notice the mistake; Ctrl+Z still works after the bar is gone.
 UNDO_BAR_MS = 15_000
+SHORT_COLUMN_CHARS = 24
 
 
 class UndoBar(QFrame):
@@ -89,13 +90,12 @@ class TodayPanel(QWidget):
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)  # one line per contact; the tooltip has the whole text
         header = self.table.horizontalHeader()
+        # Short columns take what their text needs (equal shares cut « Demandeur d'emploi »
+        # beside an half-empty « Canal »), up to a cap that keeps a very long statut from
+        # pushing the rest out; the needs and responses share what is left.
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        for column in (
-            TodayColumn.CANAL,
-            TodayColumn.STATUT,
-            TodayColumn.BESOINS,
-            TodayColumn.REPONSES,
-        ):
+        header.setMaximumSectionSize(self.fontMetrics().averageCharWidth() * SHORT_COLUMN_CHARS)
+        for column in (TodayColumn.BESOINS, TodayColumn.REPONSES):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         delete = QAction(self.tr("Supprimer le contact"), self.table)
         delete.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))

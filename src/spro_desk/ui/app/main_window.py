@@ -32,6 +32,7 @@ from spro_desk.ui.common.background import Runner, TaskRunner
 from spro_desk.ui.common.context import Clock, DeskContext, OrientationRequest
 from spro_desk.ui.common.errors import show_warning
 from spro_desk.ui.common.focus import first_useful_control, focus_is_useful
+from spro_desk.ui.common.folders import last_folder, remember_folder
 from spro_desk.ui.common.formatting import directory_summary
 from spro_desk.ui.common.icon import app_icon
 from spro_desk.ui.common.status import ProgressIndicator
@@ -262,6 +263,11 @@ class MainWindow(QMainWindow):
     def offer_first_start(self, use_sample_if_empty: bool) -> None:
         """On an empty directory, load the sample at once if asked: never a blank screen."""
         if use_sample_if_empty and self.directory_is_empty and self.importer is not None:
+            from spro_desk.site.sample import name_sample_site
+            from spro_desk.site.settings import SiteSettings
+
+            if self._db is not None:  # the assistant's site step, answered for a try-out
+                name_sample_site(SiteSettings(self._db))
             self.importer.import_sample()
 
     @property
@@ -334,10 +340,11 @@ class MainWindow(QMainWindow):
         selected, _filter = QFileDialog.getOpenFileName(
             self,
             self.tr("Importer un annuaire"),
-            str(Path.home()),
+            str(last_folder(self.context.qsettings, "import-annuaire")),
             self.tr("Export data·inclusion (*.zip *.json *.csv *.xlsx);;Tous les fichiers (*)"),
         )
         if selected and self.importer is not None:
+            remember_folder(self.context.qsettings, "import-annuaire", selected)
             self.importer.import_path(Path(selected))
 
     def _import_started(self, label: str) -> None:

@@ -33,6 +33,7 @@ from spro_desk.ui.common.startup import DatabaseOpener, after_first_paint, open_
 
 if TYPE_CHECKING:
     from spro_desk.storage.engine import Database
+    from spro_desk.ui.app.single_instance import InstanceGuard
 
 log = logging.getLogger(__name__)
 
@@ -116,6 +117,25 @@ def run_app(
     app = _application()
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORGANISATION)
+    from spro_desk.ui.app.single_instance import InstanceGuard
+
+    guard = InstanceGuard(data_dir)
+    if not guard.acquire():
+        print(
+            "SPRO Desk est déjà ouvert sur ce dossier de données : sa fenêtre passe au premier "
+            "plan.",
+            file=sys.stderr,
+        )
+        return 0
+    try:
+        return _run_app(app, data_dir, use_sample_if_empty, guard)
+    finally:
+        guard.release()
+
+
+def _run_app(
+    app: QApplication, data_dir: Path, use_sample_if_empty: bool, guard: InstanceGuard
+) -> int:
     snapshot = read_startup_snapshot(database_path(data_dir), STARTUP_SETTINGS)
     preferred = chosen_language(snapshot.settings.get(LANGUAGE_SETTING))
     translators = install_translators(app, preferred=preferred)
@@ -136,8 +156,9 @@ def run_app(
         if is_coordinator(data_dir):  # a coordinator's folder (`coordinator init`): its window
             from spro_desk.ui.coordination.window import run_coordinator_window
 
+            guard.listen()
             return run_coordinator_window(app, data_dir)
-        return _run_window(app, data_dir, snapshot, use_sample_if_empty)
+        return _run_window(app, data_dir, snapshot, use_sample_if_empty, guard)
     finally:
         sys.excepthook = previous_hook
         remove_translators(app, translators)
@@ -147,14 +168,21 @@ def run_app(
 
 
 def _run_window(
-    app: QApplication, data_dir: Path, snapshot: StartupSnapshot, use_sample_if_empty: bool
+    app: QApplication,
+    data_dir: Path,
+    snapshot: StartupSnapshot,
+    use_sample_if_empty: bool,
+    guard: InstanceGuard,
 ) -> int:
+    from spro_desk.ui.app.single_instance import bring_forward
+
     window = MainWindow(
         None,
         settings=QSettings(),
         startup_settings=snapshot.settings,
         has_directory=snapshot.has_directory,
     )
+    guard.raise_requested.connect(lambda: bring_forward(window))
     running = [True]
 
     def attach(db: Database) -> None:
@@ -177,7 +205,12 @@ def _run_window(
     opener.opened.connect(attach)
     opener.failed.connect(refuse)
     window.show()
-    after_first_paint(window, opener.start)
+
+    def started() -> None:
+        opener.start()
+        guard.listen()
+
+    after_first_paint(window, started)
     try:
         status = app.exec()
     finally:

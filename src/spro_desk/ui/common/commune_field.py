@@ -47,6 +47,7 @@ class CommuneField(QLineEdit):
         super().__init__(parent)
         self._geo_source = geo
         self._code: str | None = None
+        self.prefer: frozenset[str] = frozenset()  # the site's catchment area comes first
         self._unsettled = False
         self._to_popup = False
         self._suggestions = QStandardItemModel(self)
@@ -81,7 +82,7 @@ class CommuneField(QLineEdit):
         current = self._geo.commune(self._code) if self._code else None
         if not text or (current is not None and text == commune_label(current)):
             return self._code if text else None
-        best = self._geo.search_communes(text, 1)
+        best = self._geo.search_communes(text, 1, self.prefer)
         return best[0].code if best else None
 
     def is_unresolved(self) -> bool:
@@ -129,7 +130,7 @@ class CommuneField(QLineEdit):
         self._suggestions.clear()
         if not text.strip():
             return
-        for commune in self._geo.search_communes(text, SUGGESTIONS):
+        for commune in self._geo.search_communes(text, SUGGESTIONS, self.prefer):
             item = QStandardItem(commune_label(commune))
             item.setData(commune.code, CODE_ROLE)
             self._suggestions.appendRow(item)
@@ -167,7 +168,7 @@ class CommuneField(QLineEdit):
         current = self._geo.commune(self._code) if self._code else None
         if current is not None and text == commune_label(current):
             return
-        best = self._geo.search_communes(text, 1)
+        best = self._geo.search_communes(text, 1, self.prefer)
         if best:
             self._choose(best[0].code)
             return

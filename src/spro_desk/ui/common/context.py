@@ -31,6 +31,8 @@ class OrientationRequest:
     age: int | None = None
     handicap: bool = False
     besoins: tuple[str, ...] = ()
+    # The band recorded at Accueil: never turned into an exact age (vocab.age_band_range).
+    tranche_age: str | None = None
 
 
 class Navigator(QObject):

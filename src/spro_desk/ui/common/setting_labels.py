@@ -55,10 +55,20 @@ def section_title(key: str) -> str:
     return titles.get(prefix, QCoreApplication.translate("Settings", "Autres réglages"))
 
 
+def network_names() -> dict[str, str]:
+    from spro_desk.directory.networks import NETWORK_LABELS
+
+    return {"": QCoreApplication.translate("Settings", "— Aucun —"), **NETWORK_LABELS}
+
+
 def choice_labels(spec: SettingSpec) -> dict[str, str]:
     """A label for each allowed value; codes without one are shown as they are."""
     # The channels' translated labels, not the domain's French ones.
-    known = {"site.canal_defaut": labels_of(CANAUX), "langue": language_names()}.get(spec.key, {})
+    known = {
+        "site.canal_defaut": labels_of(CANAUX),
+        "langue": language_names(),
+        "site.reseau": network_names(),
+    }.get(spec.key, {})
     return {code: known.get(code, code) for code in spec.choices}
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRegularExpression, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QRegularExpression, QSortFilterProxyModel, Qt, QTimer
 from PySide6.QtWidgets import QComboBox, QCompleter, QLineEdit, QWidget
 
 from spro_desk.text import fold, words
@@ -89,7 +89,9 @@ class SearchableCombo(QComboBox):
             self._filter_choices(text)
             first = self._filter.index(0, 0)
             row = self._filter.mapToSource(first).row() if first.isValid() else self.currentIndex()
-        self._filter_choices("")
+        # The filter is emptied after Qt's own handling of a picked completion, which reads
+        # the row through it (emptied at once, « logement » + Entrée gave the first row).
+        QTimer.singleShot(0, self, lambda: self._filter_choices(""))
         self.setCurrentIndex(row)
         self._line().setText(self.itemText(row))
 

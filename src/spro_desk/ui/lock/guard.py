@@ -439,6 +439,9 @@ class PrivacyGuard(QObject):
     def _first_agent_created(self, _agent: AgentView) -> None:
         self._first_agent = None
         self._give_back_screens()
+        show = getattr(self._window, "show_screen", None)
+        if show is not None:  # the desk is ready: its first task is the next person at Accueil
+            show("accueil")
         self.lock_action.setEnabled(True)
         self._watch()
         self.locked_changed.emit(False)

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QDateTime, QLocale, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QMessageBox,
     QRadioButton,
@@ -25,11 +25,13 @@ from spro_desk.ui.common.announce import StatusLabel
 from spro_desk.ui.common.dates import long_datetime_fr
 from spro_desk.ui.common.errors import message_box
 from spro_desk.ui.common.formatting import one_line
-from spro_desk.ui.common.keyboard import OneStopDateTimeEdit
+from spro_desk.ui.common.typed_time import FRENCH, TypedDateEdit, TypedTimeEdit, combined
 from spro_desk.ui.common.widgets import plain_label
 
 # Without known hours the proposed rendez-vous is the next working morning.
 _DEFAULT_HOUR = 9
+# Further ahead is a typing slip (2078 for 2026), never a real appointment.
+MAX_DAYS_AHEAD = 366
 
 
 def default_rdv(hours: Hours, now: datetime) -> datetime:
@@ -63,7 +65,7 @@ class BookingDialog(QDialog):
             self.tr("&Information : l'adresse est remise à la personne")
         )
         self.rendez_vous = QRadioButton(self.tr("&Rendez-vous pris pour la personne"))
-        self.when = self._make_when()
+        self.date, self.time = self._make_when()
         self.hours_status = StatusLabel()  # « ouvert à ce moment » is announced as it changes
         # Room for the longest warning from the start: the dialog does not jump as dates change.
         self.hours_status.setMinimumHeight(self.fontMetrics().lineSpacing() * 3)
@@ -77,24 +79,33 @@ class BookingDialog(QDialog):
         group.addButton(self.rendez_vous)
         self.information.setChecked(True)
         self.rendez_vous.toggled.connect(self._type_changed)
-        self.when.dateTimeChanged.connect(self._moment_changed)
+        self.date.dateChanged.connect(self._moment_changed)
+        self.time.timeChanged.connect(self._moment_changed)
         self._type_changed(False)
 
     # --- construction -------------------------------------------------------------------------
 
-    def _make_when(self) -> QDateTimeEdit:
-        edit = OneStopDateTimeEdit()  # one Tab stop; the arrows move between sections
-        edit.setLocale(QLocale(QLocale.Language.French, QLocale.Country.France))
-        edit.setDisplayFormat("dddd dd/MM/yyyy HH:mm")
-        edit.setCalendarPopup(True)
-        edit.setDateTime(QDateTime(default_rdv(self._hours, self._now)))  # type: ignore[call-overload]  # PySide converts datetime
-        edit.setAccessibleName(self.tr("Date et heure du rendez-vous"))
-        edit.setAccessibleDescription(
-            self.tr(
-                "Flèches haut et bas pour changer la partie sélectionnée ; Alt+Bas : calendrier."
-            )
+    def _make_when(self) -> tuple[TypedDateEdit, TypedTimeEdit]:
+        day, hour = TypedDateEdit(), TypedTimeEdit()
+        self.weekday = plain_label("", self.tr("Jour de la semaine du rendez-vous"))
+        day.dateChanged.connect(lambda d: self.weekday.setText(FRENCH.toString(d, "dddd")))
+        self.set_moment(default_rdv(self._hours, self._now), day, hour)
+        day.setAccessibleName(self.tr("Date du rendez-vous"))
+        day.setAccessibleDescription(
+            self.tr("Tapez le jour puis le mois (1203 : 12 mars) ; Alt+Bas : calendrier.")
         )
-        return edit
+        hour.setAccessibleName(self.tr("Heure du rendez-vous"))
+        hour.setAccessibleDescription(self.tr("Tapez l'heure et les minutes : 1430 pour 14 h 30."))
+        return day, hour
+
+    def set_moment(
+        self,
+        moment: datetime,
+        day: TypedDateEdit | None = None,
+        hour: TypedTimeEdit | None = None,
+    ) -> None:
+        (day or self.date).set_value(moment.date())
+        (hour or self.time).set_value(moment.time())
 
     def _make_buttons(self) -> QDialogButtonBox:
         buttons = QDialogButtonBox(
@@ -137,8 +148,14 @@ class BookingDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("Service :"), title)
         form.addRow(self.tr("Horaires :"), hours)
-        when_label = QLabel(self.tr("&Date et heure :"))
-        when_label.setBuddy(self.when)
+        when_label = QLabel(self.tr("&Date :"))
+        when_label.setBuddy(self.date)
+        time_label = QLabel(self.tr("&Heure :"))
+        time_label.setBuddy(self.time)
+        when = QHBoxLayout()
+        for widget in (self.date, self.weekday, time_label, self.time):
+            when.addWidget(widget)
+        when.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         # The legend a screen reader gives before the choices (RGAA 11.5).
@@ -148,7 +165,7 @@ class BookingDialog(QDialog):
         choices.addWidget(self.rendez_vous)
         layout.addWidget(kind)
         row = QFormLayout()
-        row.addRow(when_label, self.when)
+        row.addRow(when_label, when)
         layout.addLayout(row)
         layout.addWidget(self.hours_status)
         layout.addWidget(self.consent_note)
@@ -160,15 +177,26 @@ class BookingDialog(QDialog):
         """The chosen moment, naive local time like the desk's clock; None for information."""
         if not self.rendez_vous.isChecked():
             return None
-        moment = self.when.dateTime().toPython()
-        assert isinstance(moment, datetime)
-        return moment.replace(second=0, microsecond=0)
+        return combined(self.date, self.time)
+
+    def impossible(self) -> str | None:
+        """A moment no confirmation can keep (a year typed wrong), in French."""
+        moment = self.rdv_at()
+        if moment is None or (moment.date() - self._now.date()).days <= MAX_DAYS_AHEAD:
+            return None
+        return self.tr(
+            "Le {day} est à plus d'un an : vérifiez l'année (un rendez-vous se prend au plus "
+            "un an à l'avance)."
+        ).format(day=moment.strftime("%d/%m/%Y"))
 
     def moment_problem(self) -> str | None:
         """What is wrong with the chosen moment, in French; None when it looks right."""
         moment = self.rdv_at()
         if moment is None:
             return None
+        impossible = self.impossible()
+        if impossible is not None:
+            return impossible
         if moment < self._now:
             return self.tr("Ce moment est déjà passé : choisissez une date à venir.")
         if self._hours.is_open(moment) is not False:
@@ -181,8 +209,13 @@ class BookingDialog(QDialog):
         return self.tr("Le service est fermé à ce moment : {detail}").format(detail=detail)
 
     def _type_changed(self, _checked: bool) -> None:
-        self.when.setEnabled(self.rendez_vous.isChecked())
+        booked = self.rendez_vous.isChecked()
+        for widget in (self.date, self.time):
+            widget.setEnabled(booked)
         self._moment_changed()
+        if booked and self.isVisible():
+            # The proposed day is usually right: the hour is what the agent types next.
+            self.time.setFocus(Qt.FocusReason.TabFocusReason)
 
     def _moment_changed(self) -> None:
         self._confirmed_closed = False
@@ -206,6 +239,9 @@ class BookingDialog(QDialog):
         return self.tr("Le service est ouvert à ce moment.")
 
     def accept(self) -> None:
+        if self.impossible() is not None:
+            self.date.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
         problem = self.moment_problem()
         if problem is None or self._confirmed_closed:
             super().accept()
@@ -232,4 +268,4 @@ class BookingDialog(QDialog):
             self._confirmed_closed = True
             super().accept()
         else:
-            self.when.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.time.setFocus(Qt.FocusReason.OtherFocusReason)

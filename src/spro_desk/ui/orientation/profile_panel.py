@@ -21,10 +21,12 @@ from spro_desk.orientation.profile import ProfileError, VisitorProfile
 from spro_desk.ui.common.commune_field import CommuneField, commune_label
 from spro_desk.ui.common.labels import statut_labels
 from spro_desk.ui.orientation.needs_picker import NeedsPicker
+from spro_desk.vocab import TRANCHES_AGE, age_problem
 
-# The spin box's lowest value stands for "age not given" (shown as text, never sent).
+# The spin box's lowest value stands for "age not given" (shown as text, never sent). The range
+# is wide on purpose: 0 or 999 typed is refused with its reason, never silently capped.
 NO_AGE = -1
-MAX_AGE = 120
+TYPABLE_AGE = 999
 
 
 class ProfilePanel(QGroupBox):
@@ -39,6 +41,10 @@ class ProfilePanel(QGroupBox):
         self.commune_hint = QLabel()
         self.statut = self._make_statut()
         self.age = self._make_age()
+        self.age_hint = QLabel()
+        self.age_hint.setTextFormat(Qt.TextFormat.PlainText)
+        self.age_hint.setWordWrap(True)
+        self._band: str | None = None
         self.handicap = QCheckBox(self.tr("&Handicap (RQTH obtenue ou en cours)"))
         self.needs = NeedsPicker()
         self._describe()
@@ -71,7 +77,7 @@ class ProfilePanel(QGroupBox):
 
     def _make_age(self) -> QSpinBox:
         spin = QSpinBox()
-        spin.setRange(NO_AGE, MAX_AGE)
+        spin.setRange(NO_AGE, TYPABLE_AGE)
         spin.setSpecialValueText(self.tr("Non renseigné"))
         spin.setSuffix(self.tr(" ans"))
         spin.setValue(NO_AGE)
@@ -99,6 +105,7 @@ class ProfilePanel(QGroupBox):
         form.addRow("", self.commune_hint)
         form.addRow(self._buddy(self.tr("S&tatut :"), self.statut), self.statut)
         form.addRow(self._buddy(self.tr("Â&ge :"), self.age), self.age)
+        form.addRow("", self.age_hint)
         form.addRow("", self.handicap)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -123,6 +130,7 @@ class ProfilePanel(QGroupBox):
         age: int | None,
         handicap: bool,
         besoins: tuple[str, ...],
+        tranche_age: str | None = None,
     ) -> None:
         self.commune.set_code(commune)
         self._show_commune()
@@ -131,6 +139,20 @@ class ProfilePanel(QGroupBox):
         self.age.setValue(age if age is not None else NO_AGE)
         self.handicap.setChecked(handicap)
         self.needs.set_codes(besoins)
+        self._band = tranche_age if tranche_age in TRANCHES_AGE else None
+        if self._band in (None, "non-renseigne"):
+            self._band = None
+            self.age_hint.clear()
+        else:
+            self.age_hint.setText(
+                self.tr(
+                    "Tranche d'âge : {band} (l'âge exact, s'il est donné, la remplace)."
+                ).format(band=TRANCHES_AGE[self._band])
+            )
+
+    def band(self) -> str | None:
+        """The tranche d'âge sent from Accueil, while no exact age is typed."""
+        return self._band if self.age_value() is None else None
 
     def statut_code(self) -> str | None:
         return self.statut.currentData()
@@ -148,13 +170,19 @@ class ProfilePanel(QGroupBox):
         statut = self.statut_code()
         if statut is None:
             raise ProfileError(self.tr("Choisissez le statut de la personne."))
+        age = self.age_value()
+        problem = age_problem(age, statut) if age is not None else None
+        if problem is not None:
+            self.age.setFocus(Qt.FocusReason.OtherFocusReason)
+            raise ProfileError(problem)
         return VisitorProfile(
             commune=commune,
             statut=statut,
             besoins=self.needs.codes(),
-            age=self.age_value(),
+            age=age,
             handicap=self.handicap.isChecked(),
             at=at,
+            tranche_age=self._band if age is None else None,
         )
 
     def _show_commune(self) -> None:

@@ -11,7 +11,7 @@ from datetime import datetime
 
 from spro_desk.contacts.model import ContactInput
 from spro_desk.contacts.service import ContactService
-from spro_desk.orientation.slip import ReferralSlip, build_slip
+from spro_desk.orientation.slip import ReferralSlip, SlipSender, build_slip
 from spro_desk.site.settings import SiteSettings
 from spro_desk.vocab import age_band
 
@@ -25,6 +25,7 @@ class PersonFacts:
     age: int | None
     handicap: bool
     besoins: tuple[str, ...]
+    tranche_age: str | None = None
 
 
 @dataclass(frozen=True)
@@ -52,7 +53,7 @@ def minimal_contact(
     return ContactInput(
         canal=settings.get("site.canal_defaut"),
         statut=person.statut,
-        tranche_age=age_band(person.age) if person.age is not None else "non-renseigne",
+        tranche_age=_band(person),
         handicap=person.handicap,
         commune=person.commune,
         besoins=person.besoins,
@@ -61,6 +62,12 @@ def minimal_contact(
         agent=settings.get("agent.courant") or None,
         site=settings.get("site.nom") or None,
     )
+
+
+def _band(person: PersonFacts) -> str:
+    if person.age is not None:
+        return age_band(person.age)
+    return person.tranche_age or "non-renseigne"
 
 
 def book(contacts: ContactService, settings: SiteSettings, request: BookingRequest) -> Booking:
@@ -78,10 +85,15 @@ def book(contacts: ContactService, settings: SiteSettings, request: BookingReque
             motif=motif,
         )
     else:
+        if request.person is not None and request.person.commune:
+            # Typed in Orientation: the contact counts in « Contacts par commune » too.
+            contacts.set_commune(contact_id, request.person.commune)
         referral_id = contacts.add_referral(
             contact_id, request.service_id, rdv_at=rdv_at, motif=motif
         )
-    slip = slip_for(contacts, contact_id, request.service_id, request.rdv_at, request.now)
+    slip = slip_for(
+        contacts, contact_id, request.service_id, request.rdv_at, request.now, sender(settings)
+    )
     return Booking(contact_id, referral_id, slip, created)
 
 
@@ -91,6 +103,7 @@ def slip_for(
     service_id: str,
     rdv_at: datetime | None,
     now: datetime,
+    sent_by: SlipSender | None = None,
 ) -> ReferralSlip | None:
     # personal_data is None unless the person consented: the slip is then anonymous. Printing
     # it is an access to personal data (access log); an agent who may not see it prints none.
@@ -102,7 +115,26 @@ def slip_for(
         person = contacts.personal_data(contact_id, why=PRINT)
     except (AccessDenied, PersonalDataLocked):
         person = None
-    return build_slip(contacts.db, service_id, rdv_at=rdv_at, person=person, issued_at=now)
+    besoins = tuple(contacts.get(contact_id).besoins)
+    return build_slip(
+        contacts.db,
+        service_id,
+        rdv_at=rdv_at,
+        person=person,
+        issued_at=now,
+        besoins=besoins,
+        sender=sent_by,
+    )
+
+
+def sender(settings: SiteSettings) -> SlipSender | None:
+    """The site as Paramètres name it; None before it is named (the first-run assistant)."""
+    nom = str(settings.get("site.nom") or "").strip()
+    if not nom:
+        return None
+    adresse = str(settings.get("site.adresse") or "").strip() or None
+    telephone = str(settings.get("site.telephone") or "").strip() or None
+    return SlipSender(nom=nom, adresse=adresse, telephone=telephone)
 
 
 def has_consent(contacts: ContactService, contact_id: str | None) -> bool:

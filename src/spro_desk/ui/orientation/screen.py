@@ -153,6 +153,8 @@ class OrientationScreen(Screen):
         self.orient_button.clicked.connect(self.orient)
         self.other_button.clicked.connect(self.pick_other_service)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        # A reset selects nothing without saying so: the previous visitor's reasons must go.
+        self.model.modelReset.connect(self._selection_changed)
         # Double-click only: a second Entrée after « Suggérer » must not open a booking.
         self.table.doubleClicked.connect(lambda _index: self.orient())
         self.booking.booked.connect(self._booked)
@@ -165,7 +167,12 @@ class OrientationScreen(Screen):
         """A person sent from Accueil (or elsewhere): fill the profile and suggest at once."""
         self.contact_id = request.contact_id
         self.profile.set_values(
-            request.commune, request.statut, request.age, request.handicap, request.besoins
+            request.commune,
+            request.statut,
+            request.age,
+            request.handicap,
+            request.besoins,
+            request.tranche_age,
         )
         self.model.set_choices([])
         self._say("")
@@ -256,16 +263,17 @@ class OrientationScreen(Screen):
         if choice is None:
             self._say(self.tr("Sélectionnez d'abord un service dans la liste des suggestions."))
             return
-        person = None
-        if self.contact_id is None:
-            person = self._person_facts()
-            if person is None:
-                return
+        person = self._person_facts(required=self.contact_id is None)
+        if person is None and self.contact_id is None:
+            return
         self.booking.start(choice, self.contact_id, person)
 
-    def _person_facts(self) -> PersonFacts | None:
-        """A new contact needs at least a statut; the rest is recorded when known."""
+    def _person_facts(self, required: bool = True) -> PersonFacts | None:
+        """A new contact needs at least a statut; the rest is recorded when known (for a contact
+        recorded already, what was typed here completes it: its commune)."""
         statut = self.profile.statut_code()
+        if statut is None and not required:
+            return None
         if statut is None:
             self._say(self.tr("Choisissez le statut de la personne avant de l'orienter."))
             self.profile.statut.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -276,6 +284,7 @@ class OrientationScreen(Screen):
             age=self.profile.age_value(),
             handicap=self.profile.handicap.isChecked(),
             besoins=self.profile.needs.codes(),
+            tranche_age=self.profile.band(),
         )
 
     def _booked(self, booking: Booking) -> None:
@@ -300,6 +309,9 @@ class OrientationScreen(Screen):
     # --- lifetime -----------------------------------------------------------------------------
 
     def activate(self) -> None:
+        from spro_desk.site.catchment import catchment_communes
+
+        self.profile.commune.prefer = catchment_communes(self.context.site.get, self.context.geo)
         if not self.profile.commune.text():
             self.profile.commune.setFocus(Qt.FocusReason.OtherFocusReason)
 

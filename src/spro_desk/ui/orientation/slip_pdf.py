@@ -104,6 +104,18 @@ def _person(slip: ReferralSlip) -> str:
     return f"<p>{_lines([line])}</p>" if line else ""
 
 
+def _need(slip: ReferralSlip) -> str:
+    return _section(_tr("Motif de l'orientation"), _lines(slip.besoins))
+
+
+def _sender(slip: ReferralSlip) -> str:
+    if slip.sender is None:
+        return ""
+    lines = [slip.sender.nom, slip.sender.adresse]
+    lines.append(_labelled(_tr("Téléphone"), slip.sender.telephone))
+    return _section(_tr("Orienté par"), _lines(lines))
+
+
 def _footer(slip: ReferralSlip, issuer: str | None) -> str:
     issued = _tr("Fiche remise le {date}").format(date=long_date_fr(slip.issued_at.date()))
     if issuer:
@@ -120,12 +132,14 @@ def slip_html(slip: ReferralSlip, issuer: str | None = None) -> str:
     parts = [
         f"<h1>{_text(_tr('Fiche de liaison'))}</h1>",
         _person(slip),
+        _need(slip),
         _where(slip),
         _when(slip),
         _section(_tr("Horaires d'ouverture"), _lines(slip.hours_lines)),
         _contact(slip),
         _to_bring(slip),
         _accessibility(slip),
+        _sender(slip),
         _footer(slip, issuer),
     ]
     return "".join(part for part in parts if part)

@@ -41,7 +41,7 @@ class SettingsScreen(Screen):
     def __init__(self, context: DeskContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.editors: dict[str, SettingEditor] = {
-            s.key: make_editor(s, context.geo) for s in SETTINGS
+            s.key: make_editor(s, context.geo) for s in SETTINGS if s.shown
         }
         self.save_button = QPushButton(self.tr("&Enregistrer"))
         self.revert_button = QPushButton(self.tr("Rétablir"))
@@ -60,6 +60,8 @@ class SettingsScreen(Screen):
         from spro_desk.ui.settings.privacy_panel import PrivacyPanel
 
         self.privacy_panel = PrivacyPanel(context.database)
+        # One « Enregistrer » for the whole screen: it saves the durations too.
+        self.privacy_panel.save_button.hide()
         self.agents_panel = AgentsPanel(context.database)
         self._shown: dict[str, Any] = {}
         self._describe()
@@ -116,7 +118,8 @@ class SettingsScreen(Screen):
     def _sections() -> dict[str, list[SettingSpec]]:
         sections: dict[str, list[SettingSpec]] = {}
         for setting in SETTINGS:
-            sections.setdefault(section_title(setting.key), []).append(setting)
+            if setting.shown:
+                sections.setdefault(section_title(setting.key), []).append(setting)
         return sections
 
     def _section(self, title: str, specs: list[SettingSpec]) -> QGroupBox:
@@ -178,7 +181,8 @@ class SettingsScreen(Screen):
     def load(self) -> None:
         """Show the saved values (unsaved edits are dropped)."""
         for key, value in self.context.site_settings.all().items():
-            self.editors[key].set_value(value)
+            if key in self.editors:
+                self.editors[key].set_value(value)
         self._shown = self._edited_values()
         self.status.clear()
 
@@ -203,12 +207,26 @@ class SettingsScreen(Screen):
             text = "\n".join(message for _key, message in errors)
             self.status.set_message(text, error=True, field=field, focus=True)
             return False
+        if not self._save_privacy_policy():
+            return False
         site = self.context.site_settings
         for key, value in values.items():
             site.set(key, value)
         self.load()  # shows the values as stored (trimmed, empty lines dropped)
         self.status.set_message(self.tr("Paramètres enregistrés."))
         return True
+
+    def _save_privacy_policy(self) -> bool:
+        """The retention durations, when changed (and only a site manager may change them)."""
+        from spro_desk.privacy.policy import load_policy
+
+        panel = self.privacy_panel
+        if panel.edited_policy() == load_policy(self.context.database):
+            return True
+        if panel.save():
+            return True
+        self.status.setText(panel.status.text())
+        return False
 
     def _checked_values(self) -> tuple[dict[str, Any], list[tuple[str, str]]]:
         values: dict[str, Any] = {}

@@ -14,11 +14,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from spro_desk.contacts.follow_up import FollowUpItem, follow_up
+from spro_desk.contacts.follow_up import FollowUpItem, follow_up, question
 from spro_desk.contacts.model import ContactError
-from spro_desk.contacts.service import ReferralView
+from spro_desk.contacts.service import (
+    ReferralView,
+    StatusChangeNeedsConfirmation,
+    check_status_change,
+)
 from spro_desk.ui.common.announce import StatusLabel
 from spro_desk.ui.common.background import Callbacks, TaskContext
+from spro_desk.ui.common.confirm import Confirm, ask
 from spro_desk.ui.common.context import DeskContext
 from spro_desk.ui.common.formatting import count_phrase, one_line
 from spro_desk.ui.common.labels import referral_status_label, referral_status_labels
@@ -29,6 +34,7 @@ from spro_desk.ui.common.widgets import (
     setup_row_table,
     table_screen_layout,
 )
+from spro_desk.ui.suivi.call_card import CallCard
 from spro_desk.ui.suivi.follow_up_model import FollowUpColumn, FollowUpModel
 
 log = logging.getLogger(__name__)
@@ -60,6 +66,8 @@ class SuiviScreen(Screen):
         self.table = self._make_table()
         self.summary = plain_label("", self.tr("Résumé du suivi"))
         self.message = StatusLabel()
+        self.call_card = CallCard()
+        self.confirm: Confirm = ask
         self.status_actions = {code: self._status_action(code, key) for code, key in STATUS_KEYS}
         self.undo_action = self._make_undo()
         self.toolbar = self._make_toolbar()
@@ -67,6 +75,9 @@ class SuiviScreen(Screen):
         self._layout()
         self.filter.currentIndexChanged.connect(self.refresh)
         self.table.selectionModel().selectionChanged.connect(self._update_actions)
+        self.table.selectionModel().selectionChanged.connect(self._show_call)
+        self.model.modelReset.connect(self._show_call)  # a reset selects nothing, silently
+        self.call_card.call_list_toggled.connect(self._call_list_toggled)
         context.navigator.contacts_changed.connect(self._contacts_changed)
         self._update_actions()
 
@@ -130,7 +141,7 @@ class SuiviScreen(Screen):
         return action_bar(self.tr("Changer le statut de l'orientation choisie"), actions)
 
     def _layout(self) -> None:
-        below = (self.table, self.toolbar, self.message)
+        below = (self.table, self.toolbar, self.message, self.call_card)
         table_screen_layout(self, self.tr("&Statut :"), self.filter, self.summary, below)
 
     # --- reading ------------------------------------------------------------------------------
@@ -143,7 +154,13 @@ class SuiviScreen(Screen):
         """Reload, keeping the selected referral selected even when its row moved."""
         kept = self.selected_item()
         code = self.filter.currentData()
-        items = follow_up(self.context.database, [code] if code else None, now=self.context.clock())
+        to_call = self.call_card.call_list.isChecked()
+        items = follow_up(
+            self.context.database,
+            [code] if code else None,
+            now=self.context.clock(),
+            to_call=to_call,
+        )
         self.model.set_items(items)
         self._show_summary()
         self._reselect(kept.referral.id if kept else None)
@@ -158,7 +175,9 @@ class SuiviScreen(Screen):
 
     def _show_summary(self) -> None:
         total, late = self.model.rowCount(), self.model.overdue_count()
-        if total == 0:
+        if total == 0 and self.call_card.call_list.isChecked():
+            text = self.tr("Personne à rappeler.")
+        elif total == 0:
             text = self.tr("Aucune orientation avec ce statut.")
         else:
             count = count_phrase(total, self.tr("{n} orientation"), self.tr("{n} orientations"))
@@ -176,8 +195,41 @@ class SuiviScreen(Screen):
     def _update_actions(self, *_args: object) -> None:
         item = self.selected_item()
         for code, action in self.status_actions.items():
-            action.setEnabled(item is not None and item.referral.statut != code)
+            possible = item is not None and item.referral.statut != code
+            if code == "rdv-pris" and item is not None and item.referral.type != "rendez-vous":
+                possible = False  # an information has no rendez-vous to be taken
+            action.setEnabled(possible)
         self.undo_action.setEnabled(self._undo is not None)
+
+    # --- the call list ------------------------------------------------------------------------
+
+    def _call_list_toggled(self, _on: bool) -> None:
+        self.refresh()
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _show_call(self, *_args: object) -> None:
+        """In the call list, the selected person's name and phone (an access, logged)."""
+        from spro_desk.agents.sessions import AccessDenied
+        from spro_desk.security.keys import PersonalDataLocked
+
+        item = self.selected_item()
+        if item is None or not self.call_card.call_list.isChecked():
+            self.call_card.clear()
+            return
+        person = None
+        if item.has_personal_data:
+            try:
+                person = self.context.contacts.personal_data(item.referral.contact_id)
+            except (AccessDenied, PersonalDataLocked) as error:
+                self.message.set_message(str(error))
+        self.call_card.show_call(person, question(item, self.context.clock()))
+
+    def hide_personal_data(self) -> None:
+        """The desk locks: no name or phone stays on screen (ui/lock/guard.py)."""
+        self.call_card.clear()
+
+    def restore_personal_data(self) -> None:
+        self._show_call()
 
     def _contacts_changed(self) -> None:
         # A hidden screen catches up in activate(); no query for a tab nobody looks at.
@@ -191,20 +243,36 @@ class SuiviScreen(Screen):
         if item is None:
             self.message.set_message(self.tr("Sélectionnez d'abord une orientation dans la liste."))
             return
-        if item.referral.statut != statut:
-            self._change(item.referral.id, statut, previous=item.referral.statut)
+        if item.referral.statut == statut:
+            return
+        confirmed = False
+        try:
+            check_status_change(item.referral.type, item.referral.statut, statut, False)
+        except StatusChangeNeedsConfirmation as reason:
+            title = self.tr("Rouvrir une orientation")
+            go = self.tr("Remettre « {label} »").format(label=referral_status_label(statut))
+            if not self.confirm(self, title, f"{reason}\n\n" + self.tr("Continuer ?"), go, True):
+                return
+            confirmed = True
+        except ContactError as error:
+            self.message.set_message(str(error))
+            return
+        self._change(item.referral.id, statut, previous=item.referral.statut, confirmed=confirmed)
 
     def undo(self) -> None:
         if self._undo is not None:
             referral_id, previous = self._undo
             self._undo = None
-            self._change(referral_id, previous, previous=None)
+            # Ctrl+Z puts back what the agent just changed: no question to ask.
+            self._change(referral_id, previous, previous=None, confirmed=True)
 
-    def _change(self, referral_id: str, statut: str, previous: str | None) -> None:
+    def _change(
+        self, referral_id: str, statut: str, previous: str | None, confirmed: bool = False
+    ) -> None:
         contacts = self.context.contacts
 
         def work(_task: TaskContext) -> ReferralView:
-            return contacts.set_referral_status(referral_id, statut)
+            return contacts.set_referral_status(referral_id, statut, confirmed=confirmed)
 
         self.context.runner.submit(work, Callbacks(
             on_result=lambda view: self._changed(view, previous), on_error=self._failed,

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from spro_desk.ui.common.announce import StatusLabel
 from spro_desk.ui.common.background import Callbacks, TaskContext
 from spro_desk.ui.common.context import DeskContext
+from spro_desk.ui.common.folders import last_folder, remember_folder
 from spro_desk.ui.common.formatting import count_phrase
 from spro_desk.ui.common.screen import Screen
 from spro_desk.ui.common.widgets import plain_label, setup_row_table
@@ -274,9 +275,12 @@ class SynchronisationScreen(Screen):
 
     def choose_export_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(
-            self, self.tr("Choisir la clé USB (ou le dossier) où écrire l'envoi"), str(Path.home())
+            self,
+            self.tr("Choisir la clé USB (ou le dossier) où écrire l'envoi"),
+            str(last_folder(self.context.qsettings, "envoi")),
         )
         if folder:
+            remember_folder(self.context.qsettings, "envoi", folder)
             self.export_to(Path(folder))
 
     def export_to(self, folder: Path) -> None:

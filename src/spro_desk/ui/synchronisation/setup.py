@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 
 from spro_desk.ui.common.background import Callbacks, TaskContext, Work
 from spro_desk.ui.common.context import DeskContext
+from spro_desk.ui.common.folders import last_folder, remember_folder
 from spro_desk.ui.synchronisation.summary import data_dir
 
 log = logging.getLogger(__name__)
@@ -57,12 +58,13 @@ class DeskSetup(QObject):
         selected, _filter = QFileDialog.getSaveFileName(
             self.parent_widget,
             self.tr("Enregistrer le fichier d'inscription du poste"),
-            str(Path.home() / "inscription-poste.json"),
+            str(last_folder(self.context.qsettings, "inscription") / "inscription-poste.json"),
             self.tr("Inscription SPRO Desk (*.json)"),
         )
         db = self.context.db
         if not selected or db is None:
             return
+        remember_folder(self.context.qsettings, "inscription", selected)
 
         def work(_task: TaskContext) -> str:
             from spro_desk.sync.identity import IdentityError, load_identity, write_registration
@@ -79,12 +81,13 @@ class DeskSetup(QObject):
         selected, _filter = QFileDialog.getOpenFileName(
             self.parent_widget,
             self.tr("Importer l'identité du coordinateur"),
-            str(Path.home()),
+            str(last_folder(self.context.qsettings, "identite-coordinateur")),
             self.tr("Identité du coordinateur (*.json);;Tous les fichiers (*)"),
         )
         db = self.context.db
         if not selected or db is None:
             return
+        remember_folder(self.context.qsettings, "identite-coordinateur", selected)
 
         def work(_task: TaskContext) -> str:
             from spro_desk.sync.coordinator_identity import trust_coordinator

@@ -128,22 +128,27 @@ def acknowledgement_text(state: SyncState) -> str:
     ).format(n=overview.acked_seq, when=french_datetime(overview.last_ack_at))
 
 
+def _ago(days: int) -> str:
+    """« aujourd'hui », « hier », « il y a 3 jours » (never « il y a 0 jour »)."""
+    if days <= 0:
+        return QCoreApplication.translate("SyncSummary", "aujourd'hui")
+    if days == 1:
+        return QCoreApplication.translate("SyncSummary", "hier")
+    return QCoreApplication.translate("SyncSummary", "il y a {n} jours").format(n=days)
+
+
 def directory_text(state: SyncState) -> str:
     freshness, snapshot = state.freshness, state.snapshot
     if freshness.imported_at is None:
         return QCoreApplication.translate("SyncSummary", "Aucun annuaire installé.")
-    age = count_phrase(
-        freshness.age_days or 0,
-        QCoreApplication.translate("SyncSummary", "{n} jour"),
-        QCoreApplication.translate("SyncSummary", "{n} jours"),
-    )
+    age = _ago(freshness.age_days or 0)
     if snapshot is None:
         return QCoreApplication.translate(
-            "SyncSummary", "Annuaire importé le {when} (il y a {age}), hors mise à jour signée."
+            "SyncSummary", "Annuaire importé le {when} ({age}), hors mise à jour signée."
         ).format(when=french_datetime(freshness.imported_at), age=age)
     return QCoreApplication.translate(
         "SyncSummary",
-        "Version {version}, importée le {when} (il y a {age}), valable jusqu'au {until}.",
+        "Version {version}, importée le {when} ({age}), valable jusqu'au {until}.",
     ).format(
         version=snapshot.version,
         when=french_datetime(freshness.imported_at),

@@ -164,7 +164,8 @@ def french_decimal(value: float | int | None, unit: str = "") -> str:
     """12.5 → "12,5 %"; None (no contact to divide by) → "—"."""
     if value is None:
         return "—"
-    text = number(value) if isinstance(value, int) else f"{value:.3f}".rstrip("0").rstrip(".")
+    # Two decimals at most: « 0,43 orientation par contact », not « 0,429 ».
+    text = number(value) if isinstance(value, int) else f"{value:.2f}".rstrip("0").rstrip(".")
     text = text.replace(".", ",")
     return f"{text}\u00a0{unit}" if unit else text
 

@@ -39,12 +39,12 @@ def format_of(path: Path, chosen_filter: str) -> tuple[Path, str]:
 
 
 def export_bilan(indicators: Indicators, path: Path, fmt: str, task: TaskContext,
-                 labels: tuple[str, str]) -> Path:  # fmt: skip
-    """Publish (mask) and write; runs on the worker thread."""
-    from spro_desk.reports.publish import build_bilan
+                 labels: tuple[str, str], internal: bool = False) -> Path:  # fmt: skip
+    """Publish (mask, unless for the site's own use) and write; runs on the worker thread."""
+    from spro_desk.reports.publish import INTERNAL, build_bilan
 
     task.progress(labels[0], 0, 2)
-    bilan = build_bilan(indicators)
+    bilan = build_bilan(indicators, INTERNAL if internal else None)
     if task.is_cancelled():
         raise Cancelled
     task.progress(labels[1], 1, 2)
@@ -60,8 +60,16 @@ class BilanExporter(QObject):
     failed = Signal(str)  # a French message
     finished = Signal()
 
-    def __init__(self, runner: Runner, settings: QSettings, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        runner: Runner,
+        settings: QSettings,
+        parent: QObject | None = None,
+        internal: bool = False,
+    ) -> None:
         super().__init__(parent)
+        # A site's own bilan stays on the site: not masked (the coordinator's publication is).
+        self.internal = internal
         self._runner = runner
         self._settings = settings
         self._task: TaskContext | None = None
@@ -93,7 +101,7 @@ class BilanExporter(QObject):
         self.started.emit(self.tr("Export du bilan…"))
 
         def work(task: TaskContext) -> Path:
-            return export_bilan(indicators, path, fmt, task, labels)
+            return export_bilan(indicators, path, fmt, task, labels, self.internal)
 
         task = self._runner.submit(work, Callbacks(
             on_result=self._written, on_error=lambda error: self._failed(error, path),

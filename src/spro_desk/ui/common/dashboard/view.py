@@ -89,7 +89,9 @@ class DashboardView(QWidget):
         self.detail: BreakdownPage | None = None
         self.loader = IndicatorsLoader(setup.runner, setup.make_source, setup.make_options,
                                        setup.geo, self)  # fmt: skip
-        self.exporter = BilanExporter(setup.runner, setup.settings, self)
+        self.exporter = BilanExporter(
+            setup.runner, setup.settings, self, internal=not setup.several_sites
+        )
         self.path: navigation.Path = ()
         self._pending: navigation.Path | None = None
         self._move_focus = False
@@ -354,5 +356,8 @@ class DashboardView(QWidget):
         self.progress.begin(label)
 
     def _exported(self, path: Path) -> None:
-        self._say(self.tr("Bilan écrit dans « {path} », avec le secret statistique appliqué.")
-                  .format(path=path))  # fmt: skip
+        if self.exporter.internal:
+            text = self.tr("Bilan interne du site écrit dans « {path} » (chiffres non masqués).")
+        else:
+            text = self.tr("Bilan écrit dans « {path} », avec le secret statistique appliqué.")
+        self._say(text.format(path=path))

@@ -1,0 +1,50 @@
+"""A person's phone and e-mail checked and written the same way on every desk, offline.
+
+Overseas départements have their own numbering plans (0690 in Guadeloupe, 0692 in La Réunion…):
+a number valid in none of them is refused rather than stored to fail a call-back later.
+"""
+
+from __future__ import annotations
+
+
+class CoordinateError(ValueError):
+    """A phone or an e-mail address that cannot be right; the message is French."""
+
+
+# Metropolitan France first, then the overseas numbering plans of the SPRO's regions.
+PHONE_REGIONS = ("FR", "GP", "MQ", "GF", "RE", "YT", "PM", "BL", "MF")
+
+
+def format_phone(text: str) -> str:
+    """« 06 12 34 56 78 » (national form) for a French or overseas number; « +… » for another
+    country; a French error for anything that cannot be dialled."""
+    import phonenumbers
+
+    typed = text.strip()
+    for region in PHONE_REGIONS:
+        try:
+            number = phonenumbers.parse(typed, region)
+        except phonenumbers.NumberParseException:
+            break
+        if phonenumbers.is_valid_number(number):
+            if phonenumbers.region_code_for_number(number) in PHONE_REGIONS:
+                return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
+            return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+    raise CoordinateError(
+        f"Téléphone « {typed} » invalide : tapez un numéro français à 10 chiffres "
+        "(06 12 34 56 78, 0690 12 34 56 outre-mer) ou international (+32 …)."
+    )
+
+
+def check_email(text: str) -> str:
+    """The address as the RFCs allow it (domain in lower case); no lookup: the desk is offline."""
+    from email_validator import EmailNotValidError, validate_email
+
+    typed = text.strip()
+    try:
+        return validate_email(typed, check_deliverability=False).normalized
+    except EmailNotValidError:
+        raise CoordinateError(
+            f"Courriel « {typed} » invalide : il faut une adresse complète, comme "
+            "prenom.nom@exemple.fr."
+        ) from None

@@ -1,0 +1,102 @@
+"""One window per data folder: a second start finds the folder taken, brings the running
+window forward and quits, so that two windows never write the same lists apart.
+
+A lock file in the data folder says the folder is in use (QLockFile: a crashed instance's lock
+is taken over, its process being gone); a local socket named after the folder lets the second
+start ask the first one to come forward.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QLockFile, QObject, Signal
+
+from spro_desk.paths import ensure_private_dir
+
+if TYPE_CHECKING:  # QtNetwork loads after the first paint (or when the folder is taken)
+    from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+LOCK_NAME = "spro-desk.lock"
+RAISE = b"premier-plan\n"
+CONNECT_MS = 1_000
+
+
+def server_name(data_dir: Path) -> str:
+    """The same name for the same folder, whatever the path's spelling; short (macOS limits)."""
+    folder = str(Path(data_dir).expanduser().resolve())
+    return "spro-desk-" + hashlib.sha256(folder.encode("utf-8")).hexdigest()[:20]
+
+
+class InstanceGuard(QObject):
+    """`acquire()` once at start: True, this process owns the folder; False, another one does
+    and was asked to come forward. `listen()` then (after the first paint: the window opens
+    no later for it) hears later starts, announced by `raise_requested`."""
+
+    raise_requested = Signal()
+
+    def __init__(self, data_dir: Path, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        data_dir = Path(data_dir)
+        ensure_private_dir(data_dir)  # the lock is its first file on a new desk
+        self._lock = QLockFile(str(data_dir / LOCK_NAME))
+        self._name = server_name(data_dir)
+        self._server: QLocalServer | None = None
+
+    def acquire(self) -> bool:
+        if not self._lock.tryLock(100):
+            self._ask_running_instance()
+            return False
+        return True
+
+    def listen(self) -> None:
+        from PySide6.QtNetwork import QLocalServer
+
+        if self._server is not None:
+            return
+        QLocalServer.removeServer(self._name)  # left over by a crash: the lock was free
+        server = QLocalServer(self)
+        server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
+        server.newConnection.connect(self._connected)
+        server.listen(self._name)
+        self._server = server
+
+    def _connected(self) -> None:
+        assert self._server is not None
+        while (socket := self._server.nextPendingConnection()) is not None:
+            socket.readyRead.connect(lambda s=socket: self._read(s))
+            socket.disconnected.connect(socket.deleteLater)
+            if socket.bytesAvailable():
+                self._read(socket)
+
+    def _read(self, socket: QLocalSocket) -> None:
+        if bytes(socket.readAll().data()).startswith(RAISE.strip()):
+            self.raise_requested.emit()
+
+    def _ask_running_instance(self) -> None:
+        from PySide6.QtNetwork import QLocalSocket
+
+        socket = QLocalSocket()
+        socket.connectToServer(self._name)
+        if socket.waitForConnected(CONNECT_MS):
+            socket.write(RAISE)
+            socket.waitForBytesWritten(CONNECT_MS)
+            socket.disconnectFromServer()
+
+    def release(self) -> None:
+        if self._server is not None:
+            self._server.close()
+            self._server = None
+        self._lock.unlock()
+
+
+def bring_forward(window: QObject) -> None:
+    """Show the window above the others, restored if it was minimised."""
+    from PySide6.QtWidgets import QWidget
+
+    if isinstance(window, QWidget):
+        window.showNormal() if window.isMinimized() else window.show()
+        window.raise_()
+        window.activateWindow()
