@@ -311,6 +311,8 @@ def test_random_histories_lose_nothing_duplicate_nothing_and_converge() -> None:
     _run(HISTORIES)
 
 
-@pytest.mark.slow  # about 45 minutes on two cores: CI (`-m "slow or not slow"`) runs it
-def test_ten_thousand_random_histories() -> None:
-    _run(int(os.environ.get("SPRO_MODEL_SLOW_HISTORIES", "10000")))
+@pytest.mark.slow
+def test_more_random_histories() -> None:
+    """CI adds 300 histories to the default run's; the 10,000-history figure of BENCHMARKS.md
+    (about 45 minutes on two cores, too long for CI) is `SPRO_MODEL_SLOW_HISTORIES=10000`."""
+    _run(int(os.environ.get("SPRO_MODEL_SLOW_HISTORIES", "300")))
