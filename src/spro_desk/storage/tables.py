@@ -438,6 +438,20 @@ class MergedReferral(SQLModel, table=True):
     niveau: int | None = None  # destination level of service: 1, 2, or unknown
 
 
+class AuditWitness(SQLModel, table=True):
+    """The newest access-log head each desk sent (issue 15): a copy outside the desk, so that a
+    log cut and re-anchored on the desk shows up at the next bundle."""
+
+    __tablename__ = "audit_witness"
+
+    desk_id: str = Field(primary_key=True)
+    branch: str = ""
+    audit_seq: int  # entries in the log (0: no log)
+    audit_mac: str | None = None
+    bundle_seq: int
+    bundle_created_at: str | None = None
+
+
 class MergedDesk(SQLModel, table=True):
     """What the last bundle of each desk said about the desk itself (its directory's age)."""
 

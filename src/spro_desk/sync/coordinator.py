@@ -267,6 +267,101 @@ def _apply_each_in_a_savepoint(
     return results
 
 
+# --- the desks' access-log heads (issue 15) --------------------------------------------------
+
+MAX_MAC = 128  # characters of an access-log MAC (64 hex today)
+
+
+def _audit_head(manifest: dict[str, Any]) -> tuple[int, str | None] | None:
+    """(entries, MAC of the last) the bundle carries; None when it says nothing usable (a desk
+    older than issue 15, or a malformed value: the bundle is signed, so that is a bug, not an
+    attack, and it must not stop the import). A null head is a desk with no log at all."""
+    if "audit_head" not in manifest:
+        return None
+    head = manifest["audit_head"]
+    if head is None:
+        return 0, None
+    if not isinstance(head, dict):
+        return None
+    seq, mac = head.get("seq"), head.get("mac")
+    if type(seq) is not int or seq < 0 or not isinstance(mac, str) or len(mac) > MAX_MAC:
+        return None
+    return seq, mac
+
+
+def _witness_audit_head(
+    connection: sqlite3.Connection, outcome: ImportOutcome, manifest: dict[str, Any], now: str
+) -> None:
+    """Compare the head with the witness held, then keep the newest. A log only grows: fewer
+    entries than already witnessed, or as many with another MAC, means it was cut or rewritten
+    on the desk, where the anchor may have been rewritten to match."""
+    head = _audit_head(manifest)
+    if head is None:
+        return
+    branch = manifest["branch"]
+    held = connection.execute(
+        "SELECT branch, audit_seq, audit_mac, bundle_seq, bundle_created_at FROM audit_witness "
+        "WHERE desk_id = ?",
+        (outcome.desk_id,),
+    ).fetchone()
+    if held is not None:
+        same_branch = held[0] == branch["id"]
+        descendant = any(step[0] == held[0] for step in branch["lineage"])
+        if (same_branch and outcome.bundle_seq <= held[3]) or not (same_branch or descendant):
+            return  # an older bundle arriving late says nothing of the log today
+        _compare_audit_heads(connection, outcome, head, held, same_branch, now)
+    connection.execute(
+        "INSERT INTO audit_witness (desk_id, branch, audit_seq, audit_mac, bundle_seq, "
+        "bundle_created_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (desk_id) DO UPDATE SET "
+        "branch = excluded.branch, audit_seq = excluded.audit_seq, "
+        "audit_mac = excluded.audit_mac, bundle_seq = excluded.bundle_seq, "
+        "bundle_created_at = excluded.bundle_created_at",
+        (outcome.desk_id, branch["id"], head[0], head[1], outcome.bundle_seq,
+         _text(manifest.get("created_at"))),
+    )  # fmt: skip
+
+
+def _compare_audit_heads(
+    connection: sqlite3.Connection,
+    outcome: ImportOutcome,
+    head: tuple[int, str | None],
+    held: tuple[Any, ...],
+    same_branch: bool,
+    now: str,
+) -> None:
+    (seq, mac), (held_seq, held_mac, held_bundle, held_made) = head, held[1:5]
+    if seq > held_seq or (seq == held_seq and (mac == held_mac or not same_branch)):
+        return
+    made = f" (fait le {str(held_made)[:10]})" if held_made else ""
+    what = "raccourci" if seq < held_seq else "réécrit"
+    message = (
+        f"Journal des accès du poste raccourci ou réécrit ({what}) : l'envoi n° "
+        f"{outcome.bundle_seq} en atteste {seq} entrée(s), alors que l'envoi n° {held_bundle}"
+        f"{made} en attestait {held_seq}. Des entrées ont été retirées ou refaites sur le "
+        "poste : faites vérifier le poste (« spro-desk privacy audit --verify ») et gardez "
+        "cette alerte comme preuve."
+    )
+    reason = "journal coupé"
+    if not same_branch:
+        reason = "restauration"
+        message = (
+            f"Journal des accès du poste revenu en arrière : l'envoi n° {outcome.bundle_seq} en "
+            f"atteste {seq} entrée(s), l'envoi n° {held_bundle}{made} en attestait {held_seq}. "
+            "Le poste a été restauré depuis une sauvegarde entre les deux (nouvelle branche "
+            "d'historique) : si son journal des accès a été restauré avec elle, ce retour en "
+            "arrière est attendu ; sinon, le journal a été raccourci ou réécrit."
+        )
+    detail = {
+        "reason": reason,
+        "held_seq": held_seq,
+        "received_seq": seq,
+        "held_bundle_seq": held_bundle,
+        "bundle_seq": outcome.bundle_seq,
+        "message": message,
+    }
+    _alert(connection, outcome, "audit", detail, now, key=f"{held_seq}:{seq}:{mac}")
+
+
 def _sql_utc(moment: datetime) -> str:
     """The layout SQLAlchemy's SQLite DateTime reads back: naive UTC with microseconds."""
     return moment.astimezone(UTC).replace(tzinfo=None).isoformat(sep=" ", timespec="microseconds")
@@ -302,6 +397,7 @@ def _apply_bundle(connection: sqlite3.Connection, opened: OpenedBundle) -> Impor
     if same_content is None:
         _announce_branch(connection, outcome, branch, now)
         _record_gaps(connection, outcome, now)
+        _witness_audit_head(connection, outcome, manifest, now)
     # The indicators' merged tables are a view of the stored events, brought up to date after
     # the commit (sync.merged.catch_up_merged_state); what the desk says of itself
     # (its directory's age) is in no event, so it is kept here.
