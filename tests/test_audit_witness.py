@@ -8,11 +8,10 @@ the coordinator already holds, and the coordinator raises an alert.
 from __future__ import annotations
 
 import json
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
-
-import shutil
 
 import pytest
 from sqlmodel import select
