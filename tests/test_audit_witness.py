@@ -102,7 +102,8 @@ def test_a_cut_tail_invisible_on_the_desk_is_seen_at_the_coordinator(
     [alert] = _audit_alerts(world)
     assert alert.detail["held_seq"] == 6 and alert.detail["received_seq"] == 3
     message = alert.detail["message"]
-    assert "raccourci ou réécrit" in message and "6" in message and "3" in message
+    assert message.startswith("Journal des accès du poste raccourci ou réécrit : ")
+    assert "en atteste 3 entrée(s)" in message and "en attestait 6 : 3 entrée(s) ont" in message
     assert _witness(world).audit_seq == 3  # the next comparison starts from what was received
     code, status = _cli(world, "coordinator", "status", capsys=capsys)
     assert code == 0 and status["open_alerts"].get("audit") == 1
@@ -119,7 +120,7 @@ def test_the_same_count_with_another_mac_is_a_rewritten_log(world: World) -> Non
     _send(world)
     [alert] = _audit_alerts(world)
     assert alert.detail["held_seq"] == alert.detail["received_seq"] == 4
-    assert "réécrit" in alert.detail["message"]
+    assert "la dernière n'est plus la même" in alert.detail["message"]
 
 
 def test_a_late_older_bundle_is_no_cut(world: World) -> None:
@@ -130,3 +131,58 @@ def test_a_late_older_bundle_is_no_cut(world: World) -> None:
     import_bundle(world.coordinator, world.coordinator_dir, early)
     assert _audit_alerts(world) == []
     assert _witness(world).audit_seq == 5
+
+
+def test_the_coordination_window_names_the_cut(world: World) -> None:
+    from spro_desk.sync.coordinator_views import alert_views
+    from spro_desk.ui.coordination.alert_text import (
+        alert_explanation,
+        alert_kind_label,
+        alert_summary,
+    )
+
+    _access(world, 5)
+    _send(world)
+    _cut_and_reanchor(world, keep=2)
+    _send(world)
+    [view] = [v for v in alert_views(world.coordinator) if v.kind == "audit"]
+    assert alert_kind_label(view.kind) == "Journal des accès"
+    assert alert_summary(view) == "Envoi n° 2 : journal des accès du poste raccourci ou réécrit"
+    explanation = alert_explanation(view)
+    assert "en atteste 2 entrée(s)" in explanation and "en attestait 5" in explanation
+    assert "révoquez le poste" in explanation
+
+
+def test_a_deleted_log_and_anchor_is_a_cut_to_nothing(world: World) -> None:
+    _access(world, 4)
+    _send(world)
+    log = audit_log(world.dbs[0])
+    shutil.rmtree(log.folder)
+    log.anchor.unlink()
+    _send(world)
+    [alert] = _audit_alerts(world)
+    assert (alert.detail["held_seq"], alert.detail["received_seq"]) == (4, 0)
+
+
+def test_a_restored_desk_going_back_is_explained_not_called_tampering(
+    world: World, capsys: Any
+) -> None:
+    from spro_desk.storage.backup import create_backup
+
+    _access(world, 3)
+    backup = create_backup(world.dbs[0].path)
+    _access(world, 2)
+    _send(world)
+    world.dbs[0].close()
+    restore = ["--data-dir", str(world.folders[0]), "backup", "restore", str(backup), "--yes"]
+    assert cli_main([*restore, "--json"]) == 0
+    capsys.readouterr()
+    world.reopen(0)
+    _cut_and_reanchor(world, keep=3)  # the log put back as it was at the backup
+    _send(world)
+    [alert] = _audit_alerts(world)
+    assert alert.detail["reason"] == "restauration"
+    message = alert.detail["message"]
+    assert "restauré depuis une sauvegarde" in message and "raccourci ou réécrit" not in message
+    assert (alert.detail["held_seq"], alert.detail["received_seq"]) == (5, 3)
+    assert _witness(world).audit_seq == 3 and _witness(world).branch

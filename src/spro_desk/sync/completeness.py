@@ -25,7 +25,7 @@ KIND_LABELS = {
     "gap": "Numéros d'événements manquants",
     "quarantine": "Événement en quarantaine",
     "unauthorised": "Changement refusé (contact d'un autre poste)",
-    "audit": "Journal des accès du poste raccourci ou réécrit",
+    "audit": "Journal des accès du poste revenu en arrière",
 }
 
 

@@ -306,7 +306,8 @@ def _witness_audit_head(
     ).fetchone()
     if held is not None:
         same_branch = held[0] == branch["id"]
-        descendant = any(step[0] == held[0] for step in branch["lineage"])
+        # the first history has no id and is every branch's ancestor (sync.branches)
+        descendant = not held[0] or any(step[0] == held[0] for step in branch["lineage"])
         if (same_branch and outcome.bundle_seq <= held[3]) or not (same_branch or descendant):
             return  # an older bundle arriving late says nothing of the log today
         _compare_audit_heads(connection, outcome, head, held, same_branch, now)
@@ -332,34 +333,48 @@ def _compare_audit_heads(
     (seq, mac), (held_seq, held_mac, held_bundle, held_made) = head, held[1:5]
     if seq > held_seq or (seq == held_seq and (mac == held_mac or not same_branch)):
         return
-    made = f" (fait le {str(held_made)[:10]})" if held_made else ""
-    what = "raccourci" if seq < held_seq else "réécrit"
-    message = (
-        f"Journal des accès du poste raccourci ou réécrit ({what}) : l'envoi n° "
-        f"{outcome.bundle_seq} en atteste {seq} entrée(s), alors que l'envoi n° {held_bundle}"
-        f"{made} en attestait {held_seq}. Des entrées ont été retirées ou refaites sur le "
-        "poste : faites vérifier le poste (« spro-desk privacy audit --verify ») et gardez "
-        "cette alerte comme preuve."
+    before = f"l'envoi n° {held_bundle}" + (
+        f" (fait le {str(held_made)[:10]})" if held_made else ""
     )
-    reason = "journal coupé"
-    if not same_branch:
-        reason = "restauration"
-        message = (
-            f"Journal des accès du poste revenu en arrière : l'envoi n° {outcome.bundle_seq} en "
-            f"atteste {seq} entrée(s), l'envoi n° {held_bundle}{made} en attestait {held_seq}. "
-            "Le poste a été restauré depuis une sauvegarde entre les deux (nouvelle branche "
-            "d'historique) : si son journal des accès a été restauré avec elle, ce retour en "
-            "arrière est attendu ; sinon, le journal a été raccourci ou réécrit."
-        )
+    now_said = f"l'envoi n° {outcome.bundle_seq} en atteste {seq} entrée(s)"
     detail = {
-        "reason": reason,
+        "reason": "journal coupé" if same_branch else "restauration",
         "held_seq": held_seq,
         "received_seq": seq,
         "held_bundle_seq": held_bundle,
         "bundle_seq": outcome.bundle_seq,
-        "message": message,
+        "message": (
+            _audit_cut_message(now_said, before, seq, held_seq)
+            if same_branch
+            else _audit_restored_message(now_said, before, held_seq)
+        ),
     }
     _alert(connection, outcome, "audit", detail, now, key=f"{held_seq}:{seq}:{mac}")
+
+
+def _audit_cut_message(now_said: str, before: str, seq: int, held_seq: int) -> str:
+    if seq < held_seq:
+        what = f"{now_said}, alors que {before} en attestait {held_seq} : {held_seq - seq} "
+        what += "entrée(s) ont disparu."
+    else:
+        what = f"{now_said}, comme {before}, mais la dernière n'est plus la même : des entrées "
+        what += "ont été refaites."
+    return (
+        f"Journal des accès du poste raccourci ou réécrit : {what} Faites vérifier le poste "
+        "(« spro-desk privacy audit --verify ») et gardez cette alerte comme preuve."
+    )
+
+
+def _audit_restored_message(now_said: str, before: str, held_seq: int) -> str:
+    """A new branch: the desk was restored, and a whole-folder restore takes the log back too."""
+    return (
+        f"Journal des accès du poste revenu en arrière : {now_said}, {before} en attestait "
+        f"{held_seq}. Le poste a été restauré depuis une sauvegarde entre les deux (nouvelle "
+        "branche d'historique). « Restaurer une sauvegarde » ne touche pas au journal des "
+        "accès, mais la restauration de tout le dossier du poste (sauvegarde du système) le "
+        "ramène aussi en arrière : c'est alors attendu. Sinon, des entrées ont été retirées "
+        "du journal : faites vérifier le poste."
+    )
 
 
 def _sql_utc(moment: datetime) -> str:

@@ -169,7 +169,7 @@ def received_bundles(db: Database) -> list[BundleReceived]:
 @dataclass(frozen=True)
 class AlertView:
     pk: int
-    kind: str  # fork, gap, quarantine
+    kind: str  # fork, gap, quarantine, unauthorised, audit
     desk_id: str
     site_nom: str
     raised_at: datetime

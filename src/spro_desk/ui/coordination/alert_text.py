@@ -7,9 +7,10 @@ from PySide6.QtCore import QCoreApplication
 from spro_desk.sync.coordinator_views import AlertView
 from spro_desk.ui.common.formatting import count_phrase, number, one_line
 
-FORK, GAP, QUARANTINE = "fork", "gap", "quarantine"
+FORK, GAP, QUARANTINE, AUDIT = "fork", "gap", "quarantine", "audit"
 # What the import writes in a fork's detail, and how the coordinator reads it.
 REUSED_NUMBER = "numéro réutilisé"
+AUDIT_RESTORED = "restauration"
 
 
 def _tr(text: str) -> str:
@@ -21,6 +22,7 @@ def alert_kind_label(kind: str) -> str:
         FORK: _tr("Bifurcation"),
         GAP: _tr("Événements manquants"),
         QUARANTINE: _tr("Quarantaine"),
+        AUDIT: _tr("Journal des accès"),
     }
     return labels.get(kind, kind)
 
@@ -56,6 +58,13 @@ def alert_summary(alert: AlertView) -> str:
         return _tr("Événement n° {seq} reçu deux fois avec des contenus différents").format(
             seq=number(alert.event_seq or 0)
         )
+    if alert.kind == AUDIT:
+        what = (
+            _tr("journal des accès revenu en arrière après une restauration")
+            if alert.reason == AUDIT_RESTORED
+            else _tr("journal des accès du poste raccourci ou réécrit")
+        )
+        return _tr("Envoi n° {seq} : {what}").format(seq=number(alert.bundle_seq or 0), what=what)
     return alert.kind
 
 
@@ -100,4 +109,16 @@ def alert_explanation(alert: AlertView) -> str:
             "soupçonnez que sa clé a été copiée, révoquez le poste dans l'écran Postes et "
             "faites-le enregistrer à nouveau avec une nouvelle identité."
         ).format(site=site, seq=number(alert.event_seq or 0), event=alert.event_id)
+    if alert.kind == AUDIT and alert.message:
+        # Written at import in French with the counts; the advice is the same for every case.
+        return (
+            alert.message
+            + "\n\n"
+            + _tr(
+                "Le journal des accès d'un poste ne fait que s'allonger : seule une personne ayant "
+                "eu accès aux fichiers du poste peut le raccourcir. À faire : appelez le site, "
+                "faites vérifier son journal et, si l'ordinateur a pu être copié ou volé, "
+                "révoquez le poste dans l'écran Postes."
+            )
+        )
     return _tr("Alerte de type « {kind} » du poste « {site} ».").format(kind=alert.kind, site=site)
