@@ -186,3 +186,13 @@ def test_a_restored_desk_going_back_is_explained_not_called_tampering(
     assert "restauré depuis une sauvegarde" in message and "raccourci ou réécrit" not in message
     assert (alert.detail["held_seq"], alert.detail["received_seq"]) == (5, 3)
     assert _witness(world).audit_seq == 3 and _witness(world).branch
+
+
+@pytest.mark.parametrize("head", ["5", {"seq": -1, "mac": "ab"}, {"seq": 2, "mac": 7}, [1]])
+def test_a_malformed_head_is_ignored_and_the_bundle_imported(world: World, head: Any) -> None:
+    _access(world, 4)
+    _send(world)
+    crafted = world.craft(0, [], world.root / "crafted.spro-bundle", bundle_seq=2, audit_head=head)
+    outcome = import_bundle(world.coordinator, world.coordinator_dir, crafted)
+    assert outcome.bundle_seq == 2 and "audit" not in outcome.alerts
+    assert (_witness(world).audit_seq, _witness(world).bundle_seq) == (4, 1)
