@@ -224,16 +224,20 @@ class SyncHistory(RuleBasedStateMachine):
         transport = Transport(self.world.dbs[desk], self.world.folders[desk], endpoint=endpoint)
         report = transport.run_round(force=True)
         assert report.error is None and not report.failed, report.as_json()
-        self._collect(self.dav.root / folder / REMOTE_BUNDLES)
+        assert report.pending == 0, report.as_json()
+        # what the round says it sent is what the coordinator finds, whole, and nothing else
+        assert self._collect(self.dav.root / folder / REMOTE_BUNDLES) == sorted(report.sent)
 
-    def _collect(self, bundles: Path) -> None:
-        if not bundles.is_dir():
-            return
-        for path in sorted(bundles.iterdir()):
+    def _collect(self, bundles: Path) -> list[str]:
+        """Moves the finished uploads of the server's folder into transit; their names."""
+        names = []
+        for path in sorted(bundles.iterdir()) if bundles.is_dir() else []:
             if not path.name.startswith("."):  # a dot: an upload not finished
                 kept = self._file(".spro-bundle")
                 shutil.move(path, kept)
                 self.transit.append(kept)
+                names.append(path.name)
+        return names
 
     @rule(desk=st.integers(0, DESKS - 1))
     def export(self, desk: int) -> None:
