@@ -1,12 +1,15 @@
 """Model-based test of the desk ↔ coordinator exchange (issue 12): random histories of several
 desks — record, edit, delete and undo, export, lose a stick, deliver late, duplicate, re-encrypt,
-acknowledge, apply a stale acknowledgement, back up, restore a backup, revoke and reinstate —
-through USB folders, checked against a ledger the test keeps on its own:
+acknowledge, apply a stale acknowledgement, back up, restore a backup, revoke and reinstate, refer
+a contact and change the referral's status — through USB folders and a real WebDAV server on
+127.0.0.1 (`sync push`'s round, then the coordinator collects the server's folder), checked
+against a ledger the test keeps on its own:
 
 - 0 events lost: after a last export of every desk, every event a desk holds is at the
   coordinator with the same content, and every event the coordinator accepted stays there;
-- 0 duplicated: one row per event id, and the merged contacts are exactly the live ones the
-  ledger computes (an entity's latest event: later branch, then higher number);
+- 0 duplicated: one row per event id, and the merged contacts and referrals are exactly the live
+  ones the ledger computes (an entity's latest event: later branch, then higher number), each
+  referral with the status of its latest event;
 - one final state whatever the import order: the accepted bundles imported again into a fresh
   coordinator, in reverse order, give the same events and the same merged state.
 
@@ -17,9 +20,12 @@ from __future__ import annotations
 
 import atexit
 import hashlib
+import json
 import os
 import shutil
 import tempfile
+from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -30,11 +36,12 @@ from hypothesis.stateful import RuleBasedStateMachine, initialize, precondition,
 from sqlmodel import select
 
 from spro_desk.contacts.model import ContactInput
-from spro_desk.contacts.service import ContactService
+from spro_desk.contacts.service import ContactError, ContactService
+from spro_desk.directory.importer import import_directory
 from spro_desk.paths import database_path
 from spro_desk.storage.backup import create_backup
 from spro_desk.storage.engine import Database
-from spro_desk.storage.tables import Contact, Event
+from spro_desk.storage.tables import Contact, Event, Referral
 from spro_desk.sync.acknowledgement import write_acknowledgements
 from spro_desk.sync.branches import restore_desk_backup
 from spro_desk.sync.bundle import event_line
@@ -46,8 +53,16 @@ from spro_desk.sync.coordinator import (
 )
 from spro_desk.sync.identity import IdentityError
 from spro_desk.sync.merged import catch_up_merged_state
+from spro_desk.sync.transport import REMOTE_BUNDLES, Transport
 from spro_desk.sync.updates import apply_update
+from spro_desk.sync.webdav import Endpoint
 from sync_world import World
+from test_sync_transport import PASSWORD, USER, WebDavServer
+
+CVL = Path(__file__).parent / "data" / "cvl"
+BOURGES = "spro-annuaire--cio-de-bourges"
+SERVICES = (f"{BOURGES}--1", f"{BOURGES}--2")
+STATUTS = ("propose", "rdv-pris", "honore", "non-honore", "annule")
 
 DESKS = 3
 HISTORIES = int(os.environ.get("SPRO_MODEL_HISTORIES", "150"))
@@ -65,10 +80,23 @@ def _template_region() -> Path:
     if _template is None:
         root = Path(tempfile.mkdtemp(prefix="spro-model-template-", dir=_SCRATCH))
         world = World(root / "region", DESKS)
+        directory = _small_directory(root / "directory")
+        for db in world.dbs:  # referrals need their service in the desk's directory
+            import_directory(db, directory)
         world.close()
         atexit.register(shutil.rmtree, root, True)
         _template = root / "region"
     return _template
+
+
+def _small_directory(folder: Path) -> Path:
+    """The CIO de Bourges and its two services: all a desk needs to refer, imported fast."""
+    folder.mkdir(parents=True)
+    for name, key in (("structures.json", "id"), ("services.json", "structure_id")):
+        records = json.loads((CVL / name).read_text(encoding="utf-8"))
+        kept = [r for r in records if r[key] == BOURGES]
+        (folder / name).write_text(json.dumps(kept), encoding="utf-8")
+    return folder
 
 
 def _rows(db: Database, sql: str) -> list[tuple[Any, ...]]:
@@ -78,6 +106,9 @@ def _rows(db: Database, sql: str) -> list[tuple[Any, ...]]:
 
 
 class SyncHistory(RuleBasedStateMachine):
+    dav: WebDavServer | None = None  # one server for the test run, set by the module fixture
+    histories = 0
+
     def __init__(self) -> None:
         super().__init__()
         self.scratch = Path(tempfile.mkdtemp(prefix="spro-model-", dir=_SCRATCH))
@@ -88,8 +119,11 @@ class SyncHistory(RuleBasedStateMachine):
         self.backups: dict[int, list[Path]] = {d: [] for d in range(DESKS)}
         self.acks: dict[int, list[Path]] = {d: [] for d in range(DESKS)}
         self.revoked: set[int] = set()
-        self.ledger: dict[str, tuple[Any, ...]] = {}  # event id → what the test saw of it
+        # event id → (desk, branch, seq, entity id, deleted, content digest, entity, statut)
+        self.ledger: dict[str, tuple[Any, ...]] = {}
         self.files = 0
+        SyncHistory.histories += 1
+        self.remote = f"h{SyncHistory.histories:05d}"  # this history's folders on the server
 
     # --- helpers -------------------------------------------------------------------------
 
@@ -104,13 +138,16 @@ class SyncHistory(RuleBasedStateMachine):
             for event in session.exec(select(Event)).all():
                 content = hashlib.sha256(event_line(event)).hexdigest()
                 deleted = event.op == "delete" or bool(event.payload.get("deleted_at"))
-                self.ledger.setdefault(
-                    event.id, (desk, event.branch, event.seq, event.entity_id, deleted, content)
-                )
+                seen = (desk, event.branch, event.seq, event.entity_id, deleted, content)
+                self.ledger.setdefault(event.id, (*seen, event.entity, event.payload.get("statut")))
 
     def _contacts(self, desk: int) -> list[Contact]:
         with self.world.dbs[desk].session() as session:
             return list(session.exec(select(Contact).order_by(Contact.id)).all())
+
+    def _referrals(self, desk: int) -> list[Referral]:
+        with self.world.dbs[desk].session() as session:
+            return list(session.exec(select(Referral).order_by(Referral.id)).all())
 
     # --- what desks do -------------------------------------------------------------------
 
@@ -143,6 +180,64 @@ class SyncHistory(RuleBasedStateMachine):
             service = ContactService(self.world.dbs[desk])
             (service.restore if contact.deleted_at else service.delete)(contact.id)
             self._note_events(desk)
+
+    @rule(
+        desk=st.integers(0, DESKS - 1),
+        pick=st.integers(0, 1000),
+        service=st.sampled_from(SERVICES),
+        rdv=st.booleans(),
+    )
+    def refer(self, desk: int, pick: int, service: str, rdv: bool) -> None:
+        """`referral add`: an existing contact of the desk, an information or a rendez-vous."""
+        contacts = [c for c in self._contacts(desk) if c.deleted_at is None]
+        if contacts:
+            contact = contacts[pick % len(contacts)]
+            when = datetime(2026, 3, 20, 10, 0, tzinfo=UTC) if rdv else None
+            ContactService(self.world.dbs[desk]).add_referral(contact.id, service, rdv_at=when)
+            self._note_events(desk)
+
+    @rule(
+        desk=st.integers(0, DESKS - 1), pick=st.integers(0, 1000), statut=st.sampled_from(STATUTS)
+    )
+    def set_status(self, desk: int, pick: int, statut: str) -> None:
+        """`referral set` (confirmed when it reopens an outcome, as the agent would)."""
+        referrals = self._referrals(desk)
+        if not referrals:
+            return
+        referral = referrals[pick % len(referrals)]
+        service = ContactService(self.world.dbs[desk])
+        try:
+            view = service.set_referral_status(referral.id, statut, confirmed=True)
+        except ContactError as refusal:
+            assert statut == "rdv-pris" and referral.type == "information", str(refusal)
+            return
+        assert view.statut == statut
+        self._note_events(desk)
+
+    @rule(desk=st.integers(0, DESKS - 1))
+    def push(self, desk: int) -> None:
+        """`sync push` to the WebDAV server, then the coordinator collects the desk's folder."""
+        assert self.dav is not None
+        folder = f"{self.remote}/{self.world.ids[desk]}/"
+        (self.dav.root / folder).mkdir(parents=True, exist_ok=True)
+        endpoint = Endpoint(self.dav.url + folder, USER, PASSWORD)
+        transport = Transport(self.world.dbs[desk], self.world.folders[desk], endpoint=endpoint)
+        report = transport.run_round(force=True)
+        assert report.error is None and not report.failed, report.as_json()
+        assert report.pending == 0, report.as_json()
+        # what the round says it sent is what the coordinator finds, whole, and nothing else
+        assert self._collect(self.dav.root / folder / REMOTE_BUNDLES) == sorted(report.sent)
+
+    def _collect(self, bundles: Path) -> list[str]:
+        """Moves the finished uploads of the server's folder into transit; their names."""
+        names = []
+        for path in sorted(bundles.iterdir()) if bundles.is_dir() else []:
+            if not path.name.startswith("."):  # a dot: an upload not finished
+                kept = self._file(".spro-bundle")
+                shutil.move(path, kept)
+                self.transit.append(kept)
+                names.append(path.name)
+        return names
 
     @rule(desk=st.integers(0, DESKS - 1))
     def export(self, desk: int) -> None:
@@ -264,20 +359,27 @@ class SyncHistory(RuleBasedStateMachine):
                     assert received.get(event.id) == self.ledger[event.id][5], event.seq
         # nothing unknown, nothing altered
         assert all(self.ledger[i][5] == digest for i, digest in received.items())
-        # 0 duplicated: the merged contacts are exactly the live ones of the ledger
+        # 0 duplicated: the merged contacts and referrals are exactly the live ones of the
+        # ledger, each referral at the status of its latest event
         catch_up_merged_state(coordinator)
-        merged = {r[0] for r in _rows(coordinator, "SELECT id FROM merged_contact")}
-        assert merged == self._expected_live(received)
+        merged = [r[0] for r in _rows(coordinator, "SELECT id FROM merged_contact")]
+        assert sorted(merged) == sorted(self._expected_live(received, "contact"))
+        referrals = _rows(coordinator, "SELECT id, statut FROM merged_referral")
+        assert len(referrals) == len({r[0] for r in referrals})
+        assert dict(referrals) == self._expected_live(received, "referral")
         self._same_state_in_reverse_order(received)
 
-    def _expected_live(self, received: dict[str, str]) -> set[str]:
-        latest: dict[str, tuple[tuple[Any, ...], bool]] = {}
+    def _expected_live(self, received: dict[str, str], kind: str) -> dict[str, Any]:
+        """Live entities of `kind` → the status their latest event gives (None: a contact)."""
+        latest: dict[str, tuple[tuple[Any, ...], bool, Any]] = {}
         for event_id in received:
-            desk, branch, seq, entity_id, deleted, _content = self.ledger[event_id]
+            desk, branch, seq, entity_id, deleted, _content, entity, statut = self.ledger[event_id]
+            if entity != kind:
+                continue
             rank = (branch, seq, self.world.ids[desk], event_id)
             if entity_id not in latest or rank > latest[entity_id][0]:
-                latest[entity_id] = (rank, deleted)
-        return {entity for entity, (_rank, deleted) in latest.items() if not deleted}
+                latest[entity_id] = (rank, deleted, statut)
+        return {e: statut for e, (_rank, deleted, statut) in latest.items() if not deleted}
 
     def _same_state_in_reverse_order(self, received: dict[str, str]) -> None:
         replay_path = self.scratch / "replay.sqlite"
@@ -288,8 +390,9 @@ class SyncHistory(RuleBasedStateMachine):
                 import_bundle(replay, self.world.coordinator_dir, path)
             catch_up_merged_state(replay)
             assert dict(_rows(replay, "SELECT id, content_sha256 FROM received_event")) == received
-            query = "SELECT * FROM merged_contact ORDER BY id"
-            assert _rows(replay, query) == _rows(self.world.coordinator, query)
+            for table in ("merged_contact", "merged_referral"):
+                query = f"SELECT * FROM {table} ORDER BY id"
+                assert _rows(replay, query) == _rows(self.world.coordinator, query)
             query = "SELECT entity_id, branch, seq, event_id, live FROM merged_version ORDER BY 1"
             assert _rows(replay, query) == _rows(self.world.coordinator, query)
         finally:
@@ -307,12 +410,23 @@ def _run(histories: int) -> None:
     SyncHistory.TestCase().runTest()
 
 
-def test_random_histories_lose_nothing_duplicate_nothing_and_converge() -> None:
+@pytest.fixture(scope="module")
+def dav(tmp_path_factory: pytest.TempPathFactory) -> Iterator[WebDavServer]:
+    """One real WebDAV server for the whole module; each history has its own folders on it."""
+    server = WebDavServer(tmp_path_factory.mktemp("model-webdav"))
+    server.start()
+    SyncHistory.dav = server
+    yield server
+    SyncHistory.dav = None
+    server.stop()
+
+
+def test_random_histories_lose_nothing_duplicate_nothing_and_converge(dav: WebDavServer) -> None:
     _run(HISTORIES)
 
 
 @pytest.mark.slow
-def test_more_random_histories() -> None:
+def test_more_random_histories(dav: WebDavServer) -> None:
     """CI adds 300 histories to the default run's; the 10,000-history figure of BENCHMARKS.md
     (about 45 minutes on two cores, too long for CI) is `SPRO_MODEL_SLOW_HISTORIES=10000`."""
     _run(int(os.environ.get("SPRO_MODEL_SLOW_HISTORIES", "300")))
