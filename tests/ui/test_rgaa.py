@@ -301,6 +301,76 @@ def test_no_label_of_the_assistant_hides_its_content(
     assert hidden == {page_id: [] for page_id in wizard.pageIds()}
 
 
+# --- 8. every field tied to its visible label --------------------------------------------------
+
+
+def _desk_dialogs(qtbot: QtBot, window: MainWindow) -> dict[str, QWidget]:
+    from spro_desk.orientation.slip import build_slip
+    from spro_desk.ui.common.agents_dialog import FirstAgentDialog
+    from spro_desk.ui.orientation.booking_dialog import BookingDialog
+    from spro_desk.ui.orientation.slip_dialog import SlipDialog
+
+    from .conftest import FIXED_NOW
+    from .test_accessibility import _picker
+
+    db = window.context.db
+    picker = _picker(qtbot, window)
+    summary = picker.selected()
+    assert summary is not None
+    booking = BookingDialog(summary, has_consent=True, now=FIXED_NOW, parent=window)
+    booking.rendez_vous.setChecked(True)
+    slip = build_slip(db, summary.service_id)
+    context = window.context
+    return {
+        "first account": FirstAgentDialog(db, window),
+        "new agent": NewAgentDialog(db, window),
+        "picker": picker,
+        "booking": booking,
+        "slip": SlipDialog(slip, runner=context.runner, settings=context.qsettings, parent=window),
+    }
+
+
+def test_every_field_is_tied_to_its_visible_label(
+    qtbot: QtBot, cvl_db: Database, make_window: WindowFactory
+) -> None:
+    from spro_desk.ui.app.screens import SCREEN_ORDER
+
+    from .a11y import input_fields, unlabelled_fields
+
+    window = make_window(cvl_db)
+    found: dict[str, list[str]] = {}
+    fields = 0
+    for name in SCREEN_ORDER:
+        window.show_screen(name)
+        fields += len(input_fields(window.tabs.currentWidget()))
+        found[name] = unlabelled_fields(window.tabs.currentWidget())
+    for name, dialog in _desk_dialogs(qtbot, window).items():
+        qtbot.addWidget(dialog)
+        dialog.show()
+        fields += len(input_fields(dialog))
+        found[name] = unlabelled_fields(dialog)
+        dialog.close()
+    missing = {where: fields for where, fields in found.items() if fields}
+    print(f"\nfields without their label: {sum(map(len, missing.values()))} of {fields}")
+    assert missing == {}
+
+
+def test_every_field_of_the_assistant_is_tied_to_its_visible_label(
+    qtbot: QtBot, wizard: FirstRunWizard
+) -> None:
+    from .a11y import input_fields, unlabelled_fields
+
+    found = {}
+    fields = 0
+    for page_id in wizard.pageIds():
+        wizard.setStartId(page_id)
+        wizard.restart()
+        fields += len(input_fields(wizard.currentPage()))
+        found[page_id] = unlabelled_fields(wizard.currentPage())
+    print(f"\nassistant fields without their label: {sum(map(len, found.values()))} of {fields}")
+    assert found == {page_id: [] for page_id in wizard.pageIds()}
+
+
 # --- 4 and 6. focus visible and meaningful -----------------------------------------------------
 
 

@@ -66,6 +66,17 @@ def plain_label(text: str = "", name: str = "") -> QLabel:
     return label
 
 
+def field_label(text: str, field: QWidget, after: str = "") -> QLabel:
+    """The visible label of `field`, tied to it (relation and mnemonic); the field is named
+    with the words seen (RGAA 11.2, WCAG 2.5.3), then `after` when the label alone is ambiguous.
+    """
+    label = QLabel(text)
+    label.setBuddy(field)
+    seen = text.replace("&&", "\0").replace("&", "").replace("\0", "&")
+    field.setAccessibleName(seen.rstrip(" :\u00a0") + after)
+    return label
+
+
 def action_bar(name: str, actions: Iterable[QAction]) -> QToolBar:
     """A text-only bar of a screen's actions, each button named for screen readers.
 
