@@ -2217,7 +2217,7 @@ Desk ID: {id}</translation>
     </message>
     <message>
         <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="133"/>
-        <source>En retard &amp;après :</source>
+        <source>En re&amp;tard après :</source>
         <translation>&amp;Late after:</translation>
     </message>
     <message>

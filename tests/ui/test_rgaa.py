@@ -712,6 +712,68 @@ def test_mnemonics_are_unique_in_every_dialog(
     assert clashes == {}
 
 
+def test_mnemonics_are_unique_in_the_other_windows_and_dialogs(
+    qtbot: QtBot, cvl_db: Database, make_window: WindowFactory, tmp_path: Path
+) -> None:
+    from PySide6.QtCore import QSettings
+
+    from spro_desk.agents.accounts import AgentView
+    from spro_desk.ui.common.agents_dialog import SecretDialog
+    from spro_desk.ui.common.backup_dialog import BackupDialog
+    from spro_desk.ui.coordination import SCREEN_ORDER as COORDINATION_SCREENS
+    from spro_desk.ui.coordination.window import CoordinatorWindow
+
+    from .conftest import FIXED_NOW
+
+    window = make_window(cvl_db)
+    clashes: dict[str, dict[str, list[str]]] = {}
+
+    def check(name: str, shown: QWidget, extra: list[str] | None = None) -> None:
+        if found := mnemonic_clashes(shown, extra):
+            clashes[name] = found
+
+    about = window.show_about()
+    qtbot.waitUntil(about.isVisible)
+    for index in range(about.tabs.count()):  # type: ignore[attr-defined]
+        about.tabs.setCurrentIndex(index)  # type: ignore[attr-defined]
+        check(f"about {index}", about)
+    about.reject()
+    backup = BackupDialog(window.context, window)
+    qtbot.addWidget(backup)
+    backup.show()
+    check("backup", backup)
+    agent = AgentView("a", "Camille", Role.AGENT, "pin", FIXED_NOW, True, False)
+    secret = SecretDialog(cvl_db, agent, window)
+    qtbot.addWidget(secret)
+    secret.show()
+    check("agent's code", secret)
+    settings = QSettings(str(tmp_path / "coordination.ini"), QSettings.Format.IniFormat)
+    coordination_db = Database(tmp_path / "coordination.sqlite")
+    coordinator = CoordinatorWindow(coordination_db, tmp_path, settings=settings)
+    qtbot.addWidget(coordinator)
+    coordinator.show()
+    menus = [action.text() for action in coordinator.menuBar().actions()]
+    for name in COORDINATION_SCREENS:
+        coordinator.show_screen(name)
+        check(f"coordination {name}", coordinator, menus)
+    coordinator.close()
+    coordination_db.close()
+    print(f"\nmnemonic clashes in the other windows: {clashes}")
+    assert clashes == {}
+
+
+def test_mnemonics_are_unique_on_every_page_of_the_assistant(
+    qtbot: QtBot, wizard: FirstRunWizard
+) -> None:
+    clashes = {}
+    for page_id in wizard.pageIds():
+        wizard.setStartId(page_id)
+        wizard.restart()
+        if found := mnemonic_clashes(wizard):
+            clashes[page_id] = found
+    assert clashes == {}
+
+
 # --- 8. structure: radio legend, needs tree ----------------------------------------------------
 
 

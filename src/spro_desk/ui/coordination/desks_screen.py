@@ -130,7 +130,7 @@ class DesksScreen(CoordinatorScreen):
     def _layout(self) -> None:
         below = (self.table, self.toolbar, self.matrix, self.message)
         table_screen_layout(
-            self, self.tr("En retard &après :"), self.late_after, self.summary, below
+            self, self.tr("En re&tard après :"), self.late_after, self.summary, below
         )
 
     # --- reading ------------------------------------------------------------------------------
