@@ -1597,38 +1597,38 @@ Keep this time anyway?</translation>
 <context>
     <name>CoordinatorWindow</name>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/window.py" line="56"/>
         <location filename="../../src/spro_desk/ui/coordination/window.py" line="57"/>
+        <location filename="../../src/spro_desk/ui/coordination/window.py" line="58"/>
         <source>Écrans de la coordination</source>
         <translation>Coordination screens</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/window.py" line="62"/>
+        <location filename="../../src/spro_desk/ui/coordination/window.py" line="63"/>
         <source>Barre d&apos;état</source>
         <translation>Status bar</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/window.py" line="71"/>
+        <location filename="../../src/spro_desk/ui/coordination/window.py" line="72"/>
         <source>&amp;Fichier</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/window.py" line="75"/>
+        <location filename="../../src/spro_desk/ui/coordination/window.py" line="76"/>
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/window.py" line="84"/>
+        <location filename="../../src/spro_desk/ui/coordination/window.py" line="85"/>
         <source>&amp;Aller à</source>
         <translation>&amp;Go to</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/window.py" line="89"/>
+        <location filename="../../src/spro_desk/ui/coordination/window.py" line="90"/>
         <source>Afficher l&apos;écran %s</source>
         <translation>Show the %s screen</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/window.py" line="114"/>
+        <location filename="../../src/spro_desk/ui/coordination/window.py" line="115"/>
         <source>SPRO Desk — Coordination — %s</source>
         <translation>SPRO Desk — Coordination — %s</translation>
     </message>
@@ -2182,8 +2182,8 @@ Desk ID: {id}</translation>
     </message>
     <message>
         <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="99"/>
-        <source>Délai avant qu&apos;un poste soit en retard</source>
-        <translation>Time before a desk is overdue</translation>
+        <source>En retard après</source>
+        <translation>Late after</translation>
     </message>
     <message>
         <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="101"/>
@@ -3276,128 +3276,128 @@ If the problem happens again, send the details below to support.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="82"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="83"/>
         <source>Ouverture de la base de données…</source>
         <translation>Opening the database…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="91"/>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="93"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="92"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="94"/>
         <source>Écrans de SPRO Desk</source>
         <translation>SPRO Desk screens</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="153"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="154"/>
         <source>Barre d&apos;état</source>
         <translation>Status bar</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="167"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="168"/>
         <source>&amp;Importer un annuaire…</source>
         <translation>&amp;Import a directory…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="169"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="170"/>
         <source>Importer un export data·inclusion (dossier ou archive .zip)</source>
         <translation>Import a data·inclusion export (folder or .zip archive)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="171"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="172"/>
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="171"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="172"/>
         <source>Fermer SPRO Desk</source>
         <translation>Close SPRO Desk</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="173"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="174"/>
         <source>&amp;Rechercher dans l&apos;annuaire</source>
         <translation>&amp;Find in the directory</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="175"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="176"/>
         <source>Placer le curseur dans la zone de recherche</source>
         <translation>Move the cursor to the search box</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="177"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="178"/>
         <source>&amp;Fichier</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="182"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="183"/>
         <source>&amp;Édition</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="184"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="185"/>
         <source>&amp;Aller à</source>
         <translation>&amp;Go to</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="188"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="189"/>
         <source>Afficher l&apos;écran %s</source>
         <translation>Show the %s screen</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="196"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="197"/>
         <source>À &amp;propos de SPRO Desk…</source>
         <translation>&amp;About SPRO Desk…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="198"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="199"/>
         <source>Version, sources des données et licences des composants</source>
         <translation>Version, data sources and component licences</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="202"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="203"/>
         <source>Aide</source>
         <translation>Help</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="287"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="288"/>
         <source>Annuaire</source>
         <translation>Directory</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="299"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="300"/>
         <source>SPRO Desk — %s</source>
         <translation>SPRO Desk — %s</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="318"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="319"/>
         <source>Écran %s</source>
         <translation>%s screen</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="342"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="343"/>
         <source>Importer un annuaire</source>
         <translation>Import a directory</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="344"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="345"/>
         <source>Export data·inclusion (*.zip *.json *.csv *.xlsx);;Tous les fichiers (*)</source>
         <translation>data·inclusion export (*.zip *.json *.csv *.xlsx);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="368"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="369"/>
         <source>Import impossible</source>
         <translation>Import failed</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="374"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="375"/>
         <source>Remplacer l&apos;annuaire ?</source>
         <translation>Replace the directory?</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="375"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="376"/>
         <source>Remplacer quand même l&apos;annuaire actuel ?</source>
         <translation>Replace the current directory anyway?</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="383"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="384"/>
         <source>Import annulé : l&apos;annuaire actuel est conservé.</source>
         <translation>Import cancelled: the current directory is kept.</translation>
     </message>

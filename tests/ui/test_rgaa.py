@@ -371,6 +371,30 @@ def test_every_field_of_the_assistant_is_tied_to_its_visible_label(
     assert found == {page_id: [] for page_id in wizard.pageIds()}
 
 
+def test_every_field_of_the_coordination_is_tied_to_its_visible_label(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    from PySide6.QtCore import QSettings
+
+    from spro_desk.ui.coordination import SCREEN_ORDER as COORDINATION_SCREENS
+    from spro_desk.ui.coordination.window import CoordinatorWindow
+
+    from .a11y import unlabelled_fields
+
+    settings = QSettings(str(tmp_path / "coordination.ini"), QSettings.Format.IniFormat)
+    db = Database(tmp_path / "coordination.sqlite")
+    coordinator = CoordinatorWindow(db, tmp_path, settings=settings)
+    qtbot.addWidget(coordinator)
+    coordinator.show()
+    found = {}
+    for name in COORDINATION_SCREENS:
+        coordinator.show_screen(name)
+        found[name] = unlabelled_fields(coordinator.tabs.currentWidget())
+    coordinator.close()
+    db.close()
+    assert found == {name: [] for name in COORDINATION_SCREENS}
+
+
 # --- 4 and 6. focus visible and meaningful -----------------------------------------------------
 
 
