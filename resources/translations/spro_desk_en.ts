@@ -253,39 +253,34 @@
 <context>
     <name>AgentForm</name>
     <message>
-        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="66"/>
+        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="67"/>
         <source>&amp;Nom de l&apos;agent :</source>
         <translation>Agent&apos;s &amp;name:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="68"/>
+        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="69"/>
         <source>&amp;Rôle :</source>
         <translation>&amp;Role:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="71"/>
+        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="72"/>
         <source>&amp;Code (8 chiffres ou plus) ou mot de passe :</source>
         <translation>&amp;Code (8 digits or more) or password:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="72"/>
+        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="73"/>
         <source>C&amp;onfirmation :</source>
         <translation>C&amp;onfirm:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="74"/>
+        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="75"/>
         <source>Nom de l&apos;agent</source>
         <translation>Agent&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="75"/>
+        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="76"/>
         <source>Rôle</source>
         <translation>Role</translation>
-    </message>
-    <message>
-        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="76"/>
-        <source>Code ou mot de passe</source>
-        <translation>Code or password</translation>
     </message>
     <message>
         <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="78"/>
@@ -298,7 +293,7 @@
         <translation>Code confirmation</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="93"/>
+        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="91"/>
         <source>Les deux saisies du code diffèrent.</source>
         <translation>The two entries of the code do not match.</translation>
     </message>
@@ -306,24 +301,19 @@
 <context>
     <name>AgentPage</name>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/agent_page.py" line="17"/>
+        <location filename="../../src/spro_desk/ui/first_run/agent_page.py" line="18"/>
         <source>Le premier agent</source>
         <translation>The first agent</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/agent_page.py" line="20"/>
+        <location filename="../../src/spro_desk/ui/first_run/agent_page.py" line="21"/>
         <source>La personne qui prépare ce poste, responsable du site. Son code protège l&apos;accès aux données personnelles ; les autres agents s&apos;ajoutent ensuite.</source>
         <translation>The person setting up this desk, the site manager. Their code protects access to personal data; the other agents are added afterwards.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/agent_page.py" line="27"/>
+        <location filename="../../src/spro_desk/ui/first_run/agent_page.py" line="28"/>
         <source>Nom de l&apos;agent</source>
         <translation>Agent&apos;s name</translation>
-    </message>
-    <message>
-        <location filename="../../src/spro_desk/ui/first_run/agent_page.py" line="29"/>
-        <source>Code de l&apos;agent</source>
-        <translation>Agent&apos;s code</translation>
     </message>
     <message>
         <location filename="../../src/spro_desk/ui/first_run/agent_page.py" line="31"/>
@@ -331,27 +321,22 @@
         <translation>{low} to {high} digits.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/agent_page.py" line="34"/>
-        <source>Code de l&apos;agent, une seconde fois</source>
-        <translation>Agent&apos;s code, a second time</translation>
-    </message>
-    <message>
-        <location filename="../../src/spro_desk/ui/first_run/agent_page.py" line="41"/>
+        <location filename="../../src/spro_desk/ui/first_run/agent_page.py" line="39"/>
         <source>&amp;Nom :</source>
         <translation>Na&amp;me:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/agent_page.py" line="42"/>
+        <location filename="../../src/spro_desk/ui/first_run/agent_page.py" line="43"/>
         <source>&amp;Code ({low} à {high} chiffres) :</source>
         <translation>&amp;Code ({low} to {high} digits):</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/agent_page.py" line="43"/>
+        <location filename="../../src/spro_desk/ui/first_run/agent_page.py" line="44"/>
         <source>C&amp;onfirmation du code :</source>
         <translation>C&amp;onfirm the code:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/agent_page.py" line="65"/>
+        <location filename="../../src/spro_desk/ui/first_run/agent_page.py" line="64"/>
         <source>Les deux codes tapés ne sont pas identiques.</source>
         <translation>The two codes typed are not the same.</translation>
     </message>
@@ -359,17 +344,17 @@
 <context>
     <name>Agents</name>
     <message>
-        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="41"/>
+        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="42"/>
         <source>Agent d&apos;accueil</source>
         <translation>Front-desk agent</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="42"/>
+        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="43"/>
         <source>Responsable de site</source>
         <translation>Site manager</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="43"/>
+        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="44"/>
         <source>Coordinateur·rice</source>
         <translation>Coordinator</translation>
     </message>
@@ -377,82 +362,82 @@
 <context>
     <name>AgentsPanel</name>
     <message>
-        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="267"/>
+        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="265"/>
         <source>Comptes des agents</source>
         <translation>Agent accounts</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="270"/>
+        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="268"/>
         <source>Comptes des agents du poste</source>
         <translation>Accounts of this desk&apos;s agents</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="271"/>
+        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="269"/>
         <source>&amp;Ajouter un agent…</source>
         <translation>&amp;Add an agent…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="272"/>
+        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="270"/>
         <source>Changer le &amp;code…</source>
         <translation>Change the &amp;code…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="273"/>
+        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="271"/>
         <source>&amp;Désactiver le compte</source>
         <translation>&amp;Deactivate the account</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="274"/>
+        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="272"/>
         <source>Ajouter un agent</source>
         <translation>Add an agent</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="275"/>
+        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="273"/>
         <source>Changer le code de l&apos;agent choisi</source>
         <translation>Change the selected agent&apos;s code</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="276"/>
+        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="274"/>
         <source>Désactiver le compte choisi</source>
         <translation>Deactivate the selected account</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="278"/>
+        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="276"/>
         <source>Le compte ne peut plus ouvrir le poste ; sa copie de la clé est détruite.</source>
         <translation>The account can no longer open the desk; its copy of the key is destroyed.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="329"/>
+        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="327"/>
         <source>Seul·e la ou le responsable de site gère les comptes du poste.</source>
         <translation>Only the site manager manages the desk&apos;s accounts.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="335"/>
+        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="333"/>
         <source>Compte de %s créé.</source>
         <translation>Account for %s created.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="343"/>
+        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="341"/>
         <source>Code de %s changé.</source>
         <translation>Code for %s changed.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="352"/>
+        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="350"/>
         <source>Désactiver le compte de %s ? Il ne pourra plus ouvrir le poste.</source>
         <translation>Deactivate the account of %s? They will no longer be able to open the desk.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="354"/>
+        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="352"/>
         <source>Désactiver un compte</source>
         <translation>Deactivate an account</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="354"/>
+        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="352"/>
         <source>Désactiver</source>
         <translation>Deactivate</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="361"/>
+        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="359"/>
         <source>Compte de %s désactivé.</source>
         <translation>Account of %s deactivated.</translation>
     </message>
@@ -1487,42 +1472,42 @@ Keep this time anyway?</translation>
         <translation>Needs</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="188"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="190"/>
         <source>Lieu de la permanence</source>
         <translation>Outreach venue</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="189"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="191"/>
         <source>Actif seulement pour le canal Permanence.</source>
         <translation>Only for the Outreach session channel.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="190"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="192"/>
         <source>Date et heure du contact</source>
         <translation>Contact date and time</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="192"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="194"/>
         <source>Par défaut, l&apos;heure de l&apos;enregistrement ; modifiable pour une saisie tardive.</source>
         <translation>By default, the time of saving; change it when recording later.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="194"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="196"/>
         <source>Durée en minutes</source>
         <translation>Duration in minutes</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="195"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="197"/>
         <source>Facultative ; 0 signifie non renseignée.</source>
         <translation>Optional; 0 means not given.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="373"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="375"/>
         <source>Modification du contact de %s.</source>
         <translation>Editing the contact at %s.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="353"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="355"/>
         <source>Ses coordonnées enregistrées restent inchangées.</source>
         <translation>Their saved contact details stay unchanged.</translation>
     </message>
@@ -1612,38 +1597,38 @@ Keep this time anyway?</translation>
 <context>
     <name>CoordinatorWindow</name>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/window.py" line="56"/>
         <location filename="../../src/spro_desk/ui/coordination/window.py" line="57"/>
+        <location filename="../../src/spro_desk/ui/coordination/window.py" line="58"/>
         <source>Écrans de la coordination</source>
         <translation>Coordination screens</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/window.py" line="62"/>
+        <location filename="../../src/spro_desk/ui/coordination/window.py" line="63"/>
         <source>Barre d&apos;état</source>
         <translation>Status bar</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/window.py" line="71"/>
+        <location filename="../../src/spro_desk/ui/coordination/window.py" line="72"/>
         <source>&amp;Fichier</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/window.py" line="75"/>
+        <location filename="../../src/spro_desk/ui/coordination/window.py" line="76"/>
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/window.py" line="84"/>
+        <location filename="../../src/spro_desk/ui/coordination/window.py" line="85"/>
         <source>&amp;Aller à</source>
         <translation>&amp;Go to</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/window.py" line="89"/>
+        <location filename="../../src/spro_desk/ui/coordination/window.py" line="90"/>
         <source>Afficher l&apos;écran %s</source>
         <translation>Show the %s screen</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/window.py" line="114"/>
+        <location filename="../../src/spro_desk/ui/coordination/window.py" line="115"/>
         <source>SPRO Desk — Coordination — %s</source>
         <translation>SPRO Desk — Coordination — %s</translation>
     </message>
@@ -2197,8 +2182,8 @@ Desk ID: {id}</translation>
     </message>
     <message>
         <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="99"/>
-        <source>Délai avant qu&apos;un poste soit en retard</source>
-        <translation>Time before a desk is overdue</translation>
+        <source>En retard après</source>
+        <translation>Late after</translation>
     </message>
     <message>
         <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="101"/>
@@ -2232,7 +2217,7 @@ Desk ID: {id}</translation>
     </message>
     <message>
         <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="133"/>
-        <source>En retard &amp;après :</source>
+        <source>En re&amp;tard après :</source>
         <translation>&amp;Late after:</translation>
     </message>
     <message>
@@ -2847,13 +2832,13 @@ If the problem happens again, send the details below to support.</translation>
     <name>FilterBar</name>
     <message>
         <location filename="../../src/spro_desk/ui/common/dashboard/filter_bar.py" line="45"/>
-        <source>Premier jour de la période</source>
-        <translation>First day of the period</translation>
+        <source>Du (premier jour de la période)</source>
+        <translation>From (first day of the period)</translation>
     </message>
     <message>
         <location filename="../../src/spro_desk/ui/common/dashboard/filter_bar.py" line="46"/>
-        <source>Dernier jour de la période (inclus)</source>
-        <translation>Last day of the period (included)</translation>
+        <source>Au (dernier jour de la période, inclus)</source>
+        <translation>To (last day of the period, inclusive)</translation>
     </message>
     <message>
         <location filename="../../src/spro_desk/ui/common/dashboard/filter_bar.py" line="63"/>
@@ -2936,42 +2921,42 @@ If the problem happens again, send the details below to support.</translation>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/filter_bar.py" line="104"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/filter_bar.py" line="106"/>
         <source>S&amp;ite :</source>
         <translation>S&amp;ite:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/filter_bar.py" line="105"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/filter_bar.py" line="107"/>
         <source>&amp;Réseau :</source>
         <translation>&amp;Network:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/filter_bar.py" line="106"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/filter_bar.py" line="108"/>
         <source>Dépar&amp;tement :</source>
         <translation>&amp;Département:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/filter_bar.py" line="107"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/filter_bar.py" line="109"/>
         <source>EP&amp;CI :</source>
         <translation>EP&amp;CI:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/filter_bar.py" line="165"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/filter_bar.py" line="167"/>
         <source>Tous les sites</source>
         <translation>All sites</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/filter_bar.py" line="165"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/filter_bar.py" line="167"/>
         <source>Tous les réseaux</source>
         <translation>All networks</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/filter_bar.py" line="166"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/filter_bar.py" line="168"/>
         <source>Tous les départements</source>
         <translation>All départements</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/filter_bar.py" line="167"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/filter_bar.py" line="169"/>
         <source>Tous les EPCI</source>
         <translation>All EPCI</translation>
     </message>
@@ -2979,7 +2964,7 @@ If the problem happens again, send the details below to support.</translation>
 <context>
     <name>FirstAgentDialog</name>
     <message>
-        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="187"/>
+        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="185"/>
         <source>Premier compte du poste</source>
         <translation>First account on this desk</translation>
     </message>
@@ -2987,32 +2972,32 @@ If the problem happens again, send the details below to support.</translation>
 <context>
     <name>FirstAgentPanel</name>
     <message>
-        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="131"/>
+        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="129"/>
         <source>Ce poste n&apos;a encore aucun compte. Créez celui de la ou du responsable de site : son code protège les données personnelles des personnes reçues et permet d&apos;ajouter ensuite les autres agents. Un code oublié ne peut pas être retrouvé : notez-le en lieu sûr.</source>
         <translation>This desk has no accounts yet. Create the site manager&apos;s: their code protects the personal data of the people received and lets you add the other agents afterwards. A forgotten code cannot be recovered: write it down somewhere safe.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="139"/>
+        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="137"/>
         <source>Premier compte du poste</source>
         <translation>First account on this desk</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="144"/>
+        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="142"/>
         <source>C&amp;réer le compte</source>
         <translation>Create the &amp;account</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="146"/>
+        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="144"/>
         <source>Créer le compte de responsable de site</source>
         <translation>Create the site manager&apos;s account</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="147"/>
+        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="145"/>
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="148"/>
+        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="146"/>
         <source>Quitter SPRO Desk</source>
         <translation>Quit SPRO Desk</translation>
     </message>
@@ -3291,128 +3276,128 @@ If the problem happens again, send the details below to support.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="82"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="83"/>
         <source>Ouverture de la base de données…</source>
         <translation>Opening the database…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="91"/>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="93"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="92"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="94"/>
         <source>Écrans de SPRO Desk</source>
         <translation>SPRO Desk screens</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="153"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="154"/>
         <source>Barre d&apos;état</source>
         <translation>Status bar</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="167"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="168"/>
         <source>&amp;Importer un annuaire…</source>
         <translation>&amp;Import a directory…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="169"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="170"/>
         <source>Importer un export data·inclusion (dossier ou archive .zip)</source>
         <translation>Import a data·inclusion export (folder or .zip archive)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="171"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="172"/>
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="171"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="172"/>
         <source>Fermer SPRO Desk</source>
         <translation>Close SPRO Desk</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="173"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="174"/>
         <source>&amp;Rechercher dans l&apos;annuaire</source>
         <translation>&amp;Find in the directory</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="175"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="176"/>
         <source>Placer le curseur dans la zone de recherche</source>
         <translation>Move the cursor to the search box</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="177"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="178"/>
         <source>&amp;Fichier</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="182"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="183"/>
         <source>&amp;Édition</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="184"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="185"/>
         <source>&amp;Aller à</source>
         <translation>&amp;Go to</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="188"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="189"/>
         <source>Afficher l&apos;écran %s</source>
         <translation>Show the %s screen</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="196"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="197"/>
         <source>À &amp;propos de SPRO Desk…</source>
         <translation>&amp;About SPRO Desk…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="198"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="199"/>
         <source>Version, sources des données et licences des composants</source>
         <translation>Version, data sources and component licences</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="202"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="203"/>
         <source>Aide</source>
         <translation>Help</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="287"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="288"/>
         <source>Annuaire</source>
         <translation>Directory</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="299"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="300"/>
         <source>SPRO Desk — %s</source>
         <translation>SPRO Desk — %s</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="318"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="319"/>
         <source>Écran %s</source>
         <translation>%s screen</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="342"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="343"/>
         <source>Importer un annuaire</source>
         <translation>Import a directory</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="344"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="345"/>
         <source>Export data·inclusion (*.zip *.json *.csv *.xlsx);;Tous les fichiers (*)</source>
         <translation>data·inclusion export (*.zip *.json *.csv *.xlsx);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="368"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="369"/>
         <source>Import impossible</source>
         <translation>Import failed</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="374"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="375"/>
         <source>Remplacer l&apos;annuaire ?</source>
         <translation>Replace the directory?</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="375"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="376"/>
         <source>Remplacer quand même l&apos;annuaire actuel ?</source>
         <translation>Replace the current directory anyway?</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="383"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="384"/>
         <source>Import annulé : l&apos;annuaire actuel est conservé.</source>
         <translation>Import cancelled: the current directory is kept.</translation>
     </message>
@@ -3440,22 +3425,17 @@ If the problem happens again, send the details below to support.</translation>
         <translation>{key}: {label}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/needs_field.py" line="118"/>
-        <source>Rechercher un besoin</source>
-        <translation>Search for a need</translation>
-    </message>
-    <message>
-        <location filename="../../src/spro_desk/ui/accueil/needs_field.py" line="121"/>
+        <location filename="../../src/spro_desk/ui/accueil/needs_field.py" line="120"/>
         <source>Tapez un mot d&apos;une thématique puis Entrée pour l&apos;ajouter. Champ vide : un chiffre ajoute un besoin fréquent (%s) ; Retour arrière retire le dernier.</source>
         <translation>Type a word from a theme, then Enter to add it. Empty field: a digit adds a frequent need (%s); Backspace removes the last one.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/needs_field.py" line="126"/>
+        <location filename="../../src/spro_desk/ui/accueil/needs_field.py" line="125"/>
         <source>Besoins retenus</source>
         <translation>Selected needs</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/needs_field.py" line="128"/>
+        <location filename="../../src/spro_desk/ui/accueil/needs_field.py" line="127"/>
         <source>Suppr ou double-clic retire le besoin sélectionné.</source>
         <translation>Del or double-click removes the selected need.</translation>
     </message>
@@ -3501,17 +3481,17 @@ If the problem happens again, send the details below to support.</translation>
 <context>
     <name>NewAgentDialog</name>
     <message>
-        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="205"/>
+        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="203"/>
         <source>Ajouter un agent</source>
         <translation>Add an agent</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="212"/>
+        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="210"/>
         <source>Créer le compte</source>
         <translation>Create the account</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="213"/>
+        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="211"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
@@ -3942,26 +3922,6 @@ If the problem happens again, send the details below to support.</translation>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="64"/>
-        <source>Conservation après la clôture</source>
-        <translation>Retention after closure</translation>
-    </message>
-    <message>
-        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="65"/>
-        <source>Conservation après le contact</source>
-        <translation>Retention after the contact</translation>
-    </message>
-    <message>
-        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="69"/>
-        <source>Verrouillage après inactivité</source>
-        <translation>Lock after inactivity</translation>
-    </message>
-    <message>
-        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="70"/>
-        <source>Conservation du journal d&apos;accès</source>
-        <translation>Access log retention</translation>
-    </message>
-    <message>
         <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="71"/>
         <source>Enregistrer ces durées</source>
         <translation>Save these periods</translation>
@@ -3997,22 +3957,22 @@ If the problem happens again, send the details below to support.</translation>
         <translation>Verify the access log</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="97"/>
+        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="99"/>
         <source>Effacées après la clôture de l&apos;orientation :</source>
         <translation>Erased after the referral is closed:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="98"/>
+        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="100"/>
         <source>Effacées au plus tard après le contact :</source>
         <translation>Erased at the latest after the contact:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="99"/>
+        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="101"/>
         <source>Verrouiller le poste après :</source>
         <translation>Lock the desk after:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="100"/>
+        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="102"/>
         <source>Garder le journal d&apos;accès :</source>
         <translation>Keep the access log:</translation>
     </message>
@@ -4377,17 +4337,17 @@ Restore it now?</translation>
 <context>
     <name>SecretDialog</name>
     <message>
-        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="232"/>
+        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="230"/>
         <source>Nouveau code de %s</source>
         <translation>New code for %s</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="240"/>
+        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="238"/>
         <source>Changer le code</source>
         <translation>Change the code</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="241"/>
+        <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="239"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>

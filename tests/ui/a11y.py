@@ -24,7 +24,16 @@ from PySide6.QtGui import (
     QColor,
     QTextDocument,
 )
-from PySide6.QtWidgets import QApplication, QLabel, QWidget
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QTextEdit,
+    QWidget,
+)
 
 _HANDLER = ctypes.CFUNCTYPE(None, ctypes.c_void_p)
 _INSTALL = "_ZN11QAccessible20installUpdateHandlerEPFvP16QAccessibleEventE"
@@ -111,6 +120,84 @@ def hidden_labels(root: QWidget) -> list[str]:
         if name != text and " ".join(name.split()) != " ".join(text.split()):
             hidden.append(f"{text[:50]!r} read as {name[:50]!r}")
     return hidden
+
+
+INPUT_FIELDS = (
+    QLineEdit,
+    QComboBox,
+    QAbstractSpinBox,
+    QPlainTextEdit,
+    QTextEdit,
+)
+
+
+def _is_part_of_another_field(widget: QWidget) -> bool:
+    """The line edit inside an editable combo or a spin box is that field, not a second one."""
+    parent = widget.parentWidget()
+    return isinstance(parent, QComboBox | QAbstractSpinBox)
+
+
+def input_fields(root: QWidget) -> list[QWidget]:
+    """Visible, enabled input fields a Tab press reaches (check boxes carry their own text)."""
+    return [
+        widget
+        for widget in root.findChildren(QWidget)
+        if isinstance(widget, INPUT_FIELDS)
+        and widget.isVisibleTo(root)
+        and widget.isEnabled()
+        and not (isinstance(widget, QTextEdit | QPlainTextEdit) and widget.isReadOnly())
+        and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+        and not _is_part_of_another_field(widget)
+    ]
+
+
+def label_of(widget: QWidget) -> str | None:
+    """The text of the label tied to `widget` as assistive technology sees the relation."""
+    interface = QAccessible.queryAccessibleInterface(widget)
+    if interface is None:
+        return None
+    for related, relation in interface.relations(QAccessible.RelationFlag.Label):
+        if relation & QAccessible.RelationFlag.Label and related.text(QAccessible.Text.Name):
+            return related.text(QAccessible.Text.Name)
+    return None
+
+
+def _untied_label_beside(widget: QWidget, root: QWidget) -> bool:
+    """A visible label just left of or just above `widget` that is tied to nothing."""
+    box = widget.rect().translated(widget.mapTo(root, widget.rect().topLeft()))
+    for label in root.findChildren(QLabel):
+        if not label.isVisibleTo(root) or label.buddy() is not None or not visible_text(label):
+            continue
+        near = label.rect().translated(label.mapTo(root, label.rect().topLeft()))
+        same_row = near.top() < box.bottom() and box.top() < near.bottom()
+        left = same_row and 0 <= box.left() - near.right() <= NEAR
+        same_column = near.left() < box.right() and box.left() < near.right()
+        above = same_column and 0 <= box.top() - near.bottom() <= NEAR
+        if left or above:
+            return True
+    return False
+
+
+NEAR = 24  # px between a label and the field it names, as layouts space them
+
+
+def unlabelled_fields(root: QWidget) -> list[str]:
+    """Fields with no label relation, or whose name does not say their label's text."""
+    found = []
+    for widget in input_fields(root):
+        label = label_of(widget)
+        # Qt on Linux names a combo box by its current text (the label comes through the
+        # relation); elsewhere its accessible name is what is read.
+        name = (widget.accessibleName() or read_name(widget)).strip()
+        if label is None and _untied_label_beside(widget, root):
+            found.append(f"{type(widget).__name__} {name or widget.objectName()!r}: no label")
+            continue
+        if label is None:  # no visible label: its name stands alone (checked elsewhere)
+            continue
+        shown = label.strip().rstrip(":").strip()
+        if shown.casefold() not in name.casefold():  # WCAG 2.5.3, label in name
+            found.append(f"{type(widget).__name__} {name!r}: label reads {shown!r}")
+    return found
 
 
 def top_windows() -> list[QWidget]:

@@ -402,3 +402,50 @@ def test_the_window_fits_a_200_percent_screen(cvl_db_file: Path, tmp_path: Path)
     width, height = report["minimum"]
     assert width * SCALE <= SCALED_SCREEN[0] and height * SCALE <= SCALED_SCREEN[1], report
     assert report["clipped"] == []
+
+
+OPENING_WINDOW = """
+import json, sys
+from pathlib import Path
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+from spro_desk.storage.engine import Database
+from spro_desk.ui.app.main_window import MainWindow
+
+database, settings_file = sys.argv[1:3]
+app = QApplication([])
+db = Database(Path(database))
+window = MainWindow(db, settings=QSettings(settings_file, QSettings.Format.IniFormat))
+window.show()
+app.processEvents()
+screen = window.screen().availableGeometry()
+print(json.dumps({
+    "ratio": window.devicePixelRatio(),
+    "screen": [screen.width(), screen.height()],
+    "frame": [window.frameGeometry().width(), window.frameGeometry().height()],
+}))
+window.close()
+window.shutdown()
+db.close()
+"""
+# A 1920 × 1080 screen at 200 %: 960 × 540 logical pixels, under the default window size.
+SMALL_SCREEN = {"screens": [{"name": "small", "x": 0, "y": 0, "width": 1920, "height": 1080,
+                             "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}  # fmt: skip
+
+
+def test_at_200_percent_the_window_opens_within_the_screen(tmp_path: Path) -> None:
+    config = tmp_path / "screen.json"
+    config.write_text(json.dumps(SMALL_SCREEN), encoding="utf-8")
+    env = {**os.environ, "QT_SCALE_FACTOR": str(SCALE),
+           "QT_QPA_PLATFORM": f"offscreen:configfile={config}"}  # fmt: skip
+    done = subprocess.run(
+        [sys.executable, "-c", OPENING_WINDOW, str(tmp_path / "desk.sqlite"),
+         str(tmp_path / "settings.ini")],
+        env=env, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout.strip().splitlines()[-1])
+    print(report)
+    assert report["ratio"] == SCALE and report["screen"] == [960, 540]
+    width, height = report["frame"]
+    assert width <= 960 and height <= 540, report

@@ -301,6 +301,100 @@ def test_no_label_of_the_assistant_hides_its_content(
     assert hidden == {page_id: [] for page_id in wizard.pageIds()}
 
 
+# --- 8. every field tied to its visible label --------------------------------------------------
+
+
+def _desk_dialogs(qtbot: QtBot, window: MainWindow) -> dict[str, QWidget]:
+    from spro_desk.orientation.slip import build_slip
+    from spro_desk.ui.common.agents_dialog import FirstAgentDialog
+    from spro_desk.ui.orientation.booking_dialog import BookingDialog
+    from spro_desk.ui.orientation.slip_dialog import SlipDialog
+
+    from .conftest import FIXED_NOW
+    from .test_accessibility import _picker
+
+    db = window.context.db
+    picker = _picker(qtbot, window)
+    summary = picker.selected()
+    assert summary is not None
+    booking = BookingDialog(summary, has_consent=True, now=FIXED_NOW, parent=window)
+    booking.rendez_vous.setChecked(True)
+    slip = build_slip(db, summary.service_id)
+    context = window.context
+    return {
+        "first account": FirstAgentDialog(db, window),
+        "new agent": NewAgentDialog(db, window),
+        "picker": picker,
+        "booking": booking,
+        "slip": SlipDialog(slip, runner=context.runner, settings=context.qsettings, parent=window),
+    }
+
+
+def test_every_field_is_tied_to_its_visible_label(
+    qtbot: QtBot, cvl_db: Database, make_window: WindowFactory
+) -> None:
+    from spro_desk.ui.app.screens import SCREEN_ORDER
+
+    from .a11y import input_fields, unlabelled_fields
+
+    window = make_window(cvl_db)
+    found: dict[str, list[str]] = {}
+    fields = 0
+    for name in SCREEN_ORDER:
+        window.show_screen(name)
+        fields += len(input_fields(window.tabs.currentWidget()))
+        found[name] = unlabelled_fields(window.tabs.currentWidget())
+    for name, dialog in _desk_dialogs(qtbot, window).items():
+        qtbot.addWidget(dialog)
+        dialog.show()
+        fields += len(input_fields(dialog))
+        found[name] = unlabelled_fields(dialog)
+        dialog.close()
+    missing = {where: fields for where, fields in found.items() if fields}
+    print(f"\nfields without their label: {sum(map(len, missing.values()))} of {fields}")
+    assert missing == {}
+
+
+def test_every_field_of_the_assistant_is_tied_to_its_visible_label(
+    qtbot: QtBot, wizard: FirstRunWizard
+) -> None:
+    from .a11y import input_fields, unlabelled_fields
+
+    found = {}
+    fields = 0
+    for page_id in wizard.pageIds():
+        wizard.setStartId(page_id)
+        wizard.restart()
+        fields += len(input_fields(wizard.currentPage()))
+        found[page_id] = unlabelled_fields(wizard.currentPage())
+    print(f"\nassistant fields without their label: {sum(map(len, found.values()))} of {fields}")
+    assert found == {page_id: [] for page_id in wizard.pageIds()}
+
+
+def test_every_field_of_the_coordination_is_tied_to_its_visible_label(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    from PySide6.QtCore import QSettings
+
+    from spro_desk.ui.coordination import SCREEN_ORDER as COORDINATION_SCREENS
+    from spro_desk.ui.coordination.window import CoordinatorWindow
+
+    from .a11y import unlabelled_fields
+
+    settings = QSettings(str(tmp_path / "coordination.ini"), QSettings.Format.IniFormat)
+    db = Database(tmp_path / "coordination.sqlite")
+    coordinator = CoordinatorWindow(db, tmp_path, settings=settings)
+    qtbot.addWidget(coordinator)
+    coordinator.show()
+    found = {}
+    for name in COORDINATION_SCREENS:
+        coordinator.show_screen(name)
+        found[name] = unlabelled_fields(coordinator.tabs.currentWidget())
+    coordinator.close()
+    db.close()
+    assert found == {name: [] for name in COORDINATION_SCREENS}
+
+
 # --- 4 and 6. focus visible and meaningful -----------------------------------------------------
 
 
@@ -639,6 +733,68 @@ def test_mnemonics_are_unique_in_every_dialog(
             clashes[name] = found
         dialog.close()
     print(f"\nmnemonic clashes in dialogs: {clashes}")
+    assert clashes == {}
+
+
+def test_mnemonics_are_unique_in_the_other_windows_and_dialogs(
+    qtbot: QtBot, cvl_db: Database, make_window: WindowFactory, tmp_path: Path
+) -> None:
+    from PySide6.QtCore import QSettings
+
+    from spro_desk.agents.accounts import AgentView
+    from spro_desk.ui.common.agents_dialog import SecretDialog
+    from spro_desk.ui.common.backup_dialog import BackupDialog
+    from spro_desk.ui.coordination import SCREEN_ORDER as COORDINATION_SCREENS
+    from spro_desk.ui.coordination.window import CoordinatorWindow
+
+    from .conftest import FIXED_NOW
+
+    window = make_window(cvl_db)
+    clashes: dict[str, dict[str, list[str]]] = {}
+
+    def check(name: str, shown: QWidget, extra: list[str] | None = None) -> None:
+        if found := mnemonic_clashes(shown, extra):
+            clashes[name] = found
+
+    about = window.show_about()
+    qtbot.waitUntil(about.isVisible)
+    for index in range(about.tabs.count()):  # type: ignore[attr-defined]
+        about.tabs.setCurrentIndex(index)  # type: ignore[attr-defined]
+        check(f"about {index}", about)
+    about.reject()
+    backup = BackupDialog(window.context, window)
+    qtbot.addWidget(backup)
+    backup.show()
+    check("backup", backup)
+    agent = AgentView("a", "Camille", Role.AGENT, "pin", FIXED_NOW, True, False)
+    secret = SecretDialog(cvl_db, agent, window)
+    qtbot.addWidget(secret)
+    secret.show()
+    check("agent's code", secret)
+    settings = QSettings(str(tmp_path / "coordination.ini"), QSettings.Format.IniFormat)
+    coordination_db = Database(tmp_path / "coordination.sqlite")
+    coordinator = CoordinatorWindow(coordination_db, tmp_path, settings=settings)
+    qtbot.addWidget(coordinator)
+    coordinator.show()
+    menus = [action.text() for action in coordinator.menuBar().actions()]
+    for name in COORDINATION_SCREENS:
+        coordinator.show_screen(name)
+        check(f"coordination {name}", coordinator, menus)
+    coordinator.close()
+    coordination_db.close()
+    print(f"\nmnemonic clashes in the other windows: {clashes}")
+    assert clashes == {}
+
+
+def test_mnemonics_are_unique_on_every_page_of_the_assistant(
+    qtbot: QtBot, wizard: FirstRunWizard
+) -> None:
+    clashes = {}
+    for page_id in wizard.pageIds():
+        wizard.setStartId(page_id)
+        wizard.restart()
+        if found := mnemonic_clashes(wizard):
+            clashes[page_id] = found
     assert clashes == {}
 
 

@@ -184,7 +184,9 @@ class ContactForm(QWidget):
         self.commune.setAccessibleDescription(
             self.tr("Tapez le nom (accents facultatifs) ou le code postal, puis Entrée.")
         )
-        self.besoins.setAccessibleName(self.tr("Besoins"))
+        besoins = self.tr("Besoins")
+        self.besoins.setAccessibleName(besoins)
+        self.besoins.search.setAccessibleName(besoins)  # the field the label focuses
         self.lieu.setAccessibleName(self.tr("Lieu de la permanence"))
         self.lieu.setAccessibleDescription(self.tr("Actif seulement pour le canal Permanence."))
         self.when.setAccessibleName(self.tr("Date et heure du contact"))

@@ -115,7 +115,6 @@ class NeedsField(QWidget):
     def _describe(self) -> None:
         pair = self.tr("{key} : {label}")  # French spacing is translated
         hint = ", ".join(pair.format(key=n, label=need_text(code)) for n, code in self._numbered())
-        self.search.setAccessibleName(self.tr("Rechercher un besoin"))
         self.search.setAccessibleDescription(
             self.tr(
                 "Tapez un mot d'une thématique puis Entrée pour l'ajouter. Champ vide : un "

@@ -36,6 +36,7 @@ from spro_desk.ui.common.folders import last_folder, remember_folder
 from spro_desk.ui.common.formatting import directory_summary
 from spro_desk.ui.common.icon import app_icon
 from spro_desk.ui.common.status import ProgressIndicator
+from spro_desk.ui.common.widgets import fit_on_screen
 from spro_desk.ui.directory.empty_state import EmptyStatePanel
 from spro_desk.ui.lock.guard import PrivacyGuard
 from spro_desk.ui.synchronisation.rounds import SyncRounds
@@ -393,7 +394,7 @@ class MainWindow(QMainWindow):
     def _restore_geometry(self) -> None:
         geometry = self._settings.value(GEOMETRY_KEY)
         if not isinstance(geometry, QByteArray) or not self.restoreGeometry(geometry):
-            self.resize(*DEFAULT_SIZE)
+            fit_on_screen(self, DEFAULT_SIZE)
 
     def _save_geometry(self) -> None:
         self._settings.setValue(GEOMETRY_KEY, self.saveGeometry())

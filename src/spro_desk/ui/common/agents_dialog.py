@@ -31,6 +31,7 @@ from spro_desk.agents.sessions import AccessDenied, desk_session
 from spro_desk.storage.engine import Database
 from spro_desk.ui.common.announce import StatusLabel
 from spro_desk.ui.common.secret_field import SecretLineEdit
+from spro_desk.ui.common.widgets import field_label
 
 AGENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -73,7 +74,6 @@ class AgentForm(QWidget):
         layout.addRow(self.message)
         self.name.setAccessibleName(self.tr("Nom de l'agent"))
         self.role.setAccessibleName(self.tr("Rôle"))
-        self.secret.setAccessibleName(self.tr("Code ou mot de passe"))
         self.secret.setAccessibleDescription(
             self.tr("Au moins 8 chiffres, ou un mot de passe d'au moins 8 caractères.")
         )
@@ -81,9 +81,7 @@ class AgentForm(QWidget):
 
     @staticmethod
     def _row(layout: QFormLayout, text: str, field: QWidget) -> None:
-        label = QLabel(text)
-        label.setBuddy(field)
-        layout.addRow(label, field)
+        layout.addRow(field_label(text, field), field)
 
     def chosen_role(self) -> Role:
         return Role(self.role.currentData())

@@ -96,7 +96,7 @@ class DesksScreen(CoordinatorScreen):
         spin.setRange(*LATE_AFTER_DAYS_RANGE)
         spin.setSuffix(self.tr(" jours"))
         spin.setValue(late_after_days(self.context.db))
-        spin.setAccessibleName(self.tr("Délai avant qu'un poste soit en retard"))
+        spin.setAccessibleName(self.tr("En retard après"))  # the label's words (WCAG 2.5.3)
         spin.setAccessibleDescription(
             self.tr("Un poste actif sans envoi depuis plus de ce nombre de jours est en retard.")
         )
@@ -130,7 +130,7 @@ class DesksScreen(CoordinatorScreen):
     def _layout(self) -> None:
         below = (self.table, self.toolbar, self.matrix, self.message)
         table_screen_layout(
-            self, self.tr("En retard &après :"), self.late_after, self.summary, below
+            self, self.tr("En re&tard après :"), self.late_after, self.summary, below
         )
 
     # --- reading ------------------------------------------------------------------------------

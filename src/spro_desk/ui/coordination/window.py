@@ -16,6 +16,7 @@ from spro_desk.ui.common.background import Runner, TaskRunner
 from spro_desk.ui.common.errors import show_fatal
 from spro_desk.ui.common.service_results import Clock
 from spro_desk.ui.common.startup import open_database_or_explain
+from spro_desk.ui.common.widgets import fit_on_screen
 from spro_desk.ui.coordination import SCREEN_ORDER, CoordinatorScreen, screen_class
 from spro_desk.ui.coordination.context import CoordinatorContext
 from spro_desk.ui.coordination.exports import CoordinatorExports
@@ -126,7 +127,7 @@ class CoordinatorWindow(QMainWindow):
     def _restore_geometry(self) -> None:
         geometry = self._settings.value(GEOMETRY_KEY)
         if not isinstance(geometry, QByteArray) or not self.restoreGeometry(geometry):
-            self.resize(*DEFAULT_SIZE)
+            fit_on_screen(self, DEFAULT_SIZE)
 
     def shutdown(self) -> None:
         """Stop background work before the database closes; safe to call twice."""

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWizardPage
 
 from spro_desk.ui.common.announce import StatusLabel
 from spro_desk.ui.common.secret_field import SecretLineEdit
+from spro_desk.ui.common.widgets import field_label
 from spro_desk.ui.first_run.agent_adapter import PIN_LENGTHS, pin_problem
 
 
@@ -26,25 +27,23 @@ class AgentPage(QWizardPage):
         self.name = QLineEdit()
         self.name.setAccessibleName(self.tr("Nom de l'agent"))
         self.pin = SecretLineEdit()  # silent on the accessibility bus
-        self.pin.setAccessibleName(self.tr("Code de l'agent"))
         self.pin.setAccessibleDescription(
             self.tr("De {low} à {high} chiffres.").format(low=low, high=high)
         )
         self.confirmation = SecretLineEdit()
-        self.confirmation.setAccessibleName(self.tr("Code de l'agent, une seconde fois"))
         for field in (self.pin, self.confirmation):
             field.setValidator(digits)
             field.setMaxLength(high)
         self.hint = StatusLabel()
         form = QFormLayout(self)
+        label = QLabel(self.tr("&Nom :"))
+        label.setBuddy(self.name)  # named « Nom de l'agent »: the label's word, and whose
+        form.addRow(label, self.name)
         for text, widget in (
-            (self.tr("&Nom :"), self.name),
             (self.tr("&Code ({low} à {high} chiffres) :").format(low=low, high=high), self.pin),
             (self.tr("C&onfirmation du code :"), self.confirmation),
         ):
-            label = QLabel(text)
-            label.setBuddy(widget)
-            form.addRow(label, widget)
+            form.addRow(field_label(text, widget), widget)
         form.addRow(self.hint)
         for line in (self.name, self.pin, self.confirmation):
             line.textChanged.connect(self._changed)

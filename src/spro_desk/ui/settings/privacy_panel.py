@@ -37,16 +37,16 @@ from spro_desk.security.audit import audit_log
 from spro_desk.storage.engine import Database
 from spro_desk.ui.common.announce import StatusLabel
 from spro_desk.ui.common.formatting import count_phrase
+from spro_desk.ui.common.widgets import field_label
 
 if TYPE_CHECKING:
     from spro_desk.ui.lock.guard import PrivacyGuard
 
 
-def _spin(bounds: tuple[int, int], suffix: str, name: str) -> QSpinBox:
+def _spin(bounds: tuple[int, int], suffix: str) -> QSpinBox:
     spin = QSpinBox()
     spin.setRange(*bounds)
     spin.setSuffix(suffix)
-    spin.setAccessibleName(name)
     return spin
 
 
@@ -61,13 +61,13 @@ class PrivacyPanel(QGroupBox):
         months, minutes = self.tr(" mois"), self.tr(" min")
         self.retention: dict[str, tuple[QSpinBox, QSpinBox]] = {
             purpose: (
-                _spin(AFTER_CLOSURE_BOUNDS, months, self.tr("Conservation après la clôture")),
-                _spin(AFTER_CONTACT_BOUNDS, months, self.tr("Conservation après le contact")),
+                _spin(AFTER_CLOSURE_BOUNDS, months),
+                _spin(AFTER_CONTACT_BOUNDS, months),
             )
             for purpose in PURPOSES
         }
-        self.idle = _spin(IDLE_BOUNDS, minutes, self.tr("Verrouillage après inactivité"))
-        self.audit = _spin(AUDIT_BOUNDS, months, self.tr("Conservation du journal d'accès"))
+        self.idle = _spin(IDLE_BOUNDS, minutes)
+        self.audit = _spin(AUDIT_BOUNDS, months)
         self.save_button = QPushButton(self.tr("Enregistrer ces durées"))
         self.purge_button = QPushButton(self.tr("Lancer la &purge maintenant"))
         self.verify_button = QPushButton(self.tr("&Vérifier le journal d'accès"))
@@ -94,8 +94,10 @@ class PrivacyPanel(QGroupBox):
             heading = QLabel(PURPOSES[purpose])
             heading.setTextFormat(Qt.TextFormat.PlainText)
             form.addRow(heading)
-            self._row(form, self.tr("Effacées après la clôture de l'orientation :"), closure)
-            self._row(form, self.tr("Effacées au plus tard après le contact :"), contact)
+            # The same two rows repeat per purpose: the name says which one it is.
+            after = f" — {PURPOSES[purpose]}"
+            self._row(form, self.tr("Effacées après la clôture de l'orientation :"), closure, after)
+            self._row(form, self.tr("Effacées au plus tard après le contact :"), contact, after)
         self._row(form, self.tr("Verrouiller le poste après :"), self.idle)
         self._row(form, self.tr("Garder le journal d'accès :"), self.audit)
         buttons = QHBoxLayout()
@@ -109,10 +111,8 @@ class PrivacyPanel(QGroupBox):
         layout.addWidget(self.last)
 
     @staticmethod
-    def _row(form: QFormLayout, text: str, field: QWidget) -> None:
-        label = QLabel(text)
-        label.setBuddy(field)
-        form.addRow(label, field)
+    def _row(form: QFormLayout, text: str, field: QWidget, after: str = "") -> None:
+        form.addRow(field_label(text, field, after), field)
 
     def bind_guard(self, guard: PrivacyGuard) -> None:
         """The window's purge runs off the UI thread; its result is shown here."""

@@ -42,8 +42,8 @@ class FilterBar(QWidget):
         self._presets = presets
         self._today = today
         self.preset = self._preset_combo()
-        self.start = self._date_edit(self.tr("Premier jour de la période"))
-        self.end = self._date_edit(self.tr("Dernier jour de la période (inclus)"))
+        self.start = self._date_edit(self.tr("Du (premier jour de la période)"))
+        self.end = self._date_edit(self.tr("Au (dernier jour de la période, inclus)"))
         self.site_combos: dict[str, QComboBox] = {}
         if with_sites:
             self.site_combos = {name: self._site_combo(name) for name in SITE_FILTERS}
@@ -96,8 +96,10 @@ class FilterBar(QWidget):
         grid.setContentsMargins(0, 0, 0, 0)
         period = QLabel(self.tr("Péri&ode :"))
         period.setBuddy(self.preset)
-        row = [period, self.preset, QLabel(self.tr("du")), self.start, QLabel(self.tr("au")),
-               self.end]  # fmt: skip
+        since, until = QLabel(self.tr("du")), QLabel(self.tr("au"))
+        since.setBuddy(self.start)
+        until.setBuddy(self.end)
+        row = [period, self.preset, since, self.start, until, self.end]
         for column, widget in enumerate(row):
             grid.addWidget(widget, 0, column)
         mnemonics = {
