@@ -60,7 +60,7 @@ ANIMATIONS_MS = 500
 
 SITE = {
     "site.nom": "CIO de Bourges",
-    "site.reseau": "CIO",
+    "site.reseau": "cio",
     "site.commune": "18033",
     "site.canal_defaut": "accueil-physique",
     "site.permanences": ["Mairie de Sancerre", "Lycée Henri-Brisson, Vierzon"],
