@@ -6,18 +6,16 @@ import itertools
 import json
 import shutil
 import sqlite3
-from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 from alembic import command
-from alembic.config import Config
 
+from migration_steps import migrate
 from spro_desk.contacts.model import ContactInput
 from spro_desk.contacts.service import ContactService
-from spro_desk.storage.engine import Database, make_engine
-from spro_desk.storage.migrate import alembic_config
+from spro_desk.storage.engine import Database
 from spro_desk.sync.bundle import export_bundle
 from spro_desk.sync.coordinator import import_bundle, register_desk
 from spro_desk.sync.coordinator_identity import (
@@ -156,18 +154,6 @@ def test_the_first_week_alone_and_a_rebuild_agree(two_weeks: dict) -> None:
     db.close()
 
 
-def _migrate(path: Path, step: Callable[[Config, str], None], revision: str) -> None:
-    engine = make_engine(path)
-    with engine.connect() as connection:
-        connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
-        connection.commit()
-        with connection.begin():
-            config = alembic_config()
-            config.attributes["connection"] = connection
-            step(config, revision)
-    engine.dispose()
-
-
 def test_a_coordinator_upgraded_past_0007_gets_its_merged_state_at_the_first_figure(
     two_weeks: dict,
 ) -> None:
@@ -180,10 +166,10 @@ def test_a_coordinator_upgraded_past_0007_gets_its_merged_state_at_the_first_fig
     expected = _merged(db)
     db.close()
     path = two_weeks["root"] / "upgraded.sqlite"
-    _migrate(path, command.downgrade, "0006")  # as a coordinator was before the merged state
+    migrate(path, command.downgrade, "0006")  # as a coordinator was before the merged state
     with sqlite3.connect(path) as connection:
         connection.execute("DELETE FROM setting WHERE key = 'coordinator.merged_upto'")
-    _migrate(path, command.upgrade, "head")
+    migrate(path, command.upgrade, "head")
     db = Database(path)
     with sqlite3.connect(path) as connection:
         assert merged_state_behind(connection)

@@ -6,38 +6,24 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
-from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
 from alembic import command
-from alembic.config import Config
 
+from migration_steps import migrate
 from spro_desk.contacts.service import ContactService
 from spro_desk.privacy.purge import run_purge
-from spro_desk.storage.engine import Database, make_engine
-from spro_desk.storage.migrate import alembic_config, current_revision, head_revision
+from spro_desk.storage.engine import Database
+from spro_desk.storage.migrate import current_revision, head_revision
 from test_privacy_support import CANARIES, CANARY_MAIL, CANARY_NAME, files_of, occurrences
 
 STALE = "Ancienne Fiche Effacée"  # deleted before the upgrade, left in a free page
 PEOPLE = 30
 
 
-def _migrate(path: Path, step: Callable[[Config, str], None], revision: str) -> None:
-    """Alembic's upgrade or downgrade to `revision`, foreign keys off as the app migrates."""
-    engine = make_engine(path)
-    with engine.connect() as connection:
-        connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
-        connection.commit()
-        with connection.begin():
-            config = alembic_config()
-            config.attributes["connection"] = connection
-            step(config, revision)
-    engine.dispose()
-
-
 def _database_at_0007(path: Path) -> list[str]:
-    _migrate(path, command.upgrade, "0007")
+    migrate(path, command.upgrade, "0007")
     ids = [f"00000000-0000-4000-8000-{n:012d}" for n in range(PEOPLE + 1)]
     moment = datetime(2026, 11, 1, 10, tzinfo=UTC).isoformat(sep=" ")
     with sqlite3.connect(path) as raw:
@@ -134,7 +120,7 @@ def test_downgrade_keeps_the_rows_sealed_and_upgrading_again_restores_them(
     ids = _database_at_0007(path)
     db = Database(path)
     db.close()
-    _migrate(path, command.downgrade, "0007")
+    migrate(path, command.downgrade, "0007")
     assert occurrences([path], (CANARY_NAME,)) == {CANARY_NAME: 0}
     again = Database(path)
     try:
