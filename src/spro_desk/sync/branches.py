@@ -148,20 +148,26 @@ def _marked_history(mark: dict[str, Any] | None) -> DeskHistory:
     )
 
 
-def note_high_water(db: Database, state: dict[str, Any]) -> None:
+def note_high_water(
+    db: Database, state: dict[str, Any], desk_id: str | None = None, last_seq: int | None = None
+) -> None:
     """Leave the mark of `state` (just saved: a bundle written, a branch opened) beside the
-    database. A mark that cannot be written only weakens the check: the bundle stands."""
-    identity = read_record(db, IDENTITY_KEY) or {}
-    with db.session() as session:
-        last = session.connection().exec_driver_sql("SELECT MAX(seq) FROM event").scalar()
+    database; `desk_id` and `last_seq` are read from it when the caller does not know them. A
+    mark that cannot be written only weakens the check: the bundle stands."""
+    if desk_id is None:
+        desk_id = (read_record(db, IDENTITY_KEY) or {}).get("desk_id")
+    if last_seq is None:
+        with db.session() as session:
+            last = session.connection().exec_driver_sql("SELECT MAX(seq) FROM event").scalar()
+        last_seq = int(last or 0)
     mark = {
         "format": HIGH_WATER_FORMAT,
-        "desk_id": identity.get("desk_id"),
+        "desk_id": desk_id,
         "bundle": int(state.get("bundle") or 0),
         "hash": state.get("hash"),
         "branch": state.get("branch") or "",
         "branch_number": branch_number(state),
-        "last_seq": int(last or 0),
+        "last_seq": last_seq,
     }
     try:
         data = json.dumps(mark, indent=1).encode()

@@ -203,5 +203,6 @@ def export_bundle(
     path = _write_durably(out, bundle_name(identity, sequence, number), sealed)
     state = {**state, "bundle": sequence, "hash": hashlib.sha256(sealed).hexdigest()}
     save_state(db, state)
-    note_high_water(db, state)  # after the save: a mark is never ahead of its database
+    # after the save: a mark is never ahead of its database
+    note_high_water(db, state, identity.desk_id, pending[-1].seq if pending else None)
     return ExportResult(path, sequence, len(pending))
