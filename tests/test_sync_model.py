@@ -12,6 +12,7 @@ stick); checked against a ledger the test keeps on its own:
 - 0 duplicated: one row per event id, and the merged contacts and referrals are exactly the live
   ones the ledger computes (an entity's latest event: later branch, then higher number), each
   referral with the status of its latest event;
+- no silent fork: no sequence number of a desk's branch names two events at the coordinator;
 - one final state whatever the import order: the accepted bundles imported again into a fresh
   coordinator, in reverse order, give the same events and the same merged state.
 
@@ -438,6 +439,12 @@ class SyncHistory(RuleBasedStateMachine):
                     assert received.get(event.id) == self.ledger[event.id][5], event.seq
         # nothing unknown, nothing altered
         assert all(self.ledger[i][5] == digest for i, digest in received.items())
+        # no number of a desk's branch names two events: a restore, through the application or
+        # by putting an older database back by hand, continues on a new branch (no silent fork)
+        query = (
+            "SELECT desk_id, branch, seq FROM received_event GROUP BY 1, 2, 3 HAVING COUNT(*) > 1"
+        )
+        assert _rows(coordinator, query) == []
         # 0 duplicated: the merged contacts and referrals are exactly the live ones of the
         # ledger, each referral at the status of its latest event
         catch_up_merged_state(coordinator)
