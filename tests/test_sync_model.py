@@ -285,16 +285,19 @@ class SyncHistory(RuleBasedStateMachine):
     @precondition(lambda self: any(self.backups.values()))
     @rule(desk=st.integers(0, DESKS - 1), pick=st.integers(0, 1000))
     def put_back_by_hand(self, desk: int, pick: int) -> None:
-        """An older copy of the database laid over the live one with a file manager, the
-        application closed: not through `backup restore`."""
+        """The week is sent, then an older copy of the database is laid over the live one with
+        a file manager, the application closed (not through `backup restore`), and the next
+        visitor recorded: the numbers after the copy's are taken again."""
         if not self.backups[desk]:
             return
+        self.export(desk)
         self.world.dbs[desk].close()
         live = database_path(self.world.folders[desk])
         for leftover in (live.with_name(live.name + "-wal"), live.with_name(live.name + "-shm")):
             leftover.unlink(missing_ok=True)
         shutil.copyfile(self.backups[desk][pick % len(self.backups[desk])], live)
         self.world.reopen(desk)
+        self.record(desk, 1)
 
     @rule(desk=st.integers(0, DESKS - 1), channel=st.sampled_from(CHANNELS))
     def acknowledge(self, desk: int, channel: str) -> None:
