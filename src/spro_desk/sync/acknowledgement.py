@@ -20,6 +20,7 @@ from typing import Any
 
 from sqlmodel import select
 
+from spro_desk.agents.coordination_accounts import Permission, require_coordination
 from spro_desk.storage.engine import Database
 from spro_desk.storage.tables import Event, RegisteredDesk
 from spro_desk.sync.bundle import event_line, load_state, save_state
@@ -97,6 +98,7 @@ def acknowledgement_documents(db: Database, data_dir: Path) -> dict[str, bytes]:
 
 def write_acknowledgements(db: Database, data_dir: Path, out: Path) -> list[Path]:
     """One signed acknowledgement file per registered desk."""
+    require_coordination(db, Permission.IMPORT)
     out.mkdir(parents=True, exist_ok=True)
     written = []
     for desk_id, document in acknowledgement_documents(db, data_dir).items():
