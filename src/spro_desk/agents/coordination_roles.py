@@ -104,6 +104,5 @@ def denied_message(permission: CoordinationPermission, role: CoordinationRole | 
     if role is None:
         return f"Connectez-vous d'abord : pour {what}, il faut le rôle {needed}."
     return (
-        f"Action refusée : pour {what}, il faut le rôle {needed} ; votre compte a le rôle "
-        f"« {ROLE_LABELS[role]} »."
+        f"Pour {what}, il faut le rôle {needed} ; votre compte a le rôle « {ROLE_LABELS[role]} »."
     )
