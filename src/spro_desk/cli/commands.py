@@ -13,6 +13,7 @@ from spro_desk.cli.commands_privacy import HANDLERS as PRIVACY_HANDLERS
 from spro_desk.cli.commands_report import HANDLERS as REPORT_HANDLERS
 from spro_desk.cli.commands_sync_update import HANDLERS as SYNC_UPDATE_HANDLERS
 from spro_desk.cli.commands_transport import HANDLERS as TRANSPORT_HANDLERS
+from spro_desk.cli.commands_watch import HANDLERS as WATCH_HANDLERS
 from spro_desk.contacts.model import ConsentInput, ContactInput, PersonalDataInput
 from spro_desk.contacts.service import ContactService
 from spro_desk.directory.catalog import directory_info
@@ -331,4 +332,5 @@ HANDLERS: dict[tuple[str, str | None], Handler] = {
     **PRIVACY_HANDLERS,
     **REPORT_HANDLERS,
     **COORDINATION_HANDLERS,
+    **WATCH_HANDLERS,
 }

@@ -129,12 +129,13 @@ def run_command(args: argparse.Namespace, data_dir: Path) -> int:
     from spro_desk.sync.directory_update import SnapshotRefused
     from spro_desk.sync.identity import IdentityError
     from spro_desk.sync.transport import TransportError
+    from spro_desk.sync.watch import WatchError
 
     refusals = (
         DirectoryImportError, ContactError, ProfileError, NewerDatabaseError, IdentityError,
         BundleRefused, SnapshotRefused, TransportError, AuditTampered, ReportRefused,
         ExportFolderError, AgentError, AccessDenied, AccessRightError, DirectoryFetchError,
-        CoordinationDenied,
+        CoordinationDenied, WatchError,
     )  # fmt: skip
     args.resolved_data_dir = data_dir
     key = (args.command, getattr(args, "action", None))

@@ -309,12 +309,14 @@ def _coordinator_commands(parser: argparse.ArgumentParser) -> None:
     _people_commands(actions)
 
 
-def _people_commands(actions: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def _people_commands(actions: argparse._SubParsersAction) -> None:
     """Accounts, the audit trail and the automatic collection (issue 19); then the sign-in
     options on every action that does not have them yet."""
     from spro_desk.cli.commands_coordination import add_account_commands, add_sign_in_options
+    from spro_desk.cli.commands_watch import add_watch_command
 
     add_account_commands(actions, _json_flag)
+    add_watch_command(actions, _json_flag)
     for name, action in actions.choices.items():
         if name != "account" and not any(
             "--account" in option.option_strings for option in action._actions
