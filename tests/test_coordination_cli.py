@@ -131,6 +131,12 @@ def test_accounts_are_managed_by_a_coordinator_on_the_command_line(world: World)
     code, result, _ = _cli(world, "coordinator", "status", account="David",
                            password="david-mot-de-passe")  # fmt: skip
     assert code == 2 and "désactivé" in result["error"]
+    secret = world.root / "credential"
+    secret.write_text("chloe-lit-tout\n", "utf-8")  # as systemd's LoadCredential= gives it
+    code, result, _ = _cli(world, "coordinator", "status", account="Chloé", password=None,
+                           env={"SPRO_DESK_COORDINATOR_PASSWORD_FILE": str(secret)},
+                           stdin="")  # fmt: skip
+    assert code == 0
     code, result, _ = _cli(world, "coordinator", "audit", "--action", "compte-desactive",
                            account="Chloé")  # fmt: skip
     [entry] = result["entries"]

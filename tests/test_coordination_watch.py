@@ -214,3 +214,28 @@ def test_a_service_stops_cleanly_on_sigterm_and_settings_are_saved(
     assert datetime.now(UTC) - started < timedelta(seconds=20)
     assert "Collecte automatique arrêtée." in err
     world.coordinator = Database(database_path(world.coordinator_dir))
+
+
+def test_the_systemd_unit_runs_a_command_the_program_understands() -> None:
+    from spro_desk.cli.commands_coordination import ACCOUNT_ENV, PASSWORD_FILE_ENV
+    from spro_desk.cli.parser import build_parser
+
+    installer = Path(__file__).resolve().parents[1] / "installer"
+    unit = installer / "linux" / "spro-desk-coordinator-watch.service"
+    lines = [line.strip() for line in unit.read_text("utf-8").splitlines()]
+    settings: dict[str, list[str]] = {}
+    for line in lines:
+        if line and not line.startswith(("#", "[")):
+            key, _, value = line.partition("=")
+            settings.setdefault(key, []).append(value)
+    [command] = settings["ExecStart"]
+    program, *argv = command.split()
+    assert program == "/usr/bin/spro-desk"
+    args = build_parser().parse_args(argv)
+    assert (args.command, args.action, args.once) == ("coordinator", "watch", False)
+    environment = dict(value.split("=", 1) for value in settings["Environment"])
+    assert {"SPRO_DESK_DATA_DIR", ACCOUNT_ENV, PASSWORD_FILE_ENV} <= environment.keys()
+    assert environment[PASSWORD_FILE_ENV].startswith("%d/")  # the credentials directory
+    assert settings["KillSignal"] == ["SIGTERM"] and settings["Restart"] == ["on-failure"]
+    build = (installer / "build-linux.sh").read_text("utf-8")
+    assert "lib/systemd/system/spro-desk-coordinator-watch.service" in build

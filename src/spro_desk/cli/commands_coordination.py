@@ -2,9 +2,10 @@
 
 Once the coordination has an account, every `coordinator …` command signs in first: the account
 is `--account` (or SPRO_DESK_COORDINATOR_ACCOUNT), the password is read from
-SPRO_DESK_COORDINATOR_PASSWORD, from the standard input with `--password-stdin`, or typed on the
-terminal — never from the command line, where it would show in the process list and the
-shell's history. A new account's password comes from SPRO_DESK_NEW_PASSWORD or the terminal.
+SPRO_DESK_COORDINATOR_PASSWORD, from the standard input with `--password-stdin`, from the file
+SPRO_DESK_COORDINATOR_PASSWORD_FILE names (a systemd credential), or typed on the terminal —
+never from the command line, where it would show in the process list and the shell's history.
+A new account's password comes from SPRO_DESK_NEW_PASSWORD or the terminal.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import getpass
 import os
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from spro_desk.agents.coordination_accounts import (
@@ -35,6 +37,7 @@ from spro_desk.storage.engine import Database
 Result = dict[str, Any]
 ACCOUNT_ENV = "SPRO_DESK_COORDINATOR_ACCOUNT"
 PASSWORD_ENV = "SPRO_DESK_COORDINATOR_PASSWORD"
+PASSWORD_FILE_ENV = "SPRO_DESK_COORDINATOR_PASSWORD_FILE"  # e.g. a systemd credential
 NEW_PASSWORD_ENV = "SPRO_DESK_NEW_PASSWORD"
 
 # What each `coordinator` action needs at least (the domain checks the rest again); an action
@@ -70,6 +73,14 @@ def _password(args: argparse.Namespace, prompt: str) -> str:
     from_env = os.environ.get(PASSWORD_ENV)
     if from_env is not None:
         return from_env
+    password_file = os.environ.get(PASSWORD_FILE_ENV)
+    if password_file:
+        try:
+            return Path(password_file).read_text("utf-8").strip()
+        except OSError as error:
+            raise CoordinatorAccountError(
+                f"Fichier du mot de passe illisible ({PASSWORD_FILE_ENV}) : {error.strerror}."
+            ) from None
     if sys.stdin.isatty():
         return getpass.getpass(prompt)
     raise CoordinatorAccountError(
