@@ -23,22 +23,6 @@ Result = dict[str, Any]
 SECRET_ENV = "SPRO_DESK_WEBDAV_SECRET"
 
 
-def add_watch_command(actions: Any, json_flag: Callable[[argparse.ArgumentParser], None]) -> None:
-    watch = actions.add_parser(
-        "watch", help="collecte automatique : serveur WebDAV et dossier, import, accusés renvoyés"
-    )
-    watch.add_argument("--webdav-url", help="adresse du dossier WebDAV des postes")
-    watch.add_argument("--webdav-user", help="compte WebDAV")
-    watch.add_argument("--webdav-secret-file", help=f"fichier du mot de passe (sinon {SECRET_ENV})")
-    watch.add_argument("--folder", help="dossier où arrivent aussi des envois")
-    watch.add_argument("--interval", type=int, help="secondes entre deux collectes (300)")
-    watch.add_argument("--once", action="store_true", help="une seule collecte, puis s'arrêter")
-    watch.add_argument(
-        "--save", action="store_true", help="enregistrer ces réglages (fenêtre, service) et quitter"
-    )
-    json_flag(watch)
-
-
 def _secret(args: argparse.Namespace) -> str:
     if args.webdav_secret_file:
         return Path(args.webdav_secret_file).read_text("utf-8").strip()
