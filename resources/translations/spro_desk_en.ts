@@ -1702,53 +1702,53 @@ Keep this time anyway?</translation>
 <context>
     <name>CoordinatorWindow</name>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/window.py" line="61"/>
-        <location filename="../../src/spro_desk/ui/coordination/window.py" line="62"/>
+        <location filename="../../src/spro_desk/ui/coordination/window.py" line="72"/>
+        <location filename="../../src/spro_desk/ui/coordination/window.py" line="73"/>
         <source>Écrans de la coordination</source>
         <translation>Coordination screens</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/window.py" line="67"/>
+        <location filename="../../src/spro_desk/ui/coordination/window.py" line="78"/>
         <source>Barre d&apos;état</source>
         <translation>Status bar</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/window.py" line="77"/>
+        <location filename="../../src/spro_desk/ui/coordination/window.py" line="89"/>
         <source>&amp;Fichier</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/window.py" line="81"/>
+        <location filename="../../src/spro_desk/ui/coordination/window.py" line="93"/>
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/window.py" line="90"/>
+        <location filename="../../src/spro_desk/ui/coordination/window.py" line="102"/>
         <source>&amp;Collecte</source>
         <translation>&amp;Collection</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/window.py" line="92"/>
+        <location filename="../../src/spro_desk/ui/coordination/window.py" line="104"/>
         <source>&amp;Aller à</source>
         <translation>&amp;Go to</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/window.py" line="97"/>
+        <location filename="../../src/spro_desk/ui/coordination/window.py" line="109"/>
         <source>Afficher l&apos;écran %s</source>
         <translation>Show the %s screen</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/window.py" line="114"/>
+        <location filename="../../src/spro_desk/ui/coordination/window.py" line="126"/>
         <source>Connecté·e : {name} ({role})</source>
         <translation>Signed in: {name} ({role})</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/window.py" line="118"/>
+        <location filename="../../src/spro_desk/ui/coordination/window.py" line="130"/>
         <source>Compte connecté</source>
         <translation>Signed-in account</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/window.py" line="135"/>
+        <location filename="../../src/spro_desk/ui/coordination/window.py" line="166"/>
         <source>SPRO Desk — Coordination — %s</source>
         <translation>SPRO Desk — Coordination — %s</translation>
     </message>

@@ -21,7 +21,7 @@ from spro_desk.storage.engine import Database
 from spro_desk.storage.tables import SyncAlert
 from spro_desk.sync.coordinator import revoke_desk
 from spro_desk.sync.watch import WatchSettings, save_settings
-from spro_desk.ui.coordination import ALERTES, JOURNAL
+from spro_desk.ui.coordination import ALERTES, JOURNAL, POSTES
 from spro_desk.ui.coordination.alerts_screen import AlertsScreen
 from spro_desk.ui.coordination.audit_screen import AuditColumn, AuditScreen
 from spro_desk.ui.coordination.sign_in import SignInDialog
@@ -152,8 +152,11 @@ def test_the_switch_collects_from_the_saved_folder_until_turned_off(
     window = _window(qtbot, world, settings)
     messages: list[str] = []
     window.context.navigator.message.connect(messages.append)
-    window.collection.action.trigger()  # read-only: refused, the switch goes back off
-    assert not window.collection.action.isChecked() and not window.collection.running
+    switch = window.collection.action
+    assert not switch.isEnabled() and "« Lecture seule »" in switch.toolTip()
+    assert not window.screens[POSTES].register_action.isEnabled()  # type: ignore[attr-defined]
+    window.collection.start()  # and refused should it be started anyway
+    assert not switch.isChecked() and not window.collection.running
     assert "importer les envois" in messages[-1]
     window.close()
 

@@ -11,7 +11,12 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMainWindow, QTabWidget, QWidget
 
 from spro_desk.agents.coordination_accounts import has_coordinator_accounts
-from spro_desk.agents.coordination_roles import coordination_session
+from spro_desk.agents.coordination_roles import (
+    CoordinationPermission,
+    can,
+    coordination_session,
+    denied_message,
+)
 from spro_desk.geo import Geography
 from spro_desk.storage.engine import Database
 from spro_desk.ui.common.background import Runner, TaskRunner
@@ -19,7 +24,13 @@ from spro_desk.ui.common.errors import show_fatal
 from spro_desk.ui.common.service_results import Clock
 from spro_desk.ui.common.startup import open_database_or_explain
 from spro_desk.ui.common.widgets import fit_on_screen
-from spro_desk.ui.coordination import SCREEN_ORDER, CoordinatorScreen, screen_class
+from spro_desk.ui.coordination import (
+    ENVOIS,
+    POSTES,
+    SCREEN_ORDER,
+    CoordinatorScreen,
+    screen_class,
+)
 from spro_desk.ui.coordination.collection import AutoCollection
 from spro_desk.ui.coordination.context import CoordinatorContext
 from spro_desk.ui.coordination.exports import CoordinatorExports
@@ -67,6 +78,7 @@ class CoordinatorWindow(QMainWindow):
         self.statusBar().setAccessibleName(self.tr("Barre d'état"))
         self._show_who()
         self._build_menus()
+        self._apply_role()
         self._connect()
         self._restore_geometry()
         self.show_screen(SCREEN_ORDER[0])
@@ -117,6 +129,25 @@ class CoordinatorWindow(QMainWindow):
         )
         self.who.setAccessibleName(self.tr("Compte connecté"))
         self.statusBar().addPermanentWidget(self.who)
+
+    def _apply_role(self) -> None:
+        """Grey out what the signed-in role may not do, saying which role may; the domain
+        refuses it regardless (revoking and handling alerts are refused when tried)."""
+        account = coordination_session(self.context.db).account
+        if account is None:
+            return
+        desks, bundles = self.screens[POSTES], self.screens[ENVOIS]
+        rules: list[tuple[QAction | None, CoordinationPermission]] = [
+            (getattr(desks, "register_action", None), CoordinationPermission.MANAGE_DESKS),
+            (getattr(bundles, "import_files_action", None), CoordinationPermission.IMPORT),
+            (getattr(bundles, "import_folder_action", None), CoordinationPermission.IMPORT),
+            (self.exports.acknowledge_action, CoordinationPermission.IMPORT),
+            (self.collection.action, CoordinationPermission.IMPORT),
+        ]
+        for action, permission in rules:
+            if action is not None and not can(account.role, permission):
+                action.setEnabled(False)
+                action.setToolTip(denied_message(permission, account.role))
 
     # --- screens ------------------------------------------------------------------------------
 
