@@ -98,6 +98,8 @@ def test_a_pass_collects_from_the_drop_and_a_folder_and_sends_acknowledgements_b
     name = f"annuaire-{published.version}.spro-directory"
     assert f"webdav:{name}" in third.pushed and f"dossier:{name}" in third.pushed
     assert (drop.root / "updates" / name).read_bytes() == published.path.read_bytes()
+    [publication] = audit_entries(world.coordinator, action="publication-annuaire")
+    assert publication.target == f"version {published.version} (publie.spro-directory)"
     [line, *_] = audit_entries(world.coordinator, action="collecte-automatique")
     assert line.target.startswith("0 envoi(s) importé(s)")  # the third pass only pushed
 

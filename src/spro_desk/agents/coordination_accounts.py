@@ -11,6 +11,7 @@ from __future__ import annotations
 import uuid
 from datetime import UTC, datetime
 
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, func, select
 
 from spro_desk.agents.accounts import (
@@ -154,11 +155,14 @@ def create_coordinator(
         created_at=moment,
         updated_at=moment,
     )
-    with db.transaction() as session:
-        if _by_name(session, name) is not None:
-            raise CoordinatorAccountError(f"Un compte s'appelle déjà « {name} ».")
-        session.add(row)
-        record_action(db, None, "compte-cree", name, f"rôle {role}", session=session, now=now)
+    try:
+        with db.transaction() as session:
+            if _by_name(session, name) is not None:
+                raise CoordinatorAccountError(f"Un compte s'appelle déjà « {name} ».")
+            session.add(row)
+            record_action(db, None, "compte-cree", name, f"rôle {role}", session=session, now=now)
+    except IntegrityError:  # the same name created at the same moment by someone else
+        raise CoordinatorAccountError(f"Un compte s'appelle déjà « {name} ».") from None
     return _view(row)
 
 
