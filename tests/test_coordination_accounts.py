@@ -99,7 +99,7 @@ def test_each_role_may_do_what_it_is_for_and_is_told_which_role_is_needed(world:
     sign_in(db, "Bruno", PASSWORDS["Bruno"])  # data officer: imports, handles alerts
     outcome = import_bundle(db, world.coordinator_dir, bundle)
     assert outcome.events_new == 2
-    with pytest.raises(CoordinationDenied, match="pour enregistrer, révoquer"):
+    with pytest.raises(CoordinationDenied, match="Pour enregistrer, révoquer"):
         register_desk(db, registration)
     with pytest.raises(CoordinationDenied):
         revoke_desk(db, world.ids[0])
