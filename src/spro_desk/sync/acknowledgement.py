@@ -14,6 +14,7 @@ import base64
 import hashlib
 import json
 import sqlite3
+from collections.abc import Collection
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -74,11 +75,16 @@ def contiguous_seq(db: Database, desk_id: str) -> int:
         return acknowledged_head(connection, desk_id)[0]
 
 
-def acknowledgement_documents(db: Database, data_dir: Path) -> dict[str, bytes]:
-    """One signed acknowledgement per registered desk (its file's bytes), by desk id."""
+def acknowledgement_documents(
+    db: Database, data_dir: Path, only: Collection[str] | None = None
+) -> dict[str, bytes]:
+    """One signed acknowledgement per registered desk (its file's bytes), by desk id; `only`:
+    for these desks alone (each costs a pass over the desk's events)."""
     key = read_private_key(data_dir / SIGNING_KEY_FILE)
     with db.session() as session:
         desks = [d.desk_id for d in session.exec(select(RegisteredDesk)).all()]
+    if only is not None:
+        desks = [desk for desk in desks if desk in only]
     documents = {}
     for desk_id in desks:
         with db.session() as session:

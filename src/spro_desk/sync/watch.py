@@ -33,7 +33,7 @@ from spro_desk.agents.coordination_audit import record_action
 from spro_desk.storage.engine import Database
 from spro_desk.storage.files import Durability, write_atomically
 from spro_desk.storage.records import read_record, write_record
-from spro_desk.storage.tables import ReceivedBundle, WatchItem
+from spro_desk.storage.tables import ReceivedBundle, RegisteredDesk, WatchItem
 from spro_desk.sync.acknowledgement import acknowledgement_documents
 from spro_desk.sync.bundle_opening import BundleRefused
 from spro_desk.sync.coordinator import import_bundles
@@ -387,11 +387,14 @@ class Collector:
     # --- pushing back ---------------------------------------------------------------------------
 
     def _push_back(self, report: PassReport) -> None:
-        documents = acknowledgement_documents(self.db, self.data_dir)
-        acked = {desk: _acked(document) for desk, document in documents.items()}
         pushed = read_record(self.db, PUSHED_KEY) or {}
+        destinations = self._destinations(report)
+        documents = acknowledgement_documents(
+            self.db, self.data_dir, self._desks_to_acknowledge(report, pushed, destinations)
+        )
+        acked = {desk: _acked(document) for desk, document in documents.items()}
         snapshot = _published_snapshot(self.db)
-        for name, put in self._destinations(report):
+        for name, put in destinations:
             done = dict(pushed.get(name) or {"acks": {}, "snapshot": 0})
             try:
                 for desk_id, document in documents.items():
@@ -410,6 +413,21 @@ class Collector:
         write_record(self.db, PUSHED_KEY, pushed)
         if report.pushed:
             log.info("Renvoyé aux postes : %s.", ", ".join(report.pushed))
+
+    def _desks_to_acknowledge(
+        self, report: PassReport, pushed: dict[str, Any], destinations: list[tuple[str, Any]]
+    ) -> set[str]:
+        """The desks whose acknowledgement may have changed (a bundle imported now) or was
+        never pushed somewhere: computing one reads all the desk's events, so not every desk
+        at every pass (thousands of desks at a national coordination)."""
+        with self.db.session() as session:
+            registered = set(session.exec(select(RegisteredDesk.desk_id)).all())
+        never = {
+            desk
+            for name, _put in destinations
+            for desk in registered - set((pushed.get(name) or {}).get("acks", {}))
+        }
+        return never | {str(entry["desk_id"]) for entry in report.imported}
 
     def _destinations(self, report: PassReport) -> list[tuple[str, Callable[[str, bytes], None]]]:
         destinations: list[tuple[str, Callable[[str, bytes], None]]] = []
