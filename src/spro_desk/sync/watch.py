@@ -329,10 +329,8 @@ class Collector:
         if not items:
             return
         applied = self._already_applied(items)
-        for item in items:
-            if item.sha256 in applied:
-                self._mark(item, IMPORTED, "déjà importé")
-                report.already.append(item.name)
+        self._mark([(item, IMPORTED, "déjà importé") for item in items if item.sha256 in applied])
+        report.already = [item.name for item in items if item.sha256 in applied]
         pending = [item for item in items if item.sha256 not in applied]
         if pending:
             self._import(pending, report)
@@ -354,14 +352,15 @@ class Collector:
             self.db, self.data_dir, [Path(item.local_path) for item in present],
             is_cancelled=self._stopped.is_set,
         )  # fmt: skip
+        marks: list[tuple[WatchItem, str, str]] = []
         for path, outcome in results:
             item = by_path[str(path)]
             if isinstance(outcome, BundleRefused):
-                self._mark(item, REFUSED, str(outcome))
+                marks.append((item, REFUSED, str(outcome)))
                 report.refused.append({"name": item.name, "reason": str(outcome)})
                 log.warning("Envoi refusé : %s — %s", item.name, outcome)
                 continue
-            self._mark(item, IMPORTED, f"{outcome.events_new} nouveau(x)")
+            marks.append((item, IMPORTED, f"{outcome.events_new} nouveau(x)"))
             report.events_new += outcome.events_new
             report.imported.append({"name": item.name, "desk_id": outcome.desk_id,
                                     "bundle_seq": outcome.bundle_seq,
@@ -369,14 +368,18 @@ class Collector:
                                     "events_duplicate": outcome.events_duplicate,
                                     "alerts": outcome.alerts})  # fmt: skip
             log.info("Importé : %s (%d événement(s) nouveau(x)).", item.name, outcome.events_new)
+        self._mark(marks)
 
-    def _mark(self, item: WatchItem, state: str, detail: str) -> None:
+    def _mark(self, marks: list[tuple[WatchItem, str, str]]) -> None:
+        """What became of the items, in one commit (one fsync, not one per bundle)."""
+        if not marks:
+            return
         with self.db.transaction() as session:
-            row = session.get(WatchItem, (item.source, item.name))
-            if row is None:
-                return
-            row.state, row.detail, row.imported_at = state, detail[:500], _now()
-            session.add(row)
+            for item, state, detail in marks:
+                row = session.get(WatchItem, (item.source, item.name))
+                if row is not None:
+                    row.state, row.detail, row.imported_at = state, detail[:500], _now()
+                    session.add(row)
 
     def _forget(self, item: WatchItem) -> None:
         with self.db.transaction() as session:
