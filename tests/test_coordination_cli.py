@@ -155,3 +155,10 @@ def test_init_creates_the_first_account(tmp_path: Path) -> None:
     assert code == 2
     code, result, _ = _cli(world, "coordinator", "status", account="Alice")
     assert code == 0
+
+
+def test_the_parser_offers_the_roles_the_domain_knows() -> None:
+    from spro_desk.agents.coordination_roles import CoordinationRole
+    from spro_desk.cli.parser_coordination import ROLES
+
+    assert tuple(role.value for role in CoordinationRole) == ROLES

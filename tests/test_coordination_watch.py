@@ -219,8 +219,8 @@ def test_a_service_stops_cleanly_on_sigterm_and_settings_are_saved(
 
 
 def test_the_systemd_unit_runs_a_command_the_program_understands() -> None:
-    from spro_desk.cli.commands_coordination import ACCOUNT_ENV, PASSWORD_FILE_ENV
     from spro_desk.cli.parser import build_parser
+    from spro_desk.cli.parser_coordination import ACCOUNT_ENV, PASSWORD_FILE_ENV
 
     installer = Path(__file__).resolve().parents[1] / "installer"
     unit = installer / "linux" / "spro-desk-coordinator-watch.service"

@@ -1724,8 +1724,8 @@ Keep this time anyway?</translation>
     </message>
     <message>
         <location filename="../../src/spro_desk/ui/coordination/window.py" line="102"/>
-        <source>&amp;Collecte</source>
-        <translation>&amp;Collection</translation>
+        <source>Co&amp;llecte</source>
+        <translation>Co&amp;llection</translation>
     </message>
     <message>
         <location filename="../../src/spro_desk/ui/coordination/window.py" line="104"/>

@@ -312,7 +312,7 @@ def _coordinator_commands(parser: argparse.ArgumentParser) -> None:
 def _people_commands(actions: argparse._SubParsersAction) -> None:
     """Accounts, the audit trail and the automatic collection (issue 19); then the sign-in
     options on every action that does not have them yet."""
-    from spro_desk.cli.commands_coordination import add_account_commands, add_sign_in_options
+    from spro_desk.cli.parser_coordination import add_account_commands, add_sign_in_options
 
     add_account_commands(actions, _json_flag)
     _watch_command(actions)

@@ -99,7 +99,7 @@ class CoordinatorWindow(QMainWindow):
                 menu = self.menuBar().addMenu("&" + screen.title())
                 for action in screen.menu_actions():
                     menu.addAction(action)
-        collect_menu = self.menuBar().addMenu(self.tr("&Collecte"))
+        collect_menu = self.menuBar().addMenu(self.tr("Co&llecte"))
         collect_menu.addAction(self.collection.action)
         go_menu = self.menuBar().addMenu(self.tr("&Aller à"))
         self.screen_actions: dict[str, QAction] = {}
