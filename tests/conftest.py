@@ -23,6 +23,7 @@ CVL_DIRTY = CVL / "dirty"
 # alone at the end of a run. Measured with `--durations`; order only, nothing is skipped.
 LONGEST_FIRST = (
     "tests/test_sync_model.py",
+    "tests/test_coordination_cli.py",
     "tests/test_lint.py",
     "tests/test_installer_build.py",
     "tests/test_crash_loop.py",
@@ -30,6 +31,7 @@ LONGEST_FIRST = (
     "tests/ui/test_atspi.py",
     "tests/test_packaging.py",
     "tests/test_windows_paths.py",
+    "tests/test_coordination_watch.py",
     "tests/test_sync_integrity.py",
     "tests/test_directory_update.py",
     "tests/ui/test_first_run.py",
