@@ -45,3 +45,23 @@ def cvl_db(cvl_db_file: Path, tmp_path: Path) -> Iterator[Database]:
     database = Database(target)
     yield database
     database.close()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def coordinations(request: pytest.FixtureRequest) -> Iterator[object]:
+    """Coordination databases on SQLite, then on PostgreSQL (tests/coordination_db.py)."""
+    from coordination_db import Coordinations
+
+    opened = Coordinations(request.param)
+    yield opened
+    opened.close()
+
+
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def module_coordinations(request: pytest.FixtureRequest) -> Iterator[object]:
+    """The same, shared by a module's tests (a region built once per backend)."""
+    from coordination_db import Coordinations
+
+    opened = Coordinations(request.param)
+    yield opened
+    opened.close()

@@ -106,7 +106,7 @@ def _desk_row(
 def list_alerts(db: Database, *, include_handled: bool = False) -> list[dict[str, Any]]:
     with db.session() as session:
         connection = _connection(session)
-        sites = dict(
+        sites: dict[str, str] = dict(
             connection.execute(text("SELECT desk_id, site_nom FROM registered_desk")).all()
         )
         query = (

@@ -443,15 +443,16 @@ def _alert(
     fingerprint = f"{kind}:{outcome.desk_id}:{key if key is not None else json.dumps(detail)}"
     outcome.alerts.append(kind)
     said = {"detail": json.dumps(detail), "now": now, "fingerprint": fingerprint}
-    # detail compared as text: PostgreSQL's json type has no equality
+    # detail compared as text (PostgreSQL's json type has no equality), and written from a
+    # parameter of its own (a parameter compared with text is typed text there)
     updated = connection.execute(
         text(
             "UPDATE sync_alert SET occurrences = occurrences + 1, last_raised_at = :now, "
             "handled_at = CASE WHEN CAST(detail AS TEXT) = :detail THEN handled_at END, "
             "handled_note = CASE WHEN CAST(detail AS TEXT) = :detail THEN handled_note END, "
-            "detail = :detail WHERE fingerprint = :fingerprint"
+            "detail = :written WHERE fingerprint = :fingerprint"
         ),
-        said,
+        {**said, "written": said["detail"]},
     )
     if updated.rowcount:
         return
@@ -740,9 +741,9 @@ def coordinator_status(db: Database) -> dict[str, Any]:
             select(SyncAlert).where(col(SyncAlert.handled_at).is_(None)).order_by(col(SyncAlert.pk))
         ).all()
         connection = _driver(session)
-        contacts = connection.execute(text("SELECT COUNT(*) FROM merged_contact")).scalar()
-        referrals = connection.execute(text("SELECT COUNT(*) FROM merged_referral")).scalar()
-        events = connection.execute(text("SELECT COUNT(*) FROM received_event")).scalar()
+        contacts = connection.execute(text("SELECT COUNT(*) FROM merged_contact")).scalar_one()
+        referrals = connection.execute(text("SELECT COUNT(*) FROM merged_referral")).scalar_one()
+        events = connection.execute(text("SELECT COUNT(*) FROM received_event")).scalar_one()
         open_by_kind: dict[str, int] = {}
         for alert in alerts:
             open_by_kind[alert.kind] = open_by_kind.get(alert.kind, 0) + 1

@@ -362,8 +362,8 @@ def _merge_referrals(connection: Connection, referrals: list[MergeEvent], known:
     contacts: dict[str, tuple[str, str]] = {}
     query = _in("SELECT id, day, occurred_at FROM merged_contact WHERE id IN :ids")
     for chunk in _chunks(contact_ids):
-        rows = connection.execute(query, {"ids": chunk})
-        contacts.update({row[0]: (row[1], row[2]) for row in rows})
+        found = connection.execute(query, {"ids": chunk})
+        contacts.update({row[0]: (row[1], row[2]) for row in found})
     rows = []
     for event in live:
         p = event.payload
