@@ -68,14 +68,20 @@ class Database:
             yield session
 
     @contextmanager
-    def transaction(self) -> Iterator[Session]:
+    def transaction(self, *, wait_s: float | None = None) -> Iterator[Session]:
         """A session whose work is committed on success and rolled back on any error, holding
         the database's write lock from its start (see `begin_write` of each dialect): what it
-        reads before writing cannot be changed by another writer meanwhile."""
+        reads before writing cannot be changed by another writer meanwhile. `wait_s`: how
+        long to wait for that lock when not the app's default (a coordinator's import)."""
         self.gate.before_write()
         with self.session() as session, session.begin():
-            self.dialect.begin_write(session.connection())
-            yield session
+            connection = session.connection()
+            try:
+                self.dialect.begin_write(connection, wait_s)
+                yield session
+            finally:
+                if wait_s is not None:  # on this connection, before it goes back to the pool
+                    self.dialect.end_write(connection, wait_s)
 
     def raw_connection(self) -> sqlite3.Connection:
         """A plain sqlite3 connection (caller closes it) for bulk work and FTS queries."""

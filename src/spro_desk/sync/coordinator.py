@@ -139,6 +139,9 @@ def _opener(db: Database, data_dir: Path) -> BundleOpener:
 
 BATCH_BUNDLES = 1000  # bundles per commit at most …
 BATCH_EVENTS = 100_000  # … and events held in memory at once (and a write lock of seconds)
+# A colleague's import of the same drop may hold the write lock for a few batches: wait for
+# it (its events are then counted as duplicates here) rather than fail after 5 seconds.
+IMPORT_WAIT_S = 600.0
 Progress = Callable[[str, int, int], None]
 ImportResult = tuple[Path, ImportOutcome | BundleRefused]
 
@@ -221,7 +224,7 @@ def _apply_batch(
     applied: list[_Accepted] = []
     held = 0
     try:
-        with db.transaction() as session:
+        with db.transaction(wait_s=IMPORT_WAIT_S) as session:
             connection = _driver(session)
             start_watermark(connection)  # before any event is stored: see sync.merged
             for index, path, bundle in itertools.chain((first,), accepted):
@@ -248,7 +251,7 @@ def _apply_each_in_a_savepoint(
     db: Database, batch: list[tuple[int, Path, OpenedBundle]]
 ) -> dict[int, ImportResult]:
     results: dict[int, ImportResult] = {}
-    with db.transaction() as session:
+    with db.transaction(wait_s=IMPORT_WAIT_S) as session:
         connection = _driver(session)
         start_watermark(connection)
         for index, path, opened in batch:

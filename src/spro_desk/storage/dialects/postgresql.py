@@ -21,8 +21,14 @@ def make_engine(url: str) -> Engine:
     return create_engine(checked_url(url), pool_size=4, pool_pre_ping=True)
 
 
-def begin_write(connection: Connection) -> None:
+def begin_write(connection: Connection, wait_s: float | None = None) -> None:
+    """Waits for the writer before it as long as it takes (a server has no busy timeout to
+    run out); released by the commit or the rollback."""
     connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": WRITE_LOCK})
+
+
+def end_write(connection: Connection, wait_s: float | None = None) -> None:
+    """Nothing to restore: the lock goes with the transaction."""
 
 
 def has_table(connection: Connection, name: str) -> bool:

@@ -9,6 +9,7 @@ from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.pool import QueuePool
 
 NAME = "sqlite"
+BUSY_TIMEOUT_MS = 5000  # the app's wait for another writer (a window, a command)
 
 
 def _configure_connection(dbapi_connection: sqlite3.Connection, _record: object) -> None:
@@ -20,7 +21,7 @@ def _configure_connection(dbapi_connection: sqlite3.Connection, _record: object)
     # per commit, is a few milliseconds per contact (tests/test_power_loss.py checks it).
     cursor.execute("PRAGMA synchronous=FULL")
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     cursor.execute("PRAGMA cache_size=-32000")
     cursor.execute("PRAGMA temp_store=MEMORY")
     cursor.close()
@@ -37,13 +38,23 @@ def make_engine(path: Path) -> Engine:
     return engine
 
 
-def begin_write(connection: Connection) -> None:
+def begin_write(connection: Connection, wait_s: float | None = None) -> None:
     """BEGIN IMMEDIATE takes the write lock first, waiting up to busy_timeout for another
     writer (a second window, a CLI command). A deferred transaction that reads first and
     writes later would instead fail with SQLITE_BUSY when another process committed in
     between, and what it read (a sequence number, the responses of a contact) could be
-    stale by the time it writes."""
+    stale by the time it writes.
+
+    `wait_s`: a longer wait for this transaction only (a coordinator import queued behind
+    another colleague's import of a thousand bundles), set back at the end by `end_write`."""
+    if wait_s is not None:
+        connection.exec_driver_sql(f"PRAGMA busy_timeout={int(wait_s * 1000)}")
     connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def end_write(connection: Connection, wait_s: float | None = None) -> None:
+    if wait_s is not None:
+        connection.exec_driver_sql(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
 
 
 def has_table(connection: Connection, name: str) -> bool:
