@@ -32,9 +32,9 @@ class Region:
     """A coordinator and two desks on real files, with bundles exported by the desks; the
     coordinator's databases on SQLite or PostgreSQL (`coordinations`)."""
 
-    def __init__(self, root: Path, coordinations: Coordinations) -> None:
+    def __init__(self, root: Path, coordinations: Coordinations | None = None) -> None:
         self.root = root
-        self.coordinations = coordinations
+        self.coordinations = coordinations or Coordinations("sqlite")
         self.coordinator_dir = root / "coordinator"
         init_coordinator(self.coordinator_dir)
         (root / "coordinator.json").write_text(
