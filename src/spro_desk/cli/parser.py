@@ -304,6 +304,19 @@ def _coordinator_commands(parser: argparse.ArgumentParser) -> None:
         help="joindre l'accusé de réception signé de chaque poste",
     )
     _json_flag(publish)
+    for action in {id(p): p for p in actions.choices.values()}.values():
+        _database_url_option(action)
+    _database_url_option(parser)
+
+
+def _database_url_option(parser: argparse.ArgumentParser) -> None:
+    # SUPPRESS: given before or after the action, neither parser's default hides the other's
+    parser.add_argument(
+        "--database-url",
+        default=argparse.SUPPRESS,
+        help="base de la coordination : postgresql://utilisateur@serveur/base (sinon "
+        "SPRO_DESK_DATABASE_URL, sinon le fichier SQLite du dossier des données)",
+    )
 
 
 def _directory_commands(parser: argparse.ArgumentParser) -> None:

@@ -148,7 +148,14 @@ class CoordinatorWindow(QMainWindow):
 
 def open_coordinator_database(data_dir: Path) -> Database | None:
     """The coordination's database, or None after saying in French why it cannot be opened."""
-    result = open_database_or_explain(data_dir)  # the desk's checks and messages, disk faults too
+    from spro_desk.storage.dialects import DatabaseUrlError, database_url_from
+
+    try:  # a regional team's server, named by SPRO_DESK_DATABASE_URL; else the folder's file
+        url = database_url_from(None)
+    except DatabaseUrlError as error:
+        show_fatal(str(error))
+        return None
+    result = open_database_or_explain(data_dir, url)  # the desk's checks and messages too
     if isinstance(result, str):
         show_fatal(result)
         return None
