@@ -26,6 +26,7 @@ from sqlalchemy import Connection, bindparam, text
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
+from spro_desk.storage.dialects import execute_many
 from spro_desk.storage.engine import Database
 from spro_desk.storage.tables import RegisteredDesk, SyncAlert, SyncAlertLog
 from spro_desk.sync.bundle_opening import (
@@ -625,10 +626,7 @@ def _store_events(
             else:
                 stored[row[0]] = row[3]
                 new.append(row)
-    if new:
-        connection.execute(
-            _INSERT_EVENT, [dict(zip(_EVENT_COLUMNS, row, strict=True)) for row in new]
-        )
+    execute_many(connection, _INSERT_EVENT, new)
     outcome.events_new += len(new)
 
 
@@ -638,9 +636,9 @@ _EVENT_COLUMNS = (
 )  # fmt: skip
 # Writers are serialised (Database.transaction), so an event stored meanwhile by another
 # import is seen above and counted as a duplicate; the unique key stays the last guard.
-_INSERT_EVENT = text(
+_INSERT_EVENT = (
     f"INSERT INTO received_event ({', '.join(_EVENT_COLUMNS)}) "
-    f"VALUES ({', '.join(':' + name for name in _EVENT_COLUMNS)})"
+    f"VALUES ({', '.join('?' * len(_EVENT_COLUMNS))})"
 )
 _ROW_FIELDS = ("id", "desk_id", "seq", "content_sha256", "entity", "entity_id", "op", "at")
 

@@ -40,6 +40,7 @@ from sqlalchemy import Connection, TextClause, bindparam, text
 from sqlmodel import Session
 
 from spro_desk.directory.networks import infer_level
+from spro_desk.storage.dialects import execute_many
 from spro_desk.vocab import category_of
 
 if TYPE_CHECKING:
@@ -264,14 +265,14 @@ def merge_events(connection: Connection, events: Iterable[MergeEvent]) -> int:
     winners, known = _winners(connection, events)
     if not winners:
         return 0
-    connection.execute(
+    execute_many(
+        connection,
         _UPSERT_VERSION,
         [
-            {"entity_id": e.entity_id, "entity": e.entity, "desk_id": e.desk_id, "seq": e.seq,
-             "live": _is_live(e), "branch": e.branch, "event_id": e.event_id}
+            (e.entity_id, e.entity, e.desk_id, e.seq, _is_live(e), e.branch, e.event_id)
             for e in winners
         ],
-    )  # fmt: skip
+    )
     contacts = [e for e in winners if e.entity == "contact"]
     referrals = [e for e in winners if e.entity == "referral"]
     if contacts:
@@ -281,9 +282,9 @@ def merge_events(connection: Connection, events: Iterable[MergeEvent]) -> int:
     return len(winners)
 
 
-_UPSERT_VERSION = text(
+_UPSERT_VERSION = (
     "INSERT INTO merged_version (entity_id, entity, desk_id, seq, live, branch, event_id) "
-    "VALUES (:entity_id, :entity, :desk_id, :seq, :live, :branch, :event_id) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?) "
     "ON CONFLICT (entity_id) DO UPDATE SET entity = excluded.entity, "
     "desk_id = excluded.desk_id, seq = excluded.seq, live = excluded.live, "
     "branch = excluded.branch, event_id = excluded.event_id"
@@ -300,18 +301,13 @@ _REFERRAL_COLUMNS = (
 )  # fmt: skip
 
 
-def _insert(table: str, columns: tuple[str, ...]) -> TextClause:
-    names = ", ".join(columns)
-    return text(f"INSERT INTO {table} ({names}) VALUES ({', '.join(':' + c for c in columns)})")
+def _insert(table: str, columns: tuple[str, ...]) -> str:
+    return f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
 
 
 _INSERT_CONTACT = _insert("merged_contact", _CONTACT_COLUMNS)
 _INSERT_CODE = _insert("merged_contact_code", _CODE_COLUMNS)
 _INSERT_REFERRAL = _insert("merged_referral", _REFERRAL_COLUMNS)
-
-
-def _records(columns: tuple[str, ...], rows: list[tuple[Any, ...]]) -> list[dict[str, Any]]:
-    return [dict(zip(columns, row, strict=True)) for row in rows]
 
 
 def _is_live(event: MergeEvent) -> bool:
@@ -326,24 +322,19 @@ def _merge_contacts(connection: Connection, contacts: list[MergeEvent], known: s
         connection.execute(delete_codes, {"ids": chunk})
     rows: list[tuple[Any, ...]] = []
     codes: list[tuple[str, ...]] = []
-    days: list[dict[str, Any]] = []
+    days: list[tuple[Any, ...]] = []
     for event in contacts:
         row = contact_row(event)
         if row is not None:
             rows.append(row)
             codes.extend(contact_codes(row, event.payload))
-        day = {"day": row[4] if row else None, "at": row[3] if row else None}
-        days.append({**day, "contact": event.entity_id})
-    if rows:
-        connection.execute(_INSERT_CONTACT, _records(_CONTACT_COLUMNS, rows))
-    if codes:
-        connection.execute(_INSERT_CODE, _records(_CODE_COLUMNS, codes))
+        days.append((row[4] if row else None, row[3] if row else None, event.entity_id))
+    execute_many(connection, _INSERT_CONTACT, rows)
+    execute_many(connection, _INSERT_CODE, codes)
     # Referrals recorded before this state of their contact follow it (day, or nowhere).
-    connection.execute(
-        text(
-            "UPDATE merged_referral SET contact_day = :day, contact_at = :at "
-            "WHERE contact_id = :contact"
-        ),
+    execute_many(
+        connection,
+        "UPDATE merged_referral SET contact_day = ?, contact_at = ? WHERE contact_id = ?",
         days,
     )
 
@@ -372,7 +363,7 @@ def _merge_referrals(connection: Connection, referrals: list[MergeEvent], known:
         )
         day, at = contacts.get(str(p["contact_id"]), (None, None))
         rows.append(referral_row(event, day, at, reseau, niveau))
-    connection.execute(_INSERT_REFERRAL, _records(_REFERRAL_COLUMNS, rows))
+    execute_many(connection, _INSERT_REFERRAL, rows)
 
 
 # --- the coordinator's materialised view: catch-up, desks, rebuild ----------------------------
