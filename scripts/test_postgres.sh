@@ -30,9 +30,12 @@ chmod 755 "$folder"
 port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
 "${as_postgres[@]}" "$bin/initdb" -D "$folder/data" -U postgres -A trust -E UTF8 \
   --locale=C.UTF-8 >/dev/null
-# fsync off: a throwaway test cluster, durability is not what the tests measure there.
+# fsync off: a throwaway test cluster, durability is not what the tests measure there. The
+# benchmarks compare with SQLite's synchronous=FULL: SPRO_TEST_POSTGRES_FSYNC=on keeps it.
+durability="-c fsync=off"
+[ "${SPRO_TEST_POSTGRES_FSYNC:-off}" = "on" ] && durability=""
 "${as_postgres[@]}" "$bin/pg_ctl" -D "$folder/data" -l "$folder/server.log" -w \
-  -o "-c listen_addresses=127.0.0.1 -p $port -k $folder -c max_connections=200 -c fsync=off" \
+  -o "-c listen_addresses=127.0.0.1 -p $port -k $folder -c max_connections=200 $durability" \
   start >/dev/null
 echo "postgresql://postgres@127.0.0.1:$port/postgres"
 echo "$folder" >&2
