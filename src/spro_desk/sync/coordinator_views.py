@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import literal_column
+from sqlalchemy import select as core_select
 from sqlmodel import col, func, select
 
 from spro_desk.site.settings import VALUE_FIELD, as_record
@@ -93,13 +94,13 @@ def desk_overview(db: Database, now: datetime, late_after: int) -> list[DeskOver
     # "late" counts from when the desk made its last bundle (issue 12), not when it arrived;
     # the number shown is that of the bundle made last (after a fork it is not the highest)
     made_at: Any = literal_column(BUNDLE_MADE_AT)
-    ranked = select(
-        ReceivedBundle.desk_id,
-        func.count().over(partition_by=ReceivedBundle.desk_id).label("bundles"),
+    ranked = core_select(
+        col(ReceivedBundle.desk_id),
+        func.count().over(partition_by=col(ReceivedBundle.desk_id)).label("bundles"),
         made_at.label("made_at"),
-        ReceivedBundle.bundle_seq,
+        col(ReceivedBundle.bundle_seq),
         func.row_number()
-        .over(partition_by=ReceivedBundle.desk_id, order_by=made_at.desc())
+        .over(partition_by=col(ReceivedBundle.desk_id), order_by=made_at.desc())
         .label("rank"),
     ).subquery()
     received = select(
