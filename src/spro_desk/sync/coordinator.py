@@ -12,6 +12,7 @@ are kept as gap alerts.
 from __future__ import annotations
 
 import base64
+import functools
 import itertools
 import json
 from collections.abc import Callable, Iterator
@@ -22,7 +23,7 @@ from typing import Any
 
 import orjson
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
-from sqlalchemy import Connection, bindparam, text
+from sqlalchemy import Connection, TextClause, bindparam, text
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
@@ -38,6 +39,16 @@ from spro_desk.sync.bundle_opening import (
 from spro_desk.sync.identity import REGISTRATION_FORMAT
 from spro_desk.sync.merged import record_desk, start_watermark
 from spro_desk.sync.reader_process import opened_in_order
+
+# Each statement's TextClause made once: building one parses it and recomputes its cache key,
+# more than the statement itself costs SQLite (500 bundles: thousands of statements).
+_sql = functools.cache(text)
+
+
+@functools.cache
+def _in(sql: str) -> TextClause:
+    """A statement whose `:ids` is a list (as many parameters: an IN on both databases)."""
+    return text(sql).bindparams(bindparam("ids", expanding=True))
 
 
 @dataclass
@@ -302,7 +313,7 @@ def _witness_audit_head(
         return
     branch = manifest["branch"]
     held = connection.execute(
-        text(
+        _sql(
             "SELECT branch, audit_seq, audit_mac, bundle_seq, bundle_created_at "
             "FROM audit_witness WHERE desk_id = :desk"
         ),
@@ -316,7 +327,7 @@ def _witness_audit_head(
             return  # an older bundle arriving late says nothing of the log today
         _compare_audit_heads(connection, outcome, head, held, same_branch, now)
     connection.execute(
-        text(
+        _sql(
             "INSERT INTO audit_witness (desk_id, branch, audit_seq, audit_mac, bundle_seq, "
             "bundle_created_at) VALUES (:desk, :branch, :seq, :mac, :bundle, :made) "
             "ON CONFLICT (desk_id) DO UPDATE SET "
@@ -393,13 +404,13 @@ def _apply_bundle(connection: Connection, opened: OpenedBundle) -> ImportOutcome
     manifest, rows = opened.manifest, opened.rows
     outcome = ImportOutcome(str(manifest["desk_id"]), int(manifest["bundle_seq"]))
     run = connection.execute
-    known = text("SELECT 1 FROM received_bundle WHERE sha256 = :sha")
+    known = _sql("SELECT 1 FROM received_bundle WHERE sha256 = :sha")
     if run(known, {"sha": opened.digest}).fetchone():
         outcome.events_duplicate = len(rows)
         return outcome
     now = _sql_utc(datetime.now(UTC))
     same_content = run(
-        text("SELECT 1 FROM received_bundle WHERE desk_id = :desk AND manifest_sha256 = :sha"),
+        _sql("SELECT 1 FROM received_bundle WHERE desk_id = :desk AND manifest_sha256 = :sha"),
         {"desk": outcome.desk_id, "sha": opened.manifest_digest},
     ).fetchone()
     if same_content is None:  # the same signed content re-encrypted is no fork
@@ -407,7 +418,7 @@ def _apply_bundle(connection: Connection, opened: OpenedBundle) -> ImportOutcome
     _store_events(connection, outcome, opened, now)
     branch = manifest["branch"]
     run(
-        text(
+        _sql(
             "INSERT INTO received_bundle (sha256, desk_id, bundle_seq, previous_sha256, "
             "received_at, events, branch, lineage, manifest_sha256, created_at) VALUES (:sha, "
             ":desk, :seq, :previous, :now, :events, :branch, :lineage, :manifest, :made)"
@@ -450,7 +461,7 @@ def _alert(
     # detail compared as text (PostgreSQL's json type has no equality), and written from a
     # parameter of its own (a parameter compared with text is typed text there)
     updated = connection.execute(
-        text(
+        _sql(
             "UPDATE sync_alert SET occurrences = occurrences + 1, last_raised_at = :now, "
             "handled_at = CASE WHEN CAST(detail AS TEXT) = :detail THEN handled_at END, "
             "handled_note = CASE WHEN CAST(detail AS TEXT) = :detail THEN handled_note END, "
@@ -461,7 +472,7 @@ def _alert(
     if updated.rowcount:
         return
     connection.execute(
-        text(
+        _sql(
             "INSERT INTO sync_alert (desk_id, kind, detail, raised_at, fingerprint, occurrences, "
             "last_raised_at) VALUES (:desk, :kind, :detail, :now, :fingerprint, 1, :now)"
         ),
@@ -478,12 +489,12 @@ def _check_chain(
 ) -> None:
     branch = manifest["branch"]["id"]
     known_branch = connection.execute(
-        text("SELECT 1 FROM received_bundle WHERE desk_id = :desk AND branch = :branch LIMIT 1"),
+        _sql("SELECT 1 FROM received_bundle WHERE desk_id = :desk AND branch = :branch LIMIT 1"),
         {"desk": outcome.desk_id, "branch": branch},
     ).fetchone()
     if branch and known_branch is None:
         return  # a new branch: announced as such (_announce_branch)
-    query = text("SELECT sha256 FROM received_bundle WHERE desk_id = :desk AND bundle_seq = :seq")
+    query = _sql("SELECT sha256 FROM received_bundle WHERE desk_id = :desk AND bundle_seq = :seq")
     if connection.execute(query, {"desk": outcome.desk_id, "seq": outcome.bundle_seq}).fetchone():
         # a desk restored from an old backup, by hand, numbers again
         detail = {
@@ -522,7 +533,7 @@ def _announce_branch(
     first = int(history[-1][1])
     parent = history[-2][0] if len(history) > 1 else ""
     (old,) = connection.execute(
-        text(
+        _sql(
             "SELECT COUNT(*) FROM received_event WHERE desk_id = :desk AND seq >= :first "
             "AND branch != :branch"
         ),
@@ -548,8 +559,7 @@ def _announce_branch(
 
 def _stored_contents(connection: Connection, ids: list[str]) -> dict[str, str]:
     stored: dict[str, str] = {}
-    query = text("SELECT id, content_sha256 FROM received_event WHERE id IN :ids")
-    query = query.bindparams(bindparam("ids", expanding=True))
+    query = _in("SELECT id, content_sha256 FROM received_event WHERE id IN :ids")
     for start in range(0, len(ids), 500):
         stored.update(connection.execute(query, {"ids": ids[start : start + 500]}).all())
     return stored
@@ -558,9 +568,9 @@ def _stored_contents(connection: Connection, ids: list[str]) -> dict[str, str]:
 def _foreign_owners(connection: Connection, desk_id: str, entity_ids: list[str]) -> dict[str, str]:
     """entity id → the other desk that created it, for the ids another desk already wrote."""
     owners: dict[str, str] = {}
-    query = text(
+    query = _in(
         "SELECT entity_id, desk_id FROM received_event WHERE entity_id IN :ids AND desk_id != :desk"
-    ).bindparams(bindparam("ids", expanding=True))
+    )
     for start in range(0, len(entity_ids), 500):
         chunk = entity_ids[start : start + 500]
         owners.update(connection.execute(query, {"ids": chunk, "desk": desk_id}).all())
@@ -660,13 +670,13 @@ def missing_ranges(
     missing runs `[first, last]`: computed by SQLite over the index, in bounded memory,
     however large the numbers."""
     count, top = connection.execute(
-        text("SELECT COUNT(DISTINCT seq), MAX(seq) FROM received_event WHERE desk_id = :desk"),
+        _sql("SELECT COUNT(DISTINCT seq), MAX(seq) FROM received_event WHERE desk_id = :desk"),
         {"desk": desk_id},
     ).one()
     if not top or count == top:  # sequence numbers start at 1: as many as the last, no hole
         return 0, []
     ranges = connection.execute(
-        text(
+        _sql(
             "SELECT previous + 1, seq - 1 FROM (SELECT seq, LAG(seq, 1, 0) OVER (ORDER BY seq) "
             "AS previous FROM (SELECT DISTINCT seq FROM received_event WHERE desk_id = :desk) "
             "AS numbers) AS runs WHERE seq > previous + 1 ORDER BY seq LIMIT :limit"
@@ -679,7 +689,7 @@ def missing_ranges(
 def missing_bundles(connection: Connection, desk_id: str) -> tuple[int, list[list[int]]]:
     """Bundle numbers below the desk's highest that never arrived, as runs."""
     count, top = connection.execute(
-        text(
+        _sql(
             "SELECT COUNT(DISTINCT bundle_seq), MAX(bundle_seq) FROM received_bundle "
             "WHERE desk_id = :desk"
         ),
@@ -688,7 +698,7 @@ def missing_bundles(connection: Connection, desk_id: str) -> tuple[int, list[lis
     if not top or count == top:
         return 0, []
     ranges = connection.execute(
-        text(
+        _sql(
             "SELECT previous + 1, n - 1 FROM (SELECT n, LAG(n, 1, 0) OVER (ORDER BY n) AS "
             "previous FROM (SELECT DISTINCT bundle_seq AS n FROM received_bundle "
             "WHERE desk_id = :desk) AS numbers) AS runs WHERE n > previous + 1 ORDER BY n "
@@ -719,7 +729,7 @@ def _record_gaps(connection: Connection, outcome: ImportOutcome, now: str) -> No
     count, ranges = missing_ranges(connection, outcome.desk_id)
     if not count:
         connection.execute(
-            text("DELETE FROM sync_alert WHERE desk_id = :desk AND kind = 'gap'"),
+            _sql("DELETE FROM sync_alert WHERE desk_id = :desk AND kind = 'gap'"),
             {"desk": outcome.desk_id},
         )
         return
@@ -742,9 +752,9 @@ def coordinator_status(db: Database) -> dict[str, Any]:
             select(SyncAlert).where(col(SyncAlert.handled_at).is_(None)).order_by(col(SyncAlert.pk))
         ).all()
         connection = _driver(session)
-        contacts = connection.execute(text("SELECT COUNT(*) FROM merged_contact")).scalar_one()
-        referrals = connection.execute(text("SELECT COUNT(*) FROM merged_referral")).scalar_one()
-        events = connection.execute(text("SELECT COUNT(*) FROM received_event")).scalar_one()
+        contacts = connection.execute(_sql("SELECT COUNT(*) FROM merged_contact")).scalar_one()
+        referrals = connection.execute(_sql("SELECT COUNT(*) FROM merged_referral")).scalar_one()
+        events = connection.execute(_sql("SELECT COUNT(*) FROM received_event")).scalar_one()
         open_by_kind: dict[str, int] = {}
         for alert in alerts:
             open_by_kind[alert.kind] = open_by_kind.get(alert.kind, 0) + 1

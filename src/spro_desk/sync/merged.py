@@ -27,6 +27,7 @@ indicator code.
 
 from __future__ import annotations
 
+import functools
 import json
 import threading
 from collections.abc import Iterable, Iterator, Sequence
@@ -71,6 +72,10 @@ class MergeEvent:
     def rank(self) -> tuple[str, int, str, str]:
         return (self.branch, self.seq, self.desk_id, self.event_id)
 
+
+# Each statement's TextClause made once: building one parses it and recomputes its cache key,
+# more than the statement itself costs SQLite (500 bundles: thousands of statements).
+_sql = functools.cache(text)
 
 # --- from payloads to rows -------------------------------------------------------------------
 
@@ -217,6 +222,7 @@ def _structure_networks(
 # --- merging ---------------------------------------------------------------------------------
 
 
+@functools.cache
 def _in(sql: str) -> TextClause:
     """A query whose `:ids` is a list (an IN of as many parameters, on both databases)."""
     return text(sql).bindparams(bindparam("ids", expanding=True))
@@ -399,7 +405,7 @@ def _driver_connection(session: Session) -> Connection:
 
 def _watermark(connection: Connection) -> int | None:
     value = connection.execute(
-        text("SELECT CAST(value AS TEXT) FROM setting WHERE key = :key"), {"key": WATERMARK_KEY}
+        _sql("SELECT CAST(value AS TEXT) FROM setting WHERE key = :key"), {"key": WATERMARK_KEY}
     ).scalar()
     found = json.loads(value).get("rowid") if value else None
     return None if found is None else int(found)
@@ -407,7 +413,7 @@ def _watermark(connection: Connection) -> int | None:
 
 def _set_watermark(connection: Connection, rowid: int) -> None:
     connection.execute(
-        text(
+        _sql(
             "INSERT INTO setting (key, value) VALUES (:key, :value) "
             "ON CONFLICT (key) DO UPDATE SET value = excluded.value"
         ),
@@ -418,7 +424,7 @@ def _set_watermark(connection: Connection, rowid: int) -> None:
 def _last_rowid(connection: Connection) -> int:
     """The order of arrival: SQLite's rowid, a PostgreSQL identity column of the same name
     (migration 0006); events are stored by one writer at a time (Database.transaction)."""
-    last = connection.execute(text("SELECT MAX(rowid) FROM received_event")).scalar()
+    last = connection.execute(_sql("SELECT MAX(rowid) FROM received_event")).scalar()
     return int(last or 0)
 
 
@@ -444,7 +450,7 @@ def merged_state_behind(connection: Connection) -> bool:
 def _lock_for(db: Database) -> threading.Lock:
     """One catch-up at a time per database file in this process: parallel indicator
     connections wait here for the first one's work rather than on SQLite's busy timeout."""
-    key = db.name
+    key = str(db.path.resolve()) if db.is_sqlite else db.name
     with _locks_guard:
         return _catch_up_locks.setdefault(key, threading.Lock())
 
@@ -467,7 +473,7 @@ def catch_up_merged_state(db: Database, batch: int = CATCH_UP_BATCH) -> int:
                     _set_watermark(connection, _last_rowid(connection))
                     return merged
                 rows = connection.execute(
-                    text(
+                    _sql(
                         f"SELECT rowid, {_EVENT_FIELDS} FROM received_event WHERE rowid > :upto "
                         "ORDER BY rowid LIMIT :batch"
                     ),
@@ -499,7 +505,7 @@ def record_desk(connection: Connection, desk_id: str, manifest: dict[str, Any]) 
     found = manifest.get("directory")
     directory: dict[str, Any] = found if isinstance(found, dict) else {}
     connection.execute(
-        text(
+        _sql(
             "INSERT INTO merged_desk (desk_id, bundle_seq, bundle_created_at, directory_version, "
             "directory_published_at, directory_imported_at) "
             "VALUES (:desk, :seq, :made, :version, :published, :imported) "
@@ -530,12 +536,12 @@ def rebuild_merged_state(session: Session, batch: int = 20_000) -> int:
     watermark then stands at the last event."""
     connection = _driver_connection(session)
     for table in ("merged_version", "merged_contact", "merged_contact_code", "merged_referral"):
-        connection.execute(text(f"DELETE FROM {table}"))
+        connection.execute(_sql(f"DELETE FROM {table}"))
     changed = 0
     # Contacts first, so referrals find their contact's day without a second pass.
     for entity in ("contact", "referral"):
         result = connection.execute(
-            text(f"SELECT {_EVENT_FIELDS} FROM received_event WHERE entity = :entity"),
+            _sql(f"SELECT {_EVENT_FIELDS} FROM received_event WHERE entity = :entity"),
             {"entity": entity},
         )
         while rows := result.fetchmany(batch):
