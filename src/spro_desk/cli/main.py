@@ -150,6 +150,9 @@ def run_command(args: argparse.Namespace, data_dir: Path) -> int:
             print_refusal_json(str(opening))
         return EXIT_REFUSED
     try:
+        from spro_desk.site.settings import SiteSettings, apply_site_zone
+
+        apply_site_zone(SiteSettings(db).get)  # the site's days, in every export and report
         result = HANDLERS[key](db, args)
     except (*refusals, StorageError) as error:  # a disk fault: full, read-only, damaged
         reason: Exception = error

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlmodel import func, select
 
+from spro_desk.clock import wall_clock
 from spro_desk.directory.catalog import directory_info
 from spro_desk.directory.source import SERVICES_FILE, STRUCTURES_FILE, read_directory
 from spro_desk.storage.engine import Database
@@ -502,7 +503,7 @@ def _current_snapshot(db: Database, last_import_pk: int | None) -> InstalledSnap
 
 
 def _date_fr(moment: datetime) -> str:
-    return _utc(moment).astimezone().strftime("%d/%m/%Y")
+    return wall_clock(_utc(moment)).strftime("%d/%m/%Y")
 
 
 def directory_freshness(

@@ -99,7 +99,7 @@ def apply_desk_language(
 
 
 # What the first paint needs from the database (storage.quick_read reads them with sqlite3).
-STARTUP_SETTINGS = (LANGUAGE_SETTING, "site.canal_defaut", "site.permanences")
+STARTUP_SETTINGS = (LANGUAGE_SETTING, "site.canal_defaut", "site.permanences", "site.fuseau")
 
 
 def run_app(
@@ -151,6 +151,9 @@ def _run_app(
             if after_setup is None:  # the agent left the assistant: nothing was set up
                 return 0
             snapshot = after_setup
+        from spro_desk.site.settings import apply_site_zone
+
+        apply_site_zone(snapshot.settings.get)  # the first paint shows the site's time
         from spro_desk.ui.common.mode import is_coordinator
 
         if is_coordinator(data_dir):  # a coordinator's folder (`coordinator init`): its window

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import logging
-from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QTabWidget, QWidget
 
+from spro_desk.clock import now as clock_now
 from spro_desk.geo import Geography
 from spro_desk.storage.engine import Database
 from spro_desk.ui.common.background import Runner, TaskRunner
@@ -36,7 +36,7 @@ class CoordinatorWindow(QMainWindow):
         *,
         settings: QSettings,
         runner: Runner | None = None,
-        clock: Clock = datetime.now,
+        clock: Clock = clock_now,
         geo: Geography | None = None,
         parent: QWidget | None = None,
     ) -> None:
@@ -160,6 +160,9 @@ def run_coordinator_window(app: QApplication, data_dir: Path) -> int:
     db = open_coordinator_database(data_dir)
     if db is None:
         return 1
+    from spro_desk.site.settings import SiteSettings, apply_site_zone
+
+    apply_site_zone(SiteSettings(db).get)  # the region's days are the coordinator site's days
     try:
         window = CoordinatorWindow(db, data_dir, settings=QSettings())
         window.show()

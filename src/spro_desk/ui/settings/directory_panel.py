@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from spro_desk import clock
 from spro_desk.directory.catalog import DirectoryInfo
 from spro_desk.directory.importer import ImportReport
 from spro_desk.ui.common.announce import StatusLabel
@@ -115,7 +116,7 @@ class DirectoryPanel(QGroupBox):
     def _imported_text(self, imported_at: datetime | None, today: date) -> str:
         if imported_at is None:
             return "—"
-        local = imported_at.astimezone()
+        local = clock.local(imported_at)
         return f"{french_datetime(local)}{self._age(local.date(), today)}"
 
     def _freshness_text(self, info: DirectoryInfo, today: date) -> str:
