@@ -123,8 +123,10 @@ class MainWindow(QMainWindow):
         self._db = db
         self.context.db = db
         from spro_desk.site.settings import apply_site_zone
+        from spro_desk.ui.common.emoji_font import install_emoji_font
 
         apply_site_zone(self.context.site_settings.get)
+        install_emoji_font()  # before the directory's text is shown; after the first paint
         self.importer = DirectoryImportController(db, self._runner, self)
         self.directory_view = DirectoryView(db, clock=self.context.clock, geo=self.context.geo)
         self._stack.addWidget(self.directory_view)
