@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QEvent, QSettings, QTranslator
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from spro_desk.paths import database_path, ensure_private_dir
@@ -197,6 +197,12 @@ def _run_window(
             window.privacy.start_app_duties()  # first account if none, purge now and daily
             window.offer_first_start(use_sample_if_empty)
 
+    def listen(_db: Database) -> None:
+        # QtNetwork loads once the database is there, not in the first paint's wake: a start in
+        # the meantime still finds the folder locked and says so, it only cannot raise this
+        # window. Queued: a first-account dialog opened on attaching must not hold it back.
+        QTimer.singleShot(0, guard.listen)
+
     def refuse(message: str) -> None:
         window.hide()
         show_fatal(message)
@@ -205,13 +211,13 @@ def _run_window(
     # Not the window's child: it outlives a closed window. The log file is set up on its
     # thread too: the UI thread only draws and answers the agent.
     opener = DatabaseOpener(data_dir, first=lambda: _configure_logging(data_dir))
+    opener.opened.connect(listen)
     opener.opened.connect(attach)
     opener.failed.connect(refuse)
     window.show()
 
     def started() -> None:
         opener.start()
-        guard.listen()
 
     after_first_paint(window, started)
     try:
