@@ -33,7 +33,6 @@ WARM_MODULES = (
     "spro_desk.contacts.service",
     "spro_desk.directory.catalog",
     "spro_desk.directory.search",
-    "spro_desk.directory.importer",
 )
 
 

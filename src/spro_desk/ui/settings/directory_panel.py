@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
@@ -19,7 +20,6 @@ from PySide6.QtWidgets import (
 
 from spro_desk import clock
 from spro_desk.directory.catalog import DirectoryInfo
-from spro_desk.directory.importer import ImportReport
 from spro_desk.ui.common.announce import StatusLabel
 from spro_desk.ui.common.formatting import (
     french_date,
@@ -30,6 +30,9 @@ from spro_desk.ui.common.formatting import (
     structures_count,
 )
 from spro_desk.ui.common.import_flow import DirectoryImportController, report_message
+
+if TYPE_CHECKING:  # the importer loads with the first import
+    from spro_desk.directory.importer import ImportReport
 
 
 def _plain_label() -> QLabel:
