@@ -13,7 +13,10 @@ import contextlib
 import os
 from datetime import UTC, date, datetime, tzinfo
 from pathlib import Path
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # zoneinfo (and sysconfig under it) loads for a site that names its zone
+    from zoneinfo import ZoneInfo
 
 # The zones of the French territories with SPRO desks, as the settings offer them.
 SITE_ZONES: dict[str, str] = {
@@ -57,6 +60,8 @@ class UnknownZoneError(ValueError):
 
 
 def zone_named(name: str) -> ZoneInfo:
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):
