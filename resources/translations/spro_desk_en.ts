@@ -468,114 +468,219 @@
 <context>
     <name>AlertsScreen</name>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/__init__.py" line="40"/>
-        <location filename="../../src/spro_desk/ui/coordination/alerts_screen.py" line="35"/>
-        <location filename="../../src/spro_desk/ui/coordination/alerts_screen.py" line="51"/>
+        <location filename="../../src/spro_desk/ui/coordination/__init__.py" line="42"/>
+        <location filename="../../src/spro_desk/ui/coordination/alerts_screen.py" line="37"/>
+        <location filename="../../src/spro_desk/ui/coordination/alerts_screen.py" line="53"/>
         <source>Alertes</source>
         <translation>Alerts</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/alerts_screen.py" line="36"/>
+        <location filename="../../src/spro_desk/ui/coordination/alerts_screen.py" line="38"/>
         <source>Les plus récentes d&apos;abord ; l&apos;explication de l&apos;alerte choisie suit la liste.</source>
         <translation>Most recent first; the explanation of the selected alert follows the list.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/alerts_screen.py" line="40"/>
+        <location filename="../../src/spro_desk/ui/coordination/alerts_screen.py" line="42"/>
         <source>Résumé des alertes</source>
         <translation>Alerts summary</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/alerts_screen.py" line="42"/>
+        <location filename="../../src/spro_desk/ui/coordination/alerts_screen.py" line="44"/>
         <source>&amp;Marquer comme traitée…</source>
         <translation>&amp;Mark as handled…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/alerts_screen.py" line="44"/>
+        <location filename="../../src/spro_desk/ui/coordination/alerts_screen.py" line="46"/>
         <source>Note ce qui a été fait ; la note est gardée dans le journal des alertes.</source>
         <translation>Note what was done; the note is kept in the alerts&apos; log.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/alerts_screen.py" line="58"/>
+        <location filename="../../src/spro_desk/ui/coordination/alerts_screen.py" line="60"/>
         <source>Explication de l&apos;alerte choisie</source>
         <translation>Explanation of the selected alert</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/alerts_screen.py" line="59"/>
+        <location filename="../../src/spro_desk/ui/coordination/alerts_screen.py" line="61"/>
         <source>Choisissez une alerte pour savoir ce qu&apos;elle signifie.</source>
         <translation>Choose an alert to find out what it means.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/alerts_screen.py" line="94"/>
+        <location filename="../../src/spro_desk/ui/coordination/alerts_screen.py" line="96"/>
         <source>Aucune alerte : tout ce qui a été reçu se suit, sans trou ni doublon.</source>
         <translation>No alerts: everything received follows on, with no gaps or duplicates.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/alerts_screen.py" line="98"/>
+        <location filename="../../src/spro_desk/ui/coordination/alerts_screen.py" line="100"/>
         <source>{n} bifurcation</source>
         <translation>{n} fork</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/alerts_screen.py" line="98"/>
+        <location filename="../../src/spro_desk/ui/coordination/alerts_screen.py" line="100"/>
         <source>{n} bifurcations</source>
         <translation>{n} forks</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/alerts_screen.py" line="100"/>
+        <location filename="../../src/spro_desk/ui/coordination/alerts_screen.py" line="102"/>
         <source>{n} poste avec des événements manquants</source>
         <translation>{n} desk with missing events</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/alerts_screen.py" line="101"/>
+        <location filename="../../src/spro_desk/ui/coordination/alerts_screen.py" line="103"/>
         <source>{n} postes avec des événements manquants</source>
         <translation>{n} desks with missing events</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/alerts_screen.py" line="104"/>
+        <location filename="../../src/spro_desk/ui/coordination/alerts_screen.py" line="106"/>
         <source>{n} événement en quarantaine</source>
         <translation>{n} event in quarantine</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/alerts_screen.py" line="105"/>
+        <location filename="../../src/spro_desk/ui/coordination/alerts_screen.py" line="107"/>
         <source>{n} événements en quarantaine</source>
         <translation>{n} events in quarantine</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/alerts_screen.py" line="113"/>
+        <location filename="../../src/spro_desk/ui/coordination/alerts_screen.py" line="115"/>
         <source>{n} alerte</source>
         <translation>{n} alert</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/alerts_screen.py" line="113"/>
+        <location filename="../../src/spro_desk/ui/coordination/alerts_screen.py" line="115"/>
         <source>{n} alertes</source>
         <translation>{n} alerts</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/alerts_screen.py" line="115"/>
+        <location filename="../../src/spro_desk/ui/coordination/alerts_screen.py" line="117"/>
         <source>{alerts} : {details}.</source>
         <translation>{alerts}: {details}.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/alerts_screen.py" line="140"/>
+        <location filename="../../src/spro_desk/ui/coordination/alerts_screen.py" line="142"/>
         <source>Marquer l&apos;alerte comme traitée</source>
         <translation>Mark the alert as handled</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/alerts_screen.py" line="141"/>
+        <location filename="../../src/spro_desk/ui/coordination/alerts_screen.py" line="143"/>
         <source>Ce qui a été fait (gardé dans le journal des alertes) :</source>
         <translation>What was done (kept in the alerts&apos; log):</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/alerts_screen.py" line="150"/>
+        <source>Action refusée</source>
+        <translation>Action refused</translation>
     </message>
 </context>
 <context>
     <name>App</name>
     <message>
-        <location filename="../../src/spro_desk/ui/common/startup.py" line="56"/>
+        <location filename="../../src/spro_desk/ui/common/startup.py" line="55"/>
         <source>La base de données «&#xa0;{path}&#xa0;» ne peut pas être ouverte ({error}). Vérifiez que le dossier est accessible et qu&apos;aucune autre fenêtre de SPRO Desk ne l&apos;utilise.</source>
         <translation>The database “{path}” cannot be opened ({error}). Check that the folder is accessible and that no other SPRO Desk window is using it.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/startup.py" line="124"/>
+        <location filename="../../src/spro_desk/ui/common/startup.py" line="123"/>
         <source>Erreur inattendue à l&apos;ouverture de la base de données ({error}).</source>
         <translation>Unexpected error while opening the database ({error}).</translation>
+    </message>
+</context>
+<context>
+    <name>AuditModel</name>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/audit_screen.py" line="35"/>
+        <source>Quand (UTC)</source>
+        <translation>When (UTC)</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/audit_screen.py" line="36"/>
+        <source>Qui</source>
+        <translation>Who</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/audit_screen.py" line="37"/>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/audit_screen.py" line="38"/>
+        <source>Sur quoi</source>
+        <translation>On what</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/audit_screen.py" line="39"/>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/audit_screen.py" line="48"/>
+        <source>(avant tout compte)</source>
+        <translation>(before any account)</translation>
+    </message>
+</context>
+<context>
+    <name>AuditScreen</name>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/__init__.py" line="44"/>
+        <location filename="../../src/spro_desk/ui/coordination/audit_screen.py" line="90"/>
+        <source>Journal</source>
+        <translation>Log</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/audit_screen.py" line="74"/>
+        <source>Journal de la coordination</source>
+        <translation>Coordination&apos;s log</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/audit_screen.py" line="75"/>
+        <source>Chaque action sensible, la plus récente d&apos;abord ; en lecture seule.</source>
+        <translation>Every sensitive action, newest first; read-only.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/audit_screen.py" line="84"/>
+        <source>Résumé du journal</source>
+        <translation>Log summary</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/audit_screen.py" line="100"/>
+        <source>Aucune action enregistrée pour l&apos;instant.</source>
+        <translation>No action recorded yet.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/audit_screen.py" line="103"/>
+        <source>{n} action(s) enregistrée(s) ; heures en temps universel (UTC).</source>
+        <translation>{n} action(s) recorded; times in Coordinated Universal Time (UTC).</translation>
+    </message>
+</context>
+<context>
+    <name>AutoCollection</name>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/collection.py" line="28"/>
+        <source>Collecte &amp;automatique</source>
+        <translation>&amp;Automatic collection</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/collection.py" line="32"/>
+        <source>Relever les envois du serveur WebDAV et du dossier réglés, les importer et renvoyer les accusés de réception, à intervalle régulier.</source>
+        <translation>Collect the bundles from the configured WebDAV server and folder, import them and send the acknowledgements back, at regular intervals.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/collection.py" line="73"/>
+        <source>Collecte automatique en marche : %s.</source>
+        <translation>Automatic collection running: %s.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/collection.py" line="103"/>
+        <source>Collecte : %s</source>
+        <translation>Collection: %s</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/collection.py" line="105"/>
+        <source>Collecte : %d envoi(s) importé(s), %d refusé(s), %d renvoi(s).</source>
+        <translation>Collection: %d bundle(s) imported, %d refused, %d sent back.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/collection.py" line="114"/>
+        <source>Collecte automatique arrêtée : %s</source>
+        <translation>Automatic collection stopped: %s</translation>
     </message>
 </context>
 <context>
@@ -1043,32 +1148,32 @@ Keep this time anyway?</translation>
 <context>
     <name>BundleImportController</name>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/bundle_import.py" line="40"/>
+        <location filename="../../src/spro_desk/ui/coordination/bundle_import.py" line="41"/>
         <source>Import de {n} envoi…</source>
         <translation>Importing {n} bundle…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/bundle_import.py" line="40"/>
+        <location filename="../../src/spro_desk/ui/coordination/bundle_import.py" line="41"/>
         <source>Import de {n} envois…</source>
         <translation>Importing {n} bundles…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/bundle_import.py" line="46"/>
+        <location filename="../../src/spro_desk/ui/coordination/bundle_import.py" line="47"/>
         <source>Import du dossier « {name} »…</source>
         <translation>Importing the folder “{name}”…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/bundle_import.py" line="73"/>
+        <location filename="../../src/spro_desk/ui/coordination/bundle_import.py" line="74"/>
         <source>Import des envois : {done} sur {total}</source>
         <translation>Importing bundles: {done} of {total}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/bundle_import.py" line="84"/>
+        <location filename="../../src/spro_desk/ui/coordination/bundle_import.py" line="87"/>
         <source>Le dossier ou les fichiers n&apos;ont pas pu être lus ({error}).</source>
         <translation>The folder or the files could not be read ({error}).</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/bundle_import.py" line="90"/>
+        <location filename="../../src/spro_desk/ui/coordination/bundle_import.py" line="93"/>
         <source>L&apos;import s&apos;est arrêté sur une erreur inattendue ({error}). Les envois déjà importés sont conservés ; les autres n&apos;ont pas été modifiés.</source>
         <translation>The import stopped on an unexpected error ({error}). The bundles already imported are kept; the others have not been changed.</translation>
     </message>
@@ -1099,7 +1204,7 @@ Keep this time anyway?</translation>
 <context>
     <name>BundlesScreen</name>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/__init__.py" line="39"/>
+        <location filename="../../src/spro_desk/ui/coordination/__init__.py" line="41"/>
         <location filename="../../src/spro_desk/ui/coordination/bundles_screen.py" line="36"/>
         <location filename="../../src/spro_desk/ui/coordination/bundles_screen.py" line="62"/>
         <source>Envois reçus</source>
@@ -1515,7 +1620,7 @@ Keep this time anyway?</translation>
 <context>
     <name>CoordinatorDashboardScreen</name>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/__init__.py" line="41"/>
+        <location filename="../../src/spro_desk/ui/coordination/__init__.py" line="43"/>
         <location filename="../../src/spro_desk/ui/coordination/dashboard_screen.py" line="33"/>
         <source>Tableau de bord</source>
         <translation>Dashboard</translation>
@@ -1524,72 +1629,72 @@ Keep this time anyway?</translation>
 <context>
     <name>CoordinatorExports</name>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/exports.py" line="29"/>
+        <location filename="../../src/spro_desk/ui/coordination/exports.py" line="30"/>
         <source>Produire les &amp;accusés de réception…</source>
         <translation>Write the &amp;acknowledgements…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/exports.py" line="32"/>
+        <location filename="../../src/spro_desk/ui/coordination/exports.py" line="33"/>
         <source>Écrire un accusé de réception signé par poste, à renvoyer à chaque site</source>
         <translation>Write a signed acknowledgement for each desk, to send back to each site</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/exports.py" line="35"/>
+        <location filename="../../src/spro_desk/ui/coordination/exports.py" line="36"/>
         <source>Exporter l&apos;&amp;identité du coordinateur…</source>
         <translation>Export the coordinator&apos;s &amp;identity…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/exports.py" line="37"/>
+        <location filename="../../src/spro_desk/ui/coordination/exports.py" line="38"/>
         <source>Le fichier que chaque poste importe une fois pour chiffrer ses envois</source>
         <translation>The file each desk imports once to encrypt its bundles</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/exports.py" line="48"/>
+        <location filename="../../src/spro_desk/ui/coordination/exports.py" line="49"/>
         <source>Dossier des accusés de réception</source>
         <translation>Acknowledgements folder</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/exports.py" line="66"/>
+        <location filename="../../src/spro_desk/ui/coordination/exports.py" line="67"/>
         <source>{n} accusé de réception écrit</source>
         <translation>{n} acknowledgement written</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/exports.py" line="67"/>
+        <location filename="../../src/spro_desk/ui/coordination/exports.py" line="68"/>
         <source>{n} accusés de réception écrits</source>
         <translation>{n} acknowledgements written</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/exports.py" line="71"/>
+        <location filename="../../src/spro_desk/ui/coordination/exports.py" line="72"/>
         <source>{files} dans « {folder} » : envoyez à chaque site le fichier qui porte l&apos;identifiant de son poste.</source>
         <translation>{files} in “{folder}”: send each site the file bearing its desk&apos;s identifier.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/exports.py" line="81"/>
+        <location filename="../../src/spro_desk/ui/coordination/exports.py" line="82"/>
         <source>Exporter l&apos;identité du coordinateur</source>
         <translation>Export the coordinator&apos;s identity</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/exports.py" line="83"/>
+        <location filename="../../src/spro_desk/ui/coordination/exports.py" line="84"/>
         <source>Identité de coordinateur (*.json)</source>
         <translation>Coordinator identity (*.json)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/exports.py" line="101"/>
+        <location filename="../../src/spro_desk/ui/coordination/exports.py" line="102"/>
         <source>Identité écrite dans « {path} » : chaque site l&apos;importe une fois (spro-desk desk trust-coordinator).</source>
         <translation>Identity written to “{path}”: each site imports it once (spro-desk desk trust-coordinator).</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/exports.py" line="112"/>
+        <location filename="../../src/spro_desk/ui/coordination/exports.py" line="115"/>
         <source>Le fichier n&apos;a pas pu être écrit ({error}) : choisissez un autre dossier.</source>
         <translation>The file could not be written ({error}): choose another folder.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/exports.py" line="116"/>
+        <location filename="../../src/spro_desk/ui/coordination/exports.py" line="119"/>
         <source>L&apos;export n&apos;a pas abouti ({error}).</source>
         <translation>The export did not complete ({error}).</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/exports.py" line="117"/>
+        <location filename="../../src/spro_desk/ui/coordination/exports.py" line="120"/>
         <source>Export impossible</source>
         <translation>Export failed</translation>
     </message>
@@ -1597,38 +1702,53 @@ Keep this time anyway?</translation>
 <context>
     <name>CoordinatorWindow</name>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/window.py" line="57"/>
-        <location filename="../../src/spro_desk/ui/coordination/window.py" line="58"/>
+        <location filename="../../src/spro_desk/ui/coordination/window.py" line="72"/>
+        <location filename="../../src/spro_desk/ui/coordination/window.py" line="73"/>
         <source>Écrans de la coordination</source>
         <translation>Coordination screens</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/window.py" line="63"/>
+        <location filename="../../src/spro_desk/ui/coordination/window.py" line="78"/>
         <source>Barre d&apos;état</source>
         <translation>Status bar</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/window.py" line="72"/>
+        <location filename="../../src/spro_desk/ui/coordination/window.py" line="89"/>
         <source>&amp;Fichier</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/window.py" line="76"/>
+        <location filename="../../src/spro_desk/ui/coordination/window.py" line="93"/>
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/window.py" line="85"/>
+        <location filename="../../src/spro_desk/ui/coordination/window.py" line="102"/>
+        <source>Co&amp;llecte</source>
+        <translation>Co&amp;llection</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/window.py" line="104"/>
         <source>&amp;Aller à</source>
         <translation>&amp;Go to</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/window.py" line="90"/>
+        <location filename="../../src/spro_desk/ui/coordination/window.py" line="109"/>
         <source>Afficher l&apos;écran %s</source>
         <translation>Show the %s screen</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/window.py" line="115"/>
+        <location filename="../../src/spro_desk/ui/coordination/window.py" line="126"/>
+        <source>Connecté·e : {name} ({role})</source>
+        <translation>Signed in: {name} ({role})</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/window.py" line="130"/>
+        <source>Compte connecté</source>
+        <translation>Signed-in account</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/window.py" line="166"/>
         <source>SPRO Desk — Coordination — %s</source>
         <translation>SPRO Desk — Coordination — %s</translation>
     </message>
@@ -2150,153 +2270,153 @@ Desk ID: {id}</translation>
 <context>
     <name>DesksScreen</name>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/__init__.py" line="38"/>
-        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="73"/>
+        <location filename="../../src/spro_desk/ui/coordination/__init__.py" line="40"/>
+        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="74"/>
         <source>Postes</source>
         <translation>Desks</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="60"/>
+        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="61"/>
         <source>Résumé des postes</source>
         <translation>Desks summary</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="61"/>
+        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="62"/>
         <source>Message de l&apos;écran Postes</source>
         <translation>Desks screen message</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="83"/>
+        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="84"/>
         <source>Postes enregistrés</source>
         <translation>Registered desks</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="85"/>
+        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="86"/>
         <source>Les postes en retard d&apos;abord ; cliquez un en-tête pour trier. Suppr révoque le poste choisi, après confirmation.</source>
         <translation>Overdue desks first; click a header to sort. Del revokes the selected desk, after confirmation.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="97"/>
+        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="98"/>
         <source> jours</source>
         <translation> days</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="99"/>
+        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="100"/>
         <source>En retard après</source>
         <translation>Late after</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="101"/>
+        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="102"/>
         <source>Un poste actif sans envoi depuis plus de ce nombre de jours est en retard.</source>
         <translation>An active desk with no bundle for more than this number of days is overdue.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="106"/>
+        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="107"/>
         <source>&amp;Enregistrer un poste…</source>
         <translation>&amp;Register a desk…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="109"/>
+        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="110"/>
         <source>Importer le fichier d&apos;enregistrement d&apos;un poste (spro-desk desk registration)</source>
         <translation>Import a desk&apos;s registration file (spro-desk desk registration)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="115"/>
+        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="116"/>
         <source>&amp;Révoquer…</source>
         <translation>Re&amp;voke…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="120"/>
+        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="121"/>
         <source>Refuser désormais les envois du poste choisi (poste perdu ou volé)</source>
         <translation>Refuse the selected desk&apos;s bundles from now on (desk lost or stolen)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="128"/>
+        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="129"/>
         <source>Actions sur les postes</source>
         <translation>Desk actions</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="133"/>
+        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="134"/>
         <source>En re&amp;tard après :</source>
         <translation>&amp;Late after:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="155"/>
+        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="156"/>
         <source>Aucun poste enregistré : « Enregistrer un poste… » importe le fichier qu&apos;un site produit avec « spro-desk desk registration ».</source>
         <translation>No desks registered: “Register a desk…” imports the file a site produces with “spro-desk desk registration”.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="161"/>
+        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="162"/>
         <source>{n} poste enregistré</source>
         <translation>{n} desk registered</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="161"/>
+        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="162"/>
         <source>{n} postes enregistrés</source>
         <translation>{n} desks registered</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="164"/>
+        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="165"/>
         <source>{n} en retard</source>
         <translation>{n} overdue</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="167"/>
+        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="168"/>
         <source>{n} révoqué</source>
         <translation>{n} revoked</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="167"/>
+        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="168"/>
         <source>{n} révoqués</source>
         <translation>{n} revoked</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="170"/>
+        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="171"/>
         <source>{desks} : {late}, {revoked}.</source>
         <translation>{desks}: {late}, {revoked}.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="204"/>
+        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="205"/>
         <source>Enregistrer un poste</source>
         <translation>Register a desk</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="206"/>
+        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="207"/>
         <source>Enregistrement de poste (*.json);;Tous les fichiers (*)</source>
         <translation>Desk registration (*.json);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="226"/>
+        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="227"/>
         <source>Le poste « {site} » était déjà enregistré : rien n&apos;a changé.</source>
         <translation>The desk “{site}” was already registered: nothing has changed.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="229"/>
+        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="230"/>
         <source>Poste « {site} » enregistré. Ses envois seront acceptés dès qu&apos;il aura importé l&apos;identité de la coordination.</source>
         <translation>Desk “{site}” registered. Its bundles will be accepted once it has imported the coordination&apos;s identity.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="243"/>
+        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="244"/>
         <source>Choisissez d&apos;abord un poste actif dans la liste.</source>
         <translation>First choose an active desk in the list.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="247"/>
+        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="248"/>
         <source>Révoquer un poste</source>
         <translation>Revoke a desk</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="254"/>
+        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="255"/>
         <source>&amp;Révoquer ce poste</source>
         <translation>&amp;Revoke this desk</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="256"/>
+        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="257"/>
         <source>&amp;Annuler</source>
         <translation>&amp;Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="269"/>
+        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="270"/>
         <source>Révoquer le poste « {site} » ({reseau}, {commune}) ?
 
 Ses envois seront refusés à partir de maintenant ; ce qui a déjà été reçu est conservé. À faire seulement pour un poste perdu, volé ou remplacé : pour l&apos;accepter à nouveau, le site devra créer une nouvelle identité et se faire enregistrer.
@@ -2309,17 +2429,17 @@ Its bundles will be refused from now on; what has already been received is kept.
 Desk ID: {id}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="287"/>
+        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="288"/>
         <source>Révocation abandonnée : le poste reste actif.</source>
         <translation>Revocation abandoned: the desk stays active.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="298"/>
+        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="299"/>
         <source>Poste « {site} » révoqué : ses prochains envois seront refusés.</source>
         <translation>Desk “{site}” revoked: its next bundles will be refused.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="316"/>
+        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="317"/>
         <source>L&apos;opération n&apos;a pas abouti ({error}) : rien n&apos;a été modifié.</source>
         <translation>The operation did not complete ({error}): nothing was changed.</translation>
     </message>
@@ -2460,17 +2580,17 @@ Desk ID: {id}</translation>
 <context>
     <name>DirectoryImportController</name>
     <message>
-        <location filename="../../src/spro_desk/ui/common/import_flow.py" line="61"/>
+        <location filename="../../src/spro_desk/ui/common/import_flow.py" line="64"/>
         <source>Chargement de l&apos;annuaire d&apos;exemple…</source>
         <translation>Loading the sample directory…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/import_flow.py" line="64"/>
+        <location filename="../../src/spro_desk/ui/common/import_flow.py" line="67"/>
         <source>Import de «&#xa0;{name}&#xa0;»…</source>
         <translation>Importing “{name}”…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/import_flow.py" line="109"/>
+        <location filename="../../src/spro_desk/ui/common/import_flow.py" line="116"/>
         <source>L&apos;import a échoué à cause d&apos;une erreur inattendue ({error}). L&apos;annuaire actuel est conservé.</source>
         <translation>The import failed because of an unexpected error ({error}). The current directory is kept.</translation>
     </message>
@@ -2576,118 +2696,118 @@ Desk ID: {id}</translation>
 <context>
     <name>DirectoryPanel</name>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/directory_panel.py" line="48"/>
+        <location filename="../../src/spro_desk/ui/settings/directory_panel.py" line="51"/>
         <source>Annuaire des partenaires</source>
         <translation>Partner directory</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/directory_panel.py" line="53"/>
+        <location filename="../../src/spro_desk/ui/settings/directory_panel.py" line="56"/>
         <source>&amp;Importer un annuaire…</source>
         <translation>&amp;Import a directory…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/directory_panel.py" line="56"/>
-        <location filename="../../src/spro_desk/ui/settings/directory_panel.py" line="67"/>
+        <location filename="../../src/spro_desk/ui/settings/directory_panel.py" line="59"/>
+        <location filename="../../src/spro_desk/ui/settings/directory_panel.py" line="70"/>
         <source>Annuler l&apos;import</source>
         <translation>Cancel the import</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/directory_panel.py" line="65"/>
+        <location filename="../../src/spro_desk/ui/settings/directory_panel.py" line="68"/>
         <source>Importer un annuaire</source>
         <translation>Import a directory</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/directory_panel.py" line="66"/>
+        <location filename="../../src/spro_desk/ui/settings/directory_panel.py" line="69"/>
         <source>Progression de l&apos;import</source>
         <translation>Import progress</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/directory_panel.py" line="71"/>
+        <location filename="../../src/spro_desk/ui/settings/directory_panel.py" line="74"/>
         <source>Remplace l&apos;annuaire par un export data·inclusion (dossier ou archive .zip).</source>
         <translation>Replaces the directory with a data·inclusion export (folder or .zip archive).</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/directory_panel.py" line="74"/>
+        <location filename="../../src/spro_desk/ui/settings/directory_panel.py" line="77"/>
         <source>Arrête l&apos;import ; l&apos;annuaire actuel est conservé.</source>
         <translation>Stops the import; the current directory is kept.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/directory_panel.py" line="79"/>
+        <location filename="../../src/spro_desk/ui/settings/directory_panel.py" line="82"/>
         <source>Source :</source>
         <translation>Source:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/directory_panel.py" line="80"/>
+        <location filename="../../src/spro_desk/ui/settings/directory_panel.py" line="83"/>
         <source>Importé le :</source>
         <translation>Imported on:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/directory_panel.py" line="81"/>
+        <location filename="../../src/spro_desk/ui/settings/directory_panel.py" line="84"/>
         <source>Fiches mises à jour :</source>
         <translation>Records updated:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/directory_panel.py" line="82"/>
+        <location filename="../../src/spro_desk/ui/settings/directory_panel.py" line="85"/>
         <source>Contenu :</source>
         <translation>Contents:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/directory_panel.py" line="96"/>
+        <location filename="../../src/spro_desk/ui/settings/directory_panel.py" line="99"/>
         <source>Aucun import</source>
         <translation>No import yet</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/directory_panel.py" line="100"/>
+        <location filename="../../src/spro_desk/ui/settings/directory_panel.py" line="103"/>
         <source>Annuaire vide</source>
         <translation>Empty directory</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/directory_panel.py" line="109"/>
+        <location filename="../../src/spro_desk/ui/settings/directory_panel.py" line="112"/>
         <source>{n} ligne rejetée</source>
         <translation>{n} row rejected</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/directory_panel.py" line="109"/>
+        <location filename="../../src/spro_desk/ui/settings/directory_panel.py" line="112"/>
         <source>{n} lignes rejetées</source>
         <translation>{n} rows rejected</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/directory_panel.py" line="113"/>
+        <location filename="../../src/spro_desk/ui/settings/directory_panel.py" line="116"/>
         <source>{n} avertissement</source>
         <translation>{n} warning</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/directory_panel.py" line="113"/>
+        <location filename="../../src/spro_desk/ui/settings/directory_panel.py" line="116"/>
         <source>{n} avertissements</source>
         <translation>{n} warnings</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/directory_panel.py" line="127"/>
+        <location filename="../../src/spro_desk/ui/settings/directory_panel.py" line="130"/>
         <source>la plus récente le {newest}{age}, la plus ancienne le {oldest}</source>
         <translation>newest on {newest}{age}, oldest on {oldest}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/directory_panel.py" line="145"/>
+        <location filename="../../src/spro_desk/ui/settings/directory_panel.py" line="148"/>
         <source> (aujourd&apos;hui)</source>
         <translation> (today)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/directory_panel.py" line="147"/>
+        <location filename="../../src/spro_desk/ui/settings/directory_panel.py" line="150"/>
         <source> (hier)</source>
         <translation> (yesterday)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/directory_panel.py" line="148"/>
+        <location filename="../../src/spro_desk/ui/settings/directory_panel.py" line="151"/>
         <source> (il y a {n} jours)</source>
         <translation> ({n} days ago)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/directory_panel.py" line="189"/>
+        <location filename="../../src/spro_desk/ui/settings/directory_panel.py" line="192"/>
         <source>Annulation…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/directory_panel.py" line="195"/>
+        <location filename="../../src/spro_desk/ui/settings/directory_panel.py" line="198"/>
         <source>Import annulé : l&apos;annuaire actuel est conservé.</source>
         <translation>Import cancelled: the current directory is kept.</translation>
     </message>
@@ -3121,27 +3241,27 @@ If the problem happens again, send the details below to support.</translation>
 <context>
     <name>ImportFlow</name>
     <message>
-        <location filename="../../src/spro_desk/ui/common/import_flow.py" line="118"/>
+        <location filename="../../src/spro_desk/ui/common/import_flow.py" line="125"/>
         <source>Annuaire importé : {structures}, {services}</source>
         <translation>Directory imported: {structures}, {services}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/import_flow.py" line="127"/>
+        <location filename="../../src/spro_desk/ui/common/import_flow.py" line="134"/>
         <source>{n} ligne rejetée</source>
         <translation>{n} row rejected</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/import_flow.py" line="128"/>
+        <location filename="../../src/spro_desk/ui/common/import_flow.py" line="135"/>
         <source>{n} lignes rejetées</source>
         <translation>{n} rows rejected</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/import_flow.py" line="132"/>
+        <location filename="../../src/spro_desk/ui/common/import_flow.py" line="139"/>
         <source>{n} avertissement</source>
         <translation>{n} warning</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/import_flow.py" line="133"/>
+        <location filename="../../src/spro_desk/ui/common/import_flow.py" line="140"/>
         <source>{n} avertissements</source>
         <translation>{n} warnings</translation>
     </message>
@@ -3287,117 +3407,117 @@ If the problem happens again, send the details below to support.</translation>
         <translation>SPRO Desk screens</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="157"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="159"/>
         <source>Barre d&apos;état</source>
         <translation>Status bar</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="171"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="173"/>
         <source>&amp;Importer un annuaire…</source>
         <translation>&amp;Import a directory…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="173"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="175"/>
         <source>Importer un export data·inclusion (dossier ou archive .zip)</source>
         <translation>Import a data·inclusion export (folder or .zip archive)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="175"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="177"/>
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="175"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="177"/>
         <source>Fermer SPRO Desk</source>
         <translation>Close SPRO Desk</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="177"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="179"/>
         <source>&amp;Rechercher dans l&apos;annuaire</source>
         <translation>&amp;Find in the directory</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="179"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="181"/>
         <source>Placer le curseur dans la zone de recherche</source>
         <translation>Move the cursor to the search box</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="181"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="183"/>
         <source>&amp;Fichier</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="186"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="188"/>
         <source>&amp;Édition</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="188"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="190"/>
         <source>&amp;Aller à</source>
         <translation>&amp;Go to</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="192"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="194"/>
         <source>Afficher l&apos;écran %s</source>
         <translation>Show the %s screen</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="200"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="202"/>
         <source>À &amp;propos de SPRO Desk…</source>
         <translation>&amp;About SPRO Desk…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="202"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="204"/>
         <source>Version, sources des données et licences des composants</source>
         <translation>Version, data sources and component licences</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="206"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="208"/>
         <source>Aide</source>
         <translation>Help</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="291"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="293"/>
         <source>Annuaire</source>
         <translation>Directory</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="303"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="305"/>
         <source>SPRO Desk — %s</source>
         <translation>SPRO Desk — %s</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="322"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="324"/>
         <source>Écran %s</source>
         <translation>%s screen</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="346"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="348"/>
         <source>Importer un annuaire</source>
         <translation>Import a directory</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="348"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="350"/>
         <source>Export data·inclusion (*.zip *.json *.csv *.xlsx);;Tous les fichiers (*)</source>
         <translation>data·inclusion export (*.zip *.json *.csv *.xlsx);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="372"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="374"/>
         <source>Import impossible</source>
         <translation>Import failed</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="378"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="380"/>
         <source>Remplacer l&apos;annuaire ?</source>
         <translation>Replace the directory?</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="379"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="381"/>
         <source>Remplacer quand même l&apos;annuaire actuel ?</source>
         <translation>Replace the current directory anyway?</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="387"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="389"/>
         <source>Import annulé : l&apos;annuaire actuel est conservé.</source>
         <translation>Import cancelled: the current directory is kept.</translation>
     </message>
@@ -4808,6 +4928,49 @@ Restore it now?</translation>
     </message>
 </context>
 <context>
+    <name>SignInDialog</name>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/sign_in.py" line="34"/>
+        <source>SPRO Desk — Coordination — Connexion</source>
+        <translation>SPRO Desk — Coordination — Sign in</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/sign_in.py" line="38"/>
+        <source>Compte</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/sign_in.py" line="41"/>
+        <source>Mot de passe</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/sign_in.py" line="42"/>
+        <source>Message de connexion</source>
+        <translation>Sign-in message</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/sign_in.py" line="48"/>
+        <source>Se &amp;connecter</source>
+        <translation>&amp;Sign in</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/sign_in.py" line="52"/>
+        <source>&amp;Compte :</source>
+        <translation>&amp;Account:</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/sign_in.py" line="53"/>
+        <source>&amp;Mot de passe :</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/sign_in.py" line="57"/>
+        <source>Connectez-vous : ce que vous pouvez faire dépend du rôle de votre compte.</source>
+        <translation>Sign in: what you may do depends on your account&apos;s role.</translation>
+    </message>
+</context>
+<context>
     <name>SitePage</name>
     <message>
         <location filename="../../src/spro_desk/ui/first_run/site_page.py" line="23"/>
@@ -5471,217 +5634,217 @@ Restore it now?</translation>
     <name>SynchronisationScreen</name>
     <message>
         <location filename="../../src/spro_desk/ui/app/screens.py" line="44"/>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="85"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="86"/>
         <source>Synchronisation</source>
         <translation>Synchronisation</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="60"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="61"/>
         <source>Ce qui manque pour synchroniser</source>
         <translation>What is missing to synchronise</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="61"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="62"/>
         <source>&amp;Créer l&apos;identité du poste</source>
         <translation>&amp;Create the desk identity</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="62"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="63"/>
         <source>Enregistrer le fichier d&apos;&amp;inscription…</source>
         <translation>Save the &amp;registration file…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="63"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="64"/>
         <source>Importer l&apos;identité du coo&amp;rdinateur…</source>
         <translation>Import the c&amp;oordinator&apos;s identity…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="64"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="65"/>
         <source>En attente de confirmation</source>
         <translation>Waiting for confirmation</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="65"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="66"/>
         <source>Dernier export</source>
         <translation>Last export</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="66"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="67"/>
         <source>&amp;Exporter sur une clé maintenant…</source>
         <translation>Export to a USB s&amp;tick now…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="67"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="68"/>
         <source>Dernier accusé de réception</source>
         <translation>Last acknowledgement</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="68"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="69"/>
         <source>Version et âge de l&apos;annuaire</source>
         <translation>Directory version and age</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="69"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="70"/>
         <source>Avertissement sur l&apos;annuaire</source>
         <translation>Directory warning</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="70"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="71"/>
         <source>Serveur de synchronisation</source>
         <translation>Synchronisation server</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="71"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="72"/>
         <source>En&amp;voyer maintenant</source>
         <translation>Se&amp;nd now</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="72"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="73"/>
         <source>Opération en cours</source>
         <translation>Operation in progress</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="93"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="94"/>
         <source>Envois en attente vers le serveur</source>
         <translation>Bundles waiting to go to the server</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="94"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="95"/>
         <source>Un envoi quitte la file quand le serveur l&apos;a confirmé, octet pour octet.</source>
         <translation>A bundle leaves the queue once the server has confirmed it, byte for byte.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="103"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="104"/>
         <source>Crée la clé de signature du poste avec le site réglé dans Paramètres.</source>
         <translation>Creates the desk&apos;s signing key with the site set in Settings.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="106"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="107"/>
         <source>Écrit le fichier à remettre à votre coordination pour inscrire ce poste.</source>
         <translation>Writes the file to give your coordination office to register this desk.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="109"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="110"/>
         <source>Lit le fichier d&apos;identité remis par votre coordination : ses clés publiques.</source>
         <translation>Reads the identity file given by your coordination office: its public keys.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="112"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="113"/>
         <source>Écrit l&apos;envoi chiffré de tout ce que le coordinateur n&apos;a pas confirmé dans le dossier choisi (une clé USB).</source>
         <translation>Writes the encrypted bundle of everything the coordinator has not confirmed into the chosen folder (a USB stick).</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="116"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="117"/>
         <source>Envoie au serveur ce qui attend et reçoit les mises à jour, sans attendre le prochain passage automatique.</source>
         <translation>Sends the server what is waiting and receives updates, without waiting for the next automatic round.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="124"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="125"/>
         <source>Progression de la synchronisation</source>
         <translation>Synchronisation progress</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="147"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="148"/>
         <source>Mise en service</source>
         <translation>Setting up</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="158"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="159"/>
         <source>En attente</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="160"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="161"/>
         <source>Clé USB</source>
         <translation>USB stick</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="162"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="163"/>
         <source>Accusé de réception</source>
         <translation>Acknowledgement</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="163"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="164"/>
         <source>Annuaire</source>
         <translation>Directory</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="164"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="165"/>
         <source>Fi&amp;le d&apos;envoi :</source>
         <translation>Outgoing &amp;queue:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="168"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="169"/>
         <source>Serveur</source>
         <translation>Server</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="173"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="174"/>
         <source>État de la synchronisation</source>
         <translation>Synchronisation status</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="190"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="191"/>
         <source>Échange avec le serveur…</source>
         <translation>Exchanging with the server…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="253"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="254"/>
         <source>L&apos;état de la synchronisation n&apos;a pas pu être lu. Réessayez dans un instant.</source>
         <translation>The synchronisation status could not be read. Try again in a moment.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="279"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="280"/>
         <source>Choisir la clé USB (ou le dossier) où écrire l&apos;envoi</source>
         <translation>Choose the USB stick (or the folder) to write the bundle to</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="296"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="297"/>
         <source>Écriture de l&apos;envoi dans {folder}…</source>
         <translation>Writing the bundle to {folder}…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="306"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="307"/>
         <source>Envoi n° {sequence} écrit et relu : {path}. Remettez la clé à votre coordination.</source>
         <translation>Bundle no. {sequence} written and read back: {path}. Give the stick to your coordination office.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="319"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="320"/>
         <source>L&apos;envoi n&apos;a pas pu être écrit ({reason}) : vérifiez que la clé est branchée, non protégée en écriture et pas pleine, puis recommencez.</source>
         <translation>The bundle could not be written ({reason}): check that the stick is plugged in, not write-protected and not full, then try again.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="324"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="325"/>
         <source>L&apos;export a échoué de façon inattendue ; rien n&apos;a été perdu.</source>
         <translation>The export failed unexpectedly; nothing was lost.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="331"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="332"/>
         <source>Un échange avec le serveur est déjà en cours.</source>
         <translation>An exchange with the server is already in progress.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="341"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="342"/>
         <source>Un autre échange était en cours : réessayez dans un instant.</source>
         <translation>Another exchange was in progress: try again in a moment.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="344"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="345"/>
         <source>Échange interrompu : {error}</source>
         <translation>Exchange interrupted: {error}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="348"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="349"/>
         <source>{n} envoi confirmé par le serveur.</source>
         <translation>{n} bundle confirmed by the server.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="349"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="350"/>
         <source>{n} envois confirmés par le serveur.</source>
         <translation>{n} bundles confirmed by the server.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="352"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="353"/>
         <source>Rien de nouveau à envoyer.</source>
         <translation>Nothing new to send.</translation>
     </message>
