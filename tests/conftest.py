@@ -10,12 +10,20 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from spro_desk import clock
 from spro_desk.directory.importer import import_directory
 from spro_desk.storage.engine import Database
 
 DATA = Path(__file__).parent / "data"
 CVL = DATA / "cvl"
 CVL_DIRTY = CVL / "dirty"
+
+
+@pytest.fixture(autouse=True)
+def computer_time_zone() -> Iterator[None]:
+    """A test that opens a site in another time zone leaves the process on the computer's."""
+    yield
+    clock.use_zone(None)
 
 
 @pytest.fixture

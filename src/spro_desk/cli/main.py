@@ -188,6 +188,9 @@ def run_command(args: argparse.Namespace, data_dir: Path) -> int:
             print_refusal_json(unreachable)
         return EXIT_REFUSED
     try:
+        from spro_desk.site.settings import SiteSettings, apply_site_zone
+
+        apply_site_zone(SiteSettings(db).get)  # the site's days, in every export and report
         if key[0] == "coordinator" and key[1] != "init":
             from spro_desk.cli.commands_coordination import sign_in_for_command
 

@@ -22,13 +22,13 @@ from typing import Protocol
 
 from sqlalchemy import Connection
 
+from spro_desk import clock
 from spro_desk.geo.cog import Geography, geography
 from spro_desk.reports.filters import Period, Site, locate
 from spro_desk.storage.engine import Database
 from spro_desk.storage.records import read_record
 from spro_desk.sync.merged import (
     BUNDLE_MADE_AT,
-    LOCAL_TIME,
     MergeEvent,
     catch_up_merged_state,
     merge_events,
@@ -151,8 +151,8 @@ def _temp_copies(connection: sqlite3.Connection) -> None:
 
 def _utc_bounds(periods: Sequence[Period]) -> tuple[str, str]:
     """A UTC window that surely holds every local day of the periods."""
-    start = datetime.combine(min(p.start for p in periods), time(), LOCAL_TIME)
-    end = datetime.combine(max(p.end for p in periods) + timedelta(days=1), time(), LOCAL_TIME)
+    start = clock.local(datetime.combine(min(p.start for p in periods), time()))
+    end = clock.local(datetime.combine(max(p.end for p in periods) + timedelta(days=1), time()))
     return (
         start.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S"),
         end.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S"),

@@ -34,12 +34,12 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
-from zoneinfo import ZoneInfo
 
 import orjson
 from sqlalchemy import Connection, TextClause, bindparam, text
 from sqlmodel import Session
 
+from spro_desk import clock
 from spro_desk.directory.networks import infer_level
 from spro_desk.storage.dialects import execute_many
 from spro_desk.vocab import category_of
@@ -47,8 +47,6 @@ from spro_desk.vocab import category_of
 if TYPE_CHECKING:
     from spro_desk.storage.engine import Database
 
-# Days and weeks are the region's calendar days, whatever the clock of the machine that merges.
-LOCAL_TIME = ZoneInfo("Europe/Paris")
 _CHUNK = 500  # ids per IN (...) query: well under SQLite's variable limit
 MERGED_TABLES = (
     "merged_version", "merged_contact", "merged_contact_code", "merged_referral", "merged_desk",
@@ -88,7 +86,9 @@ def parse_moment(value: str | datetime | None) -> datetime | None:
 
 
 def local_day(moment: datetime) -> date:
-    return moment.astimezone(LOCAL_TIME).date()
+    """Days and weeks are the site's calendar days (spro_desk.clock: the site's time zone, set
+    when its database opens), whatever the clock of the machine that merges."""
+    return clock.local(moment).date()
 
 
 def week_start(day: date) -> date:
