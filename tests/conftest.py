@@ -10,6 +10,7 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from spro_desk import clock
 from spro_desk.directory.importer import import_directory
 from spro_desk.storage.engine import Database
 
@@ -49,6 +50,13 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     items.sort(key=weight)  # stable: the order inside a file, and of the other files, is kept
 
 
+@pytest.fixture(autouse=True)
+def computer_time_zone() -> Iterator[None]:
+    """A test that opens a site in another time zone leaves the process on the computer's."""
+    yield
+    clock.use_zone(None)
+
+
 @pytest.fixture
 def db(tmp_path: Path) -> Iterator[Database]:
     database = Database(tmp_path / "desk.sqlite")
@@ -76,3 +84,23 @@ def cvl_db(cvl_db_file: Path, tmp_path: Path) -> Iterator[Database]:
     database = Database(target)
     yield database
     database.close()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def coordinations(request: pytest.FixtureRequest) -> Iterator[object]:
+    """Coordination databases on SQLite, then on PostgreSQL (tests/coordination_db.py)."""
+    from coordination_db import Coordinations
+
+    opened = Coordinations(request.param)
+    yield opened
+    opened.close()
+
+
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def module_coordinations(request: pytest.FixtureRequest) -> Iterator[object]:
+    """The same, shared by a module's tests (a region built once per backend)."""
+    from coordination_db import Coordinations
+
+    opened = Coordinations(request.param)
+    yield opened
+    opened.close()
