@@ -11,17 +11,18 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from spro_desk.agents.coordination_accounts import create_coordinator, sign_in, sign_out
+from spro_desk.agents.coordination_audit import audit_entries
 from spro_desk.paths import database_path
 from spro_desk.security import crypto
 from spro_desk.storage.engine import Database
 from spro_desk.storage.tables import SyncAlert
 from spro_desk.sync.coordinator import revoke_desk
 from spro_desk.sync.watch import WatchSettings, save_settings
-from spro_desk.ui.coordination import ALERTES, JOURNAL, POSTES
+from spro_desk.ui.coordination import ALERTES, ENVOIS, JOURNAL, POSTES
 from spro_desk.ui.coordination.alerts_screen import AlertsScreen
 from spro_desk.ui.coordination.audit_screen import AuditColumn, AuditScreen
 from spro_desk.ui.coordination.sign_in import SignInDialog
@@ -134,7 +135,7 @@ def test_the_journal_tab_shows_who_did_what(
     first = [model.data(model.index(0, column)) for column in AuditColumn]
     assert first[1:3] == ["Alice (Coordinateur·rice)", "Poste révoqué"]
     assert first[3].startswith(world.ids[1])
-    assert model.rowCount() == 6  # two desks registered, three accounts made, one revoked
+    assert model.rowCount() == 8  # 2 desks registered, 3 accounts made, 2 sign-ins, 1 revoked
     assert screen.table.editTriggers() == screen.table.EditTrigger.NoEditTriggers
     window.close()
 
@@ -173,5 +174,35 @@ def test_the_switch_collects_from_the_saved_folder_until_turned_off(
     assert events.scalar() == 3
     window.collection.action.trigger()
     assert not window.collection.running and not window.collection.action.isChecked()
+    window.close()
+    assert_nothing_running(window)  # type: ignore[arg-type]
+
+
+def test_a_sign_in_and_an_import_from_the_window_are_in_the_trail(
+    qtbot: QtBot, world: World, settings: QSettings, monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:  # fmt: skip
+    dialog = SignInDialog(world.coordinator)
+    qtbot.addWidget(dialog)
+    dialog.name.setCurrentText("Bruno")
+    dialog.password.setText(TEAM["Bruno"][1])
+    dialog.ok_button.click()
+    [entry] = audit_entries(world.coordinator, limit=1)
+    assert (entry.account, entry.action, entry.note) == (
+        "Bruno", "connexion", "fenêtre de la coordination",
+    )  # fmt: skip
+    folder = tmp_path / "depot"
+    world.record(0, 3)
+    world.export(0, folder)
+    (folder / "abime.spro-bundle").write_bytes(b"pas un envoi")
+    window = _window(qtbot, world, settings)
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *_a, **_k: str(folder))
+    screen = window.screens[ENVOIS]
+    with qtbot.waitSignal(screen.importer.finished, timeout=IMPORT_TIMEOUT_MS):  # type: ignore[attr-defined]
+        screen.import_folder_action.trigger()  # type: ignore[attr-defined]
+    [entry] = audit_entries(world.coordinator, limit=1)
+    assert (entry.account, entry.role, entry.action) == ("Bruno", "charge-etudes", "import-envois")
+    assert entry.target == "1 envoi(s) accepté(s), 1 refusé(s)"
+    assert entry.note == "fenêtre de la coordination ; 3 événement(s) nouveau(x)"
     window.close()
     assert_nothing_running(window)  # type: ignore[arg-type]
