@@ -35,6 +35,7 @@ ACTION_LABELS: dict[str, str] = {
     "mot-de-passe-change": "Mot de passe changé",
     "connexion": "Connexion",
     "connexion-refusee": "Connexion refusée",
+    "verrouillage-regle": "Verrouillage après inactivité réglé",
 }
 
 Actor = CoordinatorView | str | None
