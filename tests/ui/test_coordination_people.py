@@ -20,8 +20,8 @@ from spro_desk.agents.coordination_accounts import (
     sign_in,
     sign_out,
 )
-from spro_desk.agents.coordination_lock import idle_lock_minutes
 from spro_desk.agents.coordination_audit import audit_entries
+from spro_desk.agents.coordination_lock import idle_lock_minutes
 from spro_desk.paths import database_path
 from spro_desk.security import crypto
 from spro_desk.storage.engine import Database
