@@ -103,6 +103,243 @@
     </message>
 </context>
 <context>
+    <name>AccountDialog</name>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="94"/>
+        <source>Nouveau compte</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="94"/>
+        <source>Nouveau mot de passe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="98"/>
+        <source>Nom de la personne</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="103"/>
+        <source>Rôle</source>
+        <translation type="unfinished">Role</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="104"/>
+        <source>Mot de passe</source>
+        <translation type="unfinished">Password</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="105"/>
+        <source>Mot de passe, pour vérifier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="106"/>
+        <source>Message du compte</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="112"/>
+        <source>&amp;Créer le compte</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="112"/>
+        <source>&amp;Changer le mot de passe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="114"/>
+        <source>&amp;Annuler</source>
+        <translation type="unfinished">&amp;Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="118"/>
+        <source>&amp;Nom :</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="120"/>
+        <source>&amp;Rôle :</source>
+        <translation type="unfinished">&amp;Role:</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="121"/>
+        <source>&amp;Mot de passe :</source>
+        <translation type="unfinished">&amp;Password:</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="122"/>
+        <source>&amp;Vérification :</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="138"/>
+        <source>Les deux mots de passe diffèrent : rien n&apos;a été fait.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AccountsModel</name>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="71"/>
+        <source>Nom</source>
+        <translation type="unfinished">Name</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="72"/>
+        <source>Rôle</source>
+        <translation type="unfinished">Role</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="73"/>
+        <source>État</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="82"/>
+        <source>Actif</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="82"/>
+        <source>Désactivé</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AccountsScreen</name>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/__init__.py" line="47"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="189"/>
+        <source>Comptes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="162"/>
+        <source>Résumé des comptes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="163"/>
+        <source>Message de l&apos;écran Comptes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="164"/>
+        <source>A&amp;jouter un compte…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="165"/>
+        <source>Dé&amp;sactiver…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="167"/>
+        <source>&amp;Réinitialiser le mot de passe…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="169"/>
+        <source>Désactiver le compte</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="183"/>
+        <source>&amp;Verrouiller après :</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="196"/>
+        <source>Comptes de la coordination</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="198"/>
+        <source>Chaque personne et son rôle. Suppr désactive le compte choisi, après confirmation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="207"/>
+        <source> minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="209"/>
+        <source>Verrouiller après</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="212"/>
+        <source>Sans clavier ni souris pendant ce temps, la fenêtre demande de se reconnecter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="244"/>
+        <source>{n} compte(s) actif(s) sur {total}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="265"/>
+        <source>Compte « {name} » créé.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="270"/>
+        <source>Choisissez d&apos;abord un compte dans la liste.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="279"/>
+        <source>Mot de passe de « {name} » changé.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="302"/>
+        <source>Choisissez d&apos;abord un compte actif dans la liste.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="306"/>
+        <source>Désactiver un compte</source>
+        <translation type="unfinished">Deactivate an account</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="308"/>
+        <source>Désactiver le compte « {name} » ({role}) ?
+
+Cette personne ne pourra plus se connecter ; ses actions passées restent au journal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="316"/>
+        <source>&amp;Désactiver ce compte</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="318"/>
+        <source>&amp;Annuler</source>
+        <translation type="unfinished">&amp;Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="334"/>
+        <source>Désactivation abandonnée : le compte reste actif.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="341"/>
+        <source>Compte « {name} » désactivé.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="360"/>
+        <source>La fenêtre se verrouillera après {n} minute(s) sans activité.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AccueilScreen</name>
     <message>
         <location filename="../../src/spro_desk/ui/accueil/screen.py" line="66"/>
@@ -468,7 +705,7 @@
 <context>
     <name>AlertsScreen</name>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/__init__.py" line="42"/>
+        <location filename="../../src/spro_desk/ui/coordination/__init__.py" line="44"/>
         <location filename="../../src/spro_desk/ui/coordination/alerts_screen.py" line="37"/>
         <location filename="../../src/spro_desk/ui/coordination/alerts_screen.py" line="53"/>
         <source>Alertes</source>
@@ -619,7 +856,7 @@
 <context>
     <name>AuditScreen</name>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/__init__.py" line="44"/>
+        <location filename="../../src/spro_desk/ui/coordination/__init__.py" line="46"/>
         <location filename="../../src/spro_desk/ui/coordination/audit_screen.py" line="90"/>
         <source>Journal</source>
         <translation>Log</translation>
@@ -1204,7 +1441,7 @@ Keep this time anyway?</translation>
 <context>
     <name>BundlesScreen</name>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/__init__.py" line="41"/>
+        <location filename="../../src/spro_desk/ui/coordination/__init__.py" line="43"/>
         <location filename="../../src/spro_desk/ui/coordination/bundles_screen.py" line="36"/>
         <location filename="../../src/spro_desk/ui/coordination/bundles_screen.py" line="62"/>
         <source>Envois reçus</source>
@@ -1620,7 +1857,7 @@ Keep this time anyway?</translation>
 <context>
     <name>CoordinatorDashboardScreen</name>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/__init__.py" line="43"/>
+        <location filename="../../src/spro_desk/ui/coordination/__init__.py" line="45"/>
         <location filename="../../src/spro_desk/ui/coordination/dashboard_screen.py" line="33"/>
         <source>Tableau de bord</source>
         <translation>Dashboard</translation>
@@ -2270,7 +2507,7 @@ Desk ID: {id}</translation>
 <context>
     <name>DesksScreen</name>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/__init__.py" line="40"/>
+        <location filename="../../src/spro_desk/ui/coordination/__init__.py" line="42"/>
         <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="74"/>
         <source>Postes</source>
         <translation>Desks</translation>
@@ -4905,42 +5142,42 @@ Restore it now?</translation>
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/sign_in.py" line="34"/>
+        <location filename="../../src/spro_desk/ui/coordination/sign_in.py" line="37"/>
         <source>SPRO Desk — Coordination — Connexion</source>
         <translation>SPRO Desk — Coordination — Sign in</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/sign_in.py" line="38"/>
+        <location filename="../../src/spro_desk/ui/coordination/sign_in.py" line="41"/>
         <source>Compte</source>
         <translation>Account</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/sign_in.py" line="41"/>
+        <location filename="../../src/spro_desk/ui/coordination/sign_in.py" line="44"/>
         <source>Mot de passe</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/sign_in.py" line="42"/>
+        <location filename="../../src/spro_desk/ui/coordination/sign_in.py" line="45"/>
         <source>Message de connexion</source>
         <translation>Sign-in message</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/sign_in.py" line="48"/>
+        <location filename="../../src/spro_desk/ui/coordination/sign_in.py" line="51"/>
         <source>Se &amp;connecter</source>
         <translation>&amp;Sign in</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/sign_in.py" line="52"/>
+        <location filename="../../src/spro_desk/ui/coordination/sign_in.py" line="55"/>
         <source>&amp;Compte :</source>
         <translation>&amp;Account:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/sign_in.py" line="53"/>
+        <location filename="../../src/spro_desk/ui/coordination/sign_in.py" line="56"/>
         <source>&amp;Mot de passe :</source>
         <translation>&amp;Password:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/sign_in.py" line="57"/>
+        <location filename="../../src/spro_desk/ui/coordination/sign_in.py" line="60"/>
         <source>Connectez-vous : ce que vous pouvez faire dépend du rôle de votre compte.</source>
         <translation>Sign in: what you may do depends on your account&apos;s role.</translation>
     </message>

@@ -309,3 +309,44 @@ def test_other_roles_are_refused_the_accounts_in_french(
     assert "« Chargé·e d'études »" in screen.message.text()
     assert [a.nom for a in list_coordinators(world.coordinator)] == ["Alice", "Bruno", "Chloé"]
     window.close()
+
+
+def test_the_window_locks_after_the_idle_time_until_the_password_is_typed_again(
+    qtbot: QtBot, world: World, settings: QSettings
+) -> None:
+    sign_in(world.coordinator, "Alice", TEAM["Alice"][1])
+    window = _window(qtbot, world, settings)
+    lock = window.idle_lock
+    assert lock.timer.isActive() and lock.timer.interval() == 15 * 60_000  # the default
+    screen = _accounts(window)
+    screen.add_button.click()
+    assert screen.dialog is not None
+    lock.set_idle_ms(400)
+    for _ in range(6):  # typing keeps it open
+        qtbot.wait(100)
+        qtbot.keyClick(screen.dialog.name, Qt.Key.Key_A)
+    assert not lock.is_locked
+    with qtbot.waitSignal(lock.locked_changed, timeout=5_000) as locked:
+        pass
+    assert locked.args == [True] and lock.is_locked
+    assert window.stack.currentWidget() is lock.panel and not window.tabs.isVisible()
+    qtbot.waitUntil(lambda: screen.dialog is None)  # the open dialog was cancelled
+    assert not window.quit_action.isEnabled() and not window.menuBar().isEnabled()
+    assert not window.screen_actions[COMPTES].isEnabled()  # Ctrl+6 leads nowhere
+    assert "Alice" in lock.panel.explanation.text()
+    assert lock.panel.password.accessibleName() == "Mot de passe"
+
+    lock.panel.password.setText("pas-le-bon")
+    lock.panel.unlock_button.click()
+    assert lock.is_locked and "mot de passe incorrect" in lock.panel.message.text()
+    lock.panel.password.setText(TEAM["Alice"][1])
+    qtbot.keyClick(lock.panel.password, Qt.Key.Key_Return)
+    assert not lock.is_locked and window.stack.currentWidget() is window.tabs
+    assert window.quit_action.isEnabled() and window.menuBar().isEnabled()
+    assert lock.timer.isActive()  # counting again
+    trail = [(e.account, e.action, e.note) for e in audit_entries(world.coordinator, limit=2)]
+    assert trail[0] == ("Alice", "connexion", "fenêtre de la coordination, après verrouillage")
+    assert trail[1][:2] == ("Alice", "connexion-refusee")
+    window.close()
+    assert not lock.timer.isActive()
+    assert_nothing_running(window)  # type: ignore[arg-type]
