@@ -107,77 +107,77 @@
     <message>
         <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="94"/>
         <source>Nouveau compte</source>
-        <translation type="unfinished"></translation>
+        <translation>New account</translation>
     </message>
     <message>
         <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="94"/>
         <source>Nouveau mot de passe</source>
-        <translation type="unfinished"></translation>
+        <translation>New password</translation>
     </message>
     <message>
         <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="98"/>
         <source>Nom de la personne</source>
-        <translation type="unfinished"></translation>
+        <translation>Person&apos;s name</translation>
     </message>
     <message>
         <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="103"/>
         <source>Rôle</source>
-        <translation type="unfinished">Role</translation>
+        <translation>Role</translation>
     </message>
     <message>
         <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="104"/>
         <source>Mot de passe</source>
-        <translation type="unfinished">Password</translation>
+        <translation>Password</translation>
     </message>
     <message>
         <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="105"/>
         <source>Mot de passe, pour vérifier</source>
-        <translation type="unfinished"></translation>
+        <translation>Password, to check</translation>
     </message>
     <message>
         <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="106"/>
         <source>Message du compte</source>
-        <translation type="unfinished"></translation>
+        <translation>Account message</translation>
     </message>
     <message>
         <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="112"/>
         <source>&amp;Créer le compte</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Create the account</translation>
     </message>
     <message>
         <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="112"/>
         <source>&amp;Changer le mot de passe</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Change the password</translation>
     </message>
     <message>
         <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="114"/>
         <source>&amp;Annuler</source>
-        <translation type="unfinished">&amp;Cancel</translation>
+        <translation>&amp;Cancel</translation>
     </message>
     <message>
         <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="118"/>
         <source>&amp;Nom :</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Name:</translation>
     </message>
     <message>
         <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="120"/>
         <source>&amp;Rôle :</source>
-        <translation type="unfinished">&amp;Role:</translation>
+        <translation>&amp;Role:</translation>
     </message>
     <message>
         <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="121"/>
         <source>&amp;Mot de passe :</source>
-        <translation type="unfinished">&amp;Password:</translation>
+        <translation>&amp;Password:</translation>
     </message>
     <message>
         <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="122"/>
         <source>&amp;Vérification :</source>
-        <translation type="unfinished"></translation>
+        <translation>Chec&amp;k:</translation>
     </message>
     <message>
         <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="138"/>
         <source>Les deux mots de passe diffèrent : rien n&apos;a été fait.</source>
-        <translation type="unfinished"></translation>
+        <translation>The two passwords differ: nothing was done.</translation>
     </message>
 </context>
 <context>
@@ -185,27 +185,27 @@
     <message>
         <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="71"/>
         <source>Nom</source>
-        <translation type="unfinished">Name</translation>
+        <translation>Name</translation>
     </message>
     <message>
         <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="72"/>
         <source>Rôle</source>
-        <translation type="unfinished">Role</translation>
+        <translation>Role</translation>
     </message>
     <message>
         <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="73"/>
         <source>État</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="82"/>
         <source>Actif</source>
-        <translation type="unfinished"></translation>
+        <translation>Active</translation>
     </message>
     <message>
         <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="82"/>
         <source>Désactivé</source>
-        <translation type="unfinished"></translation>
+        <translation>Disabled</translation>
     </message>
 </context>
 <context>
@@ -214,129 +214,131 @@
         <location filename="../../src/spro_desk/ui/coordination/__init__.py" line="47"/>
         <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="189"/>
         <source>Comptes</source>
-        <translation type="unfinished"></translation>
+        <translation>Accounts</translation>
     </message>
     <message>
         <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="162"/>
         <source>Résumé des comptes</source>
-        <translation type="unfinished"></translation>
+        <translation>Accounts summary</translation>
     </message>
     <message>
         <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="163"/>
         <source>Message de l&apos;écran Comptes</source>
-        <translation type="unfinished"></translation>
+        <translation>Accounts screen message</translation>
     </message>
     <message>
         <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="164"/>
         <source>A&amp;jouter un compte…</source>
-        <translation type="unfinished"></translation>
+        <translation>Add an acc&amp;ount…</translation>
     </message>
     <message>
         <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="165"/>
         <source>Dé&amp;sactiver…</source>
-        <translation type="unfinished"></translation>
+        <translation>Di&amp;sable…</translation>
     </message>
     <message>
         <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="167"/>
         <source>&amp;Réinitialiser le mot de passe…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Reset the password…</translation>
     </message>
     <message>
         <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="169"/>
         <source>Désactiver le compte</source>
-        <translation type="unfinished"></translation>
+        <translation>Disable the account</translation>
     </message>
     <message>
         <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="183"/>
         <source>&amp;Verrouiller après :</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Lock after:</translation>
     </message>
     <message>
         <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="196"/>
         <source>Comptes de la coordination</source>
-        <translation type="unfinished"></translation>
+        <translation>The coordination&apos;s accounts</translation>
     </message>
     <message>
         <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="198"/>
         <source>Chaque personne et son rôle. Suppr désactive le compte choisi, après confirmation.</source>
-        <translation type="unfinished"></translation>
+        <translation>Each person and their role. Delete disables the chosen account, after confirmation.</translation>
     </message>
     <message>
         <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="207"/>
         <source> minutes</source>
-        <translation type="unfinished"></translation>
+        <translation> minutes</translation>
     </message>
     <message>
         <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="209"/>
         <source>Verrouiller après</source>
-        <translation type="unfinished"></translation>
+        <translation>Lock after</translation>
     </message>
     <message>
         <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="212"/>
         <source>Sans clavier ni souris pendant ce temps, la fenêtre demande de se reconnecter.</source>
-        <translation type="unfinished"></translation>
+        <translation>With no keyboard or mouse input for this long, the window asks to sign in again.</translation>
     </message>
     <message>
         <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="244"/>
         <source>{n} compte(s) actif(s) sur {total}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} active account(s) out of {total}.</translation>
     </message>
     <message>
         <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="265"/>
         <source>Compte « {name} » créé.</source>
-        <translation type="unfinished"></translation>
+        <translation>Account “{name}” created.</translation>
     </message>
     <message>
         <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="270"/>
         <source>Choisissez d&apos;abord un compte dans la liste.</source>
-        <translation type="unfinished"></translation>
+        <translation>First choose an account in the list.</translation>
     </message>
     <message>
         <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="279"/>
         <source>Mot de passe de « {name} » changé.</source>
-        <translation type="unfinished"></translation>
+        <translation>Password of “{name}” changed.</translation>
     </message>
     <message>
         <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="302"/>
         <source>Choisissez d&apos;abord un compte actif dans la liste.</source>
-        <translation type="unfinished"></translation>
+        <translation>First choose an active account in the list.</translation>
     </message>
     <message>
         <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="306"/>
         <source>Désactiver un compte</source>
-        <translation type="unfinished">Deactivate an account</translation>
+        <translation>Disable an account</translation>
     </message>
     <message>
         <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="308"/>
         <source>Désactiver le compte « {name} » ({role}) ?
 
 Cette personne ne pourra plus se connecter ; ses actions passées restent au journal.</source>
-        <translation type="unfinished"></translation>
+        <translation>Disable the account “{name}” ({role})?
+
+This person will no longer be able to sign in; their past actions stay in the log.</translation>
     </message>
     <message>
         <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="316"/>
         <source>&amp;Désactiver ce compte</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Disable this account</translation>
     </message>
     <message>
         <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="318"/>
         <source>&amp;Annuler</source>
-        <translation type="unfinished">&amp;Cancel</translation>
+        <translation>&amp;Cancel</translation>
     </message>
     <message>
         <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="334"/>
         <source>Désactivation abandonnée : le compte reste actif.</source>
-        <translation type="unfinished"></translation>
+        <translation>Disabling abandoned: the account stays active.</translation>
     </message>
     <message>
         <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="341"/>
         <source>Compte « {name} » désactivé.</source>
-        <translation type="unfinished"></translation>
+        <translation>Account “{name}” disabled.</translation>
     </message>
     <message>
         <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="360"/>
         <source>La fenêtre se verrouillera après {n} minute(s) sans activité.</source>
-        <translation type="unfinished"></translation>
+        <translation>The window will lock after {n} minute(s) without activity.</translation>
     </message>
 </context>
 <context>
@@ -1939,53 +1941,53 @@ Keep this time anyway?</translation>
 <context>
     <name>CoordinatorWindow</name>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/window.py" line="72"/>
-        <location filename="../../src/spro_desk/ui/coordination/window.py" line="73"/>
+        <location filename="../../src/spro_desk/ui/coordination/window.py" line="81"/>
+        <location filename="../../src/spro_desk/ui/coordination/window.py" line="82"/>
         <source>Écrans de la coordination</source>
         <translation>Coordination screens</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/window.py" line="78"/>
+        <location filename="../../src/spro_desk/ui/coordination/window.py" line="90"/>
         <source>Barre d&apos;état</source>
         <translation>Status bar</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/window.py" line="89"/>
+        <location filename="../../src/spro_desk/ui/coordination/window.py" line="102"/>
         <source>&amp;Fichier</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/window.py" line="93"/>
+        <location filename="../../src/spro_desk/ui/coordination/window.py" line="106"/>
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/window.py" line="102"/>
+        <location filename="../../src/spro_desk/ui/coordination/window.py" line="115"/>
         <source>Co&amp;llecte</source>
         <translation>Co&amp;llection</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/window.py" line="104"/>
+        <location filename="../../src/spro_desk/ui/coordination/window.py" line="117"/>
         <source>&amp;Aller à</source>
         <translation>&amp;Go to</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/window.py" line="109"/>
+        <location filename="../../src/spro_desk/ui/coordination/window.py" line="122"/>
         <source>Afficher l&apos;écran %s</source>
         <translation>Show the %s screen</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/window.py" line="126"/>
+        <location filename="../../src/spro_desk/ui/coordination/window.py" line="140"/>
         <source>Connecté·e : {name} ({role})</source>
         <translation>Signed in: {name} ({role})</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/window.py" line="130"/>
+        <location filename="../../src/spro_desk/ui/coordination/window.py" line="144"/>
         <source>Compte connecté</source>
         <translation>Signed-in account</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/window.py" line="166"/>
+        <location filename="../../src/spro_desk/ui/coordination/window.py" line="180"/>
         <source>SPRO Desk — Coordination — %s</source>
         <translation>SPRO Desk — Coordination — %s</translation>
     </message>
@@ -3580,6 +3582,49 @@ If the problem happens again, send the details below to support.</translation>
         <location filename="../../src/spro_desk/ui/accueil/keyed.py" line="25"/>
         <source>{key} : {label}</source>
         <translation>{key}: {label}</translation>
+    </message>
+</context>
+<context>
+    <name>LockPanel</name>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/idle_lock.py" line="48"/>
+        <source>Coordination verrouillée</source>
+        <translation>Coordination locked</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/idle_lock.py" line="52"/>
+        <source>Explication du verrouillage</source>
+        <translation>Lock explanation</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/idle_lock.py" line="55"/>
+        <source>Mot de passe</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/idle_lock.py" line="56"/>
+        <source>&amp;Se reconnecter</source>
+        <translation>&amp;Sign in again</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/idle_lock.py" line="58"/>
+        <source>&amp;Quitter</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/idle_lock.py" line="59"/>
+        <source>Message de reconnexion</source>
+        <translation>Sign-in message</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/idle_lock.py" line="61"/>
+        <source>&amp;Mot de passe :</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/idle_lock.py" line="80"/>
+        <source>La fenêtre s&apos;est verrouillée faute d&apos;activité. {name}, saisissez votre mot de passe pour reprendre ; une autre personne quitte puis se connecte.</source>
+        <translation>The window locked after a period without activity. {name}, type your password to carry on; someone else quits and signs in.</translation>
     </message>
 </context>
 <context>
