@@ -63,11 +63,11 @@ class LockPanel(QWidget):
         form.addRow(label, self.password)
         column = QVBoxLayout(self)
         column.addStretch(1)
-        for widget in (self.title, self.explanation):
-            column.addWidget(widget)
+        for label_widget in (self.title, self.explanation):
+            column.addWidget(label_widget)
         column.addLayout(form)
-        for widget in (self.unlock_button, self.quit_button):
-            column.addWidget(widget, 0, Qt.AlignmentFlag.AlignLeft)
+        for button in (self.unlock_button, self.quit_button):
+            column.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
         column.addWidget(self.message)
         column.addStretch(2)
         self.unlock_button.clicked.connect(self._submit)
@@ -91,7 +91,8 @@ class LockPanel(QWidget):
         self.password.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _submit(self) -> None:
-        password, _ = self.password.text(), self.password.clear()
+        password = self.password.text()
+        self.password.clear()  # the field never keeps it, whatever the outcome
         if password:
             self.unlock_requested.emit(password)
 
@@ -105,7 +106,9 @@ class IdleLock(QObject):
         super().__init__(window)
         self._db = db
         self._stack = stack
-        self._screens = stack.currentWidget()
+        screens = stack.currentWidget()
+        assert screens is not None
+        self._screens: QWidget = screens
         self.panel = LockPanel()
         stack.addWidget(self.panel)
         self.panel.unlock_requested.connect(self.unlock)
