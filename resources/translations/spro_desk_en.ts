@@ -103,6 +103,245 @@
     </message>
 </context>
 <context>
+    <name>AccountDialog</name>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="94"/>
+        <source>Nouveau compte</source>
+        <translation>New account</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="94"/>
+        <source>Nouveau mot de passe</source>
+        <translation>New password</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="98"/>
+        <source>Nom de la personne</source>
+        <translation>Person&apos;s name</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="103"/>
+        <source>Rôle</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="104"/>
+        <source>Mot de passe</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="105"/>
+        <source>Mot de passe, pour vérifier</source>
+        <translation>Password, to check</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="106"/>
+        <source>Message du compte</source>
+        <translation>Account message</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="112"/>
+        <source>&amp;Créer le compte</source>
+        <translation>&amp;Create the account</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="112"/>
+        <source>&amp;Changer le mot de passe</source>
+        <translation>&amp;Change the password</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="114"/>
+        <source>&amp;Annuler</source>
+        <translation>&amp;Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="118"/>
+        <source>&amp;Nom :</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="120"/>
+        <source>&amp;Rôle :</source>
+        <translation>&amp;Role:</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="121"/>
+        <source>&amp;Mot de passe :</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="122"/>
+        <source>&amp;Vérification :</source>
+        <translation>Chec&amp;k:</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="138"/>
+        <source>Les deux mots de passe diffèrent : rien n&apos;a été fait.</source>
+        <translation>The two passwords differ: nothing was done.</translation>
+    </message>
+</context>
+<context>
+    <name>AccountsModel</name>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="71"/>
+        <source>Nom</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="72"/>
+        <source>Rôle</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="73"/>
+        <source>État</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="82"/>
+        <source>Actif</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="82"/>
+        <source>Désactivé</source>
+        <translation>Disabled</translation>
+    </message>
+</context>
+<context>
+    <name>AccountsScreen</name>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/__init__.py" line="47"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="189"/>
+        <source>Comptes</source>
+        <translation>Accounts</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="162"/>
+        <source>Résumé des comptes</source>
+        <translation>Accounts summary</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="163"/>
+        <source>Message de l&apos;écran Comptes</source>
+        <translation>Accounts screen message</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="164"/>
+        <source>A&amp;jouter un compte…</source>
+        <translation>Add an acc&amp;ount…</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="165"/>
+        <source>Dé&amp;sactiver…</source>
+        <translation>Di&amp;sable…</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="167"/>
+        <source>&amp;Réinitialiser le mot de passe…</source>
+        <translation>&amp;Reset the password…</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="169"/>
+        <source>Désactiver le compte</source>
+        <translation>Disable the account</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="183"/>
+        <source>&amp;Verrouiller après :</source>
+        <translation>&amp;Lock after:</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="196"/>
+        <source>Comptes de la coordination</source>
+        <translation>The coordination&apos;s accounts</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="198"/>
+        <source>Chaque personne et son rôle. Suppr désactive le compte choisi, après confirmation.</source>
+        <translation>Each person and their role. Delete disables the chosen account, after confirmation.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="207"/>
+        <source> minutes</source>
+        <translation> minutes</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="209"/>
+        <source>Verrouiller après</source>
+        <translation>Lock after</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="212"/>
+        <source>Sans clavier ni souris pendant ce temps, la fenêtre demande de se reconnecter.</source>
+        <translation>With no keyboard or mouse input for this long, the window asks to sign in again.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="244"/>
+        <source>{n} compte(s) actif(s) sur {total}.</source>
+        <translation>{n} active account(s) out of {total}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="265"/>
+        <source>Compte « {name} » créé.</source>
+        <translation>Account “{name}” created.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="270"/>
+        <source>Choisissez d&apos;abord un compte dans la liste.</source>
+        <translation>First choose an account in the list.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="279"/>
+        <source>Mot de passe de « {name} » changé.</source>
+        <translation>Password of “{name}” changed.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="302"/>
+        <source>Choisissez d&apos;abord un compte actif dans la liste.</source>
+        <translation>First choose an active account in the list.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="306"/>
+        <source>Désactiver un compte</source>
+        <translation>Disable an account</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="308"/>
+        <source>Désactiver le compte « {name} » ({role}) ?
+
+Cette personne ne pourra plus se connecter ; ses actions passées restent au journal.</source>
+        <translation>Disable the account “{name}” ({role})?
+
+This person will no longer be able to sign in; their past actions stay in the log.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="316"/>
+        <source>&amp;Désactiver ce compte</source>
+        <translation>&amp;Disable this account</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="318"/>
+        <source>&amp;Annuler</source>
+        <translation>&amp;Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="334"/>
+        <source>Désactivation abandonnée : le compte reste actif.</source>
+        <translation>Disabling abandoned: the account stays active.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="341"/>
+        <source>Compte « {name} » désactivé.</source>
+        <translation>Account “{name}” disabled.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="360"/>
+        <source>La fenêtre se verrouillera après {n} minute(s) sans activité.</source>
+        <translation>The window will lock after {n} minute(s) without activity.</translation>
+    </message>
+</context>
+<context>
     <name>AccueilScreen</name>
     <message>
         <location filename="../../src/spro_desk/ui/accueil/screen.py" line="66"/>
@@ -468,7 +707,7 @@
 <context>
     <name>AlertsScreen</name>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/__init__.py" line="42"/>
+        <location filename="../../src/spro_desk/ui/coordination/__init__.py" line="44"/>
         <location filename="../../src/spro_desk/ui/coordination/alerts_screen.py" line="37"/>
         <location filename="../../src/spro_desk/ui/coordination/alerts_screen.py" line="53"/>
         <source>Alertes</source>
@@ -573,12 +812,12 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../src/spro_desk/ui/common/startup.py" line="55"/>
+        <location filename="../../src/spro_desk/ui/common/startup.py" line="56"/>
         <source>La base de données «&#xa0;{path}&#xa0;» ne peut pas être ouverte ({error}). Vérifiez que le dossier est accessible et qu&apos;aucune autre fenêtre de SPRO Desk ne l&apos;utilise.</source>
         <translation>The database “{path}” cannot be opened ({error}). Check that the folder is accessible and that no other SPRO Desk window is using it.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/startup.py" line="123"/>
+        <location filename="../../src/spro_desk/ui/common/startup.py" line="130"/>
         <source>Erreur inattendue à l&apos;ouverture de la base de données ({error}).</source>
         <translation>Unexpected error while opening the database ({error}).</translation>
     </message>
@@ -619,7 +858,7 @@
 <context>
     <name>AuditScreen</name>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/__init__.py" line="44"/>
+        <location filename="../../src/spro_desk/ui/coordination/__init__.py" line="46"/>
         <location filename="../../src/spro_desk/ui/coordination/audit_screen.py" line="90"/>
         <source>Journal</source>
         <translation>Log</translation>
@@ -1204,7 +1443,7 @@ Keep this time anyway?</translation>
 <context>
     <name>BundlesScreen</name>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/__init__.py" line="41"/>
+        <location filename="../../src/spro_desk/ui/coordination/__init__.py" line="43"/>
         <location filename="../../src/spro_desk/ui/coordination/bundles_screen.py" line="36"/>
         <location filename="../../src/spro_desk/ui/coordination/bundles_screen.py" line="62"/>
         <source>Envois reçus</source>
@@ -1620,7 +1859,7 @@ Keep this time anyway?</translation>
 <context>
     <name>CoordinatorDashboardScreen</name>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/__init__.py" line="43"/>
+        <location filename="../../src/spro_desk/ui/coordination/__init__.py" line="45"/>
         <location filename="../../src/spro_desk/ui/coordination/dashboard_screen.py" line="33"/>
         <source>Tableau de bord</source>
         <translation>Dashboard</translation>
@@ -1702,53 +1941,53 @@ Keep this time anyway?</translation>
 <context>
     <name>CoordinatorWindow</name>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/window.py" line="72"/>
-        <location filename="../../src/spro_desk/ui/coordination/window.py" line="73"/>
+        <location filename="../../src/spro_desk/ui/coordination/window.py" line="81"/>
+        <location filename="../../src/spro_desk/ui/coordination/window.py" line="82"/>
         <source>Écrans de la coordination</source>
         <translation>Coordination screens</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/window.py" line="78"/>
+        <location filename="../../src/spro_desk/ui/coordination/window.py" line="90"/>
         <source>Barre d&apos;état</source>
         <translation>Status bar</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/window.py" line="89"/>
+        <location filename="../../src/spro_desk/ui/coordination/window.py" line="102"/>
         <source>&amp;Fichier</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/window.py" line="93"/>
+        <location filename="../../src/spro_desk/ui/coordination/window.py" line="106"/>
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/window.py" line="102"/>
+        <location filename="../../src/spro_desk/ui/coordination/window.py" line="115"/>
         <source>Co&amp;llecte</source>
         <translation>Co&amp;llection</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/window.py" line="104"/>
+        <location filename="../../src/spro_desk/ui/coordination/window.py" line="117"/>
         <source>&amp;Aller à</source>
         <translation>&amp;Go to</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/window.py" line="109"/>
+        <location filename="../../src/spro_desk/ui/coordination/window.py" line="122"/>
         <source>Afficher l&apos;écran %s</source>
         <translation>Show the %s screen</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/window.py" line="126"/>
+        <location filename="../../src/spro_desk/ui/coordination/window.py" line="140"/>
         <source>Connecté·e : {name} ({role})</source>
         <translation>Signed in: {name} ({role})</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/window.py" line="130"/>
+        <location filename="../../src/spro_desk/ui/coordination/window.py" line="144"/>
         <source>Compte connecté</source>
         <translation>Signed-in account</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/window.py" line="166"/>
+        <location filename="../../src/spro_desk/ui/coordination/window.py" line="180"/>
         <source>SPRO Desk — Coordination — %s</source>
         <translation>SPRO Desk — Coordination — %s</translation>
     </message>
@@ -2270,7 +2509,7 @@ Desk ID: {id}</translation>
 <context>
     <name>DesksScreen</name>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/__init__.py" line="40"/>
+        <location filename="../../src/spro_desk/ui/coordination/__init__.py" line="42"/>
         <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="74"/>
         <source>Postes</source>
         <translation>Desks</translation>
@@ -3343,6 +3582,49 @@ If the problem happens again, send the details below to support.</translation>
         <location filename="../../src/spro_desk/ui/accueil/keyed.py" line="25"/>
         <source>{key} : {label}</source>
         <translation>{key}: {label}</translation>
+    </message>
+</context>
+<context>
+    <name>LockPanel</name>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/idle_lock.py" line="48"/>
+        <source>Coordination verrouillée</source>
+        <translation>Coordination locked</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/idle_lock.py" line="52"/>
+        <source>Explication du verrouillage</source>
+        <translation>Lock explanation</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/idle_lock.py" line="55"/>
+        <source>Mot de passe</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/idle_lock.py" line="56"/>
+        <source>&amp;Se reconnecter</source>
+        <translation>&amp;Sign in again</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/idle_lock.py" line="58"/>
+        <source>&amp;Quitter</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/idle_lock.py" line="59"/>
+        <source>Message de reconnexion</source>
+        <translation>Sign-in message</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/idle_lock.py" line="61"/>
+        <source>&amp;Mot de passe :</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/idle_lock.py" line="80"/>
+        <source>La fenêtre s&apos;est verrouillée faute d&apos;activité. {name}, saisissez votre mot de passe pour reprendre ; une autre personne quitte puis se connecte.</source>
+        <translation>The window locked after a period without activity. {name}, type your password to carry on; someone else quits and signs in.</translation>
     </message>
 </context>
 <context>
@@ -4930,42 +5212,42 @@ Restore it now?</translation>
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/sign_in.py" line="34"/>
+        <location filename="../../src/spro_desk/ui/coordination/sign_in.py" line="37"/>
         <source>SPRO Desk — Coordination — Connexion</source>
         <translation>SPRO Desk — Coordination — Sign in</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/sign_in.py" line="38"/>
+        <location filename="../../src/spro_desk/ui/coordination/sign_in.py" line="41"/>
         <source>Compte</source>
         <translation>Account</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/sign_in.py" line="41"/>
+        <location filename="../../src/spro_desk/ui/coordination/sign_in.py" line="44"/>
         <source>Mot de passe</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/sign_in.py" line="42"/>
+        <location filename="../../src/spro_desk/ui/coordination/sign_in.py" line="45"/>
         <source>Message de connexion</source>
         <translation>Sign-in message</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/sign_in.py" line="48"/>
+        <location filename="../../src/spro_desk/ui/coordination/sign_in.py" line="51"/>
         <source>Se &amp;connecter</source>
         <translation>&amp;Sign in</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/sign_in.py" line="52"/>
+        <location filename="../../src/spro_desk/ui/coordination/sign_in.py" line="55"/>
         <source>&amp;Compte :</source>
         <translation>&amp;Account:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/sign_in.py" line="53"/>
+        <location filename="../../src/spro_desk/ui/coordination/sign_in.py" line="56"/>
         <source>&amp;Mot de passe :</source>
         <translation>&amp;Password:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/sign_in.py" line="57"/>
+        <location filename="../../src/spro_desk/ui/coordination/sign_in.py" line="60"/>
         <source>Connectez-vous : ce que vous pouvez faire dépend du rôle de votre compte.</source>
         <translation>Sign in: what you may do depends on your account&apos;s role.</translation>
     </message>

@@ -18,7 +18,8 @@ ENVOIS = "envois"
 ALERTES = "alertes"
 TABLEAU = "tableau-de-bord"
 JOURNAL = "journal"
-SCREEN_ORDER: tuple[str, ...] = (POSTES, ENVOIS, ALERTES, TABLEAU, JOURNAL)
+COMPTES = "comptes"
+SCREEN_ORDER: tuple[str, ...] = (POSTES, ENVOIS, ALERTES, TABLEAU, JOURNAL, COMPTES)
 # name → (module, class); the class name is also the translation context of its title.
 _LOCATIONS = {
     POSTES: ("spro_desk.ui.coordination.desks_screen", "DesksScreen"),
@@ -26,6 +27,7 @@ _LOCATIONS = {
     ALERTES: ("spro_desk.ui.coordination.alerts_screen", "AlertsScreen"),
     TABLEAU: ("spro_desk.ui.coordination.dashboard_screen", "CoordinatorDashboardScreen"),
     JOURNAL: ("spro_desk.ui.coordination.audit_screen", "AuditScreen"),
+    COMPTES: ("spro_desk.ui.coordination.accounts_screen", "AccountsScreen"),
 }
 
 
@@ -42,11 +44,12 @@ def screen_title(name: str) -> str:
         ALERTES: QCoreApplication.translate("AlertsScreen", "Alertes"),
         TABLEAU: QCoreApplication.translate("CoordinatorDashboardScreen", "Tableau de bord"),
         JOURNAL: QCoreApplication.translate("AuditScreen", "Journal"),
+        COMPTES: QCoreApplication.translate("AccountsScreen", "Comptes"),
     }
     return titles[name]
 
 
 __all__ = [
-    "ALERTES", "ENVOIS", "JOURNAL", "POSTES", "SCREEN_ORDER", "TABLEAU", "CoordinatorScreen",
-    "screen_class", "screen_title",
+    "ALERTES", "COMPTES", "ENVOIS", "JOURNAL", "POSTES", "SCREEN_ORDER", "TABLEAU",
+    "CoordinatorScreen", "screen_class", "screen_title",
 ]  # fmt: skip
