@@ -34,8 +34,12 @@ def _sql_utc(moment: datetime) -> str:
 
 _STRUCTURE_INSERT = _insert_sql("structure", STRUCTURE_COLUMNS)
 _SERVICE_INSERT = _insert_sql("service", SERVICE_COLUMNS)
-_TAG_INSERT = "INSERT INTO service_tag (kind, value, service_pk) VALUES (?, ?, ?)"
-_TAG_CHUNK = 50_000
+# One statement per (kind, value) with its pks as a JSON array: SQLite unpacks them at C speed
+# instead of Python binding 1.6 M three-value rows (3.5 times faster on a national import).
+_TAG_INSERT = (
+    "INSERT INTO service_tag (kind, value, service_pk) SELECT ?, ?, value FROM json_each(?)"
+)
+_TAG_KEYS_CHUNK = 16  # keys with ~100 k pks each make ~700 kB of JSON
 _FTS_INSERT = (
     "INSERT INTO service_fts (rowid, nom, structure_nom, description, commune) "
     "VALUES (?, ?, ?, ?, ?)"
@@ -95,15 +99,14 @@ class BatchWriter:
             ).mappings()
             yield [dict(row) for row in rows]
 
-    def _sorted_tags(self) -> Iterator[tuple[str, str, int]]:
+    def _sorted_tags(self) -> Iterator[tuple[str, str, str]]:
         for key in sorted(self._tags):
             kind, value = key
-            for pk in self._tags.pop(key):
-                yield kind, value, pk
+            yield kind, value, json.dumps(self._tags.pop(key).tolist())
 
     def record(self, report: ImportReport) -> None:
         tags = self._sorted_tags()
-        while chunk := list(itertools.islice(tags, _TAG_CHUNK)):
+        while chunk := list(itertools.islice(tags, _TAG_KEYS_CHUNK)):
             self._run(_TAG_INSERT, chunk)
         self._run(
             "INSERT INTO directory_import "
