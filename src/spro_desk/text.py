@@ -18,7 +18,7 @@ _HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z][a-zA-Z0-9-]*(?:\s[^<>]*)?/?>|<!--")
 _CONTROLS = re.compile(
     r"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b[@-_]?|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]"
 )
-_FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 _WORD = re.compile(r"\w+", re.UNICODE)
 # A signed number or phone number ("+33 5 13 90 99 60"): a spreadsheet reads it as a value.
 _PLAIN_NUMBER = re.compile(r"[+-]?[\d\s().]+")
@@ -66,7 +66,7 @@ def has_html_markup(text: str) -> bool:
 
 
 def looks_like_formula(text: str) -> bool:
-    return text.startswith(_FORMULA_PREFIXES) and not _PLAIN_NUMBER.fullmatch(text)
+    return text.startswith(FORMULA_PREFIXES) and not _PLAIN_NUMBER.fullmatch(text)
 
 
 def neutralise_formula(text: str) -> str:
@@ -79,7 +79,7 @@ _SUSPICIOUS = re.compile(_BIDI_PATTERN.pattern + "|" + _HTML_TAG.pattern + "|" +
 
 def might_need_neutralising(text: str) -> bool:
     """One quick scan before the precise checks: almost every text is harmless."""
-    if text.startswith(_FORMULA_PREFIXES):
+    if text.startswith(FORMULA_PREFIXES):
         return True
     if text.isprintable() and "<" not in text:  # C-speed: no control, no tag
         return False

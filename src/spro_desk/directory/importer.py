@@ -35,6 +35,7 @@ from spro_desk.geo import Geography, geography
 from spro_desk.platform import cache_local_timezone
 from spro_desk.storage.engine import Database
 from spro_desk.text import (
+    FORMULA_PREFIXES,
     has_bidi_controls,
     has_control_chars,
     has_html_markup,
@@ -73,6 +74,16 @@ _TEXT_CHECKS = (
         "« {} » commence comme une formule de tableur : neutralisé dans les exports",
     ),
 )
+
+
+def _all_harmless(texts: list[str]) -> bool:
+    """What might_need_neutralising says of each, in one C-speed scan of them all."""
+    joined = " ".join(texts)
+    return (
+        joined.isprintable()
+        and "<" not in joined
+        and not any(text.startswith(FORMULA_PREFIXES) for text in texts)
+    )
 
 
 class _Checker:
@@ -161,8 +172,11 @@ class _Checker:
         return extension
 
     def _check_texts(self, file: str, index: int, model: Any) -> None:
-        for name, value in model.__dict__.items():
-            if not isinstance(value, str) or name == "id" or not might_need_neutralising(value):
+        texts = [(n, v) for n, v in model.__dict__.items() if isinstance(v, str) and n != "id"]
+        if _all_harmless([value for _name, value in texts]):
+            return
+        for name, value in texts:
+            if not might_need_neutralising(value):
                 continue
             for applies, message in _TEXT_CHECKS:
                 if applies(value):

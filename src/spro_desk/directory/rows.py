@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import lru_cache
@@ -24,15 +24,22 @@ STRUCTURE_COLUMNS = (
     "courriel", "site_web", "lien_source", "horaires_accueil", "accessibilite_lieu",
     "reseaux_porteurs", "reseau", "reseau_infere", "operateur_cep", "niveaux",
 )  # fmt: skip
-SERVICE_COLUMNS = (
-    "pk", "id", "structure_pk", "source", "nom", "description", "date_maj", "type",
-    "thematiques", "frais", "frais_precisions", "publics", "publics_precisions",
-    "conditions_acces", "commune", "code_postal", "code_insee", "adresse", "complement_adresse",
-    "latitude", "longitude", "telephone", "courriel", "contact_nom_prenom", "lien_source",
-    "lien_mobilisation", "modes_accueil", "modes_mobilisation", "mobilisable_par",
-    "mobilisation_precisions", "zone_eligibilite", "horaires_accueil", "spro_publics",
-    "age_min", "age_max", "operateur_cep", "niveau", "search_text", "structure_only",
+_ENUM_LIST_COLUMNS = (
+    "thematiques", "publics", "modes_accueil", "modes_mobilisation", "mobilisable_par",
 )  # fmt: skip
+# The service columns computed at import first, then those copied from the row's text: the
+# insert names its columns, so this order is free, and it lets a row be built in two slices.
+_COMPUTED_SERVICE_COLUMNS = (
+    "pk", "structure_pk", *_ENUM_LIST_COLUMNS, "zone_eligibilite", "spro_publics", "age_min",
+    "age_max", "operateur_cep", "niveau", "search_text", "structure_only",
+)  # fmt: skip
+_TEXT_SERVICE_COLUMNS = (
+    "id", "source", "nom", "description", "date_maj", "type", "frais", "frais_precisions",
+    "publics_precisions", "conditions_acces", "commune", "code_postal", "code_insee", "adresse",
+    "complement_adresse", "latitude", "longitude", "telephone", "courriel", "contact_nom_prenom",
+    "lien_source", "lien_mobilisation", "mobilisation_precisions", "horaires_accueil",
+)  # fmt: skip
+SERVICE_COLUMNS = (*_COMPUTED_SERVICE_COLUMNS, *_TEXT_SERVICE_COLUMNS)
 STRUCTURE_ONLY_PREFIX = "structure:"
 
 FIELD_SEPARATOR = "\x1f"
@@ -67,6 +74,14 @@ def _text(value: Any) -> Any:
     if isinstance(value, int | float | bool):
         return value
     return str(value)  # dates, URLs
+
+
+def _texts(values: Iterable[Any]) -> list[Any]:
+    """`_text` of each value; the usual plain strings and None skip the call."""
+    return [
+        value if value is None or (type(value) is str and value.isprintable()) else _text(value)
+        for value in values
+    ]
 
 
 def _codes(values: Iterable[Any] | None) -> list[str]:
@@ -230,49 +245,65 @@ def _structure_row(pk: int, valid: ValidStructure) -> tuple[Any, ...]:
     return (pk, *(values[name] for name in STRUCTURE_COLUMNS[1:]))
 
 
+_NO_EXTENSION = (None, None, None, None, None)
+
+
 def _service_row(pk: int, structure_pk: int, valid: ValidService, search: str) -> tuple[Any, ...]:
+    """The row in SERVICE_COLUMNS order."""
     fields, extension = valid.model.__dict__, valid.extension
-    computed = {
-        "pk": pk,
-        "structure_pk": structure_pk,
-        **{name: _enum_json(fields[name]) for name in _ENUM_LIST_COLUMNS},
-        "zone_eligibilite": _json(valid.zones),
-        "spro_publics": _json(extension.publics) if extension else None,
-        "age_min": extension.age_min if extension else None,
-        "age_max": extension.age_max if extension else None,
-        "operateur_cep": extension.operateur_cep if extension else None,
-        "niveau": extension.niveau if extension else None,
-        "search_text": search,
-        "structure_only": False,
-    }
-    return tuple(
-        computed[name] if name in computed else _text(fields[name]) for name in SERVICE_COLUMNS
+    spro = (
+        (
+            _json(extension.publics),
+            extension.age_min,
+            extension.age_max,
+            extension.operateur_cep,
+            extension.niveau,
+        )
+        if extension
+        else _NO_EXTENSION
     )
-
-
-_ENUM_LIST_COLUMNS = (
-    "thematiques", "publics", "modes_accueil", "modes_mobilisation", "mobilisable_par",
-)  # fmt: skip
+    return (
+        pk,
+        structure_pk,
+        *[_enum_json(fields[name]) for name in _ENUM_LIST_COLUMNS],
+        _json(valid.zones),
+        *spro,
+        search,
+        False,
+        *_texts(map(fields.__getitem__, _TEXT_SERVICE_COLUMNS)),
+    )
 
 
 def _tags(
     pk: int, valid: ValidService, reseau: str | None, owner: Any, geo: Geography
-) -> Iterator[tuple[str, str, int]]:
+) -> list[tuple[str, str, int]]:
     model, extension = valid.model, valid.extension
-    for zone in _eligibility_zones(valid, owner, geo):
-        yield ("zone", zone, pk)
-    thematiques = _codes(model.thematiques)
-    for code in sorted({*thematiques, *(category_of(t) for t in thematiques)}):
-        yield ("thematique", code, pk)
-    publics = _codes(model.publics)
-    for code in publics:
-        yield ("public", code, pk)
-    for statut in _statuts(publics, extension.publics if extension else None):
-        yield ("statut", statut, pk)
-    for mode in _codes(model.modes_accueil):
-        yield ("mode", mode, pk)
+    tags = [("zone", zone, pk) for zone in _eligibility_zones(valid, owner, geo)]
+    tags += [("thematique", code, pk) for code in _thematique_tags(_key(model.thematiques))]
+    publics = _sorted_codes(_key(model.publics))
+    tags += [("public", code, pk) for code in publics]
+    spro = tuple(extension.publics) if extension and extension.publics is not None else None
+    tags += [("statut", statut, pk) for statut in _statuts(publics, spro)]
+    tags += [("mode", mode, pk) for mode in _sorted_codes(_key(model.modes_accueil))]
     if reseau:
-        yield ("reseau", reseau, pk)
+        tags.append(("reseau", reseau, pk))
+    return tags
+
+
+def _key(values: Iterable[Any] | None) -> frozenset[Any]:
+    return frozenset(values) if values else frozenset()
+
+
+# A national directory repeats a few hundred combinations of codes: each is worked out once.
+@lru_cache(maxsize=4096)
+def _sorted_codes(values: frozenset[Any]) -> tuple[str, ...]:
+    return tuple(_codes(values))
+
+
+@lru_cache(maxsize=4096)
+def _thematique_tags(values: frozenset[Any]) -> tuple[str, ...]:
+    thematiques = _codes(values)
+    return tuple(sorted({*thematiques, *(category_of(t) for t in thematiques)}))
 
 
 def _eligibility_zones(valid: ValidService, owner: Any, geo: Geography) -> list[str]:
@@ -286,7 +317,8 @@ def _eligibility_zones(valid: ValidService, owner: Any, geo: Geography) -> list[
     return []
 
 
-def _statuts(publics: list[str], spro_publics: list[str] | None) -> list[str]:
+@lru_cache(maxsize=4096)
+def _statuts(publics: tuple[str, ...], spro_publics: tuple[str, ...] | None) -> tuple[str, ...]:
     if spro_publics is not None:
-        return sorted(set(spro_publics))
-    return sorted({s for p in publics for s in STATUTS_OF_PUBLIC.get(p, ())})
+        return tuple(sorted(set(spro_publics)))
+    return tuple(sorted({s for p in publics for s in STATUTS_OF_PUBLIC.get(p, ())}))
