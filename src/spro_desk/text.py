@@ -84,3 +84,14 @@ def might_need_neutralising(text: str) -> bool:
     if text.isprintable() and "<" not in text:  # C-speed: no control, no tag
         return False
     return _SUSPICIOUS.search(text) is not None
+
+
+def none_need_neutralising(texts: list[str]) -> bool:
+    """`not any(map(might_need_neutralising, texts))` in one scan of the joined texts: the
+    patterns have no anchor, so the joined text matches wherever one of them would."""
+    if any(text.startswith(FORMULA_PREFIXES) for text in texts):
+        return False
+    joined = " ".join(texts)
+    if joined.isprintable() and "<" not in joined:
+        return True
+    return _SUSPICIOUS.search(joined) is None

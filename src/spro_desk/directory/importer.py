@@ -35,12 +35,12 @@ from spro_desk.geo import Geography, geography
 from spro_desk.platform import cache_local_timezone
 from spro_desk.storage.engine import Database
 from spro_desk.text import (
-    FORMULA_PREFIXES,
     has_bidi_controls,
     has_control_chars,
     has_html_markup,
     looks_like_formula,
     might_need_neutralising,
+    none_need_neutralising,
 )
 
 ProgressCallback = Callable[[str, int, int], None]
@@ -74,16 +74,6 @@ _TEXT_CHECKS = (
         "« {} » commence comme une formule de tableur : neutralisé dans les exports",
     ),
 )
-
-
-def _all_harmless(texts: list[str]) -> bool:
-    """What might_need_neutralising says of each, in one C-speed scan of them all."""
-    joined = " ".join(texts)
-    return (
-        joined.isprintable()
-        and "<" not in joined
-        and not any(text.startswith(FORMULA_PREFIXES) for text in texts)
-    )
 
 
 class _Checker:
@@ -173,7 +163,7 @@ class _Checker:
 
     def _check_texts(self, file: str, index: int, model: Any) -> None:
         texts = [(n, v) for n, v in model.__dict__.items() if isinstance(v, str) and n != "id"]
-        if _all_harmless([value for _name, value in texts]):
+        if none_need_neutralising([value for _name, value in texts]):
             return
         for name, value in texts:
             if not might_need_neutralising(value):
