@@ -87,9 +87,10 @@ def might_need_neutralising(text: str) -> bool:
 
 
 def none_need_neutralising(texts: list[str]) -> bool:
-    """`not any(map(might_need_neutralising, texts))` in one scan of the joined texts: the
-    patterns have no anchor, so the joined text matches wherever one of them would."""
-    if any(text.startswith(FORMULA_PREFIXES) for text in texts):
+    """True when no text has bidi or control characters, HTML markup or a formula's start, in
+    one scan of the joined texts: the patterns have no anchor, so the join matches wherever
+    one of them would (a match across two texts is only a false alarm)."""
+    if any(looks_like_formula(text) for text in texts):  # a phone number "+33 …" is not one
         return False
     joined = " ".join(texts)
     if joined.isprintable() and "<" not in joined:
