@@ -90,7 +90,8 @@ def none_need_neutralising(texts: list[str]) -> bool:
     """True when no text has bidi or control characters, HTML markup or a formula's start, in
     one scan of the joined texts: the patterns have no anchor, so the join matches wherever
     one of them would (a match across two texts is only a false alarm)."""
-    if any(looks_like_formula(text) for text in texts):  # a phone number "+33 …" is not one
+    starts = [text for text in texts if text.startswith(FORMULA_PREFIXES)]
+    if any(looks_like_formula(text) for text in starts):  # a phone number "+33 …" is not one
         return False
     joined = " ".join(texts)
     if joined.isprintable() and "<" not in joined:

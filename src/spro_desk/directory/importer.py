@@ -162,11 +162,11 @@ class _Checker:
         return extension
 
     def _check_texts(self, file: str, index: int, model: Any) -> None:
-        texts = [(n, v) for n, v in model.__dict__.items() if isinstance(v, str) and n != "id"]
-        if none_need_neutralising([value for _name, value in texts]):
+        # The id too in the quick scan: a false alarm there only costs the precise checks.
+        if none_need_neutralising([v for v in model.__dict__.values() if isinstance(v, str)]):
             return
-        for name, value in texts:
-            if not might_need_neutralising(value):
+        for name, value in model.__dict__.items():
+            if not isinstance(value, str) or name == "id" or not might_need_neutralising(value):
                 continue
             for applies, message in _TEXT_CHECKS:
                 if applies(value):

@@ -79,7 +79,9 @@ def _text(value: Any) -> Any:
 def _texts(values: Iterable[Any]) -> list[Any]:
     """`_text` of each value; the usual plain strings and None skip the call."""
     return [
-        value if value is None or (type(value) is str and value.isprintable()) else _text(value)
+        value
+        if value is None or type(value) is float or (type(value) is str and value.isprintable())
+        else _text(value)
         for value in values
     ]
 
@@ -102,7 +104,13 @@ def _enum_json(values: Iterable[Any] | None) -> str:
 def _json(values: Sequence[str | int] | None) -> str | None:
     if values is None:
         return None
-    return json.dumps(values, ensure_ascii=False) if values else "[]"
+    return _tuple_json(tuple(values)) if values else "[]"
+
+
+@lru_cache(maxsize=4096)
+def _tuple_json(values: tuple[str | int, ...]) -> str:
+    """Zone lists and levels repeat as much as codes do."""
+    return json.dumps(values, ensure_ascii=False)
 
 
 @dataclass(slots=True)
@@ -225,8 +233,16 @@ def _spaced_words(text: str) -> str:
     return "".join(" " + word for word in words(text))
 
 
+_TEXT_STRUCTURE_COLUMNS = STRUCTURE_COLUMNS[1:20]
+# The row is built in STRUCTURE_COLUMNS order: the copied texts, then these.
+assert STRUCTURE_COLUMNS[20:] == (
+    "reseaux_porteurs", "reseau", "reseau_infere", "operateur_cep", "niveaux",
+)  # fmt: skip
+
+
 def _structure_row(pk: int, valid: ValidStructure) -> tuple[Any, ...]:
     model, extension = valid.model, valid.extension
+    fields = model.__dict__
     porteurs = _codes(model.reseaux_porteurs)
     if extension is not None and extension.reseau:
         reseau, inferred = extension.reseau, False  # type: str | None, bool
@@ -234,15 +250,15 @@ def _structure_row(pk: int, valid: ValidStructure) -> tuple[Any, ...]:
         reseau, inferred = infer_network(model.nom, porteurs), True
     cep = extension.operateur_cep if extension is not None else reseau in CEP_OPERATORS
     niveaux = sorted(set(extension.niveaux)) if extension is not None else []
-    values = {
-        **{name: _text(getattr(model, name, None)) for name in STRUCTURE_COLUMNS[1:20]},
-        "reseaux_porteurs": _json(porteurs),
-        "reseau": reseau,
-        "reseau_infere": inferred,
-        "operateur_cep": bool(cep),
-        "niveaux": _json(niveaux),
-    }
-    return (pk, *(values[name] for name in STRUCTURE_COLUMNS[1:]))
+    return (
+        pk,
+        *_texts(map(fields.get, _TEXT_STRUCTURE_COLUMNS)),
+        _json(porteurs),
+        reseau,
+        inferred,
+        bool(cep),
+        _json(niveaux),
+    )
 
 
 _NO_EXTENSION = (None, None, None, None, None)
