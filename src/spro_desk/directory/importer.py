@@ -261,6 +261,7 @@ def _import(
                 f"Premier problème : {first}."
             )
         step("Enregistrement de l'annuaire", 3, 4)
+        writer.services_written()
         lone = _write_lone_structures(writer, services, geo)
         report.structures, report.services = len(owners), services
         report.structures_without_service = lone

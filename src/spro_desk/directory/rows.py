@@ -56,11 +56,15 @@ STATUTS_OF_PUBLIC: dict[str, tuple[str, ...]] = {
 }
 
 
+TagKey = tuple[str, str]
+
+
 @dataclass
 class DirectoryTables:
     structures: list[tuple[Any, ...]] = field(default_factory=list)
     services: list[tuple[Any, ...]] = field(default_factory=list)
-    tags: list[tuple[str, str, int]] = field(default_factory=list)
+    # (service pk, its (kind, value) tag keys): the keys are shared between services.
+    tags: list[tuple[int, Sequence[TagKey]]] = field(default_factory=list)
     fts: list[tuple[int, str, str, str, str]] = field(default_factory=list)
 
 
@@ -157,7 +161,7 @@ def add_service(
     )
     search = search_text(*fts[1:])
     tables.services.append(_service_row(pk, owner.pk, valid, search))
-    tables.tags.extend(_tags(pk, valid, owner.reseau, owner, geo))
+    tables.tags.append((pk, _tags(valid, owner.reseau, owner, geo)))
     tables.fts.append(fts)
 
 
@@ -201,10 +205,10 @@ def _add_structure_only(
         **{name: "[]" for name in (*_ENUM_LIST_COLUMNS, "zone_eligibilite")},
     )
     tables.services.append(tuple(values.get(name) for name in SERVICE_COLUMNS))
-    for zone in _home_zones(model, geo):
-        tables.tags.append(("zone", zone, pk))
+    keys = [("zone", zone) for zone in _home_zones(model, geo)]
     if reseau:
-        tables.tags.append(("reseau", reseau, pk))
+        keys.append(("reseau", reseau))
+    tables.tags.append((pk, keys))
     tables.fts.append(fts)
 
 
@@ -290,36 +294,42 @@ def _service_row(pk: int, structure_pk: int, valid: ValidService, search: str) -
     )
 
 
-def _tags(
-    pk: int, valid: ValidService, reseau: str | None, owner: Any, geo: Geography
-) -> list[tuple[str, str, int]]:
+def _tags(valid: ValidService, reseau: str | None, owner: Any, geo: Geography) -> list[TagKey]:
     model, extension = valid.model, valid.extension
-    tags = [("zone", zone, pk) for zone in _eligibility_zones(valid, owner, geo)]
-    tags += [("thematique", code, pk) for code in _thematique_tags(_key(model.thematiques))]
-    publics = _sorted_codes(_key(model.publics))
-    tags += [("public", code, pk) for code in publics]
+    publics = _key(model.publics)
     spro = tuple(extension.publics) if extension and extension.publics is not None else None
-    tags += [("statut", statut, pk) for statut in _statuts(publics, spro)]
-    tags += [("mode", mode, pk) for mode in _sorted_codes(_key(model.modes_accueil))]
+    keys = [
+        *_tag_keys("zone", tuple(_eligibility_zones(valid, owner, geo))),
+        *_thematique_keys(_key(model.thematiques)),
+        *_tag_keys("public", _sorted_codes(publics)),
+        *_tag_keys("statut", _statuts(_sorted_codes(publics), spro)),
+        *_tag_keys("mode", _sorted_codes(_key(model.modes_accueil))),
+    ]
     if reseau:
-        tags.append(("reseau", reseau, pk))
-    return tags
+        keys.append(("reseau", reseau))
+    return keys
 
 
 def _key(values: Iterable[Any] | None) -> frozenset[Any]:
     return frozenset(values) if values else frozenset()
 
 
-# A national directory repeats a few hundred combinations of codes: each is worked out once.
+# A national directory repeats a few thousand combinations of codes: each is worked out once.
+@lru_cache(maxsize=8192)
+def _tag_keys(kind: str, values: tuple[str, ...]) -> tuple[TagKey, ...]:
+    return tuple((kind, value) for value in values)
+
+
 @lru_cache(maxsize=4096)
 def _sorted_codes(values: frozenset[Any]) -> tuple[str, ...]:
     return tuple(_codes(values))
 
 
 @lru_cache(maxsize=4096)
-def _thematique_tags(values: frozenset[Any]) -> tuple[str, ...]:
+def _thematique_keys(values: frozenset[Any]) -> tuple[TagKey, ...]:
     thematiques = _codes(values)
-    return tuple(sorted({*thematiques, *(category_of(t) for t in thematiques)}))
+    codes = sorted({*thematiques, *(category_of(t) for t in thematiques)})
+    return tuple(("thematique", code) for code in codes)
 
 
 def _eligibility_zones(valid: ValidService, owner: Any, geo: Geography) -> list[str]:
