@@ -138,7 +138,7 @@ def test_orientation_gets_structures_without_service_from_one_source(real_db: Da
         "ft-lyon-3",
         "ft-marseille-1",
     }
-    assert all(not c.has_service and c.summary.structure_only for c in only_ft)
+    assert not any(c.has_service for c in only_ft)
     profile = VisitorProfile(
         commune="75110", statut="demandeur-emploi", besoins=(NEED,), age=30, at=SUNDAY_3AM
     )
