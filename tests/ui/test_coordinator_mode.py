@@ -42,7 +42,7 @@ from spro_desk.sync.coordinator_views import late_after_days
 from spro_desk.sync.identity import DeskIdentity, init_desk, load_identity, write_registration
 from spro_desk.ui import run_app
 from spro_desk.ui.common.mode import COORDINATOR_KEY, is_coordinator
-from spro_desk.ui.coordination import ALERTES, ANNUAIRE, ENVOIS, POSTES, TABLEAU
+from spro_desk.ui.coordination import ALERTES, ANNUAIRE, ENVOIS, JOURNAL, POSTES, TABLEAU
 from spro_desk.ui.coordination.alerts_screen import AlertsScreen
 from spro_desk.ui.coordination.bundles_screen import BundlesScreen
 from spro_desk.ui.coordination.desks_screen import DesksScreen
@@ -549,7 +549,7 @@ def test_acknowledgements_and_identity_for_the_desks(
 def test_every_screen_and_action_is_reachable_and_named(
     qtbot: QtBot, window: CoordinatorWindow
 ) -> None:
-    for number, name in enumerate((POSTES, ENVOIS, ALERTES, TABLEAU, ANNUAIRE), start=1):
+    for number, name in enumerate((POSTES, ENVOIS, ALERTES, TABLEAU, JOURNAL, ANNUAIRE), start=1):
         qtbot.keyClick(
             window, getattr(Qt.Key, f"Key_{number}"), Qt.KeyboardModifier.ControlModifier
         )
@@ -590,7 +590,7 @@ def test_every_screen_and_action_is_reachable_and_named(
         "&Télécharger l'annuaire": "Ctrl+T",
     }
     menus = [action.text() for action in window.menuBar().actions()]
-    assert menus == ["&Fichier", "&Postes", "&Envois reçus", "&Annuaire", "&Aller à"]
+    assert menus == ["&Fichier", "&Postes", "&Envois reçus", "&Annuaire", "Co&llecte", "&Aller à"]
 
 
 def test_a_damaged_coordination_database_is_explained_not_raised(

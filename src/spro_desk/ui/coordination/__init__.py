@@ -17,14 +17,16 @@ POSTES = "postes"
 ENVOIS = "envois"
 ALERTES = "alertes"
 TABLEAU = "tableau-de-bord"
+JOURNAL = "journal"
 ANNUAIRE = "annuaire"
-SCREEN_ORDER: tuple[str, ...] = (POSTES, ENVOIS, ALERTES, TABLEAU, ANNUAIRE)
+SCREEN_ORDER: tuple[str, ...] = (POSTES, ENVOIS, ALERTES, TABLEAU, JOURNAL, ANNUAIRE)
 # name → (module, class); the class name is also the translation context of its title.
 _LOCATIONS = {
     POSTES: ("spro_desk.ui.coordination.desks_screen", "DesksScreen"),
     ENVOIS: ("spro_desk.ui.coordination.bundles_screen", "BundlesScreen"),
     ALERTES: ("spro_desk.ui.coordination.alerts_screen", "AlertsScreen"),
     TABLEAU: ("spro_desk.ui.coordination.dashboard_screen", "CoordinatorDashboardScreen"),
+    JOURNAL: ("spro_desk.ui.coordination.audit_screen", "AuditScreen"),
     ANNUAIRE: ("spro_desk.ui.coordination.directory_screen", "DirectoryScreen"),
 }
 
@@ -41,12 +43,14 @@ def screen_title(name: str) -> str:
         ENVOIS: QCoreApplication.translate("BundlesScreen", "Envois reçus"),
         ALERTES: QCoreApplication.translate("AlertsScreen", "Alertes"),
         TABLEAU: QCoreApplication.translate("CoordinatorDashboardScreen", "Tableau de bord"),
+        JOURNAL: QCoreApplication.translate("AuditScreen", "Journal"),
         ANNUAIRE: QCoreApplication.translate("DirectoryScreen", "Annuaire"),
     }
     return titles[name]
 
 
 __all__ = [
-    "ALERTES", "ANNUAIRE", "ENVOIS", "POSTES", "SCREEN_ORDER", "TABLEAU", "CoordinatorScreen",
+    "ALERTES", "ANNUAIRE", "ENVOIS", "JOURNAL", "POSTES", "SCREEN_ORDER", "TABLEAU",
+    "CoordinatorScreen",
     "screen_class", "screen_title",
 ]  # fmt: skip
