@@ -2860,7 +2860,12 @@ Desk ID: {id}</translation>
         <translation>Download the region&apos;s directory from the data·inclusion API</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/directory_screen.py" line="87"/>
+        <location filename="../../src/spro_desk/ui/coordination/directory_screen.py" line="47"/>
+        <source>A&amp;nnuaire</source>
+        <translation>&amp;Directory</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/directory_screen.py" line="90"/>
         <source>Annuaire téléchargé : {structures} structures et {services} services dans « {folder} ». Publiez-le aux postes avec « spro-desk coordinator publish-directory ».</source>
         <translation>Directory downloaded: {structures} structures and {services} services in “{folder}”. Publish it to the desks with “spro-desk coordinator publish-directory”.</translation>
     </message>

@@ -590,7 +590,7 @@ def test_every_screen_and_action_is_reachable_and_named(
         "&Télécharger l'annuaire": "Ctrl+T",
     }
     menus = [action.text() for action in window.menuBar().actions()]
-    assert menus == ["&Fichier", "&Postes", "&Envois reçus", "&Annuaire", "Co&llecte", "&Aller à"]
+    assert menus == ["&Fichier", "&Postes", "&Envois reçus", "A&nnuaire", "Co&llecte", "&Aller à"]
 
 
 def test_a_damaged_coordination_database_is_explained_not_raised(

@@ -43,6 +43,9 @@ class DirectoryScreen(CoordinatorScreen):
     def title(self) -> str:
         return self.tr("Annuaire")
 
+    def menu_title(self) -> str:
+        return self.tr("A&nnuaire")  # Alt+A opens « Aller à »
+
     def menu_actions(self) -> list[QAction]:
         return [self.fetch_action]
 
