@@ -10,12 +10,20 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from spro_desk import clock
 from spro_desk.directory.importer import import_directory
 from spro_desk.storage.engine import Database
 
 DATA = Path(__file__).parent / "data"
 CVL = DATA / "cvl"
 CVL_DIRTY = CVL / "dirty"
+
+
+@pytest.fixture(autouse=True)
+def computer_time_zone() -> Iterator[None]:
+    """A test that opens a site in another time zone leaves the process on the computer's."""
+    yield
+    clock.use_zone(None)
 
 
 @pytest.fixture
@@ -45,3 +53,23 @@ def cvl_db(cvl_db_file: Path, tmp_path: Path) -> Iterator[Database]:
     database = Database(target)
     yield database
     database.close()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def coordinations(request: pytest.FixtureRequest) -> Iterator[object]:
+    """Coordination databases on SQLite, then on PostgreSQL (tests/coordination_db.py)."""
+    from coordination_db import Coordinations
+
+    opened = Coordinations(request.param)
+    yield opened
+    opened.close()
+
+
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def module_coordinations(request: pytest.FixtureRequest) -> Iterator[object]:
+    """The same, shared by a module's tests (a region built once per backend)."""
+    from coordination_db import Coordinations
+
+    opened = Coordinations(request.param)
+    yield opened
+    opened.close()

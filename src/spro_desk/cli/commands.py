@@ -8,6 +8,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from spro_desk import clock
 from spro_desk.cli.commands_coordination import HANDLERS as COORDINATION_HANDLERS
 from spro_desk.cli.commands_privacy import HANDLERS as PRIVACY_HANDLERS
 from spro_desk.cli.commands_report import HANDLERS as REPORT_HANDLERS
@@ -19,6 +20,7 @@ from spro_desk.contacts.service import ContactService
 from spro_desk.directory.catalog import directory_info
 from spro_desk.directory.importer import import_directory
 from spro_desk.directory.search import DirectorySearch, SearchFilters
+from spro_desk.geo import geography
 from spro_desk.orientation.profile import VisitorProfile
 from spro_desk.orientation.suggest import Suggester, profile_json
 from spro_desk.storage.engine import Database
@@ -39,7 +41,7 @@ def directory_info_command(db: Database, args: argparse.Namespace) -> Result:
 def directory_show(db: Database, args: argparse.Namespace) -> Result:
     from spro_desk.directory.entry_view import entry_view
 
-    return entry_view(db, args.id, args.at or datetime.now())
+    return entry_view(db, args.id, args.at or clock.now())
 
 
 def directory_search(db: Database, args: argparse.Namespace) -> Result:
@@ -62,9 +64,14 @@ def suggest(db: Database, args: argparse.Namespace) -> Result:
         besoins=tuple(args.besoin),
         age=args.age,
         handicap=args.handicap,
-        at=args.at or datetime.now(),
+        at=args.at or clock.now(),
     )
-    suggestions = Suggester(db).suggest(profile, limit=args.limit)
+    from spro_desk.site.catchment import catchment_communes
+    from spro_desk.site.settings import SiteSettings
+
+    geo = geography()
+    area = catchment_communes(SiteSettings(db).get, geo)
+    suggestions = Suggester(db, geo, area).suggest(profile, limit=args.limit)
     return {"profil": profile_json(profile), "results": [s.as_json() for s in suggestions]}
 
 

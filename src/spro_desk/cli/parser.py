@@ -307,6 +307,7 @@ def _coordinator_commands(parser: argparse.ArgumentParser) -> None:
     )
     _json_flag(publish)
     _people_commands(actions)
+    _database_url_options(actions, parser)
 
 
 def _people_commands(actions: argparse._SubParsersAction) -> None:
@@ -339,6 +340,29 @@ def _watch_command(actions: argparse._SubParsersAction) -> None:
         "--save", action="store_true", help="enregistrer ces réglages (fenêtre, service) et quitter"
     )
     _json_flag(watch)
+
+
+def _database_url_options(
+    actions: argparse._SubParsersAction, parser: argparse.ArgumentParser
+) -> None:
+    """--database-url on `coordinator` and on each of its actions (accounts' ones too)."""
+    _database_url_option(parser)
+    for action in {id(p): p for p in actions.choices.values()}.values():
+        _database_url_option(action)
+        for nested in action._actions:
+            if isinstance(nested, argparse._SubParsersAction):
+                for sub in {id(p): p for p in nested.choices.values()}.values():
+                    _database_url_option(sub)
+
+
+def _database_url_option(parser: argparse.ArgumentParser) -> None:
+    # SUPPRESS: given before or after the action, neither parser's default hides the other's
+    parser.add_argument(
+        "--database-url",
+        default=argparse.SUPPRESS,
+        help="base de la coordination : postgresql://utilisateur@serveur/base (sinon "
+        "SPRO_DESK_DATABASE_URL, sinon le fichier SQLite du dossier des données)",
+    )
 
 
 def _directory_commands(parser: argparse.ArgumentParser) -> None:

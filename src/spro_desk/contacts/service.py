@@ -10,6 +10,7 @@ from typing import Any
 
 from sqlmodel import Session, col, delete, select
 
+from spro_desk.clock import local
 from spro_desk.contacts.model import (
     ConsentInput,
     ConsentRequiredError,
@@ -36,8 +37,8 @@ def utc_now() -> datetime:
 
 
 def as_aware(moment: datetime) -> datetime:
-    """Naive datetimes are the desk's local wall clock."""
-    return moment if moment.tzinfo else moment.astimezone()
+    """Naive datetimes are the site's wall clock (spro_desk.clock)."""
+    return moment if moment.tzinfo else local(moment)
 
 
 @dataclass

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
@@ -17,6 +16,7 @@ from spro_desk.agents.coordination_roles import (
     coordination_session,
     denied_message,
 )
+from spro_desk.clock import now as clock_now
 from spro_desk.geo import Geography
 from spro_desk.storage.engine import Database
 from spro_desk.ui.common.background import Runner, TaskRunner
@@ -50,7 +50,7 @@ class CoordinatorWindow(QMainWindow):
         *,
         settings: QSettings,
         runner: Runner | None = None,
-        clock: Clock = datetime.now,
+        clock: Clock = clock_now,
         geo: Geography | None = None,
         parent: QWidget | None = None,
     ) -> None:
@@ -200,7 +200,14 @@ class CoordinatorWindow(QMainWindow):
 
 def open_coordinator_database(data_dir: Path) -> Database | None:
     """The coordination's database, or None after saying in French why it cannot be opened."""
-    result = open_database_or_explain(data_dir)  # the desk's checks and messages, disk faults too
+    from spro_desk.storage.dialects import DatabaseUrlError, database_url_from
+
+    try:  # a regional team's server, named by SPRO_DESK_DATABASE_URL; else the folder's file
+        url = database_url_from(None)
+    except DatabaseUrlError as error:
+        show_fatal(str(error))
+        return None
+    result = open_database_or_explain(data_dir, url)  # the desk's checks and messages too
     if isinstance(result, str):
         show_fatal(result)
         return None
@@ -221,6 +228,9 @@ def run_coordinator_window(app: QApplication, data_dir: Path) -> int:
     db = open_coordinator_database(data_dir)
     if db is None:
         return 1
+    from spro_desk.site.settings import SiteSettings, apply_site_zone
+
+    apply_site_zone(SiteSettings(db).get)  # the region's days are the coordinator site's days
     try:
         if not signed_in(db):
             return 0
