@@ -211,7 +211,7 @@
 <context>
     <name>AccountsScreen</name>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/__init__.py" line="47"/>
+        <location filename="../../src/spro_desk/ui/coordination/__init__.py" line="50"/>
         <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="189"/>
         <source>Comptes</source>
         <translation>Accounts</translation>
@@ -707,7 +707,7 @@ This person will no longer be able to sign in; their past actions stay in the lo
 <context>
     <name>AlertsScreen</name>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/__init__.py" line="44"/>
+        <location filename="../../src/spro_desk/ui/coordination/__init__.py" line="46"/>
         <location filename="../../src/spro_desk/ui/coordination/alerts_screen.py" line="37"/>
         <location filename="../../src/spro_desk/ui/coordination/alerts_screen.py" line="53"/>
         <source>Alertes</source>
@@ -858,7 +858,7 @@ This person will no longer be able to sign in; their past actions stay in the lo
 <context>
     <name>AuditScreen</name>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/__init__.py" line="46"/>
+        <location filename="../../src/spro_desk/ui/coordination/__init__.py" line="48"/>
         <location filename="../../src/spro_desk/ui/coordination/audit_screen.py" line="90"/>
         <source>Journal</source>
         <translation>Log</translation>
@@ -1443,7 +1443,7 @@ Keep this time anyway?</translation>
 <context>
     <name>BundlesScreen</name>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/__init__.py" line="43"/>
+        <location filename="../../src/spro_desk/ui/coordination/__init__.py" line="45"/>
         <location filename="../../src/spro_desk/ui/coordination/bundles_screen.py" line="36"/>
         <location filename="../../src/spro_desk/ui/coordination/bundles_screen.py" line="62"/>
         <source>Envois reçus</source>
@@ -1859,7 +1859,7 @@ Keep this time anyway?</translation>
 <context>
     <name>CoordinatorDashboardScreen</name>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/__init__.py" line="45"/>
+        <location filename="../../src/spro_desk/ui/coordination/__init__.py" line="47"/>
         <location filename="../../src/spro_desk/ui/coordination/dashboard_screen.py" line="33"/>
         <source>Tableau de bord</source>
         <translation>Dashboard</translation>
@@ -2509,7 +2509,7 @@ Desk ID: {id}</translation>
 <context>
     <name>DesksScreen</name>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/__init__.py" line="42"/>
+        <location filename="../../src/spro_desk/ui/coordination/__init__.py" line="44"/>
         <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="74"/>
         <source>Postes</source>
         <translation>Desks</translation>
@@ -2681,6 +2681,24 @@ Desk ID: {id}</translation>
         <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="317"/>
         <source>L&apos;opération n&apos;a pas abouti ({error}) : rien n&apos;a été modifié.</source>
         <translation>The operation did not complete ({error}): nothing was changed.</translation>
+    </message>
+</context>
+<context>
+    <name>DirectoryFetchController</name>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/directory_fetch.py" line="72"/>
+        <source>Téléchargement de l&apos;annuaire data·inclusion…</source>
+        <translation>Downloading the data·inclusion directory…</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/directory_fetch.py" line="101"/>
+        <source>Le dossier de téléchargement n&apos;a pas pu être écrit ({error}). Les pages déjà reçues sont conservées.</source>
+        <translation>The download folder could not be written ({error}). The pages already received are kept.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/directory_fetch.py" line="106"/>
+        <source>Le téléchargement s&apos;est arrêté sur une erreur inattendue ({error}). L&apos;annuaire publié aux postes n&apos;a pas changé.</source>
+        <translation>The download stopped on an unexpected error ({error}). The directory published to the desks has not changed.</translation>
     </message>
 </context>
 <context>
@@ -3049,6 +3067,46 @@ Desk ID: {id}</translation>
         <location filename="../../src/spro_desk/ui/settings/directory_panel.py" line="198"/>
         <source>Import annulé : l&apos;annuaire actuel est conservé.</source>
         <translation>Import cancelled: the current directory is kept.</translation>
+    </message>
+</context>
+<context>
+    <name>DirectoryScreen</name>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/__init__.py" line="49"/>
+        <location filename="../../src/spro_desk/ui/coordination/directory_screen.py" line="39"/>
+        <location filename="../../src/spro_desk/ui/coordination/directory_screen.py" line="44"/>
+        <source>Annuaire</source>
+        <translation>Directory</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/directory_screen.py" line="25"/>
+        <source>Téléchargez l&apos;annuaire de la région depuis l&apos;API data·inclusion (adresse, jeton et région dans les Paramètres). Un téléchargement interrompu reprend où il s&apos;était arrêté ; l&apos;annuaire publié aux postes ne change qu&apos;à la publication.</source>
+        <translation>Download the region&apos;s directory from the data·inclusion API (address, token and region in Settings). An interrupted download resumes where it stopped; the directory published to the desks only changes when you publish.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/directory_screen.py" line="31"/>
+        <source>Compte rendu du dernier téléchargement</source>
+        <translation>Report of the last download</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/directory_screen.py" line="33"/>
+        <source>&amp;Télécharger l&apos;annuaire</source>
+        <translation>&amp;Download the directory</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/directory_screen.py" line="36"/>
+        <source>Télécharger l&apos;annuaire de la région depuis l&apos;API data·inclusion</source>
+        <translation>Download the region&apos;s directory from the data·inclusion API</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/directory_screen.py" line="47"/>
+        <source>A&amp;nnuaire</source>
+        <translation>&amp;Directory</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/directory_screen.py" line="90"/>
+        <source>Annuaire téléchargé : {structures} structures et {services} services dans « {folder} ». Publiez-le aux postes avec « spro-desk coordinator publish-directory ».</source>
+        <translation>Directory downloaded: {structures} structures and {services} services in “{folder}”. Publish it to the desks with “spro-desk coordinator publish-directory”.</translation>
     </message>
 </context>
 <context>

@@ -43,10 +43,19 @@ from spro_desk.sync.coordinator_views import late_after_days
 from spro_desk.sync.identity import DeskIdentity, init_desk, load_identity, write_registration
 from spro_desk.ui import run_app
 from spro_desk.ui.common.mode import COORDINATOR_KEY, is_coordinator
-from spro_desk.ui.coordination import ALERTES, ENVOIS, POSTES
+from spro_desk.ui.coordination import (
+    ALERTES,
+    ANNUAIRE,
+    COMPTES,
+    ENVOIS,
+    JOURNAL,
+    POSTES,
+    TABLEAU,
+)
 from spro_desk.ui.coordination.alerts_screen import AlertsScreen
 from spro_desk.ui.coordination.bundles_screen import BundlesScreen
 from spro_desk.ui.coordination.desks_screen import DesksScreen
+from spro_desk.ui.coordination.directory_screen import DirectoryScreen
 from spro_desk.ui.coordination.models import AlertColumn, BundleColumn, DeskColumn
 from spro_desk.ui.coordination.window import CoordinatorWindow
 
@@ -563,7 +572,9 @@ def test_acknowledgements_and_identity_for_the_desks(
 def test_every_screen_and_action_is_reachable_and_named(
     qtbot: QtBot, window: CoordinatorWindow
 ) -> None:
-    for number, name in enumerate((POSTES, ENVOIS, ALERTES), start=1):
+    for number, name in enumerate(
+        (POSTES, ENVOIS, ALERTES, TABLEAU, JOURNAL, ANNUAIRE, COMPTES), start=1
+    ):
         qtbot.keyClick(
             window, getattr(Qt.Key, f"Key_{number}"), Qt.KeyboardModifier.ControlModifier
         )
@@ -580,7 +591,9 @@ def test_every_screen_and_action_is_reachable_and_named(
         window.show_screen(name)
         hidden[name] = hidden_labels(window.tabs.currentWidget())
     assert hidden == {POSTES: [], ENVOIS: [], ALERTES: []}
-    for screen in (desks, bundles):
+    directory = window.screens[ANNUAIRE]
+    assert isinstance(directory, DirectoryScreen)
+    for screen in (desks, bundles, directory):
         for action in screen.menu_actions():
             assert screen.toolbar.widgetForAction(action).accessibleName()
     shortcuts = {
@@ -588,6 +601,7 @@ def test_every_screen_and_action_is_reachable_and_named(
         for action in [
             *desks.menu_actions(),
             *bundles.menu_actions(),
+            *directory.menu_actions(),
             *window.exports.menu_actions(),
         ]
     }
@@ -598,9 +612,10 @@ def test_every_screen_and_action_is_reachable_and_named(
         "Importer un &dossier de dépôt…": "Ctrl+Shift+I",
         "Produire les &accusés de réception…": "Ctrl+K",
         "Exporter l'&identité du coordinateur…": "",
+        "&Télécharger l'annuaire": "Ctrl+T",
     }
     menus = [action.text() for action in window.menuBar().actions()]
-    assert menus == ["&Fichier", "&Postes", "&Envois reçus", "Co&llecte", "&Aller à"]
+    assert menus == ["&Fichier", "&Postes", "&Envois reçus", "A&nnuaire", "Co&llecte", "&Aller à"]
 
 
 def test_a_damaged_coordination_database_is_explained_not_raised(

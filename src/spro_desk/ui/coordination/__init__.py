@@ -19,7 +19,8 @@ ALERTES = "alertes"
 TABLEAU = "tableau-de-bord"
 JOURNAL = "journal"
 COMPTES = "comptes"
-SCREEN_ORDER: tuple[str, ...] = (POSTES, ENVOIS, ALERTES, TABLEAU, JOURNAL, COMPTES)
+ANNUAIRE = "annuaire"
+SCREEN_ORDER: tuple[str, ...] = (POSTES, ENVOIS, ALERTES, TABLEAU, JOURNAL, ANNUAIRE, COMPTES)
 # name → (module, class); the class name is also the translation context of its title.
 _LOCATIONS = {
     POSTES: ("spro_desk.ui.coordination.desks_screen", "DesksScreen"),
@@ -27,6 +28,7 @@ _LOCATIONS = {
     ALERTES: ("spro_desk.ui.coordination.alerts_screen", "AlertsScreen"),
     TABLEAU: ("spro_desk.ui.coordination.dashboard_screen", "CoordinatorDashboardScreen"),
     JOURNAL: ("spro_desk.ui.coordination.audit_screen", "AuditScreen"),
+    ANNUAIRE: ("spro_desk.ui.coordination.directory_screen", "DirectoryScreen"),
     COMPTES: ("spro_desk.ui.coordination.accounts_screen", "AccountsScreen"),
 }
 
@@ -44,12 +46,13 @@ def screen_title(name: str) -> str:
         ALERTES: QCoreApplication.translate("AlertsScreen", "Alertes"),
         TABLEAU: QCoreApplication.translate("CoordinatorDashboardScreen", "Tableau de bord"),
         JOURNAL: QCoreApplication.translate("AuditScreen", "Journal"),
+        ANNUAIRE: QCoreApplication.translate("DirectoryScreen", "Annuaire"),
         COMPTES: QCoreApplication.translate("AccountsScreen", "Comptes"),
     }
     return titles[name]
 
 
 __all__ = [
-    "ALERTES", "COMPTES", "ENVOIS", "JOURNAL", "POSTES", "SCREEN_ORDER", "TABLEAU",
+    "ALERTES", "ANNUAIRE", "COMPTES", "ENVOIS", "JOURNAL", "POSTES", "SCREEN_ORDER", "TABLEAU",
     "CoordinatorScreen", "screen_class", "screen_title",
 ]  # fmt: skip

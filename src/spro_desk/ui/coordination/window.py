@@ -109,7 +109,7 @@ class CoordinatorWindow(QMainWindow):
         file_menu.addAction(self.quit_action)
         for screen in self.screens.values():
             if screen.menu_actions():
-                menu = self.menuBar().addMenu("&" + screen.title())
+                menu = self.menuBar().addMenu(screen.menu_title())
                 for action in screen.menu_actions():
                     menu.addAction(action)
         collect_menu = self.menuBar().addMenu(self.tr("Co&llecte"))
