@@ -11,6 +11,8 @@ import random
 
 import pytest
 
+from secrecy_attacker import Attack
+from secrecy_region import HIERARCHY, draw, sites_of, tables_of
 from spro_desk.reports.cross_secrecy import (
     ScopeFigures,
     find_leaks,
@@ -18,8 +20,6 @@ from spro_desk.reports.cross_secrecy import (
     table_figures,
 )
 from spro_desk.reports.secrecy import PublishedTable, protect
-from tests.secrecy_attacker import Attack
-from tests.secrecy_region import HIERARCHY, draw, sites_of, tables_of
 
 THRESHOLD = 5
 ALL = ["region", "dep:18", "dep:36", "bassin:chateauroux", "site:cio-bourges", "site:vierzon",
