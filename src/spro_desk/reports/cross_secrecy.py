@@ -21,6 +21,7 @@ the Vierzon site. So a publication is checked together with the earlier ones of 
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -33,7 +34,7 @@ STAR = "*"  # the code of a margin: (row, STAR) a row total, (STAR, column) a co
 OTHER_SITES = "~other"  # what an unrestricted bilan counts beyond its listed sites
 FigureKey = tuple[str, str]
 Var = tuple[Any, ...]
-MAX_ROUNDS = 10_000
+MAX_STEPS = 2_000_000  # bounds propagation ends by itself; this guards against slow creep
 
 
 @dataclass(frozen=True)
@@ -118,26 +119,35 @@ def table_figures(published: PublishedTable) -> TableFigures:
 # --- exact linear algebra over fractions ---------------------------------------------------
 
 
+Number = int | Fraction  # ints while pivots are ±1 (nearly always): fractions cost 10×
+
+
 class Echelon:
     """A reduced row echelon form built one equation at a time (sparse rows)."""
 
     def __init__(self) -> None:
-        self.rows: dict[Var, tuple[dict[Var, Fraction], Fraction]] = {}  # pivot -> row
+        self.rows: dict[Var, tuple[dict[Var, Number], Number]] = {}  # pivot -> row
         self.occurs: dict[Var, set[Var]] = {}  # variable -> pivots of rows holding it
 
     def add(self, terms: Mapping[Var, int], rhs: int) -> None:
-        row = {v: Fraction(c) for v, c in terms.items() if c}
-        value = Fraction(rhs)
+        row: dict[Var, Number] = {v: c for v, c in terms.items() if c}
+        value: Number = rhs
         for var in [v for v in row if v in self.rows]:
             coefficient = row.get(var)
             if coefficient:
                 value = self._subtract(row, value, var, coefficient)
         if not row:
             return  # redundant (or inconsistent: data moved between publications)
-        pivot = min(row, key=lambda v: (abs(row[v]) != 1, repr(v)))
+        pivot = next((v for v, c in row.items() if c in (1, -1)), None) or next(iter(row))
         scale = row[pivot]
-        row = {v: c / scale for v, c in row.items()}
-        value /= scale
+        if scale == 1:
+            pass
+        elif scale == -1:
+            row = {v: -c for v, c in row.items()}
+            value = -value
+        else:
+            row = {v: Fraction(c) / scale for v, c in row.items()}
+            value = Fraction(value) / scale
         for other in list(self.occurs.get(pivot, ())):
             other_row, other_value = self.rows[other]
             factor = other_row[pivot]
@@ -148,11 +158,11 @@ class Echelon:
             self.occurs.setdefault(v, set()).add(pivot)
 
     def _subtract(
-        self, row: dict[Var, Fraction], value: Fraction, pivot: Var, factor: Fraction
-    ) -> Fraction:
+        self, row: dict[Var, Number], value: Number, pivot: Var, factor: Number
+    ) -> Number:
         pivot_row, pivot_value = self.rows[pivot]
         for v, c in pivot_row.items():
-            updated = row.get(v, Fraction(0)) - factor * c
+            updated = row.get(v, 0) - factor * c
             if updated:
                 row[v] = updated
             else:
@@ -162,14 +172,14 @@ class Echelon:
     def _eliminate(
         self,
         owner: Var,
-        target: dict[Var, Fraction],
-        target_value: Fraction,
-        row: dict[Var, Fraction],
-        value: Fraction,
-        factor: Fraction,
-    ) -> Fraction:
+        target: dict[Var, Number],
+        target_value: Number,
+        row: dict[Var, Number],
+        value: Number,
+        factor: Number,
+    ) -> Number:
         for v, c in row.items():
-            updated = target.get(v, Fraction(0)) - factor * c
+            updated = target.get(v, 0) - factor * c
             if updated:
                 if v not in target:
                     self.occurs.setdefault(v, set()).add(owner)
@@ -179,7 +189,7 @@ class Echelon:
                 self.occurs.get(v, set()).discard(owner)
         return target_value - factor * value
 
-    def determined(self, var: Var) -> Fraction | None:
+    def determined(self, var: Var) -> Number | None:
         found = self.rows.get(var)
         if found is None or len(found[0]) != 1:
             return None
@@ -189,39 +199,56 @@ class Echelon:
 def propagate_bounds(
     equations: Sequence[tuple[Mapping[Var, int], int]], variables: Iterable[Var]
 ) -> dict[Var, tuple[int, int | None]]:
-    """Interval of each non-negative unknown implied by equations with ±1 coefficients."""
+    """Interval of each non-negative unknown implied by equations with ±1 coefficients
+    (a work list: an equation is looked at again only when one of its unknowns narrowed)."""
     low: dict[Var, int] = dict.fromkeys(variables, 0)
     high: dict[Var, int | None] = dict.fromkeys(low)
-    for _round in range(MAX_ROUNDS):
-        changed = False
-        for terms, rhs in equations:
-            changed |= _tighten(terms, rhs, low, high)
-        if not changed:
-            break
+    holding: dict[Var, list[int]] = {}
+    for index, (terms, _rhs) in enumerate(equations):
+        for v in terms:
+            holding.setdefault(v, []).append(index)
+    pending = deque(range(len(equations)))
+    queued = set(pending)
+    steps = 0
+    while pending and steps < MAX_STEPS:
+        steps += 1
+        index = pending.popleft()
+        queued.discard(index)
+        terms, rhs = equations[index]
+        for v in _tighten(terms, rhs, low, high):
+            for other in holding[v]:
+                if other not in queued:
+                    queued.add(other)
+                    pending.append(other)
     return {v: (low[v], high[v]) for v in low}
 
 
 def _tighten(
     terms: Mapping[Var, int], rhs: int, low: dict[Var, int], high: dict[Var, int | None]
-) -> bool:
+) -> list[Var]:
     # sum(c*v) = rhs; for each v: c*v = rhs - sum(others), bounded by the others' intervals
     lows = {v: low[v] if c > 0 else _neg(high[v]) for v, c in terms.items()}
     highs = {v: high[v] if c > 0 else -low[v] for v, c in terms.items()}
     low_sum, low_open = _finite_sum(lows.values())
     high_sum, high_open = _finite_sum(highs.values())
-    changed = False
+    if low_open > 1 and high_open > 1:
+        return []
+    changed = []
     for v, c in terms.items():
         others_low = _others(low_sum, low_open, lows[v])
         others_high = _others(high_sum, high_open, highs[v])
         top = None if others_low is None else rhs - others_low  # c*v at most
         bottom = None if others_high is None else rhs - others_high  # c*v at least
         new_low, new_high = (bottom, top) if c > 0 else (_neg(top), _neg(bottom))
+        narrowed = False
         if new_low is not None and new_low > low[v]:
             low[v] = new_low
-            changed = True
+            narrowed = True
         if new_high is not None and (high[v] is None or new_high < high[v]):
             high[v] = new_high
-            changed = True
+            narrowed = True
+        if narrowed:
+            changed.append(v)
     return changed
 
 
