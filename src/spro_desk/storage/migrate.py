@@ -27,6 +27,7 @@ SHIPPED_REVISIONS = (
     "0009",
     "0010",
     "0011",
+    "0013",  # issue 19c; down_revision 0011 until 19b's 0012 lands (the lead rechains)
 )
 
 
