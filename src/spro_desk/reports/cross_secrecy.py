@@ -244,7 +244,8 @@ def _tighten(
         if new_low is not None and new_low > low[v]:
             low[v] = new_low
             narrowed = True
-        if new_high is not None and (high[v] is None or new_high < high[v]):
+        current = high[v]
+        if new_high is not None and (current is None or new_high < current):
             high[v] = new_high
             narrowed = True
         if narrowed:
@@ -466,13 +467,19 @@ def protect_together(
     tables: Mapping[str, Table],
     earlier: Sequence[ScopeFigures],
     threshold: int,
+    forced: Mapping[str, Iterable[FigureKey]] | None = None,
 ) -> dict[str, PublishedTable]:
-    """Each table masked alone, then more until no figure of the set can be recovered."""
+    """Each table masked alone, then more until no figure of the set can be recovered.
+
+    `forced`: figures to mask whatever the check says (by table key), e.g. those an earlier
+    publication of the same territory masked."""
     members = frozenset(sites)
     others = [scope for scope in earlier if scope.key != scope_key]
     published: dict[str, PublishedTable] = {}
     for key, table in tables.items():
-        published[key] = _protect_table(key, table, scope_key, members, others, threshold)
+        positions = figure_keys(table)
+        must = {positions[k] for k in (forced or {}).get(key, ()) if k in positions}
+        published[key] = _protect_table(key, table, scope_key, members, others, threshold, must)
     return published
 
 
@@ -483,11 +490,12 @@ def _protect_table(
     members: frozenset[str],
     others: Sequence[ScopeFigures],
     threshold: int,
+    must: set[Position],
 ) -> PublishedTable:
     positions = figure_keys(table)
     relevant = [s for s in others if key in s.tables]
-    public = _given_away(key, table, scope_key, members, relevant, threshold)
-    extra: set[Position] = set()
+    public = _given_away(key, table, scope_key, members, relevant, threshold) - must
+    extra: set[Position] = set(must)
     while True:
         published = protect(table, threshold, extra, public)
         # checked even alone: the greedy rule of one table can leave a masked figure bounded
@@ -510,8 +518,10 @@ def _protect_table(
         }  # fmt: skip
         if not determined or any(0 < values[p] < threshold for p in determined):
             raise SecrecyUnreachable(key, leaks)
-        public |= determined
-        extra -= determined
+        public |= determined - must
+        extra -= determined - must
+        if not determined - must:
+            raise SecrecyUnreachable(key, leaks)
 
 
 def _given_away(
