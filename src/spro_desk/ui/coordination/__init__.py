@@ -17,13 +17,15 @@ POSTES = "postes"
 ENVOIS = "envois"
 ALERTES = "alertes"
 TABLEAU = "tableau-de-bord"
-SCREEN_ORDER: tuple[str, ...] = (POSTES, ENVOIS, ALERTES, TABLEAU)
+PERIODES = "periodes"
+SCREEN_ORDER: tuple[str, ...] = (POSTES, ENVOIS, ALERTES, TABLEAU, PERIODES)
 # name → (module, class); the class name is also the translation context of its title.
 _LOCATIONS = {
     POSTES: ("spro_desk.ui.coordination.desks_screen", "DesksScreen"),
     ENVOIS: ("spro_desk.ui.coordination.bundles_screen", "BundlesScreen"),
     ALERTES: ("spro_desk.ui.coordination.alerts_screen", "AlertsScreen"),
     TABLEAU: ("spro_desk.ui.coordination.dashboard_screen", "CoordinatorDashboardScreen"),
+    PERIODES: ("spro_desk.ui.coordination.periods_screen", "PeriodsScreen"),
 }
 
 
@@ -39,11 +41,12 @@ def screen_title(name: str) -> str:
         ENVOIS: QCoreApplication.translate("BundlesScreen", "Envois reçus"),
         ALERTES: QCoreApplication.translate("AlertsScreen", "Alertes"),
         TABLEAU: QCoreApplication.translate("CoordinatorDashboardScreen", "Tableau de bord"),
+        PERIODES: QCoreApplication.translate("PeriodsScreen", "Périodes publiées"),
     }
     return titles[name]
 
 
 __all__ = [
-    "ALERTES", "ENVOIS", "POSTES", "SCREEN_ORDER", "TABLEAU", "CoordinatorScreen", "screen_class",
+    "ALERTES", "ENVOIS", "PERIODES", "POSTES", "SCREEN_ORDER", "TABLEAU", "CoordinatorScreen", "screen_class",
     "screen_title",
 ]  # fmt: skip
