@@ -47,6 +47,6 @@ def screen_title(name: str) -> str:
 
 
 __all__ = [
-    "ALERTES", "ENVOIS", "PERIODES", "POSTES", "SCREEN_ORDER", "TABLEAU", "CoordinatorScreen", "screen_class",
-    "screen_title",
+    "ALERTES", "ENVOIS", "PERIODES", "POSTES", "SCREEN_ORDER", "TABLEAU", "CoordinatorScreen",
+    "screen_class", "screen_title",
 ]  # fmt: skip
