@@ -242,3 +242,36 @@ def test_closing_a_period_by_hand_and_refusals_in_french(
     assert code == EXIT_REFUSED and "Aucun bilan" in none["error"]
     code, reversed_days = _cli(data_dir, "revisions", "--from", "2026-02-01", "--to", "2026-01-01")
     assert code == EXIT_REFUSED and "fin précède" in reversed_days["error"]
+
+
+def test_a_masked_number_of_contacts_is_masked_in_every_table_and_headline(
+    region: tuple[Path, Dataset],
+) -> None:
+    """Every contacts table totals the same number: masked in one, it is masked in all, and
+    the headline figures built on it are withheld (else one table gives it back)."""
+    from spro_desk.reports.filters import Filters, Options, Period
+    from spro_desk.reports.indicators import compute_indicators
+    from spro_desk.reports.periods import CONTACT_TABLES, protect_bilan_tables, total_masked
+    from spro_desk.reports.publish import build_bilan
+    from spro_desk.reports.source import CoordinatorSource
+
+    data_dir, dataset = region
+    db = Database(database_path(data_dir))
+    try:
+        from datetime import date
+
+        filters = Filters(Period(date(2026, 1, 1), date(2026, 12, 31)))
+        indicators = compute_indicators(
+            CoordinatorSource(db), filters, Options(as_of=dataset.as_of)
+        )
+        tables, hidden = protect_bilan_tables(
+            "region", ["x"], indicators, [], 5, {"contacts.canal": {(STAR, "n")}}
+        )
+    finally:
+        db.close()
+    assert {"contacts", "part_niveau2"} <= hidden and "orientations" not in hidden
+    for key in CONTACT_TABLES:
+        assert total_masked(tables[key]), key
+    bilan = build_bilan(indicators, 5, tables, hidden)
+    headline = dict((label, value) for label, value, _unit in bilan.themes[0].sections[0].items)
+    assert headline["Contacts"] is None and headline["Orientations"] is not None

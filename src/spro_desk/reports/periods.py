@@ -264,7 +264,7 @@ def protect_bilan_tables(
         grew = False
         for family, figures in FAMILIES:
             members = [k for k in family if k in published]
-            if any(_total_key(published[k]) is not None and _total_masked(published[k])
+            if any(_total_key(published[k]) is not None and total_masked(published[k])
                    for k in members):  # fmt: skip
                 hidden |= set(figures)
                 for k in members:
@@ -285,7 +285,7 @@ def _total_key(published: PublishedTable) -> FigureKey | None:
     return None
 
 
-def _total_masked(published: PublishedTable) -> bool:
+def total_masked(published: PublishedTable) -> bool:
     key = _total_key(published)
     return key is not None and table_figures(published).values.get(key, 0) is None
 
