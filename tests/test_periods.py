@@ -275,3 +275,35 @@ def test_a_masked_number_of_contacts_is_masked_in_every_table_and_headline(
     bilan = build_bilan(indicators, 5, tables, hidden)
     headline = dict((label, value) for label, value, _unit in bilan.themes[0].sections[0].items)
     assert headline["Contacts"] is None and headline["Orientations"] is not None
+
+
+def test_publishing_a_territory_again_keeps_its_masks_and_one_record(
+    region: tuple[Path, Dataset], tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    import logging
+
+    data_dir, dataset = region
+    departement, _sites = _departement(dataset)
+    with caplog.at_level(logging.INFO, logger="spro_desk.audit"):
+        assert _publish(data_dir, tmp_path)[0] == 0
+        assert _publish(data_dir, tmp_path, "--departement", departement)[0] == 0
+        first = _recorded(data_dir)[0][2]
+        assert _publish(data_dir, tmp_path)[0] == 0
+    recorded = _recorded(data_dir)
+    assert [key for key, _s, _t in recorded] == [f"departement:{departement}", "region"]
+    again = recorded[1][2]
+    for key, table in first.items():
+        masked = {tuple(v[:2]) for v in table["values"] if v[2] is None}
+        assert masked <= {tuple(v[:2]) for v in again[key]["values"] if v[2] is None}, key
+    actions = [r.getMessage().split(" by ")[0] for r in caplog.records]
+    assert actions.count("period.close") == 1 and actions.count("bilan.publish") == 3
+    # the same in words, without --json
+    out = tmp_path / "text.txt"
+    import contextlib
+    import io
+
+    buffer = io.StringIO()
+    with contextlib.redirect_stdout(buffer):
+        assert main(["--data-dir", str(data_dir), "coordinator", "revisions", *YEAR]) == 0
+    out.write_text(buffer.getvalue())
+    assert "Aucun chiffre publié ne change." in out.read_text()
