@@ -305,6 +305,9 @@ def _build(table_key: str, scopes: Sequence[ScopeFigures]) -> _System:
         rows += [r for r in figures.rows if r not in rows]
         columns += [c for c in figures.columns if c not in columns]
     atoms = _atoms(having)
+    # the kinds of margins the table publishes (a one-way table: its column total only)
+    kinds = {(r == STAR, c == STAR) for s in having for r, c in s.tables[table_key].values}
+    shape = {k for k in _grid_keys(rows, columns) if (k[0] == STAR, k[1] == STAR) in kinds}
 
     def cells(atom: int, key: FigureKey) -> list[Var]:
         r, c = key
@@ -335,7 +338,7 @@ def _build(table_key: str, scopes: Sequence[ScopeFigures]) -> _System:
             equations.append((terms, value))
             if len(by_atom) > 1 + (value is None) and STAR in key:
                 equations.append((by_atom, value))
-    equations += _differences(published, rows, columns)
+    equations += _differences(published, rows, columns, shape)
     for name, (_members, values) in published.items():
         expressions = {
             key: (({("y", name, key): 1}, 0) if value is None else ({}, value))
@@ -343,15 +346,16 @@ def _build(table_key: str, scopes: Sequence[ScopeFigures]) -> _System:
         }
         equations += _margins(expressions, rows, columns)
     for index, (name, _keys) in enumerate(atoms):
-        margins = [(r, STAR) for r in rows] + [(STAR, c) for c in columns] + [(STAR, STAR)]
+        margins = [k for k in _grid_keys(rows, columns) if STAR in k and k in shape]
         for key in [(r, c) for r in rows for c in columns] + margins:
             aux = _atom_figure(index, key)
             if STAR in key:
                 equations.append(({**{v: 1 for v in cells(index, key)}, aux: -1}, 0))
             targets[aux] = (name, key, False)
-        grand = _atom_figure(index, (STAR, STAR))  # the sum of its row (column) totals too
-        equations.append(_sum_is(grand, [_atom_figure(index, (r, STAR)) for r in rows]))
-        equations.append(_sum_is(grand, [_atom_figure(index, (STAR, c)) for c in columns]))
+        if (STAR, STAR) in shape:  # the grand total, the sum of its row (column) totals too
+            grand = _atom_figure(index, (STAR, STAR))
+            equations.append(_sum_is(grand, [_atom_figure(index, (r, STAR)) for r in rows]))
+            equations.append(_sum_is(grand, [_atom_figure(index, (STAR, c)) for c in columns]))
     return _System(equations, targets)
 
 
@@ -359,11 +363,12 @@ def _differences(
     published: Mapping[str, tuple[list[int], dict[FigureKey, int | None]]],
     rows: list[str],
     columns: list[str],
+    shape: set[FigureKey],
 ) -> list[tuple[dict[Var, int], int]]:
     """A published territory minus one it contains (Cher − CIO de Bourges) is a territory
     too: its figures get their own unknowns, so that propagation bounds them."""
     equations: list[tuple[dict[Var, int], int]] = []
-    grid = _grid_keys(rows, columns)
+    grid = [k for k in _grid_keys(rows, columns) if k in shape]
     for outer, (outer_atoms, outer_values) in published.items():
         for inner, (inner_atoms, inner_values) in published.items():
             rest = set(outer_atoms) - set(inner_atoms)
@@ -431,7 +436,8 @@ def _sum_is(total: Var, parts: list[Var]) -> tuple[dict[Var, int], int]:
 def table_leaks(table_key: str, scopes: Sequence[ScopeFigures], threshold: int) -> list[Leak]:
     system = _build(table_key, scopes)
     echelon = Echelon()
-    for terms, rhs in system.equations:
+    # short equations first: a long one (a total) then meets few rows to reduce
+    for terms, rhs in sorted(system.equations, key=lambda equation: len(equation[0])):
         echelon.add(terms, rhs)
     variables = {v for terms, _rhs in system.equations for v in terms}
     # what elimination determines, given to propagation: as strong as publishing it
