@@ -64,6 +64,9 @@ if [ "$make_deb" = 1 ]; then
   mkdir -p "$stage/usr/share/icons/hicolor/scalable/apps"
   cp "$root/resources/icons/spro-desk.svg" "$stage/usr/share/icons/hicolor/scalable/apps/"
   cp "$root/installer/linux/copyright" "$stage/usr/share/doc/spro-desk/copyright"
+  # The coordination's automatic collection: installed, not enabled (installer/README.md).
+  install -D -m 0644 "$root/installer/linux/spro-desk-coordinator-watch.service" \
+    "$stage/lib/systemd/system/spro-desk-coordinator-watch.service"
   cp "$work/licences.json" "$stage/usr/share/doc/spro-desk/licences.json"
   for script in postinst postrm; do
     install -m 0755 "$root/installer/linux/$script" "$stage/DEBIAN/$script"

@@ -295,8 +295,14 @@ def test_publishing_a_territory_again_keeps_its_masks_and_one_record(
     for key, table in first.items():
         masked = {tuple(v[:2]) for v in table["values"] if v[2] is None}
         assert masked <= {tuple(v[:2]) for v in again[key]["values"] if v[2] is None}, key
-    actions = [r.getMessage().split(" by ")[0] for r in caplog.records]
-    assert actions.count("period.close") == 1 and actions.count("bilan.publish") == 3
+    from spro_desk.agents.coordination_audit import audit_entries
+
+    db = Database(database_path(data_dir))
+    try:
+        trail = [entry.action for entry in audit_entries(db)]
+    finally:
+        db.close()
+    assert trail.count("cloture-periode") == 1 and trail.count("publication-bilan") == 3
     # the same in words, without --json
     out = tmp_path / "text.txt"
     import contextlib

@@ -468,101 +468,106 @@
 <context>
     <name>AlertsScreen</name>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/__init__.py" line="42"/>
-        <location filename="../../src/spro_desk/ui/coordination/alerts_screen.py" line="35"/>
-        <location filename="../../src/spro_desk/ui/coordination/alerts_screen.py" line="51"/>
+        <location filename="../../src/spro_desk/ui/coordination/__init__.py" line="44"/>
+        <location filename="../../src/spro_desk/ui/coordination/alerts_screen.py" line="37"/>
+        <location filename="../../src/spro_desk/ui/coordination/alerts_screen.py" line="53"/>
         <source>Alertes</source>
         <translation>Alerts</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/alerts_screen.py" line="36"/>
+        <location filename="../../src/spro_desk/ui/coordination/alerts_screen.py" line="38"/>
         <source>Les plus récentes d&apos;abord ; l&apos;explication de l&apos;alerte choisie suit la liste.</source>
         <translation>Most recent first; the explanation of the selected alert follows the list.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/alerts_screen.py" line="40"/>
+        <location filename="../../src/spro_desk/ui/coordination/alerts_screen.py" line="42"/>
         <source>Résumé des alertes</source>
         <translation>Alerts summary</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/alerts_screen.py" line="42"/>
+        <location filename="../../src/spro_desk/ui/coordination/alerts_screen.py" line="44"/>
         <source>&amp;Marquer comme traitée…</source>
         <translation>&amp;Mark as handled…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/alerts_screen.py" line="44"/>
+        <location filename="../../src/spro_desk/ui/coordination/alerts_screen.py" line="46"/>
         <source>Note ce qui a été fait ; la note est gardée dans le journal des alertes.</source>
         <translation>Note what was done; the note is kept in the alerts&apos; log.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/alerts_screen.py" line="58"/>
+        <location filename="../../src/spro_desk/ui/coordination/alerts_screen.py" line="60"/>
         <source>Explication de l&apos;alerte choisie</source>
         <translation>Explanation of the selected alert</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/alerts_screen.py" line="59"/>
+        <location filename="../../src/spro_desk/ui/coordination/alerts_screen.py" line="61"/>
         <source>Choisissez une alerte pour savoir ce qu&apos;elle signifie.</source>
         <translation>Choose an alert to find out what it means.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/alerts_screen.py" line="94"/>
+        <location filename="../../src/spro_desk/ui/coordination/alerts_screen.py" line="96"/>
         <source>Aucune alerte : tout ce qui a été reçu se suit, sans trou ni doublon.</source>
         <translation>No alerts: everything received follows on, with no gaps or duplicates.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/alerts_screen.py" line="98"/>
+        <location filename="../../src/spro_desk/ui/coordination/alerts_screen.py" line="100"/>
         <source>{n} bifurcation</source>
         <translation>{n} fork</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/alerts_screen.py" line="98"/>
+        <location filename="../../src/spro_desk/ui/coordination/alerts_screen.py" line="100"/>
         <source>{n} bifurcations</source>
         <translation>{n} forks</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/alerts_screen.py" line="100"/>
+        <location filename="../../src/spro_desk/ui/coordination/alerts_screen.py" line="102"/>
         <source>{n} poste avec des événements manquants</source>
         <translation>{n} desk with missing events</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/alerts_screen.py" line="101"/>
+        <location filename="../../src/spro_desk/ui/coordination/alerts_screen.py" line="103"/>
         <source>{n} postes avec des événements manquants</source>
         <translation>{n} desks with missing events</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/alerts_screen.py" line="104"/>
+        <location filename="../../src/spro_desk/ui/coordination/alerts_screen.py" line="106"/>
         <source>{n} événement en quarantaine</source>
         <translation>{n} event in quarantine</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/alerts_screen.py" line="105"/>
+        <location filename="../../src/spro_desk/ui/coordination/alerts_screen.py" line="107"/>
         <source>{n} événements en quarantaine</source>
         <translation>{n} events in quarantine</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/alerts_screen.py" line="113"/>
+        <location filename="../../src/spro_desk/ui/coordination/alerts_screen.py" line="115"/>
         <source>{n} alerte</source>
         <translation>{n} alert</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/alerts_screen.py" line="113"/>
+        <location filename="../../src/spro_desk/ui/coordination/alerts_screen.py" line="115"/>
         <source>{n} alertes</source>
         <translation>{n} alerts</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/alerts_screen.py" line="115"/>
+        <location filename="../../src/spro_desk/ui/coordination/alerts_screen.py" line="117"/>
         <source>{alerts} : {details}.</source>
         <translation>{alerts}: {details}.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/alerts_screen.py" line="140"/>
+        <location filename="../../src/spro_desk/ui/coordination/alerts_screen.py" line="142"/>
         <source>Marquer l&apos;alerte comme traitée</source>
         <translation>Mark the alert as handled</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/alerts_screen.py" line="141"/>
+        <location filename="../../src/spro_desk/ui/coordination/alerts_screen.py" line="143"/>
         <source>Ce qui a été fait (gardé dans le journal des alertes) :</source>
         <translation>What was done (kept in the alerts&apos; log):</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/alerts_screen.py" line="150"/>
+        <source>Action refusée</source>
+        <translation>Action refused</translation>
     </message>
 </context>
 <context>
@@ -576,6 +581,106 @@
         <location filename="../../src/spro_desk/ui/common/startup.py" line="124"/>
         <source>Erreur inattendue à l&apos;ouverture de la base de données ({error}).</source>
         <translation>Unexpected error while opening the database ({error}).</translation>
+    </message>
+</context>
+<context>
+    <name>AuditModel</name>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/audit_screen.py" line="35"/>
+        <source>Quand (UTC)</source>
+        <translation>When (UTC)</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/audit_screen.py" line="36"/>
+        <source>Qui</source>
+        <translation>Who</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/audit_screen.py" line="37"/>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/audit_screen.py" line="38"/>
+        <source>Sur quoi</source>
+        <translation>On what</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/audit_screen.py" line="39"/>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/audit_screen.py" line="48"/>
+        <source>(avant tout compte)</source>
+        <translation>(before any account)</translation>
+    </message>
+</context>
+<context>
+    <name>AuditScreen</name>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/__init__.py" line="47"/>
+        <location filename="../../src/spro_desk/ui/coordination/audit_screen.py" line="90"/>
+        <source>Journal</source>
+        <translation>Log</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/audit_screen.py" line="74"/>
+        <source>Journal de la coordination</source>
+        <translation>Coordination&apos;s log</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/audit_screen.py" line="75"/>
+        <source>Chaque action sensible, la plus récente d&apos;abord ; en lecture seule.</source>
+        <translation>Every sensitive action, newest first; read-only.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/audit_screen.py" line="84"/>
+        <source>Résumé du journal</source>
+        <translation>Log summary</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/audit_screen.py" line="100"/>
+        <source>Aucune action enregistrée pour l&apos;instant.</source>
+        <translation>No action recorded yet.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/audit_screen.py" line="103"/>
+        <source>{n} action(s) enregistrée(s) ; heures en temps universel (UTC).</source>
+        <translation>{n} action(s) recorded; times in Coordinated Universal Time (UTC).</translation>
+    </message>
+</context>
+<context>
+    <name>AutoCollection</name>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/collection.py" line="28"/>
+        <source>Collecte &amp;automatique</source>
+        <translation>&amp;Automatic collection</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/collection.py" line="32"/>
+        <source>Relever les envois du serveur WebDAV et du dossier réglés, les importer et renvoyer les accusés de réception, à intervalle régulier.</source>
+        <translation>Collect the bundles from the configured WebDAV server and folder, import them and send the acknowledgements back, at regular intervals.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/collection.py" line="73"/>
+        <source>Collecte automatique en marche : %s.</source>
+        <translation>Automatic collection running: %s.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/collection.py" line="103"/>
+        <source>Collecte : %s</source>
+        <translation>Collection: %s</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/collection.py" line="105"/>
+        <source>Collecte : %d envoi(s) importé(s), %d refusé(s), %d renvoi(s).</source>
+        <translation>Collection: %d bundle(s) imported, %d refused, %d sent back.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/collection.py" line="114"/>
+        <source>Collecte automatique arrêtée : %s</source>
+        <translation>Automatic collection stopped: %s</translation>
     </message>
 </context>
 <context>
@@ -1043,32 +1148,32 @@ Keep this time anyway?</translation>
 <context>
     <name>BundleImportController</name>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/bundle_import.py" line="40"/>
+        <location filename="../../src/spro_desk/ui/coordination/bundle_import.py" line="41"/>
         <source>Import de {n} envoi…</source>
         <translation>Importing {n} bundle…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/bundle_import.py" line="40"/>
+        <location filename="../../src/spro_desk/ui/coordination/bundle_import.py" line="41"/>
         <source>Import de {n} envois…</source>
         <translation>Importing {n} bundles…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/bundle_import.py" line="46"/>
+        <location filename="../../src/spro_desk/ui/coordination/bundle_import.py" line="47"/>
         <source>Import du dossier « {name} »…</source>
         <translation>Importing the folder “{name}”…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/bundle_import.py" line="73"/>
+        <location filename="../../src/spro_desk/ui/coordination/bundle_import.py" line="74"/>
         <source>Import des envois : {done} sur {total}</source>
         <translation>Importing bundles: {done} of {total}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/bundle_import.py" line="84"/>
+        <location filename="../../src/spro_desk/ui/coordination/bundle_import.py" line="87"/>
         <source>Le dossier ou les fichiers n&apos;ont pas pu être lus ({error}).</source>
         <translation>The folder or the files could not be read ({error}).</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/bundle_import.py" line="90"/>
+        <location filename="../../src/spro_desk/ui/coordination/bundle_import.py" line="93"/>
         <source>L&apos;import s&apos;est arrêté sur une erreur inattendue ({error}). Les envois déjà importés sont conservés ; les autres n&apos;ont pas été modifiés.</source>
         <translation>The import stopped on an unexpected error ({error}). The bundles already imported are kept; the others have not been changed.</translation>
     </message>
@@ -1099,7 +1204,7 @@ Keep this time anyway?</translation>
 <context>
     <name>BundlesScreen</name>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/__init__.py" line="41"/>
+        <location filename="../../src/spro_desk/ui/coordination/__init__.py" line="43"/>
         <location filename="../../src/spro_desk/ui/coordination/bundles_screen.py" line="36"/>
         <location filename="../../src/spro_desk/ui/coordination/bundles_screen.py" line="62"/>
         <source>Envois reçus</source>
@@ -1515,7 +1620,7 @@ Keep this time anyway?</translation>
 <context>
     <name>CoordinatorDashboardScreen</name>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/__init__.py" line="43"/>
+        <location filename="../../src/spro_desk/ui/coordination/__init__.py" line="45"/>
         <location filename="../../src/spro_desk/ui/coordination/dashboard_screen.py" line="33"/>
         <source>Tableau de bord</source>
         <translation>Dashboard</translation>
@@ -1524,72 +1629,72 @@ Keep this time anyway?</translation>
 <context>
     <name>CoordinatorExports</name>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/exports.py" line="29"/>
+        <location filename="../../src/spro_desk/ui/coordination/exports.py" line="30"/>
         <source>Produire les &amp;accusés de réception…</source>
         <translation>Write the &amp;acknowledgements…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/exports.py" line="32"/>
+        <location filename="../../src/spro_desk/ui/coordination/exports.py" line="33"/>
         <source>Écrire un accusé de réception signé par poste, à renvoyer à chaque site</source>
         <translation>Write a signed acknowledgement for each desk, to send back to each site</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/exports.py" line="35"/>
+        <location filename="../../src/spro_desk/ui/coordination/exports.py" line="36"/>
         <source>Exporter l&apos;&amp;identité du coordinateur…</source>
         <translation>Export the coordinator&apos;s &amp;identity…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/exports.py" line="37"/>
+        <location filename="../../src/spro_desk/ui/coordination/exports.py" line="38"/>
         <source>Le fichier que chaque poste importe une fois pour chiffrer ses envois</source>
         <translation>The file each desk imports once to encrypt its bundles</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/exports.py" line="48"/>
+        <location filename="../../src/spro_desk/ui/coordination/exports.py" line="49"/>
         <source>Dossier des accusés de réception</source>
         <translation>Acknowledgements folder</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/exports.py" line="66"/>
+        <location filename="../../src/spro_desk/ui/coordination/exports.py" line="67"/>
         <source>{n} accusé de réception écrit</source>
         <translation>{n} acknowledgement written</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/exports.py" line="67"/>
+        <location filename="../../src/spro_desk/ui/coordination/exports.py" line="68"/>
         <source>{n} accusés de réception écrits</source>
         <translation>{n} acknowledgements written</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/exports.py" line="71"/>
+        <location filename="../../src/spro_desk/ui/coordination/exports.py" line="72"/>
         <source>{files} dans « {folder} » : envoyez à chaque site le fichier qui porte l&apos;identifiant de son poste.</source>
         <translation>{files} in “{folder}”: send each site the file bearing its desk&apos;s identifier.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/exports.py" line="81"/>
+        <location filename="../../src/spro_desk/ui/coordination/exports.py" line="82"/>
         <source>Exporter l&apos;identité du coordinateur</source>
         <translation>Export the coordinator&apos;s identity</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/exports.py" line="83"/>
+        <location filename="../../src/spro_desk/ui/coordination/exports.py" line="84"/>
         <source>Identité de coordinateur (*.json)</source>
         <translation>Coordinator identity (*.json)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/exports.py" line="101"/>
+        <location filename="../../src/spro_desk/ui/coordination/exports.py" line="102"/>
         <source>Identité écrite dans « {path} » : chaque site l&apos;importe une fois (spro-desk desk trust-coordinator).</source>
         <translation>Identity written to “{path}”: each site imports it once (spro-desk desk trust-coordinator).</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/exports.py" line="112"/>
+        <location filename="../../src/spro_desk/ui/coordination/exports.py" line="115"/>
         <source>Le fichier n&apos;a pas pu être écrit ({error}) : choisissez un autre dossier.</source>
         <translation>The file could not be written ({error}): choose another folder.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/exports.py" line="116"/>
+        <location filename="../../src/spro_desk/ui/coordination/exports.py" line="119"/>
         <source>L&apos;export n&apos;a pas abouti ({error}).</source>
         <translation>The export did not complete ({error}).</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/exports.py" line="117"/>
+        <location filename="../../src/spro_desk/ui/coordination/exports.py" line="120"/>
         <source>Export impossible</source>
         <translation>Export failed</translation>
     </message>
@@ -1597,38 +1702,53 @@ Keep this time anyway?</translation>
 <context>
     <name>CoordinatorWindow</name>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/window.py" line="57"/>
-        <location filename="../../src/spro_desk/ui/coordination/window.py" line="58"/>
+        <location filename="../../src/spro_desk/ui/coordination/window.py" line="72"/>
+        <location filename="../../src/spro_desk/ui/coordination/window.py" line="73"/>
         <source>Écrans de la coordination</source>
         <translation>Coordination screens</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/window.py" line="63"/>
+        <location filename="../../src/spro_desk/ui/coordination/window.py" line="78"/>
         <source>Barre d&apos;état</source>
         <translation>Status bar</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/window.py" line="72"/>
+        <location filename="../../src/spro_desk/ui/coordination/window.py" line="89"/>
         <source>&amp;Fichier</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/window.py" line="76"/>
+        <location filename="../../src/spro_desk/ui/coordination/window.py" line="93"/>
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/window.py" line="85"/>
+        <location filename="../../src/spro_desk/ui/coordination/window.py" line="102"/>
+        <source>Co&amp;llecte</source>
+        <translation>Co&amp;llection</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/window.py" line="104"/>
         <source>&amp;Aller à</source>
         <translation>&amp;Go to</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/window.py" line="90"/>
+        <location filename="../../src/spro_desk/ui/coordination/window.py" line="109"/>
         <source>Afficher l&apos;écran %s</source>
         <translation>Show the %s screen</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/window.py" line="115"/>
+        <location filename="../../src/spro_desk/ui/coordination/window.py" line="126"/>
+        <source>Connecté·e : {name} ({role})</source>
+        <translation>Signed in: {name} ({role})</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/window.py" line="130"/>
+        <source>Compte connecté</source>
+        <translation>Signed-in account</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/window.py" line="166"/>
         <source>SPRO Desk — Coordination — %s</source>
         <translation>SPRO Desk — Coordination — %s</translation>
     </message>
@@ -2150,153 +2270,153 @@ Desk ID: {id}</translation>
 <context>
     <name>DesksScreen</name>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/__init__.py" line="40"/>
-        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="73"/>
+        <location filename="../../src/spro_desk/ui/coordination/__init__.py" line="42"/>
+        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="74"/>
         <source>Postes</source>
         <translation>Desks</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="60"/>
+        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="61"/>
         <source>Résumé des postes</source>
         <translation>Desks summary</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="61"/>
+        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="62"/>
         <source>Message de l&apos;écran Postes</source>
         <translation>Desks screen message</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="83"/>
+        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="84"/>
         <source>Postes enregistrés</source>
         <translation>Registered desks</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="85"/>
+        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="86"/>
         <source>Les postes en retard d&apos;abord ; cliquez un en-tête pour trier. Suppr révoque le poste choisi, après confirmation.</source>
         <translation>Overdue desks first; click a header to sort. Del revokes the selected desk, after confirmation.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="97"/>
+        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="98"/>
         <source> jours</source>
         <translation> days</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="99"/>
+        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="100"/>
         <source>En retard après</source>
         <translation>Late after</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="101"/>
+        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="102"/>
         <source>Un poste actif sans envoi depuis plus de ce nombre de jours est en retard.</source>
         <translation>An active desk with no bundle for more than this number of days is overdue.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="106"/>
+        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="107"/>
         <source>&amp;Enregistrer un poste…</source>
         <translation>&amp;Register a desk…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="109"/>
+        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="110"/>
         <source>Importer le fichier d&apos;enregistrement d&apos;un poste (spro-desk desk registration)</source>
         <translation>Import a desk&apos;s registration file (spro-desk desk registration)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="115"/>
+        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="116"/>
         <source>&amp;Révoquer…</source>
         <translation>Re&amp;voke…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="120"/>
+        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="121"/>
         <source>Refuser désormais les envois du poste choisi (poste perdu ou volé)</source>
         <translation>Refuse the selected desk&apos;s bundles from now on (desk lost or stolen)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="128"/>
+        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="129"/>
         <source>Actions sur les postes</source>
         <translation>Desk actions</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="133"/>
+        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="134"/>
         <source>En re&amp;tard après :</source>
         <translation>&amp;Late after:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="155"/>
+        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="156"/>
         <source>Aucun poste enregistré : « Enregistrer un poste… » importe le fichier qu&apos;un site produit avec « spro-desk desk registration ».</source>
         <translation>No desks registered: “Register a desk…” imports the file a site produces with “spro-desk desk registration”.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="161"/>
+        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="162"/>
         <source>{n} poste enregistré</source>
         <translation>{n} desk registered</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="161"/>
+        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="162"/>
         <source>{n} postes enregistrés</source>
         <translation>{n} desks registered</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="164"/>
+        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="165"/>
         <source>{n} en retard</source>
         <translation>{n} overdue</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="167"/>
+        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="168"/>
         <source>{n} révoqué</source>
         <translation>{n} revoked</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="167"/>
+        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="168"/>
         <source>{n} révoqués</source>
         <translation>{n} revoked</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="170"/>
+        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="171"/>
         <source>{desks} : {late}, {revoked}.</source>
         <translation>{desks}: {late}, {revoked}.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="204"/>
+        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="205"/>
         <source>Enregistrer un poste</source>
         <translation>Register a desk</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="206"/>
+        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="207"/>
         <source>Enregistrement de poste (*.json);;Tous les fichiers (*)</source>
         <translation>Desk registration (*.json);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="226"/>
+        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="227"/>
         <source>Le poste « {site} » était déjà enregistré : rien n&apos;a changé.</source>
         <translation>The desk “{site}” was already registered: nothing has changed.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="229"/>
+        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="230"/>
         <source>Poste « {site} » enregistré. Ses envois seront acceptés dès qu&apos;il aura importé l&apos;identité de la coordination.</source>
         <translation>Desk “{site}” registered. Its bundles will be accepted once it has imported the coordination&apos;s identity.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="243"/>
+        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="244"/>
         <source>Choisissez d&apos;abord un poste actif dans la liste.</source>
         <translation>First choose an active desk in the list.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="247"/>
+        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="248"/>
         <source>Révoquer un poste</source>
         <translation>Revoke a desk</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="254"/>
+        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="255"/>
         <source>&amp;Révoquer ce poste</source>
         <translation>&amp;Revoke this desk</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="256"/>
+        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="257"/>
         <source>&amp;Annuler</source>
         <translation>&amp;Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="269"/>
+        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="270"/>
         <source>Révoquer le poste « {site} » ({reseau}, {commune}) ?
 
 Ses envois seront refusés à partir de maintenant ; ce qui a déjà été reçu est conservé. À faire seulement pour un poste perdu, volé ou remplacé : pour l&apos;accepter à nouveau, le site devra créer une nouvelle identité et se faire enregistrer.
@@ -2309,17 +2429,17 @@ Its bundles will be refused from now on; what has already been received is kept.
 Desk ID: {id}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="287"/>
+        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="288"/>
         <source>Révocation abandonnée : le poste reste actif.</source>
         <translation>Revocation abandoned: the desk stays active.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="298"/>
+        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="299"/>
         <source>Poste « {site} » révoqué : ses prochains envois seront refusés.</source>
         <translation>Desk “{site}” revoked: its next bundles will be refused.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="316"/>
+        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="317"/>
         <source>L&apos;opération n&apos;a pas abouti ({error}) : rien n&apos;a été modifié.</source>
         <translation>The operation did not complete ({error}): nothing was changed.</translation>
     </message>
@@ -3659,7 +3779,7 @@ If the problem happens again, send the details below to support.</translation>
 <context>
     <name>PeriodsScreen</name>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/__init__.py" line="44"/>
+        <location filename="../../src/spro_desk/ui/coordination/__init__.py" line="46"/>
         <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="74"/>
         <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="81"/>
         <source>Périodes publiées</source>
@@ -4926,6 +5046,49 @@ Restore it now?</translation>
         <location filename="../../src/spro_desk/ui/settings/screen.py" line="216"/>
         <source>Paramètres enregistrés.</source>
         <translation>Settings saved.</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/sign_in.py" line="34"/>
+        <source>SPRO Desk — Coordination — Connexion</source>
+        <translation>SPRO Desk — Coordination — Sign in</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/sign_in.py" line="38"/>
+        <source>Compte</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/sign_in.py" line="41"/>
+        <source>Mot de passe</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/sign_in.py" line="42"/>
+        <source>Message de connexion</source>
+        <translation>Sign-in message</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/sign_in.py" line="48"/>
+        <source>Se &amp;connecter</source>
+        <translation>&amp;Sign in</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/sign_in.py" line="52"/>
+        <source>&amp;Compte :</source>
+        <translation>&amp;Account:</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/sign_in.py" line="53"/>
+        <source>&amp;Mot de passe :</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/sign_in.py" line="57"/>
+        <source>Connectez-vous : ce que vous pouvez faire dépend du rôle de votre compte.</source>
+        <translation>Sign in: what you may do depends on your account&apos;s role.</translation>
     </message>
 </context>
 <context>

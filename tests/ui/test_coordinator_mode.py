@@ -585,7 +585,7 @@ def test_every_screen_and_action_is_reachable_and_named(
         "Exporter l'&identité du coordinateur…": "",
     }
     menus = [action.text() for action in window.menuBar().actions()]
-    assert menus == ["&Fichier", "&Postes", "&Envois reçus", "&Aller à"]
+    assert menus == ["&Fichier", "&Postes", "&Envois reçus", "Co&llecte", "&Aller à"]
 
 
 def test_a_damaged_coordination_database_is_explained_not_raised(

@@ -8,10 +8,12 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from spro_desk.cli.commands_coordination import HANDLERS as COORDINATION_HANDLERS
 from spro_desk.cli.commands_privacy import HANDLERS as PRIVACY_HANDLERS
 from spro_desk.cli.commands_report import HANDLERS as REPORT_HANDLERS
 from spro_desk.cli.commands_sync_update import HANDLERS as SYNC_UPDATE_HANDLERS
 from spro_desk.cli.commands_transport import HANDLERS as TRANSPORT_HANDLERS
+from spro_desk.cli.commands_watch import HANDLERS as WATCH_HANDLERS
 from spro_desk.contacts.model import ConsentInput, ContactInput, PersonalDataInput
 from spro_desk.contacts.service import ContactService
 from spro_desk.directory.catalog import directory_info
@@ -132,10 +134,15 @@ def desk_trust_coordinator(db: Database, args: argparse.Namespace) -> Result:
 
 
 def coordinator_init(db: Database, args: argparse.Namespace) -> Result:
+    from spro_desk.cli.commands_coordination import create_first_account
     from spro_desk.sync.coordinator_identity import init_coordinator
 
+    first_account = create_first_account(db, args)
     identity = init_coordinator(Path(args.resolved_data_dir))
-    return identity.body()
+    result = identity.body()
+    if first_account is not None:
+        result["account"] = first_account().as_json()
+    return result
 
 
 def coordinator_identity_file(db: Database, args: argparse.Namespace) -> Result:
@@ -324,4 +331,6 @@ HANDLERS: dict[tuple[str, str | None], Handler] = {
     **TRANSPORT_HANDLERS,
     **PRIVACY_HANDLERS,
     **REPORT_HANDLERS,
+    **COORDINATION_HANDLERS,
+    **WATCH_HANDLERS,
 }

@@ -110,6 +110,7 @@ def parse_arguments(argv: list[str]) -> argparse.Namespace:
 
 def run_command(args: argparse.Namespace, data_dir: Path) -> int:
     from spro_desk.agents.accounts import AgentError
+    from spro_desk.agents.coordination_roles import CoordinationDenied
     from spro_desk.agents.sessions import AccessDenied
     from spro_desk.cli.commands import HANDLERS
     from spro_desk.cli.commands_report import ReportRefused
@@ -128,11 +129,13 @@ def run_command(args: argparse.Namespace, data_dir: Path) -> int:
     from spro_desk.sync.directory_update import SnapshotRefused
     from spro_desk.sync.identity import IdentityError
     from spro_desk.sync.transport import TransportError
+    from spro_desk.sync.watch import WatchError
 
     refusals = (
         DirectoryImportError, ContactError, ProfileError, NewerDatabaseError, IdentityError,
         BundleRefused, SnapshotRefused, TransportError, AuditTampered, ReportRefused,
         ExportFolderError, AgentError, AccessDenied, AccessRightError, DirectoryFetchError,
+        CoordinationDenied, WatchError,
     )  # fmt: skip
     args.resolved_data_dir = data_dir
     key = (args.command, getattr(args, "action", None))
@@ -150,6 +153,10 @@ def run_command(args: argparse.Namespace, data_dir: Path) -> int:
             print_refusal_json(str(opening))
         return EXIT_REFUSED
     try:
+        if key[0] == "coordinator" and key[1] != "init":
+            from spro_desk.cli.commands_coordination import sign_in_for_command
+
+            sign_in_for_command(db, args)
         result = HANDLERS[key](db, args)
     except (*refusals, StorageError) as error:  # a disk fault: full, read-only, damaged
         reason: Exception = error

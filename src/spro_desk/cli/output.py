@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from spro_desk.cli.commands_coordination import render_accounts, render_audit
 from spro_desk.vocab import REFERRAL_STATUTS, STATUTS, need_label
 
 
@@ -271,6 +272,8 @@ _RENDERERS = {
     ("sync", "push"): _render_push,
     ("sync", "queue"): _render_queue,
     ("coordinator", "import"): _render_coordinator_import,
+    ("coordinator", "audit"): render_audit,
+    ("coordinator", "account"): render_accounts,
     ("coordinator", "status"): _render_coordinator_status,
     ("coordinator", "completeness"): _render_completeness,
     ("coordinator", "alerts"): _render_alerts,

@@ -246,7 +246,9 @@ def _sync_commands(parser: argparse.ArgumentParser) -> None:
 
 def _coordinator_commands(parser: argparse.ArgumentParser) -> None:
     actions = parser.add_subparsers(dest="action", required=True, parser_class=FrenchArgumentParser)
-    _json_flag(actions.add_parser("init", help="créer les clés du coordinateur"))
+    init = actions.add_parser("init", help="créer les clés du coordinateur")
+    init.add_argument("--account", help="créer aussi le premier compte (coordinateur), à ce nom")
+    _json_flag(init)
     identity = actions.add_parser("identity", help="fichier d'identité signé, pour les postes")
     identity.add_argument("--out", required=True)
     _json_flag(identity)
@@ -309,6 +311,39 @@ def _coordinator_commands(parser: argparse.ArgumentParser) -> None:
         help="joindre l'accusé de réception signé de chaque poste",
     )
     _json_flag(publish)
+    _people_commands(actions)
+
+
+def _people_commands(actions: argparse._SubParsersAction) -> None:
+    """Accounts, the audit trail and the automatic collection (issue 19); then the sign-in
+    options on every action that does not have them yet."""
+    from spro_desk.cli.parser_coordination import add_account_commands, add_sign_in_options
+
+    add_account_commands(actions, _json_flag)
+    _watch_command(actions)
+    for name, action in actions.choices.items():
+        if name != "account" and not any(
+            "--account" in option.option_strings for option in action._actions
+        ):
+            add_sign_in_options(action)
+
+
+def _watch_command(actions: argparse._SubParsersAction) -> None:
+    watch = actions.add_parser(
+        "watch", help="collecte automatique : serveur WebDAV et dossier, import, accusés renvoyés"
+    )
+    watch.add_argument("--webdav-url", help="adresse du dossier WebDAV des postes")
+    watch.add_argument("--webdav-user", help="compte WebDAV")
+    watch.add_argument(
+        "--webdav-secret-file", help="fichier du mot de passe (sinon SPRO_DESK_WEBDAV_SECRET)"
+    )
+    watch.add_argument("--folder", help="dossier où arrivent aussi des envois")
+    watch.add_argument("--interval", type=int, help="secondes entre deux collectes (300)")
+    watch.add_argument("--once", action="store_true", help="une seule collecte, puis s'arrêter")
+    watch.add_argument(
+        "--save", action="store_true", help="enregistrer ces réglages (fenêtre, service) et quitter"
+    )
+    _json_flag(watch)
 
 
 def _period_commands(actions: Any) -> None:

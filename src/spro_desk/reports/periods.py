@@ -11,8 +11,8 @@
   with today's data, masked together again (a figure masked in the previous edition stays
   masked).
 
-Closing and new editions go through `audit()`, to be pointed at the coordination's audit trail
-(issue 19b) when it lands.
+Closing, publishing and new editions are the coordinator's role and are written to the
+coordination's audit trail (issue 19b's `record_action`).
 """
 
 from __future__ import annotations
@@ -72,18 +72,42 @@ class PeriodRefused(ValueError):
     """The publication or decision cannot be made; nothing was recorded (French message)."""
 
 
-def actor() -> str:
-    """Who acts: the operating-system account until coordinator accounts land (issue 19b)."""
+def actor(db: Database | None = None) -> str:
+    """Who acts: the signed-in coordination account, else the operating-system account (a
+    coordination without accounts yet)."""
+    if db is not None:
+        from spro_desk.agents.coordination_roles import coordination_session
+
+        account = coordination_session(db).account
+        if account is not None:
+            return account.nom
     try:
         return getpass.getuser()
     except (KeyError, OSError):  # no account name in a container
         return "inconnu"
 
 
-def audit(action: str, who: str, detail: dict[str, Any]) -> None:
-    """A sensitive action, for the audit trail. Local until issue 19b's trail lands: point
-    this one function at it."""
-    audit_log.info("%s by %s: %s", action, who, detail)
+def allowed(db: Database) -> None:
+    """Closing a period and publishing its bilans are the coordinator's (issue 19b's roles);
+    refused in French otherwise, before anything is computed."""
+    from spro_desk.agents.coordination_accounts import CoordinationDenied, require_coordination
+    from spro_desk.agents.coordination_roles import CoordinationPermission
+
+    try:
+        require_coordination(db, CoordinationPermission.CLOSE_PERIOD)
+    except CoordinationDenied as error:
+        raise PeriodRefused(str(error)) from error
+
+
+def audit(
+    db: Database, action: str, target: str, note: str = "", session: Session | None = None
+) -> None:
+    """A sensitive action in the coordination's audit trail (issue 19b), with its session so
+    that it commits with the action."""
+    from spro_desk.agents.coordination_audit import record_action
+
+    record_action(db, None, action, target, note, session=session)
+    audit_log.info("%s: %s %s", action, target, note)
 
 
 # --- scopes ---------------------------------------------------------------------------------
@@ -161,6 +185,7 @@ def prepare_publication(
     now: datetime | None = None,
 ) -> Publication:
     """The bilan masked together with the period's earlier publications (not recorded yet)."""
+    allowed(db)
     filters = indicators.filters
     with db.session() as session:
         period = find_period(session, filters.period) or BilanPeriod(
@@ -174,7 +199,7 @@ def prepare_publication(
                 "édition avant de publier un autre bilan. Rien n'a été publié."
             )
         earlier = edition_bilans(session, period, period.edition) if period.pk else []
-    return _publication(indicators, period, earlier, who or actor(), now or datetime.now(UTC))
+    return _publication(indicators, period, earlier, who or actor(db), now or datetime.now(UTC))
 
 
 def _publication(
@@ -291,7 +316,11 @@ def total_masked(published: PublishedTable) -> bool:
 
 
 def record_publication(
-    db: Database, publication: Publication, out: str | None, *, decision: str = "publish"
+    db: Database,
+    publication: Publication,
+    out: str | None,
+    *,
+    decision: str = "à sa première publication",
 ) -> PublishedBilan:
     """Record a bilan once written; the period closes at its first publication."""
     record = publication.record
@@ -306,7 +335,7 @@ def record_publication(
             period.closed_by = record.published_by
             period.revised_at = record.published_at
             session.add(period)
-            audit("period.close", record.published_by, _period_detail(period, decision))
+            audit(db, "cloture-periode", _period_name(period), decision, session)
         previous = session.exec(
             select(PublishedBilan).where(
                 PublishedBilan.period_pk == period.pk,
@@ -322,9 +351,8 @@ def record_publication(
         saved.out = out
         session.add(saved)
         session.flush()
-        audit("bilan.publish", record.published_by,
-              {"scope": record.scope_key, "edition": record.edition, "masked": record.masked,
-               **_period_detail(period, decision)})  # fmt: skip
+        audit(db, "publication-bilan", f"{record.scope_label} — {_period_name(period)}",
+              f"édition {record.edition}, {record.masked} chiffres masqués", session)  # fmt: skip
         return saved
 
 
@@ -336,9 +364,8 @@ def _period_of(period: BilanPeriod) -> Period:
     return Period(_day(period.first_day), _day(period.last_day))
 
 
-def _period_detail(period: BilanPeriod, decision: str) -> dict[str, Any]:
-    return {"period": f"{period.first_day}/{period.last_day}", "edition": period.edition,
-            "decision": decision}  # fmt: skip
+def _period_name(period: BilanPeriod) -> str:
+    return f"période {_period_of(period).label()}"
 
 
 # --- periods, revisions, new editions -------------------------------------------------------
@@ -406,7 +433,8 @@ def get_period(db: Database, period: Period) -> BilanPeriod:
 
 def close_period(db: Database, period: Period, who: str | None = None) -> BilanPeriod:
     """Close a period before any publication (a publication closes it anyway)."""
-    who = who or actor()
+    allowed(db)
+    who = who or actor(db)
     now = datetime.now(UTC)
     with db.transaction() as session:
         found = find_period(session, period)
@@ -418,7 +446,7 @@ def close_period(db: Database, period: Period, who: str | None = None) -> BilanP
         found.closed_at, found.closed_by, found.revised_at = now, who, now
         session.add(found)
         session.flush()
-        audit("period.close", who, _period_detail(found, "close"))
+        audit(db, "cloture-periode", _period_name(found), "clôture sans publication", session)
         return found
 
 
@@ -511,7 +539,8 @@ def new_edition(
 ) -> Edition:
     """Republish every bilan of the period with today's data (the coordinator's decision):
     masked together again, each keeping the masks of its previous edition."""
-    who = who or actor()
+    allowed(db)
+    who = who or actor(db)
     compute = compute or compute_indicators
     record = get_period(db, period)
     if record.closed_at is None:
@@ -544,8 +573,8 @@ def new_edition(
             session.add(row)
             saved.append(row)
         session.flush()
-        audit("period.new_edition", who,
-              {**_period_detail(stored, "new-edition"), "bilans": len(saved)})  # fmt: skip
+        audit(db, "nouvelle-edition", _period_name(stored),
+              f"édition {stored.edition} : {len(saved)} bilan(s) republié(s)", session)  # fmt: skip
     return Edition(edition.edition, saved)
 
 

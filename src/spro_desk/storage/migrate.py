@@ -27,7 +27,8 @@ SHIPPED_REVISIONS = (
     "0009",
     "0010",
     "0011",
-    "0013",  # issue 19c; down_revision 0011 until 19b's 0012 lands (the lead rechains)
+    "0012",
+    "0013",
 )
 
 

@@ -476,6 +476,56 @@ class MergedDesk(SQLModel, table=True):
     directory_imported_at: str | None = None
 
 
+# --- the coordination's people and what they did (issue 19) ---------------------------------
+
+
+class CoordinatorAccount(SQLModel, table=True):
+    """A person of the regional team (spro_desk.agents.coordination): never a desk's agent."""
+
+    __tablename__ = "coordinator_account"
+
+    id: str = Field(primary_key=True)
+    nom: str = Field(sa_column=Column(String, nullable=False, unique=True))
+    role: str
+    secret_hash: str  # Argon2id, PHC string
+    created_at: datetime
+    updated_at: datetime
+    disabled_at: datetime | None = None
+    failed_attempts: int = 0
+    blocked_until: datetime | None = None
+
+
+class CoordinationAudit(SQLModel, table=True):
+    """Every sensitive action of the coordination: who, when (UTC), what, on what, why."""
+
+    __tablename__ = "coordination_audit"
+
+    pk: int | None = Field(default=None, primary_key=True)
+    at: datetime = Field(index=True)
+    account: str | None = None  # the account's name then (None: before any account existed)
+    role: str | None = None
+    action: str
+    target: str = ""
+    note: str = ""
+
+
+class WatchItem(SQLModel, table=True):
+    """A bundle the automatic collection fetched (sync.watch): imported once, even after a
+    crash between the download and the import."""
+
+    __tablename__ = "watch_item"
+
+    source: str = Field(primary_key=True)  # "webdav" or the folder watched
+    name: str = Field(primary_key=True)
+    fingerprint: str
+    local_path: str
+    sha256: str | None = None
+    state: str = Field(index=True)  # "recu", "importe", "refuse"
+    fetched_at: datetime
+    imported_at: datetime | None = None
+    detail: str | None = None
+
+
 # --- what the coordination published (issue 19): periods, editions, the published set --------
 
 

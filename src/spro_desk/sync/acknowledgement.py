@@ -14,12 +14,14 @@ import base64
 import hashlib
 import json
 import sqlite3
+from collections.abc import Collection
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from sqlmodel import select
 
+from spro_desk.agents.coordination_accounts import Permission, require_coordination
 from spro_desk.storage.engine import Database
 from spro_desk.storage.tables import Event, RegisteredDesk
 from spro_desk.sync.bundle import event_line, load_state, save_state
@@ -73,11 +75,16 @@ def contiguous_seq(db: Database, desk_id: str) -> int:
         return acknowledged_head(connection, desk_id)[0]
 
 
-def acknowledgement_documents(db: Database, data_dir: Path) -> dict[str, bytes]:
-    """One signed acknowledgement per registered desk (its file's bytes), by desk id."""
+def acknowledgement_documents(
+    db: Database, data_dir: Path, only: Collection[str] | None = None
+) -> dict[str, bytes]:
+    """One signed acknowledgement per registered desk (its file's bytes), by desk id; `only`:
+    for these desks alone (each costs a pass over the desk's events)."""
     key = read_private_key(data_dir / SIGNING_KEY_FILE)
     with db.session() as session:
         desks = [d.desk_id for d in session.exec(select(RegisteredDesk)).all()]
+    if only is not None:
+        desks = [desk for desk in desks if desk in only]
     documents = {}
     for desk_id in desks:
         with db.session() as session:
@@ -97,6 +104,7 @@ def acknowledgement_documents(db: Database, data_dir: Path) -> dict[str, bytes]:
 
 def write_acknowledgements(db: Database, data_dir: Path, out: Path) -> list[Path]:
     """One signed acknowledgement file per registered desk."""
+    require_coordination(db, Permission.IMPORT)
     out.mkdir(parents=True, exist_ok=True)
     written = []
     for desk_id, document in acknowledgement_documents(db, data_dir).items():

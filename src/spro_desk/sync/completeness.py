@@ -13,6 +13,8 @@ import sqlite3
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
+from spro_desk.agents.coordination_accounts import Permission, require_coordination
+from spro_desk.agents.coordination_audit import record_action
 from spro_desk.storage.engine import Database
 from spro_desk.storage.tables import SyncAlert, SyncAlertLog
 from spro_desk.sync.bundle_opening import BundleRefused
@@ -148,6 +150,7 @@ def _message(kind: str, detail: dict[str, Any]) -> str:
 def handle_alert(db: Database, pk: int, note: str, *, now: datetime | None = None) -> SyncAlert:
     """Mark an alert handled with its note; the note stays in the audit trail even when the
     alert is raised again later (it is then reopened)."""
+    require_coordination(db, Permission.HANDLE_ALERTS)
     if not note.strip():
         raise BundleRefused("Indiquez ce qui a été fait (--note) : la note est gardée.")
     moment = now or datetime.now(UTC)
@@ -158,6 +161,8 @@ def handle_alert(db: Database, pk: int, note: str, *, now: datetime | None = Non
         alert.handled_at, alert.handled_note = moment, note.strip()
         session.add(alert)
         session.add(SyncAlertLog(alert_pk=pk, at=moment, action="handled", note=note.strip()))
+        target = f"alerte n° {pk} ({alert.kind}, poste {alert.desk_id})"
+        record_action(db, None, "traitement-alerte", target, note, session=session, now=now)
         session.flush()
         session.expunge(alert)
     return alert

@@ -25,6 +25,8 @@ import orjson
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from sqlmodel import Session, col, select
 
+from spro_desk.agents.coordination_accounts import Permission, require_coordination
+from spro_desk.agents.coordination_audit import record_action
 from spro_desk.storage.engine import Database
 from spro_desk.storage.tables import RegisteredDesk, SyncAlert, SyncAlertLog
 from spro_desk.sync.bundle_opening import (
@@ -53,6 +55,7 @@ class ImportOutcome:
 
 
 def register_desk(db: Database, path: Path) -> RegisteredDesk:
+    require_coordination(db, Permission.MANAGE_DESKS)
     try:
         document = json.loads(path.read_text("utf-8"))
     except (OSError, ValueError) as error:
@@ -85,12 +88,15 @@ def register_desk(db: Database, path: Path) -> RegisteredDesk:
             )
         if known is None:
             session.add(desk)
+            target = f"{desk.desk_id} ({desk.site_nom})"
+            record_action(db, None, "enregistrement-poste", target, session=session)
     return desk
 
 
 def reinstate_desk(db: Database, desk_id: str, note: str) -> RegisteredDesk:
     """Take a revoked desk back, deliberately: its bundles are accepted again (what it sent
     while revoked is resent by its next bundle). Kept in the audit trail with its note."""
+    require_coordination(db, Permission.MANAGE_DESKS)
     if not note.strip():
         raise BundleRefused("Réintégration refusée : indiquez son motif (--note).")
     with db.transaction() as session:
@@ -106,11 +112,14 @@ def reinstate_desk(db: Database, desk_id: str, note: str) -> RegisteredDesk:
                 alert_pk=0, at=datetime.now(UTC), action=f"reinstated:{desk_id}", note=note.strip()
             )
         )
+        target = f"{desk_id} ({desk.site_nom})"
+        record_action(db, None, "reintegration-poste", target, note, session=session)
     return desk
 
 
 def revoke_desk(db: Database, desk_id: str) -> RegisteredDesk:
     """A lost or stolen desk: its bundles are refused from now on (what was received stays)."""
+    require_coordination(db, Permission.MANAGE_DESKS)
     with db.transaction() as session:
         desk = session.get(RegisteredDesk, desk_id)
         if desk is None:
@@ -119,6 +128,8 @@ def revoke_desk(db: Database, desk_id: str) -> RegisteredDesk:
         session.add(desk)
         session.add(SyncAlertLog(alert_pk=0, at=datetime.now(UTC), action=f"revoked:{desk_id}",
                                  note=""))  # fmt: skip
+        target = f"{desk_id} ({desk.site_nom})"
+        record_action(db, None, "revocation-poste", target, session=session)
     return desk
 
 
@@ -161,6 +172,7 @@ def import_bundles(
     """Import the bundles in order, each accepted or refused on its own, batches committed
     together; one result per path, in the order of `paths`. A cancel stops between two
     bundles (the paths not reached have no result); what was applied before it is kept."""
+    require_coordination(db, Permission.IMPORT)
     results: dict[int, ImportResult] = {}
     opened = opened_in_order(_opener(db, data_dir), data_dir, paths)
     try:

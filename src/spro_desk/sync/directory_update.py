@@ -25,6 +25,8 @@ from typing import TYPE_CHECKING, Any
 
 from sqlmodel import func, select
 
+from spro_desk.agents.coordination_accounts import Permission, require_coordination
+from spro_desk.agents.coordination_audit import record_action
 from spro_desk.directory.catalog import directory_info
 from spro_desk.directory.source import SERVICES_FILE, STRUCTURES_FILE, read_directory
 from spro_desk.storage.engine import Database
@@ -165,6 +167,7 @@ def publish_directory(
     now: datetime | None = None,
 ) -> PublishResult:
     """Validate the export at `source`, sign it as the next snapshot and write it to `out`."""
+    require_coordination(db, Permission.PUBLISH_DIRECTORY)
     if not (data_dir / SIGNING_KEY_FILE).exists():
         raise IdentityError(
             "Pas de clés de coordinateur ici : lancez « spro-desk coordinator init »."
@@ -207,6 +210,8 @@ def publish_directory(
     data = SNAPSHOT_FORMAT.encode() + b"\n" + manifest + b"\n" + signature + b"\n" + payload
     path = _write_durably(out.parent if str(out.parent) else Path("."), out.name, data)
     acks = sum(1 for name in members if name.startswith(ACKS_FOLDER))
+    note = f"{report.structures} structures, {report.services} services, {len(data)} octets"
+    record_action(db, None, "publication-annuaire", f"version {version} ({path.name})", note)
     return PublishResult(path, version, published_at, expires_at, report, acks, len(data))
 
 

@@ -136,14 +136,14 @@ def require_ready(db: Database) -> str:
 
 
 @contextlib.contextmanager
-def sync_lock(data_dir: Path, wait: float = 0.0) -> Iterator[bool]:
+def sync_lock(data_dir: Path, wait: float = 0.0, *, lock_file: Path = LOCK_FILE) -> Iterator[bool]:
     """Whether this process got the desk's sync lock (held until the block ends).
 
     Two writers of bundles at once would give two bundles the same number: the application's
     round, an export to a stick and a command-line push all take it. The operating system
     releases it if the process dies, so a crash never leaves the desk locked.
     """
-    path = data_dir / LOCK_FILE
+    path = data_dir / lock_file
     path.parent.mkdir(parents=True, exist_ok=True)
     descriptor = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
     deadline = time.monotonic() + wait

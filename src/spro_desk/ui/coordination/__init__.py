@@ -18,7 +18,8 @@ ENVOIS = "envois"
 ALERTES = "alertes"
 TABLEAU = "tableau-de-bord"
 PERIODES = "periodes"
-SCREEN_ORDER: tuple[str, ...] = (POSTES, ENVOIS, ALERTES, TABLEAU, PERIODES)
+JOURNAL = "journal"
+SCREEN_ORDER: tuple[str, ...] = (POSTES, ENVOIS, ALERTES, TABLEAU, PERIODES, JOURNAL)
 # name → (module, class); the class name is also the translation context of its title.
 _LOCATIONS = {
     POSTES: ("spro_desk.ui.coordination.desks_screen", "DesksScreen"),
@@ -26,6 +27,7 @@ _LOCATIONS = {
     ALERTES: ("spro_desk.ui.coordination.alerts_screen", "AlertsScreen"),
     TABLEAU: ("spro_desk.ui.coordination.dashboard_screen", "CoordinatorDashboardScreen"),
     PERIODES: ("spro_desk.ui.coordination.periods_screen", "PeriodsScreen"),
+    JOURNAL: ("spro_desk.ui.coordination.audit_screen", "AuditScreen"),
 }
 
 
@@ -42,11 +44,13 @@ def screen_title(name: str) -> str:
         ALERTES: QCoreApplication.translate("AlertsScreen", "Alertes"),
         TABLEAU: QCoreApplication.translate("CoordinatorDashboardScreen", "Tableau de bord"),
         PERIODES: QCoreApplication.translate("PeriodsScreen", "Périodes publiées"),
+        JOURNAL: QCoreApplication.translate("AuditScreen", "Journal"),
     }
     return titles[name]
 
 
 __all__ = [
-    "ALERTES", "ENVOIS", "PERIODES", "POSTES", "SCREEN_ORDER", "TABLEAU", "CoordinatorScreen",
+    "ALERTES", "ENVOIS", "JOURNAL", "PERIODES", "POSTES", "SCREEN_ORDER", "TABLEAU",
+    "CoordinatorScreen",
     "screen_class", "screen_title",
 ]  # fmt: skip

@@ -12,7 +12,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from spro_desk.agents.coordination_roles import CoordinationDenied
 from spro_desk.sync.coordinator_views import AlertView, alert_views
+from spro_desk.ui.common.errors import show_warning
 from spro_desk.ui.common.formatting import count_phrase
 from spro_desk.ui.common.widgets import plain_label
 from spro_desk.ui.coordination.alert_text import FORK, GAP, QUARANTINE, alert_explanation
@@ -142,5 +144,9 @@ class AlertsScreen(CoordinatorScreen):
         )
         if not ok or not note.strip():
             return
-        handle_alert(self.context.db, alert.pk, note)
+        try:
+            handle_alert(self.context.db, alert.pk, note)
+        except CoordinationDenied as refusal:
+            show_warning(self, self.tr("Action refusée"), str(refusal))
+            return
         self.refresh()

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
+from spro_desk.agents.coordination_roles import CoordinationDenied
 from spro_desk.sync.coordinator_views import BatchImport, bundle_files_in, import_bundle_files
 from spro_desk.ui.common.background import Callbacks, TaskContext
 from spro_desk.ui.common.formatting import count_phrase
@@ -80,7 +81,9 @@ class BundleImportController(QObject):
 
     def _on_error(self, error: Exception) -> None:
         self._running, self._task = False, None
-        if isinstance(error, OSError):
+        if isinstance(error, CoordinationDenied):
+            message = str(error)
+        elif isinstance(error, OSError):
             message = self.tr("Le dossier ou les fichiers n'ont pas pu être lus ({error}).").format(
                 error=error.strerror or type(error).__name__
             )

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from spro_desk.agents.coordination_roles import CoordinationDenied
 from spro_desk.directory.networks import network_label
 from spro_desk.storage.tables import RegisteredDesk
 from spro_desk.sync.completeness import completeness
@@ -309,7 +310,7 @@ class DesksScreen(CoordinatorScreen):
         self.context.navigator.message.emit(text)
 
     def _failed(self, error: Exception) -> None:
-        if isinstance(error, BundleRefused):
+        if isinstance(error, BundleRefused | CoordinationDenied):
             text = str(error)
         else:
             log.error("A desk operation failed", exc_info=error)

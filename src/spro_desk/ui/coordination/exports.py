@@ -9,6 +9,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from spro_desk.agents.coordination_roles import CoordinationDenied
 from spro_desk.sync.acknowledgement import write_acknowledgements
 from spro_desk.sync.coordinator_views import write_identity_file
 from spro_desk.ui.common.background import Callbacks, TaskContext
@@ -106,7 +107,9 @@ class CoordinatorExports(QObject):
     # --- failures -----------------------------------------------------------------------------
 
     def _failed(self, error: Exception) -> None:
-        if isinstance(error, OSError):
+        if isinstance(error, CoordinationDenied):
+            text = str(error)
+        elif isinstance(error, OSError):
             reason = error.strerror or type(error).__name__
             text = self.tr(
                 "Le fichier n'a pas pu être écrit ({error}) : choisissez un autre dossier."

@@ -8,8 +8,15 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QApplication, QMainWindow, QTabWidget, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMainWindow, QTabWidget, QWidget
 
+from spro_desk.agents.coordination_accounts import has_coordinator_accounts
+from spro_desk.agents.coordination_roles import (
+    CoordinationPermission,
+    can,
+    coordination_session,
+    denied_message,
+)
 from spro_desk.geo import Geography
 from spro_desk.storage.engine import Database
 from spro_desk.ui.common.background import Runner, TaskRunner
@@ -17,7 +24,14 @@ from spro_desk.ui.common.errors import show_fatal
 from spro_desk.ui.common.service_results import Clock
 from spro_desk.ui.common.startup import open_database_or_explain
 from spro_desk.ui.common.widgets import fit_on_screen
-from spro_desk.ui.coordination import SCREEN_ORDER, CoordinatorScreen, screen_class
+from spro_desk.ui.coordination import (
+    ENVOIS,
+    POSTES,
+    SCREEN_ORDER,
+    CoordinatorScreen,
+    screen_class,
+)
+from spro_desk.ui.coordination.collection import AutoCollection
 from spro_desk.ui.coordination.context import CoordinatorContext
 from spro_desk.ui.coordination.exports import CoordinatorExports
 
@@ -53,6 +67,7 @@ class CoordinatorWindow(QMainWindow):
             name: screen_class(name)(self.context) for name in SCREEN_ORDER
         }
         self.exports = CoordinatorExports(self.context, self)
+        self.collection = AutoCollection(self.context, self)
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(self.tr("Écrans de la coordination"))
         self.tabs.tabBar().setAccessibleName(self.tr("Écrans de la coordination"))
@@ -61,7 +76,9 @@ class CoordinatorWindow(QMainWindow):
             self.tabs.addTab(screen, screen.title())
         self.setCentralWidget(self.tabs)
         self.statusBar().setAccessibleName(self.tr("Barre d'état"))
+        self._show_who()
         self._build_menus()
+        self._apply_role()
         self._connect()
         self._restore_geometry()
         self.show_screen(SCREEN_ORDER[0])
@@ -82,6 +99,8 @@ class CoordinatorWindow(QMainWindow):
                 menu = self.menuBar().addMenu("&" + screen.title())
                 for action in screen.menu_actions():
                     menu.addAction(action)
+        collect_menu = self.menuBar().addMenu(self.tr("Co&llecte"))
+        collect_menu.addAction(self.collection.action)
         go_menu = self.menuBar().addMenu(self.tr("&Aller à"))
         self.screen_actions: dict[str, QAction] = {}
         for number, (name, screen) in enumerate(self.screens.items(), start=1):
@@ -97,6 +116,38 @@ class CoordinatorWindow(QMainWindow):
         navigator.screen_requested.connect(self.show_screen)
         navigator.message.connect(self.show_message)
         self.tabs.currentChanged.connect(self._screen_changed)
+
+    def _show_who(self) -> None:
+        """Who is signed in, always in sight (a shared computer, a screen-reader user)."""
+        account = coordination_session(self.context.db).account
+        if account is None:
+            return
+        self.who = QLabel(
+            self.tr("Connecté·e : {name} ({role})").format(
+                name=account.nom, role=account.role_label
+            )
+        )
+        self.who.setAccessibleName(self.tr("Compte connecté"))
+        self.statusBar().addPermanentWidget(self.who)
+
+    def _apply_role(self) -> None:
+        """Grey out what the signed-in role may not do, saying which role may; the domain
+        refuses it regardless (revoking and handling alerts are refused when tried)."""
+        account = coordination_session(self.context.db).account
+        if account is None:
+            return
+        desks, bundles = self.screens[POSTES], self.screens[ENVOIS]
+        rules: list[tuple[QAction | None, CoordinationPermission]] = [
+            (getattr(desks, "register_action", None), CoordinationPermission.MANAGE_DESKS),
+            (getattr(bundles, "import_files_action", None), CoordinationPermission.IMPORT),
+            (getattr(bundles, "import_folder_action", None), CoordinationPermission.IMPORT),
+            (self.exports.acknowledge_action, CoordinationPermission.IMPORT),
+            (self.collection.action, CoordinationPermission.IMPORT),
+        ]
+        for action, permission in rules:
+            if action is not None and not can(account.role, permission):
+                action.setEnabled(False)
+                action.setToolTip(denied_message(permission, account.role))
 
     # --- screens ------------------------------------------------------------------------------
 
@@ -136,6 +187,7 @@ class CoordinatorWindow(QMainWindow):
         self._closed = True
         self._settings.setValue(GEOMETRY_KEY, self.saveGeometry())
         self._settings.sync()
+        self.collection.stop()
         for screen in self.screens.values():
             screen.shutdown()
         self._runner.shutdown()
@@ -155,12 +207,23 @@ def open_coordinator_database(data_dir: Path) -> Database | None:
     return result
 
 
+def signed_in(db: Database, parent: QWidget | None = None) -> bool:
+    """Whether the window may open: nobody to sign in yet (no account), or someone did."""
+    if not has_coordinator_accounts(db):
+        return True
+    from spro_desk.ui.coordination.sign_in import SignInDialog
+
+    return SignInDialog(db, parent).exec() == QDialog.DialogCode.Accepted
+
+
 def run_coordinator_window(app: QApplication, data_dir: Path) -> int:
     """Show the coordination's window until it closes; returns the exit status."""
     db = open_coordinator_database(data_dir)
     if db is None:
         return 1
     try:
+        if not signed_in(db):
+            return 0
         window = CoordinatorWindow(db, data_dir, settings=QSettings())
         window.show()
         status = app.exec()

@@ -7,7 +7,7 @@ that a new publication is checked against the earlier ones of its period (statis
 across publications) and a late bundle shows as a revision.
 
 Revision ID: 0013
-Revises: 0011 (0012, issue 19b, is not in this branch yet: the lead rechains it)
+Revises: 0012
 Create Date: 2026-12-06
 """
 
@@ -20,7 +20,7 @@ Text = sa.String
 Moment = partial(sa.DateTime, timezone=True)  # what SQLModel's datetime renders as
 
 revision = "0013"
-down_revision = "0011"
+down_revision = "0012"
 branch_labels = None
 depends_on = None
 

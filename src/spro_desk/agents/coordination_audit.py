@@ -1,0 +1,135 @@
+"""The coordination's audit trail: every sensitive action, who did it, when (UTC), on what, why.
+
+Other parts of the coordination write to it through `record_action` (registering, revoking a
+desk, publishing a directory, closing a period, handling an alert, account changes, refused
+sign-ins); the window shows it read-only and `coordinator audit --json` prints it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from sqlmodel import Session, col, select
+
+from spro_desk.agents.coordination_roles import CoordinatorView, coordination_session
+from spro_desk.storage.engine import Database
+from spro_desk.storage.tables import CoordinationAudit
+
+NOTE_MAX_CHARS = 2000
+TARGET_MAX_CHARS = 300
+
+# The actions written today, with their French label (the window and the text output).
+ACTION_LABELS: dict[str, str] = {
+    "enregistrement-poste": "Poste enregistré",
+    "revocation-poste": "Poste révoqué",
+    "reintegration-poste": "Poste réintégré",
+    "publication-annuaire": "Annuaire publié",
+    "cloture-periode": "Période close",
+    "publication-bilan": "Bilan publié",
+    "nouvelle-edition": "Nouvelle édition des bilans d'une période",
+    "traitement-alerte": "Alerte traitée",
+    "import-envois": "Envois importés",
+    "collecte-automatique": "Collecte automatique",
+    "compte-cree": "Compte créé",
+    "compte-desactive": "Compte désactivé",
+    "mot-de-passe-change": "Mot de passe changé",
+    "connexion": "Connexion",
+    "connexion-refusee": "Connexion refusée",
+}
+
+Actor = CoordinatorView | str | None
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    pk: int
+    at: datetime  # aware, UTC
+    account: str | None
+    role: str | None
+    action: str
+    target: str
+    note: str
+
+    @property
+    def action_label(self) -> str:
+        return ACTION_LABELS.get(self.action, self.action)
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "id": self.pk,
+            "at": self.at.isoformat(),
+            "account": self.account,
+            "role": self.role,
+            "action": self.action,
+            "target": self.target,
+            "note": self.note,
+        }
+
+
+def _utc(moment: datetime | None) -> datetime:
+    moment = moment or datetime.now(UTC)
+    return moment.astimezone(UTC) if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def _who(db: Database, account: Actor) -> tuple[str | None, str | None]:
+    if account is None:
+        account = coordination_session(db).account
+    if isinstance(account, CoordinatorView):
+        return account.nom, str(account.role)
+    return account, None
+
+
+def record_action(
+    db: Database,
+    account: Actor,
+    action: str,
+    target: str = "",
+    note: str = "",
+    *,
+    session: Session | None = None,
+    now: datetime | None = None,
+) -> None:
+    """Write one line of the trail. `account` None: whoever is signed in to `db` (or nobody,
+    during the set-up phase); a str names someone not signed in (a refused sign-in). Inside
+    a transaction already open on `db`, pass its `session` so that the line commits with the
+    action it records (and a second transaction does not wait for the first's lock)."""
+    name, role = _who(db, account)
+    row = CoordinationAudit(
+        at=_utc(now),
+        account=name,
+        role=role,
+        action=action,
+        target=str(target)[:TARGET_MAX_CHARS],
+        note=" ".join(str(note).split())[:NOTE_MAX_CHARS],
+    )
+    if session is not None:
+        session.add(row)
+        return
+    with db.transaction() as own:
+        own.add(row)
+
+
+def audit_entries(
+    db: Database, *, limit: int | None = None, action: str | None = None
+) -> list[AuditEntry]:
+    """The trail, newest first."""
+    query = select(CoordinationAudit).order_by(col(CoordinationAudit.pk).desc())
+    if action is not None:
+        query = query.where(CoordinationAudit.action == action)
+    if limit is not None:
+        query = query.limit(limit)
+    with db.session() as session:
+        rows = session.exec(query).all()
+    return [
+        AuditEntry(
+            pk=row.pk or 0,
+            at=_utc(row.at),
+            account=row.account,
+            role=row.role,
+            action=row.action,
+            target=row.target,
+            note=row.note,
+        )
+        for row in rows
+    ]

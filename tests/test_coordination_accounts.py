@@ -1,0 +1,194 @@
+"""Several people at the coordination: accounts, roles, refusals in French, the audit trail.
+
+Real SQLite files, real Argon2id hashes (at a low cost, stored in each hash), the real domain
+functions the window and the command line call."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from spro_desk.agents.coordination_accounts import (
+    CoordinatorAccountError,
+    change_password,
+    create_coordinator,
+    disable_coordinator,
+    list_coordinators,
+    sign_in,
+    sign_out,
+)
+from spro_desk.agents.coordination_audit import audit_entries, record_action
+from spro_desk.agents.coordination_roles import CoordinationDenied, coordination_session
+from spro_desk.security import crypto
+from spro_desk.storage.tables import SyncAlert
+from spro_desk.sync.completeness import handle_alert
+from spro_desk.sync.coordinator import import_bundle, register_desk, reinstate_desk, revoke_desk
+from spro_desk.sync.identity import load_identity, write_registration
+from sync_world import World
+
+FAST = crypto.KdfCost(time_cost=1, memory_kib=8 * 1024)
+PASSWORDS = {
+    "Alice": "alice-mot-de-passe",
+    "Bruno": "bruno-mot-de-passe",
+    "Chloé": "chloe-lit-tout",
+}
+
+
+@pytest.fixture
+def world(tmp_path: Path) -> Iterator[World]:
+    region = World(tmp_path / "region", desks=2)
+    yield region
+    region.close()
+
+
+def _team(world: World) -> None:
+    db = world.coordinator
+    create_coordinator(db, "Alice", PASSWORDS["Alice"], "coordinateur", cost=FAST)
+    sign_in(db, "Alice", PASSWORDS["Alice"])
+    create_coordinator(db, "Bruno", PASSWORDS["Bruno"], "charge-etudes", cost=FAST)
+    create_coordinator(db, "Chloé", PASSWORDS["Chloé"], "lecture", cost=FAST)
+    sign_out(db)
+
+
+def test_the_first_account_is_a_coordinator_and_later_ones_need_one(world: World) -> None:
+    db = world.coordinator
+    with pytest.raises(CoordinatorAccountError, match="premier compte"):
+        create_coordinator(db, "Bruno", PASSWORDS["Bruno"], "charge-etudes", cost=FAST)
+    with pytest.raises(CoordinatorAccountError, match="mot de passe"):
+        create_coordinator(db, "Alice", "48271593", "coordinateur", cost=FAST)
+    create_coordinator(db, "Alice", PASSWORDS["Alice"], "coordinateur", cost=FAST)
+    with pytest.raises(CoordinationDenied, match="Connectez-vous"):
+        create_coordinator(db, "Bruno", PASSWORDS["Bruno"], "charge-etudes", cost=FAST)
+    sign_in(db, "alice", PASSWORDS["Alice"])  # the name, whatever its case
+    create_coordinator(db, "Bruno", PASSWORDS["Bruno"], "charge-etudes", cost=FAST)
+    with pytest.raises(CoordinatorAccountError, match="déjà"):
+        create_coordinator(db, "BRUNO", PASSWORDS["Bruno"], "lecture", cost=FAST)
+    assert [(a.nom, a.role.value) for a in list_coordinators(db)] == [
+        ("Alice", "coordinateur"),
+        ("Bruno", "charge-etudes"),
+    ]
+    with pytest.raises(CoordinatorAccountError, match="au moins un compte « coordinateur »"):
+        disable_coordinator(db, "Alice")
+    disable_coordinator(db, "Bruno")
+    with pytest.raises(CoordinatorAccountError, match="désactivé"):
+        sign_in(db, "Bruno", PASSWORDS["Bruno"])
+    stored = db.engine.connect().exec_driver_sql("SELECT secret_hash FROM coordinator_account")
+    assert all(row[0].startswith("$argon2id$") for row in stored)
+
+
+def test_each_role_may_do_what_it_is_for_and_is_told_which_role_is_needed(world: World) -> None:
+    db = world.coordinator
+    _team(world)
+    bundle = world.export(0) if world.record(0, 2) else None
+    assert bundle is not None
+    identity = load_identity(world.dbs[1])
+    assert identity is not None
+    registration = write_registration(identity, world.root / "again.json")
+
+    sign_in(db, "Chloé", PASSWORDS["Chloé"])  # read-only
+    with pytest.raises(CoordinationDenied) as refused:
+        import_bundle(db, world.coordinator_dir, bundle)
+    assert "« Chargé·e d'études » ou « Coordinateur·rice »" in str(refused.value)
+    assert "« Lecture seule »" in str(refused.value)
+    with pytest.raises(CoordinationDenied, match="« Coordinateur·rice »"):
+        revoke_desk(db, world.ids[0])
+
+    sign_in(db, "Bruno", PASSWORDS["Bruno"])  # data officer: imports, handles alerts
+    outcome = import_bundle(db, world.coordinator_dir, bundle)
+    assert outcome.events_new == 2
+    with pytest.raises(CoordinationDenied, match="Pour enregistrer, révoquer"):
+        register_desk(db, registration)
+    with pytest.raises(CoordinationDenied):
+        revoke_desk(db, world.ids[0])
+
+    sign_in(db, "Alice", PASSWORDS["Alice"])
+    revoke_desk(db, world.ids[0])
+    reinstate_desk(db, world.ids[0], "poste retrouvé")
+    sign_out(db)
+    with pytest.raises(CoordinationDenied, match="Connectez-vous"):
+        revoke_desk(db, world.ids[0])
+    assert db.engine.connect().exec_driver_sql(
+        "SELECT revoked FROM registered_desk WHERE desk_id = ?", (world.ids[0],)
+    ).scalar() in (0, False)
+
+    trail = audit_entries(db)
+    done = [(e.account, e.action) for e in reversed(trail) if e.action.endswith("-poste")]
+    assert done[-2:] == [("Alice", "revocation-poste"), ("Alice", "reintegration-poste")]
+    assert trail[0].note == "poste retrouvé" or trail[0].action == "reintegration-poste"
+
+
+def test_handling_an_alert_is_kept_with_who_and_why(world: World) -> None:
+    db = world.coordinator
+    now = datetime.now(UTC)
+    with db.transaction() as session:  # how it was raised is test_coordinator_import's matter
+        alert = SyncAlert(desk_id=world.ids[0], kind="gap", detail={"count": 1}, raised_at=now,
+                          fingerprint="gap:test", occurrences=1, last_raised_at=now)  # fmt: skip
+        session.add(alert)
+        session.flush()
+        pk = alert.pk
+    assert pk is not None
+    _team(world)
+    sign_in(db, "Chloé", PASSWORDS["Chloé"])
+    with pytest.raises(CoordinationDenied, match="traiter les alertes"):
+        handle_alert(db, pk, "vu")
+    sign_in(db, "Bruno", PASSWORDS["Bruno"])
+    handle_alert(db, pk, "appel au poste, envoi refait")
+    [entry] = audit_entries(db, action="traitement-alerte")
+    assert (entry.account, entry.role) == ("Bruno", "charge-etudes")
+    assert entry.target.startswith(f"alerte n° {pk} (gap")
+    assert entry.note == "appel au poste, envoi refait"
+    assert entry.at.tzinfo is not None
+    assert abs(entry.at - datetime.now(UTC)) < timedelta(minutes=1)
+
+
+def test_wrong_passwords_are_logged_and_then_wait(world: World) -> None:
+    db = world.coordinator
+    _team(world)
+    now = datetime(2026, 12, 6, 10, 0, tzinfo=UTC)
+    for _ in range(5):
+        with pytest.raises(CoordinatorAccountError, match="incorrect"):
+            sign_in(db, "Bruno", "pas-le-bon-mot", now=now)
+    with pytest.raises(CoordinatorAccountError, match="réessayez dans 29 s"):
+        sign_in(db, "Bruno", PASSWORDS["Bruno"], now=now + timedelta(seconds=1))
+    assert coordination_session(db).account is None
+    later = now + timedelta(seconds=31)
+    assert sign_in(db, "Bruno", PASSWORDS["Bruno"], now=later).nom == "Bruno"
+    with pytest.raises(CoordinatorAccountError, match="inconnu"):
+        sign_in(db, "Personne", "quelconque-mot", now=later)
+    refused = audit_entries(db, action="connexion-refusee")
+    assert len(refused) == 7
+    assert refused[0].account == "Personne" and refused[-1].account == "Bruno"
+
+
+def test_a_password_is_changed_by_its_owner_or_a_coordinator(world: World) -> None:
+    db = world.coordinator
+    _team(world)
+    sign_in(db, "Chloé", PASSWORDS["Chloé"])
+    with pytest.raises(CoordinationDenied, match="gérer les comptes"):
+        change_password(db, "Bruno", "nouveau-mot-de-passe", cost=FAST)
+    change_password(db, "Chloé", "nouveau-mot-de-passe", cost=FAST)
+    sign_out(db)
+    with pytest.raises(CoordinatorAccountError):
+        sign_in(db, "Chloé", PASSWORDS["Chloé"])
+    assert sign_in(db, "Chloé", "nouveau-mot-de-passe").nom == "Chloé"
+    actions = [e.action for e in audit_entries(db)]
+    assert actions.count("compte-cree") == 3 and "mot-de-passe-change" in actions
+
+
+def test_other_parts_write_to_the_trail(world: World) -> None:
+    db = world.coordinator
+    _team(world)
+    record_action(db, None, "cloture-periode", "2026-T1", "bilans envoyés à la Région")
+    sign_in(db, "Alice", PASSWORDS["Alice"])
+    record_action(db, None, "publication-bilan", "Cher 2026-T1")
+    first, second = audit_entries(db, limit=2)
+    assert (first.account, first.action, first.target) == (
+        "Alice",
+        "publication-bilan",
+        "Cher 2026-T1",
+    )
+    assert (second.account, second.note) == (None, "bilans envoyés à la Région")
+    assert first.as_json()["at"].endswith("+00:00")

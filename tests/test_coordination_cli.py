@@ -1,0 +1,164 @@
+"""Signing in on the command line: each `coordinator` command in a real subprocess, on the
+coordination's real SQLite file, refused with exit code 2 and a French reason naming the role."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from spro_desk.agents.coordination_accounts import create_coordinator, sign_in
+from spro_desk.paths import database_path
+from spro_desk.security import crypto
+from spro_desk.storage.engine import Database
+from sync_world import World
+
+SRC = Path(__file__).resolve().parents[1] / "src"
+FAST = crypto.KdfCost(time_cost=1, memory_kib=8 * 1024)
+TEAM = {
+    "Alice": ("coordinateur", "alice-mot-de-passe"),
+    "Bruno": ("charge-etudes", "bruno-mot-de-passe"),
+    "Chloé": ("lecture", "chloe-lit-tout"),
+}
+
+
+@pytest.fixture
+def world(tmp_path: Path) -> Iterator[World]:
+    region = World(tmp_path / "region")
+    region.coordinator.close()
+    shutil.move(region.root / "coordinator.sqlite", database_path(region.coordinator_dir))
+    db = Database(database_path(region.coordinator_dir))
+    for name, (role, password) in TEAM.items():
+        create_coordinator(db, name, password, role, cost=FAST)
+        if name == "Alice":
+            sign_in(db, name, password)
+    db.close()
+    region.coordinator = Database(region.root / "unused.sqlite")
+    yield region
+    region.close()
+
+
+def _cli(
+    world: World, *argv: str, account: str | None = None, password: str | None = None,
+    stdin: str | None = None, env: dict[str, str] | None = None,
+) -> tuple[int, dict[str, Any], str]:  # fmt: skip
+    environ = {k: v for k, v in os.environ.items() if not k.startswith("SPRO_DESK_")}
+    environ |= {"PYTHONPATH": str(SRC), **(env or {})}
+    if account is not None:
+        environ["SPRO_DESK_COORDINATOR_ACCOUNT"] = account
+        if password is None and stdin is None:
+            password = TEAM[account][1]
+    if password is not None:
+        environ["SPRO_DESK_COORDINATOR_PASSWORD"] = password
+    done = subprocess.run(
+        [sys.executable, "-m", "spro_desk", "--data-dir", str(world.coordinator_dir), *argv,
+         "--json"],
+        capture_output=True, text=True, env=environ, input=stdin or "", timeout=120,
+    )  # fmt: skip
+    lines = done.stdout.splitlines()
+    assert len(lines) == 1, done.stdout + done.stderr
+    return done.returncode, json.loads(lines[0]), done.stderr
+
+
+def test_every_command_needs_an_account_whose_role_allows_it(world: World) -> None:
+    drop = world.root / "drop"
+    world.record(0, 3)
+    world.export(0, drop)
+
+    code, result, stderr = _cli(world, "coordinator", "status")
+    assert code == 2 and "--account" in result["error"] and "Refusé" in stderr
+    code, result, _ = _cli(world, "coordinator", "status", account="Chloé", password="faux-mot")
+    assert code == 2 and "mot de passe incorrect" in result["error"]
+
+    code, result, _ = _cli(world, "coordinator", "import", str(drop), account="Chloé")
+    assert code == 2
+    assert "« Chargé·e d'études » ou « Coordinateur·rice »" in result["error"]
+    assert "« Lecture seule »" in result["error"]
+    code, result, _ = _cli(world, "coordinator", "status", account="Chloé")
+    assert code == 0 and result["events"] == 0  # nothing was imported by the refusal
+
+    code, result, _ = _cli(world, "coordinator", "import", str(drop), account="Bruno")
+    assert code == 0 and result["events_new"] == 3
+    code, result, _ = _cli(world, "coordinator", "revoke", world.ids[1], account="Bruno")
+    assert code == 2 and "« Coordinateur·rice »" in result["error"]
+    code, result, _ = _cli(
+        world, "coordinator", "revoke", world.ids[1], "--account", "Alice", "--password-stdin",
+        stdin="alice-mot-de-passe\n",
+    )  # fmt: skip
+    assert code == 0 and result["revoked"] is True
+
+    code, result, _ = _cli(world, "coordinator", "audit", account="Chloé")
+    assert code == 0
+    trail = [(e["account"], e["action"]) for e in result["entries"]]
+    assert trail[0] == ("Alice", "revocation-poste")
+    assert ("Chloé", "connexion-refusee") in trail
+    revoked = result["entries"][0]
+    assert revoked["target"].startswith(world.ids[1]) and revoked["at"].endswith("+00:00")
+
+
+def test_accounts_are_managed_by_a_coordinator_on_the_command_line(world: World) -> None:
+    new = {"SPRO_DESK_NEW_PASSWORD": "david-mot-de-passe"}
+    code, result, _ = _cli(
+        world, "coordinator", "account", "add", "David", "--role", "lecture", account="Bruno",
+        env=new,
+    )  # fmt: skip
+    assert code == 2 and "gérer les comptes" in result["error"]
+    code, result, _ = _cli(
+        world, "coordinator", "account", "add", "David", "--role", "lecture", account="Alice",
+        env={"SPRO_DESK_NEW_PASSWORD": "court"},
+    )  # fmt: skip
+    assert code == 2 and "8 caractères" in result["error"]
+    code, result, _ = _cli(
+        world, "coordinator", "account", "add", "David", "--role", "lecture", account="Alice",
+        env=new,
+    )  # fmt: skip
+    assert code == 0 and result["created"]["role"] == "lecture"
+    code, result, _ = _cli(world, "coordinator", "alerts", account="David",
+                           password="david-mot-de-passe")  # fmt: skip
+    assert code == 0
+    code, result, _ = _cli(world, "coordinator", "account", "disable", "David", account="Alice")
+    assert code == 0
+    code, result, _ = _cli(world, "coordinator", "account", "list", "--all", account="Chloé")
+    assert code == 0
+    assert {(a["nom"], a["actif"]) for a in result["accounts"]} >= {("David", False)}
+    code, result, _ = _cli(world, "coordinator", "status", account="David",
+                           password="david-mot-de-passe")  # fmt: skip
+    assert code == 2 and "désactivé" in result["error"]
+    secret = world.root / "credential"
+    secret.write_text("chloe-lit-tout\n", "utf-8")  # as systemd's LoadCredential= gives it
+    code, result, _ = _cli(world, "coordinator", "status", account="Chloé", password=None,
+                           env={"SPRO_DESK_COORDINATOR_PASSWORD_FILE": str(secret)},
+                           stdin="")  # fmt: skip
+    assert code == 0
+    code, result, _ = _cli(world, "coordinator", "audit", "--action", "compte-desactive",
+                           account="Chloé")  # fmt: skip
+    [entry] = result["entries"]
+    assert (entry["account"], entry["target"]) == ("Alice", "David")
+
+
+def test_init_creates_the_first_account(tmp_path: Path) -> None:
+    world = World.__new__(World)
+    world.coordinator_dir = tmp_path / "coordination"
+    code, result, _ = _cli(
+        world, "coordinator", "init", "--account", "Alice",
+        env={"SPRO_DESK_NEW_PASSWORD": "alice-mot-de-passe"},
+    )  # fmt: skip
+    assert code == 0 and result["account"]["role"] == "coordinateur"
+    code, result, _ = _cli(world, "coordinator", "status")
+    assert code == 2
+    code, result, _ = _cli(world, "coordinator", "status", account="Alice")
+    assert code == 0
+
+
+def test_the_parser_offers_the_roles_the_domain_knows() -> None:
+    from spro_desk.agents.coordination_roles import CoordinationRole
+    from spro_desk.cli.parser_coordination import ROLES
+
+    assert tuple(role.value for role in CoordinationRole) == ROLES
