@@ -313,3 +313,47 @@ def test_publishing_a_territory_again_keeps_its_masks_and_one_record(
         assert main(["--data-dir", str(data_dir), "coordinator", "revisions", *YEAR]) == 0
     out.write_text(buffer.getvalue())
     assert "Aucun chiffre publié ne change." in out.read_text()
+
+
+def test_only_a_coordinator_closes_and_the_trail_names_them(
+    region: tuple[Path, Dataset],
+) -> None:
+    """With accounts (issue 19b), closing a period is the coordinator's, signed in."""
+    import os
+    import subprocess
+    import sys
+
+    from spro_desk.agents.coordination_accounts import create_coordinator, sign_in
+    from spro_desk.agents.coordination_audit import audit_entries
+    from spro_desk.security import crypto
+
+    data_dir, _dataset = region
+    db = Database(database_path(data_dir))
+    fast = crypto.KdfCost(time_cost=1, memory_kib=8 * 1024)
+    create_coordinator(db, "Alice", "alice-mot-de-passe", "coordinateur", cost=fast)
+    sign_in(db, "Alice", "alice-mot-de-passe")  # the first account signs in to create the next
+    create_coordinator(db, "Chloé", "chloe-lit-tout", "lecture", cost=fast)
+    db.close()
+
+    def close(account: str, password: str) -> tuple[int, dict[str, Any]]:
+        environ = {k: v for k, v in os.environ.items() if not k.startswith("SPRO_DESK_")}
+        environ |= {"PYTHONPATH": os.pathsep.join(sys.path),
+                    "SPRO_DESK_COORDINATOR_ACCOUNT": account,
+                    "SPRO_DESK_COORDINATOR_PASSWORD": password}  # fmt: skip
+        done = subprocess.run(
+            [sys.executable, "-m", "spro_desk", "--data-dir", str(data_dir), "coordinator",
+             "close-period", "--from", "2026-05-01", "--to", "2026-05-31", "--json"],
+            capture_output=True, text=True, env=environ, timeout=120,
+        )  # fmt: skip
+        return done.returncode, json.loads(done.stdout.splitlines()[-1])
+
+    code, refused = close("Chloé", "chloe-lit-tout")
+    assert code == EXIT_REFUSED and "clore une période" in refused["error"]
+    code, closed = close("Alice", "alice-mot-de-passe")
+    assert code == 0 and closed["by"] == "Alice"
+    db = Database(database_path(data_dir))
+    try:
+        entry = audit_entries(db, action="cloture-periode")[0]
+    finally:
+        db.close()
+    assert entry.account == "Alice" and "01/05/2026" in entry.target
