@@ -3871,53 +3871,53 @@ If the problem happens again, send the details below to support.</translation>
         <translation>{n} published period(s). A bundle received after the closing changes no published report: it shows in the revisions, applied by a new edition if you decide so.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="170"/>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="187"/>
         <source>Édition {n} — {bundles} envoi(s) reçu(s) depuis la clôture.</source>
         <translation>Edition {n} — {bundles} bundle(s) received since the closing.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="176"/>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="193"/>
         <source>  • poste {desk}, envoi n° {seq}, reçu le {moment}</source>
         <translation>  • desk {desk}, bundle no. {seq}, received on {moment}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="182"/>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="199"/>
         <source>Aucun chiffre publié ne change.</source>
         <translation>No published figure changes.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="185"/>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="202"/>
         <source>{n} chiffre(s) changerai(en)t dans une nouvelle édition :</source>
         <translation>{n} figure(s) would change in a new edition:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="190"/>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="207"/>
         <source>masqué</source>
         <translation>masked</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="192"/>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="209"/>
         <source>  • {bilan} — {table}, {row} / {column} : {before} → {after} ({delta:+d}) ; publié : {shown}</source>
         <translation>  • {bilan} — {table}, {row} / {column}: {before} → {after} ({delta:+d}); published: {shown}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="206"/>
-        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="235"/>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="223"/>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="252"/>
         <source>Nouvelle édition</source>
         <translation>New edition</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="207"/>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="224"/>
         <source>Publier l&apos;édition {n} des {count} bilan(s) de la période {period} avec les données d&apos;aujourd&apos;hui ? Les bilans déjà envoyés restent tels quels ; cette décision est gardée dans le journal.</source>
         <translation>Publish edition {n} of the period&apos;s {count} report(s) ({period}) with today&apos;s data? The reports already sent stay as they are; this decision is kept in the log.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="217"/>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="234"/>
         <source>Dossier où écrire les bilans de la nouvelle édition</source>
         <translation>Folder to write the new edition&apos;s reports in</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="238"/>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="255"/>
         <source>Édition {n} publiée : {count} bilan(s) écrit(s) dans {folder}.</source>
         <translation>Edition {n} published: {count} report(s) written in {folder}.</translation>
     </message>

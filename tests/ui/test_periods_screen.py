@@ -107,3 +107,20 @@ def test_revisions_then_a_new_edition_on_decision(
     assert messages and messages[-1].startswith("Édition 2 publiée : 1 bilan(s)")
     qtbot.mouseClick(periods.revisions_button, Qt.MouseButton.LeftButton)
     assert "Aucun chiffre publié ne change." in periods.details.toPlainText()
+
+
+def test_a_read_only_account_cannot_publish_a_new_edition(
+    screen: tuple[PeriodsScreen, Database],
+) -> None:
+    from spro_desk.agents.coordination_accounts import create_coordinator, sign_in
+    from spro_desk.security import crypto
+
+    periods, db = screen
+    fast = crypto.KdfCost(time_cost=1, memory_kib=8 * 1024)
+    create_coordinator(db, "Alice", "alice-mot-de-passe", "coordinateur", cost=fast)
+    sign_in(db, "Alice", "alice-mot-de-passe")
+    create_coordinator(db, "Chloé", "chloe-lit-tout", "lecture", cost=fast)
+    sign_in(db, "Chloé", "chloe-lit-tout")
+    periods.refresh()
+    assert periods.revisions_button.isEnabled() and not periods.edition_button.isEnabled()
+    assert "Coordinateur·rice" in periods.edition_button.toolTip()

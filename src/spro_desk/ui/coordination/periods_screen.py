@@ -141,8 +141,25 @@ class PeriodsScreen(CoordinatorScreen):
     def _selection_changed(self) -> None:
         chosen = self.selected_period() is not None
         self.revisions_button.setEnabled(chosen)
-        self.edition_button.setEnabled(chosen)
+        refusal = self._refusal()
+        self.edition_button.setEnabled(chosen and refusal is None)
+        if refusal is not None:  # greyed out, saying which role may (the domain refuses too)
+            self.edition_button.setToolTip(refusal)
         self.details.setPlainText("")
+
+    def _refusal(self) -> str | None:
+        from spro_desk.agents.coordination_roles import (
+            CoordinationPermission,
+            can,
+            coordination_session,
+            denied_message,
+        )
+
+        account = coordination_session(self.context.db).account
+        permission = CoordinationPermission.CLOSE_PERIOD
+        if account is None or can(account.role, permission):
+            return None
+        return denied_message(permission, account.role)
 
     def _days(self, period: PeriodSummary) -> Period:
         with self.context.db.session() as session:
