@@ -19,6 +19,13 @@ Usage: ``python bench/bench_sync.py [--quick] [--fresh] [--desks N] [--profile]`
    the same durability (WAL, synchronous=FULL). Target: import ≤ 3× the baseline. The catch-up
    is also compared with bulk-inserting the merged rows it writes.
 
+3. **The same on PostgreSQL** (issue 19, with ``--postgres URL`` or SPRO_BENCH_POSTGRES_URL: a
+   server the bench may create databases on; ``scripts/test_postgres.sh`` with
+   SPRO_TEST_POSTGRES_FSYNC=on starts one with its durability on): each run on a fresh database,
+   and the baselines inserted with psycopg's ``executemany`` in one transaction into a fresh
+   database migrated the same way (same tables, same indexes). Target: import + catch-up ≤ 3×
+   the baseline on both databases.
+
 Generating the desks is not timed; the world (keys, registrations, bundles) is kept under
 bench/out/sync-<size>/ and reused by the next run (--fresh regenerates it). --quick: a year a
 fifth as busy and 100 desks, in well under 3 minutes.
@@ -335,6 +342,148 @@ def fresh_coordinator(world_root: Path, name: str) -> Database:
     return db
 
 
+# --- the same on PostgreSQL ---------------------------------------------------------------
+
+
+def _server(base: str, name: str) -> str:
+    from sqlalchemy.engine import make_url
+
+    return make_url(base).set(database=name).render_as_string(hide_password=False)
+
+
+def _psycopg(url: str) -> Any:
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    plain = make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
+    return psycopg.connect(plain)
+
+
+def new_server_database(base: str, world_root: Path, tag: str) -> Database:
+    """A fresh database on the server, migrated by the app (not timed)."""
+    name = f"bench_{tag}_{os.getpid()}_{random.getrandbits(24)}"
+    with _psycopg(base) as admin:
+        admin.autocommit = True
+        admin.execute(f'CREATE DATABASE "{name}"')
+    return Database(world_root / "unused.sqlite", url=_server(base, name))
+
+
+def drop_server_database(base: str, db: Database) -> None:
+    name = db.engine.url.database
+    db.close()
+    with _psycopg(base) as admin:
+        admin.autocommit = True
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def _readable_columns(table: str) -> tuple[list[str], list[str]]:
+    """The table's columns (not PostgreSQL's generated rowid), JSON ones read as text."""
+    from sqlalchemy import JSON
+    from sqlmodel import SQLModel
+
+    import spro_desk.storage.tables  # noqa: F401 (the tables on the metadata)
+
+    columns = SQLModel.metadata.tables[table].columns
+    names = [c.name for c in columns]
+    reads = [f"CAST({c.name} AS TEXT)" if isinstance(c.type, JSON) else c.name for c in columns]
+    return names, reads
+
+
+def bulk_insert_server(
+    db: Database, tables: tuple[str, ...], base: str, world_root: Path
+) -> tuple[float, float]:
+    """The rows the import stored in `tables`, inserted into a fresh migrated database with
+    psycopg's executemany in one transaction (synchronous_commit as the server says)."""
+    from sqlalchemy import text
+
+    rows: dict[str, list[tuple[Any, ...]]] = {}
+    with db.engine.connect() as connection:
+        for table in tables:
+            names, reads = _readable_columns(table)
+            found = connection.execute(text(f"SELECT {', '.join(reads)} FROM {table}"))
+            rows[table] = [tuple(row) for row in found]
+    target = new_server_database(base, world_root, "baseline")
+    url = target.url
+    assert url is not None
+    target.engine.dispose()
+    try:
+        with _psycopg(url) as connection:
+            started, cpu = time.perf_counter(), time.process_time()
+            with connection.cursor() as cursor:
+                for table, values in rows.items():
+                    names, _reads = _readable_columns(table)
+                    if values:
+                        marks = ", ".join(["%s"] * len(names))
+                        cursor.executemany(
+                            f"INSERT INTO {table} ({', '.join(names)}) VALUES ({marks})", values
+                        )
+            connection.commit()
+            elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu
+    finally:
+        drop_server_database(base, target)
+    return elapsed, cpu
+
+
+def server_run(world_root: Path, base: str, bundles: list[Path], profile: bool) -> dict[str, Any]:
+    """One import and catch-up on a fresh server database, then its two baselines."""
+    db = new_server_database(base, world_root, "import")
+    for registration in sorted((world_root / "registrations").glob("*.json")):
+        register_desk(db, registration)
+    keys = world_root / "coordinator"
+    results, wall, _cpu = timed(
+        lambda: profiled(lambda: import_bundles(db, keys, bundles), profile, "import (PostgreSQL)")
+    )
+    merged, merge_wall, _cpu = timed(
+        lambda: profiled(lambda: catch_up_merged_state(db), profile, "catch-up (PostgreSQL)")
+    )
+    refused = [str(r) for _path, r in results if isinstance(r, BundleRefused)]
+    baseline = bulk_insert_server(db, EVENT_TABLES, base, world_root)
+    merged_baseline = bulk_insert_server(db, MERGED_TABLES, base, world_root)
+    drop_server_database(base, db)
+    return {
+        "import_s": wall, "catch_up_s": merge_wall, "refused": refused, "merged_events": merged,
+        "baseline_s": baseline[0], "merged_baseline_s": merged_baseline[0],
+    }  # fmt: skip
+
+
+def server_child(world_root: Path, base: str, profile: bool = False) -> dict[str, Any]:
+    """Section 3: the import and the catch-up on PostgreSQL, with their baselines."""
+    bundles = sorted((world_root / "bundles").glob("*.spro-bundle"))
+    runs = [server_run(world_root, base, bundles, profile and n == 0) for n in range(RUNS)]
+    return {
+        "refused": runs[0]["refused"], "merged_events": runs[0]["merged_events"],
+        **{key: median([r[key] for r in runs])
+           for key in ("import_s", "catch_up_s", "baseline_s", "merged_baseline_s")},
+        "import_runs_s": [r["import_s"] for r in runs],
+        "catch_up_runs_s": [r["catch_up_s"] for r in runs],
+        "baseline_runs_s": [r["baseline_s"] for r in runs],
+        "load_average": load_average(),
+    }  # fmt: skip
+
+
+def measure_server(world: World, base: str, profile: bool) -> dict[str, Any]:
+    command = [sys.executable, __file__, "--child-server", str(world.root), "--postgres", base]
+    command += ["--profile"] if profile else []
+    done = subprocess.run(command, stdout=subprocess.PIPE, text=True, check=True)
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def server_figures(server: dict[str, Any]) -> list[Figure]:
+    baseline = server["baseline_s"]
+    imported, merged = server["import_s"], server["catch_up_s"]
+    both = imported + merged
+    return [
+        Figure("PostgreSQL: coordinator import", imported, "s", "-", None, baseline,
+               imported / baseline),
+        Figure("PostgreSQL: merged-state catch-up", merged, "s", "-", None, baseline,
+               merged / baseline),
+        Figure("PostgreSQL: catch-up vs bulk-inserting the merged rows", merged, "s", "-", None,
+               server["merged_baseline_s"], merged / server["merged_baseline_s"]),
+        Figure("PostgreSQL: import + catch-up", both, "s", f"≤ {IMPORT_TARGET:g}× baseline",
+               both / baseline <= IMPORT_TARGET, baseline, both / baseline),
+    ]  # fmt: skip
+
+
 def median(values: list[float]) -> float:
     return sorted(values)[len(values) // 2]
 
@@ -410,15 +559,18 @@ def measure_coordinator(world: World, profile: bool) -> dict[str, Any]:
 # --- the run -------------------------------------------------------------------------------
 
 
-def figures(export: dict[str, Any], coordinator: dict[str, Any]) -> list[Figure]:
+def figures(export: dict[str, Any] | None, coordinator: dict[str, Any]) -> list[Figure]:
     baseline, baseline_cpu = coordinator["baseline_s"], coordinator["baseline_cpu_s"]
     imported, merged = coordinator["import_s"], coordinator["catch_up_s"]
     importing_cpu = coordinator["import_cpu_s"] + coordinator["worker_cpu_s"]
-    return [
+    exported = [] if export is None else [
         Figure("export of a busy year", export["export_s"], "s", "-", None,
                export["baseline_s"], export["export_s"] / export["baseline_s"]),
         Figure("bundle size", export["bundle_bytes"] / 1e6, "MB", "-", None,
                export["baseline_bytes"] / 1e6, export["bundle_bytes"] / export["baseline_bytes"]),
+    ]  # fmt: skip
+    return [
+        *exported,
         Figure("coordinator import", imported, "s", f"≤ {IMPORT_TARGET:g}× baseline",
                imported / baseline <= IMPORT_TARGET, baseline, imported / baseline),
         Figure("coordinator import, CPU time", coordinator["import_cpu_s"], "s", "-", None,
@@ -433,8 +585,9 @@ def figures(export: dict[str, Any], coordinator: dict[str, Any]) -> list[Figure]
                coordinator["merged_baseline_s"], merged / coordinator["merged_baseline_s"]),
         Figure("import vs bulk-inserting every row it writes", imported, "s", "-", None,
                coordinator["written_baseline_s"], imported / coordinator["written_baseline_s"]),
-        Figure("import + catch-up", imported + merged, "s", "-", None,
-               baseline, (imported + merged) / baseline),
+        Figure("import + catch-up", imported + merged, "s", f"≤ {IMPORT_TARGET:g}× baseline",
+               (imported + merged) / baseline <= IMPORT_TARGET, baseline,
+               (imported + merged) / baseline),
         Figure("peak memory after the import", coordinator["vmhwm_import_kib"] / 1024, "MiB",
                "-", None),
         Figure("peak memory after the catch-up", coordinator["vmhwm_kib"] / 1024, "MiB",
@@ -452,10 +605,22 @@ def main() -> None:
     parser.add_argument("--fresh", action="store_true", help="regenerate the desks' bundles")
     parser.add_argument("--desks", type=int, help="number of desk-weeks (default 500, quick 100)")
     parser.add_argument("--profile", action="store_true", help="cProfile of the import")
+    parser.add_argument(
+        "--postgres",
+        default=os.environ.get("SPRO_BENCH_POSTGRES_URL"),
+        help="PostgreSQL server URL (a database the bench may create others from)",
+    )
+    parser.add_argument(
+        "--skip-export", action="store_true", help="only the coordinator (no busy year)"
+    )
     parser.add_argument("--child-import", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--child-server", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child_import:
         print(json.dumps(coordinator_child(args.child_import, args.profile)))
+        return
+    if args.child_server:
+        print(json.dumps(server_child(args.child_server, args.postgres, args.profile)))
         return
     sizes = dict(QUICK if args.quick else FULL)
     if args.desks:
@@ -466,9 +631,10 @@ def main() -> None:
     started = time.perf_counter()
     world = World(BENCH_OUT / f"sync-{'quick' if args.quick else 'full'}", sizes, args.fresh)
     print(f"world ready in {time.perf_counter() - started:.0f} s", flush=True)
-    export = measure_export(world)
-    print(f"year: {export['events']} events recorded in {export['generated_s']:.0f} s "
-          "(not timed)", flush=True)  # fmt: skip
+    export = None if args.skip_export else measure_export(world)
+    if export is not None:
+        print(f"year: {export['events']} events recorded in {export['generated_s']:.0f} s "
+              "(not timed)", flush=True)  # fmt: skip
     coordinator = measure_coordinator(world, args.profile)
     print(f"coordinator: {coordinator['bundles']} bundles, {coordinator['events']} events, "
           f"{coordinator['merged_events']} merged; medians of {RUNS} runs, load average "
@@ -476,8 +642,16 @@ def main() -> None:
     print(f"  import runs {fmt(coordinator['import_runs_s'])}, catch-up runs "
           f"{fmt(coordinator['catch_up_runs_s'])}, baseline runs "
           f"{fmt(coordinator['baseline_runs_s'])}")  # fmt: skip
-    print_table(figures(export, coordinator))
-    results = {"sizes": sizes, "export": export, "coordinator": coordinator}
+    table = figures(export, coordinator)
+    server = None
+    if args.postgres:
+        server = measure_server(world, args.postgres, args.profile)
+        print(f"PostgreSQL: import runs {fmt(server['import_runs_s'])}, catch-up runs "
+              f"{fmt(server['catch_up_runs_s'])}, baseline runs {fmt(server['baseline_runs_s'])}; "
+              f"load average {server['load_average']} at the end")  # fmt: skip
+        table += server_figures(server)
+    print_table(table)
+    results = {"sizes": sizes, "export": export, "coordinator": coordinator, "server": server}
     (BENCH_OUT / f"results-sync-{'quick' if args.quick else 'full'}.json").write_text(
         json.dumps(results, indent=1)
     )

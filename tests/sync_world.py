@@ -14,6 +14,7 @@ from typing import Any
 
 import pyrage
 
+from coordination_db import Coordinations
 from spro_desk.contacts.model import ContactInput
 from spro_desk.contacts.service import ContactService
 from spro_desk.paths import database_path
@@ -34,9 +35,18 @@ SITES = ("CIO de Bourges", "Mission locale de Tours", "CIO d'Orléans", "BIJ de 
 class World:
     """A coordinator and `desks` desks, each in its own data folder."""
 
-    def __init__(self, root: Path, desks: int = 2, *, existing: bool = False) -> None:
-        """A new region in `root`, or (`existing`) the one a copied template holds."""
+    def __init__(
+        self,
+        root: Path,
+        desks: int = 2,
+        *,
+        existing: bool = False,
+        coordinations: Coordinations | None = None,
+    ) -> None:
+        """A new region in `root`, or (`existing`) the one a copied template holds; the
+        coordinator's database on SQLite, or where `coordinations` opens it."""
         self.root = root
+        self.coordinations = coordinations
         self.coordinator_dir = root / "coordinator"
         self.identity_file = root / "coordinator.json"
         self.usb = root / "usb"
@@ -46,7 +56,7 @@ class World:
         if existing:
             self.dbs = [Database(database_path(folder)) for folder in self.folders]
             self.ids = [load_identity(db).desk_id for db in self.dbs]  # type: ignore[union-attr]
-            self.coordinator = Database(root / "coordinator.sqlite")
+            self.coordinator = self.open_coordinator()
             return
         init_coordinator(self.coordinator_dir)
         self.identity_file.write_text(json.dumps(signed_identity_file(self.coordinator_dir)))
@@ -56,12 +66,18 @@ class World:
             trust_coordinator(db, self.identity_file)
             self.dbs.append(db)
             self.ids.append(identity.desk_id)
-        self.coordinator = Database(root / "coordinator.sqlite")
+        self.coordinator = self.open_coordinator()
         for db in self.dbs:
             identity = load_identity(db)
             assert identity is not None
             registration = root / f"{identity.desk_id}.json"
             register_desk(self.coordinator, write_registration(identity, registration))
+
+    def open_coordinator(self) -> Database:
+        path = self.root / "coordinator.sqlite"
+        if self.coordinations is None:
+            return Database(path)
+        return self.coordinations.open(path)
 
     def record(self, desk: int, count: int) -> list[str]:
         service = ContactService(self.dbs[desk])

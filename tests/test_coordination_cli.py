@@ -97,10 +97,31 @@ def test_every_command_needs_an_account_whose_role_allows_it(world: World) -> No
     code, result, _ = _cli(world, "coordinator", "audit", account="Chloé")
     assert code == 0
     trail = [(e["account"], e["action"]) for e in result["entries"]]
-    assert trail[0] == ("Alice", "revocation-poste")
+    assert trail[0] == ("Chloé", "connexion")  # the audit command's own sign-in
+    assert trail[1] == ("Alice", "revocation-poste")
     assert ("Chloé", "connexion-refusee") in trail
-    revoked = result["entries"][0]
+    revoked = result["entries"][1]
     assert revoked["target"].startswith(world.ids[1]) and revoked["at"].endswith("+00:00")
+
+
+def test_sign_ins_and_manual_imports_are_in_the_trail(world: World) -> None:
+    drop = world.root / "drop"
+    world.record(0, 2)
+    world.export(0, drop)
+    (drop / "abime.spro-bundle").write_bytes(b"pas un envoi")
+    code, result, _ = _cli(world, "coordinator", "import", str(drop), account="Bruno")
+    assert code == 1 and result["events_new"] == 2  # one accepted, one refused: partial
+
+    code, result, _ = _cli(world, "coordinator", "audit", "--limit", "3", account="Chloé")
+    entries = result["entries"]
+    assert [(e["account"], e["action"]) for e in entries] == [
+        ("Chloé", "connexion"), ("Bruno", "import-envois"), ("Bruno", "connexion"),
+    ]  # fmt: skip
+    assert entries[0]["note"] == "ligne de commande (coordinator audit)"
+    assert entries[1]["target"] == "1 envoi(s) accepté(s), 1 refusé(s)"
+    assert entries[1]["note"] == "ligne de commande ; 2 événement(s) nouveau(x)"
+    assert entries[1]["role"] == "charge-etudes"
+    assert entries[2]["note"] == "ligne de commande (coordinator import)"
 
 
 def test_accounts_are_managed_by_a_coordinator_on_the_command_line(world: World) -> None:

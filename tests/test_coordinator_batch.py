@@ -10,8 +10,10 @@ import tarfile
 from pathlib import Path
 
 import pyrage
+import pytest
 from sqlmodel import select
 
+from coordination_db import Coordinations
 from spro_desk.storage.tables import ReceivedBundle, ReceivedEvent, SyncAlert
 from spro_desk.sync import coordinator
 from spro_desk.sync.bundle_opening import BundleOpener, OpenedBundle
@@ -50,8 +52,8 @@ def _signed_bundle(region: Region, lines: list[bytes], target: Path, bundle_seq:
     return target
 
 
-def test_a_batch_keeps_each_verdict_and_order(tmp_path: Path) -> None:
-    region = Region(tmp_path)
+def test_a_batch_keeps_each_verdict_and_order(tmp_path: Path, coordinations: Coordinations) -> None:
+    region = Region(tmp_path, coordinations)
     db = region.coordinator()
     good = [region.week(0, 2), region.week(1, 3)]
     broken = tmp_path / "broken.spro-bundle"
@@ -68,9 +70,9 @@ def test_a_batch_keeps_each_verdict_and_order(tmp_path: Path) -> None:
 
 
 def test_a_bundle_failing_while_applied_changes_nothing_and_spares_the_others(
-    tmp_path: Path, monkeypatch
+    tmp_path: Path, coordinations: Coordinations, monkeypatch
 ) -> None:
-    region = Region(tmp_path)
+    region = Region(tmp_path, coordinations)
     db = region.coordinator()
     before = region.week(1, 2)
     middle = region.week(0, 1)
@@ -94,10 +96,10 @@ def test_a_bundle_failing_while_applied_changes_nothing_and_spares_the_others(
 
 
 def test_an_event_the_indicators_cannot_merge_is_refused_before_anything_is_written(
-    tmp_path: Path,
+    tmp_path: Path, coordinations: Coordinations
 ) -> None:
     """The merge runs after the import's commit: what it could not read is never stored."""
-    region = Region(tmp_path)
+    region = Region(tmp_path, coordinations)
     db = region.coordinator()
     before = region.week(1, 2)
     # Well formed for the import, but a referral whose payload the merged state cannot read.
@@ -117,8 +119,10 @@ def test_an_event_the_indicators_cannot_merge_is_refused_before_anything_is_writ
     assert len(_state(db)) == 3 and len(desks) == 1 and alerts == []
 
 
-def test_malformed_events_are_refused_before_anything_is_written(tmp_path: Path) -> None:
-    region = Region(tmp_path)
+def test_malformed_events_are_refused_before_anything_is_written(
+    tmp_path: Path, coordinations: Coordinations
+) -> None:
+    region = Region(tmp_path, coordinations)
     db = region.coordinator()
     cases = [b'{"id":1,"seq":1}', b'{"a":NaN}', b"[" * 100_000, b'{"id":"x"} trailing']
     for number, line in enumerate(cases):
@@ -132,9 +136,11 @@ def test_malformed_events_are_refused_before_anything_is_written(tmp_path: Path)
     assert _state(db) == set()
 
 
-def test_batches_commit_in_groups(tmp_path: Path, monkeypatch) -> None:
+def test_batches_commit_in_groups(
+    tmp_path: Path, coordinations: Coordinations, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(coordinator, "BATCH_BUNDLES", 2)
-    region = Region(tmp_path)
+    region = Region(tmp_path, coordinations)
     db = region.coordinator()
     bundles = [region.week(number % 2, 1) for number in range(5)]
     seen: list[tuple[str, int, int]] = []
@@ -147,8 +153,10 @@ def test_batches_commit_in_groups(tmp_path: Path, monkeypatch) -> None:
     assert cancelled == []
 
 
-def test_a_fault_while_reading_ahead_stops_the_import(tmp_path: Path, monkeypatch) -> None:
-    region = Region(tmp_path)
+def test_a_fault_while_reading_ahead_stops_the_import(
+    tmp_path: Path, coordinations: Coordinations, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    region = Region(tmp_path, coordinations)
     db = region.coordinator()
     bundles = [region.week(0, 1), region.week(0, 1)]
     original = BundleOpener.open

@@ -13,6 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlmodel import select
 
+from coordination_db import Coordinations
 from spro_desk.contacts.model import ContactInput
 from spro_desk.contacts.service import ContactService
 from spro_desk.storage.engine import Database
@@ -28,10 +29,12 @@ from spro_desk.sync.identity import init_desk, load_identity, write_registration
 
 
 class Region:
-    """A coordinator and two desks on real files, with bundles exported by the desks."""
+    """A coordinator and two desks on real files, with bundles exported by the desks; the
+    coordinator's databases on SQLite or PostgreSQL (`coordinations`)."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, coordinations: Coordinations | None = None) -> None:
         self.root = root
+        self.coordinations = coordinations or Coordinations("sqlite")
         self.coordinator_dir = root / "coordinator"
         init_coordinator(self.coordinator_dir)
         (root / "coordinator.json").write_text(
@@ -46,7 +49,7 @@ class Region:
             self.desks.append((db, folder))
 
     def coordinator(self, name: str = "coordinator.sqlite") -> Database:
-        db = Database(self.root / name)
+        db = self.coordinations.open(self.root / name)
         for desk, _folder in self.desks:
             identity = load_identity(desk)
             assert identity is not None
@@ -67,8 +70,10 @@ def _state(db: Database) -> set[tuple[str, str, int, str]]:
 
 
 @pytest.fixture(scope="module")
-def region(tmp_path_factory: pytest.TempPathFactory) -> tuple[Region, list[Path]]:
-    world = Region(tmp_path_factory.mktemp("region"))
+def region(
+    tmp_path_factory: pytest.TempPathFactory, module_coordinations: Coordinations
+) -> tuple[Region, list[Path]]:
+    world = Region(tmp_path_factory.mktemp("region"), module_coordinations)
     bundles = [world.week(0, 2), world.week(1, 1), world.week(0, 3), world.week(1, 2)]
     return world, bundles
 
@@ -125,7 +130,7 @@ def test_unknown_desks_and_other_coordinators_are_refused(
     region: tuple[Region, list[Path]], tmp_path: Path
 ) -> None:
     world, bundles = region
-    stranger = Database(tmp_path / "stranger.sqlite")  # registers no desk
+    stranger = world.coordinations.open(tmp_path / "stranger.sqlite")  # registers no desk
     with pytest.raises(BundleRefused, match="Poste inconnu"):
         import_bundle(stranger, world.coordinator_dir, bundles[0])
     other = tmp_path / "other-coordinator"
@@ -134,8 +139,10 @@ def test_unknown_desks_and_other_coordinators_are_refused(
         import_bundle(world.coordinator(f"o-{random.getrandbits(40)}.sqlite"), other, bundles[0])
 
 
-def test_a_desk_restored_from_an_old_backup_shows_as_a_fork(tmp_path: Path) -> None:
-    world = Region(tmp_path)
+def test_a_desk_restored_from_an_old_backup_shows_as_a_fork(
+    tmp_path: Path, coordinations: Coordinations
+) -> None:
+    world = Region(tmp_path, coordinations)
     first = world.week(0, 1)
     db, folder = world.desks[0]
     source, copy = sqlite3.connect(db.path), sqlite3.connect(tmp_path / "backup.sqlite")
@@ -157,8 +164,10 @@ def test_a_desk_restored_from_an_old_backup_shows_as_a_fork(tmp_path: Path) -> N
     assert "fork" in outcome.alerts
 
 
-def test_a_lost_bundle_is_repaired_by_the_next_one(tmp_path: Path) -> None:
-    world = Region(tmp_path)
+def test_a_lost_bundle_is_repaired_by_the_next_one(
+    tmp_path: Path, coordinations: Coordinations
+) -> None:
+    world = Region(tmp_path, coordinations)
     world.week(0, 2)  # lost on a train
     second = world.week(0, 1)
     coordinator = world.coordinator()
@@ -167,10 +176,12 @@ def test_a_lost_bundle_is_repaired_by_the_next_one(tmp_path: Path) -> None:
     assert {seq for _id, _desk, seq, _sha in _state(coordinator)} == {1, 2, 3}
 
 
-def test_a_revoked_desk_is_refused_and_keeps_what_was_received(tmp_path: Path) -> None:
+def test_a_revoked_desk_is_refused_and_keeps_what_was_received(
+    tmp_path: Path, coordinations: Coordinations
+) -> None:
     from spro_desk.sync.coordinator import revoke_desk
 
-    world = Region(tmp_path)
+    world = Region(tmp_path, coordinations)
     coordinator = world.coordinator()
     import_bundle(coordinator, world.coordinator_dir, world.week(0, 1))
     before = _state(coordinator)

@@ -171,7 +171,7 @@ def test_a_coordinator_upgraded_past_0007_gets_its_merged_state_at_the_first_fig
         connection.execute("DELETE FROM setting WHERE key = 'coordinator.merged_upto'")
     migrate(path, command.upgrade, "head")
     db = Database(path)
-    with sqlite3.connect(path) as connection:
+    with db.engine.connect() as connection:
         assert merged_state_behind(connection)
     assert catch_up_merged_state(db) > 0
     assert _merged(db) == expected

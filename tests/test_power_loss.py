@@ -42,7 +42,8 @@ from sqlalchemy import event
 from spro_desk.contacts.model import ConsentInput, ContactInput, PersonalDataInput
 from spro_desk.contacts.service import ContactService
 from spro_desk.site.settings import SiteSettings
-from spro_desk.storage.engine import Database, _configure_connection
+from spro_desk.storage.dialects.sqlite import _configure_connection
+from spro_desk.storage.engine import Database
 from spro_desk.storage.integrity import quick_check
 
 DB_NAME = "desk.sqlite"

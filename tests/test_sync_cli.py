@@ -15,22 +15,35 @@ from typing import Any
 
 import pytest
 
+from coordination_db import Coordinations
 from spro_desk.cli.main import main
 from spro_desk.contacts.service import ContactService
 from spro_desk.paths import database_path
+from spro_desk.storage.dialects import DATABASE_URL_VARIABLE
 from spro_desk.storage.engine import Database
 from sync_world import World, events_of
 
 
 @pytest.fixture
-def world(tmp_path: Path) -> Iterator[World]:
-    region = World(tmp_path / "region")
-    # the command line finds the coordinator's database beside its keys
+def world(
+    tmp_path: Path, coordinations: Coordinations, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[World]:
+    """On SQLite the command line finds the coordinator's database beside its keys; on
+    PostgreSQL, it is told where the server's database is (SPRO_DESK_DATABASE_URL)."""
+    region = World(tmp_path / "region", coordinations=coordinations)
     region.coordinator.close()
-    shutil.move(region.root / "coordinator.sqlite", database_path(region.coordinator_dir))
-    region.coordinator = Database(database_path(region.coordinator_dir))
+    if region.coordinator.is_sqlite:
+        shutil.move(region.root / "coordinator.sqlite", database_path(region.coordinator_dir))
+    else:
+        monkeypatch.setenv(DATABASE_URL_VARIABLE, str(region.coordinator.url))
+    region.coordinator = _reopen(region)
     yield region
     region.close()
+
+
+def _reopen(world: World) -> Database:
+    url = world.coordinator.url
+    return Database(database_path(world.coordinator_dir), url=url)
 
 
 def _run(world: World, capsys: Any, *argv: str) -> tuple[int, dict[str, Any]]:
@@ -38,7 +51,7 @@ def _run(world: World, capsys: Any, *argv: str) -> tuple[int, dict[str, Any]]:
     code = main(["--data-dir", str(world.coordinator_dir), *argv, "--json"])
     out = capsys.readouterr().out
     assert out.count("\n") == 1, out  # exactly one JSON object
-    world.coordinator = Database(database_path(world.coordinator_dir))
+    world.coordinator = _reopen(world)
     return code, json.loads(out)
 
 
@@ -189,10 +202,14 @@ def test_the_webdav_account_is_set_from_the_command_line(
 
 
 def test_a_revoked_desk_is_out_of_coverage_and_late_counts(world: World, capsys: Any) -> None:
-    from spro_desk.reports.source import CoordinatorSource
+    from spro_desk.reports.source import CoordinatorSource, ServerReportsUnavailable
 
     code, _ = _run(world, capsys, "coordinator", "revoke", world.ids[1])
     assert code == 0
+    if not world.coordinator.is_sqlite:  # the indicators read SQLite only, so far: said so
+        with pytest.raises(ServerReportsUnavailable, match="PostgreSQL"):
+            CoordinatorSource(world.coordinator).sites()
+        return
     sites = CoordinatorSource(world.coordinator).sites()
     assert [s.desk_id for s in sites] == [world.ids[0]]  # coverage and "late" read these
     code, matrix = _run(world, capsys, "coordinator", "completeness")

@@ -103,6 +103,245 @@
     </message>
 </context>
 <context>
+    <name>AccountDialog</name>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="94"/>
+        <source>Nouveau compte</source>
+        <translation>New account</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="94"/>
+        <source>Nouveau mot de passe</source>
+        <translation>New password</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="98"/>
+        <source>Nom de la personne</source>
+        <translation>Person&apos;s name</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="103"/>
+        <source>Rôle</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="104"/>
+        <source>Mot de passe</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="105"/>
+        <source>Mot de passe, pour vérifier</source>
+        <translation>Password, to check</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="106"/>
+        <source>Message du compte</source>
+        <translation>Account message</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="112"/>
+        <source>&amp;Créer le compte</source>
+        <translation>&amp;Create the account</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="112"/>
+        <source>&amp;Changer le mot de passe</source>
+        <translation>&amp;Change the password</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="114"/>
+        <source>&amp;Annuler</source>
+        <translation>&amp;Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="118"/>
+        <source>&amp;Nom :</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="120"/>
+        <source>&amp;Rôle :</source>
+        <translation>&amp;Role:</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="121"/>
+        <source>&amp;Mot de passe :</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="122"/>
+        <source>&amp;Vérification :</source>
+        <translation>Chec&amp;k:</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="138"/>
+        <source>Les deux mots de passe diffèrent : rien n&apos;a été fait.</source>
+        <translation>The two passwords differ: nothing was done.</translation>
+    </message>
+</context>
+<context>
+    <name>AccountsModel</name>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="71"/>
+        <source>Nom</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="72"/>
+        <source>Rôle</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="73"/>
+        <source>État</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="82"/>
+        <source>Actif</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="82"/>
+        <source>Désactivé</source>
+        <translation>Disabled</translation>
+    </message>
+</context>
+<context>
+    <name>AccountsScreen</name>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/__init__.py" line="50"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="189"/>
+        <source>Comptes</source>
+        <translation>Accounts</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="162"/>
+        <source>Résumé des comptes</source>
+        <translation>Accounts summary</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="163"/>
+        <source>Message de l&apos;écran Comptes</source>
+        <translation>Accounts screen message</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="164"/>
+        <source>A&amp;jouter un compte…</source>
+        <translation>Add an acc&amp;ount…</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="165"/>
+        <source>Dé&amp;sactiver…</source>
+        <translation>Di&amp;sable…</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="167"/>
+        <source>&amp;Réinitialiser le mot de passe…</source>
+        <translation>&amp;Reset the password…</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="169"/>
+        <source>Désactiver le compte</source>
+        <translation>Disable the account</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="183"/>
+        <source>&amp;Verrouiller après :</source>
+        <translation>&amp;Lock after:</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="196"/>
+        <source>Comptes de la coordination</source>
+        <translation>The coordination&apos;s accounts</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="198"/>
+        <source>Chaque personne et son rôle. Suppr désactive le compte choisi, après confirmation.</source>
+        <translation>Each person and their role. Delete disables the chosen account, after confirmation.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="207"/>
+        <source> minutes</source>
+        <translation> minutes</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="209"/>
+        <source>Verrouiller après</source>
+        <translation>Lock after</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="212"/>
+        <source>Sans clavier ni souris pendant ce temps, la fenêtre demande de se reconnecter.</source>
+        <translation>With no keyboard or mouse input for this long, the window asks to sign in again.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="244"/>
+        <source>{n} compte(s) actif(s) sur {total}.</source>
+        <translation>{n} active account(s) out of {total}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="265"/>
+        <source>Compte « {name} » créé.</source>
+        <translation>Account “{name}” created.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="270"/>
+        <source>Choisissez d&apos;abord un compte dans la liste.</source>
+        <translation>First choose an account in the list.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="279"/>
+        <source>Mot de passe de « {name} » changé.</source>
+        <translation>Password of “{name}” changed.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="302"/>
+        <source>Choisissez d&apos;abord un compte actif dans la liste.</source>
+        <translation>First choose an active account in the list.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="306"/>
+        <source>Désactiver un compte</source>
+        <translation>Disable an account</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="308"/>
+        <source>Désactiver le compte « {name} » ({role}) ?
+
+Cette personne ne pourra plus se connecter ; ses actions passées restent au journal.</source>
+        <translation>Disable the account “{name}” ({role})?
+
+This person will no longer be able to sign in; their past actions stay in the log.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="316"/>
+        <source>&amp;Désactiver ce compte</source>
+        <translation>&amp;Disable this account</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="318"/>
+        <source>&amp;Annuler</source>
+        <translation>&amp;Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="334"/>
+        <source>Désactivation abandonnée : le compte reste actif.</source>
+        <translation>Disabling abandoned: the account stays active.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="341"/>
+        <source>Compte « {name} » désactivé.</source>
+        <translation>Account “{name}” disabled.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="360"/>
+        <source>La fenêtre se verrouillera après {n} minute(s) sans activité.</source>
+        <translation>The window will lock after {n} minute(s) without activity.</translation>
+    </message>
+</context>
+<context>
     <name>AccueilScreen</name>
     <message>
         <location filename="../../src/spro_desk/ui/accueil/screen.py" line="66"/>
@@ -468,7 +707,7 @@
 <context>
     <name>AlertsScreen</name>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/__init__.py" line="44"/>
+        <location filename="../../src/spro_desk/ui/coordination/__init__.py" line="46"/>
         <location filename="../../src/spro_desk/ui/coordination/alerts_screen.py" line="37"/>
         <location filename="../../src/spro_desk/ui/coordination/alerts_screen.py" line="53"/>
         <source>Alertes</source>
@@ -578,7 +817,7 @@
         <translation>The database “{path}” cannot be opened ({error}). Check that the folder is accessible and that no other SPRO Desk window is using it.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/startup.py" line="124"/>
+        <location filename="../../src/spro_desk/ui/common/startup.py" line="130"/>
         <source>Erreur inattendue à l&apos;ouverture de la base de données ({error}).</source>
         <translation>Unexpected error while opening the database ({error}).</translation>
     </message>
@@ -619,7 +858,7 @@
 <context>
     <name>AuditScreen</name>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/__init__.py" line="47"/>
+        <location filename="../../src/spro_desk/ui/coordination/__init__.py" line="49"/>
         <location filename="../../src/spro_desk/ui/coordination/audit_screen.py" line="90"/>
         <source>Journal</source>
         <translation>Log</translation>
@@ -686,38 +925,38 @@
 <context>
     <name>BackupDialog</name>
     <message>
-        <location filename="../../src/spro_desk/ui/common/backup_dialog.py" line="98"/>
-        <location filename="../../src/spro_desk/ui/common/backup_dialog.py" line="173"/>
+        <location filename="../../src/spro_desk/ui/common/backup_dialog.py" line="99"/>
+        <location filename="../../src/spro_desk/ui/common/backup_dialog.py" line="174"/>
         <source>Restaurer une sauvegarde</source>
         <translation>Restore a backup</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/backup_dialog.py" line="102"/>
+        <location filename="../../src/spro_desk/ui/common/backup_dialog.py" line="103"/>
         <source>&amp;Restaurer cette sauvegarde…</source>
         <translation>&amp;Restore this backup…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/backup_dialog.py" line="109"/>
+        <location filename="../../src/spro_desk/ui/common/backup_dialog.py" line="110"/>
         <source>Sauvegardes du poste</source>
         <translation>This desk&apos;s backups</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/backup_dialog.py" line="114"/>
+        <location filename="../../src/spro_desk/ui/common/backup_dialog.py" line="115"/>
         <source>Restaurer la sauvegarde choisie</source>
         <translation>Restore the selected backup</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/backup_dialog.py" line="116"/>
+        <location filename="../../src/spro_desk/ui/common/backup_dialog.py" line="117"/>
         <source>Remplace la base actuelle par cette sauvegarde, après en avoir gardé copie.</source>
         <translation>Replaces the current database with this backup, after keeping a copy of it.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/backup_dialog.py" line="143"/>
+        <location filename="../../src/spro_desk/ui/common/backup_dialog.py" line="144"/>
         <source>Aucune sauvegarde pour l&apos;instant : SPRO Desk en fait une chaque jour, la première quelques instants après son ouverture.</source>
         <translation>No backups yet: SPRO Desk makes one every day, the first a few moments after it opens.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/backup_dialog.py" line="166"/>
+        <location filename="../../src/spro_desk/ui/common/backup_dialog.py" line="167"/>
         <source>Remplacer la base actuelle par cette sauvegarde ?
 
 {preview}
@@ -734,27 +973,27 @@ Anything entered since is not in it. A copy of the current database is kept: res
 {sync}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/backup_dialog.py" line="174"/>
+        <location filename="../../src/spro_desk/ui/common/backup_dialog.py" line="175"/>
         <source>Restaurer</source>
         <translation>Restore</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/backup_dialog.py" line="183"/>
+        <location filename="../../src/spro_desk/ui/common/backup_dialog.py" line="184"/>
         <source>Restauration en cours…</source>
         <translation>Restoring…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/backup_dialog.py" line="196"/>
+        <location filename="../../src/spro_desk/ui/common/backup_dialog.py" line="197"/>
         <source>Sauvegarde du {date} restaurée. La base d&apos;avant est gardée : « {name} ».</source>
         <translation>Backup of {date} restored. The previous database is kept: “{name}”.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/backup_dialog.py" line="211"/>
+        <location filename="../../src/spro_desk/ui/common/backup_dialog.py" line="212"/>
         <source>Restauration impossible : %s</source>
         <translation>Restore failed: %s</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/backup_dialog.py" line="213"/>
+        <location filename="../../src/spro_desk/ui/common/backup_dialog.py" line="214"/>
         <source>Restauration impossible</source>
         <translation>Restore failed</translation>
     </message>
@@ -762,37 +1001,37 @@ Anything entered since is not in it. A copy of the current database is kept: res
 <context>
     <name>Backups</name>
     <message>
-        <location filename="../../src/spro_desk/ui/common/backup_dialog.py" line="49"/>
+        <location filename="../../src/spro_desk/ui/common/backup_dialog.py" line="50"/>
         <source>avant restauration</source>
         <translation>before restore</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/backup_dialog.py" line="50"/>
+        <location filename="../../src/spro_desk/ui/common/backup_dialog.py" line="51"/>
         <source>avant mise à jour</source>
         <translation>before update</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/backup_dialog.py" line="51"/>
+        <location filename="../../src/spro_desk/ui/common/backup_dialog.py" line="52"/>
         <source>base endommagée</source>
         <translation>damaged database</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/backup_dialog.py" line="53"/>
+        <location filename="../../src/spro_desk/ui/common/backup_dialog.py" line="54"/>
         <source>sauvegarde</source>
         <translation>backup</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/backup_dialog.py" line="57"/>
+        <location filename="../../src/spro_desk/ui/common/backup_dialog.py" line="58"/>
         <source>{date} à {time} — {kind}</source>
         <translation>{date} at {time} — {kind}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/backup_dialog.py" line="68"/>
+        <location filename="../../src/spro_desk/ui/common/backup_dialog.py" line="69"/>
         <source>aucun</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/backup_dialog.py" line="70"/>
+        <location filename="../../src/spro_desk/ui/common/backup_dialog.py" line="71"/>
         <source>Sauvegarde du {date}
 Contacts : {contacts} · orientations : {referrals} · services de l&apos;annuaire : {services}
 Dernier contact : {last}
@@ -1204,7 +1443,7 @@ Keep this time anyway?</translation>
 <context>
     <name>BundlesScreen</name>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/__init__.py" line="43"/>
+        <location filename="../../src/spro_desk/ui/coordination/__init__.py" line="45"/>
         <location filename="../../src/spro_desk/ui/coordination/bundles_screen.py" line="36"/>
         <location filename="../../src/spro_desk/ui/coordination/bundles_screen.py" line="62"/>
         <source>Envois reçus</source>
@@ -1432,187 +1671,187 @@ Keep this time anyway?</translation>
 <context>
     <name>ContactForm</name>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="47"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="48"/>
         <source>Une touche : S, E, A, J, D…</source>
         <translation>One key: S, E, A, J, D…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="52"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="53"/>
         <source>Nom ou code postal…</source>
         <translation>Name or postcode…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="68"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="69"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="69"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="70"/>
         <source>non renseignée</source>
         <translation>not given</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="95"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="96"/>
         <source>L&apos;essentiel</source>
         <translation>Essentials</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="97"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="98"/>
         <source>&amp;Statut :</source>
         <translation>&amp;Status:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="98"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="99"/>
         <source>&amp;Besoins :</source>
         <translation>&amp;Needs:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="99"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="100"/>
         <source>&amp;Réponses :</source>
         <translation>&amp;Responses:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="103"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="104"/>
         <source>La personne (facultatif)</source>
         <translation>The person (optional)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="105"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="106"/>
         <source>Tranche d&apos;â&amp;ge :</source>
         <translation>Age &amp;band:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="106"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="107"/>
         <source>Se&amp;xe :</source>
         <translation>Se&amp;x:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="107"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="108"/>
         <source>&amp;Handicap :</source>
         <translation>&amp;Disability:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="108"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="109"/>
         <source>Co&amp;mmune :</source>
         <translation>&amp;Municipality:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="112"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="113"/>
         <source>Le contact</source>
         <translation>The contact</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="114"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="115"/>
         <source>&amp;Canal :</source>
         <translation>&amp;Channel:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="115"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="116"/>
         <source>&amp;Lieu :</source>
         <translation>&amp;Place:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="116"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="117"/>
         <source>Date et he&amp;ure :</source>
         <translation>Date and t&amp;ime:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="117"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="118"/>
         <source>&amp;Durée :</source>
         <translation>D&amp;uration:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="168"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="169"/>
         <source>Statut</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="169"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="170"/>
         <source>Tranche d&apos;âge</source>
         <translation>Age band</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="170"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="171"/>
         <source>Sexe (déclaré, facultatif)</source>
         <translation>Sex (self-declared, optional)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="171"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="172"/>
         <source>Situation de handicap</source>
         <translation>Disability</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="172"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="173"/>
         <source>Canal</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="176"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="177"/>
         <source>Une touche choisit : %s</source>
         <translation>One key chooses: %s</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="178"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="179"/>
         <source>Réponses données</source>
         <translation>Responses given</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="180"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="181"/>
         <source>Une touche coche ou décoche : %s</source>
         <translation>One key ticks or unticks: %s</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="183"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="184"/>
         <source>Commune de résidence</source>
         <translation>Municipality of residence</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="185"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="186"/>
         <source>Tapez le nom (accents facultatifs) ou le code postal, puis Entrée.</source>
         <translation>Type the name (accents optional) or the postcode, then Enter.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="187"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="188"/>
         <source>Besoins</source>
         <translation>Needs</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="190"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="191"/>
         <source>Lieu de la permanence</source>
         <translation>Outreach venue</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="191"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="192"/>
         <source>Actif seulement pour le canal Permanence.</source>
         <translation>Only for the Outreach session channel.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="192"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="193"/>
         <source>Date et heure du contact</source>
         <translation>Contact date and time</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="194"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="195"/>
         <source>Par défaut, l&apos;heure de l&apos;enregistrement ; modifiable pour une saisie tardive.</source>
         <translation>By default, the time of saving; change it when recording later.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="196"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="197"/>
         <source>Durée en minutes</source>
         <translation>Duration in minutes</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="197"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="198"/>
         <source>Facultative ; 0 signifie non renseignée.</source>
         <translation>Optional; 0 means not given.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="375"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="376"/>
         <source>Modification du contact de %s.</source>
         <translation>Editing the contact at %s.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="355"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="356"/>
         <source>Ses coordonnées enregistrées restent inchangées.</source>
         <translation>Their saved contact details stay unchanged.</translation>
     </message>
@@ -1620,7 +1859,7 @@ Keep this time anyway?</translation>
 <context>
     <name>CoordinatorDashboardScreen</name>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/__init__.py" line="45"/>
+        <location filename="../../src/spro_desk/ui/coordination/__init__.py" line="47"/>
         <location filename="../../src/spro_desk/ui/coordination/dashboard_screen.py" line="33"/>
         <source>Tableau de bord</source>
         <translation>Dashboard</translation>
@@ -1702,53 +1941,53 @@ Keep this time anyway?</translation>
 <context>
     <name>CoordinatorWindow</name>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/window.py" line="72"/>
-        <location filename="../../src/spro_desk/ui/coordination/window.py" line="73"/>
+        <location filename="../../src/spro_desk/ui/coordination/window.py" line="81"/>
+        <location filename="../../src/spro_desk/ui/coordination/window.py" line="82"/>
         <source>Écrans de la coordination</source>
         <translation>Coordination screens</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/window.py" line="78"/>
+        <location filename="../../src/spro_desk/ui/coordination/window.py" line="90"/>
         <source>Barre d&apos;état</source>
         <translation>Status bar</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/window.py" line="89"/>
+        <location filename="../../src/spro_desk/ui/coordination/window.py" line="102"/>
         <source>&amp;Fichier</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/window.py" line="93"/>
+        <location filename="../../src/spro_desk/ui/coordination/window.py" line="106"/>
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/window.py" line="102"/>
+        <location filename="../../src/spro_desk/ui/coordination/window.py" line="115"/>
         <source>Co&amp;llecte</source>
         <translation>Co&amp;llection</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/window.py" line="104"/>
+        <location filename="../../src/spro_desk/ui/coordination/window.py" line="117"/>
         <source>&amp;Aller à</source>
         <translation>&amp;Go to</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/window.py" line="109"/>
+        <location filename="../../src/spro_desk/ui/coordination/window.py" line="122"/>
         <source>Afficher l&apos;écran %s</source>
         <translation>Show the %s screen</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/window.py" line="126"/>
+        <location filename="../../src/spro_desk/ui/coordination/window.py" line="140"/>
         <source>Connecté·e : {name} ({role})</source>
         <translation>Signed in: {name} ({role})</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/window.py" line="130"/>
+        <location filename="../../src/spro_desk/ui/coordination/window.py" line="144"/>
         <source>Compte connecté</source>
         <translation>Signed-in account</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/window.py" line="166"/>
+        <location filename="../../src/spro_desk/ui/coordination/window.py" line="180"/>
         <source>SPRO Desk — Coordination — %s</source>
         <translation>SPRO Desk — Coordination — %s</translation>
     </message>
@@ -2099,17 +2338,17 @@ Keep this time anyway?</translation>
 <context>
     <name>Dates</name>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dates.py" line="27"/>
+        <location filename="../../src/spro_desk/ui/common/dates.py" line="29"/>
         <source>1er</source>
         <translation>1er</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dates.py" line="28"/>
+        <location filename="../../src/spro_desk/ui/common/dates.py" line="30"/>
         <source>{weekday} {day} {month} {year}</source>
         <translation>{weekday} {day} {month} {year}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dates.py" line="43"/>
+        <location filename="../../src/spro_desk/ui/common/dates.py" line="45"/>
         <source>{date} à {time}</source>
         <translation>{date} à {time}</translation>
     </message>
@@ -2270,7 +2509,7 @@ Desk ID: {id}</translation>
 <context>
     <name>DesksScreen</name>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/__init__.py" line="42"/>
+        <location filename="../../src/spro_desk/ui/coordination/__init__.py" line="44"/>
         <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="74"/>
         <source>Postes</source>
         <translation>Desks</translation>
@@ -2580,17 +2819,17 @@ Desk ID: {id}</translation>
 <context>
     <name>DirectoryImportController</name>
     <message>
-        <location filename="../../src/spro_desk/ui/common/import_flow.py" line="61"/>
+        <location filename="../../src/spro_desk/ui/common/import_flow.py" line="64"/>
         <source>Chargement de l&apos;annuaire d&apos;exemple…</source>
         <translation>Loading the sample directory…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/import_flow.py" line="64"/>
+        <location filename="../../src/spro_desk/ui/common/import_flow.py" line="67"/>
         <source>Import de «&#xa0;{name}&#xa0;»…</source>
         <translation>Importing “{name}”…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/import_flow.py" line="109"/>
+        <location filename="../../src/spro_desk/ui/common/import_flow.py" line="116"/>
         <source>L&apos;import a échoué à cause d&apos;une erreur inattendue ({error}). L&apos;annuaire actuel est conservé.</source>
         <translation>The import failed because of an unexpected error ({error}). The current directory is kept.</translation>
     </message>
@@ -2696,118 +2935,118 @@ Desk ID: {id}</translation>
 <context>
     <name>DirectoryPanel</name>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/directory_panel.py" line="47"/>
+        <location filename="../../src/spro_desk/ui/settings/directory_panel.py" line="51"/>
         <source>Annuaire des partenaires</source>
         <translation>Partner directory</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/directory_panel.py" line="52"/>
+        <location filename="../../src/spro_desk/ui/settings/directory_panel.py" line="56"/>
         <source>&amp;Importer un annuaire…</source>
         <translation>&amp;Import a directory…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/directory_panel.py" line="55"/>
-        <location filename="../../src/spro_desk/ui/settings/directory_panel.py" line="66"/>
+        <location filename="../../src/spro_desk/ui/settings/directory_panel.py" line="59"/>
+        <location filename="../../src/spro_desk/ui/settings/directory_panel.py" line="70"/>
         <source>Annuler l&apos;import</source>
         <translation>Cancel the import</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/directory_panel.py" line="64"/>
+        <location filename="../../src/spro_desk/ui/settings/directory_panel.py" line="68"/>
         <source>Importer un annuaire</source>
         <translation>Import a directory</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/directory_panel.py" line="65"/>
+        <location filename="../../src/spro_desk/ui/settings/directory_panel.py" line="69"/>
         <source>Progression de l&apos;import</source>
         <translation>Import progress</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/directory_panel.py" line="70"/>
+        <location filename="../../src/spro_desk/ui/settings/directory_panel.py" line="74"/>
         <source>Remplace l&apos;annuaire par un export data·inclusion (dossier ou archive .zip).</source>
         <translation>Replaces the directory with a data·inclusion export (folder or .zip archive).</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/directory_panel.py" line="73"/>
+        <location filename="../../src/spro_desk/ui/settings/directory_panel.py" line="77"/>
         <source>Arrête l&apos;import ; l&apos;annuaire actuel est conservé.</source>
         <translation>Stops the import; the current directory is kept.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/directory_panel.py" line="78"/>
+        <location filename="../../src/spro_desk/ui/settings/directory_panel.py" line="82"/>
         <source>Source :</source>
         <translation>Source:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/directory_panel.py" line="79"/>
+        <location filename="../../src/spro_desk/ui/settings/directory_panel.py" line="83"/>
         <source>Importé le :</source>
         <translation>Imported on:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/directory_panel.py" line="80"/>
+        <location filename="../../src/spro_desk/ui/settings/directory_panel.py" line="84"/>
         <source>Fiches mises à jour :</source>
         <translation>Records updated:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/directory_panel.py" line="81"/>
+        <location filename="../../src/spro_desk/ui/settings/directory_panel.py" line="85"/>
         <source>Contenu :</source>
         <translation>Contents:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/directory_panel.py" line="95"/>
+        <location filename="../../src/spro_desk/ui/settings/directory_panel.py" line="99"/>
         <source>Aucun import</source>
         <translation>No import yet</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/directory_panel.py" line="99"/>
+        <location filename="../../src/spro_desk/ui/settings/directory_panel.py" line="103"/>
         <source>Annuaire vide</source>
         <translation>Empty directory</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/directory_panel.py" line="108"/>
+        <location filename="../../src/spro_desk/ui/settings/directory_panel.py" line="112"/>
         <source>{n} ligne rejetée</source>
         <translation>{n} row rejected</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/directory_panel.py" line="108"/>
+        <location filename="../../src/spro_desk/ui/settings/directory_panel.py" line="112"/>
         <source>{n} lignes rejetées</source>
         <translation>{n} rows rejected</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/directory_panel.py" line="112"/>
+        <location filename="../../src/spro_desk/ui/settings/directory_panel.py" line="116"/>
         <source>{n} avertissement</source>
         <translation>{n} warning</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/directory_panel.py" line="112"/>
+        <location filename="../../src/spro_desk/ui/settings/directory_panel.py" line="116"/>
         <source>{n} avertissements</source>
         <translation>{n} warnings</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/directory_panel.py" line="126"/>
+        <location filename="../../src/spro_desk/ui/settings/directory_panel.py" line="130"/>
         <source>la plus récente le {newest}{age}, la plus ancienne le {oldest}</source>
         <translation>newest on {newest}{age}, oldest on {oldest}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/directory_panel.py" line="144"/>
+        <location filename="../../src/spro_desk/ui/settings/directory_panel.py" line="148"/>
         <source> (aujourd&apos;hui)</source>
         <translation> (today)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/directory_panel.py" line="146"/>
+        <location filename="../../src/spro_desk/ui/settings/directory_panel.py" line="150"/>
         <source> (hier)</source>
         <translation> (yesterday)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/directory_panel.py" line="147"/>
+        <location filename="../../src/spro_desk/ui/settings/directory_panel.py" line="151"/>
         <source> (il y a {n} jours)</source>
         <translation> ({n} days ago)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/directory_panel.py" line="188"/>
+        <location filename="../../src/spro_desk/ui/settings/directory_panel.py" line="192"/>
         <source>Annulation…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/directory_panel.py" line="194"/>
+        <location filename="../../src/spro_desk/ui/settings/directory_panel.py" line="198"/>
         <source>Import annulé : l&apos;annuaire actuel est conservé.</source>
         <translation>Import cancelled: the current directory is kept.</translation>
     </message>
@@ -3203,37 +3442,37 @@ If the problem happens again, send the details below to support.</translation>
 <context>
     <name>Formatting</name>
     <message>
-        <location filename="../../src/spro_desk/ui/common/formatting.py" line="65"/>
+        <location filename="../../src/spro_desk/ui/common/formatting.py" line="66"/>
         <source>{date} à {time}</source>
         <translation>{date} at {time}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/formatting.py" line="91"/>
+        <location filename="../../src/spro_desk/ui/common/formatting.py" line="92"/>
         <source>{n} structure</source>
         <translation>{n} organisation</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/formatting.py" line="92"/>
+        <location filename="../../src/spro_desk/ui/common/formatting.py" line="93"/>
         <source>{n} structures</source>
         <translation>{n} organisations</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/formatting.py" line="99"/>
+        <location filename="../../src/spro_desk/ui/common/formatting.py" line="100"/>
         <source>{n} service</source>
         <translation>{n} service</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/formatting.py" line="100"/>
+        <location filename="../../src/spro_desk/ui/common/formatting.py" line="101"/>
         <source>{n} services</source>
         <translation>{n} services</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/formatting.py" line="107"/>
+        <location filename="../../src/spro_desk/ui/common/formatting.py" line="108"/>
         <source>Annuaire vide</source>
         <translation>Empty directory</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/formatting.py" line="111"/>
+        <location filename="../../src/spro_desk/ui/common/formatting.py" line="112"/>
         <source>{counts} · importé le {when}</source>
         <translation>{counts} · imported on {when}</translation>
     </message>
@@ -3241,27 +3480,27 @@ If the problem happens again, send the details below to support.</translation>
 <context>
     <name>ImportFlow</name>
     <message>
-        <location filename="../../src/spro_desk/ui/common/import_flow.py" line="118"/>
+        <location filename="../../src/spro_desk/ui/common/import_flow.py" line="125"/>
         <source>Annuaire importé : {structures}, {services}</source>
         <translation>Directory imported: {structures}, {services}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/import_flow.py" line="127"/>
+        <location filename="../../src/spro_desk/ui/common/import_flow.py" line="134"/>
         <source>{n} ligne rejetée</source>
         <translation>{n} row rejected</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/import_flow.py" line="128"/>
+        <location filename="../../src/spro_desk/ui/common/import_flow.py" line="135"/>
         <source>{n} lignes rejetées</source>
         <translation>{n} rows rejected</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/import_flow.py" line="132"/>
+        <location filename="../../src/spro_desk/ui/common/import_flow.py" line="139"/>
         <source>{n} avertissement</source>
         <translation>{n} warning</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/import_flow.py" line="133"/>
+        <location filename="../../src/spro_desk/ui/common/import_flow.py" line="140"/>
         <source>{n} avertissements</source>
         <translation>{n} warnings</translation>
     </message>
@@ -3346,6 +3585,49 @@ If the problem happens again, send the details below to support.</translation>
     </message>
 </context>
 <context>
+    <name>LockPanel</name>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/idle_lock.py" line="48"/>
+        <source>Coordination verrouillée</source>
+        <translation>Coordination locked</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/idle_lock.py" line="52"/>
+        <source>Explication du verrouillage</source>
+        <translation>Lock explanation</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/idle_lock.py" line="55"/>
+        <source>Mot de passe</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/idle_lock.py" line="56"/>
+        <source>&amp;Se reconnecter</source>
+        <translation>&amp;Sign in again</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/idle_lock.py" line="58"/>
+        <source>&amp;Quitter</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/idle_lock.py" line="59"/>
+        <source>Message de reconnexion</source>
+        <translation>Sign-in message</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/idle_lock.py" line="61"/>
+        <source>&amp;Mot de passe :</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/idle_lock.py" line="80"/>
+        <source>La fenêtre s&apos;est verrouillée faute d&apos;activité. {name}, saisissez votre mot de passe pour reprendre ; une autre personne quitte puis se connecte.</source>
+        <translation>The window locked after a period without activity. {name}, type your password to carry on; someone else quits and signs in.</translation>
+    </message>
+</context>
+<context>
     <name>LockScreen</name>
     <message>
         <location filename="../../src/spro_desk/ui/lock/guard.py" line="64"/>
@@ -3407,117 +3689,117 @@ If the problem happens again, send the details below to support.</translation>
         <translation>SPRO Desk screens</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="154"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="159"/>
         <source>Barre d&apos;état</source>
         <translation>Status bar</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="168"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="173"/>
         <source>&amp;Importer un annuaire…</source>
         <translation>&amp;Import a directory…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="170"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="175"/>
         <source>Importer un export data·inclusion (dossier ou archive .zip)</source>
         <translation>Import a data·inclusion export (folder or .zip archive)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="172"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="177"/>
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="172"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="177"/>
         <source>Fermer SPRO Desk</source>
         <translation>Close SPRO Desk</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="174"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="179"/>
         <source>&amp;Rechercher dans l&apos;annuaire</source>
         <translation>&amp;Find in the directory</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="176"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="181"/>
         <source>Placer le curseur dans la zone de recherche</source>
         <translation>Move the cursor to the search box</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="178"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="183"/>
         <source>&amp;Fichier</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="183"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="188"/>
         <source>&amp;Édition</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="185"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="190"/>
         <source>&amp;Aller à</source>
         <translation>&amp;Go to</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="189"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="194"/>
         <source>Afficher l&apos;écran %s</source>
         <translation>Show the %s screen</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="197"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="202"/>
         <source>À &amp;propos de SPRO Desk…</source>
         <translation>&amp;About SPRO Desk…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="199"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="204"/>
         <source>Version, sources des données et licences des composants</source>
         <translation>Version, data sources and component licences</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="203"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="208"/>
         <source>Aide</source>
         <translation>Help</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="288"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="293"/>
         <source>Annuaire</source>
         <translation>Directory</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="300"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="305"/>
         <source>SPRO Desk — %s</source>
         <translation>SPRO Desk — %s</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="319"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="324"/>
         <source>Écran %s</source>
         <translation>%s screen</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="343"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="348"/>
         <source>Importer un annuaire</source>
         <translation>Import a directory</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="345"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="350"/>
         <source>Export data·inclusion (*.zip *.json *.csv *.xlsx);;Tous les fichiers (*)</source>
         <translation>data·inclusion export (*.zip *.json *.csv *.xlsx);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="369"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="374"/>
         <source>Import impossible</source>
         <translation>Import failed</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="375"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="380"/>
         <source>Remplacer l&apos;annuaire ?</source>
         <translation>Replace the directory?</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="376"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="381"/>
         <source>Remplacer quand même l&apos;annuaire actuel ?</source>
         <translation>Replace the current directory anyway?</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="384"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="389"/>
         <source>Import annulé : l&apos;annuaire actuel est conservé.</source>
         <translation>Import cancelled: the current directory is kept.</translation>
     </message>
@@ -3695,42 +3977,42 @@ If the problem happens again, send the details below to support.</translation>
         <translation>Profile cleared: enter the new person.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="203"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="204"/>
         <source>Recherche des services adaptés…</source>
         <translation>Looking for suitable services…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="215"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="216"/>
         <source>Aucun service de l&apos;annuaire ne répond à ces besoins pour cette commune : élargissez les besoins ou choisissez « Autre service… ».</source>
         <translation>No service in the directory meets these needs for this municipality: widen the needs or choose “Other service…”.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="219"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="220"/>
         <source>{n} services suggérés, du plus adapté au moins adapté.</source>
         <translation>{n} services suggested, best match first.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="233"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="234"/>
         <source>Les suggestions n&apos;ont pas pu être calculées. Réessayez ; si le problème continue, cherchez dans l&apos;Annuaire.</source>
         <translation>The suggestions could not be computed. Try again; if the problem persists, search the Directory.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="264"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="265"/>
         <source>Sélectionnez d&apos;abord un service dans la liste des suggestions.</source>
         <translation>First select a service in the list of suggestions.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="278"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="279"/>
         <source>Choisissez le statut de la personne avant de l&apos;orienter.</source>
         <translation>Choose the person&apos;s status before referring them.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="295"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="296"/>
         <source>Orientation enregistrée vers {structure}.</source>
         <translation>Referral to {structure} saved.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="304"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="305"/>
         <source>L&apos;annuaire a été mis à jour : relancez la suggestion.</source>
         <translation>The directory has been updated: run the suggestion again.</translation>
     </message>
@@ -3779,7 +4061,7 @@ If the problem happens again, send the details below to support.</translation>
 <context>
     <name>PeriodsScreen</name>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/__init__.py" line="46"/>
+        <location filename="../../src/spro_desk/ui/coordination/__init__.py" line="48"/>
         <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="74"/>
         <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="81"/>
         <source>Périodes publiées</source>
@@ -4841,44 +5123,54 @@ Restore it now?</translation>
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../../src/spro_desk/ui/common/setting_editors.py" line="76"/>
+        <location filename="../../src/spro_desk/ui/common/setting_editors.py" line="77"/>
         <source>{value} (valeur inconnue)</source>
         <translation>{value} (unknown value)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/setting_editors.py" line="101"/>
+        <location filename="../../src/spro_desk/ui/common/setting_editors.py" line="102"/>
         <source>{label} : «&#xa0;{text}&#xa0;» ne correspond à aucune commune. Tapez le nom ou le code postal et choisissez dans la liste.</source>
         <translation>{label}: “{text}” matches no municipality. Type the name or the postcode and choose from the list.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/setting_editors.py" line="121"/>
+        <location filename="../../src/spro_desk/ui/common/setting_editors.py" line="122"/>
         <source>Ajouter</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/setting_editors.py" line="122"/>
+        <location filename="../../src/spro_desk/ui/common/setting_editors.py" line="123"/>
         <source>Retirer</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/setting_editors.py" line="133"/>
+        <location filename="../../src/spro_desk/ui/common/setting_editors.py" line="134"/>
         <source>Nouvelle valeur : {label}</source>
         <translation>New value: {label}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/setting_editors.py" line="136"/>
+        <location filename="../../src/spro_desk/ui/common/setting_editors.py" line="137"/>
         <source>Tapez puis Entrée pour ajouter</source>
         <translation>Type, then Enter to add</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/setting_editors.py" line="139"/>
+        <location filename="../../src/spro_desk/ui/common/setting_editors.py" line="140"/>
         <source>Ajouter à la liste : {label}</source>
         <translation>Add to the list: {label}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/setting_editors.py" line="144"/>
+        <location filename="../../src/spro_desk/ui/common/setting_editors.py" line="145"/>
         <source>Retirer la ligne choisie : {label}</source>
         <translation>Remove the selected row: {label}</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/setting_editors.py" line="201"/>
+        <source>Commune, EPCI ou département, puis Entrée (vide : le département)</source>
+        <translation>Commune, EPCI or département, then Enter (empty: the département)</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/setting_editors.py" line="226"/>
+        <source>« {text} » n&apos;est ni une commune, ni un EPCI, ni un département.</source>
+        <translation>“{text}” is neither a commune, an EPCI nor a département.</translation>
     </message>
     <message>
         <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="18"/>
@@ -4912,74 +5204,89 @@ Restore it now?</translation>
     </message>
     <message>
         <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="31"/>
-        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="50"/>
+        <source>Fuseau horaire</source>
+        <translation>Time zone</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="32"/>
         <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="51"/>
+        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="52"/>
         <source>Agents</source>
         <translation>Agents</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="32"/>
+        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="33"/>
         <source>Agent en poste</source>
         <translation>Agent on duty</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="33"/>
-        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="52"/>
+        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="34"/>
+        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="53"/>
         <source>Langue</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="34"/>
+        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="35"/>
         <source>Adresse du dossier de synchronisation (https://…)</source>
         <translation>Synchronisation folder address (https://…)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="37"/>
+        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="38"/>
         <source>Identifiant</source>
         <translation>Username</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="38"/>
+        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="39"/>
         <source>Mot de passe ou jeton d&apos;application</source>
         <translation>Password or app token</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="49"/>
+        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="50"/>
         <source>Site</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="53"/>
+        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="54"/>
         <source>Synchronisation (WebDAV, Nextcloud)</source>
         <translation>Synchronisation (WebDAV, Nextcloud)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="55"/>
+        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="56"/>
         <source>Autres réglages</source>
         <translation>Other settings</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="61"/>
+        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="62"/>
         <source>— Aucun —</source>
         <translation>— None —</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="78"/>
+        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="68"/>
+        <source>Celui de l&apos;ordinateur ({zone})</source>
+        <translation>The computer&apos;s ({zone})</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="87"/>
         <source>La langue prend effet au prochain démarrage de SPRO Desk.</source>
         <translation>The language takes effect the next time SPRO Desk starts.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="81"/>
+        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="90"/>
         <source>Tapez le nom ou le code postal, puis choisissez dans la liste.</source>
         <translation>Type the name or the postcode, then choose from the list.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="84"/>
+        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="93"/>
         <source>Lieux où le site tient des permanences, proposés à l&apos;accueil.</source>
         <translation>Places where the site holds outreach sessions, offered on the Front desk screen.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="87"/>
+        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="96"/>
+        <source>Jours et heures du site : écran, statistiques et exports. Outre-mer : choisissez le territoire.</source>
+        <translation>The site&apos;s days and times: screen, statistics and exports. Overseas: choose the territory.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="101"/>
         <source>Personnes qui enregistrent les contacts sur ce poste.</source>
         <translation>People who record contacts on this computer.</translation>
     </message>
@@ -5043,7 +5350,7 @@ Restore it now?</translation>
         <translation>{label}:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/screen.py" line="216"/>
+        <location filename="../../src/spro_desk/ui/settings/screen.py" line="217"/>
         <source>Paramètres enregistrés.</source>
         <translation>Settings saved.</translation>
     </message>
@@ -5051,42 +5358,42 @@ Restore it now?</translation>
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/sign_in.py" line="34"/>
+        <location filename="../../src/spro_desk/ui/coordination/sign_in.py" line="37"/>
         <source>SPRO Desk — Coordination — Connexion</source>
         <translation>SPRO Desk — Coordination — Sign in</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/sign_in.py" line="38"/>
+        <location filename="../../src/spro_desk/ui/coordination/sign_in.py" line="41"/>
         <source>Compte</source>
         <translation>Account</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/sign_in.py" line="41"/>
+        <location filename="../../src/spro_desk/ui/coordination/sign_in.py" line="44"/>
         <source>Mot de passe</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/sign_in.py" line="42"/>
+        <location filename="../../src/spro_desk/ui/coordination/sign_in.py" line="45"/>
         <source>Message de connexion</source>
         <translation>Sign-in message</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/sign_in.py" line="48"/>
+        <location filename="../../src/spro_desk/ui/coordination/sign_in.py" line="51"/>
         <source>Se &amp;connecter</source>
         <translation>&amp;Sign in</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/sign_in.py" line="52"/>
+        <location filename="../../src/spro_desk/ui/coordination/sign_in.py" line="55"/>
         <source>&amp;Compte :</source>
         <translation>&amp;Account:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/sign_in.py" line="53"/>
+        <location filename="../../src/spro_desk/ui/coordination/sign_in.py" line="56"/>
         <source>&amp;Mot de passe :</source>
         <translation>&amp;Password:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/sign_in.py" line="57"/>
+        <location filename="../../src/spro_desk/ui/coordination/sign_in.py" line="60"/>
         <source>Connectez-vous : ce que vous pouvez faire dépend du rôle de votre compte.</source>
         <translation>Sign in: what you may do depends on your account&apos;s role.</translation>
     </message>
@@ -5094,62 +5401,67 @@ Restore it now?</translation>
 <context>
     <name>SitePage</name>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/site_page.py" line="22"/>
+        <location filename="../../src/spro_desk/ui/first_run/site_page.py" line="23"/>
         <source>Le site</source>
         <translation>The site</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/site_page.py" line="25"/>
+        <location filename="../../src/spro_desk/ui/first_run/site_page.py" line="26"/>
         <source>Ces informations figurent sur les fiches de liaison et dans les envois à la coordination. Elles se modifient ensuite dans Paramètres.</source>
         <translation>This information appears on referral slips and in bundles sent to the coordination office. It can be changed later in Settings.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/site_page.py" line="30"/>
+        <location filename="../../src/spro_desk/ui/first_run/site_page.py" line="31"/>
         <source>Nom du site</source>
         <translation>Site name</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/site_page.py" line="31"/>
+        <location filename="../../src/spro_desk/ui/first_run/site_page.py" line="32"/>
         <source>ex. CIO de Bourges</source>
         <translation>e.g. CIO de Bourges</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/site_page.py" line="34"/>
+        <location filename="../../src/spro_desk/ui/first_run/site_page.py" line="35"/>
         <source>Réseau du site</source>
         <translation>Site network</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/site_page.py" line="39"/>
+        <location filename="../../src/spro_desk/ui/first_run/site_page.py" line="41"/>
         <source>Commune du site</source>
         <translation>Site municipality</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/site_page.py" line="66"/>
+        <location filename="../../src/spro_desk/ui/first_run/site_page.py" line="85"/>
         <source>&amp;Nom du site :</source>
         <translation>&amp;Site name:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/site_page.py" line="67"/>
+        <location filename="../../src/spro_desk/ui/first_run/site_page.py" line="86"/>
         <source>&amp;Réseau :</source>
         <translation>Net&amp;work:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/site_page.py" line="68"/>
+        <location filename="../../src/spro_desk/ui/first_run/site_page.py" line="87"/>
         <source>&amp;Commune :</source>
         <translation>&amp;Municipality:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/site_page.py" line="69"/>
+        <location filename="../../src/spro_desk/ui/first_run/site_page.py" line="88"/>
+        <source>&amp;Fuseau horaire :</source>
+        <translation>&amp;Time zone:</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/first_run/site_page.py" line="89"/>
         <source>&amp;Lieux de permanence :</source>
         <translation>&amp;Outreach venues:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/site_page.py" line="79"/>
+        <location filename="../../src/spro_desk/ui/first_run/site_page.py" line="99"/>
         <source>Facultatif : les autres lieux où le site tient une permanence (mairie, lycée…), proposés à la saisie d&apos;un passage.</source>
         <translation>Optional: the other places where the site holds outreach sessions (town hall, secondary school…), offered when recording a visit.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/site_page.py" line="112"/>
+        <location filename="../../src/spro_desk/ui/first_run/site_page.py" line="133"/>
         <source>«&#xa0;{text}&#xa0;» ne correspond à aucune commune. Tapez le nom ou le code postal et choisissez dans la liste.</source>
         <translation>“{text}” matches no municipality. Type the name or the postcode and choose from the list.</translation>
     </message>
@@ -5573,42 +5885,42 @@ Restore it now?</translation>
 <context>
     <name>SyncRounds</name>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/rounds.py" line="99"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/rounds.py" line="100"/>
         <source>Synchronisation en cours…</source>
         <translation>Synchronising…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/rounds.py" line="142"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/rounds.py" line="143"/>
         <source>La synchronisation a échoué de façon inattendue ; les envois restent en attente et seront réessayés.</source>
         <translation>Synchronisation failed unexpectedly; the bundles are still waiting and will be retried.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/rounds.py" line="146"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/rounds.py" line="147"/>
         <source>Synchronisation impossible (voir l&apos;écran Synchronisation)</source>
         <translation>Synchronisation failed (see the Synchronisation screen)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/rounds.py" line="151"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/rounds.py" line="152"/>
         <source>Synchronisation déjà en cours ailleurs</source>
         <translation>Synchronisation already in progress elsewhere</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/rounds.py" line="154"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/rounds.py" line="155"/>
         <source>{n} envoi en attente</source>
         <translation>{n} bundle waiting</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/rounds.py" line="154"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/rounds.py" line="155"/>
         <source>{n} envois en attente</source>
         <translation>{n} bundles waiting</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/rounds.py" line="156"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/rounds.py" line="157"/>
         <source>Synchronisation : {waiting}, nouvel essai plus tard</source>
         <translation>Synchronisation: {waiting}, will try again later</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/rounds.py" line="159"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/rounds.py" line="160"/>
         <source>Synchronisé à {time}</source>
         <translation>Synchronised at {time}</translation>
     </message>
@@ -5616,132 +5928,132 @@ Restore it now?</translation>
 <context>
     <name>SyncSummary</name>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="52"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="53"/>
         <source>Ce poste n&apos;a pas encore d&apos;identité de synchronisation : créez-la (elle reprend le nom, le réseau et la commune du site réglés dans Paramètres), puis envoyez le fichier d&apos;inscription à votre coordination.</source>
         <translation>This desk does not have a synchronisation identity yet: create it (it uses the site name, network and municipality set in Settings), then send the registration file to your coordination office.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="59"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="60"/>
         <source>Ce poste ne connaît pas encore son coordinateur : importez le fichier d&apos;identité que votre coordination vous a remis. Sans lui, rien ne peut être chiffré pour elle.</source>
         <translation>This desk does not know its coordinator yet: import the identity file your coordination office gave you. Without it, nothing can be encrypted for them.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="65"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="66"/>
         <source>Ce poste n&apos;est pas encore inscrit auprès de votre coordination (aucun accusé de réception reçu) : tant qu&apos;elle n&apos;a pas importé son fichier d&apos;inscription, elle refuse ses envois. Enregistrez le fichier d&apos;inscription et remettez-le-lui.</source>
         <translation>This desk is not registered with your coordination yet (no acknowledgement received): until it has imported the desk&apos;s registration file, it refuses its bundles. Save the registration file and hand it over.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="78"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="79"/>
         <source>{n} événement pas encore confirmé par le coordinateur</source>
         <translation>{n} event not yet confirmed by the coordinator</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="81"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="82"/>
         <source>{n} événements pas encore confirmés par le coordinateur</source>
         <translation>{n} events not yet confirmed by the coordinator</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="87"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="88"/>
         <source>{n} envoi dans la file vers le serveur</source>
         <translation>{n} bundle in the queue to the server</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="88"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="89"/>
         <source>{n} envois dans la file vers le serveur</source>
         <translation>{n} bundles in the queue to the server</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="97"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="98"/>
         <source>Envoi n° {n} préparé (aucun export sur clé depuis cet écran).</source>
         <translation>Bundle no. {n} prepared (no export to a USB stick from this screen).</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="100"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="101"/>
         <source>Aucun export pour l&apos;instant.</source>
         <translation>No export yet.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="103"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="104"/>
         <source>{n} événement</source>
         <translation>{n} event</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="104"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="105"/>
         <source>{n} événements</source>
         <translation>{n} events</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="106"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="107"/>
         <source>Envoi n° {sequence}, le {when}, dans {folder} ({events}).</source>
         <translation>Bundle no. {sequence}, on {when}, in {folder} ({events}).</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="119"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="120"/>
         <source>Aucun accusé de réception du coordinateur pour l&apos;instant.</source>
         <translation>No acknowledgement from the coordinator yet.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="123"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="124"/>
         <source>Le coordinateur a tout reçu jusqu&apos;à l&apos;événement n° {n}.</source>
         <translation>The coordinator has received everything up to event no. {n}.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="126"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="127"/>
         <source>Le coordinateur a tout reçu jusqu&apos;à l&apos;événement n° {n} (reçu le {when}).</source>
         <translation>The coordinator has received everything up to event no. {n} (received on {when}).</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="134"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="135"/>
         <source>aujourd&apos;hui</source>
         <translation>today</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="136"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="137"/>
         <source>hier</source>
         <translation>yesterday</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="137"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="138"/>
         <source>il y a {n} jours</source>
         <translation>{n} days ago</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="143"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="144"/>
         <source>Aucun annuaire installé.</source>
         <translation>No directory installed.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="146"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="147"/>
         <source>Annuaire importé le {when} ({age}), hors mise à jour signée.</source>
         <translation>Directory imported on {when} ({age}), outside any signed update.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="149"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="150"/>
         <source>Version {version}, importée le {when} ({age}), valable jusqu&apos;au {until}.</source>
         <translation>Version {version}, imported on {when} ({age}), valid until {until}.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="163"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="164"/>
         <source>Aucun serveur réglé : les envois partent sur clé USB. Pour envoyer par Internet, indiquez l&apos;adresse WebDAV de votre coordination dans Paramètres.</source>
         <translation>No server set: bundles go out on a USB stick. To send over the Internet, enter your coordination office&apos;s WebDAV address in Settings.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="168"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="169"/>
         <source>Serveur : {url}</source>
         <translation>Server: {url}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="175"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="176"/>
         <source>Aucun échange avec le serveur pour l&apos;instant.</source>
         <translation>No exchange with the server yet.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="183"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="184"/>
         <source>Dernier échange le {when} : {message}</source>
         <translation>Last exchange on {when}: {message}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="193"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="194"/>
         <source>Dernier échange réussi le {when}.</source>
         <translation>Last successful exchange on {when}.</translation>
     </message>
@@ -5750,217 +6062,217 @@ Restore it now?</translation>
     <name>SynchronisationScreen</name>
     <message>
         <location filename="../../src/spro_desk/ui/app/screens.py" line="44"/>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="85"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="86"/>
         <source>Synchronisation</source>
         <translation>Synchronisation</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="60"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="61"/>
         <source>Ce qui manque pour synchroniser</source>
         <translation>What is missing to synchronise</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="61"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="62"/>
         <source>&amp;Créer l&apos;identité du poste</source>
         <translation>&amp;Create the desk identity</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="62"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="63"/>
         <source>Enregistrer le fichier d&apos;&amp;inscription…</source>
         <translation>Save the &amp;registration file…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="63"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="64"/>
         <source>Importer l&apos;identité du coo&amp;rdinateur…</source>
         <translation>Import the c&amp;oordinator&apos;s identity…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="64"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="65"/>
         <source>En attente de confirmation</source>
         <translation>Waiting for confirmation</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="65"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="66"/>
         <source>Dernier export</source>
         <translation>Last export</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="66"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="67"/>
         <source>&amp;Exporter sur une clé maintenant…</source>
         <translation>Export to a USB s&amp;tick now…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="67"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="68"/>
         <source>Dernier accusé de réception</source>
         <translation>Last acknowledgement</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="68"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="69"/>
         <source>Version et âge de l&apos;annuaire</source>
         <translation>Directory version and age</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="69"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="70"/>
         <source>Avertissement sur l&apos;annuaire</source>
         <translation>Directory warning</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="70"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="71"/>
         <source>Serveur de synchronisation</source>
         <translation>Synchronisation server</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="71"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="72"/>
         <source>En&amp;voyer maintenant</source>
         <translation>Se&amp;nd now</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="72"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="73"/>
         <source>Opération en cours</source>
         <translation>Operation in progress</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="93"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="94"/>
         <source>Envois en attente vers le serveur</source>
         <translation>Bundles waiting to go to the server</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="94"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="95"/>
         <source>Un envoi quitte la file quand le serveur l&apos;a confirmé, octet pour octet.</source>
         <translation>A bundle leaves the queue once the server has confirmed it, byte for byte.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="103"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="104"/>
         <source>Crée la clé de signature du poste avec le site réglé dans Paramètres.</source>
         <translation>Creates the desk&apos;s signing key with the site set in Settings.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="106"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="107"/>
         <source>Écrit le fichier à remettre à votre coordination pour inscrire ce poste.</source>
         <translation>Writes the file to give your coordination office to register this desk.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="109"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="110"/>
         <source>Lit le fichier d&apos;identité remis par votre coordination : ses clés publiques.</source>
         <translation>Reads the identity file given by your coordination office: its public keys.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="112"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="113"/>
         <source>Écrit l&apos;envoi chiffré de tout ce que le coordinateur n&apos;a pas confirmé dans le dossier choisi (une clé USB).</source>
         <translation>Writes the encrypted bundle of everything the coordinator has not confirmed into the chosen folder (a USB stick).</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="116"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="117"/>
         <source>Envoie au serveur ce qui attend et reçoit les mises à jour, sans attendre le prochain passage automatique.</source>
         <translation>Sends the server what is waiting and receives updates, without waiting for the next automatic round.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="124"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="125"/>
         <source>Progression de la synchronisation</source>
         <translation>Synchronisation progress</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="147"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="148"/>
         <source>Mise en service</source>
         <translation>Setting up</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="158"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="159"/>
         <source>En attente</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="160"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="161"/>
         <source>Clé USB</source>
         <translation>USB stick</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="162"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="163"/>
         <source>Accusé de réception</source>
         <translation>Acknowledgement</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="163"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="164"/>
         <source>Annuaire</source>
         <translation>Directory</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="164"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="165"/>
         <source>Fi&amp;le d&apos;envoi :</source>
         <translation>Outgoing &amp;queue:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="168"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="169"/>
         <source>Serveur</source>
         <translation>Server</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="173"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="174"/>
         <source>État de la synchronisation</source>
         <translation>Synchronisation status</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="190"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="191"/>
         <source>Échange avec le serveur…</source>
         <translation>Exchanging with the server…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="253"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="254"/>
         <source>L&apos;état de la synchronisation n&apos;a pas pu être lu. Réessayez dans un instant.</source>
         <translation>The synchronisation status could not be read. Try again in a moment.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="279"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="280"/>
         <source>Choisir la clé USB (ou le dossier) où écrire l&apos;envoi</source>
         <translation>Choose the USB stick (or the folder) to write the bundle to</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="296"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="297"/>
         <source>Écriture de l&apos;envoi dans {folder}…</source>
         <translation>Writing the bundle to {folder}…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="306"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="307"/>
         <source>Envoi n° {sequence} écrit et relu : {path}. Remettez la clé à votre coordination.</source>
         <translation>Bundle no. {sequence} written and read back: {path}. Give the stick to your coordination office.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="319"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="320"/>
         <source>L&apos;envoi n&apos;a pas pu être écrit ({reason}) : vérifiez que la clé est branchée, non protégée en écriture et pas pleine, puis recommencez.</source>
         <translation>The bundle could not be written ({reason}): check that the stick is plugged in, not write-protected and not full, then try again.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="324"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="325"/>
         <source>L&apos;export a échoué de façon inattendue ; rien n&apos;a été perdu.</source>
         <translation>The export failed unexpectedly; nothing was lost.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="331"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="332"/>
         <source>Un échange avec le serveur est déjà en cours.</source>
         <translation>An exchange with the server is already in progress.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="341"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="342"/>
         <source>Un autre échange était en cours : réessayez dans un instant.</source>
         <translation>Another exchange was in progress: try again in a moment.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="344"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="345"/>
         <source>Échange interrompu : {error}</source>
         <translation>Exchange interrupted: {error}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="348"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="349"/>
         <source>{n} envoi confirmé par le serveur.</source>
         <translation>{n} bundle confirmed by the server.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="349"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="350"/>
         <source>{n} envois confirmés par le serveur.</source>
         <translation>{n} bundles confirmed by the server.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="352"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="353"/>
         <source>Rien de nouveau à envoyer.</source>
         <translation>Nothing new to send.</translation>
     </message>

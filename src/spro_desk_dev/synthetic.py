@@ -16,16 +16,20 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from spro_desk.geo.cog import Geography, geography
 from spro_desk.reports.filters import Filters, Options, Period, Site, locate
-from spro_desk.sync.merged import LOCAL_TIME, week_start
+from spro_desk.sync.merged import week_start
 from spro_desk.vocab import CANAUX, REPONSES, SEXES, STATUTS, TRANCHES_AGE, category_of, thematiques
 
 NETWORKS = ("cio", "mission-locale", "information-jeunesse", "france-travail", "cap-emploi")
 OUTCOME_RAW = ("propose", "rdv-pris", "honore", "non-honore", "annule")
 REGION = "24"  # Centre-Val de Loire
 OUTSIDE_DEPARTEMENT = "75"
+
+# The synthetic regions are metropolitan: their days are Paris days (run with that site zone).
+LOCAL_TIME = ZoneInfo("Europe/Paris")
 
 
 @dataclass

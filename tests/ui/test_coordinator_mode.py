@@ -30,6 +30,7 @@ from spro_desk.paths import database_path
 from spro_desk.site.settings import SiteSettings
 from spro_desk.storage.engine import Database
 from spro_desk.sync.acknowledgement import apply_acknowledgement, write_acknowledgements
+from spro_desk.sync.branches import high_water_path
 from spro_desk.sync.bundle import export_bundle
 from spro_desk.sync.coordinator import import_bundle, register_desk
 from spro_desk.sync.coordinator_identity import (
@@ -105,12 +106,19 @@ class Region:
         return export_bundle(self.desks[desk], self.root / f"poste{desk}", self.root / out).path
 
     def restore_desk(self, desk: int, backup: Path) -> None:
-        """The desk's PC comes back from an old backup: database and journal replaced."""
+        """The desk's PC comes back from an old image of its disk: database, journal and the
+        sync high-water mark beside them replaced, so the desk cannot tell (a database put
+        back alone opens a new branch: tests/test_sync_integrity.py)."""
         path = self.desks[desk].path
         self.desks[desk].close()
         shutil.copy(backup, path)
         for suffix in ("-wal", "-shm"):
             Path(f"{path}{suffix}").unlink(missing_ok=True)
+        mark, kept = high_water_path(path), _kept_mark(backup)
+        if kept.exists():
+            shutil.copy(kept, mark)
+        else:
+            mark.unlink(missing_ok=True)
         self.desks[desk] = Database(path)
 
     def backup_desk(self, desk: int, backup: Path) -> None:
@@ -118,6 +126,9 @@ class Region:
             source.backup(copy)
         source.close()
         copy.close()
+        mark = high_water_path(self.desks[desk].path)
+        if mark.exists():
+            shutil.copy(mark, _kept_mark(backup))
 
     def close(self) -> None:
         for db in [*self.desks, self.db]:
@@ -410,6 +421,10 @@ def test_an_import_cancelled_before_it_starts_imports_nothing(
 
 
 # --- Alertes -------------------------------------------------------------------------------
+
+
+def _kept_mark(backup: Path) -> Path:
+    return backup.with_name(backup.name + ".high-water.json")
 
 
 def _fork_at_bourges(region: Region) -> list[Path]:

@@ -145,3 +145,29 @@ def test_the_issue_date_is_the_slips(qapp: QApplication, cvl_db: Database, tmp_p
     slip = dataclasses.replace(_slip(cvl_db), issued_at=FIXED_NOW)
     text = pdf_text(render_slip_pdf(slip, tmp_path / "fiche.pdf", issuer="CIO de Bourges"))
     assert "Fiche remise le mardi 10 mars 2026 par CIO de Bourges." in text
+
+
+def emoji_glyphs(path: Path) -> int:
+    """How many glyphs (besides the empty .notdef box) the PDF draws from the emoji font."""
+    glyphs = 0
+    for page in PdfReader(path).pages:
+        fonts = page["/Resources"].get_object().get("/Font", {})
+        for font in (f.get_object() for f in fonts.values()):
+            if str(font["/BaseFont"]).lstrip("/").split("+")[-1] != "Symbola":
+                continue
+            widths = font["/DescendantFonts"][0].get_object().get("/W", [])
+            # [first CID, [widths…]] runs; CID 0 is .notdef
+            for first, run in zip(widths[::2], widths[1::2], strict=True):
+                glyphs += sum(1 for cid in range(first, first + len(run)) if cid)
+    return glyphs
+
+
+def test_emoji_of_the_directory_are_printed_not_empty_boxes(
+    qapp: QApplication, cvl_db: Database, tmp_path: Path
+) -> None:
+    slip = dataclasses.replace(_slip(cvl_db), structure_nom="Cap emploi 📞 ✅ 👉")
+    path = render_slip_pdf(slip, tmp_path / "fiche.pdf")
+    # Each emoji is a glyph of the bundled emoji font, embedded in the PDF: without it, the
+    # text font draws its .notdef box and no emoji font is embedded at all.
+    assert emoji_glyphs(path) == 3
+    assert "✅" in pdf_text(path)  # Qt maps the characters of the first plane back to text

@@ -8,6 +8,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from spro_desk import clock
 from spro_desk.cli.commands_coordination import HANDLERS as COORDINATION_HANDLERS
 from spro_desk.cli.commands_privacy import HANDLERS as PRIVACY_HANDLERS
 from spro_desk.cli.commands_report import HANDLERS as REPORT_HANDLERS
@@ -19,6 +20,7 @@ from spro_desk.contacts.service import ContactService
 from spro_desk.directory.catalog import directory_info
 from spro_desk.directory.importer import import_directory
 from spro_desk.directory.search import DirectorySearch, SearchFilters
+from spro_desk.geo import geography
 from spro_desk.orientation.profile import VisitorProfile
 from spro_desk.orientation.suggest import Suggester, profile_json
 from spro_desk.storage.engine import Database
@@ -39,7 +41,7 @@ def directory_info_command(db: Database, args: argparse.Namespace) -> Result:
 def directory_show(db: Database, args: argparse.Namespace) -> Result:
     from spro_desk.directory.entry_view import entry_view
 
-    return entry_view(db, args.id, args.at or datetime.now())
+    return entry_view(db, args.id, args.at or clock.now())
 
 
 def directory_search(db: Database, args: argparse.Namespace) -> Result:
@@ -62,9 +64,14 @@ def suggest(db: Database, args: argparse.Namespace) -> Result:
         besoins=tuple(args.besoin),
         age=args.age,
         handicap=args.handicap,
-        at=args.at or datetime.now(),
+        at=args.at or clock.now(),
     )
-    suggestions = Suggester(db).suggest(profile, limit=args.limit)
+    from spro_desk.site.catchment import catchment_communes
+    from spro_desk.site.settings import SiteSettings
+
+    geo = geography()
+    area = catchment_communes(SiteSettings(db).get, geo)
+    suggestions = Suggester(db, geo, area).suggest(profile, limit=args.limit)
     return {"profil": profile_json(profile), "results": [s.as_json() for s in suggestions]}
 
 
@@ -187,6 +194,7 @@ def _bundle_paths(names: list[str]) -> list[Path]:
 
 
 def coordinator_import(db: Database, args: argparse.Namespace) -> Result:
+    from spro_desk.agents.coordination_audit import record_bundle_import
     from spro_desk.cli.parser import EXIT_OK, EXIT_PARTIAL, EXIT_REFUSED
     from spro_desk.sync.coordinator import BundleRefused, import_bundles
     from spro_desk.sync.merged import catch_up_merged_state
@@ -217,6 +225,9 @@ def coordinator_import(db: Database, args: argparse.Namespace) -> Result:
         result["events_refused"] += outcome.refused
     # After the import's commit: the indicators' merged tables catch up (sync.merged).
     result["events_merged"] = catch_up_merged_state(db)
+    if paths:
+        record_bundle_import(db, len(result["accepted"]), len(result["refused"]),
+                             via="ligne de commande", events_new=result["events_new"])  # fmt: skip
     if not paths:
         result["error"] = "Aucun envoi (.spro-bundle) à importer."
     partial = result["refused"] or result["events_refused"]

@@ -98,6 +98,28 @@ def sqlite_like(error: BaseException) -> bool:
     return type(error).__module__.startswith(("sqlalchemy", "sqlite3"))
 
 
+def coordination_url(args: argparse.Namespace) -> str | None:
+    """The coordination's server (--database-url, else SPRO_DESK_DATABASE_URL) for the
+    coordinator's commands; a desk's commands always use the data folder's SQLite file."""
+    from spro_desk.storage.dialects import database_url_from
+
+    if args.command != "coordinator":
+        return None
+    return database_url_from(getattr(args, "database_url", None))
+
+
+def server_unreachable(url: str, error: BaseException) -> str:
+    from sqlalchemy.engine import make_url
+
+    shown = make_url(url).render_as_string(hide_password=True)
+    first_line = str(getattr(error, "orig", error)).strip().splitlines()[:1]
+    return (
+        f"Refusé : la base de la coordination « {shown} » ne répond pas ou refuse la connexion "
+        f"({first_line[0] if first_line else type(error).__name__}). Vérifiez l'adresse, le "
+        "serveur et le mot de passe ; rien n'a été modifié."
+    )
+
+
 def parse_arguments(argv: list[str]) -> argparse.Namespace:
     """The window's start (global options only) without building every command's parser."""
     if not {"-h", "--help"} & set(argv):
@@ -109,6 +131,8 @@ def parse_arguments(argv: list[str]) -> argparse.Namespace:
 
 
 def run_command(args: argparse.Namespace, data_dir: Path) -> int:
+    from sqlalchemy.exc import SQLAlchemyError
+
     from spro_desk.agents.accounts import AgentError
     from spro_desk.agents.coordination_roles import CoordinationDenied
     from spro_desk.agents.sessions import AccessDenied
@@ -119,7 +143,9 @@ def run_command(args: argparse.Namespace, data_dir: Path) -> int:
     from spro_desk.directory.source import DirectoryImportError
     from spro_desk.orientation.profile import ProfileError
     from spro_desk.privacy.access import AccessRightError
+    from spro_desk.reports.source import ServerReportsUnavailable
     from spro_desk.security.audit import AuditTampered
+    from spro_desk.storage.dialects import DatabaseUrlError
     from spro_desk.storage.engine import Database
     from spro_desk.storage.errors import StorageError
     from spro_desk.storage.migrate import NewerDatabaseError
@@ -135,7 +161,7 @@ def run_command(args: argparse.Namespace, data_dir: Path) -> int:
         DirectoryImportError, ContactError, ProfileError, NewerDatabaseError, IdentityError,
         BundleRefused, SnapshotRefused, TransportError, AuditTampered, ReportRefused,
         ExportFolderError, AgentError, AccessDenied, AccessRightError, DirectoryFetchError,
-        CoordinationDenied, WatchError,
+        ServerReportsUnavailable, CoordinationDenied, WatchError,
     )  # fmt: skip
     args.resolved_data_dir = data_dir
     key = (args.command, getattr(args, "action", None))
@@ -145,14 +171,26 @@ def run_command(args: argparse.Namespace, data_dir: Path) -> int:
         return run_backup_command(args, data_dir)
     as_json = bool(getattr(args, "json", False))
     try:
-        db = Database(database_path(data_dir))
-    except (NewerDatabaseError, StorageError) as error:
+        url = coordination_url(args)
+        db = Database(database_path(data_dir), url=url)
+    except (NewerDatabaseError, StorageError, DatabaseUrlError) as error:
         opening = disk_fault(error, data_dir) or error
         print(opening, file=sys.stderr)
         if as_json:
             print_refusal_json(str(opening))
         return EXIT_REFUSED
+    except SQLAlchemyError as error:
+        if url is None:
+            raise
+        unreachable = server_unreachable(url, error)
+        print(unreachable, file=sys.stderr)
+        if as_json:
+            print_refusal_json(unreachable)
+        return EXIT_REFUSED
     try:
+        from spro_desk.site.settings import SiteSettings, apply_site_zone
+
+        apply_site_zone(SiteSettings(db).get)  # the site's days, in every export and report
         if key[0] == "coordinator" and key[1] != "init":
             from spro_desk.cli.commands_coordination import sign_in_for_command
 

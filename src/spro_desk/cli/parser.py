@@ -312,6 +312,7 @@ def _coordinator_commands(parser: argparse.ArgumentParser) -> None:
     )
     _json_flag(publish)
     _people_commands(actions)
+    _database_url_options(actions, parser)
 
 
 def _people_commands(actions: argparse._SubParsersAction) -> None:
@@ -360,6 +361,29 @@ def _period_commands(actions: Any) -> None:
             parser.add_argument("--out", required=True, help="dossier où écrire les bilans")
             parser.add_argument("--format", choices=REPORT_FORMATS, default="xlsx")
         _json_flag(parser)
+
+
+def _database_url_options(
+    actions: argparse._SubParsersAction, parser: argparse.ArgumentParser
+) -> None:
+    """--database-url on `coordinator` and on each of its actions (accounts' ones too)."""
+    _database_url_option(parser)
+    for action in {id(p): p for p in actions.choices.values()}.values():
+        _database_url_option(action)
+        for nested in action._actions:
+            if isinstance(nested, argparse._SubParsersAction):
+                for sub in {id(p): p for p in nested.choices.values()}.values():
+                    _database_url_option(sub)
+
+
+def _database_url_option(parser: argparse.ArgumentParser) -> None:
+    # SUPPRESS: given before or after the action, neither parser's default hides the other's
+    parser.add_argument(
+        "--database-url",
+        default=argparse.SUPPRESS,
+        help="base de la coordination : postgresql://utilisateur@serveur/base (sinon "
+        "SPRO_DESK_DATABASE_URL, sinon le fichier SQLite du dossier des données)",
+    )
 
 
 def _directory_commands(parser: argparse.ArgumentParser) -> None:

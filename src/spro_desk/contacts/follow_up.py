@@ -8,6 +8,7 @@ from datetime import datetime
 
 from sqlmodel import col, select
 
+from spro_desk.clock import local
 from spro_desk.contacts.service import ReferralView, as_aware, referral_view, utc_now
 from spro_desk.storage.engine import Database
 from spro_desk.storage.tables import Contact, PersonalData, Referral
@@ -75,7 +76,7 @@ def question(item: FollowUpItem, now: datetime) -> str:
     referral = item.referral
     where = referral.structure_nom
     if referral.type == "rendez-vous" and referral.rdv_at is not None:
-        when = as_aware(referral.rdv_at).astimezone().strftime("%d/%m/%Y à %H:%M")
+        when = local(referral.rdv_at).strftime("%d/%m/%Y à %H:%M")
         if as_aware(referral.rdv_at) < as_aware(now):
             return (
                 f"Le rendez-vous du {when} chez {where} a-t-il eu lieu ? "

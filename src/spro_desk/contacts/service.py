@@ -10,6 +10,7 @@ from typing import Any
 
 from sqlmodel import Session, col, delete, select
 
+from spro_desk.clock import local
 from spro_desk.contacts.model import (
     ConsentInput,
     ConsentRequiredError,
@@ -22,6 +23,7 @@ from spro_desk.geo import Geography, geography
 from spro_desk.privacy.personal import DISPLAY, read_personal, sealed_row
 from spro_desk.storage.engine import Database
 from spro_desk.storage.tables import Consent, Contact, PersonalData, Referral
+from spro_desk.sync.branches import follow_copy_back
 from spro_desk.sync.changelog import append_event
 from spro_desk.vocab import REFERRAL_STATUTS
 
@@ -36,8 +38,8 @@ def utc_now() -> datetime:
 
 
 def as_aware(moment: datetime) -> datetime:
-    """Naive datetimes are the desk's local wall clock."""
-    return moment if moment.tzinfo else moment.astimezone()
+    """Naive datetimes are the site's wall clock (spro_desk.clock)."""
+    return moment if moment.tzinfo else local(moment)
 
 
 @dataclass
@@ -140,6 +142,8 @@ class ContactService:
     def __init__(self, db: Database, geo: Geography | None = None) -> None:
         self.db = db
         self.geo = geo or geography()
+        # Before any event is written: a database put back by hand continues on a new branch.
+        follow_copy_back(db)
 
     # --- contacts -------------------------------------------------------------------------
 

@@ -32,6 +32,7 @@ from typing import TypeVar
 
 from opening_hours import OpeningHours, State
 
+from spro_desk.clock import wall_clock
 from spro_desk.text import strip_bidi_controls
 
 __all__ = ["Hours", "format_time_fr", "hours_kind", "hours_warning", "is_open_within"]
@@ -102,7 +103,7 @@ def _guarded(call: Callable[[], _T]) -> _T | None:
 def _naive(at: datetime) -> datetime:
     if at.tzinfo is None:
         return at
-    return at.astimezone().replace(tzinfo=None)
+    return wall_clock(at)
 
 
 def _clean(text: str) -> str:

@@ -11,11 +11,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import lru_cache
-
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
+from typing import TYPE_CHECKING
 
 from spro_desk.text import strip_bidi_controls, strip_control_chars
+
+if TYPE_CHECKING:  # the parser loads with the first description shown, not at start
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
 
 _COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.DOTALL)
 _LINE_BREAK_TAG = re.compile(r"<\s*br\s*/?\s*>", re.IGNORECASE)
@@ -29,7 +31,12 @@ _ANY_TAG = re.compile(r"<\s*/?\s*[a-zA-Z][a-zA-Z0-9-]*(?:\s[^<>]*)?/?>")
 _BLANK_LINES = re.compile(r"\n{3,}")
 _MAX_CHARS = 20_000  # longer descriptions are cut: nobody reads them at a front desk
 
-_PARSER = MarkdownIt("commonmark", {"html": False}).disable(["html_block", "html_inline"])
+
+@lru_cache(maxsize=1)
+def _parser() -> MarkdownIt:
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark", {"html": False}).disable(["html_block", "html_inline"])
 
 
 def _without_html(text: str) -> str:
@@ -101,7 +108,7 @@ def plain_text(text: str | None) -> str:
         return ""
     cleaned = _without_html(strip_control_chars(strip_bidi_controls(text[:_MAX_CHARS])))
     try:
-        blocks = _blocks(_PARSER.parse(cleaned))
+        blocks = _blocks(_parser().parse(cleaned))
     except (ValueError, RecursionError):  # pathological nesting: show the text as it is
         return cleaned.strip()
     out = ""

@@ -231,6 +231,12 @@ class Geography:
             parent=columns.parents[row],
         )
 
+    def departement_codes(self) -> list[str]:
+        return list(self._departements)
+
+    def epci_codes(self) -> list[str]:
+        return list(self._epcis)
+
     # -- Zones ---------------------------------------------------------------------------
 
     def zone_kind(self, code: str) -> ZoneKind | None:

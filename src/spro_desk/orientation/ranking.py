@@ -70,6 +70,9 @@ class Signals:
     availability: int
     needs_met: int
     rotation: int
+    # Received in the site's catchment area (« zone desservie », site/catchment.py), where the
+    # site knows its partners and refers its people: near, before others of the same level.
+    catchment: bool = False
 
     def sort_key(self) -> tuple[float, ...]:
         """The order of orientation-rules.md, most important first (smaller sorts first):
@@ -79,8 +82,9 @@ class Signals:
         3. designated: the network holding the mandate for the situation and every need;
         4. free: free of charge before unknown before paid (« gratuité »);
         5. level: conseil–accompagnement for an advice need;
-        6. proximity: commune, EPCI, département (where a remote service counts), further;
-           then the distance, a remote-only service after the located ones of its level;
+        6. proximity: commune, EPCI, département (where a remote service and the site's
+           catchment area count), further; then the catchment area, then the distance, a
+           remote-only service after the located ones of its level;
         7. availability: open now, or within the next working days;
         8. needs met: covering more of the needs only breaks ties among otherwise equal ones;
         9. rotation: the day's rotation, so that no partner is always first among equals.
@@ -88,7 +92,8 @@ class Signals:
         distance = self.distance_km if self.distance_km is not None else math.inf
         return (
             -self.need, -self.public, -self.designated, -self.free, -self.level,
-            -self.proximity, distance, -self.availability, -self.needs_met, self.rotation,
+            -self.proximity, -self.catchment, distance, -self.availability, -self.needs_met,
+            self.rotation,
         )  # fmt: skip
 
     def score(self) -> float:
@@ -265,11 +270,29 @@ class RankingContext:
     designated: tuple[str, ...]
     geo: Geography
     origin: tuple[float, float] | None
+    # The communes (INSEE) the site serves; empty: no catchment area known.
+    catchment: frozenset[str] = frozenset()
+
+
+def in_catchment(candidate: Candidate, context: RankingContext) -> bool:
+    """Received in the site's catchment area, for a person who lives in it: the area is then
+    theirs too (a person from elsewhere is still sent near home first)."""
+    area = context.catchment
+    if not area or not candidate.in_person:
+        return False
+    here = context.geo.commune(context.profile.commune)
+    there = context.geo.commune(candidate.summary.code_insee or "")
+    if here is None or there is None:
+        return False
+    return bool({here.code, here.parent} & area) and bool({there.code, there.parent} & area)
 
 
 def signals_of(candidate: Candidate, context: RankingContext) -> Signals:
     profile = context.profile
     level, remote_only = proximity(candidate, profile, context.geo)
+    near = in_catchment(candidate, context)
+    if near and level < DEPARTEMENT:  # a catchment area may cross a département's border
+        level, remote_only = DEPARTEMENT, False
     distance = None if remote_only else distance_km(context.origin, candidate.coordinates)
     return Signals(
         need=need_fit(candidate, context.needs, context.designated),
@@ -283,6 +306,7 @@ def signals_of(candidate: Candidate, context: RankingContext) -> Signals:
         availability=availability(candidate, profile),
         needs_met=needs_met(candidate, context.needs),
         rotation=daily_rotation(profile.at.date().isoformat(), candidate.key),
+        catchment=near,
     )
 
 

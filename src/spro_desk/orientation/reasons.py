@@ -162,9 +162,15 @@ def _place_reason(candidate: Candidate, signals: Signals) -> str | None:
     if signals.remote_only:
         national = _NATIONAL_ZONES & set(candidate.zones)
         return "à distance, service national" if national else "possible à distance"
+    where: str | None
     if signals.distance_km is not None and signals.distance_km >= 1:
-        return f"à {signals.distance_km:.0f} km"
-    return _PROXIMITY_PHRASES.get(signals.proximity)
+        where = f"à {signals.distance_km:.0f} km"
+    else:
+        where = _PROXIMITY_PHRASES.get(signals.proximity)
+    if signals.catchment and signals.proximity < EPCI:  # nearer than the area says it already
+        area = "dans la zone desservie par votre site"
+        return f"{where}, {area}" if where and where.startswith("à ") else area
+    return where
 
 
 def _hours_reason(candidate: Candidate, profile: VisitorProfile) -> str | None:

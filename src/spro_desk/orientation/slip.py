@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from spro_desk import clock
 from spro_desk.contacts.model import PersonalDataInput
 from spro_desk.directory.catalog import service_record
 from spro_desk.directory.hours import Hours
@@ -88,7 +89,7 @@ def build_slip(
         to_bring=_to_bring(service),
         accessibilite=_clean(structure.get("accessibilite_lieu")),
         person=person if person is not None and not person.is_empty() else None,
-        issued_at=issued_at or datetime.now(),
+        issued_at=issued_at or clock.now(),
         besoins=[need_label(code) for code in besoins if is_need(code)],
         sender=sender,
     )

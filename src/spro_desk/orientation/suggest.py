@@ -55,9 +55,15 @@ def profile_json(profile: VisitorProfile) -> dict[str, Any]:
 class Suggester:
     """Suggests services (and structures without services) of one desk's directory."""
 
-    def __init__(self, db: Database, geo: Geography | None = None) -> None:
+    def __init__(
+        self,
+        db: Database,
+        geo: Geography | None = None,
+        catchment: frozenset[str] = frozenset(),
+    ) -> None:
         self.db = db
         self.geo = geo or geography()
+        self.catchment = catchment  # the communes the site serves: near, for its people
 
     def suggest(self, profile: VisitorProfile, limit: int = 10) -> list[Suggestion]:
         zones = self.geo.zones_of_commune(profile.commune)
@@ -70,7 +76,7 @@ class Suggester:
             candidates = load_candidates(connection, zones, needs)
         candidates += facts.structure_candidates(designated)
         origin = facts.commune_centres.get(profile.commune)
-        context = RankingContext(profile, needs, designated, self.geo, origin)
+        context = RankingContext(profile, needs, designated, self.geo, origin, self.catchment)
         return suggestions_for(candidates, context, limit)
 
 

@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 
 from sqlmodel import col, select
 
+from spro_desk import clock
 from spro_desk.contacts.service import as_aware
 from spro_desk.storage.engine import Database
 from spro_desk.storage.tables import Contact, Referral
@@ -29,7 +30,7 @@ class Activity:
 
 def week_of(moment: datetime) -> tuple[datetime, datetime]:
     """Monday 00:00 to the next Monday, in the desk's local time."""
-    local = as_aware(moment).astimezone()
+    local = clock.local(as_aware(moment))
     start = (local - timedelta(days=local.weekday())).replace(
         hour=0, minute=0, second=0, microsecond=0
     )
@@ -37,7 +38,7 @@ def week_of(moment: datetime) -> tuple[datetime, datetime]:
 
 
 def month_of(moment: datetime) -> tuple[datetime, datetime]:
-    local = as_aware(moment).astimezone()
+    local = clock.local(as_aware(moment))
     start = local.replace(day=1, hour=0, minute=0, second=0, microsecond=0)
     following = (start + timedelta(days=32)).replace(day=1)
     return start, following

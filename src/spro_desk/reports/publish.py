@@ -11,9 +11,9 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
+from spro_desk import clock
 from spro_desk.reports.indicators import OUTCOME_LABELS, Indicators
 from spro_desk.reports.secrecy import PublishedTable, protect, publish_figure
-from spro_desk.sync.merged import LOCAL_TIME
 
 SECRET_MARK = "s"
 SECRET_NOTE = "s : secret statistique (moins de {n} personnes, ou calculable à partir d'un total)"
@@ -78,7 +78,7 @@ class Bilan:
 def _local(moment: datetime | None) -> str:
     if moment is None:
         return "inconnue (aucun envoi reçu)"
-    return moment.astimezone(LOCAL_TIME).strftime("%d/%m/%Y %H:%M")
+    return clock.local(moment).strftime("%d/%m/%Y %H:%M")
 
 
 def _evolution(now: int, before: int) -> str:

@@ -20,13 +20,15 @@ from dataclasses import replace
 from datetime import UTC, datetime, time, timedelta
 from typing import Protocol
 
+from sqlalchemy import Connection
+
+from spro_desk import clock
 from spro_desk.geo.cog import Geography, geography
 from spro_desk.reports.filters import Period, Site, locate
 from spro_desk.storage.engine import Database
 from spro_desk.storage.records import read_record
 from spro_desk.sync.merged import (
     BUNDLE_MADE_AT,
-    LOCAL_TIME,
     MergeEvent,
     catch_up_merged_state,
     merge_events,
@@ -55,7 +57,19 @@ class Source(Protocol):
         """The moment the data is as fresh as: the last bundle received, or now on a desk."""
 
 
+class ServerReportsUnavailable(RuntimeError):
+    """The indicators and bilans read SQLite; a coordination on a server cannot give them yet."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "Les indicateurs et bilans ne sont pas encore disponibles pour une coordination sur "
+            "un serveur PostgreSQL : rien n'a été calculé."
+        )
+
+
 def _open(db: Database) -> sqlite3.Connection:
+    if not db.is_sqlite:  # never open the data folder's file in place of the server
+        raise ServerReportsUnavailable()
     connection = sqlite3.connect(db.path, timeout=5)
     connection.execute("PRAGMA cache_size=-64000")
     connection.execute("PRAGMA temp_store=MEMORY")
@@ -78,7 +92,9 @@ class CoordinatorSource:
             # Events imported but not merged yet (the import's catch-up interrupted, or
             # running in another process) are merged before anything is read. Checking costs
             # two index reads; no transaction stays open on this connection meanwhile.
-            if merged_state_behind(connection):
+            with self.db.engine.connect() as probe:
+                behind = merged_state_behind(probe)
+            if behind:
                 catch_up_merged_state(self.db)
             yield connection
         finally:
@@ -135,8 +151,8 @@ def _temp_copies(connection: sqlite3.Connection) -> None:
 
 def _utc_bounds(periods: Sequence[Period]) -> tuple[str, str]:
     """A UTC window that surely holds every local day of the periods."""
-    start = datetime.combine(min(p.start for p in periods), time(), LOCAL_TIME)
-    end = datetime.combine(max(p.end for p in periods) + timedelta(days=1), time(), LOCAL_TIME)
+    start = clock.local(datetime.combine(min(p.start for p in periods), time()))
+    end = clock.local(datetime.combine(max(p.end for p in periods) + timedelta(days=1), time()))
     return (
         start.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S"),
         end.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S"),
@@ -165,16 +181,22 @@ class DeskSource:
 
     @contextmanager
     def connect(self, periods: Sequence[Period] = ()) -> Iterator[sqlite3.Connection]:
-        connection = _open(self.db)
-        try:
-            _temp_copies(connection)
-            if periods:
-                self._fill(connection, periods)
-            yield connection
-        finally:
-            connection.close()  # the TEMP tables go with the connection
+        # One of the engine's connections, seen both ways: the merge writes through SQLAlchemy,
+        # the indicators read through sqlite3, both in the TEMP tables of this connection.
+        with self.db.engine.connect() as merging:
+            connection: sqlite3.Connection = merging.connection.driver_connection  # type: ignore[assignment]
+            try:
+                connection.execute("PRAGMA cache_size=-64000")
+                _temp_copies(connection)
+                if periods:
+                    self._fill(merging, connection, periods)
+                yield connection
+            finally:
+                merging.invalidate()  # the TEMP tables go with it, never back to the pool
 
-    def _fill(self, connection: sqlite3.Connection, periods: Sequence[Period]) -> None:
+    def _fill(
+        self, merging: Connection, connection: sqlite3.Connection, periods: Sequence[Period]
+    ) -> None:
         from spro_desk.sync.changelog import CONTACT_FIELDS, REFERRAL_FIELDS
 
         start, end = _utc_bounds(periods)
@@ -185,7 +207,7 @@ class DeskSource:
             "AND occurred_at >= ? AND occurred_at < ?",
             (start, end),
         ).fetchall()
-        merge_events(connection, (_event(desk, "contact", row, CONTACT_FIELDS) for row in contacts))
+        merge_events(merging, (_event(desk, "contact", row, CONTACT_FIELDS) for row in contacts))
         columns = ", ".join(f"r.{name}" for name in REFERRAL_FIELDS)
         referrals = connection.execute(
             f"SELECT r.id, {columns} FROM main.referral r JOIN main.contact c "
@@ -193,9 +215,7 @@ class DeskSource:
             "AND c.occurred_at >= ? AND c.occurred_at < ?",
             (start, end),
         ).fetchall()
-        merge_events(
-            connection, (_event(desk, "referral", row, REFERRAL_FIELDS) for row in referrals)
-        )
+        merge_events(merging, (_event(desk, "referral", row, REFERRAL_FIELDS) for row in referrals))
 
     def sites(self) -> list[Site]:
         from spro_desk.sync.bundle import directory_summary

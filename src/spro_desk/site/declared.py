@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from spro_desk.clock import SITE_ZONES
 from spro_desk.directory.networks import NETWORK_LABELS
 from spro_desk.vocab import CANAUX
 
@@ -23,7 +24,8 @@ class SettingError(ValueError):
 class SettingSpec:
     key: str
     default: Any
-    # "text", "choice", "commune", "list", "url", "phone", "secret" (a password: never shown)
+    # "text", "choice", "commune", "list", "zones" (a list of commune, EPCI or département
+    # codes), "url", "phone", "secret" (a password: never shown)
     kind: str
     label: str
     choices: tuple[str, ...] = ()
@@ -32,10 +34,11 @@ class SettingSpec:
     shown: bool = True
 
     def check(self, value: Any) -> Any:
-        if self.kind == "list":
+        if self.kind in ("list", "zones"):
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
                 raise SettingError(f"{self.label} : une liste de textes est attendue.")
-            return [v.strip() for v in value if v.strip()]
+            values = [v.strip() for v in value if v.strip()]
+            return self._checked_zones(values) if self.kind == "zones" else values
         if value is None:
             return None
         if not isinstance(value, str):
@@ -47,6 +50,18 @@ class SettingSpec:
         if self.kind == "phone" and value.strip():
             return self._checked_phone(value)
         return value.strip()
+
+    def _checked_zones(self, codes: list[str]) -> list[str]:
+        from spro_desk.geo import geography  # the COG is read when a zone is saved
+
+        geo = geography()
+        for code in codes:
+            if not geo.is_known_zone(code) or geo.zone_kind(code) == "france":
+                raise SettingError(
+                    f"{self.label} : « {code} » n'est ni une commune, ni un EPCI, ni un "
+                    "département (code INSEE ou SIREN attendu)."
+                )
+        return list(dict.fromkeys(codes))
 
     def _checked_phone(self, value: str) -> str:
         from spro_desk.coordinates import CoordinateError, format_phone
@@ -71,7 +86,7 @@ SETTINGS: tuple[SettingSpec, ...] = (
     SettingSpec("site.reseau", "", "choice", "Réseau", ("", *NETWORK_LABELS)),
     SettingSpec("site.commune", None, "commune", "Commune du site"),
     # Communes, EPCI or départements served (site/catchment.py); empty: the site's département.
-    SettingSpec("site.zone", [], "list", "Zone desservie"),
+    SettingSpec("site.zone", [], "zones", "Zone desservie"),
     # Printed on the fiche de liaison: the partner knows who sent the person and calls back.
     SettingSpec("site.adresse", "", "text", "Adresse du site"),
     SettingSpec("site.telephone", "", "phone", "Téléphone du site"),
@@ -79,6 +94,8 @@ SETTINGS: tuple[SettingSpec, ...] = (
         "site.canal_defaut", "accueil-physique", "choice", "Canal par défaut", tuple(CANAUX)
     ),
     SettingSpec("site.permanences", [], "list", "Lieux de permanence"),
+    # The site's days and times (spro_desk.clock); empty: the computer's zone.
+    SettingSpec("site.fuseau", "", "choice", "Fuseau horaire", ("", *SITE_ZONES)),
     SettingSpec("agents", [], "list", "Agents", shown=False),
     SettingSpec("agent.courant", None, "text", "Agent en poste", shown=False),
     SettingSpec("langue", SYSTEM_LANGUAGE, "choice", "Langue", (SYSTEM_LANGUAGE, "fr", "en")),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from spro_desk.site.declared import (  # re-exported: the settings' one public module
@@ -75,6 +75,22 @@ class SiteSettings:
         return {s.key: stored.get(s.key, s.default) for s in SETTINGS}
 
 
+ZONE_SETTING = "site.fuseau"
+
+
+def apply_site_zone(get: Callable[[str], Any]) -> str:
+    """Put the process on the site's time zone (spro_desk.clock): the screen, the stored days
+    and the exports then agree. A zone this computer's tz database lacks falls back to the
+    computer's own. Returns the zone's name (empty: the computer's)."""
+    from spro_desk.clock import UnknownZoneError, use_zone, zone_name
+
+    try:
+        use_zone(str(get(ZONE_SETTING) or "") or None)
+    except UnknownZoneError:
+        use_zone(None)
+    return zone_name()
+
+
 class StartupSettings:
     """The settings as read before the database layer is loaded, for the window's first paint.
 
@@ -93,10 +109,12 @@ __all__ = [
     "SETTINGS",
     "SYSTEM_LANGUAGE",
     "VALUE_FIELD",
+    "ZONE_SETTING",
     "SettingError",
     "SettingSpec",
     "SiteSettings",
     "StartupSettings",
+    "apply_site_zone",
     "as_record",
     "spec",
 ]

@@ -1,4 +1,5 @@
-"""The one SQLite file of a desk: opening it durably and bringing its schema up to date."""
+"""The database: a desk's one SQLite file, or the coordination's (SQLite file or PostgreSQL
+server), opened durably and brought up to date."""
 
 from __future__ import annotations
 
@@ -7,57 +8,58 @@ import weakref
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from types import ModuleType
 from typing import TypeVar
 
-from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.pool import QueuePool
+from sqlalchemy import Engine
 from sqlmodel import Session
 
+from spro_desk.storage.dialects import postgresql, sqlite
 from spro_desk.storage.errors import storage_errors
 from spro_desk.storage.integrity import WriteGate
 from spro_desk.storage.migrate import upgrade_to_head
 from spro_desk.storage.placement import check_placement
 
 
-def _configure_connection(dbapi_connection: sqlite3.Connection, _record: object) -> None:
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
-    # FULL: in WAL mode a commit returns only after the WAL is synced, so an acknowledged
-    # contact survives a power cut. NORMAL syncs only at checkpoints: it survives an
-    # application crash but a power cut can roll back the last commits. The cost, one fsync
-    # per commit, is a few milliseconds per contact (tests/test_power_loss.py checks it).
-    cursor.execute("PRAGMA synchronous=FULL")
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=5000")
-    cursor.execute("PRAGMA cache_size=-32000")
-    cursor.execute("PRAGMA temp_store=MEMORY")
-    cursor.close()
-
-
 def make_engine(path: Path) -> Engine:
-    engine = create_engine(
-        f"sqlite:///{path}",
-        poolclass=QueuePool,
-        pool_size=4,
-        connect_args={"check_same_thread": False},
-    )
-    event.listen(engine, "connect", _configure_connection)
-    return engine
+    """The desk's SQLite engine (kept here: the desk and its tests open it by path)."""
+    return sqlite.make_engine(path)
 
 
 class Database:
-    """Owns the engine of one desk database; everything else asks it for sessions."""
+    """Owns the engine of one database; everything else asks it for sessions.
 
-    def __init__(self, path: Path, *, migrate: bool = True) -> None:
+    `path` is the SQLite file, or, with a server `url` (the coordination on PostgreSQL), the
+    file the data folder would hold: the companions keyed by it (caches, key files) stay in
+    that folder, and nothing opens it as a database (`is_sqlite` says which it is).
+    """
+
+    def __init__(self, path: Path, *, migrate: bool = True, url: str | None = None) -> None:
         self.path = path
-        check_placement(path.parent)  # never on a network share or a removable disk
-        path.parent.mkdir(parents=True, exist_ok=True)
-        self.engine = make_engine(path)
+        self.url = url
+        self.dialect: ModuleType = postgresql if url is not None else sqlite
+        if url is not None:
+            self.engine = postgresql.make_engine(url)
+        else:
+            check_placement(path.parent)  # never on a network share or a removable disk
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self.engine = make_engine(path)
         # Writes wait for the start-up integrity check and stop for good on a damaged file.
         self.gate = WriteGate()
         if migrate:
             with storage_errors():
-                upgrade_to_head(self.engine, path)
+                upgrade_to_head(self.engine, None if url is not None else path)
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.url is None
+
+    @property
+    def name(self) -> str:
+        """What the user knows the database by (the file, or the server without password)."""
+        if self.url is None:
+            return str(self.path)
+        return self.engine.url.render_as_string(hide_password=True)
 
     @contextmanager
     def session(self) -> Iterator[Session]:
@@ -66,19 +68,20 @@ class Database:
             yield session
 
     @contextmanager
-    def transaction(self) -> Iterator[Session]:
-        """A session whose work is committed on success and rolled back on any error.
-
-        BEGIN IMMEDIATE takes the write lock first, waiting up to busy_timeout for another
-        writer (a second window, a CLI command). A deferred transaction that reads first and
-        writes later would instead fail with SQLITE_BUSY when another process committed in
-        between, and what it read (a sequence number, the responses of a contact) could be
-        stale by the time it writes.
-        """
+    def transaction(self, *, wait_s: float | None = None) -> Iterator[Session]:
+        """A session whose work is committed on success and rolled back on any error, holding
+        the database's write lock from its start (see `begin_write` of each dialect): what it
+        reads before writing cannot be changed by another writer meanwhile. `wait_s`: how
+        long to wait for that lock when not the app's default (a coordinator's import)."""
         self.gate.before_write()
         with self.session() as session, session.begin():
-            session.connection().exec_driver_sql("BEGIN IMMEDIATE")
-            yield session
+            connection = session.connection()
+            try:
+                self.dialect.begin_write(connection, wait_s)
+                yield session
+            finally:
+                if wait_s is not None:  # on this connection, before it goes back to the pool
+                    self.dialect.end_write(connection, wait_s)
 
     def raw_connection(self) -> sqlite3.Connection:
         """A plain sqlite3 connection (caller closes it) for bulk work and FTS queries."""

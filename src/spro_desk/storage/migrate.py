@@ -5,9 +5,12 @@ from __future__ import annotations
 import sqlite3
 from datetime import datetime
 from pathlib import Path
+from types import ModuleType
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
+
+from spro_desk.storage.dialects import postgresql, sqlite
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -64,12 +67,13 @@ def script_revisions() -> list[str]:
     return [rev.revision for rev in reversed(list(script.walk_revisions()))]
 
 
+def _dialect(engine: Engine) -> ModuleType:
+    return postgresql if engine.dialect.name == postgresql.NAME else sqlite
+
+
 def current_revision(engine: Engine) -> str | None:
     with engine.connect() as connection:
-        has_table = connection.exec_driver_sql(
-            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'"
-        ).first()
-        if has_table is None:
+        if not _dialect(engine).has_table(connection, "alembic_version"):
             return None
         return connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
 
@@ -85,33 +89,26 @@ def backup_before_migration(path: Path, revision: str) -> Path:
     return target
 
 
-def upgrade_to_head(engine: Engine, path: Path) -> None:
+def upgrade_to_head(engine: Engine, path: Path | None) -> None:
+    """`path`: the SQLite file, copied before its schema changes; None on a server, whose
+    backups are its administrator's (pg_dump)."""
     current = current_revision(engine)
     if current is not None and current not in SHIPPED_REVISIONS:
         raise NewerDatabaseError(current)
     if current == head_revision():
         return
-    if current is not None:
+    if current is not None and path is not None:
         backup_before_migration(path, current)
     from alembic import command
 
     config = alembic_config()
+    dialect = _dialect(engine)
     with engine.connect() as connection:
-        # SQLite rebuilds a table to alter it: with foreign keys on, dropping the old copy
-        # would cascade into referrals and consents. Checked again before committing.
-        connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
-        connection.commit()  # a pragma opens no SQLite transaction: end SQLAlchemy's autobegin
+        dialect.before_migrations(connection)
         try:
             with connection.begin():
                 config.attributes["connection"] = connection
                 command.upgrade(config, "head")
-                broken = connection.exec_driver_sql("PRAGMA foreign_key_check").first()
-                if broken is not None:
-                    raise RuntimeError(f"Migration refusée : clé étrangère rompue ({broken}).")
+                dialect.check_migrated(connection)
         finally:
-            connection.exec_driver_sql("PRAGMA foreign_keys=ON")
-            connection.commit()
-        # Older frames of the write-ahead log may hold what a migration rewrote (0008: clear
-        # personal data): copy the new pages into the file and empty the log.
-        connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-        connection.commit()
+            dialect.after_migrations(connection)

@@ -13,12 +13,12 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-import sqlite3
 from collections.abc import Collection
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import Connection, text
 from sqlmodel import select
 
 from spro_desk.agents.coordination_accounts import Permission, require_coordination
@@ -33,12 +33,14 @@ from spro_desk.sync.signing import canonical, signature_valid
 ACK_FORMAT = "spro-desk-ack/1"
 
 
-def latest_lineage(connection: sqlite3.Connection, desk_id: str) -> list[list[Any]]:
+def latest_lineage(connection: Connection, desk_id: str) -> list[list[Any]]:
     """The lineage of the desk's latest branch (ids are time-ordered), as its bundles say."""
     row = connection.execute(
-        "SELECT lineage FROM received_bundle WHERE desk_id = ? AND lineage IS NOT NULL "
-        "ORDER BY branch DESC, bundle_seq DESC LIMIT 1",
-        (desk_id,),
+        text(
+            "SELECT lineage FROM received_bundle WHERE desk_id = :desk AND lineage IS NOT NULL "
+            "ORDER BY branch DESC, bundle_seq DESC LIMIT 1"
+        ),
+        {"desk": desk_id},
     ).fetchone()
     return json.loads(row[0]) if row else [["", 1]]
 
@@ -51,13 +53,16 @@ def branch_at(history: list[list[Any]], seq: int) -> str:
     return label
 
 
-def acknowledged_head(connection: sqlite3.Connection, desk_id: str) -> tuple[int, str | None]:
+def acknowledged_head(connection: Connection, desk_id: str) -> tuple[int, str | None]:
     """The end of the desk's gapless run along its latest history, and that event's hash."""
     history = latest_lineage(connection, desk_id)
     run, head = 0, None
     rows = connection.execute(
-        "SELECT seq, branch, content_sha256 FROM received_event WHERE desk_id = ? ORDER BY seq",
-        (desk_id,),
+        text(
+            "SELECT seq, branch, content_sha256 FROM received_event WHERE desk_id = :desk "
+            "ORDER BY seq"
+        ),
+        {"desk": desk_id},
     )
     for seq, branch, digest in rows:
         if seq <= run:

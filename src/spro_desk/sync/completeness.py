@@ -9,9 +9,10 @@ the numbers a desk sent.
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
+
+from sqlalchemy import Connection, text
 
 from spro_desk.agents.coordination_accounts import Permission, require_coordination
 from spro_desk.agents.coordination_audit import record_action
@@ -31,7 +32,7 @@ KIND_LABELS = {
 }
 
 
-def _connection(session: Any) -> sqlite3.Connection:
+def _connection(session: Any) -> Connection:
     return _driver(session)
 
 
@@ -48,7 +49,9 @@ def completeness(db: Database, now: datetime | None = None, weeks: int = 8) -> d
     with db.session() as session:
         connection = _connection(session)
         desks = connection.execute(
-            "SELECT desk_id, site_nom, revoked FROM registered_desk ORDER BY site_nom, desk_id"
+            text(
+                "SELECT desk_id, site_nom, revoked FROM registered_desk ORDER BY site_nom, desk_id"
+            )
         ).fetchall()
         rows = [_desk_row(connection, desk, columns, now, late_after) for desk in desks]
     active = [r for r in rows if not r["revoked"]]
@@ -62,8 +65,8 @@ def completeness(db: Database, now: datetime | None = None, weeks: int = 8) -> d
 
 
 def _desk_row(
-    connection: sqlite3.Connection,
-    desk: tuple[str, str, int],
+    connection: Connection,
+    desk: Any,
     columns: list[date],
     now: datetime,
     late_after: int,
@@ -72,7 +75,8 @@ def _desk_row(
     made = [
         datetime.fromisoformat(value)
         for (value,) in connection.execute(
-            f"SELECT {BUNDLE_MADE_AT} FROM received_bundle WHERE desk_id = ?", (desk_id,)
+            text(f"SELECT {BUNDLE_MADE_AT} FROM received_bundle WHERE desk_id = :desk"),
+            {"desk": desk_id},
         )
     ]
     per_week = {column: 0 for column in columns}
@@ -104,14 +108,18 @@ def _desk_row(
 def list_alerts(db: Database, *, include_handled: bool = False) -> list[dict[str, Any]]:
     with db.session() as session:
         connection = _connection(session)
-        sites = dict(connection.execute("SELECT desk_id, site_nom FROM registered_desk"))
+        sites: dict[str, str] = dict(
+            connection.execute(text("SELECT desk_id, site_nom FROM registered_desk")).all()
+        )
         query = (
-            "SELECT pk, desk_id, kind, detail, raised_at, occurrences, last_raised_at, "
-            "handled_at, handled_note FROM sync_alert"
+            # as text on both databases (PostgreSQL's driver would give dicts and datetimes)
+            "SELECT pk, desk_id, kind, CAST(detail AS TEXT), CAST(raised_at AS TEXT), "
+            "occurrences, CAST(last_raised_at AS TEXT), CAST(handled_at AS TEXT), handled_note "
+            "FROM sync_alert"
         )
         if not include_handled:
             query += " WHERE handled_at IS NULL"
-        rows = connection.execute(query + " ORDER BY pk").fetchall()
+        rows = connection.execute(text(query + " ORDER BY pk")).fetchall()
     import json
 
     return [
@@ -172,6 +180,6 @@ def alert_log(db: Database) -> list[dict[str, Any]]:
     with db.session() as session:
         connection = _connection(session)
         rows = connection.execute(
-            "SELECT alert_pk, at, action, note FROM sync_alert_log ORDER BY pk"
+            text("SELECT alert_pk, CAST(at AS TEXT), action, note FROM sync_alert_log ORDER BY pk")
         ).fetchall()
     return [{"alert": a, "at": at, "action": action, "note": note} for a, at, action, note in rows]

@@ -12,9 +12,9 @@ are kept as gap alerts.
 from __future__ import annotations
 
 import base64
+import functools
 import itertools
 import json
-import sqlite3
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -23,10 +23,13 @@ from typing import Any
 
 import orjson
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+from sqlalchemy import Connection, TextClause, bindparam, text
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
 from spro_desk.agents.coordination_accounts import Permission, require_coordination
 from spro_desk.agents.coordination_audit import record_action
+from spro_desk.storage.dialects import execute_many
 from spro_desk.storage.engine import Database
 from spro_desk.storage.tables import RegisteredDesk, SyncAlert, SyncAlertLog
 from spro_desk.sync.bundle_opening import (
@@ -38,6 +41,16 @@ from spro_desk.sync.bundle_opening import (
 from spro_desk.sync.identity import REGISTRATION_FORMAT
 from spro_desk.sync.merged import record_desk, start_watermark
 from spro_desk.sync.reader_process import opened_in_order
+
+# Each statement's TextClause made once: building one parses it and recomputes its cache key,
+# more than the statement itself costs SQLite (500 bundles: thousands of statements).
+_sql = functools.cache(text)
+
+
+@functools.cache
+def _in(sql: str) -> TextClause:
+    """A statement whose `:ids` is a list (as many parameters: an IN on both databases)."""
+    return text(sql).bindparams(bindparam("ids", expanding=True))
 
 
 @dataclass
@@ -149,6 +162,9 @@ def _opener(db: Database, data_dir: Path) -> BundleOpener:
 
 BATCH_BUNDLES = 1000  # bundles per commit at most …
 BATCH_EVENTS = 100_000  # … and events held in memory at once (and a write lock of seconds)
+# A colleague's import of the same drop may hold the write lock for a few batches: wait for
+# it (its events are then counted as duplicates here) rather than fail after 5 seconds.
+IMPORT_WAIT_S = 600.0
 Progress = Callable[[str, int, int], None]
 ImportResult = tuple[Path, ImportOutcome | BundleRefused]
 
@@ -212,7 +228,7 @@ class _BundleFailed(Exception):
     """A bundle failed while applied with the others of its batch (see `_apply_batch`)."""
 
 
-_APPLY_FAULTS = (KeyError, TypeError, ValueError, AttributeError, sqlite3.IntegrityError)
+_APPLY_FAULTS = (KeyError, TypeError, ValueError, AttributeError, IntegrityError)
 
 
 def _apply_batch(
@@ -232,7 +248,7 @@ def _apply_batch(
     applied: list[_Accepted] = []
     held = 0
     try:
-        with db.transaction() as session:
+        with db.transaction(wait_s=IMPORT_WAIT_S) as session:
             connection = _driver(session)
             start_watermark(connection)  # before any event is stored: see sync.merged
             for index, path, bundle in itertools.chain((first,), accepted):
@@ -250,31 +266,28 @@ def _apply_batch(
         return True
 
 
-def _driver(session: Session) -> sqlite3.Connection:
-    """The sqlite3 connection under the session (the import writes with it, in its transaction)."""
-    driver = session.connection().connection.driver_connection
-    assert isinstance(driver, sqlite3.Connection)
-    return driver
+def _driver(session: Session) -> Connection:
+    """The session's connection (the import writes with it, in its transaction)."""
+    return session.connection()
 
 
 def _apply_each_in_a_savepoint(
     db: Database, batch: list[tuple[int, Path, OpenedBundle]]
 ) -> dict[int, ImportResult]:
     results: dict[int, ImportResult] = {}
-    with db.transaction() as session:
+    with db.transaction(wait_s=IMPORT_WAIT_S) as session:
         connection = _driver(session)
         start_watermark(connection)
         for index, path, opened in batch:
-            connection.execute("SAVEPOINT bundle")
+            savepoint = connection.begin_nested()
             try:
                 outcome = _apply_bundle(connection, opened)
             except _APPLY_FAULTS:
-                connection.execute("ROLLBACK TO bundle")
-                connection.execute("RELEASE bundle")
+                savepoint.rollback()
                 refused = BundleRefused("Contenu de l'envoi incohérent : refusé.")
                 results[index] = (path, refused)
                 continue
-            connection.execute("RELEASE bundle")
+            savepoint.commit()
             results[index] = (path, outcome)
     return results
 
@@ -302,7 +315,7 @@ def _audit_head(manifest: dict[str, Any]) -> tuple[int, str | None] | None:
 
 
 def _witness_audit_head(
-    connection: sqlite3.Connection, outcome: ImportOutcome, manifest: dict[str, Any], now: str
+    connection: Connection, outcome: ImportOutcome, manifest: dict[str, Any], now: str
 ) -> None:
     """Compare the head with the witness held, then keep the newest. A log only grows: fewer
     entries than already witnessed, or as many with another MAC, means it was cut or rewritten
@@ -312,9 +325,11 @@ def _witness_audit_head(
         return
     branch = manifest["branch"]
     held = connection.execute(
-        "SELECT branch, audit_seq, audit_mac, bundle_seq, bundle_created_at FROM audit_witness "
-        "WHERE desk_id = ?",
-        (outcome.desk_id,),
+        _sql(
+            "SELECT branch, audit_seq, audit_mac, bundle_seq, bundle_created_at "
+            "FROM audit_witness WHERE desk_id = :desk"
+        ),
+        {"desk": outcome.desk_id},
     ).fetchone()
     if held is not None:
         same_branch = held[0] == branch["id"]
@@ -324,18 +339,21 @@ def _witness_audit_head(
             return  # an older bundle arriving late says nothing of the log today
         _compare_audit_heads(connection, outcome, head, held, same_branch, now)
     connection.execute(
-        "INSERT INTO audit_witness (desk_id, branch, audit_seq, audit_mac, bundle_seq, "
-        "bundle_created_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (desk_id) DO UPDATE SET "
-        "branch = excluded.branch, audit_seq = excluded.audit_seq, "
-        "audit_mac = excluded.audit_mac, bundle_seq = excluded.bundle_seq, "
-        "bundle_created_at = excluded.bundle_created_at",
-        (outcome.desk_id, branch["id"], head[0], head[1], outcome.bundle_seq,
-         _text(manifest.get("created_at"))),
+        _sql(
+            "INSERT INTO audit_witness (desk_id, branch, audit_seq, audit_mac, bundle_seq, "
+            "bundle_created_at) VALUES (:desk, :branch, :seq, :mac, :bundle, :made) "
+            "ON CONFLICT (desk_id) DO UPDATE SET "
+            "branch = excluded.branch, audit_seq = excluded.audit_seq, "
+            "audit_mac = excluded.audit_mac, bundle_seq = excluded.bundle_seq, "
+            "bundle_created_at = excluded.bundle_created_at"
+        ),
+        {"desk": outcome.desk_id, "branch": branch["id"], "seq": head[0], "mac": head[1],
+         "bundle": outcome.bundle_seq, "made": _text(manifest.get("created_at"))},
     )  # fmt: skip
 
 
 def _compare_audit_heads(
-    connection: sqlite3.Connection,
+    connection: Connection,
     outcome: ImportOutcome,
     head: tuple[int, str | None],
     held: tuple[Any, ...],
@@ -394,32 +412,35 @@ def _sql_utc(moment: datetime) -> str:
     return moment.astimezone(UTC).replace(tzinfo=None).isoformat(sep=" ", timespec="microseconds")
 
 
-def _apply_bundle(connection: sqlite3.Connection, opened: OpenedBundle) -> ImportOutcome:
+def _apply_bundle(connection: Connection, opened: OpenedBundle) -> ImportOutcome:
     manifest, rows = opened.manifest, opened.rows
     outcome = ImportOutcome(str(manifest["desk_id"]), int(manifest["bundle_seq"]))
     run = connection.execute
-    if run("SELECT 1 FROM received_bundle WHERE sha256 = ?", (opened.digest,)).fetchone():
+    known = _sql("SELECT 1 FROM received_bundle WHERE sha256 = :sha")
+    if run(known, {"sha": opened.digest}).fetchone():
         outcome.events_duplicate = len(rows)
         return outcome
     now = _sql_utc(datetime.now(UTC))
     same_content = run(
-        "SELECT 1 FROM received_bundle WHERE desk_id = ? AND manifest_sha256 = ?",
-        (outcome.desk_id, opened.manifest_digest),
+        _sql("SELECT 1 FROM received_bundle WHERE desk_id = :desk AND manifest_sha256 = :sha"),
+        {"desk": outcome.desk_id, "sha": opened.manifest_digest},
     ).fetchone()
     if same_content is None:  # the same signed content re-encrypted is no fork
         _check_chain(connection, manifest, outcome, now, opened.manifest_digest)
     _store_events(connection, outcome, opened, now)
     branch = manifest["branch"]
     run(
-        "INSERT INTO received_bundle (sha256, desk_id, bundle_seq, previous_sha256, received_at, "
-        "events, branch, lineage, manifest_sha256, created_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (
-            opened.digest, outcome.desk_id, outcome.bundle_seq,
-            manifest.get("previous_bundle_sha256"), now, len(rows), branch["id"],
-            json.dumps(branch["lineage"]), opened.manifest_digest,
-            _text(manifest.get("created_at")),
+        _sql(
+            "INSERT INTO received_bundle (sha256, desk_id, bundle_seq, previous_sha256, "
+            "received_at, events, branch, lineage, manifest_sha256, created_at) VALUES (:sha, "
+            ":desk, :seq, :previous, :now, :events, :branch, :lineage, :manifest, :made)"
         ),
+        {
+            "sha": opened.digest, "desk": outcome.desk_id, "seq": outcome.bundle_seq,
+            "previous": manifest.get("previous_bundle_sha256"), "now": now, "events": len(rows),
+            "branch": branch["id"], "lineage": json.dumps(branch["lineage"]),
+            "manifest": opened.manifest_digest, "made": _text(manifest.get("created_at")),
+        },
     )  # fmt: skip
     if same_content is None:
         _announce_branch(connection, outcome, branch, now)
@@ -437,7 +458,7 @@ def _text(value: Any) -> str | None:
 
 
 def _alert(
-    connection: sqlite3.Connection,
+    connection: Connection,
     outcome: ImportOutcome,
     kind: str,
     detail: dict[str, Any],
@@ -448,24 +469,31 @@ def _alert(
     its detail refreshed; handled, it is reopened (the handling stays in the audit trail)."""
     fingerprint = f"{kind}:{outcome.desk_id}:{key if key is not None else json.dumps(detail)}"
     outcome.alerts.append(kind)
+    said = {"detail": json.dumps(detail), "now": now, "fingerprint": fingerprint}
+    # detail compared as text (PostgreSQL's json type has no equality), and written from a
+    # parameter of its own (a parameter compared with text is typed text there)
     updated = connection.execute(
-        "UPDATE sync_alert SET occurrences = occurrences + 1, last_raised_at = ?2, "
-        "handled_at = CASE WHEN detail = ?1 THEN handled_at END, "
-        "handled_note = CASE WHEN detail = ?1 THEN handled_note END, detail = ?1 "
-        "WHERE fingerprint = ?3",
-        (json.dumps(detail), now, fingerprint),
+        _sql(
+            "UPDATE sync_alert SET occurrences = occurrences + 1, last_raised_at = :now, "
+            "handled_at = CASE WHEN CAST(detail AS TEXT) = :detail THEN handled_at END, "
+            "handled_note = CASE WHEN CAST(detail AS TEXT) = :detail THEN handled_note END, "
+            "detail = :written WHERE fingerprint = :fingerprint"
+        ),
+        {**said, "written": said["detail"]},
     )
     if updated.rowcount:
         return
     connection.execute(
-        "INSERT INTO sync_alert (desk_id, kind, detail, raised_at, fingerprint, occurrences, "
-        "last_raised_at) VALUES (?, ?, ?, ?, ?, 1, ?)",
-        (outcome.desk_id, kind, json.dumps(detail), now, fingerprint, now),
+        _sql(
+            "INSERT INTO sync_alert (desk_id, kind, detail, raised_at, fingerprint, occurrences, "
+            "last_raised_at) VALUES (:desk, :kind, :detail, :now, :fingerprint, 1, :now)"
+        ),
+        {**said, "desk": outcome.desk_id, "kind": kind},
     )
 
 
 def _check_chain(
-    connection: sqlite3.Connection,
+    connection: Connection,
     manifest: dict[str, Any],
     outcome: ImportOutcome,
     now: str,
@@ -473,13 +501,13 @@ def _check_chain(
 ) -> None:
     branch = manifest["branch"]["id"]
     known_branch = connection.execute(
-        "SELECT 1 FROM received_bundle WHERE desk_id = ? AND branch = ? LIMIT 1",
-        (outcome.desk_id, branch),
+        _sql("SELECT 1 FROM received_bundle WHERE desk_id = :desk AND branch = :branch LIMIT 1"),
+        {"desk": outcome.desk_id, "branch": branch},
     ).fetchone()
     if branch and known_branch is None:
         return  # a new branch: announced as such (_announce_branch)
-    query = "SELECT sha256 FROM received_bundle WHERE desk_id = ? AND bundle_seq = ?"
-    if connection.execute(query, (outcome.desk_id, outcome.bundle_seq)).fetchone():
+    query = _sql("SELECT sha256 FROM received_bundle WHERE desk_id = :desk AND bundle_seq = :seq")
+    if connection.execute(query, {"desk": outcome.desk_id, "seq": outcome.bundle_seq}).fetchone():
         # a desk restored from an old backup, by hand, numbers again
         detail = {
             "bundle_seq": outcome.bundle_seq,
@@ -492,7 +520,9 @@ def _check_chain(
         }
         _alert(connection, outcome, "fork", detail, now, key=f"seq:{outcome.bundle_seq}")
         return
-    previous = connection.execute(query, (outcome.desk_id, outcome.bundle_seq - 1)).fetchone()
+    previous = connection.execute(
+        query, {"desk": outcome.desk_id, "seq": outcome.bundle_seq - 1}
+    ).fetchone()
     if previous is not None and previous[0] != manifest.get("previous_bundle_sha256"):
         detail = {
             "bundle_seq": outcome.bundle_seq,
@@ -506,7 +536,7 @@ def _check_chain(
 
 
 def _announce_branch(
-    connection: sqlite3.Connection, outcome: ImportOutcome, branch: dict[str, Any], now: str
+    connection: Connection, outcome: ImportOutcome, branch: dict[str, Any], now: str
 ) -> None:
     """A desk restored from a backup: say exactly what happened, and that nothing was lost."""
     if not branch["id"]:
@@ -515,9 +545,12 @@ def _announce_branch(
     first = int(history[-1][1])
     parent = history[-2][0] if len(history) > 1 else ""
     (old,) = connection.execute(
-        "SELECT COUNT(*) FROM received_event WHERE desk_id = ? AND seq >= ? AND branch != ?",
-        (outcome.desk_id, first, branch["id"]),
-    ).fetchone()
+        _sql(
+            "SELECT COUNT(*) FROM received_event WHERE desk_id = :desk AND seq >= :first "
+            "AND branch != :branch"
+        ),
+        {"desk": outcome.desk_id, "first": first, "branch": branch["id"]},
+    ).one()
     detail = {
         "reason": "restauration",
         "branch": branch["id"],
@@ -536,34 +569,28 @@ def _announce_branch(
     _alert(connection, outcome, "fork", detail, now, key=f"branch:{branch['id']}")
 
 
-def _stored_contents(connection: sqlite3.Connection, ids: list[str]) -> dict[str, str]:
+def _stored_contents(connection: Connection, ids: list[str]) -> dict[str, str]:
     stored: dict[str, str] = {}
+    query = _in("SELECT id, content_sha256 FROM received_event WHERE id IN :ids")
     for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
-        marks = ",".join("?" * len(chunk))
-        query = f"SELECT id, content_sha256 FROM received_event WHERE id IN ({marks})"
-        stored.update(connection.execute(query, chunk).fetchall())
+        stored.update(connection.execute(query, {"ids": ids[start : start + 500]}).all())
     return stored
 
 
-def _foreign_owners(
-    connection: sqlite3.Connection, desk_id: str, entity_ids: list[str]
-) -> dict[str, str]:
+def _foreign_owners(connection: Connection, desk_id: str, entity_ids: list[str]) -> dict[str, str]:
     """entity id → the other desk that created it, for the ids another desk already wrote."""
     owners: dict[str, str] = {}
+    query = _in(
+        "SELECT entity_id, desk_id FROM received_event WHERE entity_id IN :ids AND desk_id != :desk"
+    )
     for start in range(0, len(entity_ids), 500):
         chunk = entity_ids[start : start + 500]
-        marks = ",".join("?" * len(chunk))
-        query = (
-            f"SELECT entity_id, desk_id FROM received_event WHERE entity_id IN ({marks}) "
-            "AND desk_id != ?"
-        )
-        owners.update(connection.execute(query, [*chunk, desk_id]).fetchall())
+        owners.update(connection.execute(query, {"ids": chunk, "desk": desk_id}).all())
     return owners
 
 
 def _unauthorised(
-    connection: sqlite3.Connection, outcome: ImportOutcome, rows: list[tuple[Any, ...]], now: str
+    connection: Connection, outcome: ImportOutcome, rows: list[tuple[Any, ...]], now: str
 ) -> list[tuple[Any, ...]]:
     """The rows the desk may write: only its own contacts and referrals, and referrals of its
     own contacts. The others are left out and named in an alert."""
@@ -600,7 +627,7 @@ def _unauthorised(
 
 
 def _store_events(
-    connection: sqlite3.Connection, outcome: ImportOutcome, opened: OpenedBundle, now: str
+    connection: Connection, outcome: ImportOutcome, opened: OpenedBundle, now: str
 ) -> None:
     """New events stored; the same content again counted; the same id with other content
     quarantined, never overwritten; a change of another desk's entity refused."""
@@ -621,14 +648,20 @@ def _store_events(
             else:
                 stored[row[0]] = row[3]
                 new.append(row)
-    connection.executemany(
-        "INSERT INTO received_event (id, desk_id, seq, content_sha256, entity, entity_id, op, "
-        "at, payload, branch) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        new,
-    )
+    execute_many(connection, _INSERT_EVENT, new)
     outcome.events_new += len(new)
 
 
+_EVENT_COLUMNS = (
+    "id", "desk_id", "seq", "content_sha256", "entity", "entity_id", "op", "at", "payload",
+    "branch",
+)  # fmt: skip
+# Writers are serialised (Database.transaction), so an event stored meanwhile by another
+# import is seen above and counted as a duplicate; the unique key stays the last guard.
+_INSERT_EVENT = (
+    f"INSERT INTO received_event ({', '.join(_EVENT_COLUMNS)}) "
+    f"VALUES ({', '.join('?' * len(_EVENT_COLUMNS))})"
+)
 _ROW_FIELDS = ("id", "desk_id", "seq", "content_sha256", "entity", "entity_id", "op", "at")
 
 
@@ -643,38 +676,47 @@ MAX_RANGES = 100  # missing runs kept in a gap alert; the count covers them all
 
 
 def missing_ranges(
-    connection: sqlite3.Connection, desk_id: str, limit: int = MAX_RANGES
+    connection: Connection, desk_id: str, limit: int = MAX_RANGES
 ) -> tuple[int, list[list[int]]]:
     """How many sequence numbers of the desk are missing below its highest, and the first
     missing runs `[first, last]`: computed by SQLite over the index, in bounded memory,
     however large the numbers."""
     count, top = connection.execute(
-        "SELECT COUNT(DISTINCT seq), MAX(seq) FROM received_event WHERE desk_id = ?", (desk_id,)
-    ).fetchone()
+        _sql("SELECT COUNT(DISTINCT seq), MAX(seq) FROM received_event WHERE desk_id = :desk"),
+        {"desk": desk_id},
+    ).one()
     if not top or count == top:  # sequence numbers start at 1: as many as the last, no hole
         return 0, []
     ranges = connection.execute(
-        "SELECT previous + 1, seq - 1 FROM (SELECT seq, LAG(seq, 1, 0) OVER (ORDER BY seq) "
-        "AS previous FROM (SELECT DISTINCT seq FROM received_event WHERE desk_id = ?)) "
-        "WHERE seq > previous + 1 ORDER BY seq LIMIT ?",
-        (desk_id, limit),
+        _sql(
+            "SELECT previous + 1, seq - 1 FROM (SELECT seq, LAG(seq, 1, 0) OVER (ORDER BY seq) "
+            "AS previous FROM (SELECT DISTINCT seq FROM received_event WHERE desk_id = :desk) "
+            "AS numbers) AS runs WHERE seq > previous + 1 ORDER BY seq LIMIT :limit"
+        ),
+        {"desk": desk_id, "limit": limit},
     ).fetchall()
     return int(top) - int(count), [[int(a), int(b)] for a, b in ranges]
 
 
-def missing_bundles(connection: sqlite3.Connection, desk_id: str) -> tuple[int, list[list[int]]]:
+def missing_bundles(connection: Connection, desk_id: str) -> tuple[int, list[list[int]]]:
     """Bundle numbers below the desk's highest that never arrived, as runs."""
     count, top = connection.execute(
-        "SELECT COUNT(DISTINCT bundle_seq), MAX(bundle_seq) FROM received_bundle WHERE desk_id = ?",
-        (desk_id,),
-    ).fetchone()
+        _sql(
+            "SELECT COUNT(DISTINCT bundle_seq), MAX(bundle_seq) FROM received_bundle "
+            "WHERE desk_id = :desk"
+        ),
+        {"desk": desk_id},
+    ).one()
     if not top or count == top:
         return 0, []
     ranges = connection.execute(
-        "SELECT previous + 1, n - 1 FROM (SELECT n, LAG(n, 1, 0) OVER (ORDER BY n) AS previous "
-        "FROM (SELECT DISTINCT bundle_seq AS n FROM received_bundle WHERE desk_id = ?)) "
-        "WHERE n > previous + 1 ORDER BY n LIMIT ?",
-        (desk_id, MAX_RANGES),
+        _sql(
+            "SELECT previous + 1, n - 1 FROM (SELECT n, LAG(n, 1, 0) OVER (ORDER BY n) AS "
+            "previous FROM (SELECT DISTINCT bundle_seq AS n FROM received_bundle "
+            "WHERE desk_id = :desk) AS numbers) AS runs WHERE n > previous + 1 ORDER BY n "
+            "LIMIT :limit"
+        ),
+        {"desk": desk_id, "limit": MAX_RANGES},
     ).fetchall()
     return int(top) - int(count), [[int(a), int(b)] for a, b in ranges]
 
@@ -695,11 +737,12 @@ def _expanded(ranges: list[list[int]], limit: int) -> list[int]:
     return numbers
 
 
-def _record_gaps(connection: sqlite3.Connection, outcome: ImportOutcome, now: str) -> None:
+def _record_gaps(connection: Connection, outcome: ImportOutcome, now: str) -> None:
     count, ranges = missing_ranges(connection, outcome.desk_id)
     if not count:
         connection.execute(
-            "DELETE FROM sync_alert WHERE desk_id = ? AND kind = 'gap'", (outcome.desk_id,)
+            _sql("DELETE FROM sync_alert WHERE desk_id = :desk AND kind = 'gap'"),
+            {"desk": outcome.desk_id},
         )
         return
     detail = {"missing": _expanded(ranges, 1000), "count": count, "ranges": ranges}
@@ -721,9 +764,9 @@ def coordinator_status(db: Database) -> dict[str, Any]:
             select(SyncAlert).where(col(SyncAlert.handled_at).is_(None)).order_by(col(SyncAlert.pk))
         ).all()
         connection = _driver(session)
-        (contacts,) = connection.execute("SELECT COUNT(*) FROM merged_contact").fetchone()
-        (referrals,) = connection.execute("SELECT COUNT(*) FROM merged_referral").fetchone()
-        (events,) = connection.execute("SELECT COUNT(*) FROM received_event").fetchone()
+        contacts = connection.execute(_sql("SELECT COUNT(*) FROM merged_contact")).scalar_one()
+        referrals = connection.execute(_sql("SELECT COUNT(*) FROM merged_referral")).scalar_one()
+        events = connection.execute(_sql("SELECT COUNT(*) FROM received_event")).scalar_one()
         open_by_kind: dict[str, int] = {}
         for alert in alerts:
             open_by_kind[alert.kind] = open_by_kind.get(alert.kind, 0) + 1

@@ -17,8 +17,10 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import literal_column
+from sqlalchemy import select as core_select
 from sqlmodel import col, func, select
 
+from spro_desk.agents.coordination_audit import record_bundle_import
 from spro_desk.site.settings import VALUE_FIELD, as_record
 from spro_desk.storage.engine import Database
 from spro_desk.storage.records import read_record, write_record
@@ -90,13 +92,21 @@ def _days_between(earlier: datetime, now: datetime) -> int:
 def desk_overview(db: Database, now: datetime, late_after: int) -> list[DeskOverview]:
     """Every registered desk: the late ones first (longest silence first), revoked ones last."""
     now = _utc(now)
-    # SQLite gives a bare column the value of the row that holds the MAX(): the number of the
-    # bundle received last (after a fork it is not the highest number).
-    # "late" counts from when the desk made its last bundle (issue 12), not when it arrived
-    made_at: Any = func.max(literal_column(BUNDLE_MADE_AT))
+    # "late" counts from when the desk made its last bundle (issue 12), not when it arrived;
+    # the number shown is that of the bundle made last (after a fork it is not the highest)
+    made_at: Any = literal_column(BUNDLE_MADE_AT)
+    ranked = core_select(
+        col(ReceivedBundle.desk_id),
+        func.count().over(partition_by=col(ReceivedBundle.desk_id)).label("bundles"),
+        made_at.label("made_at"),
+        col(ReceivedBundle.bundle_seq),
+        func.row_number()
+        .over(partition_by=col(ReceivedBundle.desk_id), order_by=made_at.desc())
+        .label("rank"),
+    ).subquery()
     received = select(
-        ReceivedBundle.desk_id, func.count(), made_at, ReceivedBundle.bundle_seq
-    ).group_by(ReceivedBundle.desk_id)
+        ranked.c.desk_id, ranked.c.bundles, ranked.c.made_at, ranked.c.bundle_seq
+    ).where(ranked.c.rank == 1)
     with db.session() as session:
         desks = session.exec(select(RegisteredDesk)).all()
         stats = {row[0]: row[1:] for row in session.exec(received).all()}
@@ -282,11 +292,13 @@ def import_bundle_files(
     *,
     progress: ProgressCallback | None = None,
     is_cancelled: Callable[[], bool] | None = None,
+    via: str = "fenêtre de la coordination",
 ) -> BatchImport:
     """Import the files as one batched import (`sync.coordinator.import_bundles`: each file
     accepted or refused on its own, commits shared); a cancel stops between two files. Then,
     unless cancelled, the indicators' merged tables catch up with the events just committed
-    (a cancelled import leaves that to the next indicators computation)."""
+    (a cancelled import leaves that to the next indicators computation). The run goes to the
+    coordination's audit trail, said to come from `via`."""
     batch = BatchImport()
     results = import_bundles(db, data_dir, paths, progress=progress, is_cancelled=is_cancelled)
     for path, result in results:
@@ -297,6 +309,15 @@ def import_bundle_files(
     batch.not_imported = list(paths[len(results) :])
     if not batch.cancelled:
         batch.events_merged = catch_up_merged_state(db)
+    if paths:
+        record_bundle_import(
+            db,
+            len(batch.accepted),
+            len(batch.refused),
+            via=via,
+            events_new=batch.events_new,
+            not_imported=len(batch.not_imported),
+        )
     return batch
 
 

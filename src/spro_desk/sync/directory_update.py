@@ -27,6 +27,7 @@ from sqlmodel import func, select
 
 from spro_desk.agents.coordination_accounts import Permission, require_coordination
 from spro_desk.agents.coordination_audit import record_action
+from spro_desk.clock import wall_clock
 from spro_desk.directory.catalog import directory_info
 from spro_desk.directory.source import SERVICES_FILE, STRUCTURES_FILE, read_directory
 from spro_desk.storage.engine import Database
@@ -507,7 +508,7 @@ def _current_snapshot(db: Database, last_import_pk: int | None) -> InstalledSnap
 
 
 def _date_fr(moment: datetime) -> str:
-    return _utc(moment).astimezone().strftime("%d/%m/%Y")
+    return wall_clock(_utc(moment)).strftime("%d/%m/%Y")
 
 
 def directory_freshness(

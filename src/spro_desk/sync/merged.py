@@ -27,26 +27,26 @@ indicator code.
 
 from __future__ import annotations
 
+import functools
 import json
-import sqlite3
 import threading
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
-from zoneinfo import ZoneInfo
 
 import orjson
+from sqlalchemy import Connection, TextClause, bindparam, text
 from sqlmodel import Session
 
+from spro_desk import clock
 from spro_desk.directory.networks import infer_level
+from spro_desk.storage.dialects import execute_many
 from spro_desk.vocab import category_of
 
 if TYPE_CHECKING:
     from spro_desk.storage.engine import Database
 
-# Days and weeks are the region's calendar days, whatever the clock of the machine that merges.
-LOCAL_TIME = ZoneInfo("Europe/Paris")
 _CHUNK = 500  # ids per IN (...) query: well under SQLite's variable limit
 MERGED_TABLES = (
     "merged_version", "merged_contact", "merged_contact_code", "merged_referral", "merged_desk",
@@ -71,6 +71,10 @@ class MergeEvent:
         return (self.branch, self.seq, self.desk_id, self.event_id)
 
 
+# Each statement's TextClause made once: building one parses it and recomputes its cache key,
+# more than the statement itself costs SQLite (500 bundles: thousands of statements).
+_sql = functools.cache(text)
+
 # --- from payloads to rows -------------------------------------------------------------------
 
 
@@ -82,7 +86,9 @@ def parse_moment(value: str | datetime | None) -> datetime | None:
 
 
 def local_day(moment: datetime) -> date:
-    return moment.astimezone(LOCAL_TIME).date()
+    """Days and weeks are the site's calendar days (spro_desk.clock: the site's time zone, set
+    when its database opens), whatever the clock of the machine that merges."""
+    return clock.local(moment).date()
 
 
 def week_start(day: date) -> date:
@@ -162,7 +168,7 @@ def _iso(value: Any) -> str | None:
 
 
 def _destinations(
-    connection: sqlite3.Connection, referrals: Sequence[MergeEvent]
+    connection: Connection, referrals: Sequence[MergeEvent]
 ) -> dict[str, tuple[str | None, int | None]]:
     """service id -> (network, level of service), as the directory of this database says.
 
@@ -173,13 +179,12 @@ def _destinations(
     """
     service_ids = sorted({str(e.payload.get("service_id")) for e in referrals})
     found: dict[str, tuple[str | None, int | None]] = {}
+    query = _in(
+        "SELECT v.id, s.reseau, v.niveau, v.operateur_cep, s.operateur_cep, s.niveaux, v.type "
+        "FROM service v JOIN structure s ON s.pk = v.structure_pk WHERE v.id IN :ids"
+    )
     for chunk in _chunks(service_ids):
-        marks = ",".join("?" * len(chunk))
-        rows = connection.execute(
-            "SELECT v.id, s.reseau, v.niveau, v.operateur_cep, s.operateur_cep, s.niveaux, v.type "
-            f"FROM service v JOIN structure s ON s.pk = v.structure_pk WHERE v.id IN ({marks})",
-            chunk,
-        )
+        rows = connection.execute(query, {"ids": chunk})
         for service_id, reseau, niveau, service_cep, structure_cep, niveaux, kind in rows:
             level = _level(niveau, service_cep, structure_cep, niveaux, kind)
             found[service_id] = (reseau, level)
@@ -204,18 +209,23 @@ def _level(
 
 
 def _structure_networks(
-    connection: sqlite3.Connection, structure_ids: Iterable[str]
+    connection: Connection, structure_ids: Iterable[str]
 ) -> dict[str, str | None]:
     """Network of structures whose service is no longer in the directory."""
     found: dict[str, str | None] = {}
+    query = _in("SELECT id, reseau FROM structure WHERE id IN :ids")
     for chunk in _chunks(sorted(set(structure_ids))):
-        marks = ",".join("?" * len(chunk))
-        query = f"SELECT id, reseau FROM structure WHERE id IN ({marks})"
-        found.update(connection.execute(query, chunk).fetchall())
+        found.update(connection.execute(query, {"ids": chunk}).all())
     return found
 
 
 # --- merging ---------------------------------------------------------------------------------
+
+
+@functools.cache
+def _in(sql: str) -> TextClause:
+    """A query whose `:ids` is a list (an IN of as many parameters, on both databases)."""
+    return text(sql).bindparams(bindparam("ids", expanding=True))
 
 
 def _chunks(values: Sequence[Any], size: int = _CHUNK) -> Iterator[Sequence[Any]]:
@@ -223,20 +233,20 @@ def _chunks(values: Sequence[Any], size: int = _CHUNK) -> Iterator[Sequence[Any]
         yield values[start : start + size]
 
 
-def _current_ranks(connection: sqlite3.Connection, ids: Sequence[str]) -> dict[str, tuple]:
+def _current_ranks(connection: Connection, ids: Sequence[str]) -> dict[str, tuple]:
     ranks: dict[str, tuple] = {}
+    query = _in(
+        "SELECT entity_id, branch, seq, desk_id, event_id FROM merged_version "
+        "WHERE entity_id IN :ids"
+    )
     for chunk in _chunks(ids):
-        marks = ",".join("?" * len(chunk))
-        query = (
-            "SELECT entity_id, branch, seq, desk_id, event_id FROM merged_version "
-            f"WHERE entity_id IN ({marks})"
-        )
-        ranks.update({row[0]: tuple(row[1:]) for row in connection.execute(query, chunk)})
+        rows = connection.execute(query, {"ids": chunk})
+        ranks.update({row[0]: tuple(row[1:]) for row in rows})
     return ranks
 
 
 def _winners(
-    connection: sqlite3.Connection, events: Iterable[MergeEvent]
+    connection: Connection, events: Iterable[MergeEvent]
 ) -> tuple[list[MergeEvent], set[str]]:
     """The events newer than both the rest of the batch and the merged state, and the ids
     the merged state already knew (only those have rows to replace)."""
@@ -252,7 +262,7 @@ def _winners(
     return winners, set(current)
 
 
-def merge_events(connection: sqlite3.Connection, events: Iterable[MergeEvent]) -> int:
+def merge_events(connection: Connection, events: Iterable[MergeEvent]) -> int:
     """Bring the merged tables up to date with `events`; returns how many entities changed.
 
     Works on any connection where the `merged_*` names resolve (main tables at the
@@ -261,11 +271,11 @@ def merge_events(connection: sqlite3.Connection, events: Iterable[MergeEvent]) -
     winners, known = _winners(connection, events)
     if not winners:
         return 0
-    connection.executemany(
-        "INSERT OR REPLACE INTO merged_version (entity_id, entity, desk_id, seq, live, branch, "
-        "event_id) VALUES (?, ?, ?, ?, ?, ?, ?)",
+    execute_many(
+        connection,
+        _UPSERT_VERSION,
         [
-            (e.entity_id, e.entity, e.desk_id, e.seq, int(_is_live(e)), e.branch, e.event_id)
+            (e.entity_id, e.entity, e.desk_id, e.seq, _is_live(e), e.branch, e.event_id)
             for e in winners
         ],
     )
@@ -278,38 +288,77 @@ def merge_events(connection: sqlite3.Connection, events: Iterable[MergeEvent]) -
     return len(winners)
 
 
+_UPSERT_VERSION = (
+    "INSERT INTO merged_version (entity_id, entity, desk_id, seq, live, branch, event_id) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?) "
+    "ON CONFLICT (entity_id) DO UPDATE SET entity = excluded.entity, "
+    "desk_id = excluded.desk_id, seq = excluded.seq, live = excluded.live, "
+    "branch = excluded.branch, event_id = excluded.event_id"
+)
+_CONTACT_COLUMNS = (
+    "id", "desk_id", "seq", "occurred_at", "day", "week", "month", "canal", "statut",
+    "tranche_age", "sexe", "handicap", "commune", "duree",
+)  # fmt: skip
+_CODE_COLUMNS = ("kind", "code", "day", "desk_id", "contact_id")
+_REFERRAL_COLUMNS = (
+    "id", "desk_id", "seq", "contact_id", "contact_day", "contact_at", "service_id",
+    "structure_id", "structure_nom", "service_nom", "type", "statut", "rdv_at", "rdv_day",
+    "created_at", "updated_at", "reseau", "niveau",
+)  # fmt: skip
+
+
+def _insert(table: str, columns: tuple[str, ...]) -> str:
+    return f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
+
+
+_INSERT_CONTACT = _insert("merged_contact", _CONTACT_COLUMNS)
+_INSERT_CODE = _insert("merged_contact_code", _CODE_COLUMNS)
+_INSERT_REFERRAL = _insert("merged_referral", _REFERRAL_COLUMNS)
+
+
 def _is_live(event: MergeEvent) -> bool:
     return event.op != "delete" and not event.payload.get("deleted_at")
 
 
-def _merge_contacts(
-    connection: sqlite3.Connection, contacts: list[MergeEvent], known: set[str]
-) -> None:
-    ids = [(e.entity_id,) for e in contacts if e.entity_id in known]
-    connection.executemany("DELETE FROM merged_contact WHERE id = ?", ids)
-    connection.executemany("DELETE FROM merged_contact_code WHERE contact_id = ?", ids)
-    rows, codes, days = [], [], []
+def _merge_contacts(connection: Connection, contacts: list[MergeEvent], known: set[str]) -> None:
+    ids = [e.entity_id for e in contacts if e.entity_id in known]
+    for chunk in _chunks(ids):
+        connection.execute(_in("DELETE FROM merged_contact WHERE id IN :ids"), {"ids": chunk})
+        delete_codes = _in("DELETE FROM merged_contact_code WHERE contact_id IN :ids")
+        connection.execute(delete_codes, {"ids": chunk})
+    rows: list[tuple[Any, ...]] = []
+    codes: list[tuple[str, ...]] = []
+    days: list[tuple[Any, ...]] = []
     for event in contacts:
         row = contact_row(event)
         if row is not None:
             rows.append(row)
             codes.extend(contact_codes(row, event.payload))
         days.append((row[4] if row else None, row[3] if row else None, event.entity_id))
-    connection.executemany(f"INSERT INTO merged_contact VALUES ({','.join('?' * 14)})", rows)
-    connection.executemany("INSERT INTO merged_contact_code VALUES (?, ?, ?, ?, ?)", codes)
-    # Referrals recorded before this state of their contact follow it (day, or nowhere).
-    connection.executemany(
-        "UPDATE merged_referral SET contact_day = ?, contact_at = ? WHERE contact_id = ?", days
+    execute_many(connection, _INSERT_CONTACT, rows)
+    execute_many(connection, _INSERT_CODE, codes)
+    # Referrals merged before this state of their contact follow it (day, or nowhere): only
+    # the contacts that have some are updated (one look-up per 500, not one UPDATE each).
+    followed = _with_referrals(connection, [day[2] for day in days])
+    execute_many(
+        connection,
+        "UPDATE merged_referral SET contact_day = ?, contact_at = ? WHERE contact_id = ?",
+        [day for day in days if day[2] in followed],
     )
 
 
-def _merge_referrals(
-    connection: sqlite3.Connection, referrals: list[MergeEvent], known: set[str]
-) -> None:
-    connection.executemany(
-        "DELETE FROM merged_referral WHERE id = ?",
-        [(e.entity_id,) for e in referrals if e.entity_id in known],
-    )
+def _with_referrals(connection: Connection, contact_ids: Sequence[str]) -> set[str]:
+    query = _in("SELECT DISTINCT contact_id FROM merged_referral WHERE contact_id IN :ids")
+    found: set[str] = set()
+    for chunk in _chunks(contact_ids):
+        found.update(row[0] for row in connection.execute(query, {"ids": chunk}))
+    return found
+
+
+def _merge_referrals(connection: Connection, referrals: list[MergeEvent], known: set[str]) -> None:
+    gone = [e.entity_id for e in referrals if e.entity_id in known]
+    for chunk in _chunks(gone):
+        connection.execute(_in("DELETE FROM merged_referral WHERE id IN :ids"), {"ids": chunk})
     live = [e for e in referrals if _is_live(e)]
     if not live:
         return
@@ -318,10 +367,10 @@ def _merge_referrals(
     networks = _structure_networks(connection, orphans)
     contact_ids = sorted({str(e.payload["contact_id"]) for e in live})
     contacts: dict[str, tuple[str, str]] = {}
+    query = _in("SELECT id, day, occurred_at FROM merged_contact WHERE id IN :ids")
     for chunk in _chunks(contact_ids):
-        marks = ",".join("?" * len(chunk))
-        query = f"SELECT id, day, occurred_at FROM merged_contact WHERE id IN ({marks})"
-        contacts.update({row[0]: (row[1], row[2]) for row in connection.execute(query, chunk)})
+        found = connection.execute(query, {"ids": chunk})
+        contacts.update({row[0]: (row[1], row[2]) for row in found})
     rows = []
     for event in live:
         p = event.payload
@@ -330,17 +379,17 @@ def _merge_referrals(
         )
         day, at = contacts.get(str(p["contact_id"]), (None, None))
         rows.append(referral_row(event, day, at, reseau, niveau))
-    connection.executemany(f"INSERT INTO merged_referral VALUES ({','.join('?' * 18)})", rows)
+    execute_many(connection, _INSERT_REFERRAL, rows)
 
 
 # --- the coordinator's materialised view: catch-up, desks, rebuild ----------------------------
 
 # When a bundle was made: the desk's `created_at`, but never later than its arrival (a desk
 # clock ahead would hide a late desk); bundles of older desks have only their arrival.
-BUNDLE_MADE_AT = (
-    "MIN(COALESCE(substr(created_at, 1, 26), replace(received_at, ' ', 'T')), "
-    "replace(received_at, ' ', 'T'))"
-)
+# (A CASE, not SQLite's two-argument MIN nor PostgreSQL's LEAST: both databases read it.)
+_ARRIVED = "replace(CAST(received_at AS TEXT), ' ', 'T')"
+_MADE = f"COALESCE(substr(created_at, 1, 26), {_ARRIVED})"
+BUNDLE_MADE_AT = f"(CASE WHEN {_MADE} < {_ARRIVED} THEN {_MADE} ELSE {_ARRIVED} END)"
 
 
 WATERMARK_KEY = "coordinator.merged_upto"  # {"rowid": the highest received_event rowid merged}
@@ -349,32 +398,37 @@ _catch_up_locks: dict[str, threading.Lock] = {}
 _locks_guard = threading.Lock()
 
 
-def _driver_connection(session: Session) -> sqlite3.Connection:
-    session.flush()  # rows the session holds must be visible to the plain connection
-    return session.connection().connection.driver_connection  # type: ignore[return-value]
+def _driver_connection(session: Session) -> Connection:
+    session.flush()  # rows the session holds must be visible to the statements below
+    return session.connection()
 
 
-def _watermark(connection: sqlite3.Connection) -> int | None:
-    row = connection.execute(
-        "SELECT json_extract(value, '$.rowid') FROM setting WHERE key = ?", (WATERMARK_KEY,)
-    ).fetchone()
-    return None if row is None or row[0] is None else int(row[0])
+def _watermark(connection: Connection) -> int | None:
+    value = connection.execute(
+        _sql("SELECT CAST(value AS TEXT) FROM setting WHERE key = :key"), {"key": WATERMARK_KEY}
+    ).scalar()
+    found = json.loads(value).get("rowid") if value else None
+    return None if found is None else int(found)
 
 
-def _set_watermark(connection: sqlite3.Connection, rowid: int) -> None:
+def _set_watermark(connection: Connection, rowid: int) -> None:
     connection.execute(
-        "INSERT INTO setting (key, value) VALUES (?, ?) "
-        "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-        (WATERMARK_KEY, json.dumps({"rowid": rowid})),
+        _sql(
+            "INSERT INTO setting (key, value) VALUES (:key, :value) "
+            "ON CONFLICT (key) DO UPDATE SET value = excluded.value"
+        ),
+        {"key": WATERMARK_KEY, "value": json.dumps({"rowid": rowid})},
     )
 
 
-def _last_rowid(connection: sqlite3.Connection) -> int:
-    (last,) = connection.execute("SELECT MAX(rowid) FROM received_event").fetchone()
+def _last_rowid(connection: Connection) -> int:
+    """The order of arrival: SQLite's rowid, a PostgreSQL identity column of the same name
+    (migration 0006); events are stored by one writer at a time (Database.transaction)."""
+    last = connection.execute(_sql("SELECT MAX(rowid) FROM received_event")).scalar()
     return int(last or 0)
 
 
-def start_watermark(connection: sqlite3.Connection) -> None:
+def start_watermark(connection: Connection) -> None:
     """Called by the import before it stores events, in its transaction: the first import
     since the view was decoupled sets the watermark below its events.
 
@@ -387,7 +441,7 @@ def start_watermark(connection: sqlite3.Connection) -> None:
         _set_watermark(connection, _last_rowid(connection))
 
 
-def merged_state_behind(connection: sqlite3.Connection) -> bool:
+def merged_state_behind(connection: Connection) -> bool:
     """Whether events were stored that the merged tables do not reflect yet (two index reads)."""
     upto = _watermark(connection)
     return upto is not None and _last_rowid(connection) > upto
@@ -396,7 +450,7 @@ def merged_state_behind(connection: sqlite3.Connection) -> bool:
 def _lock_for(db: Database) -> threading.Lock:
     """One catch-up at a time per database file in this process: parallel indicator
     connections wait here for the first one's work rather than on SQLite's busy timeout."""
-    key = str(db.path.resolve())
+    key = str(db.path.resolve()) if db.is_sqlite else db.name
     with _locks_guard:
         return _catch_up_locks.setdefault(key, threading.Lock())
 
@@ -419,9 +473,11 @@ def catch_up_merged_state(db: Database, batch: int = CATCH_UP_BATCH) -> int:
                     _set_watermark(connection, _last_rowid(connection))
                     return merged
                 rows = connection.execute(
-                    "SELECT rowid, desk_id, seq, entity, entity_id, op, payload, branch, id "
-                    "FROM received_event WHERE rowid > ? ORDER BY rowid LIMIT ?",
-                    (upto, batch),
+                    _sql(
+                        f"SELECT rowid, {_EVENT_FIELDS} FROM received_event WHERE rowid > :upto "
+                        "ORDER BY rowid LIMIT :batch"
+                    ),
+                    {"upto": upto, "batch": batch},
                 ).fetchall()
                 if not rows:
                     return merged
@@ -430,13 +486,17 @@ def catch_up_merged_state(db: Database, batch: int = CATCH_UP_BATCH) -> int:
                 merged += len(rows)
 
 
+# payload as text: PostgreSQL's driver would parse a json column itself, more slowly
+_EVENT_FIELDS = "desk_id, seq, entity, entity_id, op, CAST(payload AS TEXT), branch, id"
+
+
 def _merge_event(row: Sequence[Any]) -> MergeEvent:
     """desk_id, seq, entity, entity_id, op, payload, branch, id of a `received_event` row."""
     desk, seq, entity, entity_id, op, payload, branch, event_id = row
     return MergeEvent(desk, seq, entity, entity_id, op, orjson.loads(payload), branch, event_id)
 
 
-def record_desk(connection: sqlite3.Connection, desk_id: str, manifest: dict[str, Any]) -> None:
+def record_desk(connection: Connection, desk_id: str, manifest: dict[str, Any]) -> None:
     """Keep what the desk's newest bundle says about itself (an older bundle changes nothing).
 
     Called by the import in its own transaction: the manifest is not kept anywhere else, and
@@ -445,22 +505,25 @@ def record_desk(connection: sqlite3.Connection, desk_id: str, manifest: dict[str
     found = manifest.get("directory")
     directory: dict[str, Any] = found if isinstance(found, dict) else {}
     connection.execute(
-        "INSERT INTO merged_desk (desk_id, bundle_seq, bundle_created_at, directory_version, "
-        "directory_published_at, directory_imported_at) VALUES (?, ?, ?, ?, ?, ?) "
-        "ON CONFLICT (desk_id) DO UPDATE SET "
-        "bundle_seq = excluded.bundle_seq, bundle_created_at = excluded.bundle_created_at, "
-        "directory_version = excluded.directory_version, "
-        "directory_published_at = excluded.directory_published_at, "
-        "directory_imported_at = excluded.directory_imported_at "
-        "WHERE excluded.bundle_seq >= merged_desk.bundle_seq",
-        (
-            desk_id,
-            int(manifest.get("bundle_seq") or 0),
-            _text(manifest.get("created_at")),
-            _text(directory.get("version")),
-            _text(directory.get("published_at")),
-            _text(directory.get("imported_at")),
+        _sql(
+            "INSERT INTO merged_desk (desk_id, bundle_seq, bundle_created_at, directory_version, "
+            "directory_published_at, directory_imported_at) "
+            "VALUES (:desk, :seq, :made, :version, :published, :imported) "
+            "ON CONFLICT (desk_id) DO UPDATE SET "
+            "bundle_seq = excluded.bundle_seq, bundle_created_at = excluded.bundle_created_at, "
+            "directory_version = excluded.directory_version, "
+            "directory_published_at = excluded.directory_published_at, "
+            "directory_imported_at = excluded.directory_imported_at "
+            "WHERE excluded.bundle_seq >= merged_desk.bundle_seq"
         ),
+        {
+            "desk": desk_id,
+            "seq": int(manifest.get("bundle_seq") or 0),
+            "made": _text(manifest.get("created_at")),
+            "version": _text(directory.get("version")),
+            "published": _text(directory.get("published_at")),
+            "imported": _text(directory.get("imported_at")),
+        },
     )
 
 
@@ -473,16 +536,15 @@ def rebuild_merged_state(session: Session, batch: int = 20_000) -> int:
     watermark then stands at the last event."""
     connection = _driver_connection(session)
     for table in ("merged_version", "merged_contact", "merged_contact_code", "merged_referral"):
-        connection.execute(f"DELETE FROM {table}")
+        connection.execute(_sql(f"DELETE FROM {table}"))
     changed = 0
     # Contacts first, so referrals find their contact's day without a second pass.
     for entity in ("contact", "referral"):
-        cursor = connection.execute(
-            "SELECT desk_id, seq, entity, entity_id, op, payload, branch, id FROM received_event "
-            "WHERE entity = ?",
-            (entity,),
+        result = connection.execute(
+            _sql(f"SELECT {_EVENT_FIELDS} FROM received_event WHERE entity = :entity"),
+            {"entity": entity},
         )
-        while rows := cursor.fetchmany(batch):
+        while rows := result.fetchmany(batch):
             changed += merge_events(connection, [_merge_event(row) for row in rows])
     _set_watermark(connection, _last_rowid(connection))
     return changed

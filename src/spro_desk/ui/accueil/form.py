@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from spro_desk.clock import wall_clock
 from spro_desk.contacts.model import ConsentInput, ContactInput, PersonalDataInput
 from spro_desk.ui.accueil import defaults
 from spro_desk.ui.accueil.consent import ConsentBox
@@ -35,7 +36,7 @@ MAX_DUREE = 24 * 60
 
 def local_wall_time(moment: datetime) -> datetime:
     """Stored times are aware; the form shows the desk's wall clock."""
-    return moment.astimezone().replace(tzinfo=None) if moment.tzinfo else moment
+    return wall_clock(moment) if moment.tzinfo else moment
 
 
 class ContactForm(QWidget):

@@ -7,7 +7,6 @@ Accueil form is usable at once, and what needs the database attaches in `attach_
 
 from __future__ import annotations
 
-from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from spro_desk.clock import now as clock_now
 from spro_desk.ui.app.lazy_screens import LazyScreens
 from spro_desk.ui.app.screens import ANNUAIRE, SCREEN_ORDER, Screen, screen_title
 from spro_desk.ui.common.announce import announce
@@ -61,7 +61,7 @@ class MainWindow(QMainWindow):
         *,
         settings: QSettings,
         runner: Runner | None = None,
-        clock: Clock = datetime.now,
+        clock: Clock = clock_now,
         geo: Geography | None = None,
         startup_settings: dict[str, Any] | None = None,
         has_directory: bool = True,
@@ -122,6 +122,11 @@ class MainWindow(QMainWindow):
 
         self._db = db
         self.context.db = db
+        from spro_desk.site.settings import apply_site_zone
+        from spro_desk.ui.common.emoji_font import install_emoji_font
+
+        apply_site_zone(self.context.site_settings.get)
+        install_emoji_font()  # before the directory's text is shown; after the first paint
         self.importer = DirectoryImportController(db, self._runner, self)
         self.directory_view = DirectoryView(db, clock=self.context.clock, geo=self.context.geo)
         self._stack.addWidget(self.directory_view)

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QEvent, QSettings, QTranslator
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from spro_desk.paths import database_path, ensure_private_dir
@@ -99,7 +99,7 @@ def apply_desk_language(
 
 
 # What the first paint needs from the database (storage.quick_read reads them with sqlite3).
-STARTUP_SETTINGS = (LANGUAGE_SETTING, "site.canal_defaut", "site.permanences")
+STARTUP_SETTINGS = (LANGUAGE_SETTING, "site.canal_defaut", "site.permanences", "site.fuseau")
 
 
 def run_app(
@@ -151,6 +151,9 @@ def _run_app(
             if after_setup is None:  # the agent left the assistant: nothing was set up
                 return 0
             snapshot = after_setup
+        from spro_desk.site.settings import apply_site_zone
+
+        apply_site_zone(snapshot.settings.get)  # the first paint shows the site's time
         from spro_desk.ui.common.mode import is_coordinator
 
         if is_coordinator(data_dir):  # a coordinator's folder (`coordinator init`): its window
@@ -194,6 +197,12 @@ def _run_window(
             window.privacy.start_app_duties()  # first account if none, purge now and daily
             window.offer_first_start(use_sample_if_empty)
 
+    def listen(_db: Database) -> None:
+        # QtNetwork loads once the database is there, not in the first paint's wake: a start in
+        # the meantime still finds the folder locked and says so, it only cannot raise this
+        # window. Queued: a first-account dialog opened on attaching must not hold it back.
+        QTimer.singleShot(0, guard.listen)
+
     def refuse(message: str) -> None:
         window.hide()
         show_fatal(message)
@@ -202,13 +211,13 @@ def _run_window(
     # Not the window's child: it outlives a closed window. The log file is set up on its
     # thread too: the UI thread only draws and answers the agent.
     opener = DatabaseOpener(data_dir, first=lambda: _configure_logging(data_dir))
+    opener.opened.connect(listen)
     opener.opened.connect(attach)
     opener.failed.connect(refuse)
     window.show()
 
     def started() -> None:
         opener.start()
-        guard.listen()
 
     after_first_paint(window, started)
     try:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from spro_desk.clock import local
 from spro_desk.storage.backup import (
     BEFORE_MIGRATION,
     BEFORE_RESTORE,
@@ -63,7 +64,7 @@ def preview_title(info: BackupPreview) -> str:
 
 def preview_text(info: BackupPreview) -> str:
     """What the backup holds, in words: the agent checks it before restoring."""
-    last = info.last_contact_at.astimezone() if info.last_contact_at else None
+    last = local(info.last_contact_at) if info.last_contact_at else None
     last_text = (
         last.strftime("%d/%m/%Y %H:%M") if last else QCoreApplication.translate("Backups", "aucun")
     )

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QSettings, Signal
 
+from spro_desk.clock import now as clock_now
 from spro_desk.site.settings import SiteSettings, StartupSettings
 from spro_desk.ui.common.background import Runner
 
@@ -63,7 +64,7 @@ class DeskContext:
     db: Database | None
     runner: Runner
     qsettings: QSettings
-    clock: Clock = datetime.now
+    clock: Clock = clock_now
     navigator: Navigator = field(default_factory=Navigator)
     startup_settings: dict[str, Any] = field(default_factory=dict)
 

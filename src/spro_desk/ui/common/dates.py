@@ -10,6 +10,8 @@ from datetime import date, datetime
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
+from spro_desk.clock import wall_clock
+
 NBSP = "\u00a0"
 
 
@@ -19,7 +21,7 @@ def _french() -> QLocale:
 
 def local_wall_clock(moment: datetime) -> datetime:
     """Stored moments are aware (UTC); the agent and the person read local time."""
-    return moment.astimezone().replace(tzinfo=None) if moment.tzinfo else moment
+    return wall_clock(moment) if moment.tzinfo else moment
 
 
 def long_date_fr(day: date) -> str:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
+from spro_desk.clock import wall_clock
 from spro_desk.text import strip_bidi_controls
 
 if TYPE_CHECKING:
@@ -61,7 +62,7 @@ def french_date(value: str | date | None) -> str:
 
 
 def french_datetime(value: datetime) -> str:
-    local = value.astimezone() if value.tzinfo else value
+    local = wall_clock(value) if value.tzinfo else value
     return QCoreApplication.translate("Formatting", "{date} à {time}").format(
         date=local.strftime("%d/%m/%Y"), time=local.strftime("%H:%M")
     )

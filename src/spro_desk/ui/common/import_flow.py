@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
-from spro_desk.directory.importer import ImportCancelled, ImportReport, import_directory
 from spro_desk.directory.source import DirectoryImportError, DirectoryShrinkRefused
 from spro_desk.resources import resource_path
 from spro_desk.storage.engine import Database
 from spro_desk.ui.common.background import Callbacks, Runner, TaskContext
 from spro_desk.ui.common.formatting import count_phrase, services_count, structures_count
+
+if TYPE_CHECKING:  # the importer (data·inclusion's models) loads with the first import
+    from spro_desk.directory.importer import ImportReport
 
 log = logging.getLogger(__name__)
 
@@ -69,6 +72,8 @@ class DirectoryImportController(QObject):
             return False
         self._path = path
         db = self._db
+        from spro_desk.directory.importer import import_directory
+
         callbacks = Callbacks(self._on_result, self._on_error, self.progressed.emit)
         self._running = True
         self.started.emit(label)
@@ -93,6 +98,8 @@ class DirectoryImportController(QObject):
 
     def _on_error(self, error: Exception) -> None:
         self._running, self._task = False, None
+        from spro_desk.directory.importer import ImportCancelled
+
         if isinstance(error, ImportCancelled):
             self.cancelled.emit()
         elif isinstance(error, DirectoryShrinkRefused):

@@ -8,6 +8,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QCompleter,
     QGridLayout,
     QLineEdit,
     QListWidget,
@@ -184,6 +185,93 @@ class ListEditor:
         return None
 
 
+class ZoneEditor(ListEditor):
+    """The catchment area: communes, EPCI or départements, shown by name, stored by code.
+
+    Typed as a name (« Bourges Plus », « Cher »), a département number, a postal code or a
+    code; the completer offers the EPCI and départements, and a commune is found as in the
+    commune fields.
+    """
+
+    def __init__(self, spec: SettingSpec, geo: Geography) -> None:
+        super().__init__(spec)
+        self._geo = geo
+        self._names: dict[str, str] = {}
+        self.entry.setPlaceholderText(
+            QCoreApplication.translate(
+                "Settings", "Commune, EPCI ou département, puis Entrée (vide : le département)"
+            )
+        )
+        self._completer_ready = False
+        self.entry.textEdited.connect(self._ensure_completer)
+
+    def _ensure_completer(self, _text: str = "") -> None:
+        """The completer's names are read at the first key typed, not when Paramètres opens."""
+        if self._completer_ready:
+            return
+        self._completer_ready = True
+        self._names = area_names(self._geo)
+        completer = QCompleter(sorted(self._names), self.entry)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.entry.setCompleter(completer)
+
+    def add(self) -> None:
+        text = self.entry.text().strip()
+        if not text:
+            return
+        code = self._resolve(text)
+        if code is None:
+            self.entry.setToolTip(
+                QCoreApplication.translate(
+                    "Settings", "« {text} » n'est ni une commune, ni un EPCI, ni un département."
+                ).format(text=text)
+            )
+            return
+        if code not in self.value():
+            self._append_zone(code)
+        self.entry.clear()
+
+    def _resolve(self, text: str) -> str | None:
+        self._ensure_completer()
+        if text in self._names:
+            return self._names[text]
+        folded = text.casefold()
+        for name, code in self._names.items():
+            if name.casefold() == folded:
+                return code
+        if self._geo.is_known_zone(text) and self._geo.zone_kind(text) != "france":
+            return text.upper() if len(text) <= 3 else text
+        found = self._geo.search_communes(text, limit=1)
+        return found[0].code if found else None
+
+    def _append_zone(self, code: str) -> None:
+        item = QListWidgetItem(self._geo.zone_label(code))
+        item.setData(Qt.ItemDataRole.UserRole, code)
+        self.items.addItem(item)
+
+    def value(self) -> list[str]:
+        return [
+            str(self.items.item(row).data(Qt.ItemDataRole.UserRole))
+            for row in range(self.items.count())
+        ]
+
+    def set_value(self, value: Any) -> None:
+        self.items.clear()
+        for code in value if isinstance(value, list) else []:
+            self._append_zone(str(code))
+
+
+def area_names(geo: Geography) -> dict[str, str]:
+    """« Cher (18) » and each EPCI's name, to their codes: what an area is chosen from."""
+    names: dict[str, str] = {}
+    for code in geo.departement_codes():
+        names[geo.zone_label(code)] = code
+    for code in geo.epci_codes():
+        names.setdefault(geo.zone_label(code), code)
+    return names
+
+
 def make_editor(spec: SettingSpec, geo: Geography) -> SettingEditor:
     if spec.kind == "choice":
         return ChoiceEditor(spec)
@@ -191,6 +279,8 @@ def make_editor(spec: SettingSpec, geo: Geography) -> SettingEditor:
         return CommuneEditor(spec, geo)
     if spec.kind == "list":
         return ListEditor(spec)
+    if spec.kind == "zones":
+        return ZoneEditor(spec, geo)
     editor = TextEditor(spec)
     if spec.kind == "secret":  # neither a visitor nor the accessibility bus reads it
         editor.widget = SecretLineEdit()

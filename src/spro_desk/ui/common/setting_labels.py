@@ -28,6 +28,7 @@ def setting_label(spec: SettingSpec) -> str:
         "site.commune": QCoreApplication.translate("Settings", "Commune du site"),
         "site.canal_defaut": QCoreApplication.translate("Settings", "Canal par défaut"),
         "site.permanences": QCoreApplication.translate("Settings", "Lieux de permanence"),
+        "site.fuseau": QCoreApplication.translate("Settings", "Fuseau horaire"),
         "agents": QCoreApplication.translate("Settings", "Agents"),
         "agent.courant": QCoreApplication.translate("Settings", "Agent en poste"),
         "langue": QCoreApplication.translate("Settings", "Langue"),
@@ -61,6 +62,13 @@ def network_names() -> dict[str, str]:
     return {"": QCoreApplication.translate("Settings", "— Aucun —"), **NETWORK_LABELS}
 
 
+def zone_names() -> dict[str, str]:
+    from spro_desk.clock import SITE_ZONES, computer_zone_name
+
+    computer = QCoreApplication.translate("Settings", "Celui de l'ordinateur ({zone})")
+    return {"": computer.format(zone=computer_zone_name()), **SITE_ZONES}
+
+
 def choice_labels(spec: SettingSpec) -> dict[str, str]:
     """A label for each allowed value; codes without one are shown as they are."""
     # The channels' translated labels, not the domain's French ones.
@@ -68,6 +76,7 @@ def choice_labels(spec: SettingSpec) -> dict[str, str]:
         "site.canal_defaut": labels_of(CANAUX),
         "langue": language_names(),
         "site.reseau": network_names(),
+        "site.fuseau": zone_names(),
     }.get(spec.key, {})
     return {code: known.get(code, code) for code in spec.choices}
 
@@ -83,6 +92,11 @@ def setting_hint(spec: SettingSpec) -> str:
         ),
         "site.permanences": QCoreApplication.translate(
             "Settings", "Lieux où le site tient des permanences, proposés à l'accueil."
+        ),
+        "site.fuseau": QCoreApplication.translate(
+            "Settings",
+            "Jours et heures du site : écran, statistiques et exports. Outre-mer : choisissez "
+            "le territoire.",
         ),
         "agents": QCoreApplication.translate(
             "Settings", "Personnes qui enregistrent les contacts sur ce poste."

@@ -19,7 +19,8 @@ ALERTES = "alertes"
 TABLEAU = "tableau-de-bord"
 PERIODES = "periodes"
 JOURNAL = "journal"
-SCREEN_ORDER: tuple[str, ...] = (POSTES, ENVOIS, ALERTES, TABLEAU, PERIODES, JOURNAL)
+COMPTES = "comptes"
+SCREEN_ORDER: tuple[str, ...] = (POSTES, ENVOIS, ALERTES, TABLEAU, PERIODES, JOURNAL, COMPTES)
 # name → (module, class); the class name is also the translation context of its title.
 _LOCATIONS = {
     POSTES: ("spro_desk.ui.coordination.desks_screen", "DesksScreen"),
@@ -28,6 +29,7 @@ _LOCATIONS = {
     TABLEAU: ("spro_desk.ui.coordination.dashboard_screen", "CoordinatorDashboardScreen"),
     PERIODES: ("spro_desk.ui.coordination.periods_screen", "PeriodsScreen"),
     JOURNAL: ("spro_desk.ui.coordination.audit_screen", "AuditScreen"),
+    COMPTES: ("spro_desk.ui.coordination.accounts_screen", "AccountsScreen"),
 }
 
 
@@ -45,12 +47,12 @@ def screen_title(name: str) -> str:
         TABLEAU: QCoreApplication.translate("CoordinatorDashboardScreen", "Tableau de bord"),
         PERIODES: QCoreApplication.translate("PeriodsScreen", "Périodes publiées"),
         JOURNAL: QCoreApplication.translate("AuditScreen", "Journal"),
+        COMPTES: QCoreApplication.translate("AccountsScreen", "Comptes"),
     }
     return titles[name]
 
 
 __all__ = [
-    "ALERTES", "ENVOIS", "JOURNAL", "PERIODES", "POSTES", "SCREEN_ORDER", "TABLEAU",
-    "CoordinatorScreen",
-    "screen_class", "screen_title",
+    "ALERTES", "COMPTES", "ENVOIS", "JOURNAL", "PERIODES", "POSTES", "SCREEN_ORDER", "TABLEAU",
+    "CoordinatorScreen", "screen_class", "screen_title",
 ]  # fmt: skip

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QSettings, Signal
 
+from spro_desk.clock import now as clock_now
 from spro_desk.geo import Geography, geography
 from spro_desk.storage.engine import Database
 from spro_desk.ui.common.background import Runner
@@ -28,7 +28,7 @@ class CoordinatorContext:
     data_dir: Path  # holds the coordinator's private keys: decrypting, signing
     runner: Runner
     qsettings: QSettings
-    clock: Clock = datetime.now
+    clock: Clock = clock_now
     geo: Geography = field(default_factory=geography)
     navigator: CoordinatorNavigator = field(default_factory=CoordinatorNavigator)
 

@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 import logging
-from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMainWindow, QTabWidget, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QLabel,
+    QMainWindow,
+    QStackedWidget,
+    QTabWidget,
+    QWidget,
+)
 
 from spro_desk.agents.coordination_accounts import has_coordinator_accounts
 from spro_desk.agents.coordination_roles import (
@@ -17,6 +24,7 @@ from spro_desk.agents.coordination_roles import (
     coordination_session,
     denied_message,
 )
+from spro_desk.clock import now as clock_now
 from spro_desk.geo import Geography
 from spro_desk.storage.engine import Database
 from spro_desk.ui.common.background import Runner, TaskRunner
@@ -34,6 +42,7 @@ from spro_desk.ui.coordination import (
 from spro_desk.ui.coordination.collection import AutoCollection
 from spro_desk.ui.coordination.context import CoordinatorContext
 from spro_desk.ui.coordination.exports import CoordinatorExports
+from spro_desk.ui.coordination.idle_lock import IdleLock
 
 log = logging.getLogger(__name__)
 
@@ -50,7 +59,7 @@ class CoordinatorWindow(QMainWindow):
         *,
         settings: QSettings,
         runner: Runner | None = None,
-        clock: Clock = datetime.now,
+        clock: Clock = clock_now,
         geo: Geography | None = None,
         parent: QWidget | None = None,
     ) -> None:
@@ -74,7 +83,10 @@ class CoordinatorWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         for screen in self.screens.values():
             self.tabs.addTab(screen, screen.title())
-        self.setCentralWidget(self.tabs)
+        self.stack = QStackedWidget()  # the tabs, or the lock panel (idle_lock)
+        self.stack.addWidget(self.tabs)
+        self.setCentralWidget(self.stack)
+        self.idle_lock = IdleLock(self, db, self.stack)
         self.statusBar().setAccessibleName(self.tr("Barre d'état"))
         self._show_who()
         self._build_menus()
@@ -82,6 +94,7 @@ class CoordinatorWindow(QMainWindow):
         self._connect()
         self._restore_geometry()
         self.show_screen(SCREEN_ORDER[0])
+        self.idle_lock.start()
 
     # --- construction -------------------------------------------------------------------------
 
@@ -115,6 +128,7 @@ class CoordinatorWindow(QMainWindow):
         navigator = self.context.navigator
         navigator.screen_requested.connect(self.show_screen)
         navigator.message.connect(self.show_message)
+        navigator.data_changed.connect(self.idle_lock.rearm)
         self.tabs.currentChanged.connect(self._screen_changed)
 
     def _show_who(self) -> None:
@@ -187,6 +201,7 @@ class CoordinatorWindow(QMainWindow):
         self._closed = True
         self._settings.setValue(GEOMETRY_KEY, self.saveGeometry())
         self._settings.sync()
+        self.idle_lock.stop()
         self.collection.stop()
         for screen in self.screens.values():
             screen.shutdown()
@@ -200,7 +215,14 @@ class CoordinatorWindow(QMainWindow):
 
 def open_coordinator_database(data_dir: Path) -> Database | None:
     """The coordination's database, or None after saying in French why it cannot be opened."""
-    result = open_database_or_explain(data_dir)  # the desk's checks and messages, disk faults too
+    from spro_desk.storage.dialects import DatabaseUrlError, database_url_from
+
+    try:  # a regional team's server, named by SPRO_DESK_DATABASE_URL; else the folder's file
+        url = database_url_from(None)
+    except DatabaseUrlError as error:
+        show_fatal(str(error))
+        return None
+    result = open_database_or_explain(data_dir, url)  # the desk's checks and messages too
     if isinstance(result, str):
         show_fatal(result)
         return None
@@ -221,6 +243,9 @@ def run_coordinator_window(app: QApplication, data_dir: Path) -> int:
     db = open_coordinator_database(data_dir)
     if db is None:
         return 1
+    from spro_desk.site.settings import SiteSettings, apply_site_zone
+
+    apply_site_zone(SiteSettings(db).get)  # the region's days are the coordinator site's days
     try:
         if not signed_in(db):
             return 0

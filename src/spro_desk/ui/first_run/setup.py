@@ -38,6 +38,7 @@ class SiteChoice:
     reseau: str
     commune: str | None
     permanences: tuple[str, ...] = ()
+    fuseau: str = ""  # the site's time zone (spro_desk.clock); empty: the computer's
 
 
 @dataclass(frozen=True)
@@ -131,6 +132,7 @@ def _write_site_settings(db: Database, site: SiteChoice) -> None:
             "site.reseau": site.reseau,
             "site.commune": site.commune,
             "site.permanences": list(site.permanences),
+            "site.fuseau": site.fuseau,
         }
     )
 

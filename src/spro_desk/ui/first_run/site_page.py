@@ -6,12 +6,13 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QWizardPage
 
+from spro_desk.clock import SITE_ZONES, computer_zone_name, zone_of_departement
 from spro_desk.directory.networks import NETWORK_LABELS
 from spro_desk.geo import Geography
 from spro_desk.site.settings import spec
 from spro_desk.ui.common.announce import StatusLabel
 from spro_desk.ui.common.commune_field import CommuneField
-from spro_desk.ui.common.setting_editors import ListEditor
+from spro_desk.ui.common.setting_editors import ChoiceEditor, ListEditor
 from spro_desk.ui.common.widgets import plain_label
 from spro_desk.ui.first_run.setup import SiteChoice
 
@@ -35,15 +36,33 @@ class SitePage(QWizardPage):
         self.network.addItem("", "")
         for code, label in NETWORK_LABELS.items():
             self.network.addItem(label, code)
+        self._geo = geo
         self.commune = CommuneField(geo)
         self.commune.setAccessibleName(self.tr("Commune du site"))
         self.places = ListEditor(spec("site.permanences"))
+        self.zone = ChoiceEditor(spec("site.fuseau"))
+        self.zone.set_value("")
+        self._zone_chosen = False  # by the agent: the commune no longer proposes one
         self.problem = StatusLabel()
         self._layout()
         self.name.textChanged.connect(self.completeChanged)
         self.network.currentTextChanged.connect(self.completeChanged)
         self.commune.textChanged.connect(self.completeChanged)
         self.places.entry.installEventFilter(self)
+        self.commune.commune_changed.connect(self._propose_zone)
+        self.zone.widget.activated.connect(self._zone_picked)
+
+    def _propose_zone(self, code: object) -> None:
+        """An overseas commune proposes its territory's zone; the agent may choose another."""
+        commune = self._geo.commune(code) if isinstance(code, str) else None
+        if commune is None or self._zone_chosen:
+            return
+        zone = zone_of_departement(commune.departement)
+        if zone != "Europe/Paris" or computer_zone_name() not in SITE_ZONES:
+            self.zone.set_value(zone)
+
+    def _zone_picked(self, _index: int) -> None:
+        self._zone_chosen = True
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # Entrée adds the place typed; the wizard must not take it as « Suivant » too. With
@@ -66,6 +85,7 @@ class SitePage(QWizardPage):
             (self.tr("&Nom du site :"), self.name),
             (self.tr("&Réseau :"), self.network),
             (self.tr("&Commune :"), self.commune),
+            (self.tr("&Fuseau horaire :"), self.zone.widget),
             (self.tr("&Lieux de permanence :"), self.places.widget),
         )
         for text, widget in rows:
@@ -97,6 +117,7 @@ class SitePage(QWizardPage):
             reseau=self.network_code(),
             commune=self.commune.code(),
             permanences=tuple(self.places.value()),
+            fuseau=str(self.zone.value() or ""),
         )
 
     def isComplete(self) -> bool:

@@ -195,9 +195,10 @@ class OrientationScreen(Screen):
             self._say(str(error))
             return
         db, geo = self.context.database, self.context.geo
+        area = self.profile.commune.prefer  # the catchment area, read when the screen showed
 
         def work(_task: TaskContext) -> list[Suggestion]:
-            return Suggester(db, geo).suggest(profile, limit=SUGGESTION_LIMIT)
+            return Suggester(db, geo, area).suggest(profile, limit=SUGGESTION_LIMIT)
 
         self.suggest_button.setEnabled(False)
         self._say(self.tr("Recherche des services adaptés…"))

@@ -26,6 +26,7 @@ from spro_desk.orientation.slip import ReferralSlip
 from spro_desk.storage.files import Durability, write_atomically
 from spro_desk.text import strip_bidi_controls
 from spro_desk.ui.common.dates import long_date_fr, long_datetime_fr
+from spro_desk.ui.common.emoji_font import install_emoji_font
 from spro_desk.ui.common.formatting import phone
 
 PAGE_SIZES: dict[str, QPageSize.PageSizeId] = {
@@ -148,6 +149,7 @@ def slip_html(slip: ReferralSlip, issuer: str | None = None) -> str:
 def slip_document(
     slip: ReferralSlip, page_size: str = "A4", issuer: str | None = None
 ) -> QTextDocument:
+    install_emoji_font()  # a partner's « 📞 » printed, not an empty box
     document = QTextDocument()
     font = QFont()
     font.setPointSizeF(_FONT_POINTS.get(page_size, _FONT_POINTS["A4"]))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
@@ -17,8 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from spro_desk import clock
 from spro_desk.directory.catalog import DirectoryInfo
-from spro_desk.directory.importer import ImportReport
 from spro_desk.ui.common.announce import StatusLabel
 from spro_desk.ui.common.formatting import (
     french_date,
@@ -29,6 +30,9 @@ from spro_desk.ui.common.formatting import (
     structures_count,
 )
 from spro_desk.ui.common.import_flow import DirectoryImportController, report_message
+
+if TYPE_CHECKING:  # the importer loads with the first import
+    from spro_desk.directory.importer import ImportReport
 
 
 def _plain_label() -> QLabel:
@@ -115,7 +119,7 @@ class DirectoryPanel(QGroupBox):
     def _imported_text(self, imported_at: datetime | None, today: date) -> str:
         if imported_at is None:
             return "—"
-        local = imported_at.astimezone()
+        local = clock.local(imported_at)
         return f"{french_datetime(local)}{self._age(local.date(), today)}"
 
     def _freshness_text(self, info: DirectoryInfo, today: date) -> str:

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from spro_desk.directory.catalog import directory_info
-from spro_desk.site.settings import SETTINGS, SettingError, SettingSpec, spec
+from spro_desk.site.settings import SETTINGS, SettingError, SettingSpec, apply_site_zone, spec
 from spro_desk.ui.common.announce import StatusLabel
 from spro_desk.ui.common.context import DeskContext
 from spro_desk.ui.common.display import DisplayPanel
@@ -212,6 +212,7 @@ class SettingsScreen(Screen):
         site = self.context.site_settings
         for key, value in values.items():
             site.set(key, value)
+        apply_site_zone(site.get)  # the screens and exports follow the new zone at once
         self.load()  # shows the values as stored (trimmed, empty lines dropped)
         self.status.set_message(self.tr("Paramètres enregistrés."))
         return True

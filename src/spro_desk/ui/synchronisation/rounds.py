@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel
 
+from spro_desk.clock import wall_clock
 from spro_desk.ui.common.background import Callbacks, Runner, TaskContext, TaskRunner
 from spro_desk.ui.common.context import DeskContext
 from spro_desk.ui.common.formatting import count_phrase
@@ -156,4 +157,4 @@ class SyncRounds(QObject):
             return self.tr("Synchronisation : {waiting}, nouvel essai plus tard").format(
                 waiting=waiting
             )
-        return self.tr("Synchronisé à {time}").format(time=report.at.astimezone().strftime("%H:%M"))
+        return self.tr("Synchronisé à {time}").format(time=wall_clock(report.at).strftime("%H:%M"))

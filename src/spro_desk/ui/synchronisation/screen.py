@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from spro_desk.clock import local
 from spro_desk.ui.common.announce import StatusLabel
 from spro_desk.ui.common.background import Callbacks, TaskContext
 from spro_desk.ui.common.context import DeskContext
@@ -231,7 +232,7 @@ class SynchronisationScreen(Screen):
         self._update_actions()
 
     def _now_utc(self) -> datetime:
-        return self.context.clock().astimezone(UTC)  # a naive clock is the computer's time
+        return local(self.context.clock()).astimezone(UTC)  # a naive clock is the site's time
 
     def _update_actions(self) -> None:
         state = self.state

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
+from spro_desk.clock import wall_clock
 from spro_desk.ui.common.formatting import count_phrase, french_datetime, one_line
 
 if TYPE_CHECKING:
@@ -153,7 +154,7 @@ def directory_text(state: SyncState) -> str:
         version=snapshot.version,
         when=french_datetime(freshness.imported_at),
         age=age,
-        until=snapshot.expires_at.astimezone().strftime("%d/%m/%Y"),
+        until=wall_clock(snapshot.expires_at).strftime("%d/%m/%Y"),
     )
 
 

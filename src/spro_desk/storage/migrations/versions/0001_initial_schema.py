@@ -193,6 +193,8 @@ def upgrade() -> None:
 
     # Full-text index over services. Contentless: it holds only the index, the text stays in
     # the service and structure tables. unicode61 with diacritics removed folds accents and case.
+    if op.get_bind().dialect.name != "sqlite":
+        return  # the desk's service search: a coordination server (PostgreSQL) searches nothing
     op.execute(
         "CREATE VIRTUAL TABLE service_fts USING fts5("
         "nom, structure_nom, description, commune, "
@@ -204,7 +206,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    op.execute("DROP TABLE service_fts")
+    op.execute("DROP TABLE IF EXISTS service_fts")
     with op.batch_alter_table("service_tag", schema=None) as batch_op:
         batch_op.drop_index("ix_service_tag_service")
 

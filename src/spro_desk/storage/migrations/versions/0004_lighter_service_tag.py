@@ -14,12 +14,18 @@ depends_on = None
 
 _CREATE = (
     "CREATE TABLE {name} (kind VARCHAR NOT NULL, value VARCHAR NOT NULL, "
-    "service_pk INTEGER NOT NULL, PRIMARY KEY (kind, value, service_pk)) WITHOUT ROWID"
+    "service_pk INTEGER NOT NULL, PRIMARY KEY (kind, value, service_pk)){without_rowid}"
 )
 
 
+def _create(name: str) -> str:
+    """WITHOUT ROWID is SQLite's (a coordination server on PostgreSQL has no rowid anyway)."""
+    sqlite = op.get_bind().dialect.name == "sqlite"
+    return _CREATE.format(name=name, without_rowid=" WITHOUT ROWID" if sqlite else "")
+
+
 def upgrade() -> None:
-    op.execute(_CREATE.format(name="service_tag_new"))
+    op.execute(_create("service_tag_new"))
     op.execute(
         "INSERT INTO service_tag_new SELECT kind, value, service_pk FROM service_tag "
         "WHERE kind <> 'niveau' ORDER BY kind, value, service_pk"

@@ -66,6 +66,13 @@ def upgrade() -> None:
     with op.batch_alter_table("received_bundle", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_received_bundle_desk_id"), ["desk_id"], unique=False)
 
+    if op.get_bind().dialect.name == "postgresql":
+        # The order of arrival the merged state's watermark follows: SQLite's rowid, which a
+        # PostgreSQL table lacks (sync.merged; writers are serialised, so it is commit order).
+        op.execute(
+            "ALTER TABLE received_event ADD COLUMN rowid BIGINT GENERATED ALWAYS AS IDENTITY "
+            "CONSTRAINT uq_received_event_rowid UNIQUE"
+        )
     with op.batch_alter_table("received_event", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_received_event_desk_id"), ["desk_id"], unique=False)
         batch_op.create_index(

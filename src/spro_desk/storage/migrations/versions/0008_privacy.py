@@ -124,7 +124,8 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column("erased_reason", Text(), nullable=True))
 
     # Zero what the clear table leaves behind (a per-connection flag, valid in a transaction).
-    connection.exec_driver_sql("PRAGMA secure_delete=ON")
+    if connection.dialect.name == "sqlite":
+        connection.exec_driver_sql("PRAGMA secure_delete=ON")
     sealed = _sealed_rows(connection)
     op.create_table(
         "personal_data_sealed",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
 
+from spro_desk.clock import local
 from spro_desk.reports.filters import Period
 from spro_desk.sync.merged import week_start
 
@@ -47,5 +48,6 @@ def preset_of(period: Period, today: date, presets: tuple[str, ...]) -> str:
 
 
 def reference_moment(clock_now: datetime) -> datetime:
-    """The clock's moment in UTC, for "sans suite" and lateness (a naive clock reads local)."""
-    return clock_now.astimezone(UTC)
+    """The clock's moment in UTC, for "sans suite" and lateness (a naive clock reads the site's
+    wall clock, spro_desk.clock)."""
+    return local(clock_now).astimezone(UTC)

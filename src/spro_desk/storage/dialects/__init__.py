@@ -1,0 +1,72 @@
+"""What differs between the databases the coordination can run on, one module per dialect.
+
+The desk is SQLite only; the coordination runs on SQLite (one coordinator, the default) or on
+PostgreSQL (a regional team sharing one server). Everything else speaks SQLAlchemy and the SQL
+both understand (`INSERT ... ON CONFLICT`, window functions); what cannot be said the same way
+(connection settings, how a writer takes the write lock, what a migration must do around its
+run) lives in `sqlite.py` and `postgresql.py`, chosen here by the URL.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
+
+DATABASE_URL_VARIABLE = "SPRO_DESK_DATABASE_URL"
+
+
+def execute_many(connection: Connection, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+    """`sql` (with `?` for each value) run for every row by the driver's executemany, its
+    placeholders written in the driver's style (SQLite's `?`, psycopg's `%s`).
+
+    Why not `connection.execute(text(...), dicts)`: SQLAlchemy then processes every row's
+    parameters in Python, which at the coordinator's 100,000 merged rows costs more than
+    the inserts themselves (bench/bench_sync.py --profile).
+    """
+    if not rows:
+        return
+    if connection.dialect.paramstyle in ("format", "pyformat"):
+        sql = sql.replace("?", "%s")
+    connection.exec_driver_sql(sql, list(rows))
+
+
+class DatabaseUrlError(ValueError):
+    """A database URL the coordination cannot use (said in French, nothing opened)."""
+
+
+def is_server_url(target: str | Path | None) -> bool:
+    return isinstance(target, str) and target.startswith(("postgresql:", "postgresql+"))
+
+
+def checked_url(url: str) -> str:
+    """The URL for SQLAlchemy's psycopg (v3) driver; a clear error for anything else."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError as error:
+        raise DatabaseUrlError(f"Adresse de base de données illisible : « {url} ».") from error
+    if parsed.get_backend_name() != "postgresql":
+        raise DatabaseUrlError(
+            f"Base de données non prise en charge : « {parsed.get_backend_name()} ». Indiquez "
+            "une adresse postgresql://utilisateur@serveur/base, ou rien pour le fichier SQLite."
+        )
+    if not parsed.database:
+        raise DatabaseUrlError("Adresse PostgreSQL sans nom de base : postgresql://…/NOM.")
+    return parsed.set(drivername="postgresql+psycopg").render_as_string(hide_password=False)
+
+
+def database_url_from(option: str | None) -> str | None:
+    """The coordination's server URL: the option first, then SPRO_DESK_DATABASE_URL; None for
+    the SQLite file of the data folder."""
+    found = option or os.environ.get(DATABASE_URL_VARIABLE) or None
+    if found is None:
+        return None
+    if found.startswith("sqlite:"):
+        return None
+    checked_url(found)
+    return found

@@ -1,0 +1,52 @@
+"""PostgreSQL: the coordination of a regional team on one shared server (psycopg 3).
+
+Writers are serialised like SQLite's BEGIN IMMEDIATE, with a transaction-scoped advisory lock:
+an import reads what is stored (duplicates, chains, gaps, the watermark of the merged state)
+before it writes, and two imports of the same bundles at the same moment must each see the
+other's committed events, so that every event is applied exactly once. Readers (indicators,
+the window's lists) never wait for it. The unique keys stay the last line of defence.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Connection, Engine, create_engine, text
+
+from spro_desk.storage.dialects import checked_url
+
+NAME = "postgresql"
+WRITE_LOCK = 0x5350_524F_4445_534B  # "SPRODESK": the coordination's one write lock
+
+
+def make_engine(url: str) -> Engine:
+    return create_engine(checked_url(url), pool_size=4, pool_pre_ping=True)
+
+
+def begin_write(connection: Connection, wait_s: float | None = None) -> None:
+    """Waits for the writer before it as long as it takes (a server has no busy timeout to
+    run out); released by the commit or the rollback."""
+    connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": WRITE_LOCK})
+
+
+def end_write(connection: Connection, wait_s: float | None = None) -> None:
+    """Nothing to restore: the lock goes with the transaction."""
+
+
+def has_table(connection: Connection, name: str) -> bool:
+    found = connection.execute(text("SELECT to_regclass(:name)"), {"name": name}).scalar()
+    return found is not None
+
+
+def before_migrations(connection: Connection) -> None:
+    """Two coordinators starting at once on a new server: the second waits for the first's
+    migrations (session lock: Alembic commits as it goes)."""
+    connection.execute(text("SELECT pg_advisory_lock(:key)"), {"key": WRITE_LOCK})
+    connection.commit()
+
+
+def check_migrated(connection: Connection) -> None:
+    """PostgreSQL checks foreign keys on every statement: nothing left to check."""
+
+
+def after_migrations(connection: Connection) -> None:
+    connection.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": WRITE_LOCK})
+    connection.commit()

@@ -1,0 +1,86 @@
+"""SQLite: the desk's database and the default coordination file."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy.pool import QueuePool
+
+NAME = "sqlite"
+BUSY_TIMEOUT_MS = 5000  # the app's wait for another writer (a window, a command)
+
+
+def _configure_connection(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    # FULL: in WAL mode a commit returns only after the WAL is synced, so an acknowledged
+    # contact survives a power cut. NORMAL syncs only at checkpoints: it survives an
+    # application crash but a power cut can roll back the last commits. The cost, one fsync
+    # per commit, is a few milliseconds per contact (tests/test_power_loss.py checks it).
+    cursor.execute("PRAGMA synchronous=FULL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    cursor.execute("PRAGMA cache_size=-32000")
+    cursor.execute("PRAGMA temp_store=MEMORY")
+    cursor.close()
+
+
+def make_engine(path: Path) -> Engine:
+    engine = create_engine(
+        f"sqlite:///{path}",
+        poolclass=QueuePool,
+        pool_size=4,
+        connect_args={"check_same_thread": False},
+    )
+    event.listen(engine, "connect", _configure_connection)
+    return engine
+
+
+def begin_write(connection: Connection, wait_s: float | None = None) -> None:
+    """BEGIN IMMEDIATE takes the write lock first, waiting up to busy_timeout for another
+    writer (a second window, a CLI command). A deferred transaction that reads first and
+    writes later would instead fail with SQLITE_BUSY when another process committed in
+    between, and what it read (a sequence number, the responses of a contact) could be
+    stale by the time it writes.
+
+    `wait_s`: a longer wait for this transaction only (a coordinator import queued behind
+    another colleague's import of a thousand bundles), set back at the end by `end_write`."""
+    if wait_s is not None:
+        connection.exec_driver_sql(f"PRAGMA busy_timeout={int(wait_s * 1000)}")
+    connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def end_write(connection: Connection, wait_s: float | None = None) -> None:
+    if wait_s is not None:
+        connection.exec_driver_sql(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+
+
+def has_table(connection: Connection, name: str) -> bool:
+    found = connection.exec_driver_sql(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)
+    ).first()
+    return found is not None
+
+
+def before_migrations(connection: Connection) -> None:
+    """SQLite rebuilds a table to alter it: with foreign keys on, dropping the old copy would
+    cascade into referrals and consents. Checked again before committing."""
+    connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
+    connection.commit()  # a pragma opens no SQLite transaction: end SQLAlchemy's autobegin
+
+
+def check_migrated(connection: Connection) -> None:
+    broken = connection.exec_driver_sql("PRAGMA foreign_key_check").first()
+    if broken is not None:
+        raise RuntimeError(f"Migration refusée : clé étrangère rompue ({broken}).")
+
+
+def after_migrations(connection: Connection) -> None:
+    connection.exec_driver_sql("PRAGMA foreign_keys=ON")
+    connection.commit()
+    # Older frames of the write-ahead log may hold what a migration rewrote (0008: clear
+    # personal data): copy the new pages into the file and empty the log.
+    connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    connection.commit()

@@ -1,0 +1,117 @@
+"""Issue 18: one time zone per site, the same for the screen, the stored days and the exports.
+
+Overseas desks must count a late walk-in on their own calendar day, not metropolitan France's
+nor the computer's: 00:30 in La Réunion is still the evening before in Paris.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import pytest
+
+from spro_desk import clock
+from spro_desk.cli.main import main
+from spro_desk.contacts.model import ContactInput
+from spro_desk.contacts.service import ContactService
+from spro_desk.paths import database_path
+from spro_desk.reports.filters import Filters, Options, Period
+from spro_desk.reports.indicators import compute_indicators
+from spro_desk.reports.source import DeskSource
+from spro_desk.site.settings import SettingError, SiteSettings, apply_site_zone
+from spro_desk.storage.engine import Database
+
+# (site zone, the site's wall clock at the walk-in, the UTC moment stored)
+LATE_WALK_INS = [
+    ("Indian/Reunion", datetime(2026, 3, 10, 23, 30), datetime(2026, 3, 10, 19, 30)),
+    # A Paris-hardwired day would be the 10th: 21:30 in Paris.
+    ("Indian/Reunion", datetime(2026, 3, 11, 0, 30), datetime(2026, 3, 10, 20, 30)),
+    # A Paris-hardwired day would be the 11th: 04:30 in Paris.
+    ("America/Guadeloupe", datetime(2026, 3, 10, 23, 30), datetime(2026, 3, 11, 3, 30)),
+    ("Pacific/Noumea", datetime(2026, 3, 11, 7, 0), datetime(2026, 3, 10, 20, 0)),
+]
+
+
+def desk_in(tmp_path: Path, zone: str) -> Database:
+    folder = tmp_path / "desk"
+    folder.mkdir()
+    db = Database(database_path(folder))
+    SiteSettings(db).set("site.fuseau", zone)
+    assert apply_site_zone(SiteSettings(db).get) == zone
+    return db
+
+
+def stored_moment(db: Database) -> str:
+    with sqlite3.connect(db.path) as connection:
+        (value,) = connection.execute("SELECT occurred_at FROM contact").fetchone()
+    return str(value)
+
+
+@pytest.mark.parametrize(("zone", "wall", "utc"), LATE_WALK_INS)
+def test_a_late_walk_in_counts_on_the_sites_own_day(
+    tmp_path: Path, zone: str, wall: datetime, utc: datetime
+) -> None:
+    db = desk_in(tmp_path, zone)
+    service = ContactService(db)
+    contact_id = service.record(ContactInput(canal="accueil-physique", statut="salarie",
+                                             occurred_at=wall))  # fmt: skip
+    # The database keeps the moment in UTC; read back, it is the site's wall clock again.
+    assert stored_moment(db).startswith(utc.isoformat(sep=" "))
+    assert clock.wall_clock(service.get(contact_id).occurred_at) == wall
+    # The bilan's stored days (the merged state the indicators read) are the site's days.
+    options = Options(as_of=datetime(2026, 4, 1, tzinfo=UTC))
+    on_the_day = Filters(Period(wall.date(), wall.date()))
+    figures = compute_indicators(DeskSource(db), on_the_day, options).figures
+    assert figures["contacts"].value == 1
+    other_days = [d for d in (date(2026, 3, 10), date(2026, 3, 11)) if d != wall.date()]
+    for other in other_days:
+        result = compute_indicators(DeskSource(db), Filters(Period(other, other)), options)
+        assert result.figures["contacts"].value == 0
+    db.close()
+
+
+@pytest.mark.parametrize(("zone", "wall", "utc"), LATE_WALK_INS[1:3])
+def test_the_exported_bilan_counts_the_walk_in_on_the_sites_day(
+    tmp_path: Path, zone: str, wall: datetime, utc: datetime
+) -> None:
+    db = desk_in(tmp_path, zone)
+    ContactService(db).record(ContactInput(canal="accueil-physique", statut="salarie",
+                                           occurred_at=wall))  # fmt: skip
+    db.close()
+    clock.use_zone(None)  # the command reads the zone from the site, like a fresh process
+    day = wall.date().isoformat()
+    out = tmp_path / "bilan.json"
+    code = main(["--data-dir", str(tmp_path / "desk"), "report", "--from", day, "--to", day,
+                 "--format", "json", "--out", str(out), "--seuil", "1"])  # fmt: skip
+    assert code == 0
+    document = json.loads(out.read_text("utf-8"))
+    assert clock.zone_name() == zone
+    assert _contacts(document) == 1
+
+
+def _contacts(document: dict) -> int:
+    figures = document["themes"][0]["sections"][0]["items"]
+    return next(int(item["value"]) for item in figures if item["label"] == "Contacts")
+
+
+def test_the_zone_is_one_of_the_french_territories(db: Database) -> None:
+    settings = SiteSettings(db)
+    assert settings.get("site.fuseau") == ""  # the computer's, until the site chooses
+    overseas = ("America/Cayenne", "America/Martinique", "America/Guadeloupe", "Indian/Reunion")
+    for zone in ("Europe/Paris", *overseas, "Indian/Mayotte", "Pacific/Tahiti", "Pacific/Noumea"):
+        settings.set("site.fuseau", zone)
+        assert apply_site_zone(settings.get) == zone
+    with pytest.raises(SettingError, match="Fuseau horaire"):
+        settings.set("site.fuseau", "Mars/Olympus_Mons")
+    assert settings.get("site.fuseau") == "Pacific/Noumea"
+
+
+def test_an_empty_zone_follows_the_computer(db: Database) -> None:
+    apply_site_zone(SiteSettings(db).get)
+    assert clock.zone_name() == ""
+    assert clock.computer_zone_name()
+    moment = datetime(2026, 3, 10, 19, 30, tzinfo=UTC)
+    assert clock.wall_clock(moment) == moment.astimezone().replace(tzinfo=None)

@@ -1,0 +1,116 @@
+"""Issue 18: a site's time zone, chosen in Paramètres, is the one the screens show and store."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date, datetime
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from spro_desk import clock
+from spro_desk.site.settings import SiteSettings
+from spro_desk.storage.engine import Database
+from spro_desk.ui.accueil.today import TodayColumn
+from spro_desk.ui.settings.screen import SettingsScreen
+
+from .conftest import WindowFactory
+from .test_accueil import open_accueil, record_walk_in
+
+# 00:30 on 11 March in Saint-Denis (UTC+4): still the 10th in Paris and at UTC.
+REUNION_NIGHT = datetime(2026, 3, 11, 0, 30)
+
+
+def test_a_walk_in_after_midnight_in_la_reunion_is_on_the_reunion_day(
+    qtbot: QtBot, db: Database, make_window: WindowFactory
+) -> None:
+    SiteSettings(db).set("site.fuseau", "Indian/Reunion")
+    desk = open_accueil(qtbot, make_window(db, clock=lambda: REUNION_NIGHT), db)
+    assert clock.zone_name() == "Indian/Reunion"  # the window put the process on the site
+    with qtbot.waitSignal(desk.window.context.navigator.contacts_changed):
+        record_walk_in(desk, "E", "1")
+    # The screen: in today's list, at the time on the wall.
+    model = desk.screen.today.model
+    qtbot.waitUntil(lambda: model.rowCount() == 1)
+    assert model.index(0, TodayColumn.HEURE).data() == "00:30"
+    # The database: the UTC moment, which is the Réunion's 00:30 of the 11th.
+    with sqlite3.connect(db.path) as connection:
+        (stored,) = connection.execute("SELECT occurred_at FROM contact").fetchone()
+    assert str(stored).startswith("2026-03-10 20:30")
+    [contact] = desk.contacts.list()
+    assert clock.day_of(contact.occurred_at) == date(2026, 3, 11)
+
+
+def test_the_zone_is_chosen_in_parametres_and_applies_at_once(
+    qtbot: QtBot, db: Database, make_window: WindowFactory
+) -> None:
+    window = make_window(db)
+    window.show_screen("parametres")
+    screen = window.screens["parametres"]
+    assert isinstance(screen, SettingsScreen)
+    combo = screen.editors["site.fuseau"].widget
+    assert combo.currentText().startswith("Celui de l'ordinateur")
+    labels = [combo.itemText(i) for i in range(combo.count())]
+    for territory in ("Guadeloupe", "Martinique", "Guyane", "La Réunion", "Mayotte"):
+        assert territory in labels
+    combo.setCurrentIndex(labels.index("Guyane"))
+    qtbot.mouseClick(screen.save_button, Qt.MouseButton.LeftButton)
+    assert screen.status.text() == "Paramètres enregistrés."
+    assert SiteSettings(db).get("site.fuseau") == "America/Cayenne"
+    assert clock.zone_name() == "America/Cayenne"
+
+
+def test_the_assistant_proposes_the_territorys_zone_for_an_overseas_commune(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    from spro_desk.geo import geography
+    from spro_desk.ui.first_run.wizard import FirstRunWizard
+
+    db = Database(tmp_path / "desk.sqlite")
+    wizard = FirstRunWizard(db, tmp_path, geography())
+    qtbot.addWidget(wizard)
+    page = wizard.site_page
+    assert page.choice().fuseau == ""  # until a commune says where the site is
+    qtbot.keyClicks(page.commune, "97400")  # Saint-Denis, La Réunion
+    page.commune.settle()
+    assert page.choice().fuseau == "Indian/Reunion"
+    guyane = page.zone.widget.findData("America/Cayenne")
+    page.zone.widget.setCurrentIndex(guyane)
+    page.zone.widget.activated.emit(guyane)  # the agent's own choice wins from now on
+    page.commune.clear()
+    qtbot.keyClicks(page.commune, "97200")  # Fort-de-France
+    page.commune.settle()
+    assert page.choice().fuseau == "America/Cayenne"
+    wizard.reject()
+    db.close()
+
+
+def test_the_catchment_area_is_chosen_by_name_in_parametres(
+    qtbot: QtBot, db: Database, make_window: WindowFactory
+) -> None:
+    from spro_desk.geo import geography
+    from spro_desk.site.catchment import catchment_communes
+
+    settings = SiteSettings(db)
+    settings.set("site.commune", "18033")
+    window = make_window(db)
+    window.show_screen("parametres")
+    screen = window.screens["parametres"]
+    assert isinstance(screen, SettingsScreen)
+    editor = screen.editors["site.zone"]
+    entry = editor.entry  # type: ignore[attr-defined]
+    epci = geography().commune("18197").epci  # Saint-Amand-Montrond's intercommunality
+    assert epci
+    for typed in ("Creuse (23)", geography().zone_label(epci), "Vierzon", "nulle part zzz"):
+        entry.setFocus()
+        qtbot.keyClicks(entry, typed)
+        qtbot.keyClick(entry, Qt.Key.Key_Return)
+    assert editor.value() == ["23", epci, "18279"]
+    assert entry.text() == "nulle part zzz"  # not a place: kept for correction, not added
+    entry.clear()
+    qtbot.mouseClick(screen.save_button, Qt.MouseButton.LeftButton)
+    assert screen.status.text() == "Paramètres enregistrés."
+    assert settings.get("site.zone") == ["23", epci, "18279"]
+    area = catchment_communes(settings.get, geography())
+    assert "23096" in area and "18279" in area and "18033" not in area  # Guéret in, Bourges out
