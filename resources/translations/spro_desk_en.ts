@@ -211,7 +211,7 @@
 <context>
     <name>AccountsScreen</name>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/__init__.py" line="50"/>
+        <location filename="../../src/spro_desk/ui/coordination/__init__.py" line="55"/>
         <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="189"/>
         <source>Comptes</source>
         <translation>Accounts</translation>
@@ -707,7 +707,7 @@ This person will no longer be able to sign in; their past actions stay in the lo
 <context>
     <name>AlertsScreen</name>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/__init__.py" line="46"/>
+        <location filename="../../src/spro_desk/ui/coordination/__init__.py" line="50"/>
         <location filename="../../src/spro_desk/ui/coordination/alerts_screen.py" line="37"/>
         <location filename="../../src/spro_desk/ui/coordination/alerts_screen.py" line="53"/>
         <source>Alertes</source>
@@ -858,7 +858,7 @@ This person will no longer be able to sign in; their past actions stay in the lo
 <context>
     <name>AuditScreen</name>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/__init__.py" line="48"/>
+        <location filename="../../src/spro_desk/ui/coordination/__init__.py" line="53"/>
         <location filename="../../src/spro_desk/ui/coordination/audit_screen.py" line="90"/>
         <source>Journal</source>
         <translation>Log</translation>
@@ -1443,7 +1443,7 @@ Keep this time anyway?</translation>
 <context>
     <name>BundlesScreen</name>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/__init__.py" line="45"/>
+        <location filename="../../src/spro_desk/ui/coordination/__init__.py" line="49"/>
         <location filename="../../src/spro_desk/ui/coordination/bundles_screen.py" line="36"/>
         <location filename="../../src/spro_desk/ui/coordination/bundles_screen.py" line="62"/>
         <source>Envois reçus</source>
@@ -1859,7 +1859,7 @@ Keep this time anyway?</translation>
 <context>
     <name>CoordinatorDashboardScreen</name>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/__init__.py" line="47"/>
+        <location filename="../../src/spro_desk/ui/coordination/__init__.py" line="51"/>
         <location filename="../../src/spro_desk/ui/coordination/dashboard_screen.py" line="33"/>
         <source>Tableau de bord</source>
         <translation>Dashboard</translation>
@@ -2509,7 +2509,7 @@ Desk ID: {id}</translation>
 <context>
     <name>DesksScreen</name>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/__init__.py" line="44"/>
+        <location filename="../../src/spro_desk/ui/coordination/__init__.py" line="48"/>
         <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="74"/>
         <source>Postes</source>
         <translation>Desks</translation>
@@ -3072,7 +3072,7 @@ Desk ID: {id}</translation>
 <context>
     <name>DirectoryScreen</name>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/__init__.py" line="49"/>
+        <location filename="../../src/spro_desk/ui/coordination/__init__.py" line="54"/>
         <location filename="../../src/spro_desk/ui/coordination/directory_screen.py" line="39"/>
         <location filename="../../src/spro_desk/ui/coordination/directory_screen.py" line="44"/>
         <source>Annuaire</source>
@@ -4114,6 +4114,152 @@ If the problem happens again, send the details below to support.</translation>
         <location filename="../../src/spro_desk/ui/first_run/directory_page.py" line="35"/>
         <source>Choisir le fichier : {name}</source>
         <translation>Choose the file: {name}</translation>
+    </message>
+</context>
+<context>
+    <name>PeriodsScreen</name>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/__init__.py" line="52"/>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="74"/>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="81"/>
+        <source>Périodes publiées</source>
+        <translation>Published periods</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="48"/>
+        <source>Résumé des périodes publiées</source>
+        <translation>Summary of published periods</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="53"/>
+        <source>Révisions de la période choisie</source>
+        <translation>Revisions of the chosen period</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="55"/>
+        <source>Choisissez une période puis « Voir les révisions ».</source>
+        <translation>Choose a period, then “Show revisions”.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="57"/>
+        <source>&amp;Voir les révisions</source>
+        <translation>&amp;Show revisions</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="59"/>
+        <source>Ce que les envois reçus depuis la clôture changeraient aux bilans publiés.</source>
+        <translation>What the bundles received since the closing would change in the published reports.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="64"/>
+        <source>Format des bilans de la nouvelle édition</source>
+        <translation>Format of the new edition&apos;s reports</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="65"/>
+        <source>&amp;Nouvelle édition…</source>
+        <translation>&amp;New edition…</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="67"/>
+        <source>Republier tous les bilans de la période avec les données d&apos;aujourd&apos;hui.</source>
+        <translation>Republish every report of the period with today&apos;s data.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="79"/>
+        <source>Période</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="79"/>
+        <source>Édition</source>
+        <translation>Edition</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="79"/>
+        <source>Close le</source>
+        <translation>Closed on</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="79"/>
+        <source>Bilans publiés</source>
+        <translation>Published reports</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="83"/>
+        <source>Une ligne par période ; ses révisions s&apos;affichent sous la liste.</source>
+        <translation>One row per period; its revisions show below the list.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="115"/>
+        <source>{moment} par {who}</source>
+        <translation>{moment} by {who}</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="119"/>
+        <source>ouverte</source>
+        <translation>open</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="125"/>
+        <source>Aucun bilan publié : aucune période close.</source>
+        <translation>No report published: no closed period.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="128"/>
+        <source>{n} période(s) publiée(s). Un envoi reçu après la clôture ne change aucun bilan publié : il apparaît dans les révisions, appliquées par une nouvelle édition si vous le décidez.</source>
+        <translation>{n} published period(s). A bundle received after the closing changes no published report: it shows in the revisions, applied by a new edition if you decide so.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="187"/>
+        <source>Édition {n} — {bundles} envoi(s) reçu(s) depuis la clôture.</source>
+        <translation>Edition {n} — {bundles} bundle(s) received since the closing.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="193"/>
+        <source>  • poste {desk}, envoi n° {seq}, reçu le {moment}</source>
+        <translation>  • desk {desk}, bundle no. {seq}, received on {moment}</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="199"/>
+        <source>Aucun chiffre publié ne change.</source>
+        <translation>No published figure changes.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="202"/>
+        <source>{n} chiffre(s) changerai(en)t dans une nouvelle édition :</source>
+        <translation>{n} figure(s) would change in a new edition:</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="207"/>
+        <source>masqué</source>
+        <translation>masked</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="209"/>
+        <source>  • {bilan} — {table}, {row} / {column} : {before} → {after} ({delta:+d}) ; publié : {shown}</source>
+        <translation>  • {bilan} — {table}, {row} / {column}: {before} → {after} ({delta:+d}); published: {shown}</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="223"/>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="252"/>
+        <source>Nouvelle édition</source>
+        <translation>New edition</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="224"/>
+        <source>Publier l&apos;édition {n} des {count} bilan(s) de la période {period} avec les données d&apos;aujourd&apos;hui ? Les bilans déjà envoyés restent tels quels ; cette décision est gardée dans le journal.</source>
+        <translation>Publish edition {n} of the period&apos;s {count} report(s) ({period}) with today&apos;s data? The reports already sent stay as they are; this decision is kept in the log.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="234"/>
+        <source>Dossier où écrire les bilans de la nouvelle édition</source>
+        <translation>Folder to write the new edition&apos;s reports in</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="255"/>
+        <source>Édition {n} publiée : {count} bilan(s) écrit(s) dans {folder}.</source>
+        <translation>Edition {n} published: {count} report(s) written in {folder}.</translation>
     </message>
 </context>
 <context>

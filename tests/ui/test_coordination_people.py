@@ -332,7 +332,7 @@ def test_the_window_locks_after_the_idle_time_until_the_password_is_typed_again(
     assert window.stack.currentWidget() is lock.panel and not window.tabs.isVisible()
     qtbot.waitUntil(lambda: screen.dialog is None)  # the open dialog was cancelled
     assert not window.quit_action.isEnabled() and not window.menuBar().isEnabled()
-    assert not window.screen_actions[COMPTES].isEnabled()  # Ctrl+7 leads nowhere
+    assert not window.screen_actions[COMPTES].isEnabled()  # Ctrl+8 leads nowhere
     assert "Alice" in lock.panel.explanation.text()
     assert lock.panel.password.accessibleName() == "Mot de passe"
 

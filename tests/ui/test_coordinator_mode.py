@@ -49,6 +49,7 @@ from spro_desk.ui.coordination import (
     COMPTES,
     ENVOIS,
     JOURNAL,
+    PERIODES,
     POSTES,
     TABLEAU,
 )
@@ -573,7 +574,7 @@ def test_every_screen_and_action_is_reachable_and_named(
     qtbot: QtBot, window: CoordinatorWindow
 ) -> None:
     for number, name in enumerate(
-        (POSTES, ENVOIS, ALERTES, TABLEAU, JOURNAL, ANNUAIRE, COMPTES), start=1
+        (POSTES, ENVOIS, ALERTES, TABLEAU, PERIODES, JOURNAL, ANNUAIRE, COMPTES), start=1
     ):
         qtbot.keyClick(
             window, getattr(Qt.Key, f"Key_{number}"), Qt.KeyboardModifier.ControlModifier

@@ -27,6 +27,7 @@ ACTION_LABELS: dict[str, str] = {
     "publication-annuaire": "Annuaire publié",
     "cloture-periode": "Période close",
     "publication-bilan": "Bilan publié",
+    "nouvelle-edition": "Nouvelle édition des bilans d'une période",
     "traitement-alerte": "Alerte traitée",
     "import-envois": "Envois importés",
     "collecte-automatique": "Collecte automatique",
