@@ -1387,32 +1387,32 @@ Keep this time anyway?</translation>
 <context>
     <name>BundleImportController</name>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/bundle_import.py" line="41"/>
+        <location filename="../../src/spro_desk/ui/coordination/bundle_import.py" line="25"/>
         <source>Import de {n} envoi…</source>
         <translation>Importing {n} bundle…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/bundle_import.py" line="41"/>
+        <location filename="../../src/spro_desk/ui/coordination/bundle_import.py" line="25"/>
         <source>Import de {n} envois…</source>
         <translation>Importing {n} bundles…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/bundle_import.py" line="47"/>
+        <location filename="../../src/spro_desk/ui/coordination/bundle_import.py" line="31"/>
         <source>Import du dossier « {name} »…</source>
         <translation>Importing the folder “{name}”…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/bundle_import.py" line="74"/>
+        <location filename="../../src/spro_desk/ui/coordination/bundle_import.py" line="47"/>
         <source>Import des envois : {done} sur {total}</source>
         <translation>Importing bundles: {done} of {total}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/bundle_import.py" line="87"/>
+        <location filename="../../src/spro_desk/ui/coordination/bundle_import.py" line="54"/>
         <source>Le dossier ou les fichiers n&apos;ont pas pu être lus ({error}).</source>
         <translation>The folder or the files could not be read ({error}).</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/bundle_import.py" line="93"/>
+        <location filename="../../src/spro_desk/ui/coordination/bundle_import.py" line="59"/>
         <source>L&apos;import s&apos;est arrêté sur une erreur inattendue ({error}). Les envois déjà importés sont conservés ; les autres n&apos;ont pas été modifiés.</source>
         <translation>The import stopped on an unexpected error ({error}). The bundles already imported are kept; the others have not been changed.</translation>
     </message>
@@ -2686,17 +2686,17 @@ Desk ID: {id}</translation>
 <context>
     <name>DirectoryFetchController</name>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/directory_fetch.py" line="72"/>
+        <location filename="../../src/spro_desk/ui/coordination/directory_fetch.py" line="53"/>
         <source>Téléchargement de l&apos;annuaire data·inclusion…</source>
         <translation>Downloading the data·inclusion directory…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/directory_fetch.py" line="101"/>
+        <location filename="../../src/spro_desk/ui/coordination/directory_fetch.py" line="60"/>
         <source>Le dossier de téléchargement n&apos;a pas pu être écrit ({error}). Les pages déjà reçues sont conservées.</source>
         <translation>The download folder could not be written ({error}). The pages already received are kept.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/directory_fetch.py" line="106"/>
+        <location filename="../../src/spro_desk/ui/coordination/directory_fetch.py" line="65"/>
         <source>Le téléchargement s&apos;est arrêté sur une erreur inattendue ({error}). L&apos;annuaire publié aux postes n&apos;a pas changé.</source>
         <translation>The download stopped on an unexpected error ({error}). The directory published to the desks has not changed.</translation>
     </message>
