@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from coordination_team import FAST
 from spro_desk.agents.coordination_accounts import (
     CoordinatorAccountError,
     change_password,
@@ -22,14 +23,12 @@ from spro_desk.agents.coordination_accounts import (
 )
 from spro_desk.agents.coordination_audit import audit_entries, record_action
 from spro_desk.agents.coordination_roles import CoordinationDenied, coordination_session
-from spro_desk.security import crypto
 from spro_desk.storage.tables import SyncAlert
 from spro_desk.sync.completeness import handle_alert
 from spro_desk.sync.coordinator import import_bundle, register_desk, reinstate_desk, revoke_desk
 from spro_desk.sync.identity import load_identity, write_registration
 from sync_world import World
 
-FAST = crypto.KdfCost(time_cost=1, memory_kib=8 * 1024)
 PASSWORDS = {
     "Alice": "alice-mot-de-passe",
     "Bruno": "bruno-mot-de-passe",

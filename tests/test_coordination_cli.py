@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -14,31 +13,17 @@ from typing import Any
 
 import pytest
 
-from spro_desk.agents.coordination_accounts import create_coordinator, sign_in
-from spro_desk.paths import database_path
-from spro_desk.security import crypto
+from coordination_team import TEAM, team_region
 from spro_desk.storage.engine import Database
 from sync_world import World
 
 SRC = Path(__file__).resolve().parents[1] / "src"
-FAST = crypto.KdfCost(time_cost=1, memory_kib=8 * 1024)
-TEAM = {
-    "Alice": ("coordinateur", "alice-mot-de-passe"),
-    "Bruno": ("charge-etudes", "bruno-mot-de-passe"),
-    "Chloé": ("lecture", "chloe-lit-tout"),
-}
 
 
 @pytest.fixture
 def world(tmp_path: Path) -> Iterator[World]:
     region = World(tmp_path / "region")
-    region.coordinator.close()
-    shutil.move(region.root / "coordinator.sqlite", database_path(region.coordinator_dir))
-    db = Database(database_path(region.coordinator_dir))
-    for name, (role, password) in TEAM.items():
-        create_coordinator(db, name, password, role, cost=FAST)
-        if name == "Alice":
-            sign_in(db, name, password)
+    db = team_region(region)
     db.close()
     region.coordinator = Database(region.root / "unused.sqlite")
     yield region

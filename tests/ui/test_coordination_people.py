@@ -4,7 +4,6 @@ offscreen) over a real region of desks on SQLite files."""
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -14,17 +13,14 @@ from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from coordination_team import FAST, TEAM, team_region
 from spro_desk.agents.coordination_accounts import (
-    create_coordinator,
     list_coordinators,
     sign_in,
     sign_out,
 )
 from spro_desk.agents.coordination_audit import audit_entries
 from spro_desk.agents.coordination_lock import idle_lock_minutes
-from spro_desk.paths import database_path
-from spro_desk.security import crypto
-from spro_desk.storage.engine import Database
 from spro_desk.storage.tables import SyncAlert
 from spro_desk.sync.coordinator import revoke_desk
 from spro_desk.sync.watch import WatchSettings, save_settings
@@ -38,24 +34,11 @@ from sync_world import World
 
 from .conftest import IMPORT_TIMEOUT_MS, assert_nothing_running
 
-FAST = crypto.KdfCost(time_cost=1, memory_kib=8 * 1024)
-TEAM = {
-    "Alice": ("coordinateur", "alice-mot-de-passe"),
-    "Bruno": ("charge-etudes", "bruno-mot-de-passe"),
-    "Chloé": ("lecture", "chloe-lit-tout"),
-}
-
 
 @pytest.fixture
 def world(tmp_path: Path) -> Iterator[World]:
     region = World(tmp_path / "region")
-    region.coordinator.close()
-    shutil.move(region.root / "coordinator.sqlite", database_path(region.coordinator_dir))
-    region.coordinator = db = Database(database_path(region.coordinator_dir))
-    for name, (role, password) in TEAM.items():
-        create_coordinator(db, name, password, role, cost=FAST)
-        if name == "Alice":
-            sign_in(db, name, password)
+    region.coordinator = db = team_region(region)
     sign_out(db)
     yield region
     region.close()

@@ -12,7 +12,6 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QApplication,
-    QDialog,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -27,6 +26,7 @@ from spro_desk.agents.coordination_accounts import CoordinatorAccountError, sign
 from spro_desk.agents.coordination_lock import idle_lock_minutes
 from spro_desk.agents.coordination_roles import coordination_session
 from spro_desk.storage.engine import Database
+from spro_desk.ui.common.confirm import cancel_open_dialogs
 from spro_desk.ui.common.widgets import plain_label
 
 UNLOCK_VIA = "fenêtre de la coordination, après verrouillage"  # audit trail (French data)
@@ -175,7 +175,7 @@ class IdleLock(QObject):
             return
         self._name = account.nom
         self.timer.stop()
-        self._close_dialogs()
+        cancel_open_dialogs(self._window)
         self._disabled = [a for a in self._window.findChildren(QAction) if a.isEnabled()]
         for action in self._disabled:
             action.setEnabled(False)
@@ -200,17 +200,6 @@ class IdleLock(QObject):
         self._stack.setCurrentWidget(self._screens)
         self._arm()
         self.locked_changed.emit(False)
-
-    def _close_dialogs(self) -> None:
-        """A dialog left open (a new account's password…) must not stay over a locked window."""
-        for _attempt in range(10):
-            widget = QApplication.activePopupWidget() or QApplication.activeModalWidget()
-            if widget is None or widget is self._window:
-                return
-            if isinstance(widget, QDialog):
-                widget.reject()
-            else:
-                widget.close()
 
     def _quit(self) -> None:
         self._window.close()
