@@ -12,9 +12,10 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
-from sqlalchemy import Connection
+from sqlalchemy import Connection, CursorResult
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
@@ -34,6 +35,21 @@ def execute_many(connection: Connection, sql: str, rows: Sequence[Sequence[Any]]
     if connection.dialect.paramstyle in ("format", "pyformat"):
         sql = sql.replace("?", "%s")
     connection.exec_driver_sql(sql, list(rows))
+
+
+def of(connection: Connection) -> ModuleType:
+    """The module of the connection's dialect (`sqlite` or `postgresql`)."""
+    from spro_desk.storage.dialects import postgresql, sqlite
+
+    return sqlite if connection.dialect.name == "sqlite" else postgresql
+
+
+def run(connection: Connection, sql: str, params: Sequence[Any] = ()) -> CursorResult[Any]:
+    """`sql` (with `?` for each value) run once by the driver, its placeholders written in the
+    driver's style: the reports' queries, read without SQLAlchemy's per-row processing."""
+    if connection.dialect.paramstyle in ("format", "pyformat"):
+        sql = sql.replace("?", "%s")
+    return connection.exec_driver_sql(sql, tuple(params))
 
 
 class DatabaseUrlError(ValueError):
