@@ -221,7 +221,7 @@ def referral_counts(
             f"SELECT reseau, issue, SUM(n) FROM {REFERRAL_CUBE} GROUP BY reseau, issue",
         )
     )
-    names = dict(
+    names: dict[str, str] = dict(
         run(
             connection,
             f"SELECT structure_id, MAX(nom) FROM {REFERRAL_CUBE} GROUP BY structure_id",

@@ -13,11 +13,13 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 from types import ModuleType
-from typing import Any
+from typing import Any, TypeAlias
 
 from sqlalchemy import Connection, CursorResult
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
+
+Rows: TypeAlias = CursorResult[*tuple[Any, ...]]  # rows of any length
 
 DATABASE_URL_VARIABLE = "SPRO_DESK_DATABASE_URL"
 
@@ -44,7 +46,7 @@ def of(connection: Connection) -> ModuleType:
     return sqlite if connection.dialect.name == "sqlite" else postgresql
 
 
-def run(connection: Connection, sql: str, params: Sequence[Any] = ()) -> CursorResult[Any]:
+def run(connection: Connection, sql: str, params: Sequence[Any] = ()) -> Rows:
     """`sql` (with `?` for each value) run once by the driver, its placeholders written in the
     driver's style: the reports' queries, read without SQLAlchemy's per-row processing."""
     if connection.dialect.paramstyle in ("format", "pyformat"):
