@@ -14,13 +14,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from types import ModuleType
 from typing import Any
 
 from sqlalchemy import Connection
 
 from spro_desk.reports.filters import Filters, Period, Site
-from spro_desk.storage import dialects
-from spro_desk.storage.dialects import run
+from spro_desk.storage.dialects import postgresql, run, sqlite
 
 FORCE_INDEX_ABOVE = 20_000
 OUTCOMES = ("honore", "non-honore", "annule", "sans-suite", "en-cours")
@@ -47,8 +47,13 @@ def where(filters: Filters, sites: Sequence[Site], day: str = "day") -> Where:
     return Where(sql, tuple(params))
 
 
+def _dialect(connection: Connection) -> ModuleType:
+    """What the connection's database says its own way (`storage/dialects`)."""
+    return sqlite if connection.dialect.name == sqlite.NAME else postgresql
+
+
 def _hint(connection: Connection, index: str, large: bool) -> str:
-    return dialects.of(connection).index_hint(index) if large else ""
+    return _dialect(connection).index_hint(index) if large else ""
 
 
 def _counts(rows: Iterable[Sequence[Any]]) -> dict[Any, int]:
@@ -148,9 +153,7 @@ def select_referrals(connection: Connection, w: Where) -> None:
     quarter of a million rows in order beats as many index lookups), by the day index else.
     """
     count = run(connection, f"SELECT COUNT(*) FROM merged_referral WHERE {w.sql}", w.params)
-    scan = (
-        dialects.of(connection).full_scan_hint() if count.scalar_one() > FORCE_INDEX_ABOVE else ""
-    )
+    scan = _dialect(connection).full_scan_hint() if count.scalar_one() > FORCE_INDEX_ABOVE else ""
     run(connection, f"DROP TABLE IF EXISTS {REFERRAL_ROWS}")
     run(
         connection,
@@ -246,7 +249,7 @@ def referral_counts(
 
 def delay_histogram(connection: Connection) -> dict[int, int]:
     """Days from the contact to its rendez-vous (local calendar days) → referrals."""
-    delay = dialects.of(connection).days_between("rdv_day", "contact_day")
+    delay = _dialect(connection).days_between("rdv_day", "contact_day")
     query = (
         f"SELECT {delay} AS delay, COUNT(*) "
         f"FROM {REFERRAL_ROWS} WHERE rdv_day IS NOT NULL GROUP BY delay"

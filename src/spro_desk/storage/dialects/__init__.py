@@ -12,7 +12,6 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from pathlib import Path
-from types import ModuleType
 from typing import Any, TypeAlias
 
 from sqlalchemy import Connection, CursorResult
@@ -37,13 +36,6 @@ def execute_many(connection: Connection, sql: str, rows: Sequence[Sequence[Any]]
     if connection.dialect.paramstyle in ("format", "pyformat"):
         sql = sql.replace("?", "%s")
     connection.exec_driver_sql(sql, list(rows))
-
-
-def of(connection: Connection) -> ModuleType:
-    """The module of the connection's dialect (`sqlite` or `postgresql`)."""
-    from spro_desk.storage.dialects import postgresql, sqlite
-
-    return sqlite if connection.dialect.name == "sqlite" else postgresql
 
 
 def run(connection: Connection, sql: str, params: Sequence[Any] = ()) -> Rows:
