@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from coordination_team import FAST
 from spro_desk.agents.coordination_accounts import (
     CoordinatorAccountError,
     change_password,
@@ -22,14 +23,12 @@ from spro_desk.agents.coordination_accounts import (
 )
 from spro_desk.agents.coordination_audit import audit_entries, record_action
 from spro_desk.agents.coordination_roles import CoordinationDenied, coordination_session
-from spro_desk.security import crypto
 from spro_desk.storage.tables import SyncAlert
 from spro_desk.sync.completeness import handle_alert
 from spro_desk.sync.coordinator import import_bundle, register_desk, reinstate_desk, revoke_desk
 from spro_desk.sync.identity import load_identity, write_registration
 from sync_world import World
 
-FAST = crypto.KdfCost(time_cost=1, memory_kib=8 * 1024)
 PASSWORDS = {
     "Alice": "alice-mot-de-passe",
     "Bruno": "bruno-mot-de-passe",
@@ -184,7 +183,8 @@ def test_other_parts_write_to_the_trail(world: World) -> None:
     record_action(db, None, "cloture-periode", "2026-T1", "bilans envoyés à la Région")
     sign_in(db, "Alice", PASSWORDS["Alice"])
     record_action(db, None, "publication-bilan", "Cher 2026-T1")
-    first, second = audit_entries(db, limit=2)
+    first, signed, second = audit_entries(db, limit=3)
+    assert (signed.account, signed.action) == ("Alice", "connexion")  # sign-ins are traced too
     assert (first.account, first.action, first.target) == (
         "Alice",
         "publication-bilan",
@@ -192,3 +192,22 @@ def test_other_parts_write_to_the_trail(world: World) -> None:
     )
     assert (second.account, second.note) == (None, "bilans envoyés à la Région")
     assert first.as_json()["at"].endswith("+00:00")
+
+
+def test_the_idle_lock_is_a_coordinators_setting_within_bounds(world: World) -> None:
+    from spro_desk.agents.coordination_lock import idle_lock_minutes, set_idle_lock_minutes
+
+    db = world.coordinator
+    _team(world)
+    assert idle_lock_minutes(db) == 15  # the default
+    sign_in(db, "Bruno", PASSWORDS["Bruno"])
+    with pytest.raises(CoordinationDenied, match="gérer les comptes"):
+        set_idle_lock_minutes(db, 5)
+    sign_in(db, "Alice", PASSWORDS["Alice"])
+    with pytest.raises(CoordinatorAccountError, match="entre 1 et 240 minutes"):
+        set_idle_lock_minutes(db, 0)
+    assert idle_lock_minutes(db) == 15
+    set_idle_lock_minutes(db, 30)
+    assert idle_lock_minutes(db) == 30
+    [entry] = audit_entries(db, action="verrouillage-regle")
+    assert (entry.account, entry.target) == ("Alice", "30 min")

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -14,31 +13,17 @@ from typing import Any
 
 import pytest
 
-from spro_desk.agents.coordination_accounts import create_coordinator, sign_in
-from spro_desk.paths import database_path
-from spro_desk.security import crypto
+from coordination_team import TEAM, team_region
 from spro_desk.storage.engine import Database
 from sync_world import World
 
 SRC = Path(__file__).resolve().parents[1] / "src"
-FAST = crypto.KdfCost(time_cost=1, memory_kib=8 * 1024)
-TEAM = {
-    "Alice": ("coordinateur", "alice-mot-de-passe"),
-    "Bruno": ("charge-etudes", "bruno-mot-de-passe"),
-    "Chloé": ("lecture", "chloe-lit-tout"),
-}
 
 
 @pytest.fixture
 def world(tmp_path: Path) -> Iterator[World]:
     region = World(tmp_path / "region")
-    region.coordinator.close()
-    shutil.move(region.root / "coordinator.sqlite", database_path(region.coordinator_dir))
-    db = Database(database_path(region.coordinator_dir))
-    for name, (role, password) in TEAM.items():
-        create_coordinator(db, name, password, role, cost=FAST)
-        if name == "Alice":
-            sign_in(db, name, password)
+    db = team_region(region)
     db.close()
     region.coordinator = Database(region.root / "unused.sqlite")
     yield region
@@ -97,10 +82,31 @@ def test_every_command_needs_an_account_whose_role_allows_it(world: World) -> No
     code, result, _ = _cli(world, "coordinator", "audit", account="Chloé")
     assert code == 0
     trail = [(e["account"], e["action"]) for e in result["entries"]]
-    assert trail[0] == ("Alice", "revocation-poste")
+    assert trail[0] == ("Chloé", "connexion")  # the audit command's own sign-in
+    assert trail[1] == ("Alice", "revocation-poste")
     assert ("Chloé", "connexion-refusee") in trail
-    revoked = result["entries"][0]
+    revoked = result["entries"][1]
     assert revoked["target"].startswith(world.ids[1]) and revoked["at"].endswith("+00:00")
+
+
+def test_sign_ins_and_manual_imports_are_in_the_trail(world: World) -> None:
+    drop = world.root / "drop"
+    world.record(0, 2)
+    world.export(0, drop)
+    (drop / "abime.spro-bundle").write_bytes(b"pas un envoi")
+    code, result, _ = _cli(world, "coordinator", "import", str(drop), account="Bruno")
+    assert code == 1 and result["events_new"] == 2  # one accepted, one refused: partial
+
+    code, result, _ = _cli(world, "coordinator", "audit", "--limit", "3", account="Chloé")
+    entries = result["entries"]
+    assert [(e["account"], e["action"]) for e in entries] == [
+        ("Chloé", "connexion"), ("Bruno", "import-envois"), ("Bruno", "connexion"),
+    ]  # fmt: skip
+    assert entries[0]["note"] == "ligne de commande (coordinator audit)"
+    assert entries[1]["target"] == "1 envoi(s) accepté(s), 1 refusé(s)"
+    assert entries[1]["note"] == "ligne de commande ; 2 événement(s) nouveau(x)"
+    assert entries[1]["role"] == "charge-etudes"
+    assert entries[2]["note"] == "ligne de commande (coordinator import)"
 
 
 def test_accounts_are_managed_by_a_coordinator_on_the_command_line(world: World) -> None:

@@ -4,6 +4,7 @@ URL is checked and said in French, the server's database is never mistaken for t
 from __future__ import annotations
 
 import json
+import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -159,3 +160,12 @@ def test_the_window_and_command_line_views_are_the_same_on_both_databases(
     assert sqlite["status"]["contacts"] == 6
     assert any(row[-1] == ((1, 1),) for row in sqlite["overview"])  # bundle n° 1 missing
     assert server == sqlite
+
+
+def test_without_the_driver_a_server_url_says_how_to_install_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The desks' installer leaves psycopg out: a server URL gets the pip extra, in French."""
+    monkeypatch.setitem(sys.modules, "psycopg", None)  # import psycopg now fails
+    with pytest.raises(DatabaseUrlError, match=r"spro-desk\[coordination\]"):
+        database_url_from("postgresql://equipe@serveur/region")

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import json
 import threading
+import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
@@ -38,10 +40,18 @@ class _Api:
         }
         self.requests: list[dict[str, Any]] = []
         self.fail_on: tuple[str, int] | None = None
+        self.delay_s = 0.0  # per page: leaves a window time to cancel
 
 
 @pytest.fixture
 def api() -> Iterator[tuple[str, _Api]]:
+    with running_api() as served:
+        yield served
+
+
+@contextmanager
+def running_api() -> Iterator[tuple[str, _Api]]:
+    """(base URL, state) of a data·inclusion API v1 on 127.0.0.1 serving the real-shape rows."""
     state = _Api()
 
     class Handler(BaseHTTPRequestHandler):
@@ -53,6 +63,7 @@ def api() -> Iterator[tuple[str, _Api]]:
             if self.headers["Authorization"] != f"Bearer {TOKEN}":
                 return self._send(401, {"detail": "Not authenticated"})
             page, size = int(query["page"]), int(query["size"])
+            time.sleep(state.delay_s)
             if state.fail_on == (kind, page):
                 return self._send(503, {"detail": "indisponible"})
             rows = state.rows[kind]

@@ -143,6 +143,53 @@ def test_a_zip_of_data_gouv_files(db: Database, tmp_path: Path) -> None:
     _assert_real_directory(db)
 
 
+def _feature(row: dict[str, Any], index: int) -> dict[str, Any]:
+    """As GDAL writes a GeoDataFrame: lists as JSON arrays, the place also as a Point."""
+    properties = dict(row)
+    lon, lat = properties.get("longitude"), properties.get("latitude")
+    if index % 2:  # the coordinates only in the geometry, on every other row
+        properties.pop("longitude", None)
+        properties.pop("latitude", None)
+    geometry = {"type": "Point", "coordinates": [lon, lat]} if lat is not None else None
+    return {"type": "Feature", "properties": properties, "geometry": geometry}
+
+
+def _write_geojson(path: Path, rows: list[dict[str, Any]]) -> None:
+    collection = {
+        "type": "FeatureCollection",
+        "name": path.stem,
+        "crs": {"type": "name", "properties": {"name": "urn:ogc:def:crs:OGC:1.3:CRS84"}},
+        "features": [_feature(row, index) for index, row in enumerate(rows)],
+    }
+    path.write_text(json.dumps(collection, ensure_ascii=False, indent=1), encoding="utf-8")
+
+
+def test_geojson_features_properties_are_the_rows(db: Database, tmp_path: Path) -> None:
+    for kind in ("structures", "services"):
+        _write_geojson(tmp_path / f"{kind}-inclusion-{DATE}.geojson", _rows(kind))
+    report = import_directory(db, tmp_path)
+    assert report.rejected == []
+    _assert_real_directory(db)
+    with db.engine.connect() as connection:  # ft-paris-18 had its place only as a Point
+        place = connection.exec_driver_sql(
+            "SELECT latitude, longitude FROM structure WHERE id = 'ft-paris-18'"
+        ).one()
+    row = next(row for row in _rows("structures") if row["id"] == "ft-paris-18")
+    assert tuple(place) == (row["latitude"], row["longitude"])
+
+
+def test_a_geojson_file_that_is_not_a_feature_collection_is_refused(
+    db: Database, tmp_path: Path
+) -> None:
+    target = tmp_path / f"structures-inclusion-{DATE}.geojson"
+    target.write_text(json.dumps({"type": "FeatureCollection", "features": [["a"]]}))
+    with pytest.raises(DirectoryImportError, match="GeoJSON"):
+        import_directory(db, target)
+    target.write_text(json.dumps({"type": "Point", "coordinates": [1, 2]}))
+    with pytest.raises(DirectoryImportError, match="GeoJSON"):
+        import_directory(db, target)
+
+
 def test_parquet_is_refused_in_french_when_alone(db: Database, tmp_path: Path) -> None:
     target = tmp_path / f"structures-inclusion-{DATE}.parquet"
     target.write_bytes(b"PAR1 not really")

@@ -17,8 +17,8 @@ from spro_desk.directory.importer import import_directory
 from spro_desk.directory.richtext import plain_text
 from spro_desk.directory.search import DirectorySearch, SearchFilters
 from spro_desk.directory.source import DirectoryImportError, DirectoryShrinkRefused
-from spro_desk.directory.structures import structure_candidates
 from spro_desk.geo import geography
+from spro_desk.orientation.candidates import directory_facts
 from spro_desk.orientation.profile import VisitorProfile
 from spro_desk.orientation.suggest import Suggester
 from spro_desk.storage.engine import Database
@@ -128,15 +128,24 @@ def test_a_lone_structure_has_a_detail_record(real_db: Database) -> None:
     assert service_record(real_db, "ml-paris--accompagnement") is not None
 
 
-def test_orientation_can_ask_for_structure_only_candidates(real_db: Database) -> None:
-    zones = geography().zones_of_commune("75110")
+def test_orientation_gets_structures_without_service_from_one_source(real_db: Database) -> None:
     with real_db.engine.connect() as connection:
-        found = structure_candidates(connection, zones)
-        only_ft = structure_candidates(connection, zones, reseaux=("france-travail",))
-    assert {c.summary.structure_id for c in only_ft} == {"ft-paris-10", "ft-paris-18"}
-    assert {"ft-paris-10", "ft-paris-18", "caf-paris"} <= {c.summary.structure_id for c in found}
-    assert "ft-lyon-3" not in {c.summary.structure_id for c in found}
-    assert all(c.summary.structure_only for c in found)
+        facts = directory_facts(connection, str(real_db.path))
+    only_ft = facts.structure_candidates(("france-travail",))
+    assert {c.summary.structure_id for c in only_ft} == {
+        "ft-paris-10",
+        "ft-paris-18",
+        "ft-lyon-3",
+        "ft-marseille-1",
+    }
+    assert not any(c.has_service for c in only_ft)
+    profile = VisitorProfile(
+        commune="75110", statut="demandeur-emploi", besoins=(NEED,), age=30, at=SUNDAY_3AM
+    )
+    suggested = [s.summary.structure_id for s in Suggester(real_db).suggest(profile, limit=20)]
+    assert {"ft-paris-10", "ft-paris-18"} <= set(suggested)
+    if "ft-lyon-3" in suggested:  # the agencies of the visitor's city come first
+        assert suggested.index("ft-lyon-3") > suggested.index("ft-paris-10")
 
 
 # --- 3. an import never silently shrinks the directory ----------------------------------------

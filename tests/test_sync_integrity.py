@@ -7,6 +7,7 @@ database, the command line, a subprocess under a memory limit).
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 import textwrap
@@ -19,7 +20,11 @@ import pytest
 from sqlmodel import select
 
 from spro_desk.cli.main import main as cli_main
+from spro_desk.contacts.model import ContactInput
+from spro_desk.contacts.service import ContactService
+from spro_desk.paths import database_path
 from spro_desk.storage.backup import create_backup
+from spro_desk.storage.engine import Database
 from spro_desk.storage.tables import Event, ReceivedEvent, SyncAlert
 from spro_desk.sync.acknowledgement import apply_acknowledgement, write_acknowledgements
 from spro_desk.sync.bundle import load_state
@@ -109,6 +114,100 @@ def test_a_stale_acknowledgement_after_a_restore_is_refused_and_nothing_is_lost(
     # the coordinator's acknowledgement now follows the desk's new branch and is accepted
     write_acknowledgements(world.coordinator, world.coordinator_dir, stick)
     assert apply_acknowledgement(desk, stick / f"{world.ids[0]}.spro-ack") == 8
+
+
+def _same_number_twice(world: World, desk: int) -> list[tuple[str, int]]:
+    """(branch, seq) pairs of the desk that carry more than one event at the coordinator."""
+    with world.coordinator.session() as session:
+        connection = session.connection().connection.driver_connection
+        query = (
+            "SELECT branch, seq FROM received_event WHERE desk_id = ? "
+            "GROUP BY branch, seq HAVING COUNT(*) > 1"
+        )
+        return [tuple(r) for r in connection.execute(query, (world.ids[desk],)).fetchall()]
+
+
+def _copy_back_by_hand(world: World, desk: int, copy: Path) -> None:
+    """An older copy of the database file put over the live one while the desk is closed,
+    as someone does with a file manager (not through `backup restore`)."""
+    world.dbs[desk].close()
+    live = world.dbs[desk].path
+    for leftover in (live.with_name(live.name + "-wal"), live.with_name(live.name + "-shm")):
+        leftover.unlink(missing_ok=True)
+    shutil.copyfile(copy, live)
+    world.reopen(desk)
+
+
+def _copy_by_hand(world: World, desk: int, target: Path) -> Path:
+    world.dbs[desk].close()
+    shutil.copyfile(world.dbs[desk].path, target)
+    world.reopen(desk)
+    return target
+
+
+def test_a_database_copied_back_by_hand_continues_on_a_new_branch(world: World) -> None:
+    world.record(0, 5)
+    import_bundle(world.coordinator, world.coordinator_dir, world.export(0))
+    copy = _copy_by_hand(world, 0, world.root / "copie-du-lundi.sqlite")
+    world.record(0, 4)
+    import_bundle(world.coordinator, world.coordinator_dir, world.export(0))
+    sent_before = _desk_ids(world, 0)
+    _copy_back_by_hand(world, 0, copy)
+    world.record(0, 3)  # numbers 6 to 8 again: they must not pass for the ones already sent
+    forked = world.export(0)
+    assert forked.name == "cio-de-bourges_" + world.ids[0][:4] + "_n0003_b2.spro-bundle"
+    assert import_bundle(world.coordinator, world.coordinator_dir, forked).events_new == 3
+    assert _same_number_twice(world, 0) == []  # no number reused on one branch, silently
+    received = _received_ids(world)
+    assert sent_before <= received and _desk_ids(world, 0) <= received  # nothing lost
+    assert _merged_contacts(world, 0) == 5 + 4 + 3
+    [fork] = _alerts(world, "fork")
+    assert fork.detail["reason"] == "restauration"
+    assert fork.detail["from_seq"] == 6 and fork.detail["old_branch_events"] == 4
+    acks = write_acknowledgements(world.coordinator, world.coordinator_dir, world.root / "acks")
+    [ack] = [p for p in acks if world.ids[0] in p.name]
+    assert apply_acknowledgement(world.dbs[0], ack) == 8  # the new branch is acknowledged
+
+
+def test_an_export_right_after_a_copy_back_by_hand_takes_a_new_number(world: World) -> None:
+    world.record(0, 2)
+    copy = _copy_by_hand(world, 0, world.root / "copie.sqlite")
+    first = world.export(0)
+    _copy_back_by_hand(world, 0, copy)
+    second = world.export(0)  # nothing new recorded: the same events, under a new number
+    assert first.name.endswith("_n0001_b1.spro-bundle")
+    assert second.name.endswith("_n0002_b2.spro-bundle")
+    for bundle in (first, second):
+        import_bundle(world.coordinator, world.coordinator_dir, bundle)
+    assert _same_number_twice(world, 0) == []
+    assert [a.detail.get("reason") for a in _alerts(world, "fork")] == ["restauration"]
+
+
+def test_a_database_moved_with_its_folder_or_alone_opens_no_branch(
+    world: World, tmp_path: Path
+) -> None:
+    world.record(0, 2)
+    world.export(0)
+    world.dbs[0].close()
+    moved = tmp_path / "nouveau-poste"
+    shutil.copytree(world.folders[0], moved)  # a new computer: the whole data folder
+    alone = tmp_path / "base-seule"
+    alone.mkdir()
+    shutil.copyfile(world.dbs[0].path, alone / world.dbs[0].path.name)  # the file alone
+    for folder in (moved, alone):
+        db = Database(database_path(folder))
+        try:
+            ContactService(db).record(ContactInput(canal="telephone", statut="scolaire"))
+            assert load_state(db).get("branch_number", 1) == 1
+            assert {e.branch for e in _events(db)} == {""}
+        finally:
+            db.close()
+    world.reopen(0)
+
+
+def _events(db: Database) -> list[Event]:
+    with db.session() as session:
+        return list(session.exec(select(Event)).all())
 
 
 def test_a_directory_snapshot_carrying_a_stale_acknowledgement_changes_no_acknowledgement(

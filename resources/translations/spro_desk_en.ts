@@ -103,6 +103,245 @@
     </message>
 </context>
 <context>
+    <name>AccountDialog</name>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="94"/>
+        <source>Nouveau compte</source>
+        <translation>New account</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="94"/>
+        <source>Nouveau mot de passe</source>
+        <translation>New password</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="98"/>
+        <source>Nom de la personne</source>
+        <translation>Person&apos;s name</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="103"/>
+        <source>Rôle</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="104"/>
+        <source>Mot de passe</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="105"/>
+        <source>Mot de passe, pour vérifier</source>
+        <translation>Password, to check</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="106"/>
+        <source>Message du compte</source>
+        <translation>Account message</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="112"/>
+        <source>&amp;Créer le compte</source>
+        <translation>&amp;Create the account</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="112"/>
+        <source>&amp;Changer le mot de passe</source>
+        <translation>&amp;Change the password</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="114"/>
+        <source>&amp;Annuler</source>
+        <translation>&amp;Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="118"/>
+        <source>&amp;Nom :</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="120"/>
+        <source>&amp;Rôle :</source>
+        <translation>&amp;Role:</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="121"/>
+        <source>&amp;Mot de passe :</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="122"/>
+        <source>&amp;Vérification :</source>
+        <translation>Chec&amp;k:</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="138"/>
+        <source>Les deux mots de passe diffèrent : rien n&apos;a été fait.</source>
+        <translation>The two passwords differ: nothing was done.</translation>
+    </message>
+</context>
+<context>
+    <name>AccountsModel</name>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="71"/>
+        <source>Nom</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="72"/>
+        <source>Rôle</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="73"/>
+        <source>État</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="82"/>
+        <source>Actif</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="82"/>
+        <source>Désactivé</source>
+        <translation>Disabled</translation>
+    </message>
+</context>
+<context>
+    <name>AccountsScreen</name>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/__init__.py" line="55"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="189"/>
+        <source>Comptes</source>
+        <translation>Accounts</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="162"/>
+        <source>Résumé des comptes</source>
+        <translation>Accounts summary</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="163"/>
+        <source>Message de l&apos;écran Comptes</source>
+        <translation>Accounts screen message</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="164"/>
+        <source>A&amp;jouter un compte…</source>
+        <translation>Add an acc&amp;ount…</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="165"/>
+        <source>Dé&amp;sactiver…</source>
+        <translation>Di&amp;sable…</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="167"/>
+        <source>&amp;Réinitialiser le mot de passe…</source>
+        <translation>&amp;Reset the password…</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="169"/>
+        <source>Désactiver le compte</source>
+        <translation>Disable the account</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="183"/>
+        <source>&amp;Verrouiller après :</source>
+        <translation>&amp;Lock after:</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="196"/>
+        <source>Comptes de la coordination</source>
+        <translation>The coordination&apos;s accounts</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="198"/>
+        <source>Chaque personne et son rôle. Suppr désactive le compte choisi, après confirmation.</source>
+        <translation>Each person and their role. Delete disables the chosen account, after confirmation.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="207"/>
+        <source> minutes</source>
+        <translation> minutes</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="209"/>
+        <source>Verrouiller après</source>
+        <translation>Lock after</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="212"/>
+        <source>Sans clavier ni souris pendant ce temps, la fenêtre demande de se reconnecter.</source>
+        <translation>With no keyboard or mouse input for this long, the window asks to sign in again.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="244"/>
+        <source>{n} compte(s) actif(s) sur {total}.</source>
+        <translation>{n} active account(s) out of {total}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="265"/>
+        <source>Compte « {name} » créé.</source>
+        <translation>Account “{name}” created.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="270"/>
+        <source>Choisissez d&apos;abord un compte dans la liste.</source>
+        <translation>First choose an account in the list.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="279"/>
+        <source>Mot de passe de « {name} » changé.</source>
+        <translation>Password of “{name}” changed.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="302"/>
+        <source>Choisissez d&apos;abord un compte actif dans la liste.</source>
+        <translation>First choose an active account in the list.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="306"/>
+        <source>Désactiver un compte</source>
+        <translation>Disable an account</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="308"/>
+        <source>Désactiver le compte « {name} » ({role}) ?
+
+Cette personne ne pourra plus se connecter ; ses actions passées restent au journal.</source>
+        <translation>Disable the account “{name}” ({role})?
+
+This person will no longer be able to sign in; their past actions stay in the log.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="316"/>
+        <source>&amp;Désactiver ce compte</source>
+        <translation>&amp;Disable this account</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="318"/>
+        <source>&amp;Annuler</source>
+        <translation>&amp;Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="334"/>
+        <source>Désactivation abandonnée : le compte reste actif.</source>
+        <translation>Disabling abandoned: the account stays active.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="341"/>
+        <source>Compte « {name} » désactivé.</source>
+        <translation>Account “{name}” disabled.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="360"/>
+        <source>La fenêtre se verrouillera après {n} minute(s) sans activité.</source>
+        <translation>The window will lock after {n} minute(s) without activity.</translation>
+    </message>
+</context>
+<context>
     <name>AccueilScreen</name>
     <message>
         <location filename="../../src/spro_desk/ui/accueil/screen.py" line="66"/>
@@ -468,7 +707,7 @@
 <context>
     <name>AlertsScreen</name>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/__init__.py" line="42"/>
+        <location filename="../../src/spro_desk/ui/coordination/__init__.py" line="50"/>
         <location filename="../../src/spro_desk/ui/coordination/alerts_screen.py" line="37"/>
         <location filename="../../src/spro_desk/ui/coordination/alerts_screen.py" line="53"/>
         <source>Alertes</source>
@@ -573,12 +812,12 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../src/spro_desk/ui/common/startup.py" line="55"/>
+        <location filename="../../src/spro_desk/ui/common/startup.py" line="56"/>
         <source>La base de données «&#xa0;{path}&#xa0;» ne peut pas être ouverte ({error}). Vérifiez que le dossier est accessible et qu&apos;aucune autre fenêtre de SPRO Desk ne l&apos;utilise.</source>
         <translation>The database “{path}” cannot be opened ({error}). Check that the folder is accessible and that no other SPRO Desk window is using it.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/startup.py" line="123"/>
+        <location filename="../../src/spro_desk/ui/common/startup.py" line="130"/>
         <source>Erreur inattendue à l&apos;ouverture de la base de données ({error}).</source>
         <translation>Unexpected error while opening the database ({error}).</translation>
     </message>
@@ -619,7 +858,7 @@
 <context>
     <name>AuditScreen</name>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/__init__.py" line="44"/>
+        <location filename="../../src/spro_desk/ui/coordination/__init__.py" line="53"/>
         <location filename="../../src/spro_desk/ui/coordination/audit_screen.py" line="90"/>
         <source>Journal</source>
         <translation>Log</translation>
@@ -1148,32 +1387,32 @@ Keep this time anyway?</translation>
 <context>
     <name>BundleImportController</name>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/bundle_import.py" line="41"/>
+        <location filename="../../src/spro_desk/ui/coordination/bundle_import.py" line="25"/>
         <source>Import de {n} envoi…</source>
         <translation>Importing {n} bundle…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/bundle_import.py" line="41"/>
+        <location filename="../../src/spro_desk/ui/coordination/bundle_import.py" line="25"/>
         <source>Import de {n} envois…</source>
         <translation>Importing {n} bundles…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/bundle_import.py" line="47"/>
+        <location filename="../../src/spro_desk/ui/coordination/bundle_import.py" line="31"/>
         <source>Import du dossier « {name} »…</source>
         <translation>Importing the folder “{name}”…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/bundle_import.py" line="74"/>
+        <location filename="../../src/spro_desk/ui/coordination/bundle_import.py" line="47"/>
         <source>Import des envois : {done} sur {total}</source>
         <translation>Importing bundles: {done} of {total}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/bundle_import.py" line="87"/>
+        <location filename="../../src/spro_desk/ui/coordination/bundle_import.py" line="54"/>
         <source>Le dossier ou les fichiers n&apos;ont pas pu être lus ({error}).</source>
         <translation>The folder or the files could not be read ({error}).</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/bundle_import.py" line="93"/>
+        <location filename="../../src/spro_desk/ui/coordination/bundle_import.py" line="59"/>
         <source>L&apos;import s&apos;est arrêté sur une erreur inattendue ({error}). Les envois déjà importés sont conservés ; les autres n&apos;ont pas été modifiés.</source>
         <translation>The import stopped on an unexpected error ({error}). The bundles already imported are kept; the others have not been changed.</translation>
     </message>
@@ -1204,7 +1443,7 @@ Keep this time anyway?</translation>
 <context>
     <name>BundlesScreen</name>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/__init__.py" line="41"/>
+        <location filename="../../src/spro_desk/ui/coordination/__init__.py" line="49"/>
         <location filename="../../src/spro_desk/ui/coordination/bundles_screen.py" line="36"/>
         <location filename="../../src/spro_desk/ui/coordination/bundles_screen.py" line="62"/>
         <source>Envois reçus</source>
@@ -1620,7 +1859,7 @@ Keep this time anyway?</translation>
 <context>
     <name>CoordinatorDashboardScreen</name>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/__init__.py" line="43"/>
+        <location filename="../../src/spro_desk/ui/coordination/__init__.py" line="51"/>
         <location filename="../../src/spro_desk/ui/coordination/dashboard_screen.py" line="33"/>
         <source>Tableau de bord</source>
         <translation>Dashboard</translation>
@@ -1702,53 +1941,53 @@ Keep this time anyway?</translation>
 <context>
     <name>CoordinatorWindow</name>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/window.py" line="72"/>
-        <location filename="../../src/spro_desk/ui/coordination/window.py" line="73"/>
+        <location filename="../../src/spro_desk/ui/coordination/window.py" line="81"/>
+        <location filename="../../src/spro_desk/ui/coordination/window.py" line="82"/>
         <source>Écrans de la coordination</source>
         <translation>Coordination screens</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/window.py" line="78"/>
+        <location filename="../../src/spro_desk/ui/coordination/window.py" line="90"/>
         <source>Barre d&apos;état</source>
         <translation>Status bar</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/window.py" line="89"/>
+        <location filename="../../src/spro_desk/ui/coordination/window.py" line="102"/>
         <source>&amp;Fichier</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/window.py" line="93"/>
+        <location filename="../../src/spro_desk/ui/coordination/window.py" line="106"/>
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/window.py" line="102"/>
+        <location filename="../../src/spro_desk/ui/coordination/window.py" line="115"/>
         <source>Co&amp;llecte</source>
         <translation>Co&amp;llection</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/window.py" line="104"/>
+        <location filename="../../src/spro_desk/ui/coordination/window.py" line="117"/>
         <source>&amp;Aller à</source>
         <translation>&amp;Go to</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/window.py" line="109"/>
+        <location filename="../../src/spro_desk/ui/coordination/window.py" line="122"/>
         <source>Afficher l&apos;écran %s</source>
         <translation>Show the %s screen</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/window.py" line="126"/>
+        <location filename="../../src/spro_desk/ui/coordination/window.py" line="140"/>
         <source>Connecté·e : {name} ({role})</source>
         <translation>Signed in: {name} ({role})</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/window.py" line="130"/>
+        <location filename="../../src/spro_desk/ui/coordination/window.py" line="144"/>
         <source>Compte connecté</source>
         <translation>Signed-in account</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/window.py" line="166"/>
+        <location filename="../../src/spro_desk/ui/coordination/window.py" line="180"/>
         <source>SPRO Desk — Coordination — %s</source>
         <translation>SPRO Desk — Coordination — %s</translation>
     </message>
@@ -2270,7 +2509,7 @@ Desk ID: {id}</translation>
 <context>
     <name>DesksScreen</name>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/__init__.py" line="40"/>
+        <location filename="../../src/spro_desk/ui/coordination/__init__.py" line="48"/>
         <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="74"/>
         <source>Postes</source>
         <translation>Desks</translation>
@@ -2442,6 +2681,24 @@ Desk ID: {id}</translation>
         <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="317"/>
         <source>L&apos;opération n&apos;a pas abouti ({error}) : rien n&apos;a été modifié.</source>
         <translation>The operation did not complete ({error}): nothing was changed.</translation>
+    </message>
+</context>
+<context>
+    <name>DirectoryFetchController</name>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/directory_fetch.py" line="53"/>
+        <source>Téléchargement de l&apos;annuaire data·inclusion…</source>
+        <translation>Downloading the data·inclusion directory…</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/directory_fetch.py" line="60"/>
+        <source>Le dossier de téléchargement n&apos;a pas pu être écrit ({error}). Les pages déjà reçues sont conservées.</source>
+        <translation>The download folder could not be written ({error}). The pages already received are kept.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/directory_fetch.py" line="65"/>
+        <source>Le téléchargement s&apos;est arrêté sur une erreur inattendue ({error}). L&apos;annuaire publié aux postes n&apos;a pas changé.</source>
+        <translation>The download stopped on an unexpected error ({error}). The directory published to the desks has not changed.</translation>
     </message>
 </context>
 <context>
@@ -2810,6 +3067,46 @@ Desk ID: {id}</translation>
         <location filename="../../src/spro_desk/ui/settings/directory_panel.py" line="198"/>
         <source>Import annulé : l&apos;annuaire actuel est conservé.</source>
         <translation>Import cancelled: the current directory is kept.</translation>
+    </message>
+</context>
+<context>
+    <name>DirectoryScreen</name>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/__init__.py" line="54"/>
+        <location filename="../../src/spro_desk/ui/coordination/directory_screen.py" line="39"/>
+        <location filename="../../src/spro_desk/ui/coordination/directory_screen.py" line="44"/>
+        <source>Annuaire</source>
+        <translation>Directory</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/directory_screen.py" line="25"/>
+        <source>Téléchargez l&apos;annuaire de la région depuis l&apos;API data·inclusion (adresse, jeton et région dans les Paramètres). Un téléchargement interrompu reprend où il s&apos;était arrêté ; l&apos;annuaire publié aux postes ne change qu&apos;à la publication.</source>
+        <translation>Download the region&apos;s directory from the data·inclusion API (address, token and region in Settings). An interrupted download resumes where it stopped; the directory published to the desks only changes when you publish.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/directory_screen.py" line="31"/>
+        <source>Compte rendu du dernier téléchargement</source>
+        <translation>Report of the last download</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/directory_screen.py" line="33"/>
+        <source>&amp;Télécharger l&apos;annuaire</source>
+        <translation>&amp;Download the directory</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/directory_screen.py" line="36"/>
+        <source>Télécharger l&apos;annuaire de la région depuis l&apos;API data·inclusion</source>
+        <translation>Download the region&apos;s directory from the data·inclusion API</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/directory_screen.py" line="47"/>
+        <source>A&amp;nnuaire</source>
+        <translation>&amp;Directory</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/directory_screen.py" line="90"/>
+        <source>Annuaire téléchargé : {structures} structures et {services} services dans « {folder} ». Publiez-le aux postes avec « spro-desk coordinator publish-directory ».</source>
+        <translation>Directory downloaded: {structures} structures and {services} services in “{folder}”. Publish it to the desks with “spro-desk coordinator publish-directory”.</translation>
     </message>
 </context>
 <context>
@@ -3346,6 +3643,49 @@ If the problem happens again, send the details below to support.</translation>
     </message>
 </context>
 <context>
+    <name>LockPanel</name>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/idle_lock.py" line="48"/>
+        <source>Coordination verrouillée</source>
+        <translation>Coordination locked</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/idle_lock.py" line="52"/>
+        <source>Explication du verrouillage</source>
+        <translation>Lock explanation</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/idle_lock.py" line="55"/>
+        <source>Mot de passe</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/idle_lock.py" line="56"/>
+        <source>&amp;Se reconnecter</source>
+        <translation>&amp;Sign in again</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/idle_lock.py" line="58"/>
+        <source>&amp;Quitter</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/idle_lock.py" line="59"/>
+        <source>Message de reconnexion</source>
+        <translation>Sign-in message</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/idle_lock.py" line="61"/>
+        <source>&amp;Mot de passe :</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/idle_lock.py" line="80"/>
+        <source>La fenêtre s&apos;est verrouillée faute d&apos;activité. {name}, saisissez votre mot de passe pour reprendre ; une autre personne quitte puis se connecte.</source>
+        <translation>The window locked after a period without activity. {name}, type your password to carry on; someone else quits and signs in.</translation>
+    </message>
+</context>
+<context>
     <name>LockScreen</name>
     <message>
         <location filename="../../src/spro_desk/ui/lock/guard.py" line="64"/>
@@ -3774,6 +4114,152 @@ If the problem happens again, send the details below to support.</translation>
         <location filename="../../src/spro_desk/ui/first_run/directory_page.py" line="35"/>
         <source>Choisir le fichier : {name}</source>
         <translation>Choose the file: {name}</translation>
+    </message>
+</context>
+<context>
+    <name>PeriodsScreen</name>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/__init__.py" line="52"/>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="74"/>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="81"/>
+        <source>Périodes publiées</source>
+        <translation>Published periods</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="48"/>
+        <source>Résumé des périodes publiées</source>
+        <translation>Summary of published periods</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="53"/>
+        <source>Révisions de la période choisie</source>
+        <translation>Revisions of the chosen period</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="55"/>
+        <source>Choisissez une période puis « Voir les révisions ».</source>
+        <translation>Choose a period, then “Show revisions”.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="57"/>
+        <source>&amp;Voir les révisions</source>
+        <translation>&amp;Show revisions</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="59"/>
+        <source>Ce que les envois reçus depuis la clôture changeraient aux bilans publiés.</source>
+        <translation>What the bundles received since the closing would change in the published reports.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="64"/>
+        <source>Format des bilans de la nouvelle édition</source>
+        <translation>Format of the new edition&apos;s reports</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="65"/>
+        <source>&amp;Nouvelle édition…</source>
+        <translation>&amp;New edition…</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="67"/>
+        <source>Republier tous les bilans de la période avec les données d&apos;aujourd&apos;hui.</source>
+        <translation>Republish every report of the period with today&apos;s data.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="79"/>
+        <source>Période</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="79"/>
+        <source>Édition</source>
+        <translation>Edition</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="79"/>
+        <source>Close le</source>
+        <translation>Closed on</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="79"/>
+        <source>Bilans publiés</source>
+        <translation>Published reports</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="83"/>
+        <source>Une ligne par période ; ses révisions s&apos;affichent sous la liste.</source>
+        <translation>One row per period; its revisions show below the list.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="115"/>
+        <source>{moment} par {who}</source>
+        <translation>{moment} by {who}</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="119"/>
+        <source>ouverte</source>
+        <translation>open</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="125"/>
+        <source>Aucun bilan publié : aucune période close.</source>
+        <translation>No report published: no closed period.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="128"/>
+        <source>{n} période(s) publiée(s). Un envoi reçu après la clôture ne change aucun bilan publié : il apparaît dans les révisions, appliquées par une nouvelle édition si vous le décidez.</source>
+        <translation>{n} published period(s). A bundle received after the closing changes no published report: it shows in the revisions, applied by a new edition if you decide so.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="187"/>
+        <source>Édition {n} — {bundles} envoi(s) reçu(s) depuis la clôture.</source>
+        <translation>Edition {n} — {bundles} bundle(s) received since the closing.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="193"/>
+        <source>  • poste {desk}, envoi n° {seq}, reçu le {moment}</source>
+        <translation>  • desk {desk}, bundle no. {seq}, received on {moment}</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="199"/>
+        <source>Aucun chiffre publié ne change.</source>
+        <translation>No published figure changes.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="202"/>
+        <source>{n} chiffre(s) changerai(en)t dans une nouvelle édition :</source>
+        <translation>{n} figure(s) would change in a new edition:</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="207"/>
+        <source>masqué</source>
+        <translation>masked</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="209"/>
+        <source>  • {bilan} — {table}, {row} / {column} : {before} → {after} ({delta:+d}) ; publié : {shown}</source>
+        <translation>  • {bilan} — {table}, {row} / {column}: {before} → {after} ({delta:+d}); published: {shown}</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="223"/>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="252"/>
+        <source>Nouvelle édition</source>
+        <translation>New edition</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="224"/>
+        <source>Publier l&apos;édition {n} des {count} bilan(s) de la période {period} avec les données d&apos;aujourd&apos;hui ? Les bilans déjà envoyés restent tels quels ; cette décision est gardée dans le journal.</source>
+        <translation>Publish edition {n} of the period&apos;s {count} report(s) ({period}) with today&apos;s data? The reports already sent stay as they are; this decision is kept in the log.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="234"/>
+        <source>Dossier où écrire les bilans de la nouvelle édition</source>
+        <translation>Folder to write the new edition&apos;s reports in</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="255"/>
+        <source>Édition {n} publiée : {count} bilan(s) écrit(s) dans {folder}.</source>
+        <translation>Edition {n} published: {count} report(s) written in {folder}.</translation>
     </message>
 </context>
 <context>
@@ -4930,42 +5416,42 @@ Restore it now?</translation>
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/sign_in.py" line="34"/>
+        <location filename="../../src/spro_desk/ui/coordination/sign_in.py" line="37"/>
         <source>SPRO Desk — Coordination — Connexion</source>
         <translation>SPRO Desk — Coordination — Sign in</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/sign_in.py" line="38"/>
+        <location filename="../../src/spro_desk/ui/coordination/sign_in.py" line="41"/>
         <source>Compte</source>
         <translation>Account</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/sign_in.py" line="41"/>
+        <location filename="../../src/spro_desk/ui/coordination/sign_in.py" line="44"/>
         <source>Mot de passe</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/sign_in.py" line="42"/>
+        <location filename="../../src/spro_desk/ui/coordination/sign_in.py" line="45"/>
         <source>Message de connexion</source>
         <translation>Sign-in message</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/sign_in.py" line="48"/>
+        <location filename="../../src/spro_desk/ui/coordination/sign_in.py" line="51"/>
         <source>Se &amp;connecter</source>
         <translation>&amp;Sign in</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/sign_in.py" line="52"/>
+        <location filename="../../src/spro_desk/ui/coordination/sign_in.py" line="55"/>
         <source>&amp;Compte :</source>
         <translation>&amp;Account:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/sign_in.py" line="53"/>
+        <location filename="../../src/spro_desk/ui/coordination/sign_in.py" line="56"/>
         <source>&amp;Mot de passe :</source>
         <translation>&amp;Password:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/sign_in.py" line="57"/>
+        <location filename="../../src/spro_desk/ui/coordination/sign_in.py" line="60"/>
         <source>Connectez-vous : ce que vous pouvez faire dépend du rôle de votre compte.</source>
         <translation>Sign in: what you may do depends on your account&apos;s role.</translation>
     </message>

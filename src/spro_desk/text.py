@@ -18,7 +18,7 @@ _HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z][a-zA-Z0-9-]*(?:\s[^<>]*)?/?>|<!--")
 _CONTROLS = re.compile(
     r"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b[@-_]?|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]"
 )
-_FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 _WORD = re.compile(r"\w+", re.UNICODE)
 # A signed number or phone number ("+33 5 13 90 99 60"): a spreadsheet reads it as a value.
 _PLAIN_NUMBER = re.compile(r"[+-]?[\d\s().]+")
@@ -66,7 +66,7 @@ def has_html_markup(text: str) -> bool:
 
 
 def looks_like_formula(text: str) -> bool:
-    return text.startswith(_FORMULA_PREFIXES) and not _PLAIN_NUMBER.fullmatch(text)
+    return text.startswith(FORMULA_PREFIXES) and not _PLAIN_NUMBER.fullmatch(text)
 
 
 def neutralise_formula(text: str) -> str:
@@ -79,8 +79,21 @@ _SUSPICIOUS = re.compile(_BIDI_PATTERN.pattern + "|" + _HTML_TAG.pattern + "|" +
 
 def might_need_neutralising(text: str) -> bool:
     """One quick scan before the precise checks: almost every text is harmless."""
-    if text.startswith(_FORMULA_PREFIXES):
+    if text.startswith(FORMULA_PREFIXES):
         return True
     if text.isprintable() and "<" not in text:  # C-speed: no control, no tag
         return False
     return _SUSPICIOUS.search(text) is not None
+
+
+def none_need_neutralising(texts: list[str]) -> bool:
+    """True when no text has bidi or control characters, HTML markup or a formula's start, in
+    one scan of the joined texts: the patterns have no anchor, so the join matches wherever
+    one of them would (a match across two texts is only a false alarm)."""
+    starts = [text for text in texts if text.startswith(FORMULA_PREFIXES)]
+    if any(looks_like_formula(text) for text in starts):  # a phone number "+33 …" is not one
+        return False
+    joined = " ".join(texts)
+    if joined.isprintable() and "<" not in joined:
+        return True
+    return _SUSPICIOUS.search(joined) is None

@@ -4,24 +4,28 @@ offscreen) over a real region of desks on SQLite files."""
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from spro_desk.agents.coordination_accounts import create_coordinator, sign_in, sign_out
-from spro_desk.paths import database_path
-from spro_desk.security import crypto
-from spro_desk.storage.engine import Database
+from coordination_team import FAST, TEAM, team_region
+from spro_desk.agents.coordination_accounts import (
+    list_coordinators,
+    sign_in,
+    sign_out,
+)
+from spro_desk.agents.coordination_audit import audit_entries
+from spro_desk.agents.coordination_lock import idle_lock_minutes
 from spro_desk.storage.tables import SyncAlert
 from spro_desk.sync.coordinator import revoke_desk
 from spro_desk.sync.watch import WatchSettings, save_settings
-from spro_desk.ui.coordination import ALERTES, JOURNAL, POSTES
+from spro_desk.ui.coordination import ALERTES, COMPTES, ENVOIS, JOURNAL, POSTES
+from spro_desk.ui.coordination.accounts_screen import AccountsScreen
 from spro_desk.ui.coordination.alerts_screen import AlertsScreen
 from spro_desk.ui.coordination.audit_screen import AuditColumn, AuditScreen
 from spro_desk.ui.coordination.sign_in import SignInDialog
@@ -30,24 +34,11 @@ from sync_world import World
 
 from .conftest import IMPORT_TIMEOUT_MS, assert_nothing_running
 
-FAST = crypto.KdfCost(time_cost=1, memory_kib=8 * 1024)
-TEAM = {
-    "Alice": ("coordinateur", "alice-mot-de-passe"),
-    "Bruno": ("charge-etudes", "bruno-mot-de-passe"),
-    "Chloé": ("lecture", "chloe-lit-tout"),
-}
-
 
 @pytest.fixture
 def world(tmp_path: Path) -> Iterator[World]:
     region = World(tmp_path / "region")
-    region.coordinator.close()
-    shutil.move(region.root / "coordinator.sqlite", database_path(region.coordinator_dir))
-    region.coordinator = db = Database(database_path(region.coordinator_dir))
-    for name, (role, password) in TEAM.items():
-        create_coordinator(db, name, password, role, cost=FAST)
-        if name == "Alice":
-            sign_in(db, name, password)
+    region.coordinator = db = team_region(region)
     sign_out(db)
     yield region
     region.close()
@@ -134,7 +125,7 @@ def test_the_journal_tab_shows_who_did_what(
     first = [model.data(model.index(0, column)) for column in AuditColumn]
     assert first[1:3] == ["Alice (Coordinateur·rice)", "Poste révoqué"]
     assert first[3].startswith(world.ids[1])
-    assert model.rowCount() == 6  # two desks registered, three accounts made, one revoked
+    assert model.rowCount() == 8  # 2 desks registered, 3 accounts made, 2 sign-ins, 1 revoked
     assert screen.table.editTriggers() == screen.table.EditTrigger.NoEditTriggers
     window.close()
 
@@ -174,4 +165,171 @@ def test_the_switch_collects_from_the_saved_folder_until_turned_off(
     window.collection.action.trigger()
     assert not window.collection.running and not window.collection.action.isChecked()
     window.close()
+    assert_nothing_running(window)  # type: ignore[arg-type]
+
+
+def test_a_sign_in_and_an_import_from_the_window_are_in_the_trail(
+    qtbot: QtBot, world: World, settings: QSettings, monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:  # fmt: skip
+    dialog = SignInDialog(world.coordinator)
+    qtbot.addWidget(dialog)
+    dialog.name.setCurrentText("Bruno")
+    dialog.password.setText(TEAM["Bruno"][1])
+    dialog.ok_button.click()
+    [entry] = audit_entries(world.coordinator, limit=1)
+    assert (entry.account, entry.action, entry.note) == (
+        "Bruno", "connexion", "fenêtre de la coordination",
+    )  # fmt: skip
+    folder = tmp_path / "depot"
+    world.record(0, 3)
+    world.export(0, folder)
+    (folder / "abime.spro-bundle").write_bytes(b"pas un envoi")
+    window = _window(qtbot, world, settings)
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *_a, **_k: str(folder))
+    screen = window.screens[ENVOIS]
+    with qtbot.waitSignal(screen.importer.finished, timeout=IMPORT_TIMEOUT_MS):  # type: ignore[attr-defined]
+        screen.import_folder_action.trigger()  # type: ignore[attr-defined]
+    [entry] = audit_entries(world.coordinator, limit=1)
+    assert (entry.account, entry.role, entry.action) == ("Bruno", "charge-etudes", "import-envois")
+    assert entry.target == "1 envoi(s) accepté(s), 1 refusé(s)"
+    assert entry.note == "fenêtre de la coordination ; 3 événement(s) nouveau(x)"
+    window.close()
+    assert_nothing_running(window)  # type: ignore[arg-type]
+
+
+def _accounts(window: CoordinatorWindow) -> AccountsScreen:
+    window.show_screen(COMPTES)
+    screen = window.screens[COMPTES]
+    assert isinstance(screen, AccountsScreen)
+    return screen
+
+
+def test_a_coordinator_manages_the_accounts_from_the_window(
+    qtbot: QtBot, world: World, settings: QSettings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("spro_desk.agents.coordination_accounts.DEFAULT_COST", FAST)
+    sign_in(world.coordinator, "Alice", TEAM["Alice"][1])
+    window = _window(qtbot, world, settings)
+    screen = _accounts(window)
+    assert window.focusWidget() is screen.table
+    assert screen.table.accessibleName() == "Comptes de la coordination"
+    assert screen.add_button.accessibleName() == "Ajouter un compte"
+    names = [screen.model.data(screen.model.index(r, 0)) for r in range(screen.model.rowCount())]
+    assert names == ["Alice", "Bruno", "Chloé"]
+
+    screen.add_button.click()
+    dialog = screen.dialog
+    assert dialog is not None
+    dialog.name.setText("David")
+    dialog.role.setCurrentIndex(dialog.role.findData("charge-etudes"))
+    dialog.password.setText("david-mot-de-passe")
+    dialog.again.setText("david-mot-de-passe-bis")
+    dialog.ok_button.click()
+    assert "diffèrent" in dialog.message.text() and screen.dialog is dialog
+    dialog.password.setText("court")
+    dialog.again.setText("court")
+    dialog.ok_button.click()
+    assert "8 caractères" in dialog.message.text()
+    dialog.password.setText("david-mot-de-passe")
+    dialog.again.setText("david-mot-de-passe")
+    dialog.ok_button.click()
+    qtbot.waitUntil(lambda: screen.dialog is None)
+    assert screen.message.text() == "Compte « David » créé."
+    assert sign_in(world.coordinator, "David", "david-mot-de-passe").role == "charge-etudes"
+    sign_in(world.coordinator, "Alice", TEAM["Alice"][1])
+
+    screen.select_account("Bruno")
+    screen.reset_button.click()
+    assert screen.dialog is not None and screen.dialog.name.isReadOnly()
+    screen.dialog.password.setText("bruno-nouveau-mot")
+    screen.dialog.again.setText("bruno-nouveau-mot")
+    screen.dialog.ok_button.click()
+    qtbot.waitUntil(lambda: screen.dialog is None)
+
+    screen.select_account("David")
+    window.activateWindow()
+    screen.table.setFocus()
+    qtbot.waitUntil(screen.table.hasFocus)
+    qtbot.keyClick(screen.table, Qt.Key.Key_Delete)  # Suppr asks first
+    assert screen.confirmation is not None and "« David »" in screen.confirmation.text()
+    assert screen.confirmation.defaultButton().text() == "&Annuler"  # Entrée keeps it
+    screen.confirmation_button("Annuler").click()  # type: ignore[union-attr]
+    qtbot.waitUntil(lambda: screen.confirmation is None)
+    assert "reste actif" in screen.message.text()
+    screen.disable_button.click()
+    screen.confirmation_button("Désactiver ce compte").click()  # type: ignore[union-attr]
+    assert screen.message.text() == "Compte « David » désactivé."
+    assert screen.model.data(screen.model.index(3, 2)) == "Désactivé"
+
+    screen.idle_lock.setValue(5)
+    screen.idle_lock.editingFinished.emit()
+    assert idle_lock_minutes(world.coordinator) == 5
+    trail = [(e.account, e.action, e.target) for e in audit_entries(world.coordinator, limit=4)]
+    assert trail == [
+        ("Alice", "verrouillage-regle", "5 min"),
+        ("Alice", "compte-desactive", "David"),
+        ("Alice", "mot-de-passe-change", "Bruno"),
+        ("Alice", "connexion", "Alice"),
+    ]
+    window.close()
+
+
+def test_other_roles_are_refused_the_accounts_in_french(
+    qtbot: QtBot, world: World, settings: QSettings
+) -> None:
+    sign_in(world.coordinator, "Bruno", TEAM["Bruno"][1])
+    window = _window(qtbot, world, settings)
+    screen = _accounts(window)
+    for widget in (screen.add_button, screen.disable_button, screen.reset_button):
+        assert not widget.isEnabled()
+        assert "« Coordinateur·rice »" in widget.toolTip()
+    assert not screen.idle_lock.isEnabled()
+    screen.select_account("Chloé")
+    screen.request_disable()  # and refused should it be tried anyway
+    screen.confirmation_button("Désactiver ce compte").click()  # type: ignore[union-attr]
+    assert "gérer les comptes" in screen.message.text()
+    assert "« Chargé·e d'études »" in screen.message.text()
+    assert [a.nom for a in list_coordinators(world.coordinator)] == ["Alice", "Bruno", "Chloé"]
+    window.close()
+
+
+def test_the_window_locks_after_the_idle_time_until_the_password_is_typed_again(
+    qtbot: QtBot, world: World, settings: QSettings
+) -> None:
+    sign_in(world.coordinator, "Alice", TEAM["Alice"][1])
+    window = _window(qtbot, world, settings)
+    lock = window.idle_lock
+    assert lock.timer.isActive() and lock.timer.interval() == 15 * 60_000  # the default
+    screen = _accounts(window)
+    screen.add_button.click()
+    assert screen.dialog is not None
+    lock.set_idle_ms(400)
+    for _ in range(6):  # typing keeps it open
+        qtbot.wait(100)
+        qtbot.keyClick(screen.dialog.name, Qt.Key.Key_A)
+    assert not lock.is_locked
+    with qtbot.waitSignal(lock.locked_changed, timeout=5_000) as locked:
+        pass
+    assert locked.args == [True] and lock.is_locked
+    assert window.stack.currentWidget() is lock.panel and not window.tabs.isVisible()
+    qtbot.waitUntil(lambda: screen.dialog is None)  # the open dialog was cancelled
+    assert not window.quit_action.isEnabled() and not window.menuBar().isEnabled()
+    assert not window.screen_actions[COMPTES].isEnabled()  # Ctrl+8 leads nowhere
+    assert "Alice" in lock.panel.explanation.text()
+    assert lock.panel.password.accessibleName() == "Mot de passe"
+
+    lock.panel.password.setText("pas-le-bon")
+    lock.panel.unlock_button.click()
+    assert lock.is_locked and "mot de passe incorrect" in lock.panel.message.text()
+    lock.panel.password.setText(TEAM["Alice"][1])
+    qtbot.keyClick(lock.panel.password, Qt.Key.Key_Return)
+    assert not lock.is_locked and window.stack.currentWidget() is window.tabs
+    assert window.quit_action.isEnabled() and window.menuBar().isEnabled()
+    assert lock.timer.isActive()  # counting again
+    trail = [(e.account, e.action, e.note) for e in audit_entries(world.coordinator, limit=2)]
+    assert trail[0] == ("Alice", "connexion", "fenêtre de la coordination, après verrouillage")
+    assert trail[1][:2] == ("Alice", "connexion-refusee")
+    window.close()
+    assert not lock.timer.isActive()
     assert_nothing_running(window)  # type: ignore[arg-type]

@@ -30,6 +30,7 @@ from spro_desk.paths import database_path
 from spro_desk.site.settings import SiteSettings
 from spro_desk.storage.engine import Database
 from spro_desk.sync.acknowledgement import apply_acknowledgement, write_acknowledgements
+from spro_desk.sync.branches import high_water_path
 from spro_desk.sync.bundle import export_bundle
 from spro_desk.sync.coordinator import import_bundle, register_desk
 from spro_desk.sync.coordinator_identity import (
@@ -42,10 +43,20 @@ from spro_desk.sync.coordinator_views import late_after_days
 from spro_desk.sync.identity import DeskIdentity, init_desk, load_identity, write_registration
 from spro_desk.ui import run_app
 from spro_desk.ui.common.mode import COORDINATOR_KEY, is_coordinator
-from spro_desk.ui.coordination import ALERTES, ENVOIS, POSTES
+from spro_desk.ui.coordination import (
+    ALERTES,
+    ANNUAIRE,
+    COMPTES,
+    ENVOIS,
+    JOURNAL,
+    PERIODES,
+    POSTES,
+    TABLEAU,
+)
 from spro_desk.ui.coordination.alerts_screen import AlertsScreen
 from spro_desk.ui.coordination.bundles_screen import BundlesScreen
 from spro_desk.ui.coordination.desks_screen import DesksScreen
+from spro_desk.ui.coordination.directory_screen import DirectoryScreen
 from spro_desk.ui.coordination.models import AlertColumn, BundleColumn, DeskColumn
 from spro_desk.ui.coordination.window import CoordinatorWindow
 
@@ -105,12 +116,19 @@ class Region:
         return export_bundle(self.desks[desk], self.root / f"poste{desk}", self.root / out).path
 
     def restore_desk(self, desk: int, backup: Path) -> None:
-        """The desk's PC comes back from an old backup: database and journal replaced."""
+        """The desk's PC comes back from an old image of its disk: database, journal and the
+        sync high-water mark beside them replaced, so the desk cannot tell (a database put
+        back alone opens a new branch: tests/test_sync_integrity.py)."""
         path = self.desks[desk].path
         self.desks[desk].close()
         shutil.copy(backup, path)
         for suffix in ("-wal", "-shm"):
             Path(f"{path}{suffix}").unlink(missing_ok=True)
+        mark, kept = high_water_path(path), _kept_mark(backup)
+        if kept.exists():
+            shutil.copy(kept, mark)
+        else:
+            mark.unlink(missing_ok=True)
         self.desks[desk] = Database(path)
 
     def backup_desk(self, desk: int, backup: Path) -> None:
@@ -118,6 +136,9 @@ class Region:
             source.backup(copy)
         source.close()
         copy.close()
+        mark = high_water_path(self.desks[desk].path)
+        if mark.exists():
+            shutil.copy(mark, _kept_mark(backup))
 
     def close(self) -> None:
         for db in [*self.desks, self.db]:
@@ -412,6 +433,10 @@ def test_an_import_cancelled_before_it_starts_imports_nothing(
 # --- Alertes -------------------------------------------------------------------------------
 
 
+def _kept_mark(backup: Path) -> Path:
+    return backup.with_name(backup.name + ".high-water.json")
+
+
 def _fork_at_bourges(region: Region) -> list[Path]:
     """Bundle 2 of Bourges is sent twice with other events: its PC came back from a backup."""
     first = region.week(0, 1, out="semaine1")
@@ -548,7 +573,9 @@ def test_acknowledgements_and_identity_for_the_desks(
 def test_every_screen_and_action_is_reachable_and_named(
     qtbot: QtBot, window: CoordinatorWindow
 ) -> None:
-    for number, name in enumerate((POSTES, ENVOIS, ALERTES), start=1):
+    for number, name in enumerate(
+        (POSTES, ENVOIS, ALERTES, TABLEAU, PERIODES, JOURNAL, ANNUAIRE, COMPTES), start=1
+    ):
         qtbot.keyClick(
             window, getattr(Qt.Key, f"Key_{number}"), Qt.KeyboardModifier.ControlModifier
         )
@@ -565,7 +592,9 @@ def test_every_screen_and_action_is_reachable_and_named(
         window.show_screen(name)
         hidden[name] = hidden_labels(window.tabs.currentWidget())
     assert hidden == {POSTES: [], ENVOIS: [], ALERTES: []}
-    for screen in (desks, bundles):
+    directory = window.screens[ANNUAIRE]
+    assert isinstance(directory, DirectoryScreen)
+    for screen in (desks, bundles, directory):
         for action in screen.menu_actions():
             assert screen.toolbar.widgetForAction(action).accessibleName()
     shortcuts = {
@@ -573,6 +602,7 @@ def test_every_screen_and_action_is_reachable_and_named(
         for action in [
             *desks.menu_actions(),
             *bundles.menu_actions(),
+            *directory.menu_actions(),
             *window.exports.menu_actions(),
         ]
     }
@@ -583,9 +613,10 @@ def test_every_screen_and_action_is_reachable_and_named(
         "Importer un &dossier de dépôt…": "Ctrl+Shift+I",
         "Produire les &accusés de réception…": "Ctrl+K",
         "Exporter l'&identité du coordinateur…": "",
+        "&Télécharger l'annuaire": "Ctrl+T",
     }
     menus = [action.text() for action in window.menuBar().actions()]
-    assert menus == ["&Fichier", "&Postes", "&Envois reçus", "Co&llecte", "&Aller à"]
+    assert menus == ["&Fichier", "&Postes", "&Envois reçus", "A&nnuaire", "Co&llecte", "&Aller à"]
 
 
 def test_a_damaged_coordination_database_is_explained_not_raised(

@@ -239,10 +239,11 @@ def _note_failure(db: Database, account_id: str, now: datetime) -> None:
 
 
 def sign_in(
-    db: Database, name: str, password: str, *, now: datetime | None = None
+    db: Database, name: str, password: str, *, via: str = "", now: datetime | None = None
 ) -> CoordinatorView:
     """Check the password (with growing waits after repeated failures); the account is then
-    the one signed in to `db` (`coordination_session`). Every refusal is in the trail."""
+    the one signed in to `db` (`coordination_session`). Every sign-in, refused or not, is in
+    the trail; `via` says where from (the window, a command), in French."""
     moment = _aware(_now(now))
     with db.session() as session:
         row = _by_name(session, name)
@@ -262,6 +263,7 @@ def sign_in(
         if current is not None and (current.failed_attempts or current.blocked_until):
             current.failed_attempts, current.blocked_until = 0, None
             session.add(current)
+        record_action(db, view, "connexion", view.nom, via, session=session, now=moment)
     coordination_session(db).account = view
     return view
 

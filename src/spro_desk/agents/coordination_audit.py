@@ -27,6 +27,7 @@ ACTION_LABELS: dict[str, str] = {
     "publication-annuaire": "Annuaire publié",
     "cloture-periode": "Période close",
     "publication-bilan": "Bilan publié",
+    "nouvelle-edition": "Nouvelle édition des bilans d'une période",
     "traitement-alerte": "Alerte traitée",
     "import-envois": "Envois importés",
     "collecte-automatique": "Collecte automatique",
@@ -35,6 +36,7 @@ ACTION_LABELS: dict[str, str] = {
     "mot-de-passe-change": "Mot de passe changé",
     "connexion": "Connexion",
     "connexion-refusee": "Connexion refusée",
+    "verrouillage-regle": "Verrouillage après inactivité réglé",
 }
 
 Actor = CoordinatorView | str | None
@@ -107,6 +109,25 @@ def record_action(
         return
     with db.transaction() as own:
         own.add(row)
+
+
+def record_bundle_import(
+    db: Database,
+    accepted: int,
+    refused: int,
+    *,
+    via: str,
+    events_new: int = 0,
+    not_imported: int = 0,
+    now: datetime | None = None,
+) -> None:
+    """One line for a manual import run (the command line, the window): how many bundles were
+    accepted and refused, where from; an interrupted run says how many files it left."""
+    target = f"{accepted} envoi(s) accepté(s), {refused} refusé(s)"
+    note = f"{via} ; {events_new} événement(s) nouveau(x)"
+    if not_imported:
+        note += f" ; interrompu, {not_imported} fichier(s) non importé(s)"
+    record_action(db, None, "import-envois", target, note, now=now)
 
 
 def audit_entries(

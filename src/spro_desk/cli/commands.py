@@ -194,6 +194,7 @@ def _bundle_paths(names: list[str]) -> list[Path]:
 
 
 def coordinator_import(db: Database, args: argparse.Namespace) -> Result:
+    from spro_desk.agents.coordination_audit import record_bundle_import
     from spro_desk.cli.parser import EXIT_OK, EXIT_PARTIAL, EXIT_REFUSED
     from spro_desk.sync.coordinator import BundleRefused, import_bundles
     from spro_desk.sync.merged import catch_up_merged_state
@@ -224,6 +225,9 @@ def coordinator_import(db: Database, args: argparse.Namespace) -> Result:
         result["events_refused"] += outcome.refused
     # After the import's commit: the indicators' merged tables catch up (sync.merged).
     result["events_merged"] = catch_up_merged_state(db)
+    if paths:
+        record_bundle_import(db, len(result["accepted"]), len(result["refused"]),
+                             via="ligne de commande", events_new=result["events_new"])  # fmt: skip
     if not paths:
         result["error"] = "Aucun envoi (.spro-bundle) à importer."
     partial = result["refused"] or result["events_refused"]

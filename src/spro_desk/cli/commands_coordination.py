@@ -106,7 +106,8 @@ def sign_in_for_command(db: Database, args: argparse.Namespace) -> None:
             f"Cette coordination a des comptes : indiquez le vôtre avec --account NOM (ou "
             f"{ACCOUNT_ENV})."
         )
-    sign_in(db, name, _password(args, f"Mot de passe de « {name} » : "))
+    password = _password(args, f"Mot de passe de « {name} » : ")
+    sign_in(db, name, password, via=f"ligne de commande (coordinator {args.action})")
     require_coordination(db, ACTION_PERMISSIONS.get(args.action, Permission.VIEW))
 
 

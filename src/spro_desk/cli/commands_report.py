@@ -51,13 +51,30 @@ def _report(db: Database, args: argparse.Namespace, *, coordinator: bool) -> dic
     )
     source = CoordinatorSource(db) if coordinator else DeskSource(db)
     indicators = compute_indicators(source, filters, options)
-    bilan = build_bilan(indicators)
+    publication = None
+    if coordinator and args.publier:
+        from spro_desk.reports.periods import PeriodRefused, prepare_publication
+
+        try:
+            publication = prepare_publication(db, indicators)
+        except PeriodRefused as error:
+            raise ReportRefused(str(error)) from error
+        bilan = publication.bilan
+    else:
+        bilan = build_bilan(indicators)
     writer = {"json": write_json, "csv": write_csv, "xlsx": write_xlsx, "pdf": write_pdf}
     try:
         path = writer[args.format](bilan, Path(args.out))
     except OSError as error:
         raise ReportRefused(f"Impossible d'écrire {args.out} : {error.strerror}.") from error
+    published = {}
+    if publication is not None:
+        from spro_desk.reports.periods import record_publication
+
+        record = record_publication(db, publication, str(path))
+        published = {"published": {"scope": record.scope_key, "edition": record.edition}}
     return {
+        **published,
         "out": str(path),
         "format": args.format,
         "scope": bilan.scope,
@@ -78,7 +95,89 @@ def desk_report(db: Database, args: argparse.Namespace) -> dict[str, Any]:
     return _report(db, args, coordinator=False)
 
 
+def _period(args: argparse.Namespace) -> Any:
+    from spro_desk.reports.filters import Period
+
+    if args.end < args.start:
+        raise ReportRefused("La date de fin précède la date de début : rien n'a été fait.")
+    return Period(args.start, args.end)
+
+
+def _refusals() -> Any:
+    from spro_desk.reports.periods import PeriodRefused
+
+    return PeriodRefused
+
+
+def coordinator_periods(db: Database, args: argparse.Namespace) -> dict[str, Any]:
+    from spro_desk.reports.periods import list_periods
+
+    return {
+        "periods": [
+            {"period": p.label, "edition": p.edition,
+             "closed_at": p.closed_at.isoformat() if p.closed_at else None,
+             "closed_by": p.closed_by, "bilans": p.bilans}
+            for p in list_periods(db)
+        ]
+    }  # fmt: skip
+
+
+def coordinator_close_period(db: Database, args: argparse.Namespace) -> dict[str, Any]:
+    from spro_desk.reports.periods import close_period
+
+    try:
+        period = close_period(db, _period(args))
+    except _refusals() as error:
+        raise ReportRefused(str(error)) from error
+    return {"closed": f"{period.first_day}/{period.last_day}", "by": period.closed_by}
+
+
+def coordinator_revisions(db: Database, args: argparse.Namespace) -> dict[str, Any]:
+    from spro_desk.reports.periods import revisions
+
+    try:
+        found = revisions(db, _period(args))
+    except _refusals() as error:
+        raise ReportRefused(str(error)) from error
+    return {
+        "period": f"{found.period.first_day}/{found.period.last_day}",
+        "edition": found.period.edition,
+        "late_bundles": [
+            {"desk_id": b.desk_id, "bundle_seq": b.bundle_seq,
+             "received_at": b.received_at.isoformat(), "created_at": b.created_at}
+            for b in found.late_bundles
+        ],
+        "changes": [
+            {"bilan": c.scope_label, "table": c.table_title, "row": c.row_label,
+             "column": c.column_label, "published": c.published, "before": c.before,
+             "after": c.after, "delta": c.delta}
+            for c in found.changes
+        ],
+    }  # fmt: skip
+
+
+def coordinator_new_edition(db: Database, args: argparse.Namespace) -> dict[str, Any]:
+    from spro_desk.reports.periods import get_period, new_edition, write_into
+
+    period = _period(args)
+    folder = Path(args.out)
+    if not folder.is_dir():
+        raise ReportRefused(f"Le dossier {args.out} n'existe pas : rien n'a été publié.")
+    try:
+        record = get_period(db, period)
+        edition = new_edition(db, period, write_into(folder, args.format, record))
+    except _refusals() as error:
+        raise ReportRefused(str(error)) from error
+    except OSError as error:
+        raise ReportRefused(f"Impossible d'écrire dans {args.out} : {error.strerror}.") from error
+    return {"edition": edition.edition, "files": [r.out for r in edition.records]}
+
+
 HANDLERS: dict[tuple[str, str | None], Callable[[Database, argparse.Namespace], dict[str, Any]]] = {
     ("coordinator", "report"): coordinator_report,
+    ("coordinator", "periods"): coordinator_periods,
+    ("coordinator", "close-period"): coordinator_close_period,
+    ("coordinator", "revisions"): coordinator_revisions,
+    ("coordinator", "new-edition"): coordinator_new_edition,
     ("report", None): desk_report,
 }

@@ -228,7 +228,41 @@ def _render_message(result: dict[str, Any]) -> str:
     return str(result["message"])
 
 
+def _render_periods(result: dict[str, Any]) -> str:
+    periods = result.get("periods") or []
+    if not periods:
+        return "Aucun bilan publié : aucune période close."
+    lines = []
+    for p in periods:
+        closed = f"close le {p['closed_at'][:16].replace('T', ' ')} par {p['closed_by']}"
+        lines.append(f"Période {p['period']} — édition {p['edition']}, {closed}")
+        lines += [f"  • {bilan}" for bilan in p["bilans"]]
+    return "\n".join(lines)
+
+
+def _render_revisions(result: dict[str, Any]) -> str:
+    late = result.get("late_bundles") or []
+    changes = result.get("changes") or []
+    lines = [f"Période {result['period']}, édition {result['edition']} : "
+             f"{len(late)} envoi(s) reçu(s) depuis la clôture."]  # fmt: skip
+    lines += [f"  • poste {b['desk_id']}, envoi n° {b['bundle_seq']}, reçu le "
+              f"{b['received_at'][:16].replace('T', ' ')}" for b in late]  # fmt: skip
+    if not changes:
+        lines.append("Aucun chiffre publié ne change.")
+        return "\n".join(lines)
+    lines.append(f"{len(changes)} chiffre(s) changerai(en)t dans une nouvelle édition "
+                 "(« spro-desk coordinator new-edition ») :")  # fmt: skip
+    for c in changes:
+        shown = "masqué" if c["published"] is None else c["published"]
+        where = f"{c['bilan']} — {c['table']}, {c['row']} / {c['column']}"
+        lines.append(f"  • {where} : {c['before']} → {c['after']} ({c['delta']:+d}) ; "
+                     f"publié : {shown}")  # fmt: skip
+    return "\n".join(lines)
+
+
 _RENDERERS = {
+    ("coordinator", "periods"): _render_periods,
+    ("coordinator", "revisions"): _render_revisions,
     ("directory", "import"): _render_import,
     ("directory", "info"): _render_info,
     ("directory", "show"): _render_entry,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import re
 from datetime import date, datetime
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from spro_desk import package_version
 from spro_desk.vocab import (
@@ -263,10 +263,15 @@ def _coordinator_commands(parser: argparse.ArgumentParser) -> None:
     receive.add_argument("bundles", nargs="+", help="fichiers .spro-bundle ou dossiers")
     _json_flag(receive)
     _json_flag(actions.add_parser("status", help="postes, envois, alertes"))
-    _report_command(
-        actions.add_parser("report", help="bilan d'activité de tous les postes reçus"),
-        coordinator=True,
+    report = actions.add_parser("report", help="bilan d'activité de tous les postes reçus")
+    _report_command(report, coordinator=True)
+    report.add_argument(
+        "--publier",
+        action="store_true",
+        help="publier : masquer avec les bilans déjà publiés de la période, l'enregistrer, "
+        "clore la période",
     )
+    _period_commands(actions)
     revoke = actions.add_parser("revoke", help="révoquer un poste perdu ou volé")
     revoke.add_argument("desk_id")
     _json_flag(revoke)
@@ -340,6 +345,22 @@ def _watch_command(actions: argparse._SubParsersAction) -> None:
         "--save", action="store_true", help="enregistrer ces réglages (fenêtre, service) et quitter"
     )
     _json_flag(watch)
+
+
+def _period_commands(actions: Any) -> None:
+    _json_flag(actions.add_parser("periods", help="périodes publiées, closes, éditions"))
+    for name, text in (
+        ("close-period", "clore une période (plus aucun chiffre ne change sans décision)"),
+        ("revisions", "ce que les envois tardifs changeraient aux bilans publiés"),
+        ("new-edition", "publier une nouvelle édition des bilans de la période"),
+    ):
+        parser = actions.add_parser(name, help=text)
+        parser.add_argument("--from", dest="start", type=day, required=True, help="premier jour")
+        parser.add_argument("--to", dest="end", type=day, required=True, help="dernier jour")
+        if name == "new-edition":
+            parser.add_argument("--out", required=True, help="dossier où écrire les bilans")
+            parser.add_argument("--format", choices=REPORT_FORMATS, default="xlsx")
+        _json_flag(parser)
 
 
 def _database_url_options(

@@ -23,6 +23,7 @@ from spro_desk.geo import Geography, geography
 from spro_desk.privacy.personal import DISPLAY, read_personal, sealed_row
 from spro_desk.storage.engine import Database
 from spro_desk.storage.tables import Consent, Contact, PersonalData, Referral
+from spro_desk.sync.branches import follow_copy_back
 from spro_desk.sync.changelog import append_event
 from spro_desk.vocab import REFERRAL_STATUTS
 
@@ -141,6 +142,8 @@ class ContactService:
     def __init__(self, db: Database, geo: Geography | None = None) -> None:
         self.db = db
         self.geo = geo or geography()
+        # Before any event is written: a database put back by hand continues on a new branch.
+        follow_copy_back(db)
 
     # --- contacts -------------------------------------------------------------------------
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import lru_cache
@@ -24,15 +24,22 @@ STRUCTURE_COLUMNS = (
     "courriel", "site_web", "lien_source", "horaires_accueil", "accessibilite_lieu",
     "reseaux_porteurs", "reseau", "reseau_infere", "operateur_cep", "niveaux",
 )  # fmt: skip
-SERVICE_COLUMNS = (
-    "pk", "id", "structure_pk", "source", "nom", "description", "date_maj", "type",
-    "thematiques", "frais", "frais_precisions", "publics", "publics_precisions",
-    "conditions_acces", "commune", "code_postal", "code_insee", "adresse", "complement_adresse",
-    "latitude", "longitude", "telephone", "courriel", "contact_nom_prenom", "lien_source",
-    "lien_mobilisation", "modes_accueil", "modes_mobilisation", "mobilisable_par",
-    "mobilisation_precisions", "zone_eligibilite", "horaires_accueil", "spro_publics",
-    "age_min", "age_max", "operateur_cep", "niveau", "search_text", "structure_only",
+_ENUM_LIST_COLUMNS = (
+    "thematiques", "publics", "modes_accueil", "modes_mobilisation", "mobilisable_par",
 )  # fmt: skip
+# The service columns computed at import first, then those copied from the row's text: the
+# insert names its columns, so this order is free, and it lets a row be built in two slices.
+_COMPUTED_SERVICE_COLUMNS = (
+    "pk", "structure_pk", *_ENUM_LIST_COLUMNS, "zone_eligibilite", "spro_publics", "age_min",
+    "age_max", "operateur_cep", "niveau", "search_text", "structure_only",
+)  # fmt: skip
+_TEXT_SERVICE_COLUMNS = (
+    "id", "source", "nom", "description", "date_maj", "type", "frais", "frais_precisions",
+    "publics_precisions", "conditions_acces", "commune", "code_postal", "code_insee", "adresse",
+    "complement_adresse", "latitude", "longitude", "telephone", "courriel", "contact_nom_prenom",
+    "lien_source", "lien_mobilisation", "mobilisation_precisions", "horaires_accueil",
+)  # fmt: skip
+SERVICE_COLUMNS = (*_COMPUTED_SERVICE_COLUMNS, *_TEXT_SERVICE_COLUMNS)
 STRUCTURE_ONLY_PREFIX = "structure:"
 
 FIELD_SEPARATOR = "\x1f"
@@ -49,11 +56,15 @@ STATUTS_OF_PUBLIC: dict[str, tuple[str, ...]] = {
 }
 
 
+TagKey = tuple[str, str]
+
+
 @dataclass
 class DirectoryTables:
     structures: list[tuple[Any, ...]] = field(default_factory=list)
     services: list[tuple[Any, ...]] = field(default_factory=list)
-    tags: list[tuple[str, str, int]] = field(default_factory=list)
+    # (service pk, its (kind, value) tag keys): the keys are shared between services.
+    tags: list[tuple[int, Sequence[TagKey]]] = field(default_factory=list)
     fts: list[tuple[int, str, str, str, str]] = field(default_factory=list)
 
 
@@ -67,6 +78,16 @@ def _text(value: Any) -> Any:
     if isinstance(value, int | float | bool):
         return value
     return str(value)  # dates, URLs
+
+
+def _texts(values: Iterable[Any]) -> list[Any]:
+    """`_text` of each value; the usual plain strings and None skip the call."""
+    return [
+        value
+        if value is None or type(value) is float or (type(value) is str and value.isprintable())
+        else _text(value)
+        for value in values
+    ]
 
 
 def _codes(values: Iterable[Any] | None) -> list[str]:
@@ -87,7 +108,13 @@ def _enum_json(values: Iterable[Any] | None) -> str:
 def _json(values: Sequence[str | int] | None) -> str | None:
     if values is None:
         return None
-    return json.dumps(values, ensure_ascii=False) if values else "[]"
+    return _tuple_json(tuple(values)) if values else "[]"
+
+
+@lru_cache(maxsize=4096)
+def _tuple_json(values: tuple[str | int, ...]) -> str:
+    """Zone lists and levels repeat as much as codes do."""
+    return json.dumps(values, ensure_ascii=False)
 
 
 @dataclass(slots=True)
@@ -134,7 +161,7 @@ def add_service(
     )
     search = search_text(*fts[1:])
     tables.services.append(_service_row(pk, owner.pk, valid, search))
-    tables.tags.extend(_tags(pk, valid, owner.reseau, owner, geo))
+    tables.tags.append((pk, _tags(valid, owner.reseau, owner, geo)))
     tables.fts.append(fts)
 
 
@@ -178,10 +205,10 @@ def _add_structure_only(
         **{name: "[]" for name in (*_ENUM_LIST_COLUMNS, "zone_eligibilite")},
     )
     tables.services.append(tuple(values.get(name) for name in SERVICE_COLUMNS))
-    for zone in _home_zones(model, geo):
-        tables.tags.append(("zone", zone, pk))
+    keys = [("zone", zone) for zone in _home_zones(model, geo)]
     if reseau:
-        tables.tags.append(("reseau", reseau, pk))
+        keys.append(("reseau", reseau))
+    tables.tags.append((pk, keys))
     tables.fts.append(fts)
 
 
@@ -210,8 +237,16 @@ def _spaced_words(text: str) -> str:
     return "".join(" " + word for word in words(text))
 
 
+_TEXT_STRUCTURE_COLUMNS = STRUCTURE_COLUMNS[1:20]
+# The row is built in STRUCTURE_COLUMNS order: the copied texts, then these.
+assert STRUCTURE_COLUMNS[20:] == (
+    "reseaux_porteurs", "reseau", "reseau_infere", "operateur_cep", "niveaux",
+)  # fmt: skip
+
+
 def _structure_row(pk: int, valid: ValidStructure) -> tuple[Any, ...]:
     model, extension = valid.model, valid.extension
+    fields = model.__dict__
     porteurs = _codes(model.reseaux_porteurs)
     if extension is not None and extension.reseau:
         reseau, inferred = extension.reseau, False  # type: str | None, bool
@@ -219,60 +254,82 @@ def _structure_row(pk: int, valid: ValidStructure) -> tuple[Any, ...]:
         reseau, inferred = infer_network(model.nom, porteurs), True
     cep = extension.operateur_cep if extension is not None else reseau in CEP_OPERATORS
     niveaux = sorted(set(extension.niveaux)) if extension is not None else []
-    values = {
-        **{name: _text(getattr(model, name, None)) for name in STRUCTURE_COLUMNS[1:20]},
-        "reseaux_porteurs": _json(porteurs),
-        "reseau": reseau,
-        "reseau_infere": inferred,
-        "operateur_cep": bool(cep),
-        "niveaux": _json(niveaux),
-    }
-    return (pk, *(values[name] for name in STRUCTURE_COLUMNS[1:]))
-
-
-def _service_row(pk: int, structure_pk: int, valid: ValidService, search: str) -> tuple[Any, ...]:
-    fields, extension = valid.model.__dict__, valid.extension
-    computed = {
-        "pk": pk,
-        "structure_pk": structure_pk,
-        **{name: _enum_json(fields[name]) for name in _ENUM_LIST_COLUMNS},
-        "zone_eligibilite": _json(valid.zones),
-        "spro_publics": _json(extension.publics) if extension else None,
-        "age_min": extension.age_min if extension else None,
-        "age_max": extension.age_max if extension else None,
-        "operateur_cep": extension.operateur_cep if extension else None,
-        "niveau": extension.niveau if extension else None,
-        "search_text": search,
-        "structure_only": False,
-    }
-    return tuple(
-        computed[name] if name in computed else _text(fields[name]) for name in SERVICE_COLUMNS
+    return (
+        pk,
+        *_texts(map(fields.get, _TEXT_STRUCTURE_COLUMNS)),
+        _json(porteurs),
+        reseau,
+        inferred,
+        bool(cep),
+        _json(niveaux),
     )
 
 
-_ENUM_LIST_COLUMNS = (
-    "thematiques", "publics", "modes_accueil", "modes_mobilisation", "mobilisable_par",
-)  # fmt: skip
+_NO_EXTENSION = (None, None, None, None, None)
 
 
-def _tags(
-    pk: int, valid: ValidService, reseau: str | None, owner: Any, geo: Geography
-) -> Iterator[tuple[str, str, int]]:
+def _service_row(pk: int, structure_pk: int, valid: ValidService, search: str) -> tuple[Any, ...]:
+    """The row in SERVICE_COLUMNS order."""
+    fields, extension = valid.model.__dict__, valid.extension
+    spro = (
+        (
+            _json(extension.publics),
+            extension.age_min,
+            extension.age_max,
+            extension.operateur_cep,
+            extension.niveau,
+        )
+        if extension
+        else _NO_EXTENSION
+    )
+    return (
+        pk,
+        structure_pk,
+        *[_enum_json(fields[name]) for name in _ENUM_LIST_COLUMNS],
+        _json(valid.zones),
+        *spro,
+        search,
+        False,
+        *_texts(map(fields.__getitem__, _TEXT_SERVICE_COLUMNS)),
+    )
+
+
+def _tags(valid: ValidService, reseau: str | None, owner: Any, geo: Geography) -> list[TagKey]:
     model, extension = valid.model, valid.extension
-    for zone in _eligibility_zones(valid, owner, geo):
-        yield ("zone", zone, pk)
-    thematiques = _codes(model.thematiques)
-    for code in sorted({*thematiques, *(category_of(t) for t in thematiques)}):
-        yield ("thematique", code, pk)
-    publics = _codes(model.publics)
-    for code in publics:
-        yield ("public", code, pk)
-    for statut in _statuts(publics, extension.publics if extension else None):
-        yield ("statut", statut, pk)
-    for mode in _codes(model.modes_accueil):
-        yield ("mode", mode, pk)
+    publics = _key(model.publics)
+    spro = tuple(extension.publics) if extension and extension.publics is not None else None
+    keys = [
+        *_tag_keys("zone", tuple(_eligibility_zones(valid, owner, geo))),
+        *_thematique_keys(_key(model.thematiques)),
+        *_tag_keys("public", _sorted_codes(publics)),
+        *_tag_keys("statut", _statuts(_sorted_codes(publics), spro)),
+        *_tag_keys("mode", _sorted_codes(_key(model.modes_accueil))),
+    ]
     if reseau:
-        yield ("reseau", reseau, pk)
+        keys.append(("reseau", reseau))
+    return keys
+
+
+def _key(values: Iterable[Any] | None) -> frozenset[Any]:
+    return frozenset(values) if values else frozenset()
+
+
+# A national directory repeats a few thousand combinations of codes: each is worked out once.
+@lru_cache(maxsize=8192)
+def _tag_keys(kind: str, values: tuple[str, ...]) -> tuple[TagKey, ...]:
+    return tuple((kind, value) for value in values)
+
+
+@lru_cache(maxsize=4096)
+def _sorted_codes(values: frozenset[Any]) -> tuple[str, ...]:
+    return tuple(_codes(values))
+
+
+@lru_cache(maxsize=4096)
+def _thematique_keys(values: frozenset[Any]) -> tuple[TagKey, ...]:
+    thematiques = _codes(values)
+    codes = sorted({*thematiques, *(category_of(t) for t in thematiques)})
+    return tuple(("thematique", code) for code in codes)
 
 
 def _eligibility_zones(valid: ValidService, owner: Any, geo: Geography) -> list[str]:
@@ -286,7 +343,8 @@ def _eligibility_zones(valid: ValidService, owner: Any, geo: Geography) -> list[
     return []
 
 
-def _statuts(publics: list[str], spro_publics: list[str] | None) -> list[str]:
+@lru_cache(maxsize=4096)
+def _statuts(publics: tuple[str, ...], spro_publics: tuple[str, ...] | None) -> tuple[str, ...]:
     if spro_publics is not None:
-        return sorted(set(spro_publics))
-    return sorted({s for p in publics for s in STATUTS_OF_PUBLIC.get(p, ())})
+        return tuple(sorted(set(spro_publics)))
+    return tuple(sorted({s for p in publics for s in STATUTS_OF_PUBLIC.get(p, ())}))

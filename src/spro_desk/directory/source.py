@@ -32,7 +32,7 @@ import orjson
 STRUCTURES_FILE = "structures.json"
 SERVICES_FILE = "services.json"
 KINDS = ("structures", "services")
-FORMATS = ("json", "csv", "xlsx")  # preferred first when one distribution holds several
+FORMATS = ("json", "csv", "xlsx", "geojson")  # preferred first when one distribution holds several
 
 # A national services file is ~250 MB of JSON; beyond 2 GiB it is not a directory.
 MAX_MEMBER_BYTES = 2 * 1024**3
@@ -47,7 +47,7 @@ _MAX_NUMBER_CHARS = 40  # coordinates and counts; 5,000 digits is an attack
 _V0_SAMPLE = 50
 
 _FILE_NAME = re.compile(
-    r"^(?P<kind>structures|services)(?:[-_](?P<rest>[\w.-]*?))?\.(?P<ext>json|csv|xlsx|parquet)$",
+    r"^(?P<kind>structures|services)(?:[-_](?P<rest>[\w.-]*?))?\.(?P<ext>json|csv|xlsx|geojson|parquet)$",
     re.IGNORECASE,
 )
 _PAGE = re.compile(r"^(?:page[-_]?)?(\d{1,6})$", re.IGNORECASE)
@@ -149,7 +149,7 @@ def open_directory(path: Path) -> DirectorySource:
     raise DirectoryImportError(
         f"« {path.name} » n'est pas un export data·inclusion reconnu : choisissez un dossier, "
         "une archive .zip, ou les fichiers structures-inclusion-… et services-inclusion-… "
-        "(JSON, CSV ou XLSX)."
+        "(JSON, CSV, XLSX ou GeoJSON)."
     )
 
 
@@ -210,7 +210,7 @@ def _choose(members: dict[str, _Member], where: str) -> dict[str, list[_Member]]
     if "structures" not in chosen:
         raise DirectoryImportError(
             f"{where} ne contient pas de fichier de structures (structures.json ou "
-            "structures-inclusion-<date>.json, .csv ou .xlsx)."
+            "structures-inclusion-<date>.json, .csv, .xlsx ou .geojson)."
         )
     return chosen
 
@@ -367,7 +367,8 @@ def stream_rows(member: _Member) -> Iterator[Any]:
     if extension == ".parquet":
         raise DirectoryImportError(
             f"Le fichier {member.name} est au format Parquet, que SPRO Desk ne lit pas encore : "
-            "importez la version JSON, CSV ou XLSX de la même publication (data.gouv.fr)."
+            "importez la version JSON, CSV, XLSX ou GeoJSON de la même publication "
+            "(data.gouv.fr)."
         )
     if extension == ".xlsx":
         yield from _xlsx_rows(member.read(), member.name)
@@ -375,6 +376,8 @@ def stream_rows(member: _Member) -> Iterator[Any]:
     with member.open() as stream:
         if extension == ".csv":
             yield from _csv_rows(stream, member.name)
+        elif extension == ".geojson":
+            yield from _geojson_rows(stream, member.name)
         else:
             yield from _json_rows(stream, member.name)
 
@@ -439,6 +442,47 @@ def _json_rows(stream: IO[bytes], name: str) -> Iterator[Any]:
 
 
 _END = object()
+# Where a FeatureCollection's list starts; writers put "type", "name" and "crs" before it.
+_FEATURES = re.compile(r'"features"\s*:\s*\[')
+
+
+def _geojson_rows(stream: IO[bytes], name: str) -> Iterator[dict[str, Any]]:
+    """The properties of each feature of a GeoJSON FeatureCollection, streamed like a list."""
+    reader = _TextWindow(stream, name)
+    if reader.first_char() != "{" or not reader.seek(_FEATURES):
+        raise _not_geojson(name)
+    while True:
+        feature = reader.next_value()
+        if feature is _END:
+            return
+        properties = feature.get("properties") if isinstance(feature, dict) else None
+        if not isinstance(properties, dict):
+            raise _not_geojson(name)
+        yield _feature_row(properties, feature.get("geometry"))
+
+
+def _feature_row(properties: dict[str, Any], geometry: Any) -> dict[str, Any]:
+    """Lists may come as JSON arrays or as text (as in CSV); a Point fills missing coordinates."""
+    row = _row_from_cells(list(properties), properties.values())
+    if not isinstance(geometry, dict) or geometry.get("type") != "Point":
+        return row
+    point = geometry.get("coordinates")
+    if (
+        isinstance(point, list)
+        and len(point) >= 2
+        and row.get("latitude") is None
+        and row.get("longitude") is None
+    ):
+        row["longitude"], row["latitude"] = point[0], point[1]
+    return row
+
+
+def _not_geojson(name: str) -> DirectoryImportError:
+    return DirectoryImportError(
+        f"Le fichier {name} n'est pas une collection d'entités GeoJSON (FeatureCollection "
+        "dont chaque entité porte ses propriétés) : vérifiez qu'il s'agit bien d'un export "
+        "data·inclusion."
+    )
 
 
 class _TextWindow:
@@ -466,6 +510,15 @@ class _TextWindow:
             self._fill()
             self.position = _skip(self.buffer, 0)
         return self.buffer[self.position : self.position + 1]
+
+    def seek(self, pattern: re.Pattern[str]) -> bool:
+        """Move just past the first match of `pattern`, looking at most one row's length."""
+        while (found := pattern.search(self.buffer, self.position)) is None:
+            if self.eof or len(self.buffer) - self.position > _MAX_ROW_CHARS:
+                return False
+            self._fill()
+        self.position = found.end()
+        return True
 
     def rest_bytes(self) -> bytes:
         pending = self.buffer[self.position :].encode()

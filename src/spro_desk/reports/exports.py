@@ -42,6 +42,7 @@ def bilan_json(bilan: Bilan) -> dict[str, Any]:
     period = indicators.filters.period
     document: dict[str, Any] = {
         "format": "spro-desk-bilan/1",
+        "title": bilan.title,  # "… — édition 2" for a new edition of a closed period
         "scope": bilan.scope,
         "period": {"from": period.start.isoformat(), "to": period.end.isoformat()},
         "filters": {

@@ -7,6 +7,7 @@ statistical-secrecy mark of INSEE publications) and say so on every page or shee
 
 from __future__ import annotations
 
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
@@ -86,17 +87,26 @@ def _evolution(now: int, before: int) -> str:
     return f"{100 * (now - before) / before:+.1f} %".replace(".", ",")
 
 
-def build_bilan(indicators: Indicators, threshold: int | None = None) -> Bilan:
-    """Apply the secrecy rule to every table and figure and arrange them by theme."""
+def build_bilan(
+    indicators: Indicators,
+    threshold: int | None = None,
+    protected: Mapping[str, PublishedTable] | None = None,
+    hidden: Collection[str] = (),
+) -> Bilan:
+    """Apply the secrecy rule to every table and figure and arrange them by theme.
+
+    `protected`: tables already masked together with the other bilans of the period
+    (`reports.periods`); `hidden`: headline figures to mask with them."""
     t = indicators.options.secrecy_threshold if threshold is None else threshold
     tables = {key: protect(table, t) for key, table in indicators.tables.items()}
+    tables |= protected or {}
 
     def figure(key: str) -> tuple[str, float | int | None, str]:
         f = indicators.figures[key]
-        return (f.label, publish_figure(f, t), f.unit)
+        return (f.label, None if key in hidden else publish_figure(f, t), f.unit)
 
     themes = [
-        _synthesis(indicators, figure, t),
+        _synthesis(indicators, figure, t, hidden),
         Theme("Volumes", "Volumes d'activité", [tables[k] for k in (
             "contacts.mois", "contacts.semaine", "comparaison.mois")]),
         Theme("Publics", "Publics accueillis", [tables[k] for k in (
@@ -108,7 +118,7 @@ def build_bilan(indicators: Indicators, threshold: int | None = None) -> Bilan:
         _territory(indicators, tables, t),
         _sites(indicators, tables),
     ]  # fmt: skip
-    _comment(themes, indicators, tables, t)
+    _comment(themes, indicators, tables, t, hidden)
     return Bilan(
         title="Bilan d'activité SPRO",
         scope=indicators.scope,
@@ -122,17 +132,17 @@ def build_bilan(indicators: Indicators, threshold: int | None = None) -> Bilan:
     )
 
 
-def _synthesis(indicators: Indicators, figure, threshold: int) -> Theme:
+def _synthesis(indicators: Indicators, figure, threshold: int, hidden: Collection[str]) -> Theme:
     keys = ("contacts", "orientations", "contacts_orientes", "taux_orientation", "part_niveau2",
             "part_niveau2_honore", "rendez_vous", "delai_mediane")  # fmt: skip
     comparison = indicators.comparison
     rows: list[list[str | int | float | None]] = []
-    for _key, label, now, before in comparison.figures:
-        hidden = any(0 < n < threshold for n in (now, before))
+    for key, label, now, before in comparison.figures:
+        secret = key in hidden or any(0 < n < threshold for n in (now, before))
         rows.append(
-            [label, None if 0 < now < threshold else now,
+            [label, None if key in hidden or 0 < now < threshold else now,
              None if 0 < before < threshold else before,
-             None if hidden else _evolution(now, before)]
+             None if secret else _evolution(now, before)]
         )  # fmt: skip
     theme = Theme(
         "Synthèse",
@@ -147,8 +157,10 @@ def _synthesis(indicators: Indicators, figure, threshold: int) -> Theme:
             ),
         ],
     )
-    contacts = indicators.figures["contacts"].value
-    theme.comments.append(f"{contacts} contacts enregistrés {indicators.filters.period.label()}.")
+    if "contacts" not in hidden:
+        contacts = indicators.figures["contacts"].value
+        period = indicators.filters.period.label()
+        theme.comments.append(f"{contacts} contacts enregistrés {period}.")
     return theme
 
 
@@ -284,10 +296,11 @@ def _comment(
     indicators: Indicators,
     tables: dict[str, PublishedTable],
     threshold: int,
+    hidden: Collection[str] = (),
 ) -> None:
     by_key = {theme.key: theme for theme in themes}
-    for _key, label, now, before in indicators.comparison.figures[:1]:
-        if now >= threshold and before >= threshold:
+    for key, label, now, before in indicators.comparison.figures[:1]:
+        if now >= threshold and before >= threshold and key not in hidden:
             by_key["Synthèse"].comments.append(
                 f"{label} : {_evolution(now, before)} par rapport à la même période de "
                 "l'année précédente."

@@ -21,7 +21,7 @@ equations of many tables.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from spro_desk.reports.table import Figure, Table
@@ -65,13 +65,20 @@ def _grid(table: Table) -> tuple[dict[Position, int], list[list[Position]]]:
 
 
 def mask_positions(
-    values: dict[Position, int], equations: list[list[Position]], threshold: int
+    values: dict[Position, int],
+    equations: list[list[Position]],
+    threshold: int,
+    extra: Iterable[Position] = (),
+    public: Iterable[Position] = (),
 ) -> set[Position]:
     """Primary then secondary masking over any set of equations (see the module docstring).
 
-    Each equation lists its terms then, last, its total.
+    Each equation lists its terms then, last, its total. `extra`: figures masked beforehand
+    (chosen by the check across publications, `cross_secrecy`); `public`: figures earlier
+    publications already give away, never chosen (masking them would protect nothing).
     """
-    masked = {p for p, v in values.items() if 0 < v < threshold}
+    masked = {p for p, v in values.items() if 0 < v < threshold} | set(extra)
+    known = set(public)
     changed = True
     while changed:
         changed = False
@@ -79,7 +86,12 @@ def mask_positions(
             hidden = [p for p in equation if p in masked]
             if len(hidden) != 1:
                 continue
-            candidates = [p for p in equation if p not in masked and values[p] > 0]
+            free = [p for p in equation if p not in masked and p not in known]
+            candidates = [p for p in free if values[p] > 0]
+            if not candidates:  # only when `extra` masked a zero: the others are zeros too
+                candidates = free
+            if not candidates:  # the equation's other figures are given away already
+                continue
             # inner cells first (a total is the last position of its equation), then smallest
             last = equation[-1]
             choice = min(candidates, key=lambda p: (p == last, values[p], p))
@@ -88,9 +100,14 @@ def mask_positions(
     return masked
 
 
-def protect(table: Table, threshold: int = DEFAULT_THRESHOLD) -> PublishedTable:
+def protect(
+    table: Table,
+    threshold: int = DEFAULT_THRESHOLD,
+    extra: Iterable[Position] = (),
+    public: Iterable[Position] = (),
+) -> PublishedTable:
     values, equations = _grid(table)
-    masked = mask_positions(values, equations, threshold)
+    masked = mask_positions(values, equations, threshold, extra, public)
     rows, columns = len(table.rows), len(table.columns)
 
     def shown(position: Position) -> int | None:

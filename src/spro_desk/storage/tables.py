@@ -4,7 +4,18 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import JSON, Boolean, Column, ForeignKey, Index, Integer, LargeBinary, String, false
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Column,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    String,
+    UniqueConstraint,
+    false,
+)
 from sqlmodel import Field, SQLModel
 
 
@@ -513,3 +524,50 @@ class WatchItem(SQLModel, table=True):
     fetched_at: datetime
     imported_at: datetime | None = None
     detail: str | None = None
+
+
+# --- what the coordination published (issue 19): periods, editions, the published set --------
+
+
+class BilanPeriod(SQLModel, table=True):
+    """A period bilans were published for; closed at its first publication, so that a late
+    bundle becomes a revision, applied to a new edition only on the coordinator's decision."""
+
+    __tablename__ = "bilan_period"
+    __table_args__ = (UniqueConstraint("first_day", "last_day", name="uq_bilan_period_days"),)
+
+    pk: int | None = Field(default=None, primary_key=True)
+    first_day: str  # ISO date, included
+    last_day: str  # ISO date, included
+    edition: int = 1  # the edition being published
+    closed_at: datetime | None = None
+    closed_by: str | None = None
+    # bundles received after this moment are late for the period (the close, or the last
+    # new edition)
+    revised_at: datetime | None = None
+
+
+class PublishedBilan(SQLModel, table=True):
+    """One bilan as published: its territory and sites, and every table's figures as
+    published (None: masked) and as computed, for the check across publications and the
+    revisions."""
+
+    __tablename__ = "published_bilan"
+    __table_args__ = (
+        UniqueConstraint("period_pk", "edition", "scope_key", name="uq_published_bilan_scope"),
+    )
+
+    pk: int | None = Field(default=None, primary_key=True)
+    period_pk: int = Field(sa_column=Column(Integer, ForeignKey("bilan_period.pk"), index=True))
+    edition: int
+    scope_key: str  # region, departement:18, site:<desk id>… (reports.periods.scope_of)
+    scope_label: str
+    filters: dict = Field(sa_column=Column(JSON, nullable=False))
+    sites: list = Field(sa_column=_json_list())  # desk ids; "~other" for unlisted desks
+    threshold: int
+    published_at: datetime
+    published_by: str
+    tables: dict = Field(sa_column=Column(JSON, nullable=False))  # key -> TableFigures JSON
+    computed: dict = Field(sa_column=Column(JSON, nullable=False))  # the same, unmasked
+    masked: int
+    out: str | None = None  # the file written

@@ -28,7 +28,14 @@ from spro_desk.storage.engine import Database
 from spro_desk.storage.files import Durability, write_atomically
 from spro_desk.storage.records import read_record
 from spro_desk.storage.tables import DirectoryImport, Event
-from spro_desk.sync.branches import branch_number, lineage, load_state, save_state
+from spro_desk.sync.branches import (
+    branch_number,
+    follow_copy_back,
+    lineage,
+    load_state,
+    note_high_water,
+    save_state,
+)
 from spro_desk.sync.bundle_format import (
     BUNDLE_FORMAT,
     EVENTS_MEMBER,
@@ -152,6 +159,7 @@ def export_bundle(
             "Ce poste ne connaît pas encore son coordinateur : importez son identité avec "
             "« spro-desk desk trust-coordinator FICHIER »."
         )
+    follow_copy_back(db)  # a database put back by hand numbers on a new branch
     state = load_state(db)
     with db.session() as session:
         pending = events(session, after_seq=max(int(state["acked"]), after or 0))
@@ -193,5 +201,8 @@ def export_bundle(
     recipients = [pyrage.x25519.Recipient.from_str(r) for r in coordinator.recipients]
     sealed = pyrage.encrypt(archive, recipients)
     path = _write_durably(out, bundle_name(identity, sequence, number), sealed)
-    save_state(db, {**state, "bundle": sequence, "hash": hashlib.sha256(sealed).hexdigest()})
+    state = {**state, "bundle": sequence, "hash": hashlib.sha256(sealed).hexdigest()}
+    save_state(db, state)
+    # after the save: a mark is never ahead of its database
+    note_high_water(db, state, identity.desk_id, pending[-1].seq if pending else None)
     return ExportResult(path, sequence, len(pending))

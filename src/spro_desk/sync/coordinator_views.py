@@ -20,6 +20,7 @@ from sqlalchemy import literal_column
 from sqlalchemy import select as core_select
 from sqlmodel import col, func, select
 
+from spro_desk.agents.coordination_audit import record_bundle_import
 from spro_desk.site.settings import VALUE_FIELD, as_record
 from spro_desk.storage.engine import Database
 from spro_desk.storage.records import read_record, write_record
@@ -291,11 +292,13 @@ def import_bundle_files(
     *,
     progress: ProgressCallback | None = None,
     is_cancelled: Callable[[], bool] | None = None,
+    via: str = "fenêtre de la coordination",
 ) -> BatchImport:
     """Import the files as one batched import (`sync.coordinator.import_bundles`: each file
     accepted or refused on its own, commits shared); a cancel stops between two files. Then,
     unless cancelled, the indicators' merged tables catch up with the events just committed
-    (a cancelled import leaves that to the next indicators computation)."""
+    (a cancelled import leaves that to the next indicators computation). The run goes to the
+    coordination's audit trail, said to come from `via`."""
     batch = BatchImport()
     results = import_bundles(db, data_dir, paths, progress=progress, is_cancelled=is_cancelled)
     for path, result in results:
@@ -306,6 +309,15 @@ def import_bundle_files(
     batch.not_imported = list(paths[len(results) :])
     if not batch.cancelled:
         batch.events_merged = catch_up_merged_state(db)
+    if paths:
+        record_bundle_import(
+            db,
+            len(batch.accepted),
+            len(batch.refused),
+            via=via,
+            events_new=batch.events_new,
+            not_imported=len(batch.not_imported),
+        )
     return batch
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import base64
 import contextlib
+import functools
 import hashlib
 import http.client
 import socket
@@ -158,10 +159,15 @@ class WebDavClient:
         self.timeout = timeout
         self._cancelled = cancelled  # checked before each request; abort() cuts one in flight
         self._base = urlsplit(check_url(endpoint.url))
-        self._context = ssl.create_default_context()  # the system's trust store
         self._lock = threading.Lock()
         self._active: http.client.HTTPConnection | None = None
         self._aborted = False
+
+    @functools.cached_property
+    def _context(self) -> ssl.SSLContext:
+        """The system's trust store, loaded for an https server only (tens of milliseconds
+        a round otherwise: a loopback http server needs none)."""
+        return ssl.create_default_context()
 
     # --- lifetime -----------------------------------------------------------------------------
 

@@ -67,7 +67,21 @@ def checked_url(url: str) -> str:
         )
     if not parsed.database:
         raise DatabaseUrlError("Adresse PostgreSQL sans nom de base : postgresql://…/NOM.")
+    _require_driver()
     return parsed.set(drivername="postgresql+psycopg").render_as_string(hide_password=False)
+
+
+def _require_driver() -> None:
+    """The desks' installer leaves the PostgreSQL driver out (desks keep their SQLite file);
+    a coordination server installs it with the `coordination` extra."""
+    try:
+        import psycopg  # noqa: F401
+    except ImportError as error:
+        raise DatabaseUrlError(
+            "Le pilote PostgreSQL (psycopg) n'est pas installé avec ce programme. La "
+            "coordination sur PostgreSQL s'installe avec « pip install 'spro-desk[coordination]' »"
+            " (voir le README) ; sans adresse, la coordination garde son fichier SQLite."
+        ) from error
 
 
 def database_url_from(option: str | None) -> str | None:

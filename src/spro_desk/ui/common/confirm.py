@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 # (parent, title, question, label of the button that goes ahead, undoable) -> went ahead
 Confirm = Callable[[QWidget, str, str, str, bool], bool]
@@ -28,3 +28,15 @@ def ask(parent: QWidget, title: str, question: str, go_ahead: str, undoable: boo
     box.setDefaultButton(accept if undoable else cancel)
     box.exec()
     return box.clickedButton() is accept
+
+
+def cancel_open_dialogs(window: QWidget) -> None:
+    """A question or form left open must not stay over a locked window: it is cancelled."""
+    for _attempt in range(10):  # a dialog may have opened another
+        widget = QApplication.activePopupWidget() or QApplication.activeModalWidget()
+        if widget is None or widget is window:
+            return
+        if isinstance(widget, QDialog):
+            widget.reject()
+        else:
+            widget.close()

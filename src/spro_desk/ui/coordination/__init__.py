@@ -17,15 +17,23 @@ POSTES = "postes"
 ENVOIS = "envois"
 ALERTES = "alertes"
 TABLEAU = "tableau-de-bord"
+PERIODES = "periodes"
 JOURNAL = "journal"
-SCREEN_ORDER: tuple[str, ...] = (POSTES, ENVOIS, ALERTES, TABLEAU, JOURNAL)
+COMPTES = "comptes"
+ANNUAIRE = "annuaire"
+SCREEN_ORDER: tuple[str, ...] = (
+    POSTES, ENVOIS, ALERTES, TABLEAU, PERIODES, JOURNAL, ANNUAIRE, COMPTES
+)  # fmt: skip
 # name → (module, class); the class name is also the translation context of its title.
 _LOCATIONS = {
     POSTES: ("spro_desk.ui.coordination.desks_screen", "DesksScreen"),
     ENVOIS: ("spro_desk.ui.coordination.bundles_screen", "BundlesScreen"),
     ALERTES: ("spro_desk.ui.coordination.alerts_screen", "AlertsScreen"),
     TABLEAU: ("spro_desk.ui.coordination.dashboard_screen", "CoordinatorDashboardScreen"),
+    PERIODES: ("spro_desk.ui.coordination.periods_screen", "PeriodsScreen"),
     JOURNAL: ("spro_desk.ui.coordination.audit_screen", "AuditScreen"),
+    ANNUAIRE: ("spro_desk.ui.coordination.directory_screen", "DirectoryScreen"),
+    COMPTES: ("spro_desk.ui.coordination.accounts_screen", "AccountsScreen"),
 }
 
 
@@ -41,12 +49,16 @@ def screen_title(name: str) -> str:
         ENVOIS: QCoreApplication.translate("BundlesScreen", "Envois reçus"),
         ALERTES: QCoreApplication.translate("AlertsScreen", "Alertes"),
         TABLEAU: QCoreApplication.translate("CoordinatorDashboardScreen", "Tableau de bord"),
+        PERIODES: QCoreApplication.translate("PeriodsScreen", "Périodes publiées"),
         JOURNAL: QCoreApplication.translate("AuditScreen", "Journal"),
+        ANNUAIRE: QCoreApplication.translate("DirectoryScreen", "Annuaire"),
+        COMPTES: QCoreApplication.translate("AccountsScreen", "Comptes"),
     }
     return titles[name]
 
 
 __all__ = [
-    "ALERTES", "ENVOIS", "JOURNAL", "POSTES", "SCREEN_ORDER", "TABLEAU", "CoordinatorScreen",
-    "screen_class", "screen_title",
+    "ALERTES", "ANNUAIRE", "COMPTES", "ENVOIS", "JOURNAL", "PERIODES", "POSTES", "SCREEN_ORDER",
+    "TABLEAU",
+    "CoordinatorScreen", "screen_class", "screen_title",
 ]  # fmt: skip

@@ -21,6 +21,10 @@ class CoordinatorScreen(QWidget):
     def title(self) -> str:
         raise NotImplementedError
 
+    def menu_title(self) -> str:
+        """The title of the screen's menu, with its mnemonic."""
+        return "&" + self.title()
+
     def menu_actions(self) -> list[QAction]:
         """The screen's actions, also offered in a menu of the window named after the screen."""
         return []

@@ -6,35 +6,19 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QCoreApplication
 
 from spro_desk.agents.coordination_roles import CoordinationDenied
 from spro_desk.sync.coordinator_views import BatchImport, bundle_files_in, import_bundle_files
-from spro_desk.ui.common.background import Callbacks, TaskContext
+from spro_desk.ui.common.background import TaskContext
 from spro_desk.ui.common.formatting import count_phrase
-from spro_desk.ui.coordination.context import CoordinatorContext
+from spro_desk.ui.coordination.task_controller import TaskController
 
 log = logging.getLogger(__name__)
 
 
-class BundleImportController(QObject):
-    """One import at a time; every outcome ends with `finished`."""
-
-    started = Signal(str)
-    progressed = Signal(str, int, int)
-    succeeded = Signal(object)  # BatchImport
-    failed = Signal(str)  # a French message
-    finished = Signal()
-
-    def __init__(self, context: CoordinatorContext, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._context = context
-        self._task: TaskContext | None = None
-        self._running = False
-
-    @property
-    def running(self) -> bool:
-        return self._running
+class BundleImportController(TaskController):
+    """One import at a time; `succeeded` carries a BatchImport."""
 
     def import_files(self, paths: list[Path]) -> bool:
         label = count_phrase(
@@ -47,12 +31,8 @@ class BundleImportController(QObject):
         label = self.tr("Import du dossier « {name} »…").format(name=folder.name)
         return self._start(lambda: bundle_files_in(folder), label)
 
-    def cancel(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
-
     def _start(self, paths: Callable[[], list[Path]], label: str) -> bool:
-        if self._running:
+        if self.running:
             return False
         db, data_dir = self._context.db, self._context.data_dir
 
@@ -61,40 +41,24 @@ class BundleImportController(QObject):
                 db, data_dir, paths(), progress=task.progress, is_cancelled=task.is_cancelled
             )
 
-        self._running = True
-        self.started.emit(label)
-        task = self._context.runner.submit(
-            work, Callbacks(self._on_result, self._on_error, self._on_progress)
-        )
-        # A synchronous runner has already finished by now: keep no stale task.
-        self._task = task if self._running else None
-        return True
+        return self._run(work, label)
 
     def _on_progress(self, name: str, done: int, total: int) -> None:
         label = self.tr("Import des envois : {done} sur {total}").format(done=done, total=total)
         self.progressed.emit(f"{label} — {name}" if name else label, done, total)
 
-    def _on_result(self, batch: BatchImport) -> None:
-        self._running, self._task = False, None
-        self.succeeded.emit(batch)
-        self.finished.emit()
-
-    def _on_error(self, error: Exception) -> None:
-        self._running, self._task = False, None
+    def _message(self, error: Exception) -> str:
         if isinstance(error, CoordinationDenied):
-            message = str(error)
-        elif isinstance(error, OSError):
-            message = self.tr("Le dossier ou les fichiers n'ont pas pu être lus ({error}).").format(
+            return str(error)
+        if isinstance(error, OSError):
+            return self.tr("Le dossier ou les fichiers n'ont pas pu être lus ({error}).").format(
                 error=error.strerror or type(error).__name__
             )
-        else:
-            log.error("Bundle import failed", exc_info=error)
-            message = self.tr(
-                "L'import s'est arrêté sur une erreur inattendue ({error}). Les envois déjà "
-                "importés sont conservés ; les autres n'ont pas été modifiés."
-            ).format(error=type(error).__name__)
-        self.failed.emit(message)
-        self.finished.emit()
+        log.error("Bundle import failed", exc_info=error)
+        return self.tr(
+            "L'import s'est arrêté sur une erreur inattendue ({error}). Les envois déjà "
+            "importés sont conservés ; les autres n'ont pas été modifiés."
+        ).format(error=type(error).__name__)
 
 
 # --- what to tell the coordinator ----------------------------------------------------------

@@ -23,6 +23,9 @@ from spro_desk.agents.coordination_roles import CoordinatorView
 from spro_desk.storage.engine import Database
 from spro_desk.ui.common.widgets import plain_label
 
+# Written in the audit trail (French data, not UI text).
+SIGN_IN_VIA = "fenêtre de la coordination"
+
 
 class SignInDialog(QDialog):
     """Name and password; a wrong one is said in the dialog, which stays open."""
@@ -64,7 +67,9 @@ class SignInDialog(QDialog):
 
     def try_sign_in(self) -> None:
         try:
-            self.account = sign_in(self._db, self.name.currentText(), self.password.text())
+            self.account = sign_in(
+                self._db, self.name.currentText(), self.password.text(), via=SIGN_IN_VIA
+            )
         except CoordinatorAccountError as error:
             self.password.clear()
             self.message.setText(str(error))

@@ -7,7 +7,15 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMainWindow, QTabWidget, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QLabel,
+    QMainWindow,
+    QStackedWidget,
+    QTabWidget,
+    QWidget,
+)
 
 from spro_desk.agents.coordination_accounts import has_coordinator_accounts
 from spro_desk.agents.coordination_roles import (
@@ -34,6 +42,7 @@ from spro_desk.ui.coordination import (
 from spro_desk.ui.coordination.collection import AutoCollection
 from spro_desk.ui.coordination.context import CoordinatorContext
 from spro_desk.ui.coordination.exports import CoordinatorExports
+from spro_desk.ui.coordination.idle_lock import IdleLock
 
 log = logging.getLogger(__name__)
 
@@ -74,7 +83,10 @@ class CoordinatorWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         for screen in self.screens.values():
             self.tabs.addTab(screen, screen.title())
-        self.setCentralWidget(self.tabs)
+        self.stack = QStackedWidget()  # the tabs, or the lock panel (idle_lock)
+        self.stack.addWidget(self.tabs)
+        self.setCentralWidget(self.stack)
+        self.idle_lock = IdleLock(self, db, self.stack)
         self.statusBar().setAccessibleName(self.tr("Barre d'état"))
         self._show_who()
         self._build_menus()
@@ -82,6 +94,7 @@ class CoordinatorWindow(QMainWindow):
         self._connect()
         self._restore_geometry()
         self.show_screen(SCREEN_ORDER[0])
+        self.idle_lock.start()
 
     # --- construction -------------------------------------------------------------------------
 
@@ -96,7 +109,7 @@ class CoordinatorWindow(QMainWindow):
         file_menu.addAction(self.quit_action)
         for screen in self.screens.values():
             if screen.menu_actions():
-                menu = self.menuBar().addMenu("&" + screen.title())
+                menu = self.menuBar().addMenu(screen.menu_title())
                 for action in screen.menu_actions():
                     menu.addAction(action)
         collect_menu = self.menuBar().addMenu(self.tr("Co&llecte"))
@@ -115,6 +128,7 @@ class CoordinatorWindow(QMainWindow):
         navigator = self.context.navigator
         navigator.screen_requested.connect(self.show_screen)
         navigator.message.connect(self.show_message)
+        navigator.data_changed.connect(self.idle_lock.rearm)
         self.tabs.currentChanged.connect(self._screen_changed)
 
     def _show_who(self) -> None:
@@ -187,6 +201,7 @@ class CoordinatorWindow(QMainWindow):
         self._closed = True
         self._settings.setValue(GEOMETRY_KEY, self.saveGeometry())
         self._settings.sync()
+        self.idle_lock.stop()
         self.collection.stop()
         for screen in self.screens.values():
             screen.shutdown()

@@ -21,7 +21,6 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
-    QDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -34,6 +33,7 @@ from shiboken6 import isValid
 
 from spro_desk.ui.common.announce import StatusLabel, announce
 from spro_desk.ui.common.background import Callbacks, Runner
+from spro_desk.ui.common.confirm import cancel_open_dialogs
 from spro_desk.ui.common.secret_field import SecretLineEdit
 
 if TYPE_CHECKING:  # loaded with the database, after the first paint
@@ -285,7 +285,7 @@ class PrivacyGuard(QObject):
     def _take_screens(self, replacement: QWidget) -> None:
         focus = QApplication.focusWidget()  # possibly in another window: not ours to restore
         self._focus = focus if focus is not None and self._window.isAncestorOf(focus) else None
-        self._close_dialogs()
+        cancel_open_dialogs(self._window)
         self._disabled = [
             action
             for action in self._window.findChildren(QAction)
@@ -322,19 +322,6 @@ class PrivacyGuard(QObject):
             self._parked = QWidget(self._window)
             self._parked.hide()
         return self._parked
-
-    def _close_dialogs(self) -> None:
-        """A confirmation left open must not stay on a locked desk: it is cancelled."""
-        for _attempt in range(10):
-            popup = QApplication.activePopupWidget()
-            modal = QApplication.activeModalWidget()
-            widget = popup or modal
-            if widget is None or widget is self._window:
-                return
-            if isinstance(widget, QDialog):
-                widget.reject()
-            else:
-                widget.close()
 
     # --- locking ------------------------------------------------------------------------------
 

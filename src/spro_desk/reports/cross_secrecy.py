@@ -1,0 +1,603 @@
+"""Statistical secrecy across every bilan published for a period (issue 19).
+
+Each bilan masks its own small counts (`secrecy.py`), but bilans of nested territories are
+linear images of the same site-level counts: the Cher bilan minus the CIO de Bourges bilan is
+the Vierzon site. So a publication is checked together with the earlier ones of its period:
+
+- every published figure (cell, row total, column total, grand total) of every scope is the sum,
+  over the sites of that scope, of site-level inner cells; sites that belong to exactly the same
+  published scopes can never be told apart, so they are merged into one *atom* (the unknowns are
+  atom × cell, all non-negative);
+- each table is one independent linear system (no equation links two tables); exact Gaussian
+  elimination over fractions tells which masked figures (and which atom cells) are determined,
+  and bound propagation over the non-negative unknowns gives intervals;
+- a **leak** is a small count given away: a masked figure, or a figure of an atom (sites
+  never published alone), bounded to an interval narrower than the threshold that holds a
+  small count (exactly 3, or [0, 4]); a large complementary figure found again (40, or
+  [73, 77]) gives no small count away;
+- the new bilan takes more masks until no leak remains (secondary suppression across the set):
+  masks only grow, so it ends; a fully masked table adds no equation, so it always can.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from fractions import Fraction
+from typing import Any
+
+from spro_desk.reports.secrecy import Position, PublishedTable, protect
+from spro_desk.reports.table import Table
+
+STAR = "*"  # the code of a margin: (row, STAR) a row total, (STAR, column) a column total
+OTHER_SITES = "~other"  # what an unrestricted bilan counts beyond its listed sites
+FigureKey = tuple[str, str]
+Var = tuple[Any, ...]
+MAX_STEPS = 2_000_000  # bounds propagation ends by itself; this guards against slow creep
+
+
+@dataclass(frozen=True)
+class TableFigures:
+    """One table as published: codes, and every figure by (row, column) key; None masked."""
+
+    rows: tuple[str, ...]
+    columns: tuple[str, ...]
+    values: dict[FigureKey, int | None]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "rows": list(self.rows),
+            "columns": list(self.columns),
+            "values": [[r, c, v] for (r, c), v in sorted(self.values.items())],
+        }
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> TableFigures:
+        values = {(str(r), str(c)): (None if v is None else int(v)) for r, c, v in data["values"]}
+        return cls(tuple(data["rows"]), tuple(data["columns"]), values)
+
+
+@dataclass
+class ScopeFigures:
+    """A published bilan as the check sees it: its territory (sites) and its tables."""
+
+    key: str  # e.g. "region", "departement:18", "site:desk-1"
+    sites: frozenset[str]
+    tables: dict[str, TableFigures] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Leak:
+    table: str
+    scope: str  # a published scope key, or "atom:<site,site>" for a group of unpublished sites
+    figure: FigureKey
+    determined: bool
+    low: Fraction
+    high: Fraction | None
+
+
+class SecrecyUnreachable(RuntimeError):
+    """Even fully masked, a table still leaks: the earlier publications leak by themselves."""
+
+
+def figure_keys(table: Table) -> dict[FigureKey, Position]:
+    """Each figure's code key and its position in `secrecy` (totals in the extra row/column)."""
+    rows, columns = len(table.rows), len(table.columns)
+    keys: dict[FigureKey, Position] = {}
+    for i, (r, _) in enumerate(table.rows):
+        for j, (c, _) in enumerate(table.columns):
+            keys[(r, c)] = (i, j)
+        if table.row_totals:
+            keys[(r, STAR)] = (i, columns)
+    if table.column_totals:
+        for j, (c, _) in enumerate(table.columns):
+            keys[(STAR, c)] = (rows, j)
+        if table.row_totals:
+            keys[(STAR, STAR)] = (rows, columns)
+    return keys
+
+
+def table_figures(published: PublishedTable) -> TableFigures:
+    table = published.table
+    values: dict[FigureKey, int | None] = {}
+    columns = len(table.columns)
+    for key, (i, j) in figure_keys(table).items():
+        if i < len(table.rows) and j < columns:
+            values[key] = published.cells[i][j]
+        elif j == columns and i < len(table.rows):
+            values[key] = published.row_totals[i] if published.row_totals else None
+        elif i == len(table.rows) and j < columns:
+            values[key] = published.column_totals[j] if published.column_totals else None
+        else:
+            values[key] = published.total
+    return TableFigures(
+        tuple(code for code, _ in table.rows), tuple(code for code, _ in table.columns), values
+    )
+
+
+# --- exact linear algebra over fractions ---------------------------------------------------
+
+
+Number = int | Fraction  # ints while pivots are ±1 (nearly always): fractions cost 10×
+
+
+class Echelon:
+    """A reduced row echelon form built one equation at a time (sparse rows)."""
+
+    def __init__(self) -> None:
+        self.rows: dict[Var, tuple[dict[Var, Number], Number]] = {}  # pivot -> row
+        self.occurs: dict[Var, set[Var]] = {}  # variable -> pivots of rows holding it
+
+    def add(self, terms: Mapping[Var, int], rhs: int) -> None:
+        row: dict[Var, Number] = {v: c for v, c in terms.items() if c}
+        value: Number = rhs
+        for var in [v for v in row if v in self.rows]:
+            coefficient = row.get(var)
+            if coefficient:
+                value = self._subtract(row, value, var, coefficient)
+        if not row:
+            return  # redundant (or inconsistent: data moved between publications)
+        pivot = next((v for v, c in row.items() if c in (1, -1)), None) or next(iter(row))
+        scale = row[pivot]
+        if scale == 1:
+            pass
+        elif scale == -1:
+            row = {v: -c for v, c in row.items()}
+            value = -value
+        else:
+            row = {v: Fraction(c) / scale for v, c in row.items()}
+            value = Fraction(value) / scale
+        for other in list(self.occurs.get(pivot, ())):
+            other_row, other_value = self.rows[other]
+            factor = other_row[pivot]
+            self.rows[other] = (other_row, self._eliminate(other, other_row, other_value, row,
+                                                          value, factor))  # fmt: skip
+        self.rows[pivot] = (row, value)
+        for v in row:
+            self.occurs.setdefault(v, set()).add(pivot)
+
+    def _subtract(
+        self, row: dict[Var, Number], value: Number, pivot: Var, factor: Number
+    ) -> Number:
+        pivot_row, pivot_value = self.rows[pivot]
+        for v, c in pivot_row.items():
+            updated = row.get(v, 0) - factor * c
+            if updated:
+                row[v] = updated
+            else:
+                row.pop(v, None)
+        return value - factor * pivot_value
+
+    def _eliminate(
+        self,
+        owner: Var,
+        target: dict[Var, Number],
+        target_value: Number,
+        row: dict[Var, Number],
+        value: Number,
+        factor: Number,
+    ) -> Number:
+        for v, c in row.items():
+            updated = target.get(v, 0) - factor * c
+            if updated:
+                if v not in target:
+                    self.occurs.setdefault(v, set()).add(owner)
+                target[v] = updated
+            else:
+                target.pop(v, None)
+                self.occurs.get(v, set()).discard(owner)
+        return target_value - factor * value
+
+    def determined(self, var: Var) -> Number | None:
+        found = self.rows.get(var)
+        if found is None or len(found[0]) != 1:
+            return None
+        return found[1]
+
+
+def propagate_bounds(
+    equations: Sequence[tuple[Mapping[Var, int], int]], variables: Iterable[Var]
+) -> dict[Var, tuple[int, int | None]]:
+    """Interval of each non-negative unknown implied by equations with ±1 coefficients
+    (a work list: an equation is looked at again only when one of its unknowns narrowed)."""
+    low: dict[Var, int] = dict.fromkeys(variables, 0)
+    high: dict[Var, int | None] = dict.fromkeys(low)
+    holding: dict[Var, list[int]] = {}
+    for index, (terms, _rhs) in enumerate(equations):
+        for v in terms:
+            holding.setdefault(v, []).append(index)
+    pending = deque(range(len(equations)))
+    queued = set(pending)
+    steps = 0
+    while pending and steps < MAX_STEPS:
+        steps += 1
+        index = pending.popleft()
+        queued.discard(index)
+        terms, rhs = equations[index]
+        for v in _tighten(terms, rhs, low, high):
+            for other in holding[v]:
+                if other not in queued:
+                    queued.add(other)
+                    pending.append(other)
+    return {v: (low[v], high[v]) for v in low}
+
+
+def _tighten(
+    terms: Mapping[Var, int], rhs: int, low: dict[Var, int], high: dict[Var, int | None]
+) -> list[Var]:
+    # sum(c*v) = rhs; for each v: c*v = rhs - sum(others), bounded by the others' intervals
+    lows = {v: low[v] if c > 0 else _neg(high[v]) for v, c in terms.items()}
+    highs = {v: high[v] if c > 0 else -low[v] for v, c in terms.items()}
+    low_sum, low_open = _finite_sum(lows.values())
+    high_sum, high_open = _finite_sum(highs.values())
+    if low_open > 1 and high_open > 1:
+        return []
+    changed = []
+    for v, c in terms.items():
+        others_low = _others(low_sum, low_open, lows[v])
+        others_high = _others(high_sum, high_open, highs[v])
+        top = None if others_low is None else rhs - others_low  # c*v at most
+        bottom = None if others_high is None else rhs - others_high  # c*v at least
+        new_low, new_high = (bottom, top) if c > 0 else (_neg(top), _neg(bottom))
+        narrowed = False
+        if new_low is not None and new_low > low[v]:
+            low[v] = new_low
+            narrowed = True
+        current = high[v]
+        if new_high is not None and (current is None or new_high < current):
+            high[v] = new_high
+            narrowed = True
+        if narrowed:
+            changed.append(v)
+    return changed
+
+
+def _neg(value: int | None) -> int | None:
+    return None if value is None else -value
+
+
+def _finite_sum(values: Iterable[int | None]) -> tuple[int, int]:
+    """The sum of the bounded values, and how many are unbounded."""
+    total, unbounded = 0, 0
+    for value in values:
+        if value is None:
+            unbounded += 1
+        else:
+            total += value
+    return total, unbounded
+
+
+def _others(total: int, unbounded: int, part: int | None) -> int | None:
+    """The sum of every term but one, or None when one of the others is unbounded."""
+    if part is None:
+        return total if unbounded == 1 else None
+    return None if unbounded else total - part
+
+
+# --- one table's system over the published scopes ------------------------------------------
+
+
+@dataclass
+class _System:
+    equations: list[tuple[dict[Var, int], int]]
+    targets: dict[Var, tuple[str, FigureKey, bool]]  # var -> (scope, figure, masked figure?)
+
+
+def _atoms(scopes: Sequence[ScopeFigures]) -> list[tuple[str, frozenset[str]]]:
+    """Sites grouped by the published scopes they belong to: (name, scopes' keys)."""
+    signature: dict[str, set[str]] = {}
+    for scope in scopes:
+        for site in scope.sites:
+            signature.setdefault(site, set()).add(scope.key)
+    groups: dict[frozenset[str], list[str]] = {}
+    for site, keys in signature.items():
+        groups.setdefault(frozenset(keys), []).append(site)
+    return [(f"atom:{','.join(sorted(sites))}", keys) for keys, sites in groups.items()]
+
+
+def _build(table_key: str, scopes: Sequence[ScopeFigures]) -> _System:
+    having = [s for s in scopes if table_key in s.tables]
+    rows: list[str] = []
+    columns: list[str] = []
+    for scope in having:
+        figures = scope.tables[table_key]
+        rows += [r for r in figures.rows if r not in rows]
+        columns += [c for c in figures.columns if c not in columns]
+    atoms = _atoms(having)
+    # the kinds of margins the table publishes (a one-way table: its column total only)
+    kinds = {(r == STAR, c == STAR) for s in having for r, c in s.tables[table_key].values}
+    shape = {k for k in _grid_keys(rows, columns) if (k[0] == STAR, k[1] == STAR) in kinds}
+
+    def cells(atom: int, key: FigureKey) -> list[Var]:
+        r, c = key
+        return [("x", atom, rr, cc) for rr in (rows if r == STAR else [r])
+                for cc in (columns if c == STAR else [c])]  # fmt: skip
+
+    equations: list[tuple[dict[Var, int], int]] = []
+    targets: dict[Var, tuple[str, FigureKey, bool]] = {}
+    published: dict[str, tuple[list[int], dict[FigureKey, int | None]]] = {}
+    for scope in having:
+        members = [i for i, (_name, keys) in enumerate(atoms) if scope.key in keys]
+        figures = scope.tables[table_key]
+        values: dict[FigureKey, int | None] = dict(figures.values)
+        for r in rows:  # a row a table leaves out (zeros not listed) is a published zero
+            if r not in figures.rows:
+                values.update({(r, c): 0 for c in columns})
+        published[scope.key] = (members, values)
+        for key, value in values.items():
+            terms = {v: 1 for atom in members for v in cells(atom, key)}
+            # the same figure as the sum of its atoms' figures: the same equation in
+            # another shape, which interval propagation needs to see (elimination does not)
+            by_atom = {_atom_figure(atom, key): 1 for atom in members}
+            if value is None:
+                aux: Var = ("y", scope.key, key)
+                terms[aux] = by_atom[aux] = -1
+                targets[aux] = (scope.key, key, True)
+                value = 0
+            equations.append((terms, value))
+            if len(by_atom) > 1 + (value is None) and STAR in key:
+                equations.append((by_atom, value))
+    equations += _differences(published, rows, columns, shape)
+    for name, (_members, values) in published.items():
+        expressions = {
+            key: (({("y", name, key): 1}, 0) if value is None else ({}, value))
+            for key, value in values.items()
+        }
+        equations += _margins(expressions, rows, columns)
+    for index, (name, _keys) in enumerate(atoms):
+        margins = [k for k in _grid_keys(rows, columns) if STAR in k and k in shape]
+        for key in [(r, c) for r in rows for c in columns] + margins:
+            aux = _atom_figure(index, key)
+            if STAR in key:
+                equations.append(({**{v: 1 for v in cells(index, key)}, aux: -1}, 0))
+            targets[aux] = (name, key, False)
+        if (STAR, STAR) in shape:  # the grand total, the sum of its row (column) totals too
+            grand = _atom_figure(index, (STAR, STAR))
+            equations.append(_sum_is(grand, [_atom_figure(index, (r, STAR)) for r in rows]))
+            equations.append(_sum_is(grand, [_atom_figure(index, (STAR, c)) for c in columns]))
+    return _System(equations, targets)
+
+
+def _differences(
+    published: Mapping[str, tuple[list[int], dict[FigureKey, int | None]]],
+    rows: list[str],
+    columns: list[str],
+    shape: set[FigureKey],
+) -> list[tuple[dict[Var, int], int]]:
+    """A published territory minus one it contains (Cher − CIO de Bourges) is a territory
+    too: its figures get their own unknowns, so that propagation bounds them."""
+    equations: list[tuple[dict[Var, int], int]] = []
+    grid = [k for k in _grid_keys(rows, columns) if k in shape]
+    for outer, (outer_atoms, outer_values) in published.items():
+        for inner, (inner_atoms, inner_values) in published.items():
+            rest = set(outer_atoms) - set(inner_atoms)
+            if outer == inner or not rest or not set(inner_atoms) < set(outer_atoms):
+                continue
+            figure: dict[FigureKey, tuple[dict[Var, int], int]] = {}
+            for key in grid:
+                difference: Var = ("d", outer, inner, key)
+                figure[key] = ({difference: 1}, 0)
+                terms: dict[Var, int] = {_atom_figure(atom, key): 1 for atom in rest}
+                terms[difference] = -1
+                equations.append((terms, 0))
+                if key in outer_values and key in inner_values:
+                    # difference - outer + inner = 0, published values moved to the right
+                    terms, rhs = {difference: 1}, 0
+                    for value, name, sign in ((outer_values[key], outer, 1),
+                                              (inner_values[key], inner, -1)):  # fmt: skip
+                        if value is None:
+                            terms[("y", name, key)] = -sign
+                        else:
+                            rhs += sign * value
+                    equations.append((terms, rhs))
+            equations += _margins(figure, rows, columns)
+    return equations
+
+
+def _grid_keys(rows: list[str], columns: list[str]) -> list[FigureKey]:
+    return [(r, c) for r in [*rows, STAR] for c in [*columns, STAR]]
+
+
+def _margins(
+    figure: Mapping[FigureKey, tuple[dict[Var, int], int]], rows: list[str], columns: list[str]
+) -> list[tuple[dict[Var, int], int]]:
+    """Row totals, column totals and the grand total of one territory's figures, each an
+    expression (unknowns, constant); only where every figure involved is there."""
+    equations = []
+    lines = [((r, STAR), [(r, c) for c in columns]) for r in [*rows, STAR]]
+    lines += [((STAR, c), [(r, c) for r in rows]) for c in [*columns, STAR]]
+    for total, parts in lines:
+        if total not in figure or any(p not in figure for p in parts):
+            continue
+        terms: dict[Var, int] = {}
+        rhs = 0
+        for key, sign in [(total, -1), *((p, 1) for p in parts)]:
+            unknowns, constant = figure[key]
+            for v, c in unknowns.items():
+                terms[v] = terms.get(v, 0) + sign * c
+            rhs -= sign * constant
+        terms = {v: c for v, c in terms.items() if c}
+        if terms:
+            equations.append((terms, rhs))
+    return equations
+
+
+def _atom_figure(atom: int, key: FigureKey) -> Var:
+    return ("x", atom, *key) if STAR not in key else ("a", atom, key)
+
+
+def _sum_is(total: Var, parts: list[Var]) -> tuple[dict[Var, int], int]:
+    terms: dict[Var, int] = dict.fromkeys(parts, 1)
+    terms[total] = terms.get(total, 0) - 1
+    return terms, 0
+
+
+def table_leaks(table_key: str, scopes: Sequence[ScopeFigures], threshold: int) -> list[Leak]:
+    system = _build(table_key, scopes)
+    echelon = Echelon()
+    # short equations first: a long one (a total) then meets few rows to reduce
+    for terms, rhs in sorted(system.equations, key=lambda equation: len(equation[0])):
+        echelon.add(terms, rhs)
+    variables = {v for terms, _rhs in system.equations for v in terms}
+    # what elimination determines, given to propagation: as strong as publishing it
+    fixed = [
+        ({v: 1}, int(value)) for v in variables if (value := echelon.determined(v)) is not None
+    ]
+    bounds = propagate_bounds([*fixed, *system.equations], variables)
+    leaks = []
+    for var, (scope, key, _masked) in system.targets.items():
+        value = echelon.determined(var)
+        low, high = bounds[var]
+        if value is not None:
+            low, high = int(value), int(value)
+        # a small count given away, exactly or to within less than the threshold; a large
+        # count found again ([73, 77], or a complementary 40) gives no small count away
+        if high is not None and high - low < threshold and low < threshold and high > 0:
+            leaks.append(Leak(table_key, scope, key, value is not None, Fraction(low),
+                              Fraction(high)))  # fmt: skip
+    return leaks
+
+
+def find_leaks(scopes: Sequence[ScopeFigures], threshold: int) -> list[Leak]:
+    keys = sorted({key for scope in scopes for key in scope.tables})
+    return [leak for key in keys for leak in table_leaks(key, scopes, threshold)]
+
+
+# --- secondary suppression across the published set ----------------------------------------
+
+
+def protect_together(
+    scope_key: str,
+    sites: Iterable[str],
+    tables: Mapping[str, Table],
+    earlier: Sequence[ScopeFigures],
+    threshold: int,
+    forced: Mapping[str, Iterable[FigureKey]] | None = None,
+) -> dict[str, PublishedTable]:
+    """Each table masked alone, then more until no figure of the set can be recovered.
+
+    `forced`: figures to mask whatever the check says (by table key), e.g. those an earlier
+    publication of the same territory masked."""
+    members = frozenset(sites)
+    others = [scope for scope in earlier if scope.key != scope_key]
+    published: dict[str, PublishedTable] = {}
+    for key, table in tables.items():
+        positions = figure_keys(table)
+        must = {positions[k] for k in (forced or {}).get(key, ()) if k in positions}
+        published[key] = _protect_table(key, table, scope_key, members, others, threshold, must)
+    return published
+
+
+def _protect_table(
+    key: str,
+    table: Table,
+    scope_key: str,
+    members: frozenset[str],
+    others: Sequence[ScopeFigures],
+    threshold: int,
+    must: set[Position],
+) -> PublishedTable:
+    positions = figure_keys(table)
+    relevant = [s for s in others if key in s.tables]
+    public = _given_away(key, table, scope_key, members, relevant, threshold) - must
+    extra: set[Position] = set(must)
+    while True:
+        published = protect(table, threshold, extra, public)
+        # checked even alone: the greedy rule of one table can leave a masked figure bounded
+        # within less than the threshold by its row and column
+        scope = ScopeFigures(scope_key, members, {key: table_figures(published)})
+        leaks = table_leaks(key, [*relevant, scope], threshold)
+        if not leaks:
+            return published
+        masked = _masked_positions(published, positions) | public
+        added = {_partner(leak.figure, table, positions, masked) for leak in leaks}
+        found = {p for p in added if p is not None}
+        if found:
+            extra |= found
+            continue
+        # nothing left to mask: a figure the published set determines anyway is published
+        values = _values(table, positions)
+        determined = {
+            positions[leak.figure] for leak in leaks
+            if leak.scope == scope_key and leak.determined and leak.figure in positions
+        }  # fmt: skip
+        if not determined or any(0 < values[p] < threshold for p in determined):
+            raise SecrecyUnreachable(key, leaks)
+        public |= determined - must
+        extra -= determined - must
+        if not determined - must:
+            raise SecrecyUnreachable(key, leaks)
+
+
+def _given_away(
+    key: str,
+    table: Table,
+    scope_key: str,
+    members: frozenset[str],
+    earlier: Sequence[ScopeFigures],
+    threshold: int,
+) -> set[Position]:
+    """Figures of the new table that earlier publications already determine: masking them
+    would hide nothing (and count as recovered), so they are never masked."""
+    if not earlier:
+        return set()
+    positions = figure_keys(table)
+    values = _values(table, positions)
+    hidden = TableFigures(  # everything masked but the zeros, which are always published
+        tuple(code for code, _ in table.rows),
+        tuple(code for code, _ in table.columns),
+        {key: (0 if values[p] == 0 else None) for key, p in positions.items()},
+    )
+    leaks = table_leaks(key, [*earlier, ScopeFigures(scope_key, members, {key: hidden})],
+                        threshold)  # fmt: skip
+    pinned = {
+        positions[leak.figure] for leak in leaks if leak.scope == scope_key and leak.determined
+    }
+    small = [p for p in pinned if 0 < values[p] < threshold]
+    if small:  # the earlier publications give away a small count by themselves
+        raise SecrecyUnreachable(key)
+    return pinned
+
+
+def _masked_positions(published: PublishedTable, positions: Mapping[FigureKey, Position]) -> set:
+    figures = table_figures(published).values
+    return {positions[k] for k, v in figures.items() if v is None}
+
+
+def _partner(
+    figure: FigureKey,
+    table: Table,
+    positions: Mapping[FigureKey, Position],
+    masked: set[Position],
+) -> Position | None:
+    """The figure of the new table to mask against a leak: the same figure, else the smallest
+    in its row or column, else the smallest anywhere, else a zero."""
+    values = _values(table, positions)
+    same = positions.get(figure)
+    if same is not None and same not in masked and values[same] > 0:
+        return same
+    r, c = figure
+    near = [k for k in positions if (r != STAR and k[0] == r) or (c != STAR and k[1] == c)]
+    for pool in (near, list(positions)):
+        free = [positions[k] for k in pool if positions[k] not in masked and values[positions[k]]]
+        if free:
+            return min(free, key=lambda p: (values[p], p))
+    # a zero, last: publishing it can pin an earlier masked figure (Cher − a zero of Vierzon)
+    zeros = [p for p in positions.values() if p not in masked]
+    return min(zeros) if zeros else None
+
+
+def _values(table: Table, positions: Mapping[FigureKey, Position]) -> dict[Position, int]:
+    rows, columns = len(table.rows), len(table.columns)
+    values = {}
+    for i, j in positions.values():
+        if i < rows and j < columns:
+            values[(i, j)] = table.cells[i][j]
+        elif i < rows:
+            values[(i, j)] = table.row_total(i)
+        elif j < columns:
+            values[(i, j)] = table.column_total(j)
+        else:
+            values[(i, j)] = table.total
+    return values

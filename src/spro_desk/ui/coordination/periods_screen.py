@@ -1,0 +1,259 @@
+"""« Périodes publiées »: each period bilans were published for, closed at its first
+publication; what late bundles would change (revisions); a new edition on decision."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from spro_desk.reports.filters import Period
+from spro_desk.reports.periods import (
+    PeriodRefused,
+    PeriodSummary,
+    Revisions,
+    get_period,
+    list_periods,
+    new_edition,
+    revisions,
+    write_into,
+)
+from spro_desk.ui.common.widgets import plain_label
+from spro_desk.ui.coordination.base import CoordinatorScreen
+from spro_desk.ui.coordination.context import CoordinatorContext
+
+FORMATS = ("xlsx", "pdf", "csv", "json")
+
+
+class PeriodsScreen(CoordinatorScreen):
+    name = "periodes"
+
+    def __init__(self, context: CoordinatorContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self.periods: list[PeriodSummary] = []
+        self.summary = plain_label("", self.tr("Résumé des périodes publiées"))
+        self.table = self._make_table()
+        self.details = QPlainTextEdit()
+        self.details.setReadOnly(True)
+        self.details.setTabChangesFocus(True)
+        self.details.setAccessibleName(self.tr("Révisions de la période choisie"))
+        self.details.setPlaceholderText(
+            self.tr("Choisissez une période puis « Voir les révisions ».")
+        )
+        self.revisions_button = QPushButton(self.tr("&Voir les révisions"))
+        self.revisions_button.setToolTip(
+            self.tr("Ce que les envois reçus depuis la clôture changeraient aux bilans publiés.")
+        )
+        self.revisions_button.clicked.connect(self.show_revisions)
+        self.format = QComboBox()
+        self.format.addItems(list(FORMATS))
+        self.format.setAccessibleName(self.tr("Format des bilans de la nouvelle édition"))
+        self.edition_button = QPushButton(self.tr("&Nouvelle édition…"))
+        self.edition_button.setToolTip(
+            self.tr("Republier tous les bilans de la période avec les données d'aujourd'hui.")
+        )
+        self.edition_button.clicked.connect(self.publish_new_edition)
+        self._layout()
+        self.table.itemSelectionChanged.connect(self._selection_changed)
+
+    def title(self) -> str:
+        return self.tr("Périodes publiées")
+
+    def _make_table(self) -> QTableWidget:
+        table = QTableWidget(0, 4)
+        table.setHorizontalHeaderLabels(
+            [self.tr("Période"), self.tr("Édition"), self.tr("Close le"), self.tr("Bilans publiés")]
+        )
+        table.setAccessibleName(self.tr("Périodes publiées"))
+        table.setAccessibleDescription(
+            self.tr("Une ligne par période ; ses révisions s'affichent sous la liste.")
+        )
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.horizontalHeader().setStretchLastSection(True)
+        table.setColumnWidth(0, 260)
+        return table
+
+    def _layout(self) -> None:
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.details)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.revisions_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.format)
+        buttons.addWidget(self.edition_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(splitter)
+        layout.addLayout(buttons)
+
+    # --- reading ------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        kept = self.selected_period()
+        self.periods = list_periods(self.context.db)
+        self.table.setRowCount(len(self.periods))
+        for row, period in enumerate(self.periods):
+            closed = (
+                self.tr("{moment} par {who}").format(
+                    moment=period.closed_at.strftime("%d/%m/%Y %H:%M"), who=period.closed_by
+                )
+                if period.closed_at
+                else self.tr("ouverte")
+            )
+            cells = (period.label, str(period.edition), closed, ", ".join(period.bilans))
+            for column, text in enumerate(cells):
+                self.table.setItem(row, column, QTableWidgetItem(text))
+        if not self.periods:
+            self.summary.setText(self.tr("Aucun bilan publié : aucune période close."))
+        else:
+            self.summary.setText(
+                self.tr("{n} période(s) publiée(s). Un envoi reçu après la clôture ne change "
+                        "aucun bilan publié : il apparaît dans les révisions, appliquées par une "
+                        "nouvelle édition si vous le décidez.").format(n=len(self.periods))
+            )  # fmt: skip
+        row = next((n for n, p in enumerate(self.periods) if kept and p.pk == kept.pk), 0)
+        if self.periods:
+            self.table.selectRow(row)
+        self._selection_changed()
+
+    def selected_period(self) -> PeriodSummary | None:
+        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
+        return self.periods[rows[0].row()] if rows and rows[0].row() < len(self.periods) else None
+
+    def _selection_changed(self) -> None:
+        chosen = self.selected_period() is not None
+        self.revisions_button.setEnabled(chosen)
+        refusal = self._refusal()
+        self.edition_button.setEnabled(chosen and refusal is None)
+        if refusal is not None:  # greyed out, saying which role may (the domain refuses too)
+            self.edition_button.setToolTip(refusal)
+        self.details.setPlainText("")
+
+    def _refusal(self) -> str | None:
+        from spro_desk.agents.coordination_roles import (
+            CoordinationPermission,
+            can,
+            coordination_session,
+            denied_message,
+        )
+
+        account = coordination_session(self.context.db).account
+        permission = CoordinationPermission.CLOSE_PERIOD
+        if account is None or can(account.role, permission):
+            return None
+        return denied_message(permission, account.role)
+
+    def _days(self, period: PeriodSummary) -> Period:
+        with self.context.db.session() as session:
+            from spro_desk.storage.tables import BilanPeriod
+
+            record = session.get(BilanPeriod, period.pk)
+            assert record is not None
+        from datetime import date
+
+        return Period(date.fromisoformat(record.first_day), date.fromisoformat(record.last_day))
+
+    def show_revisions(self) -> None:
+        period = self.selected_period()
+        if period is None:
+            return
+        try:
+            found = revisions(self.context.db, self._days(period))
+        except PeriodRefused as error:
+            self.details.setPlainText(str(error))
+            return
+        self.details.setPlainText(self.describe(found))
+
+    def describe(self, found: Revisions) -> str:
+        lines = [
+            self.tr("Édition {n} — {bundles} envoi(s) reçu(s) depuis la clôture.").format(
+                n=found.period.edition, bundles=len(found.late_bundles)
+            )
+        ]
+        for bundle in found.late_bundles:
+            lines.append(
+                self.tr("  • poste {desk}, envoi n° {seq}, reçu le {moment}").format(
+                    desk=bundle.desk_id, seq=bundle.bundle_seq,
+                    moment=bundle.received_at.strftime("%d/%m/%Y %H:%M"),
+                )
+            )  # fmt: skip
+        if not found.changes:
+            lines.append(self.tr("Aucun chiffre publié ne change."))
+            return "\n".join(lines)
+        lines.append(
+            self.tr("{n} chiffre(s) changerai(en)t dans une nouvelle édition :").format(
+                n=len(found.changes)
+            )
+        )
+        for change in found.changes:
+            shown = self.tr("masqué") if change.published is None else str(change.published)
+            lines.append(
+                self.tr("  • {bilan} — {table}, {row} / {column} : {before} → {after} "
+                        "({delta:+d}) ; publié : {shown}").format(
+                    bilan=change.scope_label, table=change.table_title, row=change.row_label,
+                    column=change.column_label, before=change.before, after=change.after,
+                    delta=change.delta, shown=shown,
+                )
+            )  # fmt: skip
+        return "\n".join(lines)
+
+    # --- deciding -----------------------------------------------------------------------------
+
+    def confirm_new_edition(self, period: PeriodSummary) -> bool:
+        answer = QMessageBox.question(
+            self,
+            self.tr("Nouvelle édition"),
+            self.tr("Publier l'édition {n} des {count} bilan(s) de la période {period} avec les "
+                    "données d'aujourd'hui ? Les bilans déjà envoyés restent tels quels ; "
+                    "cette décision est gardée dans le journal.").format(
+                n=period.edition + 1, count=len(period.bilans), period=period.label
+            ),
+        )  # fmt: skip
+        return answer == QMessageBox.StandardButton.Yes
+
+    def choose_folder(self) -> Path | None:
+        folder = QFileDialog.getExistingDirectory(
+            self, self.tr("Dossier où écrire les bilans de la nouvelle édition")
+        )
+        return Path(folder) if folder else None
+
+    def publish_new_edition(self) -> None:
+        period = self.selected_period()
+        if period is None or not self.confirm_new_edition(period):
+            return
+        folder = self.choose_folder()
+        if folder is None:
+            return
+        try:
+            days = self._days(period)
+            record = get_period(self.context.db, days)
+            edition = new_edition(
+                self.context.db, days, write_into(folder, self.format.currentText(), record)
+            )
+        except (PeriodRefused, OSError) as error:
+            QMessageBox.warning(self, self.tr("Nouvelle édition"), str(error))
+            return
+        self.context.navigator.message.emit(
+            self.tr("Édition {n} publiée : {count} bilan(s) écrit(s) dans {folder}.").format(
+                n=edition.edition, count=len(edition.records), folder=folder
+            )
+        )
+        self.refresh()
