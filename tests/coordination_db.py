@@ -104,3 +104,23 @@ class Coordinations:
         with _admin(self.base) as admin:
             for name in self.created:
                 admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+REPORTED_TABLES = (
+    "registered_desk", "received_bundle", "merged_desk", "merged_version", "merged_contact",
+    "merged_contact_code", "merged_referral",
+)  # fmt: skip
+
+
+def copy_reported_tables(source: Database, target: Database) -> None:
+    """What the indicators read, copied row for row from one coordination to another (a
+    region generated in SQLite by spro_desk_dev.synthetic, then put on the server)."""
+    from sqlmodel import SQLModel
+
+    with source.engine.connect() as reading, target.engine.begin() as writing:
+        for name in REPORTED_TABLES:
+            table = SQLModel.metadata.tables[name]
+            rows = [dict(row._mapping) for row in reading.execute(table.select())]
+            writing.execute(table.delete())
+            if rows:
+                writing.execute(table.insert(), rows)

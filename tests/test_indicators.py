@@ -8,9 +8,11 @@ from pathlib import Path
 
 import pytest
 
+from coordination_db import Coordinations, copy_reported_tables
 from spro_desk.geo.cog import geography
 from spro_desk.reports.filters import Filters, Options, Period
 from spro_desk.reports.indicators import Indicators, compute_indicators
+from spro_desk.reports.publish import build_bilan
 from spro_desk.reports.source import CoordinatorSource
 from spro_desk.storage.engine import Database
 from spro_desk_dev.synthetic import Dataset, generate
@@ -26,12 +28,28 @@ CROSSED = ("contacts.sexe_age", "sites.contacts", "orientations.type_issue")
 
 
 @pytest.fixture(scope="module")
-def region(tmp_path_factory: pytest.TempPathFactory) -> tuple[Database, Dataset]:
+def generated(tmp_path_factory: pytest.TempPathFactory) -> tuple[Database, Dataset]:
+    """The region generated once, in a SQLite coordination."""
     db = Database(tmp_path_factory.mktemp("region") / "coordinator.sqlite")
     connection = sqlite3.connect(db.path)
     dataset = generate(connection, desks=12, contacts=3_000, referrals=900, seed=11)
     connection.close()
     return db, dataset
+
+
+@pytest.fixture(scope="module")
+def region(
+    generated: tuple[Database, Dataset],
+    module_coordinations: Coordinations,
+    tmp_path_factory: pytest.TempPathFactory,
+) -> tuple[Database, Dataset]:
+    """The region on each database: the generated file itself, or its rows on the server."""
+    db, dataset = generated
+    if module_coordinations.backend == "sqlite":
+        return db, dataset
+    server = module_coordinations.open(tmp_path_factory.mktemp("server") / "unused.sqlite")
+    copy_reported_tables(db, server)
+    return server, dataset
 
 
 def _nonzero(counts: dict) -> dict:
@@ -154,3 +172,39 @@ def test_an_empty_selection_gives_zeros_not_errors(tmp_path: Path) -> None:
     assert indicators.figures["contacts"].value == 0
     assert indicators.figures["taux_orientation"].value is None
     assert indicators.delay.median is None and indicators.desks == []
+
+
+def _everything(indicators: Indicators) -> dict:
+    """Every value the bilan shows, comparable across databases."""
+    return {
+        # with their types: a count the server summed as numeric must still come out an int
+        "figures": {k: (type(f.value), f.value) for k, f in indicators.figures.items()},
+        "cell_types": {type(c) for t in indicators.tables.values() for r in t.cells for c in r},
+        "tables": {
+            key: (table.rows, table.columns, table.cells)
+            for key, table in indicators.tables.items()
+        },
+        "delay": indicators.delay,
+        "coverage": indicators.coverage,
+        "desks": indicators.desks,
+        "comparison": indicators.comparison,
+        "freshness": indicators.freshness,
+        "bilan": build_bilan(indicators).themes,
+    }
+
+
+@pytest.mark.parametrize("name", FILTERS)
+def test_every_figure_is_the_same_on_both_databases(
+    region: tuple, generated: tuple, name: str
+) -> None:
+    """The server's figures are the SQLite file's, value for value, bilan included."""
+    db, dataset = region
+    if db.is_sqlite:
+        pytest.skip("la référence : la variante PostgreSQL se compare à elle")
+    reference, _dataset = generated
+    filters = Filters(**{"period": dataset.period, **FILTERS[name]})
+    options = Options(as_of=dataset.as_of)
+    on_server = compute_indicators(CoordinatorSource(db), filters, options)
+    on_file = compute_indicators(CoordinatorSource(reference), filters, options)
+    assert _everything(on_server) == _everything(on_file)
+    assert on_server.figures["contacts"].value == on_file.figures["contacts"].value > 0

@@ -6,15 +6,19 @@ import itertools
 import json
 import shutil
 import sqlite3
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
 from alembic import command
 
+from coordination_db import Coordinations
 from migration_steps import migrate
 from spro_desk.contacts.model import ContactInput
 from spro_desk.contacts.service import ContactService
+from spro_desk.reports.filters import Filters, Options, Period
+from spro_desk.reports.indicators import compute_indicators
+from spro_desk.reports.source import CoordinatorSource
 from spro_desk.storage.engine import Database
 from spro_desk.sync.bundle import export_bundle
 from spro_desk.sync.coordinator import import_bundle, register_desk
@@ -176,3 +180,53 @@ def test_a_coordinator_upgraded_past_0007_gets_its_merged_state_at_the_first_fig
     assert catch_up_merged_state(db) > 0
     assert _merged(db) == expected
     db.close()
+
+
+def _merged_rows(db: Database) -> dict[str, list[tuple]]:
+    """The merged tables read through SQLAlchemy (either database), booleans as 0/1."""
+    from sqlalchemy import text
+
+    with db.engine.connect() as connection:
+        return {
+            table: sorted(
+                tuple(int(v) if isinstance(v, bool) else v for v in row)
+                for row in connection.execute(text(f"SELECT * FROM {table}"))
+            )
+            for table in TABLES
+        }
+
+
+def _figures(db: Database) -> dict:
+    march = Filters(Period(date(2026, 3, 1), date(2026, 3, 31)))
+    options = Options(as_of=datetime(2026, 4, 1, tzinfo=UTC))
+    indicators = compute_indicators(CoordinatorSource(db), march, options)
+    return {
+        "figures": {key: figure.value for key, figure in indicators.figures.items()},
+        "tables": {key: table.cells for key, table in indicators.tables.items()},
+    }
+
+
+def test_the_merged_state_and_its_figures_are_the_same_on_both_databases(
+    two_weeks: dict, coordinations: Coordinations, tmp_path: Path
+) -> None:
+    """Both bundles, in both orders, into a coordination on each database: the same merged
+    rows and the same figures as a SQLite file given them in the desk's order."""
+    reference = Database(tmp_path / "reference.sqlite")
+    register_desk(reference, two_weeks["registration"])
+    for bundle in two_weeks["bundles"]:
+        import_bundle(reference, two_weeks["coordinator_dir"], bundle)
+    catch_up_merged_state(reference)
+    expected_rows, expected_figures = _merged_rows(reference), _figures(reference)
+    reference.close()
+    ids = two_weeks["ids"]
+    assert [row[0] for row in expected_rows["merged_contact"]] == [ids["dropped"]]
+    assert expected_figures["figures"]["contacts"] == 1
+    assert expected_figures["figures"]["orientations"] == 0  # its contact was deleted
+    for number, order in enumerate(([0, 1], [1, 0])):
+        db = coordinations.open(tmp_path / f"coordination{number}.sqlite")
+        register_desk(db, two_weeks["registration"])
+        for index in order:
+            import_bundle(db, two_weeks["coordinator_dir"], two_weeks["bundles"][index])
+        # no explicit catch-up: the figures bring the merged state up to date themselves
+        assert _figures(db) == expected_figures, order
+        assert _merged_rows(db) == expected_rows, order

@@ -13,6 +13,7 @@ import openpyxl
 import pytest
 from pypdf import PdfReader
 
+from coordination_db import Coordinations, copy_reported_tables
 from spro_desk.cli.main import main
 from spro_desk.paths import database_path
 from spro_desk.reports.filters import Filters, Options
@@ -27,8 +28,28 @@ AS_OF = "2027-01-10T12:00:00+00:00"  # the generator's reference moment
 HOSTILE = '=HYPERLINK("http://example.invalid";"clic")'
 
 
+FORMATS = ("json", "csv", "xlsx", "pdf")
+
+
+def _export(data_dir: Path, out_dir: Path, url: str | None = None) -> dict[str, Path]:
+    """The four exports of the year, by the command line, from the data folder's file or
+    from the server at `url`."""
+    server = ["--database-url", url] if url else []
+    outputs = {}
+    for fmt in FORMATS:
+        out = out_dir / f"bilan.{fmt}"
+        code = main(
+            ["--data-dir", str(data_dir), "coordinator", "report", *server, "--from",
+             "2026-01-01", "--to", "2026-12-31", "--format", fmt, "--out", str(out), "--au",
+             AS_OF, "--json"]
+        )  # fmt: skip
+        assert code == 0 and out.stat().st_size > 0
+        outputs[fmt] = out
+    return outputs
+
+
 @pytest.fixture(scope="module")
-def region(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Dataset, dict[str, Path]]:
+def generated(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Dataset, dict[str, Path]]:
     """A coordinator data folder with a generated region, and the four exports of its year."""
     data_dir = tmp_path_factory.mktemp("coordinator")
     db = Database(database_path(data_dir))
@@ -40,23 +61,34 @@ def region(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Dataset, dic
     connection.commit()
     connection.close()
     db.close()
-    outputs = {}
-    for fmt in ("json", "csv", "xlsx", "pdf"):
-        out = data_dir / f"bilan.{fmt}"
-        code = main(
-            ["--data-dir", str(data_dir), "coordinator", "report", "--from", "2026-01-01",
-             "--to", "2026-12-31", "--format", fmt, "--out", str(out), "--au", AS_OF, "--json"]
-        )  # fmt: skip
-        assert code == 0 and out.stat().st_size > 0
-        outputs[fmt] = out
-    return data_dir, dataset, outputs
+    return data_dir, dataset, _export(data_dir, data_dir)
+
+
+@pytest.fixture(scope="module")
+def region(
+    generated: tuple[Path, Dataset, dict[str, Path]],
+    module_coordinations: Coordinations,
+    tmp_path_factory: pytest.TempPathFactory,
+) -> tuple[Path, Dataset, dict[str, Path], str | None]:
+    """The region's exports from each database: the data folder's file, or a server holding
+    the same rows (its URL last, None for the file)."""
+    data_dir, dataset, outputs = generated
+    if module_coordinations.backend == "sqlite":
+        return data_dir, dataset, outputs, None
+    url = module_coordinations.new_url()
+    source = Database(database_path(data_dir))
+    server = Database(database_path(data_dir), url=url)
+    copy_reported_tables(source, server)
+    source.close()
+    server.close()
+    return data_dir, dataset, _export(data_dir, tmp_path_factory.mktemp("server"), url), url
 
 
 @pytest.fixture(scope="module")
 def expected(region: tuple) -> dict[str, Any]:
     """The bilan computed in-process, and every section's grid as exports should show it."""
-    data_dir, dataset, _outputs = region
-    db = Database(database_path(data_dir))
+    data_dir, dataset, _outputs, url = region
+    db = Database(database_path(data_dir), url=url)
     options = Options(as_of=dataset.as_of)
     bilan = build_bilan(compute_indicators(CoordinatorSource(db), Filters(dataset.period), options))
     db.close()
@@ -201,6 +233,32 @@ def test_pdf_text_shows_the_same_figures(region: tuple, expected: dict) -> None:
     contacts = bilan.indicators.figures["contacts"].value
     assert f"Contacts {contacts}" in text
     print(f"\nPDF: {len(pages)} pages, headline and monthly figures found in the text")
+
+
+def test_the_server_exports_the_files_figures(region: tuple, generated: tuple) -> None:
+    """The bilan exported from PostgreSQL is the SQLite file's: JSON and CSV byte for byte
+    (the same moment of reference and freshness), every XLSX cell the same."""
+    if region[3] is None:
+        pytest.skip("la référence : la variante PostgreSQL se compare à elle")
+    on_server, on_file = region[2], generated[2]
+    assert on_server["json"].read_bytes() == on_file["json"].read_bytes()
+    assert on_server["csv"].read_bytes() == on_file["csv"].read_bytes()
+    books = [openpyxl.load_workbook(out["xlsx"], read_only=True) for out in (on_server, on_file)]
+    sheets = [
+        {
+            name: [list(r) for r in book[name].iter_rows(values_only=True)]
+            for name in book.sheetnames
+        }
+        for book in books
+    ]
+    assert sheets[0] == sheets[1] and sheets[0]
+    for book in books:
+        book.close()
+    texts = [
+        " ".join(page.extract_text() for page in PdfReader(out["pdf"]).pages)
+        for out in (on_server, on_file)
+    ]
+    assert texts[0] == texts[1]
 
 
 def test_a_reversed_period_is_refused_and_writes_nothing(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]

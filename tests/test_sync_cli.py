@@ -202,14 +202,10 @@ def test_the_webdav_account_is_set_from_the_command_line(
 
 
 def test_a_revoked_desk_is_out_of_coverage_and_late_counts(world: World, capsys: Any) -> None:
-    from spro_desk.reports.source import CoordinatorSource, ServerReportsUnavailable
+    from spro_desk.reports.source import CoordinatorSource
 
     code, _ = _run(world, capsys, "coordinator", "revoke", world.ids[1])
     assert code == 0
-    if not world.coordinator.is_sqlite:  # the indicators read SQLite only, so far: said so
-        with pytest.raises(ServerReportsUnavailable, match="PostgreSQL"):
-            CoordinatorSource(world.coordinator).sites()
-        return
     sites = CoordinatorSource(world.coordinator).sites()
     assert [s.desk_id for s in sites] == [world.ids[0]]  # coverage and "late" read these
     code, matrix = _run(world, capsys, "coordinator", "completeness")

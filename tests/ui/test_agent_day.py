@@ -511,18 +511,18 @@ def test_honore_back_to_rendez_vous_pris_only_when_confirmed(
 
 
 def test_an_honoured_information_is_not_an_honoured_rendez_vous(cvl_db: Database) -> None:
-    import sqlite3
+    from sqlalchemy import create_engine
 
     from spro_desk.reports import queries
 
     service = ContactService(cvl_db)
     information = service.add_referral(anonymous_contact(cvl_db), CAP_EMPLOI)
     service.set_referral_status(information, "honore")
-    with sqlite3.connect(":memory:") as connection:
-        connection.execute(
+    with create_engine("sqlite://").connect() as connection:
+        connection.exec_driver_sql(
             "CREATE TABLE merged_referral (contact_id, type, statut, niveau)"
         )  # the shape level_two reads
-        connection.executemany(
+        connection.exec_driver_sql(
             "INSERT INTO merged_referral VALUES (?, ?, ?, 2)",
             [("a", "information", "honore"), ("b", "rendez-vous", "honore")],
         )

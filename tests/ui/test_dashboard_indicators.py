@@ -20,12 +20,14 @@ import pytest
 from PySide6.QtCore import QDate, QSettings, Qt
 from PySide6.QtWidgets import QApplication, QFileDialog
 from pytestqt.qtbot import QtBot
+from sqlalchemy.exc import OperationalError
 
+from coordination_db import Coordinations
 from spro_desk.reports.filters import Filters, Options, Period
 from spro_desk.storage.engine import Database
 from spro_desk.ui.app.focus_style import install_focus_style
 from spro_desk.ui.common.background import TaskContext
-from spro_desk.ui.common.dashboard.loader import InterruptibleSource
+from spro_desk.ui.common.dashboard.loader import Cancelled, InterruptibleSource
 from spro_desk.ui.common.dashboard.models import RAW_ROLE
 from spro_desk.ui.common.dashboard.periods import LAST_YEAR
 from spro_desk.ui.common.dashboard.view import DashboardView
@@ -340,11 +342,40 @@ def test_cancelling_interrupts_sqlite_inside_a_query(region: tuple[Database, Dat
         task.cancel()
 
     threading.Timer(0.2, cancel).start()
-    with pytest.raises(sqlite3.OperationalError, match="interrupted"), source.connect() as db:
-        db.execute(endless).fetchone()
+    with pytest.raises(OperationalError, match="interrupted"), source.connect() as db:
+        db.exec_driver_sql(endless).fetchone()
     latency = time.perf_counter() - cancelled_at[0]
     print(f"\nan endless query stopped {latency * 1000:.0f} ms after the cancel")
     assert latency < 1
+    # The pooled connection went back without the cancelled task's handler: it still reads.
+    with CoordinatorSource(region[0]).connect() as again:
+        assert again.exec_driver_sql("SELECT COUNT(*) FROM merged_contact").scalar_one() > 0
+
+
+def test_a_cancelled_computation_stops_at_its_next_statement_on_both_databases(
+    coordinations: Coordinations, tmp_path: Path
+) -> None:
+    """On PostgreSQL (no progress handler) as on SQLite: once cancelled, no further statement
+    runs, and the pooled connections still read afterwards."""
+    from spro_desk.reports.indicators import compute_indicators
+    from spro_desk.reports.source import CoordinatorSource
+
+    db = coordinations.open(tmp_path / "coordination.sqlite")
+    task, seen = TaskContext(), []
+
+    def progress(statements: int) -> None:
+        seen.append(statements)
+        if statements == 3:
+            task.cancel()
+
+    source = InterruptibleSource(CoordinatorSource(db), task, progress)
+    with pytest.raises(Cancelled):
+        compute_indicators(source, Filters(Period(date(2026, 1, 1), date(2026, 12, 31))))
+    assert 3 <= len(seen) <= 5  # at most one statement under way on each other connection
+    done = compute_indicators(
+        CoordinatorSource(db), Filters(Period(date(2026, 1, 1), date(2026, 12, 31)))
+    )
+    assert done.figures["contacts"].value == 0
 
 
 # --- keyboard, names, start-up --------------------------------------------------------------

@@ -143,7 +143,6 @@ def run_command(args: argparse.Namespace, data_dir: Path) -> int:
     from spro_desk.directory.source import DirectoryImportError
     from spro_desk.orientation.profile import ProfileError
     from spro_desk.privacy.access import AccessRightError
-    from spro_desk.reports.source import ServerReportsUnavailable
     from spro_desk.security.audit import AuditTampered
     from spro_desk.storage.dialects import DatabaseUrlError
     from spro_desk.storage.engine import Database
@@ -161,7 +160,7 @@ def run_command(args: argparse.Namespace, data_dir: Path) -> int:
         DirectoryImportError, ContactError, ProfileError, NewerDatabaseError, IdentityError,
         BundleRefused, SnapshotRefused, TransportError, AuditTampered, ReportRefused,
         ExportFolderError, AgentError, AccessDenied, AccessRightError, DirectoryFetchError,
-        ServerReportsUnavailable, CoordinationDenied, WatchError,
+        CoordinationDenied, WatchError,
     )  # fmt: skip
     args.resolved_data_dir = data_dir
     key = (args.command, getattr(args, "action", None))

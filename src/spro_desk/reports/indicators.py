@@ -18,12 +18,13 @@ docs/indicators.md.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
+
+from sqlalchemy import Connection
 
 from spro_desk.directory.networks import network_label
 from spro_desk.geo.cog import Geography, geography
@@ -177,13 +178,14 @@ def compute_indicators(
 
 
 def _run(source: Source, periods: list[Period], parts: tuple) -> list[Any]:
-    """Each part on its own connection in parallel when the source allows it (SQLite works
-    without the GIL: two cores, two queries), else one after the other on one connection."""
+    """Each part on its own connection in parallel when the source allows it (the database
+    works without the GIL: two cores, two queries), else one after the other on one
+    connection."""
     if not source.parallel:
         with source.connect(periods) as connection:
             return [part(connection) for part in parts]
 
-    def run(part: Callable[[sqlite3.Connection], Any]) -> Any:
+    def run(part: Callable[[Connection], Any]) -> Any:
         with source.connect(periods) as connection:
             return part(connection)
 
@@ -191,7 +193,7 @@ def _run(source: Source, periods: list[Period], parts: tuple) -> list[Any]:
         return list(pool.map(run, parts))
 
 
-def _contact_part(connection: sqlite3.Connection, w: q.Where) -> tuple[Any, ...]:
+def _contact_part(connection: Connection, w: q.Where) -> tuple[Any, ...]:
     days = q.contacts_by_day(connection, w)
     large = sum(days.values()) > q.FORCE_INDEX_ABOVE
     return (
@@ -202,12 +204,12 @@ def _contact_part(connection: sqlite3.Connection, w: q.Where) -> tuple[Any, ...]
     )
 
 
-def _code_part(connection: sqlite3.Connection, w: q.Where) -> tuple[Any, ...]:
+def _code_part(connection: Connection, w: q.Where) -> tuple[Any, ...]:
     return tuple(q.codes(connection, w, kind) for kind in ("besoin", "categorie", "reponse"))
 
 
 def _referral_part(
-    connection: sqlite3.Connection,
+    connection: Connection,
     wr: q.Where,
     as_of: datetime,
     options: Options,
@@ -230,9 +232,7 @@ _COMPARED = (
 )
 
 
-def _previous_year(
-    connection: sqlite3.Connection, filters: Filters, sites: list[Site]
-) -> dict[str, Any]:
+def _previous_year(connection: Connection, filters: Filters, sites: list[Site]) -> dict[str, Any]:
     w = q.where(filters, sites)
     days = q.contacts_by_day(connection, w)
     wr = q.where(filters, sites, day="contact_day")

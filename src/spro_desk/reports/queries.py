@@ -1,19 +1,26 @@
-"""The SQL behind the indicators: every count is a GROUP BY in SQLite, never a loop over rows.
+"""The SQL behind the indicators: every count is a GROUP BY in the database, never a loop over
+rows. The same SQL runs on SQLite (a desk, the default coordination) and PostgreSQL (a shared
+coordination); what differs (index hints, day arithmetic) comes from `storage.dialects`.
 
 Each breakdown reads a covering index in its GROUP BY order (see the indexes of the merged
 tables), so a year of a region (a million contacts) is read without sorting it. When the
 filters leave few contacts, the planner's own choice (the day index, then a small sort) is
-faster, so the indexes are forced only above `FORCE_INDEX_ABOVE` contacts.
+faster, so the indexes are forced only above `FORCE_INDEX_ABOVE` contacts. PostgreSQL takes
+no hints: its planner chooses. Sums are read back as int (PostgreSQL sums counts as numeric).
 """
 
 from __future__ import annotations
 
-import sqlite3
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from types import ModuleType
+from typing import Any
+
+from sqlalchemy import Connection
 
 from spro_desk.reports.filters import Filters, Period, Site
+from spro_desk.storage.dialects import postgresql, run, sqlite
 
 FORCE_INDEX_ABOVE = 20_000
 OUTCOMES = ("honore", "non-honore", "annule", "sans-suite", "en-cours")
@@ -34,113 +41,133 @@ def where(filters: Filters, sites: Sequence[Site], day: str = "day") -> Where:
     if filters.restricts_sites:
         ids = sorted(site.desk_id for site in sites if site.matches(filters))
         if not ids:
-            return Where("0", ())
+            return Where("1 = 0", ())
         sql += f" AND desk_id IN ({','.join('?' * len(ids))})"
         params += ids
     return Where(sql, tuple(params))
 
 
-def _hint(index: str, large: bool) -> str:
-    return f"INDEXED BY {index}" if large else ""
+def _dialect(connection: Connection) -> ModuleType:
+    """What the connection's database says its own way (`storage/dialects`)."""
+    return sqlite if connection.dialect.name == sqlite.NAME else postgresql
+
+
+def _hint(connection: Connection, index: str, large: bool) -> str:
+    return _dialect(connection).index_hint(index) if large else ""
+
+
+def _counts(rows: Iterable[Sequence[Any]]) -> dict[Any, int]:
+    """`key, n` rows as a dict; `key1, key2, n` rows keyed by the pair."""
+    result: dict[Any, int] = {}
+    for *key, n in rows:
+        result[key[0] if len(key) == 1 else tuple(key)] = int(n)
+    return result
 
 
 # --- contacts ------------------------------------------------------------------------------
 
 
-def contacts_by_day(connection: sqlite3.Connection, w: Where) -> dict[str, int]:
-    query = (
-        "SELECT day, COUNT(*) FROM merged_contact INDEXED BY ix_merged_contact_day_desk "
-        f"WHERE {w.sql} GROUP BY day"
-    )
-    return dict(connection.execute(query, w.params).fetchall())
+def contacts_by_day(connection: Connection, w: Where) -> dict[str, int]:
+    hint = _hint(connection, "ix_merged_contact_day_desk", True)
+    query = f"SELECT day, COUNT(*) FROM merged_contact {hint} WHERE {w.sql} GROUP BY day"
+    return _counts(run(connection, query, w.params))
 
 
 PROFILE = ("canal", "statut", "tranche_age", "sexe", "handicap")
 
 
-def contact_profiles(
-    connection: sqlite3.Connection, w: Where, large: bool
-) -> dict[str, dict[str, int]]:
+def contact_profiles(connection: Connection, w: Where, large: bool) -> dict[str, dict[str, int]]:
     """Counts by canal, statut, tranche d'âge, sexe, handicap, and sexe × tranche d'âge.
 
     One pass over the profile index into a small cube (at most a few thousand groups), whose
-    margins SQLite then sums.
+    margins the database then sums.
     """
-    connection.execute("DROP TABLE IF EXISTS temp.report_profile")
-    connection.execute(
-        f"CREATE TEMP TABLE report_profile AS SELECT {', '.join(PROFILE)}, COUNT(*) AS n "
-        f"FROM merged_contact {_hint('ix_merged_contact_profile', large)} "
+    run(connection, f"DROP TABLE IF EXISTS {PROFILE_CUBE}")
+    run(
+        connection,
+        f"CREATE TEMP TABLE {PROFILE_CUBE} AS SELECT {', '.join(PROFILE)}, COUNT(*) AS n "
+        f"FROM merged_contact {_hint(connection, 'ix_merged_contact_profile', large)} "
         f"WHERE {w.sql} GROUP BY {', '.join(PROFILE)}",
         w.params,
     )
     margins = {
-        column: dict(
-            connection.execute(
-                f"SELECT {column}, SUM(n) FROM temp.report_profile GROUP BY {column}"
-            ).fetchall()
+        column: _counts(
+            run(connection, f"SELECT {column}, SUM(n) FROM {PROFILE_CUBE} GROUP BY {column}")
         )
         for column in PROFILE
     }
     margins["sexe_age"] = {
-        f"{sexe}|{age}": n
-        for sexe, age, n in connection.execute(
-            "SELECT sexe, tranche_age, SUM(n) FROM temp.report_profile GROUP BY sexe, tranche_age"
+        f"{sexe}|{age}": int(n)
+        for sexe, age, n in run(
+            connection,
+            f"SELECT sexe, tranche_age, SUM(n) FROM {PROFILE_CUBE} GROUP BY sexe, tranche_age",
         )
     }
-    connection.execute("DROP TABLE temp.report_profile")
+    run(connection, f"DROP TABLE {PROFILE_CUBE}")
     return margins
 
 
-def contacts_by_commune(connection: sqlite3.Connection, w: Where, large: bool) -> dict[str, int]:
+def contacts_by_commune(connection: Connection, w: Where, large: bool) -> dict[str, int]:
     """Residence commune → contacts; the key "" holds contacts without a commune."""
     query = (
         f"SELECT COALESCE(commune, ''), COUNT(*) FROM merged_contact "
-        f"{_hint('ix_merged_contact_commune', large)} WHERE {w.sql} GROUP BY commune"
+        f"{_hint(connection, 'ix_merged_contact_commune', large)} WHERE {w.sql} GROUP BY commune"
     )
-    return dict(connection.execute(query, w.params).fetchall())
+    return _counts(run(connection, query, w.params))
 
 
 def contacts_by_site_and_canal(
-    connection: sqlite3.Connection, w: Where, large: bool
+    connection: Connection, w: Where, large: bool
 ) -> dict[tuple[str, str], int]:
     query = (
         "SELECT desk_id, canal, COUNT(*) FROM merged_contact "
-        f"{_hint('ix_merged_contact_desk_canal', large)} WHERE {w.sql} GROUP BY desk_id, canal"
+        f"{_hint(connection, 'ix_merged_contact_desk_canal', large)} WHERE {w.sql} "
+        "GROUP BY desk_id, canal"
     )
-    return {(desk, canal): n for desk, canal, n in connection.execute(query, w.params)}
+    return _counts(run(connection, query, w.params))
 
 
-def codes(connection: sqlite3.Connection, w: Where, kind: str) -> dict[str, int]:
+def codes(connection: Connection, w: Where, kind: str) -> dict[str, int]:
     """Contacts by need (kind besoin), need category (categorie) or response (reponse)."""
     query = (
         f"SELECT code, COUNT(*) FROM merged_contact_code WHERE kind = ? AND {w.sql} GROUP BY code"
     )
-    return dict(connection.execute(query, (kind, *w.params)).fetchall())
+    return _counts(run(connection, query, (kind, *w.params)))
 
 
 # --- referrals -----------------------------------------------------------------------------
 
-REFERRAL_ROWS = "temp.report_referral_rows"
-EVERYTHING = Where("1", ())
+# TEMP tables of the connection, named unqualified: SQLite and PostgreSQL both look in the
+# connection's temporary schema first.
+PROFILE_CUBE = "report_profile"
+REFERRAL_ROWS = "report_referral_rows"
+REFERRAL_CUBE = "report_referral"
+TEMPORARY = (PROFILE_CUBE, REFERRAL_ROWS, REFERRAL_CUBE)
+EVERYTHING = Where("1 = 1", ())
 
 
-def select_referrals(connection: sqlite3.Connection, w: Where) -> None:
+def select_referrals(connection: Connection, w: Where) -> None:
     """The selected referrals' columns, once, into a TEMP table the referral queries share.
 
     One pass over `merged_referral`: sequential when most of it is selected (reading a
     quarter of a million rows in order beats as many index lookups), by the day index else.
     """
-    (count,) = connection.execute(
-        f"SELECT COUNT(*) FROM merged_referral WHERE {w.sql}", w.params
-    ).fetchone()
-    connection.execute(f"DROP TABLE IF EXISTS {REFERRAL_ROWS}")
-    connection.execute(
-        f"CREATE TEMP TABLE {REFERRAL_ROWS.split('.')[1]} AS SELECT contact_id, contact_day, "
+    count = run(connection, f"SELECT COUNT(*) FROM merged_referral WHERE {w.sql}", w.params)
+    scan = _dialect(connection).full_scan_hint() if count.scalar_one() > FORCE_INDEX_ABOVE else ""
+    run(connection, f"DROP TABLE IF EXISTS {REFERRAL_ROWS}")
+    run(
+        connection,
+        f"CREATE TEMP TABLE {REFERRAL_ROWS} AS SELECT contact_id, contact_day, "
         "type, statut, rdv_at, rdv_day, created_at, reseau, structure_id, structure_nom, niveau "
-        f"FROM merged_referral {'NOT INDEXED' if count > FORCE_INDEX_ABOVE else ''} "
-        f"WHERE {w.sql}",
+        f"FROM merged_referral {scan} WHERE {w.sql}",
         w.params,
     )
+
+
+def drop_temporary(connection: Connection) -> None:
+    """The report's TEMP tables, before the connection goes back to the pool."""
+    for table in TEMPORARY:
+        run(connection, f"DROP TABLE IF EXISTS {table}")
 
 
 def _cutoff(as_of: datetime, days: int) -> str:
@@ -171,12 +198,13 @@ class ReferralCounts:
 
 
 def referral_counts(
-    connection: sqlite3.Connection, as_of: datetime, sans_suite_days: int
+    connection: Connection, as_of: datetime, sans_suite_days: int
 ) -> ReferralCounts:
     """Over the referrals `select_referrals` chose."""
-    connection.execute("DROP TABLE IF EXISTS temp.report_referral")
-    connection.execute(
-        "CREATE TEMP TABLE report_referral AS SELECT type, "
+    run(connection, f"DROP TABLE IF EXISTS {REFERRAL_CUBE}")
+    run(
+        connection,
+        f"CREATE TEMP TABLE {REFERRAL_CUBE} AS SELECT type, "
         f"{outcome_sql()} AS issue, COALESCE(reseau, '') AS reseau, structure_id, "
         "MAX(structure_nom) AS nom, COUNT(*) AS n "
         f"FROM {REFERRAL_ROWS} GROUP BY 1, 2, 3, 4",
@@ -184,29 +212,26 @@ def referral_counts(
     )
 
     def margin(column: str) -> dict[str, int]:
-        query = f"SELECT {column}, SUM(n) FROM temp.report_referral GROUP BY {column}"
-        return dict(connection.execute(query).fetchall())
+        query = f"SELECT {column}, SUM(n) FROM {REFERRAL_CUBE} GROUP BY {column}"
+        return _counts(run(connection, query))
 
-    type_outcome = {
-        (kind, issue): n
-        for kind, issue, n in connection.execute(
-            "SELECT type, issue, SUM(n) FROM temp.report_referral GROUP BY type, issue"
+    type_outcome = _counts(
+        run(connection, f"SELECT type, issue, SUM(n) FROM {REFERRAL_CUBE} GROUP BY type, issue")
+    )
+    network_outcome = _counts(
+        run(
+            connection,
+            f"SELECT reseau, issue, SUM(n) FROM {REFERRAL_CUBE} GROUP BY reseau, issue",
         )
-    }
-    network_outcome = {
-        (reseau, issue): n
-        for reseau, issue, n in connection.execute(
-            "SELECT reseau, issue, SUM(n) FROM temp.report_referral GROUP BY reseau, issue"
-        )
-    }
-    names = dict(
-        connection.execute(
-            "SELECT structure_id, MAX(nom) FROM temp.report_referral GROUP BY structure_id"
+    )
+    names: dict[str, str] = dict(
+        run(
+            connection,
+            f"SELECT structure_id, MAX(nom) FROM {REFERRAL_CUBE} GROUP BY structure_id",
         ).fetchall()
     )
-    (referred,) = connection.execute(
-        f"SELECT COUNT(DISTINCT contact_id) FROM {REFERRAL_ROWS}"
-    ).fetchone()
+    distinct = f"SELECT COUNT(DISTINCT contact_id) FROM {REFERRAL_ROWS}"
+    referred = int(run(connection, distinct).scalar_one())
     result = ReferralCounts(
         total=sum(type_outcome.values()),
         contacts_referred=referred,
@@ -218,21 +243,22 @@ def referral_counts(
         by_structure=margin("structure_id"),
         structure_names=names,
     )
-    connection.execute("DROP TABLE temp.report_referral")
+    run(connection, f"DROP TABLE {REFERRAL_CUBE}")
     return result
 
 
-def delay_histogram(connection: sqlite3.Connection) -> dict[int, int]:
+def delay_histogram(connection: Connection) -> dict[int, int]:
     """Days from the contact to its rendez-vous (local calendar days) → referrals."""
+    delay = _dialect(connection).days_between("rdv_day", "contact_day")
     query = (
-        "SELECT CAST(julianday(rdv_day) - julianday(contact_day) AS INTEGER) AS delay, COUNT(*) "
+        f"SELECT {delay} AS delay, COUNT(*) "
         f"FROM {REFERRAL_ROWS} WHERE rdv_day IS NOT NULL GROUP BY delay"
     )
-    return dict(connection.execute(query).fetchall())
+    return {int(days): n for days, n in _counts(run(connection, query)).items()}
 
 
 def level_two(
-    connection: sqlite3.Connection, w: Where = EVERYTHING, table: str = REFERRAL_ROWS
+    connection: Connection, w: Where = EVERYTHING, table: str = REFERRAL_ROWS
 ) -> tuple[int, int]:
     """Contacts with a referral to a level-2 service not cancelled; of them, a rendez-vous
     honoured (an information marked « Honoré » had no rendez-vous to honour)."""
@@ -242,13 +268,13 @@ def level_two(
         "THEN contact_id END) "
         f"FROM {table} WHERE niveau = 2 AND statut != 'annule' AND {w.sql}"
     )
-    referred, honoured = connection.execute(query, w.params).fetchone()
+    referred, honoured = run(connection, query, w.params).one()
     return int(referred), int(honoured)
 
 
-def referral_total(connection: sqlite3.Connection, w: Where) -> int:
+def referral_total(connection: Connection, w: Where) -> int:
     query = f"SELECT COUNT(*) FROM merged_referral WHERE {w.sql}"
-    return int(connection.execute(query, w.params).fetchone()[0])
+    return int(run(connection, query, w.params).scalar_one())
 
 
 def quantile(histogram: dict[int, int], q: float) -> float | None:

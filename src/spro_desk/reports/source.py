@@ -1,10 +1,11 @@
 """Where indicators read from: the coordinator's merged tables, or a desk's own rows.
 
-Both sources hand the indicator code a plain SQLite connection on which the names
+Both sources hand the indicator code a SQLAlchemy connection on which the names
 `merged_contact`, `merged_contact_code` and `merged_referral` resolve to the right rows:
 
-- `CoordinatorSource`: the main tables, a view of the received events that every connection
-  first brings up to date (`reports.merged.catch_up_merged_state`), so no figure is stale;
+- `CoordinatorSource`: the main tables (SQLite or PostgreSQL), a view of the received events
+  that every connection first brings up to date (`sync.merged.catch_up_merged_state`), so no
+  figure is stale;
 - `DeskSource`: TEMP tables of the same names and indexes (SQLite looks in `temp` first),
   filled from the desk's `contact` and `referral` tables through the very functions that merge
   bundle events — the site's own view and the region's share every line of code.
@@ -13,18 +14,19 @@ Both sources hand the indicator code a plain SQLite connection on which the name
 from __future__ import annotations
 
 import re
-import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import replace
 from datetime import UTC, datetime, time, timedelta
-from typing import Protocol
+from typing import Any, Protocol
 
 from sqlalchemy import Connection
 
 from spro_desk import clock
 from spro_desk.geo.cog import Geography, geography
+from spro_desk.reports import queries
 from spro_desk.reports.filters import Period, Site, locate
+from spro_desk.storage.dialects import run
 from spro_desk.storage.engine import Database
 from spro_desk.storage.records import read_record
 from spro_desk.sync.merged import (
@@ -47,33 +49,12 @@ class Source(Protocol):
     tracks_bundles: bool  # whether desks' bundles (and lateness) are known
     parallel: bool  # whether `connect` may be called for concurrent queries
 
-    def connect(
-        self, periods: Sequence[Period] = ()
-    ) -> AbstractContextManager[sqlite3.Connection]: ...
+    def connect(self, periods: Sequence[Period] = ()) -> AbstractContextManager[Connection]: ...
 
     def sites(self) -> list[Site]: ...
 
     def freshness(self) -> datetime | None:
         """The moment the data is as fresh as: the last bundle received, or now on a desk."""
-
-
-class ServerReportsUnavailable(RuntimeError):
-    """The indicators and bilans read SQLite; a coordination on a server cannot give them yet."""
-
-    def __init__(self) -> None:
-        super().__init__(
-            "Les indicateurs et bilans ne sont pas encore disponibles pour une coordination sur "
-            "un serveur PostgreSQL : rien n'a été calculé."
-        )
-
-
-def _open(db: Database) -> sqlite3.Connection:
-    if not db.is_sqlite:  # never open the data folder's file in place of the server
-        raise ServerReportsUnavailable()
-    connection = sqlite3.connect(db.path, timeout=5)
-    connection.execute("PRAGMA cache_size=-64000")
-    connection.execute("PRAGMA temp_store=MEMORY")
-    return connection
 
 
 class CoordinatorSource:
@@ -86,23 +67,31 @@ class CoordinatorSource:
         self.geo = geo or geography()
 
     @contextmanager
-    def connect(self, periods: Sequence[Period] = ()) -> Iterator[sqlite3.Connection]:
-        connection = _open(self.db)
-        try:
-            # Events imported but not merged yet (the import's catch-up interrupted, or
-            # running in another process) are merged before anything is read. Checking costs
-            # two index reads; no transaction stays open on this connection meanwhile.
-            with self.db.engine.connect() as probe:
-                behind = merged_state_behind(probe)
-            if behind:
-                catch_up_merged_state(self.db)
-            yield connection
-        finally:
-            connection.close()
+    def connect(self, periods: Sequence[Period] = ()) -> Iterator[Connection]:
+        # Events imported but not merged yet (the import's catch-up interrupted, or running
+        # in another process) are merged before anything is read. Checking costs two index
+        # reads; no transaction stays open on the reading connection meanwhile.
+        with self.db.engine.connect() as probe:
+            behind = merged_state_behind(probe)
+        if behind:
+            catch_up_merged_state(self.db)
+        with self.db.engine.connect() as connection:
+            dialect = self.db.dialect
+            dialect.prepare_reading(connection)
+            try:
+                yield connection
+            finally:
+                # A pooled connection: what the report left (TEMP tables, a larger cache, an
+                # aborted transaction on PostgreSQL) goes before it is handed out again.
+                connection.rollback()
+                queries.drop_temporary(connection)
+                dialect.end_reading(connection)
+                connection.commit()
 
     def sites(self) -> list[Site]:
         with self.connect() as connection:
-            rows = connection.execute(
+            rows = run(
+                connection,
                 "SELECT d.desk_id, d.site_nom, d.reseau, d.commune, b.last, "
                 "COALESCE(m.directory_published_at, m.directory_imported_at) "
                 "FROM registered_desk d "
@@ -112,7 +101,7 @@ class CoordinatorSource:
                 # a revoked desk is out of coverage and late counts (issue 12); what it sent
                 # before stays in the figures
                 "WHERE NOT d.revoked "
-                "ORDER BY d.site_nom, d.desk_id"
+                "ORDER BY d.site_nom, d.desk_id",
             ).fetchall()
         sites = (
             Site(desk, nom, reseau, commune, last_bundle_at=_moment(last),
@@ -123,30 +112,35 @@ class CoordinatorSource:
 
     def freshness(self) -> datetime | None:
         with self.connect() as connection:
-            (last,) = connection.execute("SELECT MAX(received_at) FROM received_bundle").fetchone()
+            last = run(connection, "SELECT MAX(received_at) FROM received_bundle").scalar()
         return _moment(last)
 
 
-def _moment(value: str | None) -> datetime | None:
+def _moment(value: str | datetime | None) -> datetime | None:
+    """A moment as SQLite gives it (ISO text, maybe with a space) or PostgreSQL (a datetime)."""
+    if isinstance(value, datetime):
+        return value if value.tzinfo else value.replace(tzinfo=UTC)
     return parse_moment(value.replace(" ", "T")) if value else None
 
 
 # --- the desk's own view ------------------------------------------------------------------
 
 
-def _temp_copies(connection: sqlite3.Connection) -> None:
-    """TEMP tables and indexes with the definitions of the main merged tables."""
+def _temp_copies(connection: Connection) -> None:
+    """TEMP tables and indexes with the definitions of the main merged tables (a desk is
+    SQLite: its TEMP tables hide the main ones of the same name)."""
     marks = ",".join("?" * len(MERGED_FOR_INDICATORS))
-    rows = connection.execute(
+    rows = connection.exec_driver_sql(
         f"SELECT type, sql FROM sqlite_master WHERE tbl_name IN ({marks}) AND sql IS NOT NULL "
         "ORDER BY type DESC",  # tables before their indexes
         MERGED_FOR_INDICATORS,
     ).fetchall()
     for kind, sql in rows:
         if kind == "table":
-            connection.execute(re.sub(r"^CREATE TABLE", "CREATE TEMP TABLE", sql))
+            connection.exec_driver_sql(re.sub(r"^CREATE TABLE", "CREATE TEMP TABLE", sql))
         else:
-            connection.execute(re.sub(r"^CREATE (UNIQUE )?INDEX ", r"CREATE \1INDEX temp.", sql))
+            sql = re.sub(r"^CREATE (UNIQUE )?INDEX ", r"CREATE \1INDEX temp.", sql)
+            connection.exec_driver_sql(sql)
 
 
 def _utc_bounds(periods: Sequence[Period]) -> tuple[str, str]:
@@ -180,42 +174,41 @@ class DeskSource:
         return str(identity["desk_id"]) if identity and "desk_id" in identity else LOCAL_DESK_ID
 
     @contextmanager
-    def connect(self, periods: Sequence[Period] = ()) -> Iterator[sqlite3.Connection]:
-        # One of the engine's connections, seen both ways: the merge writes through SQLAlchemy,
-        # the indicators read through sqlite3, both in the TEMP tables of this connection.
-        with self.db.engine.connect() as merging:
-            connection: sqlite3.Connection = merging.connection.driver_connection  # type: ignore[assignment]
+    def connect(self, periods: Sequence[Period] = ()) -> Iterator[Connection]:
+        # One of the engine's connections: the merge writes the TEMP tables of this
+        # connection, the indicators read them on it.
+        with self.db.engine.connect() as connection:
             try:
-                connection.execute("PRAGMA cache_size=-64000")
+                connection.exec_driver_sql("PRAGMA cache_size=-64000")
                 _temp_copies(connection)
                 if periods:
-                    self._fill(merging, connection, periods)
+                    self._fill(connection, periods)
                 yield connection
             finally:
-                merging.invalidate()  # the TEMP tables go with it, never back to the pool
+                connection.invalidate()  # the TEMP tables go with it, never back to the pool
 
-    def _fill(
-        self, merging: Connection, connection: sqlite3.Connection, periods: Sequence[Period]
-    ) -> None:
+    def _fill(self, connection: Connection, periods: Sequence[Period]) -> None:
         from spro_desk.sync.changelog import CONTACT_FIELDS, REFERRAL_FIELDS
 
         start, end = _utc_bounds(periods)
         desk = self.desk_id()
         columns = ", ".join(CONTACT_FIELDS)
-        contacts = connection.execute(
+        contacts = connection.exec_driver_sql(
             f"SELECT id, {columns} FROM main.contact WHERE deleted_at IS NULL "
             "AND occurred_at >= ? AND occurred_at < ?",
             (start, end),
         ).fetchall()
-        merge_events(merging, (_event(desk, "contact", row, CONTACT_FIELDS) for row in contacts))
+        merge_events(connection, (_event(desk, "contact", row, CONTACT_FIELDS) for row in contacts))
         columns = ", ".join(f"r.{name}" for name in REFERRAL_FIELDS)
-        referrals = connection.execute(
+        referrals = connection.exec_driver_sql(
             f"SELECT r.id, {columns} FROM main.referral r JOIN main.contact c "
             "ON c.id = r.contact_id WHERE c.deleted_at IS NULL "
             "AND c.occurred_at >= ? AND c.occurred_at < ?",
             (start, end),
         ).fetchall()
-        merge_events(merging, (_event(desk, "referral", row, REFERRAL_FIELDS) for row in referrals))
+        merge_events(
+            connection, (_event(desk, "referral", row, REFERRAL_FIELDS) for row in referrals)
+        )
 
     def sites(self) -> list[Site]:
         from spro_desk.sync.bundle import directory_summary
@@ -249,7 +242,7 @@ class DeskSource:
 _JSON_FIELDS = {"besoins", "reponses", "motif"}
 
 
-def _event(desk: str, entity: str, row: tuple, fields: Sequence[str]) -> MergeEvent:
+def _event(desk: str, entity: str, row: Sequence[Any], fields: Sequence[str]) -> MergeEvent:
     import json
 
     payload = {

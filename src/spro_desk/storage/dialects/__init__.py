@@ -12,11 +12,13 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeAlias
 
-from sqlalchemy import Connection
+from sqlalchemy import Connection, CursorResult
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
+
+Rows: TypeAlias = CursorResult[*tuple[Any, ...]]  # rows of any length
 
 DATABASE_URL_VARIABLE = "SPRO_DESK_DATABASE_URL"
 
@@ -34,6 +36,14 @@ def execute_many(connection: Connection, sql: str, rows: Sequence[Sequence[Any]]
     if connection.dialect.paramstyle in ("format", "pyformat"):
         sql = sql.replace("?", "%s")
     connection.exec_driver_sql(sql, list(rows))
+
+
+def run(connection: Connection, sql: str, params: Sequence[Any] = ()) -> Rows:
+    """`sql` (with `?` for each value) run once by the driver, its placeholders written in the
+    driver's style: the reports' queries, read without SQLAlchemy's per-row processing."""
+    if connection.dialect.paramstyle in ("format", "pyformat"):
+        sql = sql.replace("?", "%s")
+    return connection.exec_driver_sql(sql, tuple(params))
 
 
 class DatabaseUrlError(ValueError):

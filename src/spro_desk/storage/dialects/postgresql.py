@@ -50,3 +50,28 @@ def check_migrated(connection: Connection) -> None:
 def after_migrations(connection: Connection) -> None:
     connection.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": WRITE_LOCK})
     connection.commit()
+
+
+# --- what the reports say differently (reports/queries.py) -------------------------------------
+
+
+def index_hint(index: str) -> str:
+    """PostgreSQL has no index hints: its planner chooses from the statistics."""
+    return ""
+
+
+def full_scan_hint() -> str:
+    return ""
+
+
+def days_between(later: str, earlier: str) -> str:
+    """Whole days from one ISO day column to another (a date difference is an integer)."""
+    return f"(CAST({later} AS DATE) - CAST({earlier} AS DATE))"
+
+
+def prepare_reading(connection: Connection) -> None:
+    """Nothing to set: the server's memory settings are the administrator's."""
+
+
+def end_reading(connection: Connection) -> None:
+    """Nothing was set."""

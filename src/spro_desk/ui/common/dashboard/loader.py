@@ -1,14 +1,14 @@
 """Indicators computed off the UI thread: one request at a time, cancellable, with progress.
 
 A new request cancels the one running; cancelling interrupts SQLite inside the query it is
-running (its progress handler), so a region-size computation stops at once. The last results
+running (its progress handler), so a region-size computation stops at once; on PostgreSQL it
+stops before the next statement. The last results
 are kept by filters, so going back in a drill-down, or returning to the tab, is instant.
 """
 
 from __future__ import annotations
 
 import logging
-import sqlite3
 from collections import OrderedDict
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -16,6 +16,7 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
+from sqlalchemy import Connection, event
 
 from spro_desk.geo.cog import Geography
 from spro_desk.reports.filters import Filters, Options, Period, Site
@@ -52,12 +53,24 @@ class InterruptibleSource:
             raise Cancelled
 
     @contextmanager
-    def connect(self, periods: Sequence[Period] = ()) -> Iterator[sqlite3.Connection]:
+    def connect(self, periods: Sequence[Period] = ()) -> Iterator[Connection]:
         self.check()
         with self._source.connect(periods) as connection:
-            connection.set_progress_handler(self._interrupt, INTERRUPT_EVERY)
-            connection.set_trace_callback(self._statement)
-            yield connection
+            event.listen(connection, "before_cursor_execute", self._before_statement)
+            driver = connection.connection.driver_connection
+            sqlite = connection.dialect.name == "sqlite"
+            if sqlite:  # SQLite also stops inside a long statement
+                driver.set_progress_handler(self._interrupt, INTERRUPT_EVERY)  # type: ignore[union-attr]
+            try:
+                yield connection
+            finally:
+                event.remove(connection, "before_cursor_execute", self._before_statement)
+                if sqlite:  # a pooled connection: nothing of this task stays on it
+                    driver.set_progress_handler(None, 0)  # type: ignore[union-attr]
+
+    def _before_statement(self, *_args: Any) -> None:
+        self.check()
+        self._statement("")
 
     def _interrupt(self) -> int:
         return int(self._task.is_cancelled())  # non-zero: SQLite stops with "interrupted"
