@@ -96,6 +96,7 @@ def test_checked_together_the_attacker_recovers_nothing() -> None:
     )
 
 
+@pytest.mark.slow  # three more orders (12 s): CI runs them; the figure test covers one order
 def test_the_whole_region_published_in_any_order_leaks_nothing() -> None:
     for seed in (1, 2, 3):
         order = ALL[:]

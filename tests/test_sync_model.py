@@ -16,7 +16,7 @@ stick); checked against a ledger the test keeps on its own:
 - one final state whatever the import order: the accepted bundles imported again into a fresh
   coordinator, in reverse order, give the same events and the same merged state.
 
-The default run plays 100 histories of up to 18 steps, CI 350 more (the `slow` variant: 450 a
+The default run plays 60 histories of up to 18 steps, CI 390 more (the `slow` variant: 450 a
 CI run); 10,000 with `SPRO_MODEL_SLOW_HISTORIES=10000` (BENCHMARKS.md).
 """
 
@@ -69,7 +69,7 @@ SERVICES = (f"{BOURGES}--1", f"{BOURGES}--2")
 STATUTS = ("propose", "rdv-pris", "honore", "non-honore", "annule")
 
 DESKS = 3
-HISTORIES = int(os.environ.get("SPRO_MODEL_HISTORIES", "100"))
+HISTORIES = int(os.environ.get("SPRO_MODEL_HISTORIES", "60"))
 STEPS = 18
 CHANNELS = ("webdav", "usb")  # how an acknowledgement reaches a desk
 MODEL_EPOCH = 1_773_000_000  # 2026-03-08: the server's dates of the model's files start there
@@ -517,7 +517,7 @@ def test_random_histories_lose_nothing_duplicate_nothing_and_converge(dav: WebDa
 
 @pytest.mark.slow
 def test_more_random_histories(dav: WebDavServer) -> None:
-    """CI adds 350 histories to the default run's 100; the 10,000-history figure of
+    """CI adds 390 histories to the default run's 60; the 10,000-history figure of
     BENCHMARKS.md (about 45 minutes on two cores, too long for CI) is
     `SPRO_MODEL_SLOW_HISTORIES=10000`."""
-    _run(int(os.environ.get("SPRO_MODEL_SLOW_HISTORIES", "350")))
+    _run(int(os.environ.get("SPRO_MODEL_SLOW_HISTORIES", "390")))
