@@ -3624,12 +3624,12 @@ If the problem happens again, send the details below to support.</translation>
 <context>
     <name>IndicatorsLoader</name>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/loader.py" line="129"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/loader.py" line="142"/>
         <source>Calcul des indicateurs…</source>
         <translation>Computing the indicators…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/loader.py" line="199"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/loader.py" line="212"/>
         <source>Les indicateurs n&apos;ont pas pu être calculés ({error}) : les chiffres affichés sont les précédents. Réessayez ; si l&apos;erreur revient, signalez-la avec le journal de SPRO Desk.</source>
         <translation>The indicators could not be computed ({error}): the figures shown are the previous ones. Try again; if the error comes back, report it with the SPRO Desk log.</translation>
     </message>
@@ -4120,146 +4120,161 @@ If the problem happens again, send the details below to support.</translation>
     <name>PeriodsScreen</name>
     <message>
         <location filename="../../src/spro_desk/ui/coordination/__init__.py" line="52"/>
-        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="74"/>
-        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="81"/>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="86"/>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="93"/>
         <source>Périodes publiées</source>
         <translation>Published periods</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="48"/>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="60"/>
         <source>Résumé des périodes publiées</source>
         <translation>Summary of published periods</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="53"/>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="65"/>
         <source>Révisions de la période choisie</source>
         <translation>Revisions of the chosen period</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="55"/>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="67"/>
         <source>Choisissez une période puis « Voir les révisions ».</source>
         <translation>Choose a period, then “Show revisions”.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="57"/>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="69"/>
         <source>&amp;Voir les révisions</source>
         <translation>&amp;Show revisions</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="59"/>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="71"/>
         <source>Ce que les envois reçus depuis la clôture changeraient aux bilans publiés.</source>
         <translation>What the bundles received since the closing would change in the published reports.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="64"/>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="76"/>
         <source>Format des bilans de la nouvelle édition</source>
         <translation>Format of the new edition&apos;s reports</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="65"/>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="77"/>
         <source>&amp;Nouvelle édition…</source>
         <translation>&amp;New edition…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="67"/>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="79"/>
         <source>Republier tous les bilans de la période avec les données d&apos;aujourd&apos;hui.</source>
         <translation>Republish every report of the period with today&apos;s data.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="79"/>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="91"/>
         <source>Période</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="79"/>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="91"/>
         <source>Édition</source>
         <translation>Edition</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="79"/>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="91"/>
         <source>Close le</source>
         <translation>Closed on</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="79"/>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="91"/>
         <source>Bilans publiés</source>
         <translation>Published reports</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="83"/>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="95"/>
         <source>Une ligne par période ; ses révisions s&apos;affichent sous la liste.</source>
         <translation>One row per period; its revisions show below the list.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="115"/>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="127"/>
         <source>{moment} par {who}</source>
         <translation>{moment} by {who}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="119"/>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="131"/>
         <source>ouverte</source>
         <translation>open</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="125"/>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="137"/>
         <source>Aucun bilan publié : aucune période close.</source>
         <translation>No report published: no closed period.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="128"/>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="140"/>
         <source>{n} période(s) publiée(s). Un envoi reçu après la clôture ne change aucun bilan publié : il apparaît dans les révisions, appliquées par une nouvelle édition si vous le décidez.</source>
         <translation>{n} published period(s). A bundle received after the closing changes no published report: it shows in the revisions, applied by a new edition if you decide so.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="187"/>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="181"/>
+        <source>Calcul des révisions…</source>
+        <translation>Computing the revisions…</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="197"/>
         <source>Édition {n} — {bundles} envoi(s) reçu(s) depuis la clôture.</source>
         <translation>Edition {n} — {bundles} bundle(s) received since the closing.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="193"/>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="203"/>
         <source>  • poste {desk}, envoi n° {seq}, reçu le {moment}</source>
         <translation>  • desk {desk}, bundle no. {seq}, received on {moment}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="199"/>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="209"/>
         <source>Aucun chiffre publié ne change.</source>
         <translation>No published figure changes.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="202"/>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="212"/>
         <source>{n} chiffre(s) changerai(en)t dans une nouvelle édition :</source>
         <translation>{n} figure(s) would change in a new edition:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="207"/>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="217"/>
         <source>masqué</source>
         <translation>masked</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="209"/>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="219"/>
         <source>  • {bilan} — {table}, {row} / {column} : {before} → {after} ({delta:+d}) ; publié : {shown}</source>
         <translation>  • {bilan} — {table}, {row} / {column}: {before} → {after} ({delta:+d}); published: {shown}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="223"/>
-        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="252"/>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="233"/>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="278"/>
         <source>Nouvelle édition</source>
         <translation>New edition</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="224"/>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="234"/>
         <source>Publier l&apos;édition {n} des {count} bilan(s) de la période {period} avec les données d&apos;aujourd&apos;hui ? Les bilans déjà envoyés restent tels quels ; cette décision est gardée dans le journal.</source>
         <translation>Publish edition {n} of the period&apos;s {count} report(s) ({period}) with today&apos;s data? The reports already sent stay as they are; this decision is kept in the log.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="234"/>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="244"/>
         <source>Dossier où écrire les bilans de la nouvelle édition</source>
         <translation>Folder to write the new edition&apos;s reports in</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="255"/>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="261"/>
+        <source>Publication de la nouvelle édition…</source>
+        <translation>Publishing the new edition…</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="270"/>
         <source>Édition {n} publiée : {count} bilan(s) écrit(s) dans {folder}.</source>
         <translation>Edition {n} published: {count} report(s) written in {folder}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="304"/>
+        <source>Le calcul s&apos;est arrêté sur une erreur inattendue ({error}). Rien n&apos;a été publié.</source>
+        <translation>The computation stopped on an unexpected error ({error}). Nothing was published.</translation>
     </message>
 </context>
 <context>
@@ -4490,22 +4505,22 @@ If the problem happens again, send the details below to support.</translation>
         <translation>Hide personal data until the code is entered</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/lock/guard.py" line="358"/>
+        <location filename="../../src/spro_desk/ui/lock/guard.py" line="345"/>
         <source>Poste verrouillé : saisissez votre code pour reprendre.</source>
         <translation>Desk locked: type your code to resume.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/lock/guard.py" line="384"/>
+        <location filename="../../src/spro_desk/ui/lock/guard.py" line="371"/>
         <source>Le poste n&apos;a pas pu être déverrouillé. Réessayez.</source>
         <translation>The desk could not be unlocked. Try again.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/lock/guard.py" line="396"/>
+        <location filename="../../src/spro_desk/ui/lock/guard.py" line="383"/>
         <source>Poste déverrouillé.</source>
         <translation>Desk unlocked.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/lock/guard.py" line="411"/>
+        <location filename="../../src/spro_desk/ui/lock/guard.py" line="398"/>
         <source>Votre code est désormais trop court pour protéger les données personnelles : choisissez-en un nouveau (8 chiffres ou plus, ou un mot de passe).</source>
         <translation>Your code is now too short to protect personal data: please choose a new one (8 digits or more, or a password).</translation>
     </message>

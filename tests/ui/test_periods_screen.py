@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
 from spro_desk.cli.main import main
@@ -53,6 +54,13 @@ def screen(
     db.close()
 
 
+def _click_and_wait(qtbot: QtBot, periods: PeriodsScreen, button: QPushButton) -> None:
+    """The revisions and the new edition are computed off the UI thread, the table greyed."""
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert not periods.table.isEnabled()  # the click returned before the work was done
+    qtbot.waitUntil(periods.table.isEnabled, timeout=60_000)
+
+
 def _late_contact(db: Database) -> None:
     with sqlite3.connect(db.path) as connection:
         row = list(connection.execute(
@@ -80,11 +88,11 @@ def test_revisions_then_a_new_edition_on_decision(
     qtbot: QtBot, screen: tuple[PeriodsScreen, Database], tmp_path: Path
 ) -> None:
     periods, db = screen
-    qtbot.mouseClick(periods.revisions_button, Qt.MouseButton.LeftButton)
+    _click_and_wait(qtbot, periods, periods.revisions_button)
     assert "Aucun chiffre publié ne change." in periods.details.toPlainText()
 
     _late_contact(db)
-    qtbot.mouseClick(periods.revisions_button, Qt.MouseButton.LeftButton)
+    _click_and_wait(qtbot, periods, periods.revisions_button)
     text = periods.details.toPlainText()
     assert "1 envoi(s) reçu(s) depuis la clôture" in text and "n° 42" in text
     assert "Contacts par canal, Total / Contacts" in text and "(+1)" in text
@@ -101,11 +109,11 @@ def test_revisions_then_a_new_edition_on_decision(
     periods.format.setCurrentText("json")
     messages: list[str] = []
     periods.context.navigator.message.connect(messages.append)
-    qtbot.mouseClick(periods.edition_button, Qt.MouseButton.LeftButton)
+    _click_and_wait(qtbot, periods, periods.edition_button)
     assert periods.table.item(0, 1).text() == "2"
     assert [p.name for p in folder.iterdir()] == ["bilan-2026-01-01-2026-12-31-region-ed2.json"]
     assert messages and messages[-1].startswith("Édition 2 publiée : 1 bilan(s)")
-    qtbot.mouseClick(periods.revisions_button, Qt.MouseButton.LeftButton)
+    _click_and_wait(qtbot, periods, periods.revisions_button)
     assert "Aucun chiffre publié ne change." in periods.details.toPlainText()
 
 

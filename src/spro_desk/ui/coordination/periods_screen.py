@@ -3,6 +3,8 @@ publication; what late bundles would change (revisions); a new edition on decisi
 
 from __future__ import annotations
 
+import logging
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -21,6 +23,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from spro_desk.agents.coordination_roles import (
+    CoordinationPermission,
+    can,
+    coordination_session,
+    denied_message,
+)
 from spro_desk.reports.filters import Period
 from spro_desk.reports.periods import (
     PeriodRefused,
@@ -32,9 +40,13 @@ from spro_desk.reports.periods import (
     revisions,
     write_into,
 )
+from spro_desk.storage.tables import BilanPeriod
+from spro_desk.ui.common.background import Callbacks
 from spro_desk.ui.common.widgets import plain_label
 from spro_desk.ui.coordination.base import CoordinatorScreen
 from spro_desk.ui.coordination.context import CoordinatorContext
+
+log = logging.getLogger(__name__)
 
 FORMATS = ("xlsx", "pdf", "csv", "json")
 
@@ -148,13 +160,6 @@ class PeriodsScreen(CoordinatorScreen):
         self.details.setPlainText("")
 
     def _refusal(self) -> str | None:
-        from spro_desk.agents.coordination_roles import (
-            CoordinationPermission,
-            can,
-            coordination_session,
-            denied_message,
-        )
-
         account = coordination_session(self.context.db).account
         permission = CoordinationPermission.CLOSE_PERIOD
         if account is None or can(account.role, permission):
@@ -163,24 +168,29 @@ class PeriodsScreen(CoordinatorScreen):
 
     def _days(self, period: PeriodSummary) -> Period:
         with self.context.db.session() as session:
-            from spro_desk.storage.tables import BilanPeriod
-
             record = session.get(BilanPeriod, period.pk)
             assert record is not None
-        from datetime import date
-
         return Period(date.fromisoformat(record.first_day), date.fromisoformat(record.last_day))
 
     def show_revisions(self) -> None:
+        """Recomputing every published bilan can take a while: off the UI thread."""
         period = self.selected_period()
-        if period is None:
+        if period is None or self._busy():
             return
-        try:
-            found = revisions(self.context.db, self._days(period))
-        except PeriodRefused as error:
-            self.details.setPlainText(str(error))
-            return
+        db, days = self.context.db, self._days(period)
+        self._begin(self.tr("Calcul des révisions…"))
+        self.context.runner.submit(
+            lambda _task: revisions(db, days),
+            Callbacks(self._revisions_found, self._revisions_refused),
+        )
+
+    def _revisions_found(self, found: Revisions) -> None:
+        self._end()
         self.details.setPlainText(self.describe(found))
+
+    def _revisions_refused(self, error: Exception) -> None:
+        self._end()
+        self.details.setPlainText(self._error_text(error))
 
     def describe(self, found: Revisions) -> str:
         lines = [
@@ -237,23 +247,59 @@ class PeriodsScreen(CoordinatorScreen):
 
     def publish_new_edition(self) -> None:
         period = self.selected_period()
-        if period is None or not self.confirm_new_edition(period):
+        if period is None or self._busy() or not self.confirm_new_edition(period):
             return
         folder = self.choose_folder()
         if folder is None:
             return
-        try:
-            days = self._days(period)
-            record = get_period(self.context.db, days)
-            edition = new_edition(
-                self.context.db, days, write_into(folder, self.format.currentText(), record)
-            )
-        except (PeriodRefused, OSError) as error:
-            QMessageBox.warning(self, self.tr("Nouvelle édition"), str(error))
-            return
+        db, days, fmt = self.context.db, self._days(period), self.format.currentText()
+
+        def work(_task: object) -> tuple[int, int]:
+            edition = new_edition(db, days, write_into(folder, fmt, get_period(db, days)))
+            return edition.edition, len(edition.records)
+
+        self._begin(self.tr("Publication de la nouvelle édition…"))
+        self.context.runner.submit(
+            work,
+            Callbacks(lambda done: self._edition_published(folder, *done), self._edition_refused),
+        )
+
+    def _edition_published(self, folder: Path, edition: int, count: int) -> None:
+        self._end()
         self.context.navigator.message.emit(
             self.tr("Édition {n} publiée : {count} bilan(s) écrit(s) dans {folder}.").format(
-                n=edition.edition, count=len(edition.records), folder=folder
+                n=edition, count=count, folder=folder
             )
         )
         self.refresh()
+
+    def _edition_refused(self, error: Exception) -> None:
+        self._end()
+        QMessageBox.warning(self, self.tr("Nouvelle édition"), self._error_text(error))
+
+    # --- one computation at a time ------------------------------------------------------------
+
+    def _busy(self) -> bool:
+        return not self.table.isEnabled()
+
+    def _begin(self, label: str) -> None:
+        for widget in (self.table, self.revisions_button, self.edition_button):
+            widget.setEnabled(False)
+        self.context.navigator.message.emit(label)
+
+    def _end(self) -> None:
+        self.table.setEnabled(True)
+        self._selection_changed_keeping_details()
+
+    def _selection_changed_keeping_details(self) -> None:
+        text = self.details.toPlainText()
+        self._selection_changed()
+        self.details.setPlainText(text)
+
+    def _error_text(self, error: Exception) -> str:
+        if isinstance(error, PeriodRefused | OSError):
+            return str(error)  # already French (PeriodRefused) or the system's own words
+        log.error("Period computation failed", exc_info=error)
+        return self.tr(
+            "Le calcul s'est arrêté sur une erreur inattendue ({error}). Rien n'a été publié."
+        ).format(error=type(error).__name__)
