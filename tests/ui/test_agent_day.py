@@ -17,12 +17,12 @@ from spro_desk.security.audit import audit_log
 from spro_desk.storage.engine import Database
 from spro_desk.ui.app.main_window import MainWindow
 from spro_desk.ui.common.context import OrientationRequest
-from spro_desk.ui.orientation.booking_dialog import BookingDialog
 from spro_desk.ui.orientation.screen import OrientationScreen
 from spro_desk.ui.suivi.screen import SuiviScreen
 
 from .conftest import FIXED_NOW, WindowFactory
 from .test_accueil import CTRL, Desk, focus_row, open_accueil
+from .test_orientation_screen import open_booking
 
 ALT = Qt.KeyboardModifier.AltModifier
 
@@ -241,14 +241,6 @@ def suggest_for_bourges(qtbot: QtBot, screen: OrientationScreen) -> None:
     profile.needs.set_codes(("trouver-un-emploi",))
     qtbot.mouseClick(screen.suggest_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: screen.model.rowCount() > 0)
-
-
-def open_booking(qtbot: QtBot, screen: OrientationScreen) -> BookingDialog:
-    qtbot.keyClick(screen.table, Qt.Key.Key_Return, CTRL)
-    dialog = screen.booking.booking_dialog
-    assert dialog is not None
-    qtbot.waitUntil(dialog.isVisible)
-    return dialog
 
 
 def test_the_rendez_vous_time_is_typed(qtbot: QtBot, window: MainWindow, cvl_db: Database) -> None:

@@ -53,7 +53,7 @@ def _type_profile(qtbot: QtBot, screen: OrientationScreen) -> None:
     qtbot.waitUntil(lambda: screen.model.rowCount() > 0)
 
 
-def _open_booking(qtbot: QtBot, screen: OrientationScreen) -> BookingDialog:
+def open_booking(qtbot: QtBot, screen: OrientationScreen) -> BookingDialog:
     qtbot.keyClick(screen.table, Qt.Key.Key_Return, CTRL)
     dialog = screen.booking.booking_dialog
     assert dialog is not None
@@ -106,7 +106,7 @@ def test_suggestion_to_referral_to_a_slip_pdf(
     cell = screen.model.data(screen.model.index(0, SuggestionColumn.RAISONS))
     assert "couvre votre département" in cell
 
-    dialog = _open_booking(qtbot, screen)
+    dialog = open_booking(qtbot, screen)
     assert "Pas de consentement enregistré" in dialog.consent_note.text()
     _book_rendez_vous(qtbot, dialog, WEDNESDAY_10AM)
     assert dialog.hours_status.text() == "Le service est ouvert à ce moment."
@@ -149,7 +149,7 @@ def test_a_rendez_vous_on_sunday_is_questioned(
 ) -> None:
     screen = _screen(window)
     _type_profile(qtbot, screen)
-    dialog = _open_booking(qtbot, screen)
+    dialog = open_booking(qtbot, screen)
     _book_rendez_vous(qtbot, dialog, SUNDAY_10AM)
     warning = dialog.hours_status.text()
     assert warning.startswith("Le service est fermé à ce moment : il ouvre le lundi 16 mars 2026")
@@ -173,7 +173,7 @@ def test_a_closed_moment_can_be_kept_on_purpose(
 ) -> None:
     screen = _screen(window)
     _type_profile(qtbot, screen)
-    dialog = _open_booking(qtbot, screen)
+    dialog = open_booking(qtbot, screen)
     _book_rendez_vous(qtbot, dialog, SUNDAY_10AM)
     _ok(qtbot, dialog)
     box = dialog.closed_warning
@@ -215,7 +215,7 @@ def test_a_request_from_accueil_suggests_and_prints_the_consented_name(
     screen = _screen(window)
     qtbot.waitUntil(lambda: screen.model.rowCount() > 0)  # suggested without a keystroke
     assert screen.profile.age_value() == 40 and screen.profile.handicap.isChecked()
-    dialog = _open_booking(qtbot, screen)
+    dialog = open_booking(qtbot, screen)
     assert "La personne a donné son accord" in dialog.consent_note.text()
     _ok(qtbot, dialog)  # information only
     slip_dialog = _slip_dialog(qtbot, screen)
@@ -242,7 +242,7 @@ def test_without_consent_the_slip_is_anonymous(
     screen = _screen(window)
     screen.load_request(OrientationRequest(contact_id=contact_id))
     _type_profile(qtbot, screen)
-    _ok(qtbot, _open_booking(qtbot, screen))
+    _ok(qtbot, open_booking(qtbot, screen))
     slip_dialog = _slip_dialog(qtbot, screen)
     assert slip_dialog.slip.person is None
     path = tmp_path / "anonyme.pdf"
@@ -268,7 +268,7 @@ def test_any_service_can_be_picked_from_the_directory(
     assert choice is not None and choice.picked
     assert choice.summary.structure_nom == "CIO de Bourges"
     assert "choisi dans l'annuaire" in screen.reasons.toPlainText()
-    _ok(qtbot, _open_booking(qtbot, screen))
+    _ok(qtbot, open_booking(qtbot, screen))
     _slip_dialog(qtbot, screen)
     referral = ContactService(cvl_db).list()[0].referrals[0]
     assert referral.structure_nom == "CIO de Bourges" and referral.motif == []
@@ -310,7 +310,7 @@ def test_printing_goes_through_the_background_runner(
 ) -> None:
     screen = _screen(window)
     _type_profile(qtbot, screen)
-    _ok(qtbot, _open_booking(qtbot, screen))
+    _ok(qtbot, open_booking(qtbot, screen))
     slip_dialog = _slip_dialog(qtbot, screen)
     assert slip_dialog.page_size_name() == "A4"
     # A printer that writes a PDF stands for the one the agent picks in the print dialog,
