@@ -1,0 +1,44 @@
+"""The import leaves the same tables, full-text index and report as the importer of reference:
+each speed-up of the import is checked against digests saved before it (tests/data/
+import_golden.json, written by `python -m spro_desk_dev.import_dump --import FOLDER DB --save`).
+
+A real change of what the import writes (a new column, a fixed message) regenerates them."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from spro_desk.directory.importer import import_directory
+from spro_desk.storage.engine import Database
+from spro_desk_dev.import_dump import differences, dump
+
+DATA = Path(__file__).parent / "data"
+GOLDEN = json.loads((DATA / "import_golden.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("fixture", sorted(GOLDEN))
+def test_import_writes_what_the_reference_importer_wrote(fixture: str, tmp_path: Path) -> None:
+    path = tmp_path / "desk.sqlite"
+    db = Database(path)
+    try:
+        import_directory(db, DATA / fixture)
+    finally:
+        db.close()
+    assert differences(GOLDEN[fixture], dump(path)) == []
+
+
+def test_the_check_sees_a_changed_row(tmp_path: Path) -> None:
+    path = tmp_path / "desk.sqlite"
+    db = Database(path)
+    try:
+        import_directory(db, DATA / "real_shapes" / "v1")
+        with db.engine.begin() as connection:
+            connection.exec_driver_sql("UPDATE service SET nom = nom || ' ' WHERE pk = 1")
+    finally:
+        db.close()
+    assert [line.split(":")[0] for line in differences(GOLDEN["real_shapes/v1"], dump(path))] == [
+        "service"
+    ]
