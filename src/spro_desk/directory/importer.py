@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import operator
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -18,7 +19,12 @@ from sqlalchemy import Connection
 from spro_desk.directory import rows as row_builders
 from spro_desk.directory.hours import hours_kind, hours_warning
 from spro_desk.directory.report import ImportCancelled, ImportReport, RowIssue
-from spro_desk.directory.rows import DirectoryTables, StructureInfo
+from spro_desk.directory.rows import (
+    SERVICE_TEXT_FIELDS,
+    STRUCTURE_TEXT_FIELDS,
+    DirectoryTables,
+    StructureInfo,
+)
 from spro_desk.directory.source import (
     DirectoryImportError,
     DirectoryShrinkRefused,
@@ -27,7 +33,9 @@ from spro_desk.directory.source import (
 )
 from spro_desk.directory.validation import (
     ServiceExtension,
+    ServiceRow,
     StructureExtension,
+    StructureRow,
     french_reason,
     validate_row,
 )
@@ -53,17 +61,20 @@ BATCH_ROWS = 2000
 LONE_BATCH_ROWS = 500
 
 
-@dataclass
+@dataclass(slots=True)
 class ValidStructure:
     model: Structure
     extension: StructureExtension | None
+    # No text of the row has a control or bidi character: the row's texts go in as they are.
+    clean: bool = False
 
 
-@dataclass
+@dataclass(slots=True)
 class ValidService:
     model: Service
     extension: ServiceExtension | None
-    zones: list[str]
+    zones: tuple[str, ...]
+    clean: bool = False
 
 
 _TEXT_CHECKS = (
@@ -75,6 +86,11 @@ _TEXT_CHECKS = (
         "« {} » commence comme une formule de tableur : neutralisé dans les exports",
     ),
 )
+
+
+# Every field of a model that can hold a text (enum codes cannot hold anything to neutralise).
+_structure_texts = operator.itemgetter(*STRUCTURE_TEXT_FIELDS)
+_service_texts = operator.itemgetter(*SERVICE_TEXT_FIELDS)
 
 
 class _Checker:
@@ -95,14 +111,14 @@ class _Checker:
         seen: set[str] = set()
         for _file, index, row in rows:
             self.rows_read += 1
-            model = self._model(Structure, "structures.json", index, row, seen)
+            model = self._model(StructureRow, "structures.json", index, row, seen)
             if model is None:
                 continue
             extension = self._extension(StructureExtension, "structures.json", index, row)
-            self._check_texts("structures.json", index, model)
+            clean = self._check_texts("structures.json", index, model, _structure_texts)
             self._check_hours("structures.json", index, model.id, model.horaires_accueil)
             seen.add(model.id)
-            yield ValidStructure(model, extension)
+            yield ValidStructure(model, extension, clean)
 
     def services(
         self, rows: Iterator[tuple[str, int, Any]], structures: dict[str, Any]
@@ -110,7 +126,7 @@ class _Checker:
         seen: set[str] = set()
         for _file, index, row in rows:
             self.rows_read += 1
-            model = self._model(Service, "services.json", index, row, seen)
+            model = self._model(ServiceRow, "services.json", index, row, seen)
             if model is None:
                 continue
             if model.structure_id not in structures:
@@ -122,11 +138,11 @@ class _Checker:
                 )
                 continue
             extension = self._service_extension(index, row, model.id)
-            self._check_texts("services.json", index, model)
+            clean = self._check_texts("services.json", index, model, _service_texts)
             self._check_hours("services.json", index, model.id, model.horaires_accueil)
             zones = self._known_zones(index, model)
             seen.add(model.id)
-            yield ValidService(model, extension, zones)
+            yield ValidService(model, extension, zones, clean)
 
     def _model(self, model_cls: Any, file: str, index: int, row: Any, seen: set[str]) -> Any:
         row_id = row.get("id") if isinstance(row, dict) else None
@@ -162,16 +178,20 @@ class _Checker:
             extension.publics = [p for p in extension.publics or [] if p not in unknown]
         return extension
 
-    def _check_texts(self, file: str, index: int, model: Any) -> None:
+    def _check_texts(
+        self, file: str, index: int, model: Any, texts: Callable[[dict[str, Any]], tuple]
+    ) -> bool:
+        """Warns about what the row's texts hold; True when none holds anything to neutralise."""
         # The id too in the quick scan: a false alarm there only costs the precise checks.
-        if none_need_neutralising([v for v in model.__dict__.values() if isinstance(v, str)]):
-            return
+        if none_need_neutralising(list(filter(None, texts(model.__dict__)))):
+            return True
         for name, value in model.__dict__.items():
             if not isinstance(value, str) or name == "id" or not might_need_neutralising(value):
                 continue
             for applies, message in _TEXT_CHECKS:
                 if applies(value):
                     self.warn(file, index, model.id, message.format(name))
+        return False
 
     def _check_hours(self, file: str, index: int, row_id: str, raw: str | None) -> None:
         kind, message = _hours_facts(raw)
@@ -180,10 +200,10 @@ class _Checker:
         if message:
             self.warn(file, index, row_id, message)
 
-    def _known_zones(self, index: int, model: Service) -> list[str]:
+    def _known_zones(self, index: int, model: Service) -> tuple[str, ...]:
         codes = model.zone_eligibilite
         if not codes:
-            return []
+            return ()
         zones, unknown = _split_zones(self.geo, tuple(codes))
         for code in unknown:
             self.warn(
@@ -192,7 +212,7 @@ class _Checker:
                 model.id,
                 f"code de zone « {code} » inconnu du code officiel géographique : ignoré",
             )
-        return list(zones)
+        return zones
 
 
 # A national directory has a dozen distinct hours texts and ~1,500 zone lists for 96 k rows.
