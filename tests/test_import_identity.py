@@ -2,6 +2,12 @@
 each speed-up of the import is checked against digests saved before it (tests/data/
 import_golden.json, written by `python -m spro_desk_dev.import_dump --import FOLDER DB --save`).
 
+Fixtures: cvl (clean), cvl/dirty (the defects of the design folder), real_shapes/v1, and
+import_variety: 40 structures and 80 services of cvl bent into every case the import checks
+(rejected dates, names, codes, e-mails, duplicates and orphans; control, bidi, HTML and
+formula texts; invalid, repeated and reordered x_spro; unknown publics and zones; code sets in
+several orders; a service without commune), so that a fast path cannot skip a warning.
+
 A real change of what the import writes (a new column, a fixed message) regenerates them."""
 
 from __future__ import annotations

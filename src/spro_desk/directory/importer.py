@@ -12,6 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+import orjson
 from data_inclusion.schema.v1 import Service, Structure
 from pydantic import ValidationError
 from sqlalchemy import Connection
@@ -100,6 +101,8 @@ class _Checker:
         self.report = report
         self.geo = geo
         self.rows_read = 0
+        # Validated extensions by their JSON: a directory repeats a few hundred of them.
+        self._extensions: dict[type, dict[bytes, tuple[Any, str | None]]] = {}
 
     def reject(self, file: str, index: int, row_id: str | None, reason: str) -> None:
         self.report.rejected.append(RowIssue(file, index, row_id, reason))
@@ -114,7 +117,7 @@ class _Checker:
             model = self._model(StructureRow, "structures.json", index, row, seen)
             if model is None:
                 continue
-            extension = self._extension(StructureExtension, "structures.json", index, row)
+            extension = self._extension(StructureExtension, "structures.json", index, row, model.id)
             clean = self._check_texts("structures.json", index, model, _structure_texts)
             self._check_hours("structures.json", index, model.id, model.horaires_accueil)
             seen.add(model.id)
@@ -137,7 +140,7 @@ class _Checker:
                     f"structure inconnue « {model.structure_id} » (absente ou rejetée)",
                 )
                 continue
-            extension = self._service_extension(index, row, model.id)
+            extension = self._extension(ServiceExtension, "services.json", index, row, model.id)
             clean = self._check_texts("services.json", index, model, _service_texts)
             self._check_hours("services.json", index, model.id, model.horaires_accueil)
             zones = self._known_zones(index, model)
@@ -157,25 +160,21 @@ class _Checker:
             return None
         return model
 
-    def _extension(self, ext_cls: Any, file: str, index: int, row: dict) -> Any:
+    def _extension(self, ext_cls: Any, file: str, index: int, row: dict, row_id: str) -> Any:
+        """The row's x_spro extension, or None (warned about when unusable)."""
         raw = row.get("x_spro")
         if raw is None:
             return None
-        try:
-            return ext_cls.model_validate(raw)
-        except ValidationError as error:
-            self.warn(
-                file, index, row.get("id"), f"extension x_spro ignorée : {french_reason(error)}"
-            )
-            return None
-
-    def _service_extension(self, index: int, row: dict, row_id: str) -> ServiceExtension | None:
-        extension = self._extension(ServiceExtension, "services.json", index, row)
-        unknown = extension.unknown_publics() if extension is not None else []
-        if extension is not None and unknown:
-            listed = ", ".join(unknown)
-            self.warn("services.json", index, row_id, f"publics x_spro inconnus ignorés : {listed}")
-            extension.publics = [p for p in extension.publics or [] if p not in unknown]
+        cache = self._extensions.setdefault(ext_cls, {})
+        key = _extension_key(raw)
+        found = cache.get(key) if key is not None else None
+        if found is None:
+            found = _read_extension(ext_cls, raw)
+            if key is not None and len(cache) < _EXTENSION_CACHE:
+                cache[key] = found
+        extension, problem = found
+        if problem is not None:
+            self.warn(file, index, row_id, problem)
         return extension
 
     def _check_texts(
@@ -213,6 +212,30 @@ class _Checker:
                 f"code de zone « {code} » inconnu du code officiel géographique : ignoré",
             )
         return zones
+
+
+_EXTENSION_CACHE = 4096
+
+
+def _extension_key(raw: Any) -> bytes | None:
+    try:
+        return orjson.dumps(raw)
+    except (TypeError, orjson.JSONEncodeError):  # a 65-bit integer: validated each time
+        return None
+
+
+def _read_extension(ext_cls: Any, raw: Any) -> tuple[Any, str | None]:
+    """(the extension or None, the warning about it or None); never changed afterwards, as
+    rows with the same x_spro share it."""
+    try:
+        extension = ext_cls.model_validate(raw)
+    except ValidationError as error:
+        return None, f"extension x_spro ignorée : {french_reason(error)}"
+    unknown = extension.unknown_publics() if isinstance(extension, ServiceExtension) else []
+    if not unknown:
+        return extension, None
+    extension.publics = [p for p in extension.publics or [] if p not in unknown]
+    return extension, f"publics x_spro inconnus ignorés : {', '.join(unknown)}"
 
 
 # A national directory has a dozen distinct hours texts and ~1,500 zone lists for 96 k rows.

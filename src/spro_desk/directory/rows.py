@@ -160,14 +160,14 @@ def add_service(
     else:
         texts = tuple(_texts(map(fields.__getitem__, _TEXT_SERVICE_COLUMNS)))
     nom, description, commune = _service_fts_texts(texts)
-    fts = (
-        pk,
-        nom,
-        owner.nom,
-        " ".join(filter(None, (description, owner.description))),
-        commune or owner.commune or "",
+    commune = commune or owner.commune or ""
+    fts = (pk, nom, owner.nom, " ".join(filter(None, (description, owner.description))), commune)
+    # The words of "description + ' ' + structure description" are those of each part: folded
+    # part by part, each part is found in the cache (a structure's by each of its services).
+    words_of_description = _spaced_words(description or "") + _spaced_words(owner.description or "")
+    search = FIELD_SEPARATOR.join(
+        (_spaced_words(nom), _spaced_words(owner.nom), words_of_description, _spaced_words(commune))
     )
-    search = search_text(*fts[1:])
     # Code sets as keys of the caches below: their codes joined in the set's order, at C speed
     # (frozensets of enum members would hash each member in Python).
     codes = [_SEPARATOR.join(fields[name]) if fields[name] else "" for name in _ENUM_LIST_COLUMNS]
