@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+import operator
 import re
 import unicodedata
 
@@ -86,19 +88,16 @@ def might_need_neutralising(text: str) -> bool:
     return _SUSPICIOUS.search(text) is not None
 
 
-# A formula's first character at the start of a line: each text starts one in "\n".join(texts).
-_FORMULA_START = re.compile("^[" + re.escape("".join(FORMULA_PREFIXES)) + "]", re.MULTILINE)
+_starts_like_formula = operator.methodcaller("startswith", FORMULA_PREFIXES)
 
 
 def none_need_neutralising(texts: list[str]) -> bool:
     """True when no text has bidi or control characters, HTML markup or a formula's start, in
     one scan of the joined texts: the patterns have no anchor, so the join matches wherever
     one of them would (a match across two texts is only a false alarm)."""
-    # Most rows: no text starts like a formula, seen in one scan; else each is looked at.
-    if _FORMULA_START.search("\n".join(texts)) is not None:
-        starts = [text for text in texts if text.startswith(FORMULA_PREFIXES)]
-        if any(looks_like_formula(text) for text in starts):  # a phone number "+33 …" is not one
-            return False
+    starts = itertools.compress(texts, map(_starts_like_formula, texts))  # no Python call per text
+    if any(looks_like_formula(text) for text in starts):  # a phone number "+33 …" is not one
+        return False
     joined = " ".join(texts)
     if joined.isprintable() and "<" not in joined:
         return True

@@ -102,6 +102,14 @@ def _texts(values: Iterable[Any]) -> list[Any]:
     ]
 
 
+def _as_text(values: Iterable[Any]) -> list[Any]:
+    """`_text` of each value of a clean row's other fields (dates, web addresses, enum codes:
+    as text; numbers and None as they are), without its checks for control characters."""
+    return [
+        value if value is None or isinstance(value, int | float) else str(value) for value in values
+    ]
+
+
 def _codes(values: Iterable[Any] | None) -> list[str]:
     """Enum sets of the models as sorted lists of codes, so a re-import is byte-identical."""
     return sorted(v.value if isinstance(v, Enum) else str(v) for v in values or ())
@@ -156,7 +164,7 @@ def add_service(
     model = valid.model
     fields = model.__dict__
     if valid.clean:
-        texts = (*_service_texts(fields), *_texts(_other_service_fields(fields)))
+        texts = (*_service_texts(fields), *_as_text(_other_service_fields(fields)))
     else:
         texts = tuple(_texts(map(fields.__getitem__, _TEXT_SERVICE_COLUMNS)))
     nom, description, commune = _service_fts_texts(texts)
@@ -276,7 +284,7 @@ def _structure_row(pk: int, valid: ValidStructure) -> tuple[Any, ...]:
     cep = extension.operateur_cep if extension is not None else reseau in CEP_OPERATORS
     niveaux = sorted(set(extension.niveaux)) if extension is not None else []
     if valid.clean:
-        texts = (*_structure_texts(fields), *_texts(_other_structure_fields(fields)))
+        texts = (*_structure_texts(fields), *_as_text(_other_structure_fields(fields)))
     else:
         texts = tuple(_texts(map(fields.get, _TEXT_STRUCTURE_COLUMNS)))
     return (
