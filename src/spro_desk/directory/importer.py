@@ -89,9 +89,12 @@ _TEXT_CHECKS = (
 )
 
 
-# Every field of a model that can hold a text (enum codes cannot hold anything to neutralise).
-_structure_texts = operator.itemgetter(*STRUCTURE_TEXT_FIELDS)
-_service_texts = operator.itemgetter(*SERVICE_TEXT_FIELDS)
+# Every field of a model that can hold a text (enum codes cannot hold anything to neutralise):
+# the quick scan of a row must see all that the precise checks would look at.
+STRUCTURE_SCANNED_FIELDS = STRUCTURE_TEXT_FIELDS
+SERVICE_SCANNED_FIELDS = (*SERVICE_TEXT_FIELDS, "structure_id")
+_structure_texts = operator.itemgetter(*STRUCTURE_SCANNED_FIELDS)
+_service_texts = operator.itemgetter(*SERVICE_SCANNED_FIELDS)
 
 
 class _Checker:
