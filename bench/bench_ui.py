@@ -360,7 +360,7 @@ def _type_in_window(database: Path, temp: Path, what_if: WhatIf) -> list[Keystro
     from spro_desk.ui.common import service_results as models
 
     if what_if.page_size is not None:
-        models.PAGE_SIZE = what_if.page_size
+        models.CHUNK = what_if.page_size
     db = Database(database)
     settings = QSettings(str(temp / "settings.ini"), QSettings.Format.IniFormat)
     window = MainWindow(db, settings=settings, clock=lambda: TYPING_NOW)
@@ -522,7 +522,7 @@ def parse_arguments() -> argparse.Namespace:
         "--page-size",
         type=int,
         metavar="ROWS",
-        help="what-if: the model's first page instead of models.PAGE_SIZE",
+        help="what-if: the rows read at once instead of models.CHUNK",
     )
     return parser.parse_args()
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import itertools
+from array import array
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -30,6 +32,15 @@ DIRECT_MATCH_LIMIT = 5000
 FIELD_WEIGHTS = (10.0, 6.0, 1.0, 3.0)
 # How many ranked candidates to read per pass when "open at" filters in Python.
 _OPEN_AT_BATCH = 400
+# FTS5's bm25 floors the weight (IDF) of a term found in at least half of the indexed rows at
+# 1e-6: such a term only filters, its share of any score is below the 3 decimals shown. Ranking
+# it costs a pass over nearly every row (a one-letter prefix matches almost all of them), so it
+# is matched on search_text instead, after the other terms are ranked.
+BROAD_SHARE = 0.5
+# How many candidates are checked at once for broad terms, at first and at most.
+_CHECK_BATCH = 128
+_CHECK_BATCH_MAX = 8192
+_BROAD_COUNTS_KEPT = 4096
 # Words this long may carry one typo (one letter missing, extra, wrong or two swapped).
 TYPO_MIN_LENGTH = 5
 _ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789"
@@ -172,6 +183,45 @@ class DirectorySearch:
         self.geo = geo or geography()
         self.forgiving = forgiving
         self._vocabulary: tuple[Any, Vocabulary] | None = None
+        # Per imported directory: how many rows each term matches, and the services by name.
+        self._version: Any = None
+        self._matching: dict[str, int] = {}
+        self._rows = 0
+        self._by_name: array[int] | None = None
+
+    def _directory_version(self, connection: Connection) -> Any:
+        """The last import's key: what is cached below is read again after an import."""
+        version = connection.exec_driver_sql("SELECT MAX(pk) FROM directory_import").scalar()
+        if version != self._version:
+            self._version = version
+            self._matching = {}
+            self._by_name = None
+            self._rows = connection.exec_driver_sql(
+                "SELECT COUNT(*) FROM service_fts_docsize"
+            ).scalar_one()
+        return version
+
+    def is_broad(self, connection: Connection, term: str) -> bool:
+        """Whether bm25 gives `term` (a prefix) no weight: it matches half the rows or more."""
+        self._directory_version(connection)
+        count = self._matching.get(term)
+        if count is None:
+            count = connection.exec_driver_sql(
+                "SELECT COUNT(*) FROM service_fts WHERE service_fts MATCH ?", (f'"{term}"*',)
+            ).scalar_one()
+            if len(self._matching) >= _BROAD_COUNTS_KEPT:
+                self._matching.clear()
+            self._matching[term] = count
+        return self._rows > 0 and count >= self._rows * BROAD_SHARE
+
+    def _services_by_name(self, connection: Connection) -> array[int]:
+        """Every service pk in (name, pk) order, read once per imported directory: the order
+        of the empty search and of searches made only of broad terms."""
+        self._directory_version(connection)
+        if self._by_name is None:
+            pks = connection.exec_driver_sql("SELECT pk FROM service ORDER BY nom, pk")
+            self._by_name = array("q", (row[0] for row in pks))
+        return self._by_name
 
     def _words_of_directory(self, connection: Connection) -> Vocabulary:
         """The indexed words, read once per imported directory (for typo tolerance)."""
@@ -194,18 +244,38 @@ class DirectorySearch:
     ) -> list[SearchHit]:
         """One page of results, best first; `offset` skips the pages already shown."""
         filters = filters or SearchFilters()
-        limit, offset = max(1, min(limit, 1000)), max(0, offset)
-        with self.db.engine.connect() as connection:
-            if filters.open_at is None:
-                ranked = self._ranked(connection, text, filters, limit, offset)
-            else:
-                ranked = self._ranked_open(connection, text, filters, limit + offset)[offset:]
-            found = summaries(connection, [pk for pk, _ in ranked])
+        ranked = self.ranked(text, filters, limit, offset)
+        found = self._summaries([pk for pk, _ in ranked])
         return [
             SearchHit(found[pk], score, self._reasons(found[pk], filters))
             for pk, score in ranked
             if pk in found
         ]
+
+    def ranked(
+        self,
+        text: str = "",
+        filters: SearchFilters | None = None,
+        limit: int = 50,
+        offset: int = 0,
+    ) -> list[tuple[int, float]]:
+        """The keys and scores of one page of results, best first (what `search` returns
+        without reading the rows: `summaries` reads them when they are shown)."""
+        filters = filters or SearchFilters()
+        limit, offset = max(1, min(limit, 1000)), max(0, offset)
+        with self.db.engine.connect() as connection:
+            if filters.open_at is None:
+                return self._ranked(connection, text, filters, limit, offset)
+            return self._ranked_open(connection, text, filters, limit + offset)[offset:]
+
+    def summaries(self, pks: list[int]) -> list[ServiceSummary]:
+        """The rows of these keys, in their order (keys no longer in the directory skipped)."""
+        found = self._summaries(pks)
+        return [found[pk] for pk in pks if pk in found]
+
+    def _summaries(self, pks: list[int]) -> dict[int, ServiceSummary]:
+        with self.db.engine.connect() as connection:
+            return summaries(connection, pks)
 
     def _ranked(
         self, connection: Connection, text: str, filters: SearchFilters, limit: int, offset: int
@@ -251,17 +321,15 @@ class DirectorySearch:
             direct = self._ranked_directly(connection, text, clauses, limit, offset)
             if direct is not None:
                 return direct
+        if expression is None and not clauses:
+            by_name = self._services_by_name(connection)
+            return [(pk, 0.0) for pk in by_name[offset : offset + limit]]
         if expression is None:
             where = " AND ".join(f"pk IN ({sql})" for sql, _ in clauses) or "1"
             sql = f"SELECT pk, 0.0 FROM service WHERE {where} ORDER BY nom, pk LIMIT ? OFFSET ?"
             params = [p for _, ps in clauses for p in ps]
         elif not clauses:
-            # rowid as a tie-break keeps pages stable (and lets SQLite's sorter do the work)
-            sql = (
-                "SELECT rowid, rank FROM service_fts WHERE service_fts MATCH ? "
-                "ORDER BY rank, rowid LIMIT ? OFFSET ?"
-            )
-            params = [expression]
+            return self._ranked_unfiltered(connection, query_terms(text), limit, offset)
         else:
             # MATERIALIZED keeps SQLite from pushing the filter into FTS5 as one rowid lookup
             # per candidate, each of which would merge the prefix's doclists again.
@@ -274,6 +342,65 @@ class DirectorySearch:
             params = [expression, *(p for _, ps in clauses for p in ps)]
         rows = connection.exec_driver_sql(sql, (*params, limit, offset)).all()
         return [(pk, round(-rank, 3)) for pk, rank in rows]
+
+    def _ranked_unfiltered(
+        self, connection: Connection, terms: list[str], limit: int, offset: int
+    ) -> list[tuple[int, float]]:
+        """bm25 over the terms that carry weight; broad terms only filter (see BROAD_SHARE)."""
+        broad = [term for term in terms if self.is_broad(connection, term)]
+        ranked = [term for term in terms if term not in broad]
+        if not broad:
+            # rowid as a tie-break keeps pages stable (and lets SQLite's sorter do the work)
+            rows = connection.exec_driver_sql(
+                "SELECT rowid, rank FROM service_fts WHERE service_fts MATCH ? "
+                "ORDER BY rank, rowid LIMIT ? OFFSET ?",
+                (match_expression(" ".join(ranked)), limit, offset),
+            ).all()
+            return [(pk, round(-rank, 3)) for pk, rank in rows]
+        if not ranked:
+            # Every row scores 0.000: the services come by name, as with an empty search.
+            candidates: Iterator[tuple[int, float]] = (
+                (pk, 0.0) for pk in self._services_by_name(connection)
+            )
+        else:
+            candidates = self._ranked_candidates(connection, ranked, limit + offset)
+        kept = itertools.islice(self._with_words(connection, candidates, broad), offset, None)
+        return list(itertools.islice(kept, limit))
+
+    def _ranked_candidates(
+        self, connection: Connection, terms: list[str], wanted: int
+    ) -> Iterator[tuple[int, float]]:
+        """The rows matching `terms`, best first; read again, longer, when more are asked."""
+        expression = match_expression(" ".join(terms))
+        size, done = 4 * wanted + 64, 0
+        while True:
+            rows = connection.exec_driver_sql(
+                "SELECT rowid, rank FROM service_fts WHERE service_fts MATCH ? "
+                "ORDER BY rank, rowid LIMIT ?",
+                (expression, size),
+            ).all()
+            for pk, rank in rows[done:]:
+                yield pk, round(-rank, 3)
+            if len(rows) < size:
+                return
+            done, size = len(rows), size * 4
+
+    def _with_words(
+        self, connection: Connection, candidates: Iterable[tuple[int, float]], terms: list[str]
+    ) -> Iterator[tuple[int, float]]:
+        """The candidates, in their order, whose folded fields have words starting with every
+        term. SQLite checks a batch at a time (search_text never crosses into Python); batches
+        grow, as services of one network share their words and come in long runs."""
+        words_in = " AND ".join("instr(search_text, ?) > 0" for _ in terms)
+        sql = "SELECT pk FROM service WHERE pk IN (SELECT value FROM json_each(?)) AND " + words_in
+        spaced = [" " + term for term in terms]
+        pending = iter(candidates)
+        size = _CHECK_BATCH
+        while batch := list(itertools.islice(pending, size)):
+            pks = "[" + ",".join(str(pk) for pk, _ in batch) + "]"
+            kept = set(connection.exec_driver_sql(sql, (pks, *spaced)).scalars())
+            yield from ((pk, score) for pk, score in batch if pk in kept)
+            size = min(size * 2, _CHECK_BATCH_MAX)
 
     def _ranked_directly(
         self,
