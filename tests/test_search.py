@@ -192,3 +192,11 @@ def test_broad_terms_are_counted_again_after_an_import(cvl_db: Database, tmp_pat
     hits = search.search("co", limit=1000)
     assert {h.summary.pk for h in hits} == {pk for pk, _ in reference}
     assert 0 < len(hits) < 456
+
+
+def test_the_index_words_are_read_only_when_a_typo_may_be_forgiven(cvl_db: Database) -> None:
+    search = DirectorySearch(cvl_db)
+    found = search.search("conseil en orientation", limit=1000)
+    assert 0 < len(found) < 1000 and search._vocabulary is None  # nothing to forgive
+    assert search.search("consiel en orientation", limit=1000)  # one typo: words read
+    assert search._vocabulary is not None
