@@ -41,6 +41,8 @@ BROAD_SHARE = 0.5
 _CHECK_BATCH = 128
 _CHECK_BATCH_MAX = 8192
 _BROAD_COUNTS_KEPT = 4096
+# A broad term in this share of the rows is checked row by row rather than read from the index.
+_EVERYWHERE = 0.9
 # Words this long may carry one typo (one letter missing, extra, wrong or two swapped).
 TYPO_MIN_LENGTH = 5
 _ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789"
@@ -368,14 +370,40 @@ class DirectorySearch:
             ).all()
             return [(pk, round(-rank, 3)) for pk, rank in rows]
         if not ranked:
-            # Every row scores 0.000: the services come by name, as with an empty search.
-            candidates: Iterator[tuple[int, float]] = (
-                (pk, 0.0) for pk in self._services_by_name(connection)
-            )
+            candidates = self._by_name_matching(connection, broad)
         else:
-            candidates = self._ranked_candidates(connection, ranked, limit + offset)
-        kept = itertools.islice(self._with_words(connection, candidates, broad), offset, None)
+            candidates = self._with_words(
+                connection, self._ranked_candidates(connection, ranked, limit + offset), broad
+            )
+        kept = itertools.islice(candidates, offset, None)
         return list(itertools.islice(kept, limit))
+
+    def _by_name_matching(
+        self, connection: Connection, terms: list[str]
+    ) -> Iterator[tuple[int, float]]:
+        """Every row scores 0.000 for bm25: the services come by name, as with an empty search.
+
+        A term found nearly everywhere ("de") or a letter alone (the index has no prefix index
+        for it: reading its matches merges thousands of words) is checked on search_text as the
+        services come. Another term's matches are read at once from the index: services of one
+        network, which share their words, come in long runs in name order."""
+        by_name: Iterable[int] = self._services_by_name(connection)
+        everywhere = [
+            term
+            for term in terms
+            if len(term) == 1 or self._matching[term] >= self._rows * _EVERYWHERE
+        ]
+        longer = [term for term in terms if term not in everywhere]
+        if longer:
+            matching = set(
+                connection.exec_driver_sql(
+                    "SELECT rowid FROM service_fts WHERE service_fts MATCH ?",
+                    (match_expression(" ".join(longer)),),
+                ).scalars()
+            )
+            by_name = (pk for pk in by_name if pk in matching)
+        candidates = ((pk, 0.0) for pk in by_name)
+        return self._with_words(connection, candidates, everywhere) if everywhere else candidates
 
     def _ranked_candidates(
         self, connection: Connection, terms: list[str], wanted: int
