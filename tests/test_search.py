@@ -200,3 +200,15 @@ def test_the_index_words_are_read_only_when_a_typo_may_be_forgiven(cvl_db: Datab
     assert 0 < len(found) < 1000 and search._vocabulary is None  # nothing to forgive
     assert search.search("consiel en orientation", limit=1000)  # one typo: words read
     assert search._vocabulary is not None
+
+
+def test_letters_are_counted_in_advance_as_the_index_counts_them(cvl_db: Database) -> None:
+    search = DirectorySearch(cvl_db)
+    search.count_letters_in_background().join(timeout=30)
+    assert search._letters is not None
+    with cvl_db.engine.connect() as connection:
+        for letter in "mejbq":
+            counted = search._letters[1][letter]
+            assert counted == len(_fts5_ranking(cvl_db, letter))
+            assert search.is_broad(connection, letter) == (counted * 2 >= 679)
+        assert "m" not in search._matching  # the advance count was used
