@@ -212,3 +212,13 @@ def test_letters_are_counted_in_advance_as_the_index_counts_them(cvl_db: Databas
             assert counted == len(_fts5_ranking(cvl_db, letter))
             assert search.is_broad(connection, letter) == (counted * 2 >= 679)
         assert "m" not in search._matching  # the advance count was used
+
+
+def test_a_longer_prefix_of_a_narrow_one_is_not_counted_again(cvl_db: Database) -> None:
+    search = DirectorySearch(cvl_db)
+    with cvl_db.engine.connect() as connection:
+        assert not search.is_broad(connection, "missi")
+        assert not search.is_broad(connection, "missio")
+        assert search.is_broad(connection, "co") and not search.is_broad(connection, "con")
+    assert "missi" in search._matching and "missio" not in search._matching
+    assert "con" in search._matching  # "co" is broad: "con" may be too, it is counted

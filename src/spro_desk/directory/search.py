@@ -245,16 +245,24 @@ class DirectorySearch:
     def is_broad(self, connection: Connection, term: str) -> bool:
         """Whether bm25 gives `term` (a prefix) no weight: it matches half the rows or more."""
         version = self._directory_version(connection)
-        count = self._matching.get(term)
-        letters = self._letters
-        if count is None and letters is not None and letters[0] == version:
-            count = letters[1].get(term)
+        count = self._known_count(term, version)
         if count is None:
+            # A longer prefix matches fewer rows: the word typed so far was counted already.
+            shorter = self._known_count(term[:-1], version) if len(term) > 1 else None
+            if shorter is not None and shorter < self._rows * BROAD_SHARE:
+                return False
             count = connection.exec_driver_sql(_PREFIX_COUNT, (f'"{term}"*',)).scalar_one()
             if len(self._matching) >= _BROAD_COUNTS_KEPT:
                 self._matching.clear()
             self._matching[term] = count
         return self._rows > 0 and count >= self._rows * BROAD_SHARE
+
+    def _known_count(self, term: str, version: Any) -> int | None:
+        count = self._matching.get(term)
+        letters = self._letters
+        if count is None and letters is not None and letters[0] == version:
+            count = letters[1].get(term)
+        return count
 
     def _services_by_name(self, connection: Connection) -> array[int]:
         """Every service pk in (name, pk) order, read once per imported directory: the order
@@ -424,7 +432,7 @@ class DirectorySearch:
         everywhere = [
             term
             for term in terms
-            if len(term) == 1 or self._matching[term] >= self._rows * _EVERYWHERE
+            if len(term) == 1 or self._matching.get(term, 0) >= self._rows * _EVERYWHERE
         ]
         longer = [term for term in terms if term not in everywhere]
         if longer:
