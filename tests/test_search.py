@@ -222,3 +222,22 @@ def test_a_longer_prefix_of_a_narrow_one_is_not_counted_again(cvl_db: Database) 
         assert search.is_broad(connection, "co") and not search.is_broad(connection, "con")
     assert "missi" in search._matching and "missio" not in search._matching
     assert "con" in search._matching  # "co" is broad: "con" may be too, it is counted
+
+
+def test_the_next_key_reuses_the_ranking_of_the_same_words(cvl_db: Database) -> None:
+    search = DirectorySearch(cvl_db, forgiving=False)
+    first = search.search("conseil", limit=1000)
+    assert list(search._rankings) == ['"conseil"*']
+    ranking = search._rankings['"conseil"*']
+    # A space, then a broad letter: the same words are ranked, the ranking is read once.
+    assert [h.summary.pk for h in search.search("conseil ", limit=1000)] == [
+        h.summary.pk for h in first
+    ]
+    narrowed = search.search("conseil e", limit=1000)
+    assert search._rankings == {'"conseil"*': ranking}
+    assert {h.summary.pk for h in narrowed} == {pk for pk, _ in _fts5_ranking(cvl_db, "conseil e")}
+    # Pages come from the same ranking.
+    pages = [
+        h.summary.pk for o in (0, 30, 60) for h in search.search("conseil", limit=30, offset=o)
+    ]
+    assert pages == [h.summary.pk for h in first[:90]]

@@ -47,6 +47,10 @@ _CHECK_BATCH = 128
 _CHECK_BATCH_MAX = 8192
 _BROAD_COUNTS_KEPT = 4096
 _PREFIX_COUNT = "SELECT COUNT(*) FROM service_fts WHERE service_fts MATCH ?"
+# bm25 rankings kept for the next keys, and how many rows each holds at least (ranking costs
+# the same for 4,000 rows as for 100: reading them is what grows).
+_RANKINGS_KEPT = 8
+_KEPT_RANKING = 4096
 # A broad term in this share of the rows is checked row by row rather than read from the index.
 _EVERYWHERE = 0.9
 # Words this long may carry one typo (one letter missing, extra, wrong or two swapped).
@@ -84,7 +88,12 @@ def match_expression(text: str) -> str | None:
     Folding to \\w+ words drops quotes, stars, parentheses and lone dashes; quoting each word
     turns operators such as NEAR, AND or NOT into plain words.
     """
-    return " ".join(f'"{term}"*' for term in query_terms(text)) or None
+    return prefix_expression(query_terms(text)) or None
+
+
+def prefix_expression(terms: list[str]) -> str:
+    """Folded terms as an FTS5 query: each one quoted, prefix-matched, all required."""
+    return " ".join(f'"{term}"*' for term in terms)
 
 
 def one_edit_variants(term: str) -> set[str]:
@@ -203,6 +212,8 @@ class DirectorySearch:
         self._matching: dict[str, int] = {}
         self._rows = 0
         self._by_name: array[int] | None = None
+        # The last bm25 rankings read, by match expression: (version, rows asked, ranking).
+        self._rankings: dict[str, tuple[Any, int, list[tuple[int, float]]]] = {}
         # Counted by another thread: (version, rows matching each letter as a prefix).
         self._letters: tuple[Any, dict[str, int]] | None = None
 
@@ -403,13 +414,8 @@ class DirectorySearch:
         broad = [term for term in terms if self.is_broad(connection, term)]
         ranked = [term for term in terms if term not in broad]
         if not broad:
-            # rowid as a tie-break keeps pages stable (and lets SQLite's sorter do the work)
-            rows = connection.exec_driver_sql(
-                "SELECT rowid, rank FROM service_fts WHERE service_fts MATCH ? "
-                "ORDER BY rank, rowid LIMIT ? OFFSET ?",
-                (match_expression(" ".join(ranked)), limit, offset),
-            ).all()
-            return [(pk, round(-rank, 3)) for pk, rank in rows]
+            ranking = self._bm25(connection, prefix_expression(ranked), limit + offset)
+            return ranking[offset:]
         if not ranked:
             candidates = self._by_name_matching(connection, broad)
         else:
@@ -439,7 +445,7 @@ class DirectorySearch:
             matching = set(
                 connection.exec_driver_sql(
                     "SELECT rowid FROM service_fts WHERE service_fts MATCH ?",
-                    (match_expression(" ".join(longer)),),
+                    (prefix_expression(longer),),
                 ).scalars()
             )
             by_name = (pk for pk in by_name if pk in matching)
@@ -450,19 +456,36 @@ class DirectorySearch:
         self, connection: Connection, terms: list[str], wanted: int
     ) -> Iterator[tuple[int, float]]:
         """The rows matching `terms`, best first; read again, longer, when more are asked."""
-        expression = match_expression(" ".join(terms))
+        expression = prefix_expression(terms)
         size, done = 4 * wanted + 64, 0
         while True:
-            rows = connection.exec_driver_sql(
-                "SELECT rowid, rank FROM service_fts WHERE service_fts MATCH ? "
-                "ORDER BY rank, rowid LIMIT ?",
-                (expression, size),
-            ).all()
-            for pk, rank in rows[done:]:
-                yield pk, round(-rank, 3)
+            rows = self._bm25(connection, expression, size)
+            yield from rows[done:]
             if len(rows) < size:
                 return
             done, size = len(rows), size * 4
+
+    def _bm25(self, connection: Connection, expression: str, size: int) -> list[tuple[int, float]]:
+        """The first `size` matches of `expression`, best first, with their scores.
+
+        The last rankings are kept: the next key often ranks the same words again (a space
+        typed, or a broad term that only filters, as in "mission l")."""
+        version = self._directory_version(connection)
+        kept = self._rankings.get(expression)
+        if kept is not None and kept[0] == version and (kept[1] >= size or len(kept[2]) < kept[1]):
+            return kept[2][:size]
+        wanted, size = size, max(size, _KEPT_RANKING)
+        # rowid as a tie-break keeps pages stable (and lets SQLite's sorter do the work)
+        rows = connection.exec_driver_sql(
+            "SELECT rowid, rank FROM service_fts WHERE service_fts MATCH ? "
+            "ORDER BY rank, rowid LIMIT ?",
+            (expression, size),
+        ).all()
+        ranking = [(pk, round(-rank, 3)) for pk, rank in rows]
+        if len(self._rankings) >= _RANKINGS_KEPT:
+            self._rankings.pop(next(iter(self._rankings)))
+        self._rankings[expression] = (version, size, ranking)
+        return ranking[:wanted]
 
     def _with_words(
         self, connection: Connection, candidates: Iterable[tuple[int, float]], terms: list[str]
