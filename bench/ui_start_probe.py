@@ -32,19 +32,32 @@ def mark(name: str) -> None:
     MILESTONES[name] = (time.time_ns() - T0_NS) / 1e6
 
 
-def arm(window_of: Callable[[], Any], until: Callable[[Any], bool] | None = None) -> None:
+def arm(
+    window_of: Callable[[], Any],
+    until: Callable[[Any], bool] | None = None,
+    wake: Callable[[Any], Any] | None = None,
+) -> None:
     """When the window has painted once, a 0 ms timer reports and quits the event loop.
 
-    With `until`, the probe also waits (polling every millisecond) for `until(window)` and marks
-    that moment as "database_ready" before it reports.
+    With `until`, the probe also waits for `until(window)` and marks that moment as
+    "database_ready" before it reports. It checks again each time the signal `wake(window)`
+    fires, from a 0 ms timer (once the slot that emitted it has returned, as the event loop
+    would paint); without `wake`, every millisecond. Polling would take the GIL from the thread
+    opening the database a thousand times a second, which the application itself never does.
     """
     from PySide6.QtCore import QEvent, QObject, QTimer
     from PySide6.QtWidgets import QApplication, QWidget
 
+    waiting: list[Any] = []
+
     def report() -> None:
         window = window_of()
         if until is not None and not until(window):
-            QTimer.singleShot(1, report)
+            if wake is None:
+                QTimer.singleShot(1, report)
+            elif not waiting:
+                waiting.append(wake(window))
+                waiting[0].connect(lambda: QTimer.singleShot(0, report))
             return
         if until is not None:
             mark("database_ready")
@@ -113,8 +126,13 @@ def desk(data_dir: str) -> None:
             return next((w for w in QApplication.topLevelWidgets()
                          if w.inherits("QMainWindow") and w.isVisible()), None)  # fmt: skip
 
-        # The window paints before the database opens: say when that happens too.
-        arm(main_window, until=lambda window: bool(getattr(window, "database_ready", True)))
+        # The window paints before the database opens: say when that happens too (the
+        # navigator's signal is emitted while the window attaches the database).
+        arm(
+            main_window,
+            until=lambda window: bool(getattr(window, "database_ready", True)),
+            wake=lambda window: window.context.navigator.database_ready,
+        )
         return real_exec()
 
     QApplication.exec = exec_with_probe  # type: ignore[method-assign]

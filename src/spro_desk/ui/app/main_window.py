@@ -78,7 +78,9 @@ class MainWindow(QMainWindow):
         if geo is not None:
             self.context.geo = geo
         self.importer: DirectoryImportController | None = None
-        self.directory_view: DirectoryView | None = None
+        # Built the first time « Annuaire » is shown or asked for (see `directory_view`).
+        self._directory_view: DirectoryView | None = None
+        self._directory_has_services = False
         self.empty_state = EmptyStatePanel()
         self.opening = QLabel(self.tr("Ouverture de la base de données…"))
         self.opening.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -118,7 +120,6 @@ class MainWindow(QMainWindow):
     def attach_database(self, db: Database) -> None:
         """Everything that reads or writes the desk's data, once the database is open."""
         from spro_desk.ui.common.import_flow import DirectoryImportController
-        from spro_desk.ui.directory.view import DirectoryView
 
         self._db = db
         self.context.db = db
@@ -128,11 +129,6 @@ class MainWindow(QMainWindow):
         apply_site_zone(self.context.site_settings.get)
         install_emoji_font()  # before the directory's text is shown; after the first paint
         self.importer = DirectoryImportController(db, self._runner, self)
-        self.directory_view = DirectoryView(db, clock=self.context.clock, geo=self.context.geo)
-        self._stack.addWidget(self.directory_view)
-        splitter = self._settings.value(SPLITTER_KEY)
-        if isinstance(splitter, QByteArray):
-            self.directory_view.splitter.restoreState(splitter)
         self._connect_importer(self.importer)
         self.import_action.setEnabled(True)
         for screen in self.screens.built():
@@ -150,6 +146,30 @@ class MainWindow(QMainWindow):
     @property
     def database_ready(self) -> bool:
         return self._db is not None
+
+    @property
+    def directory_view(self) -> DirectoryView | None:
+        """The directory's search screen, built on first use: the window attaches its
+        database without paying for a screen (and a first search) the agent has not opened."""
+        if self._db is not None:
+            self._ensure_directory_view(self._db)
+        return self._directory_view
+
+    def _ensure_directory_view(self, db: Database) -> DirectoryView:
+        if self._directory_view is not None:
+            return self._directory_view
+        from spro_desk.ui.directory.view import DirectoryView
+
+        view = DirectoryView(db, clock=self.context.clock, geo=self.context.geo)
+        self._directory_view = view
+        self._stack.addWidget(view)
+        splitter = self._settings.value(SPLITTER_KEY)
+        if isinstance(splitter, QByteArray):
+            view.splitter.restoreState(splitter)
+        if self._directory_has_services:
+            self._stack.setCurrentWidget(view)
+            view.start()
+        return view
 
     # --- construction -------------------------------------------------------------------------
 
@@ -256,15 +276,21 @@ class MainWindow(QMainWindow):
         """The directory screen when there is something to search, else the first-start panel."""
         from spro_desk.directory.catalog import directory_info
 
-        if self._db is None or self.directory_view is None:
+        if self._db is None:
             return
         info = directory_info(self._db)
         self.summary_label.setText(directory_summary(info))
-        if info.services:
-            self._stack.setCurrentWidget(self.directory_view)
-            self.directory_view.start()
-        else:
+        self._directory_has_services = bool(info.services)
+        view = self._directory_view
+        if not info.services:
             self._stack.setCurrentWidget(self.empty_state)
+        elif view is not None:
+            self._stack.setCurrentWidget(view)
+            view.start()
+        elif self.current_screen_name() == ANNUAIRE:
+            self._ensure_directory_view(self._db)
+        else:  # built when « Annuaire » is first shown
+            self._stack.setCurrentWidget(self.opening)
 
     def offer_first_start(self, use_sample_if_empty: bool) -> None:
         """On an empty directory, load the sample at once if asked: never a blank screen."""
@@ -283,8 +309,9 @@ class MainWindow(QMainWindow):
 
     def _focus_search(self) -> None:
         self.show_screen(ANNUAIRE)
-        if not self.directory_is_empty and self.directory_view is not None:
-            self.directory_view.focus_search()
+        view = self.directory_view
+        if not self.directory_is_empty and view is not None:
+            view.focus_search()
 
     # --- screens ------------------------------------------------------------------------------
 
@@ -306,6 +333,8 @@ class MainWindow(QMainWindow):
         # Only Accueil works before the database is open; the others are built when it is.
         if name != ANNUAIRE and (self._db is not None or name == SCREEN_ORDER[0]):
             self.screens[name].activate()
+        elif name == ANNUAIRE and self._directory_has_services and self._db is not None:
+            self._ensure_directory_view(self._db)  # built on the first visit
         self._land_on_screen(name)
 
     def _land_on_screen(self, name: str) -> None:
@@ -403,8 +432,8 @@ class MainWindow(QMainWindow):
 
     def _save_geometry(self) -> None:
         self._settings.setValue(GEOMETRY_KEY, self.saveGeometry())
-        if self.directory_view is not None:
-            self._settings.setValue(SPLITTER_KEY, self.directory_view.splitter.saveState())
+        if self._directory_view is not None:  # never built: the saved state stays as it was
+            self._settings.setValue(SPLITTER_KEY, self._directory_view.splitter.saveState())
         self._settings.sync()
 
     def shutdown(self) -> None:
@@ -418,8 +447,8 @@ class MainWindow(QMainWindow):
         self.sync_rounds.shutdown()  # cuts a request in flight: closing never waits a timeout
         self.privacy.shutdown()
         self._runner.shutdown()
-        if self.directory_view is not None:
-            self.directory_view.shutdown()
+        if self._directory_view is not None:
+            self._directory_view.shutdown()
         for screen in self.screens.built():
             screen.shutdown()
         self.progress.end()
