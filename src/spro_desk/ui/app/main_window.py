@@ -37,7 +37,6 @@ from spro_desk.ui.common.formatting import directory_summary
 from spro_desk.ui.common.icon import app_icon
 from spro_desk.ui.common.status import ProgressIndicator
 from spro_desk.ui.common.widgets import fit_on_screen
-from spro_desk.ui.directory.empty_state import EmptyStatePanel
 from spro_desk.ui.lock.guard import PrivacyGuard
 from spro_desk.ui.synchronisation.rounds import SyncRounds
 
@@ -46,6 +45,7 @@ if TYPE_CHECKING:  # loaded with the database, after the first paint
     from spro_desk.geo import Geography
     from spro_desk.storage.engine import Database
     from spro_desk.ui.common.import_flow import DirectoryImportController
+    from spro_desk.ui.directory.empty_state import EmptyStatePanel
     from spro_desk.ui.directory.view import DirectoryView
 
 GEOMETRY_KEY = "main_window/geometry"
@@ -81,12 +81,13 @@ class MainWindow(QMainWindow):
         # Built the first time « Annuaire » is shown or asked for (see `directory_view`).
         self._directory_view: DirectoryView | None = None
         self._directory_has_services = False
-        self.empty_state = EmptyStatePanel()
+        # The first-start panel, built only for a desk whose directory is empty.
+        self._empty_state: EmptyStatePanel | None = None
+        self._busy_label: str | None = None
         self.opening = QLabel(self.tr("Ouverture de la base de données…"))
         self.opening.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._stack = QStackedWidget()
         self._stack.addWidget(self.opening)
-        self._stack.addWidget(self.empty_state)
         self.screens = LazyScreens(
             self.context, tuple(n for n in SCREEN_ORDER if n != ANNUAIRE), self._screen_built
         )
@@ -240,7 +241,6 @@ class MainWindow(QMainWindow):
         self.import_action.triggered.connect(self.choose_directory_to_import)
         self.quit_action.triggered.connect(self.close)
         self.find_action.triggered.connect(self._focus_search)
-        self.empty_state.import_requested.connect(self.choose_directory_to_import)
         self.progress.cancel_requested.connect(self._cancel_import)
         self.tabs.currentChanged.connect(self._screen_changed)
         navigator = self.context.navigator
@@ -257,7 +257,8 @@ class MainWindow(QMainWindow):
             apply_display(app, self._settings)
 
     def _connect_importer(self, importer: DirectoryImportController) -> None:
-        self.empty_state.load_sample_requested.connect(importer.import_sample)
+        if self._empty_state is not None:
+            self._empty_state.load_sample_requested.connect(importer.import_sample)
         importer.started.connect(self._import_started)
         importer.progressed.connect(self.progress.step)
         importer.succeeded.connect(self._import_succeeded)
@@ -270,7 +271,23 @@ class MainWindow(QMainWindow):
 
     @property
     def directory_is_empty(self) -> bool:
-        return self._stack.currentWidget() is self.empty_state
+        current = self._stack.currentWidget()
+        return self._empty_state is not None and current is self._empty_state
+
+    @property
+    def empty_state(self) -> EmptyStatePanel:
+        """The first-start panel (load the sample, import), built the first time it is needed."""
+        if self._empty_state is None:
+            from spro_desk.ui.directory.empty_state import EmptyStatePanel
+
+            panel = EmptyStatePanel()
+            self._empty_state = panel
+            self._stack.addWidget(panel)
+            panel.import_requested.connect(self.choose_directory_to_import)
+            if self.importer is not None:
+                panel.load_sample_requested.connect(self.importer.import_sample)
+            panel.set_busy(self._busy_label)
+        return self._empty_state
 
     def refresh_directory(self) -> None:
         """The directory screen when there is something to search, else the first-start panel."""
@@ -384,7 +401,9 @@ class MainWindow(QMainWindow):
 
     def _import_started(self, label: str) -> None:
         self.import_action.setEnabled(False)
-        self.empty_state.set_busy(label)
+        self._busy_label = label
+        if self._empty_state is not None:
+            self._empty_state.set_busy(label)
         self.progress.begin(label)
 
     def _cancel_import(self) -> None:
@@ -420,7 +439,9 @@ class MainWindow(QMainWindow):
 
     def _import_finished(self) -> None:
         self.progress.end()
-        self.empty_state.set_busy(None)
+        self._busy_label = None
+        if self._empty_state is not None:
+            self._empty_state.set_busy(None)
         self.import_action.setEnabled(True)
 
     # --- lifetime -----------------------------------------------------------------------------
