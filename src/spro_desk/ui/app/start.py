@@ -216,8 +216,8 @@ def _run_window(
     # Not the window's child: it outlives a closed window. The log file is set up on its
     # thread too: the UI thread only draws and answers the agent.
     opener = DatabaseOpener(data_dir, first=lambda: _configure_logging(data_dir))
+    opener.opened.connect(listen)  # first: its timer is posted even if attaching blocks
     opener.opened.connect(attach)
-    opener.opened.connect(listen)
     opener.failed.connect(refuse)
     window.show()
 
