@@ -12,7 +12,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from spro_desk.directory.importer import import_directory
-from spro_desk.directory.search import DirectorySearch, SearchFilters, match_expression
+from spro_desk.directory.search import (
+    DirectorySearch,
+    SearchFilters,
+    Vocabulary,
+    match_expression,
+)
 from spro_desk.storage.engine import Database
 
 from conftest import CVL
@@ -241,3 +246,34 @@ def test_the_next_key_reuses_the_ranking_of_the_same_words(cvl_db: Database) -> 
         h.summary.pk for o in (0, 30, 60) for h in search.search("conseil", limit=30, offset=o)
     ]
     assert pages == [h.summary.pk for h in first[:90]]
+
+
+@pytest.mark.parametrize("typed", ["conse", "orientat", "accompagnem j", "missio loca"])
+def test_a_prefix_ranks_as_the_widest_one_starting_the_same_words(
+    cvl_db: Database, typed: str
+) -> None:
+    """Once the index's words are read, "conse" is ranked as "conseil" (the same words start
+    both): the same services and scores as FTS5 gives the prefix typed, one ranking for both."""
+    search = DirectorySearch(cvl_db, forgiving=False)
+    search.count_letters_in_background().join(timeout=30)
+    assert search._vocabulary is not None
+    hits = search.search(typed, limit=1000)
+    reference = _fts5_ranking(cvl_db, typed)
+    assert hits and len(hits) == len(reference)
+    assert {h.summary.pk for h in hits} == {pk for pk, _ in reference}
+    assert [h.score for h in hits] == [score for _, score in reference]
+    with cvl_db.engine.connect() as connection:
+        widest = search._widest_terms(connection, typed.split())
+    assert widest != typed.split()
+    assert [h.summary.pk for h in search.search(" ".join(widest), limit=1000)] == [
+        h.summary.pk for h in hits
+    ]
+
+
+def test_the_widest_prefix_starts_exactly_the_same_words() -> None:
+    vocabulary = Vocabulary(["information", "informations", "infirmier", "zone"])
+    assert vocabulary.widest_equivalent("info") == "information"
+    assert vocabulary.widest_equivalent("inf") == "inf"  # infirmier too
+    assert vocabulary.widest_equivalent("infi") == "infirmier"
+    assert vocabulary.widest_equivalent("informations") == "informations"
+    assert vocabulary.widest_equivalent("zz") == "zz"  # starts nothing: left alone
