@@ -277,31 +277,3 @@ def test_the_widest_prefix_starts_exactly_the_same_words() -> None:
     assert vocabulary.widest_equivalent("infi") == "infirmier"
     assert vocabulary.widest_equivalent("informations") == "informations"
     assert vocabulary.widest_equivalent("zz") == "zz"  # starts nothing: left alone
-
-
-def test_frequent_prefixes_ranked_in_advance_rank_as_fts5(cvl_db: Database) -> None:
-    """The prefixes in a fifth to a half of the rows are ranked off the UI thread: a search of
-    one of them reads that ranking, the same as FTS5's, page after page."""
-    search = DirectorySearch(cvl_db, forgiving=False)
-    search.count_letters_in_background().join(timeout=60)
-    assert len(search._warm) >= 5
-    for expression in list(search._warm)[:12]:
-        typed = expression.strip('"*')
-        assert [(h.summary.pk, h.score) for h in search.search(typed, limit=1000)] == (
-            _fts5_ranking(cvl_db, typed)[:1000]
-        )
-        page = search.ranked(typed, limit=30, offset=60)
-        assert page == _fts5_ranking(cvl_db, typed)[60:90]
-    assert search._rankings == {}  # no ranking made on the calling thread
-
-
-def test_broad_prefixes_read_in_advance_filter_as_before(cvl_db: Database) -> None:
-    warm = DirectorySearch(cvl_db, forgiving=False)
-    warm.count_letters_in_background().join(timeout=60)
-    assert warm._warm_rows
-    cold = DirectorySearch(cvl_db, forgiving=False)
-    for prefix in list(warm._warm_rows)[:6]:
-        for typed in (prefix, f"{prefix} conseil", f"de {prefix}"):
-            assert warm.ranked(typed, limit=1000) == cold.ranked(typed, limit=1000), typed
-        expected = {pk for pk, _ in _fts5_ranking(cvl_db, prefix)}
-        assert {pk for pk, _ in warm.ranked(prefix, limit=1000)} == expected

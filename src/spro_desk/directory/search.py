@@ -57,12 +57,6 @@ _EVERYWHERE = 0.9
 TYPO_MIN_LENGTH = 5
 _ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789"
 _LAST_CHARACTER = "\U0010ffff"
-# Prefixes matching at least this share of the rows (and not broad) are ranked in advance, off
-# the UI thread: bm25 costs ~1.1 µs a matching row in FTS5 (its per-row document size lookup),
-# 20-50 ms for such a prefix ("lo", "fran", "information"), typed in many searches.
-_WARM_SHARE = 0.2
-# Longer prefixes than this are left to the rankings kept as they are typed.
-_WARM_LONGEST = 8
 
 
 @dataclass(frozen=True)
@@ -125,24 +119,6 @@ class Vocabulary:
     def __init__(self, words: Iterable[str]) -> None:
         self.sorted = sorted(words)
         self.words = frozenset(self.sorted)
-
-    def rows_at_most(self, prefix: str, ends: list[int]) -> int:
-        """The rows of the words `prefix` starts put together, from the running totals `ends`
-        of the rows of each sorted word."""
-        first = bisect_left(self.sorted, prefix)
-        end = bisect_left(self.sorted, prefix + _LAST_CHARACTER, first)
-        if first == end:
-            return 0
-        return ends[end - 1] - (ends[first - 1] if first else 0)
-
-    def prefixes(self, longest: int) -> set[str]:
-        """Every distinct widest prefix (see widest_equivalent) of the words, up to `longest`
-        letters typed."""
-        return {
-            self.widest_equivalent(word[:length])
-            for word in self.sorted
-            for length in range(1, min(len(word), longest) + 1)
-        }
 
     def starts_a_word(self, prefix: str) -> bool:
         at = bisect_left(self.sorted, prefix)
@@ -240,12 +216,6 @@ def filter_clauses(filters: SearchFilters, geo: Geography) -> list[tuple[str, li
     return clauses
 
 
-def _marked(pks: Iterable[int], marks: bytes) -> Iterator[int]:
-    """The keys whose byte is set in `marks` (see DirectorySearch._rows_matching)."""
-    size = len(marks)
-    return (pk for pk in pks if pk < size and marks[pk])
-
-
 class DirectorySearch:
     """Search-as-you-type over one desk database."""
 
@@ -263,12 +233,6 @@ class DirectorySearch:
         self._rankings: dict[str, tuple[Any, int, list[tuple[int, float]]]] = {}
         # Counted by another thread: (version, rows matching each letter as a prefix).
         self._letters: tuple[Any, dict[str, int]] | None = None
-        # Ranked by another thread: the first rows of frequent prefixes (see _WARM_SHARE), by
-        # match expression: (version, rows matching, keys, scores), kept compact.
-        self._warm: dict[str, tuple[Any, int, array[int], array[float]]] = {}
-        # And which rows match the broad prefixes that are not everywhere ("co", "jeune"), whose
-        # matches are read when they only filter (~50 ms a prefix on the national directory).
-        self._warm_rows: dict[str, tuple[Any, int, bytes]] = {}
 
     def _directory_version(self, connection: Connection) -> Any:
         """The last import's key: what is cached below is read again after an import."""
@@ -304,54 +268,9 @@ class DirectorySearch:
                 self._letters = (version, counts)
                 # The index's words let the next keys of a word reuse its ranking (see
                 # _widest_terms); reading them costs 0.1-0.2 s, here off the UI thread.
-                vocabulary = self._words_of_directory(connection)
-                self._rank_frequent_prefixes(connection, version, vocabulary)
+                self._words_of_directory(connection)
         except SQLAlchemyError:  # closed meanwhile: each letter is counted when it is typed
             log.debug("letters or words not read in advance", exc_info=True)
-
-    def _rank_frequent_prefixes(
-        self, connection: Connection, version: Any, vocabulary: Vocabulary
-    ) -> None:
-        """Rank in advance the prefixes found in many rows, shortest first (typed first)."""
-        rows = connection.exec_driver_sql("SELECT COUNT(*) FROM service_fts_docsize").scalar_one()
-        run = connection.exec_driver_sql
-        # A prefix matches at most the rows of its words put together: only those that may be
-        # frequent are counted (counting all of them costs ~1 s).
-        docs: dict[str, int] = dict(run("SELECT term, doc FROM temp.service_fts_words").all())
-        ends = list(itertools.accumulate(docs.get(word, 0) for word in vocabulary.sorted))
-        candidates = [
-            prefix
-            for prefix in vocabulary.prefixes(_WARM_LONGEST)
-            if vocabulary.rows_at_most(prefix, ends) >= rows * _WARM_SHARE
-        ]
-        counted = [
-            (prefix, run(_PREFIX_COUNT, (f'"{prefix}"*',)).scalar_one())
-            for prefix in sorted(candidates, key=lambda p: (len(p), p))
-        ]
-        for prefix, count in counted:
-            if rows * _WARM_SHARE <= count < rows * BROAD_SHARE:
-                expression = prefix_expression([prefix])
-                ranking = self._bm25_rows(connection, expression, _KEPT_RANKING)
-                keys = array("q", (pk for pk, _ in ranking))
-                scores = array("d", (score for _, score in ranking))
-                self._warm[expression] = (version, count, keys, scores)
-            elif rows * BROAD_SHARE <= count < rows * _EVERYWHERE:
-                self._warm_rows[prefix] = (version, count, self._rows_matching(connection, prefix))
-
-    @staticmethod
-    def _rows_matching(connection: Connection, prefix: str) -> bytes:
-        """Which rows match `prefix`: a byte per rowid, 1 where it matches."""
-        # The driver's own cursor: tens of thousands of keys, read in C (SQLAlchemy's rows cost
-        # ~3 µs each, while the UI thread waits for the interpreter).
-        driver = connection.connection.driver_connection
-        assert driver is not None
-        pks = driver.execute(
-            "SELECT rowid FROM service_fts WHERE service_fts MATCH ?", (f'"{prefix}"*',)
-        ).fetchall()
-        marks = bytearray(max((pk for (pk,) in pks), default=-1) + 1)
-        for (pk,) in pks:
-            marks[pk] = 1
-        return bytes(marks)
 
     def is_broad(self, connection: Connection, term: str) -> bool:
         """Whether bm25 gives `term` (a prefix) no weight: it matches half the rows or more."""
@@ -373,12 +292,6 @@ class DirectorySearch:
         letters = self._letters
         if count is None and letters is not None and letters[0] == version:
             count = letters[1].get(term)
-        warm = self._warm.get(prefix_expression([term]))
-        if count is None and warm is not None and warm[0] == version:
-            count = warm[1]
-        rows = self._warm_rows.get(term)
-        if count is None and rows is not None and rows[0] == version:
-            count = rows[1]
         return count
 
     def _services_by_name(self, connection: Connection) -> array[int]:
@@ -552,19 +465,12 @@ class DirectorySearch:
         services come. Another term's matches are read at once from the index: services of one
         network, which share their words, come in long runs in name order."""
         by_name: Iterable[int] = self._services_by_name(connection)
-        version = self._directory_version(connection)
         everywhere = [
             term
             for term in terms
-            if len(term) == 1 or (self._known_count(term, version) or 0) >= self._rows * _EVERYWHERE
+            if len(term) == 1 or self._matching.get(term, 0) >= self._rows * _EVERYWHERE
         ]
-        longer = []
-        for term in (term for term in terms if term not in everywhere):
-            rows = self._warm_rows.get(term)
-            if rows is not None and rows[0] == version:
-                by_name = _marked(by_name, rows[2])
-            else:
-                longer.append(term)
+        longer = [term for term in terms if term not in everywhere]
         if longer:
             matching = set(
                 connection.exec_driver_sql(
@@ -598,26 +504,18 @@ class DirectorySearch:
         kept = self._rankings.get(expression)
         if kept is not None and kept[0] == version and (kept[1] >= size or len(kept[2]) < kept[1]):
             return kept[2][:size]
-        warm = self._warm.get(expression)
-        # As many rows as asked, or every match (warm[1] counts them).
-        if warm is not None and warm[0] == version and len(warm[2]) >= min(size, warm[1]):
-            return list(zip(warm[2][:size], warm[3][:size], strict=True))
         wanted, size = size, max(size, _KEPT_RANKING)
-        ranking = self._bm25_rows(connection, expression, size)
-        if len(self._rankings) >= _RANKINGS_KEPT:
-            self._rankings.pop(next(iter(self._rankings)))
-        self._rankings[expression] = (version, size, ranking)
-        return ranking[:wanted]
-
-    @staticmethod
-    def _bm25_rows(connection: Connection, expression: str, size: int) -> list[tuple[int, float]]:
         # rowid as a tie-break keeps pages stable (and lets SQLite's sorter do the work)
         rows = connection.exec_driver_sql(
             "SELECT rowid, rank FROM service_fts WHERE service_fts MATCH ? "
             "ORDER BY rank, rowid LIMIT ?",
             (expression, size),
         ).all()
-        return [(pk, round(-rank, 3)) for pk, rank in rows]
+        ranking = [(pk, round(-rank, 3)) for pk, rank in rows]
+        if len(self._rankings) >= _RANKINGS_KEPT:
+            self._rankings.pop(next(iter(self._rankings)))
+        self._rankings[expression] = (version, size, ranking)
+        return ranking[:wanted]
 
     def _with_words(
         self, connection: Connection, candidates: Iterable[tuple[int, float]], terms: list[str]
