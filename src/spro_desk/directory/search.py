@@ -472,12 +472,15 @@ class DirectorySearch:
         ]
         longer = [term for term in terms if term not in everywhere]
         if longer:
-            matching = set(
-                connection.exec_driver_sql(
-                    "SELECT rowid FROM service_fts WHERE service_fts MATCH ?",
-                    (prefix_expression(longer),),
-                ).scalars()
-            )
+            # The driver's own cursor: ~50,000 keys for "co", read in C (SQLAlchemy's rows
+            # cost ~1 µs each).
+            driver = connection.connection.driver_connection
+            assert driver is not None
+            rows = driver.execute(
+                "SELECT rowid FROM service_fts WHERE service_fts MATCH ?",
+                (prefix_expression(longer),),
+            ).fetchall()
+            matching = {pk for (pk,) in rows}
             by_name = (pk for pk in by_name if pk in matching)
         candidates = ((pk, 0.0) for pk in by_name)
         return self._with_words(connection, candidates, everywhere) if everywhere else candidates
