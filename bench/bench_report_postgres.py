@@ -33,8 +33,8 @@ from spro_desk.storage.dialects import checked_url, execute_many
 from spro_desk.storage.engine import Database
 
 TABLES = (
-    "registered_desk", "received_bundle", "merged_desk", "merged_version", "merged_contact",
-    "merged_contact_code", "merged_referral",
+    "registered_desk", "received_bundle", "merged_desk", "merged_tombstone", "merged_contact",
+    "merged_referral",
 )  # fmt: skip
 CHUNK = 20_000
 

@@ -20,7 +20,7 @@ from zoneinfo import ZoneInfo
 
 from spro_desk.geo.cog import Geography, geography
 from spro_desk.reports.filters import Filters, Options, Period, Site, locate
-from spro_desk.sync.merged import week_start
+from spro_desk.sync.merged import codes_text, week_start
 from spro_desk.vocab import CANAUX, REPONSES, SEXES, STATUTS, TRANCHES_AGE, category_of, thematiques
 
 NETWORKS = ("cio", "mission-locale", "information-jeunesse", "france-travail", "cap-emploi")
@@ -86,11 +86,6 @@ class Dataset:
 # --- generating ----------------------------------------------------------------------------
 
 
-_VERSION_INSERT = (
-    "INSERT INTO merged_version (entity_id, entity, desk_id, seq, live) VALUES (?, ?, ?, ?, ?)"
-)
-
-
 def _sites(rng: random.Random, geo: Geography, count: int, communes: list[str]) -> list[Site]:
     sites = []
     for number in range(count):
@@ -142,7 +137,7 @@ def generate(
     kept_contacts: list[Contact] = []
     # Every contact's moment and desk, compactly, for the referrals (even when not kept).
     moments, desk_of = array("d"), array("H")
-    rows, codes, versions = [], [], []
+    rows = []
     for number in range(contacts):
         base = previous_start if rng.random() < previous_year_share else start
         at = base + timedelta(days=rng.randrange(365), minutes=rng.randrange(600))
@@ -164,14 +159,12 @@ def generate(
         moments.append(at.timestamp())
         desk_of.append(desk_number[contact.desk_id])
         rows.append(_contact_row(contact))
-        codes.extend(_code_rows(contact))
-        versions.append((contact.id, "contact", contact.desk_id, 1, 1))
         if keep:
             kept_contacts.append(contact)
         if len(rows) >= chunk:
-            _flush_contacts(connection, rows, codes, versions)
-            rows, codes, versions = [], [], []
-    _flush_contacts(connection, rows, codes, versions)
+            _flush_contacts(connection, rows)
+            rows = []
+    _flush_contacts(connection, rows)
     dataset.contact_count = contacts
     _write_referrals(
         connection, rng, dataset, kept_contacts, (moments, desk_of), referrals, keep, chunk
@@ -217,23 +210,12 @@ def _contact_row(c: Contact) -> tuple[Any, ...]:
     return (
         c.id, c.desk_id, 1, c.at.astimezone(UTC).isoformat(), c.day.isoformat(),
         week_start(c.day).isoformat(), c.day.isoformat()[:7], c.canal, c.statut, c.tranche_age,
-        c.sexe, c.handicap, c.commune, None,
+        c.sexe, c.handicap, c.commune, None, codes_text(c.besoins), codes_text(c.reponses), "", "",
     )  # fmt: skip
 
 
-def _code_rows(c: Contact) -> list[tuple[str, ...]]:
-    day = c.day.isoformat()
-    kinds = {("besoin", b) for b in c.besoins} | {("categorie", category_of(b)) for b in c.besoins}
-    kinds |= {("reponse", r) for r in c.reponses}
-    return [(kind, code, day, c.desk_id, c.id) for kind, code in kinds]
-
-
-def _flush_contacts(
-    connection: sqlite3.Connection, rows: list, codes: list, versions: list
-) -> None:
-    connection.executemany(f"INSERT INTO merged_contact VALUES ({','.join('?' * 14)})", rows)
-    connection.executemany("INSERT INTO merged_contact_code VALUES (?, ?, ?, ?, ?)", codes)
-    connection.executemany(_VERSION_INSERT, versions)
+def _flush_contacts(connection: sqlite3.Connection, rows: list) -> None:
+    connection.executemany(f"INSERT INTO merged_contact VALUES ({','.join('?' * 18)})", rows)
     connection.commit()
 
 
@@ -253,7 +235,7 @@ def _write_referrals(
         for n in range(300)
     ]  # fmt: skip
     moments, desk_of = compact
-    rows, versions = [], []
+    rows = []
     for number in range(count):
         contact_number = int(len(moments) * rng.random())
         contact = contacts[contact_number] if keep else None
@@ -277,21 +259,19 @@ def _write_referrals(
              "Service", referral.type, statut, rdv.astimezone(UTC).isoformat() if rdv else None,
              rdv.astimezone(LOCAL_TIME).date().isoformat() if rdv else None,
              created.astimezone(UTC).isoformat(), created.astimezone(UTC).isoformat(), reseau,
-             niveau)
+             niveau, "", "")
         )  # fmt: skip
-        versions.append((referral.id, "referral", desk, 1, 1))
         if keep:
             dataset.referrals.append(referral)
         if len(rows) >= chunk:
-            _flush_referrals(connection, rows, versions)
-            rows, versions = [], []
-    _flush_referrals(connection, rows, versions)
+            _flush_referrals(connection, rows)
+            rows = []
+    _flush_referrals(connection, rows)
     dataset.referral_count = count
 
 
-def _flush_referrals(connection: sqlite3.Connection, rows: list, versions: list) -> None:
-    connection.executemany(f"INSERT INTO merged_referral VALUES ({','.join('?' * 18)})", rows)
-    connection.executemany(_VERSION_INSERT, versions)
+def _flush_referrals(connection: sqlite3.Connection, rows: list) -> None:
+    connection.executemany(f"INSERT INTO merged_referral VALUES ({','.join('?' * 20)})", rows)
     connection.commit()
 
 

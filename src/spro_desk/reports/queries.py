@@ -21,6 +21,8 @@ from sqlalchemy import Connection
 
 from spro_desk.reports.filters import Filters, Period, Site
 from spro_desk.storage.dialects import postgresql, run, sqlite
+from spro_desk.sync.merged import codes_of
+from spro_desk.vocab import category_of
 
 FORCE_INDEX_ABOVE = 20_000
 OUTCOMES = ("honore", "non-honore", "annule", "sans-suite", "en-cours")
@@ -127,12 +129,28 @@ def contacts_by_site_and_canal(
     return _counts(run(connection, query, w.params))
 
 
-def codes(connection: Connection, w: Where, kind: str) -> dict[str, int]:
-    """Contacts by need (kind besoin), need category (categorie) or response (reponse)."""
-    query = (
-        f"SELECT code, COUNT(*) FROM merged_contact_code WHERE kind = ? AND {w.sql} GROUP BY code"
-    )
-    return _counts(run(connection, query, (kind, *w.params)))
+def codes(connection: Connection, w: Where) -> tuple[dict[str, int], ...]:
+    """Contacts by need (as recorded), need category (once per contact) and response.
+
+    Contacts are counted by their set of codes (one pass over the day index, which carries
+    them; a region has a few thousand distinct sets), then each set's count goes to its codes.
+    """
+    hint = _hint(connection, "ix_merged_contact_day_desk", True)
+    besoins: dict[str, int] = {}
+    categories: dict[str, int] = {}
+    query = f"SELECT besoins, COUNT(*) FROM merged_contact {hint} WHERE {w.sql} GROUP BY besoins"
+    for text, n in run(connection, query, w.params):
+        needs = codes_of(text)
+        for code in needs:
+            besoins[code] = besoins.get(code, 0) + int(n)
+        for category in {category_of(code) for code in needs}:
+            categories[category] = categories.get(category, 0) + int(n)
+    reponses: dict[str, int] = {}
+    query = f"SELECT reponses, COUNT(*) FROM merged_contact {hint} WHERE {w.sql} GROUP BY reponses"
+    for text, n in run(connection, query, w.params):
+        for code in codes_of(text):
+            reponses[code] = reponses.get(code, 0) + int(n)
+    return besoins, categories, reponses
 
 
 # --- referrals -----------------------------------------------------------------------------
