@@ -132,23 +132,25 @@ def contacts_by_site_and_canal(
 def codes(connection: Connection, w: Where) -> tuple[dict[str, int], ...]:
     """Contacts by need (as recorded), need category (once per contact) and response.
 
-    Contacts are counted by their set of codes (one pass over the day index, which carries
-    them; a region has a few thousand distinct sets), then each set's count goes to its codes.
+    Contacts are counted by their sets of codes, in the order of the codes index (one pass, no
+    sort; a region has a few thousand distinct sets), then each set's count goes to its codes.
     """
-    hint = _hint(connection, "ix_merged_contact_day_desk", True)
+    count = run(connection, f"SELECT COUNT(*) FROM merged_contact WHERE {w.sql}", w.params)
+    hint = _hint(connection, "ix_merged_contact_codes", count.scalar_one() > FORCE_INDEX_ABOVE)
+    query = (
+        f"SELECT besoins, reponses, COUNT(*) FROM merged_contact {hint} WHERE {w.sql} "
+        "GROUP BY besoins, reponses"
+    )
     besoins: dict[str, int] = {}
     categories: dict[str, int] = {}
-    query = f"SELECT besoins, COUNT(*) FROM merged_contact {hint} WHERE {w.sql} GROUP BY besoins"
-    for text, n in run(connection, query, w.params):
-        needs = codes_of(text)
+    reponses: dict[str, int] = {}
+    for needs_text, responses_text, n in run(connection, query, w.params):
+        needs = codes_of(needs_text)
         for code in needs:
             besoins[code] = besoins.get(code, 0) + int(n)
         for category in {category_of(code) for code in needs}:
             categories[category] = categories.get(category, 0) + int(n)
-    reponses: dict[str, int] = {}
-    query = f"SELECT reponses, COUNT(*) FROM merged_contact {hint} WHERE {w.sql} GROUP BY reponses"
-    for text, n in run(connection, query, w.params):
-        for code in codes_of(text):
+        for code in codes_of(responses_text):
             reponses[code] = reponses.get(code, 0) + int(n)
     return besoins, categories, reponses
 

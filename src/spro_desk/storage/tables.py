@@ -375,13 +375,14 @@ class MergedContact(SQLModel, table=True):
     __tablename__ = "merged_contact"
     # Each breakdown reads one covering index in its GROUP BY order: no sort of a million rows.
     __table_args__ = (
-        Index("ix_merged_contact_day_desk", "day", "desk_id", "besoins", "reponses"),
+        Index("ix_merged_contact_day_desk", "day", "desk_id"),
         Index(
             "ix_merged_contact_profile",
             *("canal", "statut", "tranche_age", "sexe", "handicap", "day", "desk_id"),
         ),
         Index("ix_merged_contact_commune", "commune", "day", "desk_id"),
         Index("ix_merged_contact_desk_canal", "desk_id", "canal", "day"),
+        Index("ix_merged_contact_codes", "besoins", "reponses", "day", "desk_id"),
     )
 
     id: str = Field(primary_key=True)
@@ -399,7 +400,8 @@ class MergedContact(SQLModel, table=True):
     commune: str | None = None
     duree: int | None = None
     # Needs as recorded (categories or sub-thématiques) and responses: the sorted codes as a
-    # JSON array; contacts are counted grouped by them (queries.codes), categories derived.
+    # JSON array; contacts are counted grouped by them (queries.codes, on the codes index),
+    # the needs' categories derived then.
     besoins: str = Field(default="[]", sa_column_kwargs={"server_default": "[]"})
     reponses: str = Field(default="[]", sa_column_kwargs={"server_default": "[]"})
     # the rest of the rank of the event that set this state (seq above)

@@ -110,14 +110,15 @@ def contact_row(event: MergeEvent) -> tuple[Any, ...] | None:
     occurred = parse_moment(payload["occurred_at"])
     assert occurred is not None
     day = local_day(occurred)
+    iso_day = day.isoformat()
     return (
         event.entity_id,
         event.desk_id,
         event.seq,
         occurred.astimezone(UTC).isoformat(),
-        day.isoformat(),
+        iso_day,
         week_start(day).isoformat(),
-        day.isoformat()[:7],
+        iso_day[:7],
         str(payload["canal"]),
         str(payload["statut"]),
         str(payload.get("tranche_age") or "non-renseigne"),
@@ -135,7 +136,9 @@ def contact_row(event: MergeEvent) -> tuple[Any, ...] | None:
 def codes_text(codes: Iterable[Any] | None) -> str:
     """Needs or responses as merged_contact keeps them: the distinct codes, sorted, as a compact
     JSON array (unambiguous whatever a code holds; `codes_of` reads it back)."""
-    return orjson.dumps(sorted({str(code) for code in codes or ()})).decode()
+    if not codes:
+        return "[]"
+    return orjson.dumps(sorted({str(code) for code in codes})).decode()
 
 
 def codes_of(text: str) -> list[str]:

@@ -8,7 +8,9 @@ The merged state wrote ~210,000 B-tree rows for 45,000 events. Now:
 - the rank of each live entity (branch, seq, desk, event id) is kept in its own row of
   `merged_contact` / `merged_referral`, and only deleted entities keep a row of their own, in
   `merged_tombstone`: `merged_version` (one row per entity) goes;
-- the day index of `merged_contact` carries the codes, so counting them reads no table row.
+- one index of `merged_contact` in the order of that grouping (codes, then day and desk), so
+  counting them reads no table row and sorts nothing (30,000 entries for 500 desk-weeks where
+  `merged_contact_code` wrote 130,000 rows and as many index entries).
 
 Data moved from the old tables on both databases, so no catch-up is needed after the upgrade.
 
@@ -64,11 +66,8 @@ def upgrade() -> None:
     op.drop_index("ix_merged_contact_code_contact", table_name="merged_contact_code")
     op.drop_table("merged_contact_code")
     op.drop_table("merged_version")
-    op.drop_index("ix_merged_contact_day_desk", table_name="merged_contact")
     op.create_index(
-        "ix_merged_contact_day_desk",
-        "merged_contact",
-        ["day", "desk_id", "besoins", "reponses"],
+        "ix_merged_contact_codes", "merged_contact", ["besoins", "reponses", "day", "desk_id"]
     )
 
 
@@ -153,8 +152,7 @@ def downgrade() -> None:
             {"v": json.dumps({"rowid": 0})},
         )
     op.drop_table("merged_tombstone")
-    op.drop_index("ix_merged_contact_day_desk", table_name="merged_contact")
-    op.create_index("ix_merged_contact_day_desk", "merged_contact", ["day", "desk_id"])
+    op.drop_index("ix_merged_contact_codes", table_name="merged_contact")
     for table, names in (
         ("merged_contact", ("event_id", "branch", "reponses", "besoins")),
         ("merged_referral", ("event_id", "branch")),
