@@ -5,6 +5,11 @@ tables (what bundle imports would have produced) and returns a `Dataset`; with `
 also keeps the records, and `Dataset.truths(filters)` recomputes every indicator from them in
 plain Python — an implementation independent of the SQL one, against which tests check the
 indicators and every export. Fictitious data only: no real person.
+
+The rows go through a `Rows` writer: `SqliteRows` (executemany, a sqlite3 connection given to
+`generate` is wrapped in one) or `PostgresRows` (COPY on a psycopg connection, for the national
+benchmark); `defer_indexes=True` drops the secondary indexes of the tables written and builds
+them again at the end (a bulk load). The merged tables' columns are named here only.
 """
 
 from __future__ import annotations
@@ -13,6 +18,8 @@ import random
 import sqlite3
 from array import array
 from collections import Counter
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
@@ -86,9 +93,109 @@ class Dataset:
 # --- generating ----------------------------------------------------------------------------
 
 
-_VERSION_INSERT = (
-    "INSERT INTO merged_version (entity_id, entity, desk_id, seq, live) VALUES (?, ?, ?, ?, ?)"
-)
+REGISTERED_COLUMNS = (
+    "desk_id", "public_key", "site_nom", "reseau", "commune", "registered_at", "revoked",
+)  # fmt: skip
+BUNDLE_COLUMNS = ("sha256", "desk_id", "bundle_seq", "previous_sha256", "received_at", "events")
+DESK_COLUMNS = (
+    "desk_id", "bundle_seq", "bundle_created_at", "directory_version", "directory_published_at",
+    "directory_imported_at",
+)  # fmt: skip
+VERSION_COLUMNS = ("entity_id", "entity", "desk_id", "seq", "live")
+CONTACT_COLUMNS = (
+    "id", "desk_id", "seq", "occurred_at", "day", "week", "month", "canal", "statut",
+    "tranche_age", "sexe", "handicap", "commune", "duree",
+)  # fmt: skip
+CODE_COLUMNS = ("kind", "code", "day", "desk_id", "contact_id")
+REFERRAL_COLUMNS = (
+    "id", "desk_id", "seq", "contact_id", "contact_day", "contact_at", "service_id",
+    "structure_id", "structure_nom", "service_nom", "type", "statut", "rdv_at", "rdv_day",
+    "created_at", "updated_at", "reseau", "niveau",
+)  # fmt: skip
+WRITTEN_TABLES = (
+    "registered_desk", "received_bundle", "merged_desk", "merged_version", "merged_contact",
+    "merged_contact_code", "merged_referral",
+)  # fmt: skip
+
+
+class SqliteRows:
+    """Rows into a SQLite coordinator database (executemany, one transaction per commit)."""
+
+    def __init__(self, connection: sqlite3.Connection) -> None:
+        self.connection = connection
+
+    def write(self, table: str, columns: Sequence[str], rows: list[tuple[Any, ...]]) -> None:
+        marks = ", ".join("?" * len(columns))
+        sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})"
+        self.connection.executemany(sql, rows)
+
+    def commit(self) -> None:
+        self.connection.commit()
+
+    def secondary_indexes(self, tables: Sequence[str]) -> list[tuple[str, str]]:
+        marks = ", ".join("?" * len(tables))
+        return self.connection.execute(
+            f"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
+            f"AND tbl_name IN ({marks})",
+            tuple(tables),
+        ).fetchall()
+
+    def execute(self, sql: str) -> None:
+        self.connection.execute(sql)
+
+
+class PostgresRows:
+    """Rows into a PostgreSQL coordinator database by COPY (a psycopg 3 connection)."""
+
+    def __init__(self, connection: Any) -> None:
+        self.connection = connection
+
+    def write(self, table: str, columns: Sequence[str], rows: list[tuple[Any, ...]]) -> None:
+        sql = f"COPY {table} ({', '.join(columns)}) FROM STDIN"
+        with self.connection.cursor() as cursor, cursor.copy(sql) as copy:
+            for row in rows:
+                copy.write_row(row)
+
+    def commit(self) -> None:
+        self.connection.commit()
+
+    def secondary_indexes(self, tables: Sequence[str]) -> list[tuple[str, str]]:
+        """Indexes that back no constraint (the primary keys stay)."""
+        return self.connection.execute(
+            "SELECT i.indexname, i.indexdef FROM pg_indexes i WHERE i.schemaname = 'public' "
+            "AND i.tablename = ANY(%s) AND NOT EXISTS "
+            "(SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname)",
+            (list(tables),),
+        ).fetchall()
+
+    def execute(self, sql: str) -> None:
+        self.connection.execute(sql)
+
+
+Rows = SqliteRows | PostgresRows
+
+
+@contextmanager
+def indexes_deferred(rows: Rows, tables: Sequence[str]) -> Iterator[None]:
+    """The secondary indexes of `tables` dropped for a bulk load, built again after it."""
+    indexes = rows.secondary_indexes(tables)
+    for name, _sql in indexes:
+        rows.execute(f"DROP INDEX {name}")
+    rows.commit()
+    yield
+    for _name, sql in indexes:
+        rows.execute(sql)
+    rows.commit()
+
+
+def region_communes(geo: Geography, departements: Sequence[str]) -> list[str]:
+    """Every commune of the départements, sorted (sites and residents are drawn from them)."""
+    return sorted(code for dep in departements for code in geo.communes_in_zone(dep))
+
+
+def national_departements(geo: Geography) -> list[str]:
+    """The départements of the 18 regions (13 mainland, 5 overseas)."""
+    return sorted(geo.departement_codes())
 
 
 def _sites(rng: random.Random, geo: Geography, count: int, communes: list[str]) -> list[Site]:
@@ -107,7 +214,7 @@ def _pick_weighted(rng: random.Random, values: tuple[str, ...]) -> str:
 
 
 def generate(
-    connection: sqlite3.Connection,
+    target: sqlite3.Connection | Rows,
     *,
     desks: int = 12,
     contacts: int = 2_000,
@@ -118,14 +225,36 @@ def generate(
     keep: bool = True,
     chunk: int = 50_000,
     geo: Geography | None = None,
+    departements: Sequence[str] = ("18", "28", "36", "37", "41", "45"),
+    defer_indexes: bool = False,
 ) -> Dataset:
-    """Write a synthetic region into `connection`'s coordinator tables (one transaction each
-    chunk); contacts fall in `year`, plus `previous_year_share` of them a year earlier."""
-    geo = geo or geography()
+    """Write a synthetic region (by default Centre-Val de Loire; a nation with
+    `national_departements`) into `target`'s coordinator tables (one transaction each chunk);
+    contacts fall in `year`, plus `previous_year_share` of them a year earlier."""
+    rows = SqliteRows(target) if isinstance(target, sqlite3.Connection) else target
+    if not defer_indexes:
+        return _generate(rows, desks, contacts, referrals, year, previous_year_share, seed, keep,
+                         chunk, geo or geography(), departements)  # fmt: skip
+    with indexes_deferred(rows, WRITTEN_TABLES):
+        return _generate(rows, desks, contacts, referrals, year, previous_year_share, seed, keep,
+                         chunk, geo or geography(), departements)  # fmt: skip
+
+
+def _generate(
+    connection: Rows,
+    desks: int,
+    contacts: int,
+    referrals: int,
+    year: int,
+    previous_year_share: float,
+    seed: int,
+    keep: bool,
+    chunk: int,
+    geo: Geography,
+    departements: Sequence[str],
+) -> Dataset:
     rng = random.Random(seed)
-    region = sorted(
-        code for dep in ("18", "28", "36", "37", "41", "45") for code in geo.communes_in_zone(dep)
-    )
+    region = region_communes(geo, departements)
     # Residents come from two thirds of the region's communes: the rest are white zones.
     lived_in = region[: len(region) * 2 // 3]
     outside = sorted(geo.communes_in_zone(OUTSIDE_DEPARTEMENT))[:20]
@@ -165,7 +294,7 @@ def generate(
         desk_of.append(desk_number[contact.desk_id])
         rows.append(_contact_row(contact))
         codes.extend(_code_rows(contact))
-        versions.append((contact.id, "contact", contact.desk_id, 1, 1))
+        versions.append((contact.id, "contact", contact.desk_id, 1, True))
         if keep:
             kept_contacts.append(contact)
         if len(rows) >= chunk:
@@ -181,12 +310,12 @@ def generate(
     return dataset
 
 
-def _write_desks(connection: sqlite3.Connection, rng: random.Random, dataset: Dataset) -> None:
+def _write_desks(connection: Rows, rng: random.Random, dataset: Dataset) -> None:
     registered, bundles, merged = [], [], []
     for number, site in enumerate(dataset.sites):
         registered.append(
             (site.desk_id, "cle-fictive", site.nom, site.reseau, site.commune,
-             "2025-01-01 00:00:00.000000", 0)
+             "2025-01-01 00:00:00.000000", False)
         )  # fmt: skip
         if number % 10 != 9:  # every tenth desk never sent anything
             received = dataset.as_of - timedelta(days=rng.randrange(40), hours=rng.randrange(24))
@@ -196,13 +325,9 @@ def _write_desks(connection: sqlite3.Connection, rng: random.Random, dataset: Da
             )  # fmt: skip
             directory = dataset.as_of - timedelta(days=rng.randrange(120))
             merged.append((site.desk_id, 1, received.isoformat(), "3", directory.isoformat(), None))
-    connection.executemany("INSERT INTO registered_desk VALUES (?, ?, ?, ?, ?, ?, ?)", registered)
-    connection.executemany(
-        "INSERT INTO received_bundle (sha256, desk_id, bundle_seq, previous_sha256, received_at, "
-        "events) VALUES (?, ?, ?, ?, ?, ?)",
-        bundles,
-    )
-    connection.executemany("INSERT INTO merged_desk VALUES (?, ?, ?, ?, ?, ?)", merged)
+    connection.write("registered_desk", REGISTERED_COLUMNS, registered)
+    connection.write("received_bundle", BUNDLE_COLUMNS, bundles)
+    connection.write("merged_desk", DESK_COLUMNS, merged)
     connection.commit()
     last = {b[1]: datetime.fromisoformat(b[4]).replace(tzinfo=UTC) for b in bundles}
     directory = {m[0]: datetime.fromisoformat(m[4]) for m in merged}
@@ -228,17 +353,15 @@ def _code_rows(c: Contact) -> list[tuple[str, ...]]:
     return [(kind, code, day, c.desk_id, c.id) for kind, code in kinds]
 
 
-def _flush_contacts(
-    connection: sqlite3.Connection, rows: list, codes: list, versions: list
-) -> None:
-    connection.executemany(f"INSERT INTO merged_contact VALUES ({','.join('?' * 14)})", rows)
-    connection.executemany("INSERT INTO merged_contact_code VALUES (?, ?, ?, ?, ?)", codes)
-    connection.executemany(_VERSION_INSERT, versions)
+def _flush_contacts(connection: Rows, rows: list, codes: list, versions: list) -> None:
+    connection.write("merged_contact", CONTACT_COLUMNS, rows)
+    connection.write("merged_contact_code", CODE_COLUMNS, codes)
+    connection.write("merged_version", VERSION_COLUMNS, versions)
     connection.commit()
 
 
 def _write_referrals(
-    connection: sqlite3.Connection,
+    connection: Rows,
     rng: random.Random,
     dataset: Dataset,
     contacts: list[Contact],
@@ -279,7 +402,7 @@ def _write_referrals(
              created.astimezone(UTC).isoformat(), created.astimezone(UTC).isoformat(), reseau,
              niveau)
         )  # fmt: skip
-        versions.append((referral.id, "referral", desk, 1, 1))
+        versions.append((referral.id, "referral", desk, 1, True))
         if keep:
             dataset.referrals.append(referral)
         if len(rows) >= chunk:
@@ -289,9 +412,9 @@ def _write_referrals(
     dataset.referral_count = count
 
 
-def _flush_referrals(connection: sqlite3.Connection, rows: list, versions: list) -> None:
-    connection.executemany(f"INSERT INTO merged_referral VALUES ({','.join('?' * 18)})", rows)
-    connection.executemany(_VERSION_INSERT, versions)
+def _flush_referrals(connection: Rows, rows: list, versions: list) -> None:
+    connection.write("merged_referral", REFERRAL_COLUMNS, rows)
+    connection.write("merged_version", VERSION_COLUMNS, versions)
     connection.commit()
 
 
