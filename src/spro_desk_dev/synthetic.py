@@ -132,13 +132,15 @@ class SqliteRows:
     def commit(self) -> None:
         self.connection.commit()
 
-    def secondary_indexes(self, tables: Sequence[str]) -> list[tuple[str, str]]:
+    def deferrable(self, tables: Sequence[str]) -> list[tuple[str, str]]:
+        """(drop, create) statements of the secondary indexes (a SQLite primary key stays)."""
         marks = ", ".join("?" * len(tables))
-        return self.connection.execute(
+        found = self.connection.execute(
             f"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
             f"AND tbl_name IN ({marks})",
             tuple(tables),
         ).fetchall()
+        return [(f"DROP INDEX {name}", sql) for name, sql in found]
 
     def execute(self, sql: str) -> None:
         self.connection.execute(sql)
@@ -159,14 +161,25 @@ class PostgresRows:
     def commit(self) -> None:
         self.connection.commit()
 
-    def secondary_indexes(self, tables: Sequence[str]) -> list[tuple[str, str]]:
-        """Indexes that back no constraint (the primary keys stay)."""
-        return self.connection.execute(
+    def deferrable(self, tables: Sequence[str]) -> list[tuple[str, str]]:
+        """(drop, create) statements of the indexes and primary keys (built once after a bulk
+        load rather than maintained row by row)."""
+        indexes = self.connection.execute(
             "SELECT i.indexname, i.indexdef FROM pg_indexes i WHERE i.schemaname = 'public' "
             "AND i.tablename = ANY(%s) AND NOT EXISTS "
             "(SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname)",
             (list(tables),),
         ).fetchall()
+        keys = self.connection.execute(
+            "SELECT c.conrelid::regclass::text, c.conname, pg_get_constraintdef(c.oid) "
+            "FROM pg_constraint c WHERE c.contype = 'p' AND c.conrelid::regclass::text = ANY(%s)",
+            (list(tables),),
+        ).fetchall()
+        return [
+            *((f"ALTER TABLE {t} DROP CONSTRAINT {n}", f"ALTER TABLE {t} ADD CONSTRAINT {n} {d}")
+              for t, n, d in keys),
+            *((f"DROP INDEX {name}", sql) for name, sql in indexes),
+        ]  # fmt: skip
 
     def execute(self, sql: str) -> None:
         self.connection.execute(sql)
@@ -177,14 +190,14 @@ Rows = SqliteRows | PostgresRows
 
 @contextmanager
 def indexes_deferred(rows: Rows, tables: Sequence[str]) -> Iterator[None]:
-    """The secondary indexes of `tables` dropped for a bulk load, built again after it."""
-    indexes = rows.secondary_indexes(tables)
-    for name, _sql in indexes:
-        rows.execute(f"DROP INDEX {name}")
+    """The indexes of `tables` dropped for a bulk load, built again after it."""
+    statements = rows.deferrable(tables)
+    for drop, _create in statements:
+        rows.execute(drop)
     rows.commit()
     yield
-    for _name, sql in indexes:
-        rows.execute(sql)
+    for _drop, create in statements:
+        rows.execute(create)
     rows.commit()
 
 
