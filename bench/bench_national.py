@@ -336,6 +336,9 @@ def parse(arguments: list[str] | None) -> argparse.Namespace:
         "--load-only", action="store_true", help="generate the year's databases, measure nothing"
     )
     parser.add_argument("--skip-import", action="store_true", help="only part 2")
+    parser.add_argument(
+        "--skip-year", action="store_true", help="only part 1 (extrapolated to the sized year)"
+    )
     parser.add_argument("--rebuild", action="store_true", help="generate the year again")
     parser.add_argument("--out", type=Path, default=BENCH_OUT, help="where data is cached")
     return parser.parse_args(arguments)
@@ -352,6 +355,8 @@ def main(arguments: list[str] | None = None) -> dict[str, Any]:
     imports = None
     if not args.skip_import:
         imports = import_part(args.out, args.sample, args.edits, args.postgres)
+    if args.skip_year:
+        return import_only(args, sizes, imports, started)
     databases: dict[str, Database] = {}
     dataset = None
     if not args.no_sqlite_year:
@@ -368,8 +373,7 @@ def main(arguments: list[str] | None = None) -> dict[str, Any]:
         db.close()
     table = report_figures(report)
     if imports:
-        per_contact = imports["sqlite"]["events"] / (args.sample * bench_sync.WEEK_CONTACTS)
-        table = import_figures(imports, report["contacts"] * per_contact) + table
+        table = import_figures(imports, national_events(imports, args, report["contacts"])) + table
     print(f"\nyear: {sizes.desks:,} desks, {report['contacts']:,} contacts, "
           f"{report['referrals']:,} referrals; region {report['region']}, site {report['site']}; "
           f"identical figures on both databases: {report['same_figures']}")  # fmt: skip
@@ -386,6 +390,28 @@ def main(arguments: list[str] | None = None) -> dict[str, Any]:
     name = f"results-national-{sizes.desks}-{sizes.contacts}.json"
     (args.out / name).write_text(json.dumps(results, indent=1, default=str))
     print(f"total {time.perf_counter() - started:.0f} s")
+    return results
+
+
+def national_events(imports: dict[str, Any], args: argparse.Namespace, contacts: int) -> float:
+    """The year's events, at the sample's events per contact (its referrals and edits)."""
+    return contacts * imports["sqlite"]["events"] / (args.sample * bench_sync.WEEK_CONTACTS)
+
+
+def import_only(
+    args: argparse.Namespace, sizes: Sizes, imports: dict[str, Any] | None, started: float
+) -> dict[str, Any]:
+    assert imports is not None
+    events = national_events(imports, args, sizes.contacts)
+    print(f"\nsample: {args.sample} desk-weeks, {imports['sqlite']['events']:,} events; "
+          f"extrapolated to {sizes.contacts:,} contacts: {events:,.0f} events")  # fmt: skip
+    print_table(import_figures(imports, events))
+    results = {
+        "sizes": sizes.generator(), "sample": args.sample, "imports": imports,
+        "load_average": os.getloadavg()[0], "total_s": time.perf_counter() - started,
+    }  # fmt: skip
+    name = f"results-national-import-{args.sample}.json"
+    (args.out / name).write_text(json.dumps(results, indent=1, default=str))
     return results
 
 
