@@ -8,8 +8,9 @@ indicators and every export. Fictitious data only: no real person.
 
 The rows go through a `Rows` writer: `SqliteRows` (executemany, a sqlite3 connection given to
 `generate` is wrapped in one) or `PostgresRows` (COPY on a psycopg connection, for the national
-benchmark); `defer_indexes=True` drops the secondary indexes of the tables written and builds
-them again at the end (a bulk load). The merged tables' columns are named here only.
+benchmark); `defer_indexes=True` drops the indexes of the tables written (on PostgreSQL their
+primary keys too) and builds them again at the end (a bulk load). The merged tables' columns
+are named here only.
 """
 
 from __future__ import annotations
