@@ -13,13 +13,16 @@ a bare PySide6 QMainWindow with a QLabel, and SPRO Desk's real start (``spro-des
 DIR`` on a database that already holds the sample directory), both offscreen. The parent reads
 ``time.time_ns()`` just before it starts a process; the child reports when its window has been
 shown, painted once, and the event loop then ran a 0 ms timer. One unmeasured start of each
-comes first (page cache, .pyc files). Target: the desk's median ≤ 2 × the bare window's median.
+comes first (page cache, .pyc files). Target: the desk's median ≤ 1.5 × the bare window's median
+(issue 18; issue 3 asked for 2 ×).
 Both are reported, and the median of the paired ratios (each desk start against the bare start
 run next to it, within half a second): the test machine (a VM) switches between two speeds about
 1.4× apart every few seconds, so the two medians can come from different speeds; a pair rarely
 does.
 The desk's window paints before its database is open (ui/common/startup.py): the moment the database
-is attached is reported too ("database_ready"), so both figures are on the table.
+is attached is reported too ("database_ready": the window has attached it, today's contacts are
+listed, and the event loop is back), so both figures are on the table. Target (issue 18): within
+500 ms of the process start.
 
 **Keystroke to results.** The real MainWindow on ``bench/out/national.sqlite3`` (built from
 ``bench/out/national/`` when missing), offscreen. For each key of a typing sequence (``m``,
@@ -70,7 +73,8 @@ NATIONAL_DB = BENCH_OUT / "national.sqlite3"
 RESULTS = BENCH_OUT / "results-ui.json"
 WHAT_IF_RESULTS = BENCH_OUT / "results-ui-what-if.json"
 FONT_DIRS = (Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/share/fonts"))
-START_RATIO_TARGET = 2.0
+START_RATIO_TARGET = 1.5  # issue 18 (issue 3 asked for 2)
+DATABASE_READY_TARGET_MS = 500.0  # since the process started (issue 18)
 LATENCY_TARGET_MS = 50.0  # issue 13 (issue 3 asked for 100 ms)
 # A Wednesday morning: opening statuses in the results are those of a working day.
 TYPING_NOW = datetime(2026, 11, 18, 10, 0)
@@ -207,9 +211,19 @@ def print_start(results: StartRuns) -> None:
         print(f"{label}: {value:.2f}× (target ≤ {START_RATIO_TARGET:g}×): {met}")
     print("  paired ratios: " + " ".join(f"{r:.2f}" for r in results.paired_ratios))
     ready = statistics.median(run["database_ready"] for run in results.desk)
+    met = "yes" if ready <= DATABASE_READY_TARGET_MS else "NO"
     print(
         f"database attached (desk, median): {ready:.1f} ms, "
-        f"{ready / results.median('bare'):.2f}× the bare window"
+        f"{ready / results.median('bare'):.2f}× the bare window "
+        f"(target ≤ {DATABASE_READY_TARGET_MS:g} ms): {met}"
+    )
+    cpu = {kind: results.milestones(kind) for kind in ("bare", "desk")}
+    print(
+        f"CPU time used (median, all threads; steadier than wall times on a loaded machine): "
+        f"bare window {cpu['bare']['cpu_usable']:.0f} ms when usable; desk "
+        f"{cpu['desk']['cpu_usable']:.0f} ms when usable "
+        f"({cpu['desk']['cpu_usable'] / cpu['bare']['cpu_usable']:.2f}×), "
+        f"{cpu['desk']['cpu_database_ready']:.0f} ms when its database is attached"
     )
     for kind in ("bare", "desk"):
         steps = results.milestones(kind)
