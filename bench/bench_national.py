@@ -271,7 +271,8 @@ def report_part(
                 target = folder / f"bilan-{label}.{kind}"
                 _, elapsed = _timed(write_bilan, writer, nation[label], target)
                 measured[kind].append(elapsed)
-    same = len({repr(_values(i)) for i in nation.values()}) == 1
+    # every figure and table equal on both databases (None: only one measured)
+    same = len({repr(_values(i)) for i in nation.values()}) == 1 if len(nation) > 1 else None
     first = next(iter(nation.values()))
     return {
         "region": region, "site": desk, "same_figures": same,

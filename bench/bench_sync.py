@@ -402,7 +402,9 @@ def _readable_columns(table: str) -> tuple[list[str], list[str]]:
     from sqlalchemy import JSON
     from sqlmodel import SQLModel
 
-    import spro_desk.storage.tables  # noqa: F401 (the tables on the metadata)
+    # the tables on the metadata (the coordination's own live apart since main's split)
+    import spro_desk.storage.coordination_tables
+    import spro_desk.storage.tables  # noqa: F401
 
     columns = SQLModel.metadata.tables[table].columns
     names = [c.name for c in columns]
