@@ -284,8 +284,15 @@ class _System:
     targets: dict[Var, tuple[str, FigureKey, bool]]  # var -> (scope, figure, masked figure?)
 
 
-def _atoms(scopes: Sequence[ScopeFigures]) -> list[tuple[str, frozenset[str]]]:
-    """Sites grouped by the published scopes they belong to: (name, scopes' keys)."""
+@dataclass(frozen=True)
+class _Atom:
+    name: str
+    scopes: frozenset[str]  # the published scopes holding its sites
+    sites: frozenset[str]
+
+
+def _atoms(scopes: Sequence[ScopeFigures]) -> list[_Atom]:
+    """Sites grouped by the published scopes they belong to."""
     signature: dict[str, set[str]] = {}
     for scope in scopes:
         for site in scope.sites:
@@ -293,7 +300,36 @@ def _atoms(scopes: Sequence[ScopeFigures]) -> list[tuple[str, frozenset[str]]]:
     groups: dict[frozenset[str], list[str]] = {}
     for site, keys in signature.items():
         groups.setdefault(frozenset(keys), []).append(site)
-    return [(f"atom:{','.join(sorted(sites))}", keys) for keys, sites in groups.items()]
+    return [
+        _Atom(f"atom:{','.join(sorted(sites))}", frozenset(keys), frozenset(sites))
+        for keys, sites in groups.items()
+    ]
+
+
+def _zeros(
+    table_key: str,
+    atoms: Sequence[_Atom],
+    published: Mapping[str, Mapping[FigureKey, int | None]],
+    rows: list[str],
+    columns: list[str],
+) -> set[tuple[int, str, str]]:
+    """Inner cells (atom, row, column) known to be 0 without any elimination: counts are never
+    negative, so a published 0 makes every cell it adds up 0 in every atom of its scope; and
+    in a table of one row per site, a site's row is 0 in the atoms without that site (anyone
+    knows which site a row is). Leaving them out makes the systems several times smaller."""
+    zeros: set[tuple[int, str, str]] = set()
+    if table_key.startswith("sites."):
+        known = frozenset().union(*(atom.sites for atom in atoms))
+        for index, atom in enumerate(atoms):
+            zeros |= {(index, r, c) for r in rows if r in known and r not in atom.sites
+                      for c in columns}  # fmt: skip
+    for index, atom in enumerate(atoms):
+        for scope in atom.scopes:
+            for (r, c), value in published[scope].items():
+                if value == 0:
+                    zeros |= {(index, rr, cc) for rr in (rows if r == STAR else [r])
+                              for cc in (columns if c == STAR else [c])}  # fmt: skip
+    return zeros
 
 
 def _build(table_key: str, scopes: Sequence[ScopeFigures]) -> _System:
@@ -309,31 +345,35 @@ def _build(table_key: str, scopes: Sequence[ScopeFigures]) -> _System:
     kinds = {(r == STAR, c == STAR) for s in having for r, c in s.tables[table_key].values}
     shape = {k for k in _grid_keys(rows, columns) if (k[0] == STAR, k[1] == STAR) in kinds}
 
-    def cells(atom: int, key: FigureKey) -> list[Var]:
-        r, c = key
-        return [("x", atom, rr, cc) for rr in (rows if r == STAR else [r])
-                for cc in (columns if c == STAR else [c])]  # fmt: skip
-
     equations: list[tuple[dict[Var, int], int]] = []
     targets: dict[Var, tuple[str, FigureKey, bool]] = {}
     published: dict[str, tuple[list[int], dict[FigureKey, int | None]]] = {}
     for scope in having:
-        members = [i for i, (_name, keys) in enumerate(atoms) if scope.key in keys]
+        members = [i for i, atom in enumerate(atoms) if scope.key in atom.scopes]
         figures = scope.tables[table_key]
         values: dict[FigureKey, int | None] = dict(figures.values)
         for r in rows:  # a row a table leaves out (zeros not listed) is a published zero
             if r not in figures.rows:
                 values.update({(r, c): 0 for c in columns})
         published[scope.key] = (members, values)
+    zeros = _zeros(table_key, atoms, {k: v for k, (_m, v) in published.items()}, rows, columns)
+
+    def cells(atom: int, key: FigureKey) -> list[Var]:
+        r, c = key
+        return [("x", atom, rr, cc) for rr in (rows if r == STAR else [r])
+                for cc in (columns if c == STAR else [c])
+                if (atom, rr, cc) not in zeros]  # fmt: skip
+
+    for name, (members, values) in published.items():
         for key, value in values.items():
             terms = {v: 1 for atom in members for v in cells(atom, key)}
             # the same figure as the sum of its atoms' figures: the same equation in
             # another shape, which interval propagation needs to see (elimination does not)
             by_atom = {_atom_figure(atom, key): 1 for atom in members}
             if value is None:
-                aux: Var = ("y", scope.key, key)
+                aux: Var = ("y", name, key)
                 terms[aux] = by_atom[aux] = -1
-                targets[aux] = (scope.key, key, True)
+                targets[aux] = (name, key, True)
                 value = 0
             equations.append((terms, value))
             if len(by_atom) > 1 + (value is None) and STAR in key:
@@ -345,7 +385,8 @@ def _build(table_key: str, scopes: Sequence[ScopeFigures]) -> _System:
             for key, value in values.items()
         }
         equations += _margins(expressions, rows, columns)
-    for index, (name, _keys) in enumerate(atoms):
+    for index, atom in enumerate(atoms):
+        name = atom.name
         margins = [k for k in _grid_keys(rows, columns) if STAR in k and k in shape]
         for key in [(r, c) for r in rows for c in columns] + margins:
             aux = _atom_figure(index, key)
@@ -446,14 +487,19 @@ def table_leaks(table_key: str, scopes: Sequence[ScopeFigures], threshold: int) 
     ]
     bounds = propagate_bounds([*fixed, *system.equations], variables)
     leaks = []
-    for var, (scope, key, _masked) in system.targets.items():
+    for var, (scope, key, masked) in system.targets.items():
+        if var not in bounds:
+            continue  # a cell known to be 0 (`_zeros`): nothing to give away
         value = echelon.determined(var)
         low, high = bounds[var]
         if value is not None:
             low, high = int(value), int(value)
-        # a small count given away, exactly or to within less than the threshold; a large
-        # count found again ([73, 77], or a complementary 40) gives no small count away
-        if high is not None and high - low < threshold and low < threshold and high > 0:
+        # a masked figure found again exactly, whatever its value (a complementary 40 too:
+        # what was masked must stay unknown); or a small count bounded within less than the
+        # threshold ([0, 4]); a large count merely bounded ([73, 77]) gives nobody away
+        if (masked and value is not None) or (
+            high is not None and high - low < threshold and low < threshold and high > 0
+        ):
             leaks.append(Leak(table_key, scope, key, value is not None, Fraction(low),
                               Fraction(high)))  # fmt: skip
     return leaks
