@@ -34,6 +34,7 @@ STAR = "*"  # the code of a margin: (row, STAR) a row total, (STAR, column) a co
 OTHER_SITES = "~other"  # what an unrestricted bilan counts beyond its listed sites
 FigureKey = tuple[str, str]
 Var = tuple[Any, ...]
+LONG_EQUATION = 32  # unknowns: beyond, an equation waits until the short ones are settled
 MAX_STEPS = 2_000_000  # bounds propagation ends by itself; this guards against slow creep
 
 
@@ -207,19 +208,29 @@ def propagate_bounds(
     for index, (terms, _rhs) in enumerate(equations):
         for v in terms:
             holding.setdefault(v, []).append(index)
-    pending = deque(range(len(equations)))
-    queued = set(pending)
+    # Two queues: a long equation (a total over a whole table) costs its length at each look
+    # and holds an unknown that narrows at nearly every step; looked at only once the short
+    # ones are settled, it is looked at a few times instead of thousands.
+    short: deque[int] = deque()
+    long: deque[int] = deque()
+
+    def queue(index: int) -> None:
+        (long if len(equations[index][0]) > LONG_EQUATION else short).append(index)
+
+    for index in range(len(equations)):
+        queue(index)
+    queued = set(range(len(equations)))
     steps = 0
-    while pending and steps < MAX_STEPS:
+    while (short or long) and steps < MAX_STEPS:
         steps += 1
-        index = pending.popleft()
+        index = short.popleft() if short else long.popleft()
         queued.discard(index)
         terms, rhs = equations[index]
         for v in _tighten(terms, rhs, low, high):
             for other in holding[v]:
                 if other not in queued:
                     queued.add(other)
-                    pending.append(other)
+                    queue(other)
     return {v: (low[v], high[v]) for v in low}
 
 
@@ -378,7 +389,7 @@ def _build(table_key: str, scopes: Sequence[ScopeFigures]) -> _System:
             equations.append((terms, value))
             if len(by_atom) > 1 + (value is None) and STAR in key:
                 equations.append((by_atom, value))
-    equations += _differences(published, rows, columns, shape)
+    equations += _differences(published, rows, columns, shape, zeros)
     for name, (_members, values) in published.items():
         expressions = {
             key: (({("y", name, key): 1}, 0) if value is None else ({}, value))
@@ -388,7 +399,8 @@ def _build(table_key: str, scopes: Sequence[ScopeFigures]) -> _System:
     for index, atom in enumerate(atoms):
         name = atom.name
         margins = [k for k in _grid_keys(rows, columns) if STAR in k and k in shape]
-        for key in [(r, c) for r in rows for c in columns] + margins:
+        inner = [(r, c) for r in rows for c in columns if (index, r, c) not in zeros]
+        for key in inner + margins:
             aux = _atom_figure(index, key)
             if STAR in key:
                 equations.append(({**{v: 1 for v in cells(index, key)}, aux: -1}, 0))
@@ -405,9 +417,11 @@ def _differences(
     rows: list[str],
     columns: list[str],
     shape: set[FigureKey],
+    zeros: set[tuple[int, str, str]],
 ) -> list[tuple[dict[Var, int], int]]:
     """A published territory minus one it contains (Cher − CIO de Bourges) is a territory
-    too: its figures get their own unknowns, so that propagation bounds them."""
+    too: its figures get their own unknowns, so that propagation bounds them (none for a
+    figure 0 in every atom of the difference)."""
     equations: list[tuple[dict[Var, int], int]] = []
     grid = [k for k in _grid_keys(rows, columns) if k in shape]
     for outer, (outer_atoms, outer_values) in published.items():
@@ -417,12 +431,16 @@ def _differences(
                 continue
             figure: dict[FigureKey, tuple[dict[Var, int], int]] = {}
             for key in grid:
-                difference: Var = ("d", outer, inner, key)
-                figure[key] = ({difference: 1}, 0)
-                terms: dict[Var, int] = {_atom_figure(atom, key): 1 for atom in rest}
-                terms[difference] = -1
-                equations.append((terms, 0))
-                if key in outer_values and key in inner_values:
+                live = [_atom_figure(atom, key) for atom in sorted(rest)
+                        if STAR in key or (atom, *key) not in zeros]  # fmt: skip
+                if len(live) <= 1:  # the difference is one atom's figure (or 0): no new unknown
+                    difference = live[0] if live else None
+                    figure[key] = ({difference: 1} if difference else {}, 0)
+                else:
+                    difference = ("d", outer, inner, key)
+                    figure[key] = ({difference: 1}, 0)
+                    equations.append(({**dict.fromkeys(live, 1), difference: -1}, 0))
+                if difference is not None and key in outer_values and key in inner_values:
                     # difference - outer + inner = 0, published values moved to the right
                     terms, rhs = {difference: 1}, 0
                     for value, name, sign in ((outer_values[key], outer, 1),
@@ -474,6 +492,19 @@ def _sum_is(total: Var, parts: list[Var]) -> tuple[dict[Var, int], int]:
     return terms, 0
 
 
+def _substitute(
+    equations: Iterable[tuple[Mapping[Var, int], int]], fixed: Mapping[Var, int]
+) -> list[tuple[dict[Var, int], int]]:
+    """The equations with the known unknowns replaced by their values; those left with
+    nothing unknown dropped."""
+    reduced = []
+    for terms, rhs in equations:
+        left = {v: c for v, c in terms.items() if v not in fixed}
+        if left:
+            reduced.append((left, rhs - sum(c * fixed[v] for v, c in terms.items() if v in fixed)))
+    return reduced
+
+
 def table_leaks(table_key: str, scopes: Sequence[ScopeFigures], threshold: int) -> list[Leak]:
     system = _build(table_key, scopes)
     echelon = Echelon()
@@ -481,11 +512,11 @@ def table_leaks(table_key: str, scopes: Sequence[ScopeFigures], threshold: int) 
     for terms, rhs in sorted(system.equations, key=lambda equation: len(equation[0])):
         echelon.add(terms, rhs)
     variables = {v for terms, _rhs in system.equations for v in terms}
-    # what elimination determines, given to propagation: as strong as publishing it
-    fixed = [
-        ({v: 1}, int(value)) for v in variables if (value := echelon.determined(v)) is not None
-    ]
-    bounds = propagate_bounds([*fixed, *system.equations], variables)
+    # what elimination determines is as good as published: substituted, so that propagation
+    # only works on what is left open (most equations of a long table go away)
+    fixed = {v: int(value) for v in variables if (value := echelon.determined(v)) is not None}
+    bounds: dict[Var, tuple[int, int | None]] = {v: (value, value) for v, value in fixed.items()}
+    bounds |= propagate_bounds(_substitute(system.equations, fixed), variables - fixed.keys())
     leaks = []
     for var, (scope, key, masked) in system.targets.items():
         if var not in bounds:
@@ -501,7 +532,7 @@ def table_leaks(table_key: str, scopes: Sequence[ScopeFigures], threshold: int) 
             high is not None and high - low < threshold and low < threshold and high > 0
         ):
             leaks.append(Leak(table_key, scope, key, value is not None, Fraction(low),
-                              Fraction(high)))  # fmt: skip
+                              None if high is None else Fraction(high)))  # fmt: skip
     return leaks
 
 
