@@ -37,8 +37,9 @@ def _cli(data_dir: Path, *args: str) -> tuple[int, dict[str, Any]]:
 
 def _publish(data_dir: Path, tmp: Path, *scope: str) -> tuple[int, dict[str, Any]]:
     name = "-".join(scope).replace("--", "") or "region"
+    # no --publier: what the command writes by default is a publication
     return _cli(data_dir, "report", *YEAR, *scope, "--format", "json",
-                "--out", str(tmp / f"{name}.json"), "--au", AS_OF, "--publier")  # fmt: skip
+                "--out", str(tmp / f"{name}.json"), "--au", AS_OF)  # fmt: skip
 
 
 @pytest.fixture
@@ -359,3 +360,54 @@ def test_only_a_coordinator_closes_and_the_trail_names_them(
     finally:
         db.close()
     assert entry.account == "Alice" and "01/05/2026" in entry.target
+
+
+def test_the_plain_report_publishes_and_an_internal_one_is_neither_masked_nor_recorded(
+    region: tuple[Path, Dataset], tmp_path: Path
+) -> None:
+    import contextlib
+    import io
+
+    data_dir, dataset = region
+    departement, _sites = _departement(dataset)
+    out = tmp_path / "interne.json"
+    code, internal = _cli(data_dir, "report", *YEAR, "--format", "json", "--out", str(out),
+                          "--au", AS_OF, "--interne")  # fmt: skip
+    written = json.loads(out.read_text(encoding="utf-8"))
+    assert code == 0 and internal["kind"] == "interne" and internal["masked"] == 0
+    assert written["secrecy_threshold"] == 0  # the bilan's note: « Document interne… »
+    assert _recorded(data_dir) == []  # nothing published, the period still open
+    assert _cli(data_dir, "periods")[1]["periods"] == []
+
+    buffer = io.StringIO()
+    with contextlib.redirect_stdout(buffer):
+        assert main(["--data-dir", str(data_dir), "coordinator", "report", *YEAR, "--format",
+                     "json", "--out", str(tmp_path / "r.json"), "--au", AS_OF]) == 0  # fmt: skip
+        assert main(["--data-dir", str(data_dir), "coordinator", "report", *YEAR, "--departement",
+                     departement, "--format", "json", "--out", str(tmp_path / "d.json"), "--au",
+                     AS_OF, "--publier"]) == 0  # fmt: skip
+    text = buffer.getvalue()
+    assert "Bilan publié dans" in text and "période est close" in text
+    assert "vérifié avec les 0 autre(s) bilan(s)" in text
+    assert "vérifié avec les 1 autre(s) bilan(s)" in text
+    assert [key for key, _s, _t in _recorded(data_dir)] == ["region", f"departement:{departement}"]
+    # both at once make no sense: refused by the parser before anything is written
+    both = tmp_path / "x.json"
+    error = io.StringIO()
+    with contextlib.redirect_stderr(error):
+        code = main(["--data-dir", str(data_dir), "coordinator", "report", *YEAR, "--format",
+                     "json", "--out", str(both), "--publier", "--interne"])  # fmt: skip
+    assert code != 0 and not both.exists()
+    assert "--interne : incompatible avec --publier" in error.getvalue()
+
+
+def test_the_report_help_says_what_is_published() -> None:
+    import contextlib
+    import io
+
+    buffer = io.StringIO()
+    with contextlib.redirect_stdout(buffer), pytest.raises(SystemExit):
+        main(["coordinator", "report", "--help"])
+    text = " ".join(buffer.getvalue().split())
+    assert "Par défaut, le bilan écrit est une publication" in text
+    assert "--interne" in text and "non masqués" in text
