@@ -105,105 +105,115 @@
 <context>
     <name>AccountDialog</name>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="94"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="103"/>
         <source>Nouveau compte</source>
         <translation>New account</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="94"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="103"/>
         <source>Nouveau mot de passe</source>
         <translation>New password</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="98"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="107"/>
         <source>Nom de la personne</source>
         <translation>Person&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="103"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="112"/>
         <source>Rôle</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="104"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="113"/>
         <source>Mot de passe</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="105"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="114"/>
         <source>Mot de passe, pour vérifier</source>
         <translation>Password, to check</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="106"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="115"/>
         <source>Message du compte</source>
         <translation>Account message</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="112"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="121"/>
         <source>&amp;Créer le compte</source>
         <translation>&amp;Create the account</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="112"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="121"/>
         <source>&amp;Changer le mot de passe</source>
         <translation>&amp;Change the password</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="114"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="124"/>
         <source>&amp;Annuler</source>
         <translation>&amp;Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="118"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="128"/>
         <source>&amp;Nom :</source>
         <translation>&amp;Name:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="120"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="130"/>
         <source>&amp;Rôle :</source>
         <translation>&amp;Role:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="121"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="131"/>
         <source>&amp;Mot de passe :</source>
         <translation>&amp;Password:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="122"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="132"/>
         <source>&amp;Vérification :</source>
         <translation>Chec&amp;k:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="138"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="149"/>
         <source>Les deux mots de passe diffèrent : rien n&apos;a été fait.</source>
         <translation>The two passwords differ: nothing was done.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="157"/>
+        <source>Chiffrement du mot de passe…</source>
+        <translation>Hashing the password…</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="168"/>
+        <source>Le compte n&apos;a pas pu être enregistré ({error}) : rien n&apos;a été fait.</source>
+        <translation>The account could not be saved ({error}): nothing was done.</translation>
     </message>
 </context>
 <context>
     <name>AccountsModel</name>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="71"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="73"/>
         <source>Nom</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="72"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="74"/>
         <source>Rôle</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="73"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="75"/>
         <source>État</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="82"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="84"/>
         <source>Actif</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="82"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="84"/>
         <source>Désactivé</source>
         <translation>Disabled</translation>
     </message>
@@ -212,102 +222,102 @@
     <name>AccountsScreen</name>
     <message>
         <location filename="../../src/spro_desk/ui/coordination/__init__.py" line="55"/>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="189"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="223"/>
         <source>Comptes</source>
         <translation>Accounts</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="162"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="196"/>
         <source>Résumé des comptes</source>
         <translation>Accounts summary</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="163"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="197"/>
         <source>Message de l&apos;écran Comptes</source>
         <translation>Accounts screen message</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="164"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="198"/>
         <source>A&amp;jouter un compte…</source>
         <translation>Add an acc&amp;ount…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="165"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="199"/>
         <source>Dé&amp;sactiver…</source>
         <translation>Di&amp;sable…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="167"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="201"/>
         <source>&amp;Réinitialiser le mot de passe…</source>
         <translation>&amp;Reset the password…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="169"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="203"/>
         <source>Désactiver le compte</source>
         <translation>Disable the account</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="183"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="217"/>
         <source>&amp;Verrouiller après :</source>
         <translation>&amp;Lock after:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="196"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="230"/>
         <source>Comptes de la coordination</source>
         <translation>The coordination&apos;s accounts</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="198"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="232"/>
         <source>Chaque personne et son rôle. Suppr désactive le compte choisi, après confirmation.</source>
         <translation>Each person and their role. Delete disables the chosen account, after confirmation.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="207"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="241"/>
         <source> minutes</source>
         <translation> minutes</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="209"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="243"/>
         <source>Verrouiller après</source>
         <translation>Lock after</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="212"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="246"/>
         <source>Sans clavier ni souris pendant ce temps, la fenêtre demande de se reconnecter.</source>
         <translation>With no keyboard or mouse input for this long, the window asks to sign in again.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="244"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="278"/>
         <source>{n} compte(s) actif(s) sur {total}.</source>
         <translation>{n} active account(s) out of {total}.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="265"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="299"/>
         <source>Compte « {name} » créé.</source>
         <translation>Account “{name}” created.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="270"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="304"/>
         <source>Choisissez d&apos;abord un compte dans la liste.</source>
         <translation>First choose an account in the list.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="279"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="313"/>
         <source>Mot de passe de « {name} » changé.</source>
         <translation>Password of “{name}” changed.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="302"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="336"/>
         <source>Choisissez d&apos;abord un compte actif dans la liste.</source>
         <translation>First choose an active account in the list.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="306"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="340"/>
         <source>Désactiver un compte</source>
         <translation>Disable an account</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="308"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="342"/>
         <source>Désactiver le compte « {name} » ({role}) ?
 
 Cette personne ne pourra plus se connecter ; ses actions passées restent au journal.</source>
@@ -316,27 +326,27 @@ Cette personne ne pourra plus se connecter ; ses actions passées restent au jou
 This person will no longer be able to sign in; their past actions stay in the log.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="316"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="350"/>
         <source>&amp;Désactiver ce compte</source>
         <translation>&amp;Disable this account</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="318"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="352"/>
         <source>&amp;Annuler</source>
         <translation>&amp;Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="334"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="368"/>
         <source>Désactivation abandonnée : le compte reste actif.</source>
         <translation>Disabling abandoned: the account stays active.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="341"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="375"/>
         <source>Compte « {name} » désactivé.</source>
         <translation>Account “{name}” disabled.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="360"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="394"/>
         <source>La fenêtre se verrouillera après {n} minute(s) sans activité.</source>
         <translation>The window will lock after {n} minute(s) without activity.</translation>
     </message>
@@ -5431,44 +5441,54 @@ Restore it now?</translation>
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/sign_in.py" line="37"/>
+        <location filename="../../src/spro_desk/ui/coordination/sign_in.py" line="42"/>
         <source>SPRO Desk — Coordination — Connexion</source>
         <translation>SPRO Desk — Coordination — Sign in</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/sign_in.py" line="41"/>
+        <location filename="../../src/spro_desk/ui/coordination/sign_in.py" line="46"/>
         <source>Compte</source>
         <translation>Account</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/sign_in.py" line="44"/>
+        <location filename="../../src/spro_desk/ui/coordination/sign_in.py" line="49"/>
         <source>Mot de passe</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/sign_in.py" line="45"/>
+        <location filename="../../src/spro_desk/ui/coordination/sign_in.py" line="50"/>
         <source>Message de connexion</source>
         <translation>Sign-in message</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/sign_in.py" line="51"/>
+        <location filename="../../src/spro_desk/ui/coordination/sign_in.py" line="56"/>
         <source>Se &amp;connecter</source>
         <translation>&amp;Sign in</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/sign_in.py" line="55"/>
+        <location filename="../../src/spro_desk/ui/coordination/sign_in.py" line="61"/>
         <source>&amp;Compte :</source>
         <translation>&amp;Account:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/sign_in.py" line="56"/>
+        <location filename="../../src/spro_desk/ui/coordination/sign_in.py" line="62"/>
         <source>&amp;Mot de passe :</source>
         <translation>&amp;Password:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/sign_in.py" line="60"/>
+        <location filename="../../src/spro_desk/ui/coordination/sign_in.py" line="66"/>
         <source>Connectez-vous : ce que vous pouvez faire dépend du rôle de votre compte.</source>
         <translation>Sign in: what you may do depends on your account&apos;s role.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/sign_in.py" line="81"/>
+        <source>Vérification du mot de passe…</source>
+        <translation>Checking the password…</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/sign_in.py" line="95"/>
+        <source>La connexion n&apos;a pas abouti ({error}) : réessayez.</source>
+        <translation>Signing in did not succeed ({error}): try again.</translation>
     </message>
 </context>
 <context>
