@@ -1057,57 +1057,57 @@ File: {name}</translation>
 <context>
     <name>BilanExporter</name>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="87"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="105"/>
         <source>Classeur XLSX (*.xlsx)</source>
         <translation>XLSX workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="87"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="105"/>
         <source>CSV pour tableur (*.csv)</source>
         <translation>CSV for spreadsheets (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="88"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="106"/>
         <source>Bilan PDF (*.pdf)</source>
         <translation>PDF report (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="88"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="106"/>
         <source>JSON pour scripts (*.json)</source>
         <translation>JSON for scripts (*.json)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="91"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="109"/>
         <source>Exporter le bilan</source>
         <translation>Export the activity report</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="99"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="117"/>
         <source>Secret statistique…</source>
         <translation>Statistical confidentiality…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="99"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="117"/>
         <source>Écriture du bilan…</source>
         <translation>Writing the activity report…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="101"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="119"/>
         <source>Export du bilan…</source>
         <translation>Exporting the activity report…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="124"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="144"/>
         <source>Export annulé : aucun fichier n&apos;a été écrit.</source>
         <translation>Export cancelled: no file was written.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="127"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="147"/>
         <source>Le bilan n&apos;a pas pu être écrit dans « {path} » ({error}) : choisissez un autre dossier ou fermez le fichier s&apos;il est ouvert dans un tableur.</source>
         <translation>The activity report could not be written to “{path}” ({error}): choose another folder, or close the file if it is open in a spreadsheet.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="132"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="152"/>
         <source>L&apos;export du bilan n&apos;a pas abouti ({error}).</source>
         <translation>The activity report export did not complete ({error}).</translation>
     </message>
@@ -1870,7 +1870,7 @@ Keep this time anyway?</translation>
     <name>CoordinatorDashboardScreen</name>
     <message>
         <location filename="../../src/spro_desk/ui/coordination/__init__.py" line="51"/>
-        <location filename="../../src/spro_desk/ui/coordination/dashboard_screen.py" line="33"/>
+        <location filename="../../src/spro_desk/ui/coordination/dashboard_screen.py" line="40"/>
         <source>Tableau de bord</source>
         <translation>Dashboard</translation>
     </message>
@@ -2269,78 +2269,83 @@ Keep this time anyway?</translation>
 <context>
     <name>DashboardView</name>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="67"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="68"/>
         <source>E&amp;xporter le bilan…</source>
         <translation>E&amp;xport the activity report…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="68"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="69"/>
         <source>Exporter le bilan</source>
         <translation>Export the activity report</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="70"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="71"/>
         <source>Les chiffres affichés, en XLSX, CSV, PDF ou JSON, avec le secret statistique</source>
         <translation>The figures shown, as XLSX, CSV, PDF or JSON, with statistical confidentiality applied</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="74"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="75"/>
         <source>Chiffres affichés</source>
         <translation>Figures shown</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="76"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="77"/>
         <source>À l&apos;écran, les chiffres sont exacts. Tout export applique le secret statistique : un nombre inférieur à 5 est masqué (s), ainsi que ce qui permettrait de le recalculer.</source>
         <translation>On screen, the figures are exact. Every export applies statistical confidentiality: a number below 5 is masked (s), as is anything that would allow it to be worked out.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="78"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="79"/>
         <source>Secret statistique</source>
         <translation>Statistical confidentiality</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="85"/>
-        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="229"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="86"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="231"/>
         <source>Vue d&apos;ensemble</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="87"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="88"/>
         <source>Calcul des indicateurs…</source>
         <translation>Computing the indicators…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="267"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="269"/>
         <source>Rien sur la période.</source>
         <translation>Nothing in this period.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="273"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="275"/>
         <source>aucun envoi reçu</source>
         <translation>no bundle received</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="274"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="276"/>
         <source>{scope} · {filters} · données à jour au {fresh}</source>
         <translation>{scope} · {filters} · data as of {fresh}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="327"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="329"/>
         <source>Calcul annulé : les chiffres affichés restent ceux de la {shown}.</source>
         <translation>Computation cancelled: the figures shown are still those of the {shown}.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="328"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="330"/>
         <source>Calcul annulé.</source>
         <translation>Computation cancelled.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="360"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="362"/>
         <source>Bilan interne du site écrit dans « {path} » (chiffres non masqués).</source>
         <translation>Site&apos;s internal report written to “{path}” (figures not masked).</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="362"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="365"/>
+        <source>Bilan publié dans « {path} » : secret statistique vérifié avec les bilans déjà publiés pour la période, publication enregistrée et période close.</source>
+        <translation>Bilan published in “{path}”: statistical secrecy checked together with the bilans already published for the period; publication recorded and period closed.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="369"/>
         <source>Bilan écrit dans « {path} », avec le secret statistique appliqué.</source>
         <translation>Activity report written to “{path}”, with statistical confidentiality applied.</translation>
     </message>
