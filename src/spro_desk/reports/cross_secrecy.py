@@ -424,10 +424,15 @@ def _differences(
     figure 0 in every atom of the difference)."""
     equations: list[tuple[dict[Var, int], int]] = []
     grid = [k for k in _grid_keys(rows, columns) if k in shape]
+    sets = {name: frozenset(atoms) for name, (atoms, _values) in published.items()}
     for outer, (outer_atoms, outer_values) in published.items():
         for inner, (inner_atoms, inner_values) in published.items():
             rest = set(outer_atoms) - set(inner_atoms)
             if outer == inner or not rest or not set(inner_atoms) < set(outer_atoms):
+                continue
+            if any(sets[inner] < middle < sets[outer] for middle in sets.values()):
+                # région − site is (région − département) + (département − site): only the
+                # steps between a territory and the next one holding it get their unknowns
                 continue
             figure: dict[FigureKey, tuple[dict[Var, int], int]] = {}
             for key in grid:
