@@ -237,26 +237,45 @@ def propagate_bounds(
 def _tighten(
     terms: Mapping[Var, int], rhs: int, low: dict[Var, int], high: dict[Var, int | None]
 ) -> list[Var]:
-    # sum(c*v) = rhs; for each v: c*v = rhs - sum(others), bounded by the others' intervals
-    lows = {v: low[v] if c > 0 else _neg(high[v]) for v, c in terms.items()}
-    highs = {v: high[v] if c > 0 else -low[v] for v, c in terms.items()}
-    low_sum, low_open = _finite_sum(lows.values())
-    high_sum, high_open = _finite_sum(highs.values())
+    """sum(c*v) = rhs with c = ±1: each v is rhs minus the others, bounded by their intervals.
+    (The hot loop of the check: plain sums, no intermediate mappings.)"""
+    # the least and greatest value of each term c*v, summed; None (unbounded) counted apart
+    low_sum = high_sum = low_open = high_open = 0
+    for v, c in terms.items():
+        top = high[v]
+        if c > 0:
+            low_sum += low[v]
+            if top is None:
+                high_open += 1
+            else:
+                high_sum += top
+        else:
+            high_sum -= low[v]
+            if top is None:
+                low_open += 1
+            else:
+                low_sum -= top
     if low_open > 1 and high_open > 1:
         return []
     changed = []
     for v, c in terms.items():
-        others_low = _others(low_sum, low_open, lows[v])
-        others_high = _others(high_sum, high_open, highs[v])
-        top = None if others_low is None else rhs - others_low  # c*v at most
-        bottom = None if others_high is None else rhs - others_high  # c*v at least
-        new_low, new_high = (bottom, top) if c > 0 else (_neg(top), _neg(bottom))
+        top = high[v]
+        if c > 0:
+            term_low: int | None = low[v]
+            term_high = top
+        else:
+            term_low = None if top is None else -top
+            term_high = -low[v]
+        others_low = _others(low_sum, low_open, term_low)
+        others_high = _others(high_sum, high_open, term_high)
+        at_most = None if others_low is None else rhs - others_low  # c*v at most
+        at_least = None if others_high is None else rhs - others_high  # c*v at least
+        new_low, new_high = (at_least, at_most) if c > 0 else (_neg(at_most), _neg(at_least))
         narrowed = False
         if new_low is not None and new_low > low[v]:
             low[v] = new_low
             narrowed = True
-        current = high[v]
-        if new_high is not None and (current is None or new_high < current):
+        if new_high is not None and (top is None or new_high < top):
             high[v] = new_high
             narrowed = True
         if narrowed:
@@ -266,17 +285,6 @@ def _tighten(
 
 def _neg(value: int | None) -> int | None:
     return None if value is None else -value
-
-
-def _finite_sum(values: Iterable[int | None]) -> tuple[int, int]:
-    """The sum of the bounded values, and how many are unbounded."""
-    total, unbounded = 0, 0
-    for value in values:
-        if value is None:
-            unbounded += 1
-        else:
-            total += value
-    return total, unbounded
 
 
 def _others(total: int, unbounded: int, part: int | None) -> int | None:
