@@ -590,16 +590,22 @@ def _protect_table(
 ) -> PublishedTable:
     positions = figure_keys(table)
     relevant = [s for s in others if key in s.tables]
-    public = _given_away(key, table, scope_key, members, relevant, threshold) - must
+    # figures the earlier bilans determine: looked for only once a leak shows (a table
+    # without leak masks none of them — else it would leak): half the checks of a set
+    public: set[Position] | None = None
     extra: set[Position] = set(must)
     while True:
-        published = protect(table, threshold, extra, public)
+        published = protect(table, threshold, extra, public or set())
         # checked even alone: the greedy rule of one table can leave a masked figure bounded
         # within less than the threshold by its row and column
         scope = ScopeFigures(scope_key, members, {key: table_figures(published)})
         leaks = table_leaks(key, [*relevant, scope], threshold)
         if not leaks:
             return published
+        if public is None:
+            public = _given_away(key, table, scope_key, members, relevant, threshold) - must
+            if public:
+                continue
         masked = _masked_positions(published, positions) | public
         added = {_partner(leak.figure, table, positions, masked) for leak in leaks}
         found = {p for p in added if p is not None}
