@@ -8,7 +8,8 @@ Usage::
 ``T0_NS`` is ``time.time_ns()`` read by the parent just before it started this process, so the
 figure includes the interpreter's own start. "Usable" means: the window is shown, it has been
 painted once, and the event loop then ran a 0 ms timer (nothing else was queued before it).
-The probe prints one JSON line with the milestones in milliseconds since T0 and quits.
+The probe prints one JSON line with the milestones in milliseconds since T0 and quits, and the
+CPU time the process had used at "usable" and "database_ready" (``cpu_usable``…).
 
 ``bare`` is a plain PySide6 QMainWindow with a QLabel. ``desk`` is SPRO Desk's real start,
 ``spro-desk --data-dir DATA_DIR``, importing as that command does (its command line first,
@@ -28,23 +29,43 @@ T0_NS = int(sys.argv[2])
 MILESTONES: dict[str, float] = {"probe_started": (time.time_ns() - T0_NS) / 1e6}
 
 
+# Also the CPU time the process has used by then (all its threads): on a machine shared with
+# other work, wall times swing with the load, the CPU a start needs much less.
+CPU_TOO = ("usable", "database_ready")
+
+
 def mark(name: str) -> None:
     MILESTONES[name] = (time.time_ns() - T0_NS) / 1e6
+    if name in CPU_TOO:
+        MILESTONES[f"cpu_{name}"] = time.process_time() * 1000
 
 
-def arm(window_of: Callable[[], Any], until: Callable[[Any], bool] | None = None) -> None:
+def arm(
+    window_of: Callable[[], Any],
+    until: Callable[[Any], bool] | None = None,
+    wake: Callable[[Any], Any] | None = None,
+) -> None:
     """When the window has painted once, a 0 ms timer reports and quits the event loop.
 
-    With `until`, the probe also waits (polling every millisecond) for `until(window)` and marks
-    that moment as "database_ready" before it reports.
+    With `until`, the probe also waits for `until(window)` and marks that moment as
+    "database_ready" before it reports. It checks again each time the signal `wake(window)`
+    fires, from a 0 ms timer (once the slot that emitted it has returned, as the event loop
+    would paint); without `wake`, every millisecond. Polling would take the GIL from the thread
+    opening the database a thousand times a second, which the application itself never does.
     """
     from PySide6.QtCore import QEvent, QObject, QTimer
     from PySide6.QtWidgets import QApplication, QWidget
 
+    waiting: list[Any] = []
+
     def report() -> None:
         window = window_of()
         if until is not None and not until(window):
-            QTimer.singleShot(1, report)
+            if wake is None:
+                QTimer.singleShot(1, report)
+            elif not waiting:
+                waiting.append(wake(window))
+                waiting[0].connect(lambda: QTimer.singleShot(0, report))
             return
         if until is not None:
             mark("database_ready")
@@ -113,8 +134,13 @@ def desk(data_dir: str) -> None:
             return next((w for w in QApplication.topLevelWidgets()
                          if w.inherits("QMainWindow") and w.isVisible()), None)  # fmt: skip
 
-        # The window paints before the database opens: say when that happens too.
-        arm(main_window, until=lambda window: bool(getattr(window, "database_ready", True)))
+        # The window paints before the database opens: say when that happens too (the
+        # navigator's signal is emitted while the window attaches the database).
+        arm(
+            main_window,
+            until=lambda window: bool(getattr(window, "database_ready", True)),
+            wake=lambda window: window.context.navigator.database_ready,
+        )
         return real_exec()
 
     QApplication.exec = exec_with_probe  # type: ignore[method-assign]

@@ -117,6 +117,8 @@ def copy_reported_tables(source: Database, target: Database) -> None:
     region generated in SQLite by spro_desk_dev.synthetic, then put on the server)."""
     from sqlmodel import SQLModel
 
+    import spro_desk.storage.coordination_tables  # noqa: F401  (registered_desk, received_bundle)
+
     with source.engine.connect() as reading, target.engine.begin() as writing:
         for name in REPORTED_TABLES:
             table = SQLModel.metadata.tables[name]

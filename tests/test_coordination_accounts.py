@@ -23,7 +23,7 @@ from spro_desk.agents.coordination_accounts import (
 )
 from spro_desk.agents.coordination_audit import audit_entries, record_action
 from spro_desk.agents.coordination_roles import CoordinationDenied, coordination_session
-from spro_desk.storage.tables import SyncAlert
+from spro_desk.storage.coordination_tables import SyncAlert
 from spro_desk.sync.completeness import handle_alert
 from spro_desk.sync.coordinator import import_bundle, register_desk, reinstate_desk, revoke_desk
 from spro_desk.sync.identity import load_identity, write_registration

@@ -14,7 +14,7 @@ import pytest
 from sqlmodel import select
 
 from coordination_db import Coordinations
-from spro_desk.storage.tables import ReceivedBundle, ReceivedEvent, SyncAlert
+from spro_desk.storage.coordination_tables import ReceivedBundle, ReceivedEvent, SyncAlert
 from spro_desk.sync import coordinator
 from spro_desk.sync.bundle_opening import BundleOpener, OpenedBundle
 from spro_desk.sync.coordinator import BundleRefused, import_bundle, import_bundles

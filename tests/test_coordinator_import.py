@@ -16,8 +16,8 @@ from sqlmodel import select
 from coordination_db import Coordinations
 from spro_desk.contacts.model import ContactInput
 from spro_desk.contacts.service import ContactService
+from spro_desk.storage.coordination_tables import ReceivedEvent
 from spro_desk.storage.engine import Database
-from spro_desk.storage.tables import ReceivedEvent
 from spro_desk.sync.bundle import export_bundle
 from spro_desk.sync.coordinator import BundleRefused, import_bundle, register_desk
 from spro_desk.sync.coordinator_identity import (

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from sqlmodel import select
 
+from spro_desk.storage.coordination_tables import ReceivedBundle, SyncAlert
 from spro_desk.storage.engine import Database
-from spro_desk.storage.tables import ReceivedBundle, SyncAlert
 from spro_desk.sync import reader_process
 from spro_desk.sync.bundle_opening import BundleOpener, OpenedBundle
 from spro_desk.sync.coordinator import BundleRefused, import_bundles

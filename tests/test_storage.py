@@ -90,6 +90,8 @@ def test_migrations_and_table_models_agree(db: Database) -> None:
     from alembic.runtime.migration import MigrationContext
     from sqlmodel import SQLModel
 
+    import spro_desk.storage.coordination_tables  # noqa: F401  (the coordination's, apart)
+
     with db.engine.connect() as connection:
         differences = compare_metadata(MigrationContext.configure(connection), SQLModel.metadata)
     assert [d for d in differences if "service_fts" not in str(d)] == []

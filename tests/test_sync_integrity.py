@@ -24,8 +24,9 @@ from spro_desk.contacts.model import ContactInput
 from spro_desk.contacts.service import ContactService
 from spro_desk.paths import database_path
 from spro_desk.storage.backup import create_backup
+from spro_desk.storage.coordination_tables import ReceivedEvent, SyncAlert
 from spro_desk.storage.engine import Database
-from spro_desk.storage.tables import Event, ReceivedEvent, SyncAlert
+from spro_desk.storage.tables import Event
 from spro_desk.sync.acknowledgement import apply_acknowledgement, write_acknowledgements
 from spro_desk.sync.bundle import load_state
 from spro_desk.sync.coordinator import BundleRefused, import_bundle, import_bundles

@@ -26,8 +26,8 @@ from sqlmodel import col, select
 from spro_desk.contacts.model import ContactInput
 from spro_desk.contacts.service import ContactService
 from spro_desk.paths import database_path
+from spro_desk.storage.coordination_tables import ReceivedBundle, RegisteredDesk, SyncAlert
 from spro_desk.storage.engine import Database
-from spro_desk.storage.tables import ReceivedBundle, RegisteredDesk, SyncAlert
 from spro_desk.sync.acknowledgement import apply_acknowledgement, write_acknowledgements
 from spro_desk.sync.bundle import export_bundle
 from spro_desk.sync.coordinator import import_bundle, register_desk, revoke_desk

@@ -21,7 +21,7 @@ from spro_desk.agents.coordination_accounts import (
 )
 from spro_desk.agents.coordination_audit import audit_entries
 from spro_desk.agents.coordination_lock import idle_lock_minutes
-from spro_desk.storage.tables import SyncAlert
+from spro_desk.storage.coordination_tables import SyncAlert
 from spro_desk.sync.coordinator import revoke_desk
 from spro_desk.sync.watch import WatchSettings, save_settings
 from spro_desk.ui.coordination import ALERTES, COMPTES, ENVOIS, JOURNAL, POSTES

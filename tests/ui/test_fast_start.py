@@ -23,7 +23,11 @@ from spro_desk.storage.engine import Database
 from spro_desk.storage.quick_read import read_startup_snapshot
 from spro_desk.ui.app.main_window import MainWindow
 
+from .conftest import WindowFactory
+
 HEAVY = ("sqlalchemy", "sqlmodel", "alembic", "data_inclusion", "pydantic", "cryptography")
+# Screens a desk with a directory does not show at its first paint: built on their first visit.
+NOT_SHOWN = ("spro_desk.ui.directory.view", "spro_desk.ui.directory.empty_state")
 
 FIRST_PAINT = """
 import json, sys
@@ -39,14 +43,15 @@ window = MainWindow(None, settings=QSettings(sys.argv[1], QSettings.Format.IniFo
 window.show()
 app.processEvents()
 print(json.dumps({"screen": window.current_screen_name(),
-                  "loaded": sorted(m for m in sys.modules if m.split(".")[0] in sys.argv[2:])}))
+                  "loaded": sorted(m for m in sys.modules if m.split(".")[0] in sys.argv[2:]
+                                   or m in sys.argv[2:])}))
 """
 
 
 def test_the_first_paint_imports_no_database_layer(tmp_path: Path) -> None:
     environment = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     done = subprocess.run(
-        [sys.executable, "-c", FIRST_PAINT, str(tmp_path / "s.ini"), *HEAVY],
+        [sys.executable, "-c", FIRST_PAINT, str(tmp_path / "s.ini"), *HEAVY, *NOT_SHOWN],
         env=environment, capture_output=True, text=True, timeout=60, check=True,
     )  # fmt: skip
     seen = json.loads(done.stdout.strip().splitlines()[-1])
@@ -126,3 +131,64 @@ def test_pysides_feature_scan_is_off_once_the_interface_is_imported(tmp_path: Pa
         )  # fmt: skip
         marks[case] = json.loads(done.stdout.strip().splitlines()[-1])
     assert marks == {"plain": 0, "app": -1}
+
+
+def test_the_annuaire_is_built_on_its_first_visit(
+    qtbot: QtBot, cvl_db: Database, make_window: WindowFactory
+) -> None:
+    """Attaching the database builds no screen the agent has not opened, nor runs its first
+    search; Ctrl+2 builds the Annuaire with its results, its name and the focus in its box."""
+    from spro_desk.ui.directory.empty_state import EmptyStatePanel
+    from spro_desk.ui.directory.view import DirectoryView
+
+    window = make_window(cvl_db)
+    assert window.current_screen_name() == "accueil"
+    assert window.findChild(DirectoryView) is None
+    assert window.findChild(EmptyStatePanel) is None  # the directory is not empty
+    assert " services" in window.summary_label.text()  # the status bar knows it already
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    view = window.findChild(DirectoryView)
+    assert view is not None and view.isVisible()
+    assert window.current_screen_name() == "annuaire"
+    assert view.model.rowCount() > 0
+    assert view.search_box.hasFocus()
+    assert view.search_box.accessibleName() == "Rechercher dans l'annuaire"
+    window.show_screen("accueil")
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.findChildren(DirectoryView) == [view]  # built once
+    qtbot.waitUntil(view.search_box.hasFocus)
+
+
+DESK_OPENING = """
+import json, sys
+from pathlib import Path
+from spro_desk.ui.common.startup import WARM_MODULES, _prepare
+for module in WARM_MODULES:
+    __import__(module)
+from spro_desk.contacts.service import ContactService
+from spro_desk.storage.engine import Database
+db = Database(Path(sys.argv[1]))
+_prepare(db)
+ContactService(db).list()
+from sqlmodel import SQLModel
+tables = SQLModel.metadata.tables
+defined = [name for name in ("registered_desk", "coordinator_account") if name in tables]
+print(json.dumps(sorted(m for m in sys.argv[2:] if m in sys.modules) + defined))
+db.close()
+"""
+
+
+def test_a_desk_opens_its_database_without_the_coordinations_tables_nor_alembic(
+    db: Database,
+) -> None:
+    """What the opener's thread loads for a desk whose schema is current: the coordination's
+    table classes (storage.coordination_tables) and Alembic stay out of it."""
+    environment = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    unwanted = ("spro_desk.storage.coordination_tables", "alembic", "data_inclusion")
+    done = subprocess.run(
+        [sys.executable, "-c", DESK_OPENING, str(db.path), *unwanted],
+        env=environment, capture_output=True, text=True, timeout=60, check=True,
+    )  # fmt: skip
+    assert json.loads(done.stdout.strip().splitlines()[-1]) == []

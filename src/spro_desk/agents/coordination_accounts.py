@@ -36,8 +36,8 @@ from spro_desk.agents.coordination_roles import (
     denied_message,
 )
 from spro_desk.security import crypto
+from spro_desk.storage.coordination_tables import CoordinatorAccount
 from spro_desk.storage.engine import Database
-from spro_desk.storage.tables import CoordinatorAccount
 
 Permission = CoordinationPermission
 

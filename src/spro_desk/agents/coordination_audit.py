@@ -13,8 +13,8 @@ from datetime import UTC, datetime
 from sqlmodel import Session, col, select
 
 from spro_desk.agents.coordination_roles import CoordinatorView, coordination_session
+from spro_desk.storage.coordination_tables import CoordinationAudit
 from spro_desk.storage.engine import Database
-from spro_desk.storage.tables import CoordinationAudit
 
 NOTE_MAX_CHARS = 2000
 TARGET_MAX_CHARS = 300

@@ -42,8 +42,8 @@ from spro_desk.reports.indicators import Indicators, compute_indicators
 from spro_desk.reports.publish import Bilan, build_bilan
 from spro_desk.reports.secrecy import PublishedTable, protect
 from spro_desk.reports.source import CoordinatorSource
+from spro_desk.storage.coordination_tables import BilanPeriod, PublishedBilan, ReceivedBundle
 from spro_desk.storage.engine import Database
-from spro_desk.storage.tables import BilanPeriod, PublishedBilan, ReceivedBundle
 
 log = logging.getLogger(__name__)
 audit_log = logging.getLogger("spro_desk.audit")

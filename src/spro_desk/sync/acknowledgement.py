@@ -22,8 +22,9 @@ from sqlalchemy import Connection, text
 from sqlmodel import select
 
 from spro_desk.agents.coordination_accounts import Permission, require_coordination
+from spro_desk.storage.coordination_tables import RegisteredDesk
 from spro_desk.storage.engine import Database
-from spro_desk.storage.tables import Event, RegisteredDesk
+from spro_desk.storage.tables import Event
 from spro_desk.sync.bundle import event_line, load_state, save_state
 from spro_desk.sync.coordinator import _driver
 from spro_desk.sync.coordinator_identity import SIGNING_KEY_FILE, trusted_coordinator

@@ -16,8 +16,8 @@ from sqlalchemy import Connection, text
 
 from spro_desk.agents.coordination_accounts import Permission, require_coordination
 from spro_desk.agents.coordination_audit import record_action
+from spro_desk.storage.coordination_tables import SyncAlert, SyncAlertLog
 from spro_desk.storage.engine import Database
-from spro_desk.storage.tables import SyncAlert, SyncAlertLog
 from spro_desk.sync.bundle_opening import BundleRefused
 from spro_desk.sync.coordinator import _driver, missing_bundles, missing_ranges
 from spro_desk.sync.coordinator_views import late_after_days

@@ -29,9 +29,9 @@ from sqlmodel import Session, col, select
 
 from spro_desk.agents.coordination_accounts import Permission, require_coordination
 from spro_desk.agents.coordination_audit import record_action
+from spro_desk.storage.coordination_tables import RegisteredDesk, SyncAlert, SyncAlertLog
 from spro_desk.storage.dialects import execute_many
 from spro_desk.storage.engine import Database
-from spro_desk.storage.tables import RegisteredDesk, SyncAlert, SyncAlertLog
 from spro_desk.sync.bundle_opening import (
     BundleOpener,
     BundleRefused,

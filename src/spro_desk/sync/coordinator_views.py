@@ -22,9 +22,9 @@ from sqlmodel import col, func, select
 
 from spro_desk.agents.coordination_audit import record_bundle_import
 from spro_desk.site.settings import VALUE_FIELD, as_record
+from spro_desk.storage.coordination_tables import ReceivedBundle, RegisteredDesk, SyncAlert
 from spro_desk.storage.engine import Database
 from spro_desk.storage.records import read_record, write_record
-from spro_desk.storage.tables import ReceivedBundle, RegisteredDesk, SyncAlert
 from spro_desk.sync.coordinator import (
     BundleRefused,
     ImportOutcome,

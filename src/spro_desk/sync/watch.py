@@ -30,10 +30,10 @@ from sqlmodel import col, select
 
 from spro_desk.agents.coordination_accounts import Permission, require_coordination
 from spro_desk.agents.coordination_audit import record_action
+from spro_desk.storage.coordination_tables import ReceivedBundle, RegisteredDesk, WatchItem
 from spro_desk.storage.engine import Database
 from spro_desk.storage.files import Durability, write_atomically
 from spro_desk.storage.records import read_record, write_record
-from spro_desk.storage.tables import ReceivedBundle, RegisteredDesk, WatchItem
 from spro_desk.sync.acknowledgement import acknowledgement_documents
 from spro_desk.sync.bundle_opening import BundleRefused
 from spro_desk.sync.coordinator import import_bundles

@@ -3,7 +3,8 @@
 from alembic import context
 from sqlmodel import SQLModel
 
-from spro_desk.storage import tables  # noqa: F401  (registers the tables on the metadata)
+# Both modules register their tables on the metadata (the coordination's are apart, see there).
+from spro_desk.storage import coordination_tables, tables  # noqa: F401
 
 connection = context.config.attributes.get("connection")
 if connection is None:  # pragma: no cover - only the app drives migrations

@@ -37,7 +37,6 @@ from spro_desk.ui.common.formatting import directory_summary
 from spro_desk.ui.common.icon import app_icon
 from spro_desk.ui.common.status import ProgressIndicator
 from spro_desk.ui.common.widgets import fit_on_screen
-from spro_desk.ui.directory.empty_state import EmptyStatePanel
 from spro_desk.ui.lock.guard import PrivacyGuard
 from spro_desk.ui.synchronisation.rounds import SyncRounds
 
@@ -46,6 +45,7 @@ if TYPE_CHECKING:  # loaded with the database, after the first paint
     from spro_desk.geo import Geography
     from spro_desk.storage.engine import Database
     from spro_desk.ui.common.import_flow import DirectoryImportController
+    from spro_desk.ui.directory.empty_state import EmptyStatePanel
     from spro_desk.ui.directory.view import DirectoryView
 
 GEOMETRY_KEY = "main_window/geometry"
@@ -78,13 +78,16 @@ class MainWindow(QMainWindow):
         if geo is not None:
             self.context.geo = geo
         self.importer: DirectoryImportController | None = None
-        self.directory_view: DirectoryView | None = None
-        self.empty_state = EmptyStatePanel()
+        # Built the first time « Annuaire » is shown or asked for (see `directory_view`).
+        self._directory_view: DirectoryView | None = None
+        self._directory_has_services = False
+        # The first-start panel, built only for a desk whose directory is empty.
+        self._empty_state: EmptyStatePanel | None = None
+        self._busy_label: str | None = None
         self.opening = QLabel(self.tr("Ouverture de la base de données…"))
         self.opening.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._stack = QStackedWidget()
         self._stack.addWidget(self.opening)
-        self._stack.addWidget(self.empty_state)
         self.screens = LazyScreens(
             self.context, tuple(n for n in SCREEN_ORDER if n != ANNUAIRE), self._screen_built
         )
@@ -117,8 +120,8 @@ class MainWindow(QMainWindow):
 
     def attach_database(self, db: Database) -> None:
         """Everything that reads or writes the desk's data, once the database is open."""
+        from spro_desk.ui.common.collector import freeze_long_lived
         from spro_desk.ui.common.import_flow import DirectoryImportController
-        from spro_desk.ui.directory.view import DirectoryView
 
         self._db = db
         self.context.db = db
@@ -128,11 +131,6 @@ class MainWindow(QMainWindow):
         apply_site_zone(self.context.site_settings.get)
         install_emoji_font()  # before the directory's text is shown; after the first paint
         self.importer = DirectoryImportController(db, self._runner, self)
-        self.directory_view = DirectoryView(db, clock=self.context.clock, geo=self.context.geo)
-        self._stack.addWidget(self.directory_view)
-        splitter = self._settings.value(SPLITTER_KEY)
-        if isinstance(splitter, QByteArray):
-            self.directory_view.splitter.restoreState(splitter)
         self._connect_importer(self.importer)
         self.import_action.setEnabled(True)
         for screen in self.screens.built():
@@ -146,10 +144,35 @@ class MainWindow(QMainWindow):
         current = self.current_screen_name()
         if current != ANNUAIRE and current not in {s.name for s in self.screens.built()}:
             self._screen_changed(self.tabs.currentIndex())
+        freeze_long_lived()
 
     @property
     def database_ready(self) -> bool:
         return self._db is not None
+
+    @property
+    def directory_view(self) -> DirectoryView | None:
+        """The directory's search screen, built on first use: the window attaches its
+        database without paying for a screen (and a first search) the agent has not opened."""
+        if self._db is not None:
+            self._ensure_directory_view(self._db)
+        return self._directory_view
+
+    def _ensure_directory_view(self, db: Database) -> DirectoryView:
+        if self._directory_view is not None:
+            return self._directory_view
+        from spro_desk.ui.directory.view import DirectoryView
+
+        view = DirectoryView(db, clock=self.context.clock, geo=self.context.geo)
+        self._directory_view = view
+        self._stack.addWidget(view)
+        splitter = self._settings.value(SPLITTER_KEY)
+        if isinstance(splitter, QByteArray):
+            view.splitter.restoreState(splitter)
+        if self._directory_has_services:
+            self._stack.setCurrentWidget(view)
+            view.start()
+        return view
 
     # --- construction -------------------------------------------------------------------------
 
@@ -220,7 +243,6 @@ class MainWindow(QMainWindow):
         self.import_action.triggered.connect(self.choose_directory_to_import)
         self.quit_action.triggered.connect(self.close)
         self.find_action.triggered.connect(self._focus_search)
-        self.empty_state.import_requested.connect(self.choose_directory_to_import)
         self.progress.cancel_requested.connect(self._cancel_import)
         self.tabs.currentChanged.connect(self._screen_changed)
         navigator = self.context.navigator
@@ -237,7 +259,8 @@ class MainWindow(QMainWindow):
             apply_display(app, self._settings)
 
     def _connect_importer(self, importer: DirectoryImportController) -> None:
-        self.empty_state.load_sample_requested.connect(importer.import_sample)
+        if self._empty_state is not None:
+            self._empty_state.load_sample_requested.connect(importer.import_sample)
         importer.started.connect(self._import_started)
         importer.progressed.connect(self.progress.step)
         importer.succeeded.connect(self._import_succeeded)
@@ -250,21 +273,43 @@ class MainWindow(QMainWindow):
 
     @property
     def directory_is_empty(self) -> bool:
-        return self._stack.currentWidget() is self.empty_state
+        current = self._stack.currentWidget()
+        return self._empty_state is not None and current is self._empty_state
+
+    @property
+    def empty_state(self) -> EmptyStatePanel:
+        """The first-start panel (load the sample, import), built the first time it is needed."""
+        if self._empty_state is None:
+            from spro_desk.ui.directory.empty_state import EmptyStatePanel
+
+            panel = EmptyStatePanel()
+            self._empty_state = panel
+            self._stack.addWidget(panel)
+            panel.import_requested.connect(self.choose_directory_to_import)
+            if self.importer is not None:
+                panel.load_sample_requested.connect(self.importer.import_sample)
+            panel.set_busy(self._busy_label)
+        return self._empty_state
 
     def refresh_directory(self) -> None:
         """The directory screen when there is something to search, else the first-start panel."""
         from spro_desk.directory.catalog import directory_info
 
-        if self._db is None or self.directory_view is None:
+        if self._db is None:
             return
         info = directory_info(self._db)
         self.summary_label.setText(directory_summary(info))
-        if info.services:
-            self._stack.setCurrentWidget(self.directory_view)
-            self.directory_view.start()
-        else:
+        self._directory_has_services = bool(info.services)
+        view = self._directory_view
+        if not info.services:
             self._stack.setCurrentWidget(self.empty_state)
+        elif view is not None:
+            self._stack.setCurrentWidget(view)
+            view.start()
+        elif self.current_screen_name() == ANNUAIRE:
+            self._ensure_directory_view(self._db)
+        else:  # built when « Annuaire » is first shown
+            self._stack.setCurrentWidget(self.opening)
 
     def offer_first_start(self, use_sample_if_empty: bool) -> None:
         """On an empty directory, load the sample at once if asked: never a blank screen."""
@@ -283,8 +328,9 @@ class MainWindow(QMainWindow):
 
     def _focus_search(self) -> None:
         self.show_screen(ANNUAIRE)
-        if not self.directory_is_empty and self.directory_view is not None:
-            self.directory_view.focus_search()
+        view = self.directory_view
+        if not self.directory_is_empty and view is not None:
+            view.focus_search()
 
     # --- screens ------------------------------------------------------------------------------
 
@@ -306,6 +352,8 @@ class MainWindow(QMainWindow):
         # Only Accueil works before the database is open; the others are built when it is.
         if name != ANNUAIRE and (self._db is not None or name == SCREEN_ORDER[0]):
             self.screens[name].activate()
+        elif name == ANNUAIRE and self._directory_has_services and self._db is not None:
+            self._ensure_directory_view(self._db)  # built on the first visit
         self._land_on_screen(name)
 
     def _land_on_screen(self, name: str) -> None:
@@ -355,7 +403,9 @@ class MainWindow(QMainWindow):
 
     def _import_started(self, label: str) -> None:
         self.import_action.setEnabled(False)
-        self.empty_state.set_busy(label)
+        self._busy_label = label
+        if self._empty_state is not None:
+            self._empty_state.set_busy(label)
         self.progress.begin(label)
 
     def _cancel_import(self) -> None:
@@ -391,7 +441,9 @@ class MainWindow(QMainWindow):
 
     def _import_finished(self) -> None:
         self.progress.end()
-        self.empty_state.set_busy(None)
+        self._busy_label = None
+        if self._empty_state is not None:
+            self._empty_state.set_busy(None)
         self.import_action.setEnabled(True)
 
     # --- lifetime -----------------------------------------------------------------------------
@@ -403,8 +455,8 @@ class MainWindow(QMainWindow):
 
     def _save_geometry(self) -> None:
         self._settings.setValue(GEOMETRY_KEY, self.saveGeometry())
-        if self.directory_view is not None:
-            self._settings.setValue(SPLITTER_KEY, self.directory_view.splitter.saveState())
+        if self._directory_view is not None:  # never built: the saved state stays as it was
+            self._settings.setValue(SPLITTER_KEY, self._directory_view.splitter.saveState())
         self._settings.sync()
 
     def shutdown(self) -> None:
@@ -418,8 +470,8 @@ class MainWindow(QMainWindow):
         self.sync_rounds.shutdown()  # cuts a request in flight: closing never waits a timeout
         self.privacy.shutdown()
         self._runner.shutdown()
-        if self.directory_view is not None:
-            self.directory_view.shutdown()
+        if self._directory_view is not None:
+            self._directory_view.shutdown()
         for screen in self.screens.built():
             screen.shutdown()
         self.progress.end()

@@ -98,6 +98,10 @@ def apply_desk_language(
     return install_translators(app, preferred=preferred)
 
 
+# Imported in the background once the database is attached: the single-instance server's
+# QtNetwork, and the Annuaire screen, built on its first visit.
+AFTER_ATTACH_MODULES = ("PySide6.QtNetwork", "spro_desk.ui.directory.view")
+
 # What the first paint needs from the database (storage.quick_read reads them with sqlite3).
 STARTUP_SETTINGS = (LANGUAGE_SETTING, "site.canal_defaut", "site.permanences", "site.fuseau")
 
@@ -198,10 +202,11 @@ def _run_window(
             window.offer_first_start(use_sample_if_empty)
 
     def listen(_db: Database) -> None:
-        # QtNetwork loads once the database is there, not in the first paint's wake: a start in
-        # the meantime still finds the folder locked and says so, it only cannot raise this
-        # window. Queued: a first-account dialog opened on attaching must not hold it back.
-        QTimer.singleShot(0, guard.listen)
+        # QtNetwork loads on the opener's thread once the database is attached (a start in the
+        # meantime still finds the folder locked and says so, it only cannot raise this
+        # window); the UI thread then only opens the server. Queued: a first-account dialog
+        # opened on attaching must not hold it back, and the attached window paints first.
+        QTimer.singleShot(0, lambda: opener.import_then(AFTER_ATTACH_MODULES, guard.listen))
 
     def refuse(message: str) -> None:
         window.hide()
@@ -211,7 +216,7 @@ def _run_window(
     # Not the window's child: it outlives a closed window. The log file is set up on its
     # thread too: the UI thread only draws and answers the agent.
     opener = DatabaseOpener(data_dir, first=lambda: _configure_logging(data_dir))
-    opener.opened.connect(listen)
+    opener.opened.connect(listen)  # first: its timer is posted even if attaching blocks
     opener.opened.connect(attach)
     opener.failed.connect(refuse)
     window.show()

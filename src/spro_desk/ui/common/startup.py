@@ -13,6 +13,7 @@ import logging
 import sqlite3
 import sys
 from collections.abc import Callable
+from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -99,6 +100,22 @@ class DatabaseOpener(QObject):
             lambda _context: self._run(interval), Callbacks(on_result=self._deliver)
         )
 
+    def import_then(self, modules: tuple[str, ...], then: Callable[[], None]) -> None:
+        """Import `modules` on the opener's thread, then call `then` on the UI thread: what the
+        window needs soon after the start (QtNetwork, a screen's modules) loads without
+        freezing it."""
+        interval = sys.getswitchinterval()
+        sys.setswitchinterval(UI_SWITCH_INTERVAL_S)
+
+        def work(_context: object) -> None:
+            try:
+                for module in modules:
+                    import_module(module)
+            finally:
+                sys.setswitchinterval(interval)
+
+        self._runner.submit(work, Callbacks(on_result=lambda _none: then()))
+
     def wait(self) -> None:
         """Wait for the worker; a result it had not delivered yet is dropped (see `database`)."""
         self._runner.shutdown()
@@ -120,7 +137,7 @@ class DatabaseOpener(QObject):
             if self._first is not None:
                 self._first()
             for module in WARM_MODULES:
-                __import__(module)
+                import_module(module)
             from spro_desk.geo import geography
 
             geography()  # read once per process: the commune fields find it ready

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from spro_desk.agents.coordination_roles import CoordinationDenied
 from spro_desk.directory.networks import network_label
-from spro_desk.storage.tables import RegisteredDesk
+from spro_desk.storage.coordination_tables import RegisteredDesk
 from spro_desk.sync.completeness import completeness
 from spro_desk.sync.coordinator import BundleRefused, register_desk, revoke_desk
 from spro_desk.sync.coordinator_views import (

@@ -40,7 +40,7 @@ from spro_desk.reports.periods import (
     revisions,
     write_into,
 )
-from spro_desk.storage.tables import BilanPeriod
+from spro_desk.storage.coordination_tables import BilanPeriod
 from spro_desk.ui.common.background import Callbacks
 from spro_desk.ui.common.widgets import plain_label
 from spro_desk.ui.coordination.base import CoordinatorScreen
