@@ -24,9 +24,9 @@ from spro_desk.paths import database_path
 from spro_desk.reports.cross_secrecy import OTHER_SITES, STAR, TableFigures
 from spro_desk.reports.secrecy import PublishedTable
 from spro_desk.reports.table import Table
+from spro_desk.storage.coordination_tables import PublishedBilan
 from spro_desk.storage.dialects import DATABASE_URL_VARIABLE
 from spro_desk.storage.engine import Database
-from spro_desk.storage.tables import PublishedBilan
 from spro_desk_dev.synthetic import Dataset, generate
 
 AS_OF = "2027-01-10T12:00:00+00:00"

@@ -822,12 +822,12 @@ This person will no longer be able to sign in; their past actions stay in the lo
 <context>
     <name>App</name>
     <message>
-        <location filename="../../src/spro_desk/ui/common/startup.py" line="56"/>
+        <location filename="../../src/spro_desk/ui/common/startup.py" line="57"/>
         <source>La base de données «&#xa0;{path}&#xa0;» ne peut pas être ouverte ({error}). Vérifiez que le dossier est accessible et qu&apos;aucune autre fenêtre de SPRO Desk ne l&apos;utilise.</source>
         <translation>The database “{path}” cannot be opened ({error}). Check that the folder is accessible and that no other SPRO Desk window is using it.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/startup.py" line="130"/>
+        <location filename="../../src/spro_desk/ui/common/startup.py" line="147"/>
         <source>Erreur inattendue à l&apos;ouverture de la base de données ({error}).</source>
         <translation>Unexpected error while opening the database ({error}).</translation>
     </message>
@@ -3127,57 +3127,57 @@ Desk ID: {id}</translation>
 <context>
     <name>DirectoryView</name>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/view.py" line="84"/>
+        <location filename="../../src/spro_desk/ui/directory/view.py" line="85"/>
         <source>Rechercher un service, une structure, une commune…</source>
         <translation>Search for a service, an organisation, a municipality…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/view.py" line="86"/>
+        <location filename="../../src/spro_desk/ui/directory/view.py" line="87"/>
         <source>Rechercher dans l&apos;annuaire</source>
         <translation>Search the directory</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/view.py" line="88"/>
+        <location filename="../../src/spro_desk/ui/directory/view.py" line="89"/>
         <source>Les résultats s&apos;affichent pendant la frappe. Entrée passe aux résultats.</source>
         <translation>Results appear as you type. Enter moves to the results.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/view.py" line="111"/>
+        <location filename="../../src/spro_desk/ui/directory/view.py" line="112"/>
         <source>Résultats de la recherche</source>
         <translation>Search results</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/view.py" line="112"/>
+        <location filename="../../src/spro_desk/ui/directory/view.py" line="113"/>
         <source>Un service par ligne ; sa fiche s&apos;affiche à côté.</source>
         <translation>One service per row; its details appear alongside.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/view.py" line="119"/>
+        <location filename="../../src/spro_desk/ui/directory/view.py" line="120"/>
         <source>Fiche du service</source>
         <translation>Service details</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/view.py" line="120"/>
+        <location filename="../../src/spro_desk/ui/directory/view.py" line="121"/>
         <source>Coordonnées, horaires et publics du service.</source>
         <translation>The service&apos;s contact details, opening hours and audiences.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/view.py" line="170"/>
+        <location filename="../../src/spro_desk/ui/directory/view.py" line="172"/>
         <source>Aucun service ne correspond à cette recherche avec ces filtres.</source>
         <translation>No service matches this search with these filters.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/view.py" line="172"/>
+        <location filename="../../src/spro_desk/ui/directory/view.py" line="174"/>
         <source>Aucun service ne correspond à cette recherche.</source>
         <translation>No service matches this search.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/view.py" line="174"/>
+        <location filename="../../src/spro_desk/ui/directory/view.py" line="176"/>
         <source>{n} premiers services affichés ; la suite vient en faisant défiler.</source>
         <translation>First {n} services shown; scroll for more.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/view.py" line="196"/>
+        <location filename="../../src/spro_desk/ui/directory/view.py" line="198"/>
         <source>Sélectionnez un service pour afficher sa fiche.</source>
         <translation>Select a service to see its details.</translation>
     </message>
@@ -3751,128 +3751,128 @@ If the problem happens again, send the details below to support.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="83"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="87"/>
         <source>Ouverture de la base de données…</source>
         <translation>Opening the database…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="92"/>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="94"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="95"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="97"/>
         <source>Écrans de SPRO Desk</source>
         <translation>SPRO Desk screens</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="159"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="182"/>
         <source>Barre d&apos;état</source>
         <translation>Status bar</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="173"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="196"/>
         <source>&amp;Importer un annuaire…</source>
         <translation>&amp;Import a directory…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="175"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="198"/>
         <source>Importer un export data·inclusion (dossier ou archive .zip)</source>
         <translation>Import a data·inclusion export (folder or .zip archive)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="177"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="200"/>
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="177"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="200"/>
         <source>Fermer SPRO Desk</source>
         <translation>Close SPRO Desk</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="179"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="202"/>
         <source>&amp;Rechercher dans l&apos;annuaire</source>
         <translation>&amp;Find in the directory</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="181"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="204"/>
         <source>Placer le curseur dans la zone de recherche</source>
         <translation>Move the cursor to the search box</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="183"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="206"/>
         <source>&amp;Fichier</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="188"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="211"/>
         <source>&amp;Édition</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="190"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="213"/>
         <source>&amp;Aller à</source>
         <translation>&amp;Go to</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="194"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="217"/>
         <source>Afficher l&apos;écran %s</source>
         <translation>Show the %s screen</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="202"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="225"/>
         <source>À &amp;propos de SPRO Desk…</source>
         <translation>&amp;About SPRO Desk…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="204"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="227"/>
         <source>Version, sources des données et licences des composants</source>
         <translation>Version, data sources and component licences</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="208"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="231"/>
         <source>Aide</source>
         <translation>Help</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="293"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="339"/>
         <source>Annuaire</source>
         <translation>Directory</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="305"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="351"/>
         <source>SPRO Desk — %s</source>
         <translation>SPRO Desk — %s</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="324"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="372"/>
         <source>Écran %s</source>
         <translation>%s screen</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="348"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="396"/>
         <source>Importer un annuaire</source>
         <translation>Import a directory</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="350"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="398"/>
         <source>Export data·inclusion (*.zip *.json *.csv *.xlsx);;Tous les fichiers (*)</source>
         <translation>data·inclusion export (*.zip *.json *.csv *.xlsx);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="374"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="424"/>
         <source>Import impossible</source>
         <translation>Import failed</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="380"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="430"/>
         <source>Remplacer l&apos;annuaire ?</source>
         <translation>Replace the directory?</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="381"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="431"/>
         <source>Remplacer quand même l&apos;annuaire actuel ?</source>
         <translation>Replace the current directory anyway?</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="389"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="439"/>
         <source>Import annulé : l&apos;annuaire actuel est conservé.</source>
         <translation>Import cancelled: the current directory is kept.</translation>
     </message>
@@ -5183,27 +5183,27 @@ Restore it now?</translation>
 <context>
     <name>ServiceResultsModel</name>
     <message>
-        <location filename="../../src/spro_desk/ui/common/service_results.py" line="165"/>
+        <location filename="../../src/spro_desk/ui/common/service_results.py" line="207"/>
         <source>Service</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/service_results.py" line="166"/>
+        <location filename="../../src/spro_desk/ui/common/service_results.py" line="208"/>
         <source>Structure</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/service_results.py" line="167"/>
+        <location filename="../../src/spro_desk/ui/common/service_results.py" line="209"/>
         <source>Commune</source>
         <translation>Municipality</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/service_results.py" line="168"/>
+        <location filename="../../src/spro_desk/ui/common/service_results.py" line="210"/>
         <source>Réseau</source>
         <translation>Network</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/service_results.py" line="169"/>
+        <location filename="../../src/spro_desk/ui/common/service_results.py" line="211"/>
         <source>Horaires</source>
         <translation>Opening hours</translation>
     </message>
