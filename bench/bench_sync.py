@@ -152,8 +152,28 @@ def record_activity(
             service.record(data)
 
 
+def record_edits(db: Database, rng: random.Random, count: int) -> None:
+    """`count` referrals given their outcome and one contact deleted, through the service: the
+    edits a week of follow-up adds to a desk's change log."""
+    if count <= 0:
+        return
+    service = ContactService(db)
+    with db.engine.connect() as connection:
+        referrals = connection.exec_driver_sql("SELECT id, type FROM referral ORDER BY id").all()
+        lone = connection.exec_driver_sql(
+            "SELECT id FROM contact WHERE id NOT IN (SELECT contact_id FROM referral) "
+            "ORDER BY id LIMIT 1"
+        ).scalar()
+    for referral_id, kind in rng.sample(referrals, min(count, len(referrals))):
+        outcome = rng.choice(("honore", "non-honore")) if kind == "rendez-vous" else "annule"
+        service.set_referral_status(referral_id, outcome)
+    if lone:
+        service.delete(lone)
+
+
 class World:
-    """The coordinator's keys, a template desk, and the desks' registrations and bundles."""
+    """The coordinator's keys, a template desk, and the desks' registrations and bundles
+    (each desk-week with `sizes["edits"]` follow-up edits when given)."""
 
     def __init__(self, root: Path, sizes: dict[str, int], fresh: bool) -> None:
         self.root, self.sizes = root, sizes
@@ -199,6 +219,7 @@ class World:
                 db, rng, self.services, WEEK_CONTACTS, WEEK_REFERRALS,
                 YEAR_START, timedelta(days=5),
             )  # fmt: skip
+            record_edits(db, rng, self.sizes.get("edits", 0))
             export_bundle(db, scratch, self.bundles_dir)
             self.registrations_dir.mkdir(exist_ok=True)
             write_registration(identity, self.registrations_dir / f"{identity.desk_id}.json")
@@ -382,7 +403,9 @@ def _readable_columns(table: str) -> tuple[list[str], list[str]]:
     from sqlalchemy import JSON
     from sqlmodel import SQLModel
 
-    import spro_desk.storage.tables  # noqa: F401 (the tables on the metadata)
+    # the tables on the metadata (the coordination's own live apart since main's split)
+    import spro_desk.storage.coordination_tables
+    import spro_desk.storage.tables  # noqa: F401
 
     columns = SQLModel.metadata.tables[table].columns
     names = [c.name for c in columns]

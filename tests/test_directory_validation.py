@@ -7,6 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pydantic.networks import validate_email
 
+from spro_desk.directory.rows import _spaced_words
 from spro_desk.directory.validation import checked_email, is_plain_email
 from spro_desk.text import (
     has_bidi_controls,
@@ -14,6 +15,8 @@ from spro_desk.text import (
     has_html_markup,
     looks_like_formula,
     none_need_neutralising,
+    strip_bidi_controls,
+    strip_control_chars,
 )
 
 
@@ -93,9 +96,9 @@ def test_other_addresses_get_the_library_answer(address: str) -> None:
     assert checked_email(address) == library_check(address)
 
 
-_PIECES = st.sampled_from(
-    ["a", " ", "\n", "<", ">", "b", "/", "=", "+", "3", "\x1b", "[", "\u202e"]
-)
+_MARKUP_AND_CONTROLS = ["a", " ", "\n", "<", ">", "b", "/", "=", "+", "3", "\x1b", "[", "\u202e"]
+_FORMULA_AND_UNICODE = ["\t", "\r", "-", "@", "(", "\x00", "\x85", "\u200e", "\u200b", "é", "ß"]
+_PIECES = st.sampled_from([*_MARKUP_AND_CONTROLS, *_FORMULA_AND_UNICODE, "\u0301", "\u0130"])
 _TEXTS = st.lists(st.text(_PIECES, max_size=12), max_size=5)
 _CHECKS = (has_bidi_controls, has_control_chars, has_html_markup, looks_like_formula)
 
@@ -107,6 +110,21 @@ def test_one_scan_of_the_row_never_misses_what_a_text_check_finds(texts: list[st
         assert not none_need_neutralising(texts)
 
 
+@settings(max_examples=1000, deadline=None)
+@given(_TEXTS)
+def test_the_texts_of_a_harmless_row_go_in_as_they_are(texts: list[str]) -> None:
+    """The importer copies the texts of such a row without stripping them (rows.add_service)."""
+    if none_need_neutralising(texts):
+        assert [strip_control_chars(strip_bidi_controls(text)) for text in texts] == texts
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(_PIECES, max_size=12), st.text(_PIECES, max_size=12))
+def test_the_words_of_two_joined_descriptions_are_those_of_each(first: str, second: str) -> None:
+    """A service's description and its structure's are folded apart, each found in the cache."""
+    assert _spaced_words(first + " " + second) == _spaced_words(first) + _spaced_words(second)
+
+
 @pytest.mark.parametrize(
     ("texts", "harmless"),
     [
@@ -116,6 +134,9 @@ def test_one_scan_of_the_row_never_misses_what_a_text_check_finds(texts: list[st
         (["=SOMME(A1)", "x"], False),
         (["x", "nom\x00"], False),
         (["x", "\x1b[31mrouge"], False),
+        (["Accueil", "Nos services :\n- accueil\n=fin", "\t02 38 00 00 00"], True),
+        (["x", "@Formule"], False),
+        (["x", "\r=1+1"], False),
     ],
 )
 def test_rows_with_something_to_neutralise_are_not_harmless(

@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import json
+import shutil
 from datetime import datetime
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from spro_desk.directory.importer import import_directory
 from spro_desk.directory.search import DirectorySearch, SearchFilters, match_expression
 from spro_desk.storage.engine import Database
+
+from conftest import CVL
 
 
 def _structures(hits) -> set[str]:
@@ -126,3 +132,112 @@ def test_pages_follow_each_other_without_overlap(cvl_db: Database, text: str) ->
         h.summary.pk for start in (0, 40, 80) for h in search.search(text, limit=40, offset=start)
     ]
     assert pages == whole and len(set(pages)) == len(pages)
+
+
+def _fts5_ranking(db: Database, text: str) -> list[tuple[int, float]]:
+    """What FTS5's bm25 says of every term, as the search ranked before broad terms."""
+    with db.engine.connect() as connection:
+        rows = connection.exec_driver_sql(
+            "SELECT rowid, rank FROM service_fts WHERE service_fts MATCH ? ORDER BY rank, rowid",
+            (match_expression(text),),
+        ).all()
+    return [(pk, round(-rank, 3)) for pk, rank in rows]
+
+
+def test_terms_in_half_the_directory_are_broad(cvl_db: Database) -> None:
+    search = DirectorySearch(cvl_db)
+    with cvl_db.engine.connect() as connection:
+        broad = {t for t in ("m", "e", "de", "co", "j", "la", "mission", "b", "cio")
+                 if search.is_broad(connection, t)}  # fmt: skip
+    assert broad == {"m", "e", "de", "co", "j"}
+
+
+@pytest.mark.parametrize("text", ["mission l", "conseil en e", "cio b", "accompagnement j"])
+def test_broad_terms_filter_without_changing_the_scores(cvl_db: Database, text: str) -> None:
+    """FTS5 gives a term in half the rows a weight of 1e-6: the same services come, with the
+    same scores in the same order (only services tied on their score may swap)."""
+    hits = DirectorySearch(cvl_db, forgiving=False).search(text, limit=1000)
+    reference = _fts5_ranking(cvl_db, text)
+    assert hits and len(hits) == len(reference)
+    assert {h.summary.pk for h in hits} == {pk for pk, _ in reference}
+    assert [h.score for h in hits] == [score for _, score in reference]
+
+
+@pytest.mark.parametrize("text", ["m", "de co", "e j"])
+def test_a_search_of_broad_terms_lists_its_services_by_name(cvl_db: Database, text: str) -> None:
+    search = DirectorySearch(cvl_db, forgiving=False)
+    hits = search.search(text, limit=1000)
+    reference = _fts5_ranking(cvl_db, text)
+    assert {h.summary.pk for h in hits} == {pk for pk, _ in reference} and hits
+    # Every score is 0.000 for bm25 too: the empty search's order, restricted to the matches.
+    assert {h.score for h in hits} == {0.0} == {score for _, score in reference}
+    matching = {h.summary.pk for h in hits}
+    by_name = [h.summary.pk for h in search.search("", limit=1000) if h.summary.pk in matching]
+    assert [h.summary.pk for h in hits] == by_name
+
+
+def test_broad_terms_are_counted_again_after_an_import(cvl_db: Database, tmp_path: Path) -> None:
+    search = DirectorySearch(cvl_db, forgiving=False)
+    with cvl_db.engine.connect() as connection:
+        assert search.is_broad(connection, "co")
+    assert len(search.search("co", limit=1000)) == 456
+    # A smaller directory: the first services of the same structures.
+    folder = tmp_path / "smaller"
+    folder.mkdir()
+    services = json.loads((CVL / "services.json").read_text(encoding="utf-8"))
+    (folder / "services.json").write_text(json.dumps(services[:60]), encoding="utf-8")
+    shutil.copy(CVL / "structures.json", folder / "structures.json")
+    import_directory(cvl_db, folder, force=True)
+    reference = _fts5_ranking(cvl_db, "co")
+    hits = search.search("co", limit=1000)
+    assert {h.summary.pk for h in hits} == {pk for pk, _ in reference}
+    assert 0 < len(hits) < 456
+
+
+def test_the_index_words_are_read_only_when_a_typo_may_be_forgiven(cvl_db: Database) -> None:
+    search = DirectorySearch(cvl_db)
+    found = search.search("conseil en orientation", limit=1000)
+    assert 0 < len(found) < 1000 and search._vocabulary is None  # nothing to forgive
+    assert search.search("consiel en orientation", limit=1000)  # one typo: words read
+    assert search._vocabulary is not None
+
+
+def test_letters_are_counted_in_advance_as_the_index_counts_them(cvl_db: Database) -> None:
+    search = DirectorySearch(cvl_db)
+    search.count_letters_in_background().join(timeout=30)
+    assert search._letters is not None
+    with cvl_db.engine.connect() as connection:
+        for letter in "mejbq":
+            counted = search._letters[1][letter]
+            assert counted == len(_fts5_ranking(cvl_db, letter))
+            assert search.is_broad(connection, letter) == (counted * 2 >= 679)
+        assert "m" not in search._matching  # the advance count was used
+
+
+def test_a_longer_prefix_of_a_narrow_one_is_not_counted_again(cvl_db: Database) -> None:
+    search = DirectorySearch(cvl_db)
+    with cvl_db.engine.connect() as connection:
+        assert not search.is_broad(connection, "missi")
+        assert not search.is_broad(connection, "missio")
+        assert search.is_broad(connection, "co") and not search.is_broad(connection, "con")
+    assert "missi" in search._matching and "missio" not in search._matching
+    assert "con" in search._matching  # "co" is broad: "con" may be too, it is counted
+
+
+def test_the_next_key_reuses_the_ranking_of_the_same_words(cvl_db: Database) -> None:
+    search = DirectorySearch(cvl_db, forgiving=False)
+    first = search.search("conseil", limit=1000)
+    assert list(search._rankings) == ['"conseil"*']
+    ranking = search._rankings['"conseil"*']
+    # A space, then a broad letter: the same words are ranked, the ranking is read once.
+    assert [h.summary.pk for h in search.search("conseil ", limit=1000)] == [
+        h.summary.pk for h in first
+    ]
+    narrowed = search.search("conseil e", limit=1000)
+    assert search._rankings == {'"conseil"*': ranking}
+    assert {h.summary.pk for h in narrowed} == {pk for pk, _ in _fts5_ranking(cvl_db, "conseil e")}
+    # Pages come from the same ranking.
+    pages = [
+        h.summary.pk for o in (0, 30, 60) for h in search.search("conseil", limit=30, offset=o)
+    ]
+    assert pages == [h.summary.pk for h in first[:90]]

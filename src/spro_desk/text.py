@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+import operator
 import re
 import unicodedata
 
@@ -86,11 +88,14 @@ def might_need_neutralising(text: str) -> bool:
     return _SUSPICIOUS.search(text) is not None
 
 
+_starts_like_formula = operator.methodcaller("startswith", FORMULA_PREFIXES)
+
+
 def none_need_neutralising(texts: list[str]) -> bool:
     """True when no text has bidi or control characters, HTML markup or a formula's start, in
     one scan of the joined texts: the patterns have no anchor, so the join matches wherever
     one of them would (a match across two texts is only a false alarm)."""
-    starts = [text for text in texts if text.startswith(FORMULA_PREFIXES)]
+    starts = itertools.compress(texts, map(_starts_like_formula, texts))  # no Python call per text
     if any(looks_like_formula(text) for text in starts):  # a phone number "+33 …" is not one
         return False
     joined = " ".join(texts)

@@ -5,6 +5,12 @@ tables (what bundle imports would have produced) and returns a `Dataset`; with `
 also keeps the records, and `Dataset.truths(filters)` recomputes every indicator from them in
 plain Python — an implementation independent of the SQL one, against which tests check the
 indicators and every export. Fictitious data only: no real person.
+
+The rows go through a `Rows` writer: `SqliteRows` (executemany, a sqlite3 connection given to
+`generate` is wrapped in one) or `PostgresRows` (COPY on a psycopg connection, for the national
+benchmark); `defer_indexes=True` drops the indexes of the tables written (on PostgreSQL their
+primary keys too) and builds them again at the end (a bulk load). The merged tables' columns
+are named here only.
 """
 
 from __future__ import annotations
@@ -13,6 +19,8 @@ import random
 import sqlite3
 from array import array
 from collections import Counter
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
@@ -86,6 +94,122 @@ class Dataset:
 # --- generating ----------------------------------------------------------------------------
 
 
+REGISTERED_COLUMNS = (
+    "desk_id", "public_key", "site_nom", "reseau", "commune", "registered_at", "revoked",
+)  # fmt: skip
+BUNDLE_COLUMNS = ("sha256", "desk_id", "bundle_seq", "previous_sha256", "received_at", "events")
+DESK_COLUMNS = (
+    "desk_id", "bundle_seq", "bundle_created_at", "directory_version", "directory_published_at",
+    "directory_imported_at",
+)  # fmt: skip
+CONTACT_COLUMNS = (
+    "id", "desk_id", "seq", "occurred_at", "day", "week", "month", "canal", "statut",
+    "tranche_age", "sexe", "handicap", "commune", "duree", "besoins", "reponses", "branch",
+    "event_id",
+)  # fmt: skip
+REFERRAL_COLUMNS = (
+    "id", "desk_id", "seq", "contact_id", "contact_day", "contact_at", "service_id",
+    "structure_id", "structure_nom", "service_nom", "type", "statut", "rdv_at", "rdv_day",
+    "created_at", "updated_at", "reseau", "niveau", "branch", "event_id",
+)  # fmt: skip
+WRITTEN_TABLES = (
+    "registered_desk", "received_bundle", "merged_desk", "merged_contact", "merged_referral",
+)  # fmt: skip
+
+
+class SqliteRows:
+    """Rows into a SQLite coordinator database (executemany, one transaction per commit)."""
+
+    def __init__(self, connection: sqlite3.Connection) -> None:
+        self.connection = connection
+
+    def write(self, table: str, columns: Sequence[str], rows: list[tuple[Any, ...]]) -> None:
+        marks = ", ".join("?" * len(columns))
+        sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})"
+        self.connection.executemany(sql, rows)
+
+    def commit(self) -> None:
+        self.connection.commit()
+
+    def deferrable(self, tables: Sequence[str]) -> list[tuple[str, str]]:
+        """(drop, create) statements of the secondary indexes (a SQLite primary key stays)."""
+        marks = ", ".join("?" * len(tables))
+        found = self.connection.execute(
+            f"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
+            f"AND tbl_name IN ({marks})",
+            tuple(tables),
+        ).fetchall()
+        return [(f"DROP INDEX {name}", sql) for name, sql in found]
+
+    def execute(self, sql: str) -> None:
+        self.connection.execute(sql)
+
+
+class PostgresRows:
+    """Rows into a PostgreSQL coordinator database by COPY (a psycopg 3 connection)."""
+
+    def __init__(self, connection: Any) -> None:
+        self.connection = connection
+
+    def write(self, table: str, columns: Sequence[str], rows: list[tuple[Any, ...]]) -> None:
+        sql = f"COPY {table} ({', '.join(columns)}) FROM STDIN"
+        with self.connection.cursor() as cursor, cursor.copy(sql) as copy:
+            for row in rows:
+                copy.write_row(row)
+
+    def commit(self) -> None:
+        self.connection.commit()
+
+    def deferrable(self, tables: Sequence[str]) -> list[tuple[str, str]]:
+        """(drop, create) statements of the indexes and primary keys (built once after a bulk
+        load rather than maintained row by row)."""
+        indexes = self.connection.execute(
+            "SELECT i.indexname, i.indexdef FROM pg_indexes i WHERE i.schemaname = 'public' "
+            "AND i.tablename = ANY(%s) AND NOT EXISTS "
+            "(SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname)",
+            (list(tables),),
+        ).fetchall()
+        keys = self.connection.execute(
+            "SELECT c.conrelid::regclass::text, c.conname, pg_get_constraintdef(c.oid) "
+            "FROM pg_constraint c WHERE c.contype = 'p' AND c.conrelid::regclass::text = ANY(%s)",
+            (list(tables),),
+        ).fetchall()
+        return [
+            *((f"ALTER TABLE {t} DROP CONSTRAINT {n}", f"ALTER TABLE {t} ADD CONSTRAINT {n} {d}")
+              for t, n, d in keys),
+            *((f"DROP INDEX {name}", sql) for name, sql in indexes),
+        ]  # fmt: skip
+
+    def execute(self, sql: str) -> None:
+        self.connection.execute(sql)
+
+
+Rows = SqliteRows | PostgresRows
+
+
+@contextmanager
+def indexes_deferred(rows: Rows, tables: Sequence[str]) -> Iterator[None]:
+    """The indexes of `tables` dropped for a bulk load, built again after it."""
+    statements = rows.deferrable(tables)
+    for drop, _create in statements:
+        rows.execute(drop)
+    rows.commit()
+    yield
+    for _drop, create in statements:
+        rows.execute(create)
+    rows.commit()
+
+
+def region_communes(geo: Geography, departements: Sequence[str]) -> list[str]:
+    """Every commune of the départements, sorted (sites and residents are drawn from them)."""
+    return sorted(code for dep in departements for code in geo.communes_in_zone(dep))
+
+
+def national_departements(geo: Geography) -> list[str]:
+    """The départements of the 18 regions (13 mainland, 5 overseas)."""
+    return sorted(geo.departement_codes())
+
+
 def _sites(rng: random.Random, geo: Geography, count: int, communes: list[str]) -> list[Site]:
     sites = []
     for number in range(count):
@@ -102,7 +226,7 @@ def _pick_weighted(rng: random.Random, values: tuple[str, ...]) -> str:
 
 
 def generate(
-    connection: sqlite3.Connection,
+    target: sqlite3.Connection | Rows,
     *,
     desks: int = 12,
     contacts: int = 2_000,
@@ -113,14 +237,36 @@ def generate(
     keep: bool = True,
     chunk: int = 50_000,
     geo: Geography | None = None,
+    departements: Sequence[str] = ("18", "28", "36", "37", "41", "45"),
+    defer_indexes: bool = False,
 ) -> Dataset:
-    """Write a synthetic region into `connection`'s coordinator tables (one transaction each
-    chunk); contacts fall in `year`, plus `previous_year_share` of them a year earlier."""
-    geo = geo or geography()
+    """Write a synthetic region (by default Centre-Val de Loire; a nation with
+    `national_departements`) into `target`'s coordinator tables (one transaction each chunk);
+    contacts fall in `year`, plus `previous_year_share` of them a year earlier."""
+    rows = SqliteRows(target) if isinstance(target, sqlite3.Connection) else target
+    if not defer_indexes:
+        return _generate(rows, desks, contacts, referrals, year, previous_year_share, seed, keep,
+                         chunk, geo or geography(), departements)  # fmt: skip
+    with indexes_deferred(rows, WRITTEN_TABLES):
+        return _generate(rows, desks, contacts, referrals, year, previous_year_share, seed, keep,
+                         chunk, geo or geography(), departements)  # fmt: skip
+
+
+def _generate(
+    connection: Rows,
+    desks: int,
+    contacts: int,
+    referrals: int,
+    year: int,
+    previous_year_share: float,
+    seed: int,
+    keep: bool,
+    chunk: int,
+    geo: Geography,
+    departements: Sequence[str],
+) -> Dataset:
     rng = random.Random(seed)
-    region = sorted(
-        code for dep in ("18", "28", "36", "37", "41", "45") for code in geo.communes_in_zone(dep)
-    )
+    region = region_communes(geo, departements)
     # Residents come from two thirds of the region's communes: the rest are white zones.
     lived_in = region[: len(region) * 2 // 3]
     outside = sorted(geo.communes_in_zone(OUTSIDE_DEPARTEMENT))[:20]
@@ -174,12 +320,12 @@ def generate(
     return dataset
 
 
-def _write_desks(connection: sqlite3.Connection, rng: random.Random, dataset: Dataset) -> None:
+def _write_desks(connection: Rows, rng: random.Random, dataset: Dataset) -> None:
     registered, bundles, merged = [], [], []
     for number, site in enumerate(dataset.sites):
         registered.append(
             (site.desk_id, "cle-fictive", site.nom, site.reseau, site.commune,
-             "2025-01-01 00:00:00.000000", 0)
+             "2025-01-01 00:00:00.000000", False)
         )  # fmt: skip
         if number % 10 != 9:  # every tenth desk never sent anything
             received = dataset.as_of - timedelta(days=rng.randrange(40), hours=rng.randrange(24))
@@ -189,13 +335,9 @@ def _write_desks(connection: sqlite3.Connection, rng: random.Random, dataset: Da
             )  # fmt: skip
             directory = dataset.as_of - timedelta(days=rng.randrange(120))
             merged.append((site.desk_id, 1, received.isoformat(), "3", directory.isoformat(), None))
-    connection.executemany("INSERT INTO registered_desk VALUES (?, ?, ?, ?, ?, ?, ?)", registered)
-    connection.executemany(
-        "INSERT INTO received_bundle (sha256, desk_id, bundle_seq, previous_sha256, received_at, "
-        "events) VALUES (?, ?, ?, ?, ?, ?)",
-        bundles,
-    )
-    connection.executemany("INSERT INTO merged_desk VALUES (?, ?, ?, ?, ?, ?)", merged)
+    connection.write("registered_desk", REGISTERED_COLUMNS, registered)
+    connection.write("received_bundle", BUNDLE_COLUMNS, bundles)
+    connection.write("merged_desk", DESK_COLUMNS, merged)
     connection.commit()
     last = {b[1]: datetime.fromisoformat(b[4]).replace(tzinfo=UTC) for b in bundles}
     directory = {m[0]: datetime.fromisoformat(m[4]) for m in merged}
@@ -214,13 +356,13 @@ def _contact_row(c: Contact) -> tuple[Any, ...]:
     )  # fmt: skip
 
 
-def _flush_contacts(connection: sqlite3.Connection, rows: list) -> None:
-    connection.executemany(f"INSERT INTO merged_contact VALUES ({','.join('?' * 18)})", rows)
+def _flush_contacts(connection: Rows, rows: list) -> None:
+    connection.write("merged_contact", CONTACT_COLUMNS, rows)
     connection.commit()
 
 
 def _write_referrals(
-    connection: sqlite3.Connection,
+    connection: Rows,
     rng: random.Random,
     dataset: Dataset,
     contacts: list[Contact],
@@ -270,8 +412,8 @@ def _write_referrals(
     dataset.referral_count = count
 
 
-def _flush_referrals(connection: sqlite3.Connection, rows: list) -> None:
-    connection.executemany(f"INSERT INTO merged_referral VALUES ({','.join('?' * 20)})", rows)
+def _flush_referrals(connection: Rows, rows: list) -> None:
+    connection.write("merged_referral", REFERRAL_COLUMNS, rows)
     connection.commit()
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import operator
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -11,6 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+import orjson
 from data_inclusion.schema.v1 import Service, Structure
 from pydantic import ValidationError
 from sqlalchemy import Connection
@@ -18,7 +20,12 @@ from sqlalchemy import Connection
 from spro_desk.directory import rows as row_builders
 from spro_desk.directory.hours import hours_kind, hours_warning
 from spro_desk.directory.report import ImportCancelled, ImportReport, RowIssue
-from spro_desk.directory.rows import DirectoryTables, StructureInfo
+from spro_desk.directory.rows import (
+    SERVICE_TEXT_FIELDS,
+    STRUCTURE_TEXT_FIELDS,
+    DirectoryTables,
+    StructureInfo,
+)
 from spro_desk.directory.source import (
     DirectoryImportError,
     DirectoryShrinkRefused,
@@ -27,7 +34,9 @@ from spro_desk.directory.source import (
 )
 from spro_desk.directory.validation import (
     ServiceExtension,
+    ServiceRow,
     StructureExtension,
+    StructureRow,
     french_reason,
     validate_row,
 )
@@ -53,17 +62,20 @@ BATCH_ROWS = 2000
 LONE_BATCH_ROWS = 500
 
 
-@dataclass
+@dataclass(slots=True)
 class ValidStructure:
     model: Structure
     extension: StructureExtension | None
+    # No text of the row has a control or bidi character: the row's texts go in as they are.
+    clean: bool = False
 
 
-@dataclass
+@dataclass(slots=True)
 class ValidService:
     model: Service
     extension: ServiceExtension | None
-    zones: list[str]
+    zones: tuple[str, ...]
+    clean: bool = False
 
 
 _TEXT_CHECKS = (
@@ -77,6 +89,14 @@ _TEXT_CHECKS = (
 )
 
 
+# Every field of a model that can hold a text (enum codes cannot hold anything to neutralise):
+# the quick scan of a row must see all that the precise checks would look at.
+STRUCTURE_SCANNED_FIELDS = STRUCTURE_TEXT_FIELDS
+SERVICE_SCANNED_FIELDS = (*SERVICE_TEXT_FIELDS, "structure_id")
+_structure_texts = operator.itemgetter(*STRUCTURE_SCANNED_FIELDS)
+_service_texts = operator.itemgetter(*SERVICE_SCANNED_FIELDS)
+
+
 class _Checker:
     """Validates the rows of one import and collects what it rejects and warns about."""
 
@@ -84,6 +104,8 @@ class _Checker:
         self.report = report
         self.geo = geo
         self.rows_read = 0
+        # Validated extensions by their JSON: a directory repeats a few hundred of them.
+        self._extensions: dict[type, dict[bytes, tuple[Any, str | None]]] = {}
 
     def reject(self, file: str, index: int, row_id: str | None, reason: str) -> None:
         self.report.rejected.append(RowIssue(file, index, row_id, reason))
@@ -95,14 +117,14 @@ class _Checker:
         seen: set[str] = set()
         for _file, index, row in rows:
             self.rows_read += 1
-            model = self._model(Structure, "structures.json", index, row, seen)
+            model = self._model(StructureRow, "structures.json", index, row, seen)
             if model is None:
                 continue
-            extension = self._extension(StructureExtension, "structures.json", index, row)
-            self._check_texts("structures.json", index, model)
+            extension = self._extension(StructureExtension, "structures.json", index, row, model.id)
+            clean = self._check_texts("structures.json", index, model, _structure_texts)
             self._check_hours("structures.json", index, model.id, model.horaires_accueil)
             seen.add(model.id)
-            yield ValidStructure(model, extension)
+            yield ValidStructure(model, extension, clean)
 
     def services(
         self, rows: Iterator[tuple[str, int, Any]], structures: dict[str, Any]
@@ -110,7 +132,7 @@ class _Checker:
         seen: set[str] = set()
         for _file, index, row in rows:
             self.rows_read += 1
-            model = self._model(Service, "services.json", index, row, seen)
+            model = self._model(ServiceRow, "services.json", index, row, seen)
             if model is None:
                 continue
             if model.structure_id not in structures:
@@ -121,12 +143,12 @@ class _Checker:
                     f"structure inconnue « {model.structure_id} » (absente ou rejetée)",
                 )
                 continue
-            extension = self._service_extension(index, row, model.id)
-            self._check_texts("services.json", index, model)
+            extension = self._extension(ServiceExtension, "services.json", index, row, model.id)
+            clean = self._check_texts("services.json", index, model, _service_texts)
             self._check_hours("services.json", index, model.id, model.horaires_accueil)
             zones = self._known_zones(index, model)
             seen.add(model.id)
-            yield ValidService(model, extension, zones)
+            yield ValidService(model, extension, zones, clean)
 
     def _model(self, model_cls: Any, file: str, index: int, row: Any, seen: set[str]) -> Any:
         row_id = row.get("id") if isinstance(row, dict) else None
@@ -141,37 +163,37 @@ class _Checker:
             return None
         return model
 
-    def _extension(self, ext_cls: Any, file: str, index: int, row: dict) -> Any:
+    def _extension(self, ext_cls: Any, file: str, index: int, row: dict, row_id: str) -> Any:
+        """The row's x_spro extension, or None (warned about when unusable)."""
         raw = row.get("x_spro")
         if raw is None:
             return None
-        try:
-            return ext_cls.model_validate(raw)
-        except ValidationError as error:
-            self.warn(
-                file, index, row.get("id"), f"extension x_spro ignorée : {french_reason(error)}"
-            )
-            return None
-
-    def _service_extension(self, index: int, row: dict, row_id: str) -> ServiceExtension | None:
-        extension = self._extension(ServiceExtension, "services.json", index, row)
-        unknown = extension.unknown_publics() if extension is not None else []
-        if extension is not None and unknown:
-            listed = ", ".join(unknown)
-            self.warn("services.json", index, row_id, f"publics x_spro inconnus ignorés : {listed}")
-            extension.publics = [p for p in extension.publics or [] if p not in unknown]
+        cache = self._extensions.setdefault(ext_cls, {})
+        key = _extension_key(raw)
+        found = cache.get(key) if key is not None else None
+        if found is None:
+            found = _read_extension(ext_cls, raw)
+            if key is not None and len(cache) < _EXTENSION_CACHE:
+                cache[key] = found
+        extension, problem = found
+        if problem is not None:
+            self.warn(file, index, row_id, problem)
         return extension
 
-    def _check_texts(self, file: str, index: int, model: Any) -> None:
+    def _check_texts(
+        self, file: str, index: int, model: Any, texts: Callable[[dict[str, Any]], tuple]
+    ) -> bool:
+        """Warns about what the row's texts hold; True when none holds anything to neutralise."""
         # The id too in the quick scan: a false alarm there only costs the precise checks.
-        if none_need_neutralising([v for v in model.__dict__.values() if isinstance(v, str)]):
-            return
+        if none_need_neutralising(list(filter(None, texts(model.__dict__)))):
+            return True
         for name, value in model.__dict__.items():
             if not isinstance(value, str) or name == "id" or not might_need_neutralising(value):
                 continue
             for applies, message in _TEXT_CHECKS:
                 if applies(value):
                     self.warn(file, index, model.id, message.format(name))
+        return False
 
     def _check_hours(self, file: str, index: int, row_id: str, raw: str | None) -> None:
         kind, message = _hours_facts(raw)
@@ -180,10 +202,10 @@ class _Checker:
         if message:
             self.warn(file, index, row_id, message)
 
-    def _known_zones(self, index: int, model: Service) -> list[str]:
+    def _known_zones(self, index: int, model: Service) -> tuple[str, ...]:
         codes = model.zone_eligibilite
         if not codes:
-            return []
+            return ()
         zones, unknown = _split_zones(self.geo, tuple(codes))
         for code in unknown:
             self.warn(
@@ -192,7 +214,31 @@ class _Checker:
                 model.id,
                 f"code de zone « {code} » inconnu du code officiel géographique : ignoré",
             )
-        return list(zones)
+        return zones
+
+
+_EXTENSION_CACHE = 4096
+
+
+def _extension_key(raw: Any) -> bytes | None:
+    try:
+        return orjson.dumps(raw)
+    except (TypeError, orjson.JSONEncodeError):  # a 65-bit integer: validated each time
+        return None
+
+
+def _read_extension(ext_cls: Any, raw: Any) -> tuple[Any, str | None]:
+    """(the extension or None, the warning about it or None); never changed afterwards, as
+    rows with the same x_spro share it."""
+    try:
+        extension = ext_cls.model_validate(raw)
+    except ValidationError as error:
+        return None, f"extension x_spro ignorée : {french_reason(error)}"
+    unknown = extension.unknown_publics() if isinstance(extension, ServiceExtension) else []
+    if not unknown:
+        return extension, None
+    extension.publics = [p for p in extension.publics or [] if p not in unknown]
+    return extension, f"publics x_spro inconnus ignorés : {', '.join(unknown)}"
 
 
 # A national directory has a dozen distinct hours texts and ~1,500 zone lists for 96 k rows.

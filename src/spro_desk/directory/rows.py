@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import operator
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
@@ -18,27 +19,38 @@ from spro_desk.vocab import STATUTS, category_of
 if TYPE_CHECKING:
     from spro_desk.directory.importer import ValidService, ValidStructure
 
+# A model's fields that hold a plain text (or None), then those converted to text (dates, web
+# addresses, enum codes) or kept as numbers: a row whose texts have nothing to strip (checked
+# by the importer) copies the first ones as they are, in one C call.
+STRUCTURE_TEXT_FIELDS = (
+    "id", "source", "nom", "description", "siret", "commune", "code_postal", "code_insee",
+    "adresse", "complement_adresse", "telephone", "courriel", "horaires_accueil",
+)  # fmt: skip
+_OTHER_STRUCTURE_FIELDS = (
+    "date_maj", "latitude", "longitude", "site_web", "lien_source", "accessibilite_lieu",
+)  # fmt: skip
 STRUCTURE_COLUMNS = (
-    "pk", "id", "source", "nom", "description", "date_maj", "siret", "commune", "code_postal",
-    "code_insee", "adresse", "complement_adresse", "latitude", "longitude", "telephone",
-    "courriel", "site_web", "lien_source", "horaires_accueil", "accessibilite_lieu",
+    "pk", *STRUCTURE_TEXT_FIELDS, *_OTHER_STRUCTURE_FIELDS,
     "reseaux_porteurs", "reseau", "reseau_infere", "operateur_cep", "niveaux",
 )  # fmt: skip
 _ENUM_LIST_COLUMNS = (
     "thematiques", "publics", "modes_accueil", "modes_mobilisation", "mobilisable_par",
 )  # fmt: skip
 # The service columns computed at import first, then those copied from the row's text: the
-# insert names its columns, so this order is free, and it lets a row be built in two slices.
+# insert names its columns, so this order is free, and it lets a row be built in slices.
 _COMPUTED_SERVICE_COLUMNS = (
     "pk", "structure_pk", *_ENUM_LIST_COLUMNS, "zone_eligibilite", "spro_publics", "age_min",
     "age_max", "operateur_cep", "niveau", "search_text", "structure_only",
 )  # fmt: skip
-_TEXT_SERVICE_COLUMNS = (
-    "id", "source", "nom", "description", "date_maj", "type", "frais", "frais_precisions",
-    "publics_precisions", "conditions_acces", "commune", "code_postal", "code_insee", "adresse",
-    "complement_adresse", "latitude", "longitude", "telephone", "courriel", "contact_nom_prenom",
-    "lien_source", "lien_mobilisation", "mobilisation_precisions", "horaires_accueil",
+SERVICE_TEXT_FIELDS = (
+    "id", "source", "nom", "description", "frais_precisions", "publics_precisions",
+    "conditions_acces", "commune", "code_postal", "code_insee", "adresse", "complement_adresse",
+    "telephone", "courriel", "contact_nom_prenom", "mobilisation_precisions", "horaires_accueil",
 )  # fmt: skip
+_OTHER_SERVICE_FIELDS = (
+    "date_maj", "type", "frais", "latitude", "longitude", "lien_source", "lien_mobilisation",
+)  # fmt: skip
+_TEXT_SERVICE_COLUMNS = (*SERVICE_TEXT_FIELDS, *_OTHER_SERVICE_FIELDS)
 SERVICE_COLUMNS = (*_COMPUTED_SERVICE_COLUMNS, *_TEXT_SERVICE_COLUMNS)
 STRUCTURE_ONLY_PREFIX = "structure:"
 
@@ -90,19 +102,17 @@ def _texts(values: Iterable[Any]) -> list[Any]:
     ]
 
 
+def _as_text(values: Iterable[Any]) -> list[Any]:
+    """`_text` of each value of a clean row's other fields (dates, web addresses, enum codes:
+    as text; numbers and None as they are), without its checks for control characters."""
+    return [
+        value if value is None or isinstance(value, int | float) else str(value) for value in values
+    ]
+
+
 def _codes(values: Iterable[Any] | None) -> list[str]:
     """Enum sets of the models as sorted lists of codes, so a re-import is byte-identical."""
     return sorted(v.value if isinstance(v, Enum) else str(v) for v in values or ())
-
-
-@lru_cache(maxsize=4096)
-def _codes_json(values: frozenset[Any]) -> str:
-    """A national directory repeats a few hundred combinations of codes ~100,000 times."""
-    return json.dumps(_codes(values), ensure_ascii=False)
-
-
-def _enum_json(values: Iterable[Any] | None) -> str:
-    return _codes_json(frozenset(values)) if values else "[]"
 
 
 def _json(values: Sequence[str | int] | None) -> str | None:
@@ -152,17 +162,34 @@ def add_service(
     tables: DirectoryTables, pk: int, valid: ValidService, owner: StructureInfo, geo: Geography
 ) -> None:
     model = valid.model
-    fts = (
-        pk,
-        _text(model.nom),
-        owner.nom,
-        " ".join(filter(None, (_text(model.description), owner.description))),
-        _text(model.commune) or owner.commune or "",
+    fields = model.__dict__
+    if valid.clean:
+        texts = (*_service_texts(fields), *_as_text(_other_service_fields(fields)))
+    else:
+        texts = tuple(_texts(map(fields.__getitem__, _TEXT_SERVICE_COLUMNS)))
+    nom, description, commune = _service_fts_texts(texts)
+    commune = commune or owner.commune or ""
+    fts = (pk, nom, owner.nom, " ".join(filter(None, (description, owner.description))), commune)
+    # The words of "description + ' ' + structure description" are those of each part: folded
+    # part by part, each part is found in the cache (a structure's by each of its services).
+    words_of_description = _spaced_words(description or "") + _spaced_words(owner.description or "")
+    search = FIELD_SEPARATOR.join(
+        (_spaced_words(nom), _spaced_words(owner.nom), words_of_description, _spaced_words(commune))
     )
-    search = search_text(*fts[1:])
-    tables.services.append(_service_row(pk, owner.pk, valid, search))
-    tables.tags.append((pk, _tags(valid, owner.reseau, owner, geo)))
+    # Code sets as keys of the caches below: their codes joined in the set's order, at C speed
+    # (frozensets of enum members would hash each member in Python).
+    codes = [_SEPARATOR.join(fields[name]) if fields[name] else "" for name in _ENUM_LIST_COLUMNS]
+    tables.services.append(_service_row(pk, owner.pk, valid, codes, search, texts))
+    tables.tags.append((pk, _tags(valid, codes, owner, geo)))
     tables.fts.append(fts)
+
+
+_SEPARATOR = "\x1f"  # in no code
+_service_texts = operator.itemgetter(*SERVICE_TEXT_FIELDS)
+_other_service_fields = operator.itemgetter(*_OTHER_SERVICE_FIELDS)
+_service_fts_texts = operator.itemgetter(
+    *(_TEXT_SERVICE_COLUMNS.index(name) for name in ("nom", "description", "commune"))
+)
 
 
 def add_structure_only(
@@ -237,9 +264,11 @@ def _spaced_words(text: str) -> str:
     return "".join(" " + word for word in words(text))
 
 
-_TEXT_STRUCTURE_COLUMNS = STRUCTURE_COLUMNS[1:20]
+_TEXT_STRUCTURE_COLUMNS = (*STRUCTURE_TEXT_FIELDS, *_OTHER_STRUCTURE_FIELDS)
+_structure_texts = operator.itemgetter(*STRUCTURE_TEXT_FIELDS)
+_other_structure_fields = operator.itemgetter(*_OTHER_STRUCTURE_FIELDS)
 # The row is built in STRUCTURE_COLUMNS order: the copied texts, then these.
-assert STRUCTURE_COLUMNS[20:] == (
+assert STRUCTURE_COLUMNS[1 + len(_TEXT_STRUCTURE_COLUMNS) :] == (
     "reseaux_porteurs", "reseau", "reseau_infere", "operateur_cep", "niveaux",
 )  # fmt: skip
 
@@ -254,9 +283,13 @@ def _structure_row(pk: int, valid: ValidStructure) -> tuple[Any, ...]:
         reseau, inferred = infer_network(model.nom, porteurs), True
     cep = extension.operateur_cep if extension is not None else reseau in CEP_OPERATORS
     niveaux = sorted(set(extension.niveaux)) if extension is not None else []
+    if valid.clean:
+        texts = (*_structure_texts(fields), *_as_text(_other_structure_fields(fields)))
+    else:
+        texts = tuple(_texts(map(fields.get, _TEXT_STRUCTURE_COLUMNS)))
     return (
         pk,
-        *_texts(map(fields.get, _TEXT_STRUCTURE_COLUMNS)),
+        *texts,
         _json(porteurs),
         reseau,
         inferred,
@@ -268,9 +301,16 @@ def _structure_row(pk: int, valid: ValidStructure) -> tuple[Any, ...]:
 _NO_EXTENSION = (None, None, None, None, None)
 
 
-def _service_row(pk: int, structure_pk: int, valid: ValidService, search: str) -> tuple[Any, ...]:
+def _service_row(
+    pk: int,
+    structure_pk: int,
+    valid: ValidService,
+    codes: list[str],
+    search: str,
+    texts: tuple[Any, ...],
+) -> tuple[Any, ...]:
     """The row in SERVICE_COLUMNS order."""
-    fields, extension = valid.model.__dict__, valid.extension
+    extension = valid.extension
     spro = (
         (
             _json(extension.publics),
@@ -285,62 +325,71 @@ def _service_row(pk: int, structure_pk: int, valid: ValidService, search: str) -
     return (
         pk,
         structure_pk,
-        *[_enum_json(fields[name]) for name in _ENUM_LIST_COLUMNS],
-        _json(valid.zones),
+        *map(_codes_json, codes),
+        _tuple_json(valid.zones) if valid.zones else "[]",
         *spro,
         search,
         False,
-        *_texts(map(fields.__getitem__, _TEXT_SERVICE_COLUMNS)),
+        *texts,
     )
 
 
-def _tags(valid: ValidService, reseau: str | None, owner: Any, geo: Geography) -> list[TagKey]:
-    model, extension = valid.model, valid.extension
-    publics = _key(model.publics)
+def _tags(valid: ValidService, codes: list[str], owner: Any, geo: Geography) -> list[TagKey]:
+    extension = valid.extension
     spro = tuple(extension.publics) if extension and extension.publics is not None else None
+    thematiques, publics, modes = codes[0], codes[1], codes[2]
     keys = [
-        *_tag_keys("zone", tuple(_eligibility_zones(valid, owner, geo))),
-        *_thematique_keys(_key(model.thematiques)),
-        *_tag_keys("public", _sorted_codes(publics)),
-        *_tag_keys("statut", _statuts(_sorted_codes(publics), spro)),
-        *_tag_keys("mode", _sorted_codes(_key(model.modes_accueil))),
+        *_zone_keys(valid, owner, geo),
+        *_code_keys(thematiques, publics, spro, modes),
     ]
-    if reseau:
-        keys.append(("reseau", reseau))
+    if owner.reseau:
+        keys.append(("reseau", owner.reseau))
     return keys
 
 
-def _key(values: Iterable[Any] | None) -> frozenset[Any]:
-    return frozenset(values) if values else frozenset()
+@lru_cache(maxsize=16_384)
+def _code_codes(joined: str) -> tuple[str, ...]:
+    """The sorted codes of a code set, from its codes joined in any order."""
+    return tuple(sorted(set(joined.split(_SEPARATOR)))) if joined else ()
 
 
-# A national directory repeats a few thousand combinations of codes: each is worked out once.
-@lru_cache(maxsize=8192)
-def _tag_keys(kind: str, values: tuple[str, ...]) -> tuple[TagKey, ...]:
-    return tuple((kind, value) for value in values)
+@lru_cache(maxsize=16_384)
+def _codes_json(joined: str) -> str:
+    """A national directory repeats a few hundred combinations of codes ~100,000 times."""
+    return json.dumps(list(_code_codes(joined)), ensure_ascii=False)
 
 
-@lru_cache(maxsize=4096)
-def _sorted_codes(values: frozenset[Any]) -> tuple[str, ...]:
-    return tuple(_codes(values))
+@lru_cache(maxsize=16_384)
+def _code_keys(
+    thematiques: str, publics: str, spro_publics: tuple[str, ...] | None, modes: str
+) -> tuple[TagKey, ...]:
+    """The tags a service's codes give (thematiques with their categories, publics, statuts,
+    modes of reception), worked out once per combination."""
+    themes = _code_codes(thematiques)
+    categories = sorted({*themes, *(category_of(t) for t in themes)})
+    sorted_publics = _code_codes(publics)
+    return (
+        *(("thematique", code) for code in categories),
+        *(("public", code) for code in sorted_publics),
+        *(("statut", code) for code in _statuts(sorted_publics, spro_publics)),
+        *(("mode", code) for code in _code_codes(modes)),
+    )
 
 
-@lru_cache(maxsize=4096)
-def _thematique_keys(values: frozenset[Any]) -> tuple[TagKey, ...]:
-    thematiques = _codes(values)
-    codes = sorted({*thematiques, *(category_of(t) for t in thematiques)})
-    return tuple(("thematique", code) for code in codes)
-
-
-def _eligibility_zones(valid: ValidService, owner: Any, geo: Geography) -> list[str]:
+def _zone_keys(valid: ValidService, owner: Any, geo: Geography) -> tuple[TagKey, ...]:
     """The zone codes of the service; without any, the département where it stands."""
     if valid.zones:
-        return sorted(set(valid.zones))
+        return _sorted_zone_keys(valid.zones)
     for code in (valid.model.code_insee, owner.code_insee):
         commune = geo.commune(code) if code else None
         if commune is not None:
-            return [commune.departement]
-    return []
+            return _sorted_zone_keys((commune.departement,))
+    return ()
+
+
+@lru_cache(maxsize=16_384)
+def _sorted_zone_keys(zones: tuple[str, ...]) -> tuple[TagKey, ...]:
+    return tuple(("zone", zone) for zone in sorted(set(zones)))
 
 
 @lru_cache(maxsize=4096)

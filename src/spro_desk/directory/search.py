@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import itertools
+import logging
+import threading
+from array import array
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Connection
+from sqlalchemy.exc import SQLAlchemyError
 
 from spro_desk.directory.catalog import ServiceSummary, summaries
 from spro_desk.directory.hours import Hours
@@ -18,6 +23,8 @@ from spro_desk.geo import Geography, geography
 from spro_desk.storage.engine import Database
 from spro_desk.text import words
 from spro_desk.vocab import STATUTS, publics
+
+log = logging.getLogger(__name__)
 
 MAX_QUERY_WORDS = 12
 MAX_WORD_LENGTH = 40
@@ -30,6 +37,22 @@ DIRECT_MATCH_LIMIT = 5000
 FIELD_WEIGHTS = (10.0, 6.0, 1.0, 3.0)
 # How many ranked candidates to read per pass when "open at" filters in Python.
 _OPEN_AT_BATCH = 400
+# FTS5's bm25 floors the weight (IDF) of a term found in at least half of the indexed rows at
+# 1e-6: such a term only filters, its share of any score is below the 3 decimals shown. Ranking
+# it costs a pass over nearly every row (a one-letter prefix matches almost all of them), so it
+# is matched on search_text instead, after the other terms are ranked.
+BROAD_SHARE = 0.5
+# How many candidates are checked at once for broad terms, at first and at most.
+_CHECK_BATCH = 128
+_CHECK_BATCH_MAX = 8192
+_BROAD_COUNTS_KEPT = 4096
+_PREFIX_COUNT = "SELECT COUNT(*) FROM service_fts WHERE service_fts MATCH ?"
+# bm25 rankings kept for the next keys, and how many rows each holds at least (ranking costs
+# the same for 4,000 rows as for 100: reading them is what grows).
+_RANKINGS_KEPT = 8
+_KEPT_RANKING = 4096
+# A broad term in this share of the rows is checked row by row rather than read from the index.
+_EVERYWHERE = 0.9
 # Words this long may carry one typo (one letter missing, extra, wrong or two swapped).
 TYPO_MIN_LENGTH = 5
 _ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789"
@@ -65,7 +88,12 @@ def match_expression(text: str) -> str | None:
     Folding to \\w+ words drops quotes, stars, parentheses and lone dashes; quoting each word
     turns operators such as NEAR, AND or NOT into plain words.
     """
-    return " ".join(f'"{term}"*' for term in query_terms(text)) or None
+    return prefix_expression(query_terms(text)) or None
+
+
+def prefix_expression(terms: list[str]) -> str:
+    """Folded terms as an FTS5 query: each one quoted, prefix-matched, all required."""
+    return " ".join(f'"{term}"*' for term in terms)
 
 
 def one_edit_variants(term: str) -> set[str]:
@@ -91,18 +119,25 @@ class Vocabulary:
         return at < len(self.sorted) and self.sorted[at].startswith(prefix)
 
 
-def forgiving_groups(terms: list[str], vocabulary: Vocabulary) -> list[list[tuple[str, ...]]]:
+def forgiving_groups(
+    terms: list[str], vocabulary: Vocabulary | None
+) -> list[list[tuple[str, ...]]]:
     """For each term, what may stand for it: itself (a prefix), the words of the acronym's
     full name, the directory's words one typo away. Empty when nothing is forgiven.
 
-    A term that starts some word is being typed, not mistyped: it is left alone."""
+    A term that starts some word is being typed, not mistyped: it is left alone. No
+    `vocabulary` means every term starts some word (the exact search found services)."""
     groups: list[list[tuple[str, ...]]] = []
     forgiven = False
     for term in terms:
         group: list[tuple[str, ...]] = [(term,)]
         if term in ACRONYMS:
             group.append(ACRONYMS[term])
-        if len(term) >= TYPO_MIN_LENGTH and not vocabulary.starts_a_word(term):
+        if (
+            vocabulary is not None
+            and len(term) >= TYPO_MIN_LENGTH
+            and not vocabulary.starts_a_word(term)
+        ):
             group.extend((v,) for v in sorted(one_edit_variants(term) & vocabulary.words))
         forgiven = forgiven or len(group) > 1
         groups.append(group)
@@ -172,6 +207,82 @@ class DirectorySearch:
         self.geo = geo or geography()
         self.forgiving = forgiving
         self._vocabulary: tuple[Any, Vocabulary] | None = None
+        # Per imported directory: how many rows each term matches, and the services by name.
+        self._version: Any = None
+        self._matching: dict[str, int] = {}
+        self._rows = 0
+        self._by_name: array[int] | None = None
+        # The last bm25 rankings read, by match expression: (version, rows asked, ranking).
+        self._rankings: dict[str, tuple[Any, int, list[tuple[int, float]]]] = {}
+        # Counted by another thread: (version, rows matching each letter as a prefix).
+        self._letters: tuple[Any, dict[str, int]] | None = None
+
+    def _directory_version(self, connection: Connection) -> Any:
+        """The last import's key: what is cached below is read again after an import."""
+        version = connection.exec_driver_sql("SELECT MAX(pk) FROM directory_import").scalar()
+        if version != self._version:
+            self._version = version
+            self._matching = {}
+            self._by_name = None
+            self._rows = connection.exec_driver_sql(
+                "SELECT COUNT(*) FROM service_fts_docsize"
+            ).scalar_one()
+        return version
+
+    def count_letters_in_background(self) -> threading.Thread:
+        """Count, off the calling thread, the rows matching each letter or digit as a prefix:
+        the first letter of a word is typed often, and counting it merges thousands of words
+        (~20 ms a letter on the national directory)."""
+        thread = threading.Thread(target=self._count_letters, name="letters", daemon=True)
+        thread.start()
+        return thread
+
+    def _count_letters(self) -> None:
+        try:
+            with self.db.engine.connect() as connection:
+                version = connection.exec_driver_sql(
+                    "SELECT MAX(pk) FROM directory_import"
+                ).scalar()
+                run = connection.exec_driver_sql
+                counts = {
+                    letter: run(_PREFIX_COUNT, (f'"{letter}"*',)).scalar_one()
+                    for letter in _ALPHABET
+                }
+        except SQLAlchemyError:  # closed meanwhile: each letter is counted when it is typed
+            log.debug("letters not counted in advance", exc_info=True)
+            return
+        self._letters = (version, counts)
+
+    def is_broad(self, connection: Connection, term: str) -> bool:
+        """Whether bm25 gives `term` (a prefix) no weight: it matches half the rows or more."""
+        version = self._directory_version(connection)
+        count = self._known_count(term, version)
+        if count is None:
+            # A longer prefix matches fewer rows: the word typed so far was counted already.
+            shorter = self._known_count(term[:-1], version) if len(term) > 1 else None
+            if shorter is not None and shorter < self._rows * BROAD_SHARE:
+                return False
+            count = connection.exec_driver_sql(_PREFIX_COUNT, (f'"{term}"*',)).scalar_one()
+            if len(self._matching) >= _BROAD_COUNTS_KEPT:
+                self._matching.clear()
+            self._matching[term] = count
+        return self._rows > 0 and count >= self._rows * BROAD_SHARE
+
+    def _known_count(self, term: str, version: Any) -> int | None:
+        count = self._matching.get(term)
+        letters = self._letters
+        if count is None and letters is not None and letters[0] == version:
+            count = letters[1].get(term)
+        return count
+
+    def _services_by_name(self, connection: Connection) -> array[int]:
+        """Every service pk in (name, pk) order, read once per imported directory: the order
+        of the empty search and of searches made only of broad terms."""
+        self._directory_version(connection)
+        if self._by_name is None:
+            pks = connection.exec_driver_sql("SELECT pk FROM service ORDER BY nom, pk")
+            self._by_name = array("q", (row[0] for row in pks))
+        return self._by_name
 
     def _words_of_directory(self, connection: Connection) -> Vocabulary:
         """The indexed words, read once per imported directory (for typo tolerance)."""
@@ -194,18 +305,38 @@ class DirectorySearch:
     ) -> list[SearchHit]:
         """One page of results, best first; `offset` skips the pages already shown."""
         filters = filters or SearchFilters()
-        limit, offset = max(1, min(limit, 1000)), max(0, offset)
-        with self.db.engine.connect() as connection:
-            if filters.open_at is None:
-                ranked = self._ranked(connection, text, filters, limit, offset)
-            else:
-                ranked = self._ranked_open(connection, text, filters, limit + offset)[offset:]
-            found = summaries(connection, [pk for pk, _ in ranked])
+        ranked = self.ranked(text, filters, limit, offset)
+        found = self._summaries([pk for pk, _ in ranked])
         return [
             SearchHit(found[pk], score, self._reasons(found[pk], filters))
             for pk, score in ranked
             if pk in found
         ]
+
+    def ranked(
+        self,
+        text: str = "",
+        filters: SearchFilters | None = None,
+        limit: int = 50,
+        offset: int = 0,
+    ) -> list[tuple[int, float]]:
+        """The keys and scores of one page of results, best first (what `search` returns
+        without reading the rows: `summaries` reads them when they are shown)."""
+        filters = filters or SearchFilters()
+        limit, offset = max(1, min(limit, 1000)), max(0, offset)
+        with self.db.engine.connect() as connection:
+            if filters.open_at is None:
+                return self._ranked(connection, text, filters, limit, offset)
+            return self._ranked_open(connection, text, filters, limit + offset)[offset:]
+
+    def summaries(self, pks: list[int]) -> list[ServiceSummary]:
+        """The rows of these keys, in their order (keys no longer in the directory skipped)."""
+        found = self._summaries(pks)
+        return [found[pk] for pk in pks if pk in found]
+
+    def _summaries(self, pks: list[int]) -> dict[int, ServiceSummary]:
+        with self.db.engine.connect() as connection:
+            return summaries(connection, pks)
 
     def _ranked(
         self, connection: Connection, text: str, filters: SearchFilters, limit: int, offset: int
@@ -216,7 +347,10 @@ class DirectorySearch:
         terms = query_terms(text)
         if len(exact) >= wanted or not self.forgiving or not terms:
             return exact[offset:wanted]
-        groups = forgiving_groups(terms, self._words_of_directory(connection))
+        # Reading the index's words costs 0.1-0.2 s on the national directory: only when a
+        # typo may be forgiven, i.e. when nothing matched exactly.
+        vocabulary = None if exact else self._words_of_directory(connection)
+        groups = forgiving_groups(terms, vocabulary)
         if not groups:
             return exact[offset:wanted]
         seen = {pk for pk, _ in exact}
@@ -251,17 +385,15 @@ class DirectorySearch:
             direct = self._ranked_directly(connection, text, clauses, limit, offset)
             if direct is not None:
                 return direct
+        if expression is None and not clauses:
+            by_name = self._services_by_name(connection)
+            return [(pk, 0.0) for pk in by_name[offset : offset + limit]]
         if expression is None:
             where = " AND ".join(f"pk IN ({sql})" for sql, _ in clauses) or "1"
             sql = f"SELECT pk, 0.0 FROM service WHERE {where} ORDER BY nom, pk LIMIT ? OFFSET ?"
             params = [p for _, ps in clauses for p in ps]
         elif not clauses:
-            # rowid as a tie-break keeps pages stable (and lets SQLite's sorter do the work)
-            sql = (
-                "SELECT rowid, rank FROM service_fts WHERE service_fts MATCH ? "
-                "ORDER BY rank, rowid LIMIT ? OFFSET ?"
-            )
-            params = [expression]
+            return self._ranked_unfiltered(connection, query_terms(text), limit, offset)
         else:
             # MATERIALIZED keeps SQLite from pushing the filter into FTS5 as one rowid lookup
             # per candidate, each of which would merge the prefix's doclists again.
@@ -274,6 +406,103 @@ class DirectorySearch:
             params = [expression, *(p for _, ps in clauses for p in ps)]
         rows = connection.exec_driver_sql(sql, (*params, limit, offset)).all()
         return [(pk, round(-rank, 3)) for pk, rank in rows]
+
+    def _ranked_unfiltered(
+        self, connection: Connection, terms: list[str], limit: int, offset: int
+    ) -> list[tuple[int, float]]:
+        """bm25 over the terms that carry weight; broad terms only filter (see BROAD_SHARE)."""
+        broad = [term for term in terms if self.is_broad(connection, term)]
+        ranked = [term for term in terms if term not in broad]
+        if not broad:
+            ranking = self._bm25(connection, prefix_expression(ranked), limit + offset)
+            return ranking[offset:]
+        if not ranked:
+            candidates = self._by_name_matching(connection, broad)
+        else:
+            candidates = self._with_words(
+                connection, self._ranked_candidates(connection, ranked, limit + offset), broad
+            )
+        kept = itertools.islice(candidates, offset, None)
+        return list(itertools.islice(kept, limit))
+
+    def _by_name_matching(
+        self, connection: Connection, terms: list[str]
+    ) -> Iterator[tuple[int, float]]:
+        """Every row scores 0.000 for bm25: the services come by name, as with an empty search.
+
+        A term found nearly everywhere ("de") or a letter alone (the index has no prefix index
+        for it: reading its matches merges thousands of words) is checked on search_text as the
+        services come. Another term's matches are read at once from the index: services of one
+        network, which share their words, come in long runs in name order."""
+        by_name: Iterable[int] = self._services_by_name(connection)
+        everywhere = [
+            term
+            for term in terms
+            if len(term) == 1 or self._matching.get(term, 0) >= self._rows * _EVERYWHERE
+        ]
+        longer = [term for term in terms if term not in everywhere]
+        if longer:
+            matching = set(
+                connection.exec_driver_sql(
+                    "SELECT rowid FROM service_fts WHERE service_fts MATCH ?",
+                    (prefix_expression(longer),),
+                ).scalars()
+            )
+            by_name = (pk for pk in by_name if pk in matching)
+        candidates = ((pk, 0.0) for pk in by_name)
+        return self._with_words(connection, candidates, everywhere) if everywhere else candidates
+
+    def _ranked_candidates(
+        self, connection: Connection, terms: list[str], wanted: int
+    ) -> Iterator[tuple[int, float]]:
+        """The rows matching `terms`, best first; read again, longer, when more are asked."""
+        expression = prefix_expression(terms)
+        size, done = 4 * wanted + 64, 0
+        while True:
+            rows = self._bm25(connection, expression, size)
+            yield from rows[done:]
+            if len(rows) < size:
+                return
+            done, size = len(rows), size * 4
+
+    def _bm25(self, connection: Connection, expression: str, size: int) -> list[tuple[int, float]]:
+        """The first `size` matches of `expression`, best first, with their scores.
+
+        The last rankings are kept: the next key often ranks the same words again (a space
+        typed, or a broad term that only filters, as in "mission l")."""
+        version = self._directory_version(connection)
+        kept = self._rankings.get(expression)
+        if kept is not None and kept[0] == version and (kept[1] >= size or len(kept[2]) < kept[1]):
+            return kept[2][:size]
+        wanted, size = size, max(size, _KEPT_RANKING)
+        # rowid as a tie-break keeps pages stable (and lets SQLite's sorter do the work)
+        rows = connection.exec_driver_sql(
+            "SELECT rowid, rank FROM service_fts WHERE service_fts MATCH ? "
+            "ORDER BY rank, rowid LIMIT ?",
+            (expression, size),
+        ).all()
+        ranking = [(pk, round(-rank, 3)) for pk, rank in rows]
+        if len(self._rankings) >= _RANKINGS_KEPT:
+            self._rankings.pop(next(iter(self._rankings)))
+        self._rankings[expression] = (version, size, ranking)
+        return ranking[:wanted]
+
+    def _with_words(
+        self, connection: Connection, candidates: Iterable[tuple[int, float]], terms: list[str]
+    ) -> Iterator[tuple[int, float]]:
+        """The candidates, in their order, whose folded fields have words starting with every
+        term. SQLite checks a batch at a time (search_text never crosses into Python); batches
+        grow, as services of one network share their words and come in long runs."""
+        words_in = " AND ".join("instr(search_text, ?) > 0" for _ in terms)
+        sql = "SELECT pk FROM service WHERE pk IN (SELECT value FROM json_each(?)) AND " + words_in
+        spaced = [" " + term for term in terms]
+        pending = iter(candidates)
+        size = _CHECK_BATCH
+        while batch := list(itertools.islice(pending, size)):
+            pks = "[" + ",".join(str(pk) for pk, _ in batch) + "]"
+            kept = set(connection.exec_driver_sql(sql, (pks, *spaced)).scalars())
+            yield from ((pk, score) for pk, score in batch if pk in kept)
+            size = min(size * 2, _CHECK_BATCH_MAX)
 
     def _ranked_directly(
         self,

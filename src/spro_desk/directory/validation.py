@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from datetime import date
 from functools import lru_cache
 from typing import Any, Literal
 
+from data_inclusion.schema.v1 import Service, Structure
 from email_validator import SPECIAL_USE_DOMAIN_NAMES
-from pydantic import BaseModel, ConfigDict, ValidationError, conint
+from pydantic import BaseModel, ConfigDict, ValidationError, ValidationInfo, conint, field_validator
 from pydantic.networks import validate_email
 
 from spro_desk.vocab import STATUTS
@@ -115,8 +117,54 @@ def validate_row(model_cls: type[BaseModel], row: Any) -> Any:
     if normalised is None:  # absent, or invalid: the model reports it as usual
         return model_cls.model_validate(row)
     model = model_cls.model_validate({**row, "courriel": None})
-    model.courriel = normalised  # type: ignore[attr-defined]
+    # Straight into the fields: "courriel" is already among the fields set (given as None), and
+    # the model validates no assignment, so BaseModel.__setattr__ would only cost time.
+    model.__dict__["courriel"] = normalised
     return model
+
+
+# The library's field checks, run on every row in Python: the usual case answered first, the
+# library's own function (same rule, same message) for anything else.
+_FIRST_DATE = date(2000, 1, 1)
+_today = [date.today()]  # the last day seen: a date up to it is not in the future
+
+
+def _dated(check: Callable[[date], date], value: date) -> date:
+    """`check(value)` (date_maj in this century and not in the future) without asking the
+    clock for the date of each row: date.today() was 3 % of a national import."""
+    if _FIRST_DATE <= value <= _today[0]:
+        return value
+    _today[0] = date.today()
+    return check(value)
+
+
+def _named(check: Callable[[str, ValidationInfo], str], value: str, info: ValidationInfo) -> str:
+    """`check(value, info)` (a name ending with a point) only for names that end with one."""
+    return check(value, info) if value.endswith(".") else value
+
+
+class StructureRow(Structure):
+    """data·inclusion's Structure, the same checks, fewer Python calls per row."""
+
+    @field_validator("nom")
+    def nom_valide(cls, value: str, info: ValidationInfo) -> str:
+        return _named(Structure.nom_valide, value, info)
+
+    @field_validator("date_maj")
+    def date_maj_valide(cls, value: date) -> date:
+        return _dated(Structure.date_maj_valide, value)
+
+
+class ServiceRow(Service):
+    """data·inclusion's Service, the same checks, fewer Python calls per row."""
+
+    @field_validator("nom")
+    def nom_ne_se_termine_pas_par_un_point(cls, value: str, info: ValidationInfo) -> str:
+        return _named(Service.nom_ne_se_termine_pas_par_un_point, value, info)
+
+    @field_validator("date_maj")
+    def date_maj_valide(cls, value: date) -> date:
+        return _dated(Service.date_maj_valide, value)
 
 
 # --- the x_spro extension ------------------------------------------------------------------

@@ -45,6 +45,14 @@ _FTS_INSERT = (
     "INSERT INTO service_fts (rowid, nom, structure_nom, description, commune) "
     "VALUES (?, ?, ?, ?, ?)"
 )
+# FTS5 writes its pending terms as a new segment every megabyte and, by default, merges
+# segments as soon as 4 share a level (automerge 4, crisismerge 16): a national load merged
+# the same postings again and again. During the load segments only pile up (up to 64 a level),
+# then one 'optimize' leaves a single segment, which queries read fastest; the defaults are put
+# back for later writes. Settings and merge are in the import's transaction, rolled back with it.
+_FTS_BULK_SETTINGS = (("automerge", 0), ("crisismerge", 64))
+_FTS_DEFAULT_SETTINGS = (("automerge", 4), ("crisismerge", 16))
+_FTS_SETTING = "INSERT INTO service_fts (service_fts, rank) VALUES (?, ?)"
 
 
 class BatchWriter:
@@ -60,6 +68,7 @@ class BatchWriter:
         self._run("DELETE FROM service")
         self._run("DELETE FROM structure")
         self._run("INSERT INTO service_fts(service_fts) VALUES ('delete-all')")
+        self._run(_FTS_SETTING, list(_FTS_BULK_SETTINGS))
         # Built once from the sorted column at the end rather than row by row (rolled back
         # with the rest if the import fails).
         self._run("DROP INDEX ix_service_structure_pk")
@@ -115,6 +124,9 @@ class BatchWriter:
             yield kind, value, json.dumps(self._tags.pop(key).tolist())
 
     def record(self, report: ImportReport) -> None:
+        """The last writes: tags, the full-text index merged, the import's report."""
+        self._run("INSERT INTO service_fts (service_fts) VALUES ('optimize')")
+        self._run(_FTS_SETTING, list(_FTS_DEFAULT_SETTINGS))
         tags = self._sorted_tags()
         while chunk := list(itertools.islice(tags, _TAG_KEYS_CHUNK)):
             self._run(_TAG_INSERT, chunk)

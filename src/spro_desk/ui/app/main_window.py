@@ -120,6 +120,7 @@ class MainWindow(QMainWindow):
 
     def attach_database(self, db: Database) -> None:
         """Everything that reads or writes the desk's data, once the database is open."""
+        from spro_desk.ui.common.collector import freeze_long_lived
         from spro_desk.ui.common.import_flow import DirectoryImportController
 
         self._db = db
@@ -143,6 +144,7 @@ class MainWindow(QMainWindow):
         current = self.current_screen_name()
         if current != ANNUAIRE and current not in {s.name for s in self.screens.built()}:
             self._screen_changed(self.tabs.currentIndex())
+        freeze_long_lived()
 
     @property
     def database_ready(self) -> bool:

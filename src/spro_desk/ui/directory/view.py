@@ -54,7 +54,8 @@ class DirectoryView(QWidget):
         self._db = db
         self._clock = clock
         self._geo = geo or geography()
-        self.model = ServiceResultsModel(DirectorySearch(db, self._geo), clock, self)
+        self._search = DirectorySearch(db, self._geo)
+        self.model = ServiceResultsModel(self._search, clock, self)
         self.search_box = self._make_search_box()
         self.filter_bar = DirectoryFilterBar(self._geo)
         self.result_count = StatusLabel(wrap=False)
@@ -149,6 +150,7 @@ class DirectoryView(QWidget):
         """Show the current results and keep the opening statuses up to date."""
         self.run_search()
         self._clock_timer.start()
+        self._search.count_letters_in_background()
 
     def shutdown(self) -> None:
         self._search_timer.stop()
