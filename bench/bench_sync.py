@@ -461,6 +461,7 @@ def server_run(world_root: Path, base: str, bundles: list[Path], profile: bool) 
         lambda: profiled(lambda: catch_up_merged_state(db), profile, "catch-up (PostgreSQL)")
     )
     refused = [str(r) for _path, r in results if isinstance(r, BundleRefused)]
+    merged = merged_by(results, merged)
     baseline = bulk_insert_server(db, EVENT_TABLES, base, world_root)
     merged_baseline = bulk_insert_server(db, MERGED_TABLES, base, world_root)
     drop_server_database(base, db)
@@ -513,6 +514,12 @@ def server_figures(server: dict[str, Any]) -> list[Figure]:
     ]  # fmt: skip
 
 
+def merged_by(results: list[tuple[Path, Any]], caught_up: int) -> int:
+    """Events merged into the indicators: by the import itself (in its transaction, since
+    migration 0014) and by the catch-up after it (what the import left behind)."""
+    return caught_up + sum(getattr(result, "events_merged", 0) for _path, result in results)
+
+
 def median(values: list[float]) -> float:
     return sorted(values)[len(values) // 2]
 
@@ -532,6 +539,7 @@ def one_import(world_root: Path, bundles: list[Path], run: int, profile: bool) -
         lambda: profiled(lambda: catch_up_merged_state(db), profile, "merge catch-up")
     )
     refused = [str(r) for _path, r in results if isinstance(r, BundleRefused)]
+    merged = merged_by(results, merged)
     return {
         "db": db, "refused": refused, "import_s": wall, "import_cpu_s": cpu,
         "worker_cpu_s": worker_cpu,
