@@ -28,7 +28,7 @@ from zoneinfo import ZoneInfo
 
 from spro_desk.geo.cog import Geography, geography
 from spro_desk.reports.filters import Filters, Options, Period, Site, locate
-from spro_desk.sync.merged import codes_text, week_start
+from spro_desk.sync.merged import CONTACT_COLUMNS, REFERRAL_COLUMNS, codes_text, week_start
 from spro_desk.vocab import CANAUX, REPONSES, SEXES, STATUTS, TRANCHES_AGE, category_of, thematiques
 
 NETWORKS = ("cio", "mission-locale", "information-jeunesse", "france-travail", "cap-emploi")
@@ -101,16 +101,6 @@ BUNDLE_COLUMNS = ("sha256", "desk_id", "bundle_seq", "previous_sha256", "receive
 DESK_COLUMNS = (
     "desk_id", "bundle_seq", "bundle_created_at", "directory_version", "directory_published_at",
     "directory_imported_at",
-)  # fmt: skip
-CONTACT_COLUMNS = (
-    "id", "desk_id", "seq", "occurred_at", "day", "week", "month", "canal", "statut",
-    "tranche_age", "sexe", "handicap", "commune", "duree", "besoins", "reponses", "branch",
-    "event_id",
-)  # fmt: skip
-REFERRAL_COLUMNS = (
-    "id", "desk_id", "seq", "contact_id", "contact_day", "contact_at", "service_id",
-    "structure_id", "structure_nom", "service_nom", "type", "statut", "rdv_at", "rdv_day",
-    "created_at", "updated_at", "reseau", "niveau", "branch", "event_id",
 )  # fmt: skip
 WRITTEN_TABLES = (
     "registered_desk", "received_bundle", "merged_desk", "merged_contact", "merged_referral",

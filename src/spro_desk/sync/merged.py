@@ -319,12 +319,13 @@ def merge_events(connection: Connection, events: Iterable[MergeEvent]) -> int:
     return len(winners)
 
 
-_CONTACT_COLUMNS = (
+# Public: the dev tools' synthetic regions write the same rows (spro_desk_dev.synthetic).
+CONTACT_COLUMNS = (
     "id", "desk_id", "seq", "occurred_at", "day", "week", "month", "canal", "statut",
     "tranche_age", "sexe", "handicap", "commune", "duree", "besoins", "reponses", "branch",
     "event_id",
 )  # fmt: skip
-_REFERRAL_COLUMNS = (
+REFERRAL_COLUMNS = (
     "id", "desk_id", "seq", "contact_id", "contact_day", "contact_at", "service_id",
     "structure_id", "structure_nom", "service_nom", "type", "statut", "rdv_at", "rdv_day",
     "created_at", "updated_at", "reseau", "niveau", "branch", "event_id",
@@ -336,8 +337,8 @@ def _insert(table: str, columns: tuple[str, ...]) -> str:
     return f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
 
 
-_INSERT_CONTACT = _insert("merged_contact", _CONTACT_COLUMNS)
-_INSERT_REFERRAL = _insert("merged_referral", _REFERRAL_COLUMNS)
+_INSERT_CONTACT = _insert("merged_contact", CONTACT_COLUMNS)
+_INSERT_REFERRAL = _insert("merged_referral", REFERRAL_COLUMNS)
 _INSERT_TOMBSTONE = _insert("merged_tombstone", _TOMBSTONE_COLUMNS)
 
 
