@@ -2701,17 +2701,17 @@ Desk ID: {id}</translation>
 <context>
     <name>DirectoryFetchController</name>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/directory_fetch.py" line="53"/>
+        <location filename="../../src/spro_desk/ui/coordination/directory_fetch.py" line="62"/>
         <source>Téléchargement de l&apos;annuaire data·inclusion…</source>
         <translation>Downloading the data·inclusion directory…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/directory_fetch.py" line="60"/>
+        <location filename="../../src/spro_desk/ui/coordination/directory_fetch.py" line="69"/>
         <source>Le dossier de téléchargement n&apos;a pas pu être écrit ({error}). Les pages déjà reçues sont conservées.</source>
         <translation>The download folder could not be written ({error}). The pages already received are kept.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/directory_fetch.py" line="65"/>
+        <location filename="../../src/spro_desk/ui/coordination/directory_fetch.py" line="74"/>
         <source>Le téléchargement s&apos;est arrêté sur une erreur inattendue ({error}). L&apos;annuaire publié aux postes n&apos;a pas changé.</source>
         <translation>The download stopped on an unexpected error ({error}). The directory published to the desks has not changed.</translation>
     </message>
@@ -3085,43 +3085,106 @@ Desk ID: {id}</translation>
     </message>
 </context>
 <context>
+    <name>DirectoryPublishController</name>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/directory_fetch.py" line="89"/>
+        <source>Vérification et signature de l&apos;annuaire…</source>
+        <translation>Checking and signing the directory…</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/directory_fetch.py" line="96"/>
+        <source>L&apos;annuaire téléchargé n&apos;a pas pu être lu ({error}). Téléchargez-le à nouveau ; rien n&apos;a été publié.</source>
+        <translation>The downloaded directory could not be read ({error}). Download it again; nothing was published.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/directory_fetch.py" line="101"/>
+        <source>La mise à jour n&apos;a pas pu être écrite ({error}). Choisissez un autre dossier ; rien n&apos;a été publié.</source>
+        <translation>The update could not be written ({error}). Choose another folder; nothing was published.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/directory_fetch.py" line="106"/>
+        <source>La publication s&apos;est arrêtée sur une erreur inattendue ({error}). Rien n&apos;a été publié.</source>
+        <translation>Publishing stopped on an unexpected error ({error}). Nothing was published.</translation>
+    </message>
+</context>
+<context>
     <name>DirectoryScreen</name>
     <message>
         <location filename="../../src/spro_desk/ui/coordination/__init__.py" line="54"/>
-        <location filename="../../src/spro_desk/ui/coordination/directory_screen.py" line="39"/>
-        <location filename="../../src/spro_desk/ui/coordination/directory_screen.py" line="44"/>
+        <location filename="../../src/spro_desk/ui/coordination/directory_screen.py" line="55"/>
+        <location filename="../../src/spro_desk/ui/coordination/directory_screen.py" line="61"/>
         <source>Annuaire</source>
         <translation>Directory</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/directory_screen.py" line="25"/>
-        <source>Téléchargez l&apos;annuaire de la région depuis l&apos;API data·inclusion (adresse, jeton et région dans les Paramètres). Un téléchargement interrompu reprend où il s&apos;était arrêté ; l&apos;annuaire publié aux postes ne change qu&apos;à la publication.</source>
-        <translation>Download the region&apos;s directory from the data·inclusion API (address, token and region in Settings). An interrupted download resumes where it stopped; the directory published to the desks only changes when you publish.</translation>
+        <location filename="../../src/spro_desk/ui/coordination/directory_screen.py" line="37"/>
+        <source>Téléchargez l&apos;annuaire de la région depuis l&apos;API data·inclusion (adresse, jeton et région dans les Paramètres). Un téléchargement interrompu reprend où il s&apos;était arrêté ; l&apos;annuaire publié aux postes ne change qu&apos;à la publication, qui écrit une mise à jour signée à déposer sur le serveur ou sur une clé USB.</source>
+        <translation>Download the region&apos;s directory from the data·inclusion API (address, token and region in Settings). An interrupted download resumes where it stopped; the directory published to the desks changes only when you publish, which writes a signed update to put on the server or on a USB stick.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/directory_screen.py" line="31"/>
+        <location filename="../../src/spro_desk/ui/coordination/directory_screen.py" line="44"/>
         <source>Compte rendu du dernier téléchargement</source>
         <translation>Report of the last download</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/directory_screen.py" line="33"/>
+        <location filename="../../src/spro_desk/ui/coordination/directory_screen.py" line="46"/>
         <source>&amp;Télécharger l&apos;annuaire</source>
         <translation>&amp;Download the directory</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/directory_screen.py" line="36"/>
+        <location filename="../../src/spro_desk/ui/coordination/directory_screen.py" line="49"/>
         <source>Télécharger l&apos;annuaire de la région depuis l&apos;API data·inclusion</source>
         <translation>Download the region&apos;s directory from the data·inclusion API</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/directory_screen.py" line="47"/>
+        <location filename="../../src/spro_desk/ui/coordination/directory_screen.py" line="52"/>
+        <source>&amp;Publier aux postes…</source>
+        <translation>&amp;Publish to the desks…</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/directory_screen.py" line="64"/>
         <source>A&amp;nnuaire</source>
         <translation>&amp;Directory</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/directory_screen.py" line="90"/>
-        <source>Annuaire téléchargé : {structures} structures et {services} services dans « {folder} ». Publiez-le aux postes avec « spro-desk coordinator publish-directory ».</source>
-        <translation>Directory downloaded: {structures} structures and {services} services in “{folder}”. Publish it to the desks with “spro-desk coordinator publish-directory”.</translation>
+        <location filename="../../src/spro_desk/ui/coordination/directory_screen.py" line="114"/>
+        <source>Téléchargez d&apos;abord l&apos;annuaire en entier : il n&apos;y a rien à publier.</source>
+        <translation>Download the whole directory first: there is nothing to publish.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/directory_screen.py" line="118"/>
+        <source>Signer l&apos;annuaire téléchargé comme mise à jour pour les postes</source>
+        <translation>Sign the downloaded directory as an update for the desks</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/directory_screen.py" line="136"/>
+        <source>Publier l&apos;annuaire aux postes</source>
+        <translation>Publish the directory to the desks</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/directory_screen.py" line="138"/>
+        <source>Mise à jour de l&apos;annuaire (*.spro-directory)</source>
+        <translation>Directory update (*.spro-directory)</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/directory_screen.py" line="145"/>
+        <source>Publier l&apos;annuaire</source>
+        <translation>Publish the directory</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/directory_screen.py" line="147"/>
+        <source>Publier l&apos;annuaire téléchargé comme nouvelle version pour tous les postes ? Chaque poste le chargera à sa prochaine synchronisation (il vérifie d&apos;abord la signature). La publication est inscrite au journal.</source>
+        <translation>Publish the downloaded directory as a new version for every desk? Each desk will load it at its next synchronisation (after checking its signature). The publication is written to the log.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/directory_screen.py" line="166"/>
+        <source>Annuaire téléchargé : {structures} structures et {services} services dans « {folder} ». Publiez-le aux postes (Ctrl+U) quand vous le souhaitez.</source>
+        <translation>Directory downloaded: {structures} structures and {services} services in “{folder}”. Publish it to the desks (Ctrl+U) when you wish.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/directory_screen.py" line="174"/>
+        <source>Annuaire publié : version {version}, {structures} structures et {services} services, valable jusqu&apos;au {expires}, dans « {path} ». Déposez ce fichier sur le serveur des postes ou sur une clé USB.</source>
+        <translation>Directory published: version {version}, {structures} structures and {services} services, valid until {expires}, in “{path}”. Put this file on the desks&apos; server or on a USB stick.</translation>
     </message>
 </context>
 <context>
@@ -4135,159 +4198,159 @@ If the problem happens again, send the details below to support.</translation>
     <name>PeriodsScreen</name>
     <message>
         <location filename="../../src/spro_desk/ui/coordination/__init__.py" line="52"/>
-        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="86"/>
-        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="93"/>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="81"/>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="88"/>
         <source>Périodes publiées</source>
         <translation>Published periods</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="60"/>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="55"/>
         <source>Résumé des périodes publiées</source>
         <translation>Summary of published periods</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="65"/>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="60"/>
         <source>Révisions de la période choisie</source>
         <translation>Revisions of the chosen period</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="67"/>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="62"/>
         <source>Choisissez une période puis « Voir les révisions ».</source>
         <translation>Choose a period, then “Show revisions”.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="69"/>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="64"/>
         <source>&amp;Voir les révisions</source>
         <translation>&amp;Show revisions</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="71"/>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="66"/>
         <source>Ce que les envois reçus depuis la clôture changeraient aux bilans publiés.</source>
         <translation>What the bundles received since the closing would change in the published reports.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="76"/>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="71"/>
         <source>Format des bilans de la nouvelle édition</source>
         <translation>Format of the new edition&apos;s reports</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="77"/>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="72"/>
         <source>&amp;Nouvelle édition…</source>
         <translation>&amp;New edition…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="79"/>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="74"/>
         <source>Republier tous les bilans de la période avec les données d&apos;aujourd&apos;hui.</source>
         <translation>Republish every report of the period with today&apos;s data.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="91"/>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="86"/>
         <source>Période</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="91"/>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="86"/>
         <source>Édition</source>
         <translation>Edition</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="91"/>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="86"/>
         <source>Close le</source>
         <translation>Closed on</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="91"/>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="86"/>
         <source>Bilans publiés</source>
         <translation>Published reports</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="95"/>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="90"/>
         <source>Une ligne par période ; ses révisions s&apos;affichent sous la liste.</source>
         <translation>One row per period; its revisions show below the list.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="127"/>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="122"/>
         <source>{moment} par {who}</source>
         <translation>{moment} by {who}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="131"/>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="126"/>
         <source>ouverte</source>
         <translation>open</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="137"/>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="132"/>
         <source>Aucun bilan publié : aucune période close.</source>
         <translation>No report published: no closed period.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="140"/>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="135"/>
         <source>{n} période(s) publiée(s). Un envoi reçu après la clôture ne change aucun bilan publié : il apparaît dans les révisions, appliquées par une nouvelle édition si vous le décidez.</source>
         <translation>{n} published period(s). A bundle received after the closing changes no published report: it shows in the revisions, applied by a new edition if you decide so.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="181"/>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="172"/>
         <source>Calcul des révisions…</source>
         <translation>Computing the revisions…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="197"/>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="188"/>
         <source>Édition {n} — {bundles} envoi(s) reçu(s) depuis la clôture.</source>
         <translation>Edition {n} — {bundles} bundle(s) received since the closing.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="203"/>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="194"/>
         <source>  • poste {desk}, envoi n° {seq}, reçu le {moment}</source>
         <translation>  • desk {desk}, bundle no. {seq}, received on {moment}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="209"/>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="200"/>
         <source>Aucun chiffre publié ne change.</source>
         <translation>No published figure changes.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="212"/>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="203"/>
         <source>{n} chiffre(s) changerai(en)t dans une nouvelle édition :</source>
         <translation>{n} figure(s) would change in a new edition:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="217"/>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="208"/>
         <source>masqué</source>
         <translation>masked</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="219"/>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="210"/>
         <source>  • {bilan} — {table}, {row} / {column} : {before} → {after} ({delta:+d}) ; publié : {shown}</source>
         <translation>  • {bilan} — {table}, {row} / {column}: {before} → {after} ({delta:+d}); published: {shown}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="233"/>
-        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="278"/>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="224"/>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="269"/>
         <source>Nouvelle édition</source>
         <translation>New edition</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="234"/>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="225"/>
         <source>Publier l&apos;édition {n} des {count} bilan(s) de la période {period} avec les données d&apos;aujourd&apos;hui ? Les bilans déjà envoyés restent tels quels ; cette décision est gardée dans le journal.</source>
         <translation>Publish edition {n} of the period&apos;s {count} report(s) ({period}) with today&apos;s data? The reports already sent stay as they are; this decision is kept in the log.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="244"/>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="235"/>
         <source>Dossier où écrire les bilans de la nouvelle édition</source>
         <translation>Folder to write the new edition&apos;s reports in</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="261"/>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="252"/>
         <source>Publication de la nouvelle édition…</source>
         <translation>Publishing the new edition…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="270"/>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="261"/>
         <source>Édition {n} publiée : {count} bilan(s) écrit(s) dans {folder}.</source>
         <translation>Edition {n} published: {count} report(s) written in {folder}.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="304"/>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="295"/>
         <source>Le calcul s&apos;est arrêté sur une erreur inattendue ({error}). Rien n&apos;a été publié.</source>
         <translation>The computation stopped on an unexpected error ({error}). Nothing was published.</translation>
     </message>
