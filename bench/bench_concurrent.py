@@ -34,10 +34,9 @@ WORLD = BENCH_OUT / "sync-full"
 CHECKS = {
     "events": "SELECT id, content_sha256 FROM received_event ORDER BY id",
     "bundles": "SELECT sha256 FROM received_bundle ORDER BY sha256",
-    "versions": "SELECT entity_id, seq, live FROM merged_version ORDER BY entity_id",
-    "contacts": "SELECT id, day, canal, statut FROM merged_contact ORDER BY id",
-    "codes": "SELECT kind, code, day, desk_id, contact_id FROM merged_contact_code "
-    "ORDER BY contact_id, kind, code",
+    "tombstones": "SELECT entity_id, seq FROM merged_tombstone ORDER BY entity_id",
+    "contacts": "SELECT id, seq, day, canal, statut, besoins, reponses FROM merged_contact "
+    "ORDER BY id",
     "referrals": "SELECT id, contact_day, statut, reseau FROM merged_referral ORDER BY id",
 }
 DUPLICATES = (

@@ -27,6 +27,7 @@ import time
 import tracemalloc
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from support import BENCH_OUT
@@ -46,8 +47,13 @@ QUICK = {"desks": 50, "contacts": 100_000, "referrals": 25_000}
 TARGETS = {"indicators": 5.0, "xlsx": 15.0, "pdf": 15.0}
 
 
-def _database(scale: dict[str, int], rebuild: bool) -> tuple[Database, Dataset]:
-    path = BENCH_OUT / f"report-{scale['desks']}-{scale['contacts']}.sqlite"
+def _database(
+    scale: dict[str, int], rebuild: bool, name: str = "report", folder: Path = BENCH_OUT,
+    **options: Any,
+) -> tuple[Database, Dataset]:  # fmt: skip
+    """The generated year in a SQLite file (cached: a marker says it is complete); `options`
+    go to the generator (départements, deferred indexes)."""
+    path = folder / f"{name}-{scale['desks']}-{scale['contacts']}.sqlite"
     marker = path.with_suffix(".done")
     if rebuild or not marker.exists():
         for leftover in (path, path.with_name(path.name + "-wal"), marker):
@@ -57,7 +63,8 @@ def _database(scale: dict[str, int], rebuild: bool) -> tuple[Database, Dataset]:
         started = time.perf_counter()
         connection = sqlite3.connect(path)
         connection.execute("PRAGMA synchronous=OFF")  # generated data: durability not needed
-        dataset = generate(connection, previous_year_share=0.0, keep=False, **scale)
+        connection.execute("PRAGMA cache_size=-2000000")  # 2 GB: the code index is large
+        dataset = generate(connection, previous_year_share=0.0, keep=False, **scale, **options)
         connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         connection.close()
         marker.write_text(json.dumps({"year": dataset.year}))

@@ -28,13 +28,13 @@ from sqlmodel import SQLModel
 from spro_desk.reports.filters import Filters, Options
 from spro_desk.reports.indicators import Indicators, compute_indicators
 from spro_desk.reports.source import CoordinatorSource
-from spro_desk.storage import tables  # noqa: F401  (the tables' metadata)
+from spro_desk.storage import coordination_tables, tables  # noqa: F401  (the metadata)
 from spro_desk.storage.dialects import checked_url, execute_many
 from spro_desk.storage.engine import Database
 
 TABLES = (
-    "registered_desk", "received_bundle", "merged_desk", "merged_version", "merged_contact",
-    "merged_contact_code", "merged_referral",
+    "registered_desk", "received_bundle", "merged_desk", "merged_tombstone", "merged_contact",
+    "merged_referral",
 )  # fmt: skip
 CHUNK = 20_000
 

@@ -107,8 +107,8 @@ class Coordinations:
 
 
 REPORTED_TABLES = (
-    "registered_desk", "received_bundle", "merged_desk", "merged_version", "merged_contact",
-    "merged_contact_code", "merged_referral",
+    "registered_desk", "received_bundle", "merged_desk", "merged_tombstone", "merged_contact",
+    "merged_referral",
 )  # fmt: skip
 
 

@@ -6,11 +6,13 @@ knows — a parent's figure is the sum of its children's (région = département
 sites), a row total the sum of its row, a column total of its column, the grand total of both.
 Published figures are fixed; every unknown is a count, so non-negative.
 
-A masked figure is **recovered** when the equations determine it (exact elimination over
-fractions) or bound it to an interval narrower than the secrecy threshold that reaches below
-it; a figure of a territory that published nothing, when bounded that way and not zero. What
-secrecy protects, and what the figure counts, are the **small counts** recovered (exactly 3,
-or within [0, 4]): a complementary 40 found again discloses nobody.
+A masked figure is **recovered** when the published figures determine it: its unit vector lies
+in the row space of the equations (exact Gauss-Jordan elimination over fractions: once reduced,
+an unknown is determined exactly when its pivot row holds it alone) — whatever its value, a
+complementary 40 as well as a 3 (`recovered()`, the secrecy figure of issue 19). Interval
+propagation over the non-negative unknowns also reports what it bounds narrower than the
+threshold; `small_counts()` lists the small counts given away that way or exactly, including
+figures of territories that published nothing.
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ class Recovered:
     low: Fraction
     high: Fraction
     exact: bool
+    masked: bool = True  # a figure some bilan published masked (else: of an unpublished one)
 
     @property
     def small(self) -> bool:
@@ -43,6 +46,17 @@ class Recovered:
         return self.low < self.threshold and self.high > 0
 
     threshold: int = 5
+
+
+def masked_cells(published: Mapping[str, Mapping[str, PublishedTable]]) -> int:
+    """How many figures the published set masks (cells, row and column totals, totals)."""
+    return sum(
+        1
+        for tables in published.values()
+        for p in tables.values()
+        for v in _published_values(p).values()
+        if v is None
+    )
 
 
 def _published_values(published: PublishedTable) -> dict[Key, int | None]:
@@ -72,6 +86,11 @@ class Attack:
         self.published = published
         self.threshold = threshold
         self.territories = sorted(set(children) | {c for cs in children.values() for c in cs})
+
+    def recovered(self) -> list[Recovered]:
+        """The masked figures whose exact value adding and subtracting published figures
+        gives back, whatever that value: what secondary suppression must leave at 0."""
+        return [found for found in self.run() if found.masked and found.exact]
 
     def small_counts(self) -> list[Recovered]:
         """The recovered figures that give a small count away: the secrecy figure."""
@@ -125,9 +144,10 @@ class Attack:
             narrow = width < self.threshold and low < self.threshold
             if unknown in masked and (exact is not None or narrow):
                 found.append(Recovered(t, key, k, low, high or Fraction(0), exact is not None,
-                                       self.threshold))  # fmt: skip
+                                       True, self.threshold))  # fmt: skip
             elif t not in self.published and narrow and high is not None and high > 0:
-                found.append(Recovered(t, key, k, low, high, exact is not None, self.threshold))
+                found.append(Recovered(t, key, k, low, high, exact is not None, False,
+                                       self.threshold))  # fmt: skip
         return found
 
 

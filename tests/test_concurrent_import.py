@@ -87,7 +87,7 @@ def _figures(db: Database) -> dict[str, Any]:
                 "SELECT sha256, desk_id, bundle_seq FROM received_bundle ORDER BY sha256"
             ),
             "contacts": rows("SELECT id, desk_id, seq, canal FROM merged_contact ORDER BY id"),
-            "versions": rows("SELECT entity_id, seq, live FROM merged_version ORDER BY entity_id"),
+            "tombstones": rows("SELECT entity_id, seq FROM merged_tombstone ORDER BY entity_id"),
             "alerts": rows("SELECT desk_id, kind, occurrences FROM sync_alert ORDER BY pk"),
         }  # fmt: skip
 

@@ -78,6 +78,16 @@ def test_the_first_account_is_a_coordinator_and_later_ones_need_one(world: World
     assert all(row[0].startswith("$argon2id$") for row in stored)
 
 
+def test_a_name_with_accents_signs_in_whatever_its_case(world: World) -> None:
+    db = world.coordinator
+    create_coordinator(db, "Émile Zoé", "emile-mot-de-passe", "coordinateur", cost=FAST)
+    assert sign_in(db, "émile  ZOÉ", "emile-mot-de-passe").nom == "Émile Zoé"
+    with pytest.raises(CoordinatorAccountError, match="déjà"):
+        create_coordinator(db, "ÉMILE ZOÉ", "autre-mot-de-passe", "lecture", cost=FAST)
+    create_coordinator(db, "andré", "andre-mot-de-passe", "lecture", cost=FAST)
+    assert [a.nom for a in list_coordinators(db)] == ["andré", "Émile Zoé"]
+
+
 def test_each_role_may_do_what_it_is_for_and_is_told_which_role_is_needed(world: World) -> None:
     db = world.coordinator
     _team(world)

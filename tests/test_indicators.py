@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from collections import Counter
 from datetime import date
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from spro_desk.reports.indicators import Indicators, compute_indicators
 from spro_desk.reports.publish import build_bilan
 from spro_desk.reports.source import CoordinatorSource
 from spro_desk.storage.engine import Database
-from spro_desk_dev.synthetic import Dataset, generate
+from spro_desk_dev.synthetic import Dataset, generate, national_departements
 
 COUNTED = (
     "contacts.mois", "contacts.semaine", "contacts.canal", "contacts.statut",
@@ -108,8 +109,15 @@ def check_against_truths(indicators: Indicators, truths: dict) -> int:
 
 
 def _territory(filters: Filters) -> set[str]:
+    geo = geography()
     departements = [filters.departement] if filters.departement else REGION_24
-    return {code for d in departements for code in geography().communes_in_zone(d)}
+    if filters.region:
+        departements = [
+            code
+            for code in geo.departement_codes()
+            if geo.departement(code).region == filters.region  # type: ignore[union-attr]
+        ]
+    return {code for d in departements for code in geo.communes_in_zone(d)}
 
 
 FILTERS = {
@@ -208,3 +216,30 @@ def test_every_figure_is_the_same_on_both_databases(
     on_file = compute_indicators(CoordinatorSource(reference), filters, options)
     assert _everything(on_server) == _everything(on_file)
     assert on_server.figures["contacts"].value == on_file.figures["contacts"].value > 0
+
+
+def test_a_national_year_by_region(tmp_path: Path) -> None:
+    """Sites in every region (bench/bench_national.py's year, tiny), loaded with the indexes
+    built after the rows: one region's indicators equal their truths."""
+    db = Database(tmp_path / "nation.sqlite")
+    with db.engine.connect() as connection:
+        indexes = connection.exec_driver_sql(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name"
+        ).all()
+    connection = sqlite3.connect(db.path)
+    dataset = generate(
+        connection, desks=60, contacts=4_000, referrals=1_000, seed=3,
+        departements=national_departements(geography()), defer_indexes=True,
+    )  # fmt: skip
+    assert connection.execute(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name"
+    ).fetchall() == [tuple(row) for row in indexes]
+    connection.close()
+    regions = Counter(site.region for site in dataset.sites)
+    assert len(regions) >= 8
+    region = regions.most_common(1)[0][0]
+    filters, options = Filters(dataset.period, region=region), Options(as_of=dataset.as_of)
+    indicators = compute_indicators(CoordinatorSource(db), filters, options)
+    check_against_truths(indicators, dataset.truths(filters, options))
+    assert 0 < indicators.figures["contacts"].value < dataset.contact_count
+    db.close()

@@ -34,7 +34,7 @@ from spro_desk.sync.merged import (
     rebuild_merged_state,
 )
 
-TABLES = ("merged_version", "merged_contact", "merged_contact_code", "merged_referral")
+TABLES = ("merged_tombstone", "merged_contact", "merged_referral")
 
 
 def _copy(source: Path, target: Path) -> Database:
@@ -118,11 +118,8 @@ def test_every_bundle_order_gives_the_state_of_the_desk(two_weeks: dict) -> None
     assert [row[0] for row in state["merged_contact"]] == [ids["dropped"]]
     (referral,) = state["merged_referral"]
     assert referral[0] == ids["referral"] and referral[4] is None and referral[11] == "honore"
-    assert {(r[0], r[4]) for r in state["merged_version"]} == {
-        (ids["kept"], 0),
-        (ids["dropped"], 1),
-        (ids["referral"], 1),
-    }
+    # The contact deleted last keeps its latest rank as a tombstone; live ones in their rows.
+    assert [r[:2] for r in state["merged_tombstone"]] == [(ids["kept"], "contact")]
     print(f"\nmerged state identical over {len(states)} bundle orders")
 
 
@@ -136,14 +133,11 @@ def test_the_first_week_alone_and_a_rebuild_agree(two_weeks: dict) -> None:
     assert contact[0] == ids["kept"] and contact[4:7] == ("2026-03-02", "2026-03-02", "2026-03")
     assert contact[7:13] == ("telephone", "etudiant", "non-renseigne", "femme", "non-renseigne",
                              "18033")  # fmt: skip
-    kinds = {(row[0], row[1]) for row in state["merged_contact_code"]}
-    assert kinds == {
-        ("besoin", "choisir-un-metier--confirmer-son-choix-de-metier"),
-        ("besoin", "choisir-un-metier"),
-        ("categorie", "choisir-un-metier"),
-        ("reponse", "orientation"),
-        ("reponse", "rendez-vous"),
-    }
+    assert json.loads(contact[14]) == [
+        "choisir-un-metier",
+        "choisir-un-metier--confirmer-son-choix-de-metier",
+    ]
+    assert json.loads(contact[15]) == ["orientation", "rendez-vous"]
     (referral,) = state["merged_referral"]
     assert referral[4] == "2026-03-02" and referral[10:12] == ("rendez-vous", "rdv-pris")
     with db.transaction() as session:

@@ -1,7 +1,8 @@
-"""The indicators' merged tables catch up with the received events after the import's commit.
+"""The indicators' merged tables catch up with the received events the import left unmerged.
 
-The import stores events atomically and commits; the merged tables are a view brought up to
-date by `catch_up_merged_state` (after each import, and before any indicators computation).
+The import stores events atomically and, the view being current, merges them in the same
+transaction; a view left behind is brought up to date by `catch_up_merged_state` (after each
+import, and before any indicators computation).
 A crash in between, or in the middle of a catch-up, must end with the very state of the
 all-at-once path.
 """
@@ -23,7 +24,7 @@ from spro_desk.reports.indicators import Indicators, compute_indicators
 from spro_desk.reports.source import CoordinatorSource
 from spro_desk.storage.engine import Database
 from spro_desk.storage.records import read_record
-from spro_desk.sync import merged
+from spro_desk.sync import coordinator, merged
 from spro_desk.sync.bundle import export_bundle
 from spro_desk.sync.coordinator import import_bundle, import_bundles
 from spro_desk.sync.event_shape import mergeable
@@ -52,9 +53,12 @@ def _all_at_once(world: dict, name: str) -> Database:
 
 
 def _imported_without_catch_up(world: dict, name: str) -> Database:
-    """A crash right after each import's commit: the events are stored, the view is behind."""
+    """The view left behind by the import (its own merge failed, or an older version stored
+    the events): the events are stored, none merged."""
     db = _coordinator(world, name)
-    results = import_bundles(db, world["coordinator_dir"], world["bundles"])
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(coordinator, "merge_stored", lambda _connection, _rows: False)
+        results = import_bundles(db, world["coordinator_dir"], world["bundles"])
     assert all(result.events_new for _path, result in results)  # type: ignore[union-attr]
     return db
 
@@ -122,8 +126,9 @@ def test_a_quarantined_event_never_reaches_the_indicators(tmp_path: Path) -> Non
     region = Region(tmp_path)
     db = region.coordinator()
     bundle = region.week(0, 1)
-    import_bundle(db, region.coordinator_dir, bundle)
-    assert catch_up_merged_state(db) == 1
+    # the view was current: the import merged its event itself, in its transaction
+    assert import_bundle(db, region.coordinator_dir, bundle).events_merged == 1
+    assert catch_up_merged_state(db) == 0
     with sqlite3.connect(db.path) as connection:
         (line,) = connection.execute(
             "SELECT json_object('id', id, 'seq', seq, 'at', at, 'entity', entity, "
@@ -162,9 +167,11 @@ def test_a_coordinator_of_before_the_watermark_is_taken_as_merged(tmp_path: Path
     assert read_record(db, WATERMARK_KEY) == {"rowid": 2}
     with sqlite3.connect(db.path) as connection:
         connection.execute("DELETE FROM setting WHERE key = ?", (WATERMARK_KEY,))
-    import_bundle(db, region.coordinator_dir, region.week(1, 3))
-    assert read_record(db, WATERMARK_KEY) == {"rowid": 2}  # set by the import, below its events
-    assert catch_up_merged_state(db) == 3
+    # The import sets the watermark below its events, finds the view current so merges its
+    # three events itself, and moves the watermark past them.
+    assert import_bundle(db, region.coordinator_dir, region.week(1, 3)).events_merged == 3
+    assert read_record(db, WATERMARK_KEY) == {"rowid": 5}
+    assert catch_up_merged_state(db) == 0
     db.close()
 
 
@@ -180,7 +187,7 @@ def test_the_command_line_import_reports_the_events_merged(
     assert main(["--data-dir", data_dir, "coordinator", "import", *bundles, "--json"]) == 0
     result = json.loads(capsys.readouterr().out)
     assert result["events_merged"] == result["events_new"] > 0
-    print(f"\ncoordinator import: {result['events_merged']} events merged after the commit")
+    print(f"\ncoordinator import: {result['events_merged']} events merged")
 
 
 def test_the_coordinator_window_import_merges_after_its_commit(tmp_path: Path) -> None:

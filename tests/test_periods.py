@@ -1,22 +1,31 @@
 """Issue 19: the published set in the database, closed periods, revisions, new editions —
-through the command line on a real coordinator database of a generated region."""
+through the command line on a real coordinator database of a generated region: the data
+folder's SQLite file, then a PostgreSQL server (tests/coordination_db.py; the server named by
+SPRO_DESK_DATABASE_URL, as a regional team sets it)."""
 
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 from collections import Counter
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy import select
+from sqlmodel import SQLModel, col
 
+from coordination_db import Coordinations, copy_reported_tables
 from secrecy_attacker import Attack
 from spro_desk.cli.main import EXIT_REFUSED, main
 from spro_desk.paths import database_path
 from spro_desk.reports.cross_secrecy import OTHER_SITES, STAR, TableFigures
 from spro_desk.reports.secrecy import PublishedTable
 from spro_desk.reports.table import Table
+from spro_desk.storage.coordination_tables import PublishedBilan
+from spro_desk.storage.dialects import DATABASE_URL_VARIABLE
 from spro_desk.storage.engine import Database
 from spro_desk_dev.synthetic import Dataset, generate
 
@@ -37,22 +46,38 @@ def _cli(data_dir: Path, *args: str) -> tuple[int, dict[str, Any]]:
 
 def _publish(data_dir: Path, tmp: Path, *scope: str) -> tuple[int, dict[str, Any]]:
     name = "-".join(scope).replace("--", "") or "region"
+    # no --publier: what the command writes by default is a publication
     return _cli(data_dir, "report", *YEAR, *scope, "--format", "json",
-                "--out", str(tmp / f"{name}.json"), "--au", AS_OF, "--publier")  # fmt: skip
+                "--out", str(tmp / f"{name}.json"), "--au", AS_OF)  # fmt: skip
 
 
 @pytest.fixture
-def region(tmp_path: Path) -> tuple[Path, Dataset]:
+def region(
+    tmp_path: Path, coordinations: Coordinations, monkeypatch: pytest.MonkeyPatch
+) -> tuple[Path, Dataset]:
+    """A generated region in the data folder's file; on PostgreSQL, the same rows on a new
+    server database that every command (and `_open`) then uses."""
     data_dir = tmp_path / "coordinator"
-    db = Database(database_path(data_dir))
+    db = _open(data_dir)
     connection = sqlite3.connect(db.path)
     dataset = generate(connection, desks=8, contacts=1_200, referrals=300, seed=19)
     # bundles received in the past, as they would be (the generator dates them around AS_OF)
     connection.execute("UPDATE received_bundle SET received_at = '2026-01-15 10:00:00.000000'")
     connection.commit()
     connection.close()
+    if coordinations.backend == "postgresql":
+        server = coordinations.open(database_path(data_dir))
+        copy_reported_tables(db, server)
+        monkeypatch.setenv(DATABASE_URL_VARIABLE, server.engine.url.render_as_string(False))
+    else:
+        monkeypatch.delenv(DATABASE_URL_VARIABLE, raising=False)
     db.close()
     return data_dir, dataset
+
+
+def _open(data_dir: Path) -> Database:
+    """The coordination the commands use: the server when one is named, else the file."""
+    return Database(database_path(data_dir), url=os.environ.get(DATABASE_URL_VARIABLE))
 
 
 def _departement(dataset: Dataset) -> tuple[str, list[str]]:
@@ -81,11 +106,13 @@ def _as_published(figures: TableFigures) -> PublishedTable:
 
 
 def _recorded(data_dir: Path) -> list[tuple[str, list[str], dict[str, Any]]]:
-    with sqlite3.connect(database_path(data_dir)) as connection:
-        rows = connection.execute(
-            "SELECT scope_key, sites, tables FROM published_bilan ORDER BY pk"
-        ).fetchall()
-    return [(key, json.loads(sites), json.loads(tables)) for key, sites, tables in rows]
+    db = _open(data_dir)
+    try:
+        with db.session() as session:
+            records = session.exec(select(PublishedBilan).order_by(col(PublishedBilan.pk)))
+            return [(r.scope_key, list(r.sites), dict(r.tables)) for (r,) in records]
+    finally:
+        db.close()
 
 
 def _attack(data_dir: Path, keys: tuple[str, ...]) -> list[Any]:
@@ -103,7 +130,9 @@ def _attack(data_dir: Path, keys: tuple[str, ...]) -> list[Any]:
         departement: [f"site:{s}" for s in dep_sites],
         "rest": [f"site:{s}" for s in region_sites if s not in dep_sites],
     }
-    return Attack(children, published, 5).small_counts()
+    attack = Attack(children, published, 5)
+    # any masked figure found again exactly, and any small count bounded too narrowly
+    return [*attack.recovered(), *attack.small_counts()]
 
 
 TABLES = ("contacts.canal", "contacts.statut", "contacts.sexe_age", "contacts.tranche_age")
@@ -141,16 +170,17 @@ def test_each_bilan_masked_alone_would_leak(region: tuple[Path, Dataset], tmp_pa
     departement, sites = _departement(dataset)
     for scope in ([], ["--departement", departement], *(["--site", s] for s in sites[:-1])):
         assert _publish(data_dir, tmp_path, *scope)[0] == 0
-    with sqlite3.connect(database_path(data_dir)) as connection:  # unmask like a lone bilan
-        rows = connection.execute("SELECT pk, computed, threshold FROM published_bilan").fetchall()
-        for pk, computed, threshold in rows:
-            alone = {}
-            for key, value in json.loads(computed).items():
-                figures = TableFigures.from_json(value)
-                alone[key] = _mask_alone(figures, threshold).to_json()
-            connection.execute(
-                "UPDATE published_bilan SET tables = ? WHERE pk = ?", (json.dumps(alone), pk)
-            )
+    db = _open(data_dir)
+    try:
+        with db.transaction() as session:  # unmask like a lone bilan
+            for (record,) in session.exec(select(PublishedBilan)):
+                record.tables = {
+                    key: _mask_alone(TableFigures.from_json(value), record.threshold).to_json()
+                    for key, value in record.computed.items()
+                }
+                session.add(record)
+    finally:
+        db.close()
     assert _attack(data_dir, TABLES)
 
 
@@ -169,21 +199,23 @@ def _mask_alone(figures: TableFigures, threshold: int) -> TableFigures:
 
 def _late_contact(data_dir: Path, desk_id: str) -> None:
     """A bundle received after the close, carrying one more contact of the period."""
-    with sqlite3.connect(database_path(data_dir)) as connection:
-        columns = [r[1] for r in connection.execute("PRAGMA table_info(merged_contact)")]
-        row = list(
-            connection.execute(
-                "SELECT * FROM merged_contact WHERE desk_id = ? AND day LIKE '2026-%' LIMIT 1",
-                (desk_id,),
-            ).fetchone()
-        )
-        row[columns.index("id")] = "late-contact"
-        connection.execute(f"INSERT INTO merged_contact VALUES ({','.join('?' * len(row))})", row)
-        connection.execute(
-            "INSERT INTO received_bundle (sha256, desk_id, bundle_seq, received_at, events) "
-            "VALUES (?, ?, 99, '2999-01-01 00:00:00.000000', 1)",
-            ("f" * 64, desk_id),
-        )
+    contacts = SQLModel.metadata.tables["merged_contact"]
+    bundles = SQLModel.metadata.tables["received_bundle"]
+    db = _open(data_dir)
+    try:
+        with db.engine.begin() as connection:
+            row = connection.execute(
+                contacts.select()
+                .where(contacts.c.desk_id == desk_id, contacts.c.day.like("2026-%"))
+                .limit(1)
+            ).one()
+            connection.execute(contacts.insert(), [{**row._mapping, "id": "late-contact"}])
+            connection.execute(bundles.insert(), [{
+                "sha256": "f" * 64, "desk_id": desk_id, "bundle_seq": 99,
+                "received_at": datetime(2999, 1, 1, tzinfo=UTC), "events": 1,
+            }])  # fmt: skip
+    finally:
+        db.close()
 
 
 def test_a_late_bundle_is_a_revision_until_a_new_edition(
@@ -220,13 +252,16 @@ def test_a_late_bundle_is_a_revision_until_a_new_edition(
     code, periods = _cli(data_dir, "periods")
     assert periods["periods"][0]["edition"] == 2
     # a figure masked in edition 1 stays masked in edition 2
-    with sqlite3.connect(database_path(data_dir)) as connection:
-        tables = dict(connection.execute(
-            "SELECT edition, tables FROM published_bilan WHERE scope_key = 'region'"
-        ).fetchall())  # fmt: skip
-    for key, first in json.loads(tables[1]).items():
+    db = _open(data_dir)
+    try:
+        with db.session() as session:
+            region_only = select(PublishedBilan).where(col(PublishedBilan.scope_key) == "region")
+            tables = {r.edition: r.tables for (r,) in session.exec(region_only)}
+    finally:
+        db.close()
+    for key, first in tables[1].items():
         masked_before = {tuple(k[:2]) for k in first["values"] if k[2] is None}
-        second = {tuple(k[:2]): k[2] for k in json.loads(tables[2])[key]["values"]}
+        second = {tuple(k[:2]): k[2] for k in tables[2][key]["values"]}
         assert all(second.get(k) is None for k in masked_before), key
 
 
@@ -256,7 +291,7 @@ def test_a_masked_number_of_contacts_is_masked_in_every_table_and_headline(
     from spro_desk.reports.source import CoordinatorSource
 
     data_dir, dataset = region
-    db = Database(database_path(data_dir))
+    db = _open(data_dir)
     try:
         from datetime import date
 
@@ -297,7 +332,7 @@ def test_publishing_a_territory_again_keeps_its_masks_and_one_record(
         assert masked <= {tuple(v[:2]) for v in again[key]["values"] if v[2] is None}, key
     from spro_desk.agents.coordination_audit import audit_entries
 
-    db = Database(database_path(data_dir))
+    db = _open(data_dir)
     try:
         trail = [entry.action for entry in audit_entries(db)]
     finally:
@@ -319,7 +354,6 @@ def test_only_a_coordinator_closes_and_the_trail_names_them(
     region: tuple[Path, Dataset],
 ) -> None:
     """With accounts (issue 19b), closing a period is the coordinator's, signed in."""
-    import os
     import subprocess
     import sys
 
@@ -328,7 +362,7 @@ def test_only_a_coordinator_closes_and_the_trail_names_them(
     from spro_desk.security import crypto
 
     data_dir, _dataset = region
-    db = Database(database_path(data_dir))
+    db = _open(data_dir)
     fast = crypto.KdfCost(time_cost=1, memory_kib=8 * 1024)
     create_coordinator(db, "Alice", "alice-mot-de-passe", "coordinateur", cost=fast)
     sign_in(db, "Alice", "alice-mot-de-passe")  # the first account signs in to create the next
@@ -337,6 +371,8 @@ def test_only_a_coordinator_closes_and_the_trail_names_them(
 
     def close(account: str, password: str) -> tuple[int, dict[str, Any]]:
         environ = {k: v for k, v in os.environ.items() if not k.startswith("SPRO_DESK_")}
+        if os.environ.get(DATABASE_URL_VARIABLE):  # the region's server, on PostgreSQL
+            environ[DATABASE_URL_VARIABLE] = os.environ[DATABASE_URL_VARIABLE]
         environ |= {"PYTHONPATH": os.pathsep.join(sys.path),
                     "SPRO_DESK_COORDINATOR_ACCOUNT": account,
                     "SPRO_DESK_COORDINATOR_PASSWORD": password}  # fmt: skip
@@ -351,9 +387,60 @@ def test_only_a_coordinator_closes_and_the_trail_names_them(
     assert code == EXIT_REFUSED and "clore une période" in refused["error"]
     code, closed = close("Alice", "alice-mot-de-passe")
     assert code == 0 and closed["by"] == "Alice"
-    db = Database(database_path(data_dir))
+    db = _open(data_dir)
     try:
         entry = audit_entries(db, action="cloture-periode")[0]
     finally:
         db.close()
     assert entry.account == "Alice" and "01/05/2026" in entry.target
+
+
+def test_the_plain_report_publishes_and_an_internal_one_is_neither_masked_nor_recorded(
+    region: tuple[Path, Dataset], tmp_path: Path
+) -> None:
+    import contextlib
+    import io
+
+    data_dir, dataset = region
+    departement, _sites = _departement(dataset)
+    out = tmp_path / "interne.json"
+    code, internal = _cli(data_dir, "report", *YEAR, "--format", "json", "--out", str(out),
+                          "--au", AS_OF, "--interne")  # fmt: skip
+    written = json.loads(out.read_text(encoding="utf-8"))
+    assert code == 0 and internal["kind"] == "interne" and internal["masked"] == 0
+    assert written["secrecy_threshold"] == 0  # the bilan's note: « Document interne… »
+    assert _recorded(data_dir) == []  # nothing published, the period still open
+    assert _cli(data_dir, "periods")[1]["periods"] == []
+
+    buffer = io.StringIO()
+    with contextlib.redirect_stdout(buffer):
+        assert main(["--data-dir", str(data_dir), "coordinator", "report", *YEAR, "--format",
+                     "json", "--out", str(tmp_path / "r.json"), "--au", AS_OF]) == 0  # fmt: skip
+        assert main(["--data-dir", str(data_dir), "coordinator", "report", *YEAR, "--departement",
+                     departement, "--format", "json", "--out", str(tmp_path / "d.json"), "--au",
+                     AS_OF, "--publier"]) == 0  # fmt: skip
+    text = buffer.getvalue()
+    assert "Bilan publié dans" in text and "période est close" in text
+    assert "vérifié avec les 0 autre(s) bilan(s)" in text
+    assert "vérifié avec les 1 autre(s) bilan(s)" in text
+    assert [key for key, _s, _t in _recorded(data_dir)] == ["region", f"departement:{departement}"]
+    # both at once make no sense: refused by the parser before anything is written
+    both = tmp_path / "x.json"
+    error = io.StringIO()
+    with contextlib.redirect_stderr(error):
+        code = main(["--data-dir", str(data_dir), "coordinator", "report", *YEAR, "--format",
+                     "json", "--out", str(both), "--publier", "--interne"])  # fmt: skip
+    assert code != 0 and not both.exists()
+    assert "--interne : incompatible avec --publier" in error.getvalue()
+
+
+def test_the_report_help_says_what_is_published() -> None:
+    import contextlib
+    import io
+
+    buffer = io.StringIO()
+    with contextlib.redirect_stdout(buffer), pytest.raises(SystemExit):
+        main(["coordinator", "report", "--help"])
+    text = " ".join(buffer.getvalue().split())
+    assert "Par défaut, le bilan écrit est une publication" in text
+    assert "--interne" in text and "non masqués" in text

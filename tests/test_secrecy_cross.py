@@ -8,10 +8,11 @@ the check across publications (reports/cross_secrecy.py) leaves it nothing.
 from __future__ import annotations
 
 import random
+from typing import Any
 
 import pytest
 
-from secrecy_attacker import Attack
+from secrecy_attacker import Attack, masked_cells
 from secrecy_region import HIERARCHY, draw, sites_of, tables_of
 from spro_desk.reports.cross_secrecy import (
     ScopeFigures,
@@ -85,9 +86,51 @@ def test_the_product_check_sees_the_same_leak_as_the_attacker() -> None:
     assert find_leaks(scopes, THRESHOLD)
 
 
+def test_the_attacker_recovers_any_masked_figure_not_only_small_counts() -> None:
+    """A complementary mask (a figure of 5 or more masked so that a small one cannot be
+    computed) found again exactly is recovered too: Cher − Bourges gives those back as well."""
+    found = Attack(HIERARCHY, _alone(["dep:18", "site:cio-bourges", "site:vierzon"]), THRESHOLD)
+    recovered = found.recovered()
+    assert all(f.exact and f.low == f.high for f in recovered)
+    large = [f for f in recovered if f.low >= THRESHOLD]
+    assert large and len(recovered) > len([f for f in found.small_counts() if f.masked and f.exact])
+    truth = tables_of(large[0].territory, draw())[large[0].table]
+    r, c = large[0].figure
+    rows = [code for code, _ in truth.rows]
+    columns = [code for code, _ in truth.columns]
+    value = (truth.total if r == "*" and c == "*" else
+             truth.row_total(rows.index(r)) if c == "*" else
+             truth.column_total(columns.index(c)) if r == "*" else
+             truth.cells[rows.index(r)][columns.index(c)])  # fmt: skip
+    assert large[0].low == value
+
+
+def test_the_product_check_counts_a_large_masked_figure_found_again() -> None:
+    from spro_desk.reports.cross_secrecy import TableFigures
+
+    def scope(key: str, sites: set[str], values: dict[tuple[str, str], int | None]) -> Any:
+        rows = tuple(sorted({r for r, _ in values if r != "*"}))
+        figures = TableFigures(rows, ("n",), values)
+        return ScopeFigures(key, frozenset(sites), {"t": figures})
+
+    # Cher masks 40 (a complementary mask); Bourges publishes it and Vierzon its 0 and 3:
+    # Cher's 40 = Bourges' 37 + Vierzon's 3, found again exactly though it is no small count
+    cher = scope("dep", {"b", "v"}, {("a", "n"): None, ("b", "n"): 60, ("*", "n"): None})
+    bourges = scope("bourges", {"b"}, {("a", "n"): 37, ("b", "n"): 50, ("*", "n"): 87})
+    vierzon = scope("vierzon", {"v"}, {("a", "n"): 3, ("b", "n"): 10, ("*", "n"): 13})
+    leaks = find_leaks([cher, bourges, vierzon], THRESHOLD)
+    assert {(leak.scope, leak.figure) for leak in leaks if leak.determined} >= {
+        ("dep", ("a", "n")),
+        ("dep", ("*", "n")),
+    }
+    assert [leak.low for leak in leaks if (leak.scope, leak.figure) == ("dep", ("a", "n"))] == [40]
+
+
 def test_checked_together_the_attacker_recovers_nothing() -> None:
     published = _together(["dep:18", "site:cio-bourges", "site:vierzon"])
-    assert Attack(HIERARCHY, published, THRESHOLD).small_counts() == []
+    attack = Attack(HIERARCHY, published, THRESHOLD)
+    assert masked_cells(published) > 20
+    assert attack.recovered() == [] and attack.small_counts() == []
     # the extra masks fall on the new bilan: Cher, published first, is as it was alone
     alone = _together(["dep:18"])["dep:18"]
     assert all(published["dep:18"][k].cells == alone[k].cells for k in alone)
@@ -102,7 +145,8 @@ def test_the_whole_region_published_in_any_order_leaks_nothing() -> None:
         order = ALL[:]
         random.Random(seed).shuffle(order)
         published = _together(order, seed)
-        assert Attack(HIERARCHY, published, THRESHOLD).small_counts() == [], order
+        attack = Attack(HIERARCHY, published, THRESHOLD)
+        assert attack.recovered() == [] and attack.small_counts() == [], order
 
 
 def test_published_figures_stay_true_and_small_counts_stay_masked() -> None:
@@ -120,13 +164,18 @@ def test_published_figures_stay_true_and_small_counts_stay_masked() -> None:
 
 @pytest.mark.parametrize("territories", [["region", "dep:18", "site:vierzon"]])
 def test_figure_cross_publication_attack(territories: list[str]) -> None:
-    before = Attack(HIERARCHY, _alone(ALL), THRESHOLD).small_counts()
+    alone = _alone(ALL)
+    before = Attack(HIERARCHY, alone, THRESHOLD)
     pair = Attack(HIERARCHY, _alone(["dep:18", "site:cio-bourges", "site:vierzon"]), THRESHOLD)
-    vierzon = [f for f in pair.small_counts() if f.territory == "site:vierzon"]
-    after = Attack(HIERARCHY, _together(ALL), THRESHOLD).small_counts()
+    vierzon = [f for f in pair.recovered() if f.territory == "site:vierzon"]
+    together = _together(ALL)
+    after = Attack(HIERARCHY, together, THRESHOLD)
     print(
-        f"\nCross-publication secrecy attack: {len(after)} masked cells recovered "
-        f"(each bilan masked alone: {len(before)} small counts over the region's {len(ALL)} "
-        f"bilans, {len(vierzon)} of Vierzon from Cher − CIO de Bourges)"
+        f"\nCross-publication secrecy attack: {len(after.recovered())} masked cells recovered "
+        f"exactly of {masked_cells(together)} masked, {len(after.small_counts())} small counts "
+        f"bounded (each bilan masked alone: {len(before.recovered())} of "
+        f"{masked_cells(alone)} masked cells recovered exactly, {len(before.small_counts())} "
+        f"small counts, over the region's {len(ALL)} bilans; {len(vierzon)} of Vierzon from "
+        "Cher − CIO de Bourges)"
     )
-    assert before and not after
+    assert before.recovered() and not after.recovered() and not after.small_counts()

@@ -483,7 +483,7 @@ class SyncHistory(RuleBasedStateMachine):
             for table in ("merged_contact", "merged_referral"):
                 query = f"SELECT * FROM {table} ORDER BY id"
                 assert _rows(replay, query) == _rows(self.world.coordinator, query)
-            query = "SELECT entity_id, branch, seq, event_id, live FROM merged_version ORDER BY 1"
+            query = "SELECT * FROM merged_tombstone ORDER BY 1"
             assert _rows(replay, query) == _rows(self.world.coordinator, query)
         finally:
             replay.close()

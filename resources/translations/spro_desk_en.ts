@@ -105,105 +105,115 @@
 <context>
     <name>AccountDialog</name>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="94"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="103"/>
         <source>Nouveau compte</source>
         <translation>New account</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="94"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="103"/>
         <source>Nouveau mot de passe</source>
         <translation>New password</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="98"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="107"/>
         <source>Nom de la personne</source>
         <translation>Person&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="103"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="112"/>
         <source>Rôle</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="104"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="113"/>
         <source>Mot de passe</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="105"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="114"/>
         <source>Mot de passe, pour vérifier</source>
         <translation>Password, to check</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="106"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="115"/>
         <source>Message du compte</source>
         <translation>Account message</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="112"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="121"/>
         <source>&amp;Créer le compte</source>
         <translation>&amp;Create the account</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="112"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="121"/>
         <source>&amp;Changer le mot de passe</source>
         <translation>&amp;Change the password</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="114"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="124"/>
         <source>&amp;Annuler</source>
         <translation>&amp;Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="118"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="128"/>
         <source>&amp;Nom :</source>
         <translation>&amp;Name:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="120"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="130"/>
         <source>&amp;Rôle :</source>
         <translation>&amp;Role:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="121"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="131"/>
         <source>&amp;Mot de passe :</source>
         <translation>&amp;Password:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="122"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="132"/>
         <source>&amp;Vérification :</source>
         <translation>Chec&amp;k:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="138"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="149"/>
         <source>Les deux mots de passe diffèrent : rien n&apos;a été fait.</source>
         <translation>The two passwords differ: nothing was done.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="157"/>
+        <source>Chiffrement du mot de passe…</source>
+        <translation>Hashing the password…</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="168"/>
+        <source>Le compte n&apos;a pas pu être enregistré ({error}) : rien n&apos;a été fait.</source>
+        <translation>The account could not be saved ({error}): nothing was done.</translation>
     </message>
 </context>
 <context>
     <name>AccountsModel</name>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="71"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="73"/>
         <source>Nom</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="72"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="74"/>
         <source>Rôle</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="73"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="75"/>
         <source>État</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="82"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="84"/>
         <source>Actif</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="82"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="84"/>
         <source>Désactivé</source>
         <translation>Disabled</translation>
     </message>
@@ -212,102 +222,102 @@
     <name>AccountsScreen</name>
     <message>
         <location filename="../../src/spro_desk/ui/coordination/__init__.py" line="55"/>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="189"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="223"/>
         <source>Comptes</source>
         <translation>Accounts</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="162"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="196"/>
         <source>Résumé des comptes</source>
         <translation>Accounts summary</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="163"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="197"/>
         <source>Message de l&apos;écran Comptes</source>
         <translation>Accounts screen message</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="164"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="198"/>
         <source>A&amp;jouter un compte…</source>
         <translation>Add an acc&amp;ount…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="165"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="199"/>
         <source>Dé&amp;sactiver…</source>
         <translation>Di&amp;sable…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="167"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="201"/>
         <source>&amp;Réinitialiser le mot de passe…</source>
         <translation>&amp;Reset the password…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="169"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="203"/>
         <source>Désactiver le compte</source>
         <translation>Disable the account</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="183"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="217"/>
         <source>&amp;Verrouiller après :</source>
         <translation>&amp;Lock after:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="196"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="230"/>
         <source>Comptes de la coordination</source>
         <translation>The coordination&apos;s accounts</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="198"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="232"/>
         <source>Chaque personne et son rôle. Suppr désactive le compte choisi, après confirmation.</source>
         <translation>Each person and their role. Delete disables the chosen account, after confirmation.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="207"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="241"/>
         <source> minutes</source>
         <translation> minutes</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="209"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="243"/>
         <source>Verrouiller après</source>
         <translation>Lock after</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="212"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="246"/>
         <source>Sans clavier ni souris pendant ce temps, la fenêtre demande de se reconnecter.</source>
         <translation>With no keyboard or mouse input for this long, the window asks to sign in again.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="244"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="278"/>
         <source>{n} compte(s) actif(s) sur {total}.</source>
         <translation>{n} active account(s) out of {total}.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="265"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="299"/>
         <source>Compte « {name} » créé.</source>
         <translation>Account “{name}” created.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="270"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="304"/>
         <source>Choisissez d&apos;abord un compte dans la liste.</source>
         <translation>First choose an account in the list.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="279"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="313"/>
         <source>Mot de passe de « {name} » changé.</source>
         <translation>Password of “{name}” changed.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="302"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="336"/>
         <source>Choisissez d&apos;abord un compte actif dans la liste.</source>
         <translation>First choose an active account in the list.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="306"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="340"/>
         <source>Désactiver un compte</source>
         <translation>Disable an account</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="308"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="342"/>
         <source>Désactiver le compte « {name} » ({role}) ?
 
 Cette personne ne pourra plus se connecter ; ses actions passées restent au journal.</source>
@@ -316,27 +326,27 @@ Cette personne ne pourra plus se connecter ; ses actions passées restent au jou
 This person will no longer be able to sign in; their past actions stay in the log.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="316"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="350"/>
         <source>&amp;Désactiver ce compte</source>
         <translation>&amp;Disable this account</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="318"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="352"/>
         <source>&amp;Annuler</source>
         <translation>&amp;Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="334"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="368"/>
         <source>Désactivation abandonnée : le compte reste actif.</source>
         <translation>Disabling abandoned: the account stays active.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="341"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="375"/>
         <source>Compte « {name} » désactivé.</source>
         <translation>Account “{name}” disabled.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="360"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="394"/>
         <source>La fenêtre se verrouillera après {n} minute(s) sans activité.</source>
         <translation>The window will lock after {n} minute(s) without activity.</translation>
     </message>
@@ -812,12 +822,12 @@ This person will no longer be able to sign in; their past actions stay in the lo
 <context>
     <name>App</name>
     <message>
-        <location filename="../../src/spro_desk/ui/common/startup.py" line="56"/>
+        <location filename="../../src/spro_desk/ui/common/startup.py" line="57"/>
         <source>La base de données «&#xa0;{path}&#xa0;» ne peut pas être ouverte ({error}). Vérifiez que le dossier est accessible et qu&apos;aucune autre fenêtre de SPRO Desk ne l&apos;utilise.</source>
         <translation>The database “{path}” cannot be opened ({error}). Check that the folder is accessible and that no other SPRO Desk window is using it.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/startup.py" line="130"/>
+        <location filename="../../src/spro_desk/ui/common/startup.py" line="147"/>
         <source>Erreur inattendue à l&apos;ouverture de la base de données ({error}).</source>
         <translation>Unexpected error while opening the database ({error}).</translation>
     </message>
@@ -1047,57 +1057,57 @@ File: {name}</translation>
 <context>
     <name>BilanExporter</name>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="87"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="105"/>
         <source>Classeur XLSX (*.xlsx)</source>
         <translation>XLSX workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="87"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="105"/>
         <source>CSV pour tableur (*.csv)</source>
         <translation>CSV for spreadsheets (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="88"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="106"/>
         <source>Bilan PDF (*.pdf)</source>
         <translation>PDF report (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="88"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="106"/>
         <source>JSON pour scripts (*.json)</source>
         <translation>JSON for scripts (*.json)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="91"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="109"/>
         <source>Exporter le bilan</source>
         <translation>Export the activity report</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="99"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="117"/>
         <source>Secret statistique…</source>
         <translation>Statistical confidentiality…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="99"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="117"/>
         <source>Écriture du bilan…</source>
         <translation>Writing the activity report…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="101"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="119"/>
         <source>Export du bilan…</source>
         <translation>Exporting the activity report…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="124"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="144"/>
         <source>Export annulé : aucun fichier n&apos;a été écrit.</source>
         <translation>Export cancelled: no file was written.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="127"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="147"/>
         <source>Le bilan n&apos;a pas pu être écrit dans « {path} » ({error}) : choisissez un autre dossier ou fermez le fichier s&apos;il est ouvert dans un tableur.</source>
         <translation>The activity report could not be written to “{path}” ({error}): choose another folder, or close the file if it is open in a spreadsheet.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="132"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="152"/>
         <source>L&apos;export du bilan n&apos;a pas abouti ({error}).</source>
         <translation>The activity report export did not complete ({error}).</translation>
     </message>
@@ -1860,7 +1870,7 @@ Keep this time anyway?</translation>
     <name>CoordinatorDashboardScreen</name>
     <message>
         <location filename="../../src/spro_desk/ui/coordination/__init__.py" line="51"/>
-        <location filename="../../src/spro_desk/ui/coordination/dashboard_screen.py" line="33"/>
+        <location filename="../../src/spro_desk/ui/coordination/dashboard_screen.py" line="40"/>
         <source>Tableau de bord</source>
         <translation>Dashboard</translation>
     </message>
@@ -2259,78 +2269,83 @@ Keep this time anyway?</translation>
 <context>
     <name>DashboardView</name>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="67"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="68"/>
         <source>E&amp;xporter le bilan…</source>
         <translation>E&amp;xport the activity report…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="68"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="69"/>
         <source>Exporter le bilan</source>
         <translation>Export the activity report</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="70"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="71"/>
         <source>Les chiffres affichés, en XLSX, CSV, PDF ou JSON, avec le secret statistique</source>
         <translation>The figures shown, as XLSX, CSV, PDF or JSON, with statistical confidentiality applied</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="74"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="75"/>
         <source>Chiffres affichés</source>
         <translation>Figures shown</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="76"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="77"/>
         <source>À l&apos;écran, les chiffres sont exacts. Tout export applique le secret statistique : un nombre inférieur à 5 est masqué (s), ainsi que ce qui permettrait de le recalculer.</source>
         <translation>On screen, the figures are exact. Every export applies statistical confidentiality: a number below 5 is masked (s), as is anything that would allow it to be worked out.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="78"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="79"/>
         <source>Secret statistique</source>
         <translation>Statistical confidentiality</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="85"/>
-        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="229"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="86"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="231"/>
         <source>Vue d&apos;ensemble</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="87"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="88"/>
         <source>Calcul des indicateurs…</source>
         <translation>Computing the indicators…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="267"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="269"/>
         <source>Rien sur la période.</source>
         <translation>Nothing in this period.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="273"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="275"/>
         <source>aucun envoi reçu</source>
         <translation>no bundle received</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="274"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="276"/>
         <source>{scope} · {filters} · données à jour au {fresh}</source>
         <translation>{scope} · {filters} · data as of {fresh}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="327"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="329"/>
         <source>Calcul annulé : les chiffres affichés restent ceux de la {shown}.</source>
         <translation>Computation cancelled: the figures shown are still those of the {shown}.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="328"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="330"/>
         <source>Calcul annulé.</source>
         <translation>Computation cancelled.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="360"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="362"/>
         <source>Bilan interne du site écrit dans « {path} » (chiffres non masqués).</source>
         <translation>Site&apos;s internal report written to “{path}” (figures not masked).</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="362"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="365"/>
+        <source>Bilan publié dans « {path} » : secret statistique vérifié avec les bilans déjà publiés pour la période, publication enregistrée et période close.</source>
+        <translation>Bilan published in “{path}”: statistical secrecy checked together with the bilans already published for the period; publication recorded and period closed.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="369"/>
         <source>Bilan écrit dans « {path} », avec le secret statistique appliqué.</source>
         <translation>Activity report written to “{path}”, with statistical confidentiality applied.</translation>
     </message>
@@ -2686,17 +2701,17 @@ Desk ID: {id}</translation>
 <context>
     <name>DirectoryFetchController</name>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/directory_fetch.py" line="53"/>
+        <location filename="../../src/spro_desk/ui/coordination/directory_fetch.py" line="62"/>
         <source>Téléchargement de l&apos;annuaire data·inclusion…</source>
         <translation>Downloading the data·inclusion directory…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/directory_fetch.py" line="60"/>
+        <location filename="../../src/spro_desk/ui/coordination/directory_fetch.py" line="69"/>
         <source>Le dossier de téléchargement n&apos;a pas pu être écrit ({error}). Les pages déjà reçues sont conservées.</source>
         <translation>The download folder could not be written ({error}). The pages already received are kept.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/directory_fetch.py" line="65"/>
+        <location filename="../../src/spro_desk/ui/coordination/directory_fetch.py" line="74"/>
         <source>Le téléchargement s&apos;est arrêté sur une erreur inattendue ({error}). L&apos;annuaire publié aux postes n&apos;a pas changé.</source>
         <translation>The download stopped on an unexpected error ({error}). The directory published to the desks has not changed.</translation>
     </message>
@@ -3070,99 +3085,162 @@ Desk ID: {id}</translation>
     </message>
 </context>
 <context>
+    <name>DirectoryPublishController</name>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/directory_fetch.py" line="89"/>
+        <source>Vérification et signature de l&apos;annuaire…</source>
+        <translation>Checking and signing the directory…</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/directory_fetch.py" line="96"/>
+        <source>L&apos;annuaire téléchargé n&apos;a pas pu être lu ({error}). Téléchargez-le à nouveau ; rien n&apos;a été publié.</source>
+        <translation>The downloaded directory could not be read ({error}). Download it again; nothing was published.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/directory_fetch.py" line="101"/>
+        <source>La mise à jour n&apos;a pas pu être écrite ({error}). Choisissez un autre dossier ; rien n&apos;a été publié.</source>
+        <translation>The update could not be written ({error}). Choose another folder; nothing was published.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/directory_fetch.py" line="106"/>
+        <source>La publication s&apos;est arrêtée sur une erreur inattendue ({error}). Rien n&apos;a été publié.</source>
+        <translation>Publishing stopped on an unexpected error ({error}). Nothing was published.</translation>
+    </message>
+</context>
+<context>
     <name>DirectoryScreen</name>
     <message>
         <location filename="../../src/spro_desk/ui/coordination/__init__.py" line="54"/>
-        <location filename="../../src/spro_desk/ui/coordination/directory_screen.py" line="39"/>
-        <location filename="../../src/spro_desk/ui/coordination/directory_screen.py" line="44"/>
+        <location filename="../../src/spro_desk/ui/coordination/directory_screen.py" line="55"/>
+        <location filename="../../src/spro_desk/ui/coordination/directory_screen.py" line="61"/>
         <source>Annuaire</source>
         <translation>Directory</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/directory_screen.py" line="25"/>
-        <source>Téléchargez l&apos;annuaire de la région depuis l&apos;API data·inclusion (adresse, jeton et région dans les Paramètres). Un téléchargement interrompu reprend où il s&apos;était arrêté ; l&apos;annuaire publié aux postes ne change qu&apos;à la publication.</source>
-        <translation>Download the region&apos;s directory from the data·inclusion API (address, token and region in Settings). An interrupted download resumes where it stopped; the directory published to the desks only changes when you publish.</translation>
+        <location filename="../../src/spro_desk/ui/coordination/directory_screen.py" line="37"/>
+        <source>Téléchargez l&apos;annuaire de la région depuis l&apos;API data·inclusion (adresse, jeton et région dans les Paramètres). Un téléchargement interrompu reprend où il s&apos;était arrêté ; l&apos;annuaire publié aux postes ne change qu&apos;à la publication, qui écrit une mise à jour signée à déposer sur le serveur ou sur une clé USB.</source>
+        <translation>Download the region&apos;s directory from the data·inclusion API (address, token and region in Settings). An interrupted download resumes where it stopped; the directory published to the desks changes only when you publish, which writes a signed update to put on the server or on a USB stick.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/directory_screen.py" line="31"/>
+        <location filename="../../src/spro_desk/ui/coordination/directory_screen.py" line="44"/>
         <source>Compte rendu du dernier téléchargement</source>
         <translation>Report of the last download</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/directory_screen.py" line="33"/>
+        <location filename="../../src/spro_desk/ui/coordination/directory_screen.py" line="46"/>
         <source>&amp;Télécharger l&apos;annuaire</source>
         <translation>&amp;Download the directory</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/directory_screen.py" line="36"/>
+        <location filename="../../src/spro_desk/ui/coordination/directory_screen.py" line="49"/>
         <source>Télécharger l&apos;annuaire de la région depuis l&apos;API data·inclusion</source>
         <translation>Download the region&apos;s directory from the data·inclusion API</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/directory_screen.py" line="47"/>
+        <location filename="../../src/spro_desk/ui/coordination/directory_screen.py" line="52"/>
+        <source>&amp;Publier aux postes…</source>
+        <translation>&amp;Publish to the desks…</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/directory_screen.py" line="64"/>
         <source>A&amp;nnuaire</source>
         <translation>&amp;Directory</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/directory_screen.py" line="90"/>
-        <source>Annuaire téléchargé : {structures} structures et {services} services dans « {folder} ». Publiez-le aux postes avec « spro-desk coordinator publish-directory ».</source>
-        <translation>Directory downloaded: {structures} structures and {services} services in “{folder}”. Publish it to the desks with “spro-desk coordinator publish-directory”.</translation>
+        <location filename="../../src/spro_desk/ui/coordination/directory_screen.py" line="114"/>
+        <source>Téléchargez d&apos;abord l&apos;annuaire en entier : il n&apos;y a rien à publier.</source>
+        <translation>Download the whole directory first: there is nothing to publish.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/directory_screen.py" line="118"/>
+        <source>Signer l&apos;annuaire téléchargé comme mise à jour pour les postes</source>
+        <translation>Sign the downloaded directory as an update for the desks</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/directory_screen.py" line="136"/>
+        <source>Publier l&apos;annuaire aux postes</source>
+        <translation>Publish the directory to the desks</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/directory_screen.py" line="138"/>
+        <source>Mise à jour de l&apos;annuaire (*.spro-directory)</source>
+        <translation>Directory update (*.spro-directory)</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/directory_screen.py" line="145"/>
+        <source>Publier l&apos;annuaire</source>
+        <translation>Publish the directory</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/directory_screen.py" line="147"/>
+        <source>Publier l&apos;annuaire téléchargé comme nouvelle version pour tous les postes ? Chaque poste le chargera à sa prochaine synchronisation (il vérifie d&apos;abord la signature). La publication est inscrite au journal.</source>
+        <translation>Publish the downloaded directory as a new version for every desk? Each desk will load it at its next synchronisation (after checking its signature). The publication is written to the log.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/directory_screen.py" line="166"/>
+        <source>Annuaire téléchargé : {structures} structures et {services} services dans « {folder} ». Publiez-le aux postes (Ctrl+U) quand vous le souhaitez.</source>
+        <translation>Directory downloaded: {structures} structures and {services} services in “{folder}”. Publish it to the desks (Ctrl+U) when you wish.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/directory_screen.py" line="174"/>
+        <source>Annuaire publié : version {version}, {structures} structures et {services} services, valable jusqu&apos;au {expires}, dans « {path} ». Déposez ce fichier sur le serveur des postes ou sur une clé USB.</source>
+        <translation>Directory published: version {version}, {structures} structures and {services} services, valid until {expires}, in “{path}”. Put this file on the desks&apos; server or on a USB stick.</translation>
     </message>
 </context>
 <context>
     <name>DirectoryView</name>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/view.py" line="84"/>
+        <location filename="../../src/spro_desk/ui/directory/view.py" line="85"/>
         <source>Rechercher un service, une structure, une commune…</source>
         <translation>Search for a service, an organisation, a municipality…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/view.py" line="86"/>
+        <location filename="../../src/spro_desk/ui/directory/view.py" line="87"/>
         <source>Rechercher dans l&apos;annuaire</source>
         <translation>Search the directory</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/view.py" line="88"/>
+        <location filename="../../src/spro_desk/ui/directory/view.py" line="89"/>
         <source>Les résultats s&apos;affichent pendant la frappe. Entrée passe aux résultats.</source>
         <translation>Results appear as you type. Enter moves to the results.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/view.py" line="111"/>
+        <location filename="../../src/spro_desk/ui/directory/view.py" line="112"/>
         <source>Résultats de la recherche</source>
         <translation>Search results</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/view.py" line="112"/>
+        <location filename="../../src/spro_desk/ui/directory/view.py" line="113"/>
         <source>Un service par ligne ; sa fiche s&apos;affiche à côté.</source>
         <translation>One service per row; its details appear alongside.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/view.py" line="119"/>
+        <location filename="../../src/spro_desk/ui/directory/view.py" line="120"/>
         <source>Fiche du service</source>
         <translation>Service details</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/view.py" line="120"/>
+        <location filename="../../src/spro_desk/ui/directory/view.py" line="121"/>
         <source>Coordonnées, horaires et publics du service.</source>
         <translation>The service&apos;s contact details, opening hours and audiences.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/view.py" line="170"/>
+        <location filename="../../src/spro_desk/ui/directory/view.py" line="172"/>
         <source>Aucun service ne correspond à cette recherche avec ces filtres.</source>
         <translation>No service matches this search with these filters.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/view.py" line="172"/>
+        <location filename="../../src/spro_desk/ui/directory/view.py" line="174"/>
         <source>Aucun service ne correspond à cette recherche.</source>
         <translation>No service matches this search.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/view.py" line="174"/>
+        <location filename="../../src/spro_desk/ui/directory/view.py" line="176"/>
         <source>{n} premiers services affichés ; la suite vient en faisant défiler.</source>
         <translation>First {n} services shown; scroll for more.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/view.py" line="196"/>
+        <location filename="../../src/spro_desk/ui/directory/view.py" line="198"/>
         <source>Sélectionnez un service pour afficher sa fiche.</source>
         <translation>Select a service to see its details.</translation>
     </message>
@@ -3736,128 +3814,128 @@ If the problem happens again, send the details below to support.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="83"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="87"/>
         <source>Ouverture de la base de données…</source>
         <translation>Opening the database…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="92"/>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="94"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="95"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="97"/>
         <source>Écrans de SPRO Desk</source>
         <translation>SPRO Desk screens</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="159"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="182"/>
         <source>Barre d&apos;état</source>
         <translation>Status bar</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="173"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="196"/>
         <source>&amp;Importer un annuaire…</source>
         <translation>&amp;Import a directory…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="175"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="198"/>
         <source>Importer un export data·inclusion (dossier ou archive .zip)</source>
         <translation>Import a data·inclusion export (folder or .zip archive)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="177"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="200"/>
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="177"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="200"/>
         <source>Fermer SPRO Desk</source>
         <translation>Close SPRO Desk</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="179"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="202"/>
         <source>&amp;Rechercher dans l&apos;annuaire</source>
         <translation>&amp;Find in the directory</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="181"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="204"/>
         <source>Placer le curseur dans la zone de recherche</source>
         <translation>Move the cursor to the search box</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="183"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="206"/>
         <source>&amp;Fichier</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="188"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="211"/>
         <source>&amp;Édition</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="190"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="213"/>
         <source>&amp;Aller à</source>
         <translation>&amp;Go to</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="194"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="217"/>
         <source>Afficher l&apos;écran %s</source>
         <translation>Show the %s screen</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="202"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="225"/>
         <source>À &amp;propos de SPRO Desk…</source>
         <translation>&amp;About SPRO Desk…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="204"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="227"/>
         <source>Version, sources des données et licences des composants</source>
         <translation>Version, data sources and component licences</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="208"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="231"/>
         <source>Aide</source>
         <translation>Help</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="293"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="339"/>
         <source>Annuaire</source>
         <translation>Directory</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="305"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="351"/>
         <source>SPRO Desk — %s</source>
         <translation>SPRO Desk — %s</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="324"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="372"/>
         <source>Écran %s</source>
         <translation>%s screen</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="348"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="396"/>
         <source>Importer un annuaire</source>
         <translation>Import a directory</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="350"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="398"/>
         <source>Export data·inclusion (*.zip *.json *.csv *.xlsx);;Tous les fichiers (*)</source>
         <translation>data·inclusion export (*.zip *.json *.csv *.xlsx);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="374"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="424"/>
         <source>Import impossible</source>
         <translation>Import failed</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="380"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="430"/>
         <source>Remplacer l&apos;annuaire ?</source>
         <translation>Replace the directory?</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="381"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="431"/>
         <source>Remplacer quand même l&apos;annuaire actuel ?</source>
         <translation>Replace the current directory anyway?</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="389"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="439"/>
         <source>Import annulé : l&apos;annuaire actuel est conservé.</source>
         <translation>Import cancelled: the current directory is kept.</translation>
     </message>
@@ -4120,159 +4198,159 @@ If the problem happens again, send the details below to support.</translation>
     <name>PeriodsScreen</name>
     <message>
         <location filename="../../src/spro_desk/ui/coordination/__init__.py" line="52"/>
-        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="86"/>
-        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="93"/>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="81"/>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="88"/>
         <source>Périodes publiées</source>
         <translation>Published periods</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="60"/>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="55"/>
         <source>Résumé des périodes publiées</source>
         <translation>Summary of published periods</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="65"/>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="60"/>
         <source>Révisions de la période choisie</source>
         <translation>Revisions of the chosen period</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="67"/>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="62"/>
         <source>Choisissez une période puis « Voir les révisions ».</source>
         <translation>Choose a period, then “Show revisions”.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="69"/>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="64"/>
         <source>&amp;Voir les révisions</source>
         <translation>&amp;Show revisions</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="71"/>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="66"/>
         <source>Ce que les envois reçus depuis la clôture changeraient aux bilans publiés.</source>
         <translation>What the bundles received since the closing would change in the published reports.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="76"/>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="71"/>
         <source>Format des bilans de la nouvelle édition</source>
         <translation>Format of the new edition&apos;s reports</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="77"/>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="72"/>
         <source>&amp;Nouvelle édition…</source>
         <translation>&amp;New edition…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="79"/>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="74"/>
         <source>Republier tous les bilans de la période avec les données d&apos;aujourd&apos;hui.</source>
         <translation>Republish every report of the period with today&apos;s data.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="91"/>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="86"/>
         <source>Période</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="91"/>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="86"/>
         <source>Édition</source>
         <translation>Edition</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="91"/>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="86"/>
         <source>Close le</source>
         <translation>Closed on</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="91"/>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="86"/>
         <source>Bilans publiés</source>
         <translation>Published reports</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="95"/>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="90"/>
         <source>Une ligne par période ; ses révisions s&apos;affichent sous la liste.</source>
         <translation>One row per period; its revisions show below the list.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="127"/>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="122"/>
         <source>{moment} par {who}</source>
         <translation>{moment} by {who}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="131"/>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="126"/>
         <source>ouverte</source>
         <translation>open</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="137"/>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="132"/>
         <source>Aucun bilan publié : aucune période close.</source>
         <translation>No report published: no closed period.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="140"/>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="135"/>
         <source>{n} période(s) publiée(s). Un envoi reçu après la clôture ne change aucun bilan publié : il apparaît dans les révisions, appliquées par une nouvelle édition si vous le décidez.</source>
         <translation>{n} published period(s). A bundle received after the closing changes no published report: it shows in the revisions, applied by a new edition if you decide so.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="181"/>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="172"/>
         <source>Calcul des révisions…</source>
         <translation>Computing the revisions…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="197"/>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="188"/>
         <source>Édition {n} — {bundles} envoi(s) reçu(s) depuis la clôture.</source>
         <translation>Edition {n} — {bundles} bundle(s) received since the closing.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="203"/>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="194"/>
         <source>  • poste {desk}, envoi n° {seq}, reçu le {moment}</source>
         <translation>  • desk {desk}, bundle no. {seq}, received on {moment}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="209"/>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="200"/>
         <source>Aucun chiffre publié ne change.</source>
         <translation>No published figure changes.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="212"/>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="203"/>
         <source>{n} chiffre(s) changerai(en)t dans une nouvelle édition :</source>
         <translation>{n} figure(s) would change in a new edition:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="217"/>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="208"/>
         <source>masqué</source>
         <translation>masked</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="219"/>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="210"/>
         <source>  • {bilan} — {table}, {row} / {column} : {before} → {after} ({delta:+d}) ; publié : {shown}</source>
         <translation>  • {bilan} — {table}, {row} / {column}: {before} → {after} ({delta:+d}); published: {shown}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="233"/>
-        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="278"/>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="224"/>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="269"/>
         <source>Nouvelle édition</source>
         <translation>New edition</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="234"/>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="225"/>
         <source>Publier l&apos;édition {n} des {count} bilan(s) de la période {period} avec les données d&apos;aujourd&apos;hui ? Les bilans déjà envoyés restent tels quels ; cette décision est gardée dans le journal.</source>
         <translation>Publish edition {n} of the period&apos;s {count} report(s) ({period}) with today&apos;s data? The reports already sent stay as they are; this decision is kept in the log.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="244"/>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="235"/>
         <source>Dossier où écrire les bilans de la nouvelle édition</source>
         <translation>Folder to write the new edition&apos;s reports in</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="261"/>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="252"/>
         <source>Publication de la nouvelle édition…</source>
         <translation>Publishing the new edition…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="270"/>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="261"/>
         <source>Édition {n} publiée : {count} bilan(s) écrit(s) dans {folder}.</source>
         <translation>Edition {n} published: {count} report(s) written in {folder}.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="304"/>
+        <location filename="../../src/spro_desk/ui/coordination/periods_screen.py" line="295"/>
         <source>Le calcul s&apos;est arrêté sur une erreur inattendue ({error}). Rien n&apos;a été publié.</source>
         <translation>The computation stopped on an unexpected error ({error}). Nothing was published.</translation>
     </message>
@@ -5168,27 +5246,27 @@ Restore it now?</translation>
 <context>
     <name>ServiceResultsModel</name>
     <message>
-        <location filename="../../src/spro_desk/ui/common/service_results.py" line="165"/>
+        <location filename="../../src/spro_desk/ui/common/service_results.py" line="207"/>
         <source>Service</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/service_results.py" line="166"/>
+        <location filename="../../src/spro_desk/ui/common/service_results.py" line="208"/>
         <source>Structure</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/service_results.py" line="167"/>
+        <location filename="../../src/spro_desk/ui/common/service_results.py" line="209"/>
         <source>Commune</source>
         <translation>Municipality</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/service_results.py" line="168"/>
+        <location filename="../../src/spro_desk/ui/common/service_results.py" line="210"/>
         <source>Réseau</source>
         <translation>Network</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/service_results.py" line="169"/>
+        <location filename="../../src/spro_desk/ui/common/service_results.py" line="211"/>
         <source>Horaires</source>
         <translation>Opening hours</translation>
     </message>
@@ -5431,44 +5509,54 @@ Restore it now?</translation>
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/sign_in.py" line="37"/>
+        <location filename="../../src/spro_desk/ui/coordination/sign_in.py" line="42"/>
         <source>SPRO Desk — Coordination — Connexion</source>
         <translation>SPRO Desk — Coordination — Sign in</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/sign_in.py" line="41"/>
+        <location filename="../../src/spro_desk/ui/coordination/sign_in.py" line="46"/>
         <source>Compte</source>
         <translation>Account</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/sign_in.py" line="44"/>
+        <location filename="../../src/spro_desk/ui/coordination/sign_in.py" line="49"/>
         <source>Mot de passe</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/sign_in.py" line="45"/>
+        <location filename="../../src/spro_desk/ui/coordination/sign_in.py" line="50"/>
         <source>Message de connexion</source>
         <translation>Sign-in message</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/sign_in.py" line="51"/>
+        <location filename="../../src/spro_desk/ui/coordination/sign_in.py" line="56"/>
         <source>Se &amp;connecter</source>
         <translation>&amp;Sign in</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/sign_in.py" line="55"/>
+        <location filename="../../src/spro_desk/ui/coordination/sign_in.py" line="61"/>
         <source>&amp;Compte :</source>
         <translation>&amp;Account:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/sign_in.py" line="56"/>
+        <location filename="../../src/spro_desk/ui/coordination/sign_in.py" line="62"/>
         <source>&amp;Mot de passe :</source>
         <translation>&amp;Password:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/sign_in.py" line="60"/>
+        <location filename="../../src/spro_desk/ui/coordination/sign_in.py" line="66"/>
         <source>Connectez-vous : ce que vous pouvez faire dépend du rôle de votre compte.</source>
         <translation>Sign in: what you may do depends on your account&apos;s role.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/sign_in.py" line="81"/>
+        <source>Vérification du mot de passe…</source>
+        <translation>Checking the password…</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/sign_in.py" line="95"/>
+        <source>La connexion n&apos;a pas abouti ({error}) : réessayez.</source>
+        <translation>Signing in did not succeed ({error}): try again.</translation>
     </message>
 </context>
 <context>

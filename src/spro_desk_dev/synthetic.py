@@ -5,6 +5,12 @@ tables (what bundle imports would have produced) and returns a `Dataset`; with `
 also keeps the records, and `Dataset.truths(filters)` recomputes every indicator from them in
 plain Python — an implementation independent of the SQL one, against which tests check the
 indicators and every export. Fictitious data only: no real person.
+
+The rows go through a `Rows` writer: `SqliteRows` (executemany, a sqlite3 connection given to
+`generate` is wrapped in one) or `PostgresRows` (COPY on a psycopg connection, for the national
+benchmark); `defer_indexes=True` drops the indexes of the tables written (on PostgreSQL their
+primary keys too) and builds them again at the end (a bulk load). The merged tables' columns
+are named here only.
 """
 
 from __future__ import annotations
@@ -13,6 +19,8 @@ import random
 import sqlite3
 from array import array
 from collections import Counter
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
@@ -20,7 +28,7 @@ from zoneinfo import ZoneInfo
 
 from spro_desk.geo.cog import Geography, geography
 from spro_desk.reports.filters import Filters, Options, Period, Site, locate
-from spro_desk.sync.merged import week_start
+from spro_desk.sync.merged import CONTACT_COLUMNS, REFERRAL_COLUMNS, codes_text, week_start
 from spro_desk.vocab import CANAUX, REPONSES, SEXES, STATUTS, TRANCHES_AGE, category_of, thematiques
 
 NETWORKS = ("cio", "mission-locale", "information-jeunesse", "france-travail", "cap-emploi")
@@ -86,9 +94,110 @@ class Dataset:
 # --- generating ----------------------------------------------------------------------------
 
 
-_VERSION_INSERT = (
-    "INSERT INTO merged_version (entity_id, entity, desk_id, seq, live) VALUES (?, ?, ?, ?, ?)"
-)
+REGISTERED_COLUMNS = (
+    "desk_id", "public_key", "site_nom", "reseau", "commune", "registered_at", "revoked",
+)  # fmt: skip
+BUNDLE_COLUMNS = ("sha256", "desk_id", "bundle_seq", "previous_sha256", "received_at", "events")
+DESK_COLUMNS = (
+    "desk_id", "bundle_seq", "bundle_created_at", "directory_version", "directory_published_at",
+    "directory_imported_at",
+)  # fmt: skip
+WRITTEN_TABLES = (
+    "registered_desk", "received_bundle", "merged_desk", "merged_contact", "merged_referral",
+)  # fmt: skip
+
+
+class SqliteRows:
+    """Rows into a SQLite coordinator database (executemany, one transaction per commit)."""
+
+    def __init__(self, connection: sqlite3.Connection) -> None:
+        self.connection = connection
+
+    def write(self, table: str, columns: Sequence[str], rows: list[tuple[Any, ...]]) -> None:
+        marks = ", ".join("?" * len(columns))
+        sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})"
+        self.connection.executemany(sql, rows)
+
+    def commit(self) -> None:
+        self.connection.commit()
+
+    def deferrable(self, tables: Sequence[str]) -> list[tuple[str, str]]:
+        """(drop, create) statements of the secondary indexes (a SQLite primary key stays)."""
+        marks = ", ".join("?" * len(tables))
+        found = self.connection.execute(
+            f"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
+            f"AND tbl_name IN ({marks})",
+            tuple(tables),
+        ).fetchall()
+        return [(f"DROP INDEX {name}", sql) for name, sql in found]
+
+    def execute(self, sql: str) -> None:
+        self.connection.execute(sql)
+
+
+class PostgresRows:
+    """Rows into a PostgreSQL coordinator database by COPY (a psycopg 3 connection)."""
+
+    def __init__(self, connection: Any) -> None:
+        self.connection = connection
+
+    def write(self, table: str, columns: Sequence[str], rows: list[tuple[Any, ...]]) -> None:
+        sql = f"COPY {table} ({', '.join(columns)}) FROM STDIN"
+        with self.connection.cursor() as cursor, cursor.copy(sql) as copy:
+            for row in rows:
+                copy.write_row(row)
+
+    def commit(self) -> None:
+        self.connection.commit()
+
+    def deferrable(self, tables: Sequence[str]) -> list[tuple[str, str]]:
+        """(drop, create) statements of the indexes and primary keys (built once after a bulk
+        load rather than maintained row by row)."""
+        indexes = self.connection.execute(
+            "SELECT i.indexname, i.indexdef FROM pg_indexes i WHERE i.schemaname = 'public' "
+            "AND i.tablename = ANY(%s) AND NOT EXISTS "
+            "(SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname)",
+            (list(tables),),
+        ).fetchall()
+        keys = self.connection.execute(
+            "SELECT c.conrelid::regclass::text, c.conname, pg_get_constraintdef(c.oid) "
+            "FROM pg_constraint c WHERE c.contype = 'p' AND c.conrelid::regclass::text = ANY(%s)",
+            (list(tables),),
+        ).fetchall()
+        return [
+            *((f"ALTER TABLE {t} DROP CONSTRAINT {n}", f"ALTER TABLE {t} ADD CONSTRAINT {n} {d}")
+              for t, n, d in keys),
+            *((f"DROP INDEX {name}", sql) for name, sql in indexes),
+        ]  # fmt: skip
+
+    def execute(self, sql: str) -> None:
+        self.connection.execute(sql)
+
+
+Rows = SqliteRows | PostgresRows
+
+
+@contextmanager
+def indexes_deferred(rows: Rows, tables: Sequence[str]) -> Iterator[None]:
+    """The indexes of `tables` dropped for a bulk load, built again after it."""
+    statements = rows.deferrable(tables)
+    for drop, _create in statements:
+        rows.execute(drop)
+    rows.commit()
+    yield
+    for _drop, create in statements:
+        rows.execute(create)
+    rows.commit()
+
+
+def region_communes(geo: Geography, departements: Sequence[str]) -> list[str]:
+    """Every commune of the départements, sorted (sites and residents are drawn from them)."""
+    return sorted(code for dep in departements for code in geo.communes_in_zone(dep))
+
+
+def national_departements(geo: Geography) -> list[str]:
+    """The départements of the 18 regions (13 mainland, 5 overseas)."""
+    return sorted(geo.departement_codes())
 
 
 def _sites(rng: random.Random, geo: Geography, count: int, communes: list[str]) -> list[Site]:
@@ -107,7 +216,7 @@ def _pick_weighted(rng: random.Random, values: tuple[str, ...]) -> str:
 
 
 def generate(
-    connection: sqlite3.Connection,
+    target: sqlite3.Connection | Rows,
     *,
     desks: int = 12,
     contacts: int = 2_000,
@@ -118,14 +227,36 @@ def generate(
     keep: bool = True,
     chunk: int = 50_000,
     geo: Geography | None = None,
+    departements: Sequence[str] = ("18", "28", "36", "37", "41", "45"),
+    defer_indexes: bool = False,
 ) -> Dataset:
-    """Write a synthetic region into `connection`'s coordinator tables (one transaction each
-    chunk); contacts fall in `year`, plus `previous_year_share` of them a year earlier."""
-    geo = geo or geography()
+    """Write a synthetic region (by default Centre-Val de Loire; a nation with
+    `national_departements`) into `target`'s coordinator tables (one transaction each chunk);
+    contacts fall in `year`, plus `previous_year_share` of them a year earlier."""
+    rows = SqliteRows(target) if isinstance(target, sqlite3.Connection) else target
+    if not defer_indexes:
+        return _generate(rows, desks, contacts, referrals, year, previous_year_share, seed, keep,
+                         chunk, geo or geography(), departements)  # fmt: skip
+    with indexes_deferred(rows, WRITTEN_TABLES):
+        return _generate(rows, desks, contacts, referrals, year, previous_year_share, seed, keep,
+                         chunk, geo or geography(), departements)  # fmt: skip
+
+
+def _generate(
+    connection: Rows,
+    desks: int,
+    contacts: int,
+    referrals: int,
+    year: int,
+    previous_year_share: float,
+    seed: int,
+    keep: bool,
+    chunk: int,
+    geo: Geography,
+    departements: Sequence[str],
+) -> Dataset:
     rng = random.Random(seed)
-    region = sorted(
-        code for dep in ("18", "28", "36", "37", "41", "45") for code in geo.communes_in_zone(dep)
-    )
+    region = region_communes(geo, departements)
     # Residents come from two thirds of the region's communes: the rest are white zones.
     lived_in = region[: len(region) * 2 // 3]
     outside = sorted(geo.communes_in_zone(OUTSIDE_DEPARTEMENT))[:20]
@@ -142,7 +273,7 @@ def generate(
     kept_contacts: list[Contact] = []
     # Every contact's moment and desk, compactly, for the referrals (even when not kept).
     moments, desk_of = array("d"), array("H")
-    rows, codes, versions = [], [], []
+    rows = []
     for number in range(contacts):
         base = previous_start if rng.random() < previous_year_share else start
         at = base + timedelta(days=rng.randrange(365), minutes=rng.randrange(600))
@@ -164,14 +295,12 @@ def generate(
         moments.append(at.timestamp())
         desk_of.append(desk_number[contact.desk_id])
         rows.append(_contact_row(contact))
-        codes.extend(_code_rows(contact))
-        versions.append((contact.id, "contact", contact.desk_id, 1, 1))
         if keep:
             kept_contacts.append(contact)
         if len(rows) >= chunk:
-            _flush_contacts(connection, rows, codes, versions)
-            rows, codes, versions = [], [], []
-    _flush_contacts(connection, rows, codes, versions)
+            _flush_contacts(connection, rows)
+            rows = []
+    _flush_contacts(connection, rows)
     dataset.contact_count = contacts
     _write_referrals(
         connection, rng, dataset, kept_contacts, (moments, desk_of), referrals, keep, chunk
@@ -181,12 +310,12 @@ def generate(
     return dataset
 
 
-def _write_desks(connection: sqlite3.Connection, rng: random.Random, dataset: Dataset) -> None:
+def _write_desks(connection: Rows, rng: random.Random, dataset: Dataset) -> None:
     registered, bundles, merged = [], [], []
     for number, site in enumerate(dataset.sites):
         registered.append(
             (site.desk_id, "cle-fictive", site.nom, site.reseau, site.commune,
-             "2025-01-01 00:00:00.000000", 0)
+             "2025-01-01 00:00:00.000000", False)
         )  # fmt: skip
         if number % 10 != 9:  # every tenth desk never sent anything
             received = dataset.as_of - timedelta(days=rng.randrange(40), hours=rng.randrange(24))
@@ -196,13 +325,9 @@ def _write_desks(connection: sqlite3.Connection, rng: random.Random, dataset: Da
             )  # fmt: skip
             directory = dataset.as_of - timedelta(days=rng.randrange(120))
             merged.append((site.desk_id, 1, received.isoformat(), "3", directory.isoformat(), None))
-    connection.executemany("INSERT INTO registered_desk VALUES (?, ?, ?, ?, ?, ?, ?)", registered)
-    connection.executemany(
-        "INSERT INTO received_bundle (sha256, desk_id, bundle_seq, previous_sha256, received_at, "
-        "events) VALUES (?, ?, ?, ?, ?, ?)",
-        bundles,
-    )
-    connection.executemany("INSERT INTO merged_desk VALUES (?, ?, ?, ?, ?, ?)", merged)
+    connection.write("registered_desk", REGISTERED_COLUMNS, registered)
+    connection.write("received_bundle", BUNDLE_COLUMNS, bundles)
+    connection.write("merged_desk", DESK_COLUMNS, merged)
     connection.commit()
     last = {b[1]: datetime.fromisoformat(b[4]).replace(tzinfo=UTC) for b in bundles}
     directory = {m[0]: datetime.fromisoformat(m[4]) for m in merged}
@@ -217,28 +342,17 @@ def _contact_row(c: Contact) -> tuple[Any, ...]:
     return (
         c.id, c.desk_id, 1, c.at.astimezone(UTC).isoformat(), c.day.isoformat(),
         week_start(c.day).isoformat(), c.day.isoformat()[:7], c.canal, c.statut, c.tranche_age,
-        c.sexe, c.handicap, c.commune, None,
+        c.sexe, c.handicap, c.commune, None, codes_text(c.besoins), codes_text(c.reponses), "", "",
     )  # fmt: skip
 
 
-def _code_rows(c: Contact) -> list[tuple[str, ...]]:
-    day = c.day.isoformat()
-    kinds = {("besoin", b) for b in c.besoins} | {("categorie", category_of(b)) for b in c.besoins}
-    kinds |= {("reponse", r) for r in c.reponses}
-    return [(kind, code, day, c.desk_id, c.id) for kind, code in kinds]
-
-
-def _flush_contacts(
-    connection: sqlite3.Connection, rows: list, codes: list, versions: list
-) -> None:
-    connection.executemany(f"INSERT INTO merged_contact VALUES ({','.join('?' * 14)})", rows)
-    connection.executemany("INSERT INTO merged_contact_code VALUES (?, ?, ?, ?, ?)", codes)
-    connection.executemany(_VERSION_INSERT, versions)
+def _flush_contacts(connection: Rows, rows: list) -> None:
+    connection.write("merged_contact", CONTACT_COLUMNS, rows)
     connection.commit()
 
 
 def _write_referrals(
-    connection: sqlite3.Connection,
+    connection: Rows,
     rng: random.Random,
     dataset: Dataset,
     contacts: list[Contact],
@@ -253,7 +367,7 @@ def _write_referrals(
         for n in range(300)
     ]  # fmt: skip
     moments, desk_of = compact
-    rows, versions = [], []
+    rows = []
     for number in range(count):
         contact_number = int(len(moments) * rng.random())
         contact = contacts[contact_number] if keep else None
@@ -277,21 +391,19 @@ def _write_referrals(
              "Service", referral.type, statut, rdv.astimezone(UTC).isoformat() if rdv else None,
              rdv.astimezone(LOCAL_TIME).date().isoformat() if rdv else None,
              created.astimezone(UTC).isoformat(), created.astimezone(UTC).isoformat(), reseau,
-             niveau)
+             niveau, "", "")
         )  # fmt: skip
-        versions.append((referral.id, "referral", desk, 1, 1))
         if keep:
             dataset.referrals.append(referral)
         if len(rows) >= chunk:
-            _flush_referrals(connection, rows, versions)
-            rows, versions = [], []
-    _flush_referrals(connection, rows, versions)
+            _flush_referrals(connection, rows)
+            rows = []
+    _flush_referrals(connection, rows)
     dataset.referral_count = count
 
 
-def _flush_referrals(connection: sqlite3.Connection, rows: list, versions: list) -> None:
-    connection.executemany(f"INSERT INTO merged_referral VALUES ({','.join('?' * 18)})", rows)
-    connection.executemany(_VERSION_INSERT, versions)
+def _flush_referrals(connection: Rows, rows: list) -> None:
+    connection.write("merged_referral", REFERRAL_COLUMNS, rows)
     connection.commit()
 
 

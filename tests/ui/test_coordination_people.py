@@ -59,12 +59,13 @@ def test_the_dialog_says_a_wrong_password_and_opens_on_the_right_one(
     assert [dialog.name.itemText(n) for n in range(dialog.name.count())] == list(TEAM)
     dialog.name.setCurrentText("Bruno")
     dialog.password.setText("pas-le-bon")
-    dialog.ok_button.click()
-    assert dialog.result() == 0 and dialog.account is None
-    assert "mot de passe incorrect" in dialog.message.text() and dialog.password.text() == ""
+    dialog.ok_button.click()  # checked off the UI thread: the answer comes a moment later
+    qtbot.waitUntil(lambda: "mot de passe incorrect" in dialog.message.text())
+    assert dialog.result() == 0 and dialog.account is None and dialog.password.text() == ""
+    assert dialog.ok_button.isEnabled() and not dialog.work.busy
     dialog.password.setText(TEAM["Bruno"][1])
     dialog.ok_button.click()
-    assert dialog.result() == SignInDialog.DialogCode.Accepted
+    qtbot.waitUntil(lambda: dialog.result() == SignInDialog.DialogCode.Accepted)
     assert dialog.account is not None and dialog.account.nom == "Bruno"
 
 
@@ -177,6 +178,7 @@ def test_a_sign_in_and_an_import_from_the_window_are_in_the_trail(
     dialog.name.setCurrentText("Bruno")
     dialog.password.setText(TEAM["Bruno"][1])
     dialog.ok_button.click()
+    qtbot.waitUntil(lambda: dialog.result() == SignInDialog.DialogCode.Accepted)
     [entry] = audit_entries(world.coordinator, limit=1)
     assert (entry.account, entry.action, entry.note) == (
         "Bruno", "connexion", "fenêtre de la coordination",
@@ -230,7 +232,8 @@ def test_a_coordinator_manages_the_accounts_from_the_window(
     dialog.password.setText("court")
     dialog.again.setText("court")
     dialog.ok_button.click()
-    assert "8 caractères" in dialog.message.text()
+    qtbot.waitUntil(lambda: "8 caractères" in dialog.message.text())
+    assert dialog.ok_button.isEnabled() and screen.dialog is dialog
     dialog.password.setText("david-mot-de-passe")
     dialog.again.setText("david-mot-de-passe")
     dialog.ok_button.click()
@@ -332,4 +335,71 @@ def test_the_window_locks_after_the_idle_time_until_the_password_is_typed_again(
     assert trail[1][:2] == ("Alice", "connexion-refusee")
     window.close()
     assert not lock.timer.isActive()
+    assert_nothing_running(window)  # type: ignore[arg-type]
+
+
+class _Ticks:
+    """A 10 ms timer of the UI thread: it ticks only while the event loop runs."""
+
+    def __init__(self) -> None:
+        self.count = 0
+        self.timer = QTimer()
+        self.timer.setInterval(10)
+        self.timer.timeout.connect(self._tick)
+
+    def _tick(self) -> None:
+        self.count += 1
+
+
+def test_signing_in_checks_the_password_off_the_ui_thread(qtbot: QtBot, world: World) -> None:
+    """Argon2 at the product's cost (3 passes over 128 MiB, about half a second): the window
+    keeps ticking while the password is checked, and says it is checking."""
+    from spro_desk.agents.coordination_accounts import create_coordinator
+    from spro_desk.security import crypto
+
+    sign_in(world.coordinator, "Alice", TEAM["Alice"][1])
+    create_coordinator(world.coordinator, "Diane", "diane-mot-de-passe", "lecture",
+                       cost=crypto.KdfCost())  # fmt: skip
+    sign_out(world.coordinator)
+    dialog = SignInDialog(world.coordinator)
+    qtbot.addWidget(dialog)
+    dialog.name.setCurrentText("Diane")
+    dialog.password.setText("diane-mot-de-passe")
+    ticks = _Ticks()
+    ticks.timer.start()
+    dialog.ok_button.click()
+    # busy, said so, fields greyed, Échap waits for the answer
+    assert dialog.work.busy and dialog.message.text() == "Vérification du mot de passe…"
+    assert not dialog.ok_button.isEnabled() and not dialog.password.isEnabled()
+    dialog.reject()
+    assert dialog.isVisible() or dialog.result() == 0
+    qtbot.waitUntil(lambda: dialog.result() == SignInDialog.DialogCode.Accepted, timeout=30_000)
+    ticks.timer.stop()
+    assert dialog.account is not None and dialog.account.nom == "Diane"
+    assert ticks.count >= 5  # the UI thread ran its timer during the hash (≥ 50 ms of it)
+
+
+def test_adding_an_account_hashes_off_the_ui_thread(
+    qtbot: QtBot, world: World, settings: QSettings
+) -> None:
+    sign_in(world.coordinator, "Alice", TEAM["Alice"][1])
+    window = _window(qtbot, world, settings)
+    screen = _accounts(window)
+    screen.add_button.click()
+    dialog = screen.dialog
+    assert dialog is not None
+    dialog.name.setText("Emile")
+    dialog.password.setText("emile-mot-de-passe")  # hashed at the product's cost
+    dialog.again.setText("emile-mot-de-passe")
+    ticks = _Ticks()
+    ticks.timer.start()
+    dialog.ok_button.click()
+    assert dialog.work.busy and dialog.message.text() == "Chiffrement du mot de passe…"
+    assert not dialog.ok_button.isEnabled() and not dialog.name.isEnabled()
+    qtbot.waitUntil(lambda: screen.dialog is None, timeout=30_000)
+    ticks.timer.stop()
+    assert screen.message.text() == "Compte « Emile » créé."
+    assert ticks.count >= 5
+    assert sign_in(world.coordinator, "Emile", "emile-mot-de-passe").nom == "Emile"
+    window.close()
     assert_nothing_running(window)  # type: ignore[arg-type]

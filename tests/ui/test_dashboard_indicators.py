@@ -300,7 +300,15 @@ def test_the_export_writes_the_published_figures(
                 assert cells[0] is None  # never a count below the threshold
                 small += 1
     assert small, "the generated region has small cells to mask"
-    assert "secret statistique" in view.message.text()
+    # what leaves the coordination is a publication: checked with the period's other bilans,
+    # recorded, the period closed — as `spro-desk coordinator report` does
+    assert view.message.text().startswith("Bilan publié dans")
+    assert "vérifié avec les bilans déjà publiés" in view.message.text()
+    from spro_desk.reports.periods import list_periods
+
+    [period] = list_periods(region[0])
+    assert period.closed_at is not None and period.bilans == ["Région (tous les sites)"]
+    assert document["secrecy_threshold"] == 5
     chosen = (str(tmp_path / "bilan"), "Classeur XLSX (*.xlsx)")
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: chosen)
     qtbot.mouseClick(view.export_button, Qt.MouseButton.LeftButton)

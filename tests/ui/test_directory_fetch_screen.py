@@ -1,5 +1,6 @@
 """The coordination's « Annuaire » screen fetches the directory off the UI thread, with a
-progress bar, a cancel button and French messages (a real HTTP server on 127.0.0.1)."""
+progress bar, a cancel button and French messages (a real HTTP server on 127.0.0.1), then
+publishes it to the desks as a signed update, for the roles allowed to."""
 
 from __future__ import annotations
 
@@ -11,9 +12,14 @@ import pytest
 from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
+from coordination_team import FAST
+from spro_desk.agents.coordination_accounts import create_coordinator, sign_in
+from spro_desk.agents.coordination_audit import audit_entries
 from spro_desk.site.settings import SiteSettings
 from spro_desk.storage.engine import Database
+from spro_desk.sync.coordinator_identity import init_coordinator
 from spro_desk.sync.directory_fetch import COMPLETE_MARKER
+from spro_desk.sync.directory_update import read_snapshot
 from spro_desk.ui.common.background import TaskRunner
 from spro_desk.ui.coordination.context import CoordinatorContext
 from spro_desk.ui.coordination.directory_fetch import STAGING_FOLDER
@@ -87,3 +93,54 @@ def test_cancel_stops_between_pages(
     assert "annulé" in failed.args[0]
     assert not (screen.fetcher.staging() / COMPLETE_MARKER).exists()
     assert len(api[1].requests) < 7  # 5 pages of structures and 2 of services otherwise
+
+
+def _fetched(qtbot: QtBot, screen: DirectoryScreen) -> None:
+    assert not screen.publish_action.isEnabled()  # nothing downloaded yet: nothing to publish
+    with qtbot.waitSignal(screen.fetcher.finished, timeout=WAIT_MS):
+        screen.fetch_action.trigger()
+    assert screen.publish_action.isEnabled()
+
+
+def test_a_whole_download_is_published_as_a_signed_update(
+    qtbot: QtBot, screen: DirectoryScreen, tmp_path: Path
+) -> None:
+    identity = init_coordinator(screen.context.data_dir)
+    _fetched(qtbot, screen)
+    out = tmp_path / "cle" / "annuaire.spro-directory"
+    out.parent.mkdir()
+    with qtbot.waitSignal(screen.publisher.finished, timeout=WAIT_MS):
+        assert screen.publish(out)
+        assert not screen.publish_action.isEnabled() and not screen.fetch_action.isEnabled()
+    snapshot = read_snapshot(out.read_bytes(), identity.signing_public_key)
+    assert snapshot.version >= 1
+    assert "Annuaire publié" in screen.report.text() and "9 structures et 4 services" in (
+        screen.report.text()
+    )
+    assert screen.publish_action.isEnabled()
+    assert [e.action for e in audit_entries(screen.context.db)][-1] == "publication-annuaire"
+
+
+def test_publishing_without_coordinator_keys_says_what_to_do(
+    qtbot: QtBot, screen: DirectoryScreen, tmp_path: Path
+) -> None:
+    _fetched(qtbot, screen)
+    out = tmp_path / "annuaire.spro-directory"
+    with qtbot.waitSignal(screen.publisher.failed, timeout=WAIT_MS) as failed:
+        screen.publish(out)
+    assert "coordinator init" in failed.args[0]
+    assert not out.exists()
+    qtbot.waitUntil(screen.publish_action.isEnabled, timeout=WAIT_MS)
+
+
+def test_a_read_only_account_can_neither_fetch_nor_publish(
+    qtbot: QtBot, screen: DirectoryScreen
+) -> None:
+    db = screen.context.db
+    create_coordinator(db, "Alice", "alice-mot-de-passe", "coordinateur", cost=FAST)
+    sign_in(db, "Alice", "alice-mot-de-passe")
+    create_coordinator(db, "Chloé", "chloe-lit-tout", "lecture", cost=FAST)
+    sign_in(db, "Chloé", "chloe-lit-tout")
+    screen.activate()
+    assert not screen.fetch_action.isEnabled() and not screen.publish_action.isEnabled()
+    assert "publier l'annuaire" in screen.fetch_action.toolTip()

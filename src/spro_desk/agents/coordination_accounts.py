@@ -85,18 +85,25 @@ def has_coordinator_accounts(db: Database) -> bool:
 
 
 def list_coordinators(db: Database, *, include_disabled: bool = False) -> list[CoordinatorView]:
-    query = select(CoordinatorAccount).order_by(func.lower(CoordinatorAccount.nom))
+    query = select(CoordinatorAccount)
     if not include_disabled:
         query = query.where(col(CoordinatorAccount.disabled_at).is_(None))
     with db.session() as session:
-        return [_view(row) for row in session.exec(query).all()]
+        rows = sorted(session.exec(query).all(), key=lambda row: _name_key(row.nom))
+        return [_view(row) for row in rows]
+
+
+def _name_key(name: str) -> str:
+    """The name as compared: any case, any spacing. Compared in Python because SQLite's
+    lower() folds ASCII only (« Émile » would never match « émile »)."""
+    return " ".join(name.split()).casefold()
 
 
 def _by_name(session: Session, name: str) -> CoordinatorAccount | None:
-    query = select(CoordinatorAccount).where(
-        func.lower(CoordinatorAccount.nom) == " ".join(name.split()).lower()
-    )
-    return session.exec(query).first()
+    # A région has a handful of accounts: reading them all costs nothing.
+    wanted = _name_key(name)
+    rows = session.exec(select(CoordinatorAccount)).all()
+    return next((row for row in rows if _name_key(row.nom) == wanted), None)
 
 
 def _existing(session: Session, name: str) -> CoordinatorAccount:

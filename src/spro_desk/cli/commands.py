@@ -223,8 +223,9 @@ def coordinator_import(db: Database, args: argparse.Namespace) -> Result:
         result["events_new"] += outcome.events_new
         result["events_duplicate"] += outcome.events_duplicate
         result["events_refused"] += outcome.refused
-    # After the import's commit: the indicators' merged tables catch up (sync.merged).
-    result["events_merged"] = catch_up_merged_state(db)
+    # Merged by the import itself, and what it left to the catch-up (sync.merged).
+    merged = sum(o.events_merged for _p, o in outcomes if not isinstance(o, BundleRefused))
+    result["events_merged"] = merged + catch_up_merged_state(db)
     if paths:
         record_bundle_import(db, len(result["accepted"]), len(result["refused"]),
                              via="ligne de commande", events_new=result["events_new"])  # fmt: skip

@@ -52,7 +52,9 @@ def _report(db: Database, args: argparse.Namespace, *, coordinator: bool) -> dic
     source = CoordinatorSource(db) if coordinator else DeskSource(db)
     indicators = compute_indicators(source, filters, options)
     publication = None
-    if coordinator and args.publier:
+    internal = coordinator and args.interne
+    if coordinator and not internal:
+        # what leaves the coordination is a publication: checked with the period's others
         from spro_desk.reports.periods import PeriodRefused, prepare_publication
 
         try:
@@ -61,7 +63,9 @@ def _report(db: Database, args: argparse.Namespace, *, coordinator: bool) -> dic
             raise ReportRefused(str(error)) from error
         bilan = publication.bilan
     else:
-        bilan = build_bilan(indicators)
+        from spro_desk.reports.publish import INTERNAL
+
+        bilan = build_bilan(indicators, INTERNAL if internal else None)
     writer = {"json": write_json, "csv": write_csv, "xlsx": write_xlsx, "pdf": write_pdf}
     try:
         path = writer[args.format](bilan, Path(args.out))
@@ -72,9 +76,14 @@ def _report(db: Database, args: argparse.Namespace, *, coordinator: bool) -> dic
         from spro_desk.reports.periods import record_publication
 
         record = record_publication(db, publication, str(path))
-        published = {"published": {"scope": record.scope_key, "edition": record.edition}}
+        published = {
+            "published": {"scope": record.scope_key, "edition": record.edition},
+            "checked_with": publication.earlier,
+            "period": filters.period.label(),
+        }
     return {
         **published,
+        "kind": "interne" if internal else "publication" if publication else "site",
         "out": str(path),
         "format": args.format,
         "scope": bilan.scope,

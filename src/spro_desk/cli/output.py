@@ -260,7 +260,30 @@ def _render_revisions(result: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def _render_report(result: dict[str, Any]) -> str:
+    masked = result["masked"]
+    if result.get("kind") == "interne":
+        return (f"Bilan interne écrit dans {result['out']} ({result['scope']}) : chiffres non "
+                "masqués, ni publié ni enregistré — à ne pas diffuser hors de la coordination "
+                "(pour publier, relancez sans --interne).")  # fmt: skip
+    if result.get("kind") != "publication":
+        return (
+            f"Bilan écrit dans {result['out']} ({result['scope']}) : {masked} chiffre(s) masqué(s)."
+        )
+    published = result["published"]
+    return "\n".join((
+        f"Bilan publié dans {result['out']} ({result['scope']}, édition {published['edition']}).",
+        f"Secret statistique vérifié avec les {result['checked_with']} autre(s) bilan(s) déjà "
+        f"publié(s) pour la période {result['period']} : {masked} chiffre(s) masqué(s), aucun ne "
+        "peut être retrouvé en additionnant ou soustrayant des chiffres publiés.",
+        "Publication enregistrée ; la période est close (un envoi reçu ensuite sera une "
+        "révision : « spro-desk coordinator revisions »).",
+    ))  # fmt: skip
+
+
 _RENDERERS = {
+    ("coordinator", "report"): _render_report,
+    ("report", None): _render_report,
     ("coordinator", "periods"): _render_periods,
     ("coordinator", "revisions"): _render_revisions,
     ("directory", "import"): _render_import,

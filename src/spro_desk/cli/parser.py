@@ -49,6 +49,8 @@ _ARGPARSE_FRENCH = (
     (re.compile(r"argument (\S+): invalid choice: (.*?) \(choose from (.*)\)"),
      r"\1 : valeur \2 invalide (choix : \3)"),
     (re.compile(r"argument (\S+): invalid (\w+) value: (.*)"), r"\1 : valeur \3 invalide"),
+    (re.compile(r"argument (\S+): not allowed with argument (\S+)"),
+     r"\1 : incompatible avec \2"),
     (re.compile(r"argument (\S+): (.*)"), r"\1 : \2"),
     (re.compile(r"unrecognized arguments: (.*)"), r"arguments inconnus : \1"),
 )  # fmt: skip
@@ -151,6 +153,14 @@ def _report_command(parser: argparse.ArgumentParser, *, coordinator: bool = Fals
 
 
 REPORT_FORMATS = ("json", "csv", "xlsx", "pdf")
+REPORT_PUBLICATION_HELP = (
+    "Par défaut, le bilan écrit est une publication : le secret statistique est vérifié avec "
+    "tous les bilans déjà publiés pour la même période (région, départements, sites…), pour "
+    "qu'aucun chiffre masqué ne puisse être retrouvé en additionnant ou soustrayant des chiffres "
+    "publiés ; la publication est enregistrée et la période close (un envoi reçu ensuite devient "
+    "une révision : « coordinator revisions »). Avec --interne, un document de travail non "
+    "masqué, ni enregistré ni publié."
+)
 
 
 def add_report_arguments(parser: argparse.ArgumentParser, *, coordinator: bool) -> None:
@@ -263,13 +273,24 @@ def _coordinator_commands(parser: argparse.ArgumentParser) -> None:
     receive.add_argument("bundles", nargs="+", help="fichiers .spro-bundle ou dossiers")
     _json_flag(receive)
     _json_flag(actions.add_parser("status", help="postes, envois, alertes"))
-    report = actions.add_parser("report", help="bilan d'activité de tous les postes reçus")
+    report = actions.add_parser(
+        "report",
+        help="publier le bilan d'activité de tous les postes reçus (secret vérifié avec les "
+        "bilans déjà publiés de la période)",
+        description=REPORT_PUBLICATION_HELP,
+    )
     _report_command(report, coordinator=True)
-    report.add_argument(
+    how = report.add_mutually_exclusive_group()
+    how.add_argument(
         "--publier",
         action="store_true",
-        help="publier : masquer avec les bilans déjà publiés de la période, l'enregistrer, "
-        "clore la période",
+        help="publier (ce que fait la commande par défaut ; gardé pour les scripts existants)",
+    )
+    how.add_argument(
+        "--interne",
+        action="store_true",
+        help="document de travail de la coordination : chiffres non masqués, ni publié ni "
+        "enregistré, ne clôt pas la période — à ne pas diffuser",
     )
     _period_commands(actions)
     revoke = actions.add_parser("revoke", help="révoquer un poste perdu ou volé")

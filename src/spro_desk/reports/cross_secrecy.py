@@ -34,6 +34,7 @@ STAR = "*"  # the code of a margin: (row, STAR) a row total, (STAR, column) a co
 OTHER_SITES = "~other"  # what an unrestricted bilan counts beyond its listed sites
 FigureKey = tuple[str, str]
 Var = tuple[Any, ...]
+LONG_EQUATION = 32  # unknowns: beyond, an equation waits until the short ones are settled
 MAX_STEPS = 2_000_000  # bounds propagation ends by itself; this guards against slow creep
 
 
@@ -207,45 +208,74 @@ def propagate_bounds(
     for index, (terms, _rhs) in enumerate(equations):
         for v in terms:
             holding.setdefault(v, []).append(index)
-    pending = deque(range(len(equations)))
-    queued = set(pending)
+    # Two queues: a long equation (a total over a whole table) costs its length at each look
+    # and holds an unknown that narrows at nearly every step; looked at only once the short
+    # ones are settled, it is looked at a few times instead of thousands.
+    short: deque[int] = deque()
+    long: deque[int] = deque()
+
+    def queue(index: int) -> None:
+        (long if len(equations[index][0]) > LONG_EQUATION else short).append(index)
+
+    for index in range(len(equations)):
+        queue(index)
+    queued = set(range(len(equations)))
     steps = 0
-    while pending and steps < MAX_STEPS:
+    while (short or long) and steps < MAX_STEPS:
         steps += 1
-        index = pending.popleft()
+        index = short.popleft() if short else long.popleft()
         queued.discard(index)
         terms, rhs = equations[index]
         for v in _tighten(terms, rhs, low, high):
             for other in holding[v]:
                 if other not in queued:
                     queued.add(other)
-                    pending.append(other)
+                    queue(other)
     return {v: (low[v], high[v]) for v in low}
 
 
 def _tighten(
     terms: Mapping[Var, int], rhs: int, low: dict[Var, int], high: dict[Var, int | None]
 ) -> list[Var]:
-    # sum(c*v) = rhs; for each v: c*v = rhs - sum(others), bounded by the others' intervals
-    lows = {v: low[v] if c > 0 else _neg(high[v]) for v, c in terms.items()}
-    highs = {v: high[v] if c > 0 else -low[v] for v, c in terms.items()}
-    low_sum, low_open = _finite_sum(lows.values())
-    high_sum, high_open = _finite_sum(highs.values())
+    """sum(c*v) = rhs with c = ±1: each v is rhs minus the others, bounded by their intervals.
+    (The hot loop of the check: plain sums, no intermediate mappings.)"""
+    # the least and greatest value of each term c*v, summed; None (unbounded) counted apart
+    low_sum = high_sum = low_open = high_open = 0
+    for v, c in terms.items():
+        top = high[v]
+        if c > 0:
+            low_sum += low[v]
+            if top is None:
+                high_open += 1
+            else:
+                high_sum += top
+        else:
+            high_sum -= low[v]
+            if top is None:
+                low_open += 1
+            else:
+                low_sum -= top
     if low_open > 1 and high_open > 1:
         return []
     changed = []
     for v, c in terms.items():
-        others_low = _others(low_sum, low_open, lows[v])
-        others_high = _others(high_sum, high_open, highs[v])
-        top = None if others_low is None else rhs - others_low  # c*v at most
-        bottom = None if others_high is None else rhs - others_high  # c*v at least
-        new_low, new_high = (bottom, top) if c > 0 else (_neg(top), _neg(bottom))
+        top = high[v]
+        if c > 0:
+            term_low: int | None = low[v]
+            term_high = top
+        else:
+            term_low = None if top is None else -top
+            term_high = -low[v]
+        others_low = _others(low_sum, low_open, term_low)
+        others_high = _others(high_sum, high_open, term_high)
+        at_most = None if others_low is None else rhs - others_low  # c*v at most
+        at_least = None if others_high is None else rhs - others_high  # c*v at least
+        new_low, new_high = (at_least, at_most) if c > 0 else (_neg(at_most), _neg(at_least))
         narrowed = False
         if new_low is not None and new_low > low[v]:
             low[v] = new_low
             narrowed = True
-        current = high[v]
-        if new_high is not None and (current is None or new_high < current):
+        if new_high is not None and (top is None or new_high < top):
             high[v] = new_high
             narrowed = True
         if narrowed:
@@ -255,17 +285,6 @@ def _tighten(
 
 def _neg(value: int | None) -> int | None:
     return None if value is None else -value
-
-
-def _finite_sum(values: Iterable[int | None]) -> tuple[int, int]:
-    """The sum of the bounded values, and how many are unbounded."""
-    total, unbounded = 0, 0
-    for value in values:
-        if value is None:
-            unbounded += 1
-        else:
-            total += value
-    return total, unbounded
 
 
 def _others(total: int, unbounded: int, part: int | None) -> int | None:
@@ -284,8 +303,15 @@ class _System:
     targets: dict[Var, tuple[str, FigureKey, bool]]  # var -> (scope, figure, masked figure?)
 
 
-def _atoms(scopes: Sequence[ScopeFigures]) -> list[tuple[str, frozenset[str]]]:
-    """Sites grouped by the published scopes they belong to: (name, scopes' keys)."""
+@dataclass(frozen=True)
+class _Atom:
+    name: str
+    scopes: frozenset[str]  # the published scopes holding its sites
+    sites: frozenset[str]
+
+
+def _atoms(scopes: Sequence[ScopeFigures]) -> list[_Atom]:
+    """Sites grouped by the published scopes they belong to."""
     signature: dict[str, set[str]] = {}
     for scope in scopes:
         for site in scope.sites:
@@ -293,7 +319,36 @@ def _atoms(scopes: Sequence[ScopeFigures]) -> list[tuple[str, frozenset[str]]]:
     groups: dict[frozenset[str], list[str]] = {}
     for site, keys in signature.items():
         groups.setdefault(frozenset(keys), []).append(site)
-    return [(f"atom:{','.join(sorted(sites))}", keys) for keys, sites in groups.items()]
+    return [
+        _Atom(f"atom:{','.join(sorted(sites))}", frozenset(keys), frozenset(sites))
+        for keys, sites in groups.items()
+    ]
+
+
+def _zeros(
+    table_key: str,
+    atoms: Sequence[_Atom],
+    published: Mapping[str, Mapping[FigureKey, int | None]],
+    rows: list[str],
+    columns: list[str],
+) -> set[tuple[int, str, str]]:
+    """Inner cells (atom, row, column) known to be 0 without any elimination: counts are never
+    negative, so a published 0 makes every cell it adds up 0 in every atom of its scope; and
+    in a table of one row per site, a site's row is 0 in the atoms without that site (anyone
+    knows which site a row is). Leaving them out makes the systems several times smaller."""
+    zeros: set[tuple[int, str, str]] = set()
+    if table_key.startswith("sites."):
+        known = frozenset().union(*(atom.sites for atom in atoms))
+        for index, atom in enumerate(atoms):
+            zeros |= {(index, r, c) for r in rows if r in known and r not in atom.sites
+                      for c in columns}  # fmt: skip
+    for index, atom in enumerate(atoms):
+        for scope in atom.scopes:
+            for (r, c), value in published[scope].items():
+                if value == 0:
+                    zeros |= {(index, rr, cc) for rr in (rows if r == STAR else [r])
+                              for cc in (columns if c == STAR else [c])}  # fmt: skip
+    return zeros
 
 
 def _build(table_key: str, scopes: Sequence[ScopeFigures]) -> _System:
@@ -309,45 +364,51 @@ def _build(table_key: str, scopes: Sequence[ScopeFigures]) -> _System:
     kinds = {(r == STAR, c == STAR) for s in having for r, c in s.tables[table_key].values}
     shape = {k for k in _grid_keys(rows, columns) if (k[0] == STAR, k[1] == STAR) in kinds}
 
-    def cells(atom: int, key: FigureKey) -> list[Var]:
-        r, c = key
-        return [("x", atom, rr, cc) for rr in (rows if r == STAR else [r])
-                for cc in (columns if c == STAR else [c])]  # fmt: skip
-
     equations: list[tuple[dict[Var, int], int]] = []
     targets: dict[Var, tuple[str, FigureKey, bool]] = {}
     published: dict[str, tuple[list[int], dict[FigureKey, int | None]]] = {}
     for scope in having:
-        members = [i for i, (_name, keys) in enumerate(atoms) if scope.key in keys]
+        members = [i for i, atom in enumerate(atoms) if scope.key in atom.scopes]
         figures = scope.tables[table_key]
         values: dict[FigureKey, int | None] = dict(figures.values)
         for r in rows:  # a row a table leaves out (zeros not listed) is a published zero
             if r not in figures.rows:
                 values.update({(r, c): 0 for c in columns})
         published[scope.key] = (members, values)
+    zeros = _zeros(table_key, atoms, {k: v for k, (_m, v) in published.items()}, rows, columns)
+
+    def cells(atom: int, key: FigureKey) -> list[Var]:
+        r, c = key
+        return [("x", atom, rr, cc) for rr in (rows if r == STAR else [r])
+                for cc in (columns if c == STAR else [c])
+                if (atom, rr, cc) not in zeros]  # fmt: skip
+
+    for name, (members, values) in published.items():
         for key, value in values.items():
             terms = {v: 1 for atom in members for v in cells(atom, key)}
             # the same figure as the sum of its atoms' figures: the same equation in
             # another shape, which interval propagation needs to see (elimination does not)
             by_atom = {_atom_figure(atom, key): 1 for atom in members}
             if value is None:
-                aux: Var = ("y", scope.key, key)
+                aux: Var = ("y", name, key)
                 terms[aux] = by_atom[aux] = -1
-                targets[aux] = (scope.key, key, True)
+                targets[aux] = (name, key, True)
                 value = 0
             equations.append((terms, value))
             if len(by_atom) > 1 + (value is None) and STAR in key:
                 equations.append((by_atom, value))
-    equations += _differences(published, rows, columns, shape)
+    equations += _differences(published, rows, columns, shape, zeros)
     for name, (_members, values) in published.items():
         expressions = {
             key: (({("y", name, key): 1}, 0) if value is None else ({}, value))
             for key, value in values.items()
         }
         equations += _margins(expressions, rows, columns)
-    for index, (name, _keys) in enumerate(atoms):
+    for index, atom in enumerate(atoms):
+        name = atom.name
         margins = [k for k in _grid_keys(rows, columns) if STAR in k and k in shape]
-        for key in [(r, c) for r in rows for c in columns] + margins:
+        inner = [(r, c) for r in rows for c in columns if (index, r, c) not in zeros]
+        for key in inner + margins:
             aux = _atom_figure(index, key)
             if STAR in key:
                 equations.append(({**{v: 1 for v in cells(index, key)}, aux: -1}, 0))
@@ -364,24 +425,35 @@ def _differences(
     rows: list[str],
     columns: list[str],
     shape: set[FigureKey],
+    zeros: set[tuple[int, str, str]],
 ) -> list[tuple[dict[Var, int], int]]:
     """A published territory minus one it contains (Cher − CIO de Bourges) is a territory
-    too: its figures get their own unknowns, so that propagation bounds them."""
+    too: its figures get their own unknowns, so that propagation bounds them (none for a
+    figure 0 in every atom of the difference)."""
     equations: list[tuple[dict[Var, int], int]] = []
     grid = [k for k in _grid_keys(rows, columns) if k in shape]
+    sets = {name: frozenset(atoms) for name, (atoms, _values) in published.items()}
     for outer, (outer_atoms, outer_values) in published.items():
         for inner, (inner_atoms, inner_values) in published.items():
             rest = set(outer_atoms) - set(inner_atoms)
             if outer == inner or not rest or not set(inner_atoms) < set(outer_atoms):
                 continue
+            if any(sets[inner] < middle < sets[outer] for middle in sets.values()):
+                # région − site is (région − département) + (département − site): only the
+                # steps between a territory and the next one holding it get their unknowns
+                continue
             figure: dict[FigureKey, tuple[dict[Var, int], int]] = {}
             for key in grid:
-                difference: Var = ("d", outer, inner, key)
-                figure[key] = ({difference: 1}, 0)
-                terms: dict[Var, int] = {_atom_figure(atom, key): 1 for atom in rest}
-                terms[difference] = -1
-                equations.append((terms, 0))
-                if key in outer_values and key in inner_values:
+                live = [_atom_figure(atom, key) for atom in sorted(rest)
+                        if STAR in key or (atom, *key) not in zeros]  # fmt: skip
+                if len(live) <= 1:  # the difference is one atom's figure (or 0): no new unknown
+                    difference = live[0] if live else None
+                    figure[key] = ({difference: 1} if difference else {}, 0)
+                else:
+                    difference = ("d", outer, inner, key)
+                    figure[key] = ({difference: 1}, 0)
+                    equations.append(({**dict.fromkeys(live, 1), difference: -1}, 0))
+                if difference is not None and key in outer_values and key in inner_values:
                     # difference - outer + inner = 0, published values moved to the right
                     terms, rhs = {difference: 1}, 0
                     for value, name, sign in ((outer_values[key], outer, 1),
@@ -433,6 +505,19 @@ def _sum_is(total: Var, parts: list[Var]) -> tuple[dict[Var, int], int]:
     return terms, 0
 
 
+def _substitute(
+    equations: Iterable[tuple[Mapping[Var, int], int]], fixed: Mapping[Var, int]
+) -> list[tuple[dict[Var, int], int]]:
+    """The equations with the known unknowns replaced by their values; those left with
+    nothing unknown dropped."""
+    reduced = []
+    for terms, rhs in equations:
+        left = {v: c for v, c in terms.items() if v not in fixed}
+        if left:
+            reduced.append((left, rhs - sum(c * fixed[v] for v, c in terms.items() if v in fixed)))
+    return reduced
+
+
 def table_leaks(table_key: str, scopes: Sequence[ScopeFigures], threshold: int) -> list[Leak]:
     system = _build(table_key, scopes)
     echelon = Echelon()
@@ -440,22 +525,27 @@ def table_leaks(table_key: str, scopes: Sequence[ScopeFigures], threshold: int) 
     for terms, rhs in sorted(system.equations, key=lambda equation: len(equation[0])):
         echelon.add(terms, rhs)
     variables = {v for terms, _rhs in system.equations for v in terms}
-    # what elimination determines, given to propagation: as strong as publishing it
-    fixed = [
-        ({v: 1}, int(value)) for v in variables if (value := echelon.determined(v)) is not None
-    ]
-    bounds = propagate_bounds([*fixed, *system.equations], variables)
+    # what elimination determines is as good as published: substituted, so that propagation
+    # only works on what is left open (most equations of a long table go away)
+    fixed = {v: int(value) for v in variables if (value := echelon.determined(v)) is not None}
+    bounds: dict[Var, tuple[int, int | None]] = {v: (value, value) for v, value in fixed.items()}
+    bounds |= propagate_bounds(_substitute(system.equations, fixed), variables - fixed.keys())
     leaks = []
-    for var, (scope, key, _masked) in system.targets.items():
+    for var, (scope, key, masked) in system.targets.items():
+        if var not in bounds:
+            continue  # a cell known to be 0 (`_zeros`): nothing to give away
         value = echelon.determined(var)
         low, high = bounds[var]
         if value is not None:
             low, high = int(value), int(value)
-        # a small count given away, exactly or to within less than the threshold; a large
-        # count found again ([73, 77], or a complementary 40) gives no small count away
-        if high is not None and high - low < threshold and low < threshold and high > 0:
+        # a masked figure found again exactly, whatever its value (a complementary 40 too:
+        # what was masked must stay unknown); or a small count bounded within less than the
+        # threshold ([0, 4]); a large count merely bounded ([73, 77]) gives nobody away
+        if (masked and value is not None) or (
+            high is not None and high - low < threshold and low < threshold and high > 0
+        ):
             leaks.append(Leak(table_key, scope, key, value is not None, Fraction(low),
-                              Fraction(high)))  # fmt: skip
+                              None if high is None else Fraction(high)))  # fmt: skip
     return leaks
 
 
@@ -500,16 +590,22 @@ def _protect_table(
 ) -> PublishedTable:
     positions = figure_keys(table)
     relevant = [s for s in others if key in s.tables]
-    public = _given_away(key, table, scope_key, members, relevant, threshold) - must
+    # figures the earlier bilans determine: looked for only once a leak shows (a table
+    # without leak masks none of them — else it would leak): half the checks of a set
+    public: set[Position] | None = None
     extra: set[Position] = set(must)
     while True:
-        published = protect(table, threshold, extra, public)
+        published = protect(table, threshold, extra, public or set())
         # checked even alone: the greedy rule of one table can leave a masked figure bounded
         # within less than the threshold by its row and column
         scope = ScopeFigures(scope_key, members, {key: table_figures(published)})
         leaks = table_leaks(key, [*relevant, scope], threshold)
         if not leaks:
             return published
+        if public is None:
+            public = _given_away(key, table, scope_key, members, relevant, threshold) - must
+            if public:
+                continue
         masked = _masked_positions(published, positions) | public
         added = {_partner(leak.figure, table, positions, masked) for leak in leaks}
         found = {p for p in added if p is not None}

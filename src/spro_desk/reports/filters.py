@@ -1,4 +1,5 @@
-"""What a report covers: a period, and which sites (by id, network, département or EPCI).
+"""What a report covers: a period, and which sites (by id, network, département, EPCI or
+région).
 
 The geographic filters select **sites** (desks) by where they are — the département or EPCI of
 the site's commune — not contacts by where they live: a bilan is the activity of the sites of a
@@ -52,10 +53,11 @@ class Filters:
     reseau: str | None = None  # the site's network (registration), e.g. cio, mission-locale
     departement: str | None = None  # of the site's commune
     epci: str | None = None  # SIREN of the site's commune's EPCI
+    region: str | None = None  # of the site's commune (a national consolidation)
 
     @property
     def restricts_sites(self) -> bool:
-        return any((self.site, self.reseau, self.departement, self.epci))
+        return any((self.site, self.reseau, self.departement, self.epci, self.region))
 
     def with_period(self, period: Period) -> Filters:
         return replace(self, period=period)
@@ -70,6 +72,8 @@ class Filters:
             return replace(self, departement=code)
         if field == "epci":
             return replace(self, epci=code)
+        if field == "region":
+            return replace(self, region=code)
         raise ValueError(f"unknown filter {field!r}")
 
     def describe(self) -> str:
@@ -80,6 +84,7 @@ class Filters:
             ("réseau", self.reseau),
             ("département", self.departement),
             ("EPCI", self.epci),
+            ("région", self.region),
         ):
             if value:
                 parts.append(f"{name} {value}")
@@ -118,6 +123,7 @@ class Site:
             and (filters.reseau is None or filters.reseau == self.reseau)
             and (filters.departement is None or filters.departement == self.departement)
             and (filters.epci is None or filters.epci == self.epci)
+            and (filters.region is None or filters.region == self.region)
         )
 
 

@@ -205,7 +205,7 @@ def _contact_part(connection: Connection, w: q.Where) -> tuple[Any, ...]:
 
 
 def _code_part(connection: Connection, w: q.Where) -> tuple[Any, ...]:
-    return tuple(q.codes(connection, w, kind) for kind in ("besoin", "categorie", "reponse"))
+    return q.codes(connection, w)
 
 
 def _referral_part(

@@ -151,6 +151,7 @@ class Publication:
     bilan: Bilan
     record: PublishedBilan
     period: BilanPeriod
+    earlier: int = 0  # bilans of the period (this edition) it was checked against
 
 
 def find_period(session: Session, period: Period) -> BilanPeriod | None:
@@ -247,7 +248,8 @@ def _publication(
         computed={k: table_figures(protect(t, 0)).to_json() for k, t in indicators.tables.items()},
         masked=sum(p.masked for p in tables.values()),
     )
-    return Publication(bilan, record, period)
+    others = len([r for r in earlier if r.scope_key != key])
+    return Publication(bilan, record, period, others)
 
 
 def indicators_sites(indicators: Indicators) -> list[Site]:

@@ -20,8 +20,8 @@ SECRET_NOTE = "s : secret statistique (moins de {n} personnes, ou calculable à 
 # Statistical secrecy protects what is published outside; the site's own view is not masked.
 INTERNAL = 0
 INTERNAL_NOTE = (
-    "Document interne au site : chiffres non masqués (le secret statistique s'applique à ce qui "
-    "est publié hors du site)"
+    "Document interne, à ne pas diffuser : chiffres non masqués (le secret statistique "
+    "s'applique à ce qui est publié à l'extérieur)"
 )
 
 

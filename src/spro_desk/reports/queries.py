@@ -21,6 +21,8 @@ from sqlalchemy import Connection
 
 from spro_desk.reports.filters import Filters, Period, Site
 from spro_desk.storage.dialects import postgresql, run, sqlite
+from spro_desk.sync.merged import codes_of
+from spro_desk.vocab import category_of
 
 FORCE_INDEX_ABOVE = 20_000
 OUTCOMES = ("honore", "non-honore", "annule", "sans-suite", "en-cours")
@@ -127,12 +129,30 @@ def contacts_by_site_and_canal(
     return _counts(run(connection, query, w.params))
 
 
-def codes(connection: Connection, w: Where, kind: str) -> dict[str, int]:
-    """Contacts by need (kind besoin), need category (categorie) or response (reponse)."""
+def codes(connection: Connection, w: Where) -> tuple[dict[str, int], ...]:
+    """Contacts by need (as recorded), need category (once per contact) and response.
+
+    Contacts are counted by their sets of codes, in the order of the codes index (one pass, no
+    sort; a region has a few thousand distinct sets), then each set's count goes to its codes.
+    """
+    count = run(connection, f"SELECT COUNT(*) FROM merged_contact WHERE {w.sql}", w.params)
+    hint = _hint(connection, "ix_merged_contact_codes", count.scalar_one() > FORCE_INDEX_ABOVE)
     query = (
-        f"SELECT code, COUNT(*) FROM merged_contact_code WHERE kind = ? AND {w.sql} GROUP BY code"
+        f"SELECT besoins, reponses, COUNT(*) FROM merged_contact {hint} WHERE {w.sql} "
+        "GROUP BY besoins, reponses"
     )
-    return _counts(run(connection, query, (kind, *w.params)))
+    besoins: dict[str, int] = {}
+    categories: dict[str, int] = {}
+    reponses: dict[str, int] = {}
+    for needs_text, responses_text, n in run(connection, query, w.params):
+        needs = codes_of(needs_text)
+        for code in needs:
+            besoins[code] = besoins.get(code, 0) + int(n)
+        for category in {category_of(code) for code in needs}:
+            categories[category] = categories.get(category, 0) + int(n)
+        for code in codes_of(responses_text):
+            reponses[code] = reponses.get(code, 0) + int(n)
+    return besoins, categories, reponses
 
 
 # --- referrals -----------------------------------------------------------------------------

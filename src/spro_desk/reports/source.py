@@ -1,7 +1,7 @@
 """Where indicators read from: the coordinator's merged tables, or a desk's own rows.
 
 Both sources hand the indicator code a SQLAlchemy connection on which the names
-`merged_contact`, `merged_contact_code` and `merged_referral` resolve to the right rows:
+`merged_contact`, `merged_referral` (and `merged_tombstone`) resolve to the right rows:
 
 - `CoordinatorSource`: the main tables (SQLite or PostgreSQL), a view of the received events
   that every connection first brings up to date (`sync.merged.catch_up_merged_state`), so no
@@ -38,9 +38,7 @@ from spro_desk.sync.merged import (
     parse_moment,
 )
 
-MERGED_FOR_INDICATORS = (
-    "merged_version", "merged_contact", "merged_contact_code", "merged_referral",
-)  # fmt: skip
+MERGED_FOR_INDICATORS = ("merged_tombstone", "merged_contact", "merged_referral")
 LOCAL_DESK_ID = "local"  # a desk with no sync identity yet
 
 

@@ -278,17 +278,17 @@ class Event(SQLModel, table=True):
 # Dates are local (Europe/Paris) calendar days as ISO text, so GROUP BY needs no date function.
 
 
-class MergedVersion(SQLModel, table=True):
-    """The event that set each entity's merged state: the latest desk seq wins, even a delete."""
+class MergedTombstone(SQLModel, table=True):
+    """A deleted entity's latest event (its rank), so that an older event arriving late cannot
+    bring it back. A live entity's rank is in its own row (merged_contact, merged_referral)."""
 
-    __tablename__ = "merged_version"
+    __tablename__ = "merged_tombstone"
     __table_args__ = ({"sqlite_with_rowid": False},)
 
     entity_id: str = Field(primary_key=True)
     entity: str  # contact, referral
     desk_id: str
     seq: int
-    live: bool  # false: deleted (a tombstone, so an older event cannot bring it back)
     branch: str = Field(default="", sa_column_kwargs={"server_default": ""})
     event_id: str = Field(default="", sa_column_kwargs={"server_default": ""})
 
@@ -304,6 +304,7 @@ class MergedContact(SQLModel, table=True):
         ),
         Index("ix_merged_contact_commune", "commune", "day", "desk_id"),
         Index("ix_merged_contact_desk_canal", "desk_id", "canal", "day"),
+        Index("ix_merged_contact_codes", "besoins", "reponses", "day", "desk_id"),
     )
 
     id: str = Field(primary_key=True)
@@ -320,27 +321,14 @@ class MergedContact(SQLModel, table=True):
     handicap: str  # oui, non, non-renseigne
     commune: str | None = None
     duree: int | None = None
-
-
-class MergedContactCode(SQLModel, table=True):
-    """One row per need, need category and response of a contact, for GROUP BY.
-
-    kind: besoin (as recorded: a category or a sub-thématique), categorie (the categories of
-    the needs, once per contact), reponse. The contact's desk and day are copied for filtering;
-    the key's order is the GROUP BY order of the breakdowns.
-    """
-
-    __tablename__ = "merged_contact_code"
-    __table_args__ = (
-        Index("ix_merged_contact_code_contact", "contact_id"),
-        {"sqlite_with_rowid": False},
-    )
-
-    kind: str = Field(primary_key=True)
-    code: str = Field(primary_key=True)
-    day: str = Field(primary_key=True)
-    desk_id: str = Field(primary_key=True)
-    contact_id: str = Field(primary_key=True)
+    # Needs as recorded (categories or sub-thématiques) and responses: the sorted codes as a
+    # JSON array; contacts are counted grouped by them (queries.codes, on the codes index),
+    # the needs' categories derived then.
+    besoins: str = Field(default="[]", sa_column_kwargs={"server_default": "[]"})
+    reponses: str = Field(default="[]", sa_column_kwargs={"server_default": "[]"})
+    # the rest of the rank of the event that set this state (seq above)
+    branch: str = Field(default="", sa_column_kwargs={"server_default": ""})
+    event_id: str = Field(default="", sa_column_kwargs={"server_default": ""})
 
 
 class MergedReferral(SQLModel, table=True):
@@ -369,6 +357,8 @@ class MergedReferral(SQLModel, table=True):
     updated_at: str
     reseau: str | None = None  # destination network (directory), when known
     niveau: int | None = None  # destination level of service: 1, 2, or unknown
+    branch: str = Field(default="", sa_column_kwargs={"server_default": ""})
+    event_id: str = Field(default="", sa_column_kwargs={"server_default": ""})
 
 
 class AuditWitness(SQLModel, table=True):

@@ -23,14 +23,14 @@ from typing import Any
 
 import orjson
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
-from sqlalchemy import Connection, TextClause, bindparam, text
+from sqlalchemy import Connection, text
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
 from spro_desk.agents.coordination_accounts import Permission, require_coordination
 from spro_desk.agents.coordination_audit import record_action
 from spro_desk.storage.coordination_tables import RegisteredDesk, SyncAlert, SyncAlertLog
-from spro_desk.storage.dialects import execute_many
+from spro_desk.storage.dialects import execute_many, run
 from spro_desk.storage.engine import Database
 from spro_desk.sync.bundle_opening import (
     BundleOpener,
@@ -39,7 +39,12 @@ from spro_desk.sync.bundle_opening import (
     encryption_identities,
 )
 from spro_desk.sync.identity import REGISTRATION_FORMAT
-from spro_desk.sync.merged import record_desk, start_watermark
+from spro_desk.sync.merged import (
+    merge_stored,
+    merged_state_current,
+    record_desk,
+    start_watermark,
+)
 from spro_desk.sync.reader_process import opened_in_order
 
 # Each statement's TextClause made once: building one parses it and recomputes its cache key,
@@ -47,10 +52,10 @@ from spro_desk.sync.reader_process import opened_in_order
 _sql = functools.cache(text)
 
 
-@functools.cache
-def _in(sql: str) -> TextClause:
-    """A statement whose `:ids` is a list (as many parameters: an IN on both databases)."""
-    return text(sql).bindparams(bindparam("ids", expanding=True))
+def _in(sql: str, count: int) -> str:
+    """`sql` with its `IN :ids` written for `count` values, run by the driver (`run`): rendering
+    SQLAlchemy's expanding parameters costs more than the statement (two per bundle)."""
+    return sql.replace(":ids", f"({','.join('?' * count)})")
 
 
 @dataclass
@@ -62,6 +67,7 @@ class ImportOutcome:
     quarantined: int = 0
     refused: int = 0  # events naming another desk's contacts or referrals
     alerts: list[str] = field(default_factory=list)
+    events_merged: int = 0  # new events merged into the indicators by the import itself
 
 
 # --- registering desks ---------------------------------------------------------------------
@@ -251,16 +257,26 @@ def _apply_batch(
         with db.transaction(wait_s=IMPORT_WAIT_S) as session:
             connection = _driver(session)
             start_watermark(connection)  # before any event is stored: see sync.merged
+            # When the merged state is current, the batch's events are merged in its own
+            # transaction, from memory; else the catch-up merges them (sync.merged).
+            stored: list[tuple[Any, ...]] | None = [] if merged_state_current(connection) else None
+            more = False
             for index, path, bundle in itertools.chain((first,), accepted):
                 applied.append((index, path, bundle))
                 try:
-                    results[index] = (path, _apply_bundle(connection, bundle))
+                    results[index] = (path, _apply_bundle(connection, bundle, stored))
                 except _APPLY_FAULTS as error:
                     raise _BundleFailed from error  # rolls the whole batch back
                 held += len(bundle.rows)
                 if len(applied) >= BATCH_BUNDLES or held >= BATCH_EVENTS:
-                    return True
-            return False
+                    more = True
+                    break
+            if stored is not None and merge_stored(connection, stored):
+                for index, _path, _bundle in applied:
+                    outcome = results[index][1]
+                    if isinstance(outcome, ImportOutcome):
+                        outcome.events_merged = outcome.events_new
+            return more
     except _BundleFailed:
         results.update(_apply_each_in_a_savepoint(db, applied))
         return True
@@ -412,7 +428,10 @@ def _sql_utc(moment: datetime) -> str:
     return moment.astimezone(UTC).replace(tzinfo=None).isoformat(sep=" ", timespec="microseconds")
 
 
-def _apply_bundle(connection: Connection, opened: OpenedBundle) -> ImportOutcome:
+def _apply_bundle(
+    connection: Connection, opened: OpenedBundle, stored: list[tuple[Any, ...]] | None = None
+) -> ImportOutcome:
+    """`stored`, when given, receives the rows of the events stored."""
     manifest, rows = opened.manifest, opened.rows
     outcome = ImportOutcome(str(manifest["desk_id"]), int(manifest["bundle_seq"]))
     run = connection.execute
@@ -427,7 +446,7 @@ def _apply_bundle(connection: Connection, opened: OpenedBundle) -> ImportOutcome
     ).fetchone()
     if same_content is None:  # the same signed content re-encrypted is no fork
         _check_chain(connection, manifest, outcome, now, opened.manifest_digest)
-    _store_events(connection, outcome, opened, now)
+    _store_events(connection, outcome, opened, now, stored)
     branch = manifest["branch"]
     run(
         _sql(
@@ -446,8 +465,8 @@ def _apply_bundle(connection: Connection, opened: OpenedBundle) -> ImportOutcome
         _announce_branch(connection, outcome, branch, now)
         _record_gaps(connection, outcome, now)
         _witness_audit_head(connection, outcome, manifest, now)
-    # The indicators' merged tables are a view of the stored events, brought up to date after
-    # the commit (sync.merged.catch_up_merged_state); what the desk says of itself
+    # The indicators' merged tables are a view of the stored events, merged at the end of the
+    # batch or by the catch-up (sync.merged); what the desk says of itself
     # (its directory's age) is in no event, so it is kept here.
     record_desk(connection, outcome.desk_id, manifest)
     return outcome
@@ -571,21 +590,21 @@ def _announce_branch(
 
 def _stored_contents(connection: Connection, ids: list[str]) -> dict[str, str]:
     stored: dict[str, str] = {}
-    query = _in("SELECT id, content_sha256 FROM received_event WHERE id IN :ids")
+    query = "SELECT id, content_sha256 FROM received_event WHERE id IN :ids"
     for start in range(0, len(ids), 500):
-        stored.update(connection.execute(query, {"ids": ids[start : start + 500]}).all())
+        chunk = ids[start : start + 500]
+        stored.update((row[0], row[1]) for row in run(connection, _in(query, len(chunk)), chunk))
     return stored
 
 
 def _foreign_owners(connection: Connection, desk_id: str, entity_ids: list[str]) -> dict[str, str]:
     """entity id → the other desk that created it, for the ids another desk already wrote."""
     owners: dict[str, str] = {}
-    query = _in(
-        "SELECT entity_id, desk_id FROM received_event WHERE entity_id IN :ids AND desk_id != :desk"
-    )
+    query = "SELECT entity_id, desk_id FROM received_event WHERE entity_id IN :ids AND desk_id != ?"
     for start in range(0, len(entity_ids), 500):
         chunk = entity_ids[start : start + 500]
-        owners.update(connection.execute(query, {"ids": chunk, "desk": desk_id}).all())
+        found = run(connection, _in(query, len(chunk)), [*chunk, desk_id])
+        owners.update((row[0], row[1]) for row in found)
     return owners
 
 
@@ -627,7 +646,11 @@ def _unauthorised(
 
 
 def _store_events(
-    connection: Connection, outcome: ImportOutcome, opened: OpenedBundle, now: str
+    connection: Connection,
+    outcome: ImportOutcome,
+    opened: OpenedBundle,
+    now: str,
+    stored_rows: list[tuple[Any, ...]] | None = None,
 ) -> None:
     """New events stored; the same content again counted; the same id with other content
     quarantined, never overwritten; a change of another desk's entity refused."""
@@ -650,6 +673,8 @@ def _store_events(
                 new.append(row)
     execute_many(connection, _INSERT_EVENT, new)
     outcome.events_new += len(new)
+    if stored_rows is not None:
+        stored_rows.extend(new)
 
 
 _EVENT_COLUMNS = (

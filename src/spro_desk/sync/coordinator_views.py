@@ -261,7 +261,7 @@ class BatchImport:
     accepted: list[tuple[Path, ImportOutcome]] = field(default_factory=list)
     refused: list[RefusedFile] = field(default_factory=list)
     not_imported: list[Path] = field(default_factory=list)
-    events_merged: int = 0  # events brought into the indicators after the import's commit
+    events_merged: int = 0  # events brought into the indicators by the import or after it
 
     @property
     def cancelled(self) -> bool:
@@ -307,8 +307,9 @@ def import_bundle_files(
         else:
             batch.accepted.append((path, result))
     batch.not_imported = list(paths[len(results) :])
+    batch.events_merged = sum(outcome.events_merged for _path, outcome in batch.accepted)
     if not batch.cancelled:
-        batch.events_merged = catch_up_merged_state(db)
+        batch.events_merged += catch_up_merged_state(db)
     if paths:
         record_bundle_import(
             db,

@@ -1,22 +1,25 @@
 """The merged state: the latest contact and referral of every desk, in tables built for GROUP BY.
 
 Indicators over a million contacts cannot read JSON events; they read these tables instead
-(`merged_contact`, `merged_contact_code`, `merged_referral`, see storage/tables.py). They are a
-pure function of the events received:
+(`merged_contact`, `merged_referral`, see storage/tables.py). They are a pure function of the
+events received:
 
-- per entity, the event with the highest (desk seq, desk id) wins, whatever the order in which
-  bundles arrive; `merged_version` keeps that winner, deletions included (a tombstone), so an
-  older event arriving late cannot bring a deleted contact back;
+- per entity, the event with the highest (branch, desk seq, desk id, event id) wins, whatever
+  the order in which bundles arrive; a live entity's row keeps that winner's rank, a deleted
+  one keeps it in `merged_tombstone`, so an older event arriving late cannot bring a deleted
+  contact back;
 - a contact whose latest state is deleted (op `delete`, or `deleted_at` set) leaves the tables;
   its referrals stay but lose their contact's day, so they count nowhere until it comes back;
 - a referral's destination network and level of service come from the directory of the
   database that merges (the coordinator's), looked up once when merged.
 
-At the coordinator the tables are a materialised view of `received_event`, kept apart from
-the import: the import stores a bundle's events atomically and commits; then
-`catch_up_merged_state` merges every event above a watermark (the highest `received_event`
-rowid merged, in the `setting` record `coordinator.merged_upto`) in transactions of its own,
-each moving the watermark with the rows it merged. A crash in between only leaves the view
+At the coordinator the tables are a materialised view of `received_event`, with a watermark
+(the highest `received_event` rowid merged, in the `setting` record `coordinator.merged_upto`).
+An import whose transaction finds the view current merges the events it stores in that same
+transaction, from memory, and moves the watermark (`merge_stored`): one commit, nothing read
+back. Otherwise (the view behind, or that merge failing) the events wait for
+`catch_up_merged_state`, which merges every event above the watermark in transactions of its
+own, each moving the watermark with the rows it merged. A crash in between only leaves the view
 behind: the next catch-up — after the next import, or at the start of any indicators
 computation (`reports.source.CoordinatorSource`) — merges the rest, and merging an event twice
 changes nothing ("the highest rank wins"). `rebuild_merged_state` recomputes everything from
@@ -31,31 +34,30 @@ import functools
 import json
 import threading
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import orjson
-from sqlalchemy import Connection, TextClause, bindparam, text
+from sqlalchemy import Connection, text
 from sqlmodel import Session
 
 from spro_desk import clock
 from spro_desk.directory.networks import infer_level
-from spro_desk.storage.dialects import execute_many
-from spro_desk.vocab import category_of
+from spro_desk.storage.dialects import Rows, execute_many, run
 
 if TYPE_CHECKING:
     from spro_desk.storage.engine import Database
 
 _CHUNK = 500  # ids per IN (...) query: well under SQLite's variable limit
 MERGED_TABLES = (
-    "merged_version", "merged_contact", "merged_contact_code", "merged_referral", "merged_desk",
+    "merged_tombstone", "merged_contact", "merged_referral", "merged_desk",
 )  # fmt: skip
 
 
-@dataclass(frozen=True, slots=True)
-class MergeEvent:
-    """One change of one entity, as a bundle (or the desk's own table) describes it."""
+class MergeEvent(NamedTuple):
+    """One change of one entity, as a bundle (or the desk's own table) describes it.
+
+    A named tuple: built for every event merged, ten times cheaper than a frozen dataclass."""
 
     desk_id: str
     seq: int
@@ -108,14 +110,15 @@ def contact_row(event: MergeEvent) -> tuple[Any, ...] | None:
     occurred = parse_moment(payload["occurred_at"])
     assert occurred is not None
     day = local_day(occurred)
+    iso_day = day.isoformat()
     return (
         event.entity_id,
         event.desk_id,
         event.seq,
         occurred.astimezone(UTC).isoformat(),
-        day.isoformat(),
+        iso_day,
         week_start(day).isoformat(),
-        day.isoformat()[:7],
+        iso_day[:7],
         str(payload["canal"]),
         str(payload["statut"]),
         str(payload.get("tranche_age") or "non-renseigne"),
@@ -123,17 +126,23 @@ def contact_row(event: MergeEvent) -> tuple[Any, ...] | None:
         _handicap(payload.get("handicap")),
         payload.get("commune") or None,
         payload.get("duree"),
+        codes_text(payload.get("besoins")),
+        codes_text(payload.get("reponses")),
+        event.branch,
+        event.event_id,
     )
 
 
-def contact_codes(contact: tuple[Any, ...], payload: dict[str, Any]) -> list[tuple[str, ...]]:
-    """merged_contact_code rows: needs as recorded, their categories once, responses."""
-    contact_id, desk_id, day = contact[0], contact[1], contact[4]
-    needs = {str(code) for code in payload.get("besoins") or ()}
-    codes = {("besoin", code) for code in needs}
-    codes |= {("categorie", category_of(code)) for code in needs}
-    codes |= {("reponse", str(code)) for code in payload.get("reponses") or ()}
-    return [(kind, code, day, desk_id, contact_id) for kind, code in sorted(codes)]
+def codes_text(codes: Iterable[Any] | None) -> str:
+    """Needs or responses as merged_contact keeps them: the distinct codes, sorted, as a compact
+    JSON array (unambiguous whatever a code holds; `codes_of` reads it back)."""
+    if not codes:
+        return "[]"
+    return orjson.dumps(sorted({str(code) for code in codes})).decode()
+
+
+def codes_of(text: str) -> list[str]:
+    return list(orjson.loads(text)) if text else []
 
 
 def referral_row(
@@ -156,6 +165,8 @@ def referral_row(
         *moments,
         reseau,
         niveau,
+        event.branch,
+        event.event_id,
     )
 
 
@@ -179,12 +190,12 @@ def _destinations(
     """
     service_ids = sorted({str(e.payload.get("service_id")) for e in referrals})
     found: dict[str, tuple[str | None, int | None]] = {}
-    query = _in(
+    query = (
         "SELECT v.id, s.reseau, v.niveau, v.operateur_cep, s.operateur_cep, s.niveaux, v.type "
         "FROM service v JOIN structure s ON s.pk = v.structure_pk WHERE v.id IN :ids"
     )
     for chunk in _chunks(service_ids):
-        rows = connection.execute(query, {"ids": chunk})
+        rows = _in(connection, query, ids=chunk)
         for service_id, reseau, niveau, service_cep, structure_cep, niveaux, kind in rows:
             level = _level(niveau, service_cep, structure_cep, niveaux, kind)
             found[service_id] = (reseau, level)
@@ -213,19 +224,24 @@ def _structure_networks(
 ) -> dict[str, str | None]:
     """Network of structures whose service is no longer in the directory."""
     found: dict[str, str | None] = {}
-    query = _in("SELECT id, reseau FROM structure WHERE id IN :ids")
+    query = "SELECT id, reseau FROM structure WHERE id IN :ids"
     for chunk in _chunks(sorted(set(structure_ids))):
-        found.update(connection.execute(query, {"ids": chunk}).all())
+        found.update((row[0], row[1]) for row in _in(connection, query, ids=chunk))
     return found
 
 
 # --- merging ---------------------------------------------------------------------------------
 
 
-@functools.cache
-def _in(sql: str) -> TextClause:
-    """A query whose `:ids` is a list (an IN of as many parameters, on both databases)."""
-    return text(sql).bindparams(bindparam("ids", expanding=True))
+def _in(connection: Connection, sql: str, **lists: Sequence[Any]) -> Rows:
+    """`sql` whose `:name` placeholders each stand for a list (an IN of as many parameters),
+    run by the driver: SQLAlchemy's expanding parameters cost more to render than the query
+    costs SQLite (bench/bench_sync.py --profile). An empty list matches nothing."""
+    params: list[Any] = []
+    for name, values in lists.items():
+        sql = sql.replace(f":{name}", f"({','.join('?' * len(values))})" if values else "(NULL)")
+        params.extend(values)
+    return run(connection, sql, params)
 
 
 def _chunks(values: Sequence[Any], size: int = _CHUNK) -> Iterator[Sequence[Any]]:
@@ -233,33 +249,44 @@ def _chunks(values: Sequence[Any], size: int = _CHUNK) -> Iterator[Sequence[Any]
         yield values[start : start + size]
 
 
-def _current_ranks(connection: Connection, ids: Sequence[str]) -> dict[str, tuple]:
-    ranks: dict[str, tuple] = {}
-    query = _in(
-        "SELECT entity_id, branch, seq, desk_id, event_id FROM merged_version "
-        "WHERE entity_id IN :ids"
+# Where an entity's current rank is kept: its live row, or its tombstone.
+_CONTACT, _REFERRAL, _TOMBSTONE = "c", "r", "t"
+
+
+def _current_ranks(
+    connection: Connection, latest: dict[str, MergeEvent]
+) -> dict[str, tuple[str, tuple]]:
+    """entity id -> (where its state is, its rank), for the ids the merged state knows."""
+    ranks: dict[str, tuple[str, tuple]] = {}
+    query = (
+        "SELECT id, 'c', branch, seq, desk_id, event_id FROM merged_contact WHERE id IN :c "
+        "UNION ALL SELECT id, 'r', branch, seq, desk_id, event_id FROM merged_referral "
+        "WHERE id IN :r UNION ALL SELECT entity_id, 't', branch, seq, desk_id, event_id "
+        "FROM merged_tombstone WHERE entity_id IN :t"
     )
-    for chunk in _chunks(ids):
-        rows = connection.execute(query, {"ids": chunk})
-        ranks.update({row[0]: tuple(row[1:]) for row in rows})
+    for chunk in _chunks(list(latest)):
+        contacts = [i for i in chunk if latest[i].entity == "contact"]
+        referrals = [i for i in chunk if latest[i].entity == "referral"]
+        rows = _in(connection, query, c=contacts, r=referrals, t=chunk)
+        ranks.update({row[0]: (row[1], tuple(row[2:])) for row in rows})
     return ranks
 
 
 def _winners(
     connection: Connection, events: Iterable[MergeEvent]
-) -> tuple[list[MergeEvent], set[str]]:
-    """The events newer than both the rest of the batch and the merged state, and the ids
-    the merged state already knew (only those have rows to replace)."""
+) -> tuple[list[MergeEvent], dict[str, str]]:
+    """The events newer than both the rest of the batch and the merged state, and where the
+    merged state keeps the ones it knew (only those have rows to replace)."""
     latest: dict[str, MergeEvent] = {}
     for event in events:
         known = latest.get(event.entity_id)
         if known is None or event.rank > known.rank:
             latest[event.entity_id] = event
-    current = _current_ranks(connection, list(latest))
+    current = _current_ranks(connection, latest)
     winners = [
-        e for e in latest.values() if e.entity_id not in current or e.rank > current[e.entity_id]
+        e for e in latest.values() if e.entity_id not in current or e.rank > current[e.entity_id][1]
     ]
-    return winners, set(current)
+    return winners, {entity_id: place for entity_id, (place, _rank) in current.items()}
 
 
 def merge_events(connection: Connection, events: Iterable[MergeEvent]) -> int:
@@ -271,12 +298,16 @@ def merge_events(connection: Connection, events: Iterable[MergeEvent]) -> int:
     winners, known = _winners(connection, events)
     if not winners:
         return 0
+    buried = [e.entity_id for e in winners if known.get(e.entity_id) == _TOMBSTONE]
+    for chunk in _chunks(buried):
+        _in(connection, "DELETE FROM merged_tombstone WHERE entity_id IN :ids", ids=chunk)
     execute_many(
         connection,
-        _UPSERT_VERSION,
+        _INSERT_TOMBSTONE,
         [
-            (e.entity_id, e.entity, e.desk_id, e.seq, _is_live(e), e.branch, e.event_id)
+            (e.entity_id, e.entity, e.desk_id, e.seq, e.branch, e.event_id)
             for e in winners
+            if not _is_live(e)
         ],
     )
     contacts = [e for e in winners if e.entity == "contact"]
@@ -288,55 +319,47 @@ def merge_events(connection: Connection, events: Iterable[MergeEvent]) -> int:
     return len(winners)
 
 
-_UPSERT_VERSION = (
-    "INSERT INTO merged_version (entity_id, entity, desk_id, seq, live, branch, event_id) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?) "
-    "ON CONFLICT (entity_id) DO UPDATE SET entity = excluded.entity, "
-    "desk_id = excluded.desk_id, seq = excluded.seq, live = excluded.live, "
-    "branch = excluded.branch, event_id = excluded.event_id"
-)
-_CONTACT_COLUMNS = (
+# Public: the dev tools' synthetic regions write the same rows (spro_desk_dev.synthetic).
+CONTACT_COLUMNS = (
     "id", "desk_id", "seq", "occurred_at", "day", "week", "month", "canal", "statut",
-    "tranche_age", "sexe", "handicap", "commune", "duree",
+    "tranche_age", "sexe", "handicap", "commune", "duree", "besoins", "reponses", "branch",
+    "event_id",
 )  # fmt: skip
-_CODE_COLUMNS = ("kind", "code", "day", "desk_id", "contact_id")
-_REFERRAL_COLUMNS = (
+REFERRAL_COLUMNS = (
     "id", "desk_id", "seq", "contact_id", "contact_day", "contact_at", "service_id",
     "structure_id", "structure_nom", "service_nom", "type", "statut", "rdv_at", "rdv_day",
-    "created_at", "updated_at", "reseau", "niveau",
+    "created_at", "updated_at", "reseau", "niveau", "branch", "event_id",
 )  # fmt: skip
+_TOMBSTONE_COLUMNS = ("entity_id", "entity", "desk_id", "seq", "branch", "event_id")
 
 
 def _insert(table: str, columns: tuple[str, ...]) -> str:
     return f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
 
 
-_INSERT_CONTACT = _insert("merged_contact", _CONTACT_COLUMNS)
-_INSERT_CODE = _insert("merged_contact_code", _CODE_COLUMNS)
-_INSERT_REFERRAL = _insert("merged_referral", _REFERRAL_COLUMNS)
+_INSERT_CONTACT = _insert("merged_contact", CONTACT_COLUMNS)
+_INSERT_REFERRAL = _insert("merged_referral", REFERRAL_COLUMNS)
+_INSERT_TOMBSTONE = _insert("merged_tombstone", _TOMBSTONE_COLUMNS)
 
 
 def _is_live(event: MergeEvent) -> bool:
     return event.op != "delete" and not event.payload.get("deleted_at")
 
 
-def _merge_contacts(connection: Connection, contacts: list[MergeEvent], known: set[str]) -> None:
-    ids = [e.entity_id for e in contacts if e.entity_id in known]
+def _merge_contacts(
+    connection: Connection, contacts: list[MergeEvent], known: dict[str, str]
+) -> None:
+    ids = [e.entity_id for e in contacts if known.get(e.entity_id) == _CONTACT]
     for chunk in _chunks(ids):
-        connection.execute(_in("DELETE FROM merged_contact WHERE id IN :ids"), {"ids": chunk})
-        delete_codes = _in("DELETE FROM merged_contact_code WHERE contact_id IN :ids")
-        connection.execute(delete_codes, {"ids": chunk})
+        _in(connection, "DELETE FROM merged_contact WHERE id IN :ids", ids=chunk)
     rows: list[tuple[Any, ...]] = []
-    codes: list[tuple[str, ...]] = []
     days: list[tuple[Any, ...]] = []
     for event in contacts:
         row = contact_row(event)
         if row is not None:
             rows.append(row)
-            codes.extend(contact_codes(row, event.payload))
         days.append((row[4] if row else None, row[3] if row else None, event.entity_id))
     execute_many(connection, _INSERT_CONTACT, rows)
-    execute_many(connection, _INSERT_CODE, codes)
     # Referrals merged before this state of their contact follow it (day, or nowhere): only
     # the contacts that have some are updated (one look-up per 500, not one UPDATE each).
     followed = _with_referrals(connection, [day[2] for day in days])
@@ -348,17 +371,19 @@ def _merge_contacts(connection: Connection, contacts: list[MergeEvent], known: s
 
 
 def _with_referrals(connection: Connection, contact_ids: Sequence[str]) -> set[str]:
-    query = _in("SELECT DISTINCT contact_id FROM merged_referral WHERE contact_id IN :ids")
+    query = "SELECT DISTINCT contact_id FROM merged_referral WHERE contact_id IN :ids"
     found: set[str] = set()
     for chunk in _chunks(contact_ids):
-        found.update(row[0] for row in connection.execute(query, {"ids": chunk}))
+        found.update(row[0] for row in _in(connection, query, ids=chunk))
     return found
 
 
-def _merge_referrals(connection: Connection, referrals: list[MergeEvent], known: set[str]) -> None:
-    gone = [e.entity_id for e in referrals if e.entity_id in known]
+def _merge_referrals(
+    connection: Connection, referrals: list[MergeEvent], known: dict[str, str]
+) -> None:
+    gone = [e.entity_id for e in referrals if known.get(e.entity_id) == _REFERRAL]
     for chunk in _chunks(gone):
-        connection.execute(_in("DELETE FROM merged_referral WHERE id IN :ids"), {"ids": chunk})
+        _in(connection, "DELETE FROM merged_referral WHERE id IN :ids", ids=chunk)
     live = [e for e in referrals if _is_live(e)]
     if not live:
         return
@@ -367,9 +392,9 @@ def _merge_referrals(connection: Connection, referrals: list[MergeEvent], known:
     networks = _structure_networks(connection, orphans)
     contact_ids = sorted({str(e.payload["contact_id"]) for e in live})
     contacts: dict[str, tuple[str, str]] = {}
-    query = _in("SELECT id, day, occurred_at FROM merged_contact WHERE id IN :ids")
+    query = "SELECT id, day, occurred_at FROM merged_contact WHERE id IN :ids"
     for chunk in _chunks(contact_ids):
-        found = connection.execute(query, {"ids": chunk})
+        found = _in(connection, query, ids=chunk)
         contacts.update({row[0]: (row[1], row[2]) for row in found})
     rows = []
     for event in live:
@@ -439,6 +464,41 @@ def start_watermark(connection: Connection) -> None:
     """
     if _watermark(connection) is None:
         _set_watermark(connection, _last_rowid(connection))
+
+
+def merged_state_current(connection: Connection) -> bool:
+    """Whether the merged tables reflect every stored event (in a write transaction: then
+    the events the transaction stores can be merged in it, see `merge_stored`)."""
+    upto = _watermark(connection)
+    return upto is None or upto >= _last_rowid(connection)
+
+
+def merge_stored(connection: Connection, rows: Sequence[Sequence[Any]]) -> bool:
+    """Merge the `received_event` rows an import just stored, in its transaction, and move the
+    watermark past them; whether it was done.
+
+    The caller checked `merged_state_current` before storing them, so these rows are all
+    the merged state lacks: merging them from memory spares the catch-up reading them back,
+    parsing them again and committing apart. Should the merge fail, its savepoint is rolled
+    back and the import stands: the catch-up merges the events later, as before.
+    """
+    if not rows:
+        return True
+    savepoint = connection.begin_nested()
+    try:
+        merge_events(connection, [_stored_event(row) for row in rows])
+        _set_watermark(connection, _last_rowid(connection))
+    except (KeyError, TypeError, ValueError, AttributeError):
+        savepoint.rollback()
+        return False
+    savepoint.commit()
+    return True
+
+
+def _stored_event(row: Sequence[Any]) -> MergeEvent:
+    """id, desk_id, seq, content_sha256, entity, entity_id, op, at, payload, branch."""
+    event_id, desk, seq, _content, entity, entity_id, op, _at, payload, branch = row
+    return MergeEvent(desk, seq, entity, entity_id, op, orjson.loads(payload), branch, event_id)
 
 
 def merged_state_behind(connection: Connection) -> bool:
@@ -535,7 +595,7 @@ def rebuild_merged_state(session: Session, batch: int = 20_000) -> int:
     """Recompute contacts and referrals from every received event (merged_desk is kept); the
     watermark then stands at the last event."""
     connection = _driver_connection(session)
-    for table in ("merged_version", "merged_contact", "merged_contact_code", "merged_referral"):
+    for table in ("merged_tombstone", "merged_contact", "merged_referral"):
         connection.execute(_sql(f"DELETE FROM {table}"))
     changed = 0
     # Contacts first, so referrals find their contact's day without a second pass.

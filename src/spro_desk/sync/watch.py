@@ -334,7 +334,7 @@ class Collector:
         pending = [item for item in items if item.sha256 not in applied]
         if pending:
             self._import(pending, report)
-        report.events_merged = catch_up_merged_state(self.db)
+        report.events_merged += catch_up_merged_state(self.db)
 
     def _already_applied(self, items: list[WatchItem]) -> set[str]:
         digests = [item.sha256 for item in items if item.sha256]
@@ -362,6 +362,7 @@ class Collector:
                 continue
             marks.append((item, IMPORTED, f"{outcome.events_new} nouveau(x)"))
             report.events_new += outcome.events_new
+            report.events_merged += outcome.events_merged
             report.imported.append({"name": item.name, "desk_id": outcome.desk_id,
                                     "bundle_seq": outcome.bundle_seq,
                                     "events_new": outcome.events_new,

@@ -47,10 +47,12 @@ from spro_desk.agents.coordination_roles import (
     coordination_session,
     denied_message,
 )
+from spro_desk.ui.common.background import Runner
 from spro_desk.ui.common.rows_model import RowsModel
 from spro_desk.ui.common.widgets import plain_label, table_screen_layout
 from spro_desk.ui.coordination.base import CoordinatorScreen
 from spro_desk.ui.coordination.context import CoordinatorContext
+from spro_desk.ui.coordination.password_task import PasswordTask, unexpected
 from spro_desk.ui.coordination.tables import selected_row, sorted_table
 
 # (name, role, password) -> raises CoordinatorAccountError / CoordinationDenied
@@ -86,9 +88,16 @@ class AccountDialog(QDialog):
     """A new account (name, role, password twice) or a new password for `name`; what the
     domain refuses is said in the dialog, which stays open."""
 
-    def __init__(self, apply: Apply, name: str | None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        apply: Apply,
+        name: str | None,
+        parent: QWidget | None = None,
+        runner: Runner | None = None,
+    ) -> None:
         super().__init__(parent)
         self._apply = apply
+        self.work = PasswordTask(self, runner)
         self._fixed_name = name
         self.setWindowTitle(
             self.tr("Nouveau compte") if name is None else self.tr("Nouveau mot de passe")
@@ -111,7 +120,8 @@ class AccountDialog(QDialog):
         self.ok_button.setText(
             self.tr("&Créer le compte") if name is None else self.tr("&Changer le mot de passe")
         )
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("&Annuler"))
+        self.cancel_button = buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        self.cancel_button.setText(self.tr("&Annuler"))
         buttons.accepted.connect(self.submit)
         buttons.rejected.connect(self.reject)
         form = QFormLayout()
@@ -134,15 +144,39 @@ class AccountDialog(QDialog):
         return field
 
     def submit(self) -> None:
+        """The password hashed off the UI thread (Argon2): the dialog says so meanwhile."""
         if self.password.text() != self.again.text():
             self._refuse(self.tr("Les deux mots de passe diffèrent : rien n'a été fait."))
             return
-        try:
-            self._apply(self.name.text(), str(self.role.currentData()), self.password.text())
-        except (CoordinatorAccountError, CoordinationDenied) as error:
+        apply = self._apply
+        name, role, password = self.name.text(), str(self.role.currentData()), self.password.text()
+        self.work.run(
+            lambda: apply(name, role, password),
+            (self.name, self.role, self.password, self.again, self.ok_button, self.cancel_button),
+            self.message,
+            self.tr("Chiffrement du mot de passe…"),
+            lambda _result: self.accept(),
+            self._failed,
+        )
+
+    def _failed(self, error: Exception) -> None:
+        if isinstance(error, (CoordinatorAccountError, CoordinationDenied)):
             self._refuse(str(error))
             return
-        self.accept()
+        unexpected(error)
+        self._refuse(
+            self.tr("Le compte n'a pas pu être enregistré ({error}) : rien n'a été fait.").format(
+                error=type(error).__name__
+            )
+        )
+
+    def reject(self) -> None:
+        if not self.work.busy:  # Échap while the password is hashed: wait for the answer
+            super().reject()
+
+    def done(self, result: int) -> None:
+        super().done(result)
+        self.work.shutdown()
 
     def _refuse(self, text: str) -> None:
         self.password.clear()

@@ -5,6 +5,12 @@ from __future__ import annotations
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
+from spro_desk.agents.coordination_roles import (
+    CoordinationPermission,
+    can,
+    coordination_session,
+    denied_message,
+)
 from spro_desk.ui.coordination.context import CoordinatorContext
 
 
@@ -38,6 +44,15 @@ class CoordinatorScreen(QWidget):
 
     def shutdown(self) -> None:
         """Stop timers and pending work before the database closes."""
+
+    def refusal(self, permission: CoordinationPermission) -> str | None:
+        """Why the signed-in account may not do this (French, naming the role that may), or
+        None when it may or nobody signs in. Widgets are greyed with it; the domain refuses
+        regardless."""
+        account = coordination_session(self.context.db).account
+        if account is None or can(account.role, permission):
+            return None
+        return denied_message(permission, account.role)
 
     def _data_changed(self) -> None:
         # A hidden screen catches up in activate(): no query for a tab nobody looks at.

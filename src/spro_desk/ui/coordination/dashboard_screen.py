@@ -7,14 +7,21 @@ screen counts it (the same number of days).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from spro_desk.ui.common.dashboard.export import ExportRefused
 from spro_desk.ui.common.dashboard.periods import COORDINATOR_PRESETS, THIS_YEAR, reference_moment
 from spro_desk.ui.common.dashboard.view import DashboardSetup, DashboardView
 from spro_desk.ui.coordination.base import CoordinatorScreen
 from spro_desk.ui.coordination.context import CoordinatorContext
+
+if TYPE_CHECKING:
+    from spro_desk.reports.indicators import Indicators
 
 PRESET_KEY = "coordination/tableau-de-bord/preset"
 
@@ -49,11 +56,28 @@ class CoordinatorDashboardScreen(CoordinatorScreen):
         def today() -> date:
             return context.clock().date()
 
+        def publish(indicators: Indicators, write: Callable[[Any], Path]) -> Path:  # worker
+            # what leaves the coordination is a publication, as `coordinator report` writes it
+            from spro_desk.reports.periods import (
+                PeriodRefused,
+                prepare_publication,
+                record_publication,
+            )
+
+            try:
+                publication = prepare_publication(context.db, indicators)
+            except PeriodRefused as error:
+                raise ExportRefused(str(error)) from error
+            path = write(publication.bilan)
+            record_publication(context.db, publication, str(path))
+            return path
+
         return DashboardSetup(
             runner=context.runner, make_source=make_source, make_options=make_options,
             geo=lambda: context.geo, today=today, settings=context.qsettings,
             preset_key=PRESET_KEY, presets=COORDINATOR_PRESETS,
             default_preset=THIS_YEAR, several_sites=True,  # the bilan is yearly
+            publish=publish,
         )  # fmt: skip
 
     def activate(self) -> None:

@@ -23,12 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from spro_desk.agents.coordination_roles import (
-    CoordinationPermission,
-    can,
-    coordination_session,
-    denied_message,
-)
+from spro_desk.agents.coordination_roles import CoordinationPermission
 from spro_desk.reports.filters import Period
 from spro_desk.reports.periods import (
     PeriodRefused,
@@ -160,11 +155,7 @@ class PeriodsScreen(CoordinatorScreen):
         self.details.setPlainText("")
 
     def _refusal(self) -> str | None:
-        account = coordination_session(self.context.db).account
-        permission = CoordinationPermission.CLOSE_PERIOD
-        if account is None or can(account.role, permission):
-            return None
-        return denied_message(permission, account.role)
+        return self.refusal(CoordinationPermission.CLOSE_PERIOD)
 
     def _days(self, period: PeriodSummary) -> Period:
         with self.context.db.session() as session:

@@ -1,5 +1,9 @@
 """« Exporter le bilan… »: the figures on screen, published (secrecy applied) and written off
-the UI thread by the reports' own exports — the same file `spro-desk … report` writes."""
+the UI thread by the reports' own exports — the same file `spro-desk … report` writes.
+
+Three kinds: a site's own bilan (`internal`: not masked, it stays on the site); a publication
+(`publish`, the coordination: masked together with the period's earlier bilans and recorded,
+as `spro-desk coordinator report` does); otherwise masked alone."""
 
 from __future__ import annotations
 
@@ -20,6 +24,13 @@ log = logging.getLogger(__name__)
 FORMATS = ("xlsx", "csv", "pdf", "json")
 FOLDER_KEY = "tableau-de-bord/dossier-export"
 
+# (indicators, write the bilan) -> the file written; on the worker thread
+Publisher = Callable[[Indicators, Callable[[Any], Path]], Path]
+
+
+class ExportRefused(Exception):
+    """The bilan cannot be published as asked; nothing was written (a French message)."""
+
 
 def _writer(fmt: str) -> Callable[[Any, Path], Path]:
     from spro_desk.reports import exports, pdf  # XlsxWriter, ReportLab: only when exporting
@@ -39,11 +50,16 @@ def format_of(path: Path, chosen_filter: str) -> tuple[Path, str]:
 
 
 def export_bilan(indicators: Indicators, path: Path, fmt: str, task: TaskContext,
-                 labels: tuple[str, str], internal: bool = False) -> Path:  # fmt: skip
+                 labels: tuple[str, str], internal: bool = False,
+                 publish: Publisher | None = None) -> Path:  # fmt: skip
     """Publish (mask, unless for the site's own use) and write; runs on the worker thread."""
     from spro_desk.reports.publish import INTERNAL, build_bilan
 
     task.progress(labels[0], 0, 2)
+    if publish is not None:
+        written = publish(indicators, lambda bilan: _writer(fmt)(bilan, path))
+        task.progress(labels[1], 2, 2)
+        return written
     bilan = build_bilan(indicators, INTERNAL if internal else None)
     if task.is_cancelled():
         raise Cancelled
@@ -66,10 +82,12 @@ class BilanExporter(QObject):
         settings: QSettings,
         parent: QObject | None = None,
         internal: bool = False,
+        publish: Publisher | None = None,
     ) -> None:
         super().__init__(parent)
         # A site's own bilan stays on the site: not masked (the coordinator's publication is).
         self.internal = internal
+        self.publish = publish
         self._runner = runner
         self._settings = settings
         self._task: TaskContext | None = None
@@ -101,7 +119,7 @@ class BilanExporter(QObject):
         self.started.emit(self.tr("Export du bilan…"))
 
         def work(task: TaskContext) -> Path:
-            return export_bilan(indicators, path, fmt, task, labels, self.internal)
+            return export_bilan(indicators, path, fmt, task, labels, self.internal, self.publish)
 
         task = self._runner.submit(work, Callbacks(
             on_result=self._written, on_error=lambda error: self._failed(error, path),
@@ -120,7 +138,9 @@ class BilanExporter(QObject):
 
     def _failed(self, error: Exception, path: Path) -> None:
         self._task, self._busy = None, False
-        if isinstance(error, Cancelled):
+        if isinstance(error, ExportRefused):
+            self.failed.emit(str(error))
+        elif isinstance(error, Cancelled):
             self.failed.emit(self.tr("Export annulé : aucun fichier n'a été écrit."))
         elif isinstance(error, OSError):
             self.failed.emit(self.tr(

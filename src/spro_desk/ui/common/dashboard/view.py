@@ -31,7 +31,7 @@ from spro_desk.ui.common.dashboard import navigation
 from spro_desk.ui.common.dashboard.breadcrumb import Breadcrumb
 from spro_desk.ui.common.dashboard.breakdowns import Breakdown
 from spro_desk.ui.common.dashboard.data import LATE_DESKS_TILE, TILE_KEYS, DashboardData
-from spro_desk.ui.common.dashboard.export import BilanExporter
+from spro_desk.ui.common.dashboard.export import BilanExporter, Publisher
 from spro_desk.ui.common.dashboard.filter_bar import FilterBar
 from spro_desk.ui.common.dashboard.loader import IndicatorsLoader, OptionsFactory, SourceFactory
 from spro_desk.ui.common.dashboard.tiles import SummaryRow
@@ -57,6 +57,7 @@ class DashboardSetup:
     presets: tuple[str, ...]
     default_preset: str
     several_sites: bool  # the coordinator: site filters, networks, desks
+    publish: Publisher | None = None  # the export publishes (checked with the period's others)
 
 
 class DashboardView(QWidget):
@@ -90,8 +91,9 @@ class DashboardView(QWidget):
         self.loader = IndicatorsLoader(setup.runner, setup.make_source, setup.make_options,
                                        setup.geo, self)  # fmt: skip
         self.exporter = BilanExporter(
-            setup.runner, setup.settings, self, internal=not setup.several_sites
-        )
+            setup.runner, setup.settings, self, internal=not setup.several_sites,
+            publish=setup.publish,
+        )  # fmt: skip
         self.path: navigation.Path = ()
         self._pending: navigation.Path | None = None
         self._move_focus = False
@@ -358,6 +360,11 @@ class DashboardView(QWidget):
     def _exported(self, path: Path) -> None:
         if self.exporter.internal:
             text = self.tr("Bilan interne du site écrit dans « {path} » (chiffres non masqués).")
+        elif self.exporter.publish is not None:
+            text = self.tr(
+                "Bilan publié dans « {path} » : secret statistique vérifié avec les bilans déjà "
+                "publiés pour la période, publication enregistrée et période close."
+            )
         else:
             text = self.tr("Bilan écrit dans « {path} », avec le secret statistique appliqué.")
         self._say(text.format(path=path))
