@@ -614,6 +614,7 @@ def test_every_screen_and_action_is_reachable_and_named(
         "Produire les &accusés de réception…": "Ctrl+K",
         "Exporter l'&identité du coordinateur…": "",
         "&Télécharger l'annuaire": "Ctrl+T",
+        "&Publier aux postes…": "Ctrl+U",
     }
     menus = [action.text() for action in window.menuBar().actions()]
     assert menus == ["&Fichier", "&Postes", "&Envois reçus", "A&nnuaire", "Co&llecte", "&Aller à"]
