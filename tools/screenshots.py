@@ -7,7 +7,8 @@ Usage::
 Writes, at 1280 × 800: accueil, annuaire, orientation, suivi, tableau-de-bord, parametres,
 synchronisation,
 premier-demarrage, annuaire-contraste (a high-contrast palette), coordination-postes,
-coordination-envois and coordination-alertes (the coordinator's window over a fictitious region
+coordination-envois, coordination-alertes, coordination-periodes, coordination-journal,
+coordination-annuaire and coordination-comptes (the coordinator's window over a fictitious region
 of eight desks, built with the real sync services), coordination-tableau-de-bord and
 coordination-tableau-de-bord-detail (its dashboard over a generated year of 24 sites),
 accueil-200 (``QT_SCALE_FACTOR=2`` in a process of its own) and fiche-de-liaison (the first

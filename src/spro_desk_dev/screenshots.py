@@ -512,9 +512,18 @@ def high_contrast_directory_screen(database: Path, data_dir: Path, target: Path)
 
 
 def coordinator_screens(root: Path, out: Path) -> list[Path]:
-    """Postes, Envois reçus right after importing this week's drop folder, and Alertes, over a
-    fictitious region built with the real services (spro_desk_dev.coordination_demo)."""
-    from spro_desk.ui.coordination import ALERTES, ENVOIS, POSTES
+    """Postes, Envois reçus right after importing this week's drop folder, Alertes, Périodes
+    publiées, Journal, Annuaire and Comptes, over a fictitious region built with the real
+    services (spro_desk_dev.coordination_demo)."""
+    from spro_desk.ui.coordination import (
+        ALERTES,
+        ANNUAIRE,
+        COMPTES,
+        ENVOIS,
+        JOURNAL,
+        PERIODES,
+        POSTES,
+    )
     from spro_desk.ui.coordination.bundles_screen import BundlesScreen
     from spro_desk.ui.coordination.window import CoordinatorWindow
     from spro_desk_dev import coordination_demo as demo
@@ -540,7 +549,16 @@ def coordinator_screens(root: Path, out: Path) -> list[Path]:
         envois.importer.import_folder(region.drop_folder)
         demo.redate(db, since, demo.THIS_WEEK)
         shots = []
-        for name, file in ((POSTES, "postes"), (ENVOIS, "envois"), (ALERTES, "alertes")):
+        screens = (
+            (POSTES, "postes"),
+            (ENVOIS, "envois"),
+            (ALERTES, "alertes"),
+            (PERIODES, "periodes"),
+            (JOURNAL, "journal"),
+            (ANNUAIRE, "annuaire"),
+            (COMPTES, "comptes"),
+        )
+        for name, file in screens:
             window.show_screen(name)
             shots.append(save(window, out / f"coordination-{file}.png"))  # type: ignore[arg-type]
         return shots
