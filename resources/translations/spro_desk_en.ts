@@ -835,32 +835,32 @@ This person will no longer be able to sign in; their past actions stay in the lo
 <context>
     <name>AuditModel</name>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/audit_screen.py" line="35"/>
+        <location filename="../../src/spro_desk/ui/coordination/audit_screen.py" line="47"/>
         <source>Quand (UTC)</source>
         <translation>When (UTC)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/audit_screen.py" line="36"/>
+        <location filename="../../src/spro_desk/ui/coordination/audit_screen.py" line="48"/>
         <source>Qui</source>
         <translation>Who</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/audit_screen.py" line="37"/>
+        <location filename="../../src/spro_desk/ui/coordination/audit_screen.py" line="49"/>
         <source>Action</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/audit_screen.py" line="38"/>
+        <location filename="../../src/spro_desk/ui/coordination/audit_screen.py" line="50"/>
         <source>Sur quoi</source>
         <translation>On what</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/audit_screen.py" line="39"/>
+        <location filename="../../src/spro_desk/ui/coordination/audit_screen.py" line="51"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/audit_screen.py" line="48"/>
+        <location filename="../../src/spro_desk/ui/coordination/audit_screen.py" line="60"/>
         <source>(avant tout compte)</source>
         <translation>(before any account)</translation>
     </message>
@@ -869,32 +869,32 @@ This person will no longer be able to sign in; their past actions stay in the lo
     <name>AuditScreen</name>
     <message>
         <location filename="../../src/spro_desk/ui/coordination/__init__.py" line="53"/>
-        <location filename="../../src/spro_desk/ui/coordination/audit_screen.py" line="90"/>
+        <location filename="../../src/spro_desk/ui/coordination/audit_screen.py" line="102"/>
         <source>Journal</source>
         <translation>Log</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/audit_screen.py" line="74"/>
+        <location filename="../../src/spro_desk/ui/coordination/audit_screen.py" line="86"/>
         <source>Journal de la coordination</source>
         <translation>Coordination&apos;s log</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/audit_screen.py" line="75"/>
+        <location filename="../../src/spro_desk/ui/coordination/audit_screen.py" line="87"/>
         <source>Chaque action sensible, la plus récente d&apos;abord ; en lecture seule.</source>
         <translation>Every sensitive action, newest first; read-only.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/audit_screen.py" line="84"/>
+        <location filename="../../src/spro_desk/ui/coordination/audit_screen.py" line="96"/>
         <source>Résumé du journal</source>
         <translation>Log summary</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/audit_screen.py" line="100"/>
+        <location filename="../../src/spro_desk/ui/coordination/audit_screen.py" line="115"/>
         <source>Aucune action enregistrée pour l&apos;instant.</source>
         <translation>No action recorded yet.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/audit_screen.py" line="103"/>
+        <location filename="../../src/spro_desk/ui/coordination/audit_screen.py" line="118"/>
         <source>{n} action(s) enregistrée(s) ; heures en temps universel (UTC).</source>
         <translation>{n} action(s) recorded; times in Coordinated Universal Time (UTC).</translation>
     </message>

@@ -21,7 +21,7 @@ from spro_desk.agents.coordination_accounts import (
 )
 from spro_desk.agents.coordination_audit import audit_entries
 from spro_desk.agents.coordination_lock import idle_lock_minutes
-from spro_desk.storage.coordination_tables import SyncAlert
+from spro_desk.storage.coordination_tables import RegisteredDesk, SyncAlert
 from spro_desk.sync.coordinator import revoke_desk
 from spro_desk.sync.watch import WatchSettings, save_settings
 from spro_desk.ui.coordination import ALERTES, COMPTES, ENVOIS, JOURNAL, POSTES
@@ -125,7 +125,9 @@ def test_the_journal_tab_shows_who_did_what(
     model = screen.model
     first = [model.data(model.index(0, column)) for column in AuditColumn]
     assert first[1:3] == ["Alice (Coordinateur·rice)", "Poste révoqué"]
-    assert first[3].startswith(world.ids[1])
+    with world.coordinator.session() as session:
+        site = session.get(RegisteredDesk, world.ids[1])
+    assert site is not None and first[3].startswith(f"{site.site_nom} — {world.ids[1]}")
     assert model.rowCount() == 8  # 2 desks registered, 3 accounts made, 2 sign-ins, 1 revoked
     assert screen.table.editTriggers() == screen.table.EditTrigger.NoEditTriggers
     window.close()

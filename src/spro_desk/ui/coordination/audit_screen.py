@@ -5,11 +5,13 @@ from __future__ import annotations
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QVBoxLayout, QWidget
+from sqlmodel import select
 
 from spro_desk.agents.coordination_audit import AuditEntry, audit_entries
 from spro_desk.agents.coordination_roles import ROLE_LABELS, CoordinationRole
+from spro_desk.storage.coordination_tables import RegisteredDesk
 from spro_desk.ui.common.rows_model import RowsModel
 from spro_desk.ui.common.widgets import plain_label
 from spro_desk.ui.coordination.base import CoordinatorScreen
@@ -29,6 +31,16 @@ class AuditColumn(IntEnum):
 
 class AuditModel(RowsModel[AuditEntry]):
     COLUMNS = AuditColumn
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.site_names: dict[str, str] = {}  # desk id → its site's name
+
+    def target_text(self, target: str) -> str:
+        """A desk is named by its site first: a coordinator knows « CIO de Bourges », not its
+        identifier (kept after it, as the trail records it)."""
+        site = self.site_names.get(target.split(" ", 1)[0])
+        return f"{site} — {target}" if site else target
 
     def column_title(self, column: AuditColumn) -> str:
         titles = {
@@ -51,7 +63,7 @@ class AuditModel(RowsModel[AuditEntry]):
         if column == AuditColumn.ACTION:
             return row.action_label
         if column == AuditColumn.CIBLE:
-            return row.target
+            return self.target_text(row.target)
         return row.note
 
     def tooltip_text(self, row: AuditEntry, column: Any) -> str:
@@ -95,6 +107,9 @@ class AuditScreen(CoordinatorScreen):
 
     def refresh(self) -> None:
         entries = audit_entries(self.context.db, limit=SHOWN)
+        with self.context.db.session() as session:
+            desks = session.exec(select(RegisteredDesk.desk_id, RegisteredDesk.site_nom)).all()
+        self.model.site_names = dict(desks)
         self.model.set_rows(entries)
         if not entries:
             self.summary.setText(self.tr("Aucune action enregistrée pour l'instant."))
