@@ -87,6 +87,10 @@ class MainWindow(QMainWindow):
         self.opening = QLabel(self.tr("Ouverture de la base de données…"))
         self.opening.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._stack = QStackedWidget()
+        # Named: the tab widget gives it the focus for a moment when the Annuaire is first
+        # shown (the search screen is built then); a screen reader must never hear a nameless
+        # pane (RGAA 7.1).
+        self._stack.setAccessibleName(self._screen_title(ANNUAIRE))
         self._stack.addWidget(self.opening)
         self.screens = LazyScreens(
             self.context, tuple(n for n in SCREEN_ORDER if n != ANNUAIRE), self._screen_built
