@@ -1496,47 +1496,47 @@ Keep this time anyway?</translation>
     </message>
     <message>
         <location filename="../../src/spro_desk/ui/coordination/bundles_screen.py" line="77"/>
-        <location filename="../../src/spro_desk/ui/coordination/bundles_screen.py" line="123"/>
+        <location filename="../../src/spro_desk/ui/coordination/bundles_screen.py" line="120"/>
         <source>Importer des envois</source>
         <translation>Import bundles</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/bundles_screen.py" line="109"/>
+        <location filename="../../src/spro_desk/ui/coordination/bundles_screen.py" line="106"/>
         <source>Aucun envoi reçu pour l&apos;instant.</source>
         <translation>No bundles received yet.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/bundles_screen.py" line="111"/>
+        <location filename="../../src/spro_desk/ui/coordination/bundles_screen.py" line="108"/>
         <source>{n} envoi reçu</source>
         <translation>{n} bundle received</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/bundles_screen.py" line="111"/>
+        <location filename="../../src/spro_desk/ui/coordination/bundles_screen.py" line="108"/>
         <source>{n} envois reçus</source>
         <translation>{n} bundles received</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/bundles_screen.py" line="113"/>
+        <location filename="../../src/spro_desk/ui/coordination/bundles_screen.py" line="110"/>
         <source>de {n} poste</source>
         <translation>from {n} desk</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/bundles_screen.py" line="113"/>
+        <location filename="../../src/spro_desk/ui/coordination/bundles_screen.py" line="110"/>
         <source>de {n} postes</source>
         <translation>from {n} desks</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/bundles_screen.py" line="125"/>
+        <location filename="../../src/spro_desk/ui/coordination/bundles_screen.py" line="122"/>
         <source>Envois SPRO Desk (*.spro-bundle);;Tous les fichiers (*)</source>
         <translation>SPRO Desk bundles (*.spro-bundle);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/bundles_screen.py" line="132"/>
+        <location filename="../../src/spro_desk/ui/coordination/bundles_screen.py" line="129"/>
         <source>Importer un dossier de dépôt</source>
         <translation>Import a drop folder</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/bundles_screen.py" line="151"/>
+        <location filename="../../src/spro_desk/ui/coordination/bundles_screen.py" line="148"/>
         <source>Fichiers refusés (rien n&apos;en a été importé) :</source>
         <translation>Files refused (nothing was imported from them):</translation>
     </message>
@@ -3111,78 +3111,83 @@ Desk ID: {id}</translation>
     <name>DirectoryScreen</name>
     <message>
         <location filename="../../src/spro_desk/ui/coordination/__init__.py" line="54"/>
-        <location filename="../../src/spro_desk/ui/coordination/directory_screen.py" line="55"/>
-        <location filename="../../src/spro_desk/ui/coordination/directory_screen.py" line="61"/>
+        <location filename="../../src/spro_desk/ui/coordination/directory_screen.py" line="56"/>
+        <location filename="../../src/spro_desk/ui/coordination/directory_screen.py" line="62"/>
         <source>Annuaire</source>
         <translation>Directory</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/directory_screen.py" line="37"/>
+        <location filename="../../src/spro_desk/ui/coordination/directory_screen.py" line="38"/>
         <source>Téléchargez l&apos;annuaire de la région depuis l&apos;API data·inclusion (adresse, jeton et région dans les Paramètres). Un téléchargement interrompu reprend où il s&apos;était arrêté ; l&apos;annuaire publié aux postes ne change qu&apos;à la publication, qui écrit une mise à jour signée à déposer sur le serveur ou sur une clé USB.</source>
         <translation>Download the region&apos;s directory from the data·inclusion API (address, token and region in Settings). An interrupted download resumes where it stopped; the directory published to the desks changes only when you publish, which writes a signed update to put on the server or on a USB stick.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/directory_screen.py" line="44"/>
+        <location filename="../../src/spro_desk/ui/coordination/directory_screen.py" line="45"/>
         <source>Compte rendu du dernier téléchargement</source>
         <translation>Report of the last download</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/directory_screen.py" line="46"/>
+        <location filename="../../src/spro_desk/ui/coordination/directory_screen.py" line="47"/>
         <source>&amp;Télécharger l&apos;annuaire</source>
         <translation>&amp;Download the directory</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/directory_screen.py" line="49"/>
+        <location filename="../../src/spro_desk/ui/coordination/directory_screen.py" line="50"/>
         <source>Télécharger l&apos;annuaire de la région depuis l&apos;API data·inclusion</source>
         <translation>Download the region&apos;s directory from the data·inclusion API</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/directory_screen.py" line="52"/>
+        <location filename="../../src/spro_desk/ui/coordination/directory_screen.py" line="53"/>
         <source>&amp;Publier aux postes…</source>
         <translation>&amp;Publish to the desks…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/directory_screen.py" line="64"/>
+        <location filename="../../src/spro_desk/ui/coordination/directory_screen.py" line="65"/>
         <source>A&amp;nnuaire</source>
         <translation>&amp;Directory</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/directory_screen.py" line="114"/>
+        <location filename="../../src/spro_desk/ui/coordination/directory_screen.py" line="108"/>
         <source>Téléchargez d&apos;abord l&apos;annuaire en entier : il n&apos;y a rien à publier.</source>
         <translation>Download the whole directory first: there is nothing to publish.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/directory_screen.py" line="118"/>
+        <location filename="../../src/spro_desk/ui/coordination/directory_screen.py" line="112"/>
         <source>Signer l&apos;annuaire téléchargé comme mise à jour pour les postes</source>
         <translation>Sign the downloaded directory as an update for the desks</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/directory_screen.py" line="136"/>
+        <location filename="../../src/spro_desk/ui/coordination/directory_screen.py" line="130"/>
         <source>Publier l&apos;annuaire aux postes</source>
         <translation>Publish the directory to the desks</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/directory_screen.py" line="138"/>
+        <location filename="../../src/spro_desk/ui/coordination/directory_screen.py" line="132"/>
         <source>Mise à jour de l&apos;annuaire (*.spro-directory)</source>
         <translation>Directory update (*.spro-directory)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/directory_screen.py" line="145"/>
+        <location filename="../../src/spro_desk/ui/coordination/directory_screen.py" line="143"/>
         <source>Publier l&apos;annuaire</source>
         <translation>Publish the directory</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/directory_screen.py" line="147"/>
+        <location filename="../../src/spro_desk/ui/coordination/directory_screen.py" line="138"/>
         <source>Publier l&apos;annuaire téléchargé comme nouvelle version pour tous les postes ? Chaque poste le chargera à sa prochaine synchronisation (il vérifie d&apos;abord la signature). La publication est inscrite au journal.</source>
         <translation>Publish the downloaded directory as a new version for every desk? Each desk will load it at its next synchronisation (after checking its signature). The publication is written to the log.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/directory_screen.py" line="166"/>
+        <location filename="../../src/spro_desk/ui/coordination/directory_screen.py" line="143"/>
+        <source>&amp;Publier</source>
+        <translation>&amp;Publish</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/directory_screen.py" line="162"/>
         <source>Annuaire téléchargé : {structures} structures et {services} services dans « {folder} ». Publiez-le aux postes (Ctrl+U) quand vous le souhaitez.</source>
         <translation>Directory downloaded: {structures} structures and {services} services in “{folder}”. Publish it to the desks (Ctrl+U) when you wish.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/directory_screen.py" line="174"/>
+        <location filename="../../src/spro_desk/ui/coordination/directory_screen.py" line="169"/>
         <source>Annuaire publié : version {version}, {structures} structures et {services} services, valable jusqu&apos;au {expires}, dans « {path} ». Déposez ce fichier sur le serveur des postes ou sur une clé USB.</source>
         <translation>Directory published: version {version}, {structures} structures and {services} services, valid until {expires}, in “{path}”. Put this file on the desks&apos; server or on a USB stick.</translation>
     </message>
@@ -3819,123 +3824,123 @@ If the problem happens again, send the details below to support.</translation>
         <translation>Opening the database…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="95"/>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="97"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="99"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="101"/>
         <source>Écrans de SPRO Desk</source>
         <translation>SPRO Desk screens</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="182"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="186"/>
         <source>Barre d&apos;état</source>
         <translation>Status bar</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="196"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="200"/>
         <source>&amp;Importer un annuaire…</source>
         <translation>&amp;Import a directory…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="198"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="202"/>
         <source>Importer un export data·inclusion (dossier ou archive .zip)</source>
         <translation>Import a data·inclusion export (folder or .zip archive)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="200"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="204"/>
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="200"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="204"/>
         <source>Fermer SPRO Desk</source>
         <translation>Close SPRO Desk</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="202"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="206"/>
         <source>&amp;Rechercher dans l&apos;annuaire</source>
         <translation>&amp;Find in the directory</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="204"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="208"/>
         <source>Placer le curseur dans la zone de recherche</source>
         <translation>Move the cursor to the search box</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="206"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="210"/>
         <source>&amp;Fichier</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="211"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="215"/>
         <source>&amp;Édition</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="213"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="217"/>
         <source>&amp;Aller à</source>
         <translation>&amp;Go to</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="217"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="221"/>
         <source>Afficher l&apos;écran %s</source>
         <translation>Show the %s screen</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="225"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="229"/>
         <source>À &amp;propos de SPRO Desk…</source>
         <translation>&amp;About SPRO Desk…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="227"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="231"/>
         <source>Version, sources des données et licences des composants</source>
         <translation>Version, data sources and component licences</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="231"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="235"/>
         <source>Aide</source>
         <translation>Help</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="339"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="343"/>
         <source>Annuaire</source>
         <translation>Directory</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="351"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="355"/>
         <source>SPRO Desk — %s</source>
         <translation>SPRO Desk — %s</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="372"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="376"/>
         <source>Écran %s</source>
         <translation>%s screen</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="396"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="400"/>
         <source>Importer un annuaire</source>
         <translation>Import a directory</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="398"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="402"/>
         <source>Export data·inclusion (*.zip *.json *.csv *.xlsx);;Tous les fichiers (*)</source>
         <translation>data·inclusion export (*.zip *.json *.csv *.xlsx);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="424"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="428"/>
         <source>Import impossible</source>
         <translation>Import failed</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="430"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="434"/>
         <source>Remplacer l&apos;annuaire ?</source>
         <translation>Replace the directory?</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="431"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="435"/>
         <source>Remplacer quand même l&apos;annuaire actuel ?</source>
         <translation>Replace the current directory anyway?</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="439"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="443"/>
         <source>Import annulé : l&apos;annuaire actuel est conservé.</source>
         <translation>Import cancelled: the current directory is kept.</translation>
     </message>

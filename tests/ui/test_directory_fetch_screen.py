@@ -112,6 +112,7 @@ def test_a_whole_download_is_published_as_a_signed_update(
     with qtbot.waitSignal(screen.publisher.finished, timeout=WAIT_MS):
         assert screen.publish(out)
         assert not screen.publish_action.isEnabled() and not screen.fetch_action.isEnabled()
+        assert not screen.progress.cancel_button.isEnabled()  # signing cannot be cancelled
     snapshot = read_snapshot(out.read_bytes(), identity.signing_public_key)
     assert snapshot.version >= 1
     assert "Annuaire publié" in screen.report.text() and "9 structures et 4 services" in (

@@ -88,12 +88,9 @@ class BundlesScreen(CoordinatorScreen):
         layout.addWidget(self.report)
 
     def _connect(self) -> None:
-        importer = self.importer
-        importer.started.connect(self._started)
-        importer.progressed.connect(self.progress.step)
-        importer.succeeded.connect(self._imported)
-        importer.failed.connect(self._failed)
-        importer.finished.connect(self._finished)
+        self.importer.bind(
+            self._started, self._imported, self._failed, self._finished, self.progress.step
+        )
         self.progress.cancel_requested.connect(self.cancel_import)
 
     # --- reading ------------------------------------------------------------------------------

@@ -7,11 +7,12 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QMessageBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QVBoxLayout, QWidget
 
 from spro_desk.agents.coordination_roles import CoordinationPermission
 from spro_desk.sync.directory_fetch import FetchResult
 from spro_desk.sync.directory_update import PublishResult
+from spro_desk.ui.common.confirm import ask
 from spro_desk.ui.common.folders import last_folder, remember_folder
 from spro_desk.ui.common.status import ProgressIndicator
 from spro_desk.ui.common.widgets import action_bar, plain_label
@@ -78,18 +79,11 @@ class DirectoryScreen(CoordinatorScreen):
         layout.addStretch(1)
 
     def _connect(self) -> None:
-        fetcher = self.fetcher
-        fetcher.started.connect(self._started)
-        fetcher.progressed.connect(self.progress.step)
-        fetcher.succeeded.connect(self._fetched)
-        fetcher.failed.connect(self._failed)
-        fetcher.finished.connect(self._finished)
+        self.fetcher.bind(
+            self._started, self._fetched, self._say, self._finished, self.progress.step
+        )
         self.progress.cancel_requested.connect(self.cancel)
-        publisher = self.publisher
-        publisher.started.connect(self._started)
-        publisher.succeeded.connect(self._published)
-        publisher.failed.connect(self._failed)
-        publisher.finished.connect(self._finished)
+        self.publisher.bind(self._publishing, self._published, self._say, self._finished)
 
     def activate(self) -> None:
         self._update_actions()
@@ -140,16 +134,13 @@ class DirectoryScreen(CoordinatorScreen):
         if not selected:
             return
         remember_folder(settings, FOLDER_PURPOSE, selected)
-        answer = QMessageBox.question(
-            self,
-            self.tr("Publier l'annuaire"),
-            self.tr(
-                "Publier l'annuaire téléchargé comme nouvelle version pour tous les postes ? "
-                "Chaque poste le chargera à sa prochaine synchronisation (il vérifie d'abord la "
-                "signature). La publication est inscrite au journal."
-            ),
+        question = self.tr(
+            "Publier l'annuaire téléchargé comme nouvelle version pour tous les postes ? "
+            "Chaque poste le chargera à sa prochaine synchronisation (il vérifie d'abord la "
+            "signature). La publication est inscrite au journal."
         )
-        if answer == QMessageBox.StandardButton.Yes:
+        # A published version cannot be taken back: Entrée does not go ahead.
+        if ask(self, self.tr("Publier l'annuaire"), question, self.tr("&Publier"), False):
             self.publish(Path(selected))
 
     def publish(self, out: Path) -> bool:
@@ -161,13 +152,17 @@ class DirectoryScreen(CoordinatorScreen):
         self.report.setText(label)
         self.progress.begin(label)
 
+    def _publishing(self, label: str) -> None:
+        self._started(label)
+        # Signing is short and all-or-nothing: no cancel button that would not cancel.
+        self.progress.cancel_button.setEnabled(False)
+
     def _fetched(self, result: FetchResult) -> None:
         text = self.tr(
             "Annuaire téléchargé : {structures} structures et {services} services dans « "
             "{folder} ». Publiez-le aux postes (Ctrl+U) quand vous le souhaitez."
         ).format(structures=result.structures, services=result.services, folder=result.folder)
-        self.report.setText(text)
-        self.context.navigator.message.emit(text)
+        self._say(text)
 
     def _published(self, result: PublishResult) -> None:
         text = self.tr(
@@ -181,12 +176,12 @@ class DirectoryScreen(CoordinatorScreen):
             expires=result.expires_at.strftime("%d/%m/%Y"),
             path=result.path,
         )
+        self._say(text)
+
+    def _say(self, text: str) -> None:
+        """In the report and the status bar (which a screen reader announces)."""
         self.report.setText(text)
         self.context.navigator.message.emit(text)
-
-    def _failed(self, message: str) -> None:
-        self.report.setText(message)
-        self.context.navigator.message.emit(message)
 
     def _finished(self) -> None:
         self.progress.end()

@@ -26,6 +26,22 @@ class TaskController(QObject):
         self._task: TaskContext | None = None
         self._running = False
 
+    def bind(
+        self,
+        started: Callable[[str], None],
+        succeeded: Callable[[Any], None],
+        failed: Callable[[str], None],
+        finished: Callable[[], None],
+        progressed: Callable[[str, int, int], None] | None = None,
+    ) -> None:
+        """Connect a screen to every outcome at once (it must hear each of them)."""
+        self.started.connect(started)
+        if progressed is not None:
+            self.progressed.connect(progressed)
+        self.succeeded.connect(succeeded)
+        self.failed.connect(failed)
+        self.finished.connect(finished)
+
     @property
     def running(self) -> bool:
         return self._running
