@@ -8,7 +8,7 @@ automatic collection) goes on: it was started by that account and needs no scree
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QApplication,
@@ -27,16 +27,10 @@ from spro_desk.agents.coordination_lock import idle_lock_minutes
 from spro_desk.agents.coordination_roles import coordination_session
 from spro_desk.storage.engine import Database
 from spro_desk.ui.common.confirm import cancel_open_dialogs
+from spro_desk.ui.common.idle import IdleWatcher
 from spro_desk.ui.common.widgets import plain_label
 
 UNLOCK_VIA = "fenêtre de la coordination, après verrouillage"  # audit trail (French data)
-_ACTIVITY = {
-    QEvent.Type.KeyPress,
-    QEvent.Type.MouseButtonPress,
-    QEvent.Type.MouseMove,
-    QEvent.Type.Wheel,
-    QEvent.Type.TouchBegin,
-}
 
 
 class LockPanel(QWidget):
@@ -120,6 +114,7 @@ class IdleLock(QObject):
         self._disabled: list[QAction] = []
         self._name: str | None = None
         self._watching = False
+        self._watcher = IdleWatcher(self.timer, self)
 
     @property
     def is_locked(self) -> bool:
@@ -130,7 +125,7 @@ class IdleLock(QObject):
             return  # the set-up phase: nobody to sign in again
         app = QApplication.instance()
         if not self._watching and app is not None:
-            app.installEventFilter(self)
+            app.installEventFilter(self._watcher)
             self._watching = True
         self._arm()
 
@@ -138,7 +133,7 @@ class IdleLock(QObject):
         self.timer.stop()
         app = QApplication.instance()
         if self._watching and app is not None:
-            app.removeEventFilter(self)
+            app.removeEventFilter(self._watcher)
         self._watching = False
 
     def set_idle_ms(self, milliseconds: int | None) -> None:
@@ -157,11 +152,6 @@ class IdleLock(QObject):
         if milliseconds is None:
             milliseconds = idle_lock_minutes(self._db) * 60_000
         self.timer.start(milliseconds)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in _ACTIVITY and self.timer.isActive():
-            self.timer.start()
-        return False
 
     @property
     def _window(self) -> QMainWindow:

@@ -16,7 +16,7 @@ import weakref
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -34,6 +34,7 @@ from shiboken6 import isValid
 from spro_desk.ui.common.announce import StatusLabel, announce
 from spro_desk.ui.common.background import Callbacks, Runner
 from spro_desk.ui.common.confirm import cancel_open_dialogs
+from spro_desk.ui.common.idle import IdleWatcher
 from spro_desk.ui.common.secret_field import SecretLineEdit
 
 if TYPE_CHECKING:  # loaded with the database, after the first paint
@@ -45,13 +46,6 @@ if TYPE_CHECKING:  # loaded with the database, after the first paint
 log = logging.getLogger(__name__)
 
 DAY_MS = 24 * 60 * 60 * 1000
-_ACTIVITY = {
-    QEvent.Type.KeyPress,
-    QEvent.Type.MouseButtonPress,
-    QEvent.Type.MouseMove,
-    QEvent.Type.Wheel,
-    QEvent.Type.TouchBegin,
-}
 
 
 class LockScreen(QWidget):
@@ -137,19 +131,6 @@ class LockScreen(QWidget):
             secret = self.secret.text()
             self.secret.clear()  # the field never keeps it, whatever the outcome
             self.unlock_requested.emit(agent_id, secret)
-
-
-class IdleWatcher(QObject):
-    """Restarts a single-shot timer on every key, click, scroll or mouse move in the app."""
-
-    def __init__(self, timer: QTimer, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._timer = timer
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in _ACTIVITY and self._timer.isActive():
-            self._timer.start()
-        return False
 
 
 class PrivacyGuard(QObject):
