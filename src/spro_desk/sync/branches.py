@@ -35,8 +35,7 @@ from sqlmodel import Session
 
 from spro_desk.storage.engine import Database
 from spro_desk.storage.files import Durability, write_atomically
-from spro_desk.storage.records import read_record, write_record
-from spro_desk.storage.tables import Setting
+from spro_desk.storage.records import get_record, put_record, read_record, write_record
 from spro_desk.sync.changelog import STATE_KEY, uuid7
 from spro_desk.sync.identity import IDENTITY_KEY
 
@@ -217,8 +216,8 @@ def _behind(db: Database, mark: dict[str, Any]) -> bool:
 
 
 def _behind_in(session: Session, mark: dict[str, Any]) -> bool:
-    state = _session_record(session, STATE_KEY) or {}
-    desk_id = (_session_record(session, IDENTITY_KEY) or {}).get("desk_id")
+    state = get_record(session, STATE_KEY) or {}
+    desk_id = (get_record(session, IDENTITY_KEY) or {}).get("desk_id")
     return copied_back(state, desk_id, mark)
 
 
@@ -227,11 +226,6 @@ def _own_mark(db: Database) -> dict[str, Any] | None:
     mark = read_high_water(db.path)
     desk_id = (read_record(db, IDENTITY_KEY) or {}).get("desk_id")
     return mark if mark is not None and desk_id and mark.get("desk_id") == desk_id else None
-
-
-def _session_record(session: Session, key: str) -> dict[str, Any] | None:
-    row = session.get(Setting, key)
-    return dict(row.value) if row is not None else None
 
 
 @dataclass(frozen=True)
@@ -297,7 +291,7 @@ def _branch_in(session: Session, before: DeskHistory) -> dict[str, Any]:
     Bundle numbers continue after the highest one written, so no two bundles of this computer
     ever share a name, and the chain of bundle hashes goes on from the last one sent.
     """
-    state = _session_record(session, STATE_KEY) or {"bundle": 0, "hash": None, "acked": 0}
+    state = get_record(session, STATE_KEY) or {"bundle": 0, "hash": None, "acked": 0}
     last = session.connection().exec_driver_sql("SELECT MAX(seq) FROM event").scalar()
     label = uuid7()
     number = max(before.branch_number, branch_number(state)) + 1
@@ -313,12 +307,7 @@ def _branch_in(session: Session, before: DeskHistory) -> dict[str, Any]:
         "bundle": max(before.bundle, int(state.get("bundle") or 0)),
         "hash": before.bundle_hash if newer_elsewhere else state.get("hash"),
     }
-    row = session.get(Setting, STATE_KEY)
-    if row is None:
-        session.add(Setting(key=STATE_KEY, value=state))
-    else:
-        row.value = state
-        session.add(row)
+    put_record(session, STATE_KEY, state)
     return state
 
 
