@@ -105,87 +105,87 @@
 <context>
     <name>AccountDialog</name>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="103"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="105"/>
         <source>Nouveau compte</source>
         <translation>New account</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="103"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="105"/>
         <source>Nouveau mot de passe</source>
         <translation>New password</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="107"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="109"/>
         <source>Nom de la personne</source>
         <translation>Person&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="112"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="114"/>
         <source>Rôle</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="113"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="115"/>
         <source>Mot de passe</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="114"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="116"/>
         <source>Mot de passe, pour vérifier</source>
         <translation>Password, to check</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="115"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="117"/>
         <source>Message du compte</source>
         <translation>Account message</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="121"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="123"/>
         <source>&amp;Créer le compte</source>
         <translation>&amp;Create the account</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="121"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="123"/>
         <source>&amp;Changer le mot de passe</source>
         <translation>&amp;Change the password</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="124"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="126"/>
         <source>&amp;Annuler</source>
         <translation>&amp;Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="128"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="130"/>
         <source>&amp;Nom :</source>
         <translation>&amp;Name:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="130"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="132"/>
         <source>&amp;Rôle :</source>
         <translation>&amp;Role:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="131"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="133"/>
         <source>&amp;Mot de passe :</source>
         <translation>&amp;Password:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="132"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="134"/>
         <source>&amp;Vérification :</source>
         <translation>Chec&amp;k:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="149"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="151"/>
         <source>Les deux mots de passe diffèrent : rien n&apos;a été fait.</source>
         <translation>The two passwords differ: nothing was done.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="157"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="159"/>
         <source>Chiffrement du mot de passe…</source>
         <translation>Hashing the password…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="168"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="170"/>
         <source>Le compte n&apos;a pas pu être enregistré ({error}) : rien n&apos;a été fait.</source>
         <translation>The account could not be saved ({error}): nothing was done.</translation>
     </message>
@@ -193,27 +193,27 @@
 <context>
     <name>AccountsModel</name>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="73"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="75"/>
         <source>Nom</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="74"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="76"/>
         <source>Rôle</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="75"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="77"/>
         <source>État</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="84"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="86"/>
         <source>Actif</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="84"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="86"/>
         <source>Désactivé</source>
         <translation>Disabled</translation>
     </message>
@@ -222,102 +222,102 @@
     <name>AccountsScreen</name>
     <message>
         <location filename="../../src/spro_desk/ui/coordination/__init__.py" line="55"/>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="223"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="225"/>
         <source>Comptes</source>
         <translation>Accounts</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="196"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="198"/>
         <source>Résumé des comptes</source>
         <translation>Accounts summary</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="197"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="199"/>
         <source>Message de l&apos;écran Comptes</source>
         <translation>Accounts screen message</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="198"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="200"/>
         <source>A&amp;jouter un compte…</source>
         <translation>Add an acc&amp;ount…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="199"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="201"/>
         <source>Dé&amp;sactiver…</source>
         <translation>Di&amp;sable…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="201"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="203"/>
         <source>&amp;Réinitialiser le mot de passe…</source>
         <translation>&amp;Reset the password…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="203"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="205"/>
         <source>Désactiver le compte</source>
         <translation>Disable the account</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="217"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="219"/>
         <source>&amp;Verrouiller après :</source>
         <translation>&amp;Lock after:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="230"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="232"/>
         <source>Comptes de la coordination</source>
         <translation>The coordination&apos;s accounts</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="232"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="234"/>
         <source>Chaque personne et son rôle. Suppr désactive le compte choisi, après confirmation.</source>
         <translation>Each person and their role. Delete disables the chosen account, after confirmation.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="241"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="243"/>
         <source> minutes</source>
         <translation> minutes</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="243"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="245"/>
         <source>Verrouiller après</source>
         <translation>Lock after</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="246"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="248"/>
         <source>Sans clavier ni souris pendant ce temps, la fenêtre demande de se reconnecter.</source>
         <translation>With no keyboard or mouse input for this long, the window asks to sign in again.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="278"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="280"/>
         <source>{n} compte(s) actif(s) sur {total}.</source>
         <translation>{n} active account(s) out of {total}.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="299"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="301"/>
         <source>Compte « {name} » créé.</source>
         <translation>Account “{name}” created.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="304"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="306"/>
         <source>Choisissez d&apos;abord un compte dans la liste.</source>
         <translation>First choose an account in the list.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="313"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="315"/>
         <source>Mot de passe de « {name} » changé.</source>
         <translation>Password of “{name}” changed.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="336"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="338"/>
         <source>Choisissez d&apos;abord un compte actif dans la liste.</source>
         <translation>First choose an active account in the list.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="340"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="342"/>
         <source>Désactiver un compte</source>
         <translation>Disable an account</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="342"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="344"/>
         <source>Désactiver le compte « {name} » ({role}) ?
 
 Cette personne ne pourra plus se connecter ; ses actions passées restent au journal.</source>
@@ -326,27 +326,22 @@ Cette personne ne pourra plus se connecter ; ses actions passées restent au jou
 This person will no longer be able to sign in; their past actions stay in the log.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="350"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="347"/>
         <source>&amp;Désactiver ce compte</source>
         <translation>&amp;Disable this account</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="352"/>
-        <source>&amp;Annuler</source>
-        <translation>&amp;Cancel</translation>
-    </message>
-    <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="368"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="357"/>
         <source>Désactivation abandonnée : le compte reste actif.</source>
         <translation>Disabling abandoned: the account stays active.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="375"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="364"/>
         <source>Compte « {name} » désactivé.</source>
         <translation>Account “{name}” disabled.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="394"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="380"/>
         <source>La fenêtre se verrouillera après {n} minute(s) sans activité.</source>
         <translation>The window will lock after {n} minute(s) without activity.</translation>
     </message>
@@ -1610,9 +1605,14 @@ Keep this time anyway?</translation>
 <context>
     <name>Confirm</name>
     <message>
-        <location filename="../../src/spro_desk/ui/common/confirm.py" line="24"/>
+        <location filename="../../src/spro_desk/ui/common/confirm.py" line="28"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/confirm.py" line="56"/>
+        <source>&amp;Annuler</source>
+        <translation>&amp;Cancel</translation>
     </message>
 </context>
 <context>
@@ -2525,152 +2525,147 @@ Desk ID: {id}</translation>
     <name>DesksScreen</name>
     <message>
         <location filename="../../src/spro_desk/ui/coordination/__init__.py" line="48"/>
-        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="74"/>
+        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="76"/>
         <source>Postes</source>
         <translation>Desks</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="61"/>
+        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="63"/>
         <source>Résumé des postes</source>
         <translation>Desks summary</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="62"/>
+        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="64"/>
         <source>Message de l&apos;écran Postes</source>
         <translation>Desks screen message</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="84"/>
+        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="86"/>
         <source>Postes enregistrés</source>
         <translation>Registered desks</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="86"/>
+        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="88"/>
         <source>Les postes en retard d&apos;abord ; cliquez un en-tête pour trier. Suppr révoque le poste choisi, après confirmation.</source>
         <translation>Overdue desks first; click a header to sort. Del revokes the selected desk, after confirmation.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="98"/>
+        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="100"/>
         <source> jours</source>
         <translation> days</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="100"/>
+        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="102"/>
         <source>En retard après</source>
         <translation>Late after</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="102"/>
+        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="104"/>
         <source>Un poste actif sans envoi depuis plus de ce nombre de jours est en retard.</source>
         <translation>An active desk with no bundle for more than this number of days is overdue.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="107"/>
+        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="109"/>
         <source>&amp;Enregistrer un poste…</source>
         <translation>&amp;Register a desk…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="110"/>
+        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="112"/>
         <source>Importer le fichier d&apos;enregistrement d&apos;un poste (spro-desk desk registration)</source>
         <translation>Import a desk&apos;s registration file (spro-desk desk registration)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="116"/>
+        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="118"/>
         <source>&amp;Révoquer…</source>
         <translation>Re&amp;voke…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="121"/>
+        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="123"/>
         <source>Refuser désormais les envois du poste choisi (poste perdu ou volé)</source>
         <translation>Refuse the selected desk&apos;s bundles from now on (desk lost or stolen)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="129"/>
+        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="131"/>
         <source>Actions sur les postes</source>
         <translation>Desk actions</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="134"/>
+        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="136"/>
         <source>En re&amp;tard après :</source>
         <translation>&amp;Late after:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="156"/>
+        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="158"/>
         <source>Aucun poste enregistré : « Enregistrer un poste… » importe le fichier qu&apos;un site produit avec « spro-desk desk registration ».</source>
         <translation>No desks registered: “Register a desk…” imports the file a site produces with “spro-desk desk registration”.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="162"/>
+        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="164"/>
         <source>{n} poste enregistré</source>
         <translation>{n} desk registered</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="162"/>
+        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="164"/>
         <source>{n} postes enregistrés</source>
         <translation>{n} desks registered</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="165"/>
+        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="167"/>
         <source>{n} en retard</source>
         <translation>{n} overdue</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="168"/>
+        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="170"/>
         <source>{n} révoqué</source>
         <translation>{n} revoked</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="168"/>
+        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="170"/>
         <source>{n} révoqués</source>
         <translation>{n} revoked</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="171"/>
+        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="173"/>
         <source>{desks} : {late}, {revoked}.</source>
         <translation>{desks}: {late}, {revoked}.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="205"/>
+        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="207"/>
         <source>Enregistrer un poste</source>
         <translation>Register a desk</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="207"/>
+        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="209"/>
         <source>Enregistrement de poste (*.json);;Tous les fichiers (*)</source>
         <translation>Desk registration (*.json);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="227"/>
+        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="229"/>
         <source>Le poste « {site} » était déjà enregistré : rien n&apos;a changé.</source>
         <translation>The desk “{site}” was already registered: nothing has changed.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="230"/>
+        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="232"/>
         <source>Poste « {site} » enregistré. Ses envois seront acceptés dès qu&apos;il aura importé l&apos;identité de la coordination.</source>
         <translation>Desk “{site}” registered. Its bundles will be accepted once it has imported the coordination&apos;s identity.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="244"/>
+        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="246"/>
         <source>Choisissez d&apos;abord un poste actif dans la liste.</source>
         <translation>First choose an active desk in the list.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="248"/>
+        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="250"/>
         <source>Révoquer un poste</source>
         <translation>Revoke a desk</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="255"/>
+        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="252"/>
         <source>&amp;Révoquer ce poste</source>
         <translation>&amp;Revoke this desk</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="257"/>
-        <source>&amp;Annuler</source>
-        <translation>&amp;Cancel</translation>
-    </message>
-    <message>
-        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="270"/>
+        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="259"/>
         <source>Révoquer le poste « {site} » ({reseau}, {commune}) ?
 
 Ses envois seront refusés à partir de maintenant ; ce qui a déjà été reçu est conservé. À faire seulement pour un poste perdu, volé ou remplacé : pour l&apos;accepter à nouveau, le site devra créer une nouvelle identité et se faire enregistrer.
@@ -2683,17 +2678,17 @@ Its bundles will be refused from now on; what has already been received is kept.
 Desk ID: {id}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="288"/>
+        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="277"/>
         <source>Révocation abandonnée : le poste reste actif.</source>
         <translation>Revocation abandoned: the desk stays active.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="299"/>
+        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="288"/>
         <source>Poste « {site} » révoqué : ses prochains envois seront refusés.</source>
         <translation>Desk “{site}” revoked: its next bundles will be refused.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="317"/>
+        <location filename="../../src/spro_desk/ui/coordination/desks_screen.py" line="306"/>
         <source>L&apos;opération n&apos;a pas abouti ({error}) : rien n&apos;a été modifié.</source>
         <translation>The operation did not complete ({error}): nothing was changed.</translation>
     </message>
@@ -3728,42 +3723,42 @@ If the problem happens again, send the details below to support.</translation>
 <context>
     <name>LockPanel</name>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/idle_lock.py" line="48"/>
+        <location filename="../../src/spro_desk/ui/coordination/idle_lock.py" line="42"/>
         <source>Coordination verrouillée</source>
         <translation>Coordination locked</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/idle_lock.py" line="52"/>
+        <location filename="../../src/spro_desk/ui/coordination/idle_lock.py" line="46"/>
         <source>Explication du verrouillage</source>
         <translation>Lock explanation</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/idle_lock.py" line="55"/>
+        <location filename="../../src/spro_desk/ui/coordination/idle_lock.py" line="49"/>
         <source>Mot de passe</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/idle_lock.py" line="56"/>
+        <location filename="../../src/spro_desk/ui/coordination/idle_lock.py" line="50"/>
         <source>&amp;Se reconnecter</source>
         <translation>&amp;Sign in again</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/idle_lock.py" line="58"/>
+        <location filename="../../src/spro_desk/ui/coordination/idle_lock.py" line="52"/>
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/idle_lock.py" line="59"/>
+        <location filename="../../src/spro_desk/ui/coordination/idle_lock.py" line="53"/>
         <source>Message de reconnexion</source>
         <translation>Sign-in message</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/idle_lock.py" line="61"/>
+        <location filename="../../src/spro_desk/ui/coordination/idle_lock.py" line="55"/>
         <source>&amp;Mot de passe :</source>
         <translation>&amp;Password:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/idle_lock.py" line="80"/>
+        <location filename="../../src/spro_desk/ui/coordination/idle_lock.py" line="74"/>
         <source>La fenêtre s&apos;est verrouillée faute d&apos;activité. {name}, saisissez votre mot de passe pour reprendre ; une autre personne quitte puis se connecte.</source>
         <translation>The window locked after a period without activity. {name}, type your password to carry on; someone else quits and signs in.</translation>
     </message>
@@ -3771,47 +3766,47 @@ If the problem happens again, send the details below to support.</translation>
 <context>
     <name>LockScreen</name>
     <message>
-        <location filename="../../src/spro_desk/ui/lock/guard.py" line="64"/>
+        <location filename="../../src/spro_desk/ui/lock/guard.py" line="58"/>
         <source>SPRO Desk est verrouillé</source>
         <translation>SPRO Desk is locked</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/lock/guard.py" line="71"/>
+        <location filename="../../src/spro_desk/ui/lock/guard.py" line="65"/>
         <source>Les données personnelles sont masquées. Choisissez votre nom et saisissez votre code pour reprendre là où vous en étiez.</source>
         <translation>Personal data is hidden. Choose your name and enter your code to pick up where you left off.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/lock/guard.py" line="78"/>
+        <location filename="../../src/spro_desk/ui/lock/guard.py" line="72"/>
         <source>&amp;Déverrouiller</source>
         <translation>&amp;Unlock</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/lock/guard.py" line="85"/>
+        <location filename="../../src/spro_desk/ui/lock/guard.py" line="79"/>
         <source>&amp;Agent :</source>
         <translation>&amp;Agent:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/lock/guard.py" line="85"/>
+        <location filename="../../src/spro_desk/ui/lock/guard.py" line="79"/>
         <source>&amp;Code :</source>
         <translation>&amp;Code:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/lock/guard.py" line="104"/>
+        <location filename="../../src/spro_desk/ui/lock/guard.py" line="98"/>
         <source>Agent</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/lock/guard.py" line="105"/>
+        <location filename="../../src/spro_desk/ui/lock/guard.py" line="99"/>
         <source>Code ou mot de passe</source>
         <translation>Code or password</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/lock/guard.py" line="106"/>
+        <location filename="../../src/spro_desk/ui/lock/guard.py" line="100"/>
         <source>Déverrouiller le poste</source>
         <translation>Unlock the desk</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/lock/guard.py" line="124"/>
+        <location filename="../../src/spro_desk/ui/lock/guard.py" line="118"/>
         <source>Vérification du code…</source>
         <translation>Checking the code…</translation>
     </message>
@@ -4578,32 +4573,32 @@ If the problem happens again, send the details below to support.</translation>
 <context>
     <name>PrivacyGuard</name>
     <message>
-        <location filename="../../src/spro_desk/ui/lock/guard.py" line="175"/>
+        <location filename="../../src/spro_desk/ui/lock/guard.py" line="156"/>
         <source>&amp;Verrouiller le poste</source>
         <translation>&amp;Lock the desk</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/lock/guard.py" line="177"/>
+        <location filename="../../src/spro_desk/ui/lock/guard.py" line="158"/>
         <source>Masquer les données personnelles jusqu&apos;au code</source>
         <translation>Hide personal data until the code is entered</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/lock/guard.py" line="345"/>
+        <location filename="../../src/spro_desk/ui/lock/guard.py" line="326"/>
         <source>Poste verrouillé : saisissez votre code pour reprendre.</source>
         <translation>Desk locked: type your code to resume.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/lock/guard.py" line="371"/>
+        <location filename="../../src/spro_desk/ui/lock/guard.py" line="352"/>
         <source>Le poste n&apos;a pas pu être déverrouillé. Réessayez.</source>
         <translation>The desk could not be unlocked. Try again.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/lock/guard.py" line="383"/>
+        <location filename="../../src/spro_desk/ui/lock/guard.py" line="364"/>
         <source>Poste déverrouillé.</source>
         <translation>Desk unlocked.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/lock/guard.py" line="398"/>
+        <location filename="../../src/spro_desk/ui/lock/guard.py" line="379"/>
         <source>Votre code est désormais trop court pour protéger les données personnelles : choisissez-en un nouveau (8 chiffres ou plus, ou un mot de passe).</source>
         <translation>Your code is now too short to protect personal data: please choose a new one (8 digits or more, or a password).</translation>
     </message>

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
+
+if TYPE_CHECKING:  # QMessageBox is loaded when asked: not on the way to the first paint
+    from PySide6.QtWidgets import QAbstractButton, QMessageBox
 
 # (parent, title, question, label of the button that goes ahead, undoable) -> went ahead
 Confirm = Callable[[QWidget, str, str, str, bool], bool]
@@ -13,7 +17,7 @@ Confirm = Callable[[QWidget, str, str, str, bool], bool]
 
 def ask(parent: QWidget, title: str, question: str, go_ahead: str, undoable: bool) -> bool:
     """A French question whose buttons say what they do; Échap keeps things as they are."""
-    from PySide6.QtWidgets import QMessageBox  # when asked: not on the way to the first paint
+    from PySide6.QtWidgets import QMessageBox
 
     box = QMessageBox(
         QMessageBox.Icon.Question, title, question, QMessageBox.StandardButton.NoButton, parent
@@ -28,6 +32,43 @@ def ask(parent: QWidget, title: str, question: str, go_ahead: str, undoable: boo
     box.setDefaultButton(accept if undoable else cancel)
     box.exec()
     return box.clickedButton() is accept
+
+
+def open_destructive_question(
+    parent: QWidget,
+    title: str,
+    question: str,
+    go_ahead: str,
+    answered: Callable[[bool], None],
+    closed: Callable[[], None],
+) -> QMessageBox:
+    """A warning before an action that cannot be undone, window-modal but not blocking
+    (background work keeps reporting meanwhile). Entrée and Échap keep things as they are;
+    `answered(True)` only for the `go_ahead` button; `closed()` once it is gone."""
+    from PySide6.QtWidgets import QMessageBox
+
+    box = QMessageBox(
+        QMessageBox.Icon.Warning, title, question, QMessageBox.StandardButton.NoButton, parent
+    )
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    go = box.addButton(go_ahead, QMessageBox.ButtonRole.DestructiveRole)
+    keep = box.addButton(
+        QCoreApplication.translate("Confirm", "&Annuler"), QMessageBox.ButtonRole.RejectRole
+    )
+    box.setEscapeButton(keep)
+    box.setDefaultButton(keep)  # the choice must be explicit
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.buttonClicked.connect(lambda button: answered(button is go))
+    box.finished.connect(closed)
+    box.open()
+    return box
+
+
+def button_named(box: QMessageBox | None, text: str) -> QAbstractButton | None:
+    """The button of `box` whose text, without its mnemonic, is `text` (tests, screenshots)."""
+    if box is None:
+        return None
+    return next((b for b in box.buttons() if b.text().replace("&", "") == text), None)
 
 
 def cancel_open_dialogs(window: QWidget) -> None:

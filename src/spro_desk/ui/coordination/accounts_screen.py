@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from enum import IntEnum
+from functools import partial
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -48,6 +49,7 @@ from spro_desk.agents.coordination_roles import (
     denied_message,
 )
 from spro_desk.ui.common.background import Runner
+from spro_desk.ui.common.confirm import button_named, open_destructive_question
 from spro_desk.ui.common.rows_model import RowsModel
 from spro_desk.ui.common.widgets import plain_label, table_screen_layout
 from spro_desk.ui.coordination.base import CoordinatorScreen
@@ -335,30 +337,17 @@ class AccountsScreen(CoordinatorScreen):
         if account is None or not account.active:
             self._tell(self.tr("Choisissez d'abord un compte actif dans la liste."))
             return
-        box = QMessageBox(
-            QMessageBox.Icon.Warning,
+        self.confirmation = open_destructive_question(
+            self,
             self.tr("Désactiver un compte"),
             self.tr(
                 "Désactiver le compte « {name} » ({role}) ?\n\nCette personne ne pourra plus "
                 "se connecter ; ses actions passées restent au journal."
             ).format(name=account.nom, role=account.role_label),
-            QMessageBox.StandardButton.NoButton,
-            self,
+            self.tr("&Désactiver ce compte"),
+            partial(self._disable_answered, name=account.nom),
+            self._confirmation_closed,
         )
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        disable = box.addButton(
-            self.tr("&Désactiver ce compte"), QMessageBox.ButtonRole.DestructiveRole
-        )
-        keep = box.addButton(self.tr("&Annuler"), QMessageBox.ButtonRole.RejectRole)
-        box.setEscapeButton(keep)
-        box.setDefaultButton(keep)  # Entrée keeps the account: the choice must be explicit
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.buttonClicked.connect(
-            lambda button, n=account.nom: self._disable_answered(button is disable, n)
-        )
-        box.finished.connect(self._confirmation_closed)
-        self.confirmation = box
-        box.open()
 
     def _confirmation_closed(self) -> None:
         self.confirmation = None
@@ -376,10 +365,7 @@ class AccountsScreen(CoordinatorScreen):
 
     def confirmation_button(self, text: str) -> QAbstractButton | None:
         """The button of the open confirmation whose text is `text` (tests, screenshots)."""
-        if self.confirmation is None:
-            return None
-        buttons = self.confirmation.buttons()
-        return next((b for b in buttons if b.text().replace("&", "") == text), None)
+        return button_named(self.confirmation, text)
 
     # --- the idle lock ------------------------------------------------------------------------
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -30,6 +31,7 @@ from spro_desk.sync.coordinator_views import (
     set_late_after_days,
 )
 from spro_desk.ui.common.background import Callbacks, TaskContext
+from spro_desk.ui.common.confirm import button_named, open_destructive_question
 from spro_desk.ui.common.formatting import count_phrase, one_line
 from spro_desk.ui.common.widgets import action_bar, plain_label, table_screen_layout
 from spro_desk.ui.coordination.base import CoordinatorScreen
@@ -243,27 +245,14 @@ class DesksScreen(CoordinatorScreen):
         if desk is None or desk.revoked:
             self._tell(self.tr("Choisissez d'abord un poste actif dans la liste."))
             return
-        box = QMessageBox(
-            QMessageBox.Icon.Warning,
+        self.confirmation = open_destructive_question(
+            self,
             self.tr("Révoquer un poste"),
             self._revoke_question(desk),
-            QMessageBox.StandardButton.NoButton,
-            self,
+            self.tr("&Révoquer ce poste"),
+            partial(self._answered, desk_id=desk.desk_id),
+            self._confirmation_closed,
         )
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        revoke = box.addButton(
-            self.tr("&Révoquer ce poste"), QMessageBox.ButtonRole.DestructiveRole
-        )
-        keep = box.addButton(self.tr("&Annuler"), QMessageBox.ButtonRole.RejectRole)
-        box.setEscapeButton(keep)
-        box.setDefaultButton(keep)  # Entrée keeps things as they are: the choice must be explicit
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.buttonClicked.connect(
-            lambda button, d=desk.desk_id: self._answered(button is revoke, d)
-        )
-        box.finished.connect(self._confirmation_closed)
-        self.confirmation = box
-        box.open()  # window-modal, not blocking: background work keeps reporting
 
     def _revoke_question(self, desk: DeskOverview) -> str:
         return self.tr(
@@ -321,7 +310,4 @@ class DesksScreen(CoordinatorScreen):
 
     def confirmation_button(self, text: str) -> QAbstractButton | None:
         """The button of the open confirmation whose text is `text` (tests, screenshots)."""
-        if self.confirmation is None:
-            return None
-        buttons = self.confirmation.buttons()
-        return next((b for b in buttons if b.text().replace("&", "") == text), None)
+        return button_named(self.confirmation, text)
