@@ -166,10 +166,7 @@ def _solve(equations: list[tuple[dict[Unknown, int], int]]) -> dict[Unknown, Fra
         for pivot, prow, pvalue in pivots:
             factor = row.get(pivot)
             if factor:
-                for u, c in prow.items():
-                    row[u] = row.get(u, Fraction(0)) - factor * c
-                    if not row[u]:
-                        del row[u]
+                _subtract(row, prow, factor)
                 value -= factor * pvalue
         if not row:
             continue
@@ -181,14 +178,21 @@ def _solve(equations: list[tuple[dict[Unknown, int], int]]) -> dict[Unknown, Fra
         for other, orow, ovalue in pivots:
             factor = orow.get(pivot)
             if factor:
-                for u, c in row.items():
-                    orow[u] = orow.get(u, Fraction(0)) - factor * c
-                    if not orow[u]:
-                        del orow[u]
+                _subtract(orow, row, factor)
                 ovalue -= factor * value
             updated.append((other, orow, ovalue))
         pivots = [*updated, (pivot, row, value)]
     return {pivot: value for pivot, row, value in pivots if len(row) == 1}
+
+
+def _subtract(
+    row: dict[Unknown, Fraction], other: dict[Unknown, Fraction], factor: Fraction
+) -> None:
+    """row -= factor × other, dropping the unknowns that cancel out."""
+    for u, c in other.items():
+        row[u] = row.get(u, Fraction(0)) - factor * c
+        if not row[u]:
+            del row[u]
 
 
 def _bounds(
