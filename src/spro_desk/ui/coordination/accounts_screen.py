@@ -44,9 +44,6 @@ from spro_desk.agents.coordination_roles import (
     CoordinationDenied,
     CoordinationRole,
     CoordinatorView,
-    can,
-    coordination_session,
-    denied_message,
 )
 from spro_desk.ui.common.background import Runner
 from spro_desk.ui.common.confirm import button_named, open_destructive_question
@@ -257,10 +254,9 @@ class AccountsScreen(CoordinatorScreen):
         return button
 
     def _apply_role(self) -> None:
-        account = coordination_session(self.context.db).account
-        if account is None or can(account.role, Permission.MANAGE_ACCOUNTS):
+        why = self.refusal(Permission.MANAGE_ACCOUNTS)
+        if why is None:
             return
-        why = denied_message(Permission.MANAGE_ACCOUNTS, account.role)
         for widget in (self.add_button, self.disable_button, self.reset_button, self.idle_lock):
             widget.setEnabled(False)
             widget.setToolTip(why)
