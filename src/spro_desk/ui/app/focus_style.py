@@ -48,7 +48,8 @@ class VisibleFocusStyle(QProxyStyle):
         option: QStyleOption,
         widget: QWidget | None = None,
     ) -> QRect:
-        rect = super().subElementRect(element, option, widget)
+        # QProxyStyle's stub wants a widget; Qt itself passes none (nullptr) for some queries.
+        rect = super().subElementRect(element, option, widget)  # type: ignore[arg-type]
         if element == QStyle.SubElement.SE_FrameContents and isinstance(
             widget, QAbstractScrollArea
         ):
