@@ -24,7 +24,10 @@ written first):
   ``subElementRect``); both overrides' calls are counted;
 - **Qt-made viewport**: in a fresh process, the first ``viewport()`` of a QScrollArea whose
   viewport Qt made (PySide6 then sets up every QWidget subclass) against one made in Python
-  (``ui/common/widgets.scroll_area``), with the number of enum classes each creates.
+  (``ui/common/widgets.scroll_area``), with the number of enum classes each creates;
+- **a second thread during the imports**: ``import PySide6.QtWidgets`` alone, and while another
+  Python thread runs (as the database opener would if it started before the first paint): why
+  the opener waits for the first paint.
 """
 
 from __future__ import annotations
@@ -155,6 +158,21 @@ print(json.dumps({"cpu_ms": (time.process_time() - started) * 1000, "enums": cre
 """
 )
 
+GIL = """
+import json, sys, threading, time
+sys.setswitchinterval(0.001)  # as the database opener sets it (ui/common/startup.py)
+running = [True]
+def busy():
+    while running[0]:
+        sum(range(1000))
+if sys.argv[1] == "thread":
+    threading.Thread(target=busy, daemon=True).start()
+started = time.perf_counter()
+import PySide6.QtWidgets
+print(json.dumps({"import_ms": (time.perf_counter() - started) * 1000}))
+running[0] = False
+"""
+
 
 def run_child(script: str, config: Path, *arguments: str) -> dict[str, float]:
     done = subprocess.run(
@@ -228,6 +246,10 @@ def main() -> None:
     for kind, label in (("qt", "viewport made by Qt"), ("python", "made in Python (scroll_area)")):
         figures = viewports[kind]
         print(f"  {label:29} {figures['cpu_ms']:6.1f}   {figures['enums']:.0f}")
+    imports = medians(args.runs, GIL, ("alone", "thread"))
+    print("\nimport PySide6.QtWidgets (ms)")
+    print(f"  alone                         {imports['alone']['import_ms']:6.1f}")
+    print(f"  while another thread runs     {imports['thread']['import_ms']:6.1f}")
 
 
 if __name__ == "__main__":
