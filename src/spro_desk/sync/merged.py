@@ -44,6 +44,7 @@ from sqlmodel import Session
 from spro_desk import clock
 from spro_desk.directory.networks import infer_level
 from spro_desk.storage.dialects import Rows, execute_many, run
+from spro_desk.sync import indicator_summary
 
 if TYPE_CHECKING:
     from spro_desk.storage.engine import Database
@@ -289,15 +290,46 @@ def _winners(
     return winners, {entity_id: place for entity_id, (place, _rank) in current.items()}
 
 
-def merge_events(connection: Connection, events: Iterable[MergeEvent]) -> int:
+def merge_events(
+    connection: Connection, events: Iterable[MergeEvent], *, summary: bool = False
+) -> int:
     """Bring the merged tables up to date with `events`; returns how many entities changed.
 
     Works on any connection where the `merged_*` names resolve (main tables at the
-    coordinator, TEMP tables on a desk), inside the caller's transaction.
+    coordinator, TEMP tables on a desk), inside the caller's transaction. `summary`: keep the
+    coordinator's `indicator_summary` exact too (`sync.indicator_summary`).
     """
     winners, known = _winners(connection, events)
     if not winners:
         return 0
+    if summary and indicator_summary.is_ready(connection):
+        with indicator_summary.kept_by(connection, _touched(connection, winners)):
+            _apply(connection, winners, known)
+    else:
+        _apply(connection, winners, known)
+    return len(winners)
+
+
+def _touched(connection: Connection, winners: list[MergeEvent]) -> set[tuple[str, str]]:
+    """The (day, desk) pairs whose merged rows the winners change (see `kept_by`)."""
+
+    def lookup(sql: str, ids: Sequence[str]) -> list[tuple[Any, ...]]:
+        return [tuple(row) for chunk in _chunks(ids) for row in _in(connection, sql, ids=chunk)]
+
+    contacts = []
+    for event in winners:
+        if event.entity == "contact":
+            row = contact_row(event)
+            contacts.append((event.entity_id, event.desk_id, row[4] if row else None))
+    referrals = [
+        (e.entity_id, e.desk_id, str(e.payload.get("contact_id")))
+        for e in winners
+        if e.entity == "referral"
+    ]
+    return indicator_summary.touched_pairs(connection, contacts, referrals, lookup)
+
+
+def _apply(connection: Connection, winners: list[MergeEvent], known: dict[str, str]) -> None:
     buried = [e.entity_id for e in winners if known.get(e.entity_id) == _TOMBSTONE]
     for chunk in _chunks(buried):
         _in(connection, "DELETE FROM merged_tombstone WHERE entity_id IN :ids", ids=chunk)
@@ -316,7 +348,6 @@ def merge_events(connection: Connection, events: Iterable[MergeEvent]) -> int:
         _merge_contacts(connection, contacts, known)
     if referrals:
         _merge_referrals(connection, referrals, known)
-    return len(winners)
 
 
 # Public: the dev tools' synthetic regions write the same rows (spro_desk_dev.synthetic).
@@ -486,7 +517,8 @@ def merge_stored(connection: Connection, rows: Sequence[Sequence[Any]]) -> bool:
         return True
     savepoint = connection.begin_nested()
     try:
-        merge_events(connection, [_stored_event(row) for row in rows])
+        indicator_summary.ensure_ready(connection)
+        merge_events(connection, [_stored_event(row) for row in rows], summary=True)
         _set_watermark(connection, _last_rowid(connection))
     except (KeyError, TypeError, ValueError, AttributeError):
         savepoint.rollback()
@@ -541,7 +573,8 @@ def catch_up_merged_state(db: Database, batch: int = CATCH_UP_BATCH) -> int:
                 ).fetchall()
                 if not rows:
                     return merged
-                merge_events(connection, [_merge_event(row[1:]) for row in rows])
+                indicator_summary.ensure_ready(connection)
+                merge_events(connection, [_merge_event(row[1:]) for row in rows], summary=True)
                 _set_watermark(connection, rows[-1][0])
                 merged += len(rows)
 
@@ -607,4 +640,5 @@ def rebuild_merged_state(session: Session, batch: int = 20_000) -> int:
         while rows := result.fetchmany(batch):
             changed += merge_events(connection, [_merge_event(row) for row in rows])
     _set_watermark(connection, _last_rowid(connection))
+    indicator_summary.refresh_summary(connection)
     return changed
