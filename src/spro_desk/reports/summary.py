@@ -50,7 +50,7 @@ def _sums(connection: Connection, period: Period, kinds: tuple[str, ...] = ()) -
         f"SELECT kind, code, code2, SUM(n) FROM {TABLE} WHERE month BETWEEN ? AND ?{only} "
         "GROUP BY kind, code, code2",
         (*_months(period), *kinds),
-    )
+    ).fetchall()  # at once: a national year is a few hundred thousand sums
     sums: Sums = {}
     for kind, code, code2, n in rows:
         if n:
@@ -120,11 +120,10 @@ def _outcomes(by_class: dict[tuple[str, str], int], current: dict) -> dict[tuple
     "sans suite"."""
     counts: dict[tuple[str, str], int] = {}
     for (key, outcome), n in by_class.items():
+        split: list[tuple[str, int]] = [(outcome, n)]
         if outcome == "open":
             recent = current.get(key, 0)
-            split = (("en-cours", recent), ("sans-suite", n - recent))
-        else:
-            split = ((outcome, n),)
+            split = [("en-cours", recent), ("sans-suite", n - recent)]
         for name, m in split:
             if m:
                 counts[(key, name)] = counts.get((key, name), 0) + m
@@ -144,7 +143,7 @@ def _referral_counts(
     current = _still_current(connection, period, cutoff)
     type_outcome = _outcomes(sums.get("ref_type", {}), current["type"])
     network_outcome = _outcomes(sums.get("ref_reseau", {}), current["reseau"])
-    names = dict(
+    names: dict[str, str] = dict(
         run(
             connection,
             f"SELECT code, MAX(code2) FROM {TABLE} WHERE kind = 'ref_structure' "

@@ -231,8 +231,9 @@ def touched_pairs(
     for day, desk, contact_id in followers:
         if day:
             pairs.add((day, desk))
-        if new_day.get(contact_id):
-            pairs.add((new_day[contact_id], desk))
+        moved_to = new_day.get(contact_id)
+        if moved_to:
+            pairs.add((moved_to, desk))
     elsewhere = sorted({c for _id, _desk, c in referrals if c not in new_day})
     days = dict(chunks("SELECT id, day FROM merged_contact WHERE id IN :ids", elsewhere))
     for _id, desk, contact_id in referrals:
