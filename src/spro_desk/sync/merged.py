@@ -316,17 +316,22 @@ def _touched(connection: Connection, winners: list[MergeEvent]) -> set[tuple[str
     def lookup(sql: str, ids: Sequence[str]) -> list[tuple[Any, ...]]:
         return [tuple(row) for chunk in _chunks(ids) for row in _in(connection, sql, ids=chunk)]
 
-    contacts = []
-    for event in winners:
-        if event.entity == "contact":
-            row = contact_row(event)
-            contacts.append((event.entity_id, event.desk_id, row[4] if row else None))
+    contacts = [(e.entity_id, e.desk_id, _day_after(e)) for e in winners if e.entity == "contact"]
     referrals = [
         (e.entity_id, e.desk_id, str(e.payload.get("contact_id")))
         for e in winners
         if e.entity == "referral"
     ]
     return indicator_summary.touched_pairs(connection, contacts, referrals, lookup)
+
+
+def _day_after(contact: MergeEvent) -> str | None:
+    """The day `contact_row` gives the contact (None: deleted), without the rest of its row."""
+    if not _is_live(contact):
+        return None
+    occurred = parse_moment(contact.payload["occurred_at"])
+    assert occurred is not None
+    return local_day(occurred).isoformat()
 
 
 def _apply(connection: Connection, winners: list[MergeEvent], known: dict[str, str]) -> None:
