@@ -93,16 +93,18 @@ _CONTACT_FIELDS = (
 
 
 def _contact_rows(connection: Connection, source: str, params: list, found: Counter[Key]) -> None:
-    for month, day, *profile, commune, desk, besoins, reponses in run(
+    keys: list[Key] = []
+    for month, day, canal, statut, age, sexe, handicap, commune, desk, besoins, reponses in run(
         connection, f"SELECT {_CONTACT_FIELDS} {source}", params
     ):
-        found[(month, "day", day, "")] += 1
-        for column, value in zip(PROFILE, profile, strict=True):
-            found[(month, column, value, "")] += 1
-        found[(month, "sexe_age", profile[3], profile[2])] += 1
-        found[(month, "commune", commune, "")] += 1
-        found[(month, "desk_canal", desk, profile[0])] += 1
-        found[(month, "codes", besoins, reponses)] += 1
+        keys += (
+            (month, "day", day, ""), (month, "canal", canal, ""), (month, "statut", statut, ""),
+            (month, "tranche_age", age, ""), (month, "sexe", sexe, ""),
+            (month, "handicap", handicap, ""), (month, "sexe_age", sexe, age),
+            (month, "commune", commune, ""), (month, "desk_canal", desk, canal),
+            (month, "codes", besoins, reponses),
+        )  # fmt: skip
+    found.update(keys)  # counted in C
 
 
 def _referral_rows(connection: Connection, source: str, params: list, found: Counter[Key]) -> None:
