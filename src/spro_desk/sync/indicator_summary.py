@@ -10,8 +10,11 @@ open is kept as "open": whether it is "sans suite" depends on the moment the bil
 so the reader splits it then (`reports.summary`).
 
 The summary is a pure function of the merged tables, kept exact by the merge itself, in the
-same transaction (which holds the database's write lock): the (day, desk) pairs whose rows the
-merge changes are counted before and after it, and the difference is added (`kept_by`).
+same transaction (which holds the database's write lock, so no other merge interleaves): the
+contact rows the merge replaces or deletes are taken away and the ones it writes added, from
+the rows themselves (every contact count is one row's); the referrals' counts, some of them
+distinct contacts, are counted over the (day, desk) pairs whose referrals the merge changes,
+before and after it, and the difference added (`kept_by`).
 `refresh_summary` counts everything again and marks the summary ready: after a rebuild of the
 merged state, after a bulk load, and at the first merge into a coordination whose summary is
 not ready (a new one, an upgraded one, or one whose merged tables were written directly, as
@@ -23,7 +26,7 @@ it: a closed period keeps the figures recorded when it was published.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
@@ -66,21 +69,28 @@ def _days_between(connection: Connection, later: str, earlier: str) -> str:
     return dialect.days_between(later, earlier)
 
 
-def count(connection: Connection, pairs: Sequence[tuple[str, str]] | None = None) -> Counter[Key]:
-    """Every summary count of the merged rows of `pairs` (None: of every row).
+def count(
+    connection: Connection,
+    pairs: Sequence[tuple[str, str]] | None = None,
+    *,
+    contacts: bool = True,
+) -> Counter[Key]:
+    """Every summary count of the merged rows of `pairs` (None: of every row); `contacts`
+    False: the referrals' counts only.
 
-    Every row: grouped by the database (ten million contacts). A merge's few pairs: their
-    rows read as they are (a desk-week's hundred contacts) and counted here, two statements
-    instead of eight — the import pays this twice per bundle. Both ways give the same counts
-    (tests/test_indicator_summary.py compares what the merges kept with a full count)."""
+    Every row: grouped by the database (ten million contacts). A merge's pairs: their rows
+    read as they are and counted here (fewer statements and faster than grouping them). Both
+    ways give the same counts (tests/test_indicator_summary.py compares what the merges kept
+    with a full count)."""
     if pairs is None:
         return _count(connection, None)
     total: Counter[Key] = Counter()
     ordered = sorted(pairs)
     for start in range(0, len(ordered), _PAIRS_PER_QUERY):
         chunk = ordered[start : start + _PAIRS_PER_QUERY]
-        source, params = _scoped("merged_contact", "day", chunk)
-        _contact_rows(connection, source, params, total)
+        if contacts:
+            source, params = _scoped("merged_contact", "day", chunk)
+            _contact_rows(connection, source, params, total)
         source, params = _scoped("merged_referral", "contact_day", chunk)
         _referral_rows(connection, source, params, total)
     return total
@@ -93,10 +103,15 @@ _CONTACT_FIELDS = (
 
 
 def _contact_rows(connection: Connection, source: str, params: list, found: Counter[Key]) -> None:
+    rows = run(connection, f"SELECT {_CONTACT_FIELDS} {source}", params)
+    found.update(_contact_keys(rows))  # counted in C
+
+
+def _contact_keys(rows: Iterable[Sequence[Any]]) -> list[Key]:
+    """The summary keys of contacts given as (month, day, canal, statut, tranche d'âge, sexe,
+    handicap, commune or "", desk, besoins, reponses): one count each."""
     keys: list[Key] = []
-    for month, day, canal, statut, age, sexe, handicap, commune, desk, besoins, reponses in run(
-        connection, f"SELECT {_CONTACT_FIELDS} {source}", params
-    ):
+    for month, day, canal, statut, age, sexe, handicap, commune, desk, besoins, reponses in rows:
         keys += (
             (month, "day", day, ""), (month, "canal", canal, ""), (month, "statut", statut, ""),
             (month, "tranche_age", age, ""), (month, "sexe", sexe, ""),
@@ -104,7 +119,26 @@ def _contact_rows(connection: Connection, source: str, params: list, found: Coun
             (month, "commune", commune, ""), (month, "desk_canal", desk, canal),
             (month, "codes", besoins, reponses),
         )  # fmt: skip
-    found.update(keys)  # counted in C
+    return keys
+
+
+def take_away_contacts(connection: Connection, ids: Sequence[str], tally: Counter[Key]) -> None:
+    """The merged contacts `ids`, about to be replaced or deleted, taken away from `tally`."""
+    for start in range(0, len(ids), _PAIRS_PER_QUERY):
+        chunk = ids[start : start + _PAIRS_PER_QUERY]
+        marks = ", ".join("?" * len(chunk))
+        query = f"SELECT {_CONTACT_FIELDS} FROM merged_contact t WHERE t.id IN ({marks})"
+        tally.subtract(_contact_keys(run(connection, query, chunk)))
+
+
+def add_contacts(rows: Iterable[Sequence[Any]], tally: Counter[Key]) -> None:
+    """Merged contact rows being written (`sync.merged.contact_row`) added to `tally`."""
+    tally.update(
+        _contact_keys(
+            (r[6], r[4], r[7], r[8], r[9], r[10], r[11], r[12] or "", r[1], r[14], r[15])
+            for r in rows
+        )
+    )
 
 
 def _referral_rows(connection: Connection, source: str, params: list, found: Counter[Key]) -> None:
@@ -226,17 +260,19 @@ def add(connection: Connection, delta: dict[Key, int]) -> None:
 
 
 @contextmanager
-def kept_by(connection: Connection, pairs: set[tuple[str, str]]) -> Iterator[None]:
-    """The merge inside the block changes only the rows of `pairs` (day, desk): their counts
-    before it are taken away from the summary and their counts after it added. (Only when
-    the summary `is_ready`: else `refresh_summary` will count everything.)"""
-    if not pairs:
-        yield
-        return
-    before = count(connection, list(pairs))
+def kept_by(
+    connection: Connection, pairs: set[tuple[str, str]], tally: Counter[Key]
+) -> Iterator[None]:
+    """The merge inside the block changes the contacts it adds to and takes away from
+    `tally`, and the referrals of `pairs` (day, desk) only: their counts before it are taken
+    away from the summary and their counts after it added, with the tally. (Only when the
+    summary `is_ready`: else `refresh_summary` will count everything.)"""
+    before = count(connection, sorted(pairs), contacts=False) if pairs else Counter()
     yield
-    after = count(connection, list(pairs))
+    after = count(connection, sorted(pairs), contacts=False) if pairs else Counter()
     delta = {key: after.get(key, 0) - before.get(key, 0) for key in before.keys() | after.keys()}
+    for key, n in tally.items():
+        delta[key] = delta.get(key, 0) + n
     add(connection, delta)
 
 
@@ -260,39 +296,37 @@ def refresh_summary(connection: Connection) -> int:
     return len(counted)
 
 
-def touched_pairs(
-    connection: Connection,
-    contacts: Iterable[tuple[str, str, str | None]],
+def referral_pairs(
+    contact_ids: Collection[str],
     referrals: Iterable[tuple[str, str, str]],
+    day_after: Callable[[str], str | None],
     chunks: Any,
 ) -> set[tuple[str, str]]:
-    """The (day, desk) pairs whose rows a merge changes: where the contacts (id, desk, day
-    after the merge or None) and referrals (id, desk, contact id) are now, where their rows
-    will be, and where the referrals that follow a changed contact's day are and will be.
+    """The (day, desk) pairs whose merged referrals a merge changes: where the referrals
+    (id, desk, contact id) are now and will be (their contact's day after the merge), and
+    where the referrals that follow a merged contact are and will be. `contact_ids`: the
+    contacts the merge writes, `day_after` gives their day after it (None: deleted);
     `chunks(sql, ids)` runs a lookup with `:ids` over the ids, a few hundred at a time."""
-    contacts, referrals = list(contacts), list(referrals)
-    new_day = {contact_id: day for contact_id, _desk, day in contacts}
-    pairs = {(day, desk) for _id, desk, day in contacts if day}
-    ids = list(new_day)
-    pairs.update(chunks("SELECT day, desk_id FROM merged_contact WHERE id IN :ids", ids))
+    referrals = list(referrals)
     followers = chunks(
         "SELECT contact_day, desk_id, contact_id FROM merged_referral WHERE contact_id IN :ids",
-        ids,
+        list(contact_ids),
     )
     followers += chunks(
         "SELECT contact_day, desk_id, contact_id FROM merged_referral WHERE id IN :ids",
         [referral_id for referral_id, _desk, _contact in referrals],
     )
+    pairs: set[tuple[str, str]] = set()
     for day, desk, contact_id in followers:
         if day:
             pairs.add((day, desk))
-        moved_to = new_day.get(contact_id)
+        moved_to = day_after(contact_id) if contact_id in contact_ids else None
         if moved_to:
             pairs.add((moved_to, desk))
-    elsewhere = sorted({c for _id, _desk, c in referrals if c not in new_day})
+    elsewhere = sorted({c for _id, _desk, c in referrals if c not in contact_ids})
     days = dict(chunks("SELECT id, day FROM merged_contact WHERE id IN :ids", elsewhere))
     for _id, desk, contact_id in referrals:
-        day = new_day[contact_id] if contact_id in new_day else days.get(contact_id)
+        day = day_after(contact_id) if contact_id in contact_ids else days.get(contact_id)
         if day:
             pairs.add((day, desk))
-    return {(day, desk) for day, desk in pairs if day}
+    return pairs

@@ -33,6 +33,7 @@ from __future__ import annotations
 import functools
 import json
 import threading
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -303,26 +304,31 @@ def merge_events(
     if not winners:
         return 0
     if summary and indicator_summary.is_ready(connection):
-        with indicator_summary.kept_by(connection, _touched(connection, winners)):
-            _apply(connection, winners, known)
+        # Contacts' counts follow their rows one by one (taken away, added); referrals'
+        # counts, some of them distinct contacts, are counted again over their (day, desk)
+        # pairs (see sync/indicator_summary.py).
+        tally: Counter[indicator_summary.Key] = Counter()
+        with indicator_summary.kept_by(connection, _referral_pairs(connection, winners), tally):
+            _apply(connection, winners, known, tally)
     else:
         _apply(connection, winners, known)
     return len(winners)
 
 
-def _touched(connection: Connection, winners: list[MergeEvent]) -> set[tuple[str, str]]:
-    """The (day, desk) pairs whose merged rows the winners change (see `kept_by`)."""
+def _referral_pairs(connection: Connection, winners: list[MergeEvent]) -> set[tuple[str, str]]:
+    """The (day, desk) pairs whose merged referrals the winners change (see `kept_by`)."""
 
     def lookup(sql: str, ids: Sequence[str]) -> list[tuple[Any, ...]]:
         return [tuple(row) for chunk in _chunks(ids) for row in _in(connection, sql, ids=chunk)]
 
-    contacts = [(e.entity_id, e.desk_id, _day_after(e)) for e in winners if e.entity == "contact"]
+    contacts = {e.entity_id: e for e in winners if e.entity == "contact"}
     referrals = [
         (e.entity_id, e.desk_id, str(e.payload.get("contact_id")))
         for e in winners
         if e.entity == "referral"
     ]
-    return indicator_summary.touched_pairs(connection, contacts, referrals, lookup)
+    days = functools.cache(lambda contact_id: _day_after(contacts[contact_id]))
+    return indicator_summary.referral_pairs(contacts.keys(), referrals, days, lookup)
 
 
 def _day_after(contact: MergeEvent) -> str | None:
@@ -334,7 +340,13 @@ def _day_after(contact: MergeEvent) -> str | None:
     return local_day(occurred).isoformat()
 
 
-def _apply(connection: Connection, winners: list[MergeEvent], known: dict[str, str]) -> None:
+def _apply(
+    connection: Connection,
+    winners: list[MergeEvent],
+    known: dict[str, str],
+    tally: Counter[Any] | None = None,
+) -> None:
+    """`tally`: where the summary counts of the contact rows replaced and written go."""
     buried = [e.entity_id for e in winners if known.get(e.entity_id) == _TOMBSTONE]
     for chunk in _chunks(buried):
         _in(connection, "DELETE FROM merged_tombstone WHERE entity_id IN :ids", ids=chunk)
@@ -350,7 +362,7 @@ def _apply(connection: Connection, winners: list[MergeEvent], known: dict[str, s
     contacts = [e for e in winners if e.entity == "contact"]
     referrals = [e for e in winners if e.entity == "referral"]
     if contacts:
-        _merge_contacts(connection, contacts, known)
+        _merge_contacts(connection, contacts, known, tally)
     if referrals:
         _merge_referrals(connection, referrals, known)
 
@@ -383,9 +395,14 @@ def _is_live(event: MergeEvent) -> bool:
 
 
 def _merge_contacts(
-    connection: Connection, contacts: list[MergeEvent], known: dict[str, str]
+    connection: Connection,
+    contacts: list[MergeEvent],
+    known: dict[str, str],
+    tally: Counter[Any] | None = None,
 ) -> None:
     ids = [e.entity_id for e in contacts if known.get(e.entity_id) == _CONTACT]
+    if tally is not None:
+        indicator_summary.take_away_contacts(connection, ids, tally)
     for chunk in _chunks(ids):
         _in(connection, "DELETE FROM merged_contact WHERE id IN :ids", ids=chunk)
     rows: list[tuple[Any, ...]] = []
@@ -396,6 +413,8 @@ def _merge_contacts(
             rows.append(row)
         days.append((row[4] if row else None, row[3] if row else None, event.entity_id))
     execute_many(connection, _INSERT_CONTACT, rows)
+    if tally is not None:
+        indicator_summary.add_contacts(rows, tally)
     # Referrals merged before this state of their contact follow it (day, or nowhere): only
     # the contacts that have some are updated (one look-up per 500, not one UPDATE each).
     followed = _with_referrals(connection, [day[2] for day in days])
