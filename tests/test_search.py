@@ -18,6 +18,7 @@ from spro_desk.directory.search import (
     Vocabulary,
     match_expression,
 )
+from spro_desk.directory.term_rankings import TermRanking, TermRankings, combined
 from spro_desk.storage.engine import Database
 
 from conftest import CVL
@@ -277,3 +278,107 @@ def test_the_widest_prefix_starts_exactly_the_same_words() -> None:
     assert vocabulary.widest_equivalent("infi") == "infirmier"
     assert vocabulary.widest_equivalent("informations") == "informations"
     assert vocabulary.widest_equivalent("zz") == "zz"  # starts nothing: left alone
+
+
+def _fts5_ranks(db: Database, expression: str) -> dict[int, float]:
+    with db.engine.connect() as connection:
+        rows = connection.exec_driver_sql(
+            "SELECT rowid, rank FROM service_fts WHERE service_fts MATCH ?", (expression,)
+        ).all()
+    return dict(rows)
+
+
+def _kept(search: DirectorySearch, terms: list[str]) -> None:
+    search.rank_in_background(terms)
+    search.rank_in_advance_done(timeout=30)
+    assert all(search._kept.get(search._version, f'"{t}"*') is not None for t in terms)
+
+
+@pytest.mark.parametrize(
+    "terms",
+    [["mission", "loc"], ["conseil", "orientation"], ["accompagnement", "emploi", "orientation"],
+     ["orientation", "orientation"], ["cio", "bourges"], ["emploi", "accompagnement"]],
+)  # fmt: skip
+def test_a_query_ranks_as_the_sum_of_its_terms_rankings(cvl_db: Database, terms: list[str]) -> None:
+    """bm25 adds up its phrases: the kept single-term ranks, added in the query's order, are
+    bit for bit FTS5's rank of the whole query, on every row it matches and on no other."""
+    search = DirectorySearch(cvl_db, forgiving=False)
+    _kept(search, terms)
+    rankings = [search._kept.get(search._version, f'"{t}"*') for t in terms]
+    summed = {pk: rank for rank, pk in combined([r for r in rankings if r is not None])}
+    assert summed and summed == _fts5_ranks(cvl_db, match_expression(" ".join(terms)) or "")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["mission loc", "conseil orientation", "accompagnement emploi orient", "cio bourges",
+     "conseil conseil", "formation prof", "mission l", "conseil en e"],
+)  # fmt: skip
+def test_kept_rankings_give_fts5s_order_and_scores(cvl_db: Database, text: str) -> None:
+    """The same services, scores and order (rowid breaking ties) as FTS5 ranking the query,
+    without FTS5 ranking anything: the terms' rankings are kept."""
+    search = DirectorySearch(cvl_db, forgiving=False)
+    with cvl_db.engine.connect() as connection:
+        ranked = [t for t in text.split() if not search.is_broad(connection, t)]
+    _kept(search, ranked)
+    hits = search.ranked(text, limit=1000)
+    assert search._rankings == {}  # FTS5 was not asked to rank
+    reference = _fts5_ranking(cvl_db, " ".join(ranked))
+    if ranked == text.split():
+        assert hits == reference[:1000]
+    else:  # broad terms filter (see test_broad_terms_filter_without_changing_the_scores)
+        with_broad = _fts5_ranking(cvl_db, text)
+        assert {pk for pk, _ in hits} == {pk for pk, _ in with_broad}
+        assert hits == [(pk, score) for pk, score in reference if pk in dict(hits)]
+    pages = [pk for o in (0, 7, 14) for pk, _ in search.ranked(text, limit=7, offset=o)]
+    assert pages == [pk for pk, _ in hits[:21]]
+
+
+@pytest.mark.parametrize(
+    "text, filters",
+    [("mision locale", None), ("pij", None), ("ml orientation", None), ("consiel", None),
+     ("mission loc", SearchFilters(commune="18033")), ("conseil", SearchFilters(reseau="cio")),
+     ("orientation", SearchFilters(thematiques=("souvrir-a-linternational",)))],
+)  # fmt: skip
+def test_kept_rankings_change_no_answer(
+    cvl_db: Database, text: str, filters: SearchFilters | None
+) -> None:
+    """Typos, acronyms and filters find what they found without kept rankings."""
+    fresh = DirectorySearch(cvl_db).search(text, filters, limit=1000)
+    search = DirectorySearch(cvl_db)
+    _kept(search, ["mission", "locale", "loc", "pij", "ml", "orientation", "conseil", "consiel"])
+    again = search.search(text, filters, limit=1000)
+    assert fresh and [(h.summary.pk, h.score) for h in again] == [
+        (h.summary.pk, h.score) for h in fresh
+    ]
+
+
+def test_kept_rankings_are_bounded_and_forget_the_oldest() -> None:
+    from array import array
+
+    def ranking(size: int) -> TermRanking:
+        return TermRanking(array("q", range(size)), array("d", [-1.0] * size))
+
+    kept = TermRankings(max_rows=10)
+    assert kept.put(1, "a", ranking(4)) and kept.put(1, "b", ranking(4))
+    assert kept.get(1, "a") is not None  # used: "b" is now the oldest
+    assert kept.put(1, "c", ranking(4))
+    assert kept.get(1, "b") is None and kept.get(1, "a") and kept.get(1, "c")
+    assert kept.rows == 8
+    assert not kept.put(1, "d", ranking(11))  # larger than the whole room
+    assert kept.get(2, "a") is None  # another directory
+    assert kept.put(2, "e", ranking(1)) and kept.rows == 1
+
+
+def test_kept_rankings_are_dropped_after_an_import(cvl_db: Database, tmp_path: Path) -> None:
+    search = DirectorySearch(cvl_db, forgiving=False)
+    _kept(search, ["conseil", "orientation"])
+    assert search.ranked("conseil orientation", limit=1000)
+    folder = tmp_path / "smaller"
+    folder.mkdir()
+    services = json.loads((CVL / "services.json").read_text(encoding="utf-8"))
+    (folder / "services.json").write_text(json.dumps(services[:60]), encoding="utf-8")
+    shutil.copy(CVL / "structures.json", folder / "structures.json")
+    import_directory(cvl_db, folder, force=True)
+    hits = search.ranked("conseil orientation", limit=1000)
+    assert hits == _fts5_ranking(cvl_db, "conseil orientation")

@@ -19,6 +19,12 @@ from spro_desk.directory.catalog import ServiceSummary, summaries
 from spro_desk.directory.hours import Hours
 from spro_desk.directory.networks import ACRONYMS
 from spro_desk.directory.rows import FIELD_SEPARATOR
+from spro_desk.directory.term_rankings import (
+    BackgroundRanker,
+    TermRankings,
+    best_first,
+    combined,
+)
 from spro_desk.geo import Geography, geography
 from spro_desk.storage.engine import Database
 from spro_desk.text import words
@@ -46,6 +52,10 @@ BROAD_SHARE = 0.5
 _CHECK_BATCH = 128
 _CHECK_BATCH_MAX = 8192
 _BROAD_COUNTS_KEPT = 4096
+_WORDS_TABLE = (
+    "CREATE VIRTUAL TABLE IF NOT EXISTS temp.service_fts_words "
+    "USING fts5vocab(main, service_fts, row)"
+)
 _PREFIX_COUNT = "SELECT COUNT(*) FROM service_fts WHERE service_fts MATCH ?"
 # bm25 rankings kept for the next keys, and how many rows each holds at least (ranking costs
 # the same for 4,000 rows as for 100: reading them is what grows).
@@ -53,6 +63,11 @@ _RANKINGS_KEPT = 8
 _KEPT_RANKING = 4096
 # A broad term in this share of the rows is checked row by row rather than read from the index.
 _EVERYWHERE = 0.9
+# Terms in at least this share of the rows (not broad) are ranked in advance, off the UI
+# thread, once the directory is attached: ranking one costs the UI thread 25-70 ms.
+ADVANCE_SHARE = 0.15
+# The share of the kept rankings' room that advance rankings may fill (typed terms need some).
+_ADVANCE_ROOM = 0.75
 # Words this long may carry one typo (one letter missing, extra, wrong or two swapped).
 TYPO_MIN_LENGTH = 5
 _ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789"
@@ -233,6 +248,9 @@ class DirectorySearch:
         self._rankings: dict[str, tuple[Any, int, list[tuple[int, float]]]] = {}
         # Counted by another thread: (version, rows matching each letter as a prefix).
         self._letters: tuple[Any, dict[str, int]] | None = None
+        # Whole rankings of single terms, made by another thread (see term_rankings).
+        self._kept = TermRankings()
+        self._ranker = BackgroundRanker(db, self._kept)
 
     def _directory_version(self, connection: Connection) -> Any:
         """The last import's key: what is cached below is read again after an import."""
@@ -268,9 +286,52 @@ class DirectorySearch:
                 self._letters = (version, counts)
                 # The index's words let the next keys of a word reuse its ranking (see
                 # _widest_terms); reading them costs 0.1-0.2 s, here off the UI thread.
-                self._words_of_directory(connection)
+                vocabulary = self._words_of_directory(connection)
+                self._rank_in_advance(connection, version, vocabulary, counts)
         except SQLAlchemyError:  # closed meanwhile: each letter is counted when it is typed
             log.debug("letters or words not read in advance", exc_info=True)
+
+    def _rank_in_advance(
+        self,
+        connection: Connection,
+        version: Any,
+        vocabulary: Vocabulary,
+        letters: dict[str, int],
+    ) -> None:
+        """Ask the background ranker for the terms that would cost the UI thread most when
+        typed: letters, two-letter prefixes and words found in 15-50 % of the rows."""
+        run = connection.exec_driver_sql
+        run(_WORDS_TABLE)
+        rows = run("SELECT COUNT(*) FROM service_fts_docsize").scalar_one()
+        low, high = rows * ADVANCE_SHARE, rows * BROAD_SHARE
+        # A prefix matches at most the rows of its words together: only those may be counted.
+        starts: dict[str, int] = {}
+        frequent = []
+        for term, found in run("SELECT term, doc FROM temp.service_fts_words").all():
+            starts[term[:2]] = starts.get(term[:2], 0) + found
+            if low <= found < high:
+                frequent.append(term)
+        prefixes = {vocabulary.widest_equivalent(t) for t in frequent}
+        prefixes |= {vocabulary.widest_equivalent(p) for p, most in starts.items() if most >= low}
+        counts = {p: n for p, n in letters.items() if low <= n < high}
+        for prefix in prefixes - counts.keys():
+            counts[prefix] = run(_PREFIX_COUNT, (f'"{prefix}"*',)).scalar_one()
+        chosen, room = [], self._kept.max_rows * _ADVANCE_ROOM
+        for prefix, found in sorted(counts.items(), key=lambda item: -item[1]):
+            if low <= found < high and found <= room:
+                chosen.append(prefix_expression([prefix]))
+                room -= found
+        self._ranker.ask(version, chosen, urgent=False)
+
+    def rank_in_background(self, terms: list[str]) -> None:
+        """Have these folded terms' whole rankings made off the calling thread and kept."""
+        with self.db.engine.connect() as connection:
+            version = self._directory_version(connection)
+        self._ranker.ask(version, [prefix_expression([t]) for t in terms], urgent=True)
+
+    def rank_in_advance_done(self, timeout: float | None = None) -> None:
+        """Wait for the background ranker (tests, benchmarks)."""
+        self._ranker.join(timeout)
 
     def is_broad(self, connection: Connection, term: str) -> bool:
         """Whether bm25 gives `term` (a prefix) no weight: it matches half the rows or more."""
@@ -307,10 +368,7 @@ class DirectorySearch:
         """The indexed words, read once per imported directory (for typo tolerance)."""
         version = connection.exec_driver_sql("SELECT MAX(pk) FROM directory_import").scalar()
         if self._vocabulary is None or self._vocabulary[0] != version:
-            connection.exec_driver_sql(
-                "CREATE VIRTUAL TABLE IF NOT EXISTS temp.service_fts_words "
-                "USING fts5vocab(main, service_fts, row)"
-            )
+            connection.exec_driver_sql(_WORDS_TABLE)
             terms = connection.exec_driver_sql("SELECT term FROM temp.service_fts_words")
             self._vocabulary = (version, Vocabulary(row[0] for row in terms))
         return self._vocabulary[1]
@@ -433,17 +491,41 @@ class DirectorySearch:
         terms = self._widest_terms(connection, terms)
         broad = [term for term in terms if self.is_broad(connection, term)]
         ranked = [term for term in terms if term not in broad]
-        if not broad:
-            ranking = self._bm25(connection, prefix_expression(ranked), limit + offset)
-            return ranking[offset:]
+        candidates: Iterable[tuple[int, float]]
         if not ranked:
             candidates = self._by_name_matching(connection, broad)
         else:
-            candidates = self._with_words(
-                connection, self._ranked_candidates(connection, ranked, limit + offset), broad
-            )
+            from_kept = self._kept_candidates(connection, ranked, limit + offset)
+            if from_kept is not None:
+                candidates = from_kept
+            elif not broad:
+                return self._bm25(connection, prefix_expression(ranked), limit + offset)[offset:]
+            else:
+                candidates = self._ranked_candidates(connection, ranked, limit + offset)
+            if broad:
+                candidates = self._with_words(connection, candidates, broad)
         kept = itertools.islice(candidates, offset, None)
         return list(itertools.islice(kept, limit))
+
+    def _kept_candidates(
+        self, connection: Connection, terms: list[str], wanted: int
+    ) -> Iterator[tuple[int, float]] | None:
+        """The rows matching every term, best first, from the terms' kept rankings (the same
+        order and scores as FTS5 ranking them together); None while one is not kept yet: the
+        background ranker is asked for it."""
+        version = self._directory_version(connection)
+        expressions = [prefix_expression([term]) for term in terms]
+        rankings = [self._kept.get(version, expression) for expression in expressions]
+        missing = [e for e, ranking in zip(expressions, rankings, strict=True) if ranking is None]
+        if missing:
+            self._ranker.ask(version, missing, urgent=True)
+            return None
+        kept = [ranking for ranking in rankings if ranking is not None]
+        if len(kept) == 1:
+            ordered: Iterable[tuple[int, float]] = zip(kept[0].pks, kept[0].ranks, strict=True)
+        else:
+            ordered = best_first(combined(kept), wanted)
+        return ((pk, round(-rank, 3)) for pk, rank in ordered)
 
     def _widest_terms(self, connection: Connection, terms: list[str]) -> list[str]:
         """Each term as the longest prefix starting the same words of the index, when they were
