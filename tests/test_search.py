@@ -18,7 +18,14 @@ from spro_desk.directory.search import (
     Vocabulary,
     match_expression,
 )
-from spro_desk.directory.term_rankings import TermRanking, TermRankings, combined
+from spro_desk.directory.term_rankings import (
+    TermRanking,
+    TermRankings,
+    combined,
+    derive,
+    rank_term,
+    read_bm25,
+)
 from spro_desk.storage.engine import Database
 
 from conftest import CVL
@@ -382,3 +389,65 @@ def test_kept_rankings_are_dropped_after_an_import(cvl_db: Database, tmp_path: P
     import_directory(cvl_db, folder, force=True)
     hits = search.ranked("conseil orientation", limit=1000)
     assert hits == _fts5_ranking(cvl_db, "conseil orientation")
+
+
+def _vocabulary(db: Database) -> Vocabulary:
+    search = DirectorySearch(db)
+    with db.engine.connect() as connection:
+        return search._words_of_directory(connection)
+
+
+def test_bm25_computed_in_python_is_fts5s_bit_for_bit(cvl_db: Database) -> None:
+    with cvl_db.engine.connect() as connection:
+        driver = connection.connection.driver_connection
+        model = read_bm25(driver, 1_000_000)
+        assert model is not None
+        for term in ("conseil", "m", "orientation", "cio", "accompagnement", "bourges"):
+            ranking = rank_term(driver, f'"{term}"*', model)
+            assert ranking.frequencies is not None, term  # every rank recomputed exactly
+            assert all(f == int(f) > 0 for f in ranking.frequencies)
+
+
+@pytest.mark.parametrize(
+    "kept, typed",
+    [("con", "conseil"), ("conseil", "con"), ("co", "cons"), ("accompagnement", "acc"),
+     ("f", "formation"), ("formation", "for"), ("em", "emploi"), ("jeunesse", "je"),
+     ("pro", "professionnel"), ("information", "in")],
+)  # fmt: skip
+def test_a_prefix_ranking_derived_from_a_kept_one_is_fts5s(
+    cvl_db: Database, kept: str, typed: str
+) -> None:
+    """'fran' from 'fr' (minus the words of 'fre', 'fri'…) or from 'france' (plus 'francais'…):
+    the same rows, ranks and order as FTS5 ranking 'fran' itself."""
+    vocabulary = _vocabulary(cvl_db)
+    with cvl_db.engine.connect() as connection:
+        driver = connection.connection.driver_connection
+        model = read_bm25(driver, 1_000_000)
+        assert model is not None
+        source = rank_term(driver, f'"{kept}"*', model)
+        shorter, longer = sorted((kept, typed), key=len)
+        phrases, most = vocabulary.told_apart(shorter, longer)
+        assert phrases and most > 0
+        derived = derive(driver, model, source, phrases, -1.0 if typed == longer else 1.0)
+        reference = rank_term(driver, f'"{typed}"*', model)
+    assert derived is not None and list(derived.ranks) != list(source.ranks)
+    assert list(derived.pks) == list(reference.pks)
+    assert list(derived.ranks) == list(reference.ranks)
+    assert list(derived.frequencies or []) == list(reference.frequencies or [])
+
+
+def test_the_next_keys_of_a_word_derive_its_ranking(
+    cvl_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from spro_desk.directory import search as module
+
+    monkeypatch.setattr(module, "ADVANCE_SHARE", 0.99)  # nothing ranked in advance
+    search = DirectorySearch(cvl_db, forgiving=False)
+    search.count_letters_in_background().join(timeout=30)
+    search.rank_in_advance_done(timeout=30)
+    _kept(search, ["formation"])
+    assert search._kept.get(search._version, '"form"*') is None
+    hits = search.ranked("form", limit=1000)
+    assert search._kept.get(search._version, '"form"*') is not None  # derived, kept
+    assert hits == _fts5_ranking(cvl_db, "form")[:1000]
+    assert "form" not in str(list(search._rankings))  # FTS5 did not rank it

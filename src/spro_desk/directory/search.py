@@ -21,9 +21,13 @@ from spro_desk.directory.networks import ACRONYMS
 from spro_desk.directory.rows import FIELD_SEPARATOR
 from spro_desk.directory.term_rankings import (
     BackgroundRanker,
+    Bm25,
+    TermRanking,
     TermRankings,
     best_first,
     combined,
+    derive,
+    read_bm25,
 )
 from spro_desk.geo import Geography, geography
 from spro_desk.storage.engine import Database
@@ -68,6 +72,11 @@ _EVERYWHERE = 0.9
 ADVANCE_SHARE = 0.15
 # The share of the kept rankings' room that advance rankings may fill (typed terms need some).
 _ADVANCE_ROOM = 0.75
+# A prefix's ranking is derived from a kept one when the words told apart hold at most this
+# share of its rows (beyond, ranking it with FTS5 costs about as much).
+_DERIVE_SHARE = 0.4
+# Beyond this row id, the row lengths are not kept for bm25 in Python (8 bytes an id).
+_MOST_ROW_IDS = 4_000_000
 # Words this long may carry one typo (one letter missing, extra, wrong or two swapped).
 TYPO_MIN_LENGTH = 5
 _ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789"
@@ -129,11 +138,42 @@ def _shared_start(a: str, b: str) -> str:
 
 
 class Vocabulary:
-    """The words of the full-text index: a set for typos, sorted for "is it a prefix"."""
+    """The words of the full-text index: a set for typos, sorted for "is it a prefix", and
+    how many rows hold each (when known)."""
 
-    def __init__(self, words: Iterable[str]) -> None:
+    def __init__(self, words: Iterable[str], found: dict[str, int] | None = None) -> None:
         self.sorted = sorted(words)
         self.words = frozenset(self.sorted)
+        found = found or {}
+        # Rows holding the words before each position, summed (the last one: all of them).
+        self._rows_before = array(
+            "q", itertools.accumulate((found.get(w, 0) for w in self.sorted), initial=0)
+        )
+
+    def told_apart(self, shorter: str, longer: str) -> tuple[list[str], int]:
+        """FTS5 phrases for the words starting with `shorter` and not with `longer` (which
+        starts with `shorter`), and how many rows hold these words at most."""
+        phrases: list[str] = []
+        most = 0
+        for i in range(len(shorter), len(longer)):
+            stem = longer[:i]
+            at = bisect_left(self.sorted, stem)
+            end = bisect_left(self.sorted, stem + _LAST_CHARACTER, at)
+            while at < end:
+                word = self.sorted[at]
+                after = at + 1
+                if word == stem:
+                    phrases.append(f'"{stem}"')
+                else:
+                    branch = stem + word[i]
+                    after = bisect_left(self.sorted, branch + _LAST_CHARACTER, at, end)
+                    if branch == longer[: i + 1]:
+                        at = after
+                        continue
+                    phrases.append(f'"{branch}"*')
+                most += self._rows_before[after] - self._rows_before[at]
+                at = after
+        return phrases, most
 
     def starts_a_word(self, prefix: str) -> bool:
         at = bisect_left(self.sorted, prefix)
@@ -250,7 +290,13 @@ class DirectorySearch:
         self._letters: tuple[Any, dict[str, int]] | None = None
         # Whole rankings of single terms, made by another thread (see term_rankings).
         self._kept = TermRankings()
-        self._ranker = BackgroundRanker(db, self._kept)
+        self._ranker = BackgroundRanker(db, self._kept, self._model_for)
+        # bm25 as FTS5 computes it, read by another thread: (version, model or None).
+        self._model: tuple[Any, Bm25 | None] | None = None
+
+    def _model_for(self, version: Any) -> Bm25 | None:
+        model = self._model
+        return model[1] if model is not None and model[0] == version else None
 
     def _directory_version(self, connection: Connection) -> Any:
         """The last import's key: what is cached below is read again after an import."""
@@ -287,6 +333,8 @@ class DirectorySearch:
                 # The index's words let the next keys of a word reuse its ranking (see
                 # _widest_terms); reading them costs 0.1-0.2 s, here off the UI thread.
                 vocabulary = self._words_of_directory(connection)
+                driver = connection.connection.driver_connection
+                self._model = (version, read_bm25(driver, _MOST_ROW_IDS))
                 self._rank_in_advance(connection, version, vocabulary, counts)
         except SQLAlchemyError:  # closed meanwhile: each letter is counted when it is typed
             log.debug("letters or words not read in advance", exc_info=True)
@@ -369,8 +417,10 @@ class DirectorySearch:
         version = connection.exec_driver_sql("SELECT MAX(pk) FROM directory_import").scalar()
         if self._vocabulary is None or self._vocabulary[0] != version:
             connection.exec_driver_sql(_WORDS_TABLE)
-            terms = connection.exec_driver_sql("SELECT term FROM temp.service_fts_words")
-            self._vocabulary = (version, Vocabulary(row[0] for row in terms))
+            found: dict[str, int] = dict(
+                connection.exec_driver_sql("SELECT term, doc FROM temp.service_fts_words").all()
+            )
+            self._vocabulary = (version, Vocabulary(found, found))
         return self._vocabulary[1]
 
     def search(
@@ -516,6 +566,9 @@ class DirectorySearch:
         version = self._directory_version(connection)
         expressions = [prefix_expression([term]) for term in terms]
         rankings = [self._kept.get(version, expression) for expression in expressions]
+        for i, term in enumerate(terms):
+            if rankings[i] is None:
+                rankings[i] = self._derived(connection, version, term)
         missing = [e for e, ranking in zip(expressions, rankings, strict=True) if ranking is None]
         if missing:
             self._ranker.ask(version, missing, urgent=True)
@@ -526,6 +579,34 @@ class DirectorySearch:
         else:
             ordered = best_first(combined(kept), wanted)
         return ((pk, round(-rank, 3)) for pk, rank in ordered)
+
+    def _derived(self, connection: Connection, version: Any, term: str) -> TermRanking | None:
+        """The ranking of `term` (a prefix) from the kept ranking of a shorter or longer prefix
+        of the same words, when few rows hold the words of one and not of the other."""
+        model = self._model_for(version)
+        vocabulary = self._vocabulary
+        if model is None or vocabulary is None or vocabulary[0] != version:
+            return None
+        chosen = None
+        for expression, ranking in self._kept.items(version):
+            other = expression[1:-2]  # '"fr"*'
+            if term.startswith(other):
+                phrases, most = vocabulary[1].told_apart(other, term)
+                sign = -1.0
+            elif other.startswith(term):
+                phrases, most = vocabulary[1].told_apart(term, other)
+                sign = 1.0
+            else:
+                continue
+            if most <= len(ranking) * _DERIVE_SHARE and (chosen is None or most < chosen[0]):
+                chosen = (most, ranking, phrases, sign)
+        if chosen is None:
+            return None
+        driver = connection.connection.driver_connection
+        derived = derive(driver, model, chosen[1], chosen[2], chosen[3])
+        if derived is not None:
+            self._kept.put(version, prefix_expression([term]), derived)
+        return derived
 
     def _widest_terms(self, connection: Connection, terms: list[str]) -> list[str]:
         """Each term as the longest prefix starting the same words of the index, when they were

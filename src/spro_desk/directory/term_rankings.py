@@ -6,12 +6,21 @@ of `"france"* "tr"*` for a row is, bit for bit, the rank of `"france"*` plus the
 `"tr"*`, added in the query's order as bm25 adds them. Ranking a term costs FTS5 ~1.1 µs per
 matching row, whatever the other terms: with each term's whole ranking kept, a query of
 several terms becomes an intersection and a sum, without FTS5.
+
+bm25 itself is computed here too, bit for bit as FTS5 computes it (`Bm25`, checked against
+FTS5 on the directory before use): a row's score for a prefix depends only on the weighted
+count of its words starting with the prefix (`f`) and on the row's length. So the ranking of
+"fran" follows from the kept ranking of "fr" (or of "france") and the few rows holding the
+words of one and not of the other: the keys of a word being typed do not each cost FTS5 a
+pass over tens of thousands of rows.
 """
 
 from __future__ import annotations
 
 import heapq
+import itertools
 import logging
+import math
 import os
 import sqlite3
 import threading
@@ -19,6 +28,7 @@ from array import array
 from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy.exc import SQLAlchemyError
@@ -36,12 +46,74 @@ _BACKGROUND_NICENESS = 10
 _RANK_ALL = "SELECT rowid, rank FROM service_fts WHERE service_fts MATCH ? ORDER BY rank, rowid"
 
 
+# FTS5's bm25 constants (fts5_aux.c).
+K1 = 1.2
+B = 0.75
+_FLOOR_IDF = 1e-6
+_RANK_UNORDERED = "SELECT rowid, rank FROM service_fts WHERE service_fts MATCH ?"
+
+
+@dataclass(frozen=True)
+class Bm25:
+    """FTS5's bm25 for one phrase, in the same floating-point operations, in the same order."""
+
+    rows: int
+    avgdl: float
+    # K1 * (1 - B + B * length / avgdl) of each row, by rowid (0.0: no such row).
+    norms: array[float]
+
+    def idf(self, hits: int) -> float:
+        idf = math.log((self.rows - hits + 0.5) / (hits + 0.5))
+        return idf if idf > 0.0 else _FLOOR_IDF
+
+    def rank(self, idf: float, frequency: float, pk: int) -> float:
+        return -(idf * ((frequency * (K1 + 1.0)) / (frequency + self.norms[pk])))
+
+    def frequency(self, idf: float, rank: float, pk: int) -> float | None:
+        """The weighted count of matching words behind `rank` (None when none gives it)."""
+        if not 0 <= pk < len(self.norms):
+            return None
+        score, norm = -rank, self.norms[pk]
+        frequency = float(round(score * norm / ((K1 + 1.0) * idf - score)))
+        return frequency if frequency > 0 and self.rank(idf, frequency, pk) == rank else None
+
+
+def read_bm25(driver_connection: Any, most_rows: int) -> Bm25 | None:
+    """The index's row count, mean length and row lengths (None: an index too sparse)."""
+    execute = driver_connection.execute
+    block = execute("SELECT block FROM service_fts_data WHERE id = 1").fetchone()
+    top = execute("SELECT MAX(id) FROM service_fts_docsize").fetchone()[0]
+    if block is None or top is None or top > most_rows:
+        return None
+    totals = _varints(block[0])
+    rows = max(totals[0], 1)
+    avgdl = float(sum(totals[1:])) / float(rows)
+    norms = array("d", bytes(8 * (top + 1)))
+    for pk, sizes in execute("SELECT id, sz FROM service_fts_docsize"):
+        length = sum(sizes) if max(sizes, default=0) < 0x80 else sum(_varints(sizes))
+        norms[pk] = K1 * (1 - B + B * length / avgdl)
+    return Bm25(rows, avgdl, norms)
+
+
+def _varints(data: bytes) -> list[int]:
+    """SQLite's varints (7 bits a byte, high bit: more follows), as FTS5 writes sizes."""
+    values, value = [], 0
+    for byte in data:
+        value = (value << 7) | (byte & 0x7F)
+        if not byte & 0x80:
+            values.append(value)
+            value = 0
+    return values
+
+
 @dataclass(frozen=True)
 class TermRanking:
-    """Every row matching one phrase, in FTS5's order (rank, then rowid), with its rank."""
+    """Every row matching one phrase, in FTS5's order (rank, then rowid), with its rank and,
+    when the model reproduces FTS5's rank, its weighted count of matching words."""
 
     pks: array[int]
     ranks: array[float]
+    frequencies: array[float] | None = None
 
     def __len__(self) -> int:
         return len(self.pks)
@@ -50,7 +122,7 @@ class TermRanking:
         return list(zip(self.pks[:count], self.ranks[:count], strict=True))
 
 
-def rank_term(driver_connection: Any, expression: str) -> TermRanking:
+def rank_term(driver_connection: Any, expression: str, model: Bm25 | None) -> TermRanking:
     """FTS5's whole ranking of one phrase (SQLite sorts it without the GIL)."""
     cursor = driver_connection.execute(_RANK_ALL, (expression,))
     pks: array[int] = array("q")
@@ -58,7 +130,89 @@ def rank_term(driver_connection: Any, expression: str) -> TermRanking:
     while rows := cursor.fetchmany(_FETCH):
         pks.extend(row[0] for row in rows)
         ranks.extend(row[1] for row in rows)
-    return TermRanking(pks, ranks)
+    return TermRanking(_compact(pks), ranks, _frequencies(model, pks, ranks))
+
+
+def _frequencies(model: Bm25 | None, pks: array[int], ranks: array[float]) -> array[float] | None:
+    if model is None or not pks:
+        return None
+    idf = model.idf(len(pks))
+    found = list(map(model.frequency, itertools.repeat(idf), ranks, pks))
+    # Counts are small whole numbers: exact in 4 bytes.
+    return array("f", found) if None not in found else None  # type: ignore[arg-type]
+
+
+def _frequencies_of(driver_connection: Any, phrase: str, model: Bm25) -> dict[int, float] | None:
+    """Each matching row's weighted count of the words of `phrase`, from FTS5's rank."""
+    rows = driver_connection.execute(_RANK_UNORDERED, (phrase,)).fetchall()
+    idf = model.idf(len(rows))
+    found = {pk: model.frequency(idf, rank, pk) for pk, rank in rows}
+    return None if None in found.values() else found  # type: ignore[return-value]
+
+
+def derive(
+    driver_connection: Any,
+    model: Bm25,
+    kept: TermRanking,
+    phrases: list[str],
+    sign: float,
+) -> TermRanking | None:
+    """The ranking of a prefix whose words are those of `kept` minus (sign -1) or plus (+1)
+    the words of `phrases`, computed as FTS5 would rank it."""
+    if kept.frequencies is None:
+        return None
+    told: dict[int, float] = {}
+    for phrase in phrases:
+        found = _frequencies_of(driver_connection, phrase, model)
+        if found is None:
+            return None
+        for pk, frequency in found.items():
+            told[pk] = told.get(pk, 0.0) + frequency
+    rows = _rescored(model, kept, told, sign)
+    rows.sort()  # nearly in order already: Timsort runs through it
+    return TermRanking(
+        _compact(array("q", map(itemgetter(1), rows))),
+        array("d", map(itemgetter(0), rows)),
+        array("f", map(itemgetter(2), rows)),
+    )
+
+
+def _rescored(
+    model: Bm25, kept: TermRanking, told: dict[int, float], sign: float
+) -> list[tuple[float, int, float]]:
+    """(rank, pk, count) of every row of the derived prefix, unordered."""
+    assert kept.frequencies is not None
+    hits = len(kept)
+    changed: dict[int, float] = {}
+    for pk, frequency in zip(kept.pks, kept.frequencies, strict=True):
+        if pk in told:
+            changed[pk] = frequency + sign * told[pk]
+    for pk, frequency in told.items():
+        if pk not in changed:  # a row without the kept prefix's words (sign is 1)
+            changed[pk] = frequency
+            hits += 1
+    hits -= sum(1 for frequency in changed.values() if frequency <= 0)
+    idf, norms, factor = model.idf(hits), model.norms, K1 + 1.0
+    # The same operations as Bm25.rank, inlined: this runs for tens of thousands of rows.
+    rows = [
+        (-(idf * ((frequency * factor) / (frequency + norms[pk]))), pk, frequency)
+        for pk, frequency in zip(kept.pks, kept.frequencies, strict=True)
+        if pk not in told
+    ]
+    rows.extend(
+        (-(idf * ((frequency * factor) / (frequency + norms[pk]))), pk, frequency)
+        for pk, frequency in changed.items()
+        if frequency > 0
+    )
+    return rows
+
+
+def _compact(pks: array[int]) -> array[int]:
+    """Row ids in 4 bytes each when they fit (they do below 2**31 services)."""
+    try:
+        return array("i", pks)
+    except OverflowError:
+        return pks
 
 
 def combined(rankings: list[TermRanking]) -> list[tuple[float, int]]:
@@ -137,6 +291,10 @@ class TermRankings:
                 self._kept.move_to_end(expression)
             return ranking
 
+    def items(self, version: Any) -> list[tuple[str, TermRanking]]:
+        with self._lock:
+            return list(self._kept.items()) if version == self._version else []
+
     def __contains__(self, key: tuple[Any, str]) -> bool:
         version, expression = key
         with self._lock:
@@ -168,9 +326,12 @@ class TermRankings:
 class BackgroundRanker:
     """Ranks terms off the UI thread, those the UI asked for first, into `TermRankings`."""
 
-    def __init__(self, db: Database, kept: TermRankings) -> None:
+    def __init__(
+        self, db: Database, kept: TermRankings, model: Callable[[Any], Bm25 | None]
+    ) -> None:
         self._db = db
         self._kept = kept
+        self._model = model
         self._lock = threading.Lock()
         self._asked: list[tuple[Any, str]] = []
         self._later: list[tuple[Any, str]] = []
@@ -211,7 +372,8 @@ class BackgroundRanker:
                     version, expression = job
                     if job in self._kept:
                         continue
-                    self._kept.put(version, expression, rank_term(driver, expression))
+                    ranking = rank_term(driver, expression, self._model(version))
+                    self._kept.put(version, expression, ranking)
         except (SQLAlchemyError, sqlite3.Error):  # closed meanwhile: ranked when typed
             log.debug("terms not ranked in advance", exc_info=True)
             with self._lock:
