@@ -324,30 +324,28 @@ class DirectorySearch:
                 version = connection.exec_driver_sql(
                     "SELECT MAX(pk) FROM directory_import"
                 ).scalar()
-                run = connection.exec_driver_sql
-                counts = {
-                    letter: run(_PREFIX_COUNT, (f'"{letter}"*',)).scalar_one()
-                    for letter in _ALPHABET
-                }
-                self._letters = (version, counts)
                 # The index's words let the next keys of a word reuse its ranking (see
                 # _widest_terms); reading them costs 0.1-0.2 s, here off the UI thread.
                 vocabulary = self._words_of_directory(connection)
                 driver = connection.connection.driver_connection
                 self._model = (version, read_bm25(driver, _MOST_ROW_IDS))
-                self._rank_in_advance(connection, version, vocabulary, counts)
+                counted = self._rank_in_advance(connection, version, vocabulary)
+                run = connection.exec_driver_sql
+                counts = {
+                    letter: counted.get(letter)
+                    or run(_PREFIX_COUNT, (f'"{letter}"*',)).scalar_one()
+                    for letter in _ALPHABET
+                }
+                self._letters = (version, counts)
         except SQLAlchemyError:  # closed meanwhile: each letter is counted when it is typed
             log.debug("letters or words not read in advance", exc_info=True)
 
     def _rank_in_advance(
-        self,
-        connection: Connection,
-        version: Any,
-        vocabulary: Vocabulary,
-        letters: dict[str, int],
-    ) -> None:
+        self, connection: Connection, version: Any, vocabulary: Vocabulary
+    ) -> dict[str, int]:
         """Ask the background ranker for the terms that would cost the UI thread most when
-        typed: letters, two-letter prefixes and words found in 15-50 % of the rows."""
+        typed: letters, two-letter prefixes and words found in 15-50 % of the rows. Returns
+        the rows matching each prefix counted to choose them."""
         run = connection.exec_driver_sql
         run(_WORDS_TABLE)
         rows = run("SELECT COUNT(*) FROM service_fts_docsize").scalar_one()
@@ -356,20 +354,24 @@ class DirectorySearch:
         starts: dict[str, int] = {}
         frequent = []
         for term, found in run("SELECT term, doc FROM temp.service_fts_words").all():
-            starts[term[:2]] = starts.get(term[:2], 0) + found
+            for start in {term[:1], term[:2]}:
+                starts[start] = starts.get(start, 0) + found
             if low <= found < high:
                 frequent.append(term)
         prefixes = {vocabulary.widest_equivalent(t) for t in frequent}
-        prefixes |= {vocabulary.widest_equivalent(p) for p, most in starts.items() if most >= low}
-        counts = {p: n for p, n in letters.items() if low <= n < high}
-        for prefix in prefixes - counts.keys():
-            counts[prefix] = run(_PREFIX_COUNT, (f'"{prefix}"*',)).scalar_one()
+        prefixes |= {
+            p if len(p) == 1 else vocabulary.widest_equivalent(p)
+            for p, most in starts.items()
+            if most >= low
+        }
+        counts = {p: run(_PREFIX_COUNT, (f'"{p}"*',)).scalar_one() for p in prefixes}
         chosen, room = [], self._kept.max_rows * _ADVANCE_ROOM
         for prefix, found in sorted(counts.items(), key=lambda item: -item[1]):
             if low <= found < high and found <= room:
                 chosen.append(prefix_expression([prefix]))
                 room -= found
         self._ranker.ask(version, chosen, urgent=False)
+        return counts
 
     def rank_in_background(self, terms: list[str]) -> None:
         """Have these folded terms' whole rankings made off the calling thread and kept."""
