@@ -165,10 +165,17 @@ def test_terms_in_half_the_directory_are_broad(cvl_db: Database) -> None:
     assert broad == {"m", "e", "de", "co", "j"}
 
 
+@pytest.mark.parametrize("ranked_here", [0, 4000])
 @pytest.mark.parametrize("text", ["mission l", "conseil en e", "cio b", "accompagnement j"])
-def test_broad_terms_filter_without_changing_the_scores(cvl_db: Database, text: str) -> None:
+def test_broad_terms_filter_without_changing_the_scores(
+    cvl_db: Database, text: str, ranked_here: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """FTS5 gives a term in half the rows a weight of 1e-6: the same services come, with the
-    same scores in the same order (only services tied on their score may swap)."""
+    same scores in the same order (only services tied on their score may swap) — whether FTS5
+    ranks the terms together or each term's whole ranking is kept and summed."""
+    from spro_desk.directory import search as module
+
+    monkeypatch.setattr(module, "_RANKED_HERE", ranked_here)
     hits = DirectorySearch(cvl_db, forgiving=False).search(text, limit=1000)
     reference = _fts5_ranking(cvl_db, text)
     assert hits and len(hits) == len(reference)
@@ -237,6 +244,15 @@ def test_a_longer_prefix_of_a_narrow_one_is_not_counted_again(cvl_db: Database) 
     assert "con" in search._matching  # "co" is broad: "con" may be too, it is counted
 
 
+@pytest.fixture
+def fts5_ranks_every_term(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No term small enough to be ranked whole on the calling thread: FTS5 ranks them."""
+    from spro_desk.directory import search as module
+
+    monkeypatch.setattr(module, "_RANKED_HERE", 0)
+
+
+@pytest.mark.usefixtures("fts5_ranks_every_term")
 def test_the_next_key_reuses_the_ranking_of_the_same_words(cvl_db: Database) -> None:
     search = DirectorySearch(cvl_db, forgiving=False)
     first = search.search("conseil", limit=1000)
@@ -256,6 +272,7 @@ def test_the_next_key_reuses_the_ranking_of_the_same_words(cvl_db: Database) -> 
     assert pages == [h.summary.pk for h in first[:90]]
 
 
+@pytest.mark.usefixtures("fts5_ranks_every_term")
 @pytest.mark.parametrize("typed", ["conse", "orientat", "accompagnem j", "missio loca"])
 def test_a_prefix_ranks_as_the_widest_one_starting_the_same_words(
     cvl_db: Database, typed: str
@@ -436,6 +453,7 @@ def test_a_prefix_ranking_derived_from_a_kept_one_is_fts5s(
     assert list(derived.frequencies or []) == list(reference.frequencies or [])
 
 
+@pytest.mark.usefixtures("fts5_ranks_every_term")
 def test_the_next_keys_of_a_word_derive_its_ranking(
     cvl_db: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:

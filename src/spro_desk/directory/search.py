@@ -7,7 +7,7 @@ import logging
 import threading
 from array import array
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -27,6 +27,7 @@ from spro_desk.directory.term_rankings import (
     best_first,
     combined,
     derive,
+    rank_term,
     read_bm25,
 )
 from spro_desk.geo import Geography, geography
@@ -71,10 +72,12 @@ _EVERYWHERE = 0.9
 # thread, once the directory is attached: ranking one costs the UI thread 25-70 ms.
 ADVANCE_SHARE = 0.15
 # The share of the kept rankings' room that advance rankings may fill (typed terms need some).
-_ADVANCE_ROOM = 0.75
+_ADVANCE_ROOM = 0.8
 # A prefix's ranking is derived from a kept one when the words told apart hold at most this
 # share of its rows (beyond, ranking it with FTS5 costs about as much).
 _DERIVE_SHARE = 0.4
+# A term matching at most this many rows is ranked whole on the UI thread (~5 ms).
+_RANKED_HERE = 4000
 # Beyond this row id, the row lengths are not kept for bm25 in Python (8 bytes an id).
 _MOST_ROW_IDS = 4_000_000
 # Words this long may carry one typo (one letter missing, extra, wrong or two swapped).
@@ -568,13 +571,21 @@ class DirectorySearch:
         version = self._directory_version(connection)
         expressions = [prefix_expression([term]) for term in terms]
         rankings = [self._kept.get(version, expression) for expression in expressions]
-        for i, term in enumerate(terms):
-            if rankings[i] is None:
-                rankings[i] = self._derived(connection, version, term)
-        missing = [e for e, ranking in zip(expressions, rankings, strict=True) if ranking is None]
+        makers = {
+            i: self._ranking_maker(connection, version, term)
+            for i, term in enumerate(terms)
+            if rankings[i] is None
+        }
+        missing = [expressions[i] for i, maker in makers.items() if maker is None]
         if missing:
             self._ranker.ask(version, missing, urgent=True)
             return None
+        for i, maker in makers.items():
+            assert maker is not None
+            rankings[i] = made = maker()
+            if made is None:
+                return None
+            self._kept.put(version, expressions[i], made)
         kept = [ranking for ranking in rankings if ranking is not None]
         if len(kept) == 1:
             ordered: Iterable[tuple[int, float]] = zip(kept[0].pks, kept[0].ranks, strict=True)
@@ -582,10 +593,17 @@ class DirectorySearch:
             ordered = best_first(combined(kept), wanted)
         return ((pk, round(-rank, 3)) for pk, rank in ordered)
 
-    def _derived(self, connection: Connection, version: Any, term: str) -> TermRanking | None:
-        """The ranking of `term` (a prefix) from the kept ranking of a shorter or longer prefix
-        of the same words, when few rows hold the words of one and not of the other."""
+    def _ranking_maker(
+        self, connection: Connection, version: Any, term: str
+    ) -> Callable[[], TermRanking | None] | None:
+        """How to make the ranking of `term` (a prefix) at little cost, if there is a way:
+        FTS5 ranks a term of few rows; otherwise it follows from the kept ranking of a shorter
+        or longer prefix, when few rows hold the words of one and not of the other."""
+        driver = connection.connection.driver_connection
         model = self._model_for(version)
+        count = self._known_count(term, version)
+        if count is not None and count <= _RANKED_HERE:
+            return lambda: rank_term(driver, prefix_expression([term]), model)
         vocabulary = self._vocabulary
         if model is None or vocabulary is None or vocabulary[0] != version:
             return None
@@ -604,11 +622,8 @@ class DirectorySearch:
                 chosen = (most, ranking, phrases, sign)
         if chosen is None:
             return None
-        driver = connection.connection.driver_connection
-        derived = derive(driver, model, chosen[1], chosen[2], chosen[3])
-        if derived is not None:
-            self._kept.put(version, prefix_expression([term]), derived)
-        return derived
+        _, source, phrases, sign = chosen
+        return lambda: derive(driver, model, source, phrases, sign)
 
     def _widest_terms(self, connection: Connection, terms: list[str]) -> list[str]:
         """Each term as the longest prefix starting the same words of the index, when they were

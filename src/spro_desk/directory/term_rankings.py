@@ -37,8 +37,8 @@ from spro_desk.storage.engine import Database
 
 log = logging.getLogger(__name__)
 
-# At most this many ranked rows are kept, over all terms (16 bytes each: ~26 MB).
-MAX_KEPT_ROWS = 1_600_000
+# At most this many ranked rows are kept, over all terms (16 bytes each: ~40 MB).
+MAX_KEPT_ROWS = 2_500_000
 # Rows fetched from SQLite at once by the background thread (the GIL is held meanwhile).
 _FETCH = 2048
 # The background thread yields the processor to the UI thread when both want it.
