@@ -27,7 +27,7 @@ import threading
 from array import array
 from collections import OrderedDict
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from operator import itemgetter
 from typing import Any
 
@@ -324,7 +324,8 @@ class TermRankings:
 
 
 class BackgroundRanker:
-    """Ranks terms off the UI thread, those the UI asked for first, into `TermRankings`."""
+    """Ranks terms off the UI thread into `TermRankings`: those the UI asked for first, then
+    those asked for in advance, then the word counts of the latter (derivations need them)."""
 
     def __init__(
         self, db: Database, kept: TermRankings, model: Callable[[Any], Bm25 | None]
@@ -335,6 +336,7 @@ class BackgroundRanker:
         self._lock = threading.Lock()
         self._asked: list[tuple[Any, str]] = []
         self._later: list[tuple[Any, str]] = []
+        self._counts: list[tuple[Any, str]] = []
         self._thread: threading.Thread | None = None
 
     def ask(self, version: Any, expressions: list[str], *, urgent: bool) -> None:
@@ -355,13 +357,17 @@ class BackgroundRanker:
         if thread is not None:
             thread.join(timeout)
 
-    def _next(self) -> tuple[Any, str] | None:
+    def _next(self) -> tuple[Any, str, str] | None:
         with self._lock:
-            queue = self._asked or self._later
-            if not queue:
-                self._thread = None
-                return None
-            return queue.pop(0)
+            for kind, queue in (("asked", self._asked), ("later", self._later)):
+                if queue:
+                    version, expression = queue.pop(0)
+                    return version, expression, kind
+            if self._counts:
+                version, expression = self._counts.pop(0)
+                return version, expression, "counts"
+            self._thread = None
+            return None
 
     def _run(self) -> None:
         _lower_priority()
@@ -369,15 +375,28 @@ class BackgroundRanker:
             with self._db.engine.connect() as connection:
                 driver = connection.connection.driver_connection
                 while (job := self._next()) is not None:
-                    version, expression = job
-                    if job in self._kept:
-                        continue
-                    ranking = rank_term(driver, expression, self._model(version))
-                    self._kept.put(version, expression, ranking)
+                    self._do(driver, *job)
         except (SQLAlchemyError, sqlite3.Error):  # closed meanwhile: ranked when typed
             log.debug("terms not ranked in advance", exc_info=True)
             with self._lock:
                 self._thread = None
+
+    def _do(self, driver: Any, version: Any, expression: str, kind: str) -> None:
+        model = self._model(version)
+        if kind == "counts":
+            ranking = self._kept.get(version, expression)
+            if model is not None and ranking is not None and ranking.frequencies is None:
+                counts = _frequencies(model, ranking.pks, ranking.ranks)
+                self._kept.put(version, expression, replace(ranking, frequencies=counts))
+            return
+        if (version, expression) in self._kept:
+            return
+        # Rankings in advance come first, all of them; their word counts after.
+        ranking = rank_term(driver, expression, None if kind == "later" else model)
+        self._kept.put(version, expression, ranking)
+        if ranking.frequencies is None:  # or the model was not read yet
+            with self._lock:
+                self._counts.append((version, expression))
 
 
 def _lower_priority() -> None:
