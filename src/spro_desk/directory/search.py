@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import logging
 import threading
+import time
 from array import array
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator
@@ -289,6 +290,7 @@ class DirectorySearch:
         self._by_name: array[int] | None = None
         # The last bm25 rankings read, by match expression: (version, rows asked, ranking).
         self._rankings: dict[str, tuple[Any, int, list[tuple[int, float]]]] = {}
+        self._preparing: threading.Thread | None = None
         # Counted by another thread: (version, rows matching each letter as a prefix).
         self._letters: tuple[Any, dict[str, int]] | None = None
         # Whole rankings of single terms, made by another thread (see term_rankings).
@@ -319,7 +321,16 @@ class DirectorySearch:
         (~20 ms a letter on the national directory). Then read the index's words."""
         thread = threading.Thread(target=self._count_letters, name="letters", daemon=True)
         thread.start()
+        self._preparing = thread
         return thread
+
+    def wait_prepared(self, timeout: float) -> bool:
+        """Wait for the work done in advance (letters, words, rankings); False on timeout."""
+        deadline = time.monotonic() + timeout
+        if self._preparing is not None:
+            self._preparing.join(timeout)
+        self._ranker.join(max(0.0, deadline - time.monotonic()))
+        return time.monotonic() < deadline
 
     def _count_letters(self) -> None:
         try:
