@@ -26,6 +26,7 @@ from spro_desk.directory.term_rankings import (
     TermRanking,
     TermRankings,
     best_first,
+    collector_paused,
     combined,
     derive,
     rank_term,
@@ -467,7 +468,7 @@ class DirectorySearch:
         without reading the rows: `summaries` reads them when they are shown)."""
         filters = filters or SearchFilters()
         limit, offset = max(1, min(limit, 1000)), max(0, offset)
-        with self.db.engine.connect() as connection:
+        with self.db.engine.connect() as connection, collector_paused():
             if filters.open_at is None:
                 return self._ranked(connection, text, filters, limit, offset)
             return self._ranked_open(connection, text, filters, limit + offset)[offset:]

@@ -17,6 +17,7 @@ pass over tens of thousands of rows.
 
 from __future__ import annotations
 
+import gc
 import heapq
 import itertools
 import logging
@@ -27,6 +28,7 @@ import threading
 from array import array
 from collections import OrderedDict
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from operator import itemgetter
 from typing import Any
@@ -120,6 +122,21 @@ class TermRanking:
 
     def first(self, count: int) -> list[tuple[int, float]]:
         return list(zip(self.pks[:count], self.ranks[:count], strict=True))
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Python's cycle collector paused meanwhile. A search makes tens of thousands of
+    short-lived tuples, without cycles, freed when it returns; counted by the collector, they
+    trigger collections, get promoted, and a full collection (tens of ms) lands on the key."""
+    if not gc.isenabled():  # paused by the caller (an import)
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
 
 
 def rank_term(driver_connection: Any, expression: str, model: Bm25 | None) -> TermRanking:
