@@ -7,7 +7,7 @@ Usage::
     python bench/bench_ui.py --part typing    # keystroke-to-results only (national directory)
     python bench/bench_ui.py --profile        # also: where the desk's start spends its time
     python bench/bench_ui.py --part typing --search-delay-ms 0 --page-size 100   # what-if
-    python bench/bench_ui.py --part typing --settle-s 30    # what-if: typing once the work in advance is over
+    python bench/bench_ui.py --part typing --settle-s 30   # what-if: after the work in advance
 
 **Cold start to a usable window.** Fresh processes of ``bench/ui_start_probe.py``, alternating:
 a bare PySide6 QMainWindow with a QLabel, and SPRO Desk's real start (``spro-desk --data-dir
