@@ -393,7 +393,8 @@ def _type_in_window(database: Path, temp: Path, what_if: WhatIf) -> list[Keystro
     view = window.directory_view
     if what_if.settle_s is not None:
         settled = time.perf_counter()
-        ready = view._search.wait_prepared(what_if.settle_s)
+        wait = getattr(view._search, "wait_prepared", None)  # older revisions: a pause
+        ready = wait(what_if.settle_s) if wait else time.sleep(what_if.settle_s) is None
         print(f"work in advance: {'over' if ready else 'NOT over'} after "
               f"{time.perf_counter() - settled:.1f} s", flush=True)  # fmt: skip
     if what_if.search_delay_ms is not None:
