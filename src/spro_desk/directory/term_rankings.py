@@ -7,12 +7,12 @@ of `"france"* "tr"*` for a row is, bit for bit, the rank of `"france"*` plus the
 matching row, whatever the other terms: with each term's whole ranking kept, a query of
 several terms becomes an intersection and a sum, without FTS5.
 
-bm25 itself is computed here too, bit for bit as FTS5 computes it (`Bm25`, checked against
-FTS5 on the directory before use): a row's score for a prefix depends only on the weighted
-count of its words starting with the prefix (`f`) and on the row's length. So the ranking of
-"fran" follows from the kept ranking of "fr" (or of "france") and the few rows holding the
-words of one and not of the other: the keys of a word being typed do not each cost FTS5 a
-pass over tens of thousands of rows.
+bm25 itself is computed here too, bit for bit as FTS5 computes it (`Bm25`; each rank read
+from FTS5 is recomputed and compared before a ranking is derived from it): a row's score for
+a prefix depends only on the weighted count of its words starting with the prefix and on the
+row's length. So the ranking of "fran" follows from the kept ranking of "fr" (or of "france")
+and the few rows holding the words of one and not of the other: the keys of a word being
+typed do not each cost FTS5 a pass over tens of thousands of rows.
 """
 
 from __future__ import annotations
@@ -76,7 +76,10 @@ class Bm25:
         if not 0 <= pk < len(self.norms):
             return None
         score, norm = -rank, self.norms[pk]
-        frequency = float(round(score * norm / ((K1 + 1.0) * idf - score)))
+        try:
+            frequency = float(round(score * norm / ((K1 + 1.0) * idf - score)))
+        except (ZeroDivisionError, OverflowError, ValueError):  # not a rank of this model
+            return None
         return frequency if frequency > 0 and self.rank(idf, frequency, pk) == rank else None
 
 
@@ -119,9 +122,6 @@ class TermRanking:
 
     def __len__(self) -> int:
         return len(self.pks)
-
-    def first(self, count: int) -> list[tuple[int, float]]:
-        return list(zip(self.pks[:count], self.ranks[:count], strict=True))
 
 
 @contextmanager
