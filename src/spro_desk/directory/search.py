@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import logging
+import sqlite3
 import threading
 import time
 from array import array
@@ -352,7 +353,7 @@ class DirectorySearch:
                     for letter in _ALPHABET
                 }
                 self._letters = (version, counts)
-        except SQLAlchemyError:  # closed meanwhile: each letter is counted when it is typed
+        except (SQLAlchemyError, sqlite3.Error):  # closed meanwhile: done when typed
             log.debug("letters or words not read in advance", exc_info=True)
 
     def _rank_in_advance(
