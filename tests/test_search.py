@@ -469,3 +469,33 @@ def test_the_next_keys_of_a_word_derive_its_ranking(
     assert search._kept.get(search._version, '"form"*') is not None  # derived, kept
     assert hits == _fts5_ranking(cvl_db, "form")[:1000]
     assert "form" not in str(list(search._rankings))  # FTS5 did not rank it
+
+
+@pytest.mark.parametrize("text", ["m", "de co", "e j"])
+def test_broad_terms_under_a_filter_list_the_filtered_services_by_name(
+    cvl_db: Database, text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As without filters: the services FTS5 finds under the filter, all scoring 0.000, in the
+    order of the empty search."""
+    from spro_desk.directory import search as module
+
+    monkeypatch.setattr(module, "DIRECT_MATCH_LIMIT", 0)  # the path of a large commune
+    search = DirectorySearch(cvl_db, forgiving=False)
+    filters = SearchFilters(commune="18033")
+    hits = search.ranked(text, filters, limit=1000)
+    with cvl_db.engine.connect() as connection:
+        zones = tuple(search.geo.zones_of_commune("18033") or ("18033",))
+        marks = ", ".join("?" for _ in zones)
+        reference = set(
+            connection.exec_driver_sql(
+                "SELECT rowid FROM service_fts WHERE service_fts MATCH ? AND rowid IN "
+                f"(SELECT service_pk FROM service_tag WHERE kind = 'zone' AND value IN ({marks}))",
+                (match_expression(text), *zones),
+            ).scalars()
+        )
+    assert hits and {pk for pk, _ in hits} == reference
+    assert {score for _, score in hits} == {0.0}
+    in_filter = [pk for pk, _ in search.ranked("", filters, limit=1000)]
+    assert [pk for pk, _ in hits] == [pk for pk in in_filter if pk in reference]
+    pages = [pk for o in (0, 5, 10) for pk, _ in search.ranked(text, filters, limit=5, offset=o)]
+    assert pages == [pk for pk, _ in hits[:15]]

@@ -528,6 +528,8 @@ class DirectorySearch:
         expression = match_expression(text)
         if expression is not None and clauses:
             direct = self._ranked_directly(connection, text, clauses, limit, offset)
+            if direct is None:
+                direct = self._broad_filtered(connection, text, clauses, limit, offset)
             if direct is not None:
                 return direct
         if expression is None and not clauses:
@@ -551,6 +553,31 @@ class DirectorySearch:
             params = [expression, *(p for _, ps in clauses for p in ps)]
         rows = connection.exec_driver_sql(sql, (*params, limit, offset)).all()
         return [(pk, round(-rank, 3)) for pk, rank in rows]
+
+    def _broad_filtered(
+        self,
+        connection: Connection,
+        text: str,
+        clauses: list[tuple[str, list[Any]]],
+        limit: int,
+        offset: int,
+    ) -> list[tuple[int, float]] | None:
+        """A search made only of broad terms under filters lists the filtered services by name,
+        as without filters (bm25 scores them all 0.000), instead of FTS5 ranking the matches
+        of `m` (every row) to keep those of Paris. None when some term carries weight."""
+        terms = self._widest_terms(connection, query_terms(text))
+        if not all(self.is_broad(connection, term) for term in terms):
+            return None
+        where = " AND ".join(f"pk IN ({sql})" for sql, _ in clauses)
+        params = [p for _, ps in clauses for p in ps]
+        kept = set(
+            connection.exec_driver_sql(
+                f"SELECT pk FROM service WHERE {where}", tuple(params)
+            ).scalars()
+        )
+        by_name = ((pk, 0.0) for pk in self._services_by_name(connection) if pk in kept)
+        candidates = self._with_words(connection, by_name, terms)
+        return list(itertools.islice(candidates, offset, offset + limit))
 
     def _ranked_unfiltered(
         self, connection: Connection, terms: list[str], limit: int, offset: int
