@@ -499,3 +499,72 @@ def test_broad_terms_under_a_filter_list_the_filtered_services_by_name(
     assert [pk for pk, _ in hits] == [pk for pk in in_filter if pk in reference]
     pages = [pk for o in (0, 5, 10) for pk, _ in search.ranked(text, filters, limit=5, offset=o)]
     assert pages == [pk for pk, _ in hits[:15]]
+
+
+@pytest.mark.parametrize(
+    "text, filters",
+    [("cio", SearchFilters(commune="18033")), ("mission l", SearchFilters(commune="37261")),
+     ("conseil orientation", SearchFilters(commune="45234")),
+     ("accompagnement", SearchFilters(reseau="france-travail")),
+     ("formation", SearchFilters(commune="18033", mode_accueil="a-distance"))],
+)  # fmt: skip
+@pytest.mark.parametrize("ranked_here", [0, 4000])
+def test_rankings_under_filters_give_fts5s_answer(
+    cvl_db: Database,
+    text: str,
+    filters: SearchFilters,
+    ranked_here: int,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Many services left by the filters (a large city): the unfiltered ranking (kept, or
+    FTS5's), filtered, gives the services and scores of FTS5 ranking under the filters."""
+    from spro_desk.directory import search as module
+
+    monkeypatch.setattr(module, "_RANKED_HERE", ranked_here)
+
+    search = DirectorySearch(cvl_db, forgiving=False)
+    reference = search.ranked(text, filters, limit=1000)  # few candidates: matched directly
+    monkeypatch.setattr(module, "DIRECT_MATCH_LIMIT", 0)
+    with cvl_db.engine.connect() as connection:
+        clauses = module.filter_clauses(filters, search.geo)
+        where = " AND ".join(f"pk IN ({sql})" for sql, _ in clauses)
+        fts5 = connection.exec_driver_sql(
+            "WITH m AS MATERIALIZED (SELECT rowid AS pk, rank FROM service_fts WHERE "
+            f"service_fts MATCH ?) SELECT pk, rank FROM m WHERE {where} ORDER BY rank, pk",
+            (match_expression(text), *(p for _, ps in clauses for p in ps)),
+        ).all()
+    hits = search.ranked(text, filters, limit=1000)
+    assert hits and {pk for pk, _ in hits} == {pk for pk, _ in fts5} == {pk for pk, _ in reference}
+    assert [score for _, score in hits] == [round(-rank, 3) for _, rank in fts5]
+    assert (search._rankings == {}) == (ranked_here > 0)  # kept rankings, or FTS5's
+    pages = [pk for o in (0, 4, 8) for pk, _ in search.ranked(text, filters, limit=4, offset=o)]
+    assert pages == [pk for pk, _ in hits[:12]]
+
+
+@pytest.mark.parametrize(
+    "text, commune", [("pij", "18033"), ("consiel", "37261"), ("cio orientation", "45234")]
+)
+def test_forgiven_matches_under_a_filter_are_fts5s(
+    cvl_db: Database, text: str, commune: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Acronyms and typos under a commune filter: FTS5's forgiving ranking, filtered, as when
+    SQLite filtered it (the services of the filter are now read once)."""
+    from spro_desk.directory import search as module
+
+    monkeypatch.setattr(module, "DIRECT_MATCH_LIMIT", 0)
+    search = DirectorySearch(cvl_db)
+    filters = SearchFilters(commune=commune)
+    with cvl_db.engine.connect() as connection:
+        groups = module.forgiving_groups(
+            module.query_terms(text), search._words_of_directory(connection)
+        )
+        clauses = module.filter_clauses(filters, search.geo)
+        where = " AND ".join(f"pk IN ({sql})" for sql, _ in clauses)
+        reference = connection.exec_driver_sql(
+            "WITH m AS MATERIALIZED (SELECT rowid AS pk, rank FROM service_fts WHERE "
+            f"service_fts MATCH ?) SELECT pk, rank FROM m WHERE {where} ORDER BY rank, pk",
+            (module.forgiving_expression(groups), *(p for _, ps in clauses for p in ps)),
+        ).all()
+        forgiven = search._ranked_forgiving(connection, groups, filters, 1000)
+    assert groups and forgiven
+    assert forgiven == [(pk, round(-rank, 3)) for pk, rank in reference][:1000]

@@ -79,6 +79,8 @@ _ADVANCE_ROOM = 0.8
 # A prefix's ranking is derived from a kept one when the words told apart hold at most this
 # share of its rows (beyond, ranking it with FTS5 costs about as much).
 _DERIVE_SHARE = 0.4
+# Forgiven matches read at once while they are filtered.
+_FORGIVEN_BATCH = 1024
 # A term matching at most this many rows is ranked whole on the UI thread (~5 ms).
 _RANKED_HERE = 4000
 # Beyond this row id, the row lengths are not kept for bm25 in Python (8 bytes an id).
@@ -293,6 +295,8 @@ class DirectorySearch:
         # The last bm25 rankings read, by match expression: (version, rows asked, ranking).
         self._rankings: dict[str, tuple[Any, int, list[tuple[int, float]]]] = {}
         self._preparing: threading.Thread | None = None
+        # The services passing the last filters: (their key, the services).
+        self._filtered: tuple[Any, frozenset[int]] | None = None
         # Counted by another thread: (version, rows matching each letter as a prefix).
         self._letters: tuple[Any, dict[str, int]] | None = None
         # Whole rankings of single terms, made by another thread (see term_rankings).
@@ -511,15 +515,23 @@ class DirectorySearch:
         limit: int,
     ) -> list[tuple[int, float]]:
         clauses = filter_clauses(filters, self.geo)
-        where = " AND ".join(f"pk IN ({sql})" for sql, _ in clauses) or "1"
-        sql = (
-            "WITH m AS MATERIALIZED (SELECT rowid AS pk, rank FROM service_fts "
-            f"WHERE service_fts MATCH ?) SELECT pk, rank FROM m WHERE {where} "
-            "ORDER BY rank, pk LIMIT ?"
+        # The services of the filters are read once for the keys typed under them (SQLite
+        # built them again for each query, ~100 ms for Paris); the matches, in FTS5's order,
+        # are kept as they pass.
+        allowed = self._filtered_pks(connection, clauses) if clauses else None
+        driver = connection.connection.driver_connection
+        assert driver is not None
+        cursor = driver.execute(
+            "SELECT rowid, rank FROM service_fts WHERE service_fts MATCH ? "
+            "ORDER BY rank, rowid" + (" LIMIT ?" if allowed is None else ""),
+            (forgiving_expression(groups), *(() if allowed is not None else (limit,))),
         )
-        params = [forgiving_expression(groups), *(p for _, ps in clauses for p in ps)]
-        rows = connection.exec_driver_sql(sql, (*params, limit)).all()
-        return [(pk, round(-rank, 3)) for pk, rank in rows]
+        found: list[tuple[int, float]] = []
+        while len(found) < limit and (rows := cursor.fetchmany(_FORGIVEN_BATCH)):
+            found.extend(
+                (pk, round(-rank, 3)) for pk, rank in rows if allowed is None or pk in allowed
+            )
+        return found[:limit]
 
     def _ranked_exact(
         self, connection: Connection, text: str, filters: SearchFilters, limit: int, offset: int
@@ -528,10 +540,9 @@ class DirectorySearch:
         expression = match_expression(text)
         if expression is not None and clauses:
             direct = self._ranked_directly(connection, text, clauses, limit, offset)
-            if direct is None:
-                direct = self._broad_filtered(connection, text, clauses, limit, offset)
             if direct is not None:
                 return direct
+            return self._ranked_filtered(connection, text, clauses, limit, offset)
         if expression is None and not clauses:
             by_name = self._services_by_name(connection)
             return [(pk, 0.0) for pk in by_name[offset : offset + limit]]
@@ -539,45 +550,56 @@ class DirectorySearch:
             where = " AND ".join(f"pk IN ({sql})" for sql, _ in clauses) or "1"
             sql = f"SELECT pk, 0.0 FROM service WHERE {where} ORDER BY nom, pk LIMIT ? OFFSET ?"
             params = [p for _, ps in clauses for p in ps]
-        elif not clauses:
-            return self._ranked_unfiltered(connection, query_terms(text), limit, offset)
         else:
-            # MATERIALIZED keeps SQLite from pushing the filter into FTS5 as one rowid lookup
-            # per candidate, each of which would merge the prefix's doclists again.
-            where = " AND ".join(f"pk IN ({sql})" for sql, _ in clauses) or "1"
-            sql = (
-                "WITH m AS MATERIALIZED (SELECT rowid AS pk, rank FROM service_fts "
-                f"WHERE service_fts MATCH ?) SELECT pk, rank FROM m WHERE {where} "
-                "ORDER BY rank, pk LIMIT ? OFFSET ?"
-            )
-            params = [expression, *(p for _, ps in clauses for p in ps)]
+            return self._ranked_unfiltered(connection, query_terms(text), limit, offset)
         rows = connection.exec_driver_sql(sql, (*params, limit, offset)).all()
         return [(pk, round(-rank, 3)) for pk, rank in rows]
 
-    def _broad_filtered(
+    def _ranked_filtered(
         self,
         connection: Connection,
         text: str,
         clauses: list[tuple[str, list[Any]]],
         limit: int,
         offset: int,
-    ) -> list[tuple[int, float]] | None:
-        """A search made only of broad terms under filters lists the filtered services by name,
-        as without filters (bm25 scores them all 0.000), instead of FTS5 ranking the matches
-        of `m` (every row) to keep those of Paris. None when some term carries weight."""
+    ) -> list[tuple[int, float]]:
+        """Many services left by the filters: the rows of the unfiltered search that pass
+        them (the services of the filters read once, see _filtered_pks; SQLite built them
+        again for each key, ~100 ms for Paris). Broad terms alone list the services by name,
+        as without filters (bm25 scores them all 0.000), rather than FTS5 ranking every row
+        matching `m` to keep those of Paris."""
         terms = self._widest_terms(connection, query_terms(text))
-        if not all(self.is_broad(connection, term) for term in terms):
-            return None
-        where = " AND ".join(f"pk IN ({sql})" for sql, _ in clauses)
-        params = [p for _, ps in clauses for p in ps]
-        kept = set(
-            connection.exec_driver_sql(
-                f"SELECT pk FROM service WHERE {where}", tuple(params)
-            ).scalars()
-        )
-        by_name = ((pk, 0.0) for pk in self._services_by_name(connection) if pk in kept)
-        candidates = self._with_words(connection, by_name, terms)
+        broad = [term for term in terms if self.is_broad(connection, term)]
+        ranked = [term for term in terms if term not in broad]
+        allowed = self._filtered_pks(connection, clauses)
+        candidates: Iterable[tuple[int, float]]
+        if ranked:
+            wanted = limit + offset
+            kept = self._kept_candidates(connection, ranked, wanted)
+            if kept is None:
+                # Enough ranked rows at once for `wanted` of them to pass the filters.
+                share = max(len(allowed), 1) / max(self._rows, 1)
+                kept = self._ranked_candidates(connection, ranked, int(wanted / share) + 1)
+            candidates = (item for item in kept if item[0] in allowed)
+        else:
+            by_name = self._services_by_name(connection)
+            candidates = ((pk, 0.0) for pk in by_name if pk in allowed)
+        if broad:
+            candidates = self._with_words(connection, candidates, broad)
         return list(itertools.islice(candidates, offset, offset + limit))
+
+    def _filtered_pks(
+        self, connection: Connection, clauses: list[tuple[str, list[Any]]]
+    ) -> frozenset[int]:
+        """The services passing the filters, read once while they stay the same (an agent
+        types several keys under one filter)."""
+        key = (self._directory_version(connection), tuple((q, tuple(p)) for q, p in clauses))
+        if self._filtered is None or self._filtered[0] != key:
+            where = " AND ".join(f"pk IN ({sql})" for sql, _ in clauses)
+            params = tuple(p for _, ps in clauses for p in ps)
+            sql = f"SELECT pk FROM service WHERE {where}"
+            self._filtered = (key, frozenset(connection.exec_driver_sql(sql, params).scalars()))
+        return self._filtered[1]
 
     def _ranked_unfiltered(
         self, connection: Connection, terms: list[str], limit: int, offset: int
