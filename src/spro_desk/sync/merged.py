@@ -33,6 +33,7 @@ from __future__ import annotations
 import functools
 import json
 import threading
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -44,6 +45,7 @@ from sqlmodel import Session
 from spro_desk import clock
 from spro_desk.directory.networks import infer_level
 from spro_desk.storage.dialects import Rows, execute_many, run
+from spro_desk.sync import indicator_summary
 
 if TYPE_CHECKING:
     from spro_desk.storage.engine import Database
@@ -289,15 +291,62 @@ def _winners(
     return winners, {entity_id: place for entity_id, (place, _rank) in current.items()}
 
 
-def merge_events(connection: Connection, events: Iterable[MergeEvent]) -> int:
+def merge_events(
+    connection: Connection, events: Iterable[MergeEvent], *, summary: bool = False
+) -> int:
     """Bring the merged tables up to date with `events`; returns how many entities changed.
 
     Works on any connection where the `merged_*` names resolve (main tables at the
-    coordinator, TEMP tables on a desk), inside the caller's transaction.
+    coordinator, TEMP tables on a desk), inside the caller's transaction. `summary`: keep the
+    coordinator's `indicator_summary` exact too (`sync.indicator_summary`).
     """
     winners, known = _winners(connection, events)
     if not winners:
         return 0
+    if summary and indicator_summary.is_ready(connection):
+        # Contacts' counts follow their rows one by one (taken away, added); referrals'
+        # counts, some of them distinct contacts, are counted again over their (day, desk)
+        # pairs (see sync/indicator_summary.py).
+        tally: Counter[indicator_summary.Key] = Counter()
+        with indicator_summary.kept_by(connection, _referral_pairs(connection, winners), tally):
+            _apply(connection, winners, known, tally)
+    else:
+        _apply(connection, winners, known)
+    return len(winners)
+
+
+def _referral_pairs(connection: Connection, winners: list[MergeEvent]) -> set[tuple[str, str]]:
+    """The (day, desk) pairs whose merged referrals the winners change (see `kept_by`)."""
+
+    def lookup(sql: str, ids: Sequence[str]) -> list[tuple[Any, ...]]:
+        return [tuple(row) for chunk in _chunks(ids) for row in _in(connection, sql, ids=chunk)]
+
+    contacts = {e.entity_id: e for e in winners if e.entity == "contact"}
+    referrals = [
+        (e.entity_id, e.desk_id, str(e.payload.get("contact_id")))
+        for e in winners
+        if e.entity == "referral"
+    ]
+    days = functools.cache(lambda contact_id: _day_after(contacts[contact_id]))
+    return indicator_summary.referral_pairs(contacts.keys(), referrals, days, lookup)
+
+
+def _day_after(contact: MergeEvent) -> str | None:
+    """The day `contact_row` gives the contact (None: deleted), without the rest of its row."""
+    if not _is_live(contact):
+        return None
+    occurred = parse_moment(contact.payload["occurred_at"])
+    assert occurred is not None
+    return local_day(occurred).isoformat()
+
+
+def _apply(
+    connection: Connection,
+    winners: list[MergeEvent],
+    known: dict[str, str],
+    tally: Counter[Any] | None = None,
+) -> None:
+    """`tally`: where the summary counts of the contact rows replaced and written go."""
     buried = [e.entity_id for e in winners if known.get(e.entity_id) == _TOMBSTONE]
     for chunk in _chunks(buried):
         _in(connection, "DELETE FROM merged_tombstone WHERE entity_id IN :ids", ids=chunk)
@@ -313,10 +362,9 @@ def merge_events(connection: Connection, events: Iterable[MergeEvent]) -> int:
     contacts = [e for e in winners if e.entity == "contact"]
     referrals = [e for e in winners if e.entity == "referral"]
     if contacts:
-        _merge_contacts(connection, contacts, known)
+        _merge_contacts(connection, contacts, known, tally)
     if referrals:
         _merge_referrals(connection, referrals, known)
-    return len(winners)
 
 
 # Public: the dev tools' synthetic regions write the same rows (spro_desk_dev.synthetic).
@@ -347,9 +395,14 @@ def _is_live(event: MergeEvent) -> bool:
 
 
 def _merge_contacts(
-    connection: Connection, contacts: list[MergeEvent], known: dict[str, str]
+    connection: Connection,
+    contacts: list[MergeEvent],
+    known: dict[str, str],
+    tally: Counter[Any] | None = None,
 ) -> None:
     ids = [e.entity_id for e in contacts if known.get(e.entity_id) == _CONTACT]
+    if tally is not None:
+        indicator_summary.take_away_contacts(connection, ids, tally)
     for chunk in _chunks(ids):
         _in(connection, "DELETE FROM merged_contact WHERE id IN :ids", ids=chunk)
     rows: list[tuple[Any, ...]] = []
@@ -360,6 +413,8 @@ def _merge_contacts(
             rows.append(row)
         days.append((row[4] if row else None, row[3] if row else None, event.entity_id))
     execute_many(connection, _INSERT_CONTACT, rows)
+    if tally is not None:
+        indicator_summary.add_contacts(rows, tally)
     # Referrals merged before this state of their contact follow it (day, or nowhere): only
     # the contacts that have some are updated (one look-up per 500, not one UPDATE each).
     followed = _with_referrals(connection, [day[2] for day in days])
@@ -486,7 +541,8 @@ def merge_stored(connection: Connection, rows: Sequence[Sequence[Any]]) -> bool:
         return True
     savepoint = connection.begin_nested()
     try:
-        merge_events(connection, [_stored_event(row) for row in rows])
+        indicator_summary.ensure_ready(connection)
+        merge_events(connection, [_stored_event(row) for row in rows], summary=True)
         _set_watermark(connection, _last_rowid(connection))
     except (KeyError, TypeError, ValueError, AttributeError):
         savepoint.rollback()
@@ -541,7 +597,8 @@ def catch_up_merged_state(db: Database, batch: int = CATCH_UP_BATCH) -> int:
                 ).fetchall()
                 if not rows:
                     return merged
-                merge_events(connection, [_merge_event(row[1:]) for row in rows])
+                indicator_summary.ensure_ready(connection)
+                merge_events(connection, [_merge_event(row[1:]) for row in rows], summary=True)
                 _set_watermark(connection, rows[-1][0])
                 merged += len(rows)
 
@@ -607,4 +664,5 @@ def rebuild_merged_state(session: Session, batch: int = 20_000) -> int:
         while rows := result.fetchmany(batch):
             changed += merge_events(connection, [_merge_event(row) for row in rows])
     _set_watermark(connection, _last_rowid(connection))
+    indicator_summary.refresh_summary(connection)
     return changed
