@@ -20,6 +20,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from spro_desk.directory.catalog import ServiceSummary, summaries
 from spro_desk.directory.hours import Hours
 from spro_desk.directory.networks import ACRONYMS
+from spro_desk.directory.rankings_cache import RankingsCache, cache_path, directory_fingerprint
 from spro_desk.directory.rows import FIELD_SEPARATOR
 from spro_desk.directory.term_rankings import (
     BackgroundRanker,
@@ -301,7 +302,9 @@ class DirectorySearch:
         self._letters: tuple[Any, dict[str, int]] | None = None
         # Whole rankings of single terms, made by another thread (see term_rankings).
         self._kept = TermRankings()
-        self._ranker = BackgroundRanker(db, self._kept, self._model_for)
+        # The same rankings on disk, for the next starts (see rankings_cache).
+        self._cache = RankingsCache(cache_path(db.path) if db.is_sqlite else None)
+        self._ranker = BackgroundRanker(db, self._kept, self._model_for, self._cache)
         # bm25 as FTS5 computes it, read by another thread: (version, model or None).
         self._model: tuple[Any, Bm25 | None] | None = None
 
@@ -344,10 +347,11 @@ class DirectorySearch:
                 version = connection.exec_driver_sql(
                     "SELECT MAX(pk) FROM directory_import"
                 ).scalar()
+                driver = connection.connection.driver_connection
+                self._read_stored_rankings(version, directory_fingerprint(driver))
                 # The index's words let the next keys of a word reuse its ranking (see
                 # _widest_terms); reading them costs 0.1-0.2 s, here off the UI thread.
                 vocabulary = self._words_of_directory(connection)
-                driver = connection.connection.driver_connection
                 self._model = (version, read_bm25(driver, _MOST_ROW_IDS))
                 counted = self._rank_in_advance(connection, version, vocabulary)
                 run = connection.exec_driver_sql
@@ -359,6 +363,18 @@ class DirectorySearch:
                 self._letters = (version, counts)
         except (SQLAlchemyError, sqlite3.Error):  # closed meanwhile: done when typed
             log.debug("letters or words not read in advance", exc_info=True)
+
+    def _read_stored_rankings(self, version: Any, fingerprint: str) -> None:
+        """Have the background ranker read the rankings stored by the last starts (the most
+        recently used first, as many as the advance rankings may hold), before anything else:
+        reading one costs about a millisecond, making it up to a second."""
+        self._cache.attach(version, fingerprint)
+        room, chosen = self._kept.max_rows * _ADVANCE_ROOM, []
+        for expression, rows in self._cache.terms(version):
+            if rows <= room:
+                chosen.append(expression)
+                room -= rows
+        self._ranker.ask(version, chosen, urgent=False)
 
     def _rank_in_advance(
         self, connection: Connection, version: Any, vocabulary: Vocabulary
@@ -632,7 +648,7 @@ class DirectorySearch:
         background ranker is asked for it."""
         version = self._directory_version(connection)
         expressions = [prefix_expression([term]) for term in terms]
-        rankings = [self._kept.get(version, expression) for expression in expressions]
+        rankings = [self._kept_or_stored(version, expression) for expression in expressions]
         makers = {
             i: self._ranking_maker(connection, version, term)
             for i, term in enumerate(terms)
@@ -648,12 +664,23 @@ class DirectorySearch:
             if made is None:
                 return None
             self._kept.put(version, expressions[i], made)
+            self._ranker.save(version, expressions[i])
         kept = [ranking for ranking in rankings if ranking is not None]
         if len(kept) == 1:
             ordered: Iterable[tuple[int, float]] = zip(kept[0].pks, kept[0].ranks, strict=True)
         else:
             ordered = best_first(combined(kept), wanted)
         return ((pk, round(-rank, 3)) for pk, rank in ordered)
+
+    def _kept_or_stored(self, version: Any, expression: str) -> TermRanking | None:
+        """The kept ranking of `expression`, or the one stored by an earlier start, read here
+        (~1 ms) when the background ranker has not read it yet."""
+        ranking = self._kept.get(version, expression)
+        if ranking is None:
+            ranking = self._cache.load(version, expression)
+            if ranking is not None:
+                self._kept.put(version, expression, ranking)
+        return ranking
 
     def _ranking_maker(
         self, connection: Connection, version: Any, term: str

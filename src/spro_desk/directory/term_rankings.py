@@ -31,7 +31,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from operator import itemgetter
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -340,21 +340,44 @@ class TermRankings:
         return self._rows
 
 
+class RankingStore(Protocol):
+    """Where rankings outlive the process (rankings_cache.RankingsCache)."""
+
+    def holds(self, version: Any, expression: str) -> bool: ...
+
+    def load(self, version: Any, expression: str) -> TermRanking | None: ...
+
+    def store(self, version: Any, expression: str, ranking: TermRanking) -> None: ...
+
+    def touch(self, version: Any, expression: str) -> None: ...
+
+
 class BackgroundRanker:
     """Ranks terms off the UI thread into `TermRankings`: those the UI asked for first, then
-    those asked for in advance, then the word counts of the latter (derivations need them)."""
+    those asked for in advance, then the word counts of the latter (derivations need them).
+    A ranking stored on disk is read rather than made; one made is stored, with the rankings
+    the UI thread made (`save`)."""
 
     def __init__(
-        self, db: Database, kept: TermRankings, model: Callable[[Any], Bm25 | None]
+        self,
+        db: Database,
+        kept: TermRankings,
+        model: Callable[[Any], Bm25 | None],
+        store: RankingStore | None = None,
     ) -> None:
         self._db = db
         self._kept = kept
         self._model = model
+        self._store = store
         self._lock = threading.Lock()
         self._asked: list[tuple[Any, str]] = []
         self._later: list[tuple[Any, str]] = []
+        self._saves: list[tuple[Any, str]] = []
         self._counts: list[tuple[Any, str]] = []
         self._thread: threading.Thread | None = None
+        # How the rankings came: read from the store, or ranked by FTS5 (benchmarks, tests).
+        self.read = 0
+        self.ranked = 0
 
     def ask(self, version: Any, expressions: list[str], *, urgent: bool) -> None:
         jobs = [(version, e) for e in expressions if (version, e) not in self._kept]
@@ -365,9 +388,20 @@ class BackgroundRanker:
                 self._asked = [job for job in jobs if job not in self._asked] + self._asked
             else:
                 self._later.extend(jobs)
-            if self._thread is None or not self._thread.is_alive():
-                self._thread = threading.Thread(target=self._run, name="rankings", daemon=True)
-                self._thread.start()
+            self._start()
+
+    def save(self, version: Any, expression: str) -> None:
+        """Have the kept ranking of `expression`, made on the calling thread, stored."""
+        if self._store is None:
+            return
+        with self._lock:
+            self._saves.append((version, expression))
+            self._start()
+
+    def _start(self) -> None:
+        if self._thread is None or not self._thread.is_alive():
+            self._thread = threading.Thread(target=self._run, name="rankings", daemon=True)
+            self._thread.start()
 
     def join(self, timeout: float | None = None) -> None:
         thread = self._thread
@@ -376,7 +410,8 @@ class BackgroundRanker:
 
     def _next(self) -> tuple[Any, str, str] | None:
         with self._lock:
-            for kind, queue in (("asked", self._asked), ("later", self._later)):
+            queues = (("asked", self._asked), ("later", self._later), ("save", self._saves))
+            for kind, queue in queues:
                 if queue:
                     version, expression = queue.pop(0)
                     return version, expression, kind
@@ -400,16 +435,33 @@ class BackgroundRanker:
 
     def _do(self, driver: Any, version: Any, expression: str, kind: str) -> None:
         model = self._model(version)
-        if kind == "counts":
+        if kind in ("counts", "save"):
             ranking = self._kept.get(version, expression)
-            if model is not None and ranking is not None and ranking.frequencies is None:
+            if ranking is None:
+                return
+            if model is not None and ranking.frequencies is None:
                 counts = _frequencies(model, ranking.pks, ranking.ranks)
-                self._kept.put(version, expression, replace(ranking, frequencies=counts))
+                ranking = replace(ranking, frequencies=counts)
+                self._kept.put(version, expression, ranking)
+            store = self._store
+            if store is not None and (
+                ranking.frequencies is not None or not store.holds(version, expression)
+            ):
+                store.store(version, expression, ranking)
             return
         if (version, expression) in self._kept:
             return
-        # Rankings in advance come first, all of them; their word counts after.
-        ranking = rank_term(driver, expression, None if kind == "later" else model)
+        ranking = self._store.load(version, expression) if self._store is not None else None
+        if ranking is not None:
+            self.read += 1
+            assert self._store is not None
+            self._store.touch(version, expression)
+        else:
+            # Rankings in advance come first, all of them; their word counts after.
+            ranking = rank_term(driver, expression, None if kind == "later" else model)
+            self.ranked += 1
+            if ranking.frequencies is not None and self._store is not None:
+                self._store.store(version, expression, ranking)
         self._kept.put(version, expression, ranking)
         if ranking.frequencies is None:  # or the model was not read yet
             with self._lock:

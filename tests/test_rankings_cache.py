@@ -1,0 +1,132 @@
+"""Kept term rankings stored next to the desk database: the next start reads them, bit for bit
+FTS5's, and a file of another directory or a damaged one is never used."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sqlite3
+from pathlib import Path
+
+from spro_desk.directory.importer import import_directory
+from spro_desk.directory.rankings_cache import RankingsCache, cache_path
+from spro_desk.directory.search import DirectorySearch
+from spro_desk.directory.term_rankings import TermRanking, rank_term, read_bm25
+from spro_desk.storage.engine import Database
+
+from conftest import CVL
+
+TYPED = ["conseil orientation", "mission loc", "accompagnement emploi", "form"]
+
+
+def _prepared(db: Database) -> DirectorySearch:
+    """A search as the Annuaire starts it, its work in advance over."""
+    search = DirectorySearch(db, forgiving=False)
+    search.count_letters_in_background().join(timeout=60)
+    assert search.wait_prepared(60)
+    return search
+
+
+def _fts5(db: Database, text: str) -> list[tuple[int, float]]:
+    expression = " ".join(f'"{word}"*' for word in text.split())
+    with db.engine.connect() as connection:
+        rows = connection.exec_driver_sql(
+            "SELECT rowid, rank FROM service_fts WHERE service_fts MATCH ? ORDER BY rank, rowid",
+            (expression,),
+        ).all()
+    return [(pk, round(-rank, 3)) for pk, rank in rows]
+
+
+def _typed(search: DirectorySearch) -> None:
+    for text in TYPED:
+        search.ranked(text, limit=1000)
+    search.rank_in_advance_done(timeout=60)
+
+
+def _same_as_fts5(db: Database, search: DirectorySearch) -> None:
+    for text in TYPED:
+        assert search.ranked(text, limit=1000) == _fts5(db, text)[:1000], text
+
+
+def test_a_second_start_reads_the_rankings_instead_of_making_them(cvl_db: Database) -> None:
+    first = _prepared(cvl_db)
+    _typed(first)
+    assert first._ranker.ranked > 0 and first._ranker.read == 0
+    assert cache_path(cvl_db.path).is_file()
+
+    second = _prepared(cvl_db)
+    assert second._ranker.read > 0 and second._ranker.ranked == 0  # no FTS5 ranking
+    _same_as_fts5(cvl_db, second)
+    assert second._ranker.ranked == 0
+    # The typed terms of the first start too: read on the UI thread, not ranked.
+    assert second._cache.loaded >= second._ranker.read
+    with cvl_db.engine.connect() as connection:
+        driver = connection.connection.driver_connection
+        model = read_bm25(driver, 1_000_000)
+        for expression, ranking in second._kept.items(second._version):
+            fresh = rank_term(driver, expression, model)
+            assert list(ranking.pks) == list(fresh.pks), expression
+            assert list(ranking.ranks) == list(fresh.ranks), expression  # bit for bit
+            assert list(ranking.frequencies or []) == list(fresh.frequencies or []), expression
+
+
+def test_an_import_makes_the_stored_rankings_unused(cvl_db: Database, tmp_path: Path) -> None:
+    _typed(_prepared(cvl_db))
+    folder = tmp_path / "smaller"
+    folder.mkdir()
+    services = json.loads((CVL / "services.json").read_text(encoding="utf-8"))
+    (folder / "services.json").write_text(json.dumps(services[:60]), encoding="utf-8")
+    shutil.copy(CVL / "structures.json", folder / "structures.json")
+    import_directory(cvl_db, folder, force=True)
+
+    after = _prepared(cvl_db)
+    assert after._ranker.read == 0
+    _same_as_fts5(cvl_db, after)
+    assert after._cache.loaded == 0
+
+
+def test_a_damaged_or_foreign_file_is_made_again(cvl_db: Database) -> None:
+    _typed(_prepared(cvl_db))
+    path = cache_path(cvl_db.path)
+    data = path.read_bytes()
+    for damaged in (data[: len(data) // 2], b"not a database" * 100, b""):
+        path.write_bytes(damaged)
+        for suffix in ("-wal", "-shm"):
+            path.with_name(path.name + suffix).unlink(missing_ok=True)
+        search = _prepared(cvl_db)
+        _same_as_fts5(cvl_db, search)
+        assert search._ranker.ranked > 0
+    # Made again: the next start reads it.
+    assert _prepared(cvl_db)._ranker.ranked == 0
+
+
+def test_a_ranking_whose_bytes_changed_is_not_used(cvl_db: Database) -> None:
+    _typed(_prepared(cvl_db))
+    with sqlite3.connect(cache_path(cvl_db.path)) as connection:
+        changed = connection.execute(
+            "UPDATE ranking SET ranks = zeroblob(length(ranks)) WHERE rows > 0"
+        ).rowcount
+        assert changed > 0
+    search = _prepared(cvl_db)
+    _same_as_fts5(cvl_db, search)
+    assert search._ranker.read == 0 and search._cache.loaded == 0
+
+
+def test_the_file_stays_within_its_bound(tmp_path: Path) -> None:
+    from array import array
+
+    cache = RankingsCache(tmp_path / "x.classements", max_bytes=10_000)
+    cache.attach(1, "directory")
+    ranking = TermRanking(array("i", range(200)), array("d", [-1.0] * 200), array("f", [1.0] * 200))
+    for n in range(10):  # 3,200 bytes each
+        cache.store(1, f'"t{n}"*', ranking)
+    assert [e for e, _ in cache.terms(1)] == ['"t9"*', '"t8"*', '"t7"*']
+    with sqlite3.connect(tmp_path / "x.classements") as connection:
+        assert connection.execute("SELECT SUM(size) FROM ranking").fetchone()[0] <= 10_000
+    loaded = cache.load(1, '"t9"*')
+    assert loaded is not None and list(loaded.pks) == list(range(200))
+    assert cache.load(1, '"t0"*') is None and cache.load(2, '"t9"*') is None
+    # Another directory: the stored rankings are dropped.
+    other = RankingsCache(tmp_path / "x.classements")
+    other.attach(2, "another directory")
+    assert other.terms(2) == [] and other.load(2, '"t9"*') is None
