@@ -460,7 +460,7 @@ class BackgroundRanker:
             # Rankings in advance come first, all of them; their word counts after.
             ranking = rank_term(driver, expression, None if kind == "later" else model)
             self.ranked += 1
-            if ranking.frequencies is not None and self._store is not None:
+            if self._store is not None:  # now: the desk may close before the word counts
                 self._store.store(version, expression, ranking)
         self._kept.put(version, expression, ranking)
         if ranking.frequencies is None:  # or the model was not read yet
