@@ -9,7 +9,7 @@ import sqlite3
 from pathlib import Path
 
 from spro_desk.directory.importer import import_directory
-from spro_desk.directory.rankings_cache import RankingsCache, cache_path
+from spro_desk.directory.rankings_cache import RankingsCache, cache_path, directory_fingerprint
 from spro_desk.directory.search import DirectorySearch
 from spro_desk.directory.term_rankings import TermRanking, rank_term, read_bm25
 from spro_desk.storage.engine import Database
@@ -130,3 +130,18 @@ def test_the_file_stays_within_its_bound(tmp_path: Path) -> None:
     other = RankingsCache(tmp_path / "x.classements")
     other.attach(2, "another directory")
     assert other.terms(2) == [] and other.load(2, '"t9"*') is None
+
+
+def test_a_term_typed_before_the_background_reads_it_is_read_on_the_ui_thread(
+    cvl_db: Database,
+) -> None:
+    _typed(_prepared(cvl_db))
+    search = DirectorySearch(cvl_db, forgiving=False)
+    with cvl_db.engine.connect() as connection:
+        version = search._directory_version(connection)
+        driver = connection.connection.driver_connection
+        search._cache.attach(version, directory_fingerprint(driver))  # no ranking asked
+    assert search.ranked("mission emploi", limit=1000) == _fts5(cvl_db, "mission emploi")
+    assert search._cache.loaded == 2  # both terms read here
+    search.rank_in_advance_done(timeout=60)
+    assert search._ranker.ranked == 0 and search._ranker.read == 0

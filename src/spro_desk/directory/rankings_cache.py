@@ -142,7 +142,9 @@ class RankingsCache:
                 return None
             fingerprint = self._fingerprint
         try:
-            row = self._connection().execute(_READ, (expression, fingerprint)).fetchone()
+            # fetchall: the statement is done, no read transaction left open on the file.
+            found = self._connection().execute(_READ, (expression, fingerprint)).fetchall()
+            row = found[0] if found else None
         except sqlite3.Error:
             log.debug("ranking not read from the cache", exc_info=True)
             row = None
