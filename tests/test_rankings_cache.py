@@ -145,3 +145,11 @@ def test_a_term_typed_before_the_background_reads_it_is_read_on_the_ui_thread(
     assert search._cache.loaded == 2  # both terms read here
     search.rank_in_advance_done(timeout=60)
     assert search._ranker.ranked == 0 and search._ranker.read == 0
+
+
+def test_a_search_never_attached_writes_no_file(cvl_db: Database) -> None:
+    """The orientation screen's search, or the command line's: rankings kept in memory only."""
+    search = DirectorySearch(cvl_db, forgiving=False)
+    assert search.ranked("mission emploi", limit=1000) == _fts5(cvl_db, "mission emploi")
+    search.rank_in_advance_done(timeout=60)
+    assert not cache_path(cvl_db.path).exists()

@@ -36,6 +36,7 @@ MAX_CACHE_BYTES = 64 * 1024 * 1024
 # The arrays are stored as the machine lays them out: another layout is another format.
 FORMAT = f"1 {sys.byteorder} i{array('i').itemsize} q{array('q').itemsize}"
 _WAIT_MS = 50
+_DETACHED = object()
 
 _SCHEMA = (
     "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
@@ -106,7 +107,8 @@ class RankingsCache:
         self._local = threading.local()
         # Bumped when the file is made again: each thread's connection is opened again.
         self._generation = 0
-        self._version: Any = None
+        # No directory before `attach` (not even None, the version of an empty desk).
+        self._version: Any = _DETACHED
         self._fingerprint = ""
         # Expression -> (stored bytes, rows), read at attachment.
         self._index: dict[str, tuple[int, int]] = {}
