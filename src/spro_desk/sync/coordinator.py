@@ -30,7 +30,7 @@ from sqlmodel import Session, col, select
 from spro_desk.agents.coordination_accounts import Permission, require_coordination
 from spro_desk.agents.coordination_audit import record_action
 from spro_desk.storage.coordination_tables import RegisteredDesk, SyncAlert, SyncAlertLog
-from spro_desk.storage.dialects import execute_many, run
+from spro_desk.storage.dialects import insert_rows, run
 from spro_desk.storage.engine import Database
 from spro_desk.sync.bundle_opening import (
     BundleOpener,
@@ -45,6 +45,7 @@ from spro_desk.sync.merged import (
     record_desk,
     start_watermark,
 )
+from spro_desk.sync.merged_rows import PreparedEvent
 from spro_desk.sync.reader_process import opened_in_order
 
 # Each statement's TextClause made once: building one parses it and recomputes its cache key,
@@ -259,7 +260,7 @@ def _apply_batch(
             start_watermark(connection)  # before any event is stored: see sync.merged
             # When the merged state is current, the batch's events are merged in its own
             # transaction, from memory; else the catch-up merges them (sync.merged).
-            stored: list[tuple[Any, ...]] | None = [] if merged_state_current(connection) else None
+            stored: list[PreparedEvent] | None = [] if merged_state_current(connection) else None
             more = False
             for index, path, bundle in itertools.chain((first,), accepted):
                 applied.append((index, path, bundle))
@@ -340,12 +341,11 @@ def _witness_audit_head(
     if head is None:
         return
     branch = manifest["branch"]
-    held = connection.execute(
-        _sql(
-            "SELECT branch, audit_seq, audit_mac, bundle_seq, bundle_created_at "
-            "FROM audit_witness WHERE desk_id = :desk"
-        ),
-        {"desk": outcome.desk_id},
+    held = run(
+        connection,
+        "SELECT branch, audit_seq, audit_mac, bundle_seq, bundle_created_at "
+        "FROM audit_witness WHERE desk_id = ?",
+        (outcome.desk_id,),
     ).fetchone()
     if held is not None:
         same_branch = held[0] == branch["id"]
@@ -354,17 +354,16 @@ def _witness_audit_head(
         if (same_branch and outcome.bundle_seq <= held[3]) or not (same_branch or descendant):
             return  # an older bundle arriving late says nothing of the log today
         _compare_audit_heads(connection, outcome, head, held, same_branch, now)
-    connection.execute(
-        _sql(
-            "INSERT INTO audit_witness (desk_id, branch, audit_seq, audit_mac, bundle_seq, "
-            "bundle_created_at) VALUES (:desk, :branch, :seq, :mac, :bundle, :made) "
-            "ON CONFLICT (desk_id) DO UPDATE SET "
-            "branch = excluded.branch, audit_seq = excluded.audit_seq, "
-            "audit_mac = excluded.audit_mac, bundle_seq = excluded.bundle_seq, "
-            "bundle_created_at = excluded.bundle_created_at"
-        ),
-        {"desk": outcome.desk_id, "branch": branch["id"], "seq": head[0], "mac": head[1],
-         "bundle": outcome.bundle_seq, "made": _text(manifest.get("created_at"))},
+    run(
+        connection,
+        "INSERT INTO audit_witness (desk_id, branch, audit_seq, audit_mac, bundle_seq, "
+        "bundle_created_at) VALUES (?, ?, ?, ?, ?, ?) "
+        "ON CONFLICT (desk_id) DO UPDATE SET "
+        "branch = excluded.branch, audit_seq = excluded.audit_seq, "
+        "audit_mac = excluded.audit_mac, bundle_seq = excluded.bundle_seq, "
+        "bundle_created_at = excluded.bundle_created_at",
+        (outcome.desk_id, branch["id"], head[0], head[1], outcome.bundle_seq,
+         _text(manifest.get("created_at"))),
     )  # fmt: skip
 
 
@@ -429,37 +428,39 @@ def _sql_utc(moment: datetime) -> str:
 
 
 def _apply_bundle(
-    connection: Connection, opened: OpenedBundle, stored: list[tuple[Any, ...]] | None = None
+    connection: Connection, opened: OpenedBundle, stored: list[PreparedEvent] | None = None
 ) -> ImportOutcome:
-    """`stored`, when given, receives the rows of the events stored."""
+    """`stored`, when given, receives the events stored, as the merged state takes them."""
     manifest, rows = opened.manifest, opened.rows
     outcome = ImportOutcome(str(manifest["desk_id"]), int(manifest["bundle_seq"]))
-    run = connection.execute
-    known = _sql("SELECT 1 FROM received_bundle WHERE sha256 = :sha")
-    if run(known, {"sha": opened.digest}).fetchone():
+    # The same file again (a duplicate), or the same signed content re-encrypted (no fork):
+    # one look-up for both, a round trip less per bundle on a server.
+    known = run(
+        connection,
+        "SELECT sha256 FROM received_bundle WHERE sha256 = ? "
+        "OR (desk_id = ? AND manifest_sha256 = ?)",
+        (opened.digest, outcome.desk_id, opened.manifest_digest),
+    ).fetchall()
+    if any(found[0] == opened.digest for found in known):
         outcome.events_duplicate = len(rows)
         return outcome
     now = _sql_utc(datetime.now(UTC))
-    same_content = run(
-        _sql("SELECT 1 FROM received_bundle WHERE desk_id = :desk AND manifest_sha256 = :sha"),
-        {"desk": outcome.desk_id, "sha": opened.manifest_digest},
-    ).fetchone()
+    same_content = known or None
     if same_content is None:  # the same signed content re-encrypted is no fork
         _check_chain(connection, manifest, outcome, now, opened.manifest_digest)
     _store_events(connection, outcome, opened, now, stored)
     branch = manifest["branch"]
     run(
-        _sql(
-            "INSERT INTO received_bundle (sha256, desk_id, bundle_seq, previous_sha256, "
-            "received_at, events, branch, lineage, manifest_sha256, created_at) VALUES (:sha, "
-            ":desk, :seq, :previous, :now, :events, :branch, :lineage, :manifest, :made)"
+        connection,
+        "INSERT INTO received_bundle (sha256, desk_id, bundle_seq, previous_sha256, "
+        "received_at, events, branch, lineage, manifest_sha256, created_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            opened.digest, outcome.desk_id, outcome.bundle_seq,
+            manifest.get("previous_bundle_sha256"), now, len(rows), branch["id"],
+            json.dumps(branch["lineage"]), opened.manifest_digest,
+            _text(manifest.get("created_at")),
         ),
-        {
-            "sha": opened.digest, "desk": outcome.desk_id, "seq": outcome.bundle_seq,
-            "previous": manifest.get("previous_bundle_sha256"), "now": now, "events": len(rows),
-            "branch": branch["id"], "lineage": json.dumps(branch["lineage"]),
-            "manifest": opened.manifest_digest, "made": _text(manifest.get("created_at")),
-        },
     )  # fmt: skip
     if same_content is None:
         _announce_branch(connection, outcome, branch, now)
@@ -488,26 +489,24 @@ def _alert(
     its detail refreshed; handled, it is reopened (the handling stays in the audit trail)."""
     fingerprint = f"{kind}:{outcome.desk_id}:{key if key is not None else json.dumps(detail)}"
     outcome.alerts.append(kind)
-    said = {"detail": json.dumps(detail), "now": now, "fingerprint": fingerprint}
+    said = json.dumps(detail)
     # detail compared as text (PostgreSQL's json type has no equality), and written from a
     # parameter of its own (a parameter compared with text is typed text there)
-    updated = connection.execute(
-        _sql(
-            "UPDATE sync_alert SET occurrences = occurrences + 1, last_raised_at = :now, "
-            "handled_at = CASE WHEN CAST(detail AS TEXT) = :detail THEN handled_at END, "
-            "handled_note = CASE WHEN CAST(detail AS TEXT) = :detail THEN handled_note END, "
-            "detail = :written WHERE fingerprint = :fingerprint"
-        ),
-        {**said, "written": said["detail"]},
+    updated = run(
+        connection,
+        "UPDATE sync_alert SET occurrences = occurrences + 1, last_raised_at = ?, "
+        "handled_at = CASE WHEN CAST(detail AS TEXT) = ? THEN handled_at END, "
+        "handled_note = CASE WHEN CAST(detail AS TEXT) = ? THEN handled_note END, "
+        "detail = ? WHERE fingerprint = ?",
+        (now, said, said, said, fingerprint),
     )
     if updated.rowcount:
         return
-    connection.execute(
-        _sql(
-            "INSERT INTO sync_alert (desk_id, kind, detail, raised_at, fingerprint, occurrences, "
-            "last_raised_at) VALUES (:desk, :kind, :detail, :now, :fingerprint, 1, :now)"
-        ),
-        {**said, "desk": outcome.desk_id, "kind": kind},
+    run(
+        connection,
+        "INSERT INTO sync_alert (desk_id, kind, detail, raised_at, fingerprint, occurrences, "
+        "last_raised_at) VALUES (?, ?, ?, ?, ?, 1, ?)",
+        (outcome.desk_id, kind, said, now, fingerprint, now),
     )
 
 
@@ -519,14 +518,15 @@ def _check_chain(
     manifest_digest: str,
 ) -> None:
     branch = manifest["branch"]["id"]
-    known_branch = connection.execute(
-        _sql("SELECT 1 FROM received_bundle WHERE desk_id = :desk AND branch = :branch LIMIT 1"),
-        {"desk": outcome.desk_id, "branch": branch},
-    ).fetchone()
-    if branch and known_branch is None:
+    if branch and not _known_branch(connection, outcome.desk_id, branch):
         return  # a new branch: announced as such (_announce_branch)
-    query = _sql("SELECT sha256 FROM received_bundle WHERE desk_id = :desk AND bundle_seq = :seq")
-    if connection.execute(query, {"desk": outcome.desk_id, "seq": outcome.bundle_seq}).fetchone():
+    # this bundle's number and the one before, in one look-up (a round trip on a server)
+    found = run(
+        connection,
+        "SELECT bundle_seq, sha256 FROM received_bundle WHERE desk_id = ? AND bundle_seq IN (?, ?)",
+        (outcome.desk_id, outcome.bundle_seq, outcome.bundle_seq - 1),
+    ).fetchall()
+    if any(seq == outcome.bundle_seq for seq, _sha in found):
         # a desk restored from an old backup, by hand, numbers again
         detail = {
             "bundle_seq": outcome.bundle_seq,
@@ -539,10 +539,8 @@ def _check_chain(
         }
         _alert(connection, outcome, "fork", detail, now, key=f"seq:{outcome.bundle_seq}")
         return
-    previous = connection.execute(
-        query, {"desk": outcome.desk_id, "seq": outcome.bundle_seq - 1}
-    ).fetchone()
-    if previous is not None and previous[0] != manifest.get("previous_bundle_sha256"):
+    previous = next((sha for _seq, sha in found), None)
+    if previous is not None and previous != manifest.get("previous_bundle_sha256"):
         detail = {
             "bundle_seq": outcome.bundle_seq,
             "reason": "chaîne rompue",
@@ -554,6 +552,15 @@ def _check_chain(
         _alert(connection, outcome, "fork", detail, now, key=f"chain:{outcome.bundle_seq}")
 
 
+def _known_branch(connection: Connection, desk_id: str, branch: str) -> bool:
+    found = run(
+        connection,
+        "SELECT 1 FROM received_bundle WHERE desk_id = ? AND branch = ? LIMIT 1",
+        (desk_id, branch),
+    )
+    return found.fetchone() is not None
+
+
 def _announce_branch(
     connection: Connection, outcome: ImportOutcome, branch: dict[str, Any], now: str
 ) -> None:
@@ -563,12 +570,10 @@ def _announce_branch(
     history = branch["lineage"]
     first = int(history[-1][1])
     parent = history[-2][0] if len(history) > 1 else ""
-    (old,) = connection.execute(
-        _sql(
-            "SELECT COUNT(*) FROM received_event WHERE desk_id = :desk AND seq >= :first "
-            "AND branch != :branch"
-        ),
-        {"desk": outcome.desk_id, "first": first, "branch": branch["id"]},
+    (old,) = run(
+        connection,
+        "SELECT COUNT(*) FROM received_event WHERE desk_id = ? AND seq >= ? AND branch != ?",
+        (outcome.desk_id, first, branch["id"]),
     ).one()
     detail = {
         "reason": "restauration",
@@ -650,7 +655,7 @@ def _store_events(
     outcome: ImportOutcome,
     opened: OpenedBundle,
     now: str,
-    stored_rows: list[tuple[Any, ...]] | None = None,
+    stored_events: list[PreparedEvent] | None = None,
 ) -> None:
     """New events stored; the same content again counted; the same id with other content
     quarantined, never overwritten; a change of another desk's entity refused."""
@@ -671,10 +676,18 @@ def _store_events(
             else:
                 stored[row[0]] = row[3]
                 new.append(row)
-    execute_many(connection, _INSERT_EVENT, new)
+    insert_rows(connection, "received_event", _EVENT_COLUMNS, new)
     outcome.events_new += len(new)
-    if stored_rows is not None:
-        stored_rows.extend(new)
+    if stored_events is not None:
+        stored_events.extend(opened.merged if new is opened.rows else _merged_of(opened, new))
+
+
+def _merged_of(opened: OpenedBundle, rows: list[tuple[Any, ...]]) -> list[PreparedEvent]:
+    """The merged state's events of `rows`, some of the bundle's (by event id: the first)."""
+    by_id: dict[str, PreparedEvent] = {}
+    for row, event in zip(opened.rows, opened.merged, strict=True):
+        by_id.setdefault(row[0], event)
+    return [by_id[row[0]] for row in rows]
 
 
 _EVENT_COLUMNS = (
@@ -682,11 +695,8 @@ _EVENT_COLUMNS = (
     "branch",
 )  # fmt: skip
 # Writers are serialised (Database.transaction), so an event stored meanwhile by another
-# import is seen above and counted as a duplicate; the unique key stays the last guard.
-_INSERT_EVENT = (
-    f"INSERT INTO received_event ({', '.join(_EVENT_COLUMNS)}) "
-    f"VALUES ({', '.join('?' * len(_EVENT_COLUMNS))})"
-)
+# import is seen in `_store_events` and counted as a duplicate; the unique key stays the last
+# guard.
 _ROW_FIELDS = ("id", "desk_id", "seq", "content_sha256", "entity", "entity_id", "op", "at")
 
 
@@ -706,9 +716,10 @@ def missing_ranges(
     """How many sequence numbers of the desk are missing below its highest, and the first
     missing runs `[first, last]`: computed by SQLite over the index, in bounded memory,
     however large the numbers."""
-    count, top = connection.execute(
-        _sql("SELECT COUNT(DISTINCT seq), MAX(seq) FROM received_event WHERE desk_id = :desk"),
-        {"desk": desk_id},
+    count, top = run(
+        connection,
+        "SELECT COUNT(DISTINCT seq), MAX(seq) FROM received_event WHERE desk_id = ?",
+        (desk_id,),
     ).one()
     if not top or count == top:  # sequence numbers start at 1: as many as the last, no hole
         return 0, []
@@ -765,9 +776,10 @@ def _expanded(ranges: list[list[int]], limit: int) -> list[int]:
 def _record_gaps(connection: Connection, outcome: ImportOutcome, now: str) -> None:
     count, ranges = missing_ranges(connection, outcome.desk_id)
     if not count:
-        connection.execute(
-            _sql("DELETE FROM sync_alert WHERE desk_id = :desk AND kind = 'gap'"),
-            {"desk": outcome.desk_id},
+        run(
+            connection,
+            "DELETE FROM sync_alert WHERE desk_id = ? AND kind = 'gap'",
+            (outcome.desk_id,),
         )
         return
     detail = {"missing": _expanded(ranges, 1000), "count": count, "ranges": ranges}

@@ -28,6 +28,7 @@ from collections.abc import Generator, Iterator
 from pathlib import Path
 from typing import IO, Any
 
+from spro_desk import clock
 from spro_desk.sync.bundle_opening import (
     BundleOpener,
     BundleRefused,
@@ -48,9 +49,11 @@ Opened = tuple[int, Path, OpenedBundle | BundleRefused]
 
 
 def serve(requests: IO[bytes], replies: IO[bytes]) -> None:
-    """Answer `(data_dir, desks)` then one path at a time, until None, with one verdict each:
-    ("opened", OpenedBundle), ("refused", message) or ("fault", None)."""
-    data_dir, desks = pickle.load(requests)
+    """Answer `(data_dir, desks, zone)` then one path at a time, until None, with one verdict
+    each: ("opened", OpenedBundle), ("refused", message) or ("fault", None). `zone`: the
+    coordinator's time zone, whose calendar days the merged rows are built in."""
+    data_dir, desks, zone = pickle.load(requests)
+    clock.use_zone(zone or None)
     opener = BundleOpener(encryption_identities(Path(data_dir)), desks)
     while (path := pickle.load(requests)) is not None:
         reply: tuple[str, Any]
@@ -152,7 +155,7 @@ class _Worker:
             return None
         try:
             requests = _stream(worker.process.stdin)
-            pickle.dump((str(data_dir), desks), requests)
+            pickle.dump((str(data_dir), desks, clock.zone_name()), requests)
             requests.flush()
         except OSError:
             worker.stop()

@@ -9,7 +9,11 @@ the window's lists) never wait for it. The unique keys stay the last line of def
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Any
+
 from sqlalchemy import Connection, Engine, create_engine, text
+from sqlalchemy.exc import DBAPIError
 
 from spro_desk.storage.dialects import checked_url
 
@@ -29,6 +33,24 @@ def begin_write(connection: Connection, wait_s: float | None = None) -> None:
 
 def end_write(connection: Connection, wait_s: float | None = None) -> None:
     """Nothing to restore: the lock goes with the transaction."""
+
+
+def copy_rows(
+    connection: Connection, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]
+) -> None:
+    """`rows` streamed into `table` by COPY, in the connection's transaction; a refusal (a
+    unique key, a constraint) comes out as SQLAlchemy's error, as from any statement."""
+    import psycopg
+
+    statement = f"COPY {table} ({', '.join(columns)}) FROM STDIN"
+    driver = connection.connection.driver_connection
+    assert driver is not None  # a connection in use has its driver's
+    try:
+        with driver.cursor() as cursor, cursor.copy(statement) as copy:
+            for row in rows:
+                copy.write_row(row)
+    except psycopg.Error as error:
+        raise DBAPIError.instance(statement, None, error, psycopg.Error) from error
 
 
 def has_table(connection: Connection, name: str) -> bool:
