@@ -30,7 +30,7 @@ from sqlmodel import Session, col, select
 from spro_desk.agents.coordination_accounts import Permission, require_coordination
 from spro_desk.agents.coordination_audit import record_action
 from spro_desk.storage.coordination_tables import RegisteredDesk, SyncAlert, SyncAlertLog
-from spro_desk.storage.dialects import insert_rows, run
+from spro_desk.storage.dialects import insert_rows, run_raw
 from spro_desk.storage.engine import Database
 from spro_desk.sync.bundle_opening import (
     BundleOpener,
@@ -341,7 +341,7 @@ def _witness_audit_head(
     if head is None:
         return
     branch = manifest["branch"]
-    held = run(
+    held = run_raw(
         connection,
         "SELECT branch, audit_seq, audit_mac, bundle_seq, bundle_created_at "
         "FROM audit_witness WHERE desk_id = ?",
@@ -354,7 +354,7 @@ def _witness_audit_head(
         if (same_branch and outcome.bundle_seq <= held[3]) or not (same_branch or descendant):
             return  # an older bundle arriving late says nothing of the log today
         _compare_audit_heads(connection, outcome, head, held, same_branch, now)
-    run(
+    run_raw(
         connection,
         "INSERT INTO audit_witness (desk_id, branch, audit_seq, audit_mac, bundle_seq, "
         "bundle_created_at) VALUES (?, ?, ?, ?, ?, ?) "
@@ -435,7 +435,7 @@ def _apply_bundle(
     outcome = ImportOutcome(str(manifest["desk_id"]), int(manifest["bundle_seq"]))
     # The same file again (a duplicate), or the same signed content re-encrypted (no fork):
     # one look-up for both, a round trip less per bundle on a server.
-    known = run(
+    known = run_raw(
         connection,
         "SELECT sha256 FROM received_bundle WHERE sha256 = ? "
         "OR (desk_id = ? AND manifest_sha256 = ?)",
@@ -450,7 +450,7 @@ def _apply_bundle(
         _check_chain(connection, manifest, outcome, now, opened.manifest_digest)
     _store_events(connection, outcome, opened, now, stored)
     branch = manifest["branch"]
-    run(
+    run_raw(
         connection,
         "INSERT INTO received_bundle (sha256, desk_id, bundle_seq, previous_sha256, "
         "received_at, events, branch, lineage, manifest_sha256, created_at) "
@@ -492,7 +492,7 @@ def _alert(
     said = json.dumps(detail)
     # detail compared as text (PostgreSQL's json type has no equality), and written from a
     # parameter of its own (a parameter compared with text is typed text there)
-    updated = run(
+    updated = run_raw(
         connection,
         "UPDATE sync_alert SET occurrences = occurrences + 1, last_raised_at = ?, "
         "handled_at = CASE WHEN CAST(detail AS TEXT) = ? THEN handled_at END, "
@@ -502,7 +502,7 @@ def _alert(
     )
     if updated.rowcount:
         return
-    run(
+    run_raw(
         connection,
         "INSERT INTO sync_alert (desk_id, kind, detail, raised_at, fingerprint, occurrences, "
         "last_raised_at) VALUES (?, ?, ?, ?, ?, 1, ?)",
@@ -521,7 +521,7 @@ def _check_chain(
     if branch and not _known_branch(connection, outcome.desk_id, branch):
         return  # a new branch: announced as such (_announce_branch)
     # this bundle's number and the one before, in one look-up (a round trip on a server)
-    found = run(
+    found = run_raw(
         connection,
         "SELECT bundle_seq, sha256 FROM received_bundle WHERE desk_id = ? AND bundle_seq IN (?, ?)",
         (outcome.desk_id, outcome.bundle_seq, outcome.bundle_seq - 1),
@@ -553,7 +553,7 @@ def _check_chain(
 
 
 def _known_branch(connection: Connection, desk_id: str, branch: str) -> bool:
-    found = run(
+    found = run_raw(
         connection,
         "SELECT 1 FROM received_bundle WHERE desk_id = ? AND branch = ? LIMIT 1",
         (desk_id, branch),
@@ -570,11 +570,11 @@ def _announce_branch(
     history = branch["lineage"]
     first = int(history[-1][1])
     parent = history[-2][0] if len(history) > 1 else ""
-    (old,) = run(
+    (old,) = run_raw(
         connection,
         "SELECT COUNT(*) FROM received_event WHERE desk_id = ? AND seq >= ? AND branch != ?",
         (outcome.desk_id, first, branch["id"]),
-    ).one()
+    ).fetchone()
     detail = {
         "reason": "restauration",
         "branch": branch["id"],
@@ -598,7 +598,8 @@ def _stored_contents(connection: Connection, ids: list[str]) -> dict[str, str]:
     query = "SELECT id, content_sha256 FROM received_event WHERE id IN :ids"
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
-        stored.update((row[0], row[1]) for row in run(connection, _in(query, len(chunk)), chunk))
+        found = run_raw(connection, _in(query, len(chunk)), chunk)
+        stored.update((row[0], row[1]) for row in found)
     return stored
 
 
@@ -608,7 +609,7 @@ def _foreign_owners(connection: Connection, desk_id: str, entity_ids: list[str])
     query = "SELECT entity_id, desk_id FROM received_event WHERE entity_id IN :ids AND desk_id != ?"
     for start in range(0, len(entity_ids), 500):
         chunk = entity_ids[start : start + 500]
-        found = run(connection, _in(query, len(chunk)), [*chunk, desk_id])
+        found = run_raw(connection, _in(query, len(chunk)), [*chunk, desk_id])
         owners.update((row[0], row[1]) for row in found)
     return owners
 
@@ -716,11 +717,11 @@ def missing_ranges(
     """How many sequence numbers of the desk are missing below its highest, and the first
     missing runs `[first, last]`: computed by SQLite over the index, in bounded memory,
     however large the numbers."""
-    count, top = run(
+    count, top = run_raw(
         connection,
         "SELECT COUNT(DISTINCT seq), MAX(seq) FROM received_event WHERE desk_id = ?",
         (desk_id,),
-    ).one()
+    ).fetchone()
     if not top or count == top:  # sequence numbers start at 1: as many as the last, no hole
         return 0, []
     ranges = connection.execute(
@@ -776,7 +777,7 @@ def _expanded(ranges: list[list[int]], limit: int) -> list[int]:
 def _record_gaps(connection: Connection, outcome: ImportOutcome, now: str) -> None:
     count, ranges = missing_ranges(connection, outcome.desk_id)
     if not count:
-        run(
+        run_raw(
             connection,
             "DELETE FROM sync_alert WHERE desk_id = ? AND kind = 'gap'",
             (outcome.desk_id,),

@@ -41,7 +41,7 @@ from sqlalchemy import Connection, text
 from sqlmodel import Session
 
 from spro_desk.directory.networks import infer_level
-from spro_desk.storage.dialects import Rows, execute_many, insert_rows, run
+from spro_desk.storage.dialects import execute_many, insert_rows, run_raw
 from spro_desk.sync.merged_rows import (
     REFERRAL_AT,
     REFERRAL_CONTACT_ID,
@@ -135,7 +135,7 @@ def _structure_networks(
 # --- merging ---------------------------------------------------------------------------------
 
 
-def _in(connection: Connection, sql: str, **lists: Sequence[Any]) -> Rows:
+def _in(connection: Connection, sql: str, **lists: Sequence[Any]) -> Any:
     """`sql` whose `:name` placeholders each stand for a list (an IN of as many parameters),
     run by the driver: SQLAlchemy's expanding parameters cost more to render than the query
     costs SQLite (bench/bench_sync.py --profile). An empty list matches nothing."""
@@ -143,7 +143,7 @@ def _in(connection: Connection, sql: str, **lists: Sequence[Any]) -> Rows:
     for name, values in lists.items():
         sql = sql.replace(f":{name}", f"({','.join('?' * len(values))})" if values else "(NULL)")
         params.extend(values)
-    return run(connection, sql, params)
+    return run_raw(connection, sql, params)
 
 
 def _chunks(values: Sequence[Any], size: int = _CHUNK) -> Iterator[Sequence[Any]]:
@@ -458,7 +458,7 @@ def record_desk(connection: Connection, desk_id: str, manifest: dict[str, Any]) 
     """
     found = manifest.get("directory")
     directory: dict[str, Any] = found if isinstance(found, dict) else {}
-    run(
+    run_raw(
         connection,
         "INSERT INTO merged_desk (desk_id, bundle_seq, bundle_created_at, directory_version, "
         "directory_published_at, directory_imported_at) VALUES (?, ?, ?, ?, ?, ?) "

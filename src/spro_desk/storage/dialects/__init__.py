@@ -16,7 +16,7 @@ from typing import Any, TypeAlias
 
 from sqlalchemy import Connection, CursorResult
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError
+from sqlalchemy.exc import ArgumentError, DBAPIError
 
 Rows: TypeAlias = CursorResult[*tuple[Any, ...]]  # rows of any length
 
@@ -53,6 +53,26 @@ def insert_rows(
         return
     marks = ", ".join("?" * len(columns))
     execute_many(connection, f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", rows)
+
+
+def run_raw(connection: Connection, sql: str, params: Sequence[Any] = ()) -> Any:
+    """`sql` (with `?` for each value) run on the driver's own cursor, which is returned (its
+    `fetchone`, `fetchall`, `rowcount`, rows by iteration), in the connection's transaction.
+
+    For the import's many small statements (a dozen per bundle, thousands per import): even
+    `exec_driver_sql` builds a SQLAlchemy result for each, which cost the import more than
+    SQLite takes to answer (bench/bench_sync.py --profile). The driver's errors come out as
+    SQLAlchemy's (IntegrityError, OperationalError...), as from any statement.
+    """
+    dbapi = connection.dialect.loaded_dbapi
+    if connection.dialect.paramstyle in ("format", "pyformat"):
+        sql = sql.replace("?", "%s")
+    cursor = connection.connection.cursor()
+    try:
+        cursor.execute(sql, tuple(params))
+    except dbapi.Error as error:
+        raise DBAPIError.instance(sql, params, error, dbapi.Error) from error
+    return cursor
 
 
 def run(connection: Connection, sql: str, params: Sequence[Any] = ()) -> Rows:
