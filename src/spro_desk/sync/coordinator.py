@@ -30,7 +30,7 @@ from sqlmodel import Session, col, select
 from spro_desk.agents.coordination_accounts import Permission, require_coordination
 from spro_desk.agents.coordination_audit import record_action
 from spro_desk.storage.coordination_tables import RegisteredDesk, SyncAlert, SyncAlertLog
-from spro_desk.storage.dialects import insert_rows, run_raw
+from spro_desk.storage.dialects import insert_rows, run_raw, run_raw_in
 from spro_desk.storage.engine import Database
 from spro_desk.sync.bundle_opening import (
     BundleOpener,
@@ -51,12 +51,6 @@ from spro_desk.sync.reader_process import opened_in_order
 # Each statement's TextClause made once: building one parses it and recomputes its cache key,
 # more than the statement itself costs SQLite (500 bundles: thousands of statements).
 _sql = functools.cache(text)
-
-
-def _in(sql: str, count: int) -> str:
-    """`sql` with its `IN :ids` written for `count` values, run by the driver (`run`): rendering
-    SQLAlchemy's expanding parameters costs more than the statement (two per bundle)."""
-    return sql.replace(":ids", f"({','.join('?' * count)})")
 
 
 @dataclass
@@ -598,7 +592,7 @@ def _stored_contents(connection: Connection, ids: list[str]) -> dict[str, str]:
     query = "SELECT id, content_sha256 FROM received_event WHERE id IN :ids"
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
-        found = run_raw(connection, _in(query, len(chunk)), chunk)
+        found = run_raw_in(connection, query, {"ids": chunk})
         stored.update((row[0], row[1]) for row in found)
     return stored
 
@@ -609,7 +603,7 @@ def _foreign_owners(connection: Connection, desk_id: str, entity_ids: list[str])
     query = "SELECT entity_id, desk_id FROM received_event WHERE entity_id IN :ids AND desk_id != ?"
     for start in range(0, len(entity_ids), 500):
         chunk = entity_ids[start : start + 500]
-        found = run_raw(connection, _in(query, len(chunk)), [*chunk, desk_id])
+        found = run_raw_in(connection, query, {"ids": chunk}, (desk_id,))
         owners.update((row[0], row[1]) for row in found)
     return owners
 

@@ -41,7 +41,7 @@ from sqlalchemy import Connection, text
 from sqlmodel import Session
 
 from spro_desk.directory.networks import infer_level
-from spro_desk.storage.dialects import execute_many, insert_rows, run_raw
+from spro_desk.storage.dialects import execute_many, insert_rows, run_raw, run_raw_in
 from spro_desk.sync.merged_rows import (
     REFERRAL_AT,
     REFERRAL_CONTACT_ID,
@@ -136,14 +136,10 @@ def _structure_networks(
 
 
 def _in(connection: Connection, sql: str, **lists: Sequence[Any]) -> Any:
-    """`sql` whose `:name` placeholders each stand for a list (an IN of as many parameters),
-    run by the driver: SQLAlchemy's expanding parameters cost more to render than the query
-    costs SQLite (bench/bench_sync.py --profile). An empty list matches nothing."""
-    params: list[Any] = []
-    for name, values in lists.items():
-        sql = sql.replace(f":{name}", f"({','.join('?' * len(values))})" if values else "(NULL)")
-        params.extend(values)
-    return run_raw(connection, sql, params)
+    """`sql` whose `IN :name` each stand for a list, run by the driver: SQLAlchemy's expanding
+    parameters cost more to render than the query costs SQLite (bench/bench_sync.py
+    --profile). An empty list matches nothing."""
+    return run_raw_in(connection, sql, lists)
 
 
 def _chunks(values: Sequence[Any], size: int = _CHUNK) -> Iterator[Sequence[Any]]:

@@ -75,6 +75,29 @@ def run_raw(connection: Connection, sql: str, params: Sequence[Any] = ()) -> Any
     return cursor
 
 
+def run_raw_in(
+    connection: Connection,
+    sql: str,
+    lists: dict[str, Sequence[Any]],
+    tail: Sequence[Any] = (),
+) -> Any:
+    """`run_raw` of `sql` whose `IN :name` each stand for a list of values (an empty one
+    matches nothing), then `?` for each of `tail` after them. SQLite binds each value; the
+    server gets `= ANY(?)` and the list as one array: one statement text whatever the count,
+    so it is prepared once (an IN of 90 or 91 values is another statement to parse and plan)."""
+    server = connection.dialect.name == "postgresql"
+    params: list[Any] = []
+    for name, values in lists.items():
+        if server:
+            fragment, bound = "= ANY(?)", [list(values)]
+        else:
+            fragment = f"IN ({','.join('?' * len(values))})" if values else "IN (NULL)"
+            bound = list(values)
+        sql = sql.replace(f"IN :{name}", fragment)
+        params.extend(bound)
+    return run_raw(connection, sql, [*params, *tail])
+
+
 def run(connection: Connection, sql: str, params: Sequence[Any] = ()) -> Rows:
     """`sql` (with `?` for each value) run once by the driver, its placeholders written in the
     driver's style: the reports' queries, read without SQLAlchemy's per-row processing."""
