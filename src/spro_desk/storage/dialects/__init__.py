@@ -15,8 +15,13 @@ from pathlib import Path
 from typing import Any, TypeAlias
 
 from sqlalchemy import Connection, CursorResult
-from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, DBAPIError
+from sqlalchemy.exc import DBAPIError
+
+from spro_desk.storage.dialects import postgresql
+from spro_desk.storage.dialects.postgresql import DatabaseUrlError, checked_url
+
+# The URL's checks live with the server's dialect; found here by the window and the CLI.
+__all__ = ["DatabaseUrlError", "checked_url"]
 
 Rows: TypeAlias = CursorResult[*tuple[Any, ...]]  # rows of any length
 
@@ -47,8 +52,6 @@ def insert_rows(
     if not rows:
         return
     if connection.dialect.name == "postgresql":
-        from spro_desk.storage.dialects import postgresql
-
         postgresql.copy_rows(connection, table, columns, rows)
         return
     marks = ", ".join("?" * len(columns))
@@ -106,42 +109,8 @@ def run(connection: Connection, sql: str, params: Sequence[Any] = ()) -> Rows:
     return connection.exec_driver_sql(sql, tuple(params))
 
 
-class DatabaseUrlError(ValueError):
-    """A database URL the coordination cannot use (said in French, nothing opened)."""
-
-
 def is_server_url(target: str | Path | None) -> bool:
     return isinstance(target, str) and target.startswith(("postgresql:", "postgresql+"))
-
-
-def checked_url(url: str) -> str:
-    """The URL for SQLAlchemy's psycopg (v3) driver; a clear error for anything else."""
-    try:
-        parsed = make_url(url)
-    except ArgumentError as error:
-        raise DatabaseUrlError(f"Adresse de base de données illisible : « {url} ».") from error
-    if parsed.get_backend_name() != "postgresql":
-        raise DatabaseUrlError(
-            f"Base de données non prise en charge : « {parsed.get_backend_name()} ». Indiquez "
-            "une adresse postgresql://utilisateur@serveur/base, ou rien pour le fichier SQLite."
-        )
-    if not parsed.database:
-        raise DatabaseUrlError("Adresse PostgreSQL sans nom de base : postgresql://…/NOM.")
-    _require_driver()
-    return parsed.set(drivername="postgresql+psycopg").render_as_string(hide_password=False)
-
-
-def _require_driver() -> None:
-    """The desks' installer leaves the PostgreSQL driver out (desks keep their SQLite file);
-    a coordination server installs it with the `coordination` extra."""
-    try:
-        import psycopg  # noqa: F401
-    except ImportError as error:
-        raise DatabaseUrlError(
-            "Le pilote PostgreSQL (psycopg) n'est pas installé avec ce programme. La "
-            "coordination sur PostgreSQL s'installe avec « pip install 'spro-desk[coordination]' »"
-            " (voir le README) ; sans adresse, la coordination garde son fichier SQLite."
-        ) from error
 
 
 def database_url_from(option: str | None) -> str | None:
