@@ -427,21 +427,24 @@ def _apply_bundle(
     """`stored`, when given, receives the events stored, as the merged state takes them."""
     manifest, rows = opened.manifest, opened.rows
     outcome = ImportOutcome(str(manifest["desk_id"]), int(manifest["bundle_seq"]))
-    # The same file again (a duplicate), or the same signed content re-encrypted (no fork):
-    # one look-up for both, a round trip less per bundle on a server.
+    # The same file again (a duplicate), the same signed content re-encrypted (no fork), this
+    # bundle's number and the one before (the chain): one look-up, one round trip on a server.
+    desk, seq = outcome.desk_id, outcome.bundle_seq
     known = run_raw(
         connection,
-        "SELECT sha256 FROM received_bundle WHERE sha256 = ? "
-        "OR (desk_id = ? AND manifest_sha256 = ?)",
-        (opened.digest, outcome.desk_id, opened.manifest_digest),
+        "SELECT sha256, desk_id, manifest_sha256, bundle_seq FROM received_bundle "
+        "WHERE sha256 = ? OR (desk_id = ? AND (manifest_sha256 = ? OR bundle_seq IN (?, ?)))",
+        (opened.digest, desk, opened.manifest_digest, seq, seq - 1),
     ).fetchall()
     if any(found[0] == opened.digest for found in known):
         outcome.events_duplicate = len(rows)
         return outcome
     now = _sql_utc(datetime.now(UTC))
-    same_content = known or None
+    mine = [found for found in known if found[1] == desk]
+    same_content = any(found[2] == opened.manifest_digest for found in mine) or None
     if same_content is None:  # the same signed content re-encrypted is no fork
-        _check_chain(connection, manifest, outcome, now, opened.manifest_digest)
+        numbered = [(found[3], found[0]) for found in mine if found[3] in (seq, seq - 1)]
+        _check_chain(connection, manifest, outcome, now, numbered)
     _store_events(connection, outcome, opened, now, stored)
     branch = manifest["branch"]
     run_raw(
@@ -509,17 +512,13 @@ def _check_chain(
     manifest: dict[str, Any],
     outcome: ImportOutcome,
     now: str,
-    manifest_digest: str,
+    found: list[tuple[int, str]],
 ) -> None:
+    """`found`: (number, SHA-256) of the desk's bundles received with this bundle's number or
+    the one before."""
     branch = manifest["branch"]["id"]
     if branch and not _known_branch(connection, outcome.desk_id, branch):
         return  # a new branch: announced as such (_announce_branch)
-    # this bundle's number and the one before, in one look-up (a round trip on a server)
-    found = run_raw(
-        connection,
-        "SELECT bundle_seq, sha256 FROM received_bundle WHERE desk_id = ? AND bundle_seq IN (?, ?)",
-        (outcome.desk_id, outcome.bundle_seq, outcome.bundle_seq - 1),
-    ).fetchall()
     if any(seq == outcome.bundle_seq for seq, _sha in found):
         # a desk restored from an old backup, by hand, numbers again
         detail = {
@@ -533,7 +532,7 @@ def _check_chain(
         }
         _alert(connection, outcome, "fork", detail, now, key=f"seq:{outcome.bundle_seq}")
         return
-    previous = next((sha for _seq, sha in found), None)
+    previous = next((sha for seq, sha in found if seq == outcome.bundle_seq - 1), None)
     if previous is not None and previous != manifest.get("previous_bundle_sha256"):
         detail = {
             "bundle_seq": outcome.bundle_seq,
@@ -590,8 +589,8 @@ def _announce_branch(
 def _stored_contents(connection: Connection, ids: list[str]) -> dict[str, str]:
     stored: dict[str, str] = {}
     query = "SELECT id, content_sha256 FROM received_event WHERE id IN :ids"
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
+    for start in range(0, len(ids), _CHUNK):
+        chunk = ids[start : start + _CHUNK]
         found = run_raw_in(connection, query, {"ids": chunk})
         stored.update((row[0], row[1]) for row in found)
     return stored
@@ -601,25 +600,56 @@ def _foreign_owners(connection: Connection, desk_id: str, entity_ids: list[str])
     """entity id → the other desk that created it, for the ids another desk already wrote."""
     owners: dict[str, str] = {}
     query = "SELECT entity_id, desk_id FROM received_event WHERE entity_id IN :ids AND desk_id != ?"
-    for start in range(0, len(entity_ids), 500):
-        chunk = entity_ids[start : start + 500]
+    for start in range(0, len(entity_ids), _CHUNK):
+        chunk = entity_ids[start : start + _CHUNK]
         found = run_raw_in(connection, query, {"ids": chunk}, (desk_id,))
         owners.update((row[0], row[1]) for row in found)
     return owners
 
 
-def _unauthorised(
-    connection: Connection, outcome: ImportOutcome, rows: list[tuple[Any, ...]], now: str
-) -> list[tuple[Any, ...]]:
-    """The rows the desk may write: only its own contacts and referrals, and referrals of its
-    own contacts. The others are left out and named in an alert."""
-    entity_ids = sorted({row[5] for row in rows})
+def _known_events(
+    connection: Connection, desk_id: str, rows: list[tuple[Any, ...]]
+) -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
+    """What is stored of the bundle's events and entities: event id → its content's digest,
+    entity id → the other desk that wrote it; and each referral event's contact id. One look-up
+    for a bundle of the usual size (a round trip on a server), in chunks beyond."""
     contact_of = {
         row[0]: str(orjson.loads(row[8]).get("contact_id")) for row in rows if row[4] == "referral"
     }
-    owners = _foreign_owners(
-        connection, outcome.desk_id, sorted({*entity_ids, *contact_of.values()})
+    entity_ids = sorted({*(row[5] for row in rows), *contact_of.values()})
+    event_ids = [row[0] for row in rows]
+    if len(entity_ids) > _CHUNK or len(event_ids) > _CHUNK:
+        owners = _foreign_owners(connection, desk_id, entity_ids)
+        return _stored_contents(connection, event_ids), owners, contact_of
+    stored: dict[str, str] = {}
+    owners: dict[str, str] = {}
+    found = run_raw_in(
+        connection,
+        "SELECT 's', id, content_sha256 FROM received_event WHERE id IN :ids UNION ALL "
+        "SELECT 'o', entity_id, desk_id FROM received_event WHERE entity_id IN :entities "
+        "AND desk_id != ?",
+        {"ids": event_ids, "entities": entity_ids},
+        (desk_id,),
     )
+    for kind, key, value in found:
+        (stored if kind == "s" else owners)[key] = value
+    return stored, owners, contact_of
+
+
+_CHUNK = 500  # ids per look-up at most
+
+
+def _unauthorised(
+    connection: Connection,
+    outcome: ImportOutcome,
+    rows: list[tuple[Any, ...]],
+    now: str,
+    owners: dict[str, str],
+    contact_of: dict[str, str],
+) -> list[tuple[Any, ...]]:
+    """The rows the desk may write: only its own contacts and referrals, and referrals of its
+    own contacts (`owners`: the entities another desk wrote). The others are left out and
+    named in an alert."""
     if not owners:
         return rows
     kept: list[tuple[Any, ...]] = []
@@ -654,8 +684,8 @@ def _store_events(
 ) -> None:
     """New events stored; the same content again counted; the same id with other content
     quarantined, never overwritten; a change of another desk's entity refused."""
-    rows = _unauthorised(connection, outcome, opened.rows, now)
-    stored = _stored_contents(connection, [row[0] for row in rows])
+    stored, owners, contact_of = _known_events(connection, outcome.desk_id, opened.rows)
+    rows = _unauthorised(connection, outcome, opened.rows, now, owners, contact_of)
     if not stored and len({row[0] for row in rows}) == len(rows):
         new = rows  # the usual case: nothing of this bundle was received before
     else:
