@@ -43,6 +43,7 @@ from spro_desk.sync.merged import (
     merge_stored,
     merged_state_current,
     record_desk,
+    record_desks,
     start_watermark,
 )
 from spro_desk.sync.merged_rows import PreparedEvent
@@ -255,17 +256,22 @@ def _apply_batch(
             # When the merged state is current, the batch's events are merged in its own
             # transaction, from memory; else the catch-up merges them (sync.merged).
             stored: list[PreparedEvent] | None = [] if merged_state_current(connection) else None
+            batch = _Batch(_desks_with_gaps(connection))
             more = False
             for index, path, bundle in itertools.chain((first,), accepted):
                 applied.append((index, path, bundle))
                 try:
-                    results[index] = (path, _apply_bundle(connection, bundle, stored))
+                    results[index] = (path, _apply_bundle(connection, bundle, stored, batch))
                 except _APPLY_FAULTS as error:
                     raise _BundleFailed from error  # rolls the whole batch back
                 held += len(bundle.rows)
                 if len(applied) >= BATCH_BUNDLES or held >= BATCH_EVENTS:
                     more = True
                     break
+            try:
+                record_desks(connection, batch.desks)
+            except _APPLY_FAULTS as error:
+                raise _BundleFailed from error
             if stored is not None and merge_stored(connection, stored):
                 for index, _path, _bundle in applied:
                     outcome = results[index][1]
@@ -275,6 +281,22 @@ def _apply_batch(
     except _BundleFailed:
         results.update(_apply_each_in_a_savepoint(db, applied))
         return True
+
+
+@dataclass
+class _Batch:
+    """What a batch applied without savepoints writes once at its end, or skips: the desks'
+    own words (`record_desks`), and the gap alerts' removal for desks that have none (each
+    a round trip per bundle on a server). A bundle applied in its own savepoint has none:
+    a savepoint rolled back would leave this out of step with the database."""
+
+    gap_desks: set[str]  # desks with a gap alert, kept up to date by the batch
+    desks: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
+
+
+def _desks_with_gaps(connection: Connection) -> set[str]:
+    found = run_raw(connection, "SELECT DISTINCT desk_id FROM sync_alert WHERE kind = 'gap'")
+    return {row[0] for row in found}
 
 
 def _driver(session: Session) -> Connection:
@@ -422,9 +444,13 @@ def _sql_utc(moment: datetime) -> str:
 
 
 def _apply_bundle(
-    connection: Connection, opened: OpenedBundle, stored: list[PreparedEvent] | None = None
+    connection: Connection,
+    opened: OpenedBundle,
+    stored: list[PreparedEvent] | None = None,
+    batch: _Batch | None = None,
 ) -> ImportOutcome:
-    """`stored`, when given, receives the events stored, as the merged state takes them."""
+    """`stored`, when given, receives the events stored, as the merged state takes them;
+    `batch`, when given, what is written at the batch's end."""
     manifest, rows = opened.manifest, opened.rows
     outcome = ImportOutcome(str(manifest["desk_id"]), int(manifest["bundle_seq"]))
     # The same file again (a duplicate), the same signed content re-encrypted (no fork), this
@@ -461,12 +487,15 @@ def _apply_bundle(
     )  # fmt: skip
     if same_content is None:
         _announce_branch(connection, outcome, branch, now)
-        _record_gaps(connection, outcome, now)
+        _record_gaps(connection, outcome, now, batch)
         _witness_audit_head(connection, outcome, manifest, now)
     # The indicators' merged tables are a view of the stored events, merged at the end of the
     # batch or by the catch-up (sync.merged); what the desk says of itself
     # (its directory's age) is in no event, so it is kept here.
-    record_desk(connection, outcome.desk_id, manifest)
+    if batch is None:
+        record_desk(connection, outcome.desk_id, manifest)
+    else:
+        batch.desks.append((outcome.desk_id, manifest))
     return outcome
 
 
@@ -619,8 +648,8 @@ def _known_events(
     entity_ids = sorted({*(row[5] for row in rows), *contact_of.values()})
     event_ids = [row[0] for row in rows]
     if len(entity_ids) > _CHUNK or len(event_ids) > _CHUNK:
-        owners = _foreign_owners(connection, desk_id, entity_ids)
-        return _stored_contents(connection, event_ids), owners, contact_of
+        foreign = _foreign_owners(connection, desk_id, entity_ids)
+        return _stored_contents(connection, event_ids), foreign, contact_of
     stored: dict[str, str] = {}
     owners: dict[str, str] = {}
     found = run_raw_in(
@@ -798,9 +827,15 @@ def _expanded(ranges: list[list[int]], limit: int) -> list[int]:
     return numbers
 
 
-def _record_gaps(connection: Connection, outcome: ImportOutcome, now: str) -> None:
+def _record_gaps(
+    connection: Connection, outcome: ImportOutcome, now: str, batch: _Batch | None = None
+) -> None:
     count, ranges = missing_ranges(connection, outcome.desk_id)
     if not count:
+        if batch is not None:
+            if outcome.desk_id not in batch.gap_desks:
+                return  # no gap alert to close
+            batch.gap_desks.discard(outcome.desk_id)
         run_raw(
             connection,
             "DELETE FROM sync_alert WHERE desk_id = ? AND kind = 'gap'",
@@ -809,6 +844,8 @@ def _record_gaps(connection: Connection, outcome: ImportOutcome, now: str) -> No
         return
     detail = {"missing": _expanded(ranges, 1000), "count": count, "ranges": ranges}
     _alert(connection, outcome, "gap", detail, now, key="")
+    if batch is not None:
+        batch.gap_desks.add(outcome.desk_id)
 
 
 # --- what the coordinator sees -------------------------------------------------------------

@@ -41,7 +41,7 @@ from sqlalchemy import Connection, text
 from sqlmodel import Session
 
 from spro_desk.directory.networks import infer_level
-from spro_desk.storage.dialects import execute_many, insert_rows, run_raw, run_raw_in
+from spro_desk.storage.dialects import execute_many, insert_rows, run_raw_in
 from spro_desk.sync.merged_rows import (
     REFERRAL_AT,
     REFERRAL_CONTACT_ID,
@@ -452,26 +452,38 @@ def record_desk(connection: Connection, desk_id: str, manifest: dict[str, Any]) 
     Called by the import in its own transaction: the manifest is not kept anywhere else, and
     it is one row per bundle.
     """
+    record_desks(connection, [(desk_id, manifest)])
+
+
+def record_desks(connection: Connection, bundles: Sequence[tuple[str, dict[str, Any]]]) -> None:
+    """`record_desk` of each (desk id, manifest), in their order, in one executemany (a batch
+    of bundles, in one round trip on a server)."""
+    rows = [_desk_row(desk, manifest) for desk, manifest in bundles]
+    execute_many(connection, _RECORD_DESK, rows)
+
+
+_RECORD_DESK = (
+    "INSERT INTO merged_desk (desk_id, bundle_seq, bundle_created_at, directory_version, "
+    "directory_published_at, directory_imported_at) VALUES (?, ?, ?, ?, ?, ?) "
+    "ON CONFLICT (desk_id) DO UPDATE SET "
+    "bundle_seq = excluded.bundle_seq, bundle_created_at = excluded.bundle_created_at, "
+    "directory_version = excluded.directory_version, "
+    "directory_published_at = excluded.directory_published_at, "
+    "directory_imported_at = excluded.directory_imported_at "
+    "WHERE excluded.bundle_seq >= merged_desk.bundle_seq"
+)
+
+
+def _desk_row(desk_id: str, manifest: dict[str, Any]) -> tuple[Any, ...]:
     found = manifest.get("directory")
     directory: dict[str, Any] = found if isinstance(found, dict) else {}
-    run_raw(
-        connection,
-        "INSERT INTO merged_desk (desk_id, bundle_seq, bundle_created_at, directory_version, "
-        "directory_published_at, directory_imported_at) VALUES (?, ?, ?, ?, ?, ?) "
-        "ON CONFLICT (desk_id) DO UPDATE SET "
-        "bundle_seq = excluded.bundle_seq, bundle_created_at = excluded.bundle_created_at, "
-        "directory_version = excluded.directory_version, "
-        "directory_published_at = excluded.directory_published_at, "
-        "directory_imported_at = excluded.directory_imported_at "
-        "WHERE excluded.bundle_seq >= merged_desk.bundle_seq",
-        (
-            desk_id,
-            int(manifest.get("bundle_seq") or 0),
-            _text(manifest.get("created_at")),
-            _text(directory.get("version")),
-            _text(directory.get("published_at")),
-            _text(directory.get("imported_at")),
-        ),
+    return (
+        desk_id,
+        int(manifest.get("bundle_seq") or 0),
+        _text(manifest.get("created_at")),
+        _text(directory.get("version")),
+        _text(directory.get("published_at")),
+        _text(directory.get("imported_at")),
     )
 
 
