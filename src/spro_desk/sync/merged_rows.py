@@ -9,6 +9,7 @@ same whichever process built the rows.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from datetime import UTC, date, datetime, timedelta
 from typing import Any, NamedTuple
@@ -135,7 +136,17 @@ def codes_text(codes: Iterable[Any] | None) -> str:
     JSON array (unambiguous whatever a code holds; `codes_of` reads it back)."""
     if not codes:
         return "[]"
+    key = tuple(codes)
+    if all(type(code) is str for code in key):  # 1 and True would be one key: text only
+        return _known_codes_text(key)  # a few combinations, met again and again
+    return _codes_text(key)
+
+
+def _codes_text(codes: Iterable[Any]) -> str:
     return orjson.dumps(sorted({str(code) for code in codes})).decode()
+
+
+_known_codes_text = functools.lru_cache(maxsize=4096)(_codes_text)
 
 
 def codes_of(text: str) -> list[str]:

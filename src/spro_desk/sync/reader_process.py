@@ -17,6 +17,7 @@ result.
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 import pickle
 import queue
@@ -69,6 +70,9 @@ def serve(requests: IO[bytes], replies: IO[bytes]) -> None:
 
 
 def main() -> int:
+    # What the worker makes (rows of strings and numbers) holds no cycle, and is freed bundle
+    # by bundle: the collector's passes over it were a tenth of its time.
+    gc.disable()
     # The pipes by descriptor: a windowed frozen program may have no sys.stdin/sys.stdout.
     requests, replies = os.fdopen(os.dup(0), "rb"), os.fdopen(os.dup(1), "wb")
     sys.stdout = sys.stderr  # a stray print must not corrupt the replies
