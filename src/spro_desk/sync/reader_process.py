@@ -7,11 +7,12 @@ writing one after the other). A process of its own does overlap them on a second
 
 The worker is started fresh (`python -m spro_desk.sync.reader_process`, or the frozen program
 with `WORKER_FLAG`), never forked from a process that may have Qt or TLS threads. It loads the
-coordinator's keys from the data folder itself; the parent sends it the registered desks, then
-the paths a few at a time, and reads back one pickled verdict per path, in order. Anything the
-worker cannot do ends in the parent opening that bundle (and the rest) itself: a worker that
-fails to start, dies or hits an unexpected error changes which process does the work, never the
-result.
+coordinator's keys from the data folder itself; the parent sends it the registered desks and its
+time zone (the merged rows' days, sync.merged_rows), then the paths a few at a time, and reads
+back one pickled verdict per path, in order: the bundle's `received_event` rows and the rows
+the merged state will take, or the refusal. Anything the worker cannot do ends in the parent
+opening that bundle (and the rest) itself: a worker that fails to start, dies or hits an
+unexpected error changes which process does the work, never the result.
 """
 
 from __future__ import annotations
