@@ -81,10 +81,10 @@ def test_a_bundle_failing_while_applied_changes_nothing_and_spares_the_others(
     failing_desk = load_identity(region.desks[0][0]).desk_id  # type: ignore[union-attr]
     real_witness = coordinator._witness_audit_head
 
-    def fails_for_desk_0(connection, outcome, manifest: dict, now: str) -> None:  # type: ignore[no-untyped-def]
+    def fails_for_desk_0(connection, outcome, manifest: dict, now: str, **kw) -> None:  # type: ignore[no-untyped-def]
         if outcome.desk_id == failing_desk:  # after its events, gaps and bundle row were written
             raise TypeError("unexpected")
-        real_witness(connection, outcome, manifest, now)
+        real_witness(connection, outcome, manifest, now, **kw)
 
     monkeypatch.setattr(coordinator, "_witness_audit_head", fails_for_desk_0)
     results = import_bundles(db, region.coordinator_dir, [before, middle, after])

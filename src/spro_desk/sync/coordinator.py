@@ -366,21 +366,23 @@ def _audit_head(manifest: dict[str, Any]) -> tuple[int, str | None] | None:
 
 
 def _witness_audit_head(
-    connection: Connection, outcome: ImportOutcome, manifest: dict[str, Any], now: str
+    connection: Connection,
+    outcome: ImportOutcome,
+    manifest: dict[str, Any],
+    now: str,
+    state: _DeskState | None = None,
 ) -> None:
     """Compare the head with the witness held, then keep the newest. A log only grows: fewer
     entries than already witnessed, or as many with another MAC, means it was cut or rewritten
-    on the desk, where the anchor may have been rewritten to match."""
+    on the desk, where the anchor may have been rewritten to match. `state`: the witness as
+    `_desk_state` read it, when it did."""
     head = _audit_head(manifest)
     if head is None:
         return
     branch = manifest["branch"]
-    held = run_raw(
-        connection,
-        "SELECT branch, audit_seq, audit_mac, bundle_seq, bundle_created_at "
-        "FROM audit_witness WHERE desk_id = ?",
-        (outcome.desk_id,),
-    ).fetchone()
+    if state is None:
+        state = _desk_state(connection, outcome.desk_id)
+    held = state.witness
     if held is not None:
         same_branch = held[0] == branch["id"]
         # the first history has no id and is every branch's ancestor (sync.branches)
@@ -505,8 +507,9 @@ def _apply_bundle(
     )  # fmt: skip
     if same_content is None:
         _announce_branch(connection, outcome, branch, now)
-        _record_gaps(connection, outcome, now, batch)
-        _witness_audit_head(connection, outcome, manifest, now)
+        state = _desk_state(connection, outcome.desk_id)  # one round trip for the two
+        _record_gaps(connection, outcome, now, batch, state)
+        _witness_audit_head(connection, outcome, manifest, now, state=state)
     # The indicators' merged tables are a view of the stored events, merged at the end of the
     # batch or by the catch-up (sync.merged); what the desk says of itself
     # (its directory's age) is in no event, so it is kept here.
@@ -782,17 +785,45 @@ def _event_of(row: tuple[Any, ...]) -> dict[str, Any]:
 MAX_RANGES = 100  # missing runs kept in a gap alert; the count covers them all
 
 
+@dataclass(frozen=True)
+class _DeskState:
+    """What a bundle's desk has once its events are stored: its distinct sequence numbers and
+    the highest (the gaps), and the access-log witness held (audit_witness row, or None)."""
+
+    numbers: int
+    top: int | None
+    witness: tuple[Any, ...] | None
+
+
+def _desk_state(connection: Connection, desk_id: str) -> _DeskState:
+    row = run_raw(
+        connection,
+        "SELECT c.n, c.top, w.branch, w.audit_seq, w.audit_mac, w.bundle_seq, "
+        "w.bundle_created_at FROM (SELECT COUNT(DISTINCT seq) AS n, MAX(seq) AS top "
+        "FROM received_event WHERE desk_id = ?) AS c "
+        "LEFT JOIN audit_witness AS w ON w.desk_id = ?",
+        (desk_id, desk_id),
+    ).fetchone()
+    witness = tuple(row[2:]) if row[3] is not None else None  # audit_seq is never null
+    return _DeskState(int(row[0] or 0), row[1], witness)
+
+
 def missing_ranges(
-    connection: Connection, desk_id: str, limit: int = MAX_RANGES
+    connection: Connection,
+    desk_id: str,
+    limit: int = MAX_RANGES,
+    counted: tuple[int, int | None] | None = None,
 ) -> tuple[int, list[list[int]]]:
     """How many sequence numbers of the desk are missing below its highest, and the first
     missing runs `[first, last]`: computed by SQLite over the index, in bounded memory,
-    however large the numbers."""
-    count, top = run_raw(
-        connection,
-        "SELECT COUNT(DISTINCT seq), MAX(seq) FROM received_event WHERE desk_id = ?",
-        (desk_id,),
-    ).fetchone()
+    however large the numbers. `counted`: (distinct numbers, highest), when already read."""
+    if counted is None:
+        counted = run_raw(
+            connection,
+            "SELECT COUNT(DISTINCT seq), MAX(seq) FROM received_event WHERE desk_id = ?",
+            (desk_id,),
+        ).fetchone()
+    count, top = counted
     if not top or count == top:  # sequence numbers start at 1: as many as the last, no hole
         return 0, []
     ranges = connection.execute(
@@ -846,9 +877,14 @@ def _expanded(ranges: list[list[int]], limit: int) -> list[int]:
 
 
 def _record_gaps(
-    connection: Connection, outcome: ImportOutcome, now: str, batch: _Batch | None = None
+    connection: Connection,
+    outcome: ImportOutcome,
+    now: str,
+    batch: _Batch | None = None,
+    state: _DeskState | None = None,
 ) -> None:
-    count, ranges = missing_ranges(connection, outcome.desk_id)
+    counted = None if state is None else (state.numbers, state.top)
+    count, ranges = missing_ranges(connection, outcome.desk_id, counted=counted)
     if not count:
         if batch is not None:
             if outcome.desk_id not in batch.gap_desks:
