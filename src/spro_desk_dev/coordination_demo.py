@@ -26,7 +26,12 @@ from sqlmodel import col, select
 from spro_desk.contacts.model import ContactInput
 from spro_desk.contacts.service import ContactService
 from spro_desk.paths import database_path
-from spro_desk.storage.coordination_tables import ReceivedBundle, RegisteredDesk, SyncAlert
+from spro_desk.storage.coordination_tables import (
+    CoordinationAudit,
+    ReceivedBundle,
+    RegisteredDesk,
+    SyncAlert,
+)
 from spro_desk.storage.engine import Database
 from spro_desk.sync.acknowledgement import apply_acknowledgement, write_acknowledgements
 from spro_desk.sync.bundle import export_bundle
@@ -234,11 +239,30 @@ def redate(coordinator: Database, since: datetime, at: datetime, step_minutes: i
         for alert in alerts:  # raised by its desk's bundle, at the same moment
             alert.raised_at = received.get(alert.desk_id, at)
             session.add(alert)
+        trail = session.exec(
+            select(CoordinationAudit).where(col(CoordinationAudit.at) >= since)
+        ).all()
+        for line in trail:  # written when the import ended: after its last bundle
+            line.at = max(received.values(), default=at)
+            session.add(line)
 
 
 def _date_registrations(coordinator: Database) -> None:
+    """Desks registered a few hours apart in September, in the order they were, and the trail
+    of the set-up (registrations, the revocation) at the same pinned times, so that the
+    Postes and Journal images do not change with the day they are made."""
+    revoked_at = WEEKS[-1] + timedelta(days=2, hours=2)
     with coordinator.transaction() as session:
-        desks = session.exec(select(RegisteredDesk).order_by(col(RegisteredDesk.site_nom))).all()
-        for number, desk in enumerate(desks):
-            desk.registered_at = REGISTERED + timedelta(days=number % 3, hours=number)
-            session.add(desk)
+        desks = {desk.desk_id: desk for desk in session.exec(select(RegisteredDesk)).all()}
+        trail = session.exec(select(CoordinationAudit).order_by(col(CoordinationAudit.pk))).all()
+        number = 0
+        for line in trail:
+            desk = desks.get(line.target.partition(" ")[0])
+            if line.action == "enregistrement-poste" and desk is not None:
+                desk.registered_at = REGISTERED + timedelta(days=number // 3, hours=2 * number)
+                line.at = desk.registered_at
+                session.add(desk)
+                number += 1
+            else:
+                line.at = revoked_at
+            session.add(line)
