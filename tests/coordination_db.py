@@ -108,7 +108,7 @@ class Coordinations:
 
 REPORTED_TABLES = (
     "registered_desk", "received_bundle", "merged_desk", "merged_tombstone", "merged_contact",
-    "merged_referral",
+    "merged_referral", "indicator_summary",
 )  # fmt: skip
 
 

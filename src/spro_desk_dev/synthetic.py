@@ -255,6 +255,9 @@ def _generate(
     geo: Geography,
     departements: Sequence[str],
 ) -> Dataset:
+    # Rows written here bypass the merge that keeps the indicators' summary: it is emptied
+    # (not ready, the indicators read the merged tables) until `refresh_summary` counts them.
+    connection.execute("DELETE FROM indicator_summary")
     rng = random.Random(seed)
     region = region_communes(geo, departements)
     # Residents come from two thirds of the region's communes: the rest are white zones.

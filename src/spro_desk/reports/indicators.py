@@ -29,10 +29,12 @@ from sqlalchemy import Connection
 from spro_desk.directory.networks import network_label
 from spro_desk.geo.cog import Geography, geography
 from spro_desk.reports import queries as q
+from spro_desk.reports import summary
 from spro_desk.reports.coverage import Coverage, coverage
 from spro_desk.reports.filters import Filters, Options, Period, Site
 from spro_desk.reports.source import Source
 from spro_desk.reports.table import Figure, Table, cross, one_way
+from spro_desk.sync.indicator_summary import is_ready
 from spro_desk.sync.merged import week_start
 from spro_desk.vocab import (
     CANAUX,
@@ -121,25 +123,36 @@ def compute_indicators(
     filters: Filters,
     options: Options | None = None,
     geo: Geography | None = None,
+    *,
+    summarised: bool = True,
 ) -> Indicators:
-    """Every indicator of the bilan over `filters`, from `source` (see module docstring)."""
+    """Every indicator of the bilan over `filters`, from `source` (see module docstring).
+
+    `summarised`: read the indicators' summary when it answers (`reports.summary`: every site,
+    whole months, a coordination); False reads the merged tables whatever the filters (the
+    same figures, tests compare them)."""
     options = options or Options()
     geo = geo or geography()
     as_of = options.as_of or datetime.now(UTC)
     sites = source.sites()
     previous = filters.period.previous_year()
-    w = q.where(filters, sites)
-    wr = q.where(filters, sites, day="contact_day")
-    parts = (
-        lambda c: _contact_part(c, w),
-        lambda c: _code_part(c, w),
-        lambda c: _referral_part(c, wr, as_of, options, filters.with_period(previous), sites),
-    )
+    if summarised and summary.answers(filters) and _summary_ready(source):
+        with source.connect([filters.period, previous]) as connection:
+            counted = summary.indicator_parts(connection, filters, as_of, options.sans_suite_days)
+    else:
+        w = q.where(filters, sites)
+        wr = q.where(filters, sites, day="contact_day")
+        parts = (
+            lambda c: _contact_part(c, w),
+            lambda c: _code_part(c, w),
+            lambda c: _referral_part(c, wr, as_of, options, filters.with_period(previous), sites),
+        )
+        counted = _run(source, [filters.period, previous], parts)
     (
         (days, profiles, communes, site_canal),
         (needs, needs_by_category, responses),
         (referrals, delays, (level2, level2_honoured), last_year),
-    ) = _run(source, [filters.period, previous], parts)
+    ) = counted
     total = sum(days.values())
     delay = DelayStats(
         sum(delays.values()),
@@ -175,6 +188,13 @@ def compute_indicators(
         desks=_desk_statuses(source, sites, filters, options, as_of),
         comparison=comparison,
     )
+
+
+def _summary_ready(source: Source) -> bool:
+    if not source.summarised:
+        return False
+    with source.connect() as connection:
+        return is_ready(connection)
 
 
 def _run(source: Source, periods: list[Period], parts: tuple) -> list[Any]:

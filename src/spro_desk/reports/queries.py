@@ -141,10 +141,16 @@ def codes(connection: Connection, w: Where) -> tuple[dict[str, int], ...]:
         f"SELECT besoins, reponses, COUNT(*) FROM merged_contact {hint} WHERE {w.sql} "
         "GROUP BY besoins, reponses"
     )
+    return count_codes(run(connection, query, w.params))
+
+
+def count_codes(groups: Iterable[Sequence[Any]]) -> tuple[dict[str, int], ...]:
+    """(needs, responses, contacts) groups → contacts by need, by need category (once per
+    contact) and by response."""
     besoins: dict[str, int] = {}
     categories: dict[str, int] = {}
     reponses: dict[str, int] = {}
-    for needs_text, responses_text, n in run(connection, query, w.params):
+    for needs_text, responses_text, n in groups:
         needs = codes_of(needs_text)
         for code in needs:
             besoins[code] = besoins.get(code, 0) + int(n)

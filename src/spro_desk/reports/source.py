@@ -46,6 +46,7 @@ class Source(Protocol):
     label: str  # "Coordination régionale", or the site's name
     tracks_bundles: bool  # whether desks' bundles (and lateness) are known
     parallel: bool  # whether `connect` may be called for concurrent queries
+    summarised: bool  # whether the connection's database keeps `indicator_summary`
 
     def connect(self, periods: Sequence[Period] = ()) -> AbstractContextManager[Connection]: ...
 
@@ -59,6 +60,7 @@ class CoordinatorSource:
     label = "Coordination régionale"
     tracks_bundles = True  # desks without a recent bundle are "late"
     parallel = True  # independent queries may run on several connections at once
+    summarised = True  # the merge keeps the indicators' summary (sync/indicator_summary.py)
 
     def __init__(self, db: Database, geo: Geography | None = None) -> None:
         self.db = db
@@ -156,6 +158,7 @@ class DeskSource:
 
     tracks_bundles = False
     parallel = False  # the TEMP tables live on one connection
+    summarised = False  # the desk's merged rows are TEMP tables, made for each report
 
     def __init__(self, db: Database, geo: Geography | None = None) -> None:
         self.db = db

@@ -6,6 +6,7 @@ from datetime import datetime
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     Column,
     ForeignKey,
@@ -386,3 +387,18 @@ class MergedDesk(SQLModel, table=True):
     directory_version: str | None = None
     directory_published_at: str | None = None
     directory_imported_at: str | None = None
+
+
+class IndicatorSummary(SQLModel, table=True):
+    """The merged state counted per month of the contact's day, kept exact by the merge
+    (sync/indicator_summary.py): what a bilan of whole months adds up instead of grouping
+    millions of merged rows. `code2` is the second key of two-way counts ("" otherwise)."""
+
+    __tablename__ = "indicator_summary"
+    __table_args__ = ({"sqlite_with_rowid": False},)
+
+    month: str = Field(primary_key=True)  # YYYY-MM ("" for the row marking it ready)
+    kind: str = Field(primary_key=True)  # day, canal, commune, codes, ref_type, delay...
+    code: str = Field(primary_key=True)
+    code2: str = Field(default="", primary_key=True, sa_column_kwargs={"server_default": ""})
+    n: int = Field(sa_type=BigInteger)

@@ -33,6 +33,7 @@ from __future__ import annotations
 import functools
 import json
 import threading
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -42,6 +43,7 @@ from sqlmodel import Session
 
 from spro_desk.directory.networks import infer_level
 from spro_desk.storage.dialects import execute_many, insert_rows, run_raw_in
+from spro_desk.sync import indicator_summary
 from spro_desk.sync.merged_rows import (
     REFERRAL_AT,
     REFERRAL_CONTACT_ID,
@@ -187,21 +189,65 @@ def _winners(
     return winners, {entity_id: place for entity_id, (place, _rank) in current.items()}
 
 
-def merge_events(connection: Connection, events: Iterable[MergeEvent]) -> int:
+def merge_events(
+    connection: Connection, events: Iterable[MergeEvent], *, summary: bool = False
+) -> int:
     """Bring the merged tables up to date with `events`; returns how many entities changed.
 
     Works on any connection where the `merged_*` names resolve (main tables at the
-    coordinator, TEMP tables on a desk), inside the caller's transaction.
+    coordinator, TEMP tables on a desk), inside the caller's transaction. `summary`: keep the
+    coordinator's `indicator_summary` exact too (`sync.indicator_summary`).
     """
-    return merge_prepared(connection, (prepared(event) for event in events))
+    return merge_prepared(connection, (prepared(event) for event in events), summary=summary)
 
 
-def merge_prepared(connection: Connection, events: Iterable[PreparedEvent]) -> int:
+def merge_prepared(
+    connection: Connection, events: Iterable[PreparedEvent], *, summary: bool = False
+) -> int:
     """`merge_events` for events whose rows are already built (`merged_rows.prepared`: by the
     import's bundle reader, in its own process)."""
     winners, known = _winners(connection, events)
     if not winners:
         return 0
+    if summary and indicator_summary.is_ready(connection):
+        # Contacts' counts follow their rows one by one (taken away, added); referrals'
+        # counts, some of them distinct contacts, are counted again over their (day, desk)
+        # pairs (see sync/indicator_summary.py).
+        tally: Counter[indicator_summary.Key] = Counter()
+        with indicator_summary.kept_by(connection, _referral_pairs(connection, winners), tally):
+            _apply(connection, winners, known, tally)
+    else:
+        _apply(connection, winners, known)
+    return len(winners)
+
+
+def _referral_pairs(connection: Connection, winners: list[PreparedEvent]) -> set[tuple[str, str]]:
+    """The (day, desk) pairs whose merged referrals the winners change (see `kept_by`). A
+    deleted referral goes nowhere: only where it is counts (its contact: none)."""
+
+    def lookup(sql: str, ids: Sequence[str]) -> list[tuple[Any, ...]]:
+        return [tuple(row) for chunk in _chunks(ids) for row in _in(connection, sql, ids=chunk)]
+
+    days = {
+        e.entity_id: e.row[4] if e.row is not None else None
+        for e in winners
+        if e.entity == "contact"
+    }
+    referrals = [
+        (e.entity_id, e.rank[2], e.row[REFERRAL_CONTACT_ID] if e.row is not None else "")
+        for e in winners
+        if e.entity == "referral"
+    ]
+    return indicator_summary.referral_pairs(days.keys(), referrals, days.__getitem__, lookup)
+
+
+def _apply(
+    connection: Connection,
+    winners: list[PreparedEvent],
+    known: dict[str, str],
+    tally: Counter[Any] | None = None,
+) -> None:
+    """`tally`: where the summary counts of the contact rows replaced and written go."""
     buried = [e.entity_id for e in winners if known.get(e.entity_id) == _TOMBSTONE]
     for chunk in _chunks(buried):
         _in(connection, "DELETE FROM merged_tombstone WHERE entity_id IN :ids", ids=chunk)
@@ -216,10 +262,9 @@ def merge_prepared(connection: Connection, events: Iterable[PreparedEvent]) -> i
     referrals = [e for e in winners if e.entity == "referral"]
     days: dict[str, tuple[str | None, str | None]] = {}
     if contacts:
-        days = _merge_contacts(connection, contacts, known)
+        days = _merge_contacts(connection, contacts, known, tally)
     if referrals:
         _merge_referrals(connection, referrals, known, days)
-    return len(winners)
 
 
 # Public: the dev tools' synthetic regions write the same rows (spro_desk_dev.synthetic).
@@ -237,15 +282,22 @@ _TOMBSTONE_COLUMNS = ("entity_id", "entity", "desk_id", "seq", "branch", "event_
 
 
 def _merge_contacts(
-    connection: Connection, contacts: list[PreparedEvent], known: dict[str, str]
+    connection: Connection,
+    contacts: list[PreparedEvent],
+    known: dict[str, str],
+    tally: Counter[Any] | None = None,
 ) -> dict[str, tuple[str | None, str | None]]:
     """Write the contacts' new states; returns each one's (day, moment), None when deleted:
-    what its referrals carry."""
+    what its referrals carry. `tally`: the summary counts of the rows replaced and written."""
     ids = [e.entity_id for e in contacts if known.get(e.entity_id) == _CONTACT]
+    if tally is not None:
+        indicator_summary.take_away_contacts(connection, ids, tally)
     for chunk in _chunks(ids):
         _in(connection, "DELETE FROM merged_contact WHERE id IN :ids", ids=chunk)
     rows = [e.row for e in contacts if e.row is not None]
     insert_rows(connection, "merged_contact", CONTACT_COLUMNS, rows)
+    if tally is not None:
+        indicator_summary.add_contacts(rows, tally)
     days: dict[str, tuple[str | None, str | None]] = {
         e.entity_id: (e.row[4], e.row[3]) if e.row is not None else (None, None) for e in contacts
     }
@@ -382,7 +434,8 @@ def merge_stored(connection: Connection, events: Sequence[PreparedEvent]) -> boo
         return True
     savepoint = connection.begin_nested()
     try:
-        merge_prepared(connection, events)
+        indicator_summary.ensure_ready(connection)
+        merge_prepared(connection, events, summary=True)
         _set_watermark(connection, _last_rowid(connection))
     except (KeyError, TypeError, ValueError, AttributeError):
         savepoint.rollback()
@@ -431,7 +484,8 @@ def catch_up_merged_state(db: Database, batch: int = CATCH_UP_BATCH) -> int:
                 ).fetchall()
                 if not rows:
                     return merged
-                merge_events(connection, [_merge_event(row[1:]) for row in rows])
+                indicator_summary.ensure_ready(connection)
+                merge_events(connection, [_merge_event(row[1:]) for row in rows], summary=True)
                 _set_watermark(connection, rows[-1][0])
                 merged += len(rows)
 
@@ -507,4 +561,5 @@ def rebuild_merged_state(session: Session, batch: int = 20_000) -> int:
         while rows := result.fetchmany(batch):
             changed += merge_events(connection, [_merge_event(row) for row in rows])
     _set_watermark(connection, _last_rowid(connection))
+    indicator_summary.refresh_summary(connection)
     return changed

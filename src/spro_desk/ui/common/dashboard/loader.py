@@ -46,6 +46,7 @@ class InterruptibleSource:
         self.label = source.label
         self.tracks_bundles = source.tracks_bundles
         self.parallel = source.parallel  # each connection gets its own interrupt
+        self.summarised = source.summarised
         self.statements = 0  # approximate when connections run in parallel: progress only
 
     def check(self) -> None:
