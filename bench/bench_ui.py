@@ -7,6 +7,7 @@ Usage::
     python bench/bench_ui.py --part typing    # keystroke-to-results only (national directory)
     python bench/bench_ui.py --profile        # also: where the desk's start spends its time
     python bench/bench_ui.py --part typing --search-delay-ms 0 --page-size 100   # what-if
+    python bench/bench_ui.py --part typing --settle-s 30   # what-if: after the work in advance
 
 **Cold start to a usable window.** Fresh processes of ``bench/ui_start_probe.py``, alternating:
 a bare PySide6 QMainWindow with a QLabel, and SPRO Desk's real start (``spro-desk --data-dir
@@ -351,6 +352,9 @@ class WhatIf:
 
     search_delay_ms: int | None = None
     page_size: int | None = None
+    # Type only once the Annuaire's work in advance (letters, words, rankings) is over, as an
+    # agent does who opened the desk some seconds before the first visitor.
+    settle_s: float | None = None
 
     def describe(self) -> str:
         parts = [f"{name}={value}" for name, value in asdict(self).items() if value is not None]
@@ -387,6 +391,12 @@ def _type_in_window(database: Path, temp: Path, what_if: WhatIf) -> list[Keystro
     window.show()
     window.show_screen("annuaire")
     view = window.directory_view
+    if what_if.settle_s is not None:
+        settled = time.perf_counter()
+        wait = getattr(view._search, "wait_prepared", None)  # older revisions: a pause
+        ready = wait(what_if.settle_s) if wait else time.sleep(what_if.settle_s) is None
+        print(f"work in advance: {'over' if ready else 'NOT over'} after "
+              f"{time.perf_counter() - settled:.1f} s", flush=True)  # fmt: skip
     if what_if.search_delay_ms is not None:
         view._search_timer.setInterval(what_if.search_delay_ms)
     box = view.search_box
@@ -548,6 +558,12 @@ def parse_arguments() -> argparse.Namespace:
         metavar="ROWS",
         help="what-if: the rows read at once instead of models.CHUNK",
     )
+    parser.add_argument(
+        "--settle-s",
+        type=float,
+        metavar="S",
+        help="what-if: type once the Annuaire's work in advance is over (waiting at most S s)",
+    )
     return parser.parse_args()
 
 
@@ -576,7 +592,7 @@ def main() -> None:
             report["start_profile"] = profile
     if args.part in ("all", "typing"):
         database = args.database or national_database()
-        what_if = WhatIf(args.search_delay_ms, args.page_size)
+        what_if = WhatIf(args.search_delay_ms, args.page_size, args.settle_s)
         samples = measure_typing(database, what_if)
         summary = typing_summary(samples)
         print_typing(samples, summary, what_if)
@@ -585,7 +601,7 @@ def main() -> None:
     machine["load at end"] = load_average()
     print(f"\nload average at end: {machine['load at end']}")
     # A what-if run never replaces the figures of the product as shipped.
-    shipped = args.search_delay_ms is None and args.page_size is None
+    shipped = args.search_delay_ms is None and args.page_size is None and args.settle_s is None
     target = RESULTS if shipped else WHAT_IF_RESULTS
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")

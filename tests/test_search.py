@@ -18,6 +18,14 @@ from spro_desk.directory.search import (
     Vocabulary,
     match_expression,
 )
+from spro_desk.directory.term_rankings import (
+    TermRanking,
+    TermRankings,
+    combined,
+    derive,
+    rank_term,
+    read_bm25,
+)
 from spro_desk.storage.engine import Database
 
 from conftest import CVL
@@ -157,10 +165,17 @@ def test_terms_in_half_the_directory_are_broad(cvl_db: Database) -> None:
     assert broad == {"m", "e", "de", "co", "j"}
 
 
+@pytest.mark.parametrize("ranked_here", [0, 4000])
 @pytest.mark.parametrize("text", ["mission l", "conseil en e", "cio b", "accompagnement j"])
-def test_broad_terms_filter_without_changing_the_scores(cvl_db: Database, text: str) -> None:
+def test_broad_terms_filter_without_changing_the_scores(
+    cvl_db: Database, text: str, ranked_here: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """FTS5 gives a term in half the rows a weight of 1e-6: the same services come, with the
-    same scores in the same order (only services tied on their score may swap)."""
+    same scores in the same order (only services tied on their score may swap) — whether FTS5
+    ranks the terms together or each term's whole ranking is kept and summed."""
+    from spro_desk.directory import search as module
+
+    monkeypatch.setattr(module, "_RANKED_HERE", ranked_here)
     hits = DirectorySearch(cvl_db, forgiving=False).search(text, limit=1000)
     reference = _fts5_ranking(cvl_db, text)
     assert hits and len(hits) == len(reference)
@@ -229,6 +244,15 @@ def test_a_longer_prefix_of_a_narrow_one_is_not_counted_again(cvl_db: Database) 
     assert "con" in search._matching  # "co" is broad: "con" may be too, it is counted
 
 
+@pytest.fixture
+def fts5_ranks_every_term(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No term small enough to be ranked whole on the calling thread: FTS5 ranks them."""
+    from spro_desk.directory import search as module
+
+    monkeypatch.setattr(module, "_RANKED_HERE", 0)
+
+
+@pytest.mark.usefixtures("fts5_ranks_every_term")
 def test_the_next_key_reuses_the_ranking_of_the_same_words(cvl_db: Database) -> None:
     search = DirectorySearch(cvl_db, forgiving=False)
     first = search.search("conseil", limit=1000)
@@ -248,6 +272,7 @@ def test_the_next_key_reuses_the_ranking_of_the_same_words(cvl_db: Database) -> 
     assert pages == [h.summary.pk for h in first[:90]]
 
 
+@pytest.mark.usefixtures("fts5_ranks_every_term")
 @pytest.mark.parametrize("typed", ["conse", "orientat", "accompagnem j", "missio loca"])
 def test_a_prefix_ranks_as_the_widest_one_starting_the_same_words(
     cvl_db: Database, typed: str
@@ -277,3 +302,269 @@ def test_the_widest_prefix_starts_exactly_the_same_words() -> None:
     assert vocabulary.widest_equivalent("infi") == "infirmier"
     assert vocabulary.widest_equivalent("informations") == "informations"
     assert vocabulary.widest_equivalent("zz") == "zz"  # starts nothing: left alone
+
+
+def _fts5_ranks(db: Database, expression: str) -> dict[int, float]:
+    with db.engine.connect() as connection:
+        rows = connection.exec_driver_sql(
+            "SELECT rowid, rank FROM service_fts WHERE service_fts MATCH ?", (expression,)
+        ).all()
+    return dict(rows)
+
+
+def _kept(search: DirectorySearch, terms: list[str]) -> None:
+    search.rank_in_background(terms)
+    search.rank_in_advance_done(timeout=30)
+    assert all(search._kept.get(search._version, f'"{t}"*') is not None for t in terms)
+
+
+@pytest.mark.parametrize(
+    "terms",
+    [["mission", "loc"], ["conseil", "orientation"], ["accompagnement", "emploi", "orientation"],
+     ["orientation", "orientation"], ["cio", "bourges"], ["emploi", "accompagnement"]],
+)  # fmt: skip
+def test_a_query_ranks_as_the_sum_of_its_terms_rankings(cvl_db: Database, terms: list[str]) -> None:
+    """bm25 adds up its phrases: the kept single-term ranks, added in the query's order, are
+    bit for bit FTS5's rank of the whole query, on every row it matches and on no other."""
+    search = DirectorySearch(cvl_db, forgiving=False)
+    _kept(search, terms)
+    rankings = [search._kept.get(search._version, f'"{t}"*') for t in terms]
+    summed = {pk: rank for rank, pk in combined([r for r in rankings if r is not None])}
+    assert summed and summed == _fts5_ranks(cvl_db, match_expression(" ".join(terms)) or "")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["mission loc", "conseil orientation", "accompagnement emploi orient", "cio bourges",
+     "conseil conseil", "formation prof", "mission l", "conseil en e"],
+)  # fmt: skip
+def test_kept_rankings_give_fts5s_order_and_scores(cvl_db: Database, text: str) -> None:
+    """The same services, scores and order (rowid breaking ties) as FTS5 ranking the query,
+    without FTS5 ranking anything: the terms' rankings are kept."""
+    search = DirectorySearch(cvl_db, forgiving=False)
+    with cvl_db.engine.connect() as connection:
+        ranked = [t for t in text.split() if not search.is_broad(connection, t)]
+    _kept(search, ranked)
+    hits = search.ranked(text, limit=1000)
+    assert search._rankings == {}  # FTS5 was not asked to rank
+    reference = _fts5_ranking(cvl_db, " ".join(ranked))
+    if ranked == text.split():
+        assert hits == reference[:1000]
+    else:  # broad terms filter (see test_broad_terms_filter_without_changing_the_scores)
+        with_broad = _fts5_ranking(cvl_db, text)
+        assert {pk for pk, _ in hits} == {pk for pk, _ in with_broad}
+        assert hits == [(pk, score) for pk, score in reference if pk in dict(hits)]
+    pages = [pk for o in (0, 7, 14) for pk, _ in search.ranked(text, limit=7, offset=o)]
+    assert pages == [pk for pk, _ in hits[:21]]
+
+
+@pytest.mark.parametrize(
+    "text, filters",
+    [("mision locale", None), ("pij", None), ("ml orientation", None), ("consiel", None),
+     ("mission loc", SearchFilters(commune="18033")), ("conseil", SearchFilters(reseau="cio")),
+     ("orientation", SearchFilters(thematiques=("souvrir-a-linternational",)))],
+)  # fmt: skip
+def test_kept_rankings_change_no_answer(
+    cvl_db: Database, text: str, filters: SearchFilters | None
+) -> None:
+    """Typos, acronyms and filters find what they found without kept rankings."""
+    fresh = DirectorySearch(cvl_db).search(text, filters, limit=1000)
+    search = DirectorySearch(cvl_db)
+    _kept(search, ["mission", "locale", "loc", "pij", "ml", "orientation", "conseil", "consiel"])
+    again = search.search(text, filters, limit=1000)
+    assert fresh and [(h.summary.pk, h.score) for h in again] == [
+        (h.summary.pk, h.score) for h in fresh
+    ]
+
+
+def test_kept_rankings_are_bounded_and_forget_the_oldest() -> None:
+    from array import array
+
+    def ranking(size: int) -> TermRanking:
+        return TermRanking(array("q", range(size)), array("d", [-1.0] * size))
+
+    kept = TermRankings(max_rows=10)
+    assert kept.put(1, "a", ranking(4)) and kept.put(1, "b", ranking(4))
+    assert kept.get(1, "a") is not None  # used: "b" is now the oldest
+    assert kept.put(1, "c", ranking(4))
+    assert kept.get(1, "b") is None and kept.get(1, "a") and kept.get(1, "c")
+    assert kept.rows == 8
+    assert not kept.put(1, "d", ranking(11))  # larger than the whole room
+    assert kept.get(2, "a") is None  # another directory
+    assert kept.put(2, "e", ranking(1)) and kept.rows == 1
+
+
+def test_kept_rankings_are_dropped_after_an_import(cvl_db: Database, tmp_path: Path) -> None:
+    search = DirectorySearch(cvl_db, forgiving=False)
+    _kept(search, ["conseil", "orientation"])
+    assert search.ranked("conseil orientation", limit=1000)
+    folder = tmp_path / "smaller"
+    folder.mkdir()
+    services = json.loads((CVL / "services.json").read_text(encoding="utf-8"))
+    (folder / "services.json").write_text(json.dumps(services[:60]), encoding="utf-8")
+    shutil.copy(CVL / "structures.json", folder / "structures.json")
+    import_directory(cvl_db, folder, force=True)
+    hits = search.ranked("conseil orientation", limit=1000)
+    assert hits == _fts5_ranking(cvl_db, "conseil orientation")
+
+
+def _vocabulary(db: Database) -> Vocabulary:
+    search = DirectorySearch(db)
+    with db.engine.connect() as connection:
+        return search._words_of_directory(connection)
+
+
+def test_bm25_computed_in_python_is_fts5s_bit_for_bit(cvl_db: Database) -> None:
+    with cvl_db.engine.connect() as connection:
+        driver = connection.connection.driver_connection
+        model = read_bm25(driver, 1_000_000)
+        assert model is not None
+        for term in ("conseil", "m", "orientation", "cio", "accompagnement", "bourges"):
+            ranking = rank_term(driver, f'"{term}"*', model)
+            assert ranking.frequencies is not None, term  # every rank recomputed exactly
+            assert all(f == int(f) > 0 for f in ranking.frequencies)
+
+
+@pytest.mark.parametrize(
+    "kept, typed",
+    [("con", "conseil"), ("conseil", "con"), ("co", "cons"), ("accompagnement", "acc"),
+     ("f", "formation"), ("formation", "for"), ("em", "emploi"), ("jeunesse", "je"),
+     ("pro", "professionnel"), ("information", "in")],
+)  # fmt: skip
+def test_a_prefix_ranking_derived_from_a_kept_one_is_fts5s(
+    cvl_db: Database, kept: str, typed: str
+) -> None:
+    """'fran' from 'fr' (minus the words of 'fre', 'fri'…) or from 'france' (plus 'francais'…):
+    the same rows, ranks and order as FTS5 ranking 'fran' itself."""
+    vocabulary = _vocabulary(cvl_db)
+    with cvl_db.engine.connect() as connection:
+        driver = connection.connection.driver_connection
+        model = read_bm25(driver, 1_000_000)
+        assert model is not None
+        source = rank_term(driver, f'"{kept}"*', model)
+        shorter, longer = sorted((kept, typed), key=len)
+        phrases, most = vocabulary.told_apart(shorter, longer)
+        assert phrases and most > 0
+        derived = derive(driver, model, source, phrases, -1.0 if typed == longer else 1.0)
+        reference = rank_term(driver, f'"{typed}"*', model)
+    assert derived is not None and list(derived.ranks) != list(source.ranks)
+    assert list(derived.pks) == list(reference.pks)
+    assert list(derived.ranks) == list(reference.ranks)
+    assert list(derived.frequencies or []) == list(reference.frequencies or [])
+
+
+@pytest.mark.usefixtures("fts5_ranks_every_term")
+def test_the_next_keys_of_a_word_derive_its_ranking(
+    cvl_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from spro_desk.directory import search as module
+
+    monkeypatch.setattr(module, "ADVANCE_SHARE", 0.99)  # nothing ranked in advance
+    search = DirectorySearch(cvl_db, forgiving=False)
+    search.count_letters_in_background().join(timeout=30)
+    search.rank_in_advance_done(timeout=30)
+    _kept(search, ["formation"])
+    assert search._kept.get(search._version, '"form"*') is None
+    hits = search.ranked("form", limit=1000)
+    assert search._kept.get(search._version, '"form"*') is not None  # derived, kept
+    assert hits == _fts5_ranking(cvl_db, "form")[:1000]
+    assert "form" not in str(list(search._rankings))  # FTS5 did not rank it
+
+
+@pytest.mark.parametrize("text", ["m", "de co", "e j"])
+def test_broad_terms_under_a_filter_list_the_filtered_services_by_name(
+    cvl_db: Database, text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As without filters: the services FTS5 finds under the filter, all scoring 0.000, in the
+    order of the empty search."""
+    from spro_desk.directory import search as module
+
+    monkeypatch.setattr(module, "DIRECT_MATCH_LIMIT", 0)  # the path of a large commune
+    search = DirectorySearch(cvl_db, forgiving=False)
+    filters = SearchFilters(commune="18033")
+    hits = search.ranked(text, filters, limit=1000)
+    with cvl_db.engine.connect() as connection:
+        zones = tuple(search.geo.zones_of_commune("18033") or ("18033",))
+        marks = ", ".join("?" for _ in zones)
+        reference = set(
+            connection.exec_driver_sql(
+                "SELECT rowid FROM service_fts WHERE service_fts MATCH ? AND rowid IN "
+                f"(SELECT service_pk FROM service_tag WHERE kind = 'zone' AND value IN ({marks}))",
+                (match_expression(text), *zones),
+            ).scalars()
+        )
+    assert hits and {pk for pk, _ in hits} == reference
+    assert {score for _, score in hits} == {0.0}
+    in_filter = [pk for pk, _ in search.ranked("", filters, limit=1000)]
+    assert [pk for pk, _ in hits] == [pk for pk in in_filter if pk in reference]
+    pages = [pk for o in (0, 5, 10) for pk, _ in search.ranked(text, filters, limit=5, offset=o)]
+    assert pages == [pk for pk, _ in hits[:15]]
+
+
+@pytest.mark.parametrize(
+    "text, filters",
+    [("cio", SearchFilters(commune="18033")), ("mission l", SearchFilters(commune="37261")),
+     ("conseil orientation", SearchFilters(commune="45234")),
+     ("accompagnement", SearchFilters(reseau="france-travail")),
+     ("formation", SearchFilters(commune="18033", mode_accueil="a-distance"))],
+)  # fmt: skip
+@pytest.mark.parametrize("ranked_here", [0, 4000])
+def test_rankings_under_filters_give_fts5s_answer(
+    cvl_db: Database,
+    text: str,
+    filters: SearchFilters,
+    ranked_here: int,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Many services left by the filters (a large city): the unfiltered ranking (kept, or
+    FTS5's), filtered, gives the services and scores of FTS5 ranking under the filters."""
+    from spro_desk.directory import search as module
+
+    monkeypatch.setattr(module, "_RANKED_HERE", ranked_here)
+
+    search = DirectorySearch(cvl_db, forgiving=False)
+    reference = search.ranked(text, filters, limit=1000)  # few candidates: matched directly
+    monkeypatch.setattr(module, "DIRECT_MATCH_LIMIT", 0)
+    with cvl_db.engine.connect() as connection:
+        clauses = module.filter_clauses(filters, search.geo)
+        where = " AND ".join(f"pk IN ({sql})" for sql, _ in clauses)
+        fts5 = connection.exec_driver_sql(
+            "WITH m AS MATERIALIZED (SELECT rowid AS pk, rank FROM service_fts WHERE "
+            f"service_fts MATCH ?) SELECT pk, rank FROM m WHERE {where} ORDER BY rank, pk",
+            (match_expression(text), *(p for _, ps in clauses for p in ps)),
+        ).all()
+    hits = search.ranked(text, filters, limit=1000)
+    assert hits and {pk for pk, _ in hits} == {pk for pk, _ in fts5} == {pk for pk, _ in reference}
+    assert [score for _, score in hits] == [round(-rank, 3) for _, rank in fts5]
+    assert (search._rankings == {}) == (ranked_here > 0)  # kept rankings, or FTS5's
+    pages = [pk for o in (0, 4, 8) for pk, _ in search.ranked(text, filters, limit=4, offset=o)]
+    assert pages == [pk for pk, _ in hits[:12]]
+
+
+@pytest.mark.parametrize(
+    "text, commune", [("pij", "18033"), ("consiel", "37261"), ("cio orientation", "45234")]
+)
+def test_forgiven_matches_under_a_filter_are_fts5s(
+    cvl_db: Database, text: str, commune: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Acronyms and typos under a commune filter: FTS5's forgiving ranking, filtered, as when
+    SQLite filtered it (the services of the filter are now read once)."""
+    from spro_desk.directory import search as module
+
+    monkeypatch.setattr(module, "DIRECT_MATCH_LIMIT", 0)
+    search = DirectorySearch(cvl_db)
+    filters = SearchFilters(commune=commune)
+    with cvl_db.engine.connect() as connection:
+        groups = module.forgiving_groups(
+            module.query_terms(text), search._words_of_directory(connection)
+        )
+        clauses = module.filter_clauses(filters, search.geo)
+        where = " AND ".join(f"pk IN ({sql})" for sql, _ in clauses)
+        reference = connection.exec_driver_sql(
+            "WITH m AS MATERIALIZED (SELECT rowid AS pk, rank FROM service_fts WHERE "
+            f"service_fts MATCH ?) SELECT pk, rank FROM m WHERE {where} ORDER BY rank, pk",
+            (module.forgiving_expression(groups), *(p for _, ps in clauses for p in ps)),
+        ).all()
+        forgiven = search._ranked_forgiving(connection, groups, filters, 1000)
+    assert groups and forgiven
+    assert forgiven == [(pk, round(-rank, 3)) for pk, rank in reference][:1000]

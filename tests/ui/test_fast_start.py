@@ -28,35 +28,52 @@ from .conftest import WindowFactory
 HEAVY = ("sqlalchemy", "sqlmodel", "alembic", "data_inclusion", "pydantic", "cryptography")
 # Screens a desk with a directory does not show at its first paint: built on their first visit.
 NOT_SHOWN = ("spro_desk.ui.directory.view", "spro_desk.ui.directory.empty_state")
+# OpenSSL's library (hashlib): the single-instance guard names its server with it only once the
+# database is attached, or when the folder is taken.
+NOT_NEEDED = ("_hashlib", "PySide6.QtNetwork")
+# Widget classes the first paint does not use. PySide6 sets a class up (its enums) on first
+# use; a plain QWidget made by Qt (a scroll area's viewport) reaching Python makes it set up
+# every QWidget subclass at once (~16 ms in a fresh process, bench/start_costs.py).
+UNUSED_CLASSES = ("QWizard", "QMdiArea", "QGraphicsView", "QCalendarWidget")
 
 FIRST_PAINT = """
 import json, sys
+UNUSED = UNUSED_CLASSES
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 from spro_desk.cli.parser import build_parser
 build_parser().parse_args([])
 import spro_desk.ui.app.start
 from spro_desk.ui.app.main_window import MainWindow
+from spro_desk.ui.app.single_instance import InstanceGuard
 app = QApplication([])
+guard = InstanceGuard(sys.argv[2])
+assert guard.acquire()
 window = MainWindow(None, settings=QSettings(sys.argv[1], QSettings.Format.IniFormat),
                     startup_settings={"site.canal_defaut": "telephone"}, has_directory=True)
 window.show()
 app.processEvents()
+widgets = vars(sys.modules["PySide6.QtWidgets"])
 print(json.dumps({"screen": window.current_screen_name(),
-                  "loaded": sorted(m for m in sys.modules if m.split(".")[0] in sys.argv[2:]
-                                   or m in sys.argv[2:])}))
-"""
+                  "loaded": sorted(m for m in sys.modules if m.split(".")[0] in sys.argv[3:]
+                                   or m in sys.argv[3:]),
+                  "set_up": sorted(name for name in UNUSED if name in widgets)}))
+guard.release()
+""".replace("UNUSED_CLASSES", repr(UNUSED_CLASSES))
 
 
 def test_the_first_paint_imports_no_database_layer(tmp_path: Path) -> None:
     environment = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    names = (*HEAVY, *NOT_SHOWN, *NOT_NEEDED)
+    folder = tmp_path / "data"
     done = subprocess.run(
-        [sys.executable, "-c", FIRST_PAINT, str(tmp_path / "s.ini"), *HEAVY, *NOT_SHOWN],
+        [sys.executable, "-c", FIRST_PAINT, str(tmp_path / "s.ini"), str(folder), *names],
         env=environment, capture_output=True, text=True, timeout=60, check=True,
     )  # fmt: skip
     seen = json.loads(done.stdout.strip().splitlines()[-1])
     assert seen["screen"] == "accueil"
     assert seen["loaded"] == [], "imported before the first paint"
+    assert seen["set_up"] == [], "widget classes set up for nothing before the first paint"
 
 
 def test_the_startup_read_needs_only_sqlite(db: Database) -> None:

@@ -31,6 +31,7 @@ from spro_desk.ui.common.confirm import Confirm, ask
 from spro_desk.ui.common.context import DeskContext, OrientationRequest
 from spro_desk.ui.common.keyboard import keyboard_splitter
 from spro_desk.ui.common.screen import Screen
+from spro_desk.ui.common.widgets import scroll_area
 from spro_desk.vocab import is_need
 
 if TYPE_CHECKING:  # the service (SQLAlchemy) loads after the window is shown
@@ -118,7 +119,7 @@ class AccueilScreen(Screen):
         return super().eventFilter(watched, event)
 
     def _layout(self) -> None:
-        scroll = QScrollArea()
+        scroll = scroll_area()
         self.form_area = scroll
         scroll.viewport().installEventFilter(self)
         scroll.setWidget(self.form)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
@@ -38,22 +38,25 @@ class VisibleFocusStyle(QProxyStyle):
     Python for each query. `styleHint`, overridden once to turn animations off, was asked
     ~3,000 times before the first paint (8–9 ms of a start of about 200 ms,
     bench/start_costs.py), and turned off none that SPRO Desk shows (a line edit's clear button
-    fades over a fixed 160 ms).
+    fades over a fixed 160 ms). Likewise the lists' wider frame comes from `subElementRect`
+    (~500 calls before the first paint), not from `pixelMetric` (~2,000 calls, ~10 ms).
     """
 
-    def pixelMetric(
+    def subElementRect(
         self,
-        metric: QStyle.PixelMetric,
-        option: QStyleOption | None = None,
+        element: QStyle.SubElement,
+        option: QStyleOption,
         widget: QWidget | None = None,
-    ) -> int:
-        value = super().pixelMetric(metric, option, widget)
-        if metric == QStyle.PixelMetric.PM_DefaultFrameWidth and isinstance(
+    ) -> QRect:
+        # QProxyStyle's stub wants a widget; Qt itself passes none (nullptr) for some queries.
+        rect = super().subElementRect(element, option, widget)  # type: ignore[arg-type]
+        if element == QStyle.SubElement.SE_FrameContents and isinstance(
             widget, QAbstractScrollArea
         ):
             # A list's viewport covers all but the frame: a 1 px frame left 1 px of the ring.
-            return max(value, FOCUS_FRAME_WIDTH)
-        return value
+            inset = max(rect.left() - option.rect.left(), FOCUS_FRAME_WIDTH)
+            return option.rect.adjusted(inset, inset, -inset, -inset)
+        return rect
 
     def drawPrimitive(
         self,

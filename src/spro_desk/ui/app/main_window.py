@@ -14,11 +14,8 @@ from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
-    QDialog,
-    QFileDialog,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QStackedWidget,
     QTabWidget,
     QWidget,
@@ -41,6 +38,9 @@ from spro_desk.ui.lock.guard import PrivacyGuard
 from spro_desk.ui.synchronisation.rounds import SyncRounds
 
 if TYPE_CHECKING:  # loaded with the database, after the first paint
+    # Dialog classes: PySide6 sets each one up (its enums) on first use, not for the paint.
+    from PySide6.QtWidgets import QDialog
+
     from spro_desk.directory.importer import ImportReport
     from spro_desk.geo import Geography
     from spro_desk.storage.engine import Database
@@ -395,6 +395,8 @@ class MainWindow(QMainWindow):
     # --- importing ----------------------------------------------------------------------------
 
     def choose_directory_to_import(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         selected, _filter = QFileDialog.getOpenFileName(
             self,
             self.tr("Importer un annuaire"),
@@ -429,6 +431,8 @@ class MainWindow(QMainWindow):
 
     def _confirm_shrinking_import(self, message: str, path: Path) -> None:
         """The agent has seen the difference: replacing is their call, keeping is the default."""
+        from PySide6.QtWidgets import QMessageBox
+
         answer = QMessageBox.question(
             self,
             self.tr("Remplacer l'annuaire ?"),

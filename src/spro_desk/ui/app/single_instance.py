@@ -8,7 +8,6 @@ start ask the first one to come forward.
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -26,6 +25,8 @@ CONNECT_MS = 1_000
 
 def server_name(data_dir: Path) -> str:
     """The same name for the same folder, whatever the path's spelling; short (macOS limits)."""
+    import hashlib  # OpenSSL's library: loaded after the first paint, not before it
+
     folder = str(Path(data_dir).expanduser().resolve())
     return "spro-desk-" + hashlib.sha256(folder.encode("utf-8")).hexdigest()[:20]
 
@@ -42,8 +43,12 @@ class InstanceGuard(QObject):
         data_dir = Path(data_dir)
         ensure_private_dir(data_dir)  # the lock is its first file on a new desk
         self._lock = QLockFile(str(data_dir / LOCK_NAME))
-        self._name = server_name(data_dir)
+        self._data_dir = data_dir
         self._server: QLocalServer | None = None
+
+    @property
+    def _name(self) -> str:
+        return server_name(self._data_dir)
 
     def acquire(self) -> bool:
         if not self._lock.tryLock(100):
