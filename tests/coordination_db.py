@@ -126,3 +126,23 @@ def copy_reported_tables(source: Database, target: Database) -> None:
             writing.execute(table.delete())
             if rows:
                 writing.execute(table.insert(), rows)
+
+
+def model_differences(db: Database) -> list[object]:
+    """What Alembic's autogenerate finds between `db`'s migrated schema and the table models
+    (desk and coordination): a model change without its migration shows up here."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+    from sqlmodel import SQLModel
+
+    import spro_desk.storage.coordination_tables  # noqa: F401  (the coordination's, apart)
+
+    def for_this_database(item: object, name: object, kind: str, *_: object) -> bool:
+        # an index made on one database only (Index.ddl_if): Alembic compares it anyway
+        only = getattr(getattr(item, "_ddl_if", None), "dialect", None)
+        return only is None or only == db.engine.dialect.name
+
+    with db.engine.connect() as connection:
+        context = MigrationContext.configure(connection, opts={"include_object": for_this_database})
+        differences = compare_metadata(context, SQLModel.metadata)
+    return [d for d in differences if "service_fts" not in str(d)]

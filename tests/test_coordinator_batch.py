@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pyrage
 import pytest
+from sqlalchemy import text
 from sqlmodel import select
 
 from coordination_db import Coordinations
@@ -78,14 +79,14 @@ def test_a_bundle_failing_while_applied_changes_nothing_and_spares_the_others(
     middle = region.week(0, 1)
     after = region.week(1, 1)
     failing_desk = load_identity(region.desks[0][0]).desk_id  # type: ignore[union-attr]
-    real_record_desk = coordinator.record_desk
+    real_witness = coordinator._witness_audit_head
 
-    def fails_for_desk_0(connection, desk_id: str, manifest: dict) -> None:  # type: ignore[no-untyped-def]
-        if desk_id == failing_desk:  # after its events, gaps and bundle row were written
+    def fails_for_desk_0(connection, outcome, manifest: dict, now: str, **kw) -> None:  # type: ignore[no-untyped-def]
+        if outcome.desk_id == failing_desk:  # after its events, gaps and bundle row were written
             raise TypeError("unexpected")
-        real_record_desk(connection, desk_id, manifest)
+        real_witness(connection, outcome, manifest, now, **kw)
 
-    monkeypatch.setattr(coordinator, "record_desk", fails_for_desk_0)
+    monkeypatch.setattr(coordinator, "_witness_audit_head", fails_for_desk_0)
     results = import_bundles(db, region.coordinator_dir, [before, middle, after])
     assert isinstance(results[1][1], BundleRefused)
     assert "incohérent" in str(results[1][1])
@@ -174,3 +175,49 @@ def test_a_fault_while_reading_ahead_stops_the_import(
     else:
         raise AssertionError("the fault was swallowed")
     assert _state(db) == set()  # nothing committed: the batch never reached its commit
+
+
+def _contact_events(region: Region, tmp_path: Path, seqs: range, bundle_seq: int) -> Path:
+    """A bundle of desk 0 holding contacts numbered `seqs` (the numbers between are missing)."""
+    lines = [
+        json.dumps(
+            {"id": f"0190a000-0000-7000-8000-{seq:012d}", "seq": seq,
+             "at": "2026-03-02T09:00:00+00:00", "entity": "contact", "entity_id": f"c{seq}",
+             "op": "create", "payload": {"occurred_at": "2026-03-02T09:00:00+00:00",
+                                         "canal": "telephone", "statut": "scolaire"}},
+            sort_keys=True, separators=(",", ":"),
+        ).encode()
+        for seq in seqs
+    ]  # fmt: skip
+    return _signed_bundle(region, lines, tmp_path / f"b{bundle_seq}.spro-bundle", bundle_seq)
+
+
+def _gaps_and_desk(db: object) -> tuple[list[str], list[int]]:
+    with db.engine.connect() as connection:  # type: ignore[attr-defined]
+        kinds = connection.execute(text("SELECT kind FROM sync_alert")).scalars().all()
+        desk = connection.execute(text("SELECT bundle_seq FROM merged_desk")).scalars().all()
+    return list(kinds), list(desk)
+
+
+def test_a_gap_closed_later_in_the_same_batch_leaves_no_alert_and_the_newest_bundle_speaks(
+    tmp_path: Path, coordinations: Coordinations
+) -> None:
+    """The batch writes what the desks say of themselves at its end, and skips closing gap
+    alerts a desk does not have: both must end as bundle by bundle."""
+    region = Region(tmp_path, coordinations)
+    third = _contact_events(region, tmp_path, range(5, 7), 3)
+    first = _contact_events(region, tmp_path, range(1, 3), 1)
+    second = _contact_events(region, tmp_path, range(3, 5), 2)
+    one_by_one = region.coordinator("one-by-one.sqlite")
+    for bundle in (third, first, second):
+        import_bundles(one_by_one, region.coordinator_dir, [bundle])
+    batched = region.coordinator("batched.sqlite")
+    import_bundles(batched, region.coordinator_dir, [third, first, second])
+    for db in (one_by_one, batched):
+        kinds, desk = _gaps_and_desk(db)
+        assert [k for k in kinds if k == "gap"] == [] and desk == [3]
+    # a gap opened in a batch and not closed by its end stays open
+    fifth = _contact_events(region, tmp_path, range(9, 10), 5)
+    import_bundles(batched, region.coordinator_dir, [fifth])
+    kinds, desk = _gaps_and_desk(batched)
+    assert kinds.count("gap") == 1 and desk == [5]

@@ -103,11 +103,13 @@ def test_a_catch_up_interrupted_between_batches_resumes_where_it_stopped(
     db = _imported_without_catch_up(two_weeks, "resume.sqlite")
     real_merge, calls = merged.merge_events, []
 
-    def dies_on_the_third_batch(connection: sqlite3.Connection, events: object) -> int:
+    def dies_on_the_third_batch(
+        connection: sqlite3.Connection, events: object, **options: bool
+    ) -> int:
         calls.append(1)
         if len(calls) == 3:
             raise OSError("power cut")  # the process dies in the third transaction
-        return real_merge(connection, events)  # type: ignore[arg-type]
+        return real_merge(connection, events, **options)  # type: ignore[arg-type]
 
     monkeypatch.setattr(merged, "merge_events", dies_on_the_third_batch)
     with pytest.raises(OSError):

@@ -118,7 +118,7 @@ def _fake_worker(tmp_path: Path, body: str) -> list[str]:
         import os, pickle, sys
         from spro_desk.sync import reader_process
         requests, replies = sys.stdin.buffer, sys.stdout.buffer
-        data_dir, desks = pickle.load(requests)
+        data_dir, desks, zone = pickle.load(requests)
         for _ in range(4):  # answers "fault" four times, then dies mid-reply
             pickle.load(requests)
             frame = pickle.dumps(("fault", None))
@@ -190,7 +190,7 @@ def test_the_worker_answers_each_path_in_order(
 
     monkeypatch.setattr(BundleOpener, "open", open_or_fail)
     requests = io.BytesIO()
-    for message in ((str(region.coordinator_dir), desks), *map(str, bundles[:7]), None):
+    for message in ((str(region.coordinator_dir), desks, ""), *map(str, bundles[:7]), None):
         pickle.dump(message, requests)
     requests.seek(0)
     replies = io.BytesIO()

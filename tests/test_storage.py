@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from coordination_db import model_differences
 from spro_desk.contacts.service import ContactService
 from spro_desk.directory.catalog import directory_info
 from spro_desk.paths import ensure_private_dir, resolve_data_dir
@@ -86,15 +87,7 @@ def test_data_dir_is_private(tmp_path: Path) -> None:
 
 def test_migrations_and_table_models_agree(db: Database) -> None:
     """A model change without its Alembic migration would show up here."""
-    from alembic.autogenerate import compare_metadata
-    from alembic.runtime.migration import MigrationContext
-    from sqlmodel import SQLModel
-
-    import spro_desk.storage.coordination_tables  # noqa: F401  (the coordination's, apart)
-
-    with db.engine.connect() as connection:
-        differences = compare_metadata(MigrationContext.configure(connection), SQLModel.metadata)
-    assert [d for d in differences if "service_fts" not in str(d)] == []
+    assert model_differences(db) == []
 
 
 def test_the_shipped_revision_list_matches_the_migration_scripts() -> None:

@@ -12,7 +12,7 @@ import hashlib
 import io
 import json
 import tarfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +33,7 @@ from spro_desk.sync.bundle_format import (
     SIGNATURE_MEMBER,
 )
 from spro_desk.sync.event_shape import mergeable
+from spro_desk.sync.merged_rows import MergeEvent, PreparedEvent, prepared
 from spro_desk.sync.signing import signature_valid
 
 ENCRYPTION_KEYS_DIR = Path("keys") / "encryption"  # the coordinator's age keys, one per file
@@ -52,6 +53,9 @@ class OpenedBundle:
     manifest: dict[str, Any]
     rows: list[tuple[Any, ...]]  # its events as `received_event` rows, in file order
     manifest_digest: str = ""  # SHA-256 of the signed manifest: the same content re-encrypted
+    # each row's event as the merged state takes it (sync.merged_rows), built here so that the
+    # writing process only chooses and inserts
+    merged: list[PreparedEvent] = field(default_factory=list)
 
 
 def encryption_identities(data_dir: Path) -> list[x25519.Identity]:
@@ -80,9 +84,10 @@ class BundleOpener:
             ) from error
         members = _members(archive)
         manifest = _checked_manifest(self.desks, members)
-        rows = _event_rows(str(manifest["desk_id"]), manifest, members[EVENTS_MEMBER])
+        rows, merged = _event_rows(str(manifest["desk_id"]), manifest, members[EVENTS_MEMBER])
         manifest_digest = hashlib.sha256(members[MANIFEST_MEMBER]).hexdigest()
-        return OpenedBundle(hashlib.sha256(sealed).hexdigest(), manifest, rows, manifest_digest)
+        sealed_digest = hashlib.sha256(sealed).hexdigest()
+        return OpenedBundle(sealed_digest, manifest, rows, manifest_digest, merged)
 
 
 def _members(archive: bytes) -> dict[str, bytes]:
@@ -183,11 +188,14 @@ def _label(value: Any) -> bool:
 _ENTITIES = ("contact", "referral")  # a tuple: `in` must not hash what a desk sent
 
 
-def _event_rows(desk_id: str, manifest: dict[str, Any], data: bytes) -> list[tuple[Any, ...]]:
-    """Each event parsed, checked and turned into its `received_event` row, so that applying
-    only compares and inserts. The import's largest cost after the database writes: one pass
-    with local names (bench/bench_sync.py)."""
+def _event_rows(
+    desk_id: str, manifest: dict[str, Any], data: bytes
+) -> tuple[list[tuple[Any, ...]], list[PreparedEvent]]:
+    """Each event parsed, checked and turned into its `received_event` row and its merged
+    state's row, so that applying only compares and inserts. The import's largest cost after
+    the database writes: one pass with local names (bench/bench_sync.py)."""
     rows: list[tuple[Any, ...]] = []
+    merged: list[PreparedEvent] = []
     append, sha256, loads, dumps = rows.append, hashlib.sha256, orjson.loads, orjson.dumps
     # A bundle carries the desk's events after its last acknowledgement, consecutive.
     expected = manifest["events"].get("first_seq")
@@ -213,7 +221,17 @@ def _event_rows(desk_id: str, manifest: dict[str, Any], data: bytes) -> list[tup
         content = sha256(line).hexdigest()
         text = dumps(payload).decode()  # json.dumps: 8 times slower
         append((event_id, desk_id, seq, content, entity, entity_id, op, at, text, branch))
-    return _counted(rows, manifest)
+        merged.append(_prepared(desk_id, seq, entity, entity_id, op, payload, branch, event_id))
+    return _counted(rows, manifest), merged
+
+
+def _prepared(*event: Any) -> PreparedEvent:
+    """The event's merged row; `mergeable` above makes a failure here a bug, refused all the
+    same (what is stored must be mergeable)."""
+    try:
+        return prepared(MergeEvent(*event))
+    except (KeyError, ValueError, TypeError, AttributeError, OverflowError) as error:
+        raise BundleRefused("Contenu de l'envoi incohérent : refusé.") from error
 
 
 def _fields(event: Any) -> tuple[Any, ...] | None:

@@ -12,7 +12,9 @@ are kept as gap alerts.
 from __future__ import annotations
 
 import base64
+import contextlib
 import functools
+import gc
 import itertools
 import json
 from collections.abc import Callable, Iterator
@@ -30,7 +32,7 @@ from sqlmodel import Session, col, select
 from spro_desk.agents.coordination_accounts import Permission, require_coordination
 from spro_desk.agents.coordination_audit import record_action
 from spro_desk.storage.coordination_tables import RegisteredDesk, SyncAlert, SyncAlertLog
-from spro_desk.storage.dialects import execute_many, run
+from spro_desk.storage.dialects import insert_rows, run_raw, run_raw_in
 from spro_desk.storage.engine import Database
 from spro_desk.sync.bundle_opening import (
     BundleOpener,
@@ -43,19 +45,15 @@ from spro_desk.sync.merged import (
     merge_stored,
     merged_state_current,
     record_desk,
+    record_desks,
     start_watermark,
 )
+from spro_desk.sync.merged_rows import PreparedEvent
 from spro_desk.sync.reader_process import opened_in_order
 
 # Each statement's TextClause made once: building one parses it and recomputes its cache key,
 # more than the statement itself costs SQLite (500 bundles: thousands of statements).
 _sql = functools.cache(text)
-
-
-def _in(sql: str, count: int) -> str:
-    """`sql` with its `IN :ids` written for `count` values, run by the driver (`run`): rendering
-    SQLAlchemy's expanding parameters costs more than the statement (two per bundle)."""
-    return sql.replace(":ids", f"({','.join('?' * count)})")
 
 
 @dataclass
@@ -199,8 +197,9 @@ def import_bundles(
     opened = opened_in_order(_opener(db, data_dir), data_dir, paths)
     try:
         accepted = _accepted(opened, results, len(paths), progress, is_cancelled)
-        while _apply_batch(db, accepted, results):
-            pass
+        with _collector_paused():
+            while _apply_batch(db, accepted, results):
+                pass
     finally:
         opened.close()  # stops the reading worker, whatever happened
     if progress is not None and len(results) == len(paths):
@@ -209,6 +208,21 @@ def import_bundles(
 
 
 _Accepted = tuple[int, Path, OpenedBundle]
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """The cyclic garbage collector paused while batches are applied: they make a hundred
+    thousand rows (tuples of strings and numbers, no cycle, freed by their count of
+    references), which it would otherwise go through again and again (a tenth of the
+    import's time, bench/bench_sync.py). Left as found: another import may have paused it."""
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if paused:
+            gc.enable()
 
 
 def _accepted(
@@ -259,18 +273,23 @@ def _apply_batch(
             start_watermark(connection)  # before any event is stored: see sync.merged
             # When the merged state is current, the batch's events are merged in its own
             # transaction, from memory; else the catch-up merges them (sync.merged).
-            stored: list[tuple[Any, ...]] | None = [] if merged_state_current(connection) else None
+            stored: list[PreparedEvent] | None = [] if merged_state_current(connection) else None
+            batch = _Batch(_desks_with_gaps(connection))
             more = False
             for index, path, bundle in itertools.chain((first,), accepted):
                 applied.append((index, path, bundle))
                 try:
-                    results[index] = (path, _apply_bundle(connection, bundle, stored))
+                    results[index] = (path, _apply_bundle(connection, bundle, stored, batch))
                 except _APPLY_FAULTS as error:
                     raise _BundleFailed from error  # rolls the whole batch back
                 held += len(bundle.rows)
                 if len(applied) >= BATCH_BUNDLES or held >= BATCH_EVENTS:
                     more = True
                     break
+            try:
+                record_desks(connection, batch.desks)
+            except _APPLY_FAULTS as error:
+                raise _BundleFailed from error
             if stored is not None and merge_stored(connection, stored):
                 for index, _path, _bundle in applied:
                     outcome = results[index][1]
@@ -280,6 +299,22 @@ def _apply_batch(
     except _BundleFailed:
         results.update(_apply_each_in_a_savepoint(db, applied))
         return True
+
+
+@dataclass
+class _Batch:
+    """What a batch applied without savepoints writes once at its end, or skips: the desks'
+    own words (`record_desks`), and the gap alerts' removal for desks that have none (each
+    a round trip per bundle on a server). A bundle applied in its own savepoint has none:
+    a savepoint rolled back would leave this out of step with the database."""
+
+    gap_desks: set[str]  # desks with a gap alert, kept up to date by the batch
+    desks: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
+
+
+def _desks_with_gaps(connection: Connection) -> set[str]:
+    found = run_raw(connection, "SELECT DISTINCT desk_id FROM sync_alert WHERE kind = 'gap'")
+    return {row[0] for row in found}
 
 
 def _driver(session: Session) -> Connection:
@@ -331,22 +366,23 @@ def _audit_head(manifest: dict[str, Any]) -> tuple[int, str | None] | None:
 
 
 def _witness_audit_head(
-    connection: Connection, outcome: ImportOutcome, manifest: dict[str, Any], now: str
+    connection: Connection,
+    outcome: ImportOutcome,
+    manifest: dict[str, Any],
+    now: str,
+    state: _DeskState | None = None,
 ) -> None:
     """Compare the head with the witness held, then keep the newest. A log only grows: fewer
     entries than already witnessed, or as many with another MAC, means it was cut or rewritten
-    on the desk, where the anchor may have been rewritten to match."""
+    on the desk, where the anchor may have been rewritten to match. `state`: the witness as
+    `_desk_state` read it, when it did."""
     head = _audit_head(manifest)
     if head is None:
         return
     branch = manifest["branch"]
-    held = connection.execute(
-        _sql(
-            "SELECT branch, audit_seq, audit_mac, bundle_seq, bundle_created_at "
-            "FROM audit_witness WHERE desk_id = :desk"
-        ),
-        {"desk": outcome.desk_id},
-    ).fetchone()
+    if state is None:
+        state = _desk_state(connection, outcome.desk_id)
+    held = state.witness
     if held is not None:
         same_branch = held[0] == branch["id"]
         # the first history has no id and is every branch's ancestor (sync.branches)
@@ -354,17 +390,16 @@ def _witness_audit_head(
         if (same_branch and outcome.bundle_seq <= held[3]) or not (same_branch or descendant):
             return  # an older bundle arriving late says nothing of the log today
         _compare_audit_heads(connection, outcome, head, held, same_branch, now)
-    connection.execute(
-        _sql(
-            "INSERT INTO audit_witness (desk_id, branch, audit_seq, audit_mac, bundle_seq, "
-            "bundle_created_at) VALUES (:desk, :branch, :seq, :mac, :bundle, :made) "
-            "ON CONFLICT (desk_id) DO UPDATE SET "
-            "branch = excluded.branch, audit_seq = excluded.audit_seq, "
-            "audit_mac = excluded.audit_mac, bundle_seq = excluded.bundle_seq, "
-            "bundle_created_at = excluded.bundle_created_at"
-        ),
-        {"desk": outcome.desk_id, "branch": branch["id"], "seq": head[0], "mac": head[1],
-         "bundle": outcome.bundle_seq, "made": _text(manifest.get("created_at"))},
+    run_raw(
+        connection,
+        "INSERT INTO audit_witness (desk_id, branch, audit_seq, audit_mac, bundle_seq, "
+        "bundle_created_at) VALUES (?, ?, ?, ?, ?, ?) "
+        "ON CONFLICT (desk_id) DO UPDATE SET "
+        "branch = excluded.branch, audit_seq = excluded.audit_seq, "
+        "audit_mac = excluded.audit_mac, bundle_seq = excluded.bundle_seq, "
+        "bundle_created_at = excluded.bundle_created_at",
+        (outcome.desk_id, branch["id"], head[0], head[1], outcome.bundle_seq,
+         _text(manifest.get("created_at"))),
     )  # fmt: skip
 
 
@@ -429,46 +464,59 @@ def _sql_utc(moment: datetime) -> str:
 
 
 def _apply_bundle(
-    connection: Connection, opened: OpenedBundle, stored: list[tuple[Any, ...]] | None = None
+    connection: Connection,
+    opened: OpenedBundle,
+    stored: list[PreparedEvent] | None = None,
+    batch: _Batch | None = None,
 ) -> ImportOutcome:
-    """`stored`, when given, receives the rows of the events stored."""
+    """`stored`, when given, receives the events stored, as the merged state takes them;
+    `batch`, when given, what is written at the batch's end."""
     manifest, rows = opened.manifest, opened.rows
     outcome = ImportOutcome(str(manifest["desk_id"]), int(manifest["bundle_seq"]))
-    run = connection.execute
-    known = _sql("SELECT 1 FROM received_bundle WHERE sha256 = :sha")
-    if run(known, {"sha": opened.digest}).fetchone():
+    # The same file again (a duplicate), the same signed content re-encrypted (no fork), this
+    # bundle's number and the one before (the chain): one look-up, one round trip on a server.
+    desk, seq = outcome.desk_id, outcome.bundle_seq
+    known = run_raw(
+        connection,
+        "SELECT sha256, desk_id, manifest_sha256, bundle_seq FROM received_bundle "
+        "WHERE sha256 = ? OR (desk_id = ? AND (manifest_sha256 = ? OR bundle_seq IN (?, ?)))",
+        (opened.digest, desk, opened.manifest_digest, seq, seq - 1),
+    ).fetchall()
+    if any(found[0] == opened.digest for found in known):
         outcome.events_duplicate = len(rows)
         return outcome
     now = _sql_utc(datetime.now(UTC))
-    same_content = run(
-        _sql("SELECT 1 FROM received_bundle WHERE desk_id = :desk AND manifest_sha256 = :sha"),
-        {"desk": outcome.desk_id, "sha": opened.manifest_digest},
-    ).fetchone()
+    mine = [found for found in known if found[1] == desk]
+    same_content = any(found[2] == opened.manifest_digest for found in mine) or None
     if same_content is None:  # the same signed content re-encrypted is no fork
-        _check_chain(connection, manifest, outcome, now, opened.manifest_digest)
+        numbered = [(found[3], found[0]) for found in mine if found[3] in (seq, seq - 1)]
+        _check_chain(connection, manifest, outcome, now, numbered)
     _store_events(connection, outcome, opened, now, stored)
     branch = manifest["branch"]
-    run(
-        _sql(
-            "INSERT INTO received_bundle (sha256, desk_id, bundle_seq, previous_sha256, "
-            "received_at, events, branch, lineage, manifest_sha256, created_at) VALUES (:sha, "
-            ":desk, :seq, :previous, :now, :events, :branch, :lineage, :manifest, :made)"
+    run_raw(
+        connection,
+        "INSERT INTO received_bundle (sha256, desk_id, bundle_seq, previous_sha256, "
+        "received_at, events, branch, lineage, manifest_sha256, created_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            opened.digest, outcome.desk_id, outcome.bundle_seq,
+            manifest.get("previous_bundle_sha256"), now, len(rows), branch["id"],
+            json.dumps(branch["lineage"]), opened.manifest_digest,
+            _text(manifest.get("created_at")),
         ),
-        {
-            "sha": opened.digest, "desk": outcome.desk_id, "seq": outcome.bundle_seq,
-            "previous": manifest.get("previous_bundle_sha256"), "now": now, "events": len(rows),
-            "branch": branch["id"], "lineage": json.dumps(branch["lineage"]),
-            "manifest": opened.manifest_digest, "made": _text(manifest.get("created_at")),
-        },
     )  # fmt: skip
     if same_content is None:
         _announce_branch(connection, outcome, branch, now)
-        _record_gaps(connection, outcome, now)
-        _witness_audit_head(connection, outcome, manifest, now)
+        state = _desk_state(connection, outcome.desk_id)  # one round trip for the two
+        _record_gaps(connection, outcome, now, batch, state)
+        _witness_audit_head(connection, outcome, manifest, now, state=state)
     # The indicators' merged tables are a view of the stored events, merged at the end of the
     # batch or by the catch-up (sync.merged); what the desk says of itself
     # (its directory's age) is in no event, so it is kept here.
-    record_desk(connection, outcome.desk_id, manifest)
+    if batch is None:
+        record_desk(connection, outcome.desk_id, manifest)
+    else:
+        batch.desks.append((outcome.desk_id, manifest))
     return outcome
 
 
@@ -488,26 +536,24 @@ def _alert(
     its detail refreshed; handled, it is reopened (the handling stays in the audit trail)."""
     fingerprint = f"{kind}:{outcome.desk_id}:{key if key is not None else json.dumps(detail)}"
     outcome.alerts.append(kind)
-    said = {"detail": json.dumps(detail), "now": now, "fingerprint": fingerprint}
+    said = json.dumps(detail)
     # detail compared as text (PostgreSQL's json type has no equality), and written from a
     # parameter of its own (a parameter compared with text is typed text there)
-    updated = connection.execute(
-        _sql(
-            "UPDATE sync_alert SET occurrences = occurrences + 1, last_raised_at = :now, "
-            "handled_at = CASE WHEN CAST(detail AS TEXT) = :detail THEN handled_at END, "
-            "handled_note = CASE WHEN CAST(detail AS TEXT) = :detail THEN handled_note END, "
-            "detail = :written WHERE fingerprint = :fingerprint"
-        ),
-        {**said, "written": said["detail"]},
+    updated = run_raw(
+        connection,
+        "UPDATE sync_alert SET occurrences = occurrences + 1, last_raised_at = ?, "
+        "handled_at = CASE WHEN CAST(detail AS TEXT) = ? THEN handled_at END, "
+        "handled_note = CASE WHEN CAST(detail AS TEXT) = ? THEN handled_note END, "
+        "detail = ? WHERE fingerprint = ?",
+        (now, said, said, said, fingerprint),
     )
     if updated.rowcount:
         return
-    connection.execute(
-        _sql(
-            "INSERT INTO sync_alert (desk_id, kind, detail, raised_at, fingerprint, occurrences, "
-            "last_raised_at) VALUES (:desk, :kind, :detail, :now, :fingerprint, 1, :now)"
-        ),
-        {**said, "desk": outcome.desk_id, "kind": kind},
+    run_raw(
+        connection,
+        "INSERT INTO sync_alert (desk_id, kind, detail, raised_at, fingerprint, occurrences, "
+        "last_raised_at) VALUES (?, ?, ?, ?, ?, 1, ?)",
+        (outcome.desk_id, kind, said, now, fingerprint, now),
     )
 
 
@@ -516,17 +562,14 @@ def _check_chain(
     manifest: dict[str, Any],
     outcome: ImportOutcome,
     now: str,
-    manifest_digest: str,
+    found: list[tuple[int, str]],
 ) -> None:
+    """`found`: (number, SHA-256) of the desk's bundles received with this bundle's number or
+    the one before."""
     branch = manifest["branch"]["id"]
-    known_branch = connection.execute(
-        _sql("SELECT 1 FROM received_bundle WHERE desk_id = :desk AND branch = :branch LIMIT 1"),
-        {"desk": outcome.desk_id, "branch": branch},
-    ).fetchone()
-    if branch and known_branch is None:
+    if branch and not _known_branch(connection, outcome.desk_id, branch):
         return  # a new branch: announced as such (_announce_branch)
-    query = _sql("SELECT sha256 FROM received_bundle WHERE desk_id = :desk AND bundle_seq = :seq")
-    if connection.execute(query, {"desk": outcome.desk_id, "seq": outcome.bundle_seq}).fetchone():
+    if any(seq == outcome.bundle_seq for seq, _sha in found):
         # a desk restored from an old backup, by hand, numbers again
         detail = {
             "bundle_seq": outcome.bundle_seq,
@@ -539,10 +582,8 @@ def _check_chain(
         }
         _alert(connection, outcome, "fork", detail, now, key=f"seq:{outcome.bundle_seq}")
         return
-    previous = connection.execute(
-        query, {"desk": outcome.desk_id, "seq": outcome.bundle_seq - 1}
-    ).fetchone()
-    if previous is not None and previous[0] != manifest.get("previous_bundle_sha256"):
+    previous = next((sha for seq, sha in found if seq == outcome.bundle_seq - 1), None)
+    if previous is not None and previous != manifest.get("previous_bundle_sha256"):
         detail = {
             "bundle_seq": outcome.bundle_seq,
             "reason": "chaîne rompue",
@@ -554,6 +595,15 @@ def _check_chain(
         _alert(connection, outcome, "fork", detail, now, key=f"chain:{outcome.bundle_seq}")
 
 
+def _known_branch(connection: Connection, desk_id: str, branch: str) -> bool:
+    found = run_raw(
+        connection,
+        "SELECT 1 FROM received_bundle WHERE desk_id = ? AND branch = ? LIMIT 1",
+        (desk_id, branch),
+    )
+    return found.fetchone() is not None
+
+
 def _announce_branch(
     connection: Connection, outcome: ImportOutcome, branch: dict[str, Any], now: str
 ) -> None:
@@ -563,13 +613,11 @@ def _announce_branch(
     history = branch["lineage"]
     first = int(history[-1][1])
     parent = history[-2][0] if len(history) > 1 else ""
-    (old,) = connection.execute(
-        _sql(
-            "SELECT COUNT(*) FROM received_event WHERE desk_id = :desk AND seq >= :first "
-            "AND branch != :branch"
-        ),
-        {"desk": outcome.desk_id, "first": first, "branch": branch["id"]},
-    ).one()
+    (old,) = run_raw(
+        connection,
+        "SELECT COUNT(*) FROM received_event WHERE desk_id = ? AND seq >= ? AND branch != ?",
+        (outcome.desk_id, first, branch["id"]),
+    ).fetchone()
     detail = {
         "reason": "restauration",
         "branch": branch["id"],
@@ -591,9 +639,10 @@ def _announce_branch(
 def _stored_contents(connection: Connection, ids: list[str]) -> dict[str, str]:
     stored: dict[str, str] = {}
     query = "SELECT id, content_sha256 FROM received_event WHERE id IN :ids"
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
-        stored.update((row[0], row[1]) for row in run(connection, _in(query, len(chunk)), chunk))
+    for start in range(0, len(ids), _CHUNK):
+        chunk = ids[start : start + _CHUNK]
+        found = run_raw_in(connection, query, {"ids": chunk})
+        stored.update((row[0], row[1]) for row in found)
     return stored
 
 
@@ -601,25 +650,56 @@ def _foreign_owners(connection: Connection, desk_id: str, entity_ids: list[str])
     """entity id → the other desk that created it, for the ids another desk already wrote."""
     owners: dict[str, str] = {}
     query = "SELECT entity_id, desk_id FROM received_event WHERE entity_id IN :ids AND desk_id != ?"
-    for start in range(0, len(entity_ids), 500):
-        chunk = entity_ids[start : start + 500]
-        found = run(connection, _in(query, len(chunk)), [*chunk, desk_id])
+    for start in range(0, len(entity_ids), _CHUNK):
+        chunk = entity_ids[start : start + _CHUNK]
+        found = run_raw_in(connection, query, {"ids": chunk}, (desk_id,))
         owners.update((row[0], row[1]) for row in found)
     return owners
 
 
-def _unauthorised(
-    connection: Connection, outcome: ImportOutcome, rows: list[tuple[Any, ...]], now: str
-) -> list[tuple[Any, ...]]:
-    """The rows the desk may write: only its own contacts and referrals, and referrals of its
-    own contacts. The others are left out and named in an alert."""
-    entity_ids = sorted({row[5] for row in rows})
+def _known_events(
+    connection: Connection, desk_id: str, rows: list[tuple[Any, ...]]
+) -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
+    """What is stored of the bundle's events and entities: event id → its content's digest,
+    entity id → the other desk that wrote it; and each referral event's contact id. One look-up
+    for a bundle of the usual size (a round trip on a server), in chunks beyond."""
     contact_of = {
         row[0]: str(orjson.loads(row[8]).get("contact_id")) for row in rows if row[4] == "referral"
     }
-    owners = _foreign_owners(
-        connection, outcome.desk_id, sorted({*entity_ids, *contact_of.values()})
+    entity_ids = sorted({*(row[5] for row in rows), *contact_of.values()})
+    event_ids = [row[0] for row in rows]
+    if len(entity_ids) > _CHUNK or len(event_ids) > _CHUNK:
+        foreign = _foreign_owners(connection, desk_id, entity_ids)
+        return _stored_contents(connection, event_ids), foreign, contact_of
+    stored: dict[str, str] = {}
+    owners: dict[str, str] = {}
+    found = run_raw_in(
+        connection,
+        "SELECT 's', id, content_sha256 FROM received_event WHERE id IN :ids UNION ALL "
+        "SELECT 'o', entity_id, desk_id FROM received_event WHERE entity_id IN :entities "
+        "AND desk_id != ?",
+        {"ids": event_ids, "entities": entity_ids},
+        (desk_id,),
     )
+    for kind, key, value in found:
+        (stored if kind == "s" else owners)[key] = value
+    return stored, owners, contact_of
+
+
+_CHUNK = 500  # ids per look-up at most
+
+
+def _unauthorised(
+    connection: Connection,
+    outcome: ImportOutcome,
+    rows: list[tuple[Any, ...]],
+    now: str,
+    owners: dict[str, str],
+    contact_of: dict[str, str],
+) -> list[tuple[Any, ...]]:
+    """The rows the desk may write: only its own contacts and referrals, and referrals of its
+    own contacts (`owners`: the entities another desk wrote). The others are left out and
+    named in an alert."""
     if not owners:
         return rows
     kept: list[tuple[Any, ...]] = []
@@ -650,12 +730,12 @@ def _store_events(
     outcome: ImportOutcome,
     opened: OpenedBundle,
     now: str,
-    stored_rows: list[tuple[Any, ...]] | None = None,
+    stored_events: list[PreparedEvent] | None = None,
 ) -> None:
     """New events stored; the same content again counted; the same id with other content
     quarantined, never overwritten; a change of another desk's entity refused."""
-    rows = _unauthorised(connection, outcome, opened.rows, now)
-    stored = _stored_contents(connection, [row[0] for row in rows])
+    stored, owners, contact_of = _known_events(connection, outcome.desk_id, opened.rows)
+    rows = _unauthorised(connection, outcome, opened.rows, now, owners, contact_of)
     if not stored and len({row[0] for row in rows}) == len(rows):
         new = rows  # the usual case: nothing of this bundle was received before
     else:
@@ -671,10 +751,18 @@ def _store_events(
             else:
                 stored[row[0]] = row[3]
                 new.append(row)
-    execute_many(connection, _INSERT_EVENT, new)
+    insert_rows(connection, "received_event", _EVENT_COLUMNS, new)
     outcome.events_new += len(new)
-    if stored_rows is not None:
-        stored_rows.extend(new)
+    if stored_events is not None:
+        stored_events.extend(opened.merged if new is opened.rows else _merged_of(opened, new))
+
+
+def _merged_of(opened: OpenedBundle, rows: list[tuple[Any, ...]]) -> list[PreparedEvent]:
+    """The merged state's events of `rows`, some of the bundle's (by event id: the first)."""
+    by_id: dict[str, PreparedEvent] = {}
+    for row, event in zip(opened.rows, opened.merged, strict=True):
+        by_id.setdefault(row[0], event)
+    return [by_id[row[0]] for row in rows]
 
 
 _EVENT_COLUMNS = (
@@ -682,11 +770,8 @@ _EVENT_COLUMNS = (
     "branch",
 )  # fmt: skip
 # Writers are serialised (Database.transaction), so an event stored meanwhile by another
-# import is seen above and counted as a duplicate; the unique key stays the last guard.
-_INSERT_EVENT = (
-    f"INSERT INTO received_event ({', '.join(_EVENT_COLUMNS)}) "
-    f"VALUES ({', '.join('?' * len(_EVENT_COLUMNS))})"
-)
+# import is seen in `_store_events` and counted as a duplicate; the unique key stays the last
+# guard.
 _ROW_FIELDS = ("id", "desk_id", "seq", "content_sha256", "entity", "entity_id", "op", "at")
 
 
@@ -700,16 +785,45 @@ def _event_of(row: tuple[Any, ...]) -> dict[str, Any]:
 MAX_RANGES = 100  # missing runs kept in a gap alert; the count covers them all
 
 
+@dataclass(frozen=True)
+class _DeskState:
+    """What a bundle's desk has once its events are stored: its distinct sequence numbers and
+    the highest (the gaps), and the access-log witness held (audit_witness row, or None)."""
+
+    numbers: int
+    top: int | None
+    witness: tuple[Any, ...] | None
+
+
+def _desk_state(connection: Connection, desk_id: str) -> _DeskState:
+    row = run_raw(
+        connection,
+        "SELECT c.n, c.top, w.branch, w.audit_seq, w.audit_mac, w.bundle_seq, "
+        "w.bundle_created_at FROM (SELECT COUNT(DISTINCT seq) AS n, MAX(seq) AS top "
+        "FROM received_event WHERE desk_id = ?) AS c "
+        "LEFT JOIN audit_witness AS w ON w.desk_id = ?",
+        (desk_id, desk_id),
+    ).fetchone()
+    witness = tuple(row[2:]) if row[3] is not None else None  # audit_seq is never null
+    return _DeskState(int(row[0] or 0), row[1], witness)
+
+
 def missing_ranges(
-    connection: Connection, desk_id: str, limit: int = MAX_RANGES
+    connection: Connection,
+    desk_id: str,
+    limit: int = MAX_RANGES,
+    counted: tuple[int, int | None] | None = None,
 ) -> tuple[int, list[list[int]]]:
     """How many sequence numbers of the desk are missing below its highest, and the first
     missing runs `[first, last]`: computed by SQLite over the index, in bounded memory,
-    however large the numbers."""
-    count, top = connection.execute(
-        _sql("SELECT COUNT(DISTINCT seq), MAX(seq) FROM received_event WHERE desk_id = :desk"),
-        {"desk": desk_id},
-    ).one()
+    however large the numbers. `counted`: (distinct numbers, highest), when already read."""
+    if counted is None:
+        counted = run_raw(
+            connection,
+            "SELECT COUNT(DISTINCT seq), MAX(seq) FROM received_event WHERE desk_id = ?",
+            (desk_id,),
+        ).fetchone()
+    count, top = counted
     if not top or count == top:  # sequence numbers start at 1: as many as the last, no hole
         return 0, []
     ranges = connection.execute(
@@ -762,16 +876,30 @@ def _expanded(ranges: list[list[int]], limit: int) -> list[int]:
     return numbers
 
 
-def _record_gaps(connection: Connection, outcome: ImportOutcome, now: str) -> None:
-    count, ranges = missing_ranges(connection, outcome.desk_id)
+def _record_gaps(
+    connection: Connection,
+    outcome: ImportOutcome,
+    now: str,
+    batch: _Batch | None = None,
+    state: _DeskState | None = None,
+) -> None:
+    counted = None if state is None else (state.numbers, state.top)
+    count, ranges = missing_ranges(connection, outcome.desk_id, counted=counted)
     if not count:
-        connection.execute(
-            _sql("DELETE FROM sync_alert WHERE desk_id = :desk AND kind = 'gap'"),
-            {"desk": outcome.desk_id},
+        if batch is not None:
+            if outcome.desk_id not in batch.gap_desks:
+                return  # no gap alert to close
+            batch.gap_desks.discard(outcome.desk_id)
+        run_raw(
+            connection,
+            "DELETE FROM sync_alert WHERE desk_id = ? AND kind = 'gap'",
+            (outcome.desk_id,),
         )
         return
     detail = {"missing": _expanded(ranges, 1000), "count": count, "ranges": ranges}
     _alert(connection, outcome, "gap", detail, now, key="")
+    if batch is not None:
+        batch.gap_desks.add(outcome.desk_id)
 
 
 # --- what the coordinator sees -------------------------------------------------------------

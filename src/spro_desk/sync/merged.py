@@ -35,17 +35,37 @@ import json
 import threading
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
-from datetime import UTC, date, datetime, timedelta
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 import orjson
 from sqlalchemy import Connection, text
 from sqlmodel import Session
 
-from spro_desk import clock
 from spro_desk.directory.networks import infer_level
-from spro_desk.storage.dialects import Rows, execute_many, run
+from spro_desk.storage.dialects import execute_many, insert_rows, run_raw_in
 from spro_desk.sync import indicator_summary
+from spro_desk.sync.merged_rows import (
+    REFERRAL_AT,
+    REFERRAL_CONTACT_ID,
+    REFERRAL_DAY,
+    REFERRAL_NIVEAU,
+    REFERRAL_RESEAU,
+    REFERRAL_SERVICE_ID,
+    REFERRAL_STRUCTURE_ID,
+    MergeEvent,
+    PreparedEvent,
+    prepared,
+)
+
+# The row builders moved to sync.merged_rows (the bundle reader's process builds the rows);
+# still named here for the reports, the dev tools and the tests that read them from here.
+from spro_desk.sync.merged_rows import codes_of as codes_of
+from spro_desk.sync.merged_rows import codes_text as codes_text
+from spro_desk.sync.merged_rows import contact_row as contact_row
+from spro_desk.sync.merged_rows import local_day as local_day
+from spro_desk.sync.merged_rows import parse_moment as parse_moment
+from spro_desk.sync.merged_rows import referral_row as referral_row
+from spro_desk.sync.merged_rows import week_start as week_start
 
 if TYPE_CHECKING:
     from spro_desk.storage.engine import Database
@@ -56,132 +76,15 @@ MERGED_TABLES = (
 )  # fmt: skip
 
 
-class MergeEvent(NamedTuple):
-    """One change of one entity, as a bundle (or the desk's own table) describes it.
-
-    A named tuple: built for every event merged, ten times cheaper than a frozen dataclass."""
-
-    desk_id: str
-    seq: int
-    entity: str  # contact, referral
-    entity_id: str
-    op: str  # create, update, delete
-    payload: dict[str, Any]
-    branch: str = ""  # the desk's history branch (sync.branches): a later one wins
-    event_id: str = ""  # last resort: two events can never tie, whatever the import order
-
-    @property
-    def rank(self) -> tuple[str, int, str, str]:
-        return (self.branch, self.seq, self.desk_id, self.event_id)
-
-
 # Each statement's TextClause made once: building one parses it and recomputes its cache key,
 # more than the statement itself costs SQLite (500 bundles: thousands of statements).
 _sql = functools.cache(text)
-
-# --- from payloads to rows -------------------------------------------------------------------
-
-
-def parse_moment(value: str | datetime | None) -> datetime | None:
-    if value is None:
-        return None
-    moment = value if isinstance(value, datetime) else datetime.fromisoformat(value)
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-
-
-def local_day(moment: datetime) -> date:
-    """Days and weeks are the site's calendar days (spro_desk.clock: the site's time zone, set
-    when its database opens), whatever the clock of the machine that merges."""
-    return clock.local(moment).date()
-
-
-def week_start(day: date) -> date:
-    """The Monday of the ISO week of `day`."""
-    return day - timedelta(days=day.weekday())
-
-
-def _handicap(value: Any) -> str:
-    return "non-renseigne" if value is None else ("oui" if value else "non")
-
-
-def contact_row(event: MergeEvent) -> tuple[Any, ...] | None:
-    """The merged_contact row of a contact's state; None when that state is deleted."""
-    payload = event.payload
-    if event.op == "delete" or payload.get("deleted_at"):
-        return None
-    occurred = parse_moment(payload["occurred_at"])
-    assert occurred is not None
-    day = local_day(occurred)
-    iso_day = day.isoformat()
-    return (
-        event.entity_id,
-        event.desk_id,
-        event.seq,
-        occurred.astimezone(UTC).isoformat(),
-        iso_day,
-        week_start(day).isoformat(),
-        iso_day[:7],
-        str(payload["canal"]),
-        str(payload["statut"]),
-        str(payload.get("tranche_age") or "non-renseigne"),
-        str(payload.get("sexe") or "non-renseigne"),
-        _handicap(payload.get("handicap")),
-        payload.get("commune") or None,
-        payload.get("duree"),
-        codes_text(payload.get("besoins")),
-        codes_text(payload.get("reponses")),
-        event.branch,
-        event.event_id,
-    )
-
-
-def codes_text(codes: Iterable[Any] | None) -> str:
-    """Needs or responses as merged_contact keeps them: the distinct codes, sorted, as a compact
-    JSON array (unambiguous whatever a code holds; `codes_of` reads it back)."""
-    if not codes:
-        return "[]"
-    return orjson.dumps(sorted({str(code) for code in codes})).decode()
-
-
-def codes_of(text: str) -> list[str]:
-    return list(orjson.loads(text)) if text else []
-
-
-def referral_row(
-    event: MergeEvent, day: str | None, at: str | None, reseau: str | None, niveau: int | None
-) -> tuple[Any, ...]:
-    """The merged_referral row of a referral's state, with its contact's day and moment."""
-    p = event.payload
-    head = (event.entity_id, event.desk_id, event.seq, str(p["contact_id"]), day, at)
-    names = (str(p.get("structure_nom") or ""), str(p.get("service_nom") or ""))
-    rdv = parse_moment(p.get("rdv_at"))
-    rdv_day = local_day(rdv).isoformat() if rdv else None
-    moments = (_iso(rdv), rdv_day, _iso(p["created_at"]), _iso(p["updated_at"]))
-    kind = (str(p["type"]), str(p["statut"]))
-    return (
-        *head,
-        str(p["service_id"]),
-        str(p["structure_id"]),
-        *names,
-        *kind,
-        *moments,
-        reseau,
-        niveau,
-        event.branch,
-        event.event_id,
-    )
-
-
-def _iso(value: Any) -> str | None:
-    moment = parse_moment(value)
-    return moment.astimezone(UTC).isoformat() if moment else None
-
 
 # --- the destination's network and level, from the directory ----------------------------------
 
 
 def _destinations(
-    connection: Connection, referrals: Sequence[MergeEvent]
+    connection: Connection, service_ids: Iterable[str]
 ) -> dict[str, tuple[str | None, int | None]]:
     """service id -> (network, level of service), as the directory of this database says.
 
@@ -190,13 +93,12 @@ def _destinations(
     otherwise the level the directory infers from the service type (information: 1, else 2,
     as the suggestions do); else unknown (None).
     """
-    service_ids = sorted({str(e.payload.get("service_id")) for e in referrals})
     found: dict[str, tuple[str | None, int | None]] = {}
     query = (
         "SELECT v.id, s.reseau, v.niveau, v.operateur_cep, s.operateur_cep, s.niveaux, v.type "
         "FROM service v JOIN structure s ON s.pk = v.structure_pk WHERE v.id IN :ids"
     )
-    for chunk in _chunks(service_ids):
+    for chunk in _chunks(sorted(set(service_ids))):
         rows = _in(connection, query, ids=chunk)
         for service_id, reseau, niveau, service_cep, structure_cep, niveaux, kind in rows:
             level = _level(niveau, service_cep, structure_cep, niveaux, kind)
@@ -235,15 +137,11 @@ def _structure_networks(
 # --- merging ---------------------------------------------------------------------------------
 
 
-def _in(connection: Connection, sql: str, **lists: Sequence[Any]) -> Rows:
-    """`sql` whose `:name` placeholders each stand for a list (an IN of as many parameters),
-    run by the driver: SQLAlchemy's expanding parameters cost more to render than the query
-    costs SQLite (bench/bench_sync.py --profile). An empty list matches nothing."""
-    params: list[Any] = []
-    for name, values in lists.items():
-        sql = sql.replace(f":{name}", f"({','.join('?' * len(values))})" if values else "(NULL)")
-        params.extend(values)
-    return run(connection, sql, params)
+def _in(connection: Connection, sql: str, **lists: Sequence[Any]) -> Any:
+    """`sql` whose `IN :name` each stand for a list, run by the driver: SQLAlchemy's expanding
+    parameters cost more to render than the query costs SQLite (bench/bench_sync.py
+    --profile). An empty list matches nothing."""
+    return run_raw_in(connection, sql, lists)
 
 
 def _chunks(values: Sequence[Any], size: int = _CHUNK) -> Iterator[Sequence[Any]]:
@@ -256,7 +154,7 @@ _CONTACT, _REFERRAL, _TOMBSTONE = "c", "r", "t"
 
 
 def _current_ranks(
-    connection: Connection, latest: dict[str, MergeEvent]
+    connection: Connection, latest: dict[str, PreparedEvent]
 ) -> dict[str, tuple[str, tuple]]:
     """entity id -> (where its state is, its rank), for the ids the merged state knows."""
     ranks: dict[str, tuple[str, tuple]] = {}
@@ -275,11 +173,11 @@ def _current_ranks(
 
 
 def _winners(
-    connection: Connection, events: Iterable[MergeEvent]
-) -> tuple[list[MergeEvent], dict[str, str]]:
+    connection: Connection, events: Iterable[PreparedEvent]
+) -> tuple[list[PreparedEvent], dict[str, str]]:
     """The events newer than both the rest of the batch and the merged state, and where the
     merged state keeps the ones it knew (only those have rows to replace)."""
-    latest: dict[str, MergeEvent] = {}
+    latest: dict[str, PreparedEvent] = {}
     for event in events:
         known = latest.get(event.entity_id)
         if known is None or event.rank > known.rank:
@@ -300,6 +198,14 @@ def merge_events(
     coordinator, TEMP tables on a desk), inside the caller's transaction. `summary`: keep the
     coordinator's `indicator_summary` exact too (`sync.indicator_summary`).
     """
+    return merge_prepared(connection, (prepared(event) for event in events), summary=summary)
+
+
+def merge_prepared(
+    connection: Connection, events: Iterable[PreparedEvent], *, summary: bool = False
+) -> int:
+    """`merge_events` for events whose rows are already built (`merged_rows.prepared`: by the
+    import's bundle reader, in its own process)."""
     winners, known = _winners(connection, events)
     if not winners:
         return 0
@@ -315,34 +221,29 @@ def merge_events(
     return len(winners)
 
 
-def _referral_pairs(connection: Connection, winners: list[MergeEvent]) -> set[tuple[str, str]]:
-    """The (day, desk) pairs whose merged referrals the winners change (see `kept_by`)."""
+def _referral_pairs(connection: Connection, winners: list[PreparedEvent]) -> set[tuple[str, str]]:
+    """The (day, desk) pairs whose merged referrals the winners change (see `kept_by`). A
+    deleted referral goes nowhere: only where it is counts (its contact: none)."""
 
     def lookup(sql: str, ids: Sequence[str]) -> list[tuple[Any, ...]]:
         return [tuple(row) for chunk in _chunks(ids) for row in _in(connection, sql, ids=chunk)]
 
-    contacts = {e.entity_id: e for e in winners if e.entity == "contact"}
+    days = {
+        e.entity_id: e.row[4] if e.row is not None else None
+        for e in winners
+        if e.entity == "contact"
+    }
     referrals = [
-        (e.entity_id, e.desk_id, str(e.payload.get("contact_id")))
+        (e.entity_id, e.rank[2], e.row[REFERRAL_CONTACT_ID] if e.row is not None else "")
         for e in winners
         if e.entity == "referral"
     ]
-    days = functools.cache(lambda contact_id: _day_after(contacts[contact_id]))
-    return indicator_summary.referral_pairs(contacts.keys(), referrals, days, lookup)
-
-
-def _day_after(contact: MergeEvent) -> str | None:
-    """The day `contact_row` gives the contact (None: deleted), without the rest of its row."""
-    if not _is_live(contact):
-        return None
-    occurred = parse_moment(contact.payload["occurred_at"])
-    assert occurred is not None
-    return local_day(occurred).isoformat()
+    return indicator_summary.referral_pairs(days.keys(), referrals, days.__getitem__, lookup)
 
 
 def _apply(
     connection: Connection,
-    winners: list[MergeEvent],
+    winners: list[PreparedEvent],
     known: dict[str, str],
     tally: Counter[Any] | None = None,
 ) -> None:
@@ -350,21 +251,20 @@ def _apply(
     buried = [e.entity_id for e in winners if known.get(e.entity_id) == _TOMBSTONE]
     for chunk in _chunks(buried):
         _in(connection, "DELETE FROM merged_tombstone WHERE entity_id IN :ids", ids=chunk)
-    execute_many(
+    insert_rows(
         connection,
-        _INSERT_TOMBSTONE,
-        [
-            (e.entity_id, e.entity, e.desk_id, e.seq, e.branch, e.event_id)
-            for e in winners
-            if not _is_live(e)
-        ],
-    )
+        "merged_tombstone",
+        _TOMBSTONE_COLUMNS,
+        [(e.entity_id, e.entity, e.rank[2], e.rank[1], e.rank[0], e.rank[3])
+         for e in winners if e.row is None],
+    )  # fmt: skip
     contacts = [e for e in winners if e.entity == "contact"]
     referrals = [e for e in winners if e.entity == "referral"]
+    days: dict[str, tuple[str | None, str | None]] = {}
     if contacts:
-        _merge_contacts(connection, contacts, known, tally)
+        days = _merge_contacts(connection, contacts, known, tally)
     if referrals:
-        _merge_referrals(connection, referrals, known)
+        _merge_referrals(connection, referrals, known, days)
 
 
 # Public: the dev tools' synthetic regions write the same rows (spro_desk_dev.synthetic).
@@ -381,48 +281,35 @@ REFERRAL_COLUMNS = (
 _TOMBSTONE_COLUMNS = ("entity_id", "entity", "desk_id", "seq", "branch", "event_id")
 
 
-def _insert(table: str, columns: tuple[str, ...]) -> str:
-    return f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
-
-
-_INSERT_CONTACT = _insert("merged_contact", CONTACT_COLUMNS)
-_INSERT_REFERRAL = _insert("merged_referral", REFERRAL_COLUMNS)
-_INSERT_TOMBSTONE = _insert("merged_tombstone", _TOMBSTONE_COLUMNS)
-
-
-def _is_live(event: MergeEvent) -> bool:
-    return event.op != "delete" and not event.payload.get("deleted_at")
-
-
 def _merge_contacts(
     connection: Connection,
-    contacts: list[MergeEvent],
+    contacts: list[PreparedEvent],
     known: dict[str, str],
     tally: Counter[Any] | None = None,
-) -> None:
+) -> dict[str, tuple[str | None, str | None]]:
+    """Write the contacts' new states; returns each one's (day, moment), None when deleted:
+    what its referrals carry. `tally`: the summary counts of the rows replaced and written."""
     ids = [e.entity_id for e in contacts if known.get(e.entity_id) == _CONTACT]
     if tally is not None:
         indicator_summary.take_away_contacts(connection, ids, tally)
     for chunk in _chunks(ids):
         _in(connection, "DELETE FROM merged_contact WHERE id IN :ids", ids=chunk)
-    rows: list[tuple[Any, ...]] = []
-    days: list[tuple[Any, ...]] = []
-    for event in contacts:
-        row = contact_row(event)
-        if row is not None:
-            rows.append(row)
-        days.append((row[4] if row else None, row[3] if row else None, event.entity_id))
-    execute_many(connection, _INSERT_CONTACT, rows)
+    rows = [e.row for e in contacts if e.row is not None]
+    insert_rows(connection, "merged_contact", CONTACT_COLUMNS, rows)
     if tally is not None:
         indicator_summary.add_contacts(rows, tally)
+    days: dict[str, tuple[str | None, str | None]] = {
+        e.entity_id: (e.row[4], e.row[3]) if e.row is not None else (None, None) for e in contacts
+    }
     # Referrals merged before this state of their contact follow it (day, or nowhere): only
     # the contacts that have some are updated (one look-up per 500, not one UPDATE each).
-    followed = _with_referrals(connection, [day[2] for day in days])
+    followed = _with_referrals(connection, list(days))
     execute_many(
         connection,
         "UPDATE merged_referral SET contact_day = ?, contact_at = ? WHERE contact_id = ?",
-        [day for day in days if day[2] in followed],
+        [(*days[contact_id], contact_id) for contact_id in days if contact_id in followed],
     )
+    return days
 
 
 def _with_referrals(connection: Connection, contact_ids: Sequence[str]) -> set[str]:
@@ -434,32 +321,38 @@ def _with_referrals(connection: Connection, contact_ids: Sequence[str]) -> set[s
 
 
 def _merge_referrals(
-    connection: Connection, referrals: list[MergeEvent], known: dict[str, str]
+    connection: Connection,
+    referrals: list[PreparedEvent],
+    known: dict[str, str],
+    days: dict[str, tuple[str | None, str | None]],
 ) -> None:
+    """Write the referrals' new states, each with its contact's day and moment: those of the
+    contacts merged just before (`days`), the others' as the merged state has them."""
     gone = [e.entity_id for e in referrals if known.get(e.entity_id) == _REFERRAL]
     for chunk in _chunks(gone):
         _in(connection, "DELETE FROM merged_referral WHERE id IN :ids", ids=chunk)
-    live = [e for e in referrals if _is_live(e)]
+    live = [e.row for e in referrals if e.row is not None]
     if not live:
         return
-    destinations = _destinations(connection, live)
-    orphans = [str(e.payload.get("structure_id")) for e in live]
-    networks = _structure_networks(connection, orphans)
-    contact_ids = sorted({str(e.payload["contact_id"]) for e in live})
-    contacts: dict[str, tuple[str, str]] = {}
+    destinations = _destinations(connection, (row[REFERRAL_SERVICE_ID] for row in live))
+    networks = _structure_networks(connection, (row[REFERRAL_STRUCTURE_ID] for row in live))
+    contacts = dict(days)
+    elsewhere = sorted({row[REFERRAL_CONTACT_ID] for row in live} - contacts.keys())
     query = "SELECT id, day, occurred_at FROM merged_contact WHERE id IN :ids"
-    for chunk in _chunks(contact_ids):
+    for chunk in _chunks(elsewhere):
         found = _in(connection, query, ids=chunk)
         contacts.update({row[0]: (row[1], row[2]) for row in found})
     rows = []
-    for event in live:
-        p = event.payload
+    for row in live:
         reseau, niveau = destinations.get(
-            str(p["service_id"]), (networks.get(str(p["structure_id"])), None)
+            row[REFERRAL_SERVICE_ID], (networks.get(row[REFERRAL_STRUCTURE_ID]), None)
         )
-        day, at = contacts.get(str(p["contact_id"]), (None, None))
-        rows.append(referral_row(event, day, at, reseau, niveau))
-    execute_many(connection, _INSERT_REFERRAL, rows)
+        day, at = contacts.get(row[REFERRAL_CONTACT_ID], (None, None))
+        filled = list(row)
+        filled[REFERRAL_DAY], filled[REFERRAL_AT] = day, at
+        filled[REFERRAL_RESEAU], filled[REFERRAL_NIVEAU] = reseau, niveau
+        rows.append(tuple(filled))
+    insert_rows(connection, "merged_referral", REFERRAL_COLUMNS, rows)
 
 
 # --- the coordinator's materialised view: catch-up, desks, rebuild ----------------------------
@@ -528,33 +421,27 @@ def merged_state_current(connection: Connection) -> bool:
     return upto is None or upto >= _last_rowid(connection)
 
 
-def merge_stored(connection: Connection, rows: Sequence[Sequence[Any]]) -> bool:
-    """Merge the `received_event` rows an import just stored, in its transaction, and move the
-    watermark past them; whether it was done.
+def merge_stored(connection: Connection, events: Sequence[PreparedEvent]) -> bool:
+    """Merge the events an import just stored (their rows built as the bundles were opened),
+    in its transaction, and move the watermark past them; whether it was done.
 
-    The caller checked `merged_state_current` before storing them, so these rows are all
+    The caller checked `merged_state_current` before storing them, so these events are all
     the merged state lacks: merging them from memory spares the catch-up reading them back,
     parsing them again and committing apart. Should the merge fail, its savepoint is rolled
     back and the import stands: the catch-up merges the events later, as before.
     """
-    if not rows:
+    if not events:
         return True
     savepoint = connection.begin_nested()
     try:
         indicator_summary.ensure_ready(connection)
-        merge_events(connection, [_stored_event(row) for row in rows], summary=True)
+        merge_prepared(connection, events, summary=True)
         _set_watermark(connection, _last_rowid(connection))
     except (KeyError, TypeError, ValueError, AttributeError):
         savepoint.rollback()
         return False
     savepoint.commit()
     return True
-
-
-def _stored_event(row: Sequence[Any]) -> MergeEvent:
-    """id, desk_id, seq, content_sha256, entity, entity_id, op, at, payload, branch."""
-    event_id, desk, seq, _content, entity, entity_id, op, _at, payload, branch = row
-    return MergeEvent(desk, seq, entity, entity_id, op, orjson.loads(payload), branch, event_id)
 
 
 def merged_state_behind(connection: Connection) -> bool:
@@ -619,28 +506,38 @@ def record_desk(connection: Connection, desk_id: str, manifest: dict[str, Any]) 
     Called by the import in its own transaction: the manifest is not kept anywhere else, and
     it is one row per bundle.
     """
+    record_desks(connection, [(desk_id, manifest)])
+
+
+def record_desks(connection: Connection, bundles: Sequence[tuple[str, dict[str, Any]]]) -> None:
+    """`record_desk` of each (desk id, manifest), in their order, in one executemany (a batch
+    of bundles, in one round trip on a server)."""
+    rows = [_desk_row(desk, manifest) for desk, manifest in bundles]
+    execute_many(connection, _RECORD_DESK, rows)
+
+
+_RECORD_DESK = (
+    "INSERT INTO merged_desk (desk_id, bundle_seq, bundle_created_at, directory_version, "
+    "directory_published_at, directory_imported_at) VALUES (?, ?, ?, ?, ?, ?) "
+    "ON CONFLICT (desk_id) DO UPDATE SET "
+    "bundle_seq = excluded.bundle_seq, bundle_created_at = excluded.bundle_created_at, "
+    "directory_version = excluded.directory_version, "
+    "directory_published_at = excluded.directory_published_at, "
+    "directory_imported_at = excluded.directory_imported_at "
+    "WHERE excluded.bundle_seq >= merged_desk.bundle_seq"
+)
+
+
+def _desk_row(desk_id: str, manifest: dict[str, Any]) -> tuple[Any, ...]:
     found = manifest.get("directory")
     directory: dict[str, Any] = found if isinstance(found, dict) else {}
-    connection.execute(
-        _sql(
-            "INSERT INTO merged_desk (desk_id, bundle_seq, bundle_created_at, directory_version, "
-            "directory_published_at, directory_imported_at) "
-            "VALUES (:desk, :seq, :made, :version, :published, :imported) "
-            "ON CONFLICT (desk_id) DO UPDATE SET "
-            "bundle_seq = excluded.bundle_seq, bundle_created_at = excluded.bundle_created_at, "
-            "directory_version = excluded.directory_version, "
-            "directory_published_at = excluded.directory_published_at, "
-            "directory_imported_at = excluded.directory_imported_at "
-            "WHERE excluded.bundle_seq >= merged_desk.bundle_seq"
-        ),
-        {
-            "desk": desk_id,
-            "seq": int(manifest.get("bundle_seq") or 0),
-            "made": _text(manifest.get("created_at")),
-            "version": _text(directory.get("version")),
-            "published": _text(directory.get("published_at")),
-            "imported": _text(directory.get("imported_at")),
-        },
+    return (
+        desk_id,
+        int(manifest.get("bundle_seq") or 0),
+        _text(manifest.get("created_at")),
+        _text(directory.get("version")),
+        _text(directory.get("published_at")),
+        _text(directory.get("imported_at")),
     )
 
 

@@ -7,16 +7,18 @@ writing one after the other). A process of its own does overlap them on a second
 
 The worker is started fresh (`python -m spro_desk.sync.reader_process`, or the frozen program
 with `WORKER_FLAG`), never forked from a process that may have Qt or TLS threads. It loads the
-coordinator's keys from the data folder itself; the parent sends it the registered desks, then
-the paths a few at a time, and reads back one pickled verdict per path, in order. Anything the
-worker cannot do ends in the parent opening that bundle (and the rest) itself: a worker that
-fails to start, dies or hits an unexpected error changes which process does the work, never the
-result.
+coordinator's keys from the data folder itself; the parent sends it the registered desks and its
+time zone (the merged rows' days, sync.merged_rows), then the paths a few at a time, and reads
+back one pickled verdict per path, in order: the bundle's `received_event` rows and the rows
+the merged state will take, or the refusal. Anything the worker cannot do ends in the parent
+opening that bundle (and the rest) itself: a worker that fails to start, dies or hits an
+unexpected error changes which process does the work, never the result.
 """
 
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 import pickle
 import queue
@@ -28,6 +30,7 @@ from collections.abc import Generator, Iterator
 from pathlib import Path
 from typing import IO, Any
 
+from spro_desk import clock
 from spro_desk.sync.bundle_opening import (
     BundleOpener,
     BundleRefused,
@@ -48,9 +51,11 @@ Opened = tuple[int, Path, OpenedBundle | BundleRefused]
 
 
 def serve(requests: IO[bytes], replies: IO[bytes]) -> None:
-    """Answer `(data_dir, desks)` then one path at a time, until None, with one verdict each:
-    ("opened", OpenedBundle), ("refused", message) or ("fault", None)."""
-    data_dir, desks = pickle.load(requests)
+    """Answer `(data_dir, desks, zone)` then one path at a time, until None, with one verdict
+    each: ("opened", OpenedBundle), ("refused", message) or ("fault", None). `zone`: the
+    coordinator's time zone, whose calendar days the merged rows are built in."""
+    data_dir, desks, zone = pickle.load(requests)
+    clock.use_zone(zone or None)
     opener = BundleOpener(encryption_identities(Path(data_dir)), desks)
     while (path := pickle.load(requests)) is not None:
         reply: tuple[str, Any]
@@ -66,6 +71,9 @@ def serve(requests: IO[bytes], replies: IO[bytes]) -> None:
 
 
 def main() -> int:
+    # What the worker makes (rows of strings and numbers) holds no cycle, and is freed bundle
+    # by bundle: the collector's passes over it were a tenth of its time.
+    gc.disable()
     # The pipes by descriptor: a windowed frozen program may have no sys.stdin/sys.stdout.
     requests, replies = os.fdopen(os.dup(0), "rb"), os.fdopen(os.dup(1), "wb")
     sys.stdout = sys.stderr  # a stray print must not corrupt the replies
@@ -152,7 +160,7 @@ class _Worker:
             return None
         try:
             requests = _stream(worker.process.stdin)
-            pickle.dump((str(data_dir), desks), requests)
+            pickle.dump((str(data_dir), desks, clock.zone_name()), requests)
             requests.flush()
         except OSError:
             worker.stop()

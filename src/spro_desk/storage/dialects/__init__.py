@@ -15,8 +15,13 @@ from pathlib import Path
 from typing import Any, TypeAlias
 
 from sqlalchemy import Connection, CursorResult
-from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError
+from sqlalchemy.exc import DBAPIError
+
+from spro_desk.storage.dialects import postgresql
+from spro_desk.storage.dialects.postgresql import DatabaseUrlError, checked_url
+
+# The URL's checks live with the server's dialect; found here by the window and the CLI.
+__all__ = ["DatabaseUrlError", "checked_url"]
 
 Rows: TypeAlias = CursorResult[*tuple[Any, ...]]  # rows of any length
 
@@ -38,6 +43,64 @@ def execute_many(connection: Connection, sql: str, rows: Sequence[Sequence[Any]]
     connection.exec_driver_sql(sql, list(rows))
 
 
+def insert_rows(
+    connection: Connection, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]
+) -> None:
+    """`rows` (values in the order of `columns`) added to `table` the fastest way the database
+    offers: SQLite's executemany of one prepared INSERT, PostgreSQL's COPY (one stream, where an
+    executemany is a round of the protocol per row: bench/bench_sync.py)."""
+    if not rows:
+        return
+    if connection.dialect.name == "postgresql":
+        postgresql.copy_rows(connection, table, columns, rows)
+        return
+    marks = ", ".join("?" * len(columns))
+    execute_many(connection, f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", rows)
+
+
+def run_raw(connection: Connection, sql: str, params: Sequence[Any] = ()) -> Any:
+    """`sql` (with `?` for each value) run on the driver's own cursor, which is returned (its
+    `fetchone`, `fetchall`, `rowcount`, rows by iteration), in the connection's transaction.
+
+    For the import's many small statements (a dozen per bundle, thousands per import): even
+    `exec_driver_sql` builds a SQLAlchemy result for each, which cost the import more than
+    SQLite takes to answer (bench/bench_sync.py --profile). The driver's errors come out as
+    SQLAlchemy's (IntegrityError, OperationalError...), as from any statement.
+    """
+    dbapi = connection.dialect.loaded_dbapi
+    if connection.dialect.paramstyle in ("format", "pyformat"):
+        sql = sql.replace("?", "%s")
+    cursor = connection.connection.cursor()
+    try:
+        cursor.execute(sql, tuple(params))
+    except dbapi.Error as error:
+        raise DBAPIError.instance(sql, params, error, dbapi.Error) from error
+    return cursor
+
+
+def run_raw_in(
+    connection: Connection,
+    sql: str,
+    lists: dict[str, Sequence[Any]],
+    tail: Sequence[Any] = (),
+) -> Any:
+    """`run_raw` of `sql` whose `IN :name` each stand for a list of values (an empty one
+    matches nothing), then `?` for each of `tail` after them. SQLite binds each value; the
+    server gets `= ANY(?)` and the list as one array: one statement text whatever the count,
+    so it is prepared once (an IN of 90 or 91 values is another statement to parse and plan)."""
+    server = connection.dialect.name == "postgresql"
+    params: list[Any] = []
+    for name, values in lists.items():
+        if server:
+            fragment, bound = "= ANY(?)", [list(values)]
+        else:
+            fragment = f"IN ({','.join('?' * len(values))})" if values else "IN (NULL)"
+            bound = list(values)
+        sql = sql.replace(f"IN :{name}", fragment)
+        params.extend(bound)
+    return run_raw(connection, sql, [*params, *tail])
+
+
 def run(connection: Connection, sql: str, params: Sequence[Any] = ()) -> Rows:
     """`sql` (with `?` for each value) run once by the driver, its placeholders written in the
     driver's style: the reports' queries, read without SQLAlchemy's per-row processing."""
@@ -46,42 +109,8 @@ def run(connection: Connection, sql: str, params: Sequence[Any] = ()) -> Rows:
     return connection.exec_driver_sql(sql, tuple(params))
 
 
-class DatabaseUrlError(ValueError):
-    """A database URL the coordination cannot use (said in French, nothing opened)."""
-
-
 def is_server_url(target: str | Path | None) -> bool:
     return isinstance(target, str) and target.startswith(("postgresql:", "postgresql+"))
-
-
-def checked_url(url: str) -> str:
-    """The URL for SQLAlchemy's psycopg (v3) driver; a clear error for anything else."""
-    try:
-        parsed = make_url(url)
-    except ArgumentError as error:
-        raise DatabaseUrlError(f"Adresse de base de données illisible : « {url} ».") from error
-    if parsed.get_backend_name() != "postgresql":
-        raise DatabaseUrlError(
-            f"Base de données non prise en charge : « {parsed.get_backend_name()} ». Indiquez "
-            "une adresse postgresql://utilisateur@serveur/base, ou rien pour le fichier SQLite."
-        )
-    if not parsed.database:
-        raise DatabaseUrlError("Adresse PostgreSQL sans nom de base : postgresql://…/NOM.")
-    _require_driver()
-    return parsed.set(drivername="postgresql+psycopg").render_as_string(hide_password=False)
-
-
-def _require_driver() -> None:
-    """The desks' installer leaves the PostgreSQL driver out (desks keep their SQLite file);
-    a coordination server installs it with the `coordination` extra."""
-    try:
-        import psycopg  # noqa: F401
-    except ImportError as error:
-        raise DatabaseUrlError(
-            "Le pilote PostgreSQL (psycopg) n'est pas installé avec ce programme. La "
-            "coordination sur PostgreSQL s'installe avec « pip install 'spro-desk[coordination]' »"
-            " (voir le README) ; sans adresse, la coordination garde son fichier SQLite."
-        ) from error
 
 
 def database_url_from(option: str | None) -> str | None:

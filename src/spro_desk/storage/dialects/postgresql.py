@@ -9,12 +9,49 @@ the window's lists) never wait for it. The unique keys stay the last line of def
 
 from __future__ import annotations
 
-from sqlalchemy import Connection, Engine, create_engine, text
+from collections.abc import Sequence
+from typing import Any
 
-from spro_desk.storage.dialects import checked_url
+from sqlalchemy import Connection, Engine, create_engine, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError
 
 NAME = "postgresql"
 WRITE_LOCK = 0x5350_524F_4445_534B  # "SPRODESK": the coordination's one write lock
+
+
+class DatabaseUrlError(ValueError):
+    """A database URL the coordination cannot use (said in French, nothing opened)."""
+
+
+def checked_url(url: str) -> str:
+    """The URL for SQLAlchemy's psycopg (v3) driver; a clear error for anything else."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError as error:
+        raise DatabaseUrlError(f"Adresse de base de données illisible : « {url} ».") from error
+    if parsed.get_backend_name() != "postgresql":
+        raise DatabaseUrlError(
+            f"Base de données non prise en charge : « {parsed.get_backend_name()} ». Indiquez "
+            "une adresse postgresql://utilisateur@serveur/base, ou rien pour le fichier SQLite."
+        )
+    if not parsed.database:
+        raise DatabaseUrlError("Adresse PostgreSQL sans nom de base : postgresql://…/NOM.")
+    _require_driver()
+    return parsed.set(drivername="postgresql+psycopg").render_as_string(hide_password=False)
+
+
+def _require_driver() -> None:
+    """The desks' installer leaves the PostgreSQL driver out (desks keep their SQLite file);
+    a coordination server installs it with the `coordination` extra."""
+    try:
+        import psycopg  # noqa: F401
+    except ImportError as error:
+        raise DatabaseUrlError(
+            "Le pilote PostgreSQL (psycopg) n'est pas installé avec ce programme. La "
+            "coordination sur PostgreSQL s'installe avec « pip install 'spro-desk[coordination]' »"
+            " (voir le README) ; sans adresse, la coordination garde son fichier SQLite."
+        ) from error
 
 
 def make_engine(url: str) -> Engine:
@@ -29,6 +66,24 @@ def begin_write(connection: Connection, wait_s: float | None = None) -> None:
 
 def end_write(connection: Connection, wait_s: float | None = None) -> None:
     """Nothing to restore: the lock goes with the transaction."""
+
+
+def copy_rows(
+    connection: Connection, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]
+) -> None:
+    """`rows` streamed into `table` by COPY, in the connection's transaction; a refusal (a
+    unique key, a constraint) comes out as SQLAlchemy's error, as from any statement."""
+    import psycopg
+
+    statement = f"COPY {table} ({', '.join(columns)}) FROM STDIN"
+    driver = connection.connection.driver_connection
+    assert driver is not None  # a connection in use has its driver's
+    try:
+        with driver.cursor() as cursor, cursor.copy(statement) as copy:
+            for row in rows:
+                copy.write_row(row)
+    except psycopg.Error as error:
+        raise DBAPIError.instance(statement, None, error, psycopg.Error) from error
 
 
 def has_table(connection: Connection, name: str) -> bool:
