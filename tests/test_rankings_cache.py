@@ -153,3 +153,17 @@ def test_a_search_never_attached_writes_no_file(cvl_db: Database) -> None:
     assert search.ranked("mission emploi", limit=1000) == _fts5(cvl_db, "mission emploi")
     search.rank_in_advance_done(timeout=60)
     assert not cache_path(cvl_db.path).exists()
+
+
+def test_the_prefix_counts_are_stored_with_the_rankings(cvl_db: Database) -> None:
+    first = _prepared(cvl_db)
+    assert first._letters is not None
+    second = DirectorySearch(cvl_db, forgiving=False)
+    with cvl_db.engine.connect() as connection:
+        version = second._directory_version(connection)
+        driver = connection.connection.driver_connection
+        second._cache.attach(version, directory_fingerprint(driver))
+    stored = second._cache.counts(version)
+    assert stored == first._letters[1] and set("abcmz") <= set(stored)
+    for prefix in ("m", "c", "mo", "l"):
+        assert stored[prefix] == len(_fts5(cvl_db, prefix)), prefix

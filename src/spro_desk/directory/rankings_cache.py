@@ -34,7 +34,7 @@ SUFFIX = ".classements"
 # The file's blobs stay under this many bytes (least recently used rankings dropped).
 MAX_CACHE_BYTES = 64 * 1024 * 1024
 # The arrays are stored as the machine lays them out: another layout is another format.
-FORMAT = f"1 {sys.byteorder} i{array('i').itemsize} q{array('q').itemsize}"
+FORMAT = f"2 {sys.byteorder} i{array('i').itemsize} q{array('q').itemsize}"
 _WAIT_MS = 50
 _DETACHED = object()
 
@@ -43,6 +43,8 @@ _SCHEMA = (
     "CREATE TABLE IF NOT EXISTS ranking (expression TEXT PRIMARY KEY, rows INTEGER NOT NULL, "
     "pk_type TEXT NOT NULL, pks BLOB NOT NULL, ranks BLOB NOT NULL, frequencies BLOB, "
     "checksum INTEGER NOT NULL, size INTEGER NOT NULL, used INTEGER NOT NULL)",
+    # How many rows each prefix matches: what decides, at the first keys, which terms weigh.
+    "CREATE TABLE IF NOT EXISTS prefix_count (prefix TEXT PRIMARY KEY, rows INTEGER NOT NULL)",
 )
 _OURS = "(SELECT value FROM meta WHERE key = 'directory') = ?"
 _READ = (
@@ -112,6 +114,7 @@ class RankingsCache:
         self._fingerprint = ""
         # Expression -> (stored bytes, rows), read at attachment.
         self._index: dict[str, tuple[int, int]] = {}
+        self._counts: dict[str, int] = {}
         self.loaded = 0
 
     def attach(self, version: Any, fingerprint: str) -> None:
@@ -119,12 +122,41 @@ class RankingsCache:
         if self.path is None:
             return
         try:
-            index = self._open(fingerprint)
+            index, counts = self._open(fingerprint)
         except (sqlite3.Error, OSError):
             log.info("rankings cache unreadable, made again", exc_info=True)
-            index = self._remade(fingerprint)
+            index, counts = self._remade(fingerprint)
         with self._lock:
             self._version, self._fingerprint, self._index = version, fingerprint, index
+            self._counts = counts
+
+    def counts(self, version: Any) -> dict[str, int]:
+        """The stored prefix counts of the directory `version` (read at attachment)."""
+        with self._lock:
+            return dict(self._counts) if version == self._version else {}
+
+    def store_counts(self, version: Any, counts: dict[str, int]) -> None:
+        """Store prefix counts (background thread only), replacing the stored ones."""
+        with self._lock:
+            if self.path is None or version != self._version:
+                return
+            fingerprint = self._fingerprint
+        try:
+            with self._connection() as connection:
+                execute = connection.execute
+                execute("BEGIN IMMEDIATE")
+                if execute(f"SELECT {_OURS}", (fingerprint,)).fetchone()[0] != 1:
+                    return
+                execute("DELETE FROM prefix_count")
+                connection.executemany(
+                    "INSERT INTO prefix_count VALUES (?, ?)", sorted(counts.items())
+                )
+        except sqlite3.Error:
+            log.debug("prefix counts not written to the cache", exc_info=True)
+            return
+        with self._lock:
+            if version == self._version:
+                self._counts = dict(counts)
 
     def terms(self, version: Any) -> list[tuple[str, int]]:
         """(expression, rows) of the stored rankings, most recently used first."""
@@ -257,7 +289,7 @@ class RankingsCache:
         assert isinstance(connection, sqlite3.Connection)
         return connection
 
-    def _open(self, fingerprint: str) -> dict[str, tuple[int, int]]:
+    def _open(self, fingerprint: str) -> tuple[dict[str, tuple[int, int]], dict[str, int]]:
         connection = self._connection()
         with connection:
             execute = connection.execute
@@ -267,15 +299,18 @@ class RankingsCache:
             meta = dict(execute("SELECT key, value FROM meta").fetchall())
             if meta != {"format": FORMAT, "directory": fingerprint}:
                 execute("DELETE FROM ranking")
+                execute("DELETE FROM prefix_count")
                 execute("DELETE FROM meta")
                 execute(
                     "INSERT INTO meta VALUES ('format', ?), ('directory', ?)",
                     (FORMAT, fingerprint),
                 )
             rows = execute("SELECT expression, size, rows FROM ranking ORDER BY used DESC")
-            return {expression: (size, count) for expression, size, count in rows}
+            index = {expression: (size, count) for expression, size, count in rows}
+            counts = dict(execute("SELECT prefix, rows FROM prefix_count").fetchall())
+            return index, counts
 
-    def _remade(self, fingerprint: str) -> dict[str, tuple[int, int]]:
+    def _remade(self, fingerprint: str) -> tuple[dict[str, tuple[int, int]], dict[str, int]]:
         """A damaged file deleted and made again; no cache (None path) when that fails."""
         assert self.path is not None
         connection = getattr(self._local, "connection", None)
@@ -289,4 +324,4 @@ class RankingsCache:
         except (sqlite3.Error, OSError):
             log.warning("rankings cache disabled", exc_info=True)
             self.path = None
-            return {}
+            return {}, {}

@@ -348,26 +348,33 @@ class DirectorySearch:
                     "SELECT MAX(pk) FROM directory_import"
                 ).scalar()
                 driver = connection.connection.driver_connection
-                self._read_stored_rankings(version, directory_fingerprint(driver))
+                stored = self._read_stored_rankings(version, directory_fingerprint(driver))
+                if all(letter in stored for letter in _ALPHABET):
+                    self._letters = (version, stored)  # the first keys need them
                 # The index's words let the next keys of a word reuse its ranking (see
                 # _widest_terms); reading them costs 0.1-0.2 s, here off the UI thread.
                 vocabulary = self._words_of_directory(connection)
                 self._model = (version, read_bm25(driver, _MOST_ROW_IDS))
-                counted = self._rank_in_advance(connection, version, vocabulary)
+                counted = self._rank_in_advance(connection, version, vocabulary, stored)
                 run = connection.exec_driver_sql
                 counts = {
                     letter: counted.get(letter)
                     or run(_PREFIX_COUNT, (f'"{letter}"*',)).scalar_one()
                     for letter in _ALPHABET
                 }
+                # Every prefix counted, letters included: the next starts read them at once.
+                counts = {**counted, **counts}
+                if stored != counts:
+                    self._cache.store_counts(version, counts)
                 self._letters = (version, counts)
         except (SQLAlchemyError, sqlite3.Error):  # closed meanwhile: done when typed
             log.debug("letters or words not read in advance", exc_info=True)
 
-    def _read_stored_rankings(self, version: Any, fingerprint: str) -> None:
+    def _read_stored_rankings(self, version: Any, fingerprint: str) -> dict[str, int]:
         """Have the background ranker read the rankings stored by the last starts (the most
         recently used first, as many as the advance rankings may hold), before anything else:
-        reading one costs about a millisecond, making it up to a second."""
+        reading one costs about a millisecond, making it up to a second. Returns the prefix
+        counts stored with them (counting them all again takes seconds)."""
         self._cache.attach(version, fingerprint)
         room, chosen = self._kept.max_rows * _ADVANCE_ROOM, []
         for expression, rows in self._cache.terms(version):
@@ -375,9 +382,14 @@ class DirectorySearch:
                 chosen.append(expression)
                 room -= rows
         self._ranker.ask(version, chosen, urgent=False)
+        return self._cache.counts(version)
 
     def _rank_in_advance(
-        self, connection: Connection, version: Any, vocabulary: Vocabulary
+        self,
+        connection: Connection,
+        version: Any,
+        vocabulary: Vocabulary,
+        known: dict[str, int] | None = None,
     ) -> dict[str, int]:
         """Ask the background ranker for the terms that would cost the UI thread most when
         typed: letters, two-letter prefixes and words found in 15-50 % of the rows. Returns
@@ -400,7 +412,11 @@ class DirectorySearch:
             for p, most in starts.items()
             if most >= low
         }
-        counts = {p: run(_PREFIX_COUNT, (f'"{p}"*',)).scalar_one() for p in prefixes}
+        known = known or {}
+        counts = {
+            p: known[p] if p in known else run(_PREFIX_COUNT, (f'"{p}"*',)).scalar_one()
+            for p in prefixes
+        }
         chosen, room = [], self._kept.max_rows * _ADVANCE_ROOM
         for prefix, found in sorted(counts.items(), key=lambda item: -item[1]):
             if low <= found < high and found <= room:
