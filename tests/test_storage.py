@@ -6,6 +6,8 @@ import os
 import shutil
 import sqlite3
 import stat
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -94,3 +96,16 @@ def test_the_shipped_revision_list_matches_the_migration_scripts() -> None:
     from spro_desk.storage.migrate import SHIPPED_REVISIONS, script_revisions
 
     assert list(SHIPPED_REVISIONS) == script_revisions()
+
+
+def test_a_desk_never_loads_the_postgresql_dialect() -> None:
+    """A dialect's options on a model (e.g. postgresql_include) load that dialect's modules:
+    ~90 ms on every desk's start, before its database is attached."""
+    code = (
+        "import sys, spro_desk.contacts.service, spro_desk.storage.engine; "
+        "print(sorted(m for m in sys.modules if m.startswith('sqlalchemy.dialects.postgresql')))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
+    )
+    assert done.stdout.strip() == "[]"
