@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import os
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,6 +19,16 @@ from spro_desk.storage.engine import Database
 DATA = Path(__file__).parent / "data"
 CVL = DATA / "cvl"
 CVL_DIRTY = CVL / "dirty"
+
+
+def import_smaller_directory(db: Database, tmp_path: Path, services: int = 60) -> None:
+    """Import over the CVL directory a smaller one: its first `services`, the same structures."""
+    folder = tmp_path / "smaller"
+    folder.mkdir()
+    rows = json.loads((CVL / "services.json").read_text(encoding="utf-8"))
+    (folder / "services.json").write_text(json.dumps(rows[:services]), encoding="utf-8")
+    shutil.copy(CVL / "structures.json", folder / "structures.json")
+    import_directory(db, folder, force=True)
 
 
 # The files that take longest, longest first: the workers (pytest-xdist, one file at a time)

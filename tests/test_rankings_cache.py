@@ -3,18 +3,15 @@ FTS5's, and a file of another directory or a damaged one is never used."""
 
 from __future__ import annotations
 
-import json
-import shutil
 import sqlite3
 from pathlib import Path
 
-from spro_desk.directory.importer import import_directory
 from spro_desk.directory.rankings_cache import RankingsCache, cache_path, directory_fingerprint
 from spro_desk.directory.search import DirectorySearch
 from spro_desk.directory.term_rankings import TermRanking, rank_term, read_bm25
 from spro_desk.storage.engine import Database
 
-from conftest import CVL
+from conftest import import_smaller_directory
 
 TYPED = ["conseil orientation", "mission loc", "accompagnement emploi", "form"]
 
@@ -72,12 +69,7 @@ def test_a_second_start_reads_the_rankings_instead_of_making_them(cvl_db: Databa
 
 def test_an_import_makes_the_stored_rankings_unused(cvl_db: Database, tmp_path: Path) -> None:
     _typed(_prepared(cvl_db))
-    folder = tmp_path / "smaller"
-    folder.mkdir()
-    services = json.loads((CVL / "services.json").read_text(encoding="utf-8"))
-    (folder / "services.json").write_text(json.dumps(services[:60]), encoding="utf-8")
-    shutil.copy(CVL / "structures.json", folder / "structures.json")
-    import_directory(cvl_db, folder, force=True)
+    import_smaller_directory(cvl_db, tmp_path)
 
     after = _prepared(cvl_db)
     assert after._ranker.read == 0

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-import shutil
 from datetime import datetime
 from pathlib import Path
 
@@ -11,7 +9,6 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from spro_desk.directory.importer import import_directory
 from spro_desk.directory.search import (
     DirectorySearch,
     SearchFilters,
@@ -28,7 +25,7 @@ from spro_desk.directory.term_rankings import (
 )
 from spro_desk.storage.engine import Database
 
-from conftest import CVL
+from conftest import import_smaller_directory
 
 
 def _structures(hits) -> set[str]:
@@ -202,12 +199,7 @@ def test_broad_terms_are_counted_again_after_an_import(cvl_db: Database, tmp_pat
         assert search.is_broad(connection, "co")
     assert len(search.search("co", limit=1000)) == 456
     # A smaller directory: the first services of the same structures.
-    folder = tmp_path / "smaller"
-    folder.mkdir()
-    services = json.loads((CVL / "services.json").read_text(encoding="utf-8"))
-    (folder / "services.json").write_text(json.dumps(services[:60]), encoding="utf-8")
-    shutil.copy(CVL / "structures.json", folder / "structures.json")
-    import_directory(cvl_db, folder, force=True)
+    import_smaller_directory(cvl_db, tmp_path)
     reference = _fts5_ranking(cvl_db, "co")
     hits = search.search("co", limit=1000)
     assert {h.summary.pk for h in hits} == {pk for pk, _ in reference}
@@ -398,12 +390,7 @@ def test_kept_rankings_are_dropped_after_an_import(cvl_db: Database, tmp_path: P
     search = DirectorySearch(cvl_db, forgiving=False)
     _kept(search, ["conseil", "orientation"])
     assert search.ranked("conseil orientation", limit=1000)
-    folder = tmp_path / "smaller"
-    folder.mkdir()
-    services = json.loads((CVL / "services.json").read_text(encoding="utf-8"))
-    (folder / "services.json").write_text(json.dumps(services[:60]), encoding="utf-8")
-    shutil.copy(CVL / "structures.json", folder / "structures.json")
-    import_directory(cvl_db, folder, force=True)
+    import_smaller_directory(cvl_db, tmp_path)
     hits = search.ranked("conseil orientation", limit=1000)
     assert hits == _fts5_ranking(cvl_db, "conseil orientation")
 

@@ -579,9 +579,8 @@ class DirectorySearch:
             by_name = self._services_by_name(connection)
             return [(pk, 0.0) for pk in by_name[offset : offset + limit]]
         if expression is None:
-            where = " AND ".join(f"pk IN ({sql})" for sql, _ in clauses) or "1"
+            where, params = _pk_filter(clauses)
             sql = f"SELECT pk, 0.0 FROM service WHERE {where} ORDER BY nom, pk LIMIT ? OFFSET ?"
-            params = [p for _, ps in clauses for p in ps]
         else:
             return self._ranked_unfiltered(connection, query_terms(text), limit, offset)
         rows = connection.exec_driver_sql(sql, (*params, limit, offset)).all()
@@ -627,8 +626,7 @@ class DirectorySearch:
         types several keys under one filter)."""
         key = (self._directory_version(connection), tuple((q, tuple(p)) for q, p in clauses))
         if self._filtered is None or self._filtered[0] != key:
-            where = " AND ".join(f"pk IN ({sql})" for sql, _ in clauses)
-            params = tuple(p for _, ps in clauses for p in ps)
+            where, params = _pk_filter(clauses)
             sql = f"SELECT pk FROM service WHERE {where}"
             self._filtered = (key, frozenset(connection.exec_driver_sql(sql, params).scalars()))
         return self._filtered[1]
@@ -836,8 +834,7 @@ class DirectorySearch:
         offset: int,
     ) -> list[tuple[int, float]] | None:
         """Rank the filtered services in Python; None when the filters leave too many."""
-        where = " AND ".join(f"pk IN ({sql})" for sql, _ in clauses)
-        params = [p for _, ps in clauses for p in ps]
+        where, params = _pk_filter(clauses)
         rows = connection.exec_driver_sql(
             f"SELECT pk, search_text, nom FROM service WHERE {where} LIMIT ?",
             (*params, DIRECT_MATCH_LIMIT + 1),
@@ -877,3 +874,9 @@ class DirectorySearch:
         if filters.open_at is not None:
             reasons.append(Hours.parse(summary.horaires).status_fr(filters.open_at))
         return reasons
+
+
+def _pk_filter(clauses: list[tuple[str, list[Any]]]) -> tuple[str, tuple[Any, ...]]:
+    """The filters' clauses as one WHERE on `service.pk` ("1": no filter) and its parameters."""
+    where = " AND ".join(f"pk IN ({sql})" for sql, _ in clauses) or "1"
+    return where, tuple(p for _, ps in clauses for p in ps)
