@@ -38,8 +38,10 @@ def test_directory_import_json(tmp_path: Path, capsys: pytest.CaptureFixture[str
     assert code == 0
     assert set(result) == {
         "structures", "services", "structures_sans_service", "horaires", "rejected", "warnings",
+        "recherche_preparee",
     }  # fmt: skip
     assert result["structures"] == 174 and len(result["rejected"]) == 53
+    assert result["recherche_preparee"] is True
     assert set(result["rejected"][0]) == {"file", "index", "id", "reason"}
     assert set(result["warnings"][0]) == {"file", "index", "id", "message"}
 

@@ -11,7 +11,7 @@ from spro_desk.directory.search import DirectorySearch
 from spro_desk.directory.term_rankings import TermRanking, rank_term, read_bm25
 from spro_desk.storage.engine import Database
 
-from conftest import import_smaller_directory
+from conftest import CVL, import_smaller_directory
 
 TYPED = ["conseil orientation", "mission loc", "accompagnement emploi", "form"]
 
@@ -159,3 +159,20 @@ def test_the_prefix_counts_are_stored_with_the_rankings(cvl_db: Database) -> Non
     assert stored == first._letters[1] and set("abcmz") <= set(stored)
     for prefix in ("m", "c", "mo", "l"):
         assert stored[prefix] == len(_fts5(cvl_db, prefix)), prefix
+
+
+def test_an_import_from_the_command_line_leaves_the_search_prepared(tmp_path: Path) -> None:
+    """`spro-desk directory import` does the Annuaire's work in advance: the desk's next start
+    reads every ranking instead of making one while the agent types."""
+    from spro_desk.cli.main import main
+    from spro_desk.paths import database_path
+
+    assert main(["--data-dir", str(tmp_path), "directory", "import", str(CVL), "--json"]) == 0
+    db = Database(database_path(tmp_path))
+    try:
+        assert cache_path(db.path).is_file()
+        start = _prepared(db)
+        assert start._ranker.read > 0 and start._ranker.ranked == 0
+        _same_as_fts5(db, start)
+    finally:
+        db.close()

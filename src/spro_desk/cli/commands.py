@@ -19,7 +19,7 @@ from spro_desk.contacts.model import ConsentInput, ContactInput, PersonalDataInp
 from spro_desk.contacts.service import ContactService
 from spro_desk.directory.catalog import directory_info
 from spro_desk.directory.importer import import_directory
-from spro_desk.directory.search import DirectorySearch, SearchFilters
+from spro_desk.directory.search import DirectorySearch, SearchFilters, prepare_search
 from spro_desk.geo import geography
 from spro_desk.orientation.profile import VisitorProfile
 from spro_desk.orientation.suggest import Suggester, profile_json
@@ -31,7 +31,9 @@ Handler = Callable[[Database, argparse.Namespace], Result]
 
 def directory_import(db: Database, args: argparse.Namespace) -> Result:
     report = import_directory(db, Path(args.path), force=args.force)
-    return report.as_json()
+    # The Annuaire's work in advance, done here once rather than while the agent types at the
+    # desk's next start (seconds on the national directory).
+    return {**report.as_json(), "recherche_preparee": prepare_search(db)}
 
 
 def directory_info_command(db: Database, args: argparse.Namespace) -> Result:

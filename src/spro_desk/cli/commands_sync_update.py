@@ -62,7 +62,12 @@ def sync_import_update(db: Database, args: argparse.Namespace) -> Result:
     """A directory snapshot or an acknowledgement, told apart by the file's first bytes."""
     from spro_desk.sync.updates import apply_update
 
-    return apply_update(db, Path(args.file))
+    result = apply_update(db, Path(args.file))
+    if result.get("kind") == "directory":  # as `directory import` does (commands.py)
+        from spro_desk.directory.search import prepare_search
+
+        result["recherche_preparee"] = prepare_search(db)
+    return result
 
 
 HANDLERS: dict[tuple[str, str | None], Callable[[Database, argparse.Namespace], dict[str, Any]]] = {

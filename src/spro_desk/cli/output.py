@@ -25,6 +25,12 @@ def _render_import(result: dict[str, Any]) -> str:
         f"{hours.get('non_renseignes', 0)} non renseignés (valeur par défaut), "
         f"{hours.get('sans_jours_feries', 0)} sans règle pour les jours fériés.",
     ]
+    if "recherche_preparee" in result:
+        lines.append(
+            "Recherche de l'annuaire préparée pour le prochain démarrage."
+            if result["recherche_preparee"]
+            else "Recherche de l'annuaire en partie préparée : le poste finira au démarrage."
+        )
     lines += [
         f"  rejet  {r['file']}[{r['index']}] {r['id'] or '(sans id)'} : {r['reason']}"
         for r in result["rejected"]

@@ -77,6 +77,8 @@ _EVERYWHERE = 0.9
 ADVANCE_SHARE = 0.15
 # The share of the kept rankings' room that advance rankings may fill (typed terms need some).
 _ADVANCE_ROOM = 0.8
+# prepare_search(): the national directory takes 7-16 s; a bound for a very slow machine
+PREPARE_TIMEOUT_S = 600.0
 # A prefix's ranking is derived from a kept one when the words told apart hold at most this
 # share of its rows (beyond, ranking it with FTS5 costs about as much).
 _DERIVE_SHARE = 0.4
@@ -880,3 +882,13 @@ def _pk_filter(clauses: list[tuple[str, list[Any]]]) -> tuple[str, tuple[Any, ..
     """The filters' clauses as one WHERE on `service.pk` ("1": no filter) and its parameters."""
     where = " AND ".join(f"pk IN ({sql})" for sql, _ in clauses) or "1"
     return where, tuple(p for _, ps in clauses for p in ps)
+
+
+def prepare_search(db: Database, timeout: float = PREPARE_TIMEOUT_S) -> bool:
+    """Do now the work the Annuaire does in advance at its start (prefix counts, the rankings
+    of the terms costliest to type), stored next to the database (rankings_cache): after an
+    import outside the window, the desk's next start then finds it done instead of ranking
+    while the agent types. False when `timeout` ran out (what is done is kept)."""
+    search = DirectorySearch(db)
+    search.count_letters_in_background()
+    return search.wait_prepared(timeout)
