@@ -225,6 +225,7 @@ def test_frozen_program_opens_bundles_as_the_coordinators_worker(
 ) -> None:
     """A large coordinator import opens bundles in a worker: for the frozen program, itself
     started with reader_process.WORKER_FLAG (installer/entry.py)."""
+    from spro_desk import clock
     from spro_desk.sync import reader_process
     from spro_desk.sync.coordinator import _opener
     from test_coordinator_import import Region
@@ -234,7 +235,11 @@ def test_frozen_program_opens_bundles_as_the_coordinators_worker(
     opener = _opener(region.coordinator(), region.coordinator_dir)
     requests = b"".join(
         pickle.dumps(message)
-        for message in ((str(region.coordinator_dir), opener.desks), *map(str, bundles), None)
+        for message in (
+            (str(region.coordinator_dir), opener.desks, clock.zone_name()),
+            *map(str, bundles),
+            None,
+        )
     )
     done = subprocess.run(
         [str(build.program), reader_process.WORKER_FLAG],
