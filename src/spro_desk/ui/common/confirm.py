@@ -9,7 +9,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 if TYPE_CHECKING:  # QMessageBox is loaded when asked: not on the way to the first paint
-    from PySide6.QtWidgets import QAbstractButton, QMessageBox
+    from PySide6.QtWidgets import QAbstractButton, QMessageBox, QPushButton
 
 # (parent, title, question, label of the button that goes ahead, undoable) -> went ahead
 Confirm = Callable[[QWidget, str, str, str, bool], bool]
@@ -19,15 +19,16 @@ def ask(parent: QWidget, title: str, question: str, go_ahead: str, undoable: boo
     """A French question whose buttons say what they do; Échap keeps things as they are."""
     from PySide6.QtWidgets import QMessageBox
 
-    box = QMessageBox(
-        QMessageBox.Icon.Question, title, question, QMessageBox.StandardButton.NoButton, parent
+    cancel_text = QCoreApplication.translate("Confirm", "Annuler")
+    box, accept, cancel = _question_box(
+        parent,
+        QMessageBox.Icon.Question,
+        title,
+        question,
+        go_ahead,
+        QMessageBox.ButtonRole.AcceptRole,
+        cancel_text,
     )
-    box.setTextFormat(Qt.TextFormat.PlainText)
-    accept = box.addButton(go_ahead, QMessageBox.ButtonRole.AcceptRole)
-    cancel = box.addButton(
-        QCoreApplication.translate("Confirm", "Annuler"), QMessageBox.ButtonRole.RejectRole
-    )
-    box.setEscapeButton(cancel)
     # Entrée goes ahead only when the action can be undone: the agent already chose it.
     box.setDefaultButton(accept if undoable else cancel)
     box.exec()
@@ -47,21 +48,43 @@ def open_destructive_question(
     `answered(True)` only for the `go_ahead` button; `closed()` once it is gone."""
     from PySide6.QtWidgets import QMessageBox
 
-    box = QMessageBox(
-        QMessageBox.Icon.Warning, title, question, QMessageBox.StandardButton.NoButton, parent
+    keep_text = QCoreApplication.translate("Confirm", "&Annuler")
+    box, go, keep = _question_box(
+        parent,
+        QMessageBox.Icon.Warning,
+        title,
+        question,
+        go_ahead,
+        QMessageBox.ButtonRole.DestructiveRole,
+        keep_text,
     )
-    box.setTextFormat(Qt.TextFormat.PlainText)
-    go = box.addButton(go_ahead, QMessageBox.ButtonRole.DestructiveRole)
-    keep = box.addButton(
-        QCoreApplication.translate("Confirm", "&Annuler"), QMessageBox.ButtonRole.RejectRole
-    )
-    box.setEscapeButton(keep)
     box.setDefaultButton(keep)  # the choice must be explicit
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.buttonClicked.connect(lambda button: answered(button is go))
     box.finished.connect(closed)
     box.open()
     return box
+
+
+def _question_box(
+    parent: QWidget,
+    icon: QMessageBox.Icon,
+    title: str,
+    question: str,
+    go_ahead: str,
+    role: QMessageBox.ButtonRole,
+    cancel_text: str,
+) -> tuple[QMessageBox, QPushButton, QPushButton]:
+    """A plain-text question whose two buttons say what they do; Échap is the cancel one.
+    Returns the box, the button that goes ahead and the one that cancels."""
+    from PySide6.QtWidgets import QMessageBox
+
+    box = QMessageBox(icon, title, question, QMessageBox.StandardButton.NoButton, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    go = box.addButton(go_ahead, role)
+    cancel = box.addButton(cancel_text, QMessageBox.ButtonRole.RejectRole)
+    box.setEscapeButton(cancel)
+    return box, go, cancel
 
 
 def button_named(box: QMessageBox | None, text: str) -> QAbstractButton | None:
