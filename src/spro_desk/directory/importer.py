@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import gc
 import operator
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import lru_cache
@@ -17,6 +15,7 @@ from data_inclusion.schema.v1 import Service, Structure
 from pydantic import ValidationError
 from sqlalchemy import Connection
 
+from spro_desk.collector import collector_paused
 from spro_desk.directory import rows as row_builders
 from spro_desk.directory.hours import hours_kind, hours_warning
 from spro_desk.directory.report import ImportCancelled, ImportReport, RowIssue
@@ -272,21 +271,8 @@ def import_directory(
     the end.
     """
     cache_local_timezone()
-    with paused_garbage_collector():
+    with collector_paused():
         return _import(db, path, geo or geography(), progress, is_cancelled, now, force)
-
-
-@contextmanager
-def paused_garbage_collector() -> Iterator[None]:
-    """Millions of parsed rows stay alive until the end: each automatic collection would walk
-    them all again, which made up half of a national import."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _import(

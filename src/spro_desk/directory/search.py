@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import Connection
 from sqlalchemy.exc import SQLAlchemyError
 
+from spro_desk.collector import collector_paused
 from spro_desk.directory.catalog import ServiceSummary, summaries
 from spro_desk.directory.hours import Hours
 from spro_desk.directory.networks import ACRONYMS
@@ -28,7 +29,6 @@ from spro_desk.directory.term_rankings import (
     TermRanking,
     TermRankings,
     best_first,
-    collector_paused,
     combined,
     derive,
     rank_term,

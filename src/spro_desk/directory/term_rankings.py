@@ -17,7 +17,6 @@ typed do not each cost FTS5 a pass over tens of thousands of rows.
 
 from __future__ import annotations
 
-import gc
 import heapq
 import itertools
 import logging
@@ -28,7 +27,6 @@ import threading
 from array import array
 from collections import OrderedDict
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from operator import itemgetter
 from typing import Any, Protocol
@@ -122,21 +120,6 @@ class TermRanking:
 
     def __len__(self) -> int:
         return len(self.pks)
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Python's cycle collector paused meanwhile. A search makes tens of thousands of
-    short-lived tuples, without cycles, freed when it returns; counted by the collector, they
-    trigger collections, get promoted, and a full collection (tens of ms) lands on the key."""
-    if not gc.isenabled():  # paused by the caller (an import)
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
 
 
 def rank_term(driver_connection: Any, expression: str, model: Bm25 | None) -> TermRanking:

@@ -12,9 +12,7 @@ are kept as gap alerts.
 from __future__ import annotations
 
 import base64
-import contextlib
 import functools
-import gc
 import itertools
 import json
 from collections.abc import Callable, Iterator
@@ -31,6 +29,7 @@ from sqlmodel import Session, col, select
 
 from spro_desk.agents.coordination_accounts import Permission, require_coordination
 from spro_desk.agents.coordination_audit import record_action
+from spro_desk.collector import collector_paused
 from spro_desk.storage.coordination_tables import RegisteredDesk, SyncAlert, SyncAlertLog
 from spro_desk.storage.dialects import insert_rows, run_raw, run_raw_in
 from spro_desk.storage.engine import Database
@@ -197,7 +196,7 @@ def import_bundles(
     opened = opened_in_order(_opener(db, data_dir), data_dir, paths)
     try:
         accepted = _accepted(opened, results, len(paths), progress, is_cancelled)
-        with _collector_paused():
+        with collector_paused():
             while _apply_batch(db, accepted, results):
                 pass
     finally:
@@ -208,21 +207,6 @@ def import_bundles(
 
 
 _Accepted = tuple[int, Path, OpenedBundle]
-
-
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """The cyclic garbage collector paused while batches are applied: they make a hundred
-    thousand rows (tuples of strings and numbers, no cycle, freed by their count of
-    references), which it would otherwise go through again and again (a tenth of the
-    import's time, bench/bench_sync.py). Left as found: another import may have paused it."""
-    paused = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if paused:
-            gc.enable()
 
 
 def _accepted(
