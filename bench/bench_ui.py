@@ -40,11 +40,18 @@ box, once every result of the previous key is on screen:
   comparable on a quiet machine). Work of the desk's other threads is not in it: they run on
   the other core of a quiet machine.
 
-The same typing runs without filter and with a commune filter. Prints tables and writes
-``bench/out/results-ui.json``. The database is used in place: the term rankings file next to it
-(``national.sqlite3.classements``, see directory/rankings_cache.py) is kept between runs, so
-only the first run after the database is built or imported again ranks the terms with FTS5
-(the bench prints how they came); delete that file to measure a desk's first start.
+Two sequences are typed without filter: TYPED (network names, a need), then a second one of
+*held-out* queries drawn from the directory itself at each run (``--seed``): frequent words and
+word pairs of the services' names, words of their descriptions, acronyms of the networks and
+words with one typo; none of TYPED's words. Each is reported on its own. TYPED is typed again
+with a commune filter. Prints tables and writes ``bench/out/results-ui.json``.
+
+**The honest case by default.** Before typing, the term rankings file next to the database
+(``national.sqlite3.classements``, see directory/rankings_cache.py) is deleted and made again
+by ``prepare_search``, as ``spro-desk directory import`` leaves it (timed and printed, with the
+file's size): every key is a first encounter of its words, as for an agent after a directory
+update. ``--keep-rankings`` types with the file as earlier runs left it instead (what-if:
+words typed before are found ranked).
 """
 
 from __future__ import annotations
@@ -100,6 +107,10 @@ TYPED = (
 # With a commune filter: large cities, mid-sized towns, a rural commune.
 COMMUNES = ("75056", "13055", "59350", "18033", "15187")
 WAIT_S = 10.0
+HELD_OUT_SEED = 13
+# Held-out queries drawn per run: single words of names, word pairs of names, words of
+# descriptions, acronyms, words with one typo.
+HELD_OUT_DRAWS = (6, 4, 3, 4, 3)
 
 
 def offscreen_environment(config_home: Path) -> dict[str, str]:
@@ -331,13 +342,13 @@ class Keystroke:
     painted_ms: float
     rows: int
     results_cpu_ms: float = 0.0
+    sequence: str = "typed"
 
 
 def national_database() -> Path:
     if NATIONAL_DB.is_file():
         return NATIONAL_DB
     from spro_desk.directory.importer import import_directory
-    from spro_desk.directory.search import prepare_search
     from spro_desk.storage.engine import Database
 
     folder = ensure_dataset(NATIONAL)
@@ -345,15 +356,78 @@ def national_database() -> Path:
     db = Database(NATIONAL_DB)
     try:
         import_directory(db, folder)
-        # What `spro-desk directory import` does after an import (the window does the same in
-        # the background when its Annuaire starts): the search's work in advance, stored next
-        # to the database. Timed and printed: it is part of what an import costs.
-        started = time.perf_counter()
-        prepare_search(db)
-        print(f"search prepared in {time.perf_counter() - started:.1f} s", flush=True)
     finally:
         db.close()
     return NATIONAL_DB
+
+
+def prepare_as_imported(database: Path) -> dict[str, float]:
+    """The rankings file deleted, then made as `spro-desk directory import` makes it after an
+    import (prepare_search): what a desk has after a directory update, nothing typed yet.
+    Timed (wall and CPU: it is part of what an import costs) and printed."""
+    from spro_desk.directory.rankings_cache import cache_path
+    from spro_desk.directory.search import prepare_search
+    from spro_desk.storage.engine import Database
+
+    path = cache_path(database)
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        path.with_name(path.name + suffix).unlink(missing_ok=True)
+    db = Database(database)
+    try:
+        started, cpu = time.perf_counter(), time.process_time()
+        done = prepare_search(db)
+        figures = {"wall_s": time.perf_counter() - started, "cpu_s": time.process_time() - cpu}
+    finally:
+        db.close()
+    figures["file_mb"] = path.stat().st_size / 1e6 if path.is_file() else 0.0
+    state = "done" if done else "NOT done"
+    print(f"rankings file deleted and made again by prepare_search ({state}): "
+          f"{figures['wall_s']:.1f} s wall, {figures['cpu_s']:.1f} s CPU, "
+          f"{figures['file_mb']:.1f} MB", flush=True)  # fmt: skip
+    return figures
+
+
+def held_out_queries(database: Path, seed: int = HELD_OUT_SEED) -> tuple[str, ...]:
+    """Queries an agent might type that the bench's TYPED does not hold, drawn from the
+    directory (seeded): frequent words and word pairs of the services' names, frequent words
+    of their descriptions, acronyms of the networks, and words with one typo."""
+    import itertools
+    import random
+    import sqlite3
+    from collections import Counter
+
+    from spro_desk.directory.networks import ACRONYMS
+    from spro_desk.directory.rows import FIELD_SEPARATOR
+
+    typed = {word for text in TYPED for word in text.split()}
+    names: Counter[str] = Counter()
+    pairs: Counter[str] = Counter()
+    described: Counter[str] = Counter()
+    with sqlite3.connect(f"file:{database}?mode=ro", uri=True) as connection:
+        for (text,) in connection.execute("SELECT search_text FROM service"):
+            fields = text.split(FIELD_SEPARATOR)
+            name = fields[0].split()
+            names.update({w for w in name if len(w) >= 4 and w not in typed})
+            pairs.update(
+                {f"{a} {b}" for a, b in itertools.pairwise(name)
+                 if len(a) >= 4 and len(b) >= 3 and not {a, b} & typed}
+            )  # fmt: skip
+            if len(fields) > 2:
+                described.update({w for w in fields[2].split() if len(w) >= 6 and w not in typed})
+    draw = random.Random(seed)
+    n_names, n_pairs, n_described, n_acronyms, n_typos = HELD_OUT_DRAWS
+
+    def sample(counter: Counter[str], among: int, n: int) -> list[str]:
+        common = [word for word, _ in counter.most_common(among)]
+        return draw.sample(common, min(n, len(common)))
+
+    words = sample(names, 60, n_names)
+    chosen = words + sample(pairs, 40, n_pairs) + sample(described, 80, n_described)
+    chosen += draw.sample(sorted(a for a in ACRONYMS if a not in typed), n_acronyms)
+    for word in draw.sample([w for w in words if len(w) >= 6], min(n_typos, len(words))):
+        at = draw.randrange(1, len(word) - 2)  # two letters swapped, as a hurried hand does
+        chosen.append(word[:at] + word[at + 1] + word[at] + word[at + 2 :])
+    return tuple(dict.fromkeys(chosen))
 
 
 @dataclass(frozen=True)
@@ -365,26 +439,35 @@ class WhatIf:
     # Type only once the Annuaire's work in advance (letters, words, rankings) is over, as an
     # agent does who opened the desk some seconds before the first visitor.
     settle_s: float | None = None
+    # Type with the rankings file as earlier runs left it, not made again by prepare_search.
+    keep_rankings: bool = False
 
     def describe(self) -> str:
-        parts = [f"{name}={value}" for name, value in asdict(self).items() if value is not None]
+        parts = [
+            f"{name}={value}" for name, value in asdict(self).items() if value not in (None, False)
+        ]
         return ", ".join(parts) or "as shipped"
 
 
-def measure_typing(database: Path, what_if: WhatIf = WhatIf()) -> list[Keystroke]:
-    """Type every sequence of TYPED, without and with a commune filter, in the real window."""
+def measure_typing(
+    database: Path, held_out: tuple[str, ...], what_if: WhatIf = WhatIf()
+) -> list[Keystroke]:
+    """Type TYPED then `held_out` without filter, TYPED with commune filters, in the real
+    window."""
     with tempfile.TemporaryDirectory(prefix="spro-bench-ui-") as temp:
         os.environ.update(offscreen_environment(Path(temp)))
         from PySide6.QtWidgets import QApplication
 
         app = QApplication.instance() or QApplication(sys.argv[:1])
         try:
-            return _type_in_window(database, Path(temp), what_if)
+            return _type_in_window(database, Path(temp), held_out, what_if)
         finally:
             del app
 
 
-def _type_in_window(database: Path, temp: Path, what_if: WhatIf) -> list[Keystroke]:
+def _type_in_window(
+    database: Path, temp: Path, held_out: tuple[str, ...], what_if: WhatIf
+) -> list[Keystroke]:
     from PySide6.QtCore import QEvent, QEventLoop, QObject, QSettings, Qt, QTimer
     from PySide6.QtTest import QTest
 
@@ -467,9 +550,11 @@ def _type_in_window(database: Path, temp: Path, what_if: WhatIf) -> list[Keystro
         window.activateWindow()
         box.setFocus(Qt.FocusReason.ShortcutFocusReason)
         settle(box.hasFocus)
-        for commune in (None, *COMMUNES):
+        runs = [(None, TYPED, "typed"), (None, held_out, "held out")]
+        runs += [(commune, TYPED, "typed") for commune in COMMUNES]
+        for commune, sequence, label in runs:
             view.filter_bar.commune.set_code(commune)
-            for words in TYPED:
+            for words in sequence:
                 clear()
                 for char in words:
                     marks.clear()
@@ -487,6 +572,7 @@ def _type_in_window(database: Path, temp: Path, what_if: WhatIf) -> list[Keystro
                             painted_ms=(marks["painted"] - key_at) * 1000,
                             rows=view.model.rowCount(),
                             results_cpu_ms=(marks["reset_cpu"] - key_cpu) * 1000,
+                            sequence=label,
                         )
                     )
     finally:
@@ -513,9 +599,13 @@ def _print_rankings_origin(search: Any) -> None:
 def typing_summary(samples: list[Keystroke]) -> dict[str, dict[str, float]]:
     summary: dict[str, dict[str, float]] = {}
     for label, chosen in (
-        ("no filter", [s for s in samples if s.commune is None]),
+        ("no filter", [s for s in samples if s.commune is None and s.sequence == "typed"]),
+        ("held out", [s for s in samples if s.sequence == "held out"]),
+        ("both, no filter", [s for s in samples if s.commune is None]),
         ("commune filter", [s for s in samples if s.commune is not None]),
     ):
+        if not chosen:
+            continue
         row: dict[str, float] = {"keys": len(chosen)}
         for name in ("debounce_ms", "search_ms", "results_ms", "painted_ms", "results_cpu_ms"):
             values = [getattr(s, name) for s in chosen]
@@ -546,7 +636,7 @@ def print_typing(
         print(f"{label}: key→results p95 {row['results_ms p95']:.1f} ms "
               f"(target ≤ {LATENCY_TARGET_MS:g} ms): {met}; "
               f"{row['within target']:.0%} of the keys within the target")  # fmt: skip
-    slowest = sorted(samples, key=lambda s: -s.results_ms)[:8]
+    slowest = sorted(samples, key=lambda s: -s.results_ms)[:12]
     print("slowest keys (key→results ms, search+model ms, CPU ms, rows, commune, text):")
     for s in slowest:
         commune = s.commune or "-"
@@ -583,6 +673,14 @@ def parse_arguments() -> argparse.Namespace:
         help="what-if: the rows read at once instead of models.CHUNK",
     )
     parser.add_argument(
+        "--keep-rankings",
+        action="store_true",
+        help="what-if: type with the rankings file as earlier runs left it (not made again)",
+    )
+    parser.add_argument(
+        "--seed", type=int, default=HELD_OUT_SEED, help="draw of the held-out queries"
+    )
+    parser.add_argument(
         "--settle-s",
         type=float,
         metavar="S",
@@ -616,16 +714,25 @@ def main() -> None:
             report["start_profile"] = profile
     if args.part in ("all", "typing"):
         database = args.database or national_database()
-        what_if = WhatIf(args.search_delay_ms, args.page_size, args.settle_s)
-        samples = measure_typing(database, what_if)
+        what_if = WhatIf(args.search_delay_ms, args.page_size, args.settle_s, args.keep_rankings)
+        prepared = None if args.keep_rankings else prepare_as_imported(database)
+        held_out = held_out_queries(database, args.seed)
+        print("held-out queries: " + ", ".join(held_out), flush=True)
+        samples = measure_typing(database, held_out, what_if)
         summary = typing_summary(samples)
         print_typing(samples, summary, what_if)
         report["typing"] = {"database": str(database), "what_if": asdict(what_if),
+                            "prepared": prepared, "held_out": held_out,
                             "summary": summary, "keys": [asdict(s) for s in samples]}  # fmt: skip
     machine["load at end"] = load_average()
     print(f"\nload average at end: {machine['load at end']}")
     # A what-if run never replaces the figures of the product as shipped.
-    shipped = args.search_delay_ms is None and args.page_size is None and args.settle_s is None
+    shipped = (
+        args.search_delay_ms is None
+        and args.page_size is None
+        and args.settle_s is None
+        and not args.keep_rankings
+    )
     target = RESULTS if shipped else WHAT_IF_RESULTS
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")

@@ -3,6 +3,7 @@ FTS5's, and a file of another directory or a damaged one is never used."""
 
 from __future__ import annotations
 
+import random
 import sqlite3
 from pathlib import Path
 
@@ -109,14 +110,19 @@ def test_the_file_stays_within_its_bound(tmp_path: Path) -> None:
 
     cache = RankingsCache(tmp_path / "x.classements", max_bytes=10_000)
     cache.attach(1, "directory")
-    ranking = TermRanking(array("i", range(200)), array("d", [-1.0] * 200), array("f", [1.0] * 200))
-    for n in range(10):  # 3,200 bytes each
+    # Rows that do not compress (the file holds rankings compressed): ~3,200 bytes each.
+    noise = random.Random(13)
+    pks = array("i", noise.sample(range(1 << 30), 200))
+    ranks = array("d", [-noise.random() for _ in range(200)])
+    ranking = TermRanking(pks, ranks, array("f", [noise.random() for _ in range(200)]))
+    for n in range(10):
         cache.store(1, f'"t{n}"*', ranking)
     assert [e for e, _ in cache.terms(1)] == ['"t9"*', '"t8"*', '"t7"*']
     with sqlite3.connect(tmp_path / "x.classements") as connection:
         assert connection.execute("SELECT SUM(size) FROM ranking").fetchone()[0] <= 10_000
     loaded = cache.load(1, '"t9"*')
-    assert loaded is not None and list(loaded.pks) == list(range(200))
+    assert loaded is not None and list(loaded.pks) == list(pks)
+    assert list(loaded.ranks) == list(ranks)
     assert cache.load(1, '"t0"*') is None and cache.load(2, '"t9"*') is None
     # Another directory: the stored rankings are dropped.
     other = RankingsCache(tmp_path / "x.classements")

@@ -72,10 +72,16 @@ _RANKINGS_KEPT = 8
 _KEPT_RANKING = 4096
 # A broad term in this share of the rows is checked row by row rather than read from the index.
 _EVERYWHERE = 0.9
-# Terms in at least this share of the rows (not broad) are ranked in advance, off the UI
-# thread, once the directory is attached: ranking one costs the UI thread 25-70 ms.
-ADVANCE_SHARE = 0.15
-# The share of the kept rankings' room that advance rankings may fill (typed terms need some).
+# Every prefix in at least this share of the rows (not broad) is ranked in advance, off the UI
+# thread, and stored (rankings_cache): FTS5 ranks 2-3 µs a matching row, so the first time an
+# agent types a word of 2 % of the national directory (~2,000 rows) costs the UI thread ~6 ms,
+# one of 15 % 40-70 ms. Whatever the word: all of them are ranked, not a chosen few.
+ADVANCE_SHARE = 0.02
+# ... but not terms of fewer rows than this, whatever the directory (FTS5 ranks them in ~1 ms).
+_ADVANCE_LEAST = 100
+# At most this many rows ranked in advance (~2 bytes each on disk, compressed).
+_ADVANCE_MOST_ROWS = 12_000_000
+# The share of the kept rankings' room that stored rankings read at the start may fill.
 _ADVANCE_ROOM = 0.8
 # prepare_search(): the national directory takes 7-16 s; a bound for a very slow machine
 PREPARE_TIMEOUT_S = 600.0
@@ -393,37 +399,36 @@ class DirectorySearch:
         vocabulary: Vocabulary,
         known: dict[str, int] | None = None,
     ) -> dict[str, int]:
-        """Ask the background ranker for the terms that would cost the UI thread most when
-        typed: letters, two-letter prefixes and words found in 15-50 % of the rows. Returns
-        the rows matching each prefix counted to choose them."""
+        """Ask the background ranker for every term that would cost the UI thread more than a
+        few milliseconds when typed first: each prefix of a word matching at least 2 % of the
+        rows (and not broad), stored ones excepted (they are read when typed). Returns the rows
+        matching each prefix counted to choose them."""
         run = connection.exec_driver_sql
         run(_WORDS_TABLE)
         rows = run("SELECT COUNT(*) FROM service_fts_docsize").scalar_one()
-        low, high = rows * ADVANCE_SHARE, rows * BROAD_SHARE
+        low, high = max(rows * ADVANCE_SHARE, _ADVANCE_LEAST), rows * BROAD_SHARE
         # A prefix matches at most the rows of its words together: only those may be counted.
-        starts: dict[str, int] = {}
-        frequent = []
+        most: dict[str, int] = {}
         for term, found in run("SELECT term, doc FROM temp.service_fts_words").all():
-            for start in {term[:1], term[:2]}:
-                starts[start] = starts.get(start, 0) + found
-            if low <= found < high:
-                frequent.append(term)
-        prefixes = {vocabulary.widest_equivalent(t) for t in frequent}
-        prefixes |= {
+            for end in range(1, len(term) + 1):
+                most[term[:end]] = most.get(term[:end], 0) + found
+        prefixes = {
             p if len(p) == 1 else vocabulary.widest_equivalent(p)
-            for p, most in starts.items()
-            if most >= low
+            for p, found in most.items()
+            if found >= low
         }
         known = known or {}
         counts = {
             p: known[p] if p in known else run(_PREFIX_COUNT, (f'"{p}"*',)).scalar_one()
             for p in prefixes
         }
-        chosen, room = [], self._kept.max_rows * _ADVANCE_ROOM
+        chosen, room = [], _ADVANCE_MOST_ROWS
         for prefix, found in sorted(counts.items(), key=lambda item: -item[1]):
+            expression = prefix_expression([prefix])
             if low <= found < high and found <= room:
-                chosen.append(prefix_expression([prefix]))
                 room -= found
+                if not self._cache.holds(version, expression):
+                    chosen.append(expression)
         self._ranker.ask(version, chosen, urgent=False)
         return counts
 
@@ -446,11 +451,16 @@ class DirectorySearch:
             shorter = self._known_count(term[:-1], version) if len(term) > 1 else None
             if shorter is not None and shorter < self._rows * BROAD_SHARE:
                 return False
-            count = connection.exec_driver_sql(_PREFIX_COUNT, (f'"{term}"*',)).scalar_one()
-            if len(self._matching) >= _BROAD_COUNTS_KEPT:
-                self._matching.clear()
-            self._matching[term] = count
+            count = self._counted(connection, term)
         return self._rows > 0 and count >= self._rows * BROAD_SHARE
+
+    def _counted(self, connection: Connection, term: str) -> int:
+        """How many rows `term` matches as a prefix, counted by the index (1-3 ms) and kept."""
+        count: int = connection.exec_driver_sql(_PREFIX_COUNT, (f'"{term}"*',)).scalar_one()
+        if len(self._matching) >= _BROAD_COUNTS_KEPT:
+            self._matching.clear()
+        self._matching[term] = count
+        return count
 
     def _known_count(self, term: str, version: Any) -> int | None:
         count = self._matching.get(term)
@@ -707,7 +717,9 @@ class DirectorySearch:
         driver = connection.connection.driver_connection
         model = self._model_for(version)
         count = self._known_count(term, version)
-        if count is not None and count <= _RANKED_HERE:
+        if count is None:  # a narrow word's next key (see is_broad): few rows, likely
+            count = self._counted(connection, term)
+        if count <= _RANKED_HERE:
             return lambda: rank_term(driver, prefix_expression([term]), model)
         vocabulary = self._vocabulary
         if model is None or vocabulary is None or vocabulary[0] != version:
