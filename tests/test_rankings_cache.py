@@ -182,3 +182,51 @@ def test_an_import_from_the_command_line_leaves_the_search_prepared(tmp_path: Pa
         _same_as_fts5(db, start)
     finally:
         db.close()
+
+
+def _attached(db: Database) -> tuple[DirectorySearch, object]:
+    search = DirectorySearch(db, forgiving=False)
+    with db.engine.connect() as connection:
+        version = search._directory_version(connection)
+        search._cache.attach(
+            version, directory_fingerprint(connection.connection.driver_connection)
+        )
+    return search, version
+
+
+def test_every_prefix_an_agent_may_type_is_stored_in_advance(cvl_db: Database) -> None:
+    """Not a chosen few: each prefix of each word of the index matching from 2 % (at least
+    100 rows) to half of the rows is ranked once the search is prepared, whatever the word."""
+    from spro_desk.directory import search as module
+
+    _prepared(cvl_db)
+    search, version = _attached(cvl_db)
+    with cvl_db.engine.connect() as connection:
+        vocabulary = search._words_of_directory(connection)
+        rows = search._rows
+        low = max(rows * module.ADVANCE_SHARE, module._ADVANCE_LEAST)
+        prefixes = {vocabulary.widest_equivalent(w[:n]) for w in vocabulary.sorted
+                    for n in range(2, len(w) + 1)}  # fmt: skip
+        expected = set()
+        for prefix in prefixes:
+            count = connection.exec_driver_sql(module._PREFIX_COUNT, (f'"{prefix}"*',)).scalar()
+            if low <= count < rows * module.BROAD_SHARE:
+                expected.add(prefix)
+    assert len(expected) > 20
+    assert {p for p in expected if not search._cache.holds(version, f'"{p}"*')} == set()
+
+
+def test_broad_terms_filter_through_their_stored_row_masks(cvl_db: Database) -> None:
+    _prepared(cvl_db)
+    search, version = _attached(cvl_db)
+    stored = search._cache.stored_members(version)
+    assert {'"m"*', '"e"*', '"de"*', '"co"*', '"j"*'} <= stored
+    mask = search._cache.load_members(version, '"co"*')
+    assert mask is not None and {pk for pk, byte in enumerate(mask) if byte} == {
+        pk for pk, _ in _fts5(cvl_db, "co")
+    }
+    unprepared = DirectorySearch(cvl_db, forgiving=False)  # checks the words on the text
+    for text in ("de co", "m", "conseil e", "mission j"):
+        assert search.ranked(text, limit=1000) == unprepared.ranked(text, limit=1000), text
+    assert {'"de"*', '"co"*', '"m"*', '"e"*', '"j"*'} <= set(search._masks[1])
+    assert unprepared._masks[1].keys() <= {'"co"*', '"de"*'}  # made there, not read

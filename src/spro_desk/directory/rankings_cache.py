@@ -52,6 +52,10 @@ _SCHEMA = (
     "checksum INTEGER NOT NULL, size INTEGER NOT NULL, used INTEGER NOT NULL)",
     # How many rows each prefix matches: what decides, at the first keys, which terms weigh.
     "CREATE TABLE IF NOT EXISTS prefix_count (prefix TEXT PRIMARY KEY, rows INTEGER NOT NULL)",
+    # The rows matching a broad prefix (one byte a row id, 1: matches), compressed: a broad
+    # term only filters, the services coming by name.
+    "CREATE TABLE IF NOT EXISTS members (expression TEXT PRIMARY KEY, size INTEGER NOT NULL, "
+    "mask BLOB NOT NULL, checksum INTEGER NOT NULL)",
 )
 _OURS = "(SELECT value FROM meta WHERE key = 'directory') = ?"
 _READ = (
@@ -177,6 +181,73 @@ class RankingsCache:
         with self._lock:
             if version == self._version:
                 self._counts = dict(counts)
+
+    def load_members(self, version: Any, expression: str) -> bytes | None:
+        """The stored row mask of a broad prefix (any thread), None when absent or unsound."""
+        with self._lock:
+            if self.path is None or version != self._version:
+                return None
+            fingerprint = self._fingerprint
+        try:
+            found = (
+                self._connection()
+                .execute(
+                    f"SELECT size, mask, checksum FROM members WHERE expression = ? AND {_OURS}",
+                    (expression, fingerprint),
+                )
+                .fetchall()
+            )
+        except sqlite3.Error:
+            log.debug("mask not read from the cache", exc_info=True)
+            return None
+        if not found:
+            return None
+        size, blob, checksum = found[0]
+        mask = _inflated(blob)
+        if mask is None or len(mask) != size or _checksum(expression, mask, b"", None) != checksum:
+            return None
+        return mask
+
+    def stored_members(self, version: Any) -> set[str]:
+        """The expressions whose row masks are stored (background threads)."""
+        with self._lock:
+            if self.path is None or version != self._version:
+                return set()
+            fingerprint = self._fingerprint
+        try:
+            rows = (
+                self._connection()
+                .execute(f"SELECT expression FROM members WHERE {_OURS}", (fingerprint,))
+                .fetchall()
+            )
+        except sqlite3.Error:
+            log.debug("masks not listed", exc_info=True)
+            return set()
+        return {expression for (expression,) in rows}
+
+    def store_members(self, version: Any, expression: str, mask: bytes) -> None:
+        """Store the row mask of a broad prefix (background threads only)."""
+        with self._lock:
+            if self.path is None or version != self._version:
+                return
+            fingerprint = self._fingerprint
+        try:
+            with self._connection() as connection:
+                execute = connection.execute
+                execute("BEGIN IMMEDIATE")
+                if execute(f"SELECT {_OURS}", (fingerprint,)).fetchone()[0] != 1:
+                    return
+                execute(
+                    "INSERT OR REPLACE INTO members VALUES (?, ?, ?, ?)",
+                    (
+                        expression,
+                        len(mask),
+                        zlib.compress(mask, _LEVEL),
+                        _checksum(expression, mask, b"", None),
+                    ),
+                )
+        except sqlite3.Error:
+            log.debug("mask not written to the cache", exc_info=True)
 
     def terms(self, version: Any) -> list[tuple[str, int]]:
         """(expression, rows) of the stored rankings, most recently used first."""
@@ -326,6 +397,7 @@ class RankingsCache:
             if meta != {"format": FORMAT, "directory": fingerprint}:
                 execute("DELETE FROM ranking")
                 execute("DELETE FROM prefix_count")
+                execute("DELETE FROM members")
                 execute("DELETE FROM meta")
                 execute(
                     "INSERT INTO meta VALUES ('format', ?), ('directory', ?)",

@@ -9,6 +9,7 @@ import threading
 import time
 from array import array
 from bisect import bisect_left
+from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -66,6 +67,7 @@ _WORDS_TABLE = (
     "USING fts5vocab(main, service_fts, row)"
 )
 _PREFIX_COUNT = "SELECT COUNT(*) FROM service_fts WHERE service_fts MATCH ?"
+_PREFIX_ROWS = "SELECT rowid FROM service_fts WHERE service_fts MATCH ?"
 # bm25 rankings kept for the next keys, and how many rows each holds at least (ranking costs
 # the same for 4,000 rows as for 100: reading them is what grows).
 _RANKINGS_KEPT = 8
@@ -81,8 +83,11 @@ ADVANCE_SHARE = 0.02
 _ADVANCE_LEAST = 100
 # At most this many rows ranked in advance (~2 bytes each on disk, compressed).
 _ADVANCE_MOST_ROWS = 12_000_000
-# The share of the kept rankings' room that stored rankings read at the start may fill.
-_ADVANCE_ROOM = 0.8
+# Stored rankings read into memory at the start, the most recently used first (the others are
+# read when typed, ~1 ms each): the terms an agent typed before, not every prepared one.
+_START_READ_ROWS = 500_000
+# Row masks of broad terms kept in memory (one byte a row: ~100 kB each on the national one).
+_MASKS_KEPT = 48
 # prepare_search(): the national directory takes 7-16 s; a bound for a very slow machine
 PREPARE_TIMEOUT_S = 600.0
 # A prefix's ranking is derived from a kept one when the words told apart hold at most this
@@ -315,6 +320,8 @@ class DirectorySearch:
         self._ranker = BackgroundRanker(db, self._kept, self._model_for, self._cache)
         # bm25 as FTS5 computes it, read by another thread: (version, model or None).
         self._model: tuple[Any, Bm25 | None] | None = None
+        # The rows matching broad terms, by expression (see _members): (version, masks).
+        self._masks: tuple[Any, OrderedDict[str, bytes]] = (None, OrderedDict())
 
     def _model_for(self, version: Any) -> Bm25 | None:
         model = self._model
@@ -384,7 +391,7 @@ class DirectorySearch:
         reading one costs about a millisecond, making it up to a second. Returns the prefix
         counts stored with them (counting them all again takes seconds)."""
         self._cache.attach(version, fingerprint)
-        room, chosen = self._kept.max_rows * _ADVANCE_ROOM, []
+        room, chosen = min(self._kept.max_rows, _START_READ_ROWS), []
         for expression, rows in self._cache.terms(version):
             if rows <= room:
                 chosen.append(expression)
@@ -430,7 +437,51 @@ class DirectorySearch:
                 if not self._cache.holds(version, expression):
                     chosen.append(expression)
         self._ranker.ask(version, chosen, urgent=False)
+        self._store_broad_masks(connection, version, [p for p, n in counts.items() if n >= high])
         return counts
+
+    def _store_broad_masks(self, connection: Connection, version: Any, broad: list[str]) -> None:
+        """Store the row masks of the broad prefixes not stored yet (~20-100 ms each here,
+        instead of on the key that first needs one)."""
+        if self._cache.path is None:
+            return
+        held = self._cache.stored_members(version)
+        for prefix in sorted(broad):
+            expression = prefix_expression([prefix])
+            if expression not in held:
+                self._cache.store_members(version, expression, self._mask_of(connection, prefix))
+
+    def _mask_of(self, connection: Connection, term: str) -> bytes:
+        """One byte per row id, 1 where the row matches `term` as a prefix (the driver's own
+        cursor: ~50,000 keys for "co", read in C)."""
+        driver = connection.connection.driver_connection
+        assert driver is not None
+        top = driver.execute("SELECT MAX(id) FROM service_fts_docsize").fetchone()[0] or 0
+        mask = bytearray(top + 1)
+        for (pk,) in driver.execute(_PREFIX_ROWS, (prefix_expression([term]),)):
+            if pk <= top:
+                mask[pk] = 1
+        return bytes(mask)
+
+    def _members(self, connection: Connection, term: str, *, make: bool) -> bytes | None:
+        """The row mask of a broad term: kept, stored by the work in advance (read in ~0.2 ms),
+        or, when `make`, read from the index and kept for the next keys."""
+        version = self._directory_version(connection)
+        if self._masks[0] != version:
+            self._masks = (version, OrderedDict())
+        masks, expression = self._masks[1], prefix_expression([term])
+        mask = masks.get(expression)
+        if mask is None:
+            mask = self._cache.load_members(version, expression)
+            if mask is None and make:
+                mask = self._mask_of(connection, term)
+            if mask is None:
+                return None
+            if len(masks) >= _MASKS_KEPT:
+                masks.popitem(last=False)
+            masks[expression] = mask
+        masks.move_to_end(expression)
+        return mask
 
     def rank_in_background(self, terms: list[str]) -> None:
         """Have these folded terms' whole rankings made off the calling thread and kept."""
@@ -759,30 +810,46 @@ class DirectorySearch:
     ) -> Iterator[tuple[int, float]]:
         """Every row scores 0.000 for bm25: the services come by name, as with an empty search.
 
-        A term found nearly everywhere ("de") or a letter alone (the index has no prefix index
-        for it: reading its matches merges thousands of words) is checked on search_text as the
-        services come. Another term's matches are read at once from the index: services of one
-        network, which share their words, come in long runs in name order."""
+        Each term's matching rows come from its row mask (stored in advance, or read from the
+        index and kept). A term found nearly everywhere ("de") or a letter alone without a
+        stored mask (the index has no prefix index for it: reading its matches merges thousands
+        of words) is checked on search_text as the services come instead."""
         by_name: Iterable[int] = self._services_by_name(connection)
-        everywhere = [
-            term
-            for term in terms
-            if len(term) == 1 or self._matching.get(term, 0) >= self._rows * _EVERYWHERE
-        ]
-        longer = [term for term in terms if term not in everywhere]
-        if longer:
-            # The driver's own cursor: ~50,000 keys for "co", read in C (SQLAlchemy's rows
-            # cost ~1 µs each).
-            driver = connection.connection.driver_connection
-            assert driver is not None
-            rows = driver.execute(
-                "SELECT rowid FROM service_fts WHERE service_fts MATCH ?",
-                (prefix_expression(longer),),
-            ).fetchall()
-            matching = {pk for (pk,) in rows}
-            by_name = (pk for pk in by_name if pk in matching)
         candidates = ((pk, 0.0) for pk in by_name)
-        return self._with_words(connection, candidates, everywhere) if everywhere else candidates
+        return self._with_words(connection, candidates, terms, make=True)
+
+    def _with_words(
+        self,
+        connection: Connection,
+        candidates: Iterable[tuple[int, float]],
+        terms: list[str],
+        *,
+        make: bool = False,
+    ) -> Iterator[tuple[int, float]]:
+        """The candidates, in their order, matching every (broad) term as a prefix: through
+        the terms' row masks when there are, checked on search_text otherwise."""
+        masks, unmasked = [], []
+        for term in terms:
+            everywhere = len(term) == 1 or self._matching.get(term, 0) >= self._rows * _EVERYWHERE
+            mask = self._members(connection, term, make=make and not everywhere)
+            if mask is None:
+                unmasked.append(term)
+            else:
+                masks.append(mask)
+        if masks:
+            size = min(len(mask) for mask in masks)
+            if len(masks) == 1:
+                only = masks[0]
+                candidates = (item for item in candidates if item[0] < size and only[item[0]])
+            else:
+                candidates = (
+                    item
+                    for item in candidates
+                    if item[0] < size and all(mask[item[0]] for mask in masks)
+                )
+        if not unmasked:
+            return iter(candidates)
+        return self._checked_on_text(connection, candidates, unmasked)
 
     def _ranked_candidates(
         self, connection: Connection, terms: list[str], wanted: int
@@ -822,7 +889,7 @@ class DirectorySearch:
         self._rankings[expression] = (version, size, ranking)
         return ranking[:wanted]
 
-    def _with_words(
+    def _checked_on_text(
         self, connection: Connection, candidates: Iterable[tuple[int, float]], terms: list[str]
     ) -> Iterator[tuple[int, float]]:
         """The candidates, in their order, whose folded fields have words starting with every
