@@ -197,6 +197,20 @@ class Vocabulary:
                 at = after
         return phrases, most
 
+    def phrase(self, word: str) -> str:
+        """FTS5's phrase for the word alone: as a prefix when no longer word starts with it
+        (the same rows, the same ranking: the one kept or stored for the prefix)."""
+        at = bisect_left(self.sorted, word)
+        alone = at + 1 == len(self.sorted) or not self.sorted[at + 1].startswith(word)
+        return f'"{word}"*' if alone and self.sorted[at : at + 1] == [word] else f'"{word}"'
+
+    def rows_of(self, word: str) -> int | None:
+        """How many rows hold `word` (None: not a word of the index)."""
+        at = bisect_left(self.sorted, word)
+        if self.sorted[at : at + 1] != [word]:
+            return None
+        return self._rows_before[at + 1] - self._rows_before[at]
+
     def starts_a_word(self, prefix: str) -> bool:
         at = bisect_left(self.sorted, prefix)
         return at < len(self.sorted) and self.sorted[at].startswith(prefix)
@@ -429,10 +443,17 @@ class DirectorySearch:
             p: known[p] if p in known else run(_PREFIX_COUNT, (f'"{p}"*',)).scalar_one()
             for p in prefixes
         }
+        # The forgiving search ranks whole words (a typo's corrections): those of at least
+        # `low` rows, as FTS5's phrase for the word alone, broad ones included.
+        whole = {
+            vocabulary.phrase(word): found
+            for word, found in run("SELECT term, doc FROM temp.service_fts_words").all()
+            if found >= low
+        }
+        wanted = {prefix_expression([p]): n for p, n in counts.items() if low <= n < high}
         chosen, room = [], _ADVANCE_MOST_ROWS
-        for prefix, found in sorted(counts.items(), key=lambda item: -item[1]):
-            expression = prefix_expression([prefix])
-            if low <= found < high and found <= room:
+        for expression, found in sorted({**whole, **wanted}.items(), key=lambda item: -item[1]):
+            if found <= room:
                 room -= found
                 if not self._cache.holds(version, expression):
                     chosen.append(expression)
@@ -614,6 +635,10 @@ class DirectorySearch:
         # built them again for each query, ~100 ms for Paris); the matches, in FTS5's order,
         # are kept as they pass.
         allowed = self._filtered_pks(connection, clauses) if clauses else None
+        kept = self._forgiven_from_kept(connection, groups, limit)
+        if kept is not None:
+            passing = (item for item in kept if allowed is None or item[0] in allowed)
+            return list(itertools.islice(passing, limit))
         driver = connection.connection.driver_connection
         assert driver is not None
         cursor = driver.execute(
@@ -627,6 +652,69 @@ class DirectorySearch:
                 (pk, round(-rank, 3)) for pk, rank in rows if allowed is None or pk in allowed
             )
         return found[:limit]
+
+    def _forgiven_from_kept(
+        self, connection: Connection, groups: list[list[tuple[str, ...]]], wanted: int
+    ) -> Iterator[tuple[int, float]] | None:
+        """The forgiven matches, best first, from the kept rankings of each phrase of the
+        forgiving query (FTS5's answer: bm25 adds up each phrase a row holds, in the query's
+        order); None when one is not kept yet (the background ranker is asked for it) or when
+        an alternative is several words (an acronym's: FTS5 may count such a phrase in a row
+        that its AND does not match)."""
+        if any(len(words) > 1 for group in groups for words in group):
+            return None
+        version = self._directory_version(connection)
+        vocabulary = self._vocabulary[1] if self._vocabulary is not None else None
+        if self._vocabulary is None or self._vocabulary[0] != version or vocabulary is None:
+            return None
+        phrases = [
+            [prefix_expression([w]) if i == 0 else vocabulary.phrase(w) for i, (w,) in enumerate(g)]
+            for g in groups
+        ]
+        rankings: dict[str, TermRanking] = {}
+        missing = []
+        for expression in {e for group in phrases for e in group}:
+            ranking = self._phrase_ranking(connection, version, vocabulary, expression)
+            if ranking is None:
+                missing.append(expression)
+            else:
+                rankings[expression] = ranking
+        if missing:
+            self._ranker.ask(version, missing, urgent=True)
+            return None
+        in_order = [rankings[e] for group in phrases for e in group]
+        holding = [ranking for ranking in in_order if len(ranking)]
+        ordered: Iterable[tuple[int, float]]
+        if len(phrases) == 1 and len(holding) == 1:  # one word forgiven: its ranking as it is
+            ordered = zip(holding[0].pks, holding[0].ranks, strict=True)
+        else:
+            groups_rankings = [[rankings[e] for e in group] for group in phrases]
+            ordered = best_first(_forgiven_rows(groups_rankings, holding), wanted)
+        return ((pk, round(-rank, 3)) for pk, rank in ordered)
+
+    def _phrase_ranking(
+        self, connection: Connection, version: Any, vocabulary: Vocabulary, expression: str
+    ) -> TermRanking | None:
+        """A phrase's whole ranking: kept, stored, or made here when it is cheap."""
+        ranking = self._kept_or_stored(version, expression)
+        if ranking is not None:
+            return ranking
+        if expression.endswith("*"):
+            maker = self._ranking_maker(connection, version, expression[1:-2])
+        else:
+            rows = vocabulary.rows_of(expression[1:-1])
+            driver = connection.connection.driver_connection
+            model = self._model_for(version)
+            maker = (
+                (lambda: rank_term(driver, expression, model))
+                if rows is not None and rows <= _RANKED_HERE
+                else None
+            )
+        if maker is None or (ranking := maker()) is None:
+            return None
+        self._kept.put(version, expression, ranking)
+        self._ranker.save(version, expression)
+        return ranking
 
     def _ranked_exact(
         self, connection: Connection, text: str, filters: SearchFilters, limit: int, offset: int
@@ -955,6 +1043,26 @@ class DirectorySearch:
         if filters.open_at is not None:
             reasons.append(Hours.parse(summary.horaires).status_fr(filters.open_at))
         return reasons
+
+
+def _forgiven_rows(
+    groups: list[list[TermRanking]], holding: list[TermRanking]
+) -> list[tuple[float, int]]:
+    """(rank, pk) of the rows holding a phrase of every group; the rank adds, in the query's
+    order, the rank of each phrase (`holding`: those matching some row) the row holds (0.0 for
+    the others, as bm25 adds them)."""
+    members: set[int] | None = None
+    for group in groups:
+        rows = set().union(*(r.pks for r in group))
+        members = rows if members is None else members & rows
+    lookups = [dict(zip(r.pks, r.ranks, strict=True)) for r in holding]
+    found = []
+    for pk in members or ():
+        total = 0.0
+        for lookup in lookups:
+            total += lookup.get(pk, 0.0)
+        found.append((total, pk))
+    return found
 
 
 def _pk_filter(clauses: list[tuple[str, list[Any]]]) -> tuple[str, tuple[Any, ...]]:
