@@ -667,8 +667,14 @@ class DirectorySearch:
         vocabulary = self._vocabulary[1] if self._vocabulary is not None else None
         if self._vocabulary is None or self._vocabulary[0] != version or vocabulary is None:
             return None
+        # The typed term as the widest prefix starting the same words: the one kept.
         phrases = [
-            [prefix_expression([w]) if i == 0 else vocabulary.phrase(w) for i, (w,) in enumerate(g)]
+            [
+                prefix_expression([vocabulary.widest_equivalent(w)])
+                if i == 0
+                else vocabulary.phrase(w)
+                for i, (w,) in enumerate(g)
+            ]
             for g in groups
         ]
         rankings: dict[str, TermRanking] = {}
