@@ -440,8 +440,8 @@ class BackgroundRanker:
             assert self._store is not None
             self._store.touch(version, expression)
         else:
-            # Rankings in advance come first, all of them; their word counts after.
-            ranking = rank_term(driver, expression, None if kind == "later" else model)
+            # With their word counts at once: counting them later would store them twice.
+            ranking = rank_term(driver, expression, model)
             self.ranked += 1
             if self._store is not None:  # now: the desk may close before the word counts
                 self._store.store(version, expression, ranking)
