@@ -418,7 +418,8 @@ def held_out_queries(database: Path, seed: int = HELD_OUT_SEED) -> tuple[str, ..
     n_names, n_pairs, n_described, n_acronyms, n_typos = HELD_OUT_DRAWS
 
     def sample(counter: Counter[str], among: int, n: int) -> list[str]:
-        common = [word for word, _ in counter.most_common(among)]
+        # Ties by the words themselves: the sets' order changes with each process's hashing.
+        common = sorted(counter, key=lambda word: (-counter[word], word))[:among]
         return draw.sample(common, min(n, len(common)))
 
     words = sample(names, 60, n_names)
