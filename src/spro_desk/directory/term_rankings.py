@@ -215,15 +215,24 @@ def _compact(pks: array[int]) -> array[int]:
         return pks
 
 
-def combined(rankings: list[TermRanking]) -> list[tuple[float, int]]:
+def rank_lookup(ranking: TermRanking) -> dict[int, float]:
+    return dict(zip(ranking.pks, ranking.ranks, strict=True))
+
+
+def combined(
+    rankings: list[TermRanking],
+    lookup: Callable[[int], dict[int, float]] | None = None,
+) -> list[tuple[float, int]]:
     """(rank, pk) of the rows in every ranking, unordered; the rank adds the terms' ranks
-    in the query's order, as bm25 does (no `sum()`: Python 3.12's compensates rounding)."""
+    in the query's order, as bm25 does (no `sum()`: Python 3.12's compensates rounding).
+    The smallest ranking is walked, the others looked up (`lookup(i)`: ranking i as a dict,
+    kept by the caller for the next keys, which often type the same words)."""
     if len(rankings) == 1:
         only = rankings[0]
         return list(zip(only.ranks, only.pks, strict=True))
     smallest = min(range(len(rankings)), key=lambda i: len(rankings[i]))
     lookups = [
-        None if i == smallest else dict(zip(r.pks, r.ranks, strict=True))
+        None if i == smallest else (lookup(i) if lookup is not None else rank_lookup(r))
         for i, r in enumerate(rankings)
     ]
     walked = rankings[smallest]
