@@ -408,9 +408,9 @@ class DirectorySearch:
 
     def _read_stored_rankings(self, version: Any, fingerprint: str) -> dict[str, int]:
         """Have the background ranker read the rankings stored by the last starts (the most
-        recently used first, as many as the advance rankings may hold), before anything else:
-        reading one costs about a millisecond, making it up to a second. Returns the prefix
-        counts stored with them (counting them all again takes seconds)."""
+        recently used first, up to _START_READ_ROWS rows: the others are read when typed),
+        before anything else: reading one costs about a millisecond, making it up to a second.
+        Returns the prefix counts stored with them (counting them all again takes seconds)."""
         self._cache.attach(version, fingerprint)
         room, chosen = min(self._kept.max_rows, _START_READ_ROWS), []
         for expression, rows in self._cache.terms(version):

@@ -346,7 +346,8 @@ class RankingStore(Protocol):
 
 class BackgroundRanker:
     """Ranks terms off the UI thread into `TermRankings`: those the UI asked for first, then
-    those asked for in advance, then the word counts of the latter (derivations need them).
+    those asked for in advance (with their word counts, which derivations need, once the bm25
+    model is read; counted afterwards for those ranked before).
     A ranking stored on disk is read rather than made; one made is stored, with the rankings
     the UI thread made (`save`)."""
 
