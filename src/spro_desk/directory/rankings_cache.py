@@ -112,13 +112,13 @@ def _decoded(expression: str, row: tuple[Any, ...]) -> TermRanking | None:
     if (
         len(pks_bytes) != rows * pks.itemsize
         or len(ranks_bytes) != rows * ranks.itemsize
-        or (frequencies is not None and len(frequencies_bytes) != rows * frequencies.itemsize)
+        or (frequencies_bytes is not None and len(frequencies_bytes) != rows * array("f").itemsize)
         or _checksum(expression, pks_bytes, ranks_bytes, frequencies_bytes) != checksum
     ):
         return None
     pks.frombytes(pks_bytes)
     ranks.frombytes(ranks_bytes)
-    if frequencies is not None:
+    if frequencies is not None and frequencies_bytes is not None:
         frequencies.frombytes(frequencies_bytes)
     return TermRanking(pks, ranks, frequencies)
 
