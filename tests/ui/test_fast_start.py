@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from spro_desk.contacts.service import ContactService
@@ -99,8 +100,6 @@ def test_the_form_works_before_the_database_and_keeps_its_input(
     qtbot.keyClicks(accueil.form.statut, "e")  # the agent starts typing at once
     chosen = accueil.form.statut.code()
     assert chosen is not None
-    accueil.record()
-    assert "finit de s'ouvrir" in accueil.feedback.text()  # nothing lost, nothing recorded
     window.show_screen("suivi")  # other screens wait for the database
     assert "suivi" not in {s.name for s in window.screens.built()}
     window.show_screen("accueil")
@@ -115,11 +114,64 @@ def test_the_form_works_before_the_database_and_keeps_its_input(
         assert window.focusWidget() is accueil.form.statut  # the focus did not jump
         accueil.record()
         assert len(ContactService(db).list()) == 1
+        assert accueil.feedback.text().startswith("Contact enregistré")
         window.show_screen("suivi")
         assert "suivi" in {s.name for s in window.screens.built()}
     finally:
         window.close()
         db.close()
+
+
+def test_a_save_pressed_before_the_database_layer_is_ready_is_recorded_once_it_is(
+    qtbot: QtBot, tmp_path: Path, settings: QSettings
+) -> None:
+    """Ctrl+Entrée while the database layer loads: a busy cursor and « Ouverture de la
+    base… », then the contact is recorded once the database attaches — once, however many
+    times the agent pressed, with what the form held by then."""
+    window = MainWindow(None, settings=settings, startup_settings={})
+    qtbot.addWidget(window)
+    window.show()
+    accueil = window.screens["accueil"]
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    accueil.form.statut.setFocus(Qt.FocusReason.OtherFocusReason)
+    qtbot.keyClick(accueil.form.statut, Qt.Key.Key_E)
+    chosen = accueil.form.statut.code()
+    assert chosen is not None
+    for _press in range(2):
+        qtbot.keyClick(accueil.form.statut, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert accueil.feedback.text().startswith("Ouverture de la base")
+    cursor = QApplication.overrideCursor()
+    assert cursor is not None and cursor.shape() == Qt.CursorShape.BusyCursor
+    assert accueil.form.statut.code() == chosen  # kept, not recorded yet
+
+    db = Database(database_path(tmp_path / "data"))
+    try:
+        window.attach_database(db)
+        recorded = ContactService(db).list()
+        assert [c.statut for c in recorded] == [chosen]  # recorded, once
+        assert QApplication.overrideCursor() is None
+        assert accueil.feedback.text().startswith("Contact enregistré")
+        assert accueil.today.model.rowCount() == 1
+        assert accueil.form.statut.code() is None  # a blank form for the next person
+    finally:
+        window.close()
+        db.close()
+
+
+def test_a_save_waiting_for_the_database_survives_closing_the_window(
+    qtbot: QtBot, settings: QSettings
+) -> None:
+    window = MainWindow(None, settings=settings, startup_settings={})
+    qtbot.addWidget(window)
+    window.show()
+    accueil = window.screens["accueil"]
+    qtbot.keyClicks(accueil.form.statut, "e")
+    accueil.record()
+    assert QApplication.overrideCursor() is not None
+    window.close()
+    assert QApplication.overrideCursor() is None  # no busy cursor left behind
+    assert accueil.draft.pending() is not None  # what was typed is in the draft
 
 
 FEATURE_SCAN = """
