@@ -3806,7 +3806,12 @@ If the problem happens again, send the details below to support.</translation>
         <translation>Unlock the desk</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/lock/guard.py" line="118"/>
+        <location filename="../../src/spro_desk/ui/lock/guard.py" line="124"/>
+        <source>Ouverture de la base… Le code sera vérifié dès qu&apos;elle est prête.</source>
+        <translation>Opening the database… Your code will be checked as soon as it is ready.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/lock/guard.py" line="127"/>
         <source>Vérification du code…</source>
         <translation>Checking the code…</translation>
     </message>
@@ -3814,128 +3819,128 @@ If the problem happens again, send the details below to support.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="87"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="91"/>
         <source>Ouverture de la base de données…</source>
         <translation>Opening the database…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="99"/>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="101"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="103"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="105"/>
         <source>Écrans de SPRO Desk</source>
         <translation>SPRO Desk screens</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="186"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="200"/>
         <source>Barre d&apos;état</source>
         <translation>Status bar</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="200"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="214"/>
         <source>&amp;Importer un annuaire…</source>
         <translation>&amp;Import a directory…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="202"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="216"/>
         <source>Importer un export data·inclusion (dossier ou archive .zip)</source>
         <translation>Import a data·inclusion export (folder or .zip archive)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="204"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="218"/>
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="204"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="218"/>
         <source>Fermer SPRO Desk</source>
         <translation>Close SPRO Desk</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="206"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="220"/>
         <source>&amp;Rechercher dans l&apos;annuaire</source>
         <translation>&amp;Find in the directory</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="208"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="222"/>
         <source>Placer le curseur dans la zone de recherche</source>
         <translation>Move the cursor to the search box</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="210"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="224"/>
         <source>&amp;Fichier</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="215"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="229"/>
         <source>&amp;Édition</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="217"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="231"/>
         <source>&amp;Aller à</source>
         <translation>&amp;Go to</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="221"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="235"/>
         <source>Afficher l&apos;écran %s</source>
         <translation>Show the %s screen</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="229"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="243"/>
         <source>À &amp;propos de SPRO Desk…</source>
         <translation>&amp;About SPRO Desk…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="231"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="245"/>
         <source>Version, sources des données et licences des composants</source>
         <translation>Version, data sources and component licences</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="235"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="249"/>
         <source>Aide</source>
         <translation>Help</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="343"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="358"/>
         <source>Annuaire</source>
         <translation>Directory</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="355"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="370"/>
         <source>SPRO Desk — %s</source>
         <translation>SPRO Desk — %s</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="376"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="393"/>
         <source>Écran %s</source>
         <translation>%s screen</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="402"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="419"/>
         <source>Importer un annuaire</source>
         <translation>Import a directory</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="404"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="421"/>
         <source>Export data·inclusion (*.zip *.json *.csv *.xlsx);;Tous les fichiers (*)</source>
         <translation>data·inclusion export (*.zip *.json *.csv *.xlsx);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="430"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="447"/>
         <source>Import impossible</source>
         <translation>Import failed</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="438"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="455"/>
         <source>Remplacer l&apos;annuaire ?</source>
         <translation>Replace the directory?</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="439"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="456"/>
         <source>Remplacer quand même l&apos;annuaire actuel ?</source>
         <translation>Replace the current directory anyway?</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="447"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="464"/>
         <source>Import annulé : l&apos;annuaire actuel est conservé.</source>
         <translation>Import cancelled: the current directory is kept.</translation>
     </message>
@@ -4573,32 +4578,32 @@ If the problem happens again, send the details below to support.</translation>
 <context>
     <name>PrivacyGuard</name>
     <message>
-        <location filename="../../src/spro_desk/ui/lock/guard.py" line="156"/>
+        <location filename="../../src/spro_desk/ui/lock/guard.py" line="169"/>
         <source>&amp;Verrouiller le poste</source>
         <translation>&amp;Lock the desk</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/lock/guard.py" line="158"/>
+        <location filename="../../src/spro_desk/ui/lock/guard.py" line="171"/>
         <source>Masquer les données personnelles jusqu&apos;au code</source>
         <translation>Hide personal data until the code is entered</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/lock/guard.py" line="326"/>
+        <location filename="../../src/spro_desk/ui/lock/guard.py" line="373"/>
         <source>Poste verrouillé : saisissez votre code pour reprendre.</source>
         <translation>Desk locked: type your code to resume.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/lock/guard.py" line="352"/>
+        <location filename="../../src/spro_desk/ui/lock/guard.py" line="405"/>
         <source>Le poste n&apos;a pas pu être déverrouillé. Réessayez.</source>
         <translation>The desk could not be unlocked. Try again.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/lock/guard.py" line="364"/>
+        <location filename="../../src/spro_desk/ui/lock/guard.py" line="417"/>
         <source>Poste déverrouillé.</source>
         <translation>Desk unlocked.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/lock/guard.py" line="379"/>
+        <location filename="../../src/spro_desk/ui/lock/guard.py" line="432"/>
         <source>Votre code est désormais trop court pour protéger les données personnelles : choisissez-en un nouveau (8 chiffres ou plus, ou un mot de passe).</source>
         <translation>Your code is now too short to protect personal data: please choose a new one (8 digits or more, or a password).</translation>
     </message>

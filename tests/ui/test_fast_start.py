@@ -50,31 +50,52 @@ from spro_desk.ui.app.single_instance import InstanceGuard
 app = QApplication([])
 guard = InstanceGuard(sys.argv[2])
 assert guard.acquire()
+agents = json.loads(sys.argv[3])
 window = MainWindow(None, settings=QSettings(sys.argv[1], QSettings.Format.IniFormat),
-                    startup_settings={"site.canal_defaut": "telephone"}, has_directory=True)
+                    startup_settings={"site.canal_defaut": "telephone"}, has_directory=True,
+                    startup_agents=[tuple(agent) for agent in agents])
 window.show()
 app.processEvents()
 widgets = vars(sys.modules["PySide6.QtWidgets"])
 print(json.dumps({"screen": window.current_screen_name(),
-                  "loaded": sorted(m for m in sys.modules if m.split(".")[0] in sys.argv[3:]
-                                   or m in sys.argv[3:]),
+                  "shown": type(window.centralWidget()).__name__,
+                  "loaded": sorted(m for m in sys.modules if m.split(".")[0] in sys.argv[4:]
+                                   or m in sys.argv[4:]),
                   "set_up": sorted(name for name in UNUSED if name in widgets)}))
 guard.release()
 """.replace("UNUSED_CLASSES", repr(UNUSED_CLASSES))
 
 
-def test_the_first_paint_imports_no_database_layer(tmp_path: Path) -> None:
+def _first_paint(tmp_path: Path, agents: list[list[str]], names: tuple[str, ...]) -> dict:
     environment = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    names = (*HEAVY, *NOT_SHOWN, *NOT_NEEDED)
     folder = tmp_path / "data"
+    arguments = [str(tmp_path / "s.ini"), str(folder), json.dumps(agents), *names]
     done = subprocess.run(
-        [sys.executable, "-c", FIRST_PAINT, str(tmp_path / "s.ini"), str(folder), *names],
+        [sys.executable, "-c", FIRST_PAINT, *arguments],
         env=environment, capture_output=True, text=True, timeout=60, check=True,
     )  # fmt: skip
-    seen = json.loads(done.stdout.strip().splitlines()[-1])
-    assert seen["screen"] == "accueil"
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def test_the_first_paint_imports_no_database_layer(tmp_path: Path) -> None:
+    seen = _first_paint(tmp_path, [], (*HEAVY, *NOT_SHOWN, *NOT_NEEDED))
+    assert seen["screen"] == "accueil" and seen["shown"] == "QTabWidget"
     assert seen["loaded"] == [], "imported before the first paint"
     assert seen["set_up"] == [], "widget classes set up for nothing before the first paint"
+
+
+# Behind the lock screen of a desk with accounts: built once an agent has unlocked.
+BEHIND_THE_LOCK = ("spro_desk.ui.accueil", "spro_desk.ui.common.commune_field")
+
+
+def test_a_locked_first_paint_builds_nothing_behind_the_lock(tmp_path: Path) -> None:
+    """A desk with accounts paints its lock screen alone: neither the database layer nor the
+    Accueil screen (its form, its completer) is loaded for it."""
+    names = (*HEAVY, *NOT_SHOWN, *NOT_NEEDED, *BEHIND_THE_LOCK)
+    seen = _first_paint(tmp_path, [["a1", "Claire"], ["a2", "Samir"]], names)
+    assert seen["shown"] == "LockScreen"
+    assert seen["loaded"] == [], "imported before the first paint"
+    assert seen["set_up"] == []
 
 
 def test_the_startup_read_needs_only_sqlite(db: Database) -> None:
@@ -83,6 +104,7 @@ def test_the_startup_read_needs_only_sqlite(db: Database) -> None:
     snapshot = read_startup_snapshot(db.path, ("langue", "site.permanences", "site.nom"))
     assert snapshot.settings == {"langue": "en", "site.permanences": ["Mairie de Vierzon"]}
     assert snapshot.has_directory is False
+    assert snapshot.agents == ()  # no account yet: the window opens on Accueil
     assert read_startup_snapshot(db.path.parent / "absent.sqlite", ("langue",)).settings == {}
 
 
