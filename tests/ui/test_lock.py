@@ -356,3 +356,31 @@ def test_a_wrong_code_typed_before_the_database_opened_is_refused_once_it_has(
         assert QApplication.overrideCursor() is None
     finally:
         window.close()
+
+
+def test_a_save_waiting_for_the_database_waits_for_the_unlock_too(
+    qtbot: QtBot, db: Database, settings: QSettings
+) -> None:
+    """The accounts could not be read before the first paint (Accueil came first): a save
+    pressed then is not recorded by nobody — the desk locks when its database attaches, the
+    lock screen shows no busy cursor, and the contact is recorded once an agent unlocks."""
+    _claire, samir = _desk_with_agents(db)
+    window = MainWindow(None, settings=settings, runner=ImmediateRunner(), startup_settings={})
+    qtbot.addWidget(window)
+    window.show()
+    try:
+        accueil = window.screens["accueil"]
+        qtbot.keyClicks(accueil.form.statut, "e")
+        accueil.record()
+        assert QApplication.overrideCursor() is not None
+        window.attach_database(db)
+        assert window.privacy.is_locked and isinstance(window.centralWidget(), LockScreen)
+        assert QApplication.overrideCursor() is None
+        assert ContactService(db).list() == []
+        _unlock(qtbot, window, samir, AGENT_PIN)
+        qtbot.waitUntil(lambda: not window.privacy.is_locked)
+        recorded = ContactService(db).list()
+        assert len(recorded) == 1 and recorded[0].agent == "Samir"
+        assert QApplication.overrideCursor() is None
+    finally:
+        window.close()

@@ -78,6 +78,7 @@ class AccueilScreen(Screen):
         # as soon as it is ready (or the desk unlocked), never lost nor refused.
         self._waiting: Callable[[], object] | None = None
         self._locked = False
+        self._busy = False  # the busy cursor is shown
         self._build_actions()
         self._layout()
         self._describe()
@@ -219,9 +220,8 @@ class AccueilScreen(Screen):
             self.form.follow_clock(self.context.clock())
 
     def shutdown(self) -> None:
-        if self._waiting is not None:  # the form's content stays in the draft below
-            self._waiting = None
-            QApplication.restoreOverrideCursor()
+        self._waiting = None  # the form's content stays in the draft below
+        self._show_busy(False)
         self.clock_timer.stop()
         self.draft.save()
         self.draft.stop()
@@ -231,6 +231,7 @@ class AccueilScreen(Screen):
     def hide_personal_data(self) -> None:
         """The desk locks: no personal data may stay in a widget (ui/lock/guard.py)."""
         self._locked = True
+        self._show_busy(False)  # a save waiting for the database waits for the unlock too
         self.personal_data.hide()
 
     def restore_personal_data(self) -> None:
@@ -242,8 +243,7 @@ class AccueilScreen(Screen):
 
     def _wait_for_database(self, then: Callable[[], object]) -> None:
         """The agent sees the desk is busy and why; `then` runs once the database is ready."""
-        if self._waiting is None:
-            QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
+        self._show_busy(True)
         self._waiting = then  # pressed twice: recorded once
         self.show_message(
             self.tr(
@@ -256,8 +256,15 @@ class AccueilScreen(Screen):
         if self._waiting is None or not self.context.ready or self._locked:
             return
         then, self._waiting = self._waiting, None
-        QApplication.restoreOverrideCursor()
+        self._show_busy(False)
         then()
+
+    def _show_busy(self, busy: bool) -> None:
+        if busy and not self._busy:
+            QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
+        elif self._busy and not busy:
+            QApplication.restoreOverrideCursor()
+        self._busy = busy
 
     def refresh_catchment(self) -> None:
         """The communes the completer offers first; read once the database (and the
