@@ -316,6 +316,7 @@ def test_a_desk_with_accounts_opens_on_its_lock_screen_before_the_database_layer
             "Samir",
         ]
         assert window.screens.built() == []  # Accueil waits behind the lock
+        assert not window.import_action.isEnabled()
         _unlock(qtbot, window, samir, AGENT_PIN)
         assert screen.message.text().startswith("Ouverture de la base")
         cursor = QApplication.overrideCursor()
@@ -330,6 +331,7 @@ def test_a_desk_with_accounts_opens_on_its_lock_screen_before_the_database_layer
         assert window.current_screen_name() == "accueil"
         assert [s.name for s in window.screens.built()] == ["accueil"]
         assert window.privacy.lock_action.isEnabled()
+        assert window.import_action.isEnabled()
     finally:
         window.close()
 
@@ -351,6 +353,9 @@ def test_a_wrong_code_typed_before_the_database_opened_is_refused_once_it_has(
         window.attach_database(db)
         screen = window.centralWidget()
         assert isinstance(screen, LockScreen) and window.privacy.is_locked
+        # Attaching enables the window's actions: none works behind the lock.
+        assert not window.import_action.isEnabled()
+        assert not any(a.isEnabled() for a in window.screen_actions.values())
         assert screen.message.text() and not screen.message.text().startswith("Ouverture")
         assert screen.secret.isEnabled() and screen.secret.text() == ""
         assert QApplication.overrideCursor() is None

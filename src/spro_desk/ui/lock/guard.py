@@ -241,6 +241,7 @@ class PrivacyGuard(QObject):
         at_start, self._locked_at_start = self._locked_at_start, False
         if self._agents_exist():
             if at_start:  # locked already: the lock action comes back with the screens
+                self._hold_actions()
                 self._unlock_waiting()
                 return
             self.lock_action.setEnabled(True)
@@ -314,18 +315,24 @@ class PrivacyGuard(QObject):
         focus = QApplication.focusWidget()  # possibly in another window: not ours to restore
         self._focus = focus if focus is not None and self._window.isAncestorOf(focus) else None
         cancel_open_dialogs(self._window)
-        self._disabled = [
-            action
-            for action in self._window.findChildren(QAction)
-            if action.isEnabled() and action is not self.lock_action
-        ]
-        for action in self._disabled:
-            action.setEnabled(False)
+        self._hold_actions()
         self.lock_action.setEnabled(False)
         self._held = self._window.takeCentralWidget()
         if self._held is not None:
             self._held.setParent(self._parking())  # out of the window, never a window of its own
         self._window.setCentralWidget(replacement)
+
+    def _hold_actions(self) -> None:
+        """Disable the window's actions until the screens come back (those enabled since
+        the lock too: attaching the database enables importing)."""
+        held = [
+            action
+            for action in self._window.findChildren(QAction)
+            if action.isEnabled() and action is not self.lock_action
+        ]
+        for action in held:
+            action.setEnabled(False)
+        self._disabled.extend(held)
 
     def _give_back_screens(self) -> None:
         replacement = self._window.takeCentralWidget()
