@@ -275,9 +275,15 @@ def test_a_desk_opens_its_database_without_the_coordinations_tables_nor_alembic(
     db: Database,
 ) -> None:
     """What the opener's thread loads for a desk whose schema is current: the coordination's
-    table classes (storage.coordination_tables) and Alembic stay out of it."""
+    table classes (storage.coordination_tables) and Alembic stay out of it, and the
+    directory's search, which loads after the attachment with the Annuaire."""
     environment = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    unwanted = ("spro_desk.storage.coordination_tables", "alembic", "data_inclusion")
+    unwanted = (
+        "spro_desk.storage.coordination_tables",
+        "alembic",
+        "data_inclusion",
+        "spro_desk.directory.search",
+    )
     done = subprocess.run(
         [sys.executable, "-c", DESK_OPENING, str(db.path), *unwanted],
         env=environment, capture_output=True, text=True, timeout=60, check=True,
