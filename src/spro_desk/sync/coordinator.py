@@ -257,16 +257,19 @@ def _apply_batch(
             start_watermark(connection)  # before any event is stored: see sync.merged
             # When the merged state is current, the batch's events are merged in its own
             # transaction, from memory; else the catch-up merges them (sync.merged).
-            stored: list[PreparedEvent] | None = [] if merged_state_current(connection) else None
+            merging = _Merging(connection) if merged_state_current(connection) else None
             batch = _Batch(_desks_with_gaps(connection))
             more = False
             for index, path, bundle in itertools.chain((first,), accepted):
                 applied.append((index, path, bundle))
+                stored = merging.stored if merging is not None else None
                 try:
                     results[index] = (path, _apply_bundle(connection, bundle, stored, batch))
                 except _APPLY_FAULTS as error:
                     raise _BundleFailed from error  # rolls the whole batch back
                 held += len(bundle.rows)
+                if merging is not None:
+                    merging = merging.after(index, results, final=False)
                 if len(applied) >= BATCH_BUNDLES or held >= BATCH_EVENTS:
                     more = True
                     break
@@ -274,15 +277,48 @@ def _apply_batch(
                 record_desks(connection, batch.desks)
             except _APPLY_FAULTS as error:
                 raise _BundleFailed from error
-            if stored is not None and merge_stored(connection, stored):
-                for index, _path, _bundle in applied:
-                    outcome = results[index][1]
-                    if isinstance(outcome, ImportOutcome):
-                        outcome.events_merged = outcome.events_new
+            if merging is not None:
+                merging.after(None, results, final=True)
             return more
     except _BundleFailed:
         results.update(_apply_each_in_a_savepoint(db, applied))
         return True
+
+
+# Events of a batch merged together (sync.merged.merge_stored) while the reading worker opens
+# the next bundles: merged all at the batch's end instead, they kept the writer busy after the
+# worker had finished, and it idle while waiting for the worker before.
+MERGE_EVERY = 4_000
+
+
+@dataclass
+class _Merging:
+    """The batch's stored events not merged yet, and the bundles they came from. Merged every
+    `MERGE_EVERY` events and at the batch's end, each time in the import's transaction; should
+    one merge fail, the rest of the batch is left to the catch-up (the watermark stands after
+    the last events merged)."""
+
+    connection: Connection
+    stored: list[PreparedEvent] = field(default_factory=list)
+    bundles: list[int] = field(default_factory=list)
+
+    def after(
+        self, index: int | None, results: dict[int, ImportResult], *, final: bool
+    ) -> _Merging | None:
+        """Note bundle `index` applied, merge when enough events wait (or `final`); the
+        merging to go on with, None once a merge failed."""
+        if index is not None:
+            self.bundles.append(index)
+        if not final and len(self.stored) < MERGE_EVERY:
+            return self
+        if not merge_stored(self.connection, self.stored):
+            return None
+        for merged in self.bundles:
+            outcome = results[merged][1]
+            if isinstance(outcome, ImportOutcome):
+                outcome.events_merged = outcome.events_new
+        self.stored, self.bundles = [], []
+        return self
 
 
 @dataclass
