@@ -530,8 +530,8 @@ def _apply_bundle(
         state = _desk_state(connection, outcome.desk_id)  # one round trip for the two
         _record_gaps(connection, outcome, now, batch, state)
         _witness_audit_head(connection, outcome, manifest, now, state=state)
-    # The indicators' merged tables are a view of the stored events, merged at the end of the
-    # batch or by the catch-up (sync.merged); what the desk says of itself
+    # The indicators' merged tables are a view of the stored events, merged as the batch goes
+    # (`_Merging`) or by the catch-up (sync.merged); what the desk says of itself
     # (its directory's age) is in no event, so it is kept here.
     if batch is None:
         record_desk(connection, outcome.desk_id, manifest)
