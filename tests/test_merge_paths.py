@@ -155,6 +155,18 @@ def test_every_merge_path_gives_the_same_rows_as_the_desks_say(
     assert len(merges) > 5 and catch_up_merged_state(db) == 0
     states["worker, in steps"] = _sorted_state(db)
     assert _summary_as_counted(db)
+    # 1c. in steps, the third merge failing: the two before it stand (rows and summary), the
+    # rest is left to the catch-up
+    with monkeypatch.context() as patch:
+        patch.setattr(coordinator, "MERGE_EVERY", 15)
+        merges = _counting_merges(patch, fail_from=3)
+        db = _coordinator(coordinations, drop)
+        merged_early = _merged_by_the_import(_all_at_once(db, drop))
+    assert len(merges) == 3 and 0 < merged_early < len(_received(db))
+    assert _summary_as_counted(db)
+    assert catch_up_merged_state(db) == len(_received(db)) - merged_early
+    states["in steps, then the catch-up"] = _sorted_state(db)
+    assert _summary_as_counted(db)
     # 2. the same, the rows built by the importing process (no worker)
     monkeypatch.setattr(reader_process, "_worth_a_process", lambda _paths: False)
     db = _coordinator(coordinations, drop)
@@ -167,7 +179,7 @@ def test_every_merge_path_gives_the_same_rows_as_the_desks_say(
     states["one by one, reversed"] = _sorted_state(db)
     # 4. the import's merge left undone: the catch-up merges the stored payloads
     with monkeypatch.context() as patch:
-        patch.setattr(coordinator, "merge_stored", lambda _connection, _events: False)
+        patch.setattr(coordinator, "merge_stored", lambda _connection, _events, *_: False)
         db = _coordinator(coordinations, drop)
         assert _merged_by_the_import(_all_at_once(db, drop)) == 0
     assert catch_up_merged_state(db, batch=50) > 0
@@ -194,14 +206,17 @@ def test_every_merge_path_gives_the_same_rows_as_the_desks_say(
           f"{len(reference['merged_tombstone'])} tombstones: identical")  # fmt: skip
 
 
-def _counting_merges(patch: pytest.MonkeyPatch) -> list[int]:
-    """The number of events of each merge the import makes, as they happen."""
+def _counting_merges(patch: pytest.MonkeyPatch, fail_from: int = 0) -> list[int]:
+    """The number of events of each merge the import makes, as they happen; `fail_from`:
+    that merge (counted from 1) and the next fail (merge_stored's savepoint rolled back)."""
     merges: list[int] = []
     real_merge = coordinator.merge_stored
 
-    def merge(connection: Connection, events: Sequence[PreparedEvent]) -> bool:
+    def merge(connection: Connection, events: Sequence[PreparedEvent], *pending: Any) -> bool:
         merges.append(len(events))
-        return real_merge(connection, events)
+        if fail_from and len(merges) >= fail_from:
+            return False
+        return real_merge(connection, events, *pending)
 
     patch.setattr(coordinator, "merge_stored", merge)
     return merges

@@ -15,6 +15,7 @@ import base64
 import functools
 import itertools
 import json
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -33,6 +34,7 @@ from spro_desk.collector import collector_paused
 from spro_desk.storage.coordination_tables import RegisteredDesk, SyncAlert, SyncAlertLog
 from spro_desk.storage.dialects import insert_rows, run_raw, run_raw_in
 from spro_desk.storage.engine import Database
+from spro_desk.sync import indicator_summary
 from spro_desk.sync.bundle_opening import (
     BundleOpener,
     BundleRefused,
@@ -301,6 +303,9 @@ class _Merging:
     connection: Connection
     stored: list[PreparedEvent] = field(default_factory=list)
     bundles: list[int] = field(default_factory=list)
+    # The indicators' summary's change, written once at the batch's end: each merge's own
+    # upsert of a few thousand summary rows was a round trip each on a server.
+    summary: Counter[indicator_summary.Key] = field(default_factory=Counter)
 
     def after(
         self, index: int | None, results: dict[int, ImportResult], *, final: bool
@@ -311,10 +316,14 @@ class _Merging:
             self.bundles.append(index)
         if not final and len(self.stored) < MERGE_EVERY:
             return self
-        if not merge_stored(self.connection, self.stored):
+        done = merge_stored(self.connection, self.stored, self.summary)
+        if final or not done:  # what the merges done so far changed, written once
+            indicator_summary.add(self.connection, self.summary)
+            self.summary = Counter()
+        if not done:
             return None
-        for merged in self.bundles:
-            outcome = results[merged][1]
+        for index in self.bundles:
+            outcome = results[index][1]
             if isinstance(outcome, ImportOutcome):
                 outcome.events_merged = outcome.events_new
         self.stored, self.bundles = [], []
