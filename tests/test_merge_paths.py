@@ -146,9 +146,10 @@ def test_every_merge_path_gives_the_same_rows_as_the_desks_say(
     assert started == [1] and catch_up_merged_state(db) == 0
     states["worker"] = _sorted_state(db)
     # 1b. the same, merged in small steps while the worker opens the next bundles (in the
-    # import's transaction, each step keeping the summary): entities change across steps
+    # import's transaction, each step keeping the summary): entities change across steps.
+    # (SQLite's import merges in steps; a server's too when told to, as here.)
     with monkeypatch.context() as patch:
-        patch.setattr(coordinator, "MERGE_EVERY", 15)
+        patch.setattr(coordinator, "_merge_every", lambda _connection: 15)
         merges = _counting_merges(patch)
         db = _coordinator(coordinations, drop)
         merged_by_import["worker, in steps"] = _merged_by_the_import(_all_at_once(db, drop))
@@ -158,7 +159,7 @@ def test_every_merge_path_gives_the_same_rows_as_the_desks_say(
     # 1c. in steps, the third merge failing: the two before it stand (rows and summary), the
     # rest is left to the catch-up
     with monkeypatch.context() as patch:
-        patch.setattr(coordinator, "MERGE_EVERY", 15)
+        patch.setattr(coordinator, "_merge_every", lambda _connection: 15)
         merges = _counting_merges(patch, fail_from=3)
         db = _coordinator(coordinations, drop)
         merged_early = _merged_by_the_import(_all_at_once(db, drop))

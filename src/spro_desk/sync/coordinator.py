@@ -293,10 +293,17 @@ def _apply_batch(
 MERGE_EVERY = 4_000
 
 
+def _merge_every(connection: Connection) -> int | None:
+    """Events merged together during a batch; None: all at its end. SQLite only: on a server
+    the merge is the server process's work, apart from this one's already, and merging in
+    steps there made the import twice as slow (BENCHMARKS.md, branch issue-i19l)."""
+    return MERGE_EVERY if connection.dialect.name == "sqlite" else None
+
+
 @dataclass
 class _Merging:
     """The batch's stored events not merged yet, and the bundles they came from. Merged every
-    `MERGE_EVERY` events and at the batch's end, each time in the import's transaction; should
+    `_merge_every` events and at the batch's end, each time in the import's transaction; should
     one merge fail, the rest of the batch is left to the catch-up (the watermark stands after
     the last events merged)."""
 
@@ -314,7 +321,8 @@ class _Merging:
         merging to go on with, None once a merge failed."""
         if index is not None:
             self.bundles.append(index)
-        if not final and len(self.stored) < MERGE_EVERY:
+        every = _merge_every(self.connection)
+        if not final and (every is None or len(self.stored) < every):
             return self
         done = merge_stored(self.connection, self.stored, self.summary)
         if final or not done:  # what the merges done so far changed, written once
