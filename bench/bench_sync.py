@@ -64,6 +64,7 @@ from spro_desk.contacts.model import ContactInput
 from spro_desk.contacts.service import ContactService
 from spro_desk.directory.importer import import_directory
 from spro_desk.storage.engine import Database
+from spro_desk.sync import reader_process
 from spro_desk.sync.bundle import BUNDLE_FORMAT, export_bundle
 from spro_desk.sync.coordinator import BundleRefused, import_bundles, register_desk
 from spro_desk.sync.coordinator_identity import (
@@ -524,15 +525,40 @@ def median(values: list[float]) -> float:
     return sorted(values)[len(values) // 2]
 
 
-def one_import(world_root: Path, bundles: list[Path], run: int, profile: bool) -> dict[str, Any]:
+class WorkerWaits:
+    """How long the import waited for the reading worker's verdicts, and when it got the last
+    one: the writer's idle time, and what it still does alone once every bundle is open."""
+
+    def __init__(self) -> None:
+        self.waited, self.last = 0.0, 0.0
+        verdict = reader_process._Worker.verdict
+
+        def timed_verdict(worker: Any) -> tuple[str, Any]:
+            started = time.perf_counter()
+            found = verdict(worker)
+            self.last = time.perf_counter()
+            self.waited += self.last - started
+            return found
+
+        reader_process._Worker.verdict = timed_verdict  # type: ignore[method-assign]
+
+    def reset(self) -> None:
+        self.waited, self.last = 0.0, 0.0
+
+
+def one_import(
+    world_root: Path, bundles: list[Path], run: int, profile: bool, waits: WorkerWaits
+) -> dict[str, Any]:
     """On a fresh coordinator: the import (decrypt, check, store: one commit per batch), then
     the catch-up of the merged state, as `coordinator import` runs them, timed apart."""
     db = fresh_coordinator(world_root, f"coordinator-{run}.sqlite")
     keys = world_root / "coordinator"
     worker_cpu = children_cpu()
+    waits.reset()
     results, wall, cpu = timed(
         lambda: profiled(lambda: import_bundles(db, keys, bundles), profile, "import")
     )
+    ended = time.perf_counter()
     worker_cpu = children_cpu() - worker_cpu
     import_peak = high_water_kib()
     merged, merge_wall, merge_cpu = timed(
@@ -542,7 +568,8 @@ def one_import(world_root: Path, bundles: list[Path], run: int, profile: bool) -
     merged = merged_by(results, merged)
     return {
         "db": db, "refused": refused, "import_s": wall, "import_cpu_s": cpu,
-        "worker_cpu_s": worker_cpu,
+        "worker_cpu_s": worker_cpu, "waited_s": waits.waited,
+        "alone_s": ended - waits.last if waits.last else 0.0,
         "merged_events": merged, "catch_up_s": merge_wall, "catch_up_cpu_s": merge_cpu,
         "vmhwm_import_kib": import_peak, "vmhwm_kib": high_water_kib(),
     }  # fmt: skip
@@ -554,8 +581,9 @@ def coordinator_child(world_root: Path, profile: bool = False) -> dict[str, Any]
         bundle.read_bytes()  # both contenders start with the files in the page cache
     target = world_root / "baseline.sqlite"
     imports, baselines, written, merged_baselines = [], [], [], []
+    waits = WorkerWaits()
     for run in range(RUNS):
-        result = one_import(world_root, bundles, run, profile and run == 0)
+        result = one_import(world_root, bundles, run, profile and run == 0, waits)
         db = result.pop("db")
         imports.append(result)
         # the baseline right after each import: both under the same load
@@ -569,7 +597,8 @@ def coordinator_child(world_root: Path, profile: bool = False) -> dict[str, Any]
                 ).scalar_one()
         db.close()
     pick = {key: median([r[key] for r in imports]) for key in (
-        "import_s", "import_cpu_s", "worker_cpu_s", "catch_up_s", "catch_up_cpu_s")}  # fmt: skip
+        "import_s", "import_cpu_s", "worker_cpu_s", "catch_up_s", "catch_up_cpu_s",
+        "waited_s", "alone_s")}  # fmt: skip
     return {
         "bundles": len(bundles), "refused": imports[0]["refused"], "events": events,
         "merged_events": imports[0]["merged_events"], **pick,
@@ -615,6 +644,10 @@ def figures(export: dict[str, Any] | None, coordinator: dict[str, Any]) -> list[
                baseline_cpu, coordinator["import_cpu_s"] / baseline_cpu),
         Figure("import CPU time with its reading worker", importing_cpu, "s", "-", None,
                baseline_cpu, importing_cpu / baseline_cpu),
+        Figure("import: waiting for the reading worker", coordinator["waited_s"], "s", "-",
+               None),
+        Figure("import: after the last bundle was opened", coordinator["alone_s"], "s", "-",
+               None),
         Figure("merged-state catch-up (what the import left)", merged, "s", "-", None,
                baseline, merged / baseline),
         Figure("merged-state catch-up, CPU time", coordinator["catch_up_cpu_s"], "s", "-", None,

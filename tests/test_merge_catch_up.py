@@ -57,7 +57,7 @@ def _imported_without_catch_up(world: dict, name: str) -> Database:
     the events): the events are stored, none merged."""
     db = _coordinator(world, name)
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(coordinator, "merge_stored", lambda _connection, _rows: False)
+        patch.setattr(coordinator, "merge_stored", lambda _connection, _rows, *_: False)
         results = import_bundles(db, world["coordinator_dir"], world["bundles"])
     assert all(result.events_new for _path, result in results)  # type: ignore[union-attr]
     return db

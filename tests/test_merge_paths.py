@@ -13,16 +13,18 @@ import json
 import random
 import shutil
 import sqlite3
+from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import Connection, text
 
 from coordination_db import Coordinations
 from spro_desk.contacts.model import ContactInput
 from spro_desk.contacts.service import ContactService
+from spro_desk.storage.dialects import run
 from spro_desk.storage.engine import Database
 from spro_desk.sync import coordinator, reader_process
 from spro_desk.sync.bundle import export_bundle
@@ -33,7 +35,9 @@ from spro_desk.sync.coordinator_identity import (
     trust_coordinator,
 )
 from spro_desk.sync.identity import init_desk, write_registration
+from spro_desk.sync.indicator_summary import count
 from spro_desk.sync.merged import catch_up_merged_state, rebuild_merged_state
+from spro_desk.sync.merged_rows import PreparedEvent
 
 DESKS, WEEKS = 6, 3  # 18 bundles: enough for the import to open them in a worker process
 TABLES = {"merged_contact": "id", "merged_referral": "id", "merged_tombstone": "entity_id"}
@@ -141,6 +145,29 @@ def test_every_merge_path_gives_the_same_rows_as_the_desks_say(
     merged_by_import["worker"] = _merged_by_the_import(_all_at_once(db, drop))
     assert started == [1] and catch_up_merged_state(db) == 0
     states["worker"] = _sorted_state(db)
+    # 1b. the same, merged in small steps while the worker opens the next bundles (in the
+    # import's transaction, each step keeping the summary): entities change across steps.
+    # (SQLite's import merges in steps; a server's too when told to, as here.)
+    with monkeypatch.context() as patch:
+        patch.setattr(coordinator, "_merge_every", lambda _connection: 15)
+        merges = _counting_merges(patch)
+        db = _coordinator(coordinations, drop)
+        merged_by_import["worker, in steps"] = _merged_by_the_import(_all_at_once(db, drop))
+    assert len(merges) > 5 and catch_up_merged_state(db) == 0
+    states["worker, in steps"] = _sorted_state(db)
+    assert _summary_as_counted(db)
+    # 1c. in steps, the third merge failing: the two before it stand (rows and summary), the
+    # rest is left to the catch-up
+    with monkeypatch.context() as patch:
+        patch.setattr(coordinator, "_merge_every", lambda _connection: 15)
+        merges = _counting_merges(patch, fail_from=3)
+        db = _coordinator(coordinations, drop)
+        merged_early = _merged_by_the_import(_all_at_once(db, drop))
+    assert len(merges) == 3 and 0 < merged_early < len(_received(db))
+    assert _summary_as_counted(db)
+    assert catch_up_merged_state(db) == len(_received(db)) - merged_early
+    states["in steps, then the catch-up"] = _sorted_state(db)
+    assert _summary_as_counted(db)
     # 2. the same, the rows built by the importing process (no worker)
     monkeypatch.setattr(reader_process, "_worth_a_process", lambda _paths: False)
     db = _coordinator(coordinations, drop)
@@ -153,7 +180,7 @@ def test_every_merge_path_gives_the_same_rows_as_the_desks_say(
     states["one by one, reversed"] = _sorted_state(db)
     # 4. the import's merge left undone: the catch-up merges the stored payloads
     with monkeypatch.context() as patch:
-        patch.setattr(coordinator, "merge_stored", lambda _connection, _events: False)
+        patch.setattr(coordinator, "merge_stored", lambda _connection, _events, *_: False)
         db = _coordinator(coordinations, drop)
         assert _merged_by_the_import(_all_at_once(db, drop)) == 0
     assert catch_up_merged_state(db, batch=50) > 0
@@ -164,7 +191,7 @@ def test_every_merge_path_gives_the_same_rows_as_the_desks_say(
     states["rebuilt"] = _sorted_state(db)
 
     events = len(_received(db))
-    assert merged_by_import == {"worker": events, "here": events}
+    assert merged_by_import == {"worker": events, "worker, in steps": events, "here": events}
     reference = states["worker"]
     for path, state in states.items():
         assert state == reference, path
@@ -178,6 +205,32 @@ def test_every_merge_path_gives_the_same_rows_as_the_desks_say(
           f"{len(reference['merged_contact'])} contacts, "
           f"{len(reference['merged_referral'])} referrals, "
           f"{len(reference['merged_tombstone'])} tombstones: identical")  # fmt: skip
+
+
+def _counting_merges(patch: pytest.MonkeyPatch, fail_from: int = 0) -> list[int]:
+    """The number of events of each merge the import makes, as they happen; `fail_from`:
+    that merge (counted from 1) and the next fail (merge_stored's savepoint rolled back)."""
+    merges: list[int] = []
+    real_merge = coordinator.merge_stored
+
+    def merge(connection: Connection, events: Sequence[PreparedEvent], *pending: Any) -> bool:
+        merges.append(len(events))
+        if fail_from and len(merges) >= fail_from:
+            return False
+        return real_merge(connection, events, *pending)
+
+    patch.setattr(coordinator, "merge_stored", merge)
+    return merges
+
+
+def _summary_as_counted(db: Database) -> bool:
+    """Whether the summary the merges kept is what counting every merged row gives."""
+    with db.engine.connect() as connection:
+        rows = run(connection, "SELECT month, kind, code, code2, n FROM indicator_summary "
+                               "WHERE kind != 'ready'")  # fmt: skip
+        kept = {tuple(row[:4]): int(row[4]) for row in rows}
+        counted = {key: n for key, n in count(connection).items() if n}
+    return bool(kept) and kept == counted
 
 
 def _received(db: Database) -> list[tuple[Any, ...]]:

@@ -15,6 +15,7 @@ import base64
 import functools
 import itertools
 import json
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -33,6 +34,7 @@ from spro_desk.collector import collector_paused
 from spro_desk.storage.coordination_tables import RegisteredDesk, SyncAlert, SyncAlertLog
 from spro_desk.storage.dialects import insert_rows, run_raw, run_raw_in
 from spro_desk.storage.engine import Database
+from spro_desk.sync import indicator_summary
 from spro_desk.sync.bundle_opening import (
     BundleOpener,
     BundleRefused,
@@ -257,16 +259,19 @@ def _apply_batch(
             start_watermark(connection)  # before any event is stored: see sync.merged
             # When the merged state is current, the batch's events are merged in its own
             # transaction, from memory; else the catch-up merges them (sync.merged).
-            stored: list[PreparedEvent] | None = [] if merged_state_current(connection) else None
+            merging = _Merging(connection) if merged_state_current(connection) else None
             batch = _Batch(_desks_with_gaps(connection))
             more = False
             for index, path, bundle in itertools.chain((first,), accepted):
                 applied.append((index, path, bundle))
+                stored = merging.stored if merging is not None else None
                 try:
                     results[index] = (path, _apply_bundle(connection, bundle, stored, batch))
                 except _APPLY_FAULTS as error:
                     raise _BundleFailed from error  # rolls the whole batch back
                 held += len(bundle.rows)
+                if merging is not None:
+                    merging = merging.after(index, results, final=False)
                 if len(applied) >= BATCH_BUNDLES or held >= BATCH_EVENTS:
                     more = True
                     break
@@ -274,15 +279,63 @@ def _apply_batch(
                 record_desks(connection, batch.desks)
             except _APPLY_FAULTS as error:
                 raise _BundleFailed from error
-            if stored is not None and merge_stored(connection, stored):
-                for index, _path, _bundle in applied:
-                    outcome = results[index][1]
-                    if isinstance(outcome, ImportOutcome):
-                        outcome.events_merged = outcome.events_new
+            if merging is not None:
+                merging.after(None, results, final=True)
             return more
     except _BundleFailed:
         results.update(_apply_each_in_a_savepoint(db, applied))
         return True
+
+
+# Events of a batch merged together (sync.merged.merge_stored) while the reading worker opens
+# the next bundles: merged all at the batch's end instead, they kept the writer busy after the
+# worker had finished, and it idle while waiting for the worker before.
+MERGE_EVERY = 4_000
+
+
+def _merge_every(connection: Connection) -> int | None:
+    """Events merged together during a batch; None: all at its end. SQLite only: on a server
+    the merge is the server process's work, apart from this one's already, and merging in
+    steps there made the import twice as slow (BENCHMARKS.md, branch issue-i19l)."""
+    return MERGE_EVERY if connection.dialect.name == "sqlite" else None
+
+
+@dataclass
+class _Merging:
+    """The batch's stored events not merged yet, and the bundles they came from. Merged every
+    `_merge_every` events and at the batch's end, each time in the import's transaction; should
+    one merge fail, the rest of the batch is left to the catch-up (the watermark stands after
+    the last events merged)."""
+
+    connection: Connection
+    stored: list[PreparedEvent] = field(default_factory=list)
+    bundles: list[int] = field(default_factory=list)
+    # The indicators' summary's change, written once at the batch's end: each merge's own
+    # upsert of a few thousand summary rows was a round trip each on a server.
+    summary: Counter[indicator_summary.Key] = field(default_factory=Counter)
+
+    def after(
+        self, index: int | None, results: dict[int, ImportResult], *, final: bool
+    ) -> _Merging | None:
+        """Note bundle `index` applied, merge when enough events wait (or `final`); the
+        merging to go on with, None once a merge failed."""
+        if index is not None:
+            self.bundles.append(index)
+        every = _merge_every(self.connection)
+        if not final and (every is None or len(self.stored) < every):
+            return self
+        done = merge_stored(self.connection, self.stored, self.summary)
+        if final or not done:  # what the merges done so far changed, written once
+            indicator_summary.add(self.connection, self.summary)
+            self.summary = Counter()
+        if not done:
+            return None
+        for index in self.bundles:
+            outcome = results[index][1]
+            if isinstance(outcome, ImportOutcome):
+                outcome.events_merged = outcome.events_new
+        self.stored, self.bundles = [], []
+        return self
 
 
 @dataclass
@@ -494,8 +547,8 @@ def _apply_bundle(
         state = _desk_state(connection, outcome.desk_id)  # one round trip for the two
         _record_gaps(connection, outcome, now, batch, state)
         _witness_audit_head(connection, outcome, manifest, now, state=state)
-    # The indicators' merged tables are a view of the stored events, merged at the end of the
-    # batch or by the catch-up (sync.merged); what the desk says of itself
+    # The indicators' merged tables are a view of the stored events, merged as the batch goes
+    # (`_Merging`) or by the catch-up (sync.merged); what the desk says of itself
     # (its directory's age) is in no event, so it is kept here.
     if batch is None:
         record_desk(connection, outcome.desk_id, manifest)

@@ -261,19 +261,29 @@ def add(connection: Connection, delta: dict[Key, int]) -> None:
 
 @contextmanager
 def kept_by(
-    connection: Connection, pairs: set[tuple[str, str]], tally: Counter[Key]
+    connection: Connection,
+    pairs: set[tuple[str, str]],
+    tally: Counter[Key],
+    pending: Counter[Key] | None = None,
 ) -> Iterator[None]:
     """The merge inside the block changes the contacts it adds to and takes away from
     `tally`, and the referrals of `pairs` (day, desk) only: their counts before it are taken
     away from the summary and their counts after it added, with the tally. (Only when the
-    summary `is_ready`: else `refresh_summary` will count everything.)"""
+    summary `is_ready`: else `refresh_summary` will count everything.)
+
+    `pending`: the change is added there instead, for the caller to `add` once for several
+    merges of one transaction (each change is read from the merged tables alone, never from
+    the summary, so adding them later gives the same summary)."""
     before = count(connection, sorted(pairs), contacts=False) if pairs else Counter()
     yield
     after = count(connection, sorted(pairs), contacts=False) if pairs else Counter()
     delta = {key: after.get(key, 0) - before.get(key, 0) for key in before.keys() | after.keys()}
     for key, n in tally.items():
         delta[key] = delta.get(key, 0) + n
-    add(connection, delta)
+    if pending is None:
+        add(connection, delta)
+    else:
+        pending.update(delta)
 
 
 def ensure_ready(connection: Connection) -> None:

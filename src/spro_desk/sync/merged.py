@@ -202,10 +202,15 @@ def merge_events(
 
 
 def merge_prepared(
-    connection: Connection, events: Iterable[PreparedEvent], *, summary: bool = False
+    connection: Connection,
+    events: Iterable[PreparedEvent],
+    *,
+    summary: bool = False,
+    pending: Counter[indicator_summary.Key] | None = None,
 ) -> int:
     """`merge_events` for events whose rows are already built (`merged_rows.prepared`: by the
-    import's bundle reader, in its own process)."""
+    import's bundle reader, in its own process). `pending`: where the summary's change goes
+    when the caller writes it later (`indicator_summary.kept_by`)."""
     winners, known = _winners(connection, events)
     if not winners:
         return 0
@@ -214,7 +219,8 @@ def merge_prepared(
         # counts, some of them distinct contacts, are counted again over their (day, desk)
         # pairs (see sync/indicator_summary.py).
         tally: Counter[indicator_summary.Key] = Counter()
-        with indicator_summary.kept_by(connection, _referral_pairs(connection, winners), tally):
+        pairs = _referral_pairs(connection, winners)
+        with indicator_summary.kept_by(connection, pairs, tally, pending):
             _apply(connection, winners, known, tally)
     else:
         _apply(connection, winners, known)
@@ -421,7 +427,11 @@ def merged_state_current(connection: Connection) -> bool:
     return upto is None or upto >= _last_rowid(connection)
 
 
-def merge_stored(connection: Connection, events: Sequence[PreparedEvent]) -> bool:
+def merge_stored(
+    connection: Connection,
+    events: Sequence[PreparedEvent],
+    pending: Counter[indicator_summary.Key] | None = None,
+) -> bool:
     """Merge the events an import just stored (their rows built as the bundles were opened),
     in its transaction, and move the watermark past them; whether it was done.
 
@@ -429,18 +439,23 @@ def merge_stored(connection: Connection, events: Sequence[PreparedEvent]) -> boo
     the merged state lacks: merging them from memory spares the catch-up reading them back,
     parsing them again and committing apart. Should the merge fail, its savepoint is rolled
     back and the import stands: the catch-up merges the events later, as before.
+    `pending`: where the summary's change is added, for the caller to write once
+    (`indicator_summary.add`) before its commit, after several merges; else written here.
     """
     if not events:
         return True
+    change: Counter[indicator_summary.Key] | None = None if pending is None else Counter()
     savepoint = connection.begin_nested()
     try:
         indicator_summary.ensure_ready(connection)
-        merge_prepared(connection, events, summary=True)
+        merge_prepared(connection, events, summary=True, pending=change)
         _set_watermark(connection, _last_rowid(connection))
     except (KeyError, TypeError, ValueError, AttributeError):
         savepoint.rollback()
         return False
     savepoint.commit()
+    if pending is not None and change is not None:
+        pending.update(change)
     return True
 
 
