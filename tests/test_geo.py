@@ -181,7 +181,7 @@ def test_unknown_zone_covers_nothing(geo: Geography) -> None:
         (BOURGES, "ZZ9", False),
         (MARSEILLE_1ER, MARSEILLE, True),
         (MARSEILLE_1ER, AIX_MARSEILLE_PROVENCE, True),
-        (MARSEILLE, MARSEILLE_1ER, False),
+        (MARSEILLE, MARSEILLE_1ER, True),  # the same place both ways (issue 13)
         ("ZZ9", "france", False),
     ],
 )
@@ -210,6 +210,16 @@ def test_zone_membership_agrees_both_ways(commune: str) -> None:
     for zone in geo.zones_of_commune(commune):
         assert geo.commune_in_zone(commune, zone)
         assert commune in geo.communes_in_zone(zone)
+
+
+@pytest.mark.parametrize("commune", ["75056", "69123", "13055", "75101", "69381", "13201"])
+def test_the_three_cities_and_their_arrondissements_agree_both_ways(commune: str) -> None:
+    # Hypothesis drew Marseille (13055) only now and then: its arrondissements' zones were
+    # listed for it, but neither membership check agreed.
+    geo = geography()
+    for zone in geo.zones_of_commune(commune):
+        assert geo.commune_in_zone(commune, zone), zone
+        assert commune in geo.communes_in_zone(zone), zone
 
 
 # -- Search -------------------------------------------------------------------------------

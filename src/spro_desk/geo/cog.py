@@ -279,7 +279,7 @@ class Geography:
         if kind == "france":
             return self._every_commune()
         if kind == "commune":
-            return frozenset((key, *self._members().children.get(key, ())))
+            return frozenset((key, *self._same_place(key)))
         if kind == "epci":
             return frozenset(self._members().by_epci.get(key, ()))
         if kind == "departement":
@@ -299,7 +299,13 @@ class Geography:
             columns.parents[row],
             columns.epcis[row],
             columns.departements[row],
-        )
+        ) or key in self._members().children.get(columns.codes[row], ())
+
+    def _same_place(self, commune: str) -> tuple[str, ...]:
+        """A city's arrondissements, or an arrondissement's city: the same place both ways."""
+        row = self._row_of.get(commune)
+        parent = self._columns.parents[row] if row is not None else None
+        return (*self._members().children.get(commune, ()), *((parent,) if parent else ()))
 
     def zones_of_commune(self, commune: str) -> tuple[str, ...]:
         """Zone codes covering a commune, most specific first.
