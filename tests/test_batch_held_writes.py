@@ -44,7 +44,7 @@ def _tables(db: Database) -> dict[str, list[tuple[Any, ...]]]:
 
 
 def _said(results: list[tuple[Path, Any]]) -> list[tuple[Any, ...]]:
-    said = []
+    said: list[tuple[Any, ...]] = []
     for path, result in results:
         if isinstance(result, ImportOutcome):
             said.append((path.name, result.events_new, result.events_duplicate,
