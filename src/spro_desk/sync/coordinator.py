@@ -31,7 +31,7 @@ from spro_desk.agents.coordination_accounts import Permission, require_coordinat
 from spro_desk.agents.coordination_audit import record_action
 from spro_desk.collector import collector_paused
 from spro_desk.storage.coordination_tables import RegisteredDesk, SyncAlert, SyncAlertLog
-from spro_desk.storage.dialects import execute_many, insert_rows, run_raw, run_raw_in
+from spro_desk.storage.dialects import execute_many, insert_rows, postgresql, run_raw, run_raw_in
 from spro_desk.storage.engine import Database
 from spro_desk.sync.bundle_opening import (
     BundleOpener,
@@ -329,8 +329,9 @@ class _Pending:
     witnesses: dict[str, tuple[Any, ...]] = field(default_factory=dict)
     contents: dict[str, str] = field(default_factory=dict)  # event id → content's digest
     owners: dict[str, str] = field(default_factory=dict)  # entity id → the desk that wrote it
-    numbers: dict[str, set[int]] = field(default_factory=dict)  # desk → its sequence numbers
-    # held here that the database does not have
+    # desk → its sequence numbers held here that the database does not have
+    numbers: dict[str, set[int]] = field(default_factory=dict)
+    analysed: bool = False  # the events' statistics checked after the first COPY
 
     def add_events(self, desk_id: str, rows: list[tuple[Any, ...]], stored: set[int]) -> None:
         """`rows` stored for `desk_id`; `stored`: the desk's numbers the database has."""
@@ -352,6 +353,9 @@ class _Pending:
 
     def flush(self, connection: Connection) -> None:
         insert_rows(connection, "received_event", _EVENT_COLUMNS, self.events)
+        if self.events and not self.analysed:
+            postgresql.analyse_if_unknown(connection, "received_event")
+            self.analysed = True
         insert_rows(connection, "received_bundle", _BUNDLE_COLUMNS, self.bundles)
         witnesses = [(desk_id, *held) for desk_id, held in self.witnesses.items()]
         execute_many(connection, _WITNESS_UPSERT, witnesses)

@@ -96,6 +96,19 @@ def any_of(values: Sequence[Any]) -> str:
     return "= ANY(?)"
 
 
+def analyse_if_unknown(connection: Connection, table: str) -> None:
+    """ANALYZE `table` when the planner knows nothing of its rows (never analysed, or empty
+    when it was): a new coordination's first import. Without statistics the planner guesses
+    200 distinct values per column, so a look-up of 90 entity ids `= ANY(...)` reads the whole
+    table instead of its index, and a statement prepared meanwhile keeps that plan: every
+    bundle then pays a scan of every event stored before it (bench/bench_sync.py)."""
+    cursor = connection.connection.cursor()
+    cursor.execute("SELECT reltuples FROM pg_class WHERE oid = CAST(%s AS regclass)", (table,))
+    (known,) = cursor.fetchone()
+    if known is not None and known <= 0:
+        cursor.execute(f"ANALYZE {table}")
+
+
 def has_table(connection: Connection, name: str) -> bool:
     found = connection.execute(text("SELECT to_regclass(:name)"), {"name": name}).scalar()
     return found is not None
