@@ -19,6 +19,7 @@ from spro_desk.storage.engine import Database
 from spro_desk.sync import coordinator
 from spro_desk.sync.coordinator import ImportOutcome, import_bundles, register_desk
 from sync_world import World, events_of
+from test_merge_paths import _all_at_once, _coordinator, _sorted_state, drop  # noqa: F401
 
 # What each table says, without what depends on the moment of the import or the order of
 # arrival (received_at, rowid, an alert's times and primary key).
@@ -111,3 +112,32 @@ def test_a_batch_says_and_stores_what_bundle_by_bundle_does(
     alerts = {kind for said in _said(said_alone) for kind in said[-1]}
     assert {"fork", "gap", "quarantine", "unauthorised", "audit"} <= alerts
     assert _tables(batched) == _tables(one_by_one)
+
+
+def test_merged_as_the_batch_goes_the_same_rows_and_summary_as_merged_at_its_end(
+    coordinations: Coordinations,
+    drop: dict[str, Any],  # noqa: F811  (the fixture of test_merge_paths)
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """On a server the batch merges what it stored at each flush (the merged rows written while
+    the worker opens the next bundles): the same merged rows and indicators' summary as one
+    merge at the batch's end, every event said merged."""
+    states, merged = [], []
+    for flush_every in (coordinator.FLUSH_BUNDLES, 4):
+        monkeypatch.setattr(coordinator, "FLUSH_BUNDLES", flush_every)
+        db = _coordinator(coordinations, drop)
+        results = _all_at_once(db, drop)
+        merged.append(sum(r.events_merged for r in results if isinstance(r, ImportOutcome)))
+        state = _sorted_state(db)
+        with db.engine.connect() as connection:
+            summary = connection.execute(text("SELECT * FROM indicator_summary"))
+            state["indicator_summary"] = sorted(tuple(row) for row in summary)
+        states.append(state)
+    events = len(_received_ids(db))
+    assert merged == [events, events]
+    assert states[1] == states[0] and states[0]["indicator_summary"]
+
+
+def _received_ids(db: Database) -> list[str]:
+    with db.engine.connect() as connection:
+        return list(connection.execute(text("SELECT id FROM received_event")).scalars())

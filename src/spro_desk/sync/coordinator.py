@@ -257,15 +257,24 @@ def _apply_batch(
             start_watermark(connection)  # before any event is stored: see sync.merged
             # When the merged state is current, the batch's events are merged in its own
             # transaction, from memory; else the catch-up merges them (sync.merged).
-            stored: list[PreparedEvent] | None = [] if merged_state_current(connection) else None
+            merging = _Merging([] if merged_state_current(connection) else None)
             batch = _Batch(_desks_with_gaps(connection), pending=_pending_for(connection))
             more = False
             for index, path, bundle in itertools.chain((first,), accepted):
                 applied.append((index, path, bundle))
                 try:
-                    results[index] = (path, _apply_bundle(connection, bundle, stored, batch))
+                    outcome = _apply_bundle(connection, bundle, merging.stored, batch)
+                    results[index] = (path, outcome)
+                    merging.waiting.append(outcome)
                     if batch.pending is not None and batch.pending.full():
                         batch.pending.flush(connection)
+                        # merged as the batch goes: the server writes the merged rows while
+                        # the reading worker opens the next bundles
+                        merging.merge(connection)
+                        if not batch.pending.merged_analysed:
+                            for table in ("merged_contact", "merged_referral"):
+                                postgresql.analyse_if_unknown(connection, table)
+                            batch.pending.merged_analysed = True
                 except _APPLY_FAULTS as error:
                     raise _BundleFailed from error  # rolls the whole batch back
                 held += len(bundle.rows)
@@ -278,15 +287,33 @@ def _apply_batch(
                 record_desks(connection, batch.desks)
             except _APPLY_FAULTS as error:
                 raise _BundleFailed from error
-            if stored is not None and merge_stored(connection, stored):
-                for index, _path, _bundle in applied:
-                    outcome = results[index][1]
-                    if isinstance(outcome, ImportOutcome):
-                        outcome.events_merged = outcome.events_new
+            merging.merge(connection)
             return more
     except _BundleFailed:
         results.update(_apply_each_in_a_savepoint(db, applied))
         return True
+
+
+@dataclass
+class _Merging:
+    """The events a batch stored that the merged state has not taken yet (None: the catch-up
+    merges them, see sync.merged), and the bundles they came from."""
+
+    stored: list[PreparedEvent] | None
+    waiting: list[ImportOutcome] = field(default_factory=list)
+
+    def merge(self, connection: Connection) -> None:
+        """Merge them now (`merge_stored`) and say so on their bundles; should that fail, the
+        rest of the batch is left to the catch-up too."""
+        if self.stored is None:
+            return
+        if not merge_stored(connection, self.stored):
+            self.stored = None
+            return
+        for outcome in self.waiting:
+            outcome.events_merged = outcome.events_new
+        self.stored.clear()
+        self.waiting.clear()
 
 
 @dataclass
@@ -332,6 +359,7 @@ class _Pending:
     # desk → its sequence numbers held here that the database does not have
     numbers: dict[str, set[int]] = field(default_factory=dict)
     analysed: bool = False  # the events' statistics checked after the first COPY
+    merged_analysed: bool = False
 
     def add_events(self, desk_id: str, rows: list[tuple[Any, ...]], stored: set[int]) -> None:
         """`rows` stored for `desk_id`; `stored`: the desk's numbers the database has."""
