@@ -104,8 +104,8 @@ def analyse_if_unknown(connection: Connection, table: str) -> None:
     bundle then pays a scan of every event stored before it (bench/bench_sync.py)."""
     cursor = connection.connection.cursor()
     cursor.execute("SELECT reltuples FROM pg_class WHERE oid = CAST(%s AS regclass)", (table,))
-    (known,) = cursor.fetchone()
-    if known is not None and known <= 0:
+    found = cursor.fetchone()
+    if found is not None and found[0] is not None and found[0] <= 0:
         cursor.execute(f"ANALYZE {table}")
 
 
