@@ -267,14 +267,7 @@ def _apply_batch(
                     results[index] = (path, outcome)
                     merging.waiting.append(outcome)
                     if batch.pending is not None and batch.pending.full():
-                        batch.pending.flush(connection)
-                        # merged as the batch goes: the server writes the merged rows while
-                        # the reading worker opens the next bundles
-                        merging.merge(connection)
-                        if not batch.pending.merged_analysed:
-                            for table in ("merged_contact", "merged_referral"):
-                                postgresql.analyse_if_unknown(connection, table)
-                            batch.pending.merged_analysed = True
+                        _flush_and_merge(connection, batch.pending, merging)
                 except _APPLY_FAULTS as error:
                     raise _BundleFailed from error  # rolls the whole batch back
                 held += len(bundle.rows)
@@ -292,6 +285,17 @@ def _apply_batch(
     except _BundleFailed:
         results.update(_apply_each_in_a_savepoint(db, applied))
         return True
+
+
+def _flush_and_merge(connection: Connection, pending: _Pending, merging: _Merging) -> None:
+    """A server's batch sends what it held back and merges it as it goes: the server writes
+    the merged rows while the reading worker opens the next bundles."""
+    pending.flush(connection)
+    merging.merge(connection)
+    if not pending.merged_analysed:
+        for table in ("merged_contact", "merged_referral"):
+            postgresql.analyse_if_unknown(connection, table)
+        pending.merged_analysed = True
 
 
 @dataclass
@@ -330,8 +334,8 @@ class _Batch:
 
 # Events held back on a server before they are sent in one COPY: the server inserts them while
 # the reading worker opens the next bundles, in memory bounded well below BATCH_EVENTS.
-FLUSH_EVENTS = 5_000
-FLUSH_BUNDLES = 100
+FLUSH_EVENTS = 10_000
+FLUSH_BUNDLES = 200
 
 
 def _pending_for(connection: Connection) -> _Pending | None:
@@ -359,7 +363,7 @@ class _Pending:
     # desk → its sequence numbers held here that the database does not have
     numbers: dict[str, set[int]] = field(default_factory=dict)
     analysed: bool = False  # the events' statistics checked after the first COPY
-    merged_analysed: bool = False
+    merged_analysed: bool = False  # the merged tables' too, after the first merge
 
     def add_events(self, desk_id: str, rows: list[tuple[Any, ...]], stored: set[int]) -> None:
         """`rows` stored for `desk_id`; `stored`: the desk's numbers the database has."""
