@@ -11,7 +11,11 @@ Usage::
 
 **Cold start to a usable window.** Fresh processes of ``bench/ui_start_probe.py``, alternating:
 a bare PySide6 QMainWindow with a QLabel, and SPRO Desk's real start (``spro-desk --data-dir
-DIR`` on a database that already holds the sample directory), both offscreen. The parent reads
+DIR`` on a database that already holds the sample directory), both offscreen. ``--desk``
+chooses the data folder: ``in-service`` (default) also holds the site manager's account and
+the morning's contacts, as every desk past its first-run assistant does, and opens on its lock
+screen; ``no-account`` is the folder of the runs before issue 18's progressive start, which
+opens on Accueil (then on the first account's form once the database is attached). The parent reads
 ``time.time_ns()`` just before it starts a process; the child reports when its window has been
 shown, painted once, and the event loop then ran a 0 ms timer. One unmeasured start of each
 comes first (page cache, .pyc files). Target: the desk's median ≤ 1.5 × the bare window's median
@@ -20,10 +24,13 @@ Both are reported, and the median of the paired ratios (each desk start against 
 run next to it, within half a second): the test machine (a VM) switches between two speeds about
 1.4× apart every few seconds, so the two medians can come from different speeds; a pair rarely
 does.
-The desk's window paints before its database is open (ui/common/startup.py): the moment the database
-is attached is reported too ("database_ready": the window has attached it, today's contacts are
-listed, and the event loop is back), so both figures are on the table. Target (issue 18): within
-500 ms of the process start.
+The desk's window paints before its database is open (ui/common/startup.py), from what
+``storage/quick_read.py`` reads with sqlite3: two figures are printed against the target of
+issue 18 (within 500 ms of the process start). *Listed and accepting input*: the usable window
+above — the lock screen listing the desk's accounts with the focus in its code field, or the
+Accueil form — where keys are taken at once and an action needing the database waits for it
+visibly. *Database layer ready* ("database_ready"): the window has attached the database (the
+first save or code check can run), and the event loop is back.
 
 **Keystroke to results.** The real MainWindow on ``bench/out/national.sqlite3`` (built from
 ``bench/out/national/`` when missing), offscreen. For each key of a typing sequence (``m``,
@@ -147,11 +154,20 @@ class StartRuns:
     def milestones(self, kind: str) -> dict[str, float]:
         """Median of each milestone, in the order they happen."""
         runs = getattr(self, kind)
-        names = [name for name in runs[0] if name != "visible"]
+        names = [name for name, value in runs[0].items() if type(value) is float]
         return {name: statistics.median(run[name] for run in runs) for name in names}
 
 
-def prepare_desk_data(root: Path) -> Path:
+# The desk's data folder: "in-service" (default), a desk as it is used — its site manager's
+# account and the morning's contacts — which opens on its lock screen; "no-account", the
+# folder of the runs before issue 18's progressive start (the sample directory and a site name,
+# no account), which opens on Accueil and then on the first account's form.
+DESKS = ("in-service", "no-account")
+BENCH_PIN = "48021573"
+MORNING_CONTACTS = 12
+
+
+def prepare_desk_data(root: Path, desk: str = "in-service") -> Path:
     """A data folder whose database already holds the sample directory (first start is done)."""
     from spro_desk.directory.importer import import_directory
     from spro_desk.paths import database_path
@@ -166,9 +182,25 @@ def prepare_desk_data(root: Path) -> Path:
         import_directory(db, resource_path("sample-directory"))
         # A desk in service (a new folder would open the first-run assistant instead).
         SiteSettings(db).set("site.nom", "CIO de démonstration")
+        if desk == "in-service":
+            _put_in_service(db)
     finally:
         db.close()
     return data_dir
+
+
+def _put_in_service(db: Any) -> None:
+    """The site manager's account and today's first contacts, recorded as the desk does."""
+    from spro_desk.agents.management import create_agent
+    from spro_desk.agents.roles import Role
+    from spro_desk.contacts.model import ContactInput
+    from spro_desk.contacts.service import ContactService
+
+    create_agent(db, "Claire Martin", BENCH_PIN, Role.RESPONSABLE)
+    contacts = ContactService(db)
+    for number in range(MORNING_CONTACTS):
+        statut = ("scolaire", "demandeur-emploi", "salarie")[number % 3]
+        contacts.record(ContactInput(canal="accueil-physique", statut=statut))
 
 
 def start_once(
@@ -185,11 +217,11 @@ def start_once(
     return milestones, done.stderr
 
 
-def measure_start(runs: int) -> StartRuns:
+def measure_start(runs: int, desk: str = "in-service") -> StartRuns:
     results = StartRuns()
     with tempfile.TemporaryDirectory(prefix="spro-bench-ui-") as temp:
         root = Path(temp)
-        data_dir = prepare_desk_data(root)
+        data_dir = prepare_desk_data(root, desk)
         environment = offscreen_environment(root / "config")
         for kind in ("bare", "desk"):  # warm-up: page cache, .pyc files
             start_once(kind, data_dir, environment)
@@ -218,11 +250,19 @@ def print_start(results: StartRuns) -> None:
         met = "yes" if value <= START_RATIO_TARGET else "NO"
         print(f"{label}: {value:.2f}× (target ≤ {START_RATIO_TARGET:g}×): {met}")
     print("  paired ratios: " + " ".join(f"{r:.2f}" for r in results.paired_ratios))
+    shown = sorted({str(run.get("first_screen")) for run in results.desk})
+    listed = results.median("desk")
+    met = "yes" if listed <= DATABASE_READY_TARGET_MS else "NO"
+    print(
+        f"listed and accepting input (desk, median, the usable window above: {', '.join(shown)}"
+        f" with the desk's data read by sqlite3): {listed:.1f} ms "
+        f"(target ≤ {DATABASE_READY_TARGET_MS:g} ms): {met}"
+    )
     ready = statistics.median(run["database_ready"] for run in results.desk)
     met = "yes" if ready <= DATABASE_READY_TARGET_MS else "NO"
     print(
-        f"database attached (desk, median): {ready:.1f} ms, "
-        f"{ready / results.median('bare'):.2f}× the bare window "
+        f"database layer ready (attached: first save or code check possible; desk, median): "
+        f"{ready:.1f} ms, {ready / results.median('bare'):.2f}× the bare window "
         f"(target ≤ {DATABASE_READY_TARGET_MS:g} ms): {met}"
     )
     cpu = {kind: results.milestones(kind) for kind in ("bare", "desk")}
@@ -570,6 +610,8 @@ def parse_arguments() -> argparse.Namespace:
     parser.add_argument("--runs", type=int, default=15, help="measured start pairs (≥ 5)")
     parser.add_argument("--database", type=Path, help="default: bench/out/national.sqlite3")
     parser.add_argument("--profile", action="store_true", help="importtime + cProfile of a start")
+    parser.add_argument("--no-profile", action="store_true", help="not even when over target")
+    parser.add_argument("--desk", choices=DESKS, default=DESKS[0], help="the desk's data folder")
     parser.add_argument(
         "--search-delay-ms",
         type=int,
@@ -598,9 +640,10 @@ def main() -> None:
     print("Machine: " + ", ".join(f"{key} {value}" for key, value in machine.items()), flush=True)
     report: dict[str, Any] = {"machine": machine}
     if args.part in ("all", "start"):
-        start = measure_start(args.runs)
+        start = measure_start(args.runs, args.desk)
         print_start(start)
         report["start"] = {
+            "desk": args.desk,
             "bare_ms": start.usable("bare"),
             "desk_ms": start.usable("desk"),
             "bare_median_ms": start.median("bare"),
@@ -610,7 +653,7 @@ def main() -> None:
             "paired_ratio": start.paired_ratio,
             "milestones_median_ms": {k: start.milestones(k) for k in ("bare", "desk")},
         }
-        if args.profile or start.ratio > START_RATIO_TARGET:
+        if args.profile or (start.ratio > START_RATIO_TARGET and not args.no_profile):
             profile = profile_start()
             print_profile(profile)
             report["start_profile"] = profile

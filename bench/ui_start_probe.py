@@ -69,12 +69,18 @@ def arm(
             return
         if until is not None:
             mark("database_ready")
+            MILESTONES["first_screen"] = first_screen[0] if first_screen else ""
         MILESTONES["visible"] = bool(window is not None and window.isVisible())
         print(json.dumps(MILESTONES), flush=True)
         QApplication.quit()
 
+    first_screen: list[str] = []
+
     def usable() -> None:
         mark("usable")
+        window = window_of()
+        central = window.centralWidget() if hasattr(window, "centralWidget") else None
+        first_screen.append(type(central).__name__)  # what the usable window shows
         report()
 
     class FirstPaint(QObject):

@@ -105,87 +105,87 @@
 <context>
     <name>AccountDialog</name>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="105"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="102"/>
         <source>Nouveau compte</source>
         <translation>New account</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="105"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="102"/>
         <source>Nouveau mot de passe</source>
         <translation>New password</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="109"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="106"/>
         <source>Nom de la personne</source>
         <translation>Person&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="114"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="111"/>
         <source>Rôle</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="115"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="112"/>
         <source>Mot de passe</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="116"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="113"/>
         <source>Mot de passe, pour vérifier</source>
         <translation>Password, to check</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="117"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="114"/>
         <source>Message du compte</source>
         <translation>Account message</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="123"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="120"/>
         <source>&amp;Créer le compte</source>
         <translation>&amp;Create the account</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="123"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="120"/>
         <source>&amp;Changer le mot de passe</source>
         <translation>&amp;Change the password</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="126"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="123"/>
         <source>&amp;Annuler</source>
         <translation>&amp;Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="130"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="127"/>
         <source>&amp;Nom :</source>
         <translation>&amp;Name:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="132"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="129"/>
         <source>&amp;Rôle :</source>
         <translation>&amp;Role:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="133"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="130"/>
         <source>&amp;Mot de passe :</source>
         <translation>&amp;Password:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="134"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="131"/>
         <source>&amp;Vérification :</source>
         <translation>Chec&amp;k:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="151"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="148"/>
         <source>Les deux mots de passe diffèrent : rien n&apos;a été fait.</source>
         <translation>The two passwords differ: nothing was done.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="159"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="156"/>
         <source>Chiffrement du mot de passe…</source>
         <translation>Hashing the password…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="170"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="167"/>
         <source>Le compte n&apos;a pas pu être enregistré ({error}) : rien n&apos;a été fait.</source>
         <translation>The account could not be saved ({error}): nothing was done.</translation>
     </message>
@@ -193,27 +193,27 @@
 <context>
     <name>AccountsModel</name>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="75"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="72"/>
         <source>Nom</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="76"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="73"/>
         <source>Rôle</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="77"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="74"/>
         <source>État</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="86"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="83"/>
         <source>Actif</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="86"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="83"/>
         <source>Désactivé</source>
         <translation>Disabled</translation>
     </message>
@@ -222,102 +222,102 @@
     <name>AccountsScreen</name>
     <message>
         <location filename="../../src/spro_desk/ui/coordination/__init__.py" line="55"/>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="225"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="222"/>
         <source>Comptes</source>
         <translation>Accounts</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="198"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="195"/>
         <source>Résumé des comptes</source>
         <translation>Accounts summary</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="199"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="196"/>
         <source>Message de l&apos;écran Comptes</source>
         <translation>Accounts screen message</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="200"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="197"/>
         <source>A&amp;jouter un compte…</source>
         <translation>Add an acc&amp;ount…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="201"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="198"/>
         <source>Dé&amp;sactiver…</source>
         <translation>Di&amp;sable…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="203"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="200"/>
         <source>&amp;Réinitialiser le mot de passe…</source>
         <translation>&amp;Reset the password…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="205"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="202"/>
         <source>Désactiver le compte</source>
         <translation>Disable the account</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="219"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="216"/>
         <source>&amp;Verrouiller après :</source>
         <translation>&amp;Lock after:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="232"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="229"/>
         <source>Comptes de la coordination</source>
         <translation>The coordination&apos;s accounts</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="234"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="231"/>
         <source>Chaque personne et son rôle. Suppr désactive le compte choisi, après confirmation.</source>
         <translation>Each person and their role. Delete disables the chosen account, after confirmation.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="243"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="240"/>
         <source> minutes</source>
         <translation> minutes</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="245"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="242"/>
         <source>Verrouiller après</source>
         <translation>Lock after</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="248"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="245"/>
         <source>Sans clavier ni souris pendant ce temps, la fenêtre demande de se reconnecter.</source>
         <translation>With no keyboard or mouse input for this long, the window asks to sign in again.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="280"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="276"/>
         <source>{n} compte(s) actif(s) sur {total}.</source>
         <translation>{n} active account(s) out of {total}.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="301"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="297"/>
         <source>Compte « {name} » créé.</source>
         <translation>Account “{name}” created.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="306"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="302"/>
         <source>Choisissez d&apos;abord un compte dans la liste.</source>
         <translation>First choose an account in the list.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="315"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="311"/>
         <source>Mot de passe de « {name} » changé.</source>
         <translation>Password of “{name}” changed.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="338"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="334"/>
         <source>Choisissez d&apos;abord un compte actif dans la liste.</source>
         <translation>First choose an active account in the list.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="342"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="338"/>
         <source>Désactiver un compte</source>
         <translation>Disable an account</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="344"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="340"/>
         <source>Désactiver le compte « {name} » ({role}) ?
 
 Cette personne ne pourra plus se connecter ; ses actions passées restent au journal.</source>
@@ -326,22 +326,22 @@ Cette personne ne pourra plus se connecter ; ses actions passées restent au jou
 This person will no longer be able to sign in; their past actions stay in the log.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="347"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="343"/>
         <source>&amp;Désactiver ce compte</source>
         <translation>&amp;Disable this account</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="357"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="353"/>
         <source>Désactivation abandonnée : le compte reste actif.</source>
         <translation>Disabling abandoned: the account stays active.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="364"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="360"/>
         <source>Compte « {name} » désactivé.</source>
         <translation>Account “{name}” disabled.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="380"/>
+        <location filename="../../src/spro_desk/ui/coordination/accounts_screen.py" line="376"/>
         <source>La fenêtre se verrouillera après {n} minute(s) sans activité.</source>
         <translation>The window will lock after {n} minute(s) without activity.</translation>
     </message>
@@ -349,147 +349,147 @@ This person will no longer be able to sign in; their past actions stay in the lo
 <context>
     <name>AccueilScreen</name>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="66"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="69"/>
         <source>Orienter (Ctrl+O)</source>
         <translation>Refer (Ctrl+O)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="67"/>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="179"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="70"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="186"/>
         <source>Abandonner la modification</source>
         <translation>Discard the changes</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="90"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="97"/>
         <location filename="../../src/spro_desk/ui/app/screens.py" line="39"/>
         <source>Accueil</source>
         <translation>Front desk</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="104"/>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="273"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="111"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="308"/>
         <source>Enregistrer le contact</source>
         <translation>Save the contact</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="108"/>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="175"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="115"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="182"/>
         <source>Enregistrer et orienter</source>
         <translation>Save and refer</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="111"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="118"/>
         <source>Rétablir le dernier contact supprimé</source>
         <translation>Restore the last deleted contact</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="129"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="136"/>
         <source>Formulaire du contact</source>
         <translation>Contact form</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="177"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="184"/>
         <source>Enregistre le contact puis cherche les structures adaptées à la personne.</source>
         <translation>Saves the contact, then looks for organisations suited to the person.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="181"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="188"/>
         <source>Laisse le contact tel qu&apos;il était et vide le formulaire.</source>
         <translation>Leaves the contact as it was and clears the form.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="262"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="250"/>
+        <source>Ouverture de la base… Le contact sera enregistré dès qu&apos;elle est prête, votre saisie est conservée.</source>
+        <translation>Opening the database… The contact will be saved as soon as it is ready; what you typed is kept.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="297"/>
         <source>Saisie en cours retrouvée : SPRO Desk s&apos;était fermé avant son enregistrement. Vérifiez-la puis enregistrez (les coordonnées personnelles ne sont jamais conservées hors de la base).</source>
         <translation>Unsaved entry recovered: SPRO Desk closed before it was recorded. Check it, then record it (personal details are never kept outside the database).</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="272"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="307"/>
         <source>Enregistrer (Ctrl+Entrée)</source>
         <translation>Save (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="280"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="315"/>
         <source>Choisissez le statut de la personne (une touche suffit).</source>
         <translation>Choose the person&apos;s status (one key is enough).</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="312"/>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="316"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="347"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="351"/>
         <source>Contact non enregistré : %s</source>
         <translation>Contact not saved: %s</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="323"/>
-        <source>La base de données finit de s&apos;ouvrir : enregistrez de nouveau dans un instant, votre saisie est conservée.</source>
-        <translation>The database is still opening: save again in a moment, your entry is kept.</translation>
-    </message>
-    <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="337"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="367"/>
         <source>Contact de %s modifié.</source>
         <translation>Contact at %s updated.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="339"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="369"/>
         <source>Contact enregistré à %s.</source>
         <translation>Contact saved at %s.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="350"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="380"/>
         <source>Commune : %s.</source>
         <translation>Municipality: %s.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="416"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="452"/>
         <source>Enregistrer la modification (Ctrl+Entrée)</source>
         <translation>Save the changes (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="417"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="453"/>
         <source>Enregistrer la modification du contact</source>
         <translation>Save the changes to the contact</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="435"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="471"/>
         <source>Saisie en cours</source>
         <translation>Entry in progress</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="437"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="473"/>
         <source>Le formulaire contient une saisie non enregistrée. L&apos;abandonner pour modifier le contact choisi ?</source>
         <translation>The form holds an unsaved entry. Discard it to edit the selected contact?</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="440"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="476"/>
         <source>Abandonner la saisie</source>
         <translation>Discard the entry</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="446"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="482"/>
         <source>Modification abandonnée : le contact est inchangé.</source>
         <translation>Changes discarded: the contact is unchanged.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="453"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="489"/>
         <source>Supprimer le contact de %s ? Ctrl+Z le rétablit.</source>
         <translation>Delete the contact at %s? Ctrl+Z restores it.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="455"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="491"/>
         <source>Supprimer un contact</source>
         <translation>Delete a contact</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="455"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="491"/>
         <source>Supprimer</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="465"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="501"/>
         <source>Contact de %s supprimé.</source>
         <translation>Contact at %s deleted.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="484"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="520"/>
         <source>Contact rétabli.</source>
         <translation>Contact restored.</translation>
     </message>
@@ -1605,12 +1605,12 @@ Keep this time anyway?</translation>
 <context>
     <name>Confirm</name>
     <message>
-        <location filename="../../src/spro_desk/ui/common/confirm.py" line="28"/>
+        <location filename="../../src/spro_desk/ui/common/confirm.py" line="22"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/confirm.py" line="56"/>
+        <location filename="../../src/spro_desk/ui/common/confirm.py" line="51"/>
         <source>&amp;Annuler</source>
         <translation>&amp;Cancel</translation>
     </message>
@@ -3702,12 +3702,12 @@ If the problem happens again, send the details below to support.</translation>
 <context>
     <name>IndicatorsLoader</name>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/loader.py" line="142"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/loader.py" line="143"/>
         <source>Calcul des indicateurs…</source>
         <translation>Computing the indicators…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/loader.py" line="212"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/loader.py" line="213"/>
         <source>Les indicateurs n&apos;ont pas pu être calculés ({error}) : les chiffres affichés sont les précédents. Réessayez ; si l&apos;erreur revient, signalez-la avec le journal de SPRO Desk.</source>
         <translation>The indicators could not be computed ({error}): the figures shown are the previous ones. Try again; if the error comes back, report it with the SPRO Desk log.</translation>
     </message>
@@ -3806,7 +3806,12 @@ If the problem happens again, send the details below to support.</translation>
         <translation>Unlock the desk</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/lock/guard.py" line="118"/>
+        <location filename="../../src/spro_desk/ui/lock/guard.py" line="124"/>
+        <source>Ouverture de la base… Le code sera vérifié dès qu&apos;elle est prête.</source>
+        <translation>Opening the database… Your code will be checked as soon as it is ready.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/lock/guard.py" line="127"/>
         <source>Vérification du code…</source>
         <translation>Checking the code…</translation>
     </message>
@@ -3814,128 +3819,128 @@ If the problem happens again, send the details below to support.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="87"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="91"/>
         <source>Ouverture de la base de données…</source>
         <translation>Opening the database…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="99"/>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="101"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="103"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="105"/>
         <source>Écrans de SPRO Desk</source>
         <translation>SPRO Desk screens</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="186"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="200"/>
         <source>Barre d&apos;état</source>
         <translation>Status bar</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="200"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="214"/>
         <source>&amp;Importer un annuaire…</source>
         <translation>&amp;Import a directory…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="202"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="216"/>
         <source>Importer un export data·inclusion (dossier ou archive .zip)</source>
         <translation>Import a data·inclusion export (folder or .zip archive)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="204"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="218"/>
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="204"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="218"/>
         <source>Fermer SPRO Desk</source>
         <translation>Close SPRO Desk</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="206"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="220"/>
         <source>&amp;Rechercher dans l&apos;annuaire</source>
         <translation>&amp;Find in the directory</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="208"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="222"/>
         <source>Placer le curseur dans la zone de recherche</source>
         <translation>Move the cursor to the search box</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="210"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="224"/>
         <source>&amp;Fichier</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="215"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="229"/>
         <source>&amp;Édition</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="217"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="231"/>
         <source>&amp;Aller à</source>
         <translation>&amp;Go to</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="221"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="235"/>
         <source>Afficher l&apos;écran %s</source>
         <translation>Show the %s screen</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="229"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="243"/>
         <source>À &amp;propos de SPRO Desk…</source>
         <translation>&amp;About SPRO Desk…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="231"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="245"/>
         <source>Version, sources des données et licences des composants</source>
         <translation>Version, data sources and component licences</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="235"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="249"/>
         <source>Aide</source>
         <translation>Help</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="343"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="358"/>
         <source>Annuaire</source>
         <translation>Directory</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="355"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="370"/>
         <source>SPRO Desk — %s</source>
         <translation>SPRO Desk — %s</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="376"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="393"/>
         <source>Écran %s</source>
         <translation>%s screen</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="400"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="419"/>
         <source>Importer un annuaire</source>
         <translation>Import a directory</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="402"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="421"/>
         <source>Export data·inclusion (*.zip *.json *.csv *.xlsx);;Tous les fichiers (*)</source>
         <translation>data·inclusion export (*.zip *.json *.csv *.xlsx);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="428"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="447"/>
         <source>Import impossible</source>
         <translation>Import failed</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="434"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="455"/>
         <source>Remplacer l&apos;annuaire ?</source>
         <translation>Replace the directory?</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="435"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="456"/>
         <source>Remplacer quand même l&apos;annuaire actuel ?</source>
         <translation>Replace the current directory anyway?</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="443"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="464"/>
         <source>Import annulé : l&apos;annuaire actuel est conservé.</source>
         <translation>Import cancelled: the current directory is kept.</translation>
     </message>
@@ -4573,32 +4578,32 @@ If the problem happens again, send the details below to support.</translation>
 <context>
     <name>PrivacyGuard</name>
     <message>
-        <location filename="../../src/spro_desk/ui/lock/guard.py" line="156"/>
+        <location filename="../../src/spro_desk/ui/lock/guard.py" line="169"/>
         <source>&amp;Verrouiller le poste</source>
         <translation>&amp;Lock the desk</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/lock/guard.py" line="158"/>
+        <location filename="../../src/spro_desk/ui/lock/guard.py" line="171"/>
         <source>Masquer les données personnelles jusqu&apos;au code</source>
         <translation>Hide personal data until the code is entered</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/lock/guard.py" line="326"/>
+        <location filename="../../src/spro_desk/ui/lock/guard.py" line="373"/>
         <source>Poste verrouillé : saisissez votre code pour reprendre.</source>
         <translation>Desk locked: type your code to resume.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/lock/guard.py" line="352"/>
+        <location filename="../../src/spro_desk/ui/lock/guard.py" line="405"/>
         <source>Le poste n&apos;a pas pu être déverrouillé. Réessayez.</source>
         <translation>The desk could not be unlocked. Try again.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/lock/guard.py" line="364"/>
+        <location filename="../../src/spro_desk/ui/lock/guard.py" line="417"/>
         <source>Poste déverrouillé.</source>
         <translation>Desk unlocked.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/lock/guard.py" line="379"/>
+        <location filename="../../src/spro_desk/ui/lock/guard.py" line="432"/>
         <source>Votre code est désormais trop court pour protéger les données personnelles : choisissez-en un nouveau (8 chiffres ou plus, ou un mot de passe).</source>
         <translation>Your code is now too short to protect personal data: please choose a new one (8 digits or more, or a password).</translation>
     </message>

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QTimer
+from PySide6.QtCore import QCoreApplication, QLocale, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from spro_desk.paths import database_path
@@ -155,3 +155,60 @@ def test_run_app_stops_on_an_unusable_database(
     _newer_database(tmp_path)
     assert run_app(tmp_path, use_sample_if_empty=True) == 1
     assert shown
+
+
+@pytest.mark.usefixtures("isolated_settings")
+def test_a_desk_with_accounts_starts_on_its_lock_screen_and_unlocks(
+    qapp: QApplication, tmp_path: Path
+) -> None:
+    """The real start: the first window shown is the lock screen (read with sqlite3, before
+    the database layer), nothing is built behind it, and the code typed on it opens the desk
+    (on the Annuaire's first-start panel: this desk has no directory yet)."""
+    from PySide6.QtTest import QTest
+
+    from spro_desk.agents.management import create_agent
+    from spro_desk.agents.roles import Role
+    from spro_desk.ui.lock.guard import LockScreen
+    from test_privacy_support import FAST, MANAGER_PIN
+
+    desk = Database(database_path(tmp_path / "data"))
+    SiteSettings(desk).set("site.nom", "CIO de Bourges")
+    create_agent(desk, "Claire", MANAGER_PIN, Role.RESPONSABLE, cost=FAST)
+    desk.close()
+    seen: dict[str, Any] = {}
+    watchdog = QTimer()
+    watchdog.setSingleShot(True)
+    watchdog.timeout.connect(qapp.quit)
+    watchdog.start(IMPORT_TIMEOUT_MS)
+    timer = QTimer()
+    timer.setInterval(5)
+
+    def step() -> None:
+        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
+        if not windows or not windows[0].isVisible():
+            return
+        window = windows[0]
+        screen = window.centralWidget()
+        if "first" not in seen:
+            seen["first"] = type(screen).__name__
+            seen["built_behind"] = [s.name for s in window.screens.built()]
+            if isinstance(screen, LockScreen):
+                QTest.keyClicks(screen.secret, MANAGER_PIN)
+                QTest.keyClick(screen.secret, Qt.Key.Key_Return)
+        elif window.database_ready and not window.privacy.is_locked:
+            seen["after"] = (type(screen).__name__, window.current_screen_name())
+            timer.stop()
+            window.close()
+            window.deleteLater()
+
+    timer.timeout.connect(step)
+    timer.start()
+    status = run_app(tmp_path / "data", use_sample_if_empty=False)
+    timer.stop()
+    watchdog.stop()
+    assert status == 0
+    assert seen == {
+        "first": "LockScreen",
+        "built_behind": [],
+        "after": ("QTabWidget", "annuaire"),
+    }

@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from spro_desk.contacts.service import ContactService
@@ -49,31 +50,52 @@ from spro_desk.ui.app.single_instance import InstanceGuard
 app = QApplication([])
 guard = InstanceGuard(sys.argv[2])
 assert guard.acquire()
+agents = json.loads(sys.argv[3])
 window = MainWindow(None, settings=QSettings(sys.argv[1], QSettings.Format.IniFormat),
-                    startup_settings={"site.canal_defaut": "telephone"}, has_directory=True)
+                    startup_settings={"site.canal_defaut": "telephone"}, has_directory=True,
+                    startup_agents=[tuple(agent) for agent in agents])
 window.show()
 app.processEvents()
 widgets = vars(sys.modules["PySide6.QtWidgets"])
 print(json.dumps({"screen": window.current_screen_name(),
-                  "loaded": sorted(m for m in sys.modules if m.split(".")[0] in sys.argv[3:]
-                                   or m in sys.argv[3:]),
+                  "shown": type(window.centralWidget()).__name__,
+                  "loaded": sorted(m for m in sys.modules if m.split(".")[0] in sys.argv[4:]
+                                   or m in sys.argv[4:]),
                   "set_up": sorted(name for name in UNUSED if name in widgets)}))
 guard.release()
 """.replace("UNUSED_CLASSES", repr(UNUSED_CLASSES))
 
 
-def test_the_first_paint_imports_no_database_layer(tmp_path: Path) -> None:
+def _first_paint(tmp_path: Path, agents: list[list[str]], names: tuple[str, ...]) -> dict:
     environment = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    names = (*HEAVY, *NOT_SHOWN, *NOT_NEEDED)
     folder = tmp_path / "data"
+    arguments = [str(tmp_path / "s.ini"), str(folder), json.dumps(agents), *names]
     done = subprocess.run(
-        [sys.executable, "-c", FIRST_PAINT, str(tmp_path / "s.ini"), str(folder), *names],
+        [sys.executable, "-c", FIRST_PAINT, *arguments],
         env=environment, capture_output=True, text=True, timeout=60, check=True,
     )  # fmt: skip
-    seen = json.loads(done.stdout.strip().splitlines()[-1])
-    assert seen["screen"] == "accueil"
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def test_the_first_paint_imports_no_database_layer(tmp_path: Path) -> None:
+    seen = _first_paint(tmp_path, [], (*HEAVY, *NOT_SHOWN, *NOT_NEEDED))
+    assert seen["screen"] == "accueil" and seen["shown"] == "QTabWidget"
     assert seen["loaded"] == [], "imported before the first paint"
     assert seen["set_up"] == [], "widget classes set up for nothing before the first paint"
+
+
+# Behind the lock screen of a desk with accounts: built once an agent has unlocked.
+BEHIND_THE_LOCK = ("spro_desk.ui.accueil", "spro_desk.ui.common.commune_field")
+
+
+def test_a_locked_first_paint_builds_nothing_behind_the_lock(tmp_path: Path) -> None:
+    """A desk with accounts paints its lock screen alone: neither the database layer nor the
+    Accueil screen (its form, its completer) is loaded for it."""
+    names = (*HEAVY, *NOT_SHOWN, *NOT_NEEDED, *BEHIND_THE_LOCK)
+    seen = _first_paint(tmp_path, [["a1", "Claire"], ["a2", "Samir"]], names)
+    assert seen["shown"] == "LockScreen"
+    assert seen["loaded"] == [], "imported before the first paint"
+    assert seen["set_up"] == []
 
 
 def test_the_startup_read_needs_only_sqlite(db: Database) -> None:
@@ -82,6 +104,7 @@ def test_the_startup_read_needs_only_sqlite(db: Database) -> None:
     snapshot = read_startup_snapshot(db.path, ("langue", "site.permanences", "site.nom"))
     assert snapshot.settings == {"langue": "en", "site.permanences": ["Mairie de Vierzon"]}
     assert snapshot.has_directory is False
+    assert snapshot.agents == ()  # no account yet: the window opens on Accueil
     assert read_startup_snapshot(db.path.parent / "absent.sqlite", ("langue",)).settings == {}
 
 
@@ -99,8 +122,6 @@ def test_the_form_works_before_the_database_and_keeps_its_input(
     qtbot.keyClicks(accueil.form.statut, "e")  # the agent starts typing at once
     chosen = accueil.form.statut.code()
     assert chosen is not None
-    accueil.record()
-    assert "finit de s'ouvrir" in accueil.feedback.text()  # nothing lost, nothing recorded
     window.show_screen("suivi")  # other screens wait for the database
     assert "suivi" not in {s.name for s in window.screens.built()}
     window.show_screen("accueil")
@@ -115,11 +136,64 @@ def test_the_form_works_before_the_database_and_keeps_its_input(
         assert window.focusWidget() is accueil.form.statut  # the focus did not jump
         accueil.record()
         assert len(ContactService(db).list()) == 1
+        assert accueil.feedback.text().startswith("Contact enregistré")
         window.show_screen("suivi")
         assert "suivi" in {s.name for s in window.screens.built()}
     finally:
         window.close()
         db.close()
+
+
+def test_a_save_pressed_before_the_database_layer_is_ready_is_recorded_once_it_is(
+    qtbot: QtBot, tmp_path: Path, settings: QSettings
+) -> None:
+    """Ctrl+Entrée while the database layer loads: a busy cursor and « Ouverture de la
+    base… », then the contact is recorded once the database attaches — once, however many
+    times the agent pressed, with what the form held by then."""
+    window = MainWindow(None, settings=settings, startup_settings={})
+    qtbot.addWidget(window)
+    window.show()
+    accueil = window.screens["accueil"]
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    accueil.form.statut.setFocus(Qt.FocusReason.OtherFocusReason)
+    qtbot.keyClick(accueil.form.statut, Qt.Key.Key_E)
+    chosen = accueil.form.statut.code()
+    assert chosen is not None
+    for _press in range(2):
+        qtbot.keyClick(accueil.form.statut, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert accueil.feedback.text().startswith("Ouverture de la base")
+    cursor = QApplication.overrideCursor()
+    assert cursor is not None and cursor.shape() == Qt.CursorShape.BusyCursor
+    assert accueil.form.statut.code() == chosen  # kept, not recorded yet
+
+    db = Database(database_path(tmp_path / "data"))
+    try:
+        window.attach_database(db)
+        recorded = ContactService(db).list()
+        assert [c.statut for c in recorded] == [chosen]  # recorded, once
+        assert QApplication.overrideCursor() is None
+        assert accueil.feedback.text().startswith("Contact enregistré")
+        assert accueil.today.model.rowCount() == 1
+        assert accueil.form.statut.code() is None  # a blank form for the next person
+    finally:
+        window.close()
+        db.close()
+
+
+def test_a_save_waiting_for_the_database_survives_closing_the_window(
+    qtbot: QtBot, settings: QSettings
+) -> None:
+    window = MainWindow(None, settings=settings, startup_settings={})
+    qtbot.addWidget(window)
+    window.show()
+    accueil = window.screens["accueil"]
+    qtbot.keyClicks(accueil.form.statut, "e")
+    accueil.record()
+    assert QApplication.overrideCursor() is not None
+    window.close()
+    assert QApplication.overrideCursor() is None  # no busy cursor left behind
+    assert accueil.draft.pending() is not None  # what was typed is in the draft
 
 
 FEATURE_SCAN = """
@@ -201,9 +275,15 @@ def test_a_desk_opens_its_database_without_the_coordinations_tables_nor_alembic(
     db: Database,
 ) -> None:
     """What the opener's thread loads for a desk whose schema is current: the coordination's
-    table classes (storage.coordination_tables) and Alembic stay out of it."""
+    table classes (storage.coordination_tables) and Alembic stay out of it, and the
+    directory's search, which loads after the attachment with the Annuaire."""
     environment = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    unwanted = ("spro_desk.storage.coordination_tables", "alembic", "data_inclusion")
+    unwanted = (
+        "spro_desk.storage.coordination_tables",
+        "alembic",
+        "data_inclusion",
+        "spro_desk.directory.search",
+    )
     done = subprocess.run(
         [sys.executable, "-c", DESK_OPENING, str(db.path), *unwanted],
         env=environment, capture_output=True, text=True, timeout=60, check=True,

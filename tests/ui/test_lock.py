@@ -5,7 +5,7 @@ account; « Effacer les données de cette personne » from Accueil."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QAbstractItemModel, QAbstractListModel, QModelIndex, Qt
+from PySide6.QtCore import QAbstractItemModel, QAbstractListModel, QModelIndex, QSettings, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -27,6 +27,7 @@ from spro_desk.agents.sessions import desk_session
 from spro_desk.contacts.service import ContactService
 from spro_desk.security.audit import audit_log
 from spro_desk.storage.engine import Database
+from spro_desk.storage.quick_read import read_startup_snapshot
 from spro_desk.ui.app.main_window import MainWindow
 from spro_desk.ui.common.agents_dialog import FirstAgentPanel
 from spro_desk.ui.common.background import ImmediateRunner
@@ -291,3 +292,100 @@ def test_an_agent_whose_code_is_too_short_is_asked_for_a_new_one(
     qtbot.keyClicks(dialog.form.confirmation, MANAGER_PIN)
     dialog.change()
     assert not dialog.isVisible() and not desk_session(db).must_change_secret
+
+
+def test_a_desk_with_accounts_opens_on_its_lock_screen_before_the_database_layer(
+    qtbot: QtBot, db: Database, settings: QSettings
+) -> None:
+    """The accounts are read with sqlite3 (storage.quick_read): the first paint is the lock
+    screen, nothing behind it is built, and the code typed at once is checked — busy cursor
+    and « Ouverture de la base… » meanwhile — as soon as the database is attached."""
+    claire, samir = _desk_with_agents(db)
+    snapshot = read_startup_snapshot(db.path, ())
+    assert snapshot.agents == ((claire, "Claire"), (samir, "Samir"))
+    window = MainWindow(
+        None, settings=settings, runner=ImmediateRunner(), startup_agents=snapshot.agents
+    )
+    qtbot.addWidget(window)
+    window.show()
+    try:
+        screen = window.centralWidget()
+        assert isinstance(screen, LockScreen) and window.privacy.is_locked
+        assert [screen.agent.itemText(i) for i in range(screen.agent.count())] == [
+            "Claire",
+            "Samir",
+        ]
+        assert window.screens.built() == []  # Accueil waits behind the lock
+        assert not window.import_action.isEnabled()
+        _unlock(qtbot, window, samir, AGENT_PIN)
+        assert screen.message.text().startswith("Ouverture de la base")
+        cursor = QApplication.overrideCursor()
+        assert cursor is not None and cursor.shape() == Qt.CursorShape.BusyCursor
+        assert window.privacy.is_locked
+
+        window.attach_database(db)
+        qtbot.waitUntil(lambda: not window.privacy.is_locked)
+        assert QApplication.overrideCursor() is None
+        session = desk_session(db)
+        assert session.agent is not None and session.agent.id == samir
+        assert window.current_screen_name() == "accueil"
+        assert [s.name for s in window.screens.built()] == ["accueil"]
+        assert window.privacy.lock_action.isEnabled()
+        assert window.import_action.isEnabled()
+    finally:
+        window.close()
+
+
+def test_a_wrong_code_typed_before_the_database_opened_is_refused_once_it_has(
+    qtbot: QtBot, db: Database, settings: QSettings
+) -> None:
+    claire, _samir = _desk_with_agents(db)
+    window = MainWindow(
+        None,
+        settings=settings,
+        runner=ImmediateRunner(),
+        startup_agents=read_startup_snapshot(db.path, ()).agents,
+    )
+    qtbot.addWidget(window)
+    window.show()
+    try:
+        _unlock(qtbot, window, claire, "00000000")
+        window.attach_database(db)
+        screen = window.centralWidget()
+        assert isinstance(screen, LockScreen) and window.privacy.is_locked
+        # Attaching enables the window's actions: none works behind the lock.
+        assert not window.import_action.isEnabled()
+        assert not any(a.isEnabled() for a in window.screen_actions.values())
+        assert screen.message.text() and not screen.message.text().startswith("Ouverture")
+        assert screen.secret.isEnabled() and screen.secret.text() == ""
+        assert QApplication.overrideCursor() is None
+    finally:
+        window.close()
+
+
+def test_a_save_waiting_for_the_database_waits_for_the_unlock_too(
+    qtbot: QtBot, db: Database, settings: QSettings
+) -> None:
+    """The accounts could not be read before the first paint (Accueil came first): a save
+    pressed then is not recorded by nobody — the desk locks when its database attaches, the
+    lock screen shows no busy cursor, and the contact is recorded once an agent unlocks."""
+    _claire, samir = _desk_with_agents(db)
+    window = MainWindow(None, settings=settings, runner=ImmediateRunner(), startup_settings={})
+    qtbot.addWidget(window)
+    window.show()
+    try:
+        accueil = window.screens["accueil"]
+        qtbot.keyClicks(accueil.form.statut, "e")
+        accueil.record()
+        assert QApplication.overrideCursor() is not None
+        window.attach_database(db)
+        assert window.privacy.is_locked and isinstance(window.centralWidget(), LockScreen)
+        assert QApplication.overrideCursor() is None
+        assert ContactService(db).list() == []
+        _unlock(qtbot, window, samir, AGENT_PIN)
+        qtbot.waitUntil(lambda: not window.privacy.is_locked)
+        recorded = ContactService(db).list()
+        assert len(recorded) == 1 and recorded[0].agent == "Samir"
+        assert QApplication.overrideCursor() is None
+    finally:
+        window.close()

@@ -21,6 +21,10 @@ from typing import Any
 class StartupSnapshot:
     settings: dict[str, Any] = field(default_factory=dict)  # setting key → value
     has_directory: bool = False
+    # The desk's active accounts (id, name), as the lock screen lists them: a desk with
+    # accounts opens on its lock screen, shown before the database layer is loaded. Account
+    # names only (an agent, never a person received); nothing sealed is read here.
+    agents: tuple[tuple[str, str], ...] = ()
 
 
 def read_startup_snapshot(path: Path, keys: Iterable[str]) -> StartupSnapshot:
@@ -31,7 +35,9 @@ def read_startup_snapshot(path: Path, keys: Iterable[str]) -> StartupSnapshot:
     except sqlite3.Error:
         return StartupSnapshot()
     try:
-        return StartupSnapshot(_settings(connection, tuple(keys)), _has_directory(connection))
+        settings = _settings(connection, tuple(keys))
+        has_directory = _has_directory(connection)
+        return StartupSnapshot(settings, has_directory, _agents_or_none(connection))
     except (sqlite3.Error, ValueError, TypeError, KeyError):
         return StartupSnapshot()
     finally:
@@ -44,6 +50,17 @@ def _settings(connection: sqlite3.Connection, keys: tuple[str, ...]) -> dict[str
     marks = ",".join("?" * len(keys))
     rows = connection.execute(f"SELECT key, value FROM setting WHERE key IN ({marks})", keys)
     return {key: json.loads(value)["v"] for key, value in rows}
+
+
+# As agents.accounts.list_agents orders them (SQLite's lower() folds ASCII only, alike).
+AGENTS_QUERY = "SELECT id, nom FROM agent WHERE disabled_at IS NULL ORDER BY lower(nom)"
+
+
+def _agents_or_none(connection: sqlite3.Connection) -> tuple[tuple[str, str], ...]:
+    try:
+        return tuple((str(id_), str(nom)) for id_, nom in connection.execute(AGENTS_QUERY))
+    except sqlite3.Error:  # a database older than the accounts: the opening migrates it
+        return ()
 
 
 def _has_directory(connection: sqlite3.Connection) -> bool:

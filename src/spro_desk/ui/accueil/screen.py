@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime, time
 from itertools import pairwise
 from typing import TYPE_CHECKING
@@ -9,6 +10,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QPushButton,
     QScrollArea,
@@ -72,6 +74,11 @@ class AccueilScreen(Screen):
         self.confirm: Confirm = ask
         self._editing: ContactView | None = None
         self._deleted: list[str] = []  # most recent last, for Ctrl+Z
+        # Enregistrer or Orienter pressed while the database layer was still loading: done
+        # as soon as it is ready (or the desk unlocked), never lost nor refused.
+        self._waiting: Callable[[], object] | None = None
+        self._locked = False
+        self._busy = False  # the busy cursor is shown
         self._build_actions()
         self._layout()
         self._describe()
@@ -196,6 +203,7 @@ class AccueilScreen(Screen):
         # The form is usable before the database is open; today's list fills in when it is.
         self.context.navigator.database_ready.connect(self.refresh_today)
         self.context.navigator.database_ready.connect(self.refresh_catchment)
+        self.context.navigator.database_ready.connect(self._do_waiting)
 
     # --- screen lifetime ----------------------------------------------------------------------
 
@@ -212,6 +220,8 @@ class AccueilScreen(Screen):
             self.form.follow_clock(self.context.clock())
 
     def shutdown(self) -> None:
+        self._waiting = None  # the form's content stays in the draft below
+        self._show_busy(False)
         self.clock_timer.stop()
         self.draft.save()
         self.draft.stop()
@@ -220,10 +230,41 @@ class AccueilScreen(Screen):
 
     def hide_personal_data(self) -> None:
         """The desk locks: no personal data may stay in a widget (ui/lock/guard.py)."""
+        self._locked = True
+        self._show_busy(False)  # a save waiting for the database waits for the unlock too
         self.personal_data.hide()
 
     def restore_personal_data(self) -> None:
+        self._locked = False
         self.personal_data.restore()
+        self._do_waiting()
+
+    # --- pressed before the database layer was ready ---------------------------------------
+
+    def _wait_for_database(self, then: Callable[[], object]) -> None:
+        """The agent sees the desk is busy and why; `then` runs once the database is ready."""
+        self._show_busy(True)
+        self._waiting = then  # pressed twice: recorded once
+        self.show_message(
+            self.tr(
+                "Ouverture de la base… Le contact sera enregistré dès qu'elle est prête, "
+                "votre saisie est conservée."
+            )
+        )
+
+    def _do_waiting(self) -> None:
+        if self._waiting is None or not self.context.ready or self._locked:
+            return
+        then, self._waiting = self._waiting, None
+        self._show_busy(False)
+        then()
+
+    def _show_busy(self, busy: bool) -> None:
+        if busy and not self._busy:
+            QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
+        elif self._busy and not busy:
+            QApplication.restoreOverrideCursor()
+        self._busy = busy
 
     def refresh_catchment(self) -> None:
         """The communes the completer offers first; read once the database (and the
@@ -319,12 +360,7 @@ class AccueilScreen(Screen):
 
     def _save(self) -> tuple[str, ContactInput] | None:
         if not self.context.ready:
-            self.show_error(
-                self.tr(
-                    "La base de données finit de s'ouvrir : enregistrez de nouveau dans un "
-                    "instant, votre saisie est conservée."
-                )
-            )
+            self._wait_for_database(self.save)
             return None
         data = self._input()
         if data is None:
@@ -356,11 +392,17 @@ class AccueilScreen(Screen):
         return saved[0] if saved else None
 
     def record(self) -> None:
+        if not self.context.ready:
+            self._wait_for_database(self.record)
+            return
         self.save()
 
     def orient(self) -> None:
         """Record, then hand the person's situation over to the Orientation screen; with the
         focus on « Aujourd'hui » (or a blank form), the contact selected there is oriented."""
+        if not self.context.ready:
+            self._wait_for_database(self.orient)
+            return
         selected = self._selected_for_orientation()
         if selected is not None:
             self.context.navigator.orientation_requested.emit(selected)

@@ -7,6 +7,7 @@ Accueil form is usable at once, and what needs the database attaches in `attach_
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -65,8 +66,11 @@ class MainWindow(QMainWindow):
         geo: Geography | None = None,
         startup_settings: dict[str, Any] | None = None,
         has_directory: bool = True,
+        startup_agents: Sequence[tuple[str, str]] = (),
         parent: QWidget | None = None,
     ) -> None:
+        """`startup_agents`: the desk's accounts (id, name) read before the database opened
+        (storage.quick_read); the window then opens on the lock screen."""
         super().__init__(parent)
         self._db: Database | None = None
         self._settings = settings
@@ -120,6 +124,9 @@ class MainWindow(QMainWindow):
         else:
             self.import_action.setEnabled(False)
             self.summary_label.setText(self.opening.text())
+            # Locked first: what the first paint shows is the lock screen alone; the screen
+            # behind it is built once the agent has unlocked (`_lock_changed`).
+            self.privacy.lock_at_start(startup_agents)
             self.show_screen(SCREEN_ORDER[0] if has_directory else ANNUAIRE)
 
     def attach_database(self, db: Database) -> None:
@@ -145,10 +152,17 @@ class MainWindow(QMainWindow):
         self.context.navigator.database_ready.emit()
         # A screen asked for while the database was opening is built now; one already built
         # (Accueil) refreshes through database_ready, without moving the agent's focus.
+        self._build_current_screen()
+        freeze_long_lived()
+
+    def _build_current_screen(self) -> None:
         current = self.current_screen_name()
         if current != ANNUAIRE and current not in {s.name for s in self.screens.built()}:
             self._screen_changed(self.tabs.currentIndex())
-        freeze_long_lived()
+
+    def _lock_changed(self, locked: bool) -> None:
+        if not locked:  # unlocked: the screen kept out of sight until now is built
+            self._build_current_screen()
 
     @property
     def database_ready(self) -> bool:
@@ -254,6 +268,7 @@ class MainWindow(QMainWindow):
         navigator.orientation_requested.connect(self._orient)
         self.sync_rounds.directory_installed.connect(self.refresh_directory)
         navigator.display_changed.connect(self._apply_display)
+        self.privacy.locked_changed.connect(self._lock_changed)
 
     def _apply_display(self) -> None:
         from spro_desk.ui.app.contrast import apply_display
@@ -353,6 +368,8 @@ class MainWindow(QMainWindow):
     def _screen_changed(self, index: int) -> None:
         name = SCREEN_ORDER[index]
         self.setWindowTitle(self.tr("SPRO Desk — %s") % self._screen_title(name))
+        if self.privacy.is_locked:  # nothing is built, nor takes the focus, behind the lock
+            return
         # Only Accueil works before the database is open; the others are built when it is.
         if name != ANNUAIRE and (self._db is not None or name == SCREEN_ORDER[0]):
             self.screens[name].activate()

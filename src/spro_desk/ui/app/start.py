@@ -100,7 +100,11 @@ def apply_desk_language(
 
 # Imported in the background once the database is attached: the single-instance server's
 # QtNetwork, and the Annuaire screen, built on its first visit.
-AFTER_ATTACH_MODULES = ("PySide6.QtNetwork", "spro_desk.ui.directory.view")
+AFTER_ATTACH_MODULES = (
+    "PySide6.QtNetwork",
+    "spro_desk.ui.directory.view",
+    "spro_desk.ui.accueil.screen",  # built when the desk is unlocked
+)
 
 # What the first paint needs from the database (storage.quick_read reads them with sqlite3).
 STARTUP_SETTINGS = (LANGUAGE_SETTING, "site.canal_defaut", "site.permanences", "site.fuseau")
@@ -188,6 +192,7 @@ def _run_window(
         settings=QSettings(),
         startup_settings=snapshot.settings,
         has_directory=snapshot.has_directory,
+        startup_agents=snapshot.agents,
     )
     guard.raise_requested.connect(lambda: bring_forward(window))
     running = [True]

@@ -29,11 +29,12 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 UI_SWITCH_INTERVAL_S = 0.001
-# What the screens need once the database is open: imported by the worker, not the UI thread.
+# What the window needs once the database is open: imported by the worker, not the UI thread.
+# The directory's search loads after the database is attached, with the Annuaire's screen
+# (ui/app/start.AFTER_ATTACH_MODULES): no first screen searches the directory.
 WARM_MODULES = (
     "spro_desk.contacts.service",
     "spro_desk.directory.catalog",
-    "spro_desk.directory.search",
 )
 
 

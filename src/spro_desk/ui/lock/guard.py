@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import logging
 import weakref
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
@@ -102,19 +102,28 @@ class LockScreen(QWidget):
         self.secret.returnPressed.connect(self._submit)
 
     def set_agents(self, agents: list[AgentView], preferred: str | None) -> None:
+        self.set_agent_names([(agent.id, agent.nom) for agent in agents], preferred)
+
+    def set_agent_names(self, agents: Sequence[tuple[str, str]], preferred: str | None) -> None:
+        """`agents`: (id, name) pairs, in the order offered."""
         self.agent.clear()
-        for agent in agents:
-            self.agent.addItem(agent.nom, agent.id)
+        for agent_id, name in agents:
+            self.agent.addItem(name, agent_id)
         index = self.agent.findData(preferred) if preferred else -1
         self.agent.setCurrentIndex(max(index, 0))
         self.secret.clear()
         self.message.clear()
         self.set_busy(False)
 
-    def set_busy(self, busy: bool) -> None:
+    def set_busy(self, busy: bool, *, opening: bool = False) -> None:
+        """`opening`: the code waits for the database layer, still loading at start."""
         for widget in (self.agent, self.secret, self.unlock_button):
             widget.setEnabled(not busy)
-        if busy:
+        if opening:
+            self.message.set_message(
+                self.tr("Ouverture de la base… Le code sera vérifié dès qu'elle est prête.")
+            )
+        elif busy:
             self.message.set_message(self.tr("Vérification du code…"))
 
     def show_error(self, text: str) -> None:
@@ -153,6 +162,10 @@ class PrivacyGuard(QObject):
         self._first_agent: QWidget | None = None
         self._closed = False  # the window shut down: nothing may start any more
         self._parked: QWidget | None = None
+        # Locked before the database layer was loaded (`lock_at_start`), and the code typed
+        # meanwhile: checked once the database is attached (`start`).
+        self._locked_at_start = False
+        self._waiting_unlock: tuple[str, str] | None = None
         self.lock_action = QAction(self.tr("&Verrouiller le poste"), window)
         self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
         self.lock_action.setStatusTip(self.tr("Masquer les données personnelles jusqu'au code"))
@@ -206,17 +219,51 @@ class PrivacyGuard(QObject):
 
     # --- start and stop -----------------------------------------------------------------------
 
+    def lock_at_start(self, agents: Sequence[tuple[str, str]]) -> None:
+        """A desk with accounts opens on its lock screen, before the database layer is loaded:
+        `agents` (id, name) were read with sqlite3 (storage.quick_read). The agent types the
+        code at once; its check waits for the database (`start`)."""
+        if self._db is not None or self.is_locked or not agents:
+            return
+        screen = self._lock_screen_widget()
+        screen.set_agent_names(agents, None)
+        self._locked_at_start = True
+        self._take_screens(screen)
+        screen.focus_secret()
+        self.locked_changed.emit(True)
+
     def start(self, db: Database) -> None:
         """The database is attached: lock at once when the desk has accounts."""
         self._db = db
         if self._closed:  # the database opened after the window closed
+            self._forget_waiting_unlock()
             return
+        at_start, self._locked_at_start = self._locked_at_start, False
         if self._agents_exist():
+            if at_start:  # locked already: the lock action comes back with the screens
+                self._hold_actions()
+                self._unlock_waiting()
+                return
             self.lock_action.setEnabled(True)
             if not self._session().is_open():
                 self.lock()
             else:
                 self._watch()
+        elif at_start:  # no account after all (the read was stale): the screens come back
+            self._forget_waiting_unlock()
+            self._give_back_screens()
+            self.locked_changed.emit(False)
+
+    def _unlock_waiting(self) -> None:
+        waiting, self._waiting_unlock = self._waiting_unlock, None
+        if waiting is not None:
+            QApplication.restoreOverrideCursor()
+            self.unlock(*waiting)
+
+    def _forget_waiting_unlock(self) -> None:
+        if self._waiting_unlock is not None:
+            self._waiting_unlock = None
+            QApplication.restoreOverrideCursor()
 
     def start_app_duties(self) -> None:
         """What the real application does and the tests' windows do not: ask for the first
@@ -230,6 +277,7 @@ class PrivacyGuard(QObject):
 
     def shutdown(self) -> None:
         self._closed = True
+        self._forget_waiting_unlock()
         self.idle_timer.stop()
         self.purge_timer.stop()
         self._unwatch()
@@ -267,18 +315,24 @@ class PrivacyGuard(QObject):
         focus = QApplication.focusWidget()  # possibly in another window: not ours to restore
         self._focus = focus if focus is not None and self._window.isAncestorOf(focus) else None
         cancel_open_dialogs(self._window)
-        self._disabled = [
-            action
-            for action in self._window.findChildren(QAction)
-            if action.isEnabled() and action is not self.lock_action
-        ]
-        for action in self._disabled:
-            action.setEnabled(False)
+        self._hold_actions()
         self.lock_action.setEnabled(False)
         self._held = self._window.takeCentralWidget()
         if self._held is not None:
             self._held.setParent(self._parking())  # out of the window, never a window of its own
         self._window.setCentralWidget(replacement)
+
+    def _hold_actions(self) -> None:
+        """Disable the window's actions until the screens come back (those enabled since
+        the lock too: attaching the database enables importing)."""
+        held = [
+            action
+            for action in self._window.findChildren(QAction)
+            if action.isEnabled() and action is not self.lock_action
+        ]
+        for action in held:
+            action.setEnabled(False)
+        self._disabled.extend(held)
 
     def _give_back_screens(self) -> None:
         replacement = self._window.takeCentralWidget()
@@ -337,6 +391,12 @@ class PrivacyGuard(QObject):
         if self._closed:
             return
         screen = self._lock_screen_widget()
+        if self._db is None:  # the database layer is still loading: checked once attached
+            if self._waiting_unlock is None:
+                QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
+            self._waiting_unlock = (agent_id, secret)
+            screen.set_busy(True, opening=True)
+            return
         screen.set_busy(True)
         session = self._session()
         self._runner.submit(
