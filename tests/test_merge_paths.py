@@ -147,9 +147,9 @@ def test_every_merge_path_gives_the_same_rows_as_the_desks_say(
     states["worker"] = _sorted_state(db)
     # 1b. the same, merged in small steps while the worker opens the next bundles (in the
     # import's transaction, each step keeping the summary): entities change across steps.
-    # (SQLite's import merges in steps; a server's too when told to, as here.)
+    # (SQLite's import merges every few events; a server's at each flush of its held writes.)
     with monkeypatch.context() as patch:
-        patch.setattr(coordinator, "_merge_every", lambda _connection: 15)
+        _merge_in_small_steps(patch)
         merges = _counting_merges(patch)
         db = _coordinator(coordinations, drop)
         merged_by_import["worker, in steps"] = _merged_by_the_import(_all_at_once(db, drop))
@@ -159,7 +159,7 @@ def test_every_merge_path_gives_the_same_rows_as_the_desks_say(
     # 1c. in steps, the third merge failing: the two before it stand (rows and summary), the
     # rest is left to the catch-up
     with monkeypatch.context() as patch:
-        patch.setattr(coordinator, "_merge_every", lambda _connection: 15)
+        _merge_in_small_steps(patch)
         merges = _counting_merges(patch, fail_from=3)
         db = _coordinator(coordinations, drop)
         merged_early = _merged_by_the_import(_all_at_once(db, drop))
@@ -205,6 +205,11 @@ def test_every_merge_path_gives_the_same_rows_as_the_desks_say(
           f"{len(reference['merged_contact'])} contacts, "
           f"{len(reference['merged_referral'])} referrals, "
           f"{len(reference['merged_tombstone'])} tombstones: identical")  # fmt: skip
+
+
+def _merge_in_small_steps(patch: pytest.MonkeyPatch) -> None:
+    patch.setattr(coordinator, "_merge_every", lambda _connection: 15)  # SQLite
+    patch.setattr(coordinator, "FLUSH_BUNDLES", 1)  # a server: a merge after each flush
 
 
 def _counting_merges(patch: pytest.MonkeyPatch, fail_from: int = 0) -> list[int]:

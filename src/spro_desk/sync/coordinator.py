@@ -32,7 +32,7 @@ from spro_desk.agents.coordination_accounts import Permission, require_coordinat
 from spro_desk.agents.coordination_audit import record_action
 from spro_desk.collector import collector_paused
 from spro_desk.storage.coordination_tables import RegisteredDesk, SyncAlert, SyncAlertLog
-from spro_desk.storage.dialects import insert_rows, run_raw, run_raw_in
+from spro_desk.storage.dialects import execute_many, insert_rows, postgresql, run_raw, run_raw_in
 from spro_desk.storage.engine import Database
 from spro_desk.sync import indicator_summary
 from spro_desk.sync.bundle_opening import (
@@ -259,23 +259,30 @@ def _apply_batch(
             start_watermark(connection)  # before any event is stored: see sync.merged
             # When the merged state is current, the batch's events are merged in its own
             # transaction, from memory; else the catch-up merges them (sync.merged).
-            merging = _Merging(connection) if merged_state_current(connection) else None
-            batch = _Batch(_desks_with_gaps(connection))
+            batch = _Batch(_desks_with_gaps(connection), pending=_pending_for(connection))
+            current = merged_state_current(connection)
+            merging = _Merging(connection, batch.pending is not None) if current else None
             more = False
             for index, path, bundle in itertools.chain((first,), accepted):
                 applied.append((index, path, bundle))
                 stored = merging.stored if merging is not None else None
+                flushed = False
                 try:
                     results[index] = (path, _apply_bundle(connection, bundle, stored, batch))
+                    if batch.pending is not None and batch.pending.full():
+                        _flush(connection, batch.pending)
+                        flushed = True
                 except _APPLY_FAULTS as error:
                     raise _BundleFailed from error  # rolls the whole batch back
                 held += len(bundle.rows)
                 if merging is not None:
-                    merging = merging.after(index, results, final=False)
+                    merging = merging.after(index, results, final=False, flushed=flushed)
                 if len(applied) >= BATCH_BUNDLES or held >= BATCH_EVENTS:
                     more = True
                     break
             try:
+                if batch.pending is not None:
+                    batch.pending.flush(connection)
                 record_desks(connection, batch.desks)
             except _APPLY_FAULTS as error:
                 raise _BundleFailed from error
@@ -294,10 +301,21 @@ MERGE_EVERY = 4_000
 
 
 def _merge_every(connection: Connection) -> int | None:
-    """Events merged together during a batch; None: all at its end. SQLite only: on a server
-    the merge is the server process's work, apart from this one's already, and merging in
-    steps there made the import twice as slow (BENCHMARKS.md, branch issue-i19l)."""
+    """Events merged together during a batch on SQLite; None on a server, where a batch
+    merges each time it sends the writes it held back (`_flush`): merging needs them stored,
+    and the server then writes the merged rows while the reading worker opens the next
+    bundles (BENCHMARKS.md, branches issue-i19k and issue-i19l)."""
     return MERGE_EVERY if connection.dialect.name == "sqlite" else None
+
+
+def _flush(connection: Connection, pending: _Pending) -> None:
+    """A server's batch sends what it held back; the planner learns of the merged tables
+    once they hold rows (a prepared look-up would otherwise keep a full-scan plan)."""
+    pending.flush(connection)
+    if not pending.merged_analysed:
+        for table in ("merged_contact", "merged_referral"):
+            postgresql.analyse_if_unknown(connection, table)
+        pending.merged_analysed = True
 
 
 @dataclass
@@ -308,6 +326,9 @@ class _Merging:
     the last events merged)."""
 
     connection: Connection
+    # A server's batch holds its writes back (`_Pending`): its events can only be merged once
+    # sent, so it merges at each flush instead of every `_merge_every` events.
+    holds_back: bool
     stored: list[PreparedEvent] = field(default_factory=list)
     bundles: list[int] = field(default_factory=list)
     # The indicators' summary's change, written once at the batch's end: each merge's own
@@ -315,14 +336,21 @@ class _Merging:
     summary: Counter[indicator_summary.Key] = field(default_factory=Counter)
 
     def after(
-        self, index: int | None, results: dict[int, ImportResult], *, final: bool
+        self,
+        index: int | None,
+        results: dict[int, ImportResult],
+        *,
+        final: bool,
+        flushed: bool = False,
     ) -> _Merging | None:
-        """Note bundle `index` applied, merge when enough events wait (or `final`); the
+        """Note bundle `index` applied, merge when enough events wait, when a server's batch
+        has just sent its held-back writes (`flushed`) or at the batch's end (`final`); the
         merging to go on with, None once a merge failed."""
         if index is not None:
             self.bundles.append(index)
-        every = _merge_every(self.connection)
-        if not final and (every is None or len(self.stored) < every):
+        every = None if self.holds_back else _merge_every(self.connection)
+        due = final or flushed or (every is not None and len(self.stored) >= every)
+        if not due:
             return self
         done = merge_stored(self.connection, self.stored, self.summary)
         if final or not done:  # what the merges done so far changed, written once
@@ -347,6 +375,164 @@ class _Batch:
 
     gap_desks: set[str]  # desks with a gap alert, kept up to date by the batch
     desks: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
+    pending: _Pending | None = None  # on a server: the writes held back (see `_Pending`)
+
+
+# Events held back on a server before they are sent in one COPY: the server inserts them while
+# the reading worker opens the next bundles, in memory bounded well below BATCH_EVENTS.
+FLUSH_EVENTS = 10_000
+FLUSH_BUNDLES = 200
+
+
+def _pending_for(connection: Connection) -> _Pending | None:
+    """On PostgreSQL each statement is a round trip to the server (a wake-up of its process):
+    a batch holds its writes back (`_Pending`). SQLite answers in the process: nothing held."""
+    return _Pending() if connection.dialect.name == "postgresql" else None
+
+
+@dataclass
+class _Pending:
+    """What a batch on a server has stored but not yet sent: its events, bundles and the
+    access-log witnesses of its desks, sent together by `flush` (one COPY per table, instead
+    of seven round trips per bundle). Until then every look-up of the batch's bundles reads the
+    database *and* these (`_look_up`): the same verdicts as writing bundle by bundle. What is
+    rarely needed and costly to follow here (a gap's missing runs, a desk's branches) is read
+    after a flush."""
+
+    events: list[tuple[Any, ...]] = field(default_factory=list)
+    bundles: list[tuple[Any, ...]] = field(default_factory=list)  # received_bundle rows
+    digests: dict[str, tuple[Any, ...]] = field(default_factory=dict)  # … by their SHA-256
+    bundles_of: dict[str, list[tuple[Any, ...]]] = field(default_factory=dict)  # … by desk
+    witnesses: dict[str, tuple[Any, ...]] = field(default_factory=dict)
+    contents: dict[str, str] = field(default_factory=dict)  # event id → content's digest
+    owners: dict[str, str] = field(default_factory=dict)  # entity id → the desk that wrote it
+    # desk → its sequence numbers held here that the database does not have
+    numbers: dict[str, set[int]] = field(default_factory=dict)
+    analysed: bool = False  # the events' statistics checked after the first COPY
+    merged_analysed: bool = False  # the merged tables' too, after the first merge
+
+    def add_events(self, desk_id: str, rows: list[tuple[Any, ...]], stored: set[int]) -> None:
+        """`rows` stored for `desk_id`; `stored`: the desk's numbers the database has."""
+        self.events.extend(rows)
+        numbers = self.numbers.setdefault(desk_id, set())
+        for row in rows:
+            self.contents[row[0]] = row[3]
+            self.owners.setdefault(row[5], desk_id)
+            if row[2] not in stored:
+                numbers.add(row[2])
+
+    def add_bundle(self, row: tuple[Any, ...]) -> None:
+        self.bundles.append(row)
+        self.digests[row[0]] = row
+        self.bundles_of.setdefault(row[1], []).append(row)
+
+    def full(self) -> bool:
+        return len(self.events) >= FLUSH_EVENTS or len(self.bundles) >= FLUSH_BUNDLES
+
+    def flush(self, connection: Connection) -> None:
+        insert_rows(connection, "received_event", _EVENT_COLUMNS, self.events)
+        if self.events and not self.analysed:
+            postgresql.analyse_if_unknown(connection, "received_event")
+            self.analysed = True
+        insert_rows(connection, "received_bundle", _BUNDLE_COLUMNS, self.bundles)
+        witnesses = [(desk_id, *held) for desk_id, held in self.witnesses.items()]
+        execute_many(connection, _WITNESS_UPSERT, witnesses)
+        for held in (self.events, self.bundles):
+            held.clear()
+        kept: dict[str, Any]
+        for kept in (self.digests, self.bundles_of, self.witnesses, self.contents, self.owners,
+                     self.numbers):  # fmt: skip
+            kept.clear()
+
+
+@dataclass
+class _LookedUp:
+    """What the database and the batch's held writes say of a bundle before it is stored."""
+
+    bundles: list[tuple[Any, ...]]  # (sha256, desk, manifest's, number) as `_apply_bundle` reads
+    stored: dict[str, str]
+    owners: dict[str, str]
+    contact_of: dict[str, str]
+    numbers_stored: set[int]  # the bundle's sequence numbers the database has for the desk
+    numbers: int  # the desk's distinct numbers and the highest, in the database
+    top: int | None
+    witness: tuple[Any, ...] | None
+
+
+# One round trip for every look-up of a bundle (PostgreSQL only: ids as binary arrays).
+_LOOK_UP = (
+    "SELECT 'b', sha256, desk_id, manifest_sha256, CAST(bundle_seq AS TEXT), NULL "
+    "FROM received_bundle WHERE sha256 = ? OR (desk_id = ? AND (manifest_sha256 = ? "
+    "OR bundle_seq IN (?, ?))) "
+    "UNION ALL SELECT 's', id, content_sha256, NULL, NULL, NULL FROM received_event "
+    "WHERE id = ANY(CAST(%b AS TEXT[])) "
+    "UNION ALL SELECT 'o', entity_id, desk_id, NULL, NULL, NULL FROM received_event "
+    "WHERE entity_id = ANY(CAST(%b AS TEXT[])) AND desk_id != ? "
+    "UNION ALL SELECT 'q', CAST(seq AS TEXT), NULL, NULL, NULL, NULL FROM received_event "
+    "WHERE desk_id = ? AND seq = ANY(CAST(%b AS BIGINT[])) "
+    "UNION ALL SELECT 'n', CAST(COUNT(DISTINCT seq) AS TEXT), CAST(MAX(seq) AS TEXT), NULL, "
+    "NULL, NULL FROM received_event WHERE desk_id = ? "
+    "UNION ALL SELECT 'w', branch, CAST(audit_seq AS TEXT), audit_mac, "
+    "CAST(bundle_seq AS TEXT), bundle_created_at FROM audit_witness WHERE desk_id = ?"
+)
+
+
+def _look_up(connection: Connection, pending: _Pending, opened: OpenedBundle) -> _LookedUp:
+    """`_apply_bundle`'s bundle look-up, `_known_events` and `_desk_state` in one statement,
+    each completed by what the batch holds back."""
+    desk, seq = str(opened.manifest["desk_id"]), int(opened.manifest["bundle_seq"])
+    rows = opened.rows
+    contact_of = _contacts_of(rows)
+    event_ids = [row[0] for row in rows]
+    entity_ids = sorted({*(row[5] for row in rows), *contact_of.values()})
+    found = run_raw(
+        connection,
+        _LOOK_UP,
+        (opened.digest, desk, opened.manifest_digest, seq, seq - 1, event_ids, entity_ids, desk,
+         desk, sorted({row[2] for row in rows}), desk, desk),
+    )  # fmt: skip
+    looked = _LookedUp([], {}, {}, contact_of, set(), 0, None, None)
+    for kind, first, second, third, fourth, fifth in found:
+        if kind == "b":
+            looked.bundles.append((first, second, third, int(fourth)))
+        elif kind == "s":
+            looked.stored[first] = second
+        elif kind == "o":
+            looked.owners[first] = second
+        elif kind == "q":
+            looked.numbers_stored.add(int(first))
+        elif kind == "n":
+            looked.numbers, looked.top = int(first), None if second is None else int(second)
+        else:
+            looked.witness = (first, int(second), third, int(fourth), fifth)
+    _held_back(pending, opened, desk, seq, looked, event_ids, entity_ids)
+    return looked
+
+
+def _held_back(
+    pending: _Pending,
+    opened: OpenedBundle,
+    desk: str,
+    seq: int,
+    looked: _LookedUp,
+    event_ids: list[str],
+    entity_ids: list[str],
+) -> None:
+    """What the batch holds back, added to what the database said."""
+    same = pending.digests.get(opened.digest)
+    if same is not None and same[1] != desk:
+        looked.bundles.append((same[0], same[1], same[8], same[2]))
+    for row in pending.bundles_of.get(desk, ()):
+        if row[0] == opened.digest or row[8] == opened.manifest_digest or row[2] in (seq, seq - 1):
+            looked.bundles.append((row[0], row[1], row[8], row[2]))
+    for event_id in event_ids:
+        content = pending.contents.get(event_id)
+        if content is not None:
+            looked.stored[event_id] = content
+    for entity_id in entity_ids:
+        owner = pending.owners.get(entity_id)
+        if owner is not None and owner != desk:
+            looked.owners[entity_id] = owner
 
 
 def _desks_with_gaps(connection: Connection) -> set[str]:
@@ -408,11 +594,12 @@ def _witness_audit_head(
     manifest: dict[str, Any],
     now: str,
     state: _DeskState | None = None,
+    pending: _Pending | None = None,
 ) -> None:
     """Compare the head with the witness held, then keep the newest. A log only grows: fewer
     entries than already witnessed, or as many with another MAC, means it was cut or rewritten
     on the desk, where the anchor may have been rewritten to match. `state`: the witness as
-    `_desk_state` read it, when it did."""
+    `_desk_state` read it, when it did; `pending`: where the batch holds the newest back."""
     head = _audit_head(manifest)
     if head is None:
         return
@@ -427,17 +614,22 @@ def _witness_audit_head(
         if (same_branch and outcome.bundle_seq <= held[3]) or not (same_branch or descendant):
             return  # an older bundle arriving late says nothing of the log today
         _compare_audit_heads(connection, outcome, head, held, same_branch, now)
-    run_raw(
-        connection,
-        "INSERT INTO audit_witness (desk_id, branch, audit_seq, audit_mac, bundle_seq, "
-        "bundle_created_at) VALUES (?, ?, ?, ?, ?, ?) "
-        "ON CONFLICT (desk_id) DO UPDATE SET "
-        "branch = excluded.branch, audit_seq = excluded.audit_seq, "
-        "audit_mac = excluded.audit_mac, bundle_seq = excluded.bundle_seq, "
-        "bundle_created_at = excluded.bundle_created_at",
-        (outcome.desk_id, branch["id"], head[0], head[1], outcome.bundle_seq,
-         _text(manifest.get("created_at"))),
-    )  # fmt: skip
+    witness = (branch["id"], head[0], head[1], outcome.bundle_seq,
+               _text(manifest.get("created_at")))  # fmt: skip
+    if pending is not None:
+        pending.witnesses[outcome.desk_id] = witness
+    else:
+        run_raw(connection, _WITNESS_UPSERT, (outcome.desk_id, *witness))
+
+
+_WITNESS_UPSERT = (
+    "INSERT INTO audit_witness (desk_id, branch, audit_seq, audit_mac, bundle_seq, "
+    "bundle_created_at) VALUES (?, ?, ?, ?, ?, ?) "
+    "ON CONFLICT (desk_id) DO UPDATE SET "
+    "branch = excluded.branch, audit_seq = excluded.audit_seq, "
+    "audit_mac = excluded.audit_mac, bundle_seq = excluded.bundle_seq, "
+    "bundle_created_at = excluded.bundle_created_at"
+)
 
 
 def _compare_audit_heads(
@@ -513,12 +705,21 @@ def _apply_bundle(
     # The same file again (a duplicate), the same signed content re-encrypted (no fork), this
     # bundle's number and the one before (the chain): one look-up, one round trip on a server.
     desk, seq = outcome.desk_id, outcome.bundle_seq
-    known = run_raw(
-        connection,
-        "SELECT sha256, desk_id, manifest_sha256, bundle_seq FROM received_bundle "
-        "WHERE sha256 = ? OR (desk_id = ? AND (manifest_sha256 = ? OR bundle_seq IN (?, ?)))",
-        (opened.digest, desk, opened.manifest_digest, seq, seq - 1),
-    ).fetchall()
+    pending = batch.pending if batch is not None else None
+    if pending is not None and manifest["branch"]["id"]:
+        # a restored desk's branches are read from the database, bundle by bundle
+        pending.flush(connection)
+        pending = None
+    looked = None if pending is None else _look_up(connection, pending, opened)
+    if looked is not None:
+        known = looked.bundles
+    else:
+        known = run_raw(
+            connection,
+            "SELECT sha256, desk_id, manifest_sha256, bundle_seq FROM received_bundle "
+            "WHERE sha256 = ? OR (desk_id = ? AND (manifest_sha256 = ? OR bundle_seq IN (?, ?)))",
+            (opened.digest, desk, opened.manifest_digest, seq, seq - 1),
+        ).fetchall()
     if any(found[0] == opened.digest for found in known):
         outcome.events_duplicate = len(rows)
         return outcome
@@ -528,25 +729,28 @@ def _apply_bundle(
     if same_content is None:  # the same signed content re-encrypted is no fork
         numbered = [(found[3], found[0]) for found in mine if found[3] in (seq, seq - 1)]
         _check_chain(connection, manifest, outcome, now, numbered)
-    _store_events(connection, outcome, opened, now, stored)
+    _store_events(connection, outcome, opened, now, stored, pending, looked)
     branch = manifest["branch"]
-    run_raw(
-        connection,
-        "INSERT INTO received_bundle (sha256, desk_id, bundle_seq, previous_sha256, "
-        "received_at, events, branch, lineage, manifest_sha256, created_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (
-            opened.digest, outcome.desk_id, outcome.bundle_seq,
-            manifest.get("previous_bundle_sha256"), now, len(rows), branch["id"],
-            json.dumps(branch["lineage"]), opened.manifest_digest,
-            _text(manifest.get("created_at")),
-        ),
+    bundle_row = (
+        opened.digest, outcome.desk_id, outcome.bundle_seq,
+        manifest.get("previous_bundle_sha256"), now, len(rows), branch["id"],
+        json.dumps(branch["lineage"]), opened.manifest_digest,
+        _text(manifest.get("created_at")),
     )  # fmt: skip
+    if pending is not None:
+        pending.add_bundle(bundle_row)
+    else:
+        run_raw(connection, _INSERT_BUNDLE, bundle_row)
     if same_content is None:
         _announce_branch(connection, outcome, branch, now)
-        state = _desk_state(connection, outcome.desk_id)  # one round trip for the two
+        if pending is not None and looked is not None:
+            state = _held_state(pending, looked, desk)
+            if state.numbers != (state.top or 0):
+                pending.flush(connection)  # the missing runs are read from the database
+        else:
+            state = _desk_state(connection, outcome.desk_id)  # one round trip for the two
         _record_gaps(connection, outcome, now, batch, state)
-        _witness_audit_head(connection, outcome, manifest, now, state=state)
+        _witness_audit_head(connection, outcome, manifest, now, state=state, pending=pending)
     # The indicators' merged tables are a view of the stored events, merged as the batch goes
     # (`_Merging`) or by the catch-up (sync.merged); what the desk says of itself
     # (its directory's age) is in no event, so it is kept here.
@@ -700,9 +904,7 @@ def _known_events(
     """What is stored of the bundle's events and entities: event id → its content's digest,
     entity id → the other desk that wrote it; and each referral event's contact id. One look-up
     for a bundle of the usual size (a round trip on a server), in chunks beyond."""
-    contact_of = {
-        row[0]: str(orjson.loads(row[8]).get("contact_id")) for row in rows if row[4] == "referral"
-    }
+    contact_of = _contacts_of(rows)
     entity_ids = sorted({*(row[5] for row in rows), *contact_of.values()})
     event_ids = [row[0] for row in rows]
     if len(entity_ids) > _CHUNK or len(event_ids) > _CHUNK:
@@ -724,6 +926,13 @@ def _known_events(
 
 
 _CHUNK = 500  # ids per look-up at most
+
+
+def _contacts_of(rows: list[tuple[Any, ...]]) -> dict[str, str]:
+    """Each referral event's contact id."""
+    return {
+        row[0]: str(orjson.loads(row[8]).get("contact_id")) for row in rows if row[4] == "referral"
+    }
 
 
 def _unauthorised(
@@ -768,10 +977,16 @@ def _store_events(
     opened: OpenedBundle,
     now: str,
     stored_events: list[PreparedEvent] | None = None,
+    pending: _Pending | None = None,
+    looked: _LookedUp | None = None,
 ) -> None:
     """New events stored; the same content again counted; the same id with other content
-    quarantined, never overwritten; a change of another desk's entity refused."""
-    stored, owners, contact_of = _known_events(connection, outcome.desk_id, opened.rows)
+    quarantined, never overwritten; a change of another desk's entity refused. `pending`:
+    where they are held back, `looked`: what `_look_up` found of them."""
+    if looked is None:
+        stored, owners, contact_of = _known_events(connection, outcome.desk_id, opened.rows)
+    else:
+        stored, owners, contact_of = looked.stored, looked.owners, looked.contact_of
     rows = _unauthorised(connection, outcome, opened.rows, now, owners, contact_of)
     if not stored and len({row[0] for row in rows}) == len(rows):
         new = rows  # the usual case: nothing of this bundle was received before
@@ -788,7 +1003,10 @@ def _store_events(
             else:
                 stored[row[0]] = row[3]
                 new.append(row)
-    insert_rows(connection, "received_event", _EVENT_COLUMNS, new)
+    if pending is not None and looked is not None:
+        pending.add_events(outcome.desk_id, new, looked.numbers_stored)
+    else:
+        insert_rows(connection, "received_event", _EVENT_COLUMNS, new)
     outcome.events_new += len(new)
     if stored_events is not None:
         stored_events.extend(opened.merged if new is opened.rows else _merged_of(opened, new))
@@ -809,6 +1027,14 @@ _EVENT_COLUMNS = (
 # Writers are serialised (Database.transaction), so an event stored meanwhile by another
 # import is seen in `_store_events` and counted as a duplicate; the unique key stays the last
 # guard.
+_BUNDLE_COLUMNS = (
+    "sha256", "desk_id", "bundle_seq", "previous_sha256", "received_at", "events", "branch",
+    "lineage", "manifest_sha256", "created_at",
+)  # fmt: skip
+_INSERT_BUNDLE = (
+    f"INSERT INTO received_bundle ({', '.join(_BUNDLE_COLUMNS)}) "
+    f"VALUES ({', '.join('?' * len(_BUNDLE_COLUMNS))})"
+)
 _ROW_FIELDS = ("id", "desk_id", "seq", "content_sha256", "entity", "entity_id", "op", "at")
 
 
@@ -830,6 +1056,17 @@ class _DeskState:
     numbers: int
     top: int | None
     witness: tuple[Any, ...] | None
+
+
+def _held_state(pending: _Pending, looked: _LookedUp, desk_id: str) -> _DeskState:
+    """`_desk_state` once the bundle's events are held, from what `_look_up` read before and
+    what the batch holds back: the database's distinct numbers plus those only held."""
+    held = pending.numbers.get(desk_id, set())
+    top = max(held, default=looked.top)
+    if looked.top is not None and top is not None:
+        top = max(top, looked.top)
+    witness = pending.witnesses.get(desk_id, looked.witness)
+    return _DeskState(looked.numbers + len(held), top, witness)
 
 
 def _desk_state(connection: Connection, desk_id: str) -> _DeskState:

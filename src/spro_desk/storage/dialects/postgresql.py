@@ -86,6 +86,29 @@ def copy_rows(
         raise DBAPIError.instance(statement, None, error, psycopg.Error) from error
 
 
+def any_of(values: Sequence[Any]) -> str:
+    """`= ANY(...)` of a list parameter. A list of ids goes in the binary format: the text
+    format quotes each element after a regular-expression search, which cost the import more
+    client time than the server takes to answer (bench/bench_sync.py --profile); typed text[]
+    so that an empty list is one too."""
+    if all(type(value) is str for value in values):
+        return "= ANY(CAST(%b AS TEXT[]))"
+    return "= ANY(?)"
+
+
+def analyse_if_unknown(connection: Connection, table: str) -> None:
+    """ANALYZE `table` when the planner knows nothing of its rows (never analysed, or empty
+    when it was): a new coordination's first import. Without statistics the planner guesses
+    200 distinct values per column, so a look-up of 90 entity ids `= ANY(...)` reads the whole
+    table instead of its index, and a statement prepared meanwhile keeps that plan: every
+    bundle then pays a scan of every event stored before it (bench/bench_sync.py)."""
+    cursor = connection.connection.cursor()
+    cursor.execute("SELECT reltuples FROM pg_class WHERE oid = CAST(%s AS regclass)", (table,))
+    found = cursor.fetchone()
+    if found is not None and found[0] is not None and found[0] <= 0:
+        cursor.execute(f"ANALYZE {table}")
+
+
 def has_table(connection: Connection, name: str) -> bool:
     found = connection.execute(text("SELECT to_regclass(:name)"), {"name": name}).scalar()
     return found is not None
