@@ -270,13 +270,15 @@ def _apply_batch(
                 try:
                     results[index] = (path, _apply_bundle(connection, bundle, stored, batch))
                     if batch.pending is not None and batch.pending.full():
-                        _flush(connection, batch.pending)
+                        batch.pending.flush(connection)
                         flushed = True
                 except _APPLY_FAULTS as error:
                     raise _BundleFailed from error  # rolls the whole batch back
                 held += len(bundle.rows)
                 if merging is not None:
                     merging = merging.after(index, results, final=False, flushed=flushed)
+                if flushed and batch.pending is not None:
+                    _analyse_merged_once(connection, batch.pending)
                 if len(applied) >= BATCH_BUNDLES or held >= BATCH_EVENTS:
                     more = True
                     break
@@ -302,16 +304,16 @@ MERGE_EVERY = 4_000
 
 def _merge_every(connection: Connection) -> int | None:
     """Events merged together during a batch on SQLite; None on a server, where a batch
-    merges each time it sends the writes it held back (`_flush`): merging needs them stored,
+    merges each time it sends the writes it held back (`_Pending.flush`): merging needs them stored,
     and the server then writes the merged rows while the reading worker opens the next
     bundles (BENCHMARKS.md, branches issue-i19k and issue-i19l)."""
     return MERGE_EVERY if connection.dialect.name == "sqlite" else None
 
 
-def _flush(connection: Connection, pending: _Pending) -> None:
-    """A server's batch sends what it held back; the planner learns of the merged tables
-    once they hold rows (a prepared look-up would otherwise keep a full-scan plan)."""
-    pending.flush(connection)
+def _analyse_merged_once(connection: Connection, pending: _Pending) -> None:
+    """After a server's batch first merged what it sent, the planner learns of the merged
+    tables (analysed empty, or never, a prepared look-up keeps a full-scan plan: an import
+    about 5× slower)."""
     if not pending.merged_analysed:
         for table in ("merged_contact", "merged_referral"):
             postgresql.analyse_if_unknown(connection, table)
