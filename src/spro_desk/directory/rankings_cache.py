@@ -28,6 +28,8 @@ import sys
 import threading
 import zlib
 from array import array
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -161,17 +163,14 @@ class RankingsCache:
 
     def store_counts(self, version: Any, counts: dict[str, int]) -> None:
         """Store prefix counts (background thread only), replacing the stored ones."""
-        with self._lock:
-            if self.path is None or version != self._version:
-                return
-            fingerprint = self._fingerprint
+        fingerprint = self._fingerprint_for(version)
+        if fingerprint is None:
+            return
         try:
-            with self._connection() as connection:
-                execute = connection.execute
-                execute("BEGIN IMMEDIATE")
-                if execute(f"SELECT {_OURS}", (fingerprint,)).fetchone()[0] != 1:
+            with self._ours(fingerprint) as connection:
+                if connection is None:
                     return
-                execute("DELETE FROM prefix_count")
+                connection.execute("DELETE FROM prefix_count")
                 connection.executemany(
                     "INSERT INTO prefix_count VALUES (?, ?)", sorted(counts.items())
                 )
@@ -184,10 +183,9 @@ class RankingsCache:
 
     def load_members(self, version: Any, expression: str) -> bytes | None:
         """The stored row mask of a broad prefix (any thread), None when absent or unsound."""
-        with self._lock:
-            if self.path is None or version != self._version:
-                return None
-            fingerprint = self._fingerprint
+        fingerprint = self._fingerprint_for(version)
+        if fingerprint is None:
+            return None
         try:
             found = (
                 self._connection()
@@ -210,10 +208,9 @@ class RankingsCache:
 
     def stored_members(self, version: Any) -> set[str]:
         """The expressions whose row masks are stored (background threads)."""
-        with self._lock:
-            if self.path is None or version != self._version:
-                return set()
-            fingerprint = self._fingerprint
+        fingerprint = self._fingerprint_for(version)
+        if fingerprint is None:
+            return set()
         try:
             rows = (
                 self._connection()
@@ -227,17 +224,14 @@ class RankingsCache:
 
     def store_members(self, version: Any, expression: str, mask: bytes) -> None:
         """Store the row mask of a broad prefix (background threads only)."""
-        with self._lock:
-            if self.path is None or version != self._version:
-                return
-            fingerprint = self._fingerprint
+        fingerprint = self._fingerprint_for(version)
+        if fingerprint is None:
+            return
         try:
-            with self._connection() as connection:
-                execute = connection.execute
-                execute("BEGIN IMMEDIATE")
-                if execute(f"SELECT {_OURS}", (fingerprint,)).fetchone()[0] != 1:
+            with self._ours(fingerprint) as connection:
+                if connection is None:
                     return
-                execute(
+                connection.execute(
                     "INSERT OR REPLACE INTO members VALUES (?, ?, ?, ?)",
                     (
                         expression,
@@ -334,12 +328,10 @@ class RankingsCache:
         frequencies: bytes | None,
     ) -> list[str] | None:
         size, checksum = sized
-        connection = self._connection()
-        with connection:
-            execute = connection.execute
-            execute("BEGIN IMMEDIATE")
-            if execute(f"SELECT {_OURS}", (fingerprint,)).fetchone()[0] != 1:
+        with self._ours(fingerprint) as connection:
+            if connection is None:
                 return None  # made again for another directory meanwhile
+            execute = connection.execute
             rows = execute(
                 "SELECT expression, size FROM ranking WHERE expression != ? ORDER BY used DESC",
                 (expression,),
@@ -368,6 +360,23 @@ class RankingsCache:
                 ),
             )
         return dropped
+
+    def _fingerprint_for(self, version: Any) -> str | None:
+        """The file's directory fingerprint when `version` is the one attached, else None."""
+        with self._lock:
+            if self.path is None or version != self._version:
+                return None
+            return self._fingerprint
+
+    @contextmanager
+    def _ours(self, fingerprint: str) -> Iterator[sqlite3.Connection | None]:
+        """A write transaction on the file; None when it was made again for another
+        directory meanwhile (nothing to write then)."""
+        with self._connection() as connection:
+            execute = connection.execute
+            execute("BEGIN IMMEDIATE")
+            ours = execute(f"SELECT {_OURS}", (fingerprint,)).fetchone()[0] == 1
+            yield connection if ours else None
 
     def _connection(self) -> sqlite3.Connection:
         """This thread's connection (closed with the thread)."""
