@@ -92,7 +92,7 @@ _START_READ_ROWS = 500_000
 _LOOKUP_ROWS = 150_000
 # Row masks of broad terms kept in memory (one byte a row: ~100 kB each on the national one).
 _MASKS_KEPT = 48
-# prepare_search(): the national directory takes 7-16 s; a bound for a very slow machine
+# prepare_search(): the national directory takes about 50 s of CPU; a bound for a very slow machine
 PREPARE_TIMEOUT_S = 600.0
 # A prefix's ranking is derived from a kept one when the words told apart hold at most this
 # share of its rows (beyond, ranking it with FTS5 costs about as much).
