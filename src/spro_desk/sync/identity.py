@@ -19,6 +19,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from spro_desk.storage.engine import Database
+from spro_desk.storage.files import Durability, write_atomically
 from spro_desk.storage.records import read_record, write_record
 
 IDENTITY_KEY = "desk.identity"
@@ -113,5 +114,6 @@ def write_registration(identity: DeskIdentity, out: Path) -> Path:
     # A site name stored by an earlier version from a non-UTF-8 terminal holds lone
     # surrogates: written as U+FFFD rather than failing every registration (issue 15).
     text = json.dumps(identity.registration(), ensure_ascii=False, indent=1)
-    out.write_bytes(text.encode("utf-8", "replace"))
-    return out
+    # Complete or absent: a registration file is often carried away (USB stick) as soon as
+    # it appears, and the coordination refuses a truncated one.
+    return write_atomically(out, text.encode("utf-8", "replace"), Durability.CONTENTS_SYNCED)
