@@ -28,7 +28,7 @@ import sys
 import threading
 import zlib
 from array import array
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -163,19 +163,12 @@ class RankingsCache:
 
     def store_counts(self, version: Any, counts: dict[str, int]) -> None:
         """Store prefix counts (background thread only), replacing the stored ones."""
-        fingerprint = self._fingerprint_for(version)
-        if fingerprint is None:
-            return
-        try:
-            with self._ours(fingerprint) as connection:
-                if connection is None:
-                    return
-                connection.execute("DELETE FROM prefix_count")
-                connection.executemany(
-                    "INSERT INTO prefix_count VALUES (?, ?)", sorted(counts.items())
-                )
-        except sqlite3.Error:
-            log.debug("prefix counts not written to the cache", exc_info=True)
+
+        def write(connection: sqlite3.Connection) -> None:
+            connection.execute("DELETE FROM prefix_count")
+            connection.executemany("INSERT INTO prefix_count VALUES (?, ?)", sorted(counts.items()))
+
+        if not self._store_if_ours(version, write, "prefix counts"):
             return
         with self._lock:
             if version == self._version:
@@ -224,24 +217,35 @@ class RankingsCache:
 
     def store_members(self, version: Any, expression: str, mask: bytes) -> None:
         """Store the row mask of a broad prefix (background threads only)."""
+        row = (
+            expression,
+            len(mask),
+            zlib.compress(mask, _LEVEL),
+            _checksum(expression, mask, b"", None),
+        )
+
+        def write(connection: sqlite3.Connection) -> None:
+            connection.execute("INSERT OR REPLACE INTO members VALUES (?, ?, ?, ?)", row)
+
+        self._store_if_ours(version, write, "mask")
+
+    def _store_if_ours(
+        self, version: Any, write: Callable[[sqlite3.Connection], object], what: str
+    ) -> bool:
+        """Run `write` in a write transaction when the file is still `version`'s; whether it
+        was written (a cache: a failure is logged, never raised)."""
         fingerprint = self._fingerprint_for(version)
         if fingerprint is None:
-            return
+            return False
         try:
             with self._ours(fingerprint) as connection:
                 if connection is None:
-                    return
-                connection.execute(
-                    "INSERT OR REPLACE INTO members VALUES (?, ?, ?, ?)",
-                    (
-                        expression,
-                        len(mask),
-                        zlib.compress(mask, _LEVEL),
-                        _checksum(expression, mask, b"", None),
-                    ),
-                )
+                    return False
+                write(connection)
         except sqlite3.Error:
-            log.debug("mask not written to the cache", exc_info=True)
+            log.debug("%s not written to the cache", what, exc_info=True)
+            return False
+        return True
 
     def terms(self, version: Any) -> list[tuple[str, int]]:
         """(expression, rows) of the stored rankings, most recently used first."""
