@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QApplication,
     QHBoxLayout,
     QPushButton,
     QScrollArea,
@@ -28,6 +27,7 @@ from spro_desk.ui.accueil.personal_panel import PersonalDataKeeper, PersonalPane
 from spro_desk.ui.accueil.today import TodayColumn, cell_text
 from spro_desk.ui.accueil.today_panel import TodayPanel
 from spro_desk.ui.common.announce import StatusLabel
+from spro_desk.ui.common.busy import BusyCursor
 from spro_desk.ui.common.commune_field import commune_label
 from spro_desk.ui.common.confirm import Confirm, ask
 from spro_desk.ui.common.context import DeskContext, OrientationRequest
@@ -78,7 +78,7 @@ class AccueilScreen(Screen):
         # as soon as it is ready (or the desk unlocked), never lost nor refused.
         self._waiting: Callable[[], object] | None = None
         self._locked = False
-        self._busy = False  # the busy cursor is shown
+        self._busy = BusyCursor()
         self._build_actions()
         self._layout()
         self._describe()
@@ -221,7 +221,7 @@ class AccueilScreen(Screen):
 
     def shutdown(self) -> None:
         self._waiting = None  # the form's content stays in the draft below
-        self._show_busy(False)
+        self._busy.show(False)
         self.clock_timer.stop()
         self.draft.save()
         self.draft.stop()
@@ -231,7 +231,7 @@ class AccueilScreen(Screen):
     def hide_personal_data(self) -> None:
         """The desk locks: no personal data may stay in a widget (ui/lock/guard.py)."""
         self._locked = True
-        self._show_busy(False)  # a save waiting for the database waits for the unlock too
+        self._busy.show(False)  # a save waiting for the database waits for the unlock too
         self.personal_data.hide()
 
     def restore_personal_data(self) -> None:
@@ -243,7 +243,7 @@ class AccueilScreen(Screen):
 
     def _wait_for_database(self, then: Callable[[], object]) -> None:
         """The agent sees the desk is busy and why; `then` runs once the database is ready."""
-        self._show_busy(True)
+        self._busy.show(True)
         self._waiting = then  # pressed twice: recorded once
         self.show_message(
             self.tr(
@@ -256,15 +256,8 @@ class AccueilScreen(Screen):
         if self._waiting is None or not self.context.ready or self._locked:
             return
         then, self._waiting = self._waiting, None
-        self._show_busy(False)
+        self._busy.show(False)
         then()
-
-    def _show_busy(self, busy: bool) -> None:
-        if busy and not self._busy:
-            QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
-        elif self._busy and not busy:
-            QApplication.restoreOverrideCursor()
-        self._busy = busy
 
     def refresh_catchment(self) -> None:
         """The communes the completer offers first; read once the database (and the

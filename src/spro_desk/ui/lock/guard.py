@@ -33,6 +33,7 @@ from shiboken6 import isValid
 
 from spro_desk.ui.common.announce import StatusLabel, announce
 from spro_desk.ui.common.background import Callbacks, Runner
+from spro_desk.ui.common.busy import BusyCursor
 from spro_desk.ui.common.confirm import cancel_open_dialogs
 from spro_desk.ui.common.idle import IdleWatcher
 from spro_desk.ui.common.secret_field import SecretLineEdit
@@ -166,6 +167,7 @@ class PrivacyGuard(QObject):
         # meanwhile: checked once the database is attached (`start`).
         self._locked_at_start = False
         self._waiting_unlock: tuple[str, str] | None = None
+        self._busy = BusyCursor()  # shown while a code waits for the database layer
         self.lock_action = QAction(self.tr("&Verrouiller le poste"), window)
         self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
         self.lock_action.setStatusTip(self.tr("Masquer les données personnelles jusqu'au code"))
@@ -257,13 +259,12 @@ class PrivacyGuard(QObject):
     def _unlock_waiting(self) -> None:
         waiting, self._waiting_unlock = self._waiting_unlock, None
         if waiting is not None:
-            QApplication.restoreOverrideCursor()
+            self._busy.show(False)
             self.unlock(*waiting)
 
     def _forget_waiting_unlock(self) -> None:
-        if self._waiting_unlock is not None:
-            self._waiting_unlock = None
-            QApplication.restoreOverrideCursor()
+        self._waiting_unlock = None
+        self._busy.show(False)
 
     def start_app_duties(self) -> None:
         """What the real application does and the tests' windows do not: ask for the first
@@ -392,8 +393,7 @@ class PrivacyGuard(QObject):
             return
         screen = self._lock_screen_widget()
         if self._db is None:  # the database layer is still loading: checked once attached
-            if self._waiting_unlock is None:
-                QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
+            self._busy.show(True)
             self._waiting_unlock = (agent_id, secret)
             screen.set_busy(True, opening=True)
             return
