@@ -315,9 +315,19 @@ def _analyse_merged_once(connection: Connection, pending: _Pending) -> None:
     tables (analysed empty, or never, a prepared look-up keeps a full-scan plan: an import
     about 5× slower)."""
     if not pending.merged_analysed:
-        for table in ("merged_contact", "merged_referral"):
-            postgresql.analyse_if_unknown(connection, table)
+        for table, columns in _MERGE_LOOKS_UP:
+            postgresql.analyse_if_unknown(connection, table, columns)
         pending.merged_analysed = True
+
+
+# The columns a merge's look-ups filter on (sync.merged, sync.indicator_summary): the
+# planner's statistics of a first import (`postgresql.analyse_if_unknown`).
+_MERGE_LOOKS_UP = (
+    ("merged_contact", ("id",)),
+    ("merged_referral", ("id", "contact_id", "contact_day", "desk_id")),
+)
+# … and those of `_look_up` and of the gaps' counts
+_IMPORT_LOOKS_UP = ("id", "entity_id", "desk_id", "seq")
 
 
 @dataclass
@@ -434,7 +444,7 @@ class _Pending:
     def flush(self, connection: Connection) -> None:
         insert_rows(connection, "received_event", _EVENT_COLUMNS, self.events)
         if self.events and not self.analysed:
-            postgresql.analyse_if_unknown(connection, "received_event")
+            postgresql.analyse_if_unknown(connection, "received_event", _IMPORT_LOOKS_UP)
             self.analysed = True
         insert_rows(connection, "received_bundle", _BUNDLE_COLUMNS, self.bundles)
         witnesses = [(desk_id, *held) for desk_id, held in self.witnesses.items()]
