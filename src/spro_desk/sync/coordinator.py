@@ -471,17 +471,17 @@ class _LookedUp:
     witness: tuple[Any, ...] | None
 
 
-# One round trip for every look-up of a bundle (PostgreSQL only: ids as binary arrays).
+# One round trip for every look-up of a bundle (PostgreSQL only: ids as JSON arrays).
 _LOOK_UP = (
     "SELECT 'b', sha256, desk_id, manifest_sha256, CAST(bundle_seq AS TEXT), NULL "
     "FROM received_bundle WHERE sha256 = ? OR (desk_id = ? AND (manifest_sha256 = ? "
     "OR bundle_seq IN (?, ?))) "
     "UNION ALL SELECT 's', id, content_sha256, NULL, NULL, NULL FROM received_event "
-    "WHERE id = ANY(CAST(%b AS TEXT[])) "
+    f"WHERE id {postgresql.TEXT_LIST} "
     "UNION ALL SELECT 'o', entity_id, desk_id, NULL, NULL, NULL FROM received_event "
-    "WHERE entity_id = ANY(CAST(%b AS TEXT[])) AND desk_id != ? "
+    f"WHERE entity_id {postgresql.TEXT_LIST} AND desk_id != ? "
     "UNION ALL SELECT 'q', CAST(seq AS TEXT), NULL, NULL, NULL, NULL FROM received_event "
-    "WHERE desk_id = ? AND seq = ANY(CAST(%b AS BIGINT[])) "
+    f"WHERE desk_id = ? AND seq {postgresql.INTEGER_LIST} "
     "UNION ALL SELECT 'n', CAST(COUNT(DISTINCT seq) AS TEXT), CAST(MAX(seq) AS TEXT), NULL, "
     "NULL, NULL FROM received_event WHERE desk_id = ? "
     "UNION ALL SELECT 'w', branch, CAST(audit_seq AS TEXT), audit_mac, "
@@ -497,11 +497,13 @@ def _look_up(connection: Connection, pending: _Pending, opened: OpenedBundle) ->
     contact_of = _contacts_of(rows)
     event_ids = [row[0] for row in rows]
     entity_ids = sorted({*(row[5] for row in rows), *contact_of.values()})
+    ids, entities = postgresql.json_list(event_ids), postgresql.json_list(entity_ids)
+    numbers = postgresql.json_list(sorted({row[2] for row in rows}))
     found = run_raw(
         connection,
         _LOOK_UP,
-        (opened.digest, desk, opened.manifest_digest, seq, seq - 1, event_ids, entity_ids, desk,
-         desk, sorted({row[2] for row in rows}), desk, desk),
+        (opened.digest, desk, opened.manifest_digest, seq, seq - 1, ids, entities, desk, desk,
+         numbers, desk, desk),
     )  # fmt: skip
     looked = _LookedUp([], {}, {}, contact_of, set(), 0, None, None)
     for kind, first, second, third, fourth, fifth in found:
