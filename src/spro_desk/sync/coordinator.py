@@ -326,8 +326,9 @@ _MERGE_LOOKS_UP = (
     ("merged_contact", ("id",)),
     ("merged_referral", ("id", "contact_id", "contact_day", "desk_id")),
 )
-# … and those of `_look_up` and of the gaps' counts
-_IMPORT_LOOKS_UP = ("id", "entity_id", "desk_id", "seq")
+# … and those of `_look_up`, of the gaps' counts and of the catch-up's reading (rowid: without
+# its statistics the catch-up after the import read the whole table, 0.08 s instead of 0.01 s)
+_IMPORT_LOOKS_UP = ("id", "entity_id", "desk_id", "seq", "rowid")
 
 
 @dataclass
