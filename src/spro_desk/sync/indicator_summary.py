@@ -328,17 +328,22 @@ def referral_pairs(
     referrals: Iterable[tuple[str, str, str]],
     day_after: Callable[[str], str | None],
     chunks: Any,
+    followed: set[str] | None = None,
 ) -> set[tuple[str, str]]:
     """The (day, desk) pairs whose merged referrals a merge changes: where the referrals
     (id, desk, contact id) are now and will be (their contact's day after the merge), and
     where the referrals that follow a merged contact are and will be. `contact_ids`: the
     contacts the merge writes, `day_after` gives their day after it (None: deleted);
-    `chunks(sql, ids)` runs a lookup with `:ids` over the ids, a few hundred at a time."""
+    `chunks(sql, ids)` runs a lookup with `:ids` over the ids, a few hundred at a time.
+    `followed`, when given, receives those of `contact_ids` that have merged referrals (the
+    merge updates their day: `sync.merged` need not look them up again)."""
     referrals = list(referrals)
     followers = chunks(
         "SELECT contact_day, desk_id, contact_id FROM merged_referral WHERE contact_id IN :ids",
         list(contact_ids),
     )
+    if followed is not None:
+        followed.update(contact_id for _day, _desk, contact_id in followers)
     followers += chunks(
         "SELECT contact_day, desk_id, contact_id FROM merged_referral WHERE id IN :ids",
         [referral_id for referral_id, _desk, _contact in referrals],
