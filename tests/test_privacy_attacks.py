@@ -280,9 +280,9 @@ def test_the_wrong_code_counter_survives_an_sql_update_and_a_clock_set_back(db: 
 def test_a_code_too_short_for_todays_rules_must_be_changed_at_sign_in(
     db: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from spro_desk.agents import accounts, management
+    from spro_desk.agents import accounts, code_check, management
 
-    monkeypatch.setattr(accounts, "PIN_MIN_DIGITS", 6)  # an account of an earlier version
+    monkeypatch.setattr(code_check, "PIN_MIN_DIGITS", 6)  # an account of an earlier version
     claire = management.create_agent(db, "Claire", "480215", Role.RESPONSABLE, cost=FAST)
     monkeypatch.undo()
     session = desk_session(db)
