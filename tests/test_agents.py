@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from spro_desk.agents import accounts, management
+from spro_desk.agents import accounts, code_check, management
 from spro_desk.agents.accounts import AgentError, open_account
 from spro_desk.agents.management import create_agent
 from spro_desk.agents.roles import Permission, Role, can
@@ -80,7 +80,7 @@ def test_wrong_pin_is_refused_and_repeated_failures_wait_longer(db: Database) ->
     claire = manager(db)
     session = desk_session(db)
     start = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
-    for attempt in range(accounts.FREE_ATTEMPTS):
+    for attempt in range(code_check.FREE_ATTEMPTS):
         with pytest.raises(AgentError, match="incorrect"):
             session.login(claire.id, "00000001", now=start + timedelta(seconds=attempt))
     assert session.agent is None and not vault(db).is_unlocked()
@@ -89,7 +89,7 @@ def test_wrong_pin_is_refused_and_repeated_failures_wait_longer(db: Database) ->
         session.login(claire.id, MANAGER_PIN, now=start + timedelta(seconds=10))
     opened = session.login(claire.id, MANAGER_PIN, now=start + timedelta(seconds=40))
     assert opened.id == claire.id and vault(db).is_unlocked()
-    print(f"\nWrong PIN: {accounts.FREE_ATTEMPTS} refusals, then a 30 s wait before any try")
+    print(f"\nWrong PIN: {code_check.FREE_ATTEMPTS} refusals, then a 30 s wait before any try")
 
 
 def test_roles_decide_who_reads_personal_data(db: Database) -> None:

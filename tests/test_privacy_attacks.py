@@ -259,7 +259,7 @@ def test_the_signing_key_is_not_in_the_database(db: Database) -> None:
 def test_the_wrong_code_counter_survives_an_sql_update_and_a_clock_set_back(db: Database) -> None:
     import sqlite3
 
-    from spro_desk.agents.accounts import FREE_ATTEMPTS, AgentError
+    from spro_desk.agents.code_check import FREE_ATTEMPTS, AgentError
 
     claire = manager(db)
     session = desk_session(db)
@@ -370,7 +370,7 @@ def test_an_account_of_an_earlier_version_is_rewrapped_at_sign_in(db: Database) 
     import os
     import uuid
 
-    from spro_desk.agents import accounts
+    from spro_desk.agents import accounts, code_check
     from spro_desk.contacts.service import ContactService
     from spro_desk.security import crypto
     from spro_desk.security.keys import vault
@@ -386,7 +386,7 @@ def test_an_account_of_an_earlier_version_is_rewrapped_at_sign_in(db: Database) 
     moment = datetime.now(UTC)
     with db.transaction() as session:
         session.add(Agent(id=agent_id, nom="Claire", role="responsable-de-site", secret_kind="pin",
-                          secret_hash=accounts._hasher(old_cost).hash(MANAGER_PIN),
+                          secret_hash=code_check.hasher(old_cost).hash(MANAGER_PIN),
                           kek_salt=salt, kek_cost=old_cost.as_json(), wrapped_key=wrapped,
                           created_at=moment, updated_at=moment))  # fmt: skip
     vault(db).lock()

@@ -20,20 +20,14 @@ from sqlmodel import Session, col, func, select
 from spro_desk.agents.code_check import (
     AGENT_KEY_VERSION,
     DEFAULT_COST,
-    FREE_ATTEMPTS,
-    OUTDATED_COSTS,
-    PASSWORD_MIN_CHARS,
-    PIN_MIN_DIGITS,
     AgentError,
     AgentView,
     agent_key_context,
     block_after,
-    blocked_message,
     checked,
     hasher,
     outdated,
     refusal_if_unusable,
-    secret_kind,
     too_short,
     view,
     wrong_code,
@@ -43,24 +37,8 @@ from spro_desk.security.keys import known_key_ids, vault
 from spro_desk.storage.engine import Database
 from spro_desk.storage.tables import Agent
 
-__all__ = [  # what other modules import from here, now defined in code_check
-    "AGENT_KEY_VERSION",
-    "DEFAULT_COST",
-    "FREE_ATTEMPTS",
-    "OUTDATED_COSTS",
-    "PASSWORD_MIN_CHARS",
-    "PIN_MIN_DIGITS",
-    "AgentError",
-    "AgentView",
-    "secret_kind",
-    "too_short",
-]
-
 NAME_MAX_CHARS = 60
 SALT_BYTES = 16
-# The names the other account modules (management, the coordination's) have always used.
-_hasher, _view = hasher, view
-_block_after, _blocked_message = block_after, blocked_message
 
 
 def _now(now: datetime | None) -> datetime:

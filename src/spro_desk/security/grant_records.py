@@ -11,6 +11,12 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
 from spro_desk.security import crypto
 
+DESK_KEY_RECORD = "privacy.desk_key"
+# Desk keys replaced when an agent was disabled: their private halves still open older data.
+RETIRED_KEYS_RECORD = "privacy.desk_keys_retired"
+# Each key-holding agent's public key and, sealed to it, every desk key the agent may use.
+GRANTS_RECORD = "privacy.agent_keys"
+
 
 def grant_context(agent_id: str, key_hex: str) -> bytes:
     return b"spro-desk desk key for agent\x00" + agent_id.encode() + b"\x00" + key_hex.encode()
