@@ -171,6 +171,13 @@ class MainWindow(QMainWindow):
         return self._db is not None
 
     @property
+    def database_action_possible(self) -> bool:
+        """The desk's first database action can run now, without waiting for the database
+        layer: it is attached, or the lock screen (a desk in service's first screen, whose
+        first action is an agent's code) checks codes with sqlite3 while it loads."""
+        return self._db is not None or self.privacy.checks_codes_early
+
+    @property
     def directory_view(self) -> DirectoryView | None:
         """The directory's search screen, built on first use: the window attaches its
         database without paying for a screen (and a first search) the agent has not opened."""

@@ -51,6 +51,14 @@ log = logging.getLogger(__name__)
 DAY_MS = 24 * 60 * 60 * 1000
 
 
+def _open_account_early(path: Path, agent_id: str, secret: str) -> EarlyOpened:
+    # Imported here, on the runner's thread: argon2 and cryptography would hold the UI thread
+    # for a few tenths of a second while the opener's thread imports the ORM.
+    from spro_desk.agents.early_unlock import open_account_early
+
+    return open_account_early(path, agent_id, secret)
+
+
 class LockScreen(QWidget):
     """Who is there (the last agent first) and their secret."""
 
@@ -196,6 +204,11 @@ class PrivacyGuard(QObject):
     @property
     def is_locked(self) -> bool:
         return self._held is not None
+
+    @property
+    def checks_codes_early(self) -> bool:
+        """Locked at start, checking codes with sqlite3 while the database layer loads."""
+        return self._early_path is not None and self.is_locked
 
     def set_screens(self, screens: Callable[[], list[Any]]) -> None:
         """Where to find the built screens (their hide/restore_personal_data hooks)."""
@@ -432,11 +445,9 @@ class PrivacyGuard(QObject):
 
     def _check_early(self, path: Path, agent_id: str, secret: str) -> None:
         """Argon2id with sqlite3 on the window's runner, while the opener imports the ORM."""
-        from spro_desk.agents.early_unlock import open_account_early
-
         self._lock_screen_widget().set_busy(True)
         self._runner.submit(
-            lambda _context: open_account_early(path, agent_id, secret),
+            lambda _context: _open_account_early(path, agent_id, secret),
             Callbacks(
                 on_result=self._opened_early,
                 on_error=lambda error: self._early_failed(error, agent_id, secret),
