@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 import time
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 
@@ -172,3 +173,38 @@ def test_the_production_cost_of_a_pin(db: Database) -> None:
     print(f"\nArgon2id default cost: account created in {created:.2f} s, "
           f"unlocked in {unlocked:.2f} s")  # fmt: skip
     assert unlocked < 5
+
+
+def test_the_sqlite3_check_at_start_refuses_what_the_database_layer_refuses(
+    db: Database, tmp_path: Path
+) -> None:
+    """agents.early_unlock: a disabled account, a waiting one, a wrong code (counted beside
+    the keys, as open_account counts it); a schema to migrate is left to the layer."""
+    from spro_desk.agents.early_unlock import EarlyRefused, NotReady, open_account_early
+
+    claire = manager(db)
+    desk_session(db).login(claire.id, MANAGER_PIN)
+    samir = create_agent(db, "Samir", AGENT_PIN, Role.AGENT, cost=FAST)
+    management.disable_agent(db, samir.id)
+    with pytest.raises(EarlyRefused, match="désactivé") as refused:
+        open_account_early(db.path, samir.id, AGENT_PIN)
+    assert refused.value.failures is None
+    now = datetime.now(UTC)
+    for attempt in range(1, code_check.FREE_ATTEMPTS + 1):
+        with pytest.raises(EarlyRefused, match="incorrect") as refused:
+            open_account_early(db.path, claire.id, "00000000", now=now)
+        assert refused.value.failures == attempt
+    with pytest.raises(AgentError, match="Trop de codes"):  # the layer reads the same counter
+        open_account(db, claire.id, MANAGER_PIN, now=now)
+    later = now + timedelta(minutes=1)
+    opened = open_account_early(db.path, claire.id, MANAGER_PIN, now=later)
+    assert opened.agent.id == claire.id and opened.privates and opened.secret_to_rewrap is None
+    with pytest.raises(NotReady):
+        open_account_early(db.path, "inconnu", MANAGER_PIN)
+    with sqlite3.connect(db.path) as connection:
+        connection.execute("UPDATE alembic_version SET version_num = '0001'")
+    connection.close()
+    with pytest.raises(NotReady):
+        open_account_early(db.path, claire.id, MANAGER_PIN)
+    with pytest.raises(NotReady):
+        open_account_early(tmp_path / "absente.sqlite", claire.id, MANAGER_PIN)

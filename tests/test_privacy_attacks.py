@@ -364,14 +364,13 @@ def test_every_purge_reports_a_broken_log_again(db: Database) -> None:
     assert second.audit_problem  # still said: the gap stays in the chain
 
 
-def test_an_account_of_an_earlier_version_is_rewrapped_at_sign_in(db: Database) -> None:
-    """Its wrap held the desk key itself, under the cheaper Argon2id cost of issue 6: after one
-    sign-in it holds a key of its own, at today's cost, and reads what it read before."""
+def _account_of_an_earlier_version(db: Database) -> tuple[str, str]:
+    """Its wrap holds the desk key itself, under the cheaper Argon2id cost of issue 6; (its id,
+    a contact with personal data)."""
     import os
     import uuid
 
-    from spro_desk.agents import accounts, code_check
-    from spro_desk.contacts.service import ContactService
+    from spro_desk.agents import code_check
     from spro_desk.security import crypto
     from spro_desk.security.keys import vault
     from spro_desk.storage.tables import Agent
@@ -391,11 +390,44 @@ def test_an_account_of_an_earlier_version_is_rewrapped_at_sign_in(db: Database) 
                           created_at=moment, updated_at=moment))  # fmt: skip
     vault(db).lock()
     vault(db).forget_provisional_file()
-    session = desk_session(db)
-    session.login(agent_id, MANAGER_PIN)
+    return agent_id, contact_id
+
+
+def _rewrapped(db: Database, agent_id: str, contact_id: str) -> None:
+    from spro_desk.agents import accounts
+    from spro_desk.contacts.service import ContactService
+    from spro_desk.storage.tables import Agent
+
     with db.session() as reading:
         row = reading.get(Agent, agent_id)
     assert row is not None and row.kek_cost == accounts.DEFAULT_COST.as_json() | {"v": 2}
+    session = desk_session(db)
     session.lock()
     session.login(agent_id, MANAGER_PIN)  # the new way
     assert ContactService(db).personal_data(contact_id).nom == CANARIES[0]
+
+
+def test_an_account_of_an_earlier_version_is_rewrapped_at_sign_in(db: Database) -> None:
+    """After one sign-in it holds a key of its own, at today's cost, and reads what it read
+    before."""
+    agent_id, contact_id = _account_of_an_earlier_version(db)
+    desk_session(db).login(agent_id, MANAGER_PIN)
+    _rewrapped(db, agent_id, contact_id)
+
+
+def test_an_account_of_an_earlier_version_unlocked_before_the_orm_is_rewrapped_once_attached(
+    db: Database,
+) -> None:
+    """The lock screen's sqlite3 check at start (agents.early_unlock) opens the same keys; the
+    re-wrap is done once the database layer is attached (`record_early`)."""
+    from spro_desk.agents.early_unlock import open_account_early
+    from spro_desk.agents.sessions import record_early
+    from spro_desk.contacts.service import ContactService
+
+    agent_id, contact_id = _account_of_an_earlier_version(db)
+    opened = open_account_early(db.path, agent_id, MANAGER_PIN)
+    assert opened.secret_to_rewrap == MANAGER_PIN and len(opened.privates) == 1
+    desk_session(db).adopt(opened)
+    assert ContactService(db).personal_data(contact_id).nom == CANARIES[0]
+    record_early(db, [opened])
+    _rewrapped(db, agent_id, contact_id)
