@@ -77,6 +77,8 @@ def arm(
             return
         if until is not None:
             mark("database_ready")
+            if action is not None and "first_action" not in MILESTONES:
+                mark("first_action")
             MILESTONES["first_screen"] = first_screen[0] if first_screen else ""
         MILESTONES["visible"] = bool(window is not None and window.isVisible())
         print(json.dumps(MILESTONES), flush=True)
@@ -181,7 +183,8 @@ def desk(data_dir: str) -> None:
                 and (not TYPED_CODE or "unlocked" in MILESTONES)
             ),
             wake=lambda window: window.context.navigator.database_ready,
-            action=lambda window: bool(getattr(window, "database_action_possible", True)),
+            # A revision without the property: its first action waits for the attachment.
+            action=lambda window: bool(getattr(window, "database_action_possible", False)),
             on_usable=type_code if TYPED_CODE else None,
         )
         return real_exec()
