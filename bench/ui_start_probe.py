@@ -47,6 +47,7 @@ def arm(
     wake: Callable[[Any], Any] | None = None,
     action: Callable[[Any], bool] | None = None,
     on_usable: Callable[[Any, Callable[[], None]], None] | None = None,
+    also_wait: Callable[[Any], bool] | None = None,
 ) -> None:
     """When the window has painted once, a 0 ms timer reports and quits the event loop.
 
@@ -57,7 +58,8 @@ def arm(
     opening the database a thousand times a second, which the application itself never does.
     With `action`, the first of those checks (the first at "usable") at which `action(window)`
     holds is marked "first_action": the desk's first database action can run. `on_usable(window,
-    check)` runs at "usable" (the agent's first keys); `check` asks `until` again.
+    check)` runs at "usable" (the agent's first keys); `check` reports again, once
+    `also_wait(window)` holds too (the code checked).
     """
     from PySide6.QtCore import QEvent, QObject, QTimer
     from PySide6.QtWidgets import QApplication, QWidget
@@ -75,11 +77,13 @@ def arm(
                 waiting.append(wake(window))
                 waiting[0].connect(lambda: QTimer.singleShot(0, report))
             return
-        if until is not None:
+        if until is not None and "database_ready" not in MILESTONES:
             mark("database_ready")
             if action is not None and "first_action" not in MILESTONES:
                 mark("first_action")
             MILESTONES["first_screen"] = first_screen[0] if first_screen else ""
+        if also_wait is not None and not also_wait(window):
+            return  # reported by `check` when it holds
         MILESTONES["visible"] = bool(window is not None and window.isVisible())
         print(json.dumps(MILESTONES), flush=True)
         QApplication.quit()
