@@ -208,3 +208,31 @@ def test_the_sqlite3_check_at_start_refuses_what_the_database_layer_refuses(
         open_account_early(db.path, claire.id, MANAGER_PIN)
     with pytest.raises(NotReady):
         open_account_early(tmp_path / "absente.sqlite", claire.id, MANAGER_PIN)
+
+
+def test_the_code_check_at_start_loads_neither_sqlalchemy_nor_sqlmodel(db: Database) -> None:
+    """The whole point of agents.early_unlock: in a fresh process, a code is checked (and a
+    wrong one counted) without the ORM, which the opener is still importing."""
+    import subprocess
+    import sys
+
+    claire = manager(db)
+    script = (
+        "import sys; from pathlib import Path\n"
+        "from spro_desk.agents.early_unlock import EarlyRefused, open_account_early\n"
+        f"opened = open_account_early(Path({str(db.path)!r}), {claire.id!r}, {MANAGER_PIN!r})\n"
+        "assert opened.privates\n"
+        "try:\n"
+        f"    open_account_early(Path({str(db.path)!r}), {claire.id!r}, '00000000')\n"
+        "except EarlyRefused as refused:\n"
+        "    assert refused.failures == 1\n"
+        "else:\n"
+        "    raise SystemExit('a wrong code was accepted')\n"
+        "orm = ('sqlalchemy', 'sqlmodel', 'pydantic', 'alembic')\n"
+        "print(','.join(m for m in orm if m in sys.modules) or 'none')\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "none"
