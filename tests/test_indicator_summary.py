@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import shutil
 import sqlite3
+from collections import Counter
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -19,7 +20,7 @@ from spro_desk.reports import summary
 from spro_desk.reports.filters import Filters, Options, Period
 from spro_desk.reports.indicators import Indicators, compute_indicators
 from spro_desk.reports.source import CoordinatorSource
-from spro_desk.storage.dialects import run
+from spro_desk.storage.dialects import insert_rows, run
 from spro_desk.storage.engine import Database
 from spro_desk.sync.bundle import export_bundle
 from spro_desk.sync.coordinator import import_bundle, register_desk
@@ -29,8 +30,14 @@ from spro_desk.sync.coordinator_identity import (
     trust_coordinator,
 )
 from spro_desk.sync.identity import init_desk, load_identity, write_registration
-from spro_desk.sync.indicator_summary import count, is_ready, refresh_summary
-from spro_desk.sync.merged import catch_up_merged_state, rebuild_merged_state
+from spro_desk.sync.indicator_summary import (
+    add_contacts,
+    count,
+    is_ready,
+    refresh_summary,
+    take_away_contacts,
+)
+from spro_desk.sync.merged import CONTACT_COLUMNS, catch_up_merged_state, rebuild_merged_state
 from spro_desk_dev.synthetic import generate
 
 # Before the cutoff of the "sans suite" rule (30 days before), the 10 March rendez-vous; after
@@ -207,3 +214,47 @@ def test_a_generated_region_counted_once_gives_the_figures_of_its_merged_tables(
     issues = read.tables["orientations.issue"].cells
     assert all(cell[0] > 0 for cell in issues)  # the cutoff splits the open ones both ways
     source.close()
+
+
+def _one_by_one(rows: list[tuple]) -> Counter:
+    """The ten counts of each contact row (`contact_row`'s order), key by key: the reference."""
+    counts: Counter = Counter()
+    for row in rows:
+        m, day, canal, statut, age, sexe, handicap = row[6], row[4], *row[7:12]
+        for key in (
+            (m, "day", day, ""), (m, "canal", canal, ""), (m, "statut", statut, ""),
+            (m, "tranche_age", age, ""), (m, "sexe", sexe, ""), (m, "handicap", handicap, ""),
+            (m, "sexe_age", sexe, age), (m, "commune", row[12] or "", ""),
+            (m, "desk_canal", row[1], canal), (m, "codes", row[14], row[15]),
+        ):  # fmt: skip
+            counts[key] += 1
+    return counts
+
+
+def test_a_merge_counts_its_contacts_as_one_by_one_and_takes_them_away_again(
+    tmp_path: Path,
+) -> None:
+    """The merge counts its contacts grouped (indicator_summary.add_contacts): the same
+    counts as each contact's keys one by one, a commune left empty (None) counted with ""
+    in its month, and taking the same rows away from the database gives nothing back."""
+    profiles = [("accueil", "etudiant", "16-18", "femme", "non"),
+                ("telephone", "salarie", "26-44", "homme", "oui")]  # fmt: skip
+    rows = []
+    for n in range(60):
+        month = f"2026-0{1 + n % 3}"
+        commune = (None, "", "18033", "36044")[n % 4]
+        rows.append((
+            f"c{n:03d}", f"desk-{n % 2}", n + 1, f"{month}-0{1 + n % 5}T09:00:00",
+            f"{month}-0{1 + n % 5}", "2026-W01", month, *profiles[n % 2 if n % 7 else 0],
+            commune, None, json.dumps([NEED] if n % 3 else []), "[]", "", f"e{n}",
+        ))  # fmt: skip
+    added: Counter = Counter()
+    add_contacts(rows, added)
+    assert added == _one_by_one(rows)
+    assert added[("2026-01", "commune", "", "")] == 10  # None and "" of January together
+    db = Database(tmp_path / "coordination.sqlite")
+    with db.engine.begin() as connection:
+        insert_rows(connection, "merged_contact", CONTACT_COLUMNS, rows)
+        take_away_contacts(connection, [row[0] for row in rows], added)
+    assert +added == Counter() and -added == Counter()
+    db.close()

@@ -28,6 +28,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Connection
@@ -103,23 +104,44 @@ _CONTACT_FIELDS = (
 
 
 def _contact_rows(connection: Connection, source: str, params: list, found: Counter[Key]) -> None:
-    rows = run(connection, f"SELECT {_CONTACT_FIELDS} {source}", params)
-    found.update(_contact_keys(rows))  # counted in C
+    rows = run(connection, f"SELECT {_CONTACT_FIELDS} {source}", params).fetchall()
+    _add_counts(found, rows, _SELECTED)
 
 
-def _contact_keys(rows: Iterable[Sequence[Any]]) -> list[Key]:
-    """The summary keys of contacts given as (month, day, canal, statut, tranche d'âge, sexe,
-    handicap, commune or "", desk, besoins, reponses): one count each."""
-    keys: list[Key] = []
-    for month, day, canal, statut, age, sexe, handicap, commune, desk, besoins, reponses in rows:
-        keys += (
-            (month, "day", day, ""), (month, "canal", canal, ""), (month, "statut", statut, ""),
-            (month, "tranche_age", age, ""), (month, "sexe", sexe, ""),
-            (month, "handicap", handicap, ""), (month, "sexe_age", sexe, age),
-            (month, "commune", commune, ""), (month, "desk_canal", desk, canal),
-            (month, "codes", besoins, reponses),
-        )  # fmt: skip
-    return keys
+# Where each field of a contact's keys is in a row: month, day, canal, statut, tranche d'âge,
+# sexe, handicap, commune (None counts as ""), desk, besoins, reponses.
+_Layout = tuple[int, int, int, int, int, int, int, int, int, int, int]
+_SELECTED: _Layout = (0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10)  # as `_CONTACT_FIELDS` reads them
+_WRITTEN: _Layout = (6, 4, 7, 8, 9, 10, 11, 12, 1, 14, 15)  # `sync.merged.contact_row`'s order
+
+
+def _add_counts(
+    tally: Counter[Key], rows: Sequence[Sequence[Any]], at: _Layout, sign: int = 1
+) -> None:
+    """Each contact row's ten summary counts added to `tally` (`sign` -1: taken away).
+
+    The rows are first grouped in C by the few fields of each kind (a merge's thousands of
+    contacts fall in a few thousand profiles, days, communes…), and only the groups' keys
+    are built here: ten key tuples built in Python per contact cost twice as much."""
+    month, day, canal, statut, age, sexe, handicap, commune, desk, besoins, reponses = at
+
+    def groups(*fields: int) -> Iterable[tuple[tuple[Any, ...], int]]:
+        return Counter(map(itemgetter(month, *fields), rows)).items()
+
+    for (m, value), n in groups(day):
+        tally[(m, "day", value, "")] += sign * n
+    for (m, c, s, a, x, h), n in groups(canal, statut, age, sexe, handicap):
+        for key in (
+            (m, "canal", c, ""), (m, "statut", s, ""), (m, "tranche_age", a, ""),
+            (m, "sexe", x, ""), (m, "handicap", h, ""), (m, "sexe_age", x, a),
+        ):  # fmt: skip
+            tally[key] += sign * n
+    for (m, value), n in groups(commune):
+        tally[(m, "commune", value or "", "")] += sign * n
+    for (m, d, c), n in groups(desk, canal):
+        tally[(m, "desk_canal", d, c)] += sign * n
+    for (m, b, r), n in groups(besoins, reponses):
+        tally[(m, "codes", b, r)] += sign * n
 
 
 def take_away_contacts(connection: Connection, ids: Sequence[str], tally: Counter[Key]) -> None:
@@ -128,17 +150,12 @@ def take_away_contacts(connection: Connection, ids: Sequence[str], tally: Counte
         chunk = ids[start : start + _PAIRS_PER_QUERY]
         marks = ", ".join("?" * len(chunk))
         query = f"SELECT {_CONTACT_FIELDS} FROM merged_contact t WHERE t.id IN ({marks})"
-        tally.subtract(_contact_keys(run(connection, query, chunk)))
+        _add_counts(tally, run(connection, query, chunk).fetchall(), _SELECTED, -1)
 
 
-def add_contacts(rows: Iterable[Sequence[Any]], tally: Counter[Key]) -> None:
+def add_contacts(rows: Sequence[Sequence[Any]], tally: Counter[Key]) -> None:
     """Merged contact rows being written (`sync.merged.contact_row`) added to `tally`."""
-    tally.update(
-        _contact_keys(
-            (r[6], r[4], r[7], r[8], r[9], r[10], r[11], r[12] or "", r[1], r[14], r[15])
-            for r in rows
-        )
-    )
+    _add_counts(tally, rows, _WRITTEN)
 
 
 def _referral_rows(connection: Connection, source: str, params: list, found: Counter[Key]) -> None:
@@ -315,17 +332,22 @@ def referral_pairs(
     referrals: Iterable[tuple[str, str, str]],
     day_after: Callable[[str], str | None],
     chunks: Any,
+    followed: set[str] | None = None,
 ) -> set[tuple[str, str]]:
     """The (day, desk) pairs whose merged referrals a merge changes: where the referrals
     (id, desk, contact id) are now and will be (their contact's day after the merge), and
     where the referrals that follow a merged contact are and will be. `contact_ids`: the
     contacts the merge writes, `day_after` gives their day after it (None: deleted);
-    `chunks(sql, ids)` runs a lookup with `:ids` over the ids, a few hundred at a time."""
+    `chunks(sql, ids)` runs a lookup with `:ids` over the ids, a few hundred at a time.
+    `followed`, when given, receives those of `contact_ids` that have merged referrals (the
+    merge updates their day: `sync.merged` need not look them up again)."""
     referrals = list(referrals)
     followers = chunks(
         "SELECT contact_day, desk_id, contact_id FROM merged_referral WHERE contact_id IN :ids",
         list(contact_ids),
     )
+    if followed is not None:
+        followed.update(contact_id for _day, _desk, contact_id in followers)
     followers += chunks(
         "SELECT contact_day, desk_id, contact_id FROM merged_referral WHERE id IN :ids",
         [referral_id for referral_id, _desk, _contact in referrals],

@@ -219,17 +219,21 @@ def merge_prepared(
         # counts, some of them distinct contacts, are counted again over their (day, desk)
         # pairs (see sync/indicator_summary.py).
         tally: Counter[indicator_summary.Key] = Counter()
-        pairs = _referral_pairs(connection, winners)
+        followed: set[str] = set()
+        pairs = _referral_pairs(connection, winners, followed)
         with indicator_summary.kept_by(connection, pairs, tally, pending):
-            _apply(connection, winners, known, tally)
+            _apply(connection, winners, known, tally, followed)
     else:
         _apply(connection, winners, known)
     return len(winners)
 
 
-def _referral_pairs(connection: Connection, winners: list[PreparedEvent]) -> set[tuple[str, str]]:
+def _referral_pairs(
+    connection: Connection, winners: list[PreparedEvent], followed: set[str]
+) -> set[tuple[str, str]]:
     """The (day, desk) pairs whose merged referrals the winners change (see `kept_by`). A
-    deleted referral goes nowhere: only where it is counts (its contact: none)."""
+    deleted referral goes nowhere: only where it is counts (its contact: none). `followed`
+    receives the winning contacts that have merged referrals."""
 
     def lookup(sql: str, ids: Sequence[str]) -> list[tuple[Any, ...]]:
         return [tuple(row) for chunk in _chunks(ids) for row in _in(connection, sql, ids=chunk)]
@@ -244,7 +248,9 @@ def _referral_pairs(connection: Connection, winners: list[PreparedEvent]) -> set
         for e in winners
         if e.entity == "referral"
     ]
-    return indicator_summary.referral_pairs(days.keys(), referrals, days.__getitem__, lookup)
+    return indicator_summary.referral_pairs(
+        days.keys(), referrals, days.__getitem__, lookup, followed
+    )
 
 
 def _apply(
@@ -252,8 +258,10 @@ def _apply(
     winners: list[PreparedEvent],
     known: dict[str, str],
     tally: Counter[Any] | None = None,
+    followed: set[str] | None = None,
 ) -> None:
-    """`tally`: where the summary counts of the contact rows replaced and written go."""
+    """`tally`: where the summary counts of the contact rows replaced and written go;
+    `followed`: the winning contacts that have merged referrals, when already looked up."""
     buried = [e.entity_id for e in winners if known.get(e.entity_id) == _TOMBSTONE]
     for chunk in _chunks(buried):
         _in(connection, "DELETE FROM merged_tombstone WHERE entity_id IN :ids", ids=chunk)
@@ -268,7 +276,7 @@ def _apply(
     referrals = [e for e in winners if e.entity == "referral"]
     days: dict[str, tuple[str | None, str | None]] = {}
     if contacts:
-        days = _merge_contacts(connection, contacts, known, tally)
+        days = _merge_contacts(connection, contacts, known, tally, followed)
     if referrals:
         _merge_referrals(connection, referrals, known, days)
 
@@ -292,9 +300,11 @@ def _merge_contacts(
     contacts: list[PreparedEvent],
     known: dict[str, str],
     tally: Counter[Any] | None = None,
+    followed: set[str] | None = None,
 ) -> dict[str, tuple[str | None, str | None]]:
     """Write the contacts' new states; returns each one's (day, moment), None when deleted:
-    what its referrals carry. `tally`: the summary counts of the rows replaced and written."""
+    what its referrals carry. `tally`: the summary counts of the rows replaced and written;
+    `followed`: those of `contacts` that have merged referrals (None: looked up here)."""
     ids = [e.entity_id for e in contacts if known.get(e.entity_id) == _CONTACT]
     if tally is not None:
         indicator_summary.take_away_contacts(connection, ids, tally)
@@ -309,7 +319,9 @@ def _merge_contacts(
     }
     # Referrals merged before this state of their contact follow it (day, or nowhere): only
     # the contacts that have some are updated (one look-up per 500, not one UPDATE each).
-    followed = _with_referrals(connection, list(days))
+    # (Writing contacts changes no referral: what the summary's look-up found still holds.)
+    if followed is None:
+        followed = _with_referrals(connection, list(days))
     execute_many(
         connection,
         "UPDATE merged_referral SET contact_day = ?, contact_at = ? WHERE contact_id = ?",
