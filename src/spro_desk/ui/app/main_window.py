@@ -7,10 +7,12 @@ Accueil form is usable at once, and what needs the database attaches in `attach_
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import shiboken6
 from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -32,7 +34,7 @@ from spro_desk.ui.common.errors import show_warning
 from spro_desk.ui.common.focus import first_useful_control, focus_is_useful
 from spro_desk.ui.common.folders import last_folder, remember_folder
 from spro_desk.ui.common.formatting import directory_summary
-from spro_desk.ui.common.icon import app_icon
+from spro_desk.ui.common.startup import after_first_paint
 from spro_desk.ui.common.status import ProgressIndicator
 from spro_desk.ui.common.widgets import fit_on_screen
 from spro_desk.ui.lock.guard import PrivacyGuard
@@ -115,7 +117,11 @@ class MainWindow(QMainWindow):
         self.privacy.set_screens(self.screens.built)
         self.privacy.set_screens_widget(self._screens_widget)
         self.sync_rounds = SyncRounds(self.context, self)  # rounds start with the database
-        self.setWindowIcon(app_icon())
+        if db is None:  # the real start: QIcon's set-up and its 7 PNGs (~4 ms) wait for the paint
+            window = weakref.ref(self)  # a window closed before its paint is not kept alive
+            after_first_paint(self, lambda: _give_icon(window()))
+        else:
+            _give_icon(self)
         self._build_status_bar()
         self._build_actions()
         self._connect()
@@ -535,3 +541,10 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.shutdown()
         super().closeEvent(event)
+
+
+def _give_icon(window: QWidget | None) -> None:
+    from spro_desk.ui.common.icon import app_icon
+
+    if window is not None and shiboken6.isValid(window):
+        window.setWindowIcon(app_icon())
