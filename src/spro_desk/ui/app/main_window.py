@@ -34,9 +34,9 @@ from spro_desk.ui.common.errors import show_warning
 from spro_desk.ui.common.focus import first_useful_control, focus_is_useful
 from spro_desk.ui.common.folders import last_folder, remember_folder
 from spro_desk.ui.common.formatting import directory_summary
+from spro_desk.ui.common.geometry import fit_on_screen
 from spro_desk.ui.common.startup import after_first_paint
 from spro_desk.ui.common.status import ProgressIndicator
-from spro_desk.ui.common.widgets import fit_on_screen
 from spro_desk.ui.lock.guard import PrivacyGuard
 from spro_desk.ui.synchronisation.rounds import SyncRounds
 
