@@ -29,8 +29,14 @@ The desk's window paints before its database is open (ui/common/startup.py), fro
 issue 18 (within 500 ms of the process start). *Listed and accepting input*: the usable window
 above — the lock screen listing the desk's accounts with the focus in its code field, or the
 Accueil form — where keys are taken at once and an action needing the database waits for it
-visibly. *Database layer ready* ("database_ready"): the window has attached the database (the
-first save or code check can run), and the event loop is back.
+visibly. *First database action possible* ("first_action", issue 18's "database attached
+≤ 500 ms"): a desk in service opens on its lock screen, whose first action is checking an
+agent's code; it checks it with sqlite3 and Argon2id while the ORM loads (agents/early_unlock),
+so this is the usable lock screen; on a desk without accounts, whose first action is a save,
+it is the ORM attached. *ORM attached* ("database_ready"): the window has attached the
+database layer (SQLAlchemy, SQLModel: every screen's reads and writes), and the event loop is
+back. ``--type-code`` also has the agent type the code as soon as the lock screen is usable
+and reports when the screens came back ("unlocked", Argon2id at the desk's cost included).
 
 **Keystroke to results.** The real MainWindow on ``bench/out/national.sqlite3`` (built from
 ``bench/out/national/`` when missing), offscreen. For each key of a typing sequence (``m``,
@@ -228,12 +234,14 @@ def start_once(
     return milestones, done.stderr
 
 
-def measure_start(runs: int, desk: str = "in-service") -> StartRuns:
+def measure_start(runs: int, desk: str = "in-service", *, type_code: bool = False) -> StartRuns:
     results = StartRuns()
     with tempfile.TemporaryDirectory(prefix="spro-bench-ui-") as temp:
         root = Path(temp)
         data_dir = prepare_desk_data(root, desk)
         environment = offscreen_environment(root / "config")
+        if type_code and desk == "in-service":
+            environment["SPRO_BENCH_CODE"] = BENCH_PIN  # read by the desk's probe
         for kind in ("bare", "desk"):  # warm-up: page cache, .pyc files
             start_once(kind, data_dir, environment)
         for run in range(runs):
@@ -269,20 +277,37 @@ def print_start(results: StartRuns) -> None:
         f" with the desk's data read by sqlite3): {listed:.1f} ms "
         f"(target ≤ {DATABASE_READY_TARGET_MS:g} ms): {met}"
     )
-    ready = statistics.median(run["database_ready"] for run in results.desk)
-    met = "yes" if ready <= DATABASE_READY_TARGET_MS else "NO"
+    desk_steps = results.milestones("desk")
+    first = desk_steps["first_action"]
+    met = "yes" if first <= DATABASE_READY_TARGET_MS else "NO"
     print(
-        f"database layer ready (attached: first save or code check possible; desk, median): "
-        f"{ready:.1f} ms, {ready / results.median('bare'):.2f}× the bare window "
+        f"first database action possible (issue 18's 'database attached ≤ 500 ms'; a desk in "
+        f"service: its lock screen checks a code with sqlite3 + Argon2id, no ORM; a desk "
+        f"without accounts: a save, once attached; desk, median): {first:.1f} ms "
         f"(target ≤ {DATABASE_READY_TARGET_MS:g} ms): {met}"
     )
+    ready = desk_steps["database_ready"]
+    met = "yes" if ready <= DATABASE_READY_TARGET_MS else "NO"
+    print(
+        f"ORM attached (the database layer: every screen's reads and writes; desk, median): "
+        f"{ready:.1f} ms, {ready / results.median('bare'):.2f}× the bare window "
+        f"(the issue's figure as read before it was split; ≤ {DATABASE_READY_TARGET_MS:g} ms: "
+        f"{met})"
+    )
+    if "unlocked" in desk_steps:
+        print(
+            f"unlocked by the code typed as soon as the lock screen was usable (code checked, "
+            f"screens back; desk, median): {desk_steps['unlocked']:.1f} ms "
+            f"(CPU {desk_steps['cpu_unlocked']:.0f} ms)"
+        )
     cpu = {kind: results.milestones(kind) for kind in ("bare", "desk")}
     print(
         f"CPU time used (median, all threads; steadier than wall times on a loaded machine): "
         f"bare window {cpu['bare']['cpu_usable']:.0f} ms when usable; desk "
         f"{cpu['desk']['cpu_usable']:.0f} ms when usable "
         f"({cpu['desk']['cpu_usable'] / cpu['bare']['cpu_usable']:.2f}×), "
-        f"{cpu['desk']['cpu_database_ready']:.0f} ms when its database is attached"
+        f"{cpu['desk']['cpu_first_action']:.0f} ms at its first database action, "
+        f"{cpu['desk']['cpu_database_ready']:.0f} ms when the ORM is attached"
     )
     for kind in ("bare", "desk"):
         steps = results.milestones(kind)
@@ -704,6 +729,11 @@ def parse_arguments() -> argparse.Namespace:
     parser.add_argument("--no-profile", action="store_true", help="not even when over target")
     parser.add_argument("--desk", choices=DESKS, default=DESKS[0], help="the desk's data folder")
     parser.add_argument(
+        "--type-code",
+        action="store_true",
+        help="in-service desk: the agent types the code as soon as the lock screen is usable",
+    )
+    parser.add_argument(
         "--search-delay-ms",
         type=int,
         metavar="MS",
@@ -739,10 +769,11 @@ def main() -> None:
     print("Machine: " + ", ".join(f"{key} {value}" for key, value in machine.items()), flush=True)
     report: dict[str, Any] = {"machine": machine}
     if args.part in ("all", "start"):
-        start = measure_start(args.runs, args.desk)
+        start = measure_start(args.runs, args.desk, type_code=args.type_code)
         print_start(start)
         report["start"] = {
             "desk": args.desk,
+            "type_code": args.type_code,
             "bare_ms": start.usable("bare"),
             "desk_ms": start.usable("desk"),
             "bare_median_ms": start.median("bare"),

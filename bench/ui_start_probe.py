@@ -20,6 +20,7 @@ project imports before the measured code runs, so both start the same way.
 from __future__ import annotations
 
 import json
+import os
 import sys
 import time
 from collections.abc import Callable
@@ -31,7 +32,7 @@ MILESTONES: dict[str, float] = {"probe_started": (time.time_ns() - T0_NS) / 1e6}
 
 # Also the CPU time the process has used by then (all its threads): on a machine shared with
 # other work, wall times swing with the load, the CPU a start needs much less.
-CPU_TOO = ("usable", "database_ready")
+CPU_TOO = ("usable", "first_action", "unlocked", "database_ready")
 
 
 def mark(name: str) -> None:
@@ -44,6 +45,9 @@ def arm(
     window_of: Callable[[], Any],
     until: Callable[[Any], bool] | None = None,
     wake: Callable[[Any], Any] | None = None,
+    action: Callable[[Any], bool] | None = None,
+    on_usable: Callable[[Any, Callable[[], None]], None] | None = None,
+    also_wait: Callable[[Any], bool] | None = None,
 ) -> None:
     """When the window has painted once, a 0 ms timer reports and quits the event loop.
 
@@ -52,6 +56,10 @@ def arm(
     fires, from a 0 ms timer (once the slot that emitted it has returned, as the event loop
     would paint); without `wake`, every millisecond. Polling would take the GIL from the thread
     opening the database a thousand times a second, which the application itself never does.
+    With `action`, the first of those checks (the first at "usable") at which `action(window)`
+    holds is marked "first_action": the desk's first database action can run. `on_usable(window,
+    check)` runs at "usable" (the agent's first keys); `check` reports again, once
+    `also_wait(window)` holds too (the code checked).
     """
     from PySide6.QtCore import QEvent, QObject, QTimer
     from PySide6.QtWidgets import QApplication, QWidget
@@ -60,6 +68,8 @@ def arm(
 
     def report() -> None:
         window = window_of()
+        if action is not None and "first_action" not in MILESTONES and action(window):
+            mark("first_action")
         if until is not None and not until(window):
             if wake is None:
                 QTimer.singleShot(1, report)
@@ -67,9 +77,13 @@ def arm(
                 waiting.append(wake(window))
                 waiting[0].connect(lambda: QTimer.singleShot(0, report))
             return
-        if until is not None:
+        if until is not None and "database_ready" not in MILESTONES:
             mark("database_ready")
+            if action is not None and "first_action" not in MILESTONES:
+                mark("first_action")
             MILESTONES["first_screen"] = first_screen[0] if first_screen else ""
+        if also_wait is not None and not also_wait(window):
+            return  # reported by `check` when it holds
         MILESTONES["visible"] = bool(window is not None and window.isVisible())
         print(json.dumps(MILESTONES), flush=True)
         QApplication.quit()
@@ -81,6 +95,10 @@ def arm(
         window = window_of()
         central = window.centralWidget() if hasattr(window, "centralWidget") else None
         first_screen.append(type(central).__name__)  # what the usable window shows
+        if action is not None and action(window):  # before the agent's first keys
+            mark("first_action")
+        if on_usable is not None:
+            on_usable(window, lambda: QTimer.singleShot(0, report))
         report()
 
     class FirstPaint(QObject):
@@ -124,6 +142,26 @@ def bare() -> None:
     app.exec()
 
 
+# With SPRO_BENCH_CODE set, the agent types that code on the lock screen as soon as the window
+# is usable; "unlocked" is when the screens come back (the code checked, Argon2id included).
+TYPED_CODE = os.environ.get("SPRO_BENCH_CODE", "")
+
+
+def type_code(window: Any, check: Callable[[], None]) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    def unlocked(locked: bool) -> None:
+        if not locked and "unlocked" not in MILESTONES:
+            mark("unlocked")
+            check()
+
+    window.privacy.locked_changed.connect(unlocked)
+    screen = window.centralWidget()
+    screen.secret.setText(TYPED_CODE)
+    QTest.keyClick(screen.secret, Qt.Key.Key_Return)
+
+
 def desk(data_dir: str) -> None:
     # In the order `spro-desk` imports them: the command line first, Qt when the window opens.
     from spro_desk.cli.main import main
@@ -144,8 +182,14 @@ def desk(data_dir: str) -> None:
         # navigator's signal is emitted while the window attaches the database).
         arm(
             main_window,
-            until=lambda window: bool(getattr(window, "database_ready", True)),
+            until=lambda window: (
+                bool(getattr(window, "database_ready", True))
+                and (not TYPED_CODE or "unlocked" in MILESTONES)
+            ),
             wake=lambda window: window.context.navigator.database_ready,
+            # A revision without the property: its first action waits for the attachment.
+            action=lambda window: bool(getattr(window, "database_action_possible", False)),
+            on_usable=type_code if TYPED_CODE else None,
         )
         return real_exec()
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 import sqlite3
 import time
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 
-from spro_desk.agents import accounts, management
+from spro_desk.agents import accounts, code_check, management
 from spro_desk.agents.accounts import AgentError, open_account
 from spro_desk.agents.management import create_agent
 from spro_desk.agents.roles import Permission, Role, can
@@ -80,7 +81,7 @@ def test_wrong_pin_is_refused_and_repeated_failures_wait_longer(db: Database) ->
     claire = manager(db)
     session = desk_session(db)
     start = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
-    for attempt in range(accounts.FREE_ATTEMPTS):
+    for attempt in range(code_check.FREE_ATTEMPTS):
         with pytest.raises(AgentError, match="incorrect"):
             session.login(claire.id, "00000001", now=start + timedelta(seconds=attempt))
     assert session.agent is None and not vault(db).is_unlocked()
@@ -89,7 +90,7 @@ def test_wrong_pin_is_refused_and_repeated_failures_wait_longer(db: Database) ->
         session.login(claire.id, MANAGER_PIN, now=start + timedelta(seconds=10))
     opened = session.login(claire.id, MANAGER_PIN, now=start + timedelta(seconds=40))
     assert opened.id == claire.id and vault(db).is_unlocked()
-    print(f"\nWrong PIN: {accounts.FREE_ATTEMPTS} refusals, then a 30 s wait before any try")
+    print(f"\nWrong PIN: {code_check.FREE_ATTEMPTS} refusals, then a 30 s wait before any try")
 
 
 def test_roles_decide_who_reads_personal_data(db: Database) -> None:
@@ -172,3 +173,66 @@ def test_the_production_cost_of_a_pin(db: Database) -> None:
     print(f"\nArgon2id default cost: account created in {created:.2f} s, "
           f"unlocked in {unlocked:.2f} s")  # fmt: skip
     assert unlocked < 5
+
+
+def test_the_sqlite3_check_at_start_refuses_what_the_database_layer_refuses(
+    db: Database, tmp_path: Path
+) -> None:
+    """agents.early_unlock: a disabled account, a waiting one, a wrong code (counted beside
+    the keys, as open_account counts it); a schema to migrate is left to the layer."""
+    from spro_desk.agents.early_unlock import EarlyRefused, NotReady, open_account_early
+
+    claire = manager(db)
+    desk_session(db).login(claire.id, MANAGER_PIN)
+    samir = create_agent(db, "Samir", AGENT_PIN, Role.AGENT, cost=FAST)
+    management.disable_agent(db, samir.id)
+    with pytest.raises(EarlyRefused, match="désactivé") as refused:
+        open_account_early(db.path, samir.id, AGENT_PIN)
+    assert refused.value.failures is None
+    now = datetime.now(UTC)
+    for attempt in range(1, code_check.FREE_ATTEMPTS + 1):
+        with pytest.raises(EarlyRefused, match="incorrect") as refused:
+            open_account_early(db.path, claire.id, "00000000", now=now)
+        assert refused.value.failures == attempt
+    with pytest.raises(AgentError, match="Trop de codes"):  # the layer reads the same counter
+        open_account(db, claire.id, MANAGER_PIN, now=now)
+    later = now + timedelta(minutes=1)
+    opened = open_account_early(db.path, claire.id, MANAGER_PIN, now=later)
+    assert opened.agent.id == claire.id and opened.privates and opened.secret_to_rewrap is None
+    with pytest.raises(NotReady):
+        open_account_early(db.path, "inconnu", MANAGER_PIN)
+    with sqlite3.connect(db.path) as connection:
+        connection.execute("UPDATE alembic_version SET version_num = '0001'")
+    connection.close()
+    with pytest.raises(NotReady):
+        open_account_early(db.path, claire.id, MANAGER_PIN)
+    with pytest.raises(NotReady):
+        open_account_early(tmp_path / "absente.sqlite", claire.id, MANAGER_PIN)
+
+
+def test_the_code_check_at_start_loads_neither_sqlalchemy_nor_sqlmodel(db: Database) -> None:
+    """The whole point of agents.early_unlock: in a fresh process, a code is checked (and a
+    wrong one counted) without the ORM, which the opener is still importing."""
+    import subprocess
+    import sys
+
+    claire = manager(db)
+    script = (
+        "import sys; from pathlib import Path\n"
+        "from spro_desk.agents.early_unlock import EarlyRefused, open_account_early\n"
+        f"opened = open_account_early(Path({str(db.path)!r}), {claire.id!r}, {MANAGER_PIN!r})\n"
+        "assert opened.privates\n"
+        "try:\n"
+        f"    open_account_early(Path({str(db.path)!r}), {claire.id!r}, '00000000')\n"
+        "except EarlyRefused as refused:\n"
+        "    assert refused.failures == 1\n"
+        "else:\n"
+        "    raise SystemExit('a wrong code was accepted')\n"
+        "orm = ('sqlalchemy', 'sqlmodel', 'pydantic', 'alembic')\n"
+        "print(','.join(m for m in orm if m in sys.modules) or 'none')\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "none"

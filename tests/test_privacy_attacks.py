@@ -259,7 +259,7 @@ def test_the_signing_key_is_not_in_the_database(db: Database) -> None:
 def test_the_wrong_code_counter_survives_an_sql_update_and_a_clock_set_back(db: Database) -> None:
     import sqlite3
 
-    from spro_desk.agents.accounts import FREE_ATTEMPTS, AgentError
+    from spro_desk.agents.code_check import FREE_ATTEMPTS, AgentError
 
     claire = manager(db)
     session = desk_session(db)
@@ -280,9 +280,9 @@ def test_the_wrong_code_counter_survives_an_sql_update_and_a_clock_set_back(db: 
 def test_a_code_too_short_for_todays_rules_must_be_changed_at_sign_in(
     db: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from spro_desk.agents import accounts, management
+    from spro_desk.agents import accounts, code_check, management
 
-    monkeypatch.setattr(accounts, "PIN_MIN_DIGITS", 6)  # an account of an earlier version
+    monkeypatch.setattr(code_check, "PIN_MIN_DIGITS", 6)  # an account of an earlier version
     claire = management.create_agent(db, "Claire", "480215", Role.RESPONSABLE, cost=FAST)
     monkeypatch.undo()
     session = desk_session(db)
@@ -364,14 +364,13 @@ def test_every_purge_reports_a_broken_log_again(db: Database) -> None:
     assert second.audit_problem  # still said: the gap stays in the chain
 
 
-def test_an_account_of_an_earlier_version_is_rewrapped_at_sign_in(db: Database) -> None:
-    """Its wrap held the desk key itself, under the cheaper Argon2id cost of issue 6: after one
-    sign-in it holds a key of its own, at today's cost, and reads what it read before."""
+def _account_of_an_earlier_version(db: Database) -> tuple[str, str]:
+    """Its wrap holds the desk key itself, under the cheaper Argon2id cost of issue 6; (its id,
+    a contact with personal data)."""
     import os
     import uuid
 
-    from spro_desk.agents import accounts
-    from spro_desk.contacts.service import ContactService
+    from spro_desk.agents import code_check
     from spro_desk.security import crypto
     from spro_desk.security.keys import vault
     from spro_desk.storage.tables import Agent
@@ -386,16 +385,49 @@ def test_an_account_of_an_earlier_version_is_rewrapped_at_sign_in(db: Database) 
     moment = datetime.now(UTC)
     with db.transaction() as session:
         session.add(Agent(id=agent_id, nom="Claire", role="responsable-de-site", secret_kind="pin",
-                          secret_hash=accounts._hasher(old_cost).hash(MANAGER_PIN),
+                          secret_hash=code_check.hasher(old_cost).hash(MANAGER_PIN),
                           kek_salt=salt, kek_cost=old_cost.as_json(), wrapped_key=wrapped,
                           created_at=moment, updated_at=moment))  # fmt: skip
     vault(db).lock()
     vault(db).forget_provisional_file()
-    session = desk_session(db)
-    session.login(agent_id, MANAGER_PIN)
+    return agent_id, contact_id
+
+
+def _rewrapped(db: Database, agent_id: str, contact_id: str) -> None:
+    from spro_desk.agents import accounts
+    from spro_desk.contacts.service import ContactService
+    from spro_desk.storage.tables import Agent
+
     with db.session() as reading:
         row = reading.get(Agent, agent_id)
     assert row is not None and row.kek_cost == accounts.DEFAULT_COST.as_json() | {"v": 2}
+    session = desk_session(db)
     session.lock()
     session.login(agent_id, MANAGER_PIN)  # the new way
     assert ContactService(db).personal_data(contact_id).nom == CANARIES[0]
+
+
+def test_an_account_of_an_earlier_version_is_rewrapped_at_sign_in(db: Database) -> None:
+    """After one sign-in it holds a key of its own, at today's cost, and reads what it read
+    before."""
+    agent_id, contact_id = _account_of_an_earlier_version(db)
+    desk_session(db).login(agent_id, MANAGER_PIN)
+    _rewrapped(db, agent_id, contact_id)
+
+
+def test_an_account_of_an_earlier_version_unlocked_before_the_orm_is_rewrapped_once_attached(
+    db: Database,
+) -> None:
+    """The lock screen's sqlite3 check at start (agents.early_unlock) opens the same keys; the
+    re-wrap is done once the database layer is attached (`record_early`)."""
+    from spro_desk.agents.early_unlock import open_account_early
+    from spro_desk.agents.sessions import record_early
+    from spro_desk.contacts.service import ContactService
+
+    agent_id, contact_id = _account_of_an_earlier_version(db)
+    opened = open_account_early(db.path, agent_id, MANAGER_PIN)
+    assert opened.secret_to_rewrap == MANAGER_PIN and len(opened.privates) == 1
+    desk_session(db).adopt(opened)
+    assert ContactService(db).personal_data(contact_id).nom == CANARIES[0]
+    record_early(db, [opened])
+    _rewrapped(db, agent_id, contact_id)

@@ -278,10 +278,10 @@ def test_an_agent_whose_code_is_too_short_is_asked_for_a_new_one(
     qtbot: QtBot, db: Database, make_window: WindowFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Issue 15: codes of earlier versions (6 digits) are changed at the next sign-in."""
-    from spro_desk.agents import accounts, management
+    from spro_desk.agents import code_check, management
     from spro_desk.ui.common.agents_dialog import SecretDialog
 
-    monkeypatch.setattr(accounts, "PIN_MIN_DIGITS", 6)
+    monkeypatch.setattr(code_check, "PIN_MIN_DIGITS", 6)
     claire = management.create_agent(db, "Claire", "480215", Role.RESPONSABLE, cost=FAST)
     monkeypatch.undo()
     window = make_window(db)

@@ -14,17 +14,16 @@ from datetime import UTC, datetime
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, func, select
 
-from spro_desk.agents.accounts import (
+from spro_desk.agents.accounts import _checked_name, _now
+from spro_desk.agents.code_check import (
     DEFAULT_COST,
     PASSWORD_MIN_CHARS,
     AgentError,
-    _block_after,
-    _blocked_message,
-    _checked_name,
-    _hasher,
-    _now,
     secret_kind,
 )
+from spro_desk.agents.code_check import block_after as _block_after
+from spro_desk.agents.code_check import blocked_message as _blocked_message
+from spro_desk.agents.code_check import hasher as _hasher
 from spro_desk.agents.coordination_audit import record_action
 from spro_desk.agents.coordination_roles import (
     CoordinationDenied,

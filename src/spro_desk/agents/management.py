@@ -12,19 +12,16 @@ from datetime import UTC, datetime
 from sqlmodel import col, func, select
 
 from spro_desk.agents.accounts import (
-    DEFAULT_COST,
-    AgentError,
-    AgentView,
     _checked_name,
     _cost_record,
     _existing,
-    _hasher,
     _now,
-    _view,
     _wrap_for,
     has_agents,
-    secret_kind,
 )
+from spro_desk.agents.code_check import DEFAULT_COST, AgentError, AgentView, secret_kind
+from spro_desk.agents.code_check import hasher as _hasher
+from spro_desk.agents.code_check import view as _view
 from spro_desk.agents.roles import Permission, Role, holds_key
 from spro_desk.agents.sessions import desk_session, require
 from spro_desk.security import crypto, grants

@@ -10,14 +10,23 @@ from __future__ import annotations
 
 import json
 from datetime import datetime
+from pathlib import Path
+from typing import Protocol
 
 from spro_desk.security.files import locked, privacy_folder, write_whole
-from spro_desk.storage.engine import Database
 
 SUFFIX = ".echecs"
 
 
-def _path(db: Database):
+class Database(Protocol):
+    """What the counter needs of a database: its file (an open `storage.engine.Database`, or
+    the lock screen's check made before the database layer is loaded)."""
+
+    @property
+    def path(self) -> Path: ...
+
+
+def _path(db: Database) -> Path:
     return privacy_folder(db.path) / f"{db.path.name}{SUFFIX}"
 
 

@@ -23,6 +23,8 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X
 from sqlalchemy import Connection, text
 
 from spro_desk.security import crypto
+from spro_desk.security.grant_records import grant_context as _context
+from spro_desk.security.grant_records import open_granted_record
 from spro_desk.security.keys import (
     DESK_KEY_RECORD,
     GRANTS_RECORD,
@@ -36,10 +38,6 @@ from spro_desk.storage.engine import Database
 
 def _b64(data: bytes) -> str:
     return base64.b64encode(data).decode("ascii")
-
-
-def _context(agent_id: str, key_hex: str) -> bytes:
-    return b"spro-desk desk key for agent\x00" + agent_id.encode() + b"\x00" + key_hex.encode()
 
 
 def _read(connection: Connection, key: str) -> dict[str, Any] | None:
@@ -91,19 +89,16 @@ def is_granted(db: Database, agent_id: str) -> bool:
         return agent_id in (_read(connection, GRANTS_RECORD) or {})
 
 
+def granted_record(db: Database) -> dict[str, Any]:
+    with db.engine.connect() as connection:
+        return _read(connection, GRANTS_RECORD) or {}
+
+
 def open_granted(
     db: Database, agent_id: str, agent_private: X25519PrivateKey
 ) -> list[X25519PrivateKey]:
     """The desk keys sealed to this agent, opened with the agent's private key."""
-    with db.engine.connect() as connection:
-        grants = _read(connection, GRANTS_RECORD) or {}
-    opened = []
-    for key_hex, envelope in grants.get(agent_id, {}).get("desk", {}).items():
-        raw = crypto.open_sealed(
-            agent_private, base64.b64decode(envelope), _context(agent_id, key_hex)
-        )
-        opened.append(crypto.private_from_bytes(raw))
-    return opened
+    return open_granted_record(granted_record(db), agent_id, agent_private)
 
 
 def rotate(connection: Connection, db: Database, now: datetime | None = None) -> str:

@@ -30,16 +30,14 @@ from sqlalchemy import text
 
 from spro_desk.security import crypto
 from spro_desk.security.files import wipe, write_whole
+from spro_desk.security.grant_records import DESK_KEY_RECORD as DESK_KEY_RECORD
+from spro_desk.security.grant_records import GRANTS_RECORD as GRANTS_RECORD
+from spro_desk.security.grant_records import RETIRED_KEYS_RECORD as RETIRED_KEYS_RECORD
 from spro_desk.storage.engine import Database, one_per_database
 from spro_desk.storage.records import read_record
 
 log = logging.getLogger(__name__)
 
-DESK_KEY_RECORD = "privacy.desk_key"
-# Desk keys replaced when an agent was disabled: their private halves still open older data.
-RETIRED_KEYS_RECORD = "privacy.desk_keys_retired"
-# Each key-holding agent's public key and, sealed to it, every desk key the agent may use.
-GRANTS_RECORD = "privacy.agent_keys"
 KEYRING_SERVICE = "SPRO Desk"
 # Set to 0 to keep the key out of the OS keyring (a Windows session shared by several people).
 KEYRING_ENV = "SPRO_DESK_KEYRING"

@@ -11,31 +11,13 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Engine
 
 from spro_desk.storage.dialects import postgresql, sqlite
+from spro_desk.storage.revisions import SHIPPED_REVISIONS as SHIPPED_REVISIONS
+from spro_desk.storage.revisions import head_revision as head_revision
 
 if TYPE_CHECKING:
     from alembic.config import Config
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
-# The revisions shipped, oldest first (tests check them against the migration scripts): an
-# up-to-date database opens without importing Alembic, a tenth of a second at every start.
-SHIPPED_REVISIONS = (
-    "0001",
-    "0002",
-    "0003",
-    "0004",
-    "0005",
-    "0006",
-    "0007",
-    "0008",
-    "0009",
-    "0010",
-    "0011",
-    "0012",
-    "0013",
-    "0014",
-    "0015",
-    "0016",
-)
 
 
 class NewerDatabaseError(RuntimeError):
@@ -56,10 +38,6 @@ def alembic_config() -> Config:
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     return config
-
-
-def head_revision() -> str:
-    return SHIPPED_REVISIONS[-1]
 
 
 def script_revisions() -> list[str]:

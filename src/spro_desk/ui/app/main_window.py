@@ -69,10 +69,12 @@ class MainWindow(QMainWindow):
         startup_settings: dict[str, Any] | None = None,
         has_directory: bool = True,
         startup_agents: Sequence[tuple[str, str]] = (),
+        startup_database: Path | None = None,
         parent: QWidget | None = None,
     ) -> None:
         """`startup_agents`: the desk's accounts (id, name) read before the database opened
-        (storage.quick_read); the window then opens on the lock screen."""
+        (storage.quick_read); the window then opens on the lock screen, and checks a code
+        typed there with sqlite3 in `startup_database` (the file) while the layer loads."""
         super().__init__(parent)
         self._db: Database | None = None
         self._settings = settings
@@ -134,7 +136,7 @@ class MainWindow(QMainWindow):
             self.summary_label.setText(self.opening.text())
             # Locked first: what the first paint shows is the lock screen alone; the screen
             # behind it is built once the agent has unlocked (`_lock_changed`).
-            self.privacy.lock_at_start(startup_agents)
+            self.privacy.lock_at_start(startup_agents, startup_database)
             self.show_screen(SCREEN_ORDER[0] if has_directory else ANNUAIRE)
 
     @property
@@ -199,6 +201,13 @@ class MainWindow(QMainWindow):
     @property
     def database_ready(self) -> bool:
         return self._db is not None
+
+    @property
+    def database_action_possible(self) -> bool:
+        """The desk's first database action can run now, without waiting for the database
+        layer: it is attached, or the lock screen (a desk in service's first screen, whose
+        first action is an agent's code) checks codes with sqlite3 while it loads."""
+        return self._db is not None or self.privacy.checks_codes_early
 
     @property
     def directory_view(self) -> DirectoryView | None:

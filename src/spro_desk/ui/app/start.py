@@ -193,6 +193,7 @@ def _run_window(
         startup_settings=snapshot.settings,
         has_directory=snapshot.has_directory,
         startup_agents=snapshot.agents,
+        startup_database=database_path(data_dir),
     )
     guard.raise_requested.connect(lambda: bring_forward(window))
     running = [True]

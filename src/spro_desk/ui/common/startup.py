@@ -33,6 +33,10 @@ UI_SWITCH_INTERVAL_S = 0.001
 # The directory's search loads after the database is attached, with the Annuaire's screen
 # (ui/app/start.AFTER_ATTACH_MODULES): no first screen searches the directory.
 WARM_MODULES = (
+    # First: the lock screen's code check without the ORM (argon2, cryptography, sqlite3;
+    # agents/early_unlock), so that a code typed at once is checked while the ORM loads, with
+    # no import of its own competing with this thread for the GIL.
+    "spro_desk.agents.early_unlock",
     "spro_desk.contacts.service",
     "spro_desk.directory.catalog",
 )

@@ -6,7 +6,7 @@ theirs, and so is the role the first account must have.
 
 from __future__ import annotations
 
-from spro_desk.agents.accounts import PIN_MIN_DIGITS, AgentError, secret_kind
+from spro_desk.agents.code_check import PIN_MIN_DIGITS, AgentError, secret_kind
 from spro_desk.agents.management import create_agent
 from spro_desk.agents.roles import Role
 from spro_desk.storage.engine import Database

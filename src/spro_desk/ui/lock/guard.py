@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 import weakref
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
@@ -40,6 +41,7 @@ from spro_desk.ui.common.secret_field import SecretLineEdit
 
 if TYPE_CHECKING:  # loaded with the database, after the first paint
     from spro_desk.agents.accounts import AgentView
+    from spro_desk.agents.early_unlock import EarlyOpened, EarlyRefused
     from spro_desk.agents.sessions import DeskSession
     from spro_desk.privacy.purge import PurgeReport
     from spro_desk.storage.engine import Database
@@ -47,6 +49,14 @@ if TYPE_CHECKING:  # loaded with the database, after the first paint
 log = logging.getLogger(__name__)
 
 DAY_MS = 24 * 60 * 60 * 1000
+
+
+def _open_account_early(path: Path, agent_id: str, secret: str) -> EarlyOpened:
+    # Imported here, on the runner's thread: argon2 and cryptography would hold the UI thread
+    # for a few tenths of a second while the opener's thread imports the ORM.
+    from spro_desk.agents.early_unlock import open_account_early
+
+    return open_account_early(path, agent_id, secret)
 
 
 class LockScreen(QWidget):
@@ -168,6 +178,12 @@ class PrivacyGuard(QObject):
         # meanwhile: checked once the database is attached (`start`).
         self._locked_at_start = False
         self._waiting_unlock: tuple[str, str] | None = None
+        # The database file, read with sqlite3 to check a code before the layer is attached
+        # (agents.early_unlock); the codes checked so, whose writes wait for the layer; the
+        # session opened so, adopted once attached.
+        self._early_path: Path | None = None
+        self._early_attempts: list[EarlyOpened | EarlyRefused] = []
+        self._early_session: EarlyOpened | None = None
         self._busy = BusyCursor()  # shown while a code waits for the database layer
         self.lock_action = QAction(self.tr("&Verrouiller le poste"), window)
         self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
@@ -189,6 +205,11 @@ class PrivacyGuard(QObject):
     @property
     def is_locked(self) -> bool:
         return self._held is not None
+
+    @property
+    def checks_codes_early(self) -> bool:
+        """Locked at start, checking codes with sqlite3 while the database layer loads."""
+        return self._early_path is not None and self.is_locked
 
     def set_screens(self, screens: Callable[[], list[Any]]) -> None:
         """Where to find the built screens (their hide/restore_personal_data hooks)."""
@@ -227,12 +248,16 @@ class PrivacyGuard(QObject):
 
     # --- start and stop -----------------------------------------------------------------------
 
-    def lock_at_start(self, agents: Sequence[tuple[str, str]]) -> None:
+    def lock_at_start(
+        self, agents: Sequence[tuple[str, str]], database: Path | None = None
+    ) -> None:
         """A desk with accounts opens on its lock screen, before the database layer is loaded:
         `agents` (id, name) were read with sqlite3 (storage.quick_read). The agent types the
-        code at once; its check waits for the database (`start`)."""
+        code at once: checked with sqlite3 in `database` (the file) while the layer loads,
+        or, without it, once the database is attached (`start`)."""
         if self._db is not None or self.is_locked or not agents:
             return
+        self._early_path = database
         screen = self._lock_screen_widget()
         screen.set_agent_names(agents, None)
         self._locked_at_start = True
@@ -247,7 +272,13 @@ class PrivacyGuard(QObject):
             self._forget_waiting_unlock()
             return
         at_start, self._locked_at_start = self._locked_at_start, False
+        self._early_path = None  # from now on, codes are checked through the database layer
         if self._agents_exist():
+            self._record_early()
+            early, self._early_session = self._early_session, None
+            if early is not None:  # unlocked already, with sqlite3: the session opens now
+                self._adopt(early)
+                return
             if at_start:  # locked already: the lock action comes back with the screens
                 self._hold_actions()
                 self._unlock_waiting()
@@ -257,7 +288,7 @@ class PrivacyGuard(QObject):
                 self.lock()
             else:
                 self._watch()
-        elif at_start:  # no account after all (the read was stale): the screens come back
+        elif at_start and self.is_locked:  # no account after all (a stale read): screens back
             self._forget_waiting_unlock()
             self._give_back_screens()
             self.locked_changed.emit(False)
@@ -404,10 +435,11 @@ class PrivacyGuard(QObject):
         if self._closed:
             return
         screen = self._lock_screen_widget()
+        if self._db is None and self._early_path is not None:
+            self._check_early(self._early_path, agent_id, secret)
+            return
         if self._db is None:  # the database layer is still loading: checked once attached
-            self._busy.show(True)
-            self._waiting_unlock = (agent_id, secret)
-            screen.set_busy(True, opening=True)
+            self._wait_for_database(agent_id, secret)
             return
         screen.set_busy(True)
         session = self._session()
@@ -415,6 +447,93 @@ class PrivacyGuard(QObject):
             lambda _context: session.login(agent_id, secret),
             Callbacks(on_result=lambda _agent: self._unlocked(), on_error=self._refused),
         )
+
+    def _wait_for_database(self, agent_id: str, secret: str) -> None:
+        self._busy.show(True)
+        self._waiting_unlock = (agent_id, secret)
+        self._lock_screen_widget().set_busy(True, opening=True)
+
+    # --- the code checked before the database layer is attached --------------------------------
+
+    def _check_early(self, path: Path, agent_id: str, secret: str) -> None:
+        """Argon2id with sqlite3 on the window's runner, while the opener imports the ORM."""
+        self._lock_screen_widget().set_busy(True)
+        self._runner.submit(
+            lambda _context: _open_account_early(path, agent_id, secret),
+            Callbacks(
+                on_result=self._opened_early,
+                on_error=lambda error: self._early_failed(error, agent_id, secret),
+            ),
+        )
+
+    def _early_failed(self, error: Exception, agent_id: str, secret: str) -> None:
+        from spro_desk.agents.early_unlock import EarlyRefused, NotReady
+
+        if self._closed:
+            return
+        if not isinstance(error, EarlyRefused):  # NotReady, or unexpected: the layer checks it
+            if not isinstance(error, NotReady):
+                log.error("Early code check failed: %s", type(error).__name__)
+            if self._db is None:
+                self._wait_for_database(agent_id, secret)
+            else:
+                self.unlock(agent_id, secret)
+            return
+        self._early_attempts.append(error)
+        if self._db is not None:  # attached while the code was being checked
+            self._record_early()
+        self._lock_screen_widget().show_error(str(error))
+
+    def _opened_early(self, opened: EarlyOpened) -> None:
+        if self._closed or not self.is_locked:
+            return
+        self._early_attempts.append(opened)
+        if self._db is not None:  # attached while the code was being checked
+            self._record_early()
+            self._adopt(opened)
+            return
+        self._early_session = opened
+        self._give_back_screens()
+        self.lock_action.setEnabled(False)  # until the database is attached (`start`)
+        announce(self._window, self.tr("Poste déverrouillé."))
+        self.locked_changed.emit(False)
+
+    def _adopt(self, opened: EarlyOpened) -> None:
+        """The session of a code checked early opens once the database is attached."""
+        try:
+            self._session().adopt(opened)
+        except Exception as error:  # e.g. the desk key rotated meanwhile: the code again
+            log.error("Adopting the early unlock failed: %s", type(error).__name__)
+            self.lock()  # the screens given back early are taken again
+            self._lock_screen_widget().show_error(
+                self.tr("Le poste n'a pas pu être déverrouillé. Réessayez.")
+            )
+            return
+        if self.is_locked:  # checked while the database attached: the screens come back now
+            self._unlocked()
+            return
+        self.lock_action.setEnabled(True)
+        self._watch()
+        if self._session().must_change_secret:
+            self._ask_for_a_new_secret()
+
+    def _record_early(self) -> None:
+        """The writes of the codes checked early (counter's copy, re-wrap, access log), on the
+        runner, in order, before any code checked through the database layer."""
+        attempts, self._early_attempts = self._early_attempts, []
+        if not attempts or self._db is None:
+            return
+        from spro_desk.agents.sessions import record_early
+
+        db = self._db
+        self._runner.submit(
+            lambda _context: record_early(db, attempts),
+            Callbacks(on_error=self._record_failed),
+        )
+
+    @staticmethod
+    def _record_failed(error: Exception) -> None:
+        log.error("Recording the early sign-ins failed: %s", type(error).__name__)
 
     def _refused(self, error: Exception) -> None:
         from spro_desk.agents.accounts import AgentError
