@@ -26,19 +26,21 @@ from pathlib import Path
 from bench_ui import PROBE, offscreen_environment, prepare_desk_data
 
 # Runs the probe, but reports at "usable" and leaves at once (no waiting for the database).
+USABLE = 3  # the wrapper's exit status once the window was usable
 WRAPPER = """
 import os, sys
+USABLE = {usable}
 sys.path.insert(0, {bench!r})
 import ui_start_probe as probe
 real_arm = probe.arm
-def arm(window_of, until=None, wake=None):
+def arm(window_of, *_args, **_kwargs):  # only "usable": no database milestone
     real_arm(window_of)
 probe.arm = arm
 real_mark = probe.mark
 def mark(name):
     real_mark(name)
     if name == "usable":
-        os._exit(0)
+        os._exit(USABLE)
 probe.mark = mark
 if sys.argv[1] == "bare":
     probe.bare()
@@ -57,7 +59,7 @@ def instructions(kind: str, data_dir: Path, environment: dict[str, str], wrapper
             env=environment, capture_output=True, text=True, timeout=900, check=False,
         )  # fmt: skip
     found = COLLECTED.search(done.stderr)
-    if found is None:
+    if found is None or done.returncode != USABLE:
         raise RuntimeError(f"{kind}: no callgrind total\n{done.stderr[-2000:]}")
     return int(found.group(1))
 
@@ -72,7 +74,7 @@ def main() -> None:
         environment = offscreen_environment(root / "config")
         environment["PYTHONHASHSEED"] = "0"
         wrapper = root / "probe_until_usable.py"
-        wrapper.write_text(WRAPPER.format(bench=str(PROBE.parent)), encoding="utf-8")
+        wrapper.write_text(WRAPPER.format(bench=str(PROBE.parent), usable=USABLE), encoding="utf-8")
         counts: dict[str, list[int]] = {"bare": [], "desk": []}
         for _ in range(args.runs):
             for kind in counts:
