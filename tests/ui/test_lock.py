@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QTabWidget,
     QTextEdit,
     QWidget,
 )
@@ -29,6 +30,7 @@ from spro_desk.security.audit import audit_log
 from spro_desk.storage.engine import Database
 from spro_desk.storage.quick_read import read_startup_snapshot
 from spro_desk.ui.app.main_window import MainWindow
+from spro_desk.ui.app.screens import SCREEN_ORDER
 from spro_desk.ui.common.agents_dialog import FirstAgentPanel
 from spro_desk.ui.common.background import ImmediateRunner
 from spro_desk.ui.lock.guard import LockScreen
@@ -387,5 +389,63 @@ def test_a_save_waiting_for_the_database_waits_for_the_unlock_too(
         recorded = ContactService(db).list()
         assert len(recorded) == 1 and recorded[0].agent == "Samir"
         assert QApplication.overrideCursor() is None
+    finally:
+        window.close()
+
+
+def test_a_window_that_opens_locked_builds_its_tabs_at_the_unlock_complete_and_named(
+    qtbot: QtBot, db: Database, settings: QSettings
+) -> None:
+    """The first paint of a desk in service is its lock screen alone: the tabs are built at the
+    unlock, with every screen's title in order, their accessible names, Accueil current and
+    the focus on its first field (what a desk that opened unlocked has at once)."""
+    _claire, samir = _desk_with_agents(db)
+    window = MainWindow(
+        None,
+        settings=settings,
+        runner=ImmediateRunner(),
+        startup_agents=read_startup_snapshot(db.path, ()).agents,
+    )
+    qtbot.addWidget(window)
+    window.show()
+    try:
+        assert window.findChildren(QTabWidget) == []  # nothing behind the lock screen
+        assert window.current_screen_name() == "accueil"
+        window.attach_database(db)
+        assert window.findChildren(QTabWidget) == []  # still locked: still not built
+        _unlock(qtbot, window, samir, AGENT_PIN)
+        qtbot.waitUntil(lambda: not window.privacy.is_locked)
+        tabs = window.centralWidget()
+        assert isinstance(tabs, QTabWidget) and tabs is window.tabs
+        titles = [window.screen_actions[name].text() for name in SCREEN_ORDER]
+        assert [tabs.tabText(i) for i in range(tabs.count())] == titles
+        assert tabs.accessibleName() == tabs.tabBar().accessibleName() == "Écrans de SPRO Desk"
+        assert window.current_screen_name() == "accueil" and tabs.currentIndex() == 0
+        accueil = window.screens["accueil"]
+        assert tabs.currentWidget().accessibleName() == accueil.title()
+        qtbot.waitUntil(lambda: accueil.isAncestorOf(QApplication.focusWidget()))
+        window.show_screen("suivi")  # the tabs work as ever: a screen is built on its visit
+        assert tabs.currentIndex() == SCREEN_ORDER.index("suivi")
+        assert window.screens["suivi"].isVisible()
+    finally:
+        window.close()
+
+
+def test_the_window_shown_before_its_database_gets_its_icon_after_the_first_paint(
+    qtbot: QtBot, db: Database, settings: QSettings
+) -> None:
+    _desk_with_agents(db)
+    window = MainWindow(
+        None,
+        settings=settings,
+        runner=ImmediateRunner(),
+        startup_agents=read_startup_snapshot(db.path, ()).agents,
+    )
+    qtbot.addWidget(window)
+    assert window.windowIcon().cacheKey() == QApplication.windowIcon().cacheKey()
+    window.show()
+    try:
+        qtbot.waitUntil(lambda: not window.windowIcon().isNull())
+        assert window.windowIcon().availableSizes()  # the shipped PNG sizes
     finally:
         window.close()
