@@ -19,28 +19,11 @@ from spro_desk.security import failures
 from spro_desk.security.audit import audit_log
 from spro_desk.security.keys import vault
 from spro_desk.storage.engine import Database
-from spro_desk.storage.quick_read import read_startup_snapshot
 from spro_desk.storage.tables import Agent
-from spro_desk.ui.app.main_window import MainWindow
-from spro_desk.ui.common.background import ImmediateRunner
 from spro_desk.ui.lock.guard import LockScreen
 from test_privacy_support import AGENT_PIN, MANAGER_PIN
 
-from .lock_support import desk_with_agents, type_code
-
-
-def _locked_window(qtbot: QtBot, db: Database, settings: QSettings, path: Path) -> MainWindow:
-    window = MainWindow(
-        None,
-        settings=settings,
-        runner=ImmediateRunner(),
-        startup_agents=read_startup_snapshot(db.path, ()).agents,
-        startup_database=path,
-    )
-    qtbot.addWidget(window)
-    window.show()
-    assert isinstance(window.centralWidget(), LockScreen) and window.privacy.is_locked
-    return window
+from .lock_support import desk_with_agents, locked_window, type_code
 
 
 def _actions(db: Database) -> list[str]:
@@ -59,7 +42,7 @@ def test_the_right_code_unlocks_before_the_database_layer_is_attached(
 ) -> None:
     _claire, samir = desk_with_agents(db)
     logged = len(_actions(db))
-    window = _locked_window(qtbot, db, settings, db.path)
+    window = locked_window(qtbot, db, settings, db.path)
     try:
         type_code(qtbot, window, samir, AGENT_PIN)
         # Unlocked with the database layer still loading: no busy cursor, the screens back.
@@ -91,7 +74,7 @@ def test_a_wrong_code_is_refused_before_the_database_layer_and_logged_once_attac
 ) -> None:
     claire, _samir = desk_with_agents(db)
     logged = len(_actions(db))
-    window = _locked_window(qtbot, db, settings, db.path)
+    window = locked_window(qtbot, db, settings, db.path)
     try:
         screen = type_code(qtbot, window, claire, "00000000")
         assert (
@@ -118,7 +101,7 @@ def test_wrong_codes_before_the_database_layer_count_towards_the_wait(
     qtbot: QtBot, db: Database, settings: QSettings
 ) -> None:
     claire, _samir = desk_with_agents(db)
-    window = _locked_window(qtbot, db, settings, db.path)
+    window = locked_window(qtbot, db, settings, db.path)
     try:
         for _attempt in range(FREE_ATTEMPTS):
             screen = type_code(qtbot, window, claire, "00000000")
@@ -146,7 +129,7 @@ def test_the_first_save_after_an_early_unlock_is_recorded_once_in_the_agents_nam
     qtbot: QtBot, db: Database, settings: QSettings
 ) -> None:
     _claire, samir = desk_with_agents(db)
-    window = _locked_window(qtbot, db, settings, db.path)
+    window = locked_window(qtbot, db, settings, db.path)
     try:
         type_code(qtbot, window, samir, AGENT_PIN)
         assert window.current_screen_name() == "accueil"
@@ -173,7 +156,7 @@ def test_a_database_to_migrate_leaves_the_code_to_the_database_layer(
     """sqlite3 reads only a database at the shipped schema; otherwise the code waits, as
     before, for the opening (which migrates) — here a file that is not there."""
     _claire, samir = desk_with_agents(db)
-    window = _locked_window(qtbot, db, settings, tmp_path / "absente.sqlite")
+    window = locked_window(qtbot, db, settings, tmp_path / "absente.sqlite")
     try:
         screen = type_code(qtbot, window, samir, AGENT_PIN)
         assert screen.message.text().startswith("Ouverture de la base")

@@ -45,7 +45,7 @@ from test_privacy_support import (
 )
 
 from .conftest import FIXED_NOW, WindowFactory
-from .lock_support import desk_with_agents, type_code
+from .lock_support import desk_with_agents, locked_window, type_code
 
 TYPED = "Typhaine Saisie-en-cours"  # typed in the form, not recorded yet
 
@@ -325,14 +325,7 @@ def test_a_wrong_code_typed_before_the_database_opened_is_refused_once_it_has(
     qtbot: QtBot, db: Database, settings: QSettings
 ) -> None:
     claire, _samir = desk_with_agents(db)
-    window = MainWindow(
-        None,
-        settings=settings,
-        runner=ImmediateRunner(),
-        startup_agents=read_startup_snapshot(db.path, ()).agents,
-    )
-    qtbot.addWidget(window)
-    window.show()
+    window = locked_window(qtbot, db, settings)
     try:
         type_code(qtbot, window, claire, "00000000")
         window.attach_database(db)
@@ -383,14 +376,7 @@ def test_a_window_that_opens_locked_builds_its_tabs_at_the_unlock_complete_and_n
     unlock, with every screen's title in order, their accessible names, Accueil current and
     the focus on its first field (what a desk that opened unlocked has at once)."""
     _claire, samir = desk_with_agents(db)
-    window = MainWindow(
-        None,
-        settings=settings,
-        runner=ImmediateRunner(),
-        startup_agents=read_startup_snapshot(db.path, ()).agents,
-    )
-    qtbot.addWidget(window)
-    window.show()
+    window = locked_window(qtbot, db, settings)
     try:
         assert window.findChildren(QTabWidget) == []  # nothing behind the lock screen
         assert window.current_screen_name() == "accueil"
