@@ -27,6 +27,7 @@ from spro_desk.ui.first_run.wizard import AGENT, SITE, FirstRunWizard
 
 from .a11y import AccessibilityEvents, contrast, hidden_labels, listen
 from .conftest import WindowFactory
+from .lock_support import desk_with_agents, type_code
 from .test_accueil import Desk, focus_row, open_accueil
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -161,12 +162,10 @@ def _picker_count(qtbot: QtBot, window: MainWindow) -> str:
 def test_lock_and_account_errors_are_announced_assertively(
     qtbot: QtBot, cvl_db: Database, make_window: WindowFactory, events: AccessibilityEvents
 ) -> None:
-    from .test_lock import _desk_with_agents, _unlock
-
-    _claire, samir = _desk_with_agents(cvl_db)
+    _claire, samir = desk_with_agents(cvl_db)
     window = make_window(cvl_db)
     assert events.heard("Poste verrouillé")  # locking is announced
-    _unlock(qtbot, window, samir, "000001")
+    type_code(qtbot, window, samir, "000001")
     qtbot.waitUntil(lambda: events.heard("incorrect"))
     assert ("Code ou mot de passe incorrect.", True) in events.announcements
     lock_screen = window.centralWidget()
