@@ -543,9 +543,9 @@ def _desks_with_gaps(connection: Connection) -> set[str]:
 
 
 # SQLite's page cache while a batch is applied, in KiB: a batch of 500 desk-weeks changes ≈ 70
-# MB of pages; beyond the usual 32 MB cache SQLite spills them to the WAL mid-transaction and
-# reads them back, ≈ 0.3 s more of the writer's CPU (BENCHMARKS.md, branch issue-i19o). The
-# cache grows only as far as the batch needs it, and is set back after.
+# MB of pages; in the usual 32 MB cache SQLite evicts pages it needs again and reads them back
+# (500 desk-weeks: 71 MB and 17,000 reads, 17,000 writes more; BENCHMARKS.md, branch
+# issue-i19o). The cache grows only as far as the batch needs it, and is set back after.
 IMPORT_CACHE_KIB = 160_000
 
 
