@@ -51,6 +51,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import event
+from sqlalchemy.exc import SQLAlchemyError
 from support import (
     BENCH_OUT,
     PROJECT_ROOT,
@@ -449,18 +450,45 @@ def bulk_insert_server(
     return elapsed, cpu
 
 
+def server_cpu(db: Database) -> float | None:
+    """CPU seconds of every process of the server (its postmaster counts those ended), read
+    from /proc: only for a server on this machine whose data folder this user may read (the
+    throwaway one of scripts/test_postgres.sh, as root); None otherwise."""
+    try:
+        with db.engine.connect() as connection:
+            folder = connection.exec_driver_sql("SHOW data_directory").scalar_one()
+        master = int((Path(folder) / "postmaster.pid").read_text().split()[0])
+        tick, total = os.sysconf("SC_CLK_TCK"), 0
+        for entry in filter(str.isdigit, os.listdir("/proc")):
+            try:
+                stat = Path(f"/proc/{entry}/stat").read_text()
+            except OSError:
+                continue  # ended meanwhile: counted by the postmaster
+            fields = stat[stat.rindex(")") + 2 :].split()
+            if int(entry) == master:
+                total += sum(int(value) for value in fields[11:15])  # its own and its ended
+            elif int(fields[1]) == master:
+                total += int(fields[11]) + int(fields[12])
+        return total / tick
+    except (OSError, ValueError, SQLAlchemyError):  # a remote server, or not ours to read
+        return None
+
+
 def server_run(world_root: Path, base: str, bundles: list[Path], profile: bool) -> dict[str, Any]:
     """One import and catch-up on a fresh server database, then its two baselines."""
     db = new_server_database(base, world_root, "import")
     for registration in sorted((world_root / "registrations").glob("*.json")):
         register_desk(db, registration)
     keys = world_root / "coordinator"
+    worker_cpu, server_before = children_cpu(), server_cpu(db)
     results, wall, cpu = timed(
         lambda: profiled(lambda: import_bundles(db, keys, bundles), profile, "import (PostgreSQL)")
     )
     merged, merge_wall, merge_cpu = timed(
         lambda: profiled(lambda: catch_up_merged_state(db), profile, "catch-up (PostgreSQL)")
     )
+    worker_cpu, server_after = children_cpu() - worker_cpu, server_cpu(db)
+    served = None if server_before is None or server_after is None else server_after - server_before
     refused = [str(r) for _path, r in results if isinstance(r, BundleRefused)]
     merged = merged_by(results, merged)
     baseline = bulk_insert_server(db, EVENT_TABLES, base, world_root)
@@ -470,6 +498,7 @@ def server_run(world_root: Path, base: str, bundles: list[Path], profile: bool) 
         "import_s": wall, "catch_up_s": merge_wall, "refused": refused, "merged_events": merged,
         "baseline_s": baseline[0], "merged_baseline_s": merged_baseline[0],
         "client_cpu_s": cpu + merge_cpu, "baseline_cpu_s": baseline[1],
+        "worker_cpu_s": worker_cpu, "server_cpu_s": served,
     }  # fmt: skip
 
 
@@ -481,7 +510,9 @@ def server_child(world_root: Path, base: str, profile: bool = False) -> dict[str
         "refused": runs[0]["refused"], "merged_events": runs[0]["merged_events"],
         **{key: median([r[key] for r in runs])
            for key in ("import_s", "catch_up_s", "baseline_s", "merged_baseline_s",
-                       "client_cpu_s", "baseline_cpu_s")},
+                       "client_cpu_s", "baseline_cpu_s", "worker_cpu_s")},
+        "server_cpu_s": None if None in (served := [r["server_cpu_s"] for r in runs])
+        else median(served),
         "import_runs_s": [r["import_s"] for r in runs],
         "catch_up_runs_s": [r["catch_up_s"] for r in runs],
         "baseline_runs_s": [r["baseline_s"] for r in runs],
@@ -512,6 +543,11 @@ def server_figures(server: dict[str, Any]) -> list[Figure]:
         Figure("PostgreSQL: import + catch-up, client CPU time", server["client_cpu_s"], "s",
                "-", None, server["baseline_cpu_s"],
                server["client_cpu_s"] / server["baseline_cpu_s"]),
+        Figure("PostgreSQL: the reading worker's CPU time", server["worker_cpu_s"], "s", "-",
+               None),
+        *([] if server.get("server_cpu_s") is None else [
+            Figure("PostgreSQL: the server's CPU time (every process)", server["server_cpu_s"],
+                   "s", "-", None)]),
     ]  # fmt: skip
 
 

@@ -4,6 +4,7 @@ whatever happens to the worker."""
 from __future__ import annotations
 
 import io
+import marshal
 import pickle
 import subprocess
 import sys
@@ -16,8 +17,9 @@ from sqlmodel import select
 from spro_desk.storage.coordination_tables import ReceivedBundle, SyncAlert
 from spro_desk.storage.engine import Database
 from spro_desk.sync import reader_process
-from spro_desk.sync.bundle_opening import BundleOpener, OpenedBundle
+from spro_desk.sync.bundle_opening import BundleOpener, OpenedBundle, encryption_identities
 from spro_desk.sync.coordinator import BundleRefused, import_bundles
+from spro_desk.sync.merged_rows import PreparedEvent
 from test_coordinator_import import Region, _state
 
 BUNDLES = reader_process.MIN_BUNDLES + 4
@@ -197,10 +199,15 @@ def test_the_worker_answers_each_path_in_order(
     reader_process.serve(requests, replies)
     replies.seek(0)
     verdicts = []
+    opener = BundleOpener(encryption_identities(region.coordinator_dir), desks)
     while header := replies.read(reader_process.FRAME_HEADER):
-        verdict, value = pickle.loads(replies.read(int.from_bytes(header, "little")))
+        verdict, value = marshal.loads(replies.read(int.from_bytes(header, "little")))
         verdicts.append(verdict)
         if verdict == "opened":
-            assert isinstance(value, OpenedBundle) and value.rows
+            # what the writer rebuilds is what opening the bundle here gives, field by field
+            bundle = reader_process._bundle(value)
+            assert isinstance(bundle, OpenedBundle) and bundle.rows
+            assert bundle == real_open(opener, bundles[len(verdicts) - 1])
+            assert all(type(event) is PreparedEvent for event in bundle.merged)
     assert verdicts == ["opened", "fault", "opened", "opened", "opened", "refused", "refused"]
     db.close()

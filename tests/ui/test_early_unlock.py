@@ -13,52 +13,17 @@ from pytestqt.qtbot import QtBot
 from sqlmodel import Session
 
 from spro_desk.agents.code_check import FREE_ATTEMPTS
-from spro_desk.agents.management import create_agent
-from spro_desk.agents.roles import Role
 from spro_desk.agents.sessions import desk_session
 from spro_desk.contacts.service import ContactService
 from spro_desk.security import failures
 from spro_desk.security.audit import audit_log
 from spro_desk.security.keys import vault
 from spro_desk.storage.engine import Database
-from spro_desk.storage.quick_read import read_startup_snapshot
 from spro_desk.storage.tables import Agent
-from spro_desk.ui.app.main_window import MainWindow
-from spro_desk.ui.common.background import ImmediateRunner
 from spro_desk.ui.lock.guard import LockScreen
-from test_privacy_support import AGENT_PIN, FAST, MANAGER_PIN, manager
+from test_privacy_support import AGENT_PIN, MANAGER_PIN
 
-
-def _desk_with_agents(db: Database) -> tuple[str, str]:
-    claire = manager(db)
-    session = desk_session(db)
-    session.login(claire.id, MANAGER_PIN)
-    samir = create_agent(db, "Samir", AGENT_PIN, Role.AGENT, cost=FAST)
-    session.lock()
-    return claire.id, samir.id
-
-
-def _locked_window(qtbot: QtBot, db: Database, settings: QSettings, path: Path) -> MainWindow:
-    window = MainWindow(
-        None,
-        settings=settings,
-        runner=ImmediateRunner(),
-        startup_agents=read_startup_snapshot(db.path, ()).agents,
-        startup_database=path,
-    )
-    qtbot.addWidget(window)
-    window.show()
-    assert isinstance(window.centralWidget(), LockScreen) and window.privacy.is_locked
-    return window
-
-
-def _type_code(qtbot: QtBot, window: MainWindow, agent_id: str, code: str) -> LockScreen:
-    screen = window.centralWidget()
-    assert isinstance(screen, LockScreen)
-    screen.agent.setCurrentIndex(screen.agent.findData(agent_id))
-    qtbot.keyClicks(screen.secret, code)
-    qtbot.keyClick(screen.secret, Qt.Key.Key_Return)
-    return screen
+from .lock_support import desk_with_agents, locked_window, type_code
 
 
 def _actions(db: Database) -> list[str]:
@@ -75,11 +40,11 @@ def _row(db: Database, agent_id: str) -> Agent:
 def test_the_right_code_unlocks_before_the_database_layer_is_attached(
     qtbot: QtBot, db: Database, settings: QSettings
 ) -> None:
-    _claire, samir = _desk_with_agents(db)
+    _claire, samir = desk_with_agents(db)
     logged = len(_actions(db))
-    window = _locked_window(qtbot, db, settings, db.path)
+    window = locked_window(qtbot, db, settings, db.path)
     try:
-        _type_code(qtbot, window, samir, AGENT_PIN)
+        type_code(qtbot, window, samir, AGENT_PIN)
         # Unlocked with the database layer still loading: no busy cursor, the screens back.
         assert not window.privacy.is_locked
         assert not isinstance(window.centralWidget(), LockScreen)
@@ -107,11 +72,11 @@ def test_the_right_code_unlocks_before_the_database_layer_is_attached(
 def test_a_wrong_code_is_refused_before_the_database_layer_and_logged_once_attached(
     qtbot: QtBot, db: Database, settings: QSettings
 ) -> None:
-    claire, _samir = _desk_with_agents(db)
+    claire, _samir = desk_with_agents(db)
     logged = len(_actions(db))
-    window = _locked_window(qtbot, db, settings, db.path)
+    window = locked_window(qtbot, db, settings, db.path)
     try:
-        screen = _type_code(qtbot, window, claire, "00000000")
+        screen = type_code(qtbot, window, claire, "00000000")
         assert (
             window.privacy.is_locked and screen.message.text() == "Code ou mot de passe incorrect."
         )
@@ -120,7 +85,7 @@ def test_a_wrong_code_is_refused_before_the_database_layer_and_logged_once_attac
         assert failures.read(db, claire)[0] == 1  # counted beside the keys at once
         assert _row(db, claire).failed_attempts == 0  # the database's copy waits for the layer
         # Then the right code, still before the layer.
-        _type_code(qtbot, window, claire, MANAGER_PIN)
+        type_code(qtbot, window, claire, MANAGER_PIN)
         assert not window.privacy.is_locked
         assert failures.read(db, claire)[0] == 0
 
@@ -135,14 +100,14 @@ def test_a_wrong_code_is_refused_before_the_database_layer_and_logged_once_attac
 def test_wrong_codes_before_the_database_layer_count_towards_the_wait(
     qtbot: QtBot, db: Database, settings: QSettings
 ) -> None:
-    claire, _samir = _desk_with_agents(db)
-    window = _locked_window(qtbot, db, settings, db.path)
+    claire, _samir = desk_with_agents(db)
+    window = locked_window(qtbot, db, settings, db.path)
     try:
         for _attempt in range(FREE_ATTEMPTS):
-            screen = _type_code(qtbot, window, claire, "00000000")
+            screen = type_code(qtbot, window, claire, "00000000")
             assert screen.message.text() == "Code ou mot de passe incorrect."
         # The wait has begun: even the right code is refused, without being tried.
-        screen = _type_code(qtbot, window, claire, MANAGER_PIN)
+        screen = type_code(qtbot, window, claire, MANAGER_PIN)
         assert screen.message.text().startswith("Trop de codes erronés")
         assert window.privacy.is_locked
         assert failures.read(db, claire)[0] == FREE_ATTEMPTS
@@ -153,7 +118,7 @@ def test_wrong_codes_before_the_database_layer_count_towards_the_wait(
         refused = [a for a in _actions(db) if a == "connexion-refusee"]
         assert len(refused) == FREE_ATTEMPTS + 1
         # Through the database layer now: still waiting.
-        screen = _type_code(qtbot, window, claire, MANAGER_PIN)
+        screen = type_code(qtbot, window, claire, MANAGER_PIN)
         assert screen.message.text().startswith("Trop de codes erronés")
         assert window.privacy.is_locked and desk_session(db).agent is None
     finally:
@@ -163,10 +128,10 @@ def test_wrong_codes_before_the_database_layer_count_towards_the_wait(
 def test_the_first_save_after_an_early_unlock_is_recorded_once_in_the_agents_name(
     qtbot: QtBot, db: Database, settings: QSettings
 ) -> None:
-    _claire, samir = _desk_with_agents(db)
-    window = _locked_window(qtbot, db, settings, db.path)
+    _claire, samir = desk_with_agents(db)
+    window = locked_window(qtbot, db, settings, db.path)
     try:
-        _type_code(qtbot, window, samir, AGENT_PIN)
+        type_code(qtbot, window, samir, AGENT_PIN)
         assert window.current_screen_name() == "accueil"
         accueil = window.screens["accueil"]
         qtbot.keyClicks(accueil.form.statut, "e")
@@ -190,10 +155,10 @@ def test_a_database_to_migrate_leaves_the_code_to_the_database_layer(
 ) -> None:
     """sqlite3 reads only a database at the shipped schema; otherwise the code waits, as
     before, for the opening (which migrates) — here a file that is not there."""
-    _claire, samir = _desk_with_agents(db)
-    window = _locked_window(qtbot, db, settings, tmp_path / "absente.sqlite")
+    _claire, samir = desk_with_agents(db)
+    window = locked_window(qtbot, db, settings, tmp_path / "absente.sqlite")
     try:
-        screen = _type_code(qtbot, window, samir, AGENT_PIN)
+        screen = type_code(qtbot, window, samir, AGENT_PIN)
         assert screen.message.text().startswith("Ouverture de la base")
         assert window.privacy.is_locked
         window.attach_database(db)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QTabWidget,
     QTextEdit,
     QWidget,
 )
@@ -29,6 +30,7 @@ from spro_desk.security.audit import audit_log
 from spro_desk.storage.engine import Database
 from spro_desk.storage.quick_read import read_startup_snapshot
 from spro_desk.ui.app.main_window import MainWindow
+from spro_desk.ui.app.screens import SCREEN_ORDER
 from spro_desk.ui.common.agents_dialog import FirstAgentPanel
 from spro_desk.ui.common.background import ImmediateRunner
 from spro_desk.ui.lock.guard import LockScreen
@@ -39,11 +41,11 @@ from test_privacy_support import (
     CANARY_PHONE,
     FAST,
     MANAGER_PIN,
-    manager,
     record_canary,
 )
 
 from .conftest import FIXED_NOW, WindowFactory
+from .lock_support import desk_with_agents, locked_window, type_code
 
 TYPED = "Typhaine Saisie-en-cours"  # typed in the form, not recorded yet
 
@@ -92,23 +94,6 @@ def canaries_on_screen(window: MainWindow, *extra: str) -> int:
     return sum(needle in text for text in texts for needle in (*CANARIES, *extra))
 
 
-def _desk_with_agents(db: Database) -> tuple[str, str]:
-    claire = manager(db)
-    session = desk_session(db)
-    session.login(claire.id, MANAGER_PIN)
-    samir = create_agent(db, "Samir", AGENT_PIN, Role.AGENT, cost=FAST)
-    session.lock()
-    return claire.id, samir.id
-
-
-def _unlock(qtbot: QtBot, window: MainWindow, agent_id: str, pin: str) -> None:
-    screen = window.centralWidget()
-    assert isinstance(screen, LockScreen)
-    screen.agent.setCurrentIndex(screen.agent.findData(agent_id))
-    qtbot.keyClicks(screen.secret, pin)
-    qtbot.keyClick(screen.secret, Qt.Key.Key_Return)
-
-
 def _accueil_with_canaries(qtbot: QtBot, window: MainWindow) -> object:
     accueil = window.screens["accueil"]
     box = accueil.form.consent
@@ -124,11 +109,11 @@ def test_idle_time_locks_the_desk_and_leaves_no_personal_data_in_any_widget(
     qtbot: QtBot, cvl_db: Database, make_window: WindowFactory
 ) -> None:
     record_canary(cvl_db, FIXED_NOW)
-    _claire, samir = _desk_with_agents(cvl_db)
+    _claire, samir = desk_with_agents(cvl_db)
     window = make_window(cvl_db)
     assert window.privacy.is_locked and isinstance(window.centralWidget(), LockScreen)
     assert canaries_on_screen(window) == 0
-    _unlock(qtbot, window, samir, AGENT_PIN)
+    type_code(qtbot, window, samir, AGENT_PIN)
     qtbot.waitUntil(lambda: not window.privacy.is_locked)
     window.show_screen("accueil")
     accueil = _accueil_with_canaries(qtbot, window)
@@ -147,13 +132,13 @@ def test_idle_time_locks_the_desk_and_leaves_no_personal_data_in_any_widget(
     assert not all(a.isEnabled() for a in window.screen_actions.values())
 
     # A wrong PIN is refused: still locked, still nothing shown.
-    _unlock(qtbot, window, samir, "00000001")
+    type_code(qtbot, window, samir, "00000001")
     lock_screen = window.centralWidget()
     qtbot.waitUntil(lambda: "incorrect" in lock_screen.message.text())
     assert window.privacy.is_locked and canaries_on_screen(window, TYPED) == 0
 
     window.privacy.set_idle_ms(60_000)
-    _unlock(qtbot, window, samir, AGENT_PIN)
+    type_code(qtbot, window, samir, AGENT_PIN)
     qtbot.waitUntil(lambda: not window.privacy.is_locked)
     assert window.centralWidget() is window.tabs and window.current_screen_name() == "accueil"
     assert accueil.form.consent.nom.text() == TYPED  # the typing is back, where it was
@@ -166,9 +151,9 @@ def test_idle_time_locks_the_desk_and_leaves_no_personal_data_in_any_widget(
 def test_ctrl_l_locks_and_closes_an_open_dialog(
     qtbot: QtBot, cvl_db: Database, make_window: WindowFactory
 ) -> None:
-    claire, _samir = _desk_with_agents(cvl_db)
+    claire, _samir = desk_with_agents(cvl_db)
     window = make_window(cvl_db, runner=ImmediateRunner())
-    _unlock(qtbot, window, claire, MANAGER_PIN)
+    type_code(qtbot, window, claire, MANAGER_PIN)
     qtbot.waitUntil(lambda: not window.privacy.is_locked)
     dialog = QDialog(window)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
@@ -182,23 +167,23 @@ def test_ctrl_l_locks_and_closes_an_open_dialog(
 def test_a_coordinator_unlocking_does_not_get_the_agents_typing(
     qtbot: QtBot, cvl_db: Database, make_window: WindowFactory
 ) -> None:
-    claire, _samir = _desk_with_agents(cvl_db)
+    claire, _samir = desk_with_agents(cvl_db)
     session = desk_session(cvl_db)
     session.login(claire, MANAGER_PIN)
     lea = create_agent(cvl_db, "Léa", "coordination 2026", Role.COORDINATEUR, cost=FAST)
     session.lock()
     window = make_window(cvl_db, runner=ImmediateRunner())
-    _unlock(qtbot, window, claire, MANAGER_PIN)
+    type_code(qtbot, window, claire, MANAGER_PIN)
     qtbot.waitUntil(lambda: not window.privacy.is_locked)
     accueil = window.screens["accueil"]
     accueil.form.consent.consent.setChecked(True)
     qtbot.keyClicks(accueil.form.consent.nom, TYPED)
     window.privacy.lock()
-    _unlock(qtbot, window, lea.id, "coordination 2026")
+    type_code(qtbot, window, lea.id, "coordination 2026")
     qtbot.waitUntil(lambda: not window.privacy.is_locked)
     assert canaries_on_screen(window, TYPED) == 0
     window.privacy.lock()
-    _unlock(qtbot, window, claire, MANAGER_PIN)
+    type_code(qtbot, window, claire, MANAGER_PIN)
     qtbot.waitUntil(lambda: not window.privacy.is_locked)
     assert accueil.form.consent.nom.text() == TYPED
 
@@ -230,9 +215,9 @@ def test_erase_from_accueil_keeps_the_contact_and_removes_the_person(
     qtbot: QtBot, cvl_db: Database, make_window: WindowFactory
 ) -> None:
     contact_id = record_canary(cvl_db, FIXED_NOW)
-    claire, _samir = _desk_with_agents(cvl_db)
+    claire, _samir = desk_with_agents(cvl_db)
     window = make_window(cvl_db, runner=ImmediateRunner())
-    _unlock(qtbot, window, claire, MANAGER_PIN)
+    type_code(qtbot, window, claire, MANAGER_PIN)
     qtbot.waitUntil(lambda: not window.privacy.is_locked)
     window.show_screen("accueil")
     accueil = window.screens["accueil"]
@@ -253,9 +238,9 @@ def test_erase_from_accueil_keeps_the_contact_and_removes_the_person(
 def test_settings_show_accounts_and_durations_to_the_site_manager_only(
     qtbot: QtBot, cvl_db: Database, make_window: WindowFactory
 ) -> None:
-    claire, samir = _desk_with_agents(cvl_db)
+    claire, samir = desk_with_agents(cvl_db)
     window = make_window(cvl_db, runner=ImmediateRunner())
-    _unlock(qtbot, window, samir, AGENT_PIN)
+    type_code(qtbot, window, samir, AGENT_PIN)
     qtbot.waitUntil(lambda: not window.privacy.is_locked)
     window.show_screen("parametres")
     screen = window.screens["parametres"]
@@ -263,7 +248,7 @@ def test_settings_show_accounts_and_durations_to_the_site_manager_only(
     assert not screen.privacy_panel.save_button.isEnabled()
     assert screen.agents_panel.list.count() == 2
     window.privacy.lock()
-    _unlock(qtbot, window, claire, MANAGER_PIN)
+    type_code(qtbot, window, claire, MANAGER_PIN)
     qtbot.waitUntil(lambda: not window.privacy.is_locked)
     panel = screen.privacy_panel
     assert panel.save_button.isEnabled() and screen.agents_panel.add_button.isEnabled()
@@ -283,7 +268,7 @@ def test_an_agent_whose_code_is_too_short_is_asked_for_a_new_one(
     claire = management.create_agent(db, "Claire", "480215", Role.RESPONSABLE, cost=FAST)
     monkeypatch.undo()
     window = make_window(db)
-    _unlock(qtbot, window, claire.id, "480215")
+    type_code(qtbot, window, claire.id, "480215")
     qtbot.waitUntil(lambda: not window.privacy.is_locked)
     dialog = window.privacy.new_secret_dialog
     assert isinstance(dialog, SecretDialog) and dialog.isVisible()
@@ -300,7 +285,7 @@ def test_a_desk_with_accounts_opens_on_its_lock_screen_before_the_database_layer
     """The accounts are read with sqlite3 (storage.quick_read): the first paint is the lock
     screen, nothing behind it is built, and the code typed at once is checked — busy cursor
     and « Ouverture de la base… » meanwhile — as soon as the database is attached."""
-    claire, samir = _desk_with_agents(db)
+    claire, samir = desk_with_agents(db)
     snapshot = read_startup_snapshot(db.path, ())
     assert snapshot.agents == ((claire, "Claire"), (samir, "Samir"))
     window = MainWindow(
@@ -317,7 +302,7 @@ def test_a_desk_with_accounts_opens_on_its_lock_screen_before_the_database_layer
         ]
         assert window.screens.built() == []  # Accueil waits behind the lock
         assert not window.import_action.isEnabled()
-        _unlock(qtbot, window, samir, AGENT_PIN)
+        type_code(qtbot, window, samir, AGENT_PIN)
         assert screen.message.text().startswith("Ouverture de la base")
         cursor = QApplication.overrideCursor()
         assert cursor is not None and cursor.shape() == Qt.CursorShape.BusyCursor
@@ -339,17 +324,10 @@ def test_a_desk_with_accounts_opens_on_its_lock_screen_before_the_database_layer
 def test_a_wrong_code_typed_before_the_database_opened_is_refused_once_it_has(
     qtbot: QtBot, db: Database, settings: QSettings
 ) -> None:
-    claire, _samir = _desk_with_agents(db)
-    window = MainWindow(
-        None,
-        settings=settings,
-        runner=ImmediateRunner(),
-        startup_agents=read_startup_snapshot(db.path, ()).agents,
-    )
-    qtbot.addWidget(window)
-    window.show()
+    claire, _samir = desk_with_agents(db)
+    window = locked_window(qtbot, db, settings)
     try:
-        _unlock(qtbot, window, claire, "00000000")
+        type_code(qtbot, window, claire, "00000000")
         window.attach_database(db)
         screen = window.centralWidget()
         assert isinstance(screen, LockScreen) and window.privacy.is_locked
@@ -369,7 +347,7 @@ def test_a_save_waiting_for_the_database_waits_for_the_unlock_too(
     """The accounts could not be read before the first paint (Accueil came first): a save
     pressed then is not recorded by nobody — the desk locks when its database attaches, the
     lock screen shows no busy cursor, and the contact is recorded once an agent unlocks."""
-    _claire, samir = _desk_with_agents(db)
+    _claire, samir = desk_with_agents(db)
     window = MainWindow(None, settings=settings, runner=ImmediateRunner(), startup_settings={})
     qtbot.addWidget(window)
     window.show()
@@ -382,10 +360,61 @@ def test_a_save_waiting_for_the_database_waits_for_the_unlock_too(
         assert window.privacy.is_locked and isinstance(window.centralWidget(), LockScreen)
         assert QApplication.overrideCursor() is None
         assert ContactService(db).list() == []
-        _unlock(qtbot, window, samir, AGENT_PIN)
+        type_code(qtbot, window, samir, AGENT_PIN)
         qtbot.waitUntil(lambda: not window.privacy.is_locked)
         recorded = ContactService(db).list()
         assert len(recorded) == 1 and recorded[0].agent == "Samir"
         assert QApplication.overrideCursor() is None
+    finally:
+        window.close()
+
+
+def test_a_window_that_opens_locked_builds_its_tabs_at_the_unlock_complete_and_named(
+    qtbot: QtBot, db: Database, settings: QSettings
+) -> None:
+    """The first paint of a desk in service is its lock screen alone: the tabs are built at the
+    unlock, with every screen's title in order, their accessible names, Accueil current and
+    the focus on its first field (what a desk that opened unlocked has at once)."""
+    _claire, samir = desk_with_agents(db)
+    window = locked_window(qtbot, db, settings)
+    try:
+        assert window.findChildren(QTabWidget) == []  # nothing behind the lock screen
+        assert window.current_screen_name() == "accueil"
+        window.attach_database(db)
+        assert window.findChildren(QTabWidget) == []  # still locked: still not built
+        type_code(qtbot, window, samir, AGENT_PIN)
+        qtbot.waitUntil(lambda: not window.privacy.is_locked)
+        tabs = window.centralWidget()
+        assert isinstance(tabs, QTabWidget) and tabs is window.tabs
+        titles = [window.screen_actions[name].text() for name in SCREEN_ORDER]
+        assert [tabs.tabText(i) for i in range(tabs.count())] == titles
+        assert tabs.accessibleName() == tabs.tabBar().accessibleName() == "Écrans de SPRO Desk"
+        assert window.current_screen_name() == "accueil" and tabs.currentIndex() == 0
+        accueil = window.screens["accueil"]
+        assert tabs.currentWidget().accessibleName() == accueil.title()
+        qtbot.waitUntil(lambda: accueil.isAncestorOf(QApplication.focusWidget()))
+        window.show_screen("suivi")  # the tabs work as ever: a screen is built on its visit
+        assert tabs.currentIndex() == SCREEN_ORDER.index("suivi")
+        assert window.screens["suivi"].isVisible()
+    finally:
+        window.close()
+
+
+def test_the_window_shown_before_its_database_gets_its_icon_after_the_first_paint(
+    qtbot: QtBot, db: Database, settings: QSettings
+) -> None:
+    desk_with_agents(db)
+    window = MainWindow(
+        None,
+        settings=settings,
+        runner=ImmediateRunner(),
+        startup_agents=read_startup_snapshot(db.path, ()).agents,
+    )
+    qtbot.addWidget(window)
+    assert window.windowIcon().cacheKey() == QApplication.windowIcon().cacheKey()
+    window.show()
+    try:
+        qtbot.waitUntil(lambda: not window.windowIcon().isNull())
+        assert window.windowIcon().availableSizes()  # the shipped PNG sizes
     finally:
         window.close()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import cache
 
 from spro_desk.text import fold
 
@@ -43,26 +44,30 @@ _FROM_RESEAU_PORTEUR = {
 }
 
 # Patterns over the folded (accent-free, lower-case) name; first match wins.
-_FROM_NAME: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(pattern), network)
-    for pattern, network in (
-        (r"\bcio\b|centre d.information et d.orientation", "cio"),
-        (r"\bmissions? locales?\b|\bpaio\b", "mission-locale"),
-        (r"information jeunesse|\b[bp]ij\b|\bcrij\b|\binfo.jeunes?\b", "information-jeunesse"),
-        (r"\bfrance.travail\b|\bpole.emploi\b", "france-travail"),
-        (r"\bcap.?emploi\b", "cap-emploi"),
-        (r"\bavenir.actifs?\b", "avenir-actifs"),
-        (r"\bapec\b|association pour l.emploi des cadres", "apec"),
-        (r"\btransitions? pro\b|transitions? professionnelles?|\bfongecif\b", "transitions-pro"),
-        (r"chambres? (de|des) metiers|\bcma\b", "cma"),
-        (r"\bcci\b|chambre de commerce", "cci"),
-        (r"\bsc?uio|service (commun )?universitaire d.(information|orientation)|\bbaip\b", "suio"),
-        (r"\bvae\b|validation des acquis|point relais conseil|\bprc\b|\bdava\b", "vae"),
-        (r"ecole de la (2e|deuxieme) chance|\be2c\b", "e2c"),
-        (r"\bcidff\b", "cidff"),
-        (r"\bfrance services?\b", "france-services"),
-    )
+_FROM_NAME: tuple[tuple[str, str], ...] = (
+    (r"\bcio\b|centre d.information et d.orientation", "cio"),
+    (r"\bmissions? locales?\b|\bpaio\b", "mission-locale"),
+    (r"information jeunesse|\b[bp]ij\b|\bcrij\b|\binfo.jeunes?\b", "information-jeunesse"),
+    (r"\bfrance.travail\b|\bpole.emploi\b", "france-travail"),
+    (r"\bcap.?emploi\b", "cap-emploi"),
+    (r"\bavenir.actifs?\b", "avenir-actifs"),
+    (r"\bapec\b|association pour l.emploi des cadres", "apec"),
+    (r"\btransitions? pro\b|transitions? professionnelles?|\bfongecif\b", "transitions-pro"),
+    (r"chambres? (de|des) metiers|\bcma\b", "cma"),
+    (r"\bcci\b|chambre de commerce", "cci"),
+    (r"\bsc?uio|service (commun )?universitaire d.(information|orientation)|\bbaip\b", "suio"),
+    (r"\bvae\b|validation des acquis|point relais conseil|\bprc\b|\bdava\b", "vae"),
+    (r"ecole de la (2e|deuxieme) chance|\be2c\b", "e2c"),
+    (r"\bcidff\b", "cidff"),
+    (r"\bfrance services?\b", "france-services"),
 )
+
+
+@cache
+def _name_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
+    # Compiled when first needed (an import, a search): the window's first paint imports this
+    # module for the networks' labels only.
+    return tuple((re.compile(pattern), network) for pattern, network in _FROM_NAME)
 
 
 # What agents type for the structures they send people to, beside the networks above: each
@@ -108,7 +113,7 @@ def infer_network(nom: str, reseaux_porteurs: Iterable[str] = ()) -> str | None:
         if code in _FROM_RESEAU_PORTEUR:
             return _FROM_RESEAU_PORTEUR[code]
     folded = fold(nom)
-    return next((network for pattern, network in _FROM_NAME if pattern.search(folded)), None)
+    return next((network for pattern, network in _name_patterns() if pattern.search(folded)), None)
 
 
 def infer_level(service_type: str | None) -> int:

@@ -8,10 +8,9 @@ from typing import Any
 
 from spro_desk.clock import SITE_ZONES
 from spro_desk.directory.networks import NETWORK_LABELS
+from spro_desk.site.basics import SYSTEM_LANGUAGE  # re-exported with the settings
 from spro_desk.vocab import CANAUX
 
-# The interface follows the computer's language until the desk picks one.
-SYSTEM_LANGUAGE = "systeme"
 # What the settings screen shows for a stored secret; saving it back leaves the secret as it is.
 SECRET_KEPT = "\u2022" * 8
 

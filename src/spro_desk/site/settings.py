@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
+from spro_desk.site.basics import ZONE_SETTING, apply_site_zone
 from spro_desk.site.declared import (  # re-exported: the settings' one public module
     _BY_KEY,
     SECRET_KEPT,
@@ -73,22 +74,6 @@ class SiteSettings:
         # A secret is never read back for display: a placeholder says one is kept.
         stored |= {row.key: SECRET_KEPT for row in rows if "sealed" in row.value}
         return {s.key: stored.get(s.key, s.default) for s in SETTINGS}
-
-
-ZONE_SETTING = "site.fuseau"
-
-
-def apply_site_zone(get: Callable[[str], Any]) -> str:
-    """Put the process on the site's time zone (spro_desk.clock): the screen, the stored days
-    and the exports then agree. A zone this computer's tz database lacks falls back to the
-    computer's own. Returns the zone's name (empty: the computer's)."""
-    from spro_desk.clock import UnknownZoneError, use_zone, zone_name
-
-    try:
-        use_zone(str(get(ZONE_SETTING) or "") or None)
-    except UnknownZoneError:
-        use_zone(None)
-    return zone_name()
 
 
 class StartupSettings:

@@ -33,7 +33,7 @@ from spro_desk.sync.bundle_format import (
     SIGNATURE_MEMBER,
 )
 from spro_desk.sync.event_shape import mergeable
-from spro_desk.sync.merged_rows import MergeEvent, PreparedEvent, prepared
+from spro_desk.sync.merged_rows import PreparedEvent, prepared_of
 from spro_desk.sync.signing import signature_valid
 
 ENCRYPTION_KEYS_DIR = Path("keys") / "encryption"  # the coordinator's age keys, one per file
@@ -229,7 +229,7 @@ def _prepared(*event: Any) -> PreparedEvent:
     """The event's merged row; `mergeable` above makes a failure here a bug, refused all the
     same (what is stored must be mergeable)."""
     try:
-        return prepared(MergeEvent(*event))
+        return prepared_of(*event)
     except (KeyError, ValueError, TypeError, AttributeError, OverflowError) as error:
         raise BundleRefused("Contenu de l'envoi incohérent : refusé.") from error
 

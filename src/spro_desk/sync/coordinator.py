@@ -315,9 +315,20 @@ def _analyse_merged_once(connection: Connection, pending: _Pending) -> None:
     tables (analysed empty, or never, a prepared look-up keeps a full-scan plan: an import
     about 5× slower)."""
     if not pending.merged_analysed:
-        for table in ("merged_contact", "merged_referral"):
-            postgresql.analyse_if_unknown(connection, table)
+        for table, columns in _MERGE_LOOKS_UP:
+            postgresql.analyse_if_unknown(connection, table, columns)
         pending.merged_analysed = True
+
+
+# The columns a merge's look-ups filter on (sync.merged, sync.indicator_summary): the
+# planner's statistics of a first import (`postgresql.analyse_if_unknown`).
+_MERGE_LOOKS_UP = (
+    ("merged_contact", ("id",)),
+    ("merged_referral", ("id", "contact_id", "contact_day", "desk_id")),
+)
+# … and those of `_look_up`, of the gaps' counts and of the catch-up's reading (rowid: without
+# its statistics the catch-up after the import read the whole table, 0.08 s instead of 0.01 s)
+_IMPORT_LOOKS_UP = ("id", "entity_id", "desk_id", "seq", "rowid")
 
 
 @dataclass
@@ -434,7 +445,7 @@ class _Pending:
     def flush(self, connection: Connection) -> None:
         insert_rows(connection, "received_event", _EVENT_COLUMNS, self.events)
         if self.events and not self.analysed:
-            postgresql.analyse_if_unknown(connection, "received_event")
+            postgresql.analyse_if_unknown(connection, "received_event", _IMPORT_LOOKS_UP)
             self.analysed = True
         insert_rows(connection, "received_bundle", _BUNDLE_COLUMNS, self.bundles)
         witnesses = [(desk_id, *held) for desk_id, held in self.witnesses.items()]
@@ -461,17 +472,17 @@ class _LookedUp:
     witness: tuple[Any, ...] | None
 
 
-# One round trip for every look-up of a bundle (PostgreSQL only: ids as binary arrays).
+# One round trip for every look-up of a bundle (PostgreSQL only: ids as JSON arrays).
 _LOOK_UP = (
     "SELECT 'b', sha256, desk_id, manifest_sha256, CAST(bundle_seq AS TEXT), NULL "
     "FROM received_bundle WHERE sha256 = ? OR (desk_id = ? AND (manifest_sha256 = ? "
     "OR bundle_seq IN (?, ?))) "
     "UNION ALL SELECT 's', id, content_sha256, NULL, NULL, NULL FROM received_event "
-    "WHERE id = ANY(CAST(%b AS TEXT[])) "
+    f"WHERE id {postgresql.TEXT_LIST} "
     "UNION ALL SELECT 'o', entity_id, desk_id, NULL, NULL, NULL FROM received_event "
-    "WHERE entity_id = ANY(CAST(%b AS TEXT[])) AND desk_id != ? "
+    f"WHERE entity_id {postgresql.TEXT_LIST} AND desk_id != ? "
     "UNION ALL SELECT 'q', CAST(seq AS TEXT), NULL, NULL, NULL, NULL FROM received_event "
-    "WHERE desk_id = ? AND seq = ANY(CAST(%b AS BIGINT[])) "
+    f"WHERE desk_id = ? AND seq {postgresql.INTEGER_LIST} "
     "UNION ALL SELECT 'n', CAST(COUNT(DISTINCT seq) AS TEXT), CAST(MAX(seq) AS TEXT), NULL, "
     "NULL, NULL FROM received_event WHERE desk_id = ? "
     "UNION ALL SELECT 'w', branch, CAST(audit_seq AS TEXT), audit_mac, "
@@ -487,11 +498,13 @@ def _look_up(connection: Connection, pending: _Pending, opened: OpenedBundle) ->
     contact_of = _contacts_of(rows)
     event_ids = [row[0] for row in rows]
     entity_ids = sorted({*(row[5] for row in rows), *contact_of.values()})
+    ids, entities = postgresql.json_list(event_ids), postgresql.json_list(entity_ids)
+    numbers = postgresql.json_list(sorted({row[2] for row in rows}))
     found = run_raw(
         connection,
         _LOOK_UP,
-        (opened.digest, desk, opened.manifest_digest, seq, seq - 1, event_ids, entity_ids, desk,
-         desk, sorted({row[2] for row in rows}), desk, desk),
+        (opened.digest, desk, opened.manifest_digest, seq, seq - 1, ids, entities, desk, desk,
+         numbers, desk, desk),
     )  # fmt: skip
     looked = _LookedUp([], {}, {}, contact_of, set(), 0, None, None)
     for kind, first, second, third, fourth, fifth in found:

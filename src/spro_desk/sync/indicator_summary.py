@@ -264,6 +264,7 @@ _UPSERT = (
     "ON CONFLICT (month, kind, code, code2) DO UPDATE SET n = "
     f"{TABLE}.n + excluded.n"
 )
+_KEY_COLUMNS = ("month", "kind", "code", "code2")
 _DROP_ZERO = (
     f"DELETE FROM {TABLE} WHERE month = ? AND kind = ? AND code = ? AND code2 = ? AND n = 0"
 )
@@ -272,6 +273,9 @@ _DROP_ZERO = (
 def add(connection: Connection, delta: dict[Key, int]) -> None:
     """Add `delta` to the summary (rows that fall to zero go)."""
     changed = sorted((key, n) for key, n in delta.items() if n)
+    if connection.dialect.name == postgresql.NAME:
+        postgresql.add_counts(connection, TABLE, _KEY_COLUMNS, [(*key, n) for key, n in changed])
+        return
     execute_many(connection, _UPSERT, [(*key, n) for key, n in changed])
     execute_many(connection, _DROP_ZERO, [key for key, n in changed if n < 0])
 

@@ -9,16 +9,20 @@ The worker is started fresh (`python -m spro_desk.sync.reader_process`, or the f
 with `WORKER_FLAG`), never forked from a process that may have Qt or TLS threads. It loads the
 coordinator's keys from the data folder itself; the parent sends it the registered desks and its
 time zone (the merged rows' days, sync.merged_rows), then the paths a few at a time, and reads
-back one pickled verdict per path, in order: the bundle's `received_event` rows and the rows
-the merged state will take, or the refusal. Anything the worker cannot do ends in the parent
-opening that bundle (and the rest) itself: a worker that fails to start, dies or hits an
-unexpected error changes which process does the work, never the result.
+back one verdict per path, in order: the bundle's `received_event` rows and the rows the merged
+state will take, or the refusal. Verdicts travel as `marshal` data (plain tuples, lists, dicts,
+strings and numbers; the worker is this very interpreter): half of pickle's time to write and
+to read, and reading them is the coordinator's own CPU time (bench/bench_sync.py). Anything
+the worker cannot do ends in the parent opening that bundle (and the rest) itself: a worker
+that fails to start, dies or hits an unexpected error changes which process does the work,
+never the result.
 """
 
 from __future__ import annotations
 
 import contextlib
 import gc
+import marshal
 import os
 import pickle
 import queue
@@ -38,6 +42,7 @@ from spro_desk.sync.bundle_opening import (
     RegisteredKeys,
     encryption_identities,
 )
+from spro_desk.sync.merged_rows import PreparedEvent
 
 WORKER_FLAG = "--spro-bundle-reader"  # the frozen program's hidden switch (installer/entry.py)
 MIN_BUNDLES = 16  # fewer: starting a process (~50 ms) costs more than it saves
@@ -58,16 +63,26 @@ def serve(requests: IO[bytes], replies: IO[bytes]) -> None:
     clock.use_zone(zone or None)
     opener = BundleOpener(encryption_identities(Path(data_dir)), desks)
     while (path := pickle.load(requests)) is not None:
-        reply: tuple[str, Any]
         try:
-            reply = ("opened", opener.open(Path(path)))
+            frame = marshal.dumps(("opened", _plain(opener.open(Path(path)))))
         except BundleRefused as refusal:
-            reply = ("refused", str(refusal))
+            frame = marshal.dumps(("refused", str(refusal)))
         except Exception:  # the parent opens this bundle again and meets the fault itself
-            reply = ("fault", None)
-        frame = pickle.dumps(reply, protocol=pickle.HIGHEST_PROTOCOL)
+            frame = marshal.dumps(("fault", None))
         replies.write(len(frame).to_bytes(FRAME_HEADER, "little") + frame)
         replies.flush()
+
+
+def _plain(bundle: OpenedBundle) -> tuple[Any, ...]:
+    """The bundle as marshal takes it (exact tuples: no named tuple, no dataclass)."""
+    merged = [tuple(event) for event in bundle.merged]
+    return (bundle.digest, bundle.manifest, bundle.rows, bundle.manifest_digest, merged)
+
+
+def _bundle(plain: tuple[Any, ...]) -> OpenedBundle:
+    digest, manifest, rows, manifest_digest, merged = plain
+    events = [*map(PreparedEvent._make, merged)]
+    return OpenedBundle(digest, manifest, rows, manifest_digest, events)
 
 
 def main() -> int:
@@ -122,11 +137,11 @@ def _opened_by(worker: _Worker, opener: BundleOpener, paths: list[Path]) -> Iter
         try:
             worker.send_up_to(index + AHEAD)
             verdict, value = worker.verdict()
-        except (OSError, EOFError, pickle.UnpicklingError, ValueError):
+        except (OSError, EOFError, ValueError, TypeError):
             yield from _opened_here(opener, paths, index)  # the worker is gone: go on here
             return
         if verdict == "opened":
-            yield index, path, value
+            yield index, path, _bundle(value)
         elif verdict == "refused":
             yield index, path, BundleRefused(value)
         else:
@@ -181,7 +196,8 @@ class _Worker:
         frame = self.replies.get()
         if frame is None:
             raise EOFError("the worker stopped")
-        return pickle.loads(frame)
+        verdict: tuple[str, Any] = marshal.loads(frame)
+        return verdict
 
     def stop(self) -> None:
         """Stopped at once, whatever it was doing: what it opens is only ever read, never

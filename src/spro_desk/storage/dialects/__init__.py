@@ -88,12 +88,13 @@ def run_raw_in(
     matches nothing), then `?` for each of `tail` after them. SQLite binds each value; the
     server gets `= ANY(?)` and the list as one array: one statement text whatever the count,
     so it is prepared once (an IN of 90 or 91 values is another statement to parse and plan),
-    ids sent in the binary format (`postgresql.any_of`)."""
+    ids sent as one JSON array (`postgresql.any_of`)."""
     server = connection.dialect.name == "postgresql"
     params: list[Any] = []
     for name, values in lists.items():
         if server:
-            fragment, bound = postgresql.any_of(values), [list(values)]
+            fragment, value = postgresql.any_of(values)
+            bound = [value]
         else:
             fragment = f"IN ({','.join('?' * len(values))})" if values else "IN (NULL)"
             bound = list(values)

@@ -16,7 +16,7 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
-from spro_desk.ui.common.display import CONTRAST_KEY, ContrastMode
+from spro_desk.ui.common.contrast_mode import CONTRAST_KEY, ContrastMode
 
 DARK_WINDOW_LIGHTNESS = 80
 TEXT_RATIO = 4.5  # WCAG 2.1 AA 1.4.3, RGAA 3.2

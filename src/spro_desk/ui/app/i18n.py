@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from spro_desk.resources import resource_path
-from spro_desk.site.settings import SYSTEM_LANGUAGE, SiteSettings
+from spro_desk.site.basics import SYSTEM_LANGUAGE
 
 if TYPE_CHECKING:
     from spro_desk.storage.engine import Database
@@ -52,6 +52,8 @@ def interface_language(locale: QLocale, preferred: str | None = None) -> str:
 
 def desk_language(db: Database) -> str | None:
     """The language chosen in Paramètres; None leaves it to the computer's language."""
+    from spro_desk.site.settings import SiteSettings  # the declaration: after the first paint
+
     return chosen_language(SiteSettings(db).get(LANGUAGE_SETTING))
 
 

@@ -7,10 +7,12 @@ Accueil form is usable at once, and what needs the database attaches in `attach_
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import shiboken6
 from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -32,9 +34,9 @@ from spro_desk.ui.common.errors import show_warning
 from spro_desk.ui.common.focus import first_useful_control, focus_is_useful
 from spro_desk.ui.common.folders import last_folder, remember_folder
 from spro_desk.ui.common.formatting import directory_summary
-from spro_desk.ui.common.icon import app_icon
+from spro_desk.ui.common.geometry import fit_on_screen
+from spro_desk.ui.common.startup import after_first_paint
 from spro_desk.ui.common.status import ProgressIndicator
-from spro_desk.ui.common.widgets import fit_on_screen
 from spro_desk.ui.lock.guard import PrivacyGuard
 from spro_desk.ui.synchronisation.rounds import SyncRounds
 
@@ -101,21 +103,27 @@ class MainWindow(QMainWindow):
         self.screens = LazyScreens(
             self.context, tuple(n for n in SCREEN_ORDER if n != ANNUAIRE), self._screen_built
         )
-        self.tabs = QTabWidget()
-        self.tabs.setAccessibleName(self.tr("Écrans de SPRO Desk"))
-        # The tab bar, not the tab widget, takes the focus: it is what a screen reader announces.
-        self.tabs.tabBar().setAccessibleName(self.tr("Écrans de SPRO Desk"))
-        self.tabs.setDocumentMode(True)
-        for name in SCREEN_ORDER:
-            page = self._stack if name == ANNUAIRE else self.screens.page(name)
-            self.tabs.addTab(page, self._screen_title(name))
-        self.setCentralWidget(self.tabs)
+        self._tabs: QTabWidget | None = None
+        # The screen the tabs open on once built (kept here while they are not).
+        self._wanted_screen = SCREEN_ORDER[0]
+        locked_at_start = db is None and bool(startup_agents)
+        if locked_at_start:
+            # The lock screen is all the first paint shows: the tabs are built at the unlock
+            # (or when something asks for them), not before the paint (~12 ms of CPU).
+            self.setCentralWidget(QWidget())
+        else:
+            self.setCentralWidget(self.tabs)
         self.progress = ProgressIndicator()
         self.summary_label = QLabel()
         self.privacy = PrivacyGuard(self, self._runner)  # locking, idle time, purges
         self.privacy.set_screens(self.screens.built)
+        self.privacy.set_screens_widget(self._screens_widget)
         self.sync_rounds = SyncRounds(self.context, self)  # rounds start with the database
-        self.setWindowIcon(app_icon())
+        if db is None:  # the real start: QIcon's set-up and its 7 PNGs (~4 ms) wait for the paint
+            window = weakref.ref(self)  # a window closed before its paint is not kept alive
+            after_first_paint(self, lambda: _give_icon(window()))
+        else:
+            _give_icon(self)
         self._build_status_bar()
         self._build_actions()
         self._connect()
@@ -130,6 +138,30 @@ class MainWindow(QMainWindow):
             # behind it is built once the agent has unlocked (`_lock_changed`).
             self.privacy.lock_at_start(startup_agents, startup_database)
             self.show_screen(SCREEN_ORDER[0] if has_directory else ANNUAIRE)
+
+    @property
+    def tabs(self) -> QTabWidget:
+        """The screens' tabs, built the first time they are needed."""
+        if self._tabs is None:
+            self._tabs = self._build_tabs()
+        return self._tabs
+
+    def _build_tabs(self) -> QTabWidget:
+        tabs = QTabWidget()
+        tabs.setAccessibleName(self.tr("Écrans de SPRO Desk"))
+        # The tab bar, not the tab widget, takes the focus: it is what a screen reader announces.
+        tabs.tabBar().setAccessibleName(self.tr("Écrans de SPRO Desk"))
+        tabs.setDocumentMode(True)
+        for name in SCREEN_ORDER:
+            page = self._stack if name == ANNUAIRE else self.screens.page(name)
+            tabs.addTab(page, self._screen_title(name))
+        tabs.setCurrentIndex(SCREEN_ORDER.index(self._wanted_screen))
+        tabs.currentChanged.connect(self._screen_changed)
+        return tabs
+
+    def _screens_widget(self) -> QWidget:
+        """What the lock gives back to the window: the tabs (built now if they were not)."""
+        return self.tabs
 
     def attach_database(self, db: Database) -> None:
         """Everything that reads or writes the desk's data, once the database is open."""
@@ -160,7 +192,7 @@ class MainWindow(QMainWindow):
     def _build_current_screen(self) -> None:
         current = self.current_screen_name()
         if current != ANNUAIRE and current not in {s.name for s in self.screens.built()}:
-            self._screen_changed(self.tabs.currentIndex())
+            self._screen_changed(SCREEN_ORDER.index(current))
 
     def _lock_changed(self, locked: bool) -> None:
         if not locked:  # unlocked: the screen kept out of sight until now is built
@@ -271,7 +303,6 @@ class MainWindow(QMainWindow):
         self.quit_action.triggered.connect(self.close)
         self.find_action.triggered.connect(self._focus_search)
         self.progress.cancel_requested.connect(self._cancel_import)
-        self.tabs.currentChanged.connect(self._screen_changed)
         navigator = self.context.navigator
         navigator.screen_requested.connect(self.show_screen)
         navigator.orientation_requested.connect(self._orient)
@@ -368,11 +399,16 @@ class MainWindow(QMainWindow):
         return screen_title(name)
 
     def current_screen_name(self) -> str:
-        return SCREEN_ORDER[self.tabs.currentIndex()]
+        if self._tabs is None:
+            return self._wanted_screen
+        return SCREEN_ORDER[self._tabs.currentIndex()]
 
     def show_screen(self, name: str) -> None:
-        self.tabs.setCurrentIndex(SCREEN_ORDER.index(name))
-        self._screen_changed(self.tabs.currentIndex())
+        if self._tabs is None:  # behind the lock: the tabs open there once built
+            self._wanted_screen = name
+        else:
+            self._tabs.setCurrentIndex(SCREEN_ORDER.index(name))
+        self._screen_changed(SCREEN_ORDER.index(name))
 
     def _screen_changed(self, index: int) -> None:
         name = SCREEN_ORDER[index]
@@ -514,3 +550,10 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.shutdown()
         super().closeEvent(event)
+
+
+def _give_icon(window: QWidget | None) -> None:
+    from spro_desk.ui.common.icon import app_icon
+
+    if window is not None and shiboken6.isValid(window):
+        window.setWindowIcon(app_icon())

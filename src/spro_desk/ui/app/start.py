@@ -159,7 +159,7 @@ def _run_app(
             if after_setup is None:  # the agent left the assistant: nothing was set up
                 return 0
             snapshot = after_setup
-        from spro_desk.site.settings import apply_site_zone
+        from spro_desk.site.basics import apply_site_zone
 
         apply_site_zone(snapshot.settings.get)  # the first paint shows the site's time
         from spro_desk.ui.common.mode import is_coordinator

@@ -11,18 +11,22 @@ from __future__ import annotations
 
 import shiboken6
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
 from PySide6.QtWidgets import QLabel, QWidget
-
-Politeness = QAccessible.AnnouncementPoliteness
 
 
 def announce(source: QObject, text: str, *, assertive: bool = False) -> None:
     """Ask assistive technology to speak `text` now, on behalf of `source`."""
-    if not text.strip() or not QAccessible.isActive():
+    if not text.strip():
+        return
+    # Imported here: PySide6 sets QAccessible up (8 enum classes, ~4 ms) on its first use, and
+    # the first paint (a label, the lock screen) announces nothing.
+    from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
+
+    if not QAccessible.isActive():
         return  # no screen reader listening: building the event would cost for nothing
     event = QAccessibleAnnouncementEvent(source, text)
-    event.setPoliteness(Politeness.Assertive if assertive else Politeness.Polite)
+    politeness = QAccessible.AnnouncementPoliteness
+    event.setPoliteness(politeness.Assertive if assertive else politeness.Polite)
     QAccessible.updateAccessibility(event)
 
 

@@ -11,12 +11,12 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, QSettings, Signal
 
 from spro_desk.clock import now as clock_now
-from spro_desk.site.settings import SiteSettings, StartupSettings
 from spro_desk.ui.common.background import Runner
 
 if TYPE_CHECKING:  # the database layer loads after the window is shown (see ui/common/startup.py)
     from spro_desk.contacts.service import ContactService
     from spro_desk.geo import Geography
+    from spro_desk.site.settings import SiteSettings, StartupSettings
     from spro_desk.storage.engine import Database
 
 Clock = Callable[[], datetime]
@@ -91,10 +91,14 @@ class DeskContext:
     @property
     def site_settings(self) -> SiteSettings:
         """The settings to change, once the database is open."""
+        from spro_desk.site.settings import SiteSettings  # not before the first paint
+
         return SiteSettings(self.database)
 
     @property
     def site(self) -> SiteSettings | StartupSettings:
+        from spro_desk.site.settings import SiteSettings, StartupSettings
+
         if self.db is None:
             return StartupSettings(self.startup_settings)
         return SiteSettings(self.db)

@@ -6,18 +6,12 @@ it lives with the window geometry, not in the database.
 
 from __future__ import annotations
 
-from enum import Enum
-
 from PySide6.QtCore import QSettings, Signal
 from PySide6.QtWidgets import QButtonGroup, QGroupBox, QRadioButton, QVBoxLayout, QWidget
 
-CONTRAST_KEY = "affichage/contraste"
+from spro_desk.ui.common.contrast_mode import CONTRAST_KEY, ContrastMode
 
-
-class ContrastMode(Enum):
-    SYSTEM = "systeme"
-    HIGH = "eleve"
-    NORMAL = "normal"
+__all__ = ["CONTRAST_KEY", "ContrastMode", "DisplayPanel"]
 
 
 class DisplayPanel(QGroupBox):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import TypeVar
 
-from PySide6.QtCore import QAbstractItemModel, QPoint, QSize, Qt
+from PySide6.QtCore import QAbstractItemModel, Qt
 from PySide6.QtGui import QAction, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -93,22 +93,6 @@ def field_label(text: str, field: QWidget, after: str = "") -> QLabel:
     seen = text.replace("&&", "\0").replace("&", "").replace("\0", "&")
     field.setAccessibleName(seen.rstrip(" :\u00a0") + after)
     return label
-
-
-SCREEN_SHARE = 0.95  # of the screen's free area at most: room left for the window's frame
-
-
-def fit_on_screen(window: QWidget, wanted: tuple[int, int]) -> None:
-    """Size `window` as `wanted`, but within its screen's free area, and centre it there.
-
-    At 200 % a 1920 × 1080 screen is 960 × 540 logical pixels: the desk's usual size would
-    open larger than the screen, its buttons out of reach (RGAA 10.4 / WCAG 1.4.10).
-    """
-    area = window.screen().availableGeometry()
-    room = QSize(int(area.width() * SCREEN_SHARE), int(area.height() * SCREEN_SHARE))
-    size = QSize(*wanted).boundedTo(room).expandedTo(window.minimumSize())
-    window.resize(size)
-    window.move(area.center() - QPoint(size.width() // 2, size.height() // 2))
 
 
 def action_bar(name: str, actions: Iterable[QAction]) -> QToolBar:

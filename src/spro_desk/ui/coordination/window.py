@@ -29,9 +29,9 @@ from spro_desk.geo import Geography
 from spro_desk.storage.engine import Database
 from spro_desk.ui.common.background import Runner, TaskRunner
 from spro_desk.ui.common.errors import show_fatal
+from spro_desk.ui.common.geometry import fit_on_screen
 from spro_desk.ui.common.service_results import Clock
 from spro_desk.ui.common.startup import open_database_or_explain
-from spro_desk.ui.common.widgets import fit_on_screen
 from spro_desk.ui.coordination import (
     ENVOIS,
     POSTES,

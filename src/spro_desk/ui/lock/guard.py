@@ -169,6 +169,7 @@ class PrivacyGuard(QObject):
         self._focus: QWidget | None = None
         self._disabled: list[QAction] = []
         self._screens: Callable[[], Callable[[], list[Any]] | None] = lambda: None
+        self._screens_widget: Callable[[], Callable[[], QWidget] | None] = lambda: None
         self._lock_screen: LockScreen | None = None
         self._first_agent: QWidget | None = None
         self._closed = False  # the window shut down: nothing may start any more
@@ -213,6 +214,11 @@ class PrivacyGuard(QObject):
     def set_screens(self, screens: Callable[[], list[Any]]) -> None:
         """Where to find the built screens (their hide/restore_personal_data hooks)."""
         self._screens = weakref.WeakMethod(screens)
+
+    def set_screens_widget(self, screens_widget: Callable[[], QWidget]) -> None:
+        """What to give back to the window at the unlock, when what the lock took was a
+        stand-in (a window that opened locked builds its screens only then)."""
+        self._screens_widget = weakref.WeakMethod(screens_widget)
 
     @property
     def _window(self) -> QMainWindow:
@@ -372,6 +378,12 @@ class PrivacyGuard(QObject):
             replacement.setParent(self._parking())
         held, self._held = self._held, None
         assert held is not None
+        screens_widget = self._screens_widget()
+        if screens_widget is not None:
+            screens = screens_widget()
+            if screens is not held:  # the stand-in of a window that opened locked
+                held.deleteLater()
+                held = screens
         self._window.setCentralWidget(held)
         held.show()
         for action in self._disabled:

@@ -1,0 +1,89 @@
+"""Instructions executed up to a usable window, bare PySide6 against SPRO Desk (valgrind).
+
+Usage: ``python bench/start_instructions.py [--runs N]`` (valgrind's callgrind must be installed).
+
+On a machine shared with other work, wall and even CPU times of a start swing by ±20 %;
+the number of instructions executed (callgrind's ``Ir``) does not (±0.1 % from one run to the
+next): it tells a change of a few milliseconds from noise. Each start runs once without
+valgrind first (``.pyc`` files written), then under callgrind until the probe's "usable"
+(bench/ui_start_probe.py: shown, painted once, a 0 ms timer run), where the process ends at
+once: the database opener started after the first paint is counted only up to that moment,
+as in bench_ui.py. The desk is the in-service folder of bench_ui.py (it opens locked).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from bench_ui import PROBE, offscreen_environment, prepare_desk_data
+
+# Runs the probe, but reports at "usable" and leaves at once (no waiting for the database).
+USABLE = 3  # the wrapper's exit status once the window was usable
+WRAPPER = """
+import os, sys
+USABLE = {usable}
+sys.path.insert(0, {bench!r})
+import ui_start_probe as probe
+real_arm = probe.arm
+def arm(window_of, *_args, **_kwargs):  # only "usable": no database milestone
+    real_arm(window_of)
+probe.arm = arm
+real_mark = probe.mark
+def mark(name):
+    real_mark(name)
+    if name == "usable":
+        os._exit(USABLE)
+probe.mark = mark
+if sys.argv[1] == "bare":
+    probe.bare()
+else:
+    probe.desk(sys.argv[3])
+"""
+COLLECTED = re.compile(r"Collected : (\d+)")
+
+
+def instructions(kind: str, data_dir: Path, environment: dict[str, str], wrapper: Path) -> int:
+    command = [sys.executable, str(wrapper), kind, str(time.time_ns()), str(data_dir)]
+    subprocess.run(command, env=environment, capture_output=True, timeout=120, check=False)
+    with tempfile.TemporaryDirectory() as out:
+        done = subprocess.run(
+            ["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}/cg", *command],
+            env=environment, capture_output=True, text=True, timeout=900, check=False,
+        )  # fmt: skip
+    found = COLLECTED.search(done.stderr)
+    if found is None or done.returncode != USABLE:
+        raise RuntimeError(f"{kind}: no callgrind total\n{done.stderr[-2000:]}")
+    return int(found.group(1))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=1)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="spro-bench-ir-") as temp:
+        root = Path(temp)
+        data_dir = prepare_desk_data(root)
+        environment = offscreen_environment(root / "config")
+        environment["PYTHONHASHSEED"] = "0"
+        wrapper = root / "probe_until_usable.py"
+        wrapper.write_text(WRAPPER.format(bench=str(PROBE.parent), usable=USABLE), encoding="utf-8")
+        counts: dict[str, list[int]] = {"bare": [], "desk": []}
+        for _ in range(args.runs):
+            for kind in counts:
+                counts[kind].append(instructions(kind, data_dir, environment, wrapper))
+    bare, desk = (statistics.median(counts[k]) for k in ("bare", "desk"))
+    print(f"load average: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    print(f"instructions to a usable window: bare {bare / 1e6:.1f} M, desk {desk / 1e6:.1f} M")
+    print(f"ratio: {desk / bare:.3f}× (runs: bare {counts['bare']}, desk {counts['desk']})")
+
+
+if __name__ == "__main__":
+    main()

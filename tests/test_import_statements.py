@@ -1,0 +1,144 @@
+"""The import's statements written for speed say what the plain ones said (issue 19).
+
+On PostgreSQL the indicators' summary change is one upsert of a JSON array instead of one
+upsert per key, and the look-ups' id lists travel as JSON arrays; the reading worker's row
+builders keep the days and code lists they met. Each is checked here against the plain way,
+on both databases where a database is involved.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import text
+
+from spro_desk import clock
+from spro_desk.storage.dialects import run_raw_in
+from spro_desk.sync import indicator_summary, merged_rows
+from spro_desk.sync.merged_rows import MergeEvent, contact_row, prepared
+
+_DELTA_KEYS = [("2026-01", "day", "2026-01-05", ""), ("2026-01", "commune", "l'Île « x »", "")]
+
+
+def _summary(connection: Any) -> dict[tuple[str, ...], int]:
+    rows = connection.execute(
+        text("SELECT month, kind, code, code2, n FROM indicator_summary")
+    ).fetchall()
+    return {tuple(row[:4]): int(row[4]) for row in rows}
+
+
+def test_the_summary_change_adds_takes_away_and_drops_zeros(
+    coordinations: Any, tmp_path: Path
+) -> None:
+    db = coordinations.open(tmp_path / "coordination.sqlite")
+    kept, gone, new = ("2026-02", "canal", "visio", ""), _DELTA_KEYS[0], _DELTA_KEYS[1]
+    twice = ("2026-03", "codes", '["a","b\\\\c"]', '["\\"q\\""]')
+    with db.engine.begin() as connection:
+        indicator_summary.add(connection, Counter({kept: 5, gone: 2, twice: 1}))
+        indicator_summary.add(connection, {kept: -1, gone: -2, new: 3, twice: 4})
+        assert _summary(connection) == {kept: 4, new: 3, twice: 5}  # `gone` fell to 0
+        indicator_summary.add(connection, {})
+        assert _summary(connection) == {kept: 4, new: 3, twice: 5}
+
+
+def test_id_lists_find_exactly_the_ids_given(coordinations: Any, tmp_path: Path) -> None:
+    """Texts a desk may send as ids (quotes, braces, commas, backslashes, accents) are found
+    as they are, no more; an empty list finds nothing; numbers are numbers."""
+    db = coordinations.open(tmp_path / "coordination.sqlite")
+    awkward = ['a"b', "{c,d}", "e\\f", "NULL", "g h", "évé", "é" * 40]
+    with db.engine.begin() as connection:
+        for position, value in enumerate([*awkward, "other"]):
+            connection.execute(
+                text("INSERT INTO setting (key, value) VALUES (:key, :value)"),
+                {"key": value, "value": str(position)},
+            )
+        query = "SELECT key FROM setting WHERE key IN :keys"
+        found = {row[0] for row in run_raw_in(connection, query, {"keys": awkward})}
+        assert found == set(awkward)
+        assert list(run_raw_in(connection, query, {"keys": []})) == []
+        indicator_summary.add(connection, {("m", "k", str(n), ""): n for n in (1, 2, 3, 40)})
+        by_number = "SELECT code FROM indicator_summary WHERE n IN :counts AND kind = ?"
+        found = {row[0] for row in run_raw_in(connection, by_number, {"counts": [2, 40]}, ("k",))}
+        assert found == {"2", "40"}
+
+
+def _contact(**payload: Any) -> MergeEvent:
+    base = {"occurred_at": "2026-03-29T00:30:00+00:00", "canal": "accueil", "statut": "x"}
+    return MergeEvent("desk", 1, "contact", "c1", "create", {**base, **payload}, "", "e1")
+
+
+def test_a_contacts_day_is_its_sites_whatever_day_was_met_before() -> None:
+    """The days worked out once are keyed by the local day: the same moment in two zones
+    (Paris, then La Réunion, 3 hours ahead) gives each its own day, week and month."""
+    try:
+        clock.use_zone("Europe/Paris")
+        paris = contact_row(_contact(occurred_at="2026-03-31T21:30:00+00:00"))
+        clock.use_zone("Indian/Reunion")
+        reunion = contact_row(_contact(occurred_at="2026-03-31T21:30:00+00:00"))
+    finally:
+        clock.use_zone(None)
+    assert paris is not None and reunion is not None
+    assert paris[3] == reunion[3] == "2026-03-31T21:30:00+00:00"
+    assert paris[4:7] == ("2026-03-31", "2026-03-30", "2026-03")
+    assert reunion[4:7] == ("2026-04-01", "2026-03-30", "2026-04")
+
+
+def test_the_days_worked_out_stay_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(merged_rows, "_MAX_DAYS", 3)
+    merged_rows._DAY_TEXTS.clear()
+    for day in range(1, 8):
+        assert merged_rows._day_texts(date(2026, 1, day))[0] == f"2026-01-0{day}"
+        assert len(merged_rows._DAY_TEXTS) <= 3
+    assert merged_rows._day_texts(date(2026, 1, 4)) == ("2026-01-04", "2025-12-29", "2026-01")
+
+
+@pytest.mark.parametrize(
+    ("codes", "text_of_codes"),
+    [
+        (["b", "a", "b"], '["a","b"]'),
+        ([1], '["1"]'),
+        ([True], '["True"]'),  # equal to 1 as a key: never taken for it
+        (["1"], '["1"]'),
+        ([["a"]], "[\"['a']\"]"),  # a list among the codes: not a key, still written
+        ([], "[]"),
+        (None, "[]"),
+    ],
+)
+def test_codes_met_before_are_written_as_the_first_time(codes: Any, text_of_codes: str) -> None:
+    for _ in range(2):  # the second time from what was kept, where something is kept
+        assert merged_rows.codes_text(codes) == text_of_codes
+        assert contact_row(_contact(besoins=codes))[14] == text_of_codes  # type: ignore[index]
+
+
+def test_prepared_of_fields_is_prepared_of_the_event() -> None:
+    referral = {
+        "contact_id": "c1", "service_id": "s", "structure_id": "t", "type": "rendez-vous",
+        "statut": "honore", "created_at": "2026-01-05T09:00:00+00:00",
+        "updated_at": "2026-01-06T09:00:00", "rdv_at": "2026-01-07T23:30:00+00:00",
+    }  # fmt: skip
+    events = [
+        _contact(handicap=True, commune="", duree=5, besoins=["z", "a"]),
+        _contact(handicap=False, tranche_age=None, sexe="femme"),
+        MergeEvent("desk", 2, "referral", "r1", "update", referral, "b2", "e2"),
+        MergeEvent("desk", 3, "referral", "r1", "delete", referral, "b2", "e3"),
+        MergeEvent("desk", 4, "contact", "c1", "update", {"deleted_at": "x"}, "", "e4"),
+    ]
+    try:
+        clock.use_zone("Europe/Paris")
+        for event in events:
+            assert merged_rows.prepared_of(*event) == prepared(event)
+        row = prepared(events[2]).row
+        contact = contact_row(events[0])
+    finally:
+        clock.use_zone(None)
+    assert row is not None and contact is not None
+    assert row[12:16] == (
+        "2026-01-07T23:30:00+00:00", "2026-01-08", "2026-01-05T09:00:00+00:00",
+        "2026-01-06T09:00:00+00:00",
+    )  # fmt: skip
+    assert contact[11:16] == ("oui", None, 5, '["a","z"]', "[]")
+    assert contact_row(events[1])[9:12] == ("non-renseigne", "femme", "non")  # type: ignore[index]
