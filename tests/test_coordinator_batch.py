@@ -221,3 +221,31 @@ def test_a_gap_closed_later_in_the_same_batch_leaves_no_alert_and_the_newest_bun
     import_bundles(batched, region.coordinator_dir, [fifth])
     kinds, desk = _gaps_and_desk(batched)
     assert kinds.count("gap") == 1 and desk == [5]
+
+
+def test_a_batch_runs_with_a_larger_page_cache_on_sqlite_and_sets_it_back(
+    tmp_path: Path, coordinations: Coordinations, monkeypatch
+) -> None:
+    """Even when a bundle fails and the batch is applied again in savepoints."""
+    region = Region(tmp_path, coordinations)
+    db = region.coordinator()
+    if db.engine.dialect.name != "sqlite":
+        pytest.skip("SQLite's page cache")
+    bundles = [region.week(0, 2), region.week(1, 3)]
+    failing_desk = load_identity(region.desks[1][0]).desk_id  # type: ignore[union-attr]
+    real_apply = coordinator._apply_bundle
+    seen: list[tuple[object, int]] = []
+
+    def spied(connection, opened, *args, **kw):  # type: ignore[no-untyped-def]
+        driver = connection.connection.driver_connection
+        seen.append((driver, driver.execute("PRAGMA cache_size").fetchone()[0]))
+        if opened.manifest["desk_id"] == failing_desk and args:  # in the batch, not alone
+            raise TypeError("unexpected")
+        return real_apply(connection, opened, *args, **kw)
+
+    monkeypatch.setattr(coordinator, "_apply_bundle", spied)
+    results = import_bundles(db, region.coordinator_dir, bundles)
+    assert [type(r).__name__ for _p, r in results] == ["ImportOutcome", "ImportOutcome"]
+    assert [size for _driver, size in seen[:2]] == [-coordinator.IMPORT_CACHE_KIB] * 2
+    for driver, _size in seen:
+        assert driver.execute("PRAGMA cache_size").fetchone()[0] == -32000

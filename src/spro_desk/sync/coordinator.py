@@ -17,6 +17,7 @@ import itertools
 import json
 from collections import Counter
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -254,8 +255,7 @@ def _apply_batch(
     applied: list[_Accepted] = []
     held = 0
     try:
-        with db.transaction(wait_s=IMPORT_WAIT_S) as session:
-            connection = _driver(session)
+        with db.transaction(wait_s=IMPORT_WAIT_S) as session, _batch_cache(session) as connection:
             start_watermark(connection)  # before any event is stored: see sync.merged
             # When the merged state is current, the batch's events are merged in its own
             # transaction, from memory; else the catch-up merges them (sync.merged).
@@ -553,6 +553,28 @@ def _held_back(
 def _desks_with_gaps(connection: Connection) -> set[str]:
     found = run_raw(connection, "SELECT DISTINCT desk_id FROM sync_alert WHERE kind = 'gap'")
     return {row[0] for row in found}
+
+
+# SQLite's page cache while a batch is applied, in KiB: a batch of 500 desk-weeks changes ≈ 70
+# MB of pages; in the usual 32 MB cache SQLite evicts pages it needs again and reads them back
+# (500 desk-weeks: 71 MB and 17,000 reads, 17,000 writes more; BENCHMARKS.md, branch
+# issue-i19o). The cache grows only as far as the batch needs it, and is set back after.
+IMPORT_CACHE_KIB = 160_000
+
+
+@contextmanager
+def _batch_cache(session: Session) -> Iterator[Connection]:
+    """The session's connection, with the larger page cache for the batch on SQLite."""
+    connection = _driver(session)
+    if connection.dialect.name != "sqlite":
+        yield connection
+        return
+    (usual,) = run_raw(connection, "PRAGMA cache_size").fetchone()
+    run_raw(connection, f"PRAGMA cache_size=-{IMPORT_CACHE_KIB}")
+    try:
+        yield connection
+    finally:
+        run_raw(connection, f"PRAGMA cache_size={int(usual)}")
 
 
 def _driver(session: Session) -> Connection:
