@@ -205,6 +205,27 @@ def test_environment_variable_chooses_the_data_dir(tmp_path: Path) -> None:
     assert (tmp_path / "env-data" / "spro-desk.sqlite").exists()
 
 
+def test_the_window_started_from_the_command_line_writes_its_log_file(tmp_path: Path) -> None:
+    """`spro-desk` (the installed shortcut's command) opens the window: its log file is in the
+    data folder, as support is told (the command line's own stderr logging used to stop it)."""
+    data = tmp_path / "desk"
+    env = {
+        "PATH": "/usr/bin:/bin",
+        "HOME": str(tmp_path),
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "XDG_RUNTIME_DIR": str(tmp_path / "runtime"),
+        "QT_QPA_PLATFORM": "offscreen",
+    }
+    (tmp_path / "runtime").mkdir(mode=0o700)
+    done = subprocess.run(
+        [sys.executable, "-m", "spro_desk", "--data-dir", str(data), "--sample-if-empty",
+         "--smoke-quit-after", "1000"],
+        env=env, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert (data / "logs" / "spro-desk.log").is_file()
+
+
 def test_version_and_module_entry_point() -> None:
     done = subprocess.run(
         [sys.executable, "-m", "spro_desk", "--version"], capture_output=True, text=True

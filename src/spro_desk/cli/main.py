@@ -28,7 +28,6 @@ FULL_DISK_MARGIN = 256 * 1024
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    logging.basicConfig(level=logging.WARNING, stream=sys.stderr)
     arguments = sys.argv[1:] if argv is None else list(argv)
     unreadable = undecodable_argument(arguments)
     if unreadable is not None:
@@ -45,6 +44,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     data_dir = ensure_private_dir(resolve_data_dir(args.data_dir))
     if args.command is None:
+        # No stderr handler here: the window sets up its log file only where logging was not
+        # set up already (ui/app/start.py), and a desk's log file is what a support call reads.
         from spro_desk.ui.app.start import run_app  # Qt is loaded only for the window
 
         return run_app(
@@ -52,6 +53,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             use_sample_if_empty=args.sample_if_empty,
             smoke_quit_after_ms=args.smoke_quit_after,
         )
+    logging.basicConfig(level=logging.WARNING, stream=sys.stderr)
     return run_command(args, data_dir)
 
 
