@@ -16,6 +16,7 @@ from sqlmodel import select
 
 from coordination_db import Coordinations
 from spro_desk.storage.coordination_tables import ReceivedBundle, ReceivedEvent, SyncAlert
+from spro_desk.storage.dialects import sqlite as sqlite_dialect
 from spro_desk.sync import coordinator
 from spro_desk.sync.bundle_opening import BundleOpener, OpenedBundle
 from spro_desk.sync.coordinator import BundleRefused, import_bundle, import_bundles
@@ -246,6 +247,6 @@ def test_a_batch_runs_with_a_larger_page_cache_on_sqlite_and_sets_it_back(
     monkeypatch.setattr(coordinator, "_apply_bundle", spied)
     results = import_bundles(db, region.coordinator_dir, bundles)
     assert [type(r).__name__ for _p, r in results] == ["ImportOutcome", "ImportOutcome"]
-    assert [size for _driver, size in seen[:2]] == [-coordinator.IMPORT_CACHE_KIB] * 2
+    assert [size for _driver, size in seen[:2]] == [-sqlite_dialect.IMPORT_CACHE_KIB] * 2
     for driver, _size in seen:
-        assert driver.execute("PRAGMA cache_size").fetchone()[0] == -32000
+        assert driver.execute("PRAGMA cache_size").fetchone()[0] == -sqlite_dialect.USUAL_CACHE_KIB

@@ -180,7 +180,7 @@ class DeskSource:
         # connection, the indicators read them on it.
         with self.db.engine.connect() as connection:
             try:
-                connection.exec_driver_sql("PRAGMA cache_size=-64000")
+                self.db.dialect.prepare_reading(connection)  # invalidated after: no end
                 _temp_copies(connection)
                 if periods:
                     self._fill(connection, periods)

@@ -255,7 +255,10 @@ def _apply_batch(
     applied: list[_Accepted] = []
     held = 0
     try:
-        with db.transaction(wait_s=IMPORT_WAIT_S) as session, _batch_cache(session) as connection:
+        with (
+            db.transaction(wait_s=IMPORT_WAIT_S) as session,
+            _batch_cache(db, session) as connection,
+        ):
             start_watermark(connection)  # before any event is stored: see sync.merged
             # When the merged state is current, the batch's events are merged in its own
             # transaction, from memory; else the catch-up merges them (sync.merged).
@@ -555,26 +558,15 @@ def _desks_with_gaps(connection: Connection) -> set[str]:
     return {row[0] for row in found}
 
 
-# SQLite's page cache while a batch is applied, in KiB: a batch of 500 desk-weeks changes ≈ 70
-# MB of pages; in the usual 32 MB cache SQLite evicts pages it needs again and reads them back
-# (500 desk-weeks: 71 MB and 17,000 reads, 17,000 writes more; BENCHMARKS.md, branch
-# issue-i19o). The cache grows only as far as the batch needs it, and is set back after.
-IMPORT_CACHE_KIB = 160_000
-
-
 @contextmanager
-def _batch_cache(session: Session) -> Iterator[Connection]:
-    """The session's connection, with the larger page cache for the batch on SQLite."""
+def _batch_cache(db: Database, session: Session) -> Iterator[Connection]:
+    """The session's connection, with the dialect's page cache for an import's batch."""
     connection = _driver(session)
-    if connection.dialect.name != "sqlite":
-        yield connection
-        return
-    (usual,) = run_raw(connection, "PRAGMA cache_size").fetchone()
-    run_raw(connection, f"PRAGMA cache_size=-{IMPORT_CACHE_KIB}")
+    db.dialect.prepare_import(connection)
     try:
         yield connection
     finally:
-        run_raw(connection, f"PRAGMA cache_size={int(usual)}")
+        db.dialect.end_import(connection)
 
 
 def _driver(session: Session) -> Connection:

@@ -206,3 +206,11 @@ def prepare_reading(connection: Connection) -> None:
 
 def end_reading(connection: Connection) -> None:
     """Nothing was set."""
+
+
+def prepare_import(connection: Connection) -> None:
+    """Nothing to set: the server's memory settings are the administrator's."""
+
+
+def end_import(connection: Connection) -> None:
+    """Nothing was set."""
