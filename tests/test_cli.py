@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -277,6 +278,49 @@ def test_the_window_opened_without_options_reads_no_parser_and_logs(tmp_path: Pa
                     "spro_desk.ui.app.start": False}  # fmt: skip
     assert (data / "logs" / "spro-desk.log").is_file()
     assert (data / "spro-desk.sqlite").is_file()  # the sample directory loaded there
+
+
+WINDOW_IMPORTS = """
+import gc, json, sys
+from spro_desk.cli.main import window_runner
+before = gc.get_freeze_count()
+paused = []
+gc.callbacks.append(lambda phase, info: paused.append(phase) if "PySide6.QtWidgets" in sys.modules
+                    and "spro_desk.ui.app.start" not in sys.modules else None)
+window_runner()
+print(json.dumps({"collected_meanwhile": bool(paused), "enabled": gc.isenabled(),
+                  "frozen": gc.get_freeze_count() - before}))
+"""
+
+
+def test_the_window_s_modules_are_imported_without_collecting_then_frozen() -> None:
+    """No collection while Qt and the interface are imported, whose objects are then frozen;
+    the collector works again for the window."""
+    done = subprocess.run(
+        [sys.executable, "-c", WINDOW_IMPORTS],
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        capture_output=True, text=True, timeout=120, check=True,
+    )  # fmt: skip
+    seen = json.loads(done.stdout.strip().splitlines()[-1])
+    assert seen["collected_meanwhile"] is False and seen["enabled"] is True
+    assert seen["frozen"] > 10_000  # the interface's objects (some 36,000 today)
+
+
+def test_a_process_that_imported_the_interface_keeps_its_collector_as_it_was() -> None:
+    import gc
+
+    import spro_desk.ui.app.start as start
+    from spro_desk.cli.main import window_runner
+
+    frozen = gc.get_freeze_count()
+    assert window_runner() is start.run_app
+    assert gc.isenabled() and gc.get_freeze_count() == frozen
+    gc.disable()
+    try:
+        window_runner()
+        assert not gc.isenabled()  # not turned on behind the caller's back
+    finally:
+        gc.enable()
 
 
 WINDOW_STARTS = (

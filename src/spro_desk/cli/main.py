@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import gc
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -54,13 +55,34 @@ def start_window(options: WindowOptions | argparse.Namespace) -> int:
     data_dir = ensure_private_dir(resolve_data_dir(options.data_dir))
     # No stderr handler here: the window sets up its log file only where logging was not
     # set up already (ui/app/start.py), and a desk's log file is what a support call reads.
-    from spro_desk.ui.app.start import run_app  # Qt is loaded only for the window
-
+    run_app = window_runner()
     return run_app(
         data_dir,
         use_sample_if_empty=options.sample_if_empty,
         smoke_quit_after_ms=options.smoke_quit_after,
     )
+
+
+def window_runner() -> Callable[..., int]:
+    """`ui.app.start.run_app`, Qt and the interface imported with the garbage collector paused.
+
+    Those imports make some 36,000 objects that live as long as the window: collecting while
+    they are made (Qt's Python modules included) scans them again and again: ~14 M instructions of a
+    start of ~1,000 M (bench/start_instructions.py), paused without the freeze only ~2 M, as the
+    first collection after it scans them all. Frozen afterwards (the collector skips them from
+    then on), unless this process had imported the interface already (tests): its own
+    objects are no business of the window's start."""
+    first_time = "spro_desk.ui.app.start" not in sys.modules
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        from spro_desk.ui.app.start import run_app  # Qt is loaded only for the window
+    finally:
+        if was_enabled:
+            if first_time:
+                gc.freeze()
+            gc.enable()
+    return run_app
 
 
 def print_refusal_json(message: str, code: int = EXIT_REFUSED) -> None:
