@@ -1,0 +1,114 @@
+"""The locked desk's first paint does without PySide6's `Qt` namespace, focus ring included.
+
+PySide6 builds all ~90 enums of the `Qt` namespace the first time any is touched (~30 ms of a
+start, which a bare window never pays). The lock screen paints without them
+(ui/common/named_values.py); the focus marks that follow the keyboard and the system's contrast
+preference are checked one turn after the paint. These tests run the real start
+(`spro-desk --data-dir`) in a fresh process and watch what it has built at its first paint,
+when it is usable, and a moment later.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from spro_desk.paths import database_path
+from spro_desk.site.settings import SiteSettings
+from spro_desk.storage.engine import Database
+from test_privacy_support import manager
+
+START = """
+import json, sys
+import PySide6.QtCore as core
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication
+from spro_desk.cli.main import main
+
+seen = {}
+real_exec = QApplication.exec
+
+
+def window():
+    return next(w for w in QApplication.topLevelWidgets()
+                if w.inherits("QMainWindow") and w.isVisible())
+
+
+def later():
+    from PySide6.QtCore import Qt
+
+    app = QApplication.instance()
+    seen["marks_focus"] = bool(app.property("spro_desk_focus_marker"))
+    seen["keyboard_marked"] = window().testAttribute(Qt.WidgetAttribute.WA_KeyboardFocusChange)
+    print(json.dumps(seen), flush=True)
+    app.quit()
+
+
+def usable():
+    from PySide6.QtGui import QPalette
+
+    screen = window().centralWidget()
+    seen["screen"] = type(screen).__name__
+    seen["code_focused"] = QApplication.focusWidget() is screen.secret
+    image = screen.secret.grab().toImage()
+    ring = screen.secret.palette().color(QPalette.ColorRole.Highlight).name()
+    middle = image.height() // 2
+    seen["ring"] = [image.pixelColor(x, middle).name() == ring for x in (0, 1)]
+    QTimer.singleShot(50, later)
+
+
+class FirstPaint(QObject):
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint and "namespace_at_paint" not in seen:
+            seen["namespace_at_paint"] = "Qt" in vars(core)
+            QTimer.singleShot(0, usable)
+        return False
+
+
+def exec_with_watch(app):
+    watcher = FirstPaint(window())
+    window().centralWidget().installEventFilter(watcher)
+    return real_exec()
+
+
+QApplication.exec = exec_with_watch
+sys.exit(main(["--data-dir", sys.argv[1]]))
+"""
+
+
+def _desk_in_service(folder: Path) -> None:
+    folder.mkdir()
+    db = Database(database_path(folder))
+    try:
+        SiteSettings(db).set("site.nom", "CIO de démonstration")
+        manager(db)
+    finally:
+        db.close()
+
+
+def _start(folder: Path, config: Path) -> dict:
+    environment = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(config))
+    done = subprocess.run(
+        [sys.executable, "-c", START, str(folder)],
+        env=environment, capture_output=True, text=True, timeout=120, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr[-3000:]
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def test_the_lock_screen_paints_framed_without_the_qt_namespace(tmp_path: Path) -> None:
+    folder = tmp_path / "donnees"
+    _desk_in_service(folder)
+    first = _start(folder, tmp_path / "config")
+    # The very first start asks the system for its contrast preference before painting.
+    assert first["screen"] == "LockScreen" and first["code_focused"]
+    second = _start(folder, tmp_path / "config")
+    assert second["namespace_at_paint"] is False  # its answer is remembered from then on
+    assert second["screen"] == "LockScreen"
+    assert second["code_focused"]  # the agent types the code at once
+    assert second["ring"] == [True, True]  # in the 2 px focus frame from the first paint
+    # One turn later, the focus marks follow the keyboard as before.
+    assert second["marks_focus"] and second["keyboard_marked"]
