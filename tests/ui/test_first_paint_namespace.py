@@ -1,11 +1,11 @@
-"""The locked desk's first paint does without PySide6's `Qt` namespace, focus ring included.
+"""The locked desk's first paint does without PySide6's `Qt` namespace and focus style.
 
 PySide6 builds all ~90 enums of the `Qt` namespace the first time any is touched (~30 ms of a
 start, which a bare window never pays). The lock screen paints without them
-(ui/common/named_values.py); the focus marks that follow the keyboard and the system's contrast
-preference are checked one turn after the paint. These tests run the real start
-(`spro-desk --data-dir`) in a fresh process and watch what it has built at its first paint,
-when it is usable, and a moment later.
+(ui/common/named_values.py); the focus style (its 2 px frame), the marks that follow the
+keyboard and the system's contrast preference come one turn after the paint. These tests run
+the real start (`spro-desk --data-dir`) in a fresh process and watch what it has built at its
+first paint, when it is usable, and a moment later.
 """
 
 from __future__ import annotations
@@ -41,6 +41,8 @@ def later():
     from PySide6.QtCore import Qt
 
     app = QApplication.instance()
+    seen["ring"] = ring()
+    seen["palette_kept"] = placeholder() == seen["placeholder"]
     seen["marks_focus"] = bool(app.property("spro_desk_focus_marker"))
     seen["keyboard_marked"] = window().testAttribute(Qt.WidgetAttribute.WA_KeyboardFocusChange)
     print(json.dumps(seen), flush=True)
@@ -48,16 +50,27 @@ def later():
 
 
 def usable():
-    from PySide6.QtGui import QPalette
-
     screen = window().centralWidget()
     seen["screen"] = type(screen).__name__
     seen["code_focused"] = QApplication.focusWidget() is screen.secret
-    image = screen.secret.grab().toImage()
-    ring = screen.secret.palette().color(QPalette.ColorRole.Highlight).name()
-    middle = image.height() // 2
-    seen["ring"] = [image.pixelColor(x, middle).name() == ring for x in (0, 1)]
+    seen["placeholder"] = placeholder()
     QTimer.singleShot(50, later)
+
+
+def placeholder():
+    from PySide6.QtGui import QPalette
+
+    return QApplication.palette().color(QPalette.ColorRole.PlaceholderText).name()
+
+
+def ring():
+    from PySide6.QtGui import QPalette
+
+    field = window().centralWidget().secret
+    image = field.grab().toImage()
+    highlight = field.palette().color(QPalette.ColorRole.Highlight).name()
+    middle = image.height() // 2
+    return [image.pixelColor(x, middle).name() == highlight for x in (0, 1)]
 
 
 class FirstPaint(QObject):
@@ -109,6 +122,8 @@ def test_the_lock_screen_paints_framed_without_the_qt_namespace(tmp_path: Path) 
     assert second["namespace_at_paint"] is False  # its answer is remembered from then on
     assert second["screen"] == "LockScreen"
     assert second["code_focused"]  # the agent types the code at once
-    assert second["ring"] == [True, True]  # in the 2 px focus frame from the first paint
-    # One turn later, the focus marks follow the keyboard as before.
+    # One turn later: the 2 px focus frame, and marks that follow the keyboard, as before;
+    # the accessible palette (placeholders at 4.5:1) is kept when the focus style comes.
+    assert second["ring"] == [True, True]
     assert second["marks_focus"] and second["keyboard_marked"]
+    assert second["palette_kept"]

@@ -159,16 +159,11 @@ def mark_keyboard_focus(_old: QWidget | None, new: QWidget | None) -> None:
         new.update()
 
 
-def install_focus_style(app: QApplication, *, mark_focus: bool = True) -> str:
-    """Wrap the current style in VisibleFocusStyle; returns the style's name to restore it.
-
-    `mark_focus=False` (the start, before its first paint): `mark_focus_changes` is called
-    once the window has painted. A focused field is framed either way.
-    """
+def install_focus_style(app: QApplication) -> str:
+    """Wrap the current style in VisibleFocusStyle; returns the style's name to restore it."""
     name = app.style().name()
     app.setStyle(VisibleFocusStyle(name))
-    if mark_focus:
-        mark_focus_changes(app)
+    mark_focus_changes(app)
     return name
 
 

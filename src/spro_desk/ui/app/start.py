@@ -19,7 +19,6 @@ from PySide6.QtWidgets import QApplication
 from spro_desk.paths import database_path, ensure_private_dir
 from spro_desk.storage.quick_read import StartupSnapshot, read_startup_snapshot
 from spro_desk.ui.app.contrast import apply_display, recheck_system_contrast
-from spro_desk.ui.app.focus_style import install_focus_style, mark_focus_changes
 from spro_desk.ui.app.i18n import (
     LANGUAGE_SETTING,
     chosen_language,
@@ -148,7 +147,7 @@ def _run_app(
     preferred = chosen_language(snapshot.settings.get(LANGUAGE_SETTING))
     translators = install_translators(app, preferred=preferred)
     # Before the first widget: installed later, it would re-polish the whole window (~25 ms).
-    previous_style = install_focus_style(app, mark_focus=False)  # marks: `_after_paint`
+    previous_style = app.style().name()  # the focus style comes after the paint: `_after_paint`
     # The system's contrast preference as at the last start: asking Qt for it builds the
     # `Qt` namespace (~30 ms), which the lock screen's first paint does without.
     previous_palette, previous_sheet = apply_display(app, QSettings(), remembered=True)
@@ -235,7 +234,7 @@ def _run_window(
     def started() -> None:
         opener.start()
         # A turn later: the first paint's "usable" check (bench/ui_start_probe.py) and a key
-        # already typed are answered first; the focused code field is framed already.
+        # already typed are answered first.
         QTimer.singleShot(0, lambda: _after_paint(app))
 
     after_first_paint(window, started)
@@ -251,10 +250,17 @@ def _run_window(
 
 
 def _after_paint(app: QApplication) -> None:
-    """What the lock screen's first paint does without, as it needs the `Qt` namespace (its ~90
-    enums are built at once, ~30 ms): the focus marks that follow the keyboard (a focused field
-    is framed already), and the system's contrast preference if it changed since the last start."""
-    mark_focus_changes(app)
+    """What the lock screen's first paint does without, set one turn after it.
+
+    The focus style: Qt calls its Python overrides with every style option, and PySide6 then
+    builds the enums of `QStyle` and of its ~25 option classes at once (~30 ms); Fusion's own
+    mark frames the focused code field meanwhile. The marks that follow the keyboard and the
+    system's contrast preference (if it changed since the last start) need the `Qt`
+    namespace's ~90 enums, also built at once (~30 ms).
+    """
+    from spro_desk.ui.app.focus_style import install_focus_style
+
+    install_focus_style(app)
     recheck_system_contrast(app, QSettings())
 
 
