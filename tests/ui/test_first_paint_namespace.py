@@ -24,6 +24,7 @@ from test_privacy_support import manager
 START = """
 import json, sys
 import PySide6.QtCore as core
+import PySide6.QtWidgets as widgets
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 from spro_desk.cli.main import main
@@ -77,6 +78,7 @@ class FirstPaint(QObject):
     def eventFilter(self, watched, event):
         if event.type() == QEvent.Type.Paint and "namespace_at_paint" not in seen:
             seen["namespace_at_paint"] = "Qt" in vars(core)
+            seen["style_at_paint"] = "QStyle" in vars(widgets)
             QTimer.singleShot(0, usable)
         return False
 
@@ -116,10 +118,11 @@ def test_the_lock_screen_paints_framed_without_the_qt_namespace(tmp_path: Path) 
     folder = tmp_path / "donnees"
     _desk_in_service(folder)
     first = _start(folder, tmp_path / "config")
-    # The very first start asks the system for its contrast preference before painting.
+    # The very first start asks the system and the style before painting.
     assert first["screen"] == "LockScreen" and first["code_focused"]
     second = _start(folder, tmp_path / "config")
-    assert second["namespace_at_paint"] is False  # its answer is remembered from then on
+    # Its answer and the style's palette are remembered from then on.
+    assert second["namespace_at_paint"] is False and second["style_at_paint"] is False
     assert second["screen"] == "LockScreen"
     assert second["code_focused"]  # the agent types the code at once
     # One turn later: the 2 px focus frame, and marks that follow the keyboard, as before;

@@ -24,6 +24,8 @@ DARK_WINDOW_LIGHTNESS = 80
 TEXT_RATIO = 4.5  # WCAG 2.1 AA 1.4.3, RGAA 3.2
 # The system's contrast preference as it was at the last start (QSettings).
 SYSTEM_ANSWER_KEY = "affichage/contraste_systeme"
+# The style's standard palette as it was at the last start (QSettings).
+STYLE_PALETTE_KEY = "affichage/palette_du_style"
 
 OUTLINES = """
 QLineEdit, QAbstractSpinBox, QTextEdit, QPlainTextEdit, QAbstractItemView {
@@ -117,7 +119,7 @@ def accessible_palette(palette: QPalette) -> QPalette:
 def system_wants_high_contrast() -> bool:
     """The desktop's contrast preference, where the platform reports one (Qt 6.10+)."""
     # Its answer is a value of the `Qt` namespace, whose ~90 enums PySide6 builds all at once
-    # (~30 ms): imported here, the start can skip it before its first paint (see `apply_display`).
+    # (~30 ms): imported here, the start can do without it before its first paint (`apply_display`).
     from PySide6.QtCore import Qt
 
     try:
@@ -147,31 +149,44 @@ def high_contrast_wanted(settings: QSettings, *, remembered: bool = False) -> bo
     return _system_answer(settings, remembered=remembered)
 
 
+def _style_palette(app: QApplication, settings: QSettings, *, remembered: bool) -> QPalette:
+    """The style's standard palette; with `remembered`, as it was at the last start if known.
+
+    Asking the style for it brings PySide6's `QStyle` class in, whose enums (~400 values)
+    are built at once: the lock screen's first paint does without them.
+    """
+    if remembered:
+        known = settings.value(STYLE_PALETTE_KEY)
+        if isinstance(known, QPalette):
+            return known
+    palette = app.style().standardPalette()
+    settings.setValue(STYLE_PALETTE_KEY, palette)
+    return palette
+
+
 def apply_display(
     app: QApplication, settings: QSettings, *, remembered: bool = False
 ) -> tuple[QPalette, str]:
     """The palette and outlines the setting asks for; returns what to restore.
 
-    `remembered` (the start, before its first paint): the system's preference as it was at the
-    last start; `recheck_system_contrast` asks the system again once the window has painted.
+    `remembered` (the start, before its first paint): the system's contrast preference and the
+    style's palette as they were at the last start; `recheck_display` asks again once the
+    window has painted.
     """
     previous_palette = app.palette()
     if high_contrast_wanted(settings, remembered=remembered):
         app.setPalette(high_contrast_palette())
     else:
-        app.setPalette(accessible_palette(app.style().standardPalette()))
+        app.setPalette(accessible_palette(_style_palette(app, settings, remembered=remembered)))
     return previous_palette, apply_contrast_outlines(app)
 
 
-def recheck_system_contrast(app: QApplication, settings: QSettings) -> None:
-    """Ask the system again; if its preference changed since the last start, apply it now."""
-    mode = str(settings.value(CONTRAST_KEY, ContrastMode.SYSTEM.value))
-    if mode != ContrastMode.SYSTEM.value:
-        return
-    before = _system_answer(settings, remembered=True)
-    if system_wants_high_contrast() != before:
-        settings.remove(SYSTEM_ANSWER_KEY)
-        apply_display(app, settings)
+def recheck_display(app: QApplication, settings: QSettings) -> None:
+    """Ask the system and the style again; apply what changed since the last start."""
+    high = high_contrast_wanted(settings, remembered=True)
+    palette = _style_palette(app, settings, remembered=True)
+    if high_contrast_wanted(settings) != high or app.style().standardPalette() != palette:
+        apply_display(app, settings)  # asks again, and remembers the answers
 
 
 def high_contrast_palette() -> QPalette:

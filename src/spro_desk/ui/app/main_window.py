@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import shiboken6
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QByteArray, QSettings, QTimer
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -122,7 +122,8 @@ class MainWindow(QMainWindow):
         self.sync_rounds = SyncRounds(self.context, self)  # rounds start with the database
         if db is None:  # the real start: QIcon's set-up and its 7 PNGs (~4 ms) wait for the paint
             window = weakref.ref(self)  # a window closed before its paint is not kept alive
-            after_first_paint(self, lambda: _give_icon(window()))
+            # One turn after it: the code field answers a key typed meanwhile first.
+            after_first_paint(self, lambda: QTimer.singleShot(0, lambda: _give_icon(window())))
         else:
             _give_icon(self)
         self._build_status_bar()
