@@ -21,10 +21,11 @@ from spro_desk.storage.engine import Database
 
 URL_VARIABLE = "SPRO_TEST_POSTGRES_URL"
 BACKENDS = ("sqlite", "postgresql")
-# Made by a migration on PostgreSQL only, not declared in the models (see migration 0016).
-SERVER_ONLY_INDEXES = ("ix_merged_contact_desk_day",)
+# Made by a migration on PostgreSQL only, not declared in the models (migrations 0016, 0017).
+SERVER_ONLY_INDEXES = ("ix_merged_contact_desk_day", "ix_merged_contact_day_cover")
 # Declared in the models, dropped on PostgreSQL by migration 0017 (SQLite's breakdown order).
 SQLITE_ONLY_INDEXES = (
+    "ix_merged_contact_day_desk",
     "ix_merged_contact_profile",
     "ix_merged_contact_commune",
     "ix_merged_contact_desk_canal",

@@ -86,8 +86,8 @@ def test_migrations_and_table_models_agree_on_postgresql(tmp_path: Path) -> None
 
 def test_merged_contacts_keep_three_indexes_on_postgresql(tmp_path: Path) -> None:
     """Every merged contact is an insert into each index (an import's cost, migration 0017):
-    on a server, the primary key, the period of every site and a site's covering index only;
-    SQLite keeps its breakdowns' indexes (they give its GROUP BYs their order)."""
+    on a server, the primary key and the two covering indexes (a period of every site, a
+    site's period) only; SQLite keeps its breakdowns' indexes (their GROUP BYs' order)."""
     server_url()
     opened = Coordinations("postgresql")
     try:
@@ -108,8 +108,14 @@ def test_merged_contacts_keep_three_indexes_on_postgresql(tmp_path: Path) -> Non
             )
         local.close()
         assert on_server == {
-            "merged_contact_pkey", "ix_merged_contact_day_desk", "ix_merged_contact_desk_day",
+            "merged_contact_pkey", "ix_merged_contact_day_cover", "ix_merged_contact_desk_day",
         }  # fmt: skip
+        with server.engine.connect() as connection:
+            definition = connection.exec_driver_sql(
+                "SELECT indexdef FROM pg_indexes WHERE indexname = 'ix_merged_contact_day_cover'"
+            ).scalar_one()
+        assert "(day, desk_id) INCLUDE (canal, statut, tranche_age, sexe, handicap, commune, " \
+            "besoins, reponses)" in definition  # fmt: skip
         assert on_file == {
             "ix_merged_contact_day_desk", "ix_merged_contact_profile", "ix_merged_contact_commune",
             "ix_merged_contact_desk_canal", "ix_merged_contact_codes",
@@ -132,7 +138,8 @@ def test_a_server_downgraded_below_0017_has_its_breakdown_indexes_again(tmp_path
                     "SELECT indexname FROM pg_indexes WHERE tablename = 'merged_contact'"
                 ).scalars()
             )
-            assert {"ix_merged_contact_profile", "ix_merged_contact_codes"} <= names
+            assert {"ix_merged_contact_profile", "ix_merged_contact_day_desk"} <= names
+            assert "ix_merged_contact_day_cover" not in names
             command.upgrade(config, "head")
             again = set(
                 connection.exec_driver_sql(
