@@ -21,8 +21,16 @@ from spro_desk.storage.engine import Database
 
 URL_VARIABLE = "SPRO_TEST_POSTGRES_URL"
 BACKENDS = ("sqlite", "postgresql")
-# Made by a migration on PostgreSQL only, not declared in the models (see migration 0016).
-SERVER_ONLY_INDEXES = ("ix_merged_contact_desk_day",)
+# Made by a migration on PostgreSQL only, not declared in the models (migrations 0016, 0017).
+SERVER_ONLY_INDEXES = ("ix_merged_contact_desk_day", "ix_merged_contact_day_cover")
+# Declared in the models, dropped on PostgreSQL by migration 0017 (SQLite's breakdown order).
+SQLITE_ONLY_INDEXES = (
+    "ix_merged_contact_day_desk",
+    "ix_merged_contact_profile",
+    "ix_merged_contact_commune",
+    "ix_merged_contact_desk_canal",
+    "ix_merged_contact_codes",
+)
 
 
 def server_url() -> str:
@@ -139,8 +147,10 @@ def model_differences(db: Database) -> list[object]:
 
     import spro_desk.storage.coordination_tables  # noqa: F401  (the coordination's, apart)
 
+    elsewhere = SERVER_ONLY_INDEXES + (() if db.is_sqlite else SQLITE_ONLY_INDEXES)
+
     def for_this_database(item: object, name: object, kind: str, *_: object) -> bool:
-        return not (kind == "index" and name in SERVER_ONLY_INDEXES)
+        return not (kind == "index" and name in elsewhere)
 
     with db.engine.connect() as connection:
         context = MigrationContext.configure(connection, opts={"include_object": for_this_database})

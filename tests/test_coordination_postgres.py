@@ -9,13 +9,14 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from alembic import command
 from sqlalchemy import inspect
 
 from coordination_db import Coordinations, model_differences, server_url
 from spro_desk.cli.main import main
 from spro_desk.storage.dialects import DatabaseUrlError, checked_url, database_url_from
 from spro_desk.storage.engine import Database
-from spro_desk.storage.migrate import current_revision, head_revision
+from spro_desk.storage.migrate import alembic_config, current_revision, head_revision
 from spro_desk.sync.acknowledgement import acknowledgement_documents
 from spro_desk.sync.completeness import completeness, list_alerts
 from spro_desk.sync.coordinator import coordinator_status, import_bundles
@@ -79,6 +80,73 @@ def test_migrations_and_table_models_agree_on_postgresql(tmp_path: Path) -> None
             ).scalar_one()
         assert "(desk_id, day) INCLUDE (canal, statut, tranche_age, sexe, handicap, commune, " \
             "besoins, reponses)" in definition  # fmt: skip
+    finally:
+        opened.close()
+
+
+def test_merged_contacts_keep_three_indexes_on_postgresql(tmp_path: Path) -> None:
+    """Every merged contact is an insert into each index (an import's cost, migration 0017):
+    on a server, the primary key and the two covering indexes (a period of every site, a
+    site's period) only; SQLite keeps its breakdowns' indexes (their GROUP BYs' order)."""
+    server_url()
+    opened = Coordinations("postgresql")
+    try:
+        server = opened.open(tmp_path / "unused.sqlite", url=opened.new_url(empty=True))
+        local = Database(tmp_path / "coordination.sqlite")
+        with server.engine.connect() as connection:
+            on_server = set(
+                connection.exec_driver_sql(
+                    "SELECT indexname FROM pg_indexes WHERE tablename = 'merged_contact'"
+                ).scalars()
+            )
+        with local.engine.connect() as connection:
+            on_file = set(
+                connection.exec_driver_sql(
+                    "SELECT name FROM sqlite_master WHERE type = 'index' "
+                    "AND tbl_name = 'merged_contact' AND sql IS NOT NULL"
+                ).scalars()
+            )
+        local.close()
+        assert on_server == {
+            "merged_contact_pkey", "ix_merged_contact_day_cover", "ix_merged_contact_desk_day",
+        }  # fmt: skip
+        with server.engine.connect() as connection:
+            definition = connection.exec_driver_sql(
+                "SELECT indexdef FROM pg_indexes WHERE indexname = 'ix_merged_contact_day_cover'"
+            ).scalar_one()
+        assert "(day, desk_id) INCLUDE (canal, statut, tranche_age, sexe, handicap, commune, " \
+            "besoins, reponses)" in definition  # fmt: skip
+        assert on_file == {
+            "ix_merged_contact_day_desk", "ix_merged_contact_profile", "ix_merged_contact_commune",
+            "ix_merged_contact_desk_canal", "ix_merged_contact_codes",
+        }  # fmt: skip
+    finally:
+        opened.close()
+
+
+def test_a_server_downgraded_below_0017_has_its_breakdown_indexes_again(tmp_path: Path) -> None:
+    server_url()
+    opened = Coordinations("postgresql")
+    try:
+        db = opened.open(tmp_path / "unused.sqlite", url=opened.new_url(empty=True))
+        config = alembic_config()
+        with db.engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.downgrade(config, "0016")
+            names = set(
+                connection.exec_driver_sql(
+                    "SELECT indexname FROM pg_indexes WHERE tablename = 'merged_contact'"
+                ).scalars()
+            )
+            assert {"ix_merged_contact_profile", "ix_merged_contact_day_desk"} <= names
+            assert "ix_merged_contact_day_cover" not in names
+            command.upgrade(config, "head")
+            again = set(
+                connection.exec_driver_sql(
+                    "SELECT indexname FROM pg_indexes WHERE tablename = 'merged_contact'"
+                ).scalars()
+            )
+        assert len(names) == 7 and len(again) == 3
     finally:
         opened.close()
 
