@@ -967,8 +967,8 @@ def _known_events(
     entity_ids = sorted({*(row[5] for row in rows), *contact_of.values()})
     event_ids = [row[0] for row in rows]
     if len(entity_ids) > _CHUNK or len(event_ids) > _CHUNK:
-        foreign, received = _foreign_owners(connection, desk_id, entity_ids)
-        return _stored_contents(connection, event_ids), foreign, contact_of, received
+        foreign, any_desk = _foreign_owners(connection, desk_id, entity_ids)
+        return _stored_contents(connection, event_ids), foreign, contact_of, any_desk
     stored: dict[str, str] = {}
     owners: dict[str, str] = {}
     received: set[str] = set()

@@ -224,7 +224,7 @@ def merge_prepared(
         # pairs (see sync/indicator_summary.py).
         tally: Counter[indicator_summary.Key] = Counter()
         followed: set[str] = set()
-        pairs = _referral_pairs(connection, winners, followed)
+        pairs = _referral_pairs(connection, winners, followed, fresh)
         with indicator_summary.kept_by(connection, pairs, tally, pending):
             _apply(connection, winners, known, tally, followed)
     else:
@@ -233,11 +233,15 @@ def merge_prepared(
 
 
 def _referral_pairs(
-    connection: Connection, winners: list[PreparedEvent], followed: set[str]
+    connection: Connection,
+    winners: list[PreparedEvent],
+    followed: set[str],
+    fresh: Collection[str] = (),
 ) -> set[tuple[str, str]]:
     """The (day, desk) pairs whose merged referrals the winners change (see `kept_by`). A
     deleted referral goes nowhere: only where it is counts (its contact: none). `followed`
-    receives the winning contacts that have merged referrals."""
+    receives the winning contacts that have merged referrals; `fresh`: entities the merged
+    state cannot hold (not looked up)."""
 
     def lookup(sql: str, ids: Sequence[str]) -> list[tuple[Any, ...]]:
         return [tuple(row) for chunk in _chunks(ids) for row in _in(connection, sql, ids=chunk)]
@@ -253,7 +257,7 @@ def _referral_pairs(
         if e.entity == "referral"
     ]
     return indicator_summary.referral_pairs(
-        days.keys(), referrals, days.__getitem__, lookup, followed
+        days.keys(), referrals, days.__getitem__, lookup, followed, fresh
     )
 
 
