@@ -113,8 +113,9 @@ def opened_in_order(
     """Each path with its opened bundle or refusal, in order; opened by a worker process when
     there are enough of them and a second core, else here. An unexpected fault (a disk gone)
     is raised here, as when opening in this process."""
-    head = HEAD_START if _worth_a_process(paths) else 0
-    worker = _Worker.start(data_dir, opener.desks, paths[head:]) if head else None
+    worker, head = None, min(HEAD_START, len(paths))
+    if _worth_a_process(paths):
+        worker = _Worker.start(data_dir, opener.desks, paths[head:])
     if worker is None:
         yield from _opened_here(opener, paths, 0)
         return
