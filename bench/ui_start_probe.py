@@ -162,42 +162,69 @@ def type_code(window: Any, check: Callable[[], None]) -> None:
     QTest.keyClick(screen.secret, Qt.Key.Key_Return)
 
 
+def after_import(name: str, then: Callable[[Any], None]) -> None:
+    """Call `then(module)` once `name` is imported, by whichever module imports it first: the
+    desk's own start imports Qt and its interface inside `main()`, in its own way (the garbage
+    collector paused), and the probe must not import them before it."""
+
+    class Watch:
+        @staticmethod
+        def find_spec(fullname: str, path: Any, target: Any = None) -> Any:
+            if fullname != name:
+                return None
+            sys.meta_path.remove(Watch)  # type: ignore[arg-type]
+            spec = next(filter(None, (finder.find_spec(fullname, path, target)
+                                      for finder in sys.meta_path)))  # fmt: skip
+            real_exec = spec.loader.exec_module
+
+            def exec_module(module: Any) -> None:
+                real_exec(module)
+                then(module)
+
+            spec.loader.exec_module = exec_module
+            return spec
+
+    sys.meta_path.insert(0, Watch)  # type: ignore[arg-type]
+
+
 def desk(data_dir: str) -> None:
-    # In the order `spro-desk` imports them: the command line first, Qt when the window opens.
+    # As `spro-desk` runs: its command line imported first, then `main()`, which imports Qt
+    # and the interface when it opens the window (marked as they load, their costs apart).
     from spro_desk.cli.main import main
 
     mark("cli_imported")
-    from PySide6.QtWidgets import QApplication
 
-    real_exec = QApplication.exec
+    def wrap_exec(widgets: Any) -> None:
+        mark("qt_imported")
+        QApplication = widgets.QApplication
+        real_exec = QApplication.exec
 
-    def exec_with_probe(_app: QApplication) -> int:
-        mark("exec")
+        def exec_with_probe(_app: Any) -> int:
+            mark("exec")
 
-        def main_window() -> object:
-            return next((w for w in QApplication.topLevelWidgets()
-                         if w.inherits("QMainWindow") and w.isVisible()), None)  # fmt: skip
+            def main_window() -> object:
+                return next((w for w in QApplication.topLevelWidgets()
+                             if w.inherits("QMainWindow") and w.isVisible()), None)  # fmt: skip
 
-        # The window paints before the database opens: say when that happens too (the
-        # navigator's signal is emitted while the window attaches the database).
-        arm(
-            main_window,
-            until=lambda window: (
-                bool(getattr(window, "database_ready", True))
-                and (not TYPED_CODE or "unlocked" in MILESTONES)
-            ),
-            wake=lambda window: window.context.navigator.database_ready,
-            # A revision without the property: its first action waits for the attachment.
-            action=lambda window: bool(getattr(window, "database_action_possible", False)),
-            on_usable=type_code if TYPED_CODE else None,
-        )
-        return real_exec()
+            # The window paints before the database opens: say when that happens too (the
+            # navigator's signal is emitted while the window attaches the database).
+            arm(
+                main_window,
+                until=lambda window: (
+                    bool(getattr(window, "database_ready", True))
+                    and (not TYPED_CODE or "unlocked" in MILESTONES)
+                ),
+                wake=lambda window: window.context.navigator.database_ready,
+                # A revision without the property: its first action waits for the attachment.
+                action=lambda window: bool(getattr(window, "database_action_possible", False)),
+                on_usable=type_code if TYPED_CODE else None,
+            )
+            return real_exec()
 
-    QApplication.exec = exec_with_probe  # type: ignore[method-assign]
-    mark("qt_imported")
-    import spro_desk.ui.app.start  # what main() imports lazily: timed on its own  # noqa: F401
+        QApplication.exec = exec_with_probe
 
-    mark("imports_done")
+    after_import("PySide6.QtWidgets", wrap_exec)
+    after_import("spro_desk.ui.app.start", lambda _module: mark("imports_done"))
     status = main(["--data-dir", data_dir])
     if status != 0:
         raise SystemExit(status)

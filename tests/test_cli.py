@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -215,6 +216,7 @@ def test_the_window_started_from_the_command_line_writes_its_log_file(tmp_path: 
         "XDG_CONFIG_HOME": str(tmp_path / "config"),
         "XDG_RUNTIME_DIR": str(tmp_path / "runtime"),
         "QT_QPA_PLATFORM": "offscreen",
+        "PYTHONPATH": str(Path(__file__).resolve().parents[1] / "src"),  # this tree's code
     }
     (tmp_path / "runtime").mkdir(mode=0o700)
     done = subprocess.run(
@@ -231,6 +233,184 @@ def test_version_and_module_entry_point() -> None:
         [sys.executable, "-m", "spro_desk", "--version"], capture_output=True, text=True
     )
     assert done.returncode == 0 and done.stdout.strip() == f"spro-desk {__version__}"
+
+
+# Run as `python -m spro_desk`, noting what was loaded when Qt's first module was imported.
+AT_QT_IMPORT = """
+import json, runpy, sys
+seen = {}
+def hook(event, args):
+    if event == "import" and args[0].startswith("PySide6") and not seen:
+        seen.update((name, name in sys.modules) for name in loaded.split(","))
+sys.addaudithook(hook)
+loaded = sys.argv[1]
+sys.argv = ["spro-desk", *sys.argv[2:]]
+try:
+    runpy.run_module("spro_desk", run_name="__main__")
+finally:
+    print(json.dumps(seen))
+"""
+
+
+def test_the_window_opened_without_options_reads_no_parser_and_logs(tmp_path: Path) -> None:
+    """The shortcut's start (the data folder from SPRO_DESK_DATA_DIR here) reaches Qt without
+    argparse or the command line's parser, and still writes its log file in that folder."""
+    data = tmp_path / "env-desk"
+    env = {
+        "PATH": "/usr/bin:/bin",
+        "HOME": str(tmp_path),
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "XDG_RUNTIME_DIR": str(tmp_path / "runtime"),
+        "QT_QPA_PLATFORM": "offscreen",
+        "SPRO_DESK_DATA_DIR": str(data),
+        "PYTHONPATH": str(Path(__file__).resolve().parents[1] / "src"),  # this tree's code
+    }
+    (tmp_path / "runtime").mkdir(mode=0o700)
+    watched = "argparse,spro_desk.cli.parser,spro_desk.ui.app.start"
+    done = subprocess.run(
+        [sys.executable, "-c", AT_QT_IMPORT, watched, "--sample-if-empty",
+         "--smoke-quit-after", "1000"],
+        env=env, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    seen = json.loads(done.stdout.strip().splitlines()[-1])
+    assert seen == {"argparse": False, "spro_desk.cli.parser": False,
+                    "spro_desk.ui.app.start": False}  # fmt: skip
+    assert (data / "logs" / "spro-desk.log").is_file()
+    assert (data / "spro-desk.sqlite").is_file()  # the sample directory loaded there
+
+
+WINDOW_IMPORTS = """
+import gc, json, sys
+from spro_desk.cli.main import window_runner
+before = gc.get_freeze_count()
+paused = []
+gc.callbacks.append(lambda phase, info: paused.append(phase) if "PySide6.QtWidgets" in sys.modules
+                    and "spro_desk.ui.app.start" not in sys.modules else None)
+window_runner()
+print(json.dumps({"collected_meanwhile": bool(paused), "enabled": gc.isenabled(),
+                  "frozen": gc.get_freeze_count() - before}))
+"""
+
+
+def test_the_window_s_modules_are_imported_without_collecting_then_frozen() -> None:
+    """No collection while Qt and the interface are imported, whose objects are then frozen;
+    the collector works again for the window."""
+    done = subprocess.run(
+        [sys.executable, "-c", WINDOW_IMPORTS],
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        capture_output=True, text=True, timeout=120, check=True,
+    )  # fmt: skip
+    seen = json.loads(done.stdout.strip().splitlines()[-1])
+    assert seen["collected_meanwhile"] is False and seen["enabled"] is True
+    assert seen["frozen"] > 10_000  # the interface's objects (some 36,000 today)
+
+
+def test_a_process_that_imported_the_interface_keeps_its_collector_as_it_was() -> None:
+    import gc
+
+    import spro_desk.ui.app.start as start
+    from spro_desk.cli.main import window_runner
+
+    frozen = gc.get_freeze_count()
+    assert window_runner() is start.run_app
+    assert gc.isenabled() and gc.get_freeze_count() == frozen
+    gc.disable()
+    try:
+        window_runner()
+        assert not gc.isenabled()  # not turned on behind the caller's back
+    finally:
+        gc.enable()
+
+
+WINDOW_STARTS = (
+    [],
+    ["--data-dir", "d"],
+    ["--data-dir=d"],
+    ["--data-dir", ""],
+    ["--data-dir="],
+    ["--data-dir=-d"],
+    ["--data-dir", "d e", "--sample-if-empty"],
+    ["--sample-if-empty", "--data-dir", "~/d"],
+    ["--smoke-quit-after", "1500", "--data-dir", "d"],
+    ["--smoke-quit-after=007"],
+)
+# Read by the full parser: abbreviations, repeats, commands, help, version, values it refuses
+# or reads its own way.
+NOT_WINDOW_STARTS = (
+    ["--data", "d"],
+    ["--sample"],
+    ["--data-dir", "a", "--data-dir", "b"],
+    ["--sample-if-empty", "--sample-if-empty"],
+    ["--data-dir"],
+    ["--data-dir", "-d"],
+    ["--data-dir", "-"],
+    ["--data-dir", "--sample-if-empty"],
+    ["--sample-if-empty=1"],
+    ["--smoke-quit-after", "x"],
+    ["--smoke-quit-after", "-5"],
+    ["--smoke-quit-after", " 5"],
+    ["--smoke-quit-after", "\u0665"],
+    ["--smoke-quit-after"],
+    ["--", "--data-dir", "d"],
+    ["-h"],
+    ["--help"],
+    ["--version"],
+    ["--data-dir", "d", "contact", "list"],
+    ["contact"],
+    ["--inconnu"],
+    ["d"],
+)
+
+
+@pytest.mark.parametrize("argv", WINDOW_STARTS)
+def test_the_window_options_read_without_argparse_are_the_parsers(argv: list[str]) -> None:
+    from spro_desk.cli.parser import build_parser, build_window_parser
+    from spro_desk.cli.window_options import window_options
+
+    fast = window_options(argv)
+    parsed, rest = build_window_parser().parse_known_args(argv)
+    full = build_parser().parse_args(argv)
+    assert fast is not None and rest == [] and full.command is None
+    for name in ("data_dir", "sample_if_empty", "smoke_quit_after"):
+        assert getattr(fast, name) == getattr(parsed, name) == getattr(full, name), name
+
+
+@pytest.mark.parametrize("argv", NOT_WINDOW_STARTS)
+def test_any_other_command_line_goes_to_the_full_parser(argv: list[str]) -> None:
+    from spro_desk.cli.window_options import window_options
+
+    assert window_options(argv) is None
+
+
+def test_the_window_start_resolves_the_data_folder_as_the_commands_do(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """--data-dir over SPRO_DESK_DATA_DIR, `~` expanded, the folder made private: the window's
+    start and a command reach the same folder."""
+    import spro_desk.ui.app.start as start
+    from spro_desk.cli.main import parse_arguments, start_window
+    from spro_desk.cli.window_options import window_options
+    from spro_desk.paths import ensure_private_dir, resolve_data_dir
+
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.setenv("SPRO_DESK_DATA_DIR", str(tmp_path / "env"))
+    opened: list[tuple[Path, bool, int | None]] = []
+
+    def run_app(data_dir: Path, *, use_sample_if_empty: bool, smoke_quit_after_ms: int | None):
+        opened.append((data_dir, use_sample_if_empty, smoke_quit_after_ms))
+        return 0
+
+    monkeypatch.setattr(start, "run_app", run_app)  # the window itself: tests/ui
+    for argv in (["--data-dir", "~/ici", "--sample-if-empty"], ["--smoke-quit-after", "5"]):
+        options = window_options(argv)
+        assert options is not None
+        assert start_window(options) == 0
+        command = parse_arguments([*argv, "contact", "list"])
+        expected = ensure_private_dir(resolve_data_dir(command.data_dir))
+        assert opened[-1][0] == expected
+    assert opened == [(tmp_path / "ici", True, None), (tmp_path / "env", False, 5)]
+    assert (tmp_path / "ici").stat().st_mode & 0o777 == 0o700
 
 
 def test_the_window_start_parses_only_the_global_options() -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
+from functools import cache
 from pathlib import Path
 
 
@@ -19,6 +20,13 @@ def resources_dir() -> Path:
     frozen_root = getattr(sys, "_MEIPASS", None)
     if frozen_root:
         return Path(frozen_root) / "resources"
+    return _source_resources()
+
+
+@cache
+def _source_resources() -> Path:
+    # Resolving stats every folder of the path (~25 system calls): once, not at every look-up
+    # (the window's icon asks for seven files as it opens).
     return Path(__file__).resolve().parents[2] / "resources"
 
 

@@ -2,29 +2,25 @@
 
 from __future__ import annotations
 
-import argparse
-import json
-import logging
-import shutil
+import gc
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from spro_desk.cli.parser import (
-    EXIT_OK,
-    EXIT_REFUSED,
-    EXIT_USAGE,
-    UsageError,
-    build_parser,
-    build_window_parser,
-)
+from spro_desk.cli.exits import EXIT_OK, EXIT_REFUSED, EXIT_USAGE, UsageError
+from spro_desk.cli.window_options import WindowOptions, window_options
 from spro_desk.paths import database_path, ensure_private_dir, resolve_data_dir
+
+if TYPE_CHECKING:
+    import argparse
 
 # Less than this free on the data folder's disk: an I/O error during a write is a full disk.
 FULL_DISK_MARGIN = 256 * 1024
 
 # The commands and the window import what they need when they run: starting the desktop app
-# does not pay for the import pipeline, the suggestion engine or the output formatting.
+# does not pay for the import pipeline, the suggestion engine, the output formatting, nor
+# argparse's parsers (cli/window_options.py).
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -35,6 +31,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if "--json" in arguments:
             print_refusal_json(unreadable, EXIT_USAGE)
         return EXIT_USAGE
+    window = window_options(arguments)
+    if window is not None:
+        return start_window(window)
     try:
         args = parse_arguments(arguments)
     except UsageError as error:
@@ -42,23 +41,54 @@ def main(argv: Sequence[str] | None = None) -> int:
         if "--json" in arguments:
             print_refusal_json(str(error), EXIT_USAGE)
         return EXIT_USAGE
-    data_dir = ensure_private_dir(resolve_data_dir(args.data_dir))
     if args.command is None:
-        # No stderr handler here: the window sets up its log file only where logging was not
-        # set up already (ui/app/start.py), and a desk's log file is what a support call reads.
-        from spro_desk.ui.app.start import run_app  # Qt is loaded only for the window
+        return start_window(args)
+    import logging
 
-        return run_app(
-            data_dir,
-            use_sample_if_empty=args.sample_if_empty,
-            smoke_quit_after_ms=args.smoke_quit_after,
-        )
+    data_dir = ensure_private_dir(resolve_data_dir(args.data_dir))
     logging.basicConfig(level=logging.WARNING, stream=sys.stderr)
     return run_command(args, data_dir)
 
 
+def start_window(options: WindowOptions | argparse.Namespace) -> int:
+    """The desktop window on the chosen data folder, until it closes."""
+    data_dir = ensure_private_dir(resolve_data_dir(options.data_dir))
+    # No stderr handler here: the window sets up its log file only where logging was not
+    # set up already (ui/app/start.py), and a desk's log file is what a support call reads.
+    run_app = window_runner()
+    return run_app(
+        data_dir,
+        use_sample_if_empty=options.sample_if_empty,
+        smoke_quit_after_ms=options.smoke_quit_after,
+    )
+
+
+def window_runner() -> Callable[..., int]:
+    """`ui.app.start.run_app`, Qt and the interface imported with the garbage collector paused.
+
+    Those imports make some 36,000 objects that live as long as the window: collecting while
+    they are made (Qt's Python modules included) scans them again and again: ~14 M instructions of a
+    start of ~1,000 M (bench/start_instructions.py), paused without the freeze only ~2 M, as the
+    first collection after it scans them all. Frozen afterwards (the collector skips them from
+    then on), unless this process had imported the interface already (tests): its own
+    objects are no business of the window's start."""
+    first_time = "spro_desk.ui.app.start" not in sys.modules
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        from spro_desk.ui.app.start import run_app  # Qt is loaded only for the window
+    finally:
+        if was_enabled:
+            if first_time:
+                gc.freeze()
+            gc.enable()
+    return run_app
+
+
 def print_refusal_json(message: str, code: int = EXIT_REFUSED) -> None:
     """With --json, a refusal too is one JSON object on stdout."""
+    import json
+
     print(json.dumps({"ok": False, "error": message, "exit_code": code}, ensure_ascii=False))
 
 
@@ -82,6 +112,8 @@ def disk_fault(error: BaseException, data_dir: Path) -> Exception | None:
     """The French message of a disk fault met by a command. SQLite reports a disk that filled
     up during a write as an I/O error, and some paths raise the driver's error unmapped: when
     the data folder's disk has no room left, it is said as a full disk."""
+    import shutil
+
     from spro_desk.storage.errors import DiskFullError, StorageError, StorageIOError, translated
 
     mapped = translated(error) if not isinstance(error, StorageError) else error
@@ -124,6 +156,8 @@ def server_unreachable(url: str, error: BaseException) -> str:
 
 def parse_arguments(argv: list[str]) -> argparse.Namespace:
     """The window's start (global options only) without building every command's parser."""
+    from spro_desk.cli.parser import build_parser, build_window_parser
+
     if not {"-h", "--help"} & set(argv):
         window_args, rest = build_window_parser().parse_known_args(argv)
         if not rest:
@@ -216,6 +250,8 @@ def run_command(args: argparse.Namespace, data_dir: Path) -> int:
     finally:
         db.close()
     if as_json:
+        import json
+
         print(json.dumps(result, ensure_ascii=False))
     else:
         print(render(key, result))

@@ -8,6 +8,13 @@ from datetime import date, datetime
 from typing import Any, NoReturn
 
 from spro_desk import package_version
+from spro_desk.cli.exits import (  # noqa: F401  (the commands import them from here too)
+    EXIT_OK,
+    EXIT_PARTIAL,
+    EXIT_REFUSED,
+    EXIT_USAGE,
+    UsageError,
+)
 from spro_desk.vocab import (
     CANAUX,
     REFERRAL_STATUTS,
@@ -20,20 +27,12 @@ from spro_desk.vocab import (
     publics,
 )
 
-# 0: everything asked was done (all accepted); 1: part of it was refused (e.g. some bundles of
-# an import); 2: nothing was done (a refusal or a malformed command line).
-EXIT_OK, EXIT_PARTIAL, EXIT_REFUSED = 0, 1, 2
-EXIT_USAGE = EXIT_REFUSED
 EXIT_CODES_HELP = (
     "Codes de sortie : 0 tout a été fait (tout accepté) ; 1 une partie a été refusée (par "
     "exemple certains envois d'un import) ; 2 rien n'a été fait (refus ou commande mal formée). "
     "Avec --json, la sortie standard porte toujours un seul objet JSON, refus compris "
     "(clés « error » et « exit_code »)."
 )
-
-
-class UsageError(Exception):
-    """A malformed command line (exit code 1)."""
 
 
 class FrenchArgumentParser(argparse.ArgumentParser):

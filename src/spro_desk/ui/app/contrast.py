@@ -12,7 +12,9 @@ Combo boxes keep Fusion's drawing: a style sheet would take their arrow away.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Qt
+import copy
+
+from PySide6.QtCore import QSettings
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -20,6 +22,10 @@ from spro_desk.ui.common.contrast_mode import CONTRAST_KEY, ContrastMode
 
 DARK_WINDOW_LIGHTNESS = 80
 TEXT_RATIO = 4.5  # WCAG 2.1 AA 1.4.3, RGAA 3.2
+# The system's contrast preference as it was at the last start (QSettings).
+SYSTEM_ANSWER_KEY = "affichage/contraste_systeme"
+# The style's standard palette as it was at the last start (QSettings).
+STYLE_PALETTE_KEY = "affichage/palette_du_style"
 
 OUTLINES = """
 QLineEdit, QAbstractSpinBox, QTextEdit, QPlainTextEdit, QAbstractItemView {
@@ -81,7 +87,7 @@ def contrast_ratio(first: QColor, second: QColor) -> float:
 def _reaching(colour: QColor, against: QColor, ratio: float) -> QColor:
     """`colour`, darkened (or lightened on a dark background) until it reaches `ratio`."""
     step = -4 if luminance(against) > 0.18 else 4
-    result = QColor(colour)
+    result = copy.copy(colour)  # QColor(colour) would weigh its Qt.GlobalColor overload
     if contrast_ratio(result, against) >= ratio:
         return result
     result = drawn_over(colour, against)  # opaque, as it was seen
@@ -95,7 +101,7 @@ def _reaching(colour: QColor, against: QColor, ratio: float) -> QColor:
 
 def accessible_palette(palette: QPalette) -> QPalette:
     """`palette` with placeholders and selected rows at 4.5:1 or more (normal mode)."""
-    fixed = QPalette(palette)
+    fixed = copy.copy(palette)  # QPalette(palette) would weigh its Qt.GlobalColor overload
     roles = QPalette.ColorRole
     for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
         base = palette.color(group, roles.Base)
@@ -112,6 +118,10 @@ def accessible_palette(palette: QPalette) -> QPalette:
 
 def system_wants_high_contrast() -> bool:
     """The desktop's contrast preference, where the platform reports one (Qt 6.10+)."""
+    # Its answer is a value of the `Qt` namespace, whose ~90 enums PySide6 builds all at once
+    # (~30 ms): imported here, the start can do without it before its first paint (`apply_display`).
+    from PySide6.QtCore import Qt
+
     try:
         hints = QGuiApplication.styleHints().accessibility()
         return hints.contrastPreference() == Qt.ContrastPreference.HighContrast
@@ -119,23 +129,64 @@ def system_wants_high_contrast() -> bool:
         return False
 
 
-def high_contrast_wanted(settings: QSettings) -> bool:
+def _system_answer(settings: QSettings, *, remembered: bool) -> bool:
+    """The system's preference; with `remembered`, its answer at the last start if known."""
+    if remembered:
+        known = settings.value(SYSTEM_ANSWER_KEY)
+        if known in ("true", "false", True, False):
+            return known in ("true", True)
+    answer = system_wants_high_contrast()
+    settings.setValue(SYSTEM_ANSWER_KEY, answer)
+    return answer
+
+
+def high_contrast_wanted(settings: QSettings, *, remembered: bool = False) -> bool:
     mode = str(settings.value(CONTRAST_KEY, ContrastMode.SYSTEM.value))
     if mode == ContrastMode.HIGH.value:
         return True
     if mode == ContrastMode.NORMAL.value:
         return False
-    return system_wants_high_contrast()
+    return _system_answer(settings, remembered=remembered)
 
 
-def apply_display(app: QApplication, settings: QSettings) -> tuple[QPalette, str]:
-    """The palette and outlines the setting asks for; returns what to restore."""
+def _style_palette(app: QApplication, settings: QSettings, *, remembered: bool) -> QPalette:
+    """The style's standard palette; with `remembered`, as it was at the last start if known.
+
+    Asking the style for it brings PySide6's `QStyle` class in, whose enums (~400 values)
+    are built at once: the lock screen's first paint does without them.
+    """
+    if remembered:
+        known = settings.value(STYLE_PALETTE_KEY)
+        if isinstance(known, QPalette):
+            return known
+    palette = app.style().standardPalette()
+    settings.setValue(STYLE_PALETTE_KEY, palette)
+    return palette
+
+
+def apply_display(
+    app: QApplication, settings: QSettings, *, remembered: bool = False
+) -> tuple[QPalette, str]:
+    """The palette and outlines the setting asks for; returns what to restore.
+
+    `remembered` (the start, before its first paint): the system's contrast preference and the
+    style's palette as they were at the last start; `recheck_display` asks again once the
+    window has painted.
+    """
     previous_palette = app.palette()
-    if high_contrast_wanted(settings):
+    if high_contrast_wanted(settings, remembered=remembered):
         app.setPalette(high_contrast_palette())
     else:
-        app.setPalette(accessible_palette(app.style().standardPalette()))
+        app.setPalette(accessible_palette(_style_palette(app, settings, remembered=remembered)))
     return previous_palette, apply_contrast_outlines(app)
+
+
+def recheck_display(app: QApplication, settings: QSettings) -> None:
+    """Ask the system and the style again; apply what changed since the last start."""
+    high = high_contrast_wanted(settings, remembered=True)
+    palette = _style_palette(app, settings, remembered=True)
+    if high_contrast_wanted(settings) != high or app.style().standardPalette() != palette:
+        apply_display(app, settings)  # asks again, and remembers the answers
 
 
 def high_contrast_palette() -> QPalette:

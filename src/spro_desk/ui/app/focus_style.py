@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, Qt
-from PySide6.QtGui import QPainter, QPalette, QPen
+from PySide6.QtCore import QRect
+from PySide6.QtGui import QBrush, QPainter, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QApplication,
@@ -120,20 +120,26 @@ class VisibleFocusStyle(QProxyStyle):
             return
         painter.save()
         painter.setPen(QPen(palette.color(QPalette.ColorRole.WindowText), 1))
-        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.setBrush(QBrush())  # none
         painter.drawRect(option.rect.adjusted(0, 0, -1, -1))
         painter.restore()
 
     @staticmethod
     def _focus_frame(option: QStyleOption, painter: QPainter) -> None:
-        painter.save()
-        pen = QPen(option.palette.color(QPalette.ColorRole.Highlight), FOCUS_FRAME_WIDTH)
-        pen.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
-        painter.setPen(pen)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        inset = FOCUS_FRAME_WIDTH // 2
-        painter.drawRect(option.rect.adjusted(inset, inset, -inset, -inset))
-        painter.restore()
+        # Four bands of a one-pixel image, not a pen or a brush: PySide6 weighs the overloads
+        # of those (and of fillRect) that take `Qt` enums, and builds the namespace's ~90
+        # enums at once (~30 ms); the lock screen's first paint frames its code field with
+        # nothing else needing them (ui/common/named_values).
+        colour = QPixmap(1, 1)
+        colour.fill(option.palette.color(QPalette.ColorRole.Highlight))
+        rect, width = option.rect, FOCUS_FRAME_WIDTH
+        for band in (
+            QRect(rect.left(), rect.top(), rect.width(), width),
+            QRect(rect.left(), rect.bottom() - width + 1, rect.width(), width),
+            QRect(rect.left(), rect.top(), width, rect.height()),
+            QRect(rect.right() - width + 1, rect.top(), width, rect.height()),
+        ):
+            painter.drawPixmap(band, colour)
 
 
 def mark_keyboard_focus(_old: QWidget | None, new: QWidget | None) -> None:
@@ -143,6 +149,8 @@ def mark_keyboard_focus(_old: QWidget | None, new: QWidget | None) -> None:
     shortcut (Ctrl+1) or a focus the application moves itself (after Ctrl+Entrée), a keyboard
     user saw no mark at all until Tab was pressed (RGAA 10.7).
     """
+    from PySide6.QtCore import Qt  # the namespace's enums: not before the first paint
+
     if new is None or QApplication.mouseButtons() != Qt.MouseButton.NoButton:
         return
     window = new.window()
@@ -155,8 +163,14 @@ def install_focus_style(app: QApplication) -> str:
     """Wrap the current style in VisibleFocusStyle; returns the style's name to restore it."""
     name = app.style().name()
     app.setStyle(VisibleFocusStyle(name))
+    mark_focus_changes(app)
+    return name
+
+
+def mark_focus_changes(app: QApplication) -> None:
+    """`mark_keyboard_focus` on every focus change from now on, and on the current focus."""
     # A signal, not an event filter: Python is then called on focus changes only.
     if not app.property(FOCUS_MARKER):
         app.focusChanged.connect(mark_keyboard_focus)
         app.setProperty(FOCUS_MARKER, True)
-    return name
+        mark_keyboard_focus(None, app.focusWidget())

@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import shiboken6
-from PySide6.QtCore import QByteArray, QSettings, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QByteArray, QSettings, QTimer
+from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
@@ -35,6 +35,7 @@ from spro_desk.ui.common.focus import first_useful_control, focus_is_useful
 from spro_desk.ui.common.folders import last_folder, remember_folder
 from spro_desk.ui.common.formatting import directory_summary
 from spro_desk.ui.common.geometry import fit_on_screen
+from spro_desk.ui.common.named_values import set_by_name
 from spro_desk.ui.common.startup import after_first_paint
 from spro_desk.ui.common.status import ProgressIndicator
 from spro_desk.ui.lock.guard import PrivacyGuard
@@ -93,7 +94,7 @@ class MainWindow(QMainWindow):
         self._empty_state: EmptyStatePanel | None = None
         self._busy_label: str | None = None
         self.opening = QLabel(self.tr("Ouverture de la base de données…"))
-        self.opening.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        set_by_name(self.opening, "alignment", "AlignCenter")  # no `Qt` before the paint
         self._stack = QStackedWidget()
         # Named: the tab widget gives it the focus for a moment when the Annuaire is first
         # shown (the search screen is built then); a screen reader must never hear a nameless
@@ -121,7 +122,8 @@ class MainWindow(QMainWindow):
         self.sync_rounds = SyncRounds(self.context, self)  # rounds start with the database
         if db is None:  # the real start: QIcon's set-up and its 7 PNGs (~4 ms) wait for the paint
             window = weakref.ref(self)  # a window closed before its paint is not kept alive
-            after_first_paint(self, lambda: _give_icon(window()))
+            # One turn after it: the code field answers a key typed meanwhile first.
+            after_first_paint(self, lambda: QTimer.singleShot(0, lambda: _give_icon(window())))
         else:
             _give_icon(self)
         self._build_status_bar()
@@ -236,7 +238,7 @@ class MainWindow(QMainWindow):
     # --- construction -------------------------------------------------------------------------
 
     def _build_status_bar(self) -> None:
-        self.summary_label.setTextFormat(Qt.TextFormat.PlainText)
+        set_by_name(self.summary_label, "textFormat", "PlainText")
         bar = self.statusBar()
         bar.setAccessibleName(self.tr("Barre d'état"))
         bar.addPermanentWidget(self.progress)
@@ -245,7 +247,7 @@ class MainWindow(QMainWindow):
 
     def _action(self, text: str, shortcut: str, description: str) -> QAction:
         action = QAction(text, self)
-        action.setShortcut(QKeySequence(shortcut))
+        set_by_name(action, "shortcut", shortcut)
         action.setStatusTip(description)
         action.setToolTip(description)
         return action
@@ -293,6 +295,8 @@ class MainWindow(QMainWindow):
         from spro_desk.ui.about.dialog import AboutDialog
 
         data_dir = self._db.path.parent if self._db is not None else None
+        from PySide6.QtCore import Qt
+
         dialog = AboutDialog(data_dir, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()  # window-modal, not blocking: background work keeps reporting
@@ -427,6 +431,8 @@ class MainWindow(QMainWindow):
 
         The tab bar keeps the focus when the agent is moving along it (Ctrl+Tab, arrows).
         """
+        from PySide6.QtCore import Qt  # not before the first paint: ui/common/named_values
+
         page = self.tabs.currentWidget()
         focused = QApplication.focusWidget()
         if focused is self.tabs.tabBar() or not self.isVisible():

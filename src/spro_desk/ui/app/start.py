@@ -18,8 +18,7 @@ from PySide6.QtWidgets import QApplication
 
 from spro_desk.paths import database_path, ensure_private_dir
 from spro_desk.storage.quick_read import StartupSnapshot, read_startup_snapshot
-from spro_desk.ui.app.contrast import apply_display
-from spro_desk.ui.app.focus_style import install_focus_style
+from spro_desk.ui.app.contrast import apply_display, recheck_display
 from spro_desk.ui.app.i18n import (
     LANGUAGE_SETTING,
     chosen_language,
@@ -148,13 +147,18 @@ def _run_app(
     preferred = chosen_language(snapshot.settings.get(LANGUAGE_SETTING))
     translators = install_translators(app, preferred=preferred)
     # Before the first widget: installed later, it would re-polish the whole window (~25 ms).
-    previous_style = install_focus_style(app)
-    previous_palette, previous_sheet = apply_display(app, QSettings())
+    styles: list[str] = []  # the style to restore once the focus style is in (`_after_paint`)
+    # The system's contrast preference and the style's palette as at the last start: asking
+    # for them builds enums (`Qt`, `QStyle`: ~40 ms) that the lock screen's first paint does
+    # without; `_after_paint` asks again.
+    previous_palette, previous_sheet = apply_display(app, QSettings(), remembered=True)
     previous_hook = install_excepthook()
     try:
         if not use_sample_if_empty:  # a new data folder opens the first-run assistant (issue 7)
-            from spro_desk.ui.first_run import first_run_snapshot
+            from spro_desk.ui.first_run import first_run_snapshot, folder_looks_new
 
+            if folder_looks_new(data_dir):  # the assistant's window: all set before it shows
+                _after_paint(app, styles)
             after_setup = first_run_snapshot(data_dir, snapshot, STARTUP_SETTINGS)
             if after_setup is None:  # the agent left the assistant: nothing was set up
                 return 0
@@ -167,13 +171,15 @@ def _run_app(
         if is_coordinator(data_dir):  # a coordinator's folder (`coordinator init`): its window
             from spro_desk.ui.coordination.window import run_coordinator_window
 
+            _after_paint(app, styles)
             guard.listen()
             return run_coordinator_window(app, data_dir)
-        return _run_window(app, data_dir, snapshot, use_sample_if_empty, guard)
+        return _run_window(app, data_dir, snapshot, use_sample_if_empty, guard, styles)
     finally:
         sys.excepthook = previous_hook
         remove_translators(app, translators)
-        app.setStyle(previous_style)
+        if styles:
+            app.setStyle(styles[0])
         app.setStyleSheet(previous_sheet)
         app.setPalette(previous_palette)
 
@@ -184,6 +190,7 @@ def _run_window(
     snapshot: StartupSnapshot,
     use_sample_if_empty: bool,
     guard: InstanceGuard,
+    styles: list[str],
 ) -> int:
     from spro_desk.ui.app.single_instance import bring_forward
 
@@ -227,8 +234,15 @@ def _run_window(
     opener.failed.connect(refuse)
     window.show()
 
+    def after_paint() -> None:
+        if running[0]:  # not once the loop has ended (a test's next loop would run it)
+            _after_paint(app, styles)
+
     def started() -> None:
         opener.start()
+        # A turn later: the first paint's "usable" check (bench/ui_start_probe.py) and a key
+        # already typed are answered first.
+        QTimer.singleShot(0, window, after_paint)
 
     after_first_paint(window, started)
     try:
@@ -240,6 +254,23 @@ def _run_window(
         opener.wait()
         _release(window, opener)
     return status
+
+
+def _after_paint(app: QApplication, styles: list[str]) -> None:
+    """What the lock screen's first paint does without, set one turn after it.
+
+    The focus style: Qt calls its Python overrides with every style option, and PySide6 then
+    builds the enums of `QStyle` and of its ~25 option classes at once (~30 ms); Fusion's own
+    mark frames the focused code field meanwhile. The marks that follow the keyboard and the
+    system's contrast preference need the `Qt` namespace's ~90 enums, also built at once
+    (~30 ms). The palette is applied again if that preference or the style's palette changed
+    since the last start.
+    """
+    from spro_desk.ui.app.focus_style import install_focus_style
+
+    if not styles:
+        styles.append(install_focus_style(app))
+    recheck_display(app, QSettings())
 
 
 def _release(window: MainWindow, opener: DatabaseOpener) -> None:

@@ -10,8 +10,10 @@ screen in a label whose text is what assistive technology reads: no accessible n
 from __future__ import annotations
 
 import shiboken6
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QLabel, QWidget
+
+from spro_desk.ui.common.named_values import set_by_name
 
 
 def announce(source: QObject, text: str, *, assertive: bool = False) -> None:
@@ -39,7 +41,7 @@ class StatusLabel(QLabel):
 
     def __init__(self, text: str = "", parent: QWidget | None = None, *, wrap: bool = True) -> None:
         super().__init__(text, parent)
-        self.setTextFormat(Qt.TextFormat.PlainText)  # the text may come from outside
+        set_by_name(self, "textFormat", "PlainText")  # the text may come from outside
         self.setWordWrap(wrap)
         self._described: QWidget | None = None
         self._description = ""
@@ -58,7 +60,7 @@ class StatusLabel(QLabel):
             self._described, self._description = field, field.accessibleDescription()
             field.setAccessibleDescription(text)
             if focus:
-                field.setFocus(Qt.FocusReason.OtherFocusReason)
+                field.setFocus()  # Qt::OtherFocusReason
         if not repeated:
             announce(self, text, assertive=error)
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 
@@ -14,6 +13,8 @@ class BusyCursor:
         self._shown = False
 
     def show(self, busy: bool) -> None:
+        from PySide6.QtCore import Qt  # not at import: ui/common/named_values
+
         if busy and not self._shown:
             QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
         elif self._shown and not busy:

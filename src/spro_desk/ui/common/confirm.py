@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 if TYPE_CHECKING:  # QMessageBox is loaded when asked: not on the way to the first paint
@@ -59,6 +59,8 @@ def open_destructive_question(
         keep_text,
     )
     box.setDefaultButton(keep)  # the choice must be explicit
+    from PySide6.QtCore import Qt  # not at import: ui/common/named_values
+
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.buttonClicked.connect(lambda button: answered(button is go))
     box.finished.connect(closed)
@@ -77,6 +79,7 @@ def _question_box(
 ) -> tuple[QMessageBox, QPushButton, QPushButton]:
     """A plain-text question whose two buttons say what they do; Échap is the cancel one.
     Returns the box, the button that goes ahead and the one that cancels."""
+    from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QMessageBox
 
     box = QMessageBox(icon, title, question, QMessageBox.StandardButton.NoButton, parent)

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt, QThread
+from PySide6.QtCore import QCoreApplication, QThread
 from PySide6.QtWidgets import QApplication
 
 if TYPE_CHECKING:  # QMessageBox costs ~15 ms to set up: only when a message is shown
@@ -24,6 +24,7 @@ def message_box(
     parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str
 ) -> QMessageBox:
     """A box whose text is never read as HTML: messages quote file names and directory text."""
+    from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QMessageBox
 
     box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
@@ -33,6 +34,7 @@ def message_box(
 
 def show_warning(parent: QWidget, title: str, text: str) -> QMessageBox:
     """Window-modal and non-blocking: background work keeps reporting while it is open."""
+    from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QMessageBox
 
     box = message_box(parent, QMessageBox.Icon.Warning, title, text)

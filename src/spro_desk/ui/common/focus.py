@@ -6,7 +6,6 @@ screen reader announces them as an unnamed « panneau » and a keyboard user see
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QScrollArea, QStackedWidget, QTabBar, QWidget
 
 CONTAINERS = (QScrollArea, QStackedWidget, QTabBar)
@@ -17,6 +16,8 @@ def is_container(widget: QWidget) -> bool:
 
 
 def _usable(widget: QWidget, root: QWidget) -> bool:
+    from PySide6.QtCore import Qt  # not at import: ui/common/named_values
+
     takes_tab = bool(widget.focusPolicy().value & Qt.FocusPolicy.TabFocus.value)
     return (
         root.isAncestorOf(widget)

@@ -11,9 +11,10 @@ never which.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QInputMethodEvent, QKeyEvent, QKeySequence, QValidator
 from PySide6.QtWidgets import QLineEdit, QWidget
+
+from spro_desk.ui.common.named_values import set_by_name
 
 MASK = "\u2022"
 _NEVER = (
@@ -31,7 +32,7 @@ class SecretLineEdit(QLineEdit):
         self._rule: QValidator | None = None
         self.setEchoMode(QLineEdit.EchoMode.Password)
         # Copy, drag and the context menu would hand the masked text out, or paste around us.
-        self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+        set_by_name(self, "contextMenuPolicy", "NoContextMenu")
         self.setDragEnabled(False)
         self.setAcceptDrops(False)
 
@@ -56,6 +57,8 @@ class SecretLineEdit(QLineEdit):
     # --- typing -----------------------------------------------------------------------------
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        from PySide6.QtCore import Qt  # not before the first paint (ui/common/named_values)
+
         if event.matches(QKeySequence.StandardKey.Paste):
             self._insert(QGuiApplication.clipboard().text())
         elif any(event.matches(key) for key in _NEVER):

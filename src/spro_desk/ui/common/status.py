@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QToolButton, QWidget
+
+from spro_desk.ui.common.named_values import set_by_name
 
 # Work that ends sooner than this never flashes a progress bar.
 SHOW_DELAY_MS = 500
@@ -15,7 +17,7 @@ class ProgressIndicator(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.label = QLabel()
-        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        set_by_name(self.label, "textFormat", "PlainText")
         self.bar = QProgressBar()
         self.bar.setMaximumWidth(160)
         self.bar.setTextVisible(False)

@@ -17,8 +17,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -37,6 +37,7 @@ from spro_desk.ui.common.background import Callbacks, Runner
 from spro_desk.ui.common.busy import BusyCursor
 from spro_desk.ui.common.confirm import cancel_open_dialogs
 from spro_desk.ui.common.idle import IdleWatcher
+from spro_desk.ui.common.named_values import set_by_name
 from spro_desk.ui.common.secret_field import SecretLineEdit
 
 if TYPE_CHECKING:  # loaded with the database, after the first paint
@@ -84,7 +85,7 @@ class LockScreen(QWidget):
         self.unlock_button.setDefault(True)
         self.message = StatusLabel()
         for label in (explanation, self.message):
-            label.setTextFormat(Qt.TextFormat.PlainText)
+            set_by_name(label, "textFormat", "PlainText")
             label.setWordWrap(True)
         form = QFormLayout()
         for text, field in ((self.tr("&Agent :"), self.agent), (self.tr("&Code :"), self.secret)):
@@ -96,7 +97,10 @@ class LockScreen(QWidget):
         for widget in (self.title, explanation):
             column.addWidget(widget)
         column.addLayout(form)
-        column.addWidget(self.unlock_button, 0, Qt.AlignmentFlag.AlignLeft)
+        button_row = QHBoxLayout()  # the button at its own width, on the left
+        button_row.addWidget(self.unlock_button)
+        button_row.addStretch(1)
+        column.addLayout(button_row)
         column.addWidget(self.message)
         column.addStretch(2)
         box = QWidget()
@@ -143,7 +147,7 @@ class LockScreen(QWidget):
         self.message.set_message(text, error=True, field=self.secret, focus=True)
 
     def focus_secret(self) -> None:
-        self.secret.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.secret.setFocus()  # Qt::OtherFocusReason
 
     def _submit(self) -> None:
         agent_id = self.agent.currentData()
@@ -186,7 +190,7 @@ class PrivacyGuard(QObject):
         self._early_session: EarlyOpened | None = None
         self._busy = BusyCursor()  # shown while a code waits for the database layer
         self.lock_action = QAction(self.tr("&Verrouiller le poste"), window)
-        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        set_by_name(self.lock_action, "shortcut", "Ctrl+L")
         self.lock_action.setStatusTip(self.tr("Masquer les données personnelles jusqu'au code"))
         self.lock_action.setEnabled(False)
         self.lock_action.triggered.connect(self.lock)
@@ -392,7 +396,7 @@ class PrivacyGuard(QObject):
         self.lock_action.setEnabled(True)
         focus, self._focus = self._focus, None
         if focus is not None and isValid(focus) and focus.isVisible():  # not deleted meanwhile
-            focus.setFocus(Qt.FocusReason.OtherFocusReason)
+            focus.setFocus()  # Qt::OtherFocusReason
 
     def _parking(self) -> QWidget:
         """A hidden child of the window for what is taken out of it (a widget taken out of a
@@ -571,6 +575,8 @@ class PrivacyGuard(QObject):
                 "choisissez-en un nouveau (8 chiffres ou plus, ou un mot de passe)."
             )
         )
+        from PySide6.QtCore import Qt  # not before the first paint (ui/common/named_values)
+
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.new_secret_dialog = dialog
         dialog.open()

@@ -11,13 +11,14 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QLabel
 
 from spro_desk.clock import wall_clock
 from spro_desk.ui.common.background import Callbacks, Runner, TaskContext, TaskRunner
 from spro_desk.ui.common.context import DeskContext
 from spro_desk.ui.common.formatting import count_phrase
+from spro_desk.ui.common.named_values import set_by_name
 
 if TYPE_CHECKING:  # loaded by the first round, not when the window opens
     from spro_desk.sync.transport import RoundReport, Transport
@@ -57,7 +58,7 @@ class SyncRounds(QObject):
         self.last_report: RoundReport | None = None
         self.last_failure: str | None = None
         self.indicator = QLabel()
-        self.indicator.setTextFormat(Qt.TextFormat.PlainText)
+        set_by_name(self.indicator, "textFormat", "PlainText")
 
     # --- lifetime -----------------------------------------------------------------------------
 
