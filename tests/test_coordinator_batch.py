@@ -8,6 +8,7 @@ import io
 import json
 import tarfile
 from pathlib import Path
+from typing import Any
 
 import pyrage
 import pytest
@@ -15,9 +16,11 @@ from sqlalchemy import text
 from sqlmodel import select
 
 from coordination_db import Coordinations
+from spro_desk.contacts.model import ContactInput
+from spro_desk.contacts.service import ContactService
 from spro_desk.storage.coordination_tables import ReceivedBundle, ReceivedEvent, SyncAlert
 from spro_desk.storage.dialects import sqlite as sqlite_dialect
-from spro_desk.sync import coordinator
+from spro_desk.sync import coordinator, merged
 from spro_desk.sync.bundle_opening import BundleOpener, OpenedBundle
 from spro_desk.sync.coordinator import BundleRefused, import_bundle, import_bundles
 from spro_desk.sync.identity import load_identity, signing_key
@@ -250,3 +253,35 @@ def test_a_batch_runs_with_a_larger_page_cache_on_sqlite_and_sets_it_back(
     assert [size for _driver, size in seen[:2]] == [-sqlite_dialect.IMPORT_CACHE_KIB] * 2
     for driver, _size in seen:
         assert driver.execute("PRAGMA cache_size").fetchone()[0] == -sqlite_dialect.USUAL_CACHE_KIB
+
+
+def test_a_merge_looks_up_only_the_entities_received_before(
+    tmp_path: Path, coordinations: Coordinations, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The merged state is a view of the received events: an entity none of whose events was
+    received before has no merged row to look up (most of an import's). One received before,
+    even in an earlier merge of the same batch, is looked up, and its row replaced."""
+    monkeypatch.setattr(coordinator, "MERGE_EVERY", 1)  # a merge after every bundle
+    region = Region(tmp_path, coordinations)
+    desk, _folder = region.desks[0]
+    service = ContactService(desk)
+    first = service.record(ContactInput(canal="telephone", statut="scolaire"))
+    created = region.week(0, 1)  # `first` and one more contact
+    service.update(first, ContactInput(canal="courriel", statut="scolaire"))
+    edited = region.week(0, 1)  # `first` edited, and a new contact
+    asked: list[set[str]] = []
+    real = merged._current_ranks
+
+    def recording(connection: Any, latest: dict[str, Any]) -> Any:
+        asked.append(set(latest))
+        return real(connection, latest)
+
+    monkeypatch.setattr(merged, "_current_ranks", recording)
+    db = region.coordinator()
+    results = import_bundles(db, region.coordinator_dir, [created, edited])
+    assert all(not isinstance(r, BundleRefused) for _p, r in results)
+    if coordinations.backend == "sqlite":  # a server merges its held-back writes at once
+        assert asked == [set(), {first}]
+    with db.engine.connect() as connection:
+        rows = connection.execute(text("SELECT id, canal FROM merged_contact")).fetchall()
+    assert len(rows) == 3 and dict(rows)[first] == "courriel"

@@ -134,6 +134,8 @@ def test_every_merge_path_gives_the_same_rows_as_the_desks_say(
 ) -> None:
     states, merged_by_import = {}, {}
     # 1. all at once: the rows built by the worker process, merged in the import's transaction
+    # (every bundle opened by the worker: none by the importing process while it starts)
+    monkeypatch.setattr(reader_process, "HEAD_START", 0)
     started = []
     real_start = reader_process._Worker.start
     monkeypatch.setattr(

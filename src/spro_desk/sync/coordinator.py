@@ -50,7 +50,7 @@ from spro_desk.sync.merged import (
     record_desks,
     start_watermark,
 )
-from spro_desk.sync.merged_rows import PreparedEvent
+from spro_desk.sync.merged_rows import REFERRAL_CONTACT_ID, PreparedEvent
 from spro_desk.sync.reader_process import opened_in_order
 
 # Each statement's TextClause made once: building one parses it and recomputes its cache key,
@@ -269,9 +269,11 @@ def _apply_batch(
             for index, path, bundle in itertools.chain((first,), accepted):
                 applied.append((index, path, bundle))
                 stored = merging.stored if merging is not None else None
+                entities = merging.entities if merging is not None else None
                 flushed = False
                 try:
-                    results[index] = (path, _apply_bundle(connection, bundle, stored, batch))
+                    outcome = _apply_bundle(connection, bundle, stored, batch, entities)
+                    results[index] = (path, outcome)
                     if batch.pending is not None and batch.pending.full():
                         batch.pending.flush(connection)
                         flushed = True
@@ -347,6 +349,7 @@ class _Merging:
     holds_back: bool
     stored: list[PreparedEvent] = field(default_factory=list)
     bundles: list[int] = field(default_factory=list)
+    entities: _Entities = field(default_factory=lambda: _Entities())
     # The indicators' summary's change, written once at the batch's end: each merge's own
     # upsert of a few thousand summary rows was a round trip each on a server.
     summary: Counter[indicator_summary.Key] = field(default_factory=Counter)
@@ -368,7 +371,8 @@ class _Merging:
         due = final or flushed or (every is not None and len(self.stored) >= every)
         if not due:
             return self
-        done = merge_stored(self.connection, self.stored, self.summary)
+        fresh = self.entities.unseen - self.entities.seen
+        done = merge_stored(self.connection, self.stored, self.summary, fresh)
         if final or not done:  # what the merges done so far changed, written once
             indicator_summary.add(self.connection, self.summary)
             self.summary = Counter()
@@ -378,8 +382,23 @@ class _Merging:
             outcome = results[index][1]
             if isinstance(outcome, ImportOutcome):
                 outcome.events_merged = outcome.events_new
-        self.stored, self.bundles = [], []
+        self.stored, self.bundles, self.entities = [], [], _Entities()
         return self
+
+
+@dataclass
+class _Entities:
+    """The entities of the events stored since the last merge, as their look-up before they
+    were stored found them: `seen`, some event of theirs was received before; `unseen`, none
+    (the merged state, a view of the received events, has no row of theirs: not looked up)."""
+
+    seen: set[str] = field(default_factory=set)
+    unseen: set[str] = field(default_factory=set)
+
+    def note(self, rows: list[tuple[Any, ...]], received: set[str]) -> None:
+        """`rows` stored; `received`: the entities of which events were received before."""
+        for row in rows:
+            (self.seen if row[5] in received else self.unseen).add(row[5])
 
 
 @dataclass
@@ -498,7 +517,7 @@ def _look_up(connection: Connection, pending: _Pending, opened: OpenedBundle) ->
     each completed by what the batch holds back."""
     desk, seq = str(opened.manifest["desk_id"]), int(opened.manifest["bundle_seq"])
     rows = opened.rows
-    contact_of = _contacts_of(rows)
+    contact_of = _contacts_of(opened)
     event_ids = [row[0] for row in rows]
     entity_ids = sorted({*(row[5] for row in rows), *contact_of.values()})
     ids, entities = postgresql.json_list(event_ids), postgresql.json_list(entity_ids)
@@ -726,9 +745,11 @@ def _apply_bundle(
     opened: OpenedBundle,
     stored: list[PreparedEvent] | None = None,
     batch: _Batch | None = None,
+    entities: _Entities | None = None,
 ) -> ImportOutcome:
     """`stored`, when given, receives the events stored, as the merged state takes them;
-    `batch`, when given, what is written at the batch's end."""
+    `batch`, when given, what is written at the batch's end; `entities`, what the look-up
+    found of the stored events' entities."""
     manifest, rows = opened.manifest, opened.rows
     outcome = ImportOutcome(str(manifest["desk_id"]), int(manifest["bundle_seq"]))
     # The same file again (a duplicate), the same signed content re-encrypted (no fork), this
@@ -758,7 +779,7 @@ def _apply_bundle(
     if same_content is None:  # the same signed content re-encrypted is no fork
         numbered = [(found[3], found[0]) for found in mine if found[3] in (seq, seq - 1)]
         _check_chain(connection, manifest, outcome, now, numbered)
-    _store_events(connection, outcome, opened, now, stored, pending, looked)
+    _store_events(connection, outcome, opened, now, stored, pending, looked, entities)
     branch = manifest["branch"]
     bundle_row = (
         opened.digest, outcome.desk_id, outcome.bundle_seq,
@@ -916,52 +937,76 @@ def _stored_contents(connection: Connection, ids: list[str]) -> dict[str, str]:
     return stored
 
 
-def _foreign_owners(connection: Connection, desk_id: str, entity_ids: list[str]) -> dict[str, str]:
-    """entity id → the other desk that created it, for the ids another desk already wrote."""
+def _foreign_owners(
+    connection: Connection, desk_id: str, entity_ids: list[str]
+) -> tuple[dict[str, str], set[str]]:
+    """entity id → the other desk that created it, for the ids another desk already wrote;
+    and the ids of which any desk's event was received."""
     owners: dict[str, str] = {}
-    query = "SELECT entity_id, desk_id FROM received_event WHERE entity_id IN :ids AND desk_id != ?"
+    received: set[str] = set()
+    query = "SELECT entity_id, desk_id FROM received_event WHERE entity_id IN :ids"
     for start in range(0, len(entity_ids), _CHUNK):
         chunk = entity_ids[start : start + _CHUNK]
-        found = run_raw_in(connection, query, {"ids": chunk}, (desk_id,))
-        owners.update((row[0], row[1]) for row in found)
-    return owners
+        for entity_id, owner in run_raw_in(connection, query, {"ids": chunk}):
+            received.add(entity_id)
+            if owner != desk_id:
+                owners[entity_id] = owner
+    return owners, received
 
 
 def _known_events(
-    connection: Connection, desk_id: str, rows: list[tuple[Any, ...]]
-) -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
+    connection: Connection, desk_id: str, opened: OpenedBundle
+) -> tuple[dict[str, str], dict[str, str], dict[str, str], set[str]]:
     """What is stored of the bundle's events and entities: event id → its content's digest,
-    entity id → the other desk that wrote it; and each referral event's contact id. One look-up
-    for a bundle of the usual size (a round trip on a server), in chunks beyond."""
-    contact_of = _contacts_of(rows)
+    entity id → the other desk that wrote it; each referral event's contact id; and the
+    entities of which any desk's event was received. One look-up for a bundle of the usual
+    size (a round trip on a server), in chunks beyond. (Every desk's rows of an entity are
+    read: the index has no desk, so the rows were read to compare it anyway.)"""
+    rows = opened.rows
+    contact_of = _contacts_of(opened)
     entity_ids = sorted({*(row[5] for row in rows), *contact_of.values()})
     event_ids = [row[0] for row in rows]
     if len(entity_ids) > _CHUNK or len(event_ids) > _CHUNK:
-        foreign = _foreign_owners(connection, desk_id, entity_ids)
-        return _stored_contents(connection, event_ids), foreign, contact_of
+        foreign, any_desk = _foreign_owners(connection, desk_id, entity_ids)
+        return _stored_contents(connection, event_ids), foreign, contact_of, any_desk
     stored: dict[str, str] = {}
     owners: dict[str, str] = {}
+    received: set[str] = set()
     found = run_raw_in(
         connection,
         "SELECT 's', id, content_sha256 FROM received_event WHERE id IN :ids UNION ALL "
-        "SELECT 'o', entity_id, desk_id FROM received_event WHERE entity_id IN :entities "
-        "AND desk_id != ?",
+        "SELECT 'o', entity_id, desk_id FROM received_event WHERE entity_id IN :entities",
         {"ids": event_ids, "entities": entity_ids},
-        (desk_id,),
     )
     for kind, key, value in found:
-        (stored if kind == "s" else owners)[key] = value
-    return stored, owners, contact_of
+        if kind == "s":
+            stored[key] = value
+        else:
+            received.add(key)
+            if value != desk_id:
+                owners[key] = value
+    return stored, owners, contact_of, received
 
 
 _CHUNK = 500  # ids per look-up at most
 
 
-def _contacts_of(rows: list[tuple[Any, ...]]) -> dict[str, str]:
-    """Each referral event's contact id."""
+def _contacts_of(opened: OpenedBundle) -> dict[str, str]:
+    """Each referral event's contact id: its merged row's, which the bundle's reader took from
+    the parsed payload (`merged_rows.referral_row`); only a deleted referral, which has no row,
+    has its payload parsed again here (7,500 payloads per 500 desk-weeks otherwise)."""
+    rows, merged = opened.rows, opened.merged
+    if len(merged) != len(rows):  # a bundle built without its merged rows
+        return {row[0]: _payload_contact(row) for row in rows if row[4] == "referral"}
     return {
-        row[0]: str(orjson.loads(row[8]).get("contact_id")) for row in rows if row[4] == "referral"
+        row[0]: _payload_contact(row) if event.row is None else event.row[REFERRAL_CONTACT_ID]
+        for row, event in zip(rows, merged, strict=True)
+        if row[4] == "referral"
     }
+
+
+def _payload_contact(row: tuple[Any, ...]) -> str:
+    return str(orjson.loads(row[8]).get("contact_id"))
 
 
 def _unauthorised(
@@ -1008,12 +1053,15 @@ def _store_events(
     stored_events: list[PreparedEvent] | None = None,
     pending: _Pending | None = None,
     looked: _LookedUp | None = None,
+    entities: _Entities | None = None,
 ) -> None:
     """New events stored; the same content again counted; the same id with other content
     quarantined, never overwritten; a change of another desk's entity refused. `pending`:
-    where they are held back, `looked`: what `_look_up` found of them."""
+    where they are held back, `looked`: what `_look_up` found of them; `entities`: where the
+    stored events' entities are noted as received before or not (`_Merging`)."""
+    received: set[str] | None = None
     if looked is None:
-        stored, owners, contact_of = _known_events(connection, outcome.desk_id, opened.rows)
+        stored, owners, contact_of, received = _known_events(connection, outcome.desk_id, opened)
     else:
         stored, owners, contact_of = looked.stored, looked.owners, looked.contact_of
     rows = _unauthorised(connection, outcome, opened.rows, now, owners, contact_of)
@@ -1037,6 +1085,8 @@ def _store_events(
     else:
         insert_rows(connection, "received_event", _EVENT_COLUMNS, new)
     outcome.events_new += len(new)
+    if entities is not None and received is not None:
+        entities.note(new, received)
     if stored_events is not None:
         stored_events.extend(opened.merged if new is opened.rows else _merged_of(opened, new))
 

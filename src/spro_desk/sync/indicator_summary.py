@@ -333,6 +333,7 @@ def referral_pairs(
     day_after: Callable[[str], str | None],
     chunks: Any,
     followed: set[str] | None = None,
+    fresh: Collection[str] = (),
 ) -> set[tuple[str, str]]:
     """The (day, desk) pairs whose merged referrals a merge changes: where the referrals
     (id, desk, contact id) are now and will be (their contact's day after the merge), and
@@ -340,7 +341,8 @@ def referral_pairs(
     contacts the merge writes, `day_after` gives their day after it (None: deleted);
     `chunks(sql, ids)` runs a lookup with `:ids` over the ids, a few hundred at a time.
     `followed`, when given, receives those of `contact_ids` that have merged referrals (the
-    merge updates their day: `sync.merged` need not look them up again)."""
+    merge updates their day: `sync.merged` need not look them up again). `fresh`: referral
+    ids the merged state cannot hold (never received before: not looked up)."""
     referrals = list(referrals)
     followers = chunks(
         "SELECT contact_day, desk_id, contact_id FROM merged_referral WHERE contact_id IN :ids",
@@ -350,7 +352,7 @@ def referral_pairs(
         followed.update(contact_id for _day, _desk, contact_id in followers)
     followers += chunks(
         "SELECT contact_day, desk_id, contact_id FROM merged_referral WHERE id IN :ids",
-        [referral_id for referral_id, _desk, _contact in referrals],
+        [referral_id for referral_id, _desk, _contact in referrals if referral_id not in fresh],
     )
     pairs: set[tuple[str, str]] = set()
     for day, desk, contact_id in followers:

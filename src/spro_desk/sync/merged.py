@@ -34,7 +34,7 @@ import functools
 import json
 import threading
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 import orjson
@@ -173,16 +173,18 @@ def _current_ranks(
 
 
 def _winners(
-    connection: Connection, events: Iterable[PreparedEvent]
+    connection: Connection, events: Iterable[PreparedEvent], fresh: Collection[str] = ()
 ) -> tuple[list[PreparedEvent], dict[str, str]]:
     """The events newer than both the rest of the batch and the merged state, and where the
-    merged state keeps the ones it knew (only those have rows to replace)."""
+    merged state keeps the ones it knew (only those have rows to replace). `fresh`: entities
+    the merged state cannot know, not looked up."""
     latest: dict[str, PreparedEvent] = {}
     for event in events:
         known = latest.get(event.entity_id)
         if known is None or event.rank > known.rank:
             latest[event.entity_id] = event
-    current = _current_ranks(connection, latest)
+    asked = {i: e for i, e in latest.items() if i not in fresh} if fresh else latest
+    current = _current_ranks(connection, asked)
     winners = [
         e for e in latest.values() if e.entity_id not in current or e.rank > current[e.entity_id][1]
     ]
@@ -207,11 +209,13 @@ def merge_prepared(
     *,
     summary: bool = False,
     pending: Counter[indicator_summary.Key] | None = None,
+    fresh: Collection[str] = (),
 ) -> int:
     """`merge_events` for events whose rows are already built (`merged_rows.prepared`: by the
     import's bundle reader, in its own process). `pending`: where the summary's change goes
-    when the caller writes it later (`indicator_summary.kept_by`)."""
-    winners, known = _winners(connection, events)
+    when the caller writes it later (`indicator_summary.kept_by`). `fresh`: entities of
+    `events` the merged state cannot know (see `merge_stored`)."""
+    winners, known = _winners(connection, events, fresh)
     if not winners:
         return 0
     if summary and indicator_summary.is_ready(connection):
@@ -220,7 +224,7 @@ def merge_prepared(
         # pairs (see sync/indicator_summary.py).
         tally: Counter[indicator_summary.Key] = Counter()
         followed: set[str] = set()
-        pairs = _referral_pairs(connection, winners, followed)
+        pairs = _referral_pairs(connection, winners, followed, fresh)
         with indicator_summary.kept_by(connection, pairs, tally, pending):
             _apply(connection, winners, known, tally, followed)
     else:
@@ -229,11 +233,15 @@ def merge_prepared(
 
 
 def _referral_pairs(
-    connection: Connection, winners: list[PreparedEvent], followed: set[str]
+    connection: Connection,
+    winners: list[PreparedEvent],
+    followed: set[str],
+    fresh: Collection[str] = (),
 ) -> set[tuple[str, str]]:
     """The (day, desk) pairs whose merged referrals the winners change (see `kept_by`). A
     deleted referral goes nowhere: only where it is counts (its contact: none). `followed`
-    receives the winning contacts that have merged referrals."""
+    receives the winning contacts that have merged referrals; `fresh`: entities the merged
+    state cannot hold (not looked up)."""
 
     def lookup(sql: str, ids: Sequence[str]) -> list[tuple[Any, ...]]:
         return [tuple(row) for chunk in _chunks(ids) for row in _in(connection, sql, ids=chunk)]
@@ -249,7 +257,7 @@ def _referral_pairs(
         if e.entity == "referral"
     ]
     return indicator_summary.referral_pairs(
-        days.keys(), referrals, days.__getitem__, lookup, followed
+        days.keys(), referrals, days.__getitem__, lookup, followed, fresh
     )
 
 
@@ -443,6 +451,7 @@ def merge_stored(
     connection: Connection,
     events: Sequence[PreparedEvent],
     pending: Counter[indicator_summary.Key] | None = None,
+    fresh: Collection[str] = (),
 ) -> bool:
     """Merge the events an import just stored (their rows built as the bundles were opened),
     in its transaction, and move the watermark past them; whether it was done.
@@ -453,6 +462,9 @@ def merge_stored(
     back and the import stands: the catch-up merges the events later, as before.
     `pending`: where the summary's change is added, for the caller to write once
     (`indicator_summary.add`) before its commit, after several merges; else written here.
+    `fresh`: entities of `events` of which no event had been received before them: the merged
+    state, a view of the received events, has no row of theirs to look up (most of an
+    import's: its new contacts and referrals).
     """
     if not events:
         return True
@@ -460,7 +472,7 @@ def merge_stored(
     savepoint = connection.begin_nested()
     try:
         indicator_summary.ensure_ready(connection)
-        merge_prepared(connection, events, summary=True, pending=change)
+        merge_prepared(connection, events, summary=True, pending=change, fresh=fresh)
         _set_watermark(connection, _last_rowid(connection))
     except (KeyError, TypeError, ValueError, AttributeError):
         savepoint.rollback()
