@@ -98,13 +98,6 @@ def test_a_locked_first_paint_builds_nothing_behind_the_lock(tmp_path: Path) -> 
     assert seen["set_up"] == []
 
 
-def test_a_locked_first_paint_compiles_no_dataclass(tmp_path: Path) -> None:
-    """`dataclasses` writes and compiles each class's methods at import (~4 M instructions a
-    class): the lock screen's way to its first paint does without (spro_desk/records.py)."""
-    seen = _first_paint(tmp_path, [["a1", "Claire"]], ("dataclasses",))
-    assert seen["shown"] == "LockScreen" and seen["loaded"] == []
-
-
 def test_the_startup_read_needs_only_sqlite(db: Database) -> None:
     SiteSettings(db).set("langue", "en")
     SiteSettings(db).set("site.permanences", ["Mairie de Vierzon"])

@@ -12,29 +12,19 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from spro_desk.records import FrozenRecord
 
-
-class StartupSnapshot(FrozenRecord):
-    __slots__ = _fields = ("settings", "has_directory", "agents")
-    settings: dict[str, Any]  # setting key → value
-    has_directory: bool
+@dataclass(frozen=True)
+class StartupSnapshot:
+    settings: dict[str, Any] = field(default_factory=dict)  # setting key → value
+    has_directory: bool = False
     # The desk's active accounts (id, name), as the lock screen lists them: a desk with
     # accounts opens on its lock screen, shown before the database layer is loaded. Account
     # names only (an agent, never a person received); nothing sealed is read here.
-    agents: tuple[tuple[str, str], ...]
-
-    def __init__(
-        self,
-        settings: dict[str, Any] | None = None,
-        has_directory: bool = False,
-        agents: tuple[tuple[str, str], ...] = (),
-    ) -> None:
-        self._set(settings={} if settings is None else settings, has_directory=has_directory,
-                  agents=agents)  # fmt: skip
+    agents: tuple[tuple[str, str], ...] = ()
 
 
 def read_startup_snapshot(path: Path, keys: Iterable[str]) -> StartupSnapshot:

@@ -11,11 +11,10 @@ import logging
 import sys
 import threading
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, QThreadPool, Signal, Slot
-
-from spro_desk.records import FrozenRecord
 
 log = logging.getLogger(__name__)
 
@@ -43,24 +42,13 @@ class TaskContext:
 Work = Callable[[TaskContext], Any]
 
 
-class Callbacks(FrozenRecord):
+@dataclass(frozen=True)
+class Callbacks:
     """Called on the UI thread. Without `on_error`, an error goes to sys.excepthook."""
 
-    __slots__ = _fields = ("on_result", "on_error", "on_progress")
-    on_result: Callable[[Any], None] | None
-    on_error: Callable[[Exception], None] | None
-    on_progress: ProgressHandler | None
-
-    def __init__(
-        self,
-        on_result: Callable[[Any], None] | None = None,
-        on_error: Callable[[Exception], None] | None = None,
-        on_progress: ProgressHandler | None = None,
-    ) -> None:
-        self._set(on_result=on_result, on_error=on_error, on_progress=on_progress)
-
-
-NO_CALLBACKS = Callbacks()  # frozen: one for every task submitted without any
+    on_result: Callable[[Any], None] | None = None
+    on_error: Callable[[Exception], None] | None = None
+    on_progress: ProgressHandler | None = None
 
 
 def _deliver_result(callbacks: Callbacks, result: Any) -> None:
@@ -140,7 +128,7 @@ class TaskRunner(QObject):
         self._running: dict[_Bridge, TaskContext] = {}
         self._closed = False
 
-    def submit(self, work: Work, callbacks: Callbacks = NO_CALLBACKS) -> TaskContext:
+    def submit(self, work: Work, callbacks: Callbacks = Callbacks()) -> TaskContext:
         if self._closed:
             raise RuntimeError("TaskRunner is shut down")
         bridge = _Bridge(callbacks, self._forget)
@@ -172,7 +160,7 @@ class TaskRunner(QObject):
 class ImmediateRunner:
     """Runs the work on the calling thread before `submit` returns (tests, scripts)."""
 
-    def submit(self, work: Work, callbacks: Callbacks = NO_CALLBACKS) -> TaskContext:
+    def submit(self, work: Work, callbacks: Callbacks = Callbacks()) -> TaskContext:
         context = TaskContext(callbacks.on_progress)
         try:
             result = work(context)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
@@ -10,7 +11,6 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, QSettings, Signal
 
 from spro_desk.clock import now as clock_now
-from spro_desk.records import FrozenRecord, Record
 from spro_desk.ui.common.background import Runner
 
 if TYPE_CHECKING:  # the database layer loads after the window is shown (see ui/common/startup.py)
@@ -22,33 +22,18 @@ if TYPE_CHECKING:  # the database layer loads after the window is shown (see ui/
 Clock = Callable[[], datetime]
 
 
-class OrientationRequest(FrozenRecord):
+@dataclass(frozen=True)
+class OrientationRequest:
     """A visitor to find a structure for, from the contact being recorded or from scratch."""
 
-    __slots__ = _fields = (
-        "contact_id", "commune", "statut", "age", "handicap", "besoins", "tranche_age",
-    )  # fmt: skip
-    contact_id: str | None
-    commune: str | None
-    statut: str | None
-    age: int | None
-    handicap: bool
-    besoins: tuple[str, ...]
+    contact_id: str | None = None
+    commune: str | None = None
+    statut: str | None = None
+    age: int | None = None
+    handicap: bool = False
+    besoins: tuple[str, ...] = ()
     # The band recorded at Accueil: never turned into an exact age (vocab.age_band_range).
-    tranche_age: str | None
-
-    def __init__(
-        self,
-        contact_id: str | None = None,
-        commune: str | None = None,
-        statut: str | None = None,
-        age: int | None = None,
-        handicap: bool = False,
-        besoins: tuple[str, ...] = (),
-        tranche_age: str | None = None,
-    ) -> None:
-        self._set(contact_id=contact_id, commune=commune, statut=statut, age=age,
-                  handicap=handicap, besoins=besoins, tranche_age=tranche_age)  # fmt: skip
+    tranche_age: str | None = None
 
 
 class Navigator(QObject):
@@ -68,30 +53,20 @@ def _load_geography() -> Geography:
     return geography()
 
 
-class DeskContext(Record):
+@dataclass
+class DeskContext:
     """`db` is None while the window's first paint happens before the database is open.
 
     Until then `site` answers from the settings read at start and `contacts` is unavailable:
     screens check `ready` (the Accueil form can be filled in meanwhile).
     """
 
-    _fields = ("db", "runner", "qsettings", "clock", "navigator", "startup_settings")
-
-    def __init__(
-        self,
-        db: Database | None,
-        runner: Runner,
-        qsettings: QSettings,
-        clock: Clock = clock_now,
-        navigator: Navigator | None = None,
-        startup_settings: dict[str, Any] | None = None,
-    ) -> None:
-        self.db = db
-        self.runner = runner
-        self.qsettings = qsettings
-        self.clock = clock
-        self.navigator = Navigator() if navigator is None else navigator
-        self.startup_settings = {} if startup_settings is None else startup_settings
+    db: Database | None
+    runner: Runner
+    qsettings: QSettings
+    clock: Clock = clock_now
+    navigator: Navigator = field(default_factory=Navigator)
+    startup_settings: dict[str, Any] = field(default_factory=dict)
 
     @property
     def ready(self) -> bool:
