@@ -206,19 +206,24 @@ def test_environment_variable_chooses_the_data_dir(tmp_path: Path) -> None:
     assert (tmp_path / "env-data" / "spro-desk.sqlite").exists()
 
 
+def window_environment(home: Path) -> dict[str, str]:
+    """A child process's environment for an offscreen window, running this tree's code."""
+    (home / "runtime").mkdir(mode=0o700)
+    return {
+        "PATH": "/usr/bin:/bin",
+        "HOME": str(home),
+        "XDG_CONFIG_HOME": str(home / "config"),
+        "XDG_RUNTIME_DIR": str(home / "runtime"),
+        "QT_QPA_PLATFORM": "offscreen",
+        "PYTHONPATH": str(Path(__file__).resolve().parents[1] / "src"),
+    }
+
+
 def test_the_window_started_from_the_command_line_writes_its_log_file(tmp_path: Path) -> None:
     """`spro-desk` (the installed shortcut's command) opens the window: its log file is in the
     data folder, as support is told (the command line's own stderr logging used to stop it)."""
     data = tmp_path / "desk"
-    env = {
-        "PATH": "/usr/bin:/bin",
-        "HOME": str(tmp_path),
-        "XDG_CONFIG_HOME": str(tmp_path / "config"),
-        "XDG_RUNTIME_DIR": str(tmp_path / "runtime"),
-        "QT_QPA_PLATFORM": "offscreen",
-        "PYTHONPATH": str(Path(__file__).resolve().parents[1] / "src"),  # this tree's code
-    }
-    (tmp_path / "runtime").mkdir(mode=0o700)
+    env = window_environment(tmp_path)
     done = subprocess.run(
         [sys.executable, "-m", "spro_desk", "--data-dir", str(data), "--sample-if-empty",
          "--smoke-quit-after", "1000"],
@@ -256,16 +261,7 @@ def test_the_window_opened_without_options_reads_no_parser_and_logs(tmp_path: Pa
     """The shortcut's start (the data folder from SPRO_DESK_DATA_DIR here) reaches Qt without
     argparse or the command line's parser, and still writes its log file in that folder."""
     data = tmp_path / "env-desk"
-    env = {
-        "PATH": "/usr/bin:/bin",
-        "HOME": str(tmp_path),
-        "XDG_CONFIG_HOME": str(tmp_path / "config"),
-        "XDG_RUNTIME_DIR": str(tmp_path / "runtime"),
-        "QT_QPA_PLATFORM": "offscreen",
-        "SPRO_DESK_DATA_DIR": str(data),
-        "PYTHONPATH": str(Path(__file__).resolve().parents[1] / "src"),  # this tree's code
-    }
-    (tmp_path / "runtime").mkdir(mode=0o700)
+    env = window_environment(tmp_path) | {"SPRO_DESK_DATA_DIR": str(data)}
     watched = "argparse,spro_desk.cli.parser,spro_desk.ui.app.start"
     done = subprocess.run(
         [sys.executable, "-c", AT_QT_IMPORT, watched, "--sample-if-empty",
