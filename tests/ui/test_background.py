@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import sys
 import threading
+import time
 from typing import Any
 
 import pytest
 from pytestqt.qtbot import QtBot
 
+from spro_desk.ui.common import background
 from spro_desk.ui.common.background import Callbacks, ImmediateRunner, TaskContext, TaskRunner
 
 
@@ -112,3 +114,43 @@ def test_immediate_runner_has_the_same_contract() -> None:
     assert not context.is_cancelled()
     ImmediateRunner().submit(lambda _task: 1 / 0, seen.callbacks())
     assert isinstance(seen.errors[0], ZeroDivisionError)
+
+
+class _Witness:
+    """Notes the thread its last reference is dropped on."""
+
+    def __init__(self, threads: list[str]) -> None:
+        self._threads = threads
+
+    def __del__(self) -> None:
+        self._threads.append(threading.current_thread().name)
+
+    def succeed(self, _task: TaskContext) -> _Witness:
+        return _Witness(self._threads)
+
+    def fail(self, _task: TaskContext) -> None:
+        raise ValueError("refusé", _Witness(self._threads))
+
+
+def test_what_the_work_holds_is_released_on_the_ui_thread_even_if_the_worker_lags(
+    qtbot: QtBot, runner: TaskRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The worker may lose the processor right after it reports, on a loaded desk: if it held
+    the last reference to a widget the work belongs to, or to the result, Qt objects would
+    be destroyed off their thread (two segmentation faults seen in full-suite runs)."""
+    lagging = background._execute
+
+    def execute_then_lag(*args: Any) -> None:
+        lagging(*args)
+        time.sleep(0.3)
+
+    monkeypatch.setattr(background, "_execute", execute_then_lag)
+    released: list[str] = []
+    delivered: list[str] = []
+    # Bound methods, as screens submit them: the work holds its owner (a widget, in the app).
+    runner.submit(_Witness(released).succeed, Callbacks(lambda _result: None))
+    runner.submit(_Witness(released).fail, Callbacks(on_error=lambda e: delivered.append(str(e))))
+    qtbot.waitUntil(lambda: bool(delivered) and not runner.is_busy(), timeout=5000)
+    runner.shutdown()  # waits for the lagging worker
+    assert [d[:9] for d in delivered] == ["('refusé'"]
+    assert released == [threading.main_thread().name] * 4  # two works, a result, an error

@@ -7,6 +7,8 @@ and runs everything synchronously, for tests that do not need real threads.
 
 from __future__ import annotations
 
+import functools
+import itertools
 import logging
 import sys
 import threading
@@ -71,51 +73,43 @@ class Runner(Protocol):
     def shutdown(self) -> None: ...
 
 
-class _Bridge(QObject):
-    """Created on the UI thread, so signals the worker emits on it are queued to the UI thread."""
+class _Task:
+    """A submitted work and what became of it, owned by the runner on the UI thread.
 
-    progressed = Signal(str, int, int)
-    succeeded = Signal(object)
-    failed = Signal(object)
+    The worker thread only borrows it and drops every reference it took before it signals the
+    UI thread: the last reference to what the work holds (a widget its bound method belongs
+    to, a database session) and to its result or error is therefore always dropped on the UI
+    thread. Dropped on the worker, it would destroy Qt objects off their thread, or hand
+    them to a garbage collection started there: a crash that only a loaded machine shows.
+    """
 
-    def __init__(self, callbacks: Callbacks, forget: Callable[[_Bridge], None]) -> None:
-        super().__init__()
-        self.active = True
-        self._callbacks = callbacks
-        self._forget = forget
-        self.progressed.connect(self._on_progress)
-        self.succeeded.connect(self._on_success)
-        self.failed.connect(self._on_failure)
+    __slots__ = ("callbacks", "context", "error", "result", "work")
 
-    @Slot(str, int, int)
-    def _on_progress(self, label: str, done: int, total: int) -> None:
-        if self.active and self._callbacks.on_progress is not None:
-            self._callbacks.on_progress(label, done, total)
-
-    @Slot(object)
-    def _on_success(self, result: Any) -> None:
-        if self._finish():
-            _deliver_result(self._callbacks, result)
-
-    @Slot(object)
-    def _on_failure(self, error: Exception) -> None:
-        if self._finish():
-            _deliver_error(self._callbacks, error)
-
-    def _finish(self) -> bool:
-        was_active, self.active = self.active, False
-        self._forget(self)
-        return was_active
+    def __init__(self, work: Work, context: TaskContext, callbacks: Callbacks) -> None:
+        self.work = work
+        self.context = context
+        self.callbacks = callbacks
+        self.result: Any = None
+        self.error: Exception | None = None
 
 
-def _execute(work: Work, context: TaskContext, bridge: _Bridge) -> None:
+class _Relay(QObject):
+    """Lives as long as its runner, on the UI thread: what workers emit is queued there, and
+    only task numbers cross the threads."""
+
+    progressed = Signal(int, str, int, int)
+    finished = Signal(int)
+
+
+def _execute(tasks: dict[int, _Task], key: int, relay: _Relay) -> None:
     """Body of the worker thread: nothing may escape it, Qt would only print it."""
+    task = tasks[key]
     try:
-        result = work(context)
+        task.result = task.work(task.context)
     except Exception as error:
-        bridge.failed.emit(error)
-    else:
-        bridge.succeeded.emit(result)
+        task.error = error
+    del task  # before the UI thread hears of it, so that it drops the last references
+    relay.finished.emit(key)
 
 
 class TaskRunner(QObject):
@@ -123,38 +117,55 @@ class TaskRunner(QObject):
 
     def __init__(self, parent: QObject | None = None, *, max_threads: int = 1) -> None:
         super().__init__(parent)
+        # The pool first: Qt deletes children in order, and the pool waits for its workers.
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(max_threads)
-        self._running: dict[_Bridge, TaskContext] = {}
+        self._relay = _Relay(self)
+        self._relay.progressed.connect(self._on_progress)
+        self._relay.finished.connect(self._on_finished)
+        self._tasks: dict[int, _Task] = {}
+        self._numbers = itertools.count()
         self._closed = False
 
     def submit(self, work: Work, callbacks: Callbacks = Callbacks()) -> TaskContext:
         if self._closed:
             raise RuntimeError("TaskRunner is shut down")
-        bridge = _Bridge(callbacks, self._forget)
-        context = TaskContext(bridge.progressed.emit)
-        self._running[bridge] = context
-        self._pool.start(lambda: _execute(work, context, bridge))
+        key = next(self._numbers)
+        context = TaskContext(functools.partial(self._relay.progressed.emit, key))
+        self._tasks[key] = _Task(work, context, callbacks)
+        tasks, relay = self._tasks, self._relay
+        self._pool.start(lambda: _execute(tasks, key, relay))
         return context
 
     def is_busy(self) -> bool:
-        return bool(self._running)
+        return bool(self._tasks)
 
     def cancel_all(self) -> None:
-        for context in self._running.values():
-            context.cancel()
+        for task in self._tasks.values():
+            task.context.cancel()
 
     def shutdown(self) -> None:
         """Cancel, wait for the workers, and drop callbacks still queued for the UI thread."""
         self._closed = True
         self.cancel_all()
         self._pool.waitForDone()
-        for bridge in self._running:
-            bridge.active = False
-        self._running.clear()
+        self._tasks.clear()
 
-    def _forget(self, bridge: _Bridge) -> None:
-        self._running.pop(bridge, None)
+    @Slot(int, str, int, int)
+    def _on_progress(self, key: int, label: str, done: int, total: int) -> None:
+        task = self._tasks.get(key)
+        if task is not None and task.callbacks.on_progress is not None:
+            task.callbacks.on_progress(label, done, total)
+
+    @Slot(int)
+    def _on_finished(self, key: int) -> None:
+        task = self._tasks.pop(key, None)
+        if task is None:  # shut down meanwhile
+            return
+        if task.error is not None:
+            _deliver_error(task.callbacks, task.error)
+        else:
+            _deliver_result(task.callbacks, task.result)
 
 
 class ImmediateRunner:
