@@ -15,10 +15,12 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from spro_desk.storage.engine import Database
 from spro_desk.ui.app.main_window import MainWindow
+from spro_desk.ui.common.collector import UiThreadCollector
 
 CVL = Path(__file__).parents[1] / "data" / "cvl"
 # A Tuesday morning outside school holidays: opening statuses are stable.
@@ -26,6 +28,15 @@ FIXED_NOW = datetime(2026, 3, 10, 10, 0)
 IMPORT_TIMEOUT_MS = 60_000
 
 WindowFactory = Callable[..., MainWindow]
+
+
+@pytest.fixture(autouse=True)
+def collector_on_ui_thread(qapp: QApplication) -> Iterator[None]:
+    """As in the application: no worker thread collects (and destroys) the tests' widgets."""
+    collector = UiThreadCollector(qapp)
+    yield
+    collector.stop()
+    collector.deleteLater()
 
 
 @pytest.fixture

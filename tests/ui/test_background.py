@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 import threading
 import time
@@ -154,3 +155,26 @@ def test_what_the_work_holds_is_released_on_the_ui_thread_even_if_the_worker_lag
     runner.shutdown()  # waits for the lagging worker
     assert [d[:9] for d in delivered] == ["('refusé'"]
     assert released == [threading.main_thread().name] * 4  # two works, a result, an error
+
+
+class _Cycle(_Witness):
+    """Garbage only the cycle collector finds, as a closed dialog with its lambdas."""
+
+    def __init__(self, threads: list[str]) -> None:
+        super().__init__(threads)
+        self.me = self
+
+
+def test_cyclic_garbage_is_collected_on_the_ui_thread_not_by_a_busy_worker(
+    qtbot: QtBot, runner: TaskRunner
+) -> None:
+    released: list[str] = []
+    _Cycle(released)
+    allocations = 20 * gc.get_threshold()[0]  # as a database query: a collection is due there
+    done: list[int] = []
+    runner.submit(lambda _task: len([[i] for i in range(allocations)]), Callbacks(done.append))
+    qtbot.waitUntil(lambda: bool(done), timeout=5000)
+    runner.shutdown()
+    assert released == []  # not by the worker
+    gc.collect()
+    assert released == [threading.main_thread().name]

@@ -124,6 +124,9 @@ def run_app(
     app = _application()
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORGANISATION)
+    from spro_desk.ui.common.collector import UiThreadCollector
+
+    UiThreadCollector(app)  # parented: as long as the application
     from spro_desk.ui.app.single_instance import InstanceGuard
 
     guard = InstanceGuard(data_dir)
