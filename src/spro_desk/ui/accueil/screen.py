@@ -121,7 +121,8 @@ class AccueilScreen(Screen):
         self.undo_action.setEnabled(False)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.form_area.viewport() and event.type() == QEvent.Type.Resize:
+        # The event first: the attributes are gone while the collector destroys the screen.
+        if event.type() == QEvent.Type.Resize and watched is self.form_area.viewport():
             self.form.fit_width(self.form_area.viewport().width())
         return super().eventFilter(watched, event)
 

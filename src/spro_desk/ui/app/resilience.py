@@ -97,7 +97,7 @@ class ResilienceController(QObject):
         self.runner.shutdown()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.window and event.type() == QEvent.Type.Close:
+        if event.type() == QEvent.Type.Close and watched is self.window:  # the event first
             self.shutdown()
         return False
 

@@ -66,13 +66,15 @@ class SitePage(QWizardPage):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # Entrée adds the place typed; the wizard must not take it as « Suivant » too. With
-        # nothing typed, Entrée goes on to the next page as everywhere else.
+        # nothing typed, Entrée goes on to the next page as everywhere else. The event first:
+        # the page's attributes are gone when the collector destroys it, and its children
+        # still send events then.
         enter = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
         if (
-            watched is self.places.entry
-            and isinstance(event, QKeyEvent)
+            isinstance(event, QKeyEvent)
             and event.type() == QEvent.Type.KeyPress
             and event.key() in enter
+            and watched is self.places.entry
             and self.places.entry.text().strip()
         ):
             self.places.add()

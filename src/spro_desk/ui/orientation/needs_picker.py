@@ -120,10 +120,10 @@ class NeedsPicker(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # Down from the filter goes to the list, as in a search field with results below.
         if (
-            watched is self.filter_box
-            and event.type() == QEvent.Type.KeyPress
+            event.type() == QEvent.Type.KeyPress  # the event first: see SitePage.eventFilter
             and isinstance(event, QKeyEvent)
             and event.key() == Qt.Key.Key_Down
+            and watched is self.filter_box
         ):
             self._enter_list()
             return True
