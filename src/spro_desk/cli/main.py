@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from spro_desk.cli.exits import EXIT_OK, EXIT_REFUSED, EXIT_USAGE, UsageError
 from spro_desk.cli.window_options import WindowOptions, window_options
+from spro_desk.collector import collector_paused
 from spro_desk.paths import database_path, ensure_private_dir, resolve_data_dir
 
 if TYPE_CHECKING:
@@ -73,15 +74,10 @@ def window_runner() -> Callable[..., int]:
     then on), unless this process had imported the interface already (tests): its own
     objects are no business of the window's start."""
     first_time = "spro_desk.ui.app.start" not in sys.modules
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with collector_paused():
         from spro_desk.ui.app.start import run_app  # Qt is loaded only for the window
-    finally:
-        if was_enabled:
-            if first_time:
-                gc.freeze()
-            gc.enable()
+    if first_time and gc.isenabled():  # a caller that paused the collector keeps its objects
+        gc.freeze()
     return run_app
 
 
