@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from alembic import command
-from sqlalchemy import inspect
+from sqlalchemy import Connection, inspect
 
 from coordination_db import Coordinations, model_differences, server_url
 from spro_desk.cli.main import main
@@ -38,6 +38,12 @@ def _columns(db: Database) -> dict[str, set[str]]:
         table: {column["name"] for column in inspector.get_columns(table)}
         for table in inspector.get_table_names()
     }
+
+
+def _merged_contact_indexes(connection: Connection) -> set[str]:
+    """The names of `merged_contact`'s indexes on the server, its primary key's included."""
+    query = "SELECT indexname FROM pg_indexes WHERE tablename = 'merged_contact'"
+    return set(connection.exec_driver_sql(query).scalars())
 
 
 def test_the_same_migrations_give_the_same_tables_on_postgresql(tmp_path: Path) -> None:
@@ -94,11 +100,7 @@ def test_merged_contacts_keep_three_indexes_on_postgresql(tmp_path: Path) -> Non
         server = opened.open(tmp_path / "unused.sqlite", url=opened.new_url(empty=True))
         local = Database(tmp_path / "coordination.sqlite")
         with server.engine.connect() as connection:
-            on_server = set(
-                connection.exec_driver_sql(
-                    "SELECT indexname FROM pg_indexes WHERE tablename = 'merged_contact'"
-                ).scalars()
-            )
+            on_server = _merged_contact_indexes(connection)
         with local.engine.connect() as connection:
             on_file = set(
                 connection.exec_driver_sql(
@@ -133,19 +135,11 @@ def test_a_server_downgraded_below_0017_has_its_breakdown_indexes_again(tmp_path
         with db.engine.begin() as connection:
             config.attributes["connection"] = connection
             command.downgrade(config, "0016")
-            names = set(
-                connection.exec_driver_sql(
-                    "SELECT indexname FROM pg_indexes WHERE tablename = 'merged_contact'"
-                ).scalars()
-            )
+            names = _merged_contact_indexes(connection)
             assert {"ix_merged_contact_profile", "ix_merged_contact_day_desk"} <= names
             assert "ix_merged_contact_day_cover" not in names
             command.upgrade(config, "head")
-            again = set(
-                connection.exec_driver_sql(
-                    "SELECT indexname FROM pg_indexes WHERE tablename = 'merged_contact'"
-                ).scalars()
-            )
+            again = _merged_contact_indexes(connection)
         assert len(names) == 7 and len(again) == 3
     finally:
         opened.close()
