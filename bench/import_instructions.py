@@ -17,16 +17,12 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
-from support import BENCH_OUT, PROJECT_ROOT
-
-COLLECTED = re.compile(r"Collected : (\d+)")
+from support import BENCH_OUT, PROJECT_ROOT, callgrind
 
 
 def child(world: Path) -> None:
@@ -56,16 +52,11 @@ def instructions(world: Path) -> int:
     environment["PYTHONPATH"] = os.pathsep.join(
         filter(None, (str(PROJECT_ROOT / "src"), environment.get("PYTHONPATH")))
     )
-    with tempfile.TemporaryDirectory() as out:
-        done = subprocess.run(
-            ["valgrind", "--tool=callgrind", "--instr-atstart=no",
-             f"--callgrind-out-file={out}/cg", sys.executable, __file__, "--child", str(world)],
-            env=environment, capture_output=True, text=True, timeout=3600, check=True,
-        )  # fmt: skip
-    found = COLLECTED.search(done.stderr)
-    if found is None:
-        raise RuntimeError(done.stderr[-2000:])
-    return int(found.group(1))
+    command = [sys.executable, __file__, "--child", str(world)]
+    counted = callgrind(command, environment, "--instr-atstart=no", timeout=3600)
+    if counted.status != 0:
+        raise RuntimeError(f"the import under callgrind ended with status {counted.status}")
+    return counted.instructions
 
 
 def main() -> None:

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
 import statistics
 import subprocess
 import sys
@@ -29,6 +28,7 @@ import time
 from pathlib import Path
 
 from bench_ui import PROBE, offscreen_environment, prepare_desk_data
+from support import callgrind
 
 # Runs the probe, but reports at "usable" and leaves at once (no waiting for the database).
 USABLE = 3  # the wrapper's exit status once the window was usable
@@ -70,8 +70,6 @@ if sys.argv[1] == "bare":
 else:
     probe.desk(sys.argv[3])
 """
-COLLECTED = re.compile(r"Collected : (\d+)")
-TOTALS = re.compile(r"^(?:summary|totals): (\d+)", re.MULTILINE)
 
 
 def instructions(
@@ -80,19 +78,10 @@ def instructions(
     """Instructions of the whole process and of its main (UI) thread alone."""
     command = [sys.executable, str(wrapper), kind, str(time.time_ns()), str(data_dir)]
     subprocess.run(command, env=environment, capture_output=True, timeout=120, check=False)
-    with tempfile.TemporaryDirectory() as out:
-        done = subprocess.run(
-            ["valgrind", "--tool=callgrind", "--separate-threads=yes",
-             f"--callgrind-out-file={out}/cg", *command],
-            env=environment, capture_output=True, text=True, timeout=900, check=False,
-        )  # fmt: skip
-        found = COLLECTED.search(done.stderr)
-        if found is None or done.returncode != USABLE:
-            raise RuntimeError(f"{kind}: no callgrind total\n{done.stderr[-2000:]}")
-        main_thread = TOTALS.search(Path(out, "cg-01").read_text(encoding="utf-8"))
-    if main_thread is None:
-        raise RuntimeError(f"{kind}: no total for the main thread")
-    return int(found.group(1)), int(main_thread.group(1))
+    counted = callgrind(command, environment, "--separate-threads=yes", timeout=900)
+    if counted.status != USABLE or not counted.threads:
+        raise RuntimeError(f"{kind}: the probe ended with status {counted.status}")
+    return counted.instructions, counted.threads[0]
 
 
 def main() -> None:

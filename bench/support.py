@@ -5,9 +5,11 @@ from __future__ import annotations
 import hashlib
 import os
 import platform
+import re
 import sqlite3
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -178,3 +180,36 @@ def machine_description() -> dict[str, str]:
         "revision": source_revision(),
         "load at start": load_average(),
     }
+
+
+CALLGRIND_TOTAL = re.compile(r"Collected : (\d+)")
+THREAD_TOTAL = re.compile(r"^(?:summary|totals): (\d+)", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class Counted:
+    """What callgrind counted: the process's exit status, its instructions, and per thread."""
+
+    status: int
+    instructions: int
+    threads: list[int]  # main thread first; empty without --separate-threads=yes
+
+
+def callgrind(
+    command: list[str], environment: dict[str, str], *options: str, timeout: float
+) -> Counted:
+    """`command` run under valgrind's callgrind with `options`; its instructions (``Ir``)."""
+    with tempfile.TemporaryDirectory() as out:
+        done = subprocess.run(
+            ["valgrind", "--tool=callgrind", *options, f"--callgrind-out-file={out}/cg", *command],
+            env=environment, capture_output=True, text=True, timeout=timeout, check=False,
+        )  # fmt: skip
+        threads = [
+            int(found.group(1))
+            for part in sorted(Path(out).glob("cg-*"))
+            if (found := THREAD_TOTAL.search(part.read_text(encoding="utf-8")))
+        ]
+    total = CALLGRIND_TOTAL.search(done.stderr)
+    if total is None:
+        raise RuntimeError(f"no callgrind total\n{done.stderr[-2000:]}")
+    return Counted(done.returncode, int(total.group(1)), threads)
