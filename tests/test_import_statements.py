@@ -9,7 +9,7 @@ on both databases where a database is involved.
 from __future__ import annotations
 
 from collections import Counter
-from datetime import date
+from datetime import UTC, date
 from pathlib import Path
 from typing import Any
 
@@ -142,3 +142,51 @@ def test_prepared_of_fields_is_prepared_of_the_event() -> None:
     )  # fmt: skip
     assert contact[11:16] == ("oui", None, 5, '["a","z"]', "[]")
     assert contact_row(events[1])[9:12] == ("non-renseigne", "femme", "non")  # type: ignore[index]
+
+
+@pytest.mark.parametrize(
+    "moment",
+    [
+        "2026-01-05T08:00:00+00:00",  # as desks write them: kept as they are
+        "2026-01-05T08:00:00.123456+00:00",
+        "2026-01-05T08:00:00.000000+00:00",  # isoformat drops a zero fraction
+        "2026-01-05T08:00:00.120+00:00",
+        "2026-01-05T08:00:00Z",
+        "2026-01-05 08:00:00+00:00",
+        "2026-01-05T08:00+00:00",
+        "2026-01-05T08:00:00+01:00",
+        "2026-01-05T08:00:00-00:00",
+        "2026-01-05T08:00:00",  # naive: UTC
+        "20260105T080000+00:00",
+        "2026-W02-1T08:00:00+00:00",
+        "0999-01-05T08:00:00+00:00",
+        "2026-01-05T23:59:59.999999+00:00",
+    ],
+)
+def test_a_moment_already_in_utc_is_written_as_isoformat_would(moment: str) -> None:
+    """The merged rows keep a desk's UTC moment as it came instead of formatting it again,
+    only where formatting it would give the same text."""
+    written = merged_rows.parse_moment(moment).astimezone(UTC).isoformat()  # type: ignore[union-attr]
+    referral = {
+        "contact_id": "c1", "service_id": "s", "structure_id": "t", "type": "rendez-vous",
+        "statut": "honore", "created_at": moment, "updated_at": moment, "rdv_at": moment,
+    }  # fmt: skip
+    try:
+        clock.use_zone("Europe/Paris")
+        contact = contact_row(_contact(occurred_at=moment))
+        row = prepared(MergeEvent("desk", 2, "referral", "r1", "update", referral)).row
+    finally:
+        clock.use_zone(None)
+    assert contact is not None and row is not None
+    assert contact[3] == written
+    assert row[12] == row[14] == row[15] == written
+
+
+def test_the_readers_plain_events_are_the_prepared_events() -> None:
+    """What the reading worker sends (plain tuples) becomes the very PreparedEvent."""
+    event = _contact(besoins=["b", "a"])
+    plain = merged_rows.prepared_plain(*event)
+    assert type(plain) is tuple
+    prepared_event = merged_rows.as_prepared(plain)
+    assert type(prepared_event) is merged_rows.PreparedEvent
+    assert prepared_event == prepared(event) == merged_rows.prepared_of(*event)

@@ -33,12 +33,15 @@ from spro_desk.sync.bundle_format import (
     SIGNATURE_MEMBER,
 )
 from spro_desk.sync.event_shape import mergeable
-from spro_desk.sync.merged_rows import PreparedEvent, prepared_of
+from spro_desk.sync.merged_rows import PreparedEvent, as_prepared, prepared_plain
 from spro_desk.sync.signing import signature_valid
 
 ENCRYPTION_KEYS_DIR = Path("keys") / "encryption"  # the coordinator's age keys, one per file
 
 RegisteredKeys = dict[str, tuple[str, bool]]  # desk id → (public key, revoked)
+# A PreparedEvent's fields; then an OpenedBundle's: digest, manifest, rows, manifest digest, merged
+PlainEvent = tuple[str, str, tuple[str, int, str, str], tuple[Any, ...] | None]
+PlainBundle = tuple[str, dict[str, Any], list[tuple[Any, ...]], str, list[PlainEvent]]
 
 
 class BundleRefused(ValueError):
@@ -70,6 +73,11 @@ class BundleOpener:
         self.identities, self.desks = identities, desks
 
     def open(self, path: Path) -> OpenedBundle:
+        return opened_of(self.open_plain(path))
+
+    def open_plain(self, path: Path) -> PlainBundle:
+        """`open` as plain tuples, lists, dicts, strings and numbers (`opened_of` makes it an
+        `OpenedBundle`): what the reading worker sends as it is (sync.reader_process)."""
         try:
             if path.stat().st_size > MAX_BUNDLE_BYTES:
                 raise BundleRefused("Envoi anormalement volumineux : refusé sans être ouvert.")
@@ -87,7 +95,12 @@ class BundleOpener:
         rows, merged = _event_rows(str(manifest["desk_id"]), manifest, members[EVENTS_MEMBER])
         manifest_digest = hashlib.sha256(members[MANIFEST_MEMBER]).hexdigest()
         sealed_digest = hashlib.sha256(sealed).hexdigest()
-        return OpenedBundle(sealed_digest, manifest, rows, manifest_digest, merged)
+        return (sealed_digest, manifest, rows, manifest_digest, merged)
+
+
+def opened_of(plain: PlainBundle) -> OpenedBundle:
+    digest, manifest, rows, manifest_digest, merged = plain
+    return OpenedBundle(digest, manifest, rows, manifest_digest, [*map(as_prepared, merged)])
 
 
 def _members(archive: bytes) -> dict[str, bytes]:
@@ -190,13 +203,14 @@ _ENTITIES = ("contact", "referral")  # a tuple: `in` must not hash what a desk s
 
 def _event_rows(
     desk_id: str, manifest: dict[str, Any], data: bytes
-) -> tuple[list[tuple[Any, ...]], list[PreparedEvent]]:
+) -> tuple[list[tuple[Any, ...]], list[PlainEvent]]:
     """Each event parsed, checked and turned into its `received_event` row and its merged
     state's row, so that applying only compares and inserts. The import's largest cost after
     the database writes: one pass with local names (bench/bench_sync.py)."""
     rows: list[tuple[Any, ...]] = []
-    merged: list[PreparedEvent] = []
-    append, sha256, loads, dumps = rows.append, hashlib.sha256, orjson.loads, orjson.dumps
+    merged: list[PlainEvent] = []
+    append, keep, sha256 = rows.append, merged.append, hashlib.sha256
+    loads, dumps = orjson.loads, orjson.dumps
     # A bundle carries the desk's events after its last acknowledgement, consecutive.
     expected = manifest["events"].get("first_seq")
     if expected is not None and not _bounded(expected, 1, MAX_SEQ):
@@ -221,17 +235,15 @@ def _event_rows(
         content = sha256(line).hexdigest()
         text = dumps(payload).decode()  # json.dumps: 8 times slower
         append((event_id, desk_id, seq, content, entity, entity_id, op, at, text, branch))
-        merged.append(_prepared(desk_id, seq, entity, entity_id, op, payload, branch, event_id))
+        try:
+            # `mergeable` above makes a failure here a bug, refused all the same
+            prepared = prepared_plain(
+                desk_id, seq, entity, entity_id, op, payload, branch, event_id
+            )
+        except (KeyError, ValueError, TypeError, AttributeError, OverflowError) as error:
+            raise BundleRefused("Contenu de l'envoi incohérent : refusé.") from error
+        keep(prepared)
     return _counted(rows, manifest), merged
-
-
-def _prepared(*event: Any) -> PreparedEvent:
-    """The event's merged row; `mergeable` above makes a failure here a bug, refused all the
-    same (what is stored must be mergeable)."""
-    try:
-        return prepared_of(*event)
-    except (KeyError, ValueError, TypeError, AttributeError, OverflowError) as error:
-        raise BundleRefused("Contenu de l'envoi incohérent : refusé.") from error
 
 
 def _fields(event: Any) -> tuple[Any, ...] | None:

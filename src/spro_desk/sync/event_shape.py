@@ -10,6 +10,7 @@ from datetime import datetime
 from typing import Any
 
 _SCALARS = (str, int, float, type(None))  # what SQLite binds (bool is an int)
+_LIST_OR_NONE = (list, type(None))
 _REFERRAL_KEYS = ("contact_id", "service_id", "structure_id", "type", "statut")
 
 
@@ -28,8 +29,8 @@ def mergeable(entity: str, op: str, payload: dict[str, Any]) -> bool:
                 _local_moment(payload["occurred_at"], required=True)
                 and "canal" in payload
                 and "statut" in payload
-                and type(payload.get("besoins")) in (list, type(None))
-                and type(payload.get("reponses")) in (list, type(None))
+                and type(payload.get("besoins")) in _LIST_OR_NONE
+                and type(payload.get("reponses")) in _LIST_OR_NONE
                 and isinstance(payload.get("commune"), _SCALARS)
                 and isinstance(payload.get("duree"), _SCALARS)
             )
