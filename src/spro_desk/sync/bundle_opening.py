@@ -32,8 +32,7 @@ from spro_desk.sync.bundle_format import (
     MAX_SEQ,
     SIGNATURE_MEMBER,
 )
-from spro_desk.sync.event_shape import mergeable
-from spro_desk.sync.merged_rows import PreparedEvent, as_prepared, prepared_plain
+from spro_desk.sync.merged_rows import PreparedEvent, as_prepared, checked_plain
 from spro_desk.sync.signing import signature_valid
 
 ENCRYPTION_KEYS_DIR = Path("keys") / "encryption"  # the coordinator's age keys, one per file
@@ -224,8 +223,10 @@ def _event_rows(
         if fields is None:
             raise BundleRefused("Événement incomplet dans l'envoi.")
         event_id, seq, entity, entity_id, op, at, payload, branch = fields
-        if not mergeable(entity, op, payload):
-            # what is stored must be mergeable: the indicators merge it after the commit
+        # what is stored must be mergeable (the indicators merge it after the commit): checked
+        # as its merged row is built
+        prepared = checked_plain(desk_id, seq, entity, entity_id, op, payload, branch, event_id)
+        if prepared is None:
             raise BundleRefused("Contenu de l'envoi incohérent : refusé.")
         if seq != (seq if expected is None else expected):
             raise BundleRefused(
@@ -235,13 +236,6 @@ def _event_rows(
         content = sha256(line).hexdigest()
         text = dumps(payload).decode()  # json.dumps: 8 times slower
         append((event_id, desk_id, seq, content, entity, entity_id, op, at, text, branch))
-        try:
-            # `mergeable` above makes a failure here a bug, refused all the same
-            prepared = prepared_plain(
-                desk_id, seq, entity, entity_id, op, payload, branch, event_id
-            )
-        except (KeyError, ValueError, TypeError, AttributeError, OverflowError) as error:
-            raise BundleRefused("Contenu de l'envoi incohérent : refusé.") from error
         keep(prepared)
     return _counted(rows, manifest), merged
 

@@ -18,6 +18,7 @@ from typing import Any, NamedTuple
 import orjson
 
 from spro_desk import clock
+from spro_desk.sync.event_shape import readable_contact, readable_referral
 
 
 class MergeEvent(NamedTuple):
@@ -95,14 +96,43 @@ def prepared_plain(
     branch: str = "",
     event_id: str = "",
 ) -> tuple[str, str, Rank, tuple[Any, ...] | None]:
-    """`prepared_of` as a plain tuple: the bundle reader builds one for each of an import's
-    events (45,000 for 500 desk-weeks) and its worker process sends them as they are."""
+    """`prepared_of` as a plain tuple, as the bundle reader's worker process sends them
+    (`checked_plain` builds them for each of an import's events: 45,000 per 500 desk-weeks)."""
     row: tuple[Any, ...] | None = None
     if op != "delete" and not payload.get("deleted_at"):
         if entity == "contact":
             row = _contact_row(entity_id, desk_id, seq, payload, branch, event_id)
         else:
             row = _referral_row(entity_id, desk_id, seq, payload, branch, event_id)
+    return (entity, entity_id, (branch, seq, desk_id, event_id), row)
+
+
+def checked_plain(
+    desk_id: str,
+    seq: int,
+    entity: str,
+    entity_id: str,
+    op: str,
+    payload: dict[str, Any],
+    branch: str = "",
+    event_id: str = "",
+) -> tuple[str, str, Rank, tuple[Any, ...] | None] | None:
+    """`prepared_plain` of an event that `sync.event_shape.mergeable` accepts; None for one it
+    refuses. The bundle reader's pass over each received event: the checks and the row read
+    the same fields, and a contact's moment is parsed once."""
+    row: tuple[Any, ...] | None = None
+    if op != "delete" and not payload.get("deleted_at"):
+        try:
+            if entity == "contact":
+                if (occurred := readable_contact(payload)) is None:
+                    return None
+                row = _contact_row(entity_id, desk_id, seq, payload, branch, event_id, occurred)
+            elif readable_referral(payload):
+                row = _referral_row(entity_id, desk_id, seq, payload, branch, event_id)
+            else:
+                return None
+        except (KeyError, ValueError, TypeError, AttributeError, OverflowError):
+            return None  # a payload `mergeable` accepts but the row cannot read: a bug
     return (entity, entity_id, (branch, seq, desk_id, event_id), row)
 
 
@@ -142,10 +172,17 @@ def contact_row(event: MergeEvent) -> tuple[Any, ...] | None:
 
 
 def _contact_row(
-    entity_id: str, desk_id: str, seq: int, payload: dict[str, Any], branch: str, event_id: str
+    entity_id: str,
+    desk_id: str,
+    seq: int,
+    payload: dict[str, Any],
+    branch: str,
+    event_id: str,
+    parsed: datetime | None = None,
 ) -> tuple[Any, ...]:
+    """`parsed`: the moment `payload["occurred_at"]` was already read as, if it was."""
     text = payload["occurred_at"]
-    occurred = parse_moment(text)
+    occurred = parse_moment(text if parsed is None else parsed)
     assert occurred is not None
     iso_day, week, month = _day_texts(clock.local(occurred).date())
     handicap = payload.get("handicap")
