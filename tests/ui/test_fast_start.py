@@ -255,9 +255,8 @@ def test_the_annuaire_is_built_on_its_first_visit(
 DESK_OPENING = """
 import json, sys
 from pathlib import Path
-from spro_desk.ui.common.startup import WARM_MODULES, _prepare
-for module in WARM_MODULES:
-    __import__(module)
+from spro_desk.ui.common.startup import ACCUEIL_STEPS, WARM_MODULES, _prepare, run_steps
+run_steps(WARM_MODULES + ACCUEIL_STEPS)
 from spro_desk.contacts.service import ContactService
 from spro_desk.storage.engine import Database
 db = Database(Path(sys.argv[1]))
@@ -289,3 +288,61 @@ def test_a_desk_opens_its_database_without_the_coordinations_tables_nor_alembic(
         env=environment, capture_output=True, text=True, timeout=60, check=True,
     )  # fmt: skip
     assert json.loads(done.stdout.strip().splitlines()[-1]) == []
+
+
+OPENER = """
+import json, sys
+from pathlib import Path
+from PySide6.QtWidgets import QApplication
+from spro_desk.ui.common.startup import ACCUEIL_STEPS, DatabaseOpener
+
+def loaded():
+    cog = sys.modules.get("spro_desk.geo.cog")
+    return {
+        "contacts": "spro_desk.contacts.service" in sys.modules,
+        "geography": bool(cog is not None and cog._SHARED),
+    }
+
+app = QApplication([])
+seen = {}
+opener = DatabaseOpener(Path(sys.argv[1]), opens_locked=sys.argv[2] == "locked")
+
+def done():
+    seen["after"] = loaded()
+    app.quit()
+
+def opened(_db):
+    seen["attached"] = loaded()
+    opener.import_then(ACCUEIL_STEPS, done)
+
+opener.opened.connect(opened)
+opener.failed.connect(lambda message: (seen.update(failed=message), app.quit()))
+opener.start()
+app.exec()
+opener.wait()
+if opener.database is not None:
+    opener.database.close()
+print(json.dumps(seen))
+"""
+
+
+def test_a_locked_window_attaches_the_database_before_the_accueils_reads(
+    tmp_path: Path,
+) -> None:
+    """A desk opening on its lock screen attaches the database without what only the screens
+    behind the lock read (today's contacts, the communes' geography): loaded right after, on
+    the opener's thread. A desk opening on Accueil has them when the database attaches."""
+    data_dir = tmp_path / "donnees"
+    data_dir.mkdir()
+    Database(database_path(data_dir)).close()
+    environment = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    seen = {}
+    for case in ("locked", "accueil"):
+        done = subprocess.run(
+            [sys.executable, "-c", OPENER, str(data_dir), case],
+            env=environment, capture_output=True, text=True, timeout=60, check=True,
+        )  # fmt: skip
+        seen[case] = json.loads(done.stdout.strip().splitlines()[-1])
+    ready = {"contacts": True, "geography": True}
+    assert seen["locked"] == {"attached": {"contacts": False, "geography": False}, "after": ready}
+    assert seen["accueil"] == {"attached": ready, "after": ready}

@@ -17,6 +17,17 @@ from sqlalchemy import (
     false,
 )
 from sqlmodel import Field, SQLModel
+from sqlmodel.main import SQLModelConfig
+
+
+class _Row(SQLModel):
+    """Base of the tables: pydantic builds a table's validator and serializer on their first
+    use (`model_validate`, `model_dump`) instead of at import, which the window's database
+    opener pays for before the screens can read (issue 18). Nothing validates differently:
+    SQLModel's table classes never validate in their constructor, and `model_validate`
+    validates as before (tests/test_table_models.py)."""
+
+    model_config = SQLModelConfig(defer_build=True)
 
 
 def _json_list() -> Column:
@@ -30,7 +41,7 @@ def _json_optional() -> Column:
 # --- the cached partner directory (replaced as a whole at each import) -------------------------
 
 
-class DirectoryImport(SQLModel, table=True):
+class DirectoryImport(_Row, table=True):
     __tablename__ = "directory_import"
 
     pk: int | None = Field(default=None, primary_key=True)
@@ -43,7 +54,7 @@ class DirectoryImport(SQLModel, table=True):
     report: dict = Field(sa_column=Column(JSON, nullable=False))
 
 
-class _Place(SQLModel):
+class _Place(_Row):
     """Where a structure or a service receives people, and how to reach it."""
 
     commune: str | None = None
@@ -122,7 +133,7 @@ class Service(_Place, table=True):
     )
 
 
-class ServiceTag(SQLModel, table=True):
+class ServiceTag(_Row, table=True):
     """Filterable facets of a service, one row per value: the index behind every filter.
 
     kinds: zone (zone_eligibilite codes, or the service's département when it has none),
@@ -143,7 +154,7 @@ class ServiceTag(SQLModel, table=True):
 # --- what the desk records ------------------------------------------------------------------
 
 
-class Contact(SQLModel, table=True):
+class Contact(_Row, table=True):
     __tablename__ = "contact"
 
     id: str = Field(primary_key=True)  # UUID created on the desk
@@ -166,7 +177,7 @@ class Contact(SQLModel, table=True):
     deleted_at: datetime | None = Field(default=None, index=True)
 
 
-class Referral(SQLModel, table=True):
+class Referral(_Row, table=True):
     __tablename__ = "referral"
 
     id: str = Field(primary_key=True)  # UUID created on the desk
@@ -186,7 +197,7 @@ class Referral(SQLModel, table=True):
     updated_at: datetime
 
 
-class Consent(SQLModel, table=True):
+class Consent(_Row, table=True):
     __tablename__ = "consent"
 
     id: str = Field(primary_key=True)
@@ -203,7 +214,7 @@ class Consent(SQLModel, table=True):
     erased_reason: str | None = None
 
 
-class PersonalData(SQLModel, table=True):
+class PersonalData(_Row, table=True):
     """Identifying fields (nom, téléphone, courriel, note): only ever stored under a consent,
     and only sealed (spro_desk.privacy.personal): the database never holds them in clear."""
 
@@ -219,7 +230,7 @@ class PersonalData(SQLModel, table=True):
     sealed: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
 
 
-class Agent(SQLModel, table=True):
+class Agent(_Row, table=True):
     """An account on the desk (spro_desk.agents.accounts): never a person received."""
 
     __tablename__ = "agent"
@@ -241,14 +252,14 @@ class Agent(SQLModel, table=True):
     blocked_until: datetime | None = None
 
 
-class Setting(SQLModel, table=True):
+class Setting(_Row, table=True):
     __tablename__ = "setting"
 
     key: str = Field(primary_key=True)
     value: dict = Field(sa_column=Column(JSON, nullable=False))
 
 
-class Event(SQLModel, table=True):
+class Event(_Row, table=True):
     """The desk's append-only change log: what the sync bundles carry to the coordinator.
 
     One row per create, change or deletion of a contact or referral, written in the same
@@ -279,7 +290,7 @@ class Event(SQLModel, table=True):
 # Dates are local (Europe/Paris) calendar days as ISO text, so GROUP BY needs no date function.
 
 
-class MergedTombstone(SQLModel, table=True):
+class MergedTombstone(_Row, table=True):
     """A deleted entity's latest event (its rank), so that an older event arriving late cannot
     bring it back. A live entity's rank is in its own row (merged_contact, merged_referral)."""
 
@@ -294,7 +305,7 @@ class MergedTombstone(SQLModel, table=True):
     event_id: str = Field(default="", sa_column_kwargs={"server_default": ""})
 
 
-class MergedContact(SQLModel, table=True):
+class MergedContact(_Row, table=True):
     __tablename__ = "merged_contact"
     # Each breakdown reads one covering index in its GROUP BY order: no sort of a million rows.
     # On PostgreSQL, migration 0016 adds a site's covering index (desk_id, day) INCLUDE (...):
@@ -337,7 +348,7 @@ class MergedContact(SQLModel, table=True):
     event_id: str = Field(default="", sa_column_kwargs={"server_default": ""})
 
 
-class MergedReferral(SQLModel, table=True):
+class MergedReferral(_Row, table=True):
     """A referral with its contact's day and moment copied (null while the contact is absent
     or deleted: the referral then counts nowhere) and its destination's network and level as
     the coordinator's directory gives them."""
@@ -370,7 +381,7 @@ class MergedReferral(SQLModel, table=True):
     event_id: str = Field(default="", sa_column_kwargs={"server_default": ""})
 
 
-class AuditWitness(SQLModel, table=True):
+class AuditWitness(_Row, table=True):
     """The newest access-log head each desk sent (issue 15): a copy outside the desk, so that a
     log cut and re-anchored on the desk shows up at the next bundle."""
 
@@ -384,7 +395,7 @@ class AuditWitness(SQLModel, table=True):
     bundle_created_at: str | None = None
 
 
-class MergedDesk(SQLModel, table=True):
+class MergedDesk(_Row, table=True):
     """What the last bundle of each desk said about the desk itself (its directory's age)."""
 
     __tablename__ = "merged_desk"
@@ -397,7 +408,7 @@ class MergedDesk(SQLModel, table=True):
     directory_imported_at: str | None = None
 
 
-class IndicatorSummary(SQLModel, table=True):
+class IndicatorSummary(_Row, table=True):
     """The merged state counted per month of the contact's day, kept exact by the merge
     (sync/indicator_summary.py): what a bilan of whole months adds up instead of grouping
     millions of merged rows. `code2` is the second key of two-way counts ("" otherwise)."""

@@ -28,7 +28,12 @@ from spro_desk.ui.app.i18n import (
 )
 from spro_desk.ui.app.main_window import MainWindow
 from spro_desk.ui.common.errors import install_excepthook, show_fatal
-from spro_desk.ui.common.startup import DatabaseOpener, after_first_paint, open_database_or_explain
+from spro_desk.ui.common.startup import (
+    ACCUEIL_STEPS,
+    DatabaseOpener,
+    after_first_paint,
+    open_database_or_explain,
+)
 
 if TYPE_CHECKING:
     from spro_desk.storage.engine import Database
@@ -217,12 +222,17 @@ def _run_window(
             window.privacy.start_app_duties()  # first account if none, purge now and daily
             window.offer_first_start(use_sample_if_empty)
 
+    opens_locked = bool(snapshot.agents)  # a desk with accounts opens on its lock screen
+    # Loaded in the background once the database is attached: on a locked desk, the Accueil
+    # screen's reads first (the screen the unlock builds), then QtNetwork and the screens.
+    after_attach = (ACCUEIL_STEPS if opens_locked else ()) + AFTER_ATTACH_MODULES
+
     def listen(_db: Database) -> None:
         # QtNetwork loads on the opener's thread once the database is attached (a start in the
         # meantime still finds the folder locked and says so, it only cannot raise this
         # window); the UI thread then only opens the server. Queued: a first-account dialog
         # opened on attaching must not hold it back, and the attached window paints first.
-        QTimer.singleShot(0, lambda: opener.import_then(AFTER_ATTACH_MODULES, guard.listen))
+        QTimer.singleShot(0, lambda: opener.import_then(after_attach, guard.listen))
 
     def refuse(message: str) -> None:
         window.hide()
@@ -231,7 +241,9 @@ def _run_window(
 
     # Not the window's child: it outlives a closed window. The log file is set up on its
     # thread too: the UI thread only draws and answers the agent.
-    opener = DatabaseOpener(data_dir, first=lambda: _configure_logging(data_dir))
+    opener = DatabaseOpener(
+        data_dir, first=lambda: _configure_logging(data_dir), opens_locked=opens_locked
+    )
     opener.opened.connect(listen)  # first: its timer is posted even if attaching blocks
     opener.opened.connect(attach)
     opener.failed.connect(refuse)
