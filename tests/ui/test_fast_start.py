@@ -11,6 +11,7 @@ import json
 import os
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
@@ -305,7 +306,8 @@ def loaded():
 
 app = QApplication([])
 seen = {}
-opener = DatabaseOpener(Path(sys.argv[1]), opens_locked=sys.argv[2] == "locked")
+screens_locked = {"locked": lambda: True, "unlocked": lambda: False}.get(sys.argv[2])
+opener = DatabaseOpener(Path(sys.argv[1]), screens_locked=screens_locked)
 
 def done():
     seen["after"] = loaded()
@@ -331,13 +333,14 @@ def test_a_locked_window_attaches_the_database_before_the_accueils_reads(
 ) -> None:
     """A desk opening on its lock screen attaches the database without what only the screens
     behind the lock read (today's contacts, the communes' geography): loaded right after, on
-    the opener's thread. A desk opening on Accueil has them when the database attaches."""
+    the opener's thread. A desk opening on Accueil, or unlocked by a code checked early
+    before the database opened, has them when the database attaches."""
     data_dir = tmp_path / "donnees"
     data_dir.mkdir()
     Database(database_path(data_dir)).close()
     environment = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     seen = {}
-    for case in ("locked", "accueil"):
+    for case in ("locked", "unlocked", "accueil"):
         done = subprocess.run(
             [sys.executable, "-c", OPENER, str(data_dir), case],
             env=environment, capture_output=True, text=True, timeout=60, check=True,
@@ -345,4 +348,37 @@ def test_a_locked_window_attaches_the_database_before_the_accueils_reads(
         seen[case] = json.loads(done.stdout.strip().splitlines()[-1])
     ready = {"contacts": True, "geography": True}
     assert seen["locked"] == {"attached": {"contacts": False, "geography": False}, "after": ready}
+    assert seen["unlocked"] == {"attached": ready, "after": ready}
     assert seen["accueil"] == {"attached": ready, "after": ready}
+
+
+def test_the_opener_hears_of_an_unlock_before_the_database_opens(
+    qtbot: QtBot, db: Database, settings: QSettings
+) -> None:
+    """The window tells the opener's thread whether its screens are still behind the lock: a
+    code checked early (before the database is attached) brings Accueil back, which reads
+    today's contacts and the geography on attaching: the opener then loads them first."""
+    from spro_desk.ui.app.start import screens_locked_query
+    from test_privacy_support import AGENT_PIN
+
+    from .lock_support import desk_with_agents, locked_window, type_code
+
+    _claire, samir = desk_with_agents(db)
+    window = locked_window(qtbot, db, settings, db.path)
+    try:
+        screens_locked = screens_locked_query(window)
+        assert screens_locked is not None
+        outcome: list[bool] = []
+        thread = threading.Thread(target=lambda: outcome.append(screens_locked()))
+        thread.start()
+        thread.join()
+        assert outcome == [True]
+        type_code(qtbot, window, samir, AGENT_PIN)
+        qtbot.waitUntil(lambda: not window.privacy.is_locked)
+        assert not window.database_ready
+        assert screens_locked() is False
+    finally:
+        window.close()
+    unlocked = MainWindow(None, settings=settings)  # a desk without accounts: no lock
+    qtbot.addWidget(unlocked)
+    assert screens_locked_query(unlocked) is None

@@ -9,6 +9,8 @@ from __future__ import annotations
 import contextlib
 import logging
 import sys
+import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -222,10 +224,10 @@ def _run_window(
             window.privacy.start_app_duties()  # first account if none, purge now and daily
             window.offer_first_start(use_sample_if_empty)
 
-    opens_locked = bool(snapshot.agents)  # a desk with accounts opens on its lock screen
+    screens_locked = screens_locked_query(window)
     # Loaded in the background once the database is attached: on a locked desk, the Accueil
     # screen's reads first (the screen the unlock builds), then QtNetwork and the screens.
-    after_attach = (ACCUEIL_STEPS if opens_locked else ()) + AFTER_ATTACH_MODULES
+    after_attach = (ACCUEIL_STEPS if screens_locked else ()) + AFTER_ATTACH_MODULES
 
     def listen(_db: Database) -> None:
         # QtNetwork loads on the opener's thread once the database is attached (a start in the
@@ -242,7 +244,9 @@ def _run_window(
     # Not the window's child: it outlives a closed window. The log file is set up on its
     # thread too: the UI thread only draws and answers the agent.
     opener = DatabaseOpener(
-        data_dir, first=lambda: _configure_logging(data_dir), opens_locked=opens_locked
+        data_dir,
+        first=lambda: _configure_logging(data_dir),
+        screens_locked=screens_locked,
     )
     opener.opened.connect(listen)  # first: its timer is posted even if attaching blocks
     opener.opened.connect(attach)
@@ -269,6 +273,17 @@ def _run_window(
         opener.wait()
         _release(window, opener)
     return status
+
+
+def screens_locked_query(window: MainWindow) -> Callable[[], bool] | None:
+    """For the database opener (`DatabaseOpener(screens_locked=…)`): None when the window
+    opened on its screens, else whether they are still behind the lock screen, safe to ask
+    from the opener's thread (an agent may unlock with a code checked early meanwhile)."""
+    if not window.privacy.is_locked:
+        return None
+    unlocked = threading.Event()  # set on the UI thread, read on the opener's
+    window.privacy.locked_changed.connect(lambda locked: None if locked else unlocked.set())
+    return lambda: not unlocked.is_set()
 
 
 def _after_paint(app: QApplication, styles: list[str]) -> None:

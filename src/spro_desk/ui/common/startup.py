@@ -113,16 +113,18 @@ class DatabaseOpener(QObject):
         parent: QObject | None = None,
         *,
         first: Callable[[], None] | None = None,
-        opens_locked: bool = False,
+        screens_locked: Callable[[], bool] | None = None,
     ) -> None:
         """`first` runs on the worker before anything else (e.g. setting up the log file).
-        `opens_locked`: the window shows its lock screen until an agent signs in, and the
-        database is attached without what only the screens behind the lock read
-        (`ACCUEIL_STEPS`, then loaded by `import_then`)."""
+        `screens_locked`: the window opened on its lock screen; asked on the worker just
+        before the database opens (thread-safe), it says whether the screens are still
+        behind the lock: then the database is attached without what only they read
+        (`ACCUEIL_STEPS`, loaded right after by `import_then`). An agent who unlocked with a
+        code checked early gets Accueil at once, which reads them on attaching."""
         super().__init__(parent)
         self._data_dir = data_dir
         self._first = first
-        self._before_attach = WARM_MODULES + (() if opens_locked else ACCUEIL_STEPS)
+        self._screens_locked = screens_locked
         self._runner = TaskRunner(self)
         # Kept here too: a database opened as the window closes must still be closed.
         self.database: Database | None = None
@@ -172,7 +174,9 @@ class DatabaseOpener(QObject):
         try:
             if self._first is not None:
                 self._first()
-            run_steps(self._before_attach)
+            run_steps(WARM_MODULES)
+            if self._screens_locked is None or not self._screens_locked():
+                run_steps(ACCUEIL_STEPS)
             result = open_database_or_explain(self._data_dir)
         except Exception as error:  # reported to the agent, never lost in a thread
             log.exception("Unexpected error while opening the database")
