@@ -38,10 +38,9 @@ WARM_MODULES = (
     # no import of its own competing with this thread for the GIL.
     "spro_desk.agents.early_unlock",
     # What attaching the database reads and writes with: the agents' accounts and keys, the
-    # sealed personal data and its purge (privacy.personal), the backups (sync.branches), the
-    # status bar's directory summary (directory.catalog).
+    # sealed personal data and its purge (privacy.personal), the status bar's directory
+    # summary (directory.catalog).
     "spro_desk.privacy.personal",
-    "spro_desk.sync.branches",
     "spro_desk.directory.catalog",
 )
 
