@@ -265,8 +265,8 @@ _prepare(db)
 ContactService(db).list()
 from sqlmodel import SQLModel
 tables = SQLModel.metadata.tables
-defined = [name for name in ("registered_desk", "coordinator_account", "merged_contact")
-           if name in tables]
+defined = [name for name in ("registered_desk", "coordinator_account", "merged_contact",
+                             "structure", "service") if name in tables]
 print(json.dumps(sorted(m for m in sys.argv[2:] if m in sys.modules) + defined))
 db.close()
 """
