@@ -298,13 +298,12 @@ def _fields(event: Any) -> tuple[Any, ...] | None:
     if type(event) is not dict:
         return None
     try:
-        fields = (
+        event_id, seq, entity, entity_id, op, at, payload = (
             event["id"], event["seq"], event["entity"], event["entity_id"], event["op"],
             event["at"], event["payload"],
         )  # fmt: skip
     except KeyError:
         return None
-    event_id, seq, entity, entity_id, op, at, payload = fields
     branch = event.get("branch", "")
     well_formed = (
         type(event_id) is str
@@ -318,7 +317,9 @@ def _fields(event: Any) -> tuple[Any, ...] | None:
         and type(at) is str
         and type(payload) is dict
     )
-    return (*fields, branch) if well_formed else None
+    if not well_formed:
+        return None
+    return (event_id, seq, entity, entity_id, op, at, payload, branch)
 
 
 def _counted(rows: list[tuple[Any, ...]], manifest: dict[str, Any]) -> list[tuple[Any, ...]]:

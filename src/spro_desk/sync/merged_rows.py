@@ -182,7 +182,8 @@ def _contact_row(
 ) -> tuple[Any, ...]:
     """`parsed`: the moment `payload["occurred_at"]` was already read as, if it was."""
     text = payload["occurred_at"]
-    occurred = parse_moment(text if parsed is None else parsed)
+    aware = parsed is not None and parsed.tzinfo is not None  # as parse_moment would return it
+    occurred = parsed if aware else parse_moment(text if parsed is None else parsed)
     assert occurred is not None
     iso_day, week, month = _day_texts(clock.local(occurred).date())
     handicap = payload.get("handicap")
