@@ -18,7 +18,10 @@ Usage: ``python bench/bench_sync.py [--quick] [--fresh] [--desks N] [--profile]`
    Baseline, run right after each import (same load): the same `received_event` rows inserted
    with one `executemany` in one transaction into a fresh SQLite table of the same schema, with
    the same durability (WAL, synchronous=FULL). Target: import ≤ 3× the baseline. The catch-up
-   is also compared with bulk-inserting the merged rows it writes.
+   is also compared with bulk-inserting the merged rows it writes. The baseline keeps SQLite's
+   default page and cache sizes (as since issue 4); the same baseline with the product's page
+   size (8 KiB for a new file since issue 19) and the import's page cache is printed beside it,
+   with its own ratio, for transparency (not the target's).
 
 3. **The same on PostgreSQL** (issue 19, with ``--postgres URL`` or SPRO_BENCH_POSTGRES_URL: a
    server the bench may create databases on; ``scripts/test_postgres.sh`` with
