@@ -428,14 +428,15 @@ def _page_size(connection: sqlite3.Connection) -> int:
 
 @contextmanager
 def _resized(source: sqlite3.Connection, size: int, db_path: Path) -> Iterator[sqlite3.Connection]:
-    """A temporary copy of `source` with pages of `size` bytes (removed afterwards)."""
+    """A temporary copy of `source` with pages of `size` bytes (removed afterwards; named and
+    locked as a partial backup, so that `clean_leftovers` removes one a crash left)."""
     folder = backups_folder(db_path)
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-    handle, name = tempfile.mkstemp(prefix=".restauration-", suffix=".sqlite", dir=folder)
+    handle, name = tempfile.mkstemp(prefix="restauration-", suffix=PARTIAL_SUFFIX, dir=folder)
     os.close(handle)
     target = Path(name)
     try:
-        with closing(sqlite3.connect(target)) as copy:
+        with _claimed(target), closing(sqlite3.connect(target)) as copy:
             source.backup(copy)  # a new rollback-journal file: takes the source's page size
             copy.execute(f"PRAGMA page_size={size}")
             copy.execute("VACUUM")  # rewrites it with the pending page size
