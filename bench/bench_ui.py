@@ -35,8 +35,14 @@ agent's code; it checks it with sqlite3 and Argon2id while the ORM loads (agents
 so this is the usable lock screen; on a desk without accounts, whose first action is a save,
 it is the ORM attached. *ORM attached* ("database_ready"): the window has attached the
 database layer (SQLAlchemy, SQLModel: every screen's reads and writes), and the event loop is
-back. ``--type-code`` also has the agent type the code as soon as the lock screen is usable
-and reports when the screens came back ("unlocked", Argon2id at the desk's cost included).
+back. On a desk in service, what only the screens behind the lock read (today's contacts'
+service, the communes' geography: ui/common/startup.ACCUEIL_STEPS) loads right after, on the
+opener's thread, unless a code checked early has unlocked the screens before the database
+opened (then before, as on a desk without accounts); the table classes no desk screen uses
+(the directory's and the coordination's, storage/directory_tables.py and
+coordination_tables.py) are not defined at all. ``--type-code`` also has the agent type the
+code as soon as the lock screen is usable and reports when the screens came back
+("unlocked", Argon2id at the desk's cost included).
 
 **Keystroke to results.** The real MainWindow on ``bench/out/national.sqlite3`` (built from
 ``bench/out/national/`` when missing), offscreen. For each key of a typing sequence (``m``,

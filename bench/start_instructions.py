@@ -36,11 +36,14 @@ WRAPPER = """
 import os, sys
 USABLE = {usable}
 SETTLED = {settled}
+ATTACHED = {attached}
 sys.path.insert(0, {bench!r})
 import ui_start_probe as probe
 real_arm = probe.arm
-def arm(window_of, *_args, **_kwargs):  # only "usable": no database milestone
-    if SETTLED and sys.argv[1] != "bare":  # the loop goes on after "usable"
+def arm(window_of, *args, **kwargs):  # only "usable": no database milestone
+    if ATTACHED and sys.argv[1] != "bare":  # the desk's own milestones, the ORM's included
+        real_arm(window_of, *args, **kwargs)
+    elif SETTLED and sys.argv[1] != "bare":  # the loop goes on after "usable"
         real_arm(window_of, also_wait=lambda _window: False)
     else:
         real_arm(window_of)
@@ -48,7 +51,10 @@ probe.arm = arm
 real_mark = probe.mark
 def mark(name):
     real_mark(name)
-    if name == "usable":
+    if ATTACHED and sys.argv[1] != "bare":
+        if name == "database_ready":
+            os._exit(USABLE)
+    elif name == "usable":
         if SETTLED and sys.argv[1] != "bare":
             settle()
         else:
@@ -90,6 +96,11 @@ def main() -> None:
     parser.add_argument(
         "--settled", action="store_true", help="desk: to the end of the turn after its first paint"
     )
+    parser.add_argument(
+        "--attached",
+        action="store_true",
+        help="desk: on to the ORM attached (the probe's database_ready), all threads",
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="spro-bench-ir-") as temp:
         root = Path(temp)
@@ -98,7 +109,12 @@ def main() -> None:
         environment["PYTHONHASHSEED"] = "0"
         wrapper = root / "probe_until_usable.py"
         wrapper.write_text(
-            WRAPPER.format(bench=str(PROBE.parent), usable=USABLE, settled=args.settled),
+            WRAPPER.format(
+                bench=str(PROBE.parent),
+                usable=USABLE,
+                settled=args.settled,
+                attached=args.attached,
+            ),
             encoding="utf-8",
         )
         counts: dict[str, list[tuple[int, int]]] = {"bare": [], "desk": []}
@@ -107,6 +123,8 @@ def main() -> None:
                 counts[kind].append(instructions(kind, data_dir, environment, wrapper))
     print(f"load average: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     until = "the end of the turn after the first paint" if args.settled else "a usable window"
+    if args.attached:
+        until = "the ORM attached (bare: a usable window)"
     for index, scope in enumerate(("whole process", "UI thread only")):
         bare, desk = (statistics.median(run[index] for run in counts[k]) for k in counts)
         print(f"instructions to {until}, {scope}: bare {bare / 1e6:.1f} M, desk {desk / 1e6:.1f} M")

@@ -145,7 +145,8 @@ def model_differences(db: Database) -> list[object]:
     from alembic.runtime.migration import MigrationContext
     from sqlmodel import SQLModel
 
-    import spro_desk.storage.coordination_tables  # noqa: F401  (the coordination's, apart)
+    # The coordination's and the directory's table classes, apart from storage.tables.
+    from spro_desk.storage import coordination_tables, directory_tables  # noqa: F401
 
     elsewhere = SERVER_ONLY_INDEXES + (() if db.is_sqlite else SQLITE_ONLY_INDEXES)
 

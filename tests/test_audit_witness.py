@@ -19,9 +19,8 @@ from sqlmodel import select
 from spro_desk.cli.main import main as cli_main
 from spro_desk.paths import database_path
 from spro_desk.security.audit import audit_log
-from spro_desk.storage.coordination_tables import SyncAlert
+from spro_desk.storage.coordination_tables import AuditWitness, SyncAlert
 from spro_desk.storage.engine import Database
-from spro_desk.storage.tables import AuditWitness
 from spro_desk.sync.coordinator import import_bundle
 from sync_world import World
 

@@ -422,3 +422,34 @@ def test_build_script_rejects_dangling_codes(tmp_path: Path) -> None:
     communes_file.write_text(json.dumps([commune("14001", "Ailleurs", departement="14")]))
     with pytest.raises(build_geo.BuildError, match="unknown département"):
         build_geo.build(package, tmp_path / "out.json.gz")
+
+
+def test_threads_asking_at_once_share_one_reading_of_the_geography(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The database opener loads the geography while the window may ask for it (an agent who
+    unlocks at once): the window waits for that reading instead of making a second one."""
+    import threading
+    import time
+
+    from spro_desk.geo import cog
+
+    readings: list[Path] = []
+    real_read = cog._read_document
+
+    def slow_read(path: Path) -> Any:
+        readings.append(path)
+        time.sleep(0.2)  # long enough for the second thread to ask meanwhile
+        return real_read(path)
+
+    monkeypatch.setattr(cog, "_SHARED", [])
+    monkeypatch.setattr(cog, "_read_document", slow_read)
+    found: list[Geography] = []
+    threads = [threading.Thread(target=lambda: found.append(geography())) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(readings) == 1
+    assert found[0] is found[1] is geography()
+    assert found[0].commune("18033") is not None

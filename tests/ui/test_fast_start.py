@@ -11,6 +11,7 @@ import json
 import os
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
@@ -255,9 +256,8 @@ def test_the_annuaire_is_built_on_its_first_visit(
 DESK_OPENING = """
 import json, sys
 from pathlib import Path
-from spro_desk.ui.common.startup import WARM_MODULES, _prepare
-for module in WARM_MODULES:
-    __import__(module)
+from spro_desk.ui.common.startup import ACCUEIL_STEPS, WARM_MODULES, _prepare, run_steps
+run_steps(WARM_MODULES + ACCUEIL_STEPS)
 from spro_desk.contacts.service import ContactService
 from spro_desk.storage.engine import Database
 db = Database(Path(sys.argv[1]))
@@ -265,7 +265,8 @@ _prepare(db)
 ContactService(db).list()
 from sqlmodel import SQLModel
 tables = SQLModel.metadata.tables
-defined = [name for name in ("registered_desk", "coordinator_account") if name in tables]
+defined = [name for name in ("registered_desk", "coordinator_account", "merged_contact",
+                             "structure", "service") if name in tables]
 print(json.dumps(sorted(m for m in sys.argv[2:] if m in sys.modules) + defined))
 db.close()
 """
@@ -289,3 +290,96 @@ def test_a_desk_opens_its_database_without_the_coordinations_tables_nor_alembic(
         env=environment, capture_output=True, text=True, timeout=60, check=True,
     )  # fmt: skip
     assert json.loads(done.stdout.strip().splitlines()[-1]) == []
+
+
+OPENER = """
+import json, sys
+from pathlib import Path
+from PySide6.QtWidgets import QApplication
+from spro_desk.ui.common.startup import ACCUEIL_STEPS, DatabaseOpener
+
+def loaded():
+    cog = sys.modules.get("spro_desk.geo.cog")
+    return {
+        "contacts": "spro_desk.contacts.service" in sys.modules,
+        "geography": bool(cog is not None and cog._SHARED),
+    }
+
+app = QApplication([])
+seen = {}
+screens_locked = {"locked": lambda: True, "unlocked": lambda: False}.get(sys.argv[2])
+opener = DatabaseOpener(Path(sys.argv[1]), screens_locked=screens_locked)
+
+def done():
+    seen["after"] = loaded()
+    app.quit()
+
+def opened(_db):
+    seen["attached"] = loaded()
+    opener.import_then(ACCUEIL_STEPS, done)
+
+opener.opened.connect(opened)
+opener.failed.connect(lambda message: (seen.update(failed=message), app.quit()))
+opener.start()
+app.exec()
+opener.wait()
+if opener.database is not None:
+    opener.database.close()
+print(json.dumps(seen))
+"""
+
+
+def test_a_locked_window_attaches_the_database_before_the_accueils_reads(
+    tmp_path: Path,
+) -> None:
+    """A desk opening on its lock screen attaches the database without what only the screens
+    behind the lock read (today's contacts, the communes' geography): loaded right after, on
+    the opener's thread. A desk opening on Accueil, or unlocked by a code checked early
+    before the database opened, has them when the database attaches."""
+    data_dir = tmp_path / "donnees"
+    data_dir.mkdir()
+    Database(database_path(data_dir)).close()
+    environment = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    seen = {}
+    for case in ("locked", "unlocked", "accueil"):
+        done = subprocess.run(
+            [sys.executable, "-c", OPENER, str(data_dir), case],
+            env=environment, capture_output=True, text=True, timeout=60, check=True,
+        )  # fmt: skip
+        seen[case] = json.loads(done.stdout.strip().splitlines()[-1])
+    ready = {"contacts": True, "geography": True}
+    assert seen["locked"] == {"attached": {"contacts": False, "geography": False}, "after": ready}
+    assert seen["unlocked"] == {"attached": ready, "after": ready}
+    assert seen["accueil"] == {"attached": ready, "after": ready}
+
+
+def test_the_opener_hears_of_an_unlock_before_the_database_opens(
+    qtbot: QtBot, db: Database, settings: QSettings
+) -> None:
+    """The window tells the opener's thread whether its screens are still behind the lock: a
+    code checked early (before the database is attached) brings Accueil back, which reads
+    today's contacts and the geography on attaching: the opener then loads them first."""
+    from spro_desk.ui.app.start import screens_locked_query
+    from test_privacy_support import AGENT_PIN
+
+    from .lock_support import desk_with_agents, locked_window, type_code
+
+    _claire, samir = desk_with_agents(db)
+    window = locked_window(qtbot, db, settings, db.path)
+    try:
+        screens_locked = screens_locked_query(window)
+        assert screens_locked is not None
+        outcome: list[bool] = []
+        thread = threading.Thread(target=lambda: outcome.append(screens_locked()))
+        thread.start()
+        thread.join()
+        assert outcome == [True]
+        type_code(qtbot, window, samir, AGENT_PIN)
+        qtbot.waitUntil(lambda: not window.privacy.is_locked)
+        assert not window.database_ready
+        assert screens_locked() is False
+    finally:
+        window.close()
+    unlocked = MainWindow(None, settings=settings)  # a desk without accounts: no lock
+    qtbot.addWidget(unlocked)
+    assert screens_locked_query(unlocked) is None

@@ -11,11 +11,11 @@ zone memberships and the search index are built on first use so that start-up st
 
 from __future__ import annotations
 
-import functools
 import gzip
 import heapq
 import json
 import re
+import threading
 import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Collection, Iterable, Sequence
@@ -546,7 +546,15 @@ def _postal_pairs(postal_codes: list[str]) -> tuple[list[str], list[int]]:
     return codes, rows
 
 
-@functools.cache
+_SHARED: list[Geography] = []
+_SHARED_LOCK = threading.Lock()
+
+
 def geography() -> Geography:
-    """The bundled geography, read once per process."""
-    return Geography(_read_document(resource_path("geo", "cog.json.gz")))
+    """The bundled geography, read once per process: a thread asking while another reads it
+    (the window's thread while the database opener loads it) waits for that reading."""
+    if not _SHARED:
+        with _SHARED_LOCK:
+            if not _SHARED:
+                _SHARED.append(Geography(_read_document(resource_path("geo", "cog.json.gz"))))
+    return _SHARED[0]

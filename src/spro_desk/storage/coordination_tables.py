@@ -1,8 +1,11 @@
 """The coordination's own tables, as SQLModel classes: registered desks, received bundles and
-events, alerts, the coordination's accounts and audit, the automatic collection, the published
-bilans. Kept out of `storage.tables`: a desk never reads them, and defining a table class costs
-its start about as much as importing a library (the desk's database attaches sooner without
-them). The coordination's code imports them from here; the migrations know them by name.
+events, alerts, the coordination's accounts and audit, the automatic collection, the merged
+state the indicators read and its audit witness, the published bilans. Kept out of
+`storage.tables`: a desk never reads them through these classes (its reports build TEMP copies
+of the merged tables from the database's own definitions, reports/source.py), and defining a
+table class costs its start about as much as importing a library (the desk's database
+attaches sooner without them). The coordination's code imports them from here; the
+migrations know them by name.
 
 Schema changes go through an Alembic migration, as for `storage.tables`.
 """
@@ -11,15 +14,24 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import JSON, Column, ForeignKey, Index, Integer, String, UniqueConstraint
-from sqlmodel import Field, SQLModel
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Column,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    UniqueConstraint,
+)
+from sqlmodel import Field
 
-from spro_desk.storage.tables import _json_list
+from spro_desk.storage.tables import _json_list, _Row
 
 # --- the coordinator's side -----------------------------------------------------------------
 
 
-class RegisteredDesk(SQLModel, table=True):
+class RegisteredDesk(_Row, table=True):
     __tablename__ = "registered_desk"
 
     desk_id: str = Field(primary_key=True)
@@ -31,7 +43,7 @@ class RegisteredDesk(SQLModel, table=True):
     revoked: bool = False
 
 
-class ReceivedBundle(SQLModel, table=True):
+class ReceivedBundle(_Row, table=True):
     __tablename__ = "received_bundle"
 
     sha256: str = Field(primary_key=True)
@@ -46,7 +58,7 @@ class ReceivedBundle(SQLModel, table=True):
     created_at: str | None = None  # when the desk made it (ISO 8601): "late" counts from it
 
 
-class ReceivedEvent(SQLModel, table=True):
+class ReceivedEvent(_Row, table=True):
     """An event of a desk as the coordinator stores it; the same id is stored once."""
 
     __tablename__ = "received_event"
@@ -64,7 +76,7 @@ class ReceivedEvent(SQLModel, table=True):
     branch: str = Field(default="", sa_column_kwargs={"server_default": ""})
 
 
-class SyncAlert(SQLModel, table=True):
+class SyncAlert(_Row, table=True):
     """Forks, gaps and quarantined events, for the coordinator to look at."""
 
     __tablename__ = "sync_alert"
@@ -81,7 +93,7 @@ class SyncAlert(SQLModel, table=True):
     handled_note: str | None = None
 
 
-class SyncAlertLog(SQLModel, table=True):
+class SyncAlertLog(_Row, table=True):
     """Every handling of an alert, with its note: the coordination's audit trail."""
 
     __tablename__ = "sync_alert_log"
@@ -96,7 +108,7 @@ class SyncAlertLog(SQLModel, table=True):
 # --- the coordination's people and what they did (issue 19) ---------------------------------
 
 
-class CoordinatorAccount(SQLModel, table=True):
+class CoordinatorAccount(_Row, table=True):
     """A person of the regional team (spro_desk.agents.coordination): never a desk's agent."""
 
     __tablename__ = "coordinator_account"
@@ -112,7 +124,7 @@ class CoordinatorAccount(SQLModel, table=True):
     blocked_until: datetime | None = None
 
 
-class CoordinationAudit(SQLModel, table=True):
+class CoordinationAudit(_Row, table=True):
     """Every sensitive action of the coordination: who, when (UTC), what, on what, why."""
 
     __tablename__ = "coordination_audit"
@@ -126,7 +138,7 @@ class CoordinationAudit(SQLModel, table=True):
     note: str = ""
 
 
-class WatchItem(SQLModel, table=True):
+class WatchItem(_Row, table=True):
     """A bundle the automatic collection fetched (sync.watch): imported once, even after a
     crash between the download and the import."""
 
@@ -146,7 +158,7 @@ class WatchItem(SQLModel, table=True):
 # --- what the coordination published (issue 19): periods, editions, the published set --------
 
 
-class BilanPeriod(SQLModel, table=True):
+class BilanPeriod(_Row, table=True):
     """A period bilans were published for; closed at its first publication, so that a late
     bundle becomes a revision, applied to a new edition only on the coordinator's decision."""
 
@@ -164,7 +176,148 @@ class BilanPeriod(SQLModel, table=True):
     revised_at: datetime | None = None
 
 
-class PublishedBilan(SQLModel, table=True):
+# --- merged state for indicators (issue 5): the latest state of each contact and referral ----
+#
+# Derived from `received_event` by `spro_desk.sync.merged`: caught up after each import's
+# commit and before every indicators computation (watermark `coordinator.merged_upto`),
+# rebuildable at any time; a desk builds the same tables as TEMP tables over its own rows.
+# Dates are local (Europe/Paris) calendar days as ISO text, so GROUP BY needs no date function.
+
+
+class MergedTombstone(_Row, table=True):
+    """A deleted entity's latest event (its rank), so that an older event arriving late cannot
+    bring it back. A live entity's rank is in its own row (merged_contact, merged_referral)."""
+
+    __tablename__ = "merged_tombstone"
+    __table_args__ = ({"sqlite_with_rowid": False},)
+
+    entity_id: str = Field(primary_key=True)
+    entity: str  # contact, referral
+    desk_id: str
+    seq: int
+    branch: str = Field(default="", sa_column_kwargs={"server_default": ""})
+    event_id: str = Field(default="", sa_column_kwargs={"server_default": ""})
+
+
+class MergedContact(_Row, table=True):
+    __tablename__ = "merged_contact"
+    # Each breakdown reads one covering index in its GROUP BY order: no sort of a million rows.
+    # On PostgreSQL, migration 0016 adds a site's covering index (desk_id, day) INCLUDE (...):
+    # not declared here, because a dialect's options on an Index load that dialect's modules
+    # (~90 ms on every desk's start). And migration 0017 keeps none of the five below there:
+    # a (day, desk_id) covering index replaces them (the server groups by hashing; each
+    # merged contact cost an insert into every index).
+    __table_args__ = (
+        Index("ix_merged_contact_day_desk", "day", "desk_id"),
+        Index(
+            "ix_merged_contact_profile",
+            *("canal", "statut", "tranche_age", "sexe", "handicap", "day", "desk_id"),
+        ),
+        Index("ix_merged_contact_commune", "commune", "day", "desk_id"),
+        Index("ix_merged_contact_desk_canal", "desk_id", "canal", "day"),
+        Index("ix_merged_contact_codes", "besoins", "reponses", "day", "desk_id"),
+    )
+
+    id: str = Field(primary_key=True)
+    desk_id: str
+    seq: int
+    occurred_at: str  # ISO 8601, UTC
+    day: str  # YYYY-MM-DD, local
+    week: str  # the Monday of the ISO week, YYYY-MM-DD
+    month: str  # YYYY-MM
+    canal: str
+    statut: str
+    tranche_age: str
+    sexe: str
+    handicap: str  # oui, non, non-renseigne
+    commune: str | None = None
+    duree: int | None = None
+    # Needs as recorded (categories or sub-thématiques) and responses: the sorted codes as a
+    # JSON array; contacts are counted grouped by them (queries.codes, on the codes index),
+    # the needs' categories derived then.
+    besoins: str = Field(default="[]", sa_column_kwargs={"server_default": "[]"})
+    reponses: str = Field(default="[]", sa_column_kwargs={"server_default": "[]"})
+    # the rest of the rank of the event that set this state (seq above)
+    branch: str = Field(default="", sa_column_kwargs={"server_default": ""})
+    event_id: str = Field(default="", sa_column_kwargs={"server_default": ""})
+
+
+class MergedReferral(_Row, table=True):
+    """A referral with its contact's day and moment copied (null while the contact is absent
+    or deleted: the referral then counts nowhere) and its destination's network and level as
+    the coordinator's directory gives them."""
+
+    __tablename__ = "merged_referral"
+    __table_args__ = (
+        Index("ix_merged_referral_day_desk", "contact_day", "desk_id"),
+        Index("ix_merged_referral_desk_day", "desk_id", "contact_day"),  # a site's (0016)
+    )
+
+    id: str = Field(primary_key=True)
+    desk_id: str
+    seq: int
+    contact_id: str = Field(index=True)
+    contact_day: str | None = None
+    contact_at: str | None = None
+    service_id: str
+    structure_id: str
+    structure_nom: str
+    service_nom: str
+    type: str
+    statut: str
+    rdv_at: str | None = None
+    rdv_day: str | None = None  # local day of the rendez-vous
+    created_at: str
+    updated_at: str
+    reseau: str | None = None  # destination network (directory), when known
+    niveau: int | None = None  # destination level of service: 1, 2, or unknown
+    branch: str = Field(default="", sa_column_kwargs={"server_default": ""})
+    event_id: str = Field(default="", sa_column_kwargs={"server_default": ""})
+
+
+class AuditWitness(_Row, table=True):
+    """The newest access-log head each desk sent (issue 15): a copy outside the desk, so that a
+    log cut and re-anchored on the desk shows up at the next bundle."""
+
+    __tablename__ = "audit_witness"
+
+    desk_id: str = Field(primary_key=True)
+    branch: str = ""
+    audit_seq: int  # entries in the log (0: no log)
+    audit_mac: str | None = None
+    bundle_seq: int
+    bundle_created_at: str | None = None
+
+
+class MergedDesk(_Row, table=True):
+    """What the last bundle of each desk said about the desk itself (its directory's age)."""
+
+    __tablename__ = "merged_desk"
+
+    desk_id: str = Field(primary_key=True)
+    bundle_seq: int
+    bundle_created_at: str | None = None
+    directory_version: str | None = None
+    directory_published_at: str | None = None
+    directory_imported_at: str | None = None
+
+
+class IndicatorSummary(_Row, table=True):
+    """The merged state counted per month of the contact's day, kept exact by the merge
+    (sync/indicator_summary.py): what a bilan of whole months adds up instead of grouping
+    millions of merged rows. `code2` is the second key of two-way counts ("" otherwise)."""
+
+    __tablename__ = "indicator_summary"
+    __table_args__ = ({"sqlite_with_rowid": False},)
+
+    month: str = Field(primary_key=True)  # YYYY-MM ("" for the row marking it ready)
+    kind: str = Field(primary_key=True)  # day, canal, commune, codes, ref_type, delay...
+    code: str = Field(primary_key=True)
+    code2: str = Field(default="", primary_key=True, sa_column_kwargs={"server_default": ""})
+    n: int = Field(sa_type=BigInteger)
+
+
+class PublishedBilan(_Row, table=True):
     """One bilan as published: its territory and sites, and every table's figures as
     published (None: masked) and as computed, for the check across publications and the
     revisions."""

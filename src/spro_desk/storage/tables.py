@@ -6,17 +6,24 @@ from datetime import datetime
 
 from sqlalchemy import (
     JSON,
-    BigInteger,
-    Boolean,
     Column,
     ForeignKey,
-    Index,
     Integer,
     LargeBinary,
     String,
-    false,
 )
 from sqlmodel import Field, SQLModel
+from sqlmodel.main import SQLModelConfig
+
+
+class _Row(SQLModel):
+    """Base of the tables: pydantic builds a table's validator and serializer on their first
+    use (`model_validate`, `model_dump`) instead of at import, which the window's database
+    opener pays for before the screens can read (issue 18). Nothing validates differently:
+    SQLModel's table classes never validate in their constructor, and `model_validate`
+    validates as before (tests/test_table_models.py)."""
+
+    model_config = SQLModelConfig(defer_build=True)
 
 
 def _json_list() -> Column:
@@ -30,7 +37,7 @@ def _json_optional() -> Column:
 # --- the cached partner directory (replaced as a whole at each import) -------------------------
 
 
-class DirectoryImport(SQLModel, table=True):
+class DirectoryImport(_Row, table=True):
     __tablename__ = "directory_import"
 
     pk: int | None = Field(default=None, primary_key=True)
@@ -43,107 +50,10 @@ class DirectoryImport(SQLModel, table=True):
     report: dict = Field(sa_column=Column(JSON, nullable=False))
 
 
-class _Place(SQLModel):
-    """Where a structure or a service receives people, and how to reach it."""
-
-    commune: str | None = None
-    code_postal: str | None = None
-    code_insee: str | None = None
-    adresse: str | None = None
-    complement_adresse: str | None = None
-    latitude: float | None = None
-    longitude: float | None = None
-    telephone: str | None = None
-    courriel: str | None = None
-
-
-class Structure(_Place, table=True):
-    __tablename__ = "structure"
-
-    pk: int | None = Field(default=None, primary_key=True)
-    id: str = Field(sa_column=Column(String, nullable=False, unique=True))
-    source: str
-    nom: str
-    description: str | None = None
-    date_maj: str | None = None
-    siret: str | None = None
-    site_web: str | None = None
-    lien_source: str | None = None
-    horaires_accueil: str | None = None
-    accessibilite_lieu: str | None = None
-    reseaux_porteurs: list = Field(sa_column=_json_list())
-    # SPRO network: from x_spro when given, otherwise inferred (reseau_infere is then true)
-    reseau: str | None = None
-    reseau_infere: bool = False
-    operateur_cep: bool = False
-    niveaux: list = Field(sa_column=_json_list())
-
-
-class Service(_Place, table=True):
-    __tablename__ = "service"
-
-    pk: int | None = Field(default=None, primary_key=True)
-    id: str = Field(sa_column=Column(String, nullable=False, unique=True))
-    structure_pk: int = Field(
-        sa_column=Column(ForeignKey("structure.pk", ondelete="CASCADE"), nullable=False, index=True)
-    )
-    source: str
-    nom: str
-    description: str | None = None
-    date_maj: str | None = None
-    type: str | None = None
-    thematiques: list = Field(sa_column=_json_list())
-    frais: str | None = None
-    frais_precisions: str | None = None
-    publics: list = Field(sa_column=_json_list())
-    publics_precisions: str | None = None
-    conditions_acces: str | None = None
-    contact_nom_prenom: str | None = None
-    lien_source: str | None = None
-    lien_mobilisation: str | None = None
-    modes_accueil: list = Field(sa_column=_json_list())
-    modes_mobilisation: list = Field(sa_column=_json_list())
-    mobilisable_par: list = Field(sa_column=_json_list())
-    mobilisation_precisions: str | None = None
-    zone_eligibilite: list = Field(sa_column=_json_list())
-    horaires_accueil: str | None = None
-    # x_spro extension (None when the row does not carry it)
-    spro_publics: list | None = Field(default=None, sa_column=_json_optional())
-    age_min: int | None = None
-    age_max: int | None = None
-    operateur_cep: bool | None = None
-    niveau: int | None = None
-    # Folded words of the name, structure, commune and descriptions, one field per \x1f: lets
-    # a search restricted to a few hundred services skip the full-text index entirely.
-    search_text: str = ""
-    # The row stands for a structure that has no service (migration 0010).
-    structure_only: bool = Field(
-        default=False, sa_column=Column(Boolean, nullable=False, server_default=false())
-    )
-
-
-class ServiceTag(SQLModel, table=True):
-    """Filterable facets of a service, one row per value: the index behind every filter.
-
-    kinds: zone (zone_eligibilite codes, or the service's département when it has none),
-    thematique (sub-thématiques and their categories), public (data·inclusion publics),
-    statut (SPRO statuts served, explicit or inferred), mode, reseau.
-    Derived data, rewritten with the services in the same transaction: no foreign key and no
-    second index, which would double the cost of writing its 1.5 million national rows.
-    """
-
-    __tablename__ = "service_tag"
-    __table_args__ = ({"sqlite_with_rowid": False},)
-
-    kind: str = Field(primary_key=True)
-    value: str = Field(primary_key=True)
-    service_pk: int = Field(primary_key=True)
-
-
 # --- what the desk records ------------------------------------------------------------------
 
 
-class Contact(SQLModel, table=True):
+class Contact(_Row, table=True):
     __tablename__ = "contact"
 
     id: str = Field(primary_key=True)  # UUID created on the desk
@@ -166,7 +76,7 @@ class Contact(SQLModel, table=True):
     deleted_at: datetime | None = Field(default=None, index=True)
 
 
-class Referral(SQLModel, table=True):
+class Referral(_Row, table=True):
     __tablename__ = "referral"
 
     id: str = Field(primary_key=True)  # UUID created on the desk
@@ -186,7 +96,7 @@ class Referral(SQLModel, table=True):
     updated_at: datetime
 
 
-class Consent(SQLModel, table=True):
+class Consent(_Row, table=True):
     __tablename__ = "consent"
 
     id: str = Field(primary_key=True)
@@ -203,7 +113,7 @@ class Consent(SQLModel, table=True):
     erased_reason: str | None = None
 
 
-class PersonalData(SQLModel, table=True):
+class PersonalData(_Row, table=True):
     """Identifying fields (nom, téléphone, courriel, note): only ever stored under a consent,
     and only sealed (spro_desk.privacy.personal): the database never holds them in clear."""
 
@@ -219,7 +129,7 @@ class PersonalData(SQLModel, table=True):
     sealed: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
 
 
-class Agent(SQLModel, table=True):
+class Agent(_Row, table=True):
     """An account on the desk (spro_desk.agents.accounts): never a person received."""
 
     __tablename__ = "agent"
@@ -241,14 +151,14 @@ class Agent(SQLModel, table=True):
     blocked_until: datetime | None = None
 
 
-class Setting(SQLModel, table=True):
+class Setting(_Row, table=True):
     __tablename__ = "setting"
 
     key: str = Field(primary_key=True)
     value: dict = Field(sa_column=Column(JSON, nullable=False))
 
 
-class Event(SQLModel, table=True):
+class Event(_Row, table=True):
     """The desk's append-only change log: what the sync bundles carry to the coordinator.
 
     One row per create, change or deletion of a contact or referral, written in the same
@@ -269,144 +179,3 @@ class Event(SQLModel, table=True):
     # The history branch it was written on: empty for the first; a desk restored from a backup
     # continues on a new one (spro_desk.sync.branches), so its new events never pass for old.
     branch: str = Field(default="", sa_column_kwargs={"server_default": ""})
-
-
-# --- merged state for indicators (issue 5): the latest state of each contact and referral ----
-#
-# Derived from `received_event` by `spro_desk.sync.merged`: caught up after each import's
-# commit and before every indicators computation (watermark `coordinator.merged_upto`),
-# rebuildable at any time; a desk builds the same tables as TEMP tables over its own rows.
-# Dates are local (Europe/Paris) calendar days as ISO text, so GROUP BY needs no date function.
-
-
-class MergedTombstone(SQLModel, table=True):
-    """A deleted entity's latest event (its rank), so that an older event arriving late cannot
-    bring it back. A live entity's rank is in its own row (merged_contact, merged_referral)."""
-
-    __tablename__ = "merged_tombstone"
-    __table_args__ = ({"sqlite_with_rowid": False},)
-
-    entity_id: str = Field(primary_key=True)
-    entity: str  # contact, referral
-    desk_id: str
-    seq: int
-    branch: str = Field(default="", sa_column_kwargs={"server_default": ""})
-    event_id: str = Field(default="", sa_column_kwargs={"server_default": ""})
-
-
-class MergedContact(SQLModel, table=True):
-    __tablename__ = "merged_contact"
-    # Each breakdown reads one covering index in its GROUP BY order: no sort of a million rows.
-    # On PostgreSQL, migration 0016 adds a site's covering index (desk_id, day) INCLUDE (...):
-    # not declared here, because a dialect's options on an Index load that dialect's modules
-    # (~90 ms on every desk's start). And migration 0017 keeps none of the five below there:
-    # a (day, desk_id) covering index replaces them (the server groups by hashing; each
-    # merged contact cost an insert into every index).
-    __table_args__ = (
-        Index("ix_merged_contact_day_desk", "day", "desk_id"),
-        Index(
-            "ix_merged_contact_profile",
-            *("canal", "statut", "tranche_age", "sexe", "handicap", "day", "desk_id"),
-        ),
-        Index("ix_merged_contact_commune", "commune", "day", "desk_id"),
-        Index("ix_merged_contact_desk_canal", "desk_id", "canal", "day"),
-        Index("ix_merged_contact_codes", "besoins", "reponses", "day", "desk_id"),
-    )
-
-    id: str = Field(primary_key=True)
-    desk_id: str
-    seq: int
-    occurred_at: str  # ISO 8601, UTC
-    day: str  # YYYY-MM-DD, local
-    week: str  # the Monday of the ISO week, YYYY-MM-DD
-    month: str  # YYYY-MM
-    canal: str
-    statut: str
-    tranche_age: str
-    sexe: str
-    handicap: str  # oui, non, non-renseigne
-    commune: str | None = None
-    duree: int | None = None
-    # Needs as recorded (categories or sub-thématiques) and responses: the sorted codes as a
-    # JSON array; contacts are counted grouped by them (queries.codes, on the codes index),
-    # the needs' categories derived then.
-    besoins: str = Field(default="[]", sa_column_kwargs={"server_default": "[]"})
-    reponses: str = Field(default="[]", sa_column_kwargs={"server_default": "[]"})
-    # the rest of the rank of the event that set this state (seq above)
-    branch: str = Field(default="", sa_column_kwargs={"server_default": ""})
-    event_id: str = Field(default="", sa_column_kwargs={"server_default": ""})
-
-
-class MergedReferral(SQLModel, table=True):
-    """A referral with its contact's day and moment copied (null while the contact is absent
-    or deleted: the referral then counts nowhere) and its destination's network and level as
-    the coordinator's directory gives them."""
-
-    __tablename__ = "merged_referral"
-    __table_args__ = (
-        Index("ix_merged_referral_day_desk", "contact_day", "desk_id"),
-        Index("ix_merged_referral_desk_day", "desk_id", "contact_day"),  # a site's (0016)
-    )
-
-    id: str = Field(primary_key=True)
-    desk_id: str
-    seq: int
-    contact_id: str = Field(index=True)
-    contact_day: str | None = None
-    contact_at: str | None = None
-    service_id: str
-    structure_id: str
-    structure_nom: str
-    service_nom: str
-    type: str
-    statut: str
-    rdv_at: str | None = None
-    rdv_day: str | None = None  # local day of the rendez-vous
-    created_at: str
-    updated_at: str
-    reseau: str | None = None  # destination network (directory), when known
-    niveau: int | None = None  # destination level of service: 1, 2, or unknown
-    branch: str = Field(default="", sa_column_kwargs={"server_default": ""})
-    event_id: str = Field(default="", sa_column_kwargs={"server_default": ""})
-
-
-class AuditWitness(SQLModel, table=True):
-    """The newest access-log head each desk sent (issue 15): a copy outside the desk, so that a
-    log cut and re-anchored on the desk shows up at the next bundle."""
-
-    __tablename__ = "audit_witness"
-
-    desk_id: str = Field(primary_key=True)
-    branch: str = ""
-    audit_seq: int  # entries in the log (0: no log)
-    audit_mac: str | None = None
-    bundle_seq: int
-    bundle_created_at: str | None = None
-
-
-class MergedDesk(SQLModel, table=True):
-    """What the last bundle of each desk said about the desk itself (its directory's age)."""
-
-    __tablename__ = "merged_desk"
-
-    desk_id: str = Field(primary_key=True)
-    bundle_seq: int
-    bundle_created_at: str | None = None
-    directory_version: str | None = None
-    directory_published_at: str | None = None
-    directory_imported_at: str | None = None
-
-
-class IndicatorSummary(SQLModel, table=True):
-    """The merged state counted per month of the contact's day, kept exact by the merge
-    (sync/indicator_summary.py): what a bilan of whole months adds up instead of grouping
-    millions of merged rows. `code2` is the second key of two-way counts ("" otherwise)."""
-
-    __tablename__ = "indicator_summary"
-    __table_args__ = ({"sqlite_with_rowid": False},)
-
-    month: str = Field(primary_key=True)  # YYYY-MM ("" for the row marking it ready)
-    kind: str = Field(primary_key=True)  # day, canal, commune, codes, ref_type, delay...
-    code: str = Field(primary_key=True)
-    code2: str = Field(default="", primary_key=True, sa_column_kwargs={"server_default": ""})
-    n: int = Field(sa_type=BigInteger)

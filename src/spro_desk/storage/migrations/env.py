@@ -3,8 +3,9 @@
 from alembic import context
 from sqlmodel import SQLModel
 
-# Both modules register their tables on the metadata (the coordination's are apart, see there).
-from spro_desk.storage import coordination_tables, tables  # noqa: F401
+# These modules register their tables on the metadata (the coordination's and the directory's
+# are apart, see there).
+from spro_desk.storage import coordination_tables, directory_tables, tables  # noqa: F401
 
 connection = context.config.attributes.get("connection")
 if connection is None:  # pragma: no cover - only the app drives migrations

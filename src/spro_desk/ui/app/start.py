@@ -9,6 +9,8 @@ from __future__ import annotations
 import contextlib
 import logging
 import sys
+import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -28,7 +30,12 @@ from spro_desk.ui.app.i18n import (
 )
 from spro_desk.ui.app.main_window import MainWindow
 from spro_desk.ui.common.errors import install_excepthook, show_fatal
-from spro_desk.ui.common.startup import DatabaseOpener, after_first_paint, open_database_or_explain
+from spro_desk.ui.common.startup import (
+    ACCUEIL_STEPS,
+    DatabaseOpener,
+    after_first_paint,
+    open_database_or_explain,
+)
 
 if TYPE_CHECKING:
     from spro_desk.storage.engine import Database
@@ -217,12 +224,17 @@ def _run_window(
             window.privacy.start_app_duties()  # first account if none, purge now and daily
             window.offer_first_start(use_sample_if_empty)
 
+    screens_locked = screens_locked_query(window)
+    # Loaded in the background once the database is attached: on a locked desk, the Accueil
+    # screen's reads first (the screen the unlock builds), then QtNetwork and the screens.
+    after_attach = (ACCUEIL_STEPS if screens_locked else ()) + AFTER_ATTACH_MODULES
+
     def listen(_db: Database) -> None:
         # QtNetwork loads on the opener's thread once the database is attached (a start in the
         # meantime still finds the folder locked and says so, it only cannot raise this
         # window); the UI thread then only opens the server. Queued: a first-account dialog
         # opened on attaching must not hold it back, and the attached window paints first.
-        QTimer.singleShot(0, lambda: opener.import_then(AFTER_ATTACH_MODULES, guard.listen))
+        QTimer.singleShot(0, lambda: opener.import_then(after_attach, guard.listen))
 
     def refuse(message: str) -> None:
         window.hide()
@@ -231,7 +243,11 @@ def _run_window(
 
     # Not the window's child: it outlives a closed window. The log file is set up on its
     # thread too: the UI thread only draws and answers the agent.
-    opener = DatabaseOpener(data_dir, first=lambda: _configure_logging(data_dir))
+    opener = DatabaseOpener(
+        data_dir,
+        first=lambda: _configure_logging(data_dir),
+        screens_locked=screens_locked,
+    )
     opener.opened.connect(listen)  # first: its timer is posted even if attaching blocks
     opener.opened.connect(attach)
     opener.failed.connect(refuse)
@@ -257,6 +273,17 @@ def _run_window(
         opener.wait()
         _release(window, opener)
     return status
+
+
+def screens_locked_query(window: MainWindow) -> Callable[[], bool] | None:
+    """For the database opener (`DatabaseOpener(screens_locked=…)`): None when the window
+    opened on its screens, else whether they are still behind the lock screen, safe to ask
+    from the opener's thread (an agent may unlock with a code checked early meanwhile)."""
+    if not window.privacy.is_locked:
+        return None
+    unlocked = threading.Event()  # set on the UI thread, read on the opener's
+    window.privacy.locked_changed.connect(lambda locked: None if locked else unlocked.set())
+    return lambda: not unlocked.is_set()
 
 
 def _after_paint(app: QApplication, styles: list[str]) -> None:

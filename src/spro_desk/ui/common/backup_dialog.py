@@ -36,7 +36,6 @@ from spro_desk.storage.backup import (
 )
 from spro_desk.storage.errors import StorageError
 from spro_desk.storage.migrate import NewerDatabaseError
-from spro_desk.sync.branches import restore_desk_backup
 from spro_desk.ui.common.announce import StatusLabel
 from spro_desk.ui.common.confirm import Confirm, ask
 from spro_desk.ui.common.context import DeskContext
@@ -177,6 +176,9 @@ class BackupDialog(QDialog):
         self.restore(info.path)
 
     def restore(self, backup: Path) -> None:
+        # Here, not at the top: the window imports this module as it attaches the database,
+        # which a locked desk does before it loads the synchronisation (ui/common/startup.py).
+        from spro_desk.sync.branches import restore_desk_backup
         from spro_desk.ui.common.background import Callbacks
 
         database = self.context.database

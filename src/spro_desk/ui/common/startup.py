@@ -37,9 +37,35 @@ WARM_MODULES = (
     # agents/early_unlock), so that a code typed at once is checked while the ORM loads, with
     # no import of its own competing with this thread for the GIL.
     "spro_desk.agents.early_unlock",
-    "spro_desk.contacts.service",
+    # What attaching the database reads and writes with: the agents' accounts and keys, the
+    # sealed personal data and its purge (privacy.personal), the status bar's directory
+    # summary (directory.catalog).
+    "spro_desk.privacy.personal",
     "spro_desk.directory.catalog",
 )
+
+
+def load_geography() -> None:
+    from spro_desk.geo import geography
+
+    geography()  # read once per process: the commune fields find it ready
+
+
+Step = str | Callable[[], object]  # a module to import, or a function to call
+# What the Accueil screen reads as soon as it is built: today's contacts (contacts.service)
+# and its commune field's geography. A window opening on Accueil (a desk without accounts)
+# loads them before it attaches the database; a window opening on its lock screen attaches
+# the database without them (nothing behind the lock reads them) and loads them right after,
+# on the same thread, long before an agent has typed a code and Argon2id checked it.
+ACCUEIL_STEPS: tuple[Step, ...] = ("spro_desk.contacts.service", load_geography)
+
+
+def run_steps(steps: tuple[Step, ...]) -> None:
+    for step in steps:
+        if isinstance(step, str):
+            import_module(step)
+        else:
+            step()
 
 
 def open_database_or_explain(data_dir: Path, url: str | None = None) -> Database | str:
@@ -86,11 +112,18 @@ class DatabaseOpener(QObject):
         parent: QObject | None = None,
         *,
         first: Callable[[], None] | None = None,
+        screens_locked: Callable[[], bool] | None = None,
     ) -> None:
-        """`first` runs on the worker before anything else (e.g. setting up the log file)."""
+        """`first` runs on the worker before anything else (e.g. setting up the log file).
+        `screens_locked`: the window opened on its lock screen; asked on the worker just
+        before the database opens (thread-safe), it says whether the screens are still
+        behind the lock: then the database is attached without what only they read
+        (`ACCUEIL_STEPS`, loaded right after by `import_then`). An agent who unlocked with a
+        code checked early gets Accueil at once, which reads them on attaching."""
         super().__init__(parent)
         self._data_dir = data_dir
         self._first = first
+        self._screens_locked = screens_locked
         self._runner = TaskRunner(self)
         # Kept here too: a database opened as the window closes must still be closed.
         self.database: Database | None = None
@@ -105,17 +138,16 @@ class DatabaseOpener(QObject):
             lambda _context: self._run(interval), Callbacks(on_result=self._deliver)
         )
 
-    def import_then(self, modules: tuple[str, ...], then: Callable[[], None]) -> None:
-        """Import `modules` on the opener's thread, then call `then` on the UI thread: what the
-        window needs soon after the start (QtNetwork, a screen's modules) loads without
-        freezing it."""
+    def import_then(self, steps: tuple[Step, ...], then: Callable[[], None]) -> None:
+        """Run `steps` (imports, loads) on the opener's thread, then call `then` on the UI
+        thread: what the window needs soon after the start (QtNetwork, a screen's modules)
+        loads without freezing it."""
         interval = sys.getswitchinterval()
         sys.setswitchinterval(UI_SWITCH_INTERVAL_S)
 
         def work(_context: object) -> None:
             try:
-                for module in modules:
-                    import_module(module)
+                run_steps(steps)
             finally:
                 sys.setswitchinterval(interval)
 
@@ -141,11 +173,9 @@ class DatabaseOpener(QObject):
         try:
             if self._first is not None:
                 self._first()
-            for module in WARM_MODULES:
-                import_module(module)
-            from spro_desk.geo import geography
-
-            geography()  # read once per process: the commune fields find it ready
+            run_steps(WARM_MODULES)
+            if self._screens_locked is None or not self._screens_locked():
+                run_steps(ACCUEIL_STEPS)
             result = open_database_or_explain(self._data_dir)
         except Exception as error:  # reported to the agent, never lost in a thread
             log.exception("Unexpected error while opening the database")
