@@ -18,7 +18,10 @@ Usage: ``python bench/bench_sync.py [--quick] [--fresh] [--desks N] [--profile]`
    Baseline, run right after each import (same load): the same `received_event` rows inserted
    with one `executemany` in one transaction into a fresh SQLite table of the same schema, with
    the same durability (WAL, synchronous=FULL). Target: import ≤ 3× the baseline. The catch-up
-   is also compared with bulk-inserting the merged rows it writes.
+   is also compared with bulk-inserting the merged rows it writes. The baseline keeps SQLite's
+   default page and cache sizes (as since issue 4); the same baseline with the product's page
+   size (8 KiB for a new file since issue 19) and the import's page cache is printed beside it,
+   with its own ratio, for transparency (not the target's).
 
 3. **The same on PostgreSQL** (issue 19, with ``--postgres URL`` or SPRO_BENCH_POSTGRES_URL: a
    server the bench may create databases on; ``scripts/test_postgres.sh`` with
@@ -64,6 +67,7 @@ from support import (
 from spro_desk.contacts.model import ContactInput
 from spro_desk.contacts.service import ContactService
 from spro_desk.directory.importer import import_directory
+from spro_desk.storage.dialects import sqlite as sqlite_dialect
 from spro_desk.storage.engine import Database
 from spro_desk.sync import reader_process
 from spro_desk.sync.bundle import BUNDLE_FORMAT, export_bundle
@@ -298,10 +302,16 @@ MERGED_TABLES = ("merged_tombstone", "merged_contact", "merged_referral")
 RUNS = 3  # imports (each on a fresh database), interleaved with the baseline's runs
 
 
-def bulk_insert(db: Database, tables: tuple[str, ...], target: Path) -> tuple[float, float]:
+def bulk_insert(
+    db: Database, tables: tuple[str, ...], target: Path, *, product_pages: bool = False
+) -> tuple[float, float]:
     """The rows the import stored in `tables`, read back, then inserted into fresh tables of the
     same schema (indexes included) with one executemany per table in one transaction, with the
-    app's durability (WAL, synchronous=FULL). Returns wall and CPU seconds."""
+    app's durability (WAL, synchronous=FULL). Returns wall and CPU seconds.
+
+    SQLite's default page and cache sizes, as the target's baseline since issue 4;
+    `product_pages`: the page size of the product's new files and the import's page cache
+    (`storage.dialects.sqlite`), for a second, printed-only ratio."""
     schema, rows = [], {}
     with db.engine.connect() as connection:
         run = connection.exec_driver_sql
@@ -313,6 +323,9 @@ def bulk_insert(db: Database, tables: tuple[str, ...], target: Path) -> tuple[fl
     for suffix in ("", "-wal", "-shm"):
         Path(f"{target}{suffix}").unlink(missing_ok=True)
     connection = sqlite3.connect(target, isolation_level=None)
+    if product_pages:
+        connection.execute(f"PRAGMA page_size={sqlite_dialect.PAGE_SIZE}")
+        connection.execute(f"PRAGMA cache_size=-{sqlite_dialect.IMPORT_CACHE_KIB}")
     connection.execute("PRAGMA journal_mode=WAL")
     connection.execute("PRAGMA synchronous=FULL")
     for sql in schema:
@@ -616,7 +629,7 @@ def coordinator_child(world_root: Path, profile: bool = False) -> dict[str, Any]
     for bundle in bundles:
         bundle.read_bytes()  # both contenders start with the files in the page cache
     target = world_root / "baseline.sqlite"
-    imports, baselines, written, merged_baselines = [], [], [], []
+    imports, baselines, written, merged_baselines, product = [], [], [], [], []
     waits = WorkerWaits()
     for run in range(RUNS):
         result = one_import(world_root, bundles, run, profile and run == 0, waits)
@@ -624,6 +637,7 @@ def coordinator_child(world_root: Path, profile: bool = False) -> dict[str, Any]
         imports.append(result)
         # the baseline right after each import: both under the same load
         baselines.append(bulk_insert(db, EVENT_TABLES, target))
+        product.append(bulk_insert(db, EVENT_TABLES, target, product_pages=True))
         written.append(bulk_insert(db, IMPORT_TABLES, target))
         merged_baselines.append(bulk_insert(db, MERGED_TABLES, target))
         if run == 0:
@@ -643,6 +657,9 @@ def coordinator_child(world_root: Path, profile: bool = False) -> dict[str, Any]
         "baseline_s": median([w for w, _c in baselines]),
         "baseline_cpu_s": median([c for _w, c in baselines]),
         "baseline_runs_s": [w for w, _c in baselines],
+        "product_baseline_s": median([w for w, _c in product]),
+        "product_baseline_cpu_s": median([c for _w, c in product]),
+        "product_baseline_runs_s": [w for w, _c in product],
         "written_baseline_s": median([w for w, _c in written]),
         "merged_baseline_s": median([w for w, _c in merged_baselines]),
         "vmhwm_import_kib": imports[0]["vmhwm_import_kib"],
@@ -697,10 +714,29 @@ def figures(export: dict[str, Any] | None, coordinator: dict[str, Any]) -> list[
                (imported + merged) / baseline),
         Figure("import + catch-up, CPU time (reading worker included)", both_cpu, "s", "-",
                None, baseline_cpu, both_cpu / baseline_cpu),
+        *product_page_figures(coordinator, imported + merged),
         Figure("peak memory after the import", coordinator["vmhwm_import_kib"] / 1024, "MiB",
                "-", None),
         Figure("peak memory after the catch-up", coordinator["vmhwm_kib"] / 1024, "MiB",
                "-", None),
+    ]  # fmt: skip
+
+
+def product_page_figures(coordinator: dict[str, Any], both: float) -> list[Figure]:
+    """The same baseline with the product's page and cache sizes (printed only: the target's
+    baseline keeps SQLite's defaults)."""
+    if "product_baseline_s" not in coordinator:
+        return []
+    product, product_cpu = coordinator["product_baseline_s"], coordinator["product_baseline_cpu_s"]
+    pages = (
+        f"{sqlite_dialect.PAGE_SIZE // 1024} KiB pages, "
+        f"{sqlite_dialect.IMPORT_CACHE_KIB // 1000} MB cache"
+    )
+    return [
+        Figure(f"import + catch-up vs baseline with {pages}", both, "s", "-", None, product,
+               both / product),
+        Figure(f"baseline with {pages}, CPU time", product_cpu, "s", "-", None,
+               coordinator["baseline_cpu_s"], product_cpu / coordinator["baseline_cpu_s"]),
     ]  # fmt: skip
 
 
@@ -750,7 +786,8 @@ def main() -> None:
           f"{coordinator['load_average']} at the end")  # fmt: skip
     print(f"  import runs {fmt(coordinator['import_runs_s'])}, catch-up runs "
           f"{fmt(coordinator['catch_up_runs_s'])}, baseline runs "
-          f"{fmt(coordinator['baseline_runs_s'])}")  # fmt: skip
+          f"{fmt(coordinator['baseline_runs_s'])}, baseline runs with the product's pages "
+          f"{fmt(coordinator['product_baseline_runs_s'])}")  # fmt: skip
     table = figures(export, coordinator)
     server = None
     if args.postgres:

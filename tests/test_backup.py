@@ -57,10 +57,11 @@ def damage(path: Path) -> None:
         pages = [row[0] for row in raw.execute(
             "SELECT pageno FROM dbstat WHERE name = 'event' AND pagetype = 'leaf'"
         )]  # fmt: skip
+        size = raw.execute("PRAGMA page_size").fetchone()[0]  # 8 KiB since issue 19, 4 before
     assert pages
     with open(path, "r+b") as handle:
         for page in pages:
-            handle.seek((page - 1) * 4096 + 8)
+            handle.seek((page - 1) * size + 8)
             handle.write(b"\xa5" * 2000)
 
 

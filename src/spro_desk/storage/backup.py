@@ -21,6 +21,7 @@ import os
 import re
 import shutil
 import sqlite3
+import tempfile
 from collections.abc import Iterable, Iterator
 from contextlib import closing, contextmanager
 from dataclasses import dataclass
@@ -409,7 +410,40 @@ def _write_into(backup: Path, db_path: Path) -> None:
         closing(sqlite3.connect(read_only_uri(backup, immutable=True), uri=True)) as source,
         closing(sqlite3.connect(_uri(db_path, "rw"), uri=True, timeout=30)) as live,
     ):
-        source.backup(live)
+        size = _page_size(live)
+        if _page_size(source) == size:
+            source.backup(live)
+            return
+        # SQLite copies pages into a WAL file only of its own page size (a backup taken before
+        # issue 19's 8 KiB pages, restored into a newer desk, or the reverse): the backup is
+        # first rewritten with the live file's page size, beside it.
+        with _resized(source, size, db_path) as resized:
+            resized.backup(live)
+
+
+def _page_size(connection: sqlite3.Connection) -> int:
+    size: int = connection.execute("PRAGMA page_size").fetchone()[0]
+    return size
+
+
+@contextmanager
+def _resized(source: sqlite3.Connection, size: int, db_path: Path) -> Iterator[sqlite3.Connection]:
+    """A temporary copy of `source` with pages of `size` bytes (removed afterwards; named and
+    locked as a partial backup, so that `clean_leftovers` removes one a crash left)."""
+    folder = backups_folder(db_path)
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    handle, name = tempfile.mkstemp(prefix="restauration-", suffix=PARTIAL_SUFFIX, dir=folder)
+    os.close(handle)
+    target = Path(name)
+    try:
+        with _claimed(target), closing(sqlite3.connect(target)) as copy:
+            source.backup(copy)  # a new rollback-journal file: takes the source's page size
+            copy.execute(f"PRAGMA page_size={size}")
+            copy.execute("VACUUM")  # rewrites it with the pending page size
+            yield copy
+    finally:
+        target.unlink(missing_ok=True)
+        Path(f"{target}-journal").unlink(missing_ok=True)
 
 
 def _replace_file(backup: Path, db_path: Path, engine: Engine | None) -> None:
