@@ -9,7 +9,7 @@ on both databases where a database is involved.
 from __future__ import annotations
 
 from collections import Counter
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +19,7 @@ from sqlalchemy import text
 from spro_desk import clock
 from spro_desk.storage.dialects import run_raw_in
 from spro_desk.sync import indicator_summary, merged_rows
+from spro_desk.sync.event_shape import mergeable
 from spro_desk.sync.merged_rows import MergeEvent, contact_row, prepared
 
 _DELTA_KEYS = [("2026-01", "day", "2026-01-05", ""), ("2026-01", "commune", "l'Île « x »", "")]
@@ -142,3 +143,125 @@ def test_prepared_of_fields_is_prepared_of_the_event() -> None:
     )  # fmt: skip
     assert contact[11:16] == ("oui", None, 5, '["a","z"]', "[]")
     assert contact_row(events[1])[9:12] == ("non-renseigne", "femme", "non")  # type: ignore[index]
+
+
+@pytest.mark.parametrize(
+    "moment",
+    [
+        "2026-01-05T08:00:00+00:00",  # as desks write them: kept as they are
+        "2026-01-05T08:00:00.123456+00:00",
+        "2026-01-05T08:00:00.000000+00:00",  # isoformat drops a zero fraction
+        "2026-01-05T08:00:00.120+00:00",
+        "2026-01-05T08:00:00Z",
+        "2026-01-05 08:00:00+00:00",
+        "2026-01-05T08:00+00:00",
+        "2026-01-05T08:00:00+01:00",
+        "2026-01-05T08:00:00-00:00",
+        "2026-01-05T08:00:00",  # naive: UTC
+        "20260105T080000+00:00",
+        "2026-W02-1T08:00:00+00:00",
+        "0999-01-05T08:00:00+00:00",
+        "2026-01-05T23:59:59.999999+00:00",
+    ],
+)
+def test_a_moment_already_in_utc_is_written_as_isoformat_would(moment: str) -> None:
+    """The merged rows keep a desk's UTC moment as it came instead of formatting it again,
+    only where formatting it would give the same text."""
+    written = merged_rows.parse_moment(moment).astimezone(UTC).isoformat()  # type: ignore[union-attr]
+    referral = {
+        "contact_id": "c1", "service_id": "s", "structure_id": "t", "type": "rendez-vous",
+        "statut": "honore", "created_at": moment, "updated_at": moment, "rdv_at": moment,
+    }  # fmt: skip
+    try:
+        clock.use_zone("Europe/Paris")
+        contact = contact_row(_contact(occurred_at=moment))
+        row = prepared(MergeEvent("desk", 2, "referral", "r1", "update", referral)).row
+    finally:
+        clock.use_zone(None)
+    assert contact is not None and row is not None
+    assert contact[3] == written
+    assert row[12] == row[14] == row[15] == written
+
+
+def test_the_readers_plain_events_are_the_prepared_events() -> None:
+    """What the reading worker sends (plain tuples) becomes the very PreparedEvent."""
+    event = _contact(besoins=["b", "a"])
+    plain = merged_rows.prepared_plain(*event)
+    assert type(plain) is tuple
+    prepared_event = merged_rows.as_prepared(plain)
+    assert type(prepared_event) is merged_rows.PreparedEvent
+    assert prepared_event == prepared(event) == merged_rows.prepared_of(*event)
+
+
+def _mergeable_before(entity: str, op: str, payload: dict[str, Any]) -> bool:
+    """`event_shape.mergeable` as written before the reader checked and built in one pass."""
+
+    def moment(value: Any, required: bool) -> bool:
+        if value is None:
+            return not required
+        return type(value) is str and 1 < datetime.fromisoformat(value).year < 9999
+
+    if op == "delete" or payload.get("deleted_at"):
+        return True
+    try:
+        if entity == "contact":
+            return bool(
+                moment(payload["occurred_at"], True)
+                and "canal" in payload
+                and "statut" in payload
+                and type(payload.get("besoins")) in (list, type(None))
+                and type(payload.get("reponses")) in (list, type(None))
+                and isinstance(payload.get("commune"), (str, int, float, type(None)))
+                and isinstance(payload.get("duree"), (str, int, float, type(None)))
+            )
+        keys = ("contact_id", "service_id", "structure_id", "type", "statut")
+        return bool(
+            all(key in payload for key in keys)
+            and moment(payload["created_at"], True)
+            and moment(payload["updated_at"], True)
+            and moment(payload.get("rdv_at"), False)
+        )
+    except (KeyError, ValueError, TypeError, OverflowError):
+        return False
+
+
+_CONTACT = {"occurred_at": "2026-03-02T09:00:00+00:00", "canal": "telephone", "statut": "x"}
+_REFERRAL = {
+    "contact_id": "c1", "service_id": "s", "structure_id": "t", "type": "rendez-vous",
+    "statut": "honore", "created_at": "2026-01-05T09:00:00+00:00",
+    "updated_at": "2026-01-06T09:00:00", "rdv_at": "2026-01-07T23:30:00+00:00",
+}  # fmt: skip
+_ODD_VALUES = [
+    None, "", "x", 0, 1, True, 1.5, [], ["a", 1], {}, {"a": 1}, "2026-03-02", "0001-01-01T00:00:00",
+    "9999-12-31T23:00:00+00:00", "0002-01-01T00:00:00+00:00", "2026-13-01T00:00:00",
+    "2026-03-02T09:00:00+14:00", "2026-03-02T09:00:00Z", "2026-03-02 09:00",
+]  # fmt: skip
+
+
+def _odd_payloads(base: dict[str, Any]) -> list[dict[str, Any]]:
+    keys = [*base, "besoins", "reponses", "commune", "duree", "deleted_at", "handicap"]
+    found = [dict(base)]
+    for key in keys:
+        found.append({k: v for k, v in base.items() if k != key})
+        found += [{**base, key: value} for value in _ODD_VALUES]
+    return found
+
+
+@pytest.mark.parametrize(("entity", "base"), [("contact", _CONTACT), ("referral", _REFERRAL)])
+def test_the_readers_one_pass_accepts_what_mergeable_accepted(
+    entity: str, base: dict[str, Any]
+) -> None:
+    """The bundle reader checks an event as it builds its merged row (`checked_plain`): it
+    refuses exactly the payloads `mergeable` refused, and builds what `prepared_plain` builds."""
+    try:
+        clock.use_zone("Europe/Paris")
+        for op in ("create", "update", "delete"):
+            for payload in _odd_payloads(base):
+                event = MergeEvent("desk", 3, entity, "e1", op, payload, "b", "id3")
+                checked = merged_rows.checked_plain(*event)
+                assert mergeable(entity, op, payload) == _mergeable_before(entity, op, payload)
+                assert (checked is not None) == _mergeable_before(entity, op, payload), payload
+                if checked is not None:
+                    assert checked == merged_rows.prepared_plain(*event)
+    finally:
+        clock.use_zone(None)

@@ -17,7 +17,13 @@ from sqlmodel import select
 from spro_desk.storage.coordination_tables import ReceivedBundle, SyncAlert
 from spro_desk.storage.engine import Database
 from spro_desk.sync import reader_process
-from spro_desk.sync.bundle_opening import BundleOpener, OpenedBundle, encryption_identities
+from spro_desk.sync.bundle_opening import (
+    BundleOpener,
+    OpenedBundle,
+    PlainBundle,
+    encryption_identities,
+    opened_of,
+)
 from spro_desk.sync.coordinator import BundleRefused, import_bundles
 from spro_desk.sync.merged_rows import PreparedEvent
 from test_coordinator_import import Region, _state
@@ -184,14 +190,14 @@ def test_the_worker_answers_each_path_in_order(
     from spro_desk.sync.coordinator import _opener
 
     desks = _opener(db, region.coordinator_dir).desks
-    real_open = BundleOpener.open
+    real_open, real_open_plain = BundleOpener.open, BundleOpener.open_plain
 
-    def open_or_fail(self: BundleOpener, path: Path) -> OpenedBundle:
+    def open_or_fail(self: BundleOpener, path: Path) -> PlainBundle:
         if path == bundles[1]:
             raise RuntimeError("a bug")
-        return real_open(self, path)
+        return real_open_plain(self, path)
 
-    monkeypatch.setattr(BundleOpener, "open", open_or_fail)
+    monkeypatch.setattr(BundleOpener, "open_plain", open_or_fail)
     requests = io.BytesIO()
     for message in ((str(region.coordinator_dir), desks, ""), *map(str, bundles[:7]), None):
         pickle.dump(message, requests)
@@ -206,7 +212,7 @@ def test_the_worker_answers_each_path_in_order(
         verdicts.append(verdict)
         if verdict == "opened":
             # what the writer rebuilds is what opening the bundle here gives, field by field
-            bundle = reader_process._bundle(value)
+            bundle = opened_of(value)
             assert isinstance(bundle, OpenedBundle) and bundle.rows
             assert bundle == real_open(opener, bundles[len(verdicts) - 1])
             assert all(type(event) is PreparedEvent for event in bundle.merged)

@@ -21,7 +21,6 @@ never the result.
 from __future__ import annotations
 
 import contextlib
-import functools
 import gc
 import marshal
 import os
@@ -42,8 +41,8 @@ from spro_desk.sync.bundle_opening import (
     OpenedBundle,
     RegisteredKeys,
     encryption_identities,
+    opened_of,
 )
-from spro_desk.sync.merged_rows import PreparedEvent
 
 WORKER_FLAG = "--spro-bundle-reader"  # the frozen program's hidden switch (installer/entry.py)
 MIN_BUNDLES = 16  # fewer: starting a process (~50 ms) costs more than it saves
@@ -66,30 +65,13 @@ def serve(requests: IO[bytes], replies: IO[bytes]) -> None:
     opener = BundleOpener(encryption_identities(Path(data_dir)), desks)
     while (path := pickle.load(requests)) is not None:
         try:
-            frame = marshal.dumps(("opened", _plain(opener.open(Path(path)))))
+            frame = marshal.dumps(("opened", opener.open_plain(Path(path))))
         except BundleRefused as refusal:
             frame = marshal.dumps(("refused", str(refusal)))
         except Exception:  # the parent opens this bundle again and meets the fault itself
             frame = marshal.dumps(("fault", None))
         replies.write(len(frame).to_bytes(FRAME_HEADER, "little") + frame)
         replies.flush()
-
-
-def _plain(bundle: OpenedBundle) -> tuple[Any, ...]:
-    """The bundle as marshal takes it (exact tuples: no named tuple, no dataclass)."""
-    merged = [tuple(event) for event in bundle.merged]
-    return (bundle.digest, bundle.manifest, bundle.rows, bundle.manifest_digest, merged)
-
-
-def _bundle(plain: tuple[Any, ...]) -> OpenedBundle:
-    digest, manifest, rows, manifest_digest, merged = plain
-    # tuple.__new__ in C for each event: `PreparedEvent._make` is a Python call per event
-    # (45,000 per 500 desk-weeks), the writer's own CPU time
-    events = [*map(_as_prepared, merged)]
-    return OpenedBundle(digest, manifest, rows, manifest_digest, events)
-
-
-_as_prepared = functools.partial(tuple.__new__, PreparedEvent)
 
 
 def main() -> int:
@@ -156,7 +138,7 @@ def _opened_by(
             yield from _opened_here(opener, paths, index)  # the worker is gone: go on here
             return
         if verdict == "opened":
-            yield index, path, _bundle(value)
+            yield index, path, opened_of(value)
         elif verdict == "refused":
             yield index, path, BundleRefused(value)
         else:
