@@ -115,12 +115,15 @@ def test_codes_met_before_are_written_as_the_first_time(codes: Any, text_of_code
         assert contact_row(_contact(besoins=codes))[14] == text_of_codes  # type: ignore[index]
 
 
+_REFERRAL = {
+    "contact_id": "c1", "service_id": "s", "structure_id": "t", "type": "rendez-vous",
+    "statut": "honore", "created_at": "2026-01-05T09:00:00+00:00",
+    "updated_at": "2026-01-06T09:00:00", "rdv_at": "2026-01-07T23:30:00+00:00",
+}  # fmt: skip
+
+
 def test_prepared_of_fields_is_prepared_of_the_event() -> None:
-    referral = {
-        "contact_id": "c1", "service_id": "s", "structure_id": "t", "type": "rendez-vous",
-        "statut": "honore", "created_at": "2026-01-05T09:00:00+00:00",
-        "updated_at": "2026-01-06T09:00:00", "rdv_at": "2026-01-07T23:30:00+00:00",
-    }  # fmt: skip
+    referral = _REFERRAL
     events = [
         _contact(handicap=True, commune="", duree=5, besoins=["z", "a"]),
         _contact(handicap=False, tranche_age=None, sexe="femme"),
@@ -186,7 +189,7 @@ def test_a_moment_already_in_utc_is_written_as_isoformat_would(moment: str) -> N
 def test_the_readers_plain_events_are_the_prepared_events() -> None:
     """What the reading worker sends (plain tuples) becomes the very PreparedEvent."""
     event = _contact(besoins=["b", "a"])
-    plain = merged_rows.prepared_plain(*event)
+    plain = merged_rows.checked_plain(*event)
     assert type(plain) is tuple
     prepared_event = merged_rows.as_prepared(plain)
     assert type(prepared_event) is merged_rows.PreparedEvent
@@ -226,11 +229,6 @@ def _mergeable_before(entity: str, op: str, payload: dict[str, Any]) -> bool:
 
 
 _CONTACT = {"occurred_at": "2026-03-02T09:00:00+00:00", "canal": "telephone", "statut": "x"}
-_REFERRAL = {
-    "contact_id": "c1", "service_id": "s", "structure_id": "t", "type": "rendez-vous",
-    "statut": "honore", "created_at": "2026-01-05T09:00:00+00:00",
-    "updated_at": "2026-01-06T09:00:00", "rdv_at": "2026-01-07T23:30:00+00:00",
-}  # fmt: skip
 _ODD_VALUES = [
     None, "", "x", 0, 1, True, 1.5, [], ["a", 1], {}, {"a": 1}, "2026-03-02", "0001-01-01T00:00:00",
     "9999-12-31T23:00:00+00:00", "0002-01-01T00:00:00+00:00", "2026-13-01T00:00:00",
@@ -252,7 +250,7 @@ def test_the_readers_one_pass_accepts_what_mergeable_accepted(
     entity: str, base: dict[str, Any]
 ) -> None:
     """The bundle reader checks an event as it builds its merged row (`checked_plain`): it
-    refuses exactly the payloads `mergeable` refused, and builds what `prepared_plain` builds."""
+    refuses exactly the payloads `mergeable` refused, and builds what `prepared_of` builds."""
     try:
         clock.use_zone("Europe/Paris")
         for op in ("create", "update", "delete"):
@@ -262,6 +260,6 @@ def test_the_readers_one_pass_accepts_what_mergeable_accepted(
                 assert mergeable(entity, op, payload) == _mergeable_before(entity, op, payload)
                 assert (checked is not None) == _mergeable_before(entity, op, payload), payload
                 if checked is not None:
-                    assert checked == merged_rows.prepared_plain(*event)
+                    assert checked == merged_rows.prepared_of(*event)
     finally:
         clock.use_zone(None)

@@ -82,29 +82,13 @@ def prepared_of(
     event_id: str = "",
 ) -> PreparedEvent:
     """`prepared` of a `MergeEvent`'s fields, without building one."""
-    plain = prepared_plain(desk_id, seq, entity, entity_id, op, payload, branch, event_id)
-    return as_prepared(plain)
-
-
-def prepared_plain(
-    desk_id: str,
-    seq: int,
-    entity: str,
-    entity_id: str,
-    op: str,
-    payload: dict[str, Any],
-    branch: str = "",
-    event_id: str = "",
-) -> tuple[str, str, Rank, tuple[Any, ...] | None]:
-    """`prepared_of` as a plain tuple, as the bundle reader's worker process sends them
-    (`checked_plain` builds them for each of an import's events: 45,000 per 500 desk-weeks)."""
     row: tuple[Any, ...] | None = None
     if op != "delete" and not payload.get("deleted_at"):
         if entity == "contact":
             row = _contact_row(entity_id, desk_id, seq, payload, branch, event_id)
         else:
             row = _referral_row(entity_id, desk_id, seq, payload, branch, event_id)
-    return (entity, entity_id, (branch, seq, desk_id, event_id), row)
+    return as_prepared((entity, entity_id, (branch, seq, desk_id, event_id), row))
 
 
 def checked_plain(
@@ -117,9 +101,10 @@ def checked_plain(
     branch: str = "",
     event_id: str = "",
 ) -> tuple[str, str, Rank, tuple[Any, ...] | None] | None:
-    """`prepared_plain` of an event that `sync.event_shape.mergeable` accepts; None for one it
-    refuses. The bundle reader's pass over each received event: the checks and the row read
-    the same fields, and a contact's moment is parsed once."""
+    """`prepared_of` as a plain tuple (what the bundle reader's worker process sends: 45,000 per
+    500 desk-weeks) of an event that `sync.event_shape.mergeable` accepts; None for one it
+    refuses. The checks and the row read the same fields, and a contact's moment is parsed
+    once."""
     row: tuple[Any, ...] | None = None
     if op != "delete" and not payload.get("deleted_at"):
         try:
