@@ -228,6 +228,7 @@ def test_frozen_program_opens_bundles_as_the_coordinators_worker(
     started with reader_process.WORKER_FLAG (installer/entry.py)."""
     from spro_desk import clock
     from spro_desk.sync import reader_process
+    from spro_desk.sync.bundle_opening import opened_of
     from spro_desk.sync.coordinator import _opener
     from test_coordinator_import import Region
 
@@ -252,5 +253,5 @@ def test_frozen_program_opens_bundles_as_the_coordinators_worker(
         # the frozen interpreter's marshal data, read by this one as the coordinator reads it
         verdict, opened = marshal.loads(replies.read(int.from_bytes(header, "little")))
         assert verdict == "opened"
-        rows.append(reader_process._bundle(opened).rows)
+        rows.append(opened_of(opened).rows)
     assert rows == [opener.open(bundle).rows for bundle in bundles]
