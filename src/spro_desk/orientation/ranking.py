@@ -287,27 +287,59 @@ def in_catchment(candidate: Candidate, context: RankingContext) -> bool:
     return bool({here.code, here.parent} & area) and bool({there.code, there.parent} & area)
 
 
-def signals_of(candidate: Candidate, context: RankingContext) -> Signals:
+# The signals that decide the order before availability (sort_key's leading part): need,
+# public, designated, free, level, proximity, remote_only, catchment, rounded distance.
+Leading = tuple[int, int, int, int, int, int, bool, bool, float | None]
+
+
+def leading_signals(candidate: Candidate, context: RankingContext) -> Leading:
     profile = context.profile
     level, remote_only = proximity(candidate, profile, context.geo)
     near = in_catchment(candidate, context)
     if near and level < DEPARTEMENT:  # a catchment area may cross a département's border
         level, remote_only = DEPARTEMENT, False
     distance = None if remote_only else distance_km(context.origin, candidate.coordinates)
+    return (
+        need_fit(candidate, context.needs, context.designated),
+        public_fit(candidate, profile),
+        designated_fit(candidate, context.designated),
+        free_fit(candidate),
+        level_fit(candidate, context.needs),
+        level,
+        remote_only,
+        near,
+        round(distance, 1) if distance is not None else None,
+    )
+
+
+def _leading_key(leading: Leading) -> tuple[float, ...]:
+    """`Signals.sort_key` up to the distance, from the leading signals alone."""
+    need, public, designated, free, level, proximity_level, _, near, distance = leading
+    far = distance if distance is not None else math.inf
+    return (-need, -public, -designated, -free, -level, -proximity_level, -near, far)
+
+
+def _completed(candidate: Candidate, context: RankingContext, leading: Leading) -> Signals:
+    need, public, designated, free, level, proximity_level, remote_only, near, distance = leading
+    profile = context.profile
     return Signals(
-        need=need_fit(candidate, context.needs, context.designated),
-        public=public_fit(candidate, profile),
-        designated=designated_fit(candidate, context.designated),
-        free=free_fit(candidate),
-        level=level_fit(candidate, context.needs),
-        proximity=level,
-        distance_km=round(distance, 1) if distance is not None else None,
+        need=need,
+        public=public,
+        designated=designated,
+        free=free,
+        level=level,
+        proximity=proximity_level,
+        distance_km=distance,
         remote_only=remote_only,
         availability=availability(candidate, profile),
         needs_met=needs_met(candidate, context.needs),
         rotation=daily_rotation(profile.at.date().isoformat(), candidate.key),
         catchment=near,
     )
+
+
+def signals_of(candidate: Candidate, context: RankingContext) -> Signals:
+    return _completed(candidate, context, leading_signals(candidate, context))
 
 
 def rank(
@@ -322,6 +354,41 @@ def rank(
     kept = [pair for pair in scored if pair[0].need > NO_MATCH]
     kept.sort(key=lambda pair: pair[0].sort_key())
     return real_choices(kept)
+
+
+def rank_first(
+    candidates: Sequence[Candidate], context: RankingContext, limit: int
+) -> list[tuple[Signals, Candidate]]:
+    """`rank(candidates, context)[:limit]`, computing the costly signals (opening hours, needs
+    met, rotation) only where they can change it: a dense commune has thousands of candidates
+    and shows ten.
+
+    Sorting by the leading signals, then each group of equal leading signals by the whole key,
+    is the (stable) sort by the whole key. Once the groups sorted so far hold `limit` distinct
+    structures, the first `limit` of real_choices are all among them: every later candidate
+    ranks after them, and its structure's first service (if it is new) with it.
+    """
+    if limit < 1:
+        return rank(candidates, context)[:limit]
+    profile, geo = context.profile, context.geo
+    leading = [(leading_signals(c, context), c) for c in candidates if is_eligible(c, profile, geo)]
+    kept = [(_leading_key(signals), signals, c) for signals, c in leading if signals[0] > NO_MATCH]
+    if any(math.isnan(key[-1]) for key, _, _ in kept):
+        return rank(candidates, context)[:limit]  # NaN has no order: leave it to the full sort
+    kept.sort(key=lambda triple: triple[0])
+    ranked: list[tuple[Signals, Candidate]] = []
+    structures: set[str] = set()
+    start = 0
+    while start < len(kept) and len(structures) < limit:
+        end = start + 1
+        while end < len(kept) and kept[end][0] == kept[start][0]:
+            end += 1
+        group = [(_completed(c, context, signals), c) for _, signals, c in kept[start:end]]
+        group.sort(key=lambda pair: pair[0].sort_key())
+        ranked.extend(group)
+        structures.update(c.summary.structure_id for _, c in group)
+        start = end
+    return real_choices(ranked)[:limit]
 
 
 def real_choices(ranked: list[tuple[Signals, Candidate]]) -> list[tuple[Signals, Candidate]]:
