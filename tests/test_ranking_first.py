@@ -1,8 +1,8 @@
 """`rank_first` (what Suggester.suggest ranks with) gives exactly the first `limit` of the full
 ranking: the same candidates, order, signals and explanations, ties and short lists included.
 
-The reference below is `rank` and `signals_of` as they were before the costly signals were
-deferred, computing every signal of every candidate.
+The reference below is `rank`, `signals_of` and the signals they shared work with, as they were
+before the costly signals were deferred, computing every signal of every candidate.
 """
 
 from __future__ import annotations
@@ -18,11 +18,18 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from spro_desk.geo import Geography
 from spro_desk.orientation.candidates import Candidate, directory_facts, load_candidates
-from spro_desk.orientation.mandates import designated_networks
+from spro_desk.orientation.mandates import designated_networks, is_advice_need
 from spro_desk.orientation.profile import VisitorProfile
 from spro_desk.orientation.ranking import (
+    BY_MANDATE,
+    CATEGORY,
+    COMMUNE,
     DEPARTEMENT,
+    EPCI,
+    EXACT,
+    FURTHER,
     NO_MATCH,
     RankingContext,
     Signals,
@@ -31,12 +38,9 @@ from spro_desk.orientation.ranking import (
     designated_fit,
     distance_km,
     free_fit,
-    in_catchment,
     is_eligible,
-    level_fit,
-    need_fit,
+    level_of,
     needs_met,
-    proximity,
     public_fit,
     rank,
     rank_first,
@@ -45,6 +49,7 @@ from spro_desk.orientation.ranking import (
 from spro_desk.orientation.reasons import explain
 from spro_desk.orientation.suggest import Suggester, Suggestion, requested_codes, suggestions_for
 from spro_desk.storage.engine import Database
+from spro_desk.vocab import category_of, is_category
 
 from conftest import CVL
 
@@ -65,19 +70,80 @@ STATUTS = ["scolaire", "etudiant", "decrocheur", "demandeur-emploi", "salarie", 
            "benevole", "retraite", "autre"]  # fmt: skip
 
 
+def reference_need_fit(
+    candidate: Candidate, needs: Sequence[str], designated: Sequence[str]
+) -> int:
+    if not candidate.has_service:
+        return BY_MANDATE if candidate.summary.reseau in designated else NO_MATCH
+    offered = candidate.thematiques
+    if any(need in offered for need in needs if not is_category(need)):
+        return EXACT
+    categories = {category_of(t) for t in offered}
+    return CATEGORY if any(need in categories for need in needs if is_category(need)) else NO_MATCH
+
+
+def reference_level_fit(candidate: Candidate, needs: Sequence[str]) -> int:
+    advice = any(is_advice_need(n) for n in needs)
+    return 1 if advice and level_of(candidate) == 2 else 0
+
+
+def reference_physical_proximity(
+    candidate: Candidate, profile: VisitorProfile, geo: Geography
+) -> int:
+    if not candidate.in_person:
+        return FURTHER
+    here = geo.commune(profile.commune)
+    there = geo.commune(candidate.summary.code_insee or "")
+    if here is None or there is None:
+        return FURTHER
+    # Paris, Lyon, Marseille: a service coded with the city, a person with the arrondissement
+    if there.code in (here.code, here.parent) or (there.parent or "") == here.code:
+        return COMMUNE
+    if here.epci and here.epci == there.epci:
+        return EPCI
+    return DEPARTEMENT if here.departement == there.departement else FURTHER
+
+
+def reference_proximity(
+    candidate: Candidate, profile: VisitorProfile, geo: Geography
+) -> tuple[int, bool]:
+    """The proximity level, and whether it comes from remote use alone.
+
+    A remote service counts as if it were in the person's département (signal 7): never pushed
+    behind far-away services, never ahead of one in the commune or the intercommunality.
+    """
+    physical = reference_physical_proximity(candidate, profile, geo)
+    if candidate.remote and physical < DEPARTEMENT:
+        return DEPARTEMENT, True
+    return physical, False
+
+
+def reference_in_catchment(candidate: Candidate, context: RankingContext) -> bool:
+    """Received in the site's catchment area, for a person who lives in it: the area is then
+    theirs too (a person from elsewhere is still sent near home first)."""
+    area = context.catchment
+    if not area or not candidate.in_person:
+        return False
+    here = context.geo.commune(context.profile.commune)
+    there = context.geo.commune(candidate.summary.code_insee or "")
+    if here is None or there is None:
+        return False
+    return bool({here.code, here.parent} & area) and bool({there.code, there.parent} & area)
+
+
 def reference_signals(candidate: Candidate, context: RankingContext) -> Signals:
     profile = context.profile
-    level, remote_only = proximity(candidate, profile, context.geo)
-    near = in_catchment(candidate, context)
+    level, remote_only = reference_proximity(candidate, profile, context.geo)
+    near = reference_in_catchment(candidate, context)
     if near and level < DEPARTEMENT:
         level, remote_only = DEPARTEMENT, False
     distance = None if remote_only else distance_km(context.origin, candidate.coordinates)
     return Signals(
-        need=need_fit(candidate, context.needs, context.designated),
+        need=reference_need_fit(candidate, context.needs, context.designated),
         public=public_fit(candidate, profile),
         designated=designated_fit(candidate, context.designated),
         free=free_fit(candidate),
-        level=level_fit(candidate, context.needs),
+        level=reference_level_fit(candidate, context.needs),
         proximity=level,
         distance_km=round(distance, 1) if distance is not None else None,
         remote_only=remote_only,
@@ -121,15 +187,19 @@ def suggester(cvl_db_file: Path, tmp_path_factory: pytest.TempPathFactory) -> It
 
 
 def request(
-    suggester: Suggester, profile: VisitorProfile, catchment: frozenset[str] = frozenset()
+    suggester: Suggester,
+    profile: VisitorProfile,
+    catchment: frozenset[str] = frozenset(),
+    loaded: tuple[str, ...] = (),
 ) -> tuple[list[Candidate], RankingContext]:
-    """The candidates and context Suggester.suggest ranks, loaded the same way."""
+    """The candidates and context Suggester.suggest ranks, loaded the same way (or loaded for
+    the `loaded` needs: then many of them meet none of the person's)."""
     zones = suggester.geo.zones_of_commune(profile.commune)
     needs = requested_codes(profile.besoins)
     designated = designated_networks(profile, needs)
     with suggester.db.engine.connect() as connection:
         facts = directory_facts(connection, str(suggester.db.path))
-        candidates = load_candidates(connection, zones, needs)
+        candidates = load_candidates(connection, zones, loaded or needs)
     candidates += facts.structure_candidates(designated)
     origin = facts.commune_centres.get(profile.commune)
     context = RankingContext(profile, needs, designated, suggester.geo, origin, catchment)
@@ -207,7 +277,8 @@ def test_generated_candidate_sets_give_the_same_ranking(
         at=data.draw(st.sampled_from(MOMENTS)),
     )
     catchment = data.draw(st.sampled_from([frozenset(), frozenset({commune, "37050", "45234"})]))
-    pool, context = request(suggester, profile, catchment)
+    loaded = data.draw(st.sampled_from([(), tuple(NEEDS)]))
+    pool, context = request(suggester, profile, catchment, loaded)
     candidates = data.draw(candidate_sets(pool)) if data.draw(st.booleans()) else pool
     full = reference_rank(candidates, context)
     for limit in (*LIMITS, len(full), len(full) + 1):

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spro_desk.directory.hours import Hours, is_open_within
-from spro_desk.geo import Geography
+from spro_desk.geo import Commune, Geography
 from spro_desk.orientation.candidates import Candidate
 from spro_desk.orientation.mandates import is_advice_need
 from spro_desk.orientation.profile import VisitorProfile
@@ -117,13 +117,26 @@ def matched_needs(candidate: Candidate, needs: Sequence[str]) -> list[str]:
 
 
 def need_fit(candidate: Candidate, needs: Sequence[str], designated: Sequence[str]) -> int:
+    return _need_fit(candidate, *_split_needs(needs), designated)
+
+
+def _split_needs(needs: Sequence[str]) -> tuple[tuple[str, ...], frozenset[str]]:
+    """The sub-thématiques asked for, and the categories asked for."""
+    return tuple(n for n in needs if not is_category(n)), frozenset(filter(is_category, needs))
+
+
+def _need_fit(
+    candidate: Candidate,
+    exact: tuple[str, ...],
+    categories: frozenset[str],
+    designated: Sequence[str],
+) -> int:
     if not candidate.has_service:
         return BY_MANDATE if candidate.summary.reseau in designated else NO_MATCH
     offered = candidate.thematiques
-    if any(need in offered for need in needs if not is_category(need)):
+    if any(need in offered for need in exact):
         return EXACT
-    categories = {category_of(t) for t in offered}
-    return CATEGORY if any(need in categories for need in needs if is_category(need)) else NO_MATCH
+    return CATEGORY if any(category_of(t) in categories for t in offered) else NO_MATCH
 
 
 def needs_met(candidate: Candidate, needs: Sequence[str]) -> int:
@@ -207,15 +220,21 @@ def level_of(candidate: Candidate) -> int | None:
 
 
 def level_fit(candidate: Candidate, needs: Sequence[str]) -> int:
-    advice = any(is_advice_need(n) for n in needs)
+    return _level_fit(candidate, any(is_advice_need(n) for n in needs))
+
+
+def _level_fit(candidate: Candidate, advice: bool) -> int:
     return 1 if advice and level_of(candidate) == 2 else 0
 
 
 def physical_proximity(candidate: Candidate, profile: VisitorProfile, geo: Geography) -> int:
+    here = geo.commune(profile.commune)
+    return _physical_proximity(candidate, here, geo.commune(candidate.summary.code_insee or ""))
+
+
+def _physical_proximity(candidate: Candidate, here: Commune | None, there: Commune | None) -> int:
     if not candidate.in_person:
         return FURTHER
-    here = geo.commune(profile.commune)
-    there = geo.commune(candidate.summary.code_insee or "")
     if here is None or there is None:
         return FURTHER
     # Paris, Lyon, Marseille: a service coded with the city, a person with the arrondissement
@@ -232,7 +251,14 @@ def proximity(candidate: Candidate, profile: VisitorProfile, geo: Geography) -> 
     A remote service counts as if it were in the person's département (signal 7): never pushed
     behind far-away services, never ahead of one in the commune or the intercommunality.
     """
-    physical = physical_proximity(candidate, profile, geo)
+    here = geo.commune(profile.commune)
+    return _proximity(candidate, here, geo.commune(candidate.summary.code_insee or ""))
+
+
+def _proximity(
+    candidate: Candidate, here: Commune | None, there: Commune | None
+) -> tuple[int, bool]:
+    physical = _physical_proximity(candidate, here, there)
     if candidate.remote and physical < DEPARTEMENT:
         return DEPARTEMENT, True
     return physical, False
@@ -277,11 +303,16 @@ class RankingContext:
 def in_catchment(candidate: Candidate, context: RankingContext) -> bool:
     """Received in the site's catchment area, for a person who lives in it: the area is then
     theirs too (a person from elsewhere is still sent near home first)."""
-    area = context.catchment
-    if not area or not candidate.in_person:
-        return False
     here = context.geo.commune(context.profile.commune)
     there = context.geo.commune(candidate.summary.code_insee or "")
+    return _in_catchment(candidate, context.catchment, here, there)
+
+
+def _in_catchment(
+    candidate: Candidate, area: frozenset[str], here: Commune | None, there: Commune | None
+) -> bool:
+    if not area or not candidate.in_person:
+        return False
     if here is None or there is None:
         return False
     return bool({here.code, here.parent} & area) and bool({there.code, there.parent} & area)
@@ -292,19 +323,39 @@ def in_catchment(candidate: Candidate, context: RankingContext) -> bool:
 Leading = tuple[int, int, int, int, int, int, bool, bool, float | None]
 
 
-def leading_signals(candidate: Candidate, context: RankingContext) -> Leading:
+class _Request:
+    """What the leading signals of every candidate of one request share: computed once."""
+
+    def __init__(self, context: RankingContext) -> None:
+        self.context = context
+        self.exact, self.categories = _split_needs(context.needs)
+        self.advice = any(is_advice_need(n) for n in context.needs)
+        self.here = context.geo.commune(context.profile.commune)
+        self._communes: dict[str, Commune | None] = {}
+
+    def commune(self, code: str) -> Commune | None:
+        if code not in self._communes:
+            self._communes[code] = self.context.geo.commune(code)
+        return self._communes[code]
+
+
+def leading_signals(
+    candidate: Candidate, context: RankingContext, request: _Request | None = None
+) -> Leading:
+    request = request or _Request(context)
     profile = context.profile
-    level, remote_only = proximity(candidate, profile, context.geo)
-    near = in_catchment(candidate, context)
+    there = request.commune(candidate.summary.code_insee or "")
+    level, remote_only = _proximity(candidate, request.here, there)
+    near = _in_catchment(candidate, context.catchment, request.here, there)
     if near and level < DEPARTEMENT:  # a catchment area may cross a département's border
         level, remote_only = DEPARTEMENT, False
     distance = None if remote_only else distance_km(context.origin, candidate.coordinates)
     return (
-        need_fit(candidate, context.needs, context.designated),
+        _need_fit(candidate, request.exact, request.categories, context.designated),
         public_fit(candidate, profile),
         designated_fit(candidate, context.designated),
         free_fit(candidate),
-        level_fit(candidate, context.needs),
+        _level_fit(candidate, request.advice),
         level,
         remote_only,
         near,
@@ -371,7 +422,12 @@ def rank_first(
     if limit < 1:
         return rank(candidates, context)[:limit]
     profile, geo = context.profile, context.geo
-    leading = [(leading_signals(c, context), c) for c in candidates if is_eligible(c, profile, geo)]
+    request = _Request(context)
+    leading = [
+        (leading_signals(c, context, request), c)
+        for c in candidates
+        if is_eligible(c, profile, geo)
+    ]
     kept = [(_leading_key(signals), signals, c) for signals, c in leading if signals[0] > NO_MATCH]
     if any(math.isnan(key[-1]) for key, _, _ in kept):
         return rank(candidates, context)[:limit]  # NaN has no order: leave it to the full sort
