@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spro_desk.directory.hours import Hours, is_open_within
-from spro_desk.geo import Geography
+from spro_desk.geo import Commune, Geography
 from spro_desk.orientation.candidates import Candidate
 from spro_desk.orientation.mandates import is_advice_need
 from spro_desk.orientation.profile import VisitorProfile
@@ -117,13 +117,26 @@ def matched_needs(candidate: Candidate, needs: Sequence[str]) -> list[str]:
 
 
 def need_fit(candidate: Candidate, needs: Sequence[str], designated: Sequence[str]) -> int:
+    return _need_fit(candidate, *_split_needs(needs), designated)
+
+
+def _split_needs(needs: Sequence[str]) -> tuple[tuple[str, ...], frozenset[str]]:
+    """The sub-thématiques asked for, and the categories asked for."""
+    return tuple(n for n in needs if not is_category(n)), frozenset(filter(is_category, needs))
+
+
+def _need_fit(
+    candidate: Candidate,
+    exact: tuple[str, ...],
+    categories: frozenset[str],
+    designated: Sequence[str],
+) -> int:
     if not candidate.has_service:
         return BY_MANDATE if candidate.summary.reseau in designated else NO_MATCH
     offered = candidate.thematiques
-    if any(need in offered for need in needs if not is_category(need)):
+    if any(need in offered for need in exact):
         return EXACT
-    categories = {category_of(t) for t in offered}
-    return CATEGORY if any(need in categories for need in needs if is_category(need)) else NO_MATCH
+    return CATEGORY if any(category_of(t) in categories for t in offered) else NO_MATCH
 
 
 def needs_met(candidate: Candidate, needs: Sequence[str]) -> int:
@@ -207,15 +220,21 @@ def level_of(candidate: Candidate) -> int | None:
 
 
 def level_fit(candidate: Candidate, needs: Sequence[str]) -> int:
-    advice = any(is_advice_need(n) for n in needs)
+    return _level_fit(candidate, any(is_advice_need(n) for n in needs))
+
+
+def _level_fit(candidate: Candidate, advice: bool) -> int:
     return 1 if advice and level_of(candidate) == 2 else 0
 
 
 def physical_proximity(candidate: Candidate, profile: VisitorProfile, geo: Geography) -> int:
+    here = geo.commune(profile.commune)
+    return _physical_proximity(candidate, here, geo.commune(candidate.summary.code_insee or ""))
+
+
+def _physical_proximity(candidate: Candidate, here: Commune | None, there: Commune | None) -> int:
     if not candidate.in_person:
         return FURTHER
-    here = geo.commune(profile.commune)
-    there = geo.commune(candidate.summary.code_insee or "")
     if here is None or there is None:
         return FURTHER
     # Paris, Lyon, Marseille: a service coded with the city, a person with the arrondissement
@@ -232,7 +251,14 @@ def proximity(candidate: Candidate, profile: VisitorProfile, geo: Geography) -> 
     A remote service counts as if it were in the person's département (signal 7): never pushed
     behind far-away services, never ahead of one in the commune or the intercommunality.
     """
-    physical = physical_proximity(candidate, profile, geo)
+    here = geo.commune(profile.commune)
+    return _proximity(candidate, here, geo.commune(candidate.summary.code_insee or ""))
+
+
+def _proximity(
+    candidate: Candidate, here: Commune | None, there: Commune | None
+) -> tuple[int, bool]:
+    physical = _physical_proximity(candidate, here, there)
     if candidate.remote and physical < DEPARTEMENT:
         return DEPARTEMENT, True
     return physical, False
@@ -277,37 +303,94 @@ class RankingContext:
 def in_catchment(candidate: Candidate, context: RankingContext) -> bool:
     """Received in the site's catchment area, for a person who lives in it: the area is then
     theirs too (a person from elsewhere is still sent near home first)."""
-    area = context.catchment
-    if not area or not candidate.in_person:
-        return False
     here = context.geo.commune(context.profile.commune)
     there = context.geo.commune(candidate.summary.code_insee or "")
+    return _in_catchment(candidate, context.catchment, here, there)
+
+
+def _in_catchment(
+    candidate: Candidate, area: frozenset[str], here: Commune | None, there: Commune | None
+) -> bool:
+    if not area or not candidate.in_person:
+        return False
     if here is None or there is None:
         return False
     return bool({here.code, here.parent} & area) and bool({there.code, there.parent} & area)
 
 
-def signals_of(candidate: Candidate, context: RankingContext) -> Signals:
+# The signals that decide the order before availability (sort_key's leading part): need,
+# public, designated, free, level, proximity, remote_only, catchment, rounded distance.
+Leading = tuple[int, int, int, int, int, int, bool, bool, float | None]
+
+
+class _Request:
+    """What the leading signals of every candidate of one request share: computed once."""
+
+    def __init__(self, context: RankingContext) -> None:
+        self.context = context
+        self.exact, self.categories = _split_needs(context.needs)
+        self.advice = any(is_advice_need(n) for n in context.needs)
+        self.here = context.geo.commune(context.profile.commune)
+        self._communes: dict[str, Commune | None] = {}
+
+    def commune(self, code: str) -> Commune | None:
+        if code not in self._communes:
+            self._communes[code] = self.context.geo.commune(code)
+        return self._communes[code]
+
+
+def leading_signals(
+    candidate: Candidate, context: RankingContext, request: _Request | None = None
+) -> Leading:
+    request = request or _Request(context)
     profile = context.profile
-    level, remote_only = proximity(candidate, profile, context.geo)
-    near = in_catchment(candidate, context)
+    there = request.commune(candidate.summary.code_insee or "")
+    level, remote_only = _proximity(candidate, request.here, there)
+    near = _in_catchment(candidate, context.catchment, request.here, there)
     if near and level < DEPARTEMENT:  # a catchment area may cross a département's border
         level, remote_only = DEPARTEMENT, False
     distance = None if remote_only else distance_km(context.origin, candidate.coordinates)
+    return (
+        _need_fit(candidate, request.exact, request.categories, context.designated),
+        public_fit(candidate, profile),
+        designated_fit(candidate, context.designated),
+        free_fit(candidate),
+        _level_fit(candidate, request.advice),
+        level,
+        remote_only,
+        near,
+        round(distance, 1) if distance is not None else None,
+    )
+
+
+def _leading_key(leading: Leading) -> tuple[float, ...]:
+    """`Signals.sort_key` up to the distance, from the leading signals alone."""
+    need, public, designated, free, level, proximity_level, _, near, distance = leading
+    far = distance if distance is not None else math.inf
+    return (-need, -public, -designated, -free, -level, -proximity_level, -near, far)
+
+
+def _completed(candidate: Candidate, context: RankingContext, leading: Leading) -> Signals:
+    need, public, designated, free, level, proximity_level, remote_only, near, distance = leading
+    profile = context.profile
     return Signals(
-        need=need_fit(candidate, context.needs, context.designated),
-        public=public_fit(candidate, profile),
-        designated=designated_fit(candidate, context.designated),
-        free=free_fit(candidate),
-        level=level_fit(candidate, context.needs),
-        proximity=level,
-        distance_km=round(distance, 1) if distance is not None else None,
+        need=need,
+        public=public,
+        designated=designated,
+        free=free,
+        level=level,
+        proximity=proximity_level,
+        distance_km=distance,
         remote_only=remote_only,
         availability=availability(candidate, profile),
         needs_met=needs_met(candidate, context.needs),
         rotation=daily_rotation(profile.at.date().isoformat(), candidate.key),
         catchment=near,
     )
+
+
+def signals_of(candidate: Candidate, context: RankingContext) -> Signals:
+    return _completed(candidate, context, leading_signals(candidate, context))
 
 
 def rank(
@@ -322,6 +405,46 @@ def rank(
     kept = [pair for pair in scored if pair[0].need > NO_MATCH]
     kept.sort(key=lambda pair: pair[0].sort_key())
     return real_choices(kept)
+
+
+def rank_first(
+    candidates: Sequence[Candidate], context: RankingContext, limit: int
+) -> list[tuple[Signals, Candidate]]:
+    """`rank(candidates, context)[:limit]`, computing the costly signals (opening hours, needs
+    met, rotation) only where they can change it: a dense commune has thousands of candidates
+    and shows ten.
+
+    Sorting by the leading signals, then each group of equal leading signals by the whole key,
+    is the (stable) sort by the whole key. Once the groups sorted so far hold `limit` distinct
+    structures, the first `limit` of real_choices are all among them: every later candidate
+    ranks after them, and its structure's first service (if it is new) with it.
+    """
+    if limit < 1:
+        return rank(candidates, context)[:limit]
+    profile, geo = context.profile, context.geo
+    request = _Request(context)
+    leading = [
+        (leading_signals(c, context, request), c)
+        for c in candidates
+        if is_eligible(c, profile, geo)
+    ]
+    kept = [(_leading_key(signals), signals, c) for signals, c in leading if signals[0] > NO_MATCH]
+    if any(math.isnan(key[-1]) for key, _, _ in kept):
+        return rank(candidates, context)[:limit]  # NaN has no order: leave it to the full sort
+    kept.sort(key=lambda triple: triple[0])
+    ranked: list[tuple[Signals, Candidate]] = []
+    structures: set[str] = set()
+    start = 0
+    while start < len(kept) and len(structures) < limit:
+        end = start + 1
+        while end < len(kept) and kept[end][0] == kept[start][0]:
+            end += 1
+        group = [(_completed(c, context, signals), c) for _, signals, c in kept[start:end]]
+        group.sort(key=lambda pair: pair[0].sort_key())
+        ranked.extend(group)
+        structures.update(c.summary.structure_id for _, c in group)
+        start = end
+    return real_choices(ranked)[:limit]
 
 
 def real_choices(ranked: list[tuple[Signals, Candidate]]) -> list[tuple[Signals, Candidate]]:

@@ -14,7 +14,7 @@ from spro_desk.geo import Geography, geography
 from spro_desk.orientation.candidates import Candidate, directory_facts, load_candidates
 from spro_desk.orientation.mandates import designated_networks
 from spro_desk.orientation.profile import ProfileError, VisitorProfile
-from spro_desk.orientation.ranking import RankingContext, Signals, matched_needs, rank
+from spro_desk.orientation.ranking import RankingContext, Signals, matched_needs, rank_first
 from spro_desk.orientation.reasons import explain
 from spro_desk.storage.engine import Database
 from spro_desk.vocab import thematiques
@@ -86,7 +86,7 @@ def suggestions_for(
     """Rank candidates (from the directory or built by hand) and explain the first `limit`."""
     return [
         Suggestion(c.summary, signals, explain(c, signals, context), c.has_service)
-        for signals, c in rank(candidates, context)[: max(1, limit)]
+        for signals, c in rank_first(candidates, context, max(1, limit))
     ]
 
 
