@@ -86,14 +86,27 @@ def cvl_db_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-@pytest.fixture
-def cvl_db(cvl_db_file: Path, tmp_path: Path) -> Iterator[Database]:
+def _copied(source_file: Path, target: Path) -> Database:
     import sqlite3
 
-    target = tmp_path / "desk.sqlite"
-    with sqlite3.connect(cvl_db_file) as source, sqlite3.connect(target) as copy:
+    with sqlite3.connect(source_file) as source, sqlite3.connect(target) as copy:
         source.backup(copy)
-    database = Database(target)
+    return Database(target)
+
+
+@pytest.fixture
+def cvl_db(cvl_db_file: Path, tmp_path: Path) -> Iterator[Database]:
+    database = _copied(cvl_db_file, tmp_path / "desk.sqlite")
+    yield database
+    database.close()
+
+
+@pytest.fixture(scope="module")
+def cvl_module_db(
+    cvl_db_file: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Database]:
+    """A copy of the Centre-Val de Loire directory shared by a module's tests (read only)."""
+    database = _copied(cvl_db_file, tmp_path_factory.mktemp("cvl-module") / "desk.sqlite")
     yield database
     database.close()
 

@@ -5,8 +5,6 @@ reason comes from a directory field."""
 from __future__ import annotations
 
 import json
-import sqlite3
-from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
@@ -40,13 +38,8 @@ MOMENT = datetime(2026, 11, 18, 10, 0)
 
 
 @pytest.fixture(scope="module")
-def suggester(cvl_db_file: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Suggester]:
-    target = tmp_path_factory.mktemp("props") / "desk.sqlite"
-    with sqlite3.connect(cvl_db_file) as source, sqlite3.connect(target) as copy:
-        source.backup(copy)
-    database = Database(target)
-    yield Suggester(database)
-    database.close()
+def suggester(cvl_module_db: Database) -> Suggester:
+    return Suggester(cvl_module_db)
 
 
 profiles = st.builds(

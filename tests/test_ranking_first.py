@@ -8,11 +8,9 @@ before the costly signals were deferred, computing every signal of every candida
 from __future__ import annotations
 
 import json
-import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -177,13 +175,8 @@ def reference_suggestions(
 
 
 @pytest.fixture(scope="module")
-def suggester(cvl_db_file: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Suggester]:
-    target = tmp_path_factory.mktemp("first") / "desk.sqlite"
-    with sqlite3.connect(cvl_db_file) as source, sqlite3.connect(target) as copy:
-        source.backup(copy)
-    database = Database(target)
-    yield Suggester(database)
-    database.close()
+def suggester(cvl_module_db: Database) -> Suggester:
+    return Suggester(cvl_module_db)
 
 
 def request(
