@@ -383,3 +383,21 @@ def test_the_opener_hears_of_an_unlock_before_the_database_opens(
     unlocked = MainWindow(None, settings=settings)  # a desk without accounts: no lock
     qtbot.addWidget(unlocked)
     assert screens_locked_query(unlocked) is None
+
+
+def test_loading_asked_after_the_opener_was_waited_for_is_dropped(
+    qapp: QApplication, tmp_path: Path
+) -> None:
+    """A window closing right after its database attached: the timer posted on attaching
+    (`start._run_window`'s `listen`) fires after the opener was waited for. Nothing is loaded
+    and nothing is raised (CI once saw « TaskRunner is shut down » in the event loop)."""
+    from spro_desk.ui.common.startup import DatabaseOpener
+
+    opener = DatabaseOpener(tmp_path)
+    opener.wait()
+    called: list[bool] = []
+    switch_interval = sys.getswitchinterval()
+    opener.import_then(("json",), lambda: called.append(True))
+    qapp.processEvents()
+    assert called == []
+    assert sys.getswitchinterval() == switch_interval  # not left at the loading's interval

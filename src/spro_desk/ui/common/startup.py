@@ -125,6 +125,7 @@ class DatabaseOpener(QObject):
         self._first = first
         self._screens_locked = screens_locked
         self._runner = TaskRunner(self)
+        self._waited = False
         # Kept here too: a database opened as the window closes must still be closed.
         self.database: Database | None = None
 
@@ -141,7 +142,10 @@ class DatabaseOpener(QObject):
     def import_then(self, steps: tuple[Step, ...], then: Callable[[], None]) -> None:
         """Run `steps` (imports, loads) on the opener's thread, then call `then` on the UI
         thread: what the window needs soon after the start (QtNetwork, a screen's modules)
-        loads without freezing it."""
+        loads without freezing it. Nothing once the opener has been waited for: the window is
+        closing (a timer posted on attaching may still fire then)."""
+        if self._waited:
+            return
         interval = sys.getswitchinterval()
         sys.setswitchinterval(UI_SWITCH_INTERVAL_S)
 
@@ -155,6 +159,7 @@ class DatabaseOpener(QObject):
 
     def wait(self) -> None:
         """Wait for the worker; a result it had not delivered yet is dropped (see `database`)."""
+        self._waited = True
         self._runner.shutdown()
 
     def _deliver(self, result: Database | str) -> None:
