@@ -116,10 +116,6 @@ def matched_needs(candidate: Candidate, needs: Sequence[str]) -> list[str]:
     return list(dict.fromkeys(matched))
 
 
-def need_fit(candidate: Candidate, needs: Sequence[str], designated: Sequence[str]) -> int:
-    return _need_fit(candidate, *_split_needs(needs), designated)
-
-
 def _split_needs(needs: Sequence[str]) -> tuple[tuple[str, ...], frozenset[str]]:
     """The sub-thématiques asked for, and the categories asked for."""
     return tuple(n for n in needs if not is_category(n)), frozenset(filter(is_category, needs))
@@ -219,10 +215,6 @@ def level_of(candidate: Candidate) -> int | None:
     return 1 if candidate.type == "information" else 2
 
 
-def level_fit(candidate: Candidate, needs: Sequence[str]) -> int:
-    return _level_fit(candidate, any(is_advice_need(n) for n in needs))
-
-
 def _level_fit(candidate: Candidate, advice: bool) -> int:
     return 1 if advice and level_of(candidate) == 2 else 0
 
@@ -245,19 +237,14 @@ def _physical_proximity(candidate: Candidate, here: Commune | None, there: Commu
     return DEPARTEMENT if here.departement == there.departement else FURTHER
 
 
-def proximity(candidate: Candidate, profile: VisitorProfile, geo: Geography) -> tuple[int, bool]:
+def _proximity(
+    candidate: Candidate, here: Commune | None, there: Commune | None
+) -> tuple[int, bool]:
     """The proximity level, and whether it comes from remote use alone.
 
     A remote service counts as if it were in the person's département (signal 7): never pushed
     behind far-away services, never ahead of one in the commune or the intercommunality.
     """
-    here = geo.commune(profile.commune)
-    return _proximity(candidate, here, geo.commune(candidate.summary.code_insee or ""))
-
-
-def _proximity(
-    candidate: Candidate, here: Commune | None, there: Commune | None
-) -> tuple[int, bool]:
     physical = _physical_proximity(candidate, here, there)
     if candidate.remote and physical < DEPARTEMENT:
         return DEPARTEMENT, True
@@ -298,14 +285,6 @@ class RankingContext:
     origin: tuple[float, float] | None
     # The communes (INSEE) the site serves; empty: no catchment area known.
     catchment: frozenset[str] = frozenset()
-
-
-def in_catchment(candidate: Candidate, context: RankingContext) -> bool:
-    """Received in the site's catchment area, for a person who lives in it: the area is then
-    theirs too (a person from elsewhere is still sent near home first)."""
-    here = context.geo.commune(context.profile.commune)
-    there = context.geo.commune(candidate.summary.code_insee or "")
-    return _in_catchment(candidate, context.catchment, here, there)
 
 
 def _in_catchment(
@@ -397,8 +376,9 @@ def rank(
     candidates: Sequence[Candidate], context: RankingContext
 ) -> list[tuple[Signals, Candidate]]:
     """Eligible candidates meeting a need, in the order of the rules, distinct structures first."""
+    request = _Request(context)  # what every candidate's signals share, computed once
     scored = [
-        (signals_of(c, context), c)
+        (_completed(c, context, leading_signals(c, context, request)), c)
         for c in candidates
         if is_eligible(c, context.profile, context.geo)
     ]
