@@ -254,6 +254,39 @@ def test_refused_choices_change_nothing(desk_db: Database, data_dir: Path) -> No
     assert SiteSettings(desk_db).get("site.nom") == ""
 
 
+def test_the_network_is_picked_in_the_list_and_a_typed_one_sets_nothing_up(
+    qtbot: QtBot, wizard: FirstRunWizard, desk_db: Database, data_dir: Path
+) -> None:
+    # A network typed freely (« PIJ ») used to pass the site page, then make « Créer » raise
+    # with the desk's keys already written: a half set-up folder the assistant never reopens.
+    _next(qtbot, wizard, SITE)
+    page = wizard.site_page
+    assert not page.network.isEditable()  # a list, as in Paramètres: one spelling per network
+    page.network.setFocus()
+    qtbot.keyClicks(page.network, "Mis")  # typing picks in the list
+    assert page.network_code() == "mission-locale"
+    typed = FirstRunChoices(
+        role=Role.DESK, agent_name="Claire", agent_pin="48219063",
+        site=SiteChoice(nom="PIJ de Saint-Denis", reseau="PIJ", commune="97411"),
+    )  # fmt: skip
+    with pytest.raises(SetupRefused, match="Choisissez le réseau du site dans la liste"):
+        apply_choices(desk_db, data_dir, typed)
+    assert needs_first_run(desk_db, data_dir)
+    assert not (data_dir / SIGNING_KEY_FILE).exists()
+
+
+def test_the_summary_names_the_network_not_its_code(qtbot: QtBot, wizard: FirstRunWizard) -> None:
+    _next(qtbot, wizard, SITE)
+    _fill_site(qtbot, wizard)
+    wizard.site_page.network.setCurrentIndex(wizard.site_page.network.findData("mission-locale"))
+    _next(qtbot, wizard, AGENT)
+    _fill_agent(qtbot, wizard)
+    _next(qtbot, wizard, DIRECTORY)
+    _next(qtbot, wizard, SUMMARY)
+    text = wizard.summary_page.choices_text.text()
+    assert "Poste d'accueil : CIO de Bourges (Mission locale)" in text, text
+
+
 def test_a_bad_coordination_identity_refuses_the_whole_setup(
     desk_db: Database, data_dir: Path, tmp_path: Path
 ) -> None:

@@ -72,6 +72,7 @@ def problems(choices: FirstRunChoices) -> list[str]:
 
 
 def _site_problems(site: SiteChoice | None) -> list[str]:
+    from spro_desk.directory.networks import NETWORK_LABELS
     from spro_desk.geo import geography
 
     if site is None:
@@ -79,8 +80,8 @@ def _site_problems(site: SiteChoice | None) -> list[str]:
     found = []
     if not site.nom.strip():
         found.append("Indiquez le nom du site.")
-    if not site.reseau.strip():
-        found.append("Indiquez le réseau du site (CIO, mission locale…).")
+    if site.reseau not in NETWORK_LABELS:
+        found.append("Choisissez le réseau du site dans la liste (CIO, mission locale…).")
     if site.commune is None or geography().commune(site.commune) is None:
         found.append("Choisissez la commune du site dans la liste.")
     return found

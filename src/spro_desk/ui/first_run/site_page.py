@@ -30,8 +30,9 @@ class SitePage(QWizardPage):
         self.name = QLineEdit()
         self.name.setAccessibleName(self.tr("Nom du site"))
         self.name.setPlaceholderText(self.tr("ex. CIO de Bourges"))
+        # A list, as in Paramètres: a typed spelling would split the region's statistics
+        # (and the setting refuses it).
         self.network = QComboBox()
-        self.network.setEditable(True)  # a network not listed can be typed
         self.network.setAccessibleName(self.tr("Réseau du site"))
         self.network.addItem("", "")
         for code, label in NETWORK_LABELS.items():
@@ -106,12 +107,8 @@ class SitePage(QWizardPage):
         form.addRow(self.problem)
 
     def network_code(self) -> str:
-        """The network's code when one of the list is chosen, else the text typed."""
-        text = self.network.currentText().strip()
-        index = self.network.findText(text, Qt.MatchFlag.MatchFixedString)
-        if index > 0:
-            return str(self.network.itemData(index))
-        return text
+        """The network's code chosen in the list ("" when none yet)."""
+        return str(self.network.currentData() or "")
 
     def choice(self) -> SiteChoice:
         return SiteChoice(

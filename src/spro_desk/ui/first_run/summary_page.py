@@ -7,6 +7,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QVBoxLayout, QWizard, QWizardPage
 
+from spro_desk.directory.networks import NETWORK_LABELS
 from spro_desk.paths import database_path
 from spro_desk.ui.common.announce import StatusLabel
 from spro_desk.ui.common.widgets import plain_label
@@ -58,7 +59,7 @@ class SummaryPage(QWizardPage):
         if choices.role is Role.DESK and choices.site is not None:
             site = choices.site
             lines.append(self.tr("Poste d'accueil : {nom} ({reseau})").format(
-                nom=site.nom, reseau=site.reseau))  # fmt: skip
+                nom=site.nom, reseau=NETWORK_LABELS.get(site.reseau, site.reseau)))  # fmt: skip
             if site.permanences:
                 lines.append(self.tr("Permanences : {places}").format(
                     places=", ".join(site.permanences)))  # fmt: skip
