@@ -355,141 +355,141 @@ This person will no longer be able to sign in; their past actions stay in the lo
     </message>
     <message>
         <location filename="../../src/spro_desk/ui/accueil/screen.py" line="70"/>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="186"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="188"/>
         <source>Abandonner la modification</source>
         <translation>Discard the changes</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="97"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="98"/>
         <location filename="../../src/spro_desk/ui/app/screens.py" line="39"/>
         <source>Accueil</source>
         <translation>Front desk</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="111"/>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="308"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="112"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="309"/>
         <source>Enregistrer le contact</source>
         <translation>Save the contact</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="115"/>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="182"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="116"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="184"/>
         <source>Enregistrer et orienter</source>
         <translation>Save and refer</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="118"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="119"/>
         <source>Rétablir le dernier contact supprimé</source>
         <translation>Restore the last deleted contact</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="136"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="138"/>
         <source>Formulaire du contact</source>
         <translation>Contact form</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="184"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="186"/>
         <source>Enregistre le contact puis cherche les structures adaptées à la personne.</source>
         <translation>Saves the contact, then looks for organisations suited to the person.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="188"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="190"/>
         <source>Laisse le contact tel qu&apos;il était et vide le formulaire.</source>
         <translation>Leaves the contact as it was and clears the form.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="250"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="251"/>
         <source>Ouverture de la base… Le contact sera enregistré dès qu&apos;elle est prête, votre saisie est conservée.</source>
         <translation>Opening the database… The contact will be saved as soon as it is ready; what you typed is kept.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="297"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="298"/>
         <source>Saisie en cours retrouvée : SPRO Desk s&apos;était fermé avant son enregistrement. Vérifiez-la puis enregistrez (les coordonnées personnelles ne sont jamais conservées hors de la base).</source>
         <translation>Unsaved entry recovered: SPRO Desk closed before it was recorded. Check it, then record it (personal details are never kept outside the database).</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="307"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="308"/>
         <source>Enregistrer (Ctrl+Entrée)</source>
         <translation>Save (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="315"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="316"/>
         <source>Choisissez le statut de la personne (une touche suffit).</source>
         <translation>Choose the person&apos;s status (one key is enough).</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="347"/>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="351"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="348"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="352"/>
         <source>Contact non enregistré : %s</source>
         <translation>Contact not saved: %s</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="367"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="368"/>
         <source>Contact de %s modifié.</source>
         <translation>Contact at %s updated.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="369"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="370"/>
         <source>Contact enregistré à %s.</source>
         <translation>Contact saved at %s.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="380"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="381"/>
         <source>Commune : %s.</source>
         <translation>Municipality: %s.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="452"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="453"/>
         <source>Enregistrer la modification (Ctrl+Entrée)</source>
         <translation>Save the changes (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="453"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="454"/>
         <source>Enregistrer la modification du contact</source>
         <translation>Save the changes to the contact</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="471"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="472"/>
         <source>Saisie en cours</source>
         <translation>Entry in progress</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="473"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="474"/>
         <source>Le formulaire contient une saisie non enregistrée. L&apos;abandonner pour modifier le contact choisi ?</source>
         <translation>The form holds an unsaved entry. Discard it to edit the selected contact?</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="476"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="477"/>
         <source>Abandonner la saisie</source>
         <translation>Discard the entry</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="482"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="483"/>
         <source>Modification abandonnée : le contact est inchangé.</source>
         <translation>Changes discarded: the contact is unchanged.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="489"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="490"/>
         <source>Supprimer le contact de %s ? Ctrl+Z le rétablit.</source>
         <translation>Delete the contact at %s? Ctrl+Z restores it.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="491"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="492"/>
         <source>Supprimer un contact</source>
         <translation>Delete a contact</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="491"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="492"/>
         <source>Supprimer</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="501"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="502"/>
         <source>Contact de %s supprimé.</source>
         <translation>Contact at %s deleted.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="520"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="521"/>
         <source>Contact rétabli.</source>
         <translation>Contact restored.</translation>
     </message>
@@ -817,12 +817,12 @@ This person will no longer be able to sign in; their past actions stay in the lo
 <context>
     <name>App</name>
     <message>
-        <location filename="../../src/spro_desk/ui/common/startup.py" line="57"/>
+        <location filename="../../src/spro_desk/ui/common/startup.py" line="88"/>
         <source>La base de données «&#xa0;{path}&#xa0;» ne peut pas être ouverte ({error}). Vérifiez que le dossier est accessible et qu&apos;aucune autre fenêtre de SPRO Desk ne l&apos;utilise.</source>
         <translation>The database “{path}” cannot be opened ({error}). Check that the folder is accessible and that no other SPRO Desk window is using it.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/startup.py" line="147"/>
+        <location filename="../../src/spro_desk/ui/common/startup.py" line="187"/>
         <source>Erreur inattendue à l&apos;ouverture de la base de données ({error}).</source>
         <translation>Unexpected error while opening the database ({error}).</translation>
     </message>
@@ -930,38 +930,38 @@ This person will no longer be able to sign in; their past actions stay in the lo
 <context>
     <name>BackupDialog</name>
     <message>
-        <location filename="../../src/spro_desk/ui/common/backup_dialog.py" line="99"/>
-        <location filename="../../src/spro_desk/ui/common/backup_dialog.py" line="174"/>
+        <location filename="../../src/spro_desk/ui/common/backup_dialog.py" line="98"/>
+        <location filename="../../src/spro_desk/ui/common/backup_dialog.py" line="173"/>
         <source>Restaurer une sauvegarde</source>
         <translation>Restore a backup</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/backup_dialog.py" line="103"/>
+        <location filename="../../src/spro_desk/ui/common/backup_dialog.py" line="102"/>
         <source>&amp;Restaurer cette sauvegarde…</source>
         <translation>&amp;Restore this backup…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/backup_dialog.py" line="110"/>
+        <location filename="../../src/spro_desk/ui/common/backup_dialog.py" line="109"/>
         <source>Sauvegardes du poste</source>
         <translation>This desk&apos;s backups</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/backup_dialog.py" line="115"/>
+        <location filename="../../src/spro_desk/ui/common/backup_dialog.py" line="114"/>
         <source>Restaurer la sauvegarde choisie</source>
         <translation>Restore the selected backup</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/backup_dialog.py" line="117"/>
+        <location filename="../../src/spro_desk/ui/common/backup_dialog.py" line="116"/>
         <source>Remplace la base actuelle par cette sauvegarde, après en avoir gardé copie.</source>
         <translation>Replaces the current database with this backup, after keeping a copy of it.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/backup_dialog.py" line="144"/>
+        <location filename="../../src/spro_desk/ui/common/backup_dialog.py" line="143"/>
         <source>Aucune sauvegarde pour l&apos;instant : SPRO Desk en fait une chaque jour, la première quelques instants après son ouverture.</source>
         <translation>No backups yet: SPRO Desk makes one every day, the first a few moments after it opens.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/backup_dialog.py" line="167"/>
+        <location filename="../../src/spro_desk/ui/common/backup_dialog.py" line="166"/>
         <source>Remplacer la base actuelle par cette sauvegarde ?
 
 {preview}
@@ -978,27 +978,27 @@ Anything entered since is not in it. A copy of the current database is kept: res
 {sync}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/backup_dialog.py" line="175"/>
+        <location filename="../../src/spro_desk/ui/common/backup_dialog.py" line="174"/>
         <source>Restaurer</source>
         <translation>Restore</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/backup_dialog.py" line="184"/>
+        <location filename="../../src/spro_desk/ui/common/backup_dialog.py" line="186"/>
         <source>Restauration en cours…</source>
         <translation>Restoring…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/backup_dialog.py" line="197"/>
+        <location filename="../../src/spro_desk/ui/common/backup_dialog.py" line="199"/>
         <source>Sauvegarde du {date} restaurée. La base d&apos;avant est gardée : « {name} ».</source>
         <translation>Backup of {date} restored. The previous database is kept: “{name}”.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/backup_dialog.py" line="212"/>
+        <location filename="../../src/spro_desk/ui/common/backup_dialog.py" line="214"/>
         <source>Restauration impossible : %s</source>
         <translation>Restore failed: %s</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/backup_dialog.py" line="214"/>
+        <location filename="../../src/spro_desk/ui/common/backup_dialog.py" line="216"/>
         <source>Restauration impossible</source>
         <translation>Restore failed</translation>
     </message>
@@ -1006,37 +1006,37 @@ Anything entered since is not in it. A copy of the current database is kept: res
 <context>
     <name>Backups</name>
     <message>
-        <location filename="../../src/spro_desk/ui/common/backup_dialog.py" line="50"/>
+        <location filename="../../src/spro_desk/ui/common/backup_dialog.py" line="49"/>
         <source>avant restauration</source>
         <translation>before restore</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/backup_dialog.py" line="51"/>
+        <location filename="../../src/spro_desk/ui/common/backup_dialog.py" line="50"/>
         <source>avant mise à jour</source>
         <translation>before update</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/backup_dialog.py" line="52"/>
+        <location filename="../../src/spro_desk/ui/common/backup_dialog.py" line="51"/>
         <source>base endommagée</source>
         <translation>damaged database</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/backup_dialog.py" line="54"/>
+        <location filename="../../src/spro_desk/ui/common/backup_dialog.py" line="53"/>
         <source>sauvegarde</source>
         <translation>backup</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/backup_dialog.py" line="58"/>
+        <location filename="../../src/spro_desk/ui/common/backup_dialog.py" line="57"/>
         <source>{date} à {time} — {kind}</source>
         <translation>{date} at {time} — {kind}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/backup_dialog.py" line="69"/>
+        <location filename="../../src/spro_desk/ui/common/backup_dialog.py" line="68"/>
         <source>aucun</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/backup_dialog.py" line="71"/>
+        <location filename="../../src/spro_desk/ui/common/backup_dialog.py" line="70"/>
         <source>Sauvegarde du {date}
 Contacts : {contacts} · orientations : {referrals} · services de l&apos;annuaire : {services}
 Dernier contact : {last}
@@ -2279,73 +2279,83 @@ Keep this time anyway?</translation>
         <translation>Export the activity report</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="71"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="352"/>
         <source>Les chiffres affichés, en XLSX, CSV, PDF ou JSON, avec le secret statistique</source>
         <translation>The figures shown, as XLSX, CSV, PDF or JSON, with statistical confidentiality applied</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="75"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="72"/>
         <source>Chiffres affichés</source>
         <translation>Figures shown</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="77"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="355"/>
         <source>À l&apos;écran, les chiffres sont exacts. Tout export applique le secret statistique : un nombre inférieur à 5 est masqué (s), ainsi que ce qui permettrait de le recalculer.</source>
         <translation>On screen, the figures are exact. Every export applies statistical confidentiality: a number below 5 is masked (s), as is anything that would allow it to be worked out.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="79"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="73"/>
         <source>Secret statistique</source>
         <translation>Statistical confidentiality</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="86"/>
-        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="231"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="81"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="226"/>
         <source>Vue d&apos;ensemble</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="88"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="83"/>
         <source>Calcul des indicateurs…</source>
         <translation>Computing the indicators…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="269"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="264"/>
         <source>Rien sur la période.</source>
         <translation>Nothing in this period.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="275"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="270"/>
         <source>aucun envoi reçu</source>
         <translation>no bundle received</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="276"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="271"/>
         <source>{scope} · {filters} · données à jour au {fresh}</source>
         <translation>{scope} · {filters} · data as of {fresh}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="329"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="324"/>
         <source>Calcul annulé : les chiffres affichés restent ceux de la {shown}.</source>
         <translation>Computation cancelled: the figures shown are still those of the {shown}.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="330"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="325"/>
         <source>Calcul annulé.</source>
         <translation>Computation cancelled.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="362"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="345"/>
+        <source>Les chiffres affichés, en XLSX, CSV, PDF ou JSON, non masqués</source>
+        <translation>The figures shown, as XLSX, CSV, PDF or JSON, unmasked</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="347"/>
+        <source>Les chiffres sont exacts. Le bilan exporté ici est le bilan interne du site, non masqué : le secret statistique s&apos;applique à ce que publie la coordination.</source>
+        <translation>The figures are exact. The report exported here is the site&apos;s internal report, unmasked: statistical confidentiality applies to what the coordination publishes.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="377"/>
         <source>Bilan interne du site écrit dans « {path} » (chiffres non masqués).</source>
         <translation>Site&apos;s internal report written to “{path}” (figures not masked).</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="365"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="380"/>
         <source>Bilan publié dans « {path} » : secret statistique vérifié avec les bilans déjà publiés pour la période, publication enregistrée et période close.</source>
         <translation>Bilan published in “{path}”: statistical secrecy checked together with the bilans already published for the period; publication recorded and period closed.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="369"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="384"/>
         <source>Bilan écrit dans « {path} », avec le secret statistique appliqué.</source>
         <translation>Activity report written to “{path}”, with statistical confidentiality applied.</translation>
     </message>
@@ -3248,22 +3258,22 @@ Desk ID: {id}</translation>
 <context>
     <name>DisplayPanel</name>
     <message>
-        <location filename="../../src/spro_desk/ui/common/display.py" line="29"/>
+        <location filename="../../src/spro_desk/ui/common/display.py" line="23"/>
         <source>Affichage : contraste</source>
         <translation>Display: contrast</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/display.py" line="33"/>
+        <location filename="../../src/spro_desk/ui/common/display.py" line="27"/>
         <source>Comme le système</source>
         <translation>Same as the system</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/display.py" line="34"/>
+        <location filename="../../src/spro_desk/ui/common/display.py" line="28"/>
         <source>Contraste élevé (blanc sur noir)</source>
         <translation>High contrast (white on black)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/display.py" line="35"/>
+        <location filename="../../src/spro_desk/ui/common/display.py" line="29"/>
         <source>Contraste normal</source>
         <translation>Normal contrast</translation>
     </message>
@@ -3304,17 +3314,17 @@ Desk ID: {id}</translation>
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../src/spro_desk/ui/common/errors.py" line="48"/>
+        <location filename="../../src/spro_desk/ui/common/errors.py" line="50"/>
         <source>SPRO Desk ne peut pas démarrer</source>
         <translation>SPRO Desk cannot start</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/errors.py" line="84"/>
+        <location filename="../../src/spro_desk/ui/common/errors.py" line="86"/>
         <source>Erreur inattendue</source>
         <translation>Unexpected error</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/errors.py" line="85"/>
+        <location filename="../../src/spro_desk/ui/common/errors.py" line="87"/>
         <source>Une erreur inattendue s&apos;est produite. L&apos;opération en cours n&apos;a peut-être pas abouti ; les données déjà enregistrées sont conservées.
 
 Si le problème se reproduit, transmettez le détail ci-dessous au support.</source>
@@ -3766,52 +3776,52 @@ If the problem happens again, send the details below to support.</translation>
 <context>
     <name>LockScreen</name>
     <message>
-        <location filename="../../src/spro_desk/ui/lock/guard.py" line="58"/>
+        <location filename="../../src/spro_desk/ui/lock/guard.py" line="70"/>
         <source>SPRO Desk est verrouillé</source>
         <translation>SPRO Desk is locked</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/lock/guard.py" line="65"/>
+        <location filename="../../src/spro_desk/ui/lock/guard.py" line="77"/>
         <source>Les données personnelles sont masquées. Choisissez votre nom et saisissez votre code pour reprendre là où vous en étiez.</source>
         <translation>Personal data is hidden. Choose your name and enter your code to pick up where you left off.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/lock/guard.py" line="72"/>
+        <location filename="../../src/spro_desk/ui/lock/guard.py" line="84"/>
         <source>&amp;Déverrouiller</source>
         <translation>&amp;Unlock</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/lock/guard.py" line="79"/>
+        <location filename="../../src/spro_desk/ui/lock/guard.py" line="91"/>
         <source>&amp;Agent :</source>
         <translation>&amp;Agent:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/lock/guard.py" line="79"/>
+        <location filename="../../src/spro_desk/ui/lock/guard.py" line="91"/>
         <source>&amp;Code :</source>
         <translation>&amp;Code:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/lock/guard.py" line="98"/>
+        <location filename="../../src/spro_desk/ui/lock/guard.py" line="113"/>
         <source>Agent</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/lock/guard.py" line="99"/>
+        <location filename="../../src/spro_desk/ui/lock/guard.py" line="114"/>
         <source>Code ou mot de passe</source>
         <translation>Code or password</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/lock/guard.py" line="100"/>
+        <location filename="../../src/spro_desk/ui/lock/guard.py" line="115"/>
         <source>Déverrouiller le poste</source>
         <translation>Unlock the desk</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/lock/guard.py" line="124"/>
+        <location filename="../../src/spro_desk/ui/lock/guard.py" line="139"/>
         <source>Ouverture de la base… Le code sera vérifié dès qu&apos;elle est prête.</source>
         <translation>Opening the database… Your code will be checked as soon as it is ready.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/lock/guard.py" line="127"/>
+        <location filename="../../src/spro_desk/ui/lock/guard.py" line="142"/>
         <source>Vérification du code…</source>
         <translation>Checking the code…</translation>
     </message>
@@ -3819,128 +3829,128 @@ If the problem happens again, send the details below to support.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="91"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="96"/>
         <source>Ouverture de la base de données…</source>
         <translation>Opening the database…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="103"/>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="105"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="153"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="155"/>
         <source>Écrans de SPRO Desk</source>
         <translation>SPRO Desk screens</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="200"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="243"/>
         <source>Barre d&apos;état</source>
         <translation>Status bar</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="214"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="257"/>
         <source>&amp;Importer un annuaire…</source>
         <translation>&amp;Import a directory…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="216"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="259"/>
         <source>Importer un export data·inclusion (dossier ou archive .zip)</source>
         <translation>Import a data·inclusion export (folder or .zip archive)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="218"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="261"/>
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="218"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="261"/>
         <source>Fermer SPRO Desk</source>
         <translation>Close SPRO Desk</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="220"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="263"/>
         <source>&amp;Rechercher dans l&apos;annuaire</source>
         <translation>&amp;Find in the directory</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="222"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="265"/>
         <source>Placer le curseur dans la zone de recherche</source>
         <translation>Move the cursor to the search box</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="224"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="267"/>
         <source>&amp;Fichier</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="229"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="272"/>
         <source>&amp;Édition</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="231"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="274"/>
         <source>&amp;Aller à</source>
         <translation>&amp;Go to</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="235"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="278"/>
         <source>Afficher l&apos;écran %s</source>
         <translation>Show the %s screen</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="243"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="286"/>
         <source>À &amp;propos de SPRO Desk…</source>
         <translation>&amp;About SPRO Desk…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="245"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="288"/>
         <source>Version, sources des données et licences des composants</source>
         <translation>Version, data sources and component licences</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="249"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="292"/>
         <source>Aide</source>
         <translation>Help</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="358"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="402"/>
         <source>Annuaire</source>
         <translation>Directory</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="370"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="419"/>
         <source>SPRO Desk — %s</source>
         <translation>SPRO Desk — %s</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="393"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="444"/>
         <source>Écran %s</source>
         <translation>%s screen</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="419"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="470"/>
         <source>Importer un annuaire</source>
         <translation>Import a directory</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="421"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="472"/>
         <source>Export data·inclusion (*.zip *.json *.csv *.xlsx);;Tous les fichiers (*)</source>
         <translation>data·inclusion export (*.zip *.json *.csv *.xlsx);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="447"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="498"/>
         <source>Import impossible</source>
         <translation>Import failed</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="455"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="506"/>
         <source>Remplacer l&apos;annuaire ?</source>
         <translation>Replace the directory?</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="456"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="507"/>
         <source>Remplacer quand même l&apos;annuaire actuel ?</source>
         <translation>Replace the current directory anyway?</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="464"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="515"/>
         <source>Import annulé : l&apos;annuaire actuel est conservé.</source>
         <translation>Import cancelled: the current directory is kept.</translation>
     </message>
@@ -4578,32 +4588,34 @@ If the problem happens again, send the details below to support.</translation>
 <context>
     <name>PrivacyGuard</name>
     <message>
-        <location filename="../../src/spro_desk/ui/lock/guard.py" line="169"/>
+        <location filename="../../src/spro_desk/ui/lock/guard.py" line="192"/>
         <source>&amp;Verrouiller le poste</source>
         <translation>&amp;Lock the desk</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/lock/guard.py" line="171"/>
+        <location filename="../../src/spro_desk/ui/lock/guard.py" line="194"/>
         <source>Masquer les données personnelles jusqu&apos;au code</source>
         <translation>Hide personal data until the code is entered</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/lock/guard.py" line="373"/>
+        <location filename="../../src/spro_desk/ui/lock/guard.py" line="428"/>
         <source>Poste verrouillé : saisissez votre code pour reprendre.</source>
         <translation>Desk locked: type your code to resume.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/lock/guard.py" line="405"/>
+        <location filename="../../src/spro_desk/ui/lock/guard.py" line="513"/>
+        <location filename="../../src/spro_desk/ui/lock/guard.py" line="547"/>
         <source>Le poste n&apos;a pas pu être déverrouillé. Réessayez.</source>
         <translation>The desk could not be unlocked. Try again.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/lock/guard.py" line="417"/>
+        <location filename="../../src/spro_desk/ui/lock/guard.py" line="502"/>
+        <location filename="../../src/spro_desk/ui/lock/guard.py" line="559"/>
         <source>Poste déverrouillé.</source>
         <translation>Desk unlocked.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/lock/guard.py" line="432"/>
+        <location filename="../../src/spro_desk/ui/lock/guard.py" line="574"/>
         <source>Votre code est désormais trop court pour protéger les données personnelles : choisissez-en un nouveau (8 chiffres ou plus, ou un mot de passe).</source>
         <translation>Your code is now too short to protect personal data: please choose a new one (8 digits or more, or a password).</translation>
     </message>
@@ -4842,27 +4854,27 @@ If the problem happens again, send the details below to support.</translation>
 <context>
     <name>ProgressIndicator</name>
     <message>
-        <location filename="../../src/spro_desk/ui/common/status.py" line="22"/>
+        <location filename="../../src/spro_desk/ui/common/status.py" line="24"/>
         <source>Progression</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/status.py" line="24"/>
+        <location filename="../../src/spro_desk/ui/common/status.py" line="26"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/status.py" line="25"/>
+        <location filename="../../src/spro_desk/ui/common/status.py" line="27"/>
         <source>Annuler l&apos;opération en cours</source>
         <translation>Cancel the current operation</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/status.py" line="27"/>
+        <location filename="../../src/spro_desk/ui/common/status.py" line="29"/>
         <source>Arrête l&apos;opération ; les données actuelles sont conservées.</source>
         <translation>Stops the operation; the current data is kept.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/status.py" line="53"/>
+        <location filename="../../src/spro_desk/ui/common/status.py" line="55"/>
         <source>Annulation…</source>
         <translation>Cancelling…</translation>
     </message>
@@ -5587,47 +5599,47 @@ Restore it now?</translation>
         <translation>e.g. CIO de Bourges</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/site_page.py" line="35"/>
+        <location filename="../../src/spro_desk/ui/first_run/site_page.py" line="36"/>
         <source>Réseau du site</source>
         <translation>Site network</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/site_page.py" line="41"/>
+        <location filename="../../src/spro_desk/ui/first_run/site_page.py" line="42"/>
         <source>Commune du site</source>
         <translation>Site municipality</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/site_page.py" line="85"/>
+        <location filename="../../src/spro_desk/ui/first_run/site_page.py" line="88"/>
         <source>&amp;Nom du site :</source>
         <translation>&amp;Site name:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/site_page.py" line="86"/>
+        <location filename="../../src/spro_desk/ui/first_run/site_page.py" line="89"/>
         <source>&amp;Réseau :</source>
         <translation>Net&amp;work:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/site_page.py" line="87"/>
+        <location filename="../../src/spro_desk/ui/first_run/site_page.py" line="90"/>
         <source>&amp;Commune :</source>
         <translation>&amp;Municipality:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/site_page.py" line="88"/>
+        <location filename="../../src/spro_desk/ui/first_run/site_page.py" line="91"/>
         <source>&amp;Fuseau horaire :</source>
         <translation>&amp;Time zone:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/site_page.py" line="89"/>
+        <location filename="../../src/spro_desk/ui/first_run/site_page.py" line="92"/>
         <source>&amp;Lieux de permanence :</source>
         <translation>&amp;Outreach venues:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/site_page.py" line="99"/>
+        <location filename="../../src/spro_desk/ui/first_run/site_page.py" line="102"/>
         <source>Facultatif : les autres lieux où le site tient une permanence (mairie, lycée…), proposés à la saisie d&apos;un passage.</source>
         <translation>Optional: the other places where the site holds outreach sessions (town hall, secondary school…), offered when recording a visit.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/site_page.py" line="133"/>
+        <location filename="../../src/spro_desk/ui/first_run/site_page.py" line="132"/>
         <source>«&#xa0;{text}&#xa0;» ne correspond à aucune commune. Tapez le nom ou le code postal et choisissez dans la liste.</source>
         <translation>“{text}” matches no municipality. Type the name or the postcode and choose from the list.</translation>
     </message>
@@ -5951,37 +5963,37 @@ Restore it now?</translation>
 <context>
     <name>SummaryPage</name>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/summary_page.py" line="31"/>
+        <location filename="../../src/spro_desk/ui/first_run/summary_page.py" line="32"/>
         <source>Récapitulatif</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/summary_page.py" line="32"/>
+        <location filename="../../src/spro_desk/ui/first_run/summary_page.py" line="33"/>
         <source>Vérifiez puis validez : rien n&apos;est enregistré avant.</source>
         <translation>Check, then confirm: nothing is saved before that.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/summary_page.py" line="34"/>
+        <location filename="../../src/spro_desk/ui/first_run/summary_page.py" line="35"/>
         <source>&amp;Créer</source>
         <translation>&amp;Create</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/summary_page.py" line="35"/>
+        <location filename="../../src/spro_desk/ui/first_run/summary_page.py" line="36"/>
         <source>Choix faits</source>
         <translation>Choices made</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/summary_page.py" line="36"/>
+        <location filename="../../src/spro_desk/ui/first_run/summary_page.py" line="37"/>
         <source>Où sont les données</source>
         <translation>Where the data is</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/summary_page.py" line="37"/>
+        <location filename="../../src/spro_desk/ui/first_run/summary_page.py" line="38"/>
         <source>Sauvegardes</source>
         <translation>Backups</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/summary_page.py" line="49"/>
+        <location filename="../../src/spro_desk/ui/first_run/summary_page.py" line="50"/>
         <source>Les données restent sur cet ordinateur, dans le dossier&#xa0;:
 {folder}
 (base {database}, clés du poste dans keys/, journaux dans logs/). Seul votre compte peut lire ce dossier.</source>
@@ -5990,52 +6002,52 @@ Restore it now?</translation>
 (database {database}, desk keys in keys/, logs in logs/). Only your account can read this folder.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/summary_page.py" line="60"/>
+        <location filename="../../src/spro_desk/ui/first_run/summary_page.py" line="61"/>
         <source>Poste d&apos;accueil : {nom} ({reseau})</source>
         <translation>Front desk: {nom} ({reseau})</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/summary_page.py" line="63"/>
+        <location filename="../../src/spro_desk/ui/first_run/summary_page.py" line="64"/>
         <source>Permanences : {places}</source>
         <translation>Outreach sessions: {places}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/summary_page.py" line="66"/>
+        <location filename="../../src/spro_desk/ui/first_run/summary_page.py" line="67"/>
         <source>Coordination régionale</source>
         <translation>Regional coordination office</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/summary_page.py" line="67"/>
+        <location filename="../../src/spro_desk/ui/first_run/summary_page.py" line="68"/>
         <source>Premier agent : {name}</source>
         <translation>First agent: {name}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/summary_page.py" line="68"/>
+        <location filename="../../src/spro_desk/ui/first_run/summary_page.py" line="69"/>
         <source>Annuaire : {source}</source>
         <translation>Directory: {source}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/summary_page.py" line="73"/>
+        <location filename="../../src/spro_desk/ui/first_run/summary_page.py" line="74"/>
         <source>l&apos;annuaire d&apos;exemple</source>
         <translation>the sample directory</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/summary_page.py" line="75"/>
+        <location filename="../../src/spro_desk/ui/first_run/summary_page.py" line="76"/>
         <source>plus tard</source>
         <translation>later</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/summary_page.py" line="80"/>
+        <location filename="../../src/spro_desk/ui/first_run/summary_page.py" line="81"/>
         <source>Sauvegardes : SPRO Desk copie sa base chaque jour dans backups/ (les 7 derniers jours et 4 semaines avant sont gardés), et avant chaque mise à jour qui modifie la base. Ces copies restent sur cet ordinateur : copiez aussi régulièrement tout le dossier sur un support externe rangé à part. Une copie se restaure par « spro-desk backup restore ».</source>
         <translation>Backups: SPRO Desk copies its database every day into backups/ (the last 7 days and the 4 weeks before are kept), and before each update that changes the database. These copies stay on this computer: also copy the whole folder regularly to external storage kept somewhere else. A copy is restored with “spro-desk backup restore”.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/summary_page.py" line="88"/>
+        <location filename="../../src/spro_desk/ui/first_run/summary_page.py" line="89"/>
         <source>Les clés de la coordination (keys/) sont indispensables pour lire les envois des postes : gardez-en une copie en lieu sûr.</source>
         <translation>The coordination office&apos;s keys (keys/) are essential for reading the desks&apos; bundles: keep a copy of them somewhere safe.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/summary_page.py" line="93"/>
+        <location filename="../../src/spro_desk/ui/first_run/summary_page.py" line="94"/>
         <source>Chaque semaine, l&apos;envoi à la coordination emporte aussi les passages enregistrés (sans données personnelles).</source>
         <translation>Every week, the bundle sent to the coordination office also carries the visits recorded (with no personal data).</translation>
     </message>
@@ -6051,42 +6063,42 @@ Restore it now?</translation>
 <context>
     <name>SyncRounds</name>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/rounds.py" line="100"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/rounds.py" line="101"/>
         <source>Synchronisation en cours…</source>
         <translation>Synchronising…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/rounds.py" line="143"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/rounds.py" line="144"/>
         <source>La synchronisation a échoué de façon inattendue ; les envois restent en attente et seront réessayés.</source>
         <translation>Synchronisation failed unexpectedly; the bundles are still waiting and will be retried.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/rounds.py" line="147"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/rounds.py" line="148"/>
         <source>Synchronisation impossible (voir l&apos;écran Synchronisation)</source>
         <translation>Synchronisation failed (see the Synchronisation screen)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/rounds.py" line="152"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/rounds.py" line="153"/>
         <source>Synchronisation déjà en cours ailleurs</source>
         <translation>Synchronisation already in progress elsewhere</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/rounds.py" line="155"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/rounds.py" line="156"/>
         <source>{n} envoi en attente</source>
         <translation>{n} bundle waiting</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/rounds.py" line="155"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/rounds.py" line="156"/>
         <source>{n} envois en attente</source>
         <translation>{n} bundles waiting</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/rounds.py" line="157"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/rounds.py" line="158"/>
         <source>Synchronisation : {waiting}, nouvel essai plus tard</source>
         <translation>Synchronisation: {waiting}, will try again later</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/rounds.py" line="160"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/rounds.py" line="161"/>
         <source>Synchronisé à {time}</source>
         <translation>Synchronised at {time}</translation>
     </message>

@@ -629,6 +629,11 @@ def test_the_sites_own_bilan_is_not_masked(
                                                             strict=True)}  # fmt: skip
     assert (cells["salarie"], cells["etudiant"]) == (2, 1)
     assert "non masqués" in view.message.text()
+    # What the screen says of its export is what the export does (it said « Tout export
+    # applique le secret statistique » above an unmasked internal bilan).
+    note = view.secrecy.text() + view.export_button.accessibleDescription()
+    assert "Tout export applique" not in note and "avec le secret statistique" not in note
+    assert "Le bilan exporté ici est le bilan interne du site, non masqué" in view.secrecy.text()
 
 
 # --- the window ----------------------------------------------------------------------------------

@@ -67,16 +67,11 @@ class DashboardView(QWidget):
         self.filter_bar = FilterBar(setup.presets, setup.today, setup.several_sites)
         self.export_button = QPushButton(self.tr("E&xporter le bilan…"))
         self.export_button.setAccessibleName(self.tr("Exporter le bilan"))
-        self.export_button.setAccessibleDescription(
-            self.tr("Les chiffres affichés, en XLSX, CSV, PDF ou JSON, avec le secret statistique")
-        )
         self.export_button.setEnabled(False)
         self.progress = ProgressIndicator()
         self.shown = plain_label("", self.tr("Chiffres affichés"))
-        self.secrecy = plain_label(self.tr(
-            "À l'écran, les chiffres sont exacts. Tout export applique le secret statistique : "
-            "un nombre inférieur à 5 est masqué (s), ainsi que ce qui permettrait de le "
-            "recalculer."), self.tr("Secret statistique"))  # fmt: skip
+        self.secrecy = plain_label("", self.tr("Secret statistique"))
+        self._describe_secrecy(internal=not setup.several_sites)
         self.message = StatusLabel()
         self.message.hide()
         tiles = TILE_KEYS + ((LATE_DESKS_TILE,) if setup.several_sites else ())
@@ -343,6 +338,26 @@ class DashboardView(QWidget):
         self.export_button.setEnabled(self._data is not None and not self.exporter.busy)
 
     # --- export -------------------------------------------------------------------------------
+
+    def _describe_secrecy(self, internal: bool) -> None:
+        """Say what the export does: a site's own bilan stays unmasked (issue 18)."""
+        if internal:
+            description = self.tr("Les chiffres affichés, en XLSX, CSV, PDF ou JSON, non masqués")
+            note = self.tr(
+                "Les chiffres sont exacts. Le bilan exporté ici est le bilan interne du site, "
+                "non masqué : le secret statistique s'applique à ce que publie la coordination."
+            )
+        else:
+            description = self.tr(
+                "Les chiffres affichés, en XLSX, CSV, PDF ou JSON, avec le secret statistique"
+            )
+            note = self.tr(
+                "À l'écran, les chiffres sont exacts. Tout export applique le secret statistique : "
+                "un nombre inférieur à 5 est masqué (s), ainsi que ce qui permettrait de le "
+                "recalculer."
+            )
+        self.export_button.setAccessibleDescription(description)
+        self.secrecy.setText(note)
 
     def export(self) -> None:
         if self._data is not None and not self.exporter.busy:
