@@ -989,3 +989,49 @@ def test_sample_if_empty_names_the_sample_site(
     settings.set("site.nom", "CIO de Vierzon")
     window.offer_first_start(True)  # a named site is never renamed
     assert settings.get("site.nom") == "CIO de Vierzon"
+
+
+def test_the_sites_pdf_bilan_has_two_decimals_and_a_readable_footer(
+    qtbot: QtBot, window: MainWindow, cvl_db: Database, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    from pypdf import PdfReader
+    from PySide6.QtWidgets import QFileDialog
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from spro_desk.reports.pdf import _fonts
+    from spro_desk.ui.dashboard.screen import DashboardScreen
+
+    service = ContactService(cvl_db)
+    for statut in ("salarie", "salarie", "etudiant"):
+        contact = service.record(ContactInput(canal="accueil-physique", statut=statut,
+                                              occurred_at=datetime(2026, 3, 9, 14, 0)))  # fmt: skip
+        if statut == "salarie":
+            service.add_referral(contact, CIO)  # 2 orientations for 3 contacts: 0,666…
+    window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
+    screen = window.screens["tableau-de-bord"]
+    assert isinstance(screen, DashboardScreen)
+    view = screen.view
+    qtbot.waitUntil(lambda: view.settled, timeout=20_000)
+    target = tmp_path / "bilan.pdf"
+    chosen = (str(target), "Bilan PDF (*.pdf)")
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: chosen)
+    qtbot.mouseClick(view.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not view.busy and target.exists(), timeout=20_000)
+    regular, _bold = _fonts()  # the bilan's font, registered for measuring its text
+    page = PdfReader(target).pages[0]
+    text = " ".join(page.extract_text().split())
+    assert "Orientations par contact 0,67" in text  # as on screen, not « 0,667 »
+    runs: dict[str, tuple[float, float, float]] = {}  # baseline, left, right; the footer first
+
+    def visit(run: str, _cm: object, tm: list[float], _font: object, size: float) -> None:
+        for start in ("Document interne", "page 1"):
+            if run.startswith(start):
+                runs.setdefault(start, (tm[5], tm[4], tm[4] + stringWidth(run, regular, size)))
+
+    page.extract_text(visitor_text=visit)
+    (note_y, _left, note_right), (page_y, page_left, _right) = (
+        runs["Document interne"], runs["page 1"]
+    )  # fmt: skip
+    assert abs(note_y - page_y) > 1 or note_right < page_left  # the note ran over « page 1 »

@@ -87,7 +87,8 @@ def _render(bilan: Bilan, target: Path) -> None:
         canvas.drawString(2 * cm, A4[1] - 1.2 * cm, f"{lines[0]} · {bilan.period}")
         canvas.drawString(2 * cm, A4[1] - 1.55 * cm, lines[2])
         canvas.drawString(2 * cm, 1.2 * cm, lines[3])
-        canvas.drawRightString(A4[0] - 2 * cm, 1.2 * cm, f"page {document.page}")
+        # A line of its own: the internal bilan's note runs the page's whole width.
+        canvas.drawRightString(A4[0] - 2 * cm, 0.8 * cm, f"page {document.page}")
         canvas.restoreState()
 
     document = SimpleDocTemplate(
@@ -160,13 +161,19 @@ def _sort_value(row: list[Any]) -> float:
     return float(last) if isinstance(last, int | float) else 0.0
 
 
+def _readable(cell: Any) -> Any:
+    """Two decimals at most on paper, as on screen (« 0,43 », not « 0,429 »); the data
+    exports keep the figure as computed."""
+    return round(cell, 2) if isinstance(cell, float) else cell
+
+
 def _table(grid: list[list[Any]], styles: dict[str, Any], has_total: bool) -> Any:
     from reportlab.platypus import Paragraph, Table, TableStyle
 
     regular, bold = _fonts()
     data = [
         [Paragraph(_escape(str(cell)), styles["cell"]) if index == 0 or isinstance(cell, str)
-         else french_number(cell) for index, cell in enumerate(row)]
+         else french_number(_readable(cell)) for index, cell in enumerate(row)]
         for row in grid
     ]  # fmt: skip
     from reportlab.lib.units import cm
