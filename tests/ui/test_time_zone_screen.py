@@ -114,3 +114,20 @@ def test_the_catchment_area_is_chosen_by_name_in_parametres(
     assert settings.get("site.zone") == ["23", epci, "18279"]
     area = catchment_communes(settings.get, geography())
     assert "23096" in area and "18279" in area and "18033" not in area  # Guéret in, Bourges out
+
+
+def test_the_last_purge_is_told_on_the_sites_clock(
+    qtbot: QtBot, db: Database, make_window: WindowFactory
+) -> None:
+    from datetime import UTC
+
+    from spro_desk.privacy.purge import run_purge
+
+    SiteSettings(db).set("site.fuseau", "Indian/Reunion")
+    run_purge(db, now=datetime(2026, 3, 10, 20, 30, tzinfo=UTC))  # 00:30 on the 11th there
+    window = make_window(db, clock=lambda: REUNION_NIGHT)
+    window.show_screen("parametres")
+    screen = window.screens["parametres"]
+    assert isinstance(screen, SettingsScreen)
+    text = screen.privacy_panel.last.text()
+    assert text.startswith("Dernière purge : 11/03/2026 00:30 ;"), text  # not UTC, not ISO

@@ -4,6 +4,7 @@ on demand, and the access log's verification."""
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
@@ -36,6 +37,7 @@ from spro_desk.privacy.purge import PurgeReport, last_purge
 from spro_desk.security.audit import audit_log
 from spro_desk.storage.engine import Database
 from spro_desk.ui.common.announce import StatusLabel
+from spro_desk.ui.common.dates import short_datetime_fr
 from spro_desk.ui.common.formatting import count_phrase
 from spro_desk.ui.common.widgets import field_label
 
@@ -192,7 +194,7 @@ class PrivacyPanel(QGroupBox):
             self.tr("{n} personne dont les données restent"),
             self.tr("{n} personnes dont les données restent"),
         )
-        when = record["ran_at"][:16].replace("T", " ")
+        when = short_datetime_fr(datetime.fromisoformat(record["ran_at"]))  # the site's clock
         self.last.setText(self.tr("Dernière purge : {when} ; {kept}.").format(when=when, kept=kept))
 
     def verify(self) -> None:
