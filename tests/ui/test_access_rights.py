@@ -64,6 +64,22 @@ def test_a_person_is_found_by_a_search_on_the_consented_data(qtbot: QtBot, db: D
     ]
 
 
+def test_a_found_person_is_listed_with_the_day_of_the_site(qtbot: QtBot, db: Database) -> None:
+    from datetime import UTC, datetime
+
+    from spro_desk import clock
+
+    clock.use_zone("Indian/Reunion")  # a desk in La Réunion (UTC+4)
+    record_canary(db, datetime(2026, 3, 10, 20, 30, tzinfo=UTC))  # 00:30 on the 11th there
+    desk_session(db).login(manager(db).id, MANAGER_PIN)
+    dialog = PersonDataDialog(db)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.search, "canarivaux")
+    qtbot.keyClick(dialog.search, Qt.Key.Key_Return)
+    assert dialog.results.item(0).text() == f"{CANARY_NAME} — contact du 11/03/2026"
+
+
 def test_opened_from_the_accueil_and_cancelled_by_the_lock(
     qtbot: QtBot, db: Database, make_window: WindowFactory
 ) -> None:

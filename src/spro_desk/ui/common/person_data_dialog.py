@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +41,7 @@ from spro_desk.privacy.access import (
     person_file,
 )
 from spro_desk.storage.engine import Database
+from spro_desk.ui.common.dates import short_datetime_fr
 
 
 class _Words(QObject):
@@ -222,7 +224,7 @@ class PersonDataDialog(QDialog):
         self.results.clear()
         for match in matches:
             item = QListWidgetItem(f"{match.nom or '—'} — {self.tr('contact du')} "
-                                   f"{(match.occurred_at or '')[:10]}")  # fmt: skip
+                                   f"{_site_day(match.occurred_at)}")  # fmt: skip
             item.setData(Qt.ItemDataRole.UserRole, match.contact_id)
             self.results.addItem(item)
         self.results.setVisible(bool(matches))
@@ -294,3 +296,10 @@ def open_person_data(
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.open()
     return dialog
+
+
+def _site_day(occurred_at: str | None) -> str:
+    """« 11/03/2026 »: the day on the site's clock (the stored moment is UTC)."""
+    if not occurred_at:
+        return ""
+    return short_datetime_fr(datetime.fromisoformat(occurred_at))[:10]
