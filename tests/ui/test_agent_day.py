@@ -771,6 +771,24 @@ def test_today_columns_show_their_text_when_there_is_room(
     assert table.horizontalScrollBar().maximum() == 0
 
 
+def test_today_columns_hold_at_1024_by_768(qtbot: QtBot, db: Database, desk: Desk) -> None:
+    from spro_desk.ui.accueil.today import TodayColumn
+
+    for _ in range(20):  # a vertical scroll bar takes its share too
+        anonymous_contact(db, "demandeur-emploi")
+    desk.window.resize(1024, 768)
+    desk.window.show_screen("accueil")
+    table = desk.screen.today.table
+    qtbot.waitUntil(lambda: desk.screen.today.model.rowCount() == 20)
+    QApplication.processEvents()
+    # A sideways scroll bar used to hide the number of orientations: canal and statut give
+    # way instead (their tooltip has the text).
+    assert table.horizontalScrollBar().maximum() == 0
+    last = TodayColumn.ORIENTATIONS
+    assert table.columnViewportPosition(last) + table.columnWidth(last) <= table.viewport().width()
+    assert table.columnWidth(TodayColumn.HEURE) >= table.sizeHintForColumn(TodayColumn.HEURE)
+
+
 LONG_NAME = "N" * 300  # typed without a single space
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,6 +22,8 @@ from spro_desk.ui.common.announce import StatusLabel
 # Long enough to notice the mistake; Ctrl+Z still works after the bar is gone.
 UNDO_BAR_MS = 15_000
 SHORT_COLUMN_CHARS = 24
+NARROWABLE = (TodayColumn.CANAL, TodayColumn.STATUT)
+LONG = (TodayColumn.BESOINS, TodayColumn.REPONSES)
 
 
 class UndoBar(QFrame):
@@ -97,11 +99,36 @@ class TodayPanel(QWidget):
         header.setMaximumSectionSize(self.fontMetrics().averageCharWidth() * SHORT_COLUMN_CHARS)
         for column in (TodayColumn.BESOINS, TodayColumn.REPONSES):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        for column in NARROWABLE:  # sized by `_fit_columns`: they give way in a narrow list
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+        self.table.viewport().installEventFilter(self)
+        self.model.modelReset.connect(self._fit_columns)
         delete = QAction(self.tr("Supprimer le contact"), self.table)
         delete.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
         delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         delete.triggered.connect(self._delete_current)
         self.table.addAction(delete)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_columns()
+        return super().eventFilter(watched, event)
+
+    def _fit_columns(self) -> None:
+        """Canal and statut take what their text needs, and give way (the widest first, its
+        tooltip has the text) when the list is too narrow for every column: at 1024 × 768 a
+        sideways scroll bar hid the number of orientations."""
+        header = self.table.horizontalHeader()
+        fixed = sum(header.sectionSize(c) for c in TodayColumn if c not in (*NARROWABLE, *LONG))
+        budget = self.table.viewport().width() - fixed - len(LONG) * header.minimumSectionSize()
+        wanted = {
+            c: max(self.table.sizeHintForColumn(c), header.sectionSizeHint(c)) for c in NARROWABLE
+        }
+        left = len(wanted)
+        for column, width in sorted(wanted.items(), key=lambda item: item[1]):
+            share = max(header.minimumSectionSize(), budget // left)
+            self.table.setColumnWidth(column, min(width, share))
+            budget, left = budget - min(width, share), left - 1
 
     def _layout(self) -> None:
         self.title.setBuddy(self.table)
