@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPageSize
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from spro_desk.contacts.model import ConsentInput, ContactInput, PersonalDataInput
@@ -349,3 +349,24 @@ def test_leaving_the_commune_field_names_the_commune(qtbot: QtBot, window: MainW
     screen.profile.statut.setFocus()
     qtbot.waitUntil(lambda: field.text().startswith("Vierzon"))
     assert field.code() == "18279"
+
+
+def test_the_slip_dialogs_underlined_letters_work(
+    qtbot: QtBot, window: MainWindow, cvl_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # « Enregistrer en PDF… » underlines its P and « Imprimer… » its I, but Ctrl+S and Ctrl+P
+    # had replaced those letters: Alt+P did nothing.
+    asked: list[str] = []
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda *args: asked.append(args[1]) or ("", "")
+    )
+    screen = _screen(window)
+    _type_profile(qtbot, screen)
+    _ok(qtbot, open_booking(qtbot, screen))
+    slip_dialog = _slip_dialog(qtbot, screen)
+    slip_dialog.activateWindow()
+    qtbot.waitUntil(slip_dialog.isActiveWindow)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: asked == ["Enregistrer la fiche de liaison"])  # a pressed look first
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_P, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: len(asked) == 2, timeout=1_000)

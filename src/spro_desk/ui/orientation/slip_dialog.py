@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QSettings, QStandardPaths, Qt, Signal
-from PySide6.QtGui import QKeySequence, QPageLayout
+from PySide6.QtGui import QKeySequence, QPageLayout, QShortcut
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QComboBox,
@@ -103,6 +103,9 @@ class SlipDialog(QDialog):
         button = QPushButton(text)
         if shortcut:
             button.setShortcut(QKeySequence(shortcut))
+            # The shortcut replaced the underlined letter's: Alt+letter works too.
+            mnemonic = QShortcut(QKeySequence.mnemonic(text), button)
+            mnemonic.activated.connect(button.click)  # does nothing while disabled
         button.setAccessibleName(text.replace("&", "").rstrip("…"))
         button.setAccessibleDescription(description)
         button.setToolTip(f"{description} ({shortcut})" if shortcut else description)
