@@ -4373,97 +4373,97 @@ If the problem happens again, send the details below to support.</translation>
 <context>
     <name>PersonDataDialog</name>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="128"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="130"/>
         <source>Données de cette personne</source>
         <translation>This person&apos;s data</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="140"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="142"/>
         <source>Rechercher une personne</source>
         <translation>Search for a person</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="143"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="145"/>
         <source>Nom, téléphone ou courriel, 3 caractères au moins ; la recherche est inscrite au journal d&apos;accès.</source>
         <translation>Name, phone or e-mail, at least 3 characters; the search is written to the access log.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="147"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="149"/>
         <source>&amp;Rechercher</source>
         <translation>&amp;Search</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="149"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="151"/>
         <source>Personnes trouvées</source>
         <translation>People found</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="152"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="154"/>
         <source>Tout ce que le poste détient sur cette personne</source>
         <translation>Everything this desk holds about this person</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="156"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="158"/>
         <source>Message</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="157"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="159"/>
         <source>&amp;Imprimer (PDF)…</source>
         <translation>&amp;Print (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="158"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="160"/>
         <source>E&amp;xporter (JSON)…</source>
         <translation>E&amp;xport (JSON)…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="160"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="162"/>
         <source>Fermer</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="163"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="165"/>
         <source>&amp;Personne :</source>
         <translation>Pe&amp;rson:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="210"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="212"/>
         <source>Cet affichage est inscrit au journal d&apos;accès.</source>
         <translation>This display is written to the access log.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="229"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="231"/>
         <source>Personnes trouvées : %d.</source>
         <translation>People found: %d.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="245"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="247"/>
         <source>Le PDF n&apos;a pas pu être écrit : choisissez un autre dossier.</source>
         <translation>The PDF could not be written: choose another folder.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="248"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="250"/>
         <source>PDF enregistré : %s</source>
         <translation>PDF saved: %s</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="264"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="266"/>
         <source>Le fichier n&apos;a pas pu être écrit : choisissez un autre dossier.</source>
         <translation>The file could not be written: choose another folder.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="267"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="269"/>
         <source>Copie JSON enregistrée : %s</source>
         <translation>JSON copy saved: %s</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="272"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="274"/>
         <source>Imprimer en PDF</source>
         <translation>Print to PDF</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="279"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="281"/>
         <source>Exporter en JSON</source>
         <translation>Export as JSON</translation>
     </message>
@@ -4623,117 +4623,117 @@ If the problem happens again, send the details below to support.</translation>
 <context>
     <name>PrivacyPanel</name>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="58"/>
+        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="60"/>
         <source>Données personnelles</source>
         <translation>Personal data</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="61"/>
+        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="63"/>
         <source> mois</source>
         <translation> months</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="61"/>
+        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="63"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="71"/>
+        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="73"/>
         <source>Enregistrer ces durées</source>
         <translation>Save these periods</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="72"/>
+        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="74"/>
         <source>Lancer la &amp;purge maintenant</source>
         <translation>Run the &amp;purge now</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="73"/>
+        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="75"/>
         <source>&amp;Vérifier le journal d&apos;accès</source>
         <translation>&amp;Verify the access log</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="79"/>
+        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="81"/>
         <source>Enregistrer les durées de conservation</source>
         <translation>Save the retention periods</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="80"/>
+        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="82"/>
         <source>Lancer la purge maintenant</source>
         <translation>Run the purge now</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="82"/>
+        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="84"/>
         <source>Efface tout de suite les données personnelles dont la durée est passée.</source>
         <translation>Immediately erases the personal data whose retention period has passed.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="84"/>
+        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="86"/>
         <source>Vérifier le journal d&apos;accès</source>
         <translation>Verify the access log</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="99"/>
+        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="101"/>
         <source>Effacées après la clôture de l&apos;orientation :</source>
         <translation>Erased after the referral is closed:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="100"/>
+        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="102"/>
         <source>Effacées au plus tard après le contact :</source>
         <translation>Erased at the latest after the contact:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="101"/>
+        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="103"/>
         <source>Verrouiller le poste après :</source>
         <translation>Lock the desk after:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="102"/>
+        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="104"/>
         <source>Garder le journal d&apos;accès :</source>
         <translation>Keep the access log:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="148"/>
+        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="150"/>
         <source>Seul·e la ou le responsable de site change ces durées.</source>
         <translation>Only the site manager changes these periods.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="164"/>
+        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="166"/>
         <source>Durées enregistrées.</source>
         <translation>Periods saved.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="171"/>
+        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="173"/>
         <source>Purge en cours…</source>
         <translation>Purge in progress…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="178"/>
+        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="180"/>
         <source>Purge faite : données de {n} personne effacées.</source>
         <translation>Purge done: data of {n} person erased.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="179"/>
+        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="181"/>
         <source>Purge faite : données de {n} personnes effacées.</source>
         <translation>Purge done: data of {n} people erased.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="192"/>
+        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="194"/>
         <source>{n} personne dont les données restent</source>
         <translation>{n} person whose data remains</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="193"/>
+        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="195"/>
         <source>{n} personnes dont les données restent</source>
         <translation>{n} people whose data remains</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="196"/>
+        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="198"/>
         <source>Dernière purge : {when} ; {kept}.</source>
         <translation>Last purge: {when}; {kept}.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="188"/>
+        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="190"/>
         <source>Aucune purge encore faite sur ce poste.</source>
         <translation>No purge done on this desk yet.</translation>
     </message>
@@ -5362,99 +5362,114 @@ Restore it now?</translation>
     </message>
     <message>
         <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="29"/>
+        <source>Zone desservie</source>
+        <translation>Catchment area</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="30"/>
+        <source>Adresse du site</source>
+        <translation>Site address</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="31"/>
+        <source>Téléphone du site</source>
+        <translation>Site phone</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="32"/>
         <source>Canal par défaut</source>
         <translation>Default channel</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="30"/>
+        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="33"/>
         <source>Lieux de permanence</source>
         <translation>Outreach venues</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="31"/>
+        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="34"/>
         <source>Fuseau horaire</source>
         <translation>Time zone</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="32"/>
-        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="51"/>
-        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="52"/>
+        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="35"/>
+        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="54"/>
+        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="55"/>
         <source>Agents</source>
         <translation>Agents</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="33"/>
+        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="36"/>
         <source>Agent en poste</source>
         <translation>Agent on duty</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="34"/>
-        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="53"/>
+        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="37"/>
+        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="56"/>
         <source>Langue</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="35"/>
+        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="38"/>
         <source>Adresse du dossier de synchronisation (https://…)</source>
         <translation>Synchronisation folder address (https://…)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="38"/>
+        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="41"/>
         <source>Identifiant</source>
         <translation>Username</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="39"/>
+        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="42"/>
         <source>Mot de passe ou jeton d&apos;application</source>
         <translation>Password or app token</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="50"/>
+        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="53"/>
         <source>Site</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="54"/>
+        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="57"/>
         <source>Synchronisation (WebDAV, Nextcloud)</source>
         <translation>Synchronisation (WebDAV, Nextcloud)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="56"/>
+        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="59"/>
         <source>Autres réglages</source>
         <translation>Other settings</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="62"/>
+        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="65"/>
         <source>— Aucun —</source>
         <translation>— None —</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="68"/>
+        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="71"/>
         <source>Celui de l&apos;ordinateur ({zone})</source>
         <translation>The computer&apos;s ({zone})</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="87"/>
+        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="90"/>
         <source>La langue prend effet au prochain démarrage de SPRO Desk.</source>
         <translation>The language takes effect the next time SPRO Desk starts.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="90"/>
+        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="93"/>
         <source>Tapez le nom ou le code postal, puis choisissez dans la liste.</source>
         <translation>Type the name or the postcode, then choose from the list.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="93"/>
+        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="96"/>
         <source>Lieux où le site tient des permanences, proposés à l&apos;accueil.</source>
         <translation>Places where the site holds outreach sessions, offered on the Front desk screen.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="96"/>
+        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="99"/>
         <source>Jours et heures du site : écran, statistiques et exports. Outre-mer : choisissez le territoire.</source>
         <translation>The site&apos;s days and times: screen, statistics and exports. Overseas: choose the territory.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="101"/>
+        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="104"/>
         <source>Personnes qui enregistrent les contacts sur ce poste.</source>
         <translation>People who record contacts on this computer.</translation>
     </message>
@@ -5579,67 +5594,87 @@ Restore it now?</translation>
 <context>
     <name>SitePage</name>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/site_page.py" line="23"/>
+        <location filename="../../src/spro_desk/ui/first_run/site_page.py" line="24"/>
         <source>Le site</source>
         <translation>The site</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/site_page.py" line="26"/>
+        <location filename="../../src/spro_desk/ui/first_run/site_page.py" line="27"/>
         <source>Ces informations figurent sur les fiches de liaison et dans les envois à la coordination. Elles se modifient ensuite dans Paramètres.</source>
         <translation>This information appears on referral slips and in bundles sent to the coordination office. It can be changed later in Settings.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/site_page.py" line="31"/>
+        <location filename="../../src/spro_desk/ui/first_run/site_page.py" line="32"/>
         <source>Nom du site</source>
         <translation>Site name</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/site_page.py" line="32"/>
+        <location filename="../../src/spro_desk/ui/first_run/site_page.py" line="33"/>
         <source>ex. CIO de Bourges</source>
         <translation>e.g. CIO de Bourges</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/site_page.py" line="36"/>
+        <location filename="../../src/spro_desk/ui/first_run/site_page.py" line="37"/>
         <source>Réseau du site</source>
         <translation>Site network</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/site_page.py" line="42"/>
+        <location filename="../../src/spro_desk/ui/first_run/site_page.py" line="43"/>
         <source>Commune du site</source>
         <translation>Site municipality</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/site_page.py" line="88"/>
+        <location filename="../../src/spro_desk/ui/first_run/site_page.py" line="46"/>
+        <source>Adresse du site</source>
+        <translation>Site address</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/first_run/site_page.py" line="48"/>
+        <source>Téléphone du site</source>
+        <translation>Site phone</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/first_run/site_page.py" line="94"/>
         <source>&amp;Nom du site :</source>
         <translation>&amp;Site name:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/site_page.py" line="89"/>
+        <location filename="../../src/spro_desk/ui/first_run/site_page.py" line="95"/>
         <source>&amp;Réseau :</source>
         <translation>Net&amp;work:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/site_page.py" line="90"/>
+        <location filename="../../src/spro_desk/ui/first_run/site_page.py" line="96"/>
         <source>&amp;Commune :</source>
         <translation>&amp;Municipality:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/site_page.py" line="91"/>
+        <location filename="../../src/spro_desk/ui/first_run/site_page.py" line="97"/>
+        <source>A&amp;dresse :</source>
+        <translation>A&amp;ddress:</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/first_run/site_page.py" line="98"/>
+        <source>&amp;Téléphone :</source>
+        <translation>P&amp;hone:</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/first_run/site_page.py" line="99"/>
         <source>&amp;Fuseau horaire :</source>
         <translation>&amp;Time zone:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/site_page.py" line="92"/>
+        <location filename="../../src/spro_desk/ui/first_run/site_page.py" line="100"/>
         <source>&amp;Lieux de permanence :</source>
         <translation>&amp;Outreach venues:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/site_page.py" line="102"/>
+        <location filename="../../src/spro_desk/ui/first_run/site_page.py" line="110"/>
         <source>Facultatif : les autres lieux où le site tient une permanence (mairie, lycée…), proposés à la saisie d&apos;un passage.</source>
         <translation>Optional: the other places where the site holds outreach sessions (town hall, secondary school…), offered when recording a visit.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/site_page.py" line="132"/>
+        <location filename="../../src/spro_desk/ui/first_run/site_page.py" line="142"/>
         <source>«&#xa0;{text}&#xa0;» ne correspond à aucune commune. Tapez le nom ou le code postal et choisissez dans la liste.</source>
         <translation>“{text}” matches no municipality. Type the name or the postcode and choose from the list.</translation>
     </message>
@@ -5648,7 +5683,7 @@ Restore it now?</translation>
     <name>SlipDialog</name>
     <message>
         <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="71"/>
-        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="194"/>
+        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="197"/>
         <source>Fiche de liaison</source>
         <translation>Referral slip</translation>
     </message>
@@ -5703,82 +5738,82 @@ Restore it now?</translation>
         <translation>A4 or A5, for the PDF and the printer alike.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="121"/>
+        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="124"/>
         <source>Création de la fiche en cours</source>
         <translation>Creating the slip</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="125"/>
+        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="128"/>
         <source>F&amp;ormat :</source>
         <translation>Paper &amp;size:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="133"/>
+        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="136"/>
         <source>Contenu de la fiche</source>
         <translation>Slip contents</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="134"/>
+        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="137"/>
         <source>Données personnelles</source>
         <translation>Personal data</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="143"/>
+        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="146"/>
         <source>Sans rendez-vous.</source>
         <translation>No appointment.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="145"/>
+        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="148"/>
         <source>Rendez-vous le {moment}.</source>
         <translation>Appointment on {moment}.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="150"/>
+        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="153"/>
         <source>Le nom de la personne figure sur la fiche (consentement enregistré).</source>
         <translation>The person&apos;s name appears on the slip (consent recorded).</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="151"/>
+        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="154"/>
         <source>Fiche anonyme : aucune donnée personnelle n&apos;y figure.</source>
         <translation>Anonymous slip: no personal data on it.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="171"/>
+        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="174"/>
         <source>Enregistrer la fiche de liaison</source>
         <translation>Save the referral slip</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="173"/>
+        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="176"/>
         <source>Document PDF (*.pdf)</source>
         <translation>PDF document (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="185"/>
+        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="188"/>
         <source>Création du PDF…</source>
         <translation>Creating the PDF…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="206"/>
+        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="209"/>
         <source>Impression…</source>
         <translation>Printing…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="238"/>
+        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="241"/>
         <source>Fiche enregistrée : {path}</source>
         <translation>Slip saved: {path}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="242"/>
+        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="245"/>
         <source>Fiche envoyée à l&apos;imprimante.</source>
         <translation>Slip sent to the printer.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="248"/>
+        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="251"/>
         <source>La fiche n&apos;a pas pu être enregistrée ({reason}). Choisissez un autre dossier ou un autre nom de fichier.</source>
         <translation>The slip could not be saved ({reason}). Choose another folder or another file name.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="254"/>
+        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="257"/>
         <source>La fiche n&apos;a pas pu être créée. Réessayez ; si le problème continue, notez l&apos;adresse du service pour la personne.</source>
         <translation>The slip could not be created. Try again; if the problem persists, write down the service&apos;s address for the person.</translation>
     </message>
@@ -6499,62 +6534,62 @@ Restore it now?</translation>
 <context>
     <name>TodayPanel</name>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/today_panel.py" line="68"/>
+        <location filename="../../src/spro_desk/ui/accueil/today_panel.py" line="70"/>
         <source>Au&amp;jourd&apos;hui</source>
         <translation>Toda&amp;y</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/today_panel.py" line="71"/>
+        <location filename="../../src/spro_desk/ui/accueil/today_panel.py" line="73"/>
         <source>Modifier (Entrée)</source>
         <translation>Edit (Enter)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/today_panel.py" line="72"/>
+        <location filename="../../src/spro_desk/ui/accueil/today_panel.py" line="74"/>
         <source>Supprimer (Suppr)</source>
         <translation>Delete (Del)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/today_panel.py" line="100"/>
+        <location filename="../../src/spro_desk/ui/accueil/today_panel.py" line="106"/>
         <source>Supprimer le contact</source>
         <translation>Delete the contact</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/today_panel.py" line="122"/>
+        <location filename="../../src/spro_desk/ui/accueil/today_panel.py" line="149"/>
         <source>Contacts enregistrés aujourd&apos;hui</source>
         <translation>Contacts recorded today</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/today_panel.py" line="124"/>
+        <location filename="../../src/spro_desk/ui/accueil/today_panel.py" line="151"/>
         <source>Entrée ouvre le contact pour le modifier ; Suppr le supprime.</source>
         <translation>Enter opens the contact for editing; Del deletes it.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/today_panel.py" line="126"/>
+        <location filename="../../src/spro_desk/ui/accueil/today_panel.py" line="153"/>
         <source>Modifier le contact sélectionné</source>
         <translation>Edit the selected contact</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/today_panel.py" line="127"/>
+        <location filename="../../src/spro_desk/ui/accueil/today_panel.py" line="154"/>
         <source>Supprimer le contact sélectionné</source>
         <translation>Delete the selected contact</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/today_panel.py" line="129"/>
+        <location filename="../../src/spro_desk/ui/accueil/today_panel.py" line="156"/>
         <source>Demande confirmation ; Ctrl+Z rétablit le contact.</source>
         <translation>Asks for confirmation; Ctrl+Z restores the contact.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/today_panel.py" line="147"/>
+        <location filename="../../src/spro_desk/ui/accueil/today_panel.py" line="174"/>
         <source>Aucun contact aujourd&apos;hui.</source>
         <translation>No contacts today.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/today_panel.py" line="149"/>
+        <location filename="../../src/spro_desk/ui/accueil/today_panel.py" line="176"/>
         <source>1 contact aujourd&apos;hui</source>
         <translation>1 contact today</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/today_panel.py" line="151"/>
+        <location filename="../../src/spro_desk/ui/accueil/today_panel.py" line="178"/>
         <source>{n} contacts aujourd&apos;hui</source>
         <translation>{n} contacts today</translation>
     </message>
@@ -6562,17 +6597,17 @@ Restore it now?</translation>
 <context>
     <name>UndoBar</name>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/today_panel.py" line="38"/>
+        <location filename="../../src/spro_desk/ui/accueil/today_panel.py" line="40"/>
         <source>Annuler (Ctrl+Z)</source>
         <translation>Undo (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/today_panel.py" line="39"/>
+        <location filename="../../src/spro_desk/ui/accueil/today_panel.py" line="41"/>
         <source>Annuler la suppression</source>
         <translation>Undo the deletion</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/today_panel.py" line="40"/>
+        <location filename="../../src/spro_desk/ui/accueil/today_panel.py" line="42"/>
         <source>Rétablit le dernier contact supprimé.</source>
         <translation>Restores the last deleted contact.</translation>
     </message>
@@ -6819,67 +6854,67 @@ Restore it now?</translation>
 <context>
     <name>_Words</name>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="50"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="52"/>
         <source>oui</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="51"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="53"/>
         <source>non</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="52"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="54"/>
         <source>Nom</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="53"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="55"/>
         <source>Téléphone</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="54"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="56"/>
         <source>Courriel</source>
         <translation>Email</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="55"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="57"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="56"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="58"/>
         <source>Consentement</source>
         <translation>Consent</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="57"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="59"/>
         <source>Contact</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="58"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="60"/>
         <source>Données détenues par ce poste au %s</source>
         <translation>Data held by this desk on %s</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="59"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="61"/>
         <source>Coordonnées (avec l&apos;accord de la personne)</source>
         <translation>Contact details (with the person&apos;s consent)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="60"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="62"/>
         <source>aucune : jamais données, ou effacées</source>
         <translation>none: never given, or erased</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="61"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="63"/>
         <source>Orientations (%d)</source>
         <translation>Referrals (%d)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="62"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="64"/>
         <source>Journal des accès à ces données (%d)</source>
         <translation>Log of accesses to this data (%d)</translation>
     </message>

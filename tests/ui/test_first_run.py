@@ -287,6 +287,33 @@ def test_the_summary_names_the_network_not_its_code(qtbot: QtBot, wizard: FirstR
     assert "Poste d'accueil : CIO de Bourges (Mission locale)" in text, text
 
 
+def test_the_sites_address_and_phone_are_asked_for_the_fiche(
+    qtbot: QtBot, wizard: FirstRunWizard, desk_db: Database, data_dir: Path
+) -> None:
+    # The page says its fields go on the fiche de liaison, which names the site's address and
+    # phone for the partner to call back: they were only in Paramètres, so day one's fiches
+    # carried neither.
+    _next(qtbot, wizard, SITE)
+    _fill_site(qtbot, wizard)
+    page = wizard.site_page
+    qtbot.keyClicks(page.address, "12 rue Moyenne, 18000 Bourges")
+    qtbot.keyClicks(page.phone, "12")
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
+    assert wizard.currentId() == SITE  # a phone nobody can dial is said at once
+    assert "Téléphone « 12 » invalide" in page.problem.text()
+    page.phone.clear()
+    qtbot.keyClicks(page.phone, "0248123456")
+    _next(qtbot, wizard, AGENT)
+    _fill_agent(qtbot, wizard)
+    _next(qtbot, wizard, DIRECTORY)
+    wizard.directory_page.later.setChecked(True)
+    _next(qtbot, wizard, SUMMARY)
+    _next(qtbot, wizard, IMPORT)
+    settings = SiteSettings(desk_db)
+    assert settings.get("site.adresse") == "12 rue Moyenne, 18000 Bourges"
+    assert settings.get("site.telephone") == "02 48 12 34 56"
+
+
 def test_a_bad_coordination_identity_refuses_the_whole_setup(
     desk_db: Database, data_dir: Path, tmp_path: Path
 ) -> None:

@@ -39,6 +39,8 @@ class SiteChoice:
     commune: str | None
     permanences: tuple[str, ...] = ()
     fuseau: str = ""  # the site's time zone (spro_desk.clock); empty: the computer's
+    adresse: str = ""  # printed on the fiche de liaison with the phone
+    telephone: str = ""
 
 
 @dataclass(frozen=True)
@@ -72,6 +74,7 @@ def problems(choices: FirstRunChoices) -> list[str]:
 
 
 def _site_problems(site: SiteChoice | None) -> list[str]:
+    from spro_desk.coordinates import CoordinateError, format_phone
     from spro_desk.directory.networks import NETWORK_LABELS
     from spro_desk.geo import geography
 
@@ -84,6 +87,11 @@ def _site_problems(site: SiteChoice | None) -> list[str]:
         found.append("Choisissez le réseau du site dans la liste (CIO, mission locale…).")
     if site.commune is None or geography().commune(site.commune) is None:
         found.append("Choisissez la commune du site dans la liste.")
+    if site.telephone.strip():
+        try:
+            format_phone(site.telephone)
+        except CoordinateError as error:
+            found.append(str(error))
     return found
 
 
@@ -134,6 +142,8 @@ def _write_site_settings(db: Database, site: SiteChoice) -> None:
             "site.commune": site.commune,
             "site.permanences": list(site.permanences),
             "site.fuseau": site.fuseau,
+            "site.adresse": site.adresse,
+            "site.telephone": site.telephone,
         }
     )
 

@@ -7,6 +7,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QWizardPage
 
 from spro_desk.clock import SITE_ZONES, computer_zone_name, zone_of_departement
+from spro_desk.coordinates import CoordinateError, format_phone
 from spro_desk.directory.networks import NETWORK_LABELS
 from spro_desk.geo import Geography
 from spro_desk.site.settings import spec
@@ -40,6 +41,11 @@ class SitePage(QWizardPage):
         self._geo = geo
         self.commune = CommuneField(geo)
         self.commune.setAccessibleName(self.tr("Commune du site"))
+        # On every fiche de liaison, for the partner to call the desk back (issue 18).
+        self.address = QLineEdit()
+        self.address.setAccessibleName(self.tr("Adresse du site"))
+        self.phone = QLineEdit()
+        self.phone.setAccessibleName(self.tr("Téléphone du site"))
         self.places = ListEditor(spec("site.permanences"))
         self.zone = ChoiceEditor(spec("site.fuseau"))
         self.zone.set_value("")
@@ -88,6 +94,8 @@ class SitePage(QWizardPage):
             (self.tr("&Nom du site :"), self.name),
             (self.tr("&Réseau :"), self.network),
             (self.tr("&Commune :"), self.commune),
+            (self.tr("A&dresse :"), self.address),
+            (self.tr("&Téléphone :"), self.phone),
             (self.tr("&Fuseau horaire :"), self.zone.widget),
             (self.tr("&Lieux de permanence :"), self.places.widget),
         )
@@ -117,6 +125,8 @@ class SitePage(QWizardPage):
             commune=self.commune.code(),
             permanences=tuple(self.places.value()),
             fuseau=str(self.zone.value() or ""),
+            adresse=self.address.text().strip(),
+            telephone=self.phone.text().strip(),
         )
 
     def isComplete(self) -> bool:
@@ -137,5 +147,11 @@ class SitePage(QWizardPage):
                 focus=True,
             )
             return False
+        if self.phone.text().strip():
+            try:
+                format_phone(self.phone.text())
+            except CoordinateError as error:
+                self.problem.set_message(str(error), error=True, field=self.phone, focus=True)
+                return False
         self.problem.clear()
         return True
