@@ -329,6 +329,23 @@ def test_the_commune_completer_prefers_the_sites_area(
     assert (commune.text(), commune.code()) == ("Saint-Amand-Montrond (18200)", "18197")
 
 
+@pytest.mark.parametrize(
+    ("typed", "code"),
+    [("Saint-Denis (97400)", "97411"), ("saint-denis 93200", "93066"), ("Bourges 18000", "18033")],
+)
+def test_a_commune_typed_as_the_list_shows_it_is_found(
+    qtbot: QtBot, desk: Desk, typed: str, code: str
+) -> None:
+    # « Bourges (18000) » is how the list writes a commune: typed or left so in the field, it
+    # used to match nothing (« ne correspond à aucune commune »).
+    commune = desk.screen.form.commune
+    commune.setFocus()
+    qtbot.waitUntil(commune.hasFocus)
+    qtbot.keyClicks(commune, typed)
+    commune.settle()  # as Tab or leaving the field do
+    assert commune.code() == code
+
+
 def test_a_chosen_catchment_area_comes_first(db: Database) -> None:
     from spro_desk.geo import geography
     from spro_desk.site.catchment import catchment_communes, catchment_label

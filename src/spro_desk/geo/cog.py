@@ -40,6 +40,10 @@ _MAX_QUERY_CHARS = 256
 _CODE_QUERY = re.compile(r"[0-9]{1,5}|2[AB][0-9]{0,3}")
 # Same notion of a word as ``spro_desk.text.words``: runs of letters, digits and "_".
 _NON_WORD = re.compile(r"\W+")
+# A name followed by a postal code: how the commune completer writes a commune.
+_NAME_AND_POSTAL = re.compile(r"\s*(\D*?\w\D*?)(?:\s+([0-9]{5})|\s*\((\w{2,5})\))\s*$")
+# Homonyms searched before the postal code picks one (« Saint-Denis » has dozens).
+SAME_NAME_LIMIT = 200
 _NON_WORD_KEEP_LINES = re.compile(r"[^\w\n]+")
 _ABBREVIATIONS = {"st": "saint", "ste": "sainte"}
 # Sorts after every character that can appear in a search key.
@@ -363,6 +367,15 @@ class Geography:
         if self._search_index is None:
             self._search_index = _SearchIndex.build(self._columns)
         rows = {self._row_of[code] for code in prefer if code in self._row_of}
+        named = _NAME_AND_POSTAL.match(text)
+        if named:  # « Bourges (18000) », as the commune completer writes it, or « bourges 18000 »
+            name, postal, in_brackets = named.groups()
+            postal = (postal or in_brackets).upper()
+            found = self._search_index.find(name, SAME_NAME_LIMIT, rows)
+            communes = [self._commune_at(row) for row in found]
+            matching = [c for c in communes if postal in (*c.codes_postaux, c.departement)]
+            if matching:
+                return matching[:limit]
         return [self._commune_at(row) for row in self._search_index.find(text, limit, rows)]
 
 
