@@ -1049,6 +1049,7 @@ def test_the_sites_pdf_bilan_has_two_decimals_and_a_readable_footer(
     assert isinstance(screen, DashboardScreen)
     view = screen.view
     qtbot.waitUntil(lambda: view.settled, timeout=20_000)
+    assert view.summary.buttons["taux_orientation"].figure.text() == "0,67"  # the tile
     target = tmp_path / "bilan.pdf"
     chosen = (str(target), "Bilan PDF (*.pdf)")
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: chosen)
