@@ -314,6 +314,30 @@ def test_the_sites_address_and_phone_are_asked_for_the_fiche(
     assert settings.get("site.telephone") == "02 48 12 34 56"
 
 
+def test_enter_in_the_commune_list_picks_the_commune_and_stays_on_the_page(
+    qtbot: QtBot, wizard: FirstRunWizard
+) -> None:
+    # Entrée chose the commune and also pressed « Suivant »: the address, phone, time zone
+    # and places below were skipped unseen.
+    _next(qtbot, wizard, SITE)
+    wizard.activateWindow()
+    qtbot.waitUntil(wizard.isActiveWindow)
+    page = wizard.site_page
+    qtbot.keyClicks(page.name, "Mission locale de Saint-Denis")
+    page.network.setCurrentIndex(page.network.findData("mission-locale"))
+    field = page.commune
+    field.setFocus()
+    qtbot.waitUntil(field.hasFocus)
+    for key in "Saint-Denis":
+        qtbot.keyClick(QApplication.focusWidget(), key)
+    qtbot.waitUntil(lambda: QApplication.activePopupWidget() is not None)
+    qtbot.keyClick(QApplication.activePopupWidget(), Qt.Key.Key_Down)
+    qtbot.keyClick(QApplication.activePopupWidget(), Qt.Key.Key_Return)
+    assert field.code() == "97411"
+    assert wizard.currentId() == SITE
+    assert wizard.site_page.choice().fuseau == "Indian/Reunion"  # proposed, and seen
+
+
 def test_a_bad_coordination_identity_refuses_the_whole_setup(
     desk_db: Database, data_dir: Path, tmp_path: Path
 ) -> None:

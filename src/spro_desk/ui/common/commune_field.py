@@ -120,6 +120,20 @@ class CommuneField(QLineEdit):
             return True
         return super().event(event)
 
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        control = event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        if not enter or control or self.popup_visible():  # the list's own Entrée: its pick
+            super().keyPressEvent(event)
+            return
+        before, typed = self._code, self._unsettled
+        super().keyPressEvent(event)  # settles the commune (editingFinished)
+        if typed or self._code != before:
+            # The Entrée that chose the commune (in the list or typed) stops here: it used to
+            # press the dialog's default button too (the first-run assistant's « Suivant »,
+            # skipping the fields below the commune unseen).
+            event.accept()
+
     def _text_edited(self, text: str) -> None:
         self._unsettled = True
         self._fill_suggestions(text)
