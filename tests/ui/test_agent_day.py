@@ -97,6 +97,30 @@ def test_a_bad_email_refuses_the_contact_and_keeps_the_form(qtbot: QtBot, desk: 
     assert desk.screen.form.consent.courriel.text() == "lea@"
 
 
+def test_an_overseas_phone_call_is_recorded_with_its_number_written_out(
+    qtbot: QtBot, desk: Desk
+) -> None:
+    keys = desk.keyboard
+    keys.press("D")
+    keys.press(Qt.Key.Key_Tab)
+    keys.press("3")
+    keys.press("C", ALT)
+    keys.press("T")  # Téléphone
+    keys.press("O", ALT)  # the caller agrees
+    qtbot.waitUntil(desk.screen.form.consent.is_given)
+    keys.press("N", ALT)
+    keys.type("Jean-Marc Payet")
+    keys.press(Qt.Key.Key_Tab)
+    keys.type("0692123456")  # a mobile in La Réunion
+    keys.press("I", ALT)
+    keys.type("jm.payet@exemple.re")
+    keys.press(Qt.Key.Key_Return, CTRL)
+    [contact] = desk.contacts.list()
+    assert desk.contacts.personal_data(contact.id) == PersonalDataInput(
+        nom="Jean-Marc Payet", telephone="0692 12 34 56", courriel="jm.payet@exemple.re"
+    )
+
+
 def test_consent_and_phone_are_added_to_an_anonymous_contact(
     qtbot: QtBot, db: Database, desk: Desk
 ) -> None:
