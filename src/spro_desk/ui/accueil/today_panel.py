@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -101,34 +101,42 @@ class TodayPanel(QWidget):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         for column in NARROWABLE:  # sized by `_fit_columns`: they give way in a narrow list
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-        self.table.viewport().installEventFilter(self)
+        # New rows, or the vertical scroll bar coming or going, change what fits.
         self.model.modelReset.connect(self._fit_columns)
+        self.table.verticalScrollBar().rangeChanged.connect(lambda *_: self._fit_columns())
         delete = QAction(self.tr("Supprimer le contact"), self.table)
         delete.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
         delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         delete.triggered.connect(self._delete_current)
         self.table.addAction(delete)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
-            self._fit_columns()
-        return super().eventFilter(watched, event)
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_columns()  # the layout has already resized the table
 
     def _fit_columns(self) -> None:
         """Canal and statut take what their text needs, and give way (the widest first, its
         tooltip has the text) when the list is too narrow for every column: at 1024 × 768 a
         sideways scroll bar hid the number of orientations."""
         header = self.table.horizontalHeader()
-        fixed = sum(header.sectionSize(c) for c in TodayColumn if c not in (*NARROWABLE, *LONG))
-        budget = self.table.viewport().width() - fixed - len(LONG) * header.minimumSectionSize()
         wanted = {
-            c: max(self.table.sizeHintForColumn(c), header.sectionSizeHint(c)) for c in NARROWABLE
-        }
+            c: max(self.table.sizeHintForColumn(c), header.sectionSizeHint(c)) for c in TodayColumn
+        }  # what each column's text needs (the sections may not have followed the rows yet)
+        fixed = sum(wanted[c] for c in TodayColumn if c not in (*NARROWABLE, *LONG))
+        budget = self._room() - fixed - len(LONG) * header.minimumSectionSize()
+        wanted = {c: wanted[c] for c in NARROWABLE}
         left = len(wanted)
         for column, width in sorted(wanted.items(), key=lambda item: item[1]):
             share = max(header.minimumSectionSize(), budget // left)
             self.table.setColumnWidth(column, min(width, share))
             budget, left = budget - min(width, share), left - 1
+
+    def _room(self) -> int:
+        """The viewport's width, asked without `viewport()`: wrapping that plain QWidget sets
+        up every widget class of PySide6 before the first paint (tests/ui/test_fast_start)."""
+        bar = self.table.verticalScrollBar()  # shown when it has a range, maybe not yet
+        scrolls = bar.maximum() > bar.minimum()
+        return self.table.maximumViewportSize().width() - (bar.sizeHint().width() if scrolls else 0)
 
     def _layout(self) -> None:
         self.title.setBuddy(self.table)
