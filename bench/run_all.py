@@ -113,15 +113,16 @@ def run_suggestions(database: Path, scenarios: Path) -> tuple[list[Figure], list
     visitors = scenario_visitors(scenarios)
     db = Database(database)
     try:
-        kept, skipped = runnable_scenarios(Suggester(db), visitors)
+        kept, skipped, first = runnable_scenarios(Suggester(db), visitors)
         latencies = measure_suggestions(Suggester(db), kept)
     finally:
         db.close()
     print(f"  {len(kept)} scenarios run, {len(skipped)} left out")
     for reason in skipped:
         print(f"    left out: {reason}")
+    print("  " + first.describe())
     print("  " + latencies.describe())
-    return suggest_figures(latencies), visitors
+    return suggest_figures(latencies, first), visitors
 
 
 def run_memory_probe(database: Path, workload: dict[str, Any], name: str) -> list[Figure]:
