@@ -11,11 +11,12 @@ from typing import Any
 
 from spro_desk.directory.catalog import ServiceSummary
 from spro_desk.geo import Geography, geography
-from spro_desk.orientation.candidates import Candidate, directory_facts, load_candidates
+from spro_desk.orientation.candidates import Candidate, directory_facts
 from spro_desk.orientation.mandates import designated_networks
 from spro_desk.orientation.profile import ProfileError, VisitorProfile
 from spro_desk.orientation.ranking import RankingContext, Signals, matched_needs, rank_first
 from spro_desk.orientation.reasons import explain
+from spro_desk.orientation.shortlist import candidate_index, load_shortlist, shortlist
 from spro_desk.storage.engine import Database
 from spro_desk.vocab import thematiques
 
@@ -71,12 +72,17 @@ class Suggester:
             raise ProfileError(f"Commune « {profile.commune} » inconnue (code INSEE attendu).")
         needs = requested_codes(profile.besoins)
         designated = designated_networks(profile, needs)
+        limit = max(1, limit)
         with self.db.engine.connect() as connection:
             facts = directory_facts(connection, str(self.db.path))
-            candidates = load_candidates(connection, zones, needs)
-        candidates += facts.structure_candidates(designated)
-        origin = facts.commune_centres.get(profile.commune)
-        context = RankingContext(profile, needs, designated, self.geo, origin, self.catchment)
+            origin = facts.commune_centres.get(profile.commune)
+            context = RankingContext(profile, needs, designated, self.geo, origin, self.catchment)
+            structures = facts.structure_candidates(designated)
+            index = candidate_index(connection, str(self.db.path))
+            # only the candidates that can reach the first `limit`
+            candidates = load_shortlist(
+                connection, shortlist(index, context, zones, structures, limit)
+            )
         return suggestions_for(candidates, context, limit)
 
 

@@ -1,0 +1,304 @@
+"""The few candidates of a request that can reach its first suggestions, found without loading
+the others.
+
+In a dense commune (Paris: ≈ 5,500 services meet a common need) reading every candidate's row
+and computing its leading signals cost most of a suggestion (≈ 200 ms of CPU). The services'
+fields those signals read repeat a lot (a few thousand combinations nationally), so the
+directory is read once per import into a compact index (`candidate_index`): each service's
+zones, structure, commune, coordinates and combination. A request then computes the leading
+signals once per combination and commune, the distance only in the best groups, and loads the
+rows of the candidates that can reach the first `limit` distinct structures: every candidate
+whose leading signals sort before or with the last group needed (`shortlist`). `rank_first`
+over those gives exactly what it gives over all of them (`tests/test_shortlist.py`).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from array import array
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection
+
+from spro_desk.directory.catalog import ServiceSummary
+from spro_desk.orientation.candidates import (
+    CANDIDATE_COLUMNS,
+    Candidate,
+    candidate_of,
+    codes_of,
+    directory_version,
+    inferred_ages,
+    ordered_codes,
+)
+from spro_desk.orientation.ranking import (
+    NO_MATCH,
+    Leading,
+    RankingContext,
+    Request,
+    distance_km,
+    is_eligible,
+    leading_key,
+    leading_signals,
+)
+
+# Every service once, in the order `load_candidates` returns them (its primary key), with what
+# its leading signals and eligibility read; publics_precisions only where ages are read from it.
+_INDEX_SERVICES = """
+SELECT s.pk, s.structure_pk, COALESCE(s.code_insee, st.code_insee),
+       COALESCE(s.latitude, st.latitude), COALESCE(s.longitude, st.longitude),
+       st.reseau, s.modes_accueil, s.thematiques, s.publics, s.spro_publics, s.age_min,
+       s.age_max, s.niveau, s.type, s.frais,
+       CASE WHEN s.age_min IS NULL AND s.age_max IS NULL AND s.spro_publics IS NULL
+            THEN s.publics_precisions END
+FROM service s JOIN structure st ON st.pk = s.structure_pk
+ORDER BY s.pk
+"""
+# The tags load_candidates finds services by: their zones, and the needs they meet.
+_INDEX_TAGS = "SELECT value, service_pk FROM service_tag WHERE kind = ?"
+_LOAD_BY_PK = CANDIDATE_COLUMNS + "WHERE s.pk IN (SELECT value FROM json_each(?)) ORDER BY s.pk"
+
+
+@dataclass(frozen=True)
+class CandidateIndex:
+    """The directory's services as columns, by position (in primary key order)."""
+
+    pk: array[int]
+    structure_pk: array[int]
+    kind: array[int]  # the position's fields and commune, numbered (`kinds`)
+    latitude: array[float]  # NaN: none (SQLite stores no NaN)
+    longitude: array[float]
+    # A service standing for those of a kind (what their leading signals and eligibility read,
+    # no coordinates), and their commune: a few thousand nationally for ~100,000 services.
+    kinds: list[tuple[Candidate, str | None]]
+    by_zone: dict[str, array[int]]  # tag -> positions
+    by_thematique: dict[str, array[int]]
+
+    def coordinates(self, position: int) -> tuple[float, float] | None:
+        latitude, longitude = self.latitude[position], self.longitude[position]
+        return None if math.isnan(latitude) or math.isnan(longitude) else (latitude, longitude)
+
+    def positions(self, zones: Iterable[str], needs: Iterable[str]) -> list[int]:
+        """The services tagged with one of `zones` and one of `needs`, once each, in primary
+        key order (those of `load_candidates`)."""
+        found: set[int] = set()
+        for zone in zones:
+            found.update(self.by_zone.get(zone, ()))
+        meeting: set[int] = set()
+        for need in needs:
+            meeting.update(self.by_thematique.get(need, ()))
+        return sorted(found & meeting)
+
+
+_INDEXES: dict[str, tuple[Any, CandidateIndex]] = {}
+
+
+def candidate_index(connection: Connection, database_key: str) -> CandidateIndex:
+    """The index of the directory now in `database_key`, read again after each import."""
+    version = directory_version(connection)
+    cached = _INDEXES.get(database_key)
+    if cached is not None and cached[0] == version:
+        return cached[1]
+    index = _read_index(connection)
+    _INDEXES.clear()  # one directory at a time: a desk has one
+    _INDEXES[database_key] = (version, index)
+    return index
+
+
+def _read_index(connection: Connection) -> CandidateIndex:
+    pk, structure_pk, kind = array("q"), array("q"), array("q")
+    latitude, longitude = array("d"), array("d")
+    kinds: list[tuple[Candidate, str | None]] = []
+    numbered: dict[tuple[int, str | None], int] = {}
+    standing: dict[tuple[Any, ...], Candidate] = {}
+    for row in connection.exec_driver_sql(_INDEX_SERVICES):
+        fields = tuple(row[5:])
+        if fields not in standing:
+            standing[fields] = _standing_for(tuple(row))
+        key = (id(standing[fields]), row[2])
+        number = numbered.get(key)
+        if number is None:
+            number = numbered[key] = len(kinds)
+            kinds.append((standing[fields], row[2]))
+        pk.append(row[0])
+        structure_pk.append(row[1])
+        kind.append(number)
+        located = row[3] is not None and row[4] is not None
+        latitude.append(row[3] if located else math.nan)
+        longitude.append(row[4] if located else math.nan)
+    position = {service: index for index, service in enumerate(pk)}
+    return CandidateIndex(
+        pk, structure_pk, kind, latitude, longitude, kinds,
+        by_zone=_tagged(connection, "zone", position),
+        by_thematique=_tagged(connection, "thematique", position),
+    )  # fmt: skip
+
+
+def _tagged(connection: Connection, kind: str, position: dict[int, int]) -> dict[str, array[int]]:
+    """Each tag of `kind`: its services, as positions, in order."""
+    tagged: dict[str, array[int]] = {}
+    for value, service in connection.exec_driver_sql(_INDEX_TAGS, (kind,)):
+        if service in position:  # tags are derived rows, without a foreign key
+            tagged.setdefault(value, array("q")).append(position[service])
+    for positions in tagged.values():  # already so in the tags' key (kind, value, service)
+        positions[:] = array("q", sorted(positions))
+    return tagged
+
+
+def _standing_for(row: tuple[Any, ...]) -> Candidate:
+    """A candidate with the row's fields that the leading signals and eligibility read, as
+    `candidates.candidate_of` decodes them."""
+    reseau, modes, thematiques, publics, spro_publics, age_min, age_max = row[5:12]
+    niveau, type_, frais, precisions = row[12:16]
+    age_min, age_max, inferred = inferred_ages(age_min, age_max, spro_publics, precisions)
+    summary = ServiceSummary(
+        pk=0, service_id="", structure_id="", service_nom="", structure_nom="", commune=None,
+        code_insee=None, horaires=None, reseau=reseau, modes_accueil=ordered_codes(modes),
+    )  # fmt: skip
+    return Candidate(
+        summary=summary,
+        thematiques=codes_of(thematiques),
+        publics=codes_of(publics),
+        spro_publics=codes_of(spro_publics) if spro_publics is not None else None,
+        age_min=age_min,
+        age_max=age_max,
+        ages_inferred=inferred,
+        operateur_cep=False,
+        niveau=niveau,
+        type=type_,
+        reseau_infere=False,
+        zones=(),
+        conditions_acces=None,
+        coordinates=None,
+        frais=frais,
+    )
+
+
+def _located(standing: Candidate, code_insee: str | None) -> Candidate:
+    """`standing` received in the commune `code_insee` (dataclasses.replace, without its
+    cost: this runs for each combination and commune of a request)."""
+    s = standing.summary
+    summary = ServiceSummary(
+        s.pk, s.service_id, s.structure_id, s.service_nom, s.structure_nom, s.commune,
+        code_insee, s.horaires, s.reseau, s.modes_accueil,
+    )  # fmt: skip
+    c = standing
+    return Candidate(summary, c.thematiques, c.publics, c.spro_publics, c.age_min, c.age_max,
+                     c.ages_inferred, c.operateur_cep, c.niveau, c.type, c.reseau_infere,
+                     c.zones, c.conditions_acces, c.coordinates, c.frais)  # fmt: skip
+
+
+# One entry of a request: a service of the index (its position) or a candidate in memory.
+Entry = int | Candidate
+
+
+@dataclass(frozen=True)
+class Shortlist:
+    """The services (primary keys, in order) and the candidates in memory that can reach the
+    first `limit` structures."""
+
+    service_pks: list[int]
+    others: list[Candidate]
+
+
+class _Ranked:
+    """The leading signals of one request's entries, each combination and commune once."""
+
+    def __init__(self, index: CandidateIndex, context: RankingContext):
+        self.index = index
+        self.context = context
+        self.request = Request(context)
+        self._by_kind: dict[int, Leading | None] = {}
+
+    def services(self, positions: Iterable[int]) -> Iterator[tuple[int, Leading]]:
+        """The services at `positions` that are eligible and meet a need, with their leading
+        signals (the distance left out): computed once per kind."""
+        kinds, by_kind, kind_of = self.index.kinds, self._by_kind, self.index.kind
+        for position in positions:
+            kind = kind_of[position]
+            if kind in by_kind:
+                leading = by_kind[kind]
+            else:
+                leading = by_kind[kind] = self._of_kind(*kinds[kind])
+            if leading is not None:
+                yield position, leading
+
+    def _of_kind(self, standing: Candidate, code_insee: str | None) -> Leading | None:
+        return self.kept(_located(standing, code_insee))
+
+    def kept(self, candidate: Candidate) -> Leading | None:
+        """The leading signals of an eligible candidate meeting a need, else None."""
+        if not is_eligible(candidate, self.context.profile, self.context.geo):
+            return None
+        signals = leading_signals(candidate, self.context, self.request)
+        return signals if signals[0] > NO_MATCH else None
+
+    def with_distance(self, entry: Entry, leading: Leading) -> Leading:
+        """The leading signals of a service of the index, its distance included."""
+        if isinstance(entry, Candidate) or leading[6]:  # in memory, or remote only: no distance
+            return leading
+        distance = distance_km(self.context.origin, self.index.coordinates(entry))
+        return (*leading[:8], round(distance, 1) if distance is not None else None)
+
+    def structure(self, entry: Entry) -> int:
+        return entry.summary.pk if isinstance(entry, Candidate) else self.index.structure_pk[entry]
+
+
+def shortlist(
+    index: CandidateIndex,
+    context: RankingContext,
+    zones: Sequence[str],
+    others: Sequence[Candidate],
+    limit: int,
+) -> Shortlist:
+    """What `rank_first(all, context, limit)` needs of all the candidates of `zones` meeting a
+    need of `context` (from the index) followed by `others`: every one whose leading signals
+    sort before or with the group that completes `limit` distinct structures (every one when
+    they hold fewer: the others of their structures then complete the list).
+
+    Equal leading signals without the distance first gather the groups (the distance only
+    breaks their ties), then the distance of their entries orders them: both steps keep every
+    entry that sorts before or with the last group needed, in the candidates' order.
+    """
+    ranked = _Ranked(index, context)
+    groups: dict[tuple[float, ...], list[tuple[Entry, Leading]]] = {}
+    found: list[tuple[Entry, Leading]] = [
+        *ranked.services(index.positions(zones, context.needs)),
+        *((c, leading) for c in others if (leading := ranked.kept(c)) is not None),
+    ]
+    for entry, signals in found:
+        groups.setdefault(leading_key(signals)[:7], []).append((entry, signals))
+    reached = _first_groups(sorted(groups.items()), ranked, limit)
+    exact: dict[tuple[float, ...], list[tuple[Entry, Leading]]] = {}
+    for entry, signals in reached:
+        key = leading_key(ranked.with_distance(entry, signals))
+        exact.setdefault(key, []).append((entry, signals))
+    chosen = _first_groups(sorted(exact.items()), ranked, limit)
+    services = sorted(e for e, _ in chosen if not isinstance(e, Candidate))
+    memory = {id(e) for e, _ in chosen if isinstance(e, Candidate)}
+    return Shortlist(
+        [index.pk[position] for position in services], [c for c in others if id(c) in memory]
+    )
+
+
+def _first_groups(
+    groups: list[tuple[tuple[float, ...], list[tuple[Entry, Leading]]]], ranked: _Ranked, limit: int
+) -> list[tuple[Entry, Leading]]:
+    """The entries of the first groups that hold `limit` distinct structures (all of them
+    when they hold fewer)."""
+    entries: list[tuple[Entry, Leading]] = []
+    structures: set[int] = set()
+    for _, group in groups:
+        entries.extend(group)
+        structures.update(ranked.structure(entry) for entry, _ in group)
+        if len(structures) >= limit:
+            break
+    return entries
+
+
+def load_shortlist(connection: Connection, found: Shortlist) -> list[Candidate]:
+    """The candidates of a shortlist, as `load_candidates` builds them, in its order."""
+    rows = connection.exec_driver_sql(_LOAD_BY_PK, (json.dumps(found.service_pks),)).all()
+    return [*(candidate_of(tuple(row)) for row in rows), *found.others]
