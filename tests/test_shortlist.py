@@ -7,6 +7,7 @@ hundreds of candidates with many ties; and the shortlist must hold every candida
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -123,6 +124,7 @@ def test_every_fixture_scenario_suggests_the_full_rankings_first_ten(
 
     database, communes = directory
     suggester = Suggester(database)
+    single = Suggester(database, single=True)  # the command line's: no index
     profiles_ = scenario_profiles() + [
         replace(p, commune=c) for p in scenario_profiles()[:30] for c in communes
     ]
@@ -131,6 +133,7 @@ def test_every_fixture_scenario_suggests_the_full_rankings_first_ten(
         candidates, context = everything(suggester, profile)
         expected = reference_suggestions(candidates, context, 10)
         assert suggester.suggest(profile) == expected, profile
+        assert single.suggest(profile) == expected, profile
         ranked += len(expected)
     assert ranked > 500
 
@@ -223,3 +226,20 @@ def test_a_new_import_reads_the_index_again(db: Database, tmp_path: Path) -> Non
     with db.engine.connect() as connection:
         assert candidate_index(connection, str(db.path)) is not first
     assert list(_INDEXES) == [str(db.path)]
+
+
+def test_the_command_line_suggests_without_reading_the_index(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """One suggestion per process: the index would cost more than the request (~1.5 s on the
+    national directory); the full ranking gives the same list."""
+    from spro_desk.cli.main import main
+
+    assert main(["--data-dir", str(tmp_path), "directory", "import", str(CVL)]) == 0
+    _INDEXES.clear()
+    arguments = ["--commune", "37261", "--statut", "demandeur-emploi", "--besoin",
+                 "trouver-un-emploi", "--at", "2026-11-18T10:00", "--json"]  # fmt: skip
+    capsys.readouterr()
+    assert main(["--data-dir", str(tmp_path), "suggest", *arguments]) == 0
+    assert json.loads(capsys.readouterr().out)["results"]
+    assert _INDEXES == {}

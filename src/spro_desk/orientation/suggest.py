@@ -11,7 +11,7 @@ from typing import Any
 
 from spro_desk.directory.catalog import ServiceSummary
 from spro_desk.geo import Geography, geography
-from spro_desk.orientation.candidates import Candidate, directory_facts
+from spro_desk.orientation.candidates import Candidate, directory_facts, load_candidates
 from spro_desk.orientation.mandates import designated_networks
 from spro_desk.orientation.profile import ProfileError, VisitorProfile
 from spro_desk.orientation.ranking import RankingContext, Signals, matched_needs, rank_first
@@ -61,10 +61,15 @@ class Suggester:
         db: Database,
         geo: Geography | None = None,
         catchment: frozenset[str] = frozenset(),
+        *,
+        single: bool = False,
     ) -> None:
         self.db = db
         self.geo = geo or geography()
         self.catchment = catchment  # the communes the site serves: near, for its people
+        # One request in this process (the command line): reading the directory's index
+        # (~1.5 s nationally, once per import for a window) would cost more than it saves.
+        self.single = single
 
     def suggest(self, profile: VisitorProfile, limit: int = 10) -> list[Suggestion]:
         zones = self.geo.zones_of_commune(profile.commune)
@@ -78,11 +83,12 @@ class Suggester:
             origin = facts.commune_centres.get(profile.commune)
             context = RankingContext(profile, needs, designated, self.geo, origin, self.catchment)
             structures = facts.structure_candidates(designated)
-            index = candidate_index(connection, str(self.db.path))
-            # only the candidates that can reach the first `limit`
-            candidates = load_shortlist(
-                connection, shortlist(index, context, zones, structures, limit)
-            )
+            if self.single:
+                candidates = load_candidates(connection, zones, needs) + structures
+            else:  # only the candidates that can reach the first `limit`
+                index = candidate_index(connection, str(self.db.path))
+                found = shortlist(index, context, zones, structures, limit)
+                candidates = load_shortlist(connection, found)
         return suggestions_for(candidates, context, limit)
 
 
