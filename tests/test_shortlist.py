@@ -192,12 +192,15 @@ def test_the_index_gives_each_service_its_leading_signals(
                 index = candidate_index(connection, str(database.path))
                 every = load_candidates(connection, suggester.geo.zones_of_commune(commune),
                                         tuple(NEEDS))  # fmt: skip
-            ranked = _Ranked(index, context)
             position = {pk: p for p, pk in enumerate(index.pk)}
             request_ = Request(context)
             for candidate in every:
                 entry = position[candidate.summary.pk]
-                found = [ranked.with_distance(e, lead) for e, lead in ranked.services([entry])]
+                ranked = _Ranked(index, context)
+                ranked.gather([entry])
+                found = [
+                    ranked.with_distance(e, lead) for g in ranked.groups.values() for e, lead in g
+                ]
                 signals = leading_signals(candidate, context, request_)
                 if is_eligible(candidate, profile, context.geo) and signals[0] > NO_MATCH:
                     assert found == [signals], candidate.summary

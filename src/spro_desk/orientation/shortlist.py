@@ -17,7 +17,7 @@ from __future__ import annotations
 import json
 import math
 from array import array
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import groupby
 from operator import itemgetter
@@ -89,9 +89,9 @@ class CandidateIndex:
         for zone in zones:
             found.update(self.by_zone.get(zone, ()))
         meeting: set[int] = set()
-        for need in needs:
-            meeting.update(self.by_thematique.get(need, ()))
-        return sorted(found & meeting)
+        for need in needs:  # a need's services are many more nationally than a zone's
+            meeting.update(found.intersection(self.by_thematique.get(need, ())))
+        return sorted(meeting)
 
 
 _INDEXES: dict[str, tuple[Any, CandidateIndex]] = {}
@@ -201,6 +201,15 @@ def _located(standing: Candidate, code_insee: str | None) -> Candidate:
 Entry = int | Candidate
 
 
+# Entries by their leading signals (sort keys), in the candidates' order.
+Groups = dict[tuple[float, ...], list[tuple[Entry, Leading]]]
+
+
+def _group(groups: Groups, leading: Leading) -> list[tuple[Entry, Leading]]:
+    """The group of the entries with these leading signals, the distance left out."""
+    return groups.setdefault(leading_key(leading)[:7], [])
+
+
 @dataclass(frozen=True)
 class Shortlist:
     """The services (primary keys, in order) and the candidates in memory that can reach the
@@ -217,20 +226,31 @@ class _Ranked:
         self.index = index
         self.context = context
         self.request = Request(context)
-        self._by_kind: dict[int, Leading | None] = {}
+        self.groups: Groups = {}
+        self._distances: dict[tuple[float, float] | None, float | None] = {}
+        self._by_kind: dict[int, tuple[Leading, list[tuple[Entry, Leading]]] | None] = {}
 
-    def services(self, positions: Iterable[int]) -> Iterator[tuple[int, Leading]]:
-        """The services at `positions` that are eligible and meet a need, with their leading
-        signals (the distance left out): computed once per kind."""
-        kinds, by_kind, kind_of = self.index.kinds, self._by_kind, self.index.kind
+    def gather(self, positions: Iterable[int]) -> None:
+        """Add to `self.groups` (by leading signals without the distance) the services at
+        `positions` that are eligible and meet a need, in order: their signals computed once
+        per kind."""
+        kinds, by_kind, kind_of, groups = (
+            self.index.kinds,
+            self._by_kind,
+            self.index.kind,
+            self.groups,
+        )
         for position in positions:
             kind = kind_of[position]
             if kind in by_kind:
-                leading = by_kind[kind]
+                found = by_kind[kind]
             else:
-                leading = by_kind[kind] = self._of_kind(*kinds[kind])
-            if leading is not None:
-                yield position, leading
+                leading = self._of_kind(*kinds[kind])
+                found = by_kind[kind] = (
+                    None if leading is None else (leading, _group(groups, leading))
+                )
+            if found is not None:
+                found[1].append((position, found[0]))
 
     def _of_kind(self, standing: Candidate, code_insee: str | None) -> Leading | None:
         return self.kept(_located(standing, code_insee))
@@ -246,8 +266,11 @@ class _Ranked:
         """The leading signals of a service of the index, its distance included."""
         if isinstance(entry, Candidate) or leading[6]:  # in memory, or remote only: no distance
             return leading
-        distance = distance_km(self.context.origin, self.index.coordinates(entry))
-        return (*leading[:8], round(distance, 1) if distance is not None else None)
+        coordinates = self.index.coordinates(entry)
+        if coordinates not in self._distances:  # services of a building share them
+            distance = distance_km(self.context.origin, coordinates)
+            self._distances[coordinates] = round(distance, 1) if distance is not None else None
+        return (*leading[:8], self._distances[coordinates])
 
     def structure(self, entry: Entry) -> int:
         return entry.summary.pk if isinstance(entry, Candidate) else self.index.structure_pk[entry]
@@ -270,15 +293,13 @@ def shortlist(
     entry that sorts before or with the last group needed, in the candidates' order.
     """
     ranked = _Ranked(index, context)
-    groups: dict[tuple[float, ...], list[tuple[Entry, Leading]]] = {}
-    found: list[tuple[Entry, Leading]] = [
-        *ranked.services(index.positions(zones, context.needs)),
-        *((c, leading) for c in others if (leading := ranked.kept(c)) is not None),
-    ]
-    for entry, signals in found:
-        groups.setdefault(leading_key(signals)[:7], []).append((entry, signals))
+    ranked.gather(index.positions(zones, context.needs))
+    groups = ranked.groups
+    for candidate in others:
+        if (leading := ranked.kept(candidate)) is not None:
+            _group(groups, leading).append((candidate, leading))
     reached = _first_groups(sorted(groups.items()), ranked, limit)
-    exact: dict[tuple[float, ...], list[tuple[Entry, Leading]]] = {}
+    exact: Groups = {}
     for entry, signals in reached:
         key = leading_key(ranked.with_distance(entry, signals))
         exact.setdefault(key, []).append((entry, signals))
@@ -291,7 +312,9 @@ def shortlist(
 
 
 def _first_groups(
-    groups: list[tuple[tuple[float, ...], list[tuple[Entry, Leading]]]], ranked: _Ranked, limit: int
+    groups: list[tuple[tuple[float, ...], list[tuple[Entry, Leading]]]],
+    ranked: _Ranked,
+    limit: int,
 ) -> list[tuple[Entry, Leading]]:
     """The entries of the first groups that hold `limit` distinct structures (all of them
     when they hold fewer)."""
