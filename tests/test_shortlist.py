@@ -32,6 +32,7 @@ from spro_desk.orientation.shortlist import (
     _Ranked,
     candidate_index,
     load_shortlist,
+    ready_index,
     shortlist,
 )
 from spro_desk.orientation.suggest import Suggester
@@ -95,6 +96,13 @@ def everything(
     return request(suggester, profile, suggester.catchment)
 
 
+def prepared(database: Database, catchment: frozenset[str] = frozenset()) -> Suggester:
+    """A window's suggester: the directory's index built (another test may have cleared it)."""
+    suggester = Suggester(database, catchment=catchment)
+    suggester.prepare()
+    return suggester
+
+
 def identity(candidate: Candidate) -> tuple[int, bool]:
     return candidate.summary.pk, candidate.has_service
 
@@ -106,7 +114,7 @@ def test_suggestions_are_those_of_the_full_ranking(
 ) -> None:
     database, communes = directory
     profile = data.draw(profiles(communes))
-    suggester = Suggester(database, catchment=data.draw(catchments(profile)))
+    suggester = prepared(database, data.draw(catchments(profile)))
     candidates, context = everything(suggester, profile)
     full = reference_rank(candidates, context)
     for limit in (*data.draw(st.lists(st.sampled_from(LIMITS), min_size=1, max_size=3)), 0):
@@ -123,8 +131,7 @@ def test_every_fixture_scenario_suggests_the_full_rankings_first_ten(
     from test_ranking_first import reference_suggestions, scenario_profiles
 
     database, communes = directory
-    suggester = Suggester(database)
-    single = Suggester(database, single=True)  # the command line's: no index
+    suggester = prepared(database)
     profiles_ = scenario_profiles() + [
         replace(p, commune=c) for p in scenario_profiles()[:30] for c in communes
     ]
@@ -133,9 +140,13 @@ def test_every_fixture_scenario_suggests_the_full_rankings_first_ten(
         candidates, context = everything(suggester, profile)
         expected = reference_suggestions(candidates, context, 10)
         assert suggester.suggest(profile) == expected, profile
-        assert single.suggest(profile) == expected, profile
         ranked += len(expected)
     assert ranked > 500
+    _INDEXES.clear()  # not prepared: every candidate ranked, the same list
+    for profile in profiles_[::5]:
+        candidates, context = everything(suggester, profile)
+        assert suggester.suggest(profile) == reference_suggestions(candidates, context, 10)
+    assert _INDEXES == {}  # a request never builds the index: it would wait ~1.5 s for it
 
 
 @SETTINGS
@@ -211,23 +222,30 @@ def test_the_index_gives_each_service_its_leading_signals(
 
 
 def test_a_new_import_reads_the_index_again(db: Database, tmp_path: Path) -> None:
-    """The index is the directory's: after an import, suggestions come from the new one."""
+    """The index is the directory's: after an import, suggestions come from the new one, by
+    every candidate until the window has prepared the new index, then by the new index."""
     import_directory(db, CVL)
-    suggester = Suggester(db)
+    suggester = prepared(db)
     profile = VisitorProfile("37261", "demandeur-emploi", ("trouver-un-emploi",), 30, False,
                              MOMENTS[0])  # fmt: skip
     assert suggester.suggest(profile)
     with db.engine.connect() as connection:
-        first = candidate_index(connection, str(db.path))
+        first = ready_index(connection, str(db.path))
+    assert first is not None
     generate(tmp_path / "idf", "11", 0.2, 1)
     import_directory(db, tmp_path / "idf")
+    with db.engine.connect() as connection:
+        assert ready_index(connection, str(db.path)) is None  # the old one is not used
     assert suggester.suggest(profile) == []  # no Tours service in Île-de-France
     paris = replace(profile, commune="75056")
     candidates, context = everything(suggester, paris)
     expected = [(c.summary, s) for s, c in reference_rank(candidates, context)[:10]]
     assert expected and [(s.summary, s.signals) for s in suggester.suggest(paris)] == expected
+    suggester.prepare()
     with db.engine.connect() as connection:
-        assert candidate_index(connection, str(db.path)) is not first
+        again = ready_index(connection, str(db.path))
+    assert again is not None and again is not first
+    assert [(s.summary, s.signals) for s in suggester.suggest(paris)] == expected
     assert list(_INDEXES) == [str(db.path)]
 
 

@@ -73,7 +73,7 @@ def suggest(db: Database, args: argparse.Namespace) -> Result:
 
     geo = geography()
     area = catchment_communes(SiteSettings(db).get, geo)
-    suggestions = Suggester(db, geo, area, single=True).suggest(profile, limit=args.limit)
+    suggestions = Suggester(db, geo, area).suggest(profile, limit=args.limit)
     return {"profil": profile_json(profile), "results": [s.as_json() for s in suggestions]}
 
 

@@ -4,7 +4,8 @@ the others.
 In a dense commune (Paris: ≈ 5,500 services meet a common need) reading every candidate's row
 and computing its leading signals cost most of a suggestion (≈ 200 ms of CPU). The services'
 fields those signals read repeat a lot, so the directory is read once per import into a
-compact index (`candidate_index`, ~1.5 s and ~16 MB for the national bench directory): each
+compact index (`candidate_index`, ~1.5 s and ~16 MB for the national bench directory, built
+off the request: `Suggester.prepare`; until it is built a request ranks every candidate): each
 service's zones, thématiques, structure, coordinates and kind (its fields and commune: 45,000
 kinds for its 97,000 services). A request computes the leading signals once per kind, the
 distance only in the best groups, and loads the rows of the candidates that can reach the first
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 import json
 import math
+import threading
 from array import array
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -96,18 +98,29 @@ class CandidateIndex:
 
 
 _INDEXES: dict[str, tuple[Any, CandidateIndex]] = {}
+_BUILDING = threading.Lock()  # one build at a time: a second caller finds the first's index
+
+
+def ready_index(connection: Connection, database_key: str) -> CandidateIndex | None:
+    """The index of the directory now in `database_key` if it has been built since its latest
+    import, else None (a request then ranks every candidate: it never waits for a build)."""
+    cached = _INDEXES.get(database_key)
+    if cached is not None and cached[0] == directory_version(connection):
+        return cached[1]
+    return None
 
 
 def candidate_index(connection: Connection, database_key: str) -> CandidateIndex:
     """The index of the directory now in `database_key`, read again after each import."""
-    version = directory_version(connection)
-    cached = _INDEXES.get(database_key)
-    if cached is not None and cached[0] == version:
-        return cached[1]
-    index = _read_index(connection)
-    _INDEXES.clear()  # one directory at a time: a desk has one
-    _INDEXES[database_key] = (version, index)
-    return index
+    with _BUILDING:
+        version = directory_version(connection)
+        cached = _INDEXES.get(database_key)
+        if cached is not None and cached[0] == version:
+            return cached[1]
+        index = _read_index(connection)
+        _INDEXES.clear()  # one directory at a time: a desk has one
+        _INDEXES[database_key] = (version, index)
+        return index
 
 
 def _read_index(connection: Connection) -> CandidateIndex:
