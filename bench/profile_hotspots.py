@@ -50,7 +50,8 @@ def commune_job(_folder: Path, database: Path) -> Callable[[], object]:
 
 def suggest_job(folder: Path, database: Path) -> Callable[[], object]:
     suggester = Suggester(Database(database))
-    scenarios, _ = runnable_scenarios(suggester, scenario_visitors(folder / "scenarios.json"))
+    suggester.prepare()  # as a window does when Orientation shows
+    scenarios, _, _ = runnable_scenarios(suggester, scenario_visitors(folder / "scenarios.json"))
     return lambda: [suggester.suggest(s.profile) for s in scenarios]
 
 

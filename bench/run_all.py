@@ -33,6 +33,7 @@ from search_bench import (
 from snapshot import run_from_snapshot
 from suggest_bench import (
     measure_suggestions,
+    prepared_suggester,
     runnable_scenarios,
     scenario_visitors,
     suggest_figures,
@@ -52,7 +53,6 @@ from support import (
 )
 
 from spro_desk.directory.search import DirectorySearch
-from spro_desk.orientation.suggest import Suggester
 from spro_desk.storage.engine import Database
 
 MEMORY_TARGET_MB = 300.0
@@ -113,15 +113,18 @@ def run_suggestions(database: Path, scenarios: Path) -> tuple[list[Figure], list
     visitors = scenario_visitors(scenarios)
     db = Database(database)
     try:
-        kept, skipped = runnable_scenarios(Suggester(db), visitors)
-        latencies = measure_suggestions(Suggester(db), kept)
+        suggester, built = prepared_suggester(db)
+        kept, skipped, first = runnable_scenarios(suggester, visitors)
+        latencies = measure_suggestions(suggester, kept)
     finally:
         db.close()
+    print(f"  directory index built in {built:.0f} ms (once per import, off the request)")
     print(f"  {len(kept)} scenarios run, {len(skipped)} left out")
     for reason in skipped:
         print(f"    left out: {reason}")
+    print("  " + first.describe())
     print("  " + latencies.describe())
-    return suggest_figures(latencies), visitors
+    return suggest_figures(latencies, first), visitors
 
 
 def run_memory_probe(database: Path, workload: dict[str, Any], name: str) -> list[Figure]:

@@ -370,3 +370,31 @@ def test_the_slip_dialogs_underlined_letters_work(
     qtbot.waitUntil(lambda: asked == ["Enregistrer la fiche de liaison"])  # a pressed look first
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_P, Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(lambda: len(asked) == 2, timeout=1_000)
+
+
+def test_the_directory_index_is_prepared_when_orientation_shows_and_after_an_import(
+    qtbot: QtBot, window: MainWindow, cvl_db: Database
+) -> None:
+    """Suggestions load only what can reach their first places once the directory's index is
+    built: Orientation builds it off the desk's runner when it shows and after each import,
+    and a suggestion asked before it is there ranks every candidate (same list, no wait)."""
+    from spro_desk.orientation.shortlist import _INDEXES, ready_index
+
+    _INDEXES.clear()
+    screen = _screen(window)
+
+    def prepared() -> bool:
+        with cvl_db.engine.connect() as connection:
+            return ready_index(connection, str(cvl_db.path)) is not None
+
+    qtbot.waitUntil(prepared)
+    assert not window.context.runner.is_busy()  # the desk's own runner stayed free
+    _type_profile(qtbot, screen)
+    first = screen.model.choice(0).summary
+    _INDEXES.clear()  # as after an import, before the new index is built
+    screen.model.set_choices([])
+    qtbot.keyClick(screen.suggest_button, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: screen.model.rowCount() > 0)
+    assert screen.model.choice(0).summary == first  # every candidate ranked: the same list
+    window.context.navigator.directory_changed.emit()
+    qtbot.waitUntil(prepared)

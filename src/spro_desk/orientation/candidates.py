@@ -22,7 +22,7 @@ _AGE_RANGE = re.compile(r"(\d{1,2})\s*(?:à|a|-|–)\s*(\d{1,2})\s*ans", re.IGNO
 # The zone's services are few; a category tag (« trouver-un-emploi ») holds tens of thousands
 # nationally: probing each zone service's tags by primary key beats listing the category's
 # services (27 ms → 2 ms mean on the national directory with two needs, bench/suggest_quality).
-_SELECT = """
+CANDIDATE_COLUMNS = """
 SELECT s.pk, s.id, st.id, s.nom, st.nom, COALESCE(s.commune, st.commune),
        COALESCE(s.code_insee, st.code_insee), COALESCE(s.horaires_accueil, st.horaires_accueil),
        st.reseau, s.modes_accueil,
@@ -32,10 +32,16 @@ SELECT s.pk, s.id, st.id, s.nom, st.nom, COALESCE(s.commune, st.commune),
        COALESCE(s.latitude, st.latitude), COALESCE(s.longitude, st.longitude),
        s.frais, st.reseaux_porteurs
 FROM service s JOIN structure st ON st.pk = s.structure_pk
-WHERE s.pk IN (SELECT service_pk FROM service_tag WHERE kind = 'zone' AND value IN ({zones}))
+"""
+_SELECT = (
+    CANDIDATE_COLUMNS
+    + """WHERE s.pk IN (SELECT service_pk FROM service_tag
+               WHERE kind = 'zone' AND value IN ({zones}))
   AND EXISTS (SELECT 1 FROM service_tag t
               WHERE t.kind = 'thematique' AND t.value IN ({needs}) AND t.service_pk = s.pk)
+ORDER BY s.pk
 """
+)
 
 # Structures that publish no service, with a network (the directory keeps them: many
 # real structures, France Travail agencies among them, come without any service). Their own
@@ -89,9 +95,11 @@ class Candidate:
         return self.summary.service_id or self.summary.structure_id
 
 
-def _ages(row: tuple[Any, ...]) -> tuple[int | None, int | None, bool]:
-    age_min, age_max, precisions = row[13], row[14], row[21]
-    if age_min is not None or age_max is not None or row[12] is not None:
+def inferred_ages(
+    age_min: int | None, age_max: int | None, spro_publics: str | None, precisions: str | None
+) -> tuple[int | None, int | None, bool]:
+    """The age limits, and whether they were read from publics_precisions."""
+    if age_min is not None or age_max is not None or spro_publics is not None:
         return age_min, age_max, False
     match = _AGE_RANGE.search(precisions or "")
     if match:  # a plain export: read "De 16 à 25 ans." from publics_precisions
@@ -100,26 +108,27 @@ def _ages(row: tuple[Any, ...]) -> tuple[int | None, int | None, bool]:
 
 
 @lru_cache(maxsize=8192)
-def _codes(text: str | None) -> frozenset[str]:
+def codes_of(text: str | None) -> frozenset[str]:
     """A JSON list of codes; a national directory repeats a few hundred lists ~100,000 times."""
     return frozenset(json.loads(text)) if text else frozenset()
 
 
 @lru_cache(maxsize=8192)
-def _ordered(text: str | None) -> tuple[str, ...]:
+def ordered_codes(text: str | None) -> tuple[str, ...]:
     return tuple(json.loads(text)) if text else ()
 
 
-def _candidate(row: tuple[Any, ...]) -> Candidate:
-    age_min, age_max, inferred = _ages(row)
+def candidate_of(row: tuple[Any, ...]) -> Candidate:
+    """A candidate from a row of CANDIDATE_COLUMNS."""
+    age_min, age_max, inferred = inferred_ages(row[13], row[14], row[12], row[21])
     cep = row[15] if row[15] is not None else bool(row[16])
     has_coordinates = row[23] is not None and row[24] is not None
-    summary = ServiceSummary.from_row(row[:10], _ordered)
+    summary = ServiceSummary.from_row(row[:10], ordered_codes)
     return Candidate(
         summary=summary,
-        thematiques=_codes(row[10]),
-        publics=_codes(row[11]),
-        spro_publics=_codes(row[12]) if row[12] is not None else None,
+        thematiques=codes_of(row[10]),
+        publics=codes_of(row[11]),
+        spro_publics=codes_of(row[12]) if row[12] is not None else None,
         age_min=age_min,
         age_max=age_max,
         ages_inferred=inferred,
@@ -127,11 +136,11 @@ def _candidate(row: tuple[Any, ...]) -> Candidate:
         niveau=row[17],
         type=row[18],
         reseau_infere=bool(row[19]),
-        zones=_ordered(row[20]),
+        zones=ordered_codes(row[20]),
         conditions_acces=row[22],
         coordinates=(row[23], row[24]) if has_coordinates else None,
         frais=row[25],
-        reseaux_porteurs=_ordered(row[26]),
+        reseaux_porteurs=ordered_codes(row[26]),
     )
 
 
@@ -202,7 +211,7 @@ def load_candidates(
 ) -> list[Candidate]:
     sql = _SELECT.format(zones=", ".join("?" for _ in zones), needs=", ".join("?" for _ in needs))
     rows = connection.exec_driver_sql(sql, (*zones, *needs)).all()
-    return [_candidate(tuple(row)) for row in rows]
+    return [candidate_of(tuple(row)) for row in rows]
 
 
 @dataclass(frozen=True)
@@ -226,10 +235,7 @@ _FACTS: dict[str, tuple[Any, DirectoryFacts]] = {}
 
 def directory_facts(connection: Connection, database_key: str) -> DirectoryFacts:
     """The facts of the directory now in `database_key`, read again after each import."""
-    version = connection.exec_driver_sql(
-        "SELECT pk, imported_at, (SELECT COUNT(*) FROM directory_import) "
-        "FROM directory_import ORDER BY pk DESC LIMIT 1"
-    ).one_or_none()
+    version = directory_version(connection)
     cached = _FACTS.get(database_key)
     if cached is not None and cached[0] == version:
         return cached[1]
@@ -237,6 +243,14 @@ def directory_facts(connection: Connection, database_key: str) -> DirectoryFacts
     _FACTS.clear()  # one directory at a time: a desk has one
     _FACTS[database_key] = (version, facts)
     return facts
+
+
+def directory_version(connection: Connection) -> Any:
+    """What changes with each import of the directory (its latest import, and their count)."""
+    return connection.exec_driver_sql(
+        "SELECT pk, imported_at, (SELECT COUNT(*) FROM directory_import) "
+        "FROM directory_import ORDER BY pk DESC LIMIT 1"
+    ).one_or_none()
 
 
 def _structures_without_services(connection: Connection) -> dict[str, tuple[Candidate, ...]]:

@@ -302,7 +302,7 @@ def _in_catchment(
 Leading = tuple[int, int, int, int, int, int, bool, bool, float | None]
 
 
-class _Request:
+class Request:
     """What the leading signals of every candidate of one request share: computed once."""
 
     def __init__(self, context: RankingContext) -> None:
@@ -319,9 +319,9 @@ class _Request:
 
 
 def leading_signals(
-    candidate: Candidate, context: RankingContext, request: _Request | None = None
+    candidate: Candidate, context: RankingContext, request: Request | None = None
 ) -> Leading:
-    request = request or _Request(context)
+    request = request or Request(context)
     profile = context.profile
     there = request.commune(candidate.summary.code_insee or "")
     level, remote_only = _proximity(candidate, request.here, there)
@@ -342,7 +342,7 @@ def leading_signals(
     )
 
 
-def _leading_key(leading: Leading) -> tuple[float, ...]:
+def leading_key(leading: Leading) -> tuple[float, ...]:
     """`Signals.sort_key` up to the distance, from the leading signals alone."""
     need, public, designated, free, level, proximity_level, _, near, distance = leading
     far = distance if distance is not None else math.inf
@@ -376,7 +376,7 @@ def rank(
     candidates: Sequence[Candidate], context: RankingContext
 ) -> list[tuple[Signals, Candidate]]:
     """Eligible candidates meeting a need, in the order of the rules, distinct structures first."""
-    request = _Request(context)  # what every candidate's signals share, computed once
+    request = Request(context)  # what every candidate's signals share, computed once
     scored = [
         (_completed(c, context, leading_signals(c, context, request)), c)
         for c in candidates
@@ -402,13 +402,13 @@ def rank_first(
     if limit < 1:
         return rank(candidates, context)[:limit]
     profile, geo = context.profile, context.geo
-    request = _Request(context)
+    request = Request(context)
     leading = [
         (leading_signals(c, context, request), c)
         for c in candidates
         if is_eligible(c, profile, geo)
     ]
-    kept = [(_leading_key(signals), signals, c) for signals, c in leading if signals[0] > NO_MATCH]
+    kept = [(leading_key(signals), signals, c) for signals, c in leading if signals[0] > NO_MATCH]
     if any(math.isnan(key[-1]) for key, _, _ in kept):
         return rank(candidates, context)[:limit]  # NaN has no order: leave it to the full sort
     kept.sort(key=lambda triple: triple[0])

@@ -16,6 +16,12 @@ from spro_desk.orientation.mandates import designated_networks
 from spro_desk.orientation.profile import ProfileError, VisitorProfile
 from spro_desk.orientation.ranking import RankingContext, Signals, matched_needs, rank_first
 from spro_desk.orientation.reasons import explain
+from spro_desk.orientation.shortlist import (
+    candidate_index,
+    load_shortlist,
+    ready_index,
+    shortlist,
+)
 from spro_desk.storage.engine import Database
 from spro_desk.vocab import thematiques
 
@@ -65,18 +71,33 @@ class Suggester:
         self.geo = geo or geography()
         self.catchment = catchment  # the communes the site serves: near, for its people
 
+    def prepare(self) -> None:
+        """Build the directory's index of candidates if its latest import has none yet (~1.5 s
+        nationally): suggestions then load only what can reach their first places. A window
+        calls it off the request, when Orientation shows and after each import; the command
+        line, one request per process, does not (the index would cost it more than it saves).
+        """
+        with self.db.engine.connect() as connection:
+            candidate_index(connection, str(self.db.path))
+
     def suggest(self, profile: VisitorProfile, limit: int = 10) -> list[Suggestion]:
         zones = self.geo.zones_of_commune(profile.commune)
         if not zones:
             raise ProfileError(f"Commune « {profile.commune} » inconnue (code INSEE attendu).")
         needs = requested_codes(profile.besoins)
         designated = designated_networks(profile, needs)
+        limit = max(1, limit)
         with self.db.engine.connect() as connection:
             facts = directory_facts(connection, str(self.db.path))
-            candidates = load_candidates(connection, zones, needs)
-        candidates += facts.structure_candidates(designated)
-        origin = facts.commune_centres.get(profile.commune)
-        context = RankingContext(profile, needs, designated, self.geo, origin, self.catchment)
+            origin = facts.commune_centres.get(profile.commune)
+            context = RankingContext(profile, needs, designated, self.geo, origin, self.catchment)
+            structures = facts.structure_candidates(designated)
+            index = ready_index(connection, str(self.db.path))
+            if index is None:  # not prepared (yet): every candidate
+                candidates = load_candidates(connection, zones, needs) + structures
+            else:  # only the candidates that can reach the first `limit`
+                found = shortlist(index, context, zones, structures, limit)
+                candidates = load_shortlist(connection, found)
         return suggestions_for(candidates, context, limit)
 
 
