@@ -285,3 +285,35 @@ def test_a_merge_looks_up_only_the_entities_received_before(
     with db.engine.connect() as connection:
         rows = connection.execute(text("SELECT id, canal FROM merged_contact")).fetchall()
     assert len(rows) == 3 and dict(rows)[first] == "courriel"
+
+
+def test_an_event_id_stored_for_another_entity_is_quarantined_and_spares_the_batch(
+    tmp_path: Path, coordinations: Coordinations
+) -> None:
+    """A batch finds the events stored before among their entities' rows (`_known_events`,
+    optimistic): an id stored for another entity is not there. Its insert breaks the key,
+    and the batch, applied again bundle by bundle, quarantines it as a lone import does."""
+    region = Region(tmp_path, coordinations)
+    db = region.coordinator()
+    first = region.week(0, 1)
+    import_bundle(db, region.coordinator_dir, first)
+    with db.session() as session:
+        (stored,) = session.exec(select(ReceivedEvent)).all()
+    event = {"id": stored.id, "seq": 2, "at": stored.at, "entity": stored.entity,
+             "entity_id": "0190a000-0000-7000-8000-0000000000e2", "op": stored.op,
+             "payload": stored.payload}  # fmt: skip
+    fresh = {**event, "id": "0190a000-0000-7000-8000-0000000000e3", "seq": 3,
+             "entity_id": "0190a000-0000-7000-8000-0000000000e4"}  # fmt: skip
+    lines = [json.dumps(e, sort_keys=True, separators=(",", ":")).encode() for e in (event, fresh)]
+    forged = _signed_bundle(region, lines, tmp_path / "forged.spro-bundle", bundle_seq=2)
+    before, after = region.week(1, 2), region.week(1, 1)
+    results = import_bundles(db, region.coordinator_dir, [before, forged, after])
+    outcomes = [outcome for _path, outcome in results]
+    assert not any(isinstance(outcome, BundleRefused) for outcome in outcomes)
+    assert [(o.events_new, o.quarantined) for o in outcomes] == [(2, 0), (1, 1), (1, 0)]
+    with db.session() as session:
+        alerts = session.exec(select(SyncAlert).where(SyncAlert.kind == "quarantine")).all()
+        kept = session.get(ReceivedEvent, stored.id)
+    assert [alert.detail["event"]["entity_id"] for alert in alerts] == [event["entity_id"]]
+    assert kept is not None and kept.entity_id == stored.entity_id  # never overwritten
+    assert len(_state(db)) == 1 + 2 + 1 + 1

@@ -97,6 +97,22 @@ def test_the_days_worked_out_stay_bounded(monkeypatch: pytest.MonkeyPatch) -> No
     assert merged_rows._day_texts(date(2026, 1, 4)) == ("2026-01-04", "2025-12-29", "2026-01")
 
 
+def test_texts_met_before_are_one_object_and_stay_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Rows of two events parsed apart hold the same object for an equal text (the worker
+    then sends it once a bundle); values other than texts pass as they are; the memo is
+    bounded whatever texts desks send."""
+    first = contact_row(_contact(canal="".join(["vi", "sio"]), commune="18033"))
+    second = contact_row(_contact(canal="".join(["vis", "io"]), commune="".join(["180", "33"])))
+    assert first is not None and second is not None
+    assert first[7] == "visio" and first[7] is second[7] and first[12] is second[12]
+    assert merged_rows.shared(None) is None and merged_rows.shared(7) == 7
+    monkeypatch.setattr(merged_rows, "_MAX_SHARED", 3)
+    merged_rows._SHARED.clear()
+    for number in range(10):
+        assert merged_rows.shared(f"t{number}") == f"t{number}"
+        assert len(merged_rows._SHARED) <= 3
+
+
 @pytest.mark.parametrize(
     ("codes", "text_of_codes"),
     [

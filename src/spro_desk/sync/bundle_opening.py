@@ -32,7 +32,7 @@ from spro_desk.sync.bundle_format import (
     MAX_SEQ,
     SIGNATURE_MEMBER,
 )
-from spro_desk.sync.merged_rows import PreparedEvent, as_prepared, checked_plain
+from spro_desk.sync.merged_rows import PreparedEvent, as_prepared, checked_plain, shared
 from spro_desk.sync.signing import signature_valid
 
 ENCRYPTION_KEYS_DIR = Path("keys") / "encryption"  # the coordinator's age keys, one per file
@@ -224,6 +224,7 @@ def _event_rows(
         if fields is None:
             raise BundleRefused("Événement incomplet dans l'envoi.")
         event_id, seq, entity, entity_id, op, at, payload, branch = fields
+        entity, op = shared(entity), shared(op)  # one object each, sent once (merged_rows)
         # what is stored must be mergeable (the indicators merge it after the commit): checked
         # as its merged row is built
         prepared = checked_plain(desk_id, seq, entity, entity_id, op, payload, branch, event_id)

@@ -180,12 +180,12 @@ def _contact_row(
         iso_day,
         week,
         month,
-        str(payload["canal"]),
-        str(payload["statut"]),
-        str(payload.get("tranche_age") or "non-renseigne"),
-        str(payload.get("sexe") or "non-renseigne"),
+        shared(str(payload["canal"])),
+        shared(str(payload["statut"])),
+        shared(str(payload.get("tranche_age") or "non-renseigne")),
+        shared(str(payload.get("sexe") or "non-renseigne")),
         "non-renseigne" if handicap is None else ("oui" if handicap else "non"),
-        payload.get("commune") or None,
+        shared(payload.get("commune") or None),
         payload.get("duree"),
         codes_text(payload.get("besoins")),
         codes_text(payload.get("reponses")),
@@ -208,6 +208,26 @@ def _day_texts(day: date) -> tuple[str, str, str]:
 
 _DAY_TEXTS: dict[date, tuple[str, str, str]] = {}
 _MAX_DAYS = 10_000  # 27 years of days
+
+
+def shared(value: Any) -> Any:
+    """`value`, as the one object of its text met before when it is a text: a bundle's rows
+    repeat a few canals, statuts, communes, structures. Sent by the reader's worker, one shared
+    object travels once per bundle (`marshal` writes a reference for the next ones), and the
+    importing process then reads, hashes and compares it once, not once per row (the summary
+    counts contacts grouped by these fields)."""
+    if type(value) is not str:
+        return value
+    found = _SHARED.get(value)
+    if found is None:
+        if len(_SHARED) >= _MAX_SHARED:
+            _SHARED.clear()  # bounded, whatever texts a desk sends
+        found = _SHARED[value] = value
+    return found
+
+
+_SHARED: dict[str, str] = {}
+_MAX_SHARED = 50_000
 
 
 def codes_text(codes: Iterable[Any] | None) -> str:
@@ -270,12 +290,12 @@ def _referral_row(
         str(p["contact_id"]),
         day,
         at,
-        str(p["service_id"]),
-        str(p["structure_id"]),
-        str(p.get("structure_nom") or ""),
-        str(p.get("service_nom") or ""),
-        str(p["type"]),
-        str(p["statut"]),
+        shared(str(p["service_id"])),
+        shared(str(p["structure_id"])),
+        shared(str(p.get("structure_nom") or "")),
+        shared(str(p.get("service_nom") or "")),
+        shared(str(p["type"])),
+        shared(str(p["statut"])),
         _iso(rdv),
         local_day(rdv).isoformat() if rdv else None,
         _iso(p["created_at"]),
