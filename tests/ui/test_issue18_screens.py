@@ -19,6 +19,9 @@ from spro_desk.storage.engine import Database
 from spro_desk.ui.app.main_window import MainWindow
 from spro_desk.ui.common.service_results import Column
 from spro_desk.ui.dashboard.screen import DashboardScreen
+from spro_desk.ui.orientation.screen import OrientationScreen
+from spro_desk.ui.orientation.suggestion_model import SuggestionColumn
+from spro_desk.ui.settings.screen import SettingsScreen
 
 from .conftest import WindowFactory, cvl_rows, write_directory
 from .test_agent_day import CAP_EMPLOI, anonymous_contact, select_referral, statut_of, suivi_screen
@@ -123,3 +126,89 @@ def test_the_directorys_emoji_are_drawn_in_the_annuaire(
         drawn += block.text()
         block = block.next()
     assert set(drawn) >= EMOJI
+
+
+# --- the catchment area and the ranking ----------------------------------------------------------
+
+AGENCIES = ("france-travail-vierzon", "france-travail-saint-amand-montrond")
+AREA_REASON = "dans la zone desservie par votre site"
+
+
+@pytest.fixture
+def agencies_db(tmp_path: Path) -> Iterator[Database]:
+    """Two France Travail agencies, Vierzon and Saint-Amand-Montrond, as far from Bourges."""
+    ids = {f"spro-annuaire--{name}" for name in AGENCIES}
+    structures = [s for s in cvl_rows("structures.json") if s["id"] in ids]
+    services = [s for s in cvl_rows("services.json") if s["id"] in {f"{i}--1" for i in ids}]
+    assert len(structures) == len(services) == 2
+    for service in services:
+        service["zone_eligibilite"] = ["18"]  # the whole Cher: a visitor from Bourges too
+    folder = write_directory(tmp_path / "agences", structures, services)
+    database = Database(tmp_path / "desk.sqlite")
+    import_directory(database, folder)
+    yield database
+    database.close()
+
+
+def _choose_area_in_parametres(qtbot: QtBot, window: MainWindow, *typed: str) -> None:
+    window.show_screen("parametres")
+    screen = window.screens["parametres"]
+    assert isinstance(screen, SettingsScreen)
+    commune = screen.editors["site.commune"].widget
+    commune.clear()
+    qtbot.keyClicks(commune, "Bourges (18000)")
+    commune.settle()
+    editor = screen.editors["site.zone"]
+    entry = editor.entry  # type: ignore[attr-defined]
+    editor.set_value([])
+    for place in typed:
+        entry.setFocus()
+        qtbot.keyClicks(entry, place)
+        qtbot.keyClick(entry, Qt.Key.Key_Return)
+    qtbot.mouseClick(screen.save_button, Qt.MouseButton.LeftButton)
+    assert screen.status.text() == "Paramètres enregistrés."
+
+
+def _suggest_for_a_job_seeker_in_bourges(qtbot: QtBot, window: MainWindow) -> OrientationScreen:
+    window.show_screen("orientation")
+    screen = window.screens["orientation"]
+    assert isinstance(screen, OrientationScreen)
+    profile = screen.profile
+    profile.commune.clear()
+    qtbot.keyClicks(profile.commune, "18033")
+    profile.statut.setCurrentIndex(profile.statut.findData("demandeur-emploi"))
+    profile.needs.set_codes(("trouver-un-emploi",))
+    screen.model.set_choices([])
+    qtbot.mouseClick(screen.suggest_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: screen.model.rowCount() == 2)
+    screen.table.selectRow(0)
+    return screen
+
+
+def _first(screen: OrientationScreen) -> str:
+    index = screen.model.index(0, SuggestionColumn.STRUCTURE)
+    return str(index.data())
+
+
+@pytest.mark.parametrize(
+    ("served", "first"),
+    [("Saint-Amand-Montrond", "Saint-Amand-Montrond"), ("Vierzon", "Vierzon")],
+)
+def test_the_catchment_area_chosen_in_parametres_ranks_the_agency_in_it_first(
+    qtbot: QtBot, agencies_db: Database, make_window: WindowFactory, served: str, first: str
+) -> None:
+    from spro_desk.geo import geography
+
+    geo = geography()
+    code = next(c.code for c in geo.search_communes(served, 1) if c.departement == "18")
+    epci = geo.commune(code).epci  # type: ignore[union-attr]
+    assert epci
+    window = make_window(agencies_db)
+    _suggest_for_a_job_seeker_in_bourges(qtbot, window)  # the screen was shown before
+    _choose_area_in_parametres(qtbot, window, "Bourges", geo.zone_label(epci))
+    screen = _suggest_for_a_job_seeker_in_bourges(qtbot, window)
+    assert first in _first(screen)
+    why = screen.reasons.toPlainText()  # the « Pourquoi » pane, the first row selected
+    assert AREA_REASON in why
+    screen.table.selectRow(1)
+    assert AREA_REASON not in screen.reasons.toPlainText()
