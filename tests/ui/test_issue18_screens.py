@@ -25,6 +25,7 @@ from spro_desk.ui.settings.screen import SettingsScreen
 
 from .conftest import WindowFactory, cvl_rows, write_directory
 from .test_agent_day import CAP_EMPLOI, anonymous_contact, select_referral, statut_of, suivi_screen
+from .test_orientation_screen import open_booking
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -80,13 +81,14 @@ def emoji_db(tmp_path: Path) -> Iterator[Database]:
     database.close()
 
 
-def _empty_boxes(layout: QTextLayout) -> list[str]:
-    """The characters a laid-out text draws as the empty .notdef box (glyph 0)."""
-    return [
-        f"{run.rawFont().familyName()}: {list(run.glyphIndexes())}"
-        for run in layout.glyphRuns()
-        if 0 in run.glyphIndexes()
-    ]
+def _empty_boxes(layout: QTextLayout, text: str) -> list[str]:
+    """The runs of a laid-out text that draw the empty .notdef box (glyph 0)."""
+    # The range given: a document block's layout has no text of its own and, without it,
+    # no run.
+    runs = layout.glyphRuns(0, len(text))
+    assert runs or not text.strip()  # nothing laid out would prove nothing
+    glyphs = [(run.rawFont().familyName(), list(run.glyphIndexes())) for run in runs]
+    return [f"{family}: {indexes}" for family, indexes in glyphs if 0 in indexes]
 
 
 def _cell_layout(view: QTableView, row: int, column: int) -> QTextLayout:
@@ -112,7 +114,7 @@ def test_the_directorys_emoji_are_drawn_in_the_annuaire(
     for column, text in ((Column.SERVICE, HOUSE_SERVICE), (Column.STRUCTURE, HOUSE_STRUCTURE)):
         layout = _cell_layout(view.table, 0, column)
         assert layout.text() == text
-        assert _empty_boxes(layout) == []
+        assert _empty_boxes(layout, text) == []
     # The service's card beside it, as its document laid it out for the screen.
     view.table.selectRow(0)
     card = view.detail
@@ -122,10 +124,33 @@ def test_the_directorys_emoji_are_drawn_in_the_annuaire(
     block = card.document().begin()
     drawn = ""
     while block.isValid():
-        assert _empty_boxes(block.layout()) == [], block.text()
+        assert _empty_boxes(block.layout(), block.text()) == [], block.text()
         drawn += block.text()
         block = block.next()
     assert set(drawn) >= EMOJI
+
+
+def test_a_partners_emoji_are_printed_on_the_fiche_booked_in_orientation(
+    emoji_db: Database, make_window: WindowFactory, qtbot: QtBot, tmp_path: Path
+) -> None:
+    from .test_slip_pdf import emoji_glyphs
+
+    window = make_window(emoji_db)
+    screen = _suggest(qtbot, window, "salarie", "se-former", rows=1)
+    assert HOUSE_SERVICE in str(screen.model.index(0, SuggestionColumn.SERVICE).data())
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    screen.table.setFocus()
+    dialog = open_booking(qtbot, screen)
+    dialog.accept()
+    qtbot.waitUntil(lambda: screen.booking.slip_dialog is not None)
+    slip_dialog = screen.booking.slip_dialog
+    assert slip_dialog is not None
+    path = tmp_path / "fiche.pdf"
+    slip_dialog.save_pdf(path)  # what « Enregistrer en PDF » does once the file is chosen
+    qtbot.waitUntil(lambda: path.exists() and not slip_dialog.busy)
+    # 🏠 and 👉 (the partner's names), glyphs of the emoji font embedded in the PDF.
+    assert emoji_glyphs(path) == 2
 
 
 # --- the catchment area and the ranking ----------------------------------------------------------
@@ -169,20 +194,31 @@ def _choose_area_in_parametres(qtbot: QtBot, window: MainWindow, *typed: str) ->
     assert screen.status.text() == "Paramètres enregistrés."
 
 
-def _suggest_for_a_job_seeker_in_bourges(qtbot: QtBot, window: MainWindow) -> OrientationScreen:
+def _suggest(
+    qtbot: QtBot, window: MainWindow, statut: str, need: str, rows: int
+) -> OrientationScreen:
+    """A visitor from Bourges, as the agent fills the profile, and « Suggérer »."""
     window.show_screen("orientation")
     screen = window.screens["orientation"]
     assert isinstance(screen, OrientationScreen)
     profile = screen.profile
     profile.commune.clear()
     qtbot.keyClicks(profile.commune, "18033")
-    profile.statut.setCurrentIndex(profile.statut.findData("demandeur-emploi"))
-    profile.needs.set_codes(("trouver-un-emploi",))
+    if profile.commune.popup_visible():
+        popup = profile.commune.completer().popup()
+        qtbot.keyClick(popup, Qt.Key.Key_Return)  # the list's pick, the list closed
+    assert profile.commune.code() == "18033" and not profile.commune.popup_visible()
+    profile.statut.setCurrentIndex(profile.statut.findData(statut))
+    profile.needs.set_codes((need,))
     screen.model.set_choices([])
     qtbot.mouseClick(screen.suggest_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: screen.model.rowCount() == 2)
+    qtbot.waitUntil(lambda: screen.model.rowCount() == rows)
     screen.table.selectRow(0)
     return screen
+
+
+def _suggest_for_a_job_seeker_in_bourges(qtbot: QtBot, window: MainWindow) -> OrientationScreen:
+    return _suggest(qtbot, window, "demandeur-emploi", "trouver-un-emploi", rows=2)
 
 
 def _first(screen: OrientationScreen) -> str:
