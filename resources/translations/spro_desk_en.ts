@@ -1597,7 +1597,7 @@ Keep this time anyway?</translation>
         <translation>Name or postcode</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/commune_field.py" line="175"/>
+        <location filename="../../src/spro_desk/ui/common/commune_field.py" line="189"/>
         <source>Aucune commune ne correspond à ce texte.</source>
         <translation>No municipality matches this text.</translation>
     </message>
@@ -4093,77 +4093,77 @@ If the problem happens again, send the details below to support.</translation>
     </message>
     <message>
         <location filename="../../src/spro_desk/ui/app/screens.py" line="40"/>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="78"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="81"/>
         <source>Orientation</source>
         <translation>Referral</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="86"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="89"/>
         <source>Services suggérés</source>
         <translation>Suggested services</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="87"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="90"/>
         <source>Du plus adapté au moins adapté ; Ctrl+Entrée oriente vers la ligne choisie.</source>
         <translation>Best match first; Ctrl+Enter refers to the selected row.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="97"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="100"/>
         <source>Pourquoi ce service</source>
         <translation>Why this service</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="99"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="102"/>
         <source>Les raisons de la suggestion, à lire à la personne.</source>
         <translation>Why this service is suggested, to read to the person.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="122"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="125"/>
         <source>Suggestions (la personne choisit) :</source>
         <translation>Suggestions (the person chooses):</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="188"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="191"/>
         <source>Profil vidé : saisissez la nouvelle personne.</source>
         <translation>Profile cleared: enter the new person.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="204"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="207"/>
         <source>Recherche des services adaptés…</source>
         <translation>Looking for suitable services…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="216"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="219"/>
         <source>Aucun service de l&apos;annuaire ne répond à ces besoins pour cette commune : élargissez les besoins ou choisissez « Autre service… ».</source>
         <translation>No service in the directory meets these needs for this municipality: widen the needs or choose “Other service…”.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="220"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="223"/>
         <source>{n} services suggérés, du plus adapté au moins adapté.</source>
         <translation>{n} services suggested, best match first.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="234"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="237"/>
         <source>Les suggestions n&apos;ont pas pu être calculées. Réessayez ; si le problème continue, cherchez dans l&apos;Annuaire.</source>
         <translation>The suggestions could not be computed. Try again; if the problem persists, search the Directory.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="265"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="268"/>
         <source>Sélectionnez d&apos;abord un service dans la liste des suggestions.</source>
         <translation>First select a service in the list of suggestions.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="279"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="282"/>
         <source>Choisissez le statut de la personne avant de l&apos;orienter.</source>
         <translation>Choose the person&apos;s status before referring them.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="296"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="299"/>
         <source>Orientation enregistrée vers {structure}.</source>
         <translation>Referral to {structure} saved.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="305"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="308"/>
         <source>L&apos;annuaire a été mis à jour : relancez la suggestion.</source>
         <translation>The directory has been updated: run the suggestion again.</translation>
     </message>
@@ -4941,27 +4941,27 @@ If the problem happens again, send the details below to support.</translation>
     <name>ResilienceController</name>
     <message>
         <location filename="../../src/spro_desk/ui/app/resilience.py" line="114"/>
-        <location filename="../../src/spro_desk/ui/app/resilience.py" line="124"/>
+        <location filename="../../src/spro_desk/ui/app/resilience.py" line="125"/>
         <source>Sauvegarde du jour impossible : %s</source>
         <translation>Today&apos;s backup failed: %s</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/resilience.py" line="120"/>
-        <source>Sauvegarde du jour faite (%s).</source>
-        <translation>Today&apos;s backup done (%s).</translation>
+        <location filename="../../src/spro_desk/ui/app/resilience.py" line="121"/>
+        <source>Sauvegarde du jour faite à %s.</source>
+        <translation>Daily backup made at %s.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/resilience.py" line="130"/>
+        <location filename="../../src/spro_desk/ui/app/resilience.py" line="131"/>
         <source>La base de données de SPRO Desk est endommagée ({problem}). Pour ne rien aggraver, SPRO Desk n&apos;y enregistre plus rien : les contacts ne peuvent pas être saisis.</source>
         <translation>The SPRO Desk database is damaged ({problem}). To avoid making things worse, SPRO Desk no longer saves anything to it: contacts cannot be entered.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/resilience.py" line="134"/>
+        <location filename="../../src/spro_desk/ui/app/resilience.py" line="135"/>
         <source>Base de données endommagée</source>
         <translation>Damaged database</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/resilience.py" line="139"/>
+        <location filename="../../src/spro_desk/ui/app/resilience.py" line="140"/>
         <source>La dernière sauvegarde en bon état :
 %s
 
@@ -4972,32 +4972,32 @@ La restaurer maintenant ?</source>
 Restore it now?</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/resilience.py" line="143"/>
+        <location filename="../../src/spro_desk/ui/app/resilience.py" line="144"/>
         <source>Restaurer cette sauvegarde</source>
         <translation>Restore this backup</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/resilience.py" line="147"/>
+        <location filename="../../src/spro_desk/ui/app/resilience.py" line="148"/>
         <source>Aucune sauvegarde en bon état n&apos;a été trouvée : appelez le support.</source>
         <translation>No backup in good condition was found: call support.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/resilience.py" line="149"/>
+        <location filename="../../src/spro_desk/ui/app/resilience.py" line="150"/>
         <source>Choisir une sauvegarde…</source>
         <translation>Choose a backup…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/resilience.py" line="150"/>
+        <location filename="../../src/spro_desk/ui/app/resilience.py" line="151"/>
         <source>Plus tard</source>
         <translation>Later</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/resilience.py" line="164"/>
+        <location filename="../../src/spro_desk/ui/app/resilience.py" line="165"/>
         <source>Base endommagée : aucune saisie possible avant une restauration.</source>
         <translation>Damaged database: no entries possible until a restore.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/resilience.py" line="167"/>
+        <location filename="../../src/spro_desk/ui/app/resilience.py" line="168"/>
         <source>Sauvegarde restaurée : SPRO Desk enregistre de nouveau.</source>
         <translation>Backup restored: SPRO Desk is saving again.</translation>
     </message>
@@ -6549,47 +6549,47 @@ Restore it now?</translation>
         <translation>Delete (Del)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/today_panel.py" line="106"/>
+        <location filename="../../src/spro_desk/ui/accueil/today_panel.py" line="107"/>
         <source>Supprimer le contact</source>
         <translation>Delete the contact</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/today_panel.py" line="149"/>
+        <location filename="../../src/spro_desk/ui/accueil/today_panel.py" line="157"/>
         <source>Contacts enregistrés aujourd&apos;hui</source>
         <translation>Contacts recorded today</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/today_panel.py" line="151"/>
+        <location filename="../../src/spro_desk/ui/accueil/today_panel.py" line="159"/>
         <source>Entrée ouvre le contact pour le modifier ; Suppr le supprime.</source>
         <translation>Enter opens the contact for editing; Del deletes it.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/today_panel.py" line="153"/>
+        <location filename="../../src/spro_desk/ui/accueil/today_panel.py" line="161"/>
         <source>Modifier le contact sélectionné</source>
         <translation>Edit the selected contact</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/today_panel.py" line="154"/>
+        <location filename="../../src/spro_desk/ui/accueil/today_panel.py" line="162"/>
         <source>Supprimer le contact sélectionné</source>
         <translation>Delete the selected contact</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/today_panel.py" line="156"/>
+        <location filename="../../src/spro_desk/ui/accueil/today_panel.py" line="164"/>
         <source>Demande confirmation ; Ctrl+Z rétablit le contact.</source>
         <translation>Asks for confirmation; Ctrl+Z restores the contact.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/today_panel.py" line="174"/>
+        <location filename="../../src/spro_desk/ui/accueil/today_panel.py" line="182"/>
         <source>Aucun contact aujourd&apos;hui.</source>
         <translation>No contacts today.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/today_panel.py" line="176"/>
+        <location filename="../../src/spro_desk/ui/accueil/today_panel.py" line="184"/>
         <source>1 contact aujourd&apos;hui</source>
         <translation>1 contact today</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/today_panel.py" line="178"/>
+        <location filename="../../src/spro_desk/ui/accueil/today_panel.py" line="186"/>
         <source>{n} contacts aujourd&apos;hui</source>
         <translation>{n} contacts today</translation>
     </message>
