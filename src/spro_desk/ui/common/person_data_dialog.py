@@ -42,6 +42,7 @@ from spro_desk.privacy.access import (
 )
 from spro_desk.storage.engine import Database
 from spro_desk.ui.common.dates import short_datetime_fr
+from spro_desk.ui.common.folders import first_folder
 
 
 class _Words(QObject):
@@ -271,14 +272,20 @@ class PersonDataDialog(QDialog):
 
     def _ask_pdf(self) -> None:
         path, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Imprimer en PDF"), "donnees-personne.pdf", "PDF (*.pdf)"
+            self,
+            self.tr("Imprimer en PDF"),
+            str(first_folder() / "donnees-personne.pdf"),
+            "PDF (*.pdf)",
         )
         if path:
             self.save_pdf(Path(path))
 
     def _ask_json(self) -> None:
         path, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Exporter en JSON"), "donnees-personne.json", "JSON (*.json)"
+            self,
+            self.tr("Exporter en JSON"),
+            str(first_folder() / "donnees-personne.json"),
+            "JSON (*.json)",
         )
         if path:
             self.save_json(Path(path))
