@@ -1052,57 +1052,57 @@ File: {name}</translation>
 <context>
     <name>BilanExporter</name>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="105"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="106"/>
         <source>Classeur XLSX (*.xlsx)</source>
         <translation>XLSX workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="105"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="106"/>
         <source>CSV pour tableur (*.csv)</source>
         <translation>CSV for spreadsheets (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="106"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="107"/>
         <source>Bilan PDF (*.pdf)</source>
         <translation>PDF report (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="106"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="107"/>
         <source>JSON pour scripts (*.json)</source>
         <translation>JSON for scripts (*.json)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="109"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="110"/>
         <source>Exporter le bilan</source>
         <translation>Export the activity report</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="117"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="118"/>
         <source>Secret statistique…</source>
         <translation>Statistical confidentiality…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="117"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="118"/>
         <source>Écriture du bilan…</source>
         <translation>Writing the activity report…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="119"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="120"/>
         <source>Export du bilan…</source>
         <translation>Exporting the activity report…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="144"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="145"/>
         <source>Export annulé : aucun fichier n&apos;a été écrit.</source>
         <translation>Export cancelled: no file was written.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="147"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="148"/>
         <source>Le bilan n&apos;a pas pu être écrit dans « {path} » ({error}) : choisissez un autre dossier ou fermez le fichier s&apos;il est ouvert dans un tableur.</source>
         <translation>The activity report could not be written to “{path}” ({error}): choose another folder, or close the file if it is open in a spreadsheet.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="152"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="153"/>
         <source>L&apos;export du bilan n&apos;a pas abouti ({error}).</source>
         <translation>The activity report export did not complete ({error}).</translation>
     </message>
@@ -4373,97 +4373,97 @@ If the problem happens again, send the details below to support.</translation>
 <context>
     <name>PersonDataDialog</name>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="130"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="257"/>
         <source>Données de cette personne</source>
         <translation>This person&apos;s data</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="142"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="269"/>
         <source>Rechercher une personne</source>
         <translation>Search for a person</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="145"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="272"/>
         <source>Nom, téléphone ou courriel, 3 caractères au moins ; la recherche est inscrite au journal d&apos;accès.</source>
         <translation>Name, phone or e-mail, at least 3 characters; the search is written to the access log.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="149"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="276"/>
         <source>&amp;Rechercher</source>
         <translation>&amp;Search</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="151"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="278"/>
         <source>Personnes trouvées</source>
         <translation>People found</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="154"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="281"/>
         <source>Tout ce que le poste détient sur cette personne</source>
         <translation>Everything this desk holds about this person</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="158"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="285"/>
         <source>Message</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="159"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="286"/>
         <source>&amp;Imprimer (PDF)…</source>
         <translation>&amp;Print (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="160"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="287"/>
         <source>E&amp;xporter (JSON)…</source>
         <translation>E&amp;xport (JSON)…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="162"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="289"/>
         <source>Fermer</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="165"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="292"/>
         <source>&amp;Personne :</source>
         <translation>Pe&amp;rson:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="212"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="344"/>
         <source>Cet affichage est inscrit au journal d&apos;accès.</source>
         <translation>This display is written to the access log.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="231"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="363"/>
         <source>Personnes trouvées : %d.</source>
         <translation>People found: %d.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="247"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="379"/>
         <source>Le PDF n&apos;a pas pu être écrit : choisissez un autre dossier.</source>
         <translation>The PDF could not be written: choose another folder.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="250"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="382"/>
         <source>PDF enregistré : %s</source>
         <translation>PDF saved: %s</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="266"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="398"/>
         <source>Le fichier n&apos;a pas pu être écrit : choisissez un autre dossier.</source>
         <translation>The file could not be written: choose another folder.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="269"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="401"/>
         <source>Copie JSON enregistrée : %s</source>
         <translation>JSON copy saved: %s</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="274"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="407"/>
         <source>Imprimer en PDF</source>
         <translation>Print to PDF</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="281"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="417"/>
         <source>Exporter en JSON</source>
         <translation>Export as JSON</translation>
     </message>
@@ -5682,138 +5682,138 @@ Restore it now?</translation>
 <context>
     <name>SlipDialog</name>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="71"/>
-        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="197"/>
+        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="72"/>
+        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="196"/>
         <source>Fiche de liaison</source>
         <translation>Referral slip</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="74"/>
+        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="75"/>
         <source>Enregistrer en &amp;PDF…</source>
         <translation>Save as P&amp;DF…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="76"/>
+        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="77"/>
         <source>Enregistrer la fiche dans un fichier PDF</source>
         <translation>Save the slip as a PDF file</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="79"/>
+        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="80"/>
         <source>&amp;Imprimer…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="79"/>
+        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="80"/>
         <source>Imprimer la fiche de liaison</source>
         <translation>Print the referral slip</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="81"/>
+        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="82"/>
         <source>Fermer</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="81"/>
+        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="82"/>
         <source>Fermer sans imprimer</source>
         <translation>Close without printing</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="94"/>
+        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="95"/>
         <source>A4 (feuille entière)</source>
         <translation>A4 (full sheet)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="95"/>
+        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="96"/>
         <source>A5 (demi-feuille)</source>
         <translation>A5 (half sheet)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="98"/>
+        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="99"/>
         <source>Format du papier</source>
         <translation>Paper size</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="99"/>
+        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="100"/>
         <source>A4 ou A5, pour le PDF comme pour l&apos;imprimante.</source>
         <translation>A4 or A5, for the PDF and the printer alike.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="124"/>
+        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="125"/>
         <source>Création de la fiche en cours</source>
         <translation>Creating the slip</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="128"/>
+        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="129"/>
         <source>F&amp;ormat :</source>
         <translation>Paper &amp;size:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="136"/>
+        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="137"/>
         <source>Contenu de la fiche</source>
         <translation>Slip contents</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="137"/>
+        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="138"/>
         <source>Données personnelles</source>
         <translation>Personal data</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="146"/>
+        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="147"/>
         <source>Sans rendez-vous.</source>
         <translation>No appointment.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="148"/>
+        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="149"/>
         <source>Rendez-vous le {moment}.</source>
         <translation>Appointment on {moment}.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="153"/>
+        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="154"/>
         <source>Le nom de la personne figure sur la fiche (consentement enregistré).</source>
         <translation>The person&apos;s name appears on the slip (consent recorded).</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="154"/>
+        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="155"/>
         <source>Fiche anonyme : aucune donnée personnelle n&apos;y figure.</source>
         <translation>Anonymous slip: no personal data on it.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="174"/>
+        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="173"/>
         <source>Enregistrer la fiche de liaison</source>
         <translation>Save the referral slip</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="176"/>
+        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="175"/>
         <source>Document PDF (*.pdf)</source>
         <translation>PDF document (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="188"/>
+        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="187"/>
         <source>Création du PDF…</source>
         <translation>Creating the PDF…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="209"/>
+        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="208"/>
         <source>Impression…</source>
         <translation>Printing…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="241"/>
+        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="240"/>
         <source>Fiche enregistrée : {path}</source>
         <translation>Slip saved: {path}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="245"/>
+        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="244"/>
         <source>Fiche envoyée à l&apos;imprimante.</source>
         <translation>Slip sent to the printer.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="251"/>
+        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="250"/>
         <source>La fiche n&apos;a pas pu être enregistrée ({reason}). Choisissez un autre dossier ou un autre nom de fichier.</source>
         <translation>The slip could not be saved ({reason}). Choose another folder or another file name.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="257"/>
+        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="256"/>
         <source>La fiche n&apos;a pas pu être créée. Réessayez ; si le problème continue, notez l&apos;adresse du service pour la personne.</source>
         <translation>The slip could not be created. Try again; if the problem persists, write down the service&apos;s address for the person.</translation>
     </message>
@@ -6854,67 +6854,247 @@ Restore it now?</translation>
 <context>
     <name>_Words</name>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="52"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="58"/>
         <source>oui</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="53"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="59"/>
         <source>non</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="54"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="60"/>
+        <source>non demandé</source>
+        <translation>not asked</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="61"/>
+        <source>{date} à {time}</source>
+        <translation>{date} at {time}</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="74"/>
         <source>Nom</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="55"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="75"/>
         <source>Téléphone</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="56"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="76"/>
         <source>Courriel</source>
         <translation>Email</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="57"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="77"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="58"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="78"/>
+        <source>Finalité</source>
+        <translation>Purpose</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="79"/>
+        <source>Texte présenté</source>
+        <translation>Wording shown</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="80"/>
+        <source>Agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="81"/>
+        <source>Donné le</source>
+        <translation>Given on</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="82"/>
+        <source>Données effacées le</source>
+        <translation>Data erased on</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="83"/>
+        <source>Motif de l&apos;effacement</source>
+        <translation>Reason for erasure</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="84"/>
+        <source>Date du contact</source>
+        <translation>Date of contact</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="85"/>
+        <source>Canal</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="86"/>
+        <source>Lieu</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="87"/>
+        <source>Situation</source>
+        <translation>Situation</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="88"/>
+        <source>Tranche d&apos;âge</source>
+        <translation>Age band</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="89"/>
+        <source>Sexe</source>
+        <translation>Sex</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="90"/>
+        <source>Handicap</source>
+        <translation>Disability</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="91"/>
+        <source>Commune</source>
+        <translation>Municipality</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="92"/>
+        <source>Besoins</source>
+        <translation>Needs</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="93"/>
+        <source>Réponses apportées</source>
+        <translation>Responses given</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="94"/>
+        <source>Site</source>
+        <translation>Site</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="95"/>
+        <source>Supprimé le</source>
+        <translation>Deleted on</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="96"/>
+        <source>Service</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="97"/>
+        <source>Structure</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="98"/>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="99"/>
+        <source>Rendez-vous le</source>
+        <translation>Appointment on</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="100"/>
+        <source>Statut</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="101"/>
+        <source>Proposée le</source>
+        <translation>Proposed on</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="102"/>
+        <source>Mise à jour le</source>
+        <translation>Updated on</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="108"/>
+        <source>Données de cette personne</source>
+        <translation>This person&apos;s data</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="109"/>
+        <source>Coordonnées affichées</source>
+        <translation>Contact details shown</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="110"/>
+        <source>Coordonnées imprimées (fiche de liaison)</source>
+        <translation>Contact details printed (referral slip)</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="111"/>
+        <source>Copie remise à la personne</source>
+        <translation>Copy handed to the person</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="112"/>
+        <source>Coordonnées corrigées</source>
+        <translation>Contact details corrected</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="113"/>
+        <source>Coordonnées effacées</source>
+        <translation>Contact details erased</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="114"/>
+        <source>à l&apos;écran</source>
+        <translation>on screen</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="115"/>
+        <source>en PDF</source>
+        <translation>as PDF</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="116"/>
+        <source>en JSON</source>
+        <translation>as JSON</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="65"/>
         <source>Consentement</source>
         <translation>Consent</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="59"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="66"/>
         <source>Contact</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="60"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="62"/>
         <source>Données détenues par ce poste au %s</source>
         <translation>Data held by this desk on %s</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="61"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="63"/>
         <source>Coordonnées (avec l&apos;accord de la personne)</source>
         <translation>Contact details (with the person&apos;s consent)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="62"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="64"/>
         <source>aucune : jamais données, ou effacées</source>
         <translation>none: never given, or erased</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="63"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="67"/>
         <source>Orientations (%d)</source>
         <translation>Referrals (%d)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="64"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="68"/>
         <source>Journal des accès à ces données (%d)</source>
         <translation>Log of accesses to this data (%d)</translation>
     </message>
