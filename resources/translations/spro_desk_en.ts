@@ -1118,162 +1118,167 @@ File: {name}</translation>
 <context>
     <name>BookingDialog</name>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="62"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="70"/>
         <source>Orienter vers ce service</source>
         <translation>Refer to this service</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="65"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="73"/>
         <source>&amp;Information : l&apos;adresse est remise à la personne</source>
         <translation>&amp;Information only: the person is given the address</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="67"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="75"/>
         <source>&amp;Rendez-vous pris pour la personne</source>
         <translation>&amp;Appointment booked for the person</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="73"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="81"/>
         <source>Données personnelles</source>
         <translation>Personal data</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="90"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="98"/>
         <source>Jour de la semaine du rendez-vous</source>
         <translation>Day of the week of the appointment</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="93"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="101"/>
         <source>Date du rendez-vous</source>
         <translation>Appointment date</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="95"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="103"/>
         <source>Tapez le jour puis le mois (1203 : 12 mars) ; Alt+Bas : calendrier.</source>
         <translation>Type the day then the month (1203: 12 March); Alt+Down: calendar.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="97"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="105"/>
         <source>Heure du rendez-vous</source>
         <translation>Appointment time</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="98"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="106"/>
         <source>Tapez l&apos;heure et les minutes : 1430 pour 14 h 30.</source>
         <translation>Type the hours and minutes: 1430 for 14:30.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="115"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="123"/>
         <source>&amp;Enregistrer l&apos;orientation</source>
         <translation>&amp;Save referral</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="116"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="124"/>
         <source>Enregistrer l&apos;orientation</source>
         <translation>Save the referral</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="118"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="126"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="119"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="127"/>
         <source>Annuler sans rien enregistrer</source>
         <translation>Cancel without saving anything</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="126"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="134"/>
         <source>L&apos;heure choisie est comparée aux horaires d&apos;ouverture du service.</source>
         <translation>The chosen time is checked against the service&apos;s opening hours.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="130"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="138"/>
         <source>La personne a donné son accord : son nom peut figurer sur la fiche de liaison et être communiqué au service.</source>
         <translation>The person has consented: their name may appear on the referral slip and be passed on to the service.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="135"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="143"/>
         <source>Pas de consentement enregistré : aucune donnée personnelle n&apos;est transmise ni imprimée, la fiche de liaison reste anonyme. Pour prendre un rendez-vous au nom de la personne, recueillez d&apos;abord son accord dans l&apos;écran Accueil.</source>
         <translation>No consent recorded: no personal data is passed on or printed, and the referral slip stays anonymous. To book an appointment in the person&apos;s name, first obtain their consent on the Front desk screen.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="142"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="150"/>
         <source>Service choisi</source>
         <translation>Chosen service</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="146"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="154"/>
         <source>Horaires d&apos;ouverture du service</source>
         <translation>The service&apos;s opening hours</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="149"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="158"/>
+        <source>(heures locales du service, pas celles du poste)</source>
+        <translation>(the service&apos;s local hours, not the desk&apos;s)</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="161"/>
         <source>Service :</source>
         <translation>Service:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="150"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="162"/>
         <source>Horaires :</source>
         <translation>Opening hours:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="151"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="163"/>
         <source>&amp;Date :</source>
         <translation>&amp;Date:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="153"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="165"/>
         <source>&amp;Heure :</source>
         <translation>&amp;Time:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="162"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="174"/>
         <source>Type d&apos;orientation</source>
         <translation>Kind of referral</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="188"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="200"/>
         <source>Le {day} est à plus d&apos;un an : vérifiez l&apos;année (un rendez-vous se prend au plus un an à l&apos;avance).</source>
         <translation>{day} is more than a year ahead: check the year (appointments are booked at most a year ahead).</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="201"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="216"/>
         <source>Ce moment est déjà passé : choisissez une date à venir.</source>
         <translation>This time has already passed: choose a future date.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="206"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="221"/>
         <source>aucune ouverture connue dans les deux semaines qui suivent.</source>
         <translation>no known opening in the next two weeks.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="208"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="223"/>
         <source>il ouvre le {moment}.</source>
         <translation>it opens on {moment}.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="209"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="224"/>
         <source>Le service est fermé à ce moment : {detail}</source>
         <translation>The service is closed at that time: {detail}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="237"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="252"/>
         <source>Horaires non renseignés ou incertains : confirmez l&apos;heure avec le service.</source>
         <translation>Opening hours missing or uncertain: confirm the time with the service.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="239"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="254"/>
         <source>Le service est ouvert à ce moment.</source>
         <translation>The service is open at that time.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="253"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="268"/>
         <source>Vérifier le rendez-vous</source>
         <translation>Check the appointment</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="254"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="269"/>
         <source>{problem}
 
 Garder ce moment quand même ?</source>
@@ -1282,12 +1287,12 @@ Garder ce moment quand même ?</source>
 Keep this time anyway?</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="257"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="272"/>
         <source>&amp;Garder ce moment</source>
         <translation>&amp;Keep this time</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="258"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="273"/>
         <source>&amp;Changer l&apos;heure</source>
         <translation>&amp;Change the time</translation>
     </message>
