@@ -142,12 +142,13 @@ def zone_of_commune(code_insee: str | None) -> str | None:
 
 
 def _site_zone_name() -> str:
-    return zone_name() or _computer_zone_name(os.environ.get("TZ"))
+    return zone_name() or _computer_zone_name()
 
 
-@functools.lru_cache(maxsize=8)
-def _computer_zone_name(_tz: str | None) -> str:
-    return computer_zone_name()  # the file system, read once per TZ value: ranking calls often
+@functools.cache
+def _computer_zone_name() -> str:
+    # Read once: the ranking asks for every candidate, and a desk's computer keeps its zone.
+    return computer_zone_name()
 
 
 @functools.lru_cache(maxsize=64)
