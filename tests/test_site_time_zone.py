@@ -115,3 +115,61 @@ def test_an_empty_zone_follows_the_computer(db: Database) -> None:
     assert clock.computer_zone_name()
     moment = datetime(2026, 3, 10, 19, 30, tzinfo=UTC)
     assert clock.wall_clock(moment) == moment.astimezone().replace(tzinfo=None)
+
+
+# --- a partner's opening hours are read on the partner's clock --------------------------------
+
+# Wednesday 11 March 2026, 10:30 in Saint-Denis (UTC+4): 07:30 in Bourges (UTC+1).
+REUNION_MORNING = datetime(2026, 3, 11, 10, 30)
+OFFICE_HOURS = "Mo-Fr 09:00-12:00,14:00-17:00; PH off"
+
+
+def _candidate(code_insee: str) -> object:
+    from spro_desk.directory.catalog import ServiceSummary
+    from spro_desk.orientation.candidates import Candidate
+
+    summary = ServiceSummary(1, "s", "st", "Service", "Structure", None, code_insee,
+                             OFFICE_HOURS, None, ("en-presentiel",))  # fmt: skip
+    return Candidate(summary, frozenset(), frozenset(), None, None, None, False, False, None,
+                     None, False, (), None, None)  # fmt: skip
+
+
+def _profile(at: datetime) -> object:
+    from spro_desk.orientation.profile import VisitorProfile
+
+    return VisitorProfile(commune="97411", statut="salarie", besoins=("trouver-un-emploi",), at=at)
+
+
+@pytest.mark.parametrize(
+    ("code_insee", "zone"),
+    [("18033", "Europe/Paris"), ("2A004", "Europe/Paris"), ("97411", "Indian/Reunion"),
+     ("97101", "America/Guadeloupe"), ("97209", "America/Martinique"),
+     ("97302", "America/Cayenne"), ("97611", "Indian/Mayotte"), ("97502", "America/Miquelon"),
+     ("97701", "America/St_Barthelemy"), ("97801", "America/Marigot")],
+)  # fmt: skip
+def test_a_communes_zone_comes_from_its_departement(code_insee: str, zone: str) -> None:
+    assert clock.zone_of_commune(code_insee) == zone
+
+
+def test_a_mainland_partner_is_closed_at_10_30_in_la_reunion() -> None:
+    from spro_desk.orientation.ranking import availability
+
+    clock.use_zone("Indian/Reunion")
+    mainland, local = _candidate("18033"), _candidate("97411")
+    assert clock.partner_clock(REUNION_MORNING, "18033") == datetime(2026, 3, 11, 7, 30)
+    assert clock.site_clock(datetime(2026, 3, 11, 9, 0), "18033") == datetime(2026, 3, 11, 12, 0)
+    # 07:30 in Bourges: closed, opening at 09:00 there (within the working days): 1, not 2.
+    assert availability(mainland, _profile(REUNION_MORNING)) == 1  # type: ignore[arg-type]
+    assert availability(local, _profile(REUNION_MORNING)) == 2  # type: ignore[arg-type]
+    # 13:00 in Saint-Denis is 10:00 in Bourges: the mainland office is open, the local one shut.
+    lunch = datetime(2026, 3, 11, 13, 0)
+    assert availability(mainland, _profile(lunch)) == 2  # type: ignore[arg-type]
+    assert availability(local, _profile(lunch)) == 1  # type: ignore[arg-type]
+
+
+def test_a_mainland_site_reads_mainland_hours_as_before() -> None:
+    clock.use_zone("Europe/Paris")
+    assert clock.partner_clock(REUNION_MORNING, "18033") == REUNION_MORNING
+    assert clock.partner_clock(REUNION_MORNING, None) == REUNION_MORNING
+    # A Réunion partner of a mainland site: its 10:30 is 07:30 in Paris (winter).
+    assert clock.partner_clock(datetime(2026, 3, 11, 7, 30), "97411") == REUNION_MORNING

@@ -1052,57 +1052,57 @@ File: {name}</translation>
 <context>
     <name>BilanExporter</name>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="105"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="106"/>
         <source>Classeur XLSX (*.xlsx)</source>
         <translation>XLSX workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="105"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="106"/>
         <source>CSV pour tableur (*.csv)</source>
         <translation>CSV for spreadsheets (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="106"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="107"/>
         <source>Bilan PDF (*.pdf)</source>
         <translation>PDF report (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="106"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="107"/>
         <source>JSON pour scripts (*.json)</source>
         <translation>JSON for scripts (*.json)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="109"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="110"/>
         <source>Exporter le bilan</source>
         <translation>Export the activity report</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="117"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="118"/>
         <source>Secret statistique…</source>
         <translation>Statistical confidentiality…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="117"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="118"/>
         <source>Écriture du bilan…</source>
         <translation>Writing the activity report…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="119"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="120"/>
         <source>Export du bilan…</source>
         <translation>Exporting the activity report…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="144"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="145"/>
         <source>Export annulé : aucun fichier n&apos;a été écrit.</source>
         <translation>Export cancelled: no file was written.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="147"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="148"/>
         <source>Le bilan n&apos;a pas pu être écrit dans « {path} » ({error}) : choisissez un autre dossier ou fermez le fichier s&apos;il est ouvert dans un tableur.</source>
         <translation>The activity report could not be written to “{path}” ({error}): choose another folder, or close the file if it is open in a spreadsheet.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="152"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="153"/>
         <source>L&apos;export du bilan n&apos;a pas abouti ({error}).</source>
         <translation>The activity report export did not complete ({error}).</translation>
     </message>
@@ -1118,162 +1118,167 @@ File: {name}</translation>
 <context>
     <name>BookingDialog</name>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="62"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="70"/>
         <source>Orienter vers ce service</source>
         <translation>Refer to this service</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="65"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="73"/>
         <source>&amp;Information : l&apos;adresse est remise à la personne</source>
         <translation>&amp;Information only: the person is given the address</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="67"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="75"/>
         <source>&amp;Rendez-vous pris pour la personne</source>
         <translation>&amp;Appointment booked for the person</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="73"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="81"/>
         <source>Données personnelles</source>
         <translation>Personal data</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="90"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="98"/>
         <source>Jour de la semaine du rendez-vous</source>
         <translation>Day of the week of the appointment</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="93"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="101"/>
         <source>Date du rendez-vous</source>
         <translation>Appointment date</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="95"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="103"/>
         <source>Tapez le jour puis le mois (1203 : 12 mars) ; Alt+Bas : calendrier.</source>
         <translation>Type the day then the month (1203: 12 March); Alt+Down: calendar.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="97"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="105"/>
         <source>Heure du rendez-vous</source>
         <translation>Appointment time</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="98"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="106"/>
         <source>Tapez l&apos;heure et les minutes : 1430 pour 14 h 30.</source>
         <translation>Type the hours and minutes: 1430 for 14:30.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="115"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="123"/>
         <source>&amp;Enregistrer l&apos;orientation</source>
         <translation>&amp;Save referral</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="116"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="124"/>
         <source>Enregistrer l&apos;orientation</source>
         <translation>Save the referral</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="118"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="126"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="119"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="127"/>
         <source>Annuler sans rien enregistrer</source>
         <translation>Cancel without saving anything</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="126"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="134"/>
         <source>L&apos;heure choisie est comparée aux horaires d&apos;ouverture du service.</source>
         <translation>The chosen time is checked against the service&apos;s opening hours.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="130"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="138"/>
         <source>La personne a donné son accord : son nom peut figurer sur la fiche de liaison et être communiqué au service.</source>
         <translation>The person has consented: their name may appear on the referral slip and be passed on to the service.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="135"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="143"/>
         <source>Pas de consentement enregistré : aucune donnée personnelle n&apos;est transmise ni imprimée, la fiche de liaison reste anonyme. Pour prendre un rendez-vous au nom de la personne, recueillez d&apos;abord son accord dans l&apos;écran Accueil.</source>
         <translation>No consent recorded: no personal data is passed on or printed, and the referral slip stays anonymous. To book an appointment in the person&apos;s name, first obtain their consent on the Front desk screen.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="142"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="150"/>
         <source>Service choisi</source>
         <translation>Chosen service</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="146"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="154"/>
         <source>Horaires d&apos;ouverture du service</source>
         <translation>The service&apos;s opening hours</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="149"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="158"/>
+        <source>(heures locales du service, pas celles du poste)</source>
+        <translation>(the service&apos;s local hours, not the desk&apos;s)</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="161"/>
         <source>Service :</source>
         <translation>Service:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="150"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="162"/>
         <source>Horaires :</source>
         <translation>Opening hours:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="151"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="163"/>
         <source>&amp;Date :</source>
         <translation>&amp;Date:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="153"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="165"/>
         <source>&amp;Heure :</source>
         <translation>&amp;Time:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="162"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="174"/>
         <source>Type d&apos;orientation</source>
         <translation>Kind of referral</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="188"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="200"/>
         <source>Le {day} est à plus d&apos;un an : vérifiez l&apos;année (un rendez-vous se prend au plus un an à l&apos;avance).</source>
         <translation>{day} is more than a year ahead: check the year (appointments are booked at most a year ahead).</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="201"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="216"/>
         <source>Ce moment est déjà passé : choisissez une date à venir.</source>
         <translation>This time has already passed: choose a future date.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="206"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="221"/>
         <source>aucune ouverture connue dans les deux semaines qui suivent.</source>
         <translation>no known opening in the next two weeks.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="208"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="223"/>
         <source>il ouvre le {moment}.</source>
         <translation>it opens on {moment}.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="209"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="224"/>
         <source>Le service est fermé à ce moment : {detail}</source>
         <translation>The service is closed at that time: {detail}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="237"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="252"/>
         <source>Horaires non renseignés ou incertains : confirmez l&apos;heure avec le service.</source>
         <translation>Opening hours missing or uncertain: confirm the time with the service.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="239"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="254"/>
         <source>Le service est ouvert à ce moment.</source>
         <translation>The service is open at that time.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="253"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="268"/>
         <source>Vérifier le rendez-vous</source>
         <translation>Check the appointment</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="254"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="269"/>
         <source>{problem}
 
 Garder ce moment quand même ?</source>
@@ -1282,12 +1287,12 @@ Garder ce moment quand même ?</source>
 Keep this time anyway?</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="257"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="272"/>
         <source>&amp;Garder ce moment</source>
         <translation>&amp;Keep this time</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="258"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="273"/>
         <source>&amp;Changer l&apos;heure</source>
         <translation>&amp;Change the time</translation>
     </message>
@@ -1597,7 +1602,7 @@ Keep this time anyway?</translation>
         <translation>Name or postcode</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/commune_field.py" line="175"/>
+        <location filename="../../src/spro_desk/ui/common/commune_field.py" line="189"/>
         <source>Aucune commune ne correspond à ce texte.</source>
         <translation>No municipality matches this text.</translation>
     </message>
@@ -4093,77 +4098,77 @@ If the problem happens again, send the details below to support.</translation>
     </message>
     <message>
         <location filename="../../src/spro_desk/ui/app/screens.py" line="40"/>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="78"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="81"/>
         <source>Orientation</source>
         <translation>Referral</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="86"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="89"/>
         <source>Services suggérés</source>
         <translation>Suggested services</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="87"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="90"/>
         <source>Du plus adapté au moins adapté ; Ctrl+Entrée oriente vers la ligne choisie.</source>
         <translation>Best match first; Ctrl+Enter refers to the selected row.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="97"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="100"/>
         <source>Pourquoi ce service</source>
         <translation>Why this service</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="99"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="102"/>
         <source>Les raisons de la suggestion, à lire à la personne.</source>
         <translation>Why this service is suggested, to read to the person.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="122"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="125"/>
         <source>Suggestions (la personne choisit) :</source>
         <translation>Suggestions (the person chooses):</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="188"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="191"/>
         <source>Profil vidé : saisissez la nouvelle personne.</source>
         <translation>Profile cleared: enter the new person.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="204"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="207"/>
         <source>Recherche des services adaptés…</source>
         <translation>Looking for suitable services…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="216"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="219"/>
         <source>Aucun service de l&apos;annuaire ne répond à ces besoins pour cette commune : élargissez les besoins ou choisissez « Autre service… ».</source>
         <translation>No service in the directory meets these needs for this municipality: widen the needs or choose “Other service…”.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="220"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="223"/>
         <source>{n} services suggérés, du plus adapté au moins adapté.</source>
         <translation>{n} services suggested, best match first.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="234"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="237"/>
         <source>Les suggestions n&apos;ont pas pu être calculées. Réessayez ; si le problème continue, cherchez dans l&apos;Annuaire.</source>
         <translation>The suggestions could not be computed. Try again; if the problem persists, search the Directory.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="265"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="268"/>
         <source>Sélectionnez d&apos;abord un service dans la liste des suggestions.</source>
         <translation>First select a service in the list of suggestions.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="279"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="282"/>
         <source>Choisissez le statut de la personne avant de l&apos;orienter.</source>
         <translation>Choose the person&apos;s status before referring them.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="296"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="299"/>
         <source>Orientation enregistrée vers {structure}.</source>
         <translation>Referral to {structure} saved.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="305"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="308"/>
         <source>L&apos;annuaire a été mis à jour : relancez la suggestion.</source>
         <translation>The directory has been updated: run the suggestion again.</translation>
     </message>
@@ -4373,97 +4378,97 @@ If the problem happens again, send the details below to support.</translation>
 <context>
     <name>PersonDataDialog</name>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="130"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="257"/>
         <source>Données de cette personne</source>
         <translation>This person&apos;s data</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="142"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="269"/>
         <source>Rechercher une personne</source>
         <translation>Search for a person</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="145"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="272"/>
         <source>Nom, téléphone ou courriel, 3 caractères au moins ; la recherche est inscrite au journal d&apos;accès.</source>
         <translation>Name, phone or e-mail, at least 3 characters; the search is written to the access log.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="149"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="276"/>
         <source>&amp;Rechercher</source>
         <translation>&amp;Search</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="151"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="278"/>
         <source>Personnes trouvées</source>
         <translation>People found</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="154"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="281"/>
         <source>Tout ce que le poste détient sur cette personne</source>
         <translation>Everything this desk holds about this person</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="158"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="285"/>
         <source>Message</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="159"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="286"/>
         <source>&amp;Imprimer (PDF)…</source>
         <translation>&amp;Print (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="160"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="287"/>
         <source>E&amp;xporter (JSON)…</source>
         <translation>E&amp;xport (JSON)…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="162"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="289"/>
         <source>Fermer</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="165"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="292"/>
         <source>&amp;Personne :</source>
         <translation>Pe&amp;rson:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="212"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="344"/>
         <source>Cet affichage est inscrit au journal d&apos;accès.</source>
         <translation>This display is written to the access log.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="231"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="363"/>
         <source>Personnes trouvées : %d.</source>
         <translation>People found: %d.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="247"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="379"/>
         <source>Le PDF n&apos;a pas pu être écrit : choisissez un autre dossier.</source>
         <translation>The PDF could not be written: choose another folder.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="250"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="382"/>
         <source>PDF enregistré : %s</source>
         <translation>PDF saved: %s</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="266"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="398"/>
         <source>Le fichier n&apos;a pas pu être écrit : choisissez un autre dossier.</source>
         <translation>The file could not be written: choose another folder.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="269"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="401"/>
         <source>Copie JSON enregistrée : %s</source>
         <translation>JSON copy saved: %s</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="274"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="407"/>
         <source>Imprimer en PDF</source>
         <translation>Print to PDF</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="281"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="417"/>
         <source>Exporter en JSON</source>
         <translation>Export as JSON</translation>
     </message>
@@ -4941,27 +4946,27 @@ If the problem happens again, send the details below to support.</translation>
     <name>ResilienceController</name>
     <message>
         <location filename="../../src/spro_desk/ui/app/resilience.py" line="114"/>
-        <location filename="../../src/spro_desk/ui/app/resilience.py" line="124"/>
+        <location filename="../../src/spro_desk/ui/app/resilience.py" line="125"/>
         <source>Sauvegarde du jour impossible : %s</source>
         <translation>Today&apos;s backup failed: %s</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/resilience.py" line="120"/>
-        <source>Sauvegarde du jour faite (%s).</source>
-        <translation>Today&apos;s backup done (%s).</translation>
+        <location filename="../../src/spro_desk/ui/app/resilience.py" line="121"/>
+        <source>Sauvegarde du jour faite à %s.</source>
+        <translation>Daily backup made at %s.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/resilience.py" line="130"/>
+        <location filename="../../src/spro_desk/ui/app/resilience.py" line="131"/>
         <source>La base de données de SPRO Desk est endommagée ({problem}). Pour ne rien aggraver, SPRO Desk n&apos;y enregistre plus rien : les contacts ne peuvent pas être saisis.</source>
         <translation>The SPRO Desk database is damaged ({problem}). To avoid making things worse, SPRO Desk no longer saves anything to it: contacts cannot be entered.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/resilience.py" line="134"/>
+        <location filename="../../src/spro_desk/ui/app/resilience.py" line="135"/>
         <source>Base de données endommagée</source>
         <translation>Damaged database</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/resilience.py" line="139"/>
+        <location filename="../../src/spro_desk/ui/app/resilience.py" line="140"/>
         <source>La dernière sauvegarde en bon état :
 %s
 
@@ -4972,32 +4977,32 @@ La restaurer maintenant ?</source>
 Restore it now?</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/resilience.py" line="143"/>
+        <location filename="../../src/spro_desk/ui/app/resilience.py" line="144"/>
         <source>Restaurer cette sauvegarde</source>
         <translation>Restore this backup</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/resilience.py" line="147"/>
+        <location filename="../../src/spro_desk/ui/app/resilience.py" line="148"/>
         <source>Aucune sauvegarde en bon état n&apos;a été trouvée : appelez le support.</source>
         <translation>No backup in good condition was found: call support.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/resilience.py" line="149"/>
+        <location filename="../../src/spro_desk/ui/app/resilience.py" line="150"/>
         <source>Choisir une sauvegarde…</source>
         <translation>Choose a backup…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/resilience.py" line="150"/>
+        <location filename="../../src/spro_desk/ui/app/resilience.py" line="151"/>
         <source>Plus tard</source>
         <translation>Later</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/resilience.py" line="164"/>
+        <location filename="../../src/spro_desk/ui/app/resilience.py" line="165"/>
         <source>Base endommagée : aucune saisie possible avant une restauration.</source>
         <translation>Damaged database: no entries possible until a restore.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/resilience.py" line="167"/>
+        <location filename="../../src/spro_desk/ui/app/resilience.py" line="168"/>
         <source>Sauvegarde restaurée : SPRO Desk enregistre de nouveau.</source>
         <translation>Backup restored: SPRO Desk is saving again.</translation>
     </message>
@@ -5682,138 +5687,138 @@ Restore it now?</translation>
 <context>
     <name>SlipDialog</name>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="71"/>
-        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="197"/>
+        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="72"/>
+        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="196"/>
         <source>Fiche de liaison</source>
         <translation>Referral slip</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="74"/>
+        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="75"/>
         <source>Enregistrer en &amp;PDF…</source>
         <translation>Save as P&amp;DF…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="76"/>
+        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="77"/>
         <source>Enregistrer la fiche dans un fichier PDF</source>
         <translation>Save the slip as a PDF file</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="79"/>
+        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="80"/>
         <source>&amp;Imprimer…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="79"/>
+        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="80"/>
         <source>Imprimer la fiche de liaison</source>
         <translation>Print the referral slip</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="81"/>
+        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="82"/>
         <source>Fermer</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="81"/>
+        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="82"/>
         <source>Fermer sans imprimer</source>
         <translation>Close without printing</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="94"/>
+        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="95"/>
         <source>A4 (feuille entière)</source>
         <translation>A4 (full sheet)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="95"/>
+        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="96"/>
         <source>A5 (demi-feuille)</source>
         <translation>A5 (half sheet)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="98"/>
+        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="99"/>
         <source>Format du papier</source>
         <translation>Paper size</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="99"/>
+        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="100"/>
         <source>A4 ou A5, pour le PDF comme pour l&apos;imprimante.</source>
         <translation>A4 or A5, for the PDF and the printer alike.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="124"/>
+        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="125"/>
         <source>Création de la fiche en cours</source>
         <translation>Creating the slip</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="128"/>
+        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="129"/>
         <source>F&amp;ormat :</source>
         <translation>Paper &amp;size:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="136"/>
+        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="137"/>
         <source>Contenu de la fiche</source>
         <translation>Slip contents</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="137"/>
+        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="138"/>
         <source>Données personnelles</source>
         <translation>Personal data</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="146"/>
+        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="147"/>
         <source>Sans rendez-vous.</source>
         <translation>No appointment.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="148"/>
+        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="149"/>
         <source>Rendez-vous le {moment}.</source>
         <translation>Appointment on {moment}.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="153"/>
+        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="154"/>
         <source>Le nom de la personne figure sur la fiche (consentement enregistré).</source>
         <translation>The person&apos;s name appears on the slip (consent recorded).</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="154"/>
+        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="155"/>
         <source>Fiche anonyme : aucune donnée personnelle n&apos;y figure.</source>
         <translation>Anonymous slip: no personal data on it.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="174"/>
+        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="173"/>
         <source>Enregistrer la fiche de liaison</source>
         <translation>Save the referral slip</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="176"/>
+        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="175"/>
         <source>Document PDF (*.pdf)</source>
         <translation>PDF document (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="188"/>
+        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="187"/>
         <source>Création du PDF…</source>
         <translation>Creating the PDF…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="209"/>
+        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="208"/>
         <source>Impression…</source>
         <translation>Printing…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="241"/>
+        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="240"/>
         <source>Fiche enregistrée : {path}</source>
         <translation>Slip saved: {path}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="245"/>
+        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="244"/>
         <source>Fiche envoyée à l&apos;imprimante.</source>
         <translation>Slip sent to the printer.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="251"/>
+        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="250"/>
         <source>La fiche n&apos;a pas pu être enregistrée ({reason}). Choisissez un autre dossier ou un autre nom de fichier.</source>
         <translation>The slip could not be saved ({reason}). Choose another folder or another file name.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="257"/>
+        <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="256"/>
         <source>La fiche n&apos;a pas pu être créée. Réessayez ; si le problème continue, notez l&apos;adresse du service pour la personne.</source>
         <translation>The slip could not be created. Try again; if the problem persists, write down the service&apos;s address for the person.</translation>
     </message>
@@ -6549,47 +6554,47 @@ Restore it now?</translation>
         <translation>Delete (Del)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/today_panel.py" line="106"/>
+        <location filename="../../src/spro_desk/ui/accueil/today_panel.py" line="107"/>
         <source>Supprimer le contact</source>
         <translation>Delete the contact</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/today_panel.py" line="149"/>
+        <location filename="../../src/spro_desk/ui/accueil/today_panel.py" line="157"/>
         <source>Contacts enregistrés aujourd&apos;hui</source>
         <translation>Contacts recorded today</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/today_panel.py" line="151"/>
+        <location filename="../../src/spro_desk/ui/accueil/today_panel.py" line="159"/>
         <source>Entrée ouvre le contact pour le modifier ; Suppr le supprime.</source>
         <translation>Enter opens the contact for editing; Del deletes it.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/today_panel.py" line="153"/>
+        <location filename="../../src/spro_desk/ui/accueil/today_panel.py" line="161"/>
         <source>Modifier le contact sélectionné</source>
         <translation>Edit the selected contact</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/today_panel.py" line="154"/>
+        <location filename="../../src/spro_desk/ui/accueil/today_panel.py" line="162"/>
         <source>Supprimer le contact sélectionné</source>
         <translation>Delete the selected contact</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/today_panel.py" line="156"/>
+        <location filename="../../src/spro_desk/ui/accueil/today_panel.py" line="164"/>
         <source>Demande confirmation ; Ctrl+Z rétablit le contact.</source>
         <translation>Asks for confirmation; Ctrl+Z restores the contact.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/today_panel.py" line="174"/>
+        <location filename="../../src/spro_desk/ui/accueil/today_panel.py" line="182"/>
         <source>Aucun contact aujourd&apos;hui.</source>
         <translation>No contacts today.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/today_panel.py" line="176"/>
+        <location filename="../../src/spro_desk/ui/accueil/today_panel.py" line="184"/>
         <source>1 contact aujourd&apos;hui</source>
         <translation>1 contact today</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/today_panel.py" line="178"/>
+        <location filename="../../src/spro_desk/ui/accueil/today_panel.py" line="186"/>
         <source>{n} contacts aujourd&apos;hui</source>
         <translation>{n} contacts today</translation>
     </message>
@@ -6854,67 +6859,247 @@ Restore it now?</translation>
 <context>
     <name>_Words</name>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="52"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="58"/>
         <source>oui</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="53"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="59"/>
         <source>non</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="54"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="60"/>
+        <source>non demandé</source>
+        <translation>not asked</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="61"/>
+        <source>{date} à {time}</source>
+        <translation>{date} at {time}</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="74"/>
         <source>Nom</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="55"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="75"/>
         <source>Téléphone</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="56"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="76"/>
         <source>Courriel</source>
         <translation>Email</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="57"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="77"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="58"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="78"/>
+        <source>Finalité</source>
+        <translation>Purpose</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="79"/>
+        <source>Texte présenté</source>
+        <translation>Wording shown</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="80"/>
+        <source>Agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="81"/>
+        <source>Donné le</source>
+        <translation>Given on</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="82"/>
+        <source>Données effacées le</source>
+        <translation>Data erased on</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="83"/>
+        <source>Motif de l&apos;effacement</source>
+        <translation>Reason for erasure</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="84"/>
+        <source>Date du contact</source>
+        <translation>Date of contact</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="85"/>
+        <source>Canal</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="86"/>
+        <source>Lieu</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="87"/>
+        <source>Situation</source>
+        <translation>Situation</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="88"/>
+        <source>Tranche d&apos;âge</source>
+        <translation>Age band</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="89"/>
+        <source>Sexe</source>
+        <translation>Sex</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="90"/>
+        <source>Handicap</source>
+        <translation>Disability</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="91"/>
+        <source>Commune</source>
+        <translation>Municipality</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="92"/>
+        <source>Besoins</source>
+        <translation>Needs</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="93"/>
+        <source>Réponses apportées</source>
+        <translation>Responses given</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="94"/>
+        <source>Site</source>
+        <translation>Site</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="95"/>
+        <source>Supprimé le</source>
+        <translation>Deleted on</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="96"/>
+        <source>Service</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="97"/>
+        <source>Structure</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="98"/>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="99"/>
+        <source>Rendez-vous le</source>
+        <translation>Appointment on</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="100"/>
+        <source>Statut</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="101"/>
+        <source>Proposée le</source>
+        <translation>Proposed on</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="102"/>
+        <source>Mise à jour le</source>
+        <translation>Updated on</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="108"/>
+        <source>Données de cette personne</source>
+        <translation>This person&apos;s data</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="109"/>
+        <source>Coordonnées affichées</source>
+        <translation>Contact details shown</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="110"/>
+        <source>Coordonnées imprimées (fiche de liaison)</source>
+        <translation>Contact details printed (referral slip)</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="111"/>
+        <source>Copie remise à la personne</source>
+        <translation>Copy handed to the person</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="112"/>
+        <source>Coordonnées corrigées</source>
+        <translation>Contact details corrected</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="113"/>
+        <source>Coordonnées effacées</source>
+        <translation>Contact details erased</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="114"/>
+        <source>à l&apos;écran</source>
+        <translation>on screen</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="115"/>
+        <source>en PDF</source>
+        <translation>as PDF</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="116"/>
+        <source>en JSON</source>
+        <translation>as JSON</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="65"/>
         <source>Consentement</source>
         <translation>Consent</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="59"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="66"/>
         <source>Contact</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="60"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="62"/>
         <source>Données détenues par ce poste au %s</source>
         <translation>Data held by this desk on %s</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="61"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="63"/>
         <source>Coordonnées (avec l&apos;accord de la personne)</source>
         <translation>Contact details (with the person&apos;s consent)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="62"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="64"/>
         <source>aucune : jamais données, ou effacées</source>
         <translation>none: never given, or erased</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="63"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="67"/>
         <source>Orientations (%d)</source>
         <translation>Referrals (%d)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="64"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="68"/>
         <source>Journal des accès à ces données (%d)</source>
         <translation>Log of accesses to this data (%d)</translation>
     </message>

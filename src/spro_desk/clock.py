@@ -10,6 +10,7 @@ process when the database opens (`use_zone`); moments are stored in UTC and read
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 from datetime import UTC, date, datetime, tzinfo
 from pathlib import Path
@@ -127,3 +128,55 @@ def day_of(moment: datetime) -> date:
     """The site's calendar day of a stored moment (naive stored moments are UTC)."""
     aware = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
     return local(aware).date()
+
+
+# --- another place's clock: a partner's opening hours are its own wall clock -----------------
+
+
+def zone_of_commune(code_insee: str | None) -> str | None:
+    """The zone a commune keeps, from its département (INSEE code); None when not known."""
+    if not code_insee or len(code_insee) < 3:
+        return None
+    overseas = code_insee.startswith(("97", "98"))
+    return zone_of_departement(code_insee[:3] if overseas else code_insee[:2])
+
+
+def _site_zone_name() -> str:
+    return zone_name() or _computer_zone_name()
+
+
+@functools.cache
+def _computer_zone_name() -> str:
+    # Read once: the ranking asks for every candidate, and a desk's computer keeps its zone.
+    return computer_zone_name()
+
+
+@functools.lru_cache(maxsize=64)
+def _other_zone(place: str, site: str) -> tzinfo | None:
+    # A clock that is no French territory's (a test machine on UTC) keeps reading every
+    # partner's hours on the site's clock, as before zones were known.
+    if place == site or site not in SITE_ZONES:
+        return None
+    return zone_named(place)
+
+
+def place_zone(code_insee: str | None) -> tzinfo | None:
+    """The zone of a place (a partner's commune) when it is not the site's; None otherwise."""
+    place = zone_of_commune(code_insee)
+    return None if place is None else _other_zone(place, _site_zone_name())
+
+
+def partner_clock(moment: datetime, code_insee: str | None) -> datetime:
+    """The site's wall-clock `moment` (naive) as the wall clock of a place in that commune."""
+    zone = place_zone(code_insee)
+    if zone is None:
+        return moment
+    return local(moment).astimezone(zone).replace(tzinfo=None)
+
+
+def site_clock(moment: datetime, code_insee: str | None) -> datetime:
+    """A wall-clock `moment` (naive) of a place in that commune, on the site's wall clock."""
+    zone = place_zone(code_insee)
+    if zone is None:
+        return moment
+    return wall_clock(moment.replace(tzinfo=zone))

@@ -33,7 +33,8 @@ def test_the_dialog_shows_prints_and_exports_and_logs_each(
     qtbot.addWidget(dialog)
     shown = dialog.view.toPlainText()
     assert CANARY_NAME in shown and CANARY_MAIL in shown and "Consentement" in shown
-    assert "droit-d-acces" in shown  # the display itself is in the access log it lists
+    # The display itself is in the access log it lists.
+    assert "Données de cette personne à l'écran" in shown
     pdf = dialog.save_pdf(tmp_path / "personne.pdf")
     assert pdf is not None and pdf.read_bytes().startswith(b"%PDF") and pdf.stat().st_size > 1000
     exported = dialog.save_json(tmp_path / "personne.json")
@@ -98,3 +99,41 @@ def test_opened_from_the_accueil_and_cancelled_by_the_lock(
     assert CANARY_NAME in dialog.view.toPlainText()
     window.privacy.lock()
     qtbot.waitUntil(lambda: not dialog.isVisible())
+
+
+def test_the_persons_file_reads_in_french_on_the_sites_clock(
+    qtbot: QtBot, db: Database, tmp_path: Path
+) -> None:
+    """Issue 18: no raw field name (`occurred_at`, `statut`) nor ISO UTC moment in the
+    document shown and printed for the person; the JSON copy keeps its portable form."""
+    from datetime import UTC, datetime
+
+    from spro_desk import clock
+
+    clock.use_zone("Indian/Reunion")  # 20:30 UTC on the 10th is 00:30 on the 11th there
+    contact_id = record_canary(db, datetime(2026, 3, 10, 20, 30, tzinfo=UTC))
+    desk_session(db).login(manager(db, name="Claire Manager").id, MANAGER_PIN)
+    dialog = PersonDataDialog(db, contact_id)
+    qtbot.addWidget(dialog)
+    shown = dialog.view.toPlainText()
+    lines = [line.strip() for line in shown.splitlines()]
+    assert "Date du contact : 11/03/2026 à 00:30" in lines
+    assert "Canal : Téléphone" in lines
+    assert "Situation : Salarié" in lines
+    assert "Besoins : Trouver un emploi" in lines
+    assert "Réponses apportées : Information orale" in lines
+    assert "Finalité : Prise de rendez-vous et suivi de l'orientation" in lines
+    for raw in ("T20:30", "+00:00", "occurred_at", "statut :", "canal :", "donne_le", "salarie"):
+        assert raw not in shown, raw
+    log = lines[lines.index(next(x for x in lines if x.startswith("Journal des accès"))) + 1]
+    assert "Claire Manager" in log and "droit-d-acces" not in log
+    pdf = dialog.save_pdf(tmp_path / "personne.pdf")
+    assert pdf is not None
+    from .test_slip_pdf import pdf_text
+
+    assert "11/03/2026 à 00:30" in pdf_text(pdf)
+    exported = dialog.save_json(tmp_path / "personne.json")
+    assert exported is not None
+    portable = json.loads(exported.read_text("utf-8"))
+    assert portable["contact"]["date"] == "2026-03-10T20:30:00+00:00"  # machine-readable
+    assert portable["contact"]["statut"] == "salarie"

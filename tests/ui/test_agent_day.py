@@ -770,6 +770,7 @@ def test_save_dialogs_remember_their_folder(
         return str(stick)
 
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", choose)
+    monkeypatch.setenv("HOME", str(tmp_path))  # no Documents there: the first time is home
     window = make_window(db)
     window.show_screen("synchronisation")
     screen = window.screens["synchronisation"]
@@ -777,7 +778,7 @@ def test_save_dialogs_remember_their_folder(
     monkeypatch.setattr(screen, "export_to", lambda _folder: None)
     screen.choose_export_folder()
     screen.choose_export_folder()
-    assert opened_in == [str(Path.home()), str(stick)]
+    assert opened_in == [str(tmp_path), str(stick)]
 
 
 def test_coordinator_init_and_identity_speak_french(

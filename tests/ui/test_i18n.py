@@ -303,3 +303,22 @@ def test_run_app_starts_in_the_desk_language(qapp: QApplication, tmp_path: Path)
     assert seen == {"title": "SPRO Desk — Directory"}
     # Everything run_app installed is gone: the next tests see French again.
     assert QCoreApplication.translate("MainWindow", "Annuaire") == "Annuaire"
+
+
+@pytest.mark.usefixtures("restored_locale")
+def test_the_file_dialog_has_no_english_label_left_in_french(qapp: QApplication) -> None:
+    """Qt 6's « &Look in: » and « Files of &type: » are missing from PySide6's qtbase_fr."""
+    from PySide6.QtWidgets import QFileDialog
+
+    translators = install_translators(qapp, QLocale(QLocale.Language.French), preferred="fr")
+    dialog = QFileDialog(None, "Enregistrer", str(ROOT), "PDF (*.pdf)")
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    try:
+        texts = {label.text() for label in dialog.findChildren(QLabel) if label.text()}
+        english = {t for t in texts if re.search(r"Look in|Files of|File name|type:", t)}
+        assert not english, english
+        assert {"&Voir dans :", "&Type de fichier :"} <= texts, texts
+    finally:
+        dialog.deleteLater()
+        remove_translators(qapp, translators)

@@ -398,3 +398,38 @@ def test_the_directory_index_is_prepared_when_orientation_shows_and_after_an_imp
     assert screen.model.choice(0).summary == first  # every candidate ranked: the same list
     window.context.navigator.directory_changed.emit()
     qtbot.waitUntil(prepared)
+
+
+@pytest.mark.parametrize("has_documents", [True, False])
+def test_the_fiches_first_save_dialog_opens_in_documents_or_home_never_the_working_folder(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    has_documents: bool,
+) -> None:  # fmt: skip
+    """Issue 18: the first time, Documents if it exists, else the home folder; then the last."""
+    home = tmp_path / "home"
+    home.mkdir()
+    if has_documents:
+        (home / "Documents").mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.chdir(tmp_path)  # the working folder, never offered
+    opened_in: list[Path] = []
+    stick = tmp_path / "cle-usb"
+    stick.mkdir()
+
+    def choose(*args: object) -> tuple[str, str]:
+        opened_in.append(Path(str(args[2])).parent)
+        return "", ""
+
+    screen = _screen(window)
+    _type_profile(qtbot, screen)
+    dialog = open_booking(qtbot, screen)
+    _book_rendez_vous(qtbot, dialog, WEDNESDAY_10AM)
+    _ok(qtbot, dialog)
+    slip_dialog = _slip_dialog(qtbot, screen)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", choose)
+    qtbot.mouseClick(slip_dialog.save_button, Qt.MouseButton.LeftButton)
+    assert opened_in == [home / "Documents" if has_documents else home]
+    _save_pdf(qtbot, slip_dialog, stick / "fiche.pdf", monkeypatch)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", choose)
+    qtbot.mouseClick(slip_dialog.save_button, Qt.MouseButton.LeftButton)
+    assert opened_in[-1] == stick

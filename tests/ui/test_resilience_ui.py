@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -156,3 +157,21 @@ def test_restore_from_parametres_with_a_preview(
     assert "avant restauration" in dialog.list.item(0).text()
     assert "restaurée" in dialog.status.text()
     dialog.close()
+
+
+def test_the_daily_backup_is_told_on_the_sites_clock_and_fits_at_1024(
+    qtbot: QtBot, db: Database, make_window: WindowFactory
+) -> None:
+    """Issue 18: « sauvegarde-20261207-094240 » (UTC) at 13:42 in Saint-Denis, cut at 1024 px."""
+    window = make_window(db, clock=lambda: datetime(2026, 12, 7, 13, 42, 40))
+    window.resize(1024, 768)
+    controller = ResilienceController(window, window.context)
+    try:
+        controller.start()
+        bar = window.statusBar()
+        qtbot.waitUntil(lambda: "auvegarde" in bar.currentMessage(), timeout=10_000)
+        message = bar.currentMessage()
+        assert message == "Sauvegarde du jour faite à 13:42."
+        assert bar.fontMetrics().horizontalAdvance(message) < bar.width() // 2
+    finally:
+        controller.shutdown()

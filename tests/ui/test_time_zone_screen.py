@@ -131,3 +131,44 @@ def test_the_last_purge_is_told_on_the_sites_clock(
     assert isinstance(screen, SettingsScreen)
     text = screen.privacy_panel.last.text()
     assert text.startswith("Dernière purge : 11/03/2026 00:30 ;"), text  # not UTC, not ISO
+
+
+def test_a_reunion_desk_booking_a_mainland_partner_reads_its_hours_on_the_partners_clock(
+    qtbot: QtBot,
+) -> None:
+    """Issue 18: « ouvert » at 10:30 in Saint-Denis for a Bourges office opening at 9:00 (12:00
+    in Saint-Denis); the rendez-vous is still typed and told on the site's clock."""
+    from PySide6.QtCore import QTime
+    from PySide6.QtWidgets import QApplication, QLabel
+
+    from spro_desk.directory.catalog import ServiceSummary
+    from spro_desk.ui.orientation.booking_dialog import BookingDialog
+
+    clock.use_zone("Indian/Reunion")
+    summary = ServiceSummary(1, "s", "st", "Conseil", "Cap emploi Cher",
+                             "Bourges", "18033", "Mo-Fr 09:00-12:00,14:00-17:00; PH off", None,
+                             ("en-presentiel",))  # fmt: skip
+    dialog = BookingDialog(summary, has_consent=False, now=datetime(2026, 3, 11, 8, 0))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    qtbot.keyClick(QApplication.focusWidget(), "R", Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(dialog.time.hasFocus)  # the hour is what is typed next
+    hours = [label.text() for label in dialog.findChildren(QLabel)]
+    assert any(text.endswith("(heures locales du service, pas celles du poste)") for text in hours)
+    # Proposed: the office's next opening, 9:00 in Bourges, on the desk's clock.
+    assert dialog.rdv_at() == datetime(2026, 3, 11, 12, 0)
+    for key in "1030":
+        qtbot.keyClick(QApplication.focusWidget(), key)
+    assert dialog.time.time() == QTime(10, 30)
+    assert dialog.hours_status.text() == (
+        "Le service est fermé à ce moment : il ouvre le mercredi 11 mars 2026 à 12\u00a0h\u00a000."
+    )
+    dialog.time.setFocus()
+    dialog.time.setSelectedSection(dialog.time.Section.HourSection)  # typed again
+    qtbot.waitUntil(dialog.time.hasFocus)
+    for key in "1300":  # 10:00 in Bourges
+        qtbot.keyClick(QApplication.focusWidget(), key)
+    assert dialog.hours_status.text() == "Le service est ouvert à ce moment."
+    assert dialog.rdv_at() == datetime(2026, 3, 11, 13, 0)

@@ -12,6 +12,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from spro_desk.clock import partner_clock
 from spro_desk.directory.hours import Hours, is_open_within
 from spro_desk.geo import Commune, Geography
 from spro_desk.orientation.candidates import Candidate
@@ -264,9 +265,11 @@ def distance_km(a: tuple[float, float] | None, b: tuple[float, float] | None) ->
 
 def availability(candidate: Candidate, profile: VisitorProfile) -> int:
     hours = Hours.parse(candidate.summary.horaires)
-    if hours.is_open(profile.at):
+    # Hours are the partner's wall clock: a Réunion desk's 10:30 is 07:30 in Bourges.
+    at = partner_clock(profile.at, candidate.summary.code_insee)
+    if hours.is_open(at):
         return 2
-    return 1 if is_open_within(hours, profile.at, AVAILABILITY_WORKING_DAYS) else 0
+    return 1 if is_open_within(hours, at, AVAILABILITY_WORKING_DAYS) else 0
 
 
 def daily_rotation(day: str, key: str) -> int:

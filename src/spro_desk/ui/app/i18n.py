@@ -24,6 +24,9 @@ SOURCE_LANGUAGE = "fr"
 # Qt writes its own strings in English: an English interface needs no Qt catalog.
 QT_SOURCE_LANGUAGE = "en"
 APP_CATALOG = "spro_desk"
+# Qt 6 strings missing from the qtbase catalog PySide6 ships (the file dialog's « &Look in: »):
+# installed after qtbase, so it is looked up first.
+QT_EXTRA_CATALOG = "qtbase_extra"
 LANGUAGE_SETTING = "langue"
 # The locale each interface language formats dates and numbers with (the catalogs' targets).
 LOCALES = {"fr": "fr_FR", "en": "en_GB"}
@@ -90,6 +93,7 @@ def install_translators(
     ]
     if language != QT_SOURCE_LANGUAGE:
         candidates.append(_load(f"qtbase_{language}", qt_translations_dir()))
+        candidates.append(_load(f"{QT_EXTRA_CATALOG}_{language}", app_translations_dir()))
     translators = [t for t in candidates if t is not None]
     for translator in translators:
         app.installTranslator(translator)

@@ -116,8 +116,9 @@ class ResilienceController(QObject):
             self._backed_up(outcome.backup)
 
     def _backed_up(self, backup: Path | None) -> None:
-        if backup is not None:
-            self._say(self.tr("Sauvegarde du jour faite (%s).") % backup.name)
+        if backup is not None:  # the file's name keeps its sortable stamp; the agent reads the wall
+            done = self.context.clock()
+            self._say(self.tr("Sauvegarde du jour faite à %s.") % f"{done:%H:%M}")
 
     def _worker_failed(self, error: Exception) -> None:
         if isinstance(error, StorageError):

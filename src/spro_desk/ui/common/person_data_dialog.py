@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from spro_desk.geo.cog import geography
 from spro_desk.privacy.access import (
     EXPORTED,
     PRINTED,
@@ -40,63 +41,189 @@ from spro_desk.privacy.access import (
     find_people,
     person_file,
 )
+from spro_desk.privacy.policy import PURPOSES
 from spro_desk.storage.engine import Database
-from spro_desk.ui.common.dates import short_datetime_fr
+from spro_desk.ui.common import labels
+from spro_desk.ui.common.commune_field import commune_label
+from spro_desk.ui.common.dates import local_wall_clock, short_datetime_fr
+from spro_desk.ui.common.folders import first_folder
+from spro_desk.vocab import need_label
 
 
 class _Words(QObject):
-    """The words of the text below, translated in the dialog's context (lupdate finds them)."""
+    """The words of the document, translated in the dialog's context (lupdate finds them)."""
 
     def labels(self) -> dict[str, str]:
         return {
             "yes": self.tr("oui"),
             "no": self.tr("non"),
-            "nom": self.tr("Nom"),
-            "telephone": self.tr("Téléphone"),
-            "courriel": self.tr("Courriel"),
-            "note": self.tr("Note"),
-            "consent": self.tr("Consentement"),
-            "contact": self.tr("Contact"),
+            "not_asked": self.tr("non demandé"),
+            "at": self.tr("{date} à {time}"),
             "title": self.tr("Données détenues par ce poste au %s"),
             "personal": self.tr("Coordonnées (avec l'accord de la personne)"),
             "none": self.tr("aucune : jamais données, ou effacées"),
+            "consent": self.tr("Consentement"),
+            "contact": self.tr("Contact"),
             "referrals": self.tr("Orientations (%d)"),
             "log": self.tr("Journal des accès à ces données (%d)"),
         }
 
+    def fields(self) -> dict[str, str]:
+        """A label for each field of the portable copy (`privacy.access`)."""
+        return {
+            "nom": self.tr("Nom"),
+            "telephone": self.tr("Téléphone"),
+            "courriel": self.tr("Courriel"),
+            "note": self.tr("Note"),
+            "finalite": self.tr("Finalité"),
+            "texte_presente": self.tr("Texte présenté"),
+            "agent": self.tr("Agent"),
+            "donne_le": self.tr("Donné le"),
+            "donnees_effacees_le": self.tr("Données effacées le"),
+            "motif_effacement": self.tr("Motif de l'effacement"),
+            "date": self.tr("Date du contact"),
+            "canal": self.tr("Canal"),
+            "lieu": self.tr("Lieu"),
+            "statut": self.tr("Situation"),
+            "tranche_age": self.tr("Tranche d'âge"),
+            "sexe": self.tr("Sexe"),
+            "handicap": self.tr("Handicap"),
+            "commune": self.tr("Commune"),
+            "besoins": self.tr("Besoins"),
+            "reponses": self.tr("Réponses apportées"),
+            "site": self.tr("Site"),
+            "supprime_le": self.tr("Supprimé le"),
+            "service": self.tr("Service"),
+            "structure": self.tr("Structure"),
+            "type": self.tr("Type"),
+            "rendez_vous": self.tr("Rendez-vous le"),
+            "referral_statut": self.tr("Statut"),
+            "cree_le": self.tr("Proposée le"),
+            "mis_a_jour_le": self.tr("Mise à jour le"),
+        }
 
-def _value(value: Any, words: dict[str, str]) -> str:
-    if value is None or value == "" or value == []:
-        return "—"
-    if isinstance(value, bool):
-        return words["yes"] if value else words["no"]
-    if isinstance(value, list):
-        return ", ".join(str(v) for v in value)
-    return str(value)
+    def actions(self) -> dict[str, str]:
+        """The access log's actions about one person (`privacy`, `contacts`)."""
+        return {
+            "droit-d-acces": self.tr("Données de cette personne"),
+            "affichage": self.tr("Coordonnées affichées"),
+            "impression": self.tr("Coordonnées imprimées (fiche de liaison)"),
+            "export": self.tr("Copie remise à la personne"),
+            "modification": self.tr("Coordonnées corrigées"),
+            "effacement": self.tr("Coordonnées effacées"),
+            "ecran": self.tr("à l'écran"),
+            "pdf": self.tr("en PDF"),
+            "json": self.tr("en JSON"),
+        }
 
 
-def person_text(held: PersonFile) -> str:
-    """The file as plain text (values typed by people are never read as HTML)."""
-    words = _Words().labels()
-    data = held.as_json()
-    lines = [words["title"] % data["produit_le"], "", words["personal"]]
-    personal = data["donnees_personnelles"]
-    if personal is None:
-        lines.append("  " + words["none"])
-    else:
-        lines += [f"  {words[k]} : {_value(v, words)}" for k, v in personal.items()]
-    sections = ((words["consent"], data["consentement"] or {}), (words["contact"], data["contact"]))
-    for title, section in sections:
-        lines += ["", title] + [f"  {k} : {_value(v, words)}" for k, v in section.items()]
-    lines += ["", words["referrals"] % len(data["orientations"])]
-    for referral in data["orientations"]:
-        lines.append("  " + " ; ".join(f"{k} : {_value(v, words)}" for k, v in referral.items()))
-    lines += ["", words["log"] % len(data["journal_des_acces"])]
-    for entry in data["journal_des_acces"]:
-        detail = ", ".join(f"{k} {v}" for k, v in entry["detail"].items())
-        agent = _value(entry["agent"], words)
-        lines.append(f"  {entry['date']} — {entry['action']} — {agent} {detail}")
-    return "\n".join(lines)
+# Fields whose value is a stored moment (ISO, UTC): read on the site's clock.
+_MOMENTS = {"date", "donne_le", "donnees_effacees_le", "supprime_le", "rendez_vous", "cree_le",
+            "mis_a_jour_le"}  # fmt: skip
+
+
+# Fields holding a code of the desk's vocabularies: shown with the label the desk shows.
+_CHOICES = {
+    "canal": labels.CANAUX,
+    "statut": labels.STATUTS,
+    "sexe": labels.SEXES,
+    "tranche_age": labels.TRANCHES_AGE,
+    "reponses": labels.REPONSES,
+    "type": labels.REFERRAL_TYPES,
+    "referral_statut": labels.REFERRAL_STATUTS,
+}
+
+
+class _Document:
+    """The file as the person reads it: French labels, the desk's words, the site's clock.
+    The JSON copy (portability) keeps the field names, codes and UTC moments."""
+
+    def __init__(self, agents: dict[str, str] | None = None) -> None:
+        words = _Words()
+        self.words = words.labels()
+        self.fields = words.fields()
+        self.actions = words.actions()
+        self.agents = agents or {}
+
+    def moment(self, value: str | None) -> str:
+        if not value:
+            return "—"
+        try:
+            local = local_wall_clock(datetime.fromisoformat(value))
+        except ValueError:
+            return value
+        return self.words["at"].format(date=f"{local:%d/%m/%Y}", time=f"{local:%H:%M}")
+
+    def value(self, key: str, value: Any) -> str:
+        if key in _MOMENTS:
+            return self.moment(value)
+        if key == "handicap" and value is None:
+            return self.words["not_asked"]
+        if value is None or value == "" or value == []:
+            return "—"
+        if isinstance(value, bool):
+            return self.words["yes"] if value else self.words["no"]
+        if isinstance(value, list):
+            return ", ".join(self.value(key, v) for v in value)
+        return self.label(key, str(value))
+
+    def label(self, key: str, code: str) -> str:
+        """A code as the desk shows it (« Téléphone », not « telephone »)."""
+        if key in _CHOICES:
+            return labels.label_of(_CHOICES[key], code)
+        if key == "besoins":
+            return need_label(code)
+        if key == "finalite":
+            return PURPOSES.get(code, code)
+        if key == "agent":
+            return self.agents.get(code, code)
+        if key == "commune":
+            commune = geography().commune(code)
+            return commune_label(commune) if commune is not None else code
+        return code
+
+    def section(self, values: dict[str, Any], indent: str = "  ") -> list[str]:
+        return [f"{indent}{self.fields.get(k, k)} : {self.value(k, v)}" for k, v in values.items()]
+
+    def referral(self, referral: dict[str, Any]) -> list[str]:
+        renamed = {("referral_statut" if k == "statut" else k): v for k, v in referral.items()}
+        lines = self.section(renamed, "    ")
+        return ["  " + lines[0].strip(), *lines[1:]] if lines else []
+
+    def access(self, entry: dict[str, Any]) -> str:
+        what = self.actions.get(str(entry["action"]), str(entry["action"]))
+        detail = entry["detail"]
+        forme = detail.get("forme")
+        if forme:
+            what = f"{what} {self.actions.get(str(forme), str(forme))}"
+        fields = detail.get("champs")
+        if fields:
+            names = fields if isinstance(fields, list) else [fields]
+            what = f"{what} ({', '.join(self.fields.get(str(n), str(n)) for n in names)})"
+        agent = self.value("agent", entry["agent"])
+        return f"  {self.moment(entry['date'])} — {what} — {agent}"
+
+    def text(self, held: PersonFile) -> str:
+        data = held.as_json()
+        lines = [self.words["title"] % self.moment(data["produit_le"]), ""]
+        lines.append(self.words["personal"])
+        personal = data["donnees_personnelles"]
+        lines += ["  " + self.words["none"]] if personal is None else self.section(personal)
+        if data["consentement"]:
+            lines += ["", self.words["consent"], *self.section(data["consentement"])]
+        lines += ["", self.words["contact"], *self.section(data["contact"])]
+        lines += ["", self.words["referrals"] % len(data["orientations"])]
+        for referral in data["orientations"]:
+            lines += self.referral(referral)
+        lines += ["", self.words["log"] % len(data["journal_des_acces"])]
+        lines += [self.access(entry) for entry in data["journal_des_acces"]]
+        return "\n".join(lines)
+
+
+def person_text(held: PersonFile, agents: dict[str, str] | None = None) -> str:
+    """The file as plain text (values typed by people are never read as HTML); `agents`
+    names the agents the access log knows by id."""
+    return _Document(agents).text(held)
 
 
 def write_pdf(text: str, path: Path) -> Path:
@@ -203,10 +330,15 @@ class PersonDataDialog(QDialog):
             self.message.setText(str(error))
             return None
 
+    def _agent_names(self) -> dict[str, str]:
+        from spro_desk.agents.accounts import list_agents
+
+        return {agent.id: agent.nom for agent in list_agents(self._db, include_disabled=True)}
+
     def show_contact(self, contact_id: str) -> None:
         self._contact_id = contact_id
         held = self._held(SHOWN)
-        self.view.setPlainText(person_text(held) if held else "")
+        self.view.setPlainText(person_text(held, self._agent_names()) if held else "")
         self._set_ready(held is not None)
         if held is not None:
             self.message.setText(self.tr("Cet affichage est inscrit au journal d'accès."))
@@ -241,7 +373,7 @@ class PersonDataDialog(QDialog):
         if held is None:
             return None
         try:
-            written = write_pdf(person_text(held), Path(path))
+            written = write_pdf(person_text(held, self._agent_names()), Path(path))
         except OSError:
             self.message.setText(
                 self.tr("Le PDF n'a pas pu être écrit : choisissez un autre dossier.")
@@ -271,14 +403,20 @@ class PersonDataDialog(QDialog):
 
     def _ask_pdf(self) -> None:
         path, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Imprimer en PDF"), "donnees-personne.pdf", "PDF (*.pdf)"
+            self,
+            self.tr("Imprimer en PDF"),
+            str(first_folder() / "donnees-personne.pdf"),
+            "PDF (*.pdf)",
         )
         if path:
             self.save_pdf(Path(path))
 
     def _ask_json(self) -> None:
         path, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Exporter en JSON"), "donnees-personne.json", "JSON (*.json)"
+            self,
+            self.tr("Exporter en JSON"),
+            str(first_folder() / "donnees-personne.json"),
+            "JSON (*.json)",
         )
         if path:
             self.save_json(Path(path))

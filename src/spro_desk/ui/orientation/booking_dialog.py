@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from spro_desk.clock import partner_clock, place_zone, site_clock
 from spro_desk.directory.catalog import ServiceSummary
 from spro_desk.directory.hours import Hours
 from spro_desk.ui.common.announce import StatusLabel
@@ -34,9 +35,16 @@ _DEFAULT_HOUR = 9
 MAX_DAYS_AHEAD = 366
 
 
-def default_rdv(hours: Hours, now: datetime) -> datetime:
+def next_opening(hours: Hours, moment: datetime, code_insee: str | None) -> datetime | None:
+    """The next opening of a service in that commune after `moment`, both on the site's clock
+    (the hours are the service's own wall clock: 9:00 in Bourges is 12:00 in Saint-Denis)."""
+    opening = hours.next_opening(partner_clock(moment, code_insee))
+    return site_clock(opening, code_insee) if opening is not None else None
+
+
+def default_rdv(hours: Hours, now: datetime, code_insee: str | None = None) -> datetime:
     """The service's next opening, else tomorrow morning: a start the agent adjusts."""
-    opening = hours.next_opening(now)
+    opening = next_opening(hours, now, code_insee)
     if opening is not None:
         return opening
     return (now + timedelta(days=1)).replace(hour=_DEFAULT_HOUR, minute=0, second=0, microsecond=0)
@@ -89,7 +97,7 @@ class BookingDialog(QDialog):
         day, hour = TypedDateEdit(), TypedTimeEdit()
         self.weekday = plain_label("", self.tr("Jour de la semaine du rendez-vous"))
         day.dateChanged.connect(lambda d: self.weekday.setText(FRENCH.toString(d, "dddd")))
-        self.set_moment(default_rdv(self._hours, self._now), day, hour)
+        self.set_moment(default_rdv(self._hours, self._now, self.summary.code_insee), day, hour)
         day.setAccessibleName(self.tr("Date du rendez-vous"))
         day.setAccessibleDescription(
             self.tr("Tapez le jour puis le mois (1203 : 12 mars) ; Alt+Bas : calendrier.")
@@ -144,7 +152,11 @@ class BookingDialog(QDialog):
             f"{one_line(self.summary.service_nom)}\n{one_line(self.summary.structure_nom)}"
         )
         hours = plain_label("", self.tr("Horaires d'ouverture du service"))
-        hours.setText("\n".join(self._hours.describe_fr()))
+        lines = self._hours.describe_fr()
+        if self._hours.structured and place_zone(self.summary.code_insee) is not None:
+            # Another territory's clock: the agent must not read its 9 h as the desk's.
+            lines.append(self.tr("(heures locales du service, pas celles du poste)"))
+        hours.setText("\n".join(lines))
         form = QFormLayout()
         form.addRow(self.tr("Service :"), title)
         form.addRow(self.tr("Horaires :"), hours)
@@ -189,6 +201,9 @@ class BookingDialog(QDialog):
             "un an à l'avance)."
         ).format(day=moment.strftime("%d/%m/%Y"))
 
+    def _is_open(self, moment: datetime) -> bool | None:
+        return self._hours.is_open(partner_clock(moment, self.summary.code_insee))
+
     def moment_problem(self) -> str | None:
         """What is wrong with the chosen moment, in French; None when it looks right."""
         moment = self.rdv_at()
@@ -199,9 +214,9 @@ class BookingDialog(QDialog):
             return impossible
         if moment < self._now:
             return self.tr("Ce moment est déjà passé : choisissez une date à venir.")
-        if self._hours.is_open(moment) is not False:
+        if self._is_open(moment) is not False:
             return None
-        opening = self._hours.next_opening(moment)
+        opening = next_opening(self._hours, moment, self.summary.code_insee)
         if opening is None:
             detail = self.tr("aucune ouverture connue dans les deux semaines qui suivent.")
         else:
@@ -232,7 +247,7 @@ class BookingDialog(QDialog):
         problem = self.moment_problem()
         if problem is not None:
             return problem
-        if self._hours.is_open(moment) is None:
+        if self._is_open(moment) is None:
             return self.tr(
                 "Horaires non renseignés ou incertains : confirmez l'heure avec le service."
             )

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSettings, QStandardPaths, Qt, Signal
+from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QKeySequence, QPageLayout, QShortcut
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
@@ -32,6 +32,7 @@ from spro_desk.text import fold
 from spro_desk.ui.common.announce import StatusLabel
 from spro_desk.ui.common.background import Callbacks, Runner, TaskContext
 from spro_desk.ui.common.dates import long_datetime_fr
+from spro_desk.ui.common.folders import stored_folder
 from spro_desk.ui.orientation.slip_pdf import PAGE_SIZES, page_layout, print_slip, render_slip_pdf
 
 log = logging.getLogger(__name__)
@@ -166,9 +167,7 @@ class SlipDialog(QDialog):
         self._settings.setValue(PAGE_SIZE_KEY, self.page_size_name())
 
     def choose_pdf_path(self) -> None:
-        folder = self._settings.value(FOLDER_KEY) or QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation
-        )
+        folder = stored_folder(self._settings, FOLDER_KEY)
         selected, _filter = QFileDialog.getSaveFileName(
             self,
             self.tr("Enregistrer la fiche de liaison"),

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 from spro_desk.reports.indicators import Indicators
 from spro_desk.ui.common.background import Callbacks, Runner, TaskContext
 from spro_desk.ui.common.dashboard.loader import Cancelled
+from spro_desk.ui.common.folders import stored_folder
 
 log = logging.getLogger(__name__)
 
@@ -99,7 +100,7 @@ class BilanExporter(QObject):
 
     def choose_and_export(self, indicators: Indicators, parent: QWidget) -> None:
         period = indicators.filters.period
-        folder = Path(str(self._settings.value(FOLDER_KEY, str(Path.home()))))
+        folder = stored_folder(self._settings, FOLDER_KEY)
         suggested = folder / f"bilan-spro-{period.start:%Y%m%d}-{period.end:%Y%m%d}.xlsx"
         filters = ";;".join((
             self.tr("Classeur XLSX (*.xlsx)"), self.tr("CSV pour tableur (*.csv)"),
