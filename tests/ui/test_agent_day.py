@@ -17,6 +17,7 @@ from spro_desk.security.audit import audit_log
 from spro_desk.storage.engine import Database
 from spro_desk.ui.app.main_window import MainWindow
 from spro_desk.ui.common.context import OrientationRequest
+from spro_desk.ui.dashboard.screen import DashboardScreen
 from spro_desk.ui.orientation.screen import OrientationScreen
 from spro_desk.ui.suivi.screen import SuiviScreen
 
@@ -614,22 +615,28 @@ def test_the_dashboards_white_zones_are_those_of_the_catchment_area(
 ) -> None:
     from spro_desk.geo import geography
     from spro_desk.site.settings import SiteSettings
-    from spro_desk.ui.dashboard.screen import DashboardScreen
 
     SiteSettings(cvl_db).set("site.commune", "18033")
     ContactService(cvl_db).record(
         ContactInput(canal="accueil-physique", statut="salarie", commune="18033",
                      occurred_at=datetime(2026, 3, 9, 14, 0))
     )  # fmt: skip
+    screen = _dashboard(qtbot, window)
+    cher = len(geography().communes_in_zone("18"))
+    tile = screen.view.summary.buttons["zones_blanches"]
+    assert tile.figure.text() == str(cher - 1)  # Bourges was reached
+    assert f"sur {cher} communes" in tile.accessibleName() + tile.toolTip() + _texts(tile)
+
+
+def _dashboard(qtbot: QtBot, window: MainWindow) -> DashboardScreen:
+    """The Tableau de bord opened with Ctrl+5, as the site manager does, once its figures
+    are on screen."""
     window.activateWindow()
     qtbot.keyClick(window, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
     screen = window.screens["tableau-de-bord"]
     assert isinstance(screen, DashboardScreen)
     qtbot.waitUntil(lambda: screen.view.settled, timeout=20_000)
-    cher = len(geography().communes_in_zone("18"))
-    tile = screen.view.summary.buttons["zones_blanches"]
-    assert tile.figure.text() == str(cher - 1)  # Bourges was reached
-    assert f"sur {cher} communes" in tile.accessibleName() + tile.toolTip() + _texts(tile)
+    return screen
 
 
 def _texts(widget: QWidget) -> str:
@@ -646,18 +653,11 @@ def test_the_sites_own_bilan_is_not_masked(
 
     from PySide6.QtWidgets import QFileDialog
 
-    from spro_desk.ui.dashboard.screen import DashboardScreen
-
     service = ContactService(cvl_db)
     for statut in ("salarie", "salarie", "etudiant"):  # counts of 2 and 1: below any threshold
         service.record(ContactInput(canal="accueil-physique", statut=statut,
                                     occurred_at=datetime(2026, 3, 9, 14, 0)))  # fmt: skip
-    window.activateWindow()
-    qtbot.keyClick(window, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
-    screen = window.screens["tableau-de-bord"]
-    assert isinstance(screen, DashboardScreen)
-    view = screen.view
-    qtbot.waitUntil(lambda: view.settled, timeout=20_000)
+    view = _dashboard(qtbot, window).view
     chosen = (str(tmp_path / "bilan.json"), "JSON pour scripts (*.json)")
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: chosen)
     qtbot.mouseClick(view.export_button, Qt.MouseButton.LeftButton)
@@ -1060,7 +1060,6 @@ def test_the_sites_pdf_bilan_has_two_decimals_and_a_readable_footer(
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
     from spro_desk.reports.pdf import _fonts
-    from spro_desk.ui.dashboard.screen import DashboardScreen
 
     service = ContactService(cvl_db)
     for statut in ("salarie", "salarie", "etudiant"):
@@ -1068,12 +1067,7 @@ def test_the_sites_pdf_bilan_has_two_decimals_and_a_readable_footer(
                                               occurred_at=datetime(2026, 3, 9, 14, 0)))  # fmt: skip
         if statut == "salarie":
             service.add_referral(contact, CIO)  # 2 orientations for 3 contacts: 0,666…
-    window.activateWindow()
-    qtbot.keyClick(window, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
-    screen = window.screens["tableau-de-bord"]
-    assert isinstance(screen, DashboardScreen)
-    view = screen.view
-    qtbot.waitUntil(lambda: view.settled, timeout=20_000)
+    view = _dashboard(qtbot, window).view
     assert view.summary.buttons["taux_orientation"].figure.text() == "0,67"  # the tile
     target = tmp_path / "bilan.pdf"
     chosen = (str(target), "Bilan PDF (*.pdf)")
