@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from pathlib import Path
 
@@ -597,3 +598,30 @@ def test_forgiven_matches_from_kept_rankings_are_fts5s(
             len(search._kept.get(search._version, vocabulary.phrase(w)) or ())
             for (w,) in groups[0][1:]
         )
+
+
+def test_open_at_reads_each_partners_hours_on_its_own_clock(cvl_db: Database) -> None:
+    """Issue 18: a Réunion desk's « open at 12:30 » is 09:30 on the Centre-Val de Loire
+    partners' clock; it finds them open as a Paris desk does at 09:30 (not at 12:30, the lunch
+    break), and their status tells the times on the desk's clock (3 hours later in March)."""
+    from spro_desk import clock
+
+    search = DirectorySearch(cvl_db)
+    clock.use_zone("Europe/Paris")
+    paris = search.search("", SearchFilters(open_at=datetime(2026, 3, 11, 9, 30)), 1000)
+    lunch = search.search("", SearchFilters(open_at=datetime(2026, 3, 11, 12, 30)), 1000)
+    clock.use_zone("Indian/Reunion")
+    reunion = search.search("", SearchFilters(open_at=datetime(2026, 3, 11, 12, 30)), 1000)
+    found = [hit.summary.pk for hit in reunion]
+    assert found == [hit.summary.pk for hit in paris]
+    assert set(found) != {hit.summary.pk for hit in lunch}
+    assert all(hit.summary.code_insee and hit.summary.code_insee < "97" for hit in reunion)
+    told = {hit.summary.pk: hit.reasons[-1] for hit in reunion}
+    shifted = 0
+    for hit in paris:
+        closing = re.fullmatch(r"Ouvert jusqu'à (\d+)\u00a0h(.*)", hit.reasons[-1])
+        if closing:
+            hour, rest = int(closing[1]), closing[2]
+            assert told[hit.summary.pk] == f"Ouvert jusqu'à {hour + 3}\u00a0h{rest}"
+            shifted += 1
+    assert shifted > 10

@@ -173,3 +173,38 @@ def test_a_mainland_site_reads_mainland_hours_as_before() -> None:
     assert clock.partner_clock(REUNION_MORNING, None) == REUNION_MORNING
     # A Réunion partner of a mainland site: its 10:30 is 07:30 in Paris (winter).
     assert clock.partner_clock(datetime(2026, 3, 11, 7, 30), "97411") == REUNION_MORNING
+
+
+BOURGES_HOURS = "Mo-Fr 09:00-12:00,14:00-17:00; PH off"
+
+
+def test_a_mainland_partners_status_is_told_on_the_reunion_desks_clock() -> None:
+    """The Pourquoi pane's and the Annuaire's phrase say what the booking dialog says: at 10:30
+    in Saint-Denis (07:30 in Bourges) closed, opening at 12:00 on the desk's clock."""
+    from spro_desk.directory.hours import Hours
+
+    clock.use_zone("Indian/Reunion")
+    hours = Hours.parse(BOURGES_HOURS)
+    assert hours.status_fr(REUNION_MORNING, "18033") == "Fermé · ouvre à 12\u00a0h"
+    # 13:00 in Saint-Denis is 10:00 in Bourges: open until its noon, 15:00 for the desk.
+    assert hours.status_fr(datetime(2026, 3, 11, 13, 0), "18033") == "Ouvert jusqu'à 15\u00a0h"
+    # A Réunion partner keeps the desk's clock.
+    assert hours.status_fr(REUNION_MORNING, "97411") == "Ouvert jusqu'à 12\u00a0h"
+
+
+def test_a_mainland_sites_status_of_mainland_hours_is_unchanged() -> None:
+    from spro_desk.directory.hours import Hours
+
+    clock.use_zone("Europe/Paris")
+    hours = Hours.parse(BOURGES_HOURS)
+    for at in (REUNION_MORNING, datetime(2026, 3, 11, 13, 0), datetime(2026, 3, 13, 18, 0)):
+        assert hours.status_fr(at, "18033") == hours.status_fr(at)
+    assert hours.status_fr(REUNION_MORNING, "18033") == "Ouvert jusqu'à 12\u00a0h"
+
+
+def test_the_why_pane_reads_a_mainland_partners_hours_on_its_clock() -> None:
+    from spro_desk.orientation.reasons import _hours_reason
+
+    clock.use_zone("Indian/Reunion")
+    reason = _hours_reason(_candidate("18033"), _profile(REUNION_MORNING))  # type: ignore[arg-type]
+    assert reason == "fermé · ouvre à 12\u00a0h"

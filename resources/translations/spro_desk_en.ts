@@ -5076,133 +5076,138 @@ Restore it now?</translation>
 <context>
     <name>ServiceDetail</name>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="61"/>
+        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="62"/>
         <source>Accessibilité</source>
         <translation>Accessibility</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="65"/>
+        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="66"/>
         <source>Accueil</source>
         <translation>Reception</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="78"/>
+        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="79"/>
         <source>Contact</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="80"/>
+        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="81"/>
         <source>Téléphone</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="82"/>
+        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="83"/>
         <source>Courriel</source>
         <translation>Email</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="84"/>
+        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="85"/>
         <source>Site web</source>
         <translation>Website</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="102"/>
+        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="98"/>
+        <source>(heures locales du service, pas celles du poste)</source>
+        <translation>(the service&apos;s local hours, not the desk&apos;s)</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="112"/>
         <source>De {low} à {high} ans</source>
         <translation>From {low} to {high} years</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="104"/>
+        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="114"/>
         <source>À partir de {low} ans</source>
         <translation>From {low} years</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="106"/>
+        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="116"/>
         <source>Jusqu&apos;à {high} ans</source>
         <translation>Up to {high} years</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="115"/>
+        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="125"/>
         <source>Statuts accueillis</source>
         <translation>Statuses served</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="128"/>
+        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="138"/>
         <source>Gratuit</source>
         <translation>Free</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="129"/>
+        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="139"/>
         <source>Payant</source>
         <translation>Paid</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="137"/>
+        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="147"/>
         <source>Frais</source>
         <translation>Fees</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="151"/>
+        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="161"/>
         <source>… et {n} autres zones</source>
         <translation>… and {n} other areas</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="157"/>
+        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="167"/>
         <source>Service</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="159"/>
-        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="201"/>
+        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="169"/>
+        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="211"/>
         <source>Structure</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="170"/>
+        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="180"/>
         <source>Présentation</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="172"/>
+        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="182"/>
         <source>Lieu d&apos;accueil</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="174"/>
+        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="184"/>
         <source>Contact du service</source>
         <translation>Service contact</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="176"/>
+        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="186"/>
         <source>Horaires</source>
         <translation>Opening hours</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="178"/>
+        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="188"/>
         <source>Publics</source>
         <translation>Audiences</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="179"/>
+        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="189"/>
         <source>Conditions d&apos;accès</source>
         <translation>Access conditions</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="181"/>
+        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="191"/>
         <source>Thématiques</source>
         <translation>Themes</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="183"/>
+        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="193"/>
         <source>Zone d&apos;éligibilité</source>
         <translation>Eligibility area</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="194"/>
+        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="204"/>
         <source>Réseau</source>
         <translation>Network</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="213"/>
+        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="223"/>
         <source>Mise à jour</source>
         <translation>Last updated</translation>
     </message>

@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import os
+from collections.abc import Callable
 from datetime import UTC, date, datetime, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -180,3 +181,20 @@ def site_clock(moment: datetime, code_insee: str | None) -> datetime:
     if zone is None:
         return moment
     return wall_clock(moment.replace(tzinfo=zone))
+
+
+def partner_clocks(moment: datetime) -> Callable[[str | None], datetime]:
+    """`partner_clock(moment, code_insee)` for many partners (a search's rows): each zone is
+    converted once, and a site on a clock no French territory keeps converts nothing."""
+    site = _site_zone_name()
+    if site not in SITE_ZONES:
+        return lambda _code_insee: moment
+    moments: dict[str | None, datetime] = {site: moment, None: moment}
+
+    def at(code_insee: str | None) -> datetime:
+        place = zone_of_commune(code_insee)
+        if place not in moments:
+            moments[place] = partner_clock(moment, code_insee)
+        return moments[place]
+
+    return at

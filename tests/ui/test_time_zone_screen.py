@@ -172,3 +172,74 @@ def test_a_reunion_desk_booking_a_mainland_partner_reads_its_hours_on_the_partne
         qtbot.keyClick(QApplication.focusWidget(), key)
     assert dialog.hours_status.text() == "Le service est ouvert à ce moment."
     assert dialog.rdv_at() == datetime(2026, 3, 11, 13, 0)
+
+
+# Wednesday 11 March 2026, 10:30 in Saint-Denis: 07:30 in Bourges, where Cap emploi Cher opens
+# at 09:00 (12:00 in Saint-Denis).
+REUNION_MORNING = datetime(2026, 3, 11, 10, 30)
+CLOSED_TILL_NOON = "Fermé · ouvre à 12\u00a0h"
+
+
+def test_the_why_pane_tells_a_mainland_partners_hours_as_the_booking_dialog_does(
+    qtbot: QtBot, cvl_db: Database, make_window: WindowFactory
+) -> None:
+    """Issue 18: at 10:30 in Saint-Denis, « Pourquoi » says Cap emploi Cher (Bourges) is closed
+    and opens at 12 h on the desk's clock, as the booking dialog does; not « ouvert »."""
+    from spro_desk.ui.orientation.screen import OrientationScreen
+
+    SiteSettings(cvl_db).set("site.fuseau", "Indian/Reunion")
+    window = make_window(cvl_db, clock=lambda: REUNION_MORNING)
+    window.show_screen("orientation")
+    screen = window.screens["orientation"]
+    assert isinstance(screen, OrientationScreen)
+    profile = screen.profile  # Bourges, handicap, looking for a job: Cap emploi Cher first
+    qtbot.keyClicks(profile.commune, "18033")
+    profile.statut.setCurrentIndex(profile.statut.findData("demandeur-emploi"))
+    qtbot.keyClick(profile.handicap, Qt.Key.Key_Space)
+    qtbot.keyClicks(profile.needs.filter_box, "trouver un emploi")
+    qtbot.keyClick(profile.needs.filter_box, Qt.Key.Key_Down)
+    qtbot.keyClick(profile.needs.list, Qt.Key.Key_Space)
+    qtbot.mouseClick(screen.suggest_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: screen.model.rowCount() > 0)
+    assert screen.model.choice(0).summary.structure_nom == "Cap emploi Cher"
+    reasons = screen.reasons.toPlainText().split("\n")  # no-break spaces read as plain ones
+    assert "• " + CLOSED_TILL_NOON.lower().replace("\u00a0", " ") in reasons, reasons
+    assert not any("ouvert" in reason for reason in reasons)
+
+
+def test_the_annuaire_tells_a_mainland_partners_status_on_the_desks_clock(
+    qtbot: QtBot, cvl_db: Database, make_window: WindowFactory
+) -> None:
+    """Issue 18: the Annuaire's « Horaires » column and service card say what the booking
+    dialog says (closed, opens at 12 h for the desk), and « Ouvert maintenant » leaves it out;
+    the card's weekly hours are marked as the service's local ones."""
+    from spro_desk.ui.common.service_results import Column
+
+    from .test_main_window import _select_row
+
+    SiteSettings(cvl_db).set("site.fuseau", "Indian/Reunion")
+    window = make_window(cvl_db, clock=lambda: REUNION_MORNING)
+    window.show_screen("annuaire")
+    view = window.directory_view
+    qtbot.keyClicks(view.search_box, "maintien dans l'emploi cap emploi cher")
+    qtbot.waitUntil(lambda: 0 < view.model.rowCount() < 679)
+    row = next(
+        r for r in range(view.model.rowCount()) if view.model.summary(r).code_insee == "18033"
+    )
+    status = view.model.data(view.model.index(row, Column.HORAIRES))
+    assert status == CLOSED_TILL_NOON
+    _select_row(qtbot, window, row)
+    card = view.detail.toPlainText()  # no-break spaces read as plain ones
+    hours = card[card.index("Horaires\n") :].split("\n")[1:6]
+    assert hours == [
+        CLOSED_TILL_NOON.replace("\u00a0", " "),
+        "Du lundi au jeudi : 9 h – 12 h 30, 13 h 30 – 17 h 30",  # Bourges' own clock
+        "Vendredi : 9 h – 12 h 30",
+        "Fermé les jours fériés",
+        "(heures locales du service, pas celles du poste)",
+    ]
+    pk = view.model.summary(row).pk
+    qtbot.mouseClick(view.filter_bar.open_now, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: view.model.rowCount() == 0 or view.model.summary(0).pk != pk)
+    shown = [view.model.summary(r).pk for r in range(view.model.rowCount())]
+    assert pk not in shown

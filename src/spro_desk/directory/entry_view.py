@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from spro_desk.clock import partner_clock
 from spro_desk.directory.catalog import entry_record
 from spro_desk.directory.hours import Hours
 from spro_desk.directory.networks import network_label
@@ -32,6 +33,7 @@ def entry_view(db: Database, entry_id: str, at: datetime) -> dict[str, Any]:
     own = service if service is not None else structure
     raw_hours = own.get("horaires_accueil") or structure.get("horaires_accueil")
     hours = Hours.parse(raw_hours)
+    code_insee = own.get("code_insee") or structure.get("code_insee")
     view: dict[str, Any] = {
         "type": "service" if service is not None else "structure",
         "id": own["id"],
@@ -45,8 +47,8 @@ def entry_view(db: Database, entry_id: str, at: datetime) -> dict[str, Any]:
         "horaires": hours.describe_fr(),
         "horaires_source": raw_hours,
         "moment": at.isoformat(timespec="minutes"),
-        "ouvert": hours.is_open(at),
-        "statut": hours.status_fr(at),
+        "ouvert": hours.is_open(partner_clock(at, code_insee)),
+        "statut": hours.status_fr(at, code_insee),
         "description": own.get("description_texte") or "",
     }
     if service is None:

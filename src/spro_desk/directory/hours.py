@@ -32,7 +32,7 @@ from typing import TypeVar
 
 from opening_hours import OpeningHours, State
 
-from spro_desk.clock import wall_clock
+from spro_desk.clock import partner_clock, place_zone, site_clock, wall_clock
 from spro_desk.text import strip_bidi_controls
 
 __all__ = ["Hours", "format_time_fr", "hours_kind", "hours_warning", "is_open_within"]
@@ -447,29 +447,46 @@ class Hours:
             return [_unstructured(self.raw, None)]
         return _describe(self.raw, self._oh)
 
-    def status_fr(self, at: datetime) -> str:
-        """One short line for result lists, e.g. "Ouvert jusqu'à 17 h 30", "Fermé · ouvre à 9 h"."""
+    def status_fr(self, at: datetime, code_insee: str | None = None) -> str:
+        """One short line for result lists, e.g. "Ouvert jusqu'à 17 h 30", "Fermé · ouvre à 9 h".
+
+        `code_insee`: the service's commune. Its hours are its own wall clock: another
+        territory's are read on it and their times told on the site's (9 h in Bourges is
+        12 h in Saint-Denis).
+        """
         if not self.known or self.raw is None:
             return NOT_GIVEN
         if self._oh is None:
             return _unstructured(self.raw, _STATUS_RAW_MAX)
         at = _naive(at)
+        if place_zone(code_insee) is None:
+            return self._status(at, at, None)
+        return self._status(
+            partner_clock(at, code_insee), at, lambda moment: site_clock(moment, code_insee)
+        )
+
+    def _status(
+        self, at: datetime, told_at: datetime, told: Callable[[datetime], datetime] | None
+    ) -> str:
+        """The status at the service's wall-clock `at`; `told` turns its times into the
+        site's (`told_at`), None when both clocks are one."""
         state = self._state(at)
         if state is None:
             return "Horaires non reconnus"
         if state[0] == State.OPEN:
-            return self._open_status(at)
+            closing = self.closes_at(at)
+            if closing is None:
+                return "Ouvert"
+            return f"Ouvert {_closing_words(told(closing) if told else closing, told_at)}"
         if state[1] == HOLIDAY_TO_CONFIRM:
             return f"Jour férié{NBSP}: à confirmer"
         if state[0] == State.UNKNOWN:
             note = _clean(state[1])
             return f"Ouverture à confirmer · {note}" if note else "Ouverture à confirmer"
         opening = self.next_opening(at, within_days=_STATUS_HORIZON_DAYS)
-        return f"Fermé · ouvre {_opening_words(opening, at)}" if opening else "Fermé"
-
-    def _open_status(self, at: datetime) -> str:
-        closing = self.closes_at(at)
-        return f"Ouvert {_closing_words(closing, at)}" if closing else "Ouvert"
+        if opening is None:
+            return "Fermé"
+        return f"Fermé · ouvre {_opening_words(told(opening) if told else opening, told_at)}"
 
 
 def _unstructured(raw: str, limit: int | None) -> str:

@@ -19,6 +19,7 @@ from typing import Any
 from sqlalchemy import Connection
 from sqlalchemy.exc import SQLAlchemyError
 
+from spro_desk.clock import partner_clocks
 from spro_desk.collector import collector_paused
 from spro_desk.directory.catalog import ServiceSummary, summaries
 from spro_desk.directory.hours import Hours
@@ -1053,6 +1054,9 @@ class DirectorySearch:
         assert filters.open_at is not None
         kept: list[tuple[int, float]] = []
         offset = 0
+        # Each row's hours are its own clock; one conversion per zone, none on a site whose
+        # zone is every row's.
+        partner_at = partner_clocks(filters.open_at)
         while len(kept) < limit:
             batch = self._ranked(connection, text, filters, _OPEN_AT_BATCH, offset)
             if not batch:
@@ -1061,7 +1065,7 @@ class DirectorySearch:
             kept.extend(
                 (pk, score)
                 for pk, score in batch
-                if Hours.parse(found[pk].horaires).is_open(filters.open_at)
+                if Hours.parse(found[pk].horaires).is_open(partner_at(found[pk].code_insee))
             )
             offset += _OPEN_AT_BATCH
         return kept[:limit]
@@ -1072,7 +1076,9 @@ class DirectorySearch:
             label = self.geo.zone_label(filters.commune)
             reasons.append(f"accessible aux habitants de {label}")
         if filters.open_at is not None:
-            reasons.append(Hours.parse(summary.horaires).status_fr(filters.open_at))
+            reasons.append(
+                Hours.parse(summary.horaires).status_fr(filters.open_at, summary.code_insee)
+            )
         return reasons
 
 

@@ -177,5 +177,5 @@ def _hours_reason(candidate: Candidate, profile: VisitorProfile) -> str | None:
     hours = Hours.parse(candidate.summary.horaires)
     if not hours.valid:
         return None
-    status = hours.status_fr(profile.at)
+    status = hours.status_fr(profile.at, candidate.summary.code_insee)
     return status[0].lower() + status[1:]

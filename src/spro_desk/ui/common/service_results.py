@@ -233,5 +233,7 @@ class ServiceResultsModel(ColumnTableModel):
 
     def _hours_status(self, row: int, summary: ServiceSummary) -> str:
         if row not in self._status:
-            self._status[row] = Hours.parse(summary.horaires).status_fr(self._now)
+            self._status[row] = Hours.parse(summary.horaires).status_fr(
+                self._now, summary.code_insee
+            )
         return self._status[row]

@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFont, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument
 
+from spro_desk.clock import place_zone
 from spro_desk.directory.hours import Hours
 from spro_desk.directory.networks import network_label
 from spro_desk.geo import Geography
@@ -89,7 +90,16 @@ def _contact_lines(row: dict[str, Any]) -> list[str]:
 
 def _hours_lines(service: dict[str, Any], structure: dict[str, Any], now: datetime) -> list[str]:
     hours = Hours.parse(service.get("horaires_accueil") or structure.get("horaires_accueil"))
-    return [hours.status_fr(now), *hours.describe_fr()]
+    code_insee = service.get("code_insee") or structure.get("code_insee")
+    # The status is told on the desk's clock, the week on the service's own.
+    lines = [hours.status_fr(now, code_insee), *hours.describe_fr()]
+    if hours.structured and place_zone(code_insee) is not None:
+        lines.append(
+            QCoreApplication.translate(
+                "ServiceDetail", "(heures locales du service, pas celles du poste)"
+            )
+        )
+    return lines
 
 
 def _labels(codes: list[str] | None, label: Any) -> list[str]:
