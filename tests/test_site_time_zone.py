@@ -208,3 +208,16 @@ def test_the_why_pane_reads_a_mainland_partners_hours_on_its_clock() -> None:
     clock.use_zone("Indian/Reunion")
     reason = _hours_reason(_candidate("18033"), _profile(REUNION_MORNING))  # type: ignore[arg-type]
     assert reason == "fermé · ouvre à 12\u00a0h"
+
+
+@pytest.mark.parametrize("zone", ["Europe/Paris", "Indian/Reunion", "Pacific/Noumea"])
+def test_a_searchs_clocks_are_each_partners_clock(zone: str) -> None:
+    """`partner_clocks` (the « ouvert à » filter's, one conversion per zone) says what
+    `partner_clock` says for every commune, overseas ones included on a mainland desk."""
+    clock.use_zone(zone)
+    at = clock.partner_clocks(REUNION_MORNING)
+    for code in ("18033", "2A004", "97411", "97101", "98818", "97611", None, ""):
+        assert at(code) == clock.partner_clock(REUNION_MORNING, code), code
+    assert at("18033") == (REUNION_MORNING if zone == "Europe/Paris" else at("75056"))
+    if zone == "Europe/Paris":
+        assert at("97411") == datetime(2026, 3, 11, 13, 30)  # Saint-Denis is 3 hours ahead

@@ -197,4 +197,10 @@ def partner_clocks(moment: datetime) -> Callable[[str | None], datetime]:
             moments[place] = partner_clock(moment, code_insee)
         return moments[place]
 
-    return at
+    def mainland(code_insee: str | None) -> datetime:
+        # A mainland desk: only overseas communes keep another clock (one prefix test a row).
+        if code_insee and code_insee.startswith(("97", "98")):
+            return at(code_insee)
+        return moment
+
+    return mainland if site == "Europe/Paris" else at
