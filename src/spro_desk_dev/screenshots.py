@@ -41,6 +41,7 @@ from spro_desk.ui.app.main_window import MainWindow
 from spro_desk.ui.app.start import APP_NAME, ORGANISATION
 from spro_desk.ui.common.background import ImmediateRunner
 from spro_desk.ui.common.import_flow import sample_directory
+from spro_desk.ui.orientation.referral_flow import sender
 from spro_desk.ui.orientation.screen import OrientationScreen
 from spro_desk.ui.orientation.slip_pdf import page_layout, render_slip_pdf, slip_document
 
@@ -62,6 +63,9 @@ SITE = {
     "site.nom": "CIO de Bourges",
     "site.reseau": "cio",
     "site.commune": "18033",
+    # A number of ARCEP's range for fiction (02 61 91): the fiche shows whom to call back.
+    "site.adresse": "12 rue de l'Exemple, 18000 Bourges",
+    "site.telephone": "02 61 91 12 34",
     "site.canal_defaut": "accueil-physique",
     "site.permanences": ["Mairie de Sancerre", "Lycée Henri-Brisson, Vierzon"],
     "agents": ["Claire", "Samir"],
@@ -620,8 +624,10 @@ def slip_page(database: Path, work: Path, target: Path) -> Path:
     db = Database(database)
     try:
         slip = build_slip(
-            db, CAP_EMPLOI, rdv_at=EXAMPLE_RDV, person=EXAMPLE_PERSON, issued_at=SCREENSHOT_NOW
-        )
+            db, CAP_EMPLOI, rdv_at=EXAMPLE_RDV, person=EXAMPLE_PERSON,
+            issued_at=SCREENSHOT_NOW, besoins=("trouver-un-emploi",),
+            sender=sender(SiteSettings(db)),
+        )  # fmt: skip
     finally:
         db.close()
     if slip is None:
