@@ -376,60 +376,24 @@ def test_the_directory_index_is_prepared_when_orientation_shows_and_after_an_imp
     qtbot: QtBot, window: MainWindow, cvl_db: Database
 ) -> None:
     """Suggestions load only what can reach their first places once the directory's index is
-    built: Orientation builds it off the desk's runner when it shows and after each import,
-    and a suggestion asked before it is there ranks every candidate (same list, no wait)."""
-    from spro_desk.orientation.shortlist import _INDEXES, ready_index
-
-    _INDEXES.clear()
-    screen = _screen(window)
+    built: Orientation builds it on its own thread when it shows and after each import, and a
+    suggestion asked while it is being built ranks every candidate (same list, no wait)."""
+    from spro_desk.orientation.shortlist import _BUILDING, _INDEXES, ready_index
 
     def prepared() -> bool:
         with cvl_db.engine.connect() as connection:
             return ready_index(connection, str(cvl_db.path)) is not None
 
+    _INDEXES.clear()
+    with _BUILDING:  # the build waits, as a national directory's takes seconds
+        screen = _screen(window)
+        _type_profile(qtbot, screen)  # not queued behind the build: suggested all the same
+        assert not prepared()
+        first = [screen.model.choice(row).summary for row in range(screen.model.rowCount())]
     qtbot.waitUntil(prepared)
-    assert not window.context.runner.is_busy()  # the desk's own runner stayed free
-    _type_profile(qtbot, screen)
-    first = screen.model.choice(0).summary
-    _INDEXES.clear()  # as after an import, before the new index is built
-    screen.model.set_choices([])
-    qtbot.keyClick(screen.suggest_button, Qt.Key.Key_Space)
-    qtbot.waitUntil(lambda: screen.model.rowCount() > 0)
-    assert screen.model.choice(0).summary == first  # every candidate ranked: the same list
+    _INDEXES.clear()  # as after an import
     window.context.navigator.directory_changed.emit()
     qtbot.waitUntil(prepared)
-
-
-@pytest.mark.parametrize("has_documents", [True, False])
-def test_the_fiches_first_save_dialog_opens_in_documents_or_home_never_the_working_folder(
-    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-    has_documents: bool,
-) -> None:  # fmt: skip
-    """Issue 18: the first time, Documents if it exists, else the home folder; then the last."""
-    home = tmp_path / "home"
-    home.mkdir()
-    if has_documents:
-        (home / "Documents").mkdir()
-    monkeypatch.setenv("HOME", str(home))
-    monkeypatch.chdir(tmp_path)  # the working folder, never offered
-    opened_in: list[Path] = []
-    stick = tmp_path / "cle-usb"
-    stick.mkdir()
-
-    def choose(*args: object) -> tuple[str, str]:
-        opened_in.append(Path(str(args[2])).parent)
-        return "", ""
-
-    screen = _screen(window)
-    _type_profile(qtbot, screen)
-    dialog = open_booking(qtbot, screen)
-    _book_rendez_vous(qtbot, dialog, WEDNESDAY_10AM)
-    _ok(qtbot, dialog)
-    slip_dialog = _slip_dialog(qtbot, screen)
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", choose)
-    qtbot.mouseClick(slip_dialog.save_button, Qt.MouseButton.LeftButton)
-    assert opened_in == [home / "Documents" if has_documents else home]
-    _save_pdf(qtbot, slip_dialog, stick / "fiche.pdf", monkeypatch)
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", choose)
-    qtbot.mouseClick(slip_dialog.save_button, Qt.MouseButton.LeftButton)
-    assert opened_in[-1] == stick
+    qtbot.keyClick(screen.suggest_button, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: screen.model.rowCount() > 0)
+    assert [screen.model.choice(row).summary for row in range(screen.model.rowCount())] == first
