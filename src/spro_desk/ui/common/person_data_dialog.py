@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from spro_desk.clock import day_of
 from spro_desk.geo.cog import geography
 from spro_desk.privacy.access import (
     EXPORTED,
@@ -45,8 +46,8 @@ from spro_desk.privacy.policy import PURPOSES
 from spro_desk.storage.engine import Database
 from spro_desk.ui.common import labels
 from spro_desk.ui.common.commune_field import commune_label
-from spro_desk.ui.common.dates import local_wall_clock, short_datetime_fr
 from spro_desk.ui.common.folders import first_folder
+from spro_desk.ui.common.formatting import french_date, french_datetime
 from spro_desk.vocab import need_label
 
 
@@ -58,7 +59,6 @@ class _Words(QObject):
             "yes": self.tr("oui"),
             "no": self.tr("non"),
             "not_asked": self.tr("non demandé"),
-            "at": self.tr("{date} à {time}"),
             "title": self.tr("Données détenues par ce poste au %s"),
             "personal": self.tr("Coordonnées (avec l'accord de la personne)"),
             "none": self.tr("aucune : jamais données, ou effacées"),
@@ -149,10 +149,9 @@ class _Document:
         if not value:
             return "—"
         try:
-            local = local_wall_clock(datetime.fromisoformat(value))
+            return french_datetime(datetime.fromisoformat(value))
         except ValueError:
             return value
-        return self.words["at"].format(date=f"{local:%d/%m/%Y}", time=f"{local:%H:%M}")
 
     def value(self, key: str, value: Any) -> str:
         if key in _MOMENTS:
@@ -440,4 +439,4 @@ def _site_day(occurred_at: str | None) -> str:
     """« 11/03/2026 »: the day on the site's clock (the stored moment is UTC)."""
     if not occurred_at:
         return ""
-    return short_datetime_fr(datetime.fromisoformat(occurred_at))[:10]
+    return french_date(day_of(datetime.fromisoformat(occurred_at)))
