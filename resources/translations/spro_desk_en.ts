@@ -1208,77 +1208,72 @@ File: {name}</translation>
         <translation>The service&apos;s opening hours</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="158"/>
-        <source>(heures locales du service, pas celles du poste)</source>
-        <translation>(the service&apos;s local hours, not the desk&apos;s)</translation>
-    </message>
-    <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="161"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="157"/>
         <source>Service :</source>
         <translation>Service:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="162"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="158"/>
         <source>Horaires :</source>
         <translation>Opening hours:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="163"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="159"/>
         <source>&amp;Date :</source>
         <translation>&amp;Date:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="165"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="161"/>
         <source>&amp;Heure :</source>
         <translation>&amp;Time:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="174"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="170"/>
         <source>Type d&apos;orientation</source>
         <translation>Kind of referral</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="200"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="196"/>
         <source>Le {day} est à plus d&apos;un an : vérifiez l&apos;année (un rendez-vous se prend au plus un an à l&apos;avance).</source>
         <translation>{day} is more than a year ahead: check the year (appointments are booked at most a year ahead).</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="216"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="212"/>
         <source>Ce moment est déjà passé : choisissez une date à venir.</source>
         <translation>This time has already passed: choose a future date.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="221"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="217"/>
         <source>aucune ouverture connue dans les deux semaines qui suivent.</source>
         <translation>no known opening in the next two weeks.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="223"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="219"/>
         <source>il ouvre le {moment}.</source>
         <translation>it opens on {moment}.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="224"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="220"/>
         <source>Le service est fermé à ce moment : {detail}</source>
         <translation>The service is closed at that time: {detail}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="252"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="248"/>
         <source>Horaires non renseignés ou incertains : confirmez l&apos;heure avec le service.</source>
         <translation>Opening hours missing or uncertain: confirm the time with the service.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="254"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="250"/>
         <source>Le service est ouvert à ce moment.</source>
         <translation>The service is open at that time.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="268"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="264"/>
         <source>Vérifier le rendez-vous</source>
         <translation>Check the appointment</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="269"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="265"/>
         <source>{problem}
 
 Garder ce moment quand même ?</source>
@@ -1287,12 +1282,12 @@ Garder ce moment quand même ?</source>
 Keep this time anyway?</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="272"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="268"/>
         <source>&amp;Garder ce moment</source>
         <translation>&amp;Keep this time</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="273"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="269"/>
         <source>&amp;Changer l&apos;heure</source>
         <translation>&amp;Change the time</translation>
     </message>
@@ -3593,37 +3588,37 @@ If the problem happens again, send the details below to support.</translation>
 <context>
     <name>Formatting</name>
     <message>
-        <location filename="../../src/spro_desk/ui/common/formatting.py" line="66"/>
+        <location filename="../../src/spro_desk/ui/common/formatting.py" line="67"/>
         <source>{date} à {time}</source>
         <translation>{date} at {time}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/formatting.py" line="92"/>
+        <location filename="../../src/spro_desk/ui/common/formatting.py" line="93"/>
         <source>{n} structure</source>
         <translation>{n} organisation</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/formatting.py" line="93"/>
+        <location filename="../../src/spro_desk/ui/common/formatting.py" line="94"/>
         <source>{n} structures</source>
         <translation>{n} organisations</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/formatting.py" line="100"/>
+        <location filename="../../src/spro_desk/ui/common/formatting.py" line="101"/>
         <source>{n} service</source>
         <translation>{n} service</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/formatting.py" line="101"/>
+        <location filename="../../src/spro_desk/ui/common/formatting.py" line="102"/>
         <source>{n} services</source>
         <translation>{n} services</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/formatting.py" line="108"/>
+        <location filename="../../src/spro_desk/ui/common/formatting.py" line="109"/>
         <source>Annuaire vide</source>
         <translation>Empty directory</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/formatting.py" line="112"/>
+        <location filename="../../src/spro_desk/ui/common/formatting.py" line="113"/>
         <source>{counts} · importé le {when}</source>
         <translation>{counts} · imported on {when}</translation>
     </message>
@@ -4052,6 +4047,14 @@ If the problem happens again, send the details below to support.</translation>
         <location filename="../../src/spro_desk/ui/common/agents_dialog.py" line="211"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>OpeningHours</name>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/formatting.py" line="124"/>
+        <source>(heures locales du service, pas celles du poste)</source>
+        <translation>(the service&apos;s local hours, not the desk&apos;s)</translation>
     </message>
 </context>
 <context>
@@ -5076,138 +5079,133 @@ Restore it now?</translation>
 <context>
     <name>ServiceDetail</name>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="62"/>
+        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="61"/>
         <source>Accessibilité</source>
         <translation>Accessibility</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="66"/>
+        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="65"/>
         <source>Accueil</source>
         <translation>Reception</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="79"/>
+        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="78"/>
         <source>Contact</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="81"/>
+        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="80"/>
         <source>Téléphone</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="83"/>
+        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="82"/>
         <source>Courriel</source>
         <translation>Email</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="85"/>
+        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="84"/>
         <source>Site web</source>
         <translation>Website</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="98"/>
-        <source>(heures locales du service, pas celles du poste)</source>
-        <translation>(the service&apos;s local hours, not the desk&apos;s)</translation>
-    </message>
-    <message>
-        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="112"/>
+        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="104"/>
         <source>De {low} à {high} ans</source>
         <translation>From {low} to {high} years</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="114"/>
+        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="106"/>
         <source>À partir de {low} ans</source>
         <translation>From {low} years</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="116"/>
+        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="108"/>
         <source>Jusqu&apos;à {high} ans</source>
         <translation>Up to {high} years</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="125"/>
+        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="117"/>
         <source>Statuts accueillis</source>
         <translation>Statuses served</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="138"/>
+        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="130"/>
         <source>Gratuit</source>
         <translation>Free</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="139"/>
+        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="131"/>
         <source>Payant</source>
         <translation>Paid</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="147"/>
+        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="139"/>
         <source>Frais</source>
         <translation>Fees</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="161"/>
+        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="153"/>
         <source>… et {n} autres zones</source>
         <translation>… and {n} other areas</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="167"/>
+        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="159"/>
         <source>Service</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="169"/>
-        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="211"/>
+        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="161"/>
+        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="203"/>
         <source>Structure</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="180"/>
+        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="172"/>
         <source>Présentation</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="182"/>
+        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="174"/>
         <source>Lieu d&apos;accueil</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="184"/>
+        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="176"/>
         <source>Contact du service</source>
         <translation>Service contact</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="186"/>
+        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="178"/>
         <source>Horaires</source>
         <translation>Opening hours</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="188"/>
+        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="180"/>
         <source>Publics</source>
         <translation>Audiences</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="189"/>
+        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="181"/>
         <source>Conditions d&apos;accès</source>
         <translation>Access conditions</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="191"/>
+        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="183"/>
         <source>Thématiques</source>
         <translation>Themes</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="193"/>
+        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="185"/>
         <source>Zone d&apos;éligibilité</source>
         <translation>Eligibility area</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="204"/>
+        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="196"/>
         <source>Réseau</source>
         <translation>Network</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="223"/>
+        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="215"/>
         <source>Mise à jour</source>
         <translation>Last updated</translation>
     </message>

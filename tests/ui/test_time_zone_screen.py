@@ -212,7 +212,7 @@ def test_the_annuaire_tells_a_mainland_partners_status_on_the_desks_clock(
 ) -> None:
     """Issue 18: the Annuaire's « Horaires » column and service card say what the booking
     dialog says (closed, opens at 12 h for the desk), and « Ouvert maintenant » leaves it out;
-    the card's weekly hours are marked as the service's local ones."""
+    the card's and the column tooltip's weekly hours are marked as the service's local ones."""
     from spro_desk.ui.common.service_results import Column
 
     from .test_main_window import _select_row
@@ -228,6 +228,10 @@ def test_the_annuaire_tells_a_mainland_partners_status_on_the_desks_clock(
     )
     status = view.model.data(view.model.index(row, Column.HORAIRES))
     assert status == CLOSED_TILL_NOON
+    week = view.model.data(
+        view.model.index(row, Column.HORAIRES), Qt.ItemDataRole.ToolTipRole
+    )  # the column's tooltip: the week, marked as the card marks it
+    assert "(heures locales du service, pas celles du poste)" in week, week
     _select_row(qtbot, window, row)
     card = view.detail.toPlainText()  # no-break spaces read as plain ones
     hours = card[card.index("Horaires\n") :].split("\n")[1:6]

@@ -8,11 +8,12 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
-from spro_desk.clock import wall_clock
+from spro_desk.clock import place_zone, wall_clock
 from spro_desk.text import strip_bidi_controls
 
 if TYPE_CHECKING:
     from spro_desk.directory.catalog import DirectoryInfo
+    from spro_desk.directory.hours import Hours
 
 NBSP = "\u00a0"
 _SPACES = re.compile(r"\s+")
@@ -112,3 +113,16 @@ def directory_summary(info: DirectoryInfo) -> str:
     return QCoreApplication.translate("Formatting", "{counts} · importé le {when}").format(
         counts=counts, when=french_datetime(info.imported_at)
     )
+
+
+def opening_week(hours: Hours, code_insee: str | None) -> list[str]:
+    """A service's week, as its hours say, on its own clock: said so when that clock is not the
+    desk's, lest an agent in La Réunion read a Bourges partner's « 9 h » as her own."""
+    lines = hours.describe_fr()
+    if hours.structured and place_zone(code_insee) is not None:
+        lines.append(
+            QCoreApplication.translate(
+                "OpeningHours", "(heures locales du service, pas celles du poste)"
+            )
+        )
+    return lines

@@ -26,7 +26,7 @@ from spro_desk.directory.networks import network_label
 from spro_desk.directory.search import DirectorySearch, SearchFilters
 from spro_desk.ui.common.column_model import ColumnTableModel
 from spro_desk.ui.common.context import Clock
-from spro_desk.ui.common.formatting import one_line, tooltip
+from spro_desk.ui.common.formatting import one_line, opening_week, tooltip
 
 # The most rows DirectorySearch returns for one call; further pages come with an offset.
 RESULT_LIMIT = 1000
@@ -226,7 +226,7 @@ class ServiceResultsModel(ColumnTableModel):
     def _tooltip(self, row: int, summary: ServiceSummary, column: Column) -> str | None:
         # Cells are elided in narrow columns: the tooltip gives the whole text.
         if column == Column.HORAIRES:
-            text = "\n".join(Hours.parse(summary.horaires).describe_fr())
+            text = "\n".join(opening_week(Hours.parse(summary.horaires), summary.code_insee))
         else:
             text = self._display(row, summary, column)
         return tooltip(text) if text else None

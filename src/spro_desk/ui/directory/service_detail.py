@@ -13,11 +13,10 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFont, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument
 
-from spro_desk.clock import place_zone
 from spro_desk.directory.hours import Hours
 from spro_desk.directory.networks import network_label
 from spro_desk.geo import Geography
-from spro_desk.ui.common.formatting import french_date, one_line, paragraph, phone
+from spro_desk.ui.common.formatting import french_date, one_line, opening_week, paragraph, phone
 from spro_desk.ui.common.labels import statut_labels
 from spro_desk.vocab import modes_accueil, need_label, publics
 
@@ -92,14 +91,7 @@ def _hours_lines(service: dict[str, Any], structure: dict[str, Any], now: dateti
     hours = Hours.parse(service.get("horaires_accueil") or structure.get("horaires_accueil"))
     code_insee = service.get("code_insee") or structure.get("code_insee")
     # The status is told on the desk's clock, the week on the service's own.
-    lines = [hours.status_fr(now, code_insee), *hours.describe_fr()]
-    if hours.structured and place_zone(code_insee) is not None:
-        lines.append(
-            QCoreApplication.translate(
-                "ServiceDetail", "(heures locales du service, pas celles du poste)"
-            )
-        )
-    return lines
+    return [hours.status_fr(now, code_insee), *opening_week(hours, code_insee)]
 
 
 def _labels(codes: list[str] | None, label: Any) -> list[str]:

@@ -19,13 +19,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from spro_desk.clock import partner_clock, place_zone, site_clock
+from spro_desk.clock import partner_clock, site_clock
 from spro_desk.directory.catalog import ServiceSummary
 from spro_desk.directory.hours import Hours
 from spro_desk.ui.common.announce import StatusLabel
 from spro_desk.ui.common.dates import long_datetime_fr
 from spro_desk.ui.common.errors import message_box
-from spro_desk.ui.common.formatting import one_line
+from spro_desk.ui.common.formatting import one_line, opening_week
 from spro_desk.ui.common.typed_time import FRENCH, TypedDateEdit, TypedTimeEdit, combined
 from spro_desk.ui.common.widgets import plain_label
 
@@ -152,11 +152,7 @@ class BookingDialog(QDialog):
             f"{one_line(self.summary.service_nom)}\n{one_line(self.summary.structure_nom)}"
         )
         hours = plain_label("", self.tr("Horaires d'ouverture du service"))
-        lines = self._hours.describe_fr()
-        if self._hours.structured and place_zone(self.summary.code_insee) is not None:
-            # Another territory's clock: the agent must not read its 9 h as the desk's.
-            lines.append(self.tr("(heures locales du service, pas celles du poste)"))
-        hours.setText("\n".join(lines))
+        hours.setText("\n".join(opening_week(self._hours, self.summary.code_insee)))
         form = QFormLayout()
         form.addRow(self.tr("Service :"), title)
         form.addRow(self.tr("Horaires :"), hours)
