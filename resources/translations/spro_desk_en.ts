@@ -6535,6 +6535,11 @@ Restore it now?</translation>
     </message>
     <message>
         <location filename="../../src/spro_desk/ui/accueil/today.py" line="45"/>
+        <source>Orient.</source>
+        <translation>Referrals</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/accueil/today.py" line="51"/>
         <source>Orientations</source>
         <translation>Referrals</translation>
     </message>
@@ -6557,47 +6562,47 @@ Restore it now?</translation>
         <translation>Delete (Del)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/today_panel.py" line="107"/>
+        <location filename="../../src/spro_desk/ui/accueil/today_panel.py" line="106"/>
         <source>Supprimer le contact</source>
         <translation>Delete the contact</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/today_panel.py" line="157"/>
+        <location filename="../../src/spro_desk/ui/accueil/today_panel.py" line="160"/>
         <source>Contacts enregistrés aujourd&apos;hui</source>
         <translation>Contacts recorded today</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/today_panel.py" line="159"/>
+        <location filename="../../src/spro_desk/ui/accueil/today_panel.py" line="162"/>
         <source>Entrée ouvre le contact pour le modifier ; Suppr le supprime.</source>
         <translation>Enter opens the contact for editing; Del deletes it.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/today_panel.py" line="161"/>
+        <location filename="../../src/spro_desk/ui/accueil/today_panel.py" line="164"/>
         <source>Modifier le contact sélectionné</source>
         <translation>Edit the selected contact</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/today_panel.py" line="162"/>
+        <location filename="../../src/spro_desk/ui/accueil/today_panel.py" line="165"/>
         <source>Supprimer le contact sélectionné</source>
         <translation>Delete the selected contact</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/today_panel.py" line="164"/>
+        <location filename="../../src/spro_desk/ui/accueil/today_panel.py" line="167"/>
         <source>Demande confirmation ; Ctrl+Z rétablit le contact.</source>
         <translation>Asks for confirmation; Ctrl+Z restores the contact.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/today_panel.py" line="182"/>
+        <location filename="../../src/spro_desk/ui/accueil/today_panel.py" line="185"/>
         <source>Aucun contact aujourd&apos;hui.</source>
         <translation>No contacts today.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/today_panel.py" line="184"/>
+        <location filename="../../src/spro_desk/ui/accueil/today_panel.py" line="187"/>
         <source>1 contact aujourd&apos;hui</source>
         <translation>1 contact today</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/today_panel.py" line="186"/>
+        <location filename="../../src/spro_desk/ui/accueil/today_panel.py" line="189"/>
         <source>{n} contacts aujourd&apos;hui</source>
         <translation>{n} contacts today</translation>
     </message>

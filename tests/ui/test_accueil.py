@@ -384,12 +384,18 @@ def test_today_lists_contacts_newest_first(db: Database, qtbot: QtBot, desk: Des
         [model.data(model.index(row, column)) for column in TodayColumn]
         for row in range(model.rowCount())
     ]
-    assert rows == [
-        ["09:01", "Accueil physique", "Retraité", "Se former", "Information orale", "0"],
-        ["09:00", "Accueil physique", "Salarié", "Se former", "Information orale", "0"],
+    assert rows == [  # responses as the tally sheet's letters, their names in the tooltip
+        ["09:01", "Accueil physique", "Retraité", "Se former", "I", "0"],
+        ["09:00", "Accueil physique", "Salarié", "Se former", "I", "0"],
     ]
+    tip = model.index(0, TodayColumn.REPONSES).data(Qt.ItemDataRole.ToolTipRole)
+    assert tip == "Information orale"
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in TodayColumn]
-    assert headers == ["Heure", "Canal", "Statut", "Besoins", "Réponses", "Orientations"]
+    assert headers == ["Heure", "Canal", "Statut", "Besoins", "Réponses", "Orient."]
+    role = Qt.ItemDataRole.AccessibleTextRole  # a screen reader hears the word
+    assert model.headerData(TodayColumn.ORIENTATIONS, Qt.Orientation.Horizontal, role) == (
+        "Orientations"
+    )
     assert desk.screen.today.count.text() == "2 contacts aujourd'hui"
 
 

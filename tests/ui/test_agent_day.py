@@ -804,11 +804,13 @@ def test_today_columns_show_their_text_when_there_is_room(
     from spro_desk.ui.accueil.today import TodayColumn
 
     anonymous_contact(db, "demandeur-emploi")
-    desk.window.resize(1280, 800)
+    desk.window.resize(1440, 900)
     desk.window.show_screen("accueil")
+    splitter = desk.screen.splitter  # the agent gives the list the room (the needs come first)
+    splitter.setSizes([splitter.sizes()[0] - 160, splitter.sizes()[1] + 160])
     table = desk.screen.today.table
     qtbot.waitUntil(lambda: desk.screen.today.model.rowCount() == 1)
-    for column in (TodayColumn.HEURE, TodayColumn.CANAL, TodayColumn.STATUT):
+    for column in TodayColumn:
         assert table.columnWidth(column) >= table.sizeHintForColumn(column), column.name
     assert table.horizontalScrollBar().maximum() == 0
 
@@ -829,6 +831,44 @@ def test_today_columns_hold_at_1024_by_768(qtbot: QtBot, db: Database, desk: Des
     last = TodayColumn.ORIENTATIONS
     assert table.columnViewportPosition(last) + table.columnWidth(last) <= table.viewport().width()
     assert table.columnWidth(TodayColumn.HEURE) >= table.sizeHintForColumn(TodayColumn.HEURE)
+
+
+@pytest.mark.parametrize("size", [(1280, 800), (1024, 768)])
+def test_today_shows_the_needs_and_responses_not_only_ellipses(
+    qtbot: QtBot, db: Database, desk: Desk, size: tuple[int, int]
+) -> None:
+    """The needs and responses are what a colleague reads first: at 1280 × 800 both columns
+    were cut to « … » under « esoi » and « pons », canal and statut taking the whole width.
+    Responses read as the tally sheet's letters (their names in the tooltip and for a screen
+    reader); both headers and the letters are whole, canal and statut give way."""
+    from spro_desk.ui.accueil.today import TodayColumn
+
+    ContactService(db).record(
+        ContactInput(
+            canal="accueil-physique", statut="decrocheur", besoins=("trouver-un-emploi",),
+            reponses=("information-orale", "documentation", "orientation"),
+            occurred_at=datetime(2026, 3, 10, 9, 0),
+        )
+    )  # fmt: skip
+    desk.window.resize(*size)
+    desk.window.show_screen("accueil")
+    table, model = desk.screen.today.table, desk.screen.today.model
+    qtbot.waitUntil(lambda: model.rowCount() == 1)
+    QApplication.processEvents()
+    responses = model.index(0, TodayColumn.REPONSES)
+    assert responses.data() == "I, D, O"
+    names = "Information orale, Documentation remise, Orientation vers un partenaire"
+    assert responses.data(Qt.ItemDataRole.ToolTipRole) == names
+    assert responses.data(Qt.ItemDataRole.AccessibleTextRole) == names
+    header = table.horizontalHeader()
+    for column in (TodayColumn.BESOINS, TodayColumn.REPONSES):
+        assert table.columnWidth(column) >= header.sectionSizeHint(column), column.name
+    assert table.columnWidth(TodayColumn.REPONSES) >= table.sizeHintForColumn(TodayColumn.REPONSES)
+    if size[0] >= 1280:  # there, « Trouver un emploi » is whole too
+        assert table.columnWidth(TodayColumn.BESOINS) >= table.sizeHintForColumn(
+            TodayColumn.BESOINS
+        )
+    assert table.horizontalScrollBar().maximum() == 0
 
 
 LONG_NAME = "N" * 300  # typed without a single space

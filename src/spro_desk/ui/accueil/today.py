@@ -42,8 +42,14 @@ def _headers() -> dict[TodayColumn, str]:
         TodayColumn.STATUT: translate("TodayModel", "Statut"),
         TodayColumn.BESOINS: translate("TodayModel", "Besoins"),
         TodayColumn.REPONSES: translate("TodayModel", "Réponses"),
-        TodayColumn.ORIENTATIONS: translate("TodayModel", "Orientations"),
+        TodayColumn.ORIENTATIONS: translate("TodayModel", "Orient."),  # over a mere count
     }
+
+
+def _header_names() -> dict[TodayColumn, str]:
+    """The headers in words, for their tooltip and a screen reader."""
+    words = QCoreApplication.translate("TodayModel", "Orientations")
+    return _headers() | {TodayColumn.ORIENTATIONS: words}
 
 
 def cell_text(contact: ContactView, column: TodayColumn) -> str:
@@ -56,9 +62,16 @@ def cell_text(contact: ContactView, column: TodayColumn) -> str:
         return labels.label_of(labels.STATUTS, contact.statut)
     if column == TodayColumn.BESOINS:
         return ", ".join(need_text(code) for code in contact.besoins)
+    if column == TodayColumn.REPONSES:  # the tally sheet's letters: the list stays narrow
+        return ", ".join(labels.key_of(labels.REPONSES, code) for code in contact.reponses)
+    return str(len(contact.referrals))
+
+
+def full_text(contact: ContactView, column: TodayColumn) -> str:
+    """A cell's text in words, for its tooltip and a screen reader."""
     if column == TodayColumn.REPONSES:
         return ", ".join(labels.label_of(labels.REPONSES, code) for code in contact.reponses)
-    return str(len(contact.referrals))
+    return cell_text(contact, column)
 
 
 class TodayModel(QAbstractTableModel):
@@ -88,8 +101,10 @@ class TodayModel(QAbstractTableModel):
             return None
         contact = self._rows[index.row()]
         column = TodayColumn(index.column())
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role == Qt.ItemDataRole.DisplayRole:
             return cell_text(contact, column)
+        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+            return full_text(contact, column)
         if role == CONTACT_ID_ROLE:
             return contact.id
         if role == Qt.ItemDataRole.TextAlignmentRole and column == TodayColumn.ORIENTATIONS:
@@ -99,6 +114,10 @@ class TodayModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
             return _headers()[TodayColumn(section)]
+        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+            return _header_names()[TodayColumn(section)]
         return None

@@ -23,7 +23,7 @@ from spro_desk.ui.common.announce import StatusLabel
 UNDO_BAR_MS = 15_000
 SHORT_COLUMN_CHARS = 24
 NARROWABLE = (TodayColumn.CANAL, TodayColumn.STATUT)
-LONG = (TodayColumn.BESOINS, TodayColumn.REPONSES)
+LONG = TodayColumn.BESOINS  # takes what the others leave, never less than its header
 
 
 class UndoBar(QFrame):
@@ -94,11 +94,10 @@ class TodayPanel(QWidget):
         header = self.table.horizontalHeader()
         # Short columns take what their text needs (equal shares cut « Demandeur d'emploi »
         # beside an half-empty « Canal »), up to a cap that keeps a very long statut from
-        # pushing the rest out; the needs and responses share what is left.
+        # pushing the rest out; the needs take what is left.
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setMaximumSectionSize(self.fontMetrics().averageCharWidth() * SHORT_COLUMN_CHARS)
-        for column in (TodayColumn.BESOINS, TodayColumn.REPONSES):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(LONG, QHeaderView.ResizeMode.Stretch)
         for column in NARROWABLE:  # sized by `_fit_columns`: they give way in a narrow list
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
         # New rows, or the vertical scroll bar coming or going, change what fits.
@@ -115,18 +114,22 @@ class TodayPanel(QWidget):
         self._fit_columns()  # the layout has already resized the table
 
     def _fit_columns(self) -> None:
-        """Canal and statut take what their text needs, and give way (the widest first, its
-        tooltip has the text) when the list is too narrow for every column: at 1024 × 768 a
-        sideways scroll bar hid the number of orientations."""
+        """Time, responses (letters) and orientations take what they need; the needs up to
+        half of what is left, never less than their header; canal and statut share the rest,
+        and give way (the widest first, its tooltip has the text) when the list is too
+        narrow: at 1024 × 768 a sideways scroll bar hid the number of orientations, and at
+        1280 × 800 the needs and responses read « … »."""
         header = self.table.horizontalHeader()
         wanted = {
             c: max(self.table.sizeHintForColumn(c), header.sectionSizeHint(c)) for c in TodayColumn
         }  # what each column's text needs (the sections may not have followed the rows yet)
-        fixed = sum(wanted[c] for c in TodayColumn if c not in (*NARROWABLE, *LONG))
-        budget = self._room() - fixed - len(LONG) * header.minimumSectionSize()
-        wanted = {c: wanted[c] for c in NARROWABLE}
-        left = len(wanted)
-        for column, width in sorted(wanted.items(), key=lambda item: item[1]):
+        fixed = sum(wanted[c] for c in TodayColumn if c not in (*NARROWABLE, LONG))
+        flexible = self._room() - fixed
+        needs = min(wanted[LONG], max(header.sectionSizeHint(LONG), flexible // 2))
+        budget = flexible - needs  # the needs' column stretches over what canal and statut leave
+        narrowable = {c: wanted[c] for c in NARROWABLE}
+        left = len(narrowable)
+        for column, width in sorted(narrowable.items(), key=lambda item: item[1]):
             share = max(header.minimumSectionSize(), budget // left)
             self.table.setColumnWidth(column, min(width, share))
             budget, left = budget - min(width, share), left - 1

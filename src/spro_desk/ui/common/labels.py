@@ -85,6 +85,11 @@ def label_of(choices: tuple[Choice, ...], code: str | None) -> str:
     return next((c.label for c in choices if c.code == code), code)
 
 
+def key_of(choices: tuple[Choice, ...], code: str) -> str:
+    """The key that picks a code (the tally sheet's letter); an unknown code as stored."""
+    return next((c.key for c in choices if c.code == code), code)
+
+
 def handicap_code(value: bool | None) -> str:
     if value is None:
         return HANDICAP_NOT_ASKED
