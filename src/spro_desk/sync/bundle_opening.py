@@ -32,15 +32,25 @@ from spro_desk.sync.bundle_format import (
     MAX_SEQ,
     SIGNATURE_MEMBER,
 )
-from spro_desk.sync.merged_rows import PreparedEvent, as_prepared, checked_plain, shared
+from spro_desk.sync.merged_rows import (
+    BundleCounts,
+    PreparedEvent,
+    as_prepared,
+    bundle_counts,
+    checked_plain,
+    shared,
+)
 from spro_desk.sync.signing import signature_valid
 
 ENCRYPTION_KEYS_DIR = Path("keys") / "encryption"  # the coordinator's age keys, one per file
 
 RegisteredKeys = dict[str, tuple[str, bool]]  # desk id → (public key, revoked)
-# A PreparedEvent's fields; then an OpenedBundle's: digest, manifest, rows, manifest digest, merged
+# A PreparedEvent's fields; then an OpenedBundle's: digest, manifest, rows, manifest digest,
+# merged, counts
 PlainEvent = tuple[str, str, tuple[str, int, str, str], tuple[Any, ...] | None]
-PlainBundle = tuple[str, dict[str, Any], list[tuple[Any, ...]], str, list[PlainEvent]]
+PlainBundle = tuple[
+    str, dict[str, Any], list[tuple[Any, ...]], str, list[PlainEvent], BundleCounts | None
+]
 
 
 class BundleRefused(ValueError):
@@ -58,6 +68,9 @@ class OpenedBundle:
     # each row's event as the merged state takes it (sync.merged_rows), built here so that the
     # writing process only chooses and inserts
     merged: list[PreparedEvent] = field(default_factory=list)
+    # the summary counts of its contacts (`merged_rows.bundle_counts`), counted here too: the
+    # importing process's merge adds them instead of counting every row (None: it does)
+    counts: BundleCounts | None = None
 
 
 def encryption_identities(data_dir: Path) -> list[x25519.Identity]:
@@ -94,12 +107,13 @@ class BundleOpener:
         rows, merged = _event_rows(str(manifest["desk_id"]), manifest, members[EVENTS_MEMBER])
         manifest_digest = hashlib.sha256(members[MANIFEST_MEMBER]).hexdigest()
         sealed_digest = hashlib.sha256(sealed).hexdigest()
-        return (sealed_digest, manifest, rows, manifest_digest, merged)
+        return (sealed_digest, manifest, rows, manifest_digest, merged, bundle_counts(merged))
 
 
 def opened_of(plain: PlainBundle) -> OpenedBundle:
-    digest, manifest, rows, manifest_digest, merged = plain
-    return OpenedBundle(digest, manifest, rows, manifest_digest, [*map(as_prepared, merged)])
+    digest, manifest, rows, manifest_digest, merged, counts = plain
+    prepared = [*map(as_prepared, merged)]
+    return OpenedBundle(digest, manifest, rows, manifest_digest, prepared, counts)
 
 
 def _members(archive: bytes) -> dict[str, bytes]:

@@ -274,6 +274,8 @@ def _apply_batch(
                 try:
                     outcome = _apply_bundle(connection, bundle, stored, batch, entities)
                     results[index] = (path, outcome)
+                    if merging is not None:
+                        merging.note_counts(bundle, outcome)
                     if batch.pending is not None and batch.pending.full():
                         batch.pending.flush(connection)
                         flushed = True
@@ -353,6 +355,23 @@ class _Merging:
     # The indicators' summary's change, written once at the batch's end: each merge's own
     # upsert of a few thousand summary rows was a round trip each on a server.
     summary: Counter[indicator_summary.Key] = field(default_factory=Counter)
+    # The stored bundles' own summary counts (`merged_rows.bundle_counts`, counted by the
+    # reading worker), summed for the next merge: counting its 40,000 contact rows again
+    # was a twentieth of the importing process's work (bench/import_instructions.py). None
+    # once a bundle was stored in part: the merge then counts its rows itself.
+    counted: Counter[indicator_summary.Key] | None = field(default_factory=Counter)
+    entities_counted: int = 0
+
+    def note_counts(self, opened: OpenedBundle, outcome: ImportOutcome) -> None:
+        """`opened` applied: its counts added when every one of its events was stored."""
+        if self.counted is None or not outcome.events_new:
+            return
+        if opened.counts is None or outcome.events_new != len(opened.rows):
+            self.counted = None
+            return
+        entities, counts = opened.counts
+        self.entities_counted += entities
+        self.counted.update(counts)
 
     def after(
         self,
@@ -372,7 +391,8 @@ class _Merging:
         if not due:
             return self
         fresh = self.entities.unseen - self.entities.seen
-        done = merge_stored(self.connection, self.stored, self.summary, fresh)
+        counts = None if self.counted is None else (self.entities_counted, self.counted)
+        done = merge_stored(self.connection, self.stored, self.summary, fresh, counts)
         if final or not done:  # what the merges done so far changed, written once
             indicator_summary.add(self.connection, self.summary)
             self.summary = Counter()
@@ -383,6 +403,7 @@ class _Merging:
             if isinstance(outcome, ImportOutcome):
                 outcome.events_merged = outcome.events_new
         self.stored, self.bundles, self.entities = [], [], _Entities()
+        self.counted, self.entities_counted = Counter(), 0
         return self
 
 
