@@ -22,8 +22,14 @@ from spro_desk.reports.indicators import Indicators, compute_indicators
 from spro_desk.reports.source import CoordinatorSource
 from spro_desk.storage.dialects import insert_rows, run
 from spro_desk.storage.engine import Database
+from spro_desk.sync.acknowledgement import apply_acknowledgement, write_acknowledgements
 from spro_desk.sync.bundle import export_bundle
-from spro_desk.sync.coordinator import import_bundle, register_desk
+from spro_desk.sync.coordinator import (
+    ImportOutcome,
+    import_bundle,
+    import_bundles,
+    register_desk,
+)
 from spro_desk.sync.coordinator_identity import (
     init_coordinator,
     signed_identity_file,
@@ -179,6 +185,82 @@ def test_every_import_keeps_the_summary_and_the_figures_exact(
     with db.transaction() as session:  # a rebuild counts the same summary again
         rebuild_merged_state(session)
     assert _stored(db) == stored
+
+
+@pytest.fixture(scope="module")
+def weeks(cvl_db_file: Path, tmp_path_factory: pytest.TempPathFactory) -> dict:
+    """Two desks' bundles, each acknowledged before the next is made (each carries only its
+    week's events): contacts recorded, then edited, moved to another month, deleted."""
+    root = tmp_path_factory.mktemp("weeks")
+    world = {"root": root, "directory": cvl_db_file, "coordinator_dir": root / "coordinator"}
+    init_coordinator(world["coordinator_dir"])
+    (root / "coordinator.json").write_text(
+        json.dumps(signed_identity_file(world["coordinator_dir"]))
+    )
+    a = Desk(world, "a", "CIO de Bourges", "18033")
+    b = Desk(world, "b", "CIO de Tours", "37261")
+    scratch = Database(root / "scratch.sqlite")
+    for desk in (a, b):
+        register_desk(scratch, desk.registration)
+
+    def week(*desks: Desk) -> list[Path]:
+        made = [desk.bundle() for desk in desks]
+        import_bundles(scratch, world["coordinator_dir"], made)
+        for ack in write_acknowledgements(scratch, world["coordinator_dir"], root / "acks"):
+            for desk in desks:
+                if ack.stem == desk.desk_id:
+                    apply_acknowledgement(desk.db, ack)
+        return made
+
+    kept = a.record(_at(3, 2), sexe="femme", commune="18033")
+    a.contacts.add_referral(kept, a.services[0], rdv_at=_at(3, 10))
+    gone = a.record(_at(3, 3), canal="courriel")
+    a.record(_at(3, 4), canal="visio", tranche_age="18-25")
+    edited = b.record(_at(3, 5), canal="permanence", besoins=(NEED,))
+    b.record(_at(3, 6), sexe="homme")
+    first = week(a, b)
+    moved = ContactInput(canal="telephone", statut="salarie", occurred_at=_at(4, 2))
+    a.contacts.update(kept, moved)  # to April, with its referral
+    a.contacts.delete(gone)
+    a.record(_at(4, 3), commune="18033")
+    b.contacts.update(edited, ContactInput(canal="courriel", statut="etudiant",
+                                           occurred_at=_at(3, 5), besoins=(NEED,)))  # fmt: skip
+    second = week(a, b)
+    for desk in (a, b):
+        desk.db.close()
+    scratch.close()
+    return world | {"registrations": [a.registration, b.registration],
+                    "first": first, "second": second}  # fmt: skip
+
+
+def test_a_batch_counts_each_contact_once_whichever_bundle_and_merge_it_comes_from(
+    weeks: dict, coordinations: Coordinations, tmp_path: Path
+) -> None:
+    """Bundles imported and merged together count each contact as importing them one by one
+    does: a contact edited, moved or deleted by a later bundle of the same merge, a bundle
+    arriving after a newer one (its contacts lose to the merged state). (Each bundle's
+    contacts are counted as it is opened: `merged_rows.bundle_counts`.)"""
+    first, second = weeks["first"], weeks["second"]
+    ways = {
+        "one by one": [[bundle] for bundle in first + second],
+        "together": [first + second],
+        "the newer first": [second, first],
+        "the newer first, together": [second + first],
+    }
+    stored = {}
+    for number, (way, batches) in enumerate(ways.items()):
+        db = coordinations.open(tmp_path / f"way-{number}.sqlite")
+        for registration in weeks["registrations"]:
+            register_desk(db, registration)
+        for batch in batches:
+            for _path, result in import_bundles(db, weeks["coordinator_dir"], batch):
+                assert isinstance(result, ImportOutcome) and result.events_duplicate == 0
+                assert result.events_merged == result.events_new > 0, way
+        stored[way] = _stored(db)
+        db.close()
+    assert all(found == stored["one by one"] for found in stored.values())
+    assert stored["one by one"][("2026-04", "day", "2026-04-02", "")] == 1  # moved in April
+    assert ("2026-03", "day", "2026-03-02", "") not in stored["one by one"]
 
 
 def test_a_period_of_part_of_a_month_reads_the_merged_tables() -> None:

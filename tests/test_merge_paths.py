@@ -9,6 +9,7 @@ must say what the desks' own tables say.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import random
 import shutil
@@ -26,7 +27,7 @@ from spro_desk.contacts.model import ContactInput
 from spro_desk.contacts.service import ContactService
 from spro_desk.storage.dialects import run
 from spro_desk.storage.engine import Database
-from spro_desk.sync import coordinator, reader_process
+from spro_desk.sync import bundle_opening, coordinator, reader_process
 from spro_desk.sync.bundle import export_bundle
 from spro_desk.sync.coordinator import ImportOutcome, import_bundles, register_desk
 from spro_desk.sync.coordinator_identity import (
@@ -132,7 +133,7 @@ def _merged_by_the_import(results: list[Any]) -> int:
 def test_every_merge_path_gives_the_same_rows_as_the_desks_say(
     coordinations: Coordinations, drop: dict[str, Any], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    states, merged_by_import = {}, {}
+    states, merged_by_import, summaries = {}, {}, {}
     # 1. all at once: the rows built by the worker process, merged in the import's transaction
     # (every bundle opened by the worker: none by the importing process while it starts)
     monkeypatch.setattr(reader_process, "HEAD_START", 0)
@@ -175,6 +176,20 @@ def test_every_merge_path_gives_the_same_rows_as_the_desks_say(
     db = _coordinator(coordinations, drop)
     merged_by_import["here"] = _merged_by_the_import(_all_at_once(db, drop))
     states["here"] = _sorted_state(db)
+    summaries["here"] = _summary(db)
+    # 2b. the same, without what the reader works out of each bundle for the importing
+    # process (the summary counts of its contacts, its entities): worked out by the import
+    with monkeypatch.context() as patch:
+        real_opened_of = bundle_opening.opened_of
+        patch.setattr(
+            bundle_opening,
+            "opened_of",
+            lambda plain: dataclasses.replace(real_opened_of(plain), counts=None, keys=None),
+        )
+        db = _coordinator(coordinations, drop)
+        merged_by_import["here, nothing worked out"] = _merged_by_the_import(_all_at_once(db, drop))
+    states["here, nothing worked out"] = _sorted_state(db)
+    summaries["here, nothing worked out"] = _summary(db)
     # 3. one bundle per import, last desk first
     db = _coordinator(coordinations, drop)
     for bundle in reversed(drop["bundles"]):
@@ -193,7 +208,12 @@ def test_every_merge_path_gives_the_same_rows_as_the_desks_say(
     states["rebuilt"] = _sorted_state(db)
 
     events = len(_received(db))
-    assert merged_by_import == {"worker": events, "worker, in steps": events, "here": events}
+    assert merged_by_import == {
+        "worker": events, "worker, in steps": events, "here": events,
+        "here, nothing worked out": events,
+    }  # fmt: skip
+    assert summaries["here"] == summaries["here, nothing worked out"]
+    assert _summary(db) == summaries["here"]  # rebuilt: counted again
     reference = states["worker"]
     for path, state in states.items():
         assert state == reference, path
@@ -228,6 +248,12 @@ def _counting_merges(patch: pytest.MonkeyPatch, fail_from: int = 0) -> list[int]
 
     patch.setattr(coordinator, "merge_stored", merge)
     return merges
+
+
+def _summary(db: Database) -> dict[tuple[Any, ...], int]:
+    with db.engine.connect() as connection:
+        rows = run(connection, "SELECT month, kind, code, code2, n FROM indicator_summary")
+        return {tuple(row[:4]): int(row[4]) for row in rows}
 
 
 def _summary_as_counted(db: Database) -> bool:

@@ -37,9 +37,11 @@ from spro_desk.storage.dialects import execute_many, insert_rows, postgresql, ru
 from spro_desk.storage.engine import Database
 from spro_desk.sync import indicator_summary
 from spro_desk.sync.bundle_opening import (
+    BundleKeys,
     BundleOpener,
     BundleRefused,
     OpenedBundle,
+    bundle_keys,
     encryption_identities,
 )
 from spro_desk.sync.identity import REGISTRATION_FORMAT
@@ -50,7 +52,7 @@ from spro_desk.sync.merged import (
     record_desks,
     start_watermark,
 )
-from spro_desk.sync.merged_rows import REFERRAL_CONTACT_ID, PreparedEvent
+from spro_desk.sync.merged_rows import PreparedEvent
 from spro_desk.sync.reader_process import opened_in_order
 
 # Each statement's TextClause made once: building one parses it and recomputes its cache key,
@@ -274,6 +276,8 @@ def _apply_batch(
                 try:
                     outcome = _apply_bundle(connection, bundle, stored, batch, entities)
                     results[index] = (path, outcome)
+                    if merging is not None:
+                        merging.note_counts(bundle, outcome)
                     if batch.pending is not None and batch.pending.full():
                         batch.pending.flush(connection)
                         flushed = True
@@ -353,6 +357,23 @@ class _Merging:
     # The indicators' summary's change, written once at the batch's end: each merge's own
     # upsert of a few thousand summary rows was a round trip each on a server.
     summary: Counter[indicator_summary.Key] = field(default_factory=Counter)
+    # The stored bundles' own summary counts (`merged_rows.bundle_counts`, counted by the
+    # reading worker), summed for the next merge: counting its 40,000 contact rows again
+    # was a twentieth of the importing process's work (bench/import_instructions.py). None
+    # once a bundle was stored in part: the merge then counts its rows itself.
+    counted: Counter[indicator_summary.Key] | None = field(default_factory=Counter)
+    entities_counted: int = 0
+
+    def note_counts(self, opened: OpenedBundle, outcome: ImportOutcome) -> None:
+        """`opened` applied: its counts added when every one of its events was stored."""
+        if self.counted is None or not outcome.events_new:
+            return
+        if opened.counts is None or outcome.events_new != len(opened.rows):
+            self.counted = None
+            return
+        entities, counts = opened.counts
+        self.entities_counted += entities
+        self.counted.update(counts)
 
     def after(
         self,
@@ -372,7 +393,8 @@ class _Merging:
         if not due:
             return self
         fresh = self.entities.unseen - self.entities.seen
-        done = merge_stored(self.connection, self.stored, self.summary, fresh)
+        counts = None if self.counted is None else (self.entities_counted, self.counted)
+        done = merge_stored(self.connection, self.stored, self.summary, fresh, counts)
         if final or not done:  # what the merges done so far changed, written once
             indicator_summary.add(self.connection, self.summary)
             self.summary = Counter()
@@ -383,6 +405,7 @@ class _Merging:
             if isinstance(outcome, ImportOutcome):
                 outcome.events_merged = outcome.events_new
         self.stored, self.bundles, self.entities = [], [], _Entities()
+        self.counted, self.entities_counted = Counter(), 0
         return self
 
 
@@ -395,10 +418,18 @@ class _Entities:
     seen: set[str] = field(default_factory=set)
     unseen: set[str] = field(default_factory=set)
 
-    def note(self, rows: list[tuple[Any, ...]], received: set[str]) -> None:
-        """`rows` stored; `received`: the entities of which events were received before."""
-        for row in rows:
-            (self.seen if row[5] in received else self.unseen).add(row[5])
+    def note(
+        self, rows: list[tuple[Any, ...]], received: set[str], own: list[str] | None = None
+    ) -> None:
+        """`rows` stored; `received`: the entities of which events were received before;
+        `own`: the entities of `rows`, when known."""
+        if own is None:
+            own = [row[5] for row in rows]
+        if not received:  # the usual case: a bundle of new entities
+            self.unseen.update(own)
+            return
+        for entity_id in own:
+            (self.seen if entity_id in received else self.unseen).add(entity_id)
 
 
 @dataclass
@@ -517,9 +548,8 @@ def _look_up(connection: Connection, pending: _Pending, opened: OpenedBundle) ->
     each completed by what the batch holds back."""
     desk, seq = str(opened.manifest["desk_id"]), int(opened.manifest["bundle_seq"])
     rows = opened.rows
-    contact_of = _contacts_of(opened)
+    contact_of, entity_ids = _keys_of(opened)[:2]
     event_ids = [row[0] for row in rows]
-    entity_ids = sorted({*(row[5] for row in rows), *contact_of.values()})
     ids, entities = postgresql.json_list(event_ids), postgresql.json_list(entity_ids)
     numbers = postgresql.json_list(sorted({row[2] for row in rows}))
     found = run_raw(
@@ -970,15 +1000,15 @@ def _known_events(
     event id stored for another entity escapes that; its insert then breaks the key, and the
     batch is applied again bundle by bundle (`_apply_batch`), where every id is looked up."""
     rows = opened.rows
-    contact_of = _contacts_of(opened)
-    entity_ids = sorted({*(row[5] for row in rows), *contact_of.values()})
-    event_ids = [row[0] for row in rows]
-    if len(entity_ids) > _CHUNK or len(event_ids) > _CHUNK:
+    contact_of, entity_ids = _keys_of(opened)[:2]
+    if len(entity_ids) > _CHUNK or len(rows) > _CHUNK:
         foreign, any_desk = _foreign_owners(connection, desk_id, entity_ids)
-        return _stored_contents(connection, event_ids), foreign, contact_of, any_desk
+        stored_ids = _stored_contents(connection, [row[0] for row in rows])
+        return stored_ids, foreign, contact_of, any_desk
     if optimistic:
-        among, foreign, any_desk = _by_entities(connection, desk_id, set(event_ids), entity_ids)
+        among, foreign, any_desk = _by_entities(connection, desk_id, rows, entity_ids)
         return among, foreign, contact_of, any_desk
+    event_ids = [row[0] for row in rows]
     stored: dict[str, str] = {}
     owners: dict[str, str] = {}
     received: set[str] = set()
@@ -1002,13 +1032,14 @@ _CHUNK = 500  # ids per look-up at most
 
 
 def _by_entities(
-    connection: Connection, desk_id: str, event_ids: set[str], entity_ids: list[str]
+    connection: Connection, desk_id: str, rows: list[tuple[Any, ...]], entity_ids: list[str]
 ) -> tuple[dict[str, str], dict[str, str], set[str]]:
     """`_known_events` from the entities' rows alone (at most `_CHUNK` entities): the stored
-    events of `event_ids` among them, the other desks' entities, the entities received."""
+    events of `rows` among them, the other desks' entities, the entities received."""
     stored: dict[str, str] = {}
     owners: dict[str, str] = {}
     received: set[str] = set()
+    event_ids: set[str] | None = None  # only when some entity was received before
     query = (
         "SELECT entity_id, desk_id, id, content_sha256 FROM received_event WHERE entity_id IN :ids"
     )
@@ -1016,27 +1047,16 @@ def _by_entities(
         received.add(entity_id)
         if owner != desk_id:
             owners[entity_id] = owner
+        if event_ids is None:
+            event_ids = {row[0] for row in rows}
         if event_id in event_ids:
             stored[event_id] = content
     return stored, owners, received
 
 
-def _contacts_of(opened: OpenedBundle) -> dict[str, str]:
-    """Each referral event's contact id: its merged row's, which the bundle's reader took from
-    the parsed payload (`merged_rows.referral_row`); only a deleted referral, which has no row,
-    has its payload parsed again here (7,500 payloads per 500 desk-weeks otherwise)."""
-    rows, merged = opened.rows, opened.merged
-    if len(merged) != len(rows):  # a bundle built without its merged rows
-        return {row[0]: _payload_contact(row) for row in rows if row[4] == "referral"}
-    return {
-        row[0]: _payload_contact(row) if event.row is None else event.row[REFERRAL_CONTACT_ID]
-        for row, event in zip(rows, merged, strict=True)
-        if row[4] == "referral"
-    }
-
-
-def _payload_contact(row: tuple[Any, ...]) -> str:
-    return str(orjson.loads(row[8]).get("contact_id"))
+def _keys_of(opened: OpenedBundle) -> BundleKeys:
+    """What `_known_events` looks up of the bundle: as its reader worked it out, or here."""
+    return opened.keys or bundle_keys(opened.rows, opened.merged)
 
 
 def _unauthorised(
@@ -1099,7 +1119,9 @@ def _store_events(
     else:
         stored, owners, contact_of = looked.stored, looked.owners, looked.contact_of
     rows = _unauthorised(connection, outcome, opened.rows, now, owners, contact_of)
-    if not stored and len({row[0] for row in rows}) == len(rows):
+    keys = _keys_of(opened)
+    distinct = keys[3] if rows is opened.rows else len({row[0] for row in rows}) == len(rows)
+    if not stored and distinct:
         new = rows  # the usual case: nothing of this bundle was received before
     else:
         new = []
@@ -1120,7 +1142,7 @@ def _store_events(
         insert_rows(connection, "received_event", _EVENT_COLUMNS, new)
     outcome.events_new += len(new)
     if entities is not None and received is not None:
-        entities.note(new, received)
+        entities.note(new, received, keys[2] if new is opened.rows else None)
     if stored_events is not None:
         stored_events.extend(opened.merged if new is opened.rows else _merged_of(opened, new))
 

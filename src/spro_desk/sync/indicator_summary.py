@@ -28,20 +28,19 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Connection
 
 from spro_desk.storage.dialects import execute_many, postgresql, run, sqlite
+from spro_desk.sync.merged_rows import WRITTEN, Layout, add_counts
+from spro_desk.sync.merged_rows import Key as Key  # month, kind, code, code2
 
 TABLE = "indicator_summary"
 READY = ("", "ready", "", "")  # the row saying the summary reflects the merged tables
 CLOSED = ("honore", "non-honore", "annule")  # outcomes recorded, whatever the date
 PROFILE = ("canal", "statut", "tranche_age", "sexe", "handicap")
 _PAIRS_PER_QUERY = 400  # (day, desk) pairs in one VALUES list: 800 parameters
-
-Key = tuple[str, str, str, str]  # month, kind, code, code2
 
 
 def is_ready(connection: Connection) -> bool:
@@ -105,43 +104,13 @@ _CONTACT_FIELDS = (
 
 def _contact_rows(connection: Connection, source: str, params: list, found: Counter[Key]) -> None:
     rows = run(connection, f"SELECT {_CONTACT_FIELDS} {source}", params).fetchall()
-    _add_counts(found, rows, _SELECTED)
+    add_counts(found, rows, _SELECTED)
 
 
-# Where each field of a contact's keys is in a row: month, day, canal, statut, tranche d'âge,
-# sexe, handicap, commune (None counts as ""), desk, besoins, reponses.
-_Layout = tuple[int, int, int, int, int, int, int, int, int, int, int]
-_SELECTED: _Layout = (0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10)  # as `_CONTACT_FIELDS` reads them
-_WRITTEN: _Layout = (6, 4, 7, 8, 9, 10, 11, 12, 1, 14, 15)  # `sync.merged.contact_row`'s order
-
-
-def _add_counts(
-    tally: Counter[Key], rows: Sequence[Sequence[Any]], at: _Layout, sign: int = 1
-) -> None:
-    """Each contact row's ten summary counts added to `tally` (`sign` -1: taken away).
-
-    The rows are first grouped in C by the few fields of each kind (a merge's thousands of
-    contacts fall in a few thousand profiles, days, communes…), and only the groups' keys
-    are built here: ten key tuples built in Python per contact cost twice as much."""
-    month, day, canal, statut, age, sexe, handicap, commune, desk, besoins, reponses = at
-
-    def groups(*fields: int) -> Iterable[tuple[tuple[Any, ...], int]]:
-        return Counter(map(itemgetter(month, *fields), rows)).items()
-
-    for (m, value), n in groups(day):
-        tally[(m, "day", value, "")] += sign * n
-    for (m, c, s, a, x, h), n in groups(canal, statut, age, sexe, handicap):
-        for key in (
-            (m, "canal", c, ""), (m, "statut", s, ""), (m, "tranche_age", a, ""),
-            (m, "sexe", x, ""), (m, "handicap", h, ""), (m, "sexe_age", x, a),
-        ):  # fmt: skip
-            tally[key] += sign * n
-    for (m, value), n in groups(commune):
-        tally[(m, "commune", value or "", "")] += sign * n
-    for (m, d, c), n in groups(desk, canal):
-        tally[(m, "desk_canal", d, c)] += sign * n
-    for (m, b, r), n in groups(besoins, reponses):
-        tally[(m, "codes", b, r)] += sign * n
+# Where each field of a contact's keys is in a row (`merged_rows.add_counts`): as
+# `_CONTACT_FIELDS` reads them, or in `sync.merged.contact_row`'s order.
+_SELECTED: Layout = (0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10)
+_WRITTEN: Layout = WRITTEN
 
 
 def take_away_contacts(connection: Connection, ids: Sequence[str], tally: Counter[Key]) -> None:
@@ -150,12 +119,12 @@ def take_away_contacts(connection: Connection, ids: Sequence[str], tally: Counte
         chunk = ids[start : start + _PAIRS_PER_QUERY]
         marks = ", ".join("?" * len(chunk))
         query = f"SELECT {_CONTACT_FIELDS} FROM merged_contact t WHERE t.id IN ({marks})"
-        _add_counts(tally, run(connection, query, chunk).fetchall(), _SELECTED, -1)
+        add_counts(tally, run(connection, query, chunk).fetchall(), _SELECTED, -1)
 
 
 def add_contacts(rows: Sequence[Sequence[Any]], tally: Counter[Key]) -> None:
     """Merged contact rows being written (`sync.merged.contact_row`) added to `tally`."""
-    _add_counts(tally, rows, _WRITTEN)
+    add_counts(tally, rows, _WRITTEN)
 
 
 def _referral_rows(connection: Connection, source: str, params: list, found: Counter[Key]) -> None:

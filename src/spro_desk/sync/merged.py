@@ -52,8 +52,12 @@ from spro_desk.sync.merged_rows import (
     REFERRAL_RESEAU,
     REFERRAL_SERVICE_ID,
     REFERRAL_STRUCTURE_ID,
+    WRITTEN,
+    BundleCounts,
     MergeEvent,
     PreparedEvent,
+    add_counts,
+    latest_of,
     prepared,
 )
 
@@ -174,21 +178,17 @@ def _current_ranks(
 
 def _winners(
     connection: Connection, events: Iterable[PreparedEvent], fresh: Collection[str] = ()
-) -> tuple[list[PreparedEvent], dict[str, str]]:
-    """The events newer than both the rest of the batch and the merged state, and where the
-    merged state keeps the ones it knew (only those have rows to replace). `fresh`: entities
-    the merged state cannot know, not looked up."""
-    latest: dict[str, PreparedEvent] = {}
-    for event in events:
-        known = latest.get(event.entity_id)
-        if known is None or event.rank > known.rank:
-            latest[event.entity_id] = event
+) -> tuple[list[PreparedEvent], dict[str, str], dict[str, PreparedEvent]]:
+    """The events newer than both the rest of the batch and the merged state, where the
+    merged state keeps the ones it knew (only those have rows to replace), and each entity's
+    newest of `events`. `fresh`: entities the merged state cannot know, not looked up."""
+    latest = latest_of(events)
     asked = {i: e for i, e in latest.items() if i not in fresh} if fresh else latest
     current = _current_ranks(connection, asked)
     winners = [
         e for e in latest.values() if e.entity_id not in current or e.rank > current[e.entity_id][1]
     ]
-    return winners, {entity_id: place for entity_id, (place, _rank) in current.items()}
+    return winners, {entity_id: place for entity_id, (place, _rank) in current.items()}, latest
 
 
 def merge_events(
@@ -210,26 +210,50 @@ def merge_prepared(
     summary: bool = False,
     pending: Counter[indicator_summary.Key] | None = None,
     fresh: Collection[str] = (),
+    counts: BundleCounts | None = None,
 ) -> int:
     """`merge_events` for events whose rows are already built (`merged_rows.prepared`: by the
     import's bundle reader, in its own process). `pending`: where the summary's change goes
     when the caller writes it later (`indicator_summary.kept_by`). `fresh`: entities of
-    `events` the merged state cannot know (see `merge_stored`)."""
-    winners, known = _winners(connection, events, fresh)
+    `events` the merged state cannot know (see `merge_stored`). `counts`: `events` are whole
+    bundles, and these the sum of their `merged_rows.bundle_counts`."""
+    winners, known, latest = _winners(connection, events, fresh)
     if not winners:
         return 0
     if summary and indicator_summary.is_ready(connection):
         # Contacts' counts follow their rows one by one (taken away, added); referrals'
         # counts, some of them distinct contacts, are counted again over their (day, desk)
         # pairs (see sync/indicator_summary.py).
-        tally: Counter[indicator_summary.Key] = Counter()
+        written = _written_counts(counts, latest, winners)
+        tally: Counter[indicator_summary.Key] = Counter(written)
         followed: set[str] = set()
         pairs = _referral_pairs(connection, winners, followed, fresh)
         with indicator_summary.kept_by(connection, pairs, tally, pending):
-            _apply(connection, winners, known, tally, followed)
+            _apply(connection, winners, known, tally, followed, counted=written is not None)
     else:
         _apply(connection, winners, known)
     return len(winners)
+
+
+def _written_counts(
+    counts: BundleCounts | None, latest: dict[str, PreparedEvent], winners: list[PreparedEvent]
+) -> Counter[indicator_summary.Key] | None:
+    """The summary counts of the contact rows the winners write, from their bundles' counts:
+    those bundles counted their entities' latest rows, which are `latest`'s when no entity is
+    in two of them (as many entities as the bundles counted); the rows that lose to the
+    merged state are taken away. None: the merge counts its rows itself."""
+    if counts is None or counts[0] != len(latest):
+        return None
+    written = Counter(counts[1])
+    if len(winners) != len(latest):
+        won = {e.entity_id for e in winners}
+        lost = [
+            e.row
+            for e in latest.values()
+            if e.entity == "contact" and e.row is not None and e.entity_id not in won
+        ]
+        add_counts(written, lost, WRITTEN, -1)
+    return written
 
 
 def _referral_pairs(
@@ -267,9 +291,12 @@ def _apply(
     known: dict[str, str],
     tally: Counter[Any] | None = None,
     followed: set[str] | None = None,
+    *,
+    counted: bool = False,
 ) -> None:
     """`tally`: where the summary counts of the contact rows replaced and written go;
-    `followed`: the winning contacts that have merged referrals, when already looked up."""
+    `followed`: the winning contacts that have merged referrals, when already looked up;
+    `counted`: `tally` already holds the counts of the rows written (`_written_counts`)."""
     buried = [e.entity_id for e in winners if known.get(e.entity_id) == _TOMBSTONE]
     for chunk in _chunks(buried):
         _in(connection, "DELETE FROM merged_tombstone WHERE entity_id IN :ids", ids=chunk)
@@ -284,7 +311,7 @@ def _apply(
     referrals = [e for e in winners if e.entity == "referral"]
     days: dict[str, tuple[str | None, str | None]] = {}
     if contacts:
-        days = _merge_contacts(connection, contacts, known, tally, followed)
+        days = _merge_contacts(connection, contacts, known, tally, followed, counted=counted)
     if referrals:
         _merge_referrals(connection, referrals, known, days)
 
@@ -309,10 +336,13 @@ def _merge_contacts(
     known: dict[str, str],
     tally: Counter[Any] | None = None,
     followed: set[str] | None = None,
+    *,
+    counted: bool = False,
 ) -> dict[str, tuple[str | None, str | None]]:
     """Write the contacts' new states; returns each one's (day, moment), None when deleted:
-    what its referrals carry. `tally`: the summary counts of the rows replaced and written;
-    `followed`: those of `contacts` that have merged referrals (None: looked up here)."""
+    what its referrals carry. `tally`: the summary counts of the rows replaced and written
+    (`counted`: those of the rows written are there already); `followed`: those of
+    `contacts` that have merged referrals (None: looked up here)."""
     ids = [e.entity_id for e in contacts if known.get(e.entity_id) == _CONTACT]
     if tally is not None:
         indicator_summary.take_away_contacts(connection, ids, tally)
@@ -320,7 +350,7 @@ def _merge_contacts(
         _in(connection, "DELETE FROM merged_contact WHERE id IN :ids", ids=chunk)
     rows = [e.row for e in contacts if e.row is not None]
     insert_rows(connection, "merged_contact", CONTACT_COLUMNS, rows)
-    if tally is not None:
+    if tally is not None and not counted:
         indicator_summary.add_contacts(rows, tally)
     days: dict[str, tuple[str | None, str | None]] = {
         e.entity_id: (e.row[4], e.row[3]) if e.row is not None else (None, None) for e in contacts
@@ -452,6 +482,7 @@ def merge_stored(
     events: Sequence[PreparedEvent],
     pending: Counter[indicator_summary.Key] | None = None,
     fresh: Collection[str] = (),
+    counts: BundleCounts | None = None,
 ) -> bool:
     """Merge the events an import just stored (their rows built as the bundles were opened),
     in its transaction, and move the watermark past them; whether it was done.
@@ -464,7 +495,8 @@ def merge_stored(
     (`indicator_summary.add`) before its commit, after several merges; else written here.
     `fresh`: entities of `events` of which no event had been received before them: the merged
     state, a view of the received events, has no row of theirs to look up (most of an
-    import's: its new contacts and referrals).
+    import's: its new contacts and referrals). `counts`: `events` are whole bundles, and
+    these the sum of their `merged_rows.bundle_counts` (see `merge_prepared`).
     """
     if not events:
         return True
@@ -472,7 +504,7 @@ def merge_stored(
     savepoint = connection.begin_nested()
     try:
         indicator_summary.ensure_ready(connection)
-        merge_prepared(connection, events, summary=True, pending=change, fresh=fresh)
+        merge_prepared(connection, events, summary=True, pending=change, fresh=fresh, counts=counts)
         _set_watermark(connection, _last_rowid(connection))
     except (KeyError, TypeError, ValueError, AttributeError):
         savepoint.rollback()

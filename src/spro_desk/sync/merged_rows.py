@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Iterable, Sequence
 from datetime import UTC, date, datetime, timedelta
-from typing import Any, NamedTuple
+from operator import itemgetter
+from typing import Any, NamedTuple, TypeVar
 
 import orjson
 
@@ -119,6 +121,74 @@ def checked_plain(
         except (KeyError, ValueError, TypeError, AttributeError, OverflowError):
             return None  # a payload `mergeable` accepts but the row cannot read: a bug
     return (entity, entity_id, (branch, seq, desk_id, event_id), row)
+
+
+# --- the indicators' summary counts of contact rows (sync.indicator_summary) ------------------
+
+Key = tuple[str, str, str, str]  # a summary count's month, kind, code, code2
+# Where each field of a contact's keys is in a row: month, day, canal, statut, tranche d'âge,
+# sexe, handicap, commune (None counts as ""), desk, besoins, reponses.
+Layout = tuple[int, int, int, int, int, int, int, int, int, int, int]
+WRITTEN: Layout = (6, 4, 7, 8, 9, 10, 11, 12, 1, 14, 15)  # `contact_row`'s order
+# A bundle's summary counts (`bundle_counts`): its distinct entities, and the counts of the
+# contact rows it would write if each of its entities' latest event won.
+BundleCounts = tuple[int, dict[Key, int]]
+
+
+def add_counts(
+    tally: Counter[Key], rows: Sequence[Sequence[Any]], at: Layout, sign: int = 1
+) -> None:
+    """Each contact row's ten summary counts added to `tally` (`sign` -1: taken away).
+
+    The rows are first grouped in C by the few fields of each kind (a merge's thousands of
+    contacts fall in a few thousand profiles, days, communes…), and only the groups' keys
+    are built here: ten key tuples built in Python per contact cost twice as much."""
+    month, day, canal, statut, age, sexe, handicap, commune, desk, besoins, reponses = at
+
+    def groups(*fields: int) -> Iterable[tuple[tuple[Any, ...], int]]:
+        return Counter(map(itemgetter(month, *fields), rows)).items()
+
+    for (m, value), n in groups(day):
+        tally[(m, "day", value, "")] += sign * n
+    for (m, c, s, a, x, h), n in groups(canal, statut, age, sexe, handicap):
+        for key in (
+            (m, "canal", c, ""), (m, "statut", s, ""), (m, "tranche_age", a, ""),
+            (m, "sexe", x, ""), (m, "handicap", h, ""), (m, "sexe_age", x, a),
+        ):  # fmt: skip
+            tally[key] += sign * n
+    for (m, value), n in groups(commune):
+        tally[(m, "commune", value or "", "")] += sign * n
+    for (m, d, c), n in groups(desk, canal):
+        tally[(m, "desk_canal", d, c)] += sign * n
+    for (m, b, r), n in groups(besoins, reponses):
+        tally[(m, "codes", b, r)] += sign * n
+
+
+_Event = TypeVar("_Event", bound=tuple[Any, ...])  # a PreparedEvent, or its plain tuple
+
+
+def latest_of(events: Iterable[_Event]) -> dict[str, _Event]:
+    """Each entity's event of highest rank (the first of equal ones): what a merge of these
+    events alone would write (`sync.merged`). By position: the reading worker's events are
+    plain tuples (`checked_plain`)."""
+    latest: dict[str, _Event] = {}
+    for event in events:
+        known = latest.get(event[1])
+        if known is None or event[2] > known[2]:
+            latest[event[1]] = event
+    return latest
+
+
+def bundle_counts(events: Iterable[tuple[Any, ...]]) -> BundleCounts:
+    """A bundle's distinct entities and the summary counts of the contact rows of their latest
+    events. Counted as the bundle is opened (by the reading worker, off the importing process):
+    a merge of whole bundles, none of whose entities is in another, then adds these and takes
+    away only the rows that lose to the merged state (`sync.merged.merge_prepared`)."""
+    latest = latest_of(events)
+    rows = [e[3] for e in latest.values() if e[0] == "contact" and e[3] is not None]
+    counts: Counter[Key] = Counter()
+    add_counts(counts, rows, WRITTEN)
+    return len(latest), dict(counts)
 
 
 def is_live(event: MergeEvent) -> bool:
