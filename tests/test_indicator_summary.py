@@ -89,15 +89,21 @@ class Desk:
         return export_bundle(self.db, self.folder, self.folder / "usb").path
 
 
-@pytest.fixture(scope="module")
-def bundles(cvl_db_file: Path, tmp_path_factory: pytest.TempPathFactory) -> dict:
-    """Two desks' bundles over February to April: referrals of every outcome, then edits."""
-    root = tmp_path_factory.mktemp("summary")
-    world = {"root": root, "directory": cvl_db_file, "coordinator_dir": root / "coordinator"}
+def _coordination(root: Path, directory: Path) -> dict:
+    """A coordinator's keys and identity file under `root`, the desks' directory given."""
+    world = {"root": root, "directory": directory, "coordinator_dir": root / "coordinator"}
     init_coordinator(world["coordinator_dir"])
     (root / "coordinator.json").write_text(
         json.dumps(signed_identity_file(world["coordinator_dir"]))
     )
+    return world
+
+
+@pytest.fixture(scope="module")
+def bundles(cvl_db_file: Path, tmp_path_factory: pytest.TempPathFactory) -> dict:
+    """Two desks' bundles over February to April: referrals of every outcome, then edits."""
+    root = tmp_path_factory.mktemp("summary")
+    world = _coordination(root, cvl_db_file)
     a = Desk(world, "a", "CIO de Bourges", "18033")
     kept = a.record(_at(3, 2), sexe="femme", commune="18033", besoins=(NEED, "choisir-un-metier"))
     honoured = a.contacts.add_referral(kept, a.services[0], rdv_at=_at(3, 10))
@@ -192,11 +198,7 @@ def weeks(cvl_db_file: Path, tmp_path_factory: pytest.TempPathFactory) -> dict:
     """Two desks' bundles, each acknowledged before the next is made (each carries only its
     week's events): contacts recorded, then edited, moved to another month, deleted."""
     root = tmp_path_factory.mktemp("weeks")
-    world = {"root": root, "directory": cvl_db_file, "coordinator_dir": root / "coordinator"}
-    init_coordinator(world["coordinator_dir"])
-    (root / "coordinator.json").write_text(
-        json.dumps(signed_identity_file(world["coordinator_dir"]))
-    )
+    world = _coordination(root, cvl_db_file)
     a = Desk(world, "a", "CIO de Bourges", "18033")
     b = Desk(world, "b", "CIO de Tours", "37261")
     scratch = Database(root / "scratch.sqlite")
