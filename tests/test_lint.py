@@ -43,8 +43,8 @@ def test_ruff_format_is_clean() -> None:
 
 
 def test_the_type_checker_finds_no_error() -> None:
-    """mypy over spro_desk as configured in pyproject.toml (calls into PySide6, SQLAlchemy and
-    SQLModel checked against their types)."""
+    """mypy over spro_desk and the dev tools (spro_desk_dev) as configured in pyproject.toml
+    (calls into PySide6, SQLAlchemy and SQLModel checked against their types)."""
     done = subprocess.run([_tool("mypy")], cwd=ROOT, capture_output=True, text=True)
     errors = [line for line in done.stdout.splitlines() if ": error:" in line]
     assert len(errors) <= MYPY_ERRORS_LEFT, "\n".join(errors)

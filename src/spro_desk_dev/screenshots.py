@@ -360,6 +360,7 @@ def directory_screen(database: Path, data_dir: Path, target: Path) -> Path:
     with opened_window(database, data_dir) as window:
         window.show_screen("annuaire")
         view = window.directory_view
+        assert view is not None  # built by show_screen
         filters = view.filter_bar
         focus(filters.commune)
         type_text("vierzon")

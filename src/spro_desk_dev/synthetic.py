@@ -326,8 +326,8 @@ def _write_desks(connection: Rows, rng: random.Random, dataset: Dataset) -> None
                 (f"{number:064x}", site.desk_id, 1, None,
                  received.strftime("%Y-%m-%d %H:%M:%S.%f"), 0)
             )  # fmt: skip
-            directory = dataset.as_of - timedelta(days=rng.randrange(120))
-            merged.append((site.desk_id, 1, received.isoformat(), "3", directory.isoformat(), None))
+            published = dataset.as_of - timedelta(days=rng.randrange(120))
+            merged.append((site.desk_id, 1, received.isoformat(), "3", published.isoformat(), None))
     connection.write("registered_desk", REGISTERED_COLUMNS, registered)
     connection.write("received_bundle", BUNDLE_COLUMNS, bundles)
     connection.write("merged_desk", DESK_COLUMNS, merged)
@@ -426,7 +426,8 @@ def _truths(dataset: Dataset, filters: Filters, options: Options) -> dict[str, A
 
     contacts = [c for c in dataset.contacts if chosen(c, period)]
     referrals = [r for r in dataset.referrals if chosen(r.contact, period)]
-    cutoff = options.as_of - timedelta(days=options.sans_suite_days)  # type: ignore[operator]
+    assert options.as_of is not None, "the truths are counted at a given moment"
+    cutoff = options.as_of - timedelta(days=options.sans_suite_days)
 
     def outcome(r: Referral) -> str:
         if r.statut in ("honore", "non-honore", "annule"):
@@ -485,7 +486,7 @@ def _truths(dataset: Dataset, filters: Filters, options: Options) -> dict[str, A
             if s.desk_id in selected
             and (
                 s.last_bundle_at is None
-                or (options.as_of - s.last_bundle_at).days > options.late_after_days  # type: ignore[operator]
+                or (options.as_of - s.last_bundle_at).days > options.late_after_days
             )
         ),
     }
