@@ -22,6 +22,7 @@ from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from spro_desk.storage.engine import Database
+from spro_desk.ui.accueil.today import TodayColumn
 from spro_desk.ui.app.contrast import apply_display
 from spro_desk.ui.app.focus_style import install_focus_style
 from spro_desk.ui.app.main_window import MainWindow
@@ -100,10 +101,18 @@ class Scenario:
         form = accueil.form
         form.statut.setCurrentIndex(form.statut.findData("etudiant"))
         form.besoins.quick_buttons[0].click()
+        form.reponses.set_codes(["information-orale", "documentation"])
         accueil.record_action.trigger()  # Ctrl+Entrée
         yield None
         self._say(accueil.feedback)
         self._say(accueil.today.count)
+        responses = accueil.today.model.index(0, TodayColumn.REPONSES)
+        self.report["today_responses"] = {
+            "shown": responses.data(),
+            "words": responses.data(Qt.ItemDataRole.ToolTipRole),
+        }
+        (self.folder / "table-today").write_text(accueil.today.table.accessibleName())
+        yield self._exists("ack-table-today")
         self.report["focus"]["after Ctrl+Entrée"] = ring_width(QApplication.focusWidget())  # type: ignore[index]
         window.screen_actions["annuaire"].trigger()
         view = window.directory_view

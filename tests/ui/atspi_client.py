@@ -73,8 +73,36 @@ def audit(report):
     return {"hidden": hidden, "unnamed": unnamed, "nodes": seen}
 
 
+def _find(node, role, name, depth=0):
+    """The first showing object of that role and name under `node` (tables are not entered)."""
+    if node is None or depth > 40:
+        return None
+    if node.getRole() == role and (node.name or "") == name:
+        return node
+    if node.getRole() in SKIPPED_INSIDE:
+        return None
+    for child in node:
+        found = _find(child, role, name, depth + 1)
+        if found is not None:
+            return found
+    return None
+
+
+def read_table(report, name):
+    """A table's column headers and first row as a screen reader gets them."""
+    table = _find(_app(), pyatspi.ROLE_TABLE, name)
+    if table is None:
+        report["errors"].append(f"table {name!r} not found")
+        return {"headers": [], "first_row": []}
+    cells = table.queryTable()
+    columns = range(cells.nColumns)
+    headers = [(cells.getColumnHeader(c).name or "") for c in columns]
+    first = [(cells.getAccessibleAt(0, c).name or "") for c in columns] if cells.nRows else []
+    return {"headers": headers, "first_row": first}
+
+
 def main(folder):
-    report = {"announcements": [], "focus": [], "screens": {}, "errors": []}
+    report = {"announcements": [], "focus": [], "screens": {}, "tables": {}, "errors": []}
 
     def on_event(event):
         kind = event.type
@@ -95,6 +123,11 @@ def main(folder):
             if name not in report["screens"]:
                 report["screens"][name] = audit(report)
                 (folder / f"ack-{name}").write_text("1")
+        for marker in sorted(folder.glob("table-*")):
+            name = marker.read_text()
+            if name not in report["tables"]:
+                report["tables"][name] = read_table(report, name)
+                (folder / f"ack-{marker.name}").write_text("1")
         if (folder / "done").exists():
             GLib.timeout_add(2000, finish)
             return False

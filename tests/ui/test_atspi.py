@@ -122,3 +122,13 @@ def test_each_screen_is_announced_and_focus_stays_visible(tree_report: dict) -> 
     assert len(focus) == 8 and min(focus.values()) >= 2, focus
     focused = tree_report["client"]["focus"]
     assert focused and all(name for _role, name in focused), focused
+
+
+def test_todays_list_is_read_in_words_where_it_shows_letters(tree_report: dict) -> None:
+    """« Aujourd'hui » shows the responses as the tally sheet's letters and « Orient. » over
+    the count of referrals; a screen reader gets the words (issue 18)."""
+    shown = tree_report["app"]["today_responses"]
+    assert shown == {"shown": "I, D", "words": "Information orale, Documentation remise"}
+    today = tree_report["client"]["tables"]["Contacts enregistrés aujourd'hui"]
+    assert today["headers"][-1] == "Orientations", today
+    assert today["first_row"][today["headers"].index("Réponses")] == shown["words"], today
