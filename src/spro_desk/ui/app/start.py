@@ -163,6 +163,7 @@ def _run_app(
     # without; `_after_paint` asks again.
     previous_palette, previous_sheet = apply_display(app, QSettings(), remembered=True)
     previous_hook = install_excepthook()
+    sign_in: tuple[str, str] | None = None  # the assistant's first agent, signed in at once
     try:
         if not use_sample_if_empty:  # a new data folder opens the first-run assistant (issue 7)
             from spro_desk.ui.first_run import first_run_snapshot, folder_looks_new
@@ -172,7 +173,7 @@ def _run_app(
             after_setup = first_run_snapshot(data_dir, snapshot, STARTUP_SETTINGS)
             if after_setup is None:  # the agent left the assistant: nothing was set up
                 return 0
-            snapshot = after_setup
+            snapshot, sign_in = after_setup
         from spro_desk.site.basics import apply_site_zone
 
         apply_site_zone(snapshot.settings.get)  # the first paint shows the site's time
@@ -184,7 +185,9 @@ def _run_app(
             _after_paint(app, styles)
             guard.listen()
             return run_coordinator_window(app, data_dir)
-        return _run_window(app, data_dir, snapshot, use_sample_if_empty, guard, styles)
+        return _run_window(
+            app, data_dir, snapshot, use_sample_if_empty, guard, styles, sign_in=sign_in
+        )
     finally:
         sys.excepthook = previous_hook
         remove_translators(app, translators)
@@ -201,7 +204,11 @@ def _run_window(
     use_sample_if_empty: bool,
     guard: InstanceGuard,
     styles: list[str],
+    *,
+    sign_in: tuple[str, str] | None = None,
 ) -> int:
+    """`sign_in`: the agent the first-run assistant has just created, with the code she
+    chose there: checked as the lock screen would, without asking her for it again."""
     from spro_desk.ui.app.single_instance import bring_forward
 
     window = MainWindow(
@@ -257,8 +264,13 @@ def _run_window(
         if running[0]:  # not once the loop has ended (a test's next loop would run it)
             _after_paint(app, styles)
 
+    first_agent = [sign_in]  # the code is dropped once handed over
+
     def started() -> None:
         opener.start()
+        if first_agent[0] is not None:
+            window.privacy.unlock(*first_agent[0])
+            first_agent[0] = None
         # A turn later: the first paint's "usable" check (bench/ui_start_probe.py) and a key
         # already typed are answered first.
         QTimer.singleShot(0, window, after_paint)

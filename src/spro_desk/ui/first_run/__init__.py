@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -30,13 +31,23 @@ def folder_looks_new(data_dir: Path) -> bool:
     return database_looks_new(database_path(data_dir))
 
 
+@dataclass(frozen=True)
+class FirstRun:
+    """What the assistant left: `done`, False when the agent gave up (the app quits); and,
+    for a desk it set up, its first agent's id and code, to open the window signed in."""
+
+    done: bool
+    sign_in: tuple[str, str] | None = None
+
+
 def first_run_snapshot(
     data_dir: Path, snapshot: StartupSnapshot, keys: Iterable[str]
-) -> StartupSnapshot | None:
-    """The snapshot to start the window with: after the assistant on a new folder (re-read,
-    the assistant changed it); None when the agent left the assistant (the app quits)."""
+) -> tuple[StartupSnapshot, tuple[str, str] | None] | None:
+    """The snapshot to start the window with, after the assistant on a new folder (re-read,
+    the assistant changed it), and the first agent's sign-in it leaves (`FirstRun`); None
+    when the agent left the assistant (the app quits)."""
     if not folder_looks_new(data_dir):
-        return snapshot
+        return snapshot, None
     from spro_desk.storage.engine import Database
     from spro_desk.storage.quick_read import read_startup_snapshot
 
@@ -44,29 +55,31 @@ def first_run_snapshot(
         db = Database(database_path(data_dir))
     except Exception:  # a database from the future, a disk fault: the window's opening explains
         log.warning("First-run check: the database does not open", exc_info=True)
-        return snapshot
+        return snapshot, None
     try:
-        if not run_first_run(db, data_dir):
-            return None
+        outcome = run_first_run(db, data_dir)
     finally:
         db.close()
-    return read_startup_snapshot(database_path(data_dir), keys)
+    if not outcome.done:
+        return None
+    return read_startup_snapshot(database_path(data_dir), keys), outcome.sign_in
 
 
-def run_first_run(db: Database, data_dir: Path) -> bool:
-    """Show the assistant if the data folder is new; False when the agent gave up (quit)."""
+def run_first_run(db: Database, data_dir: Path) -> FirstRun:
+    """Show the assistant if the data folder is new."""
     from spro_desk.ui.first_run.setup import needs_first_run
 
     if not needs_first_run(db, data_dir):
-        return True
+        return FirstRun(done=True)
     from spro_desk.geo import geography
     from spro_desk.ui.first_run.wizard import FirstRunWizard
 
     wizard = FirstRunWizard(db, data_dir, geography())
     wizard.exec()
-    applied = wizard.applied
+    outcome = FirstRun(wizard.applied, wizard.sign_in)
+    wizard.sign_in = None
     wizard.deleteLater()
-    return applied
+    return outcome
 
 
 __all__ = ["COORDINATOR_KEY_FILE", "DESK_KEY_FILE", "first_run_snapshot", "folder_looks_new"]

@@ -27,6 +27,6 @@ def pin_problem(pin: str) -> str | None:
     return None
 
 
-def create_first_agent(db: Database, name: str, pin: str) -> None:
-    """Raises AgentError (French) when the accounts refuse it."""
-    create_agent(db, name, pin, FIRST_AGENT_ROLE)
+def create_first_agent(db: Database, name: str, pin: str) -> str:
+    """The new account's id; raises AgentError (French) when the accounts refuse it."""
+    return create_agent(db, name, pin, FIRST_AGENT_ROLE).id

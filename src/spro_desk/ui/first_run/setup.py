@@ -95,8 +95,9 @@ def _site_problems(site: SiteChoice | None) -> list[str]:
     return found
 
 
-def apply_choices(db: Database, data_dir: Path, choices: FirstRunChoices) -> None:
-    """Set the desk or the coordination up; raises SetupRefused (nothing changed) if it cannot."""
+def apply_choices(db: Database, data_dir: Path, choices: FirstRunChoices) -> str:
+    """Set the desk or the coordination up and return the first agent's id; raises
+    SetupRefused (nothing changed) if it cannot."""
     from spro_desk.sync.identity import IdentityError
 
     found = problems(choices)
@@ -114,7 +115,7 @@ def apply_choices(db: Database, data_dir: Path, choices: FirstRunChoices) -> Non
             _set_up_desk(db, data_dir, choices)
         else:
             _set_up_coordinator(data_dir)
-        create_first_agent(db, choices.agent_name.strip(), choices.agent_pin)
+        return create_first_agent(db, choices.agent_name.strip(), choices.agent_pin)
     except (IdentityError, AgentError) as error:
         raise SetupRefused(str(error)) from error
 

@@ -43,6 +43,9 @@ class FirstRunWizard(QWizard):
         self._data_dir = data_dir
         self._runner = runner or TaskRunner(self)
         self.applied = False
+        # The first agent's id and code once a desk is set up: its window opens signed in
+        # (she has just chosen the code; asking for it again at once is no protection).
+        self.sign_in: tuple[str, str] | None = None
         self.confirm: Confirm = ask
         self.setWindowTitle(self.tr("SPRO Desk — premier démarrage"))
         self.setWindowIcon(app_icon())
@@ -104,8 +107,11 @@ class FirstRunWizard(QWizard):
             self.import_page.start(self.directory_page.choice(), self._next_steps())
 
     def _apply(self) -> None:
-        apply_choices(self._db, self._data_dir, self.choices())
+        choices = self.choices()
+        agent_id = apply_choices(self._db, self._data_dir, choices)
         self.applied = True
+        if self.is_desk():  # a coordination's window has its own sign-in
+            self.sign_in = (agent_id, choices.agent_pin)
 
     def _next_steps(self) -> str:
         if self.is_desk():
