@@ -18,6 +18,7 @@ from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from spro_desk.directory.importer import import_directory
 from spro_desk.storage.engine import Database
 from spro_desk.ui.app.main_window import MainWindow
 from spro_desk.ui.common.collector import UiThreadCollector
@@ -88,3 +89,16 @@ def write_directory(folder: Path, structures: list[dict], services: list[dict]) 
     for name, rows in (("structures.json", structures), ("services.json", services)):
         (folder / name).write_text(json.dumps(rows, ensure_ascii=False), encoding="utf-8")
     return folder
+
+
+def one_service_directory(
+    folder: Path, structure_fields: dict[str, Any], service_fields: dict[str, Any]
+) -> Database:
+    """A desk whose directory is the CVL fixture's first structure and one of its services,
+    with these fields changed (directory text as partners publish it); the caller closes it."""
+    structure = {**cvl_rows("structures.json")[0], **structure_fields}
+    service = next(s for s in cvl_rows("services.json") if s["structure_id"] == structure["id"])
+    directory = write_directory(folder / "annuaire", [structure], [{**service, **service_fields}])
+    database = Database(folder / "desk.sqlite")
+    import_directory(database, directory)
+    return database

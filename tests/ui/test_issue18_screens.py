@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
@@ -23,7 +22,7 @@ from spro_desk.ui.orientation.screen import OrientationScreen
 from spro_desk.ui.orientation.suggestion_model import SuggestionColumn
 from spro_desk.ui.settings.screen import SettingsScreen
 
-from .conftest import WindowFactory, cvl_rows, write_directory
+from .conftest import WindowFactory, cvl_rows, one_service_directory, write_directory
 from .test_agent_day import CAP_EMPLOI, anonymous_contact, select_referral, statut_of, suivi_screen
 from .test_orientation_screen import open_booking
 
@@ -67,16 +66,11 @@ EMOJI = {"🏠", "👉", "📞", "✅"}
 
 @pytest.fixture
 def emoji_db(tmp_path: Path) -> Iterator[Database]:
-    structure = copy.deepcopy(cvl_rows("structures.json")[0])
-    service = copy.deepcopy(
-        next(s for s in cvl_rows("services.json") if s["structure_id"] == structure["id"])
+    database = one_service_directory(
+        tmp_path,
+        {"nom": HOUSE_STRUCTURE},
+        {"nom": HOUSE_SERVICE, "description": HOUSE_DESCRIPTION},
     )
-    structure["nom"] = HOUSE_STRUCTURE
-    service["nom"] = HOUSE_SERVICE
-    service["description"] = HOUSE_DESCRIPTION
-    folder = write_directory(tmp_path / "annuaire", [structure], [service])
-    database = Database(tmp_path / "desk.sqlite")
-    import_directory(database, folder)
     yield database
     database.close()
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,12 +10,11 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from spro_desk.directory.catalog import ServiceSummary
-from spro_desk.directory.importer import import_directory
 from spro_desk.directory.search import DirectorySearch
 from spro_desk.storage.engine import Database
 from spro_desk.ui.common.service_results import Column, ServiceResultsModel
 
-from .conftest import FIXED_NOW, WindowFactory, cvl_rows, write_directory
+from .conftest import FIXED_NOW, WindowFactory, one_service_directory
 
 HOSTILE_NAME = "<img src=x> <b>Atelier</b>"
 HOSTILE_DESCRIPTION = '<a href="https://example.org">lien</a> & <script>alert(1)</script>'
@@ -26,17 +24,12 @@ RLO = "\u202e"  # RIGHT-TO-LEFT OVERRIDE: makes "fdp.exe" read "exe.pdf"
 
 @pytest.fixture
 def hostile_db(tmp_path: Path) -> Iterator[Database]:
-    structure = copy.deepcopy(cvl_rows("structures.json")[0])
-    service = copy.deepcopy(
-        next(s for s in cvl_rows("services.json") if s["structure_id"] == structure["id"])
-    )
-    service["nom"] = HOSTILE_NAME
-    service["description"] = HOSTILE_DESCRIPTION
-    service["horaires_accueil"] = HOSTILE_HOURS
-    structure["nom"] = f"Structure {RLO}cod.exe"
-    folder = write_directory(tmp_path / "tiny", [structure], [service])
-    database = Database(tmp_path / "hostile.sqlite")
-    import_directory(database, folder)
+    database = one_service_directory(
+        tmp_path,
+        {"nom": f"Structure {RLO}cod.exe"},
+        {"nom": HOSTILE_NAME, "description": HOSTILE_DESCRIPTION,
+         "horaires_accueil": HOSTILE_HOURS},
+    )  # fmt: skip
     yield database
     database.close()
 
