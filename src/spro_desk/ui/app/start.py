@@ -264,7 +264,7 @@ def _run_window(
         if running[0]:  # not once the loop has ended (a test's next loop would run it)
             _after_paint(app, styles)
 
-    first_agent = [sign_in]  # the code is dropped once handed over
+    first_agent = [sign_in]  # handed to the lock guard once, on the first turn
 
     def started() -> None:
         opener.start()
