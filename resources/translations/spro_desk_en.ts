@@ -439,57 +439,57 @@ This person will no longer be able to sign in; their past actions stay in the lo
         <translation>Municipality: %s.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="453"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="455"/>
         <source>Enregistrer la modification (Ctrl+Entrée)</source>
         <translation>Save the changes (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="454"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="456"/>
         <source>Enregistrer la modification du contact</source>
         <translation>Save the changes to the contact</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="472"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="483"/>
         <source>Saisie en cours</source>
         <translation>Entry in progress</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="474"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="485"/>
         <source>Le formulaire contient une saisie non enregistrée. L&apos;abandonner pour modifier le contact choisi ?</source>
         <translation>The form holds an unsaved entry. Discard it to edit the selected contact?</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="477"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="488"/>
         <source>Abandonner la saisie</source>
         <translation>Discard the entry</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="483"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="494"/>
         <source>Modification abandonnée : le contact est inchangé.</source>
         <translation>Changes discarded: the contact is unchanged.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="490"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="501"/>
         <source>Supprimer le contact de %s ? Ctrl+Z le rétablit.</source>
         <translation>Delete the contact at %s? Ctrl+Z restores it.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="492"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="503"/>
         <source>Supprimer un contact</source>
         <translation>Delete a contact</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="492"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="503"/>
         <source>Supprimer</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="502"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="513"/>
         <source>Contact de %s supprimé.</source>
         <translation>Contact at %s deleted.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="521"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="532"/>
         <source>Contact rétabli.</source>
         <translation>Contact restored.</translation>
     </message>
@@ -1856,7 +1856,12 @@ Keep this time anyway?</translation>
         <translation>Optional; 0 means not given.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="376"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="366"/>
+        <source>Votre rôle ne permet pas d&apos;y ajouter des coordonnées.</source>
+        <translation>Your role does not allow adding contact details to it.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="386"/>
         <source>Modification du contact de %s.</source>
         <translation>Editing the contact at %s.</translation>
     </message>
@@ -3510,32 +3515,32 @@ If the problem happens again, send the details below to support.</translation>
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/wizard.py" line="47"/>
+        <location filename="../../src/spro_desk/ui/first_run/wizard.py" line="50"/>
         <source>SPRO Desk — premier démarrage</source>
         <translation>SPRO Desk — first start</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/wizard.py" line="113"/>
+        <location filename="../../src/spro_desk/ui/first_run/wizard.py" line="119"/>
         <source>Terminer ouvre l&apos;Accueil : un passage s&apos;enregistre en quelques touches. Pour les envois à la coordination, donnez-lui le fichier d&apos;enregistrement du poste (spro-desk desk registration --out FICHIER).</source>
         <translation>Finish opens the Front desk: a visit is recorded in a few keystrokes. For bundles to the coordination office, give it the desk&apos;s registration file (spro-desk desk registration --out FILE).</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/wizard.py" line="118"/>
+        <location filename="../../src/spro_desk/ui/first_run/wizard.py" line="124"/>
         <source>Terminer ouvre SPRO Desk. Remettez à chaque poste le fichier d&apos;identité de la coordination (spro-desk coordinator identity --out FICHIER) et enregistrez le fichier de chaque poste (spro-desk coordinator register FICHIER).</source>
         <translation>Finish opens SPRO Desk. Give each desk the coordination office&apos;s identity file (spro-desk coordinator identity --out FILE) and register each desk&apos;s file (spro-desk coordinator register FILE).</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/wizard.py" line="129"/>
+        <location filename="../../src/spro_desk/ui/first_run/wizard.py" line="135"/>
         <source>Quitter l&apos;assistant ? Rien n&apos;est encore enregistré : SPRO Desk se fermera et l&apos;assistant reviendra au prochain démarrage.</source>
         <translation>Leave the assistant? Nothing is saved yet: SPRO Desk will close and the assistant will come back at the next start.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/wizard.py" line="133"/>
+        <location filename="../../src/spro_desk/ui/first_run/wizard.py" line="139"/>
         <source>Quitter l&apos;assistant</source>
         <translation>Leave the assistant</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/wizard.py" line="133"/>
+        <location filename="../../src/spro_desk/ui/first_run/wizard.py" line="139"/>
         <source>Quitter</source>
         <translation>Leave</translation>
     </message>

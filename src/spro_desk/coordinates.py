@@ -13,6 +13,9 @@ class CoordinateError(ValueError):
 
 # Metropolitan France first, then the overseas numbering plans of the SPRO's regions.
 PHONE_REGIONS = ("FR", "GP", "MQ", "GF", "RE", "YT", "PM", "BL", "MF")
+# Those of France's ten-digit plan (0690…, 0692… are dialled so from Paris as from Cayenne);
+# Saint-Pierre-et-Miquelon keeps its +508: « 041 12 34 » would reach nobody.
+TEN_DIGIT_REGIONS = frozenset(PHONE_REGIONS) - {"PM"}
 
 
 def format_phone(text: str) -> str:
@@ -27,7 +30,7 @@ def format_phone(text: str) -> str:
         except phonenumbers.NumberParseException:
             break
         if phonenumbers.is_valid_number(number):
-            if phonenumbers.region_code_for_number(number) in PHONE_REGIONS:
+            if phonenumbers.region_code_for_number(number) in TEN_DIGIT_REGIONS:
                 return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
             return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
     raise CoordinateError(
