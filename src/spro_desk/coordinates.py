@@ -16,6 +16,15 @@ PHONE_REGIONS = ("FR", "GP", "MQ", "GF", "RE", "YT", "PM", "BL", "MF")
 # Those of France's ten-digit plan (0690…, 0692… are dialled so from Paris as from Cayenne);
 # Saint-Pierre-et-Miquelon keeps its +508: « 041 12 34 » would reach nobody.
 TEN_DIGIT_REGIONS = frozenset(PHONE_REGIONS) - {"PM"}
+# A desk in the Pacific dials its territory's own short numbers, and every other one with its
+# country code (a mainland « 06 … » cannot be dialled from Papeete).
+PACIFIC_REGIONS = {
+    "Pacific/Tahiti": "PF",
+    "Pacific/Marquesas": "PF",
+    "Pacific/Gambier": "PF",
+    "Pacific/Noumea": "NC",
+    "Pacific/Wallis": "WF",
+}
 
 
 def format_phone(text: str) -> str:
@@ -23,14 +32,18 @@ def format_phone(text: str) -> str:
     country; a French error for anything that cannot be dialled."""
     import phonenumbers
 
+    from spro_desk.clock import zone_name
+
     typed = text.strip()
-    for region in PHONE_REGIONS:
+    home = PACIFIC_REGIONS.get(zone_name())
+    dialled_nationally = {home} if home else TEN_DIGIT_REGIONS
+    for region in (home, *PHONE_REGIONS) if home else PHONE_REGIONS:
         try:
             number = phonenumbers.parse(typed, region)
         except phonenumbers.NumberParseException:
             break
         if phonenumbers.is_valid_number(number):
-            if phonenumbers.region_code_for_number(number) in TEN_DIGIT_REGIONS:
+            if phonenumbers.region_code_for_number(number) in dialled_nationally:
                 return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
             return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
     raise CoordinateError(

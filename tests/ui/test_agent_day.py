@@ -152,6 +152,35 @@ def test_a_saint_pierre_et_miquelon_number_keeps_its_country_code(
     )
 
 
+def test_a_tahiti_desk_types_its_callers_local_numbers(
+    qtbot: QtBot, db: Database, make_window: WindowFactory
+) -> None:
+    """The site's zone may be Polynésie française: its eight-digit numbers were refused
+    (only « +689 87 12 34 56 » passed), and a mainland mobile was stored « 06 … », which
+    cannot be dialled from Papeete."""
+    from spro_desk.site.settings import SiteSettings
+
+    SiteSettings(db).set("site.fuseau", "Pacific/Tahiti")
+    desk = open_accueil(qtbot, make_window(db), db)
+    keys = desk.keyboard
+    for name, typed in (("Moana Teriitahi", "87 12 34 56"), ("Lea Martin", "06 12 34 56 78")):
+        keys.press("D")
+        keys.press(Qt.Key.Key_Tab)
+        keys.press("3")
+        keys.press("C", ALT)
+        keys.press("T")  # Téléphone
+        keys.press("O", ALT)
+        qtbot.waitUntil(desk.screen.form.consent.is_given)
+        keys.press("N", ALT)
+        keys.type(name)
+        keys.press(Qt.Key.Key_Tab)
+        keys.type(typed)
+        keys.press(Qt.Key.Key_Return, CTRL)
+        assert desk.screen.feedback.text().startswith("Contact enregistré")
+    phones = sorted(desk.contacts.personal_data(c.id).telephone for c in desk.contacts.list())
+    assert phones == ["+33 6 12 34 56 78", "87 12 34 56"]
+
+
 def test_consent_and_phone_are_added_to_an_anonymous_contact(
     qtbot: QtBot, db: Database, desk: Desk
 ) -> None:
