@@ -2016,16 +2016,16 @@ Keep this time anyway?</translation>
     </message>
     <message>
         <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="103"/>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="236"/>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="260"/>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="283"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="247"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="271"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="294"/>
         <source>Contacts</source>
         <translation>Contacts</translation>
     </message>
     <message>
         <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="111"/>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="330"/>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="359"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="341"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="370"/>
         <source>Orientations</source>
         <translation>Referrals</translation>
     </message>
@@ -2035,229 +2035,239 @@ Keep this time anyway?</translation>
         <translation>Referrals per contact</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="122"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="163"/>
         <source>{n} contacts orientés</source>
         <translation>{n} contacts referred</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="129"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="127"/>
         <source>Part orientée vers le niveau 2</source>
         <translation>Share referred to level 2</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="132"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="130"/>
         <source>rendez-vous honoré : {share}</source>
         <translation>appointment attended: {share}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="139"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="137"/>
         <source>Zones blanches (communes)</source>
         <translation>Unreached areas (municipalities)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="142"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="170"/>
         <source>sur {n} communes · {epci} EPCI sans contact</source>
         <translation>out of {n} municipalities · {epci} EPCI with no contact</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="153"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="149"/>
         <source>Postes en retard</source>
         <translation>Overdue desks</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="156"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="152"/>
         <source>sur {n} postes</source>
         <translation>out of {n} desks</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="203"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="162"/>
+        <source>{n} contact orienté</source>
+        <translation>{n} contact referred</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="168"/>
+        <source>sur {n} commune · {epci} EPCI sans contact</source>
+        <translation>out of {n} municipality · {epci} EPCI with no contact</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="214"/>
         <source>Poste non enregistré</source>
         <translation>Unregistered desk</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="234"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="245"/>
         <source>Contacts par réseau du site</source>
         <translation>Contacts by site network</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="235"/>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="358"/>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="512"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="246"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="369"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="523"/>
         <source>Réseau</source>
         <translation>Network</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="251"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="262"/>
         <source>Contacts par site</source>
         <translation>Contacts by site</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="253"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="264"/>
         <source>Contacts par site — {network}</source>
         <translation>Contacts by site — {network}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="259"/>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="282"/>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="525"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="270"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="293"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="536"/>
         <source>Site</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="276"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="287"/>
         <source>Contacts par site — {canal}</source>
         <translation>Contacts by site — {canal}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="298"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="309"/>
         <source>Besoins par sous-thématique — {category}</source>
         <translation>Needs by sub-theme — {category}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="301"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="312"/>
         <source>Un contact peut avoir plusieurs sous-thématiques, et un besoin noté au niveau de la catégorie n&apos;en a aucune : la somme peut différer du total de la catégorie.</source>
         <translation>A contact may have several sub-themes, and a need recorded at category level has none: the sum may differ from the category total.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="323"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="334"/>
         <source>Issues des orientations — {network}</source>
         <translation>Referral outcomes — {network}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="329"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="340"/>
         <source>Issue</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="352"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="363"/>
         <source>Orientations « {outcome} » par réseau de destination</source>
         <translation>Referrals “{outcome}” by destination network</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="397"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="408"/>
         <source> (jours)</source>
         <translation> (days)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="408"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="419"/>
         <source>Délais et continuité vers le niveau 2</source>
         <translation>Lead times and continuity towards level 2</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="409"/>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="458"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="420"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="469"/>
         <source>Indicateur</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="410"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="421"/>
         <source>Valeur</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="418"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="429"/>
         <source>Communes du territoire</source>
         <translation>Municipalities in the area</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="421"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="432"/>
         <source>Communes d&apos;où vient au moins un contact</source>
         <translation>Municipalities with at least one contact</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="427"/>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="468"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="438"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="479"/>
         <source>Communes sans aucun contact (zones blanches)</source>
         <translation>Municipalities with no contact at all (unreached areas)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="431"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="442"/>
         <source>EPCI du territoire</source>
         <translation>EPCI in the area</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="434"/>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="479"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="445"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="490"/>
         <source>EPCI sans aucun contact</source>
         <translation>EPCI with no contact at all</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="440"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="451"/>
         <source>Contacts résidant hors du territoire</source>
         <translation>Contacts living outside the area</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="446"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="457"/>
         <source>Contacts sans commune renseignée</source>
         <translation>Contacts with no municipality given</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="452"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="463"/>
         <source>Couverture du territoire : {territory}</source>
         <translation>Area coverage: {territory}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="459"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="470"/>
         <source>Nombre</source>
         <translation>Count</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="469"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="480"/>
         <source>Commune</source>
         <translation>Municipality</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="470"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="481"/>
         <source>Code INSEE</source>
         <translation>INSEE code</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="480"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="491"/>
         <source>EPCI</source>
         <translation>EPCI</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="481"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="492"/>
         <source>SIREN</source>
         <translation>SIREN</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="492"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="503"/>
         <source>jamais</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="493"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="504"/>
         <source>oui</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="494"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="505"/>
         <source>non</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="513"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="524"/>
         <source>Jours depuis le dernier envoi</source>
         <translation>Days since the last bundle</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="514"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="525"/>
         <source>Âge de l&apos;annuaire (jours)</source>
         <translation>Directory age (days)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="515"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="526"/>
         <source>En retard</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="519"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="530"/>
         <source>Postes en retard (sans envoi depuis plus de {n} jours)</source>
         <translation>Overdue desks (no bundle for more than {n} days)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="523"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="534"/>
         <source>Postes : dernier envoi et âge de l&apos;annuaire</source>
         <translation>Desks: last bundle and directory age</translation>
     </message>

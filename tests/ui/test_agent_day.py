@@ -730,6 +730,27 @@ def test_the_dashboards_white_zones_are_those_of_the_catchment_area(
     assert f"sur {cher} communes" in tile.accessibleName() + tile.toolTip() + _texts(tile)
 
 
+def test_the_dashboards_tiles_say_one_in_the_singular(
+    qtbot: QtBot, window: MainWindow, cvl_db: Database
+) -> None:
+    """A desk in Saint-Barthélemy (one commune) orienting its first visitor read « 1 contacts
+    orientés » and « sur 1 communes »."""
+    from spro_desk.site.settings import SiteSettings
+
+    SiteSettings(cvl_db).set("site.commune", "97701")
+    service = ContactService(cvl_db)
+    contact = service.record(
+        ContactInput(canal="accueil-physique", statut="salarie", commune="97701",
+                     occurred_at=datetime(2026, 3, 9, 14, 0))
+    )  # fmt: skip
+    service.add_referral(contact, CIO)
+    summary = _dashboard(qtbot, window).view.summary
+    oriented = _texts(summary.buttons["taux_orientation"])
+    covered = _texts(summary.buttons["zones_blanches"])
+    assert "1 contact orienté" in oriented and "contacts" not in oriented
+    assert "sur 1 commune " in covered and "sur 1 communes" not in covered
+
+
 def _dashboard(qtbot: QtBot, window: MainWindow) -> DashboardScreen:
     """The Tableau de bord opened with Ctrl+5, as the site manager does, once its figures
     are on screen."""
