@@ -5314,52 +5314,52 @@ Restore it now?</translation>
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../../src/spro_desk/ui/common/setting_editors.py" line="77"/>
+        <location filename="../../src/spro_desk/ui/common/setting_editors.py" line="80"/>
         <source>{value} (valeur inconnue)</source>
         <translation>{value} (unknown value)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/setting_editors.py" line="102"/>
+        <location filename="../../src/spro_desk/ui/common/setting_editors.py" line="105"/>
         <source>{label} : «&#xa0;{text}&#xa0;» ne correspond à aucune commune. Tapez le nom ou le code postal et choisissez dans la liste.</source>
         <translation>{label}: “{text}” matches no municipality. Type the name or the postcode and choose from the list.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/setting_editors.py" line="122"/>
+        <location filename="../../src/spro_desk/ui/common/setting_editors.py" line="125"/>
         <source>Ajouter</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/setting_editors.py" line="123"/>
+        <location filename="../../src/spro_desk/ui/common/setting_editors.py" line="126"/>
         <source>Retirer</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/setting_editors.py" line="134"/>
+        <location filename="../../src/spro_desk/ui/common/setting_editors.py" line="137"/>
         <source>Nouvelle valeur : {label}</source>
         <translation>New value: {label}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/setting_editors.py" line="137"/>
+        <location filename="../../src/spro_desk/ui/common/setting_editors.py" line="140"/>
         <source>Tapez puis Entrée pour ajouter</source>
         <translation>Type, then Enter to add</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/setting_editors.py" line="140"/>
+        <location filename="../../src/spro_desk/ui/common/setting_editors.py" line="143"/>
         <source>Ajouter à la liste : {label}</source>
         <translation>Add to the list: {label}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/setting_editors.py" line="145"/>
+        <location filename="../../src/spro_desk/ui/common/setting_editors.py" line="148"/>
         <source>Retirer la ligne choisie : {label}</source>
         <translation>Remove the selected row: {label}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/setting_editors.py" line="201"/>
+        <location filename="../../src/spro_desk/ui/common/setting_editors.py" line="206"/>
         <source>Commune, EPCI ou département, puis Entrée (vide : le département)</source>
         <translation>Commune, EPCI or département, then Enter (empty: the département)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/setting_editors.py" line="226"/>
+        <location filename="../../src/spro_desk/ui/common/setting_editors.py" line="232"/>
         <source>« {text} » n&apos;est ni une commune, ni un EPCI, ni un département.</source>
         <translation>“{text}” is neither a commune, an EPCI nor a département.</translation>
     </message>
@@ -5500,63 +5500,63 @@ Restore it now?</translation>
 <context>
     <name>SettingsScreen</name>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/screen.py" line="46"/>
+        <location filename="../../src/spro_desk/ui/settings/screen.py" line="49"/>
         <source>&amp;Enregistrer</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/screen.py" line="47"/>
+        <location filename="../../src/spro_desk/ui/settings/screen.py" line="50"/>
         <source>Rétablir</source>
         <translation>Revert</translation>
     </message>
     <message>
         <location filename="../../src/spro_desk/ui/app/screens.py" line="43"/>
-        <location filename="../../src/spro_desk/ui/settings/screen.py" line="76"/>
+        <location filename="../../src/spro_desk/ui/settings/screen.py" line="79"/>
         <source>Paramètres</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/screen.py" line="48"/>
+        <location filename="../../src/spro_desk/ui/settings/screen.py" line="51"/>
         <source>Restaurer une &amp;sauvegarde…</source>
         <translation>Restore a &amp;backup…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/screen.py" line="49"/>
+        <location filename="../../src/spro_desk/ui/settings/screen.py" line="52"/>
         <source>Restaurer une sauvegarde</source>
         <translation>Restore a backup</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/screen.py" line="51"/>
+        <location filename="../../src/spro_desk/ui/settings/screen.py" line="54"/>
         <source>Les sauvegardes du poste, avec leur contenu ; la base actuelle est gardée.</source>
         <translation>This desk&apos;s backups, with their contents; the current database is kept.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/screen.py" line="81"/>
+        <location filename="../../src/spro_desk/ui/settings/screen.py" line="84"/>
         <source>Enregistrer les paramètres</source>
         <translation>Save the settings</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/screen.py" line="83"/>
+        <location filename="../../src/spro_desk/ui/settings/screen.py" line="86"/>
         <source>Vérifie puis enregistre tous les réglages du site.</source>
         <translation>Checks, then saves all the site&apos;s settings.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/screen.py" line="85"/>
+        <location filename="../../src/spro_desk/ui/settings/screen.py" line="88"/>
         <source>Rétablir les paramètres enregistrés</source>
         <translation>Revert to the saved settings</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/screen.py" line="115"/>
+        <location filename="../../src/spro_desk/ui/settings/screen.py" line="118"/>
         <source>Réglages du site</source>
         <translation>Site settings</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/screen.py" line="130"/>
+        <location filename="../../src/spro_desk/ui/settings/screen.py" line="133"/>
         <source>{label}&#xa0;:</source>
         <translation>{label}:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/screen.py" line="217"/>
+        <location filename="../../src/spro_desk/ui/settings/screen.py" line="220"/>
         <source>Paramètres enregistrés.</source>
         <translation>Settings saved.</translation>
     </message>
