@@ -27,15 +27,16 @@ PACIFIC_REGIONS = {
 }
 
 
-def format_phone(text: str) -> str:
+def format_phone(text: str, zone: str | None = None) -> str:
     """« 06 12 34 56 78 » (national form) for a French or overseas number; « +… » for another
-    country; a French error for anything that cannot be dialled."""
+    country; a French error for anything that cannot be dialled. `zone`: the site's, when it
+    is not yet the one in use (the first-run assistant)."""
     import phonenumbers
 
     from spro_desk.clock import zone_name
 
     typed = text.strip()
-    home = PACIFIC_REGIONS.get(zone_name())
+    home = PACIFIC_REGIONS.get(zone or zone_name())
     dialled_nationally = {home} if home else TEN_DIGIT_REGIONS
     for region in (home, *PHONE_REGIONS) if home else PHONE_REGIONS:
         try:

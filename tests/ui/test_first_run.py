@@ -287,6 +287,28 @@ def test_the_summary_names_the_network_not_its_code(qtbot: QtBot, wizard: FirstR
     assert "Poste d'accueil : CIO de Bourges (Mission locale)" in text, text
 
 
+def test_a_tahiti_site_gives_its_own_phone_number(
+    qtbot: QtBot, wizard: FirstRunWizard, desk_db: Database, data_dir: Path
+) -> None:
+    """The assistant proposes Tahiti's zone for Papeete, then refused the site's own number
+    « 40 12 34 56 » (« tapez un numéro français à 10 chiffres »)."""
+    _next(qtbot, wizard, SITE)
+    page = wizard.site_page
+    qtbot.keyClicks(page.name, "Mission locale de Papeete")
+    page.network.setCurrentIndex(page.network.findData("mission-locale"))
+    qtbot.keyClicks(page.commune, "Papeete")
+    page.commune.settle()
+    assert page.choice().fuseau == "Pacific/Tahiti"
+    qtbot.keyClicks(page.phone, "40 41 22 33")
+    _next(qtbot, wizard, AGENT)
+    _fill_agent(qtbot, wizard)
+    _next(qtbot, wizard, DIRECTORY)
+    wizard.directory_page.later.setChecked(True)
+    _next(qtbot, wizard, SUMMARY)
+    _next(qtbot, wizard, IMPORT)
+    assert SiteSettings(desk_db).get("site.telephone") == "40 41 22 33"
+
+
 def test_the_sites_address_and_phone_are_asked_for_the_fiche(
     qtbot: QtBot, wizard: FirstRunWizard, desk_db: Database, data_dir: Path
 ) -> None:
