@@ -1043,6 +1043,32 @@ def test_the_window_holds_at_1024_by_768_with_long_unbroken_names(
     assert accueil.form_area.horizontalScrollBar().maximum() == 0  # no sideways scrolling
 
 
+def test_at_1024_by_768_the_annuaires_opening_status_is_in_view(
+    qtbot: QtBot, cvl_db: Database, make_window: WindowFactory
+) -> None:
+    """The results' fixed widths (635 px before « Horaires ») left « Ouv… » at the right edge
+    of a 1024 px window, the rest behind a sideways scroll bar."""
+    from spro_desk.ui.common.service_results import Column
+
+    window = make_window(cvl_db)
+    window.resize(1024, 768)
+    window.show_screen("annuaire")
+    view = window.directory_view
+    assert view is not None
+    qtbot.waitUntil(lambda: view.model.rowCount() > 0)
+    QApplication.processEvents()
+    table = view.table
+    status = str(view.model.data(view.model.index(0, Column.HORAIRES)))
+    needed = table.fontMetrics().horizontalAdvance(status)
+    assert table.horizontalScrollBar().maximum() == 0
+    assert table.columnWidth(Column.HORAIRES) > needed, status
+    # A width the agent chose by dragging a column is hers: the window's resizing keeps it.
+    table.horizontalHeader().resizeSection(Column.SERVICE, 400)
+    window.resize(1100, 768)
+    QApplication.processEvents()
+    assert table.columnWidth(Column.SERVICE) == 400
+
+
 def _in_view(area: QWidget, widget: QWidget) -> bool:
     """Whether `widget` is wholly inside the scroll area's visible part."""
     from PySide6.QtWidgets import QScrollArea
