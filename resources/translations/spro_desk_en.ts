@@ -3215,57 +3215,57 @@ Desk ID: {id}</translation>
 <context>
     <name>DirectoryView</name>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/view.py" line="85"/>
+        <location filename="../../src/spro_desk/ui/directory/view.py" line="91"/>
         <source>Rechercher un service, une structure, une commune…</source>
         <translation>Search for a service, an organisation, a municipality…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/view.py" line="87"/>
+        <location filename="../../src/spro_desk/ui/directory/view.py" line="93"/>
         <source>Rechercher dans l&apos;annuaire</source>
         <translation>Search the directory</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/view.py" line="89"/>
+        <location filename="../../src/spro_desk/ui/directory/view.py" line="95"/>
         <source>Les résultats s&apos;affichent pendant la frappe. Entrée passe aux résultats.</source>
         <translation>Results appear as you type. Enter moves to the results.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/view.py" line="112"/>
+        <location filename="../../src/spro_desk/ui/directory/view.py" line="120"/>
         <source>Résultats de la recherche</source>
         <translation>Search results</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/view.py" line="113"/>
+        <location filename="../../src/spro_desk/ui/directory/view.py" line="121"/>
         <source>Un service par ligne ; sa fiche s&apos;affiche à côté.</source>
         <translation>One service per row; its details appear alongside.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/view.py" line="120"/>
+        <location filename="../../src/spro_desk/ui/directory/view.py" line="154"/>
         <source>Fiche du service</source>
         <translation>Service details</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/view.py" line="121"/>
+        <location filename="../../src/spro_desk/ui/directory/view.py" line="155"/>
         <source>Coordonnées, horaires et publics du service.</source>
         <translation>The service&apos;s contact details, opening hours and audiences.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/view.py" line="172"/>
+        <location filename="../../src/spro_desk/ui/directory/view.py" line="206"/>
         <source>Aucun service ne correspond à cette recherche avec ces filtres.</source>
         <translation>No service matches this search with these filters.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/view.py" line="174"/>
+        <location filename="../../src/spro_desk/ui/directory/view.py" line="208"/>
         <source>Aucun service ne correspond à cette recherche.</source>
         <translation>No service matches this search.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/view.py" line="176"/>
+        <location filename="../../src/spro_desk/ui/directory/view.py" line="210"/>
         <source>{n} premiers services affichés ; la suite vient en faisant défiler.</source>
         <translation>First {n} services shown; scroll for more.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/view.py" line="198"/>
+        <location filename="../../src/spro_desk/ui/directory/view.py" line="232"/>
         <source>Sélectionnez un service pour afficher sa fiche.</source>
         <translation>Select a service to see its details.</translation>
     </message>
@@ -5359,7 +5359,7 @@ Restore it now?</translation>
         <translation>Commune, EPCI or département, then Enter (empty: the département)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/setting_editors.py" line="232"/>
+        <location filename="../../src/spro_desk/ui/common/setting_editors.py" line="239"/>
         <source>« {text} » n&apos;est ni une commune, ni un EPCI, ni un département.</source>
         <translation>“{text}” is neither a commune, an EPCI nor a département.</translation>
     </message>

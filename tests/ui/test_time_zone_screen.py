@@ -143,6 +143,27 @@ def test_a_territory_or_an_intercommunality_is_found_by_its_name_alone(
     assert editor.value()[-2:] == ["38544", "23"]  # not the Creuse commune of the Somme
 
 
+def test_a_zone_typed_but_not_found_is_said_when_saving(
+    qtbot: QtBot, db: Database, make_window: WindowFactory
+) -> None:
+    """« Polynesie » + Entrée matched nothing: said in a tooltip only, then « Enregistrer »
+    saved without it and said « Paramètres enregistrés. »."""
+    SiteSettings(db).set("site.commune", "98735")  # Papeete
+    window = make_window(db)
+    window.show_screen("parametres")
+    screen = window.screens["parametres"]
+    assert isinstance(screen, SettingsScreen)
+    entry = screen.editors["site.zone"].entry  # type: ignore[attr-defined]
+    entry.setFocus()
+    qtbot.keyClicks(entry, "Polynesie")
+    qtbot.keyClick(entry, Qt.Key.Key_Return)
+    qtbot.mouseClick(screen.save_button, Qt.MouseButton.LeftButton)
+    assert "« Polynesie » n'est ni une commune, ni un EPCI, ni un département" in (
+        screen.status.text()
+    )
+    assert SiteSettings(db).get("site.zone") == [] and entry.text() == "Polynesie"
+
+
 def test_the_last_purge_is_told_on_the_sites_clock(
     qtbot: QtBot, db: Database, make_window: WindowFactory
 ) -> None:

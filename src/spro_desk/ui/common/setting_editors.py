@@ -228,15 +228,24 @@ class ZoneEditor(ListEditor):
             return
         code = self._resolve(text)
         if code is None:
-            self.entry.setToolTip(
-                QCoreApplication.translate(
-                    "Settings", "« {text} » n'est ni une commune, ni un EPCI, ni un département."
-                ).format(text=text)
-            )
+            self.entry.setToolTip(self._not_found(text))
             return
         if code not in self.value():
             self._append_zone(code)
         self.entry.clear()
+
+    @staticmethod
+    def _not_found(text: str) -> str:
+        return QCoreApplication.translate(
+            "Settings", "« {text} » n'est ni une commune, ni un EPCI, ni un département."
+        ).format(text=text)
+
+    def problem(self) -> str | None:
+        """A place typed and left in the entry: said when saving, not dropped silently."""
+        text = self.entry.text().strip()
+        if not text or self._resolve(text) is not None:
+            return None
+        return self._not_found(text)
 
     def _resolve(self, text: str) -> str | None:
         self._ensure_completer()
