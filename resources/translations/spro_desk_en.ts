@@ -439,57 +439,57 @@ This person will no longer be able to sign in; their past actions stay in the lo
         <translation>Municipality: %s.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="453"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="455"/>
         <source>Enregistrer la modification (Ctrl+Entrée)</source>
         <translation>Save the changes (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="454"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="456"/>
         <source>Enregistrer la modification du contact</source>
         <translation>Save the changes to the contact</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="472"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="483"/>
         <source>Saisie en cours</source>
         <translation>Entry in progress</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="474"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="485"/>
         <source>Le formulaire contient une saisie non enregistrée. L&apos;abandonner pour modifier le contact choisi ?</source>
         <translation>The form holds an unsaved entry. Discard it to edit the selected contact?</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="477"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="488"/>
         <source>Abandonner la saisie</source>
         <translation>Discard the entry</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="483"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="494"/>
         <source>Modification abandonnée : le contact est inchangé.</source>
         <translation>Changes discarded: the contact is unchanged.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="490"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="501"/>
         <source>Supprimer le contact de %s ? Ctrl+Z le rétablit.</source>
         <translation>Delete the contact at %s? Ctrl+Z restores it.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="492"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="503"/>
         <source>Supprimer un contact</source>
         <translation>Delete a contact</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="492"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="503"/>
         <source>Supprimer</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="502"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="513"/>
         <source>Contact de %s supprimé.</source>
         <translation>Contact at %s deleted.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="521"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="532"/>
         <source>Contact rétabli.</source>
         <translation>Contact restored.</translation>
     </message>
@@ -1856,7 +1856,12 @@ Keep this time anyway?</translation>
         <translation>Optional; 0 means not given.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="376"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="366"/>
+        <source>Votre rôle ne permet pas d&apos;y ajouter des coordonnées.</source>
+        <translation>Your role does not allow adding contact details to it.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="386"/>
         <source>Modification du contact de %s.</source>
         <translation>Editing the contact at %s.</translation>
     </message>
@@ -2011,16 +2016,16 @@ Keep this time anyway?</translation>
     </message>
     <message>
         <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="103"/>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="236"/>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="260"/>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="283"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="247"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="271"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="294"/>
         <source>Contacts</source>
         <translation>Contacts</translation>
     </message>
     <message>
         <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="111"/>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="330"/>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="359"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="341"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="370"/>
         <source>Orientations</source>
         <translation>Referrals</translation>
     </message>
@@ -2030,229 +2035,239 @@ Keep this time anyway?</translation>
         <translation>Referrals per contact</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="122"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="163"/>
         <source>{n} contacts orientés</source>
         <translation>{n} contacts referred</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="129"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="127"/>
         <source>Part orientée vers le niveau 2</source>
         <translation>Share referred to level 2</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="132"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="130"/>
         <source>rendez-vous honoré : {share}</source>
         <translation>appointment attended: {share}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="139"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="137"/>
         <source>Zones blanches (communes)</source>
         <translation>Unreached areas (municipalities)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="142"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="170"/>
         <source>sur {n} communes · {epci} EPCI sans contact</source>
         <translation>out of {n} municipalities · {epci} EPCI with no contact</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="153"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="149"/>
         <source>Postes en retard</source>
         <translation>Overdue desks</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="156"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="152"/>
         <source>sur {n} postes</source>
         <translation>out of {n} desks</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="203"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="162"/>
+        <source>{n} contact orienté</source>
+        <translation>{n} contact referred</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="168"/>
+        <source>sur {n} commune · {epci} EPCI sans contact</source>
+        <translation>out of {n} municipality · {epci} EPCI with no contact</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="214"/>
         <source>Poste non enregistré</source>
         <translation>Unregistered desk</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="234"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="245"/>
         <source>Contacts par réseau du site</source>
         <translation>Contacts by site network</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="235"/>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="358"/>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="512"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="246"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="369"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="523"/>
         <source>Réseau</source>
         <translation>Network</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="251"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="262"/>
         <source>Contacts par site</source>
         <translation>Contacts by site</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="253"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="264"/>
         <source>Contacts par site — {network}</source>
         <translation>Contacts by site — {network}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="259"/>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="282"/>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="525"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="270"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="293"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="536"/>
         <source>Site</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="276"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="287"/>
         <source>Contacts par site — {canal}</source>
         <translation>Contacts by site — {canal}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="298"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="309"/>
         <source>Besoins par sous-thématique — {category}</source>
         <translation>Needs by sub-theme — {category}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="301"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="312"/>
         <source>Un contact peut avoir plusieurs sous-thématiques, et un besoin noté au niveau de la catégorie n&apos;en a aucune : la somme peut différer du total de la catégorie.</source>
         <translation>A contact may have several sub-themes, and a need recorded at category level has none: the sum may differ from the category total.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="323"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="334"/>
         <source>Issues des orientations — {network}</source>
         <translation>Referral outcomes — {network}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="329"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="340"/>
         <source>Issue</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="352"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="363"/>
         <source>Orientations « {outcome} » par réseau de destination</source>
         <translation>Referrals “{outcome}” by destination network</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="397"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="408"/>
         <source> (jours)</source>
         <translation> (days)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="408"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="419"/>
         <source>Délais et continuité vers le niveau 2</source>
         <translation>Lead times and continuity towards level 2</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="409"/>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="458"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="420"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="469"/>
         <source>Indicateur</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="410"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="421"/>
         <source>Valeur</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="418"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="429"/>
         <source>Communes du territoire</source>
         <translation>Municipalities in the area</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="421"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="432"/>
         <source>Communes d&apos;où vient au moins un contact</source>
         <translation>Municipalities with at least one contact</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="427"/>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="468"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="438"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="479"/>
         <source>Communes sans aucun contact (zones blanches)</source>
         <translation>Municipalities with no contact at all (unreached areas)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="431"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="442"/>
         <source>EPCI du territoire</source>
         <translation>EPCI in the area</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="434"/>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="479"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="445"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="490"/>
         <source>EPCI sans aucun contact</source>
         <translation>EPCI with no contact at all</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="440"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="451"/>
         <source>Contacts résidant hors du territoire</source>
         <translation>Contacts living outside the area</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="446"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="457"/>
         <source>Contacts sans commune renseignée</source>
         <translation>Contacts with no municipality given</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="452"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="463"/>
         <source>Couverture du territoire : {territory}</source>
         <translation>Area coverage: {territory}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="459"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="470"/>
         <source>Nombre</source>
         <translation>Count</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="469"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="480"/>
         <source>Commune</source>
         <translation>Municipality</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="470"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="481"/>
         <source>Code INSEE</source>
         <translation>INSEE code</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="480"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="491"/>
         <source>EPCI</source>
         <translation>EPCI</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="481"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="492"/>
         <source>SIREN</source>
         <translation>SIREN</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="492"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="503"/>
         <source>jamais</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="493"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="504"/>
         <source>oui</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="494"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="505"/>
         <source>non</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="513"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="524"/>
         <source>Jours depuis le dernier envoi</source>
         <translation>Days since the last bundle</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="514"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="525"/>
         <source>Âge de l&apos;annuaire (jours)</source>
         <translation>Directory age (days)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="515"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="526"/>
         <source>En retard</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="519"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="530"/>
         <source>Postes en retard (sans envoi depuis plus de {n} jours)</source>
         <translation>Overdue desks (no bundle for more than {n} days)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="523"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="534"/>
         <source>Postes : dernier envoi et âge de l&apos;annuaire</source>
         <translation>Desks: last bundle and directory age</translation>
     </message>
@@ -3200,57 +3215,57 @@ Desk ID: {id}</translation>
 <context>
     <name>DirectoryView</name>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/view.py" line="85"/>
+        <location filename="../../src/spro_desk/ui/directory/view.py" line="91"/>
         <source>Rechercher un service, une structure, une commune…</source>
         <translation>Search for a service, an organisation, a municipality…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/view.py" line="87"/>
+        <location filename="../../src/spro_desk/ui/directory/view.py" line="93"/>
         <source>Rechercher dans l&apos;annuaire</source>
         <translation>Search the directory</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/view.py" line="89"/>
+        <location filename="../../src/spro_desk/ui/directory/view.py" line="95"/>
         <source>Les résultats s&apos;affichent pendant la frappe. Entrée passe aux résultats.</source>
         <translation>Results appear as you type. Enter moves to the results.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/view.py" line="112"/>
+        <location filename="../../src/spro_desk/ui/directory/view.py" line="120"/>
         <source>Résultats de la recherche</source>
         <translation>Search results</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/view.py" line="113"/>
+        <location filename="../../src/spro_desk/ui/directory/view.py" line="121"/>
         <source>Un service par ligne ; sa fiche s&apos;affiche à côté.</source>
         <translation>One service per row; its details appear alongside.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/view.py" line="120"/>
+        <location filename="../../src/spro_desk/ui/directory/view.py" line="154"/>
         <source>Fiche du service</source>
         <translation>Service details</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/view.py" line="121"/>
+        <location filename="../../src/spro_desk/ui/directory/view.py" line="155"/>
         <source>Coordonnées, horaires et publics du service.</source>
         <translation>The service&apos;s contact details, opening hours and audiences.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/view.py" line="172"/>
+        <location filename="../../src/spro_desk/ui/directory/view.py" line="206"/>
         <source>Aucun service ne correspond à cette recherche avec ces filtres.</source>
         <translation>No service matches this search with these filters.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/view.py" line="174"/>
+        <location filename="../../src/spro_desk/ui/directory/view.py" line="208"/>
         <source>Aucun service ne correspond à cette recherche.</source>
         <translation>No service matches this search.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/view.py" line="176"/>
+        <location filename="../../src/spro_desk/ui/directory/view.py" line="210"/>
         <source>{n} premiers services affichés ; la suite vient en faisant défiler.</source>
         <translation>First {n} services shown; scroll for more.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/view.py" line="198"/>
+        <location filename="../../src/spro_desk/ui/directory/view.py" line="232"/>
         <source>Sélectionnez un service pour afficher sa fiche.</source>
         <translation>Select a service to see its details.</translation>
     </message>
@@ -3510,32 +3525,32 @@ If the problem happens again, send the details below to support.</translation>
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/wizard.py" line="47"/>
+        <location filename="../../src/spro_desk/ui/first_run/wizard.py" line="50"/>
         <source>SPRO Desk — premier démarrage</source>
         <translation>SPRO Desk — first start</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/wizard.py" line="113"/>
+        <location filename="../../src/spro_desk/ui/first_run/wizard.py" line="119"/>
         <source>Terminer ouvre l&apos;Accueil : un passage s&apos;enregistre en quelques touches. Pour les envois à la coordination, donnez-lui le fichier d&apos;enregistrement du poste (spro-desk desk registration --out FICHIER).</source>
         <translation>Finish opens the Front desk: a visit is recorded in a few keystrokes. For bundles to the coordination office, give it the desk&apos;s registration file (spro-desk desk registration --out FILE).</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/wizard.py" line="118"/>
+        <location filename="../../src/spro_desk/ui/first_run/wizard.py" line="124"/>
         <source>Terminer ouvre SPRO Desk. Remettez à chaque poste le fichier d&apos;identité de la coordination (spro-desk coordinator identity --out FICHIER) et enregistrez le fichier de chaque poste (spro-desk coordinator register FICHIER).</source>
         <translation>Finish opens SPRO Desk. Give each desk the coordination office&apos;s identity file (spro-desk coordinator identity --out FILE) and register each desk&apos;s file (spro-desk coordinator register FILE).</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/wizard.py" line="129"/>
+        <location filename="../../src/spro_desk/ui/first_run/wizard.py" line="135"/>
         <source>Quitter l&apos;assistant ? Rien n&apos;est encore enregistré : SPRO Desk se fermera et l&apos;assistant reviendra au prochain démarrage.</source>
         <translation>Leave the assistant? Nothing is saved yet: SPRO Desk will close and the assistant will come back at the next start.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/wizard.py" line="133"/>
+        <location filename="../../src/spro_desk/ui/first_run/wizard.py" line="139"/>
         <source>Quitter l&apos;assistant</source>
         <translation>Leave the assistant</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/wizard.py" line="133"/>
+        <location filename="../../src/spro_desk/ui/first_run/wizard.py" line="139"/>
         <source>Quitter</source>
         <translation>Leave</translation>
     </message>
@@ -5299,52 +5314,52 @@ Restore it now?</translation>
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../../src/spro_desk/ui/common/setting_editors.py" line="77"/>
+        <location filename="../../src/spro_desk/ui/common/setting_editors.py" line="80"/>
         <source>{value} (valeur inconnue)</source>
         <translation>{value} (unknown value)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/setting_editors.py" line="102"/>
+        <location filename="../../src/spro_desk/ui/common/setting_editors.py" line="105"/>
         <source>{label} : «&#xa0;{text}&#xa0;» ne correspond à aucune commune. Tapez le nom ou le code postal et choisissez dans la liste.</source>
         <translation>{label}: “{text}” matches no municipality. Type the name or the postcode and choose from the list.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/setting_editors.py" line="122"/>
+        <location filename="../../src/spro_desk/ui/common/setting_editors.py" line="125"/>
         <source>Ajouter</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/setting_editors.py" line="123"/>
+        <location filename="../../src/spro_desk/ui/common/setting_editors.py" line="126"/>
         <source>Retirer</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/setting_editors.py" line="134"/>
+        <location filename="../../src/spro_desk/ui/common/setting_editors.py" line="137"/>
         <source>Nouvelle valeur : {label}</source>
         <translation>New value: {label}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/setting_editors.py" line="137"/>
+        <location filename="../../src/spro_desk/ui/common/setting_editors.py" line="140"/>
         <source>Tapez puis Entrée pour ajouter</source>
         <translation>Type, then Enter to add</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/setting_editors.py" line="140"/>
+        <location filename="../../src/spro_desk/ui/common/setting_editors.py" line="143"/>
         <source>Ajouter à la liste : {label}</source>
         <translation>Add to the list: {label}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/setting_editors.py" line="145"/>
+        <location filename="../../src/spro_desk/ui/common/setting_editors.py" line="148"/>
         <source>Retirer la ligne choisie : {label}</source>
         <translation>Remove the selected row: {label}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/setting_editors.py" line="201"/>
+        <location filename="../../src/spro_desk/ui/common/setting_editors.py" line="206"/>
         <source>Commune, EPCI ou département, puis Entrée (vide : le département)</source>
         <translation>Commune, EPCI or département, then Enter (empty: the département)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/setting_editors.py" line="226"/>
+        <location filename="../../src/spro_desk/ui/common/setting_editors.py" line="239"/>
         <source>« {text} » n&apos;est ni une commune, ni un EPCI, ni un département.</source>
         <translation>“{text}” is neither a commune, an EPCI nor a département.</translation>
     </message>
@@ -5485,63 +5500,63 @@ Restore it now?</translation>
 <context>
     <name>SettingsScreen</name>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/screen.py" line="46"/>
+        <location filename="../../src/spro_desk/ui/settings/screen.py" line="49"/>
         <source>&amp;Enregistrer</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/screen.py" line="47"/>
+        <location filename="../../src/spro_desk/ui/settings/screen.py" line="50"/>
         <source>Rétablir</source>
         <translation>Revert</translation>
     </message>
     <message>
         <location filename="../../src/spro_desk/ui/app/screens.py" line="43"/>
-        <location filename="../../src/spro_desk/ui/settings/screen.py" line="76"/>
+        <location filename="../../src/spro_desk/ui/settings/screen.py" line="79"/>
         <source>Paramètres</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/screen.py" line="48"/>
+        <location filename="../../src/spro_desk/ui/settings/screen.py" line="51"/>
         <source>Restaurer une &amp;sauvegarde…</source>
         <translation>Restore a &amp;backup…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/screen.py" line="49"/>
+        <location filename="../../src/spro_desk/ui/settings/screen.py" line="52"/>
         <source>Restaurer une sauvegarde</source>
         <translation>Restore a backup</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/screen.py" line="51"/>
+        <location filename="../../src/spro_desk/ui/settings/screen.py" line="54"/>
         <source>Les sauvegardes du poste, avec leur contenu ; la base actuelle est gardée.</source>
         <translation>This desk&apos;s backups, with their contents; the current database is kept.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/screen.py" line="81"/>
+        <location filename="../../src/spro_desk/ui/settings/screen.py" line="84"/>
         <source>Enregistrer les paramètres</source>
         <translation>Save the settings</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/screen.py" line="83"/>
+        <location filename="../../src/spro_desk/ui/settings/screen.py" line="86"/>
         <source>Vérifie puis enregistre tous les réglages du site.</source>
         <translation>Checks, then saves all the site&apos;s settings.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/screen.py" line="85"/>
+        <location filename="../../src/spro_desk/ui/settings/screen.py" line="88"/>
         <source>Rétablir les paramètres enregistrés</source>
         <translation>Revert to the saved settings</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/screen.py" line="115"/>
+        <location filename="../../src/spro_desk/ui/settings/screen.py" line="118"/>
         <source>Réglages du site</source>
         <translation>Site settings</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/screen.py" line="130"/>
+        <location filename="../../src/spro_desk/ui/settings/screen.py" line="133"/>
         <source>{label}&#xa0;:</source>
         <translation>{label}:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/screen.py" line="217"/>
+        <location filename="../../src/spro_desk/ui/settings/screen.py" line="220"/>
         <source>Paramètres enregistrés.</source>
         <translation>Settings saved.</translation>
     </message>

@@ -13,21 +13,38 @@ class CoordinateError(ValueError):
 
 # Metropolitan France first, then the overseas numbering plans of the SPRO's regions.
 PHONE_REGIONS = ("FR", "GP", "MQ", "GF", "RE", "YT", "PM", "BL", "MF")
+# Those of France's ten-digit plan (0690…, 0692… are dialled so from Paris as from Cayenne);
+# Saint-Pierre-et-Miquelon keeps its +508: « 041 12 34 » would reach nobody.
+TEN_DIGIT_REGIONS = frozenset(PHONE_REGIONS) - {"PM"}
+# A desk in the Pacific dials its territory's own short numbers, and every other one with its
+# country code (a mainland « 06 … » cannot be dialled from Papeete).
+PACIFIC_REGIONS = {
+    "Pacific/Tahiti": "PF",
+    "Pacific/Marquesas": "PF",
+    "Pacific/Gambier": "PF",
+    "Pacific/Noumea": "NC",
+    "Pacific/Wallis": "WF",
+}
 
 
-def format_phone(text: str) -> str:
+def format_phone(text: str, zone: str | None = None) -> str:
     """« 06 12 34 56 78 » (national form) for a French or overseas number; « +… » for another
-    country; a French error for anything that cannot be dialled."""
+    country; a French error for anything that cannot be dialled. `zone`: the site's, when it
+    is not yet the one in use (the first-run assistant)."""
     import phonenumbers
 
+    from spro_desk.clock import zone_name
+
     typed = text.strip()
-    for region in PHONE_REGIONS:
+    home = PACIFIC_REGIONS.get(zone or zone_name())
+    dialled_nationally = {home} if home else TEN_DIGIT_REGIONS
+    for region in (home, *PHONE_REGIONS) if home else PHONE_REGIONS:
         try:
             number = phonenumbers.parse(typed, region)
         except phonenumbers.NumberParseException:
             break
         if phonenumbers.is_valid_number(number):
-            if phonenumbers.region_code_for_number(number) in PHONE_REGIONS:
+            if phonenumbers.region_code_for_number(number) in dialled_nationally:
                 return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
             return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
     raise CoordinateError(

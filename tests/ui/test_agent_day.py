@@ -64,6 +64,8 @@ def edit_first_row(qtbot: QtBot, desk: Desk) -> None:
         ("0692123456", "0692 12 34 56"),  # La Réunion
         ("0694201234", "0694 20 12 34"),  # Guyane
         ("+32 2 555 12 12", "+32 2 555 12 12"),
+        ("+508 41 12 34", "+508 41 12 34"),  # Saint-Pierre-et-Miquelon: not 0-dialled
+        ("00 508 55 12 34", "+508 55 12 34"),
     ],
 )
 def test_phones_are_checked_and_formatted(typed: str, stored: str) -> None:
@@ -122,6 +124,63 @@ def test_an_overseas_phone_call_is_recorded_with_its_number_written_out(
     )
 
 
+def test_a_saint_pierre_et_miquelon_number_keeps_its_country_code(
+    qtbot: QtBot, db: Database, make_window: WindowFactory
+) -> None:
+    """+508 is no 0-dialled French number: « 041 12 34 » reached nobody from Paris, Cayenne
+    nor Saint-Denis, and the desk of Saint-Pierre saw the +508 it typed disappear."""
+    from spro_desk.site.settings import SiteSettings
+
+    SiteSettings(db).set("site.fuseau", "America/Miquelon")
+    desk = open_accueil(qtbot, make_window(db), db)
+    keys = desk.keyboard
+    keys.press("D")
+    keys.press(Qt.Key.Key_Tab)
+    keys.press("3")
+    keys.press("C", ALT)
+    keys.press("T")  # Téléphone
+    keys.press("O", ALT)
+    qtbot.waitUntil(desk.screen.form.consent.is_given)
+    keys.press("N", ALT)
+    keys.type("Yannick Detcheverry")
+    keys.press(Qt.Key.Key_Tab)
+    keys.type("+508 41 12 34")
+    keys.press(Qt.Key.Key_Return, CTRL)
+    [contact] = desk.contacts.list()
+    assert desk.contacts.personal_data(contact.id) == PersonalDataInput(
+        nom="Yannick Detcheverry", telephone="+508 41 12 34"
+    )
+
+
+def test_a_tahiti_desk_types_its_callers_local_numbers(
+    qtbot: QtBot, db: Database, make_window: WindowFactory
+) -> None:
+    """The site's zone may be Polynésie française: its eight-digit numbers were refused
+    (only « +689 87 12 34 56 » passed), and a mainland mobile was stored « 06 … », which
+    cannot be dialled from Papeete."""
+    from spro_desk.site.settings import SiteSettings
+
+    SiteSettings(db).set("site.fuseau", "Pacific/Tahiti")
+    desk = open_accueil(qtbot, make_window(db), db)
+    keys = desk.keyboard
+    for name, typed in (("Moana Teriitahi", "87 12 34 56"), ("Lea Martin", "06 12 34 56 78")):
+        keys.press("D")
+        keys.press(Qt.Key.Key_Tab)
+        keys.press("3")
+        keys.press("C", ALT)
+        keys.press("T")  # Téléphone
+        keys.press("O", ALT)
+        qtbot.waitUntil(desk.screen.form.consent.is_given)
+        keys.press("N", ALT)
+        keys.type(name)
+        keys.press(Qt.Key.Key_Tab)
+        keys.type(typed)
+        keys.press(Qt.Key.Key_Return, CTRL)
+        assert desk.screen.feedback.text().startswith("Contact enregistré")
+    phones = sorted(desk.contacts.personal_data(c.id).telephone for c in desk.contacts.list())
+    assert phones == ["+33 6 12 34 56 78", "87 12 34 56"]
+
+
 def test_consent_and_phone_are_added_to_an_anonymous_contact(
     qtbot: QtBot, db: Database, desk: Desk
 ) -> None:
@@ -174,6 +233,42 @@ def test_a_mistyped_phone_is_corrected_and_logged(qtbot: QtBot, db: Database, de
     actions = [e["action"] for e in audit_log(db).entries()]
     assert "modification" in actions
     assert actions.index("affichage") < actions.index("modification")  # opened to be corrected
+
+
+def test_an_agent_who_may_not_see_personal_data_cannot_add_them_in_a_correction(
+    qtbot: QtBot, cvl_db: Database, make_window: WindowFactory
+) -> None:
+    """A coordinator signed in on the desk corrects an anonymous contact's statut: the consent
+    box was offered, the name typed, then the whole correction refused at Ctrl+Entrée."""
+    from spro_desk.agents.management import create_agent
+    from spro_desk.agents.roles import Role
+    from spro_desk.agents.sessions import desk_session
+    from spro_desk.ui.common.background import ImmediateRunner
+    from test_privacy_support import FAST, MANAGER_PIN
+
+    from .lock_support import desk_with_agents, type_code
+
+    claire, _samir = desk_with_agents(cvl_db)
+    session = desk_session(cvl_db)
+    session.login(claire, MANAGER_PIN)
+    lea = create_agent(cvl_db, "Léa", "coordination 2026", Role.COORDINATEUR, cost=FAST)
+    session.lock()
+    contact_id = anonymous_contact(cvl_db)
+    window = make_window(cvl_db, runner=ImmediateRunner())
+    type_code(qtbot, window, lea.id, "coordination 2026")
+    qtbot.waitUntil(lambda: not window.privacy.is_locked)
+    desk = open_accueil(qtbot, window, cvl_db)
+    edit_first_row(qtbot, desk)
+    form = desk.screen.form
+    assert not form.consent.consent.isEnabled() and not form.consent.nom.isEnabled()
+    assert "ne permet pas d'y ajouter des coordonnées" in form.edit_note.text()
+    keys = desk.keyboard
+    keys.press("D")  # the statut is corrected, and nothing else can be
+    keys.press("O", ALT)
+    keys.press(Qt.Key.Key_Return, CTRL)
+    assert desk.screen.feedback.text() == "Contact de 09:00 modifié."
+    assert desk.contacts.get(contact_id).statut == "demandeur-emploi"
+    assert not desk.contacts.has_personal_data(contact_id)
 
 
 def test_a_bad_phone_in_a_correction_changes_nothing(
@@ -356,7 +451,14 @@ def test_the_commune_completer_prefers_the_sites_area(
 
 @pytest.mark.parametrize(
     ("typed", "code"),
-    [("Saint-Denis (97400)", "97411"), ("saint-denis 93200", "93066"), ("Bourges 18000", "18033")],
+    [
+        ("Saint-Denis (97400)", "97411"),
+        ("saint-denis 93200", "93066"),
+        ("Bourges 18000", "18033"),
+        ("saint-denis 93", "93066"),  # the département as people say it
+        ("Saint-Pierre 974", "97416"),
+        ("saint-pierre 975", "97502"),
+    ],
 )
 def test_a_commune_typed_as_the_list_shows_it_is_found(
     qtbot: QtBot, desk: Desk, typed: str, code: str
@@ -626,6 +728,27 @@ def test_the_dashboards_white_zones_are_those_of_the_catchment_area(
     tile = screen.view.summary.buttons["zones_blanches"]
     assert tile.figure.text() == str(cher - 1)  # Bourges was reached
     assert f"sur {cher} communes" in tile.accessibleName() + tile.toolTip() + _texts(tile)
+
+
+def test_the_dashboards_tiles_say_one_in_the_singular(
+    qtbot: QtBot, window: MainWindow, cvl_db: Database
+) -> None:
+    """A desk in Saint-Barthélemy (one commune) orienting its first visitor read « 1 contacts
+    orientés » and « sur 1 communes »."""
+    from spro_desk.site.settings import SiteSettings
+
+    SiteSettings(cvl_db).set("site.commune", "97701")
+    service = ContactService(cvl_db)
+    contact = service.record(
+        ContactInput(canal="accueil-physique", statut="salarie", commune="97701",
+                     occurred_at=datetime(2026, 3, 9, 14, 0))
+    )  # fmt: skip
+    service.add_referral(contact, CIO)
+    summary = _dashboard(qtbot, window).view.summary
+    oriented = _texts(summary.buttons["taux_orientation"])
+    covered = _texts(summary.buttons["zones_blanches"])
+    assert "1 contact orienté" in oriented and "contacts" not in oriented
+    assert "sur 1 commune " in covered and "sur 1 communes" not in covered
 
 
 def _dashboard(qtbot: QtBot, window: MainWindow) -> DashboardScreen:
@@ -918,6 +1041,71 @@ def test_the_window_holds_at_1024_by_768_with_long_unbroken_names(
     window.show_screen("accueil")
     QApplication.processEvents()
     assert accueil.form_area.horizontalScrollBar().maximum() == 0  # no sideways scrolling
+
+
+def test_at_1024_by_768_the_annuaires_opening_status_is_in_view(
+    qtbot: QtBot, cvl_db: Database, make_window: WindowFactory
+) -> None:
+    """The results' fixed widths (635 px before « Horaires ») left « Ouv… » at the right edge
+    of a 1024 px window, the rest behind a sideways scroll bar."""
+    from spro_desk.ui.common.service_results import Column
+
+    window = make_window(cvl_db)
+    window.resize(1024, 768)
+    window.show_screen("annuaire")
+    view = window.directory_view
+    assert view is not None
+    qtbot.waitUntil(lambda: view.model.rowCount() > 0)
+    QApplication.processEvents()
+    table = view.table
+    status = str(view.model.data(view.model.index(0, Column.HORAIRES)))
+    needed = table.fontMetrics().horizontalAdvance(status)
+    assert table.horizontalScrollBar().maximum() == 0
+    assert table.columnWidth(Column.HORAIRES) > needed, status
+    # A width the agent chose by dragging a column is hers: the window's resizing keeps it.
+    table.horizontalHeader().resizeSection(Column.SERVICE, 400)
+    window.resize(1100, 768)
+    QApplication.processEvents()
+    assert table.columnWidth(Column.SERVICE) == 400
+
+
+def _in_view(area: QWidget, widget: QWidget) -> bool:
+    """Whether `widget` is wholly inside the scroll area's visible part."""
+    from PySide6.QtWidgets import QScrollArea
+
+    assert isinstance(area, QScrollArea)
+    viewport = area.viewport()
+    top = widget.mapTo(viewport, widget.rect().topLeft())
+    bottom = widget.mapTo(viewport, widget.rect().bottomRight())
+    return viewport.rect().contains(top) and viewport.rect().contains(bottom)
+
+
+def test_at_1024_by_768_the_field_a_shortcut_reaches_is_scrolled_into_view(
+    qtbot: QtBot, qapp: QApplication, db: Database, make_window: WindowFactory
+) -> None:
+    from spro_desk.ui.app.focus_style import mark_focus_changes
+
+    mark_focus_changes(qapp)  # as run_app does after the first paint
+    window = make_window(db)
+    window.resize(1024, 768)
+    desk = open_accueil(qtbot, window, db)
+    area, form = desk.screen.form_area, desk.screen.form
+    keys = desk.keyboard
+    keys.press("D")
+    keys.press(Qt.Key.Key_Tab)
+    keys.press("3")
+    keys.press("C", ALT)
+    keys.press("T")  # a phone call
+    keys.press("O", ALT)  # the caller agrees
+    qtbot.waitUntil(form.consent.is_given)
+    keys.press("N", ALT)  # Nom, at the bottom of the form
+    qtbot.waitUntil(lambda: _in_view(area, form.consent.nom))  # she sees what she types
+    keys.type("Payet")
+    keys.press(Qt.Key.Key_Return, CTRL)
+    assert desk.screen.feedback.text() == "Contact enregistré à 10:00."
+    # The next person's statut has the focus, at the top of the form: it is in view again.
+    assert form.statut.hasFocus()
+    qtbot.waitUntil(lambda: _in_view(area, form.statut))
 
 
 SCALED_ACCUEIL = """

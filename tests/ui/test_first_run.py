@@ -287,6 +287,28 @@ def test_the_summary_names_the_network_not_its_code(qtbot: QtBot, wizard: FirstR
     assert "Poste d'accueil : CIO de Bourges (Mission locale)" in text, text
 
 
+def test_a_tahiti_site_gives_its_own_phone_number(
+    qtbot: QtBot, wizard: FirstRunWizard, desk_db: Database, data_dir: Path
+) -> None:
+    """The assistant proposes Tahiti's zone for Papeete, then refused the site's own number
+    « 40 12 34 56 » (« tapez un numéro français à 10 chiffres »)."""
+    _next(qtbot, wizard, SITE)
+    page = wizard.site_page
+    qtbot.keyClicks(page.name, "Mission locale de Papeete")
+    page.network.setCurrentIndex(page.network.findData("mission-locale"))
+    qtbot.keyClicks(page.commune, "Papeete")
+    page.commune.settle()
+    assert page.choice().fuseau == "Pacific/Tahiti"
+    qtbot.keyClicks(page.phone, "40 41 22 33")
+    _next(qtbot, wizard, AGENT)
+    _fill_agent(qtbot, wizard)
+    _next(qtbot, wizard, DIRECTORY)
+    wizard.directory_page.later.setChecked(True)
+    _next(qtbot, wizard, SUMMARY)
+    _next(qtbot, wizard, IMPORT)
+    assert SiteSettings(desk_db).get("site.telephone") == "40 41 22 33"
+
+
 def test_the_sites_address_and_phone_are_asked_for_the_fiche(
     qtbot: QtBot, wizard: FirstRunWizard, desk_db: Database, data_dir: Path
 ) -> None:
@@ -501,3 +523,61 @@ def test_no_two_controls_of_a_page_share_a_mnemonic(
         shown.reject()
     finally:
         remove_translators(qapp, translators)
+
+
+def test_a_second_start_during_the_assistant_brings_the_assistant_forward(
+    qapp: QApplication, tmp_path: Path
+) -> None:
+    """A double click too many while the assistant is open: the second start found the folder
+    taken but nobody listening (the first one listened once its desk's window was open), and
+    quit with nothing shown; the assistant stayed minimised or behind."""
+    import os
+    import subprocess
+    import sys
+
+    from spro_desk.ui import run_app
+
+    data_dir = tmp_path / "nouveau"
+    seen: dict[str, object] = {}
+
+    def drive() -> None:
+        shown = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
+        wizards = [w for w in shown if isinstance(w, FirstRunWizard)]
+        if not wizards:
+            return
+        wizard = wizards[0]
+        if "second" not in seen:
+            wizard.showMinimized()
+            env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+            seen["second"] = subprocess.Popen(
+                [sys.executable, "-m", "spro_desk", "--data-dir", str(data_dir)],
+                env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+            )  # fmt: skip
+            return
+        second = seen["second"]
+        assert isinstance(second, subprocess.Popen)
+        if second.poll() is None:
+            return
+        ticks = int(seen.get("ticks", 0)) + 1  # the request it wrote may take a turn or two
+        seen["ticks"] = ticks
+        if wizard.isMinimized() and ticks < 20:
+            return
+        seen["err"] = second.communicate()[1]
+        seen["minimised"] = wizard.isMinimized()
+        timer.stop()
+        wizard.reject()  # she leaves the assistant: nothing is set up
+
+    timer = QTimer()
+    timer.setInterval(50)
+    timer.timeout.connect(drive)
+    timer.start()
+    watchdog = QTimer()  # never hang the test run
+    watchdog.setSingleShot(True)
+    watchdog.timeout.connect(QApplication.closeAllWindows)
+    watchdog.start(IMPORT_TIMEOUT_MS)
+    status = run_app(data_dir, use_sample_if_empty=False)
+    timer.stop()
+    watchdog.stop()
+    assert status == 0
+    assert "SPRO Desk est déjà ouvert sur ce dossier de données" in str(seen["err"])
+    assert seen["minimised"] is False

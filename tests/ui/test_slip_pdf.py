@@ -171,3 +171,22 @@ def test_emoji_of_the_directory_are_printed_not_empty_boxes(
     # text font draws its .notdef box and no emoji font is embedded at all.
     assert emoji_glyphs(path) == 3
     assert "✅" in pdf_text(path)  # Qt maps the characters of the first plane back to text
+
+
+def test_a_reunion_desks_fiche_tells_a_mainland_partners_time_and_hours_as_its_own(
+    qapp: QApplication, cvl_db: Database, tmp_path: Path
+) -> None:
+    """Booked at 12:00 in Saint-Denis for a Bourges partner (10:00 there, on summer time since
+    the day before), the fiche said « à 12 h 00 » beside « 9 h – 12 h 30 », unmarked."""
+    from datetime import UTC
+
+    from spro_desk import clock
+
+    clock.use_zone("Indian/Reunion")
+    slip = _slip(cvl_db, rdv_at=datetime(2026, 3, 30, 8, 0, tzinfo=UTC))
+    text = pdf_text(render_slip_pdf(slip, tmp_path / "fiche.pdf"))
+    assert "Rendez-vous le lundi 30 mars 2026 à 12 h 00 (10 h 00, heure locale du service)" in text
+    assert "Horaires d'ouverture (heures locales du service)" in text
+    clock.use_zone("Europe/Paris")  # a mainland desk: as before
+    text = pdf_text(render_slip_pdf(slip, tmp_path / "fiche-cher.pdf"))
+    assert "Rendez-vous le lundi 30 mars 2026 à 10 h 00." in text and "heure" not in text

@@ -116,6 +116,54 @@ def test_the_catchment_area_is_chosen_by_name_in_parametres(
     assert "23096" in area and "18279" in area and "18033" not in area  # Guéret in, Bourges out
 
 
+def test_a_territory_or_an_intercommunality_is_found_by_its_name_alone(
+    qtbot: QtBot, db: Database, make_window: WindowFactory
+) -> None:
+    """At a Réunion desk, « La Reunion » + Entrée added La Réunion, a commune of the
+    Lot-et-Garonne; « Mayotte » and « CINOR », offered in the list, added nothing."""
+    SiteSettings(db).set("site.commune", "97411")
+    window = make_window(db)
+    window.show_screen("parametres")
+    screen = window.screens["parametres"]
+    assert isinstance(screen, SettingsScreen)
+    editor = screen.editors["site.zone"]
+    entry = editor.entry  # type: ignore[attr-defined]
+    for typed in ("La Reunion", "Mayotte", "cinor", "Saint-Pierre 974"):
+        entry.setFocus()
+        qtbot.keyClicks(entry, typed)
+        qtbot.keyClick(entry, Qt.Key.Key_Return)
+        assert entry.text() == ""  # taken
+    assert editor.value() == ["974", "976", "249740119", "97416"]
+    # A name shared by a département and a commune: the commune near the site, else the area.
+    screen.editors["site.commune"].set_value("38185")  # a site in Grenoble, Isère
+    for typed in ("Vienne", "Creuse"):
+        entry.setFocus()
+        qtbot.keyClicks(entry, typed)
+        qtbot.keyClick(entry, Qt.Key.Key_Return)
+    assert editor.value()[-2:] == ["38544", "23"]  # not the Creuse commune of the Somme
+
+
+def test_a_zone_typed_but_not_found_is_said_when_saving(
+    qtbot: QtBot, db: Database, make_window: WindowFactory
+) -> None:
+    """« Polynesie » + Entrée matched nothing: said in a tooltip only, then « Enregistrer »
+    saved without it and said « Paramètres enregistrés. »."""
+    SiteSettings(db).set("site.commune", "98735")  # Papeete
+    window = make_window(db)
+    window.show_screen("parametres")
+    screen = window.screens["parametres"]
+    assert isinstance(screen, SettingsScreen)
+    entry = screen.editors["site.zone"].entry  # type: ignore[attr-defined]
+    entry.setFocus()
+    qtbot.keyClicks(entry, "Polynesie")
+    qtbot.keyClick(entry, Qt.Key.Key_Return)
+    qtbot.mouseClick(screen.save_button, Qt.MouseButton.LeftButton)
+    assert "« Polynesie » n'est ni une commune, ni un EPCI, ni un département" in (
+        screen.status.text()
+    )
+    assert SiteSettings(db).get("site.zone") == [] and entry.text() == "Polynesie"
+
+
 def test_the_last_purge_is_told_on_the_sites_clock(
     qtbot: QtBot, db: Database, make_window: WindowFactory
 ) -> None:

@@ -40,8 +40,11 @@ _MAX_QUERY_CHARS = 256
 _CODE_QUERY = re.compile(r"[0-9]{1,5}|2[AB][0-9]{0,3}")
 # Same notion of a word as ``spro_desk.text.words``: runs of letters, digits and "_".
 _NON_WORD = re.compile(r"\W+")
-# A name followed by a postal code: how the commune completer writes a commune.
-_NAME_AND_POSTAL = re.compile(r"\s*(\D*?\w\D*?)(?:\s+([0-9]{5})|\s*\((\w{2,5})\))\s*$")
+# A name followed by a postal code: how the commune completer writes a commune; or by its
+# département, as people say it (« Saint-Denis 93 », « Saint-Pierre 974 »).
+_NAME_AND_POSTAL = re.compile(
+    r"\s*(\D*?\w\D*?)(?:\s+([0-9]{5}|9[78][0-9]|[0-9]{2}|2[ABab])|\s*\((\w{2,5})\))\s*$"
+)
 # Homonyms searched before the postal code picks one (« Saint-Denis » has dozens).
 SAME_NAME_LIMIT = 200
 _NON_WORD_KEEP_LINES = re.compile(r"[^\w\n]+")

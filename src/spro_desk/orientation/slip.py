@@ -31,6 +31,8 @@ class ReferralSlip:
     # Why the person comes (need labels), and who sends them: the partner can call back.
     besoins: list[str] = field(default_factory=list)
     sender: SlipSender | None = None
+    # Where the partner is (INSEE code): its hours are its own clock's, maybe not the desk's.
+    code_insee: str | None = None
 
 
 @dataclass(frozen=True)
@@ -92,4 +94,5 @@ def build_slip(
         issued_at=issued_at or clock.now(),
         besoins=[need_label(code) for code in besoins if is_need(code)],
         sender=sender,
+        code_insee=_clean(service.get("code_insee") or structure.get("code_insee")),
     )

@@ -357,6 +357,16 @@ class ContactForm(QWidget):
             )
         self._baseline = self._values()
 
+    def refuse_personal(self) -> None:
+        """A contact saved anonymously, corrected by an agent whose role may not add details."""
+        self.consent.load(None)
+        self.edit_note.setText(
+            self.edit_note.text()
+            + " "
+            + self.tr("Votre rôle ne permet pas d'y ajouter des coordonnées.")
+        )
+        self._baseline = self._values()
+
     def personal_changed(self) -> PersonalDataInput | None:
         """The details to store when they were added or corrected in this form, else None."""
         typed = self.consent.personal()

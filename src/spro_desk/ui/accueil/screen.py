@@ -450,11 +450,22 @@ class AccueilScreen(Screen):
         self.form.load(contact)
         if contact.has_personal_data:
             self.form.load_personal(self._personal_for_correction(contact_id))
+        elif not self._may_add_personal():
+            self.form.refuse_personal()
         self.record_button.setText(self.tr("Enregistrer la modification (Ctrl+Entrée)"))
         self.record_button.setAccessibleName(self.tr("Enregistrer la modification du contact"))
         self.cancel_edit_button.show()
         self.show_message("")  # the form itself says which contact is being corrected
         self.form.first_field().setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _may_add_personal(self) -> bool:
+        """Whether the agent signed in may add a consent and details to a saved contact (the
+        domain refuses it to a role that may not see them: greyed out rather than refused)."""
+        from spro_desk.agents.roles import Permission, can
+        from spro_desk.agents.sessions import desk_session
+
+        agent = desk_session(self.context.database).agent
+        return agent is None or can(agent.role, Permission.VIEW_PERSONAL)
 
     def _personal_for_correction(self, contact_id: str) -> PersonalDataInput | None:
         """Opened to be corrected (an access, logged); None when this agent may not see them."""

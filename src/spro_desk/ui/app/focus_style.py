@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QLineEdit,
     QProxyStyle,
+    QScrollArea,
     QStyle,
     QStyleOption,
     QStyleOptionComplex,
@@ -159,6 +160,26 @@ def mark_keyboard_focus(_old: QWidget | None, new: QWidget | None) -> None:
         new.update()
 
 
+def bring_focus_into_view(_old: QWidget | None, new: QWidget | None) -> None:
+    """Scroll the form holding the new focus to it, wherever the focus came from.
+
+    Qt scrolls an area to the widget Tab reaches, not to the one a shortcut (Alt+N) or the
+    application (the next person's statut after Ctrl+Entrée) gives the focus to: at
+    1024 × 768 the agent typed a name she could not see. A click leaves the view where it is:
+    what was clicked is in view already.
+    """
+    from PySide6.QtCore import Qt  # the namespace's enums: not before the first paint
+
+    if new is None or QApplication.mouseButtons() != Qt.MouseButton.NoButton:
+        return
+    area = new.parentWidget()
+    while area is not None and not isinstance(area, QScrollArea):
+        area = area.parentWidget()
+    content = area.widget() if area is not None else None
+    if area is not None and content is not None and content.isAncestorOf(new):
+        area.ensureWidgetVisible(new)
+
+
 def install_focus_style(app: QApplication) -> str:
     """Wrap the current style in VisibleFocusStyle; returns the style's name to restore it."""
     name = app.style().name()
@@ -168,9 +189,11 @@ def install_focus_style(app: QApplication) -> str:
 
 
 def mark_focus_changes(app: QApplication) -> None:
-    """`mark_keyboard_focus` on every focus change from now on, and on the current focus."""
+    """`mark_keyboard_focus` and `bring_focus_into_view` on every focus change from now on,
+    and the mark on the current focus."""
     # A signal, not an event filter: Python is then called on focus changes only.
     if not app.property(FOCUS_MARKER):
         app.focusChanged.connect(mark_keyboard_focus)
+        app.focusChanged.connect(bring_focus_into_view)
         app.setProperty(FOCUS_MARKER, True)
         mark_keyboard_focus(None, app.focusWidget())

@@ -170,6 +170,9 @@ def _run_app(
 
             if folder_looks_new(data_dir):  # the assistant's window: all set before it shows
                 _after_paint(app, styles)
+                # A second start meanwhile brings the assistant forward, as it would the desk.
+                guard.listen()
+                guard.raise_requested.connect(_bring_assistant_forward)
             after_setup = first_run_snapshot(data_dir, snapshot, STARTUP_SETTINGS)
             if after_setup is None:  # the agent left the assistant: nothing was set up
                 return 0
@@ -195,6 +198,14 @@ def _run_app(
             app.setStyle(styles[0])
         app.setStyleSheet(previous_sheet)
         app.setPalette(previous_palette)
+
+
+def _bring_assistant_forward() -> None:
+    from spro_desk.ui.app.single_instance import bring_forward
+
+    assistant = QApplication.activeModalWidget()
+    if assistant is not None:
+        bring_forward(assistant)
 
 
 def _run_window(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from typing import Any, Protocol
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -18,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from spro_desk.geo import Geography
+from spro_desk.geo.cog import search_key
 from spro_desk.site.settings import SettingSpec
 from spro_desk.ui.common.commune_field import CommuneField
 from spro_desk.ui.common.secret_field import SecretLineEdit
@@ -197,6 +200,8 @@ class ZoneEditor(ListEditor):
         super().__init__(spec)
         self._geo = geo
         self._names: dict[str, str] = {}
+        self._keys: dict[str, str] = {}  # each name, its bare name and its acronym, folded
+        self.home: Callable[[], str | None] = lambda: None  # the site's commune (Paramètres)
         self.entry.setPlaceholderText(
             QCoreApplication.translate(
                 "Settings", "Commune, EPCI ou département, puis Entrée (vide : le département)"
@@ -211,6 +216,7 @@ class ZoneEditor(ListEditor):
             return
         self._completer_ready = True
         self._names = area_names(self._geo)
+        self._keys = area_keys(self._names)
         completer = QCompleter(sorted(self._names), self.entry)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
@@ -222,28 +228,45 @@ class ZoneEditor(ListEditor):
             return
         code = self._resolve(text)
         if code is None:
-            self.entry.setToolTip(
-                QCoreApplication.translate(
-                    "Settings", "« {text} » n'est ni une commune, ni un EPCI, ni un département."
-                ).format(text=text)
-            )
+            self.entry.setToolTip(self._not_found(text))
             return
         if code not in self.value():
             self._append_zone(code)
         self.entry.clear()
 
+    @staticmethod
+    def _not_found(text: str) -> str:
+        return QCoreApplication.translate(
+            "Settings", "« {text} » n'est ni une commune, ni un EPCI, ni un département."
+        ).format(text=text)
+
+    def problem(self) -> str | None:
+        """A place typed and left in the entry: said when saving, not dropped silently."""
+        text = self.entry.text().strip()
+        if not text or self._resolve(text) is not None:
+            return None
+        return self._not_found(text)
+
     def _resolve(self, text: str) -> str | None:
         self._ensure_completer()
         if text in self._names:
             return self._names[text]
-        folded = text.casefold()
-        for name, code in self._names.items():
-            if name.casefold() == folded:
-                return code
         if self._geo.is_known_zone(text) and self._geo.zone_kind(text) != "france":
             return text.upper() if len(text) <= 3 else text
         found = self._geo.search_communes(text, limit=1)
-        return found[0].code if found else None
+        named = self._keys.get(search_key(text))
+        if named is None or not found or search_key(found[0].nom) != search_key(text):
+            return named or (found[0].code if found else None)
+        return self._between_homonyms(named, found[0].code)
+
+    def _between_homonyms(self, area: str, commune: str) -> str:
+        """« Vienne »: the town at a desk of the Isère, the département elsewhere; « La
+        Réunion »: the island at its desks, not the commune of the Lot-et-Garonne."""
+        home = self._geo.commune(self.home() or "")
+        town = self._geo.commune(commune)
+        if home is None or town is None or home.departement == area:
+            return area
+        return commune if town.departement == home.departement else area
 
     def _append_zone(self, code: str) -> None:
         item = QListWidgetItem(self._geo.zone_label(code))
@@ -270,6 +293,22 @@ def area_names(geo: Geography) -> dict[str, str]:
     for code in geo.epci_codes():
         names.setdefault(geo.zone_label(code), code)
     return names
+
+
+_BRACKETED = re.compile(r"(.*?)\s*\(([^)]*)\)\s*$")
+
+
+def area_keys(names: dict[str, str]) -> dict[str, str]:
+    """Folded names to codes: « la reunion » as « La Réunion (974) », « cinor » as « CA
+    Intercommunale du Nord de la Réunion (CINOR) »; a département's name before a commune's
+    (La Réunion is also a commune of the Lot-et-Garonne), départements before EPCI."""
+    keys: dict[str, str] = {}
+    for name, code in names.items():
+        bracketed = _BRACKETED.match(name)
+        for variant in (name, *(bracketed.groups() if bracketed else ())):
+            keys.setdefault(search_key(variant), code)
+    keys.pop("", None)
+    return keys
 
 
 def make_editor(spec: SettingSpec, geo: Geography) -> SettingEditor:

@@ -149,7 +149,7 @@ class SitePage(QWizardPage):
             return False
         if self.phone.text().strip():
             try:
-                format_phone(self.phone.text())
+                format_phone(self.phone.text(), self.choice().fuseau)
             except CoordinateError as error:
                 self.problem.set_message(str(error), error=True, field=self.phone, focus=True)
                 return False

@@ -22,10 +22,16 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
+from spro_desk.clock import partner_clock, place_zone
 from spro_desk.orientation.slip import ReferralSlip
 from spro_desk.storage.files import Durability, write_atomically
 from spro_desk.text import strip_bidi_controls
-from spro_desk.ui.common.dates import long_date_fr, long_datetime_fr
+from spro_desk.ui.common.dates import (
+    clock_time_fr,
+    local_wall_clock,
+    long_date_fr,
+    long_datetime_fr,
+)
 from spro_desk.ui.common.emoji_font import install_emoji_font
 from spro_desk.ui.common.formatting import phone
 
@@ -75,9 +81,21 @@ def _where(slip: ReferralSlip) -> str:
 def _when(slip: ReferralSlip) -> str:
     if slip.rdv_at is None:
         text = _tr("Sans rendez-vous\u00a0: présentez-vous aux horaires d'ouverture.")
-    else:
+    elif place_zone(slip.code_insee) is None:
         text = _tr("Rendez-vous le {moment}.").format(moment=long_datetime_fr(slip.rdv_at))
+    else:  # a partner on another clock (a Réunion desk, a Bourges partner): both times
+        there = partner_clock(local_wall_clock(slip.rdv_at), slip.code_insee)
+        text = _tr("Rendez-vous le {moment} ({time}, heure locale du service).").format(
+            moment=long_datetime_fr(slip.rdv_at), time=clock_time_fr(there)
+        )
     return _section(_tr("Quand"), f"<b>{_text(text)}</b>")
+
+
+def _hours(slip: ReferralSlip) -> str:
+    heading = _tr("Horaires d'ouverture")
+    if slip.hours_lines and place_zone(slip.code_insee) is not None:
+        heading = _tr("Horaires d'ouverture (heures locales du service)")
+    return _section(heading, _lines(slip.hours_lines))
 
 
 def _contact(slip: ReferralSlip) -> str:
@@ -136,7 +154,7 @@ def slip_html(slip: ReferralSlip, issuer: str | None = None) -> str:
         _need(slip),
         _where(slip),
         _when(slip),
-        _section(_tr("Horaires d'ouverture"), _lines(slip.hours_lines)),
+        _hours(slip),
         _contact(slip),
         _to_bring(slip),
         _accessibility(slip),

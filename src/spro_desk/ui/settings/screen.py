@@ -24,7 +24,7 @@ from spro_desk.ui.common.context import DeskContext
 from spro_desk.ui.common.display import DisplayPanel
 from spro_desk.ui.common.import_flow import DirectoryImportController
 from spro_desk.ui.common.screen import Screen
-from spro_desk.ui.common.setting_editors import SettingEditor, make_editor
+from spro_desk.ui.common.setting_editors import SettingEditor, ZoneEditor, make_editor
 from spro_desk.ui.common.setting_labels import section_title, setting_hint, setting_label
 from spro_desk.ui.settings.directory_panel import DirectoryPanel
 
@@ -43,6 +43,9 @@ class SettingsScreen(Screen):
         self.editors: dict[str, SettingEditor] = {
             s.key: make_editor(s, context.geo) for s in SETTINGS if s.shown
         }
+        zone, commune = self.editors.get("site.zone"), self.editors.get("site.commune")
+        if isinstance(zone, ZoneEditor) and commune is not None:
+            zone.home = commune.value  # names shared by a commune and an area read from there
         self.save_button = QPushButton(self.tr("&Enregistrer"))
         self.revert_button = QPushButton(self.tr("Rétablir"))
         self.backup_button = QPushButton(self.tr("Restaurer une &sauvegarde…"))

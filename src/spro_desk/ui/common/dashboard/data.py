@@ -119,9 +119,7 @@ def _tiles(data: DashboardData) -> tuple[Tile, ...]:
             translate("DashboardData", "Orientations par contact"),
             figures["taux_orientation"],
             "",
-            translate("DashboardData", "{n} contacts orientés").format(
-                n=number(int(figures["contacts_orientes"] or 0))
-            ),
+            _oriented(int(figures["contacts_orientes"] or 0)),
             Drill("orientations.reseau"),
         ),
         Tile(
@@ -139,9 +137,7 @@ def _tiles(data: DashboardData) -> tuple[Tile, ...]:
             translate("DashboardData", "Zones blanches (communes)"),
             len(cover.white_communes),
             "",
-            translate("DashboardData", "sur {n} communes · {epci} EPCI sans contact").format(
-                n=number(cover.communes), epci=number(len(cover.white_epcis))
-            ),
+            _out_of_communes(cover.communes, len(cover.white_epcis)),
             Drill("couverture"),
         ),
     ]
@@ -158,6 +154,21 @@ def _tiles(data: DashboardData) -> tuple[Tile, ...]:
             )
         )
     return tuple(tiles)
+
+
+def _oriented(n: int) -> str:
+    # French: 0 and 1 take the singular.
+    if n <= 1:
+        return translate("DashboardData", "{n} contact orienté").format(n=number(n))
+    return translate("DashboardData", "{n} contacts orientés").format(n=number(n))
+
+
+def _out_of_communes(communes: int, white_epcis: int) -> str:
+    if communes <= 1:  # Saint-Barthélemy, Saint-Martin: one commune
+        text = translate("DashboardData", "sur {n} commune · {epci} EPCI sans contact")
+    else:
+        text = translate("DashboardData", "sur {n} communes · {epci} EPCI sans contact")
+    return text.format(n=number(communes), epci=number(white_epcis))
 
 
 def french_decimal(value: float | int | None, unit: str = "") -> str:
