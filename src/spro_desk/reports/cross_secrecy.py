@@ -801,11 +801,19 @@ def _against(
         if (position is not None and position not in masked[key] | public[key]
                 and _values(tables[key], positions)[position] > 0):  # fmt: skip
             found.append((key, position))
-    for key, figure in same + [(k, (STAR, STAR)) for k in keys]:
+    for key, figure in same:
         positions = figure_keys(tables[key])
         partner = _partner(figure, tables[key], positions, masked[key] | public[key])
         if partner is not None:
             found.append((key, partner))
+    for key in keys:  # the smallest inner cell of any linked table: never a total first
+        # (a masked total is masked in every table of its family, `periods.FAMILIES`)
+        table, positions = tables[key], figure_keys(tables[key])
+        values = _values(table, positions)
+        inner = [p for p in positions.values() if p[0] < len(table.rows)
+                 and p[1] < len(table.columns) and p not in masked[key] | public[key]]  # fmt: skip
+        if any(values[p] for p in inner):
+            found.append((key, min((p for p in inner if values[p]), key=lambda p: (values[p], p))))
     return found
 
 
