@@ -163,13 +163,13 @@ def test_every_territory_published_in_any_order_keeps_its_masked_figures(
 
 
 def test_a_new_edition_after_a_late_bundle_keeps_its_masked_figures(tmp_path: Path) -> None:
-    """A site published before its région, the period closed, a late contact, then edition 2
-    of every bilan: what edition 2 publishes gives nothing masked back either."""
+    """Région, département, a site and its réseau, the period closed, a late contact, then
+    edition 2 of every bilan: what edition 2 publishes gives nothing masked back either."""
     from test_periods import _late_contact
 
     data_dir, dataset = _region(tmp_path, desks=6, contacts=600, seed=23)
     site = dataset.sites[0]
-    scopes = [["--site", site.desk_id], [], ["--departement", site.departement or ""]]
+    scopes = [[], ["--departement", site.departement or ""], ["--site", site.desk_id]]
     scopes += [["--reseau", site.reseau]]
     for scope in scopes:
         _publish(data_dir, YEAR, scope)

@@ -664,15 +664,16 @@ def protect_together(
     others = [scope for scope in earlier if scope.key != scope_key]
     published: dict[str, PublishedTable] = {}
     public: dict[str, set[Position]] = {}
+    must: dict[str, set[Position]] = {}
     for key, table in tables.items():
         positions = figure_keys(table)
-        must = {positions[k] for k in (forced or {}).get(key, ()) if k in positions}
+        must[key] = {positions[k] for k in (forced or {}).get(key, ()) if k in positions}
         published[key], public[key] = _protect_table(key, table, scope_key, members, others,
-                                                     threshold, must)  # fmt: skip
+                                                     threshold, must[key])  # fmt: skip
     for group in groups(tables):
         if len(group) > 1:
-            _protect_group(group, tables, published, public, scope_key, members, others,
-                           threshold)  # fmt: skip
+            _protect_group(group, tables, published, (public, must), scope_key, members,
+                           others, threshold)  # fmt: skip
     return {key: published[key] for key in tables}
 
 
@@ -680,7 +681,7 @@ def _protect_group(
     keys: Sequence[str],
     tables: Mapping[str, Table],
     published: dict[str, PublishedTable],
-    already: Mapping[str, set[Position]],
+    already: tuple[Mapping[str, set[Position]], Mapping[str, set[Position]]],
     scope_key: str,
     members: frozenset[str],
     others: Sequence[ScopeFigures],
@@ -691,7 +692,8 @@ def _protect_group(
     figures next to it (`_partner`)."""
     relevant = [s for s in others if any(k in s.tables for k in keys)]
     extra = {k: _masked_positions(published[k], figure_keys(tables[k])) for k in keys}
-    public = {k: set(already[k]) for k in keys}
+    public = {k: set(already[0][k]) for k in keys}
+    must = {k: already[1][k] for k in keys}  # forced: masked whatever the check says
     given_away_checked = False
     while True:
         scope = ScopeFigures(scope_key, members, {k: table_figures(published[k]) for k in keys})
@@ -703,6 +705,7 @@ def _protect_group(
             given_away_checked = True
             pinned = _given_away_together(keys, tables, scope_key, members, relevant, threshold)
             for key, positions in pinned.items():
+                positions -= must[key]
                 grew |= not positions <= public[key]
                 public[key] |= positions
                 extra[key] -= positions
@@ -713,7 +716,7 @@ def _protect_group(
                     grew = True
                     break
         if not grew:  # nothing left to mask: what the set determines anyway is published
-            grew = _publish_determined(leaks, tables, scope_key, extra, public, threshold)
+            grew = _publish_determined(leaks, tables, scope_key, extra, public, must, threshold)
         if not grew:
             raise SecrecyUnreachable(keys[0], leaks)
         for key in keys:
@@ -726,6 +729,7 @@ def _publish_determined(
     scope_key: str,
     extra: dict[str, set[Position]],
     public: dict[str, set[Position]],
+    must: Mapping[str, set[Position]],
     threshold: int,
 ) -> bool:
     """The new bilan's masked figures the published set determines, moved to the published
@@ -738,7 +742,7 @@ def _publish_determined(
         position = positions[leak.figure]
         if 0 < _values(tables[leak.table], positions)[position] < threshold:
             return False
-        if position not in public[leak.table]:
+        if position not in public[leak.table] | must[leak.table]:
             determined.append((leak.table, position))
     for key, position in determined:
         public[key].add(position)
@@ -824,7 +828,10 @@ def _same_figure(table: str, figure: FigureKey, keys: Sequence[str]) -> list[tup
     for both, side, one in LINKS:
         if both not in keys or one not in keys:
             continue
-        if side == "rows" and table == both and c == STAR and r != STAR:
+        if (table, figure) in ((one, (STAR, "n")), (both, (STAR, STAR))):  # the grand total
+            grand = (STAR, "n") if side == "column:n" else (STAR, STAR)
+            same.append((both, grand) if table == one else (one, (STAR, "n")))
+        elif side == "rows" and table == both and c == STAR and r != STAR:
             same.append((one, (r, "n")))
         elif side == "rows" and table == one and r != STAR:
             same.append((both, (r, STAR)))
