@@ -168,3 +168,85 @@ def test_the_parser_offers_the_roles_the_domain_knows() -> None:
     from spro_desk.cli.parser_coordination import ROLES
 
     assert tuple(role.value for role in CoordinationRole) == ROLES
+
+
+def _snapshot(world: World) -> dict[str, list[tuple[Any, ...]]]:
+    """Every table of the coordination but the trail (where a refusal is written)."""
+    import sqlite3
+    from contextlib import closing
+
+    from spro_desk.paths import database_path
+
+    with closing(sqlite3.connect(database_path(world.coordinator_dir))) as db:
+        names = [r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+        return {
+            name: sorted(map(repr, db.execute(f'SELECT * FROM "{name}"')))
+            for name in names
+            if name not in ("coordination_audit", "audit_witness", "coordinator_account")
+        }
+
+
+@pytest.mark.slow  # sixteen interpreters and sign-ins: ~45 s
+def test_a_read_only_account_changes_nothing_whatever_it_runs(world: World) -> None:
+    """Every command that changes the coordination or sends something out, run by the
+    read-only account: refused (exit 2, the role needed named in French), nothing written
+    in the database or on disk."""
+    from test_sync_transport import _small_directory
+
+    drop, out = world.root / "drop", world.root / "sorties"
+    world.record(0, 3)
+    world.export(0, drop)
+    code, _result, _ = _cli(world, "coordinator", "import", str(drop), account="Bruno")
+    assert code == 0
+    directory = _small_directory(world.root / "annuaire", 2)
+    registration = next(world.root.glob(f"{world.ids[1]}.json"))
+    year = ["--from", "2026-01-01", "--to", "2026-12-31"]
+    code, _result, _ = _cli(world, "coordinator", "report", *year, "--format", "json",
+                            "--out", str(world.root / "region.json"), account="Alice")  # fmt: skip
+    assert code == 0  # a published period: closing it again or a new edition are refused
+    before = _snapshot(world)
+    keys = sorted(p.name for p in (world.coordinator_dir / "keys").rglob("*"))
+    commands = [
+        ["register", str(registration)],
+        ["import", str(drop)],
+        ["revoke", world.ids[1]],
+        ["reinstate", world.ids[1], "--note", "essai"],
+        ["handle-alert", "1", "--note", "essai"],
+        ["acknowledge", "--out", str(out / "acks")],
+        ["publish-directory", str(directory), "--out", str(out / "annuaire.spro-directory")],
+        [
+            "report",
+            *year,
+            "--site",
+            world.ids[0],
+            "--format",
+            "json",
+            "--out",
+            str(out / "bilan.json"),
+        ],
+        ["report", *year, "--interne", "--format", "json", "--out", str(out / "interne.json")],
+        ["close-period", "--from", "2026-03-01", "--to", "2026-03-31"],
+        ["new-edition", *year, "--out", str(out / "edition")],
+        ["watch", "--folder", str(drop), "--once"],
+        ["watch", "--folder", str(drop), "--save"],
+        ["account", "add", "Denis", "--role", "coordinateur"],
+        ["account", "disable", "Alice"],
+        ["init"],
+    ]
+    (out / "edition").mkdir(parents=True)
+    refused = []
+    for command in commands:
+        code, result, _ = _cli(world, "coordinator", *command, account="Chloé",
+                               env={"SPRO_DESK_NEW_PASSWORD": "denis-mot-de-passe"})  # fmt: skip
+        if code != 2 or "Coordinateur·rice" not in result.get("error", ""):
+            refused.append((command[0], code, result))
+    # the internal document is the coordination's working copy: figures, so "consulter"
+    # the keys exist already (said before the role); the internal document is the
+    # coordination's working copy, figures a read-only account may see
+    assert [(c[0], c[1], c[2].get("error")) for c in refused] == [
+        ("report", 0, None),
+        ("init", 2, "Ce coordinateur a déjà ses clés : aucune modification n'a été faite."),
+    ]
+    assert _snapshot(world) == before
+    assert sorted(p.name for p in (world.coordinator_dir / "keys").rglob("*")) == keys
+    assert [p.name for p in out.rglob("*") if p.is_file()] == ["interne.json"]

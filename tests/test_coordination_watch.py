@@ -241,3 +241,114 @@ def test_the_systemd_unit_runs_a_command_the_program_understands() -> None:
     assert settings["KillSignal"] == ["SIGTERM"] and settings["Restart"] == ["on-failure"]
     build = (installer / "build-linux.sh").read_text("utf-8")
     assert "lib/systemd/system/spro-desk-coordinator-watch.service" in build
+
+
+def test_broken_and_oversized_bundles_in_the_drop_are_refused_in_french_and_change_nothing(
+    world: World, drop: WebDavServer, tmp_path: Path
+) -> None:
+    """Tampered, truncated, empty and oversized files beside a good bundle, in the folder and
+    on the server: each refused with its reason in French, never imported, and an oversized
+    one never copied into the data folder nor downloaded again at each pass."""
+    from spro_desk.sync.watch import MAX_BUNDLE_BYTES
+
+    folder = tmp_path / "depot"
+    folder.mkdir()
+    world.record(0, 3)
+    world.export(0, folder)
+    world.record(1, 2)
+    data = world.export(1, tmp_path / "ailleurs").read_bytes()
+    (folder / "altere.spro-bundle").write_bytes(data[:200] + bytes([data[200] ^ 1]) + data[201:])
+    (folder / "tronque.spro-bundle").write_bytes(data[: len(data) // 2])
+    (folder / "vide.spro-bundle").write_bytes(b"")
+    with open(folder / "enorme.spro-bundle", "wb") as huge:  # sparse: no disk used here
+        huge.truncate(MAX_BUNDLE_BYTES + 1)
+    (drop.root / "bundles").mkdir(parents=True, exist_ok=True)
+    (drop.root / "bundles" / "tronque-serveur.spro-bundle").write_bytes(data[:100])
+    with open(drop.root / "bundles" / "enorme-serveur.spro-bundle", "wb") as huge:
+        huge.truncate(MAX_BUNDLE_BYTES + 1)
+    settings = WatchSettings(drop.endpoint(), folder, timedelta(seconds=30))
+    collector = Collector(world.coordinator, world.coordinator_dir, settings, timeout=5.0)
+
+    report = collector.run_pass()
+    refused = {r["name"]: r["reason"] for r in report.refused}
+    assert sorted(refused) == [
+        "altere.spro-bundle", "enorme-serveur.spro-bundle", "enorme.spro-bundle",
+        "tronque-serveur.spro-bundle", "tronque.spro-bundle", "vide.spro-bundle",
+    ]  # fmt: skip
+    assert report.errors == []
+    huge = ("enorme.spro-bundle", "enorme-serveur.spro-bundle")
+    assert all("volumineux" in refused[name] for name in huge)
+    assert all("altéré" in refused[name] for name in refused if name not in huge)
+    assert [i["name"] for i in report.imported] == [f.name for f in folder.glob("cio*")]
+    assert _count(world, "SELECT COUNT(*) FROM received_event") == 3
+    assert _count(world, "SELECT COUNT(*) FROM received_bundle") == 1
+    kept = sum(p.stat().st_size for p in (world.coordinator_dir / "collecte").rglob("*"))
+    assert kept < 1024 * 1024  # the oversized files were neither copied nor downloaded
+    assert drop.front.counts.get("GET", 0) == 1  # the truncated one only
+
+    again = collector.run_pass()  # nothing new: the refused files are not taken again
+    assert (again.fetched, again.imported, again.refused) == ([], [], [])
+
+
+def test_a_collection_killed_while_importing_resumes_and_imports_each_bundle_once(
+    world: World, drop: WebDavServer
+) -> None:
+    bundles = 8
+    for _ in range(bundles):
+        world.record(0, 2)
+        assert _push(world, 0, drop)["sent"]
+    world.coordinator.close()
+    process = _watch_cli(world, drop, "--interval", "3600")
+    assert process.stderr is not None
+    deadline = time.monotonic() + 120
+    fetched = 0
+    while fetched < bundles:  # every download done: the import starts now
+        line = process.stderr.readline()
+        assert line and time.monotonic() < deadline, process.poll()
+        fetched += "Reçu du serveur" in line
+    process.send_signal(signal.SIGKILL)
+    process.wait(timeout=10)
+    process.stderr.close()
+    assert process.stdout is not None
+    process.stdout.close()
+    before = _count(world, "SELECT COUNT(*) FROM received_event")
+    assert before < 2 * bundles  # killed before the import ended
+
+    restart = _watch_cli(world, drop, "--once", "--json")
+    out, err = restart.communicate(timeout=120)
+    assert restart.returncode == 0, err
+    report = json.loads(out)
+    assert report["errors"] == [] and report["refused"] == []
+    assert _count(world, "SELECT COUNT(*) FROM received_event") == 2 * bundles
+    assert _count(world, "SELECT COUNT(*) FROM received_bundle") == bundles
+    assert _count(world, "SELECT COUNT(*) FROM merged_contact") == 2 * bundles
+    assert _count(world, "SELECT COUNT(*) FROM watch_item WHERE state = 'importe'") == bundles
+    world.coordinator = Database(database_path(world.coordinator_dir))
+
+
+def test_the_server_down_then_back_or_failing_mid_pass_loses_nothing_and_imports_once(
+    world: World, drop: WebDavServer
+) -> None:
+    for _ in range(4):
+        world.record(0, 2)
+        assert _push(world, 0, drop)["sent"]
+    settings = WatchSettings(drop.endpoint(), None, timedelta(seconds=30))
+    collector = Collector(world.coordinator, world.coordinator_dir, settings, timeout=2.0)
+    drop.stop()
+    down = collector.run_pass()
+    assert not down.ok and any("injoignable" in e for e in down.errors)
+    assert (down.fetched, down.imported) == ([], [])
+
+    drop.start()  # back on the same address; the second download is cut half-way, the
+    gets = drop.front.counts.get("GET", 0)  # third answers 503: the pass stops there
+    drop.front.faults += [Fault("GET", gets + 2, "cut"), Fault("GET", gets + 3, "status")]
+    back = collector.run_pass()
+    assert len(back.fetched) == 1 and back.events_new == 2 and back.refused == []
+    assert len(back.errors) == 2 and "difficulté" in back.errors[-1]
+    assert not list((world.coordinator_dir / "collecte").rglob("*.incomplete"))
+
+    drop.front.faults.clear()
+    last = collector.run_pass()  # the three left, and only them
+    assert len(last.fetched) == 3 and last.events_new == 6 and last.errors == []
+    assert _count(world, "SELECT COUNT(*) FROM received_event") == 8
+    assert _count(world, "SELECT COUNT(*) FROM received_bundle") == 4

@@ -405,3 +405,29 @@ def test_adding_an_account_hashes_off_the_ui_thread(
     assert sign_in(world.coordinator, "Emile", "emile-mot-de-passe").nom == "Emile"
     window.close()
     assert_nothing_running(window)  # type: ignore[arg-type]
+
+
+def test_a_read_only_account_cannot_revoke_a_desk_from_the_window(
+    qtbot: QtBot, world: World, settings: QSettings
+) -> None:
+    """Revoking is not greyed out (the domain refuses it when tried): confirmed, it is
+    refused naming the role, and the desk stays registered."""
+    from spro_desk.ui.coordination.desks_screen import DesksScreen
+
+    sign_in(world.coordinator, "Chloé", TEAM["Chloé"][1])
+    window = _window(qtbot, world, settings)
+    window.show_screen(POSTES)
+    screen = window.screens[POSTES]
+    assert isinstance(screen, DesksScreen)
+    assert screen.select_desk(world.ids[0])
+    screen.request_revoke()
+    box = screen.confirmation
+    go = next(b for b in box.buttons() if "Révoquer" in b.text())
+    go.click()
+    qtbot.waitUntil(lambda: "« Coordinateur·rice »" in screen.message.text(),
+                    timeout=IMPORT_TIMEOUT_MS)  # fmt: skip
+    with world.coordinator.session() as session:
+        desk = session.get(RegisteredDesk, world.ids[0])
+        assert desk is not None and not desk.revoked
+    assert not audit_entries(world.coordinator, action="revocation-poste")
+    window.close()

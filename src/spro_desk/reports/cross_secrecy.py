@@ -8,9 +8,14 @@ the Vierzon site. So a publication is checked together with the earlier ones of 
   over the sites of that scope, of site-level inner cells; sites that belong to exactly the same
   published scopes can never be told apart, so they are merged into one *atom* (the unknowns are
   atom × cell, all non-negative);
-- each table is one independent linear system (no equation links two tables); exact Gaussian
-  elimination over fractions tells which masked figures (and which atom cells) are determined,
-  and bound propagation over the non-negative unknowns gives intervals;
+- tables that share figures (`LINKS`: sexe × âge's row totals are the sexe table, type ×
+  issue's and réseau × issue's column totals the issue table, the sites table's column totals
+  the canal table, the comparison's « Période » column the month table) are one linear system,
+  their shared figures equal atom by atom; any other table is a system of its own (tables
+  sharing only their grand total share one number: masked in one, it is masked in all,
+  `periods.FAMILIES`); exact Gaussian elimination over fractions tells which masked figures
+  (and which atom cells) are determined, and bound propagation over the non-negative unknowns
+  gives intervals;
 - a **leak** is a small count given away: a masked figure, or a figure of an atom (sites
   never published alone), bounded to an interval narrower than the threshold that holds a
   small count (exactly 3, or [0, 4]); a large complementary figure found again (40, or
@@ -22,7 +27,7 @@ the Vierzon site. So a publication is checked together with the earlier ones of 
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any
@@ -36,6 +41,19 @@ FigureKey = tuple[str, str]
 Var = tuple[Any, ...]
 LONG_EQUATION = 32  # unknowns: beyond, an equation waits until the short ones are settled
 MAX_STEPS = 2_000_000  # bounds propagation ends by itself; this guards against slow creep
+# Figures two tables of a bilan both publish, as anyone reading them knows: (cross table, its
+# row totals "rows" / its column totals "columns" / its column "n" "column:n", the one-way
+# table holding the same numbers as its rows).
+LINKS = (
+    ("contacts.sexe_age", "rows", "contacts.sexe"),
+    ("contacts.sexe_age", "columns", "contacts.tranche_age"),
+    ("orientations.type_issue", "rows", "orientations.type"),
+    ("orientations.type_issue", "columns", "orientations.issue"),
+    ("orientations.reseau_issue", "rows", "orientations.reseau"),
+    ("orientations.reseau_issue", "columns", "orientations.issue"),
+    ("sites.contacts", "columns", "contacts.canal"),
+    ("comparaison.mois", "column:n", "contacts.mois"),
+)
 
 
 @dataclass(frozen=True)
@@ -300,7 +318,11 @@ def _others(total: int, unbounded: int, part: int | None) -> int | None:
 @dataclass
 class _System:
     equations: list[tuple[dict[Var, int], int]]
-    targets: dict[Var, tuple[str, FigureKey, bool]]  # var -> (scope, figure, masked figure?)
+    # var -> (table, scope, figure, masked figure?)
+    targets: dict[Var, tuple[str, str, FigureKey, bool]]
+    rows: list[str] = field(default_factory=list)
+    columns: list[str] = field(default_factory=list)
+    cells: Callable[[int, FigureKey], list[Var]] | None = None  # an atom's figure, its cells
 
 
 @dataclass(frozen=True)
@@ -343,7 +365,7 @@ def _zeros(
             zeros |= {(index, r, c) for r in rows if r in known and r not in atom.sites
                       for c in columns}  # fmt: skip
     for index, atom in enumerate(atoms):
-        for scope in atom.scopes:
+        for scope in atom.scopes & published.keys():
             for (r, c), value in published[scope].items():
                 if value == 0:
                     zeros |= {(index, rr, cc) for rr in (rows if r == STAR else [r])
@@ -351,7 +373,10 @@ def _zeros(
     return zeros
 
 
-def _build(table_key: str, scopes: Sequence[ScopeFigures]) -> _System:
+def _build(
+    table_key: str, scopes: Sequence[ScopeFigures], atoms: Sequence[_Atom] | None = None
+) -> _System:
+    """One table's system; `atoms`: those of a group of linked tables (else its own)."""
     having = [s for s in scopes if table_key in s.tables]
     rows: list[str] = []
     columns: list[str] = []
@@ -359,13 +384,13 @@ def _build(table_key: str, scopes: Sequence[ScopeFigures]) -> _System:
         figures = scope.tables[table_key]
         rows += [r for r in figures.rows if r not in rows]
         columns += [c for c in figures.columns if c not in columns]
-    atoms = _atoms(having)
+    atoms = _atoms(having) if atoms is None else atoms
     # the kinds of margins the table publishes (a one-way table: its column total only)
     kinds = {(r == STAR, c == STAR) for s in having for r, c in s.tables[table_key].values}
     shape = {k for k in _grid_keys(rows, columns) if (k[0] == STAR, k[1] == STAR) in kinds}
 
     equations: list[tuple[dict[Var, int], int]] = []
-    targets: dict[Var, tuple[str, FigureKey, bool]] = {}
+    targets: dict[Var, tuple[str, str, FigureKey, bool]] = {}
     published: dict[str, tuple[list[int], dict[FigureKey, int | None]]] = {}
     for scope in having:
         members = [i for i, atom in enumerate(atoms) if scope.key in atom.scopes]
@@ -392,7 +417,7 @@ def _build(table_key: str, scopes: Sequence[ScopeFigures]) -> _System:
             if value is None:
                 aux: Var = ("y", name, key)
                 terms[aux] = by_atom[aux] = -1
-                targets[aux] = (name, key, True)
+                targets[aux] = (table_key, name, key, True)
                 value = 0
             equations.append((terms, value))
             if len(by_atom) > 1 + (value is None) and STAR in key:
@@ -412,12 +437,12 @@ def _build(table_key: str, scopes: Sequence[ScopeFigures]) -> _System:
             aux = _atom_figure(index, key)
             if STAR in key:
                 equations.append(({**{v: 1 for v in cells(index, key)}, aux: -1}, 0))
-            targets[aux] = (name, key, False)
+            targets[aux] = (table_key, name, key, False)
         if (STAR, STAR) in shape:  # the grand total, the sum of its row (column) totals too
             grand = _atom_figure(index, (STAR, STAR))
             equations.append(_sum_is(grand, [_atom_figure(index, (r, STAR)) for r in rows]))
             equations.append(_sum_is(grand, [_atom_figure(index, (STAR, c)) for c in columns]))
-    return _System(equations, targets)
+    return _System(equations, targets, rows, columns, cells)
 
 
 def _differences(
@@ -518,8 +543,74 @@ def _substitute(
     return reduced
 
 
+def groups(keys: Iterable[str]) -> list[tuple[str, ...]]:
+    """The tables checked together: each with the tables it shares figures with (`LINKS`)."""
+    keys = sorted(keys)
+    group_of = {key: {key} for key in keys}
+    for both, _side, one in LINKS:
+        if both in group_of and one in group_of and group_of[both] is not group_of[one]:
+            merged = group_of[both] | group_of[one]
+            for key in merged:
+                group_of[key] = merged
+    found: list[tuple[str, ...]] = []
+    for key in keys:
+        group = tuple(sorted(group_of[key]))
+        if group not in found:
+            found.append(group)
+    return found
+
+
+def _group_system(keys: Sequence[str], scopes: Sequence[ScopeFigures]) -> _System:
+    """Linked tables as one system: each table's unknowns under its key, and their shared
+    figures equal atom by atom."""
+    present = [k for k in keys if any(k in s.tables for s in scopes)]
+    if len(present) == 1:
+        return _build(present[0], scopes)
+    atoms = _atoms([s for s in scopes if any(k in s.tables for k in present)])
+    systems = {k: _build(k, scopes, atoms) for k in present}
+    equations: list[tuple[dict[Var, int], int]] = []
+    targets: dict[Var, tuple[str, str, FigureKey, bool]] = {}
+    for k, system in systems.items():
+        equations += [({(k, *v): c for v, c in terms.items()}, rhs)
+                      for terms, rhs in system.equations]  # fmt: skip
+        targets |= {(k, *v): target for v, target in system.targets.items()}
+    for both, side, one in LINKS:
+        if both in systems and one in systems:
+            for index in range(len(atoms)):
+                equations += _linked(systems, both, side, one, index)
+    return _System(equations, targets)
+
+
+def _linked(
+    systems: Mapping[str, _System], both: str, side: str, one: str, atom: int
+) -> list[tuple[dict[Var, int], int]]:
+    """An atom's figures of a cross table equal to those of a one-way table (`LINKS`)."""
+    cross, single = systems[both], systems[one]
+    if side == "rows":
+        codes, known = cross.rows, set(cross.rows)
+    elif side == "columns":
+        codes, known = cross.columns, set(cross.columns)
+    else:  # "column:n"
+        codes, known = cross.rows, set(cross.rows)
+    equations = []
+    for code in [*codes, *(c for c in single.rows if c not in known)]:
+        key = {"rows": (code, STAR), "columns": (STAR, code)}.get(side, (code, "n"))
+        terms: dict[Var, int] = {}
+        if code in known and cross.cells is not None:
+            terms |= {(both, *v): 1 for v in cross.cells(atom, key)}
+        if code in single.rows and single.cells is not None:
+            terms |= {(one, *v): -1 for v in single.cells(atom, (code, "n"))}
+        if terms:
+            equations.append((terms, 0))
+    return equations
+
+
 def table_leaks(table_key: str, scopes: Sequence[ScopeFigures], threshold: int) -> list[Leak]:
-    system = _build(table_key, scopes)
+    return group_leaks((table_key,), scopes, threshold)
+
+
+def group_leaks(keys: Sequence[str], scopes: Sequence[ScopeFigures], threshold: int) -> list[Leak]:
+    system = _group_system(keys, scopes)
     echelon = Echelon()
     # short equations first: a long one (a total) then meets few rows to reduce
     for terms, rhs in sorted(system.equations, key=lambda equation: len(equation[0])):
@@ -531,7 +622,7 @@ def table_leaks(table_key: str, scopes: Sequence[ScopeFigures], threshold: int) 
     bounds: dict[Var, tuple[int, int | None]] = {v: (value, value) for v, value in fixed.items()}
     bounds |= propagate_bounds(_substitute(system.equations, fixed), variables - fixed.keys())
     leaks = []
-    for var, (scope, key, masked) in system.targets.items():
+    for var, (table_key, scope, key, masked) in system.targets.items():
         if var not in bounds:
             continue  # a cell known to be 0 (`_zeros`): nothing to give away
         value = echelon.determined(var)
@@ -550,8 +641,8 @@ def table_leaks(table_key: str, scopes: Sequence[ScopeFigures], threshold: int) 
 
 
 def find_leaks(scopes: Sequence[ScopeFigures], threshold: int) -> list[Leak]:
-    keys = sorted({key for scope in scopes for key in scope.tables})
-    return [leak for key in keys for leak in table_leaks(key, scopes, threshold)]
+    keys = groups({key for scope in scopes for key in scope.tables})
+    return [leak for group in keys for leak in group_leaks(group, scopes, threshold)]
 
 
 # --- secondary suppression across the published set ----------------------------------------
@@ -572,11 +663,192 @@ def protect_together(
     members = frozenset(sites)
     others = [scope for scope in earlier if scope.key != scope_key]
     published: dict[str, PublishedTable] = {}
+    public: dict[str, set[Position]] = {}
+    must: dict[str, set[Position]] = {}
     for key, table in tables.items():
         positions = figure_keys(table)
-        must = {positions[k] for k in (forced or {}).get(key, ()) if k in positions}
-        published[key] = _protect_table(key, table, scope_key, members, others, threshold, must)
-    return published
+        must[key] = {positions[k] for k in (forced or {}).get(key, ()) if k in positions}
+        published[key], public[key] = _protect_table(key, table, scope_key, members, others,
+                                                     threshold, must[key])  # fmt: skip
+    for group in groups(tables):
+        if len(group) > 1:
+            _protect_group(group, tables, published, (public, must), scope_key, members,
+                           others, threshold)  # fmt: skip
+    return {key: published[key] for key in tables}
+
+
+def _protect_group(
+    keys: Sequence[str],
+    tables: Mapping[str, Table],
+    published: dict[str, PublishedTable],
+    already: tuple[Mapping[str, set[Position]], Mapping[str, set[Position]]],
+    scope_key: str,
+    members: frozenset[str],
+    others: Sequence[ScopeFigures],
+    threshold: int,
+) -> None:
+    """Linked tables, each already safe alone, masked more until none gives back what
+    another masks: first the same figure where another table publishes it, then the
+    figures next to it (`_partner`)."""
+    relevant = [s for s in others if any(k in s.tables for k in keys)]
+    extra = {k: _masked_positions(published[k], figure_keys(tables[k])) for k in keys}
+    public = {k: set(already[0][k]) for k in keys}
+    must = {k: already[1][k] for k in keys}  # forced: masked whatever the check says
+    given_away_checked = False
+    while True:
+        scope = ScopeFigures(scope_key, members, {k: table_figures(published[k]) for k in keys})
+        leaks = group_leaks(keys, [*relevant, scope], threshold)
+        if not leaks:
+            return
+        grew = False
+        if not given_away_checked:  # as for one table: what the others give away, published
+            given_away_checked = True
+            pinned = _given_away_together(keys, tables, scope_key, members, relevant, threshold)
+            for key, positions in pinned.items():
+                positions -= must[key]
+                grew |= not positions <= public[key]
+                public[key] |= positions
+                extra[key] -= positions
+        for leak in [] if grew else leaks:
+            for key, position in _against(leak, keys, tables, extra, public):
+                if position not in extra[key]:
+                    extra[key].add(position)
+                    grew = True
+                    break
+        if not grew:  # nothing left to mask: what the set determines anyway is published
+            grew = _publish_determined(leaks, tables, scope_key, extra, public, must, threshold)
+        if not grew:
+            raise SecrecyUnreachable(keys[0], leaks)
+        for key in keys:
+            published[key] = protect(tables[key], threshold, extra[key], public[key])
+
+
+def _publish_determined(
+    leaks: Sequence[Leak],
+    tables: Mapping[str, Table],
+    scope_key: str,
+    extra: dict[str, set[Position]],
+    public: dict[str, set[Position]],
+    must: Mapping[str, set[Position]],
+    threshold: int,
+) -> bool:
+    """The new bilan's masked figures the published set determines, moved to the published
+    ones (masking them hides nothing); False when there are none or one is a small count."""
+    determined = []
+    for leak in leaks:
+        if leak.scope != scope_key or not leak.determined:
+            continue
+        positions = figure_keys(tables[leak.table])
+        position = positions[leak.figure]
+        if 0 < _values(tables[leak.table], positions)[position] < threshold:
+            return False
+        if position not in public[leak.table] | must[leak.table]:
+            determined.append((leak.table, position))
+    for key, position in determined:
+        public[key].add(position)
+        extra[key].discard(position)
+    return bool(determined)
+
+
+def _given_away_together(
+    keys: Sequence[str],
+    tables: Mapping[str, Table],
+    scope_key: str,
+    members: frozenset[str],
+    earlier: Sequence[ScopeFigures],
+    threshold: int,
+) -> dict[str, set[Position]]:
+    """Figures of the new tables that the earlier bilans determine (through the links too):
+    masking them would hide nothing (and count as recovered), so they are never masked.
+
+    The new tables' zeros count as published (they always are); when that pins a small
+    count, the zeros are left out too: the loop then masks some of them against it."""
+    for zeros_shown in (True, False):
+        hidden = {}
+        for key in keys:
+            positions = figure_keys(tables[key])
+            values = _values(tables[key], positions)
+            hidden[key] = TableFigures(
+                tuple(code for code, _ in tables[key].rows),
+                tuple(code for code, _ in tables[key].columns),
+                {k: (0 if zeros_shown and values[p] == 0 else None) for k, p in positions.items()},
+            )
+        leaks = group_leaks(keys, [*earlier, ScopeFigures(scope_key, members, hidden)],
+                            threshold)  # fmt: skip
+        pinned: dict[str, set[Position]] = {key: set() for key in keys}
+        small = False
+        for leak in leaks:
+            if leak.scope == scope_key and leak.determined:
+                positions = figure_keys(tables[leak.table])
+                position = positions[leak.figure]
+                small |= 0 < _values(tables[leak.table], positions)[position] < threshold
+                pinned[leak.table].add(position)
+        if not small:
+            return pinned
+    raise SecrecyUnreachable(keys[0])  # the earlier bilans give a small count away already
+
+
+def _against(
+    leak: Leak,
+    keys: Sequence[str],
+    tables: Mapping[str, Table],
+    masked: Mapping[str, set[Position]],
+    public: Mapping[str, set[Position]],
+) -> list[tuple[str, Position]]:
+    """Figures of the new bilan to mask against a leak, best first: the leaking figure and
+    the same number in the linked tables, then a partner in each table (`_partner`)."""
+    same = [(leak.table, leak.figure), *_same_figure(leak.table, leak.figure, keys)]
+    found = []
+    for key, figure in same:
+        positions = figure_keys(tables[key])
+        position = positions.get(figure)
+        if (position is not None and position not in masked[key] | public[key]
+                and _values(tables[key], positions)[position] > 0):  # fmt: skip
+            found.append((key, position))
+    for key, figure in same:
+        positions = figure_keys(tables[key])
+        partner = _partner(figure, tables[key], positions, masked[key] | public[key])
+        if partner is not None:
+            found.append((key, partner))
+    for key in keys:  # the smallest inner cell of any linked table: never a total first
+        # (a masked total is masked in every table of its family, `periods.FAMILIES`)
+        table, positions = tables[key], figure_keys(tables[key])
+        values = _values(table, positions)
+        inner = [p for p in positions.values() if p[0] < len(table.rows)
+                 and p[1] < len(table.columns) and p not in masked[key] | public[key]]  # fmt: skip
+        if any(values[p] for p in inner):
+            found.append((key, min((p for p in inner if values[p]), key=lambda p: (values[p], p))))
+    return found
+
+
+def _same_figure(table: str, figure: FigureKey, keys: Sequence[str]) -> list[tuple[str, FigureKey]]:
+    """The figure as the linked tables publish it (`LINKS`)."""
+    r, c = figure
+    same = []
+    for both, side, one in LINKS:
+        if both not in keys or one not in keys:
+            continue
+        if (table, figure) in ((one, (STAR, "n")), (both, (STAR, STAR))):  # the grand total
+            grand = (STAR, "n") if side == "column:n" else (STAR, STAR)
+            same.append((both, grand) if table == one else (one, (STAR, "n")))
+        elif side == "rows" and table == both and c == STAR and r != STAR:
+            same.append((one, (r, "n")))
+        elif side == "rows" and table == one and r != STAR:
+            same.append((both, (r, STAR)))
+        elif side == "columns" and table == both and r == STAR and c != STAR:
+            same.append((one, (c, "n")))
+        elif side == "columns" and table == one and r != STAR:
+            same.append((both, (STAR, r)))
+        elif side == "column:n" and table == both and c == "n":
+            same.append((one, figure))
+        elif side == "column:n" and table == one:
+            same.append((both, (r, "n")))
+    # through a one-way table to the other cross tables holding it (issue: type and réseau)
+    for key, found in list(same):
+        for both, side, one in LINKS:
+            if key == one and both != table and both in keys and side == "columns":
+                same.append((both, (STAR, found[0])))
+    return [(k, f) for k, f in same if k in keys and not (k == table and f == figure)]
 
 
 def _protect_table(
@@ -587,7 +859,9 @@ def _protect_table(
     others: Sequence[ScopeFigures],
     threshold: int,
     must: set[Position],
-) -> PublishedTable:
+) -> tuple[PublishedTable, set[Position]]:
+    """The table masked against the earlier bilans, and the figures they already give away
+    (never masked)."""
     positions = figure_keys(table)
     relevant = [s for s in others if key in s.tables]
     # figures the earlier bilans determine: looked for only once a leak shows (a table
@@ -601,7 +875,7 @@ def _protect_table(
         scope = ScopeFigures(scope_key, members, {key: table_figures(published)})
         leaks = table_leaks(key, [*relevant, scope], threshold)
         if not leaks:
-            return published
+            return published, public or set()
         if public is None:
             public = _given_away(key, table, scope_key, members, relevant, threshold) - must
             if public:
@@ -634,26 +908,12 @@ def _given_away(
     earlier: Sequence[ScopeFigures],
     threshold: int,
 ) -> set[Position]:
-    """Figures of the new table that earlier publications already determine: masking them
-    would hide nothing (and count as recovered), so they are never masked."""
+    """Figures of the new table that earlier publications already determine (one table of
+    `_given_away_together`)."""
     if not earlier:
         return set()
-    positions = figure_keys(table)
-    values = _values(table, positions)
-    hidden = TableFigures(  # everything masked but the zeros, which are always published
-        tuple(code for code, _ in table.rows),
-        tuple(code for code, _ in table.columns),
-        {key: (0 if values[p] == 0 else None) for key, p in positions.items()},
-    )
-    leaks = table_leaks(key, [*earlier, ScopeFigures(scope_key, members, {key: hidden})],
-                        threshold)  # fmt: skip
-    pinned = {
-        positions[leak.figure] for leak in leaks if leak.scope == scope_key and leak.determined
-    }
-    small = [p for p in pinned if 0 < values[p] < threshold]
-    if small:  # the earlier publications give away a small count by themselves
-        raise SecrecyUnreachable(key)
-    return pinned
+    return _given_away_together((key,), {key: table}, scope_key, members, earlier,
+                                threshold)[key]  # fmt: skip
 
 
 def _masked_positions(published: PublishedTable, positions: Mapping[FigureKey, Position]) -> set:

@@ -249,6 +249,9 @@ class Collector:
                 continue
             if known.get(remote.name) == remote.fingerprint():
                 continue
+            if remote.size is not None and remote.size > MAX_BUNDLE_BYTES:
+                self._refuse_unopened(source, remote.name, remote.fingerprint(), report)
+                continue
             try:
                 target = self._download(client, source, remote)
             except WebDavError as error:
@@ -289,6 +292,9 @@ class Collector:
             fingerprint = f"{stat.st_size}|{stat.st_mtime_ns}"
             if known.get(path.name) == fingerprint:
                 continue
+            if stat.st_size > MAX_BUNDLE_BYTES:  # never copied: it could fill the disk
+                self._refuse_unopened(source, path.name, fingerprint, report)
+                continue
             target = self._local(source, path.name)
             write_atomically(target, _copier(path), Durability.CONTENTS_SYNCED)
             self._note_received(source, path.name, fingerprint, target)
@@ -316,6 +322,23 @@ class Collector:
             row.fingerprint, row.local_path, row.state = fingerprint, str(local), RECEIVED
             row.sha256, row.fetched_at, row.imported_at, row.detail = digest, moment, None, None
             session.add(row)
+
+    def _refuse_unopened(
+        self, source: str, name: str, fingerprint: str, report: PassReport
+    ) -> None:
+        """An oversized file: refused as the import would, noted (not taken again while it
+        stays the same), without a copy or a download."""
+        reason = "Envoi anormalement volumineux : refusé sans être ouvert."
+        with self.db.transaction() as session:
+            row = session.get(WatchItem, (source, name)) or WatchItem(
+                source=source, name=name, fingerprint=fingerprint, local_path="",
+                state=REFUSED, fetched_at=_now(),
+            )  # fmt: skip
+            row.fingerprint, row.local_path, row.sha256 = fingerprint, "", None
+            row.state, row.detail, row.imported_at = REFUSED, reason, _now()
+            session.add(row)
+        report.refused.append({"name": name, "reason": reason})
+        log.warning("Envoi refusé : %s — %s", name, reason)
 
     # --- importing ------------------------------------------------------------------------------
 
