@@ -22,7 +22,7 @@ from spro_desk.ui.orientation.screen import OrientationScreen
 from spro_desk.ui.suivi.screen import SuiviScreen
 
 from .conftest import FIXED_NOW, WindowFactory
-from .test_accueil import CTRL, Desk, focus_row, open_accueil
+from .test_accueil import CTRL, Desk, Keyboard, focus_row, open_accueil
 from .test_orientation_screen import open_booking
 
 ALT = Qt.KeyboardModifier.AltModifier
@@ -100,9 +100,9 @@ def test_a_bad_email_refuses_the_contact_and_keeps_the_form(qtbot: QtBot, desk: 
     assert desk.screen.form.consent.courriel.text() == "lea@"
 
 
-def test_an_overseas_phone_call_is_recorded_with_its_number_written_out(
-    qtbot: QtBot, desk: Desk
-) -> None:
+def _type_a_consenting_call(qtbot: QtBot, desk: Desk, name: str, phone: str) -> Keyboard:
+    """A phone call typed as an agent does (demandeur d'emploi, 26-35 ans), the caller's
+    consent given, then their name and phone; not recorded yet. Returns the keyboard."""
     keys = desk.keyboard
     keys.press("D")
     keys.press(Qt.Key.Key_Tab)
@@ -112,9 +112,16 @@ def test_an_overseas_phone_call_is_recorded_with_its_number_written_out(
     keys.press("O", ALT)  # the caller agrees
     qtbot.waitUntil(desk.screen.form.consent.is_given)
     keys.press("N", ALT)
-    keys.type("Jean-Marc Payet")
+    keys.type(name)
     keys.press(Qt.Key.Key_Tab)
-    keys.type("0692123456")  # a mobile in La Réunion
+    keys.type(phone)
+    return keys
+
+
+def test_an_overseas_phone_call_is_recorded_with_its_number_written_out(
+    qtbot: QtBot, desk: Desk
+) -> None:
+    keys = _type_a_consenting_call(qtbot, desk, "Jean-Marc Payet", "0692123456")  # La Réunion
     keys.press("I", ALT)
     keys.type("jm.payet@exemple.re")
     keys.press(Qt.Key.Key_Return, CTRL)
@@ -133,18 +140,7 @@ def test_a_saint_pierre_et_miquelon_number_keeps_its_country_code(
 
     SiteSettings(db).set("site.fuseau", "America/Miquelon")
     desk = open_accueil(qtbot, make_window(db), db)
-    keys = desk.keyboard
-    keys.press("D")
-    keys.press(Qt.Key.Key_Tab)
-    keys.press("3")
-    keys.press("C", ALT)
-    keys.press("T")  # Téléphone
-    keys.press("O", ALT)
-    qtbot.waitUntil(desk.screen.form.consent.is_given)
-    keys.press("N", ALT)
-    keys.type("Yannick Detcheverry")
-    keys.press(Qt.Key.Key_Tab)
-    keys.type("+508 41 12 34")
+    keys = _type_a_consenting_call(qtbot, desk, "Yannick Detcheverry", "+508 41 12 34")
     keys.press(Qt.Key.Key_Return, CTRL)
     [contact] = desk.contacts.list()
     assert desk.contacts.personal_data(contact.id) == PersonalDataInput(
@@ -162,19 +158,8 @@ def test_a_tahiti_desk_types_its_callers_local_numbers(
 
     SiteSettings(db).set("site.fuseau", "Pacific/Tahiti")
     desk = open_accueil(qtbot, make_window(db), db)
-    keys = desk.keyboard
     for name, typed in (("Moana Teriitahi", "87 12 34 56"), ("Lea Martin", "06 12 34 56 78")):
-        keys.press("D")
-        keys.press(Qt.Key.Key_Tab)
-        keys.press("3")
-        keys.press("C", ALT)
-        keys.press("T")  # Téléphone
-        keys.press("O", ALT)
-        qtbot.waitUntil(desk.screen.form.consent.is_given)
-        keys.press("N", ALT)
-        keys.type(name)
-        keys.press(Qt.Key.Key_Tab)
-        keys.type(typed)
+        keys = _type_a_consenting_call(qtbot, desk, name, typed)
         keys.press(Qt.Key.Key_Return, CTRL)
         assert desk.screen.feedback.text().startswith("Contact enregistré")
     phones = sorted(desk.contacts.personal_data(c.id).telephone for c in desk.contacts.list())

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -410,11 +410,30 @@ def isolated_settings(tmp_path: Path) -> None:
         QSettings.setPath(format_, QSettings.Scope.UserScope, str(tmp_path / "qsettings"))
 
 
+def _run_app_polled(data_dir: Path, poll: Callable[[QTimer], None]) -> int:
+    """`run_app` on `data_dir`, with `poll(timer)` called every 50 ms (it stops the timer once
+    done); every window closed after IMPORT_TIMEOUT_MS whatever happens."""
+    from spro_desk.ui import run_app
+
+    timer = QTimer()
+    timer.setInterval(50)
+    timer.timeout.connect(lambda: poll(timer))
+    timer.start()
+    watchdog = QTimer()  # never hang the test run
+    watchdog.setSingleShot(True)
+    watchdog.timeout.connect(QApplication.closeAllWindows)
+    watchdog.start(IMPORT_TIMEOUT_MS)
+    try:
+        return run_app(data_dir, use_sample_if_empty=False)
+    finally:
+        timer.stop()
+        watchdog.stop()
+
+
 @pytest.mark.usefixtures("isolated_settings")
 def test_a_new_folder_starts_with_the_assistant_then_opens_the_desk(
     qapp: QApplication, tmp_path: Path
 ) -> None:
-    from spro_desk.ui import run_app
     from spro_desk.ui.app.main_window import MainWindow
 
     data_dir = tmp_path / "nouveau"
@@ -422,7 +441,7 @@ def test_a_new_folder_starts_with_the_assistant_then_opens_the_desk(
     ticks = [0]  # polls since the desk's window showed its directory
     bot = QtBot(qapp)
 
-    def drive() -> None:
+    def drive(timer: QTimer) -> None:
         # Only visible windows: an earlier test may have left a closed one not yet deleted.
         shown = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
         wizards = [w for w in shown if isinstance(w, FirstRunWizard)]
@@ -451,17 +470,7 @@ def test_a_new_folder_starts_with_the_assistant_then_opens_the_desk(
             windows[0].close()
             windows[0].deleteLater()  # later tests look for the app's one MainWindow
 
-    timer = QTimer()
-    timer.setInterval(50)
-    timer.timeout.connect(drive)
-    timer.start()
-    watchdog = QTimer()  # never hang the test run
-    watchdog.setSingleShot(True)
-    watchdog.timeout.connect(QApplication.closeAllWindows)
-    watchdog.start(IMPORT_TIMEOUT_MS)
-    status = run_app(data_dir, use_sample_if_empty=False)
-    timer.stop()
-    watchdog.stop()
+    status = _run_app_polled(data_dir, drive)
     assert status == 0
     assert seen.get("wizard") and "window" in seen
     assert seen["locked"] is False
@@ -473,22 +482,15 @@ def test_a_new_folder_starts_with_the_assistant_then_opens_the_desk(
 def test_leaving_the_assistant_quits_without_setting_anything_up(
     qapp: QApplication, tmp_path: Path
 ) -> None:
-    from spro_desk.ui import run_app
-
     data_dir = tmp_path / "nouveau"
 
-    def leave() -> None:
+    def leave(timer: QTimer) -> None:
         for widget in QApplication.topLevelWidgets():
             if isinstance(widget, FirstRunWizard) and widget.isVisible():
                 widget.reject()
                 timer.stop()
 
-    timer = QTimer()
-    timer.setInterval(50)
-    timer.timeout.connect(leave)
-    timer.start()
-    assert run_app(data_dir, use_sample_if_empty=False) == 0
-    timer.stop()
+    assert _run_app_polled(data_dir, leave) == 0
     assert folder_looks_new(data_dir)
 
 
@@ -535,12 +537,10 @@ def test_a_second_start_during_the_assistant_brings_the_assistant_forward(
     import subprocess
     import sys
 
-    from spro_desk.ui import run_app
-
     data_dir = tmp_path / "nouveau"
     seen: dict[str, object] = {}
 
-    def drive() -> None:
+    def drive(timer: QTimer) -> None:
         shown = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
         wizards = [w for w in shown if isinstance(w, FirstRunWizard)]
         if not wizards:
@@ -567,17 +567,7 @@ def test_a_second_start_during_the_assistant_brings_the_assistant_forward(
         timer.stop()
         wizard.reject()  # she leaves the assistant: nothing is set up
 
-    timer = QTimer()
-    timer.setInterval(50)
-    timer.timeout.connect(drive)
-    timer.start()
-    watchdog = QTimer()  # never hang the test run
-    watchdog.setSingleShot(True)
-    watchdog.timeout.connect(QApplication.closeAllWindows)
-    watchdog.start(IMPORT_TIMEOUT_MS)
-    status = run_app(data_dir, use_sample_if_empty=False)
-    timer.stop()
-    watchdog.stop()
+    status = _run_app_polled(data_dir, drive)
     assert status == 0
     assert "SPRO Desk est déjà ouvert sur ce dossier de données" in str(seen["err"])
     assert seen["minimised"] is False
