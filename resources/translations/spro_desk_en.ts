@@ -2016,16 +2016,16 @@ Keep this time anyway?</translation>
     </message>
     <message>
         <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="103"/>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="247"/>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="271"/>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="294"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="249"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="273"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="296"/>
         <source>Contacts</source>
         <translation>Contacts</translation>
     </message>
     <message>
         <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="111"/>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="341"/>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="370"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="343"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="372"/>
         <source>Orientations</source>
         <translation>Referrals</translation>
     </message>
@@ -2055,7 +2055,7 @@ Keep this time anyway?</translation>
         <translation>Unreached areas (municipalities)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="170"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="172"/>
         <source>sur {n} communes · {epci} EPCI sans contact</source>
         <translation>out of {n} municipalities · {epci} EPCI with no contact</translation>
     </message>
@@ -2076,198 +2076,203 @@ Keep this time anyway?</translation>
     </message>
     <message>
         <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="168"/>
+        <source>zone desservie à choisir dans Paramètres</source>
+        <translation>choose the catchment area in Settings</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="170"/>
         <source>sur {n} commune · {epci} EPCI sans contact</source>
         <translation>out of {n} municipality · {epci} EPCI with no contact</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="214"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="216"/>
         <source>Poste non enregistré</source>
         <translation>Unregistered desk</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="245"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="247"/>
         <source>Contacts par réseau du site</source>
         <translation>Contacts by site network</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="246"/>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="369"/>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="523"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="248"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="371"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="525"/>
         <source>Réseau</source>
         <translation>Network</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="262"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="264"/>
         <source>Contacts par site</source>
         <translation>Contacts by site</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="264"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="266"/>
         <source>Contacts par site — {network}</source>
         <translation>Contacts by site — {network}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="270"/>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="293"/>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="536"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="272"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="295"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="538"/>
         <source>Site</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="287"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="289"/>
         <source>Contacts par site — {canal}</source>
         <translation>Contacts by site — {canal}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="309"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="311"/>
         <source>Besoins par sous-thématique — {category}</source>
         <translation>Needs by sub-theme — {category}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="312"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="314"/>
         <source>Un contact peut avoir plusieurs sous-thématiques, et un besoin noté au niveau de la catégorie n&apos;en a aucune : la somme peut différer du total de la catégorie.</source>
         <translation>A contact may have several sub-themes, and a need recorded at category level has none: the sum may differ from the category total.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="334"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="336"/>
         <source>Issues des orientations — {network}</source>
         <translation>Referral outcomes — {network}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="340"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="342"/>
         <source>Issue</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="363"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="365"/>
         <source>Orientations « {outcome} » par réseau de destination</source>
         <translation>Referrals “{outcome}” by destination network</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="408"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="410"/>
         <source> (jours)</source>
         <translation> (days)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="419"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="421"/>
         <source>Délais et continuité vers le niveau 2</source>
         <translation>Lead times and continuity towards level 2</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="420"/>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="469"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="422"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="471"/>
         <source>Indicateur</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="421"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="423"/>
         <source>Valeur</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="429"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="431"/>
         <source>Communes du territoire</source>
         <translation>Municipalities in the area</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="432"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="434"/>
         <source>Communes d&apos;où vient au moins un contact</source>
         <translation>Municipalities with at least one contact</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="438"/>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="479"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="440"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="481"/>
         <source>Communes sans aucun contact (zones blanches)</source>
         <translation>Municipalities with no contact at all (unreached areas)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="442"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="444"/>
         <source>EPCI du territoire</source>
         <translation>EPCI in the area</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="445"/>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="490"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="447"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="492"/>
         <source>EPCI sans aucun contact</source>
         <translation>EPCI with no contact at all</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="451"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="453"/>
         <source>Contacts résidant hors du territoire</source>
         <translation>Contacts living outside the area</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="457"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="459"/>
         <source>Contacts sans commune renseignée</source>
         <translation>Contacts with no municipality given</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="463"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="465"/>
         <source>Couverture du territoire : {territory}</source>
         <translation>Area coverage: {territory}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="470"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="472"/>
         <source>Nombre</source>
         <translation>Count</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="480"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="482"/>
         <source>Commune</source>
         <translation>Municipality</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="481"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="483"/>
         <source>Code INSEE</source>
         <translation>INSEE code</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="491"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="493"/>
         <source>EPCI</source>
         <translation>EPCI</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="492"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="494"/>
         <source>SIREN</source>
         <translation>SIREN</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="503"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="505"/>
         <source>jamais</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="504"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="506"/>
         <source>oui</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="505"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="507"/>
         <source>non</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="524"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="526"/>
         <source>Jours depuis le dernier envoi</source>
         <translation>Days since the last bundle</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="525"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="527"/>
         <source>Âge de l&apos;annuaire (jours)</source>
         <translation>Directory age (days)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="526"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="528"/>
         <source>En retard</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="530"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="532"/>
         <source>Postes en retard (sans envoi depuis plus de {n} jours)</source>
         <translation>Overdue desks (no bundle for more than {n} days)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="534"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="536"/>
         <source>Postes : dernier envoi et âge de l&apos;annuaire</source>
         <translation>Desks: last bundle and directory age</translation>
     </message>

@@ -25,6 +25,8 @@ PACIFIC_REGIONS = {
     "Pacific/Noumea": "NC",
     "Pacific/Wallis": "WF",
 }
+# A local number as each of those territories writes it, for the error message.
+_LOCAL_EXAMPLES = {"PF": "87 12 34 56", "NC": "75.12.34", "WF": "82 12 34"}
 
 
 def format_phone(text: str, zone: str | None = None) -> str:
@@ -47,6 +49,11 @@ def format_phone(text: str, zone: str | None = None) -> str:
             if phonenumbers.region_code_for_number(number) in dialled_nationally:
                 return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
             return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+    if home:
+        raise CoordinateError(
+            f"Téléphone « {typed} » invalide : tapez un numéro local ({_LOCAL_EXAMPLES[home]}) "
+            "ou un numéro avec son indicatif (+33 6 12 34 56 78)."
+        )
     raise CoordinateError(
         f"Téléphone « {typed} » invalide : tapez un numéro français à 10 chiffres "
         "(06 12 34 56 78, 0690 12 34 56 outre-mer) ou international (+32 …)."

@@ -78,6 +78,24 @@ def test_a_wrong_phone_is_refused_in_french(typed: str) -> None:
         format_phone(typed)
 
 
+@pytest.mark.parametrize(
+    ("zone", "example"),
+    [
+        ("Pacific/Tahiti", "87 12 34 56"),
+        ("Pacific/Noumea", "75.12.34"),
+        ("Pacific/Wallis", "82 12 34"),
+    ],
+)
+def test_a_pacific_desk_is_told_its_own_numbers_form(zone: str, example: str) -> None:
+    """A wrong number at a desk in the Pacific asked for « un numéro français à 10 chiffres »,
+    which the desk's own callers do not have."""
+    with pytest.raises(CoordinateError) as refused:
+        format_phone("12", zone)
+    message = str(refused.value)
+    assert example in message and "+33" in message
+    assert "10 chiffres" not in message
+
+
 def test_emails_are_checked() -> None:
     assert check_email(" lea.martin@Exemple.FR ") == "lea.martin@exemple.fr"
     for wrong in ("lea@", "lea", "@exemple.fr", "lea@exemple"):
@@ -734,6 +752,15 @@ def test_the_dashboards_tiles_say_one_in_the_singular(
     covered = _texts(summary.buttons["zones_blanches"])
     assert "1 contact orienté" in oriented and "contacts" not in oriented
     assert "sur 1 commune " in covered and "sur 1 communes" not in covered
+
+
+def test_the_coverage_tile_says_where_to_choose_the_area_when_there_is_none(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """A site with no commune yet (so no catchment area) read « 0 sur 0 communes »."""
+    covered = _texts(_dashboard(qtbot, window).view.summary.buttons["zones_blanches"])
+    assert "sur 0 commune" not in covered
+    assert "Paramètres" in covered
 
 
 def _dashboard(qtbot: QtBot, window: MainWindow) -> DashboardScreen:

@@ -164,7 +164,9 @@ def _oriented(n: int) -> str:
 
 
 def _out_of_communes(communes: int, white_epcis: int) -> str:
-    if communes <= 1:  # Saint-Barthélemy, Saint-Martin: one commune
+    if communes == 0:  # no site commune yet, so no area: « sur 0 communes » said nothing
+        return translate("DashboardData", "zone desservie à choisir dans Paramètres")
+    if communes == 1:  # Saint-Barthélemy, Saint-Martin: one commune
         text = translate("DashboardData", "sur {n} commune · {epci} EPCI sans contact")
     else:
         text = translate("DashboardData", "sur {n} communes · {epci} EPCI sans contact")
