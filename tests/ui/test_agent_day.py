@@ -1330,3 +1330,26 @@ def test_the_sites_pdf_bilan_has_two_decimals_and_a_readable_footer(
         runs["Document interne"], runs["page 1"]
     )  # fmt: skip
     assert abs(note_y - page_y) > 1 or note_right < page_left  # the note ran over « page 1 »
+
+
+def test_at_1024_by_768_the_suggestions_reasons_are_in_view(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """The suggestions' fixed widths pushed « Raisons » behind a sideways scroll bar at 1024 px
+    (the walk of issue 18, second round): the other columns narrow, as the Annuaire's do."""
+    from spro_desk.ui.orientation.suggestion_model import SuggestionColumn
+
+    window.resize(1024, 768)
+    screen = orientation_screen(window)
+    suggest_for_bourges(qtbot, screen)
+    QApplication.processEvents()
+    table = screen.table
+    assert table.horizontalScrollBar().maximum() == 0
+    assert (
+        table.columnWidth(SuggestionColumn.RAISONS) >= 25 * table.fontMetrics().averageCharWidth()
+    )
+    # A width the agent chose by dragging a column is hers: the window's resizing keeps it.
+    table.horizontalHeader().resizeSection(SuggestionColumn.SERVICE, 300)
+    window.resize(1100, 768)
+    QApplication.processEvents()
+    assert table.columnWidth(SuggestionColumn.SERVICE) == 300

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import TypeVar
 
-from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtCore import QAbstractItemModel, QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -51,6 +51,51 @@ def setup_row_table(
         for column, width in widths.items():
             table.setColumnWidth(column, width)
     return table
+
+
+class FittedColumns(QObject):
+    """A row table's fixed columns narrowed, down to `narrowest` of their widths, so that its
+    last (stretching) column keeps `last_chars` characters in view as the table narrows.
+
+    At 1024 px or at 200 %, fixed widths pushed the last column (the Annuaire's « Horaires »,
+    the suggestions' « Raisons ») behind a sideways scroll bar. Widths the agent sets by
+    dragging a column's edge are hers: from then on they are kept.
+    """
+
+    def __init__(
+        self,
+        table: QTableView,
+        widths: Mapping[ColumnKey, int],
+        last_chars: int,
+        narrowest: float = 0.5,
+    ) -> None:
+        super().__init__(table)
+        self._table, self._widths = table, dict(widths)
+        self._last_chars, self._narrowest = last_chars, narrowest
+        self._chosen = False  # by the agent
+        self._fitting = False
+        table.horizontalHeader().sectionResized.connect(self._resized)
+        table.viewport().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # The event first: the table is gone while the collector destroys the view.
+        if event.type() == QEvent.Type.Resize and not self._chosen:
+            self._fit(self._table.viewport().width())
+        return super().eventFilter(watched, event)
+
+    def _fit(self, available: int) -> None:
+        last = self._table.fontMetrics().averageCharWidth() * self._last_chars
+        share = min(1.0, max(self._narrowest, (available - last) / sum(self._widths.values())))
+        self._fitting = True
+        try:
+            for column, width in self._widths.items():
+                self._table.setColumnWidth(column, int(width * share))
+        finally:
+            self._fitting = False
+
+    def _resized(self, column: int, _old: int, _new: int) -> None:
+        if not self._fitting and column in self._widths:  # the last one stretches itself
+            self._chosen = True
 
 
 def scroll_area() -> QScrollArea:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QItemSelection, QObject, Qt, QTimer
+from PySide6.QtCore import QItemSelection, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -22,6 +22,7 @@ from spro_desk.ui.common.announce import StatusLabel
 from spro_desk.ui.common.formatting import number, services_count
 from spro_desk.ui.common.keyboard import keyboard_splitter
 from spro_desk.ui.common.service_results import Clock, Column, ServiceResultsModel
+from spro_desk.ui.common.widgets import FittedColumns
 from spro_desk.ui.directory.filter_bar import DirectoryFilterBar
 from spro_desk.ui.directory.service_detail import build_detail, render_detail
 
@@ -37,9 +38,8 @@ _COLUMN_WIDTHS = {
     Column.RESEAU: 95,
 }
 # What « Horaires » keeps in view before the other columns give up width (« Fermé · ouvre
-# lundi à 9 h »), and the least share of their widths they give up to.
+# lundi à 9 h »).
 _STATUS_CHARS = 26
-_NARROWEST_SHARE = 0.5
 # Initial share of the width between results and detail (the agent can drag the handle).
 _SPLIT = (68, 32)
 _ROW_PADDING = 8
@@ -64,8 +64,6 @@ class DirectoryView(QWidget):
         self.filter_bar = DirectoryFilterBar(self._geo)
         self.result_count = StatusLabel(wrap=False)
         self.result_count.setTextFormat(Qt.TextFormat.PlainText)
-        self._widths_chosen = False  # by the agent, dragging a column's edge
-        self._fitting = False
         self.table = self._make_table()
         self.detail = self._make_detail()
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -115,37 +113,10 @@ class DirectoryView(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         for column, width in _COLUMN_WIDTHS.items():
             table.setColumnWidth(column, width)
-        header.sectionResized.connect(self._section_resized)
-        table.viewport().installEventFilter(self)
+        self.fitted_columns = FittedColumns(table, _COLUMN_WIDTHS, _STATUS_CHARS)
         table.setAccessibleName(self.tr("Résultats de la recherche"))
         table.setAccessibleDescription(self.tr("Un service par ligne ; sa fiche s'affiche à côté."))
         return table
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        # The event first: the attributes are gone while the collector destroys the view.
-        if event.type() == QEvent.Type.Resize and watched is self.table.viewport():
-            self._fit_columns(self.table.viewport().width())
-        return super().eventFilter(watched, event)
-
-    def _fit_columns(self, available: int) -> None:
-        """At 1024 px (or 200 %) the fixed widths left « Horaires » behind a sideways scroll
-        bar: the other columns narrow, down to half, until it shows; widths the agent chose
-        are kept."""
-        if self._widths_chosen:
-            return
-        status = self.table.fontMetrics().averageCharWidth() * _STATUS_CHARS
-        total = sum(_COLUMN_WIDTHS.values())
-        share = min(1.0, max(_NARROWEST_SHARE, (available - status) / total))
-        self._fitting = True
-        try:
-            for column, width in _COLUMN_WIDTHS.items():
-                self.table.setColumnWidth(column, int(width * share))
-        finally:
-            self._fitting = False
-
-    def _section_resized(self, column: int, _old: int, _new: int) -> None:
-        if not self._fitting and column != Column.HORAIRES:  # the last one stretches itself
-            self._widths_chosen = True
 
     def _make_detail(self) -> QTextBrowser:
         detail = QTextBrowser()

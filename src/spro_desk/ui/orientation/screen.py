@@ -26,7 +26,7 @@ from spro_desk.ui.common.background import Callbacks, TaskContext, TaskRunner
 from spro_desk.ui.common.context import DeskContext, OrientationRequest
 from spro_desk.ui.common.keyboard import keyboard_splitter
 from spro_desk.ui.common.screen import Screen
-from spro_desk.ui.common.widgets import setup_row_table
+from spro_desk.ui.common.widgets import FittedColumns, setup_row_table
 from spro_desk.ui.orientation.booking_controller import BookingController
 from spro_desk.ui.orientation.profile_panel import ProfilePanel
 from spro_desk.ui.orientation.referral_flow import Booking, PersonFacts
@@ -42,6 +42,7 @@ _COLUMN_WIDTHS = {
     SuggestionColumn.STRUCTURE: 190,
     SuggestionColumn.COMMUNE: 110,
 }
+_REASONS_CHARS = 30  # of « Raisons » kept in view before the other columns narrow
 
 
 class OrientationScreen(Screen):
@@ -90,6 +91,7 @@ class OrientationScreen(Screen):
             self.tr("Du plus adapté au moins adapté ; Ctrl+Entrée oriente vers la ligne choisie."),
             _COLUMN_WIDTHS,
         )
+        self.fitted_columns = FittedColumns(table, _COLUMN_WIDTHS, _REASONS_CHARS)
         return table
 
     def _make_reasons(self) -> QPlainTextEdit:
