@@ -99,6 +99,17 @@ def _fill_agent(qtbot: QtBot, wizard: FirstRunWizard, pin: str = "48219063") -> 
     qtbot.keyClicks(page.confirmation, pin)
 
 
+def _set_up_without_directory(qtbot: QtBot, wizard: FirstRunWizard) -> None:
+    """From the site page on: the first agent, the directory left for later, the summary, then
+    the set-up applied."""
+    _next(qtbot, wizard, AGENT)
+    _fill_agent(qtbot, wizard)
+    _next(qtbot, wizard, DIRECTORY)
+    wizard.directory_page.later.setChecked(True)
+    _next(qtbot, wizard, SUMMARY)
+    _next(qtbot, wizard, IMPORT)
+
+
 def _wait_for_import(qtbot: QtBot, wizard: FirstRunWizard) -> None:
     qtbot.waitUntil(lambda: not wizard.import_page.running, timeout=IMPORT_TIMEOUT_MS)
     finish = wizard.button(QWizard.WizardButton.FinishButton)
@@ -300,12 +311,7 @@ def test_a_tahiti_site_gives_its_own_phone_number(
     page.commune.settle()
     assert page.choice().fuseau == "Pacific/Tahiti"
     qtbot.keyClicks(page.phone, "40 41 22 33")
-    _next(qtbot, wizard, AGENT)
-    _fill_agent(qtbot, wizard)
-    _next(qtbot, wizard, DIRECTORY)
-    wizard.directory_page.later.setChecked(True)
-    _next(qtbot, wizard, SUMMARY)
-    _next(qtbot, wizard, IMPORT)
+    _set_up_without_directory(qtbot, wizard)
     assert SiteSettings(desk_db).get("site.telephone") == "40 41 22 33"
 
 
@@ -325,12 +331,7 @@ def test_the_sites_address_and_phone_are_asked_for_the_fiche(
     assert "Téléphone « 12 » invalide" in page.problem.text()
     page.phone.clear()
     qtbot.keyClicks(page.phone, "0248123456")
-    _next(qtbot, wizard, AGENT)
-    _fill_agent(qtbot, wizard)
-    _next(qtbot, wizard, DIRECTORY)
-    wizard.directory_page.later.setChecked(True)
-    _next(qtbot, wizard, SUMMARY)
-    _next(qtbot, wizard, IMPORT)
+    _set_up_without_directory(qtbot, wizard)
     settings = SiteSettings(desk_db)
     assert settings.get("site.adresse") == "12 rue Moyenne, 18000 Bourges"
     assert settings.get("site.telephone") == "02 48 12 34 56"

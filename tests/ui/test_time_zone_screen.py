@@ -13,6 +13,7 @@ from spro_desk import clock
 from spro_desk.site.settings import SiteSettings
 from spro_desk.storage.engine import Database
 from spro_desk.ui.accueil.today import TodayColumn
+from spro_desk.ui.app.main_window import MainWindow
 from spro_desk.ui.settings.screen import SettingsScreen
 
 from .conftest import WindowFactory
@@ -20,6 +21,14 @@ from .test_accueil import open_accueil, record_walk_in
 
 # 00:30 on 11 March in Saint-Denis (UTC+4): still the 10th in Paris and at UTC.
 REUNION_NIGHT = datetime(2026, 3, 11, 0, 30)
+
+
+def _parametres(window: MainWindow) -> SettingsScreen:
+    """Paramètres, shown as the agent opens it."""
+    window.show_screen("parametres")
+    screen = window.screens["parametres"]
+    assert isinstance(screen, SettingsScreen)
+    return screen
 
 
 def test_a_walk_in_after_midnight_in_la_reunion_is_on_the_reunion_day(
@@ -46,9 +55,7 @@ def test_the_zone_is_chosen_in_parametres_and_applies_at_once(
     qtbot: QtBot, db: Database, make_window: WindowFactory
 ) -> None:
     window = make_window(db)
-    window.show_screen("parametres")
-    screen = window.screens["parametres"]
-    assert isinstance(screen, SettingsScreen)
+    screen = _parametres(window)
     combo = screen.editors["site.fuseau"].widget
     assert combo.currentText().startswith("Celui de l'ordinateur")
     labels = [combo.itemText(i) for i in range(combo.count())]
@@ -95,9 +102,7 @@ def test_the_catchment_area_is_chosen_by_name_in_parametres(
     settings = SiteSettings(db)
     settings.set("site.commune", "18033")
     window = make_window(db)
-    window.show_screen("parametres")
-    screen = window.screens["parametres"]
-    assert isinstance(screen, SettingsScreen)
+    screen = _parametres(window)
     editor = screen.editors["site.zone"]
     entry = editor.entry  # type: ignore[attr-defined]
     epci = geography().commune("18197").epci  # Saint-Amand-Montrond's intercommunality
@@ -123,9 +128,7 @@ def test_a_territory_or_an_intercommunality_is_found_by_its_name_alone(
     Lot-et-Garonne; « Mayotte » and « CINOR », offered in the list, added nothing."""
     SiteSettings(db).set("site.commune", "97411")
     window = make_window(db)
-    window.show_screen("parametres")
-    screen = window.screens["parametres"]
-    assert isinstance(screen, SettingsScreen)
+    screen = _parametres(window)
     editor = screen.editors["site.zone"]
     entry = editor.entry  # type: ignore[attr-defined]
     for typed in ("La Reunion", "Mayotte", "cinor", "Saint-Pierre 974"):
@@ -150,9 +153,7 @@ def test_a_zone_typed_but_not_found_is_said_when_saving(
     saved without it and said « Paramètres enregistrés. »."""
     SiteSettings(db).set("site.commune", "98735")  # Papeete
     window = make_window(db)
-    window.show_screen("parametres")
-    screen = window.screens["parametres"]
-    assert isinstance(screen, SettingsScreen)
+    screen = _parametres(window)
     entry = screen.editors["site.zone"].entry  # type: ignore[attr-defined]
     entry.setFocus()
     qtbot.keyClicks(entry, "Polynesie")
@@ -174,9 +175,7 @@ def test_the_last_purge_is_told_on_the_sites_clock(
     SiteSettings(db).set("site.fuseau", "Indian/Reunion")
     run_purge(db, now=datetime(2026, 3, 10, 20, 30, tzinfo=UTC))  # 00:30 on the 11th there
     window = make_window(db, clock=lambda: REUNION_NIGHT)
-    window.show_screen("parametres")
-    screen = window.screens["parametres"]
-    assert isinstance(screen, SettingsScreen)
+    screen = _parametres(window)
     text = screen.privacy_panel.last.text()
     assert text.startswith("Dernière purge : 11/03/2026 00:30 ;"), text  # not UTC, not ISO
 
