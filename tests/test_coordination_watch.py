@@ -249,7 +249,7 @@ def test_broken_and_oversized_bundles_in_the_drop_are_refused_in_french_and_chan
     """Tampered, truncated, empty and oversized files beside a good bundle, in the folder and
     on the server: each refused with its reason in French, never imported, and an oversized
     one never copied into the data folder nor downloaded again at each pass."""
-    from spro_desk.sync.watch import MAX_BUNDLE_BYTES
+    from spro_desk.sync.bundle_format import MAX_BUNDLE_BYTES
 
     folder = tmp_path / "depot"
     folder.mkdir()

@@ -6,6 +6,8 @@ from __future__ import annotations
 BUNDLE_FORMAT = "spro-desk-bundle/1"
 EVENTS_MEMBER, MANIFEST_MEMBER, SIGNATURE_MEMBER = "events.jsonl", "manifest.json", "manifest.sig"
 MAX_BUNDLE_BYTES = 256 * 1024 * 1024  # age does not compress: plaintext ≈ file size
+# Why a file over that size is refused, by the import and by the collection alike.
+OVERSIZED_BUNDLE = "Envoi anormalement volumineux : refusé sans être ouvert."
 MAX_MEMBER_BYTES = {MANIFEST_MEMBER: 1024 * 1024, SIGNATURE_MEMBER: 1024}
 
 # Bounds on the numbers a bundle declares, checked before anything is sized by them: a desk

@@ -31,6 +31,7 @@ from spro_desk.sync.bundle_format import (
     MAX_LABEL,
     MAX_MEMBER_BYTES,
     MAX_SEQ,
+    OVERSIZED_BUNDLE,
     SIGNATURE_MEMBER,
 )
 from spro_desk.sync.merged_rows import (
@@ -106,7 +107,7 @@ class BundleOpener:
         `OpenedBundle`): what the reading worker sends as it is (sync.reader_process)."""
         try:
             if path.stat().st_size > MAX_BUNDLE_BYTES:
-                raise BundleRefused("Envoi anormalement volumineux : refusé sans être ouvert.")
+                raise BundleRefused(OVERSIZED_BUNDLE)
             sealed = path.read_bytes()
         except OSError as error:
             raise BundleRefused(f"Fichier illisible : {error.strerror}.") from error

@@ -35,6 +35,7 @@ from spro_desk.storage.engine import Database
 from spro_desk.storage.files import Durability, write_atomically
 from spro_desk.storage.records import read_record, write_record
 from spro_desk.sync.acknowledgement import acknowledgement_documents
+from spro_desk.sync.bundle_format import MAX_BUNDLE_BYTES, OVERSIZED_BUNDLE
 from spro_desk.sync.bundle_opening import BundleRefused
 from spro_desk.sync.coordinator import import_bundles
 from spro_desk.sync.coordinator_views import BUNDLE_SUFFIX
@@ -58,7 +59,6 @@ SECRET_FILE = WATCH_DIR / "webdav-secret"
 SETTINGS_KEY = "coordinator.collecte.reglages"
 PUSHED_KEY = "coordinator.collecte.renvois"
 DEFAULT_INTERVAL = timedelta(minutes=5)
-MAX_BUNDLE_BYTES = 256 * 1024 * 1024
 RECEIVED, IMPORTED, REFUSED = "recu", "importe", "refuse"
 
 
@@ -328,7 +328,7 @@ class Collector:
     ) -> None:
         """An oversized file: refused as the import would, noted (not taken again while it
         stays the same), without a copy or a download."""
-        reason = "Envoi anormalement volumineux : refusé sans être ouvert."
+        reason = OVERSIZED_BUNDLE
         with self.db.transaction() as session:
             row = session.get(WatchItem, (source, name)) or WatchItem(
                 source=source, name=name, fingerprint=fingerprint, local_path="",
