@@ -109,6 +109,21 @@ def test_the_zone_is_one_of_the_french_territories(db: Database) -> None:
     assert settings.get("site.fuseau") == "Pacific/Noumea"
 
 
+def test_a_phone_saved_with_a_new_zone_is_read_in_that_zone(db: Database) -> None:
+    """The zone and the phone changed in one save (Paramètres, the first-run assistant): the
+    phone was checked on the zone in use until then, and Papeete's « 40 41 22 33 » refused."""
+    clock.use_zone("Europe/Paris")
+    try:
+        settings = SiteSettings(db)
+        settings.set_many({"site.fuseau": "Pacific/Tahiti", "site.telephone": "40 41 22 33"})
+        assert settings.get("site.telephone") == "40 41 22 33"
+        assert clock.zone_name() == "Europe/Paris"  # saving changes no clock in use
+        with pytest.raises(SettingError, match="Téléphone"):  # a Paris zone reads it as before
+            settings.set_many({"site.fuseau": "Europe/Paris", "site.telephone": "40 41 22 33"})
+    finally:
+        clock.use_zone(None)
+
+
 def test_an_empty_zone_follows_the_computer(db: Database) -> None:
     apply_site_zone(SiteSettings(db).get)
     assert clock.zone_name() == ""

@@ -294,3 +294,25 @@ def test_the_annuaire_tells_a_mainland_partners_status_on_the_desks_clock(
     qtbot.waitUntil(lambda: view.model.rowCount() == 0 or view.model.summary(0).pk != pk)
     shown = [view.model.summary(r).pk for r in range(view.model.rowCount())]
     assert pk not in shown
+
+
+def test_parametres_saves_a_new_zone_and_a_phone_of_that_zone_together(
+    qtbot: QtBot, db: Database, make_window: WindowFactory
+) -> None:
+    """A site moving to Papeete changed its zone and its phone in one save: the phone was read
+    on the old zone (Paris) and refused."""
+    clock.use_zone("Europe/Paris")
+    try:
+        SiteSettings(db).set("site.fuseau", "Europe/Paris")
+        screen = _parametres(make_window(db))
+        zone = screen.editors["site.fuseau"].widget
+        zone.setCurrentIndex(zone.findData("Pacific/Tahiti"))
+        phone = screen.editors["site.telephone"].widget
+        phone.setFocus()
+        qtbot.keyClicks(phone, "40 41 22 33")
+        qtbot.mouseClick(screen.save_button, Qt.MouseButton.LeftButton)
+        assert screen.status.text() == "Paramètres enregistrés."
+        assert SiteSettings(db).get("site.telephone") == "40 41 22 33"
+        assert clock.zone_name() == "Pacific/Tahiti"  # the desk follows its new zone at once
+    finally:
+        clock.use_zone(None)

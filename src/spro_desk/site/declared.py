@@ -32,7 +32,9 @@ class SettingSpec:
     # the agents' accounts panel is the one list of agents.
     shown: bool = True
 
-    def check(self, value: Any) -> Any:
+    def check(self, value: Any, zone: str | None = None) -> Any:
+        """`value` as stored; a French SettingError if it cannot be. `zone`: the site's time
+        zone being saved with it, when it changes (a phone is read as dialled there)."""
         if self.kind in ("list", "zones"):
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
                 raise SettingError(f"{self.label} : une liste de textes est attendue.")
@@ -47,7 +49,7 @@ class SettingSpec:
         if self.kind == "url" and value.strip():
             return self._checked_url(value)
         if self.kind == "phone" and value.strip():
-            return self._checked_phone(value)
+            return self._checked_phone(value, zone)
         return value.strip()
 
     def _checked_zones(self, codes: list[str]) -> list[str]:
@@ -62,11 +64,11 @@ class SettingSpec:
                 )
         return list(dict.fromkeys(codes))
 
-    def _checked_phone(self, value: str) -> str:
+    def _checked_phone(self, value: str, zone: str | None) -> str:
         from spro_desk.coordinates import CoordinateError, format_phone
 
         try:
-            return format_phone(value)
+            return format_phone(value, zone)
         except CoordinateError as error:
             raise SettingError(f"{self.label} : {error}") from None
 

@@ -51,8 +51,9 @@ class SiteSettings:
         from spro_desk.storage.records import write_records
 
         records = {}
+        zone = zone_saved(values)
         for key, value in values.items():
-            checked = spec(key).check(value)
+            checked = spec(key).check(value, zone)
             if spec(key).kind != "secret":
                 records[key] = as_record(checked)
             elif checked != SECRET_KEPT:
@@ -74,6 +75,16 @@ class SiteSettings:
         # A secret is never read back for display: a placeholder says one is kept.
         stored |= {row.key: SECRET_KEPT for row in rows if "sealed" in row.value}
         return {s.key: stored.get(s.key, s.default) for s in SETTINGS}
+
+
+def zone_saved(values: Mapping[str, Any]) -> str | None:
+    """The site's zone as these values set it (the computer's when emptied); None when they
+    leave it as it is."""
+    if ZONE_SETTING not in values:
+        return None
+    from spro_desk.clock import computer_zone_name
+
+    return values[ZONE_SETTING] or computer_zone_name()
 
 
 class StartupSettings:

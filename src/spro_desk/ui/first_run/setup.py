@@ -134,12 +134,8 @@ def _set_up_desk(db: Database, data_dir: Path, choices: FirstRunChoices) -> None
 
 def _write_site_settings(db: Database, site: SiteChoice) -> None:
     """The site's settings in one transaction: all of them, or none."""
-    from spro_desk import clock
     from spro_desk.site.settings import SiteSettings
 
-    # The desk opens on the site's zone next; its phone is read as there (« 40 41 22 33 »
-    # is a number in Papeete, nothing in Paris).
-    clock.use_zone(site.fuseau or None)
     SiteSettings(db).set_many(
         {
             "site.nom": site.nom,

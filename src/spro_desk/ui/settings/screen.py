@@ -18,7 +18,14 @@ from PySide6.QtWidgets import (
 )
 
 from spro_desk.directory.catalog import directory_info
-from spro_desk.site.settings import SETTINGS, SettingError, SettingSpec, apply_site_zone, spec
+from spro_desk.site.settings import (
+    SETTINGS,
+    SettingError,
+    SettingSpec,
+    apply_site_zone,
+    spec,
+    zone_saved,
+)
 from spro_desk.ui.common.announce import StatusLabel
 from spro_desk.ui.common.context import DeskContext
 from spro_desk.ui.common.display import DisplayPanel
@@ -213,8 +220,7 @@ class SettingsScreen(Screen):
         if not self._save_privacy_policy():
             return False
         site = self.context.site_settings
-        for key, value in values.items():
-            site.set(key, value)
+        site.set_many(values)  # one transaction: all of them, or none
         apply_site_zone(site.get)  # the screens and exports follow the new zone at once
         self.load()  # shows the values as stored (trimmed, empty lines dropped)
         self.status.set_message(self.tr("Paramètres enregistrés."))
@@ -235,13 +241,14 @@ class SettingsScreen(Screen):
     def _checked_values(self) -> tuple[dict[str, Any], list[tuple[str, str]]]:
         values: dict[str, Any] = {}
         errors: list[tuple[str, str]] = []
+        zone = zone_saved(self._edited_values())  # a phone is read as dialled in the new zone
         for key, editor in self.editors.items():
             problem = editor.problem()
             if problem:
                 errors.append((key, problem))
                 continue
             try:
-                values[key] = spec(key).check(editor.value())
+                values[key] = spec(key).check(editor.value(), zone)
             except SettingError as error:
                 errors.append((key, str(error)))
         return values, errors
