@@ -712,6 +712,57 @@ def test_suivi_is_the_call_list_of_consenting_people(
     assert card.phone.full_text() == ""
 
 
+def _cut_cells(screen: SuiviScreen) -> list[str]:
+    """Cells whose text is wider than their column (Qt draws them with « … »)."""
+    from spro_desk.ui.suivi.follow_up_model import FollowUpColumn
+
+    table, model = screen.table, screen.model
+    padding = 2 * (table.style().pixelMetric(table.style().PixelMetric.PM_FocusFrameHMargin) + 1)
+    cut = []
+    for row in range(model.rowCount()):
+        for column in FollowUpColumn:
+            text = str(model.data(model.index(row, column)) or "")
+            if table.fontMetrics().horizontalAdvance(text) + padding > table.columnWidth(column):
+                cut.append(text)
+    return cut
+
+
+@pytest.mark.parametrize("size", [(1280, 800), (1920, 1080)])
+def test_suivis_names_are_not_cut_while_the_status_column_has_room(
+    qtbot: QtBot, window: MainWindow, cvl_db: Database, size: tuple[int, int]
+) -> None:
+    """At 1280 px the Statut column took 460 px for « Proposé » while the services read
+    « Accompagnement vers l'emploi … » and every information referral « Information (… »."""
+    service = ContactService(cvl_db)
+    late = anonymous_contact(cvl_db)
+    service.add_referral(late, CAP_EMPLOI, rdv_at=datetime(2026, 3, 5, 14, 0))
+    service.add_referral(anonymous_contact(cvl_db), CIO)
+    window.resize(*size)
+    screen = suivi_screen(qtbot, window)
+    QApplication.processEvents()
+    assert screen.model.rowCount() == 2
+    assert _cut_cells(screen) == []
+    assert screen.table.horizontalScrollBar().maximum() == 0
+
+
+def test_at_1024_by_768_suivis_status_stays_in_view(
+    qtbot: QtBot, window: MainWindow, cvl_db: Database
+) -> None:
+    from spro_desk.ui.suivi.follow_up_model import FollowUpColumn
+
+    ContactService(cvl_db).add_referral(
+        anonymous_contact(cvl_db), CAP_EMPLOI, rdv_at=datetime(2026, 3, 5, 14, 0)
+    )
+    window.resize(1024, 768)
+    screen = suivi_screen(qtbot, window)
+    QApplication.processEvents()
+    table = screen.table
+    status = str(screen.model.data(screen.model.index(0, FollowUpColumn.STATUT)))
+    assert status.startswith("En retard")
+    assert table.horizontalScrollBar().maximum() == 0
+    assert table.columnWidth(FollowUpColumn.STATUT) > table.fontMetrics().horizontalAdvance(status)
+
+
 # --- the site manager ----------------------------------------------------------------------------
 
 

@@ -117,5 +117,9 @@ def referral_status_label(code: str) -> str:
     return label_of(REFERRAL_STATUTS, code)
 
 
+def referral_type_labels() -> dict[str, str]:
+    return labels_of(REFERRAL_TYPES)
+
+
 def referral_type_label(code: str) -> str:
     return label_of(REFERRAL_TYPES, code)

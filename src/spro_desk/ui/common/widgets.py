@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from typing import TypeVar
 
 from PySide6.QtCore import QAbstractItemModel, QEvent, QObject, Qt
@@ -55,10 +55,13 @@ def setup_row_table(
 
 class FittedColumns(QObject):
     """A row table's fixed columns narrowed, down to `narrowest` of their widths, so that its
-    last (stretching) column keeps `last_chars` characters in view as the table narrows.
+    last (stretching) column keeps `last_chars` characters in view as the table narrows; and
+    widened, the `grow` columns taking the room beyond that as far as their texts need, as it
+    widens or its rows change.
 
     At 1024 px or at 200 %, fixed widths pushed the last column (the Annuaire's « Horaires »,
-    the suggestions' « Raisons ») behind a sideways scroll bar. Widths the agent sets by
+    the suggestions' « Raisons ») behind a sideways scroll bar; at 1280 px, Suivi's last
+    column took 460 px for « Proposé » beside names cut short. Widths the agent sets by
     dragging a column's edge are hers: from then on they are kept.
     """
 
@@ -68,14 +71,20 @@ class FittedColumns(QObject):
         widths: Mapping[ColumnKey, int],
         last_chars: int,
         narrowest: float = 0.5,
+        grow: Collection[ColumnKey] = (),
     ) -> None:
         super().__init__(table)
-        self._table, self._widths = table, dict(widths)
+        self._table = table
+        self._widths = {int(column): width for column, width in widths.items()}
         self._last_chars, self._narrowest = last_chars, narrowest
+        self._grow = [int(column) for column in widths if column in grow]
         self._chosen = False  # by the agent
         self._fitting = False
         table.horizontalHeader().sectionResized.connect(self._resized)
         table.viewport().installEventFilter(self)
+        if self._grow:
+            table.model().modelReset.connect(self._refit)
+            table.model().layoutChanged.connect(self._refit)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # The event first: the table is gone while the collector destroys the view.
@@ -85,13 +94,32 @@ class FittedColumns(QObject):
 
     def _fit(self, available: int) -> None:
         last = self._table.fontMetrics().averageCharWidth() * self._last_chars
-        share = min(1.0, max(self._narrowest, (available - last) / sum(self._widths.values())))
+        total = sum(self._widths.values())
+        share = min(1.0, max(self._narrowest, (available - last) / total))
+        widths = {column: int(width * share) for column, width in self._widths.items()}
+        spare = available - last - total
+        if spare > 0 and self._grow:
+            self._widen(widths, spare)
         self._fitting = True
         try:
-            for column, width in self._widths.items():
-                self._table.setColumnWidth(column, int(width * share))
+            for column, width in widths.items():
+                self._table.setColumnWidth(column, width)
         finally:
             self._fitting = False
+
+    def _widen(self, widths: dict[int, int], spare: int) -> None:
+        """The growing columns up to their texts' widths, in proportion to what each lacks."""
+        lacking = {
+            column: max(0, self._table.sizeHintForColumn(column) - widths[column])
+            for column in self._grow
+        }
+        scale = min(1.0, spare / max(1, sum(lacking.values())))
+        for column, lack in lacking.items():
+            widths[column] += int(lack * scale)
+
+    def _refit(self) -> None:
+        if not self._chosen:
+            self._fit(self._table.viewport().width())
 
     def _resized(self, column: int, _old: int, _new: int) -> None:
         if not self._fitting and column in self._widths:  # the last one stretches itself

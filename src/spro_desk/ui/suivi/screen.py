@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
+    QStyle,
     QTableView,
     QToolBar,
     QWidget,
@@ -26,9 +27,14 @@ from spro_desk.ui.common.background import Callbacks, TaskContext
 from spro_desk.ui.common.confirm import Confirm, ask
 from spro_desk.ui.common.context import DeskContext
 from spro_desk.ui.common.formatting import count_phrase, one_line
-from spro_desk.ui.common.labels import referral_status_label, referral_status_labels
+from spro_desk.ui.common.labels import (
+    referral_status_label,
+    referral_status_labels,
+    referral_type_labels,
+)
 from spro_desk.ui.common.screen import Screen
 from spro_desk.ui.common.widgets import (
+    FittedColumns,
     action_bar,
     plain_label,
     setup_row_table,
@@ -51,9 +57,11 @@ _COLUMN_WIDTHS = {
     FollowUpColumn.DATE_CONTACT: 130,
     FollowUpColumn.STRUCTURE: 200,
     FollowUpColumn.SERVICE: 240,
-    FollowUpColumn.TYPE: 100,
+    FollowUpColumn.TYPE: 100,  # widened to its longest label (_type_width)
     FollowUpColumn.RENDEZ_VOUS: 130,
 }
+# Of « Statut » kept in view (« En retard · Rendez-vous pris »); the names take the rest.
+_STATUS_CHARS = 32
 
 
 class SuiviScreen(Screen):
@@ -96,15 +104,20 @@ class SuiviScreen(Screen):
         return combo
 
     def _make_table(self) -> QTableView:
-        table = setup_row_table(
-            QTableView(),
+        table = QTableView()
+        widths = {**_COLUMN_WIDTHS, FollowUpColumn.TYPE: _type_width(table)}
+        setup_row_table(
+            table,
             self.model,
             self.tr("Orientations à suivre"),
             self.tr(
                 "En retard d'abord. Sur la ligne choisie : H honoré, N non honoré, A annulé, "
                 "R rendez-vous pris, P proposé ; Ctrl+Z annule le dernier changement."
             ),
-            _COLUMN_WIDTHS,
+            widths,
+        )
+        self.fitted_columns = FittedColumns(
+            table, widths, _STATUS_CHARS, grow=(FollowUpColumn.STRUCTURE, FollowUpColumn.SERVICE)
         )
         table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         return table
@@ -300,3 +313,11 @@ class SuiviScreen(Screen):
             log.error("Changing a referral status failed", exc_info=error)
             text = self.tr("Le statut n'a pas pu être enregistré. Réessayez dans un instant.")
         self.message.set_message(text)
+
+
+def _type_width(table: QTableView) -> int:
+    """« Information (adresse remise) » whole: there are only two types."""
+    longest = max(
+        table.fontMetrics().horizontalAdvance(label) for label in referral_type_labels().values()
+    )
+    return longest + 4 * table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 4
