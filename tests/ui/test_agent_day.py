@@ -713,7 +713,10 @@ def test_suivi_is_the_call_list_of_consenting_people(
 
 
 def _cut_cells(screen: SuiviScreen) -> list[str]:
-    """Cells whose text is wider than their column (Qt draws them with « … »)."""
+    """Cells whose text, in its own font (bold when overdue), is wider than their column (Qt
+    draws them with « … »)."""
+    from PySide6.QtGui import QFont, QFontMetrics
+
     from spro_desk.ui.suivi.follow_up_model import FollowUpColumn
 
     table, model = screen.table, screen.model
@@ -721,8 +724,11 @@ def _cut_cells(screen: SuiviScreen) -> list[str]:
     cut = []
     for row in range(model.rowCount()):
         for column in FollowUpColumn:
-            text = str(model.data(model.index(row, column)) or "")
-            if table.fontMetrics().horizontalAdvance(text) + padding > table.columnWidth(column):
+            index = model.index(row, column)
+            text = str(model.data(index) or "")
+            font = model.data(index, Qt.ItemDataRole.FontRole)
+            metrics = QFontMetrics(font) if isinstance(font, QFont) else table.fontMetrics()
+            if metrics.horizontalAdvance(text) + padding > table.columnWidth(column):
                 cut.append(text)
     return cut
 
@@ -742,6 +748,26 @@ def test_suivis_names_are_not_cut_while_the_status_column_has_room(
     QApplication.processEvents()
     assert screen.model.rowCount() == 2
     assert _cut_cells(screen) == []
+    assert screen.table.horizontalScrollBar().maximum() == 0
+
+
+def test_at_1280_px_long_names_give_way_before_an_overdue_status(
+    qtbot: QtBot, window: MainWindow, cvl_db: Database
+) -> None:
+    """Where not everything fits, the names are shortened, never « En retard · Rendez-vous … »
+    (bold, wider than the 32 ordinary characters set aside for it)."""
+    from spro_desk.ui.suivi.follow_up_model import FollowUpColumn
+
+    romorantin = "spro-annuaire--mission-locale-cc-du-romorantinais-et-du-monestois--1-p1"
+    ContactService(cvl_db).add_referral(
+        anonymous_contact(cvl_db), romorantin, rdv_at=datetime(2026, 3, 5, 14, 0)
+    )
+    window.resize(1280, 800)
+    screen = suivi_screen(qtbot, window)
+    QApplication.processEvents()
+    status = str(screen.model.data(screen.model.index(0, FollowUpColumn.STATUT)))
+    assert status == "En retard · Rendez-vous pris"
+    assert status not in _cut_cells(screen)
     assert screen.table.horizontalScrollBar().maximum() == 0
 
 

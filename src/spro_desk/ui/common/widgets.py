@@ -97,9 +97,11 @@ class FittedColumns(QObject):
         total = sum(self._widths.values())
         share = min(1.0, max(self._narrowest, (available - last) / total))
         widths = {column: int(width * share) for column, width in self._widths.items()}
-        spare = available - last - total
-        if spare > 0 and self._grow:
-            self._widen(widths, spare)
+        if self._grow and available - last - total > 0:
+            # The last column's own texts (bold for some rows) before the growing ones.
+            last_column = self._table.model().columnCount() - 1
+            last = max(last, self._table.sizeHintForColumn(last_column))
+            self._widen(widths, available - last - total)
         self._fitting = True
         try:
             for column, width in widths.items():
@@ -113,7 +115,7 @@ class FittedColumns(QObject):
             column: max(0, self._table.sizeHintForColumn(column) - widths[column])
             for column in self._grow
         }
-        scale = min(1.0, spare / max(1, sum(lacking.values())))
+        scale = max(0.0, min(1.0, spare / max(1, sum(lacking.values()))))
         for column, lack in lacking.items():
             widths[column] += int(lack * scale)
 
