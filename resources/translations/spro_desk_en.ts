@@ -826,6 +826,34 @@ This person will no longer be able to sign in; their past actions stay in the lo
         <source>Erreur inattendue à l&apos;ouverture de la base de données ({error}).</source>
         <translation>Unexpected error while opening the database ({error}).</translation>
     </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/app/start.py" line="180"/>
+        <source>SPRO Desk ne peut pas démarrer</source>
+        <translation>SPRO Desk cannot start</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/app/start.py" line="181"/>
+        <source>SPRO Desk ne peut pas écrire dans son dossier de données ({folder}) : il ne peut pas y noter qu&apos;il est ouvert.
+
+Vérifiez que ce dossier n&apos;est pas en lecture seule et que votre compte a le droit d&apos;y écrire, puis relancez SPRO Desk.</source>
+        <translation>SPRO Desk cannot write to its data folder ({folder}): it cannot note there that it is open.
+
+Check that this folder is not read-only and that your account may write to it, then start SPRO Desk again.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/app/start.py" line="189"/>
+        <source>SPRO Desk est déjà ouvert</source>
+        <translation>SPRO Desk is already open</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/app/start.py" line="190"/>
+        <source>SPRO Desk est déjà ouvert sur ce dossier de données ({folder}), mais sa fenêtre n&apos;a pas pu passer au premier plan : elle termine peut-être son démarrage.
+
+Attendez quelques secondes, puis cherchez la fenêtre de SPRO Desk dans la barre des tâches. Une seule fenêtre à la fois peut utiliser ce dossier : si elle n&apos;apparaît pas ou ne répond plus, fermez votre session (ou redémarrez l&apos;ordinateur), puis relancez SPRO Desk.</source>
+        <translation>SPRO Desk is already open on this data folder ({folder}), but its window could not be brought to the front: it may still be starting.
+
+Wait a few seconds, then look for the SPRO Desk window in the taskbar. Only one window at a time can use this folder: if it does not appear or no longer responds, sign out (or restart the computer), then start SPRO Desk again.</translation>
+    </message>
 </context>
 <context>
     <name>AuditModel</name>
@@ -3220,57 +3248,57 @@ Desk ID: {id}</translation>
 <context>
     <name>DirectoryView</name>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/view.py" line="91"/>
+        <location filename="../../src/spro_desk/ui/directory/view.py" line="89"/>
         <source>Rechercher un service, une structure, une commune…</source>
         <translation>Search for a service, an organisation, a municipality…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/view.py" line="93"/>
+        <location filename="../../src/spro_desk/ui/directory/view.py" line="91"/>
         <source>Rechercher dans l&apos;annuaire</source>
         <translation>Search the directory</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/view.py" line="95"/>
+        <location filename="../../src/spro_desk/ui/directory/view.py" line="93"/>
         <source>Les résultats s&apos;affichent pendant la frappe. Entrée passe aux résultats.</source>
         <translation>Results appear as you type. Enter moves to the results.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/view.py" line="120"/>
+        <location filename="../../src/spro_desk/ui/directory/view.py" line="117"/>
         <source>Résultats de la recherche</source>
         <translation>Search results</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/view.py" line="121"/>
+        <location filename="../../src/spro_desk/ui/directory/view.py" line="118"/>
         <source>Un service par ligne ; sa fiche s&apos;affiche à côté.</source>
         <translation>One service per row; its details appear alongside.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/view.py" line="154"/>
+        <location filename="../../src/spro_desk/ui/directory/view.py" line="125"/>
         <source>Fiche du service</source>
         <translation>Service details</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/view.py" line="155"/>
+        <location filename="../../src/spro_desk/ui/directory/view.py" line="126"/>
         <source>Coordonnées, horaires et publics du service.</source>
         <translation>The service&apos;s contact details, opening hours and audiences.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/view.py" line="206"/>
+        <location filename="../../src/spro_desk/ui/directory/view.py" line="177"/>
         <source>Aucun service ne correspond à cette recherche avec ces filtres.</source>
         <translation>No service matches this search with these filters.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/view.py" line="208"/>
+        <location filename="../../src/spro_desk/ui/directory/view.py" line="179"/>
         <source>Aucun service ne correspond à cette recherche.</source>
         <translation>No service matches this search.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/view.py" line="210"/>
+        <location filename="../../src/spro_desk/ui/directory/view.py" line="181"/>
         <source>{n} premiers services affichés ; la suite vient en faisant défiler.</source>
         <translation>First {n} services shown; scroll for more.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/view.py" line="232"/>
+        <location filename="../../src/spro_desk/ui/directory/view.py" line="203"/>
         <source>Sélectionnez un service pour afficher sa fiche.</source>
         <translation>Select a service to see its details.</translation>
     </message>
@@ -4080,118 +4108,118 @@ If the problem happens again, send the details below to support.</translation>
 <context>
     <name>OrientationScreen</name>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="59"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="60"/>
         <source>&amp;Suggérer</source>
         <translation>S&amp;uggest</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="59"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="60"/>
         <source>Chercher les services adaptés à ce profil (Entrée)</source>
         <translation>Find services suited to this profile (Enter)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="62"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="63"/>
         <source>&amp;Nouvelle personne</source>
         <translation>Ne&amp;w person</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="62"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="63"/>
         <source>Vider le profil pour une autre personne</source>
         <translation>Clear the profile for another person</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="65"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="66"/>
         <source>&amp;Orienter…</source>
         <translation>&amp;Refer…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="65"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="66"/>
         <source>Orienter vers le service sélectionné (Ctrl+Entrée)</source>
         <translation>Refer to the selected service (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="68"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="69"/>
         <source>A&amp;utre service…</source>
         <translation>&amp;Other service…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="68"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="69"/>
         <source>Choisir n&apos;importe quel service de l&apos;annuaire</source>
         <translation>Choose any service from the directory</translation>
     </message>
     <message>
         <location filename="../../src/spro_desk/ui/app/screens.py" line="40"/>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="81"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="82"/>
         <source>Orientation</source>
         <translation>Referral</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="89"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="90"/>
         <source>Services suggérés</source>
         <translation>Suggested services</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="90"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="91"/>
         <source>Du plus adapté au moins adapté ; Ctrl+Entrée oriente vers la ligne choisie.</source>
         <translation>Best match first; Ctrl+Enter refers to the selected row.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="100"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="102"/>
         <source>Pourquoi ce service</source>
         <translation>Why this service</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="102"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="104"/>
         <source>Les raisons de la suggestion, à lire à la personne.</source>
         <translation>Why this service is suggested, to read to the person.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="125"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="127"/>
         <source>Suggestions (la personne choisit) :</source>
         <translation>Suggestions (the person chooses):</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="191"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="193"/>
         <source>Profil vidé : saisissez la nouvelle personne.</source>
         <translation>Profile cleared: enter the new person.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="207"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="209"/>
         <source>Recherche des services adaptés…</source>
         <translation>Looking for suitable services…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="219"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="221"/>
         <source>Aucun service de l&apos;annuaire ne répond à ces besoins pour cette commune : élargissez les besoins ou choisissez « Autre service… ».</source>
         <translation>No service in the directory meets these needs for this municipality: widen the needs or choose “Other service…”.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="223"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="225"/>
         <source>{n} services suggérés, du plus adapté au moins adapté.</source>
         <translation>{n} services suggested, best match first.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="237"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="239"/>
         <source>Les suggestions n&apos;ont pas pu être calculées. Réessayez ; si le problème continue, cherchez dans l&apos;Annuaire.</source>
         <translation>The suggestions could not be computed. Try again; if the problem persists, search the Directory.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="268"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="270"/>
         <source>Sélectionnez d&apos;abord un service dans la liste des suggestions.</source>
         <translation>First select a service in the list of suggestions.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="282"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="284"/>
         <source>Choisissez le statut de la personne avant de l&apos;orienter.</source>
         <translation>Choose the person&apos;s status before referring them.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="299"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="301"/>
         <source>Orientation enregistrée vers {structure}.</source>
         <translation>Referral to {structure} saved.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="308"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="310"/>
         <source>L&apos;annuaire a été mis à jour : relancez la suggestion.</source>
         <translation>The directory has been updated: run the suggestion again.</translation>
     </message>
@@ -5505,63 +5533,63 @@ Restore it now?</translation>
 <context>
     <name>SettingsScreen</name>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/screen.py" line="49"/>
+        <location filename="../../src/spro_desk/ui/settings/screen.py" line="56"/>
         <source>&amp;Enregistrer</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/screen.py" line="50"/>
+        <location filename="../../src/spro_desk/ui/settings/screen.py" line="57"/>
         <source>Rétablir</source>
         <translation>Revert</translation>
     </message>
     <message>
         <location filename="../../src/spro_desk/ui/app/screens.py" line="43"/>
-        <location filename="../../src/spro_desk/ui/settings/screen.py" line="79"/>
+        <location filename="../../src/spro_desk/ui/settings/screen.py" line="86"/>
         <source>Paramètres</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/screen.py" line="51"/>
+        <location filename="../../src/spro_desk/ui/settings/screen.py" line="58"/>
         <source>Restaurer une &amp;sauvegarde…</source>
         <translation>Restore a &amp;backup…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/screen.py" line="52"/>
+        <location filename="../../src/spro_desk/ui/settings/screen.py" line="59"/>
         <source>Restaurer une sauvegarde</source>
         <translation>Restore a backup</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/screen.py" line="54"/>
+        <location filename="../../src/spro_desk/ui/settings/screen.py" line="61"/>
         <source>Les sauvegardes du poste, avec leur contenu ; la base actuelle est gardée.</source>
         <translation>This desk&apos;s backups, with their contents; the current database is kept.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/screen.py" line="84"/>
+        <location filename="../../src/spro_desk/ui/settings/screen.py" line="91"/>
         <source>Enregistrer les paramètres</source>
         <translation>Save the settings</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/screen.py" line="86"/>
+        <location filename="../../src/spro_desk/ui/settings/screen.py" line="93"/>
         <source>Vérifie puis enregistre tous les réglages du site.</source>
         <translation>Checks, then saves all the site&apos;s settings.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/screen.py" line="88"/>
+        <location filename="../../src/spro_desk/ui/settings/screen.py" line="95"/>
         <source>Rétablir les paramètres enregistrés</source>
         <translation>Revert to the saved settings</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/screen.py" line="118"/>
+        <location filename="../../src/spro_desk/ui/settings/screen.py" line="125"/>
         <source>Réglages du site</source>
         <translation>Site settings</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/screen.py" line="133"/>
+        <location filename="../../src/spro_desk/ui/settings/screen.py" line="140"/>
         <source>{label}&#xa0;:</source>
         <translation>{label}:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/screen.py" line="220"/>
+        <location filename="../../src/spro_desk/ui/settings/screen.py" line="226"/>
         <source>Paramètres enregistrés.</source>
         <translation>Settings saved.</translation>
     </message>

@@ -1,0 +1,90 @@
+"""Issue 18's third walk: what a reception agent met on data shaped unlike the fixtures, each
+acted out as she would (real widgets, real files, real processes)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+
+@pytest.fixture
+def isolated_settings(tmp_path: Path) -> None:
+    # run_app uses the default QSettings: keep it out of the user's real configuration.
+    for format_ in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(format_, QSettings.Scope.UserScope, str(tmp_path / "qsettings"))
+
+
+def _run_app_reading_its_box(data_dir: Path) -> tuple[int, dict[str, str]]:
+    """`run_app` on `data_dir`; the first message box it shows is read, then closed."""
+    from spro_desk.ui import run_app
+
+    seen: dict[str, str] = {}
+
+    def read_box() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            seen["title"], seen["text"] = box.windowTitle(), box.text()
+            box.accept()
+        else:
+            QApplication.closeAllWindows()  # anything else: never hang the run
+
+    poll = QTimer()
+    poll.setInterval(100)
+    poll.timeout.connect(lambda: None if "text" in seen else read_box())
+    poll.start()
+    try:
+        return run_app(data_dir, use_sample_if_empty=False), seen
+    finally:
+        poll.stop()
+
+
+# The first start, in a process of its own: it holds the folder, and either has not opened
+# its server yet (it listens once its database is attached) or is too busy to answer.
+FIRST_START = """
+import sys, time
+from pathlib import Path
+from PySide6.QtCore import QCoreApplication
+from spro_desk.ui.app.single_instance import InstanceGuard
+app = QCoreApplication([])
+guard = InstanceGuard(Path(sys.argv[1]))
+assert guard.acquire()
+if sys.argv[2] == "not-answering":
+    guard.listen()
+print("tenu", flush=True)
+time.sleep(60)
+"""
+
+
+@pytest.mark.usefixtures("isolated_settings")
+@pytest.mark.parametrize("first", ["still-starting", "not-answering"])
+def test_a_second_start_whose_first_window_cannot_come_forward_says_so_in_a_window(
+    qapp: QApplication, tmp_path: Path, first: str
+) -> None:
+    """A double-click on the icon while the first window is still opening its database or is
+    busy: the second start printed its message on stderr, which nobody double-clicking sees,
+    and quit."""
+    import os
+    import subprocess
+    import sys
+
+    folder = tmp_path / "donnees"
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    running = subprocess.Popen(
+        [sys.executable, "-c", FIRST_START, str(folder), first],
+        env=env, stdout=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        assert running.stdout is not None and running.stdout.readline().strip() == "tenu"
+        status, seen = _run_app_reading_its_box(folder)
+    finally:
+        running.kill()
+        running.wait()
+    assert status == 0
+    assert seen.get("title") == "SPRO Desk est déjà ouvert", seen
+    assert "ce dossier de données" in seen["text"]
+    assert str(folder.resolve()) in seen["text"]
+    assert "barre des tâches" in seen["text"]
+    assert "relancez SPRO Desk" in seen["text"]
