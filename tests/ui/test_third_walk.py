@@ -6,8 +6,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from spro_desk.coordinates import format_phone
+from spro_desk.storage.engine import Database
+
+from .conftest import WindowFactory
+from .test_accueil import CTRL, open_accueil
 
 
 @pytest.fixture
@@ -88,3 +95,46 @@ def test_a_second_start_whose_first_window_cannot_come_forward_says_so_in_a_wind
     assert str(folder.resolve()) in seen["text"]
     assert "barre des tâches" in seen["text"]
     assert "relancez SPRO Desk" in seen["text"]
+
+
+# --- phones of the overseas départements -------------------------------------------------------
+
+MAYOTTE_LANDLINE = ("02 69 60 12 34", "0269601234", "+262 269 60 12 34", "00262269601234")
+
+
+@pytest.mark.parametrize("zone", ["Europe/Paris", "Indian/Mayotte"])
+def test_a_mayotte_landline_is_stored_one_way_however_it_is_typed(
+    qtbot: QtBot, db: Database, make_window: WindowFactory, zone: str
+) -> None:
+    """« 02 69 … » passed as a mainland landline (« 02 69 60 12 34 ») while « +262 269 … » was
+    stored « 0269 60 12 34 »: one caller under two numbers, and a Pacific desk dialled
+    « +33 2 69 … », which reaches nobody. Martinique's « 05 96 … » likewise."""
+    from spro_desk.site.settings import SiteSettings
+
+    from .test_agent_day import _type_a_consenting_call
+
+    SiteSettings(db).set("site.fuseau", zone)
+    desk = open_accueil(qtbot, make_window(db), db)
+    for n, typed in enumerate((*MAYOTTE_LANDLINE, "05 96 30 12 34")):
+        keys = _type_a_consenting_call(qtbot, desk, f"Personne {n}", typed)
+        keys.press(Qt.Key.Key_Return, CTRL)
+        assert desk.screen.feedback.text().startswith("Contact enregistré"), typed
+    phones = sorted(desk.contacts.personal_data(c.id).telephone for c in desk.contacts.list())
+    assert phones == ["0269 60 12 34"] * len(MAYOTTE_LANDLINE) + ["0596 30 12 34"]
+
+
+@pytest.mark.parametrize(
+    ("typed", "zone", "stored"),
+    [
+        *((typed, "Pacific/Noumea", "+262 269 60 12 34") for typed in MAYOTTE_LANDLINE),
+        ("05 96 30 12 34", "Pacific/Tahiti", "+596 596 30 12 34"),
+        ("0639 01 23 45", "Indian/Mayotte", "0639 01 23 45"),  # a Mayotte mobile
+        ("01 23 45 67 89", "Indian/Mayotte", "01 23 45 67 89"),  # Paris, from Mamoudzou
+        ("09 76 12 34 56", "Europe/Paris", "09 76 12 34 56"),  # a box's number stays the 09 plan
+        ("08 09 12 34 56", "Europe/Paris", "0 809 12 34 56"),  # not a Guadeloupe landline
+    ],
+)
+def test_an_overseas_landline_is_dialled_with_its_own_country_code(
+    typed: str, zone: str, stored: str
+) -> None:
+    assert format_phone(typed, zone) == stored
