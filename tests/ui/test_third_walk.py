@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from spro_desk.coordinates import format_phone
 from spro_desk.storage.engine import Database
+from spro_desk.ui.common.commune_field import commune_label
 
 from .conftest import WindowFactory
 from .test_accueil import CTRL, open_accueil
@@ -138,3 +139,55 @@ def test_an_overseas_landline_is_dialled_with_its_own_country_code(
     typed: str, zone: str, stored: str
 ) -> None:
     assert format_phone(typed, zone) == stored
+
+
+# --- the commune completer ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("typed", "label"),
+    [
+        ("97460", "Saint-Paul (97460)"),  # Saint-Paul, La Réunion: six postal codes
+        ("97435", "Saint-Paul (97435)"),
+        ("saint-paul 97422", "Saint-Paul (97422)"),
+        ("31400", "Toulouse (31400)"),
+        ("Toulouse", "Toulouse (31)"),  # no postal code typed: its département, not « 31000 »
+        ("Bourges", "Bourges (18000)"),  # one postal code: unchanged
+    ],
+)
+def test_a_commune_with_several_postal_codes_is_labelled_with_the_one_typed(
+    qtbot: QtBot, db: Database, make_window: WindowFactory, typed: str, label: str
+) -> None:
+    """Every commune was labelled with its first postal code: « 97460 » offered
+    « Saint-Paul (97411) », and the person living in 97460 was not sure it was hers."""
+    desk = open_accueil(qtbot, make_window(db), db)
+    commune = desk.screen.form.commune
+    commune.setFocus()
+    qtbot.waitUntil(commune.hasFocus)
+    desk.keyboard.type(typed)
+    assert commune.match_texts()[0] == label
+    desk.keyboard.press(Qt.Key.Key_Tab)
+    assert commune.text() == label
+
+
+def test_a_saved_commune_with_several_postal_codes_is_shown_by_its_departement(
+    qtbot: QtBot, db: Database, make_window: WindowFactory
+) -> None:
+    """A saved Saint-Paul (only its INSEE code is kept) came back as « Saint-Paul (97411) »,
+    a postal code the person may not have; « (974) » names it without a wrong detail, and
+    typed back it finds the same commune, not Saint-Paul in the Oise or the Gironde."""
+    from spro_desk.geo import geography
+
+    desk = open_accueil(qtbot, make_window(db), db)
+    commune = desk.screen.form.commune
+    commune.set_code("97415")
+    assert commune.text() == "Saint-Paul (974)"
+    labels = {commune_label(c) for c in geography().search_communes("saint-paul", 200)}
+    assert "Saint-Paul (974)" in labels and len(labels) == len(
+        geography().search_communes("saint-paul", 200)
+    )  # every Saint-Paul told apart
+    commune.clear()
+    commune.setFocus()
+    qtbot.keyClicks(commune, "Saint-Paul (974)")
+    commune.settle()
+    assert commune.code() == "97415"
