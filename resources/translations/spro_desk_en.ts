@@ -1620,12 +1620,12 @@ Keep this time anyway?</translation>
 <context>
     <name>CommuneField</name>
     <message>
-        <location filename="../../src/spro_desk/ui/common/commune_field.py" line="61"/>
+        <location filename="../../src/spro_desk/ui/common/commune_field.py" line="82"/>
         <source>Nom ou code postal</source>
         <translation>Name or postcode</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/commune_field.py" line="189"/>
+        <location filename="../../src/spro_desk/ui/common/commune_field.py" line="210"/>
         <source>Aucune commune ne correspond à ce texte.</source>
         <translation>No municipality matches this text.</translation>
     </message>
@@ -2411,19 +2411,29 @@ Keep this time anyway?</translation>
 <context>
     <name>Dates</name>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dates.py" line="29"/>
-        <source>1er</source>
-        <translation>1er</translation>
+        <location filename="../../src/spro_desk/ui/common/dates.py" line="21"/>
+        <source>fr_FR</source>
+        <translation>en_GB</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dates.py" line="30"/>
+        <location filename="../../src/spro_desk/ui/common/dates.py" line="31"/>
+        <source>1er</source>
+        <translation>1</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/dates.py" line="32"/>
         <source>{weekday} {day} {month} {year}</source>
         <translation>{weekday} {day} {month} {year}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dates.py" line="45"/>
+        <location filename="../../src/spro_desk/ui/common/dates.py" line="42"/>
+        <source>{hour}&#xa0;h&#xa0;{minute}</source>
+        <translation>{hour}:{minute}</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/dates.py" line="49"/>
         <source>{date} à {time}</source>
-        <translation>{date} à {time}</translation>
+        <translation>{date} at {time}</translation>
     </message>
 </context>
 <context>
@@ -5872,6 +5882,122 @@ Restore it now?</translation>
         <location filename="../../src/spro_desk/ui/orientation/slip_dialog.py" line="256"/>
         <source>La fiche n&apos;a pas pu être créée. Réessayez ; si le problème continue, notez l&apos;adresse du service pour la personne.</source>
         <translation>The slip could not be created. Try again; if the problem persists, write down the service&apos;s address for the person.</translation>
+    </message>
+</context>
+<context>
+    <name>SlipPdf</name>
+    <message>
+        <location filename="../../src/spro_desk/ui/orientation/slip_pdf.py" line="70"/>
+        <source>{label}&#xa0;: {value}</source>
+        <translation>{label}: {value}</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/orientation/slip_pdf.py" line="82"/>
+        <source>Où aller</source>
+        <translation>Where to go</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/orientation/slip_pdf.py" line="89"/>
+        <source>Sans rendez-vous&#xa0;: présentez-vous aux horaires d&apos;ouverture.</source>
+        <translation>No appointment: come during opening hours.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/orientation/slip_pdf.py" line="93"/>
+        <source>Rendez-vous le {moment}.</source>
+        <translation>Appointment on {moment}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/orientation/slip_pdf.py" line="98"/>
+        <source>Rendez-vous le {moment} ({time}, heure locale du service).</source>
+        <translation>Appointment on {moment} ({time}, the service&apos;s local time).</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/orientation/slip_pdf.py" line="101"/>
+        <source>Quand</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/orientation/slip_pdf.py" line="105"/>
+        <source>Horaires d&apos;ouverture</source>
+        <translation>Opening hours</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/orientation/slip_pdf.py" line="107"/>
+        <source>Horaires d&apos;ouverture (heures locales du service)</source>
+        <translation>Opening hours (the service&apos;s local time)</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/orientation/slip_pdf.py" line="116"/>
+        <location filename="../../src/spro_desk/ui/orientation/slip_pdf.py" line="156"/>
+        <source>Téléphone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/orientation/slip_pdf.py" line="119"/>
+        <source>Courriel</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/orientation/slip_pdf.py" line="120"/>
+        <source>Site web</source>
+        <translation>Website</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/orientation/slip_pdf.py" line="122"/>
+        <source>Contact</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/orientation/slip_pdf.py" line="127"/>
+        <source>À prévoir, à apporter</source>
+        <translation>What to plan and bring</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/orientation/slip_pdf.py" line="133"/>
+        <source>Accessibilité du lieu</source>
+        <translation>Accessibility of the premises</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/orientation/slip_pdf.py" line="135"/>
+        <source>Accessibilité</source>
+        <translation>Accessibility</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/orientation/slip_pdf.py" line="141"/>
+        <source>Pour</source>
+        <translation>For</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/orientation/slip_pdf.py" line="147"/>
+        <source>Motif de l&apos;orientation</source>
+        <translation>Reason for the referral</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/orientation/slip_pdf.py" line="158"/>
+        <source>Orienté par</source>
+        <translation>Referred by</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/orientation/slip_pdf.py" line="162"/>
+        <source>Fiche remise le {date}</source>
+        <translation>Slip handed over on {date}</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/orientation/slip_pdf.py" line="166"/>
+        <source>{issued} par {issuer}</source>
+        <translation>{issued} by {issuer}</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/orientation/slip_pdf.py" line="169"/>
+        <source>Service public régional de l&apos;orientation (SPRO)&#xa0;: information et conseil gratuits sur les métiers, les formations et l&apos;emploi, pour tous les publics.</source>
+        <translation>Regional public guidance service (Service public régional de l&apos;orientation, SPRO): free information and advice on careers, training and employment, for everyone.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/orientation/slip_pdf.py" line="179"/>
+        <location filename="../../src/spro_desk/ui/orientation/slip_pdf.py" line="208"/>
+        <location filename="../../src/spro_desk/ui/orientation/slip_pdf.py" line="250"/>
+        <source>Fiche de liaison</source>
+        <translation>Referral slip</translation>
     </message>
 </context>
 <context>

@@ -16,6 +16,7 @@ from spro_desk.ui.common.commune_field import commune_label
 
 from .conftest import WindowFactory
 from .test_accueil import CTRL, open_accueil
+from .test_orientation_screen import open_booking
 
 
 @pytest.fixture
@@ -191,3 +192,70 @@ def test_a_saved_commune_with_several_postal_codes_is_shown_by_its_departement(
     qtbot.keyClicks(commune, "Saint-Paul (974)")
     commune.settle()
     assert commune.code() == "97415"
+
+
+# --- the fiche de liaison in the interface's language ------------------------------------------
+
+SLIP_WORDS = {
+    "fr": (
+        "Fiche de liaison", "Où aller", "Quand", "Rendez-vous le mercredi 11 mars 2026 à 10 h 00",
+        "Horaires d'ouverture", "Contact", "Fiche remise le mardi 10 mars 2026",
+    ),
+    "en": (
+        "Referral slip", "Where to go", "When", "Appointment on Wednesday 11 March 2026 at 10:00",
+        "Opening hours", "Contact", "Slip handed over on Tuesday 10 March 2026",
+    ),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_the_fiche_de_liaison_speaks_the_windows_language(
+    qtbot: QtBot,
+    qapp: QApplication,
+    cvl_db: Database,
+    make_window: WindowFactory,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    language: str,
+) -> None:
+    """The slip's words were never in the catalogue (built from a variable, lupdate saw
+    none) and its dates came from a French locale: an English desk printed « Fiche de
+    liaison … Où aller … Rendez-vous le mercredi 11 mars 2026 »."""
+    from PySide6.QtCore import QLocale
+
+    from spro_desk.ui.app.i18n import install_translators, remove_translators
+
+    from .test_orientation_screen import (
+        WEDNESDAY_10AM,
+        _book_rendez_vous,
+        _ok,
+        _save_pdf,
+        _screen,
+        _slip_dialog,
+        _type_profile,
+    )
+    from .test_slip_pdf import pdf_text
+
+    previous = QLocale()
+    translators = install_translators(qapp, preferred=language)
+    try:
+        window = make_window(cvl_db)
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow)
+        screen = _screen(window)
+        _type_profile(qtbot, screen)
+        dialog = open_booking(qtbot, screen)
+        _book_rendez_vous(qtbot, dialog, WEDNESDAY_10AM)
+        _ok(qtbot, dialog)
+        path = tmp_path / "fiche.pdf"
+        _save_pdf(qtbot, _slip_dialog(qtbot, screen), path, monkeypatch)
+    finally:
+        remove_translators(qapp, translators)
+        QLocale.setDefault(previous)
+    text = pdf_text(path)
+    for words in SLIP_WORDS[language]:
+        assert words in text
+    other = SLIP_WORDS["en" if language == "fr" else "fr"]
+    for words in other:
+        if words not in SLIP_WORDS[language]:
+            assert words not in text
