@@ -827,12 +827,21 @@ This person will no longer be able to sign in; their past actions stay in the lo
         <translation>Unexpected error while opening the database ({error}).</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/start.py" line="180"/>
+        <location filename="../../src/spro_desk/ui/app/start.py" line="185"/>
+        <source>Le dossier de données ({folder}) ne peut pas être créé ni ouvert ({error}).
+
+Vérifiez que le disque où il se trouve est branché et que votre compte a le droit d&apos;y écrire, ou choisissez un autre dossier (--data-dir ou SPRO_DESK_DATA_DIR), puis relancez SPRO Desk.</source>
+        <translation>The data folder ({folder}) cannot be created or opened ({error}).
+
+Check that the disk it is on is connected and that your account may write to it, or choose another folder (--data-dir or SPRO_DESK_DATA_DIR), then start SPRO Desk again.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/app/start.py" line="202"/>
         <source>SPRO Desk ne peut pas démarrer</source>
         <translation>SPRO Desk cannot start</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/start.py" line="181"/>
+        <location filename="../../src/spro_desk/ui/app/start.py" line="203"/>
         <source>SPRO Desk ne peut pas écrire dans son dossier de données ({folder}) : il ne peut pas y noter qu&apos;il est ouvert.
 
 Vérifiez que ce dossier n&apos;est pas en lecture seule et que votre compte a le droit d&apos;y écrire, puis relancez SPRO Desk.</source>
@@ -841,12 +850,12 @@ Vérifiez que ce dossier n&apos;est pas en lecture seule et que votre compte a l
 Check that this folder is not read-only and that your account may write to it, then start SPRO Desk again.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/start.py" line="189"/>
+        <location filename="../../src/spro_desk/ui/app/start.py" line="211"/>
         <source>SPRO Desk est déjà ouvert</source>
         <translation>SPRO Desk is already open</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/start.py" line="190"/>
+        <location filename="../../src/spro_desk/ui/app/start.py" line="212"/>
         <source>SPRO Desk est déjà ouvert sur ce dossier de données ({folder}), mais sa fenêtre n&apos;a pas pu passer au premier plan : elle termine peut-être son démarrage.
 
 Attendez quelques secondes, puis cherchez la fenêtre de SPRO Desk dans la barre des tâches. Une seule fenêtre à la fois peut utiliser ce dossier : si elle n&apos;apparaît pas ou ne répond plus, fermez votre session (ou redémarrez l&apos;ordinateur), puis relancez SPRO Desk.</source>

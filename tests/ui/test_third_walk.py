@@ -3,6 +3,7 @@ acted out as she would (real widgets, real files, real processes)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -26,11 +27,8 @@ def isolated_settings(tmp_path: Path) -> None:
         QSettings.setPath(format_, QSettings.Scope.UserScope, str(tmp_path / "qsettings"))
 
 
-def _run_app_reading_its_box(data_dir: Path) -> tuple[int, dict[str, str]]:
-    """`run_app` on `data_dir`; the first message box it shows is read, then closed."""
-    from spro_desk.ui import run_app
-
-    seen: dict[str, str] = {}
+def _poll_box_while(run: Callable[[], int], seen: dict[str, str]) -> int:
+    """`run()`; the first message box it shows is read into `seen`, then closed."""
 
     def read_box() -> None:
         box = QApplication.activeModalWidget()
@@ -45,9 +43,18 @@ def _run_app_reading_its_box(data_dir: Path) -> tuple[int, dict[str, str]]:
     poll.timeout.connect(lambda: None if "text" in seen else read_box())
     poll.start()
     try:
-        return run_app(data_dir, use_sample_if_empty=False), seen
+        return run()
     finally:
         poll.stop()
+
+
+def _run_app_reading_its_box(data_dir: Path) -> tuple[int, dict[str, str]]:
+    """`run_app` on `data_dir`; the first message box it shows is read, then closed."""
+    from spro_desk.ui import run_app
+
+    seen: dict[str, str] = {}
+    status = _poll_box_while(lambda: run_app(data_dir, use_sample_if_empty=False), seen)
+    return status, seen
 
 
 # The first start, in a process of its own: it holds the folder, and either has not opened
@@ -259,3 +266,42 @@ def test_the_fiche_de_liaison_speaks_the_windows_language(
     for words in other:
         if words not in SLIP_WORDS[language]:
             assert words not in text
+
+
+# --- a data folder that cannot be made -------------------------------------------------------
+
+
+@pytest.mark.usefixtures("isolated_settings")
+@pytest.mark.parametrize("where", ["a-file", "a-missing-disk"])
+def test_a_data_folder_that_cannot_be_made_is_said_in_a_window(
+    qapp: QApplication, tmp_path: Path, where: str
+) -> None:
+    """SPRO_DESK_DATA_DIR on a USB key left in another computer, or a file where the folder
+    should be: the icon printed a Python traceback on stderr (mkdir's FileNotFoundError)
+    and showed nothing."""
+    from spro_desk.cli.main import main
+
+    if where == "a-file":
+        folder = tmp_path / "donnees"
+        folder.write_text("pas un dossier")
+    else:
+        folder = Path("/proc/aucun-disque/donnees")  # no folder can be made under /proc
+    seen: dict[str, str] = {}
+    status = _poll_box_while(lambda: main(["--data-dir", str(folder)]), seen)
+    assert status == 1
+    assert seen.get("title") == "SPRO Desk ne peut pas démarrer", seen
+    assert str(folder) in seen["text"]
+    assert "relancez SPRO Desk" in seen["text"]
+
+
+def test_a_command_on_a_data_folder_that_cannot_be_made_is_refused_in_french(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from spro_desk.cli.main import main
+
+    folder = tmp_path / "donnees"
+    folder.write_text("pas un dossier")
+    assert main(["--data-dir", str(folder), "contact", "list"]) == 2
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    assert f"le dossier de données « {folder} » ne peut pas être créé" in err

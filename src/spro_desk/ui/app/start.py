@@ -136,7 +136,10 @@ def run_app(
     UiThreadCollector(app)  # parented: as long as the application
     from spro_desk.ui.app.single_instance import InstanceGuard
 
-    guard = InstanceGuard(data_dir)
+    try:
+        guard = InstanceGuard(data_dir)  # makes the folder: its lock is the first file there
+    except OSError as error:
+        return _tell_folder_unusable(app, data_dir, error)
     if not guard.acquire():
         return _tell_folder_taken(app, data_dir, guard)
     try:
@@ -172,6 +175,25 @@ def _tell_folder_taken(app: QApplication, data_dir: Path, guard: InstanceGuard) 
     finally:
         remove_translators(app, translators)
     return 1 if guard.taken is Taken.UNWRITABLE else 0
+
+
+def _tell_folder_unusable(app: QApplication, data_dir: Path, error: OSError) -> int:
+    """The data folder cannot be made (a file in its place, a USB key or a network drive not
+    there, no right to write): said in a window, as the icon's start has no terminal."""
+    translators = install_translators(app)
+    try:
+        text = QCoreApplication.translate(
+            "App",
+            "Le dossier de données ({folder}) ne peut pas être créé ni ouvert ({error}).\n\n"
+            "Vérifiez que le disque où il se trouve est branché et que votre compte a le "
+            "droit d'y écrire, ou choisissez un autre dossier (--data-dir ou "
+            "SPRO_DESK_DATA_DIR), puis relancez SPRO Desk.",
+        ).format(folder=data_dir, error=error.strerror or type(error).__name__)
+        print(text, file=sys.stderr)
+        show_fatal(text)
+    finally:
+        remove_translators(app, translators)
+    return 1
 
 
 def _folder_taken_message(data_dir: Path, *, unwritable: bool) -> tuple[str, str]:
