@@ -305,3 +305,30 @@ def test_a_command_on_a_data_folder_that_cannot_be_made_is_refused_in_french(
     err = capsys.readouterr().err
     assert "Traceback" not in err
     assert f"le dossier de données « {folder} » ne peut pas être créé" in err
+
+
+# --- a person's data found by the phone she gives ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "typed", ["06.99.88.77.66", "+33 6 99 88 77 66", "0033699887766", "06-99-88-77-66", "88 77 66"]
+)
+def test_a_person_is_found_by_her_phone_written_as_she_gives_it(
+    qtbot: QtBot, db: Database, typed: str
+) -> None:
+    """A request for « mes données » by a caller who gives « 06.99.88.77.66 » or her number
+    with +33: « Données de cette personne » found nobody (only « 06 99 88 77 66 » matched)."""
+    from spro_desk.agents.sessions import desk_session
+    from spro_desk.ui.common.person_data_dialog import PersonDataDialog
+    from test_privacy_support import CANARY_NAME, MANAGER_PIN, manager, record_canary
+
+    record_canary(db)  # her phone stored « 06 99 88 77 66 »
+    record_canary(db, nom="Autre Personne", telephone="06 11 22 33 44", courriel="a@exemple.fr")
+    desk_session(db).login(manager(db).id, MANAGER_PIN)
+    dialog = PersonDataDialog(db)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.search, typed)
+    qtbot.keyClick(dialog.search, Qt.Key.Key_Return)
+    assert dialog.results.count() == 1
+    assert CANARY_NAME in dialog.results.item(0).text()
