@@ -187,7 +187,7 @@ def _phone_digits(query: str) -> str | None:
 
 
 def _phone_matches(digits: str | None, phone: str | None) -> bool:
-    return bool(digits and phone) and digits in _NOT_DIGIT.sub("", phone or "")
+    return digits is not None and phone is not None and digits in _NOT_DIGIT.sub("", phone)
 
 
 def find_people(db: Database, query: str, *, now: datetime | None = None) -> list[Match]:
