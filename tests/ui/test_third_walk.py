@@ -332,3 +332,34 @@ def test_a_person_is_found_by_her_phone_written_as_she_gives_it(
     qtbot.keyClick(dialog.search, Qt.Key.Key_Return)
     assert dialog.results.count() == 1
     assert CANARY_NAME in dialog.results.item(0).text()
+
+
+# --- the Marquesas and the Gambier keep their own clocks --------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("typed", "zone"),
+    [("Nuku-Hiva", "Pacific/Marquesas"), ("Hiva-Oa", "Pacific/Marquesas"),
+     ("Gambier", "Pacific/Gambier"), ("Papeete", "Pacific/Tahiti")],
+)  # fmt: skip
+def test_the_assistant_proposes_the_marquesas_clock_for_a_marquesas_site(
+    qtbot: QtBot, tmp_path: Path, typed: str, zone: str
+) -> None:
+    """Every commune of Polynésie française was given Tahiti's clock: a desk in Nuku-Hiva
+    (UTC−9:30) counted its days half an hour off, and a Tahiti desk read a Hiva-Oa
+    partner's hours on its own clock."""
+    from spro_desk import clock
+    from spro_desk.geo import geography
+    from spro_desk.ui.first_run.wizard import FirstRunWizard
+
+    db = Database(tmp_path / "desk.sqlite")
+    wizard = FirstRunWizard(db, tmp_path, geography())
+    qtbot.addWidget(wizard)
+    page = wizard.site_page
+    qtbot.keyClicks(page.commune, typed)
+    page.commune.settle()
+    assert page.choice().fuseau == zone
+    code = page.commune.code()
+    wizard.reject()
+    db.close()
+    assert clock.zone_of_commune(code) == zone
