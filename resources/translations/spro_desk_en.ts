@@ -710,6 +710,121 @@ This person will no longer be able to sign in; their past actions stay in the lo
     </message>
 </context>
 <context>
+    <name>AlertText</name>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/alert_text.py" line="18"/>
+        <source>Bifurcation</source>
+        <translation>Fork</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/alert_text.py" line="19"/>
+        <source>Événements manquants</source>
+        <translation>Missing events</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/alert_text.py" line="20"/>
+        <source>Quarantaine</source>
+        <translation>Quarantine</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/alert_text.py" line="21"/>
+        <source>Journal des accès</source>
+        <translation>Access log</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/alert_text.py" line="28"/>
+        <source>{first} à {last}</source>
+        <translation>{first} to {last}</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/alert_text.py" line="43"/>
+        <source>numéro déjà reçu avec un autre contenu</source>
+        <translation>number already received with other content</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/alert_text.py" line="45"/>
+        <source>ne suit pas l&apos;envoi précédent</source>
+        <translation>does not follow the previous bundle</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/alert_text.py" line="47"/>
+        <source>Envoi n° {seq} : {why}</source>
+        <translation>Bundle no. {seq}: {why}</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/alert_text.py" line="53"/>
+        <source>{n} événement manquant</source>
+        <translation>{n} missing event</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/alert_text.py" line="54"/>
+        <source>{n} événements manquants</source>
+        <translation>{n} missing events</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/alert_text.py" line="56"/>
+        <source>{count} : n° {ranges}</source>
+        <translation>{count}: no. {ranges}</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/alert_text.py" line="60"/>
+        <source>Événement n° {seq} reçu deux fois avec des contenus différents</source>
+        <translation>Event no. {seq} received twice with different contents</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/alert_text.py" line="65"/>
+        <source>journal des accès revenu en arrière après une restauration</source>
+        <translation>access log went back after a restore</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/alert_text.py" line="69"/>
+        <source>journal des accès du poste raccourci ou réécrit</source>
+        <translation>the desk&apos;s access log shortened or rewritten</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/alert_text.py" line="73"/>
+        <source>Envoi n° {seq} : {what}</source>
+        <translation>Bundle no. {seq}: {what}</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/alert_text.py" line="83"/>
+        <source>Le poste « {site} » a envoyé un envoi n° {seq} qui ne prolonge pas ceux déjà reçus. Cela arrive presque toujours quand l&apos;ordinateur du site a été restauré depuis une ancienne sauvegarde ou remplacé par une copie : il repart d&apos;un état ancien et renumérote ses envois.
+
+Rien n&apos;a été écrasé : ce qui avait déjà été reçu est conservé et les nouveaux événements ont été ajoutés.
+
+À faire : appelez le site pour savoir si l&apos;ordinateur a été restauré, et depuis quelle date : des contacts saisis après la sauvegarde puis ressaisis après la restauration seraient comptés deux fois. Si le poste a été perdu ou volé, révoquez-le dans l&apos;écran Postes.</source>
+        <translation>The desk “{site}” sent a bundle no. {seq} that does not continue those already received. This almost always happens when the site&apos;s computer was restored from an old backup or replaced by a copy: it starts again from an old state and renumbers its bundles.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/alert_text.py" line="97"/>
+        <source>Il manque au poste « {site} » les événements n° {ranges} ({count} en tout), alors que des événements plus récents sont arrivés. Un envoi perdu en route n&apos;en est pas la cause : chaque envoi reprend tout ce que la coordination n&apos;a pas encore accusé. Ces événements avaient donc déjà été reçus puis accusés : la base de la coordination a été restaurée depuis une sauvegarde, ou ces envois ont été importés sur un autre ordinateur.
+
+Les chiffres de ce poste sont incomplets tant que le trou n&apos;est pas comblé ; l&apos;alerte disparaît d&apos;elle-même quand les événements manquants arrivent.
+
+À faire : importez à nouveau les envois de ce poste que vous avez encore (dossier de dépôt, clé USB, sauvegarde, autre ordinateur de la coordination).</source>
+        <translation>The desk “{site}” is missing events no. {ranges} ({count} in all), although more recent events have arrived. A bundle lost on the way is not the cause: each bundle carries everything the coordination has not yet acknowledged. These events had therefore already been received and acknowledged: the coordination&apos;s database was restored from a backup, or these bundles were imported on another computer.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/alert_text.py" line="111"/>
+        <source>Le poste « {site} » a renvoyé l&apos;événement n° {seq} (identifiant {event}) avec un contenu différent de celui déjà reçu sous le même identifiant. Un poste ne modifie jamais un événement envoyé : sa base a été modifiée à la main, ou sa clé est utilisée par un autre ordinateur.
+
+La première version est conservée ; la seconde est mise de côté (en quarantaine) et n&apos;entre dans aucun chiffre.
+
+À faire : contactez le site pour comprendre ce qui s&apos;est passé. Si vous soupçonnez que sa clé a été copiée, révoquez le poste dans l&apos;écran Postes et faites-le enregistrer à nouveau avec une nouvelle identité.</source>
+        <translation>The desk “{site}” sent event no. {seq} (identifier {event}) again with content different from the one already received under the same identifier. A desk never changes an event it has sent: its database was edited by hand, or its key is used by another computer.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/alert_text.py" line="128"/>
+        <source>Le journal des accès d&apos;un poste ne fait que s&apos;allonger : seule une personne ayant eu accès aux fichiers du poste peut le raccourcir. À faire : appelez le site, faites vérifier son journal et, si l&apos;ordinateur a pu être copié ou volé, révoquez le poste dans l&apos;écran Postes.</source>
+        <translation>A desk&apos;s access log only ever grows: only someone who had access to the desk&apos;s files can shorten it. To do: call the site, have its log checked and, if the computer may have been copied or stolen, revoke the desk in the Desks screen.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/alert_text.py" line="136"/>
+        <source>Alerte de type « {kind} » du poste « {site} ».</source>
+        <translation>Alert of type “{kind}” from the desk “{site}”.</translation>
+    </message>
+</context>
+<context>
     <name>AlertsScreen</name>
     <message>
         <location filename="../../src/spro_desk/ui/coordination/__init__.py" line="50"/>
@@ -1424,6 +1539,94 @@ Keep this time anyway?</translation>
         <location filename="../../src/spro_desk/ui/common/dashboard/models.py" line="188"/>
         <source>Nombre</source>
         <translation>Count</translation>
+    </message>
+</context>
+<context>
+    <name>BundleImport</name>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/bundle_import.py" line="71"/>
+        <source>Aucun envoi à importer : aucun fichier .spro-bundle n&apos;a été trouvé.</source>
+        <translation>No bundle to import: no .spro-bundle file was found.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/bundle_import.py" line="76"/>
+        <source>{n} envoi accepté</source>
+        <translation>{n} bundle accepted</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/bundle_import.py" line="77"/>
+        <source>{n} envois acceptés</source>
+        <translation>{n} bundles accepted</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/bundle_import.py" line="81"/>
+        <source>{n} refusé</source>
+        <translation>{n} refused</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/bundle_import.py" line="82"/>
+        <source>{n} refusés</source>
+        <translation>{n} refused</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/bundle_import.py" line="86"/>
+        <source>{n} événement nouveau</source>
+        <translation>{n} new event</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/bundle_import.py" line="87"/>
+        <source>{n} événements nouveaux</source>
+        <translation>{n} new events</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/bundle_import.py" line="91"/>
+        <source>{n} déjà reçu</source>
+        <translation>{n} already received</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/bundle_import.py" line="92"/>
+        <source>{n} déjà reçus</source>
+        <translation>{n} already received</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/bundle_import.py" line="94"/>
+        <source>{accepted}, {refused} : {events}, {duplicates}.</source>
+        <translation>{accepted}, {refused}: {events}, {duplicates}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/bundle_import.py" line="100"/>
+        <source>{n} alerte</source>
+        <translation>{n} alert</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/bundle_import.py" line="101"/>
+        <source>{n} alertes</source>
+        <translation>{n} alerts</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/bundle_import.py" line="103"/>
+        <source>{alerts} à examiner dans l&apos;écran Alertes.</source>
+        <translation>{alerts} to review in the Alerts screen.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/bundle_import.py" line="109"/>
+        <source>{n} fichier n&apos;a pas été importé</source>
+        <translation>{n} file was not imported</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/bundle_import.py" line="110"/>
+        <source>{n} fichiers n&apos;ont pas été importés</source>
+        <translation>{n} files were not imported</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/bundle_import.py" line="112"/>
+        <source>Import interrompu : {skipped} ; relancez l&apos;import pour terminer (un envoi déjà reçu n&apos;est jamais compté deux fois).</source>
+        <translation>Import interrupted: {skipped}; start the import again to finish (a bundle already received is never counted twice).</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/bundle_import.py" line="123"/>
+        <source>{file} : {reason}</source>
+        <translation>{file}: {reason}</translation>
     </message>
 </context>
 <context>

@@ -363,3 +363,30 @@ def test_the_assistant_proposes_the_marquesas_clock_for_a_marquesas_site(
     wizard.reject()
     db.close()
     assert clock.zone_of_commune(code) == zone
+
+
+# --- the coordination's alerts and import summaries in English ---------------------------------
+
+
+def test_the_coordinations_alert_kinds_and_import_summary_are_in_the_catalogue(
+    qapp: QApplication,
+) -> None:
+    """Their words went through a helper taking a variable: lupdate never saw them, and an
+    English coordination read « Bifurcation », « Aucun envoi à importer »."""
+    from PySide6.QtCore import QLocale
+
+    from spro_desk.sync.coordinator_views import BatchImport
+    from spro_desk.ui.app.i18n import install_translators, remove_translators
+    from spro_desk.ui.coordination.alert_text import FORK, GAP, alert_kind_label, ranges_text
+    from spro_desk.ui.coordination.bundle_import import batch_summary
+
+    previous = QLocale()
+    translators = install_translators(qapp, preferred="en")
+    try:
+        assert [alert_kind_label(k) for k in (FORK, GAP)] == ["Fork", "Missing events"]
+        assert ranges_text(((4, 7), (12, 12))) == "4 to 7, 12"
+        assert batch_summary(BatchImport()).startswith("No bundle to import")
+    finally:
+        remove_translators(qapp, translators)
+        QLocale.setDefault(previous)
+    assert alert_kind_label(FORK) == "Bifurcation"
