@@ -1779,52 +1779,72 @@ Keep this time anyway?</translation>
 <context>
     <name>CallCard</name>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/call_card.py" line="19"/>
+        <location filename="../../src/spro_desk/ui/suivi/call_card.py" line="23"/>
+        <source>La personne a-t-elle pu joindre {where} ({service}) ? H : oui, c&apos;est fait ; A : elle n&apos;ira pas.</source>
+        <translation>Did the person manage to reach {where} ({service})? H: yes, done; A: they will not go.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/suivi/call_card.py" line="28"/>
+        <source>{date} à {time}</source>
+        <translation>{date} at {time}</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/suivi/call_card.py" line="33"/>
+        <source>Le rendez-vous du {when} chez {where} a-t-il eu lieu ? H : honoré, N : non honoré, A : annulé.</source>
+        <translation>Did the appointment on {when} with {where} take place? H: attended, N: not attended, A: cancelled.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/suivi/call_card.py" line="38"/>
+        <source>Rappeler le rendez-vous du {when} chez {where} ; vérifier qu&apos;il tient toujours.</source>
+        <translation>Remind the person of the appointment on {when} with {where}; check that it still stands.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/suivi/call_card.py" line="49"/>
         <source>Appel</source>
         <translation>Call</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/call_card.py" line="21"/>
+        <location filename="../../src/spro_desk/ui/suivi/call_card.py" line="51"/>
         <source>&amp;Liste d&apos;appels : seulement les personnes d&apos;accord pour être rappelées</source>
         <translation>Ca&amp;ll list: only people who agreed to be called back</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/call_card.py" line="24"/>
+        <location filename="../../src/spro_desk/ui/suivi/call_card.py" line="54"/>
         <source>Personne à appeler</source>
         <translation>Person to call</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/call_card.py" line="26"/>
+        <location filename="../../src/spro_desk/ui/suivi/call_card.py" line="56"/>
         <source>Téléphone à appeler</source>
         <translation>Phone number to call</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/call_card.py" line="27"/>
+        <location filename="../../src/spro_desk/ui/suivi/call_card.py" line="57"/>
         <source>Ce qu&apos;il faut demander</source>
         <translation>What to ask</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/call_card.py" line="30"/>
+        <location filename="../../src/spro_desk/ui/suivi/call_card.py" line="60"/>
         <source>Nom :</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/call_card.py" line="31"/>
+        <location filename="../../src/spro_desk/ui/suivi/call_card.py" line="61"/>
         <source>Téléphone :</source>
         <translation>Phone:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/call_card.py" line="32"/>
+        <location filename="../../src/spro_desk/ui/suivi/call_card.py" line="62"/>
         <source>À demander :</source>
         <translation>To ask:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/call_card.py" line="36"/>
+        <location filename="../../src/spro_desk/ui/suivi/call_card.py" line="66"/>
         <source>Liste d&apos;appels</source>
         <translation>Call list</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/call_card.py" line="39"/>
+        <location filename="../../src/spro_desk/ui/suivi/call_card.py" line="69"/>
         <source>Alt+L. Chaque affichage d&apos;un nom et d&apos;un téléphone est inscrit au journal d&apos;accès.</source>
         <translation>Alt+L. Each display of a name and phone number is written to the access log.</translation>
     </message>

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QPoint, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -390,3 +390,68 @@ def test_the_coordinations_alert_kinds_and_import_summary_are_in_the_catalogue(
         remove_translators(qapp, translators)
         QLocale.setDefault(previous)
     assert alert_kind_label(FORK) == "Bifurcation"
+
+
+# --- Suivi's call list in the window's language ------------------------------------------------
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_the_call_lists_question_speaks_the_windows_language(
+    qtbot: QtBot,
+    qapp: QApplication,
+    cvl_db: Database,
+    make_window: WindowFactory,
+    language: str,
+) -> None:
+    """What to ask was written in French by the domain: an English desk's call list read
+    « La personne a-t-elle pu joindre … ? H : oui, c'est fait ; A : elle n'ira pas. »"""
+    from datetime import datetime
+
+    from PySide6.QtCore import QLocale
+
+    from spro_desk.contacts.model import ConsentInput, ContactInput, PersonalDataInput
+    from spro_desk.contacts.service import ContactService
+    from spro_desk.ui.app.i18n import install_translators, remove_translators
+
+    from .test_agent_day import CAP_EMPLOI, CIO, suivi_screen
+
+    service = ContactService(cvl_db)
+    person = service.record(
+        ContactInput(
+            canal="telephone", statut="salarie", occurred_at=datetime(2026, 3, 2, 9, 0),
+            personal=PersonalDataInput(nom="Lea Martin", telephone="0601020304"),
+            consent=ConsentInput(),
+        )
+    )  # fmt: skip
+    service.add_referral(person, CIO)  # an information: no date to ask about
+    service.add_referral(person, CAP_EMPLOI, rdv_at=datetime(2026, 3, 5, 14, 0))  # past
+    previous = QLocale()
+    translators = install_translators(qapp, preferred=language)
+    try:
+        screen = suivi_screen(qtbot, make_window(cvl_db))
+        box = screen.call_card.call_list
+        qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(8, box.height() // 2))
+        assert box.isChecked()
+        qtbot.waitUntil(lambda: screen.model.rowCount() == 2)
+        questions = []
+        for row in range(2):
+            screen.table.selectRow(row)
+            qtbot.waitUntil(lambda: bool(screen.call_card.question.text()))
+            questions.append(screen.call_card.question.text())
+    finally:
+        remove_translators(qapp, translators)
+        QLocale.setDefault(previous)
+    expected = {
+        "fr": [
+            "Le rendez-vous du 05/03/2026 à 14:00 chez Cap emploi Cher a-t-il eu lieu ? "
+            "H : honoré, N : non honoré, A : annulé.",
+            "La personne a-t-elle pu joindre",
+        ],
+        "en": [
+            "Did the appointment on 05/03/2026 at 14:00 with Cap emploi Cher take place? "
+            "H: attended, N: not attended, A: cancelled.",
+            "Did the person manage to reach",
+        ],
+    }[language]
+    assert questions[0] == expected[0]
+    assert questions[1].startswith(expected[1])

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from spro_desk.contacts.follow_up import FollowUpItem, follow_up, question
+from spro_desk.contacts.follow_up import FollowUpItem, follow_up
 from spro_desk.contacts.model import ContactError
 from spro_desk.contacts.service import (
     ReferralView,
@@ -34,7 +34,7 @@ from spro_desk.ui.common.widgets import (
     setup_row_table,
     table_screen_layout,
 )
-from spro_desk.ui.suivi.call_card import CallCard
+from spro_desk.ui.suivi.call_card import CallCard, call_question
 from spro_desk.ui.suivi.follow_up_model import FollowUpColumn, FollowUpModel
 
 log = logging.getLogger(__name__)
@@ -222,7 +222,7 @@ class SuiviScreen(Screen):
                 person = self.context.contacts.personal_data(item.referral.contact_id)
             except (AccessDenied, PersonalDataLocked) as error:
                 self.message.set_message(str(error))
-        self.call_card.show_call(person, question(item, self.context.clock()))
+        self.call_card.show_call(person, call_question(item, self.context.clock()))
 
     def hide_personal_data(self) -> None:
         """The desk locks: no name or phone stays on screen (ui/lock/guard.py)."""
