@@ -4769,22 +4769,22 @@ If the problem happens again, send the details below to support.</translation>
 <context>
     <name>PersonalDataKeeper</name>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="188"/>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="220"/>
         <source>Effacer les données personnelles de la personne reçue à %s ? Son nom, son téléphone, son courriel et la note sont effacés définitivement ; le contact reste compté, sans identité.</source>
         <translation>Erase the personal data of the person received at %s? Their name, phone number, email and the note are erased for good; the contact is still counted, with no identity.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="194"/>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="226"/>
         <source>Effacer les données de cette personne</source>
         <translation>Erase this person&apos;s data</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="195"/>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="227"/>
         <source>Effacer définitivement</source>
         <translation>Erase for good</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="203"/>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="235"/>
         <source>Données personnelles effacées ; le contact reste compté.</source>
         <translation>Personal data erased; the contact is still counted.</translation>
     </message>
@@ -4803,8 +4803,8 @@ If the problem happens again, send the details below to support.</translation>
     </message>
     <message>
         <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="39"/>
-        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="60"/>
-        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="84"/>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="64"/>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="88"/>
         <source>Effacer les données de cette personne</source>
         <translation>Erase this person&apos;s data</translation>
     </message>
@@ -4824,53 +4824,58 @@ If the problem happens again, send the details below to support.</translation>
         <translation>Right of access: everything this desk holds about the person, to display, print or export (site manager).</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="58"/>
-        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="80"/>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="62"/>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="84"/>
         <source>Afficher les coordonnées</source>
         <translation>Show contact details</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="82"/>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="86"/>
         <source>Ctrl+Maj+A ; chaque affichage est inscrit au journal d&apos;accès.</source>
         <translation>Ctrl+Shift+A; each display is recorded in the access log.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="87"/>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="91"/>
         <source>Efface à la demande de la personne son nom, son téléphone, son courriel et la note (Ctrl+Maj+Suppr) ; le contact reste compté, sans identité.</source>
         <translation>At the person&apos;s request, erases their name, phone number, email and the note (Ctrl+Shift+Del); the contact is still counted, with no identity.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="101"/>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="113"/>
         <source>Sélectionnez un contact de la liste.</source>
         <translation>Select a contact in the list.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="103"/>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="115"/>
         <source>Coordonnées enregistrées avec l&apos;accord de la personne.</source>
         <translation>Contact details recorded with the person&apos;s consent.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="105"/>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="117"/>
         <source>Contact anonyme : aucune coordonnée enregistrée.</source>
         <translation>Anonymous contact: no contact details recorded.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="113"/>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="120"/>
+        <source>Réservé à un autre rôle : le vôtre (« {role} ») ne le permet pas.</source>
+        <translation>Reserved for another role: yours (“{role}”) does not allow it.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="131"/>
         <source>Nom</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="114"/>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="132"/>
         <source>Téléphone</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="115"/>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="133"/>
         <source>Courriel</source>
         <translation>Email</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="116"/>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="134"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>

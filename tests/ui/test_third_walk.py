@@ -455,3 +455,72 @@ def test_the_call_lists_question_speaks_the_windows_language(
     }[language]
     assert questions[0] == expected[0]
     assert questions[1].startswith(expected[1])
+
+
+# --- a role's buttons greyed out, not refused after the click -----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("role", "enabled"),
+    [("agent", (True, True, False)), ("coordinateur", (False, False, False)),
+     ("responsable-de-site", (True, True, True))],
+)  # fmt: skip
+def test_a_roles_personal_data_buttons_are_greyed_out_when_it_may_not(
+    qtbot: QtBot, db: Database, make_window: WindowFactory, role: str,
+    enabled: tuple[bool, bool, bool],
+) -> None:  # fmt: skip
+    """An agent clicked « Données de cette personne… » (a copy for the person, the site
+    manager's) and was told « Action réservée : le rôle « Agent d'accueil » ne le permet
+    pas »; a coordinator visiting was offered « Afficher les coordonnées » likewise."""
+    from spro_desk.agents.management import create_agent
+    from spro_desk.agents.roles import Role
+    from spro_desk.agents.sessions import desk_session
+    from test_privacy_support import FAST, MANAGER_PIN, manager, record_canary
+
+    from .conftest import FIXED_NOW
+
+    record_canary(db, FIXED_NOW)
+    session = desk_session(db)
+    session.login(manager(db).id, MANAGER_PIN)
+    if role != "responsable-de-site":
+        other = create_agent(db, "Samir", "73910462", Role(role), cost=FAST)
+        session.login(other.id, "73910462")
+    window = make_window(db)
+    window.show_screen("accueil")
+    accueil = window.screens["accueil"]
+    accueil.today.select(accueil.today.model.contact(0).id)
+    panel = accueil.personal
+    buttons = (panel.show_button, panel.erase_button, panel.access_button)
+    assert tuple(b.isEnabled() for b in buttons) == enabled
+    for button, on in zip(buttons, enabled, strict=True):
+        if not on:  # said why, to the eye and to a screen reader
+            assert "Réservé à un autre rôle" in button.toolTip()
+            assert "Réservé à un autre rôle" in button.accessibleDescription()
+
+
+def test_the_personal_data_buttons_follow_the_agent_who_unlocks(
+    qtbot: QtBot, db: Database, make_window: WindowFactory
+) -> None:
+    """The site manager unlocks after an agent: « Données de cette personne… » is hers."""
+    from spro_desk.agents.management import create_agent
+    from spro_desk.agents.roles import Role
+    from spro_desk.agents.sessions import desk_session
+    from test_privacy_support import FAST, MANAGER_PIN, manager, record_canary
+
+    from .conftest import FIXED_NOW
+
+    record_canary(db, FIXED_NOW)
+    session = desk_session(db)
+    claire = manager(db)
+    session.login(claire.id, MANAGER_PIN)
+    samir = create_agent(db, "Samir", "73910462", Role.AGENT, cost=FAST)
+    session.login(samir.id, "73910462")
+    window = make_window(db)
+    window.show_screen("accueil")
+    accueil = window.screens["accueil"]
+    accueil.today.select(accueil.today.model.contact(0).id)
+    assert not accueil.personal.access_button.isEnabled()
+    window.privacy.lock()
+    window.privacy.unlock(claire.id, MANAGER_PIN)
+    qtbot.waitUntil(lambda: not window.privacy.is_locked)
+    qtbot.waitUntil(accueil.personal.access_button.isEnabled)
