@@ -524,3 +524,42 @@ def test_the_personal_data_buttons_follow_the_agent_who_unlocks(
     window.privacy.unlock(claire.id, MANAGER_PIN)
     qtbot.waitUntil(lambda: not window.privacy.is_locked)
     qtbot.waitUntil(accueil.personal.access_button.isEnabled)
+
+
+# --- the English window at 1024 × 768 ------------------------------------------------------------
+
+
+def test_the_english_accueil_does_not_scroll_sideways_at_1024_by_768(
+    qtbot: QtBot, qapp: QApplication, cvl_db: Database, make_window: WindowFactory
+) -> None:
+    """The statut list took the width of its longest English label (« J — Young person who
+    left school without a qualification, not in work or training »): at 1024 × 768 the
+    walk-in form scrolled sideways, in English only."""
+    from PySide6.QtCore import QLocale
+
+    from spro_desk.ui.app.i18n import install_translators, remove_translators
+
+    from .test_agent_day import _visit_every_screen
+
+    previous = QLocale()
+    translators = install_translators(qapp, preferred="en")
+    try:
+        window = make_window(cvl_db)
+        window.resize(1024, 768)
+        _visit_every_screen(window)
+        window.show_screen("accueil")
+        QApplication.processEvents()
+        accueil = window.screens["accueil"]
+        assert accueil.form_area.horizontalScrollBar().maximum() == 0
+        statut = accueil.form.statut
+        statut.setFocus()
+        statut.showPopup()  # the list itself still shows every label whole
+        view = statut.view()
+        longest = max(range(statut.count()), key=lambda row: len(statut.itemText(row)))
+        assert view.visualRect(statut.model().index(longest, 0)).width() >= (
+            view.sizeHintForIndex(statut.model().index(longest, 0)).width()
+        )
+        statut.hidePopup()
+    finally:
+        remove_translators(qapp, translators)
+        QLocale.setDefault(previous)
