@@ -563,3 +563,44 @@ def test_the_english_accueil_does_not_scroll_sideways_at_1024_by_768(
     finally:
         remove_translators(qapp, translators)
         QLocale.setDefault(previous)
+
+
+# --- the site's bilan names communes as the screens do ------------------------------------------
+
+
+def test_the_sites_bilan_names_communes_by_postal_code_or_departement_not_insee_code(
+    qtbot: QtBot, cvl_db: Database, make_window: WindowFactory, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    """« Contacts par commune » read « Saint-Denis (97411) »: the INSEE code, which a
+    Réunion reader takes for a postal code — Saint-Paul's (Bois-de-Nèfles); « Bourges
+    (18033) » where the screens say « Bourges (18000) »."""
+    import json
+    from datetime import datetime
+
+    from PySide6.QtWidgets import QFileDialog
+
+    from spro_desk.contacts.model import ContactInput
+    from spro_desk.contacts.service import ContactService
+
+    from .test_agent_day import _dashboard
+
+    service = ContactService(cvl_db)
+    for commune in ("97411", "18033", "97415"):  # Saint-Denis (974), Bourges, Saint-Paul (974)
+        service.record(ContactInput(canal="accueil-physique", statut="salarie", commune=commune,
+                                    occurred_at=datetime(2026, 3, 9, 14, 0)))  # fmt: skip
+    window = make_window(cvl_db)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    view = _dashboard(qtbot, window).view
+    chosen = (str(tmp_path / "bilan.json"), "JSON pour scripts (*.json)")
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: chosen)
+    qtbot.mouseClick(view.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not view.busy, timeout=20_000)
+    document = json.loads((tmp_path / "bilan.json").read_text("utf-8"))
+    [communes] = [s for theme in document["themes"] for s in theme["sections"]
+                  if s.get("key") == "contacts.commune"]  # fmt: skip
+    labels = {row["code"]: row["label"] for row in communes["rows"]}
+    assert labels["97411"] == "Saint-Denis (974)"
+    assert labels["97415"] == "Saint-Paul (974)"
+    assert labels["18033"] == "Bourges (18000)"
