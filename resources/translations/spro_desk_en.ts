@@ -1848,16 +1848,21 @@ Keep this time anyway?</translation>
         <source>Alt+L. Chaque affichage d&apos;un nom et d&apos;un téléphone est inscrit au journal d&apos;accès.</source>
         <translation>Alt+L. Each display of a name and phone number is written to the access log.</translation>
     </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/suivi/call_card.py" line="85"/>
+        <source>Réservé à un autre rôle : le vôtre (« {role} ») ne le permet pas.</source>
+        <translation>Reserved for another role: yours (“{role}”) does not allow it.</translation>
+    </message>
 </context>
 <context>
     <name>CommuneField</name>
     <message>
-        <location filename="../../src/spro_desk/ui/common/commune_field.py" line="82"/>
+        <location filename="../../src/spro_desk/ui/common/commune_field.py" line="64"/>
         <source>Nom ou code postal</source>
         <translation>Name or postcode</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/commune_field.py" line="210"/>
+        <location filename="../../src/spro_desk/ui/common/commune_field.py" line="192"/>
         <source>Aucune commune ne correspond à ce texte.</source>
         <translation>No municipality matches this text.</translation>
     </message>
@@ -6349,67 +6354,67 @@ Restore it now?</translation>
         <translation>&amp;Status:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="179"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="180"/>
         <source>Personne à rappeler.</source>
         <translation>Nobody to call back.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="181"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="182"/>
         <source>Aucune orientation avec ce statut.</source>
         <translation>No referral with this status.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="183"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="184"/>
         <source>{n} orientation</source>
         <translation>{n} referral</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="183"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="184"/>
         <source>{n} orientations</source>
         <translation>{n} referrals</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="185"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="186"/>
         <source>{count}, dont {late} rendez-vous en retard (sans résultat noté).</source>
         <translation>{count}, including {late} overdue appointments (no outcome recorded).</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="187"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="188"/>
         <source>{count}, aucune en retard.</source>
         <translation>{count}, none overdue.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="244"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="257"/>
         <source>Sélectionnez d&apos;abord une orientation dans la liste.</source>
         <translation>First select a referral in the list.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="252"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="265"/>
         <source>Rouvrir une orientation</source>
         <translation>Reopen a referral</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="253"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="266"/>
         <source>Remettre « {label} »</source>
         <translation>Set back to “{label}”</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="254"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="267"/>
         <source>Continuer ?</source>
         <translation>Continue?</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="284"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="297"/>
         <source>{structure} : « {label} » enregistré.</source>
         <translation>{structure}: “{label}” saved.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="288"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="301"/>
         <source>Ctrl+Z remet « {previous} ».</source>
         <translation>Ctrl+Z restores “{previous}”.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="301"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="314"/>
         <source>Le statut n&apos;a pas pu être enregistré. Réessayez dans un instant.</source>
         <translation>The status could not be saved. Try again in a moment.</translation>
     </message>

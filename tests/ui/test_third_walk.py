@@ -604,3 +604,31 @@ def test_the_sites_bilan_names_communes_by_postal_code_or_departement_not_insee_
     assert labels["97411"] == "Saint-Denis (974)"
     assert labels["97415"] == "Saint-Paul (974)"
     assert labels["18033"] == "Bourges (18000)"
+
+
+def test_suivis_call_list_is_greyed_out_for_a_role_that_may_not_see_names(
+    qtbot: QtBot, cvl_db: Database, make_window: WindowFactory
+) -> None:
+    """A coordinator visiting the desk ticked « Liste d'appels » and got, row after row,
+    a refusal instead of a name: offered, then refused."""
+    from datetime import datetime
+
+    from spro_desk.agents.management import create_agent
+    from spro_desk.agents.roles import Role
+    from spro_desk.agents.sessions import desk_session
+    from spro_desk.contacts.service import ContactService
+    from test_privacy_support import FAST, MANAGER_PIN, manager, record_canary
+
+    from .test_agent_day import CAP_EMPLOI, suivi_screen
+
+    contact = record_canary(cvl_db, datetime(2026, 3, 2, 9, 0))
+    ContactService(cvl_db).add_referral(contact, CAP_EMPLOI, rdv_at=datetime(2026, 3, 5, 14, 0))
+    session = desk_session(cvl_db)
+    session.login(manager(cvl_db).id, MANAGER_PIN)
+    visitor = create_agent(cvl_db, "Inès", "73910462", Role.COORDINATEUR, cost=FAST)
+    session.login(visitor.id, "73910462")
+    screen = suivi_screen(qtbot, make_window(cvl_db))
+    box = screen.call_card.call_list
+    assert not box.isEnabled() and not box.isChecked()
+    assert "Réservé à un autre rôle" in box.toolTip()
+    assert "Réservé à un autre rôle" in box.accessibleDescription()

@@ -70,6 +70,23 @@ class CallCard(QGroupBox):
             )
         )
         self.call_list.toggled.connect(self.call_list_toggled)
+        self._description = self.call_list.accessibleDescription()
+
+    def allow(self, may: bool, role: str) -> None:
+        """Greyed out, and said why, for a role that may not see names and phones: the
+        domain refuses them row after row otherwise."""
+        if not may:
+            self.call_list.setChecked(False)
+        self.call_list.setEnabled(may)
+        why = (
+            ""
+            if may
+            else self.tr(
+                "Réservé à un autre rôle : le vôtre (« {role} ») ne le permet pas."
+            ).format(role=role)
+        )
+        self.call_list.setToolTip(why)
+        self.call_list.setAccessibleDescription(why or self._description)
 
     @staticmethod
     def _value(name: str) -> QLabel:

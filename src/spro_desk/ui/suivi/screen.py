@@ -147,6 +147,7 @@ class SuiviScreen(Screen):
     # --- reading ------------------------------------------------------------------------------
 
     def activate(self) -> None:
+        self._call_list_right()
         self.refresh()
         self.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -202,6 +203,18 @@ class SuiviScreen(Screen):
         self.undo_action.setEnabled(self._undo is not None)
 
     # --- the call list ------------------------------------------------------------------------
+
+    def _call_list_right(self) -> None:
+        """The call list for the agent signed in: greyed out when her role may not see."""
+        from spro_desk.agents.roles import Permission, can
+        from spro_desk.agents.sessions import desk_session
+        from spro_desk.ui.common.agents_dialog import role_label
+
+        agent = desk_session(self.context.database).agent
+        if agent is None:  # nobody signed in yet: the domain answers on the toggle
+            self.call_card.allow(True, "")
+            return
+        self.call_card.allow(can(agent.role, Permission.VIEW_PERSONAL), role_label(agent.role))
 
     def _call_list_toggled(self, _on: bool) -> None:
         self.refresh()
