@@ -632,3 +632,25 @@ def test_suivis_call_list_is_greyed_out_for_a_role_that_may_not_see_names(
     assert not box.isEnabled() and not box.isChecked()
     assert "Réservé à un autre rôle" in box.toolTip()
     assert "Réservé à un autre rôle" in box.accessibleDescription()
+
+
+def test_the_annuaires_commune_filter_prefers_the_sites_area(
+    qtbot: QtBot, cvl_db: Database, make_window: WindowFactory
+) -> None:
+    """Accueil and Orientation offered the site's area first; the Annuaire's commune filter
+    still took the first national match: « saint-amand » + Entrée at a Cher desk filtered
+    on Saint-Amand in the Creuse."""
+    from spro_desk.site.settings import SiteSettings
+
+    SiteSettings(cvl_db).set("site.commune", "18033")  # a desk in Bourges (Cher)
+    window = make_window(cvl_db)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)  # Annuaire
+    view = window.directory_view
+    assert view is not None
+    field = view.filter_bar.commune
+    field.setFocus()
+    qtbot.keyClicks(field, "saint-amand")
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert (field.code(), field.text()) == ("18197", "Saint-Amand-Montrond (18200)")
