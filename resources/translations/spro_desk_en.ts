@@ -710,6 +710,121 @@ This person will no longer be able to sign in; their past actions stay in the lo
     </message>
 </context>
 <context>
+    <name>AlertText</name>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/alert_text.py" line="18"/>
+        <source>Bifurcation</source>
+        <translation>Fork</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/alert_text.py" line="19"/>
+        <source>Événements manquants</source>
+        <translation>Missing events</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/alert_text.py" line="20"/>
+        <source>Quarantaine</source>
+        <translation>Quarantine</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/alert_text.py" line="21"/>
+        <source>Journal des accès</source>
+        <translation>Access log</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/alert_text.py" line="28"/>
+        <source>{first} à {last}</source>
+        <translation>{first} to {last}</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/alert_text.py" line="43"/>
+        <source>numéro déjà reçu avec un autre contenu</source>
+        <translation>number already received with other content</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/alert_text.py" line="45"/>
+        <source>ne suit pas l&apos;envoi précédent</source>
+        <translation>does not follow the previous bundle</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/alert_text.py" line="47"/>
+        <source>Envoi n° {seq} : {why}</source>
+        <translation>Bundle no. {seq}: {why}</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/alert_text.py" line="53"/>
+        <source>{n} événement manquant</source>
+        <translation>{n} missing event</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/alert_text.py" line="54"/>
+        <source>{n} événements manquants</source>
+        <translation>{n} missing events</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/alert_text.py" line="56"/>
+        <source>{count} : n° {ranges}</source>
+        <translation>{count}: no. {ranges}</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/alert_text.py" line="60"/>
+        <source>Événement n° {seq} reçu deux fois avec des contenus différents</source>
+        <translation>Event no. {seq} received twice with different contents</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/alert_text.py" line="65"/>
+        <source>journal des accès revenu en arrière après une restauration</source>
+        <translation>access log went back after a restore</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/alert_text.py" line="69"/>
+        <source>journal des accès du poste raccourci ou réécrit</source>
+        <translation>the desk&apos;s access log shortened or rewritten</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/alert_text.py" line="73"/>
+        <source>Envoi n° {seq} : {what}</source>
+        <translation>Bundle no. {seq}: {what}</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/alert_text.py" line="83"/>
+        <source>Le poste « {site} » a envoyé un envoi n° {seq} qui ne prolonge pas ceux déjà reçus. Cela arrive presque toujours quand l&apos;ordinateur du site a été restauré depuis une ancienne sauvegarde ou remplacé par une copie : il repart d&apos;un état ancien et renumérote ses envois.
+
+Rien n&apos;a été écrasé : ce qui avait déjà été reçu est conservé et les nouveaux événements ont été ajoutés.
+
+À faire : appelez le site pour savoir si l&apos;ordinateur a été restauré, et depuis quelle date : des contacts saisis après la sauvegarde puis ressaisis après la restauration seraient comptés deux fois. Si le poste a été perdu ou volé, révoquez-le dans l&apos;écran Postes.</source>
+        <translation>The desk “{site}” sent a bundle no. {seq} that does not continue those already received. This almost always happens when the site&apos;s computer was restored from an old backup or replaced by a copy: it starts again from an old state and renumbers its bundles.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/alert_text.py" line="97"/>
+        <source>Il manque au poste « {site} » les événements n° {ranges} ({count} en tout), alors que des événements plus récents sont arrivés. Un envoi perdu en route n&apos;en est pas la cause : chaque envoi reprend tout ce que la coordination n&apos;a pas encore accusé. Ces événements avaient donc déjà été reçus puis accusés : la base de la coordination a été restaurée depuis une sauvegarde, ou ces envois ont été importés sur un autre ordinateur.
+
+Les chiffres de ce poste sont incomplets tant que le trou n&apos;est pas comblé ; l&apos;alerte disparaît d&apos;elle-même quand les événements manquants arrivent.
+
+À faire : importez à nouveau les envois de ce poste que vous avez encore (dossier de dépôt, clé USB, sauvegarde, autre ordinateur de la coordination).</source>
+        <translation>The desk “{site}” is missing events no. {ranges} ({count} in all), although more recent events have arrived. A bundle lost on the way is not the cause: each bundle carries everything the coordination has not yet acknowledged. These events had therefore already been received and acknowledged: the coordination&apos;s database was restored from a backup, or these bundles were imported on another computer.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/alert_text.py" line="111"/>
+        <source>Le poste « {site} » a renvoyé l&apos;événement n° {seq} (identifiant {event}) avec un contenu différent de celui déjà reçu sous le même identifiant. Un poste ne modifie jamais un événement envoyé : sa base a été modifiée à la main, ou sa clé est utilisée par un autre ordinateur.
+
+La première version est conservée ; la seconde est mise de côté (en quarantaine) et n&apos;entre dans aucun chiffre.
+
+À faire : contactez le site pour comprendre ce qui s&apos;est passé. Si vous soupçonnez que sa clé a été copiée, révoquez le poste dans l&apos;écran Postes et faites-le enregistrer à nouveau avec une nouvelle identité.</source>
+        <translation>The desk “{site}” sent event no. {seq} (identifier {event}) again with content different from the one already received under the same identifier. A desk never changes an event it has sent: its database was edited by hand, or its key is used by another computer.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/alert_text.py" line="128"/>
+        <source>Le journal des accès d&apos;un poste ne fait que s&apos;allonger : seule une personne ayant eu accès aux fichiers du poste peut le raccourcir. À faire : appelez le site, faites vérifier son journal et, si l&apos;ordinateur a pu être copié ou volé, révoquez le poste dans l&apos;écran Postes.</source>
+        <translation>A desk&apos;s access log only ever grows: only someone who had access to the desk&apos;s files can shorten it. To do: call the site, have its log checked and, if the computer may have been copied or stolen, revoke the desk in the Desks screen.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/alert_text.py" line="136"/>
+        <source>Alerte de type « {kind} » du poste « {site} ».</source>
+        <translation>Alert of type “{kind}” from the desk “{site}”.</translation>
+    </message>
+</context>
+<context>
     <name>AlertsScreen</name>
     <message>
         <location filename="../../src/spro_desk/ui/coordination/__init__.py" line="50"/>
@@ -825,6 +940,43 @@ This person will no longer be able to sign in; their past actions stay in the lo
         <location filename="../../src/spro_desk/ui/common/startup.py" line="187"/>
         <source>Erreur inattendue à l&apos;ouverture de la base de données ({error}).</source>
         <translation>Unexpected error while opening the database ({error}).</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/app/start.py" line="185"/>
+        <source>Le dossier de données ({folder}) ne peut pas être créé ni ouvert ({error}).
+
+Vérifiez que le disque où il se trouve est branché et que votre compte a le droit d&apos;y écrire, ou choisissez un autre dossier (--data-dir ou SPRO_DESK_DATA_DIR), puis relancez SPRO Desk.</source>
+        <translation>The data folder ({folder}) cannot be created or opened ({error}).
+
+Check that the disk it is on is connected and that your account may write to it, or choose another folder (--data-dir or SPRO_DESK_DATA_DIR), then start SPRO Desk again.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/app/start.py" line="202"/>
+        <source>SPRO Desk ne peut pas démarrer</source>
+        <translation>SPRO Desk cannot start</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/app/start.py" line="203"/>
+        <source>SPRO Desk ne peut pas écrire dans son dossier de données ({folder}) : il ne peut pas y noter qu&apos;il est ouvert.
+
+Vérifiez que ce dossier n&apos;est pas en lecture seule et que votre compte a le droit d&apos;y écrire, puis relancez SPRO Desk.</source>
+        <translation>SPRO Desk cannot write to its data folder ({folder}): it cannot note there that it is open.
+
+Check that this folder is not read-only and that your account may write to it, then start SPRO Desk again.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/app/start.py" line="211"/>
+        <source>SPRO Desk est déjà ouvert</source>
+        <translation>SPRO Desk is already open</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/app/start.py" line="212"/>
+        <source>SPRO Desk est déjà ouvert sur ce dossier de données ({folder}), mais sa fenêtre n&apos;a pas pu passer au premier plan : elle termine peut-être son démarrage.
+
+Attendez quelques secondes, puis cherchez la fenêtre de SPRO Desk dans la barre des tâches. Une seule fenêtre à la fois peut utiliser ce dossier : si elle n&apos;apparaît pas ou ne répond plus, fermez votre session (ou redémarrez l&apos;ordinateur), puis relancez SPRO Desk.</source>
+        <translation>SPRO Desk is already open on this data folder ({folder}), but its window could not be brought to the front: it may still be starting.
+
+Wait a few seconds, then look for the SPRO Desk window in the taskbar. Only one window at a time can use this folder: if it does not appear or no longer responds, sign out (or restart the computer), then start SPRO Desk again.</translation>
     </message>
 </context>
 <context>
@@ -1390,6 +1542,94 @@ Keep this time anyway?</translation>
     </message>
 </context>
 <context>
+    <name>BundleImport</name>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/bundle_import.py" line="71"/>
+        <source>Aucun envoi à importer : aucun fichier .spro-bundle n&apos;a été trouvé.</source>
+        <translation>No bundle to import: no .spro-bundle file was found.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/bundle_import.py" line="76"/>
+        <source>{n} envoi accepté</source>
+        <translation>{n} bundle accepted</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/bundle_import.py" line="77"/>
+        <source>{n} envois acceptés</source>
+        <translation>{n} bundles accepted</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/bundle_import.py" line="81"/>
+        <source>{n} refusé</source>
+        <translation>{n} refused</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/bundle_import.py" line="82"/>
+        <source>{n} refusés</source>
+        <translation>{n} refused</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/bundle_import.py" line="86"/>
+        <source>{n} événement nouveau</source>
+        <translation>{n} new event</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/bundle_import.py" line="87"/>
+        <source>{n} événements nouveaux</source>
+        <translation>{n} new events</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/bundle_import.py" line="91"/>
+        <source>{n} déjà reçu</source>
+        <translation>{n} already received</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/bundle_import.py" line="92"/>
+        <source>{n} déjà reçus</source>
+        <translation>{n} already received</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/bundle_import.py" line="94"/>
+        <source>{accepted}, {refused} : {events}, {duplicates}.</source>
+        <translation>{accepted}, {refused}: {events}, {duplicates}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/bundle_import.py" line="100"/>
+        <source>{n} alerte</source>
+        <translation>{n} alert</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/bundle_import.py" line="101"/>
+        <source>{n} alertes</source>
+        <translation>{n} alerts</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/bundle_import.py" line="103"/>
+        <source>{alerts} à examiner dans l&apos;écran Alertes.</source>
+        <translation>{alerts} to review in the Alerts screen.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/bundle_import.py" line="109"/>
+        <source>{n} fichier n&apos;a pas été importé</source>
+        <translation>{n} file was not imported</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/bundle_import.py" line="110"/>
+        <source>{n} fichiers n&apos;ont pas été importés</source>
+        <translation>{n} files were not imported</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/bundle_import.py" line="112"/>
+        <source>Import interrompu : {skipped} ; relancez l&apos;import pour terminer (un envoi déjà reçu n&apos;est jamais compté deux fois).</source>
+        <translation>Import interrupted: {skipped}; start the import again to finish (a bundle already received is never counted twice).</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/coordination/bundle_import.py" line="123"/>
+        <source>{file} : {reason}</source>
+        <translation>{file}: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>BundleImportController</name>
     <message>
         <location filename="../../src/spro_desk/ui/coordination/bundle_import.py" line="25"/>
@@ -1539,65 +1779,90 @@ Keep this time anyway?</translation>
 <context>
     <name>CallCard</name>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/call_card.py" line="19"/>
+        <location filename="../../src/spro_desk/ui/suivi/call_card.py" line="23"/>
+        <source>La personne a-t-elle pu joindre {where} ({service}) ? H : oui, c&apos;est fait ; A : elle n&apos;ira pas.</source>
+        <translation>Did the person manage to reach {where} ({service})? H: yes, done; A: they will not go.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/suivi/call_card.py" line="28"/>
+        <source>{date} à {time}</source>
+        <translation>{date} at {time}</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/suivi/call_card.py" line="33"/>
+        <source>Le rendez-vous du {when} chez {where} a-t-il eu lieu ? H : honoré, N : non honoré, A : annulé.</source>
+        <translation>Did the appointment on {when} with {where} take place? H: attended, N: not attended, A: cancelled.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/suivi/call_card.py" line="38"/>
+        <source>Rappeler le rendez-vous du {when} chez {where} ; vérifier qu&apos;il tient toujours.</source>
+        <translation>Remind the person of the appointment on {when} with {where}; check that it still stands.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/suivi/call_card.py" line="49"/>
         <source>Appel</source>
         <translation>Call</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/call_card.py" line="21"/>
+        <location filename="../../src/spro_desk/ui/suivi/call_card.py" line="51"/>
         <source>&amp;Liste d&apos;appels : seulement les personnes d&apos;accord pour être rappelées</source>
         <translation>Ca&amp;ll list: only people who agreed to be called back</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/call_card.py" line="24"/>
+        <location filename="../../src/spro_desk/ui/suivi/call_card.py" line="54"/>
         <source>Personne à appeler</source>
         <translation>Person to call</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/call_card.py" line="26"/>
+        <location filename="../../src/spro_desk/ui/suivi/call_card.py" line="56"/>
         <source>Téléphone à appeler</source>
         <translation>Phone number to call</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/call_card.py" line="27"/>
+        <location filename="../../src/spro_desk/ui/suivi/call_card.py" line="57"/>
         <source>Ce qu&apos;il faut demander</source>
         <translation>What to ask</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/call_card.py" line="30"/>
+        <location filename="../../src/spro_desk/ui/suivi/call_card.py" line="60"/>
         <source>Nom :</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/call_card.py" line="31"/>
+        <location filename="../../src/spro_desk/ui/suivi/call_card.py" line="61"/>
         <source>Téléphone :</source>
         <translation>Phone:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/call_card.py" line="32"/>
+        <location filename="../../src/spro_desk/ui/suivi/call_card.py" line="62"/>
         <source>À demander :</source>
         <translation>To ask:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/call_card.py" line="36"/>
+        <location filename="../../src/spro_desk/ui/suivi/call_card.py" line="66"/>
         <source>Liste d&apos;appels</source>
         <translation>Call list</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/call_card.py" line="39"/>
+        <location filename="../../src/spro_desk/ui/suivi/call_card.py" line="69"/>
         <source>Alt+L. Chaque affichage d&apos;un nom et d&apos;un téléphone est inscrit au journal d&apos;accès.</source>
         <translation>Alt+L. Each display of a name and phone number is written to the access log.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/suivi/call_card.py" line="85"/>
+        <source>Réservé à un autre rôle : le vôtre (« {role} ») ne le permet pas.</source>
+        <translation>Reserved for another role: yours (“{role}”) does not allow it.</translation>
     </message>
 </context>
 <context>
     <name>CommuneField</name>
     <message>
-        <location filename="../../src/spro_desk/ui/common/commune_field.py" line="61"/>
+        <location filename="../../src/spro_desk/ui/common/commune_field.py" line="64"/>
         <source>Nom ou code postal</source>
         <translation>Name or postcode</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/commune_field.py" line="189"/>
+        <location filename="../../src/spro_desk/ui/common/commune_field.py" line="192"/>
         <source>Aucune commune ne correspond à ce texte.</source>
         <translation>No municipality matches this text.</translation>
     </message>
@@ -2383,19 +2648,29 @@ Keep this time anyway?</translation>
 <context>
     <name>Dates</name>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dates.py" line="29"/>
-        <source>1er</source>
-        <translation>1er</translation>
+        <location filename="../../src/spro_desk/ui/common/dates.py" line="21"/>
+        <source>fr_FR</source>
+        <translation>en_GB</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dates.py" line="30"/>
+        <location filename="../../src/spro_desk/ui/common/dates.py" line="31"/>
+        <source>1er</source>
+        <translation>1</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/dates.py" line="32"/>
         <source>{weekday} {day} {month} {year}</source>
         <translation>{weekday} {day} {month} {year}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dates.py" line="45"/>
+        <location filename="../../src/spro_desk/ui/common/dates.py" line="42"/>
+        <source>{hour}&#xa0;h&#xa0;{minute}</source>
+        <translation>{hour}:{minute}</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/dates.py" line="49"/>
         <source>{date} à {time}</source>
-        <translation>{date} à {time}</translation>
+        <translation>{date} at {time}</translation>
     </message>
 </context>
 <context>
@@ -3220,57 +3495,57 @@ Desk ID: {id}</translation>
 <context>
     <name>DirectoryView</name>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/view.py" line="91"/>
+        <location filename="../../src/spro_desk/ui/directory/view.py" line="89"/>
         <source>Rechercher un service, une structure, une commune…</source>
         <translation>Search for a service, an organisation, a municipality…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/view.py" line="93"/>
+        <location filename="../../src/spro_desk/ui/directory/view.py" line="91"/>
         <source>Rechercher dans l&apos;annuaire</source>
         <translation>Search the directory</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/view.py" line="95"/>
+        <location filename="../../src/spro_desk/ui/directory/view.py" line="93"/>
         <source>Les résultats s&apos;affichent pendant la frappe. Entrée passe aux résultats.</source>
         <translation>Results appear as you type. Enter moves to the results.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/view.py" line="120"/>
+        <location filename="../../src/spro_desk/ui/directory/view.py" line="117"/>
         <source>Résultats de la recherche</source>
         <translation>Search results</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/view.py" line="121"/>
+        <location filename="../../src/spro_desk/ui/directory/view.py" line="118"/>
         <source>Un service par ligne ; sa fiche s&apos;affiche à côté.</source>
         <translation>One service per row; its details appear alongside.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/view.py" line="154"/>
+        <location filename="../../src/spro_desk/ui/directory/view.py" line="125"/>
         <source>Fiche du service</source>
         <translation>Service details</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/view.py" line="155"/>
+        <location filename="../../src/spro_desk/ui/directory/view.py" line="126"/>
         <source>Coordonnées, horaires et publics du service.</source>
         <translation>The service&apos;s contact details, opening hours and audiences.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/view.py" line="206"/>
+        <location filename="../../src/spro_desk/ui/directory/view.py" line="177"/>
         <source>Aucun service ne correspond à cette recherche avec ces filtres.</source>
         <translation>No service matches this search with these filters.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/view.py" line="208"/>
+        <location filename="../../src/spro_desk/ui/directory/view.py" line="179"/>
         <source>Aucun service ne correspond à cette recherche.</source>
         <translation>No service matches this search.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/view.py" line="210"/>
+        <location filename="../../src/spro_desk/ui/directory/view.py" line="181"/>
         <source>{n} premiers services affichés ; la suite vient en faisant défiler.</source>
         <translation>First {n} services shown; scroll for more.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/view.py" line="232"/>
+        <location filename="../../src/spro_desk/ui/directory/view.py" line="203"/>
         <source>Sélectionnez un service pour afficher sa fiche.</source>
         <translation>Select a service to see its details.</translation>
     </message>
@@ -4080,118 +4355,118 @@ If the problem happens again, send the details below to support.</translation>
 <context>
     <name>OrientationScreen</name>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="59"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="60"/>
         <source>&amp;Suggérer</source>
         <translation>S&amp;uggest</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="59"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="60"/>
         <source>Chercher les services adaptés à ce profil (Entrée)</source>
         <translation>Find services suited to this profile (Enter)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="62"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="63"/>
         <source>&amp;Nouvelle personne</source>
         <translation>Ne&amp;w person</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="62"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="63"/>
         <source>Vider le profil pour une autre personne</source>
         <translation>Clear the profile for another person</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="65"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="66"/>
         <source>&amp;Orienter…</source>
         <translation>&amp;Refer…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="65"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="66"/>
         <source>Orienter vers le service sélectionné (Ctrl+Entrée)</source>
         <translation>Refer to the selected service (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="68"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="69"/>
         <source>A&amp;utre service…</source>
         <translation>&amp;Other service…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="68"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="69"/>
         <source>Choisir n&apos;importe quel service de l&apos;annuaire</source>
         <translation>Choose any service from the directory</translation>
     </message>
     <message>
         <location filename="../../src/spro_desk/ui/app/screens.py" line="40"/>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="81"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="82"/>
         <source>Orientation</source>
         <translation>Referral</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="89"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="90"/>
         <source>Services suggérés</source>
         <translation>Suggested services</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="90"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="91"/>
         <source>Du plus adapté au moins adapté ; Ctrl+Entrée oriente vers la ligne choisie.</source>
         <translation>Best match first; Ctrl+Enter refers to the selected row.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="100"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="102"/>
         <source>Pourquoi ce service</source>
         <translation>Why this service</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="102"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="104"/>
         <source>Les raisons de la suggestion, à lire à la personne.</source>
         <translation>Why this service is suggested, to read to the person.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="125"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="127"/>
         <source>Suggestions (la personne choisit) :</source>
         <translation>Suggestions (the person chooses):</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="191"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="193"/>
         <source>Profil vidé : saisissez la nouvelle personne.</source>
         <translation>Profile cleared: enter the new person.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="207"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="209"/>
         <source>Recherche des services adaptés…</source>
         <translation>Looking for suitable services…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="219"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="221"/>
         <source>Aucun service de l&apos;annuaire ne répond à ces besoins pour cette commune : élargissez les besoins ou choisissez « Autre service… ».</source>
         <translation>No service in the directory meets these needs for this municipality: widen the needs or choose “Other service…”.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="223"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="225"/>
         <source>{n} services suggérés, du plus adapté au moins adapté.</source>
         <translation>{n} services suggested, best match first.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="237"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="239"/>
         <source>Les suggestions n&apos;ont pas pu être calculées. Réessayez ; si le problème continue, cherchez dans l&apos;Annuaire.</source>
         <translation>The suggestions could not be computed. Try again; if the problem persists, search the Directory.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="268"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="270"/>
         <source>Sélectionnez d&apos;abord un service dans la liste des suggestions.</source>
         <translation>First select a service in the list of suggestions.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="282"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="284"/>
         <source>Choisissez le statut de la personne avant de l&apos;orienter.</source>
         <translation>Choose the person&apos;s status before referring them.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="299"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="301"/>
         <source>Orientation enregistrée vers {structure}.</source>
         <translation>Referral to {structure} saved.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="308"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="310"/>
         <source>L&apos;annuaire a été mis à jour : relancez la suggestion.</source>
         <translation>The directory has been updated: run the suggestion again.</translation>
     </message>
@@ -4499,22 +4774,22 @@ If the problem happens again, send the details below to support.</translation>
 <context>
     <name>PersonalDataKeeper</name>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="188"/>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="220"/>
         <source>Effacer les données personnelles de la personne reçue à %s ? Son nom, son téléphone, son courriel et la note sont effacés définitivement ; le contact reste compté, sans identité.</source>
         <translation>Erase the personal data of the person received at %s? Their name, phone number, email and the note are erased for good; the contact is still counted, with no identity.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="194"/>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="226"/>
         <source>Effacer les données de cette personne</source>
         <translation>Erase this person&apos;s data</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="195"/>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="227"/>
         <source>Effacer définitivement</source>
         <translation>Erase for good</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="203"/>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="235"/>
         <source>Données personnelles effacées ; le contact reste compté.</source>
         <translation>Personal data erased; the contact is still counted.</translation>
     </message>
@@ -4533,8 +4808,8 @@ If the problem happens again, send the details below to support.</translation>
     </message>
     <message>
         <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="39"/>
-        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="60"/>
-        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="84"/>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="64"/>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="88"/>
         <source>Effacer les données de cette personne</source>
         <translation>Erase this person&apos;s data</translation>
     </message>
@@ -4554,53 +4829,58 @@ If the problem happens again, send the details below to support.</translation>
         <translation>Right of access: everything this desk holds about the person, to display, print or export (site manager).</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="58"/>
-        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="80"/>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="62"/>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="84"/>
         <source>Afficher les coordonnées</source>
         <translation>Show contact details</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="82"/>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="86"/>
         <source>Ctrl+Maj+A ; chaque affichage est inscrit au journal d&apos;accès.</source>
         <translation>Ctrl+Shift+A; each display is recorded in the access log.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="87"/>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="91"/>
         <source>Efface à la demande de la personne son nom, son téléphone, son courriel et la note (Ctrl+Maj+Suppr) ; le contact reste compté, sans identité.</source>
         <translation>At the person&apos;s request, erases their name, phone number, email and the note (Ctrl+Shift+Del); the contact is still counted, with no identity.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="101"/>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="113"/>
         <source>Sélectionnez un contact de la liste.</source>
         <translation>Select a contact in the list.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="103"/>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="115"/>
         <source>Coordonnées enregistrées avec l&apos;accord de la personne.</source>
         <translation>Contact details recorded with the person&apos;s consent.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="105"/>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="117"/>
         <source>Contact anonyme : aucune coordonnée enregistrée.</source>
         <translation>Anonymous contact: no contact details recorded.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="113"/>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="120"/>
+        <source>Réservé à un autre rôle : le vôtre (« {role} ») ne le permet pas.</source>
+        <translation>Reserved for another role: yours (“{role}”) does not allow it.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="131"/>
         <source>Nom</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="114"/>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="132"/>
         <source>Téléphone</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="115"/>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="133"/>
         <source>Courriel</source>
         <translation>Email</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="116"/>
+        <location filename="../../src/spro_desk/ui/accueil/personal_panel.py" line="134"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
@@ -5505,63 +5785,63 @@ Restore it now?</translation>
 <context>
     <name>SettingsScreen</name>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/screen.py" line="49"/>
+        <location filename="../../src/spro_desk/ui/settings/screen.py" line="56"/>
         <source>&amp;Enregistrer</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/screen.py" line="50"/>
+        <location filename="../../src/spro_desk/ui/settings/screen.py" line="57"/>
         <source>Rétablir</source>
         <translation>Revert</translation>
     </message>
     <message>
         <location filename="../../src/spro_desk/ui/app/screens.py" line="43"/>
-        <location filename="../../src/spro_desk/ui/settings/screen.py" line="79"/>
+        <location filename="../../src/spro_desk/ui/settings/screen.py" line="86"/>
         <source>Paramètres</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/screen.py" line="51"/>
+        <location filename="../../src/spro_desk/ui/settings/screen.py" line="58"/>
         <source>Restaurer une &amp;sauvegarde…</source>
         <translation>Restore a &amp;backup…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/screen.py" line="52"/>
+        <location filename="../../src/spro_desk/ui/settings/screen.py" line="59"/>
         <source>Restaurer une sauvegarde</source>
         <translation>Restore a backup</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/screen.py" line="54"/>
+        <location filename="../../src/spro_desk/ui/settings/screen.py" line="61"/>
         <source>Les sauvegardes du poste, avec leur contenu ; la base actuelle est gardée.</source>
         <translation>This desk&apos;s backups, with their contents; the current database is kept.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/screen.py" line="84"/>
+        <location filename="../../src/spro_desk/ui/settings/screen.py" line="91"/>
         <source>Enregistrer les paramètres</source>
         <translation>Save the settings</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/screen.py" line="86"/>
+        <location filename="../../src/spro_desk/ui/settings/screen.py" line="93"/>
         <source>Vérifie puis enregistre tous les réglages du site.</source>
         <translation>Checks, then saves all the site&apos;s settings.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/screen.py" line="88"/>
+        <location filename="../../src/spro_desk/ui/settings/screen.py" line="95"/>
         <source>Rétablir les paramètres enregistrés</source>
         <translation>Revert to the saved settings</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/screen.py" line="118"/>
+        <location filename="../../src/spro_desk/ui/settings/screen.py" line="125"/>
         <source>Réglages du site</source>
         <translation>Site settings</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/screen.py" line="133"/>
+        <location filename="../../src/spro_desk/ui/settings/screen.py" line="140"/>
         <source>{label}&#xa0;:</source>
         <translation>{label}:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/screen.py" line="220"/>
+        <location filename="../../src/spro_desk/ui/settings/screen.py" line="226"/>
         <source>Paramètres enregistrés.</source>
         <translation>Settings saved.</translation>
     </message>
@@ -5847,6 +6127,122 @@ Restore it now?</translation>
     </message>
 </context>
 <context>
+    <name>SlipPdf</name>
+    <message>
+        <location filename="../../src/spro_desk/ui/orientation/slip_pdf.py" line="70"/>
+        <source>{label}&#xa0;: {value}</source>
+        <translation>{label}: {value}</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/orientation/slip_pdf.py" line="82"/>
+        <source>Où aller</source>
+        <translation>Where to go</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/orientation/slip_pdf.py" line="89"/>
+        <source>Sans rendez-vous&#xa0;: présentez-vous aux horaires d&apos;ouverture.</source>
+        <translation>No appointment: come during opening hours.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/orientation/slip_pdf.py" line="93"/>
+        <source>Rendez-vous le {moment}.</source>
+        <translation>Appointment on {moment}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/orientation/slip_pdf.py" line="98"/>
+        <source>Rendez-vous le {moment} ({time}, heure locale du service).</source>
+        <translation>Appointment on {moment} ({time}, the service&apos;s local time).</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/orientation/slip_pdf.py" line="101"/>
+        <source>Quand</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/orientation/slip_pdf.py" line="105"/>
+        <source>Horaires d&apos;ouverture</source>
+        <translation>Opening hours</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/orientation/slip_pdf.py" line="107"/>
+        <source>Horaires d&apos;ouverture (heures locales du service)</source>
+        <translation>Opening hours (the service&apos;s local time)</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/orientation/slip_pdf.py" line="116"/>
+        <location filename="../../src/spro_desk/ui/orientation/slip_pdf.py" line="156"/>
+        <source>Téléphone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/orientation/slip_pdf.py" line="119"/>
+        <source>Courriel</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/orientation/slip_pdf.py" line="120"/>
+        <source>Site web</source>
+        <translation>Website</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/orientation/slip_pdf.py" line="122"/>
+        <source>Contact</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/orientation/slip_pdf.py" line="127"/>
+        <source>À prévoir, à apporter</source>
+        <translation>What to plan and bring</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/orientation/slip_pdf.py" line="133"/>
+        <source>Accessibilité du lieu</source>
+        <translation>Accessibility of the premises</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/orientation/slip_pdf.py" line="135"/>
+        <source>Accessibilité</source>
+        <translation>Accessibility</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/orientation/slip_pdf.py" line="141"/>
+        <source>Pour</source>
+        <translation>For</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/orientation/slip_pdf.py" line="147"/>
+        <source>Motif de l&apos;orientation</source>
+        <translation>Reason for the referral</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/orientation/slip_pdf.py" line="158"/>
+        <source>Orienté par</source>
+        <translation>Referred by</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/orientation/slip_pdf.py" line="162"/>
+        <source>Fiche remise le {date}</source>
+        <translation>Slip handed over on {date}</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/orientation/slip_pdf.py" line="166"/>
+        <source>{issued} par {issuer}</source>
+        <translation>{issued} by {issuer}</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/orientation/slip_pdf.py" line="169"/>
+        <source>Service public régional de l&apos;orientation (SPRO)&#xa0;: information et conseil gratuits sur les métiers, les formations et l&apos;emploi, pour tous les publics.</source>
+        <translation>Regional public guidance service (Service public régional de l&apos;orientation, SPRO): free information and advice on careers, training and employment, for everyone.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/orientation/slip_pdf.py" line="179"/>
+        <location filename="../../src/spro_desk/ui/orientation/slip_pdf.py" line="208"/>
+        <location filename="../../src/spro_desk/ui/orientation/slip_pdf.py" line="250"/>
+        <source>Fiche de liaison</source>
+        <translation>Referral slip</translation>
+    </message>
+</context>
+<context>
     <name>SuggestionModel</name>
     <message>
         <location filename="../../src/spro_desk/ui/orientation/suggestion_model.py" line="86"/>
@@ -5958,67 +6354,67 @@ Restore it now?</translation>
         <translation>&amp;Status:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="179"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="180"/>
         <source>Personne à rappeler.</source>
         <translation>Nobody to call back.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="181"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="182"/>
         <source>Aucune orientation avec ce statut.</source>
         <translation>No referral with this status.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="183"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="184"/>
         <source>{n} orientation</source>
         <translation>{n} referral</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="183"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="184"/>
         <source>{n} orientations</source>
         <translation>{n} referrals</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="185"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="186"/>
         <source>{count}, dont {late} rendez-vous en retard (sans résultat noté).</source>
         <translation>{count}, including {late} overdue appointments (no outcome recorded).</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="187"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="188"/>
         <source>{count}, aucune en retard.</source>
         <translation>{count}, none overdue.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="244"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="257"/>
         <source>Sélectionnez d&apos;abord une orientation dans la liste.</source>
         <translation>First select a referral in the list.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="252"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="265"/>
         <source>Rouvrir une orientation</source>
         <translation>Reopen a referral</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="253"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="266"/>
         <source>Remettre « {label} »</source>
         <translation>Set back to “{label}”</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="254"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="267"/>
         <source>Continuer ?</source>
         <translation>Continue?</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="284"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="297"/>
         <source>{structure} : « {label} » enregistré.</source>
         <translation>{structure}: “{label}” saved.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="288"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="301"/>
         <source>Ctrl+Z remet « {previous} ».</source>
         <translation>Ctrl+Z restores “{previous}”.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="301"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="314"/>
         <source>Le statut n&apos;a pas pu être enregistré. Réessayez dans un instant.</source>
         <translation>The status could not be saved. Try again in a moment.</translation>
     </message>

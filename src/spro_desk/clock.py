@@ -53,6 +53,13 @@ _ZONE_OF_DEPARTEMENT = {
     "988": "Pacific/Noumea",
 }
 
+# Communes of Polynésie française off Tahiti's clock (INSEE codes): the Marquesas keep
+# UTC−9:30 and the Gambier UTC−9, as the tz database has them.
+_ZONE_OF_COMMUNE = {
+    **dict.fromkeys(("98718", "98723", "98731", "98746", "98756", "98757"), "Pacific/Marquesas"),
+    "98719": "Pacific/Gambier",
+}
+
 # None: the computer's own zone, as the C library knows it (daylight saving included).
 _zone: tzinfo | None = None
 
@@ -138,6 +145,8 @@ def zone_of_commune(code_insee: str | None) -> str | None:
     """The zone a commune keeps, from its département (INSEE code); None when not known."""
     if not code_insee or len(code_insee) < 3:
         return None
+    if code_insee in _ZONE_OF_COMMUNE:
+        return _ZONE_OF_COMMUNE[code_insee]
     overseas = code_insee.startswith(("97", "98"))
     return zone_of_departement(code_insee[:3] if overseas else code_insee[:2])
 

@@ -6,6 +6,11 @@ a number valid in none of them is refused rather than stored to fail a call-back
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # phonenumbers' metadata loads when a phone is first checked
+    from phonenumbers import PhoneNumber
+
 
 class CoordinateError(ValueError):
     """A phone or an e-mail address that cannot be right; the message is French."""
@@ -16,6 +21,7 @@ PHONE_REGIONS = ("FR", "GP", "MQ", "GF", "RE", "YT", "PM", "BL", "MF")
 # Those of France's ten-digit plan (0690…, 0692… are dialled so from Paris as from Cayenne);
 # Saint-Pierre-et-Miquelon keeps its +508: « 041 12 34 » would reach nobody.
 TEN_DIGIT_REGIONS = frozenset(PHONE_REGIONS) - {"PM"}
+OVERSEAS_REGIONS = tuple(region for region in PHONE_REGIONS if region in TEN_DIGIT_REGIONS - {"FR"})
 # A desk in the Pacific dials its territory's own short numbers, and every other one with its
 # country code (a mainland « 06 … » cannot be dialled from Papeete).
 PACIFIC_REGIONS = {
@@ -46,6 +52,7 @@ def format_phone(text: str, zone: str | None = None) -> str:
         except phonenumbers.NumberParseException:
             break
         if phonenumbers.is_valid_number(number):
+            number = _overseas_twin(number) or number
             if phonenumbers.region_code_for_number(number) in dialled_nationally:
                 return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
             return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
@@ -58,6 +65,24 @@ def format_phone(text: str, zone: str | None = None) -> str:
         f"Téléphone « {typed} » invalide : tapez un numéro français à 10 chiffres "
         "(06 12 34 56 78, 0690 12 34 56 outre-mer) ou international (+32 …)."
     )
+
+
+def _overseas_twin(number: PhoneNumber) -> PhoneNumber | None:
+    """The overseas département's own number behind a French landline of the ranges France
+    gave them (« 02 69 … » Mayotte, « 05 96 … » Martinique): France's plan takes them for
+    mainland landlines, written « 02 69 … » and dialled « +33 2 69 … », which reaches nobody
+    from abroad; the same caller typed « +262 269 … » would be stored apart."""
+    import phonenumbers
+
+    landline = phonenumbers.PhoneNumberType.FIXED_LINE
+    if number.country_code != 33 or phonenumbers.number_type(number) != landline:
+        return None
+    national = "0" + phonenumbers.national_significant_number(number)
+    for region in OVERSEAS_REGIONS:
+        twin = phonenumbers.parse(national, region)
+        if phonenumbers.is_valid_number(twin) and phonenumbers.number_type(twin) == landline:
+            return twin
+    return None
 
 
 def check_email(text: str) -> str:

@@ -46,14 +46,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         return start_window(args)
     import logging
 
-    data_dir = ensure_private_dir(resolve_data_dir(args.data_dir))
+    data_dir = resolve_data_dir(args.data_dir)
+    try:
+        ensure_private_dir(data_dir)
+    except OSError as error:
+        print(folder_refusal(data_dir, error), file=sys.stderr)
+        if "--json" in arguments:
+            print_refusal_json(folder_refusal(data_dir, error))
+        return EXIT_REFUSED
     logging.basicConfig(level=logging.WARNING, stream=sys.stderr)
     return run_command(args, data_dir)
 
 
 def start_window(options: WindowOptions | argparse.Namespace) -> int:
-    """The desktop window on the chosen data folder, until it closes."""
-    data_dir = ensure_private_dir(resolve_data_dir(options.data_dir))
+    """The desktop window on the chosen data folder, until it closes (the window makes the
+    folder, and says in a window of its own when it cannot: no terminal to read a traceback)."""
+    data_dir = resolve_data_dir(options.data_dir)
     # No stderr handler here: the window sets up its log file only where logging was not
     # set up already (ui/app/start.py), and a desk's log file is what a support call reads.
     run_app = window_runner()
@@ -61,6 +69,15 @@ def start_window(options: WindowOptions | argparse.Namespace) -> int:
         data_dir,
         use_sample_if_empty=options.sample_if_empty,
         smoke_quit_after_ms=options.smoke_quit_after,
+    )
+
+
+def folder_refusal(data_dir: Path, error: OSError) -> str:
+    """Why the data folder cannot be made, in French, and what to check."""
+    return (
+        f"Refusé : le dossier de données « {data_dir} » ne peut pas être créé ni ouvert "
+        f"({error.strerror or type(error).__name__}). Vérifiez le chemin (--data-dir ou "
+        "SPRO_DESK_DATA_DIR) et que le disque où il se trouve est branché."
     )
 
 

@@ -8,7 +8,6 @@ from datetime import datetime
 
 from sqlmodel import col, select
 
-from spro_desk.clock import local
 from spro_desk.contacts.service import ReferralView, as_aware, referral_view, utc_now
 from spro_desk.storage.engine import Database
 from spro_desk.storage.tables import Contact, PersonalData, Referral
@@ -25,6 +24,14 @@ class FollowUpItem:
     # The person consented and left a way to call back (never the data itself: opening it is
     # an access, logged, for the agent who calls).
     has_personal_data: bool = False
+
+
+def rendez_vous_passed(item: FollowUpItem, now: datetime) -> bool | None:
+    """None for an information (no date to ask about); else whether its rendez-vous is past."""
+    referral = item.referral
+    if referral.type != "rendez-vous" or referral.rdv_at is None:
+        return None
+    return as_aware(referral.rdv_at) < as_aware(now)
 
 
 def is_overdue(referral: ReferralView, now: datetime) -> bool:
@@ -69,21 +76,3 @@ def follow_up(
         overdue = is_overdue(view, now)
         items.append(FollowUpItem(view, occurred_at, statut, overdue, personal is not None))
     return sorted(items, key=_order)
-
-
-def question(item: FollowUpItem, now: datetime) -> str:
-    """What to ask the person on the phone, in French."""
-    referral = item.referral
-    where = referral.structure_nom
-    if referral.type == "rendez-vous" and referral.rdv_at is not None:
-        when = local(referral.rdv_at).strftime("%d/%m/%Y à %H:%M")
-        if as_aware(referral.rdv_at) < as_aware(now):
-            return (
-                f"Le rendez-vous du {when} chez {where} a-t-il eu lieu ? "
-                "H : honoré, N : non honoré, A : annulé."
-            )
-        return f"Rappeler le rendez-vous du {when} chez {where} ; vérifier qu'il tient toujours."
-    return (
-        f"La personne a-t-elle pu joindre {where} ({referral.service_nom}) ? "
-        "H : oui, c'est fait ; A : elle n'ira pas."
-    )

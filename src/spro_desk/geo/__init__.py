@@ -11,6 +11,7 @@ from spro_desk.geo.cog import (
     GeoSource,
     Region,
     ZoneKind,
+    commune_label,
     geography,
     search_key,
 )
@@ -26,6 +27,7 @@ __all__ = [
     "GeographyError",
     "Region",
     "ZoneKind",
+    "commune_label",
     "geography",
     "search_key",
 ]

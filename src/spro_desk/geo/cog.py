@@ -53,6 +53,34 @@ _ABBREVIATIONS = {"st": "saint", "ste": "sainte"}
 _KEY_END = chr(0x10FFFF)
 
 
+# A postal code at the end of a commune as typed: « saint-paul 97460 », « Saint-Paul (97460) ».
+_TRAILING_POSTAL = re.compile(r"\b([0-9]{5})\)?$")
+
+
+def commune_label(commune: Commune, typed: str = "") -> str:
+    """``Bourges (18000)``: the postal code tells homonyms apart. A commune with several
+    (Saint-Paul in La Réunion has six, Toulouse five) shows the one `typed` names
+    (« 97460 » → ``Saint-Paul (97460)``), else its département (``Saint-Paul (974)``): any
+    one of its codes would be wrong for most of its people, and its INSEE code reads as a
+    postal code (Saint-Denis's 97411 is one of Saint-Paul's). A name and a département tell
+    every commune apart, as a name and a postal code do."""
+    codes = commune.codes_postaux
+    named = [code for code in codes if _postal_typed(typed, code)]
+    if len(codes) == 1 or len(named) == 1:
+        return f"{commune.nom} ({codes[0] if len(codes) == 1 else named[0]})"
+    return f"{commune.nom} ({commune.departement})"
+
+
+def _postal_typed(typed: str, code: str) -> bool:
+    """Whether `typed` names the postal code `code`: its first digits typed alone
+    (« 9746 »), or the whole code after a name (« saint-paul 97460 », « Saint-Paul (97460) »)."""
+    text = typed.strip()
+    if text.isdigit() and 2 <= len(text) <= 5:
+        return code.startswith(text)
+    found = _TRAILING_POSTAL.search(text)
+    return found is not None and found.group(1) == code
+
+
 class GeographyError(RuntimeError):
     """The geography resource is missing or unusable."""
 

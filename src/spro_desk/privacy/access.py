@@ -10,6 +10,7 @@ opens every row (≈ 0.2 ms each, bench/bench_privacy.py) and is logged as one a
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -166,11 +167,34 @@ def _folded(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch) and not ch.isspace())
 
 
+# A phone as people give it: « 06.12.34.56.78 », « +33 6 12 34 56 78 », « (0262) 21-23-45 ».
+_PHONE_QUERY = re.compile(r"\+?[0-9][0-9 .\-/()]*")
+_NOT_DIGIT = re.compile(r"[^0-9]")
+
+
+def _phone_digits(query: str) -> str | None:
+    """The digits a phone typed as a query stands for, written as the desk stores phones
+    (« +33 6 … » is « 06 … »); None when the query is no phone."""
+    from spro_desk.coordinates import CoordinateError, format_phone
+
+    text = query.strip()
+    if not _PHONE_QUERY.fullmatch(text) or len(_NOT_DIGIT.sub("", text)) < 4:
+        return None
+    try:
+        return _NOT_DIGIT.sub("", format_phone(text))
+    except CoordinateError:  # part of a number (« 88 77 66 »): its digits
+        return _NOT_DIGIT.sub("", text)
+
+
+def _phone_matches(digits: str | None, phone: str | None) -> bool:
+    return digits is not None and phone is not None and digits in _NOT_DIGIT.sub("", phone)
+
+
 def find_people(db: Database, query: str, *, now: datetime | None = None) -> list[Match]:
     """Contacts whose consented personal data (name, phone or e-mail) contains `query`,
     accents, case and spaces ignored; the search is logged (the query is not: it is personal)."""
     agent = require(db, Permission.EXPORT_PERSONAL)
-    wanted = _folded(query)
+    wanted, phone = _folded(query), _phone_digits(query)
     if len(wanted) < 3:
         raise AccessRightError(
             "Saisissez au moins 3 caractères du nom, du téléphone ou du courriel."
@@ -188,7 +212,9 @@ def find_people(db: Database, query: str, *, now: datetime | None = None) -> lis
         except PersonKeyGone:
             continue
         haystack = [values.get(name) or "" for name in ("nom", "telephone", "courriel")]
-        if any(wanted in _folded(text) for text in haystack):
+        if any(wanted in _folded(text) for text in haystack) or _phone_matches(
+            phone, values.get("telephone")
+        ):
             found.append(Match(contact_id, _moment(occurred), values.get("nom")))
     audit_log(db).append(SEARCH, agent=agent, detail={"resultats": str(len(found))}, now=now)
     return found

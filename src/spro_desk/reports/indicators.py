@@ -27,7 +27,7 @@ from typing import Any
 from sqlalchemy import Connection
 
 from spro_desk.directory.networks import network_label
-from spro_desk.geo.cog import Geography, geography
+from spro_desk.geo.cog import Geography, commune_label, geography
 from spro_desk.reports import queries as q
 from spro_desk.reports import summary
 from spro_desk.reports.coverage import Coverage, coverage
@@ -293,8 +293,8 @@ def _contact_tables(
         monday += timedelta(days=7)
     month_codes = q.months_of(period)
     week_labels = {w: f"semaine du {date.fromisoformat(w):%d/%m/%Y}" for w in all_weeks}
-    commune_labels = {
-        code: f"{c.nom} ({code})" if (c := geo.commune(code)) else code for code in communes
+    commune_labels = {  # as the screens name them: the INSEE code reads as a postal code
+        code: commune_label(c) if (c := geo.commune(code)) else code for code in communes
     }
     commune_labels[""] = "Non renseignée"
     sexe_age = {_pair(key): n for key, n in profiles["sexe_age"].items()}

@@ -30,6 +30,12 @@ def item_text(choice: Choice) -> str:
     return f"{choice.key} — {choice.label}"
 
 
+# Characters a list shows closed: its longest label (« J — Young person who left school
+# without a qualification, not in work or training » in English) set the form's width, and at
+# 1024 × 768 the walk-in form scrolled sideways. The open list shows every label whole.
+CLOSED_CHARACTERS = 24
+
+
 class KeyedComboBox(QComboBox):
     """A drop-down list whose items are chosen by their key when it has focus."""
 
@@ -38,6 +44,15 @@ class KeyedComboBox(QComboBox):
         self._choices = choices
         for choice in choices:
             self.addItem(item_text(choice), choice.code)
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(CLOSED_CHARACTERS)
+
+    def showPopup(self) -> None:
+        view = self.view()
+        view.setMinimumWidth(
+            view.sizeHintForColumn(0) + view.verticalScrollBar().sizeHint().width()
+        )
+        super().showPopup()
 
     def code(self) -> str | None:
         data = self.currentData(CODE_ROLE)

@@ -49,6 +49,10 @@ class PersonalPanel(QGroupBox):
         self._build_actions()
         self._layout()
         self._describe()
+        self._descriptions = {
+            button: button.accessibleDescription()
+            for button in (self.show_button, self.erase_button, self.access_button)
+        }
         self.show_button.clicked.connect(self._show)
         self.erase_button.clicked.connect(self._erase)
         self.access_button.clicked.connect(self._access)
@@ -93,8 +97,16 @@ class PersonalPanel(QGroupBox):
     def contact_id(self) -> str | None:
         return self._contact_id
 
-    def set_contact(self, contact_id: str | None, has_personal: bool) -> None:
-        """The selected contact; what was displayed for another one is cleared first."""
+    def set_contact(
+        self,
+        contact_id: str | None,
+        has_personal: bool,
+        allowed: tuple[bool, bool, bool] = (True, True, True),
+        role: str = "",
+    ) -> None:
+        """The selected contact; what was displayed for another one is cleared first.
+        `allowed`: whether the agent's `role` may show, erase, give a copy of the data (the
+        domain refuses the others: greyed out, and said why, rather than refused on a click)."""
         self.clear_details()
         self._contact_id = contact_id if has_personal else None
         if contact_id is None:
@@ -103,10 +115,16 @@ class PersonalPanel(QGroupBox):
             self.summary.setText(self.tr("Coordonnées enregistrées avec l'accord de la personne."))
         else:
             self.summary.setText(self.tr("Contact anonyme : aucune coordonnée enregistrée."))
-        for widget in (self.show_button, self.erase_button, self.access_button):
-            widget.setEnabled(self._contact_id is not None)
-        for action in (self.show_action, self.erase_action):
-            action.setEnabled(self._contact_id is not None)
+        buttons = (self.show_button, self.erase_button, self.access_button)
+        actions = (self.show_action, self.erase_action, None)
+        reserved = self.tr("Réservé à un autre rôle : le vôtre (« {role} ») ne le permet pas.")
+        for button, action, may in zip(buttons, actions, allowed, strict=True):
+            button.setEnabled(self._contact_id is not None and may)
+            if action is not None:
+                action.setEnabled(self._contact_id is not None and may)
+            why = "" if may else reserved.format(role=role)
+            button.setToolTip(why)
+            button.setAccessibleDescription(why or self._descriptions.get(button, ""))
 
     def show_values(self, values: PersonalDataInput) -> None:
         lines = [
@@ -157,7 +175,21 @@ class PersonalDataKeeper(QObject):
         row = today.model.row_of(contact_id) if contact_id else None
         has = row is not None and today.model.contact(row).has_personal_data
         if contact_id != self._screen.personal.contact_id or not has:
-            self._screen.personal.set_contact(contact_id, has)
+            self._screen.personal.set_contact(contact_id, has, *self._rights())
+
+    def _rights(self) -> tuple[tuple[bool, bool, bool], str]:
+        """What the agent signed in may do with a person's data (show, erase, give a copy),
+        and her role's name; no one signed in yet: the domain answers on the click."""
+        from spro_desk.agents.roles import Permission, can
+        from spro_desk.agents.sessions import desk_session
+        from spro_desk.ui.common.agents_dialog import role_label
+
+        agent = desk_session(self._screen.context.database).agent
+        if agent is None:
+            return (True, True, True), ""
+        wanted = (Permission.VIEW_PERSONAL, Permission.ERASE_PERSONAL, Permission.EXPORT_PERSONAL)
+        show, erase, access = (can(agent.role, permission) for permission in wanted)
+        return (show, erase, access), role_label(agent.role)
 
     def show(self, contact_id: str) -> None:
         """Open the person's data for the agent at the desk (written to the access log)."""
@@ -232,6 +264,8 @@ class PersonalDataKeeper(QObject):
         from spro_desk.privacy.personal import open_draft
         from spro_desk.security.keys import PersonalDataLocked
 
+        panel = self._screen.personal  # another agent may have unlocked: her rights, not his
+        panel.set_contact(panel.contact_id, panel.contact_id is not None, *self._rights())
         if self._stash is None:
             return
         try:

@@ -423,7 +423,14 @@ class MainWindow(QMainWindow):
         if name != ANNUAIRE and (self._db is not None or name == SCREEN_ORDER[0]):
             self.screens[name].activate()
         elif name == ANNUAIRE and self._directory_has_services and self._db is not None:
-            self._ensure_directory_view(self._db)  # built on the first visit
+            view = self._ensure_directory_view(self._db)  # built on the first visit
+            # Its commune filter offers the site's area first, as Accueil and Orientation do
+            # (read at each visit: Paramètres may have changed it).
+            from spro_desk.site.catchment import catchment_communes
+
+            view.filter_bar.commune.prefer = catchment_communes(
+                self.context.site.get, self.context.geo
+            )
         self._land_on_screen(name)
 
     def _land_on_screen(self, name: str) -> None:

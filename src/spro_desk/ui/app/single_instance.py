@@ -3,11 +3,14 @@ window forward and quits, so that two windows never write the same lists apart.
 
 A lock file in the data folder says the folder is in use (QLockFile: a crashed instance's lock
 is taken over, its process being gone); a local socket named after the folder lets the second
-start ask the first one to come forward.
+start ask the first one to come forward; the first one answers once its window is forward, so
+that a second start left unanswered (the first one still starting, or not responding) can say so
+in a window of its own rather than quit unseen.
 """
 
 from __future__ import annotations
 
+import enum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,7 +23,17 @@ if TYPE_CHECKING:  # QtNetwork loads after the first paint (or when the folder i
 
 LOCK_NAME = "spro-desk.lock"
 RAISE = b"premier-plan\n"
+RAISED = b"au-premier-plan\n"
 CONNECT_MS = 1_000
+ANSWER_MS = 3_000  # a window coming forward answers in a few ms; a busy one may take a moment
+
+
+class Taken(enum.Enum):
+    """Why `acquire()` did not get the folder."""
+
+    RAISED = "raised"  # another window has it, and came forward
+    UNANSWERED = "unanswered"  # another window has it but did not come forward
+    UNWRITABLE = "unwritable"  # no lock file can be written there: no other window involved
 
 
 def server_name(data_dir: Path) -> str:
@@ -45,16 +58,22 @@ class InstanceGuard(QObject):
         self._lock = QLockFile(str(data_dir / LOCK_NAME))
         self._data_dir = data_dir
         self._server: QLocalServer | None = None
+        self.taken: Taken | None = None  # set when `acquire()` returns False
 
     @property
     def _name(self) -> str:
         return server_name(self._data_dir)
 
     def acquire(self) -> bool:
-        if not self._lock.tryLock(100):
-            self._ask_running_instance()
-            return False
-        return True
+        if self._lock.tryLock(100):
+            return True
+        if self._lock.error() != QLockFile.LockError.LockFailedError:
+            self.taken = Taken.UNWRITABLE
+        elif self._ask_running_instance():
+            self.taken = Taken.RAISED
+        else:
+            self.taken = Taken.UNANSWERED
+        return False
 
     def listen(self) -> None:
         from PySide6.QtNetwork import QLocalServer
@@ -79,16 +98,24 @@ class InstanceGuard(QObject):
     def _read(self, socket: QLocalSocket) -> None:
         if bytes(socket.readAll().data()).startswith(RAISE.strip()):
             self.raise_requested.emit()
+            socket.write(RAISED)
+            socket.flush()
 
-    def _ask_running_instance(self) -> None:
+    def _ask_running_instance(self) -> bool:
+        """Whether the window holding the folder answered that it came forward."""
         from PySide6.QtNetwork import QLocalSocket
 
         socket = QLocalSocket()
         socket.connectToServer(self._name)
-        if socket.waitForConnected(CONNECT_MS):
-            socket.write(RAISE)
-            socket.waitForBytesWritten(CONNECT_MS)
-            socket.disconnectFromServer()
+        if not socket.waitForConnected(CONNECT_MS):
+            return False  # still starting (it listens once its database is open), or gone
+        socket.write(RAISE)
+        socket.waitForBytesWritten(CONNECT_MS)
+        answer = b""
+        while RAISED not in answer and socket.waitForReadyRead(ANSWER_MS):
+            answer += bytes(socket.readAll().data())
+        socket.disconnectFromServer()
+        return RAISED in answer
 
     def release(self) -> None:
         if self._server is not None:

@@ -136,18 +136,89 @@ def run_app(
     UiThreadCollector(app)  # parented: as long as the application
     from spro_desk.ui.app.single_instance import InstanceGuard
 
-    guard = InstanceGuard(data_dir)
+    try:
+        guard = InstanceGuard(data_dir)  # makes the folder: its lock is the first file there
+    except OSError as error:
+        return _tell_folder_unusable(app, data_dir, error)
     if not guard.acquire():
+        return _tell_folder_taken(app, data_dir, guard)
+    try:
+        return _run_app(app, data_dir, use_sample_if_empty, guard)
+    finally:
+        guard.release()
+
+
+def _tell_folder_taken(app: QApplication, data_dir: Path, guard: InstanceGuard) -> int:
+    """A second start on a folder in use: the running window came forward, or, when it could
+    not, a window of this start says so and what to do (a double-click sees no terminal)."""
+    from spro_desk.ui.app.single_instance import Taken
+
+    if guard.taken is Taken.RAISED:
         print(
             "SPRO Desk est déjà ouvert sur ce dossier de données : sa fenêtre passe au premier "
             "plan.",
             file=sys.stderr,
         )
         return 0
+    snapshot = read_startup_snapshot(database_path(data_dir), (LANGUAGE_SETTING,))
+    translators = install_translators(
+        app, preferred=chosen_language(snapshot.settings.get(LANGUAGE_SETTING))
+    )
     try:
-        return _run_app(app, data_dir, use_sample_if_empty, guard)
+        title, text = _folder_taken_message(data_dir, unwritable=guard.taken is Taken.UNWRITABLE)
+        print(text, file=sys.stderr)
+        from PySide6.QtWidgets import QMessageBox
+
+        from spro_desk.ui.common.errors import message_box
+
+        message_box(None, QMessageBox.Icon.Warning, title, text).exec()
     finally:
-        guard.release()
+        remove_translators(app, translators)
+    return 1 if guard.taken is Taken.UNWRITABLE else 0
+
+
+def _tell_folder_unusable(app: QApplication, data_dir: Path, error: OSError) -> int:
+    """The data folder cannot be made (a file in its place, a USB key or a network drive not
+    there, no right to write): said in a window, as the icon's start has no terminal."""
+    translators = install_translators(app)
+    try:
+        text = QCoreApplication.translate(
+            "App",
+            "Le dossier de données ({folder}) ne peut pas être créé ni ouvert ({error}).\n\n"
+            "Vérifiez que le disque où il se trouve est branché et que votre compte a le "
+            "droit d'y écrire, ou choisissez un autre dossier (--data-dir ou "
+            "SPRO_DESK_DATA_DIR), puis relancez SPRO Desk.",
+        ).format(folder=data_dir, error=error.strerror or type(error).__name__)
+        print(text, file=sys.stderr)
+        show_fatal(text)
+    finally:
+        remove_translators(app, translators)
+    return 1
+
+
+def _folder_taken_message(data_dir: Path, *, unwritable: bool) -> tuple[str, str]:
+    folder = str(Path(data_dir).expanduser().resolve())
+    if unwritable:
+        return QCoreApplication.translate("App", "SPRO Desk ne peut pas démarrer"), (
+            QCoreApplication.translate(
+                "App",
+                "SPRO Desk ne peut pas écrire dans son dossier de données ({folder}) : il ne "
+                "peut pas y noter qu'il est ouvert.\n\nVérifiez que ce dossier n'est pas en "
+                "lecture seule et que votre compte a le droit d'y écrire, puis relancez "
+                "SPRO Desk.",
+            ).format(folder=folder)
+        )
+    return QCoreApplication.translate("App", "SPRO Desk est déjà ouvert"), (
+        QCoreApplication.translate(
+            "App",
+            "SPRO Desk est déjà ouvert sur ce dossier de données ({folder}), mais sa fenêtre "
+            "n'a pas pu passer au premier plan : elle termine peut-être son démarrage.\n\n"
+            "Attendez quelques secondes, puis cherchez la fenêtre de SPRO Desk dans la barre "
+            "des tâches. Une seule fenêtre à la fois peut utiliser ce dossier : si elle "
+            "n'apparaît pas ou ne répond plus, fermez votre session (ou redémarrez "
+            "l'ordinateur), puis relancez SPRO Desk.",
+        ).format(folder=folder)
+    )
 
 
 def _run_app(

@@ -27,10 +27,12 @@ SUGGESTIONS = 10
 CODE_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-def commune_label(commune: Commune) -> str:
-    """``Bourges (18000)``: the postal code tells homonyms apart."""
-    postal = commune.codes_postaux[0] if commune.codes_postaux else commune.departement
-    return f"{commune.nom} ({postal})"
+def commune_label(commune: Commune, typed: str = "") -> str:
+    """``Bourges (18000)``, ``Saint-Paul (97460)`` as typed, ``Saint-Paul (974)``: the
+    geography's label (the bilans name communes the same way)."""
+    from spro_desk.geo.cog import commune_label as label  # loaded with the commune itself
+
+    return label(commune, typed)
 
 
 class CommuneField(QLineEdit):
@@ -50,6 +52,7 @@ class CommuneField(QLineEdit):
         self.prefer: frozenset[str] = frozenset()  # the site's catchment area comes first
         self._unsettled = False
         self._to_popup = False
+        self._shown = ""  # the label of the commune chosen, as the field shows it
         self._suggestions = QStandardItemModel(self)
         self._completer = QCompleter(self._suggestions, self)
         # The geography already ranks the matches: show them as they come, unfiltered.
@@ -79,8 +82,7 @@ class CommuneField(QLineEdit):
     def meant_code(self) -> str | None:
         """The commune the text stands for now: the one chosen, else the best match typed."""
         text = self.text().strip()
-        current = self._geo.commune(self._code) if self._code else None
-        if not text or (current is not None and text == commune_label(current)):
+        if not text or (self._code is not None and text == self._shown):
             return self._code if text else None
         best = self._geo.search_communes(text, 1, self.prefer)
         return best[0].code if best else None
@@ -89,12 +91,14 @@ class CommuneField(QLineEdit):
         """Text that names no known commune (the agent must correct it)."""
         return self._code is None and bool(self.text().strip())
 
-    def set_code(self, code: str | None) -> None:
+    def set_code(self, code: str | None, label: str | None = None) -> None:
         """Show a commune without announcing it (loading a saved value); an unknown code is
-        shown as it was stored."""
+        shown as it was stored. `label`: the commune's label as the text typed made it."""
         commune = self._geo.commune(code) if code else None
         self._code = commune.code if commune else None
-        self.setText(commune_label(commune) if commune else (code or ""))
+        # The postal code typed stays in the field (« Saint-Paul (97460) »), not in the data.
+        self._shown = (label or commune_label(commune)) if commune else ""
+        self.setText(self._shown or (code or ""))
 
     def popup_visible(self) -> bool:
         popup = self._completer.popup()
@@ -145,14 +149,14 @@ class CommuneField(QLineEdit):
         if not text.strip():
             return
         for commune in self._geo.search_communes(text, SUGGESTIONS, self.prefer):
-            item = QStandardItem(commune_label(commune))
+            item = QStandardItem(commune_label(commune, text))
             item.setData(commune.code, CODE_ROLE)
             self._suggestions.appendRow(item)
 
     def _picked(self, index: QModelIndex) -> None:
-        code = index.data(CODE_ROLE)
+        code, label = index.data(CODE_ROLE), index.data(Qt.ItemDataRole.DisplayRole)
         if isinstance(code, str):
-            self._choose(code)
+            self._choose(code, label if isinstance(label, str) else None)
 
     def _editing_finished(self) -> None:
         # Showing the suggestions takes the focus from the field, and QLineEdit reports that as
@@ -179,23 +183,22 @@ class CommuneField(QLineEdit):
         if not text:
             self._choose(None)
             return
-        current = self._geo.commune(self._code) if self._code else None
-        if current is not None and text == commune_label(current):
+        if self._code is not None and text == self._shown:
             return
         best = self._geo.search_communes(text, 1, self.prefer)
         if best:
-            self._choose(best[0].code)
+            self._choose(best[0].code, commune_label(best[0], text))
             return
         self.setToolTip(tooltip(self.tr("Aucune commune ne correspond à ce texte.")))
         if self._code is not None:
             self._code = None
             self.commune_changed.emit(None)
 
-    def _choose(self, code: str | None) -> None:
+    def _choose(self, code: str | None, label: str | None = None) -> None:
         changed = code != self._code
         self.setToolTip("")
         if code is not None:
-            self.set_code(code)
+            self.set_code(code, label)
         self._code = code
         if changed:
             self.commune_changed.emit(code)

@@ -1,7 +1,8 @@
 """Dates as an agent reads them aloud: « mercredi 18 novembre 2026 à 10 h 00 ».
 
-The slip and the booking dialog are French documents whatever the interface language, so the
-day and month names come from a French QLocale rather than the system one.
+The slip and the booking dialog speak the interface's language: the day and month names come
+from the locale the catalogue names (« fr_FR » translated « en_GB »), never from the system's,
+which may be neither.
 """
 
 from __future__ import annotations
@@ -16,7 +17,8 @@ NBSP = "\u00a0"
 
 
 def _french() -> QLocale:
-    return QLocale(QLocale.Language.French, QLocale.Country.France)
+    """The interface language's locale (French unless a catalogue says otherwise)."""
+    return QLocale(QCoreApplication.translate("Dates", "fr_FR"))
 
 
 def local_wall_clock(moment: datetime) -> datetime:
@@ -37,7 +39,9 @@ def long_date_fr(day: date) -> str:
 
 def clock_time_fr(moment: datetime) -> str:
     """Always with minutes (« 10 h 00 »): an appointment time is read, not estimated."""
-    return f"{moment.hour}{NBSP}h{NBSP}{moment.minute:02d}"
+    return QCoreApplication.translate("Dates", "{hour}\u00a0h\u00a0{minute}").format(
+        hour=moment.hour, minute=f"{moment.minute:02d}"
+    )
 
 
 def long_datetime_fr(moment: datetime) -> str:

@@ -64,38 +64,55 @@ class BundleImportController(TaskController):
 # --- what to tell the coordinator ----------------------------------------------------------
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("BundleImport", text)
-
-
 def batch_summary(batch: BatchImport) -> str:
     """One paragraph: accepted, refused, events, alerts, and whether it was cancelled."""
     total = len(batch.accepted) + len(batch.refused) + len(batch.not_imported)
     if total == 0:
-        return _tr("Aucun envoi à importer : aucun fichier .spro-bundle n'a été trouvé.")
+        return QCoreApplication.translate(
+            "BundleImport", "Aucun envoi à importer : aucun fichier .spro-bundle n'a été trouvé."
+        )
     accepted = count_phrase(
-        len(batch.accepted), _tr("{n} envoi accepté"), _tr("{n} envois acceptés")
+        len(batch.accepted),
+        QCoreApplication.translate("BundleImport", "{n} envoi accepté"),
+        QCoreApplication.translate("BundleImport", "{n} envois acceptés"),
     )
-    refused = count_phrase(len(batch.refused), _tr("{n} refusé"), _tr("{n} refusés"))
+    refused = count_phrase(
+        len(batch.refused),
+        QCoreApplication.translate("BundleImport", "{n} refusé"),
+        QCoreApplication.translate("BundleImport", "{n} refusés"),
+    )
     events = count_phrase(
-        batch.events_new, _tr("{n} événement nouveau"), _tr("{n} événements nouveaux")
+        batch.events_new,
+        QCoreApplication.translate("BundleImport", "{n} événement nouveau"),
+        QCoreApplication.translate("BundleImport", "{n} événements nouveaux"),
     )
-    duplicates = count_phrase(batch.events_duplicate, _tr("{n} déjà reçu"), _tr("{n} déjà reçus"))
-    text = _tr("{accepted}, {refused} : {events}, {duplicates}.").format(
-        accepted=accepted, refused=refused, events=events, duplicates=duplicates
+    duplicates = count_phrase(
+        batch.events_duplicate,
+        QCoreApplication.translate("BundleImport", "{n} déjà reçu"),
+        QCoreApplication.translate("BundleImport", "{n} déjà reçus"),
     )
+    text = QCoreApplication.translate(
+        "BundleImport", "{accepted}, {refused} : {events}, {duplicates}."
+    ).format(accepted=accepted, refused=refused, events=events, duplicates=duplicates)
     if batch.alerts:
-        alerts = count_phrase(len(batch.alerts), _tr("{n} alerte"), _tr("{n} alertes"))
-        text += " " + _tr("{alerts} à examiner dans l'écran Alertes.").format(alerts=alerts)
+        alerts = count_phrase(
+            len(batch.alerts),
+            QCoreApplication.translate("BundleImport", "{n} alerte"),
+            QCoreApplication.translate("BundleImport", "{n} alertes"),
+        )
+        text += " " + QCoreApplication.translate(
+            "BundleImport", "{alerts} à examiner dans l'écran Alertes."
+        ).format(alerts=alerts)
     if batch.cancelled:
         skipped = count_phrase(
             len(batch.not_imported),
-            _tr("{n} fichier n'a pas été importé"),
-            _tr("{n} fichiers n'ont pas été importés"),
+            QCoreApplication.translate("BundleImport", "{n} fichier n'a pas été importé"),
+            QCoreApplication.translate("BundleImport", "{n} fichiers n'ont pas été importés"),
         )
-        text += " " + _tr(
+        text += " " + QCoreApplication.translate(
+            "BundleImport",
             "Import interrompu : {skipped} ; relancez l'import pour terminer (un envoi déjà "
-            "reçu n'est jamais compté deux fois)."
+            "reçu n'est jamais compté deux fois).",
         ).format(skipped=skipped)
     return text
 
@@ -103,6 +120,8 @@ def batch_summary(batch: BatchImport) -> str:
 def refused_lines(batch: BatchImport) -> list[str]:
     """One line per refused file: its name and why, in French."""
     return [
-        _tr("{file} : {reason}").format(file=refused.path.name, reason=refused.reason)
+        QCoreApplication.translate("BundleImport", "{file} : {reason}").format(
+            file=refused.path.name, reason=refused.reason
+        )
         for refused in batch.refused
     ]

@@ -6,7 +6,7 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QWizardPage
 
-from spro_desk.clock import SITE_ZONES, computer_zone_name, zone_of_departement
+from spro_desk.clock import SITE_ZONES, computer_zone_name, zone_of_commune
 from spro_desk.coordinates import CoordinateError, format_phone
 from spro_desk.directory.networks import NETWORK_LABELS
 from spro_desk.geo import Geography
@@ -64,7 +64,7 @@ class SitePage(QWizardPage):
         commune = self._geo.commune(code) if isinstance(code, str) else None
         if commune is None or self._zone_chosen:
             return
-        zone = zone_of_departement(commune.departement)
+        zone = zone_of_commune(commune.code) or "Europe/Paris"
         if zone != "Europe/Paris" or computer_zone_name() not in SITE_ZONES:
             self.zone.set_value(zone)
 

@@ -1,9 +1,10 @@
 """The fiche de liaison on paper: a ReferralSlip laid out with QTextDocument, to PDF or printer.
 
-Usable without any widget and from a worker thread (QTextDocument and QPdfWriter are reentrant):
-`render_slip_pdf` is what the background runner calls. Every value that comes from the
-directory or the person is escaped before it enters the HTML: a partner named ``<b>x</b>``
-prints those characters as they are, never bold text.
+Its words are the interface's (context "SlipPdf" of the catalogue): an English desk prints an
+English slip. Usable without any widget and from a worker thread (QTextDocument and QPdfWriter
+are reentrant): `render_slip_pdf` is what the background runner calls. Every value that comes
+from the directory or the person is escaped before it enters the HTML: a partner named
+``<b>x</b>`` prints those characters as they are, never bold text.
 """
 
 from __future__ import annotations
@@ -51,10 +52,6 @@ _STYLE = (
 )
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SlipPdf", text)
-
-
 def _text(value: object) -> str:
     """Outside text made inert: bidi controls dropped, markup characters escaped."""
     return html.escape(strip_bidi_controls(str(value)).strip())
@@ -69,87 +66,119 @@ def _section(heading: str, body: str) -> str:
 
 
 def _labelled(label: str, value: str | None) -> str | None:
-    return _tr("{label}\u00a0: {value}").format(label=label, value=value) if value else None
+    return (
+        QCoreApplication.translate("SlipPdf", "{label}\u00a0: {value}").format(
+            label=label, value=value
+        )
+        if value
+        else None
+    )
 
 
 def _where(slip: ReferralSlip) -> str:
     names = f"<b>{_text(slip.structure_nom)}</b><br>{_text(slip.service_nom)}"
     address = _lines(slip.address_lines)
-    return _section(_tr("Où aller"), f"{names}<br>{address}" if address else names)
+    return _section(
+        QCoreApplication.translate("SlipPdf", "Où aller"),
+        f"{names}<br>{address}" if address else names,
+    )
 
 
 def _when(slip: ReferralSlip) -> str:
     if slip.rdv_at is None:
-        text = _tr("Sans rendez-vous\u00a0: présentez-vous aux horaires d'ouverture.")
+        text = QCoreApplication.translate(
+            "SlipPdf", "Sans rendez-vous\u00a0: présentez-vous aux horaires d'ouverture."
+        )
     elif place_zone(slip.code_insee) is None:
-        text = _tr("Rendez-vous le {moment}.").format(moment=long_datetime_fr(slip.rdv_at))
+        text = QCoreApplication.translate("SlipPdf", "Rendez-vous le {moment}.").format(
+            moment=long_datetime_fr(slip.rdv_at)
+        )
     else:  # a partner on another clock (a Réunion desk, a Bourges partner): both times
         there = partner_clock(local_wall_clock(slip.rdv_at), slip.code_insee)
-        text = _tr("Rendez-vous le {moment} ({time}, heure locale du service).").format(
-            moment=long_datetime_fr(slip.rdv_at), time=clock_time_fr(there)
-        )
-    return _section(_tr("Quand"), f"<b>{_text(text)}</b>")
+        text = QCoreApplication.translate(
+            "SlipPdf", "Rendez-vous le {moment} ({time}, heure locale du service)."
+        ).format(moment=long_datetime_fr(slip.rdv_at), time=clock_time_fr(there))
+    return _section(QCoreApplication.translate("SlipPdf", "Quand"), f"<b>{_text(text)}</b>")
 
 
 def _hours(slip: ReferralSlip) -> str:
-    heading = _tr("Horaires d'ouverture")
+    heading = QCoreApplication.translate("SlipPdf", "Horaires d'ouverture")
     if slip.hours_lines and place_zone(slip.code_insee) is not None:
-        heading = _tr("Horaires d'ouverture (heures locales du service)")
+        heading = QCoreApplication.translate(
+            "SlipPdf", "Horaires d'ouverture (heures locales du service)"
+        )
     return _section(heading, _lines(slip.hours_lines))
 
 
 def _contact(slip: ReferralSlip) -> str:
     lines = [
-        _labelled(_tr("Téléphone"), phone(slip.telephone) if slip.telephone else None),
-        _labelled(_tr("Courriel"), slip.courriel),
-        _labelled(_tr("Site web"), slip.site_web),
+        _labelled(
+            QCoreApplication.translate("SlipPdf", "Téléphone"),
+            phone(slip.telephone) if slip.telephone else None,
+        ),
+        _labelled(QCoreApplication.translate("SlipPdf", "Courriel"), slip.courriel),
+        _labelled(QCoreApplication.translate("SlipPdf", "Site web"), slip.site_web),
     ]
-    return _section(_tr("Contact"), _lines(lines))
+    return _section(QCoreApplication.translate("SlipPdf", "Contact"), _lines(lines))
 
 
 def _to_bring(slip: ReferralSlip) -> str:
-    return _section(_tr("À prévoir, à apporter"), _lines(slip.to_bring))
+    return _section(
+        QCoreApplication.translate("SlipPdf", "À prévoir, à apporter"), _lines(slip.to_bring)
+    )
 
 
 def _accessibility(slip: ReferralSlip) -> str:
-    line = _labelled(_tr("Accessibilité du lieu"), slip.accessibilite)
-    return _section(_tr("Accessibilité"), _lines([line]))
+    line = _labelled(
+        QCoreApplication.translate("SlipPdf", "Accessibilité du lieu"), slip.accessibilite
+    )
+    return _section(QCoreApplication.translate("SlipPdf", "Accessibilité"), _lines([line]))
 
 
 def _person(slip: ReferralSlip) -> str:
     # The slip only carries a person when the contact's consent was recorded.
     name = slip.person.nom if slip.person is not None else None
-    line = _labelled(_tr("Pour"), name)
+    line = _labelled(QCoreApplication.translate("SlipPdf", "Pour"), name)
     return f"<p>{_lines([line])}</p>" if line else ""
 
 
 def _need(slip: ReferralSlip) -> str:
-    return _section(_tr("Motif de l'orientation"), _lines(slip.besoins))
+    return _section(
+        QCoreApplication.translate("SlipPdf", "Motif de l'orientation"), _lines(slip.besoins)
+    )
 
 
 def _sender(slip: ReferralSlip) -> str:
     if slip.sender is None:
         return ""
     lines = [slip.sender.nom, slip.sender.adresse]
-    lines.append(_labelled(_tr("Téléphone"), slip.sender.telephone))
-    return _section(_tr("Orienté par"), _lines(lines))
+    lines.append(
+        _labelled(QCoreApplication.translate("SlipPdf", "Téléphone"), slip.sender.telephone)
+    )
+    return _section(QCoreApplication.translate("SlipPdf", "Orienté par"), _lines(lines))
 
 
 def _footer(slip: ReferralSlip, issuer: str | None) -> str:
-    issued = _tr("Fiche remise le {date}").format(date=long_date_fr(slip.issued_at.date()))
+    issued = QCoreApplication.translate("SlipPdf", "Fiche remise le {date}").format(
+        date=long_date_fr(slip.issued_at.date())
+    )
     if issuer:
-        issued = _tr("{issued} par {issuer}").format(issued=issued, issuer=issuer)
-    mention = _tr(
+        issued = QCoreApplication.translate("SlipPdf", "{issued} par {issuer}").format(
+            issued=issued, issuer=issuer
+        )
+    mention = QCoreApplication.translate(
+        "SlipPdf",
         "Service public régional de l'orientation (SPRO)\u00a0: information et conseil gratuits "
-        "sur les métiers, les formations et l'emploi, pour tous les publics."
+        "sur les métiers, les formations et l'emploi, pour tous les publics.",
     )
     return f'<hr><p class="small">{_text(issued + ".")}<br>{_text(mention)}</p>'
 
 
 def slip_html(slip: ReferralSlip, issuer: str | None = None) -> str:
     """The slip as HTML where only our own tags are markup."""
+    title = QCoreApplication.translate("SlipPdf", "Fiche de liaison")
     parts = [
-        f"<h1>{_text(_tr('Fiche de liaison'))}</h1>",
+        f"<h1>{_text(title)}</h1>",
         _person(slip),
         _need(slip),
         _where(slip),
@@ -175,7 +204,8 @@ def slip_document(
     document.setDefaultStyleSheet(_STYLE)
     document.setHtml(slip_html(slip, issuer))
     document.setMetaInformation(
-        QTextDocument.MetaInformation.DocumentTitle, _tr("Fiche de liaison")
+        QTextDocument.MetaInformation.DocumentTitle,
+        QCoreApplication.translate("SlipPdf", "Fiche de liaison"),
     )
     return document
 
@@ -217,7 +247,7 @@ def render_slip_pdf(
             pass
         writer = QPdfWriter(str(partial))
         writer.setResolution(PDF_RESOLUTION)
-        writer.setTitle(_tr("Fiche de liaison"))
+        writer.setTitle(QCoreApplication.translate("SlipPdf", "Fiche de liaison"))
         writer.setCreator("SPRO Desk")
         print_slip(slip, writer, page_size, issuer)
         del writer  # releases the file: Windows cannot replace a file still open

@@ -4,11 +4,41 @@ call list is on, and dropped when the desk locks."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from datetime import datetime
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QFormLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
 
+from spro_desk.clock import local
+from spro_desk.contacts.follow_up import FollowUpItem, rendez_vous_passed
 from spro_desk.contacts.model import PersonalDataInput
 from spro_desk.ui.common.elided_label import ElidedLabel
+
+
+def call_question(item: FollowUpItem, now: datetime) -> str:
+    """What to ask the person on the phone, with the keys that answer it."""
+    referral = item.referral
+    passed = rendez_vous_passed(item, now)
+    if passed is None or referral.rdv_at is None:
+        return QCoreApplication.translate(
+            "CallCard",
+            "La personne a-t-elle pu joindre {where} ({service}) ? "
+            "H : oui, c'est fait ; A : elle n'ira pas.",
+        ).format(where=referral.structure_nom, service=referral.service_nom)
+    when = QCoreApplication.translate("CallCard", "{date} à {time}").format(
+        date=local(referral.rdv_at).strftime("%d/%m/%Y"),
+        time=local(referral.rdv_at).strftime("%H:%M"),
+    )
+    if passed:
+        return QCoreApplication.translate(
+            "CallCard",
+            "Le rendez-vous du {when} chez {where} a-t-il eu lieu ? "
+            "H : honoré, N : non honoré, A : annulé.",
+        ).format(when=when, where=referral.structure_nom)
+    return QCoreApplication.translate(
+        "CallCard",
+        "Rappeler le rendez-vous du {when} chez {where} ; vérifier qu'il tient toujours.",
+    ).format(when=when, where=referral.structure_nom)
 
 
 class CallCard(QGroupBox):
@@ -40,6 +70,23 @@ class CallCard(QGroupBox):
             )
         )
         self.call_list.toggled.connect(self.call_list_toggled)
+        self._description = self.call_list.accessibleDescription()
+
+    def allow(self, may: bool, role: str) -> None:
+        """Greyed out, and said why, for a role that may not see names and phones: the
+        domain refuses them row after row otherwise."""
+        if not may:
+            self.call_list.setChecked(False)
+        self.call_list.setEnabled(may)
+        why = (
+            ""
+            if may
+            else self.tr(
+                "Réservé à un autre rôle : le vôtre (« {role} ») ne le permet pas."
+            ).format(role=role)
+        )
+        self.call_list.setToolTip(why)
+        self.call_list.setAccessibleDescription(why or self._description)
 
     @staticmethod
     def _value(name: str) -> QLabel:

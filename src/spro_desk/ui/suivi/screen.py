@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from spro_desk.contacts.follow_up import FollowUpItem, follow_up, question
+from spro_desk.contacts.follow_up import FollowUpItem, follow_up
 from spro_desk.contacts.model import ContactError
 from spro_desk.contacts.service import (
     ReferralView,
@@ -40,7 +40,7 @@ from spro_desk.ui.common.widgets import (
     setup_row_table,
     table_screen_layout,
 )
-from spro_desk.ui.suivi.call_card import CallCard
+from spro_desk.ui.suivi.call_card import CallCard, call_question
 from spro_desk.ui.suivi.follow_up_model import FollowUpColumn, FollowUpModel
 
 log = logging.getLogger(__name__)
@@ -160,6 +160,7 @@ class SuiviScreen(Screen):
     # --- reading ------------------------------------------------------------------------------
 
     def activate(self) -> None:
+        self._call_list_right()
         self.refresh()
         self.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -216,6 +217,18 @@ class SuiviScreen(Screen):
 
     # --- the call list ------------------------------------------------------------------------
 
+    def _call_list_right(self) -> None:
+        """The call list for the agent signed in: greyed out when her role may not see."""
+        from spro_desk.agents.roles import Permission, can
+        from spro_desk.agents.sessions import desk_session
+        from spro_desk.ui.common.agents_dialog import role_label
+
+        agent = desk_session(self.context.database).agent
+        if agent is None:  # nobody signed in yet: the domain answers on the toggle
+            self.call_card.allow(True, "")
+            return
+        self.call_card.allow(can(agent.role, Permission.VIEW_PERSONAL), role_label(agent.role))
+
     def _call_list_toggled(self, _on: bool) -> None:
         self.refresh()
         self.table.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -235,7 +248,7 @@ class SuiviScreen(Screen):
                 person = self.context.contacts.personal_data(item.referral.contact_id)
             except (AccessDenied, PersonalDataLocked) as error:
                 self.message.set_message(str(error))
-        self.call_card.show_call(person, question(item, self.context.clock()))
+        self.call_card.show_call(person, call_question(item, self.context.clock()))
 
     def hide_personal_data(self) -> None:
         """The desk locks: no name or phone stays on screen (ui/lock/guard.py)."""
