@@ -77,8 +77,9 @@ def insert_rows(
 # it runs, and the driver releases and takes back the GIL around each: one row per statement,
 # that was a fifth of the work of inserting `received_event` rows (one-off callgrind count),
 # and 10 % of the coordinator's import (bench/import_instructions.py). A few fixed sizes:
-# a few statements for the driver to prepare and keep.
-ROWS_PER_INSERT = (16, 4, 1)
+# a few statements for the driver to prepare and keep; at most 32 rows of 20 values, under
+# the 999 parameters of older SQLite builds.
+ROWS_PER_INSERT = (32, 8, 2, 1)
 
 
 @functools.cache
