@@ -15,9 +15,10 @@ from typing import Any
 
 import pytest
 from sqlalchemy import text
+from sqlalchemy.exc import IntegrityError
 
 from spro_desk import clock
-from spro_desk.storage.dialects import run_raw_in
+from spro_desk.storage.dialects import insert_rows, run_raw_in
 from spro_desk.sync import indicator_summary, merged_rows
 from spro_desk.sync.event_shape import mergeable
 from spro_desk.sync.merged_rows import MergeEvent, contact_row, prepared
@@ -65,6 +66,73 @@ def test_id_lists_find_exactly_the_ids_given(coordinations: Any, tmp_path: Path)
         by_number = "SELECT code FROM indicator_summary WHERE n IN :counts AND kind = ?"
         found = {row[0] for row in run_raw_in(connection, by_number, {"counts": [2, 40]}, ("k",))}
         assert found == {"2", "40"}
+
+
+_TOMBSTONE_COLUMNS = ("entity_id", "entity", "desk_id", "seq", "branch", "event_id")
+
+
+def _tombstones(count: int, first: int = 0) -> list[tuple[Any, ...]]:
+    return [(f"e{n}", "contact", "desk", n, "", "" if n % 3 else f"v{n}")
+            for n in range(first, first + count)]  # fmt: skip
+
+
+@pytest.mark.parametrize("count", [0, 1, 2, 3, 8, 9, 31, 32, 33, 43, 90])
+def test_rows_inserted_several_per_statement_are_the_rows_given(
+    coordinations: Any, tmp_path: Path, count: int
+) -> None:
+    """Every row, once, with its values and in its order (a rowid table: the order of
+    arrival), whatever rest the statements of several rows leave."""
+    db = coordinations.open(tmp_path / "coordination.sqlite")
+    rows = [(f"id{n}", "desk", n, "sha", "contact", f"e{n}", "create", "2026-01-05", "{}", "")
+            for n in range(count)]  # fmt: skip
+    columns = ("id", "desk_id", "seq", "content_sha256", "entity", "entity_id", "op", "at",
+               "payload", "branch")  # fmt: skip
+    with db.engine.begin() as connection:
+        insert_rows(connection, "received_event", columns, rows)
+        read = ", ".join("CAST(payload AS TEXT)" if c == "payload" else c for c in columns)
+        found = connection.execute(
+            text(f"SELECT {read} FROM received_event ORDER BY rowid")
+        ).fetchall()
+    assert [tuple(row) for row in found] == rows
+
+
+def test_a_bundles_rows_take_a_few_statements_on_sqlite(tmp_path: Path) -> None:
+    """SQLite runs a statement per row of an executemany, each opening the table and every
+    index again: 90 rows (a desk-week) go in a few statements."""
+    from spro_desk.storage.engine import Database
+
+    db = Database(tmp_path / "coordination.sqlite")
+    executed: list[str] = []
+    with db.engine.begin() as connection:
+        raw = connection.connection.driver_connection
+        assert raw is not None
+        raw.set_trace_callback(executed.append)
+        insert_rows(connection, "merged_tombstone", _TOMBSTONE_COLUMNS, _tombstones(90))
+        raw.set_trace_callback(None)
+        stored = connection.execute(text("SELECT COUNT(*) FROM merged_tombstone")).scalar()
+    db.close()
+    assert stored == 90
+    inserts = [sql for sql in executed if sql.startswith("INSERT")]
+    assert 1 < len(inserts) <= 6
+
+
+def test_a_broken_key_among_several_rows_is_an_error_and_the_transaction_undoes_it(
+    coordinations: Any, tmp_path: Path
+) -> None:
+    """The key broken by row 20 of 30 raises IntegrityError, as row by row; rolled back,
+    the transaction leaves what was there before, and the table takes rows again."""
+    db = coordinations.open(tmp_path / "coordination.sqlite")
+    before = _tombstones(3, first=100)
+    with db.engine.begin() as connection:
+        insert_rows(connection, "merged_tombstone", _TOMBSTONE_COLUMNS, before)
+    broken = [*_tombstones(19), before[1], *_tombstones(10, first=19)]
+    with pytest.raises(IntegrityError), db.engine.begin() as connection:
+        insert_rows(connection, "merged_tombstone", _TOMBSTONE_COLUMNS, broken)
+    query = text("SELECT entity_id FROM merged_tombstone ORDER BY entity_id")
+    with db.engine.begin() as connection:
+        assert [row[0] for row in connection.execute(query)] == ["e100", "e101", "e102"]
+        insert_rows(connection, "merged_tombstone", _TOMBSTONE_COLUMNS, _tombstones(30))
+        assert len(connection.execute(query).fetchall()) == 33
 
 
 def _contact(**payload: Any) -> MergeEvent:

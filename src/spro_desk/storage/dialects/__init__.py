@@ -9,8 +9,10 @@ run) lives in `sqlite.py` and `postgresql.py`, chosen here by the URL.
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Sequence
+from itertools import chain
 from pathlib import Path
 from typing import Any, TypeAlias
 
@@ -47,15 +49,49 @@ def insert_rows(
     connection: Connection, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]
 ) -> None:
     """`rows` (values in the order of `columns`) added to `table` the fastest way the database
-    offers: SQLite's executemany of one prepared INSERT, PostgreSQL's COPY (one stream, where an
-    executemany is a round of the protocol per row: bench/bench_sync.py)."""
+    offers: SQLite's executemany of INSERTs of several rows each (`ROWS_PER_INSERT`),
+    PostgreSQL's COPY (one stream, where an executemany is a round of the protocol per row:
+    bench/bench_sync.py)."""
     if not rows:
         return
     if connection.dialect.name == "postgresql":
         postgresql.copy_rows(connection, table, columns, rows)
         return
-    marks = ", ".join("?" * len(columns))
-    execute_many(connection, f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", rows)
+    start = 0
+    for size in ROWS_PER_INSERT:
+        end = start + (len(rows) - start) // size * size
+        if end == start:
+            continue
+        sql = _multi_row_insert(table, tuple(columns), size)
+        if size == 1:
+            execute_many(connection, sql, rows[start:end])
+        else:
+            flat = chain.from_iterable
+            execute_many(connection, sql, [tuple(flat(rows[at : at + size]))
+                                           for at in range(start, end, size)])  # fmt: skip
+        start = end
+
+
+# Rows per SQLite INSERT statement, the largest first (a rest of fewer rows takes the next).
+# SQLite opens and closes a cursor on the table and on each of its indexes for every statement
+# it runs, and the driver releases and takes back the GIL around each: one row per statement,
+# that was a fifth of the work of inserting `received_event` rows (one-off callgrind count),
+# and 10 % of the coordinator's import (bench/import_instructions.py). A few fixed sizes:
+# a few statements for the driver to prepare and keep; at most 32 rows of 20 values, under
+# the 999 parameters of older SQLite builds.
+ROWS_PER_INSERT = (32, 8, 2, 1)
+
+
+@functools.cache
+def _multi_row_insert(table: str, columns: tuple[str, ...], size: int) -> str:
+    """`size` rows' INSERT. OR FAIL, not SQLite's default (ABORT): a statement of several rows
+    that may abort must first copy every page it changes into a statement journal, to undo
+    its own earlier rows (that copy cost more than one row per statement saved). A constraint
+    broken at row k keeps the statement's rows before k: every caller writes inside a
+    transaction or savepoint that it rolls back on that error (the import, the merges)."""
+    one = f"({', '.join('?' * len(columns))})"
+    values = ", ".join([one] * size)
+    return f"INSERT OR FAIL INTO {table} ({', '.join(columns)}) VALUES {values}"
 
 
 def run_raw(connection: Connection, sql: str, params: Sequence[Any] = ()) -> Any:
