@@ -21,7 +21,9 @@ Usage: ``python bench/bench_sync.py [--quick] [--fresh] [--desks N] [--profile]`
    is also compared with bulk-inserting the merged rows it writes. The baseline keeps SQLite's
    default page and cache sizes (as since issue 4); the same baseline with the product's page
    size (8 KiB for a new file since issue 19) and the import's page cache is printed beside it,
-   with its own ratio, for transparency (not the target's).
+   with its own ratio, for transparency (not the target's); so is the same baseline with the
+   import's INSERTs of several rows each (issue-a19i), to show how much of the import's gain
+   the baseline itself would get from them.
 
 3. **The same on PostgreSQL** (issue 19, with ``--postgres URL`` or SPRO_BENCH_POSTGRES_URL: a
    server the bench may create databases on; ``scripts/test_postgres.sh`` with
@@ -68,6 +70,7 @@ from spro_desk.contacts.model import ContactInput
 from spro_desk.contacts.service import ContactService
 from spro_desk.directory.importer import import_directory
 from spro_desk.storage.dialects import sqlite as sqlite_dialect
+from spro_desk.storage.dialects import sqlite_insert_statements
 from spro_desk.storage.engine import Database
 from spro_desk.sync import reader_process
 from spro_desk.sync.bundle import BUNDLE_FORMAT, export_bundle
@@ -303,7 +306,12 @@ RUNS = 3  # imports (each on a fresh database), interleaved with the baseline's 
 
 
 def bulk_insert(
-    db: Database, tables: tuple[str, ...], target: Path, *, product_pages: bool = False
+    db: Database,
+    tables: tuple[str, ...],
+    target: Path,
+    *,
+    product_pages: bool = False,
+    multi_row: bool = False,
 ) -> tuple[float, float]:
     """The rows the import stored in `tables`, read back, then inserted into fresh tables of the
     same schema (indexes included) with one executemany per table in one transaction, with the
@@ -311,15 +319,19 @@ def bulk_insert(
 
     SQLite's default page and cache sizes, as the target's baseline since issue 4;
     `product_pages`: the page size of the product's new files and the import's page cache
-    (`storage.dialects.sqlite`), for a second, printed-only ratio."""
-    schema, rows = [], {}
+    (`storage.dialects.sqlite`), for a second, printed-only ratio. `multi_row`: the rows in
+    the product's INSERTs of several rows each (`dialects.sqlite_insert_statements`, as the
+    import since issue-a19i), for a third one: how much the baseline itself would gain."""
+    schema, rows, columns = [], {}, {}
     with db.engine.connect() as connection:
         run = connection.exec_driver_sql
         for table in tables:
             schema += [sql for (sql,) in run(
                 "SELECT sql FROM sqlite_master WHERE tbl_name = ? AND sql NOT NULL "
                 "ORDER BY type DESC", (table,))]  # fmt: skip
-            rows[table] = [tuple(row) for row in run(f"SELECT * FROM {table}")]
+            result = run(f"SELECT * FROM {table}")
+            columns[table] = list(result.keys())
+            rows[table] = [tuple(row) for row in result]
     for suffix in ("", "-wal", "-shm"):
         Path(f"{target}{suffix}").unlink(missing_ok=True)
     connection = sqlite3.connect(target, isolation_level=None)
@@ -333,7 +345,10 @@ def bulk_insert(
     started, cpu = time.perf_counter(), time.process_time()
     connection.execute("BEGIN")
     for table, values in rows.items():
-        if values:
+        if values and multi_row:
+            for sql, parameters in sqlite_insert_statements(table, columns[table], values):
+                connection.executemany(sql, parameters)
+        elif values:
             marks = ", ".join("?" * len(values[0]))
             connection.executemany(f"INSERT INTO {table} VALUES ({marks})", values)
     connection.execute("COMMIT")
@@ -629,7 +644,7 @@ def coordinator_child(world_root: Path, profile: bool = False) -> dict[str, Any]
     for bundle in bundles:
         bundle.read_bytes()  # both contenders start with the files in the page cache
     target = world_root / "baseline.sqlite"
-    imports, baselines, written, merged_baselines, product = [], [], [], [], []
+    imports, baselines, written, merged_baselines, product, multi = [], [], [], [], [], []
     waits = WorkerWaits()
     for run in range(RUNS):
         result = one_import(world_root, bundles, run, profile and run == 0, waits)
@@ -638,6 +653,7 @@ def coordinator_child(world_root: Path, profile: bool = False) -> dict[str, Any]
         # the baseline right after each import: both under the same load
         baselines.append(bulk_insert(db, EVENT_TABLES, target))
         product.append(bulk_insert(db, EVENT_TABLES, target, product_pages=True))
+        multi.append(bulk_insert(db, EVENT_TABLES, target, multi_row=True))
         written.append(bulk_insert(db, IMPORT_TABLES, target))
         merged_baselines.append(bulk_insert(db, MERGED_TABLES, target))
         if run == 0:
@@ -660,6 +676,8 @@ def coordinator_child(world_root: Path, profile: bool = False) -> dict[str, Any]
         "product_baseline_s": median([w for w, _c in product]),
         "product_baseline_cpu_s": median([c for _w, c in product]),
         "product_baseline_runs_s": [w for w, _c in product],
+        "multi_row_baseline_s": median([w for w, _c in multi]),
+        "multi_row_baseline_cpu_s": median([c for _w, c in multi]),
         "written_baseline_s": median([w for w, _c in written]),
         "merged_baseline_s": median([w for w, _c in merged_baselines]),
         "vmhwm_import_kib": imports[0]["vmhwm_import_kib"],
@@ -715,6 +733,7 @@ def figures(export: dict[str, Any] | None, coordinator: dict[str, Any]) -> list[
         Figure("import + catch-up, CPU time (reading worker included)", both_cpu, "s", "-",
                None, baseline_cpu, both_cpu / baseline_cpu),
         *product_page_figures(coordinator, imported + merged),
+        *multi_row_figures(coordinator, imported + merged),
         Figure("peak memory after the import", coordinator["vmhwm_import_kib"] / 1024, "MiB",
                "-", None),
         Figure("peak memory after the catch-up", coordinator["vmhwm_kib"] / 1024, "MiB",
@@ -737,6 +756,20 @@ def product_page_figures(coordinator: dict[str, Any], both: float) -> list[Figur
                both / product),
         Figure(f"baseline with {pages}, CPU time", product_cpu, "s", "-", None,
                coordinator["baseline_cpu_s"], product_cpu / coordinator["baseline_cpu_s"]),
+    ]  # fmt: skip
+
+
+def multi_row_figures(coordinator: dict[str, Any], both: float) -> list[Figure]:
+    """The same baseline with the import's INSERTs of several rows (printed only: the target's
+    baseline inserts one row per statement, as since issue 4)."""
+    if "multi_row_baseline_s" not in coordinator:
+        return []
+    multi, multi_cpu = coordinator["multi_row_baseline_s"], coordinator["multi_row_baseline_cpu_s"]
+    return [
+        Figure("import + catch-up vs baseline with multi-row INSERTs", both, "s", "-", None,
+               multi, both / multi),
+        Figure("baseline with multi-row INSERTs, CPU time", multi_cpu, "s", "-", None,
+               coordinator["baseline_cpu_s"], multi_cpu / coordinator["baseline_cpu_s"]),
     ]  # fmt: skip
 
 

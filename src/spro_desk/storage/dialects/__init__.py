@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 import os
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from itertools import chain
 from pathlib import Path
 from typing import Any, TypeAlias
@@ -57,6 +57,15 @@ def insert_rows(
     if connection.dialect.name == "postgresql":
         postgresql.copy_rows(connection, table, columns, rows)
         return
+    for sql, parameters in sqlite_insert_statements(table, columns, rows):
+        execute_many(connection, sql, parameters)
+
+
+def sqlite_insert_statements(
+    table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]
+) -> Iterator[tuple[str, list[Sequence[Any]]]]:
+    """Each INSERT of several rows (`ROWS_PER_INSERT`) with the parameters of its executemany:
+    `rows` in order, the largest statements first."""
     start = 0
     for size in ROWS_PER_INSERT:
         end = start + (len(rows) - start) // size * size
@@ -64,11 +73,10 @@ def insert_rows(
             continue
         sql = _multi_row_insert(table, tuple(columns), size)
         if size == 1:
-            execute_many(connection, sql, rows[start:end])
+            yield sql, list(rows[start:end])
         else:
             flat = chain.from_iterable
-            execute_many(connection, sql, [tuple(flat(rows[at : at + size]))
-                                           for at in range(start, end, size)])  # fmt: skip
+            yield sql, [tuple(flat(rows[at : at + size])) for at in range(start, end, size)]
         start = end
 
 
