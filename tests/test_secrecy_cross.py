@@ -8,6 +8,7 @@ the check across publications (reports/cross_secrecy.py) leaves it nothing.
 from __future__ import annotations
 
 import random
+from datetime import UTC, datetime
 from typing import Any
 
 import pytest
@@ -179,3 +180,37 @@ def test_figure_cross_publication_attack(territories: list[str]) -> None:
         "Cher − CIO de Bourges)"
     )
     assert before.recovered() and not after.recovered() and not after.small_counts()
+
+
+def test_refused_only_when_the_earlier_bilans_give_a_small_count_away_themselves() -> None:
+    """A région of three sites, with the région and two of its sites already out: the third
+    site's canal table is région − the two others, whatever it masks. Its figure of 3 is given
+    by the earlier bilans alone: the only refusal left, naming the figure and what to do."""
+    from spro_desk.reports.cross_secrecy import SecrecyUnreachable, TableFigures
+    from spro_desk.reports.periods import _refusal
+    from spro_desk.reports.table import one_way
+    from spro_desk.storage.coordination_tables import PublishedBilan
+
+    def scope(key: str, sites: set[str], values: dict[tuple[str, str], int | None]) -> Any:
+        figures = TableFigures(("tel", "visite"), ("n",), values, {"tel": "Téléphone"})
+        return ScopeFigures(key, frozenset(sites), {"contacts.canal": figures})
+
+    earlier = [
+        scope("region", {"a", "b", "c"}, {("tel", "n"): 23, ("visite", "n"): 40, ("*", "n"): 63}),
+        scope("site:b", {"b"}, {("tel", "n"): 10, ("visite", "n"): 20, ("*", "n"): 30}),
+        scope("site:c", {"c"}, {("tel", "n"): 10, ("visite", "n"): 10, ("*", "n"): 20}),
+    ]
+    table = one_way("contacts.canal", "Contacts par canal", "Canal", {"tel": 3, "visite": 10},
+                    {"tel": "Téléphone", "visite": "Visite"}, order=["tel", "visite"])  # fmt: skip
+    with pytest.raises(SecrecyUnreachable) as refused:
+        protect_together("site:a", {"a"}, {"contacts.canal": table}, earlier, THRESHOLD)
+    assert [(leak.figure, leak.low) for leak in refused.value.leaks] == [(("tel", "n"), 3)]
+    # the message, as the coordinator reads it
+    records = [PublishedBilan(period_pk=1, edition=1, scope_key=s.key,
+                              scope_label=f"Bilan {s.key}", filters={}, sites=sorted(s.sites),
+                              threshold=5, published_at=datetime.now(UTC), published_by="x",
+                              tables={}, computed={}, masked=0) for s in earlier]  # fmt: skip
+    message = _refusal(refused.value, {"contacts.canal": table}, "site:a", records)
+    assert "« Contacts par canal »" in message and "« Téléphone », ce bilan" in message
+    assert "« Bilan region », « Bilan site:b », « Bilan site:c »" in message
+    assert "Rien n'a été publié" in message and "une autre période" in message

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import getpass
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -31,6 +31,7 @@ from spro_desk.reports.cross_secrecy import (
     OTHER_SITES,
     STAR,
     FigureKey,
+    ForcedGivenAway,
     ScopeFigures,
     SecrecyUnreachable,
     TableFigures,
@@ -42,6 +43,7 @@ from spro_desk.reports.indicators import Indicators, compute_indicators
 from spro_desk.reports.publish import Bilan, build_bilan
 from spro_desk.reports.secrecy import PublishedTable, protect
 from spro_desk.reports.source import CoordinatorSource
+from spro_desk.reports.table import Table
 from spro_desk.storage.coordination_tables import BilanPeriod, PublishedBilan, ReceivedBundle
 from spro_desk.storage.engine import Database
 
@@ -222,10 +224,7 @@ def _publication(
             key, sites, indicators, [_scope(r) for r in earlier], threshold, forced
         )
     except SecrecyUnreachable as error:
-        raise PeriodRefused(
-            f"Le secret statistique ne peut pas être garanti pour le tableau « {error.args[0]} » "
-            "avec les bilans déjà publiés pour cette période. Rien n'a été publié."
-        ) from error
+        raise PeriodRefused(_refusal(error, indicators.tables, key, earlier)) from error
     bilan = build_bilan(indicators, threshold, tables, hidden)
     if period.edition > 1:
         bilan.title = f"{bilan.title} — édition {period.edition}"
@@ -250,6 +249,37 @@ def _publication(
     )
     others = len([r for r in earlier if r.scope_key != key])
     return Publication(bilan, record, period, others)
+
+
+def _refusal(
+    error: SecrecyUnreachable,
+    tables: Mapping[str, Table],
+    scope_key: str,
+    earlier: list[PublishedBilan],
+) -> str:
+    """Why no masking of this bilan is safe, and what to do, in French: even with every
+    figure masked but those the earlier bilans determine, a small count is still found."""
+    key = str(error.args[0])
+    table = tables.get(key)
+    title = table.title if table is not None else key
+    labels = {r.scope_key: r.scope_label for r in earlier}
+    labels[scope_key] = "ce bilan"
+    where = ""
+    for leak in error.leaks[:1]:
+        names = dict(table.rows) | dict(table.columns) if table is not None else {}
+        one_way = table is not None and table.is_one_way
+        codes = [c for i, c in enumerate(leak.figure) if c != STAR and not (one_way and i == 1)]
+        figure = " / ".join(names.get(code, code) for code in codes)
+        owner = labels.get(leak.scope, "des sites jamais publiés seuls")
+        where = f" (« {figure or 'Total'} », {owner})"
+    published = ", ".join(f"« {r.scope_label} »" for r in earlier if r.scope_key != scope_key)
+    return (
+        f"Le secret statistique ne peut pas être garanti pour le tableau « {title} » avec les "
+        f"bilans déjà publiés pour cette période ({published or 'aucun'}) : ils permettent à "
+        f"eux seuls de retrouver par différence un petit effectif{where}, et aucun masquage de "
+        "ce bilan ne peut le cacher. Rien n'a été publié. Publiez ce bilan pour une autre "
+        "période, ou publiez le bilan du territoire qui le contient."
+    )
 
 
 def indicators_sites(indicators: Indicators) -> list[Site]:
@@ -284,10 +314,21 @@ def protect_bilan_tables(
     """Every table masked with the earlier bilans; a family total masked in one table is
     masked in all (they are the same number), with the headline figures built on it."""
     tables = indicators.tables
-    forced = {k: set(v) for k, v in forced.items()}
+    kept = {k: set(v) for k, v in forced.items()}  # the previous edition's masks
+    forced = {k: set(v) for k, v in kept.items()}
+    given: dict[str, set[FigureKey]] = {}  # family totals the earlier bilans determine
     hidden: set[str] = set()
     while True:
-        published = protect_together(scope_key, sites, tables, earlier, threshold, forced)
+        try:
+            published = protect_together(scope_key, sites, tables, earlier, threshold, forced,
+                                         given)  # fmt: skip
+        except ForcedGivenAway as error:
+            # a family's total masked because another table masked it, but the earlier
+            # bilans give it (through this table): published in the whole family instead
+            if not _give_family_totals(error, tables, forced, kept, given):
+                raise
+            hidden = set()
+            continue
         grew = False
         for family, figures in FAMILIES:
             members = [k for k in family if k in published]
@@ -297,19 +338,49 @@ def protect_bilan_tables(
                 for k in members:
                     total = _total_key(published[k])
                     if total is not None and total not in forced.setdefault(k, set()):
+                        if total in given.get(k, ()):
+                            # masked in one table, given by the earlier bilans in another
+                            raise SecrecyUnreachable(k, [])
                         forced[k].add(total)
                         grew = True
         if not grew:
             return published, hidden
 
 
-def _total_key(published: PublishedTable) -> FigureKey | None:
-    table = published.table
-    if published.row_totals is not None and published.column_totals is not None:
+def _give_family_totals(
+    error: ForcedGivenAway,
+    tables: Mapping[str, Table],
+    forced: dict[str, set[FigureKey]],
+    kept: dict[str, set[FigureKey]],
+    given: dict[str, set[FigureKey]],
+) -> bool:
+    """The forced family totals of `error` moved to the published ones, in every table of
+    their family; False when a figure is not such a total (a previous edition's mask)."""
+    moved = False
+    for key, figures in error.args[1].items():
+        family = next((f for f, _ in FAMILIES if key in f), ())
+        for figure in figures:
+            if figure != _table_total_key(tables[key]) or figure in kept.get(key, ()):
+                return False
+            for member in family:
+                total = _table_total_key(tables[member]) if member in tables else None
+                if total is not None:
+                    forced.get(member, set()).discard(total)
+                    given.setdefault(member, set()).add(total)
+                    moved = True
+    return moved
+
+
+def _table_total_key(table: Table) -> FigureKey | None:
+    if table.row_totals and table.column_totals:
         return (STAR, STAR)
-    if published.column_totals is not None and table.columns:
+    if table.column_totals and table.columns:
         return (STAR, table.columns[0][0])  # one-way, or this year's column of a comparison
     return None
+
+
+def _total_key(published: PublishedTable) -> FigureKey | None:
+    return _table_total_key(published.table)
 
 
 def total_masked(published: PublishedTable) -> bool:
