@@ -89,14 +89,15 @@ def actor(db: Database | None = None) -> str:
         return "inconnu"
 
 
-def allowed(db: Database) -> None:
+def allowed(db: Database, attempt: str | None = None) -> None:
     """Closing a period and publishing its bilans are the coordinator's (issue 19b's roles);
-    refused in French otherwise, before anything is computed."""
+    refused in French otherwise, before anything is computed (and written to the trail with
+    `attempt`)."""
     from spro_desk.agents.coordination_accounts import CoordinationDenied, require_coordination
     from spro_desk.agents.coordination_roles import CoordinationPermission
 
     try:
-        require_coordination(db, CoordinationPermission.CLOSE_PERIOD)
+        require_coordination(db, CoordinationPermission.CLOSE_PERIOD, attempt)
     except CoordinationDenied as error:
         raise PeriodRefused(str(error)) from error
 
@@ -188,8 +189,8 @@ def prepare_publication(
     now: datetime | None = None,
 ) -> Publication:
     """The bilan masked together with the period's earlier publications (not recorded yet)."""
-    allowed(db)
     filters = indicators.filters
+    allowed(db, f"publier le bilan « {scope_of(filters)[1]} », période {filters.period.label()}")
     with db.session() as session:
         period = find_period(session, filters.period) or BilanPeriod(
             first_day=filters.period.start.isoformat(), last_day=filters.period.end.isoformat()
@@ -506,7 +507,7 @@ def get_period(db: Database, period: Period) -> BilanPeriod:
 
 def close_period(db: Database, period: Period, who: str | None = None) -> BilanPeriod:
     """Close a period before any publication (a publication closes it anyway)."""
-    allowed(db)
+    allowed(db, f"clore la période {period.label()}")
     who = who or actor(db)
     now = datetime.now(UTC)
     with db.transaction() as session:
@@ -612,7 +613,7 @@ def new_edition(
 ) -> Edition:
     """Republish every bilan of the period with today's data (the coordinator's decision):
     masked together again, each keeping the masks of its previous edition."""
-    allowed(db)
+    allowed(db, f"nouvelle édition de la période {period.label()}")
     who = who or actor(db)
     compute = compute or compute_indicators
     record = get_period(db, period)
