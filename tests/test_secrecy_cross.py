@@ -214,3 +214,19 @@ def test_refused_only_when_the_earlier_bilans_give_a_small_count_away_themselves
     assert "« Contacts par canal »" in message and "« Téléphone », ce bilan" in message
     assert "« Bilan region », « Bilan site:b », « Bilan site:c »" in message
     assert "Rien n'a été publié" in message and "une autre période" in message
+
+
+def test_a_row_masked_in_a_previous_edition_stays_listed_and_masked() -> None:
+    """Edition 1 masked « Mission locale » (2 then); the late data leave the site none: left
+    out, edition 2 would publish it as a zero. Forced masked, it is listed, masked."""
+    from spro_desk.reports.table import one_way
+
+    table = one_way("orientations.reseau", "Orientations par réseau", "Réseau",
+                    {"cio": 12, "france-travail": 9}, keep_zeros=False)  # fmt: skip
+    forced = {"orientations.reseau": {("mission-locale", "n")}}
+    published = protect_together("site:a", {"a"}, {table.key: table}, [], THRESHOLD, forced)
+    shown = table_figures(published[table.key]).values
+    assert shown[("mission-locale", "n")] is None
+    assert sum(v is None for v in shown.values()) >= 2  # and another, else 21 − 21 gives it
+    alone = protect_together("site:a", {"a"}, {table.key: table}, [], THRESHOLD)
+    assert [code for code, _ in alone[table.key].table.rows] == ["cio", "france-travail"]

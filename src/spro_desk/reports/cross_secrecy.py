@@ -690,7 +690,8 @@ def protect_together(
     earlier bilans give away a small count of this territory by themselves."""
     members = frozenset(sites)
     others = [scope for scope in earlier if scope.key != scope_key]
-    listed = {key: _with_earlier_codes(key, table, others) for key, table in tables.items()}
+    listed = {key: _with_earlier_codes(key, table, others, (forced or {}).get(key, ()))
+              for key, table in tables.items()}  # fmt: skip
     added = {key: (len(tables[key].rows), len(tables[key].columns)) for key in tables}
     tables = listed
     published: dict[str, PublishedTable] = {}
@@ -709,7 +710,9 @@ def protect_together(
     return {key: _without_added_zeros(published[key], *added[key]) for key in tables}
 
 
-def _with_earlier_codes(key: str, table: Table, earlier: Sequence[ScopeFigures]) -> Table:
+def _with_earlier_codes(
+    key: str, table: Table, earlier: Sequence[ScopeFigures], forced: Iterable[FigureKey] = ()
+) -> Table:
     """The table with the rows (columns) earlier bilans list and it leaves out, as zeros.
 
     A table that lists only what it counts (communes, sous-thématiques, réseaux) publishes a
@@ -717,7 +720,8 @@ def _with_earlier_codes(key: str, table: Table, earlier: Sequence[ScopeFigures])
     réseau CIO's bilan minus this site turns into the other site's small count. Listed, the
     zero can be masked like any figure; rows still unmasked zeros are left out again when
     published (`_without_added_zeros`). A table of sites is left as it is: everyone knows a
-    site's row is zero outside it."""
+    site's row is zero outside it. `forced`: figures to mask (a previous edition's), whose
+    rows are listed too: left out, a row masked in edition 1 would be a zero in edition 2."""
     if key.startswith("sites."):
         return table
     rows, columns = {code for code, _ in table.rows}, {code for code, _ in table.columns}
@@ -733,6 +737,11 @@ def _with_earlier_codes(key: str, table: Table, earlier: Sequence[ScopeFigures])
                 if code not in seen:
                     seen.add(code)
                     found.append((code, figures.labels.get(code, code)))
+    for r, c in forced:  # after the earlier bilans: theirs name the codes
+        for code, seen, found in ((r, rows, new_rows), (c, columns, new_columns)):
+            if code != STAR and code not in seen:
+                seen.add(code)
+                found.append((code, code))
     if not new_rows and not new_columns:
         return table
     width = len(table.columns) + len(new_columns)
