@@ -155,6 +155,9 @@ class Publication:
     record: PublishedBilan
     period: BilanPeriod
     earlier: int = 0  # bilans of the period (this edition) it was checked against
+    # the records of the edition it was masked with (its own territory's too): another
+    # publication recorded meanwhile was not checked with it (`record_publication` refuses)
+    checked: frozenset[int] = frozenset()
 
 
 def find_period(session: Session, period: Period) -> BilanPeriod | None:
@@ -203,7 +206,10 @@ def prepare_publication(
                 "édition avant de publier un autre bilan. Rien n'a été publié."
             )
         earlier = edition_bilans(session, period, period.edition) if period.pk else []
-    return _publication(indicators, period, earlier, who or actor(db), now or datetime.now(UTC))
+    publication = _publication(indicators, period, earlier, who or actor(db),
+                               now or datetime.now(UTC))  # fmt: skip
+    publication.checked = frozenset(r.pk for r in earlier if r.pk is not None)
+    return publication
 
 
 def _publication(
@@ -396,10 +402,15 @@ def record_publication(
     *,
     decision: str = "à sa première publication",
 ) -> PublishedBilan:
-    """Record a bilan once written; the period closes at its first publication."""
+    """Record a bilan once written; the period closes at its first publication.
+
+    Refused (`PeriodRefused`, nothing recorded) when the period's published set changed
+    since the bilan was masked: another coordinator published meanwhile, or decided a new
+    edition. The caller removes what it wrote and publishes again."""
     record = publication.record
-    with db.transaction() as session:
+    with db.transaction() as session:  # the write lock: no other publication meanwhile
         period = find_period(session, _period_of(publication.period))
+        _still_the_same_set(session, period, publication)
         if period is None:
             period = replace_period(publication.period)
             session.add(period)
@@ -428,6 +439,21 @@ def record_publication(
         audit(db, "publication-bilan", f"{record.scope_label} — {_period_name(period)}",
               f"édition {record.edition}, {record.masked} chiffres masqués", session)  # fmt: skip
         return saved
+
+
+def _still_the_same_set(
+    session: Session, period: BilanPeriod | None, publication: Publication
+) -> None:
+    edition = period.edition if period is not None else 1
+    now = edition_bilans(session, period, edition) if period is not None else []
+    if edition == publication.record.edition and {r.pk for r in now} == publication.checked:
+        return
+    raise PeriodRefused(
+        f"Un autre membre de l'équipe a publié un bilan de la période "
+        f"{_period_of(publication.period).label()} (ou décidé une nouvelle édition) pendant "
+        "que celui-ci était préparé : il n'a pas été masqué avec le sien. Rien n'a été "
+        "publié ; publiez-le à nouveau."
+    )
 
 
 def replace_period(period: BilanPeriod) -> BilanPeriod:
