@@ -230,3 +230,29 @@ def test_a_row_masked_in_a_previous_edition_stays_listed_and_masked() -> None:
     assert sum(v is None for v in shown.values()) >= 2  # and another, else 21 − 21 gives it
     alone = protect_together("site:a", {"a"}, {table.key: table}, [], THRESHOLD)
     assert [code for code, _ in alone[table.key].table.rows] == ["cio", "france-travail"]
+
+
+def test_a_forced_mask_the_earlier_bilans_give_is_said_not_hidden() -> None:
+    """A figure the caller forces masked (a previous edition's) but that the région minus
+    the other site gives: `ForcedGivenAway` (the family-total case publishes it instead);
+    told in French like any refusal, without a traceback."""
+    from spro_desk.reports.cross_secrecy import ForcedGivenAway, TableFigures
+    from spro_desk.reports.periods import _refusal
+    from spro_desk.reports.table import one_way
+
+    def scope(key: str, sites: set[str], values: dict[tuple[str, str], int | None]) -> Any:
+        return ScopeFigures(key, frozenset(sites), {"contacts.canal": TableFigures(
+            ("tel", "visite"), ("n",), values)})  # fmt: skip
+
+    earlier = [
+        scope("region", {"a", "b"}, {("tel", "n"): None, ("visite", "n"): None, ("*", "n"): 63}),
+        scope("site:b", {"b"}, {("tel", "n"): 10, ("visite", "n"): 20, ("*", "n"): 30}),
+    ]
+    table = one_way("contacts.canal", "Contacts par canal", "Canal", {"tel": 13, "visite": 20},
+                    order=["tel", "visite"])  # fmt: skip
+    with pytest.raises(ForcedGivenAway) as refused:
+        protect_together("site:a", {"a"}, {table.key: table}, earlier, THRESHOLD,
+                         {table.key: {("*", "n")}})  # fmt: skip
+    assert refused.value.args[1] == {table.key: {("*", "n")}}
+    message = _refusal(refused.value, {table.key: table}, "site:a", [])
+    assert "« Contacts par canal »" in message and "Rien n'a été publié" in message

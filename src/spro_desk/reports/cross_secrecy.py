@@ -116,6 +116,10 @@ class ForcedGivenAway(SecrecyUnreachable):
     bilans determine: masked, it would be found again; the caller decides (a family's total
     is then published in every table of its family). args: the table's key, the figures."""
 
+    @property
+    def leaks(self) -> list[Leak]:
+        return []
+
 
 def figure_keys(table: Table) -> dict[FigureKey, Position]:
     """Each figure's code key and its position in `secrecy` (totals in the extra row/column)."""
