@@ -701,16 +701,17 @@ def protect_together(
     published: dict[str, PublishedTable] = {}
     public: dict[str, set[Position]] = {}
     must: dict[str, set[Position]] = {}
+    known: dict[str, set[Position]] = {}
     for key, table in tables.items():
         positions = figure_keys(table)
         must[key] = {positions[k] for k in (forced or {}).get(key, ()) if k in positions}
-        known = {positions[k] for k in (given or {}).get(key, ()) if k in positions}
+        known[key] = {positions[k] for k in (given or {}).get(key, ()) if k in positions}
         published[key], public[key] = _protect_table(key, table, scope_key, members, others,
-                                                     threshold, must[key], known)  # fmt: skip
+                                                     threshold, must[key], known[key])  # fmt: skip
     for group in groups(tables):
         if len(group) > 1:
-            _protect_group(group, tables, published, (public, must), scope_key, members,
-                           others, threshold)  # fmt: skip
+            _protect_group(group, tables, published, (public, must, known), scope_key,
+                           members, others, threshold)  # fmt: skip
     return {key: _without_added_zeros(published[key], *added[key]) for key in tables}
 
 
@@ -790,7 +791,9 @@ def _protect_group(
     keys: Sequence[str],
     tables: Mapping[str, Table],
     published: dict[str, PublishedTable],
-    already: tuple[Mapping[str, set[Position]], Mapping[str, set[Position]]],
+    already: tuple[
+        Mapping[str, set[Position]], Mapping[str, set[Position]], Mapping[str, set[Position]]
+    ],
     scope_key: str,
     members: frozenset[str],
     others: Sequence[ScopeFigures],
@@ -829,7 +832,7 @@ def _protect_group(
             grew = _publish_determined(leaks, tables, scope_key, extra, public, must, threshold)
         if not grew:
             published |= _safe_point(keys, tables, scope_key, members, relevant, threshold,
-                                     must, public)  # fmt: skip
+                                     must, already[2])  # fmt: skip
             return
         for key in keys:
             published[key] = protect(tables[key], threshold, extra[key], public[key])
@@ -1021,7 +1024,7 @@ def _protect_table(
         if (not determined or any(0 < values[p] < threshold for p in determined)
                 or not determined - must):  # fmt: skip
             safe = _safe_point((key,), {key: table}, scope_key, members, relevant, threshold,
-                               {key: must}, {key: public})  # fmt: skip
+                               {key: must}, {key: known})  # fmt: skip
             return safe[key], public
         public |= determined - must
         extra -= determined - must
@@ -1035,12 +1038,13 @@ def _safe_point(
     earlier: Sequence[ScopeFigures],
     threshold: int,
     must: Mapping[str, set[Position]],
-    public: Mapping[str, set[Position]],
+    given: Mapping[str, set[Position]],
 ) -> dict[str, PublishedTable]:
     """The masking that always holds unless the earlier bilans leak by themselves: every
     figure of the tables masked (zeros too) but those the earlier bilans determine, which
-    masking would not hide. A fully masked table adds no equation: what is left to find is
-    what the earlier bilans give. Checked; refused only if it still leaks."""
+    masking would not hide (found here with the new zeros hidden too, and the family totals
+    `given`). A fully masked table adds no equation: what is left to find is what the
+    earlier bilans give. Checked; refused only if it still leaks."""
     determined = _given_away_together(keys, tables, scope_key, members, earlier, threshold,
                                       zeros_shown=(False,))  # fmt: skip
     clash = {key: determined[key] & must.get(key, set()) for key in keys}
@@ -1050,7 +1054,7 @@ def _safe_point(
         raise ForcedGivenAway(keys[0], figures)
     published = {}
     for key in keys:
-        shown = determined[key] | (public.get(key, set()) - must.get(key, set()))
+        shown = determined[key] | (given.get(key, set()) - must.get(key, set()))
         hidden = set(figure_keys(tables[key]).values()) - shown
         published[key] = protect(tables[key], threshold, hidden, shown)
     scope = ScopeFigures(scope_key, members, {k: table_figures(p) for k, p in published.items()})
