@@ -126,7 +126,56 @@ def test_each_role_may_do_what_it_is_for_and_is_told_which_role_is_needed(world:
     trail = audit_entries(db)
     done = [(e.account, e.action) for e in reversed(trail) if e.action.endswith("-poste")]
     assert done[-2:] == [("Alice", "revocation-poste"), ("Alice", "reintegration-poste")]
-    assert trail[0].note == "poste retrouvé" or trail[0].action == "reintegration-poste"
+    # the refusals are in the trail too, the last one by nobody signed in
+    assert (trail[0].account, trail[0].action) == (None, "action-refusee")
+    assert trail[1].note == "poste retrouvé" and trail[1].action == "reintegration-poste"
+    refused = [(e.account, e.target) for e in reversed(trail) if e.action == "action-refusee"]
+    assert refused == [
+        ("Chloé", "importer les envois des postes"),
+        ("Chloé", f"révoquer le poste {world.ids[0]}"),
+        ("Bruno", f"enregistrer un poste ({registration.name})"),
+        ("Bruno", f"révoquer le poste {world.ids[0]}"),
+        (None, f"révoquer le poste {world.ids[0]}"),
+    ]
+
+
+def test_refused_attempts_are_in_the_trail_on_both_databases(
+    tmp_path: Path, coordinations: object
+) -> None:
+    """A read-only account trying to revoke a desk, handle an alert, close a period or set
+    the idle lock: each refused, each written to the trail (who, what, why), nothing else."""
+    from datetime import date
+
+    from spro_desk.agents.coordination_lock import set_idle_lock_minutes
+    from spro_desk.reports.filters import Period
+    from spro_desk.reports.periods import PeriodRefused, close_period, list_periods
+
+    world = World(tmp_path / "region", desks=2, coordinations=coordinations)
+    try:
+        db = world.coordinator
+        _team(world)
+        sign_in(db, "Chloé", PASSWORDS["Chloé"])
+        with pytest.raises(CoordinationDenied):
+            revoke_desk(db, world.ids[0])
+        with pytest.raises(CoordinationDenied):
+            handle_alert(db, 7, "vu")
+        with pytest.raises(PeriodRefused, match="« Lecture seule »"):
+            close_period(db, Period(date(2026, 1, 1), date(2026, 3, 31)))
+        with pytest.raises(CoordinationDenied):
+            set_idle_lock_minutes(db, 30)
+        refused = [e for e in reversed(audit_entries(db)) if e.action == "action-refusee"]
+        assert [(e.account, e.role, e.target) for e in refused] == [
+            ("Chloé", "lecture", f"révoquer le poste {world.ids[0]}"),
+            ("Chloé", "lecture", "traiter l'alerte 7"),
+            ("Chloé", "lecture", "clore la période du 01/01/2026 au 31/03/2026"),
+            ("Chloé", "lecture", "gérer les comptes de la coordination"),
+        ]
+        assert all("« Lecture seule »" in e.note for e in refused)
+        assert not list_periods(db)
+        assert {e.action for e in audit_entries(db) if e.account == "Chloé"} == {
+            "connexion", "action-refusee"}  # fmt: skip
+    finally:
+        world.close()
 
 
 def test_handling_an_alert_is_kept_with_who_and_why(world: World) -> None:

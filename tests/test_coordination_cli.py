@@ -250,3 +250,33 @@ def test_a_read_only_account_changes_nothing_whatever_it_runs(world: World) -> N
     assert _snapshot(world) == before
     assert sorted(p.name for p in (world.coordinator_dir / "keys").rglob("*")) == keys
     assert [p.name for p in out.rglob("*") if p.is_file()] == ["interne.json"]
+
+
+def test_an_attempt_refused_for_its_role_is_in_the_trail(world: World) -> None:
+    """A wrong code at sign-in is in the trail; so is an attempt the role does not allow:
+    who, what was attempted, refused (the reason as told), and nothing else changes."""
+    world.record(0, 2)
+    world.export(0, world.root / "drop")
+    registration = next(world.root.glob(f"{world.ids[1]}.json"))
+    year = ["--from", "2026-01-01", "--to", "2026-12-31"]
+    attempts = [
+        (["revoke", world.ids[1]], "coordinator revoke"),
+        (["register", str(registration)], "coordinator register"),
+        (["handle-alert", "1", "--note", "vu"], "coordinator handle-alert"),
+        (["close-period", *year], "clore la période"),
+        (["report", *year, "--format", "json", "--out", str(world.root / "r.json")],
+         "publier le bilan"),
+    ]  # fmt: skip
+    for command, _what in attempts:
+        code, result, _ = _cli(world, "coordinator", *command, account="Chloé")
+        assert code == 2 and "« Lecture seule »" in result["error"], (command, result)
+    code, result, _ = _cli(world, "coordinator", "audit", account="Alice")
+    assert code == 0
+    refused = [e for e in result["entries"] if e["action"] == "action-refusee"]
+    assert len(refused) == len(attempts)
+    for entry, (_command, what) in zip(reversed(refused), attempts, strict=True):
+        assert (entry["account"], entry["role"]) == ("Chloé", "lecture")
+        assert what in entry["target"], entry
+        assert "« Lecture seule »" in entry["note"]
+    done = {e["action"] for e in result["entries"] if e["account"] == "Chloé"}
+    assert done == {"connexion", "action-refusee"}

@@ -352,3 +352,36 @@ def test_the_server_down_then_back_or_failing_mid_pass_loses_nothing_and_imports
     assert len(last.fetched) == 3 and last.events_new == 6 and last.errors == []
     assert _count(world, "SELECT COUNT(*) FROM received_event") == 8
     assert _count(world, "SELECT COUNT(*) FROM received_bundle") == 4
+
+
+def test_odd_files_in_the_folder_are_passed_over_and_the_good_bundle_collected(
+    world: World, tmp_path: Path
+) -> None:
+    """A name that is not UTF-8 (a file copied from an old share in Latin-1), a folder, a
+    FIFO and a dangling link all named like bundles, beside a good bundle: the pass goes on
+    (no traceback, the service does not crash in a loop), says the unreadable name in French
+    and imports the good bundle, once."""
+    folder = tmp_path / "depot"
+    folder.mkdir()
+    world.record(0, 3)
+    good = world.export(0, folder)
+    latin1 = os.fsencode(folder) + b"/envoi-r\xe9gion.spro-bundle"
+    with open(latin1, "wb") as odd:
+        odd.write(good.read_bytes())
+    (folder / "dossier.spro-bundle").mkdir()
+    os.mkfifo(folder / "tube.spro-bundle")
+    (folder / "lien.spro-bundle").symlink_to(tmp_path / "absent")
+    settings = WatchSettings(None, folder, timedelta(seconds=30))
+    collector = Collector(world.coordinator, world.coordinator_dir, settings, timeout=5.0)
+
+    report = collector.run_pass()
+    assert [i["name"] for i in report.imported] == [good.name]
+    assert [r["name"] for r in report.refused] == ["envoi-r\ufffdgion.spro-bundle"]
+    assert "renommez" in report.refused[0]["reason"]
+    assert report.errors == []
+    assert _count(world, "SELECT COUNT(*) FROM received_event") == 3
+    again = collector.run_pass()  # said again while it is there, imported nothing twice
+    assert again.imported == [] and [r["name"] for r in again.refused] == [
+        "envoi-r\ufffdgion.spro-bundle"
+    ]
+    assert _count(world, "SELECT COUNT(*) FROM received_event") == 3

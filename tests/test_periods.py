@@ -444,3 +444,48 @@ def test_the_report_help_says_what_is_published() -> None:
     text = " ".join(buffer.getvalue().split())
     assert "Par défaut, le bilan écrit est une publication" in text
     assert "--interne" in text and "non masqués" in text
+
+
+def test_two_coordinators_publishing_at_once_are_never_checked_apart(
+    region: tuple[Path, Dataset],
+) -> None:
+    """Alice and Bruno each prepare a bilan of the same period at the same moment (the
+    département and one of its sites), each masked against what was published when they
+    started; Alice's is recorded first. Bruno's, masked without Alice's, would give back by
+    subtraction what hers masks: it is refused in French (publish again), nothing recorded;
+    published again, it is masked with hers."""
+    from datetime import date
+
+    from spro_desk.reports.filters import Filters, Options, Period
+    from spro_desk.reports.indicators import compute_indicators
+    from spro_desk.reports.periods import (
+        PeriodRefused,
+        prepare_publication,
+        record_publication,
+    )
+    from spro_desk.reports.source import CoordinatorSource
+
+    data_dir, dataset = region
+    code, sites = _departement(dataset)
+    year = Period(date(2026, 1, 1), date(2026, 12, 31))
+    options = Options(as_of=datetime.fromisoformat(AS_OF))
+    alice, bruno = _open(data_dir), _open(data_dir)  # two windows, two connections
+    try:
+        both = [
+            prepare_publication(db, compute_indicators(CoordinatorSource(db), filters, options))
+            for db, filters in ((alice, Filters(year, departement=code)),
+                                (bruno, Filters(year, site=sites[0])))
+        ]  # fmt: skip
+        record_publication(alice, both[0], None)
+        with pytest.raises(PeriodRefused, match="pendant"):
+            record_publication(bruno, both[1], None)
+        assert [key for key, _sites, _tables in _recorded(data_dir)] == [f"departement:{code}"]
+        indicators = compute_indicators(CoordinatorSource(bruno), Filters(year, site=sites[0]),
+                                        options)  # fmt: skip
+        again = prepare_publication(bruno, indicators)
+        assert again.earlier == 1
+        record_publication(bruno, again, None)
+    finally:
+        alice.close()
+        bruno.close()
+    assert len(_recorded(data_dir)) == 2

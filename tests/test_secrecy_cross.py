@@ -8,6 +8,7 @@ the check across publications (reports/cross_secrecy.py) leaves it nothing.
 from __future__ import annotations
 
 import random
+from datetime import UTC, datetime
 from typing import Any
 
 import pytest
@@ -179,3 +180,79 @@ def test_figure_cross_publication_attack(territories: list[str]) -> None:
         "Cher − CIO de Bourges)"
     )
     assert before.recovered() and not after.recovered() and not after.small_counts()
+
+
+def test_refused_only_when_the_earlier_bilans_give_a_small_count_away_themselves() -> None:
+    """A région of three sites, with the région and two of its sites already out: the third
+    site's canal table is région − the two others, whatever it masks. Its figure of 3 is given
+    by the earlier bilans alone: the only refusal left, naming the figure and what to do."""
+    from spro_desk.reports.cross_secrecy import SecrecyUnreachable, TableFigures
+    from spro_desk.reports.periods import _refusal
+    from spro_desk.reports.table import one_way
+    from spro_desk.storage.coordination_tables import PublishedBilan
+
+    def scope(key: str, sites: set[str], values: dict[tuple[str, str], int | None]) -> Any:
+        figures = TableFigures(("tel", "visite"), ("n",), values, {"tel": "Téléphone"})
+        return ScopeFigures(key, frozenset(sites), {"contacts.canal": figures})
+
+    earlier = [
+        scope("region", {"a", "b", "c"}, {("tel", "n"): 23, ("visite", "n"): 40, ("*", "n"): 63}),
+        scope("site:b", {"b"}, {("tel", "n"): 10, ("visite", "n"): 20, ("*", "n"): 30}),
+        scope("site:c", {"c"}, {("tel", "n"): 10, ("visite", "n"): 10, ("*", "n"): 20}),
+    ]
+    table = one_way("contacts.canal", "Contacts par canal", "Canal", {"tel": 3, "visite": 10},
+                    {"tel": "Téléphone", "visite": "Visite"}, order=["tel", "visite"])  # fmt: skip
+    with pytest.raises(SecrecyUnreachable) as refused:
+        protect_together("site:a", {"a"}, {"contacts.canal": table}, earlier, THRESHOLD)
+    assert [(leak.figure, leak.low) for leak in refused.value.leaks] == [(("tel", "n"), 3)]
+    # the message, as the coordinator reads it
+    records = [PublishedBilan(period_pk=1, edition=1, scope_key=s.key,
+                              scope_label=f"Bilan {s.key}", filters={}, sites=sorted(s.sites),
+                              threshold=5, published_at=datetime.now(UTC), published_by="x",
+                              tables={}, computed={}, masked=0) for s in earlier]  # fmt: skip
+    message = _refusal(refused.value, {"contacts.canal": table}, "site:a", records)
+    assert "« Contacts par canal »" in message and "« Téléphone », ce bilan" in message
+    assert "« Bilan region », « Bilan site:b », « Bilan site:c »" in message
+    assert "Rien n'a été publié" in message and "une autre période" in message
+
+
+def test_a_row_masked_in_a_previous_edition_stays_listed_and_masked() -> None:
+    """Edition 1 masked « Mission locale » (2 then); the late data leave the site none: left
+    out, edition 2 would publish it as a zero. Forced masked, it is listed, masked."""
+    from spro_desk.reports.table import one_way
+
+    table = one_way("orientations.reseau", "Orientations par réseau", "Réseau",
+                    {"cio": 12, "france-travail": 9}, keep_zeros=False)  # fmt: skip
+    forced = {"orientations.reseau": {("mission-locale", "n")}}
+    published = protect_together("site:a", {"a"}, {table.key: table}, [], THRESHOLD, forced)
+    shown = table_figures(published[table.key]).values
+    assert shown[("mission-locale", "n")] is None
+    assert sum(v is None for v in shown.values()) >= 2  # and another, else 21 − 21 gives it
+    alone = protect_together("site:a", {"a"}, {table.key: table}, [], THRESHOLD)
+    assert [code for code, _ in alone[table.key].table.rows] == ["cio", "france-travail"]
+
+
+def test_a_forced_mask_the_earlier_bilans_give_is_said_not_hidden() -> None:
+    """A figure the caller forces masked (a previous edition's) but that the région minus
+    the other site gives: `ForcedGivenAway` (the family-total case publishes it instead);
+    told in French like any refusal, without a traceback."""
+    from spro_desk.reports.cross_secrecy import ForcedGivenAway, TableFigures
+    from spro_desk.reports.periods import _refusal
+    from spro_desk.reports.table import one_way
+
+    def scope(key: str, sites: set[str], values: dict[tuple[str, str], int | None]) -> Any:
+        return ScopeFigures(key, frozenset(sites), {"contacts.canal": TableFigures(
+            ("tel", "visite"), ("n",), values)})  # fmt: skip
+
+    earlier = [
+        scope("region", {"a", "b"}, {("tel", "n"): None, ("visite", "n"): None, ("*", "n"): 63}),
+        scope("site:b", {"b"}, {("tel", "n"): 10, ("visite", "n"): 20, ("*", "n"): 30}),
+    ]
+    table = one_way("contacts.canal", "Contacts par canal", "Canal", {"tel": 13, "visite": 20},
+                    order=["tel", "visite"])  # fmt: skip
+    with pytest.raises(ForcedGivenAway) as refused:
+        protect_together("site:a", {"a"}, {table.key: table}, earlier, THRESHOLD,
+                         {table.key: {("*", "n")}})  # fmt: skip
+    assert refused.value.args[1] == {table.key: {("*", "n")}}
+    message = _refusal(refused.value, {table.key: table}, "site:a", [])
+    assert "« Contacts par canal »" in message and "Rien n'a été publié" in message

@@ -26,7 +26,13 @@ from sqlmodel import col, select
 from linked_attacker import Found, LinkedAttack, Scope
 from spro_desk.cli.main import main
 from spro_desk.paths import database_path
-from spro_desk.reports.cross_secrecy import STAR, TableFigures, table_figures
+from spro_desk.reports.cross_secrecy import (
+    STAR,
+    ScopeFigures,
+    TableFigures,
+    find_leaks,
+    table_figures,
+)
 from spro_desk.reports.secrecy import protect
 from spro_desk.reports.table import Table
 from spro_desk.storage.coordination_tables import PublishedBilan
@@ -58,19 +64,11 @@ def _cli(data_dir: Path, *args: str) -> tuple[int, dict[str, Any]]:
     return code, (json.loads(lines[-1]) if lines else {})
 
 
-def _publish(data_dir: Path, period: list[str], scope: list[str], may_refuse: bool = False) -> bool:
-    """Published (True), or refused in French with nothing recorded when `may_refuse`: the
-    bilans already out can leave no safe masking for this one."""
+def _publish(data_dir: Path, period: list[str], scope: list[str]) -> None:
     out = data_dir.parent / f"{data_dir.name}-{'-'.join(scope).replace('--', '') or 'region'}"
-    before = len(_records(data_dir)) if may_refuse else 0
     code, result = _cli(data_dir, "report", *period, *scope, "--format", "json",
                         "--out", f"{out}-{period[1]}.json", "--au", AS_OF)  # fmt: skip
-    if code == 0 or not may_refuse:
-        assert code == 0, result
-        return True
-    assert code == 2 and "Le secret statistique ne peut pas être garanti" in result["error"]
-    assert len(_records(data_dir)) == before
-    return False
+    assert code == 0, (scope, period, result)
 
 
 def _records(data_dir: Path) -> list[PublishedBilan]:
@@ -141,8 +139,12 @@ def test_each_departement_s_bilan_keeps_its_masked_figures(tmp_path: Path) -> No
 def test_every_territory_published_in_any_order_keeps_its_masked_figures(
     tmp_path: Path, desks: int, contacts: int, seed: int
 ) -> None:
-    """Région, départements, réseaux and sites, in a random order (a site before its région),
-    for a year and a quarter: nothing masked comes back, in any table."""
+    """Région, départements, réseaux and sites, in a random order (a site before its région,
+    a site after its département and the reverse), for a year and a quarter: every bilan is
+    published, and nothing masked comes back, in any table, for the attacker nor for the
+    product's own check. (Seed 7 had four refused: a site's réseau table leaving out a row —
+    a zero — that the réseau CIO minus this site turned into the other site's small count;
+    and a site's number of contacts forced masked while the earlier bilans gave it.)"""
     data_dir, dataset = _region(tmp_path, desks=desks, contacts=contacts, seed=seed)
     scopes = [[]] + [["--departement", d] for d in sorted(Counter(
         s.departement or "" for s in dataset.sites))]  # fmt: skip
@@ -150,16 +152,22 @@ def test_every_territory_published_in_any_order_keeps_its_masked_figures(
     scopes += [["--site", s.desk_id] for s in dataset.sites]
     random.Random(seed).shuffle(scopes)
     quarter = ["--from", "2026-04-01", "--to", "2026-06-30"]
-    published = [_publish(data_dir, period, scope, may_refuse=True)
-                 for period in (YEAR, quarter) for scope in scopes]  # fmt: skip
-    assert sum(published) >= len(published) * 2 // 3
+    for period in (YEAR, quarter):
+        for scope in scopes:
+            _publish(data_dir, period, scope)
     periods = Counter(r.period_pk for r in _records(data_dir))
-    assert len(periods) == 2
+    assert sorted(periods.values()) == [len(scopes), len(scopes)]
     for period_pk in periods:
         records = [r for r in _records(data_dir) if r.period_pk == period_pk]
         assert LinkedAttack(_scopes(records, "computed")).consistent()
         found = LinkedAttack(_scopes(records)).recovered()
         assert found == [], [(f, _true(records, f)) for f in found[:5]]
+        assert find_leaks([_product_scope(r) for r in records], 5) == []
+
+
+def _product_scope(record: PublishedBilan) -> ScopeFigures:
+    tables = {k: TableFigures.from_json(v) for k, v in record.tables.items()}
+    return ScopeFigures(record.scope_key, frozenset(record.sites), tables)
 
 
 def test_a_new_edition_after_a_late_bundle_keeps_its_masked_figures(tmp_path: Path) -> None:

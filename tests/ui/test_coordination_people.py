@@ -431,3 +431,30 @@ def test_a_read_only_account_cannot_revoke_a_desk_from_the_window(
         assert desk is not None and not desk.revoked
     assert not audit_entries(world.coordinator, action="revocation-poste")
     window.close()
+
+
+def test_a_refused_revocation_from_the_window_is_in_the_trail(
+    qtbot: QtBot, world: World, settings: QSettings
+) -> None:
+    """Confirmed by a read-only account, « Révoquer » is refused; the trail says who tried to
+    revoke which desk and why it was refused, and the journal tab shows it."""
+    from spro_desk.ui.coordination.desks_screen import DesksScreen
+
+    sign_in(world.coordinator, "Chloé", TEAM["Chloé"][1])
+    window = _window(qtbot, world, settings)
+    window.show_screen(POSTES)
+    screen = window.screens[POSTES]
+    assert isinstance(screen, DesksScreen)
+    assert screen.select_desk(world.ids[0])
+    screen.request_revoke()
+    go = next(b for b in screen.confirmation.buttons() if "Révoquer" in b.text())
+    go.click()
+    qtbot.waitUntil(lambda: "« Coordinateur·rice »" in screen.message.text(),
+                    timeout=IMPORT_TIMEOUT_MS)  # fmt: skip
+    refused = audit_entries(world.coordinator, action="action-refusee")
+    assert len(refused) == 1
+    assert (refused[0].account, refused[0].role) == ("Chloé", "lecture")
+    assert refused[0].target == f"révoquer le poste {world.ids[0]}"
+    assert "« Lecture seule »" in refused[0].note and refused[0].action_label == "Action refusée"
+    assert not audit_entries(world.coordinator, action="revocation-poste")
+    window.close()

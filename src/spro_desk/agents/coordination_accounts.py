@@ -8,10 +8,11 @@ the database, which the whole team shares (several windows, the command line, th
 
 from __future__ import annotations
 
+import logging
 import uuid
 from datetime import UTC, datetime
 
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlmodel import Session, col, func, select
 
 from spro_desk.agents.accounts import _checked_name, _now
@@ -26,6 +27,7 @@ from spro_desk.agents.code_check import blocked_message as _blocked_message
 from spro_desk.agents.code_check import hasher as _hasher
 from spro_desk.agents.coordination_audit import record_action
 from spro_desk.agents.coordination_roles import (
+    PERMISSION_LABELS,
     CoordinationDenied,
     CoordinationPermission,
     CoordinationRole,
@@ -39,6 +41,7 @@ from spro_desk.storage.coordination_tables import CoordinatorAccount
 from spro_desk.storage.engine import Database
 
 Permission = CoordinationPermission
+log = logging.getLogger(__name__)
 
 
 class CoordinatorAccountError(AgentError):
@@ -115,16 +118,34 @@ def _existing(session: Session, name: str) -> CoordinatorAccount:
 # --- permissions -------------------------------------------------------------------------------
 
 
-def require_coordination(db: Database, permission: Permission) -> CoordinatorView | None:
-    """The account allowed to do this now, or None while the coordination has no account."""
+def require_coordination(
+    db: Database, permission: Permission, attempt: str | None = None
+) -> CoordinatorView | None:
+    """The account allowed to do this now, or None while the coordination has no account.
+
+    A refusal is written to the audit trail, as a refused sign-in is: who (the account
+    signed in, or nobody), what was attempted (`attempt`, else what the permission allows),
+    and the reason told."""
     account = coordination_session(db).account
     if account is None:
         if has_coordinator_accounts(db):
-            raise CoordinationDenied(denied_message(permission, None))
+            raise _denied(db, permission, None, attempt)
         return None
     if not can(account.role, permission):
-        raise CoordinationDenied(denied_message(permission, account.role))
+        raise _denied(db, permission, account.role, attempt)
     return account
+
+
+def _denied(
+    db: Database, permission: Permission, role: CoordinationRole | None, attempt: str | None
+) -> CoordinationDenied:
+    message = denied_message(permission, role)
+    try:
+        record_action(db, None, "action-refusee", attempt or PERMISSION_LABELS[permission],
+                      message)  # fmt: skip
+    except (SQLAlchemyError, OSError):  # the refusal stands even if the trail cannot be written
+        log.exception("Refus non inscrit au journal de la coordination")
+    return CoordinationDenied(message)
 
 
 # --- creating and changing ---------------------------------------------------------------------

@@ -2,7 +2,8 @@
 
 Other parts of the coordination write to it through `record_action` (registering, revoking a
 desk, publishing a directory, closing a period, handling an alert, account changes, refused
-sign-ins); the window shows it read-only and `coordinator audit --json` prints it.
+sign-ins, actions refused for the role); the window shows it read-only and `coordinator
+audit --json` prints it.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ ACTION_LABELS: dict[str, str] = {
     "mot-de-passe-change": "Mot de passe changé",
     "connexion": "Connexion",
     "connexion-refusee": "Connexion refusée",
+    "action-refusee": "Action refusée",
     "verrouillage-regle": "Verrouillage après inactivité réglé",
 }
 

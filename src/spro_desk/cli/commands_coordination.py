@@ -108,7 +108,8 @@ def sign_in_for_command(db: Database, args: argparse.Namespace) -> None:
         )
     password = _password(args, f"Mot de passe de « {name} » : ")
     sign_in(db, name, password, via=f"ligne de commande (coordinator {args.action})")
-    require_coordination(db, ACTION_PERMISSIONS.get(args.action, Permission.VIEW))
+    require_coordination(db, ACTION_PERMISSIONS.get(args.action, Permission.VIEW),
+                         f"coordinator {args.action}")  # fmt: skip
 
 
 def create_first_account(db: Database, args: argparse.Namespace) -> Callable[[], Any] | None:

@@ -73,9 +73,13 @@ def _report(db: Database, args: argparse.Namespace, *, coordinator: bool) -> dic
         raise ReportRefused(f"Impossible d'écrire {args.out} : {error.strerror}.") from error
     published = {}
     if publication is not None:
-        from spro_desk.reports.periods import record_publication
+        from spro_desk.reports.periods import PeriodRefused, record_publication
 
-        record = record_publication(db, publication, str(path))
+        try:
+            record = record_publication(db, publication, str(path))
+        except PeriodRefused as error:  # published meanwhile by someone else: not checked
+            path.unlink(missing_ok=True)
+            raise ReportRefused(str(error)) from error
         published = {
             "published": {"scope": record.scope_key, "edition": record.edition},
             "checked_with": publication.earlier,

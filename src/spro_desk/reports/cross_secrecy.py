@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from fractions import Fraction
 from typing import Any
 
@@ -63,18 +63,23 @@ class TableFigures:
     rows: tuple[str, ...]
     columns: tuple[str, ...]
     values: dict[FigureKey, int | None]
+    # the French label of each code, as published (a later bilan that has to list the same
+    # row, masked, names it the same way); records written before have none
+    labels: Mapping[str, str] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
         return {
             "rows": list(self.rows),
             "columns": list(self.columns),
             "values": [[r, c, v] for (r, c), v in sorted(self.values.items())],
+            "labels": dict(self.labels),
         }
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> TableFigures:
         values = {(str(r), str(c)): (None if v is None else int(v)) for r, c, v in data["values"]}
-        return cls(tuple(data["rows"]), tuple(data["columns"]), values)
+        labels = {str(k): str(v) for k, v in data.get("labels", {}).items()}
+        return cls(tuple(data["rows"]), tuple(data["columns"]), values, labels)
 
 
 @dataclass
@@ -97,7 +102,23 @@ class Leak:
 
 
 class SecrecyUnreachable(RuntimeError):
-    """Even fully masked, a table still leaks: the earlier publications leak by themselves."""
+    """Even fully masked, a table still leaks: the earlier publications leak by themselves.
+
+    args: the table's key, then the leaks left (those of the fully masked bilan)."""
+
+    @property
+    def leaks(self) -> list[Leak]:
+        return list(self.args[1]) if len(self.args) > 1 else []
+
+
+class ForcedGivenAway(SecrecyUnreachable):
+    """A figure the caller forced masked (`protect_together`'s `forced`) is one the earlier
+    bilans determine: masked, it would be found again; the caller decides (a family's total
+    is then published in every table of its family). args: the table's key, the figures."""
+
+    @property
+    def leaks(self) -> list[Leak]:
+        return []
 
 
 def figure_keys(table: Table) -> dict[FigureKey, Position]:
@@ -130,8 +151,12 @@ def table_figures(published: PublishedTable) -> TableFigures:
             values[key] = published.column_totals[j] if published.column_totals else None
         else:
             values[key] = published.total
+    labels = {code: label for code, label in [*table.rows, *table.columns] if label != code}
     return TableFigures(
-        tuple(code for code, _ in table.rows), tuple(code for code, _ in table.columns), values
+        tuple(code for code, _ in table.rows),
+        tuple(code for code, _ in table.columns),
+        values,
+        labels,
     )
 
 
@@ -655,33 +680,120 @@ def protect_together(
     earlier: Sequence[ScopeFigures],
     threshold: int,
     forced: Mapping[str, Iterable[FigureKey]] | None = None,
+    given: Mapping[str, Iterable[FigureKey]] | None = None,
 ) -> dict[str, PublishedTable]:
     """Each table masked alone, then more until no figure of the set can be recovered.
 
     `forced`: figures to mask whatever the check says (by table key), e.g. those an earlier
-    publication of the same territory masked."""
+    publication of the same territory masked; `given`: figures never to mask, which the
+    earlier bilans determine (a family's total found through another table).
+
+    When the masks chosen figure by figure find nothing more to mask, the tables concerned
+    fall back to the safe masking (`_safe_point`): every figure masked but those the earlier
+    bilans already determine. Refused (`SecrecyUnreachable`) only when even that leaks: the
+    earlier bilans give away a small count of this territory by themselves."""
     members = frozenset(sites)
     others = [scope for scope in earlier if scope.key != scope_key]
+    listed = {key: _with_earlier_codes(key, table, others, (forced or {}).get(key, ()))
+              for key, table in tables.items()}  # fmt: skip
+    added = {key: (len(tables[key].rows), len(tables[key].columns)) for key in tables}
+    tables = listed
     published: dict[str, PublishedTable] = {}
     public: dict[str, set[Position]] = {}
     must: dict[str, set[Position]] = {}
+    known: dict[str, set[Position]] = {}
     for key, table in tables.items():
         positions = figure_keys(table)
         must[key] = {positions[k] for k in (forced or {}).get(key, ()) if k in positions}
+        known[key] = {positions[k] for k in (given or {}).get(key, ()) if k in positions}
         published[key], public[key] = _protect_table(key, table, scope_key, members, others,
-                                                     threshold, must[key])  # fmt: skip
+                                                     threshold, must[key], known[key])  # fmt: skip
     for group in groups(tables):
         if len(group) > 1:
-            _protect_group(group, tables, published, (public, must), scope_key, members,
-                           others, threshold)  # fmt: skip
-    return {key: published[key] for key in tables}
+            _protect_group(group, tables, published, (public, must, known), scope_key,
+                           members, others, threshold)  # fmt: skip
+    return {key: _without_added_zeros(published[key], *added[key]) for key in tables}
+
+
+def _with_earlier_codes(
+    key: str, table: Table, earlier: Sequence[ScopeFigures], forced: Iterable[FigureKey] = ()
+) -> Table:
+    """The table with the rows (columns) earlier bilans list and it leaves out, as zeros.
+
+    A table that lists only what it counts (communes, sous-thématiques, réseaux) publishes a
+    zero by leaving a row out: the site's missing « Mission locale » row is a 0 that the
+    réseau CIO's bilan minus this site turns into the other site's small count. Listed, the
+    zero can be masked like any figure; rows still unmasked zeros are left out again when
+    published (`_without_added_zeros`). A table of sites is left as it is: everyone knows a
+    site's row is zero outside it. `forced`: figures to mask (a previous edition's), whose
+    rows are listed too: left out, a row masked in edition 1 would be a zero in edition 2."""
+    if key.startswith("sites."):
+        return table
+    rows, columns = {code for code, _ in table.rows}, {code for code, _ in table.columns}
+    new_rows: list[tuple[str, str]] = []
+    new_columns: list[tuple[str, str]] = []
+    for scope in earlier:
+        figures = scope.tables.get(key)
+        if figures is None:
+            continue
+        for codes, seen, found in ((figures.rows, rows, new_rows),
+                                   (figures.columns, columns, new_columns)):  # fmt: skip
+            for code in codes:
+                if code not in seen:
+                    seen.add(code)
+                    found.append((code, figures.labels.get(code, code)))
+    for r, c in forced:  # after the earlier bilans: theirs name the codes
+        for code, seen, found in ((r, rows, new_rows), (c, columns, new_columns)):
+            if code != STAR and code not in seen:
+                seen.add(code)
+                found.append((code, code))
+    if not new_rows and not new_columns:
+        return table
+    width = len(table.columns) + len(new_columns)
+    cells = [[*row, *([0] * len(new_columns))] for row in table.cells]
+    cells += [[0] * width for _ in new_rows]
+    return replace(table, rows=[*table.rows, *new_rows], columns=[*table.columns, *new_columns],
+                   cells=cells)  # fmt: skip
+
+
+def _without_added_zeros(published: PublishedTable, rows: int, columns: int) -> PublishedTable:
+    """The rows and columns `_with_earlier_codes` added that stayed unmasked zeros, left out
+    (leaving them out publishes the same zeros); those masked are listed with the others."""
+    table = published.table
+    totals = published.row_totals
+    keep_rows = [i for i in range(len(table.rows)) if i < rows or None in published.cells[i]
+                 or (totals is not None and totals[i] is None)]  # fmt: skip
+    keep_columns = [
+        j for j in range(len(table.columns))
+        if j < columns or any(row[j] is None for row in published.cells)
+        or (published.column_totals is not None and published.column_totals[j] is None)
+    ]  # fmt: skip
+    if len(keep_rows) == len(table.rows) and len(keep_columns) == len(table.columns):
+        return published
+    shown = replace(
+        table,
+        rows=[table.rows[i] for i in keep_rows],
+        columns=[table.columns[j] for j in keep_columns],
+        cells=[[table.cells[i][j] for j in keep_columns] for i in keep_rows],
+    )
+    return PublishedTable(
+        shown,
+        [[published.cells[i][j] for j in keep_columns] for i in keep_rows],
+        None if published.row_totals is None else [published.row_totals[i] for i in keep_rows],
+        None if published.column_totals is None
+        else [published.column_totals[j] for j in keep_columns],
+        published.total,
+        published.masked,
+    )  # fmt: skip
 
 
 def _protect_group(
     keys: Sequence[str],
     tables: Mapping[str, Table],
     published: dict[str, PublishedTable],
-    already: tuple[Mapping[str, set[Position]], Mapping[str, set[Position]]],
+    already: tuple[
+        Mapping[str, set[Position]], Mapping[str, set[Position]], Mapping[str, set[Position]]
+    ],
     scope_key: str,
     members: frozenset[str],
     others: Sequence[ScopeFigures],
@@ -710,7 +822,8 @@ def _protect_group(
                 public[key] |= positions
                 extra[key] -= positions
         for leak in [] if grew else leaks:
-            for key, position in _against(leak, keys, tables, extra, public):
+            for key, position in _against(leak, keys, tables, extra, public,
+                                          leak.scope != scope_key):  # fmt: skip
                 if position not in extra[key]:
                     extra[key].add(position)
                     grew = True
@@ -718,7 +831,9 @@ def _protect_group(
         if not grew:  # nothing left to mask: what the set determines anyway is published
             grew = _publish_determined(leaks, tables, scope_key, extra, public, must, threshold)
         if not grew:
-            raise SecrecyUnreachable(keys[0], leaks)
+            published |= _safe_point(keys, tables, scope_key, members, relevant, threshold,
+                                     must, already[2])  # fmt: skip
+            return
         for key in keys:
             published[key] = protect(tables[key], threshold, extra[key], public[key])
 
@@ -757,13 +872,16 @@ def _given_away_together(
     members: frozenset[str],
     earlier: Sequence[ScopeFigures],
     threshold: int,
+    zeros_shown: Sequence[bool] = (True, False),
 ) -> dict[str, set[Position]]:
     """Figures of the new tables that the earlier bilans determine (through the links too):
     masking them would hide nothing (and count as recovered), so they are never masked.
 
     The new tables' zeros count as published (they always are); when that pins a small
     count, the zeros are left out too: the loop then masks some of them against it."""
-    for zeros_shown in (True, False):
+    small_leaks: list[Leak] = []
+    for shown in zeros_shown:
+        small_leaks = []
         hidden = {}
         for key in keys:
             positions = figure_keys(tables[key])
@@ -771,7 +889,7 @@ def _given_away_together(
             hidden[key] = TableFigures(
                 tuple(code for code, _ in tables[key].rows),
                 tuple(code for code, _ in tables[key].columns),
-                {k: (0 if zeros_shown and values[p] == 0 else None) for k, p in positions.items()},
+                {k: (0 if shown and values[p] == 0 else None) for k, p in positions.items()},
             )
         leaks = group_leaks(keys, [*earlier, ScopeFigures(scope_key, members, hidden)],
                             threshold)  # fmt: skip
@@ -781,11 +899,14 @@ def _given_away_together(
             if leak.scope == scope_key and leak.determined:
                 positions = figure_keys(tables[leak.table])
                 position = positions[leak.figure]
-                small |= 0 < _values(tables[leak.table], positions)[position] < threshold
+                if 0 < _values(tables[leak.table], positions)[position] < threshold:
+                    small = True
+                    small_leaks.append(leak)
                 pinned[leak.table].add(position)
         if not small:
             return pinned
-    raise SecrecyUnreachable(keys[0])  # the earlier bilans give a small count away already
+    # the earlier bilans give a small count of this territory away already
+    raise SecrecyUnreachable(small_leaks[-1].table, small_leaks)
 
 
 def _against(
@@ -794,20 +915,24 @@ def _against(
     tables: Mapping[str, Table],
     masked: Mapping[str, set[Position]],
     public: Mapping[str, set[Position]],
+    elsewhere: bool = False,
 ) -> list[tuple[str, Position]]:
     """Figures of the new bilan to mask against a leak, best first: the leaking figure and
-    the same number in the linked tables, then a partner in each table (`_partner`)."""
+    the same number in the linked tables, then a partner in each table (`_partner`).
+    `elsewhere`: the leak is an earlier bilan's (or unpublished sites'), which the new
+    bilan's same figure pins even when it is a zero."""
     same = [(leak.table, leak.figure), *_same_figure(leak.table, leak.figure, keys)]
     found = []
     for key, figure in same:
         positions = figure_keys(tables[key])
         position = positions.get(figure)
         if (position is not None and position not in masked[key] | public[key]
-                and _values(tables[key], positions)[position] > 0):  # fmt: skip
+                and (elsewhere or _values(tables[key], positions)[position] > 0)):  # fmt: skip
             found.append((key, position))
     for key, figure in same:
         positions = figure_keys(tables[key])
-        partner = _partner(figure, tables[key], positions, masked[key] | public[key])
+        partner = _partner(figure, tables[key], positions, masked[key] | public[key],
+                           elsewhere)  # fmt: skip
         if partner is not None:
             found.append((key, partner))
     for key in keys:  # the smallest inner cell of any linked table: never a total first
@@ -859,29 +984,33 @@ def _protect_table(
     others: Sequence[ScopeFigures],
     threshold: int,
     must: set[Position],
+    given: set[Position] | None = None,
 ) -> tuple[PublishedTable, set[Position]]:
     """The table masked against the earlier bilans, and the figures they already give away
     (never masked)."""
     positions = figure_keys(table)
     relevant = [s for s in others if key in s.tables]
+    known = set(given or ())
     # figures the earlier bilans determine: looked for only once a leak shows (a table
     # without leak masks none of them — else it would leak): half the checks of a set
     public: set[Position] | None = None
     extra: set[Position] = set(must)
     while True:
-        published = protect(table, threshold, extra, public or set())
+        published = protect(table, threshold, extra, (public or set()) | known)
         # checked even alone: the greedy rule of one table can leave a masked figure bounded
         # within less than the threshold by its row and column
         scope = ScopeFigures(scope_key, members, {key: table_figures(published)})
         leaks = table_leaks(key, [*relevant, scope], threshold)
         if not leaks:
-            return published, public or set()
+            return published, (public or set()) | known
         if public is None:
-            public = _given_away(key, table, scope_key, members, relevant, threshold) - must
+            public = (_given_away(key, table, scope_key, members, relevant, threshold)
+                      | known) - must  # fmt: skip
             if public:
                 continue
         masked = _masked_positions(published, positions) | public
-        added = {_partner(leak.figure, table, positions, masked) for leak in leaks}
+        added = {_partner(leak.figure, table, positions, masked, leak.scope != scope_key)
+                 for leak in leaks}  # fmt: skip
         found = {p for p in added if p is not None}
         if found:
             extra |= found
@@ -892,12 +1021,51 @@ def _protect_table(
             positions[leak.figure] for leak in leaks
             if leak.scope == scope_key and leak.determined and leak.figure in positions
         }  # fmt: skip
-        if not determined or any(0 < values[p] < threshold for p in determined):
-            raise SecrecyUnreachable(key, leaks)
+        if (not determined or any(0 < values[p] < threshold for p in determined)
+                or not determined - must):  # fmt: skip
+            safe = _safe_point((key,), {key: table}, scope_key, members, relevant, threshold,
+                               {key: must}, {key: known})  # fmt: skip
+            return safe[key], public
         public |= determined - must
         extra -= determined - must
-        if not determined - must:
-            raise SecrecyUnreachable(key, leaks)
+
+
+def _safe_point(
+    keys: Sequence[str],
+    tables: Mapping[str, Table],
+    scope_key: str,
+    members: frozenset[str],
+    earlier: Sequence[ScopeFigures],
+    threshold: int,
+    must: Mapping[str, set[Position]],
+    given: Mapping[str, set[Position]],
+) -> dict[str, PublishedTable]:
+    """The masking that always holds unless the earlier bilans leak by themselves: every
+    figure of the tables masked (zeros too) but those the earlier bilans determine, which
+    masking would not hide (found here with the new zeros hidden too, and the family totals
+    `given`). A fully masked table adds no equation: what is left to find is what the
+    earlier bilans give. Checked; refused only if it still leaks."""
+    determined = _given_away_together(keys, tables, scope_key, members, earlier, threshold,
+                                      zeros_shown=(False,))  # fmt: skip
+    clash = {key: determined[key] & must.get(key, set()) for key in keys}
+    if any(clash.values()):
+        figures = {key: {_figure_at(tables[key], p) for p in positions}
+                   for key, positions in clash.items() if positions}  # fmt: skip
+        raise ForcedGivenAway(keys[0], figures)
+    published = {}
+    for key in keys:
+        shown = determined[key] | (given.get(key, set()) - must.get(key, set()))
+        hidden = set(figure_keys(tables[key]).values()) - shown
+        published[key] = protect(tables[key], threshold, hidden, shown)
+    scope = ScopeFigures(scope_key, members, {k: table_figures(p) for k, p in published.items()})
+    leaks = group_leaks(keys, [*earlier, scope], threshold)
+    if leaks:
+        raise SecrecyUnreachable(keys[0], leaks)
+    return published
+
+
+def _figure_at(table: Table, position: Position) -> FigureKey:
+    return next(k for k, p in figure_keys(table).items() if p == position)
 
 
 def _given_away(
@@ -926,12 +1094,14 @@ def _partner(
     table: Table,
     positions: Mapping[FigureKey, Position],
     masked: set[Position],
+    elsewhere: bool = False,
 ) -> Position | None:
     """The figure of the new table to mask against a leak: the same figure, else the smallest
-    in its row or column, else the smallest anywhere, else a zero."""
+    in its row or column, else the smallest anywhere, else a zero. `elsewhere`: the leak is
+    not the new table's, and its same figure pins it even when a zero."""
     values = _values(table, positions)
     same = positions.get(figure)
-    if same is not None and same not in masked and values[same] > 0:
+    if same is not None and same not in masked and (values[same] > 0 or elsewhere):
         return same
     r, c = figure
     near = [k for k in positions if (r != STAR and k[0] == r) or (c != STAR and k[1] == c)]

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import getpass
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -31,6 +31,7 @@ from spro_desk.reports.cross_secrecy import (
     OTHER_SITES,
     STAR,
     FigureKey,
+    ForcedGivenAway,
     ScopeFigures,
     SecrecyUnreachable,
     TableFigures,
@@ -42,6 +43,7 @@ from spro_desk.reports.indicators import Indicators, compute_indicators
 from spro_desk.reports.publish import Bilan, build_bilan
 from spro_desk.reports.secrecy import PublishedTable, protect
 from spro_desk.reports.source import CoordinatorSource
+from spro_desk.reports.table import Table
 from spro_desk.storage.coordination_tables import BilanPeriod, PublishedBilan, ReceivedBundle
 from spro_desk.storage.engine import Database
 
@@ -87,14 +89,15 @@ def actor(db: Database | None = None) -> str:
         return "inconnu"
 
 
-def allowed(db: Database) -> None:
+def allowed(db: Database, attempt: str | None = None) -> None:
     """Closing a period and publishing its bilans are the coordinator's (issue 19b's roles);
-    refused in French otherwise, before anything is computed."""
+    refused in French otherwise, before anything is computed (and written to the trail with
+    `attempt`)."""
     from spro_desk.agents.coordination_accounts import CoordinationDenied, require_coordination
     from spro_desk.agents.coordination_roles import CoordinationPermission
 
     try:
-        require_coordination(db, CoordinationPermission.CLOSE_PERIOD)
+        require_coordination(db, CoordinationPermission.CLOSE_PERIOD, attempt)
     except CoordinationDenied as error:
         raise PeriodRefused(str(error)) from error
 
@@ -152,6 +155,9 @@ class Publication:
     record: PublishedBilan
     period: BilanPeriod
     earlier: int = 0  # bilans of the period (this edition) it was checked against
+    # the records of the edition it was masked with (its own territory's too): another
+    # publication recorded meanwhile was not checked with it (`record_publication` refuses)
+    checked: frozenset[int] = frozenset()
 
 
 def find_period(session: Session, period: Period) -> BilanPeriod | None:
@@ -186,8 +192,8 @@ def prepare_publication(
     now: datetime | None = None,
 ) -> Publication:
     """The bilan masked together with the period's earlier publications (not recorded yet)."""
-    allowed(db)
     filters = indicators.filters
+    allowed(db, f"publier le bilan « {scope_of(filters)[1]} », période {filters.period.label()}")
     with db.session() as session:
         period = find_period(session, filters.period) or BilanPeriod(
             first_day=filters.period.start.isoformat(), last_day=filters.period.end.isoformat()
@@ -200,7 +206,10 @@ def prepare_publication(
                 "édition avant de publier un autre bilan. Rien n'a été publié."
             )
         earlier = edition_bilans(session, period, period.edition) if period.pk else []
-    return _publication(indicators, period, earlier, who or actor(db), now or datetime.now(UTC))
+    publication = _publication(indicators, period, earlier, who or actor(db),
+                               now or datetime.now(UTC))  # fmt: skip
+    publication.checked = frozenset(r.pk for r in earlier if r.pk is not None)
+    return publication
 
 
 def _publication(
@@ -222,10 +231,7 @@ def _publication(
             key, sites, indicators, [_scope(r) for r in earlier], threshold, forced
         )
     except SecrecyUnreachable as error:
-        raise PeriodRefused(
-            f"Le secret statistique ne peut pas être garanti pour le tableau « {error.args[0]} » "
-            "avec les bilans déjà publiés pour cette période. Rien n'a été publié."
-        ) from error
+        raise PeriodRefused(_refusal(error, indicators.tables, key, earlier)) from error
     bilan = build_bilan(indicators, threshold, tables, hidden)
     if period.edition > 1:
         bilan.title = f"{bilan.title} — édition {period.edition}"
@@ -250,6 +256,37 @@ def _publication(
     )
     others = len([r for r in earlier if r.scope_key != key])
     return Publication(bilan, record, period, others)
+
+
+def _refusal(
+    error: SecrecyUnreachable,
+    tables: Mapping[str, Table],
+    scope_key: str,
+    earlier: list[PublishedBilan],
+) -> str:
+    """Why no masking of this bilan is safe, and what to do, in French: even with every
+    figure masked but those the earlier bilans determine, a small count is still found."""
+    key = str(error.args[0])
+    table = tables.get(key)
+    title = table.title if table is not None else key
+    labels = {r.scope_key: r.scope_label for r in earlier}
+    labels[scope_key] = "ce bilan"
+    where = ""
+    for leak in error.leaks[:1]:
+        names = dict(table.rows) | dict(table.columns) if table is not None else {}
+        one_way = table is not None and table.is_one_way
+        codes = [c for i, c in enumerate(leak.figure) if c != STAR and not (one_way and i == 1)]
+        figure = " / ".join(names.get(code, code) for code in codes)
+        owner = labels.get(leak.scope, "des sites jamais publiés seuls")
+        where = f" (« {figure or 'Total'} », {owner})"
+    published = ", ".join(f"« {r.scope_label} »" for r in earlier if r.scope_key != scope_key)
+    return (
+        f"Le secret statistique ne peut pas être garanti pour le tableau « {title} » avec les "
+        f"bilans déjà publiés pour cette période ({published or 'aucun'}) : ils permettent à "
+        f"eux seuls de retrouver par différence un petit effectif{where}, et aucun masquage de "
+        "ce bilan ne peut le cacher. Rien n'a été publié. Publiez ce bilan pour une autre "
+        "période, ou publiez le bilan du territoire qui le contient."
+    )
 
 
 def indicators_sites(indicators: Indicators) -> list[Site]:
@@ -284,10 +321,21 @@ def protect_bilan_tables(
     """Every table masked with the earlier bilans; a family total masked in one table is
     masked in all (they are the same number), with the headline figures built on it."""
     tables = indicators.tables
-    forced = {k: set(v) for k, v in forced.items()}
+    kept = {k: set(v) for k, v in forced.items()}  # the previous edition's masks
+    forced = {k: set(v) for k, v in kept.items()}
+    given: dict[str, set[FigureKey]] = {}  # family totals the earlier bilans determine
     hidden: set[str] = set()
     while True:
-        published = protect_together(scope_key, sites, tables, earlier, threshold, forced)
+        try:
+            published = protect_together(scope_key, sites, tables, earlier, threshold, forced,
+                                         given)  # fmt: skip
+        except ForcedGivenAway as error:
+            # a family's total masked because another table masked it, but the earlier
+            # bilans give it (through this table): published in the whole family instead
+            if not _give_family_totals(error, tables, forced, kept, given):
+                raise
+            hidden = set()
+            continue
         grew = False
         for family, figures in FAMILIES:
             members = [k for k in family if k in published]
@@ -297,19 +345,49 @@ def protect_bilan_tables(
                 for k in members:
                     total = _total_key(published[k])
                     if total is not None and total not in forced.setdefault(k, set()):
+                        if total in given.get(k, ()):
+                            # masked in one table, given by the earlier bilans in another
+                            raise SecrecyUnreachable(k, [])
                         forced[k].add(total)
                         grew = True
         if not grew:
             return published, hidden
 
 
-def _total_key(published: PublishedTable) -> FigureKey | None:
-    table = published.table
-    if published.row_totals is not None and published.column_totals is not None:
+def _give_family_totals(
+    error: ForcedGivenAway,
+    tables: Mapping[str, Table],
+    forced: dict[str, set[FigureKey]],
+    kept: dict[str, set[FigureKey]],
+    given: dict[str, set[FigureKey]],
+) -> bool:
+    """The forced family totals of `error` moved to the published ones, in every table of
+    their family; False when a figure is not such a total (a previous edition's mask)."""
+    moved = False
+    for key, figures in error.args[1].items():
+        family = next((f for f, _ in FAMILIES if key in f), ())
+        for figure in figures:
+            if figure != _table_total_key(tables[key]) or figure in kept.get(key, ()):
+                return False
+            for member in family:
+                total = _table_total_key(tables[member]) if member in tables else None
+                if total is not None:
+                    forced.get(member, set()).discard(total)
+                    given.setdefault(member, set()).add(total)
+                    moved = True
+    return moved
+
+
+def _table_total_key(table: Table) -> FigureKey | None:
+    if table.row_totals and table.column_totals:
         return (STAR, STAR)
-    if published.column_totals is not None and table.columns:
+    if table.column_totals and table.columns:
         return (STAR, table.columns[0][0])  # one-way, or this year's column of a comparison
     return None
+
+
+def _total_key(published: PublishedTable) -> FigureKey | None:
+    return _table_total_key(published.table)
 
 
 def total_masked(published: PublishedTable) -> bool:
@@ -324,10 +402,15 @@ def record_publication(
     *,
     decision: str = "à sa première publication",
 ) -> PublishedBilan:
-    """Record a bilan once written; the period closes at its first publication."""
+    """Record a bilan once written; the period closes at its first publication.
+
+    Refused (`PeriodRefused`, nothing recorded) when the period's published set changed
+    since the bilan was masked: another coordinator published meanwhile, or decided a new
+    edition. The caller removes what it wrote and publishes again."""
     record = publication.record
-    with db.transaction() as session:
+    with db.transaction() as session:  # the write lock: no other publication meanwhile
         period = find_period(session, _period_of(publication.period))
+        _still_the_same_set(session, period, publication)
         if period is None:
             period = replace_period(publication.period)
             session.add(period)
@@ -356,6 +439,21 @@ def record_publication(
         audit(db, "publication-bilan", f"{record.scope_label} — {_period_name(period)}",
               f"édition {record.edition}, {record.masked} chiffres masqués", session)  # fmt: skip
         return saved
+
+
+def _still_the_same_set(
+    session: Session, period: BilanPeriod | None, publication: Publication
+) -> None:
+    edition = period.edition if period is not None else 1
+    now = edition_bilans(session, period, edition) if period is not None else []
+    if edition == publication.record.edition and {r.pk for r in now} == publication.checked:
+        return
+    raise PeriodRefused(
+        f"Un autre membre de l'équipe a publié un bilan de la période "
+        f"{_period_of(publication.period).label()} (ou décidé une nouvelle édition) pendant "
+        "que celui-ci était préparé : il n'a pas été masqué avec le sien. Rien n'a été "
+        "publié ; publiez-le à nouveau."
+    )
 
 
 def replace_period(period: BilanPeriod) -> BilanPeriod:
@@ -435,7 +533,7 @@ def get_period(db: Database, period: Period) -> BilanPeriod:
 
 def close_period(db: Database, period: Period, who: str | None = None) -> BilanPeriod:
     """Close a period before any publication (a publication closes it anyway)."""
-    allowed(db)
+    allowed(db, f"clore la période {period.label()}")
     who = who or actor(db)
     now = datetime.now(UTC)
     with db.transaction() as session:
@@ -541,7 +639,7 @@ def new_edition(
 ) -> Edition:
     """Republish every bilan of the period with today's data (the coordinator's decision):
     masked together again, each keeping the masks of its previous edition."""
-    allowed(db)
+    allowed(db, f"nouvelle édition de la période {period.label()}")
     who = who or actor(db)
     compute = compute or compute_indicators
     record = get_period(db, period)

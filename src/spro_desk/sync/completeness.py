@@ -158,7 +158,7 @@ def _message(kind: str, detail: dict[str, Any]) -> str:
 def handle_alert(db: Database, pk: int, note: str, *, now: datetime | None = None) -> SyncAlert:
     """Mark an alert handled with its note; the note stays in the audit trail even when the
     alert is raised again later (it is then reopened)."""
-    require_coordination(db, Permission.HANDLE_ALERTS)
+    require_coordination(db, Permission.HANDLE_ALERTS, f"traiter l'alerte {pk}")
     if not note.strip():
         raise BundleRefused("Indiquez ce qui a été fait (--note) : la note est gardée.")
     moment = now or datetime.now(UTC)

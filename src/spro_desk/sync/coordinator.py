@@ -76,7 +76,7 @@ class ImportOutcome:
 
 
 def register_desk(db: Database, path: Path) -> RegisteredDesk:
-    require_coordination(db, Permission.MANAGE_DESKS)
+    require_coordination(db, Permission.MANAGE_DESKS, f"enregistrer un poste ({path.name})")
     try:
         document = json.loads(path.read_text("utf-8"))
     except (OSError, ValueError) as error:
@@ -117,7 +117,7 @@ def register_desk(db: Database, path: Path) -> RegisteredDesk:
 def reinstate_desk(db: Database, desk_id: str, note: str) -> RegisteredDesk:
     """Take a revoked desk back, deliberately: its bundles are accepted again (what it sent
     while revoked is resent by its next bundle). Kept in the audit trail with its note."""
-    require_coordination(db, Permission.MANAGE_DESKS)
+    require_coordination(db, Permission.MANAGE_DESKS, f"réintégrer le poste {desk_id}")
     if not note.strip():
         raise BundleRefused("Réintégration refusée : indiquez son motif (--note).")
     with db.transaction() as session:
@@ -140,7 +140,7 @@ def reinstate_desk(db: Database, desk_id: str, note: str) -> RegisteredDesk:
 
 def revoke_desk(db: Database, desk_id: str) -> RegisteredDesk:
     """A lost or stolen desk: its bundles are refused from now on (what was received stays)."""
-    require_coordination(db, Permission.MANAGE_DESKS)
+    require_coordination(db, Permission.MANAGE_DESKS, f"révoquer le poste {desk_id}")
     with db.transaction() as session:
         desk = session.get(RegisteredDesk, desk_id)
         if desk is None:

@@ -59,6 +59,10 @@ SECRET_FILE = WATCH_DIR / "webdav-secret"
 SETTINGS_KEY = "coordinator.collecte.reglages"
 PUSHED_KEY = "coordinator.collecte.renvois"
 DEFAULT_INTERVAL = timedelta(minutes=5)
+ODD_NAME = (
+    "Nom de fichier illisible (il n'est pas en UTF-8, sans doute copié d'un ancien partage) : "
+    "renommez-le pour qu'il soit collecté."
+)
 RECEIVED, IMPORTED, REFUSED = "recu", "importe", "refuse"
 
 
@@ -288,6 +292,9 @@ class Collector:
                 return
             if not path.is_file() or not _is_bundle(path.name):
                 continue
+            if not _readable_name(path.name):
+                report.refused.append({"name": _shown_name(path.name), "reason": ODD_NAME})
+                continue
             stat = path.stat()
             fingerprint = f"{stat.st_size}|{stat.st_mtime_ns}"
             if known.get(path.name) == fingerprint:
@@ -515,6 +522,20 @@ def _copier(source: Path) -> Callable[[Path], object]:
 
 def _is_bundle(name: str) -> bool:
     return name.endswith(BUNDLE_SUFFIX) and not name.startswith(".")
+
+
+def _readable_name(name: str) -> bool:
+    """Whether the name is text (UTF-8): a file copied from an old share can carry Latin-1
+    bytes, which Python keeps as lone surrogates that no database can store."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _shown_name(name: str) -> str:
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def _acked(document: bytes) -> list[Any]:

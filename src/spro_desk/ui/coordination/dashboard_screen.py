@@ -69,7 +69,11 @@ class CoordinatorDashboardScreen(CoordinatorScreen):
             except PeriodRefused as error:
                 raise ExportRefused(str(error)) from error
             path = write(publication.bilan)
-            record_publication(context.db, publication, str(path))
+            try:
+                record_publication(context.db, publication, str(path))
+            except PeriodRefused as error:  # another publication meanwhile: not checked
+                path.unlink(missing_ok=True)
+                raise ExportRefused(str(error)) from error
             return path
 
         return DashboardSetup(
