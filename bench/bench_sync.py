@@ -594,8 +594,15 @@ class WorkerWaits:
     one: the writer's idle time, and what it still does alone once every bundle is open."""
 
     def __init__(self) -> None:
-        self.waited, self.last = 0.0, 0.0
+        self.waited, self.last, self.here = 0.0, 0.0, 0
         verdict = reader_process._Worker.verdict
+        open_here = reader_process._open_or_refuse
+
+        def counted_open(opener: Any, path: Path) -> Any:
+            self.here += 1  # opened by the importing process itself, not by the worker
+            return open_here(opener, path)
+
+        reader_process._open_or_refuse = counted_open  # type: ignore[assignment]
 
         def timed_verdict(worker: Any) -> tuple[str, Any]:
             started = time.perf_counter()
@@ -607,7 +614,7 @@ class WorkerWaits:
         reader_process._Worker.verdict = timed_verdict  # type: ignore[method-assign]
 
     def reset(self) -> None:
-        self.waited, self.last = 0.0, 0.0
+        self.waited, self.last, self.here = 0.0, 0.0, 0
 
 
 def one_import(
@@ -633,7 +640,7 @@ def one_import(
     return {
         "db": db, "refused": refused, "import_s": wall, "import_cpu_s": cpu,
         "worker_cpu_s": worker_cpu, "waited_s": waits.waited,
-        "alone_s": ended - waits.last if waits.last else 0.0,
+        "alone_s": ended - waits.last if waits.last else 0.0, "opened_here": waits.here,
         "merged_events": merged, "catch_up_s": merge_wall, "catch_up_cpu_s": merge_cpu,
         "vmhwm_import_kib": import_peak, "vmhwm_kib": high_water_kib(),
     }  # fmt: skip
@@ -664,7 +671,7 @@ def coordinator_child(world_root: Path, profile: bool = False) -> dict[str, Any]
         db.close()
     pick = {key: median([r[key] for r in imports]) for key in (
         "import_s", "import_cpu_s", "worker_cpu_s", "catch_up_s", "catch_up_cpu_s",
-        "waited_s", "alone_s")}  # fmt: skip
+        "waited_s", "alone_s", "opened_here")}  # fmt: skip
     return {
         "bundles": len(bundles), "refused": imports[0]["refused"], "events": events,
         "merged_events": imports[0]["merged_events"], **pick,
@@ -717,6 +724,8 @@ def figures(export: dict[str, Any] | None, coordinator: dict[str, Any]) -> list[
                baseline_cpu, importing_cpu / baseline_cpu),
         Figure("import: waiting for the reading worker", coordinator["waited_s"], "s", "-",
                None),
+        Figure("import: bundles opened by the importing process", coordinator["opened_here"],
+               "", "-", None),
         Figure("import: after the last bundle was opened", coordinator["alone_s"], "s", "-",
                None),
         Figure("merged-state catch-up (what the import left)", merged, "s", "-", None,

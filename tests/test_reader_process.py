@@ -106,9 +106,60 @@ def test_a_worker_gives_the_same_verdicts_and_state(
 
     monkeypatch.setattr(reader_process, "_open_or_refuse", recording)
     verdicts, db = _import(region, bundles, "worker.sqlite")
-    # the first bundles opened here while the worker started, the worker all the others
-    assert len(started) == 1 and in_parent == bundles[: reader_process.HEAD_START]
+    # the first bundles opened here while the worker started, then, while it had no verdict
+    # ready, the last ones not yet sent to it (from the far end); the worker all the others
+    head = reader_process.HEAD_START
+    assert len(started) == 1 and in_parent[:head] == bundles[:head]
+    taken = in_parent[head:]
+    assert taken == bundles[len(bundles) - len(taken) :][::-1]
     assert all(worker.poll() is not None for worker in started)  # and is gone
+    assert (verdicts, _everything(db)) == opened_here
+    db.close()
+
+
+SLOW_WORKER = """
+    import sys, time
+    from spro_desk.sync import reader_process
+    from spro_desk.sync.bundle_opening import BundleOpener
+
+    real_open_plain = BundleOpener.open_plain
+
+    def slowly(self, path):
+        with open({log!r}, "a", encoding="utf-8") as log:
+            log.write(str(path) + "\\n")
+        time.sleep(0.05)
+        return real_open_plain(self, path)
+
+    BundleOpener.open_plain = slowly
+    sys.exit(reader_process.main())
+    """
+
+
+def test_a_slow_worker_shares_the_opening_and_nothing_is_opened_twice(
+    world: tuple[Region, list[Path]], opened_here: tuple[list[str], tuple[object, ...]],
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
+) -> None:  # fmt: skip
+    """A worker slower than the writer: the writer opens the last paths while it would wait;
+    each bundle is opened by one process only, and the import is the same."""
+    region, bundles = world
+    log = tmp_path / "worker-opened.txt"
+    body = SLOW_WORKER.format(log=str(log))
+    monkeypatch.setattr(reader_process, "_worker_command", lambda: _fake_worker(tmp_path, body))
+    monkeypatch.setattr(reader_process, "AHEAD", 2)  # a few of this small world's paths ahead
+    in_parent: list[Path] = []
+    open_here = reader_process._open_or_refuse
+
+    def recording(opener: BundleOpener, path: Path) -> OpenedBundle | BundleRefused:
+        in_parent.append(path)
+        return open_here(opener, path)
+
+    monkeypatch.setattr(reader_process, "_open_or_refuse", recording)
+    verdicts, db = _import(region, bundles, "slow-worker.sqlite")
+    by_worker = [Path(line) for line in log.read_text("utf-8").splitlines()]
+    head = reader_process.HEAD_START
+    assert len(in_parent) > head + len(by_worker) // 2  # the writer took a good share
+    assert sorted(map(str, in_parent + by_worker)) == sorted(map(str, bundles))  # once each
+    assert by_worker == bundles[head : head + len(by_worker)]  # the worker's from the front
     assert (verdicts, _everything(db)) == opened_here
     db.close()
 

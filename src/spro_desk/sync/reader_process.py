@@ -15,7 +15,8 @@ strings and numbers; the worker is this very interpreter): half of pickle's time
 to read, and reading them is the coordinator's own CPU time (bench/bench_sync.py). Anything
 the worker cannot do ends in the parent opening that bundle (and the rest) itself: a worker
 that fails to start, dies or hits an unexpected error changes which process does the work,
-never the result.
+never the result. Nor does the parent opening the last bundles itself while it has no verdict
+to store (`_opened_by`): the work is shared from both ends of the list.
 """
 
 from __future__ import annotations
@@ -49,6 +50,7 @@ MIN_BUNDLES = 16  # fewer: starting a process (~50 ms) costs more than it saves
 AHEAD = 32  # paths sent before their verdicts are read: bounds what waits in memory
 HEAD_START = 12  # bundles opened by the importing process itself while the worker starts
 FRAME_HEADER = 8  # bytes of a reply's length, before the reply
+PIPE_BYTES = 1 << 20  # the replies' pipe, where the system lets it grow (Linux's default cap)
 
 Opened = tuple[int, Path, OpenedBundle | BundleRefused]
 
@@ -129,13 +131,27 @@ def _open_or_refuse(opener: BundleOpener, path: Path) -> OpenedBundle | BundleRe
 def _opened_by(
     worker: _Worker, opener: BundleOpener, paths: list[Path], first: int
 ) -> Iterator[Opened]:
-    """`paths` from `first` on, the worker's share (it was given `paths[first:]`)."""
+    """`paths` from `first` on, the worker's share (it was given `paths[first:]`).
+
+    While no verdict is ready, this process opens the last path not yet sent to the worker
+    instead of waiting: since the import stores its rows several per INSERT, the worker is the
+    slower of the two, and the writer waited for it a sixth of the import (bench_sync.py).
+    Taken from the far end, those paths are never the worker's: nothing is opened twice."""
+    taken: dict[int, OpenedBundle | BundleRefused] = {}
     for index, path in enumerate(paths[first:], start=first):
+        if index in taken:
+            yield index, path, taken.pop(index)
+            continue
         try:
             worker.send_up_to(index - first + AHEAD)
+            while not worker.has_verdict() and (last := worker.take_last()) is not None:
+                taken[first + last] = _open_or_refuse(opener, paths[first + last])
             verdict, value = worker.verdict()
         except (OSError, EOFError, ValueError, TypeError):
-            yield from _opened_here(opener, paths, index)  # the worker is gone: go on here
+            # the worker is gone: go on here, with what this process already opened
+            for rest in range(index, len(paths)):
+                opened = taken.pop(rest) if rest in taken else _open_or_refuse(opener, paths[rest])
+                yield rest, paths[rest], opened
             return
         if verdict == "opened":
             yield index, path, opened_of(value)
@@ -154,6 +170,9 @@ class _Worker:
 
     def __init__(self, process: subprocess.Popen[bytes], paths: list[Path]) -> None:
         self.process, self.paths, self.sent = process, paths, 0
+        self.end = len(paths)  # the worker's share: paths[:end]; the rest is taken back
+        self.ended = False  # the end marker sent
+        _widen_pipe(_stream(process.stdout))
         # A pipe holds one or two replies: a thread empties it into a queue, so the worker
         # never waits for this process to finish writing before it opens the next bundle.
         self.replies: queue.SimpleQueue[bytes | None] = queue.SimpleQueue()
@@ -180,14 +199,25 @@ class _Worker:
         return worker
 
     def send_up_to(self, count: int) -> None:
-        """Every path before `count` sent; the end marker once all are."""
+        """Every path before `count` sent; the end marker once all of its share are."""
         requests = _stream(self.process.stdin)
-        while self.sent < min(count, len(self.paths)):
+        while self.sent < min(count, self.end):
             pickle.dump(str(self.paths[self.sent]), requests)
             self.sent += 1
-            if self.sent == len(self.paths):
-                pickle.dump(None, requests)
+        if self.sent == self.end and not self.ended:
+            pickle.dump(None, requests)
+            self.ended = True
         requests.flush()
+
+    def take_last(self) -> int | None:
+        """The last path not yet sent, taken out of the worker's share; None once all are."""
+        if self.end <= self.sent:
+            return None
+        self.end -= 1
+        return self.end
+
+    def has_verdict(self) -> bool:
+        return not self.replies.empty()
 
     def verdict(self) -> tuple[str, Any]:
         frame = self.replies.get()
@@ -217,6 +247,15 @@ def _drain(replies: IO[bytes], frames: queue.SimpleQueue[bytes | None]) -> None:
                 break
             frames.put(frame)
     frames.put(None)
+
+
+def _widen_pipe(replies: IO[bytes]) -> None:
+    """Linux: room for a dozen verdicts in the pipe (1 MiB instead of 64 KiB), so that the
+    worker goes on opening while this process, busy opening a bundle itself, reads none."""
+    with contextlib.suppress(ImportError, AttributeError, OSError):
+        import fcntl
+
+        fcntl.fcntl(replies.fileno(), fcntl.F_SETPIPE_SZ, PIPE_BYTES)
 
 
 def _stream(stream: IO[bytes] | None) -> IO[bytes]:
