@@ -91,12 +91,8 @@ def _started_workers(monkeypatch: pytest.MonkeyPatch) -> list[subprocess.Popen[b
     return started
 
 
-def test_a_worker_gives_the_same_verdicts_and_state(
-    world: tuple[Region, list[Path]], opened_here: tuple[list[str], tuple[object, ...]],
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:  # fmt: skip
-    region, bundles = world
-    started = _started_workers(monkeypatch)
+def _opened_in_parent(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """The paths the importing process opens itself, in the order it opens them."""
     in_parent: list[Path] = []
     open_here = reader_process._open_or_refuse
 
@@ -105,6 +101,16 @@ def test_a_worker_gives_the_same_verdicts_and_state(
         return open_here(opener, path)
 
     monkeypatch.setattr(reader_process, "_open_or_refuse", recording)
+    return in_parent
+
+
+def test_a_worker_gives_the_same_verdicts_and_state(
+    world: tuple[Region, list[Path]], opened_here: tuple[list[str], tuple[object, ...]],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    region, bundles = world
+    started = _started_workers(monkeypatch)
+    in_parent = _opened_in_parent(monkeypatch)
     verdicts, db = _import(region, bundles, "worker.sqlite")
     # the first bundles opened here while the worker started, then, while it had no verdict
     # ready, the last ones not yet sent to it (from the far end); the worker all the others
@@ -146,14 +152,7 @@ def test_a_slow_worker_shares_the_opening_and_nothing_is_opened_twice(
     body = SLOW_WORKER.format(log=str(log))
     monkeypatch.setattr(reader_process, "_worker_command", lambda: _fake_worker(tmp_path, body))
     monkeypatch.setattr(reader_process, "AHEAD", 2)  # a few of this small world's paths ahead
-    in_parent: list[Path] = []
-    open_here = reader_process._open_or_refuse
-
-    def recording(opener: BundleOpener, path: Path) -> OpenedBundle | BundleRefused:
-        in_parent.append(path)
-        return open_here(opener, path)
-
-    monkeypatch.setattr(reader_process, "_open_or_refuse", recording)
+    in_parent = _opened_in_parent(monkeypatch)
     verdicts, db = _import(region, bundles, "slow-worker.sqlite")
     by_worker = [Path(line) for line in log.read_text("utf-8").splitlines()]
     head = reader_process.HEAD_START

@@ -588,6 +588,19 @@ CAP_EMPLOI = "spro-annuaire--cap-emploi-cher--1"
 CIO = "spro-annuaire--cio-de-bourges--1"
 
 
+def consenting_caller(db: Database) -> str:
+    """Lea Martin, who called and agreed to be called back."""
+    from spro_desk.contacts.model import ConsentInput
+
+    return ContactService(db).record(
+        ContactInput(
+            canal="telephone", statut="salarie", occurred_at=datetime(2026, 3, 2, 9, 0),
+            personal=PersonalDataInput(nom="Lea Martin", telephone="0601020304"),
+            consent=ConsentInput(),
+        )
+    )  # fmt: skip
+
+
 def suivi_screen(qtbot: QtBot, window: MainWindow) -> SuiviScreen:
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
@@ -678,16 +691,9 @@ def test_ratios_have_two_decimals() -> None:
 def test_suivi_is_the_call_list_of_consenting_people(
     qtbot: QtBot, window: MainWindow, cvl_db: Database
 ) -> None:
-    from spro_desk.contacts.model import ConsentInput
 
     service = ContactService(cvl_db)
-    consenting = service.record(
-        ContactInput(
-            canal="telephone", statut="salarie", occurred_at=datetime(2026, 3, 2, 9, 0),
-            personal=PersonalDataInput(nom="Lea Martin", telephone="0601020304"),
-            consent=ConsentInput(),
-        )
-    )  # fmt: skip
+    consenting = consenting_caller(cvl_db)
     to_call = service.add_referral(consenting, CAP_EMPLOI, rdv_at=datetime(2026, 3, 5, 14, 0))
     service.add_referral(anonymous_contact(cvl_db), CIO)  # anonymous: nobody to call
     screen = suivi_screen(qtbot, window)

@@ -409,20 +409,13 @@ def test_the_call_lists_question_speaks_the_windows_language(
 
     from PySide6.QtCore import QLocale
 
-    from spro_desk.contacts.model import ConsentInput, ContactInput, PersonalDataInput
     from spro_desk.contacts.service import ContactService
     from spro_desk.ui.app.i18n import install_translators, remove_translators
 
-    from .test_agent_day import CAP_EMPLOI, CIO, suivi_screen
+    from .test_agent_day import CAP_EMPLOI, CIO, consenting_caller, suivi_screen
 
     service = ContactService(cvl_db)
-    person = service.record(
-        ContactInput(
-            canal="telephone", statut="salarie", occurred_at=datetime(2026, 3, 2, 9, 0),
-            personal=PersonalDataInput(nom="Lea Martin", telephone="0601020304"),
-            consent=ConsentInput(),
-        )
-    )  # fmt: skip
+    person = consenting_caller(cvl_db)
     service.add_referral(person, CIO)  # an information: no date to ask about
     service.add_referral(person, CAP_EMPLOI, rdv_at=datetime(2026, 3, 5, 14, 0))  # past
     previous = QLocale()
