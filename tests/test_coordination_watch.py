@@ -12,7 +12,7 @@ import sqlite3
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import closing
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -23,6 +23,7 @@ import pytest
 from spro_desk.agents.coordination_audit import audit_entries
 from spro_desk.paths import database_path
 from spro_desk.storage.engine import Database
+from spro_desk.sync import watch as watch_module
 from spro_desk.sync.bundle import load_state
 from spro_desk.sync.directory_update import publish_directory
 from spro_desk.sync.transport import Transport
@@ -385,3 +386,31 @@ def test_odd_files_in_the_folder_are_passed_over_and_the_good_bundle_collected(
         "envoi-r\ufffdgion.spro-bundle"
     ]
     assert _count(world, "SELECT COUNT(*) FROM received_event") == 3
+
+
+def test_a_bundle_gone_during_the_pass_does_not_stop_the_rest_of_the_folder(
+    world: World, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Three bundles in the folder; the second is taken away (a colleague moving it, a key
+    pulled out) after the pass listed it, just as it is copied. The pass stopped there,
+    « Dossier … illisible », and the third waited for the next pass: now the third is
+    collected at once, and the vanished one is not an error."""
+    folder = tmp_path / "depot"
+    folder.mkdir()
+    bundles = []
+    for _week in range(3):
+        world.record(0, 2)
+        bundles.append(world.export(0, folder))
+    real_copier = watch_module._copier
+
+    def gone_as_it_is_copied(source: Path) -> Callable[[Path], object]:
+        if source == bundles[1]:
+            source.unlink()
+        return real_copier(source)
+
+    monkeypatch.setattr(watch_module, "_copier", gone_as_it_is_copied)
+    settings = WatchSettings(None, folder, timedelta(seconds=30))
+    collector = Collector(world.coordinator, world.coordinator_dir, settings, timeout=5.0)
+    report = collector.run_pass()
+    assert report.fetched == [bundles[0].name, bundles[2].name]
+    assert report.errors == []

@@ -295,18 +295,29 @@ class Collector:
             if not _readable_name(path.name):
                 report.refused.append({"name": _shown_name(path.name), "reason": ODD_NAME})
                 continue
-            stat = path.stat()
-            fingerprint = f"{stat.st_size}|{stat.st_mtime_ns}"
-            if known.get(path.name) == fingerprint:
-                continue
-            if stat.st_size > MAX_BUNDLE_BYTES:  # never copied: it could fill the disk
-                self._refuse_unopened(source, path.name, fingerprint, report)
-                continue
-            target = self._local(source, path.name)
-            write_atomically(target, _copier(path), Durability.CONTENTS_SYNCED)
-            self._note_received(source, path.name, fingerprint, target)
-            report.fetched.append(path.name)
-            log.info("Reçu du dossier : %s.", path.name)
+            try:
+                self._fetch_file(source, path, known, report)
+            except OSError as error:  # this file only: the others are still collected
+                if not path.exists():  # taken away since the listing: nothing to collect
+                    log.info("Disparu du dossier pendant la collecte : %s.", path.name)
+                else:
+                    self._error(report, f"{path.name} illisible : {error.strerror or error}")
+
+    def _fetch_file(
+        self, source: str, path: Path, known: dict[str, str], report: PassReport
+    ) -> None:
+        stat = path.stat()
+        fingerprint = f"{stat.st_size}|{stat.st_mtime_ns}"
+        if known.get(path.name) == fingerprint:
+            return
+        if stat.st_size > MAX_BUNDLE_BYTES:  # never copied: it could fill the disk
+            self._refuse_unopened(source, path.name, fingerprint, report)
+            return
+        target = self._local(source, path.name)
+        write_atomically(target, _copier(path), Durability.CONTENTS_SYNCED)
+        self._note_received(source, path.name, fingerprint, target)
+        report.fetched.append(path.name)
+        log.info("Reçu du dossier : %s.", path.name)
 
     def _local(self, source: str, name: str) -> Path:
         tag = hashlib.sha256(source.encode()).hexdigest()[:12]
