@@ -489,3 +489,66 @@ def test_two_coordinators_publishing_at_once_are_never_checked_apart(
         alice.close()
         bruno.close()
     assert len(_recorded(data_dir)) == 2
+
+
+def test_a_bilan_published_while_a_new_edition_is_prepared_refuses_the_edition(
+    region: tuple[Path, Dataset],
+) -> None:
+    """Alice decides a new edition of a period whose département bilan is out; while it is
+    being computed, Bruno publishes a site of that département in the current edition. The new
+    edition, prepared without Bruno's bilan, would leave it out (and unchecked against it): it
+    is refused in French, nothing changes and its files are removed; decided again, it
+    republishes both."""
+    from datetime import date
+
+    from spro_desk.reports.filters import Filters, Options, Period
+    from spro_desk.reports.indicators import compute_indicators
+    from spro_desk.reports.periods import (
+        PeriodRefused,
+        get_period,
+        new_edition,
+        prepare_publication,
+        record_publication,
+    )
+    from spro_desk.reports.source import CoordinatorSource
+
+    data_dir, dataset = region
+    code, sites = _departement(dataset)
+    year = Period(date(2026, 1, 1), date(2026, 12, 31))
+    options = Options(as_of=datetime.fromisoformat(AS_OF))
+    alice, bruno = _open(data_dir), _open(data_dir)
+    written: list[Path] = []
+    try:
+        indicators = compute_indicators(
+            CoordinatorSource(alice), Filters(year, departement=code), options
+        )
+        record_publication(alice, prepare_publication(alice, indicators), None)
+
+        def bruno_publishes_meanwhile(*args: Any) -> Any:
+            if not written:
+                site = compute_indicators(
+                    CoordinatorSource(bruno), Filters(year, site=sites[0]), options
+                )
+                record_publication(bruno, prepare_publication(bruno, site), None)
+            return compute_indicators(*args)
+
+        def write(_bilan: Any, record: Any) -> str:
+            out = data_dir.parent / f"edition-{record.scope_key.replace(':', '-')}.json"
+            out.write_text("{}", encoding="utf-8")
+            written.append(out)
+            return str(out)
+
+        with pytest.raises(PeriodRefused, match="pendant"):
+            new_edition(alice, year, write, compute=bruno_publishes_meanwhile)
+        assert get_period(alice, year).edition == 1
+        assert sorted(key for key, _s, _t in _recorded(data_dir)) == sorted(
+            [f"departement:{code}", f"site:{sites[0]}"]
+        )
+        assert written and not any(path.exists() for path in written)
+        edition = new_edition(alice, year, write)
+        assert sorted(r.scope_key for r in edition.records) == sorted(
+            [f"departement:{code}", f"site:{sites[0]}"]
+        )
+    finally:
+        alice.close()
+        bruno.close()

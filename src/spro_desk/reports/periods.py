@@ -660,9 +660,39 @@ def new_edition(
         out = write(publication.bilan, publication.record) if write else None
         prepared.append((publication, out))
         done.append(publication.record)
-    with db.transaction() as session:
+    try:
+        return _record_edition(db, record, edition, previous, prepared, now)
+    except PeriodRefused:
+        for _prepared, out in prepared:  # written for an edition that is not recorded
+            if out:
+                Path(out).unlink(missing_ok=True)
+        raise
+
+
+def _record_edition(
+    db: Database,
+    record: BilanPeriod,
+    edition: BilanPeriod,
+    previous: list[PublishedBilan],
+    prepared: list[tuple[Publication, str | None]],
+    now: datetime,
+) -> Edition:
+    """The new edition recorded, refused (nothing recorded) when the period's published set
+    changed while it was computed: a bilan published meanwhile would be left out of it and
+    never checked with it."""
+    with db.transaction() as session:  # the write lock: no publication meanwhile
         stored = session.get(BilanPeriod, record.pk)
         assert stored is not None
+        now_published = edition_bilans(session, stored, stored.edition)
+        if stored.edition != record.edition or {r.pk for r in now_published} != {
+            r.pk for r in previous
+        }:
+            raise PeriodRefused(
+                f"Un autre membre de l'équipe a publié un bilan de la période "
+                f"{_period_of(stored).label()} (ou décidé une nouvelle édition) pendant que "
+                "celle-ci était préparée. Rien n'a été republié ; décidez la nouvelle édition "
+                "à nouveau."
+            )
         stored.edition = edition.edition
         stored.revised_at = now
         session.add(stored)
