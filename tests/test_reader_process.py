@@ -268,3 +268,21 @@ def test_the_worker_answers_each_path_in_order(
             assert all(type(event) is PreparedEvent for event in bundle.merged)
     assert verdicts == ["opened", "fault", "opened", "opened", "opened", "refused", "refused"]
     db.close()
+
+
+def test_what_the_writer_opens_ahead_is_bounded(
+    world: tuple[Region, list[Path]], opened_here: tuple[list[str], tuple[object, ...]],
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
+) -> None:  # fmt: skip
+    """However slow the worker, the bundles opened from the far end and kept until their turn
+    stay few (their memory): the writer waits for the worker beyond that."""
+    region, bundles = world
+    body = SLOW_WORKER.format(log=str(tmp_path / "worker-opened.txt"))
+    monkeypatch.setattr(reader_process, "_worker_command", lambda: _fake_worker(tmp_path, body))
+    monkeypatch.setattr(reader_process, "AHEAD", 2)
+    monkeypatch.setattr(reader_process, "TAKEN_AT_MOST", 2)
+    in_parent = _opened_in_parent(monkeypatch)
+    verdicts, db = _import(region, bundles, "bounded.sqlite")
+    assert len(in_parent) == reader_process.HEAD_START + 2
+    assert (verdicts, _everything(db)) == opened_here
+    db.close()

@@ -49,6 +49,9 @@ WORKER_FLAG = "--spro-bundle-reader"  # the frozen program's hidden switch (inst
 MIN_BUNDLES = 16  # fewer: starting a process (~50 ms) costs more than it saves
 AHEAD = 32  # paths sent before their verdicts are read: bounds what waits in memory
 HEAD_START = 12  # bundles opened by the importing process itself while the worker starts
+# Bundles the importing process opens from the far end and keeps until their turn, at most:
+# bounds their memory (a stalled worker on a thousand paths would leave them all here).
+TAKEN_AT_MOST = 256  # the 500 desk-weeks of bench_sync.py take 40–140 (78 KB of verdict each)
 FRAME_HEADER = 8  # bytes of a reply's length, before the reply
 PIPE_BYTES = 1 << 20  # the replies' pipe, where the system lets it grow (Linux's default cap)
 
@@ -144,7 +147,11 @@ def _opened_by(
             continue
         try:
             worker.send_up_to(index - first + AHEAD)
-            while not worker.has_verdict() and (last := worker.take_last()) is not None:
+            while (
+                not worker.has_verdict()
+                and len(taken) < TAKEN_AT_MOST
+                and (last := worker.take_last()) is not None
+            ):
                 taken[first + last] = _open_or_refuse(opener, paths[first + last])
             verdict, value = worker.verdict()
         except (OSError, EOFError, ValueError, TypeError):
