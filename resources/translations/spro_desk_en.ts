@@ -2281,16 +2281,16 @@ Keep this time anyway?</translation>
     </message>
     <message>
         <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="103"/>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="249"/>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="273"/>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="296"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="255"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="279"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="302"/>
         <source>Contacts</source>
         <translation>Contacts</translation>
     </message>
     <message>
         <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="111"/>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="343"/>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="372"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="349"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="378"/>
         <source>Orientations</source>
         <translation>Referrals</translation>
     </message>
@@ -2320,7 +2320,7 @@ Keep this time anyway?</translation>
         <translation>Unreached areas (municipalities)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="172"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="176"/>
         <source>sur {n} communes · {epci} EPCI sans contact</source>
         <translation>out of {n} municipalities · {epci} EPCI with no contact</translation>
     </message>
@@ -2340,204 +2340,204 @@ Keep this time anyway?</translation>
         <translation>{n} contact referred</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="168"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="169"/>
         <source>zone desservie à choisir dans Paramètres</source>
         <translation>choose the catchment area in Settings</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="170"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="173"/>
         <source>sur {n} commune · {epci} EPCI sans contact</source>
         <translation>out of {n} municipality · {epci} EPCI with no contact</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="216"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="222"/>
         <source>Poste non enregistré</source>
         <translation>Unregistered desk</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="247"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="253"/>
         <source>Contacts par réseau du site</source>
         <translation>Contacts by site network</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="248"/>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="371"/>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="525"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="254"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="377"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="531"/>
         <source>Réseau</source>
         <translation>Network</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="264"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="270"/>
         <source>Contacts par site</source>
         <translation>Contacts by site</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="266"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="272"/>
         <source>Contacts par site — {network}</source>
         <translation>Contacts by site — {network}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="272"/>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="295"/>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="538"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="278"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="301"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="544"/>
         <source>Site</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="289"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="295"/>
         <source>Contacts par site — {canal}</source>
         <translation>Contacts by site — {canal}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="311"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="317"/>
         <source>Besoins par sous-thématique — {category}</source>
         <translation>Needs by sub-theme — {category}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="314"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="320"/>
         <source>Un contact peut avoir plusieurs sous-thématiques, et un besoin noté au niveau de la catégorie n&apos;en a aucune : la somme peut différer du total de la catégorie.</source>
         <translation>A contact may have several sub-themes, and a need recorded at category level has none: the sum may differ from the category total.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="336"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="342"/>
         <source>Issues des orientations — {network}</source>
         <translation>Referral outcomes — {network}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="342"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="348"/>
         <source>Issue</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="365"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="371"/>
         <source>Orientations « {outcome} » par réseau de destination</source>
         <translation>Referrals “{outcome}” by destination network</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="410"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="416"/>
         <source> (jours)</source>
         <translation> (days)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="421"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="427"/>
         <source>Délais et continuité vers le niveau 2</source>
         <translation>Lead times and continuity towards level 2</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="422"/>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="471"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="428"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="477"/>
         <source>Indicateur</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="423"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="429"/>
         <source>Valeur</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="431"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="437"/>
         <source>Communes du territoire</source>
         <translation>Municipalities in the area</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="434"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="440"/>
         <source>Communes d&apos;où vient au moins un contact</source>
         <translation>Municipalities with at least one contact</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="440"/>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="481"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="446"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="487"/>
         <source>Communes sans aucun contact (zones blanches)</source>
         <translation>Municipalities with no contact at all (unreached areas)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="444"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="450"/>
         <source>EPCI du territoire</source>
         <translation>EPCI in the area</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="447"/>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="492"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="453"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="498"/>
         <source>EPCI sans aucun contact</source>
         <translation>EPCI with no contact at all</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="453"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="459"/>
         <source>Contacts résidant hors du territoire</source>
         <translation>Contacts living outside the area</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="459"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="465"/>
         <source>Contacts sans commune renseignée</source>
         <translation>Contacts with no municipality given</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="465"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="471"/>
         <source>Couverture du territoire : {territory}</source>
         <translation>Area coverage: {territory}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="472"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="478"/>
         <source>Nombre</source>
         <translation>Count</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="482"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="488"/>
         <source>Commune</source>
         <translation>Municipality</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="483"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="489"/>
         <source>Code INSEE</source>
         <translation>INSEE code</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="493"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="499"/>
         <source>EPCI</source>
         <translation>EPCI</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="494"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="500"/>
         <source>SIREN</source>
         <translation>SIREN</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="505"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="511"/>
         <source>jamais</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="506"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="512"/>
         <source>oui</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="507"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="513"/>
         <source>non</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="526"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="532"/>
         <source>Jours depuis le dernier envoi</source>
         <translation>Days since the last bundle</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="527"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="533"/>
         <source>Âge de l&apos;annuaire (jours)</source>
         <translation>Directory age (days)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="528"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="534"/>
         <source>En retard</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="532"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="538"/>
         <source>Postes en retard (sans envoi depuis plus de {n} jours)</source>
         <translation>Overdue desks (no bundle for more than {n} days)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="536"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="542"/>
         <source>Postes : dernier envoi et âge de l&apos;annuaire</source>
         <translation>Desks: last bundle and directory age</translation>
     </message>
@@ -4215,37 +4215,37 @@ If the problem happens again, send the details below to support.</translation>
         <translation>SPRO Desk — %s</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="444"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="451"/>
         <source>Écran %s</source>
         <translation>%s screen</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="470"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="477"/>
         <source>Importer un annuaire</source>
         <translation>Import a directory</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="472"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="479"/>
         <source>Export data·inclusion (*.zip *.json *.csv *.xlsx);;Tous les fichiers (*)</source>
         <translation>data·inclusion export (*.zip *.json *.csv *.xlsx);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="498"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="505"/>
         <source>Import impossible</source>
         <translation>Import failed</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="506"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="513"/>
         <source>Remplacer l&apos;annuaire ?</source>
         <translation>Replace the directory?</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="507"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="514"/>
         <source>Remplacer quand même l&apos;annuaire actuel ?</source>
         <translation>Replace the current directory anyway?</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="515"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="522"/>
         <source>Import annulé : l&apos;annuaire actuel est conservé.</source>
         <translation>Import cancelled: the current directory is kept.</translation>
     </message>
@@ -6288,133 +6288,133 @@ Restore it now?</translation>
 <context>
     <name>SuiviScreen</name>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="67"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="75"/>
         <source>Résumé du suivi</source>
         <translation>Follow-up summary</translation>
     </message>
     <message>
         <location filename="../../src/spro_desk/ui/app/screens.py" line="41"/>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="85"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="93"/>
         <source>Suivi</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="91"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="99"/>
         <source>Tous les statuts</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="94"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="102"/>
         <source>Filtrer par statut</source>
         <translation>Filter by status</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="95"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="103"/>
         <source>Les rendez-vous en retard restent en tête.</source>
         <translation>Overdue appointments stay at the top.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="102"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="112"/>
         <source>Orientations à suivre</source>
         <translation>Referrals to follow up</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="104"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="114"/>
         <source>En retard d&apos;abord. Sur la ligne choisie : H honoré, N non honoré, A annulé, R rendez-vous pris, P proposé ; Ctrl+Z annule le dernier changement.</source>
         <translation>Overdue first. On the selected row: H attended, N missed, A cancelled, R appointment booked, P proposed; Ctrl+Z undoes the last change.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="114"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="127"/>
         <source>{label} ({key})</source>
         <translation>{label} ({key})</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="119"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="132"/>
         <source>Marquer l&apos;orientation choisie « {label} » (touche {key})</source>
         <translation>Mark the selected referral “{label}” (key {key})</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="128"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="141"/>
         <source>Annuler (Ctrl+Z)</source>
         <translation>Undo (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="132"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="145"/>
         <source>Remettre le statut précédent de la dernière orientation modifiée</source>
         <translation>Restore the previous status of the last changed referral</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="141"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="154"/>
         <source>Changer le statut de l&apos;orientation choisie</source>
         <translation>Change the status of the selected referral</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="145"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="158"/>
         <source>&amp;Statut :</source>
         <translation>&amp;Status:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="180"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="193"/>
         <source>Personne à rappeler.</source>
         <translation>Nobody to call back.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="182"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="195"/>
         <source>Aucune orientation avec ce statut.</source>
         <translation>No referral with this status.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="184"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="197"/>
         <source>{n} orientation</source>
         <translation>{n} referral</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="184"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="197"/>
         <source>{n} orientations</source>
         <translation>{n} referrals</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="186"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="199"/>
         <source>{count}, dont {late} rendez-vous en retard (sans résultat noté).</source>
         <translation>{count}, including {late} overdue appointments (no outcome recorded).</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="188"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="201"/>
         <source>{count}, aucune en retard.</source>
         <translation>{count}, none overdue.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="257"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="270"/>
         <source>Sélectionnez d&apos;abord une orientation dans la liste.</source>
         <translation>First select a referral in the list.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="265"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="278"/>
         <source>Rouvrir une orientation</source>
         <translation>Reopen a referral</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="266"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="279"/>
         <source>Remettre « {label} »</source>
         <translation>Set back to “{label}”</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="267"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="280"/>
         <source>Continuer ?</source>
         <translation>Continue?</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="297"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="310"/>
         <source>{structure} : « {label} » enregistré.</source>
         <translation>{structure}: “{label}” saved.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="301"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="314"/>
         <source>Ctrl+Z remet « {previous} ».</source>
         <translation>Ctrl+Z restores “{previous}”.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="314"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="327"/>
         <source>Le statut n&apos;a pas pu être enregistré. Réessayez dans un instant.</source>
         <translation>The status could not be saved. Try again in a moment.</translation>
     </message>

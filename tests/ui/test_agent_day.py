@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
@@ -857,6 +858,23 @@ def _dashboard(qtbot: QtBot, window: MainWindow) -> DashboardScreen:
     return screen
 
 
+def exported_bilan(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> Any:
+    """The site's bilan exported from the Tableau de bord as JSON (« Exporter… », the file
+    chosen in the save dialog), read back."""
+    import json
+
+    from PySide6.QtWidgets import QFileDialog
+
+    view = _dashboard(qtbot, window).view
+    chosen = (str(tmp_path / "bilan.json"), "JSON pour scripts (*.json)")
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: chosen)
+    qtbot.mouseClick(view.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not view.busy, timeout=20_000)
+    return json.loads((tmp_path / "bilan.json").read_text("utf-8"))
+
+
 def _texts(widget: QWidget) -> str:
     from PySide6.QtWidgets import QLabel
 
@@ -867,20 +885,12 @@ def test_the_sites_own_bilan_is_not_masked(
     qtbot: QtBot, window: MainWindow, cvl_db: Database, tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:  # fmt: skip
-    import json
-
-    from PySide6.QtWidgets import QFileDialog
-
     service = ContactService(cvl_db)
     for statut in ("salarie", "salarie", "etudiant"):  # counts of 2 and 1: below any threshold
         service.record(ContactInput(canal="accueil-physique", statut=statut,
                                     occurred_at=datetime(2026, 3, 9, 14, 0)))  # fmt: skip
+    document = exported_bilan(qtbot, window, tmp_path, monkeypatch)
     view = _dashboard(qtbot, window).view
-    chosen = (str(tmp_path / "bilan.json"), "JSON pour scripts (*.json)")
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: chosen)
-    qtbot.mouseClick(view.export_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: not view.busy, timeout=20_000)
-    document = json.loads((tmp_path / "bilan.json").read_text("utf-8"))
     sections = {s["key"]: s for theme in document["themes"] for s in theme["sections"]
                 if s["kind"] == "table"}  # fmt: skip
     statuts = sections["contacts.statut"]

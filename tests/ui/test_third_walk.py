@@ -568,15 +568,12 @@ def test_the_sites_bilan_names_communes_by_postal_code_or_departement_not_insee_
     """« Contacts par commune » read « Saint-Denis (97411) »: the INSEE code, which a
     Réunion reader takes for a postal code — Saint-Paul's (Bois-de-Nèfles); « Bourges
     (18033) » where the screens say « Bourges (18000) »."""
-    import json
     from datetime import datetime
-
-    from PySide6.QtWidgets import QFileDialog
 
     from spro_desk.contacts.model import ContactInput
     from spro_desk.contacts.service import ContactService
 
-    from .test_agent_day import _dashboard
+    from .test_agent_day import exported_bilan
 
     service = ContactService(cvl_db)
     for commune in ("97411", "18033", "97415"):  # Saint-Denis (974), Bourges, Saint-Paul (974)
@@ -585,12 +582,7 @@ def test_the_sites_bilan_names_communes_by_postal_code_or_departement_not_insee_
     window = make_window(cvl_db)
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
-    view = _dashboard(qtbot, window).view
-    chosen = (str(tmp_path / "bilan.json"), "JSON pour scripts (*.json)")
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: chosen)
-    qtbot.mouseClick(view.export_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: not view.busy, timeout=20_000)
-    document = json.loads((tmp_path / "bilan.json").read_text("utf-8"))
+    document = exported_bilan(qtbot, window, tmp_path, monkeypatch)
     [communes] = [s for theme in document["themes"] for s in theme["sections"]
                   if s.get("key") == "contacts.commune"]  # fmt: skip
     labels = {row["code"]: row["label"] for row in communes["rows"]}

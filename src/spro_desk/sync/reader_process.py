@@ -51,7 +51,7 @@ AHEAD = 32  # paths sent before their verdicts are read: bounds what waits in me
 HEAD_START = 12  # bundles opened by the importing process itself while the worker starts
 # Bundles the importing process opens from the far end and keeps until their turn, at most:
 # bounds their memory (a stalled worker on a thousand paths would leave them all here).
-TAKEN_AT_MOST = 256  # the 500 desk-weeks of bench_sync.py take 40–140 (78 KB of verdict each)
+TAKEN_AT_MOST = 256  # of bench_sync.py's 500 desk-weeks, the writer took 29–126
 FRAME_HEADER = 8  # bytes of a reply's length, before the reply
 PIPE_BYTES = 1 << 20  # the replies' pipe, where the system lets it grow (Linux's default cap)
 

@@ -27,7 +27,7 @@ from spro_desk.ui.common.dashboard.breakdowns import (
     site_drill,
     table_drills,
 )
-from spro_desk.ui.common.formatting import number
+from spro_desk.ui.common.formatting import count_phrase, number
 
 # The headline tiles, in order; the last one only where desks send bundles (the coordinator).
 TILE_KEYS = ("contacts", "orientations", "taux_orientation", "part_niveau2", "zones_blanches")
@@ -157,20 +157,26 @@ def _tiles(data: DashboardData) -> tuple[Tile, ...]:
 
 
 def _oriented(n: int) -> str:
-    # French: 0 and 1 take the singular.
-    if n <= 1:
-        return translate("DashboardData", "{n} contact orienté").format(n=number(n))
-    return translate("DashboardData", "{n} contacts orientés").format(n=number(n))
+    return count_phrase(
+        n,
+        translate("DashboardData", "{n} contact orienté"),
+        translate("DashboardData", "{n} contacts orientés"),
+    )
 
 
 def _out_of_communes(communes: int, white_epcis: int) -> str:
     if communes == 0:  # no site commune yet, so no area: « sur 0 communes » said nothing
         return translate("DashboardData", "zone desservie à choisir dans Paramètres")
-    if communes == 1:  # Saint-Barthélemy, Saint-Martin: one commune
-        text = translate("DashboardData", "sur {n} commune · {epci} EPCI sans contact")
-    else:
-        text = translate("DashboardData", "sur {n} communes · {epci} EPCI sans contact")
-    return text.format(n=number(communes), epci=number(white_epcis))
+    epcis = number(white_epcis)  # {n} left for count_phrase
+    return count_phrase(
+        communes,
+        translate("DashboardData", "sur {n} commune · {epci} EPCI sans contact").format(
+            n="{n}", epci=epcis
+        ),
+        translate("DashboardData", "sur {n} communes · {epci} EPCI sans contact").format(
+            n="{n}", epci=epcis
+        ),
+    )
 
 
 def french_decimal(value: float | int | None, unit: str = "") -> str:
