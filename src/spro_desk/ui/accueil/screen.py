@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime, time
+from datetime import date, datetime, time
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
@@ -78,6 +78,7 @@ class AccueilScreen(Screen):
         # as soon as it is ready (or the desk unlocked), never lost nor refused.
         self._waiting: Callable[[], object] | None = None
         self._locked = False
+        self._listed_day: date | None = None  # the day « Aujourd'hui » lists
         self._busy = BusyCursor()
         self._build_actions()
         self._layout()
@@ -217,8 +218,11 @@ class AccueilScreen(Screen):
         self.form.first_field().setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _tick(self) -> None:
+        now = self.context.clock()
         if self._editing is None and not self.form.when.hasFocus():
-            self.form.follow_clock(self.context.clock())
+            self.form.follow_clock(now)
+        if self._listed_day is not None and now.date() != self._listed_day:
+            self.refresh_today()  # a desk left open past midnight: yesterday is not today
 
     def shutdown(self) -> None:
         self._waiting = None  # the form's content stays in the draft below
@@ -273,7 +277,8 @@ class AccueilScreen(Screen):
         if not self.context.ready:
             return
         selected = self.today.current_id()
-        midnight = datetime.combine(self.context.clock().date(), time.min)
+        self._listed_day = self.context.clock().date()
+        midnight = datetime.combine(self._listed_day, time.min)
         self.today.model.set_contacts(self.context.contacts.list(since=midnight))
         if selected:
             self.today.select(selected)
