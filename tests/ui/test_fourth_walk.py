@@ -9,7 +9,10 @@ from datetime import datetime
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from spro_desk.site.settings import SiteSettings
 from spro_desk.storage.engine import Database
+from spro_desk.ui.common.setting_editors import ZoneEditor
+from spro_desk.ui.settings.screen import SettingsScreen
 
 from .conftest import WindowFactory
 from .test_accueil import CTRL, open_accueil
@@ -34,3 +37,43 @@ def test_a_desk_left_open_past_midnight_starts_a_new_today(
     qtbot.waitUntil(lambda: when.dateTime().toPython().strftime("%d %H:%M") == "11 00:05")
     qtbot.wait(100)
     assert today.model.rowCount() == 0
+
+
+# --- territories with unusual codes ------------------------------------------------------------
+
+
+def _type_zones(qtbot: QtBot, db: Database, make_window: WindowFactory, *typed: str) -> list[str]:
+    """Paramètres › « Zone desservie »: each place typed then Entrée; the codes it added."""
+    window = make_window(db)
+    window.show_screen("parametres")
+    screen = window.screens["parametres"]
+    assert isinstance(screen, SettingsScreen)
+    editor = screen.editors["site.zone"]
+    assert isinstance(editor, ZoneEditor)
+    for text in typed:
+        editor.entry.setFocus()
+        qtbot.keyClicks(editor.entry, text)
+        qtbot.keyClick(editor.entry, Qt.Key.Key_Return)
+        assert editor.entry.text() == "", text  # taken
+    return editor.value()
+
+
+def test_a_saint_pierre_et_miquelon_site_serving_saint_pierre_gets_its_own_commune(
+    qtbot: QtBot, db: Database, make_window: WindowFactory
+) -> None:
+    """At a desk in Saint-Pierre (975), « Saint-Pierre » + Entrée added Saint-Pierre of La
+    Réunion, 13,000 km away: the zone editor took the first national match, unlike the
+    commune fields, which prefer the site's area."""
+    SiteSettings(db).set("site.commune", "97502")
+    assert _type_zones(qtbot, db, make_window, "Saint-Pierre", "Miquelon") == ["97502", "97501"]
+
+
+def test_a_corsican_site_serving_corsica_types_corse(
+    qtbot: QtBot, db: Database, make_window: WindowFactory
+) -> None:
+    """At an Ajaccio desk, « Corse » + Entrée added Corsept, a commune of the Loire-Atlantique,
+    and « 20 » (Corsica's number before 1976, its postal codes' still) Ajaccio alone: the
+    island is its two départements."""
+    SiteSettings(db).set("site.commune", "2A004")
+    assert _type_zones(qtbot, db, make_window, "Corse") == ["2A", "2B"]
+    assert _type_zones(qtbot, db, make_window, "20") == ["2A", "2B"]

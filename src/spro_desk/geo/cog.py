@@ -272,6 +272,13 @@ class Geography:
     def epci_codes(self) -> list[str]:
         return list(self._epcis)
 
+    def region_codes(self) -> list[str]:
+        return list(self._regions)
+
+    def departements_of_region(self, code: str) -> tuple[str, ...]:
+        key = _normalise_code(code)
+        return tuple(d.code for d in self._departements.values() if d.region == key)
+
     # -- Zones ---------------------------------------------------------------------------
 
     def zone_kind(self, code: str) -> ZoneKind | None:

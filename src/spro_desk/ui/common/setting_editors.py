@@ -201,6 +201,7 @@ class ZoneEditor(ListEditor):
         self._geo = geo
         self._names: dict[str, str] = {}
         self._keys: dict[str, str] = {}  # each name, its bare name and its acronym, folded
+        self._regions: dict[str, tuple[str, ...]] = {}  # a region's folded name: départements
         self.home: Callable[[], str | None] = lambda: None  # the site's commune (Paramètres)
         self.entry.setPlaceholderText(
             QCoreApplication.translate(
@@ -217,7 +218,10 @@ class ZoneEditor(ListEditor):
         self._completer_ready = True
         self._names = area_names(self._geo)
         self._keys = area_keys(self._names)
-        completer = QCompleter(sorted(self._names), self.entry)
+        self._regions = region_keys(self._geo)
+        regions = [r.nom for c in self._geo.region_codes() if (r := self._geo.region(c))]
+        offered = set(self._names) | {n for n in regions if search_key(n) in self._regions}
+        completer = QCompleter(sorted(offered), self.entry)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.entry.setCompleter(completer)
@@ -226,12 +230,13 @@ class ZoneEditor(ListEditor):
         text = self.entry.text().strip()
         if not text:
             return
-        code = self._resolve(text)
-        if code is None:
+        codes = self._resolve(text)
+        if not codes:
             self.entry.setToolTip(self._not_found(text))
             return
-        if code not in self.value():
-            self._append_zone(code)
+        for code in codes:
+            if code not in self.value():
+                self._append_zone(code)
         self.entry.clear()
 
     @staticmethod
@@ -243,30 +248,46 @@ class ZoneEditor(ListEditor):
     def problem(self) -> str | None:
         """A place typed and left in the entry: said when saving, not dropped silently."""
         text = self.entry.text().strip()
-        if not text or self._resolve(text) is not None:
+        if not text or self._resolve(text):
             return None
         return self._not_found(text)
 
-    def _resolve(self, text: str) -> str | None:
+    def _resolve(self, text: str) -> tuple[str, ...]:
+        """The zone codes a typed place stands for: one, or a region's départements."""
         self._ensure_completer()
         if text in self._names:
-            return self._names[text]
+            return (self._names[text],)
         if self._geo.is_known_zone(text) and self._geo.zone_kind(text) != "france":
-            return text.upper() if len(text) <= 3 else text
-        found = self._geo.search_communes(text, limit=1)
-        named = self._keys.get(search_key(text))
-        if named is None or not found or search_key(found[0].nom) != search_key(text):
-            return named or (found[0].code if found else None)
-        return self._between_homonyms(named, found[0].code)
+            return (text.upper() if len(text) <= 3 else text,)
+        key = search_key(text)
+        # « Saint-Pierre » at a desk of Saint-Pierre-et-Miquelon is its own, not La Réunion's.
+        found = self._geo.search_communes(text, limit=1, prefer=self._home_area())
+        town = found[0].code if found else None
+        homonym = found and search_key(found[0].nom) == key
+        named = self._keys.get(key)
+        region = self._regions.get(key) if named is None else None
+        if region:  # « Corse », not Corsept; a commune of that name only near the site
+            return (town,) if homonym and town and self._near(town) else region
+        if named is None or not homonym or town is None:
+            chosen = named or town
+            return (chosen,) if chosen else ()
+        return (self._between_homonyms(named, town),)
+
+    def _home_area(self) -> frozenset[str]:
+        home = self._geo.commune(self.home() or "")
+        return self._geo.communes_in_zone(home.departement) if home else frozenset()
+
+    def _near(self, commune: str) -> bool:
+        home, town = self._geo.commune(self.home() or ""), self._geo.commune(commune)
+        return home is not None and town is not None and home.departement == town.departement
 
     def _between_homonyms(self, area: str, commune: str) -> str:
         """« Vienne »: the town at a desk of the Isère, the département elsewhere; « La
         Réunion »: the island at its desks, not the commune of the Lot-et-Garonne."""
         home = self._geo.commune(self.home() or "")
-        town = self._geo.commune(commune)
-        if home is None or town is None or home.departement == area:
+        if home is None or home.departement == area:
             return area
-        return commune if town.departement == home.departement else area
+        return commune if self._near(commune) else area
 
     def _append_zone(self, code: str) -> None:
         item = QListWidgetItem(self._geo.zone_label(code))
@@ -308,6 +329,23 @@ def area_keys(names: dict[str, str]) -> dict[str, str]:
         for variant in (name, *(bracketed.groups() if bracketed else ())):
             keys.setdefault(search_key(variant), code)
     keys.pop("", None)
+    return keys
+
+
+# Corsica's number before it became two départements (1976), still its postal codes' start.
+_FORMER_DEPARTEMENTS = {"20": "94"}
+
+
+def region_keys(geo: Geography) -> dict[str, tuple[str, ...]]:
+    """Folded names of the regions of several départements (« corse », « bretagne »), and
+    « 20 », to their départements: a site serving a whole region or island types its name."""
+    keys: dict[str, tuple[str, ...]] = {}
+    for code in geo.region_codes():
+        region, departements = geo.region(code), geo.departements_of_region(code)
+        if region is not None and len(departements) > 1:
+            keys[search_key(region.nom)] = departements
+    for number, region_code in _FORMER_DEPARTEMENTS.items():
+        keys[number] = geo.departements_of_region(region_code)
     return keys
 
 
