@@ -77,3 +77,31 @@ def test_a_corsican_site_serving_corsica_types_corse(
     SiteSettings(db).set("site.commune", "2A004")
     assert _type_zones(qtbot, db, make_window, "Corse") == ["2A", "2B"]
     assert _type_zones(qtbot, db, make_window, "20") == ["2A", "2B"]
+
+
+def test_a_paris_desk_reaching_all_its_callers_has_no_white_zone(
+    qtbot: QtBot, db: Database, make_window: WindowFactory
+) -> None:
+    """Two Parisians, one typed « 75011 » (Paris), the other « paris 18 » (the 18e
+    arrondissement): the Tableau de bord read « 19 » white zones « sur 21 communes », its
+    other arrondissements: the city and its parts were counted as 21 communes."""
+    from .test_agent_day import _dashboard, _texts
+
+    SiteSettings(db).set("site.commune", "75056")
+    window = make_window(db)
+    desk = open_accueil(qtbot, window, db)
+    commune = desk.screen.form.commune
+    for typed in ("75011", "paris 18"):
+        commune.setFocus()
+        qtbot.waitUntil(commune.hasFocus)
+        desk.keyboard.type(typed)
+        desk.keyboard.press(Qt.Key.Key_Tab)
+        desk.screen.form.statut.setFocus()
+        desk.keyboard.press("E")
+        desk.keyboard.press(Qt.Key.Key_Tab)
+        desk.keyboard.press("1")
+        desk.keyboard.press(Qt.Key.Key_Return, CTRL)
+    assert sorted(c.commune for c in desk.contacts.list()) == ["75056", "75118"]
+    tile = _dashboard(qtbot, window).view.summary.buttons["zones_blanches"]
+    assert tile.figure.text() == "0"
+    assert "sur 1 commune " in _texts(tile) + " "

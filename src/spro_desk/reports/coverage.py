@@ -58,12 +58,14 @@ def coverage(
     """`by_commune`: contacts by residence commune ("" for none), from the same query as the
     commune breakdown."""
     label, zones = territory_zones(geo, filters, sites)
+    # Paris, Lyon and Marseille are one commune each, whether a contact was recorded in the
+    # city or in one of its arrondissements (which the geography also lists).
     territory: set[str] = set()
     for zone in zones:
-        territory |= geo.communes_in_zone(zone)
+        territory |= {geo.city_of(code) for code in geo.communes_in_zone(zone)}
     label = label or "territoire inconnu"
-    reached = {code for code, n in by_commune.items() if code and n}
-    known = {code for code in reached if geo.commune(code) is not None}
+    known = {code for code in by_commune if code and geo.commune(code) is not None}
+    reached = {geo.city_of(code) for code in known if by_commune[code]}
     result = Coverage(label, len(territory), len(territory & reached))
     result.white_communes = sorted(
         ((code, geo.commune(code).nom) for code in territory - reached),  # type: ignore[union-attr]
@@ -77,6 +79,8 @@ def coverage(
         ((code, geo.zone_label(code)) for code in epcis - reached_epcis),
         key=lambda item: (item[1], item[0]),
     )
-    result.contacts_outside = sum(by_commune[code] for code in known - territory)
+    result.contacts_outside = sum(
+        by_commune[code] for code in known if geo.city_of(code) not in territory
+    )
     result.contacts_unknown = sum(n for code, n in by_commune.items() if code not in known)
     return result
