@@ -5,6 +5,7 @@ keyboard alone), each acted out as she would (real widgets, real files, real pro
 from __future__ import annotations
 
 from datetime import datetime
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
@@ -105,3 +106,108 @@ def test_a_paris_desk_reaching_all_its_callers_has_no_white_zone(
     tile = _dashboard(qtbot, window).view.summary.buttons["zones_blanches"]
     assert tile.figure.text() == "0"
     assert "sur 1 commune " in _texts(tile) + " "
+
+
+# --- a process killed during a save ---------------------------------------------------------------
+
+# The desk as it runs: the real window on the real file; the agent corrects a contact (statut
+# and, under the consent she ticks, the caller's phone) and presses Ctrl+Entrée. The process
+# is killed (SIGKILL) as soon as the first write of that save is committed.
+CORRECTING_DESK = """
+import contextlib, sys, time
+from datetime import datetime
+from pathlib import Path
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+from spro_desk.storage.engine import Database
+from spro_desk.ui.app.main_window import MainWindow
+from spro_desk.ui.common.background import ImmediateRunner
+
+app = QApplication([])
+from pathlib import Path
+db = Database(Path(sys.argv[1]))
+settings = QSettings(sys.argv[2], QSettings.Format.IniFormat)
+window = MainWindow(db, settings=settings, runner=ImmediateRunner(),
+                    clock=lambda: datetime(2026, 3, 10, 10, 0))
+window.show()
+window.show_screen("accueil")
+window.activateWindow()
+screen = window.screens["accueil"]
+
+def wait(condition):
+    for _ in range(500):
+        if condition():
+            return
+        app.processEvents()
+        time.sleep(0.01)
+    raise SystemExit("waited in vain")
+
+def press(key, modifier=Qt.KeyboardModifier.NoModifier):
+    QTest.keyClick(QApplication.focusWidget(), key, modifier)
+
+wait(window.isActiveWindow)
+table = screen.today.table
+table.setFocus()
+wait(lambda: table.model().rowCount() == 1)
+table.selectRow(0)
+press(Qt.Key.Key_Return)
+wait(screen.form.statut.hasFocus)
+press("D")
+press("O", Qt.KeyboardModifier.AltModifier)
+wait(screen.form.consent.is_given)
+press("P", Qt.KeyboardModifier.AltModifier)
+for char in "0601020304":
+    press(char)
+
+real = Database.transaction
+
+@contextlib.contextmanager
+def first_write_then_freeze(self, **options):
+    with real(self, **options) as session:
+        yield session
+    print("écrit", flush=True)
+    time.sleep(60)
+
+Database.transaction = first_write_then_freeze
+press(Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+"""
+
+
+def test_a_correction_killed_mid_save_is_whole_or_not_at_all(tmp_path: Path) -> None:
+    """An anonymous contact corrected (« Demandeur d'emploi », and a phone under the consent
+    ticked), the desk killed as the save wrote: on restart the statut was corrected and the
+    phone lost — the two went in two transactions, and the form's draft keeps no correction."""
+    import os
+    import subprocess
+    import sys
+
+    from spro_desk.contacts.model import ContactInput
+    from spro_desk.contacts.service import ContactService
+
+    path = tmp_path / "desk.sqlite"
+    db = Database(path)
+    contact_id = ContactService(db).record(
+        ContactInput(canal="telephone", statut="salarie", besoins=("se-former",),
+                     reponses=("information-orale",), occurred_at=datetime(2026, 3, 10, 9, 0))
+    )  # fmt: skip
+    db.close()
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    desk = subprocess.Popen(
+        [sys.executable, "-c", CORRECTING_DESK, str(path), str(tmp_path / "settings.ini")],
+        env=env, stdout=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        assert desk.stdout is not None and desk.stdout.readline().strip() == "écrit"
+    finally:
+        desk.kill()
+        desk.wait()
+    db = Database(path)  # the desk started again
+    try:
+        service = ContactService(db)
+        corrected = service.get(contact_id).statut == "demandeur-emploi"
+        personal = service.personal_data(contact_id)
+        phone = personal.telephone if personal else None
+        assert (corrected, phone) in ((True, "06 01 02 03 04"), (False, None))
+    finally:
+        db.close()

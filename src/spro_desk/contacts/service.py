@@ -254,10 +254,12 @@ class ContactService:
         consent: ConsentInput | None = None,
         *,
         now: datetime | None = None,
+        correction: ContactInput | None = None,
     ) -> builtins.list[str]:
         """Correct the person's details, or add them under a consent given now (a contact first
         saved anonymously): for an agent allowed to see them; each change goes to the access log
-        with the names of the fields changed (never their values). The fields changed."""
+        with the names of the fields changed (never their values). The fields changed.
+        `correction`: the contact's anonymous fields, corrected in the same transaction."""
         from spro_desk.agents.roles import Permission
         from spro_desk.agents.sessions import require
         from spro_desk.privacy.erasure import secure_delete
@@ -275,6 +277,9 @@ class ContactService:
         before = open_values(self.db, contact_id, row.sealed) if row else {}
         changed = [k for k in values if values[k] != before.get(k)]
         if not changed:
+            if correction is not None:
+                with self.db.transaction() as session:
+                    self._apply_update(session, contact_id, correction)
             return []
         if held is None:
             if consent is None:
@@ -293,6 +298,8 @@ class ContactService:
             else None
         )
         with self.db.transaction() as session:
+            if correction is not None:
+                self._apply_update(session, contact_id, correction)
             if session.get(Consent, held.id) is None:
                 session.add(held)
                 session.flush()
@@ -319,18 +326,27 @@ class ContactService:
             )
         ).first()
 
-    def update(self, contact_id: str, data: ContactInput) -> None:
-        """Correct the anonymous fields of a contact (its personal data is left as it is)."""
+    def update(
+        self, contact_id: str, data: ContactInput, personal: PersonalDataInput | None = None
+    ) -> None:
+        """Correct the anonymous fields of a contact, and its personal data when `personal` is
+        given (see `correct_personal`): both are written in one transaction, or neither."""
         data.check(known_commune=self.geo.commune(data.commune or "") is not None)
+        if personal is not None:
+            self.correct_personal(contact_id, personal, data.consent, correction=data)
+            return
         with self.db.transaction() as session:
-            contact = self._existing(session, contact_id)
-            for name, value in _anonymous_fields(data).items():
-                setattr(contact, name, value)
-            if data.occurred_at is not None:
-                contact.occurred_at = as_aware(data.occurred_at)
-            contact.updated_at = utc_now()
-            session.add(contact)
-            append_event(session, contact, "update")
+            self._apply_update(session, contact_id, data)
+
+    def _apply_update(self, session: Session, contact_id: str, data: ContactInput) -> None:
+        contact = self._existing(session, contact_id)
+        for name, value in _anonymous_fields(data).items():
+            setattr(contact, name, value)
+        if data.occurred_at is not None:
+            contact.occurred_at = as_aware(data.occurred_at)
+        contact.updated_at = utc_now()
+        session.add(contact)
+        append_event(session, contact, "update")
 
     def set_commune(self, contact_id: str, commune: str) -> bool:
         """The commune learnt later (typed in Orientation); True when the contact changed."""

@@ -345,9 +345,7 @@ class AccueilScreen(Screen):
             if personal is not None:  # a bad phone or a refusal changes nothing at all
                 checked_personal(personal)
                 require(self.context.database, Permission.VIEW_PERSONAL)
-            service.update(self._editing.id, data)
-            if personal is not None:
-                service.correct_personal(self._editing.id, personal, data.consent)
+            service.update(self._editing.id, data, personal)  # both, or neither
             return self._editing.id
         except (ContactError, AccessDenied) as error:
             self.show_error(self.tr("Contact non enregistré : %s") % error)
