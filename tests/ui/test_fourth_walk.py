@@ -211,3 +211,92 @@ def test_a_correction_killed_mid_save_is_whole_or_not_at_all(tmp_path: Path) -> 
         assert (corrected, phone) in ((True, "06 01 02 03 04"), (False, None))
     finally:
         db.close()
+
+
+# --- the keyboard alone ------------------------------------------------------------------------
+
+
+def _access_log_actions(db: Database) -> list[str]:
+    import json
+
+    from spro_desk.security.audit import audit_log
+
+    lines = [line for path in audit_log(db).segments() for line in path.read_text().splitlines()]
+    return [json.loads(line)["action"] for line in lines]
+
+
+def test_a_persons_data_are_found_and_shown_with_enter_each_logged_once(
+    qtbot: QtBot, db: Database
+) -> None:
+    """« Données de cette personne »: Entrée in the search field ran the search twice (the
+    field, then the « Rechercher » button as the dialog's default), and Entrée on the person
+    found showed her file and searched once more, the focus back on the list: two access-log
+    entries for each search, a third one never made."""
+    from spro_desk.agents.sessions import desk_session
+    from spro_desk.ui.common.person_data_dialog import PersonDataDialog
+    from test_privacy_support import CANARY_NAME, MANAGER_PIN, manager, record_canary
+
+    record_canary(db)
+    desk_session(db).login(manager(db).id, MANAGER_PIN)
+    dialog = PersonDataDialog(db)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.search.hasFocus)
+    before = len(_access_log_actions(db))
+    qtbot.keyClicks(dialog.search, "Canari")
+    qtbot.keyClick(dialog.search, Qt.Key.Key_Return)
+    assert _access_log_actions(db)[before:] == ["recherche-droit-d-acces"]
+    assert dialog.results.hasFocus() and dialog.results.count() == 1
+    qtbot.keyClick(dialog.results, Qt.Key.Key_Return)
+    assert _access_log_actions(db)[before:] == ["recherche-droit-d-acces", "droit-d-acces"]
+    assert CANARY_NAME in dialog.view.toPlainText()
+    assert dialog.view.hasFocus()  # read next, by the eyes or the screen reader
+    assert dialog.isVisible()
+    qtbot.keyClick(dialog.view, Qt.Key.Key_Escape)
+    assert not dialog.isVisible() and dialog.view.toPlainText() == ""
+
+
+def test_a_backup_declined_with_escape_is_not_asked_again(
+    qtbot: QtBot, db: Database, make_window: WindowFactory
+) -> None:
+    """Paramètres › « Restaurer une sauvegarde… », Entrée on the backup, then Échap
+    (« Annuler ») on the question: the same question came back at once — the Entrée that
+    opened it also pressed the dialog's default button, « Restaurer cette sauvegarde… »."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from spro_desk.contacts.model import ContactInput
+    from spro_desk.contacts.service import ContactService
+    from spro_desk.storage.backup import create_backup
+    from spro_desk.ui.common.backup_dialog import BackupDialog
+
+    ContactService(db).record(ContactInput(canal="accueil-physique", statut="scolaire"))
+    create_backup(db.path)
+    window = make_window(db)
+    window.show_screen("parametres")
+    screen = window.screens["parametres"]
+    assert isinstance(screen, SettingsScreen)
+    screen.backup_button.click()
+    dialog = screen.backup_dialog
+    assert isinstance(dialog, BackupDialog)
+    qtbot.waitUntil(dialog.list.hasFocus)
+    asked: list[str] = []
+
+    def decline() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            asked.append(box.text())
+            qtbot.keyClick(box, Qt.Key.Key_Escape)
+
+    poll = QTimer()
+    poll.timeout.connect(decline)
+    poll.start(50)
+    try:
+        qtbot.keyClick(dialog.list, Qt.Key.Key_Return)
+        qtbot.wait(300)
+    finally:
+        poll.stop()
+    assert len(asked) == 1 and "Remplacer la base actuelle" in asked[0]
+    assert dialog.isVisible()
+    dialog.close()

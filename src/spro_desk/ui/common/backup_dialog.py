@@ -12,7 +12,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
@@ -40,6 +39,7 @@ from spro_desk.ui.common.announce import StatusLabel
 from spro_desk.ui.common.confirm import Confirm, ask
 from spro_desk.ui.common.context import DeskContext
 from spro_desk.ui.common.errors import message_box
+from spro_desk.ui.common.widgets import OwnEnterDialog
 
 
 def _kind_label(path: Path) -> str:
@@ -84,7 +84,7 @@ def preview_text(info: BackupPreview) -> str:
     )
 
 
-class BackupDialog(QDialog):
+class BackupDialog(OwnEnterDialog):
     """Lists the backups (newest first) with a preview; restores the chosen one."""
 
     restored = Signal(object)  # RestoreResult

@@ -17,7 +17,6 @@ from typing import Any
 from PySide6.QtCore import QMarginsF, QObject, Qt
 from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
@@ -48,6 +47,7 @@ from spro_desk.ui.common import labels
 from spro_desk.ui.common.commune_field import commune_label
 from spro_desk.ui.common.folders import first_folder
 from spro_desk.ui.common.formatting import french_date, french_datetime
+from spro_desk.ui.common.widgets import OwnEnterDialog
 from spro_desk.vocab import need_label
 
 
@@ -248,7 +248,7 @@ def write_pdf(text: str, path: Path) -> Path:
     return path
 
 
-class PersonDataDialog(QDialog):
+class PersonDataDialog(OwnEnterDialog):
     def __init__(
         self, db: Database, contact_id: str | None = None, parent: QWidget | None = None
     ) -> None:

@@ -6,9 +6,10 @@ from collections.abc import Collection, Iterable, Mapping
 from typing import TypeVar
 
 from PySide6.QtCore import QAbstractItemModel, QEvent, QObject, Qt
-from PySide6.QtGui import QAction, QPalette
+from PySide6.QtGui import QAction, QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -126,6 +127,18 @@ class FittedColumns(QObject):
     def _resized(self, column: int, _old: int, _new: int) -> None:
         if not self._fitting and column in self._widths:  # the last one stretches itself
             self._chosen = True
+
+
+class OwnEnterDialog(QDialog):
+    """A dialog whose field and list act on Entrée themselves (search, open the row): the key
+    they pass on must not also press the dialog's default button, which would search or ask
+    again. A focused button still takes Entrée itself, and Échap still closes."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
 
 def scroll_area() -> QScrollArea:
