@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from spro_desk.site.settings import SiteSettings
 from spro_desk.storage.engine import Database
+from spro_desk.ui.app.main_window import MainWindow
 from spro_desk.ui.common.setting_editors import ZoneEditor
 from spro_desk.ui.settings.screen import SettingsScreen
 
@@ -121,6 +122,7 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from spro_desk.storage.engine import Database
+from spro_desk.ui.app.main_window import MainWindow
 from spro_desk.ui.app.main_window import MainWindow
 from spro_desk.ui.common.background import ImmediateRunner
 
@@ -300,3 +302,29 @@ def test_a_backup_declined_with_escape_is_not_asked_again(
     assert len(asked) == 1 and "Remplacer la base actuelle" in asked[0]
     assert dialog.isVisible()
     dialog.close()
+
+
+def test_enter_in_the_directory_pickers_search_goes_to_the_results_not_past_them(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """Orientation › « Autre service de l'annuaire… », « cio » + Entrée: the dialog closed
+    on the first of 310 services, unseen — Entrée went to the results, then also pressed
+    « Choisir ce service »."""
+    from .test_orientation_screen import _screen
+
+    screen = _screen(window)
+    screen.profile.statut.setCurrentIndex(screen.profile.statut.findData("scolaire"))
+    qtbot.mouseClick(screen.other_button, Qt.MouseButton.LeftButton)
+    picker = screen.picker
+    assert picker is not None
+    qtbot.waitUntil(picker.isVisible)
+    qtbot.keyClicks(picker.search_box, "cio")
+    qtbot.keyClick(picker.search_box, Qt.Key.Key_Return)
+    assert picker.isVisible() and picker.focusWidget() is picker.table
+    qtbot.keyClick(picker.table, Qt.Key.Key_Down)
+    second = picker.selected()
+    assert second is not None
+    qtbot.keyClick(picker.table, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not picker.isVisible())
+    choice = screen.selected_choice()
+    assert choice is not None and choice.summary.service_id == second.service_id

@@ -8,7 +8,6 @@ from datetime import datetime
 from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDialog,
     QDialogButtonBox,
     QLineEdit,
     QTableView,
@@ -21,11 +20,12 @@ from spro_desk.directory.search import DirectorySearch
 from spro_desk.ui.common.announce import StatusLabel
 from spro_desk.ui.common.formatting import services_count
 from spro_desk.ui.common.service_results import Column, ServiceResultsModel
+from spro_desk.ui.common.widgets import OwnEnterDialog
 
 SEARCH_DELAY_MS = 120
 
 
-class ServicePickerDialog(QDialog):
+class ServicePickerDialog(OwnEnterDialog):
     def __init__(
         self, search: DirectorySearch, clock: Callable[[], datetime], parent: QWidget | None = None
     ) -> None:
