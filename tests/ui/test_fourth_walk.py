@@ -328,3 +328,36 @@ def test_enter_in_the_directory_pickers_search_goes_to_the_results_not_past_them
     qtbot.waitUntil(lambda: not picker.isVisible())
     choice = screen.selected_choice()
     assert choice is not None and choice.summary.service_id == second.service_id
+
+
+# --- clocks that move on --------------------------------------------------------------------------
+
+
+def test_suivi_left_open_marks_a_rendez_vous_late_once_its_time_has_passed(
+    qtbot: QtBot, cvl_db: Database, make_window: WindowFactory
+) -> None:
+    """Suivi open at 13:55 on a rendez-vous of 14:00: at 14:30 it still read « Rendez-vous
+    pris », last of the list, and « aucune en retard » — the call list kept the morning's
+    order until the agent changed screen."""
+    from spro_desk.contacts.model import ContactInput
+    from spro_desk.contacts.service import ContactService
+    from spro_desk.ui.suivi.follow_up_model import FollowUpColumn
+
+    from .test_suivi import CIO, _screen
+
+    contacts = ContactService(cvl_db)
+    for hour, rdv in ((9, datetime(2026, 3, 10, 14, 0)), (10, datetime(2026, 3, 12, 9, 0))):
+        contact = contacts.record(
+            ContactInput(canal="accueil-physique", statut="salarie",
+                         occurred_at=datetime(2026, 3, 10, hour, 0))
+        )  # fmt: skip
+        contacts.add_referral(contact, CIO, rdv_at=rdv)
+    now = [datetime(2026, 3, 10, 13, 55)]
+    window = make_window(cvl_db, clock=lambda: now[0])
+    screen = _screen(qtbot, window)
+    assert "aucune en retard" in screen.summary.text()
+    now[0] = datetime(2026, 3, 10, 14, 30)
+    screen.clock_timer.setInterval(20)  # a minute in the application
+    qtbot.waitUntil(lambda: "dont 1 rendez-vous en retard" in screen.summary.text())
+    status = screen.model.data(screen.model.index(0, FollowUpColumn.STATUT))
+    assert status == "En retard · Rendez-vous pris"

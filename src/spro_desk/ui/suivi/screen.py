@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -15,11 +15,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from spro_desk.contacts.follow_up import FollowUpItem, follow_up
+from spro_desk.contacts.follow_up import FollowUpItem, follow_up, is_overdue
 from spro_desk.contacts.model import ContactError
 from spro_desk.contacts.service import (
     ReferralView,
     StatusChangeNeedsConfirmation,
+    as_aware,
     check_status_change,
 )
 from spro_desk.ui.common.announce import StatusLabel
@@ -44,6 +45,9 @@ from spro_desk.ui.suivi.call_card import CallCard, call_question
 from spro_desk.ui.suivi.follow_up_model import FollowUpColumn, FollowUpModel
 
 log = logging.getLogger(__name__)
+
+# A screen left open: a rendez-vous whose time passes becomes late within this time.
+CLOCK_TICK_MS = 60_000
 
 # One key per outcome, on the selected row: the agent calls the partner and types the answer.
 STATUS_KEYS = (
@@ -88,6 +92,10 @@ class SuiviScreen(Screen):
         self.call_card.call_list_toggled.connect(self._call_list_toggled)
         context.navigator.contacts_changed.connect(self._contacts_changed)
         self._update_actions()
+        self.clock_timer = QTimer(self)
+        self.clock_timer.setInterval(CLOCK_TICK_MS)
+        self.clock_timer.timeout.connect(self._tick)
+        self.clock_timer.start()
 
     def title(self) -> str:
         return self.tr("Suivi")
@@ -163,6 +171,18 @@ class SuiviScreen(Screen):
         self._call_list_right()
         self.refresh()
         self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def shutdown(self) -> None:
+        self.clock_timer.stop()
+
+    def _tick(self) -> None:
+        """Reloaded when a rendez-vous listed has become late meanwhile (the order and the
+        summary follow), and only then: the agent's place in the list is kept."""
+        if not self.isVisible():
+            return
+        now = as_aware(self.context.clock())
+        if any(is_overdue(item.referral, now) != item.overdue for item in self.model.rows()):
+            self.refresh()
 
     def refresh(self) -> None:
         """Reload, keeping the selected referral selected even when its row moved."""
