@@ -361,3 +361,65 @@ def test_suivi_left_open_marks_a_rendez_vous_late_once_its_time_has_passed(
     qtbot.waitUntil(lambda: "dont 1 rendez-vous en retard" in screen.summary.text())
     status = screen.model.data(screen.model.index(0, FollowUpColumn.STATUT))
     assert status == "En retard · Rendez-vous pris"
+
+
+# --- Paris, Lyon and Marseille ------------------------------------------------------------------
+
+
+def _marseille_area_directory(folder: Path) -> Database:
+    """Three missions locales of the Aix-Marseille-Provence metropolis, serving the
+    Bouches-du-Rhône, published without coordinates (as many partners do): in Aix, in
+    Pertuis (Vaucluse, same metropolis) and in Marseille's 1st arrondissement."""
+    from spro_desk.directory.importer import import_directory
+
+    from .conftest import cvl_rows, write_directory
+
+    structure = cvl_rows("structures.json")[0]
+    service = next(s for s in cvl_rows("services.json") if s["structure_id"] == structure["id"])
+    places = (("Aix", "13001", "Aix-en-Provence", "13100"), ("Pertuis", "84089", "Pertuis",
+              "84120"), ("Marseille", "13201", "Marseille", "13001"))  # fmt: skip
+    structures, services = [], []
+    for n, (name, code, commune, postal) in enumerate(places):
+        where = {"code_insee": code, "commune": commune, "code_postal": postal,
+                 "latitude": None, "longitude": None}  # fmt: skip
+        structures.append({**structure, **where, "id": f"ml-{n}", "nom": f"Mission {name}",
+                           "siret": None})  # fmt: skip
+        services.append({**service, **where, "id": f"ml-{n}-s", "structure_id": f"ml-{n}",
+                         "nom": "Choisir un métier", "zone_eligibilite": ["13"],
+                         "modes_accueil": ["en-presentiel"]})  # fmt: skip
+    database = Database(folder / "desk.sqlite")
+    import_directory(database, write_directory(folder / "annuaire", structures, services))
+    return database
+
+
+def test_a_marseillais_is_sent_to_marseille_before_aix_and_pertuis(
+    qtbot: QtBot, tmp_path: Path, make_window: WindowFactory
+) -> None:
+    """A person from Marseille's 3rd arrondissement (« marseille 3 » typed in Orientation):
+    the mission of the 1st arrondissement came last, after Aix and Pertuis — two
+    arrondissements of one city were « the same intercommunality », as Pertuis is."""
+    from spro_desk.ui.orientation.screen import OrientationScreen
+    from spro_desk.ui.orientation.suggestion_model import SuggestionColumn
+
+    db = _marseille_area_directory(tmp_path)
+    try:
+        window = make_window(db)
+        window.show_screen("orientation")
+        screen = window.screens["orientation"]
+        assert isinstance(screen, OrientationScreen)
+        profile = screen.profile
+        qtbot.keyClicks(profile.commune, "marseille 3")
+        if profile.commune.popup_visible():
+            qtbot.keyClick(profile.commune.completer().popup(), Qt.Key.Key_Return)
+        assert profile.commune.code() == "13203"
+        profile.statut.setCurrentIndex(profile.statut.findData("demandeur-emploi"))
+        profile.needs.set_codes(("choisir-un-metier",))
+        qtbot.mouseClick(screen.suggest_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: screen.model.rowCount() == 3)
+        first = screen.model.index(0, SuggestionColumn.STRUCTURE).data()
+        assert first == "Mission Marseille"
+        screen.table.selectRow(0)
+        assert "dans votre commune" in screen.reasons.toPlainText()
+        window.close()
+    finally:
+        db.close()

@@ -230,8 +230,9 @@ def _physical_proximity(candidate: Candidate, here: Commune | None, there: Commu
         return FURTHER
     if here is None or there is None:
         return FURTHER
-    # Paris, Lyon, Marseille: a service coded with the city, a person with the arrondissement
-    if there.code in (here.code, here.parent) or (there.parent or "") == here.code:
+    # Paris, Lyon, Marseille: the city and each of its arrondissements are one commune, for a
+    # service coded with the city and a person with her arrondissement, or two arrondissements
+    if (there.parent or there.code) == (here.parent or here.code):
         return COMMUNE
     if here.epci and here.epci == there.epci:
         return EPCI
