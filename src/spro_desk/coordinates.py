@@ -31,8 +31,11 @@ PACIFIC_REGIONS = {
     "Pacific/Noumea": "NC",
     "Pacific/Wallis": "WF",
 }
+# Saint-Pierre-et-Miquelon is outside France's ten-digit plan too: from there a mainland
+# « 06 … » or a Guadeloupe « 0690 … » is dialled with its code; its own numbers keep +508.
+OWN_PLAN_ZONES = {**PACIFIC_REGIONS, "America/Miquelon": "PM"}
 # A local number as each of those territories writes it, for the error message.
-_LOCAL_EXAMPLES = {"PF": "87 12 34 56", "NC": "75.12.34", "WF": "82 12 34"}
+_LOCAL_EXAMPLES = {"PF": "87 12 34 56", "NC": "75.12.34", "WF": "82 12 34", "PM": "41 12 34"}
 
 
 def format_phone(text: str, zone: str | None = None) -> str:
@@ -44,8 +47,8 @@ def format_phone(text: str, zone: str | None = None) -> str:
     from spro_desk.clock import zone_name
 
     typed = text.strip()
-    home = PACIFIC_REGIONS.get(zone or zone_name())
-    dialled_nationally = {home} if home else TEN_DIGIT_REGIONS
+    home = OWN_PLAN_ZONES.get(zone or zone_name())
+    dialled_nationally = {home} - {"PM"} if home else TEN_DIGIT_REGIONS
     for region in (home, *PHONE_REGIONS) if home else PHONE_REGIONS:
         try:
             number = phonenumbers.parse(typed, region)

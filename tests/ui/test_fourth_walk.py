@@ -423,3 +423,25 @@ def test_a_marseillais_is_sent_to_marseille_before_aix_and_pertuis(
         window.close()
     finally:
         db.close()
+
+
+# --- Saint-Pierre-et-Miquelon ---------------------------------------------------------------------
+
+
+def test_a_saint_pierre_desk_stores_numbers_it_can_dial(
+    qtbot: QtBot, db: Database, make_window: WindowFactory
+) -> None:
+    """A desk in Saint-Pierre (zone America/Miquelon) stored a mainland mobile « 06 12 34 56
+    78 » and a Guadeloupe one « 0690 12 34 56 »: Saint-Pierre-et-Miquelon is outside France's
+    ten-digit plan (+508, six digits), neither can be dialled from there without its code."""
+    from .test_agent_day import _type_a_consenting_call
+
+    SiteSettings(db).set("site.fuseau", "America/Miquelon")
+    desk = open_accueil(qtbot, make_window(db), db)
+    for name, typed in (("Yannick Detcheverry", "41 12 34"), ("Lea Martin", "06 12 34 56 78"),
+                        ("Rose Bade", "0690 12 34 56")):  # fmt: skip
+        keys = _type_a_consenting_call(qtbot, desk, name, typed)
+        keys.press(Qt.Key.Key_Return, CTRL)
+        assert desk.screen.feedback.text().startswith("Contact enregistré"), typed
+    phones = sorted(desk.contacts.personal_data(c.id).telephone for c in desk.contacts.list())
+    assert phones == ["+33 6 12 34 56 78", "+508 41 12 34", "+590 690 12 34 56"]
