@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -445,3 +446,23 @@ def test_a_saint_pierre_desk_stores_numbers_it_can_dial(
         assert desk.screen.feedback.text().startswith("Contact enregistré"), typed
     phones = sorted(desk.contacts.personal_data(c.id).telephone for c in desk.contacts.list())
     assert phones == ["+33 6 12 34 56 78", "+508 41 12 34", "+590 690 12 34 56"]
+
+
+@pytest.mark.parametrize(
+    ("typed", "code"),
+    [("paris 11eme", "75111"), ("Lyon 3eme", "69383"), ("marseille 1ere", "13201"),
+     ("Paris 20ieme", "75120")],
+)  # fmt: skip
+def test_an_arrondissement_is_found_as_people_write_it(
+    qtbot: QtBot, db: Database, make_window: WindowFactory, typed: str, code: str
+) -> None:
+    """« paris 11eme » (or « 11ème », « 1ère », « 20ième »), as people write their
+    arrondissement, found nothing: only « Paris 11e » did, the geography's own spelling."""
+    desk = open_accueil(qtbot, make_window(db), db)
+    commune = desk.screen.form.commune
+    commune.setFocus()
+    qtbot.waitUntil(commune.hasFocus)
+    desk.keyboard.type(typed)
+    assert commune.match_texts(), typed
+    desk.keyboard.press(Qt.Key.Key_Tab)
+    assert commune.code() == code

@@ -49,6 +49,7 @@ _NAME_AND_POSTAL = re.compile(
 SAME_NAME_LIMIT = 200
 _NON_WORD_KEEP_LINES = re.compile(r"[^\w\n]+")
 _ABBREVIATIONS = {"st": "saint", "ste": "sainte"}
+_ORDINAL = re.compile(r"([0-9]{1,2})(?:eme|ieme|em|ere|re|e|er)")
 # Sorts after every character that can appear in a search key.
 _KEY_END = chr(0x10FFFF)
 
@@ -466,7 +467,17 @@ def _bulk_search_keys(names: list[str]) -> list[str]:
 
 
 def _expand_abbreviations(key: str) -> str:
-    return " ".join(_ABBREVIATIONS.get(word, word) for word in key.split(" "))
+    return " ".join(_ordinal(_ABBREVIATIONS.get(word, word)) for word in key.split(" "))
+
+
+def _ordinal(word: str) -> str:
+    """« 11eme », « 20ieme », « 1ere » as the geography writes an arrondissement: « 11e »,
+    « 1er » (« Paris 11e Arrondissement »)."""
+    found = _ORDINAL.fullmatch(word)
+    if found is None:
+        return word
+    number = found.group(1)
+    return f"{number}er" if number == "1" else f"{number}e"
 
 
 def _code_query(text: str) -> str | None:
