@@ -349,147 +349,152 @@ This person will no longer be able to sign in; their past actions stay in the lo
 <context>
     <name>AccueilScreen</name>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="69"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="71"/>
         <source>Orienter (Ctrl+O)</source>
         <translation>Refer (Ctrl+O)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="70"/>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="188"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="72"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="195"/>
         <source>Abandonner la modification</source>
         <translation>Discard the changes</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="98"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="105"/>
         <location filename="../../src/spro_desk/ui/app/screens.py" line="39"/>
         <source>Accueil</source>
         <translation>Front desk</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="112"/>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="309"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="119"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="341"/>
         <source>Enregistrer le contact</source>
         <translation>Save the contact</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="116"/>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="184"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="123"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="191"/>
         <source>Enregistrer et orienter</source>
         <translation>Save and refer</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="119"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="126"/>
         <source>Rétablir le dernier contact supprimé</source>
         <translation>Restore the last deleted contact</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="138"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="145"/>
         <source>Formulaire du contact</source>
         <translation>Contact form</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="186"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="193"/>
         <source>Enregistre le contact puis cherche les structures adaptées à la personne.</source>
         <translation>Saves the contact, then looks for organisations suited to the person.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="190"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="197"/>
         <source>Laisse le contact tel qu&apos;il était et vide le formulaire.</source>
         <translation>Leaves the contact as it was and clears the form.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="251"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="262"/>
         <source>Ouverture de la base… Le contact sera enregistré dès qu&apos;elle est prête, votre saisie est conservée.</source>
         <translation>Opening the database… The contact will be saved as soon as it is ready; what you typed is kept.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="298"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="312"/>
         <source>Saisie en cours retrouvée : SPRO Desk s&apos;était fermé avant son enregistrement. Vérifiez-la puis enregistrez (les coordonnées personnelles ne sont jamais conservées hors de la base).</source>
         <translation>Unsaved entry recovered: SPRO Desk closed before it was recorded. Check it, then record it (personal details are never kept outside the database).</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="308"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="330"/>
+        <source>Le contact en cours avait bien été enregistré avant la fermeture de SPRO Desk : il est dans « Aujourd&apos;hui ».</source>
+        <translation>The contact being entered had been recorded before SPRO Desk closed: it is in “Today”.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="340"/>
         <source>Enregistrer (Ctrl+Entrée)</source>
         <translation>Save (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="316"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="348"/>
         <source>Choisissez le statut de la personne (une touche suffit).</source>
         <translation>Choose the person&apos;s status (one key is enough).</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="348"/>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="352"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="379"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="383"/>
         <source>Contact non enregistré : %s</source>
         <translation>Contact not saved: %s</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="368"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="399"/>
         <source>Contact de %s modifié.</source>
         <translation>Contact at %s updated.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="370"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="401"/>
         <source>Contact enregistré à %s.</source>
         <translation>Contact saved at %s.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="381"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="412"/>
         <source>Commune : %s.</source>
         <translation>Municipality: %s.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="455"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="486"/>
         <source>Enregistrer la modification (Ctrl+Entrée)</source>
         <translation>Save the changes (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="456"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="487"/>
         <source>Enregistrer la modification du contact</source>
         <translation>Save the changes to the contact</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="483"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="514"/>
         <source>Saisie en cours</source>
         <translation>Entry in progress</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="485"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="516"/>
         <source>Le formulaire contient une saisie non enregistrée. L&apos;abandonner pour modifier le contact choisi ?</source>
         <translation>The form holds an unsaved entry. Discard it to edit the selected contact?</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="488"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="519"/>
         <source>Abandonner la saisie</source>
         <translation>Discard the entry</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="494"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="525"/>
         <source>Modification abandonnée : le contact est inchangé.</source>
         <translation>Changes discarded: the contact is unchanged.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="501"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="532"/>
         <source>Supprimer le contact de %s ? Ctrl+Z le rétablit.</source>
         <translation>Delete the contact at %s? Ctrl+Z restores it.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="503"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="534"/>
         <source>Supprimer un contact</source>
         <translation>Delete a contact</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="503"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="534"/>
         <source>Supprimer</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="513"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="544"/>
         <source>Contact de %s supprimé.</source>
         <translation>Contact at %s deleted.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="532"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="563"/>
         <source>Contact rétabli.</source>
         <translation>Contact restored.</translation>
     </message>
@@ -5639,12 +5644,12 @@ Restore it now?</translation>
         <translation>Remove the selected row: {label}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/setting_editors.py" line="206"/>
+        <location filename="../../src/spro_desk/ui/common/setting_editors.py" line="207"/>
         <source>Commune, EPCI ou département, puis Entrée (vide : le département)</source>
         <translation>Commune, EPCI or département, then Enter (empty: the département)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/setting_editors.py" line="239"/>
+        <location filename="../../src/spro_desk/ui/common/setting_editors.py" line="244"/>
         <source>« {text} » n&apos;est ni une commune, ni un EPCI, ni un département.</source>
         <translation>“{text}” is neither a commune, an EPCI nor a département.</translation>
     </message>
@@ -6288,133 +6293,133 @@ Restore it now?</translation>
 <context>
     <name>SuiviScreen</name>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="75"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="79"/>
         <source>Résumé du suivi</source>
         <translation>Follow-up summary</translation>
     </message>
     <message>
         <location filename="../../src/spro_desk/ui/app/screens.py" line="41"/>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="93"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="101"/>
         <source>Suivi</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="99"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="107"/>
         <source>Tous les statuts</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="102"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="110"/>
         <source>Filtrer par statut</source>
         <translation>Filter by status</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="103"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="111"/>
         <source>Les rendez-vous en retard restent en tête.</source>
         <translation>Overdue appointments stay at the top.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="112"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="120"/>
         <source>Orientations à suivre</source>
         <translation>Referrals to follow up</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="114"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="122"/>
         <source>En retard d&apos;abord. Sur la ligne choisie : H honoré, N non honoré, A annulé, R rendez-vous pris, P proposé ; Ctrl+Z annule le dernier changement.</source>
         <translation>Overdue first. On the selected row: H attended, N missed, A cancelled, R appointment booked, P proposed; Ctrl+Z undoes the last change.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="127"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="135"/>
         <source>{label} ({key})</source>
         <translation>{label} ({key})</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="132"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="140"/>
         <source>Marquer l&apos;orientation choisie « {label} » (touche {key})</source>
         <translation>Mark the selected referral “{label}” (key {key})</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="141"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="149"/>
         <source>Annuler (Ctrl+Z)</source>
         <translation>Undo (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="145"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="153"/>
         <source>Remettre le statut précédent de la dernière orientation modifiée</source>
         <translation>Restore the previous status of the last changed referral</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="154"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="162"/>
         <source>Changer le statut de l&apos;orientation choisie</source>
         <translation>Change the status of the selected referral</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="158"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="166"/>
         <source>&amp;Statut :</source>
         <translation>&amp;Status:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="193"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="213"/>
         <source>Personne à rappeler.</source>
         <translation>Nobody to call back.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="195"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="215"/>
         <source>Aucune orientation avec ce statut.</source>
         <translation>No referral with this status.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="197"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="217"/>
         <source>{n} orientation</source>
         <translation>{n} referral</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="197"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="217"/>
         <source>{n} orientations</source>
         <translation>{n} referrals</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="199"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="219"/>
         <source>{count}, dont {late} rendez-vous en retard (sans résultat noté).</source>
         <translation>{count}, including {late} overdue appointments (no outcome recorded).</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="201"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="221"/>
         <source>{count}, aucune en retard.</source>
         <translation>{count}, none overdue.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="270"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="290"/>
         <source>Sélectionnez d&apos;abord une orientation dans la liste.</source>
         <translation>First select a referral in the list.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="278"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="298"/>
         <source>Rouvrir une orientation</source>
         <translation>Reopen a referral</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="279"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="299"/>
         <source>Remettre « {label} »</source>
         <translation>Set back to “{label}”</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="280"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="300"/>
         <source>Continuer ?</source>
         <translation>Continue?</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="310"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="330"/>
         <source>{structure} : « {label} » enregistré.</source>
         <translation>{structure}: “{label}” saved.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="314"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="334"/>
         <source>Ctrl+Z remet « {previous} ».</source>
         <translation>Ctrl+Z restores “{previous}”.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="327"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="347"/>
         <source>Le statut n&apos;a pas pu être enregistré. Réessayez dans un instant.</source>
         <translation>The status could not be saved. Try again in a moment.</translation>
     </message>

@@ -112,10 +112,10 @@ def test_a_paris_desk_reaching_all_its_callers_has_no_white_zone(
 
 # --- a process killed during a save ---------------------------------------------------------------
 
-# The desk as it runs: the real window on the real file; the agent corrects a contact (statut
-# and, under the consent she ticks, the caller's phone) and presses Ctrl+Entrée. The process
-# is killed (SIGKILL) as soon as the first write of that save is committed.
-CORRECTING_DESK = """
+# The desk as it runs, in a process of its own: the real window on the real file, keys typed
+# where the focus is. `freeze_after_the_next_write()`: the process says « écrit » as soon as
+# the next write is committed, then waits to be killed (SIGKILL).
+DESK_IN_A_CHILD = """
 import contextlib, sys, time
 from datetime import datetime
 from pathlib import Path
@@ -124,11 +124,9 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from spro_desk.storage.engine import Database
 from spro_desk.ui.app.main_window import MainWindow
-from spro_desk.ui.app.main_window import MainWindow
 from spro_desk.ui.common.background import ImmediateRunner
 
 app = QApplication([])
-from pathlib import Path
 db = Database(Path(sys.argv[1]))
 settings = QSettings(sys.argv[2], QSettings.Format.IniFormat)
 window = MainWindow(db, settings=settings, runner=ImmediateRunner(),
@@ -149,7 +147,23 @@ def wait(condition):
 def press(key, modifier=Qt.KeyboardModifier.NoModifier):
     QTest.keyClick(QApplication.focusWidget(), key, modifier)
 
+def freeze_after_the_next_write():
+    real = Database.transaction
+
+    @contextlib.contextmanager
+    def written_then_frozen(self, **options):
+        with real(self, **options) as session:
+            yield session
+        print("écrit", flush=True)
+        time.sleep(60)
+
+    Database.transaction = written_then_frozen
+
 wait(window.isActiveWindow)
+"""
+
+# The agent corrects a contact (statut and, under the consent she ticks, the caller's phone).
+CORRECTING = """
 table = screen.today.table
 table.setFocus()
 wait(lambda: table.model().rowCount() == 1)
@@ -162,29 +176,46 @@ wait(screen.form.consent.is_given)
 press("P", Qt.KeyboardModifier.AltModifier)
 for char in "0601020304":
     press(char)
-
-real = Database.transaction
-
-@contextlib.contextmanager
-def first_write_then_freeze(self, **options):
-    with real(self, **options) as session:
-        yield session
-    print("écrit", flush=True)
-    time.sleep(60)
-
-Database.transaction = first_write_then_freeze
+freeze_after_the_next_write()
 press(Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
 """
+
+# The agent types a walk-in, looks at the form a couple of seconds (the draft is kept), saves.
+RECORDING = """
+wait(screen.form.statut.hasFocus)
+for key in ("E", Qt.Key.Key_Tab, "1"):
+    press(key)
+deadline = time.monotonic() + 2
+while time.monotonic() < deadline:
+    app.processEvents()
+    time.sleep(0.02)
+freeze_after_the_next_write()
+press(Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+"""
+
+
+def _kill_after_the_write(path: Path, settings: Path, scenario: str) -> None:
+    """The desk on `path` plays `scenario` in a child process, killed once it has written."""
+    import os
+    import subprocess
+    import sys
+
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    desk = subprocess.Popen(
+        [sys.executable, "-c", DESK_IN_A_CHILD + scenario, str(path), str(settings)],
+        env=env, stdout=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        assert desk.stdout is not None and desk.stdout.readline().strip() == "écrit"
+    finally:
+        desk.kill()
+        desk.wait()
 
 
 def test_a_correction_killed_mid_save_is_whole_or_not_at_all(tmp_path: Path) -> None:
     """An anonymous contact corrected (« Demandeur d'emploi », and a phone under the consent
     ticked), the desk killed as the save wrote: on restart the statut was corrected and the
     phone lost — the two went in two transactions, and the form's draft keeps no correction."""
-    import os
-    import subprocess
-    import sys
-
     from spro_desk.contacts.model import ContactInput
     from spro_desk.contacts.service import ContactService
 
@@ -195,16 +226,7 @@ def test_a_correction_killed_mid_save_is_whole_or_not_at_all(tmp_path: Path) -> 
                      reponses=("information-orale",), occurred_at=datetime(2026, 3, 10, 9, 0))
     )  # fmt: skip
     db.close()
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    desk = subprocess.Popen(
-        [sys.executable, "-c", CORRECTING_DESK, str(path), str(tmp_path / "settings.ini")],
-        env=env, stdout=subprocess.PIPE, text=True,
-    )  # fmt: skip
-    try:
-        assert desk.stdout is not None and desk.stdout.readline().strip() == "écrit"
-    finally:
-        desk.kill()
-        desk.wait()
+    _kill_after_the_write(path, tmp_path / "settings.ini", CORRECTING)
     db = Database(path)  # the desk started again
     try:
         service = ContactService(db)
@@ -212,6 +234,34 @@ def test_a_correction_killed_mid_save_is_whole_or_not_at_all(tmp_path: Path) -> 
         personal = service.personal_data(contact_id)
         phone = personal.telephone if personal else None
         assert (corrected, phone) in ((True, "06 01 02 03 04"), (False, None))
+    finally:
+        db.close()
+
+
+def test_a_walk_in_killed_as_it_was_saved_is_not_recorded_twice(
+    qtbot: QtBot, tmp_path: Path, make_window: WindowFactory
+) -> None:
+    """A walk-in typed, saved, the desk killed just after the save: on restart the form came
+    back filled, « Saisie en cours retrouvée : SPRO Desk s'était fermé avant son
+    enregistrement … enregistrez », and Ctrl+Entrée recorded the person a second time."""
+    from PySide6.QtCore import QSettings
+
+    from spro_desk.contacts.service import ContactService
+
+    path, ini = tmp_path / "desk.sqlite", tmp_path / "settings.ini"
+    Database(path).close()
+    _kill_after_the_write(path, ini, RECORDING)
+    db = Database(path)  # the desk started again
+    try:
+        settings = QSettings(str(ini), QSettings.Format.IniFormat)
+        desk = open_accueil(qtbot, make_window(db, settings=settings), db)
+        assert len(ContactService(db).list()) == 1
+        assert "avant son enregistrement" not in desk.screen.feedback.text()
+        desk.screen.form.statut.setFocus()
+        desk.keyboard.press(Qt.Key.Key_Return, CTRL)  # the agent saves what she sees
+        assert len(ContactService(db).list()) == 1
+        window_closed = desk.window.close()
+        assert window_closed
     finally:
         db.close()
 
@@ -466,3 +516,16 @@ def test_an_arrondissement_is_found_as_people_write_it(
     assert commune.match_texts(), typed
     desk.keyboard.press(Qt.Key.Key_Tab)
     assert commune.code() == code
+
+
+def test_a_contact_saved_twice_under_its_id_is_stored_once(db: Database) -> None:
+    """The form's id kept in the draft: a draft restored before the database could say it was
+    recorded (its check comes once the database is open) and saved again is not a second
+    person in the figures."""
+    from spro_desk.contacts.model import ContactInput
+    from spro_desk.contacts.service import ContactService
+
+    service = ContactService(db)
+    walk_in = ContactInput(canal="accueil-physique", statut="etudiant", id="f0f0f0f0-1")
+    assert service.record(walk_in) == service.record(walk_in) == "f0f0f0f0-1"
+    assert [c.id for c in service.list()] == ["f0f0f0f0-1"]

@@ -75,6 +75,9 @@ class ContactInput:
     personal: PersonalDataInput | None = None
     consent: ConsentInput | None = None
     extra: dict[str, str] = field(default_factory=dict)
+    # Chosen when the form was opened: the same contact saved twice (after a crash between
+    # its commit and the end of the save) is stored once.
+    id: str | None = None
 
     def check(self, known_commune: bool) -> None:
         _in("canal", self.canal, CANAUX)

@@ -153,6 +153,8 @@ class ContactService:
         contact = self._new_contact(data)
         personal = self._personal_rows(contact, data)  # sealed before the write lock is taken
         with self.db.transaction() as session:
+            if data.id is not None and session.get(Contact, data.id) is not None:
+                return data.id  # saved already: the desk stopped before it could say so
             session.add(contact)
             append_event(session, contact, "create")
             self._store_personal(session, personal)
@@ -162,7 +164,7 @@ class ContactService:
     def _new_contact(data: ContactInput) -> Contact:
         now = utc_now()
         return Contact(
-            id=new_id(),
+            id=data.id or new_id(),
             occurred_at=as_aware(data.occurred_at) if data.occurred_at else now,
             recorded_at=now,
             updated_at=now,
@@ -213,6 +215,11 @@ class ContactService:
             referrals = self._referrals_by_contact(session, ids)
             with_personal = self._ids_with_personal(session, ids)
         return [self._view(c, referrals.get(c.id, []), c.id in with_personal) for c in contacts]
+
+    def exists(self, contact_id: str) -> bool:
+        """Whether a contact of that id was recorded (deleted ones included)."""
+        with self.db.session() as session:
+            return session.get(Contact, contact_id) is not None
 
     def get(self, contact_id: str) -> ContactView:
         with self.db.session() as session:

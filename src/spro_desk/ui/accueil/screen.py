@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date, datetime, time
 from itertools import pairwise
 from typing import TYPE_CHECKING
@@ -79,6 +81,10 @@ class AccueilScreen(Screen):
         self._waiting: Callable[[], object] | None = None
         self._locked = False
         self._listed_day: date | None = None  # the day « Aujourd'hui » lists
+        # The id the contact being typed will have: kept in the draft, so that a contact saved
+        # just before a crash is not recorded again from the draft restored.
+        self._new_id = str(uuid.uuid4())
+        self._restored_id: str | None = None  # a draft's, until the database says if it is in
         self._busy = BusyCursor()
         self._build_actions()
         self._layout()
@@ -206,6 +212,7 @@ class AccueilScreen(Screen):
         self.context.navigator.database_ready.connect(self.refresh_today)
         self.context.navigator.database_ready.connect(self.refresh_catchment)
         self.context.navigator.database_ready.connect(self._do_waiting)
+        self.context.navigator.database_ready.connect(self._drop_draft_already_recorded)
 
     # --- screen lifetime ----------------------------------------------------------------------
 
@@ -292,12 +299,14 @@ class AccueilScreen(Screen):
         """A new contact being typed; corrections of recorded contacts are not drafts."""
         if self._editing is not None or not self.form.has_changes():
             return None
-        return self.form.anonymous_state()
+        return {**self.form.anonymous_state(), "id": self._new_id}
 
     def _restore_draft(self, state: dict[str, object] | None) -> None:
         if state is None:
             return
         self.form.restore_state(state)
+        if isinstance(state.get("id"), str):
+            self._new_id = self._restored_id = str(state["id"])
         self.feedback.set_message(
             self.tr(
                 "Saisie en cours retrouvée : SPRO Desk s'était fermé avant son enregistrement. "
@@ -305,9 +314,27 @@ class AccueilScreen(Screen):
                 "conservées hors de la base)."
             )
         )
+        self._drop_draft_already_recorded()
+
+    def _drop_draft_already_recorded(self) -> None:
+        """A draft whose contact is in the database was saved: the desk stopped between the
+        save and the blank form. The form is blanked, and the agent told."""
+        if self._restored_id is None or not self.context.ready:
+            return
+        restored, self._restored_id = self._restored_id, None
+        if self._editing is not None or not self.context.contacts.exists(restored):
+            return
+        self._new_contact()
+        self.feedback.set_message(
+            self.tr(
+                "Le contact en cours avait bien été enregistré avant la fermeture de SPRO "
+                "Desk : il est dans « Aujourd'hui »."
+            )
+        )
 
     def _new_contact(self) -> None:
         self.draft.clear()
+        self._new_id = str(uuid.uuid4())
         self._editing = None
         self.form.reset(self._default_canal(), self.context.clock())
         self.record_button.setText(self.tr("Enregistrer (Ctrl+Entrée)"))
@@ -325,11 +352,12 @@ class AccueilScreen(Screen):
         from spro_desk.agents.sessions import desk_session
 
         logged_in = desk_session(self.context.database).agent  # else the name set in Paramètres
-        return self.form.contact_input(
+        data = self.form.contact_input(
             now=self.context.clock(),
             agent=logged_in.nom if logged_in else site.get("agent.courant") or None,
             site=site.get("site.nom") or None,
         )
+        return data if self._editing is not None else replace(data, id=self._new_id)
 
     def _store(self, data: ContactInput) -> str | None:
         """Record or update through the domain; on refusal the form keeps everything typed."""
