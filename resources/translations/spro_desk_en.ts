@@ -5604,52 +5604,57 @@ Restore it now?</translation>
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../../src/spro_desk/ui/common/setting_editors.py" line="80"/>
+        <location filename="../../src/spro_desk/ui/common/setting_editors.py" line="81"/>
         <source>{value} (valeur inconnue)</source>
         <translation>{value} (unknown value)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/setting_editors.py" line="105"/>
+        <location filename="../../src/spro_desk/ui/common/setting_editors.py" line="106"/>
         <source>{label} : «&#xa0;{text}&#xa0;» ne correspond à aucune commune. Tapez le nom ou le code postal et choisissez dans la liste.</source>
         <translation>{label}: “{text}” matches no municipality. Type the name or the postcode and choose from the list.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/setting_editors.py" line="125"/>
+        <location filename="../../src/spro_desk/ui/common/setting_editors.py" line="126"/>
         <source>Ajouter</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/setting_editors.py" line="126"/>
+        <location filename="../../src/spro_desk/ui/common/setting_editors.py" line="127"/>
         <source>Retirer</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/setting_editors.py" line="137"/>
+        <location filename="../../src/spro_desk/ui/common/setting_editors.py" line="144"/>
+        <source>Suppr retire la ligne choisie.</source>
+        <translation>Del removes the chosen line.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/setting_editors.py" line="147"/>
         <source>Nouvelle valeur : {label}</source>
         <translation>New value: {label}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/setting_editors.py" line="140"/>
+        <location filename="../../src/spro_desk/ui/common/setting_editors.py" line="150"/>
         <source>Tapez puis Entrée pour ajouter</source>
         <translation>Type, then Enter to add</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/setting_editors.py" line="143"/>
+        <location filename="../../src/spro_desk/ui/common/setting_editors.py" line="153"/>
         <source>Ajouter à la liste : {label}</source>
         <translation>Add to the list: {label}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/setting_editors.py" line="148"/>
+        <location filename="../../src/spro_desk/ui/common/setting_editors.py" line="158"/>
         <source>Retirer la ligne choisie : {label}</source>
         <translation>Remove the selected row: {label}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/setting_editors.py" line="207"/>
+        <location filename="../../src/spro_desk/ui/common/setting_editors.py" line="218"/>
         <source>Commune, EPCI ou département, puis Entrée (vide : le département)</source>
         <translation>Commune, EPCI or département, then Enter (empty: the département)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/setting_editors.py" line="244"/>
+        <location filename="../../src/spro_desk/ui/common/setting_editors.py" line="255"/>
         <source>« {text} » n&apos;est ni une commune, ni un EPCI, ni un département.</source>
         <translation>“{text}” is neither a commune, an EPCI nor a département.</translation>
     </message>

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from spro_desk.site.settings import SiteSettings
@@ -529,3 +530,34 @@ def test_a_contact_saved_twice_under_its_id_is_stored_once(db: Database) -> None
     walk_in = ContactInput(canal="accueil-physique", statut="etudiant", id="f0f0f0f0-1")
     assert service.record(walk_in) == service.record(walk_in) == "f0f0f0f0-1"
     assert [c.id for c in service.list()] == ["f0f0f0f0-1"]
+
+
+def test_the_catchment_area_list_is_edited_from_the_keyboard_in_its_visual_order(
+    qtbot: QtBot, db: Database, make_window: WindowFactory
+) -> None:
+    """Paramètres › « Zone desservie »: Tab goes from the list to « Retirer » beside it, then
+    the entry and « Ajouter » below; but a zone added by mistake took the list, Tab and Espace
+    to remove — Suppr, as in « Aujourd'hui », did nothing."""
+    SiteSettings(db).set("site.commune", "2A004")
+    SiteSettings(db).set("site.zone", ["2A", "2B", "75"])
+    window = make_window(db)
+    window.show_screen("parametres")
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    screen = window.screens["parametres"]
+    assert isinstance(screen, SettingsScreen)
+    editor = screen.editors["site.zone"]
+    assert isinstance(editor, ZoneEditor)
+    editor.items.setFocus()
+    qtbot.waitUntil(editor.items.hasFocus)
+    order = []
+    for _ in range(3):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        order.append(QApplication.focusWidget())
+    assert order == [editor.remove_button, editor.entry, editor.add_button]
+    editor.items.setFocus()
+    editor.items.setCurrentRow(2)  # « Paris (75) », added by mistake
+    qtbot.keyClick(editor.items, Qt.Key.Key_Delete)
+    assert editor.value() == ["2A", "2B"]
+    assert editor.items.hasFocus() and editor.items.currentRow() == 1  # the next one, ready
+    assert "Suppr" in editor.items.accessibleDescription()

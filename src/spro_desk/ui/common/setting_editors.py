@@ -7,6 +7,7 @@ from collections.abc import Callable
 from typing import Any, Protocol
 
 from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -129,10 +130,19 @@ class ListEditor:
         self.entry.returnPressed.connect(self.add)
         self.add_button.clicked.connect(self.add)
         self.remove_button.clicked.connect(self.remove_selected)
+        # Suppr in the list, as in « Aujourd'hui » (not while a line is being corrected).
+        remove = QAction(self.remove_button.accessibleName(), self.items)
+        remove.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        remove.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        remove.triggered.connect(self.remove_selected)
+        self.items.addAction(remove)
 
     def _describe(self, label: str) -> None:
         self.widget.setAccessibleName(label)
         self.items.setAccessibleName(label)
+        self.items.setAccessibleDescription(
+            QCoreApplication.translate("Settings", "Suppr retire la ligne choisie.")
+        )
         self.entry.setAccessibleName(
             QCoreApplication.translate("Settings", "Nouvelle valeur : {label}").format(label=label)
         )
@@ -170,6 +180,7 @@ class ListEditor:
         row = self.items.currentRow()
         if row >= 0:
             self.items.takeItem(row)
+            self.items.setCurrentRow(min(row, self.items.count() - 1))
 
     def _append(self, text: str) -> None:
         item = QListWidgetItem(text)
