@@ -561,3 +561,24 @@ def test_the_catchment_area_list_is_edited_from_the_keyboard_in_its_visual_order
     assert editor.value() == ["2A", "2B"]
     assert editor.items.hasFocus() and editor.items.currentRow() == 1  # the next one, ready
     assert "Suppr" in editor.items.accessibleDescription()
+
+
+def test_the_directory_imported_last_evening_was_imported_yesterday(
+    qtbot: QtBot, cvl_db: Database, make_window: WindowFactory
+) -> None:
+    """Synchronisation at 10:00 read « importée le 09/03/2026 à 17:00 (aujourd'hui) »: its
+    « aujourd'hui », « hier », « il y a N jours » counted whole 24-hour periods, not days —
+    while Paramètres, on the same screen's data, said « hier »."""
+    import sqlite3
+
+    from spro_desk.ui.synchronisation.screen import SynchronisationScreen
+
+    SiteSettings(cvl_db).set("site.fuseau", "Europe/Paris")
+    with sqlite3.connect(cvl_db.path) as connection:  # imported at 17:00 in Paris, the 9th
+        connection.execute("UPDATE directory_import SET imported_at = '2026-03-09T16:00:00'")
+    window = make_window(cvl_db, clock=lambda: datetime(2026, 3, 10, 10, 0))
+    window.show_screen("synchronisation")
+    screen = window.screens["synchronisation"]
+    assert isinstance(screen, SynchronisationScreen)
+    qtbot.waitUntil(lambda: screen.state is not None, timeout=10_000)
+    assert "09/03/2026 à 17:00 (hier)" in screen.directory.text()

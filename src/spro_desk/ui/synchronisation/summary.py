@@ -7,13 +7,13 @@ the same moment everywhere (pending counts, queue, directory).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
-from spro_desk.clock import wall_clock
+from spro_desk.clock import day_of, wall_clock
 from spro_desk.ui.common.formatting import count_phrase, french_datetime, one_line
 
 if TYPE_CHECKING:
@@ -27,6 +27,7 @@ class SyncState:
     overview: SyncOverview
     snapshot: InstalledSnapshot | None
     freshness: DirectoryFreshness
+    today: date  # the site's day when it was read: « hier » is a day, not 24 hours ago
 
 
 def read_state(db: Database, now: datetime) -> SyncState:
@@ -38,6 +39,7 @@ def read_state(db: Database, now: datetime) -> SyncState:
         overview=sync_overview(db, data_dir(db)),
         snapshot=installed_snapshot(db),
         freshness=directory_freshness(db, now),
+        today=(wall_clock(now) if now.tzinfo else now).date(),
     )
 
 
@@ -142,7 +144,7 @@ def directory_text(state: SyncState) -> str:
     freshness, snapshot = state.freshness, state.snapshot
     if freshness.imported_at is None:
         return QCoreApplication.translate("SyncSummary", "Aucun annuaire installé.")
-    age = _ago(freshness.age_days or 0)
+    age = _ago((state.today - day_of(freshness.imported_at)).days)
     if snapshot is None:
         return QCoreApplication.translate(
             "SyncSummary", "Annuaire importé le {when} ({age}), hors mise à jour signée."
