@@ -582,3 +582,31 @@ def test_the_directory_imported_last_evening_was_imported_yesterday(
     assert isinstance(screen, SynchronisationScreen)
     qtbot.waitUntil(lambda: screen.state is not None, timeout=10_000)
     assert "09/03/2026 à 17:00 (hier)" in screen.directory.text()
+
+
+# --- Wallis-et-Futuna -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("typed", "codes"),
+    [("Wallis", ["98613"]), ("Mata-Utu", ["98613"]), ("Futuna", ["98611", "98612"])],
+)
+def test_a_wallisian_is_found_by_her_island(
+    qtbot: QtBot, db: Database, make_window: WindowFactory, typed: str, codes: list[str]
+) -> None:
+    """At a Wallis-et-Futuna desk, « Wallis », « Mata-Utu » or « Futuna » found no commune:
+    the geography names the territory's three kingdoms (Uvea is Wallis, with Mata-Utu; Alo
+    and Sigave share Futuna), which a caller seldom says."""
+    from spro_desk.geo import geography
+
+    SiteSettings(db).set("site.commune", "98613")
+    desk = open_accueil(qtbot, make_window(db), db)
+    commune = desk.screen.form.commune
+    commune.setFocus()
+    qtbot.waitUntil(commune.hasFocus)
+    desk.keyboard.type(typed)
+    offered = commune.match_texts()
+    names = [geography().commune(code).nom for code in codes]  # type: ignore[union-attr]
+    assert [text.split(" (")[0] for text in offered[: len(codes)]] == names, offered
+    desk.keyboard.press(Qt.Key.Key_Tab)
+    assert commune.code() == codes[0]

@@ -49,6 +49,10 @@ _NAME_AND_POSTAL = re.compile(
 SAME_NAME_LIMIT = 200
 _NON_WORD_KEEP_LINES = re.compile(r"[^\w\n]+")
 _ABBREVIATIONS = {"st": "saint", "ste": "sainte"}
+# Places people name that the COG does not: Wallis-et-Futuna's communes are its three kingdoms
+# (Uvea is the island of Wallis, with Mata-Utu; Alo and Sigave share Futuna).
+_PLACE_ALIASES = {"wallis": ("98613",), "mata utu": ("98613",), "futuna": ("98611", "98612")}
+_ALIAS_MIN_CHARS = 3
 _ORDINAL = re.compile(r"([0-9]{1,2})(?:eme|ieme|em|ere|re|e|er)")
 # Sorts after every character that can appear in a search key.
 _KEY_END = chr(0x10FFFF)
@@ -415,7 +419,25 @@ class Geography:
             matching = [c for c in communes if postal in (*c.codes_postaux, c.departement)]
             if matching:
                 return matching[:limit]
-        return [self._commune_at(row) for row in self._search_index.find(text, limit, rows)]
+        listed = [self._commune_at(row) for row in self._search_index.find(text, limit, rows)]
+        return self._with_aliases(text, listed)[:limit]
+
+    def _with_aliases(self, text: str, found: list[Commune]) -> list[Commune]:
+        """`found`, and the communes of a place named otherwise (« Wallis »): first when the
+        place is typed whole, after the communes whose name starts so while it is typed."""
+        key = search_key(text)
+        if len(key) < _ALIAS_MIN_CHARS:
+            return found
+        whole = [code for alias, codes in _PLACE_ALIASES.items() if alias == key for code in codes]
+        started = [
+            c for alias, codes in _PLACE_ALIASES.items() if alias.startswith(key) for c in codes
+        ]
+        if not started:
+            return found
+        named = [self._commune_at(self._row_of[code]) for code in dict.fromkeys(started)]
+        first = [c for c in named if c.code in whole]
+        rest = [c for c in named if c.code not in whole]
+        return list({c.code: c for c in (*first, *found, *rest)}.values())
 
 
 @dataclass(frozen=True, slots=True)
