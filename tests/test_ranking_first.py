@@ -94,8 +94,9 @@ def reference_physical_proximity(
     there = geo.commune(candidate.summary.code_insee or "")
     if here is None or there is None:
         return FURTHER
-    # Paris, Lyon, Marseille: a service coded with the city, a person with the arrondissement
-    if there.code in (here.code, here.parent) or (there.parent or "") == here.code:
+    # Paris, Lyon, Marseille: the city and all its arrondissements are one commune
+    # (docs/orientation-rules.md, 7), written out differently from the ranking's test
+    if there.code == here.code or geo.same_place(there.code, here.code):
         return COMMUNE
     if here.epci and here.epci == there.epci:
         return EPCI
