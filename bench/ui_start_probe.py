@@ -4,6 +4,7 @@ Usage::
 
     python bench/ui_start_probe.py bare T0_NS
     python bench/ui_start_probe.py desk T0_NS DATA_DIR
+    python bench/ui_start_probe.py orm T0_NS DATA_DIR
 
 ``T0_NS`` is ``time.time_ns()`` read by the parent just before it started this process, so the
 figure includes the interpreter's own start. "Usable" means: the window is shown, it has been
@@ -15,6 +16,10 @@ CPU time the process had used at "usable" and "database_ready" (``cpu_usable``â€
 ``spro-desk --data-dir DATA_DIR``, importing as that command does (its command line first,
 Qt when the window opens): only QApplication.exec is wrapped, to arm the probe. Kept free of
 project imports before the measured code runs, so both start the same way.
+
+``orm`` is the floor of the database layer the project is built on, with no window and no Qt:
+a bare SQLModel program (one table, a SQLite file next to DATA_DIR, one select). "Usable" is
+when its select has returned: no program on SQLModel attaches its database sooner.
 """
 
 from __future__ import annotations
@@ -142,6 +147,24 @@ def bare() -> None:
     app.exec()
 
 
+def orm(data_dir: str) -> None:
+    from sqlmodel import Field, Session, SQLModel, create_engine, select
+
+    class Visit(SQLModel, table=True):
+        id: int | None = Field(default=None, primary_key=True)
+        canal: str
+
+    mark("imports_done")
+    engine = create_engine(f"sqlite:///{os.path.join(os.path.dirname(data_dir), 'floor.db')}")
+    SQLModel.metadata.create_all(engine)
+    with Session(engine) as session:
+        session.exec(select(Visit)).all()
+    mark("usable")
+    MILESTONES["visible"] = True  # nothing to show: its database answered
+    print(json.dumps(MILESTONES), flush=True)
+    engine.dispose()
+
+
 # With SPRO_BENCH_CODE set, the agent types that code on the lock screen as soon as the window
 # is usable; "unlocked" is when the screens come back (the code checked, Argon2id included).
 TYPED_CODE = os.environ.get("SPRO_BENCH_CODE", "")
@@ -235,5 +258,7 @@ if __name__ == "__main__":
         bare()
     elif sys.argv[1] == "desk":
         desk(sys.argv[3])
+    elif sys.argv[1] == "orm":
+        orm(sys.argv[3])
     else:
         raise SystemExit(__doc__)
