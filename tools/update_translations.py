@@ -46,7 +46,9 @@ def qt_tool(name: str) -> str:
 
 
 # The vocabularies' French labels are marked in the (Qt-free) domain, translated by the UI.
-MARKED_DOMAIN_SOURCES = (ROOT / "src" / "spro_desk" / "vocab.py",)
+MARKED_DOMAIN_SOURCES = tuple(
+    ROOT / "src" / "spro_desk" / name for name in ("vocab.py", "paths.py")
+)
 
 
 def ui_sources() -> list[Path]:

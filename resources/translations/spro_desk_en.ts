@@ -951,12 +951,12 @@ Vérifiez que le disque où il se trouve est branché et que votre compte a le d
 Check that the disk it is on is connected and that your account may write to it, or choose another folder (--data-dir or SPRO_DESK_DATA_DIR), then start SPRO Desk again.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/start.py" line="202"/>
+        <location filename="../../src/spro_desk/ui/app/start.py" line="206"/>
         <source>SPRO Desk ne peut pas démarrer</source>
         <translation>SPRO Desk cannot start</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/start.py" line="203"/>
+        <location filename="../../src/spro_desk/ui/app/start.py" line="207"/>
         <source>SPRO Desk ne peut pas écrire dans son dossier de données ({folder}) : il ne peut pas y noter qu&apos;il est ouvert.
 
 Vérifiez que ce dossier n&apos;est pas en lecture seule et que votre compte a le droit d&apos;y écrire, puis relancez SPRO Desk.</source>
@@ -965,12 +965,12 @@ Vérifiez que ce dossier n&apos;est pas en lecture seule et que votre compte a l
 Check that this folder is not read-only and that your account may write to it, then start SPRO Desk again.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/start.py" line="211"/>
+        <location filename="../../src/spro_desk/ui/app/start.py" line="215"/>
         <source>SPRO Desk est déjà ouvert</source>
         <translation>SPRO Desk is already open</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/start.py" line="212"/>
+        <location filename="../../src/spro_desk/ui/app/start.py" line="216"/>
         <source>SPRO Desk est déjà ouvert sur ce dossier de données ({folder}), mais sa fenêtre n&apos;a pas pu passer au premier plan : elle termine peut-être son démarrage.
 
 Attendez quelques secondes, puis cherchez la fenêtre de SPRO Desk dans la barre des tâches. Une seule fenêtre à la fois peut utiliser ce dossier : si elle n&apos;apparaît pas ou ne répond plus, fermez votre session (ou redémarrez l&apos;ordinateur), puis relancez SPRO Desk.</source>
@@ -4469,6 +4469,51 @@ If the problem happens again, send the details below to support.</translation>
         <location filename="../../src/spro_desk/ui/orientation/screen.py" line="310"/>
         <source>L&apos;annuaire a été mis à jour : relancez la suggestion.</source>
         <translation>The directory has been updated: run the suggestion again.</translation>
+    </message>
+</context>
+<context>
+    <name>OsErrors</name>
+    <message>
+        <location filename="../../src/spro_desk/paths.py" line="46"/>
+        <location filename="../../src/spro_desk/paths.py" line="47"/>
+        <source>accès refusé à ce compte</source>
+        <translation>access denied to this account</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/paths.py" line="48"/>
+        <source>disque en lecture seule</source>
+        <translation>read-only disk</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/paths.py" line="49"/>
+        <source>chemin introuvable</source>
+        <translation>path not found</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/paths.py" line="50"/>
+        <location filename="../../src/spro_desk/paths.py" line="51"/>
+        <source>un fichier occupe la place d&apos;un dossier</source>
+        <translation>a file stands where a folder should be</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/paths.py" line="52"/>
+        <source>disque plein</source>
+        <translation>disk full</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/paths.py" line="53"/>
+        <source>erreur de lecture ou d&apos;écriture du disque</source>
+        <translation>disk read or write error</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/paths.py" line="54"/>
+        <source>chemin trop long</source>
+        <translation>path too long</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/paths.py" line="56"/>
+        <source>erreur du système : {detail}</source>
+        <translation>system error: {detail}</translation>
     </message>
 </context>
 <context>
