@@ -45,9 +45,11 @@ def qt_tool(name: str) -> str:
     return found
 
 
-# The vocabularies' French labels are marked in the (Qt-free) domain, translated by the UI.
+# French texts marked in the (Qt-free) domain, translated by the UI: the vocabularies' labels,
+# the system's reasons, the words of opening hours.
 MARKED_DOMAIN_SOURCES = tuple(
-    ROOT / "src" / "spro_desk" / name for name in ("vocab.py", "paths.py")
+    ROOT / "src" / "spro_desk" / name
+    for name in ("vocab.py", "paths.py", "directory/hours.py")
 )
 
 

@@ -4347,9 +4347,275 @@ If the problem happens again, send the details below to support.</translation>
 <context>
     <name>OpeningHours</name>
     <message>
-        <location filename="../../src/spro_desk/ui/common/formatting.py" line="124"/>
+        <location filename="../../src/spro_desk/ui/common/formatting.py" line="134"/>
         <source>(heures locales du service, pas celles du poste)</source>
         <translation>(the service&apos;s local hours, not the desk&apos;s)</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/directory/hours.py" line="73"/>
+        <source>lundi</source>
+        <translation>Monday</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/directory/hours.py" line="73"/>
+        <source>mardi</source>
+        <translation>Tuesday</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/directory/hours.py" line="74"/>
+        <source>mercredi</source>
+        <translation>Wednesday</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/directory/hours.py" line="74"/>
+        <source>jeudi</source>
+        <translation>Thursday</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/directory/hours.py" line="75"/>
+        <source>vendredi</source>
+        <translation>Friday</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/directory/hours.py" line="75"/>
+        <source>samedi</source>
+        <translation>Saturday</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/directory/hours.py" line="76"/>
+        <source>dimanche</source>
+        <translation>Sunday</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/directory/hours.py" line="79"/>
+        <source>janvier</source>
+        <translation>January</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/directory/hours.py" line="79"/>
+        <source>février</source>
+        <translation>February</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/directory/hours.py" line="80"/>
+        <source>mars</source>
+        <translation>March</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/directory/hours.py" line="80"/>
+        <source>avril</source>
+        <translation>April</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/directory/hours.py" line="81"/>
+        <source>mai</source>
+        <translation>May</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/directory/hours.py" line="81"/>
+        <source>juin</source>
+        <translation>June</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/directory/hours.py" line="82"/>
+        <source>juillet</source>
+        <translation>July</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/directory/hours.py" line="82"/>
+        <source>août</source>
+        <translation>August</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/directory/hours.py" line="83"/>
+        <source>septembre</source>
+        <translation>September</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/directory/hours.py" line="84"/>
+        <source>octobre</source>
+        <translation>October</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/directory/hours.py" line="85"/>
+        <source>novembre</source>
+        <translation>November</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/directory/hours.py" line="86"/>
+        <source>décembre</source>
+        <translation>December</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/directory/hours.py" line="105"/>
+        <source>Horaires non renseignés</source>
+        <translation>Opening hours not given</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/directory/hours.py" line="106"/>
+        <source>à confirmer</source>
+        <translation>to be confirmed</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/directory/hours.py" line="149"/>
+        <source>{hour}&#xa0;h&#xa0;{minute}</source>
+        <translation>{hour}:{minute}</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/directory/hours.py" line="152"/>
+        <location filename="../../src/spro_desk/directory/hours.py" line="158"/>
+        <source>{hour}&#xa0;h</source>
+        <translation>{hour}:00</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/directory/hours.py" line="166"/>
+        <source>1er {month}</source>
+        <translation>1 {month}</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/directory/hours.py" line="167"/>
+        <source>{day} {month}</source>
+        <translation>{day} {month}</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/directory/hours.py" line="177"/>
+        <source>à {time}</source>
+        <translation>at {time}</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/directory/hours.py" line="179"/>
+        <source>demain à {time}</source>
+        <translation>tomorrow at {time}</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/directory/hours.py" line="181"/>
+        <source>{weekday} à {time}</source>
+        <translation>{weekday} at {time}</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/directory/hours.py" line="184"/>
+        <source>le {date} à {time}</source>
+        <translation>on {date} at {time}</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/directory/hours.py" line="193"/>
+        <source>jusqu&apos;à {time}</source>
+        <translation>until {time}</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/directory/hours.py" line="195"/>
+        <source>jusqu&apos;à minuit</source>
+        <translation>until midnight</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/directory/hours.py" line="197"/>
+        <source>jusqu&apos;à demain {time}</source>
+        <translation>until tomorrow {time}</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/directory/hours.py" line="199"/>
+        <source>jusqu&apos;à {weekday} {time}</source>
+        <translation>until {weekday} {time}</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/directory/hours.py" line="202"/>
+        <source>jusqu&apos;au {date} {time}</source>
+        <translation>until {date} {time}</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/directory/hours.py" line="309"/>
+        <source>24&#xa0;h sur 24</source>
+        <translation>24 hours a day</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/directory/hours.py" line="325"/>
+        <source>Tous les jours</source>
+        <translation>Every day</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/directory/hours.py" line="327"/>
+        <source>Du {first} au {last}</source>
+        <translation>{first} to {last}</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/directory/hours.py" line="332"/>
+        <source>{days} et {last}</source>
+        <translation>{days} and {last}</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/directory/hours.py" line="344"/>
+        <source>{days}&#xa0;: {times}</source>
+        <translation>{days}: {times}</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/directory/hours.py" line="355"/>
+        <source>Horaires&#xa0;: {text}</source>
+        <translation>Opening hours: {text}</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/directory/hours.py" line="371"/>
+        <source>Fermé toute la semaine</source>
+        <translation>Closed all week</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/directory/hours.py" line="373"/>
+        <source>Fermé les jours fériés</source>
+        <translation>Closed on public holidays</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/directory/hours.py" line="377"/>
+        <source>Fermetures ou horaires particuliers&#xa0;: {rules}</source>
+        <translation>Closures or special hours: {rules}</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/directory/hours.py" line="382"/>
+        <source>Remarque&#xa0;: {remark}</source>
+        <translation>Note: {remark}</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/directory/hours.py" line="557"/>
+        <source>Horaires non reconnus</source>
+        <translation>Opening hours not recognised</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/directory/hours.py" line="561"/>
+        <source>Ouvert</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/directory/hours.py" line="563"/>
+        <source>Ouvert {until}</source>
+        <translation>Open {until}</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/directory/hours.py" line="565"/>
+        <source>Jour férié&#xa0;: à confirmer</source>
+        <translation>Public holiday: to be confirmed</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/directory/hours.py" line="569"/>
+        <source>Ouverture à confirmer</source>
+        <translation>Opening to be confirmed</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/directory/hours.py" line="571"/>
+        <source>Ouverture à confirmer · {note}</source>
+        <translation>Opening to be confirmed · {note}</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/directory/hours.py" line="575"/>
+        <source>Fermé</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/directory/hours.py" line="577"/>
+        <source>Fermé · ouvre {when}</source>
+        <translation>Closed · opens {when}</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/directory/hours.py" line="583"/>
+        <source>Horaires&#xa0;: &quot;{text}&quot; (non structurés)</source>
+        <translation>Opening hours: &quot;{text}&quot; (unstructured)</translation>
     </message>
 </context>
 <context>
@@ -5424,133 +5690,133 @@ Restore it now?</translation>
 <context>
     <name>ServiceDetail</name>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="61"/>
+        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="68"/>
         <source>Accessibilité</source>
         <translation>Accessibility</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="65"/>
+        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="72"/>
         <source>Accueil</source>
         <translation>Reception</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="78"/>
+        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="85"/>
         <source>Contact</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="80"/>
+        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="87"/>
         <source>Téléphone</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="82"/>
+        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="89"/>
         <source>Courriel</source>
         <translation>Email</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="84"/>
+        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="91"/>
         <source>Site web</source>
         <translation>Website</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="104"/>
+        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="111"/>
         <source>De {low} à {high} ans</source>
         <translation>From {low} to {high} years</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="106"/>
+        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="113"/>
         <source>À partir de {low} ans</source>
         <translation>From {low} years</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="108"/>
+        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="115"/>
         <source>Jusqu&apos;à {high} ans</source>
         <translation>Up to {high} years</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="117"/>
+        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="124"/>
         <source>Statuts accueillis</source>
         <translation>Statuses served</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="130"/>
+        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="137"/>
         <source>Gratuit</source>
         <translation>Free</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="131"/>
+        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="138"/>
         <source>Payant</source>
         <translation>Paid</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="139"/>
+        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="146"/>
         <source>Frais</source>
         <translation>Fees</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="153"/>
+        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="160"/>
         <source>… et {n} autres zones</source>
         <translation>… and {n} other areas</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="159"/>
+        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="166"/>
         <source>Service</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="161"/>
-        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="203"/>
+        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="168"/>
+        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="210"/>
         <source>Structure</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="172"/>
+        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="179"/>
         <source>Présentation</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="174"/>
+        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="181"/>
         <source>Lieu d&apos;accueil</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="176"/>
+        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="183"/>
         <source>Contact du service</source>
         <translation>Service contact</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="178"/>
+        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="185"/>
         <source>Horaires</source>
         <translation>Opening hours</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="180"/>
+        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="187"/>
         <source>Publics</source>
         <translation>Audiences</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="181"/>
+        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="188"/>
         <source>Conditions d&apos;accès</source>
         <translation>Access conditions</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="183"/>
+        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="190"/>
         <source>Thématiques</source>
         <translation>Themes</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="185"/>
+        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="192"/>
         <source>Zone d&apos;éligibilité</source>
         <translation>Eligibility area</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="196"/>
+        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="203"/>
         <source>Réseau</source>
         <translation>Network</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="215"/>
+        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="222"/>
         <source>Mise à jour</source>
         <translation>Last updated</translation>
     </message>
@@ -6209,80 +6475,80 @@ Restore it now?</translation>
         <translation>Opening hours</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/slip_pdf.py" line="107"/>
+        <location filename="../../src/spro_desk/ui/orientation/slip_pdf.py" line="108"/>
         <source>Horaires d&apos;ouverture (heures locales du service)</source>
         <translation>Opening hours (the service&apos;s local time)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/slip_pdf.py" line="116"/>
-        <location filename="../../src/spro_desk/ui/orientation/slip_pdf.py" line="156"/>
+        <location filename="../../src/spro_desk/ui/orientation/slip_pdf.py" line="117"/>
+        <location filename="../../src/spro_desk/ui/orientation/slip_pdf.py" line="157"/>
         <source>Téléphone</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/slip_pdf.py" line="119"/>
+        <location filename="../../src/spro_desk/ui/orientation/slip_pdf.py" line="120"/>
         <source>Courriel</source>
         <translation>Email</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/slip_pdf.py" line="120"/>
+        <location filename="../../src/spro_desk/ui/orientation/slip_pdf.py" line="121"/>
         <source>Site web</source>
         <translation>Website</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/slip_pdf.py" line="122"/>
+        <location filename="../../src/spro_desk/ui/orientation/slip_pdf.py" line="123"/>
         <source>Contact</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/slip_pdf.py" line="127"/>
+        <location filename="../../src/spro_desk/ui/orientation/slip_pdf.py" line="128"/>
         <source>À prévoir, à apporter</source>
         <translation>What to plan and bring</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/slip_pdf.py" line="133"/>
+        <location filename="../../src/spro_desk/ui/orientation/slip_pdf.py" line="134"/>
         <source>Accessibilité du lieu</source>
         <translation>Accessibility of the premises</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/slip_pdf.py" line="135"/>
+        <location filename="../../src/spro_desk/ui/orientation/slip_pdf.py" line="136"/>
         <source>Accessibilité</source>
         <translation>Accessibility</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/slip_pdf.py" line="141"/>
+        <location filename="../../src/spro_desk/ui/orientation/slip_pdf.py" line="142"/>
         <source>Pour</source>
         <translation>For</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/slip_pdf.py" line="147"/>
+        <location filename="../../src/spro_desk/ui/orientation/slip_pdf.py" line="148"/>
         <source>Motif de l&apos;orientation</source>
         <translation>Reason for the referral</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/slip_pdf.py" line="158"/>
+        <location filename="../../src/spro_desk/ui/orientation/slip_pdf.py" line="159"/>
         <source>Orienté par</source>
         <translation>Referred by</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/slip_pdf.py" line="162"/>
+        <location filename="../../src/spro_desk/ui/orientation/slip_pdf.py" line="163"/>
         <source>Fiche remise le {date}</source>
         <translation>Slip handed over on {date}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/slip_pdf.py" line="166"/>
+        <location filename="../../src/spro_desk/ui/orientation/slip_pdf.py" line="167"/>
         <source>{issued} par {issuer}</source>
         <translation>{issued} by {issuer}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/slip_pdf.py" line="169"/>
+        <location filename="../../src/spro_desk/ui/orientation/slip_pdf.py" line="170"/>
         <source>Service public régional de l&apos;orientation (SPRO)&#xa0;: information et conseil gratuits sur les métiers, les formations et l&apos;emploi, pour tous les publics.</source>
         <translation>Regional public guidance service (Service public régional de l&apos;orientation, SPRO): free information and advice on careers, training and employment, for everyone.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/slip_pdf.py" line="179"/>
-        <location filename="../../src/spro_desk/ui/orientation/slip_pdf.py" line="208"/>
-        <location filename="../../src/spro_desk/ui/orientation/slip_pdf.py" line="250"/>
+        <location filename="../../src/spro_desk/ui/orientation/slip_pdf.py" line="180"/>
+        <location filename="../../src/spro_desk/ui/orientation/slip_pdf.py" line="209"/>
+        <location filename="../../src/spro_desk/ui/orientation/slip_pdf.py" line="251"/>
         <source>Fiche de liaison</source>
         <translation>Referral slip</translation>
     </message>

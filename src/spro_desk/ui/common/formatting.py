@@ -115,10 +115,20 @@ def directory_summary(info: DirectoryInfo) -> str:
     )
 
 
+def hours_words(text: str) -> str:
+    """The window's words for a text of the opening hours (directory.hours marks them)."""
+    return QCoreApplication.translate("OpeningHours", text)
+
+
+def opening_status(hours: Hours, at: datetime, code_insee: str | None) -> str:
+    """« Ouvert jusqu'à 12 h 30 », « Fermé · ouvre demain à 9 h », in the window's language."""
+    return hours.status(at, code_insee, hours_words)
+
+
 def opening_week(hours: Hours, code_insee: str | None) -> list[str]:
     """A service's week, as its hours say, on its own clock: said so when that clock is not the
     desk's, lest an agent in La Réunion read a Bourges partner's « 9 h » as her own."""
-    lines = hours.describe_fr()
+    lines = hours.describe(hours_words)
     if hours.structured and place_zone(code_insee) is not None:
         lines.append(
             QCoreApplication.translate(
