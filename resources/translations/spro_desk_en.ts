@@ -4987,97 +4987,97 @@ If the problem happens again, send the details below to support.</translation>
 <context>
     <name>PersonDataDialog</name>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="256"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="255"/>
         <source>Données de cette personne</source>
         <translation>This person&apos;s data</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="268"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="267"/>
         <source>Rechercher une personne</source>
         <translation>Search for a person</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="271"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="270"/>
         <source>Nom, téléphone ou courriel, 3 caractères au moins ; la recherche est inscrite au journal d&apos;accès.</source>
         <translation>Name, phone or e-mail, at least 3 characters; the search is written to the access log.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="275"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="274"/>
         <source>&amp;Rechercher</source>
         <translation>&amp;Search</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="277"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="276"/>
         <source>Personnes trouvées</source>
         <translation>People found</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="280"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="279"/>
         <source>Tout ce que le poste détient sur cette personne</source>
         <translation>Everything this desk holds about this person</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="284"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="283"/>
         <source>Message</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="285"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="284"/>
         <source>&amp;Imprimer (PDF)…</source>
         <translation>&amp;Print (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="286"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="285"/>
         <source>E&amp;xporter (JSON)…</source>
         <translation>E&amp;xport (JSON)…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="288"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="287"/>
         <source>Fermer</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="291"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="290"/>
         <source>&amp;Personne :</source>
         <translation>Pe&amp;rson:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="343"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="342"/>
         <source>Cet affichage est inscrit au journal d&apos;accès.</source>
         <translation>This display is written to the access log.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="362"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="361"/>
         <source>Personnes trouvées : %d.</source>
         <translation>People found: %d.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="378"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="377"/>
         <source>Le PDF n&apos;a pas pu être écrit : choisissez un autre dossier.</source>
         <translation>The PDF could not be written: choose another folder.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="381"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="380"/>
         <source>PDF enregistré : %s</source>
         <translation>PDF saved: %s</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="397"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="396"/>
         <source>Le fichier n&apos;a pas pu être écrit : choisissez un autre dossier.</source>
         <translation>The file could not be written: choose another folder.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="400"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="399"/>
         <source>Copie JSON enregistrée : %s</source>
         <translation>JSON copy saved: %s</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="406"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="405"/>
         <source>Imprimer en PDF</source>
         <translation>Print to PDF</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="416"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="415"/>
         <source>Exporter en JSON</source>
         <translation>Export as JSON</translation>
     </message>
@@ -5242,117 +5242,117 @@ If the problem happens again, send the details below to support.</translation>
 <context>
     <name>PrivacyPanel</name>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="60"/>
+        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="61"/>
         <source>Données personnelles</source>
         <translation>Personal data</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="63"/>
+        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="64"/>
         <source> mois</source>
         <translation> months</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="63"/>
+        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="64"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="73"/>
+        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="74"/>
         <source>Enregistrer ces durées</source>
         <translation>Save these periods</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="74"/>
+        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="75"/>
         <source>Lancer la &amp;purge maintenant</source>
         <translation>Run the &amp;purge now</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="75"/>
+        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="76"/>
         <source>&amp;Vérifier le journal d&apos;accès</source>
         <translation>&amp;Verify the access log</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="81"/>
+        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="82"/>
         <source>Enregistrer les durées de conservation</source>
         <translation>Save the retention periods</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="82"/>
+        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="83"/>
         <source>Lancer la purge maintenant</source>
         <translation>Run the purge now</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="84"/>
+        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="85"/>
         <source>Efface tout de suite les données personnelles dont la durée est passée.</source>
         <translation>Immediately erases the personal data whose retention period has passed.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="86"/>
+        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="87"/>
         <source>Vérifier le journal d&apos;accès</source>
         <translation>Verify the access log</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="101"/>
+        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="102"/>
         <source>Effacées après la clôture de l&apos;orientation :</source>
         <translation>Erased after the referral is closed:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="102"/>
+        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="103"/>
         <source>Effacées au plus tard après le contact :</source>
         <translation>Erased at the latest after the contact:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="103"/>
+        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="104"/>
         <source>Verrouiller le poste après :</source>
         <translation>Lock the desk after:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="104"/>
+        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="105"/>
         <source>Garder le journal d&apos;accès :</source>
         <translation>Keep the access log:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="150"/>
+        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="151"/>
         <source>Seul·e la ou le responsable de site change ces durées.</source>
         <translation>Only the site manager changes these periods.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="166"/>
+        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="167"/>
         <source>Durées enregistrées.</source>
         <translation>Periods saved.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="173"/>
+        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="174"/>
         <source>Purge en cours…</source>
         <translation>Purge in progress…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="180"/>
+        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="181"/>
         <source>Purge faite : données de {n} personne effacées.</source>
         <translation>Purge done: data of {n} person erased.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="181"/>
+        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="182"/>
         <source>Purge faite : données de {n} personnes effacées.</source>
         <translation>Purge done: data of {n} people erased.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="194"/>
+        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="195"/>
         <source>{n} personne dont les données restent</source>
         <translation>{n} person whose data remains</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="195"/>
+        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="196"/>
         <source>{n} personnes dont les données restent</source>
         <translation>{n} people whose data remains</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="198"/>
+        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="199"/>
         <source>Dernière purge : {when} ; {kept}.</source>
         <translation>Last purge: {when}; {kept}.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="190"/>
+        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="191"/>
         <source>Aucune purge encore faite sur ce poste.</source>
         <translation>No purge done on this desk yet.</translation>
     </message>
@@ -6011,8 +6011,8 @@ Restore it now?</translation>
     </message>
     <message>
         <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="35"/>
-        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="54"/>
-        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="55"/>
+        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="63"/>
+        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="64"/>
         <source>Agents</source>
         <translation>Agents</translation>
     </message>
@@ -6023,7 +6023,7 @@ Restore it now?</translation>
     </message>
     <message>
         <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="37"/>
-        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="56"/>
+        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="65"/>
         <source>Langue</source>
         <translation>Language</translation>
     </message>
@@ -6043,52 +6043,67 @@ Restore it now?</translation>
         <translation>Password or app token</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="53"/>
+        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="45"/>
+        <source>Adresse de l&apos;API data·inclusion</source>
+        <translation>data·inclusion API address</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="48"/>
+        <source>Jeton d&apos;accès à l&apos;API data·inclusion</source>
+        <translation>data·inclusion API access token</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="51"/>
+        <source>Code de la région (INSEE) à télécharger</source>
+        <translation>Code of the region (INSEE) to download</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="62"/>
         <source>Site</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="57"/>
+        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="66"/>
         <source>Synchronisation (WebDAV, Nextcloud)</source>
         <translation>Synchronisation (WebDAV, Nextcloud)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="59"/>
+        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="68"/>
         <source>Autres réglages</source>
         <translation>Other settings</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="65"/>
+        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="74"/>
         <source>— Aucun —</source>
         <translation>— None —</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="71"/>
+        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="80"/>
         <source>Celui de l&apos;ordinateur ({zone})</source>
         <translation>The computer&apos;s ({zone})</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="90"/>
+        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="99"/>
         <source>La langue prend effet au prochain démarrage de SPRO Desk.</source>
         <translation>The language takes effect the next time SPRO Desk starts.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="93"/>
+        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="102"/>
         <source>Tapez le nom ou le code postal, puis choisissez dans la liste.</source>
         <translation>Type the name or the postcode, then choose from the list.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="96"/>
+        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="105"/>
         <source>Lieux où le site tient des permanences, proposés à l&apos;accueil.</source>
         <translation>Places where the site holds outreach sessions, offered on the Front desk screen.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="99"/>
+        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="108"/>
         <source>Jours et heures du site : écran, statistiques et exports. Outre-mer : choisissez le territoire.</source>
         <translation>The site&apos;s days and times: screen, statistics and exports. Overseas: choose the territory.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="104"/>
+        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="113"/>
         <source>Personnes qui enregistrent les contacts sur ce poste.</source>
         <translation>People who record contacts on this computer.</translation>
     </message>
@@ -7477,6 +7492,11 @@ Restore it now?</translation>
         <translation>No</translation>
     </message>
     <message>
+        <location filename="../../src/spro_desk/ui/common/labels.py" line="84"/>
+        <source>Prise de rendez-vous et suivi de l&apos;orientation</source>
+        <translation>Booking appointments and following up the referral</translation>
+    </message>
+    <message>
         <location filename="../../src/spro_desk/vocab.py" line="27"/>
         <source>Accueil physique</source>
         <translation>In person</translation>
@@ -7594,242 +7614,242 @@ Restore it now?</translation>
 <context>
     <name>_Words</name>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="59"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="58"/>
         <source>oui</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="60"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="59"/>
         <source>non</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="61"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="60"/>
         <source>non demandé</source>
         <translation>not asked</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="74"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="73"/>
         <source>Nom</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="75"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="74"/>
         <source>Téléphone</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="76"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="75"/>
         <source>Courriel</source>
         <translation>Email</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="77"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="76"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="78"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="77"/>
         <source>Finalité</source>
         <translation>Purpose</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="79"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="78"/>
         <source>Texte présenté</source>
         <translation>Wording shown</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="80"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="79"/>
         <source>Agent</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="81"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="80"/>
         <source>Donné le</source>
         <translation>Given on</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="82"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="81"/>
         <source>Données effacées le</source>
         <translation>Data erased on</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="83"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="82"/>
         <source>Motif de l&apos;effacement</source>
         <translation>Reason for erasure</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="84"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="83"/>
         <source>Date du contact</source>
         <translation>Date of contact</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="85"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="84"/>
         <source>Canal</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="86"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="85"/>
         <source>Lieu</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="87"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="86"/>
         <source>Situation</source>
         <translation>Situation</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="88"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="87"/>
         <source>Tranche d&apos;âge</source>
         <translation>Age band</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="89"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="88"/>
         <source>Sexe</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="90"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="89"/>
         <source>Handicap</source>
         <translation>Disability</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="91"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="90"/>
         <source>Commune</source>
         <translation>Municipality</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="92"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="91"/>
         <source>Besoins</source>
         <translation>Needs</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="93"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="92"/>
         <source>Réponses apportées</source>
         <translation>Responses given</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="94"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="93"/>
         <source>Site</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="95"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="94"/>
         <source>Supprimé le</source>
         <translation>Deleted on</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="96"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="95"/>
         <source>Service</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="97"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="96"/>
         <source>Structure</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="98"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="97"/>
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="99"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="98"/>
         <source>Rendez-vous le</source>
         <translation>Appointment on</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="100"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="99"/>
         <source>Statut</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="101"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="100"/>
         <source>Proposée le</source>
         <translation>Proposed on</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="102"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="101"/>
         <source>Mise à jour le</source>
         <translation>Updated on</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="108"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="107"/>
         <source>Données de cette personne</source>
         <translation>This person&apos;s data</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="109"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="108"/>
         <source>Coordonnées affichées</source>
         <translation>Contact details shown</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="110"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="109"/>
         <source>Coordonnées imprimées (fiche de liaison)</source>
         <translation>Contact details printed (referral slip)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="111"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="110"/>
         <source>Copie remise à la personne</source>
         <translation>Copy handed to the person</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="112"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="111"/>
         <source>Coordonnées corrigées</source>
         <translation>Contact details corrected</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="113"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="112"/>
         <source>Coordonnées effacées</source>
         <translation>Contact details erased</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="114"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="113"/>
         <source>à l&apos;écran</source>
         <translation>on screen</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="115"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="114"/>
         <source>en PDF</source>
         <translation>as PDF</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="116"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="115"/>
         <source>en JSON</source>
         <translation>as JSON</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="65"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="64"/>
         <source>Consentement</source>
         <translation>Consent</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="66"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="65"/>
         <source>Contact</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="62"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="61"/>
         <source>Données détenues par ce poste au %s</source>
         <translation>Data held by this desk on %s</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="63"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="62"/>
         <source>Coordonnées (avec l&apos;accord de la personne)</source>
         <translation>Contact details (with the person&apos;s consent)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="64"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="63"/>
         <source>aucune : jamais données, ou effacées</source>
         <translation>none: never given, or erased</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="67"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="66"/>
         <source>Orientations (%d)</source>
         <translation>Referrals (%d)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="68"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="67"/>
         <source>Journal des accès à ces données (%d)</source>
         <translation>Log of accesses to this data (%d)</translation>
     </message>

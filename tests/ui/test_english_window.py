@@ -248,7 +248,7 @@ def _left(name: str, why: str) -> Any:
         _left("orientation", "the suggestions' reasons are French (orientation.reasons)"),
         "suivi",
         _left("tableau-de-bord", "the indicators' titles and rows are French (reports)"),
-        _left("parametres", "data·inclusion settings and the consent purpose are French"),
+        "parametres",
         "synchronisation",
     ],
 )
