@@ -2275,269 +2275,269 @@ Keep this time anyway?</translation>
 <context>
     <name>DashboardData</name>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="98"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="99"/>
         <source>Année précédente : {n}</source>
         <translation>Previous year: {n}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="103"/>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="255"/>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="279"/>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="302"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="104"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="256"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="280"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="303"/>
         <source>Contacts</source>
         <translation>Contacts</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="111"/>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="349"/>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="378"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="112"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="350"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="379"/>
         <source>Orientations</source>
         <translation>Referrals</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="119"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="120"/>
         <source>Orientations par contact</source>
         <translation>Referrals per contact</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="163"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="164"/>
         <source>{n} contacts orientés</source>
         <translation>{n} contacts referred</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="127"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="128"/>
         <source>Part orientée vers le niveau 2</source>
         <translation>Share referred to level 2</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="130"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="131"/>
         <source>rendez-vous honoré : {share}</source>
         <translation>appointment attended: {share}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="137"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="138"/>
         <source>Zones blanches (communes)</source>
         <translation>Unreached areas (municipalities)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="176"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="177"/>
         <source>sur {n} communes · {epci} EPCI sans contact</source>
         <translation>out of {n} municipalities · {epci} EPCI with no contact</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="149"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="150"/>
         <source>Postes en retard</source>
         <translation>Overdue desks</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="152"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="153"/>
         <source>sur {n} postes</source>
         <translation>out of {n} desks</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="162"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="163"/>
         <source>{n} contact orienté</source>
         <translation>{n} contact referred</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="169"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="170"/>
         <source>zone desservie à choisir dans Paramètres</source>
         <translation>choose the catchment area in Settings</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="173"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="174"/>
         <source>sur {n} commune · {epci} EPCI sans contact</source>
         <translation>out of {n} municipality · {epci} EPCI with no contact</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="222"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="223"/>
         <source>Poste non enregistré</source>
         <translation>Unregistered desk</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="253"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="254"/>
         <source>Contacts par réseau du site</source>
         <translation>Contacts by site network</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="254"/>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="377"/>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="531"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="255"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="378"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="532"/>
         <source>Réseau</source>
         <translation>Network</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="270"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="271"/>
         <source>Contacts par site</source>
         <translation>Contacts by site</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="272"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="273"/>
         <source>Contacts par site — {network}</source>
         <translation>Contacts by site — {network}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="278"/>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="301"/>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="544"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="279"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="302"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="545"/>
         <source>Site</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="295"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="296"/>
         <source>Contacts par site — {canal}</source>
         <translation>Contacts by site — {canal}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="317"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="318"/>
         <source>Besoins par sous-thématique — {category}</source>
         <translation>Needs by sub-theme — {category}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="320"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="321"/>
         <source>Un contact peut avoir plusieurs sous-thématiques, et un besoin noté au niveau de la catégorie n&apos;en a aucune : la somme peut différer du total de la catégorie.</source>
         <translation>A contact may have several sub-themes, and a need recorded at category level has none: the sum may differ from the category total.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="342"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="343"/>
         <source>Issues des orientations — {network}</source>
         <translation>Referral outcomes — {network}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="348"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="349"/>
         <source>Issue</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="371"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="372"/>
         <source>Orientations « {outcome} » par réseau de destination</source>
         <translation>Referrals “{outcome}” by destination network</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="416"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="417"/>
         <source> (jours)</source>
         <translation> (days)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="427"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="428"/>
         <source>Délais et continuité vers le niveau 2</source>
         <translation>Lead times and continuity towards level 2</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="428"/>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="477"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="429"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="478"/>
         <source>Indicateur</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="429"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="430"/>
         <source>Valeur</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="437"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="438"/>
         <source>Communes du territoire</source>
         <translation>Municipalities in the area</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="440"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="441"/>
         <source>Communes d&apos;où vient au moins un contact</source>
         <translation>Municipalities with at least one contact</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="446"/>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="487"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="447"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="488"/>
         <source>Communes sans aucun contact (zones blanches)</source>
         <translation>Municipalities with no contact at all (unreached areas)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="450"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="451"/>
         <source>EPCI du territoire</source>
         <translation>EPCI in the area</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="453"/>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="498"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="454"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="499"/>
         <source>EPCI sans aucun contact</source>
         <translation>EPCI with no contact at all</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="459"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="460"/>
         <source>Contacts résidant hors du territoire</source>
         <translation>Contacts living outside the area</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="465"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="466"/>
         <source>Contacts sans commune renseignée</source>
         <translation>Contacts with no municipality given</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="471"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="472"/>
         <source>Couverture du territoire : {territory}</source>
         <translation>Area coverage: {territory}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="478"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="479"/>
         <source>Nombre</source>
         <translation>Count</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="488"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="489"/>
         <source>Commune</source>
         <translation>Municipality</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="489"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="490"/>
         <source>Code INSEE</source>
         <translation>INSEE code</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="499"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="500"/>
         <source>EPCI</source>
         <translation>EPCI</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="500"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="501"/>
         <source>SIREN</source>
         <translation>SIREN</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="511"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="512"/>
         <source>jamais</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="512"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="513"/>
         <source>oui</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="513"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="514"/>
         <source>non</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="532"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="533"/>
         <source>Jours depuis le dernier envoi</source>
         <translation>Days since the last bundle</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="533"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="534"/>
         <source>Âge de l&apos;annuaire (jours)</source>
         <translation>Directory age (days)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="534"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="535"/>
         <source>En retard</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="538"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="539"/>
         <source>Postes en retard (sans envoi depuis plus de {n} jours)</source>
         <translation>Overdue desks (no bundle for more than {n} days)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="542"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="543"/>
         <source>Postes : dernier envoi et âge de l&apos;annuaire</source>
         <translation>Desks: last bundle and directory age</translation>
     </message>
@@ -2554,95 +2554,421 @@ Keep this time anyway?</translation>
 <context>
     <name>DashboardView</name>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="68"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="69"/>
         <source>E&amp;xporter le bilan…</source>
         <translation>E&amp;xport the activity report…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="69"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="70"/>
         <source>Exporter le bilan</source>
         <translation>Export the activity report</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="352"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="353"/>
         <source>Les chiffres affichés, en XLSX, CSV, PDF ou JSON, avec le secret statistique</source>
         <translation>The figures shown, as XLSX, CSV, PDF or JSON, with statistical confidentiality applied</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="72"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="73"/>
         <source>Chiffres affichés</source>
         <translation>Figures shown</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="355"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="356"/>
         <source>À l&apos;écran, les chiffres sont exacts. Tout export applique le secret statistique : un nombre inférieur à 5 est masqué (s), ainsi que ce qui permettrait de le recalculer.</source>
         <translation>On screen, the figures are exact. Every export applies statistical confidentiality: a number below 5 is masked (s), as is anything that would allow it to be worked out.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="73"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="74"/>
         <source>Secret statistique</source>
         <translation>Statistical confidentiality</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="81"/>
-        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="226"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="82"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="227"/>
         <source>Vue d&apos;ensemble</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="83"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="84"/>
         <source>Calcul des indicateurs…</source>
         <translation>Computing the indicators…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="264"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="265"/>
         <source>Rien sur la période.</source>
         <translation>Nothing in this period.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="270"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="271"/>
         <source>aucun envoi reçu</source>
         <translation>no bundle received</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="271"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="272"/>
         <source>{scope} · {filters} · données à jour au {fresh}</source>
         <translation>{scope} · {filters} · data as of {fresh}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="324"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="325"/>
         <source>Calcul annulé : les chiffres affichés restent ceux de la {shown}.</source>
         <translation>Computation cancelled: the figures shown are still those of the {shown}.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="325"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="326"/>
         <source>Calcul annulé.</source>
         <translation>Computation cancelled.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="345"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="346"/>
         <source>Les chiffres affichés, en XLSX, CSV, PDF ou JSON, non masqués</source>
         <translation>The figures shown, as XLSX, CSV, PDF or JSON, unmasked</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="347"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="348"/>
         <source>Les chiffres sont exacts. Le bilan exporté ici est le bilan interne du site, non masqué : le secret statistique s&apos;applique à ce que publie la coordination.</source>
         <translation>The figures are exact. The report exported here is the site&apos;s internal report, unmasked: statistical confidentiality applies to what the coordination publishes.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="377"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="378"/>
         <source>Bilan interne du site écrit dans « {path} » (chiffres non masqués).</source>
         <translation>Site&apos;s internal report written to “{path}” (figures not masked).</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="380"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="381"/>
         <source>Bilan publié dans « {path} » : secret statistique vérifié avec les bilans déjà publiés pour la période, publication enregistrée et période close.</source>
         <translation>Bilan published in “{path}”: statistical secrecy checked together with the bilans already published for the period; publication recorded and period closed.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="384"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="385"/>
         <source>Bilan écrit dans « {path} », avec le secret statistique appliqué.</source>
         <translation>Activity report written to “{path}”, with statistical confidentiality applied.</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardWords</name>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/dashboard/words.py" line="32"/>
+        <source>Contacts par semaine</source>
+        <translation>Contacts by week</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/dashboard/words.py" line="33"/>
+        <source>Contacts par mois</source>
+        <translation>Contacts by month</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/dashboard/words.py" line="34"/>
+        <source>Contacts par canal</source>
+        <translation>Contacts by channel</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/dashboard/words.py" line="35"/>
+        <source>Contacts par statut</source>
+        <translation>Contacts by status</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/dashboard/words.py" line="36"/>
+        <source>Contacts par tranche d&apos;âge</source>
+        <translation>Contacts by age band</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/dashboard/words.py" line="37"/>
+        <source>Contacts par sexe (mixité)</source>
+        <translation>Contacts by sex (gender balance)</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/dashboard/words.py" line="38"/>
+        <source>Contacts en situation de handicap</source>
+        <translation>Contacts with a disability</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/dashboard/words.py" line="39"/>
+        <source>Contacts par sexe et tranche d&apos;âge</source>
+        <translation>Contacts by sex and age band</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/dashboard/words.py" line="40"/>
+        <source>Contacts par commune de résidence</source>
+        <translation>Contacts by municipality of residence</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/dashboard/words.py" line="41"/>
+        <source>Besoins par catégorie</source>
+        <translation>Needs by category</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/dashboard/words.py" line="42"/>
+        <source>Besoins par sous-thématique</source>
+        <translation>Needs by sub-theme</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/dashboard/words.py" line="43"/>
+        <source>Réponses apportées</source>
+        <translation>Responses given</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/dashboard/words.py" line="44"/>
+        <source>Orientations par type</source>
+        <translation>Referrals by type</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/dashboard/words.py" line="45"/>
+        <source>Orientations par issue</source>
+        <translation>Referrals by outcome</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/dashboard/words.py" line="46"/>
+        <source>Orientations par type et issue</source>
+        <translation>Referrals by type and outcome</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/dashboard/words.py" line="47"/>
+        <source>Orientations par réseau de destination</source>
+        <translation>Referrals by destination network</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/dashboard/words.py" line="50"/>
+        <source>Orientations par réseau de destination et issue</source>
+        <translation>Referrals by destination network and outcome</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/dashboard/words.py" line="53"/>
+        <source>Orientations par structure de destination</source>
+        <translation>Referrals by destination organisation</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/dashboard/words.py" line="56"/>
+        <source>Contacts par site et canal</source>
+        <translation>Contacts by site and channel</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/dashboard/words.py" line="57"/>
+        <source>Contacts par mois, comparés à l&apos;année précédente</source>
+        <translation>Contacts by month, compared with the previous year</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/dashboard/words.py" line="64"/>
+        <source>Un contact peut exprimer plusieurs besoins : la somme dépasse le nombre de contacts.</source>
+        <translation>A contact may express several needs: the sum exceeds the number of contacts.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/dashboard/words.py" line="71"/>
+        <source>Un contact peut recevoir plusieurs réponses.</source>
+        <translation>A contact may receive several responses.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/dashboard/words.py" line="78"/>
+        <source>Semaine</source>
+        <translation>Week</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/dashboard/words.py" line="79"/>
+        <source>Mois</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/dashboard/words.py" line="80"/>
+        <source>Canal</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/dashboard/words.py" line="81"/>
+        <source>Statut</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/dashboard/words.py" line="82"/>
+        <source>Tranche d&apos;âge</source>
+        <translation>Age band</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/dashboard/words.py" line="83"/>
+        <source>Sexe</source>
+        <translation>Sex</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/dashboard/words.py" line="84"/>
+        <source>Handicap</source>
+        <translation>Disability</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/dashboard/words.py" line="85"/>
+        <source>Commune</source>
+        <translation>Municipality</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/dashboard/words.py" line="86"/>
+        <source>Catégorie</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/dashboard/words.py" line="87"/>
+        <source>Sous-thématique</source>
+        <translation>Sub-theme</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/dashboard/words.py" line="88"/>
+        <source>Réponse</source>
+        <translation>Response</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/dashboard/words.py" line="89"/>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/dashboard/words.py" line="90"/>
+        <source>Issue</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/dashboard/words.py" line="91"/>
+        <source>Réseau</source>
+        <translation>Network</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/dashboard/words.py" line="92"/>
+        <source>Structure</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/dashboard/words.py" line="93"/>
+        <source>Site</source>
+        <translation>Site</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/dashboard/words.py" line="94"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/words.py" line="113"/>
+        <source>Contacts</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/dashboard/words.py" line="95"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/words.py" line="114"/>
+        <source>Orientations</source>
+        <translation>Referrals</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/dashboard/words.py" line="96"/>
+        <source>Période</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/dashboard/words.py" line="97"/>
+        <source>Même période, année précédente</source>
+        <translation>Same period, previous year</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/dashboard/words.py" line="106"/>
+        <source>Sans suite</source>
+        <translation>No follow-up</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/dashboard/words.py" line="107"/>
+        <source>En cours</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/dashboard/words.py" line="115"/>
+        <source>Contacts orientés</source>
+        <translation>Contacts referred</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/dashboard/words.py" line="116"/>
+        <source>Orientations avec un rendez-vous daté</source>
+        <translation>Referrals with a dated appointment</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/dashboard/words.py" line="117"/>
+        <source>Délai, premier quartile</source>
+        <translation>Lead time, first quartile</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/dashboard/words.py" line="118"/>
+        <source>Délai médian entre le contact et le rendez-vous</source>
+        <translation>Median lead time between the contact and the appointment</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/dashboard/words.py" line="121"/>
+        <source>Délai, troisième quartile</source>
+        <translation>Lead time, third quartile</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/dashboard/words.py" line="122"/>
+        <source>Part des contacts orientés vers un service de niveau 2</source>
+        <translation>Share of contacts referred to a level 2 service</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/dashboard/words.py" line="125"/>
+        <source>Part des contacts dont le rendez-vous de niveau 2 a été honoré</source>
+        <translation>Share of contacts whose level 2 appointment was attended</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/dashboard/words.py" line="128"/>
+        <source>Orientations par contact</source>
+        <translation>Referrals per contact</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/dashboard/words.py" line="147"/>
+        <source>semaine du {date}</source>
+        <translation>week of {date}</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/dashboard/words.py" line="159"/>
+        <source>Non renseignée</source>
+        <translation>Not given</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/dashboard/words.py" line="161"/>
+        <source>Autre réseau</source>
+        <translation>Other network</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/dashboard/words.py" line="163"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/words.py" line="193"/>
+        <source>Ce site</source>
+        <translation>This site</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/dashboard/words.py" line="195"/>
+        <source>Coordination régionale</source>
+        <translation>Regional coordination</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/dashboard/words.py" line="197"/>
+        <source>territoire inconnu</source>
+        <translation>unknown area</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/dashboard/words.py" line="204"/>
+        <source>Période du {start} au {end}</source>
+        <translation>Period from {start} to {end}</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/dashboard/words.py" line="209"/>
+        <source>site {value}</source>
+        <translation>site {value}</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/dashboard/words.py" line="210"/>
+        <source>réseau {value}</source>
+        <translation>network {value}</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/dashboard/words.py" line="211"/>
+        <source>département {value}</source>
+        <translation>département {value}</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/dashboard/words.py" line="212"/>
+        <source>EPCI {value}</source>
+        <translation>EPCI {value}</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/dashboard/words.py" line="213"/>
+        <source>région {value}</source>
+        <translation>region {value}</translation>
     </message>
 </context>
 <context>

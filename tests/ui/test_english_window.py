@@ -247,7 +247,7 @@ def _left(name: str, why: str) -> Any:
         "annuaire",
         _left("orientation", "the suggestions' reasons are French (orientation.reasons)"),
         "suivi",
-        _left("tableau-de-bord", "the indicators' titles and rows are French (reports)"),
+        "tableau-de-bord",
         "parametres",
         "synchronisation",
     ],
@@ -282,3 +282,24 @@ def test_the_fiche_de_liaison_tells_opening_hours_in_english(cvl_db: Database) -
     assert any(line.startswith("Monday to ") for line in hours), hours
     left = [line for line in text.splitlines() if french_left(line) is not None]
     assert not left, left
+
+
+@pytest.mark.usefixtures("english")
+def test_the_dashboards_tables_are_worded_in_english_with_the_same_figures(
+    qtbot: QtBot, busy_desk: Database, make_window: WindowFactory
+) -> None:
+    """The Tableau de bord showed the bilan's French (« Contacts par canal », « Accueil
+    physique », « semaine du 09/03/2026 », « mars 2026 ») in the English window."""
+    from PySide6.QtCore import QCoreApplication
+
+    from .test_dashboard import _tables
+
+    window = make_window(busy_desk)
+    _show_dashboard(qtbot, window)
+    shown = _tables(window.screens["tableau-de-bord"])  # type: ignore[arg-type]
+    walk_in = QCoreApplication.translate("Vocabulary", "Accueil physique")
+    assert walk_in != "Accueil physique"
+    assert shown[("Contacts by channel", walk_in)] == "1"
+    assert shown[("Contacts by week", "week of 09/03/2026")] == "2"
+    assert shown[("Contacts by month", "Mar 2026")] == "2"
+    assert shown[("Referrals by outcome", "In progress")] == "2"

@@ -27,6 +27,7 @@ from spro_desk.ui.common.dashboard.breakdowns import (
     site_drill,
     table_drills,
 )
+from spro_desk.ui.common.dashboard.words import figure_label, label, scope_label, worded
 from spro_desk.ui.common.formatting import count_phrase, number
 
 # The headline tiles, in order; the last one only where desks send bundles (the coordinator).
@@ -227,7 +228,7 @@ def _network_name(code: str) -> str:
 
 def _site_rows(data: DashboardData) -> list[tuple[str, str, list[int]]]:
     """(desk id, site name, contacts by canal) of the site table."""
-    table = data.indicators.tables["sites.contacts"]
+    table = worded(data.indicators.tables["sites.contacts"])
     return [
         (code, label, cells) for (code, label), cells in zip(table.rows, table.cells, strict=True)
     ]
@@ -283,7 +284,7 @@ def _contacts_by_site(data: DashboardData, network: str) -> Breakdown:
 
 
 def _sites_for_canal(data: DashboardData, canal: str) -> Breakdown:
-    table = data.indicators.tables["sites.contacts"]
+    table = worded(data.indicators.tables["sites.contacts"])
     column = [code for code, _ in table.columns].index(canal)
     drill = site_drill(data.indicators)
     rows = [
@@ -306,7 +307,7 @@ def _sites_for_canal(data: DashboardData, canal: str) -> Breakdown:
 
 
 def _sub_themes(data: DashboardData, category: str) -> Breakdown:
-    table = data.indicators.tables["besoins.thematique"]
+    table = worded(data.indicators.tables["besoins.thematique"])
     prefix = f"{category}--"
     rows = tuple(
         Row(code, label, tuple(cells))
@@ -328,7 +329,7 @@ def _sub_themes(data: DashboardData, category: str) -> Breakdown:
 
 
 def _network_outcome_cells(data: DashboardData) -> tuple[list, list, list[list[int]]]:
-    table = data.indicators.tables["orientations.reseau_issue"]
+    table = worded(data.indicators.tables["orientations.reseau_issue"])
     return table.rows, table.columns, table.cells
 
 
@@ -370,7 +371,7 @@ def _networks_for_outcome(data: DashboardData, outcome: str) -> Breakdown:
     network_rows.sort(key=lambda row: -row.total)
     title = translate(
         "DashboardData", "Orientations « {outcome} » par réseau de destination"
-    ).format(outcome=OUTCOME_LABELS.get(outcome, outcome))
+    ).format(outcome=label("orientations.issue", outcome, OUTCOME_LABELS.get(outcome, outcome)))
     return Breakdown(
         "orientations.reseau_pour_issue",
         title,
@@ -417,7 +418,7 @@ def _continuity(data: DashboardData, _focus: str) -> Breakdown:
         rows.append(
             Row(
                 key,
-                figure.label + unit,
+                figure_label(key, figure.label) + unit,
                 (value,),
                 to_networks if key.startswith("part_niveau2") else None,
             )
@@ -469,7 +470,7 @@ def _coverage(data: DashboardData, _focus: str) -> Breakdown:
     )
     rows = [Row(code, label, (n,), drill) for code, label, n, drill in items]
     title = translate("DashboardData", "Couverture du territoire : {territory}").format(
-        territory=cover.territory
+        territory=scope_label(cover.territory)
     )
     return _listing(
         "couverture",
