@@ -46,10 +46,10 @@ def qt_tool(name: str) -> str:
 
 
 # French texts marked in the (Qt-free) domain, translated by the UI: the vocabularies' labels,
-# the system's reasons, the words of opening hours.
+# the system's reasons, the words of opening hours, the reasons of a suggestion.
 MARKED_DOMAIN_SOURCES = tuple(
     ROOT / "src" / "spro_desk" / name
-    for name in ("vocab.py", "paths.py", "directory/hours.py")
+    for name in ("vocab.py", "paths.py", "directory/hours.py", "orientation/reasons.py")
 )
 
 

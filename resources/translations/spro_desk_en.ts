@@ -4673,7 +4673,7 @@ If the problem happens again, send the details below to support.</translation>
 <context>
     <name>OpeningHours</name>
     <message>
-        <location filename="../../src/spro_desk/ui/common/formatting.py" line="134"/>
+        <location filename="../../src/spro_desk/ui/common/formatting.py" line="148"/>
         <source>(heures locales du service, pas celles du poste)</source>
         <translation>(the service&apos;s local hours, not the desk&apos;s)</translation>
     </message>
@@ -4947,118 +4947,118 @@ If the problem happens again, send the details below to support.</translation>
 <context>
     <name>OrientationScreen</name>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="60"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="61"/>
         <source>&amp;Suggérer</source>
         <translation>S&amp;uggest</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="60"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="61"/>
         <source>Chercher les services adaptés à ce profil (Entrée)</source>
         <translation>Find services suited to this profile (Enter)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="63"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="64"/>
         <source>&amp;Nouvelle personne</source>
         <translation>Ne&amp;w person</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="63"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="64"/>
         <source>Vider le profil pour une autre personne</source>
         <translation>Clear the profile for another person</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="66"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="67"/>
         <source>&amp;Orienter…</source>
         <translation>&amp;Refer…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="66"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="67"/>
         <source>Orienter vers le service sélectionné (Ctrl+Entrée)</source>
         <translation>Refer to the selected service (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="69"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="70"/>
         <source>A&amp;utre service…</source>
         <translation>&amp;Other service…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="69"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="70"/>
         <source>Choisir n&apos;importe quel service de l&apos;annuaire</source>
         <translation>Choose any service from the directory</translation>
     </message>
     <message>
         <location filename="../../src/spro_desk/ui/app/screens.py" line="40"/>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="82"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="83"/>
         <source>Orientation</source>
         <translation>Referral</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="90"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="91"/>
         <source>Services suggérés</source>
         <translation>Suggested services</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="91"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="92"/>
         <source>Du plus adapté au moins adapté ; Ctrl+Entrée oriente vers la ligne choisie.</source>
         <translation>Best match first; Ctrl+Enter refers to the selected row.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="102"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="103"/>
         <source>Pourquoi ce service</source>
         <translation>Why this service</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="104"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="105"/>
         <source>Les raisons de la suggestion, à lire à la personne.</source>
         <translation>Why this service is suggested, to read to the person.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="127"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="128"/>
         <source>Suggestions (la personne choisit) :</source>
         <translation>Suggestions (the person chooses):</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="193"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="194"/>
         <source>Profil vidé : saisissez la nouvelle personne.</source>
         <translation>Profile cleared: enter the new person.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="209"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="211"/>
         <source>Recherche des services adaptés…</source>
         <translation>Looking for suitable services…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="221"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="223"/>
         <source>Aucun service de l&apos;annuaire ne répond à ces besoins pour cette commune : élargissez les besoins ou choisissez « Autre service… ».</source>
         <translation>No service in the directory meets these needs for this municipality: widen the needs or choose “Other service…”.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="225"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="227"/>
         <source>{n} services suggérés, du plus adapté au moins adapté.</source>
         <translation>{n} services suggested, best match first.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="239"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="241"/>
         <source>Les suggestions n&apos;ont pas pu être calculées. Réessayez ; si le problème continue, cherchez dans l&apos;Annuaire.</source>
         <translation>The suggestions could not be computed. Try again; if the problem persists, search the Directory.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="270"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="272"/>
         <source>Sélectionnez d&apos;abord un service dans la liste des suggestions.</source>
         <translation>First select a service in the list of suggestions.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="284"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="286"/>
         <source>Choisissez le statut de la personne avant de l&apos;orienter.</source>
         <translation>Choose the person&apos;s status before referring them.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="301"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="303"/>
         <source>Orientation enregistrée vers {structure}.</source>
         <translation>Referral to {structure} saved.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="310"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="312"/>
         <source>L&apos;annuaire a été mis à jour : relancez la suggestion.</source>
         <translation>The directory has been updated: run the suggestion again.</translation>
     </message>
@@ -5880,6 +5880,224 @@ If the problem happens again, send the details below to support.</translation>
         <location filename="../../src/spro_desk/ui/synchronisation/queue_model.py" line="102"/>
         <source>Au prochain passage</source>
         <translation>At the next round</translation>
+    </message>
+</context>
+<context>
+    <name>Reasons</name>
+    <message>
+        <location filename="../../src/spro_desk/orientation/reasons.py" line="33"/>
+        <source>couvre votre commune ({zone})</source>
+        <translation>covers your municipality ({zone})</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/orientation/reasons.py" line="34"/>
+        <source>couvre votre intercommunalité ({zone})</source>
+        <translation>covers your intercommunality ({zone})</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/orientation/reasons.py" line="35"/>
+        <source>couvre votre département ({zone})</source>
+        <translation>covers your département ({zone})</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/orientation/reasons.py" line="36"/>
+        <source>ouvert à toute la France</source>
+        <translation>open to all of France</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/orientation/reasons.py" line="39"/>
+        <source>dans votre commune</source>
+        <translation>in your municipality</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/orientation/reasons.py" line="40"/>
+        <source>dans votre intercommunalité</source>
+        <translation>in your intercommunality</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/orientation/reasons.py" line="41"/>
+        <source>dans votre département</source>
+        <translation>in your département</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/orientation/reasons.py" line="46"/>
+        <source>élèves</source>
+        <translation>pupils</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/orientation/reasons.py" line="47"/>
+        <source>étudiants</source>
+        <translation>students</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/orientation/reasons.py" line="48"/>
+        <source>apprentis</source>
+        <translation>apprentices</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/orientation/reasons.py" line="49"/>
+        <source>jeunes sans diplôme ni emploi</source>
+        <translation>young people without a qualification or a job</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/orientation/reasons.py" line="50"/>
+        <source>demandeurs d&apos;emploi</source>
+        <translation>job seekers</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/orientation/reasons.py" line="51"/>
+        <source>salariés</source>
+        <translation>employees</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/orientation/reasons.py" line="52"/>
+        <source>cadres</source>
+        <translation>managers</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/orientation/reasons.py" line="53"/>
+        <source>indépendants</source>
+        <translation>self-employed people</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/orientation/reasons.py" line="54"/>
+        <source>bénévoles</source>
+        <translation>volunteers</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/orientation/reasons.py" line="55"/>
+        <source>retraités</source>
+        <translation>retired people</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/orientation/reasons.py" line="56"/>
+        <source>familles</source>
+        <translation>families</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/orientation/reasons.py" line="83"/>
+        <source>aucun service détaillé publié — contacter la structure</source>
+        <translation>no detailed service published — contact the organisation</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/orientation/reasons.py" line="88"/>
+        <source>aucun service détaillé publié — contacter la structure : {contacts}</source>
+        <translation>no detailed service published — contact the organisation: {contacts}</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/orientation/reasons.py" line="98"/>
+        <source>son département</source>
+        <translation>its département</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/orientation/reasons.py" line="101"/>
+        <source>sans zone précisée : ouvert au département où il se trouve ({where})</source>
+        <translation>no area given: open to the département where it is ({where})</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/orientation/reasons.py" line="116"/>
+        <source>répond à vos besoins : {needs}</source>
+        <translation>meets your needs: {needs}</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/orientation/reasons.py" line="124"/>
+        <source>propose : {needs}</source>
+        <translation>offers: {needs}</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/orientation/reasons.py" line="134"/>
+        <source>s&apos;adresse aux {public} — pas à votre situation</source>
+        <translation>meant for {public} — not for your situation</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/orientation/reasons.py" line="141"/>
+        <source>s&apos;adresse aux personnes en situation de handicap</source>
+        <translation>meant for people with a disability</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/orientation/reasons.py" line="146"/>
+        <source>accueille le public « {public} »</source>
+        <translation>welcomes “{public}”</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/orientation/reasons.py" line="155"/>
+        <source>public non précisé</source>
+        <translation>audience not given</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/orientation/reasons.py" line="160"/>
+        <source>{min}-{max} ans</source>
+        <translation>{min}-{max} year-olds</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/orientation/reasons.py" line="169"/>
+        <source>{items} et {last}</source>
+        <translation>{items} and {last}</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/orientation/reasons.py" line="176"/>
+        <source>public : {publics}</source>
+        <translation>audience: {publics}</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/orientation/reasons.py" line="181"/>
+        <source>, de {min} à {max} ans</source>
+        <translation>, aged {min} to {max}</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/orientation/reasons.py" line="193"/>
+        <source>{network} : opérateur du conseil en évolution professionnelle</source>
+        <translation>{network}: provider of career development advice (CEP)</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/orientation/reasons.py" line="197"/>
+        <source>{network} : réseau de référence pour votre situation</source>
+        <translation>{network}: the reference network for your situation</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/orientation/reasons.py" line="206"/>
+        <source> (réseau déduit de ses réseaux porteurs data·inclusion)</source>
+        <translation> (network inferred from its data·inclusion parent networks)</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/orientation/reasons.py" line="208"/>
+        <source> (réseau déduit du nom « {name} »)</source>
+        <translation> (network inferred from the name “{name}”)</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/orientation/reasons.py" line="215"/>
+        <source>payant</source>
+        <translation>charged for</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/orientation/reasons.py" line="216"/>
+        <source>gratuit</source>
+        <translation>free</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/orientation/reasons.py" line="222"/>
+        <source>conseil et accompagnement individuel</source>
+        <translation>individual advice and support</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/orientation/reasons.py" line="228"/>
+        <source>à distance, service national</source>
+        <translation>remote, national service</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/orientation/reasons.py" line="229"/>
+        <source>possible à distance</source>
+        <translation>possible remotely</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/orientation/reasons.py" line="233"/>
+        <source>à {km} km</source>
+        <translation>{km} km away</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/orientation/reasons.py" line="240"/>
+        <source>dans la zone desservie par votre site</source>
+        <translation>in your site&apos;s catchment area</translation>
     </message>
 </context>
 <context>
@@ -6897,42 +7115,42 @@ Restore it now?</translation>
 <context>
     <name>SuggestionModel</name>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/suggestion_model.py" line="86"/>
+        <location filename="../../src/spro_desk/ui/orientation/suggestion_model.py" line="91"/>
         <source>N°</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/suggestion_model.py" line="87"/>
+        <location filename="../../src/spro_desk/ui/orientation/suggestion_model.py" line="92"/>
         <source>Service</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/suggestion_model.py" line="88"/>
+        <location filename="../../src/spro_desk/ui/orientation/suggestion_model.py" line="93"/>
         <source>Structure</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/suggestion_model.py" line="89"/>
+        <location filename="../../src/spro_desk/ui/orientation/suggestion_model.py" line="94"/>
         <source>Commune</source>
         <translation>Municipality</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/suggestion_model.py" line="90"/>
+        <location filename="../../src/spro_desk/ui/orientation/suggestion_model.py" line="95"/>
         <source>Pourquoi</source>
         <translation>Why</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/suggestion_model.py" line="98"/>
+        <location filename="../../src/spro_desk/ui/orientation/suggestion_model.py" line="103"/>
         <source>Service choisi dans l&apos;annuaire (hors suggestions).</source>
         <translation>Service chosen from the directory (not a suggestion).</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/suggestion_model.py" line="105"/>
+        <location filename="../../src/spro_desk/ui/orientation/suggestion_model.py" line="110"/>
         <source>annuaire</source>
         <translation>directory</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/suggestion_model.py" line="113"/>
+        <location filename="../../src/spro_desk/ui/orientation/suggestion_model.py" line="118"/>
         <source>choisi dans l&apos;annuaire</source>
         <translation>chosen from the directory</translation>
     </message>

@@ -234,18 +234,13 @@ def test_the_judge_finds_french_and_keeps_what_stays_french() -> None:
     assert french_left("Bourges (18000)") is None
 
 
-def _left(name: str, why: str) -> Any:
-    """A screen known to show French still: it fails until fixed, then says to lift this."""
-    return pytest.param(name, marks=pytest.mark.xfail(strict=True, reason=why))
-
-
 @pytest.mark.usefixtures("english")
 @pytest.mark.parametrize(
     "name",
     [
         "accueil",
         "annuaire",
-        _left("orientation", "the suggestions' reasons are French (orientation.reasons)"),
+        "orientation",
         "suivi",
         "tableau-de-bord",
         "parametres",
@@ -303,3 +298,21 @@ def test_the_dashboards_tables_are_worded_in_english_with_the_same_figures(
     assert shown[("Contacts by week", "week of 09/03/2026")] == "2"
     assert shown[("Contacts by month", "Mar 2026")] == "2"
     assert shown[("Referrals by outcome", "In progress")] == "2"
+
+
+@pytest.mark.usefixtures("english")
+def test_the_reasons_read_in_english_and_are_recorded_in_french(
+    qtbot: QtBot, busy_desk: Database, make_window: WindowFactory
+) -> None:
+    """« Pourquoi » read « couvre votre intercommunalité … · ouvert jusqu'à 12 h 30 » in the
+    English window. The motif recorded with a referral (which travels to the coordination,
+    French) keeps the French reasons."""
+    window = make_window(busy_desk)
+    _show_orientation(qtbot, window)
+    screen: Any = window.screens["orientation"]
+    shown = screen.reasons.toPlainText().splitlines()
+    assert shown and all(french_left(line) is None for line in shown), shown
+    assert any(line.startswith("• covers your") for line in shown), shown
+    recorded = screen.model.choice(0).reasons
+    assert len(recorded) == len(shown)
+    assert recorded[0].startswith("couvre votre"), recorded

@@ -120,6 +120,20 @@ def hours_words(text: str) -> str:
     return QCoreApplication.translate("OpeningHours", text)
 
 
+# The contexts of the texts the domain marks and a suggestion's reasons are made of.
+_REASON_CONTEXTS = ("Reasons", "Vocabulary", "OpeningHours")
+
+
+def reason_words(text: str) -> str:
+    """The window's words for a text of a suggestion's reasons (orientation.reasons marks
+    them; their statuts and opening hours come from the vocabularies and directory.hours)."""
+    for context in _REASON_CONTEXTS:
+        translated = QCoreApplication.translate(context, text)
+        if translated != text:
+            return translated
+    return text
+
+
 def opening_status(hours: Hours, at: datetime, code_insee: str | None) -> str:
     """« Ouvert jusqu'à 12 h 30 », « Fermé · ouvre demain à 9 h », in the window's language."""
     return hours.status(at, code_insee, hours_words)

@@ -24,6 +24,7 @@ from spro_desk.orientation.suggest import Suggester, Suggestion, VisitorProfile
 from spro_desk.ui.common.announce import StatusLabel
 from spro_desk.ui.common.background import Callbacks, TaskContext, TaskRunner
 from spro_desk.ui.common.context import DeskContext, OrientationRequest
+from spro_desk.ui.common.formatting import reason_words
 from spro_desk.ui.common.keyboard import keyboard_splitter
 from spro_desk.ui.common.screen import Screen
 from spro_desk.ui.common.widgets import FittedColumns, setup_row_table
@@ -203,7 +204,8 @@ class OrientationScreen(Screen):
         area = self.profile.commune.prefer  # the catchment area, read when the screen showed
 
         def work(_task: TaskContext) -> list[Suggestion]:
-            return Suggester(db, geo, area).suggest(profile, limit=SUGGESTION_LIMIT)
+            suggester = Suggester(db, geo, area, words=reason_words)
+            return suggester.suggest(profile, limit=SUGGESTION_LIMIT)
 
         self.suggest_button.setEnabled(False)
         self._say(self.tr("Recherche des services adaptés…"))
