@@ -2281,16 +2281,16 @@ Keep this time anyway?</translation>
     </message>
     <message>
         <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="104"/>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="256"/>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="280"/>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="303"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="258"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="282"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="305"/>
         <source>Contacts</source>
         <translation>Contacts</translation>
     </message>
     <message>
         <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="112"/>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="350"/>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="379"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="352"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="381"/>
         <source>Orientations</source>
         <translation>Referrals</translation>
     </message>
@@ -2350,194 +2350,194 @@ Keep this time anyway?</translation>
         <translation>out of {n} municipality · {epci} EPCI with no contact</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="223"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="225"/>
         <source>Poste non enregistré</source>
         <translation>Unregistered desk</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="254"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="256"/>
         <source>Contacts par réseau du site</source>
         <translation>Contacts by site network</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="255"/>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="378"/>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="532"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="257"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="380"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="534"/>
         <source>Réseau</source>
         <translation>Network</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="271"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="273"/>
         <source>Contacts par site</source>
         <translation>Contacts by site</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="273"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="275"/>
         <source>Contacts par site — {network}</source>
         <translation>Contacts by site — {network}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="279"/>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="302"/>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="545"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="281"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="304"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="547"/>
         <source>Site</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="296"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="298"/>
         <source>Contacts par site — {canal}</source>
         <translation>Contacts by site — {canal}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="318"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="320"/>
         <source>Besoins par sous-thématique — {category}</source>
         <translation>Needs by sub-theme — {category}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="321"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="323"/>
         <source>Un contact peut avoir plusieurs sous-thématiques, et un besoin noté au niveau de la catégorie n&apos;en a aucune : la somme peut différer du total de la catégorie.</source>
         <translation>A contact may have several sub-themes, and a need recorded at category level has none: the sum may differ from the category total.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="343"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="345"/>
         <source>Issues des orientations — {network}</source>
         <translation>Referral outcomes — {network}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="349"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="351"/>
         <source>Issue</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="372"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="374"/>
         <source>Orientations « {outcome} » par réseau de destination</source>
         <translation>Referrals “{outcome}” by destination network</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="417"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="419"/>
         <source> (jours)</source>
         <translation> (days)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="428"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="430"/>
         <source>Délais et continuité vers le niveau 2</source>
         <translation>Lead times and continuity towards level 2</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="429"/>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="478"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="431"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="480"/>
         <source>Indicateur</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="430"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="432"/>
         <source>Valeur</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="438"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="440"/>
         <source>Communes du territoire</source>
         <translation>Municipalities in the area</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="441"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="443"/>
         <source>Communes d&apos;où vient au moins un contact</source>
         <translation>Municipalities with at least one contact</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="447"/>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="488"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="449"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="490"/>
         <source>Communes sans aucun contact (zones blanches)</source>
         <translation>Municipalities with no contact at all (unreached areas)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="451"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="453"/>
         <source>EPCI du territoire</source>
         <translation>EPCI in the area</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="454"/>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="499"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="456"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="501"/>
         <source>EPCI sans aucun contact</source>
         <translation>EPCI with no contact at all</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="460"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="462"/>
         <source>Contacts résidant hors du territoire</source>
         <translation>Contacts living outside the area</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="466"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="468"/>
         <source>Contacts sans commune renseignée</source>
         <translation>Contacts with no municipality given</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="472"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="474"/>
         <source>Couverture du territoire : {territory}</source>
         <translation>Area coverage: {territory}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="479"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="481"/>
         <source>Nombre</source>
         <translation>Count</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="489"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="491"/>
         <source>Commune</source>
         <translation>Municipality</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="490"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="492"/>
         <source>Code INSEE</source>
         <translation>INSEE code</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="500"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="502"/>
         <source>EPCI</source>
         <translation>EPCI</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="501"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="503"/>
         <source>SIREN</source>
         <translation>SIREN</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="512"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="514"/>
         <source>jamais</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="513"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="515"/>
         <source>oui</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="514"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="516"/>
         <source>non</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="533"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="535"/>
         <source>Jours depuis le dernier envoi</source>
         <translation>Days since the last bundle</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="534"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="536"/>
         <source>Âge de l&apos;annuaire (jours)</source>
         <translation>Directory age (days)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="535"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="537"/>
         <source>En retard</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="539"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="541"/>
         <source>Postes en retard (sans envoi depuis plus de {n} jours)</source>
         <translation>Overdue desks (no bundle for more than {n} days)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="543"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="545"/>
         <source>Postes : dernier envoi et âge de l&apos;annuaire</source>
         <translation>Desks: last bundle and directory age</translation>
     </message>
@@ -4209,37 +4209,37 @@ If the problem happens again, send the details below to support.</translation>
 <context>
     <name>Formatting</name>
     <message>
-        <location filename="../../src/spro_desk/ui/common/formatting.py" line="67"/>
+        <location filename="../../src/spro_desk/ui/common/formatting.py" line="73"/>
         <source>{date} à {time}</source>
         <translation>{date} at {time}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/formatting.py" line="93"/>
+        <location filename="../../src/spro_desk/ui/common/formatting.py" line="98"/>
         <source>{n} structure</source>
         <translation>{n} organisation</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/formatting.py" line="94"/>
+        <location filename="../../src/spro_desk/ui/common/formatting.py" line="99"/>
         <source>{n} structures</source>
         <translation>{n} organisations</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/formatting.py" line="101"/>
+        <location filename="../../src/spro_desk/ui/common/formatting.py" line="106"/>
         <source>{n} service</source>
         <translation>{n} service</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/formatting.py" line="102"/>
+        <location filename="../../src/spro_desk/ui/common/formatting.py" line="107"/>
         <source>{n} services</source>
         <translation>{n} services</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/formatting.py" line="109"/>
+        <location filename="../../src/spro_desk/ui/common/formatting.py" line="114"/>
         <source>Annuaire vide</source>
         <translation>Empty directory</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/formatting.py" line="113"/>
+        <location filename="../../src/spro_desk/ui/common/formatting.py" line="118"/>
         <source>{counts} · importé le {when}</source>
         <translation>{counts} · imported on {when}</translation>
     </message>
@@ -4673,7 +4673,7 @@ If the problem happens again, send the details below to support.</translation>
 <context>
     <name>OpeningHours</name>
     <message>
-        <location filename="../../src/spro_desk/ui/common/formatting.py" line="148"/>
+        <location filename="../../src/spro_desk/ui/common/formatting.py" line="153"/>
         <source>(heures locales du service, pas celles du poste)</source>
         <translation>(the service&apos;s local hours, not the desk&apos;s)</translation>
     </message>
@@ -7384,7 +7384,7 @@ Restore it now?</translation>
 <context>
     <name>SummaryRow</name>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/tiles.py" line="81"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/tiles.py" line="83"/>
         <source>Chiffres clés</source>
         <translation>Key figures</translation>
     </message>
@@ -7787,7 +7787,12 @@ Restore it now?</translation>
 <context>
     <name>TileButton</name>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/tiles.py" line="50"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/tiles.py" line="49"/>
+        <source>{label}&#xa0;: {value}</source>
+        <translation>{label}: {value}</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/dashboard/tiles.py" line="52"/>
         <source>{detail}. Entrée : le détail de ce chiffre.</source>
         <translation>{detail}. Enter: the detail of this figure.</translation>
     </message>

@@ -60,6 +60,7 @@ FRENCH_WORD = re.compile(
     r"rendez-vous|adresse|jeton|ce|cette|aucun|aucune)\b",
     re.IGNORECASE,
 )
+FRENCH_SPACING = re.compile(r"\w\u00a0[:;!?]")
 FRENCH_LETTER = re.compile(r"[àâçéèêëîïôûùœ]", re.IGNORECASE)
 
 
@@ -103,8 +104,11 @@ def _kept_french() -> re.Pattern[str]:
 
 def french_left(text: str) -> str | None:
     """`text` with what stays French taken out, when a French word is left; else None."""
-    plain = re.sub(r"<[^>]+>", " ", text).replace("&#x27;", "'").replace("\u00a0", " ")
+    plain = re.sub(r"<[^>]+>", " ", text).replace("&#x27;", "'")
     plain = _kept_french().sub(" ", plain)
+    if FRENCH_SPACING.search(plain):  # « Contacts : 2 », spaced as French prints it
+        return plain.strip()
+    plain = plain.replace("\u00a0", " ")
     plain = re.sub(r"\b[A-ZÉ][\w'’-]*(?:[ -][A-ZÉ][\w'’-]*)*\s\(\d[\dAB]{1,4}\)", " ", plain)
     if FRENCH_WORD.search(plain) or FRENCH_LETTER.search(plain):
         return plain.strip()
@@ -232,6 +236,7 @@ def test_the_judge_finds_french_and_keeps_what_stays_french() -> None:
     assert french_left("Trouver un emploi › Répondre à des offres d’emploi") is None
     assert french_left("Cap emploi Cher") is None
     assert french_left("Bourges (18000)") is None
+    assert french_left("Contacts\u00a0: 2") is not None
 
 
 @pytest.mark.usefixtures("english")
@@ -298,6 +303,9 @@ def test_the_dashboards_tables_are_worded_in_english_with_the_same_figures(
     assert shown[("Contacts by week", "week of 09/03/2026")] == "2"
     assert shown[("Contacts by month", "Mar 2026")] == "2"
     assert shown[("Referrals by outcome", "In progress")] == "2"
+    tile = window.screens["tableau-de-bord"].view.summary.buttons["part_niveau2"]  # type: ignore[attr-defined]
+    assert tile.figure.text() == "50%"  # not « 50 % », spaced as French prints it
+    assert tile.accessibleName() == "Share referred to level 2: 50%"
 
 
 @pytest.mark.usefixtures("english")

@@ -46,9 +46,15 @@ def tooltip(text: str) -> str:
     return f"<qt>{escaped}</qt>"
 
 
+def interface_is_english() -> bool:
+    """Whether the window speaks English (install_translators sets the default locale)."""
+    return QLocale().language() == QLocale.Language.English
+
+
 def number(value: int) -> str:
-    """French digit grouping; U+00A0 because some Windows fonts lack U+202F."""
-    return f"{value:,}".replace(",", NBSP)
+    """« 1 751 » (U+00A0: some Windows fonts lack U+202F); « 1,751 » in an English window."""
+    grouped = f"{value:,}"
+    return grouped if interface_is_english() else grouped.replace(",", NBSP)
 
 
 def french_date(value: str | date | None) -> str:
@@ -82,8 +88,7 @@ def phone(value: object) -> str:
 def count_phrase(value: int, one: str, many: str) -> str:
     """The singular or plural phrase, by the rule of the interface's language."""
     # French puts 0 and 1 in the singular; English only 1.
-    english = QLocale().language() == QLocale.Language.English
-    singular = value == 1 if english else value <= 1
+    singular = value == 1 if interface_is_english() else value <= 1
     return (one if singular else many).format(n=number(value))
 
 

@@ -28,7 +28,7 @@ from spro_desk.ui.common.dashboard.breakdowns import (
     table_drills,
 )
 from spro_desk.ui.common.dashboard.words import figure_label, label, scope_label, worded
-from spro_desk.ui.common.formatting import count_phrase, number
+from spro_desk.ui.common.formatting import count_phrase, interface_is_english, number
 
 # The headline tiles, in order; the last one only where desks send bundles (the coordinator).
 TILE_KEYS = ("contacts", "orientations", "taux_orientation", "part_niveau2", "zones_blanches")
@@ -181,11 +181,13 @@ def _out_of_communes(communes: int, white_epcis: int) -> str:
 
 
 def french_decimal(value: float | int | None, unit: str = "") -> str:
-    """12.5 → "12,5 %"; None (no contact to divide by) → "—"."""
+    """12.5 → "12,5 %" ("12.5%" in an English window); None (nothing to divide by) → "—"."""
     if value is None:
         return "—"
     # Two decimals at most: « 0,43 orientation par contact », not « 0,429 ».
     text = number(value) if isinstance(value, int) else f"{value:.2f}".rstrip("0").rstrip(".")
+    if interface_is_english():
+        return f"{text}{unit}" if unit == "%" else f"{text}\u00a0{unit}" if unit else text
     text = text.replace(".", ",")
     return f"{text}\u00a0{unit}" if unit else text
 
