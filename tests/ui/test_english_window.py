@@ -324,3 +324,35 @@ def test_the_reasons_read_in_english_and_are_recorded_in_french(
     recorded = screen.model.choice(0).reasons
     assert len(recorded) == len(shown)
     assert recorded[0].startswith("couvre votre"), recorded
+
+
+def dialog_french(dialog: QWidget) -> dict[str, str]:
+    """`french_on_screen` for a dialog: its visible widgets' texts with French left."""
+    found = {}
+    for widget in [dialog, *dialog.findChildren(QWidget)]:
+        if widget.isVisible():
+            for text in widget_texts(widget):
+                if french_left(text) is not None:
+                    found[text] = type(widget).__name__
+    return found
+
+
+@pytest.mark.usefixtures("english")
+def test_the_booking_dialog_speaks_english(
+    qtbot: QtBot, busy_desk: Database, make_window: WindowFactory
+) -> None:
+    window = make_window(busy_desk)
+    _show_orientation(qtbot, window)
+    screen: Any = window.screens["orientation"]
+    screen.orient()
+    qtbot.waitUntil(lambda: screen.booking.booking_dialog is not None)
+    dialog = screen.booking.booking_dialog
+    qtbot.waitUntil(dialog.isVisible)
+    try:
+        qtbot.mouseClick(dialog.rendez_vous, Qt.MouseButton.LeftButton)
+        dialog.set_moment(datetime(2026, 3, 15, 10, 0))  # a Sunday: the dialog says closed
+        qtbot.wait(100)
+        found = dialog_french(dialog)
+    finally:
+        dialog.reject()
+    assert not found, "\n".join(f"{kind}: {text!r}" for text, kind in sorted(found.items()))
