@@ -46,10 +46,17 @@ def qt_tool(name: str) -> str:
 
 
 # French texts marked in the (Qt-free) domain, translated by the UI: the vocabularies' labels,
-# the system's reasons, the words of opening hours, the reasons of a suggestion.
+# the system's reasons, the words of opening hours, the reasons of a suggestion, the audit
+# trail's actions.
 MARKED_DOMAIN_SOURCES = tuple(
     ROOT / "src" / "spro_desk" / name
-    for name in ("vocab.py", "paths.py", "directory/hours.py", "orientation/reasons.py")
+    for name in (
+        "vocab.py",
+        "paths.py",
+        "directory/hours.py",
+        "orientation/reasons.py",
+        "agents/coordination_audit.py",
+    )
 )
 
 

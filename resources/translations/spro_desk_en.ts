@@ -980,6 +980,94 @@ Wait a few seconds, then look for the SPRO Desk window in the taskbar. Only one 
     </message>
 </context>
 <context>
+    <name>AuditActions</name>
+    <message>
+        <location filename="../../src/spro_desk/agents/coordination_audit.py" line="27"/>
+        <source>Poste enregistré</source>
+        <translation>Desk registered</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/agents/coordination_audit.py" line="28"/>
+        <source>Poste révoqué</source>
+        <translation>Desk revoked</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/agents/coordination_audit.py" line="29"/>
+        <source>Poste réintégré</source>
+        <translation>Desk reinstated</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/agents/coordination_audit.py" line="30"/>
+        <source>Annuaire publié</source>
+        <translation>Directory published</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/agents/coordination_audit.py" line="31"/>
+        <source>Période close</source>
+        <translation>Period closed</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/agents/coordination_audit.py" line="32"/>
+        <source>Bilan publié</source>
+        <translation>Report published</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/agents/coordination_audit.py" line="33"/>
+        <source>Nouvelle édition des bilans d&apos;une période</source>
+        <translation>New edition of a period&apos;s reports</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/agents/coordination_audit.py" line="36"/>
+        <source>Alerte traitée</source>
+        <translation>Alert handled</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/agents/coordination_audit.py" line="37"/>
+        <source>Envois importés</source>
+        <translation>Bundles imported</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/agents/coordination_audit.py" line="38"/>
+        <source>Collecte automatique</source>
+        <translation>Automatic collection</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/agents/coordination_audit.py" line="39"/>
+        <source>Compte créé</source>
+        <translation>Account created</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/agents/coordination_audit.py" line="40"/>
+        <source>Compte désactivé</source>
+        <translation>Account deactivated</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/agents/coordination_audit.py" line="41"/>
+        <source>Mot de passe changé</source>
+        <translation>Password changed</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/agents/coordination_audit.py" line="42"/>
+        <source>Connexion</source>
+        <translation>Sign-in</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/agents/coordination_audit.py" line="43"/>
+        <source>Connexion refusée</source>
+        <translation>Sign-in refused</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/agents/coordination_audit.py" line="44"/>
+        <source>Action refusée</source>
+        <translation>Action refused</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/agents/coordination_audit.py" line="45"/>
+        <source>Verrouillage après inactivité réglé</source>
+        <translation>Lock after inactivity set</translation>
+    </message>
+</context>
+<context>
     <name>AuditModel</name>
     <message>
         <location filename="../../src/spro_desk/ui/coordination/audit_screen.py" line="47"/>
@@ -1295,137 +1383,137 @@ File: {name}</translation>
         <translation>Day of the week of the appointment</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="101"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="103"/>
         <source>Date du rendez-vous</source>
         <translation>Appointment date</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="103"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="105"/>
         <source>Tapez le jour puis le mois (1203 : 12 mars) ; Alt+Bas : calendrier.</source>
         <translation>Type the day then the month (1203: 12 March); Alt+Down: calendar.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="105"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="107"/>
         <source>Heure du rendez-vous</source>
         <translation>Appointment time</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="106"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="108"/>
         <source>Tapez l&apos;heure et les minutes : 1430 pour 14 h 30.</source>
         <translation>Type the hours and minutes: 1430 for 14:30.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="123"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="125"/>
         <source>&amp;Enregistrer l&apos;orientation</source>
         <translation>&amp;Save referral</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="124"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="126"/>
         <source>Enregistrer l&apos;orientation</source>
         <translation>Save the referral</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="126"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="128"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="127"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="129"/>
         <source>Annuler sans rien enregistrer</source>
         <translation>Cancel without saving anything</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="134"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="136"/>
         <source>L&apos;heure choisie est comparée aux horaires d&apos;ouverture du service.</source>
         <translation>The chosen time is checked against the service&apos;s opening hours.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="138"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="140"/>
         <source>La personne a donné son accord : son nom peut figurer sur la fiche de liaison et être communiqué au service.</source>
         <translation>The person has consented: their name may appear on the referral slip and be passed on to the service.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="143"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="145"/>
         <source>Pas de consentement enregistré : aucune donnée personnelle n&apos;est transmise ni imprimée, la fiche de liaison reste anonyme. Pour prendre un rendez-vous au nom de la personne, recueillez d&apos;abord son accord dans l&apos;écran Accueil.</source>
         <translation>No consent recorded: no personal data is passed on or printed, and the referral slip stays anonymous. To book an appointment in the person&apos;s name, first obtain their consent on the Front desk screen.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="150"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="152"/>
         <source>Service choisi</source>
         <translation>Chosen service</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="154"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="156"/>
         <source>Horaires d&apos;ouverture du service</source>
         <translation>The service&apos;s opening hours</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="157"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="159"/>
         <source>Service :</source>
         <translation>Service:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="158"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="160"/>
         <source>Horaires :</source>
         <translation>Opening hours:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="159"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="161"/>
         <source>&amp;Date :</source>
         <translation>&amp;Date:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="161"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="163"/>
         <source>&amp;Heure :</source>
         <translation>&amp;Time:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="170"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="172"/>
         <source>Type d&apos;orientation</source>
         <translation>Kind of referral</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="196"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="198"/>
         <source>Le {day} est à plus d&apos;un an : vérifiez l&apos;année (un rendez-vous se prend au plus un an à l&apos;avance).</source>
         <translation>{day} is more than a year ahead: check the year (appointments are booked at most a year ahead).</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="212"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="214"/>
         <source>Ce moment est déjà passé : choisissez une date à venir.</source>
         <translation>This time has already passed: choose a future date.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="217"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="219"/>
         <source>aucune ouverture connue dans les deux semaines qui suivent.</source>
         <translation>no known opening in the next two weeks.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="219"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="221"/>
         <source>il ouvre le {moment}.</source>
         <translation>it opens on {moment}.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="220"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="222"/>
         <source>Le service est fermé à ce moment : {detail}</source>
         <translation>The service is closed at that time: {detail}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="248"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="250"/>
         <source>Horaires non renseignés ou incertains : confirmez l&apos;heure avec le service.</source>
         <translation>Opening hours missing or uncertain: confirm the time with the service.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="250"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="252"/>
         <source>Le service est ouvert à ce moment.</source>
         <translation>The service is open at that time.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="264"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="266"/>
         <source>Vérifier le rendez-vous</source>
         <translation>Check the appointment</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="265"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="267"/>
         <source>{problem}
 
 Garder ce moment quand même ?</source>
@@ -1434,12 +1522,12 @@ Garder ce moment quand même ?</source>
 Keep this time anyway?</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="268"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="270"/>
         <source>&amp;Garder ce moment</source>
         <translation>&amp;Keep this time</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="269"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="271"/>
         <source>&amp;Changer l&apos;heure</source>
         <translation>&amp;Change the time</translation>
     </message>

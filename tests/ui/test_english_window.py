@@ -19,10 +19,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QAbstractItemModel, QLocale, QModelIndex, Qt
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QComboBox,
     QPlainTextEdit,
     QTextEdit,
@@ -35,7 +34,6 @@ from spro_desk.contacts.model import DEFAULT_CONSENT_WORDING, ContactInput
 from spro_desk.directory.networks import NETWORK_LABELS
 from spro_desk.geo import Geography
 from spro_desk.storage.engine import Database
-from spro_desk.ui.app.i18n import install_translators, remove_translators
 from spro_desk.ui.app.main_window import MainWindow
 
 from .conftest import CVL, WindowFactory
@@ -64,15 +62,6 @@ FRENCH_SPACING = re.compile(r"\w\u00a0[:;!?]")
 FRENCH_LETTER = re.compile(r"[àâçéèêëîïôûùœ]", re.IGNORECASE)
 
 
-@pytest.fixture
-def english(qapp: QApplication) -> Iterator[None]:
-    previous = QLocale()
-    translators = install_translators(qapp, preferred="en")
-    yield
-    remove_translators(qapp, translators)
-    QLocale.setDefault(previous)
-
-
 def _strings(value: Any) -> Iterator[str]:
     if isinstance(value, str):
         yield value
@@ -97,7 +86,7 @@ def _kept_french() -> re.Pattern[str]:
     kept |= {geo.zone_label(code) for code in (*geo.epci_codes(), *geo.departement_codes())}
     # The service's official name, given in French beside its English rendering.
     kept |= {DEFAULT_CONSENT_WORDING, "Français", "Service public régional de l'orientation"}
-    kept |= {"département", "départements"}  # the French administration's word, in English too
+    kept |= {"département", "départements", "Département"}  # French administration, in English
     needles = sorted((k.strip() for k in kept if len(k.strip()) > 2), key=len, reverse=True)
     return re.compile("|".join(re.escape(needle) for needle in needles))
 
@@ -355,4 +344,31 @@ def test_the_booking_dialog_speaks_english(
         found = dialog_french(dialog)
     finally:
         dialog.reject()
+    assert not found, "\n".join(f"{kind}: {text!r}" for text, kind in sorted(found.items()))
+
+
+@pytest.mark.usefixtures("english")
+def test_suivis_call_list_and_the_about_box_speak_english(
+    qtbot: QtBot, busy_desk: Database, make_window: WindowFactory
+) -> None:
+    from spro_desk.contacts.service import ContactService
+
+    from .test_agent_day import consenting_caller
+
+    ContactService(busy_desk).add_referral(
+        consenting_caller(busy_desk), CAP_EMPLOI, rdv_at=datetime(2026, 3, 5, 14, 0)
+    )
+    window = make_window(busy_desk)
+    window.show_screen("suivi")
+    screen: Any = window.screens["suivi"]
+    screen.call_card.call_list.setChecked(True)
+    qtbot.waitUntil(lambda: screen.model.rowCount() == 1)
+    screen.table.selectRow(0)
+    qtbot.waitUntil(lambda: bool(screen.call_card.question.text()))
+    found = french_on_screen(window)
+    about = window.show_about()
+    try:
+        found |= dialog_french(about)
+    finally:
+        about.reject()
     assert not found, "\n".join(f"{kind}: {text!r}" for text, kind in sorted(found.items()))
