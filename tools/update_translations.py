@@ -47,7 +47,7 @@ def qt_tool(name: str) -> str:
 
 # French texts marked in the (Qt-free) domain, translated by the UI: the vocabularies' labels,
 # the system's reasons, the words of opening hours, the reasons of a suggestion, the audit
-# trail's actions.
+# trail's actions, the refusals of the walk-in's checks (DomainErrors).
 MARKED_DOMAIN_SOURCES = tuple(
     ROOT / "src" / "spro_desk" / name
     for name in (
@@ -56,6 +56,7 @@ MARKED_DOMAIN_SOURCES = tuple(
         "directory/hours.py",
         "orientation/reasons.py",
         "agents/coordination_audit.py",
+        "coordinates.py",
     )
 )
 

@@ -349,147 +349,147 @@ This person will no longer be able to sign in; their past actions stay in the lo
 <context>
     <name>AccueilScreen</name>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="69"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="70"/>
         <source>Orienter (Ctrl+O)</source>
         <translation>Refer (Ctrl+O)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="70"/>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="188"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="71"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="189"/>
         <source>Abandonner la modification</source>
         <translation>Discard the changes</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="98"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="99"/>
         <location filename="../../src/spro_desk/ui/app/screens.py" line="39"/>
         <source>Accueil</source>
         <translation>Front desk</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="112"/>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="309"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="113"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="310"/>
         <source>Enregistrer le contact</source>
         <translation>Save the contact</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="116"/>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="184"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="117"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="185"/>
         <source>Enregistrer et orienter</source>
         <translation>Save and refer</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="119"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="120"/>
         <source>Rétablir le dernier contact supprimé</source>
         <translation>Restore the last deleted contact</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="138"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="139"/>
         <source>Formulaire du contact</source>
         <translation>Contact form</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="186"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="187"/>
         <source>Enregistre le contact puis cherche les structures adaptées à la personne.</source>
         <translation>Saves the contact, then looks for organisations suited to the person.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="190"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="191"/>
         <source>Laisse le contact tel qu&apos;il était et vide le formulaire.</source>
         <translation>Leaves the contact as it was and clears the form.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="251"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="252"/>
         <source>Ouverture de la base… Le contact sera enregistré dès qu&apos;elle est prête, votre saisie est conservée.</source>
         <translation>Opening the database… The contact will be saved as soon as it is ready; what you typed is kept.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="298"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="299"/>
         <source>Saisie en cours retrouvée : SPRO Desk s&apos;était fermé avant son enregistrement. Vérifiez-la puis enregistrez (les coordonnées personnelles ne sont jamais conservées hors de la base).</source>
         <translation>Unsaved entry recovered: SPRO Desk closed before it was recorded. Check it, then record it (personal details are never kept outside the database).</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="308"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="309"/>
         <source>Enregistrer (Ctrl+Entrée)</source>
         <translation>Save (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="316"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="317"/>
         <source>Choisissez le statut de la personne (une touche suffit).</source>
         <translation>Choose the person&apos;s status (one key is enough).</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="348"/>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="352"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="349"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="353"/>
         <source>Contact non enregistré : %s</source>
         <translation>Contact not saved: %s</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="368"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="369"/>
         <source>Contact de %s modifié.</source>
         <translation>Contact at %s updated.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="370"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="371"/>
         <source>Contact enregistré à %s.</source>
         <translation>Contact saved at %s.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="381"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="382"/>
         <source>Commune : %s.</source>
         <translation>Municipality: %s.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="455"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="456"/>
         <source>Enregistrer la modification (Ctrl+Entrée)</source>
         <translation>Save the changes (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="456"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="457"/>
         <source>Enregistrer la modification du contact</source>
         <translation>Save the changes to the contact</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="483"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="484"/>
         <source>Saisie en cours</source>
         <translation>Entry in progress</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="485"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="486"/>
         <source>Le formulaire contient une saisie non enregistrée. L&apos;abandonner pour modifier le contact choisi ?</source>
         <translation>The form holds an unsaved entry. Discard it to edit the selected contact?</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="488"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="489"/>
         <source>Abandonner la saisie</source>
         <translation>Discard the entry</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="494"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="495"/>
         <source>Modification abandonnée : le contact est inchangé.</source>
         <translation>Changes discarded: the contact is unchanged.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="501"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="502"/>
         <source>Supprimer le contact de %s ? Ctrl+Z le rétablit.</source>
         <translation>Delete the contact at %s? Ctrl+Z restores it.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="503"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="504"/>
         <source>Supprimer un contact</source>
         <translation>Delete a contact</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="503"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="504"/>
         <source>Supprimer</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="513"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="514"/>
         <source>Contact de %s supprimé.</source>
         <translation>Contact at %s deleted.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="532"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="533"/>
         <source>Contact rétabli.</source>
         <translation>Contact restored.</translation>
     </message>
@@ -3988,6 +3988,39 @@ Desk ID: {id}</translation>
     </message>
 </context>
 <context>
+    <name>DomainErrors</name>
+    <message>
+        <location filename="../../src/spro_desk/vocab.py" line="195"/>
+        <source>Âge de {age} ans impossible : {most} ans au plus.</source>
+        <translation>An age of {age} is not possible: {most} at most.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/vocab.py" line="204"/>
+        <source>Âge de {age} ans impossible pour le statut « {statut} » : {least} ans au moins.</source>
+        <translation>An age of {age} is not possible for the status “{statut}”: {least} at least.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/vocab.py" line="213"/>
+        <source>Âge de {age} ans impossible ici : {least} ans au moins.</source>
+        <translation>An age of {age} is not possible here: {least} at least.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/coordinates.py" line="64"/>
+        <source>Téléphone « {typed} » invalide : tapez un numéro local ({example}) ou un numéro avec son indicatif (+33 6 12 34 56 78).</source>
+        <translation>Phone number “{typed}” is not valid: type a local number ({example}) or a number with its country code (+33 6 12 34 56 78).</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/coordinates.py" line="73"/>
+        <source>Téléphone « {typed} » invalide : tapez un numéro français à 10 chiffres (06 12 34 56 78, 0690 12 34 56 outre-mer) ou international (+32 …).</source>
+        <translation>Phone number “{typed}” is not valid: type a 10-digit French number (06 12 34 56 78, 0690 12 34 56 overseas) or an international one (+32 …).</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/coordinates.py" line="109"/>
+        <source>Courriel « {typed} » invalide : il faut une adresse complète, comme prenom.nom@exemple.fr.</source>
+        <translation>E-mail address “{typed}” is not valid: a full address is needed, such as firstname.lastname@example.fr.</translation>
+    </message>
+</context>
+<context>
     <name>EmptyStatePanel</name>
     <message>
         <location filename="../../src/spro_desk/ui/directory/empty_state.py" line="27"/>
@@ -4023,17 +4056,17 @@ Desk ID: {id}</translation>
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../src/spro_desk/ui/common/errors.py" line="50"/>
+        <location filename="../../src/spro_desk/ui/common/errors.py" line="72"/>
         <source>SPRO Desk ne peut pas démarrer</source>
         <translation>SPRO Desk cannot start</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/errors.py" line="86"/>
+        <location filename="../../src/spro_desk/ui/common/errors.py" line="108"/>
         <source>Erreur inattendue</source>
         <translation>Unexpected error</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/errors.py" line="87"/>
+        <location filename="../../src/spro_desk/ui/common/errors.py" line="109"/>
         <source>Une erreur inattendue s&apos;est produite. L&apos;opération en cours n&apos;a peut-être pas abouti ; les données déjà enregistrées sont conservées.
 
 Si le problème se reproduit, transmettez le détail ci-dessous au support.</source>
@@ -5035,118 +5068,118 @@ If the problem happens again, send the details below to support.</translation>
 <context>
     <name>OrientationScreen</name>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="61"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="62"/>
         <source>&amp;Suggérer</source>
         <translation>S&amp;uggest</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="61"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="62"/>
         <source>Chercher les services adaptés à ce profil (Entrée)</source>
         <translation>Find services suited to this profile (Enter)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="64"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="65"/>
         <source>&amp;Nouvelle personne</source>
         <translation>Ne&amp;w person</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="64"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="65"/>
         <source>Vider le profil pour une autre personne</source>
         <translation>Clear the profile for another person</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="67"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="68"/>
         <source>&amp;Orienter…</source>
         <translation>&amp;Refer…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="67"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="68"/>
         <source>Orienter vers le service sélectionné (Ctrl+Entrée)</source>
         <translation>Refer to the selected service (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="70"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="71"/>
         <source>A&amp;utre service…</source>
         <translation>&amp;Other service…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="70"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="71"/>
         <source>Choisir n&apos;importe quel service de l&apos;annuaire</source>
         <translation>Choose any service from the directory</translation>
     </message>
     <message>
         <location filename="../../src/spro_desk/ui/app/screens.py" line="40"/>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="83"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="84"/>
         <source>Orientation</source>
         <translation>Referral</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="91"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="92"/>
         <source>Services suggérés</source>
         <translation>Suggested services</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="92"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="93"/>
         <source>Du plus adapté au moins adapté ; Ctrl+Entrée oriente vers la ligne choisie.</source>
         <translation>Best match first; Ctrl+Enter refers to the selected row.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="103"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="104"/>
         <source>Pourquoi ce service</source>
         <translation>Why this service</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="105"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="106"/>
         <source>Les raisons de la suggestion, à lire à la personne.</source>
         <translation>Why this service is suggested, to read to the person.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="128"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="129"/>
         <source>Suggestions (la personne choisit) :</source>
         <translation>Suggestions (the person chooses):</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="194"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="195"/>
         <source>Profil vidé : saisissez la nouvelle personne.</source>
         <translation>Profile cleared: enter the new person.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="211"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="212"/>
         <source>Recherche des services adaptés…</source>
         <translation>Looking for suitable services…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="223"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="224"/>
         <source>Aucun service de l&apos;annuaire ne répond à ces besoins pour cette commune : élargissez les besoins ou choisissez « Autre service… ».</source>
         <translation>No service in the directory meets these needs for this municipality: widen the needs or choose “Other service…”.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="227"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="228"/>
         <source>{n} services suggérés, du plus adapté au moins adapté.</source>
         <translation>{n} services suggested, best match first.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="241"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="242"/>
         <source>Les suggestions n&apos;ont pas pu être calculées. Réessayez ; si le problème continue, cherchez dans l&apos;Annuaire.</source>
         <translation>The suggestions could not be computed. Try again; if the problem persists, search the Directory.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="272"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="273"/>
         <source>Sélectionnez d&apos;abord un service dans la liste des suggestions.</source>
         <translation>First select a service in the list of suggestions.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="286"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="287"/>
         <source>Choisissez le statut de la personne avant de l&apos;orienter.</source>
         <translation>Choose the person&apos;s status before referring them.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="303"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="304"/>
         <source>Orientation enregistrée vers {structure}.</source>
         <translation>Referral to {structure} saved.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="312"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="313"/>
         <source>L&apos;annuaire a été mis à jour : relancez la suggestion.</source>
         <translation>The directory has been updated: run the suggestion again.</translation>
     </message>
@@ -6860,87 +6893,87 @@ Restore it now?</translation>
 <context>
     <name>SitePage</name>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/site_page.py" line="24"/>
+        <location filename="../../src/spro_desk/ui/first_run/site_page.py" line="25"/>
         <source>Le site</source>
         <translation>The site</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/site_page.py" line="27"/>
+        <location filename="../../src/spro_desk/ui/first_run/site_page.py" line="28"/>
         <source>Ces informations figurent sur les fiches de liaison et dans les envois à la coordination. Elles se modifient ensuite dans Paramètres.</source>
         <translation>This information appears on referral slips and in bundles sent to the coordination office. It can be changed later in Settings.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/site_page.py" line="32"/>
+        <location filename="../../src/spro_desk/ui/first_run/site_page.py" line="33"/>
         <source>Nom du site</source>
         <translation>Site name</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/site_page.py" line="33"/>
+        <location filename="../../src/spro_desk/ui/first_run/site_page.py" line="34"/>
         <source>ex. CIO de Bourges</source>
         <translation>e.g. CIO de Bourges</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/site_page.py" line="37"/>
+        <location filename="../../src/spro_desk/ui/first_run/site_page.py" line="38"/>
         <source>Réseau du site</source>
         <translation>Site network</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/site_page.py" line="43"/>
+        <location filename="../../src/spro_desk/ui/first_run/site_page.py" line="44"/>
         <source>Commune du site</source>
         <translation>Site municipality</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/site_page.py" line="46"/>
+        <location filename="../../src/spro_desk/ui/first_run/site_page.py" line="47"/>
         <source>Adresse du site</source>
         <translation>Site address</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/site_page.py" line="48"/>
+        <location filename="../../src/spro_desk/ui/first_run/site_page.py" line="49"/>
         <source>Téléphone du site</source>
         <translation>Site phone</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/site_page.py" line="94"/>
+        <location filename="../../src/spro_desk/ui/first_run/site_page.py" line="95"/>
         <source>&amp;Nom du site :</source>
         <translation>&amp;Site name:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/site_page.py" line="95"/>
+        <location filename="../../src/spro_desk/ui/first_run/site_page.py" line="96"/>
         <source>&amp;Réseau :</source>
         <translation>Net&amp;work:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/site_page.py" line="96"/>
+        <location filename="../../src/spro_desk/ui/first_run/site_page.py" line="97"/>
         <source>&amp;Commune :</source>
         <translation>&amp;Municipality:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/site_page.py" line="97"/>
+        <location filename="../../src/spro_desk/ui/first_run/site_page.py" line="98"/>
         <source>A&amp;dresse :</source>
         <translation>A&amp;ddress:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/site_page.py" line="98"/>
+        <location filename="../../src/spro_desk/ui/first_run/site_page.py" line="99"/>
         <source>&amp;Téléphone :</source>
         <translation>P&amp;hone:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/site_page.py" line="99"/>
+        <location filename="../../src/spro_desk/ui/first_run/site_page.py" line="100"/>
         <source>&amp;Fuseau horaire :</source>
         <translation>&amp;Time zone:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/site_page.py" line="100"/>
+        <location filename="../../src/spro_desk/ui/first_run/site_page.py" line="101"/>
         <source>&amp;Lieux de permanence :</source>
         <translation>&amp;Outreach venues:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/site_page.py" line="110"/>
+        <location filename="../../src/spro_desk/ui/first_run/site_page.py" line="111"/>
         <source>Facultatif : les autres lieux où le site tient une permanence (mairie, lycée…), proposés à la saisie d&apos;un passage.</source>
         <translation>Optional: the other places where the site holds outreach sessions (town hall, secondary school…), offered when recording a visit.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/site_page.py" line="142"/>
+        <location filename="../../src/spro_desk/ui/first_run/site_page.py" line="143"/>
         <source>«&#xa0;{text}&#xa0;» ne correspond à aucune commune. Tapez le nom ou le code postal et choisissez dans la liste.</source>
         <translation>“{text}” matches no municipality. Type the name or the postcode and choose from the list.</translation>
     </message>
@@ -8007,109 +8040,109 @@ Restore it now?</translation>
 <context>
     <name>Vocabulary</name>
     <message>
-        <location filename="../../src/spro_desk/vocab.py" line="36"/>
+        <location filename="../../src/spro_desk/vocab.py" line="37"/>
         <source>Scolaire (collégien, lycéen)</source>
         <translation>School pupil (secondary school)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/vocab.py" line="37"/>
+        <location filename="../../src/spro_desk/vocab.py" line="38"/>
         <source>Étudiant</source>
         <translation>Student</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/vocab.py" line="38"/>
+        <location filename="../../src/spro_desk/vocab.py" line="39"/>
         <source>Apprenti</source>
         <translation>Apprentice</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/vocab.py" line="39"/>
+        <location filename="../../src/spro_desk/vocab.py" line="40"/>
         <source>Jeune sorti sans diplôme, sans emploi ni formation</source>
         <translation>Young person who left school without a qualification, not in work or training</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/vocab.py" line="42"/>
+        <location filename="../../src/spro_desk/vocab.py" line="43"/>
         <source>Demandeur d&apos;emploi</source>
         <translation>Jobseeker</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/vocab.py" line="43"/>
+        <location filename="../../src/spro_desk/vocab.py" line="44"/>
         <source>Salarié</source>
         <translation>Employee</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/vocab.py" line="44"/>
+        <location filename="../../src/spro_desk/vocab.py" line="45"/>
         <source>Cadre</source>
         <translation>Manager or professional</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/vocab.py" line="45"/>
+        <location filename="../../src/spro_desk/vocab.py" line="46"/>
         <source>Indépendant</source>
         <translation>Self-employed</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/vocab.py" line="46"/>
+        <location filename="../../src/spro_desk/vocab.py" line="47"/>
         <source>Bénévole</source>
         <translation>Volunteer</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/vocab.py" line="47"/>
+        <location filename="../../src/spro_desk/vocab.py" line="48"/>
         <source>Retraité</source>
         <translation>Retired</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/vocab.py" line="48"/>
+        <location filename="../../src/spro_desk/vocab.py" line="49"/>
         <source>Parent, famille</source>
         <translation>Parent, family</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/vocab.py" line="49"/>
-        <location filename="../../src/spro_desk/vocab.py" line="65"/>
+        <location filename="../../src/spro_desk/vocab.py" line="50"/>
+        <location filename="../../src/spro_desk/vocab.py" line="66"/>
         <source>Autre</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/vocab.py" line="59"/>
-        <location filename="../../src/spro_desk/vocab.py" line="66"/>
+        <location filename="../../src/spro_desk/vocab.py" line="60"/>
+        <location filename="../../src/spro_desk/vocab.py" line="67"/>
         <source>Non renseigné</source>
         <translation>Not given</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/vocab.py" line="53"/>
+        <location filename="../../src/spro_desk/vocab.py" line="54"/>
         <source>Moins de 16 ans</source>
         <translation>Under 16</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/vocab.py" line="54"/>
+        <location filename="../../src/spro_desk/vocab.py" line="55"/>
         <source>16-17 ans</source>
         <translation>16-17 years</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/vocab.py" line="55"/>
+        <location filename="../../src/spro_desk/vocab.py" line="56"/>
         <source>18-25 ans</source>
         <translation>18-25 years</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/vocab.py" line="56"/>
+        <location filename="../../src/spro_desk/vocab.py" line="57"/>
         <source>26-44 ans</source>
         <translation>26-44 years</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/vocab.py" line="57"/>
+        <location filename="../../src/spro_desk/vocab.py" line="58"/>
         <source>45-54 ans</source>
         <translation>45-54 years</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/vocab.py" line="58"/>
+        <location filename="../../src/spro_desk/vocab.py" line="59"/>
         <source>55 ans et plus</source>
         <translation>55 and over</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/vocab.py" line="63"/>
+        <location filename="../../src/spro_desk/vocab.py" line="64"/>
         <source>Femme</source>
         <translation>Woman</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/vocab.py" line="64"/>
+        <location filename="../../src/spro_desk/vocab.py" line="65"/>
         <source>Homme</source>
         <translation>Man</translation>
     </message>
@@ -8134,93 +8167,93 @@ Restore it now?</translation>
         <translation>Booking appointments and following up the referral</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/vocab.py" line="27"/>
+        <location filename="../../src/spro_desk/vocab.py" line="28"/>
         <source>Accueil physique</source>
         <translation>In person</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/vocab.py" line="28"/>
+        <location filename="../../src/spro_desk/vocab.py" line="29"/>
         <source>Téléphone</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/vocab.py" line="29"/>
+        <location filename="../../src/spro_desk/vocab.py" line="30"/>
         <source>Courriel</source>
         <translation>Email</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/vocab.py" line="30"/>
+        <location filename="../../src/spro_desk/vocab.py" line="31"/>
         <source>Visioconférence</source>
         <translation>Video call</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/vocab.py" line="31"/>
+        <location filename="../../src/spro_desk/vocab.py" line="32"/>
         <source>Permanence</source>
         <translation>Outreach session</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/vocab.py" line="32"/>
+        <location filename="../../src/spro_desk/vocab.py" line="33"/>
         <source>Événement</source>
         <translation>Event</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/vocab.py" line="70"/>
+        <location filename="../../src/spro_desk/vocab.py" line="71"/>
         <source>Information orale</source>
         <translation>Verbal information</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/vocab.py" line="71"/>
+        <location filename="../../src/spro_desk/vocab.py" line="72"/>
         <source>Documentation remise</source>
         <translation>Documents handed out</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/vocab.py" line="72"/>
+        <location filename="../../src/spro_desk/vocab.py" line="73"/>
         <source>Outil numérique</source>
         <translation>Digital tool</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/vocab.py" line="73"/>
+        <location filename="../../src/spro_desk/vocab.py" line="74"/>
         <source>Atelier collectif</source>
         <translation>Group workshop</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/vocab.py" line="74"/>
+        <location filename="../../src/spro_desk/vocab.py" line="75"/>
         <source>Orientation vers un partenaire</source>
         <translation>Referral to a partner</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/vocab.py" line="75"/>
-        <location filename="../../src/spro_desk/vocab.py" line="85"/>
+        <location filename="../../src/spro_desk/vocab.py" line="76"/>
+        <location filename="../../src/spro_desk/vocab.py" line="86"/>
         <source>Rendez-vous pris</source>
         <translation>Appointment booked</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/vocab.py" line="79"/>
+        <location filename="../../src/spro_desk/vocab.py" line="80"/>
         <source>Information (adresse remise)</source>
         <translation>Information (address given)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/vocab.py" line="84"/>
+        <location filename="../../src/spro_desk/vocab.py" line="85"/>
         <source>Proposé</source>
         <translation>Proposed</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/vocab.py" line="86"/>
+        <location filename="../../src/spro_desk/vocab.py" line="87"/>
         <source>Honoré</source>
         <translation>Attended</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/vocab.py" line="87"/>
+        <location filename="../../src/spro_desk/vocab.py" line="88"/>
         <source>Non honoré</source>
         <translation>Missed</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/vocab.py" line="88"/>
+        <location filename="../../src/spro_desk/vocab.py" line="89"/>
         <source>Annulé</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/vocab.py" line="80"/>
+        <location filename="../../src/spro_desk/vocab.py" line="81"/>
         <source>Rendez-vous</source>
         <translation>Appointment</translation>
     </message>

@@ -6,6 +6,7 @@ import itertools
 import operator
 import re
 import unicodedata
+from collections.abc import Callable
 
 # Bidirectional embedding/override/isolate controls: they can reorder what an agent reads.
 _BIDI_CONTROLS = dict.fromkeys(
@@ -102,3 +103,23 @@ def none_need_neutralising(texts: list[str]) -> bool:
     if joined.isprintable() and "<" not in joined:
         return True
     return _SUSPICIOUS.search(joined) is None
+
+
+class WordedError(ValueError):
+    """A refusal said in French (its str), kept as its template and values so that a window can
+    say it in its own words (`worded`). Templates are marked for the catalogue where they are
+    written (context "DomainErrors"); a message already written out (no values) is its own
+    template, never formatted again (outside text may hold braces)."""
+
+    def __init__(self, template: str, **values: object) -> None:
+        super().__init__(template.format(**values) if values else template)
+        self.template = template
+        self.values = values
+
+    def worded(self, words: Callable[[str], str]) -> str:
+        """The refusal in `words` (a window's translation); its values through them too, for
+        the vocabularies' labels (text a person typed has no translation: it stays)."""
+        if not self.values:
+            return words(self.template)
+        values = {k: words(v) if isinstance(v, str) else v for k, v in self.values.items()}
+        return words(self.template).format(**values)

@@ -372,3 +372,49 @@ def test_suivis_call_list_and_the_about_box_speak_english(
     finally:
         about.reject()
     assert not found, "\n".join(f"{kind}: {text!r}" for text, kind in sorted(found.items()))
+
+
+@pytest.mark.usefixtures("english")
+def test_a_bad_email_is_refused_in_english(
+    qtbot: QtBot, db: Database, make_window: WindowFactory
+) -> None:
+    """The refusal (written by the domain's check) read « Courriel « lea@ » invalide : il faut
+    une adresse complète… » in the English window."""
+    from .test_accueil import open_accueil
+    from .test_agent_day import CTRL
+
+    desk = open_accueil(qtbot, make_window(db), db)
+    keys = desk.keyboard
+    keys.press("E")
+    keys.press(Qt.Key.Key_Tab)
+    keys.press("2")
+    consent = desk.screen.form.consent
+    consent.consent.setChecked(True)  # the English mnemonics are not the French ones
+    qtbot.waitUntil(consent.is_given)
+    consent.courriel.setFocus()
+    keys.type("lea@")
+    keys.press(Qt.Key.Key_Return, CTRL)
+    assert desk.contacts.list() == []
+    shown = desk.screen.feedback.text()
+    assert "lea@" in shown and french_left(shown.replace("lea@", "")) is None, shown
+
+
+@pytest.mark.usefixtures("english")
+@pytest.mark.parametrize("typed", ["0", "999"])
+def test_an_impossible_age_is_refused_in_english(
+    qtbot: QtBot, cvl_db: Database, make_window: WindowFactory, typed: str
+) -> None:
+    from .test_agent_day import orientation_screen
+
+    screen = orientation_screen(make_window(cvl_db))
+    profile = screen.profile
+    qtbot.keyClicks(profile.commune, "18033")
+    profile.statut.setCurrentIndex(profile.statut.findData("demandeur-emploi"))
+    profile.needs.set_codes(("trouver-un-emploi",))
+    profile.age.setFocus()
+    profile.age.selectAll()
+    qtbot.keyClicks(profile.age, typed)
+    screen.suggest()
+    shown = screen.message.text()
+    assert typed in shown and french_left(shown) is None, shown
+    assert screen.model.rowCount() == 0

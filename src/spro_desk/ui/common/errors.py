@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QThread
 from PySide6.QtWidgets import QApplication
 
+from spro_desk.text import WordedError
+
 if TYPE_CHECKING:  # QMessageBox costs ~15 ms to set up: only when a message is shown
     from PySide6.QtWidgets import QMessageBox, QWidget
 
@@ -41,6 +43,26 @@ def show_warning(parent: QWidget, title: str, text: str) -> QMessageBox:
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()
     return box
+
+
+# The contexts of the domain's refusals and of the vocabularies' labels they quote.
+_REFUSAL_CONTEXTS = ("DomainErrors", "Vocabulary")
+
+
+def _refusal_words(text: str) -> str:
+    for context in _REFUSAL_CONTEXTS:
+        translated = QCoreApplication.translate(context, text)
+        if translated != text:
+            return translated
+    return text
+
+
+def error_text(error: BaseException) -> str:
+    """A refusal in the window's words: the domain's WordedError translated (its str is
+    French), any other error as it says itself."""
+    if isinstance(error, WordedError):
+        return error.worded(_refusal_words)
+    return str(error)
 
 
 def show_fatal(text: str) -> None:

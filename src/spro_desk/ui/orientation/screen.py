@@ -24,6 +24,7 @@ from spro_desk.orientation.suggest import Suggester, Suggestion, VisitorProfile
 from spro_desk.ui.common.announce import StatusLabel
 from spro_desk.ui.common.background import Callbacks, TaskContext, TaskRunner
 from spro_desk.ui.common.context import DeskContext, OrientationRequest
+from spro_desk.ui.common.errors import error_text
 from spro_desk.ui.common.formatting import reason_words
 from spro_desk.ui.common.keyboard import keyboard_splitter
 from spro_desk.ui.common.screen import Screen
@@ -198,7 +199,7 @@ class OrientationScreen(Screen):
         try:
             profile = self.profile.profile(self.context.clock())
         except ProfileError as error:
-            self._say(str(error))
+            self._say(error_text(error))
             return
         db, geo = self.context.database, self.context.geo
         area = self.profile.commune.prefer  # the catchment area, read when the screen showed
@@ -233,7 +234,7 @@ class OrientationScreen(Screen):
     def _suggest_failed(self, error: Exception) -> None:
         self.suggest_button.setEnabled(True)
         if isinstance(error, ProfileError):
-            self._say(str(error))
+            self._say(error_text(error))
             return
         log.error("Suggestion failed", exc_info=error)
         self._say(
