@@ -47,7 +47,7 @@ def qt_tool(name: str) -> str:
 
 # French texts marked in the (Qt-free) domain, translated by the UI: the vocabularies' labels,
 # the system's reasons, the words of opening hours, the reasons of a suggestion, the audit
-# trail's actions, the refusals of the walk-in's checks (DomainErrors).
+# trail's actions, the refusals of the walk-in's checks, the storage's faults.
 MARKED_DOMAIN_SOURCES = tuple(
     ROOT / "src" / "spro_desk" / name
     for name in (
@@ -57,6 +57,7 @@ MARKED_DOMAIN_SOURCES = tuple(
         "orientation/reasons.py",
         "agents/coordination_audit.py",
         "coordinates.py",
+        "storage/errors.py",
     )
 )
 

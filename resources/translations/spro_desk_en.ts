@@ -4056,17 +4056,17 @@ Desk ID: {id}</translation>
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../src/spro_desk/ui/common/errors.py" line="72"/>
+        <location filename="../../src/spro_desk/ui/common/errors.py" line="73"/>
         <source>SPRO Desk ne peut pas démarrer</source>
         <translation>SPRO Desk cannot start</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/errors.py" line="108"/>
+        <location filename="../../src/spro_desk/ui/common/errors.py" line="109"/>
         <source>Erreur inattendue</source>
         <translation>Unexpected error</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/errors.py" line="109"/>
+        <location filename="../../src/spro_desk/ui/common/errors.py" line="110"/>
         <source>Une erreur inattendue s&apos;est produite. L&apos;opération en cours n&apos;a peut-être pas abouti ; les données déjà enregistrées sont conservées.
 
 Si le problème se reproduit, transmettez le détail ci-dessous au support.</source>
@@ -7231,6 +7231,49 @@ Restore it now?</translation>
         <location filename="../../src/spro_desk/ui/orientation/slip_pdf.py" line="251"/>
         <source>Fiche de liaison</source>
         <translation>Referral slip</translation>
+    </message>
+</context>
+<context>
+    <name>StorageErrors</name>
+    <message>
+        <location filename="../../src/spro_desk/storage/errors.py" line="39"/>
+        <source>Le disque de l&apos;ordinateur est plein : l&apos;enregistrement n&apos;a pas pu être fait. Rien de ce qui était déjà enregistré n&apos;est perdu. Libérez de la place (corbeille, téléchargements) puis enregistrez à nouveau : SPRO Desk n&apos;a pas besoin d&apos;être relancé.</source>
+        <translation>The computer&apos;s disk is full: the record could not be saved. Nothing already recorded is lost. Free some space (recycle bin, downloads), then save again: SPRO Desk does not need to be restarted.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/storage/errors.py" line="52"/>
+        <source>Le disque ou le dossier des données est en lecture seule : l&apos;enregistrement n&apos;a pas pu être fait. Rien de ce qui était déjà enregistré n&apos;est perdu. Vérifiez les droits du dossier ou faites vérifier le disque, puis enregistrez à nouveau.</source>
+        <translation>The disk or the data folder is read-only: the record could not be saved. Nothing already recorded is lost. Check the folder&apos;s permissions or have the disk checked, then save again.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/storage/errors.py" line="65"/>
+        <source>Le disque n&apos;a pas répondu correctement (erreur de lecture ou d&apos;écriture) : l&apos;opération n&apos;a pas abouti. Rien de ce qui était déjà enregistré n&apos;est perdu. Réessayez ; si l&apos;erreur revient, fermez SPRO Desk et faites vérifier le disque de l&apos;ordinateur.</source>
+        <translation>The disk did not respond correctly (read or write error): the operation did not complete. Nothing already recorded is lost. Try again; if the error comes back, close SPRO Desk and have the computer&apos;s disk checked.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/storage/errors.py" line="78"/>
+        <source>Le fichier de la base de données ne peut pas être ouvert : le dossier des données a peut-être été déplacé, renommé ou rendu inaccessible. Vérifiez qu&apos;il existe et que vous pouvez y écrire, puis réessayez.</source>
+        <translation>The database file cannot be opened: the data folder may have been moved, renamed or made inaccessible. Check that it exists and that you can write to it, then try again.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/storage/errors.py" line="89"/>
+        <source> : SPRO Desk n&apos;y écrit plus rien pour ne pas aggraver le problème. Restaurez la dernière sauvegarde (Paramètres › Restaurer une sauvegarde ; si SPRO Desk ne s&apos;ouvre plus : « spro-desk backup list » puis « spro-desk backup restore FICHIER ») ; la base actuelle est gardée de côté.</source>
+        <translation>: SPRO Desk no longer writes anything to it, so as not to make the problem worse. Restore the last backup (Settings › Restore a backup; if SPRO Desk no longer opens: “spro-desk backup list” then “spro-desk backup restore FILE”); the current database is kept aside.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/storage/errors.py" line="98"/>
+        <source>La base de données est endommagée ({detail}){tail}</source>
+        <translation>The database is damaged ({detail}){tail}</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/storage/errors.py" line="106"/>
+        <source>La base de données est endommagée{tail}</source>
+        <translation>The database is damaged{tail}</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/storage/errors.py" line="114"/>
+        <source>La base de données est occupée par une autre fenêtre ou commande de SPRO Desk : l&apos;opération n&apos;a pas été faite. Rien de ce qui était déjà enregistré n&apos;est perdu. Réessayez dans un instant.</source>
+        <translation>The database is in use by another SPRO Desk window or command: the operation was not done. Nothing already recorded is lost. Try again in a moment.</translation>
     </message>
 </context>
 <context>

@@ -105,21 +105,30 @@ def none_need_neutralising(texts: list[str]) -> bool:
     return _SUSPICIOUS.search(joined) is None
 
 
-class WordedError(ValueError):
-    """A refusal said in French (its str), kept as its template and values so that a window can
-    say it in its own words (`worded`). Templates are marked for the catalogue where they are
-    written (context "DomainErrors"); a message already written out (no values) is its own
-    template, never formatted again (outside text may hold braces)."""
+class Worded:
+    """A message said in French (its str), kept as its template and values so that a window
+    can say it in its own words (`worded`). Templates are marked for the catalogue where they
+    are written; a message already written out (no values) is its own template, never
+    formatted again (outside text may hold braces)."""
 
-    def __init__(self, template: str, **values: object) -> None:
-        super().__init__(template.format(**values) if values else template)
-        self.template = template
-        self.values = values
+    template: str
+    values: dict[str, object]
+
+    def _keep(self, template: str, values: dict[str, object]) -> str:
+        self.template, self.values = template, values
+        return template.format(**values) if values else template
 
     def worded(self, words: Callable[[str], str]) -> str:
-        """The refusal in `words` (a window's translation); its values through them too, for
+        """The message in `words` (a window's translation); its values through them too, for
         the vocabularies' labels (text a person typed has no translation: it stays)."""
         if not self.values:
             return words(self.template)
         values = {k: words(v) if isinstance(v, str) else v for k, v in self.values.items()}
         return words(self.template).format(**values)
+
+
+class WordedError(Worded, ValueError):
+    """A refusal of bad input (context "DomainErrors" for its templates)."""
+
+    def __init__(self, template: str, **values: object) -> None:
+        super().__init__(self._keep(template, values))

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QThread
 from PySide6.QtWidgets import QApplication
 
-from spro_desk.text import WordedError
+from spro_desk.text import Worded
 
 if TYPE_CHECKING:  # QMessageBox costs ~15 ms to set up: only when a message is shown
     from PySide6.QtWidgets import QMessageBox, QWidget
@@ -45,8 +45,9 @@ def show_warning(parent: QWidget, title: str, text: str) -> QMessageBox:
     return box
 
 
-# The contexts of the domain's refusals and of the vocabularies' labels they quote.
-_REFUSAL_CONTEXTS = ("DomainErrors", "Vocabulary")
+# The contexts of the domain's refusals, of the storage's faults and of the vocabularies'
+# labels they quote.
+_REFUSAL_CONTEXTS = ("DomainErrors", "StorageErrors", "Vocabulary")
 
 
 def _refusal_words(text: str) -> str:
@@ -58,9 +59,9 @@ def _refusal_words(text: str) -> str:
 
 
 def error_text(error: BaseException) -> str:
-    """A refusal in the window's words: the domain's WordedError translated (its str is
-    French), any other error as it says itself."""
-    if isinstance(error, WordedError):
+    """An error in the window's words: the domain's Worded ones translated (their str is
+    French), any other as it says itself."""
+    if isinstance(error, Worded):
         return error.worded(_refusal_words)
     return str(error)
 
