@@ -57,6 +57,7 @@ MARKED_DOMAIN_SOURCES = tuple(
         "orientation/reasons.py",
         "agents/coordination_audit.py",
         "coordinates.py",
+        "contacts/service.py",
         "storage/errors.py",
     )
 )

@@ -4019,6 +4019,16 @@ Desk ID: {id}</translation>
         <source>Courriel « {typed} » invalide : il faut une adresse complète, comme prenom.nom@exemple.fr.</source>
         <translation>E-mail address “{typed}” is not valid: a full address is needed, such as firstname.lastname@example.fr.</translation>
     </message>
+    <message>
+        <location filename="../../src/spro_desk/contacts/service.py" line="126"/>
+        <source>« Rendez-vous pris » ne vaut que pour une orientation avec rendez-vous : celle-ci est une information (adresse remise). Pour un rendez-vous pris depuis, orientez de nouveau la personne avec la date.</source>
+        <translation>“Appointment booked” only applies to a referral with an appointment: this one is an information (address given). For an appointment booked since, refer the person again with the date.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/contacts/service.py" line="135"/>
+        <source>Cette orientation est déjà notée « {current} » : la remettre « {wanted} » efface ce résultat.</source>
+        <translation>This referral is already marked “{current}”: setting it back to “{wanted}” erases that outcome.</translation>
+    </message>
 </context>
 <context>
     <name>EmptyStatePanel</name>
@@ -7322,133 +7332,133 @@ Restore it now?</translation>
 <context>
     <name>SuiviScreen</name>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="75"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="76"/>
         <source>Résumé du suivi</source>
         <translation>Follow-up summary</translation>
     </message>
     <message>
         <location filename="../../src/spro_desk/ui/app/screens.py" line="41"/>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="93"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="94"/>
         <source>Suivi</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="99"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="100"/>
         <source>Tous les statuts</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="102"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="103"/>
         <source>Filtrer par statut</source>
         <translation>Filter by status</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="103"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="104"/>
         <source>Les rendez-vous en retard restent en tête.</source>
         <translation>Overdue appointments stay at the top.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="112"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="113"/>
         <source>Orientations à suivre</source>
         <translation>Referrals to follow up</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="114"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="115"/>
         <source>En retard d&apos;abord. Sur la ligne choisie : H honoré, N non honoré, A annulé, R rendez-vous pris, P proposé ; Ctrl+Z annule le dernier changement.</source>
         <translation>Overdue first. On the selected row: H attended, N missed, A cancelled, R appointment booked, P proposed; Ctrl+Z undoes the last change.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="127"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="128"/>
         <source>{label} ({key})</source>
         <translation>{label} ({key})</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="132"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="133"/>
         <source>Marquer l&apos;orientation choisie « {label} » (touche {key})</source>
         <translation>Mark the selected referral “{label}” (key {key})</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="141"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="142"/>
         <source>Annuler (Ctrl+Z)</source>
         <translation>Undo (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="145"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="146"/>
         <source>Remettre le statut précédent de la dernière orientation modifiée</source>
         <translation>Restore the previous status of the last changed referral</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="154"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="155"/>
         <source>Changer le statut de l&apos;orientation choisie</source>
         <translation>Change the status of the selected referral</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="158"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="159"/>
         <source>&amp;Statut :</source>
         <translation>&amp;Status:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="193"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="194"/>
         <source>Personne à rappeler.</source>
         <translation>Nobody to call back.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="195"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="196"/>
         <source>Aucune orientation avec ce statut.</source>
         <translation>No referral with this status.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="197"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="198"/>
         <source>{n} orientation</source>
         <translation>{n} referral</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="197"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="198"/>
         <source>{n} orientations</source>
         <translation>{n} referrals</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="199"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="200"/>
         <source>{count}, dont {late} rendez-vous en retard (sans résultat noté).</source>
         <translation>{count}, including {late} overdue appointments (no outcome recorded).</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="201"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="202"/>
         <source>{count}, aucune en retard.</source>
         <translation>{count}, none overdue.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="270"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="271"/>
         <source>Sélectionnez d&apos;abord une orientation dans la liste.</source>
         <translation>First select a referral in the list.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="278"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="279"/>
         <source>Rouvrir une orientation</source>
         <translation>Reopen a referral</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="279"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="280"/>
         <source>Remettre « {label} »</source>
         <translation>Set back to “{label}”</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="280"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="281"/>
         <source>Continuer ?</source>
         <translation>Continue?</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="310"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="312"/>
         <source>{structure} : « {label} » enregistré.</source>
         <translation>{structure}: “{label}” saved.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="314"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="316"/>
         <source>Ctrl+Z remet « {previous} ».</source>
         <translation>Ctrl+Z restores “{previous}”.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="327"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="329"/>
         <source>Le statut n&apos;a pas pu être enregistré. Réessayez dans un instant.</source>
         <translation>The status could not be saved. Try again in a moment.</translation>
     </message>

@@ -418,3 +418,34 @@ def test_an_impossible_age_is_refused_in_english(
     shown = screen.message.text()
     assert typed in shown and french_left(shown) is None, shown
     assert screen.model.rowCount() == 0
+
+
+@pytest.mark.usefixtures("english")
+def test_suivis_refusal_and_question_speak_english(
+    qtbot: QtBot, cvl_db: Database, make_window: WindowFactory
+) -> None:
+    """« Rendez-vous pris » on an information, and reopening an « Honoré »: the refusal and
+    the question were the domain's French in the English window."""
+    from spro_desk.contacts.service import ContactService
+
+    from .test_agent_day import anonymous_contact, select_referral
+
+    service = ContactService(cvl_db)
+    information = service.add_referral(anonymous_contact(cvl_db), CIO)
+    honoured = service.add_referral(
+        anonymous_contact(cvl_db), CAP_EMPLOI, rdv_at=datetime(2026, 3, 5, 14, 0)
+    )
+    service.set_referral_status(honoured, "honore")
+    window = make_window(cvl_db)
+    window.show_screen("suivi")
+    screen: Any = window.screens["suivi"]
+    qtbot.waitUntil(lambda: screen.model.rowCount() == 2)
+    select_referral(screen, information)
+    screen.set_status("rdv-pris")
+    refusal = screen.message.text()
+    asked: list[str] = []
+    screen.confirm = lambda _parent, _title, question, _go, _undo: asked.append(question)
+    select_referral(screen, honoured)
+    screen.set_status("rdv-pris")
+    assert refusal and french_left(refusal) is None, refusal
+    assert asked and french_left(asked[0]) is None, asked
