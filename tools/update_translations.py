@@ -58,6 +58,7 @@ MARKED_DOMAIN_SOURCES = tuple(
         "agents/coordination_audit.py",
         "coordinates.py",
         "contacts/service.py",
+        "site/declared.py",
         "storage/errors.py",
     )
 )

@@ -4029,6 +4029,16 @@ Desk ID: {id}</translation>
         <source>Cette orientation est déjà notée « {current} » : la remettre « {wanted} » efface ce résultat.</source>
         <translation>This referral is already marked “{current}”: setting it back to “{wanted}” erases that outcome.</translation>
     </message>
+    <message>
+        <location filename="../../src/spro_desk/site/declared.py" line="63"/>
+        <source>{label} : « {code} » n&apos;est ni une commune, ni un EPCI, ni un département (code INSEE ou SIREN attendu).</source>
+        <translation>{label}: “{code}” is neither a municipality, nor an EPCI, nor a département (an INSEE or SIREN code is expected).</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/site/declared.py" line="80"/>
+        <source>{label} : {reason}</source>
+        <translation>{label}: {reason}</translation>
+    </message>
 </context>
 <context>
     <name>EmptyStatePanel</name>
@@ -6786,63 +6796,63 @@ Restore it now?</translation>
 <context>
     <name>SettingsScreen</name>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/screen.py" line="56"/>
+        <location filename="../../src/spro_desk/ui/settings/screen.py" line="57"/>
         <source>&amp;Enregistrer</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/screen.py" line="57"/>
+        <location filename="../../src/spro_desk/ui/settings/screen.py" line="58"/>
         <source>Rétablir</source>
         <translation>Revert</translation>
     </message>
     <message>
         <location filename="../../src/spro_desk/ui/app/screens.py" line="43"/>
-        <location filename="../../src/spro_desk/ui/settings/screen.py" line="86"/>
+        <location filename="../../src/spro_desk/ui/settings/screen.py" line="87"/>
         <source>Paramètres</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/screen.py" line="58"/>
+        <location filename="../../src/spro_desk/ui/settings/screen.py" line="59"/>
         <source>Restaurer une &amp;sauvegarde…</source>
         <translation>Restore a &amp;backup…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/screen.py" line="59"/>
+        <location filename="../../src/spro_desk/ui/settings/screen.py" line="60"/>
         <source>Restaurer une sauvegarde</source>
         <translation>Restore a backup</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/screen.py" line="61"/>
+        <location filename="../../src/spro_desk/ui/settings/screen.py" line="62"/>
         <source>Les sauvegardes du poste, avec leur contenu ; la base actuelle est gardée.</source>
         <translation>This desk&apos;s backups, with their contents; the current database is kept.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/screen.py" line="91"/>
+        <location filename="../../src/spro_desk/ui/settings/screen.py" line="92"/>
         <source>Enregistrer les paramètres</source>
         <translation>Save the settings</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/screen.py" line="93"/>
+        <location filename="../../src/spro_desk/ui/settings/screen.py" line="94"/>
         <source>Vérifie puis enregistre tous les réglages du site.</source>
         <translation>Checks, then saves all the site&apos;s settings.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/screen.py" line="95"/>
+        <location filename="../../src/spro_desk/ui/settings/screen.py" line="96"/>
         <source>Rétablir les paramètres enregistrés</source>
         <translation>Revert to the saved settings</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/screen.py" line="125"/>
+        <location filename="../../src/spro_desk/ui/settings/screen.py" line="126"/>
         <source>Réglages du site</source>
         <translation>Site settings</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/screen.py" line="140"/>
+        <location filename="../../src/spro_desk/ui/settings/screen.py" line="141"/>
         <source>{label}&#xa0;:</source>
         <translation>{label}:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/screen.py" line="226"/>
+        <location filename="../../src/spro_desk/ui/settings/screen.py" line="227"/>
         <source>Paramètres enregistrés.</source>
         <translation>Settings saved.</translation>
     </message>

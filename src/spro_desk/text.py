@@ -120,11 +120,18 @@ class Worded:
 
     def worded(self, words: Callable[[str], str]) -> str:
         """The message in `words` (a window's translation); its values through them too, for
-        the vocabularies' labels (text a person typed has no translation: it stays)."""
+        the vocabularies' and settings' labels (text a person typed has no translation: it
+        stays), a quoted refusal worded in turn."""
         if not self.values:
             return words(self.template)
-        values = {k: words(v) if isinstance(v, str) else v for k, v in self.values.items()}
+        values = {key: _worded(value, words) for key, value in self.values.items()}
         return words(self.template).format(**values)
+
+
+def _worded(value: object, words: Callable[[str], str]) -> object:
+    if isinstance(value, Worded):  # a refusal quoting another one (a setting's phone)
+        return value.worded(words)
+    return words(value) if isinstance(value, str) else value
 
 
 class WordedError(Worded, ValueError):

@@ -449,3 +449,18 @@ def test_suivis_refusal_and_question_speak_english(
     screen.set_status("rdv-pris")
     assert refusal and french_left(refusal) is None, refusal
     assert asked and french_left(asked[0]) is None, asked
+
+
+@pytest.mark.usefixtures("english")
+def test_parametres_refusals_speak_english(
+    qtbot: QtBot, db: Database, make_window: WindowFactory
+) -> None:
+    """A site phone nobody can dial, saved in Paramètres: « Téléphone du site : Téléphone
+    « 12 » invalide : tapez un numéro français… » in the English window."""
+    window = make_window(db)
+    window.show_screen("parametres")
+    screen: Any = window.screens["parametres"]
+    screen.editors["site.telephone"].set_value("12")
+    qtbot.mouseClick(screen.save_button, Qt.MouseButton.LeftButton)
+    said = screen.status.text()
+    assert "12" in said and french_left(said) is None, said

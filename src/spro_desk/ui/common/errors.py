@@ -45,9 +45,9 @@ def show_warning(parent: QWidget, title: str, text: str) -> QMessageBox:
     return box
 
 
-# The contexts of the domain's refusals, of the storage's faults and of the vocabularies'
-# labels they quote.
-_REFUSAL_CONTEXTS = ("DomainErrors", "StorageErrors", "Vocabulary")
+# The contexts of the domain's refusals, of the storage's faults and of the vocabularies' and
+# settings' labels they quote.
+_REFUSAL_CONTEXTS = ("DomainErrors", "StorageErrors", "Vocabulary", "Settings")
 
 
 def _refusal_words(text: str) -> str:
