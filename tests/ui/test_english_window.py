@@ -464,3 +464,34 @@ def test_parametres_refusals_speak_english(
     qtbot.mouseClick(screen.save_button, Qt.MouseButton.LeftButton)
     said = screen.status.text()
     assert "12" in said and french_left(said) is None, said
+
+
+@pytest.mark.usefixtures("english")
+def test_the_first_run_assistant_speaks_english(qtbot: QtBot, db: Database, tmp_path: Path) -> None:
+    """Every page of the assistant, the site and the first agent filled in, the summary read."""
+    from PySide6.QtWidgets import QWizard
+
+    from spro_desk.geo import geography
+    from spro_desk.ui.first_run.wizard import FirstRunWizard
+
+    wizard = FirstRunWizard(db, tmp_path, geography())
+    qtbot.addWidget(wizard)
+    wizard.show()
+    found: dict[str, str] = {}
+    try:
+        for _ in range(4):  # role → site → agent → directory → summary
+            found |= dialog_french(wizard)
+            page = wizard.currentPage()
+            if page is wizard.site_page:
+                qtbot.keyClicks(page.name, "CIO de Bourges")
+                page.network.setCurrentIndex(page.network.findData("cio"))
+                qtbot.keyClicks(page.commune, "Bourges")
+            if page is wizard.agent_page:
+                for field in (page.name, page.pin, page.confirmation):
+                    qtbot.keyClicks(field, "Claire" if field is page.name else "48219063")
+            wizard.button(QWizard.WizardButton.NextButton).click()
+        assert wizard.currentPage() is wizard.summary_page
+        found |= dialog_french(wizard)
+    finally:
+        wizard.reject()
+    assert not found, "\n".join(f"{kind}: {text!r}" for text, kind in sorted(found.items()))
