@@ -218,10 +218,11 @@ def test_a_mainland_sites_status_of_mainland_hours_is_unchanged() -> None:
 
 
 def test_the_why_pane_reads_a_mainland_partners_hours_on_its_clock() -> None:
+    from spro_desk.directory.hours import french
     from spro_desk.orientation.reasons import _hours_reason
 
     clock.use_zone("Indian/Reunion")
-    reason = _hours_reason(_candidate("18033"), _profile(REUNION_MORNING))  # type: ignore[arg-type]
+    reason = _hours_reason(_candidate("18033"), _profile(REUNION_MORNING), french)  # type: ignore[arg-type]
     assert reason == "fermé · ouvre à 12\u00a0h"
 
 

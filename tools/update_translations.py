@@ -45,8 +45,23 @@ def qt_tool(name: str) -> str:
     return found
 
 
-# The vocabularies' French labels are marked in the (Qt-free) domain, translated by the UI.
-MARKED_DOMAIN_SOURCES = (ROOT / "src" / "spro_desk" / "vocab.py",)
+# French texts marked in the (Qt-free) domain, translated by the UI: the vocabularies' labels,
+# the system's reasons, the words of opening hours, the reasons of a suggestion, the audit
+# trail's actions, the refusals of the walk-in's checks, the storage's faults.
+MARKED_DOMAIN_SOURCES = tuple(
+    ROOT / "src" / "spro_desk" / name
+    for name in (
+        "vocab.py",
+        "paths.py",
+        "directory/hours.py",
+        "orientation/reasons.py",
+        "agents/coordination_audit.py",
+        "coordinates.py",
+        "contacts/service.py",
+        "site/declared.py",
+        "storage/errors.py",
+    )
+)
 
 
 def ui_sources() -> list[Path]:

@@ -349,152 +349,152 @@ This person will no longer be able to sign in; their past actions stay in the lo
 <context>
     <name>AccueilScreen</name>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="71"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="72"/>
         <source>Orienter (Ctrl+O)</source>
         <translation>Refer (Ctrl+O)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="72"/>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="195"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="73"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="196"/>
         <source>Abandonner la modification</source>
         <translation>Discard the changes</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="105"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="106"/>
         <location filename="../../src/spro_desk/ui/app/screens.py" line="39"/>
         <source>Accueil</source>
         <translation>Front desk</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="119"/>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="341"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="120"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="342"/>
         <source>Enregistrer le contact</source>
         <translation>Save the contact</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="123"/>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="191"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="124"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="192"/>
         <source>Enregistrer et orienter</source>
         <translation>Save and refer</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="126"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="127"/>
         <source>Rétablir le dernier contact supprimé</source>
         <translation>Restore the last deleted contact</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="145"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="146"/>
         <source>Formulaire du contact</source>
         <translation>Contact form</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="193"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="194"/>
         <source>Enregistre le contact puis cherche les structures adaptées à la personne.</source>
         <translation>Saves the contact, then looks for organisations suited to the person.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="197"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="198"/>
         <source>Laisse le contact tel qu&apos;il était et vide le formulaire.</source>
         <translation>Leaves the contact as it was and clears the form.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="262"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="263"/>
         <source>Ouverture de la base… Le contact sera enregistré dès qu&apos;elle est prête, votre saisie est conservée.</source>
         <translation>Opening the database… The contact will be saved as soon as it is ready; what you typed is kept.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="312"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="313"/>
         <source>Saisie en cours retrouvée : SPRO Desk s&apos;était fermé avant son enregistrement. Vérifiez-la puis enregistrez (les coordonnées personnelles ne sont jamais conservées hors de la base).</source>
         <translation>Unsaved entry recovered: SPRO Desk closed before it was recorded. Check it, then record it (personal details are never kept outside the database).</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="330"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="331"/>
         <source>Le contact en cours avait bien été enregistré avant la fermeture de SPRO Desk : il est dans « Aujourd&apos;hui ».</source>
         <translation>The contact being entered had been recorded before SPRO Desk closed: it is in “Today”.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="340"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="341"/>
         <source>Enregistrer (Ctrl+Entrée)</source>
         <translation>Save (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="348"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="349"/>
         <source>Choisissez le statut de la personne (une touche suffit).</source>
         <translation>Choose the person&apos;s status (one key is enough).</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="379"/>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="383"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="380"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="384"/>
         <source>Contact non enregistré : %s</source>
         <translation>Contact not saved: %s</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="399"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="400"/>
         <source>Contact de %s modifié.</source>
         <translation>Contact at %s updated.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="401"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="402"/>
         <source>Contact enregistré à %s.</source>
         <translation>Contact saved at %s.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="412"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="413"/>
         <source>Commune : %s.</source>
         <translation>Municipality: %s.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="486"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="487"/>
         <source>Enregistrer la modification (Ctrl+Entrée)</source>
         <translation>Save the changes (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="487"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="488"/>
         <source>Enregistrer la modification du contact</source>
         <translation>Save the changes to the contact</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="514"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="515"/>
         <source>Saisie en cours</source>
         <translation>Entry in progress</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="516"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="517"/>
         <source>Le formulaire contient une saisie non enregistrée. L&apos;abandonner pour modifier le contact choisi ?</source>
         <translation>The form holds an unsaved entry. Discard it to edit the selected contact?</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="519"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="520"/>
         <source>Abandonner la saisie</source>
         <translation>Discard the entry</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="525"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="526"/>
         <source>Modification abandonnée : le contact est inchangé.</source>
         <translation>Changes discarded: the contact is unchanged.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="532"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="533"/>
         <source>Supprimer le contact de %s ? Ctrl+Z le rétablit.</source>
         <translation>Delete the contact at %s? Ctrl+Z restores it.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="534"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="535"/>
         <source>Supprimer un contact</source>
         <translation>Delete a contact</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="534"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="535"/>
         <source>Supprimer</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="544"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="545"/>
         <source>Contact de %s supprimé.</source>
         <translation>Contact at %s deleted.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="563"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="564"/>
         <source>Contact rétabli.</source>
         <translation>Contact restored.</translation>
     </message>
@@ -956,12 +956,12 @@ Vérifiez que le disque où il se trouve est branché et que votre compte a le d
 Check that the disk it is on is connected and that your account may write to it, or choose another folder (--data-dir or SPRO_DESK_DATA_DIR), then start SPRO Desk again.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/start.py" line="202"/>
+        <location filename="../../src/spro_desk/ui/app/start.py" line="206"/>
         <source>SPRO Desk ne peut pas démarrer</source>
         <translation>SPRO Desk cannot start</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/start.py" line="203"/>
+        <location filename="../../src/spro_desk/ui/app/start.py" line="207"/>
         <source>SPRO Desk ne peut pas écrire dans son dossier de données ({folder}) : il ne peut pas y noter qu&apos;il est ouvert.
 
 Vérifiez que ce dossier n&apos;est pas en lecture seule et que votre compte a le droit d&apos;y écrire, puis relancez SPRO Desk.</source>
@@ -970,18 +970,106 @@ Vérifiez que ce dossier n&apos;est pas en lecture seule et que votre compte a l
 Check that this folder is not read-only and that your account may write to it, then start SPRO Desk again.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/start.py" line="211"/>
+        <location filename="../../src/spro_desk/ui/app/start.py" line="215"/>
         <source>SPRO Desk est déjà ouvert</source>
         <translation>SPRO Desk is already open</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/start.py" line="212"/>
+        <location filename="../../src/spro_desk/ui/app/start.py" line="216"/>
         <source>SPRO Desk est déjà ouvert sur ce dossier de données ({folder}), mais sa fenêtre n&apos;a pas pu passer au premier plan : elle termine peut-être son démarrage.
 
 Attendez quelques secondes, puis cherchez la fenêtre de SPRO Desk dans la barre des tâches. Une seule fenêtre à la fois peut utiliser ce dossier : si elle n&apos;apparaît pas ou ne répond plus, fermez votre session (ou redémarrez l&apos;ordinateur), puis relancez SPRO Desk.</source>
         <translation>SPRO Desk is already open on this data folder ({folder}), but its window could not be brought to the front: it may still be starting.
 
 Wait a few seconds, then look for the SPRO Desk window in the taskbar. Only one window at a time can use this folder: if it does not appear or no longer responds, sign out (or restart the computer), then start SPRO Desk again.</translation>
+    </message>
+</context>
+<context>
+    <name>AuditActions</name>
+    <message>
+        <location filename="../../src/spro_desk/agents/coordination_audit.py" line="27"/>
+        <source>Poste enregistré</source>
+        <translation>Desk registered</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/agents/coordination_audit.py" line="28"/>
+        <source>Poste révoqué</source>
+        <translation>Desk revoked</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/agents/coordination_audit.py" line="29"/>
+        <source>Poste réintégré</source>
+        <translation>Desk reinstated</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/agents/coordination_audit.py" line="30"/>
+        <source>Annuaire publié</source>
+        <translation>Directory published</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/agents/coordination_audit.py" line="31"/>
+        <source>Période close</source>
+        <translation>Period closed</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/agents/coordination_audit.py" line="32"/>
+        <source>Bilan publié</source>
+        <translation>Report published</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/agents/coordination_audit.py" line="33"/>
+        <source>Nouvelle édition des bilans d&apos;une période</source>
+        <translation>New edition of a period&apos;s reports</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/agents/coordination_audit.py" line="36"/>
+        <source>Alerte traitée</source>
+        <translation>Alert handled</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/agents/coordination_audit.py" line="37"/>
+        <source>Envois importés</source>
+        <translation>Bundles imported</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/agents/coordination_audit.py" line="38"/>
+        <source>Collecte automatique</source>
+        <translation>Automatic collection</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/agents/coordination_audit.py" line="39"/>
+        <source>Compte créé</source>
+        <translation>Account created</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/agents/coordination_audit.py" line="40"/>
+        <source>Compte désactivé</source>
+        <translation>Account deactivated</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/agents/coordination_audit.py" line="41"/>
+        <source>Mot de passe changé</source>
+        <translation>Password changed</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/agents/coordination_audit.py" line="42"/>
+        <source>Connexion</source>
+        <translation>Sign-in</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/agents/coordination_audit.py" line="43"/>
+        <source>Connexion refusée</source>
+        <translation>Sign-in refused</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/agents/coordination_audit.py" line="44"/>
+        <source>Action refusée</source>
+        <translation>Action refused</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/agents/coordination_audit.py" line="45"/>
+        <source>Verrouillage après inactivité réglé</source>
+        <translation>Lock after inactivity set</translation>
     </message>
 </context>
 <context>
@@ -1300,137 +1388,137 @@ File: {name}</translation>
         <translation>Day of the week of the appointment</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="101"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="103"/>
         <source>Date du rendez-vous</source>
         <translation>Appointment date</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="103"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="105"/>
         <source>Tapez le jour puis le mois (1203 : 12 mars) ; Alt+Bas : calendrier.</source>
         <translation>Type the day then the month (1203: 12 March); Alt+Down: calendar.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="105"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="107"/>
         <source>Heure du rendez-vous</source>
         <translation>Appointment time</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="106"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="108"/>
         <source>Tapez l&apos;heure et les minutes : 1430 pour 14 h 30.</source>
         <translation>Type the hours and minutes: 1430 for 14:30.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="123"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="125"/>
         <source>&amp;Enregistrer l&apos;orientation</source>
         <translation>&amp;Save referral</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="124"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="126"/>
         <source>Enregistrer l&apos;orientation</source>
         <translation>Save the referral</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="126"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="128"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="127"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="129"/>
         <source>Annuler sans rien enregistrer</source>
         <translation>Cancel without saving anything</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="134"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="136"/>
         <source>L&apos;heure choisie est comparée aux horaires d&apos;ouverture du service.</source>
         <translation>The chosen time is checked against the service&apos;s opening hours.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="138"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="140"/>
         <source>La personne a donné son accord : son nom peut figurer sur la fiche de liaison et être communiqué au service.</source>
         <translation>The person has consented: their name may appear on the referral slip and be passed on to the service.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="143"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="145"/>
         <source>Pas de consentement enregistré : aucune donnée personnelle n&apos;est transmise ni imprimée, la fiche de liaison reste anonyme. Pour prendre un rendez-vous au nom de la personne, recueillez d&apos;abord son accord dans l&apos;écran Accueil.</source>
         <translation>No consent recorded: no personal data is passed on or printed, and the referral slip stays anonymous. To book an appointment in the person&apos;s name, first obtain their consent on the Front desk screen.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="150"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="152"/>
         <source>Service choisi</source>
         <translation>Chosen service</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="154"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="156"/>
         <source>Horaires d&apos;ouverture du service</source>
         <translation>The service&apos;s opening hours</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="157"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="159"/>
         <source>Service :</source>
         <translation>Service:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="158"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="160"/>
         <source>Horaires :</source>
         <translation>Opening hours:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="159"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="161"/>
         <source>&amp;Date :</source>
         <translation>&amp;Date:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="161"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="163"/>
         <source>&amp;Heure :</source>
         <translation>&amp;Time:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="170"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="172"/>
         <source>Type d&apos;orientation</source>
         <translation>Kind of referral</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="196"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="198"/>
         <source>Le {day} est à plus d&apos;un an : vérifiez l&apos;année (un rendez-vous se prend au plus un an à l&apos;avance).</source>
         <translation>{day} is more than a year ahead: check the year (appointments are booked at most a year ahead).</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="212"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="214"/>
         <source>Ce moment est déjà passé : choisissez une date à venir.</source>
         <translation>This time has already passed: choose a future date.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="217"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="219"/>
         <source>aucune ouverture connue dans les deux semaines qui suivent.</source>
         <translation>no known opening in the next two weeks.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="219"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="221"/>
         <source>il ouvre le {moment}.</source>
         <translation>it opens on {moment}.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="220"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="222"/>
         <source>Le service est fermé à ce moment : {detail}</source>
         <translation>The service is closed at that time: {detail}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="248"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="250"/>
         <source>Horaires non renseignés ou incertains : confirmez l&apos;heure avec le service.</source>
         <translation>Opening hours missing or uncertain: confirm the time with the service.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="250"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="252"/>
         <source>Le service est ouvert à ce moment.</source>
         <translation>The service is open at that time.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="264"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="266"/>
         <source>Vérifier le rendez-vous</source>
         <translation>Check the appointment</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="265"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="267"/>
         <source>{problem}
 
 Garder ce moment quand même ?</source>
@@ -1439,12 +1527,12 @@ Garder ce moment quand même ?</source>
 Keep this time anyway?</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="268"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="270"/>
         <source>&amp;Garder ce moment</source>
         <translation>&amp;Keep this time</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="269"/>
+        <location filename="../../src/spro_desk/ui/orientation/booking_dialog.py" line="271"/>
         <source>&amp;Changer l&apos;heure</source>
         <translation>&amp;Change the time</translation>
     </message>
@@ -2280,269 +2368,269 @@ Keep this time anyway?</translation>
 <context>
     <name>DashboardData</name>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="98"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="99"/>
         <source>Année précédente : {n}</source>
         <translation>Previous year: {n}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="103"/>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="255"/>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="279"/>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="302"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="104"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="258"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="282"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="305"/>
         <source>Contacts</source>
         <translation>Contacts</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="111"/>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="349"/>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="378"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="112"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="352"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="381"/>
         <source>Orientations</source>
         <translation>Referrals</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="119"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="120"/>
         <source>Orientations par contact</source>
         <translation>Referrals per contact</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="163"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="164"/>
         <source>{n} contacts orientés</source>
         <translation>{n} contacts referred</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="127"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="128"/>
         <source>Part orientée vers le niveau 2</source>
         <translation>Share referred to level 2</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="130"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="131"/>
         <source>rendez-vous honoré : {share}</source>
         <translation>appointment attended: {share}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="137"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="138"/>
         <source>Zones blanches (communes)</source>
         <translation>Unreached areas (municipalities)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="176"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="177"/>
         <source>sur {n} communes · {epci} EPCI sans contact</source>
         <translation>out of {n} municipalities · {epci} EPCI with no contact</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="149"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="150"/>
         <source>Postes en retard</source>
         <translation>Overdue desks</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="152"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="153"/>
         <source>sur {n} postes</source>
         <translation>out of {n} desks</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="162"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="163"/>
         <source>{n} contact orienté</source>
         <translation>{n} contact referred</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="169"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="170"/>
         <source>zone desservie à choisir dans Paramètres</source>
         <translation>choose the catchment area in Settings</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="173"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="174"/>
         <source>sur {n} commune · {epci} EPCI sans contact</source>
         <translation>out of {n} municipality · {epci} EPCI with no contact</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="222"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="225"/>
         <source>Poste non enregistré</source>
         <translation>Unregistered desk</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="253"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="256"/>
         <source>Contacts par réseau du site</source>
         <translation>Contacts by site network</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="254"/>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="377"/>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="531"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="257"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="380"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="534"/>
         <source>Réseau</source>
         <translation>Network</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="270"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="273"/>
         <source>Contacts par site</source>
         <translation>Contacts by site</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="272"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="275"/>
         <source>Contacts par site — {network}</source>
         <translation>Contacts by site — {network}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="278"/>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="301"/>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="544"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="281"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="304"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="547"/>
         <source>Site</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="295"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="298"/>
         <source>Contacts par site — {canal}</source>
         <translation>Contacts by site — {canal}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="317"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="320"/>
         <source>Besoins par sous-thématique — {category}</source>
         <translation>Needs by sub-theme — {category}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="320"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="323"/>
         <source>Un contact peut avoir plusieurs sous-thématiques, et un besoin noté au niveau de la catégorie n&apos;en a aucune : la somme peut différer du total de la catégorie.</source>
         <translation>A contact may have several sub-themes, and a need recorded at category level has none: the sum may differ from the category total.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="342"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="345"/>
         <source>Issues des orientations — {network}</source>
         <translation>Referral outcomes — {network}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="348"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="351"/>
         <source>Issue</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="371"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="374"/>
         <source>Orientations « {outcome} » par réseau de destination</source>
         <translation>Referrals “{outcome}” by destination network</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="416"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="419"/>
         <source> (jours)</source>
         <translation> (days)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="427"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="430"/>
         <source>Délais et continuité vers le niveau 2</source>
         <translation>Lead times and continuity towards level 2</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="428"/>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="477"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="431"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="480"/>
         <source>Indicateur</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="429"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="432"/>
         <source>Valeur</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="437"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="440"/>
         <source>Communes du territoire</source>
         <translation>Municipalities in the area</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="440"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="443"/>
         <source>Communes d&apos;où vient au moins un contact</source>
         <translation>Municipalities with at least one contact</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="446"/>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="487"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="449"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="490"/>
         <source>Communes sans aucun contact (zones blanches)</source>
         <translation>Municipalities with no contact at all (unreached areas)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="450"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="453"/>
         <source>EPCI du territoire</source>
         <translation>EPCI in the area</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="453"/>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="498"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="456"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="501"/>
         <source>EPCI sans aucun contact</source>
         <translation>EPCI with no contact at all</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="459"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="462"/>
         <source>Contacts résidant hors du territoire</source>
         <translation>Contacts living outside the area</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="465"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="468"/>
         <source>Contacts sans commune renseignée</source>
         <translation>Contacts with no municipality given</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="471"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="474"/>
         <source>Couverture du territoire : {territory}</source>
         <translation>Area coverage: {territory}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="478"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="481"/>
         <source>Nombre</source>
         <translation>Count</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="488"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="491"/>
         <source>Commune</source>
         <translation>Municipality</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="489"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="492"/>
         <source>Code INSEE</source>
         <translation>INSEE code</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="499"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="502"/>
         <source>EPCI</source>
         <translation>EPCI</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="500"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="503"/>
         <source>SIREN</source>
         <translation>SIREN</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="511"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="514"/>
         <source>jamais</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="512"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="515"/>
         <source>oui</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="513"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="516"/>
         <source>non</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="532"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="535"/>
         <source>Jours depuis le dernier envoi</source>
         <translation>Days since the last bundle</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="533"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="536"/>
         <source>Âge de l&apos;annuaire (jours)</source>
         <translation>Directory age (days)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="534"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="537"/>
         <source>En retard</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="538"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="541"/>
         <source>Postes en retard (sans envoi depuis plus de {n} jours)</source>
         <translation>Overdue desks (no bundle for more than {n} days)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="542"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/data.py" line="545"/>
         <source>Postes : dernier envoi et âge de l&apos;annuaire</source>
         <translation>Desks: last bundle and directory age</translation>
     </message>
@@ -2559,95 +2647,421 @@ Keep this time anyway?</translation>
 <context>
     <name>DashboardView</name>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="68"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="69"/>
         <source>E&amp;xporter le bilan…</source>
         <translation>E&amp;xport the activity report…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="69"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="70"/>
         <source>Exporter le bilan</source>
         <translation>Export the activity report</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="352"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="353"/>
         <source>Les chiffres affichés, en XLSX, CSV, PDF ou JSON, avec le secret statistique</source>
         <translation>The figures shown, as XLSX, CSV, PDF or JSON, with statistical confidentiality applied</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="72"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="73"/>
         <source>Chiffres affichés</source>
         <translation>Figures shown</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="355"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="356"/>
         <source>À l&apos;écran, les chiffres sont exacts. Tout export applique le secret statistique : un nombre inférieur à 5 est masqué (s), ainsi que ce qui permettrait de le recalculer.</source>
         <translation>On screen, the figures are exact. Every export applies statistical confidentiality: a number below 5 is masked (s), as is anything that would allow it to be worked out.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="73"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="74"/>
         <source>Secret statistique</source>
         <translation>Statistical confidentiality</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="81"/>
-        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="226"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="82"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="227"/>
         <source>Vue d&apos;ensemble</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="83"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="84"/>
         <source>Calcul des indicateurs…</source>
         <translation>Computing the indicators…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="264"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="265"/>
         <source>Rien sur la période.</source>
         <translation>Nothing in this period.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="270"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="271"/>
         <source>aucun envoi reçu</source>
         <translation>no bundle received</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="271"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="272"/>
         <source>{scope} · {filters} · données à jour au {fresh}</source>
         <translation>{scope} · {filters} · data as of {fresh}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="324"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="325"/>
         <source>Calcul annulé : les chiffres affichés restent ceux de la {shown}.</source>
         <translation>Computation cancelled: the figures shown are still those of the {shown}.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="325"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="326"/>
         <source>Calcul annulé.</source>
         <translation>Computation cancelled.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="345"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="346"/>
         <source>Les chiffres affichés, en XLSX, CSV, PDF ou JSON, non masqués</source>
         <translation>The figures shown, as XLSX, CSV, PDF or JSON, unmasked</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="347"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="348"/>
         <source>Les chiffres sont exacts. Le bilan exporté ici est le bilan interne du site, non masqué : le secret statistique s&apos;applique à ce que publie la coordination.</source>
         <translation>The figures are exact. The report exported here is the site&apos;s internal report, unmasked: statistical confidentiality applies to what the coordination publishes.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="377"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="378"/>
         <source>Bilan interne du site écrit dans « {path} » (chiffres non masqués).</source>
         <translation>Site&apos;s internal report written to “{path}” (figures not masked).</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="380"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="381"/>
         <source>Bilan publié dans « {path} » : secret statistique vérifié avec les bilans déjà publiés pour la période, publication enregistrée et période close.</source>
         <translation>Bilan published in “{path}”: statistical secrecy checked together with the bilans already published for the period; publication recorded and period closed.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="384"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/view.py" line="385"/>
         <source>Bilan écrit dans « {path} », avec le secret statistique appliqué.</source>
         <translation>Activity report written to “{path}”, with statistical confidentiality applied.</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardWords</name>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/dashboard/words.py" line="32"/>
+        <source>Contacts par semaine</source>
+        <translation>Contacts by week</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/dashboard/words.py" line="33"/>
+        <source>Contacts par mois</source>
+        <translation>Contacts by month</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/dashboard/words.py" line="34"/>
+        <source>Contacts par canal</source>
+        <translation>Contacts by channel</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/dashboard/words.py" line="35"/>
+        <source>Contacts par statut</source>
+        <translation>Contacts by status</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/dashboard/words.py" line="36"/>
+        <source>Contacts par tranche d&apos;âge</source>
+        <translation>Contacts by age band</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/dashboard/words.py" line="37"/>
+        <source>Contacts par sexe (mixité)</source>
+        <translation>Contacts by sex (gender balance)</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/dashboard/words.py" line="38"/>
+        <source>Contacts en situation de handicap</source>
+        <translation>Contacts with a disability</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/dashboard/words.py" line="39"/>
+        <source>Contacts par sexe et tranche d&apos;âge</source>
+        <translation>Contacts by sex and age band</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/dashboard/words.py" line="40"/>
+        <source>Contacts par commune de résidence</source>
+        <translation>Contacts by municipality of residence</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/dashboard/words.py" line="41"/>
+        <source>Besoins par catégorie</source>
+        <translation>Needs by category</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/dashboard/words.py" line="42"/>
+        <source>Besoins par sous-thématique</source>
+        <translation>Needs by sub-theme</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/dashboard/words.py" line="43"/>
+        <source>Réponses apportées</source>
+        <translation>Responses given</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/dashboard/words.py" line="44"/>
+        <source>Orientations par type</source>
+        <translation>Referrals by type</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/dashboard/words.py" line="45"/>
+        <source>Orientations par issue</source>
+        <translation>Referrals by outcome</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/dashboard/words.py" line="46"/>
+        <source>Orientations par type et issue</source>
+        <translation>Referrals by type and outcome</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/dashboard/words.py" line="47"/>
+        <source>Orientations par réseau de destination</source>
+        <translation>Referrals by destination network</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/dashboard/words.py" line="50"/>
+        <source>Orientations par réseau de destination et issue</source>
+        <translation>Referrals by destination network and outcome</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/dashboard/words.py" line="53"/>
+        <source>Orientations par structure de destination</source>
+        <translation>Referrals by destination organisation</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/dashboard/words.py" line="56"/>
+        <source>Contacts par site et canal</source>
+        <translation>Contacts by site and channel</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/dashboard/words.py" line="57"/>
+        <source>Contacts par mois, comparés à l&apos;année précédente</source>
+        <translation>Contacts by month, compared with the previous year</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/dashboard/words.py" line="64"/>
+        <source>Un contact peut exprimer plusieurs besoins : la somme dépasse le nombre de contacts.</source>
+        <translation>A contact may express several needs: the sum exceeds the number of contacts.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/dashboard/words.py" line="71"/>
+        <source>Un contact peut recevoir plusieurs réponses.</source>
+        <translation>A contact may receive several responses.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/dashboard/words.py" line="78"/>
+        <source>Semaine</source>
+        <translation>Week</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/dashboard/words.py" line="79"/>
+        <source>Mois</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/dashboard/words.py" line="80"/>
+        <source>Canal</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/dashboard/words.py" line="81"/>
+        <source>Statut</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/dashboard/words.py" line="82"/>
+        <source>Tranche d&apos;âge</source>
+        <translation>Age band</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/dashboard/words.py" line="83"/>
+        <source>Sexe</source>
+        <translation>Sex</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/dashboard/words.py" line="84"/>
+        <source>Handicap</source>
+        <translation>Disability</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/dashboard/words.py" line="85"/>
+        <source>Commune</source>
+        <translation>Municipality</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/dashboard/words.py" line="86"/>
+        <source>Catégorie</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/dashboard/words.py" line="87"/>
+        <source>Sous-thématique</source>
+        <translation>Sub-theme</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/dashboard/words.py" line="88"/>
+        <source>Réponse</source>
+        <translation>Response</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/dashboard/words.py" line="89"/>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/dashboard/words.py" line="90"/>
+        <source>Issue</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/dashboard/words.py" line="91"/>
+        <source>Réseau</source>
+        <translation>Network</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/dashboard/words.py" line="92"/>
+        <source>Structure</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/dashboard/words.py" line="93"/>
+        <source>Site</source>
+        <translation>Site</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/dashboard/words.py" line="94"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/words.py" line="113"/>
+        <source>Contacts</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/dashboard/words.py" line="95"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/words.py" line="114"/>
+        <source>Orientations</source>
+        <translation>Referrals</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/dashboard/words.py" line="96"/>
+        <source>Période</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/dashboard/words.py" line="97"/>
+        <source>Même période, année précédente</source>
+        <translation>Same period, previous year</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/dashboard/words.py" line="106"/>
+        <source>Sans suite</source>
+        <translation>No follow-up</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/dashboard/words.py" line="107"/>
+        <source>En cours</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/dashboard/words.py" line="115"/>
+        <source>Contacts orientés</source>
+        <translation>Contacts referred</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/dashboard/words.py" line="116"/>
+        <source>Orientations avec un rendez-vous daté</source>
+        <translation>Referrals with a dated appointment</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/dashboard/words.py" line="117"/>
+        <source>Délai, premier quartile</source>
+        <translation>Lead time, first quartile</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/dashboard/words.py" line="118"/>
+        <source>Délai médian entre le contact et le rendez-vous</source>
+        <translation>Median lead time between the contact and the appointment</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/dashboard/words.py" line="121"/>
+        <source>Délai, troisième quartile</source>
+        <translation>Lead time, third quartile</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/dashboard/words.py" line="122"/>
+        <source>Part des contacts orientés vers un service de niveau 2</source>
+        <translation>Share of contacts referred to a level 2 service</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/dashboard/words.py" line="125"/>
+        <source>Part des contacts dont le rendez-vous de niveau 2 a été honoré</source>
+        <translation>Share of contacts whose level 2 appointment was attended</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/dashboard/words.py" line="128"/>
+        <source>Orientations par contact</source>
+        <translation>Referrals per contact</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/dashboard/words.py" line="147"/>
+        <source>semaine du {date}</source>
+        <translation>week of {date}</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/dashboard/words.py" line="159"/>
+        <source>Non renseignée</source>
+        <translation>Not given</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/dashboard/words.py" line="161"/>
+        <source>Autre réseau</source>
+        <translation>Other network</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/dashboard/words.py" line="163"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/words.py" line="193"/>
+        <source>Ce site</source>
+        <translation>This site</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/dashboard/words.py" line="195"/>
+        <source>Coordination régionale</source>
+        <translation>Regional coordination</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/dashboard/words.py" line="197"/>
+        <source>territoire inconnu</source>
+        <translation>unknown area</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/dashboard/words.py" line="204"/>
+        <source>Période du {start} au {end}</source>
+        <translation>Period from {start} to {end}</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/dashboard/words.py" line="209"/>
+        <source>site {value}</source>
+        <translation>site {value}</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/dashboard/words.py" line="210"/>
+        <source>réseau {value}</source>
+        <translation>network {value}</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/dashboard/words.py" line="211"/>
+        <source>département {value}</source>
+        <translation>département {value}</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/dashboard/words.py" line="212"/>
+        <source>EPCI {value}</source>
+        <translation>EPCI {value}</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/dashboard/words.py" line="213"/>
+        <source>région {value}</source>
+        <translation>region {value}</translation>
     </message>
 </context>
 <context>
@@ -3579,6 +3993,59 @@ Desk ID: {id}</translation>
     </message>
 </context>
 <context>
+    <name>DomainErrors</name>
+    <message>
+        <location filename="../../src/spro_desk/vocab.py" line="195"/>
+        <source>Âge de {age} ans impossible : {most} ans au plus.</source>
+        <translation>An age of {age} is not possible: {most} at most.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/vocab.py" line="204"/>
+        <source>Âge de {age} ans impossible pour le statut « {statut} » : {least} ans au moins.</source>
+        <translation>An age of {age} is not possible for the status “{statut}”: {least} at least.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/vocab.py" line="213"/>
+        <source>Âge de {age} ans impossible ici : {least} ans au moins.</source>
+        <translation>An age of {age} is not possible here: {least} at least.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/coordinates.py" line="67"/>
+        <source>Téléphone « {typed} » invalide : tapez un numéro local ({example}) ou un numéro avec son indicatif (+33 6 12 34 56 78).</source>
+        <translation>Phone number “{typed}” is not valid: type a local number ({example}) or a number with its country code (+33 6 12 34 56 78).</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/coordinates.py" line="76"/>
+        <source>Téléphone « {typed} » invalide : tapez un numéro français à 10 chiffres (06 12 34 56 78, 0690 12 34 56 outre-mer) ou international (+32 …).</source>
+        <translation>Phone number “{typed}” is not valid: type a 10-digit French number (06 12 34 56 78, 0690 12 34 56 overseas) or an international one (+32 …).</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/coordinates.py" line="112"/>
+        <source>Courriel « {typed} » invalide : il faut une adresse complète, comme prenom.nom@exemple.fr.</source>
+        <translation>E-mail address “{typed}” is not valid: a full address is needed, such as firstname.lastname@example.fr.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/contacts/service.py" line="126"/>
+        <source>« Rendez-vous pris » ne vaut que pour une orientation avec rendez-vous : celle-ci est une information (adresse remise). Pour un rendez-vous pris depuis, orientez de nouveau la personne avec la date.</source>
+        <translation>“Appointment booked” only applies to a referral with an appointment: this one is an information (address given). For an appointment booked since, refer the person again with the date.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/contacts/service.py" line="135"/>
+        <source>Cette orientation est déjà notée « {current} » : la remettre « {wanted} » efface ce résultat.</source>
+        <translation>This referral is already marked “{current}”: setting it back to “{wanted}” erases that outcome.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/site/declared.py" line="63"/>
+        <source>{label} : « {code} » n&apos;est ni une commune, ni un EPCI, ni un département (code INSEE ou SIREN attendu).</source>
+        <translation>{label}: “{code}” is neither a municipality, nor an EPCI, nor a département (an INSEE or SIREN code is expected).</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/site/declared.py" line="80"/>
+        <source>{label} : {reason}</source>
+        <translation>{label}: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>EmptyStatePanel</name>
     <message>
         <location filename="../../src/spro_desk/ui/directory/empty_state.py" line="27"/>
@@ -3614,17 +4081,17 @@ Desk ID: {id}</translation>
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../src/spro_desk/ui/common/errors.py" line="50"/>
+        <location filename="../../src/spro_desk/ui/common/errors.py" line="73"/>
         <source>SPRO Desk ne peut pas démarrer</source>
         <translation>SPRO Desk cannot start</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/errors.py" line="86"/>
+        <location filename="../../src/spro_desk/ui/common/errors.py" line="109"/>
         <source>Erreur inattendue</source>
         <translation>Unexpected error</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/errors.py" line="87"/>
+        <location filename="../../src/spro_desk/ui/common/errors.py" line="110"/>
         <source>Une erreur inattendue s&apos;est produite. L&apos;opération en cours n&apos;a peut-être pas abouti ; les données déjà enregistrées sont conservées.
 
 Si le problème se reproduit, transmettez le détail ci-dessous au support.</source>
@@ -3888,37 +4355,37 @@ If the problem happens again, send the details below to support.</translation>
 <context>
     <name>Formatting</name>
     <message>
-        <location filename="../../src/spro_desk/ui/common/formatting.py" line="67"/>
+        <location filename="../../src/spro_desk/ui/common/formatting.py" line="73"/>
         <source>{date} à {time}</source>
         <translation>{date} at {time}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/formatting.py" line="93"/>
+        <location filename="../../src/spro_desk/ui/common/formatting.py" line="98"/>
         <source>{n} structure</source>
         <translation>{n} organisation</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/formatting.py" line="94"/>
+        <location filename="../../src/spro_desk/ui/common/formatting.py" line="99"/>
         <source>{n} structures</source>
         <translation>{n} organisations</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/formatting.py" line="101"/>
+        <location filename="../../src/spro_desk/ui/common/formatting.py" line="106"/>
         <source>{n} service</source>
         <translation>{n} service</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/formatting.py" line="102"/>
+        <location filename="../../src/spro_desk/ui/common/formatting.py" line="107"/>
         <source>{n} services</source>
         <translation>{n} services</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/formatting.py" line="109"/>
+        <location filename="../../src/spro_desk/ui/common/formatting.py" line="114"/>
         <source>Annuaire vide</source>
         <translation>Empty directory</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/formatting.py" line="113"/>
+        <location filename="../../src/spro_desk/ui/common/formatting.py" line="118"/>
         <source>{counts} · importé le {when}</source>
         <translation>{counts} · imported on {when}</translation>
     </message>
@@ -4352,128 +4819,439 @@ If the problem happens again, send the details below to support.</translation>
 <context>
     <name>OpeningHours</name>
     <message>
-        <location filename="../../src/spro_desk/ui/common/formatting.py" line="124"/>
+        <location filename="../../src/spro_desk/ui/common/formatting.py" line="153"/>
         <source>(heures locales du service, pas celles du poste)</source>
         <translation>(the service&apos;s local hours, not the desk&apos;s)</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/directory/hours.py" line="73"/>
+        <source>lundi</source>
+        <translation>Monday</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/directory/hours.py" line="73"/>
+        <source>mardi</source>
+        <translation>Tuesday</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/directory/hours.py" line="74"/>
+        <source>mercredi</source>
+        <translation>Wednesday</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/directory/hours.py" line="74"/>
+        <source>jeudi</source>
+        <translation>Thursday</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/directory/hours.py" line="75"/>
+        <source>vendredi</source>
+        <translation>Friday</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/directory/hours.py" line="75"/>
+        <source>samedi</source>
+        <translation>Saturday</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/directory/hours.py" line="76"/>
+        <source>dimanche</source>
+        <translation>Sunday</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/directory/hours.py" line="79"/>
+        <source>janvier</source>
+        <translation>January</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/directory/hours.py" line="79"/>
+        <source>février</source>
+        <translation>February</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/directory/hours.py" line="80"/>
+        <source>mars</source>
+        <translation>March</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/directory/hours.py" line="80"/>
+        <source>avril</source>
+        <translation>April</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/directory/hours.py" line="81"/>
+        <source>mai</source>
+        <translation>May</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/directory/hours.py" line="81"/>
+        <source>juin</source>
+        <translation>June</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/directory/hours.py" line="82"/>
+        <source>juillet</source>
+        <translation>July</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/directory/hours.py" line="82"/>
+        <source>août</source>
+        <translation>August</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/directory/hours.py" line="83"/>
+        <source>septembre</source>
+        <translation>September</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/directory/hours.py" line="84"/>
+        <source>octobre</source>
+        <translation>October</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/directory/hours.py" line="85"/>
+        <source>novembre</source>
+        <translation>November</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/directory/hours.py" line="86"/>
+        <source>décembre</source>
+        <translation>December</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/directory/hours.py" line="105"/>
+        <source>Horaires non renseignés</source>
+        <translation>Opening hours not given</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/directory/hours.py" line="106"/>
+        <source>à confirmer</source>
+        <translation>to be confirmed</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/directory/hours.py" line="149"/>
+        <source>{hour}&#xa0;h&#xa0;{minute}</source>
+        <translation>{hour}:{minute}</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/directory/hours.py" line="152"/>
+        <location filename="../../src/spro_desk/directory/hours.py" line="158"/>
+        <source>{hour}&#xa0;h</source>
+        <translation>{hour}:00</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/directory/hours.py" line="166"/>
+        <source>1er {month}</source>
+        <translation>1 {month}</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/directory/hours.py" line="167"/>
+        <source>{day} {month}</source>
+        <translation>{day} {month}</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/directory/hours.py" line="177"/>
+        <source>à {time}</source>
+        <translation>at {time}</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/directory/hours.py" line="179"/>
+        <source>demain à {time}</source>
+        <translation>tomorrow at {time}</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/directory/hours.py" line="181"/>
+        <source>{weekday} à {time}</source>
+        <translation>{weekday} at {time}</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/directory/hours.py" line="184"/>
+        <source>le {date} à {time}</source>
+        <translation>on {date} at {time}</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/directory/hours.py" line="193"/>
+        <source>jusqu&apos;à {time}</source>
+        <translation>until {time}</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/directory/hours.py" line="195"/>
+        <source>jusqu&apos;à minuit</source>
+        <translation>until midnight</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/directory/hours.py" line="197"/>
+        <source>jusqu&apos;à demain {time}</source>
+        <translation>until tomorrow {time}</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/directory/hours.py" line="199"/>
+        <source>jusqu&apos;à {weekday} {time}</source>
+        <translation>until {weekday} {time}</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/directory/hours.py" line="202"/>
+        <source>jusqu&apos;au {date} {time}</source>
+        <translation>until {date} {time}</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/directory/hours.py" line="309"/>
+        <source>24&#xa0;h sur 24</source>
+        <translation>24 hours a day</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/directory/hours.py" line="325"/>
+        <source>Tous les jours</source>
+        <translation>Every day</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/directory/hours.py" line="327"/>
+        <source>Du {first} au {last}</source>
+        <translation>{first} to {last}</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/directory/hours.py" line="332"/>
+        <source>{days} et {last}</source>
+        <translation>{days} and {last}</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/directory/hours.py" line="344"/>
+        <source>{days}&#xa0;: {times}</source>
+        <translation>{days}: {times}</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/directory/hours.py" line="355"/>
+        <source>Horaires&#xa0;: {text}</source>
+        <translation>Opening hours: {text}</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/directory/hours.py" line="371"/>
+        <source>Fermé toute la semaine</source>
+        <translation>Closed all week</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/directory/hours.py" line="373"/>
+        <source>Fermé les jours fériés</source>
+        <translation>Closed on public holidays</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/directory/hours.py" line="377"/>
+        <source>Fermetures ou horaires particuliers&#xa0;: {rules}</source>
+        <translation>Closures or special hours: {rules}</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/directory/hours.py" line="382"/>
+        <source>Remarque&#xa0;: {remark}</source>
+        <translation>Note: {remark}</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/directory/hours.py" line="557"/>
+        <source>Horaires non reconnus</source>
+        <translation>Opening hours not recognised</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/directory/hours.py" line="561"/>
+        <source>Ouvert</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/directory/hours.py" line="563"/>
+        <source>Ouvert {until}</source>
+        <translation>Open {until}</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/directory/hours.py" line="565"/>
+        <source>Jour férié&#xa0;: à confirmer</source>
+        <translation>Public holiday: to be confirmed</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/directory/hours.py" line="569"/>
+        <source>Ouverture à confirmer</source>
+        <translation>Opening to be confirmed</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/directory/hours.py" line="571"/>
+        <source>Ouverture à confirmer · {note}</source>
+        <translation>Opening to be confirmed · {note}</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/directory/hours.py" line="575"/>
+        <source>Fermé</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/directory/hours.py" line="577"/>
+        <source>Fermé · ouvre {when}</source>
+        <translation>Closed · opens {when}</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/directory/hours.py" line="583"/>
+        <source>Horaires&#xa0;: &quot;{text}&quot; (non structurés)</source>
+        <translation>Opening hours: &quot;{text}&quot; (unstructured)</translation>
     </message>
 </context>
 <context>
     <name>OrientationScreen</name>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="60"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="62"/>
         <source>&amp;Suggérer</source>
         <translation>S&amp;uggest</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="60"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="62"/>
         <source>Chercher les services adaptés à ce profil (Entrée)</source>
         <translation>Find services suited to this profile (Enter)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="63"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="65"/>
         <source>&amp;Nouvelle personne</source>
         <translation>Ne&amp;w person</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="63"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="65"/>
         <source>Vider le profil pour une autre personne</source>
         <translation>Clear the profile for another person</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="66"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="68"/>
         <source>&amp;Orienter…</source>
         <translation>&amp;Refer…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="66"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="68"/>
         <source>Orienter vers le service sélectionné (Ctrl+Entrée)</source>
         <translation>Refer to the selected service (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="69"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="71"/>
         <source>A&amp;utre service…</source>
         <translation>&amp;Other service…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="69"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="71"/>
         <source>Choisir n&apos;importe quel service de l&apos;annuaire</source>
         <translation>Choose any service from the directory</translation>
     </message>
     <message>
         <location filename="../../src/spro_desk/ui/app/screens.py" line="40"/>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="82"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="84"/>
         <source>Orientation</source>
         <translation>Referral</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="90"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="92"/>
         <source>Services suggérés</source>
         <translation>Suggested services</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="91"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="93"/>
         <source>Du plus adapté au moins adapté ; Ctrl+Entrée oriente vers la ligne choisie.</source>
         <translation>Best match first; Ctrl+Enter refers to the selected row.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="102"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="104"/>
         <source>Pourquoi ce service</source>
         <translation>Why this service</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="104"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="106"/>
         <source>Les raisons de la suggestion, à lire à la personne.</source>
         <translation>Why this service is suggested, to read to the person.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="127"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="129"/>
         <source>Suggestions (la personne choisit) :</source>
         <translation>Suggestions (the person chooses):</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="193"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="195"/>
         <source>Profil vidé : saisissez la nouvelle personne.</source>
         <translation>Profile cleared: enter the new person.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="209"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="212"/>
         <source>Recherche des services adaptés…</source>
         <translation>Looking for suitable services…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="221"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="224"/>
         <source>Aucun service de l&apos;annuaire ne répond à ces besoins pour cette commune : élargissez les besoins ou choisissez « Autre service… ».</source>
         <translation>No service in the directory meets these needs for this municipality: widen the needs or choose “Other service…”.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="225"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="228"/>
         <source>{n} services suggérés, du plus adapté au moins adapté.</source>
         <translation>{n} services suggested, best match first.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="239"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="242"/>
         <source>Les suggestions n&apos;ont pas pu être calculées. Réessayez ; si le problème continue, cherchez dans l&apos;Annuaire.</source>
         <translation>The suggestions could not be computed. Try again; if the problem persists, search the Directory.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="270"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="273"/>
         <source>Sélectionnez d&apos;abord un service dans la liste des suggestions.</source>
         <translation>First select a service in the list of suggestions.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="284"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="287"/>
         <source>Choisissez le statut de la personne avant de l&apos;orienter.</source>
         <translation>Choose the person&apos;s status before referring them.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="301"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="304"/>
         <source>Orientation enregistrée vers {structure}.</source>
         <translation>Referral to {structure} saved.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="310"/>
+        <location filename="../../src/spro_desk/ui/orientation/screen.py" line="313"/>
         <source>L&apos;annuaire a été mis à jour : relancez la suggestion.</source>
         <translation>The directory has been updated: run the suggestion again.</translation>
+    </message>
+</context>
+<context>
+    <name>OsErrors</name>
+    <message>
+        <location filename="../../src/spro_desk/paths.py" line="46"/>
+        <location filename="../../src/spro_desk/paths.py" line="47"/>
+        <source>accès refusé à ce compte</source>
+        <translation>access denied to this account</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/paths.py" line="48"/>
+        <source>disque en lecture seule</source>
+        <translation>read-only disk</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/paths.py" line="49"/>
+        <source>chemin introuvable</source>
+        <translation>path not found</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/paths.py" line="50"/>
+        <location filename="../../src/spro_desk/paths.py" line="51"/>
+        <source>un fichier occupe la place d&apos;un dossier</source>
+        <translation>a file stands where a folder should be</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/paths.py" line="52"/>
+        <source>disque plein</source>
+        <translation>disk full</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/paths.py" line="53"/>
+        <source>erreur de lecture ou d&apos;écriture du disque</source>
+        <translation>disk read or write error</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/paths.py" line="54"/>
+        <source>chemin trop long</source>
+        <translation>path too long</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/paths.py" line="56"/>
+        <source>erreur du système : {detail}</source>
+        <translation>system error: {detail}</translation>
     </message>
 </context>
 <context>
@@ -4681,97 +5459,97 @@ If the problem happens again, send the details below to support.</translation>
 <context>
     <name>PersonDataDialog</name>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="256"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="255"/>
         <source>Données de cette personne</source>
         <translation>This person&apos;s data</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="268"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="267"/>
         <source>Rechercher une personne</source>
         <translation>Search for a person</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="271"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="270"/>
         <source>Nom, téléphone ou courriel, 3 caractères au moins ; la recherche est inscrite au journal d&apos;accès.</source>
         <translation>Name, phone or e-mail, at least 3 characters; the search is written to the access log.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="275"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="274"/>
         <source>&amp;Rechercher</source>
         <translation>&amp;Search</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="277"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="276"/>
         <source>Personnes trouvées</source>
         <translation>People found</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="280"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="279"/>
         <source>Tout ce que le poste détient sur cette personne</source>
         <translation>Everything this desk holds about this person</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="284"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="283"/>
         <source>Message</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="285"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="284"/>
         <source>&amp;Imprimer (PDF)…</source>
         <translation>&amp;Print (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="286"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="285"/>
         <source>E&amp;xporter (JSON)…</source>
         <translation>E&amp;xport (JSON)…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="288"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="287"/>
         <source>Fermer</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="291"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="290"/>
         <source>&amp;Personne :</source>
         <translation>Pe&amp;rson:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="343"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="342"/>
         <source>Cet affichage est inscrit au journal d&apos;accès.</source>
         <translation>This display is written to the access log.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="362"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="361"/>
         <source>Personnes trouvées : %d.</source>
         <translation>People found: %d.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="378"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="377"/>
         <source>Le PDF n&apos;a pas pu être écrit : choisissez un autre dossier.</source>
         <translation>The PDF could not be written: choose another folder.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="381"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="380"/>
         <source>PDF enregistré : %s</source>
         <translation>PDF saved: %s</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="397"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="396"/>
         <source>Le fichier n&apos;a pas pu être écrit : choisissez un autre dossier.</source>
         <translation>The file could not be written: choose another folder.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="400"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="399"/>
         <source>Copie JSON enregistrée : %s</source>
         <translation>JSON copy saved: %s</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="406"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="405"/>
         <source>Imprimer en PDF</source>
         <translation>Print to PDF</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="416"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="415"/>
         <source>Exporter en JSON</source>
         <translation>Export as JSON</translation>
     </message>
@@ -4936,117 +5714,117 @@ If the problem happens again, send the details below to support.</translation>
 <context>
     <name>PrivacyPanel</name>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="60"/>
+        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="61"/>
         <source>Données personnelles</source>
         <translation>Personal data</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="63"/>
+        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="64"/>
         <source> mois</source>
         <translation> months</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="63"/>
+        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="64"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="73"/>
+        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="74"/>
         <source>Enregistrer ces durées</source>
         <translation>Save these periods</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="74"/>
+        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="75"/>
         <source>Lancer la &amp;purge maintenant</source>
         <translation>Run the &amp;purge now</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="75"/>
+        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="76"/>
         <source>&amp;Vérifier le journal d&apos;accès</source>
         <translation>&amp;Verify the access log</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="81"/>
+        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="82"/>
         <source>Enregistrer les durées de conservation</source>
         <translation>Save the retention periods</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="82"/>
+        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="83"/>
         <source>Lancer la purge maintenant</source>
         <translation>Run the purge now</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="84"/>
+        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="85"/>
         <source>Efface tout de suite les données personnelles dont la durée est passée.</source>
         <translation>Immediately erases the personal data whose retention period has passed.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="86"/>
+        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="87"/>
         <source>Vérifier le journal d&apos;accès</source>
         <translation>Verify the access log</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="101"/>
+        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="102"/>
         <source>Effacées après la clôture de l&apos;orientation :</source>
         <translation>Erased after the referral is closed:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="102"/>
+        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="103"/>
         <source>Effacées au plus tard après le contact :</source>
         <translation>Erased at the latest after the contact:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="103"/>
+        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="104"/>
         <source>Verrouiller le poste après :</source>
         <translation>Lock the desk after:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="104"/>
+        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="105"/>
         <source>Garder le journal d&apos;accès :</source>
         <translation>Keep the access log:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="150"/>
+        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="151"/>
         <source>Seul·e la ou le responsable de site change ces durées.</source>
         <translation>Only the site manager changes these periods.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="166"/>
+        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="167"/>
         <source>Durées enregistrées.</source>
         <translation>Periods saved.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="173"/>
+        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="174"/>
         <source>Purge en cours…</source>
         <translation>Purge in progress…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="180"/>
+        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="181"/>
         <source>Purge faite : données de {n} personne effacées.</source>
         <translation>Purge done: data of {n} person erased.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="181"/>
+        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="182"/>
         <source>Purge faite : données de {n} personnes effacées.</source>
         <translation>Purge done: data of {n} people erased.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="194"/>
+        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="195"/>
         <source>{n} personne dont les données restent</source>
         <translation>{n} person whose data remains</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="195"/>
+        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="196"/>
         <source>{n} personnes dont les données restent</source>
         <translation>{n} people whose data remains</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="198"/>
+        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="199"/>
         <source>Dernière purge : {when} ; {kept}.</source>
         <translation>Last purge: {when}; {kept}.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="190"/>
+        <location filename="../../src/spro_desk/ui/settings/privacy_panel.py" line="191"/>
         <source>Aucune purge encore faite sur ce poste.</source>
         <translation>No purge done on this desk yet.</translation>
     </message>
@@ -5251,6 +6029,224 @@ If the problem happens again, send the details below to support.</translation>
     </message>
 </context>
 <context>
+    <name>Reasons</name>
+    <message>
+        <location filename="../../src/spro_desk/orientation/reasons.py" line="33"/>
+        <source>couvre votre commune ({zone})</source>
+        <translation>covers your municipality ({zone})</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/orientation/reasons.py" line="34"/>
+        <source>couvre votre intercommunalité ({zone})</source>
+        <translation>covers your intercommunality ({zone})</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/orientation/reasons.py" line="35"/>
+        <source>couvre votre département ({zone})</source>
+        <translation>covers your département ({zone})</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/orientation/reasons.py" line="36"/>
+        <source>ouvert à toute la France</source>
+        <translation>open to all of France</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/orientation/reasons.py" line="39"/>
+        <source>dans votre commune</source>
+        <translation>in your municipality</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/orientation/reasons.py" line="40"/>
+        <source>dans votre intercommunalité</source>
+        <translation>in your intercommunality</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/orientation/reasons.py" line="41"/>
+        <source>dans votre département</source>
+        <translation>in your département</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/orientation/reasons.py" line="46"/>
+        <source>élèves</source>
+        <translation>pupils</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/orientation/reasons.py" line="47"/>
+        <source>étudiants</source>
+        <translation>students</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/orientation/reasons.py" line="48"/>
+        <source>apprentis</source>
+        <translation>apprentices</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/orientation/reasons.py" line="49"/>
+        <source>jeunes sans diplôme ni emploi</source>
+        <translation>young people without a qualification or a job</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/orientation/reasons.py" line="50"/>
+        <source>demandeurs d&apos;emploi</source>
+        <translation>job seekers</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/orientation/reasons.py" line="51"/>
+        <source>salariés</source>
+        <translation>employees</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/orientation/reasons.py" line="52"/>
+        <source>cadres</source>
+        <translation>managers</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/orientation/reasons.py" line="53"/>
+        <source>indépendants</source>
+        <translation>self-employed people</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/orientation/reasons.py" line="54"/>
+        <source>bénévoles</source>
+        <translation>volunteers</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/orientation/reasons.py" line="55"/>
+        <source>retraités</source>
+        <translation>retired people</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/orientation/reasons.py" line="56"/>
+        <source>familles</source>
+        <translation>families</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/orientation/reasons.py" line="83"/>
+        <source>aucun service détaillé publié — contacter la structure</source>
+        <translation>no detailed service published — contact the organisation</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/orientation/reasons.py" line="88"/>
+        <source>aucun service détaillé publié — contacter la structure : {contacts}</source>
+        <translation>no detailed service published — contact the organisation: {contacts}</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/orientation/reasons.py" line="98"/>
+        <source>son département</source>
+        <translation>its département</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/orientation/reasons.py" line="101"/>
+        <source>sans zone précisée : ouvert au département où il se trouve ({where})</source>
+        <translation>no area given: open to the département where it is ({where})</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/orientation/reasons.py" line="116"/>
+        <source>répond à vos besoins : {needs}</source>
+        <translation>meets your needs: {needs}</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/orientation/reasons.py" line="124"/>
+        <source>propose : {needs}</source>
+        <translation>offers: {needs}</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/orientation/reasons.py" line="134"/>
+        <source>s&apos;adresse aux {public} — pas à votre situation</source>
+        <translation>meant for {public} — not for your situation</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/orientation/reasons.py" line="141"/>
+        <source>s&apos;adresse aux personnes en situation de handicap</source>
+        <translation>meant for people with a disability</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/orientation/reasons.py" line="146"/>
+        <source>accueille le public « {public} »</source>
+        <translation>welcomes “{public}”</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/orientation/reasons.py" line="155"/>
+        <source>public non précisé</source>
+        <translation>audience not given</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/orientation/reasons.py" line="160"/>
+        <source>{min}-{max} ans</source>
+        <translation>{min}-{max} year-olds</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/orientation/reasons.py" line="169"/>
+        <source>{items} et {last}</source>
+        <translation>{items} and {last}</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/orientation/reasons.py" line="176"/>
+        <source>public : {publics}</source>
+        <translation>audience: {publics}</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/orientation/reasons.py" line="181"/>
+        <source>, de {min} à {max} ans</source>
+        <translation>, aged {min} to {max}</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/orientation/reasons.py" line="193"/>
+        <source>{network} : opérateur du conseil en évolution professionnelle</source>
+        <translation>{network}: provider of career development advice (CEP)</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/orientation/reasons.py" line="197"/>
+        <source>{network} : réseau de référence pour votre situation</source>
+        <translation>{network}: the reference network for your situation</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/orientation/reasons.py" line="206"/>
+        <source> (réseau déduit de ses réseaux porteurs data·inclusion)</source>
+        <translation> (network inferred from its data·inclusion parent networks)</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/orientation/reasons.py" line="208"/>
+        <source> (réseau déduit du nom « {name} »)</source>
+        <translation> (network inferred from the name “{name}”)</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/orientation/reasons.py" line="215"/>
+        <source>payant</source>
+        <translation>charged for</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/orientation/reasons.py" line="216"/>
+        <source>gratuit</source>
+        <translation>free</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/orientation/reasons.py" line="222"/>
+        <source>conseil et accompagnement individuel</source>
+        <translation>individual advice and support</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/orientation/reasons.py" line="228"/>
+        <source>à distance, service national</source>
+        <translation>remote, national service</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/orientation/reasons.py" line="229"/>
+        <source>possible à distance</source>
+        <translation>possible remotely</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/orientation/reasons.py" line="233"/>
+        <source>à {km} km</source>
+        <translation>{km} km away</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/orientation/reasons.py" line="240"/>
+        <source>dans la zone desservie par votre site</source>
+        <translation>in your site&apos;s catchment area</translation>
+    </message>
+</context>
+<context>
     <name>ResilienceController</name>
     <message>
         <location filename="../../src/spro_desk/ui/app/resilience.py" line="114"/>
@@ -5384,133 +6380,133 @@ Restore it now?</translation>
 <context>
     <name>ServiceDetail</name>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="61"/>
+        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="68"/>
         <source>Accessibilité</source>
         <translation>Accessibility</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="65"/>
+        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="72"/>
         <source>Accueil</source>
         <translation>Reception</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="78"/>
+        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="85"/>
         <source>Contact</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="80"/>
+        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="87"/>
         <source>Téléphone</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="82"/>
+        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="89"/>
         <source>Courriel</source>
         <translation>Email</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="84"/>
+        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="91"/>
         <source>Site web</source>
         <translation>Website</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="104"/>
+        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="111"/>
         <source>De {low} à {high} ans</source>
         <translation>From {low} to {high} years</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="106"/>
+        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="113"/>
         <source>À partir de {low} ans</source>
         <translation>From {low} years</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="108"/>
+        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="115"/>
         <source>Jusqu&apos;à {high} ans</source>
         <translation>Up to {high} years</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="117"/>
+        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="124"/>
         <source>Statuts accueillis</source>
         <translation>Statuses served</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="130"/>
+        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="137"/>
         <source>Gratuit</source>
         <translation>Free</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="131"/>
+        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="138"/>
         <source>Payant</source>
         <translation>Paid</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="139"/>
+        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="146"/>
         <source>Frais</source>
         <translation>Fees</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="153"/>
+        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="160"/>
         <source>… et {n} autres zones</source>
         <translation>… and {n} other areas</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="159"/>
+        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="166"/>
         <source>Service</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="161"/>
-        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="203"/>
+        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="168"/>
+        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="210"/>
         <source>Structure</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="172"/>
+        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="179"/>
         <source>Présentation</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="174"/>
+        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="181"/>
         <source>Lieu d&apos;accueil</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="176"/>
+        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="183"/>
         <source>Contact du service</source>
         <translation>Service contact</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="178"/>
+        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="185"/>
         <source>Horaires</source>
         <translation>Opening hours</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="180"/>
+        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="187"/>
         <source>Publics</source>
         <translation>Audiences</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="181"/>
+        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="188"/>
         <source>Conditions d&apos;accès</source>
         <translation>Access conditions</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="183"/>
+        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="190"/>
         <source>Thématiques</source>
         <translation>Themes</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="185"/>
+        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="192"/>
         <source>Zone d&apos;éligibilité</source>
         <translation>Eligibility area</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="196"/>
+        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="203"/>
         <source>Réseau</source>
         <translation>Network</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="215"/>
+        <location filename="../../src/spro_desk/ui/directory/service_detail.py" line="222"/>
         <source>Mise à jour</source>
         <translation>Last updated</translation>
     </message>
@@ -5710,8 +6706,8 @@ Restore it now?</translation>
     </message>
     <message>
         <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="35"/>
-        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="54"/>
-        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="55"/>
+        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="63"/>
+        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="64"/>
         <source>Agents</source>
         <translation>Agents</translation>
     </message>
@@ -5722,7 +6718,7 @@ Restore it now?</translation>
     </message>
     <message>
         <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="37"/>
-        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="56"/>
+        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="65"/>
         <source>Langue</source>
         <translation>Language</translation>
     </message>
@@ -5742,116 +6738,131 @@ Restore it now?</translation>
         <translation>Password or app token</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="53"/>
+        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="62"/>
         <source>Site</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="57"/>
+        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="66"/>
         <source>Synchronisation (WebDAV, Nextcloud)</source>
         <translation>Synchronisation (WebDAV, Nextcloud)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="59"/>
+        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="68"/>
         <source>Autres réglages</source>
         <translation>Other settings</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="65"/>
+        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="74"/>
         <source>— Aucun —</source>
         <translation>— None —</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="71"/>
+        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="80"/>
         <source>Celui de l&apos;ordinateur ({zone})</source>
         <translation>The computer&apos;s ({zone})</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="90"/>
+        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="99"/>
         <source>La langue prend effet au prochain démarrage de SPRO Desk.</source>
         <translation>The language takes effect the next time SPRO Desk starts.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="93"/>
+        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="102"/>
         <source>Tapez le nom ou le code postal, puis choisissez dans la liste.</source>
         <translation>Type the name or the postcode, then choose from the list.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="96"/>
+        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="105"/>
         <source>Lieux où le site tient des permanences, proposés à l&apos;accueil.</source>
         <translation>Places where the site holds outreach sessions, offered on the Front desk screen.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="99"/>
+        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="108"/>
         <source>Jours et heures du site : écran, statistiques et exports. Outre-mer : choisissez le territoire.</source>
         <translation>The site&apos;s days and times: screen, statistics and exports. Overseas: choose the territory.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="104"/>
+        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="113"/>
         <source>Personnes qui enregistrent les contacts sur ce poste.</source>
         <translation>People who record contacts on this computer.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="45"/>
+        <source>Adresse de l&apos;API data·inclusion</source>
+        <translation>data·inclusion API address</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="48"/>
+        <source>Jeton d&apos;accès à l&apos;API data·inclusion</source>
+        <translation>data·inclusion API access token</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/setting_labels.py" line="51"/>
+        <source>Code de la région (INSEE) à télécharger</source>
+        <translation>Code of the region (INSEE) to download</translation>
     </message>
 </context>
 <context>
     <name>SettingsScreen</name>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/screen.py" line="56"/>
+        <location filename="../../src/spro_desk/ui/settings/screen.py" line="57"/>
         <source>&amp;Enregistrer</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/screen.py" line="57"/>
+        <location filename="../../src/spro_desk/ui/settings/screen.py" line="58"/>
         <source>Rétablir</source>
         <translation>Revert</translation>
     </message>
     <message>
         <location filename="../../src/spro_desk/ui/app/screens.py" line="43"/>
-        <location filename="../../src/spro_desk/ui/settings/screen.py" line="86"/>
+        <location filename="../../src/spro_desk/ui/settings/screen.py" line="87"/>
         <source>Paramètres</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/screen.py" line="58"/>
+        <location filename="../../src/spro_desk/ui/settings/screen.py" line="59"/>
         <source>Restaurer une &amp;sauvegarde…</source>
         <translation>Restore a &amp;backup…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/screen.py" line="59"/>
+        <location filename="../../src/spro_desk/ui/settings/screen.py" line="60"/>
         <source>Restaurer une sauvegarde</source>
         <translation>Restore a backup</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/screen.py" line="61"/>
+        <location filename="../../src/spro_desk/ui/settings/screen.py" line="62"/>
         <source>Les sauvegardes du poste, avec leur contenu ; la base actuelle est gardée.</source>
         <translation>This desk&apos;s backups, with their contents; the current database is kept.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/screen.py" line="91"/>
+        <location filename="../../src/spro_desk/ui/settings/screen.py" line="92"/>
         <source>Enregistrer les paramètres</source>
         <translation>Save the settings</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/screen.py" line="93"/>
+        <location filename="../../src/spro_desk/ui/settings/screen.py" line="94"/>
         <source>Vérifie puis enregistre tous les réglages du site.</source>
         <translation>Checks, then saves all the site&apos;s settings.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/screen.py" line="95"/>
+        <location filename="../../src/spro_desk/ui/settings/screen.py" line="96"/>
         <source>Rétablir les paramètres enregistrés</source>
         <translation>Revert to the saved settings</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/screen.py" line="125"/>
+        <location filename="../../src/spro_desk/ui/settings/screen.py" line="126"/>
         <source>Réglages du site</source>
         <translation>Site settings</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/screen.py" line="140"/>
+        <location filename="../../src/spro_desk/ui/settings/screen.py" line="141"/>
         <source>{label}&#xa0;:</source>
         <translation>{label}:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/screen.py" line="226"/>
+        <location filename="../../src/spro_desk/ui/settings/screen.py" line="227"/>
         <source>Paramètres enregistrés.</source>
         <translation>Settings saved.</translation>
     </message>
@@ -5912,87 +6923,87 @@ Restore it now?</translation>
 <context>
     <name>SitePage</name>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/site_page.py" line="24"/>
+        <location filename="../../src/spro_desk/ui/first_run/site_page.py" line="25"/>
         <source>Le site</source>
         <translation>The site</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/site_page.py" line="27"/>
+        <location filename="../../src/spro_desk/ui/first_run/site_page.py" line="28"/>
         <source>Ces informations figurent sur les fiches de liaison et dans les envois à la coordination. Elles se modifient ensuite dans Paramètres.</source>
         <translation>This information appears on referral slips and in bundles sent to the coordination office. It can be changed later in Settings.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/site_page.py" line="32"/>
+        <location filename="../../src/spro_desk/ui/first_run/site_page.py" line="33"/>
         <source>Nom du site</source>
         <translation>Site name</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/site_page.py" line="33"/>
+        <location filename="../../src/spro_desk/ui/first_run/site_page.py" line="34"/>
         <source>ex. CIO de Bourges</source>
         <translation>e.g. CIO de Bourges</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/site_page.py" line="37"/>
+        <location filename="../../src/spro_desk/ui/first_run/site_page.py" line="38"/>
         <source>Réseau du site</source>
         <translation>Site network</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/site_page.py" line="43"/>
+        <location filename="../../src/spro_desk/ui/first_run/site_page.py" line="44"/>
         <source>Commune du site</source>
         <translation>Site municipality</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/site_page.py" line="46"/>
+        <location filename="../../src/spro_desk/ui/first_run/site_page.py" line="47"/>
         <source>Adresse du site</source>
         <translation>Site address</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/site_page.py" line="48"/>
+        <location filename="../../src/spro_desk/ui/first_run/site_page.py" line="49"/>
         <source>Téléphone du site</source>
         <translation>Site phone</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/site_page.py" line="94"/>
+        <location filename="../../src/spro_desk/ui/first_run/site_page.py" line="95"/>
         <source>&amp;Nom du site :</source>
         <translation>&amp;Site name:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/site_page.py" line="95"/>
+        <location filename="../../src/spro_desk/ui/first_run/site_page.py" line="96"/>
         <source>&amp;Réseau :</source>
         <translation>Net&amp;work:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/site_page.py" line="96"/>
+        <location filename="../../src/spro_desk/ui/first_run/site_page.py" line="97"/>
         <source>&amp;Commune :</source>
         <translation>&amp;Municipality:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/site_page.py" line="97"/>
+        <location filename="../../src/spro_desk/ui/first_run/site_page.py" line="98"/>
         <source>A&amp;dresse :</source>
         <translation>A&amp;ddress:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/site_page.py" line="98"/>
+        <location filename="../../src/spro_desk/ui/first_run/site_page.py" line="99"/>
         <source>&amp;Téléphone :</source>
         <translation>P&amp;hone:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/site_page.py" line="99"/>
+        <location filename="../../src/spro_desk/ui/first_run/site_page.py" line="100"/>
         <source>&amp;Fuseau horaire :</source>
         <translation>&amp;Time zone:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/site_page.py" line="100"/>
+        <location filename="../../src/spro_desk/ui/first_run/site_page.py" line="101"/>
         <source>&amp;Lieux de permanence :</source>
         <translation>&amp;Outreach venues:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/site_page.py" line="110"/>
+        <location filename="../../src/spro_desk/ui/first_run/site_page.py" line="111"/>
         <source>Facultatif : les autres lieux où le site tient une permanence (mairie, lycée…), proposés à la saisie d&apos;un passage.</source>
         <translation>Optional: the other places where the site holds outreach sessions (town hall, secondary school…), offered when recording a visit.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/first_run/site_page.py" line="142"/>
+        <location filename="../../src/spro_desk/ui/first_run/site_page.py" line="143"/>
         <source>«&#xa0;{text}&#xa0;» ne correspond à aucune commune. Tapez le nom ou le code postal et choisissez dans la liste.</source>
         <translation>“{text}” matches no municipality. Type the name or the postcode and choose from the list.</translation>
     </message>
@@ -6174,123 +7185,166 @@ Restore it now?</translation>
         <translation>Opening hours</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/slip_pdf.py" line="107"/>
+        <location filename="../../src/spro_desk/ui/orientation/slip_pdf.py" line="108"/>
         <source>Horaires d&apos;ouverture (heures locales du service)</source>
         <translation>Opening hours (the service&apos;s local time)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/slip_pdf.py" line="116"/>
-        <location filename="../../src/spro_desk/ui/orientation/slip_pdf.py" line="156"/>
+        <location filename="../../src/spro_desk/ui/orientation/slip_pdf.py" line="117"/>
+        <location filename="../../src/spro_desk/ui/orientation/slip_pdf.py" line="157"/>
         <source>Téléphone</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/slip_pdf.py" line="119"/>
+        <location filename="../../src/spro_desk/ui/orientation/slip_pdf.py" line="120"/>
         <source>Courriel</source>
         <translation>Email</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/slip_pdf.py" line="120"/>
+        <location filename="../../src/spro_desk/ui/orientation/slip_pdf.py" line="121"/>
         <source>Site web</source>
         <translation>Website</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/slip_pdf.py" line="122"/>
+        <location filename="../../src/spro_desk/ui/orientation/slip_pdf.py" line="123"/>
         <source>Contact</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/slip_pdf.py" line="127"/>
+        <location filename="../../src/spro_desk/ui/orientation/slip_pdf.py" line="128"/>
         <source>À prévoir, à apporter</source>
         <translation>What to plan and bring</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/slip_pdf.py" line="133"/>
+        <location filename="../../src/spro_desk/ui/orientation/slip_pdf.py" line="134"/>
         <source>Accessibilité du lieu</source>
         <translation>Accessibility of the premises</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/slip_pdf.py" line="135"/>
+        <location filename="../../src/spro_desk/ui/orientation/slip_pdf.py" line="136"/>
         <source>Accessibilité</source>
         <translation>Accessibility</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/slip_pdf.py" line="141"/>
+        <location filename="../../src/spro_desk/ui/orientation/slip_pdf.py" line="142"/>
         <source>Pour</source>
         <translation>For</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/slip_pdf.py" line="147"/>
+        <location filename="../../src/spro_desk/ui/orientation/slip_pdf.py" line="148"/>
         <source>Motif de l&apos;orientation</source>
         <translation>Reason for the referral</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/slip_pdf.py" line="158"/>
+        <location filename="../../src/spro_desk/ui/orientation/slip_pdf.py" line="159"/>
         <source>Orienté par</source>
         <translation>Referred by</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/slip_pdf.py" line="162"/>
+        <location filename="../../src/spro_desk/ui/orientation/slip_pdf.py" line="163"/>
         <source>Fiche remise le {date}</source>
         <translation>Slip handed over on {date}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/slip_pdf.py" line="166"/>
+        <location filename="../../src/spro_desk/ui/orientation/slip_pdf.py" line="167"/>
         <source>{issued} par {issuer}</source>
         <translation>{issued} by {issuer}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/slip_pdf.py" line="169"/>
+        <location filename="../../src/spro_desk/ui/orientation/slip_pdf.py" line="170"/>
         <source>Service public régional de l&apos;orientation (SPRO)&#xa0;: information et conseil gratuits sur les métiers, les formations et l&apos;emploi, pour tous les publics.</source>
         <translation>Regional public guidance service (Service public régional de l&apos;orientation, SPRO): free information and advice on careers, training and employment, for everyone.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/slip_pdf.py" line="179"/>
-        <location filename="../../src/spro_desk/ui/orientation/slip_pdf.py" line="208"/>
-        <location filename="../../src/spro_desk/ui/orientation/slip_pdf.py" line="250"/>
+        <location filename="../../src/spro_desk/ui/orientation/slip_pdf.py" line="180"/>
+        <location filename="../../src/spro_desk/ui/orientation/slip_pdf.py" line="209"/>
+        <location filename="../../src/spro_desk/ui/orientation/slip_pdf.py" line="251"/>
         <source>Fiche de liaison</source>
         <translation>Referral slip</translation>
     </message>
 </context>
 <context>
+    <name>StorageErrors</name>
+    <message>
+        <location filename="../../src/spro_desk/storage/errors.py" line="39"/>
+        <source>Le disque de l&apos;ordinateur est plein : l&apos;enregistrement n&apos;a pas pu être fait. Rien de ce qui était déjà enregistré n&apos;est perdu. Libérez de la place (corbeille, téléchargements) puis enregistrez à nouveau : SPRO Desk n&apos;a pas besoin d&apos;être relancé.</source>
+        <translation>The computer&apos;s disk is full: the record could not be saved. Nothing already recorded is lost. Free some space (recycle bin, downloads), then save again: SPRO Desk does not need to be restarted.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/storage/errors.py" line="52"/>
+        <source>Le disque ou le dossier des données est en lecture seule : l&apos;enregistrement n&apos;a pas pu être fait. Rien de ce qui était déjà enregistré n&apos;est perdu. Vérifiez les droits du dossier ou faites vérifier le disque, puis enregistrez à nouveau.</source>
+        <translation>The disk or the data folder is read-only: the record could not be saved. Nothing already recorded is lost. Check the folder&apos;s permissions or have the disk checked, then save again.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/storage/errors.py" line="65"/>
+        <source>Le disque n&apos;a pas répondu correctement (erreur de lecture ou d&apos;écriture) : l&apos;opération n&apos;a pas abouti. Rien de ce qui était déjà enregistré n&apos;est perdu. Réessayez ; si l&apos;erreur revient, fermez SPRO Desk et faites vérifier le disque de l&apos;ordinateur.</source>
+        <translation>The disk did not respond correctly (read or write error): the operation did not complete. Nothing already recorded is lost. Try again; if the error comes back, close SPRO Desk and have the computer&apos;s disk checked.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/storage/errors.py" line="78"/>
+        <source>Le fichier de la base de données ne peut pas être ouvert : le dossier des données a peut-être été déplacé, renommé ou rendu inaccessible. Vérifiez qu&apos;il existe et que vous pouvez y écrire, puis réessayez.</source>
+        <translation>The database file cannot be opened: the data folder may have been moved, renamed or made inaccessible. Check that it exists and that you can write to it, then try again.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/storage/errors.py" line="89"/>
+        <source> : SPRO Desk n&apos;y écrit plus rien pour ne pas aggraver le problème. Restaurez la dernière sauvegarde (Paramètres › Restaurer une sauvegarde ; si SPRO Desk ne s&apos;ouvre plus : « spro-desk backup list » puis « spro-desk backup restore FICHIER ») ; la base actuelle est gardée de côté.</source>
+        <translation>: SPRO Desk no longer writes anything to it, so as not to make the problem worse. Restore the last backup (Settings › Restore a backup; if SPRO Desk no longer opens: “spro-desk backup list” then “spro-desk backup restore FILE”); the current database is kept aside.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/storage/errors.py" line="98"/>
+        <source>La base de données est endommagée ({detail}){tail}</source>
+        <translation>The database is damaged ({detail}){tail}</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/storage/errors.py" line="106"/>
+        <source>La base de données est endommagée{tail}</source>
+        <translation>The database is damaged{tail}</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/storage/errors.py" line="114"/>
+        <source>La base de données est occupée par une autre fenêtre ou commande de SPRO Desk : l&apos;opération n&apos;a pas été faite. Rien de ce qui était déjà enregistré n&apos;est perdu. Réessayez dans un instant.</source>
+        <translation>The database is in use by another SPRO Desk window or command: the operation was not done. Nothing already recorded is lost. Try again in a moment.</translation>
+    </message>
+</context>
+<context>
     <name>SuggestionModel</name>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/suggestion_model.py" line="86"/>
+        <location filename="../../src/spro_desk/ui/orientation/suggestion_model.py" line="91"/>
         <source>N°</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/suggestion_model.py" line="87"/>
+        <location filename="../../src/spro_desk/ui/orientation/suggestion_model.py" line="92"/>
         <source>Service</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/suggestion_model.py" line="88"/>
+        <location filename="../../src/spro_desk/ui/orientation/suggestion_model.py" line="93"/>
         <source>Structure</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/suggestion_model.py" line="89"/>
+        <location filename="../../src/spro_desk/ui/orientation/suggestion_model.py" line="94"/>
         <source>Commune</source>
         <translation>Municipality</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/suggestion_model.py" line="90"/>
+        <location filename="../../src/spro_desk/ui/orientation/suggestion_model.py" line="95"/>
         <source>Pourquoi</source>
         <translation>Why</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/suggestion_model.py" line="98"/>
+        <location filename="../../src/spro_desk/ui/orientation/suggestion_model.py" line="103"/>
         <source>Service choisi dans l&apos;annuaire (hors suggestions).</source>
         <translation>Service chosen from the directory (not a suggestion).</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/suggestion_model.py" line="105"/>
+        <location filename="../../src/spro_desk/ui/orientation/suggestion_model.py" line="110"/>
         <source>annuaire</source>
         <translation>directory</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/orientation/suggestion_model.py" line="113"/>
+        <location filename="../../src/spro_desk/ui/orientation/suggestion_model.py" line="118"/>
         <source>choisi dans l&apos;annuaire</source>
         <translation>chosen from the directory</translation>
     </message>
@@ -6298,133 +7352,133 @@ Restore it now?</translation>
 <context>
     <name>SuiviScreen</name>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="79"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="80"/>
         <source>Résumé du suivi</source>
         <translation>Follow-up summary</translation>
     </message>
     <message>
         <location filename="../../src/spro_desk/ui/app/screens.py" line="41"/>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="101"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="102"/>
         <source>Suivi</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="107"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="108"/>
         <source>Tous les statuts</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="110"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="111"/>
         <source>Filtrer par statut</source>
         <translation>Filter by status</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="111"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="112"/>
         <source>Les rendez-vous en retard restent en tête.</source>
         <translation>Overdue appointments stay at the top.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="120"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="121"/>
         <source>Orientations à suivre</source>
         <translation>Referrals to follow up</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="122"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="123"/>
         <source>En retard d&apos;abord. Sur la ligne choisie : H honoré, N non honoré, A annulé, R rendez-vous pris, P proposé ; Ctrl+Z annule le dernier changement.</source>
         <translation>Overdue first. On the selected row: H attended, N missed, A cancelled, R appointment booked, P proposed; Ctrl+Z undoes the last change.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="135"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="136"/>
         <source>{label} ({key})</source>
         <translation>{label} ({key})</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="140"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="141"/>
         <source>Marquer l&apos;orientation choisie « {label} » (touche {key})</source>
         <translation>Mark the selected referral “{label}” (key {key})</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="149"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="150"/>
         <source>Annuler (Ctrl+Z)</source>
         <translation>Undo (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="153"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="154"/>
         <source>Remettre le statut précédent de la dernière orientation modifiée</source>
         <translation>Restore the previous status of the last changed referral</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="162"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="163"/>
         <source>Changer le statut de l&apos;orientation choisie</source>
         <translation>Change the status of the selected referral</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="166"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="167"/>
         <source>&amp;Statut :</source>
         <translation>&amp;Status:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="213"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="214"/>
         <source>Personne à rappeler.</source>
         <translation>Nobody to call back.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="215"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="216"/>
         <source>Aucune orientation avec ce statut.</source>
         <translation>No referral with this status.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="217"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="218"/>
         <source>{n} orientation</source>
         <translation>{n} referral</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="217"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="218"/>
         <source>{n} orientations</source>
         <translation>{n} referrals</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="219"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="220"/>
         <source>{count}, dont {late} rendez-vous en retard (sans résultat noté).</source>
         <translation>{count}, including {late} overdue appointments (no outcome recorded).</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="221"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="222"/>
         <source>{count}, aucune en retard.</source>
         <translation>{count}, none overdue.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="290"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="291"/>
         <source>Sélectionnez d&apos;abord une orientation dans la liste.</source>
         <translation>First select a referral in the list.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="298"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="299"/>
         <source>Rouvrir une orientation</source>
         <translation>Reopen a referral</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="299"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="300"/>
         <source>Remettre « {label} »</source>
         <translation>Set back to “{label}”</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="300"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="301"/>
         <source>Continuer ?</source>
         <translation>Continue?</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="330"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="332"/>
         <source>{structure} : « {label} » enregistré.</source>
         <translation>{structure}: “{label}” saved.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="334"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="336"/>
         <source>Ctrl+Z remet « {previous} ».</source>
         <translation>Ctrl+Z restores “{previous}”.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="347"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="349"/>
         <source>Le statut n&apos;a pas pu être enregistré. Réessayez dans un instant.</source>
         <translation>The status could not be saved. Try again in a moment.</translation>
     </message>
@@ -6524,7 +7578,7 @@ Restore it now?</translation>
 <context>
     <name>SummaryRow</name>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/tiles.py" line="81"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/tiles.py" line="83"/>
         <source>Chiffres clés</source>
         <translation>Key figures</translation>
     </message>
@@ -6575,132 +7629,132 @@ Restore it now?</translation>
 <context>
     <name>SyncSummary</name>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="53"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="55"/>
         <source>Ce poste n&apos;a pas encore d&apos;identité de synchronisation : créez-la (elle reprend le nom, le réseau et la commune du site réglés dans Paramètres), puis envoyez le fichier d&apos;inscription à votre coordination.</source>
         <translation>This desk does not have a synchronisation identity yet: create it (it uses the site name, network and municipality set in Settings), then send the registration file to your coordination office.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="60"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="62"/>
         <source>Ce poste ne connaît pas encore son coordinateur : importez le fichier d&apos;identité que votre coordination vous a remis. Sans lui, rien ne peut être chiffré pour elle.</source>
         <translation>This desk does not know its coordinator yet: import the identity file your coordination office gave you. Without it, nothing can be encrypted for them.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="66"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="68"/>
         <source>Ce poste n&apos;est pas encore inscrit auprès de votre coordination (aucun accusé de réception reçu) : tant qu&apos;elle n&apos;a pas importé son fichier d&apos;inscription, elle refuse ses envois. Enregistrez le fichier d&apos;inscription et remettez-le-lui.</source>
         <translation>This desk is not registered with your coordination yet (no acknowledgement received): until it has imported the desk&apos;s registration file, it refuses its bundles. Save the registration file and hand it over.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="79"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="81"/>
         <source>{n} événement pas encore confirmé par le coordinateur</source>
         <translation>{n} event not yet confirmed by the coordinator</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="82"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="84"/>
         <source>{n} événements pas encore confirmés par le coordinateur</source>
         <translation>{n} events not yet confirmed by the coordinator</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="88"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="90"/>
         <source>{n} envoi dans la file vers le serveur</source>
         <translation>{n} bundle in the queue to the server</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="89"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="91"/>
         <source>{n} envois dans la file vers le serveur</source>
         <translation>{n} bundles in the queue to the server</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="98"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="100"/>
         <source>Envoi n° {n} préparé (aucun export sur clé depuis cet écran).</source>
         <translation>Bundle no. {n} prepared (no export to a USB stick from this screen).</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="101"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="103"/>
         <source>Aucun export pour l&apos;instant.</source>
         <translation>No export yet.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="104"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="106"/>
         <source>{n} événement</source>
         <translation>{n} event</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="105"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="107"/>
         <source>{n} événements</source>
         <translation>{n} events</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="107"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="109"/>
         <source>Envoi n° {sequence}, le {when}, dans {folder} ({events}).</source>
         <translation>Bundle no. {sequence}, on {when}, in {folder} ({events}).</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="120"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="122"/>
         <source>Aucun accusé de réception du coordinateur pour l&apos;instant.</source>
         <translation>No acknowledgement from the coordinator yet.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="124"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="126"/>
         <source>Le coordinateur a tout reçu jusqu&apos;à l&apos;événement n° {n}.</source>
         <translation>The coordinator has received everything up to event no. {n}.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="127"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="129"/>
         <source>Le coordinateur a tout reçu jusqu&apos;à l&apos;événement n° {n} (reçu le {when}).</source>
         <translation>The coordinator has received everything up to event no. {n} (received on {when}).</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="135"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="137"/>
         <source>aujourd&apos;hui</source>
         <translation>today</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="137"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="139"/>
         <source>hier</source>
         <translation>yesterday</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="138"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="140"/>
         <source>il y a {n} jours</source>
         <translation>{n} days ago</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="144"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="146"/>
         <source>Aucun annuaire installé.</source>
         <translation>No directory installed.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="147"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="149"/>
         <source>Annuaire importé le {when} ({age}), hors mise à jour signée.</source>
         <translation>Directory imported on {when} ({age}), outside any signed update.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="150"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="152"/>
         <source>Version {version}, importée le {when} ({age}), valable jusqu&apos;au {until}.</source>
         <translation>Version {version}, imported on {when} ({age}), valid until {until}.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="164"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="166"/>
         <source>Aucun serveur réglé : les envois partent sur clé USB. Pour envoyer par Internet, indiquez l&apos;adresse WebDAV de votre coordination dans Paramètres.</source>
         <translation>No server set: bundles go out on a USB stick. To send over the Internet, enter your coordination office&apos;s WebDAV address in Settings.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="169"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="171"/>
         <source>Serveur : {url}</source>
         <translation>Server: {url}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="176"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="178"/>
         <source>Aucun échange avec le serveur pour l&apos;instant.</source>
         <translation>No exchange with the server yet.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="184"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="186"/>
         <source>Dernier échange le {when} : {message}</source>
         <translation>Last exchange on {when}: {message}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="194"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="196"/>
         <source>Dernier échange réussi le {when}.</source>
         <translation>Last successful exchange on {when}.</translation>
     </message>
@@ -6927,9 +7981,14 @@ Restore it now?</translation>
 <context>
     <name>TileButton</name>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/tiles.py" line="50"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/tiles.py" line="52"/>
         <source>{detail}. Entrée : le détail de ce chiffre.</source>
         <translation>{detail}. Enter: the detail of this figure.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/dashboard/tiles.py" line="49"/>
+        <source>{label}&#xa0;: {value}</source>
+        <translation>{label}: {value}</translation>
     </message>
 </context>
 <context>
@@ -7054,109 +8113,109 @@ Restore it now?</translation>
 <context>
     <name>Vocabulary</name>
     <message>
-        <location filename="../../src/spro_desk/vocab.py" line="36"/>
+        <location filename="../../src/spro_desk/vocab.py" line="37"/>
         <source>Scolaire (collégien, lycéen)</source>
         <translation>School pupil (secondary school)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/vocab.py" line="37"/>
+        <location filename="../../src/spro_desk/vocab.py" line="38"/>
         <source>Étudiant</source>
         <translation>Student</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/vocab.py" line="38"/>
+        <location filename="../../src/spro_desk/vocab.py" line="39"/>
         <source>Apprenti</source>
         <translation>Apprentice</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/vocab.py" line="39"/>
+        <location filename="../../src/spro_desk/vocab.py" line="40"/>
         <source>Jeune sorti sans diplôme, sans emploi ni formation</source>
         <translation>Young person who left school without a qualification, not in work or training</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/vocab.py" line="42"/>
+        <location filename="../../src/spro_desk/vocab.py" line="43"/>
         <source>Demandeur d&apos;emploi</source>
         <translation>Jobseeker</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/vocab.py" line="43"/>
+        <location filename="../../src/spro_desk/vocab.py" line="44"/>
         <source>Salarié</source>
         <translation>Employee</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/vocab.py" line="44"/>
+        <location filename="../../src/spro_desk/vocab.py" line="45"/>
         <source>Cadre</source>
         <translation>Manager or professional</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/vocab.py" line="45"/>
+        <location filename="../../src/spro_desk/vocab.py" line="46"/>
         <source>Indépendant</source>
         <translation>Self-employed</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/vocab.py" line="46"/>
+        <location filename="../../src/spro_desk/vocab.py" line="47"/>
         <source>Bénévole</source>
         <translation>Volunteer</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/vocab.py" line="47"/>
+        <location filename="../../src/spro_desk/vocab.py" line="48"/>
         <source>Retraité</source>
         <translation>Retired</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/vocab.py" line="48"/>
+        <location filename="../../src/spro_desk/vocab.py" line="49"/>
         <source>Parent, famille</source>
         <translation>Parent, family</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/vocab.py" line="49"/>
-        <location filename="../../src/spro_desk/vocab.py" line="65"/>
+        <location filename="../../src/spro_desk/vocab.py" line="50"/>
+        <location filename="../../src/spro_desk/vocab.py" line="66"/>
         <source>Autre</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/vocab.py" line="59"/>
-        <location filename="../../src/spro_desk/vocab.py" line="66"/>
+        <location filename="../../src/spro_desk/vocab.py" line="60"/>
+        <location filename="../../src/spro_desk/vocab.py" line="67"/>
         <source>Non renseigné</source>
         <translation>Not given</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/vocab.py" line="53"/>
+        <location filename="../../src/spro_desk/vocab.py" line="54"/>
         <source>Moins de 16 ans</source>
         <translation>Under 16</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/vocab.py" line="54"/>
+        <location filename="../../src/spro_desk/vocab.py" line="55"/>
         <source>16-17 ans</source>
         <translation>16-17 years</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/vocab.py" line="55"/>
+        <location filename="../../src/spro_desk/vocab.py" line="56"/>
         <source>18-25 ans</source>
         <translation>18-25 years</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/vocab.py" line="56"/>
+        <location filename="../../src/spro_desk/vocab.py" line="57"/>
         <source>26-44 ans</source>
         <translation>26-44 years</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/vocab.py" line="57"/>
+        <location filename="../../src/spro_desk/vocab.py" line="58"/>
         <source>45-54 ans</source>
         <translation>45-54 years</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/vocab.py" line="58"/>
+        <location filename="../../src/spro_desk/vocab.py" line="59"/>
         <source>55 ans et plus</source>
         <translation>55 and over</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/vocab.py" line="63"/>
+        <location filename="../../src/spro_desk/vocab.py" line="64"/>
         <source>Femme</source>
         <translation>Woman</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/vocab.py" line="64"/>
+        <location filename="../../src/spro_desk/vocab.py" line="65"/>
         <source>Homme</source>
         <translation>Man</translation>
     </message>
@@ -7176,95 +8235,100 @@ Restore it now?</translation>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/vocab.py" line="27"/>
+        <location filename="../../src/spro_desk/vocab.py" line="28"/>
         <source>Accueil physique</source>
         <translation>In person</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/vocab.py" line="28"/>
+        <location filename="../../src/spro_desk/vocab.py" line="29"/>
         <source>Téléphone</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/vocab.py" line="29"/>
+        <location filename="../../src/spro_desk/vocab.py" line="30"/>
         <source>Courriel</source>
         <translation>Email</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/vocab.py" line="30"/>
+        <location filename="../../src/spro_desk/vocab.py" line="31"/>
         <source>Visioconférence</source>
         <translation>Video call</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/vocab.py" line="31"/>
+        <location filename="../../src/spro_desk/vocab.py" line="32"/>
         <source>Permanence</source>
         <translation>Outreach session</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/vocab.py" line="32"/>
+        <location filename="../../src/spro_desk/vocab.py" line="33"/>
         <source>Événement</source>
         <translation>Event</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/vocab.py" line="70"/>
+        <location filename="../../src/spro_desk/vocab.py" line="71"/>
         <source>Information orale</source>
         <translation>Verbal information</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/vocab.py" line="71"/>
+        <location filename="../../src/spro_desk/vocab.py" line="72"/>
         <source>Documentation remise</source>
         <translation>Documents handed out</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/vocab.py" line="72"/>
+        <location filename="../../src/spro_desk/vocab.py" line="73"/>
         <source>Outil numérique</source>
         <translation>Digital tool</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/vocab.py" line="73"/>
+        <location filename="../../src/spro_desk/vocab.py" line="74"/>
         <source>Atelier collectif</source>
         <translation>Group workshop</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/vocab.py" line="74"/>
+        <location filename="../../src/spro_desk/vocab.py" line="75"/>
         <source>Orientation vers un partenaire</source>
         <translation>Referral to a partner</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/vocab.py" line="75"/>
-        <location filename="../../src/spro_desk/vocab.py" line="85"/>
+        <location filename="../../src/spro_desk/vocab.py" line="76"/>
+        <location filename="../../src/spro_desk/vocab.py" line="86"/>
         <source>Rendez-vous pris</source>
         <translation>Appointment booked</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/vocab.py" line="79"/>
+        <location filename="../../src/spro_desk/vocab.py" line="80"/>
         <source>Information (adresse remise)</source>
         <translation>Information (address given)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/vocab.py" line="84"/>
+        <location filename="../../src/spro_desk/vocab.py" line="85"/>
         <source>Proposé</source>
         <translation>Proposed</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/vocab.py" line="86"/>
+        <location filename="../../src/spro_desk/vocab.py" line="87"/>
         <source>Honoré</source>
         <translation>Attended</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/vocab.py" line="87"/>
+        <location filename="../../src/spro_desk/vocab.py" line="88"/>
         <source>Non honoré</source>
         <translation>Missed</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/vocab.py" line="88"/>
+        <location filename="../../src/spro_desk/vocab.py" line="89"/>
         <source>Annulé</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/vocab.py" line="80"/>
+        <location filename="../../src/spro_desk/vocab.py" line="81"/>
         <source>Rendez-vous</source>
         <translation>Appointment</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/labels.py" line="84"/>
+        <source>Prise de rendez-vous et suivi de l&apos;orientation</source>
+        <translation>Booking appointments and following up the referral</translation>
     </message>
 </context>
 <context>
@@ -7293,242 +8357,242 @@ Restore it now?</translation>
 <context>
     <name>_Words</name>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="59"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="58"/>
         <source>oui</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="60"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="59"/>
         <source>non</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="61"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="60"/>
         <source>non demandé</source>
         <translation>not asked</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="74"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="73"/>
         <source>Nom</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="75"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="74"/>
         <source>Téléphone</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="76"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="75"/>
         <source>Courriel</source>
         <translation>Email</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="77"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="76"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="78"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="77"/>
         <source>Finalité</source>
         <translation>Purpose</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="79"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="78"/>
         <source>Texte présenté</source>
         <translation>Wording shown</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="80"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="79"/>
         <source>Agent</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="81"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="80"/>
         <source>Donné le</source>
         <translation>Given on</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="82"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="81"/>
         <source>Données effacées le</source>
         <translation>Data erased on</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="83"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="82"/>
         <source>Motif de l&apos;effacement</source>
         <translation>Reason for erasure</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="84"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="83"/>
         <source>Date du contact</source>
         <translation>Date of contact</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="85"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="84"/>
         <source>Canal</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="86"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="85"/>
         <source>Lieu</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="87"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="86"/>
         <source>Situation</source>
         <translation>Situation</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="88"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="87"/>
         <source>Tranche d&apos;âge</source>
         <translation>Age band</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="89"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="88"/>
         <source>Sexe</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="90"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="89"/>
         <source>Handicap</source>
         <translation>Disability</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="91"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="90"/>
         <source>Commune</source>
         <translation>Municipality</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="92"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="91"/>
         <source>Besoins</source>
         <translation>Needs</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="93"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="92"/>
         <source>Réponses apportées</source>
         <translation>Responses given</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="94"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="93"/>
         <source>Site</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="95"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="94"/>
         <source>Supprimé le</source>
         <translation>Deleted on</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="96"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="95"/>
         <source>Service</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="97"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="96"/>
         <source>Structure</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="98"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="97"/>
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="99"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="98"/>
         <source>Rendez-vous le</source>
         <translation>Appointment on</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="100"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="99"/>
         <source>Statut</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="101"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="100"/>
         <source>Proposée le</source>
         <translation>Proposed on</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="102"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="101"/>
         <source>Mise à jour le</source>
         <translation>Updated on</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="108"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="107"/>
         <source>Données de cette personne</source>
         <translation>This person&apos;s data</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="109"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="108"/>
         <source>Coordonnées affichées</source>
         <translation>Contact details shown</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="110"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="109"/>
         <source>Coordonnées imprimées (fiche de liaison)</source>
         <translation>Contact details printed (referral slip)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="111"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="110"/>
         <source>Copie remise à la personne</source>
         <translation>Copy handed to the person</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="112"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="111"/>
         <source>Coordonnées corrigées</source>
         <translation>Contact details corrected</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="113"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="112"/>
         <source>Coordonnées effacées</source>
         <translation>Contact details erased</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="114"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="113"/>
         <source>à l&apos;écran</source>
         <translation>on screen</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="115"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="114"/>
         <source>en PDF</source>
         <translation>as PDF</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="116"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="115"/>
         <source>en JSON</source>
         <translation>as JSON</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="65"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="64"/>
         <source>Consentement</source>
         <translation>Consent</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="66"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="65"/>
         <source>Contact</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="62"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="61"/>
         <source>Données détenues par ce poste au %s</source>
         <translation>Data held by this desk on %s</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="63"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="62"/>
         <source>Coordonnées (avec l&apos;accord de la personne)</source>
         <translation>Contact details (with the person&apos;s consent)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="64"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="63"/>
         <source>aucune : jamais données, ou effacées</source>
         <translation>none: never given, or erased</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="67"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="66"/>
         <source>Orientations (%d)</source>
         <translation>Referrals (%d)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="68"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="67"/>
         <source>Journal des accès à ces données (%d)</source>
         <translation>Log of accesses to this data (%d)</translation>
     </message>

@@ -8,11 +8,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from spro_desk.text import WordedError
+from spro_desk.vocab import QT_TRANSLATE_NOOP
+
 if TYPE_CHECKING:  # phonenumbers' metadata loads when a phone is first checked
     from phonenumbers import PhoneNumber
 
 
-class CoordinateError(ValueError):
+class CoordinateError(WordedError):
     """A phone or an e-mail address that cannot be right; the message is French."""
 
 
@@ -61,12 +64,21 @@ def format_phone(text: str, zone: str | None = None) -> str:
             return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
     if home:
         raise CoordinateError(
-            f"Téléphone « {typed} » invalide : tapez un numéro local ({_LOCAL_EXAMPLES[home]}) "
-            "ou un numéro avec son indicatif (+33 6 12 34 56 78)."
+            QT_TRANSLATE_NOOP(
+                "DomainErrors",
+                "Téléphone « {typed} » invalide : tapez un numéro local ({example}) "
+                "ou un numéro avec son indicatif (+33 6 12 34 56 78).",
+            ),
+            typed=typed,
+            example=_LOCAL_EXAMPLES[home],
         )
     raise CoordinateError(
-        f"Téléphone « {typed} » invalide : tapez un numéro français à 10 chiffres "
-        "(06 12 34 56 78, 0690 12 34 56 outre-mer) ou international (+32 …)."
+        QT_TRANSLATE_NOOP(
+            "DomainErrors",
+            "Téléphone « {typed} » invalide : tapez un numéro français à 10 chiffres "
+            "(06 12 34 56 78, 0690 12 34 56 outre-mer) ou international (+32 …).",
+        ),
+        typed=typed,
     )
 
 
@@ -97,6 +109,10 @@ def check_email(text: str) -> str:
         return validate_email(typed, check_deliverability=False).normalized
     except EmailNotValidError:
         raise CoordinateError(
-            f"Courriel « {typed} » invalide : il faut une adresse complète, comme "
-            "prenom.nom@exemple.fr."
+            QT_TRANSLATE_NOOP(
+                "DomainErrors",
+                "Courriel « {typed} » invalide : il faut une adresse complète, comme "
+                "prenom.nom@exemple.fr.",
+            ),
+            typed=typed,
         ) from None

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 APP_NAME = "spro-desk"
@@ -31,3 +33,33 @@ def ensure_private_dir(path: Path) -> Path:
 
 def database_path(data_dir: Path) -> Path:
     return data_dir / DATABASE_FILE
+
+
+def QT_TRANSLATE_NOOP(context: str, source: str) -> str:  # the very name lupdate looks for
+    """Marks a French text for the interface's catalogue (no Qt here: the window translates)."""
+    return source
+
+
+# The system's reasons, which Python gives in English whatever the desk's language
+# (« Permission denied »): what an agent is told about a folder, in the desk's words.
+_OS_REASONS = {
+    errno.EACCES: QT_TRANSLATE_NOOP("OsErrors", "accès refusé à ce compte"),
+    errno.EPERM: QT_TRANSLATE_NOOP("OsErrors", "accès refusé à ce compte"),
+    errno.EROFS: QT_TRANSLATE_NOOP("OsErrors", "disque en lecture seule"),
+    errno.ENOENT: QT_TRANSLATE_NOOP("OsErrors", "chemin introuvable"),
+    errno.ENOTDIR: QT_TRANSLATE_NOOP("OsErrors", "un fichier occupe la place d'un dossier"),
+    errno.EEXIST: QT_TRANSLATE_NOOP("OsErrors", "un fichier occupe la place d'un dossier"),
+    errno.ENOSPC: QT_TRANSLATE_NOOP("OsErrors", "disque plein"),
+    errno.EIO: QT_TRANSLATE_NOOP("OsErrors", "erreur de lecture ou d'écriture du disque"),
+    errno.ENAMETOOLONG: QT_TRANSLATE_NOOP("OsErrors", "chemin trop long"),
+}
+_OTHER_REASON = QT_TRANSLATE_NOOP("OsErrors", "erreur du système : {detail}")
+
+
+def os_reason(error: OSError, words: Callable[[str], str] = str) -> str:
+    """Why the system refused, in French (`words`: the window's translation of each text, in
+    the catalogue's context "OsErrors"); an unlisted error keeps the system's own words."""
+    reason = _OS_REASONS.get(error.errno or 0)
+    if reason is not None:
+        return words(reason)
+    return words(_OTHER_REASON).format(detail=error.strerror or type(error).__name__)

@@ -6,6 +6,7 @@ import itertools
 import operator
 import re
 import unicodedata
+from collections.abc import Callable
 
 # Bidirectional embedding/override/isolate controls: they can reorder what an agent reads.
 _BIDI_CONTROLS = dict.fromkeys(
@@ -102,3 +103,39 @@ def none_need_neutralising(texts: list[str]) -> bool:
     if joined.isprintable() and "<" not in joined:
         return True
     return _SUSPICIOUS.search(joined) is None
+
+
+class Worded:
+    """A message said in French (its str), kept as its template and values so that a window
+    can say it in its own words (`worded`). Templates are marked for the catalogue where they
+    are written; a message already written out (no values) is its own template, never
+    formatted again (outside text may hold braces)."""
+
+    template: str
+    values: dict[str, object]
+
+    def _keep(self, template: str, values: dict[str, object]) -> str:
+        self.template, self.values = template, values
+        return template.format(**values) if values else template
+
+    def worded(self, words: Callable[[str], str]) -> str:
+        """The message in `words` (a window's translation); its values through them too, for
+        the vocabularies' and settings' labels (text a person typed has no translation: it
+        stays), a quoted refusal worded in turn."""
+        if not self.values:
+            return words(self.template)
+        values = {key: _worded(value, words) for key, value in self.values.items()}
+        return words(self.template).format(**values)
+
+
+def _worded(value: object, words: Callable[[str], str]) -> object:
+    if isinstance(value, Worded):  # a refusal quoting another one (a setting's phone)
+        return value.worded(words)
+    return words(value) if isinstance(value, str) else value
+
+
+class WordedError(Worded, ValueError):
+    """A refusal of bad input (context "DomainErrors" for its templates)."""
+
+    def __init__(self, template: str, **values: object) -> None:
+        super().__init__(self._keep(template, values))

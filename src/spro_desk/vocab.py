@@ -11,6 +11,7 @@ from functools import cache
 from typing import Any
 
 from spro_desk.resources import resource_path
+from spro_desk.text import WordedError
 
 # Generated from data-inclusion-schema by tools/build_vocab.py (a test keeps them equal): the
 # schema package costs a tenth of a second to import, the desk's first screen only needs labels.
@@ -187,15 +188,34 @@ def age_band_range(band: str | None) -> tuple[int, int] | None:
     return _BAND_RANGES.get(band) if band else None
 
 
-def age_problem(age: int, statut: str | None) -> str | None:
-    """Why this age cannot be right for this statut, in French; None when it can."""
+def age_problem(age: int, statut: str | None) -> WordedError | None:
+    """Why this age cannot be right for this statut (its str is French); None when it can."""
     if age > MAX_AGE:
-        return f"Âge de {age} ans impossible : {MAX_AGE} ans au plus."
+        return WordedError(
+            QT_TRANSLATE_NOOP("DomainErrors", "Âge de {age} ans impossible : {most} ans au plus."),
+            age=age,
+            most=MAX_AGE,
+        )
     low = MIN_AGE_BY_STATUT.get(statut or "", MIN_AGE)
-    if age < low:
-        who = f"pour le statut « {STATUTS[statut]} »" if statut in STATUTS else "ici"
-        return f"Âge de {age} ans impossible {who} : {low} ans au moins."
-    return None
+    if age >= low:
+        return None
+    if statut in STATUTS:
+        return WordedError(
+            QT_TRANSLATE_NOOP(
+                "DomainErrors",
+                "Âge de {age} ans impossible pour le statut « {statut} » : {least} ans au moins.",
+            ),
+            age=age,
+            statut=STATUTS[statut],
+            least=low,
+        )
+    return WordedError(
+        QT_TRANSLATE_NOOP(
+            "DomainErrors", "Âge de {age} ans impossible ici : {least} ans au moins."
+        ),
+        age=age,
+        least=low,
+    )
 
 
 def representative_age(band: str) -> int | None:

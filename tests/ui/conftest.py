@@ -41,6 +41,20 @@ def collector_on_ui_thread(qapp: QApplication) -> Iterator[None]:
 
 
 @pytest.fixture
+def english(qapp: QApplication) -> Iterator[None]:
+    """The English catalogue (and locale) for one test; French comes back after."""
+    from PySide6.QtCore import QLocale
+
+    from spro_desk.ui.app.i18n import install_translators, remove_translators
+
+    previous = QLocale()
+    translators = install_translators(qapp, preferred="en")
+    yield
+    remove_translators(qapp, translators)
+    QLocale.setDefault(previous)
+
+
+@pytest.fixture
 def settings(tmp_path: Path) -> QSettings:
     return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
 

@@ -80,6 +80,21 @@ def test_a_full_disk_keeps_the_contact_in_the_form_until_space_returns(
     print("\ndisk full at the Accueil: said, form and draft kept, saved once space returned")
 
 
+@pytest.mark.usefixtures("english")
+def test_a_full_disk_is_said_in_the_windows_language(
+    qtbot: QtBot, tiny_disk: Path, disk_db: Database, make_window: WindowFactory,  # noqa: F811
+) -> None:  # fmt: skip
+    """The English window said « Contact not saved: Le disque de l'ordinateur est plein… »."""
+    window = make_window(disk_db)
+    screen = accueil(qtbot, window)
+    with disk_filled(tiny_disk):
+        type_walk_in(qtbot, screen)
+        qtbot.keyClick(screen.form.statut, Qt.Key.Key_Return, CTRL)
+        said = screen.feedback.text()
+    assert said.startswith("Contact not saved: The computer's disk is full"), said
+    assert "Nothing already recorded is lost" in said
+
+
 @pytest.fixture
 def damaged_db(tmp_path: Path) -> Iterator[Database]:
     """A desk whose file got damaged after its last backup: one contact backed up, more not."""

@@ -16,29 +16,33 @@ from sqlmodel import Session, col, select
 from spro_desk.agents.coordination_roles import CoordinatorView, coordination_session
 from spro_desk.storage.coordination_tables import CoordinationAudit
 from spro_desk.storage.engine import Database
+from spro_desk.vocab import QT_TRANSLATE_NOOP
 
 NOTE_MAX_CHARS = 2000
 TARGET_MAX_CHARS = 300
 
-# The actions written today, with their French label (the window and the text output).
+# The actions written today, with their French label (the text output; the window translates
+# it, context "AuditActions"). What an entry's target and note say is recorded as written.
 ACTION_LABELS: dict[str, str] = {
-    "enregistrement-poste": "Poste enregistré",
-    "revocation-poste": "Poste révoqué",
-    "reintegration-poste": "Poste réintégré",
-    "publication-annuaire": "Annuaire publié",
-    "cloture-periode": "Période close",
-    "publication-bilan": "Bilan publié",
-    "nouvelle-edition": "Nouvelle édition des bilans d'une période",
-    "traitement-alerte": "Alerte traitée",
-    "import-envois": "Envois importés",
-    "collecte-automatique": "Collecte automatique",
-    "compte-cree": "Compte créé",
-    "compte-desactive": "Compte désactivé",
-    "mot-de-passe-change": "Mot de passe changé",
-    "connexion": "Connexion",
-    "connexion-refusee": "Connexion refusée",
-    "action-refusee": "Action refusée",
-    "verrouillage-regle": "Verrouillage après inactivité réglé",
+    "enregistrement-poste": QT_TRANSLATE_NOOP("AuditActions", "Poste enregistré"),
+    "revocation-poste": QT_TRANSLATE_NOOP("AuditActions", "Poste révoqué"),
+    "reintegration-poste": QT_TRANSLATE_NOOP("AuditActions", "Poste réintégré"),
+    "publication-annuaire": QT_TRANSLATE_NOOP("AuditActions", "Annuaire publié"),
+    "cloture-periode": QT_TRANSLATE_NOOP("AuditActions", "Période close"),
+    "publication-bilan": QT_TRANSLATE_NOOP("AuditActions", "Bilan publié"),
+    "nouvelle-edition": QT_TRANSLATE_NOOP(
+        "AuditActions", "Nouvelle édition des bilans d'une période"
+    ),
+    "traitement-alerte": QT_TRANSLATE_NOOP("AuditActions", "Alerte traitée"),
+    "import-envois": QT_TRANSLATE_NOOP("AuditActions", "Envois importés"),
+    "collecte-automatique": QT_TRANSLATE_NOOP("AuditActions", "Collecte automatique"),
+    "compte-cree": QT_TRANSLATE_NOOP("AuditActions", "Compte créé"),
+    "compte-desactive": QT_TRANSLATE_NOOP("AuditActions", "Compte désactivé"),
+    "mot-de-passe-change": QT_TRANSLATE_NOOP("AuditActions", "Mot de passe changé"),
+    "connexion": QT_TRANSLATE_NOOP("AuditActions", "Connexion"),
+    "connexion-refusee": QT_TRANSLATE_NOOP("AuditActions", "Connexion refusée"),
+    "action-refusee": QT_TRANSLATE_NOOP("AuditActions", "Action refusée"),
+    "verrouillage-regle": QT_TRANSLATE_NOOP("AuditActions", "Verrouillage après inactivité réglé"),
 }
 
 Actor = CoordinatorView | str | None

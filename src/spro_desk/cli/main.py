@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from spro_desk.cli.exits import EXIT_OK, EXIT_REFUSED, EXIT_USAGE, UsageError
 from spro_desk.cli.window_options import WindowOptions, window_options
 from spro_desk.collector import collector_paused
-from spro_desk.paths import database_path, ensure_private_dir, resolve_data_dir
+from spro_desk.paths import database_path, ensure_private_dir, os_reason, resolve_data_dir
 
 if TYPE_CHECKING:
     import argparse
@@ -76,8 +76,8 @@ def folder_refusal(data_dir: Path, error: OSError) -> str:
     """Why the data folder cannot be made, in French, and what to check."""
     return (
         f"Refusé : le dossier de données « {data_dir} » ne peut pas être créé ni ouvert "
-        f"({error.strerror or type(error).__name__}). Vérifiez le chemin (--data-dir ou "
-        "SPRO_DESK_DATA_DIR) et que le disque où il se trouve est branché."
+        f"({os_reason(error)}). Vérifiez le chemin (--data-dir ou SPRO_DESK_DATA_DIR), que le "
+        "disque où il se trouve est branché et que votre compte a le droit d'y écrire."
     )
 
 

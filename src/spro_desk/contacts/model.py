@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
+from spro_desk.text import WordedError
 from spro_desk.vocab import (
     CANAUX,
     CONSENT_PURPOSE_FOLLOW_UP,
@@ -23,7 +24,7 @@ DEFAULT_CONSENT_WORDING = (
 )
 
 
-class ContactError(ValueError):
+class ContactError(WordedError):
     """A contact or referral that cannot be recorded; the message says why in French."""
 
 
@@ -112,7 +113,7 @@ def checked_personal(personal: PersonalDataInput) -> PersonalDataInput:
             courriel=check_email(email) if email else None,
         )
     except CoordinateError as error:
-        raise ContactError(str(error)) from None
+        raise ContactError(error.template, **error.values) from None
 
 
 def _in(what: str, value: str, vocabulary: dict[str, str]) -> None:

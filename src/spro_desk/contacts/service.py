@@ -25,7 +25,7 @@ from spro_desk.storage.engine import Database
 from spro_desk.storage.tables import Consent, Contact, PersonalData, Referral
 from spro_desk.sync.branches import follow_copy_back
 from spro_desk.sync.changelog import append_event
-from spro_desk.vocab import REFERRAL_STATUTS
+from spro_desk.vocab import QT_TRANSLATE_NOOP, REFERRAL_STATUTS
 
 
 def new_id() -> str:
@@ -123,14 +123,22 @@ class StatusChangeNeedsConfirmation(ContactError):
 def check_status_change(kind: str, current: str, wanted: str, confirmed: bool) -> None:
     if wanted == "rdv-pris" and kind != "rendez-vous":
         raise ContactError(
-            "« Rendez-vous pris » ne vaut que pour une orientation avec rendez-vous : celle-ci "
-            "est une information (adresse remise). Pour un rendez-vous pris depuis, orientez "
-            "de nouveau la personne avec la date."
+            QT_TRANSLATE_NOOP(
+                "DomainErrors",
+                "« Rendez-vous pris » ne vaut que pour une orientation avec rendez-vous : "
+                "celle-ci est une information (adresse remise). Pour un rendez-vous pris depuis, "
+                "orientez de nouveau la personne avec la date.",
+            )
         )
     if current in FINAL_STATUTS and wanted in OPEN_STATUTS and not confirmed:
         raise StatusChangeNeedsConfirmation(
-            f"Cette orientation est déjà notée « {REFERRAL_STATUTS[current]} » : la remettre "
-            f"« {REFERRAL_STATUTS[wanted]} » efface ce résultat."
+            QT_TRANSLATE_NOOP(
+                "DomainErrors",
+                "Cette orientation est déjà notée « {current} » : la remettre « {wanted} » "
+                "efface ce résultat.",
+            ),
+            current=REFERRAL_STATUTS[current],
+            wanted=REFERRAL_STATUTS[wanted],
         )
 
 

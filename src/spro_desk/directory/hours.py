@@ -1,4 +1,4 @@
-"""Opening hours of directory services: OpenStreetMap ``opening_hours`` values, in French.
+"""Opening hours of directory services: OpenStreetMap ``opening_hours`` values, told in words.
 
 Directory rows (data·inclusion) carry ``horaires_accueil`` in OSM syntax, e.g.
 ``"Mo-Fr 09:00-12:30,13:30-17:30; PH off"``. Parsing and evaluation are delegated to the
@@ -19,6 +19,12 @@ French typography (user-facing strings, compared exactly by the tests):
 * ASCII apostrophe: ``"jusqu'à"``.
 
 Nothing here raises on outside data: an unparseable value is kept as text and reported.
+
+The words are French by default (the command line, the import report, the search's reasons);
+`Hours.describe` and `Hours.status` take `words`, the window's translation of each French text
+(marked for the catalogue, context "OpeningHours"), so that an English window tells hours in
+English. Every piece of a sentence is a whole template with its placeholders, never glued
+words, so that a language may order them its own way.
 """
 
 from __future__ import annotations
@@ -34,8 +40,18 @@ from opening_hours import OpeningHours, State
 
 from spro_desk.clock import partner_clock, place_zone, site_clock, wall_clock
 from spro_desk.text import strip_bidi_controls
+from spro_desk.vocab import QT_TRANSLATE_NOOP
 
-__all__ = ["Hours", "format_time_fr", "hours_kind", "hours_warning", "is_open_within"]
+__all__ = ["Hours", "Words", "format_time_fr", "hours_kind", "hours_warning", "is_open_within"]
+
+# The translation of one French text (a template of this module): the window passes the
+# catalogue's; French, the default, is the text itself.
+Words = Callable[[str], str]
+
+
+def french(text: str) -> str:
+    return text
+
 
 NBSP = "\u00a0"
 
@@ -53,10 +69,21 @@ _PARSE_CACHE_SIZE = 4096
 _REFERENCE_MONDAY = datetime(2026, 3, 9)
 _MINUTES_PER_DAY = 24 * 60
 
-_WEEKDAYS_FR = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
+_WEEKDAYS_FR = (
+    QT_TRANSLATE_NOOP("OpeningHours", "lundi"), QT_TRANSLATE_NOOP("OpeningHours", "mardi"),
+    QT_TRANSLATE_NOOP("OpeningHours", "mercredi"), QT_TRANSLATE_NOOP("OpeningHours", "jeudi"),
+    QT_TRANSLATE_NOOP("OpeningHours", "vendredi"), QT_TRANSLATE_NOOP("OpeningHours", "samedi"),
+    QT_TRANSLATE_NOOP("OpeningHours", "dimanche"),
+)  # fmt: skip
 _MONTHS_FR = (
-    "janvier", "février", "mars", "avril", "mai", "juin",
-    "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+    QT_TRANSLATE_NOOP("OpeningHours", "janvier"), QT_TRANSLATE_NOOP("OpeningHours", "février"),
+    QT_TRANSLATE_NOOP("OpeningHours", "mars"), QT_TRANSLATE_NOOP("OpeningHours", "avril"),
+    QT_TRANSLATE_NOOP("OpeningHours", "mai"), QT_TRANSLATE_NOOP("OpeningHours", "juin"),
+    QT_TRANSLATE_NOOP("OpeningHours", "juillet"), QT_TRANSLATE_NOOP("OpeningHours", "août"),
+    QT_TRANSLATE_NOOP("OpeningHours", "septembre"),
+    QT_TRANSLATE_NOOP("OpeningHours", "octobre"),
+    QT_TRANSLATE_NOOP("OpeningHours", "novembre"),
+    QT_TRANSLATE_NOOP("OpeningHours", "décembre"),
 )  # fmt: skip
 
 _RULE_SEPARATOR = re.compile(r'("[^"]*")|;|\|\|')
@@ -74,8 +101,9 @@ _SPACES = re.compile(r"\s+")
 _PH_RULE = re.compile(r"\bPH\b")
 # A day counts as "open all day" from this many minutes: forms write 00:00-23:59.
 _ALL_DAY_MINUTES = _MINUTES_PER_DAY - 1
-HOLIDAY_TO_CONFIRM = "jour férié : à confirmer"
-NOT_GIVEN = "Horaires non renseignés"
+HOLIDAY_TO_CONFIRM = "jour férié : à confirmer"  # the state's note, never shown as such
+NOT_GIVEN = QT_TRANSLATE_NOOP("OpeningHours", "Horaires non renseignés")
+_TO_CONFIRM = QT_TRANSLATE_NOOP("OpeningHours", "à confirmer")  # an uncertain segment's note
 _COMMENT = re.compile(r'"[^"]*"')
 
 _FATAL = (KeyboardInterrupt, SystemExit, GeneratorExit, MemoryError)
@@ -115,51 +143,65 @@ def _shorten(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def format_time_fr(t: time) -> str:
+def format_time_fr(t: time, words: Words = french) -> str:
     """``9 h``, ``12 h 30`` with no-break spaces; seconds are not shown."""
     if t.minute:
-        return f"{t.hour}{NBSP}h{NBSP}{t.minute:02d}"
-    return f"{t.hour}{NBSP}h"
+        return words(QT_TRANSLATE_NOOP("OpeningHours", "{hour}\u00a0h\u00a0{minute}")).format(
+            hour=t.hour, minute=f"{t.minute:02d}"
+        )
+    return words(QT_TRANSLATE_NOOP("OpeningHours", "{hour}\u00a0h")).format(hour=t.hour)
 
 
-def _format_minute(minute: int) -> str:
+def _format_minute(minute: int, words: Words) -> str:
     """A time of day from minutes; 24 h stays 24 h so that a range can end at midnight."""
     if minute == _MINUTES_PER_DAY:
-        return f"24{NBSP}h"
+        return words(QT_TRANSLATE_NOOP("OpeningHours", "{hour}\u00a0h")).format(hour=24)
     minute %= _MINUTES_PER_DAY
-    return format_time_fr(time(minute // 60, minute % 60))
+    return format_time_fr(time(minute // 60, minute % 60), words)
 
 
-def _format_date_fr(day: date) -> str:
-    number = "1er" if day.day == 1 else str(day.day)
-    return f"{number} {_MONTHS_FR[day.month - 1]}"
+def _format_date_fr(day: date, words: Words) -> str:
+    month = words(_MONTHS_FR[day.month - 1])
+    if day.day == 1:
+        return words(QT_TRANSLATE_NOOP("OpeningHours", "1er {month}")).format(month=month)
+    return words(QT_TRANSLATE_NOOP("OpeningHours", "{day} {month}")).format(
+        day=day.day, month=month
+    )
 
 
-def _opening_words(when: datetime, at: datetime) -> str:
+def _opening_words(when: datetime, at: datetime, words: Words) -> str:
     """How an agent says when something happens, relative to now: "demain à 9 h"…"""
     delta = (when.date() - at.date()).days
-    clock = format_time_fr(when.time())
+    clock = format_time_fr(when.time(), words)
     if delta == 0:
-        return f"à {clock}"
+        return words(QT_TRANSLATE_NOOP("OpeningHours", "à {time}")).format(time=clock)
     if delta == 1:
-        return f"demain à {clock}"
+        return words(QT_TRANSLATE_NOOP("OpeningHours", "demain à {time}")).format(time=clock)
     if delta < 7:
-        return f"{_WEEKDAYS_FR[when.weekday()]} à {clock}"
-    return f"le {_format_date_fr(when.date())} à {clock}"
+        return words(QT_TRANSLATE_NOOP("OpeningHours", "{weekday} à {time}")).format(
+            weekday=words(_WEEKDAYS_FR[when.weekday()]), time=clock
+        )
+    return words(QT_TRANSLATE_NOOP("OpeningHours", "le {date} à {time}")).format(
+        date=_format_date_fr(when.date(), words), time=clock
+    )
 
 
-def _closing_words(when: datetime, at: datetime) -> str:
+def _closing_words(when: datetime, at: datetime, words: Words) -> str:
     delta = (when.date() - at.date()).days
-    clock = format_time_fr(when.time())
+    clock = format_time_fr(when.time(), words)
     if delta == 0:
-        return f"jusqu'à {clock}"
+        return words(QT_TRANSLATE_NOOP("OpeningHours", "jusqu'à {time}")).format(time=clock)
     if delta == 1 and when.time() == time(0, 0):
-        return "jusqu'à minuit"
+        return words(QT_TRANSLATE_NOOP("OpeningHours", "jusqu'à minuit"))
     if delta == 1:
-        return f"jusqu'à demain {clock}"
+        return words(QT_TRANSLATE_NOOP("OpeningHours", "jusqu'à demain {time}")).format(time=clock)
     if delta < 7:
-        return f"jusqu'à {_WEEKDAYS_FR[when.weekday()]} {clock}"
-    return f"jusqu'au {_format_date_fr(when.date())} {clock}"
+        return words(QT_TRANSLATE_NOOP("OpeningHours", "jusqu'à {weekday} {time}")).format(
+            weekday=words(_WEEKDAYS_FR[when.weekday()]), time=clock
+        )
+    return words(QT_TRANSLATE_NOOP("OpeningHours", "jusqu'au {date} {time}")).format(
+        date=_format_date_fr(when.date(), words), time=clock
+    )
 
 
 # --- describe_fr: reading the rules off a reference week -------------------------------------
@@ -199,9 +241,10 @@ def _has_fallback(raw: str) -> bool:
 
 
 def _segment_note(state: State, comment: str) -> str:
+    """The partner's own comment, else _TO_CONFIRM for an uncertain segment (worded later)."""
     note = _clean(comment)
     if state == State.UNKNOWN and not note:
-        return "à confirmer"
+        return _TO_CONFIRM
     return note
 
 
@@ -260,57 +303,84 @@ def _merge_overnight(days: list[list[Segment]]) -> list[list[Segment]]:
     return days
 
 
-def _format_segment(segment: Segment) -> str:
+def _format_segment(segment: Segment, words: Words) -> str:
     start, stop, note = segment
     if start == 0 and stop == _MINUTES_PER_DAY:
-        text = f"24{NBSP}h sur 24"
+        text = words(QT_TRANSLATE_NOOP("OpeningHours", "24\u00a0h sur 24"))
     else:
-        text = f"{_format_minute(start)}{NBSP}–{NBSP}{_format_minute(stop)}"
-    return f"{text} ({note})" if note else text
+        text = f"{_format_minute(start, words)}{NBSP}–{NBSP}{_format_minute(stop, words)}"
+    if not note:
+        return text
+    return f"{text} ({words(note) if note == _TO_CONFIRM else note})"
 
 
-def _days_label(days: list[int]) -> str:
-    names = [_WEEKDAYS_FR[day] for day in days]
+def _capitalised(text: str) -> str:
+    """The first letter only: str.capitalize() would lower an English « Monday »."""
+    return text[:1].upper() + text[1:]
+
+
+def _days_label(days: list[int], words: Words) -> str:
+    names = [words(_WEEKDAYS_FR[day]) for day in days]
     if len(days) == 7:
-        return "Tous les jours"
+        return words(QT_TRANSLATE_NOOP("OpeningHours", "Tous les jours"))
     if len(days) >= 3 and days == list(range(days[0], days[-1] + 1)):
-        return f"Du {names[0]} au {names[-1]}"
+        return words(QT_TRANSLATE_NOOP("OpeningHours", "Du {first} au {last}")).format(
+            first=names[0], last=names[-1]
+        )
     if len(days) == 1:
-        return names[0].capitalize()
-    return f"{', '.join(names[:-1])} et {names[-1]}".capitalize()
+        return _capitalised(names[0])
+    listed = words(QT_TRANSLATE_NOOP("OpeningHours", "{days} et {last}")).format(
+        days=", ".join(names[:-1]), last=names[-1]
+    )
+    return _capitalised(listed)
 
 
-def _week_lines(days: list[list[Segment]]) -> list[str]:
+def _week_lines(days: list[list[Segment]], words: Words) -> list[str]:
     """One line per distinct schedule, days grouped, in week order."""
     groups: dict[tuple[Segment, ...], list[int]] = {}
     for index, segments in enumerate(days):
         if segments:
             groups.setdefault(tuple(segments), []).append(index)
+    line = words(QT_TRANSLATE_NOOP("OpeningHours", "{days}\u00a0: {times}"))
     return [
-        f"{_days_label(members)}{NBSP}: {', '.join(_format_segment(s) for s in segments)}"
+        line.format(
+            days=_days_label(members, words),
+            times=", ".join(_format_segment(s, words) for s in segments),
+        )
         for segments, members in groups.items()
     ]
 
 
-def _describe(raw: str, oh: OpeningHours) -> list[str]:
+def _quoted(cleaned: str, words: Words) -> str:
+    return words(QT_TRANSLATE_NOOP("OpeningHours", "Horaires\u00a0: {text}")).format(text=cleaned)
+
+
+def _describe(raw: str, oh: OpeningHours, words: Words) -> list[str]:
     cleaned = _clean(raw)
     week = None if _has_fallback(raw) else _day_segments(oh)
     if week is None:
-        return [f"Horaires{NBSP}: {cleaned}"]
+        return [_quoted(cleaned, words)]
     days, remarks = week
     rules = _split_rules(raw)
     special = [_clean(r) for r in rules if not _is_weekly_rule(r) and not _is_ph_closed(r)]
-    lines = _week_lines(days)
+    lines = _week_lines(days, words)
     if not lines and special:
         # Nothing opens in a plain week: the value is all calendar rules, quote it whole.
-        return [f"Horaires{NBSP}: {cleaned}"]
+        return [_quoted(cleaned, words)]
     if not lines:
-        lines = ["Fermé toute la semaine"]
+        lines = [words(QT_TRANSLATE_NOOP("OpeningHours", "Fermé toute la semaine"))]
     if any(_is_ph_closed(rule) for rule in rules):
-        lines.append("Fermé les jours fériés")
+        lines.append(words(QT_TRANSLATE_NOOP("OpeningHours", "Fermé les jours fériés")))
     if special:
-        lines.append(f"Fermetures ou horaires particuliers{NBSP}: {' ; '.join(special)}")
-    lines.extend(f"Remarque{NBSP}: {remark}" for remark in remarks)
+        lines.append(
+            words(
+                QT_TRANSLATE_NOOP(
+                    "OpeningHours", "Fermetures ou horaires particuliers\u00a0: {rules}"
+                )
+            ).format(rules=" ; ".join(special))
+        )
+    remark = words(QT_TRANSLATE_NOOP("OpeningHours", "Remarque\u00a0: {remark}"))
+    lines.extend(remark.format(remark=text) for text in remarks)
     return lines
 
 
@@ -437,15 +507,16 @@ class Hours:
     def describe_fr(self) -> list[str]:
         """Readable French lines, one per group of days sharing a schedule."""
         if self._lines is None:
-            self._lines = tuple(self._compute_lines())
+            self._lines = tuple(self.describe(french))
         return list(self._lines)
 
-    def _compute_lines(self) -> list[str]:
+    def describe(self, words: Words) -> list[str]:
+        """The lines of `describe_fr` in the words of `words` (the window's language)."""
         if not self.known or self.raw is None:
-            return [NOT_GIVEN]
+            return [words(NOT_GIVEN)]
         if self._oh is None:
-            return [_unstructured(self.raw, None)]
-        return _describe(self.raw, self._oh)
+            return [_unstructured(self.raw, None, words)]
+        return _describe(self.raw, self._oh, words)
 
     def status_fr(self, at: datetime, code_insee: str | None = None) -> str:
         """One short line for result lists, e.g. "Ouvert jusqu'à 17 h 30", "Fermé · ouvre à 9 h".
@@ -454,44 +525,63 @@ class Hours:
         territory's are read on it and their times told on the site's (9 h in Bourges is
         12 h in Saint-Denis).
         """
+        return self.status(at, code_insee, french)
+
+    def status(self, at: datetime, code_insee: str | None, words: Words) -> str:
+        """`status_fr` in the words of `words` (the window's language)."""
         if not self.known or self.raw is None:
-            return NOT_GIVEN
+            return words(NOT_GIVEN)
         if self._oh is None:
-            return _unstructured(self.raw, _STATUS_RAW_MAX)
+            return _unstructured(self.raw, _STATUS_RAW_MAX, words)
         at = _naive(at)
         if place_zone(code_insee) is None:
-            return self._status(at, at, None)
+            return self._status(at, at, None, words)
         return self._status(
-            partner_clock(at, code_insee), at, lambda moment: site_clock(moment, code_insee)
+            partner_clock(at, code_insee),
+            at,
+            lambda moment: site_clock(moment, code_insee),
+            words,
         )
 
     def _status(
-        self, at: datetime, told_at: datetime, told: Callable[[datetime], datetime] | None
+        self,
+        at: datetime,
+        told_at: datetime,
+        told: Callable[[datetime], datetime] | None,
+        words: Words,
     ) -> str:
         """The status at the service's wall-clock `at`; `told` turns its times into the
         site's (`told_at`), None when both clocks are one."""
         state = self._state(at)
         if state is None:
-            return "Horaires non reconnus"
+            return words(QT_TRANSLATE_NOOP("OpeningHours", "Horaires non reconnus"))
         if state[0] == State.OPEN:
             closing = self.closes_at(at)
             if closing is None:
-                return "Ouvert"
-            return f"Ouvert {_closing_words(told(closing) if told else closing, told_at)}"
+                return words(QT_TRANSLATE_NOOP("OpeningHours", "Ouvert"))
+            until = _closing_words(told(closing) if told else closing, told_at, words)
+            return words(QT_TRANSLATE_NOOP("OpeningHours", "Ouvert {until}")).format(until=until)
         if state[1] == HOLIDAY_TO_CONFIRM:
-            return f"Jour férié{NBSP}: à confirmer"
+            return words(QT_TRANSLATE_NOOP("OpeningHours", "Jour férié\u00a0: à confirmer"))
         if state[0] == State.UNKNOWN:
             note = _clean(state[1])
-            return f"Ouverture à confirmer · {note}" if note else "Ouverture à confirmer"
+            if not note:
+                return words(QT_TRANSLATE_NOOP("OpeningHours", "Ouverture à confirmer"))
+            return words(
+                QT_TRANSLATE_NOOP("OpeningHours", "Ouverture à confirmer · {note}")
+            ).format(note=note)
         opening = self.next_opening(at, within_days=_STATUS_HORIZON_DAYS)
         if opening is None:
-            return "Fermé"
-        return f"Fermé · ouvre {_opening_words(told(opening) if told else opening, told_at)}"
+            return words(QT_TRANSLATE_NOOP("OpeningHours", "Fermé"))
+        when = _opening_words(told(opening) if told else opening, told_at, words)
+        return words(QT_TRANSLATE_NOOP("OpeningHours", "Fermé · ouvre {when}")).format(when=when)
 
 
-def _unstructured(raw: str, limit: int | None) -> str:
+def _unstructured(raw: str, limit: int | None, words: Words) -> str:
     text = _clean(raw) if limit is None else _shorten(_clean(raw), limit)
-    return f'Horaires{NBSP}: "{text}" (non structurés)'
+    return words(
+        QT_TRANSLATE_NOOP("OpeningHours", 'Horaires\u00a0: "{text}" (non structurés)')
+    ).format(text=text)
 
 
 def _is_all_week_all_day(oh: OpeningHours) -> bool:

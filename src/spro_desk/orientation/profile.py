@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from spro_desk.text import WordedError
 from spro_desk.vocab import (
     STATUTS,
     TRANCHES_AGE,
@@ -15,7 +16,7 @@ from spro_desk.vocab import (
 )
 
 
-class ProfileError(ValueError):
+class ProfileError(WordedError):
     """A profile value outside the vocabularies; the message is French."""
 
 
@@ -43,7 +44,7 @@ class VisitorProfile:
             # profile from elsewhere (CLI, tests) may carry any plausible age.
             problem = age_problem(self.age, None)
             if problem is not None:
-                raise ProfileError(problem)
+                raise ProfileError(problem.template, **problem.values)
         if self.tranche_age is not None and self.tranche_age not in TRANCHES_AGE:
             raise ProfileError(f"Tranche d'âge « {self.tranche_age} » inconnue.")
 

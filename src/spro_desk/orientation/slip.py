@@ -19,7 +19,7 @@ class ReferralSlip:
     structure_nom: str
     service_nom: str
     address_lines: list[str]
-    hours_lines: list[str]
+    hours: Hours  # told by whoever prints the slip, in its language (`hours_lines`: French)
     telephone: str | None
     courriel: str | None
     site_web: str | None
@@ -33,6 +33,10 @@ class ReferralSlip:
     sender: SlipSender | None = None
     # Where the partner is (INSEE code): its hours are its own clock's, maybe not the desk's.
     code_insee: str | None = None
+
+    @property
+    def hours_lines(self) -> list[str]:
+        return self.hours.describe_fr()
 
 
 @dataclass(frozen=True)
@@ -83,7 +87,7 @@ def build_slip(
         structure_nom=_clean(structure["nom"]) or "",
         service_nom=_clean(service["nom"]) or "",
         address_lines=_address(service if own_place else structure),
-        hours_lines=hours.describe_fr(),
+        hours=hours,
         telephone=_clean(service.get("telephone") or structure.get("telephone")),
         courriel=_clean(service.get("courriel") or structure.get("courriel")),
         site_web=_clean(structure.get("site_web")),

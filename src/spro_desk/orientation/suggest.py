@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from spro_desk.directory.catalog import ServiceSummary
+from spro_desk.directory.hours import Words, french
 from spro_desk.geo import Geography, geography
 from spro_desk.orientation.candidates import Candidate, directory_facts, load_candidates
 from spro_desk.orientation.mandates import designated_networks
@@ -30,8 +31,10 @@ from spro_desk.vocab import thematiques
 class Suggestion:
     summary: ServiceSummary
     signals: Signals
-    reasons: list[str] = field(default_factory=list)
+    reasons: list[str] = field(default_factory=list)  # French: recorded as the motif
     has_service: bool = True
+    # The same reasons in the words the Suggester was given (the window's); empty: French.
+    shown_reasons: list[str] = field(default_factory=list)
 
     def as_json(self) -> dict[str, Any]:
         result = self.summary.result_json(self.signals.score(), self.reasons)
@@ -66,10 +69,12 @@ class Suggester:
         db: Database,
         geo: Geography | None = None,
         catchment: frozenset[str] = frozenset(),
+        words: Words = french,
     ) -> None:
         self.db = db
         self.geo = geo or geography()
         self.catchment = catchment  # the communes the site serves: near, for its people
+        self.words = words  # how the reasons are shown (a window's language)
 
     def prepare(self) -> None:
         """Build the directory's index of candidates if its latest import has none yet (~1.5 s
@@ -98,15 +103,25 @@ class Suggester:
             else:  # only the candidates that can reach the first `limit`
                 found = shortlist(index, context, zones, structures, limit)
                 candidates = load_shortlist(connection, found)
-        return suggestions_for(candidates, context, limit)
+        return suggestions_for(candidates, context, limit, self.words)
 
 
 def suggestions_for(
-    candidates: list[Candidate], context: RankingContext, limit: int = 10
+    candidates: list[Candidate],
+    context: RankingContext,
+    limit: int = 10,
+    words: Words = french,
 ) -> list[Suggestion]:
-    """Rank candidates (from the directory or built by hand) and explain the first `limit`."""
+    """Rank candidates (from the directory or built by hand) and explain the first `limit`,
+    in French and, for `words` other than French, in those words too."""
     return [
-        Suggestion(c.summary, signals, explain(c, signals, context), c.has_service)
+        Suggestion(
+            c.summary,
+            signals,
+            explain(c, signals, context),
+            c.has_service,
+            explain(c, signals, context, words) if words is not french else [],
+        )
         for signals, c in rank_first(candidates, context, max(1, limit))
     ]
 

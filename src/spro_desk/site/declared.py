@@ -9,13 +9,14 @@ from typing import Any
 from spro_desk.clock import SITE_ZONES
 from spro_desk.directory.networks import NETWORK_LABELS
 from spro_desk.site.basics import SYSTEM_LANGUAGE  # re-exported with the settings
-from spro_desk.vocab import CANAUX
+from spro_desk.text import WordedError
+from spro_desk.vocab import CANAUX, QT_TRANSLATE_NOOP
 
 # What the settings screen shows for a stored secret; saving it back leaves the secret as it is.
 SECRET_KEPT = "\u2022" * 8
 
 
-class SettingError(ValueError):
+class SettingError(WordedError):
     """A value the setting does not accept; the message is French."""
 
 
@@ -59,8 +60,13 @@ class SettingSpec:
         for code in codes:
             if not geo.is_known_zone(code) or geo.zone_kind(code) == "france":
                 raise SettingError(
-                    f"{self.label} : « {code} » n'est ni une commune, ni un EPCI, ni un "
-                    "département (code INSEE ou SIREN attendu)."
+                    QT_TRANSLATE_NOOP(
+                        "DomainErrors",
+                        "{label} : « {code} » n'est ni une commune, ni un EPCI, ni un "
+                        "département (code INSEE ou SIREN attendu).",
+                    ),
+                    label=self.label,
+                    code=code,
                 )
         return list(dict.fromkeys(codes))
 
@@ -70,7 +76,11 @@ class SettingSpec:
         try:
             return format_phone(value, zone)
         except CoordinateError as error:
-            raise SettingError(f"{self.label} : {error}") from None
+            raise SettingError(
+                QT_TRANSLATE_NOOP("DomainErrors", "{label} : {reason}"),
+                label=self.label,
+                reason=error,
+            ) from None
 
     def _checked_url(self, value: str) -> str:
         from spro_desk.site.urls import check_url  # loaded when an address is saved

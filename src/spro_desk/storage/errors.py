@@ -12,6 +12,9 @@ import errno
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from spro_desk.text import Worded
+from spro_desk.vocab import QT_TRANSLATE_NOOP
+
 # Primary SQLite result codes (the low byte of an extended code).
 SQLITE_BUSY = 5
 SQLITE_READONLY = 8
@@ -21,66 +24,99 @@ SQLITE_FULL = 13
 SQLITE_CANTOPEN = 14
 SQLITE_NOTADB = 26
 
-_NOTHING_LOST = "Rien de ce qui était déjà enregistré n'est perdu."
 
+class StorageError(Worded, RuntimeError):
+    """The database could not be read or written; the message is for the agent, in French
+    (templates marked for the window's catalogue, context "StorageErrors")."""
 
-class StorageError(RuntimeError):
-    """The database could not be read or written; the message is for the agent, in French."""
+    def __init__(self, template: str = "", **values: object) -> None:
+        super().__init__(self._keep(template, values))
 
 
 class DiskFullError(StorageError):
     def __init__(self) -> None:
         super().__init__(
-            "Le disque de l'ordinateur est plein : l'enregistrement n'a pas pu être fait. "
-            f"{_NOTHING_LOST} Libérez de la place (corbeille, téléchargements) puis "
-            "enregistrez à nouveau : SPRO Desk n'a pas besoin d'être relancé."
+            QT_TRANSLATE_NOOP(
+                "StorageErrors",
+                "Le disque de l'ordinateur est plein : l'enregistrement n'a pas pu être fait. "
+                "Rien de ce qui était déjà enregistré n'est perdu. Libérez de la place "
+                "(corbeille, téléchargements) puis enregistrez à nouveau : SPRO Desk n'a pas "
+                "besoin d'être relancé.",
+            )
         )
 
 
 class ReadOnlyStorageError(StorageError):
     def __init__(self) -> None:
         super().__init__(
-            "Le disque ou le dossier des données est en lecture seule : l'enregistrement n'a "
-            f"pas pu être fait. {_NOTHING_LOST} Vérifiez les droits du dossier ou faites "
-            "vérifier le disque, puis enregistrez à nouveau."
+            QT_TRANSLATE_NOOP(
+                "StorageErrors",
+                "Le disque ou le dossier des données est en lecture seule : l'enregistrement "
+                "n'a pas pu être fait. Rien de ce qui était déjà enregistré n'est perdu. "
+                "Vérifiez les droits du dossier ou faites vérifier le disque, puis enregistrez "
+                "à nouveau.",
+            )
         )
 
 
 class StorageIOError(StorageError):
     def __init__(self) -> None:
         super().__init__(
-            "Le disque n'a pas répondu correctement (erreur de lecture ou d'écriture) : "
-            f"l'opération n'a pas abouti. {_NOTHING_LOST} Réessayez ; si l'erreur revient, "
-            "fermez SPRO Desk et faites vérifier le disque de l'ordinateur."
+            QT_TRANSLATE_NOOP(
+                "StorageErrors",
+                "Le disque n'a pas répondu correctement (erreur de lecture ou d'écriture) : "
+                "l'opération n'a pas abouti. Rien de ce qui était déjà enregistré n'est perdu. "
+                "Réessayez ; si l'erreur revient, fermez SPRO Desk et faites vérifier le "
+                "disque de l'ordinateur.",
+            )
         )
 
 
 class CannotOpenError(StorageError):
     def __init__(self) -> None:
         super().__init__(
-            "Le fichier de la base de données ne peut pas être ouvert : le dossier des données "
-            "a peut-être été déplacé, renommé ou rendu inaccessible. Vérifiez qu'il existe et "
-            "que vous pouvez y écrire, puis réessayez."
+            QT_TRANSLATE_NOOP(
+                "StorageErrors",
+                "Le fichier de la base de données ne peut pas être ouvert : le dossier des "
+                "données a peut-être été déplacé, renommé ou rendu inaccessible. Vérifiez qu'il "
+                "existe et que vous pouvez y écrire, puis réessayez.",
+            )
         )
 
 
 class CorruptDatabaseError(StorageError):
     def __init__(self, detail: str = "") -> None:
-        super().__init__(
-            "La base de données est endommagée"
-            + (f" ({detail})" if detail else "")
-            + " : SPRO Desk n'y écrit plus rien pour ne pas aggraver le problème. Restaurez la "
+        tail = QT_TRANSLATE_NOOP(
+            "StorageErrors",
+            " : SPRO Desk n'y écrit plus rien pour ne pas aggraver le problème. Restaurez la "
             "dernière sauvegarde (Paramètres › Restaurer une sauvegarde ; si SPRO Desk ne "
             "s'ouvre plus : « spro-desk backup list » puis « spro-desk backup restore "
-            "FICHIER ») ; la base actuelle est gardée de côté."
+            "FICHIER ») ; la base actuelle est gardée de côté.",
         )
+        if detail:  # SQLite's own words, kept as it says them
+            super().__init__(
+                QT_TRANSLATE_NOOP(
+                    "StorageErrors", "La base de données est endommagée ({detail}){tail}"
+                ),
+                detail=detail,
+                tail=tail,
+            )
+        else:
+            super().__init__(
+                QT_TRANSLATE_NOOP("StorageErrors", "La base de données est endommagée{tail}"),
+                tail=tail,
+            )
 
 
 class DatabaseBusyError(StorageError):
     def __init__(self) -> None:
         super().__init__(
-            "La base de données est occupée par une autre fenêtre ou commande de SPRO Desk : "
-            f"l'opération n'a pas été faite. {_NOTHING_LOST} Réessayez dans un instant."
+            QT_TRANSLATE_NOOP(
+                "StorageErrors",
+                "La base de données est occupée par une autre fenêtre ou commande de SPRO "
+                "Desk : l'opération n'a pas été faite. Rien de ce qui était déjà enregistré "
+                "n'est perdu. Réessayez dans un instant.",
+            )
         )
 
 

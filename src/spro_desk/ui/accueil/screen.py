@@ -33,6 +33,7 @@ from spro_desk.ui.common.busy import BusyCursor
 from spro_desk.ui.common.commune_field import commune_label
 from spro_desk.ui.common.confirm import Confirm, ask
 from spro_desk.ui.common.context import DeskContext, OrientationRequest
+from spro_desk.ui.common.errors import error_text
 from spro_desk.ui.common.keyboard import keyboard_splitter
 from spro_desk.ui.common.screen import Screen
 from spro_desk.ui.common.widgets import scroll_area
@@ -376,11 +377,11 @@ class AccueilScreen(Screen):
             service.update(self._editing.id, data, personal)  # both, or neither
             return self._editing.id
         except (ContactError, AccessDenied) as error:
-            self.show_error(self.tr("Contact non enregistré : %s") % error)
+            self.show_error(self.tr("Contact non enregistré : %s") % error_text(error))
             return None
         except StorageError as error:  # disk full, read-only, failing: the form keeps it all
             self.draft.save()
-            self.show_error(self.tr("Contact non enregistré : %s") % error)
+            self.show_error(self.tr("Contact non enregistré : %s") % error_text(error))
             return None
 
     def _save(self) -> tuple[str, ContactInput] | None:
@@ -475,7 +476,7 @@ class AccueilScreen(Screen):
         try:
             contact = self.context.contacts.get(contact_id)
         except ContactError as error:
-            self.show_error(str(error))
+            self.show_error(error_text(error))
             return
         self._editing = contact
         self.form.load(contact)
@@ -537,7 +538,7 @@ class AccueilScreen(Screen):
         try:
             self.context.contacts.delete(contact_id)
         except ContactError as error:
-            self.show_error(str(error))
+            self.show_error(error_text(error))
             return
         self._deleted.append(contact_id)
         self.undo_action.setEnabled(True)
@@ -556,7 +557,7 @@ class AccueilScreen(Screen):
         try:
             self.context.contacts.restore(contact_id)
         except ContactError as error:
-            self.show_error(str(error))
+            self.show_error(error_text(error))
             return
         self.context.navigator.contacts_changed.emit()
         self.today.select(contact_id)

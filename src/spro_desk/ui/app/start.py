@@ -18,7 +18,7 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QSettings, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
-from spro_desk.paths import database_path, ensure_private_dir
+from spro_desk.paths import database_path, ensure_private_dir, os_reason
 from spro_desk.storage.quick_read import StartupSnapshot, read_startup_snapshot
 from spro_desk.ui.app.contrast import apply_display, recheck_display
 from spro_desk.ui.app.i18n import (
@@ -188,12 +188,16 @@ def _tell_folder_unusable(app: QApplication, data_dir: Path, error: OSError) -> 
             "Vérifiez que le disque où il se trouve est branché et que votre compte a le "
             "droit d'y écrire, ou choisissez un autre dossier (--data-dir ou "
             "SPRO_DESK_DATA_DIR), puis relancez SPRO Desk.",
-        ).format(folder=data_dir, error=error.strerror or type(error).__name__)
+        ).format(folder=data_dir, error=os_reason(error, _os_words))
         print(text, file=sys.stderr)
         show_fatal(text)
     finally:
         remove_translators(app, translators)
     return 1
+
+
+def _os_words(text: str) -> str:
+    return QCoreApplication.translate("OsErrors", text)
 
 
 def _folder_taken_message(data_dir: Path, *, unwritable: bool) -> tuple[str, str]:

@@ -16,7 +16,7 @@ from spro_desk.clock import wall_clock
 NBSP = "\u00a0"
 
 
-def _interface_locale() -> QLocale:
+def interface_locale() -> QLocale:
     """The interface language's locale (French unless a catalogue says otherwise)."""
     return QLocale(QCoreApplication.translate("Dates", "fr_FR"))
 
@@ -27,7 +27,7 @@ def local_wall_clock(moment: datetime) -> datetime:
 
 
 def long_date_fr(day: date) -> str:
-    locale = _interface_locale()
+    locale = interface_locale()
     number = QCoreApplication.translate("Dates", "1er") if day.day == 1 else str(day.day)
     return QCoreApplication.translate("Dates", "{weekday} {day} {month} {year}").format(
         weekday=locale.dayName(day.isoweekday(), QLocale.FormatType.LongFormat),

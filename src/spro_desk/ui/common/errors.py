@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QThread
 from PySide6.QtWidgets import QApplication
 
+from spro_desk.text import Worded
+
 if TYPE_CHECKING:  # QMessageBox costs ~15 ms to set up: only when a message is shown
     from PySide6.QtWidgets import QMessageBox, QWidget
 
@@ -41,6 +43,27 @@ def show_warning(parent: QWidget, title: str, text: str) -> QMessageBox:
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()
     return box
+
+
+# The contexts of the domain's refusals, of the storage's faults and of the vocabularies' and
+# settings' labels they quote.
+_REFUSAL_CONTEXTS = ("DomainErrors", "StorageErrors", "Vocabulary", "Settings")
+
+
+def _refusal_words(text: str) -> str:
+    for context in _REFUSAL_CONTEXTS:
+        translated = QCoreApplication.translate(context, text)
+        if translated != text:
+            return translated
+    return text
+
+
+def error_text(error: BaseException) -> str:
+    """An error in the window's words: the domain's Worded ones translated (their str is
+    French), any other as it says itself."""
+    if isinstance(error, Worded):
+        return error.worded(_refusal_words)
+    return str(error)
 
 
 def show_fatal(text: str) -> None:

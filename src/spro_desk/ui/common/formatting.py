@@ -46,9 +46,15 @@ def tooltip(text: str) -> str:
     return f"<qt>{escaped}</qt>"
 
 
+def interface_is_english() -> bool:
+    """Whether the window speaks English (install_translators sets the default locale)."""
+    return QLocale().language() == QLocale.Language.English
+
+
 def number(value: int) -> str:
-    """French digit grouping; U+00A0 because some Windows fonts lack U+202F."""
-    return f"{value:,}".replace(",", NBSP)
+    """« 1 751 » (U+00A0: some Windows fonts lack U+202F); « 1,751 » in an English window."""
+    grouped = f"{value:,}"
+    return grouped if interface_is_english() else grouped.replace(",", NBSP)
 
 
 def french_date(value: str | date | None) -> str:
@@ -82,8 +88,7 @@ def phone(value: object) -> str:
 def count_phrase(value: int, one: str, many: str) -> str:
     """The singular or plural phrase, by the rule of the interface's language."""
     # French puts 0 and 1 in the singular; English only 1.
-    english = QLocale().language() == QLocale.Language.English
-    singular = value == 1 if english else value <= 1
+    singular = value == 1 if interface_is_english() else value <= 1
     return (one if singular else many).format(n=number(value))
 
 
@@ -115,10 +120,34 @@ def directory_summary(info: DirectoryInfo) -> str:
     )
 
 
+def hours_words(text: str) -> str:
+    """The window's words for a text of the opening hours (directory.hours marks them)."""
+    return QCoreApplication.translate("OpeningHours", text)
+
+
+# The contexts of the texts the domain marks and a suggestion's reasons are made of.
+_REASON_CONTEXTS = ("Reasons", "Vocabulary", "OpeningHours")
+
+
+def reason_words(text: str) -> str:
+    """The window's words for a text of a suggestion's reasons (orientation.reasons marks
+    them; their statuts and opening hours come from the vocabularies and directory.hours)."""
+    for context in _REASON_CONTEXTS:
+        translated = QCoreApplication.translate(context, text)
+        if translated != text:
+            return translated
+    return text
+
+
+def opening_status(hours: Hours, at: datetime, code_insee: str | None) -> str:
+    """« Ouvert jusqu'à 12 h 30 », « Fermé · ouvre demain à 9 h », in the window's language."""
+    return hours.status(at, code_insee, hours_words)
+
+
 def opening_week(hours: Hours, code_insee: str | None) -> list[str]:
     """A service's week, as its hours say, on its own clock: said so when that clock is not the
     desk's, lest an agent in La Réunion read a Bourges partner's « 9 h » as her own."""
-    lines = hours.describe_fr()
+    lines = hours.describe(hours_words)
     if hours.structured and place_zone(code_insee) is not None:
         lines.append(
             QCoreApplication.translate(

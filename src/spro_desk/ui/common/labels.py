@@ -78,6 +78,16 @@ HANDICAPS: tuple[Choice, ...] = (
 )
 
 
+def purpose_label(code: str) -> str:
+    """The purpose of a consent (privacy.policy.PURPOSES), in the window's language."""
+    labels = {
+        vocab.CONSENT_PURPOSE_FOLLOW_UP: QCoreApplication.translate(
+            "Vocabulary", "Prise de rendez-vous et suivi de l'orientation"
+        )
+    }
+    return labels.get(code, code)
+
+
 def label_of(choices: tuple[Choice, ...], code: str | None) -> str:
     """The translated label of a code; an unknown code is shown as stored."""
     if code is None:

@@ -41,7 +41,6 @@ from spro_desk.privacy.access import (
     find_people,
     person_file,
 )
-from spro_desk.privacy.policy import PURPOSES
 from spro_desk.storage.engine import Database
 from spro_desk.ui.common import labels
 from spro_desk.ui.common.commune_field import commune_label
@@ -173,7 +172,7 @@ class _Document:
         if key == "besoins":
             return need_label(code)
         if key == "finalite":
-            return PURPOSES.get(code, code)
+            return labels.purpose_label(code)
         if key == "agent":
             return self.agents.get(code, code)
         if key == "commune":

@@ -26,7 +26,7 @@ from spro_desk.directory.networks import network_label
 from spro_desk.directory.search import DirectorySearch, SearchFilters
 from spro_desk.ui.common.column_model import ColumnTableModel
 from spro_desk.ui.common.context import Clock
-from spro_desk.ui.common.formatting import one_line, opening_week, tooltip
+from spro_desk.ui.common.formatting import one_line, opening_status, opening_week, tooltip
 
 # The most rows DirectorySearch returns for one call; further pages come with an offset.
 RESULT_LIMIT = 1000
@@ -79,7 +79,7 @@ class ServiceResultsModel(ColumnTableModel):
         self._seen: set[int] = set()
         self._more = False
         self._now = clock()
-        # status_fr walks the opening rules: computed once per row, when a view asks for it.
+        # The status walks the opening rules: computed once per row, when a view asks for it.
         self._status: dict[int, str] = {}
 
     # --- filling ------------------------------------------------------------------------------
@@ -233,7 +233,7 @@ class ServiceResultsModel(ColumnTableModel):
 
     def _hours_status(self, row: int, summary: ServiceSummary) -> str:
         if row not in self._status:
-            self._status[row] = Hours.parse(summary.horaires).status_fr(
-                self._now, summary.code_insee
+            self._status[row] = opening_status(
+                Hours.parse(summary.horaires), self._now, summary.code_insee
             )
         return self._status[row]

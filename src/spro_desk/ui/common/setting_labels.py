@@ -42,6 +42,15 @@ def setting_label(spec: SettingSpec) -> str:
         "sync.secret": QCoreApplication.translate(
             "Settings", "Mot de passe ou jeton d'application"
         ),
+        "datainclusion.url": QCoreApplication.translate(
+            "Settings", "Adresse de l'API data·inclusion"
+        ),
+        "datainclusion.jeton": QCoreApplication.translate(
+            "Settings", "Jeton d'accès à l'API data·inclusion"
+        ),
+        "datainclusion.region": QCoreApplication.translate(
+            "Settings", "Code de la région (INSEE) à télécharger"
+        ),
     }
     return labels.get(spec.key, spec.label)
 

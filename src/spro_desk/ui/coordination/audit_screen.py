@@ -5,7 +5,7 @@ from __future__ import annotations
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 from sqlmodel import select
 
@@ -61,7 +61,7 @@ class AuditModel(RowsModel[AuditEntry]):
             role = ROLE_LABELS.get(CoordinationRole(row.role)) if row.role else None
             return f"{row.account} ({role})" if role else row.account
         if column == AuditColumn.ACTION:
-            return row.action_label
+            return QCoreApplication.translate("AuditActions", row.action_label)
         if column == AuditColumn.CIBLE:
             return self.target_text(row.target)
         return row.note

@@ -16,7 +16,14 @@ from PySide6.QtGui import QFont, QTextBlockFormat, QTextCharFormat, QTextCursor,
 from spro_desk.directory.hours import Hours
 from spro_desk.directory.networks import network_label
 from spro_desk.geo import Geography
-from spro_desk.ui.common.formatting import french_date, one_line, opening_week, paragraph, phone
+from spro_desk.ui.common.formatting import (
+    french_date,
+    one_line,
+    opening_status,
+    opening_week,
+    paragraph,
+    phone,
+)
 from spro_desk.ui.common.labels import statut_labels
 from spro_desk.vocab import modes_accueil, need_label, publics
 
@@ -91,7 +98,7 @@ def _hours_lines(service: dict[str, Any], structure: dict[str, Any], now: dateti
     hours = Hours.parse(service.get("horaires_accueil") or structure.get("horaires_accueil"))
     code_insee = service.get("code_insee") or structure.get("code_insee")
     # The status is told on the desk's clock, the week on the service's own.
-    return [hours.status_fr(now, code_insee), *opening_week(hours, code_insee)]
+    return [opening_status(hours, now, code_insee), *opening_week(hours, code_insee)]
 
 
 def _labels(codes: list[str] | None, label: Any) -> list[str]:

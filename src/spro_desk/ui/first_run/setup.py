@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from spro_desk.storage.engine import Database
 from spro_desk.storage.quick_read import CONFIGURED_QUERY
+from spro_desk.ui.common.errors import error_text
 from spro_desk.ui.common.mode import COORDINATOR_KEY_FILE, DESK_KEY_FILE
 from spro_desk.ui.first_run.agent_adapter import create_first_agent, pin_problem
 
@@ -91,7 +92,7 @@ def _site_problems(site: SiteChoice | None) -> list[str]:
         try:
             format_phone(site.telephone, site.fuseau)
         except CoordinateError as error:
-            found.append(str(error))
+            found.append(error_text(error))
     return found
 
 

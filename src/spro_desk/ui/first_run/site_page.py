@@ -13,6 +13,7 @@ from spro_desk.geo import Geography
 from spro_desk.site.settings import spec
 from spro_desk.ui.common.announce import StatusLabel
 from spro_desk.ui.common.commune_field import CommuneField
+from spro_desk.ui.common.errors import error_text
 from spro_desk.ui.common.setting_editors import ChoiceEditor, ListEditor
 from spro_desk.ui.common.widgets import plain_label
 from spro_desk.ui.first_run.setup import SiteChoice
@@ -151,7 +152,9 @@ class SitePage(QWizardPage):
             try:
                 format_phone(self.phone.text(), self.choice().fuseau)
             except CoordinateError as error:
-                self.problem.set_message(str(error), error=True, field=self.phone, focus=True)
+                self.problem.set_message(
+                    error_text(error), error=True, field=self.phone, focus=True
+                )
                 return False
         self.problem.clear()
         return True

@@ -23,10 +23,10 @@ from spro_desk.clock import partner_clock, site_clock
 from spro_desk.directory.catalog import ServiceSummary
 from spro_desk.directory.hours import Hours
 from spro_desk.ui.common.announce import StatusLabel
-from spro_desk.ui.common.dates import long_datetime_fr
+from spro_desk.ui.common.dates import interface_locale, long_datetime_fr
 from spro_desk.ui.common.errors import message_box
 from spro_desk.ui.common.formatting import one_line, opening_week
-from spro_desk.ui.common.typed_time import FRENCH, TypedDateEdit, TypedTimeEdit, combined
+from spro_desk.ui.common.typed_time import TypedDateEdit, TypedTimeEdit, combined
 from spro_desk.ui.common.widgets import plain_label
 
 # Without known hours the proposed rendez-vous is the next working morning.
@@ -96,7 +96,9 @@ class BookingDialog(QDialog):
     def _make_when(self) -> tuple[TypedDateEdit, TypedTimeEdit]:
         day, hour = TypedDateEdit(), TypedTimeEdit()
         self.weekday = plain_label("", self.tr("Jour de la semaine du rendez-vous"))
-        day.dateChanged.connect(lambda d: self.weekday.setText(FRENCH.toString(d, "dddd")))
+        day.dateChanged.connect(
+            lambda d: self.weekday.setText(interface_locale().toString(d, "dddd"))
+        )
         self.set_moment(default_rdv(self._hours, self._now, self.summary.code_insee), day, hour)
         day.setAccessibleName(self.tr("Date du rendez-vous"))
         day.setAccessibleDescription(

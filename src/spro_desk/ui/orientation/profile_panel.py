@@ -174,7 +174,7 @@ class ProfilePanel(QGroupBox):
         problem = age_problem(age, statut) if age is not None else None
         if problem is not None:
             self.age.setFocus(Qt.FocusReason.OtherFocusReason)
-            raise ProfileError(problem)
+            raise ProfileError(problem.template, **problem.values)
         return VisitorProfile(
             commune=commune,
             statut=statut,

@@ -24,6 +24,8 @@ from spro_desk.orientation.suggest import Suggester, Suggestion, VisitorProfile
 from spro_desk.ui.common.announce import StatusLabel
 from spro_desk.ui.common.background import Callbacks, TaskContext, TaskRunner
 from spro_desk.ui.common.context import DeskContext, OrientationRequest
+from spro_desk.ui.common.errors import error_text
+from spro_desk.ui.common.formatting import reason_words
 from spro_desk.ui.common.keyboard import keyboard_splitter
 from spro_desk.ui.common.screen import Screen
 from spro_desk.ui.common.widgets import FittedColumns, setup_row_table
@@ -197,13 +199,14 @@ class OrientationScreen(Screen):
         try:
             profile = self.profile.profile(self.context.clock())
         except ProfileError as error:
-            self._say(str(error))
+            self._say(error_text(error))
             return
         db, geo = self.context.database, self.context.geo
         area = self.profile.commune.prefer  # the catchment area, read when the screen showed
 
         def work(_task: TaskContext) -> list[Suggestion]:
-            return Suggester(db, geo, area).suggest(profile, limit=SUGGESTION_LIMIT)
+            suggester = Suggester(db, geo, area, words=reason_words)
+            return suggester.suggest(profile, limit=SUGGESTION_LIMIT)
 
         self.suggest_button.setEnabled(False)
         self._say(self.tr("Recherche des services adaptés…"))
@@ -231,7 +234,7 @@ class OrientationScreen(Screen):
     def _suggest_failed(self, error: Exception) -> None:
         self.suggest_button.setEnabled(True)
         if isinstance(error, ProfileError):
-            self._say(str(error))
+            self._say(error_text(error))
             return
         log.error("Suggestion failed", exc_info=error)
         self._say(

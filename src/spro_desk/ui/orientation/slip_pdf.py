@@ -34,7 +34,7 @@ from spro_desk.ui.common.dates import (
     long_datetime_fr,
 )
 from spro_desk.ui.common.emoji_font import install_emoji_font
-from spro_desk.ui.common.formatting import phone
+from spro_desk.ui.common.formatting import hours_words, phone
 
 PAGE_SIZES: dict[str, QPageSize.PageSizeId] = {
     "A4": QPageSize.PageSizeId.A4,
@@ -103,11 +103,12 @@ def _when(slip: ReferralSlip) -> str:
 
 def _hours(slip: ReferralSlip) -> str:
     heading = QCoreApplication.translate("SlipPdf", "Horaires d'ouverture")
-    if slip.hours_lines and place_zone(slip.code_insee) is not None:
+    lines = slip.hours.describe(hours_words)
+    if lines and place_zone(slip.code_insee) is not None:
         heading = QCoreApplication.translate(
             "SlipPdf", "Horaires d'ouverture (heures locales du service)"
         )
-    return _section(heading, _lines(slip.hours_lines))
+    return _section(heading, _lines(lines))
 
 
 def _contact(slip: ReferralSlip) -> str:

@@ -30,12 +30,17 @@ class Choice:
     """A service the agent may refer to: a suggestion, or a service picked in the directory."""
 
     summary: ServiceSummary
-    reasons: list[str] = field(default_factory=list)
+    reasons: list[str] = field(default_factory=list)  # French: the referral's motif
     picked: bool = False
+    shown_reasons: list[str] = field(default_factory=list)  # in the window's words
 
     @classmethod
     def from_suggestion(cls, suggestion: Suggestion) -> Choice:
-        return cls(suggestion.summary, list(suggestion.reasons))
+        return cls(
+            suggestion.summary,
+            list(suggestion.reasons),
+            shown_reasons=list(suggestion.shown_reasons or suggestion.reasons),
+        )
 
 
 class SuggestionModel(ColumnTableModel):
@@ -96,7 +101,7 @@ class SuggestionModel(ColumnTableModel):
         choice = self._rows[row]
         if choice.picked:
             return self.tr("Service choisi dans l'annuaire (hors suggestions).")
-        return "\n".join(f"• {one_line(reason)}" for reason in choice.reasons)
+        return "\n".join(f"• {one_line(reason)}" for reason in choice.shown_reasons)
 
     def _display(self, row: int, column: SuggestionColumn) -> str:
         choice = self._rows[row]
@@ -111,7 +116,7 @@ class SuggestionModel(ColumnTableModel):
             return one_line(summary.commune)
         if choice.picked:
             return self.tr("choisi dans l'annuaire")
-        return REASON_SEPARATOR.join(one_line(reason) for reason in choice.reasons)
+        return REASON_SEPARATOR.join(one_line(reason) for reason in choice.shown_reasons)
 
     def _picked_count(self) -> int:
         return sum(1 for choice in self._rows if choice.picked)

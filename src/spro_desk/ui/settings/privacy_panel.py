@@ -39,6 +39,7 @@ from spro_desk.storage.engine import Database
 from spro_desk.ui.common.announce import StatusLabel
 from spro_desk.ui.common.dates import short_datetime_fr
 from spro_desk.ui.common.formatting import count_phrase
+from spro_desk.ui.common.labels import purpose_label
 from spro_desk.ui.common.widgets import field_label
 
 if TYPE_CHECKING:
@@ -93,11 +94,11 @@ class PrivacyPanel(QGroupBox):
     def _layout(self) -> None:
         form = QFormLayout()
         for purpose, (closure, contact) in self.retention.items():
-            heading = QLabel(PURPOSES[purpose])
+            heading = QLabel(purpose_label(purpose))
             heading.setTextFormat(Qt.TextFormat.PlainText)
             form.addRow(heading)
             # The same two rows repeat per purpose: the name says which one it is.
-            after = f" — {PURPOSES[purpose]}"
+            after = f" — {purpose_label(purpose)}"
             self._row(form, self.tr("Effacées après la clôture de l'orientation :"), closure, after)
             self._row(form, self.tr("Effacées au plus tard après le contact :"), contact, after)
         self._row(form, self.tr("Verrouiller le poste après :"), self.idle)

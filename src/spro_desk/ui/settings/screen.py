@@ -29,6 +29,7 @@ from spro_desk.site.settings import (
 from spro_desk.ui.common.announce import StatusLabel
 from spro_desk.ui.common.context import DeskContext
 from spro_desk.ui.common.display import DisplayPanel
+from spro_desk.ui.common.errors import error_text
 from spro_desk.ui.common.import_flow import DirectoryImportController
 from spro_desk.ui.common.screen import Screen
 from spro_desk.ui.common.setting_editors import SettingEditor, ZoneEditor, make_editor
@@ -250,7 +251,7 @@ class SettingsScreen(Screen):
             try:
                 values[key] = spec(key).check(editor.value(), zone)
             except SettingError as error:
-                errors.append((key, str(error)))
+                errors.append((key, error_text(error)))
         return values, errors
 
     def refresh_directory(self) -> None:

@@ -27,6 +27,7 @@ from spro_desk.ui.common.announce import StatusLabel
 from spro_desk.ui.common.background import Callbacks, TaskContext
 from spro_desk.ui.common.confirm import Confirm, ask
 from spro_desk.ui.common.context import DeskContext
+from spro_desk.ui.common.errors import error_text
 from spro_desk.ui.common.formatting import count_phrase, one_line
 from spro_desk.ui.common.labels import (
     referral_status_label,
@@ -297,11 +298,12 @@ class SuiviScreen(Screen):
         except StatusChangeNeedsConfirmation as reason:
             title = self.tr("Rouvrir une orientation")
             go = self.tr("Remettre « {label} »").format(label=referral_status_label(statut))
-            if not self.confirm(self, title, f"{reason}\n\n" + self.tr("Continuer ?"), go, True):
+            question = f"{error_text(reason)}\n\n" + self.tr("Continuer ?")
+            if not self.confirm(self, title, question, go, True):
                 return
             confirmed = True
         except ContactError as error:
-            self.message.set_message(str(error))
+            self.message.set_message(error_text(error))
             return
         self._change(item.referral.id, statut, previous=item.referral.statut, confirmed=confirmed)
 
@@ -341,7 +343,7 @@ class SuiviScreen(Screen):
 
     def _failed(self, error: Exception) -> None:
         if isinstance(error, ContactError):
-            text = str(error)
+            text = error_text(error)
         else:
             log.error("Changing a referral status failed", exc_info=error)
             text = self.tr("Le statut n'a pas pu être enregistré. Réessayez dans un instant.")

@@ -17,6 +17,7 @@ from functools import cached_property
 from spro_desk.reports.filters import Filters
 from spro_desk.reports.indicators import Indicators
 from spro_desk.reports.table import Label, Table
+from spro_desk.ui.common.dashboard.words import worded
 
 Value = int | float | str | None
 
@@ -117,6 +118,8 @@ RowDrill = Callable[[str, str], Drill | None]
 
 
 def from_table(table: Table, drill: RowDrill | None = None) -> Breakdown:
+    """The breakdown of an indicator table, in the window's words (the bilan's are French)."""
+    table = worded(table)
     chart, ordered = TABLE_CHARTS.get(table.key, (HBARS, False))
     rows = tuple(
         Row(code, label, tuple(cells), drill(code, label) if drill else None)

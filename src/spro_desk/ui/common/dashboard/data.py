@@ -27,7 +27,8 @@ from spro_desk.ui.common.dashboard.breakdowns import (
     site_drill,
     table_drills,
 )
-from spro_desk.ui.common.formatting import count_phrase, number
+from spro_desk.ui.common.dashboard.words import figure_label, label, scope_label, worded
+from spro_desk.ui.common.formatting import count_phrase, interface_is_english, number
 
 # The headline tiles, in order; the last one only where desks send bundles (the coordinator).
 TILE_KEYS = ("contacts", "orientations", "taux_orientation", "part_niveau2", "zones_blanches")
@@ -180,11 +181,13 @@ def _out_of_communes(communes: int, white_epcis: int) -> str:
 
 
 def french_decimal(value: float | int | None, unit: str = "") -> str:
-    """12.5 → "12,5 %"; None (no contact to divide by) → "—"."""
+    """12.5 → "12,5 %" ("12.5%" in an English window); None (nothing to divide by) → "—"."""
     if value is None:
         return "—"
     # Two decimals at most: « 0,43 orientation par contact », not « 0,429 ».
     text = number(value) if isinstance(value, int) else f"{value:.2f}".rstrip("0").rstrip(".")
+    if interface_is_english():
+        return f"{text}{unit}" if unit == "%" else f"{text}\u00a0{unit}" if unit else text
     text = text.replace(".", ",")
     return f"{text}\u00a0{unit}" if unit else text
 
@@ -227,7 +230,7 @@ def _network_name(code: str) -> str:
 
 def _site_rows(data: DashboardData) -> list[tuple[str, str, list[int]]]:
     """(desk id, site name, contacts by canal) of the site table."""
-    table = data.indicators.tables["sites.contacts"]
+    table = worded(data.indicators.tables["sites.contacts"])
     return [
         (code, label, cells) for (code, label), cells in zip(table.rows, table.cells, strict=True)
     ]
@@ -283,7 +286,7 @@ def _contacts_by_site(data: DashboardData, network: str) -> Breakdown:
 
 
 def _sites_for_canal(data: DashboardData, canal: str) -> Breakdown:
-    table = data.indicators.tables["sites.contacts"]
+    table = worded(data.indicators.tables["sites.contacts"])
     column = [code for code, _ in table.columns].index(canal)
     drill = site_drill(data.indicators)
     rows = [
@@ -306,7 +309,7 @@ def _sites_for_canal(data: DashboardData, canal: str) -> Breakdown:
 
 
 def _sub_themes(data: DashboardData, category: str) -> Breakdown:
-    table = data.indicators.tables["besoins.thematique"]
+    table = worded(data.indicators.tables["besoins.thematique"])
     prefix = f"{category}--"
     rows = tuple(
         Row(code, label, tuple(cells))
@@ -328,7 +331,7 @@ def _sub_themes(data: DashboardData, category: str) -> Breakdown:
 
 
 def _network_outcome_cells(data: DashboardData) -> tuple[list, list, list[list[int]]]:
-    table = data.indicators.tables["orientations.reseau_issue"]
+    table = worded(data.indicators.tables["orientations.reseau_issue"])
     return table.rows, table.columns, table.cells
 
 
@@ -370,7 +373,7 @@ def _networks_for_outcome(data: DashboardData, outcome: str) -> Breakdown:
     network_rows.sort(key=lambda row: -row.total)
     title = translate(
         "DashboardData", "Orientations « {outcome} » par réseau de destination"
-    ).format(outcome=OUTCOME_LABELS.get(outcome, outcome))
+    ).format(outcome=label("orientations.issue", outcome, OUTCOME_LABELS.get(outcome, outcome)))
     return Breakdown(
         "orientations.reseau_pour_issue",
         title,
@@ -417,7 +420,7 @@ def _continuity(data: DashboardData, _focus: str) -> Breakdown:
         rows.append(
             Row(
                 key,
-                figure.label + unit,
+                figure_label(key, figure.label) + unit,
                 (value,),
                 to_networks if key.startswith("part_niveau2") else None,
             )
@@ -469,7 +472,7 @@ def _coverage(data: DashboardData, _focus: str) -> Breakdown:
     )
     rows = [Row(code, label, (n,), drill) for code, label, n, drill in items]
     title = translate("DashboardData", "Couverture du territoire : {territory}").format(
-        territory=cover.territory
+        territory=scope_label(cover.territory)
     )
     return _listing(
         "couverture",

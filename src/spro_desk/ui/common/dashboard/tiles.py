@@ -45,7 +45,9 @@ class TileButton(QPushButton):
         self.caption.setText(tile.label)
         self.figure.setText(value)
         self.detail.setText(tile.detail)
-        self.setAccessibleName(f"{tile.label}\u00a0: {value}")
+        self.setAccessibleName(
+            self.tr("{label}\u00a0: {value}").format(label=tile.label, value=value)
+        )
         self.setAccessibleDescription(
             self.tr("{detail}. Entrée : le détail de ce chiffre.").format(detail=tile.detail)
         )

@@ -35,6 +35,7 @@ from spro_desk.ui.common.dashboard.export import BilanExporter, Publisher
 from spro_desk.ui.common.dashboard.filter_bar import FilterBar
 from spro_desk.ui.common.dashboard.loader import IndicatorsLoader, OptionsFactory, SourceFactory
 from spro_desk.ui.common.dashboard.tiles import SummaryRow
+from spro_desk.ui.common.dashboard.words import filters_label, scope_label
 from spro_desk.ui.common.formatting import french_datetime
 from spro_desk.ui.common.status import ProgressIndicator
 from spro_desk.ui.common.widgets import plain_label
@@ -269,7 +270,7 @@ class DashboardView(QWidget):
         moment = ind.freshness if self._setup.several_sites else ind.as_of
         fresh = french_datetime(moment) if moment else self.tr("aucun envoi reçu")
         return self.tr("{scope} · {filters} · données à jour au {fresh}").format(
-            scope=ind.scope, filters=ind.filters.describe(), fresh=fresh
+            scope=scope_label(ind.scope), filters=filters_label(ind.filters), fresh=fresh
         )
 
     def drill(self, breakdown: Breakdown, code: str, *, from_overview: bool = False) -> None:
@@ -320,7 +321,7 @@ class DashboardView(QWidget):
 
     def _cancelled(self) -> None:
         self._pending = None
-        shown = self._data.indicators.filters.describe() if self._data else ""
+        shown = filters_label(self._data.indicators.filters) if self._data else ""
         self._say(self.tr("Calcul annulé : les chiffres affichés restent ceux de la {shown}.")
                   .format(shown=shown.lower()) if shown else self.tr("Calcul annulé."))  # fmt: skip
 
