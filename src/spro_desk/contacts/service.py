@@ -260,7 +260,12 @@ class ContactService:
         with the names of the fields changed (never their values). The fields changed."""
         from spro_desk.agents.roles import Permission
         from spro_desk.agents.sessions import require
-        from spro_desk.privacy.erasure import secure_delete
+        from spro_desk.privacy.erasure import (
+            erase_legacy_copies,
+            flush_freed_pages,
+            forget_former_details,
+            secure_delete,
+        )
         from spro_desk.privacy.personal import open_values
         from spro_desk.security.audit import audit_log
 
@@ -309,6 +314,11 @@ class ContactService:
                 now=moment,
                 connection=session.connection(),
             )
+            if row is not None:
+                forget_former_details(self.db, contact_id, replaced=sealed is not None)
+        if row is not None:  # the former details are in no copy the desk can open
+            flush_freed_pages(self.db)
+            erase_legacy_copies(self.db, [contact_id])
         return changed
 
     @staticmethod

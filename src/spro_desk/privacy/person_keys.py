@@ -87,6 +87,11 @@ class PersonKeys:
             return 0
         return self._rewrite(lambda entry: entry["c"] in gone)
 
+    def drop_superseded(self) -> None:
+        """Keep only each person's last key: the key of details since corrected no longer
+        opens their copies (backups, freed pages)."""
+        self._rewrite(lambda _entry: False)
+
     def discard_expired(self, now: datetime) -> int:
         return self._rewrite(lambda entry: datetime.fromisoformat(entry["x"]) <= now)
 
