@@ -13,7 +13,13 @@ if TYPE_CHECKING:  # phonenumbers' metadata loads when a phone is first checked
 
 
 class CoordinateError(ValueError):
-    """A phone or an e-mail address that cannot be right; the message is French."""
+    """A phone or an e-mail address that cannot be right; the message is French and quotes
+    what was typed. `unquoted`: the same without it, for a person's phone or e-mail, which
+    must not outlive the form in a message (a status line kept through the lock, a log)."""
+
+    def __init__(self, what: str, typed: str, advice: str) -> None:
+        super().__init__(f"{what} « {typed} » invalide : {advice}")
+        self.unquoted = f"{what} invalide : {advice}"
 
 
 # Metropolitan France first, then the overseas numbering plans of the SPRO's regions.
@@ -58,12 +64,16 @@ def format_phone(text: str, zone: str | None = None) -> str:
             return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
     if home:
         raise CoordinateError(
-            f"Téléphone « {typed} » invalide : tapez un numéro local ({_LOCAL_EXAMPLES[home]}) "
-            "ou un numéro avec son indicatif (+33 6 12 34 56 78)."
+            "Téléphone",
+            typed,
+            f"tapez un numéro local ({_LOCAL_EXAMPLES[home]}) ou un numéro avec son indicatif "
+            "(+33 6 12 34 56 78).",
         )
     raise CoordinateError(
-        f"Téléphone « {typed} » invalide : tapez un numéro français à 10 chiffres "
-        "(06 12 34 56 78, 0690 12 34 56 outre-mer) ou international (+32 …)."
+        "Téléphone",
+        typed,
+        "tapez un numéro français à 10 chiffres (06 12 34 56 78, 0690 12 34 56 outre-mer) "
+        "ou international (+32 …).",
     )
 
 
@@ -94,6 +104,5 @@ def check_email(text: str) -> str:
         return validate_email(typed, check_deliverability=False).normalized
     except EmailNotValidError:
         raise CoordinateError(
-            f"Courriel « {typed} » invalide : il faut une adresse complète, comme "
-            "prenom.nom@exemple.fr."
+            "Courriel", typed, "il faut une adresse complète, comme prenom.nom@exemple.fr."
         ) from None

@@ -108,8 +108,8 @@ def checked_personal(personal: PersonalDataInput) -> PersonalDataInput:
             telephone=format_phone(phone) if phone else None,
             courriel=check_email(email) if email else None,
         )
-    except CoordinateError as error:
-        raise ContactError(str(error)) from None
+    except CoordinateError as error:  # the value stays in the field, not in the message
+        raise ContactError(error.unquoted) from None
 
 
 def _in(what: str, value: str, vocabulary: dict[str, str]) -> None:
