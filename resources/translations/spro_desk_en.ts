@@ -1779,77 +1779,88 @@ Keep this time anyway?</translation>
 <context>
     <name>CallCard</name>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/call_card.py" line="23"/>
+        <location filename="../../src/spro_desk/ui/suivi/call_card.py" line="31"/>
         <source>La personne a-t-elle pu joindre {where} ({service}) ? H : oui, c&apos;est fait ; A : elle n&apos;ira pas.</source>
         <translation>Did the person manage to reach {where} ({service})? H: yes, done; A: they will not go.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/call_card.py" line="28"/>
+        <location filename="../../src/spro_desk/ui/suivi/call_card.py" line="36"/>
         <source>{date} à {time}</source>
         <translation>{date} at {time}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/call_card.py" line="33"/>
+        <location filename="../../src/spro_desk/ui/suivi/call_card.py" line="41"/>
         <source>Le rendez-vous du {when} chez {where} a-t-il eu lieu ? H : honoré, N : non honoré, A : annulé.</source>
         <translation>Did the appointment on {when} with {where} take place? H: attended, N: not attended, A: cancelled.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/call_card.py" line="38"/>
+        <location filename="../../src/spro_desk/ui/suivi/call_card.py" line="46"/>
         <source>Rappeler le rendez-vous du {when} chez {where} ; vérifier qu&apos;il tient toujours.</source>
         <translation>Remind the person of the appointment on {when} with {where}; check that it still stands.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/call_card.py" line="49"/>
+        <location filename="../../src/spro_desk/ui/suivi/call_card.py" line="60"/>
         <source>Appel</source>
         <translation>Call</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/call_card.py" line="51"/>
+        <location filename="../../src/spro_desk/ui/suivi/call_card.py" line="62"/>
         <source>&amp;Liste d&apos;appels : seulement les personnes d&apos;accord pour être rappelées</source>
         <translation>Ca&amp;ll list: only people who agreed to be called back</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/call_card.py" line="54"/>
+        <location filename="../../src/spro_desk/ui/suivi/call_card.py" line="65"/>
         <source>Personne à appeler</source>
         <translation>Person to call</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/call_card.py" line="56"/>
+        <location filename="../../src/spro_desk/ui/suivi/call_card.py" line="67"/>
         <source>Téléphone à appeler</source>
         <translation>Phone number to call</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/call_card.py" line="57"/>
+        <location filename="../../src/spro_desk/ui/suivi/call_card.py" line="68"/>
         <source>Ce qu&apos;il faut demander</source>
         <translation>What to ask</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/call_card.py" line="60"/>
+        <location filename="../../src/spro_desk/ui/suivi/call_card.py" line="71"/>
         <source>Nom :</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/call_card.py" line="61"/>
+        <location filename="../../src/spro_desk/ui/suivi/call_card.py" line="72"/>
         <source>Téléphone :</source>
         <translation>Phone:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/call_card.py" line="62"/>
+        <location filename="../../src/spro_desk/ui/suivi/call_card.py" line="73"/>
         <source>À demander :</source>
         <translation>To ask:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/call_card.py" line="66"/>
+        <location filename="../../src/spro_desk/ui/suivi/call_card.py" line="74"/>
+        <location filename="../../src/spro_desk/ui/suivi/call_card.py" line="75"/>
+        <source>Effacer les données de cette personne</source>
+        <translation>Erase this person&apos;s data</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/suivi/call_card.py" line="78"/>
+        <source>Si la personne retire son accord (Ctrl+Maj+Suppr) : son nom, son téléphone, son courriel et la note sont effacés ; l&apos;orientation reste suivie, sans identité.</source>
+        <translation>If the person withdraws their consent (Ctrl+Shift+Del): their name, phone, e-mail and note are erased; the referral is still followed up, without identity.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/suivi/call_card.py" line="90"/>
         <source>Liste d&apos;appels</source>
         <translation>Call list</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/call_card.py" line="69"/>
+        <location filename="../../src/spro_desk/ui/suivi/call_card.py" line="93"/>
         <source>Alt+L. Chaque affichage d&apos;un nom et d&apos;un téléphone est inscrit au journal d&apos;accès.</source>
         <translation>Alt+L. Each display of a name and phone number is written to the access log.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/call_card.py" line="85"/>
+        <location filename="../../src/spro_desk/ui/suivi/call_card.py" line="111"/>
         <source>Réservé à un autre rôle : le vôtre (« {role} ») ne le permet pas.</source>
         <translation>Reserved for another role: yours (“{role}”) does not allow it.</translation>
     </message>
@@ -6294,127 +6305,148 @@ Restore it now?</translation>
     </message>
     <message>
         <location filename="../../src/spro_desk/ui/app/screens.py" line="41"/>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="93"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="95"/>
         <source>Suivi</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="99"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="101"/>
         <source>Tous les statuts</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="102"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="104"/>
         <source>Filtrer par statut</source>
         <translation>Filter by status</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="103"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="105"/>
         <source>Les rendez-vous en retard restent en tête.</source>
         <translation>Overdue appointments stay at the top.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="112"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="114"/>
         <source>Orientations à suivre</source>
         <translation>Referrals to follow up</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="114"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="116"/>
         <source>En retard d&apos;abord. Sur la ligne choisie : H honoré, N non honoré, A annulé, R rendez-vous pris, P proposé ; Ctrl+Z annule le dernier changement.</source>
         <translation>Overdue first. On the selected row: H attended, N missed, A cancelled, R appointment booked, P proposed; Ctrl+Z undoes the last change.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="127"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="129"/>
         <source>{label} ({key})</source>
         <translation>{label} ({key})</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="132"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="134"/>
         <source>Marquer l&apos;orientation choisie « {label} » (touche {key})</source>
         <translation>Mark the selected referral “{label}” (key {key})</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="141"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="143"/>
         <source>Annuler (Ctrl+Z)</source>
         <translation>Undo (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="145"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="147"/>
         <source>Remettre le statut précédent de la dernière orientation modifiée</source>
         <translation>Restore the previous status of the last changed referral</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="154"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="155"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="281"/>
+        <source>Effacer les données de cette personne</source>
+        <translation>Erase this person&apos;s data</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="164"/>
         <source>Changer le statut de l&apos;orientation choisie</source>
         <translation>Change the status of the selected referral</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="158"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="168"/>
         <source>&amp;Statut :</source>
         <translation>&amp;Status:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="193"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="203"/>
         <source>Personne à rappeler.</source>
         <translation>Nobody to call back.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="195"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="205"/>
         <source>Aucune orientation avec ce statut.</source>
         <translation>No referral with this status.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="197"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="207"/>
         <source>{n} orientation</source>
         <translation>{n} referral</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="197"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="207"/>
         <source>{n} orientations</source>
         <translation>{n} referrals</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="199"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="209"/>
         <source>{count}, dont {late} rendez-vous en retard (sans résultat noté).</source>
         <translation>{count}, including {late} overdue appointments (no outcome recorded).</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="201"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="211"/>
         <source>{count}, aucune en retard.</source>
         <translation>{count}, none overdue.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="270"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="277"/>
+        <source>Effacer les données personnelles de cette personne ? Son nom, son téléphone, son courriel et la note sont effacés définitivement ; l&apos;orientation reste suivie, sans identité.</source>
+        <translation>Erase this person&apos;s personal data? Their name, phone, e-mail and note are erased for good; the referral is still followed up, without identity.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="282"/>
+        <source>Effacer définitivement</source>
+        <translation>Erase for good</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="291"/>
+        <source>Données personnelles effacées ; l&apos;orientation reste suivie.</source>
+        <translation>Personal data erased; the referral is still followed up.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="312"/>
         <source>Sélectionnez d&apos;abord une orientation dans la liste.</source>
         <translation>First select a referral in the list.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="278"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="320"/>
         <source>Rouvrir une orientation</source>
         <translation>Reopen a referral</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="279"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="321"/>
         <source>Remettre « {label} »</source>
         <translation>Set back to “{label}”</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="280"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="322"/>
         <source>Continuer ?</source>
         <translation>Continue?</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="310"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="352"/>
         <source>{structure} : « {label} » enregistré.</source>
         <translation>{structure}: “{label}” saved.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="314"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="356"/>
         <source>Ctrl+Z remet « {previous} ».</source>
         <translation>Ctrl+Z restores “{previous}”.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="327"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="369"/>
         <source>Le statut n&apos;a pas pu être enregistré. Réessayez dans un instant.</source>
         <translation>The status could not be saved. Try again in a moment.</translation>
     </message>

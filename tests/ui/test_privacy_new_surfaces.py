@@ -4,23 +4,30 @@ and then looked at as a colleague at the same desk would: after a lock, with ano
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from spro_desk.agents.management import create_agent
 from spro_desk.agents.roles import Role
 from spro_desk.agents.sessions import desk_session
+from spro_desk.contacts.service import ContactService
+from spro_desk.security.audit import audit_log
 from spro_desk.storage.engine import Database
 from spro_desk.ui.app.main_window import MainWindow
 from spro_desk.ui.common.background import ImmediateRunner
+from spro_desk.ui.suivi.screen import SuiviScreen
 from test_privacy_support import AGENT_PIN, FAST, MANAGER_PIN
 
 from .conftest import WindowFactory
 from .lock_support import desk_with_agents, type_code
 from .test_accueil import CTRL, Desk, open_accueil
+from .test_agent_day import CAP_EMPLOI, consenting_caller, suivi_screen
 from .test_lock import widget_texts
 
 ALT = Qt.KeyboardModifier.AltModifier
+SHIFT = Qt.KeyboardModifier.ShiftModifier
 COORDINATOR_CODE = "coordination 2026"
 
 
@@ -67,3 +74,42 @@ def test_a_refused_email_is_not_left_on_screen_for_the_next_agent(
     window.privacy.lock()
     _unlocked(qtbot, window, lea, COORDINATOR_CODE)
     assert _on_screen(window, "canarivaux") == []
+
+
+# --- Suivi's call list --------------------------------------------------------------------------
+
+
+def _call_list(qtbot: QtBot, window: MainWindow) -> SuiviScreen:
+    screen = suivi_screen(qtbot, window)
+    qtbot.keyClick(screen.table, Qt.Key.Key_L, ALT)
+    qtbot.waitUntil(screen.table.hasFocus)
+    return screen
+
+
+def test_a_person_who_withdraws_her_consent_on_the_call_back_is_erased_from_suivi(
+    qtbot: QtBot, cvl_db: Database, make_window: WindowFactory
+) -> None:
+    """Called back from the call list days later, Lea Martin asks to be forgotten: only
+    Accueil's list of today's contacts could erase her, so she stayed on the call list, name
+    and phone, until the retention purge months later."""
+    contact = consenting_caller(cvl_db)
+    ContactService(cvl_db).add_referral(contact, CAP_EMPLOI, rdv_at=datetime(2026, 3, 5, 14, 0))
+    window = make_window(cvl_db, runner=ImmediateRunner())
+    screen = _call_list(qtbot, window)
+    assert screen.call_card.name.full_text() == "Lea Martin"
+    asked: list[str] = []
+
+    def confirm(_parent: object, _title: str, question: str, _go: str, _undo: bool) -> bool:
+        asked.append(question)
+        return True
+
+    screen.confirm = confirm
+    button = screen.call_card.erase_button
+    assert button.isEnabled() and button.accessibleName()
+    qtbot.keyClick(screen.table, Qt.Key.Key_Delete, CTRL | SHIFT)
+    assert asked and "Lea Martin" not in asked[0]  # the question names nobody
+    assert not ContactService(cvl_db).has_personal_data(contact)
+    assert audit_log(cvl_db).entries()[-1]["action"] == "effacement"
+    qtbot.waitUntil(lambda: screen.model.rowCount() == 0)
+    assert screen.call_card.name.full_text() == "" and not button.isEnabled()
+    assert _on_screen(window, "Lea Martin", "06 01 02 03 04") == []
