@@ -18,7 +18,14 @@ from spro_desk.storage.engine import Database
 from spro_desk.ui.app.main_window import MainWindow
 from spro_desk.ui.common.background import ImmediateRunner
 from spro_desk.ui.suivi.screen import SuiviScreen
-from test_privacy_support import AGENT_PIN, FAST, MANAGER_PIN
+from test_privacy_support import (
+    AGENT_PIN,
+    CANARY_NAME,
+    CANARY_PHONE,
+    FAST,
+    MANAGER_PIN,
+    record_canary,
+)
 
 from .conftest import WindowFactory
 from .lock_support import desk_with_agents, type_code
@@ -113,3 +120,23 @@ def test_a_person_who_withdraws_her_consent_on_the_call_back_is_erased_from_suiv
     qtbot.waitUntil(lambda: screen.model.rowCount() == 0)
     assert screen.call_card.name.full_text() == "" and not button.isEnabled()
     assert _on_screen(window, "Lea Martin", "06 01 02 03 04") == []
+
+
+def test_the_daily_purge_takes_the_person_off_an_open_call_list(
+    qtbot: QtBot, cvl_db: Database, make_window: WindowFactory
+) -> None:
+    """The purge (at start, then every 24 hours while the window is open) erased a person
+    whose time was up, while Suivi's call card showed her name and phone: they stayed there,
+    and her row on the call list, until the agent moved."""
+    from datetime import UTC, timedelta
+
+    window = make_window(cvl_db, runner=ImmediateRunner())
+    seven_months_ago = datetime.now(UTC) - timedelta(days=7 * 31)
+    contact = record_canary(cvl_db, seven_months_ago)
+    ContactService(cvl_db).add_referral(contact, CAP_EMPLOI, rdv_at=datetime(2026, 3, 5, 14, 0))
+    screen = _call_list(qtbot, window)
+    assert screen.call_card.name.full_text() == CANARY_NAME
+    window.privacy.purge_now()
+    assert not ContactService(cvl_db).has_personal_data(contact)
+    qtbot.waitUntil(lambda: screen.model.rowCount() == 0)
+    assert _on_screen(window, CANARY_NAME, CANARY_PHONE) == []
