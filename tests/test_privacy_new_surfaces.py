@@ -7,12 +7,17 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
+import pytest
+from sqlmodel import select
+
 from privacy_attacker import readable_canaries
 from spro_desk.agents.sessions import desk_session
-from spro_desk.contacts.model import PersonalDataInput
+from spro_desk.contacts.model import ConsentInput, ContactError, PersonalDataInput
 from spro_desk.contacts.service import ContactService
+from spro_desk.privacy.erasure import erase_person
 from spro_desk.storage.backup import create_backup
 from spro_desk.storage.engine import Database
+from spro_desk.storage.tables import Consent
 from test_privacy_support import (
     CANARY_MAIL,
     CANARY_NAME,
@@ -51,3 +56,20 @@ def test_details_cleared_in_a_correction_are_readable_in_no_copy(db: Database) -
     ContactService(db).correct_personal(contact_id, PersonalDataInput())
     after = readable_canaries(_folder(db), [MANAGER_PIN], (CANARY_NAME, CANARY_PHONE))
     assert after == {CANARY_NAME: 0, CANARY_PHONE: 0}, after
+
+
+def test_details_are_not_added_again_to_a_contact_whose_data_was_erased(db: Database) -> None:
+    """Added under a new consent after an erasure, they were erased again, silently, by the
+    next purge (at the next start: the access log says this contact was erased), and the
+    person's file showed the former consent, « effacées le … », beside the data held."""
+    _signed_in(db)
+    contact_id = record_canary(db)
+    assert erase_person(db, contact_id)
+    service = ContactService(db)
+    again = PersonalDataInput(nom="Éloïse N'Guessan", telephone="+262 692 12 34 56")
+    with pytest.raises(ContactError, match="effacées"):
+        service.correct_personal(contact_id, again, ConsentInput())
+    assert not service.has_personal_data(contact_id)
+    with db.session() as session:
+        consents = session.exec(select(Consent).where(Consent.contact_id == contact_id)).all()
+    assert len(consents) == 1 and consents[0].erased_at is not None

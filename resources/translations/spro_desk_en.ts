@@ -439,57 +439,67 @@ This person will no longer be able to sign in; their past actions stay in the lo
         <translation>Municipality: %s.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="455"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="456"/>
+        <source>Ses données personnelles ont été effacées : un nouvel accord de la personne s&apos;enregistre avec un nouveau contact.</source>
+        <translation>Their personal data was erased: if the person agrees again, record a new contact.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="462"/>
+        <source>Votre rôle ne permet pas d&apos;y ajouter des coordonnées.</source>
+        <translation>Your role does not allow adding contact details to it.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="464"/>
         <source>Enregistrer la modification (Ctrl+Entrée)</source>
         <translation>Save the changes (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="456"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="465"/>
         <source>Enregistrer la modification du contact</source>
         <translation>Save the changes to the contact</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="483"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="492"/>
         <source>Saisie en cours</source>
         <translation>Entry in progress</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="485"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="494"/>
         <source>Le formulaire contient une saisie non enregistrée. L&apos;abandonner pour modifier le contact choisi ?</source>
         <translation>The form holds an unsaved entry. Discard it to edit the selected contact?</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="488"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="497"/>
         <source>Abandonner la saisie</source>
         <translation>Discard the entry</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="494"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="503"/>
         <source>Modification abandonnée : le contact est inchangé.</source>
         <translation>Changes discarded: the contact is unchanged.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="501"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="510"/>
         <source>Supprimer le contact de %s ? Ctrl+Z le rétablit.</source>
         <translation>Delete the contact at %s? Ctrl+Z restores it.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="503"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="512"/>
         <source>Supprimer un contact</source>
         <translation>Delete a contact</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="503"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="512"/>
         <source>Supprimer</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="513"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="522"/>
         <source>Contact de %s supprimé.</source>
         <translation>Contact at %s deleted.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="532"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="541"/>
         <source>Contact rétabli.</source>
         <translation>Contact restored.</translation>
     </message>
@@ -2132,12 +2142,7 @@ Keep this time anyway?</translation>
         <translation>Optional; 0 means not given.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="366"/>
-        <source>Votre rôle ne permet pas d&apos;y ajouter des coordonnées.</source>
-        <translation>Your role does not allow adding contact details to it.</translation>
-    </message>
-    <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="386"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="383"/>
         <source>Modification du contact de %s.</source>
         <translation>Editing the contact at %s.</translation>
     </message>
@@ -4135,128 +4140,128 @@ If the problem happens again, send the details below to support.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="96"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="97"/>
         <source>Ouverture de la base de données…</source>
         <translation>Opening the database…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="153"/>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="155"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="154"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="156"/>
         <source>Écrans de SPRO Desk</source>
         <translation>SPRO Desk screens</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="243"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="244"/>
         <source>Barre d&apos;état</source>
         <translation>Status bar</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="257"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="258"/>
         <source>&amp;Importer un annuaire…</source>
         <translation>&amp;Import a directory…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="259"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="260"/>
         <source>Importer un export data·inclusion (dossier ou archive .zip)</source>
         <translation>Import a data·inclusion export (folder or .zip archive)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="261"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="262"/>
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="261"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="262"/>
         <source>Fermer SPRO Desk</source>
         <translation>Close SPRO Desk</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="263"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="264"/>
         <source>&amp;Rechercher dans l&apos;annuaire</source>
         <translation>&amp;Find in the directory</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="265"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="266"/>
         <source>Placer le curseur dans la zone de recherche</source>
         <translation>Move the cursor to the search box</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="267"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="268"/>
         <source>&amp;Fichier</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="272"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="273"/>
         <source>&amp;Édition</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="274"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="275"/>
         <source>&amp;Aller à</source>
         <translation>&amp;Go to</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="278"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="279"/>
         <source>Afficher l&apos;écran %s</source>
         <translation>Show the %s screen</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="286"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="287"/>
         <source>À &amp;propos de SPRO Desk…</source>
         <translation>&amp;About SPRO Desk…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="288"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="289"/>
         <source>Version, sources des données et licences des composants</source>
         <translation>Version, data sources and component licences</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="292"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="293"/>
         <source>Aide</source>
         <translation>Help</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="402"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="410"/>
         <source>Annuaire</source>
         <translation>Directory</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="419"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="427"/>
         <source>SPRO Desk — %s</source>
         <translation>SPRO Desk — %s</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="451"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="459"/>
         <source>Écran %s</source>
         <translation>%s screen</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="477"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="485"/>
         <source>Importer un annuaire</source>
         <translation>Import a directory</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="479"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="487"/>
         <source>Export data·inclusion (*.zip *.json *.csv *.xlsx);;Tous les fichiers (*)</source>
         <translation>data·inclusion export (*.zip *.json *.csv *.xlsx);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="505"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="513"/>
         <source>Import impossible</source>
         <translation>Import failed</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="513"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="521"/>
         <source>Remplacer l&apos;annuaire ?</source>
         <translation>Replace the directory?</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="514"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="522"/>
         <source>Remplacer quand même l&apos;annuaire actuel ?</source>
         <translation>Replace the current directory anyway?</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="522"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="530"/>
         <source>Import annulé : l&apos;annuaire actuel est conservé.</source>
         <translation>Import cancelled: the current directory is kept.</translation>
     </message>

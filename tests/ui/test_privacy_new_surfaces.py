@@ -140,3 +140,28 @@ def test_the_daily_purge_takes_the_person_off_an_open_call_list(
     assert not ContactService(cvl_db).has_personal_data(contact)
     qtbot.waitUntil(lambda: screen.model.rowCount() == 0)
     assert _on_screen(window, CANARY_NAME, CANARY_PHONE) == []
+
+
+# --- Accueil's corrections ----------------------------------------------------------------------
+
+
+def test_a_contact_whose_data_was_erased_is_corrected_without_the_consent_box(
+    qtbot: QtBot, db: Database, make_window: WindowFactory
+) -> None:
+    """Its consent box was offered, the details typed, then refused by the domain (they
+    would have been erased again by the next purge)."""
+    from spro_desk.privacy.erasure import erase_person
+
+    from .conftest import FIXED_NOW
+    from .test_agent_day import edit_first_row
+
+    contact = record_canary(db, FIXED_NOW)
+    erase_person(db, contact)
+    desk = open_accueil(qtbot, make_window(db), db)
+    edit_first_row(qtbot, desk)
+    box = desk.screen.form.consent
+    assert not box.isEnabled() and not box.consent.isEnabled()
+    assert "effacées" in desk.screen.form.edit_note.text()
+    desk.keyboard.press("D")  # the anonymous part is still corrected
+    desk.keyboard.press(Qt.Key.Key_Return, CTRL)
+    assert desk.contacts.get(contact).statut == "demandeur-emploi"

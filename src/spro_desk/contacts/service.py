@@ -116,6 +116,19 @@ FINAL_STATUTS = ("honore", "non-honore", "annule")
 OPEN_STATUTS = ("propose", "rdv-pris")
 
 
+class PersonalDataErasedError(ContactError):
+    """Details added to a contact whose personal data was erased. The purge erases again any
+    row of a contact the access log says was erased (a restored backup brought it back): it
+    would take these too, silently. A person who agrees again is a new contact."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "Coordonnées refusées : les données personnelles de ce contact ont été effacées "
+            "(à la demande de la personne ou au terme de leur conservation). Si la personne "
+            "donne de nouveau son accord, enregistrez un nouveau contact."
+        )
+
+
 class StatusChangeNeedsConfirmation(ContactError):
     """Reopening a referral whose outcome was recorded: the agent must confirm."""
 
@@ -284,6 +297,8 @@ class ContactService:
         if held is None:
             if consent is None:
                 raise ConsentRequiredError()
+            if self.personal_erased(contact_id):
+                raise PersonalDataErasedError()
             held = Consent(
                 id=new_id(),
                 contact_id=contact_id,
@@ -320,6 +335,15 @@ class ContactService:
             flush_freed_pages(self.db)
             erase_legacy_copies(self.db, [contact_id])
         return changed
+
+    def personal_erased(self, contact_id: str) -> bool:
+        """Whether this contact's personal data was erased (on request, by the purge): none
+        may be added to it again (`correct_personal`)."""
+        with self.db.session() as session:
+            erased = select(Consent.id).where(
+                col(Consent.contact_id) == contact_id, col(Consent.erased_at).is_not(None)
+            )
+            return session.exec(erased).first() is not None
 
     @staticmethod
     def _active_consent(session: Session, contact_id: str) -> Consent | None:
