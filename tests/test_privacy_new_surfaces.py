@@ -73,3 +73,21 @@ def test_details_are_not_added_again_to_a_contact_whose_data_was_erased(db: Data
     with db.session() as session:
         consents = session.exec(select(Consent).where(Consent.contact_id == contact_id)).all()
     assert len(consents) == 1 and consents[0].erased_at is not None
+
+
+def test_a_corrections_former_sealed_value_leaves_the_database_files(db: Database) -> None:
+    """Even its ciphertext: the correction zeroes what it frees (secure_delete) and empties
+    the WAL, whose frames held the former row, as an erasure does."""
+    import sqlite3
+
+    _signed_in(db)
+    contact_id = record_canary(db)
+    with sqlite3.connect(db.path) as raw:
+        (former,) = raw.execute(
+            "SELECT sealed FROM personal_data WHERE contact_id = ?", (contact_id,)
+        ).fetchone()
+    files = [db.path, db.path.with_name(db.path.name + "-wal")]
+    assert any(former in path.read_bytes() for path in files if path.exists())
+    corrected = PersonalDataInput(CANARY_NAME, "0590 12 34 56", CANARY_MAIL, CANARY_NOTE)
+    ContactService(db).correct_personal(contact_id, corrected)
+    assert not [path.name for path in files if path.exists() and former in path.read_bytes()]

@@ -5,13 +5,18 @@ and then looked at as a colleague at the same desk would: after a lock, with ano
 from __future__ import annotations
 
 from datetime import datetime
+from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
+from privacy_attacker import readable_canaries
 from spro_desk.agents.management import create_agent
 from spro_desk.agents.roles import Role
 from spro_desk.agents.sessions import desk_session
+from spro_desk.contacts.model import PersonalDataInput
 from spro_desk.contacts.service import ContactService
 from spro_desk.security.audit import audit_log
 from spro_desk.storage.engine import Database
@@ -24,6 +29,8 @@ from test_privacy_support import (
     CANARY_PHONE,
     FAST,
     MANAGER_PIN,
+    files_of,
+    occurrences,
     record_canary,
 )
 
@@ -165,3 +172,123 @@ def test_a_contact_whose_data_was_erased_is_corrected_without_the_consent_box(
     desk.keyboard.press("D")  # the anonymous part is still corrected
     desk.keyboard.press(Qt.Key.Key_Return, CTRL)
     assert desk.contacts.get(contact).statut == "demandeur-emploi"
+
+
+# --- a day's use, then the disk -----------------------------------------------------------------
+
+NAME = "Éloïse N'Guessan-d'Aubigné"
+PHONE_TYPED, PHONE = "+262 692 12 34 56", "0692 12 34 56"  # a Réunion mobile, from abroad
+PHONE_CORRECTED = "0262 21 23 45"
+EMAIL = "Éloïse.N'Guessan+suivi@Exemple.Réunion"  # plus-addressing, an IDN domain
+# Every form a name, phone or e-mail could take on its way to a file: as typed, as stored,
+# folded as the search folds it, digits only, E.164, the IDN domain in punycode.
+FORMS = (
+    NAME, NAME.casefold(), "eloisen'guessan-d'aubigne", "N'Guessan",
+    PHONE, "0692123456", "+262692123456", "692123456",
+    PHONE_CORRECTED, "0262212345", "+262262212345",
+    "N'Guessan+suivi", "xn--runion-bva", "exemple.réunion",
+)  # fmt: skip
+
+
+def _disk(folder: Path) -> dict[str, int]:
+    """Each form found in clear in a file of `folder` (UTF-8 or UTF-16), with its count."""
+    found = occurrences(files_of(folder), FORMS)
+    return {form: count for form, count in found.items() if count}
+
+
+def _compose(field: QWidget, text: str) -> None:
+    """Typed as a keyboard with dead keys (or an input method) delivers « é »: QTest's key
+    clicks know only ASCII."""
+    from PySide6.QtGui import QInputMethodEvent
+
+    field.setFocus()
+    event = QInputMethodEvent()
+    event.setCommitString(text)
+    QApplication.sendEvent(field, event)
+
+
+def test_a_day_of_the_new_surfaces_leaves_nothing_in_clear_on_the_disk(
+    qtbot: QtBot,
+    cvl_db: Database,
+    make_window: WindowFactory,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A caller with an accented, apostrophed name, a Réunion mobile given from abroad and a
+    plus-addressed e-mail at an IDN domain, recorded, her phone corrected, called back from
+    Suivi's call list, found by her phone in « Données de cette personne », then erased from
+    the call list when she withdraws: the log at DEBUG with SQL parameters, the settings file,
+    the temporary folder and every file of the data folder hold none of it in clear, at any
+    step; afterwards the agents' codes open none of it in any file."""
+    import logging
+    import tempfile
+
+    from spro_desk.ui.common.person_data_dialog import PersonDataDialog
+
+    from .test_agent_day import _type_a_consenting_call, edit_first_row
+
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    monkeypatch.setenv("TMPDIR", str(temporary))
+    monkeypatch.setattr(tempfile, "tempdir", str(temporary))
+    log_file = tmp_path / "logs" / "spro-desk.log"
+    log_file.parent.mkdir()
+    handler = logging.FileHandler(log_file, encoding="utf-8")
+    root, sql = logging.getLogger(), logging.getLogger("sqlalchemy.engine")
+    levels = (root.level, sql.level)
+    root.addHandler(handler)
+    root.setLevel(logging.DEBUG)
+    sql.setLevel(logging.DEBUG)  # statements and their parameters
+    try:
+        claire, _samir = desk_with_agents(cvl_db)
+        window = make_window(cvl_db, runner=ImmediateRunner())
+        _unlocked(qtbot, window, claire, MANAGER_PIN)
+        desk = open_accueil(qtbot, window, cvl_db)
+        box = desk.screen.form.consent
+        keys = _type_a_consenting_call(qtbot, desk, "", PHONE_TYPED)
+        for field, text in ((box.nom, NAME), (box.courriel, EMAIL)):
+            _compose(field, text)
+        keys.press(Qt.Key.Key_Return, CTRL)
+        [contact] = desk.contacts.list()
+        held = desk.contacts.personal_data(contact.id)
+        assert held == PersonalDataInput(NAME, PHONE, "Éloïse.N'Guessan+suivi@exemple.réunion")
+        assert _disk(tmp_path) == {}
+
+        edit_first_row(qtbot, desk)  # the phone was the desk's: she gives her landline
+        box.telephone.setFocus()
+        box.telephone.selectAll()
+        keys.type(PHONE_CORRECTED)
+        keys.press(Qt.Key.Key_Return, CTRL)
+        assert desk.contacts.personal_data(contact.id).telephone == PHONE_CORRECTED
+        assert _disk(tmp_path) == {}
+        codes = [MANAGER_PIN, AGENT_PIN]
+        opened = readable_canaries(tmp_path, codes, (NAME, PHONE, PHONE_CORRECTED))
+        assert opened[NAME] >= 1 and opened[PHONE_CORRECTED] >= 1  # the attacker does read
+        assert opened[PHONE] == 0  # the former phone, in no copy
+
+        ContactService(cvl_db).add_referral(
+            contact.id, CAP_EMPLOI, rdv_at=datetime(2026, 3, 12, 14, 0)
+        )
+        screen = _call_list(qtbot, window)
+        assert screen.call_card.phone.full_text() == PHONE_CORRECTED
+
+        dialog = PersonDataDialog(cvl_db, None, window)
+        dialog.search.setText("02.62.21.23.45")
+        dialog.run_search()
+        assert dialog.results.count() == 1 and NAME in dialog.results.item(0).text()
+        dialog.reject()
+        assert _disk(tmp_path) == {}
+
+        screen.confirm = lambda *_args: True
+        screen.erase_person()
+        window.close()
+        handler.flush()
+        assert _disk(tmp_path) == {}
+        assert log_file.stat().st_size > 0  # the log was written, at DEBUG
+        readable = readable_canaries(tmp_path, codes, FORMS)
+        assert {form: n for form, n in readable.items() if n} == {}
+    finally:
+        root.removeHandler(handler)
+        handler.close()
+        root.setLevel(levels[0])
+        sql.setLevel(levels[1])
