@@ -292,3 +292,45 @@ def test_a_day_of_the_new_surfaces_leaves_nothing_in_clear_on_the_disk(
         handler.close()
         root.setLevel(levels[0])
         sql.setLevel(levels[1])
+
+
+def test_a_coordinator_unlocking_on_the_call_list_reads_no_name_and_gets_it_greyed_out(
+    qtbot: QtBot, cvl_db: Database, make_window: WindowFactory
+) -> None:
+    """Samir left the call list on Lea Martin; the desk locked; Léa, coordinator, unlocks."""
+    contact = consenting_caller(cvl_db)
+    ContactService(cvl_db).add_referral(contact, CAP_EMPLOI, rdv_at=datetime(2026, 3, 5, 14, 0))
+    _claire, samir, lea = _desk_with_a_coordinator(cvl_db)
+    window = make_window(cvl_db, runner=ImmediateRunner())
+    _unlocked(qtbot, window, samir, AGENT_PIN)
+    screen = _call_list(qtbot, window)
+    assert screen.call_card.name.full_text() == "Lea Martin"
+    window.privacy.lock()
+    assert _on_screen(window, "Lea Martin", "06 01 02 03 04") == []
+    _unlocked(qtbot, window, lea, COORDINATOR_CODE)
+    assert _on_screen(window, "Lea Martin", "06 01 02 03 04") == []
+    box = screen.call_card.call_list
+    assert not box.isEnabled() and not box.isChecked()
+    assert not screen.call_card.erase_button.isEnabled()
+    assert screen.model.rowCount() == 1  # the whole list, not only who consented
+
+
+def test_a_coordinator_unlocking_during_a_correction_reads_no_detail(
+    qtbot: QtBot, cvl_db: Database, make_window: WindowFactory
+) -> None:
+    from .conftest import FIXED_NOW
+    from .test_agent_day import edit_first_row
+
+    record_canary(cvl_db, FIXED_NOW)
+    _claire, samir, lea = _desk_with_a_coordinator(cvl_db)
+    window = make_window(cvl_db, runner=ImmediateRunner())
+    _unlocked(qtbot, window, samir, AGENT_PIN)
+    desk = open_accueil(qtbot, window, cvl_db)
+    edit_first_row(qtbot, desk)
+    assert desk.screen.form.consent.nom.text() == CANARY_NAME  # opened to be corrected
+    window.privacy.lock()
+    _unlocked(qtbot, window, lea, COORDINATOR_CODE)
+    assert _on_screen(window, CANARY_NAME, CANARY_PHONE) == []
+    window.privacy.lock()
+    _unlocked(qtbot, window, samir, AGENT_PIN)  # back to Samir: his correction, as it was
+    assert desk.screen.form.consent.nom.text() == CANARY_NAME

@@ -297,6 +297,8 @@ class SuiviScreen(Screen):
         self.call_card.clear()
 
     def restore_personal_data(self) -> None:
+        if self.context.ready:  # another agent may have unlocked: her rights
+            self._call_list_right()  # (a coordinator's call list goes off)
         self._show_call()
 
     def _contacts_changed(self) -> None:
