@@ -334,3 +334,52 @@ def test_a_coordinator_unlocking_during_a_correction_reads_no_detail(
     window.privacy.lock()
     _unlocked(qtbot, window, samir, AGENT_PIN)  # back to Samir: his correction, as it was
     assert desk.screen.form.consent.nom.text() == CANARY_NAME
+
+
+def test_a_phone_copied_to_dial_it_is_off_the_clipboard_once_the_desk_locks(
+    qtbot: QtBot, cvl_db: Database, make_window: WindowFactory
+) -> None:
+    """Samir copied Lea's phone from the correction form to dial it in the softphone; the desk
+    locked; the phone stayed on the computer's clipboard for anyone at the locked desk to
+    paste into any program. A copy made in another program is left alone."""
+    from .conftest import FIXED_NOW
+    from .test_agent_day import edit_first_row
+
+    record_canary(cvl_db, FIXED_NOW)
+    _claire, samir, _lea = _desk_with_a_coordinator(cvl_db)
+    window = make_window(cvl_db, runner=ImmediateRunner())
+    _unlocked(qtbot, window, samir, AGENT_PIN)
+    desk = open_accueil(qtbot, window, cvl_db)
+    edit_first_row(qtbot, desk)
+    phone = desk.screen.form.consent.telephone
+    phone.setFocus()
+    phone.selectAll()
+    qtbot.keyClick(phone, Qt.Key.Key_C, CTRL)
+    clipboard = QApplication.clipboard()
+    assert clipboard.text() == CANARY_PHONE
+    window.privacy.lock()
+    assert CANARY_PHONE not in clipboard.text()
+
+
+def test_a_copy_made_in_another_program_stays_on_the_clipboard(qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QLineEdit
+
+    from spro_desk.ui.lock.clipboard import ClipboardWatch
+
+    watch = ClipboardWatch()
+    clipboard = QApplication.clipboard()
+    field = QLineEdit("copié ici")
+    qtbot.addWidget(field)
+    field.show()
+    field.activateWindow()
+    qtbot.waitUntil(field.isActiveWindow)
+    field.selectAll()
+    field.copy()
+    watch.clear_ours()
+    assert clipboard.text() == ""
+    field.close()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is None)
+    clipboard.setText("copié dans un autre programme")  # this application is not active
+    watch.clear_ours()
+    assert clipboard.text() == "copié dans un autre programme"
+    clipboard.clear()
