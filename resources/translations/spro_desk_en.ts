@@ -4087,52 +4087,52 @@ If the problem happens again, send the details below to support.</translation>
 <context>
     <name>LockScreen</name>
     <message>
-        <location filename="../../src/spro_desk/ui/lock/guard.py" line="70"/>
+        <location filename="../../src/spro_desk/ui/lock/guard.py" line="71"/>
         <source>SPRO Desk est verrouillé</source>
         <translation>SPRO Desk is locked</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/lock/guard.py" line="77"/>
+        <location filename="../../src/spro_desk/ui/lock/guard.py" line="78"/>
         <source>Les données personnelles sont masquées. Choisissez votre nom et saisissez votre code pour reprendre là où vous en étiez.</source>
         <translation>Personal data is hidden. Choose your name and enter your code to pick up where you left off.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/lock/guard.py" line="84"/>
+        <location filename="../../src/spro_desk/ui/lock/guard.py" line="85"/>
         <source>&amp;Déverrouiller</source>
         <translation>&amp;Unlock</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/lock/guard.py" line="91"/>
+        <location filename="../../src/spro_desk/ui/lock/guard.py" line="92"/>
         <source>&amp;Agent :</source>
         <translation>&amp;Agent:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/lock/guard.py" line="91"/>
+        <location filename="../../src/spro_desk/ui/lock/guard.py" line="92"/>
         <source>&amp;Code :</source>
         <translation>&amp;Code:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/lock/guard.py" line="113"/>
+        <location filename="../../src/spro_desk/ui/lock/guard.py" line="114"/>
         <source>Agent</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/lock/guard.py" line="114"/>
+        <location filename="../../src/spro_desk/ui/lock/guard.py" line="115"/>
         <source>Code ou mot de passe</source>
         <translation>Code or password</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/lock/guard.py" line="115"/>
+        <location filename="../../src/spro_desk/ui/lock/guard.py" line="116"/>
         <source>Déverrouiller le poste</source>
         <translation>Unlock the desk</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/lock/guard.py" line="139"/>
+        <location filename="../../src/spro_desk/ui/lock/guard.py" line="140"/>
         <source>Ouverture de la base… Le code sera vérifié dès qu&apos;elle est prête.</source>
         <translation>Opening the database… Your code will be checked as soon as it is ready.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/lock/guard.py" line="142"/>
+        <location filename="../../src/spro_desk/ui/lock/guard.py" line="143"/>
         <source>Vérification du code…</source>
         <translation>Checking the code…</translation>
     </message>
@@ -4692,97 +4692,128 @@ If the problem happens again, send the details below to support.</translation>
 <context>
     <name>PersonDataDialog</name>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="256"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="261"/>
         <source>Données de cette personne</source>
         <translation>This person&apos;s data</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="268"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="274"/>
         <source>Rechercher une personne</source>
         <translation>Search for a person</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="271"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="277"/>
         <source>Nom, téléphone ou courriel, 3 caractères au moins ; la recherche est inscrite au journal d&apos;accès.</source>
         <translation>Name, phone or e-mail, at least 3 characters; the search is written to the access log.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="275"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="281"/>
         <source>&amp;Rechercher</source>
         <translation>&amp;Search</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="277"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="283"/>
         <source>Personnes trouvées</source>
         <translation>People found</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="280"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="286"/>
         <source>Tout ce que le poste détient sur cette personne</source>
         <translation>Everything this desk holds about this person</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="284"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="290"/>
         <source>Message</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="285"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="291"/>
         <source>&amp;Imprimer (PDF)…</source>
         <translation>&amp;Print (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="286"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="292"/>
         <source>E&amp;xporter (JSON)…</source>
         <translation>E&amp;xport (JSON)…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="288"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="293"/>
+        <source>&amp;Effacer les données de cette personne…</source>
+        <translation>&amp;Erase this person&apos;s data…</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="294"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="434"/>
+        <source>Effacer les données de cette personne</source>
+        <translation>Erase this person&apos;s data</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="297"/>
+        <source>À sa demande : son nom, son téléphone, son courriel et la note sont effacés définitivement ; le contact et ses orientations restent comptés, sans identité.</source>
+        <translation>At their request: their name, phone, e-mail and note are erased for good; the contact and its referrals are still counted, without identity.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="302"/>
         <source>Fermer</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="291"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="305"/>
         <source>&amp;Personne :</source>
         <translation>Pe&amp;rson:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="343"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="360"/>
         <source>Cet affichage est inscrit au journal d&apos;accès.</source>
         <translation>This display is written to the access log.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="362"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="379"/>
         <source>Personnes trouvées : %d.</source>
         <translation>People found: %d.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="378"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="395"/>
         <source>Le PDF n&apos;a pas pu être écrit : choisissez un autre dossier.</source>
         <translation>The PDF could not be written: choose another folder.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="381"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="398"/>
         <source>PDF enregistré : %s</source>
         <translation>PDF saved: %s</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="397"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="414"/>
         <source>Le fichier n&apos;a pas pu être écrit : choisissez un autre dossier.</source>
         <translation>The file could not be written: choose another folder.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="400"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="417"/>
         <source>Copie JSON enregistrée : %s</source>
         <translation>JSON copy saved: %s</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="406"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="430"/>
+        <source>Effacer les données personnelles de cette personne ? Son nom, son téléphone, son courriel et la note sont effacés définitivement ; le contact et ses orientations restent comptés, sans identité.</source>
+        <translation>Erase this person&apos;s personal data? Their name, phone, e-mail and note are erased for good; the contact and its referrals are still counted, without identity.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="435"/>
+        <source>Effacer définitivement</source>
+        <translation>Erase for good</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="446"/>
+        <source>Données personnelles effacées ; le contact reste compté.</source>
+        <translation>Personal data erased; the contact is still counted.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="452"/>
         <source>Imprimer en PDF</source>
         <translation>Print to PDF</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="416"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="462"/>
         <source>Exporter en JSON</source>
         <translation>Export as JSON</translation>
     </message>
@@ -4912,34 +4943,34 @@ If the problem happens again, send the details below to support.</translation>
 <context>
     <name>PrivacyGuard</name>
     <message>
-        <location filename="../../src/spro_desk/ui/lock/guard.py" line="192"/>
+        <location filename="../../src/spro_desk/ui/lock/guard.py" line="193"/>
         <source>&amp;Verrouiller le poste</source>
         <translation>&amp;Lock the desk</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/lock/guard.py" line="194"/>
+        <location filename="../../src/spro_desk/ui/lock/guard.py" line="195"/>
         <source>Masquer les données personnelles jusqu&apos;au code</source>
         <translation>Hide personal data until the code is entered</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/lock/guard.py" line="428"/>
+        <location filename="../../src/spro_desk/ui/lock/guard.py" line="431"/>
         <source>Poste verrouillé : saisissez votre code pour reprendre.</source>
         <translation>Desk locked: type your code to resume.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/lock/guard.py" line="513"/>
-        <location filename="../../src/spro_desk/ui/lock/guard.py" line="547"/>
+        <location filename="../../src/spro_desk/ui/lock/guard.py" line="516"/>
+        <location filename="../../src/spro_desk/ui/lock/guard.py" line="550"/>
         <source>Le poste n&apos;a pas pu être déverrouillé. Réessayez.</source>
         <translation>The desk could not be unlocked. Try again.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/lock/guard.py" line="502"/>
-        <location filename="../../src/spro_desk/ui/lock/guard.py" line="559"/>
+        <location filename="../../src/spro_desk/ui/lock/guard.py" line="505"/>
+        <location filename="../../src/spro_desk/ui/lock/guard.py" line="562"/>
         <source>Poste déverrouillé.</source>
         <translation>Desk unlocked.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/lock/guard.py" line="574"/>
+        <location filename="../../src/spro_desk/ui/lock/guard.py" line="577"/>
         <source>Votre code est désormais trop court pour protéger les données personnelles : choisissez-en un nouveau (8 chiffres ou plus, ou un mot de passe).</source>
         <translation>Your code is now too short to protect personal data: please choose a new one (8 digits or more, or a password).</translation>
     </message>
@@ -6421,37 +6452,37 @@ Restore it now?</translation>
         <translation>Personal data erased; the referral is still followed up.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="312"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="314"/>
         <source>Sélectionnez d&apos;abord une orientation dans la liste.</source>
         <translation>First select a referral in the list.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="320"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="322"/>
         <source>Rouvrir une orientation</source>
         <translation>Reopen a referral</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="321"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="323"/>
         <source>Remettre « {label} »</source>
         <translation>Set back to “{label}”</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="322"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="324"/>
         <source>Continuer ?</source>
         <translation>Continue?</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="352"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="354"/>
         <source>{structure} : « {label} » enregistré.</source>
         <translation>{structure}: “{label}” saved.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="356"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="358"/>
         <source>Ctrl+Z remet « {previous} ».</source>
         <translation>Ctrl+Z restores “{previous}”.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="369"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="371"/>
         <source>Le statut n&apos;a pas pu être enregistré. Réessayez dans un instant.</source>
         <translation>The status could not be saved. Try again in a moment.</translation>
     </message>
@@ -7320,242 +7351,242 @@ Restore it now?</translation>
 <context>
     <name>_Words</name>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="59"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="60"/>
         <source>oui</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="60"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="61"/>
         <source>non</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="61"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="62"/>
         <source>non demandé</source>
         <translation>not asked</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="74"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="75"/>
         <source>Nom</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="75"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="76"/>
         <source>Téléphone</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="76"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="77"/>
         <source>Courriel</source>
         <translation>Email</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="77"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="78"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="78"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="79"/>
         <source>Finalité</source>
         <translation>Purpose</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="79"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="80"/>
         <source>Texte présenté</source>
         <translation>Wording shown</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="80"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="81"/>
         <source>Agent</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="81"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="82"/>
         <source>Donné le</source>
         <translation>Given on</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="82"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="83"/>
         <source>Données effacées le</source>
         <translation>Data erased on</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="83"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="84"/>
         <source>Motif de l&apos;effacement</source>
         <translation>Reason for erasure</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="84"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="85"/>
         <source>Date du contact</source>
         <translation>Date of contact</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="85"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="86"/>
         <source>Canal</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="86"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="87"/>
         <source>Lieu</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="87"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="88"/>
         <source>Situation</source>
         <translation>Situation</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="88"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="89"/>
         <source>Tranche d&apos;âge</source>
         <translation>Age band</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="89"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="90"/>
         <source>Sexe</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="90"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="91"/>
         <source>Handicap</source>
         <translation>Disability</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="91"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="92"/>
         <source>Commune</source>
         <translation>Municipality</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="92"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="93"/>
         <source>Besoins</source>
         <translation>Needs</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="93"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="94"/>
         <source>Réponses apportées</source>
         <translation>Responses given</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="94"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="95"/>
         <source>Site</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="95"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="96"/>
         <source>Supprimé le</source>
         <translation>Deleted on</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="96"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="97"/>
         <source>Service</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="97"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="98"/>
         <source>Structure</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="98"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="99"/>
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="99"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="100"/>
         <source>Rendez-vous le</source>
         <translation>Appointment on</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="100"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="101"/>
         <source>Statut</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="101"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="102"/>
         <source>Proposée le</source>
         <translation>Proposed on</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="102"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="103"/>
         <source>Mise à jour le</source>
         <translation>Updated on</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="108"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="109"/>
         <source>Données de cette personne</source>
         <translation>This person&apos;s data</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="109"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="110"/>
         <source>Coordonnées affichées</source>
         <translation>Contact details shown</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="110"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="111"/>
         <source>Coordonnées imprimées (fiche de liaison)</source>
         <translation>Contact details printed (referral slip)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="111"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="112"/>
         <source>Copie remise à la personne</source>
         <translation>Copy handed to the person</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="112"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="113"/>
         <source>Coordonnées corrigées</source>
         <translation>Contact details corrected</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="113"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="114"/>
         <source>Coordonnées effacées</source>
         <translation>Contact details erased</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="114"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="115"/>
         <source>à l&apos;écran</source>
         <translation>on screen</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="115"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="116"/>
         <source>en PDF</source>
         <translation>as PDF</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="116"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="117"/>
         <source>en JSON</source>
         <translation>as JSON</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="65"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="66"/>
         <source>Consentement</source>
         <translation>Consent</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="66"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="67"/>
         <source>Contact</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="62"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="63"/>
         <source>Données détenues par ce poste au %s</source>
         <translation>Data held by this desk on %s</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="63"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="64"/>
         <source>Coordonnées (avec l&apos;accord de la personne)</source>
         <translation>Contact details (with the person&apos;s consent)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="64"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="65"/>
         <source>aucune : jamais données, ou effacées</source>
         <translation>none: never given, or erased</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="67"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="68"/>
         <source>Orientations (%d)</source>
         <translation>Referrals (%d)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="68"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="69"/>
         <source>Journal des accès à ces données (%d)</source>
         <translation>Log of accesses to this data (%d)</translation>
     </message>

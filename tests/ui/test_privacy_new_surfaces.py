@@ -61,7 +61,13 @@ def _unlocked(qtbot: QtBot, window: MainWindow, agent_id: str, code: str) -> Non
 
 
 def _on_screen(window: MainWindow, *needles: str) -> list[str]:
+    """Every text of every widget (tests/ui/test_lock.py), with what only a screen reader or
+    a hovering mouse gets: accessible descriptions, status tips, « What's this »."""
+    from PySide6.QtWidgets import QWidget
+
     _count, texts = widget_texts(window)
+    for widget in [window, *window.findChildren(QWidget)]:
+        texts += [widget.accessibleDescription(), widget.statusTip(), widget.whatsThis()]
     return [text for text in texts for needle in needles if needle.casefold() in text.casefold()]
 
 
@@ -383,3 +389,67 @@ def test_a_copy_made_in_another_program_stays_on_the_clipboard(qtbot: QtBot) -> 
     watch.clear_ours()
     assert clipboard.text() == "copié dans un autre programme"
     clipboard.clear()
+
+
+def test_the_single_instance_server_names_no_folder_and_answers_only_its_user(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """The local server a second start asks to bring the window forward: its name is a hash
+    of the data folder (which may be named after a town, a structure, an agent), and its
+    socket is the desk user's alone (another account of a shared computer cannot connect)."""
+    import stat
+
+    from spro_desk.ui.app.single_instance import InstanceGuard
+
+    folder = tmp_path / "Données d'Éloïse N'Guessan"
+    guard = InstanceGuard(folder)
+    assert guard.acquire()
+    guard.listen()
+    try:
+        assert guard._server is not None
+        full = guard._server.fullServerName()
+        assert "Guessan" not in full and "Donn" not in full
+        mode = Path(full).stat().st_mode
+        assert stat.S_ISSOCK(mode) and mode & 0o077 == 0, oct(mode)
+    finally:
+        guard.release()
+
+
+# --- « Données de cette personne » --------------------------------------------------------------
+
+
+def test_a_person_found_by_her_phone_who_asks_to_be_forgotten_is_erased_from_the_dialog(
+    qtbot: QtBot, cvl_db: Database
+) -> None:
+    """The site manager finds her by the phone she gives (« 06.99.88.77.66 »); she asks to be
+    forgotten: only Accueil's list of today's contacts erased, so a person received another day
+    stayed held, and found by the search, until the retention purge."""
+    from spro_desk.ui.common.person_data_dialog import PersonDataDialog
+
+    contact = record_canary(cvl_db, datetime(2026, 3, 2, 9, 0))
+    dialog = PersonDataDialog(cvl_db, None)
+    qtbot.addWidget(dialog)
+    erased: list[str] = []
+    dialog.erased.connect(erased.append)
+    asked: list[str] = []
+
+    def confirm(_parent: object, _title: str, question: str, _go: str, _undo: bool) -> bool:
+        asked.append(question)
+        return True
+
+    dialog.confirm = confirm
+    dialog.search.setText("06.99.88.77.66")
+    dialog.run_search()
+    assert dialog.results.count() == 1
+    dialog._chosen(dialog.results.item(0))
+    assert CANARY_NAME in dialog.view.toPlainText()
+    assert dialog.erase_button.isEnabled() and dialog.erase_button.accessibleName()
+    qtbot.mouseClick(dialog.erase_button, Qt.MouseButton.LeftButton)
+    assert asked and CANARY_NAME not in asked[0]
+    assert not ContactService(cvl_db).has_personal_data(contact)
+    assert erased == [contact] and audit_log(cvl_db).entries()[-1]["action"] == "effacement"
+    assert dialog.results.count() == 0 and CANARY_NAME not in dialog.view.toPlainText()
+    assert not dialog.erase_button.isEnabled()
+    dialog.search.setText("06.99.88.77.66")
+    dialog.run_search()
+    assert dialog.results.count() == 0

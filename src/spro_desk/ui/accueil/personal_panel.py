@@ -238,9 +238,12 @@ class PersonalDataKeeper(QObject):
     def open_access(self, contact_id: str) -> None:
         from spro_desk.ui.common.person_data_dialog import open_person_data
 
-        self.access_dialog = open_person_data(
-            self._screen.context.database, contact_id, self._screen
-        )
+        dialog = open_person_data(self._screen.context.database, contact_id, self._screen)
+        dialog.erased.connect(self._erased_from_access)
+        self.access_dialog = dialog
+
+    def _erased_from_access(self, _contact_id: str) -> None:
+        self._screen.context.navigator.contacts_changed.emit()  # every screen drops her
 
     # --- the lock -----------------------------------------------------------------------------
 
