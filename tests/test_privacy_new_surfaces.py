@@ -91,3 +91,24 @@ def test_a_corrections_former_sealed_value_leaves_the_database_files(db: Databas
     corrected = PersonalDataInput(CANARY_NAME, "0590 12 34 56", CANARY_MAIL, CANARY_NOTE)
     ContactService(db).correct_personal(contact_id, corrected)
     assert not [path.name for path in files if path.exists() and former in path.read_bytes()]
+
+
+def test_a_correction_refused_by_the_database_leaves_the_details_readable(db: Database) -> None:
+    """The new key was written beside the keys before the database refused the write (a
+    damaged file, a full disk, another writer past the wait): the person's details then
+    opened with no key, and every search of « Données de cette personne » failed on them."""
+    from spro_desk.privacy.access import find_people
+    from spro_desk.storage.errors import StorageError
+
+    _signed_in(db)
+    contact_id = record_canary(db)
+    service = ContactService(db)
+    db.gate.refuse(StorageError("Base endommagée : écriture refusée."))
+    corrected = PersonalDataInput(CANARY_NAME, "0594 12 34 56", CANARY_MAIL, CANARY_NOTE)
+    with pytest.raises(StorageError):
+        service.correct_personal(contact_id, corrected)
+    with pytest.raises(StorageError):
+        service.correct_personal(contact_id, PersonalDataInput())  # every field cleared
+    db.gate.release()
+    assert service.personal_data(contact_id).telephone == CANARY_PHONE
+    assert [match.contact_id for match in find_people(db, "canarivaux")] == [contact_id]

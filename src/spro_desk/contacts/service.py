@@ -6,7 +6,7 @@ import builtins
 import uuid
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlmodel import Session, col, delete, select
 
@@ -26,6 +26,9 @@ from spro_desk.storage.tables import Consent, Contact, PersonalData, Referral
 from spro_desk.sync.branches import follow_copy_back
 from spro_desk.sync.changelog import append_event
 from spro_desk.vocab import REFERRAL_STATUTS
+
+if TYPE_CHECKING:
+    from spro_desk.agents.accounts import AgentView
 
 
 def new_id() -> str:
@@ -273,14 +276,9 @@ class ContactService:
         with the names of the fields changed (never their values). The fields changed."""
         from spro_desk.agents.roles import Permission
         from spro_desk.agents.sessions import require
-        from spro_desk.privacy.erasure import (
-            erase_legacy_copies,
-            flush_freed_pages,
-            forget_former_details,
-            secure_delete,
-        )
+        from spro_desk.privacy.erasure import erase_legacy_copies, flush_freed_pages
+        from spro_desk.privacy.person_keys import person_keys
         from spro_desk.privacy.personal import open_values
-        from spro_desk.security.audit import audit_log
 
         agent = require(self.db, Permission.VIEW_PERSONAL)
         values = _stored_values(personal)
@@ -294,24 +292,59 @@ class ContactService:
         changed = [k for k in values if values[k] != before.get(k)]
         if not changed:
             return []
-        if held is None:
-            if consent is None:
-                raise ConsentRequiredError()
-            if self.personal_erased(contact_id):
-                raise PersonalDataErasedError()
-            held = Consent(
-                id=new_id(),
-                contact_id=contact_id,
-                purpose=consent.purpose,
-                wording=consent.wording,
-                agent=consent.agent or (agent.nom if agent else None),
-                given_at=moment,
+        held = held or self._consent_given_now(contact_id, consent, agent, moment)
+        previous_key = person_keys(self.db).entry(contact_id)
+        try:
+            sealed = (
+                sealed_row(self.db, contact_id, held.id, values, occurred_at)
+                if any(values.values())
+                else None
             )
-        sealed = (
-            sealed_row(self.db, contact_id, held.id, values, occurred_at)
-            if any(values.values())
-            else None
+            self._write_correction(held, row, sealed, changed, agent, moment)
+        except BaseException:
+            if previous_key is not None:  # the row left in the database opens again
+                person_keys(self.db).put_back(previous_key)
+            raise
+        if row is not None:  # the former details are in no copy the desk can open
+            flush_freed_pages(self.db)
+            erase_legacy_copies(self.db, [contact_id])
+        return changed
+
+    def _consent_given_now(
+        self,
+        contact_id: str,
+        consent: ConsentInput | None,
+        agent: AgentView | None,
+        moment: datetime,
+    ) -> Consent:
+        if consent is None:
+            raise ConsentRequiredError()
+        if self.personal_erased(contact_id):
+            raise PersonalDataErasedError()
+        return Consent(
+            id=new_id(),
+            contact_id=contact_id,
+            purpose=consent.purpose,
+            wording=consent.wording,
+            agent=consent.agent or (agent.nom if agent else None),
+            given_at=moment,
         )
+
+    def _write_correction(
+        self,
+        held: Consent,
+        row: PersonalData | None,
+        sealed: PersonalData | None,
+        changed: builtins.list[str],
+        agent: AgentView | None,
+        moment: datetime,
+    ) -> None:
+        """The consent (when given now), the details replaced, the access log's entry, and the
+        former details' key destroyed: one transaction."""
+        from spro_desk.privacy.erasure import forget_former_details, secure_delete
+        from spro_desk.security.audit import audit_log
+
+        contact_id = held.contact_id
         with self.db.transaction() as session:
             if session.get(Consent, held.id) is None:
                 session.add(held)
@@ -331,10 +364,6 @@ class ContactService:
             )
             if row is not None:
                 forget_former_details(self.db, contact_id, replaced=sealed is not None)
-        if row is not None:  # the former details are in no copy the desk can open
-            flush_freed_pages(self.db)
-            erase_legacy_copies(self.db, [contact_id])
-        return changed
 
     def personal_erased(self, contact_id: str) -> bool:
         """Whether this contact's personal data was erased (on request, by the purge): none

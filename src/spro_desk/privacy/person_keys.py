@@ -73,6 +73,16 @@ class PersonKeys:
         with locked(self.path):
             append_line(self.path, json.dumps(entry, separators=(",", ":")).encode())
 
+    def entry(self, contact_id: str) -> dict[str, str] | None:
+        """The person's current line, to `put_back` if what replaces it is not committed."""
+        return self._entries().get(contact_id)
+
+    def put_back(self, entry: dict[str, str]) -> None:
+        """A line taken by `entry` becomes the person's key again (a correction rolled back:
+        the row still in the database is the one it opens)."""
+        with locked(self.path):
+            append_line(self.path, json.dumps(entry, separators=(",", ":")).encode())
+
     def sealed_key(self, contact_id: str) -> bytes | None:
         entry = self._entries().get(contact_id)
         return base64.b64decode(entry["k"]) if entry else None
