@@ -112,3 +112,33 @@ def test_a_correction_refused_by_the_database_leaves_the_details_readable(db: Da
     db.gate.release()
     assert service.personal_data(contact_id).telephone == CANARY_PHONE
     assert [match.contact_id for match in find_people(db, "canarivaux")] == [contact_id]
+
+
+def test_details_added_later_are_purged_with_the_contact_and_from_every_copy(
+    db: Database,
+) -> None:
+    """A contact saved anonymously, the consent and details added in a correction: the
+    retention counts from the contact, as for details given at once; the backup taken after
+    the addition opens nothing once the purge has run."""
+    from datetime import UTC, timedelta
+
+    from spro_desk.contacts.model import ContactInput
+    from spro_desk.privacy.purge import run_purge
+
+    _signed_in(db)
+    occurred = datetime.now(UTC) - timedelta(days=1)
+    service = ContactService(db)
+    contact_id = service.record(
+        ContactInput(canal="telephone", statut="salarie", occurred_at=occurred)
+    )
+    added = PersonalDataInput(CANARY_NAME, CANARY_PHONE, CANARY_MAIL, CANARY_NOTE)
+    assert service.correct_personal(contact_id, added, ConsentInput()) == [
+        "nom", "telephone", "courriel", "note"
+    ]  # fmt: skip
+    create_backup(db.path, now=datetime(2026, 3, 1, 9))
+    assert run_purge(db, now=occurred + timedelta(days=30)).erased == 0  # not yet
+    assert readable_canaries(_folder(db), [MANAGER_PIN], (CANARY_NAME,))[CANARY_NAME] >= 2
+    report = run_purge(db, now=occurred + timedelta(days=7 * 31))
+    assert report.erased == 1 and not service.has_personal_data(contact_id)
+    after = readable_canaries(_folder(db), [MANAGER_PIN], (CANARY_NAME, CANARY_PHONE))
+    assert after == {CANARY_NAME: 0, CANARY_PHONE: 0}, after
