@@ -453,3 +453,27 @@ def test_a_person_found_by_her_phone_who_asks_to_be_forgotten_is_erased_from_the
     dialog.search.setText("06.99.88.77.66")
     dialog.run_search()
     assert dialog.results.count() == 0
+
+
+def test_a_correction_sealed_by_the_lock_does_not_come_back_into_another_contacts_form(
+    qtbot: QtBot, cvl_db: Database, make_window: WindowFactory
+) -> None:
+    """Samir was correcting Zéphyrine's details when the desk locked; Léa (coordinator)
+    unlocked and abandoned the correction; at Samir's unlock her details came back, consent
+    ticked, into the blank form of the next walk-in, to be recorded under someone else."""
+    from .conftest import FIXED_NOW
+    from .test_agent_day import edit_first_row
+
+    record_canary(cvl_db, FIXED_NOW)
+    _claire, samir, lea = _desk_with_a_coordinator(cvl_db)
+    window = make_window(cvl_db, runner=ImmediateRunner())
+    _unlocked(qtbot, window, samir, AGENT_PIN)
+    desk = open_accueil(qtbot, window, cvl_db)
+    edit_first_row(qtbot, desk)
+    window.privacy.lock()
+    _unlocked(qtbot, window, lea, COORDINATOR_CODE)
+    qtbot.mouseClick(desk.screen.cancel_edit_button, Qt.MouseButton.LeftButton)
+    window.privacy.lock()
+    _unlocked(qtbot, window, samir, AGENT_PIN)
+    box = desk.screen.form.consent
+    assert not box.is_given() and box.nom.text() == "" and box.telephone.text() == ""

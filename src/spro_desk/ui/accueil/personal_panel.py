@@ -261,6 +261,12 @@ class PersonalDataKeeper(QObject):
         self._stash = seal_draft(self._screen.context.database, values)
         box.reset()
 
+    def forget_draft(self) -> None:
+        """The form was emptied or given another contact while the desk was locked away from
+        the agent who typed (a colleague unlocked meanwhile): what was sealed belonged to the
+        form as it was, and must not come back into another person's."""
+        self._stash = None
+
     def restore(self) -> None:
         """Back as it was, when the agent now at the desk may see personal data."""
         from spro_desk.agents.sessions import AccessDenied

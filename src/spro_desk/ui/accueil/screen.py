@@ -303,6 +303,7 @@ class AccueilScreen(Screen):
 
     def _new_contact(self) -> None:
         self.draft.clear()
+        self.personal_data.forget_draft()
         self._editing = None
         self.form.reset(self._default_canal(), self.context.clock())
         self.record_button.setText(self.tr("Enregistrer (Ctrl+Entrée)"))
@@ -447,6 +448,7 @@ class AccueilScreen(Screen):
             self.show_error(str(error))
             return
         self._editing = contact
+        self.personal_data.forget_draft()
         self.form.load(contact)
         if contact.has_personal_data:
             self.form.load_personal(self._personal_for_correction(contact_id))
