@@ -477,3 +477,24 @@ def test_a_correction_sealed_by_the_lock_does_not_come_back_into_another_contact
     _unlocked(qtbot, window, samir, AGENT_PIN)
     box = desk.screen.form.consent
     assert not box.is_given() and box.nom.text() == "" and box.telephone.text() == ""
+
+
+def test_a_phone_copied_to_dial_it_is_off_the_clipboard_once_the_window_closes(
+    qtbot: QtBot, cvl_db: Database, make_window: WindowFactory
+) -> None:
+    """Windows keeps a closed program's clipboard: the phone stayed there after SPRO Desk
+    was closed for the night."""
+    from .conftest import FIXED_NOW
+    from .test_agent_day import edit_first_row
+
+    record_canary(cvl_db, FIXED_NOW)
+    window = make_window(cvl_db, runner=ImmediateRunner())
+    desk = open_accueil(qtbot, window, cvl_db)
+    edit_first_row(qtbot, desk)
+    phone = desk.screen.form.consent.telephone
+    phone.setFocus()
+    phone.selectAll()
+    qtbot.keyClick(phone, Qt.Key.Key_C, CTRL)
+    assert QApplication.clipboard().text() == CANARY_PHONE
+    window.close()
+    assert CANARY_PHONE not in QApplication.clipboard().text()

@@ -1,6 +1,7 @@
 """What SPRO Desk put on the computer's clipboard — a phone copied to dial it, a name — is
-cleared when the desk locks: the lock is the application's, the computer's session stays open
-behind it, and any program could paste what was copied."""
+cleared when the desk locks (the lock is the application's, the computer's session stays open
+behind it, and any program could paste what was copied) and when its window closes (Windows
+keeps a closed program's clipboard)."""
 
 from __future__ import annotations
 

@@ -321,6 +321,7 @@ class PrivacyGuard(QObject):
 
     def shutdown(self) -> None:
         self._closed = True
+        self._clipboard.clear_ours()  # Windows keeps a closed program's clipboard
         self._forget_waiting_unlock()
         self.idle_timer.stop()
         self.purge_timer.stop()
