@@ -142,3 +142,22 @@ def test_details_added_later_are_purged_with_the_contact_and_from_every_copy(
     assert report.erased == 1 and not service.has_personal_data(contact_id)
     after = readable_canaries(_folder(db), [MANAGER_PIN], (CANARY_NAME, CANARY_PHONE))
     assert after == {CANARY_NAME: 0, CANARY_PHONE: 0}, after
+
+
+def test_one_row_that_does_not_open_leaves_the_search_to_the_others(db: Database) -> None:
+    """A row altered by hand (or by a failing disk) failed every search of « Données de cette
+    personne »: the right of access of everyone else with it."""
+    import sqlite3
+
+    from spro_desk.privacy.access import find_people
+
+    _signed_in(db)
+    altered = record_canary(db, nom="Rose Altérée")
+    kept = record_canary(db, nom="Éloïse N'Guessan")
+    with sqlite3.connect(db.path) as raw:
+        (sealed,) = raw.execute(
+            "SELECT sealed FROM personal_data WHERE contact_id = ?", (altered,)
+        ).fetchone()
+        flipped = sealed[:-1] + bytes([sealed[-1] ^ 1])
+        raw.execute("UPDATE personal_data SET sealed = ? WHERE contact_id = ?", (flipped, altered))
+    assert [match.contact_id for match in find_people(db, "n'guessan")] == [kept]
