@@ -498,3 +498,26 @@ def test_a_phone_copied_to_dial_it_is_off_the_clipboard_once_the_window_closes(
     assert QApplication.clipboard().text() == CANARY_PHONE
     window.close()
     assert CANARY_PHONE not in QApplication.clipboard().text()
+
+
+def test_the_coordinates_shown_are_not_the_former_ones_after_a_correction(
+    qtbot: QtBot, db: Database, make_window: WindowFactory
+) -> None:
+    """Shown (Ctrl+Maj+A), then corrected: the panel kept showing the former, mistyped phone,
+    the number the agent then dialled."""
+    from .conftest import FIXED_NOW
+    from .test_agent_day import edit_first_row
+
+    record_canary(db, FIXED_NOW)
+    desk = open_accueil(qtbot, make_window(db), db)
+    desk.screen.today.select(desk.screen.today.model.contact(0).id)
+    qtbot.mouseClick(desk.screen.personal.show_button, Qt.MouseButton.LeftButton)
+    assert CANARY_PHONE in desk.screen.personal.details.full_text()
+    edit_first_row(qtbot, desk)
+    box = desk.screen.form.consent
+    box.telephone.setFocus()
+    box.telephone.selectAll()
+    desk.keyboard.type("0262 21 23 45")
+    desk.keyboard.press(Qt.Key.Key_Return, CTRL)
+    assert desk.contacts.personal_data(desk.contacts.list()[0].id).telephone == "0262 21 23 45"
+    assert CANARY_PHONE not in desk.screen.personal.details.full_text()
