@@ -367,7 +367,7 @@ This person will no longer be able to sign in; their past actions stay in the lo
     </message>
     <message>
         <location filename="../../src/spro_desk/ui/accueil/screen.py" line="120"/>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="342"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="343"/>
         <source>Enregistrer le contact</source>
         <translation>Save the contact</translation>
     </message>
@@ -413,90 +413,100 @@ This person will no longer be able to sign in; their past actions stay in the lo
         <translation>The contact being entered had been recorded before SPRO Desk closed: it is in “Today”.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="341"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="342"/>
         <source>Enregistrer (Ctrl+Entrée)</source>
         <translation>Save (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="349"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="350"/>
         <source>Choisissez le statut de la personne (une touche suffit).</source>
         <translation>Choose the person&apos;s status (one key is enough).</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="380"/>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="384"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="381"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="385"/>
         <source>Contact non enregistré : %s</source>
         <translation>Contact not saved: %s</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="400"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="401"/>
         <source>Contact de %s modifié.</source>
         <translation>Contact at %s updated.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="402"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="403"/>
         <source>Contact enregistré à %s.</source>
         <translation>Contact saved at %s.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="413"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="414"/>
         <source>Commune : %s.</source>
         <translation>Municipality: %s.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="487"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="498"/>
         <source>Enregistrer la modification (Ctrl+Entrée)</source>
         <translation>Save the changes (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="488"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="499"/>
         <source>Enregistrer la modification du contact</source>
         <translation>Save the changes to the contact</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="515"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="526"/>
         <source>Saisie en cours</source>
         <translation>Entry in progress</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="517"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="528"/>
         <source>Le formulaire contient une saisie non enregistrée. L&apos;abandonner pour modifier le contact choisi ?</source>
         <translation>The form holds an unsaved entry. Discard it to edit the selected contact?</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="520"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="531"/>
         <source>Abandonner la saisie</source>
         <translation>Discard the entry</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="526"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="537"/>
         <source>Modification abandonnée : le contact est inchangé.</source>
         <translation>Changes discarded: the contact is unchanged.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="533"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="544"/>
         <source>Supprimer le contact de %s ? Ctrl+Z le rétablit.</source>
         <translation>Delete the contact at %s? Ctrl+Z restores it.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="535"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="546"/>
         <source>Supprimer un contact</source>
         <translation>Delete a contact</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="535"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="546"/>
         <source>Supprimer</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="545"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="556"/>
         <source>Contact de %s supprimé.</source>
         <translation>Contact at %s deleted.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="564"/>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="575"/>
         <source>Contact rétabli.</source>
         <translation>Contact restored.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="490"/>
+        <source>Ses données personnelles ont été effacées : un nouvel accord de la personne s&apos;enregistre avec un nouveau contact.</source>
+        <translation>Their personal data was erased: if the person agrees again, record a new contact.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/accueil/screen.py" line="496"/>
+        <source>Votre rôle ne permet pas d&apos;y ajouter des coordonnées.</source>
+        <translation>Your role does not allow adding contact details to it.</translation>
     </message>
 </context>
 <context>
@@ -1872,79 +1882,90 @@ Keep this time anyway?</translation>
 <context>
     <name>CallCard</name>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/call_card.py" line="23"/>
+        <location filename="../../src/spro_desk/ui/suivi/call_card.py" line="31"/>
         <source>La personne a-t-elle pu joindre {where} ({service}) ? H : oui, c&apos;est fait ; A : elle n&apos;ira pas.</source>
         <translation>Did the person manage to reach {where} ({service})? H: yes, done; A: they will not go.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/call_card.py" line="28"/>
+        <location filename="../../src/spro_desk/ui/suivi/call_card.py" line="36"/>
         <source>{date} à {time}</source>
         <translation>{date} at {time}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/call_card.py" line="33"/>
+        <location filename="../../src/spro_desk/ui/suivi/call_card.py" line="41"/>
         <source>Le rendez-vous du {when} chez {where} a-t-il eu lieu ? H : honoré, N : non honoré, A : annulé.</source>
         <translation>Did the appointment on {when} with {where} take place? H: attended, N: not attended, A: cancelled.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/call_card.py" line="38"/>
+        <location filename="../../src/spro_desk/ui/suivi/call_card.py" line="46"/>
         <source>Rappeler le rendez-vous du {when} chez {where} ; vérifier qu&apos;il tient toujours.</source>
         <translation>Remind the person of the appointment on {when} with {where}; check that it still stands.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/call_card.py" line="49"/>
+        <location filename="../../src/spro_desk/ui/suivi/call_card.py" line="60"/>
         <source>Appel</source>
         <translation>Call</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/call_card.py" line="51"/>
+        <location filename="../../src/spro_desk/ui/suivi/call_card.py" line="62"/>
         <source>&amp;Liste d&apos;appels : seulement les personnes d&apos;accord pour être rappelées</source>
         <translation>Ca&amp;ll list: only people who agreed to be called back</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/call_card.py" line="54"/>
+        <location filename="../../src/spro_desk/ui/suivi/call_card.py" line="65"/>
         <source>Personne à appeler</source>
         <translation>Person to call</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/call_card.py" line="56"/>
+        <location filename="../../src/spro_desk/ui/suivi/call_card.py" line="67"/>
         <source>Téléphone à appeler</source>
         <translation>Phone number to call</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/call_card.py" line="57"/>
+        <location filename="../../src/spro_desk/ui/suivi/call_card.py" line="68"/>
         <source>Ce qu&apos;il faut demander</source>
         <translation>What to ask</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/call_card.py" line="60"/>
+        <location filename="../../src/spro_desk/ui/suivi/call_card.py" line="71"/>
         <source>Nom :</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/call_card.py" line="61"/>
+        <location filename="../../src/spro_desk/ui/suivi/call_card.py" line="72"/>
         <source>Téléphone :</source>
         <translation>Phone:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/call_card.py" line="62"/>
+        <location filename="../../src/spro_desk/ui/suivi/call_card.py" line="73"/>
         <source>À demander :</source>
         <translation>To ask:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/call_card.py" line="66"/>
+        <location filename="../../src/spro_desk/ui/suivi/call_card.py" line="90"/>
         <source>Liste d&apos;appels</source>
         <translation>Call list</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/call_card.py" line="69"/>
+        <location filename="../../src/spro_desk/ui/suivi/call_card.py" line="93"/>
         <source>Alt+L. Chaque affichage d&apos;un nom et d&apos;un téléphone est inscrit au journal d&apos;accès.</source>
         <translation>Alt+L. Each display of a name and phone number is written to the access log.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/call_card.py" line="85"/>
+        <location filename="../../src/spro_desk/ui/suivi/call_card.py" line="111"/>
         <source>Réservé à un autre rôle : le vôtre (« {role} ») ne le permet pas.</source>
         <translation>Reserved for another role: yours (“{role}”) does not allow it.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/suivi/call_card.py" line="74"/>
+        <location filename="../../src/spro_desk/ui/suivi/call_card.py" line="75"/>
+        <source>Effacer les données de cette personne</source>
+        <translation>Erase this person&apos;s data</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/suivi/call_card.py" line="78"/>
+        <source>Si la personne retire son accord (Ctrl+Maj+Suppr) : son nom, son téléphone, son courriel et la note sont effacés ; l&apos;orientation reste suivie, sans identité.</source>
+        <translation>If the person withdraws their consent (Ctrl+Shift+Del): their name, phone, e-mail and note are erased; the referral is still followed up, without identity.</translation>
     </message>
 </context>
 <context>
@@ -2214,12 +2235,7 @@ Keep this time anyway?</translation>
         <translation>Optional; 0 means not given.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="366"/>
-        <source>Votre rôle ne permet pas d&apos;y ajouter des coordonnées.</source>
-        <translation>Your role does not allow adding contact details to it.</translation>
-    </message>
-    <message>
-        <location filename="../../src/spro_desk/ui/accueil/form.py" line="386"/>
+        <location filename="../../src/spro_desk/ui/accueil/form.py" line="383"/>
         <source>Modification du contact de %s.</source>
         <translation>Editing the contact at %s.</translation>
     </message>
@@ -4010,27 +4026,12 @@ Desk ID: {id}</translation>
         <translation>An age of {age} is not possible here: {least} at least.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/coordinates.py" line="67"/>
-        <source>Téléphone « {typed} » invalide : tapez un numéro local ({example}) ou un numéro avec son indicatif (+33 6 12 34 56 78).</source>
-        <translation>Phone number “{typed}” is not valid: type a local number ({example}) or a number with its country code (+33 6 12 34 56 78).</translation>
-    </message>
-    <message>
-        <location filename="../../src/spro_desk/coordinates.py" line="76"/>
-        <source>Téléphone « {typed} » invalide : tapez un numéro français à 10 chiffres (06 12 34 56 78, 0690 12 34 56 outre-mer) ou international (+32 …).</source>
-        <translation>Phone number “{typed}” is not valid: type a 10-digit French number (06 12 34 56 78, 0690 12 34 56 overseas) or an international one (+32 …).</translation>
-    </message>
-    <message>
-        <location filename="../../src/spro_desk/coordinates.py" line="112"/>
-        <source>Courriel « {typed} » invalide : il faut une adresse complète, comme prenom.nom@exemple.fr.</source>
-        <translation>E-mail address “{typed}” is not valid: a full address is needed, such as firstname.lastname@example.fr.</translation>
-    </message>
-    <message>
-        <location filename="../../src/spro_desk/contacts/service.py" line="126"/>
+        <location filename="../../src/spro_desk/contacts/service.py" line="142"/>
         <source>« Rendez-vous pris » ne vaut que pour une orientation avec rendez-vous : celle-ci est une information (adresse remise). Pour un rendez-vous pris depuis, orientez de nouveau la personne avec la date.</source>
         <translation>“Appointment booked” only applies to a referral with an appointment: this one is an information (address given). For an appointment booked since, refer the person again with the date.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/contacts/service.py" line="135"/>
+        <location filename="../../src/spro_desk/contacts/service.py" line="151"/>
         <source>Cette orientation est déjà notée « {current} » : la remettre « {wanted} » efface ce résultat.</source>
         <translation>This referral is already marked “{current}”: setting it back to “{wanted}” erases that outcome.</translation>
     </message>
@@ -4043,6 +4044,41 @@ Desk ID: {id}</translation>
         <location filename="../../src/spro_desk/site/declared.py" line="80"/>
         <source>{label} : {reason}</source>
         <translation>{label}: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/coordinates.py" line="38"/>
+        <source>{what} « {typed} » invalide : {advice}</source>
+        <translation>{what} “{typed}” is not valid: {advice}</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/coordinates.py" line="39"/>
+        <source>{what} invalide : {advice}</source>
+        <translation>{what} is not valid: {advice}</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/coordinates.py" line="40"/>
+        <source>Téléphone</source>
+        <translation>Phone number</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/coordinates.py" line="41"/>
+        <source>Courriel</source>
+        <translation>E-mail address</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/coordinates.py" line="92"/>
+        <source>tapez un numéro local ({example}) ou un numéro avec son indicatif (+33 6 12 34 56 78).</source>
+        <translation>type a local number ({example}) or a number with its country code (+33 6 12 34 56 78).</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/coordinates.py" line="104"/>
+        <source>tapez un numéro français à 10 chiffres (06 12 34 56 78, 0690 12 34 56 outre-mer) ou international (+32 …).</source>
+        <translation>type a 10-digit French number (06 12 34 56 78, 0690 12 34 56 overseas) or an international one (+32 …).</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/coordinates.py" line="143"/>
+        <source>il faut une adresse complète, comme prenom.nom@exemple.fr.</source>
+        <translation>a full address is needed, such as firstname.lastname@example.fr.</translation>
     </message>
 </context>
 <context>
@@ -4543,52 +4579,52 @@ If the problem happens again, send the details below to support.</translation>
 <context>
     <name>LockScreen</name>
     <message>
-        <location filename="../../src/spro_desk/ui/lock/guard.py" line="70"/>
+        <location filename="../../src/spro_desk/ui/lock/guard.py" line="71"/>
         <source>SPRO Desk est verrouillé</source>
         <translation>SPRO Desk is locked</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/lock/guard.py" line="77"/>
+        <location filename="../../src/spro_desk/ui/lock/guard.py" line="78"/>
         <source>Les données personnelles sont masquées. Choisissez votre nom et saisissez votre code pour reprendre là où vous en étiez.</source>
         <translation>Personal data is hidden. Choose your name and enter your code to pick up where you left off.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/lock/guard.py" line="84"/>
+        <location filename="../../src/spro_desk/ui/lock/guard.py" line="85"/>
         <source>&amp;Déverrouiller</source>
         <translation>&amp;Unlock</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/lock/guard.py" line="91"/>
+        <location filename="../../src/spro_desk/ui/lock/guard.py" line="92"/>
         <source>&amp;Agent :</source>
         <translation>&amp;Agent:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/lock/guard.py" line="91"/>
+        <location filename="../../src/spro_desk/ui/lock/guard.py" line="92"/>
         <source>&amp;Code :</source>
         <translation>&amp;Code:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/lock/guard.py" line="113"/>
+        <location filename="../../src/spro_desk/ui/lock/guard.py" line="114"/>
         <source>Agent</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/lock/guard.py" line="114"/>
+        <location filename="../../src/spro_desk/ui/lock/guard.py" line="115"/>
         <source>Code ou mot de passe</source>
         <translation>Code or password</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/lock/guard.py" line="115"/>
+        <location filename="../../src/spro_desk/ui/lock/guard.py" line="116"/>
         <source>Déverrouiller le poste</source>
         <translation>Unlock the desk</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/lock/guard.py" line="139"/>
+        <location filename="../../src/spro_desk/ui/lock/guard.py" line="140"/>
         <source>Ouverture de la base… Le code sera vérifié dès qu&apos;elle est prête.</source>
         <translation>Opening the database… Your code will be checked as soon as it is ready.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/lock/guard.py" line="142"/>
+        <location filename="../../src/spro_desk/ui/lock/guard.py" line="143"/>
         <source>Vérification du code…</source>
         <translation>Checking the code…</translation>
     </message>
@@ -4596,128 +4632,128 @@ If the problem happens again, send the details below to support.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="96"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="97"/>
         <source>Ouverture de la base de données…</source>
         <translation>Opening the database…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="153"/>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="155"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="154"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="156"/>
         <source>Écrans de SPRO Desk</source>
         <translation>SPRO Desk screens</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="243"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="244"/>
         <source>Barre d&apos;état</source>
         <translation>Status bar</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="257"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="258"/>
         <source>&amp;Importer un annuaire…</source>
         <translation>&amp;Import a directory…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="259"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="260"/>
         <source>Importer un export data·inclusion (dossier ou archive .zip)</source>
         <translation>Import a data·inclusion export (folder or .zip archive)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="261"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="262"/>
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="261"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="262"/>
         <source>Fermer SPRO Desk</source>
         <translation>Close SPRO Desk</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="263"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="264"/>
         <source>&amp;Rechercher dans l&apos;annuaire</source>
         <translation>&amp;Find in the directory</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="265"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="266"/>
         <source>Placer le curseur dans la zone de recherche</source>
         <translation>Move the cursor to the search box</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="267"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="268"/>
         <source>&amp;Fichier</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="272"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="273"/>
         <source>&amp;Édition</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="274"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="275"/>
         <source>&amp;Aller à</source>
         <translation>&amp;Go to</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="278"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="279"/>
         <source>Afficher l&apos;écran %s</source>
         <translation>Show the %s screen</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="286"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="287"/>
         <source>À &amp;propos de SPRO Desk…</source>
         <translation>&amp;About SPRO Desk…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="288"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="289"/>
         <source>Version, sources des données et licences des composants</source>
         <translation>Version, data sources and component licences</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="292"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="293"/>
         <source>Aide</source>
         <translation>Help</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="402"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="410"/>
         <source>Annuaire</source>
         <translation>Directory</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="419"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="427"/>
         <source>SPRO Desk — %s</source>
         <translation>SPRO Desk — %s</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="451"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="459"/>
         <source>Écran %s</source>
         <translation>%s screen</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="477"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="485"/>
         <source>Importer un annuaire</source>
         <translation>Import a directory</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="479"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="487"/>
         <source>Export data·inclusion (*.zip *.json *.csv *.xlsx);;Tous les fichiers (*)</source>
         <translation>data·inclusion export (*.zip *.json *.csv *.xlsx);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="505"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="513"/>
         <source>Import impossible</source>
         <translation>Import failed</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="513"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="521"/>
         <source>Remplacer l&apos;annuaire ?</source>
         <translation>Replace the directory?</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="514"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="522"/>
         <source>Remplacer quand même l&apos;annuaire actuel ?</source>
         <translation>Replace the current directory anyway?</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="522"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="530"/>
         <source>Import annulé : l&apos;annuaire actuel est conservé.</source>
         <translation>Import cancelled: the current directory is kept.</translation>
     </message>
@@ -5459,99 +5495,130 @@ If the problem happens again, send the details below to support.</translation>
 <context>
     <name>PersonDataDialog</name>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="255"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="260"/>
         <source>Données de cette personne</source>
         <translation>This person&apos;s data</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="267"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="273"/>
         <source>Rechercher une personne</source>
         <translation>Search for a person</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="270"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="276"/>
         <source>Nom, téléphone ou courriel, 3 caractères au moins ; la recherche est inscrite au journal d&apos;accès.</source>
         <translation>Name, phone or e-mail, at least 3 characters; the search is written to the access log.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="274"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="280"/>
         <source>&amp;Rechercher</source>
         <translation>&amp;Search</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="276"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="282"/>
         <source>Personnes trouvées</source>
         <translation>People found</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="279"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="285"/>
         <source>Tout ce que le poste détient sur cette personne</source>
         <translation>Everything this desk holds about this person</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="283"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="289"/>
         <source>Message</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="284"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="290"/>
         <source>&amp;Imprimer (PDF)…</source>
         <translation>&amp;Print (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="285"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="291"/>
         <source>E&amp;xporter (JSON)…</source>
         <translation>E&amp;xport (JSON)…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="287"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="301"/>
         <source>Fermer</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="290"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="304"/>
         <source>&amp;Personne :</source>
         <translation>Pe&amp;rson:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="342"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="359"/>
         <source>Cet affichage est inscrit au journal d&apos;accès.</source>
         <translation>This display is written to the access log.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="361"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="378"/>
         <source>Personnes trouvées : %d.</source>
         <translation>People found: %d.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="377"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="394"/>
         <source>Le PDF n&apos;a pas pu être écrit : choisissez un autre dossier.</source>
         <translation>The PDF could not be written: choose another folder.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="380"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="397"/>
         <source>PDF enregistré : %s</source>
         <translation>PDF saved: %s</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="396"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="413"/>
         <source>Le fichier n&apos;a pas pu être écrit : choisissez un autre dossier.</source>
         <translation>The file could not be written: choose another folder.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="399"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="416"/>
         <source>Copie JSON enregistrée : %s</source>
         <translation>JSON copy saved: %s</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="405"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="451"/>
         <source>Imprimer en PDF</source>
         <translation>Print to PDF</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="415"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="461"/>
         <source>Exporter en JSON</source>
         <translation>Export as JSON</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="292"/>
+        <source>&amp;Effacer les données de cette personne…</source>
+        <translation>&amp;Erase this person&apos;s data…</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="293"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="433"/>
+        <source>Effacer les données de cette personne</source>
+        <translation>Erase this person&apos;s data</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="296"/>
+        <source>À sa demande : son nom, son téléphone, son courriel et la note sont effacés définitivement ; le contact et ses orientations restent comptés, sans identité.</source>
+        <translation>At their request: their name, phone, e-mail and note are erased for good; the contact and its referrals are still counted, without identity.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="429"/>
+        <source>Effacer les données personnelles de cette personne ? Son nom, son téléphone, son courriel et la note sont effacés définitivement ; le contact et ses orientations restent comptés, sans identité.</source>
+        <translation>Erase this person&apos;s personal data? Their name, phone, e-mail and note are erased for good; the contact and its referrals are still counted, without identity.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="434"/>
+        <source>Effacer définitivement</source>
+        <translation>Erase for good</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="445"/>
+        <source>Données personnelles effacées ; le contact reste compté.</source>
+        <translation>Personal data erased; the contact is still counted.</translation>
     </message>
 </context>
 <context>
@@ -5679,34 +5746,34 @@ If the problem happens again, send the details below to support.</translation>
 <context>
     <name>PrivacyGuard</name>
     <message>
-        <location filename="../../src/spro_desk/ui/lock/guard.py" line="192"/>
+        <location filename="../../src/spro_desk/ui/lock/guard.py" line="193"/>
         <source>&amp;Verrouiller le poste</source>
         <translation>&amp;Lock the desk</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/lock/guard.py" line="194"/>
+        <location filename="../../src/spro_desk/ui/lock/guard.py" line="195"/>
         <source>Masquer les données personnelles jusqu&apos;au code</source>
         <translation>Hide personal data until the code is entered</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/lock/guard.py" line="428"/>
+        <location filename="../../src/spro_desk/ui/lock/guard.py" line="432"/>
         <source>Poste verrouillé : saisissez votre code pour reprendre.</source>
         <translation>Desk locked: type your code to resume.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/lock/guard.py" line="513"/>
-        <location filename="../../src/spro_desk/ui/lock/guard.py" line="547"/>
+        <location filename="../../src/spro_desk/ui/lock/guard.py" line="517"/>
+        <location filename="../../src/spro_desk/ui/lock/guard.py" line="551"/>
         <source>Le poste n&apos;a pas pu être déverrouillé. Réessayez.</source>
         <translation>The desk could not be unlocked. Try again.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/lock/guard.py" line="502"/>
-        <location filename="../../src/spro_desk/ui/lock/guard.py" line="559"/>
+        <location filename="../../src/spro_desk/ui/lock/guard.py" line="506"/>
+        <location filename="../../src/spro_desk/ui/lock/guard.py" line="563"/>
         <source>Poste déverrouillé.</source>
         <translation>Desk unlocked.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/lock/guard.py" line="574"/>
+        <location filename="../../src/spro_desk/ui/lock/guard.py" line="578"/>
         <source>Votre code est désormais trop court pour protéger les données personnelles : choisissez-en un nouveau (8 chiffres ou plus, ou un mot de passe).</source>
         <translation>Your code is now too short to protect personal data: please choose a new one (8 digits or more, or a password).</translation>
     </message>
@@ -7358,129 +7425,150 @@ Restore it now?</translation>
     </message>
     <message>
         <location filename="../../src/spro_desk/ui/app/screens.py" line="41"/>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="102"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="104"/>
         <source>Suivi</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="108"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="110"/>
         <source>Tous les statuts</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="111"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="113"/>
         <source>Filtrer par statut</source>
         <translation>Filter by status</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="112"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="114"/>
         <source>Les rendez-vous en retard restent en tête.</source>
         <translation>Overdue appointments stay at the top.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="121"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="123"/>
         <source>Orientations à suivre</source>
         <translation>Referrals to follow up</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="123"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="125"/>
         <source>En retard d&apos;abord. Sur la ligne choisie : H honoré, N non honoré, A annulé, R rendez-vous pris, P proposé ; Ctrl+Z annule le dernier changement.</source>
         <translation>Overdue first. On the selected row: H attended, N missed, A cancelled, R appointment booked, P proposed; Ctrl+Z undoes the last change.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="136"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="138"/>
         <source>{label} ({key})</source>
         <translation>{label} ({key})</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="141"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="143"/>
         <source>Marquer l&apos;orientation choisie « {label} » (touche {key})</source>
         <translation>Mark the selected referral “{label}” (key {key})</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="150"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="152"/>
         <source>Annuler (Ctrl+Z)</source>
         <translation>Undo (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="154"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="156"/>
         <source>Remettre le statut précédent de la dernière orientation modifiée</source>
         <translation>Restore the previous status of the last changed referral</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="163"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="173"/>
         <source>Changer le statut de l&apos;orientation choisie</source>
         <translation>Change the status of the selected referral</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="167"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="177"/>
         <source>&amp;Statut :</source>
         <translation>&amp;Status:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="214"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="224"/>
         <source>Personne à rappeler.</source>
         <translation>Nobody to call back.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="216"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="226"/>
         <source>Aucune orientation avec ce statut.</source>
         <translation>No referral with this status.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="218"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="228"/>
         <source>{n} orientation</source>
         <translation>{n} referral</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="218"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="228"/>
         <source>{n} orientations</source>
         <translation>{n} referrals</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="220"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="230"/>
         <source>{count}, dont {late} rendez-vous en retard (sans résultat noté).</source>
         <translation>{count}, including {late} overdue appointments (no outcome recorded).</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="222"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="232"/>
         <source>{count}, aucune en retard.</source>
         <translation>{count}, none overdue.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="291"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="335"/>
         <source>Sélectionnez d&apos;abord une orientation dans la liste.</source>
         <translation>First select a referral in the list.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="299"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="343"/>
         <source>Rouvrir une orientation</source>
         <translation>Reopen a referral</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="300"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="344"/>
         <source>Remettre « {label} »</source>
         <translation>Set back to “{label}”</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="301"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="345"/>
         <source>Continuer ?</source>
         <translation>Continue?</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="332"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="376"/>
         <source>{structure} : « {label} » enregistré.</source>
         <translation>{structure}: “{label}” saved.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="336"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="380"/>
         <source>Ctrl+Z remet « {previous} ».</source>
         <translation>Ctrl+Z restores “{previous}”.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="349"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="393"/>
         <source>Le statut n&apos;a pas pu être enregistré. Réessayez dans un instant.</source>
         <translation>The status could not be saved. Try again in a moment.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="164"/>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="302"/>
+        <source>Effacer les données de cette personne</source>
+        <translation>Erase this person&apos;s data</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="298"/>
+        <source>Effacer les données personnelles de cette personne ? Son nom, son téléphone, son courriel et la note sont effacés définitivement ; l&apos;orientation reste suivie, sans identité.</source>
+        <translation>Erase this person&apos;s personal data? Their name, phone, e-mail and note are erased for good; the referral is still followed up, without identity.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="303"/>
+        <source>Effacer définitivement</source>
+        <translation>Erase for good</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/suivi/screen.py" line="312"/>
+        <source>Données personnelles effacées ; l&apos;orientation reste suivie.</source>
+        <translation>Personal data erased; the referral is still followed up.</translation>
     </message>
 </context>
 <context>
@@ -8357,242 +8445,242 @@ Restore it now?</translation>
 <context>
     <name>_Words</name>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="58"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="59"/>
         <source>oui</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="59"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="60"/>
         <source>non</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="60"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="61"/>
         <source>non demandé</source>
         <translation>not asked</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="73"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="74"/>
         <source>Nom</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="74"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="75"/>
         <source>Téléphone</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="75"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="76"/>
         <source>Courriel</source>
         <translation>Email</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="76"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="77"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="77"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="78"/>
         <source>Finalité</source>
         <translation>Purpose</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="78"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="79"/>
         <source>Texte présenté</source>
         <translation>Wording shown</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="79"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="80"/>
         <source>Agent</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="80"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="81"/>
         <source>Donné le</source>
         <translation>Given on</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="81"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="82"/>
         <source>Données effacées le</source>
         <translation>Data erased on</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="82"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="83"/>
         <source>Motif de l&apos;effacement</source>
         <translation>Reason for erasure</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="83"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="84"/>
         <source>Date du contact</source>
         <translation>Date of contact</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="84"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="85"/>
         <source>Canal</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="85"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="86"/>
         <source>Lieu</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="86"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="87"/>
         <source>Situation</source>
         <translation>Situation</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="87"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="88"/>
         <source>Tranche d&apos;âge</source>
         <translation>Age band</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="88"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="89"/>
         <source>Sexe</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="89"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="90"/>
         <source>Handicap</source>
         <translation>Disability</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="90"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="91"/>
         <source>Commune</source>
         <translation>Municipality</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="91"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="92"/>
         <source>Besoins</source>
         <translation>Needs</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="92"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="93"/>
         <source>Réponses apportées</source>
         <translation>Responses given</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="93"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="94"/>
         <source>Site</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="94"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="95"/>
         <source>Supprimé le</source>
         <translation>Deleted on</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="95"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="96"/>
         <source>Service</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="96"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="97"/>
         <source>Structure</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="97"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="98"/>
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="98"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="99"/>
         <source>Rendez-vous le</source>
         <translation>Appointment on</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="99"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="100"/>
         <source>Statut</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="100"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="101"/>
         <source>Proposée le</source>
         <translation>Proposed on</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="101"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="102"/>
         <source>Mise à jour le</source>
         <translation>Updated on</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="107"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="108"/>
         <source>Données de cette personne</source>
         <translation>This person&apos;s data</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="108"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="109"/>
         <source>Coordonnées affichées</source>
         <translation>Contact details shown</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="109"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="110"/>
         <source>Coordonnées imprimées (fiche de liaison)</source>
         <translation>Contact details printed (referral slip)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="110"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="111"/>
         <source>Copie remise à la personne</source>
         <translation>Copy handed to the person</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="111"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="112"/>
         <source>Coordonnées corrigées</source>
         <translation>Contact details corrected</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="112"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="113"/>
         <source>Coordonnées effacées</source>
         <translation>Contact details erased</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="113"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="114"/>
         <source>à l&apos;écran</source>
         <translation>on screen</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="114"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="115"/>
         <source>en PDF</source>
         <translation>as PDF</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="115"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="116"/>
         <source>en JSON</source>
         <translation>as JSON</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="64"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="65"/>
         <source>Consentement</source>
         <translation>Consent</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="65"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="66"/>
         <source>Contact</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="61"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="62"/>
         <source>Données détenues par ce poste au %s</source>
         <translation>Data held by this desk on %s</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="62"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="63"/>
         <source>Coordonnées (avec l&apos;accord de la personne)</source>
         <translation>Contact details (with the person&apos;s consent)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="63"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="64"/>
         <source>aucune : jamais données, ou effacées</source>
         <translation>none: never given, or erased</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="66"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="67"/>
         <source>Orientations (%d)</source>
         <translation>Referrals (%d)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="67"/>
+        <location filename="../../src/spro_desk/ui/common/person_data_dialog.py" line="68"/>
         <source>Journal des accès à ces données (%d)</source>
         <translation>Log of accesses to this data (%d)</translation>
     </message>

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from spro_desk.text import WordedError
+from spro_desk.text import Worded, WordedError
 from spro_desk.vocab import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:  # phonenumbers' metadata loads when a phone is first checked
@@ -16,7 +16,29 @@ if TYPE_CHECKING:  # phonenumbers' metadata loads when a phone is first checked
 
 
 class CoordinateError(WordedError):
-    """A phone or an e-mail address that cannot be right; the message is French."""
+    """A phone or an e-mail address that cannot be right; the message is French and quotes
+    what was typed. `unquoted`: the same refusal without it, for a person's phone or e-mail,
+    which must not outlive the form in a message (a status line kept through the lock, a log)."""
+
+    def __init__(self, what: str, typed: str, advice: Advice) -> None:
+        super().__init__(_QUOTED, what=what, typed=typed, advice=advice)
+        self.unquoted = WordedError(_UNQUOTED, what=what, advice=advice)
+
+
+class Advice(Worded):
+    """What to type instead, in French (its str), kept for the window's words."""
+
+    def __init__(self, template: str, **values: object) -> None:
+        self.french = self._keep(template, values)
+
+    def __str__(self) -> str:
+        return self.french
+
+
+_QUOTED = QT_TRANSLATE_NOOP("DomainErrors", "{what} « {typed} » invalide : {advice}")
+_UNQUOTED = QT_TRANSLATE_NOOP("DomainErrors", "{what} invalide : {advice}")
+_PHONE = QT_TRANSLATE_NOOP("DomainErrors", "Téléphone")
+_EMAIL = QT_TRANSLATE_NOOP("DomainErrors", "Courriel")
 
 
 # Metropolitan France first, then the overseas numbering plans of the SPRO's regions.
@@ -64,21 +86,27 @@ def format_phone(text: str, zone: str | None = None) -> str:
             return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
     if home:
         raise CoordinateError(
-            QT_TRANSLATE_NOOP(
-                "DomainErrors",
-                "Téléphone « {typed} » invalide : tapez un numéro local ({example}) "
-                "ou un numéro avec son indicatif (+33 6 12 34 56 78).",
+            _PHONE,
+            typed,
+            Advice(
+                QT_TRANSLATE_NOOP(
+                    "DomainErrors",
+                    "tapez un numéro local ({example}) ou un numéro avec son indicatif "
+                    "(+33 6 12 34 56 78).",
+                ),
+                example=_LOCAL_EXAMPLES[home],
             ),
-            typed=typed,
-            example=_LOCAL_EXAMPLES[home],
         )
     raise CoordinateError(
-        QT_TRANSLATE_NOOP(
-            "DomainErrors",
-            "Téléphone « {typed} » invalide : tapez un numéro français à 10 chiffres "
-            "(06 12 34 56 78, 0690 12 34 56 outre-mer) ou international (+32 …).",
+        _PHONE,
+        typed,
+        Advice(
+            QT_TRANSLATE_NOOP(
+                "DomainErrors",
+                "tapez un numéro français à 10 chiffres (06 12 34 56 78, 0690 12 34 56 "
+                "outre-mer) ou international (+32 …).",
+            )
         ),
-        typed=typed,
     )
 
 
@@ -109,10 +137,11 @@ def check_email(text: str) -> str:
         return validate_email(typed, check_deliverability=False).normalized
     except EmailNotValidError:
         raise CoordinateError(
-            QT_TRANSLATE_NOOP(
-                "DomainErrors",
-                "Courriel « {typed} » invalide : il faut une adresse complète, comme "
-                "prenom.nom@exemple.fr.",
+            _EMAIL,
+            typed,
+            Advice(
+                QT_TRANSLATE_NOOP(
+                    "DomainErrors", "il faut une adresse complète, comme prenom.nom@exemple.fr."
+                )
             ),
-            typed=typed,
         ) from None

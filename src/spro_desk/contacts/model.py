@@ -112,8 +112,8 @@ def checked_personal(personal: PersonalDataInput) -> PersonalDataInput:
             telephone=format_phone(phone) if phone else None,
             courriel=check_email(email) if email else None,
         )
-    except CoordinateError as error:
-        raise ContactError(error.template, **error.values) from None
+    except CoordinateError as error:  # the value stays in the field, not in the message
+        raise ContactError(error.unquoted.template, **error.unquoted.values) from None
 
 
 def _in(what: str, value: str, vocabulary: dict[str, str]) -> None:

@@ -6,7 +6,7 @@ import builtins
 import uuid
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlmodel import Session, col, delete, select
 
@@ -26,6 +26,9 @@ from spro_desk.storage.tables import Consent, Contact, PersonalData, Referral
 from spro_desk.sync.branches import follow_copy_back
 from spro_desk.sync.changelog import append_event
 from spro_desk.vocab import QT_TRANSLATE_NOOP, REFERRAL_STATUTS
+
+if TYPE_CHECKING:
+    from spro_desk.agents.accounts import AgentView
 
 
 def new_id() -> str:
@@ -114,6 +117,19 @@ def _stored_values(personal: PersonalDataInput) -> dict[str, str | None]:
 
 FINAL_STATUTS = ("honore", "non-honore", "annule")
 OPEN_STATUTS = ("propose", "rdv-pris")
+
+
+class PersonalDataErasedError(ContactError):
+    """Details added to a contact whose personal data was erased. The purge erases again any
+    row of a contact the access log says was erased (a restored backup brought it back): it
+    would take these too, silently. A person who agrees again is a new contact."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "Coordonnées refusées : les données personnelles de ce contact ont été effacées "
+            "(à la demande de la personne ou au terme de leur conservation). Si la personne "
+            "donne de nouveau son accord, enregistrez un nouveau contact."
+        )
 
 
 class StatusChangeNeedsConfirmation(ContactError):
@@ -277,9 +293,9 @@ class ContactService:
         `correction`: the contact's anonymous fields, corrected in the same transaction."""
         from spro_desk.agents.roles import Permission
         from spro_desk.agents.sessions import require
-        from spro_desk.privacy.erasure import secure_delete
+        from spro_desk.privacy.erasure import erase_legacy_copies, flush_freed_pages
+        from spro_desk.privacy.person_keys import person_keys
         from spro_desk.privacy.personal import open_values
-        from spro_desk.security.audit import audit_log
 
         agent = require(self.db, Permission.VIEW_PERSONAL)
         values = _stored_values(personal)
@@ -296,22 +312,61 @@ class ContactService:
                 with self.db.transaction() as session:
                     self._apply_update(session, contact_id, correction)
             return []
-        if held is None:
-            if consent is None:
-                raise ConsentRequiredError()
-            held = Consent(
-                id=new_id(),
-                contact_id=contact_id,
-                purpose=consent.purpose,
-                wording=consent.wording,
-                agent=consent.agent or (agent.nom if agent else None),
-                given_at=moment,
+        held = held or self._consent_given_now(contact_id, consent, agent, moment)
+        previous_key = person_keys(self.db).entry(contact_id)
+        try:
+            sealed = (
+                sealed_row(self.db, contact_id, held.id, values, occurred_at)
+                if any(values.values())
+                else None
             )
-        sealed = (
-            sealed_row(self.db, contact_id, held.id, values, occurred_at)
-            if any(values.values())
-            else None
+            self._write_correction(held, row, sealed, changed, agent, moment, correction)
+        except BaseException:
+            if previous_key is not None:  # the row left in the database opens again
+                person_keys(self.db).put_back(previous_key)
+            raise
+        if row is not None:  # the former details are in no copy the desk can open
+            flush_freed_pages(self.db)
+            erase_legacy_copies(self.db, [contact_id])
+        return changed
+
+    def _consent_given_now(
+        self,
+        contact_id: str,
+        consent: ConsentInput | None,
+        agent: AgentView | None,
+        moment: datetime,
+    ) -> Consent:
+        if consent is None:
+            raise ConsentRequiredError()
+        if self.personal_erased(contact_id):
+            raise PersonalDataErasedError()
+        return Consent(
+            id=new_id(),
+            contact_id=contact_id,
+            purpose=consent.purpose,
+            wording=consent.wording,
+            agent=consent.agent or (agent.nom if agent else None),
+            given_at=moment,
         )
+
+    def _write_correction(
+        self,
+        held: Consent,
+        row: PersonalData | None,
+        sealed: PersonalData | None,
+        changed: builtins.list[str],
+        agent: AgentView | None,
+        moment: datetime,
+        correction: ContactInput | None,
+    ) -> None:
+        """The contact's anonymous fields corrected (`correction`), the consent (when given
+        now), the details replaced, the access log's entry, and the former details' key
+        destroyed: one transaction."""
+        from spro_desk.privacy.erasure import forget_former_details, secure_delete
+        from spro_desk.security.audit import audit_log
+
+        contact_id = held.contact_id
         with self.db.transaction() as session:
             if correction is not None:
                 self._apply_update(session, contact_id, correction)
@@ -331,7 +386,17 @@ class ContactService:
                 now=moment,
                 connection=session.connection(),
             )
-        return changed
+            if row is not None:
+                forget_former_details(self.db, contact_id, replaced=sealed is not None)
+
+    def personal_erased(self, contact_id: str) -> bool:
+        """Whether this contact's personal data was erased (on request, by the purge): none
+        may be added to it again (`correct_personal`)."""
+        with self.db.session() as session:
+            erased = select(Consent.id).where(
+                col(Consent.contact_id) == contact_id, col(Consent.erased_at).is_not(None)
+            )
+            return session.exec(erased).first() is not None
 
     @staticmethod
     def _active_consent(session: Session, contact_id: str) -> Consent | None:

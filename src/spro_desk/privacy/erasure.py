@@ -66,6 +66,17 @@ def erase_rows(
     return held
 
 
+def forget_former_details(db: Database, contact_id: str, *, replaced: bool) -> None:
+    """A correction: the key of the former details goes with them, so that their copies
+    (backups, WAL frames, a copied file) open no more; `replaced` False (every field cleared):
+    the person's key itself. Called in the correcting transaction, as `erase_rows` is."""
+    keys = person_keys(db)
+    if replaced:
+        keys.drop_superseded()
+    else:
+        keys.discard([contact_id])
+
+
 def flush_freed_pages(db: Database) -> bool:
     """Checkpoint the WAL into the database file and truncate it; False when a reader kept
     part of it (the next purge tries again)."""

@@ -73,6 +73,16 @@ class PersonKeys:
         with locked(self.path):
             append_line(self.path, json.dumps(entry, separators=(",", ":")).encode())
 
+    def entry(self, contact_id: str) -> dict[str, str] | None:
+        """The person's current line, to `put_back` if what replaces it is not committed."""
+        return self._entries().get(contact_id)
+
+    def put_back(self, entry: dict[str, str]) -> None:
+        """A line taken by `entry` becomes the person's key again (a correction rolled back:
+        the row still in the database is the one it opens)."""
+        with locked(self.path):
+            append_line(self.path, json.dumps(entry, separators=(",", ":")).encode())
+
     def sealed_key(self, contact_id: str) -> bytes | None:
         entry = self._entries().get(contact_id)
         return base64.b64decode(entry["k"]) if entry else None
@@ -86,6 +96,11 @@ class PersonKeys:
         if not gone:
             return 0
         return self._rewrite(lambda entry: entry["c"] in gone)
+
+    def drop_superseded(self) -> None:
+        """Keep only each person's last key: the key of details since corrected no longer
+        opens their copies (backups, freed pages)."""
+        self._rewrite(lambda _entry: False)
 
     def discard_expired(self, now: datetime) -> int:
         return self._rewrite(lambda entry: datetime.fromisoformat(entry["x"]) <= now)

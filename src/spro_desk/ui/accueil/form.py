@@ -357,14 +357,11 @@ class ContactForm(QWidget):
             )
         self._baseline = self._values()
 
-    def refuse_personal(self) -> None:
-        """A contact saved anonymously, corrected by an agent whose role may not add details."""
+    def refuse_personal(self, why: str) -> None:
+        """A contact saved anonymously, to which no details may be added (the agent's role, or
+        its data was erased): `why`, said after the note."""
         self.consent.load(None)
-        self.edit_note.setText(
-            self.edit_note.text()
-            + " "
-            + self.tr("Votre rôle ne permet pas d'y ajouter des coordonnées.")
-        )
+        self.edit_note.setText(self.edit_note.text() + " " + why)
         self._baseline = self._values()
 
     def personal_changed(self) -> PersonalDataInput | None:

@@ -238,9 +238,12 @@ class PersonalDataKeeper(QObject):
     def open_access(self, contact_id: str) -> None:
         from spro_desk.ui.common.person_data_dialog import open_person_data
 
-        self.access_dialog = open_person_data(
-            self._screen.context.database, contact_id, self._screen
-        )
+        dialog = open_person_data(self._screen.context.database, contact_id, self._screen)
+        dialog.erased.connect(self._erased_from_access)
+        self.access_dialog = dialog
+
+    def _erased_from_access(self, _contact_id: str) -> None:
+        self._screen.context.navigator.contacts_changed.emit()  # every screen drops her
 
     # --- the lock -----------------------------------------------------------------------------
 
@@ -257,6 +260,12 @@ class PersonalDataKeeper(QObject):
                                    personal.note), strict=True))  # fmt: skip
         self._stash = seal_draft(self._screen.context.database, values)
         box.reset()
+
+    def forget_draft(self) -> None:
+        """The form was emptied or given another contact while the desk was locked away from
+        the agent who typed (a colleague unlocked meanwhile): what was sealed belonged to the
+        form as it was, and must not come back into another person's."""
+        self._stash = None
 
     def restore(self) -> None:
         """Back as it was, when the agent now at the desk may see personal data."""

@@ -336,6 +336,7 @@ class AccueilScreen(Screen):
     def _new_contact(self) -> None:
         self.draft.clear()
         self._new_id = str(uuid.uuid4())
+        self.personal_data.forget_draft()
         self._editing = None
         self.form.reset(self._default_canal(), self.context.clock())
         self.record_button.setText(self.tr("Enregistrer (Ctrl+Entrée)"))
@@ -479,11 +480,21 @@ class AccueilScreen(Screen):
             self.show_error(error_text(error))
             return
         self._editing = contact
+        self.personal_data.forget_draft()
         self.form.load(contact)
         if contact.has_personal_data:
             self.form.load_personal(self._personal_for_correction(contact_id))
+        elif self.context.contacts.personal_erased(contact_id):
+            self.form.refuse_personal(
+                self.tr(
+                    "Ses données personnelles ont été effacées : un nouvel accord de la "
+                    "personne s'enregistre avec un nouveau contact."
+                )
+            )
         elif not self._may_add_personal():
-            self.form.refuse_personal()
+            self.form.refuse_personal(
+                self.tr("Votre rôle ne permet pas d'y ajouter des coordonnées.")
+            )
         self.record_button.setText(self.tr("Enregistrer la modification (Ctrl+Entrée)"))
         self.record_button.setAccessibleName(self.tr("Enregistrer la modification du contact"))
         self.cancel_edit_button.show()

@@ -47,6 +47,7 @@ if TYPE_CHECKING:  # loaded with the database, after the first paint
 
     from spro_desk.directory.importer import ImportReport
     from spro_desk.geo import Geography
+    from spro_desk.privacy.purge import PurgeReport
     from spro_desk.storage.engine import Database
     from spro_desk.ui.common.import_flow import DirectoryImportController
     from spro_desk.ui.directory.empty_state import EmptyStatePanel
@@ -313,6 +314,13 @@ class MainWindow(QMainWindow):
         self.sync_rounds.directory_installed.connect(self.refresh_directory)
         navigator.display_changed.connect(self._apply_display)
         self.privacy.locked_changed.connect(self._lock_changed)
+        self.privacy.purge_done.connect(self._purged)
+
+    def _purged(self, report: PurgeReport) -> None:
+        """People erased by the purge leave every screen at once (Suivi's call card, Accueil's
+        panel), not when the agent next moves."""
+        if report.erased:
+            self.context.navigator.contacts_changed.emit()
 
     def _apply_display(self) -> None:
         from spro_desk.ui.app.contrast import apply_display

@@ -14,7 +14,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QMarginsF, QObject, Qt
+from PySide6.QtCore import QMarginsF, QObject, Qt, Signal
 from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
 from PySide6.QtWidgets import (
     QDialogButtonBox,
@@ -44,6 +44,7 @@ from spro_desk.privacy.access import (
 from spro_desk.storage.engine import Database
 from spro_desk.ui.common import labels
 from spro_desk.ui.common.commune_field import commune_label
+from spro_desk.ui.common.confirm import Confirm, ask
 from spro_desk.ui.common.folders import first_folder
 from spro_desk.ui.common.formatting import french_date, french_datetime
 from spro_desk.ui.common.widgets import OwnEnterDialog
@@ -248,6 +249,10 @@ def write_pdf(text: str, path: Path) -> Path:
 
 
 class PersonDataDialog(OwnEnterDialog):
+    # The person found asks to be forgotten (RGPD art. 17): the contact whose data was erased,
+    # for the screens behind to drop it.
+    erased = Signal(str)
+
     def __init__(
         self, db: Database, contact_id: str | None = None, parent: QWidget | None = None
     ) -> None:
@@ -256,6 +261,7 @@ class PersonDataDialog(OwnEnterDialog):
         self.setModal(True)
         self._db = db
         self._contact_id: str | None = None
+        self.confirm: Confirm = ask
         self._build()
         if contact_id is not None:
             self.show_contact(contact_id)
@@ -283,6 +289,14 @@ class PersonDataDialog(OwnEnterDialog):
         self.message.setAccessibleName(self.tr("Message"))
         self.print_button = QPushButton(self.tr("&Imprimer (PDF)…"))
         self.export_button = QPushButton(self.tr("E&xporter (JSON)…"))
+        self.erase_button = QPushButton(self.tr("&Effacer les données de cette personne…"))
+        self.erase_button.setAccessibleName(self.tr("Effacer les données de cette personne"))
+        self.erase_button.setAccessibleDescription(
+            self.tr(
+                "À sa demande : son nom, son téléphone, son courriel et la note sont effacés "
+                "définitivement ; le contact et ses orientations restent comptés, sans identité."
+            )
+        )
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Fermer"))
         buttons.rejected.connect(self.reject)
@@ -295,6 +309,7 @@ class PersonDataDialog(OwnEnterDialog):
         for button in (self.print_button, self.export_button):
             actions.addWidget(button)
         actions.addStretch(1)
+        actions.addWidget(self.erase_button)
         layout = QVBoxLayout(self)
         layout.addLayout(finder)
         layout.addWidget(self.results)
@@ -307,13 +322,15 @@ class PersonDataDialog(OwnEnterDialog):
         self.results.itemActivated.connect(self._chosen)
         self.print_button.clicked.connect(self._ask_pdf)
         self.export_button.clicked.connect(self._ask_json)
+        self.erase_button.clicked.connect(self.erase)
         self.results.hide()
         self._set_ready(False)
         self.resize(720, 600)
 
-    def _set_ready(self, ready: bool) -> None:
+    def _set_ready(self, ready: bool, holds_personal: bool = False) -> None:
         for button in (self.print_button, self.export_button):
             button.setEnabled(ready)
+        self.erase_button.setEnabled(ready and holds_personal)
 
     def _held(self, how: str) -> PersonFile | None:
         """The file, logged as `how`; None (and the reason said) when refused."""
@@ -337,7 +354,7 @@ class PersonDataDialog(OwnEnterDialog):
         self._contact_id = contact_id
         held = self._held(SHOWN)
         self.view.setPlainText(person_text(held, self._agent_names()) if held else "")
-        self._set_ready(held is not None)
+        self._set_ready(held is not None, held is not None and held.personal is not None)
         if held is not None:
             self.message.setText(self.tr("Cet affichage est inscrit au journal d'accès."))
             self.view.setFocus()
@@ -398,6 +415,35 @@ class PersonDataDialog(OwnEnterDialog):
             return None
         self.message.setText(self.tr("Copie JSON enregistrée : %s") % target)
         return target
+
+    def erase(self) -> None:
+        """The person asks to be forgotten: after a question that names nobody, her data
+        goes at once (written to the access log), and from the search's results."""
+        from spro_desk.agents.sessions import AccessDenied
+        from spro_desk.privacy.erasure import erase_person
+
+        contact_id = self._contact_id
+        if contact_id is None or not self.erase_button.isEnabled():
+            return
+        question = self.tr(
+            "Effacer les données personnelles de cette personne ? Son nom, son téléphone, son "
+            "courriel et la note sont effacés définitivement ; le contact et ses orientations "
+            "restent comptés, sans identité."
+        )
+        title = self.tr("Effacer les données de cette personne")
+        if not self.confirm(self, title, question, self.tr("Effacer définitivement"), False):
+            return
+        try:
+            erase_person(self._db, contact_id)
+        except AccessDenied as error:
+            self.message.setText(str(error))
+            return
+        self.view.clear()
+        self.results.clear()
+        self.results.hide()
+        self._set_ready(False)
+        self.message.setText(self.tr("Données personnelles effacées ; le contact reste compté."))
+        self.erased.emit(contact_id)
 
     def _ask_pdf(self) -> None:
         path, _filter = QFileDialog.getSaveFileName(

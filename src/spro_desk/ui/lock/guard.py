@@ -39,6 +39,7 @@ from spro_desk.ui.common.confirm import cancel_open_dialogs
 from spro_desk.ui.common.idle import IdleWatcher
 from spro_desk.ui.common.named_values import set_by_name
 from spro_desk.ui.common.secret_field import SecretLineEdit
+from spro_desk.ui.lock.clipboard import ClipboardWatch
 
 if TYPE_CHECKING:  # loaded with the database, after the first paint
     from spro_desk.agents.accounts import AgentView
@@ -203,6 +204,7 @@ class PrivacyGuard(QObject):
         self.purge_timer = QTimer(self)
         self.purge_timer.setInterval(DAY_MS)
         self.purge_timer.timeout.connect(self.purge_now)
+        self._clipboard = ClipboardWatch(self)
 
     # --- state --------------------------------------------------------------------------------
 
@@ -319,6 +321,7 @@ class PrivacyGuard(QObject):
 
     def shutdown(self) -> None:
         self._closed = True
+        self._clipboard.clear_ours()  # Windows keeps a closed program's clipboard
         self._forget_waiting_unlock()
         self.idle_timer.stop()
         self.purge_timer.stop()
@@ -415,6 +418,7 @@ class PrivacyGuard(QObject):
             hide = getattr(screen, "hide_personal_data", None)
             if hide is not None:
                 hide()
+        self._clipboard.clear_ours()
         session = self._session()
         last = session.agent.id if session.agent else session.last_agent_id
         session.lock()

@@ -7,7 +7,15 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import QCheckBox, QFormLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from spro_desk.clock import local
 from spro_desk.contacts.follow_up import FollowUpItem, rendez_vous_passed
@@ -43,6 +51,9 @@ def call_question(item: FollowUpItem, now: datetime) -> str:
 
 class CallCard(QGroupBox):
     call_list_toggled = Signal(bool)
+    # The person called back withdraws her consent: her data goes at once (Ctrl+Maj+Suppr,
+    # as in Accueil), not months later with the retention purge.
+    erase_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -60,9 +71,22 @@ class CallCard(QGroupBox):
         form.addRow(self.tr("Nom :"), self.name)
         form.addRow(self.tr("Téléphone :"), self.phone)
         form.addRow(self.tr("À demander :"), self.question)
+        self.erase_button = QPushButton(self.tr("Effacer les données de cette personne"))
+        self.erase_button.setAccessibleName(self.tr("Effacer les données de cette personne"))
+        self.erase_button.setAccessibleDescription(
+            self.tr(
+                "Si la personne retire son accord (Ctrl+Maj+Suppr) : son nom, son téléphone, son "
+                "courriel et la note sont effacés ; l'orientation reste suivie, sans identité."
+            )
+        )
+        self.erase_button.clicked.connect(self.erase_requested)
+        self._may_erase = True
+        self._shown = False
+        self._enable_erase()
         layout = QVBoxLayout(self)
         layout.addWidget(self.call_list)
         layout.addLayout(form)
+        layout.addWidget(self.erase_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.call_list.setAccessibleName(self.tr("Liste d'appels"))
         self.call_list.setAccessibleDescription(
             self.tr(
@@ -72,9 +96,11 @@ class CallCard(QGroupBox):
         self.call_list.toggled.connect(self.call_list_toggled)
         self._description = self.call_list.accessibleDescription()
 
-    def allow(self, may: bool, role: str) -> None:
+    def allow(self, may: bool, role: str, may_erase: bool = True) -> None:
         """Greyed out, and said why, for a role that may not see names and phones: the
         domain refuses them row after row otherwise."""
+        self._may_erase = may_erase
+        self._enable_erase()
         if not may:
             self.call_list.setChecked(False)
         self.call_list.setEnabled(may)
@@ -100,6 +126,12 @@ class CallCard(QGroupBox):
         self.name.set_full_text(person.nom or "" if person else "")
         self.phone.set_full_text(person.telephone or "" if person else "")
         self.question.setText(question)
+        self._shown = person is not None
+        self._enable_erase()
+
+    def _enable_erase(self) -> None:
+        """Only for a person on the card, and a role that may erase."""
+        self.erase_button.setEnabled(self._shown and self._may_erase)
 
     def clear(self) -> None:
         self.show_call(None, "")

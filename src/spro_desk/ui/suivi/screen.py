@@ -83,6 +83,7 @@ class SuiviScreen(Screen):
         self.confirm: Confirm = ask
         self.status_actions = {code: self._status_action(code, key) for code, key in STATUS_KEYS}
         self.undo_action = self._make_undo()
+        self.erase_action = self._make_erase()
         self.toolbar = self._make_toolbar()
         self._undo: tuple[str, str] | None = None
         self._layout()
@@ -91,6 +92,7 @@ class SuiviScreen(Screen):
         self.table.selectionModel().selectionChanged.connect(self._show_call)
         self.model.modelReset.connect(self._show_call)  # a reset selects nothing, silently
         self.call_card.call_list_toggled.connect(self._call_list_toggled)
+        self.call_card.erase_requested.connect(self.erase_person)
         context.navigator.contacts_changed.connect(self._contacts_changed)
         self._update_actions()
         self.clock_timer = QTimer(self)
@@ -156,6 +158,14 @@ class SuiviScreen(Screen):
         action.triggered.connect(self.undo)
         self.addAction(action)
         self.table.addAction(action)
+        return action
+
+    def _make_erase(self) -> QAction:
+        action = QAction(self.tr("Effacer les données de cette personne"), self)
+        action.setShortcut(QKeySequence("Ctrl+Shift+Delete"))  # as in Accueil
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.triggered.connect(self.erase_person)
+        self.addAction(action)
         return action
 
     def _make_toolbar(self) -> QToolBar:
@@ -248,7 +258,11 @@ class SuiviScreen(Screen):
         if agent is None:  # nobody signed in yet: the domain answers on the toggle
             self.call_card.allow(True, "")
             return
-        self.call_card.allow(can(agent.role, Permission.VIEW_PERSONAL), role_label(agent.role))
+        self.call_card.allow(
+            can(agent.role, Permission.VIEW_PERSONAL),
+            role_label(agent.role),
+            can(agent.role, Permission.ERASE_PERSONAL),
+        )
 
     def _call_list_toggled(self, _on: bool) -> None:
         self.refresh()
@@ -271,11 +285,41 @@ class SuiviScreen(Screen):
                 self.message.set_message(str(error))
         self.call_card.show_call(person, call_question(item, self.context.clock()))
 
+    def erase_person(self) -> None:
+        """The person called back withdraws her consent: erased at once, after a question
+        that names nobody (a colleague may be looking); she leaves the call list."""
+        from spro_desk.agents.sessions import AccessDenied
+        from spro_desk.privacy.erasure import erase_person
+
+        item = self.selected_item()
+        if item is None or not self.call_card.erase_button.isEnabled():
+            return
+        question = self.tr(
+            "Effacer les données personnelles de cette personne ? Son nom, son téléphone, son "
+            "courriel et la note sont effacés définitivement ; l'orientation reste suivie, "
+            "sans identité."
+        )
+        title = self.tr("Effacer les données de cette personne")
+        if not self.confirm(self, title, question, self.tr("Effacer définitivement"), False):
+            return
+        try:
+            erase_person(self.context.database, item.referral.contact_id)
+        except AccessDenied as error:
+            self.message.set_message(str(error))
+            return
+        self.call_card.clear()
+        self.message.set_message(
+            self.tr("Données personnelles effacées ; l'orientation reste suivie.")
+        )
+        self.context.navigator.contacts_changed.emit()  # Accueil's panel too
+
     def hide_personal_data(self) -> None:
         """The desk locks: no name or phone stays on screen (ui/lock/guard.py)."""
         self.call_card.clear()
 
     def restore_personal_data(self) -> None:
+        if self.context.ready:  # another agent may have unlocked: her rights
+            self._call_list_right()  # (a coordinator's call list goes off)
         self._show_call()
 
     def _contacts_changed(self) -> None:
