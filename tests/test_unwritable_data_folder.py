@@ -191,3 +191,33 @@ def test_a_command_says_in_french_that_the_folder_cannot_be_written(
     assert "lecture seule" in done.stderr or "droit d'y écrire" in done.stderr, done.stderr
     assert "Permission denied" not in done.stderr
     assert _snapshot(watched) == before
+
+
+def _read_only_database(place: Path) -> Path:
+    """A desk whose folder the child may write but whose database file it may not (copied
+    from a read-only medium, or given the read-only attribute)."""
+    folder = _read_only_desk(place)
+    if os.geteuid() == 0:
+        os.chown(folder, NOBODY, NOBODY)  # the folder is the child's; the file stays root's
+    else:
+        folder.chmod(0o755)
+        database_path(folder).chmod(0o444)
+    return folder
+
+
+def test_a_read_only_database_file_is_said_in_french_before_anything_is_typed(
+    unprivileged: Path,
+) -> None:
+    """The window opened as if all was well: the first walk-in typed was refused at its save."""
+    folder = _read_only_database(unprivileged)
+    database = database_path(folder)
+    before = _snapshot(database)
+    done = _run(unprivileged, "-c", WINDOW_START, "--data-dir", str(folder))
+    assert "Traceback" not in done.stderr, done.stderr
+    seen = json.loads(done.stdout.strip().splitlines()[-1])
+    assert seen["status"] == 1, seen
+    assert seen.get("title") == "SPRO Desk ne peut pas démarrer", seen
+    assert str(database) in seen["text"]
+    assert "lecture seule" in seen["text"]
+    assert "relancez SPRO Desk" in seen["text"]
+    assert _snapshot(database) == before

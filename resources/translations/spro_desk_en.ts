@@ -957,7 +957,7 @@ La première version est conservée ; la seconde est mise de côté (en quaranta
         <translation>Unexpected error while opening the database ({error}).</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/start.py" line="185"/>
+        <location filename="../../src/spro_desk/ui/app/start.py" line="189"/>
         <source>Le dossier de données ({folder}) ne peut pas être créé ni ouvert ({error}).
 
 Vérifiez que le disque où il se trouve est branché et que votre compte a le droit d&apos;y écrire, ou choisissez un autre dossier (--data-dir ou SPRO_DESK_DATA_DIR), puis relancez SPRO Desk.</source>
@@ -966,12 +966,21 @@ Vérifiez que le disque où il se trouve est branché et que votre compte a le d
 Check that the disk it is on is connected and that your account may write to it, or choose another folder (--data-dir or SPRO_DESK_DATA_DIR), then start SPRO Desk again.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/start.py" line="206"/>
+        <location filename="../../src/spro_desk/ui/app/start.py" line="209"/>
+        <source>Le fichier de la base de données ({file}) est en lecture seule : SPRO Desk ne pourrait rien y enregistrer.
+
+Rendez à votre compte le droit d&apos;écrire dans ce fichier (ses propriétés, ou la personne qui gère l&apos;ordinateur), puis relancez SPRO Desk.</source>
+        <translation>The database file ({file}) is read-only: SPRO Desk could not save anything in it.
+
+Give your account the right to write to this file (its properties, or the person who manages the computer), then start SPRO Desk again.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/app/start.py" line="230"/>
         <source>SPRO Desk ne peut pas démarrer</source>
         <translation>SPRO Desk cannot start</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/start.py" line="207"/>
+        <location filename="../../src/spro_desk/ui/app/start.py" line="231"/>
         <source>SPRO Desk ne peut pas écrire dans son dossier de données ({folder}) : il ne peut pas y noter qu&apos;il est ouvert.
 
 Vérifiez que ce dossier n&apos;est pas en lecture seule et que votre compte a le droit d&apos;y écrire, puis relancez SPRO Desk.</source>
@@ -980,12 +989,12 @@ Vérifiez que ce dossier n&apos;est pas en lecture seule et que votre compte a l
 Check that this folder is not read-only and that your account may write to it, then start SPRO Desk again.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/start.py" line="215"/>
+        <location filename="../../src/spro_desk/ui/app/start.py" line="239"/>
         <source>SPRO Desk est déjà ouvert</source>
         <translation>SPRO Desk is already open</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/start.py" line="216"/>
+        <location filename="../../src/spro_desk/ui/app/start.py" line="240"/>
         <source>SPRO Desk est déjà ouvert sur ce dossier de données ({folder}), mais sa fenêtre n&apos;a pas pu passer au premier plan : elle termine peut-être son démarrage.
 
 Attendez quelques secondes, puis cherchez la fenêtre de SPRO Desk dans la barre des tâches. Une seule fenêtre à la fois peut utiliser ce dossier : si elle n&apos;apparaît pas ou ne répond plus, fermez votre session (ou redémarrez l&apos;ordinateur), puis relancez SPRO Desk.</source>

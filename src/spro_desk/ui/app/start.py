@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import os
 import sys
 import threading
 from collections.abc import Callable
@@ -143,6 +144,9 @@ def run_app(
     if not guard.acquire():
         return _tell_folder_taken(app, data_dir, guard)
     try:
+        database = database_path(data_dir)
+        if database.exists() and not os.access(database, os.W_OK):
+            return _tell_database_read_only(app, database)
         return _run_app(app, data_dir, use_sample_if_empty, guard)
     finally:
         guard.release()
@@ -189,6 +193,26 @@ def _tell_folder_unusable(app: QApplication, data_dir: Path, error: OSError) -> 
             "droit d'y écrire, ou choisissez un autre dossier (--data-dir ou "
             "SPRO_DESK_DATA_DIR), puis relancez SPRO Desk.",
         ).format(folder=data_dir, error=os_reason(error, _os_words))
+        print(text, file=sys.stderr)
+        show_fatal(text)
+    finally:
+        remove_translators(app, translators)
+    return 1
+
+
+def _tell_database_read_only(app: QApplication, database: Path) -> int:
+    """A database file the account may not write (copied from a read-only medium, given the
+    read-only attribute, another account's): said before an agent types a walk-in that could
+    not be saved."""
+    translators = install_translators(app)
+    try:
+        text = QCoreApplication.translate(
+            "App",
+            "Le fichier de la base de données ({file}) est en lecture seule : SPRO Desk ne "
+            "pourrait rien y enregistrer.\n\nRendez à votre compte le droit d'écrire dans ce "
+            "fichier (ses propriétés, ou la personne qui gère l'ordinateur), puis relancez "
+            "SPRO Desk.",
+        ).format(file=database)
         print(text, file=sys.stderr)
         show_fatal(text)
     finally:
