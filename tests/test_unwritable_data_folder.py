@@ -20,6 +20,7 @@ import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -158,6 +159,17 @@ def _snapshot(folder: Path) -> dict[str, str]:
 FOLDERS = {"existing-desk": _read_only_desk, "new-desk": _read_only_parent}
 
 
+def _window_refusal(place: Path, folder: Path) -> dict[str, Any]:
+    """The window's start on `folder` as the unprivileged child: it must refuse in a French
+    message box, with no traceback; the box's title and text, and the exit status."""
+    done = _run(place, "-c", WINDOW_START, "--data-dir", str(folder))
+    assert "Traceback" not in done.stderr, done.stderr
+    seen: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    assert seen["status"] == 1, seen
+    assert seen.get("title") == "SPRO Desk ne peut pas démarrer", seen
+    return seen
+
+
 @pytest.mark.parametrize("kind", list(FOLDERS))
 def test_the_window_says_in_french_that_the_folder_cannot_be_written(
     unprivileged: Path, kind: str
@@ -165,11 +177,7 @@ def test_the_window_says_in_french_that_the_folder_cannot_be_written(
     folder = FOLDERS[kind](unprivileged)
     watched = folder if folder.exists() else folder.parent
     before = _snapshot(watched)
-    done = _run(unprivileged, "-c", WINDOW_START, "--data-dir", str(folder))
-    assert "Traceback" not in done.stderr, done.stderr
-    seen = json.loads(done.stdout.strip().splitlines()[-1])
-    assert seen["status"] == 1, seen
-    assert seen.get("title") == "SPRO Desk ne peut pas démarrer", seen
+    seen = _window_refusal(unprivileged, folder)
     assert str(folder) in seen["text"]
     assert "droit d'y écrire" in seen["text"]
     assert "relancez SPRO Desk" in seen["text"]
@@ -212,11 +220,7 @@ def test_a_read_only_database_file_is_said_in_french_before_anything_is_typed(
     folder = _read_only_database(unprivileged)
     database = database_path(folder)
     before = _snapshot(database)
-    done = _run(unprivileged, "-c", WINDOW_START, "--data-dir", str(folder))
-    assert "Traceback" not in done.stderr, done.stderr
-    seen = json.loads(done.stdout.strip().splitlines()[-1])
-    assert seen["status"] == 1, seen
-    assert seen.get("title") == "SPRO Desk ne peut pas démarrer", seen
+    seen = _window_refusal(unprivileged, folder)
     assert str(database) in seen["text"]
     assert "lecture seule" in seen["text"]
     assert "relancez SPRO Desk" in seen["text"]

@@ -324,15 +324,7 @@ def test_a_coordinator_unlocking_on_the_call_list_reads_no_name_and_gets_it_grey
 def test_a_coordinator_unlocking_during_a_correction_reads_no_detail(
     qtbot: QtBot, cvl_db: Database, make_window: WindowFactory
 ) -> None:
-    from .conftest import FIXED_NOW
-    from .test_agent_day import edit_first_row
-
-    record_canary(cvl_db, FIXED_NOW)
-    _claire, samir, lea = _desk_with_a_coordinator(cvl_db)
-    window = make_window(cvl_db, runner=ImmediateRunner())
-    _unlocked(qtbot, window, samir, AGENT_PIN)
-    desk = open_accueil(qtbot, window, cvl_db)
-    edit_first_row(qtbot, desk)
+    window, desk, samir, lea = _samir_correcting_the_canary(qtbot, cvl_db, make_window)
     assert desk.screen.form.consent.nom.text() == CANARY_NAME  # opened to be corrected
     window.privacy.lock()
     _unlocked(qtbot, window, lea, COORDINATOR_CODE)
@@ -348,15 +340,7 @@ def test_a_phone_copied_to_dial_it_is_off_the_clipboard_once_the_desk_locks(
     """Samir copied Lea's phone from the correction form to dial it in the softphone; the desk
     locked; the phone stayed on the computer's clipboard for anyone at the locked desk to
     paste into any program. A copy made in another program is left alone."""
-    from .conftest import FIXED_NOW
-    from .test_agent_day import edit_first_row
-
-    record_canary(cvl_db, FIXED_NOW)
-    _claire, samir, _lea = _desk_with_a_coordinator(cvl_db)
-    window = make_window(cvl_db, runner=ImmediateRunner())
-    _unlocked(qtbot, window, samir, AGENT_PIN)
-    desk = open_accueil(qtbot, window, cvl_db)
-    edit_first_row(qtbot, desk)
+    window, desk, _samir, _lea = _samir_correcting_the_canary(qtbot, cvl_db, make_window)
     phone = desk.screen.form.consent.telephone
     phone.setFocus()
     phone.selectAll()
@@ -461,15 +445,7 @@ def test_a_correction_sealed_by_the_lock_does_not_come_back_into_another_contact
     """Samir was correcting Zéphyrine's details when the desk locked; Léa (coordinator)
     unlocked and abandoned the correction; at Samir's unlock her details came back, consent
     ticked, into the blank form of the next walk-in, to be recorded under someone else."""
-    from .conftest import FIXED_NOW
-    from .test_agent_day import edit_first_row
-
-    record_canary(cvl_db, FIXED_NOW)
-    _claire, samir, lea = _desk_with_a_coordinator(cvl_db)
-    window = make_window(cvl_db, runner=ImmediateRunner())
-    _unlocked(qtbot, window, samir, AGENT_PIN)
-    desk = open_accueil(qtbot, window, cvl_db)
-    edit_first_row(qtbot, desk)
+    window, desk, samir, lea = _samir_correcting_the_canary(qtbot, cvl_db, make_window)
     window.privacy.lock()
     _unlocked(qtbot, window, lea, COORDINATOR_CODE)
     qtbot.mouseClick(desk.screen.cancel_edit_button, Qt.MouseButton.LeftButton)
@@ -521,3 +497,20 @@ def test_the_coordinates_shown_are_not_the_former_ones_after_a_correction(
     desk.keyboard.press(Qt.Key.Key_Return, CTRL)
     assert desk.contacts.personal_data(desk.contacts.list()[0].id).telephone == "0262 21 23 45"
     assert CANARY_PHONE not in desk.screen.personal.details.full_text()
+
+
+def _samir_correcting_the_canary(
+    qtbot: QtBot, cvl_db: Database, make_window: WindowFactory
+) -> tuple[MainWindow, Desk, str, str]:
+    """A desk with a coordinator (Léa); Samir unlocked it and opened the canary's contact in
+    Accueil to correct it. The window, Accueil's driver, Samir and Léa."""
+    from .conftest import FIXED_NOW
+    from .test_agent_day import edit_first_row
+
+    record_canary(cvl_db, FIXED_NOW)
+    _claire, samir, lea = _desk_with_a_coordinator(cvl_db)
+    window = make_window(cvl_db, runner=ImmediateRunner())
+    _unlocked(qtbot, window, samir, AGENT_PIN)
+    desk = open_accueil(qtbot, window, cvl_db)
+    edit_first_row(qtbot, desk)
+    return window, desk, samir, lea
