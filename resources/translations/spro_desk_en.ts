@@ -1209,57 +1209,68 @@ File: {name}</translation>
 <context>
     <name>BilanExporter</name>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="106"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="109"/>
         <source>Classeur XLSX (*.xlsx)</source>
         <translation>XLSX workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="106"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="109"/>
         <source>CSV pour tableur (*.csv)</source>
         <translation>CSV for spreadsheets (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="107"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="110"/>
         <source>Bilan PDF (*.pdf)</source>
         <translation>PDF report (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="107"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="110"/>
         <source>JSON pour scripts (*.json)</source>
         <translation>JSON for scripts (*.json)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="110"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="113"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="120"/>
         <source>Exporter le bilan</source>
         <translation>Export the activity report</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="118"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="121"/>
+        <source>« {name} » existe déjà dans ce dossier. Le remplacer par ce bilan ?</source>
+        <translation>“{name}” already exists in this folder. Replace it with this activity report?</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="122"/>
+        <source>&amp;Remplacer</source>
+        <translation>&amp;Replace</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="128"/>
         <source>Secret statistique…</source>
         <translation>Statistical confidentiality…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="118"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="128"/>
         <source>Écriture du bilan…</source>
         <translation>Writing the activity report…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="120"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="130"/>
         <source>Export du bilan…</source>
         <translation>Exporting the activity report…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="145"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="155"/>
         <source>Export annulé : aucun fichier n&apos;a été écrit.</source>
         <translation>Export cancelled: no file was written.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="148"/>
-        <source>Le bilan n&apos;a pas pu être écrit dans « {path} » ({error}) : choisissez un autre dossier ou fermez le fichier s&apos;il est ouvert dans un tableur.</source>
-        <translation>The activity report could not be written to “{path}” ({error}): choose another folder, or close the file if it is open in a spreadsheet.</translation>
+        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="158"/>
+        <source>Le bilan n&apos;a pas pu être écrit dans « {path} » : {reason}. Aucun fichier incomplet n&apos;y a été laissé. Choisissez un autre dossier, ou fermez le fichier s&apos;il est ouvert dans un tableur.</source>
+        <translation>The activity report could not be written to “{path}”: {reason}. No incomplete file was left there. Choose another folder, or close the file if it is open in a spreadsheet.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="153"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="164"/>
         <source>L&apos;export du bilan n&apos;a pas abouti ({error}).</source>
         <translation>The activity report export did not complete ({error}).</translation>
     </message>
@@ -3614,17 +3625,42 @@ Desk ID: {id}</translation>
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../src/spro_desk/ui/common/errors.py" line="50"/>
+        <location filename="../../src/spro_desk/ui/common/errors.py" line="28"/>
+        <source>le support est plein</source>
+        <translation>the drive is full</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/errors.py" line="30"/>
+        <source>le support refuse l&apos;écriture : protégé en écriture ou droits insuffisants</source>
+        <translation>the drive refuses writing: write-protected or insufficient rights</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/errors.py" line="34"/>
+        <source>le dossier n&apos;existe plus</source>
+        <translation>the folder no longer exists</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/errors.py" line="36"/>
+        <source>le nom du fichier est trop long</source>
+        <translation>the file name is too long</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/errors.py" line="37"/>
+        <source>erreur du système, code {code}</source>
+        <translation>system error, code {code}</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/errors.py" line="69"/>
         <source>SPRO Desk ne peut pas démarrer</source>
         <translation>SPRO Desk cannot start</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/errors.py" line="86"/>
+        <location filename="../../src/spro_desk/ui/common/errors.py" line="105"/>
         <source>Erreur inattendue</source>
         <translation>Unexpected error</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/errors.py" line="87"/>
+        <location filename="../../src/spro_desk/ui/common/errors.py" line="106"/>
         <source>Une erreur inattendue s&apos;est produite. L&apos;opération en cours n&apos;a peut-être pas abouti ; les données déjà enregistrées sont conservées.
 
 Si le problème se reproduit, transmettez le détail ci-dessous au support.</source>
@@ -6575,132 +6611,132 @@ Restore it now?</translation>
 <context>
     <name>SyncSummary</name>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="53"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="55"/>
         <source>Ce poste n&apos;a pas encore d&apos;identité de synchronisation : créez-la (elle reprend le nom, le réseau et la commune du site réglés dans Paramètres), puis envoyez le fichier d&apos;inscription à votre coordination.</source>
         <translation>This desk does not have a synchronisation identity yet: create it (it uses the site name, network and municipality set in Settings), then send the registration file to your coordination office.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="60"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="62"/>
         <source>Ce poste ne connaît pas encore son coordinateur : importez le fichier d&apos;identité que votre coordination vous a remis. Sans lui, rien ne peut être chiffré pour elle.</source>
         <translation>This desk does not know its coordinator yet: import the identity file your coordination office gave you. Without it, nothing can be encrypted for them.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="66"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="68"/>
         <source>Ce poste n&apos;est pas encore inscrit auprès de votre coordination (aucun accusé de réception reçu) : tant qu&apos;elle n&apos;a pas importé son fichier d&apos;inscription, elle refuse ses envois. Enregistrez le fichier d&apos;inscription et remettez-le-lui.</source>
         <translation>This desk is not registered with your coordination yet (no acknowledgement received): until it has imported the desk&apos;s registration file, it refuses its bundles. Save the registration file and hand it over.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="79"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="81"/>
         <source>{n} événement pas encore confirmé par le coordinateur</source>
         <translation>{n} event not yet confirmed by the coordinator</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="82"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="84"/>
         <source>{n} événements pas encore confirmés par le coordinateur</source>
         <translation>{n} events not yet confirmed by the coordinator</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="88"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="90"/>
         <source>{n} envoi dans la file vers le serveur</source>
         <translation>{n} bundle in the queue to the server</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="89"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="91"/>
         <source>{n} envois dans la file vers le serveur</source>
         <translation>{n} bundles in the queue to the server</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="98"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="100"/>
         <source>Envoi n° {n} préparé (aucun export sur clé depuis cet écran).</source>
         <translation>Bundle no. {n} prepared (no export to a USB stick from this screen).</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="101"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="103"/>
         <source>Aucun export pour l&apos;instant.</source>
         <translation>No export yet.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="104"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="106"/>
         <source>{n} événement</source>
         <translation>{n} event</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="105"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="107"/>
         <source>{n} événements</source>
         <translation>{n} events</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="107"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="109"/>
         <source>Envoi n° {sequence}, le {when}, dans {folder} ({events}).</source>
         <translation>Bundle no. {sequence}, on {when}, in {folder} ({events}).</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="120"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="122"/>
         <source>Aucun accusé de réception du coordinateur pour l&apos;instant.</source>
         <translation>No acknowledgement from the coordinator yet.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="124"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="126"/>
         <source>Le coordinateur a tout reçu jusqu&apos;à l&apos;événement n° {n}.</source>
         <translation>The coordinator has received everything up to event no. {n}.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="127"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="129"/>
         <source>Le coordinateur a tout reçu jusqu&apos;à l&apos;événement n° {n} (reçu le {when}).</source>
         <translation>The coordinator has received everything up to event no. {n} (received on {when}).</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="135"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="137"/>
         <source>aujourd&apos;hui</source>
         <translation>today</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="137"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="139"/>
         <source>hier</source>
         <translation>yesterday</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="138"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="140"/>
         <source>il y a {n} jours</source>
         <translation>{n} days ago</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="144"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="146"/>
         <source>Aucun annuaire installé.</source>
         <translation>No directory installed.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="147"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="149"/>
         <source>Annuaire importé le {when} ({age}), hors mise à jour signée.</source>
         <translation>Directory imported on {when} ({age}), outside any signed update.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="150"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="152"/>
         <source>Version {version}, importée le {when} ({age}), valable jusqu&apos;au {until}.</source>
         <translation>Version {version}, imported on {when} ({age}), valid until {until}.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="164"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="166"/>
         <source>Aucun serveur réglé : les envois partent sur clé USB. Pour envoyer par Internet, indiquez l&apos;adresse WebDAV de votre coordination dans Paramètres.</source>
         <translation>No server set: bundles go out on a USB stick. To send over the Internet, enter your coordination office&apos;s WebDAV address in Settings.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="169"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="171"/>
         <source>Serveur : {url}</source>
         <translation>Server: {url}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="176"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="178"/>
         <source>Aucun échange avec le serveur pour l&apos;instant.</source>
         <translation>No exchange with the server yet.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="184"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="186"/>
         <source>Dernier échange le {when} : {message}</source>
         <translation>Last exchange on {when}: {message}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="194"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/summary.py" line="196"/>
         <source>Dernier échange réussi le {when}.</source>
         <translation>Last successful exchange on {when}.</translation>
     </message>
