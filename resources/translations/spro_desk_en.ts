@@ -1886,12 +1886,28 @@ Keep this time anyway?</translation>
 <context>
     <name>Confirm</name>
     <message>
-        <location filename="../../src/spro_desk/ui/common/confirm.py" line="22"/>
+        <location filename="../../src/spro_desk/ui/common/confirm.py" line="24"/>
+        <location filename="../../src/spro_desk/ui/common/confirm.py" line="49"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/confirm.py" line="51"/>
+        <location filename="../../src/spro_desk/ui/common/confirm.py" line="45"/>
+        <source>Modifications non enregistrées</source>
+        <translation>Unsaved changes</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/confirm.py" line="48"/>
+        <source>&amp;Enregistrer</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/confirm.py" line="52"/>
+        <source>&amp;Fermer sans enregistrer</source>
+        <translation>&amp;Close without saving</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/confirm.py" line="74"/>
         <source>&amp;Annuler</source>
         <translation>&amp;Cancel</translation>
     </message>
@@ -4165,130 +4181,135 @@ If the problem happens again, send the details below to support.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="96"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="98"/>
         <source>Ouverture de la base de données…</source>
         <translation>Opening the database…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="153"/>
         <location filename="../../src/spro_desk/ui/app/main_window.py" line="155"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="157"/>
         <source>Écrans de SPRO Desk</source>
         <translation>SPRO Desk screens</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="243"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="245"/>
         <source>Barre d&apos;état</source>
         <translation>Status bar</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="257"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="259"/>
         <source>&amp;Importer un annuaire…</source>
         <translation>&amp;Import a directory…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="259"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="261"/>
         <source>Importer un export data·inclusion (dossier ou archive .zip)</source>
         <translation>Import a data·inclusion export (folder or .zip archive)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="261"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="263"/>
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="261"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="263"/>
         <source>Fermer SPRO Desk</source>
         <translation>Close SPRO Desk</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="263"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="265"/>
         <source>&amp;Rechercher dans l&apos;annuaire</source>
         <translation>&amp;Find in the directory</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="265"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="267"/>
         <source>Placer le curseur dans la zone de recherche</source>
         <translation>Move the cursor to the search box</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="267"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="269"/>
         <source>&amp;Fichier</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="272"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="274"/>
         <source>&amp;Édition</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="274"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="276"/>
         <source>&amp;Aller à</source>
         <translation>&amp;Go to</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="278"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="280"/>
         <source>Afficher l&apos;écran %s</source>
         <translation>Show the %s screen</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="286"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="288"/>
         <source>À &amp;propos de SPRO Desk…</source>
         <translation>&amp;About SPRO Desk…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="288"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="290"/>
         <source>Version, sources des données et licences des composants</source>
         <translation>Version, data sources and component licences</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="292"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="294"/>
         <source>Aide</source>
         <translation>Help</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="402"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="404"/>
         <source>Annuaire</source>
         <translation>Directory</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="419"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="421"/>
         <source>SPRO Desk — %s</source>
         <translation>SPRO Desk — %s</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="451"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="453"/>
         <source>Écran %s</source>
         <translation>%s screen</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="477"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="479"/>
         <source>Importer un annuaire</source>
         <translation>Import a directory</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="479"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="481"/>
         <source>Export data·inclusion (*.zip *.json *.csv *.xlsx);;Tous les fichiers (*)</source>
         <translation>data·inclusion export (*.zip *.json *.csv *.xlsx);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="505"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="507"/>
         <source>Import impossible</source>
         <translation>Import failed</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="513"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="515"/>
         <source>Remplacer l&apos;annuaire ?</source>
         <translation>Replace the directory?</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="514"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="516"/>
         <source>Remplacer quand même l&apos;annuaire actuel ?</source>
         <translation>Replace the current directory anyway?</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="522"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="524"/>
         <source>Import annulé : l&apos;annuaire actuel est conservé.</source>
         <translation>Import cancelled: the current directory is kept.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="554"/>
+        <source>Les modifications de « {screen} » ne sont pas enregistrées. Les enregistrer avant de fermer ?</source>
+        <translation>The changes in “{screen}” are not saved. Save them before closing?</translation>
     </message>
 </context>
 <context>
@@ -4929,7 +4950,7 @@ If the problem happens again, send the details below to support.</translation>
 <context>
     <name>PlaceholderScreen</name>
     <message>
-        <location filename="../../src/spro_desk/ui/common/screen.py" line="45"/>
+        <location filename="../../src/spro_desk/ui/common/screen.py" line="53"/>
         <source>Écran en cours de construction.</source>
         <translation>Screen under construction.</translation>
     </message>
@@ -5887,7 +5908,7 @@ Restore it now?</translation>
         <translation>{label}:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/screen.py" line="226"/>
+        <location filename="../../src/spro_desk/ui/settings/screen.py" line="229"/>
         <source>Paramètres enregistrés.</source>
         <translation>Settings saved.</translation>
     </message>
