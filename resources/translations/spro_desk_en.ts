@@ -1316,59 +1316,70 @@ File: {name}</translation>
 <context>
     <name>BilanExporter</name>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="106"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="109"/>
         <source>Classeur XLSX (*.xlsx)</source>
         <translation>XLSX workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="106"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="109"/>
         <source>CSV pour tableur (*.csv)</source>
         <translation>CSV for spreadsheets (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="107"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="110"/>
         <source>Bilan PDF (*.pdf)</source>
         <translation>PDF report (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="107"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="110"/>
         <source>JSON pour scripts (*.json)</source>
         <translation>JSON for scripts (*.json)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="110"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="113"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="120"/>
         <source>Exporter le bilan</source>
         <translation>Export the activity report</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="118"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="128"/>
         <source>Secret statistique…</source>
         <translation>Statistical confidentiality…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="118"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="128"/>
         <source>Écriture du bilan…</source>
         <translation>Writing the activity report…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="120"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="130"/>
         <source>Export du bilan…</source>
         <translation>Exporting the activity report…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="145"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="155"/>
         <source>Export annulé : aucun fichier n&apos;a été écrit.</source>
         <translation>Export cancelled: no file was written.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="148"/>
-        <source>Le bilan n&apos;a pas pu être écrit dans « {path} » ({error}) : choisissez un autre dossier ou fermez le fichier s&apos;il est ouvert dans un tableur.</source>
-        <translation>The activity report could not be written to “{path}” ({error}): choose another folder, or close the file if it is open in a spreadsheet.</translation>
-    </message>
-    <message>
-        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="153"/>
+        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="164"/>
         <source>L&apos;export du bilan n&apos;a pas abouti ({error}).</source>
         <translation>The activity report export did not complete ({error}).</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="121"/>
+        <source>« {name} » existe déjà dans ce dossier. Le remplacer par ce bilan ?</source>
+        <translation>“{name}” already exists in this folder. Replace it with this activity report?</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="122"/>
+        <source>&amp;Remplacer</source>
+        <translation>&amp;Replace</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/dashboard/export.py" line="158"/>
+        <source>Le bilan n&apos;a pas pu être écrit dans « {path} » : {reason}. Aucun fichier incomplet n&apos;y a été laissé. Choisissez un autre dossier, ou fermez le fichier s&apos;il est ouvert dans un tableur.</source>
+        <translation>The activity report could not be written to “{path}”: {reason}. No incomplete file was left there. Choose another folder, or close the file if it is open in a spreadsheet.</translation>
     </message>
 </context>
 <context>
@@ -1993,14 +2004,30 @@ Keep this time anyway?</translation>
 <context>
     <name>Confirm</name>
     <message>
-        <location filename="../../src/spro_desk/ui/common/confirm.py" line="22"/>
+        <location filename="../../src/spro_desk/ui/common/confirm.py" line="24"/>
+        <location filename="../../src/spro_desk/ui/common/confirm.py" line="49"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/confirm.py" line="51"/>
+        <location filename="../../src/spro_desk/ui/common/confirm.py" line="74"/>
         <source>&amp;Annuler</source>
         <translation>&amp;Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/confirm.py" line="45"/>
+        <source>Modifications non enregistrées</source>
+        <translation>Unsaved changes</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/confirm.py" line="48"/>
+        <source>&amp;Enregistrer</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/confirm.py" line="52"/>
+        <source>&amp;Fermer sans enregistrer</source>
+        <translation>&amp;Close without saving</translation>
     </message>
 </context>
 <context>
@@ -4126,23 +4153,48 @@ Desk ID: {id}</translation>
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../src/spro_desk/ui/common/errors.py" line="73"/>
+        <location filename="../../src/spro_desk/ui/common/errors.py" line="92"/>
         <source>SPRO Desk ne peut pas démarrer</source>
         <translation>SPRO Desk cannot start</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/errors.py" line="109"/>
+        <location filename="../../src/spro_desk/ui/common/errors.py" line="128"/>
         <source>Erreur inattendue</source>
         <translation>Unexpected error</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/errors.py" line="110"/>
+        <location filename="../../src/spro_desk/ui/common/errors.py" line="129"/>
         <source>Une erreur inattendue s&apos;est produite. L&apos;opération en cours n&apos;a peut-être pas abouti ; les données déjà enregistrées sont conservées.
 
 Si le problème se reproduit, transmettez le détail ci-dessous au support.</source>
         <translation>An unexpected error occurred. The current operation may not have completed; data already saved is kept.
 
 If the problem happens again, send the details below to support.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/errors.py" line="30"/>
+        <source>le support est plein</source>
+        <translation>the drive is full</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/errors.py" line="32"/>
+        <source>le support refuse l&apos;écriture : protégé en écriture ou droits insuffisants</source>
+        <translation>the drive refuses writing: write-protected or insufficient rights</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/errors.py" line="36"/>
+        <source>le dossier n&apos;existe plus</source>
+        <translation>the folder no longer exists</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/errors.py" line="38"/>
+        <source>le nom du fichier est trop long</source>
+        <translation>the file name is too long</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/common/errors.py" line="39"/>
+        <source>erreur du système, code {code}</source>
+        <translation>system error, code {code}</translation>
     </message>
 </context>
 <context>
@@ -4641,130 +4693,135 @@ If the problem happens again, send the details below to support.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="97"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="99"/>
         <source>Ouverture de la base de données…</source>
         <translation>Opening the database…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="154"/>
         <location filename="../../src/spro_desk/ui/app/main_window.py" line="156"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="158"/>
         <source>Écrans de SPRO Desk</source>
         <translation>SPRO Desk screens</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="244"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="246"/>
         <source>Barre d&apos;état</source>
         <translation>Status bar</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="258"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="260"/>
         <source>&amp;Importer un annuaire…</source>
         <translation>&amp;Import a directory…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="260"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="262"/>
         <source>Importer un export data·inclusion (dossier ou archive .zip)</source>
         <translation>Import a data·inclusion export (folder or .zip archive)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="262"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="264"/>
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="262"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="264"/>
         <source>Fermer SPRO Desk</source>
         <translation>Close SPRO Desk</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="264"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="266"/>
         <source>&amp;Rechercher dans l&apos;annuaire</source>
         <translation>&amp;Find in the directory</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="266"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="268"/>
         <source>Placer le curseur dans la zone de recherche</source>
         <translation>Move the cursor to the search box</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="268"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="270"/>
         <source>&amp;Fichier</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="273"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="275"/>
         <source>&amp;Édition</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="275"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="277"/>
         <source>&amp;Aller à</source>
         <translation>&amp;Go to</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="279"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="281"/>
         <source>Afficher l&apos;écran %s</source>
         <translation>Show the %s screen</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="287"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="289"/>
         <source>À &amp;propos de SPRO Desk…</source>
         <translation>&amp;About SPRO Desk…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="289"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="291"/>
         <source>Version, sources des données et licences des composants</source>
         <translation>Version, data sources and component licences</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="293"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="295"/>
         <source>Aide</source>
         <translation>Help</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="410"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="412"/>
         <source>Annuaire</source>
         <translation>Directory</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="427"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="429"/>
         <source>SPRO Desk — %s</source>
         <translation>SPRO Desk — %s</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="459"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="461"/>
         <source>Écran %s</source>
         <translation>%s screen</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="485"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="487"/>
         <source>Importer un annuaire</source>
         <translation>Import a directory</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="487"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="489"/>
         <source>Export data·inclusion (*.zip *.json *.csv *.xlsx);;Tous les fichiers (*)</source>
         <translation>data·inclusion export (*.zip *.json *.csv *.xlsx);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="513"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="515"/>
         <source>Import impossible</source>
         <translation>Import failed</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="521"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="523"/>
         <source>Remplacer l&apos;annuaire ?</source>
         <translation>Replace the directory?</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="522"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="524"/>
         <source>Remplacer quand même l&apos;annuaire actuel ?</source>
         <translation>Replace the current directory anyway?</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/app/main_window.py" line="530"/>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="532"/>
         <source>Import annulé : l&apos;annuaire actuel est conservé.</source>
         <translation>Import cancelled: the current directory is kept.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/ui/app/main_window.py" line="564"/>
+        <source>Les modifications de « {screen} » ne sont pas enregistrées. Les enregistrer avant de fermer ?</source>
+        <translation>The changes in “{screen}” are not saved. Save them before closing?</translation>
     </message>
 </context>
 <context>
@@ -5747,7 +5804,7 @@ If the problem happens again, send the details below to support.</translation>
 <context>
     <name>PlaceholderScreen</name>
     <message>
-        <location filename="../../src/spro_desk/ui/common/screen.py" line="45"/>
+        <location filename="../../src/spro_desk/ui/common/screen.py" line="53"/>
         <source>Écran en cours de construction.</source>
         <translation>Screen under construction.</translation>
     </message>
@@ -6721,12 +6778,12 @@ Restore it now?</translation>
         <translation>Remove the selected row: {label}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/setting_editors.py" line="218"/>
+        <location filename="../../src/spro_desk/ui/common/setting_editors.py" line="219"/>
         <source>Commune, EPCI ou département, puis Entrée (vide : le département)</source>
         <translation>Commune, EPCI or département, then Enter (empty: the département)</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/common/setting_editors.py" line="255"/>
+        <location filename="../../src/spro_desk/ui/common/setting_editors.py" line="257"/>
         <source>« {text} » n&apos;est ni une commune, ni un EPCI, ni un département.</source>
         <translation>“{text}” is neither a commune, an EPCI nor a département.</translation>
     </message>
@@ -6938,7 +6995,7 @@ Restore it now?</translation>
         <translation>{label}:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/settings/screen.py" line="227"/>
+        <location filename="../../src/spro_desk/ui/settings/screen.py" line="230"/>
         <source>Paramètres enregistrés.</source>
         <translation>Settings saved.</translation>
     </message>

@@ -73,6 +73,8 @@ def make_window(qtbot: QtBot, settings: QSettings) -> Iterator[WindowFactory]:
         options.setdefault("settings", settings)
         options.setdefault("clock", lambda: FIXED_NOW)
         window = MainWindow(db, **options)
+        # Paramètres edited and left unsaved: closed at the end without the question's box.
+        window.ask_unsaved = lambda _parent, _question: "discard"
         qtbot.addWidget(window)
         window.show()
         windows.append(window)

@@ -29,6 +29,7 @@ from spro_desk.ui.app.lazy_screens import LazyScreens
 from spro_desk.ui.app.screens import ANNUAIRE, SCREEN_ORDER, Screen, screen_title
 from spro_desk.ui.common.announce import announce
 from spro_desk.ui.common.background import Runner, TaskRunner
+from spro_desk.ui.common.confirm import AskUnsaved, ask_unsaved
 from spro_desk.ui.common.context import Clock, DeskContext, OrientationRequest
 from spro_desk.ui.common.errors import show_warning
 from spro_desk.ui.common.focus import first_useful_control, focus_is_useful
@@ -82,6 +83,7 @@ class MainWindow(QMainWindow):
         self._settings = settings
         self._runner = runner or TaskRunner(self)
         self._closed = False
+        self.ask_unsaved: AskUnsaved = ask_unsaved
         self.context = DeskContext(
             None, self._runner, settings, clock=clock, startup_settings=startup_settings or {}
         )
@@ -550,6 +552,24 @@ class MainWindow(QMainWindow):
             self._settings.setValue(SPLITTER_KEY, self._directory_view.splitter.saveState())
         self._settings.sync()
 
+    def _unsaved_edits_settled(self) -> bool:
+        """Paramètres edited but not saved (a catchment area typed, then the window closed):
+        asked, saved or dropped as answered; False keeps the window open."""
+        if self.privacy.is_locked:  # nobody signed in to answer for the edits
+            return True
+        screen = next((s for s in self.screens.built() if s.has_unsaved_edits()), None)
+        if screen is None:
+            return True
+        answer = self.ask_unsaved(self, self.tr(
+            "Les modifications de « {screen} » ne sont pas enregistrées. Les enregistrer avant "
+            "de fermer ?").format(screen=screen.title()))  # fmt: skip
+        if answer == "discard":
+            return True
+        if answer == "save" and screen.save_edits():
+            return True
+        self.show_screen(screen.name)  # cancelled, or a field refused: shown where it is
+        return False
+
     def shutdown(self) -> None:
         """Stop timers and background work before the database closes; safe to call twice."""
         if self._closed:
@@ -569,6 +589,9 @@ class MainWindow(QMainWindow):
         self.statusBar().clearMessage()  # also stops the status bar's own timeout timer
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._closed and not self._unsaved_edits_settled():
+            event.ignore()
+            return
         self.shutdown()
         super().closeEvent(event)
 

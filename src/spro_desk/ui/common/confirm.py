@@ -13,6 +13,8 @@ if TYPE_CHECKING:  # QMessageBox is loaded when asked: not on the way to the fir
 
 # (parent, title, question, label of the button that goes ahead, undoable) -> went ahead
 Confirm = Callable[[QWidget, str, str, str, bool], bool]
+# (parent, question) -> "save", "discard" or "cancel"
+AskUnsaved = Callable[[QWidget, str], str]
 
 
 def ask(parent: QWidget, title: str, question: str, go_ahead: str, undoable: bool) -> bool:
@@ -33,6 +35,27 @@ def ask(parent: QWidget, title: str, question: str, go_ahead: str, undoable: boo
     box.setDefaultButton(accept if undoable else cancel)
     box.exec()
     return box.clickedButton() is accept
+
+
+def ask_unsaved(parent: QWidget, question: str) -> str:
+    """Edits not saved, before the window closes: « Enregistrer » (Entrée), « Fermer sans
+    enregistrer » or « Annuler » (Échap): "save", "discard" or "cancel"."""
+    from PySide6.QtWidgets import QMessageBox
+
+    title = QCoreApplication.translate("Confirm", "Modifications non enregistrées")
+    box, save, _cancel = _question_box(
+        parent, QMessageBox.Icon.Question, title, question,
+        QCoreApplication.translate("Confirm", "&Enregistrer"), QMessageBox.ButtonRole.AcceptRole,
+        QCoreApplication.translate("Confirm", "Annuler"),
+    )  # fmt: skip
+    discard = box.addButton(
+        QCoreApplication.translate("Confirm", "&Fermer sans enregistrer"),
+        QMessageBox.ButtonRole.DestructiveRole,
+    )
+    box.setDefaultButton(save)
+    box.exec()
+    clicked = box.clickedButton()
+    return "save" if clicked is save else "discard" if clicked is discard else "cancel"
 
 
 def open_destructive_question(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import logging
 import sys
 import traceback
@@ -20,6 +21,24 @@ if TYPE_CHECKING:  # QMessageBox costs ~15 ms to set up: only when a message is 
 log = logging.getLogger(__name__)
 
 ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], None]
+
+
+def file_error_reason(error: OSError) -> str:
+    """Why a file could not be written, in the window's words (the system's `strerror` is
+    English on Linux: « No space left on device » in a French sentence)."""
+    if error.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
+        return QCoreApplication.translate("Errors", "le support est plein")
+    if error.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+        return QCoreApplication.translate(
+            "Errors", "le support refuse l'écriture : protégé en écriture ou droits insuffisants"
+        )
+    if error.errno in (errno.ENOENT, errno.ENOTDIR):
+        return QCoreApplication.translate("Errors", "le dossier n'existe plus")
+    if error.errno == errno.ENAMETOOLONG:
+        return QCoreApplication.translate("Errors", "le nom du fichier est trop long")
+    return QCoreApplication.translate("Errors", "erreur du système, code {code}").format(
+        code=error.errno if error.errno is not None else type(error).__name__
+    )
 
 
 def message_box(

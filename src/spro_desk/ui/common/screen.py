@@ -25,6 +25,14 @@ class Screen(QWidget):
     def shutdown(self) -> None:
         """Stop timers and pending work before the database closes."""
 
+    def has_unsaved_edits(self) -> bool:
+        """Edits the window must not drop unasked when it closes (Paramètres)."""
+        return False
+
+    def save_edits(self) -> bool:
+        """Save them; False when refused (the screen says why)."""
+        return True
+
     def fill_with_scrolled(self, content: QWidget, accessible_name: str) -> None:
         """The screen is `content`, scrolled when the window is smaller than it."""
         area = QScrollArea()

@@ -212,6 +212,7 @@ class ZoneEditor(ListEditor):
         self._geo = geo
         self._names: dict[str, str] = {}
         self._keys: dict[str, str] = {}  # each name, its bare name and its acronym, folded
+        self._short_keys: dict[str, str] = {}  # EPCI without « CA », « CC du »: last resort
         self._regions: dict[str, tuple[str, ...]] = {}  # a region's folded name: départements
         self.home: Callable[[], str | None] = lambda: None  # the site's commune (Paramètres)
         self.entry.setPlaceholderText(
@@ -229,6 +230,7 @@ class ZoneEditor(ListEditor):
         self._completer_ready = True
         self._names = area_names(self._geo)
         self._keys = area_keys(self._names)
+        self._short_keys = short_epci_keys(self._names)
         self._regions = region_keys(self._geo)
         regions = [r.nom for c in self._geo.region_codes() if (r := self._geo.region(c))]
         offered = set(self._names) | {n for n in regions if search_key(n) in self._regions}
@@ -280,7 +282,7 @@ class ZoneEditor(ListEditor):
         if region:  # « Corse », not Corsept; a commune of that name only near the site
             return (town,) if homonym and town and self._near(town) else region
         if named is None or not homonym or town is None:
-            chosen = named or town
+            chosen = named or town or self._short_keys.get(key)
             return (chosen,) if chosen else ()
         return (self._between_homonyms(named, town),)
 
@@ -339,6 +341,23 @@ def area_keys(names: dict[str, str]) -> dict[str, str]:
         bracketed = _BRACKETED.match(name)
         for variant in (name, *(bracketed.groups() if bracketed else ())):
             keys.setdefault(search_key(variant), code)
+    keys.pop("", None)
+    return keys
+
+
+_LEGAL_FORM = re.compile(
+    r"^(?:CA|CC|CU|Métropole)\s+(?:de l'|d'|(?:du|des|de la|de)\s+)?", re.IGNORECASE
+)
+
+
+def short_epci_keys(names: dict[str, str]) -> dict[str, str]:
+    """EPCI as people call them, folded: « bourges plus » for « CA Bourges Plus », « pays de
+    fayence » for « CC du Pays de Fayence ». Only when no commune nor full name matches."""
+    keys: dict[str, str] = {}
+    for name, code in names.items():
+        short = _LEGAL_FORM.sub("", name, count=1)
+        if short != name and short:
+            keys.setdefault(search_key(short), code)
     keys.pop("", None)
     return keys
 

@@ -210,6 +210,9 @@ class SettingsScreen(Screen):
     def _edited_values(self) -> dict[str, Any]:
         return {key: editor.value() for key, editor in self.editors.items()}
 
+    def save_edits(self) -> bool:
+        return self.save()
+
     def save(self) -> bool:
         """Check every field, then save them all; nothing is saved while one is refused."""
         values, errors = self._checked_values()

@@ -17,7 +17,9 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 
 from spro_desk.reports.indicators import Indicators
 from spro_desk.ui.common.background import Callbacks, Runner, TaskContext
+from spro_desk.ui.common.confirm import Confirm, ask
 from spro_desk.ui.common.dashboard.loader import Cancelled
+from spro_desk.ui.common.errors import file_error_reason
 from spro_desk.ui.common.folders import stored_folder
 
 log = logging.getLogger(__name__)
@@ -93,6 +95,7 @@ class BilanExporter(QObject):
         self._settings = settings
         self._task: TaskContext | None = None
         self._busy = False  # an ImmediateRunner answers within submit(): not the task's state
+        self.confirm: Confirm = ask
 
     @property
     def busy(self) -> bool:
@@ -112,6 +115,13 @@ class BilanExporter(QObject):
         if selected:
             path, fmt = format_of(Path(selected), chosen_filter)
             self._settings.setValue(FOLDER_KEY, str(path.parent))
+            # The dialog asked about the name typed; the suffix added here names another file.
+            if path != Path(selected) and path.exists() and not self.confirm(
+                parent, self.tr("Exporter le bilan"),
+                self.tr("« {name} » existe déjà dans ce dossier. Le remplacer par ce bilan ?")
+                .format(name=path.name), self.tr("&Remplacer"), False,
+            ):  # fmt: skip
+                return
             self.export(indicators, path, fmt)
 
     def export(self, indicators: Indicators, path: Path, fmt: str) -> None:
@@ -145,9 +155,10 @@ class BilanExporter(QObject):
             self.failed.emit(self.tr("Export annulé : aucun fichier n'a été écrit."))
         elif isinstance(error, OSError):
             self.failed.emit(self.tr(
-                "Le bilan n'a pas pu être écrit dans « {path} » ({error}) : choisissez un autre "
-                "dossier ou fermez le fichier s'il est ouvert dans un tableur."
-            ).format(path=path, error=error.strerror or type(error).__name__))  # fmt: skip
+                "Le bilan n'a pas pu être écrit dans « {path} » : {reason}. Aucun fichier "
+                "incomplet n'y a été laissé. Choisissez un autre dossier, ou fermez le fichier "
+                "s'il est ouvert dans un tableur."
+            ).format(path=path, reason=file_error_reason(error)))  # fmt: skip
         else:
             log.error("The bilan export failed", exc_info=error)
             self.failed.emit(self.tr("L'export du bilan n'a pas abouti ({error}).").format(
