@@ -58,6 +58,7 @@ def test_sync_export_to_a_full_stick_says_so_and_leaves_no_part_file(
     print(f"\nsync export to a full stick: exit {code}, « {captured.err.strip()[:200]} », "
           f"files left {left}")  # fmt: skip
     assert code == 2 and "plein" in captured.err and "Traceback" not in captured.err
+    assert "[Errno" not in captured.err  # the French refusal alone, not OSError's form
     assert left == []
     capsys.readouterr()  # the line printed above
     assert main(["--data-dir", str(region.desk_dir), "sync", "export", "--out", str(stick),

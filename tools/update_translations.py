@@ -47,7 +47,8 @@ def qt_tool(name: str) -> str:
 
 # French texts marked in the (Qt-free) domain, translated by the UI: the vocabularies' labels,
 # the system's reasons, the words of opening hours, the reasons of a suggestion, the audit
-# trail's actions, the refusals of the walk-in's checks, the storage's faults.
+# trail's actions, the refusals of the walk-in's checks, the storage's faults, a bundle's
+# export folder that cannot be written.
 MARKED_DOMAIN_SOURCES = tuple(
     ROOT / "src" / "spro_desk" / name
     for name in (
@@ -60,6 +61,7 @@ MARKED_DOMAIN_SOURCES = tuple(
         "contacts/service.py",
         "site/declared.py",
         "storage/errors.py",
+        "sync/bundle.py",
     )
 )
 

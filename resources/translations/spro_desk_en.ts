@@ -4116,6 +4116,21 @@ Desk ID: {id}</translation>
         <source>il faut une adresse complète, comme prenom.nom@exemple.fr.</source>
         <translation>a full address is needed, such as firstname.lastname@example.fr.</translation>
     </message>
+    <message>
+        <location filename="../../src/spro_desk/sync/bundle.py" line="113"/>
+        <source>L&apos;envoi n&apos;a pas pu être écrit : le support « {folder} » est plein. Aucun fichier n&apos;y a été laissé et l&apos;envoi sera refait en entier. Libérez de la place sur ce support (ou choisissez-en un autre) puis réessayez.</source>
+        <translation>The bundle could not be written: the medium “{folder}” is full. No file was left on it and the bundle will be made again in full. Free some space on it (or choose another one), then try again.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/sync/bundle.py" line="119"/>
+        <source>L&apos;envoi n&apos;a pas pu être écrit : le support « {folder} » refuse l&apos;écriture (protégé en écriture ou droits insuffisants). Aucun fichier n&apos;y a été laissé et l&apos;envoi sera refait en entier. Choisissez un autre dossier ou débloquez le support, puis réessayez.</source>
+        <translation>The bundle could not be written: the medium “{folder}” refuses writing (write-protected or insufficient rights). No file was left on it and the bundle will be made again in full. Choose another folder or unlock the medium, then try again.</translation>
+    </message>
+    <message>
+        <location filename="../../src/spro_desk/sync/bundle.py" line="125"/>
+        <source>L&apos;envoi n&apos;a pas pu être écrit : le support « {folder} » n&apos;a pas répondu correctement. Aucun fichier n&apos;y a été laissé et l&apos;envoi sera refait en entier. Vérifiez le support ou choisissez-en un autre, puis réessayez.</source>
+        <translation>The bundle could not be written: the medium “{folder}” did not respond correctly. No file was left on it and the bundle will be made again in full. Check the medium or choose another one, then try again.</translation>
+    </message>
 </context>
 <context>
     <name>EmptyStatePanel</name>
@@ -7917,217 +7932,217 @@ Restore it now?</translation>
     <name>SynchronisationScreen</name>
     <message>
         <location filename="../../src/spro_desk/ui/app/screens.py" line="44"/>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="86"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="87"/>
         <source>Synchronisation</source>
         <translation>Synchronisation</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="61"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="62"/>
         <source>Ce qui manque pour synchroniser</source>
         <translation>What is missing to synchronise</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="62"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="63"/>
         <source>&amp;Créer l&apos;identité du poste</source>
         <translation>&amp;Create the desk identity</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="63"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="64"/>
         <source>Enregistrer le fichier d&apos;&amp;inscription…</source>
         <translation>Save the &amp;registration file…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="64"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="65"/>
         <source>Importer l&apos;identité du coo&amp;rdinateur…</source>
         <translation>Import the c&amp;oordinator&apos;s identity…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="65"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="66"/>
         <source>En attente de confirmation</source>
         <translation>Waiting for confirmation</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="66"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="67"/>
         <source>Dernier export</source>
         <translation>Last export</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="67"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="68"/>
         <source>&amp;Exporter sur une clé maintenant…</source>
         <translation>Export to a USB s&amp;tick now…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="68"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="69"/>
         <source>Dernier accusé de réception</source>
         <translation>Last acknowledgement</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="69"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="70"/>
         <source>Version et âge de l&apos;annuaire</source>
         <translation>Directory version and age</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="70"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="71"/>
         <source>Avertissement sur l&apos;annuaire</source>
         <translation>Directory warning</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="71"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="72"/>
         <source>Serveur de synchronisation</source>
         <translation>Synchronisation server</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="72"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="73"/>
         <source>En&amp;voyer maintenant</source>
         <translation>Se&amp;nd now</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="73"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="74"/>
         <source>Opération en cours</source>
         <translation>Operation in progress</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="94"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="95"/>
         <source>Envois en attente vers le serveur</source>
         <translation>Bundles waiting to go to the server</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="95"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="96"/>
         <source>Un envoi quitte la file quand le serveur l&apos;a confirmé, octet pour octet.</source>
         <translation>A bundle leaves the queue once the server has confirmed it, byte for byte.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="104"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="105"/>
         <source>Crée la clé de signature du poste avec le site réglé dans Paramètres.</source>
         <translation>Creates the desk&apos;s signing key with the site set in Settings.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="107"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="108"/>
         <source>Écrit le fichier à remettre à votre coordination pour inscrire ce poste.</source>
         <translation>Writes the file to give your coordination office to register this desk.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="110"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="111"/>
         <source>Lit le fichier d&apos;identité remis par votre coordination : ses clés publiques.</source>
         <translation>Reads the identity file given by your coordination office: its public keys.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="113"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="114"/>
         <source>Écrit l&apos;envoi chiffré de tout ce que le coordinateur n&apos;a pas confirmé dans le dossier choisi (une clé USB).</source>
         <translation>Writes the encrypted bundle of everything the coordinator has not confirmed into the chosen folder (a USB stick).</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="117"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="118"/>
         <source>Envoie au serveur ce qui attend et reçoit les mises à jour, sans attendre le prochain passage automatique.</source>
         <translation>Sends the server what is waiting and receives updates, without waiting for the next automatic round.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="125"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="126"/>
         <source>Progression de la synchronisation</source>
         <translation>Synchronisation progress</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="148"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="149"/>
         <source>Mise en service</source>
         <translation>Setting up</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="159"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="160"/>
         <source>En attente</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="161"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="162"/>
         <source>Clé USB</source>
         <translation>USB stick</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="163"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="164"/>
         <source>Accusé de réception</source>
         <translation>Acknowledgement</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="164"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="165"/>
         <source>Annuaire</source>
         <translation>Directory</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="165"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="166"/>
         <source>Fi&amp;le d&apos;envoi :</source>
         <translation>Outgoing &amp;queue:</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="169"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="170"/>
         <source>Serveur</source>
         <translation>Server</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="174"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="175"/>
         <source>État de la synchronisation</source>
         <translation>Synchronisation status</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="191"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="192"/>
         <source>Échange avec le serveur…</source>
         <translation>Exchanging with the server…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="254"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="255"/>
         <source>L&apos;état de la synchronisation n&apos;a pas pu être lu. Réessayez dans un instant.</source>
         <translation>The synchronisation status could not be read. Try again in a moment.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="280"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="281"/>
         <source>Choisir la clé USB (ou le dossier) où écrire l&apos;envoi</source>
         <translation>Choose the USB stick (or the folder) to write the bundle to</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="297"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="298"/>
         <source>Écriture de l&apos;envoi dans {folder}…</source>
         <translation>Writing the bundle to {folder}…</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="307"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="308"/>
         <source>Envoi n° {sequence} écrit et relu : {path}. Remettez la clé à votre coordination.</source>
         <translation>Bundle no. {sequence} written and read back: {path}. Give the stick to your coordination office.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="320"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="322"/>
         <source>L&apos;envoi n&apos;a pas pu être écrit ({reason}) : vérifiez que la clé est branchée, non protégée en écriture et pas pleine, puis recommencez.</source>
         <translation>The bundle could not be written ({reason}): check that the stick is plugged in, not write-protected and not full, then try again.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="325"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="327"/>
         <source>L&apos;export a échoué de façon inattendue ; rien n&apos;a été perdu.</source>
         <translation>The export failed unexpectedly; nothing was lost.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="332"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="334"/>
         <source>Un échange avec le serveur est déjà en cours.</source>
         <translation>An exchange with the server is already in progress.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="342"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="344"/>
         <source>Un autre échange était en cours : réessayez dans un instant.</source>
         <translation>Another exchange was in progress: try again in a moment.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="345"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="347"/>
         <source>Échange interrompu : {error}</source>
         <translation>Exchange interrupted: {error}</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="349"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="351"/>
         <source>{n} envoi confirmé par le serveur.</source>
         <translation>{n} bundle confirmed by the server.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="350"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="352"/>
         <source>{n} envois confirmés par le serveur.</source>
         <translation>{n} bundles confirmed by the server.</translation>
     </message>
     <message>
-        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="353"/>
+        <location filename="../../src/spro_desk/ui/synchronisation/screen.py" line="355"/>
         <source>Rien de nouveau à envoyer.</source>
         <translation>Nothing new to send.</translation>
     </message>

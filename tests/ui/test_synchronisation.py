@@ -3,7 +3,9 @@ WebDAV server (wsgidav on 127.0.0.1)."""
 
 from __future__ import annotations
 
+import errno
 import json
+import os
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -29,6 +31,7 @@ from spro_desk.ui.app.main_window import MainWindow
 from spro_desk.ui.synchronisation.queue_model import QueueColumn
 from spro_desk.ui.synchronisation.rounds import SyncRounds
 from spro_desk.ui.synchronisation.screen import SynchronisationScreen
+from test_disk_errors import disk_filled, tiny_disk  # noqa: F401 - fixture
 from test_sync_transport import PASSWORD, USER, Fault, WebDavServer
 
 from .conftest import WindowFactory
@@ -278,3 +281,28 @@ def test_a_background_round_sends_without_being_asked_and_closing_never_waits(
     elapsed = time.monotonic() - began
     assert elapsed < 2.0, elapsed
     print(f"\nwindow closed during a stalled upload in {elapsed:.2f} s (server held it 8 s)")
+
+
+def test_an_export_to_a_full_stick_says_why_in_the_windows_words(
+    qtbot: QtBot,
+    desk: Database,
+    make_window: WindowFactory,
+    tiny_disk: Path,  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A real stick filled to the last byte (a small tmpfs): the message read « L'envoi n'a pas
+    pu être écrit (L'envoi n'a pas pu être écrit : le support … est plein…) : vérifiez… », the
+    domain's whole refusal wrapped in the screen's."""
+    stick = tiny_disk / "CLE-USB"
+    stick.mkdir()
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *_a, **_k: str(stick))
+    screen = _screen(qtbot, make_window(desk))
+    with disk_filled(tiny_disk):
+        _click(qtbot, screen.export_button)
+        qtbot.waitUntil(lambda: "n'a pas pu être écrit" in screen.message.text(), timeout=WAIT_MS)
+        left = sorted(path.name for path in stick.iterdir())
+    text = screen.message.text()
+    assert text.count("n'a pas pu être écrit") == 1, text  # not the domain's, wrapped again
+    assert f"« {stick} » est plein" in text and "Libérez de la place" in text, text
+    assert os.strerror(errno.ENOSPC) not in text, text
+    assert left == []  # nothing half-written on the stick

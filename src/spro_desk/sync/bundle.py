@@ -46,6 +46,8 @@ from spro_desk.sync.changelog import events
 from spro_desk.sync.coordinator_identity import trusted_coordinator
 from spro_desk.sync.identity import DeskIdentity, IdentityError, load_identity, signing_key
 from spro_desk.sync.signing import canonical
+from spro_desk.text import Worded
+from spro_desk.vocab import QT_TRANSLATE_NOOP
 
 
 @dataclass(frozen=True)
@@ -97,26 +99,45 @@ def _tar(members: list[tuple[str, bytes]]) -> bytes:
     return buffer.getvalue()
 
 
-class ExportFolderError(OSError):
+class ExportFolderError(Worded, OSError):
     """The bundle cannot be written where it was asked (a full or read-only USB stick); the
-    message is French and nothing is left there."""
+    message is French (kept for the window's words) and nothing is left there."""
+
+    def __init__(self, code: int | None, template: str, **values: object) -> None:
+        super().__init__(code, self._keep(template, values))
+
+    def __str__(self) -> str:  # the message alone, not OSError's « [Errno 28] … »
+        return self.strerror or ""
+
+
+_FOLDER_FULL = QT_TRANSLATE_NOOP(
+    "DomainErrors",
+    "L'envoi n'a pas pu être écrit : le support « {folder} » est plein. Aucun fichier n'y a "
+    "été laissé et l'envoi sera refait en entier. Libérez de la place sur ce support (ou "
+    "choisissez-en un autre) puis réessayez.",
+)
+_FOLDER_LOCKED = QT_TRANSLATE_NOOP(
+    "DomainErrors",
+    "L'envoi n'a pas pu être écrit : le support « {folder} » refuse l'écriture (protégé en "
+    "écriture ou droits insuffisants). Aucun fichier n'y a été laissé et l'envoi sera refait "
+    "en entier. Choisissez un autre dossier ou débloquez le support, puis réessayez.",
+)
+_FOLDER_FAULTY = QT_TRANSLATE_NOOP(
+    "DomainErrors",
+    "L'envoi n'a pas pu être écrit : le support « {folder} » n'a pas répondu correctement. "
+    "Aucun fichier n'y a été laissé et l'envoi sera refait en entier. Vérifiez le support ou "
+    "choisissez-en un autre, puis réessayez.",
+)
 
 
 def _folder_error(folder: Path, error: OSError) -> ExportFolderError:
     if error.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
-        why = "est plein"
-        what = "Libérez de la place sur ce support (ou choisissez-en un autre) puis réessayez."
+        template = _FOLDER_FULL
     elif error.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
-        why = "refuse l'écriture (protégé en écriture ou droits insuffisants)"
-        what = "Choisissez un autre dossier ou débloquez le support, puis réessayez."
+        template = _FOLDER_LOCKED
     else:
-        why = "n'a pas répondu correctement"
-        what = "Vérifiez le support ou choisissez-en un autre, puis réessayez."
-    return ExportFolderError(
-        error.errno,
-        f"L'envoi n'a pas pu être écrit : le support « {folder} » {why}. Aucun fichier n'y a "
-        f"été laissé et l'envoi sera refait en entier. {what}",
-    )
+        template = _FOLDER_FAULTY
+    return ExportFolderError(error.errno, template, folder=str(folder))
 
 
 def _write_durably(folder: Path, name: str, data: bytes) -> Path:

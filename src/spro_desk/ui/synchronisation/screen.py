@@ -28,6 +28,7 @@ from spro_desk.clock import local
 from spro_desk.ui.common.announce import StatusLabel
 from spro_desk.ui.common.background import Callbacks, TaskContext
 from spro_desk.ui.common.context import DeskContext
+from spro_desk.ui.common.errors import error_text, file_error_reason
 from spro_desk.ui.common.folders import last_folder, remember_folder
 from spro_desk.ui.common.formatting import count_phrase
 from spro_desk.ui.common.screen import Screen
@@ -310,16 +311,17 @@ class SynchronisationScreen(Screen):
         self.refresh()
 
     def _export_failed(self, error: Exception) -> None:
+        from spro_desk.sync.bundle import ExportFolderError
         from spro_desk.sync.identity import IdentityError
 
         self._show_busy(None)
-        if isinstance(error, IdentityError):
-            text = str(error)
+        if isinstance(error, IdentityError | ExportFolderError):  # said whole by the domain
+            text = error_text(error)
         elif isinstance(error, OSError):
             text = self.tr(
                 "L'envoi n'a pas pu être écrit ({reason}) : vérifiez que la clé est branchée, "
                 "non protégée en écriture et pas pleine, puis recommencez."
-            ).format(reason=error.strerror or str(error))
+            ).format(reason=file_error_reason(error))
         else:
             log.error("Exporting a bundle failed", exc_info=error)
             text = self.tr("L'export a échoué de façon inattendue ; rien n'a été perdu.")
