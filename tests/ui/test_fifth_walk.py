@@ -192,15 +192,11 @@ def test_a_catchment_area_typed_but_not_saved_is_not_lost_when_the_window_is_clo
     window for the evening: the area was dropped without a word (nothing asked, nothing kept),
     and the next morning's dashboard still counted the old white zones."""
     from spro_desk.site.settings import SiteSettings
-    from spro_desk.ui.common.setting_editors import ZoneEditor
-    from spro_desk.ui.settings.screen import SettingsScreen
+
+    from .test_fourth_walk import zone_editor
 
     window = make_window(cvl_db)
-    window.show_screen("parametres")
-    screen = window.screens["parametres"]
-    assert isinstance(screen, SettingsScreen)
-    editor = screen.editors["site.zone"]
-    assert isinstance(editor, ZoneEditor)
+    editor = zone_editor(window)
     before = SiteSettings(cvl_db).get("site.zone")
     editor.entry.setFocus()
     qtbot.keyClicks(editor.entry, "CA Bourges Plus")
@@ -232,15 +228,11 @@ def test_an_intercommunality_is_found_by_the_name_people_call_it(
     """« Bourges Plus » + Entrée: « n'est ni une commune, ni un EPCI » — the list knows it as
     « CA Bourges Plus », and nobody says « CA » (« CC du Pays de Fayence » likewise)."""
     from spro_desk.geo import geography
-    from spro_desk.ui.common.setting_editors import ZoneEditor
-    from spro_desk.ui.settings.screen import SettingsScreen
+
+    from .test_fourth_walk import zone_editor
 
     window = make_window(db)
-    window.show_screen("parametres")
-    screen = window.screens["parametres"]
-    assert isinstance(screen, SettingsScreen)
-    editor = screen.editors["site.zone"]
-    assert isinstance(editor, ZoneEditor)
+    editor = zone_editor(window)
     editor.entry.setFocus()
     qtbot.keyClicks(editor.entry, typed)
     qtbot.keyClick(editor.entry, Qt.Key.Key_Return)

@@ -46,14 +46,20 @@ def test_a_desk_left_open_past_midnight_starts_a_new_today(
 # --- territories with unusual codes ------------------------------------------------------------
 
 
-def _type_zones(qtbot: QtBot, db: Database, make_window: WindowFactory, *typed: str) -> list[str]:
-    """Paramètres › « Zone desservie »: each place typed then Entrée; the codes it added."""
-    window = make_window(db)
+def zone_editor(window: MainWindow) -> ZoneEditor:
+    """Paramètres shown, and its « Zone desservie » editor."""
     window.show_screen("parametres")
     screen = window.screens["parametres"]
     assert isinstance(screen, SettingsScreen)
     editor = screen.editors["site.zone"]
     assert isinstance(editor, ZoneEditor)
+    return editor
+
+
+def _type_zones(qtbot: QtBot, db: Database, make_window: WindowFactory, *typed: str) -> list[str]:
+    """Paramètres › « Zone desservie »: each place typed then Entrée; the codes it added."""
+    window = make_window(db)
+    editor = zone_editor(window)
     for text in typed:
         editor.entry.setFocus()
         qtbot.keyClicks(editor.entry, text)
@@ -362,14 +368,9 @@ def test_enter_in_the_directory_pickers_search_goes_to_the_results_not_past_them
     """Orientation › « Autre service de l'annuaire… », « cio » + Entrée: the dialog closed
     on the first of 310 services, unseen — Entrée went to the results, then also pressed
     « Choisir ce service »."""
-    from .test_orientation_screen import _screen
+    from .test_orientation_screen import open_directory_picker
 
-    screen = _screen(window)
-    screen.profile.statut.setCurrentIndex(screen.profile.statut.findData("scolaire"))
-    qtbot.mouseClick(screen.other_button, Qt.MouseButton.LeftButton)
-    picker = screen.picker
-    assert picker is not None
-    qtbot.waitUntil(picker.isVisible)
+    screen, picker = open_directory_picker(qtbot, window)
     qtbot.keyClicks(picker.search_box, "cio")
     qtbot.keyClick(picker.search_box, Qt.Key.Key_Return)
     assert picker.isVisible() and picker.focusWidget() is picker.table

@@ -20,6 +20,7 @@ from spro_desk.ui.app.main_window import MainWindow
 from spro_desk.ui.common.context import OrientationRequest
 from spro_desk.ui.orientation.booking_dialog import BookingDialog
 from spro_desk.ui.orientation.screen import OrientationScreen
+from spro_desk.ui.orientation.service_picker import ServicePickerDialog
 from spro_desk.ui.orientation.slip_dialog import SlipDialog
 from spro_desk.ui.orientation.suggestion_model import SuggestionColumn
 
@@ -251,15 +252,24 @@ def test_without_consent_the_slip_is_anonymous(
     assert len(ContactService(cvl_db).list()) == 1  # attached to the existing contact
 
 
-def test_any_service_can_be_picked_from_the_directory(
-    qtbot: QtBot, window: MainWindow, cvl_db: Database
-) -> None:
+def open_directory_picker(
+    qtbot: QtBot, window: MainWindow
+) -> tuple[OrientationScreen, ServicePickerDialog]:
+    """Orientation for a pupil, then « Autre service de l'annuaire… » clicked: the screen and
+    its picker, shown."""
     screen = _screen(window)
     screen.profile.statut.setCurrentIndex(screen.profile.statut.findData("scolaire"))
     qtbot.mouseClick(screen.other_button, Qt.MouseButton.LeftButton)
     picker = screen.picker
     assert picker is not None
     qtbot.waitUntil(picker.isVisible)
+    return screen, picker
+
+
+def test_any_service_can_be_picked_from_the_directory(
+    qtbot: QtBot, window: MainWindow, cvl_db: Database
+) -> None:
+    screen, picker = open_directory_picker(qtbot, window)
     qtbot.keyClicks(picker.search_box, "cio de bourges")
     qtbot.keyClick(picker.search_box, Qt.Key.Key_Return)
     qtbot.keyClick(picker.table, Qt.Key.Key_Return)
